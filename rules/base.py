@@ -1,0 +1,224 @@
+"""Rule registry and the per-article analysis record that rule families fill in.
+
+Every rule is a :class:`Rule`: a stable id (``SRC001``), a kebab-case name, its
+family, a default severity, and documentation (summary, rationale, a bad and a
+good example) from which ``checker explain`` and the README rule table are
+generated: one source of truth, as in ruff.
+
+A *rule family* is one module in ``rules/`` exposing ``run(analysis) -> None``.
+The pipeline calls the families in the order of ``rules.FAMILIES``; each one
+reads what earlier families recorded on the :class:`Analysis` and appends its
+own annotations and findings. ``Analysis.report`` is the only way to emit a
+finding, so configuration (rules on/off, severities) and inline suppressions
+apply uniformly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from checker.document import Document, Span
+
+if TYPE_CHECKING:
+    from checker.config import Config
+
+SEVERITIES = ("suggestion", "warning", "error")
+SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+# Source kinds used everywhere (sources.csv, attribution, credibility).
+PERSON = "person"
+ORGANISATION = "organisation"
+OUTLET = "outlet"
+DOCUMENT = "document"
+ANONYMOUS = "anonymous"
+SOURCE_KINDS = (PERSON, ORGANISATION, OUTLET, DOCUMENT, ANONYMOUS)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # stable code, e.g. "SRC001"; never reused
+    name: str  # kebab-case, e.g. "unsourced-claim"
+    family: str  # module name in rules/, e.g. "attribution"
+    severity: str  # default: suggestion | warning | error
+    summary: str  # one line: what it flags
+    rationale: str  # why an editor should care
+    bad: str  # an example that is flagged
+    good: str  # the same made acceptable
+    enabled: bool = True  # enabled by default?
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"rule {self.id}: unknown severity {self.severity!r}")
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def register(rule: Rule) -> Rule:
+    """Add a rule to the registry (ids and names must be unique)."""
+    for other in REGISTRY.values():
+        if other.id == rule.id or other.name == rule.name:
+            if other == rule:
+                return rule
+            raise ValueError(f"duplicate rule id/name: {rule.id} {rule.name}")
+    REGISTRY[rule.name] = rule
+    return rule
+
+
+def get_rule(key: str) -> Rule:
+    """Look a rule up by name or id (case-insensitive for ids)."""
+    if key in REGISTRY:
+        return REGISTRY[key]
+    for rule in REGISTRY.values():
+        if rule.id.lower() == key.lower():
+            return rule
+    raise KeyError(key)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str  # rule name
+    code: str  # rule id
+    severity: str
+    start: int
+    end: int
+    message: str
+    sentence: int | None = None  # sentence index, if any
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMention:
+    """Someone or something the article cites."""
+
+    name: str  # resolved name ("Mustafa Habib", "Reuters", "sources")
+    kind: str  # one of SOURCE_KINDS
+    start: int  # span of the mention in the text (-1 when implicit)
+    end: int
+    sentence: int | None
+    cue: str = ""  # "said", "according to", "told", "footnote", "link"...
+    role: str = ""  # title/role when given ("Iraqi analyst", "coalition spokesman")
+    footnote: int | None = None
+    url: str = ""
+    domain: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A PolNeAR-style attribution relation: source, cue, content."""
+
+    source: Span | None
+    cue: Span | None
+    content: tuple[Span, ...]
+    source_name: str = ""
+    source_kind: str = ""
+    role: str = ""
+    direct: bool = False  # content is a direct quotation
+
+
+@dataclass(frozen=True, slots=True)
+class HedgeCue:
+    start: int
+    end: int
+    text: str
+    category: str  # epistemic | reportative | weasel | approximator | booster
+    sentence: int | None
+    speaker: str = ""  # non-empty when the cue is inside attributed content
+    flagged: bool = True  # False when recorded but not the author's hedge
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteMarker:
+    number: str  # "1", "note"...
+    start: int
+    end: int
+    sentence: int | None
+    scope: Span | None = None  # text the marker covers (sentence, bullet, paragraph)
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteDefinition:
+    number: str
+    text: str
+    start: int
+    end: int
+    url: str = ""
+    domain: str = ""
+
+
+@dataclass
+class Footnotes:
+    markers: list[FootnoteMarker] = field(default_factory=list)
+    definitions: dict[str, FootnoteDefinition] = field(default_factory=dict)
+    dangling: list[str] = field(default_factory=list)
+    unused: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Analysis:
+    """Mutable record of one article's analysis, filled in by rule families.
+
+    Per-sentence lists are indexed by ``Sentence.index`` and created by the
+    pipeline before the first family runs.
+    """
+
+    doc: Document
+    config: Config
+    findings: list[Finding] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    sources: list[SourceMention] = field(default_factory=list)
+    hedges: list[HedgeCue] = field(default_factory=list)
+    footnotes: Footnotes = field(default_factory=Footnotes)
+    quotes: list[Span] = field(default_factory=list)  # direct quotation spans
+    # per sentence
+    attributed: list[bool] = field(default_factory=list)
+    sentence_source: list[str] = field(default_factory=list)
+    sentence_footnotes: list[list[str]] = field(default_factory=list)
+    is_claim: list[bool] = field(default_factory=list)
+    claim_prob: list[float | None] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # family-specific data
+
+    def __post_init__(self) -> None:
+        n = len(self.doc.sentences)
+        if not self.attributed:
+            self.attributed = [False] * n
+            self.sentence_source = [""] * n
+            self.sentence_footnotes = [[] for _ in range(n)]
+            self.is_claim = [False] * n
+            self.claim_prob = [None] * n
+
+    def rule_enabled(self, name: str) -> bool:
+        return self.config.rule_enabled(REGISTRY[name])
+
+    def report(
+        self,
+        name: str,
+        start: int,
+        end: int,
+        message: str,
+        sentence: int | None = None,
+    ) -> Finding | None:
+        """Emit a finding for rule ``name`` unless disabled or suppressed."""
+        rule = REGISTRY[name]
+        if not self.config.rule_enabled(rule):
+            return None
+        if sentence is None:
+            s = self.doc.sentence_at(start)
+            sentence = s.index if s else None
+        finding = Finding(
+            rule=rule.name,
+            code=rule.id,
+            severity=self.config.severity(rule),
+            start=start,
+            end=end,
+            message=message,
+            sentence=sentence,
+        )
+        self.findings.append(finding)
+        return finding
+
+    def body_sentences(self):  # noqa: ANN201 - generator of Sentence
+        """Sentences in analysed regions (body text, not headings/boilerplate)."""
+        from checker.document import BODY
+
+        return (s for s in self.doc.sentences if s.region == BODY)
