@@ -3,3 +3,13 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+
+def audit(*args, **kwargs):  # type: ignore[no-untyped-def]
+    """Audit files and folders; see :func:`checker.audit.audit`."""
+    from checker.audit import audit as _audit
+
+    return _audit(*args, **kwargs)
+
+
+__all__ = ["__version__", "audit"]

@@ -51,9 +51,7 @@ class Config:
 
     def _matches(self, rule: Rule, keys: list[str]) -> bool:
         lowered = {k.lower() for k in keys}
-        return bool(
-            lowered & {rule.name.lower(), rule.id.lower(), rule.family.lower(), "all"}
-        )
+        return bool(lowered & {rule.name.lower(), rule.id.lower(), rule.family.lower(), "all"})
 
     def rule_enabled(self, rule: Rule) -> bool:
         if self._matches(rule, self.disable) and not (
@@ -64,7 +62,7 @@ class Config:
             return self._matches(rule, self.enable)
         return True
 
-    def severity(self, rule: Rule) -> str:
+    def severity_for(self, rule: Rule) -> str:
         for key in (rule.name, rule.id, rule.family):
             if key in self.severity:
                 return self.severity[key]

@@ -208,7 +208,7 @@ class Analysis:
         finding = Finding(
             rule=rule.name,
             code=rule.id,
-            severity=self.config.severity(rule),
+            severity=self.config.severity_for(rule),
             start=start,
             end=end,
             message=message,

@@ -1,0 +1,190 @@
+"""Batch audit: discover files, analyse each (in a process pool if asked), build the report."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+import checker
+from checker.config import Config
+from checker.loader import SUPPORTED_SUFFIXES
+from checker.pipeline import ArticleResult, analyse_file, failed_result, page_names
+
+
+@dataclass(frozen=True)
+class Input:
+    path: str  # filesystem path
+    article: str  # display name
+    error: str = ""  # discovery problem (missing path...)
+
+
+def _matches(rel: str, patterns: Iterable[str]) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in patterns)
+
+
+def discover(
+    paths: Iterable[str | os.PathLike[str]],
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+) -> list[Input]:
+    """Expand files and folders (recursively) into inputs, keeping missing paths as errors."""
+    include, exclude = list(include), list(exclude)
+    out: list[Input] = []
+    seen: set[str] = set()
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            base = p.resolve().parent
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            for f in found:
+                rel = f.resolve().relative_to(base).as_posix()
+                if include and not _matches(rel, include):
+                    continue
+                if exclude and _matches(rel, exclude):
+                    continue
+                key = str(f.resolve())
+                if key not in seen:
+                    seen.add(key)
+                    out.append(Input(str(f), rel))
+        elif p.exists():
+            key = str(p.resolve())
+            if key not in seen:
+                seen.add(key)
+                out.append(Input(str(p), p.as_posix()))
+        else:
+            out.append(Input(str(p), p.as_posix(), error=f"{p}: file or folder not found"))
+    return out
+
+
+def _analyse(args: tuple[Input, Config]) -> ArticleResult:
+    inp, config = args
+    if inp.error:
+        return failed_result(inp.article, inp.path, inp.error)
+    return analyse_file(inp.path, config, inp.article)
+
+
+def iter_results(inputs: list[Input], config: Config, jobs: int = 1) -> Iterator[ArticleResult]:
+    """Analyse inputs in order, in this process (jobs=1) or a process pool."""
+    work = [(inp, config) for inp in inputs]
+    if jobs <= 1 or len(inputs) < 2:
+        for item in work:
+            yield _analyse(item)
+        return
+    chunk = max(1, min(32, len(work) // (jobs * 4) or 1))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_analyse, work, chunksize=chunk)
+
+
+@dataclass
+class AuditResult:
+    """The outcome of an audit: per-article results plus DataFrame views."""
+
+    articles: list[ArticleResult]
+    generated: str = field(default_factory=lambda: datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    _tables: dict[str, pd.DataFrame] | None = field(default=None, repr=False)
+
+    def report(self) -> dict[str, Any]:
+        from rules import all_rules
+
+        return {
+            "tool": "checker",
+            "version": checker.__version__,
+            "generated": self.generated,
+            "rules": [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "family": r.family,
+                    "severity": r.severity,
+                    "summary": r.summary,
+                    "enabled": r.enabled,
+                }
+                for r in all_rules()
+            ],  # fmt: skip
+            "articles": [a.to_dict() for a in self.articles],
+        }
+
+    def _table(self, name: str) -> pd.DataFrame:
+        if self._tables is None:
+            from reports.csv import tables
+
+            self._tables = tables(self.report())
+        return self._tables[name]
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        return self._table("summary")
+
+    @property
+    def findings(self) -> pd.DataFrame:
+        return self._table("findings")
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        return self._table("sources")
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        return self._table("sentences")
+
+    @property
+    def failed(self) -> list[ArticleResult]:
+        return [a for a in self.articles if a.status == "error"]
+
+    def write(
+        self, out_dir: str | os.PathLike[str], formats: Iterable[str] = ("csv", "html", "json")
+    ) -> list[Path]:
+        """Write the reports; returns the files written."""
+        from reports import get_writer
+
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        report = self.report()
+        written: list[Path] = []
+        for fmt in formats:
+            written += get_writer(fmt)(report, out)
+        return written
+
+
+def audit(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    out: str | os.PathLike[str] | None = None,
+    formats: Iterable[str] = ("csv", "html", "json"),
+    jobs: int = 1,
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    config: Config | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> AuditResult:
+    """Audit files and folders; returns an :class:`AuditResult` (and writes reports if ``out``)."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    config = config or Config()
+    inputs = discover(paths, include, exclude)
+    results: list[ArticleResult] = []
+    for i, res in enumerate(iter_results(inputs, config, jobs), 1):
+        results.append(res)
+        if progress:
+            progress(i, len(inputs))
+    for res, page in zip(results, page_names([r.article for r in results]), strict=True):
+        res.page = page
+    result = AuditResult(results)
+    if out is not None:
+        result.write(out, formats)
+    return result

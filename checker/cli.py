@@ -1,0 +1,236 @@
+"""Command-line interface: ``checker audit``, ``checker rules``, ``checker explain``.
+
+Exit codes: 0 done, 1 some input failed to load (the others are still
+reported), 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from pathlib import Path
+
+import checker
+from checker.config import Config, ConfigError, find_config, load_config
+
+EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+Audit news articles and editorial drafts for how well they are sourced.
+
+checker reads articles (.txt, .md, .html), strips page boilerplate, splits
+sentences, and flags unsourced factual claims, vague or anonymous attribution,
+unattributed quotes, hedging, and broken footnotes. Each article gets an
+explainable 0-100 attribution score and a letter grade.
+"""
+
+AUDIT_EPILOG = """\
+output files (in --out):
+  summary.csv     one row per input file (failed ones too): status, score, grade, metrics
+  findings.csv    one row per finding: article, rule, id, severity, line, column, text, message
+  sources.csv     one row per source mention: name, kind, role, cue, footnote, url, domain
+  sentences.csv   one row per sentence: region, is_claim, claim_prob, attributed, hedges, footnotes
+  report.json     everything above, per article
+  index.html      the audit at a glance; articles/<name>.html per article
+
+examples:
+  checker audit examples/ --out reports-out/
+  checker audit drafts/ --out out/ --format csv,json --jobs 2 --exclude 'drafts/old/*'
+
+exit codes: 0 done; 1 some input failed to load (the rest is still reported); 2 usage error
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="checker",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"checker {checker.__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    a = sub.add_parser(
+        "audit",
+        help="audit files and folders; write CSV, HTML and JSON reports",
+        description="Audit articles and write reports to --out.",
+        epilog=AUDIT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    a.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)"
+    )
+    a.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the reports")
+    a.add_argument(
+        "--format", default="csv,html,json", metavar="LIST",
+        help="comma-separated report formats: csv, html, json (default: all)",
+    )  # fmt: skip
+    a.add_argument(
+        "--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1)"
+    )
+    a.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="only files whose relative path or name matches (repeatable)",
+    )
+    a.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="skip files whose relative path or name matches (repeatable)",
+    )
+    a.add_argument(
+        "--config",
+        metavar="FILE",
+        help="pyproject.toml or .checker.toml to use "
+        "(default: found by walking up from the first path)",
+    )
+    a.add_argument("--quiet", "-q", action="store_true", help="no progress bar or table")
+
+    r = sub.add_parser("rules", help="list every rule with its id, severity and summary")
+    r.add_argument("--markdown", action="store_true", help="print a Markdown table (for docs)")
+
+    e = sub.add_parser("explain", help="print a rule's documentation")
+    e.add_argument("rule", metavar="RULE", help="rule name or id, e.g. unsourced-claim or CLM001")
+    return parser
+
+
+def _config_for(args: argparse.Namespace) -> Config:
+    if args.config:
+        return load_config(args.config)
+    first = Path(args.paths[0]) if args.paths else Path.cwd()
+    return find_config(first if first.exists() else Path.cwd())
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.table import Table
+
+    from checker.audit import audit
+    from reports import FORMATS
+
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        print(f"checker: error: unknown format {', '.join(bad) or '(none)'}; "
+              f"choose from {', '.join(FORMATS)}", file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    if args.jobs < 1:
+        print("checker: error: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        print(f"checker: error: --out {out} exists and is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    config = _config_for(args)
+    err = Console(stderr=True)
+    show = not args.quiet and err.is_terminal
+    with Progress(
+        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+        TimeRemainingColumn(), console=err, disable=not show, transient=True,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("auditing", total=None)
+
+        def tick(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        result = audit(
+            args.paths, out=out, formats=formats, jobs=args.jobs, include=args.include,
+            exclude=args.exclude, config=config, progress=tick,
+        )  # fmt: skip
+    failed = result.failed
+    for res in failed:
+        print(f"checker: error: {res.error}", file=sys.stderr)
+    for res in result.articles:
+        for w in res.warnings:
+            print(f"checker: warning: {res.article}: {w}", file=sys.stderr)
+    if not result.articles:
+        print("checker: error: no articles found (.txt, .md, .html) in the given paths",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    console = Console()
+    if not args.quiet:
+        scored = sorted((a for a in result.articles if a.score is not None), key=lambda a: a.score)
+        table = Table(title=f"Lowest scores ({len(scored)} articles audited, {len(failed)} failed)")
+        for col in ("article", "score", "grade", "claims", "unsourced", "findings"):
+            table.add_column(col, justify="left" if col == "article" else "right")
+        for a in scored[:10]:
+            table.add_row(
+                a.article, f"{a.score:.0f}", a.grade, str(a.metrics.get("claims", "")),
+                str(a.metrics.get("unsourced_claims", "")), str(len(a.findings)),
+            )  # fmt: skip
+        console.print(table)
+    where = out / "index.html" if "html" in formats else out
+    console.print(f"Reports written to {out}/ — open {where}", soft_wrap=True)
+    return EXIT_FAILED_INPUT if failed else EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from rules import all_rules
+
+    rules = all_rules()
+    if args.markdown:
+        print("| id | name | family | default severity | enabled | what it flags |")
+        print("|---|---|---|---|---|---|")
+        for r in rules:
+            print(f"| {r.id} | `{r.name}` | {r.family} | {r.severity} | "
+                  f"{'yes' if r.enabled else 'no'} | {r.summary} |")  # fmt: skip
+        return EXIT_OK
+    for r in rules:
+        off = "" if r.enabled else "  (off by default)"
+        print(f"{r.id:7} {r.name:26} {r.severity:10} {r.summary}{off}")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from rules import all_rules, get_rule
+
+    all_rules()
+    try:
+        r = get_rule(args.rule)
+    except KeyError:
+        print(f"checker: error: unknown rule {args.rule!r}; see 'checker rules'", file=sys.stderr)
+        return EXIT_USAGE
+    fill = textwrap.TextWrapper(width=78, initial_indent="  ", subsequent_indent="  ")
+    print(f"{r.id} {r.name} ({r.family}, default severity: {r.severity}"
+          f"{'' if r.enabled else ', off by default'})\n")  # fmt: skip
+    print("What it does\n" + fill.fill(r.summary) + "\n")
+    print("Why it matters\n" + fill.fill(r.rationale) + "\n")
+    print("Example (flagged)\n" + fill.fill(r.bad) + "\n")
+    print("Use instead\n" + fill.fill(r.good))
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        if args.command == "audit":
+            return cmd_audit(args)
+        if args.command == "rules":
+            return cmd_rules(args)
+        if args.command == "explain":
+            return cmd_explain(args)
+    except ConfigError as exc:
+        print(f"checker: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    parser.print_help()
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

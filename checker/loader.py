@@ -1,0 +1,327 @@
+"""Load article files: decode bytes, extract text from HTML, then segment.
+
+Decoding: UTF-8 (with or without BOM), UTF-16 with BOM, and a cp1252 fallback
+that is reported as a warning. HTML is rendered to text with the standard
+library's tokenizer while keeping a map from text offsets back to the source,
+so findings still point at the right line and column of the original file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+from checker.document import Document, Link
+
+TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+HTML_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html"}
+SUPPORTED_SUFFIXES = {**TEXT_SUFFIXES, **HTML_SUFFIXES}
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class LoadError(Exception):
+    """An input file cannot be read as an article; the message names the problem."""
+
+
+def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
+    """Return (text, encoding, warnings) for raw file bytes."""
+    warnings: list[str] = []
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig", []
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        try:
+            return data.decode("utf-16"), "utf-16", []
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"invalid UTF-16 text: {exc.reason} at byte {exc.start}") from exc
+    if b"\x00" in data[:4096]:
+        raise LoadError("binary file (contains NUL bytes); not a text article")
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as exc:
+        warnings.append(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "decoded as cp1252"
+        )
+    return data.decode("cp1252", errors="replace"), "cp1252", warnings
+
+
+def line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
+    return tuple(starts)
+
+
+def normalise_newlines(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Turn CRLF/CR into LF, returning the offset map for the removed characters."""
+    if "\r" not in text:
+        return text, ()
+    out: list[str] = []
+    mapping: list[tuple[int, int]] = [(0, 0)]
+    pos = 0
+    removed = 0
+    for m in re.finditer(r"\r\n?", text):
+        out.append(text[pos : m.start()])
+        out.append("\n")
+        removed += len(m.group()) - 1
+        pos = m.end()
+        mapping.append((pos - removed, pos))
+    out.append(text[pos:])
+    return "".join(out), tuple(mapping)
+
+
+# --------------------------------------------------------------------------- HTML
+
+_SKIP_TAGS = {
+    "script", "style", "noscript", "template", "svg", "nav", "form", "button", "iframe",
+    "select", "option", "head", "canvas", "object", "embed", "menu", "dialog",
+}  # fmt: skip
+_BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote",
+    "figure", "figcaption", "pre", "table", "tr", "ul", "ol", "li", "dl", "dt", "dd",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "title", "address", "caption", "td", "th",
+}  # fmt: skip
+_VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "wbr", "source"}
+_CHROME_ATTR = re.compile(
+    r"cookie|consent|newsletter|subscri|signup|sign-up|paywall|comment|share|social|related|"
+    r"advert|\bads?\b|promo|sidebar|breadcrumb|navbar|site-?header|site-?footer|skip-link|"
+    r"popup|modal|banner",
+    re.I,
+)
+_MARKER_SUP = re.compile(r"^\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*$")
+
+
+@dataclass
+class HtmlText:
+    text: str
+    offsets: list[tuple[int, int]]  # (text offset, source offset) breakpoints
+    links: list[Link]
+    hints: list[tuple[int, int, str, str]]  # (start, end, region, reason)
+    bullets: list[tuple[int, int]] = field(default_factory=list)
+
+
+class _HtmlToText(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.starts = line_starts(source)
+        self.parts: list[str] = []
+        self.length = 0
+        self.offsets: list[tuple[int, int]] = []
+        self.links: list[Link] = []
+        self.hints: list[tuple[int, int, str, str]] = []
+        self.bullets: list[tuple[int, int]] = []
+        self.skip_depth = 0
+        self.stack: list[tuple[str, int, str]] = []  # (tag, text start, hint)
+        self.link_stack: list[tuple[int, str]] = []
+        self.sup_start: int | None = None
+
+    # position of the current token in the source
+    def _src(self) -> int:
+        line, col = self.getpos()
+        return self.starts[line - 1] + col
+
+    def _emit(self, s: str, src: int) -> None:
+        if not s:
+            return
+        self.offsets.append((self.length, src))
+        self.parts.append(s)
+        self.length += len(s)
+
+    def _break(self, n: int = 2) -> None:
+        tail = "".join(self.parts[-2:])[-2:] if self.parts else "\n\n"
+        need = n - (len(tail) - len(tail.rstrip("\n")))
+        if self.length and need > 0:
+            self._emit("\n" * need, self._src())
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID_TAGS:
+            if tag in ("br", "hr") and not self.skip_depth:
+                self._break(1 if tag == "br" else 2)
+            return
+        if self.skip_depth or tag in _SKIP_TAGS:
+            self.skip_depth += 1
+            return
+        a = {k: (v or "") for k, v in attrs}
+        chrome = " ".join([a.get("class", ""), a.get("id", ""), a.get("role", "")])
+        hint = ""
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "title"):
+            hint = "heading"
+        elif tag in ("figcaption", "caption"):
+            hint = "caption"
+        elif tag in ("footer", "aside") or _CHROME_ATTR.search(chrome):
+            hint = "boilerplate"
+        elif "byline" in chrome.lower() or "author" in chrome.lower():
+            hint = "byline"
+        if tag in _BLOCK_TAGS:
+            self._break(2 if tag != "li" else 1)
+        if tag == "a":
+            self.link_stack.append((self.length, a.get("href", "")))
+        if tag == "sup":
+            self.sup_start = self.length
+        self.stack.append((tag, self.length, hint))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID_TAGS:
+            return
+        if self.skip_depth:
+            self.skip_depth -= 1
+            return
+        # pop to the matching tag (tolerate unclosed tags)
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                _, start, hint = self.stack[i]
+                del self.stack[i:]
+                break
+        else:
+            return
+        if tag == "a" and self.link_stack:
+            lstart, href = self.link_stack.pop()
+            if href and self.length > lstart:
+                self.links.append(Link(lstart, self.length, href))
+        if tag == "sup" and self.sup_start is not None:
+            inner = (
+                "".join(self.parts)[self.sup_start :] if self.length - self.sup_start < 20 else ""
+            )
+            if inner and _MARKER_SUP.match(inner):
+                # render <sup>3</sup> as "[3]" so the footnote reader sees a marker
+                self._wrap_marker(self.sup_start)
+            self.sup_start = None
+        if hint and self.length > start:
+            self.hints.append((start, self.length, hint, f"<{tag}>"))
+        if tag == "li" and self.length > start:
+            self.bullets.append((start, self.length))
+        if tag in _BLOCK_TAGS:
+            self._break(2 if tag != "li" else 1)
+
+    def _wrap_marker(self, start: int) -> None:
+        text = "".join(self.parts)
+        inner = text[start:].strip()
+        src = self._src()
+        # rebuild the tail: replace the inner text by "[inner]"
+        self.parts = [text[:start]]
+        self.length = start
+        self.offsets = [o for o in self.offsets if o[0] < start]
+        self._emit("[" + inner + "]", src)
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_depth:
+            return
+        src = self._src()
+        pre = "pre" in (t for t, _, _ in self.stack)
+        if not pre:
+            data = re.sub(r"[ \t\r\n\f]+", " ", data)
+            if self.parts and self.parts[-1].endswith(("\n", " ")) and data.startswith(" "):
+                data = data[1:]
+            if not self.parts and data.startswith(" "):
+                data = data[1:]
+        self._emit(data, src)
+
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data_raw(unescape(f"&{name};"))
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data_raw(unescape(f"&#{name};"))
+
+    def handle_data_raw(self, s: str) -> None:
+        if not self.skip_depth:
+            self._emit(s.replace("\xa0", " "), self._src())
+
+
+def html_to_text(source: str) -> HtmlText:
+    parser = _HtmlToText(source)
+    parser.feed(source)
+    parser.close()
+    text = "".join(parser.parts)
+    # trim spaces at line ends/starts without moving offsets: replace with nothing is
+    # unsafe for the map, so keep text as is apart from trailing whitespace.
+    return HtmlText(text, parser.offsets, parser.links, parser.hints, parser.bullets)
+
+
+# ----------------------------------------------------------------------- Markdown
+
+_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_BARE_URL = re.compile(r"(?<![(<\[\"'=])\bhttps?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
+
+
+def markdown_links(text: str) -> list[Link]:
+    links = [Link(m.start(1), m.end(1), m.group(2)) for m in _MD_LINK.finditer(text)]
+    links += [Link(m.start(1), m.end(1), m.group(1)) for m in _MD_AUTOLINK.finditer(text)]
+    return sorted(links, key=lambda link: link.start)
+
+
+def bare_urls(text: str) -> list[Link]:
+    return [Link(m.start(), m.end(), m.group()) for m in _BARE_URL.finditer(text)]
+
+
+# ------------------------------------------------------------------------- loading
+
+
+def detect_format(path: Path) -> str:
+    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise LoadError(
+            f"unsupported file type {path.suffix or '(none)'!r}; "
+            f"expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}"
+        )
+    return fmt
+
+
+def document_from_text(
+    text: str, path: str = "<text>", fmt: str = "text", encoding: str = "utf-8",
+    warnings: tuple[str, ...] = (),
+) -> Document:  # fmt: skip
+    """Build a segmented Document from decoded text (the pure core of loading)."""
+    from checker.segment import segment
+
+    src_starts = line_starts(text)
+    if fmt == "html":
+        ht = html_to_text(text)
+        return segment(
+            ht.text, path=path, fmt=fmt, links=ht.links + bare_urls(ht.text), hints=ht.hints,
+            bullets=ht.bullets, source_offsets=tuple(ht.offsets), source_line_starts=src_starts,
+            encoding=encoding, warnings=warnings,
+        )  # fmt: skip
+    norm, offsets = normalise_newlines(text)
+    links = markdown_links(norm) if fmt == "markdown" else []
+    taken = [(lk.start, lk.end) for lk in links]
+    for lk in bare_urls(norm):
+        if not any(s <= lk.start < e for s, e in taken):
+            links.append(lk)
+    return segment(
+        norm, path=path, fmt=fmt, links=sorted(links, key=lambda lk: lk.start),
+        source_offsets=offsets, source_line_starts=src_starts, encoding=encoding,
+        warnings=warnings,
+    )  # fmt: skip
+
+
+def load_document(path: str | Path, display: str | None = None) -> Document:
+    """Read, decode and segment one article file. Raises LoadError with a clear reason."""
+    p = Path(path)
+    fmt = detect_format(p)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise LoadError(f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
+        data = p.read_bytes()
+    except FileNotFoundError as exc:
+        raise LoadError("file not found") from exc
+    except IsADirectoryError as exc:
+        raise LoadError("is a directory") from exc
+    except PermissionError as exc:
+        raise LoadError("permission denied") from exc
+    except OSError as exc:
+        raise LoadError(f"cannot read file: {exc.strerror or exc}") from exc
+    try:
+        text, encoding, warnings = decode_bytes(data)
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"cannot decode text: {exc.reason}") from exc
+    if not text.strip():
+        warnings.append("empty file: no text to analyse")
+    return document_from_text(
+        text, path=display or str(p), fmt=fmt, encoding=encoding, warnings=tuple(warnings)
+    )

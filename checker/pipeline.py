@@ -1,0 +1,210 @@
+"""Per-article pipeline: document -> analysis (rule families) -> scores -> result record.
+
+``analyse_file`` is a pure function of (path, config): it never touches global
+state except read-only caches (compiled lexicons, loaded models), so audits can
+map it over a process pool or a cluster.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import rules
+from checker.config import Config
+from checker.document import Document
+from checker.loader import LoadError, load_document
+from checker.scorer import score_analysis
+from rules.base import Analysis
+
+
+@dataclass
+class ArticleResult:
+    """One article's audit, as plain data (the per-article entry of report.json)."""
+
+    article: str
+    path: str
+    status: str = "ok"  # ok | warning | error
+    error: str = ""
+    warnings: list[str] = field(default_factory=list)
+    format: str = ""
+    text: str = ""
+    score: float | None = None
+    grade: str = ""
+    score_breakdown: list[dict[str, Any]] = field(default_factory=list)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+    sentences: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    attributions: list[dict[str, Any]] = field(default_factory=list)
+    hedges: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    footnotes: dict[str, Any] = field(
+        default_factory=lambda: {"markers": [], "definitions": {}, "dangling": [], "unused": []}
+    )
+    page: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _span(doc: Document, span: Any) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    return {"start": span.start, "end": span.end, "text": doc.text[span.start : span.end]}
+
+
+def run_rules(doc: Document, config: Config) -> Analysis:
+    """Run every rule family over a document, in pipeline order."""
+    analysis = Analysis(doc=doc, config=config)
+    for family in rules.families():
+        family.run(analysis)
+    analysis.findings.sort(key=lambda f: (f.start, f.code))
+    return analysis
+
+
+def analyse_document(
+    doc: Document, config: Config | None = None, article: str = ""
+) -> ArticleResult:
+    config = config or Config()
+    analysis = run_rules(doc, config)
+    return result_from_analysis(analysis, article or doc.path)
+
+
+def result_from_analysis(analysis: Analysis, article: str) -> ArticleResult:
+    doc = analysis.doc
+    text = doc.text
+    sentences = doc.sentences
+    hedges_by_sentence: dict[int, list[str]] = {}
+    for h in analysis.hedges:
+        if h.sentence is not None and h.flagged:
+            hedges_by_sentence.setdefault(h.sentence, []).append(h.text)
+    score, grade, breakdown, metrics = score_analysis(analysis)
+    findings = []
+    for f in analysis.findings:
+        line, col = doc.line_col(f.start)
+        findings.append(
+            {
+                "rule": f.rule,
+                "id": f.code,
+                "severity": f.severity,
+                "line": line,
+                "column": col,
+                "start": f.start,
+                "end": f.end,
+                "text": text[f.start : f.end],
+                "sentence": f.sentence,
+                "message": f.message,
+            }
+        )
+    fn = analysis.footnotes
+    status = "warning" if doc.warnings else "ok"
+    return ArticleResult(
+        article=article,
+        path=doc.path,
+        status=status,
+        warnings=list(doc.warnings),
+        format=doc.format,
+        text=text,
+        score=score,
+        grade=grade,
+        score_breakdown=breakdown,
+        metrics=metrics,
+        blocks=[asdict(b) for b in doc.blocks],
+        sentences=[
+            {
+                "index": s.index,
+                "start": s.start,
+                "end": s.end,
+                "line": s.line,
+                "column": s.column,
+                "region": s.region,
+                "text": s.text,
+                "is_claim": analysis.is_claim[s.index],
+                "claim_prob": (
+                    None
+                    if analysis.claim_prob[s.index] is None
+                    else round(float(analysis.claim_prob[s.index]), 4)
+                ),
+                "attributed": analysis.attributed[s.index],
+                "source": analysis.sentence_source[s.index],
+                "hedged": bool(hedges_by_sentence.get(s.index)),
+                "hedges": hedges_by_sentence.get(s.index, []),
+                "footnotes": list(analysis.sentence_footnotes[s.index]),
+            }
+            for s in sentences
+        ],
+        findings=findings,
+        sources=[asdict(m) for m in analysis.sources],
+        attributions=[
+            {
+                "source": _span(doc, a.source),
+                "cue": _span(doc, a.cue),
+                "content": [_span(doc, c) for c in a.content],
+                "source_name": a.source_name,
+                "source_kind": a.source_kind,
+                "role": a.role,
+                "direct": a.direct,
+            }
+            for a in analysis.attributions
+        ],
+        hedges=[asdict(h) for h in analysis.hedges],
+        quotes=[{"start": q.start, "end": q.end} for q in analysis.quotes],
+        footnotes={
+            "markers": [
+                {
+                    "number": m.number,
+                    "start": m.start,
+                    "end": m.end,
+                    "sentence": m.sentence,
+                    "scope": None
+                    if m.scope is None
+                    else {"start": m.scope.start, "end": m.scope.end},
+                }
+                for m in fn.markers
+            ],
+            "definitions": {
+                k: {
+                    "text": d.text,
+                    "url": d.url,
+                    "domain": d.domain,
+                    "start": d.start,
+                    "end": d.end,
+                }
+                for k, d in fn.definitions.items()
+            },
+            "dangling": list(fn.dangling),
+            "unused": list(fn.unused),
+        },
+    )
+
+
+def failed_result(article: str, path: str, error: str) -> ArticleResult:
+    return ArticleResult(article=article, path=path, status="error", error=error)
+
+
+def analyse_file(path: str, config: Config | None = None, article: str = "") -> ArticleResult:
+    """Load and analyse one file; load problems become a result with status "error"."""
+    article = article or path
+    try:
+        doc = load_document(path, display=path)
+    except LoadError as exc:
+        return failed_result(article, path, f"{path}: {exc}")
+    return analyse_document(doc, config, article)
+
+
+_SLUG = re.compile(r"[^A-Za-z0-9]+")
+
+
+def page_names(articles: list[str]) -> list[str]:
+    """Unique, safe ``articles/<slug>.html`` names (never outside the output folder)."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in articles:
+        slug = _SLUG.sub("-", name).strip("-").lower()[:80] or "article"
+        n = seen.get(slug, 0)
+        seen[slug] = n + 1
+        out.append(f"articles/{slug}{'-' + str(n + 1) if n else ''}.html")
+    return out

@@ -1,0 +1,153 @@
+"""Per-article metrics and an explainable 0-100 attribution score.
+
+The score starts at 100 and each component takes points off, with a cap, so the
+report can list exactly which components cost how many points:
+
+| component | points off | cap |
+|---|---|---|
+| unsourced claims | 45 x (unsourced claims / claims) | 45 |
+| vague attribution | 3 per finding | 15 |
+| unattributed quotes | 4 per quote | 12 |
+| anonymous sources | 10 x (anonymous / all source mentions) | 10 |
+| footnote problems | 5 per dangling marker, 2 per other footnote finding | 15 |
+| hedging density | 4 per author hedge per 100 words above 1.0 | 10 |
+| overstated certainty | 2 per finding | 6 |
+| low-credibility sources | 5 per finding | 15 |
+| no sources at all | 10 when an article with 3+ claims cites nobody | 10 |
+
+Grades: A >= 90, B >= 80, C >= 70, D >= 60, else F.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import textstat
+
+from checker.document import BODY
+from checker.segment import word_count
+from rules.base import ANONYMOUS, Analysis
+
+GRADES = ((90.0, "A"), (80.0, "B"), (70.0, "C"), (60.0, "D"), (0.0, "F"))
+FOOTNOTE_RULES = {
+    "dangling-footnote", "unused-source", "footnote-sequence", "uncited-statement",
+    "malformed-source-entry", "broken-link",
+}  # fmt: skip
+
+
+def grade_for(score: float) -> str:
+    for bound, letter in GRADES:
+        if score >= bound:
+            return letter
+    return "F"
+
+
+def compute_metrics(analysis: Analysis) -> dict[str, Any]:
+    doc = analysis.doc
+    body = [s for s in doc.sentences if s.region == BODY]
+    body_text = " ".join(s.text for s in body)
+    words = word_count(body_text)
+    claims = [s for s in body if analysis.is_claim[s.index]]
+    attributed_claims = sum(1 for s in claims if analysis.attributed[s.index])
+    author_hedges = [h for h in analysis.hedges if h.flagged and h.category != "booster"]
+    by_cat = Counter(h.category for h in analysis.hedges if h.flagged)
+    sev = Counter(f.severity for f in analysis.findings)
+    kinds = Counter(m.kind for m in analysis.sources)
+    named = sum(n for k, n in kinds.items() if k != ANONYMOUS)
+    distinct = len({(m.name.lower(), m.kind) for m in analysis.sources if m.kind != ANONYMOUS})
+    fn = analysis.footnotes
+    if words >= 3:
+        fre = round(float(textstat.flesch_reading_ease(body_text)), 1)
+        grade_level = round(float(textstat.flesch_kincaid_grade(body_text)), 1)
+    else:
+        fre, grade_level = None, None
+    metrics: dict[str, Any] = {
+        "words": words,
+        "sentences": len(doc.sentences),
+        "body_sentences": len(body),
+        "claims": len(claims),
+        "attributed_claims": attributed_claims,
+        "unsourced_claims": len(claims) - attributed_claims,
+        "attribution_rate": round(attributed_claims / len(claims), 3) if claims else None,
+        "hedges": len(author_hedges),
+        "hedges_per_100_words": round(100 * len(author_hedges) / words, 2) if words else 0.0,
+        "footnote_markers": len(fn.markers),
+        "sources_listed": len(fn.definitions),
+        "dangling_footnotes": len(fn.dangling),
+        "unused_sources": len(fn.unused),
+        "named_sources": named,
+        "anonymous_sources": kinds.get(ANONYMOUS, 0),
+        "distinct_sources": distinct,
+        "quotes": len(analysis.quotes),
+        "findings": len(analysis.findings),
+        "errors": sev.get("error", 0),
+        "warnings_count": sev.get("warning", 0),
+        "suggestions": sev.get("suggestion", 0),
+        "flesch_reading_ease": fre,
+        "grade_level": grade_level,
+    }
+    for cat in ("epistemic", "reportative", "weasel", "approximator", "booster"):
+        metrics[f"hedges_{cat}"] = by_cat.get(cat, 0)
+    for key, value in analysis.extra.get("metrics", {}).items():
+        metrics[key] = value
+    return metrics
+
+
+def score_analysis(
+    analysis: Analysis,
+) -> tuple[float, str, list[dict[str, Any]], dict[str, Any]]:
+    """Return (score, grade, breakdown, metrics) for an analysed article."""
+    m = compute_metrics(analysis)
+    by_rule = Counter(f.rule for f in analysis.findings)
+    parts: list[dict[str, Any]] = []
+
+    def take(component: str, points: float, cap: float, detail: str) -> None:
+        pts = round(min(points, cap), 1)
+        if pts > 0:
+            parts.append({"component": component, "points": -pts, "max": cap, "detail": detail})
+
+    if m["claims"]:
+        take(
+            "unsourced claims",
+            45.0 * m["unsourced_claims"] / m["claims"],
+            45.0,
+            f"{m['unsourced_claims']} of {m['claims']} factual claims have no attribution",
+        )
+    n = by_rule.get("vague-attribution", 0)
+    take("vague attribution", 3.0 * n, 15.0, f"{n} vague or anonymous attributions")
+    n = by_rule.get("unattributed-quote", 0)
+    take("unattributed quotes", 4.0 * n, 12.0, f"{n} quotations with no identifiable speaker")
+    total_sources = m["named_sources"] + m["anonymous_sources"]
+    if total_sources:
+        share = m["anonymous_sources"] / total_sources
+        take(
+            "anonymous sources",
+            10.0 * share,
+            10.0,
+            f"{m['anonymous_sources']} of {total_sources} source mentions are anonymous",
+        )
+    dangling = by_rule.get("dangling-footnote", 0)
+    other_fn = sum(by_rule.get(r, 0) for r in FOOTNOTE_RULES) - dangling
+    take(
+        "footnote problems",
+        5.0 * dangling + 2.0 * other_fn,
+        15.0,
+        f"{dangling} dangling markers, {other_fn} other footnote/link problems",
+    )
+    excess = m["hedges_per_100_words"] - 1.0
+    if excess > 0:
+        take(
+            "hedging density",
+            4.0 * excess,
+            10.0,
+            f"{m['hedges_per_100_words']} author hedges per 100 words (1.0 allowed)",
+        )
+    n = by_rule.get("overstated-certainty", 0)
+    take("overstated certainty", 2.0 * n, 6.0, f"{n} boosters overstating certainty")
+    n = by_rule.get("low-credibility-source", 0)
+    take("low-credibility sources", 5.0 * n, 15.0, f"{n} claims resting on low-rated sources")
+    if m["claims"] >= 3 and total_sources == 0 and not m["footnote_markers"]:
+        take("no sources", 10.0, 10.0, "the article makes claims but cites nobody")
+    score = round(max(0.0, 100.0 + sum(p["points"] for p in parts)), 1)
+    return score, grade_for(score), parts, m
