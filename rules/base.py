@@ -101,6 +101,11 @@ class SourceMention:
     footnote: int | None = None
     url: str = ""
     domain: str = ""
+    # filled by the credibility family (rules/credibility.py)
+    rating: float | None = None  # 0 (worst) .. 1 (best)
+    rating_source: str = ""  # which rating set the rating came from
+    rating_label: str = ""  # e.g. "high", "low", "deprecated", "unrated"
+    percentile: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
