@@ -1,0 +1,254 @@
+"""Attribution extraction accuracy on PolNeAR ``dev`` (``python -m evaluation.attribution``).
+
+The extractor (``rules.attribution.extract``) is run on every dev article, segmented by the
+product's own segmenter (``checker.segment.segment_text``), and compared with the gold
+relations (one annotator per article, see ``evaluation/polnear.py``). Nothing here is tuned on
+dev: the learned cue model is trained on ``train`` only (``training/train_attribution.py``).
+
+Printed measures:
+
+1. sentence level: a sentence is positive when it overlaps attributed content;
+2. attribution level: a predicted relation matches a gold one when the contents overlap by at
+   least 50% of the gold content's characters and the sources overlap (or both have no
+   source); one-to-one greedy matching;
+3. span level per role (source, cue, content): exact match of the (discontinuous) span after
+   stripping surrounding whitespace and ``,;:`` and token-overlap P/R/F1 (tokens of the role
+   that carry the same role in gold).
+
+Options: ``--split train`` to look at the training split, ``--no-model`` to run the lexicon
+alone, ``--limit N`` for a quick look, ``--json`` to print the numbers as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checker.segment import segment_text
+from evaluation.polnear import Article, available, load_split
+from rules.attribution import Extracted, extract
+
+TARGETS = {"sentence_f1": 0.90, "attribution_f1": 0.80, "source_exact_f1": 0.75,
+           "cue_exact_f1": 0.75}
+# Exact-span F1 on PolNeAR (CofeNet, COLING 2022): source / cue / content.
+REFERENCE = {
+    "feature CRF": (50.6, 53.4, 28.6),
+    "BERT-CRF": (82.2, 74.9, 71.0),
+    "BERT-CofeNet": (83.2, 75.3, 72.9),
+}
+
+Pieces = tuple[tuple[int, int], ...]
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+@dataclass
+class PRF:
+    tp: float = 0.0
+    n_pred: float = 0.0
+    n_gold: float = 0.0
+
+    @property
+    def p(self) -> float:
+        return self.tp / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.p, self.r
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _norm(text: str, pieces: Sequence[tuple[int, int]]) -> Pieces:
+    out = []
+    for a, b in sorted(pieces):
+        while a < b and (text[a].isspace() or text[a] in ",;:"):
+            a += 1
+        while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return tuple(out)
+
+
+def _chars(pieces: Sequence[tuple[int, int]]) -> set[int]:
+    s: set[int] = set()
+    for a, b in pieces:
+        s.update(range(a, b))
+    return s
+
+
+def _tokens(text: str, pieces: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    out = set()
+    for a, b in pieces:
+        for m in _TOKEN.finditer(text, a, b):
+            out.add((m.start(), m.end()))
+    return out
+
+
+@dataclass
+class Rel:
+    source: Pieces
+    cue: Pieces
+    content: Pieces
+
+
+def _pred_rels(text: str, found: list[Extracted], with_continuations: bool) -> list[Rel]:
+    rels = []
+    for r in found:
+        if r.cue is None and not with_continuations:
+            continue
+        rels.append(
+            Rel(
+                source=_norm(text, [r.source] if r.source else []),
+                cue=_norm(text, [r.cue] if r.cue else []),
+                content=_norm(text, r.content),
+            )
+        )
+    return rels
+
+
+def _gold_rels(art: Article) -> list[Rel]:
+    return [
+        Rel(_norm(art.text, g.source), _norm(art.text, g.cue), _norm(art.text, g.content))
+        for g in art.attributions
+    ]
+
+
+def evaluate(
+    articles: list[Article], use_model: bool = True, with_continuations: bool = False
+) -> dict[str, float]:
+    sent = PRF()
+    att = PRF()
+    exact = {k: PRF() for k in ("source", "cue", "content")}
+    overlap = {k: PRF() for k in ("source", "cue", "content")}
+    words = 0
+    t_extract = 0.0
+    for art in articles:
+        text = art.text
+        doc = segment_text(text, path=f"{art.name}.txt", fmt="text")
+        sents = [(s.start, s.end) for s in doc.sentences]
+        words += len(text.split())
+        t0 = time.perf_counter()
+        found, _ = extract(text, sents, model=True if use_model else None)
+        t_extract += time.perf_counter() - t0
+        pred = _pred_rels(text, found, with_continuations)
+        gold = _gold_rels(art)
+        # 1. sentences
+        gold_chars = _chars([p for g in gold for p in g.content])
+        pred_chars = _chars([p for r in pred for p in r.content])
+        for a, b in sents:
+            g = any(i in gold_chars for i in range(a, b))
+            p = any(i in pred_chars for i in range(a, b))
+            sent.tp += g and p
+            sent.n_pred += p
+            sent.n_gold += g
+        # 2. relations
+        att.n_pred += len(pred)
+        att.n_gold += len(gold)
+        used: set[int] = set()
+        gold_sets = [(_chars(g.content), _chars(g.source)) for g in gold]
+        for r in pred:
+            rc, rs = _chars(r.content), _chars(r.source)
+            for gi, (gc, gs) in enumerate(gold_sets):
+                if gi in used or not gc:
+                    continue
+                if len(rc & gc) * 2 < len(gc):
+                    continue
+                if (gs or rs) and not (gs & rs):
+                    continue
+                used.add(gi)
+                att.tp += 1
+                break
+        # 3. spans per role
+        for role in ("source", "cue", "content"):
+            g_spans = [getattr(g, role) for g in gold if getattr(g, role)]
+            p_spans = [getattr(r, role) for r in pred if getattr(r, role)]
+            remaining = list(g_spans)
+            tp = 0
+            for ps in p_spans:
+                if ps in remaining:
+                    remaining.remove(ps)
+                    tp += 1
+            exact[role].tp += tp
+            exact[role].n_pred += len(p_spans)
+            exact[role].n_gold += len(g_spans)
+            g_tok = _tokens(text, [p for s in g_spans for p in s])
+            p_tok = _tokens(text, [p for s in p_spans for p in s])
+            overlap[role].tp += len(g_tok & p_tok)
+            overlap[role].n_pred += len(p_tok)
+            overlap[role].n_gold += len(g_tok)
+    out: dict[str, float] = {
+        "articles": len(articles),
+        "words": words,
+        "extract_words_per_s": words / t_extract if t_extract else 0.0,
+    }
+    for name, m in [("sentence", sent), ("attribution", att)]:
+        out.update({f"{name}_p": m.p, f"{name}_r": m.r, f"{name}_f1": m.f1})
+    for role in exact:
+        e, o = exact[role], overlap[role]
+        out.update({f"{role}_exact_p": e.p, f"{role}_exact_r": e.r, f"{role}_exact_f1": e.f1,
+                    f"{role}_token_p": o.p, f"{role}_token_r": o.r, f"{role}_token_f1": o.f1})
+    return out
+
+
+def format_table(m: dict[str, float], split: str) -> str:
+    def row(label: str, key: str, ref: str = "", target: float | None = None) -> str:
+        p, r, f = m[f"{key}_p"], m[f"{key}_r"], m[f"{key}_f1"]
+        tgt = f">= {target:.2f} {'met' if f >= target else 'NOT met'}" if target else ""
+        return f"{label:<26}{p:7.3f}{r:7.3f}{f:7.3f}   {tgt:<18}{ref}"
+
+    crf, bert, cofe = REFERENCE["feature CRF"], REFERENCE["BERT-CRF"], REFERENCE["BERT-CofeNet"]
+
+    def ref(i: int) -> str:
+        return f"CRF {crf[i]} / BERT-CRF {bert[i]} / CofeNet {cofe[i]}"
+
+    lines = [
+        f"PolNeAR {split}: {int(m['articles'])} articles, {int(m['words'])} words; "
+        f"extraction {m['extract_words_per_s']:,.0f} words/s",
+        f"{'measure':<26}{'P':>7}{'R':>7}{'F1':>7}   {'target':<18}published (exact F1 %)",
+        row("sentence (in content)", "sentence", "", TARGETS["sentence_f1"]),
+        row("attribution (50% + src)", "attribution", "", TARGETS["attribution_f1"]),
+        row("source exact", "source_exact", ref(0), TARGETS["source_exact_f1"]),
+        row("cue exact", "cue_exact", ref(1), TARGETS["cue_exact_f1"]),
+        row("content exact", "content_exact", ref(2)),
+        row("source token overlap", "source_token"),
+        row("cue token overlap", "cue_token"),
+        row("content token overlap", "content_token"),
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=("dev", "train"))
+    ap.add_argument("--no-model", action="store_true", help="lexicon cues only")
+    ap.add_argument("--continuations", action="store_true",
+                    help="also score cue-less quote continuations as relations")
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    if not available():
+        print("PolNeAR not found under ../shared/data/attribution/polnear; nothing to evaluate",
+              file=sys.stderr)
+        return 2
+    arts = load_split(args.split)
+    if args.limit:
+        arts = arts[: args.limit]
+    m = evaluate(arts, use_model=not args.no_model, with_continuations=args.continuations)
+    if args.json:
+        print(json.dumps(m, indent=2))
+    else:
+        print(format_table(m, args.split))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1301 @@
+"""Attribution extraction: who said what, and which quotations stand unsourced.
+
+For every attribution relation we find, PolNeAR-style, the *source* span
+("Dr. Jane Roe", "he", "officials"), the *cue* span ("said", "according to",
+"told") and the *content* span(s) (what was said, thought or reported).
+
+Pipeline (all regexes are compiled at import; one pass over the tokens):
+
+1. tokenise the text once (``_TOKEN``); pair quotation marks into quote spans,
+   across sentences and across paragraphs (a paragraph that opens with a quote
+   mark and never closes it continues in the next one that opens with a quote
+   mark, as in print convention);
+2. find cue candidates from the cue lexicon (``rules/lexicons/attribution.json``,
+   speech and belief verbs with their inflections, "according to", colon after a
+   name...), keep the ones the learned cue model accepts
+   (``rules/models/attribution_cues.json``, a logistic regression over context
+   features trained on PolNeAR ``train``; without it every lexicon cue is kept);
+3. for each cue find its source noun phrase (left "X said", inverted "said X",
+   "according to X", participial ", saying" -> clause subject), then its
+   content (right of the cue, left of ", X said", both sides of a split quote,
+   or a whole quotation running over several sentences/paragraphs);
+4. resolve pronouns and short names to the last full name mentioned earlier and
+   classify every source (person with role, organisation, outlet, document,
+   anonymous).
+
+``run(analysis)`` fills the ``Analysis`` contract and emits ATT001/ATT002.
+``extract(text, sentences)`` is the plain-string API used by the evaluation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from checker.document import Span
+from rules.base import (
+    ANONYMOUS,
+    DOCUMENT,
+    ORGANISATION,
+    OUTLET,
+    PERSON,
+    Analysis,
+    Attribution,
+    Rule,
+    SourceMention,
+    register,
+)
+
+FAMILY = "attribution"
+_HERE = Path(__file__).resolve().parent
+LEXICON_PATH = _HERE / "lexicons" / "attribution.json"
+MODEL_PATH = _HERE / "models" / "attribution_cues.json"
+
+VAGUE = register(
+    Rule(
+        id="ATT001",
+        name="vague-attribution",
+        family=FAMILY,
+        severity="warning",
+        summary="Attribution to an unnamed or generic source, or an agentless passive.",
+        rationale=(
+            "Readers cannot weigh a claim whose source they cannot identify. 'Officials said', "
+            "'critics argue' or 'the plan is thought to' hides who is speaking and lets the "
+            "writer's own view pass as someone else's. Name the source, or say why it cannot be "
+            "named and how many independent people confirmed it."
+        ),
+        bad="The new bridge is thought to be unsafe, sources said.",
+        good=(
+            "The new bridge fails two load tests, the county engineer, Ana Ruiz, said in her "
+            "inspection report."
+        ),
+    )
+)
+UNATTRIBUTED_QUOTE = register(
+    Rule(
+        id="ATT002",
+        name="unattributed-quote",
+        family=FAMILY,
+        severity="warning",
+        summary="A direct quotation with no identifiable speaker.",
+        rationale=(
+            "A quotation puts words in someone's mouth. Without a speaker the reader cannot "
+            "check it or judge it, and a floating quote can be misread as the outlet's own "
+            "claim. Short scare quotes of one to three words are not flagged."
+        ),
+        bad='Residents are angry. "We were never asked about the new road at all."',
+        good='"We were never asked about the new road at all," said Tom Berg, who lives nearby.',
+    )
+)
+
+
+# --------------------------------------------------------------------------- lexicon
+
+def _inflect(lemma: str) -> list[str]:
+    """Regular English inflections of a verb lemma (say -> says, said, saying)."""
+    words = lemma.split()
+    head, rest = words[0], " ".join(words[1:])
+    forms: list[str]
+    if head.endswith("e"):
+        forms = [head, head + "s", head + "d", head[:-1] + "ing"]
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        forms = [head, head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
+    elif head.endswith(("s", "sh", "ch", "x", "z")):
+        forms = [head, head + "es", head + "ed", head + "ing"]
+    else:
+        forms = [head, head + "s", head + "ed", head + "ing"]
+    return [f"{f} {rest}".strip() for f in forms]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cue_forms: dict[str, str]  # form -> "speech" | "belief"
+    phrase_cues: tuple[str, ...]
+    source_before_phrases: frozenset[str]
+    recipients: frozenset[str]
+    pronouns: dict[str, str]
+    titles: frozenset[str]
+    role_nouns: frozenset[str]
+    anonymous_heads: frozenset[str]
+    vague_determiners: frozenset[str]
+    outlets: frozenset[str]
+    outlet_words: frozenset[str]
+    outlet_nouns: frozenset[str]
+    organisation_words: frozenset[str]
+    organisation_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    agentless_re: re.Pattern[str]
+    vague_re: re.Pattern[str]
+
+
+def _phrase_re(phrases: Iterable[str]) -> re.Pattern[str]:
+    alts = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def build_lexicon(data: dict[str, Any], extra: dict[str, list[str]] | None = None) -> Lexicon:
+    """Build a :class:`Lexicon` from the JSON data plus configuration extras."""
+    data = {k: (list(v) if isinstance(v, list) else v) for k, v in data.items()}
+    for key, values in (extra or {}).items():
+        if isinstance(data.get(key), list):
+            data[key] = data[key] + list(values)
+    irregular: dict[str, list[str]] = data.get("irregular", {})
+    cue_forms: dict[str, str] = {}
+    for kind in ("belief_verbs", "speech_verbs"):
+        label = "belief" if kind == "belief_verbs" else "speech"
+        for lemma in data.get(kind, []):
+            lemma = lemma.lower()
+            if " " in lemma:
+                continue  # multi-word verbs are phrase cues
+            for form in irregular.get(lemma) or _inflect(lemma):
+                cue_forms[form] = label
+    return Lexicon(
+        cue_forms=cue_forms,
+        phrase_cues=tuple(p.lower() for p in data.get("phrase_cues", [])),
+        source_before_phrases=frozenset(p.lower() for p in data.get("source_before_phrases", [])),
+        recipients=frozenset(p.lower() for p in data.get("recipients_after_tell", [])),
+        pronouns={k.lower(): v for k, v in data.get("pronouns", {}).items()},
+        titles=frozenset(t.lower() for t in data.get("titles", [])),
+        role_nouns=frozenset(t.lower() for t in data.get("role_nouns", [])),
+        anonymous_heads=frozenset(t.lower() for t in data.get("anonymous_heads", [])),
+        vague_determiners=frozenset(t.lower() for t in data.get("vague_determiners", [])),
+        outlets=frozenset(t.lower() for t in data.get("outlets", [])),
+        outlet_words=frozenset(t.lower() for t in data.get("outlet_words", [])),
+        outlet_nouns=frozenset(t.lower() for t in data.get("outlet_nouns", [])),
+        organisation_words=frozenset(t.lower() for t in data.get("organisation_words", [])),
+        organisation_nouns=frozenset(t.lower() for t in data.get("organisation_nouns", [])),
+        document_nouns=frozenset(t.lower() for t in data.get("document_nouns", [])),
+        agentless_re=_phrase_re(data.get("agentless_passives", [])),
+        vague_re=_phrase_re(data.get("vague_phrases", [])),
+    )
+
+
+@lru_cache(maxsize=1)
+def _base_lexicon_data() -> dict[str, Any]:
+    return json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8)
+def _lexicon_cached(extra_key: str) -> Lexicon:
+    extra = json.loads(extra_key) if extra_key else None
+    return build_lexicon(_base_lexicon_data(), extra)
+
+
+def get_lexicon(extra: dict[str, list[str]] | None = None) -> Lexicon:
+    return _lexicon_cached(json.dumps(extra, sort_keys=True) if extra else "")
+
+
+# --------------------------------------------------------------------------- learned cue model
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """Logistic regression over hashed-free sparse features, loaded from plain JSON."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    extra_cues: dict[str, str] = field(default_factory=dict)
+
+    def prob(self, features: Iterable[str]) -> float:
+        z = self.bias
+        w = self.weights
+        for f in features:
+            z += w.get(f, 0.0)
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@lru_cache(maxsize=4)
+def load_cue_model(path: str = str(MODEL_PATH)) -> CueModel | None:
+    p = Path(path)
+    if not p.is_file():
+        return None
+    data = json.loads(p.read_text(encoding="utf-8"))
+    return CueModel(
+        weights={k: float(v) for k, v in data["weights"].items()},
+        bias=float(data["bias"]),
+        threshold=float(data.get("threshold", 0.5)),
+        extra_cues={k: str(v) for k, v in data.get("extra_cues", {}).items()},
+    )
+
+
+# --------------------------------------------------------------------------- tokens
+
+_ABBREV = (
+    r"Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Rev|St|Jr|Sr|Maj|Adm|Cmdr|Brig|Inc|Corp|"
+    r"Co|Ltd|No|Mt|Ft|Pres|Sec|Amb|Calif|Mass|Vt|Fla|Ill|Tenn|Ariz|Conn|Penn|Pa|Va|Ga|Wash|Ore|"
+    r"Mich|Minn|Wis|Ky|La|Okla|Colo|Nev|Tex|Ala|Miss|Md|Del|Neb|Kan|Ind|Mo|N\.Y|N\.J|N\.H|"
+    r"N\.C|S\.C|Ret|ret|vs|etc|approx|Dept|Gov't|Univ"
+)
+_TOKEN = re.compile(
+    rf"(?:[A-Za-z]\.){{2,}}|(?:{_ABBREV})\.(?=\s|\)|,|$)|''|``|"
+    r"[\w@#]+(?:[-’'.&/]\w+)*|[“”\"‘’']|[^\w\s]",
+)
+_WORD = re.compile(r"\w")
+
+OPEN_Q = "“"
+CLOSE_Q = "”"
+STRAIGHT_Q = ('"', "''", "``")
+
+_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+_BOUNDARY_WORDS = frozenset(
+    """and but or nor that which because when while as if since after before although though
+    so than where whereas whether until unless once to in on by with from into about over under
+    is was were are be been being am has have had do does did will would can could shall should
+    may might must not also then there here this these those it its what how why yet still
+    even just only however meanwhile therefore thus instead rather both either neither
+    whom whose at for of against during through across between among without within upon
+    like unlike near out up down off""".split()
+)
+_NP_INNER_PREPS = frozenset(("of", "for", "at", "in", "from", "with", "on", "to", "by"))
+_DETERMINERS = frozenset(
+    """the a an this that these those his her their its our my your some many several few
+    one two three four five most other another each every any all both no such""".split()
+)
+_AUX = frozenset(
+    """has have had 's ’s will would could should may might must can did does do also
+    later previously repeatedly then recently once publicly privately reportedly allegedly
+    often frequently again already still never not n't initially earlier further firmly
+    quickly flatly simply bluntly openly loudly long since first last directly specifically
+    formerly separately jointly additionally ultimately originally generally""".split()
+)
+_PERSON_PRONOUNS = frozenset(("he", "she", "i", "him", "her"))
+_QUOTE_TOKENS = frozenset(('“', '”', '"', "''", "``", "‘", "’"))
+_SENT_FINAL = frozenset((".", "!", "?"))
+_CLAUSE_PUNCT = frozenset((",", ";", ":", "(", ")", "—", "–", "-", "[", "]"))
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    morning afternoon evening night week month year weekend earlier later recently
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_MEDIUM_NOUNS = frozenset(
+    """statement interview tweet post letter memo email e-mail speech report release
+    conference call appearance video message remarks testimony op-ed column blog
+    briefing hearing podcast broadcast filing note""".split()
+)
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    sent: int
+    quote: int = -1  # index of the quote span containing this token (-1: none)
+
+
+def tokenize(text: str) -> list[Tok]:
+    return [
+        Tok(m.start(), m.end(), m.group(), m.group().lower(), -1) for m in _TOKEN.finditer(text)
+    ]
+
+
+def _is_cap(t: Tok) -> bool:
+    c = t.text[0]
+    return c.isupper() or (c.isdigit() and len(t.text) > 1 and t.text[-1].isalpha())
+
+
+def _is_word(t: Tok) -> bool:
+    return bool(_WORD.match(t.text))
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def find_quotes(text: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
+    """Pair quotation marks into spans (including the marks), across paragraphs.
+
+    Curly marks pair by direction; straight ``"`` and ``''`` toggle. A paragraph
+    that ends with a quotation still open continues into the next paragraph when
+    that paragraph opens with a quotation mark; otherwise the quotation is closed
+    at the paragraph end.
+    """
+    para_ends = [m.start() for m in _PARA_BREAK.finditer(text)] + [len(text)]
+    spans: list[tuple[int, int]] = []
+    open_start = -1
+    open_kind = ""
+    last_end = -1
+    pi = 0
+    continuing = False
+    for t in toks:
+        if t.text not in ('“', '”', '"', "''", "``"):
+            continue
+        while pi < len(para_ends) - 1 and t.start > para_ends[pi]:
+            # paragraph boundary crossed
+            if open_start >= 0:
+                nxt = text[para_ends[pi] :].lstrip()
+                if nxt[:1] in ('“', '"') or nxt[:2] in ("''", "``"):
+                    continuing = True
+                else:
+                    spans.append((open_start, max(last_end, open_start + 1)))
+                    open_start = -1
+            pi += 1
+        last_end = t.end
+        kind = "curly" if t.text in ('“', '”') else "straight"
+        if continuing:
+            continuing = False
+            if t.text in ('“', '"', "''", "``"):
+                continue  # the continuation mark of a multi-paragraph quotation
+        if open_start < 0:
+            if t.text == '”':
+                continue  # stray closing mark
+            open_start, open_kind = t.start, kind
+        else:
+            if t.text == '“' and open_kind == "curly":
+                # a new opening inside an open curly quote: close the old one here
+                spans.append((open_start, t.start))
+                open_start = t.start
+                continue
+            if kind == "curly" and t.text != '”' and open_kind != "curly":
+                continue
+            spans.append((open_start, t.end))
+            open_start = -1
+    if open_start >= 0:
+        end = len(text)
+        for pe in para_ends:
+            if pe > open_start:
+                end = pe
+                break
+        spans.append((open_start, end))
+    return [s for s in spans if s[1] > s[0]]
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass
+class Extracted:
+    """One attribution relation, with offsets into the text."""
+
+    source: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    source_text: str = ""
+    source_name: str = ""
+    source_kind: str = ""
+    role: str = ""
+    direct: bool = False
+    cue_text: str = ""
+    vague: bool = False
+    citing: tuple[int, int] | None = None  # a nested "citing sources" mention
+    citing_text: str = ""
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+class _Doc:
+    """Tokens with sentence and quote indices, for one text."""
+
+    def __init__(self, text: str, sentences: Sequence[tuple[int, int]], lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.toks = tokenize(text)
+        self.sents = list(sentences)
+        starts = [s for s, _ in self.sents]
+        self.sent_tok: list[tuple[int, int]] = []
+        ti = 0
+        n = len(self.toks)
+        for si, (s, e) in enumerate(self.sents):
+            while ti < n and self.toks[ti].start < s:
+                ti += 1
+            a = ti
+            while ti < n and self.toks[ti].start < e:
+                self.toks[ti].sent = si
+                ti += 1
+            self.sent_tok.append((a, ti))
+        self._starts = starts
+        self.quotes = find_quotes(text, self.toks)
+        qi = 0
+        for t in self.toks:
+            while qi < len(self.quotes) and self.quotes[qi][1] <= t.start:
+                qi += 1
+            if qi < len(self.quotes) and self.quotes[qi][0] <= t.start < self.quotes[qi][1]:
+                t.quote = qi
+        self.used = [False] * n
+
+    def sent_of(self, offset: int) -> int:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return max(i, 0)
+
+
+def _cue_candidates(d: _Doc, model: CueModel | None) -> list[tuple[int, int, str]]:
+    """(first token, last token, kind) of cue candidates, in text order."""
+    lex = d.lex
+    toks = d.toks
+    out: list[tuple[int, int, str]] = []
+    extra = model.extra_cues if model else {}
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.quote >= 0 and toks[i].text not in _QUOTE_TOKENS:
+            i += 1
+            continue
+        low = t.low
+        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            out.append((i, i + 1, "according"))
+            i += 2
+            continue
+        if low == "as" and i + 2 < n and toks[i + 1].low in ("provided", "reported", "quoted") \
+                and toks[i + 2].low == "by":
+            out.append((i, i + 2, "according"))
+            i += 3
+            continue
+        if low == "in" and i + 3 < n and toks[i + 1].low == "the" and toks[i + 2].low == "words" \
+                and toks[i + 3].low == "of":
+            out.append((i, i + 3, "according"))
+            i += 4
+            continue
+        kind = lex.cue_forms.get(low) or extra.get(low)
+        if kind:
+            j = i
+            if low in ("pointed", "points", "point", "pointing") and i + 1 < n \
+                    and toks[i + 1].low == "out":
+                j = i + 1
+            out.append((i, j, kind))
+        elif low in ("pointed", "points") and i + 1 < n and toks[i + 1].low == "out":
+            out.append((i, i + 1, "speech"))
+            i += 2
+            continue
+        elif low == ":" and i > 0 and t.quote < 0:
+            out.append((i, i, "colon"))
+        i += 1
+    return out
+
+
+def cue_features(toks: Sequence[Tok], i: int, j: int) -> list[str]:
+    """Context features of a cue candidate spanning tokens ``i..j`` (used by the model)."""
+    t = toks[i]
+    prev = toks[i - 1] if i > 0 else None
+    prev2 = toks[i - 2] if i > 1 else None
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    nxt2 = toks[j + 2] if j + 2 < len(toks) else None
+    same_prev = prev is not None and prev.sent == t.sent
+    same_next = nxt is not None and nxt.sent == t.sent
+
+    def shape(x: Tok | None, same: bool) -> str:
+        if x is None or not same:
+            return "<S>"
+        if x.text in _QUOTE_TOKENS:
+            return "Q"
+        if not _is_word(x):
+            return x.text
+        if x.low in _PERSON_PRONOUNS or x.low in ("they", "we", "it", "who"):
+            return "PRON"
+        if _is_cap(x):
+            return "Cap"
+        return "low"
+
+    w = t.low
+    f = [f"w={w}", f"p={prev.low if same_prev and prev else '<S>'}",
+         f"n={nxt.low if same_next and nxt else '<E>'}",
+         f"ps={shape(prev, same_prev)}", f"ns={shape(nxt, same_next)}",
+         f"w_ps={w}|{shape(prev, same_prev)}", f"w_ns={w}|{shape(nxt, same_next)}",
+         f"pp={prev2.low if prev2 is not None and prev2.sent == t.sent else '<S>'}",
+         f"nn={nxt2.low if nxt2 is not None and nxt2.sent == t.sent else '<E>'}",
+         f"suf={w[-3:]}", f"w_n={w}|{nxt.low if same_next and nxt else '<E>'}",
+         f"w_p={w}|{prev.low if same_prev and prev else '<S>'}"]
+    if t.quote >= 0:
+        f.append("inquote")
+    if w == ":":
+        f.append(f"colon_p={shape(prev, same_prev)}|{shape(nxt, same_next)}")
+    return f
+
+
+def _np_left(d: _Doc, end: int, sent: int) -> tuple[int, int] | None:
+    """Token range [a, end] of the noun phrase ending at token ``end`` (inclusive)."""
+    toks = d.toks
+    lex = d.lex
+    if end < 0 or toks[end].sent != sent:
+        return None
+    t = toks[end]
+    if t.low in lex.pronouns:
+        return (end, end)
+    if t.text == ")":
+        # "(D-Vt.)" after a name
+        k = end - 1
+        while k >= 0 and toks[k].sent == sent and toks[k].text != "(" and end - k < 8:
+            k -= 1
+        if k > 0 and toks[k].text == "(":
+            inner = _np_left(d, k - 1, sent)
+            if inner:
+                return (inner[0], end)
+        return None
+    if t.text == ",":
+        # appositive: "Name, a role of something, said"
+        k = end - 1
+        lim = max(end - 32, 0)
+        while k >= lim and toks[k].sent == sent and toks[k].text not in (",", ";", ":") \
+                and toks[k].text not in _QUOTE_TOKENS and toks[k].low not in lex.cue_forms:
+            k -= 1
+        if k >= lim and toks[k].text == "," and toks[k].sent == sent and k + 1 < end:
+            head = _np_left(d, k - 1, sent)
+            if head and _is_cap(toks[head[1]]) and toks[k + 1].low not in ("and", "but", "or"):
+                return (head[0], end)
+        return None
+    if not _is_word(t) or t.low in _BOUNDARY_WORDS or t.low in lex.cue_forms and not _is_cap(t):
+        return None
+    a = end
+    k = end - 1
+    while k >= 0 and toks[k].sent == sent and end - k < 14:
+        x = toks[k]
+        lw = x.low
+        if x.text in ("’s", "'s") or (x.text == "." and k > 0 and toks[k - 1].end == x.start):
+            k -= 1
+            continue
+        if x.text == "-" or x.text == "&":
+            k -= 1
+            continue
+        if not _is_word(x):
+            break
+        if lw in _DETERMINERS:
+            a = k
+            k -= 1
+            if lw in ("the", "a", "an", "this", "these", "those", "his", "her", "their", "its",
+                      "our", "my", "your"):
+                break
+            continue
+        if lw in _NP_INNER_PREPS and k > 0:
+            # "a spokesman for the campaign", "sources cited in the article"
+            left = toks[k - 1]
+            if left.sent == sent and _is_word(left) and left.low not in _BOUNDARY_WORDS \
+                    and left.low not in lex.pronouns:
+                k -= 1
+                continue
+            break
+        if lw in _BOUNDARY_WORDS or lw in lex.pronouns:
+            break
+        if lw in lex.cue_forms and not _is_cap(x):
+            # participles inside a noun phrase ("sources cited in") only before a preposition
+            if k + 1 <= end and toks[k + 1].low in _NP_INNER_PREPS:
+                a = k
+                k -= 1
+                continue
+            break
+        a = k
+        k -= 1
+    # trim a leading preposition left over
+    while a < end and toks[a].low in _NP_INNER_PREPS:
+        a += 1
+    return (a, end)
+
+
+def _np_right(d: _Doc, start: int, sent: int, stop: int) -> tuple[int, int] | None:
+    """Token range [start, b] of the noun phrase starting at ``start`` (before ``stop``)."""
+    toks = d.toks
+    lex = d.lex
+    if start >= stop or toks[start].sent != sent:
+        return None
+    t = toks[start]
+    if t.low in lex.pronouns:
+        return (start, start)
+    if not _is_word(t) or (t.low in _BOUNDARY_WORDS and t.low not in _DETERMINERS):
+        return None
+    b = start
+    k = start + 1
+    while k < stop and toks[k].sent == sent and k - start < 14:
+        x = toks[k]
+        lw = x.low
+        if x.text in ("’s", "'s", "-", "&") or (x.text == "." and toks[k - 1].end == x.start
+                                                  and k + 1 < stop and _is_word(toks[k + 1])
+                                                  and toks[k + 1].start == x.end):
+            b = k
+            k += 1
+            continue
+        if x.text == "(":
+            m = k + 1
+            while m < stop and toks[m].text != ")" and m - k < 8:
+                m += 1
+            if m < stop and toks[m].text == ")":
+                b = m
+                k = m + 1
+                continue
+            break
+        if not _is_word(x):
+            break
+        if lw in ("of", "for", "at", "by", "with", "from") and k + 1 < stop and (
+            _is_cap(toks[k + 1]) or toks[k + 1].low in _DETERMINERS
+        ):
+            b = k
+            k += 1
+            continue
+        if lw in _BOUNDARY_WORDS or (lw in lex.cue_forms and not _is_cap(x)):
+            break
+        if lw in _TIME_WORDS and not _is_cap(x):
+            break
+        b = k
+        k += 1
+    return (start, b)
+
+
+def _sent_bounds(d: _Doc, sent: int) -> tuple[int, int]:
+    return d.sent_tok[sent]
+
+
+def _trim_content(d: _Doc, a: int, b: int) -> tuple[int, int] | None:
+    """Trim token range [a, b] to a content char span (drop edge punctuation)."""
+    toks = d.toks
+    while a <= b and toks[a].text in (",", ":", ";", "—", "–", "-") :
+        a += 1
+    while a <= b and toks[a].low == "that" and a + 1 <= b:
+        a += 1
+        break
+    while b >= a and (toks[b].text in (",", ";", ":", "—", "–", "-", "(")
+                      or (toks[b].text in _SENT_FINAL and toks[b].quote < 0)):
+        b -= 1
+    if b < a:
+        return None
+    start, end = toks[a].start, toks[b].end
+    # a content that begins inside a quotation that opened earlier starts at the quote
+    q = toks[a].quote
+    if q >= 0 and d.quotes[q][0] < start and toks[a].text not in ('“', '"', "''"):
+        start = d.quotes[q][0]
+    q = toks[b].quote
+    if q >= 0 and d.quotes[q][1] > end and toks[b].text in _QUOTE_TOKENS:
+        end = d.quotes[q][1]
+    return (start, end)
+
+
+def _quote_extend_right(d: _Doc, a: int) -> int:
+    """If token ``a`` opens a quotation, the char end of the whole quotation."""
+    t = d.toks[a]
+    if t.quote >= 0 and d.quotes[t.quote][0] == t.start:
+        return d.quotes[t.quote][1]
+    return -1
+
+
+def _skip_after_cue(d: _Doc, k: int, s_end: int, cue_low: str, rec: Extracted) -> int:
+    """Skip a recipient ("told reporters"), time/medium adverbials and "citing X"."""
+    toks = d.toks
+    lex = d.lex
+    if cue_low in ("told", "tell", "tells", "telling", "asked", "informed", "assured", "urged",
+                   "warned", "advised", "reminded", "briefed"):
+        np = _np_right(d, k, toks[k].sent if k < s_end else -1, s_end) if k < s_end else None
+        if np and (toks[np[0]].low in lex.recipients or _is_cap(toks[np[0]])
+                   or toks[np[0]].low in _DETERMINERS):
+            if toks[np[0]].low not in ("that",):
+                k = np[1] + 1
+    changed = True
+    while changed and k < s_end:
+        changed = False
+        t = toks[k]
+        if t.low in ("on", "in", "at", "during", "last", "this", "earlier", "late", "early") \
+                and k + 1 < s_end:
+            m = k + 1
+            while m < s_end and m - k < 7 and toks[m].text not in (",", ":", '“', '"') \
+                    and (toks[m].low in _TIME_WORDS or toks[m].low in _DETERMINERS
+                         or toks[m].low in _MEDIUM_NOUNS or toks[m].text[:1].isdigit()
+                         or toks[m].low in ("an", "a", "with", "to", "news", "press", "phone",
+                                            "telephone", "written", "televised", "recent",
+                                            "separate", "exclusive", "joint", "brief")
+                         or (_is_cap(toks[m]) and toks[m].low not in ("i",))):
+                m += 1
+            covered = [toks[x].low for x in range(k + 1, m)]
+            if m > k + 1 and (any(c in _TIME_WORDS or c in _MEDIUM_NOUNS for c in covered)):
+                k = m
+                changed = True
+                continue
+        if t.text == "," and k + 1 < s_end and toks[k + 1].low in ("citing", "quoting"):
+            m = k + 2
+            while m < s_end and toks[m].text != "," and m - k < 12:
+                m += 1
+            if m < s_end:
+                rec.citing = (toks[k + 2].start, toks[m - 1].end) if m > k + 2 else None
+                rec.citing_text = d.text[rec.citing[0] : rec.citing[1]] if rec.citing else ""
+                k = m + 1
+                changed = True
+                continue
+        if t.text == "," and k + 1 < s_end and toks[k + 1].low in _TIME_WORDS:
+            k += 1
+            changed = True
+    return k
+
+
+def _content_right(d: _Doc, k: int, s_end: int) -> list[tuple[int, int]]:
+    toks = d.toks
+    while k < s_end and toks[k].text in (",", ":", "—", "–"):
+        k += 1
+    if k < s_end and toks[k].low == "that":
+        k += 1
+    if k >= s_end:
+        return []
+    qend = _quote_extend_right(d, k)
+    if qend > 0 and qend > toks[s_end - 1].end:
+        return [(toks[k].start, qend)]
+    span = _trim_content(d, k, s_end - 1)
+    if span is None or span[1] - span[0] < 2:
+        return []
+    return [span]
+
+
+def _content_left(d: _Doc, s_start: int, k: int) -> list[tuple[int, int]]:
+    """Content ending at token ``k`` (inclusive), from the sentence or quotation start."""
+    toks = d.toks
+    if k < s_start:
+        return []
+    # if the token before the comma closes a quotation, take the whole quotation
+    b = k
+    while b >= s_start and toks[b].text in (",", "—", "–"):
+        b -= 1
+    if b < s_start:
+        return []
+    if toks[b].text in _QUOTE_TOKENS and toks[b].quote >= 0:
+        q = d.quotes[toks[b].quote]
+        if q[1] == toks[b].end:
+            return [q]
+    q = toks[b].quote
+    if q >= 0 and d.quotes[q][0] < toks[s_start].start:
+        start = d.quotes[q][0]
+        return [(start, toks[b].end)]
+    span = _trim_content(d, s_start, b)
+    return [span] if span else []
+
+
+def _is_discourse(t: Tok) -> bool:
+    return t.low in ("but", "and", "however", "yet", "so", "still", "instead", "meanwhile")
+
+
+def extract(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    lexicon: Lexicon | None = None,
+    model: CueModel | None | bool = True,
+) -> tuple[list[Extracted], list[tuple[int, int]]]:
+    """Attribution relations and direct-quotation spans of ``text``.
+
+    ``sentences`` are (start, end) character ranges in text order. ``model=True``
+    loads the committed cue model; ``None``/``False`` keeps every lexicon cue.
+    """
+    lex = lexicon or get_lexicon()
+    cue_model = load_cue_model() if model is True else (model or None)
+    d = _Doc(text, sentences, lex)
+    toks = d.toks
+    results: list[Extracted] = []
+    cands = _cue_candidates(d, cue_model)
+    for ci, cj, kind in cands:
+        if d.used[ci]:
+            continue
+        t = toks[ci]
+        if t.sent < 0:
+            continue
+        if cue_model is not None and kind != "according":
+            p = cue_model.prob(cue_features(toks, ci, cj))
+            if p < cue_model.threshold:
+                continue
+        rec = _relation(d, ci, cj, kind)
+        if rec is None:
+            continue
+        results.append(rec)
+    _continuations(d, results)
+    _resolve(d, results)
+    return results, d.quotes
+
+
+def _mark_used(d: _Doc, spans: Iterable[tuple[int, int]], tok_lo: int, tok_hi: int) -> None:
+    toks = d.toks
+    for a, b in spans:
+        for k in range(tok_lo, tok_hi):
+            if a <= toks[k].start < b:
+                d.used[k] = True
+
+
+def _relation(d: _Doc, ci: int, cj: int, kind: str) -> Extracted | None:
+    toks = d.toks
+    lex = d.lex
+    sent = toks[ci].sent
+    s_lo, s_hi = d.sent_tok[sent]
+    cue_low = toks[ci].low
+    rec = Extracted(source=None, cue=(toks[ci].start, toks[cj].end), content=[])
+    src: tuple[int, int] | None = None
+    content: list[tuple[int, int]] = []
+
+    if kind == "according":
+        np = _np_right(d, cj + 1, sent, s_hi)
+        if not np:
+            return None
+        src = np
+        after = np[1] + 1
+        before_end = ci - 1
+        if after < s_hi and toks[after].text == "," and ci <= s_lo + 1:
+            content = _content_right(d, after, s_hi)
+        elif before_end >= s_lo:
+            content = _content_left(d, s_lo, before_end)
+            # "X, according to Y, said Z" rare; also take the rest after a comma
+            if after < s_hi and toks[after].text == "," and after + 1 < s_hi - 1:
+                content += _content_right(d, after, s_hi)
+        else:
+            content = _content_right(d, after, s_hi)
+    elif kind == "colon":
+        # "Name: text" (headline style) or "X said:" handled by the verb; here NP + ':'
+        np = _np_left(d, ci - 1, sent)
+        if not np or np[0] != s_lo or toks[np[1]].low in lex.pronouns:
+            return None
+        if not any(_is_cap(toks[k]) for k in range(np[0], np[1] + 1)):
+            return None
+        src = np
+        content = _content_right(d, ci + 1, s_hi)
+    else:
+        # verb cue: source on the left, inverted on the right, or participial
+        left_k = ci - 1
+        while left_k >= s_lo and toks[left_k].low in _AUX:
+            left_k -= 1
+        np = _np_left(d, left_k, sent) if left_k >= s_lo else None
+        inverted = False
+        participial = False
+        if np and toks[np[1]].low == "," and np[0] == np[1]:
+            np = None
+        if np is None or (toks[np[1]].text == "," and ci - 1 == np[1]
+                          and not cue_low.endswith("ing")):
+            # "“...,” said Smith" / "..., said the senator."
+            if ci - 1 >= s_lo and toks[ci - 1].text in (",", "”", '"', "''") or ci == s_lo:
+                r = _np_right(d, cj + 1, sent, s_hi)
+                if r:
+                    np = r
+                    inverted = True
+        if np is None and cue_low.endswith("ing") and ci - 1 >= s_lo \
+                and toks[ci - 1].text == ",":
+            # ", saying ..." -> the clause subject
+            subj = _np_right(d, s_lo, sent, ci)
+            while subj and toks[subj[0]].quote >= 0:
+                subj = None
+            if subj:
+                np = subj
+                participial = True
+        if np is None:
+            return None
+        if np[1] >= ci and not inverted:
+            return None
+        src = np
+        if participial:
+            content = _content_right(d, _skip_after_cue(d, cj + 1, s_hi, cue_low, rec), s_hi)
+        elif inverted:
+            after = np[1] + 1
+            # content left of the inverted cue, plus a split continuation
+            content = _content_left(d, s_lo, ci - 1)
+            while after < s_hi and toks[after].text in (",",) and after + 1 < s_hi:
+                more = _content_right(d, after, s_hi)
+                content += more
+                break
+        else:
+            after = _skip_after_cue(d, cj + 1, s_hi, cue_low, rec)
+            rest_words = sum(1 for k in range(after, s_hi) if _is_word(toks[k]))
+            src_first = np[0]
+            k0 = src_first - 1
+            left_has = k0 >= s_lo and toks[k0].text in (",", "”", '"', "''", "—", "–")
+            left_quote = left_has and (
+                toks[k0].text in ("”", '"', "''")
+                or (k0 - 1 >= s_lo and toks[k0 - 1].text in ("”", '"', "''"))
+            )
+            starts_comma = after < s_hi and toks[after].text == ","
+            if left_has and (left_quote or starts_comma or rest_words < 2):
+                content = _content_left(d, s_lo, k0)
+                if starts_comma and rest_words >= 2:
+                    content += _content_right(d, after, s_hi)
+            elif rest_words >= 1:
+                content = _content_right(d, after, s_hi)
+            elif s_lo > 0 and toks[s_lo - 1].quote >= 0:
+                # "He said." after a quotation that ended the previous sentence
+                content = [d.quotes[toks[s_lo - 1].quote]]
+    content = [c for c in content if c[1] > c[0]]
+    if not content or src is None:
+        return None
+    # univocal: do not reuse tokens of an earlier relation
+    a, b = src
+    if any(d.used[k] for k in range(a, b + 1)):
+        return None
+    rec.source = (toks[a].start, toks[b].end)
+    if toks[b].text == "," and b > a:
+        rec.source = (toks[a].start, toks[b].end)
+    rec.source_text = d.text[rec.source[0] : rec.source[1]]
+    rec.content = sorted(content)
+    rec.cue_text = d.text[rec.cue[0] : rec.cue[1]] if rec.cue else ""
+    rec.direct = any(_is_direct(d, c) for c in rec.content)
+    lo = d.sent_tok[d.sent_of(rec.content[0][0])][0]
+    hi = d.sent_tok[d.sent_of(max(c[1] for c in rec.content) - 1)][1]
+    lo = min(lo, a, ci)
+    hi = max(hi, b + 1, cj + 1)
+    _mark_used(d, [*rec.content, rec.source, rec.cue], lo, hi)  # type: ignore[list-item]
+    return rec
+
+
+def _is_direct(d: _Doc, span: tuple[int, int]) -> bool:
+    for qs, qe in d.quotes:
+        if qs >= span[1]:
+            break
+        if qs < span[1] and span[0] < qe and (min(qe, span[1]) - max(qs, span[0])) * 2 >= (
+            span[1] - span[0]
+        ):
+            return True
+    return False
+
+
+def _continuations(d: _Doc, results: list[Extracted]) -> None:
+    """Quote-only paragraphs right after a quoted speaker's paragraph continue that speaker."""
+    if not results:
+        return
+    text = d.text
+    covered = sorted(c for r in results for c in r.content)
+    starts = [c[0] for c in covered]
+
+    def is_covered(a: int, b: int) -> bool:
+        i = bisect.bisect_right(starts, b) - 1
+        while i >= 0 and covered[i][1] > a - 1000:
+            if covered[i][0] < b and a < covered[i][1]:
+                return True
+            i -= 1
+        return False
+
+    by_end = sorted(results, key=lambda r: max(c[1] for c in r.content))
+    ends = [max(c[1] for c in r.content) for r in by_end]
+    for qs, qe in d.quotes:
+        if is_covered(qs, qe):
+            continue
+        # previous attribution must end in the preceding paragraph (or same), be direct
+        i = bisect.bisect_right(ends, qs) - 1
+        if i < 0:
+            continue
+        prev = by_end[i]
+        if not prev.direct:
+            continue
+        gap = text[ends[i] : qs]
+        if gap.count("\n\n") > 1 or len(gap) > 200:
+            continue
+        # the quote must start its paragraph or sentence
+        before = text[max(0, qs - 2) : qs]
+        if not (before.endswith("\n") or before.strip() == "" or qs == 0):
+            continue
+        results.append(
+            Extracted(source=None, cue=None, content=[(qs, qe)], source_text=prev.source_text,
+                      source_name="", direct=True, cue_text="")
+        )
+        results[-1].role = "continuation"
+        results[-1].source_kind = ""
+    results.sort(key=lambda r: r.content[0][0])
+
+
+# --------------------------------------------------------------------------- sources
+
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][\w’'.-]*|al-\w+|el-\w+|bin|ibn|de|van|von|der|da|di|la|le|du)$"
+)
+_PAREN = re.compile(r"\([^)]*\)")
+_SPACES = re.compile(r"\s+")
+
+
+def _split_role_name(words: list[str], lex: Lexicon) -> tuple[str, str]:
+    """("Iraqi analyst Mustafa Habib") -> ("Iraqi analyst", "Mustafa Habib")."""
+    # the name is the trailing run of name-like tokens after the last role/title word
+    k = len(words)
+    while k > 0 and _NAME_TOKEN.match(words[k - 1]) and words[k - 1].lower() not in lex.titles \
+            and words[k - 1].lower().rstrip(".") not in lex.role_nouns:
+        k -= 1
+    name = " ".join(words[k:])
+    role = " ".join(w for w in words[:k] if w.lower() not in ("the", "a", "an"))
+    return role, name
+
+
+def classify(source_text: str, lex: Lexicon) -> tuple[str, str, str]:
+    """(kind, name, role) of a source noun phrase."""
+    txt = _SPACES.sub(" ", source_text).strip().strip(",").strip()
+    main, _, appos = txt.partition(",")
+    appos = appos.strip().strip(",").strip()
+    main_clean = _PAREN.sub("", main).strip()
+    words = main_clean.split()
+    if not words:
+        return ANONYMOUS, txt, ""
+    low = main_clean.lower()
+    lows = [w.lower().strip(".,") for w in words]
+    first = lows[0]
+    # postmodifiers: "sources cited in the article", "a spokesman for the campaign"
+    head_words = []
+    for w in lows:
+        if w in _NP_INNER_PREPS or (w.endswith("ed") and head_words):
+            break
+        head_words.append(w)
+    head = head_words[-1] if head_words else lows[-1]
+    if first in lex.pronouns and len(words) == 1:
+        return lex.pronouns[first] or PERSON, words[0], ""
+    stripped = low[4:] if low.startswith("the ") else low
+    if low in lex.outlets or stripped in lex.outlets:
+        return OUTLET, main_clean, appos
+    caps = [w for w in words if w[:1].isupper()]
+    has_name = len(caps) >= 1 and any(w[:1].isupper() for w in words[1:] + words[:1])
+    if head in lex.document_nouns and not (
+        words[-1][:1].isupper() and head != lows[-1] and False
+    ):
+        return DOCUMENT, main_clean, appos
+    if any(w.lower() in lex.outlet_words for w in caps) and len(caps) >= 2 or \
+            head in lex.outlet_nouns:
+        return OUTLET, main_clean, appos
+    if head in lex.anonymous_heads and not (words[-1][:1].isupper() and len(caps) >= 2
+                                            and head != lows[-1]):
+        # "officials", "a local journalist", "Iraq observers" (no proper name at the end)
+        if not (_NAME_TOKEN.match(words[-1]) and head != lows[-1]):
+            return ANONYMOUS, main_clean, appos
+    if first in lex.vague_determiners and not any(w[:1].isupper() for w in words[1:]):
+        return ANONYMOUS, main_clean, appos
+    if head in lex.organisation_nouns or any(w.lower() in lex.organisation_words for w in caps):
+        # a named person may still end the phrase: "State Department spokesman Ned Price"
+        role, name = _split_role_name(words, lex)
+        if name and len(name.split()) >= 2 and role and \
+                role.split()[-1].lower().rstrip(".") in lex.role_nouns | lex.titles:
+            return PERSON, name, ", ".join(x for x in (role, appos) if x)
+        return ORGANISATION, main_clean, appos
+    if main_clean.isupper() and len(main_clean) <= 6:
+        return ORGANISATION, main_clean, appos
+    if has_name and words[-1][:1].isupper():
+        role, name = _split_role_name(words, lex)
+        if not name:
+            return ANONYMOUS if head in lex.anonymous_heads else PERSON, main_clean, appos
+        role_full = ", ".join(x for x in (role, appos) if x)
+        return PERSON, name, role_full
+    if head in lex.role_nouns or head in lex.anonymous_heads:
+        return ANONYMOUS, main_clean, appos
+    return ANONYMOUS if not caps else PERSON, main_clean, appos
+
+
+def _title_free(name: str, lex: Lexicon) -> str:
+    words = [w for w in _PAREN.sub("", name).split() if w.lower() not in lex.titles]
+    return " ".join(words)
+
+
+def _resolve(d: _Doc, results: list[Extracted]) -> None:
+    """Classify sources; resolve pronouns and short names to earlier full names."""
+    lex = d.lex
+    people: list[tuple[int, str, str]] = []  # (offset, full name, role)
+    last_person = ("", "")
+    last_group = ("", "", "")
+    last_direct_speaker: Extracted | None = None
+    for r in sorted(results, key=lambda x: (x.source or x.content[0])[0]):
+        if r.source is None:
+            # continuation of the previous quoted speaker
+            if last_direct_speaker is not None:
+                r.source_name = last_direct_speaker.source_name
+                r.source_kind = last_direct_speaker.source_kind
+                r.role = last_direct_speaker.role
+            continue
+        kind, name, role = classify(r.source_text, lex)
+        low = r.source_text.strip().lower()
+        if low in lex.pronouns:
+            if low in _PERSON_PRONOUNS and last_person[0]:
+                name, role, kind = last_person[0], last_person[1], PERSON
+            elif low in ("they", "it", "we") and last_group[0]:
+                name, kind, role = last_group
+            elif low == "who":
+                # relative pronoun: the noun phrase right before it
+                prev_np = _np_left(d, _tok_index(d, r.source[0]) - 2, d.sent_of(r.source[0]))
+                if prev_np:
+                    txt = d.text[d.toks[prev_np[0]].start : d.toks[prev_np[1]].end]
+                    kind, name, role = classify(txt, lex)
+        elif kind == PERSON:
+            bare = _title_free(name, lex)
+            parts = bare.split()
+            if len(parts) == 1:
+                for _, full, frole in reversed(people):
+                    if full.split()[-1] == parts[0]:
+                        name, role = full, role or frole
+                        break
+            elif len(parts) >= 2:
+                name = bare
+        if kind == PERSON and name:
+            people.append((r.source[0], name, role))
+            last_person = (name, role)
+        elif kind in (ORGANISATION, OUTLET, ANONYMOUS, DOCUMENT):
+            last_group = (name, kind, role)
+        r.source_kind, r.source_name, r.role = kind, name, role
+        r.vague = kind == ANONYMOUS
+        if r.direct:
+            last_direct_speaker = r
+    # names mentioned anywhere earlier help short names that were never a source before
+    return
+
+
+def _tok_index(d: _Doc, offset: int) -> int:
+    lo, hi = 0, len(d.toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if d.toks[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+# --------------------------------------------------------------------------- pipeline entry
+
+
+def _config_extra(analysis: Analysis) -> dict[str, list[str]] | None:
+    cfg = getattr(analysis.config, "lexicon", {}) or {}
+    extra = cfg.get(FAMILY)
+    return dict(extra) if extra else None
+
+
+def run(analysis: Analysis) -> None:
+    """Fill quotes, attributions, sources, attributed/sentence_source; emit ATT001/ATT002."""
+    doc = analysis.doc
+    text = doc.text
+    lex = get_lexicon(_config_extra(analysis))
+    sents = [(s.start, s.end) for s in doc.sentences]
+    found, quotes = extract(text, sents, lex)
+    analysis.quotes.extend(Span(a, b) for a, b in quotes)
+    n = len(doc.sentences)
+    starts = [s.start for s in doc.sentences]
+
+    def sent_index(off: int) -> int | None:
+        i = bisect.bisect_right(starts, off) - 1
+        return i if 0 <= i < n else None
+
+    for r in found:
+        analysis.attributions.append(
+            Attribution(
+                source=Span(*r.source) if r.source else None,
+                cue=Span(*r.cue) if r.cue else None,
+                content=tuple(Span(a, b) for a, b in r.content),
+                source_name=r.source_name,
+                source_kind=r.source_kind,
+                role=r.role if r.role != "continuation" else "",
+                direct=r.direct,
+            )
+        )
+        if r.source is not None:
+            analysis.sources.append(
+                SourceMention(
+                    name=r.source_name or r.source_text,
+                    kind=r.source_kind or ANONYMOUS,
+                    start=r.source[0],
+                    end=r.source[1],
+                    sentence=sent_index(r.source[0]),
+                    cue=r.cue_text.lower(),
+                    role=r.role,
+                )
+            )
+        if r.citing is not None:
+            kind, name, role = classify(r.citing_text, lex)
+            analysis.sources.append(
+                SourceMention(name=name, kind=kind, start=r.citing[0], end=r.citing[1],
+                              sentence=sent_index(r.citing[0]), cue="citing", role=role)
+            )
+        for a, b in r.content:
+            i = sent_index(a)
+            j = sent_index(max(a, b - 1))
+            if i is None or j is None:
+                continue
+            for k in range(i, j + 1):
+                analysis.attributed[k] = True
+                if not analysis.sentence_source[k]:
+                    analysis.sentence_source[k] = r.source_name
+        if r.source is not None:
+            k = sent_index(r.source[0])
+            if k is not None:
+                analysis.attributed[k] = True
+                if not analysis.sentence_source[k]:
+                    analysis.sentence_source[k] = r.source_name
+    # footnote markers and hyperlinks attribute their sentence
+    for s in doc.sentences:
+        if analysis.sentence_footnotes and analysis.sentence_footnotes[s.index]:
+            analysis.attributed[s.index] = True
+    for link in doc.links:
+        k = sent_index(link.start)
+        if k is not None:
+            analysis.attributed[k] = True
+    _findings(analysis, found, quotes, lex)
+
+
+def _findings(
+    analysis: Analysis,
+    found: list[Extracted],
+    quotes: list[tuple[int, int]],
+    lex: Lexicon,
+) -> None:
+    doc = analysis.doc
+    text = doc.text
+    body = list(analysis.body_sentences())
+    body_ranges = [(s.start, s.end, s.index) for s in body]
+    if not body_ranges:
+        return
+    body_starts = [b[0] for b in body_ranges]
+
+    def body_sentence(off: int) -> int | None:
+        i = bisect.bisect_right(body_starts, off) - 1
+        if i >= 0 and body_ranges[i][0] <= off < body_ranges[i][1]:
+            return body_ranges[i][2]
+        return None
+
+    flagged: set[tuple[int, int]] = set()
+    for r in found:
+        if r.source is not None and r.vague:
+            k = body_sentence(r.source[0])
+            if k is not None:
+                end = r.cue[1] if r.cue and r.cue[0] >= r.source[1] else r.source[1]
+                start = min(r.source[0], r.cue[0]) if r.cue else r.source[0]
+                flagged.add((start, end))
+                analysis.report(
+                    VAGUE.name, start, end,
+                    f"vague attribution: '{text[r.source[0]:r.source[1]].strip(' ,')}' is not "
+                    "an identifiable source; name who said it",
+                    sentence=k,
+                )
+        if r.citing is not None:
+            kind, _, _ = classify(r.citing_text, lex)
+            k = body_sentence(r.citing[0])
+            if kind == ANONYMOUS and k is not None:
+                flagged.add(r.citing)
+                analysis.report(
+                    VAGUE.name, r.citing[0], r.citing[1],
+                    f"vague attribution: citing '{r.citing_text}' without naming them",
+                    sentence=k,
+                )
+    for s in body:
+        for pat, label in ((lex.agentless_re, "agentless passive"), (lex.vague_re, "vague")):
+            for m in pat.finditer(s.text):
+                a, b = s.start + m.start(), s.start + m.end()
+                if any(fa < b and a < fb for fa, fb in flagged):
+                    continue
+                if _inside_quote(quotes, a):
+                    continue
+                flagged.add((a, b))
+                msg = (
+                    f"agentless passive '{m.group()}': who thinks or says so?"
+                    if label == "agentless passive"
+                    else f"vague attribution '{m.group()}': name the source"
+                )
+                analysis.report(VAGUE.name, a, b, msg, sentence=s.index)
+    # unattributed quotations
+    covered = sorted(c for r in found for c in r.content)
+    for qs, qe in quotes:
+        inner = text[qs:qe].strip("“”\"' \n")
+        if len(re.findall(r"\w+", inner)) <= 3:
+            continue
+        if any(a < qe and qs < b for a, b in covered):
+            continue
+        k = body_sentence(qs)
+        if k is None:
+            continue
+        if analysis.sentence_footnotes and analysis.sentence_footnotes[k]:
+            continue
+        if any(link.start < qe and qs < link.end for link in doc.links):
+            continue
+        analysis.report(
+            UNATTRIBUTED_QUOTE.name, qs, qe,
+            "direct quotation with no identifiable speaker: say who said it",
+            sentence=k,
+        )
+
+
+def _inside_quote(quotes: list[tuple[int, int]], off: int) -> bool:
+    i = bisect.bisect_right([q[0] for q in quotes], off) - 1
+    return i >= 0 and quotes[i][0] <= off < quotes[i][1]
