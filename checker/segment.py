@@ -125,7 +125,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             low = tok.lower().rstrip(".")
             after = text[m.start() + 1 : m.end()]
             if tok and tok[-1].isdigit() and after[:1].isdigit():
-                continue  # decimal number "2.5"
+                year_marker = len(tok) == 4 and tok.isdigit() and len(after) <= 2
+                if not (year_marker and j < end and text[j].isupper()):
+                    continue  # decimal number "2.5" (but "in 2014.3 Next" ends a sentence)
             if len(tok) == 1 and tok.isupper() and j < end:
                 continue  # initial: "Myles B. Caggins"
             if low in ABBREVIATIONS and j < end:
@@ -348,8 +350,13 @@ def classify_blocks(
         if r == BOILERPLATE:
             seen_chrome = True
             continue
-        short = word_count(blk_text) <= 8
-        if r in (BODY, HEADING) and short and (seen_chrome or not _TERMINAL.search(blk_text)):
+        nwords = word_count(blk_text)
+        unpunctuated = not _TERMINAL.search(blk_text)
+        if raw[i].bullet:
+            break
+        if r in (BODY, HEADING) and nwords <= 8 and (
+            unpunctuated and (seen_chrome or nwords <= 3) or seen_chrome and nwords <= 6
+        ):
             regions[i] = (BOILERPLATE, "trailing page chrome")
         elif r == HEADING and seen_chrome:
             regions[i] = (BOILERPLATE, "trailing page chrome")

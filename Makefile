@@ -1,0 +1,48 @@
+# checker: two commands on a fresh machine — `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= reports-out
+
+.PHONY: demo test test-fast install install-test lint eval bench screenshot clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+## demo: create .venv, install, audit the bundled example articles
+demo: install
+	$(BIN)/checker audit examples/ --out $(OUT)/
+	@echo "Open $(OUT)/index.html in a browser."
+
+## test: install test dependencies and run the whole test suite (CI runs this)
+test: install-test
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+## test-fast: the quick local loop (skips slow accuracy evaluations and the browser test)
+test-fast: install-test
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+lint: install-test
+	$(BIN)/ruff check .
+
+## eval: accuracy evaluations on ../shared/data (attribution, claims, hedging)
+eval: install
+	$(BIN)/python -m evaluation.attribution
+	$(BIN)/python -m evaluation.claims
+	$(BIN)/python -m evaluation.hedging
+
+## bench: throughput and memory on 1,000+ PolNeAR articles vs proselint, same run
+bench: install
+	$(BIN)/python -m pip install --quiet proselint
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(OUT) bench-out .pytest_cache .ruff_cache

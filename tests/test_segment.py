@@ -1,0 +1,149 @@
+"""Segmentation: sentences, titles and initials, bullets, regions, offsets."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.segment import segment_text, split_sentences
+
+
+def sents(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_titles_and_initials_do_not_end_sentences() -> None:
+    text = (
+        "Col. Mara Quist spoke first. Dr. Ivo Brandt agreed with Prof. Lena Hart. "
+        "The spokesman, Lt. Col. Peter J. Moss Jr. of the U.S. Army, declined to comment. "
+        "Gen. Tarr arrived at 9 a.m. on Monday."
+    )
+    assert sents(text) == [
+        "Col. Mara Quist spoke first.",
+        "Dr. Ivo Brandt agreed with Prof. Lena Hart.",
+        "The spokesman, Lt. Col. Peter J. Moss Jr. of the U.S. Army, declined to comment.",
+        "Gen. Tarr arrived at 9 a.m. on Monday.",
+    ]
+
+
+def test_acronym_can_end_a_sentence_before_a_clear_starter() -> None:
+    assert sents("Troops returned to the U.S. The base closed in 2021.") == [
+        "Troops returned to the U.S.",
+        "The base closed in 2021.",
+    ]
+
+
+def test_quotes_decimals_and_glued_footnote_markers() -> None:
+    text = (
+        "\u201cWe are ready,\u201d she said. \u201cSo are we.\u201d The rate rose 2.5 percent "
+        "to 4.1 percent in 2014.3 Officials said 60 times. Nothing else."
+    )
+    assert sents(text) == [
+        "\u201cWe are ready,\u201d she said.",
+        "\u201cSo are we.\u201d",
+        "The rate rose 2.5 percent to 4.1 percent in 2014.3",
+        "Officials said 60 times.",
+        "Nothing else.",
+    ]
+
+
+def test_split_quotation_with_cue_stays_one_sentence() -> None:
+    text = "\u201cAmong the options,\u201d Col. Vance said, \u201cwas a full withdrawal.\u201d Next."
+    assert sents(text)[0] == (
+        "\u201cAmong the options,\u201d Col. Vance said, \u201cwas a full withdrawal.\u201d"
+    )
+
+
+def test_lowercase_after_period_does_not_split() -> None:
+    assert len(sents("Use e.g. a comma here. Or the etc. at the end.")) == 2
+
+
+def test_bullets_headings_and_regions() -> None:
+    text = (
+        "Harbour Talks Resume\n"
+        "BY Jane Roe\n\n"
+        "Facts\n"
+        "- The first round of talks ended on Friday.1\n"
+        "- Delegates will meet again in May.2\n"
+        "Sources: 1Port Gazette, 2Harbour News.\n\n"
+        "Skip to content\n"
+        "No comments:\n"
+    )
+    doc = segment_text(text)
+    by_text = {doc.text[b.start : b.end]: b for b in doc.blocks}
+    assert by_text["Harbour Talks Resume"].region == "heading"
+    assert by_text["BY Jane Roe"].region == "byline"
+    assert by_text["Facts"].region == "heading"
+    assert by_text["- The first round of talks ended on Friday.1"].bullet
+    assert by_text["Sources: 1Port Gazette, 2Harbour News."].region == "references"
+    assert by_text["Skip to content"].region == "boilerplate"
+    assert by_text["No comments:"].region == "boilerplate"
+    body = [s.text for s in doc.sentences if s.region == "body"]
+    assert body == ["The first round of talks ended on Friday.1", "Delegates will meet again in May.2"]
+
+
+def test_paragraph_broken_mid_sentence_by_blank_line_is_rejoined() -> None:
+    text = (
+        "The analyst said that the city \u201cis no longer seen\n\n"
+        "as a safe harbour by investors,\u201d she added. Rents fell."
+    )
+    doc = segment_text(text)
+    assert [s.text for s in doc.sentences][0].endswith("she added.")
+    assert len(doc.blocks) == 1
+
+
+def test_markdown_headings_and_hard_wrapped_paragraphs() -> None:
+    text = (
+        "# Flood defences\n\n"
+        "The council approved the new flood wall on\n"
+        "Tuesday after a long debate. Work starts in\n"
+        "June.\n"
+    )
+    doc = segment_text(text, path="a.md", fmt="markdown")
+    assert doc.blocks[0].region == "heading"
+    body = [s.text for s in doc.sentences if s.region == "body"]
+    assert body == [
+        "The council approved the new flood wall on\nTuesday after a long debate.",
+        "Work starts in\nJune.",
+    ]
+
+
+def test_caption_with_photo_credit() -> None:
+    text = (
+        "Crowds gather outside the stadium on Sunday. (Ana Li/Daily Post via Getty Images)\n\n"
+        "The final was delayed by two hours after a power cut, officials said.\n"
+    )
+    doc = segment_text(text)
+    assert doc.blocks[0].region == "caption"
+    assert doc.blocks[1].region == "body"
+
+
+words = st.text(alphabet="abcdefghij XYZ", min_size=1, max_size=12)
+sentence = st.builds(
+    lambda w, p: w.strip().capitalize() + p, words, st.sampled_from([".", "!", "?", ".\u201d"])
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=80), min_size=1, max_size=6))
+def test_sentences_are_ordered_disjoint_and_point_into_text(parts: list[str]) -> None:
+    text = "\n".join(parts)
+    doc = segment_text(text)
+    prev_end = 0
+    for s in doc.sentences:
+        assert 0 <= s.start < s.end <= len(text)
+        assert s.start >= prev_end
+        assert doc.text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+        prev_end = s.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(sentence, min_size=1, max_size=8))
+def test_well_formed_sentences_split_back_exactly(items: list[str]) -> None:
+    items = [i for i in items if any(c.isalpha() for c in i)]
+    text = " ".join(items)
+    got = sents(text)
+    # every produced piece is a concatenation of consecutive input sentences
+    assert " ".join(got) == text
+    assert len(got) <= len(items)
