@@ -1,0 +1,415 @@
+"""Check-worthiness model: is a sentence a checkable factual claim?
+
+:class:`ClaimClassifier` is a scikit-learn estimator (``fit``/``predict_proba``,
+parameters in ``__init__`` only, usable in a ``Pipeline``) that reads raw
+sentences. Its features are hashed word n-grams over a light normalisation
+(lower case, every digit folded to ``0`` so that "5,000" and "12,500" share the
+shape ``0,000``) plus a few cue tokens beyond words: mid-sentence capitalised
+words (named entities), a trailing question mark, sentence length. A logistic
+regression scores the sentence and a Platt (sigmoid) calibration, fitted on
+out-of-fold scores, turns the score into a probability.
+
+The fitted state is plain data: hashing parameters, the non-zero coefficients,
+the intercept and the two calibration numbers. :meth:`ClaimClassifier.to_dict`
+and :func:`load_model` write and read it as JSON; nothing is ever unpickled.
+At predict time the same deterministic hashing (scikit-learn's
+``HashingVectorizer``, MurmurHash3 with a fixed seed) rebuilds the features.
+
+``train_claims_main`` is the ``checker train-claims`` command: a newsroom
+retrains the model on its own labelled CSV.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as _dt
+import json
+import math
+import re
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from sklearn.utils.validation import check_is_fitted
+
+FORMAT = "checker-claim-model"
+FORMAT_VERSION = 1
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "rules" / "models" / "claims.json"
+
+# Coefficients are stored with this many significant digits; the in-memory
+# estimator rounds identically after fitting, so a saved-and-loaded model gives
+# exactly the probabilities of the one that was fitted.
+_SIG_DIGITS = 7
+
+_DIGITS = str.maketrans("0123456789", "0000000000")
+# Words (with inner apostrophes/hyphens), number shapes, and a few symbols that matter
+# for claims (percent, currency).
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|0[0-9.,]*0|0|[%$€£]")
+_CAPWORD = re.compile(r"(?<=[\s(\"“])[A-Z][a-z]*[A-Za-z]")
+
+
+def _round_sig(values: np.ndarray, digits: int = _SIG_DIGITS) -> np.ndarray:
+    """Round to ``digits`` significant digits (what the JSON file stores)."""
+    out = np.array([float(f"{v:.{digits}g}") for v in values.tolist()], dtype=np.float64)
+    return out
+
+
+class ClaimAnalyzer:
+    """Turn one sentence into hashed-feature strings (deterministic, picklable).
+
+    Produces lower-cased word unigrams up to ``ngram_max``-grams over digit-folded
+    text, and, when ``cues`` is on, tokens that words alone miss: ``_cap`` once per
+    capitalised word after the first token (named entities, up to 3),
+    ``_q`` for a question, ``_len<k>`` for the length bucket.
+    """
+
+    def __init__(self, ngram_max: int = 2, cues: bool = True) -> None:
+        self.ngram_max = ngram_max
+        self.cues = cues
+
+    def __call__(self, text: str) -> list[str]:
+        folded = text.translate(_DIGITS)
+        words = _TOKEN.findall(folded.lower())
+        feats = list(words)
+        if self.ngram_max >= 2:
+            feats += [a + " " + b for a, b in zip(words, words[1:], strict=False)]
+        if self.ngram_max >= 3:
+            feats += [
+                a + " " + b + " " + c
+                for a, b, c in zip(words, words[1:], words[2:], strict=False)
+            ]
+        if self.cues:
+            caps = len(_CAPWORD.findall(folded))
+            if caps:
+                feats += ["_cap"] * min(caps, 3)
+            n = len(words)
+            feats.append(
+                "_len0" if n < 6 else "_len1" if n < 12 else "_len2" if n < 25 else "_len3"
+            )
+            if folded.rstrip().endswith("?"):
+                feats.append("_q")
+        return feats
+
+
+def _vectorizer(n_features: int, ngram_max: int, cues: bool) -> HashingVectorizer:
+    return HashingVectorizer(
+        analyzer=ClaimAnalyzer(ngram_max, cues),
+        n_features=n_features,
+        alternate_sign=False,
+        binary=True,
+        norm="l2",
+    )
+
+
+class ClaimClassifier(ClassifierMixin, BaseEstimator):
+    """Check-worthy factual claim vs not, on raw sentence strings.
+
+    Parameters
+    ----------
+    n_features : hashing space size (a power of two).
+    ngram_max : longest word n-gram (1-3).
+    cues : add the non-word cue tokens (capitalised words, question, length).
+    C : inverse L2 regularisation strength of the logistic regression.
+    class_weight : passed to ``LogisticRegression`` (``None`` or ``"balanced"``).
+    min_df : a hashed feature must occur in at least this many training sentences.
+    calibration_folds : folds for the out-of-fold scores the sigmoid calibration is fitted on.
+    random_state : seed for the calibration folds.
+    """
+
+    def __init__(
+        self,
+        n_features: int = 2**20,
+        ngram_max: int = 2,
+        cues: bool = True,
+        C: float = 4.0,
+        class_weight: str | None = None,
+        min_df: int = 2,
+        calibration_folds: int = 5,
+        random_state: int = 0,
+    ) -> None:
+        self.n_features = n_features
+        self.ngram_max = ngram_max
+        self.cues = cues
+        self.C = C
+        self.class_weight = class_weight
+        self.min_df = min_df
+        self.calibration_folds = calibration_folds
+        self.random_state = random_state
+
+    # -- fitting -------------------------------------------------------------
+    def _transform(self, X: Iterable[str]) -> sparse.csr_matrix:
+        vec = _vectorizer(self.n_features, self.ngram_max, self.cues)
+        return vec.transform(list(X))
+
+    def _logreg(self) -> LogisticRegression:
+        return LogisticRegression(
+            C=self.C, class_weight=self.class_weight, solver="liblinear", max_iter=1000
+        )
+
+    def fit(self, X: Iterable[str], y: Sequence[int] | np.ndarray) -> ClaimClassifier:
+        texts = list(X)
+        y_arr = np.asarray(y).astype(int)
+        if set(np.unique(y_arr).tolist()) != {0, 1}:
+            raise ValueError("ClaimClassifier needs binary labels 0/1 with both classes present")
+        M = self._transform(texts)
+        keep = np.ones(M.shape[1], dtype=bool)
+        if self.min_df > 1:
+            df = np.bincount(M.indices, minlength=M.shape[1])
+            keep = df >= self.min_df
+            M = M @ sparse.diags(keep.astype(np.float64))
+            M = sparse.csr_matrix(M)
+        # Out-of-fold scores for the calibration.
+        folds = StratifiedKFold(
+            n_splits=self.calibration_folds, shuffle=True, random_state=self.random_state
+        )
+        oof = np.zeros(len(texts))
+        for tr, te in folds.split(M, y_arr):
+            lr = self._logreg().fit(M[tr], y_arr[tr])
+            oof[te] = lr.decision_function(M[te])
+        platt = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000)
+        platt.fit(oof.reshape(-1, 1), y_arr)
+        lr = self._logreg().fit(M, y_arr)
+        coef = lr.coef_.ravel()
+        coef[~keep] = 0.0
+        nz = np.flatnonzero(coef)
+        self.coef_ = np.zeros(self.n_features, dtype=np.float64)
+        self.coef_[nz] = _round_sig(coef[nz])
+        self.intercept_ = float(_round_sig(np.array([lr.intercept_[0]]))[0])
+        self.calibration_ = (
+            float(_round_sig(np.array([platt.coef_[0, 0]]))[0]),
+            float(_round_sig(np.array([platt.intercept_[0]]))[0]),
+        )
+        self.classes_ = np.array([0, 1])
+        self.n_train_ = len(texts)
+        return self
+
+    # -- prediction ----------------------------------------------------------
+    def decision_function(self, X: Iterable[str]) -> np.ndarray:
+        check_is_fitted(self, "coef_")
+        M = self._transform(X)
+        return M @ self.coef_ + self.intercept_
+
+    def predict_proba(self, X: Iterable[str]) -> np.ndarray:
+        a, b = self.calibration_
+        z = a * self.decision_function(X) + b
+        p = 1.0 / (1.0 + np.exp(-z))
+        return np.column_stack([1.0 - p, p])
+
+    def predict(self, X: Iterable[str], threshold: float = 0.5) -> np.ndarray:
+        return (self.predict_proba(X)[:, 1] >= threshold).astype(int)
+
+    # -- plain-data persistence ----------------------------------------------
+    def to_dict(self, metadata: dict[str, Any] | None = None) -> dict[str, Any]:
+        check_is_fitted(self, "coef_")
+        nz = np.flatnonzero(self.coef_)
+        return {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "estimator": "checker.claimmodel.ClaimClassifier",
+            "params": self.get_params(),
+            "features": {
+                "hashing": "sklearn.feature_extraction.text.HashingVectorizer",
+                "hash": "murmurhash3_32 (seed 0), index = abs(hash) % n_features",
+                "alternate_sign": False,
+                "binary": True,
+                "norm": "l2",
+                "analyzer": "checker.claimmodel.ClaimAnalyzer",
+            },
+            "intercept": self.intercept_,
+            "calibration": {"method": "sigmoid", "a": self.calibration_[0],
+                            "b": self.calibration_[1]},
+            "coef_indices": nz.tolist(),
+            "coef_values": self.coef_[nz].tolist(),
+            "metadata": metadata or {},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ClaimClassifier:
+        if data.get("format") != FORMAT:
+            raise ValueError("not a checker claim model (missing format marker)")
+        if int(data.get("format_version", 0)) > FORMAT_VERSION:
+            raise ValueError(f"claim model format {data['format_version']} is newer than this tool")
+        params = dict(data["params"])
+        model = cls(**params)
+        idx = np.asarray(data["coef_indices"], dtype=np.int64)
+        vals = np.asarray(data["coef_values"], dtype=np.float64)
+        bad_range = idx.size and (idx.min() < 0 or idx.max() >= model.n_features)
+        if idx.shape != vals.shape or bad_range:
+            raise ValueError("claim model coefficients are malformed")
+        model.coef_ = np.zeros(model.n_features, dtype=np.float64)
+        model.coef_[idx] = vals
+        model.intercept_ = float(data["intercept"])
+        cal = data["calibration"]
+        model.calibration_ = (float(cal["a"]), float(cal["b"]))
+        model.classes_ = np.array([0, 1])
+        model.metadata_ = data.get("metadata", {})
+        return model
+
+    def save(self, path: str | Path, metadata: dict[str, Any] | None = None) -> None:
+        Path(path).write_text(
+            json.dumps(self.to_dict(metadata), separators=(",", ":")) + "\n", encoding="utf-8"
+        )
+
+
+def load_model_file(path: str | Path) -> ClaimClassifier:
+    """Read a JSON claim model (plain data; never unpickles)."""
+    with open(path, encoding="utf-8") as fh:
+        return ClaimClassifier.from_dict(json.load(fh))
+
+
+@lru_cache(maxsize=8)
+def _cached(path: str, mtime: float) -> ClaimClassifier:
+    return load_model_file(path)
+
+
+def load_model(path: str | Path | None = None) -> ClaimClassifier:
+    """The model at ``path`` (default: the committed one), cached per process."""
+    p = Path(path) if path else DEFAULT_MODEL_PATH
+    resolved = p.resolve()
+    return _cached(str(resolved), resolved.stat().st_mtime)
+
+
+# -- metrics ---------------------------------------------------------------------
+def binary_metrics(y_true: Sequence[int], prob: Sequence[float], threshold: float = 0.5
+                   ) -> dict[str, float]:
+    """F1/precision/recall of the positive class, ROC-AUC and average precision."""
+    from sklearn.metrics import (
+        average_precision_score,
+        f1_score,
+        precision_score,
+        recall_score,
+        roc_auc_score,
+    )
+
+    y = np.asarray(y_true).astype(int)
+    p = np.asarray(prob, dtype=float)
+    pred = (p >= threshold).astype(int)
+    both = len(set(y.tolist())) == 2
+    return {
+        "n": int(len(y)),
+        "positives": int(y.sum()),
+        "f1": float(f1_score(y, pred, zero_division=0)),
+        "precision": float(precision_score(y, pred, zero_division=0)),
+        "recall": float(recall_score(y, pred, zero_division=0)),
+        "roc_auc": float(roc_auc_score(y, p)) if both else math.nan,
+        "average_precision": float(average_precision_score(y, p)) if both else math.nan,
+    }
+
+
+# -- `checker train-claims` ------------------------------------------------------
+_TRUE = {"1", "yes", "y", "true", "t", "claim", "positive", "pos"}
+_FALSE = {"0", "no", "n", "false", "f", "not", "none", "negative", "neg", "nonclaim", ""}
+
+
+def _parse_label(value: str, line: int) -> int:
+    v = value.strip().lower()
+    if v in _TRUE:
+        return 1
+    if v in _FALSE:
+        return 0
+    raise ValueError(f"line {line}: label {value!r} is not one of 1/0, yes/no, true/false")
+
+
+def read_labelled_csv(path: str | Path, text_column: str, label_column: str
+                      ) -> tuple[list[str], list[int]]:
+    """Read (text, label) pairs from a CSV (or TSV, by extension) file."""
+    p = Path(path)
+    delimiter = "\t" if p.suffix.lower() in {".tsv", ".tab"} else ","
+    texts: list[str] = []
+    labels: list[int] = []
+    with open(p, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh, delimiter=delimiter)
+        cols = reader.fieldnames or []
+        for col in (text_column, label_column):
+            if col not in cols:
+                raise ValueError(f"{p}: no column {col!r} (columns: {', '.join(cols)})")
+        for i, row in enumerate(reader, start=2):
+            text = (row[text_column] or "").strip()
+            if not text:
+                continue
+            texts.append(text)
+            labels.append(_parse_label(row[label_column] or "", i))
+    return texts, labels
+
+
+def cross_validate(model: ClaimClassifier, texts: Sequence[str], labels: Sequence[int],
+                   folds: int = 5, seed: int = 0) -> tuple[dict[str, float], np.ndarray]:
+    """Out-of-fold probabilities and metrics for ``model``'s parameters."""
+    from sklearn.base import clone
+
+    y = np.asarray(labels).astype(int)
+    t = np.asarray(texts, dtype=object)
+    prob = np.zeros(len(y))
+    for tr, te in StratifiedKFold(folds, shuffle=True, random_state=seed).split(t, y):
+        m = clone(model).fit(t[tr].tolist(), y[tr])
+        prob[te] = m.predict_proba(t[te].tolist())[:, 1]
+    return binary_metrics(y, prob), prob
+
+
+def train_claims_main(argv: list[str]) -> int:
+    """``checker train-claims``: fit a claim model on a labelled CSV and save it as JSON."""
+    ap = argparse.ArgumentParser(
+        prog="checker train-claims",
+        description="Train a check-worthy claim model on your own labelled sentences and "
+        "write it as plain JSON; point [tool.checker] claim_model at the file to use it.",
+    )
+    ap.add_argument("--data", required=True, help="CSV (or .tsv) with one sentence per row")
+    ap.add_argument("--text-column", default="text")
+    ap.add_argument("--label-column", default="label", help="1/0, yes/no or true/false")
+    ap.add_argument("--out", required=True, help="where to write the model JSON")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--C", type=float, default=ClaimClassifier().C,
+                    help="inverse regularisation strength (default %(default)s)")
+    ap.add_argument("--cv", type=int, default=5,
+                    help="cross-validation folds for the recorded metrics (0 = skip)")
+    args = ap.parse_args(argv)
+    try:
+        texts, labels = read_labelled_csv(args.data, args.text_column, args.label_column)
+    except (OSError, ValueError) as exc:
+        print(f"checker train-claims: {exc}", file=sys.stderr)
+        return 2
+    n_pos = sum(labels)
+    folds = max(2, min(5, n_pos, len(labels) - n_pos))
+    if n_pos < 2 or len(labels) - n_pos < 2:
+        print("checker train-claims: need at least 2 positive and 2 negative rows",
+              file=sys.stderr)
+        return 2
+    model = ClaimClassifier(C=args.C, random_state=args.seed, calibration_folds=folds)
+    t0 = time.perf_counter()
+    metrics: dict[str, Any] = {}
+    if args.cv:
+        cv_metrics, _ = cross_validate(model, texts, labels, folds=min(args.cv, folds),
+                                       seed=args.seed)
+        metrics[f"cv{min(args.cv, folds)}_train"] = cv_metrics
+    model.fit(texts, labels)
+    meta = {
+        "trained": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "seed": args.seed,
+        "training_data": [{"file": str(args.data), "rows": len(labels), "positives": n_pos,
+                           "text_column": args.text_column,
+                           "label_column": args.label_column}],
+        "metrics": metrics,
+        "command": "checker train-claims " + " ".join(argv),
+        "fit_seconds": round(time.perf_counter() - t0, 2),
+    }
+    model.save(args.out, meta)
+    line = f"wrote {args.out}: {len(labels)} sentences, {n_pos} positive"
+    if metrics:
+        m = next(iter(metrics.values()))
+        line += f"; cross-validated F1 {m['f1']:.3f}, ROC-AUC {m['roc_auc']:.3f}"
+    print(line)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(train_claims_main(sys.argv[1:]))

@@ -1,0 +1,100 @@
+"""Claims family: score each body sentence for check-worthiness; flag unsourced claims.
+
+Runs after footnotes, attribution and hedging. For every body sentence it records
+``analysis.claim_prob[i]`` (calibrated probability from the claim model,
+:mod:`checker.claimmodel`) and ``analysis.is_claim[i]`` (probability at or above
+``config.claim_threshold``), and reports ``unsourced-claim`` for a claim that no
+earlier family has tied to a source: not attributed, no footnote marker, no
+hyperlink inside the sentence.
+
+The model is the committed ``rules/models/claims.json`` unless
+``[tool.checker] claim_model`` names another JSON model (relative paths are
+resolved against the configuration file's folder). All body sentences of a
+document are scored in one batch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.claimmodel import ClaimClassifier, load_model
+from rules.base import Analysis, Rule, register
+
+FAMILY = "claims"
+
+UNSOURCED_CLAIM = register(
+    Rule(
+        id="CLM001",
+        name="unsourced-claim",
+        family=FAMILY,
+        severity="warning",
+        summary="A checkable factual claim with no source, attribution, footnote or link.",
+        rationale=(
+            "Figures, events and statements of fact are what readers and fact-checkers "
+            "verify first. A claim that names no source asks the reader to take the "
+            "article's word for it, and leaves the desk unable to check it quickly. "
+            "Say who established the fact (an agency, a report, a named person), or "
+            "link or footnote the document."
+        ),
+        bad="Unemployment in the county fell to 3.1 percent last year.",
+        good=(
+            "Unemployment in the county fell to 3.1 percent last year, according to "
+            "the state labour department's annual figures."
+        ),
+    )
+)
+
+
+def model_path(analysis: Analysis) -> Path | None:
+    """The configured claim model file, or ``None`` for the committed default."""
+    configured = getattr(analysis.config, "claim_model", "") or ""
+    if not configured:
+        return None
+    p = Path(configured).expanduser()
+    source = getattr(analysis.config, "source_file", "") or ""
+    if not p.is_absolute() and source:
+        p = Path(source).resolve().parent / p
+    return p
+
+
+def get_model(analysis: Analysis) -> ClaimClassifier:
+    return load_model(model_path(analysis))
+
+
+def _has_link(analysis: Analysis, start: int, end: int) -> bool:
+    return any(link.start < end and start < link.end for link in analysis.doc.links)
+
+
+def run(analysis: Analysis) -> None:
+    sentences = list(analysis.body_sentences())
+    if not sentences:
+        return
+    model = get_model(analysis)
+    probs = model.predict_proba([s.text for s in sentences])[:, 1]
+    threshold = float(analysis.config.claim_threshold)
+    n = len(analysis.doc.sentences)
+    for s, prob in zip(sentences, probs.tolist(), strict=True):
+        i = s.index
+        if i >= n:
+            continue
+        analysis.claim_prob[i] = prob
+        claim = prob >= threshold
+        analysis.is_claim[i] = claim
+        if not claim:
+            continue
+        sourced = (
+            analysis.attributed[i]
+            or bool(analysis.sentence_footnotes[i])
+            or bool(analysis.sentence_source[i])
+            or _has_link(analysis, s.start, s.end)
+        )
+        if sourced:
+            continue
+        analysis.report(
+            UNSOURCED_CLAIM.name,
+            s.start,
+            s.end,
+            f"Checkable claim (claim probability {prob:.2f}) with no source: say who "
+            "established it, or link or footnote the evidence.",
+            sentence=i,
+        )

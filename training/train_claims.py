@@ -1,0 +1,222 @@
+"""Train the committed check-worthiness model (rules/models/claims.json).
+
+One command, fixed seed, reads ../shared/data::
+
+    .venv/bin/python -m training.train_claims            # train + write the model
+    .venv/bin/python -m training.train_claims --select   # also cross-validate the grid
+
+Training data: ClaimBuster 2.5xNCS, CheckThat! 2024 English *train*, and the
+positives of CheckThat! 2019 (debate sentences that fact-checkers actually
+checked). The evaluation sets (CheckThat! 2024 English dev, our own news
+fixture) are removed from training by normalised text, because CT24 overlaps
+ClaimBuster. Duplicates inside the training data keep the first label in the
+order CT24 > ClaimBuster > CLEF2019. Hyper-parameters are chosen by 5-fold
+cross-validation on the training data only; the dev set is reported once, by
+``python -m evaluation.claims``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from checker.claimmodel import DEFAULT_MODEL_PATH, ClaimClassifier, cross_validate
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "data"
+CHECKWORTHY = SHARED / "checkworthy"
+CT24_TRAIN = CHECKWORTHY / "ct24" / "CT24_checkworthy_english_train.tsv"
+CT24_DEV = CHECKWORTHY / "ct24" / "CT24_checkworthy_english_dev.tsv"
+CLAIMBUSTER = CHECKWORTHY / "claimbuster" / "2.5xNCS.json"
+CLEF2019 = CHECKWORTHY / "clef2019" / "training"
+NEWS_FIXTURE = REPO / "tests" / "fixtures" / "claims_news.jsonl"
+SEED = 0
+
+_NORM = re.compile(r"[^a-z0-9]+")
+# CT24 train line 16877 glues two records: "...\tNo29286\tYou can't...\tNo".
+_GLUED = re.compile(r"\t(Yes|No)(\d+)\t")
+
+
+def normalise(text: str) -> str:
+    """Key for de-duplication across datasets: lower case, alphanumerics only."""
+    return _NORM.sub(" ", text.lower()).strip()
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    label: int
+    source: str
+
+
+def read_ct24(path: Path) -> list[Example]:
+    raw = path.read_text(encoding="utf-8")
+    raw = _GLUED.sub(r"\t\1\n\2\t", raw)
+    reader = csv.reader(io.StringIO(raw), delimiter="\t")
+    header = next(reader)
+    if header[:3] != ["Sentence_id", "Text", "class_label"]:
+        raise ValueError(f"{path}: unexpected header {header}")
+    out = []
+    for row in reader:
+        if len(row) != 3 or row[2] not in {"Yes", "No"}:
+            raise ValueError(f"{path}: malformed row {row!r}")
+        out.append(Example(row[1].strip(), int(row[2] == "Yes"), path.stem))
+    return out
+
+
+def read_claimbuster(path: Path = CLAIMBUSTER) -> list[Example]:
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    return [Example(r["text"].strip(), int(r["label"]), "claimbuster_2.5xNCS") for r in rows]
+
+
+def read_clef2019(folder: Path = CLEF2019, positives_only: bool = True) -> list[Example]:
+    out = []
+    for f in sorted(folder.glob("*.tsv")):
+        for line in f.read_text(encoding="utf-8").splitlines():  # CRLF-safe
+            parts = line.split("\t")
+            if len(parts) != 4 or parts[1] == "SYSTEM":
+                continue
+            label = int(parts[3].strip())
+            if positives_only and not label:
+                continue
+            out.append(Example(parts[2].strip(), label, "clef2019"))
+    return out
+
+
+def read_news_fixture(path: Path = NEWS_FIXTURE) -> list[Example]:
+    if not path.is_file():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            out.append(Example(r["text"], int(r["label"]), "news_fixture"))
+    return out
+
+
+def eval_keys(extra: list[Path] | None = None) -> set[str]:
+    """Normalised texts that must never be trained on."""
+    keys = {normalise(e.text) for e in read_ct24(CT24_DEV)}
+    keys |= {normalise(e.text) for e in read_news_fixture()}
+    for p in extra or []:
+        if p.is_file():
+            for line in p.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    keys.add(normalise(json.loads(line)["text"]))
+    return keys
+
+
+def training_set(clef_negatives: bool = False, extra_exclude: list[Path] | None = None
+                 ) -> tuple[list[Example], dict[str, object]]:
+    """De-duplicated training examples with the evaluation sets removed."""
+    banned = eval_keys(extra_exclude)
+    sources = [
+        read_ct24(CT24_TRAIN),
+        read_claimbuster(),
+        read_clef2019(positives_only=not clef_negatives),
+    ]
+    seen: dict[str, int] = {}
+    out: list[Example] = []
+    stats: dict[str, dict[str, int]] = {}
+    for examples in sources:
+        for e in examples:
+            s = stats.setdefault(e.source, {"read": 0, "kept": 0, "positives": 0,
+                                            "dropped_eval_overlap": 0, "dropped_duplicate": 0,
+                                            "label_conflicts": 0})
+            s["read"] += 1
+            key = normalise(e.text)
+            if not key:
+                continue
+            if key in banned:
+                s["dropped_eval_overlap"] += 1
+                continue
+            if key in seen:
+                s["dropped_duplicate"] += 1
+                if seen[key] != e.label:
+                    s["label_conflicts"] += 1
+                continue
+            seen[key] = e.label
+            out.append(e)
+            s["kept"] += 1
+            s["positives"] += e.label
+    return out, stats
+
+
+GRID: list[dict[str, object]] = [
+    {"C": c, "ngram_max": n, "cues": cues}
+    for c in (1.0, 4.0, 16.0)
+    for n in (2, 3)
+    for cues in (True, False)
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", default=str(DEFAULT_MODEL_PATH))
+    ap.add_argument("--select", action="store_true",
+                    help="cross-validate the parameter grid on train and keep the best F1")
+    ap.add_argument("--exclude", action="append", default=[], type=Path,
+                    help="extra JSONL evaluation files (with a 'text' field) to keep out")
+    args = ap.parse_args(argv)
+    if not CT24_TRAIN.is_file():
+        print(f"training data not found under {CHECKWORTHY}", file=sys.stderr)
+        return 2
+    examples, stats = training_set(extra_exclude=args.exclude)
+    texts = [e.text for e in examples]
+    labels = np.array([e.label for e in examples])
+    print(f"training sentences: {len(texts)} ({labels.sum()} positive)")
+    for name, s in stats.items():
+        print(f"  {name}: {s}")
+    params: dict[str, object] = {"C": 4.0, "ngram_max": 2, "cues": True}
+    selection: list[dict[str, object]] = []
+    if args.select:
+        best = -1.0
+        for grid_params in GRID:
+            t0 = time.perf_counter()
+            m, _ = cross_validate(ClaimClassifier(random_state=SEED, **grid_params), texts,
+                                  labels, folds=5, seed=SEED)
+            row = {**grid_params, **{k: round(v, 4) for k, v in m.items()}}
+            selection.append(row)
+            print(f"  cv {grid_params}: F1 {m['f1']:.4f} AUC {m['roc_auc']:.4f} "
+                  f"AP {m['average_precision']:.4f} ({time.perf_counter() - t0:.0f}s)")
+            if m["f1"] > best:
+                best, params = m["f1"], grid_params
+    model = ClaimClassifier(random_state=SEED, **params)  # type: ignore[arg-type]
+    cv, _ = cross_validate(model, texts, labels, folds=5, seed=SEED)
+    print(f"chosen {params}: 5-fold CV on train F1 {cv['f1']:.4f} AUC {cv['roc_auc']:.4f}")
+    t0 = time.perf_counter()
+    model.fit(texts, labels)
+    meta = {
+        "trained": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "seed": SEED,
+        "command": "python -m training.train_claims" + (" --select" if args.select else ""),
+        "training_data": {
+            "sources": stats,
+            "sentences": len(texts),
+            "positives": int(labels.sum()),
+            "excluded": "CheckThat! 2024 English dev and tests/fixtures/claims_news.jsonl "
+            "(and any --exclude file), by normalised text",
+            "deduplication": "normalised text (lower case, alphanumerics); first label wins in "
+            "the order CT24 train > ClaimBuster 2.5xNCS > CLEF2019 positives",
+        },
+        "selection": {"method": "5-fold stratified CV on the training data", "grid": selection},
+        "metrics": {"cv5_train": cv},
+        "fit_seconds": round(time.perf_counter() - t0, 1),
+    }
+    model.save(args.out, meta)
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
