@@ -74,7 +74,10 @@ def _norm(text: str, pieces: Sequence[tuple[int, int]]) -> Pieces:
         while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
             b -= 1
         if b > a:
-            out.append((a, b))
+            if out and not text[out[-1][1] : a].strip():
+                out[-1] = (out[-1][0], b)  # pieces separated by whitespace only: one span
+            else:
+                out.append((a, b))
     return tuple(out)
 
 

@@ -270,6 +270,16 @@ _AUX = frozenset(
     quickly flatly simply bluntly openly loudly long since first last directly specifically
     formerly separately jointly additionally ultimately originally generally""".split()
 )
+_PARTICLES: dict[str, tuple[str, ...]] = {
+    w: ("for", "on") for w in ("call", "calls", "called", "calling")
+}
+_PARTICLES.update({w: ("to",) for w in ("refer", "refers", "referred", "referring", "point",
+                                          "points", "pointed", "pointing")})
+_PARTICLES.update({w: ("about",) for w in ("talk", "talks", "talked", "talking", "spoke",
+                                             "speak", "speaks", "speaking", "asked", "ask",
+                                             "asks", "asking", "complained", "joked", "wrote",
+                                             "writes", "write", "wonder", "wondered")})
+_PARTICLES.update({w: ("of",) for w in ("warn", "warns", "warned", "warning")})
 _PERSON_PRONOUNS = frozenset(("he", "she", "i", "him", "her"))
 _QUOTE_TOKENS = frozenset(('“', '”', '"', "''", "``", "‘", "’"))
 _SENT_FINAL = frozenset((".", "!", "?"))
@@ -651,9 +661,6 @@ def _trim_content(d: _Doc, a: int, b: int) -> tuple[int, int] | None:
     toks = d.toks
     while a <= b and toks[a].text in (",", ":", ";", "—", "–", "-") :
         a += 1
-    while a <= b and toks[a].low == "that" and a + 1 <= b:
-        a += 1
-        break
     while b >= a and (toks[b].text in (",", ";", ":", "—", "–", "-", "(")
                       or (toks[b].text in _SENT_FINAL and toks[b].quote < 0)):
         b -= 1
@@ -728,8 +735,6 @@ def _skip_after_cue(d: _Doc, k: int, s_end: int, cue_low: str, rec: Extracted) -
 def _content_right(d: _Doc, k: int, s_end: int) -> list[tuple[int, int]]:
     toks = d.toks
     while k < s_end and toks[k].text in (",", ":", "—", "–"):
-        k += 1
-    if k < s_end and toks[k].low == "that":
         k += 1
     if k >= s_end:
         return []
@@ -854,6 +859,12 @@ def _relation(d: _Doc, ci: int, cj: int, kind: str) -> Extracted | None:
         while left_k >= s_lo and toks[left_k].low in _AUX:
             left_k -= 1
         np = _np_left(d, left_k, sent) if left_k >= s_lo else None
+        if np is not None and left_k < ci - 1:
+            # auxiliaries and adverbs belong to the cue: "has also said", "did not mention"
+            rec.cue = (toks[left_k + 1].start, toks[cj].end)
+        if cj + 1 < s_hi and toks[cj + 1].low in _PARTICLES.get(cue_low, ()):
+            cj += 1
+            rec.cue = (rec.cue[0], toks[cj].end)
         inverted = False
         participial = False
         if np and toks[np[1]].low == "," and np[0] == np[1]:
@@ -884,6 +895,19 @@ def _relation(d: _Doc, ci: int, cj: int, kind: str) -> Extracted | None:
             content = _content_right(d, _skip_after_cue(d, cj + 1, s_hi, cue_low, rec), s_hi)
         elif inverted:
             after = np[1] + 1
+            if after + 1 < s_hi and toks[after].text == ",":
+                # appositive after an inverted source: "said Ann Lee, a lawyer for the firm."
+                m = after + 1
+                while m < s_hi and toks[m].text not in (",", ";", "“", '"', "''") \
+                        and toks[m].low not in d.lex.cue_forms and m - after < 25:
+                    m += 1
+                if m > after + 1 and (m >= s_hi - 1 or toks[m].text == ","):
+                    last = m - 1
+                    while last > after and toks[last].text in _SENT_FINAL:
+                        last -= 1
+                    np = (np[0], last)
+                    src = np
+                    after = m
             # content left of the inverted cue, plus a split continuation
             content = _content_left(d, s_lo, ci - 1)
             while after < s_hi and toks[after].text in (",",) and after + 1 < s_hi:
@@ -944,7 +968,8 @@ def _is_direct(d: _Doc, span: tuple[int, int]) -> bool:
 
 
 def _continuations(d: _Doc, results: list[Extracted]) -> None:
-    """Quote-only paragraphs right after a quoted speaker's paragraph continue that speaker."""
+    """A quotation that follows a quoted relation with nothing but punctuation between
+    (same paragraph or the next ones) continues that speaker: it joins the content."""
     if not results:
         return
     text = d.text
@@ -953,38 +978,28 @@ def _continuations(d: _Doc, results: list[Extracted]) -> None:
 
     def is_covered(a: int, b: int) -> bool:
         i = bisect.bisect_right(starts, b) - 1
-        while i >= 0 and covered[i][1] > a - 1000:
+        while i >= 0 and i >= len(starts) - len(starts) and covered[i][1] > a - 5000:
             if covered[i][0] < b and a < covered[i][1]:
                 return True
             i -= 1
         return False
 
-    by_end = sorted(results, key=lambda r: max(c[1] for c in r.content))
-    ends = [max(c[1] for c in r.content) for r in by_end]
-    for qs, qe in d.quotes:
-        if is_covered(qs, qe):
-            continue
-        # previous attribution must end in the preceding paragraph (or same), be direct
-        i = bisect.bisect_right(ends, qs) - 1
-        if i < 0:
-            continue
-        prev = by_end[i]
-        if not prev.direct:
-            continue
-        gap = text[ends[i] : qs]
-        if gap.count("\n\n") > 1 or len(gap) > 200:
-            continue
-        # the quote must start its paragraph or sentence
-        before = text[max(0, qs - 2) : qs]
-        if not (before.endswith("\n") or before.strip() == "" or qs == 0):
-            continue
-        results.append(
-            Extracted(source=None, cue=None, content=[(qs, qe)], source_text=prev.source_text,
-                      source_name="", direct=True, cue_text="")
-        )
-        results[-1].role = "continuation"
-        results[-1].source_kind = ""
     results.sort(key=lambda r: r.content[0][0])
+    quote_starts = [q[0] for q in d.quotes]
+    for r in results:
+        if not r.direct:
+            continue
+        end = max(max(c[1] for c in r.content), r.source[1] if r.source else 0,
+                  r.cue[1] if r.cue else 0)
+        qi = bisect.bisect_left(quote_starts, end)
+        while qi < len(d.quotes):
+            qs, qe = d.quotes[qi]
+            gap = text[end:qs]
+            if _WORD.search(gap) or gap.count("\n\n") > 1 or is_covered(qs, qe):
+                break
+            r.content.append((qs, qe))
+            end = qe
+            qi += 1
 
 
 # --------------------------------------------------------------------------- sources
