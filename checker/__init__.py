@@ -6,8 +6,8 @@ __version__ = "0.1.0"
 
 
 def audit(*args, **kwargs):  # type: ignore[no-untyped-def]
-    """Audit files and folders; see :func:`checker.audit.audit`."""
-    from checker.audit import audit as _audit
+    """Audit files and folders; see :func:`checker.batch.audit`."""
+    from checker.batch import audit as _audit
 
     return _audit(*args, **kwargs)
 

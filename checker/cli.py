@@ -117,7 +117,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
     from rich.table import Table
 
-    from checker.audit import audit
+    from checker.batch import audit
     from reports import FORMATS
 
     formats = [f.strip() for f in args.format.split(",") if f.strip()]

@@ -48,7 +48,9 @@ def test_quotes_decimals_and_glued_footnote_markers() -> None:
 
 
 def test_split_quotation_with_cue_stays_one_sentence() -> None:
-    text = "\u201cAmong the options,\u201d Col. Vance said, \u201cwas a full withdrawal.\u201d Next."
+    text = (
+        "\u201cAmong the options,\u201d Col. Vance said, \u201cwas a full withdrawal.\u201d Next."
+    )
     assert sents(text)[0] == (
         "\u201cAmong the options,\u201d Col. Vance said, \u201cwas a full withdrawal.\u201d"
     )
@@ -79,7 +81,10 @@ def test_bullets_headings_and_regions() -> None:
     assert by_text["Skip to content"].region == "boilerplate"
     assert by_text["No comments:"].region == "boilerplate"
     body = [s.text for s in doc.sentences if s.region == "body"]
-    assert body == ["The first round of talks ended on Friday.1", "Delegates will meet again in May.2"]
+    assert body == [
+        "The first round of talks ended on Friday.1",
+        "Delegates will meet again in May.2",
+    ]
 
 
 def test_paragraph_broken_mid_sentence_by_blank_line_is_rejoined() -> None:
