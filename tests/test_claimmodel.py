@@ -1,0 +1,225 @@
+"""The check-worthiness estimator: sklearn API, plain-JSON persistence, training command."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.base import clone
+from sklearn.pipeline import Pipeline
+
+from checker.claimmodel import (
+    DEFAULT_MODEL_PATH,
+    ClaimAnalyzer,
+    ClaimClassifier,
+    binary_metrics,
+    load_model,
+    load_model_file,
+    train_claims_main,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "claims_news.jsonl"
+
+# Our own sentences: checkable facts vs opinions, questions and vague remarks.
+CLAIMS = [
+    "The port handled 2.4 million containers in 2022.",
+    "Inflation reached 7 percent in March, the highest rate since 1991.",
+    "The council approved a budget of $52 million on Monday.",
+    "About 300 nurses went on strike at the two city hospitals.",
+    "The plant has released untreated water into the lake since 2018.",
+    "Prices of bread rose by a third over the past year.",
+    "Fourteen schools in the county closed during the storm.",
+    "The senator voted for the tax bill in 2017.",
+    "The agency recorded 1,250 earthquakes in the region last year.",
+    "Sales of electric cars doubled between 2020 and 2022.",
+    "The museum received 880,000 visitors in its first year.",
+    "Three ministers have resigned since January.",
+]
+NON_CLAIMS = [
+    "What should the town do now?",
+    "I believe we can do better than this.",
+    "We must stay hopeful about the future.",
+    "Thank you all for coming tonight.",
+    "This is a hard question for everyone.",
+    "You know what I mean.",
+    "Let me be clear about that.",
+    "Is it worth the cost?",
+    "We should listen to each other more.",
+    "That is a fair point, and I respect it.",
+    "Nobody really knows how this will end.",
+    "It is time to move forward together.",
+]
+
+
+def small_model(**params: object) -> ClaimClassifier:
+    texts = CLAIMS + NON_CLAIMS
+    labels = [1] * len(CLAIMS) + [0] * len(NON_CLAIMS)
+    return ClaimClassifier(n_features=2**16, min_df=1, calibration_folds=3, **params).fit(
+        texts, labels
+    )
+
+
+def test_analyzer_folds_digits_and_adds_cues() -> None:
+    feats = ClaimAnalyzer(ngram_max=2, cues=True)("Spending in Ohio rose to 5,250 dollars?")
+    assert "0,000" in feats  # digit shape, not the literal number
+    assert "rose to" in feats
+    assert "_cap" in feats  # "Ohio" mid-sentence
+    assert "_q" in feats
+    plain = ClaimAnalyzer(ngram_max=1, cues=False)("Spending in Ohio rose to 5,250 dollars?")
+    assert "rose to" not in plain and "_cap" not in plain and "_q" not in plain
+
+
+def test_fit_predict_proba_shape_and_range() -> None:
+    model = small_model()
+    proba = model.predict_proba(["The bridge cost $40 million.", "Why not?"])
+    assert proba.shape == (2, 2)
+    assert np.allclose(proba.sum(axis=1), 1.0)
+    assert ((proba >= 0) & (proba <= 1)).all()
+    assert list(model.classes_) == [0, 1]
+
+
+def test_learns_claims_from_non_claims() -> None:
+    model = small_model()
+    new_claims = ["Inflation fell to 3 percent in 2023.", "The council approved 40 new homes."]
+    new_other = ["What do we do now?", "We must stay hopeful."]
+    p_claim = model.predict_proba(new_claims)[:, 1]
+    p_other = model.predict_proba(new_other)[:, 1]
+    assert p_claim.min() > p_other.max()
+
+
+def test_json_round_trip_gives_identical_probabilities(tmp_path: Path) -> None:
+    model = small_model()
+    path = tmp_path / "m.json"
+    model.save(path, {"note": "test"})
+    loaded = load_model_file(path)
+    probe = CLAIMS + NON_CLAIMS + ["An unseen sentence with 12 numbers and Names.", ""]
+    assert np.array_equal(model.predict_proba(probe), loaded.predict_proba(probe))
+    data = json.loads(path.read_text())
+    assert data["format"] == "checker-claim-model"
+    assert data["metadata"] == {"note": "test"}
+    assert len(data["coef_indices"]) == len(data["coef_values"]) > 0
+
+
+def test_loading_rejects_non_models(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"coef": [1, 2]}))
+    with pytest.raises(ValueError, match="not a checker claim model"):
+        load_model_file(bad)
+    model = small_model().to_dict()
+    model["coef_indices"] = [2**40]
+    model["coef_values"] = [1.0]
+    bad.write_text(json.dumps(model))
+    with pytest.raises(ValueError, match="malformed"):
+        load_model_file(bad)
+
+
+def test_estimator_api_clone_and_pipeline() -> None:
+    model = ClaimClassifier(C=2.0, ngram_max=3)
+    assert clone(model).get_params()["C"] == 2.0
+    pipe = Pipeline([("claims", ClaimClassifier(n_features=2**16, min_df=1,
+                                                calibration_folds=3))])
+    pipe.fit(CLAIMS + NON_CLAIMS, [1] * len(CLAIMS) + [0] * len(NON_CLAIMS))
+    assert pipe.predict(["Exports grew 12 percent in 2021.", "Why?"]).tolist() == [1, 0]
+
+
+def test_fit_rejects_single_class() -> None:
+    with pytest.raises(ValueError, match="both classes"):
+        ClaimClassifier().fit(CLAIMS, [1] * len(CLAIMS))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(max_size=200), min_size=1, max_size=5))
+def test_any_text_gets_a_probability(texts: list[str]) -> None:
+    proba = load_model().predict_proba(texts)[:, 1]
+    assert proba.shape == (len(texts),)
+    assert np.isfinite(proba).all() and ((proba >= 0) & (proba <= 1)).all()
+
+
+def test_binary_metrics() -> None:
+    m = binary_metrics([1, 1, 0, 0], [0.9, 0.4, 0.6, 0.1])
+    assert m["precision"] == 0.5 and m["recall"] == 0.5 and m["f1"] == 0.5
+    assert m["roc_auc"] == 0.75
+
+
+# -- the committed model ---------------------------------------------------------
+def test_committed_model_is_plain_json_with_provenance() -> None:
+    data = json.loads(DEFAULT_MODEL_PATH.read_text(encoding="utf-8"))
+    meta = data["metadata"]
+    for key in ("trained", "seed", "training_data", "metrics"):
+        assert key in meta
+    assert "cv5_train" in meta["metrics"]
+    assert "CheckThat! 2024 English dev" in meta["training_data"]["excluded"]
+
+
+def test_committed_model_separates_the_issue_examples() -> None:
+    model = load_model()
+    claim, vague = model.predict_proba(
+        [
+            "About 5,000 US soldiers are presently stationed in Iraq",
+            "Threat levels fluctuate and military personnel must adapt accordingly.",
+        ]
+    )[:, 1]
+    assert claim >= 0.5 > vague
+
+
+def test_committed_model_on_own_news_sentences() -> None:
+    rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
+    assert all(r["reason"] for r in rows)
+    prob = load_model().predict_proba([r["text"] for r in rows])[:, 1]
+    m = binary_metrics([r["label"] for r in rows], prob)
+    assert m["f1"] >= 0.8, m
+    assert m["roc_auc"] >= 0.9, m
+
+
+def test_load_model_is_cached() -> None:
+    assert load_model() is load_model()
+    assert load_model(DEFAULT_MODEL_PATH) is load_model()
+
+
+# -- checker train-claims ----------------------------------------------------------
+def write_csv(path: Path, rows: list[tuple[str, str]], header: tuple[str, str]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def test_train_claims_main_writes_a_usable_model(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "labels.csv"
+    rows = [(t, "yes") for t in CLAIMS] + [(t, "no") for t in NON_CLAIMS]
+    write_csv(data, rows, ("sentence", "checkworthy"))
+    out = tmp_path / "model.json"
+    code = train_claims_main(["--data", str(data), "--text-column", "sentence",
+                              "--label-column", "checkworthy", "--out", str(out), "--cv", "3"])
+    assert code == 0
+    assert "cross-validated F1" in capsys.readouterr().out
+    meta = json.loads(out.read_text())["metadata"]
+    assert meta["training_data"][0]["rows"] == len(rows)
+    assert meta["training_data"][0]["positives"] == len(CLAIMS)
+    assert "cv3_train" in meta["metrics"]
+    p = load_model_file(out).predict_proba(["Exports rose 9 percent in 2020.", "Why now?"])[:, 1]
+    assert p[0] > p[1]
+
+
+def test_train_claims_main_reports_bad_input(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "labels.csv"
+    write_csv(data, [("A sentence.", "1"), ("Another.", "0")], ("text", "label"))
+    out = tmp_path / "m.json"
+    assert train_claims_main(["--data", str(data), "--label-column", "gold",
+                              "--out", str(out)]) == 2
+    assert "no column 'gold'" in capsys.readouterr().err
+    write_csv(data, [("A sentence.", "maybe")], ("text", "label"))
+    assert train_claims_main(["--data", str(data), "--out", str(out)]) == 2
+    assert "maybe" in capsys.readouterr().err
+    write_csv(data, [("A sentence.", "1"), ("Another.", "0")], ("text", "label"))
+    assert train_claims_main(["--data", str(data), "--out", str(out)]) == 2
+    assert "at least 2 positive" in capsys.readouterr().err
+    assert not out.exists()

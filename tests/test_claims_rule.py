@@ -1,0 +1,121 @@
+"""The `claims` family: claim probabilities per body sentence and CLM001 unsourced-claim."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import rules.claims  # noqa: F401  (registers CLM001)
+from checker.claimmodel import ClaimClassifier, binary_metrics, load_model_file
+from checker.config import Config
+from checker.pipeline import run_rules
+from checker.segment import segment_text
+from rules.base import get_rule
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+
+ARTICLE = """Harbour budget under pressure
+
+The harbour authority spent $48 million on dredging in 2023, twice its 2021 budget.
+
+Is the spending worth it? Residents gathered outside the town hall on a grey morning.
+
+According to the port's annual report, cargo volumes fell 6 percent last year.
+"""
+
+
+def analyse(text: str, config: Config | None = None):  # noqa: ANN201
+    doc = segment_text(text, path="article.txt")
+    return doc, run_rules(doc, config or Config())
+
+
+def sentence_index(doc, prefix: str) -> int:  # noqa: ANN001
+    return next(s.index for s in doc.sentences if s.text.startswith(prefix))
+
+
+def test_rule_is_registered_with_docs() -> None:
+    rule = get_rule("CLM001")
+    assert rule.name == "unsourced-claim" and rule.family == "claims"
+    assert rule.severity == "warning"
+    assert rule.summary and rule.rationale and rule.bad and rule.good
+
+
+def test_probabilities_for_body_sentences_only() -> None:
+    doc, a = analyse(ARTICLE)
+    for s in doc.sentences:
+        if s.region == "body":
+            assert a.claim_prob[s.index] is not None
+            assert a.is_claim[s.index] == (a.claim_prob[s.index] >= 0.5)
+        else:
+            assert a.claim_prob[s.index] is None and not a.is_claim[s.index]
+
+
+def test_flags_unsourced_claim_but_not_questions_scenes_or_attributed() -> None:
+    doc, a = analyse(ARTICLE)
+    flagged = {f.sentence for f in a.findings if f.rule == "unsourced-claim"}
+    dredging = sentence_index(doc, "The harbour authority")
+    question = sentence_index(doc, "Is the spending")
+    scene = sentence_index(doc, "Residents gathered")
+    report = sentence_index(doc, "According to")
+    assert dredging in flagged
+    assert a.is_claim[report] and a.attributed[report]
+    assert report not in flagged
+    assert question not in flagged and scene not in flagged
+    assert not a.is_claim[question]
+    finding = next(f for f in a.findings if f.sentence == dredging)
+    s = doc.sentences[dredging]
+    assert (finding.start, finding.end, finding.code) == (s.start, s.end, "CLM001")
+    assert "claim probability" in finding.message
+
+
+def test_threshold_from_configuration() -> None:
+    _, strict = analyse(ARTICLE, Config(claim_threshold=1.0))
+    assert not any(strict.is_claim)
+    assert not [f for f in strict.findings if f.rule == "unsourced-claim"]
+    _, loose = analyse(ARTICLE, Config(claim_threshold=0.0))
+    body = [p for p in loose.claim_prob if p is not None]
+    assert sum(loose.is_claim) == len(body)
+
+
+def test_rule_can_be_disabled_but_probabilities_are_kept() -> None:
+    _, a = analyse(ARTICLE, Config(disable=["unsourced-claim"]))
+    assert not [f for f in a.findings if f.rule == "unsourced-claim"]
+    assert any(a.is_claim)
+
+
+def test_custom_model_from_configuration(tmp_path: Path) -> None:
+    # A newsroom model that (perversely) treats questions as claims.
+    texts = [f"Is item {w} ready?" for w in "abcdefghij"] + [
+        f"The {w} depot shipped 40 crates." for w in "abcdefghij"
+    ]
+    labels = [1] * 10 + [0] * 10
+    model = ClaimClassifier(n_features=2**16, min_df=1, calibration_folds=3).fit(texts, labels)
+    (tmp_path / "models").mkdir()
+    model.save(tmp_path / "models" / "ours.json")
+    cfg_file = tmp_path / "pyproject.toml"
+    cfg_file.write_text('[tool.checker]\nclaim_model = "models/ours.json"\n')
+    from checker.config import load_config
+
+    cfg = load_config(cfg_file)
+    doc, a = analyse("Is item k ready? The k depot shipped 40 crates.\n", cfg)
+    q = sentence_index(doc, "Is item")
+    d = sentence_index(doc, "The k depot")
+    assert a.is_claim[q] and not a.is_claim[d]
+
+
+@pytest.mark.slow
+def test_ct24_dev_held_out_f1() -> None:
+    dev = SHARED / "checkworthy" / "ct24" / "CT24_checkworthy_english_dev.tsv"
+    if not dev.is_file():
+        pytest.skip("../shared/data/checkworthy is absent (third-party data, not in the repo)")
+    from checker.claimmodel import DEFAULT_MODEL_PATH
+    from training.train_claims import read_ct24
+
+    rows = read_ct24(dev)
+    model = load_model_file(DEFAULT_MODEL_PATH)
+    prob = model.predict_proba([r.text for r in rows])[:, 1]
+    m = binary_metrics([r.label for r in rows], prob)
+    assert m["f1"] >= 0.80, m
+    assert m["roc_auc"] >= 0.95, m
