@@ -155,6 +155,7 @@ class Lexicon:
     placeholders: frozenset[str]
     ibid: frozenset[str]
     organisation_words: tuple[str, ...]
+    outlet_words: frozenset[str]
     document_words: tuple[str, ...]
     outlets: dict[str, str]  # name -> domain
     outlet_names_lower: dict[str, str]  # lower name -> canonical name
@@ -181,6 +182,7 @@ def _build_lexicon(data: dict[str, Any]) -> Lexicon:
         placeholders=frozenset(s.lower() for s in data["placeholders"]),
         ibid=frozenset(s.lower() for s in data["ibid"]),
         organisation_words=tuple(s.lower() for s in data["organisation_words"]),
+        outlet_words=frozenset(s.lower() for s in data["outlet_words"]),
         document_words=tuple(s.lower() for s in data["document_words"]),
         outlets=outlets,
         outlet_names_lower={n.lower(): n for n in outlets},
@@ -384,6 +386,7 @@ class FootnoteParse:
     unnumbered: list[SourceEntry] = field(default_factory=list)
     reference_spans: list[tuple[int, int]] = field(default_factory=list)
     conventions: dict[str, str] = field(default_factory=dict)  # marker number -> convention
+    definition_conventions: dict[str, str] = field(default_factory=dict)
     cites_with_notes: bool = False
 
     def to_footnotes(self) -> Footnotes:
@@ -404,6 +407,9 @@ _CLOSERS = "'\"\u2019\u201d\u00bb)"
 _CLOSERS_CLS = "'\"\u2019\u201d\u00bb)\\]"
 
 _URLISH = re.compile(r"(?:https?|ftp)://[^\s<>\"'\])]+|\bwww\.[^\s<>\"'\])]+", re.I)
+_BROKEN_URLISH = re.compile(
+    r"\b(?:h+t+p+s?|ftp)(?::/{0,1}(?!/)|/{1,3}|:/{3,})[\w.\-]+\.[a-z]{2,}[^\s<>\"']*", re.I
+)
 _MD_INLINE = re.compile(r"(?<![!\\])\[(?P<label>[^\[\]\n]{1,300})\]\((?P<url>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)")
 _MD_REFLINK = re.compile(r"(?<![\]\\])\[(?P<text>[^\[\]\n]{1,300})\]\[(?P<label>[^\[\]\n]{0,100})\]")
 _MD_REFDEF = re.compile(
@@ -582,9 +588,13 @@ def guess_kind(name: str, url: str = "", lex: Lexicon | None = None) -> str:
     path = urlsplit(url).path.lower() if url else ""
     if path.endswith((".pdf", ".doc", ".docx", ".xls", ".xlsx", ".csv")) or "doi.org" in domain:
         return DOCUMENT
-    words = set(_WORDS.findall(low))
+    words = set(_WORDS.findall(low)) if low != domain else set()
     if any((w in words) if " " not in w else (w in low) for w in lex.document_words):
         return DOCUMENT
+    if any(" " in w and w in low for w in lex.organisation_words):
+        return ORGANISATION
+    if words & lex.outlet_words:
+        return OUTLET
     if any((w in words) if " " not in w else (w in low) for w in lex.organisation_words):
         return ORGANISATION
     if domain and (re.search(r"(?:^|\.)(?:gov|gouv|gob|govt|mil|int|edu|ac)(?:\.|$)", domain)
@@ -601,8 +611,6 @@ def guess_kind(name: str, url: str = "", lex: Lexicon | None = None) -> str:
         and not domain
         and len(toks[-1]) > 2
         and low not in lex.outlet_names_lower
-        and not any(t.lower() in ("news", "times", "post", "press", "daily", "herald",
-                                   "journal", "tribune", "eye", "today") for t in toks)
     ):  # fmt: skip
         return PERSON
     return OUTLET
@@ -611,11 +619,16 @@ def guess_kind(name: str, url: str = "", lex: Lexicon | None = None) -> str:
 _NAME_CUT = re.compile(r"\s+[\u2013\u2014\-|]\s+|[,:;(\[]|\s+[\"\u201c\u2018]|\s+'|\.\s|\.$")
 
 
+@lru_cache(maxsize=8)
+def _by_length(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def clean_source_name(entry: str, url: str = "", lex: Lexicon | None = None) -> str:
     """The source's name from an entry: 'Associated Press', 'Reuters' from
     'Reuters, "Talks begin", 12 May, https://...', the outlet for a bare URL."""
     lex = lex or lexicon()
-    s = _URLISH.sub(" ", entry)
+    s = _BROKEN_URLISH.sub(" ", _URLISH.sub(" ", entry))
     s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)  # markdown link -> its text
     s = re.sub(r"^\s*(?:via|see|from|according to|source:)\s+", "", s, flags=re.I)
     s = s.strip(" \t.,;:-\u2013\u2014*_\"'\u201c\u201d")
@@ -633,11 +646,33 @@ def clean_source_name(entry: str, url: str = "", lex: Lexicon | None = None) -> 
     if not name and url:
         dom = url_domain(url)
         name = lex.domain_names.get(dom, dom)
+    by = re.search(r"\b(?:published|issued|released|compiled|produced|written|reported|"
+                   r"provided|supplied) by (?:the )?(.+)$", name, re.I)
+    if by:
+        name = by.group(1).strip()
+    # "Lowland Farmers Union statement" -> "Lowland Farmers Union"
+    while True:
+        low = name.lower()
+        cut = next((w for w in _by_length(lex.document_words) if low.endswith(" " + w)
+                    and name[-len(w):] == w  # lowercase in the entry: not part of a name
+                    and low[: -len(w) - 1].strip()), None)  # fmt: skip
+        if cut is None:
+            break
+        name = re.sub(r"['\u2019]s$", "", name[: -len(cut) - 1].rstrip(" ,")).rstrip()
     return name
 
 
+_GENERIC = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday the a an of on in at by and or with from to for press release "
+    "interview statement source sources link note see accessed retrieved available online "
+    "news article page website site web post ibid".split()
+)
+
+
 def _recognisable(entry: str, url: str, lex: Lexicon, has_previous: bool) -> bool:
-    if url or _URLISH.search(entry) or _LOOKS_LIKE_DOMAIN.search(entry.strip().lower()):
+    if url or _URLISH.search(entry) or _BROKEN_URLISH.search(entry) or _LOOKS_LIKE_DOMAIN.search(entry.strip().lower()):
         return True
     s = entry.strip(" \t.,;:-\u2013\u2014*_\"'\u201c\u201d()[]")
     low = " ".join(s.lower().split())
@@ -647,8 +682,15 @@ def _recognisable(entry: str, url: str, lex: Lexicon, has_previous: bool) -> boo
         return has_previous
     if re.fullmatch(r"(?:tk)+|x{2,}|\?+|_+|\.+|-+|(?:lorem ipsum).*", low):
         return False
-    # a capitalised word, an acronym or a known outlet
-    return bool(re.search(r"\b[A-Z][\w'\u2019&.\-]*", s)) or low in lex.outlet_names_lower
+    if low in lex.outlet_names_lower:
+        return True
+    # a capitalised word that is not generic ("Press release, 3 April" names no one),
+    # or a description long enough to identify the source
+    generic = _GENERIC | set(lex.document_words)
+    words = _WORDS.findall(s)
+    named = [w for w in words if w[:1].isupper() and w.lower() not in generic]
+    described = [w for w in words if w.lower() not in generic and not w.isdigit()]
+    return bool(named) or len(described) >= 4
 
 
 # ------------------------------------------------------------------ the parser
@@ -703,7 +745,7 @@ def parse_footnotes(
     all_entries: list[FootnoteDefinition] = []
 
     def add_def(label: str, entry_text: str, start: int, end: int, convention: str) -> None:
-        url_m = _URLISH.search(entry_text)
+        url_m = _URLISH.search(entry_text) or _BROKEN_URLISH.search(entry_text)
         url = url_m.group().rstrip(".,;:") if url_m else ""
         if not url:
             md = re.search(r"\]\(([^)\s]+)\)", entry_text)
@@ -874,6 +916,7 @@ def parse_footnotes(
 
     # 4. markers
     cands: list[_Cand] = []
+    link_list = list(links)
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
@@ -885,16 +928,6 @@ def parse_footnotes(
             i -= 1
         return max(i, 0)
 
-    # links to footnote fragments: <a href="#fn1">1</a>
-    link_list = list(links)
-    for lk in link_list:
-        fm = _FRAGMENT.match(lk.url.strip())
-        if fm and free(lk.start, lk.end):
-            anchor_txt = text[lk.start : lk.end]
-            digits = re.search(r"\d{1,3}", anchor_txt)
-            num = str(int(digits.group())) if digits else str(int(fm.group(1)))
-            cands.append(_Cand(num, lk.start, lk.end, anchor_before(lk.start), True, "fragment-link"))
-            taken.append((lk.start, lk.end))
     for m in _MD_FNREF.finditer(text):
         if free(m.start(), m.end()):
             label = m.group("label")
@@ -934,6 +967,15 @@ def parse_footnotes(
             for n in nums:
                 cands.append(_Cand(n, s, e, anchor_before(s), True, conv))
         taken.append((s, e))
+    # links to footnote fragments: <a href="#fn1">1</a>
+    for lk in link_list:
+        fm = _FRAGMENT.match(lk.url.strip())
+        if fm and free(lk.start, lk.end):
+            anchor_txt = text[lk.start : lk.end]
+            digits = re.search(r"\d{1,3}", anchor_txt)
+            num = str(int(digits.group())) if digits else str(int(fm.group(1)))
+            cands.append(_Cand(num, lk.start, lk.end, anchor_before(lk.start), True, "fragment-link"))
+            taken.append((lk.start, lk.end))
     for m in _CARET.finditer(text):
         s, e = m.start(), m.end()
         prev = text[s - 1 : s]
@@ -1054,11 +1096,25 @@ def parse_footnotes(
                 return s, m.end() - len(m.group()) + len(m.group().rstrip())
         return s, hi
 
+    boundary_ends = sorted(
+        c.end for c in cands
+        if re.match(r"\s+[A-Z\"'\u201c\u2018(]", text[c.end : c.end + 3])
+        and re.search(rf"[.!?\u2026][{_CLOSERS_CLS}]*$", text[max(0, c.start - 4) : c.start])
+    )  # fmt: skip
     for c in cands:
         blk = block_of(c.anchor) or block_of(c.start)
         sent = sentence_of(c.anchor) or sentence_of(c.start)
         if sent is not None:
-            sspan = (sent.start, max(sent.end, c.end))
+            lo, hi = sent.start, max(sent.end, c.end)
+            # a marker that ends a sentence the segmenter did not split ("...week.^2 The")
+            for b_end in boundary_ends:
+                if lo < b_end <= c.anchor:
+                    lo = b_end
+                elif c.end <= b_end < hi and b_end == c.end:
+                    hi = b_end
+            while lo < hi and text[lo].isspace():
+                lo += 1
+            sspan = (lo, hi)
         else:
             sspan = simple_sentence(c.anchor, blk)
             sspan = (sspan[0], max(sspan[1], c.end))
@@ -1073,7 +1129,17 @@ def parse_footnotes(
         )
         res.conventions.setdefault(c.number, c.convention)
 
+    for label, d in list(defs.items()):
+        if not d.url:
+            inner = next((lk for lk in link_list if d.start <= lk.start < d.end
+                          and not lk.url.startswith("#")), None)  # fmt: skip
+            if inner is not None:
+                defs[label] = FootnoteDefinition(d.number, d.text, d.start, d.end, inner.url,
+                                                 url_domain(inner.url))  # fmt: skip
+    all_entries = [defs[d.number] if defs.get(d.number, d).start == d.start else d
+                   for d in all_entries]  # fmt: skip
     res.definitions = defs
+    res.definition_conventions = def_conv
 
     # 6. links: Markdown inline links in the text, reference links, loader links
     seen_link: set[int] = set()
@@ -1168,7 +1234,7 @@ def parse_footnotes(
                                 f"note {n} is first cited after note {max_seen}: "
                                 "number notes in order of first citation"))  # fmt: skip
         elif n > max_seen + 1:
-            missing = [k for k in range(max_seen + 1, n) if k not in later]
+            missing = [k for k in range(max_seen + 1, n) if k not in later and str(k) not in defs]
             if missing:
                 what = _numlist(missing)
                 issues.append(Issue(SEQUENCE.name, mk.start, mk.end,
@@ -1315,8 +1381,10 @@ def run(analysis: Analysis) -> None:
             analysis.sentence_footnotes[mk.sentence].append(mk.number)
 
     for label, d in res.definitions.items():
+        if res.definition_conventions.get(label) == "md-reference" and not label.isdigit():
+            continue  # "[label]: url" is a link target; its uses are recorded as links
         name = clean_source_name(d.text, d.url, lex)
-        if not name:
+        if not name or not _recognisable(d.text, d.url, lex, True):
             continue
         s = doc.sentence_at(d.start)
         analysis.sources.append(SourceMention(
