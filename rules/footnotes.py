@@ -267,7 +267,7 @@ _KNOWN_SCHEMES = frozenset(
     "http https ftp ftps sftp mailto tel sms news nntp irc ircs data file geo doi urn "
     "javascript feed magnet webcal xmpp sip skype whatsapp tg".split()
 )
-_HOST_LABEL = re.compile(r"^(?!-)[^\W_](?:[\w-]{0,61}[^\W_])?$", re.U)
+_HOST_LABEL = re.compile(r"^(?!-)(?:[^\W_]|-){1,63}(?<!-)$", re.U)
 _TLD = re.compile(r"^(?:[^\W\d_]{2,63}|xn--[a-z0-9-]{2,59})$", re.U)
 _LOOKS_LIKE_DOMAIN = re.compile(
     r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|info|io|co|uk|us|de|fr|"
@@ -690,7 +690,7 @@ def _recognisable(entry: str, url: str, lex: Lexicon, has_previous: bool) -> boo
     words = _WORDS.findall(s)
     named = [w for w in words if w[:1].isupper() and w.lower() not in generic]
     described = [w for w in words if w.lower() not in generic and not w.isdigit()]
-    return bool(named) or len(described) >= 4
+    return bool(named) or len(described) >= 3
 
 
 # ------------------------------------------------------------------ the parser
@@ -998,6 +998,15 @@ def parse_footnotes(
             continue  # "12 km²", "mc²"
         body = "".join(_SUP_MAP.get(c, "-" if c in _SUP_MINUS + "\u2013-" else ",") for c in m.group())
         nums = _expand(body)
+        # "²³": note 23 if there is one, else notes 2 and 3 when those exist
+        nums = [
+            n if n in defs or len(n) == 1 or not all(str(int(c)) in defs for c in n if c != "0")
+            else None
+            for n in nums
+        ] if defs else nums  # fmt: skip
+        if None in nums:
+            nums = [x for n, raw in zip(nums, _expand(body), strict=True)
+                    for x in ([n] if n is not None else [str(int(c)) for c in raw])]  # fmt: skip
         if not nums or any(int(n) == 0 for n in nums):
             continue
         for n in nums:
