@@ -102,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("explain", help="print a rule's documentation")
     e.add_argument("rule", metavar="RULE", help="rule name or id, e.g. unsourced-claim or CLM001")
+
+    from checker.check import add_parsers  # check and baseline (CI)
+
+    add_parsers(sub)
     return parser
 
 
@@ -225,6 +229,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_rules(args)
         if args.command == "explain":
             return cmd_explain(args)
+        if args.command in ("check", "baseline"):
+            from checker.check import cmd_baseline, cmd_check
+
+            return cmd_check(args) if args.command == "check" else cmd_baseline(args)
     except ConfigError as exc:
         print(f"checker: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -16,6 +16,7 @@ from checker.config import Config
 from checker.document import Document
 from checker.loader import LoadError, load_document
 from checker.scorer import score_analysis
+from checker.suppress import apply_suppressions
 from rules.base import Analysis
 
 
@@ -50,6 +51,11 @@ class ArticleResult:
         return asdict(self)
 
 
+def _plain(obj: Any) -> dict[str, Any]:
+    """A slotted dataclass as a flat dict (faster than dataclasses.asdict)."""
+    return {name: getattr(obj, name) for name in obj.__slots__}
+
+
 def _span(doc: Document, span: Any) -> dict[str, Any] | None:
     if span is None:
         return None
@@ -62,6 +68,7 @@ def run_rules(doc: Document, config: Config) -> Analysis:
     for family in rules.families():
         family.run(analysis)
     analysis.findings.sort(key=lambda f: (f.start, f.code))
+    apply_suppressions(analysis)  # inline <!-- checker: disable=... --> comments
     return analysis
 
 
@@ -99,6 +106,7 @@ def result_from_analysis(analysis: Analysis, article: str) -> ArticleResult:
                 "message": f.message,
             }
         )
+    findings.extend(analysis.extra.get("suppression_findings", []))  # unused suppressions
     fn = analysis.footnotes
     status = "warning" if doc.warnings else "ok"
     return ArticleResult(
@@ -112,7 +120,7 @@ def result_from_analysis(analysis: Analysis, article: str) -> ArticleResult:
         grade=grade,
         score_breakdown=breakdown,
         metrics=metrics,
-        blocks=[asdict(b) for b in doc.blocks],
+        blocks=[_plain(b) for b in doc.blocks],
         sentences=[
             {
                 "index": s.index,
@@ -137,7 +145,7 @@ def result_from_analysis(analysis: Analysis, article: str) -> ArticleResult:
             for s in sentences
         ],
         findings=findings,
-        sources=[asdict(m) for m in analysis.sources],
+        sources=[_plain(m) for m in analysis.sources],
         attributions=[
             {
                 "source": _span(doc, a.source),
@@ -150,7 +158,7 @@ def result_from_analysis(analysis: Analysis, article: str) -> ArticleResult:
             }
             for a in analysis.attributions
         ],
-        hedges=[asdict(h) for h in analysis.hedges],
+        hedges=[_plain(h) for h in analysis.hedges],
         quotes=[{"start": q.start, "end": q.end} for q in analysis.quotes],
         footnotes={
             "markers": [

@@ -78,6 +78,7 @@ _BULLET = re.compile(r"[ \t]*(?:[-*+\u2022\u2023\u25aa\u25cf\u2013\u2014]|\d{1,3
 _MD_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+\S")
 _MD_DEF = re.compile(r"[ \t]{0,3}\[(\^[^\]]+|[^\]]+)\]:[ \t]*\S")
 _TABLE_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*$")
+_COMMENT_LINE = re.compile(r"[ \t]*<!--.*?-->[ \t]*(?:<!--.*?-->[ \t]*)*$")
 _TERMINAL = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019\u00bb)\]]*(?:\d{1,3}|\[\d+\])?\s*$")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
 
@@ -174,6 +175,7 @@ class _RawBlock:
     hint: str = ""
     reason: str = ""
     content_start: int = -1  # after the bullet/heading marker
+    comment: bool = False  # a line that is only an HTML comment (e.g. a checker directive)
 
     @property
     def cstart(self) -> int:
@@ -224,7 +226,8 @@ def split_blocks(text: str, fmt: str) -> list[_RawBlock]:
             heading = fmt == "markdown" and _MD_HEADING.match(line)
             mdef = _MD_DEF.match(line)
             table = fmt == "markdown" and _TABLE_ROW.match(line)
-            starts_new = bool(bullet or heading or mdef or table) or blk is None
+            comment = _COMMENT_LINE.match(line)
+            starts_new = bool(bullet or heading or mdef or table or comment) or blk is None
             if not starts_new and blk is not None:
                 prev = text[blk.start : blk.end]
                 first = line.lstrip()[:1]
@@ -234,7 +237,7 @@ def split_blocks(text: str, fmt: str) -> list[_RawBlock]:
                     or prev.rstrip().endswith((",", ";", "-", "\u2013", "\u2014", "\u201c"))
                     or (blk.bullet and line[:1] in " \t")
                 )
-                if blk.heading_mark or blk.definition and line[:1] not in " \t":
+                if blk.heading_mark or blk.comment or blk.definition and line[:1] not in " \t":
                     cont = False
                 if cont:
                     blk.end = e
@@ -248,6 +251,8 @@ def split_blocks(text: str, fmt: str) -> list[_RawBlock]:
                 blk.content_start = s + len(line) - len(line.lstrip(" \t#"))
             elif mdef:
                 blk.definition = True
+            elif comment:
+                blk.comment = True
             blocks.append(blk)
     # trim trailing whitespace inside blocks
     for b in blocks:
@@ -263,6 +268,7 @@ def split_blocks(text: str, fmt: str) -> list[_RawBlock]:
                 not b.bullet
                 and not b.heading_mark
                 and not prev.heading_mark
+                and not prev.comment
                 and first.islower()
                 and not _TERMINAL.search(prev_text)
                 and word_count(prev_text) >= 8
@@ -304,7 +310,9 @@ def classify_blocks(
         words = word_count(body)
         terminal = bool(_TERMINAL.search(body))
         region, reason = BODY, ""
-        if hint == "boilerplate":
+        if b.comment:
+            region, reason = BOILERPLATE, "directive"
+        elif hint == "boilerplate":
             region, reason = BOILERPLATE, f"page chrome ({b.reason})"
         elif any(p.search(body) for p in pats.boilerplate):
             region, reason = BOILERPLATE, "page boilerplate"
@@ -348,7 +356,7 @@ def classify_blocks(
         r, _ = regions[i]
         blk_text = text[raw[i].cstart : raw[i].end]
         if r == BOILERPLATE:
-            seen_chrome = True
+            seen_chrome = seen_chrome or not raw[i].comment
             continue
         nwords = word_count(blk_text)
         unpunctuated = not _TERMINAL.search(blk_text)

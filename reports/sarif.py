@@ -1,0 +1,158 @@
+"""SARIF 2.1.0 for GitHub code scanning (``github/codeql-action/upload-sarif``).
+
+What code scanning needs, and what we give it:
+- stable ``ruleId``s: the rule ids (``CLM001``), never reused; every rule that a
+  result uses is described in ``tool.driver.rules`` with its summary, rationale
+  and an example as help text (text and Markdown) and its default level;
+- repo-relative ``artifactLocation.uri``s with ``uriBaseId`` ``%SRCROOT%``
+  (relative to the git top-level folder, else the current folder), so alerts
+  keep their identity across runs;
+- ``partialFingerprints`` from :mod:`checker.baseline` (rule + sentence text +
+  occurrence, no line numbers), so an alert survives edits elsewhere in the file.
+  We do not set ``primaryLocationLineHash``: GitHub computes that one itself.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import checker
+
+if TYPE_CHECKING:
+    from checker.check import CheckResult
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
+FINGERPRINT_KEY = "checkerFingerprint/v1"
+
+
+def _rule_descriptor(rule: Any) -> dict[str, Any]:
+    help_text = (
+        f"{rule.summary}\n\nWhy it matters: {rule.rationale}\n\n"
+        f"Flagged: {rule.bad}\n\nUse instead: {rule.good}"
+    )
+    help_md = (
+        f"**{rule.name}** ({rule.id}): {rule.summary}\n\n"
+        f"**Why it matters.** {rule.rationale}\n\n"
+        f"**Flagged:**\n\n> {rule.bad}\n\n**Use instead:**\n\n> {rule.good}\n\n"
+        f"Run `checker explain {rule.name}` for details."
+    )
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.rationale},
+        "help": {"text": help_text, "markdown": help_md},
+        "defaultConfiguration": {"level": LEVEL[rule.severity], "enabled": rule.enabled},
+        "properties": {"tags": ["sourcing", rule.family]},
+    }
+
+
+def _file_rule_descriptor(meta: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": meta["id"],
+        "name": meta["name"],
+        "shortDescription": {"text": meta["summary"]},
+        "fullDescription": {"text": meta["summary"]},
+        "help": {"text": meta["help"], "markdown": meta["help"]},
+        "defaultConfiguration": {"level": "error"},
+        "properties": {"tags": ["sourcing", "threshold"]},
+    }
+
+
+def sarif_dict(result: CheckResult) -> dict[str, Any]:
+    from checker.check import FILE_RULES, rule_keys
+    from rules.base import REGISTRY
+
+    rule_keys()  # make sure every family (and unused-suppression) is registered
+    by_id = {r.id: r for r in REGISTRY.values()}
+    rules: list[dict[str, Any]] = [_rule_descriptor(r) for r in sorted(by_id.values(),
+                                                                       key=lambda r: r.id)]
+    rules += [_file_rule_descriptor(m) for m in FILE_RULES.values()]
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    results: list[dict[str, Any]] = []
+    for cf, f in result.findings():
+        region: dict[str, Any] = {
+            "startLine": f["line"],
+            "startColumn": f["column"],
+            "endLine": f.get("end_line", f["line"]),
+            "endColumn": max(f.get("end_column", f["column"] + 1), f["column"] + 1)
+            if f.get("end_line", f["line"]) == f["line"]
+            else f.get("end_column", 1),
+        }
+        if f.get("text"):
+            region["snippet"] = {"text": f["text"]}
+        res: dict[str, Any] = {
+            "ruleId": f["id"],
+            "level": LEVEL.get(f["severity"], "warning"),
+            "message": {"text": " ".join(str(f["message"]).split())},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": cf.uri, "uriBaseId": "%SRCROOT%"},
+                        "region": region,
+                    }
+                }
+            ],
+            "partialFingerprints": {FINGERPRINT_KEY: f["fingerprint"]},
+            "properties": {"rule": f["rule"]},
+        }
+        if f["id"] in index:
+            res["ruleIndex"] = index[f["id"]]
+        if result.baseline:
+            res["baselineState"] = "new"
+        results.append(res)
+    for cf in result.files:
+        for x in cf.failures:
+            meta = FILE_RULES.get(x.kind)
+            if meta is None:
+                continue
+            results.append(
+                {
+                    "ruleId": meta["id"],
+                    "ruleIndex": index[meta["id"]],
+                    "level": "error",
+                    "message": {"text": x.message},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": cf.uri, "uriBaseId": "%SRCROOT%"},
+                                "region": {"startLine": 1},
+                            }
+                        }
+                    ],
+                    "partialFingerprints": {FINGERPRINT_KEY: f"{meta['id']}:{cf.uri}"},
+                }
+            )
+    root = Path(result.root).resolve().as_uri().rstrip("/") + "/"
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "checker",
+                        "version": checker.__version__,
+                        "semanticVersion": checker.__version__,
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
+                "invocations": [
+                    {
+                        "executionSuccessful": not any(cf.error for cf in result.files),
+                        "exitCode": result.exit_code,
+                    }
+                ],
+                "results": results,
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+
+
+def render_sarif(result: CheckResult) -> str:
+    return json.dumps(sarif_dict(result), ensure_ascii=False, indent=1) + "\n"
