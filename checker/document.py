@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Region kinds. Only "body" text is analysed for claims and hedges; the rest is
 # kept so that reports can show what was skipped and why.
@@ -96,8 +97,7 @@ class Document:
     def source_offset(self, offset: int) -> int:
         if not self.source_offsets:
             return offset
-        keys = [k for k, _ in self.source_offsets]
-        i = bisect.bisect_right(keys, offset) - 1
+        i = bisect.bisect_right(self._offset_keys, offset) - 1
         if i < 0:
             return offset
         text_off, src_off = self.source_offsets[i]
@@ -109,9 +109,16 @@ class Document:
         i = bisect.bisect_right(self.source_line_starts, src) - 1
         return i + 1, src - self.source_line_starts[i] + 1
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _offset_keys(self) -> list[int]:
+        return [k for k, _ in self.source_offsets]
+
     def sentence_at(self, offset: int) -> Sentence | None:
-        starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if i >= 0 and self.sentences[i].start <= offset < max(
             self.sentences[i].end, self.sentences[i].start + 1
         ):

@@ -23,9 +23,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-import textstat
-
 from checker.document import BODY
+from checker.readability import readability
 from checker.segment import word_count
 from rules.base import ANONYMOUS, Analysis
 
@@ -57,11 +56,7 @@ def compute_metrics(analysis: Analysis) -> dict[str, Any]:
     named = sum(n for k, n in kinds.items() if k != ANONYMOUS)
     distinct = len({(m.name.lower(), m.kind) for m in analysis.sources if m.kind != ANONYMOUS})
     fn = analysis.footnotes
-    if words >= 3:
-        fre = round(float(textstat.flesch_reading_ease(body_text)), 1)
-        grade_level = round(float(textstat.flesch_kincaid_grade(body_text)), 1)
-    else:
-        fre, grade_level = None, None
+    fre, grade_level = readability([s.text for s in body])
     metrics: dict[str, Any] = {
         "words": words,
         "sentences": len(doc.sentences),
