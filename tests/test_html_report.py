@@ -1,0 +1,671 @@
+"""HTML reports: pure segmentation (property-tested), escaping, links, atomic writes.
+
+The sample report is written by hand here (our own short news-like article), in
+the shape documented in docs/output.md; it is also used by the browser test and
+by scripts/screenshot.py.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reports.html import (
+    Mark,
+    build_paragraphs,
+    page_names,
+    render_article,
+    render_index,
+    safe_url,
+    split_segments,
+    write_html,
+)
+
+INJECTION = '<script>document.title="PWNED"</script>'
+IMG_INJECTION = '<img src=x onerror="document.title=\'PWNED2\'">'
+
+# (region, reason, sentences) -> joined with " " inside a block, "\n\n" between blocks
+SAMPLE_BLOCKS: list[tuple[str, str, list[str]]] = [
+    ("heading", "title", ["Harbour council delays vote on flood barrier again"]),
+    ("byline", "byline", ["By Mara Lindqvist | 14 March 2026"]),
+    (
+        "body",
+        "",
+        [
+            "The Westport harbour council postponed its vote on a new flood barrier on "
+            "Tuesday, the third delay this year.[1]",
+        ],
+    ),
+    (
+        "body",
+        "",
+        [
+            '"We will not rush a decision that shapes the waterfront for fifty years," '
+            "said council chair Ines Okafor.",
+            '"The costs may well rise again, but the risk of getting it wrong is higher."',
+        ],
+    ),
+    (
+        "body",
+        "",
+        [
+            "Critics say the delay will probably push construction past the next storm season.",
+            "Some experts believe the barrier design is already outdated, according to a "
+            "review by the regional planning office.[2]",
+        ],
+    ),
+    (
+        "body",
+        "",
+        [
+            "The project is estimated to cost about 48 million euros.",
+            "Residents clearly want the barrier built quickly.",
+        ],
+    ),
+    (
+        "body",
+        "",
+        [
+            "A campaign group, Dry Feet Westport, posted a statement reading "
+            f"{INJECTION} on its website, which the council reportedly called "
+            '"unhelpful".[3]',
+        ],
+    ),
+    ("caption", "photo caption", ["Photo: The harbour wall at low tide. (Westport Gazette)"]),
+    ("boilerplate", "newsletter prompt", ["Sign up for our newsletter for local news."]),
+    (
+        "references",
+        "source list",
+        [
+            "Sources",
+            "[1] Westport Council minutes, 11 March 2026. https://westport.example.org/minutes",
+            "[2] Regional Planning Office, Coastal Risk Review 2025.",
+            "[4] Interview notes, February 2026.",
+        ],
+    ),
+]
+
+RULES = [
+    {"id": "CLM001", "name": "unsourced-claim", "family": "claims", "severity": "warning",
+     "summary": "A factual claim with no attribution, footnote or link."},
+    {"id": "ATT001", "name": "vague-attribution", "family": "attribution",
+     "severity": "warning", "summary": "Attribution to unnamed experts, critics or sources."},
+    {"id": "HDG001", "name": "hedging", "family": "hedging", "severity": "suggestion",
+     "summary": "The author hedges a statement instead of sourcing it."},
+    {"id": "HDG002", "name": "overstated-certainty", "family": "hedging",
+     "severity": "suggestion", "summary": "A booster asserts certainty without evidence."},
+    {"id": "FTN001", "name": "dangling-footnote", "family": "footnotes", "severity": "error",
+     "summary": "A footnote marker with no matching source entry."},
+    {"id": "FTN002", "name": "unused-source", "family": "footnotes", "severity": "suggestion",
+     "summary": "A listed source that no marker cites."},
+]
+
+
+def _build_text() -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
+    parts: list[str] = []
+    blocks: list[dict[str, Any]] = []
+    sentences: list[dict[str, Any]] = []
+    pos = 0
+    for bi, (region, reason, sents) in enumerate(SAMPLE_BLOCKS):
+        if bi:
+            parts.append("\n\n")
+            pos += 2
+        start = pos
+        sep = "\n" if region == "references" else " "
+        for si, s in enumerate(sents):
+            if si:
+                parts.append(sep)
+                pos += 1
+            line = "".join(parts).count("\n") + 1
+            column = pos - ("".join(parts).rfind("\n") + 1) + 1
+            sentences.append({
+                "index": len(sentences), "start": pos, "end": pos + len(s), "line": line,
+                "column": column, "region": region, "text": s, "is_claim": False,
+                "claim_prob": None, "attributed": False, "source": "", "hedged": False,
+                "hedges": [], "footnotes": [],
+            })
+            parts.append(s)
+            pos += len(s)
+        blocks.append({"index": bi, "start": start, "end": pos, "region": region,
+                       "bullet": False, "reason": reason})
+    return "".join(parts), blocks, sentences
+
+
+def _at(text: str, needle: str, nth: int = 0) -> dict[str, Any]:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(needle, i + 1)
+    return {"start": i, "end": i + len(needle), "text": needle}
+
+
+def _sentence_of(sentences: list[dict[str, Any]], offset: int) -> int:
+    return next(s["index"] for s in sentences if s["start"] <= offset < s["end"])
+
+
+def sample_article() -> dict[str, Any]:
+    """A realistic, hand-built ``report.json`` article entry."""
+    text, blocks, sentences = _build_text()
+
+    def finding(rid: str, name: str, sev: str, needle: str, msg: str, nth: int = 0) -> dict:
+        sp = _at(text, needle, nth)
+        s = _sentence_of(sentences, sp["start"])
+        return {"rule": name, "id": rid, "severity": sev, "line": sentences[s]["line"],
+                "column": sentences[s]["column"], "start": sp["start"], "end": sp["end"],
+                "text": needle, "sentence": s, "message": msg}
+
+    q1 = _at(text, '"We will not rush a decision that shapes the waterfront for fifty years,"')
+    q2 = _at(text, '"The costs may well rise again, but the risk of getting it wrong is higher."')
+    q3 = _at(text, '"unhelpful"')
+    okafor = _at(text, "council chair Ines Okafor")
+    said = _at(text, "said", 0)
+    critics = _at(text, "Critics")
+    say = _at(text, "say", 0)
+    critics_content = _at(text, "the delay will probably push construction past the next storm "
+                                "season")
+    experts = _at(text, "Some experts")
+    believe = _at(text, "believe")
+    experts_content = _at(text, "the barrier design is already outdated")
+    review = _at(text, "the regional planning office")
+    according = _at(text, "according to")
+    council2 = _at(text, "the council", 0)
+    called = _at(text, "called")
+
+    def hedge(needle: str, cat: str, speaker: str = "", flagged: bool = True) -> dict:
+        sp = _at(text, needle)
+        return {**sp, "category": cat, "sentence": _sentence_of(sentences, sp["start"]),
+                "speaker": speaker, "flagged": flagged}
+
+    hedges = [
+        hedge("may well", "epistemic", speaker="Ines Okafor", flagged=False),
+        hedge("probably", "epistemic", speaker="Critics", flagged=False),
+        hedge("Some experts believe", "weasel"),
+        hedge("estimated", "reportative"),
+        hedge("about", "approximator"),
+        hedge("clearly", "booster"),
+        hedge("reportedly", "reportative"),
+    ]
+    markers = []
+    for num, needle in (("1", "[1]"), ("2", "[2]"), ("3", "[3]")):
+        sp = _at(text, needle)
+        s = _sentence_of(sentences, sp["start"])
+        markers.append({"number": num, "start": sp["start"], "end": sp["end"], "sentence": s,
+                        "scope": {"start": sentences[s]["start"], "end": sentences[s]["end"]}})
+    d1 = _at(text, "[1] Westport Council minutes, 11 March 2026. "
+                   "https://westport.example.org/minutes")
+    d2 = _at(text, "[2] Regional Planning Office, Coastal Risk Review 2025.")
+    d4 = _at(text, "[4] Interview notes, February 2026.")
+    definitions = {
+        "1": {"text": "Westport Council minutes, 11 March 2026.",
+              "url": "https://westport.example.org/minutes", "domain": "westport.example.org",
+              "start": d1["start"], "end": d1["end"]},
+        "2": {"text": "Regional Planning Office, Coastal Risk Review 2025.", "url": "",
+              "domain": "", "start": d2["start"], "end": d2["end"]},
+        "4": {"text": "Interview notes, February 2026.", "url": "javascript:alert(1)",
+              "domain": "", "start": d4["start"], "end": d4["end"]},
+    }
+    findings = [
+        finding("ATT001", "vague-attribution", "warning", "Critics say",
+                "Vague attribution: who are the critics? Name them."),
+        finding("ATT001", "vague-attribution", "warning", "Some experts believe",
+                "Vague attribution: name the experts or drop the claim."),
+        finding("HDG001", "hedging", "suggestion", "reportedly",
+                "The author hedges with 'reportedly': cite who reported it."),
+        finding("HDG002", "overstated-certainty", "suggestion", "clearly",
+                "'clearly' asserts certainty: what shows that residents want this?"),
+        finding("CLM001", "unsourced-claim", "warning",
+                "The project is estimated to cost about 48 million euros.",
+                "Unsourced claim: a figure with no source (claim probability 0.93)."),
+        finding("CLM001", "unsourced-claim", "warning",
+                "Residents clearly want the barrier built quickly.",
+                "Unsourced claim: no survey, vote or named resident (claim probability 0.81)."),
+        finding("FTN001", "dangling-footnote", "error", "[3]",
+                "Footnote [3] has no entry in the source list."),
+        finding("FTN002", "unused-source", "suggestion",
+                "[4] Interview notes, February 2026.",
+                "Source [4] is listed but never cited in the text."),
+    ]
+    for s in sentences:
+        s["footnotes"] = [m["number"] for m in markers if m["sentence"] == s["index"]]
+        s["hedges"] = [h["text"] for h in hedges if h["sentence"] == s["index"]]
+        s["hedged"] = bool(s["hedges"])
+        if s["region"] == "body":
+            s["is_claim"] = True
+            s["claim_prob"] = 0.8
+    sources = [
+        {"name": "Westport Council minutes, 11 March 2026.", "kind": "document", "role": "",
+         "cue": "footnote", "sentence": markers[0]["sentence"], "start": d1["start"],
+         "end": d1["end"], "footnote": 1, "url": "https://westport.example.org/minutes",
+         "domain": "westport.example.org", "rating": None, "rating_source": "",
+         "rating_label": ""},
+        {"name": "Ines Okafor", "kind": "person", "role": "council chair", "cue": "said",
+         "sentence": _sentence_of(sentences, okafor["start"]), "start": okafor["start"],
+         "end": okafor["end"], "footnote": None, "url": "", "domain": ""},
+        {"name": "Ines Okafor", "kind": "person", "role": "council chair", "cue": "quote",
+         "sentence": _sentence_of(sentences, q2["start"]), "start": -1, "end": -1,
+         "footnote": None, "url": "", "domain": ""},
+        {"name": "critics", "kind": "anonymous", "role": "", "cue": "say",
+         "sentence": _sentence_of(sentences, critics["start"]), "start": critics["start"],
+         "end": critics["end"], "footnote": None, "url": "", "domain": ""},
+        {"name": "some experts", "kind": "anonymous", "role": "", "cue": "believe",
+         "sentence": _sentence_of(sentences, experts["start"]), "start": experts["start"],
+         "end": experts["end"], "footnote": None, "url": "", "domain": ""},
+        {"name": "Regional Planning Office", "kind": "organisation", "role": "",
+         "cue": "according to", "sentence": _sentence_of(sentences, review["start"]),
+         "start": review["start"], "end": review["end"], "footnote": 2, "url": "",
+         "domain": "", "rating": 0.82, "rating_source": "newsroom list 2026",
+         "rating_label": "reliable", "percentile": 88.0},
+        {"name": "Westport harbour council", "kind": "organisation", "role": "",
+         "cue": "called", "sentence": _sentence_of(sentences, council2["start"]),
+         "start": council2["start"], "end": council2["end"], "footnote": None, "url": "",
+         "domain": ""},
+    ]
+    attributions = [
+        {"source": okafor, "cue": said, "content": [
+            {k: q1[k] for k in ("start", "end", "text")},
+            {k: q2[k] for k in ("start", "end", "text")}],
+         "source_name": "Ines Okafor", "source_kind": "person", "role": "council chair",
+         "direct": True},
+        {"source": critics, "cue": say, "content": [critics_content],
+         "source_name": "critics", "source_kind": "anonymous", "role": "", "direct": False},
+        {"source": experts, "cue": believe, "content": [experts_content],
+         "source_name": "some experts", "source_kind": "anonymous", "role": "",
+         "direct": False},
+        {"source": review, "cue": according, "content": [experts_content],
+         "source_name": "Regional Planning Office", "source_kind": "organisation", "role": "",
+         "direct": False},
+        {"source": council2, "cue": called, "content": [q3],
+         "source_name": "Westport harbour council", "source_kind": "organisation", "role": "",
+         "direct": True},
+    ]
+    body = [s for s in sentences if s["region"] == "body"]
+    words = len(re.findall(r"\w+", " ".join(s["text"] for s in body)))
+    return {
+        "article": "local/harbour-barrier.md",
+        "path": "/audit/local/harbour-barrier.md",
+        "page": "articles/local-harbour-barrier-md.html",
+        "status": "warning",
+        "error": "",
+        "warnings": ["decoded as cp1252"],
+        "format": "markdown",
+        "text": text,
+        "score": 58.5,
+        "grade": "D",
+        "score_breakdown": [
+            {"component": "unsourced claims", "points": -18.0,
+             "detail": "2 of 8 claims have no source"},
+            {"component": "vague attribution", "points": -10.0,
+             "detail": "2 attributions to unnamed critics or experts"},
+            {"component": "footnotes", "points": -8.0, "detail": "1 dangling marker, 1 unused"},
+            {"component": "hedging", "points": -5.5, "detail": "2.6 author hedges per 100 words"},
+        ],
+        "metrics": {
+            "words": words, "sentences": len(sentences), "body_sentences": len(body),
+            "claims": 8, "attributed_claims": 6, "unsourced_claims": 2,
+            "attribution_rate": 0.75, "hedges": 5, "hedges_per_100_words": 2.6,
+            "footnote_markers": 3, "sources_listed": 3, "dangling_footnotes": 1,
+            "unused_sources": 1, "named_sources": 3, "anonymous_sources": 2,
+            "distinct_sources": 5, "quotes": 3, "findings": len(findings), "errors": 1,
+            "warnings_count": 4, "suggestions": 3, "flesch_reading_ease": 52.3,
+            "grade_level": 11.2, "hedges_epistemic": 0, "hedges_weasel": 1,
+            "hedges_reportative": 2, "hedges_approximator": 1, "hedges_booster": 1,
+        },
+        "blocks": blocks,
+        "sentences": sentences,
+        "findings": findings,
+        "sources": sources,
+        "attributions": attributions,
+        "hedges": hedges,
+        "quotes": [{"start": q["start"], "end": q["end"]} for q in (q1, q2, q3)],
+        "footnotes": {"markers": markers, "definitions": definitions, "dangling": ["3"],
+                      "unused": ["4"]},
+    }
+
+
+def _clean_article() -> dict[str, Any]:
+    text = ("Bus fares in Lakeside will rise by 5 percent in June, the transport authority "
+            "said in a statement on Monday.\n\nThe authority's director, Tomas Berg, said the "
+            "increase covers higher fuel costs.")
+    sents = [(0, text.index("\n\n")), (text.index("The authority"), len(text))]
+    return {
+        "article": "business/bus-fares.txt", "path": "/audit/business/bus-fares.txt",
+        "page": "articles/business-bus-fares-txt.html", "status": "ok", "error": "",
+        "warnings": [], "format": "text", "text": text, "score": 96.0, "grade": "A",
+        "score_breakdown": [{"component": "hedging", "points": -4.0, "detail": "1 hedge"}],
+        "metrics": {"words": 31, "sentences": 2, "claims": 2, "attributed_claims": 2,
+                    "unsourced_claims": 0, "attribution_rate": 1.0,
+                    "hedges_per_100_words": 0.0, "distinct_sources": 2,
+                    "anonymous_sources": 0, "dangling_footnotes": 0, "unused_sources": 0},
+        "blocks": [{"index": i, "start": s, "end": e, "region": "body", "bullet": False,
+                    "reason": ""} for i, (s, e) in enumerate(sents)],
+        "sentences": [{"index": i, "start": s, "end": e, "line": 1 + 2 * i, "column": 1,
+                       "region": "body", "text": text[s:e], "is_claim": True}
+                      for i, (s, e) in enumerate(sents)],
+        "findings": [], "sources": [], "attributions": [], "hedges": [], "quotes": [],
+        "footnotes": {"markers": [], "definitions": {}, "dangling": [], "unused": []},
+    }
+
+
+def sample_report() -> dict[str, Any]:
+    """Three articles: a flagged one, a clean one, and one that failed to load."""
+    odd = _clean_article()
+    odd.update({"article": "drafts/<b>odd</b> name.txt", "page": "../../etc/evil.html",
+                "score": 71.0, "grade": "C"})
+    odd["metrics"] = {**odd["metrics"], "words": 12}
+    return {
+        "tool": "checker", "version": "0.1.0", "generated": "2026-11-21T10:00:00Z",
+        "rules": RULES,
+        "articles": [
+            sample_article(),
+            _clean_article(),
+            odd,
+            {"article": "archive/broken.html", "path": "/audit/archive/broken.html",
+             "page": "articles/archive-broken-html.html", "status": "error",
+             "error": "could not decode file: invalid start byte 0xff at offset 12",
+             "warnings": [], "format": "html", "text": "", "score": None, "grade": "",
+             "score_breakdown": [], "metrics": {}, "blocks": [], "sentences": [],
+             "findings": [], "sources": [], "attributions": [], "hedges": [], "quotes": [],
+             "footnotes": {"markers": [], "definitions": {}, "dangling": [], "unused": []}},
+        ],
+    }
+
+
+# ------------------------------------------------------------------ segmentation properties
+
+span_lists = st.lists(
+    st.tuples(st.integers(-5, 60), st.integers(-5, 60)), max_size=12
+)
+
+
+@given(text=st.text(max_size=50), spans=span_lists)
+@settings(max_examples=300, deadline=None)
+def test_segments_concatenate_to_text_and_carry_exactly_covering_spans(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    segments = split_segments(text, spans)
+    assert "".join(s.text for s in segments) == text
+    pos = 0
+    for seg in segments:
+        assert seg.start == pos and seg.end > seg.start and seg.text == text[seg.start:seg.end]
+        pos = seg.end
+        expected = tuple(i for i, (a, b) in enumerate(spans) if a <= seg.start and seg.end <= b)
+        assert seg.covers == expected
+        # no (non-empty) span starts or ends strictly inside a segment
+        for a, b in spans:
+            if a >= b:
+                continue
+            assert not seg.start < a < seg.end and not seg.start < b < seg.end
+    assert pos == len(text)
+
+
+@given(text=st.text(min_size=1, max_size=40), spans=span_lists, data=st.data())
+@settings(max_examples=200, deadline=None)
+def test_windowed_segments_cover_the_window(
+    text: str, spans: list[tuple[int, int]], data: st.DataObject
+) -> None:
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    segments = split_segments(text, spans, a, b)
+    assert "".join(s.text for s in segments) == text[a:b]
+    for seg in segments:
+        assert seg.covers == tuple(
+            i for i, (s, e) in enumerate(spans) if s <= seg.start and seg.end <= e
+        )
+
+
+def test_overlapping_spans_finding_inside_content_inside_quote() -> None:
+    text = 'He said "prices will surely rise soon" today.'
+    quote = (text.index('"'), text.rindex('"') + 1)
+    content = (quote[0] + 1, quote[1] - 1)
+    finding = (text.index("surely"), text.index("surely") + len("surely rise"))
+    segs = split_segments(text, [quote, content, finding])
+    by_text = {s.text: s.covers for s in segs}
+    assert by_text["surely rise"] == (0, 1, 2)
+    assert by_text['"'] == (0,)
+    assert by_text["prices will "] == (0, 1)
+
+
+class _Nesting(HTMLParser):
+    """Checks that every element closes in the order it opened."""
+
+    VOID = {"meta", "br", "img", "input", "link", "hr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.scripts += 1
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:]}")
+        else:
+            self.stack.pop()
+
+
+def _element(page: str, text: str) -> tuple[str, set[str]]:
+    """(tag, classes) of the innermost element whose whole text is ``text``."""
+    m = re.search(r'<(span|a)\b[^>]*class="([^"]*)"[^>]*>' + re.escape(html.escape(text)) + "<",
+                  page)
+    assert m, text
+    return m.group(1), set(m.group(2).split())
+
+
+def _visible_text(page: str) -> str:
+    main = re.search(r'<main class="text"[^>]*>(.*?)</main>', page, re.S)
+    assert main
+    body = re.sub(r'<span class="why">.*?</span>', "", main.group(1), flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", body))
+
+
+# ------------------------------------------------------------------ article page
+
+
+def test_article_page_is_well_nested_and_shows_the_whole_text() -> None:
+    art = sample_article()
+    page = render_article(art, sample_report())
+    parser = _Nesting()
+    parser.feed(page)
+    assert parser.errors == [] and parser.stack == []
+    assert parser.scripts == 0  # article pages need no script at all
+    shown = _visible_text(page)
+    for block in art["blocks"]:
+        assert art["text"][block["start"]:block["end"]] in shown
+
+
+def test_article_text_is_escaped() -> None:
+    report = sample_report()
+    page = render_article(report["articles"][0], report)
+    assert INJECTION not in page
+    assert html.escape(INJECTION, quote=False) in page or "&lt;script&gt;" in page
+    index = render_index(report)
+    assert "<b>odd</b>" not in index and "&lt;b&gt;odd&lt;/b&gt;" in index
+
+
+def test_unsafe_urls_are_not_links() -> None:
+    report = sample_report()
+    page = render_article(report["articles"][0], report)
+    assert 'href="javascript:' not in page
+    assert 'href="https://westport.example.org/minutes"' in page
+    assert safe_url("JAVASCRIPT:alert(1)") == "" and safe_url("http://a.b/c") == "http://a.b/c"
+
+
+def test_findings_panel_jumps_to_sentences_and_highlights_carry_rule_classes() -> None:
+    art = sample_article()
+    page = render_article(art, sample_report())
+    for f in art["findings"]:
+        assert f'href="#s-{f["sentence"]}"' in page
+        assert f'id="s-{f["sentence"]}"' in page
+    # each rule's highlight class is on the text it flags
+    for f in art["findings"]:
+        m = re.search(r'<(span|a)\b[^>]*class="([^"]*\br-' + f["id"] + r'\b[^"]*)"', page)
+        assert m, f["id"]
+    # legend lists the rules that fired, with their colour class
+    assert page.count('class="sw bg-CLM001"') >= 1
+    assert "vague-attribution" in page
+
+
+def test_attribution_hedge_and_quote_styles() -> None:
+    art = sample_article()
+    page = render_article(art, sample_report())
+    assert _element(page, "council chair Ines Okafor")[1] == {"a-src"}
+    assert _element(page, "said")[1] == {"a-cue"}
+    # a speaker's hedge inside a quotation is marked differently from the author's
+    assert _element(page, "may well")[1] == {"q", "a-con", "h", "h-epistemic", "h-spk"}
+    # a finding inside a finding: both rules' classes, the inner one paints the background
+    assert _element(page, "clearly")[1] == {
+        "h", "h-booster", "f", "r-HDG002", "sev-suggestion", "r-CLM001", "sev-warning",
+        "bg-HDG002", "f-multi"}
+    assert _element(page, "Residents ")[1] >= {"r-CLM001", "bg-CLM001"}
+    assert "quoted speaker" in page
+
+
+def test_footnote_markers_link_to_sources_and_back() -> None:
+    art = sample_article()
+    page = render_article(art, sample_report())
+    assert re.search(r'<a href="#fn-1" class="fn"[^>]*>\[1\]</a>', page)
+    assert 'id="fn-1"' in page and 'href="#fnref-1-1"' in page and 'id="fnref-1-1"' in page
+    assert 'id="fn-2"' in page and 'href="#fnref-2-1"' in page
+    # dangling marker [3] is marked and listed; unused source [4] says so
+    assert _element(page, "[3]") == ("a", {"f", "r-FTN001", "bg-FTN001", "sev-error", "fn",
+                                         "fn-dangling"})
+    assert "cited in the text but no source is listed" in page
+    assert "never cited in the text" in page
+
+
+def test_skipped_regions_are_greyed_with_reason() -> None:
+    page = render_article(sample_article(), sample_report())
+    for region, reason in (("heading", "title"), ("caption", "photo caption"),
+                           ("boilerplate", "newsletter prompt")):
+        assert re.search(
+            rf'class="blk region-{region} skipped"><span class="why">Not analysed · '
+            rf"{region} <b>\({reason}\)</b>", page), region
+    # a reason that only repeats the region is not shown twice
+    why = '<span class="why">Not analysed · '
+    assert f'class="blk region-byline skipped">{why}byline</span>' in page
+    assert f'class="blk region-references skipped">{why}source list</span>' in page
+    # body text is not greyed
+    assert 'class="blk region-body">' in page and 'region-body skipped' not in page
+
+
+def test_sources_panel_counts_kind_role_and_rating() -> None:
+    page = render_article(sample_article(), sample_report())
+    sources = page[page.index('id="sources"'):page.index('id="footnotes"')]
+    row = sources[sources.index("Ines Okafor"):]
+    row = row[:row.index("</tr>")]
+    assert "council chair" in row and ">person<" in row and '<td class="n">2</td>' in row
+    assert "reliable" in sources and "newsroom list 2026" in sources and "88.0th" in sources
+
+
+def test_error_article_page() -> None:
+    report = sample_report()
+    page = render_article(report["articles"][3], report)
+    assert "could not be analysed" in page and "invalid start byte" in page
+
+
+def test_paragraphs_tolerate_gaps_and_overlapping_sentences() -> None:
+    text = "Alpha beta. Gamma delta.\n\nLoose tail"
+    art = {"text": text,
+           "blocks": [{"start": 0, "end": 24, "region": "body"}],
+           "sentences": [{"index": 0, "start": 0, "end": 15}, {"index": 1, "start": 12, "end": 24}]}
+    paras = build_paragraphs(art, [Mark(6, 18, ("f",))])
+    got = "".join(p.text for para in paras for r in para.runs for p in r.pieces)
+    assert got == "Alpha beta. Gamma delta.Loose tail"
+    assert [p.region for p in paras] == ["body", "unsegmented"]
+    assert [r.sentence for r in paras[0].runs] == [0, 1]
+
+
+# ------------------------------------------------------------------ index and writing
+
+
+def test_index_table_links_every_article_and_charts_are_inline_svg() -> None:
+    report = sample_report()
+    page = render_index(report)
+    parser = _Nesting()
+    parser.feed(page)
+    assert parser.errors == [] and parser.stack == []
+    rows = re.findall(r"<tr><td class=\"name\"><a href=\"([^\"]+)\"", page)
+    assert rows == page_names(report["articles"])
+    assert len(rows) == 4
+    assert page.count("<svg") == 2 and "Findings per rule" in page
+    assert "could not decode file" in page  # failed article shown with its error
+    assert not re.search(r'(src|href)="(https?:)?//', page)  # nothing loaded from a network
+    assert re.search(r"script-src 'sha256-[A-Za-z0-9+/=]+'", page)
+
+
+def test_page_names_are_safe_and_unique() -> None:
+    names = page_names([{"article": "a b", "page": "articles/x.html"},
+                        {"article": "c", "page": "articles/x.html"},
+                        {"article": "../../etc/passwd", "page": "../../etc/passwd"},
+                        {"article": "d", "page": "/abs/path.html"}])
+    assert names[:2] == ["articles/x.html", "articles/x-2.html"]
+    for n in names:
+        assert re.fullmatch(r"articles/[A-Za-z0-9][A-Za-z0-9._-]*\.html", n) and ".." not in n
+
+
+def test_write_html_writes_all_pages_atomically(tmp_path: Path) -> None:
+    report = sample_report()
+    written = write_html(report, tmp_path)
+    assert written[0] == tmp_path / "index.html"
+    assert len(written) == 1 + len(report["articles"])
+    for p in written:
+        assert p.is_file() and p.resolve().is_relative_to(tmp_path.resolve())
+        assert p.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert (tmp_path / "articles" / "local-harbour-barrier-md.html").is_file()
+    assert not any(n.name.endswith(".tmp") for n in tmp_path.rglob("*"))
+    # rewriting replaces files in place
+    before = os.stat(written[0]).st_ino
+    write_html(report, tmp_path)
+    assert written[0].is_file() and os.stat(written[0]).st_ino != before
+
+
+def test_write_html_keeps_old_files_when_a_write_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reports.html as mod
+
+    report = sample_report()
+    write_html(report, tmp_path)
+    old = (tmp_path / "index.html").read_text(encoding="utf-8")
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(mod.os, "replace", boom)
+    changed = {**report, "generated": "2027-01-01T00:00:00Z"}
+    with pytest.raises(OSError):
+        write_html(changed, tmp_path)
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == old
+    assert not any(n.name.endswith(".tmp") for n in tmp_path.rglob("*"))
+
+
+@pytest.mark.slow
+def test_thousands_of_articles_render_quickly(tmp_path: Path) -> None:
+    import time
+
+    report = sample_report()
+    base = report["articles"][0]
+    report["articles"] = [{**base, "article": f"batch/{i:05d}.md", "page": ""}
+                          for i in range(2000)]
+    t0 = time.perf_counter()
+    write_html(report, tmp_path)
+    elapsed = time.perf_counter() - t0
+    index = (tmp_path / "index.html").read_bytes()
+    assert len(index) / 2000 < 1200  # bytes per table row stays small
+    assert elapsed < 60, elapsed
