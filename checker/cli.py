@@ -96,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: found by walking up from the first path)",
     )
     a.add_argument("--quiet", "-q", action="store_true", help="no progress bar or table")
+    a.add_argument(
+        "--ratings", action="append", default=[], metavar="FILE",
+        help="source-credibility ratings CSV to use as well (repeatable; see 'checker ratings')",
+    )  # fmt: skip
 
     r = sub.add_parser("rules", help="list every rule with its id, severity and summary")
     r.add_argument("--markdown", action="store_true", help="print a Markdown table (for docs)")
@@ -106,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     from checker.check import add_parsers  # check and baseline (CI)
 
     add_parsers(sub)
+    from checker.ratings import add_parser as add_ratings_parser  # ratings update/status
+
+    add_ratings_parser(sub)
     return parser
 
 
@@ -138,6 +145,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
         print(f"checker: error: --out {out} exists and is not a folder", file=sys.stderr)
         return EXIT_USAGE
     config = _config_for(args)
+    from checker import ratings
+
+    config.ratings = [*config.ratings, *(str(Path(f).resolve()) for f in args.ratings)]
+    has_ratings = bool(ratings.load_ratings(config))  # a bad file: RatingsError -> exit 2
     err = Console(stderr=True)
     show = not args.quiet and err.is_terminal
     with Progress(
@@ -175,6 +186,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
                 str(a.metrics.get("unsourced_claims", "")), str(len(a.findings)),
             )  # fmt: skip
         console.print(table)
+    if not has_ratings:
+        print(f"checker: note: {ratings.NO_RATINGS_NOTE}", file=sys.stderr)
     where = out / "index.html" if "html" in formats else out
     console.print(f"Reports written to {out}/ — open {where}", soft_wrap=True)
     return EXIT_FAILED_INPUT if failed else EXIT_OK
@@ -233,6 +246,10 @@ def main(argv: list[str] | None = None) -> int:
             from checker.check import cmd_baseline, cmd_check
 
             return cmd_check(args) if args.command == "check" else cmd_baseline(args)
+        if args.command == "ratings":
+            from checker.ratings import cmd_ratings
+
+            return cmd_ratings(args)
     except ConfigError as exc:
         print(f"checker: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -12,7 +12,7 @@ from types import ModuleType
 
 from rules.base import REGISTRY, Rule, get_rule, register
 
-FAMILIES: tuple[str, ...] = ("footnotes", "attribution", "hedging", "claims")
+FAMILIES: tuple[str, ...] = ("footnotes", "attribution", "hedging", "claims", "credibility")
 
 _loaded: list[ModuleType] = []
 
