@@ -521,7 +521,7 @@ def update(
     dest: str | os.PathLike[str] | None = None,
     names: Iterable[str] = (),
     source_dir: str | os.PathLike[str] | None = None,
-    opener: Callable[..., Any] = urllib.request.urlopen,
+    opener: Callable[..., Any] | None = None,
     timeout: float = 60.0,
     force: bool = False,
     log: Callable[[str], None] = lambda _msg: None,
@@ -555,7 +555,7 @@ def update(
             origin = str(local)
         else:
             log(f"{pin.name}: downloading {pin.url}")
-            data = _fetch(pin, opener, timeout)
+            data = _fetch(pin, opener or urllib.request.urlopen, timeout)
             origin = pin.url
         digest = hashlib.sha256(data).hexdigest()
         if digest != pin.sha256:
