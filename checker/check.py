@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import checker.suppress  # noqa: F401 - registers unused-suppression (SUP001) for the CLI
 from checker.baseline import DEFAULT_BASELINE, Baseline, BaselineError, assign_fingerprints
 from checker.config import Config, ConfigError, check_rule_names, config_file_for, load_config
 from rules.base import SEVERITIES, SEVERITY_RANK
@@ -275,7 +276,6 @@ class _Configs:
 
 def rule_keys() -> set[str]:
     """Every name a configuration or directive may use for rules (lower case)."""
-    import checker.suppress  # noqa: F401 - registers unused-suppression
     from rules import all_rules
 
     keys: set[str] = set()
@@ -518,6 +518,9 @@ def add_parsers(sub: Any) -> None:
                    "from each checked file)")  # fmt: skip
     c.add_argument("--baseline", metavar="FILE",
                    help="fail only on findings not recorded in FILE (see 'checker baseline')")
+    c.add_argument("--exit-zero", action="store_true",
+                   help="exit 0 even when a file is below the bar (report only); "
+                   "errors still exit 2")  # fmt: skip
     c.add_argument("--changed-since", metavar="REV",
                    help="check only files changed since git revision REV (and untracked "
                    "ones); report only findings on changed lines")  # fmt: skip
@@ -603,6 +606,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         if args.format in ("sarif", "rdjson", "junit", "json"):
             print(f"checker: {result.summary()}", file=sys.stderr)
+    if args.exit_zero and result.exit_code == EXIT_FAIL:
+        return EXIT_OK
     return result.exit_code
 
 

@@ -53,7 +53,11 @@ def render_text(result: CheckResult, color: bool = False) -> str:
                          f"not checked: {cf.error}")  # fmt: skip
             continue
         score = "" if cf.score is None else f"score {cf.score:g} ({cf.grade})"
-        unsourced = "" if cf.unsourced is None else f", {cf.unsourced} unsourced claims"
+        unsourced = (
+            ""
+            if cf.unsourced is None
+            else f", {cf.unsourced} unsourced claim{'s' if cf.unsourced != 1 else ''}"
+        )
         verdict = (
             _paint("pass", "pass", color)
             if cf.passed
