@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from checker.segment import segment_text
 from evaluation.polnear import Article, available, load_split
-from rules.attribution import Extracted, extract
+from rules.attribution import CueModel, Extracted, extract
 
 TARGETS = {"sentence_f1": 0.90, "attribution_f1": 0.80, "source_exact_f1": 0.75,
            "cue_exact_f1": 0.75}
@@ -126,8 +126,11 @@ def _gold_rels(art: Article) -> list[Rel]:
 
 
 def evaluate(
-    articles: list[Article], use_model: bool = True, with_continuations: bool = False
+    articles: list[Article],
+    model: CueModel | bool | None = True,
+    with_continuations: bool = False,
 ) -> dict[str, float]:
+    """Scores of ``extract`` on ``articles`` (``model``: True = committed cue model)."""
     sent = PRF()
     att = PRF()
     exact = {k: PRF() for k in ("source", "cue", "content")}
@@ -140,7 +143,7 @@ def evaluate(
         sents = [(s.start, s.end) for s in doc.sentences]
         words += len(text.split())
         t0 = time.perf_counter()
-        found, _ = extract(text, sents, model=True if use_model else None)
+        found, _ = extract(text, sents, model=model)
         t_extract += time.perf_counter() - t0
         pred = _pred_rels(text, found, with_continuations)
         gold = _gold_rels(art)
@@ -245,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     arts = load_split(args.split)
     if args.limit:
         arts = arts[: args.limit]
-    m = evaluate(arts, use_model=not args.no_model, with_continuations=args.continuations)
+    m = evaluate(arts, model=None if args.no_model else True, with_continuations=args.continuations)
     if args.json:
         print(json.dumps(m, indent=2))
     else:

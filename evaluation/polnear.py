@@ -12,7 +12,8 @@ Layout (``../shared/data/attribution/polnear/``)::
   (the last two are anchor text-bound annotations of the event). ``;`` joins
   discontinuous pieces. The text field may contain newlines, so continuation
   lines that do not start with an annotation id are skipped.
-- ``E<n>\\t<Attribution|Attribution-no-source>:T<a> Source:T<s> Cue:T<c> Content:T<x> [Content2:T<y>]``.
+- ``E<n>\\t<Attribution|Attribution-no-source>:T<a> Source:T<s> Cue:T<c>
+  Content:T<x> [Content2:T<y>]``.
 
 Offsets are Python ``str`` indices into the ``.txt`` file. Most articles have
 one annotator; the few that were annotated by several (agreement checks) are

@@ -268,7 +268,8 @@ _AUX = frozenset(
     later previously repeatedly then recently once publicly privately reportedly allegedly
     often frequently again already still never not n't initially earlier further firmly
     quickly flatly simply bluntly openly loudly long since first last directly specifically
-    formerly separately jointly additionally ultimately originally generally""".split()
+    formerly separately jointly additionally ultimately originally generally is are was were
+    am be been being now already even just only widely strongly""".split()
 )
 _PARTICLES: dict[str, tuple[str, ...]] = {
     w: ("for", "on") for w in ("call", "calls", "called", "calling")
@@ -280,6 +281,7 @@ _PARTICLES.update({w: ("about",) for w in ("talk", "talks", "talked", "talking",
                                              "asks", "asking", "complained", "joked", "wrote",
                                              "writes", "write", "wonder", "wondered")})
 _PARTICLES.update({w: ("of",) for w in ("warn", "warns", "warned", "warning")})
+_TELL = frozenset(("told", "tell", "tells", "telling", "explained", "wrote", "writes"))
 _PERSON_PRONOUNS = frozenset(("he", "she", "i", "him", "her"))
 _QUOTE_TOKENS = frozenset(('“', '”', '"', "''", "``", "‘", "’"))
 _SENT_FINAL = frozenset((".", "!", "?"))
@@ -349,6 +351,8 @@ def find_quotes(text: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
                 nxt = text[para_ends[pi] :].lstrip()
                 if nxt[:1] in ('“', '"') or nxt[:2] in ("''", "``"):
                     continuing = True
+                elif nxt[:1].islower():
+                    pass  # a paragraph broken mid-sentence: the quotation goes on
                 else:
                     spans.append((open_start, max(last_end, open_start + 1)))
                     open_start = -1
@@ -570,6 +574,11 @@ def _np_left(d: _Doc, end: int, sent: int) -> tuple[int, int] | None:
         if x.text == "-" or x.text == "&":
             k -= 1
             continue
+        if x.text == ")" and k >= 3 and toks[k - 2].text == "(" and _is_cap(toks[k - 3]):
+            # "Col. (ret.) Jane Roe"
+            a = k - 3
+            k -= 4
+            continue
         if not _is_word(x):
             break
         if lw in _DETERMINERS:
@@ -577,6 +586,15 @@ def _np_left(d: _Doc, end: int, sent: int) -> tuple[int, int] | None:
             k -= 1
             if lw in ("the", "a", "an", "this", "these", "those", "his", "her", "their", "its",
                       "our", "my", "your"):
+                if k >= 1 and (toks[k].low in ("of", "for", "at") or (
+                    toks[k].low in ("in", "by") and (toks[k - 1].low.endswith("ed")
+                                                    or toks[k - 1].low in lex.document_nouns)
+                )) and toks[k].sent == sent \
+                        and toks[k - 1].sent == sent and _is_word(toks[k - 1]) \
+                        and toks[k - 1].low not in _BOUNDARY_WORDS \
+                        and toks[k - 1].low not in lex.pronouns:
+                    k -= 1
+                    continue
                 break
             continue
         if lw in _NP_INNER_PREPS and k > 0:
@@ -801,6 +819,8 @@ def extract(
             p = cue_model.prob(cue_features(toks, ci, cj))
             if p < cue_model.threshold:
                 continue
+        if kind != "according" and kind != "colon" and _postmodifier(d, ci):
+            continue
         rec = _relation(d, ci, cj, kind)
         if rec is None:
             continue
@@ -808,6 +828,24 @@ def extract(
     _continuations(d, results)
     _resolve(d, results)
     return results, d.quotes
+
+
+def _postmodifier(d: _Doc, ci: int) -> bool:
+    """"Echoing ..., X said" (sentence-initial participle) or "sources cited in" (a
+    participle modifying a noun): not the cue of its own relation."""
+    toks = d.toks
+    t = toks[ci]
+    s_lo = d.sent_tok[t.sent][0]
+    if ci == s_lo and t.low.endswith("ing"):
+        return True
+    if ci - 1 >= s_lo and toks[ci - 1].low in ("the", "a", "an", "this", "its", "their", "his",
+                                                 "her"):
+        return True  # adjectival: "the alleged motives"
+    if t.low.endswith("ed") and ci + 1 < len(toks) and toks[ci + 1].low in ("in", "by", "at") \
+            and ci - 1 >= s_lo and _is_word(toks[ci - 1]) and toks[ci - 1].low not in _AUX \
+            and toks[ci - 1].low not in d.lex.pronouns and toks[ci - 1].low.endswith("s"):
+        return True
+    return False
 
 
 def _mark_used(d: _Doc, spans: Iterable[tuple[int, int]], tok_lo: int, tok_hi: int) -> None:
@@ -856,7 +894,10 @@ def _relation(d: _Doc, ci: int, cj: int, kind: str) -> Extracted | None:
     else:
         # verb cue: source on the left, inverted on the right, or participial
         left_k = ci - 1
-        while left_k >= s_lo and toks[left_k].low in _AUX:
+        while left_k >= s_lo and (toks[left_k].low in _AUX or (
+            toks[left_k].low.endswith("ly") and not _is_cap(toks[left_k]) and left_k < ci
+            and len(toks[left_k].low) > 4
+        )):
             left_k -= 1
         np = _np_left(d, left_k, sent) if left_k >= s_lo else None
         if np is not None and left_k < ci - 1:
@@ -869,12 +910,12 @@ def _relation(d: _Doc, ci: int, cj: int, kind: str) -> Extracted | None:
         participial = False
         if np and toks[np[1]].low == "," and np[0] == np[1]:
             np = None
-        if np is None or (toks[np[1]].text == "," and ci - 1 == np[1]
-                          and not cue_low.endswith("ing")):
+        appositive = np is not None and toks[np[1]].text == "," and ci - 1 == np[1]
+        if np is None or (appositive and cue_low not in _TELL and not cue_low.endswith("ing")):
             # "“...,” said Smith" / "..., said the senator."
             if ci - 1 >= s_lo and toks[ci - 1].text in (",", "”", '"', "''") or ci == s_lo:
                 r = _np_right(d, cj + 1, sent, s_hi)
-                if r:
+                if r and (np is None or r[1] + 1 >= s_hi - 1 or toks[r[1] + 1].text == ","):
                     np = r
                     inverted = True
         if np is None and cue_low.endswith("ing") and ci - 1 >= s_lo \
@@ -1037,13 +1078,24 @@ def classify(source_text: str, lex: Lexicon) -> tuple[str, str, str]:
     first = lows[0]
     # postmodifiers: "sources cited in the article", "a spokesman for the campaign"
     head_words = []
-    for w in lows:
-        if w in _NP_INNER_PREPS or (w.endswith("ed") and head_words):
+    for w, orig in zip(lows, words, strict=True):
+        if w in _NP_INNER_PREPS or (w.endswith("ed") and head_words and orig[:1].islower()):
             break
         head_words.append(w)
     head = head_words[-1] if head_words else lows[-1]
     if first in lex.pronouns and len(words) == 1:
         return lex.pronouns[first] or PERSON, words[0], ""
+    appos_words = _PAREN.sub("", appos).split()
+    if appos_words and len(appos_words) <= 4 and all(_NAME_TOKEN.match(w) for w in appos_words) \
+            and (head in lex.role_nouns or head in lex.anonymous_heads or lows[-1] in lex.titles
+                 or lows[-1] in lex.role_nouns):
+        # "the military spokesman for the ministry, Ana Ruiz," -> Ana Ruiz, with the role
+        return PERSON, _title_free(" ".join(appos_words), lex), main_clean
+    if head in lex.role_nouns and head_words and len(head_words) < len(lows) \
+            and lows[len(head_words)] in ("of", "for", "at") \
+            and any(w[:1].isupper() for w in words[len(head_words):]):
+        # "the chairman of the Joint Chiefs": an identifiable office holder
+        return PERSON, main_clean, appos
     stripped = low[4:] if low.startswith("the ") else low
     if low in lex.outlets or stripped in lex.outlets:
         return OUTLET, main_clean, appos
@@ -1063,6 +1115,12 @@ def classify(source_text: str, lex: Lexicon) -> tuple[str, str, str]:
             return ANONYMOUS, main_clean, appos
     if first in lex.vague_determiners and not any(w[:1].isupper() for w in words[1:]):
         return ANONYMOUS, main_clean, appos
+    for cut, w in enumerate(words):
+        if cut and w in ("of", "at", "from", "with"):
+            role, name = _split_role_name(words[:cut], lex)
+            if len(name.split()) >= 2:
+                return PERSON, name, " ".join([role, *words[cut:]]).strip()
+            break
     if head in lex.organisation_nouns or any(w.lower() in lex.organisation_words for w in caps):
         # a named person may still end the phrase: "State Department spokesman Ned Price"
         role, name = _split_role_name(words, lex)
@@ -1072,7 +1130,7 @@ def classify(source_text: str, lex: Lexicon) -> tuple[str, str, str]:
         return ORGANISATION, main_clean, appos
     if main_clean.isupper() and len(main_clean) <= 6:
         return ORGANISATION, main_clean, appos
-    if has_name and words[-1][:1].isupper():
+    if has_name and _NAME_TOKEN.match(words[-1]):
         role, name = _split_role_name(words, lex)
         if not name:
             return ANONYMOUS if head in lex.anonymous_heads else PERSON, main_clean, appos
@@ -1116,7 +1174,7 @@ def _resolve(d: _Doc, results: list[Extracted]) -> None:
                 if prev_np:
                     txt = d.text[d.toks[prev_np[0]].start : d.toks[prev_np[1]].end]
                     kind, name, role = classify(txt, lex)
-        elif kind == PERSON:
+        elif kind == PERSON and all(_NAME_TOKEN.match(w) for w in _PAREN.sub("", name).split()):
             bare = _title_free(name, lex)
             parts = bare.split()
             if len(parts) == 1:
@@ -1124,9 +1182,13 @@ def _resolve(d: _Doc, results: list[Extracted]) -> None:
                     if full.split()[-1] == parts[0]:
                         name, role = full, role or frole
                         break
+                else:
+                    full = _earlier_full_name(d.text, r.source[0], parts[0], lex)
+                    if full:
+                        name = full
             elif len(parts) >= 2:
                 name = bare
-        if kind == PERSON and name:
+        if kind == PERSON and name and low != "who":
             people.append((r.source[0], name, role))
             last_person = (name, role)
         elif kind in (ORGANISATION, OUTLET, ANONYMOUS, DOCUMENT):
@@ -1137,6 +1199,25 @@ def _resolve(d: _Doc, results: list[Extracted]) -> None:
             last_direct_speaker = r
     # names mentioned anywhere earlier help short names that were never a source before
     return
+
+
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:\([^)]{1,12}\)\s+)?){1,3})$")
+
+
+def _earlier_full_name(text: str, before: int, short: str, lex: Lexicon) -> str:
+    """The last "First Last" (or longer) name ending in ``short`` before ``before``."""
+    lo = max(0, before - 20000)
+    pos = text.rfind(short, lo, before)
+    while pos > lo:
+        after = text[pos + len(short) : pos + len(short) + 1]
+        if not (after.isalnum()):
+            m = _NAME_BEFORE.search(text, max(0, pos - 60), pos)
+            if m:
+                name = _title_free(m.group(1) + short, lex)
+                if len(name.split()) >= 2:
+                    return name
+        pos = text.rfind(short, lo, pos)
+    return ""
 
 
 def _tok_index(d: _Doc, offset: int) -> int:

@@ -1,0 +1,229 @@
+"""Behaviour tests for the attribution family (our own sentences; seeds/PolNeAR skip if absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.config import Config
+from checker.segment import segment_text
+from rules import attribution as att
+from rules import footnotes
+from rules.base import ANONYMOUS, DOCUMENT, OUTLET, PERSON, Analysis
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def _extract(text: str) -> list[att.Extracted]:
+    doc = segment_text(text, path="t.txt", fmt="text")
+    found, _ = att.extract(doc.text, [(s.start, s.end) for s in doc.sentences])
+    return found
+
+
+def _analyse(text: str) -> Analysis:
+    doc = segment_text(text, path="t.txt", fmt="text")
+    an = Analysis(doc=doc, config=Config())
+    footnotes.run(an)
+    att.run(an)
+    return an
+
+
+def _by_cue(found: list[att.Extracted], text: str, cue: str) -> att.Extracted:
+    for r in found:
+        if r.cue and text[r.cue[0] : r.cue[1]].lower().endswith(cue):
+            return r
+    raise AssertionError(f"no relation with cue {cue!r}: {[r.cue_text for r in found]}")
+
+
+def test_according_to_named_person_with_role() -> None:
+    text = "According to Dutch economist Pieter de Vries, prices will fall next spring."
+    r = _by_cue(_extract(text), text, "according to")
+    assert r.source_kind == PERSON
+    assert r.source_name == "Pieter de Vries"
+    assert r.role == "Dutch economist"
+    assert text[r.content[0][0] : r.content[0][1]] == "prices will fall next spring"
+
+
+def test_pronoun_resolves_to_earlier_full_name() -> None:
+    text = (
+        "“The harbour is silting up,” Dr. Amira Haddad, a marine geologist at the port "
+        "authority, told the Coastal Gazette. “We need dredging within a year,” she said."
+    )
+    found = _extract(text)
+    first = _by_cue(found, text, "told")
+    assert first.source_name == "Amira Haddad"
+    second = [r for r in found if r.cue_text == "said"][0]
+    assert second.source_name == "Amira Haddad"
+    assert second.direct
+
+
+def test_short_name_resolves_and_split_quote_has_two_pieces() -> None:
+    text = (
+        "Maj. Tomas Berg commanded the unit for a decade.\n\n"
+        "“The first part,” Maj. Berg explained, “is the hardest. We trained for it.”"
+    )
+    r = _by_cue(_extract(text), text, "explained")
+    assert r.source_name == "Tomas Berg"
+    assert len(r.content) == 2
+    assert text[r.content[1][0] : r.content[1][1]].startswith("“is the hardest")
+
+
+def test_multi_paragraph_quote_attributed_at_its_end() -> None:
+    text = (
+        "“We opened the clinic in spring. Patients came from three valleys.\n\n"
+        "“Now the road is closed,” said Lena Park, the clinic's director."
+    )
+    r = _by_cue(_extract(text), text, "said")
+    assert r.source_name == "Lena Park"
+    assert r.content[0][0] == 0  # the quotation starts in the first paragraph
+
+
+def test_outlet_citing_sources_is_flagged_vague() -> None:
+    text = "Reuters reported, citing sources, that the mill will close in May."
+    an = _analyse(text)
+    assert an.attributions[0].source_kind == OUTLET
+    assert an.attributions[0].source_name == "Reuters"
+    assert any(f.code == "ATT001" and "sources" in text[f.start : f.end] for f in an.findings)
+    assert any(s.cue == "citing" and s.kind == ANONYMOUS for s in an.sources)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sources quoted in the magazine suggested that the deal may collapse.",
+        "Officials said the bridge would reopen on Friday.",
+        "Several analysts told the paper that the plan was doomed.",
+        "According to a local farmer, the river rose overnight.",
+    ],
+)
+def test_anonymous_sources_are_vague(text: str) -> None:
+    an = _analyse(text)
+    assert an.attributions and an.attributions[0].source_kind == ANONYMOUS
+    assert any(f.code == "ATT001" for f in an.findings)
+
+
+def test_agentless_passive_flagged() -> None:
+    an = _analyse("The new militia is thought to be a front for the older group.")
+    assert [f.code for f in an.findings] == ["ATT001"]
+
+
+def test_document_source_kind() -> None:
+    text = "A report by the audit office found that spending rose by a third."
+    r = _by_cue(_extract(text), text, "found")
+    assert r.source_kind == DOCUMENT
+
+
+def test_unattributed_quote_flagged_but_not_scare_quotes() -> None:
+    an = _analyse(
+        "Residents are angry about the plan.\n\n"
+        "“We were never asked about the new road at all.”\n\n"
+        "The council called it a “modest” change."
+    )
+    codes = [(f.code, an.doc.text[f.start : f.end]) for f in an.findings]
+    assert [c for c, _ in codes].count("ATT002") == 1
+    assert "never asked" in [t for c, t in codes if c == "ATT002"][0]
+
+
+def test_attributed_and_sentence_source_filled() -> None:
+    an = _analyse("The bakery will close. “It is the end of an era,” said Omar Lind, its owner.")
+    assert an.attributed == [False, True]
+    assert an.sentence_source[1] == "Omar Lind"
+    assert an.quotes and an.sources[0].cue == "said"
+
+
+def test_author_voice_is_not_attributed() -> None:
+    an = _analyse("The river flooded twice this year. Farmers lost most of the harvest.")
+    assert not any(an.attributed)
+    assert not an.attributions
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab “”\"'.,:\n said Tom")), max_size=80))
+def test_quote_spans_are_well_formed(text: str) -> None:
+    toks = att.tokenize(text)
+    spans = att.find_quotes(text, toks)
+    for a, b in spans:
+        assert 0 <= a < b <= len(text)
+    assert spans == sorted(spans)
+    doc = segment_text(text, path="t.txt", fmt="text")
+    found, _ = att.extract(doc.text, [(s.start, s.end) for s in doc.sentences])
+    for r in found:
+        for a, b in r.content:
+            assert 0 <= a < b <= len(text)
+
+
+def test_cue_model_json_records_training() -> None:
+    model = att.load_cue_model()
+    assert model is not None and 0 < model.threshold < 1
+    import json
+
+    data = json.loads(att.MODEL_PATH.read_text(encoding="utf-8"))
+    assert "PolNeAR train" in data["training"]["data"]
+    assert data["training"]["seed"] == 13
+
+
+SEEDS = SHARED / "data" / "seeds"
+
+
+@pytest.fixture()
+def seed_analysis() -> callable:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/data/seeds not available")
+    from checker.loader import load_document
+
+    def analyse(prefix: str) -> Analysis:
+        path = next(SEEDS.glob(f"{prefix}_*.txt"))
+        doc = load_document(str(path))
+        an = Analysis(doc=doc, config=Config())
+        footnotes.run(an)
+        att.run(an)
+        return an
+
+    return analyse
+
+
+def _find(an: Analysis, source_sub: str) -> list:
+    t = an.doc.text
+    return [a for a in an.attributions if a.source and source_sub in t[a.source.start:a.source.end]]
+
+
+def test_seed_long_form_analysis(seed_analysis) -> None:  # noqa: ANN001
+    an = seed_analysis("004")
+    t = an.doc.text
+    src = _find(an, "Sources cited")
+    assert src and src[0].source_kind == ANONYMOUS
+    assert any(a.source_name == "Chuck Freilich" for a in _find(an, "he") if a.direct)
+    kemp = [a for a in _find(an, "Kemp") if t[a.cue.start : a.cue.end] == "elaborated"]
+    assert kemp and kemp[0].source_name == "Richard Kemp" and len(kemp[0].content) == 2
+    assert _find(an, "Freilich")[-1].source_name == "Chuck Freilich"
+
+
+def test_seed_blog_post(seed_analysis) -> None:  # noqa: ANN001
+    an = seed_analysis("002")
+    habib = _find(an, "Mustafa Habib")
+    assert habib and habib[0].role == "Iraqi analyst" and habib[0].source_kind == PERSON
+    assert any(f.code == "ATT001" and "local journalist" in an.doc.text[f.start : f.end]
+               for f in an.findings)
+
+
+def test_seed_fact_list(seed_analysis) -> None:  # noqa: ANN001
+    an = seed_analysis("000")
+    reuters = _find(an, "Reuters")
+    assert reuters and reuters[0].source_kind == OUTLET
+    assert any(s.cue == "citing" and s.kind == ANONYMOUS for s in an.sources)
+
+
+@pytest.mark.slow
+def test_polnear_dev_beats_feature_crf() -> None:
+    from evaluation.polnear import available, load_split
+
+    if not available():
+        pytest.skip("../shared PolNeAR not available")
+    from evaluation.attribution import evaluate
+
+    m = evaluate(load_split("dev"))
+    assert m["source_exact_f1"] > 0.506 and m["cue_exact_f1"] > 0.534
+    assert m["attribution_p"] > 0.7
