@@ -801,11 +801,11 @@ def parse_footnotes(
         last = 0
         for m in _LIST_NUM.finditer(body):
             n = int(m.group("b") or m.group("n"))
-            if n > last and (not nums or n <= last + 5):
+            if n >= 1 and (not nums or n <= max(last, len(nums)) + 10):
                 ns = m.start("b") - 1 if m.group("b") else m.start("n")
                 nums.append((n, ns, m.end()))
-                last = n
-        if nums and nums[0][0] <= 2:
+                last = max(last, n)
+        if nums and (nums[0][0] <= 2 or len(nums) >= 2):
             for i, (n, s, e) in enumerate(nums):
                 stop = nums[i + 1][1] if i + 1 < len(nums) else len(body)
                 chunk = body[e:stop]
@@ -1000,7 +1000,8 @@ def parse_footnotes(
         nums = _expand(body)
         # "²³": note 23 if there is one, else notes 2 and 3 when those exist
         nums = [
-            n if n in defs or len(n) == 1 or not all(str(int(c)) in defs for c in n if c != "0")
+            n if n in defs or len(n) == 1 or list(n) != sorted(set(n)) or "0" in n
+            or not all(c in defs for c in n)
             else None
             for n in nums
         ] if defs else nums  # fmt: skip
@@ -1025,7 +1026,8 @@ def parse_footnotes(
         if not punct and not q:
             # glued to the word: "the group1."
             follow = text[e : e + 1]
-            if not (word.islower() and len(word) >= 3) or m.group("more"):
+            title = word[:1].isupper() and word[1:].islower() and len(m.group("num")) <= 2
+            if not ((word.islower() or title) and len(word) >= 3) or m.group("more"):
                 continue
             if follow and not (follow.isspace() or follow in ".!?,;:'\"\u2019\u201d)"):
                 continue

@@ -64,10 +64,12 @@ def test_fixture_read_right(name: str) -> None:
         assert scope_text.startswith(head) and scope_text.endswith(tail), scope_text
 
 
-def test_fixture_through_full_pipeline() -> None:
-    from checker.pipeline import analyse_file
+def test_fixture_into_report_record() -> None:
+    """The footnotes entry of report.json, built by the pipeline from our analysis."""
+    from checker.pipeline import result_from_analysis
 
-    result = analyse_file(str(FIXTURES / "glued_after_punct.txt")).to_dict()
+    a = run_file(FIXTURES / "glued_after_punct.txt")
+    result = result_from_analysis(a, "glued_after_punct.txt").to_dict()
     fn = result["footnotes"]
     assert [m["number"] for m in fn["markers"]] == ["1", "2", "4", "3"]
     assert fn["definitions"]["3"]["text"] == "Harbour Times"
