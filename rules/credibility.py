@@ -45,6 +45,7 @@ from rules.base import (
     DOCUMENT,
     ORGANISATION,
     OUTLET,
+    PERSON,
     Analysis,
     Rule,
     SourceMention,
@@ -282,6 +283,9 @@ def _apply(m: SourceMention, table: OutletTable, sets: RatingSets) -> SourceMent
         host = host_of(m.domain)
         domain = registrable_domain(host) or m.domain
         domains = tuple(dict.fromkeys((host, domain, *table.also.get(domain, ()))))
+    elif m.kind == PERSON and normalise_name(m.name) in table.by_key:
+        # a "person" whose whole name is a known outlet ("Animal Politico reported")
+        return _apply(replace(m, kind=OUTLET), table, sets)
     elif m.kind in _RATABLE_KINDS:
         alias = resolve_name(m.name, m.kind, table)
         if alias:
