@@ -1,0 +1,119 @@
+"""Train the sentence-level hedge classifier: ``python -m training.train_hedging``.
+
+Data: ``../shared/data/hedging/wikiweasel/train.csv`` (CoNLL-2010 task 1 Wikipedia
+sentences, label 1 = uncertain), training articles only; the held-out articles
+(``crc32(article id) % 5 == 0``, see ``evaluation/hedging.py``) are never read here.
+The Szeged ``<ccue>`` annotations are used to report how often each lexicon cue matches a
+gold Szeged cue on the training articles (a per-cue precision, stored in the model card).
+Szeged sentences are not added as training rows: their labels only mark speculation, not
+weasel wording, and adding them lowered cross-validated F1 (0.61 -> 0.54).
+
+Model selection: 5-fold GroupKFold by article over C x class_weight; the decision threshold
+is the one that maximises cross-validated F1 of the uncertain class. The final model is
+fit on all training articles and saved as plain JSON to ``rules/models/hedging.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.model_selection import GroupKFold
+
+from evaluation.hedging import HELDOUT_MOD, WIKIWEASEL, load_data, sentence_scores
+from rules.hedging import (
+    CATEGORIES,
+    MODEL_PATH,
+    HedgeSentenceClassifier,
+    find_cues,
+    sentence_features,
+)
+
+SEED = 13
+GRID_C = (0.1, 0.3, 1.0)
+GRID_CW: tuple[str | None, ...] = (None, "balanced")
+THRESHOLDS = np.round(np.arange(0.15, 0.851, 0.025), 3)
+
+
+def cue_precision_on_szeged(sents: list) -> dict[str, dict[str, float]]:
+    """Per lexicon key: matches on Szeged training sentences and share overlapping a gold cue."""
+    hits: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for s in sents:
+        gold = [(a, b) for a, b, _, _ in s.cues]
+        for c in find_cues(s.text, CATEGORIES):
+            total[c.key] += 1
+            if any(c.start < b and a < c.end for a, b in gold):
+                hits[c.key] += 1
+    return {
+        k: {"matches": n, "szeged_precision": round(hits[k] / n, 3)}
+        for k, n in sorted(total.items())
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = ap.parse_args(argv)
+
+    data = load_data(with_bio=False)
+    train = data.conll_train()
+    texts = [r.text for r in train]
+    y = np.array([r.label for r in train])
+    groups = [r.doc for r in train]
+    feats = [sentence_features(t) for t in texts]
+    folds = list(GroupKFold(n_splits=5).split(feats, y, groups))
+
+    results = []
+    for C in GRID_C:
+        for cw in GRID_CW:
+            probs = np.zeros(len(train))
+            for a, b in folds:
+                m = HedgeSentenceClassifier(C=C, class_weight=cw).fit(
+                    [], list(y[a]), features=[feats[i] for i in a]
+                )
+                probs[b] = [p[1] for p in m.predict_proba([], features=[feats[i] for i in b])]
+            for th in THRESHOLDS:
+                p, r, f = sentence_scores(list(y), list((probs >= th).astype(int)))
+                results.append((f, p, r, C, cw, float(th)))
+            best_here = max(x for x in results if x[3] == C and x[4] == cw)
+            print(f"C={C} class_weight={cw}: best CV F1 {best_here[0]:.3f} at {best_here[5]}")
+    f, p, r, C, cw, th = max(results, key=lambda x: x[0])
+    print(f"chosen: C={C} class_weight={cw} threshold={th} (CV F1 {f:.3f}, P {p:.3f}, R {r:.3f})")
+
+    model = HedgeSentenceClassifier(C=C, class_weight=cw, threshold=th).fit(
+        [], list(y), features=feats
+    )
+    meta = {
+        "trained": dt.date.today().isoformat(),
+        "seed": SEED,
+        "training_data": {
+            "file": "../shared/data/hedging/wikiweasel/train.csv (CoNLL-2010 task 1 Wikipedia)",
+            "split": f"training articles only: crc32(Szeged article id) % {HELDOUT_MOD} != 0",
+            "rows": len(train),
+            "uncertain": int(y.sum()),
+            "articles": len(set(groups)),
+        },
+        "selection": {
+            "cv": "5-fold GroupKFold by article on the training rows",
+            "grid": {"C": list(GRID_C), "class_weight": list(GRID_CW)},
+            "cv_f1": round(f, 4),
+            "cv_precision": round(p, 4),
+            "cv_recall": round(r, 4),
+        },
+        "cue_precision_szeged_train": cue_precision_on_szeged(data.szeged_train()),
+    }
+    out = model.to_json(meta)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(out['weights'])} weights) from {WIKIWEASEL.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
