@@ -199,8 +199,11 @@ _RAW_LEXICON: dict[str, Any] = json.loads(
 
 @lru_cache(maxsize=16)
 def _lexicon_for(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
-    data = {k: (dict(v) if isinstance(v, dict) else list(v)) for k, v in _RAW_LEXICON.items()
-            if not k.startswith("_")}  # fmt: skip
+    data = {
+        k: (dict(v) if isinstance(v, dict) else list(v))
+        for k, v in _RAW_LEXICON.items()
+        if not k.startswith("_")
+    }
     for key, values in extra:
         if key == "outlets":
             for v in values:
@@ -410,8 +413,12 @@ _URLISH = re.compile(r"(?:https?|ftp)://[^\s<>\"'\])]+|\bwww\.[^\s<>\"'\])]+", r
 _BROKEN_URLISH = re.compile(
     r"\b(?:h+t+p+s?|ftp)(?::/{0,1}(?!/)|/{1,3}|:/{3,})[\w.\-]+\.[a-z]{2,}[^\s<>\"']*", re.I
 )
-_MD_INLINE = re.compile(r"(?<![!\\])\[(?P<label>[^\[\]\n]{1,300})\]\((?P<url>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)")
-_MD_REFLINK = re.compile(r"(?<![\]\\])\[(?P<text>[^\[\]\n]{1,300})\]\[(?P<label>[^\[\]\n]{0,100})\]")
+_MD_INLINE = re.compile(
+    r"(?<![!\\])\[(?P<label>[^\[\]\n]{1,300})\]\((?P<url>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)"
+)
+_MD_REFLINK = re.compile(
+    r"(?<![\]\\])\[(?P<text>[^\[\]\n]{1,300})\]\[(?P<label>[^\[\]\n]{0,100})\]"
+)
 _MD_REFDEF = re.compile(
     r"^[ \t]{0,3}\[(?P<label>[^\]\^\n][^\]\n]{0,99})\]:[ \t]*<?(?P<url>[^\s>]*)>?(?P<rest>[^\n]*)$",
     re.M,
@@ -422,19 +429,17 @@ _HTML_TAG = re.compile(r"<[A-Za-z/!][^<>\n]{0,500}>")
 
 # strong markers
 _MD_FNREF = re.compile(r"\[\^(?P<label>[^\]\s]{1,40})\](?!:)")
-_BRACKET = re.compile(
-    r"\[(?P<body>\d{1,3}(?:[ \t]*[,;\u2013\-][ \t]*\d{1,3}){0,15})\]"
-)
+_BRACKET = re.compile(r"\[(?P<body>\d{1,3}(?:[ \t]*[,;\u2013\-][ \t]*\d{1,3}){0,15})\]")
 _CARET = re.compile(r"\^(?P<num>\d{1,3})(?![\d\w])")
-_SUPERSCRIPT = re.compile(
-    rf"[{_SUP_DIGITS}]+(?:[,{_SUP_MINUS}\u2013\-][{_SUP_DIGITS}]+)*"
-)
+_SUPERSCRIPT = re.compile(rf"[{_SUP_DIGITS}]+(?:[,{_SUP_MINUS}\u2013\-][{_SUP_DIGITS}]+)*")
 # weak markers
 _AFTER_PUNCT = re.compile(
     rf"(?P<word>[^\W\d_]+|%|\))(?P<punct>[.!?,;:]?)(?P<q>[{_CLOSERS}]*)(?P<num>\d{{1,3}})"
     r"(?:,(?P<more>\d{1,3}(?:,\d{1,3})*))?(?![\w\u00b0%]|[.,:/]\d)"
 )
-_YEAR_DOT = re.compile(r"(?<![\d.,])(?P<year>1[89]\d\d|20\d\d)(?P<punct>[.!?])(?P<num>\d{1,2})[ \t]*$", re.M)
+_YEAR_DOT = re.compile(
+    r"(?<![\d.,])(?P<year>1[89]\d\d|20\d\d)(?P<punct>[.!?])(?P<num>\d{1,2})[ \t]*$", re.M
+)
 
 _INLINE_LIST = re.compile(
     r"^[ \t]*(?:[*_]{1,2})?(?P<head>sources?|references?|notes?|citations?|footnotes?)"
@@ -447,7 +452,8 @@ _HEADING_LINE = re.compile(
     re.M,
 )
 _ENTRY = re.compile(
-    r"^[ \t]*(?:[-*+\u2022][ \t]+)?(?:\[(?P<b>\d{1,3})\]|\((?P<p>\d{1,3})\)|(?P<d>\d{1,3})[.):](?!\d)"
+    r"^[ \t]*(?:[-*+\u2022][ \t]+)?"
+    r"(?:\[(?P<b>\d{1,3})\]|\((?P<p>\d{1,3})\)|(?P<d>\d{1,3})[.):](?!\d)"
     rf"|\^(?P<c>\d{{1,3}})|(?P<s>[{_SUP_DIGITS}]{{1,3}})|(?P<g>\d{{1,3}})(?=[^\W\d_\[\"'\u201c\u2018(])"
     r"|(?P<sp>\d{1,3})[ \t]+(?=[A-Z\"\u201c]|https?://))[ \t]*(?P<rest>[^\n]*)$"
 )
@@ -546,8 +552,11 @@ def _fallback_blocks(text: str) -> list[Block]:
             region = BODY
             stripped = seg.strip()
             if stripped.startswith("#") or (
-                not bullet and len(stripped) < 80 and not re.search(r"[.!?:;,\"'\u201d]\s*$", stripped)
-                and "\n" not in stripped and len(_WORDS.findall(stripped)) <= 10
+                not bullet
+                and len(stripped) < 80
+                and not re.search(r"[.!?:;,\"'\u201d]\s*$", stripped)
+                and "\n" not in stripped
+                and len(_WORDS.findall(stripped)) <= 10
             ):
                 region = HEADING
             blocks.append(Block(len(blocks), s, e, region, bullet))
@@ -558,7 +567,9 @@ def _fallback_blocks(text: str) -> list[Block]:
         if not line.strip():
             close()
             continue
-        starts = bool(re.match(r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+\S|[ \t]{0,3}#|[ \t]{0,3}\[", line))
+        starts = bool(
+            re.match(r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+\S|[ \t]{0,3}#|[ \t]{0,3}\[", line)
+        )
         if cur is None or per_line or starts:
             close()
             lstrip = len(line) - len(line.lstrip())
@@ -597,8 +608,10 @@ def guess_kind(name: str, url: str = "", lex: Lexicon | None = None) -> str:
         return OUTLET
     if any((w in words) if " " not in w else (w in low) for w in lex.organisation_words):
         return ORGANISATION
-    if domain and (re.search(r"(?:^|\.)(?:gov|gouv|gob|govt|mil|int|edu|ac)(?:\.|$)", domain)
-                   or domain.endswith((".gov", ".mil", ".int", ".edu"))):  # fmt: skip
+    if domain and (
+        re.search(r"(?:^|\.)(?:gov|gouv|gob|govt|mil|int|edu|ac)(?:\.|$)", domain)
+        or domain.endswith((".gov", ".mil", ".int", ".edu"))
+    ):
         return ORGANISATION
     if domain in lex.social_domains:
         return PERSON
@@ -611,7 +624,7 @@ def guess_kind(name: str, url: str = "", lex: Lexicon | None = None) -> str:
         and not domain
         and len(toks[-1]) > 2
         and low not in lex.outlet_names_lower
-    ):  # fmt: skip
+    ):
         return PERSON
     return OUTLET
 
@@ -634,8 +647,10 @@ def clean_source_name(entry: str, url: str = "", lex: Lexicon | None = None) -> 
     s = s.strip(" \t.,;:-\u2013\u2014*_\"'\u201c\u201d")
     low = s.lower()
     for known_low, canonical in lex.outlet_names_lower.items():
-        if low == known_low or (low.startswith(known_low + " ") and len(known_low) > 3) or (
-            low.startswith(known_low + ",")
+        if (
+            low == known_low
+            or (low.startswith(known_low + " ") and len(known_low) > 3)
+            or (low.startswith(known_low + ","))
         ):
             return canonical
     person = re.match(r"([A-Z][\w'\u2019\-]+),\s*((?:[A-Z]\.\s*){1,3})", s)
@@ -646,16 +661,27 @@ def clean_source_name(entry: str, url: str = "", lex: Lexicon | None = None) -> 
     if not name and url:
         dom = url_domain(url)
         name = lex.domain_names.get(dom, dom)
-    by = re.search(r"\b(?:published|issued|released|compiled|produced|written|reported|"
-                   r"provided|supplied) by (?:the )?(.+)$", name, re.I)
+    by = re.search(
+        r"\b(?:published|issued|released|compiled|produced|written|reported|"
+        r"provided|supplied) by (?:the )?(.+)$",
+        name,
+        re.I,
+    )
     if by:
         name = by.group(1).strip()
     # "Lowland Farmers Union statement" -> "Lowland Farmers Union"
     while True:
         low = name.lower()
-        cut = next((w for w in _by_length(lex.document_words) if low.endswith(" " + w)
-                    and name[-len(w):] == w  # lowercase in the entry: not part of a name
-                    and low[: -len(w) - 1].strip()), None)  # fmt: skip
+        cut = next(
+            (
+                w
+                for w in _by_length(lex.document_words)
+                if low.endswith(" " + w)
+                and name[-len(w) :] == w  # lowercase in the entry: not part of a name
+                and low[: -len(w) - 1].strip()
+            ),
+            None,
+        )
         if cut is None:
             break
         name = re.sub(r"['\u2019]s$", "", name[: -len(cut) - 1].rstrip(" ,")).rstrip()
@@ -672,7 +698,12 @@ _GENERIC = frozenset(
 
 
 def _recognisable(entry: str, url: str, lex: Lexicon, has_previous: bool) -> bool:
-    if url or _URLISH.search(entry) or _BROKEN_URLISH.search(entry) or _LOOKS_LIKE_DOMAIN.search(entry.strip().lower()):
+    if (
+        url
+        or _URLISH.search(entry)
+        or _BROKEN_URLISH.search(entry)
+        or _LOOKS_LIKE_DOMAIN.search(entry.strip().lower())
+    ):
         return True
     s = entry.strip(" \t.,;:-\u2013\u2014*_\"'\u201c\u201d()[]")
     low = " ".join(s.lower().split())
@@ -751,9 +782,13 @@ def parse_footnotes(
             md = re.search(r"\]\(([^)\s]+)\)", entry_text)
             url = md.group(1) if md else ""
         d = FootnoteDefinition(
-            number=label, text=entry_text.strip(), start=start, end=end, url=url,
+            number=label,
+            text=entry_text.strip(),
+            start=start,
+            end=end,
+            url=url,
             domain=url_domain(url) if url else "",
-        )  # fmt: skip
+        )
         all_entries.append(d)
         if label in defs:
             dupes.append(d)
@@ -768,9 +803,11 @@ def parse_footnotes(
             nxt = text.find("\n", end + 1) if end < len(text) else -1
             line_s = end + 1
             line_e = len(text) if nxt < 0 else nxt
-            if line_s < len(text) and text[line_s:line_e][:1] in (" ", "\t") and text[
-                line_s:line_e
-            ].strip():
+            if (
+                line_s < len(text)
+                and text[line_s:line_e][:1] in (" ", "\t")
+                and text[line_s:line_e].strip()
+            ):
                 end = line_e
             else:
                 break
@@ -812,8 +849,9 @@ def parse_footnotes(
                 chunk_clean = re.sub(r"(?:[ \t]*(?:,|;|\band\b|&))+[ \t]*$", "", chunk.rstrip())
                 chunk_clean = chunk_clean.rstrip(" .") if i + 1 == len(nums) else chunk_clean
                 chunk_clean = chunk_clean.rstrip(" ,;")
-                add_def(str(n), chunk_clean, offset + s, offset + e + len(chunk_clean),
-                        "source-list")  # fmt: skip
+                add_def(
+                    str(n), chunk_clean, offset + s, offset + e + len(chunk_clean), "source-list"
+                )
         elif head.lower().startswith(("source", "reference", "citation")):
             for m in re.finditer(r"[^,;]+", body):
                 part = m.group()
@@ -825,9 +863,11 @@ def parse_footnotes(
                         lead = len(sub) - len(sub.lstrip(" "))
                         url_m = _URLISH.search(t)
                         url = url_m.group() if url_m else ""
-                        res.unnumbered.append(SourceEntry(
-                            t, s + lead, s + lead + len(t), url, url_domain(url) if url else ""
-                        ))  # fmt: skip
+                        res.unnumbered.append(
+                            SourceEntry(
+                                t, s + lead, s + lead + len(t), url, url_domain(url) if url else ""
+                            )
+                        )
         ref_spans.append((line_s, line_e))
 
     for m in _INLINE_LIST.finditer(text):
@@ -862,8 +902,15 @@ def parse_footnotes(
             if em:
                 num = next(g for g in (em.group(k) for k in "b p d c s g sp".split()) if g)
                 label = _sup_to_int(num) if em.group("s") else str(int(num))
-                entries.append([label, s0 + em.start("rest"), e, s0 + len(line) - len(line.lstrip()),
-                                "section"])  # fmt: skip
+                entries.append(
+                    [
+                        label,
+                        s0 + em.start("rest"),
+                        e,
+                        s0 + len(line) - len(line.lstrip()),
+                        "section",
+                    ]
+                )
                 gap = False
                 continue
             bm = _BULLET_LINE.match(line)
@@ -871,8 +918,10 @@ def parse_footnotes(
                 entries[-1][2] = e  # continuation of the previous entry
                 continue
             short = len(_WORDS.findall(line)) <= 30
-            if bm or (short and (not gap or unnumbered) and not entries) or (
-                implicit_numbers and short and not entries
+            if (
+                bm
+                or (short and (not gap or unnumbered) and not entries)
+                or (implicit_numbers and short and not entries)
             ):
                 rs = s0 + (bm.start("rest") if bm else len(line) - len(line.lstrip()))
                 unnumbered.append((rs, e))
@@ -932,7 +981,9 @@ def parse_footnotes(
         if free(m.start(), m.end()):
             label = m.group("label")
             num = str(int(label)) if label.isdigit() else label
-            cands.append(_Cand(num, m.start(), m.end(), anchor_before(m.start()), True, "md-footnote"))
+            cands.append(
+                _Cand(num, m.start(), m.end(), anchor_before(m.start()), True, "md-footnote")
+            )
             taken.append((m.start(), m.end()))
     for m in _BRACKET.finditer(text):
         s, e = m.start(), m.end()
@@ -945,7 +996,11 @@ def parse_footnotes(
         if before == "]":
             # "[text][1]": a reference link when [text] is not itself a marker
             j = text.rfind("[", 0, s - 1)
-            if j >= 0 and not re.fullmatch(r"\[\d{1,3}(?:[^\]]*)\]", text[j:s]) and not text[j:s].startswith("[^"):
+            if (
+                j >= 0
+                and not re.fullmatch(r"\[\d{1,3}(?:[^\]]*)\]", text[j:s])
+                and not text[j:s].startswith("[^")
+            ):
                 continue
         nums = _expand(m.group("body"))
         if not nums or any(int(n) == 0 for n in nums):
@@ -974,7 +1029,9 @@ def parse_footnotes(
             anchor_txt = text[lk.start : lk.end]
             digits = re.search(r"\d{1,3}", anchor_txt)
             num = str(int(digits.group())) if digits else str(int(fm.group(1)))
-            cands.append(_Cand(num, lk.start, lk.end, anchor_before(lk.start), True, "fragment-link"))
+            cands.append(
+                _Cand(num, lk.start, lk.end, anchor_before(lk.start), True, "fragment-link")
+            )
             taken.append((lk.start, lk.end))
     for m in _CARET.finditer(text):
         s, e = m.start(), m.end()
@@ -996,18 +1053,31 @@ def parse_footnotes(
             continue
         if wm and (wm.group(1) in lex.units or wm.group(1).lower() in lex.units):
             continue  # "12 km²", "mc²"
-        body = "".join(_SUP_MAP.get(c, "-" if c in _SUP_MINUS + "\u2013-" else ",") for c in m.group())
+        body = "".join(
+            _SUP_MAP.get(c, "-" if c in _SUP_MINUS + "\u2013-" else ",") for c in m.group()
+        )
         nums = _expand(body)
         # "²³": note 23 if there is one, else notes 2 and 3 when those exist
-        nums = [
-            n if n in defs or len(n) == 1 or list(n) != sorted(set(n)) or "0" in n
-            or not all(c in defs for c in n)
-            else None
-            for n in nums
-        ] if defs else nums  # fmt: skip
+        nums = (
+            [
+                n
+                if n in defs
+                or len(n) == 1
+                or list(n) != sorted(set(n))
+                or "0" in n
+                or not all(c in defs for c in n)
+                else None
+                for n in nums
+            ]
+            if defs
+            else nums
+        )
         if None in nums:
-            nums = [x for n, raw in zip(nums, _expand(body), strict=True)
-                    for x in ([n] if n is not None else [str(int(c)) for c in raw])]  # fmt: skip
+            nums = [
+                x
+                for n, raw in zip(nums, _expand(body), strict=True)
+                for x in ([n] if n is not None else [str(int(c)) for c in raw])
+            ]
         if not nums or any(int(n) == 0 for n in nums):
             continue
         for n in nums:
@@ -1034,14 +1104,19 @@ def parse_footnotes(
             if (word + m.group("num")).lower() in lex.glued_not_markers:
                 continue
             start_word = m.start("word")
-            if start_word > 0 and (text[start_word - 1].isalnum() or text[start_word - 1] in "-_/@#$"):
+            if start_word > 0 and (
+                text[start_word - 1].isalnum() or text[start_word - 1] in "-_/@#$"
+            ):
                 continue
             weak.append(_Cand(num, s, e, m.end("word") - 1, False, "glued-word"))
             continue
         if punct:
             wl = word.lower()
-            if wl in lex.abbreviations or (len(word) == 1 and word.isalpha()
-                                           and (m.start("word") == 0 or text[m.start("word") - 1] != ".")):  # fmt: skip
+            if wl in lex.abbreviations or (
+                len(word) == 1
+                and word.isalpha()
+                and (m.start("word") == 0 or text[m.start("word") - 1] != ".")
+            ):
                 continue
             if punct in ",;:" and not q:
                 # "Smith,2 which": plausible, but "Chapter one:2" less so; need a space after
@@ -1050,22 +1125,30 @@ def parse_footnotes(
         if m.group("more"):
             nums = [num, *[str(int(x)) for x in m.group("more").split(",")]]
             for k, n in enumerate(nums):
-                weak.append(_Cand(n, s, e, m.start("num") - 1 - len(punct) - len(q), False,
-                                  "glued-punct"))  # fmt: skip
+                weak.append(
+                    _Cand(n, s, e, m.start("num") - 1 - len(punct) - len(q), False, "glued-punct")
+                )
                 del k
         else:
-            weak.append(_Cand(num, s, e, m.start("num") - 1 - len(punct) - len(q), False, "glued-punct"))
+            weak.append(
+                _Cand(num, s, e, m.start("num") - 1 - len(punct) - len(q), False, "glued-punct")
+            )
     for m in _YEAR_DOT.finditer(text):
         s, e = m.start("num"), m.end("num")
         if free(s, e):
-            weak.append(_Cand(str(int(m.group("num"))), s, e, m.end("year") - 1, False, "year-glued"))
+            weak.append(
+                _Cand(str(int(m.group("num"))), s, e, m.end("year") - 1, False, "year-glued")
+            )
 
     numeric_defs = [int(k) for k in defs if k.isdigit()]
     if weak:
         if numeric_defs:
             top = max(numeric_defs) + 3
-            weak = [c for c in weak if 1 <= int(c.number) <= top
-                    and (c.convention != "year-glued" or c.number in defs)]  # fmt: skip
+            weak = [
+                c
+                for c in weak
+                if 1 <= int(c.number) <= top and (c.convention != "year-glued" or c.number in defs)
+            ]
         else:
             weak = [c for c in weak if c.convention != "year-glued"]
             first: list[int] = []
@@ -1108,10 +1191,11 @@ def parse_footnotes(
         return s, hi
 
     boundary_ends = sorted(
-        c.end for c in cands
+        c.end
+        for c in cands
         if re.match(r"\s+[A-Z\"'\u201c\u2018(]", text[c.end : c.end + 3])
         and re.search(rf"[.!?\u2026][{_CLOSERS_CLS}]*$", text[max(0, c.start - 4) : c.start])
-    )  # fmt: skip
+    )
     for c in cands:
         blk = block_of(c.anchor) or block_of(c.start)
         sent = sentence_of(c.anchor) or sentence_of(c.start)
@@ -1135,20 +1219,33 @@ def parse_footnotes(
             if not re.sub(rf"[\s.!?,;:{_CLOSERS_CLS}\[\]\d{_SUP_DIGITS}^]|\[\^[^\]]*\]", "", tail):
                 span = Span(blk.start, blk.end)
         res.markers.append(
-            FootnoteMarker(number=c.number, start=c.start, end=c.end,
-                           sentence=sent.index if sent else None, scope=span)  # fmt: skip
+            FootnoteMarker(
+                number=c.number,
+                start=c.start,
+                end=c.end,
+                sentence=sent.index if sent else None,
+                scope=span,
+            )
         )
         res.conventions.setdefault(c.number, c.convention)
 
     for label, d in list(defs.items()):
         if not d.url:
-            inner = next((lk for lk in link_list if d.start <= lk.start < d.end
-                          and not lk.url.startswith("#")), None)  # fmt: skip
+            inner = next(
+                (
+                    lk
+                    for lk in link_list
+                    if d.start <= lk.start < d.end and not lk.url.startswith("#")
+                ),
+                None,
+            )
             if inner is not None:
-                defs[label] = FootnoteDefinition(d.number, d.text, d.start, d.end, inner.url,
-                                                 url_domain(inner.url))  # fmt: skip
-    all_entries = [defs[d.number] if defs.get(d.number, d).start == d.start else d
-                   for d in all_entries]  # fmt: skip
+                defs[label] = FootnoteDefinition(
+                    d.number, d.text, d.start, d.end, inner.url, url_domain(inner.url)
+                )
+    all_entries = [
+        defs[d.number] if defs.get(d.number, d).start == d.start else d for d in all_entries
+    ]
     res.definitions = defs
     res.definition_conventions = def_conv
 
@@ -1171,12 +1268,19 @@ def parse_footnotes(
             continue  # "[1][2]": two markers
         if key in refdefs:
             used_labels.add(key)
-            res.links.append(LinkRef(m.start("text"), m.end("text"), refdefs[key], "reference", key))
+            res.links.append(
+                LinkRef(m.start("text"), m.end("text"), refdefs[key], "reference", key)
+            )
             seen_link.add(m.start("text"))
         elif not key.isdigit():
-            res.issues.append(Issue(BROKEN_LINK.name, m.start(), m.end(),
-                                    f"reference link [{label}] has no definition "
-                                    f"('[{label}]: https://...')"))  # fmt: skip
+            res.issues.append(
+                Issue(
+                    BROKEN_LINK.name,
+                    m.start(),
+                    m.end(),
+                    f"reference link [{label}] has no definition ('[{label}]: https://...')",
+                )
+            )
     # shortcut reference links "[label]" whose label is defined and non-numeric
     for key in refdefs:
         if key.isdigit():
@@ -1184,7 +1288,9 @@ def parse_footnotes(
         for m in re.finditer(r"(?<![\]\\])\[" + re.escape(key) + r"\](?![(\[:])", text, re.I):
             if not in_refs(m.start()):
                 used_labels.add(key)
-                res.links.append(LinkRef(m.start() + 1, m.end() - 1, refdefs[key], "reference", key))
+                res.links.append(
+                    LinkRef(m.start() + 1, m.end() - 1, refdefs[key], "reference", key)
+                )
                 seen_link.add(m.start() + 1)
     for lk in link_list:
         if lk.start in seen_link or _FRAGMENT.match(lk.url.strip()):
@@ -1206,28 +1312,50 @@ def parse_footnotes(
             if mk.number not in res.dangling:
                 res.dangling.append(mk.number)
             where = "no entry" if defs else "no source list or notes section"
-            issues.append(Issue(DANGLING.name, mk.start, mk.end,
-                                f"note {mk.number} has {where}: add the entry or remove the marker"))  # fmt: skip
+            issues.append(
+                Issue(
+                    DANGLING.name,
+                    mk.start,
+                    mk.end,
+                    f"note {mk.number} has {where}: add the entry or remove the marker",
+                )
+            )
     # unused (Markdown reference-link definitions count as used by their links)
     for label, d in defs.items():
         if label in cited or label in used_labels:
             continue
         if def_conv.get(label) == "md-reference" and not label.isdigit():
             res.unused.append(label)
-            issues.append(Issue(UNUSED.name, d.start, d.end,
-                                f"link definition [{label}] is never used"))  # fmt: skip
+            issues.append(
+                Issue(UNUSED.name, d.start, d.end, f"link definition [{label}] is never used")
+            )
             continue
         res.unused.append(label)
-        issues.append(Issue(UNUSED.name, d.start, d.end,
-                            f"source {label} ({_short(d.text)}) is not cited by any marker"))  # fmt: skip
+        issues.append(
+            Issue(
+                UNUSED.name,
+                d.start,
+                d.end,
+                f"source {label} ({_short(d.text)}) is not cited by any marker",
+            )
+        )
     # duplicates
     for d in dupes:
         first = defs[d.number]
-        issues.append(Issue(SEQUENCE.name, d.start, d.end,
-                            f"entry {d.number} is defined twice (also {_short(first.text)!r})"))  # fmt: skip
+        issues.append(
+            Issue(
+                SEQUENCE.name,
+                d.start,
+                d.end,
+                f"entry {d.number} is defined twice (also {_short(first.text)!r})",
+            )
+        )
     # order of first use, gaps (numbered conventions only; Markdown footnotes renumber)
-    numbered = [mk for mk in res.markers if mk.number.isdigit()
-                and res.conventions.get(mk.number) != "md-footnote"]  # fmt: skip
+    numbered = [
+        mk
+        for mk in res.markers
+        if mk.number.isdigit() and res.conventions.get(mk.number) != "md-footnote"
+    ]
     first_use: list[FootnoteMarker] = []
     seen_n: set[str] = set()
     for mk in numbered:
@@ -1241,21 +1369,38 @@ def parse_footnotes(
         n = int(mk.number)
         later.discard(n)
         if n < max_seen:
-            issues.append(Issue(SEQUENCE.name, mk.start, mk.end,
-                                f"note {n} is first cited after note {max_seen}: "
-                                "number notes in order of first citation"))  # fmt: skip
+            issues.append(
+                Issue(
+                    SEQUENCE.name,
+                    mk.start,
+                    mk.end,
+                    f"note {n} is first cited after note {max_seen}: "
+                    "number notes in order of first citation",
+                )
+            )
         elif n > max_seen + 1:
             missing = [k for k in range(max_seen + 1, n) if k not in later and str(k) not in defs]
             if missing:
                 what = _numlist(missing)
-                issues.append(Issue(SEQUENCE.name, mk.start, mk.end,
-                                    f"note {n} follows note {max_seen or 'none'}: "
-                                    f"{what} never cited"))  # fmt: skip
+                issues.append(
+                    Issue(
+                        SEQUENCE.name,
+                        mk.start,
+                        mk.end,
+                        f"note {n} follows note {max_seen or 'none'}: {what} never cited",
+                    )
+                )
         max_seen = max(max_seen, n)
         pending.discard(n)
     for mk_group in _same_group_duplicates(res.markers):
-        issues.append(Issue(SEQUENCE.name, mk_group.start, mk_group.end,
-                            f"note {mk_group.number} is repeated in the same citation"))  # fmt: skip
+        issues.append(
+            Issue(
+                SEQUENCE.name,
+                mk_group.start,
+                mk_group.end,
+                f"note {mk_group.number} is repeated in the same citation",
+            )
+        )
     # gaps in entry numbering not explained by a dangling marker
     if numeric_defs:
         nums = sorted(set(numeric_defs))
@@ -1264,9 +1409,15 @@ def parse_footnotes(
                 missing = [k for k in range(a + 1, b) if str(k) not in cited]
                 if missing:
                     d = defs[str(b)]
-                    issues.append(Issue(SEQUENCE.name, d.start, d.end,
-                                        f"entries jump from {a} to {b}: no entry "
-                                        f"{_numlist(missing, bare=True)}"))  # fmt: skip
+                    issues.append(
+                        Issue(
+                            SEQUENCE.name,
+                            d.start,
+                            d.end,
+                            f"entries jump from {a} to {b}: no entry "
+                            f"{_numlist(missing, bare=True)}",
+                        )
+                    )
     # malformed entries
     prev = False
     for d in sorted(all_entries, key=lambda d: d.start):
@@ -1274,26 +1425,46 @@ def parse_footnotes(
             prev = True
             continue  # a reference-link definition is just a URL: checked as a link
         if not _recognisable(d.text, d.url, lex, prev):
-            issues.append(Issue(MALFORMED.name, d.start, d.end,
-                                f"entry {d.number} ({_short(d.text) or 'empty'!r}) names no "
-                                "source and gives no URL"))  # fmt: skip
+            issues.append(
+                Issue(
+                    MALFORMED.name,
+                    d.start,
+                    d.end,
+                    f"entry {d.number} ({_short(d.text) or 'empty'!r}) names no "
+                    "source and gives no URL",
+                )
+            )
         prev = True
     for u in res.unnumbered:
         if not _recognisable(u.text, u.url, lex, True):
-            issues.append(Issue(MALFORMED.name, u.start, u.end,
-                                f"source entry {_short(u.text)!r} names no source and gives no URL"))  # fmt: skip
+            issues.append(
+                Issue(
+                    MALFORMED.name,
+                    u.start,
+                    u.end,
+                    f"source entry {_short(u.text)!r} names no source and gives no URL",
+                )
+            )
     # broken links
     for lk in res.links:
         problem = url_problem(lk.url)
         if problem:
             s, e = (lk.start, lk.end)
-            issues.append(Issue(BROKEN_LINK.name, s, e, f"link to {_short(lk.url, 60)!r}: {problem}"))
+            issues.append(
+                Issue(BROKEN_LINK.name, s, e, f"link to {_short(lk.url, 60)!r}: {problem}")
+            )
     for d in all_entries:
         if d.url and not any(lk.url == d.url for lk in res.links):
             problem = url_problem(d.url)
             if problem:
-                issues.append(Issue(BROKEN_LINK.name, d.start, d.end,
-                                    f"entry {d.number} URL {_short(d.url, 60)!r}: {problem}"))  # fmt: skip
+                issues.append(
+                    Issue(
+                        BROKEN_LINK.name,
+                        d.start,
+                        d.end,
+                        f"entry {d.number} URL {_short(d.url, 60)!r}: {problem}",
+                    )
+                )
 
     # uncited statements
     distinct = {mk.number for mk in res.markers}
@@ -1349,8 +1520,10 @@ def _uncited(text: str, blocks: list[Block], res: FootnoteParse, in_refs: Any) -
             continue
         flags = []
         for b in sec:
-            has = any(b.start <= p < b.end or (sc is not None and sc.start < b.end and b.start < sc.end)
-                      for p, sc in marker_pos) or any(b.start <= p < b.end for p in link_pos)  # fmt: skip
+            has = any(
+                b.start <= p < b.end or (sc is not None and sc.start < b.end and b.start < sc.end)
+                for p, sc in marker_pos
+            ) or any(b.start <= p < b.end for p in link_pos)
             flags.append(has)
         if sum(flags) * 2 < len(sec) or sum(flags) == 0:
             continue
@@ -1359,8 +1532,14 @@ def _uncited(text: str, blocks: list[Block], res: FootnoteParse, in_refs: Any) -
                 what = "bullet" if b.bullet else "paragraph"
                 first = text[b.start : b.end].split("\n", 1)[0]
                 e = b.start + len(first.rstrip())
-                out.append(Issue(UNCITED.name, b.start, e,
-                                 f"this {what} has no note while the others in its section do"))  # fmt: skip
+                out.append(
+                    Issue(
+                        UNCITED.name,
+                        b.start,
+                        e,
+                        f"this {what} has no note while the others in its section do",
+                    )
+                )
     return out
 
 
@@ -1373,9 +1552,14 @@ def run(analysis: Analysis) -> None:
     scope = getattr(analysis.config, "footnote_scope", "auto") or "auto"
     lex = lexicon(analysis.config)
     res = parse_footnotes(
-        doc.text, doc.blocks, sentences=doc.sentences, links=doc.links, fmt=doc.format,
-        scope=scope, lex=lex,
-    )  # fmt: skip
+        doc.text,
+        doc.blocks,
+        sentences=doc.sentences,
+        links=doc.links,
+        fmt=doc.format,
+        scope=scope,
+        lex=lex,
+    )
     analysis.footnotes = res.to_footnotes()
     sents = doc.sentences
     starts = [s.start for s in sents]
@@ -1398,19 +1582,35 @@ def run(analysis: Analysis) -> None:
         if not name or not _recognisable(d.text, d.url, lex, True):
             continue
         s = doc.sentence_at(d.start)
-        analysis.sources.append(SourceMention(
-            name=name, kind=guess_kind(name, d.url, lex), start=d.start, end=d.end,
-            sentence=s.index if s else None, cue="footnote",
-            footnote=int(label) if label.isdigit() else None, url=d.url, domain=d.domain,
-        ))  # fmt: skip
+        analysis.sources.append(
+            SourceMention(
+                name=name,
+                kind=guess_kind(name, d.url, lex),
+                start=d.start,
+                end=d.end,
+                sentence=s.index if s else None,
+                cue="footnote",
+                footnote=int(label) if label.isdigit() else None,
+                url=d.url,
+                domain=d.domain,
+            )
+        )
     for u in res.unnumbered:
         name = clean_source_name(u.text, u.url, lex)
         if name:
             s = doc.sentence_at(u.start)
-            analysis.sources.append(SourceMention(
-                name=name, kind=guess_kind(name, u.url, lex), start=u.start, end=u.end,
-                sentence=s.index if s else None, cue="source list", url=u.url, domain=u.domain,
-            ))  # fmt: skip
+            analysis.sources.append(
+                SourceMention(
+                    name=name,
+                    kind=guess_kind(name, u.url, lex),
+                    start=u.start,
+                    end=u.end,
+                    sentence=s.index if s else None,
+                    cue="source list",
+                    url=u.url,
+                    domain=u.domain,
+                )
+            )
     for lk in res.links:
         if lk.kind == "definition" or any(a <= lk.start < b for a, b in res.reference_spans):
             continue
@@ -1419,11 +1619,18 @@ def run(analysis: Analysis) -> None:
             continue  # relative links and fragments name no source
         s = doc.sentence_at(lk.start)
         name = lex.domain_names.get(domain, domain)
-        analysis.sources.append(SourceMention(
-            name=name, kind=guess_kind(name if domain in lex.domain_names else "", lk.url, lex),
-            start=lk.start, end=lk.end, sentence=s.index if s else None, cue="link",
-            url=lk.url, domain=domain,
-        ))  # fmt: skip
+        analysis.sources.append(
+            SourceMention(
+                name=name,
+                kind=guess_kind(name if domain in lex.domain_names else "", lk.url, lex),
+                start=lk.start,
+                end=lk.end,
+                sentence=s.index if s else None,
+                cue="link",
+                url=lk.url,
+                domain=domain,
+            )
+        )
 
     for issue in res.issues:
         analysis.report(issue.rule, issue.start, issue.end, issue.message)
@@ -1433,8 +1640,13 @@ def footnotes_to_dict(fn: Footnotes) -> dict[str, Any]:
     """Plain-data form of ``Analysis.footnotes`` (the ``footnotes`` entry of report.json)."""
     return {
         "markers": [
-            {"number": m.number, "start": m.start, "end": m.end, "sentence": m.sentence,
-             "scope": None if m.scope is None else {"start": m.scope.start, "end": m.scope.end}}
+            {
+                "number": m.number,
+                "start": m.start,
+                "end": m.end,
+                "sentence": m.sentence,
+                "scope": None if m.scope is None else {"start": m.scope.start, "end": m.scope.end},
+            }
             for m in fn.markers
         ],
         "definitions": {
@@ -1443,4 +1655,4 @@ def footnotes_to_dict(fn: Footnotes) -> dict[str, Any]:
         },
         "dangling": list(fn.dangling),
         "unused": list(fn.unused),
-    }  # fmt: skip
+    }

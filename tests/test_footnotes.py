@@ -17,8 +17,9 @@ from rules.base import Analysis
 FIXTURES = Path(__file__).parent / "fixtures" / "footnotes"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "data" / "seeds"
-FTN_RULES = {r.name for r in (F.DANGLING, F.UNUSED, F.SEQUENCE, F.UNCITED, F.MALFORMED,
-                              F.BROKEN_LINK)}  # fmt: skip
+FTN_RULES = {
+    r.name for r in (F.DANGLING, F.UNUSED, F.SEQUENCE, F.UNCITED, F.MALFORMED, F.BROKEN_LINK)
+}
 
 
 def run_file(path: Path, config: Config | None = None) -> Analysis:
@@ -130,16 +131,24 @@ def test_first_seed_maps_six_outlets_with_nothing_flagged() -> None:
     assert sorted({m.number for m in fn.markers}, key=int) == ["1", "2", "3", "4", "5", "6"]
     assert len(fn.markers) == 6
     assert {k: d.text for k, d in fn.definitions.items()} == {
-        "1": "Associated Press", "2": "Bloomberg", "3": "CNN", "4": "Al Jazeera",
-        "5": "Middle East Eye", "6": "Al Mayadeen",
-    }  # fmt: skip
+        "1": "Associated Press",
+        "2": "Bloomberg",
+        "3": "CNN",
+        "4": "Al Jazeera",
+        "5": "Middle East Eye",
+        "6": "Al Mayadeen",
+    }
     assert fn.dangling == [] and fn.unused == []
     assert [f for f in a.findings if f.rule in FTN_RULES] == []
     notes = [s for s in a.sources if s.cue == "footnote"]
     assert [(s.footnote, s.name, s.kind) for s in notes] == [
-        (1, "Associated Press", "outlet"), (2, "Bloomberg", "outlet"), (3, "CNN", "outlet"),
-        (4, "Al Jazeera", "outlet"), (5, "Middle East Eye", "outlet"), (6, "Al Mayadeen", "outlet"),
-    ]  # fmt: skip
+        (1, "Associated Press", "outlet"),
+        (2, "Bloomberg", "outlet"),
+        (3, "CNN", "outlet"),
+        (4, "Al Jazeera", "outlet"),
+        (5, "Middle East Eye", "outlet"),
+        (6, "Al Mayadeen", "outlet"),
+    ]
     # every fact bullet is covered, including both sentences of the two-sentence bullets
     for s in a.doc.sentences:
         if s.region == "body" and a.doc.text[a.doc.blocks[s.block].start] == "-":
@@ -238,8 +247,11 @@ def test_invalid_urls(url: str, fragment: str) -> None:
         ("Smith, J. (2021). Harbour silt. Coastal Journal 4.", "Smith, J.", "person"),
         ("https://www.theguardian.com/uk/2024/x", "The Guardian", "outlet"),
         ("Harbour Times", "Harbour Times", "outlet"),
-        ("Statistics Office annual report, https://stats.example.gov/r.pdf", "Statistics Office",
-         "document"),
+        (
+            "Statistics Office annual report, https://stats.example.gov/r.pdf",
+            "Statistics Office",
+            "document",
+        ),
     ],
 )
 def test_clean_source_name_and_kind(entry: str, name: str, kind: str) -> None:
@@ -260,18 +272,31 @@ def numbers(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Facts\n- The ferry stopped running in May.1\n- Fares doubled.2\nSources: 1A, 2B.\n",
-         ["1", "2"]),
-        ("Facts\n- She called it 'a quiet failure.'1\n- Fares doubled, they said.\"2\n"
-         "Sources: 1Harbour Times, 2Radio Estuary.\n", ["1", "2"]),
-        ("The vote was close for the group1. Then it passed easily2.\n\nNotes\n1. City Hall\n"
-         "2. Town Crier\n", ["1", "2"]),
-        ("Prices rose.[1] Wages fell.[2, 3] Rents stayed flat.[1-3][4]\n\nReferences\n[1] A\n"
-         "[2] B\n[3] C\n[4] D\n", ["1", "2", "3", "1", "2", "3", "4"]),
+        (
+            "Facts\n- The ferry stopped running in May.1\n- Fares doubled.2\nSources: 1A, 2B.\n",
+            ["1", "2"],
+        ),
+        (
+            "Facts\n- She called it 'a quiet failure.'1\n- Fares doubled, they said.\"2\n"
+            "Sources: 1Harbour Times, 2Radio Estuary.\n",
+            ["1", "2"],
+        ),
+        (
+            "The vote was close for the group1. Then it passed easily2.\n\nNotes\n1. City Hall\n"
+            "2. Town Crier\n",
+            ["1", "2"],
+        ),
+        (
+            "Prices rose.[1] Wages fell.[2, 3] Rents stayed flat.[1-3][4]\n\nReferences\n[1] A\n"
+            "[2] B\n[3] C\n[4] D\n",
+            ["1", "2", "3", "1", "2", "3", "4"],
+        ),
         ("Prices rose.^1 Wages fell.^2\n\nNotes\n1) Alpha Bank\n2) Beta Union\n", ["1", "2"]),
         ("Prices rose.¹ Wages fell.²³\n\nSources\n¹ Alpha\n² Beta\n³ Gamma\n", ["1", "2", "3"]),
-        ("Prices rose.[^1] Wages fell.[^pay]\n\n[^1]: Alpha Bank.\n[^pay]: Beta Union.\n",
-         ["1", "pay"]),
+        (
+            "Prices rose.[^1] Wages fell.[^pay]\n\n[^1]: Alpha Bank.\n[^pay]: Beta Union.\n",
+            ["1", "pay"],
+        ),
     ],
 )
 def test_conventions(text: str, expected: list[str]) -> None:
@@ -335,8 +360,9 @@ def test_html_fragment_link_marker() -> None:
     F.run(a)
     assert [m.number for m in a.footnotes.markers] == ["1", "2"]
     assert {k: d.text for k, d in a.footnotes.definitions.items()} == {
-        "1": "Customs Office", "2": "Port Authority"
-    }  # fmt: skip
+        "1": "Customs Office",
+        "2": "Port Authority",
+    }
     assert [f.rule for f in a.findings] == []
 
 

@@ -13,21 +13,75 @@ from checker.segment import segment_text
 from rules import footnotes as F
 from rules.base import Analysis
 
-FTN = {"dangling-footnote", "unused-source", "footnote-sequence", "uncited-statement",
-       "malformed-source-entry", "broken-link"}  # fmt: skip
+FTN = {
+    "dangling-footnote",
+    "unused-source",
+    "footnote-sequence",
+    "uncited-statement",
+    "malformed-source-entry",
+    "broken-link",
+}
 
-SUBJECTS = ["The council", "The port authority", "A rail union", "The museum", "Local farmers",
-            "The water board", "Two ministers", "The school trust", "Ferry crews", "The mayor"]
-VERBS = ["approved", "rejected", "delayed", "announced", "questioned", "published", "cut",
-         "doubled", "reviewed", "postponed"]
-OBJECTS = ["the harbour plan", "a new timetable", "the bridge repairs", "its annual budget",
-           "the parking charges", "a flood barrier", "the library hours", "the tram extension",
-           "a housing scheme", "the night buses"]
-WHEN = ["on Monday", "last week", "in March", "after a long debate", "without a vote",
-        "for the second time", "this spring", "by a narrow margin"]
-NAMES = ["Harbour Times", "Valley Radio", "Coastal Gazette", "Northern Ledger", "City Council",
-         "Rail Workers Union", "Estuary Trust", "Museum Board", "Water Board", "Tram Company",
-         "Ferry Herald", "School Trust"]
+SUBJECTS = [
+    "The council",
+    "The port authority",
+    "A rail union",
+    "The museum",
+    "Local farmers",
+    "The water board",
+    "Two ministers",
+    "The school trust",
+    "Ferry crews",
+    "The mayor",
+]
+VERBS = [
+    "approved",
+    "rejected",
+    "delayed",
+    "announced",
+    "questioned",
+    "published",
+    "cut",
+    "doubled",
+    "reviewed",
+    "postponed",
+]
+OBJECTS = [
+    "the harbour plan",
+    "a new timetable",
+    "the bridge repairs",
+    "its annual budget",
+    "the parking charges",
+    "a flood barrier",
+    "the library hours",
+    "the tram extension",
+    "a housing scheme",
+    "the night buses",
+]
+WHEN = [
+    "on Monday",
+    "last week",
+    "in March",
+    "after a long debate",
+    "without a vote",
+    "for the second time",
+    "this spring",
+    "by a narrow margin",
+]
+NAMES = [
+    "Harbour Times",
+    "Valley Radio",
+    "Coastal Gazette",
+    "Northern Ledger",
+    "City Council",
+    "Rail Workers Union",
+    "Estuary Trust",
+    "Museum Board",
+    "Water Board",
+    "Tram Company",
+    "Ferry Herald",
+    "School Trust",
+]
 CONVENTIONS = ["glued", "glued-quote", "glued-word", "bracket", "caret", "superscript", "md"]
 ENTRY_STYLES = ["inline", "dot", "bracket", "paren"]
 SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -193,10 +247,32 @@ def test_swapping_two_markers_breaks_the_sequence(d: Doc, data: st.DataObject) -
 # ------------------------------------------------------------ no notes at all
 
 TRAPS = [
-    "{n} people attended", "in {y}.", "{n} times.", "COVID-19", "F-35", "G7", "1.5C",
-    "Part {d}", "the {d}th time", "on {d} May {y}", "won {d}-{d}", "${d}.{d}m", "£{n}",
-    "{d}.{d}K", "{d}.{d}%", "at {d}:{d}{d}", "No. {d}", "the A{n} road", "the {y}/{d}{d} season",
-    "a {n}-page report", "page {n}", "{n} km²", "x^{d}", "[{y}]", "({d})", "#{d}",
+    "{n} people attended",
+    "in {y}.",
+    "{n} times.",
+    "COVID-19",
+    "F-35",
+    "G7",
+    "1.5C",
+    "Part {d}",
+    "the {d}th time",
+    "on {d} May {y}",
+    "won {d}-{d}",
+    "${d}.{d}m",
+    "£{n}",
+    "{d}.{d}K",
+    "{d}.{d}%",
+    "at {d}:{d}{d}",
+    "No. {d}",
+    "the A{n} road",
+    "the {y}/{d}{d} season",
+    "a {n}-page report",
+    "page {n}",
+    "{n} km²",
+    "x^{d}",
+    "[{y}]",
+    "({d})",
+    "#{d}",
 ]
 
 
@@ -213,7 +289,8 @@ def plain_docs(draw: st.DrawFn) -> str:
             )
             sents.append(
                 f"{draw(st.sampled_from(SUBJECTS))} {draw(st.sampled_from(VERBS))} "
-                f"{draw(st.sampled_from(OBJECTS))} {trap}".rstrip(".") + "."
+                f"{draw(st.sampled_from(OBJECTS))} {trap}".rstrip(".")
+                + "."
             )
         bullet = draw(st.booleans())
         paras.append(("- " if bullet else "") + " ".join(sents))
@@ -225,5 +302,7 @@ def plain_docs(draw: st.DrawFn) -> str:
 @given(plain_docs())
 def test_documents_without_notes_never_get_footnote_findings(text: str) -> None:
     a = analyse(text)
-    assert a.footnotes.markers == [], [a.doc.text[m.start - 10 : m.end] for m in a.footnotes.markers]
+    assert a.footnotes.markers == [], [
+        a.doc.text[m.start - 10 : m.end] for m in a.footnotes.markers
+    ]
     assert [f for f in a.findings if f.rule in FTN] == []
