@@ -1141,6 +1141,15 @@ def parse_footnotes(
             )
 
     numeric_defs = [int(k) for k in defs if k.isdigit()]
+    # numbered strong markers need evidence too: "[538]" in a piece with no notes is a name
+    numbered_conv = ("bracket", "caret", "superscript")
+    strong_nums = [int(c.number) for c in cands if c.convention in numbered_conv]
+    if strong_nums:
+        if numeric_defs:
+            limit = max(numeric_defs) + 10
+        else:
+            limit = len(set(strong_nums)) + 10 if min(strong_nums) == 1 else 0
+        cands = [c for c in cands if c.convention not in numbered_conv or int(c.number) <= limit]
     if weak:
         if numeric_defs:
             top = max(numeric_defs) + 3
@@ -1272,7 +1281,7 @@ def parse_footnotes(
                 LinkRef(m.start("text"), m.end("text"), refdefs[key], "reference", key)
             )
             seen_link.add(m.start("text"))
-        elif not key.isdigit():
+        elif not key.isdigit() and fmt == "markdown":
             res.issues.append(
                 Issue(
                     BROKEN_LINK.name,

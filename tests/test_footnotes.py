@@ -375,3 +375,56 @@ def test_inline_links_recorded_as_sources() -> None:
     assert len(links) == 1
     assert links[0].domain == "example.co.uk" and links[0].sentence == 0
     assert links[0].url.startswith("https://english.harbour-news")
+
+
+def test_bracketed_number_without_notes_is_not_a_marker() -> None:
+    # a pollster cited as "[538]" in a piece that has no notes at all
+    text = "The average gave him a lead of 4 points, it said. [538]\n\nHe disputed it.\n"
+    res = F.parse_footnotes(text)
+    assert res.markers == [] and res.issues == []
+    # but a draft that numbers from 1 and lost its list is flagged
+    res = F.parse_footnotes("Rents rose.[1] Wages fell.[2]\n")
+    assert [i.rule for i in res.issues] == ["dangling-footnote", "dangling-footnote"]
+
+
+def test_reference_link_labels_only_checked_in_markdown() -> None:
+    text = "The price was [about right][est] they said.\n"
+    assert F.parse_footnotes(text, fmt="text").issues == []
+    assert [i.rule for i in F.parse_footnotes(text, fmt="markdown").issues] == ["broken-link"]
+
+
+def test_superscript_pairs_follow_the_entries() -> None:
+    two = "Rents rose.²³\n\nSources\n¹ Alpha\n² Beta\n³ Gamma\n"
+    assert numbers(two) == ["2", "3"]
+    many = "Rents rose.¹² Wages fell.¹\n\nSources\n" + "".join(
+        f"{n}. Source Name {n}\n" for n in range(1, 13)
+    )
+    assert numbers(many) == ["12", "1"]
+
+
+def test_lexicon_extended_by_config() -> None:
+    text = "- Rents rose.1\n- Wages fell.2\n\nQuellen\n1. Alpha Zeitung\n2. Beta Blatt\n"
+    doc = segment_text(text, path="x.txt", fmt="text")
+    plain = Analysis(doc=doc, config=Config())
+    F.run(plain)
+    assert plain.footnotes.definitions == {}
+    cfg = Config(
+        lexicon={
+            "footnotes": {
+                "section_headings": ["quellen"],
+                "outlets": ["Alpha Zeitung=alpha.example.de"],
+            }
+        }
+    )
+    a = Analysis(doc=doc, config=cfg)
+    F.run(a)
+    assert sorted(a.footnotes.definitions) == ["1", "2"]
+    alpha = next(s for s in a.sources if s.footnote == 1)
+    assert (alpha.name, alpha.kind) == ("Alpha Zeitung", "outlet")
+
+
+def test_ibid_needs_a_previous_entry() -> None:
+    text = "Rents rose.[1] Wages fell.[2]\n\nNotes\n[1] Ibid.\n[2] Ibid.\n"
+    issues = [(i.rule, i.message) for i in F.parse_footnotes(text).issues]
+    assert [r for r, _ in issues] == ["malformed-source-entry"]
+    assert "entry 1" in issues[0][1]
