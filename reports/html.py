@@ -22,6 +22,7 @@ Design choices:
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import math
 import os
@@ -345,35 +346,29 @@ def article_marks(article: Mapping[str, Any], rules: Mapping[str, Mapping[str, A
     return marks
 
 
-def _pieces(text: str, marks: Sequence[Mark], start: int, end: int) -> list[Piece]:
-    spans = [(m.start, m.end) for m in marks]
-    out: list[Piece] = []
-    for seg in split_segments(text, spans, start, end):
-        covering = [marks[i] for i in seg.covers]
-        anchors = [m.anchor for m in covering if m.anchor and m.start == seg.start]
-        if not covering:
-            out.append(Piece(seg.text))
-            continue
-        classes: list[str] = []
-        for m in covering:
-            for c in m.classes:
-                if c not in classes:
-                    classes.append(c)
-        for m in covering:
-            if m.boxed:
-                if seg.start > m.start and "cl" not in classes:
-                    classes.append("cl")
-                if seg.end < m.end and "cr" not in classes:
-                    classes.append("cr")
-        painted = [m for m in covering if m.paint]
-        if painted:
-            classes.append(min(painted, key=lambda m: m.end - m.start).paint)
-            if len({m.paint for m in painted}) > 1:
-                classes.append("f-multi")
-        titles = list(dict.fromkeys(m.title for m in covering if m.title))
-        href = next((m.href for m in covering if m.href), "")
-        out.append(Piece(seg.text, " ".join(classes), "\n".join(titles), href, anchors))
-    return out
+def _piece(seg: Segment, covering: Sequence[Mark]) -> Piece:
+    """How one segment is shown, given every mark covering it."""
+    if not covering:
+        return Piece(seg.text)
+    anchors = [m.anchor for m in covering if m.anchor and m.start == seg.start]
+    classes: list[str] = []
+    for m in covering:
+        for c in m.classes:
+            if c not in classes:
+                classes.append(c)
+        if m.boxed:
+            if seg.start > m.start and "cl" not in classes:
+                classes.append("cl")
+            if seg.end < m.end and "cr" not in classes:
+                classes.append("cr")
+    painted = [m for m in covering if m.paint]
+    if painted:
+        classes.append(min(painted, key=lambda m: m.end - m.start).paint)
+        if len({m.paint for m in painted}) > 1:
+            classes.append("f-multi")
+    titles = list(dict.fromkeys(m.title for m in covering if m.title))
+    href = next((m.href for m in covering if m.href), "")
+    return Piece(seg.text, " ".join(classes), "\n".join(titles), href, anchors)
 
 
 def build_paragraphs(article: Mapping[str, Any], marks: Sequence[Mark]) -> list[Paragraph]:
@@ -414,6 +409,8 @@ def build_paragraphs(article: Mapping[str, Any], marks: Sequence[Mark]) -> list[
         (s for s in article.get("sentences") or [] if _span(s)), key=lambda s: s["start"]
     )
     paragraphs: list[Paragraph] = []
+    windows: list[tuple[Run, int, int]] = []  # runs to fill, with their text window
+    emitted: set[int] = set()
     si = 0
     for b in full:
         bs, be = b["start"], b["end"]
@@ -425,21 +422,21 @@ def build_paragraphs(article: Mapping[str, Any], marks: Sequence[Mark]) -> list[
             sent = sentences[si]
             ss, se = max(sent["start"], pos), min(sent["end"], be)
             if ss > pos:
-                runs.append(Run(None, _pieces(text, marks, pos, ss)))
+                windows.append((Run(None, []), pos, ss))
+                runs.append(windows[-1][0])
             if se > ss:
-                runs.append(
-                    Run(
-                        int(sent.get("index", si)),
-                        _pieces(text, marks, ss, se),
-                        bool(sent.get("is_claim")),
-                    )
-                )
+                index = int(sent.get("index", si))
+                run = Run(None if index in emitted else index, [], bool(sent.get("is_claim")))
+                emitted.add(index)
+                windows.append((run, ss, se))
+                runs.append(run)
                 pos = se
             if sent["end"] > be:  # sentence continues in the next block
                 break
             si += 1
         if pos < be:
-            runs.append(Run(None, _pieces(text, marks, pos, be)))
+            windows.append((Run(None, []), pos, be))
+            runs.append(windows[-1][0])
         paragraphs.append(
             Paragraph(
                 str(b.get("region") or "body"),
@@ -448,6 +445,19 @@ def build_paragraphs(article: Mapping[str, Any], marks: Sequence[Mark]) -> list[
                 bool(b.get("bullet")),
             )
         )
+    # One pass over the whole text: marks plus every window edge as cut points, so
+    # no segment crosses a sentence or paragraph edge; then hand segments to runs.
+    spans = [(m.start, m.end) for m in marks]
+    spans += [(a, z) for _, a, z in windows]
+    segments = split_segments(text, spans)
+    starts = [seg.start for seg in segments]
+    nmarks = len(marks)
+    for run, a, z in windows:
+        i = bisect.bisect_left(starts, a)
+        while i < len(segments) and segments[i].start < z:
+            seg = segments[i]
+            run.pieces.append(_piece(seg, [marks[k] for k in seg.covers if k < nmarks]))
+            i += 1
     return paragraphs
 
 
@@ -711,6 +721,7 @@ def _env() -> Environment:
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,  # every template, whatever its extension
         undefined=StrictUndefined,
+        auto_reload=False,  # templates are package data; compile each once per process
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -828,11 +839,23 @@ def render_article(
         "sources": sources_panel(article),
         "footnotes": footnotes_panel(article),
         "breakdown": breakdown_panel(article),
+        "base_score": _base_score(article),
         "key_metrics": key_metrics,
         "other_metrics": other_metrics,
         "attributions": _attribution_rows(article),
     }
     return _env().get_template("article.html").render(ctx)
+
+
+def _base_score(article: Mapping[str, Any]) -> float | None:
+    """100 when the breakdown's points are deductions from 100 (shown as the first row)."""
+    score = _num(article.get("score"))
+    comps = article.get("score_breakdown") or []
+    points = [_num(c.get("points")) for c in comps if isinstance(c, Mapping)]
+    if score is None or not points or any(p is None for p in points):
+        return None
+    total = sum(p for p in points if p is not None)
+    return 100.0 if abs(100.0 + total - score) < 0.051 else None
 
 
 def _attribution_rows(article: Mapping[str, Any]) -> list[dict[str, Any]]:

@@ -570,13 +570,24 @@ def test_sources_panel_counts_kind_role_and_rating() -> None:
     row = sources[sources.index("Ines Okafor"):]
     row = row[:row.index("</tr>")]
     assert "council chair" in row and ">person<" in row and '<td class="n">2</td>' in row
-    assert "reliable" in sources and "newsroom list 2026" in sources and "88.0th" in sources
+    assert "reliable" in sources and "newsroom list 2026" in sources
+    assert "88th percentile" in sources
 
 
 def test_error_article_page() -> None:
     report = sample_report()
     page = render_article(report["articles"][3], report)
     assert "could not be analysed" in page and "invalid start byte" in page
+    assert 'id="sources"' not in page  # no empty panels for a file that was not read
+
+
+def test_score_breakdown_starts_from_100_when_points_are_deductions() -> None:
+    page = render_article(sample_article(), sample_report())
+    panel = page[page.index('id="score"'):page.index('id="sources"')]
+    assert "Starting score" in panel and '<td class="n">100</td>' in panel
+    assert '<td class="n">-18.0</td>' in panel and '<td class="n">58.5</td>' in panel
+    odd = {**sample_article(), "score": 70.0}  # points do not add up: no made-up base row
+    assert "Starting score" not in render_article(odd, sample_report())
 
 
 def test_paragraphs_tolerate_gaps_and_overlapping_sentences() -> None:
