@@ -24,6 +24,7 @@ import os
 import re
 import subprocess
 import sys
+import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -260,13 +261,17 @@ class _Configs:
         self.explicit = load_config(explicit) if explicit else None
         self.rule_keys = rule_keys
         self.cache: dict[Path | None, Config] = {}
+        self.folders: dict[Path, Path | None] = {}  # folder -> its configuration file
         if self.explicit:
             check_rule_names(self.explicit, rule_keys)
 
     def base(self, path: Path) -> Config:
         if self.explicit:
             return self.explicit
-        found = config_file_for(path)
+        folder = path.resolve().parent
+        if folder not in self.folders:
+            self.folders[folder] = config_file_for(path)
+        found = self.folders[folder]
         if found not in self.cache:
             cfg = load_config(found) if found else Config()
             check_rule_names(cfg, self.rule_keys)
@@ -591,6 +596,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
     except (CheckError, ConfigError, BaselineError) as exc:
         return _error(str(exc))
+    except Exception:  # a crash must never look like "below the bar" (exit 1)
+        traceback.print_exc()
+        return _error("internal error while checking (traceback above); please report it")
     for cf in result.files:
         if cf.error:
             print(f"checker: error: {cf.error}", file=sys.stderr)
@@ -616,6 +624,9 @@ def cmd_baseline(args: argparse.Namespace) -> int:
         bl, result = make_baseline(args.paths, config=args.config)
     except (CheckError, ConfigError, BaselineError) as exc:
         return _error(str(exc))
+    except Exception:
+        traceback.print_exc()
+        return _error("internal error while checking (traceback above); please report it")
     for cf in result.files:
         if cf.error:
             print(f"checker: error: {cf.error}", file=sys.stderr)
