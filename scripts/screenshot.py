@@ -74,7 +74,7 @@ def screenshot(url: str, png: Path, width: int = 1280, height: int = 900) -> Pat
     if png.exists():
         png.unlink()
     proc = _run([f"--screenshot={png}", f"--window-size={width},{height}",
-                 "--run-all-compositor-stages-before-draw", "--virtual-time-budget=3000", url])
+                 "--run-all-compositor-stages-before-draw", url])
     if not png.is_file():
         raise RuntimeError(f"chromium made no screenshot (exit {proc.returncode}): {proc.stderr}")
     return png

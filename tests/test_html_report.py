@@ -555,7 +555,7 @@ def test_skipped_regions_are_greyed_with_reason() -> None:
                            ("boilerplate", "newsletter prompt")):
         assert re.search(
             rf'class="blk region-{region} skipped"><span class="why">Not analysed · '
-            rf"{region} <b>\({reason}\)</b>", page), region
+            rf"{region} · <b>{reason}</b>", page), region
     # a reason that only repeats the region is not shown twice
     why = '<span class="why">Not analysed · '
     assert f'class="blk region-byline skipped">{why}byline</span>' in page
