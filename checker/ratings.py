@@ -425,9 +425,24 @@ def load_rating_sets(files: Iterable[str | os.PathLike[str]]) -> RatingSets:
     return _SETS[key]
 
 
+_BY_CONFIG: dict[tuple[Any, ...], RatingSets] = {}
+
+
 def load_ratings(config: Config | None = None) -> RatingSets:
-    """The rating sets configured for ``config`` (empty when none are installed)."""
-    return load_rating_sets(p for p, _ in rating_files(config))
+    """The rating sets configured for ``config`` (empty when none are installed).
+
+    Memoised per process on the configured paths, ``CHECKER_RATINGS`` and the cache
+    folder, so a batch audit looks for files once, not once per article.
+    """
+    key = (
+        tuple(config.ratings) if config is not None else (),
+        config.source_file if config is not None else "",
+        os.environ.get("CHECKER_RATINGS", ""),
+        str(cache_dir()),
+    )
+    if key not in _BY_CONFIG:
+        _BY_CONFIG[key] = load_rating_sets(p for p, _ in rating_files(config))
+    return _BY_CONFIG[key]
 
 
 # --------------------------------------------------------------------------- upstream
@@ -661,10 +676,15 @@ def cmd_ratings(args: argparse.Namespace) -> int:
     return 2
 
 
+_POSSESSIVE = re.compile(r"'s$")
+_NAME_PUNCT = re.compile(r"[\"“”()\[\],;:!?]")
+_SPACES = re.compile(r"\s+")
+
+
 def normalise_name(name: str) -> str:
     """Key for alias look-ups: case-folded, no leading "the", no possessive or punctuation."""
     s = unicodedata.normalize("NFKC", name).replace("\u2019", "'").strip()
-    s = re.sub(r"'s$", "", s)
-    s = re.sub(r"[\"“”()\[\],;:!?]", " ", s).strip(" .-'")
-    s = re.sub(r"\s+", " ", s).casefold()
+    s = _POSSESSIVE.sub("", s)
+    s = _NAME_PUNCT.sub(" ", s).strip(" .-'")
+    s = _SPACES.sub(" ", s).casefold()
     return s[4:] if s.startswith("the ") else s
