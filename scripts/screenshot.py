@@ -1,7 +1,12 @@
 """Render the HTML report in headless Chromium and save screenshots.
 
-    python scripts/screenshot.py                      # sample report -> docs/screenshot.png
+    python scripts/screenshot.py                      # the hand-written test sample
     python scripts/screenshot.py --report out/report.json --article 0 --out shot.png
+
+docs/screenshot.png is a real audit of the bundled examples:
+
+    checker audit examples --out /tmp/aud
+    python scripts/screenshot.py --report /tmp/aud/report.json --article 0
 
 Without ``--report`` it renders the hand-written sample report of
 ``tests/test_html_report.py``. Needs Debian's ``chromium`` (``apt-get install -y
