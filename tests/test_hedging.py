@@ -1,0 +1,299 @@
+"""Behaviour of the hedging family: cue finding, false-positive traps, quotations, config."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.config import Config
+from checker.segment import segment_text
+from rules.base import REGISTRY, Analysis
+from rules.hedging import (
+    APPROXIMATOR,
+    CATEGORIES,
+    HedgeSentenceClassifier,
+    author_cues,
+    find_cues,
+    load_model,
+    quotation_spans,
+    run,
+    sentence_features,
+    summarise,
+)
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "hedging_news.jsonl"
+
+
+def cues(text: str, categories=None, **kw) -> list[tuple[str, str]]:
+    cats = categories if categories is not None else ("epistemic", "reportative", "weasel", "booster")
+    return [(c.text, c.category) for c in find_cues(text, cats, **kw)]
+
+
+def analyse(text: str, config: Config | None = None) -> Analysis:
+    doc = segment_text(text, path="t.txt")
+    analysis = Analysis(doc, config or Config())
+    for fam in ("footnotes", "attribution"):
+        importlib.import_module(f"rules.{fam}").run(analysis)
+    run(analysis)
+    return analysis
+
+
+# --------------------------------------------------------------------------- categories
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vote may be delayed again.", [("may be", "epistemic")]),
+        ("The plan might not be enough to save the mill.", [("might not", "epistemic")]),
+        ("The merger could be the end of the brand.", [("could be", "epistemic")]),
+        ("Prices would appear to have peaked.", [("would appear", "epistemic")]),
+        ("The tide, it seems, has turned.", [("it seems", "epistemic")]),
+        ("The tests suggest that the water is safe.", [("suggest", "epistemic")]),
+        ("The vote was possibly the closest ever.", [("possibly", "epistemic")]),
+        ("It is possible that the count is wrong.", [("It is possible that", "epistemic")]),
+        ("The talks were apparently cut short.", [("apparently", "epistemic")]),
+        ("The singer reportedly cancelled the tour.", [("reportedly", "reportative")]),
+        ("The boxer is said to be furious.", [("is said to", "reportative")]),
+        ("The ship is believed to have sunk in 1912.", [("is believed to", "reportative")]),
+        ("Some say the referee was bribed.", [("Some say", "weasel")]),
+        ("Many believe the mine will reopen.", [("Many believe", "weasel")]),
+        ("Critics argue that fares are too high.", [("Critics argue", "weasel")]),
+        ("It is thought that the lake is drying up.", [("It is thought that", "weasel")]),
+        ("The dish is often considered the national meal.", [("is often considered", "weasel")]),
+        ("The goal was clearly offside.", [("clearly", "booster")]),
+        ("This is undoubtedly the club's best season.", [("undoubtedly", "booster")]),
+        ("It was without question a turning point.", [("without question", "booster")]),
+    ],
+)
+def test_cue_categories(text: str, expected: list[tuple[str, str]]) -> None:
+    assert cues(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May the city council approved the budget.",
+        "The hearing was set for May 3, 2021.",
+        "Theresa May addressed the conference.",
+        "May the best side win.",
+        "The mayor could not be reached for comment.",
+        "He could not attend the funeral.",
+        "The nation's military might is unmatched.",
+        "She lifted the crate with all her might.",
+        "The coach suggested a meeting with the players.",
+        "Some 40 people gathered outside the court.",
+        "The runway lights were clearly visible from the tower.",
+        "He spoke clearly to the jury.",
+        "The company reported a loss of 3 million dollars.",
+        "Police said the driver was not injured.",
+    ],
+)
+def test_known_false_positives_are_not_cues(text: str) -> None:
+    assert cues(text) == []
+
+
+def test_approximators_only_when_asked_for() -> None:
+    text = "Some 3,500 homes lost power and about 40 roads were closed."
+    assert cues(text) == []
+    assert cues(text, CATEGORIES) == [
+        ("Some 3,500", APPROXIMATOR),
+        ("about 40", APPROXIMATOR),
+    ]
+    # a year after "about" is a topic, not an approximation
+    assert cues("They argued about 2020, and about 1990.", CATEGORIES) == []
+
+
+def test_overlaps_keep_the_longest_cue() -> None:
+    found = find_cues("Some regional observers believe the truce might not hold.")
+    assert [(c.text, c.category) for c in found] == [
+        ("Some regional observers believe", "weasel"),
+        ("might not", "epistemic"),
+    ]
+    spans = [(c.start, c.end) for c in found]
+    assert spans == sorted(spans)
+
+
+def test_config_extra_and_remove_cues() -> None:
+    text = "The result is conceivably wrong, and the plan may fail."
+    assert ("conceivably", "epistemic") in cues(text)
+    assert cues(text, remove={"epistemic": ["conceivably"]}) == [("may", "epistemic")]
+    assert cues(text, remove={"epistemic": ["may"]}) == [("conceivably", "epistemic")]
+    added = cues("The figures look shaky to me.", extra={"epistemic": ["look shaky"]})
+    assert added == [("look shaky", "epistemic")]
+    with pytest.raises(ValueError):
+        find_cues("x", extra={"nonsense": ["x"]})
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+def test_quoted_hedges_belong_to_the_speaker() -> None:
+    text = (
+        "Flooding Hits the Valley\n\n"
+        "The river may burst its banks tonight. "
+        "\u201cIt might be the worst flood in fifty years,\u201d said Maria Lopez, the mayor. "
+        "The dam clearly failed.\n"
+    )
+    a = analyse(text)
+    by_text = {h.text.split()[0]: h for h in a.hedges}
+    assert by_text["may"].flagged and by_text["may"].speaker == ""
+    assert not by_text["might"].flagged
+    assert "Lopez" in by_text["might"].speaker
+    assert by_text["clearly"].category == "booster" and by_text["clearly"].flagged
+    codes = sorted(f.code for f in a.findings if f.code.startswith("HDG"))
+    assert codes == ["HDG001", "HDG002"]  # the quoted "might" is not reported
+    summary = a.extra["hedging"]
+    assert summary["hedges"] == 1 and summary["boosters"] == 1
+    assert summary["speaker_hedges"] == 1
+    assert summary["by_category"]["epistemic"] == 1
+
+
+def test_author_cues_skips_quotations() -> None:
+    text = 'He said: "We may lose." The team may lose.'
+    found = author_cues(text)
+    assert len(found) == 1 and found[0].start == text.rindex("may")
+    assert quotation_spans(text) == [(9, 23)]
+
+
+def test_attribution_cue_that_is_a_hedge_does_not_make_a_speaker() -> None:
+    a = analyse("The review is expected to take months, and the plan could fail.\n")
+    assert all(h.flagged for h in a.hedges)
+
+
+# --------------------------------------------------------------------------- configuration
+
+
+def test_approximator_rule_off_by_default_and_enabled_by_config() -> None:
+    text = "Some 3,500 troops are stationed there, officials said.\n"
+    assert [h for h in analyse(text).hedges if h.category == APPROXIMATOR] == []
+    a = analyse(text, Config(enable=["approximator"]))
+    approx = [h for h in a.hedges if h.category == APPROXIMATOR]
+    assert [h.text for h in approx] == ["Some 3,500"]
+    assert [f.code for f in a.findings if f.code.startswith("HDG")] == ["HDG003"]
+
+
+def test_categories_can_be_disabled_and_cues_added() -> None:
+    text = "Critics argue the tax is unfair and it may be repealed, clearly.\n"
+    a = analyse(text, Config(remove={"hedging": {"weasel": "*"}}))
+    assert {h.category for h in a.hedges} == {"epistemic", "booster"}
+    a = analyse(text, Config(hedge_categories=["booster"]))
+    assert [h.category for h in a.hedges] == ["booster"]
+    a = analyse(text, Config(lexicon={"hedging": {"epistemic": ["unfair"]}}))
+    assert "unfair" in [h.text for h in a.hedges]
+    a = analyse(text, Config(disable=["hedging"]))
+    assert a.hedges and not [f for f in a.findings if f.code == "HDG001"]
+
+
+def test_only_body_sentences_are_analysed() -> None:
+    a = analyse("Prices May Rise Again\n\nThe shop opened in 1990.\n")
+    assert a.hedges == []
+
+
+def test_summary_counts_per_100_words() -> None:
+    a = analyse("The plan may fail. It might also succeed. Nobody knows.\n")
+    s = a.extra["hedging"]
+    assert s["hedges"] == 2
+    assert s["words"] == 10
+    assert s["hedges_per_100_words"] == 20.0
+    assert summarise([], 0)["hedges_per_100_words"] == 0.0
+
+
+# --------------------------------------------------------------------------- rule docs
+
+
+@pytest.mark.parametrize("name", ["hedging", "overstated-certainty", "approximator"])
+def test_rule_examples_behave_as_documented(name: str) -> None:
+    rule = REGISTRY[name]
+    assert rule.family == "hedging" and rule.summary and rule.rationale
+    cfg = Config(enable=["approximator"])
+    code = rule.id
+    bad = analyse(rule.bad + "\n", cfg)
+    good = analyse(rule.good + "\n", cfg)
+    assert code in {f.code for f in bad.findings}
+    assert code not in {f.code for f in good.findings}
+    assert REGISTRY["approximator"].enabled is False
+
+
+# --------------------------------------------------------------------------- classifier
+
+
+def test_classifier_learns_and_round_trips_through_json() -> None:
+    texts = [
+        "The bridge may collapse.",
+        "The bridge is said to be unsafe.",
+        "Some say the bridge is unsafe.",
+        "The bridge might fall.",
+        "The bridge opened in 1990.",
+        "The bridge is 40 metres long.",
+        "The bridge crosses the river.",
+        "The bridge was painted red.",
+    ] * 3
+    labels = [1, 1, 1, 1, 0, 0, 0, 0] * 3
+    model = HedgeSentenceClassifier(C=1.0, min_df=1).fit(texts, labels)
+    probs = model.predict_proba(["The tower may collapse.", "The tower opened in 1990."])
+    assert probs[0][1] > 0.5 > probs[1][1]
+    clone = HedgeSentenceClassifier.from_json(json.loads(json.dumps(model.to_json())))
+    assert clone.predict_proba(["The tower may collapse."])[0][1] == pytest.approx(
+        probs[0][1], abs=1e-3
+    )
+    assert clone.get_params()["C"] == 1.0
+
+
+def test_shipped_model_ranks_hedged_sentences_higher() -> None:
+    model = load_model()
+    hedged, plain = model.predict_proba(
+        ["Some critics say the policy may have failed.", "The policy took effect in 2004."]
+    )
+    assert hedged[1] > 0.5 > plain[1]
+    assert "c=may" in sentence_features("It may rain.")
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdemoy MAYSI,.\"'\u201c\u201d0123-\n")), max_size=200))
+def test_find_cues_spans_are_sorted_disjoint_and_exact(text: str) -> None:
+    found = find_cues(text, CATEGORIES)
+    last = -1
+    for c in found:
+        assert 0 <= c.start < c.end <= len(text)
+        assert text[c.start : c.end] == c.text
+        assert c.start >= last
+        last = c.end
+        assert c.category in CATEGORIES
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["may", "might", "could", "the", "May", "reportedly", "some", "say", "40", ".", "\u201c"]
+        ),
+        max_size=30,
+    )
+)
+def test_find_cues_on_word_soup_never_breaks(words: list[str]) -> None:
+    text = " ".join(words)
+    for c in find_cues(text, CATEGORIES):
+        assert text[c.start : c.end] == c.text
+
+
+# --------------------------------------------------------------------------- own news fixture
+
+
+def test_news_fixture_precision_and_recall() -> None:
+    from evaluation.hedging import news_scores, read_news_fixture
+
+    cases = read_news_fixture(FIXTURE)
+    assert len(cases) >= 80 and all(c["reason"] for c in cases)
+    scores = news_scores(cases)
+    assert scores["precision"] >= 0.9
+    assert scores["recall"] >= 0.85
+    assert scores["category_accuracy"] >= 0.9
