@@ -27,6 +27,7 @@ import datetime as _dt
 import json
 import math
 import re
+import string
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -44,6 +45,8 @@ from sklearn.utils.validation import check_is_fitted
 
 FORMAT = "checker-claim-model"
 FORMAT_VERSION = 1
+# Bump whenever ClaimAnalyzer's output changes: a model trained on other features is refused.
+ANALYZER_VERSION = 2
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "rules" / "models" / "claims.json"
 
 # Coefficients are stored with this many significant digits; the in-memory
@@ -51,10 +54,14 @@ DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "rules" / "models" / 
 # exactly the probabilities of the one that was fitted.
 _SIG_DIGITS = 7
 
-_DIGITS = str.maketrans("0123456789", "0000000000")
-# Words (with inner apostrophes/hyphens), number shapes, and a few symbols that matter
-# for claims (percent, currency).
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|0[0-9.,]*0|0|[%$€£]")
+# One C-level pass normalises a sentence for the word features: digits fold to "0"
+# (so "5,000" and "12,500" share the shape "0 000"), apostrophes vanish ("don't" ->
+# "dont"), currency and percent signs become tokens, other punctuation becomes space.
+_FOLD: dict[int, str | None] = {ord(c): " " for c in string.punctuation}
+_FOLD.update({ord(c): "0" for c in string.digits})
+_FOLD.update({ord(c): f" {c} " for c in "%$€£"})
+_FOLD.update({ord(c): None for c in "'’"})
+_FOLD.update({ord(c): " " for c in "‘“”«»—–…•·"})
 _CAPWORD = re.compile(r"(?<=[\s(\"“])[A-Z][a-z]*[A-Za-z]")
 
 
@@ -67,7 +74,7 @@ def _round_sig(values: np.ndarray, digits: int = _SIG_DIGITS) -> np.ndarray:
 class ClaimAnalyzer:
     """Turn one sentence into hashed-feature strings (deterministic, picklable).
 
-    Produces lower-cased word unigrams up to ``ngram_max``-grams over digit-folded
+    Produces lower-cased word n-grams (1 to ``ngram_max``) over digit-folded
     text, and, when ``cues`` is on, tokens that words alone miss: ``_cap`` once per
     capitalised word after the first token (named entities, up to 3),
     ``_q`` for a question, ``_len<k>`` for the length bucket.
@@ -78,25 +85,21 @@ class ClaimAnalyzer:
         self.cues = cues
 
     def __call__(self, text: str) -> list[str]:
-        folded = text.translate(_DIGITS)
-        words = _TOKEN.findall(folded.lower())
+        words = text.lower().translate(_FOLD).split()
         feats = list(words)
         if self.ngram_max >= 2:
-            feats += [a + " " + b for a, b in zip(words, words[1:], strict=False)]
+            feats += map(" ".join, zip(words, words[1:]))  # noqa: B905 - ragged on purpose
         if self.ngram_max >= 3:
-            feats += [
-                a + " " + b + " " + c
-                for a, b, c in zip(words, words[1:], words[2:], strict=False)
-            ]
+            feats += map(" ".join, zip(words, words[1:], words[2:]))  # noqa: B905
         if self.cues:
-            caps = len(_CAPWORD.findall(folded))
+            caps = len(_CAPWORD.findall(text))
             if caps:
                 feats += ["_cap"] * min(caps, 3)
             n = len(words)
             feats.append(
                 "_len0" if n < 6 else "_len1" if n < 12 else "_len2" if n < 25 else "_len3"
             )
-            if folded.rstrip().endswith("?"):
+            if text.rstrip().endswith("?"):
                 feats.append("_q")
         return feats
 
@@ -224,6 +227,7 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
                 "binary": True,
                 "norm": "l2",
                 "analyzer": "checker.claimmodel.ClaimAnalyzer",
+                "analyzer_version": ANALYZER_VERSION,
             },
             "intercept": self.intercept_,
             "calibration": {"method": "sigmoid", "a": self.calibration_[0],
@@ -239,6 +243,12 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError("not a checker claim model (missing format marker)")
         if int(data.get("format_version", 0)) > FORMAT_VERSION:
             raise ValueError(f"claim model format {data['format_version']} is newer than this tool")
+        version = data.get("features", {}).get("analyzer_version")
+        if version != ANALYZER_VERSION:
+            raise ValueError(
+                f"claim model was built for feature analyzer version {version}, this tool has "
+                f"{ANALYZER_VERSION}: retrain it with `checker train-claims`"
+            )
         params = dict(data["params"])
         model = cls(**params)
         idx = np.asarray(data["coef_indices"], dtype=np.int64)

@@ -67,7 +67,7 @@ def small_model(**params: object) -> ClaimClassifier:
 
 def test_analyzer_folds_digits_and_adds_cues() -> None:
     feats = ClaimAnalyzer(ngram_max=2, cues=True)("Spending in Ohio rose to 5,250 dollars?")
-    assert "0,000" in feats  # digit shape, not the literal number
+    assert "0 000" in feats and "5" not in " ".join(feats)  # digit shape, not the number
     assert "rose to" in feats
     assert "_cap" in feats  # "Ohio" mid-sentence
     assert "_q" in feats
@@ -110,6 +110,11 @@ def test_loading_rejects_non_models(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"coef": [1, 2]}))
     with pytest.raises(ValueError, match="not a checker claim model"):
+        load_model_file(bad)
+    model = small_model().to_dict()
+    model["features"]["analyzer_version"] = -1
+    bad.write_text(json.dumps(model))
+    with pytest.raises(ValueError, match="retrain"):
         load_model_file(bad)
     model = small_model().to_dict()
     model["coef_indices"] = [2**40]
