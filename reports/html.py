@@ -397,9 +397,10 @@ def build_paragraphs(article: Mapping[str, Any], marks: Sequence[Mark]) -> list[
 
     pos = 0
     for b in blocks:
-        s, e = max(b["start"], pos), min(b["end"], n)
+        s, e = min(max(b["start"], pos), n), min(b["end"], n)
         if s > pos:
             gap(pos, s)
+            pos = s
         if e > s:
             full.append({**b, "start": s, "end": e})
             pos = e

@@ -602,6 +602,45 @@ def test_paragraphs_tolerate_gaps_and_overlapping_sentences() -> None:
     assert [r.sentence for r in paras[0].runs] == [0, 1]
 
 
+@given(
+    text=st.text(alphabet="ab .\n", max_size=60),
+    blocks=span_lists,
+    sentences=span_lists,
+    marks=span_lists,
+)
+@settings(max_examples=300, deadline=None)
+def test_paragraphs_show_every_character_once_whatever_the_offsets(
+    text: str,
+    blocks: list[tuple[int, int]],
+    sentences: list[tuple[int, int]],
+    marks: list[tuple[int, int]],
+) -> None:
+    """Inconsistent blocks/sentences never lose, repeat or reorder text, nor repeat ids."""
+    art = {"text": text,
+           "blocks": [{"start": a, "end": b, "region": "body"} for a, b in blocks],
+           "sentences": [{"index": i, "start": a, "end": b} for i, (a, b) in enumerate(sentences)]}
+    paras = build_paragraphs(art, [Mark(a, b, ("f",)) for a, b in marks])
+    shown = "".join(p.text for para in paras for r in para.runs for p in r.pieces)
+    assert "".join(shown.split()) == "".join(text.split())
+    ids = [r.sentence for para in paras for r in para.runs if r.sentence is not None]
+    assert len(ids) == len(set(ids))
+
+
+def test_minimal_and_odd_entries_still_render() -> None:
+    """Missing keys, null spans and unknown rules do not break a page."""
+    art = {"article": "x.txt", "text": "One line. Two line.",
+           "findings": [{"id": "ZZZ999", "rule": "new-rule", "start": None, "end": None,
+                         "message": "document-level"},
+                        {"id": "ZZZ999", "start": 0, "end": 3, "sentence": None}],
+           "hedges": [{"start": 4, "end": 8, "category": "novel"}],
+           "sources": [{"name": "A", "start": -1, "end": -1, "sentence": None}]}
+    page = render_article(art, {"articles": [art]})
+    assert "document-level" in page and 'href="#f-1"' in page and 'id="f-1"' in page
+    assert "bg-ZZZ999" in page and "h-novel" in page
+    index = render_index({"articles": [art]})
+    assert 'href="articles/x.txt.html"' in index
+
+
 # ------------------------------------------------------------------ index and writing
 
 
