@@ -109,7 +109,8 @@ class OutletTable:
     exact: dict[str, str]  # ambiguous names, case-sensitive -> domain (names only)
     names: dict[str, str]  # every name as written -> domain
     also: dict[str, tuple[str, ...]]  # domain -> other domains of the same publisher
-    scan: re.Pattern[str] | None  # names looked for in running text
+    scan: re.Pattern[str] | None  # outlet names looked for in running text
+    inner: re.Pattern[str] | None  # every unambiguous name, looked for inside source names
     cues: frozenset[str]
     preceders: frozenset[str]
     followers: frozenset[str]
@@ -132,10 +133,12 @@ def _table(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> OutletTable:
         key = dom.strip().lower()
         outlets.setdefault(key, []).extend(names)
     ambiguous = set(data["names_only"])
+    organisations = set(data["organisations"])
     by_key: dict[str, str] = {}
     exact: dict[str, str] = {}
     names: dict[str, str] = {}
     scanned: list[str] = []
+    inner: list[str] = []
     for dom, alias_list in outlets.items():
         for name in alias_list:
             names[name] = dom
@@ -143,16 +146,18 @@ def _table(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> OutletTable:
                 exact[name] = dom
                 continue
             by_key.setdefault(normalise_name(name), dom)
-            scanned.append(name)
-    scan = None
-    if scanned:
-        scan = re.compile(rf"(?<![\w@/.-]){_trie_pattern(scanned)}(?![\w-]|\.\w)")
+            inner.append(name)
+            if dom not in organisations:
+                scanned.append(name)
+    bounds = r"(?<![\w@/.-]){}(?![\w-]|\.\w)"
+    scan = re.compile(bounds.format(_trie_pattern(scanned))) if scanned else None
     return OutletTable(
         by_key=by_key,
         exact=exact,
         names=names,
         also={d: tuple(v) for d, v in data["also"].items()},
         scan=scan,
+        inner=re.compile(bounds.format(_trie_pattern(inner))) if inner else None,
         cues=frozenset(c.lower() for c in data["citation_cues"]),
         preceders=frozenset(data["name_preceders_allowed"]),
         followers=frozenset(data["name_followers_allowed"]),
@@ -212,9 +217,9 @@ def resolve_name(name: str, kind: str = OUTLET, table: OutletTable | None = None
         if host and _looks_like_tld(host):
             known = t.by_key.get(normalise_name(host))
             return known or registrable_domain(host)
-    if kind in (DOCUMENT, ORGANISATION) and t.scan is not None:
-        # "a report by Human Rights Watch", "Jane Doe, 'Title', Reuters, 2024"
-        hit = t.scan.search(clean)
+    if kind in _RATABLE_KINDS and t.inner is not None:
+        # "a report by Human Rights Watch", "the editorial board of the Washington Post"
+        hit = t.inner.search(clean)
         if hit:
             return t.names[hit.group(0)]
     return ""
