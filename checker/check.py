@@ -409,7 +409,7 @@ def evaluate(cf: CheckedFile, recorded: Any = None) -> list[Failure]:
                 Failure(
                     "fail-on",
                     f"{len(bad)} finding{'s' if len(bad) != 1 else ''} at or above "
-                    f"{th.fail_on} (--fail-on {th.fail_on})",
+                    f"{th.fail_on} severity (fail-on {th.fail_on})",
                 )
             )
     if th.fail_under is not None and cf.score is not None and cf.score < th.fail_under:
@@ -419,7 +419,7 @@ def evaluate(cf: CheckedFile, recorded: Any = None) -> list[Failure]:
             out.append(
                 Failure(
                     "fail-under",
-                    f"score {cf.score:g} ({cf.grade}) is below --fail-under "
+                    f"score {cf.score:g} ({cf.grade}) is below fail-under "
                     f"{th.fail_under:g}{was}",
                 )
             )
@@ -430,7 +430,7 @@ def evaluate(cf: CheckedFile, recorded: Any = None) -> list[Failure]:
             out.append(
                 Failure(
                     "max-unsourced",
-                    f"{cf.unsourced} unsourced claims, more than --max-unsourced "
+                    f"{cf.unsourced} unsourced claims, more than max-unsourced "
                     f"{th.max_unsourced}{was}",
                 )
             )

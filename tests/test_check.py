@@ -60,7 +60,7 @@ def test_exit_1_below_the_bar_with_one_line_per_finding(drafts: Path) -> None:
     assert {"vague-attribution", "unsourced-claim"} <= {m["rule"] for m in found}
     assert any(m["rule"] == "vague-attribution" and m["line"] == "3" and m["col"] == "1"
                for m in found)  # fmt: skip
-    assert "below --fail-under 99" in p.stdout and "1 of 1 below the bar" in lines[-1]
+    assert "below fail-under 99" in p.stdout and "1 of 1 below the bar" in lines[-1]
     assert "\x1b[" not in p.stdout  # not a terminal: plain
 
 

@@ -122,5 +122,5 @@ def test_rdjson_and_junit(result: CheckResult) -> None:
     assert int(root.get("failures")) == sum(not f.passed for f in result.files) == len(
         root.findall(".//failure"))  # fmt: skip
     failure = root.find(".//failure")
-    assert "below --fail-under 95" in failure.get("message")
+    assert "below fail-under 95" in failure.get("message")
     assert ":" in (failure.text or "")  # the findings, as path:line:col lines
