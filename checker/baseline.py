@@ -121,8 +121,7 @@ class Baseline:
             data = json.loads(p.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
             raise BaselineError(
-                f"baseline {p} not found; create it with 'checker baseline PATH... "
-                f"--output {p}'"
+                f"baseline {p} not found; create it with 'checker baseline PATH... --output {p}'"
             ) from exc
         except (OSError, ValueError) as exc:
             raise BaselineError(f"baseline {p} is not readable JSON: {exc}") from exc

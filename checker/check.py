@@ -347,9 +347,7 @@ def run_check(
     else:
         top = git_toplevel(cwd)
         if not files:
-            raise CheckError(
-                f"no articles (.txt, .md, .html) found in {', '.join(paths)}"
-            )
+            raise CheckError(f"no articles (.txt, .md, .html) found in {', '.join(paths)}")
     root = top or cwd.resolve()
     base = Baseline.load(baseline) if baseline else None
     checked = []
@@ -380,9 +378,7 @@ def run_check(
         if changed is not None:
             lines = changed.get(path.resolve())
             if lines is not None:
-                shown = [
-                    f for f in shown if lines & set(range(f["line"], f["end_line"] + 1))
-                ]
+                shown = [f for f in shown if lines & set(range(f["line"], f["end_line"] + 1))]
                 cf.unchanged = len(findings) - len(shown)
         recorded = None
         if base is not None:
@@ -419,8 +415,7 @@ def evaluate(cf: CheckedFile, recorded: Any = None) -> list[Failure]:
             out.append(
                 Failure(
                     "fail-under",
-                    f"score {cf.score:g} ({cf.grade}) is below fail-under "
-                    f"{th.fail_under:g}{was}",
+                    f"score {cf.score:g} ({cf.grade}) is below fail-under {th.fail_under:g}{was}",
                 )
             )
     if th.max_unsourced is not None and cf.unsourced is not None:
@@ -437,9 +432,7 @@ def evaluate(cf: CheckedFile, recorded: Any = None) -> list[Failure]:
     return out
 
 
-def make_baseline(
-    paths: list[str], config: str | None = None
-) -> tuple[Baseline, CheckResult]:
+def make_baseline(paths: list[str], config: str | None = None) -> tuple[Baseline, CheckResult]:
     from checker.baseline import FileBaseline
 
     result = run_check(paths, config=config, fail_on="error")
@@ -521,8 +514,11 @@ def add_parsers(sub: Any) -> None:
     c.add_argument("--config", metavar="FILE",
                    help="pyproject.toml or .checker.toml (default: found by walking up "
                    "from each checked file)")  # fmt: skip
-    c.add_argument("--baseline", metavar="FILE",
-                   help="fail only on findings not recorded in FILE (see 'checker baseline')")
+    c.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="fail only on findings not recorded in FILE (see 'checker baseline')",
+    )
     c.add_argument("--exit-zero", action="store_true",
                    help="exit 0 even when a file is below the bar (report only); "
                    "errors still exit 2")  # fmt: skip

@@ -242,9 +242,7 @@ def _validate(data: dict[str, Any], where: str, top: bool, prefix: str = "") -> 
                 isinstance(cats, dict) and all(_is_str_list(c) for c in cats.values())
                 for cats in value.values()
             ):
-                raise ConfigError(
-                    f"{name!r} must be tables of family.category = [entries]{where}"
-                )
+                raise ConfigError(f"{name!r} must be tables of family.category = [entries]{where}")
         elif key == "remove":
             if not isinstance(value, dict) or not all(
                 _is_str_list(cats)

@@ -76,9 +76,7 @@ def parse_directives(source: str) -> list[Directive]:
     out = []
     for m in DIRECTIVE.finditer(source):
         i = bisect.bisect_right(starts, m.start()) - 1
-        names = tuple(
-            n.strip().lower() for n in (m.group("rules") or "").split(",") if n.strip()
-        )
+        names = tuple(n.strip().lower() for n in (m.group("rules") or "").split(",") if n.strip())
         out.append(
             Directive(
                 verb=m.group("verb").lower(),

@@ -21,8 +21,10 @@ def rdjson_dict(result: CheckResult) -> dict[str, Any]:
                     "path": cf.uri,
                     "range": {
                         "start": {"line": f["line"], "column": f["column"]},
-                        "end": {"line": f.get("end_line", f["line"]),
-                                "column": f.get("end_column", f["column"])},  # fmt: skip
+                        "end": {
+                            "line": f.get("end_line", f["line"]),
+                            "column": f.get("end_column", f["column"]),
+                        },  # fmt: skip
                     },
                 },
                 "severity": SEVERITY.get(f["severity"], "WARNING"),

@@ -68,8 +68,9 @@ def sarif_dict(result: CheckResult) -> dict[str, Any]:
 
     rule_keys()  # make sure every family (and unused-suppression) is registered
     by_id = {r.id: r for r in REGISTRY.values()}
-    rules: list[dict[str, Any]] = [_rule_descriptor(r) for r in sorted(by_id.values(),
-                                                                       key=lambda r: r.id)]
+    rules: list[dict[str, Any]] = [
+        _rule_descriptor(r) for r in sorted(by_id.values(), key=lambda r: r.id)
+    ]
     rules += [_file_rule_descriptor(m) for m in FILE_RULES.values()]
     index = {r["id"]: i for i, r in enumerate(rules)}
     results: list[dict[str, Any]] = []

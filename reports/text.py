@@ -99,10 +99,21 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
                     "suppressed": cf.suppressed,
                 },
                 "findings": [
-                    {k: f.get(k) for k in (
-                        "rule", "id", "severity", "line", "column", "end_line", "end_column",
-                        "text", "message", "fingerprint",
-                    )}  # fmt: skip
+                    {
+                        k: f.get(k)
+                        for k in (
+                            "rule",
+                            "id",
+                            "severity",
+                            "line",
+                            "column",
+                            "end_line",
+                            "end_column",
+                            "text",
+                            "message",
+                            "fingerprint",
+                        )
+                    }  # fmt: skip
                     for f in cf.findings
                 ],
             }

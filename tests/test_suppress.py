@@ -44,8 +44,9 @@ def test_parse_directives_positions_and_rules() -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(
-    st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
-             max_size=8),
+    st.lists(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40), max_size=8
+    ),
     st.integers(min_value=0, max_value=8),
 )
 def test_parser_finds_inserted_directive_on_its_line(lines: list[str], at: int) -> None:
