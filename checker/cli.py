@@ -113,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     from checker.ratings import add_parser as add_ratings_parser  # ratings update/status
 
     add_ratings_parser(sub)
+    # Parsed by checker.claimmodel.train_claims_main (its own argparse); listed here for help.
+    sub.add_parser("train-claims", add_help=False,
+                   help="train a claim model on your own labelled CSV (see train-claims --help)")
     return parser
 
 
@@ -230,6 +233,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["train-claims"]:
+        from checker.claimmodel import train_claims_main
+
+        return train_claims_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:

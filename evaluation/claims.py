@@ -80,19 +80,19 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"skipped private PolNeAR sample: {args.private} not found")
 
-    header = f"{'dataset':<52} {'n':>5} {'pos':>4} {'F1':>6} {'P':>6} {'R':>6} {'AUC':>6} {'AP':>6}"
+    header = f"{'dataset':<60} {'n':>5} {'pos':>4} {'F1':>6} {'P':>6} {'R':>6} {'AUC':>6} {'AP':>6}"
     print()
     print(header)
     print("-" * len(header))
     for name, examples in sets:
         prob = model.predict_proba([e.text for e in examples])[:, 1]
         m = binary_metrics([e.label for e in examples], prob, args.threshold)
-        print(f"{name:<52} {m['n']:>5} {m['positives']:>4} {m['f1']:>6.3f} "
+        print(f"{name:<60} {m['n']:>5} {m['positives']:>4} {m['f1']:>6.3f} "
               f"{m['precision']:>6.3f} {m['recall']:>6.3f} {m['roc_auc']:>6.3f} "
               f"{m['average_precision']:>6.3f}")
     cv = meta.get("metrics", {}).get("cv5_train")
     if cv:
-        print(f"{'5-fold CV on training data (from model JSON)':<52} {cv['n']:>5} "
+        print(f"{'5-fold CV on training data (from model JSON)':<60} {cv['n']:>5} "
               f"{cv['positives']:>4} {cv['f1']:>6.3f} {cv['precision']:>6.3f} "
               f"{cv['recall']:>6.3f} {cv['roc_auc']:>6.3f} {cv['average_precision']:>6.3f}")
     print()

@@ -228,3 +228,14 @@ def test_train_claims_main_reports_bad_input(tmp_path: Path,
     assert train_claims_main(["--data", str(data), "--out", str(out)]) == 2
     assert "at least 2 positive" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_cli_train_claims_subcommand(tmp_path: Path) -> None:
+    from checker.cli import main
+
+    data = tmp_path / "ours.csv"
+    rows = [(t, "1") for t in CLAIMS] + [(t, "0") for t in NON_CLAIMS]
+    write_csv(data, rows, ("text", "label"))
+    out = tmp_path / "ours.json"
+    assert main(["train-claims", "--data", str(data), "--out", str(out), "--cv", "0"]) == 0
+    assert load_model_file(out).metadata_["training_data"][0]["rows"] == len(rows)
