@@ -75,7 +75,8 @@ def _analyse(args: tuple[Input, Config]) -> ArticleResult:
     inp, config = args
     if inp.error:
         return failed_result(inp.article, inp.path, inp.error)
-    return analyse_file(inp.path, config, inp.article)
+    # per-path [[tool.checker.overrides]] apply to this file only
+    return analyse_file(inp.path, config.for_path(inp.path), inp.article)
 
 
 def iter_results(inputs: list[Input], config: Config, jobs: int = 1) -> Iterator[ArticleResult]:
@@ -176,7 +177,11 @@ def audit(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     config = config or Config()
-    inputs = discover(paths, include, exclude)
+    inputs = [
+        inp
+        for inp in discover(paths, include, exclude)
+        if inp.error or not config.is_excluded(inp.path)
+    ]
     results: list[ArticleResult] = []
     for i, res in enumerate(iter_results(inputs, config, jobs), 1):
         results.append(res)

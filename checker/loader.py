@@ -118,6 +118,7 @@ class _HtmlToText(HTMLParser):
         self.stack: list[tuple[str, int, str]] = []  # (tag, text start, hint)
         self.link_stack: list[tuple[int, str]] = []
         self.sup_start: int | None = None
+        self.list_counters: list[int] = []  # per open list: items so far (-1 for <ul>)
 
     # position of the current token in the source
     def _src(self) -> int:
@@ -158,6 +159,12 @@ class _HtmlToText(HTMLParser):
             hint = "byline"
         if tag in _BLOCK_TAGS:
             self._break(2 if tag != "li" else 1)
+        if tag in ("ol", "ul"):
+            self.list_counters.append(0 if tag == "ol" else -1)
+        if tag == "li" and self.list_counters and self.list_counters[-1] >= 0:
+            # number ordered-list items so notes lists read "1. Source ..." as in the page
+            self.list_counters[-1] += 1
+            self._emit(f"{self.list_counters[-1]}. ", self._src())
         if tag == "a":
             self.link_stack.append((self.length, a.get("href", "")))
         if tag == "sup":
@@ -178,6 +185,8 @@ class _HtmlToText(HTMLParser):
                 break
         else:
             return
+        if tag in ("ol", "ul") and self.list_counters:
+            self.list_counters.pop()
         if tag == "a" and self.link_stack:
             lstart, href = self.link_stack.pop()
             if href and self.length > lstart:

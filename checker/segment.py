@@ -218,6 +218,15 @@ def split_blocks(text: str, fmt: str) -> list[_RawBlock]:
 
     blocks: list[_RawBlock] = []
     for para in paragraphs:
+        if fmt == "html":
+            # the HTML renderer already put one block per line: never join lines
+            for s, e in para:
+                blk = _RawBlock(s, e)
+                bullet = _BULLET.match(text, s, e)
+                if bullet:
+                    blk.bullet, blk.content_start = True, bullet.end()
+                blocks.append(blk)
+            continue
         wrapped = fmt == "markdown" or _is_hard_wrapped(text, para)
         blk: _RawBlock | None = None
         for s, e in para:
@@ -362,8 +371,10 @@ def classify_blocks(
         unpunctuated = not _TERMINAL.search(blk_text)
         if raw[i].bullet:
             break
-        if r in (BODY, HEADING) and nwords <= 8 and (
-            unpunctuated and (seen_chrome or nwords <= 3) or seen_chrome and nwords <= 6
+        if (
+            r in (BODY, HEADING)
+            and nwords <= 8
+            and (unpunctuated and (seen_chrome or nwords <= 3) or seen_chrome and nwords <= 6)
         ):
             regions[i] = (BOILERPLATE, "trailing page chrome")
         elif r == HEADING and seen_chrome:
