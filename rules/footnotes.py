@@ -1601,7 +1601,7 @@ def run(analysis: Analysis) -> None:
                 cue="footnote",
                 footnote=int(label) if label.isdigit() else None,
                 url=d.url,
-                domain=d.domain,
+                domain=d.domain or _outlet_domain(name, lex),
             )
         )
     for u in res.unnumbered:
@@ -1643,6 +1643,13 @@ def run(analysis: Analysis) -> None:
 
     for issue in res.issues:
         analysis.report(issue.rule, issue.start, issue.end, issue.message)
+
+
+def _outlet_domain(name: str, lex: Lexicon) -> str:
+    """The registrable domain of a well-known outlet named without a URL ("CNN" -> cnn.com)."""
+    canonical = lex.outlet_names_lower.get(name.lower())
+    dom = lex.outlets.get(canonical, "") if canonical else ""
+    return _registrable(dom, lex.suffixes) if dom else ""
 
 
 def footnotes_to_dict(fn: Footnotes) -> dict[str, Any]:

@@ -149,6 +149,14 @@ def test_first_seed_maps_six_outlets_with_nothing_flagged() -> None:
         (5, "Middle East Eye", "outlet"),
         (6, "Al Mayadeen", "outlet"),
     ]
+    assert [s.domain for s in notes] == [
+        "apnews.com",
+        "bloomberg.com",
+        "cnn.com",
+        "aljazeera.com",
+        "middleeasteye.net",
+        "almayadeen.net",
+    ]
     # every fact bullet is covered, including both sentences of the two-sentence bullets
     for s in a.doc.sentences:
         if s.region == "body" and a.doc.text[a.doc.blocks[s.block].start] == "-":
