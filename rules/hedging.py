@@ -98,8 +98,7 @@ APPROXIMATOR_RULE = register(
         name="approximator",
         family=FAMILY,
         severity="suggestion",
-        summary="An approximator or shield (about, some 3,500, largely) softens a factual "
-        "claim.",
+        summary="An approximator or shield (about, some 3,500, largely) softens a factual claim.",
         rationale=(
             "Rounded and softened figures are often fine, so this rule is off by default. "
             "Standards desks that want exact numbers, or the source of an estimate, can turn "
@@ -232,9 +231,7 @@ def find_cues(
                 text, max(0, s - _WINDOW), s
             ):
                 continue
-            if entry.not_after is not None and entry.not_after.match(
-                text[e : e + _WINDOW]
-            ):
+            if entry.not_after is not None and entry.not_after.match(text[e : e + _WINDOW]):
                 continue
             found.append(Cue(s, e, text[s:e], entry.category, entry.key))
     if removed:

@@ -30,7 +30,9 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "hedging_news.jsonl"
 
 
 def cues(text: str, categories=None, **kw) -> list[tuple[str, str]]:
-    cats = categories if categories is not None else ("epistemic", "reportative", "weasel", "booster")
+    cats = (
+        categories if categories is not None else ("epistemic", "reportative", "weasel", "booster")
+    )
     return [(c.text, c.category) for c in find_cues(text, cats, **kw)]
 
 
@@ -161,6 +163,14 @@ def test_author_cues_skips_quotations() -> None:
     assert quotation_spans(text) == [(9, 23)]
 
 
+def test_indirect_speech_named_source_owns_the_hedge_anonymous_does_not() -> None:
+    named = analyse("The river could flood the town, Maria Lopez said.\n").hedges
+    assert [(h.text, h.speaker, h.flagged) for h in named] == [("could", "Maria Lopez", False)]
+    anon = analyse("The river could flood the town, analysts said.\n").hedges
+    assert [(h.text, h.flagged) for h in anon] == [("could", True)]
+    assert anon[0].speaker.lower() == "analysts"
+
+
 def test_attribution_cue_that_is_a_hedge_does_not_make_a_speaker() -> None:
     a = analyse("The review is expected to take months, and the plan could fail.\n")
     assert all(h.flagged for h in a.hedges)
@@ -258,7 +268,9 @@ def test_shipped_model_ranks_hedged_sentences_higher() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("abcdemoy MAYSI,.\"'\u201c\u201d0123-\n")), max_size=200))
+@given(
+    st.text(alphabet=st.sampled_from(list("abcdemoy MAYSI,.\"'\u201c\u201d0123-\n")), max_size=200)
+)
 def test_find_cues_spans_are_sorted_disjoint_and_exact(text: str) -> None:
     found = find_cues(text, CATEGORIES)
     last = -1
@@ -274,7 +286,19 @@ def test_find_cues_spans_are_sorted_disjoint_and_exact(text: str) -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["may", "might", "could", "the", "May", "reportedly", "some", "say", "40", ".", "\u201c"]
+            [
+                "may",
+                "might",
+                "could",
+                "the",
+                "May",
+                "reportedly",
+                "some",
+                "say",
+                "40",
+                ".",
+                "\u201c",
+            ]
         ),
         max_size=30,
     )
