@@ -189,7 +189,12 @@ def _base_entries() -> tuple[_Entry, ...]:
 def _freeze(m: Mapping[str, Iterable[str]] | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not m:
         return ()
-    return tuple(sorted((str(k), tuple(str(v) for v in vs)) for k, vs in m.items()))
+    return tuple(sorted((str(k), tuple(_as_list(vs))) for k, vs in m.items()))
+
+
+def _as_list(values: Iterable[str] | str) -> list[str]:
+    """A configuration value given as one string or as a list of strings."""
+    return [values] if isinstance(values, str) else [str(v) for v in values]
 
 
 @lru_cache(maxsize=32)
@@ -216,7 +221,7 @@ def find_cues(
     """
     wanted = set(categories)
     removed: dict[str, set[str]] = {
-        cat: {v.lower() for v in vs} for cat, vs in (remove or {}).items()
+        cat: {v.lower() for v in _as_list(vs)} for cat, vs in (remove or {}).items()
     }
     found: list[Cue] = []
     lowered = text.lower()
@@ -300,7 +305,7 @@ def _active_categories(analysis: Analysis) -> tuple[list[str], dict[str, list[st
             if vals in ("*", ["*"]):
                 removed_categories.add(cat)
             else:
-                remove_cues[cat] = list(vals)
+                remove_cues[cat] = _as_list(vals)
     else:  # a plain list of categories to remove
         removed_categories.update(str(v) for v in remove_cfg)
     if cfg.hedge_categories:

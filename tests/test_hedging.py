@@ -128,6 +128,11 @@ def test_config_extra_and_remove_cues() -> None:
     assert cues(text, remove={"epistemic": ["may"]}) == [("conceivably", "epistemic")]
     added = cues("The figures look shaky to me.", extra={"epistemic": ["look shaky"]})
     assert added == [("look shaky", "epistemic")]
+    # a single string is accepted where a list is expected
+    assert cues(text, remove={"epistemic": "may"}) == [("conceivably", "epistemic")]
+    assert cues("It looks shaky.", extra={"epistemic": "looks shaky"}) == [
+        ("looks shaky", "epistemic")
+    ]
     with pytest.raises(ValueError):
         find_cues("x", extra={"nonsense": ["x"]})
 
