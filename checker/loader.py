@@ -160,7 +160,9 @@ class _HtmlToText(HTMLParser):
         if tag in _BLOCK_TAGS:
             self._break(2 if tag != "li" else 1)
         if tag in ("ol", "ul"):
-            self.list_counters.append(0 if tag == "ol" else -1)
+            start = a.get("start", "1").strip()
+            first = int(start) - 1 if tag == "ol" and start.isdigit() else 0
+            self.list_counters.append(first if tag == "ol" else -1)
         if tag == "li" and self.list_counters and self.list_counters[-1] >= 0:
             # number ordered-list items so notes lists read "1. Source ..." as in the page
             self.list_counters[-1] += 1

@@ -30,7 +30,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from checker.document import BODY, HEADING, REFERENCES, Block, Sentence, Span
+from checker.document import BODY, BOILERPLATE, HEADING, REFERENCES, Block, Sentence, Span
 from rules.base import (
     DOCUMENT,
     ORGANISATION,
@@ -831,6 +831,7 @@ def parse_footnotes(
 
     # 3. reference sections and one-line source lists
     heading_starts = {b.start for b in blocks if b.region == HEADING}
+    chrome = [(b.start, b.end) for b in blocks if b.region == BOILERPLATE]
     covered = lambda pos: any(s <= pos < e for s, e in ref_spans)  # noqa: E731
 
     def parse_list_body(body: str, offset: int, head: str, line_s: int, line_e: int) -> None:
@@ -894,6 +895,8 @@ def parse_footnotes(
             n_lines += 1
             if covered(s0):
                 continue
+            if any(cs <= s0 < ce for cs, ce in chrome):
+                break  # page chrome ("3 Comments") ends a notes section
             if (s0 in heading_starts and not _ENTRY.match(line)) or re.match(r"[ \t]{0,3}#", line):
                 break
             if _is_section_heading(line, lex):
