@@ -46,7 +46,7 @@ from sklearn.utils.validation import check_is_fitted
 FORMAT = "checker-claim-model"
 FORMAT_VERSION = 1
 # Bump whenever ClaimAnalyzer's output changes: a model trained on other features is refused.
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "rules" / "models" / "claims.json"
 
 # Coefficients are stored with this many significant digits; the in-memory
@@ -62,6 +62,7 @@ _FOLD.update({ord(c): "0" for c in string.digits})
 _FOLD.update({ord(c): f" {c} " for c in "%$€£"})
 _FOLD.update({ord(c): None for c in "'’"})
 _FOLD.update({ord(c): " " for c in "‘“”«»—–…•·"})
+_CLOSERS = " \t\r\n\"'”’)]»"
 _CAPWORD = re.compile(r"(?<=[\s(\"“])[A-Z][a-z]*[A-Za-z]")
 
 
@@ -77,12 +78,16 @@ class ClaimAnalyzer:
     Produces lower-cased word n-grams (1 to ``ngram_max``) over digit-folded
     text, and, when ``cues`` is on, tokens that words alone miss: ``_cap`` once per
     capitalised word after the first token (named entities, up to 3),
-    ``_q`` for a question, ``_len<k>`` for the length bucket.
+    ``_q`` for a question, ``_len<k>`` for the length bucket. With
+    ``split_questions`` every feature of a question is prefixed with ``?``, so that
+    questions get their own weights (a number inside a question is not a claim).
     """
 
-    def __init__(self, ngram_max: int = 2, cues: bool = True) -> None:
+    def __init__(self, ngram_max: int = 2, cues: bool = True,
+                 split_questions: bool = True) -> None:
         self.ngram_max = ngram_max
         self.cues = cues
+        self.split_questions = split_questions
 
     def __call__(self, text: str) -> list[str]:
         words = text.lower().translate(_FOLD).split()
@@ -99,14 +104,19 @@ class ClaimAnalyzer:
             feats.append(
                 "_len0" if n < 6 else "_len1" if n < 12 else "_len2" if n < 25 else "_len3"
             )
-            if text.rstrip().endswith("?"):
+        if text.rstrip(_CLOSERS).endswith("?"):
+            if self.split_questions:
+                feats = ["?" + f for f in feats]
+            if self.cues:
                 feats.append("_q")
         return feats
 
 
-def _vectorizer(n_features: int, ngram_max: int, cues: bool) -> HashingVectorizer:
+@lru_cache(maxsize=16)
+def _vectorizer(n_features: int, ngram_max: int, cues: bool, split_questions: bool
+                ) -> HashingVectorizer:
     return HashingVectorizer(
-        analyzer=ClaimAnalyzer(ngram_max, cues),
+        analyzer=ClaimAnalyzer(ngram_max, cues, split_questions),
         n_features=n_features,
         alternate_sign=False,
         binary=True,
@@ -122,6 +132,7 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
     n_features : hashing space size (a power of two).
     ngram_max : longest word n-gram (1-3).
     cues : add the non-word cue tokens (capitalised words, question, length).
+    split_questions : give questions their own feature weights (prefix ``?``).
     C : inverse L2 regularisation strength of the logistic regression.
     class_weight : passed to ``LogisticRegression`` (``None`` or ``"balanced"``).
     min_df : a hashed feature must occur in at least this many training sentences.
@@ -134,6 +145,7 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
         n_features: int = 2**20,
         ngram_max: int = 2,
         cues: bool = True,
+        split_questions: bool = True,
         C: float = 4.0,
         class_weight: str | None = None,
         min_df: int = 2,
@@ -143,6 +155,7 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
         self.n_features = n_features
         self.ngram_max = ngram_max
         self.cues = cues
+        self.split_questions = split_questions
         self.C = C
         self.class_weight = class_weight
         self.min_df = min_df
@@ -151,7 +164,7 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
 
     # -- fitting -------------------------------------------------------------
     def _transform(self, X: Iterable[str]) -> sparse.csr_matrix:
-        vec = _vectorizer(self.n_features, self.ngram_max, self.cues)
+        vec = _vectorizer(self.n_features, self.ngram_max, self.cues, self.split_questions)
         return vec.transform(list(X))
 
     def _logreg(self) -> LogisticRegression:

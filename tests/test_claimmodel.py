@@ -66,13 +66,23 @@ def small_model(**params: object) -> ClaimClassifier:
 
 
 def test_analyzer_folds_digits_and_adds_cues() -> None:
-    feats = ClaimAnalyzer(ngram_max=2, cues=True)("Spending in Ohio rose to 5,250 dollars?")
+    feats = ClaimAnalyzer(ngram_max=2, cues=True)("Spending in Ohio rose to 5,250 dollars.")
     assert "0 000" in feats and "5" not in " ".join(feats)  # digit shape, not the number
     assert "rose to" in feats
     assert "_cap" in feats  # "Ohio" mid-sentence
+    assert "_q" not in feats
+    plain = ClaimAnalyzer(ngram_max=1, cues=False)("Spending in Ohio rose to 5,250 dollars.")
+    assert "rose to" not in plain and "_cap" not in plain and "spending" in plain
+
+
+def test_questions_get_their_own_features() -> None:
+    feats = ClaimAnalyzer(ngram_max=2, cues=True)("Did spending in Ohio rise to 5,250 dollars?")
+    assert "?rise to" in feats and "rise to" not in feats
     assert "_q" in feats
-    plain = ClaimAnalyzer(ngram_max=1, cues=False)("Spending in Ohio rose to 5,250 dollars?")
-    assert "rose to" not in plain and "_cap" not in plain and "_q" not in plain
+    quoted = ClaimAnalyzer()("He asked: \u201cIs it 40 percent?\u201d")
+    assert "_q" in quoted
+    same = ClaimAnalyzer(split_questions=False)("Did spending rise?")
+    assert "spending rise" in same
 
 
 def test_fit_predict_proba_shape_and_range() -> None:

@@ -152,12 +152,53 @@ def training_set(clef_negatives: bool = False, extra_exclude: list[Path] | None 
     return out, stats
 
 
+# Settled before this grid (5-fold CV, unigrams): the cue tokens help at every C
+# (F1 0.626/0.646/0.638 with cues vs 0.614/0.634 without at C=1/4).
 GRID: list[dict[str, object]] = [
-    {"C": c, "ngram_max": n, "cues": cues}
-    for c in (1.0, 4.0, 16.0)
+    {"C": c, "ngram_max": n, "cues": True, "split_questions": q}
     for n in (2, 3)
-    for cues in (True, False)
+    for q in (True, False)
+    for c in (2.0, 4.0, 8.0)
 ]
+
+
+def select(texts: list[str], labels: np.ndarray, folds: int = 5) -> list[dict[str, object]]:
+    """Cross-validate GRID on the training data only (one shared fold split).
+
+    Per fold: min_df on the training part, the logistic regression, and its scores
+    on the held-out part. The out-of-fold scores get one sigmoid calibration, and the
+    row reports F1 at 0.5, ROC-AUC and average precision of those probabilities.
+    """
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+
+    from checker.claimmodel import binary_metrics
+
+    split = list(StratifiedKFold(folds, shuffle=True, random_state=SEED).split(texts, labels))
+    rows: list[dict[str, object]] = []
+    # Vectorise once per feature setting (everything but C), then fit each C on it.
+    settings: dict[str, list[dict[str, object]]] = {}
+    for g in GRID:
+        key = json.dumps({k: v for k, v in g.items() if k != "C"}, sort_keys=True)
+        settings.setdefault(key, []).append(g)
+    for key, group in settings.items():
+        M = ClaimClassifier(**json.loads(key))._transform(texts)
+        for grid_params in group:
+            t0 = time.perf_counter()
+            oof = np.zeros(len(texts))
+            for tr, te in split:
+                keep = np.bincount(M[tr].indices, minlength=M.shape[1]) >= 2
+                Mk = sparse.csr_matrix(M @ sparse.diags(keep.astype(np.float64)))
+                lr = ClaimClassifier(C=float(grid_params["C"]))._logreg()  # type: ignore[arg-type]
+                oof[te] = lr.fit(Mk[tr], labels[tr]).decision_function(Mk[te])
+            platt = LogisticRegression(C=1e6).fit(oof.reshape(-1, 1), labels)
+            m = binary_metrics(labels, platt.predict_proba(oof.reshape(-1, 1))[:, 1])
+            rows.append({**grid_params, **{k: round(float(v), 4) for k, v in m.items()}})
+            print(f"  cv {grid_params}: F1 {m['f1']:.4f} AUC {m['roc_auc']:.4f} "
+                  f"AP {m['average_precision']:.4f} ({time.perf_counter() - t0:.0f}s)",
+                  flush=True)
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,20 +218,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"training sentences: {len(texts)} ({labels.sum()} positive)")
     for name, s in stats.items():
         print(f"  {name}: {s}")
-    params: dict[str, object] = {"C": 4.0, "ngram_max": 2, "cues": True}
+    params: dict[str, object] = {"C": 4.0, "ngram_max": 2, "cues": True,
+                                 "split_questions": True}
     selection: list[dict[str, object]] = []
     if args.select:
-        best = -1.0
-        for grid_params in GRID:
-            t0 = time.perf_counter()
-            m, _ = cross_validate(ClaimClassifier(random_state=SEED, **grid_params), texts,
-                                  labels, folds=5, seed=SEED)
-            row = {**grid_params, **{k: round(v, 4) for k, v in m.items()}}
-            selection.append(row)
-            print(f"  cv {grid_params}: F1 {m['f1']:.4f} AUC {m['roc_auc']:.4f} "
-                  f"AP {m['average_precision']:.4f} ({time.perf_counter() - t0:.0f}s)")
-            if m["f1"] > best:
-                best, params = m["f1"], grid_params
+        selection = select(texts, labels)
+        best = max(selection, key=lambda r: (r["f1"], r["average_precision"]))
+        params = {k: best[k] for k in ("C", "ngram_max", "cues", "split_questions")}
     model = ClaimClassifier(random_state=SEED, **params)  # type: ignore[arg-type]
     cv, _ = cross_validate(model, texts, labels, folds=5, seed=SEED)
     print(f"chosen {params}: 5-fold CV on train F1 {cv['f1']:.4f} AUC {cv['roc_auc']:.4f}")
