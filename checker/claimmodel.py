@@ -41,6 +41,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
+from sklearn.utils import murmurhash3_32
 from sklearn.utils.validation import check_is_fitted
 
 FORMAT = "checker-claim-model"
@@ -110,6 +111,43 @@ class ClaimAnalyzer:
             if self.cues:
                 feats.append("_q")
         return feats
+
+
+class _Buckets(dict[str, int]):
+    """Feature string -> hashed column, exactly as ``HashingVectorizer`` computes it.
+
+    A per-process memo: scoring a document needs only dict look-ups for features seen
+    before, and one MurmurHash3 call for a new one (sklearn's public ``murmurhash3_32``).
+    """
+
+    LIMIT = 300_000  # entries; cleared when exceeded so memory stays bounded
+
+    def __init__(self, n_features: int) -> None:
+        super().__init__()
+        self.n_features = n_features
+
+    def __missing__(self, feature: str) -> int:
+        h = murmurhash3_32(feature, seed=0, positive=False)
+        n = self.n_features
+        # same as sklearn's _hashing_fast: abs() of INT_MIN overflows there
+        col = (2147483647 - (n - 1)) % n if h == -2147483648 else abs(h) % n
+        self[feature] = col
+        return col
+
+
+@lru_cache(maxsize=8)
+def _buckets(n_features: int) -> _Buckets:
+    return _Buckets(n_features)
+
+
+@lru_cache(maxsize=16)
+def _analyzer(ngram_max: int, cues: bool, split_questions: bool) -> ClaimAnalyzer:
+    return ClaimAnalyzer(ngram_max, cues, split_questions)
+
+
+# Above this many sentences, scikit-learn's compiled hashing loop is faster than the
+# memoised path (whose advantage is no per-call overhead, i.e. one document at a time).
+_BATCH_CUTOFF = 2000
 
 
 @lru_cache(maxsize=16)
@@ -212,8 +250,31 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
     # -- prediction ----------------------------------------------------------
     def decision_function(self, X: Iterable[str]) -> np.ndarray:
         check_is_fitted(self, "coef_")
-        M = self._transform(X)
-        return M @ self.coef_ + self.intercept_
+        texts = X if isinstance(X, list) else list(X)
+        if len(texts) > _BATCH_CUTOFF:
+            return self._transform(texts) @ self.coef_ + self.intercept_
+        return self._scores_small(texts)
+
+    def _scores_small(self, texts: list[str]) -> np.ndarray:
+        """Same scores as the sparse path (binary, L2-normalised hashed features)."""
+        analyzer = _analyzer(self.ngram_max, self.cues, self.split_questions)
+        buckets = _buckets(self.n_features)
+        if len(buckets) > _Buckets.LIMIT:
+            buckets.clear()
+        col = buckets.__getitem__
+        cols: list[int] = []
+        counts: list[int] = []
+        for text in texts:
+            unique = set(map(col, analyzer(text)))
+            cols += unique
+            counts.append(len(unique))
+        n = np.asarray(counts, dtype=np.float64)
+        rows = np.repeat(np.arange(len(texts)), counts)
+        sums = np.bincount(rows, weights=self.coef_[np.asarray(cols, dtype=np.int64)],
+                           minlength=len(texts))
+        out = np.zeros(len(texts))
+        np.divide(sums, np.sqrt(n), out=out, where=n > 0)
+        return out + self.intercept_
 
     def predict_proba(self, X: Iterable[str]) -> np.ndarray:
         a, b = self.calibration_
@@ -291,15 +352,15 @@ def load_model_file(path: str | Path) -> ClaimClassifier:
 
 
 @lru_cache(maxsize=8)
-def _cached(path: str, mtime: float) -> ClaimClassifier:
-    return load_model_file(path)
+def _cached(path: str) -> ClaimClassifier:
+    return load_model_file(path or DEFAULT_MODEL_PATH)
 
 
 def load_model(path: str | Path | None = None) -> ClaimClassifier:
-    """The model at ``path`` (default: the committed one), cached per process."""
-    p = Path(path) if path else DEFAULT_MODEL_PATH
-    resolved = p.resolve()
-    return _cached(str(resolved), resolved.stat().st_mtime)
+    """The model at ``path`` (default: the committed one), loaded once per process."""
+    if not path or Path(path) == DEFAULT_MODEL_PATH:
+        return _cached("")
+    return _cached(str(path))
 
 
 # -- metrics ---------------------------------------------------------------------

@@ -156,6 +156,25 @@ def test_any_text_gets_a_probability(texts: list[str]) -> None:
     assert np.isfinite(proba).all() and ((proba >= 0) & (proba <= 1)).all()
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=300), min_size=1, max_size=8))
+def test_document_path_matches_sparse_path(texts: list[str]) -> None:
+    model = load_model()
+    sparse_scores = model._transform(texts) @ model.coef_ + model.intercept_
+    assert np.allclose(model.decision_function(texts), sparse_scores, rtol=0, atol=1e-12)
+
+
+def test_large_and_small_batches_agree() -> None:
+    model = load_model()
+    rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
+    texts = [r["text"] for r in rows] * 40  # 2,400 sentences: the sparse batch path
+    big = model.predict_proba(texts)[:, 1]
+    small = np.concatenate([model.predict_proba(texts[i : i + 30])[:, 1]
+                            for i in range(0, len(texts), 30)])
+    assert np.allclose(big, small, rtol=0, atol=1e-12)
+    assert model.predict_proba([]).shape == (0, 2)
+
+
 def test_binary_metrics() -> None:
     m = binary_metrics([1, 1, 0, 0], [0.9, 0.4, 0.6, 0.1])
     assert m["precision"] == 0.5 and m["recall"] == 0.5 and m["f1"] == 0.5
