@@ -16,7 +16,8 @@ Printed measures:
    that carry the same role in gold).
 
 Options: ``--split train`` to look at the training split, ``--no-model`` to run the lexicon
-alone, ``--limit N`` for a quick look, ``--json`` to print the numbers as JSON.
+alone, ``--candidate-model`` for the earlier lexicon-candidate cue classifier instead of the
+token tagger, ``--limit N`` for a quick look, ``--json`` to print the numbers as JSON.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 
 from checker.segment import segment_text
 from evaluation.polnear import Article, available, load_split
-from rules.attribution import CueModel, Extracted, extract
+from rules.attribution import CueModel, CueTagger, Extracted, extract, load_cue_model
 
 TARGETS = {"sentence_f1": 0.90, "attribution_f1": 0.80, "source_exact_f1": 0.75,
            "cue_exact_f1": 0.75}
@@ -127,10 +128,10 @@ def _gold_rels(art: Article) -> list[Rel]:
 
 def evaluate(
     articles: list[Article],
-    model: CueModel | bool | None = True,
+    model: CueModel | CueTagger | bool | None = True,
     with_continuations: bool = False,
 ) -> dict[str, float]:
-    """Scores of ``extract`` on ``articles`` (``model``: True = committed cue model)."""
+    """Scores of ``extract`` on ``articles`` (``model``: True = committed cue tagger)."""
     sent = PRF()
     att = PRF()
     exact = {k: PRF() for k in ("source", "cue", "content")}
@@ -236,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=("dev", "train"))
     ap.add_argument("--no-model", action="store_true", help="lexicon cues only")
+    ap.add_argument("--candidate-model", action="store_true",
+                    help="the earlier lexicon-candidate cue classifier instead of the tagger")
     ap.add_argument("--continuations", action="store_true",
                     help="also score cue-less quote continuations as relations")
     ap.add_argument("--limit", type=int, default=0)
@@ -248,7 +251,12 @@ def main(argv: list[str] | None = None) -> int:
     arts = load_split(args.split)
     if args.limit:
         arts = arts[: args.limit]
-    m = evaluate(arts, model=None if args.no_model else True, with_continuations=args.continuations)
+    model: CueModel | bool | None = True
+    if args.no_model:
+        model = None
+    elif args.candidate_model:
+        model = load_cue_model()
+    m = evaluate(arts, model=model, with_continuations=args.continuations)
     if args.json:
         print(json.dumps(m, indent=2))
     else:

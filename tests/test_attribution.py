@@ -227,3 +227,72 @@ def test_polnear_dev_beats_feature_crf() -> None:
     m = evaluate(load_split("dev"))
     assert m["source_exact_f1"] > 0.506 and m["cue_exact_f1"] > 0.534
     assert m["attribution_p"] > 0.7
+
+
+# --------------------------------------------------------------------------- cue tagger
+
+
+def test_cue_tagger_json_records_training() -> None:
+    import json
+
+    tagger = att.load_cue_tagger()
+    assert tagger is not None and 0 < tagger.threshold < 1
+    data = json.loads(att.TAGGER_PATH.read_text(encoding="utf-8"))
+    assert "PolNeAR train" in data["training"]["data"]
+    assert data["training"]["seed"] == 13
+    assert data["training"]["heldout"]["metrics"]["attribution_f1"] > 0.5
+    assert len(data["index"]) == len(data["weights"]) and data["classes"] == ["O", "B", "I"]
+
+
+def test_decode_cue_spans_hysteresis() -> None:
+    import numpy as np
+
+    # O, B, I probabilities for 7 tokens; sentence 0 = tokens 0..4, sentence 1 = 5..6
+    p = np.array([
+        [0.9, 0.05, 0.05],  # O
+        [0.6, 0.1, 0.3],    # weak I before a strong B: a span of its own, dropped (weak)
+        [0.1, 0.8, 0.1],    # strong B starts a span
+        [0.55, 0.05, 0.4],  # weak I continues it (above half the threshold)
+        [0.9, 0.05, 0.05],  # O
+        [0.3, 0.1, 0.6],    # I at a sentence start: new span
+        [0.2, 0.2, 0.6],
+    ])
+    spans = att.decode_cue_spans(p, [0, 0, 0, 0, 0, 1, 1], threshold=0.6, low=0.3)
+    assert spans == [(2, 3), (5, 6)]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1), st.integers(0, 2)), max_size=40),
+       st.floats(0.05, 0.95))
+def test_decode_cue_spans_well_formed(rows: list[tuple[float, float, int]], th: float) -> None:
+    import numpy as np
+
+    sent = sorted(r[2] for r in rows)
+    p = np.array([[1.0, b * (1 - i) , i * (1 - b)] for b, i, _ in rows]).reshape(-1, 3)
+    spans = att.decode_cue_spans(p, sent, threshold=th)
+    last = -1
+    for a, b in spans:
+        assert last < a <= b < len(rows)
+        assert sent[a] == sent[b]
+        assert max(p[k, 1] + p[k, 2] for k in range(a, b + 1)) >= th
+        last = b
+
+
+def test_tagger_features_are_stable_and_in_range() -> None:
+    text = "The mayor brushed off the complaints. “It is fine,” she said on Monday."
+    doc = segment_text(text, path="t.txt", fmt="text")
+    d = att._Doc(text, [(s.start, s.end) for s in doc.sentences], att.get_lexicon())
+    f1 = att.tagger_feature_indices(att.tagger_attributes(d), 18)
+    f2 = att.tagger_feature_indices(att.tagger_attributes(d), 18)
+    assert f1.shape == (len(d.toks), len(att.TAGGER_TEMPLATES))
+    assert (f1 == f2).all() and f1.min() >= 0 and f1.max() < 2**18
+
+
+def test_agentless_passive_has_no_source_and_stays_unsourced() -> None:
+    text = "The harbour master has been accused of hiding the inspection report from the board."
+    found = _extract(text)
+    r = _by_cue(found, text, "accused of")
+    assert r.source is None
+    assert "hiding the inspection report" in text[r.content[0][0] : r.content[0][1]]
+    an = _analyse(text)
+    assert an.attributed == [False]
