@@ -210,9 +210,12 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
             C=self.C, class_weight=self.class_weight, solver="liblinear", max_iter=1000
         )
 
-    def fit(self, X: Iterable[str], y: Sequence[int] | np.ndarray) -> ClaimClassifier:
+    def fit(self, X: Iterable[str], y: Sequence[int] | np.ndarray,
+            sample_weight: Sequence[float] | np.ndarray | None = None) -> ClaimClassifier:
         texts = list(X)
         y_arr = np.asarray(y).astype(int)
+        sw = (np.ones(len(texts)) if sample_weight is None
+              else np.asarray(sample_weight, dtype=np.float64))
         if set(np.unique(y_arr).tolist()) != {0, 1}:
             raise ValueError("ClaimClassifier needs binary labels 0/1 with both classes present")
         M = self._transform(texts)
@@ -228,11 +231,11 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
         )
         oof = np.zeros(len(texts))
         for tr, te in folds.split(M, y_arr):
-            lr = self._logreg().fit(M[tr], y_arr[tr])
+            lr = self._logreg().fit(M[tr], y_arr[tr], sample_weight=sw[tr])
             oof[te] = lr.decision_function(M[te])
         platt = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000)
-        platt.fit(oof.reshape(-1, 1), y_arr)
-        lr = self._logreg().fit(M, y_arr)
+        platt.fit(oof.reshape(-1, 1), y_arr, sample_weight=sw)
+        lr = self._logreg().fit(M, y_arr, sample_weight=sw)
         coef = lr.coef_.ravel()
         coef[~keep] = 0.0
         nz = np.flatnonzero(coef)
@@ -427,15 +430,18 @@ def read_labelled_csv(path: str | Path, text_column: str, label_column: str
 
 
 def cross_validate(model: ClaimClassifier, texts: Sequence[str], labels: Sequence[int],
-                   folds: int = 5, seed: int = 0) -> tuple[dict[str, float], np.ndarray]:
-    """Out-of-fold probabilities and metrics for ``model``'s parameters."""
+                   folds: int = 5, seed: int = 0,
+                   sample_weight: Sequence[float] | np.ndarray | None = None
+                   ) -> tuple[dict[str, float], np.ndarray]:
+    """Out-of-fold probabilities and (unweighted) metrics for ``model``'s parameters."""
     from sklearn.base import clone
 
     y = np.asarray(labels).astype(int)
     t = np.asarray(texts, dtype=object)
+    sw = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
     prob = np.zeros(len(y))
     for tr, te in StratifiedKFold(folds, shuffle=True, random_state=seed).split(t, y):
-        m = clone(model).fit(t[tr].tolist(), y[tr])
+        m = clone(model).fit(t[tr].tolist(), y[tr], sample_weight=sw[tr])
         prob[te] = m.predict_proba(t[te].tolist())[:, 1]
     return binary_metrics(y, prob), prob
 

@@ -268,3 +268,28 @@ def test_cli_train_claims_subcommand(tmp_path: Path) -> None:
     out = tmp_path / "ours.json"
     assert main(["train-claims", "--data", str(data), "--out", str(out), "--cv", "0"]) == 0
     assert load_model_file(out).metadata_["training_data"][0]["rows"] == len(rows)
+
+
+def test_sample_weight_shifts_the_model() -> None:
+    texts = CLAIMS + NON_CLAIMS + ["The mayor is in favour of the new plan."]
+    labels = [1] * len(CLAIMS) + [0] * len(NON_CLAIMS) + [1]
+    probe = ["The governor is in favour of the new plan."]
+    base = ClaimClassifier(n_features=2**16, min_df=1, calibration_folds=3)
+    light = clone(base).fit(texts, labels, sample_weight=[1.0] * len(texts))
+    heavy = clone(base).fit(texts, labels, sample_weight=[1.0] * (len(texts) - 1) + [25.0])
+    assert heavy.decision_function(probe)[0] > light.decision_function(probe)[0]
+    unweighted = clone(base).fit(texts, labels)
+    assert np.array_equal(unweighted.coef_, light.coef_)
+
+
+def test_our_polnear_labels_resolve_against_shared_data() -> None:
+    from training.train_claims import POLNEAR_LABELS, POLNEAR_TRAIN, read_polnear_labels
+
+    if not POLNEAR_TRAIN.is_dir():
+        pytest.skip("../shared/data/attribution/polnear is absent (third-party, not in the repo)")
+    examples = read_polnear_labels()  # raises if any offset no longer matches its checksum
+    rows = [ln for ln in POLNEAR_LABELS.read_text().splitlines()
+            if ln and not ln.startswith("#")][1:]
+    assert len(examples) == len(rows) == 200
+    assert 0.2 < sum(e.label for e in examples) / len(examples) < 0.5
+    assert all(len(e.text.split()) >= 5 for e in examples)
