@@ -123,3 +123,11 @@ def test_ct24_dev_held_out_f1() -> None:
     m = binary_metrics([r.label for r in rows], prob)
     assert m["f1"] >= 0.80, m
     assert m["roc_auc"] >= 0.95, m
+
+
+def test_rule_documentation_examples_behave_as_documented() -> None:
+    rule = get_rule("unsourced-claim")
+    _, bad = analyse(rule.bad + "\n")
+    _, good = analyse(rule.good + "\n")
+    assert [f.rule for f in bad.findings] == ["unsourced-claim"]
+    assert good.is_claim[0] and "unsourced-claim" not in [f.rule for f in good.findings]
