@@ -1489,6 +1489,19 @@ def classify(source_text: str, lex: Lexicon) -> tuple[str, str, str]:
     return ANONYMOUS if not caps else PERSON, main_clean, appos
 
 
+def _is_generic_source(source_text: str, lex: Lexicon) -> bool:
+    """Whether an anonymous source names a generic *who* ("officials", "a nurse", "many").
+
+    A phrase the extractor could not classify ("the lower valley", "less") is not a
+    vague attribution: flagging it would blame the author for our own parse.
+    """
+    words = [w.lower().strip(".,'’") for w in _SPACES.split(source_text) if w]
+    people = lex.anonymous_heads | lex.role_nouns | {w + "s" for w in lex.role_nouns}
+    return any(w in people for w in words) or (
+        len(words) == 1 and words[0] in ("some", "many", "others", "several", "most")
+    )
+
+
 def _title_free(name: str, lex: Lexicon) -> str:
     words = [w for w in _PAREN.sub("", name).split() if w.lower() not in lex.titles]
     return " ".join(words)
@@ -1542,7 +1555,7 @@ def _resolve(d: _Doc, results: list[Extracted]) -> None:
         elif kind in (ORGANISATION, OUTLET, ANONYMOUS, DOCUMENT):
             last_group = (name, kind, role)
         r.source_kind, r.source_name, r.role = kind, name, role
-        r.vague = kind == ANONYMOUS
+        r.vague = kind == ANONYMOUS and _is_generic_source(r.source_text, lex)
         if r.direct:
             last_direct_speaker = r
     # names mentioned anywhere earlier help short names that were never a source before

@@ -96,3 +96,19 @@ def test_agentless_hedge_is_thought_to() -> None:
     assert any(
         "is thought to" in t for t in flagged(a2, "hedging") + flagged(a2, "vague-attribution")
     )
+
+
+def test_unparsed_phrases_are_not_blamed_as_vague_sources() -> None:
+    from checker.pipeline import analyse_document
+    from checker.segment import segment_text
+
+    text = (
+        "Council Votes\n\n"
+        "The storm hit the north shore hardest, and the river kept rising. "
+        "Opponents were less convinced by the plan. "
+        "Officials said the dam would hold.\n"
+    )
+    art = analyse_document(segment_text(text)).to_dict()
+    vague = [f["text"] for f in art["findings"] if f["rule"] == "vague-attribution"]
+    assert any("Officials" in v for v in vague)
+    assert not any("less" in v or "shore" in v for v in vague)
