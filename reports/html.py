@@ -25,10 +25,8 @@ import base64
 import bisect
 import hashlib
 import math
-import os
 import re
 import statistics
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +36,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
+
+from checker.io import atomic_write_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -952,21 +952,6 @@ def render_index(report: Mapping[str, Any], pages: Sequence[str] | None = None) 
     return _env().get_template("index.html").render(ctx)
 
 
-def _write_atomic(path: Path, content: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 def write_html(report: dict, out_dir: Path) -> list[Path]:
     """Write ``out_dir/index.html`` and one page per article; return the paths written.
 
@@ -980,8 +965,8 @@ def write_html(report: dict, out_dir: Path) -> list[Path]:
     written: list[Path] = []
     for article, page in zip(articles, pages, strict=True):
         path = out_dir / page
-        _write_atomic(path, render_article(article, report, rules))
+        atomic_write_text(path, render_article(article, report, rules))
         written.append(path)
     index = out_dir / "index.html"
-    _write_atomic(index, render_index(report, pages))
+    atomic_write_text(index, render_index(report, pages))
     return [index, *written]
