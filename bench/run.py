@@ -10,7 +10,11 @@ Builds a corpus of at least 1,000 articles from ../shared/data/attribution/polne
 It prints articles/s, words/s and peak memory (max RSS) for each, and the words/s ratio of
 checker to proselint. Target: checker >= 10x proselint's words per second.
 
-    python bench/run.py [--articles 1000] [--proselint-articles 1000]
+    python bench/run.py [--articles 1000] [--proselint-articles 1000] [--legacy-python PY]
+
+``--legacy-python`` names an interpreter with proselint 0.13 installed (the release most
+users ran until 2025, e.g. ``python3 -m venv /tmp/pl13 && /tmp/pl13/bin/pip install
+proselint==0.13.0``); its words/s on the first 100 articles is printed as a second baseline.
 """
 
 from __future__ import annotations
@@ -86,6 +90,39 @@ def run_one(tool: str, corpus: Path, limit: int) -> dict[str, float]:
     return {"articles": len(files), "words": words, "seconds": seconds, "peak_mb": peak_mb}
 
 
+LEGACY_CHILD = r"""
+import glob, json, re, sys, time
+from proselint.config import default
+from proselint.tools import lint, load_options
+files = sorted(glob.glob(sys.argv[1] + "/*.txt"))[: int(sys.argv[2])]
+texts = [open(f, encoding="utf-8").read() for f in files]
+words = sum(len(re.findall(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*", t)) for t in texts)
+cfg = load_options(conf_default=default)
+t0 = time.perf_counter()
+for t in texts:
+    lint(t, config=cfg)
+print(json.dumps({"articles": len(texts), "words": words,
+                  "seconds": time.perf_counter() - t0, "peak_mb": 0.0}))
+"""
+
+
+def measure_legacy(python: str, corpus: Path, limit: int) -> dict[str, float]:
+    # proselint 0.13 memoises results on disk: give it an empty cache so it really lints
+    cache = tempfile.mkdtemp(prefix="proselint-cache-")
+    env = {**os.environ, "XDG_CACHE_HOME": cache, "HOME": cache}
+    proc = subprocess.run(
+        ["taskset", "-c", "0", python, "-c", LEGACY_CHILD, str(corpus), str(limit)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    shutil.rmtree(cache, ignore_errors=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: legacy proselint failed:\n{proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def measure(tool: str, corpus: Path, limit: int) -> dict[str, float]:
     proc = subprocess.run(
         [sys.executable, __file__, "--child", tool, "--corpus", str(corpus), "--limit", str(limit)],
@@ -104,6 +141,7 @@ def main() -> int:
     )
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--proselint-articles", type=int, default=1000)
+    ap.add_argument("--legacy-python", metavar="PY", help="interpreter with proselint 0.13")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
     ap.add_argument("--limit", type=int, default=0, help=argparse.SUPPRESS)
@@ -119,6 +157,10 @@ def main() -> int:
             "checker (analysis only)": measure("checker-analysis", corpus, args.articles),
             "proselint (default checks)": measure("proselint", corpus, args.proselint_articles),
         }
+        if args.legacy_python:
+            rows["proselint 0.13 (default checks)"] = measure_legacy(
+                args.legacy_python, corpus, min(100, args.articles)
+            )
     print(f"{'tool':36} {'articles':>8} {'words':>10} {'seconds':>8} {'art/s':>8} "
           f"{'words/s':>10} {'peak MB':>8}")  # fmt: skip
     for name, r in rows.items():
@@ -126,13 +168,20 @@ def main() -> int:
             f"{name:36} {r['articles']:8d} {r['words']:10d} {r['seconds']:8.2f} "
             f"{r['articles'] / r['seconds']:8.1f} {r['words'] / r['seconds']:10.0f} "
             f"{r['peak_mb']:8.0f}"
+            if r["peak_mb"]
+            else f"{'n/a':>8}"
         )
     base = rows["proselint (default checks)"]
     base_wps = base["words"] / base["seconds"]
+    bases = [("proselint", base_wps)]
+    if "proselint 0.13 (default checks)" in rows:
+        legacy = rows["proselint 0.13 (default checks)"]
+        bases.append(("proselint 0.13", legacy["words"] / legacy["seconds"]))
     for name in ("checker (full audit, all reports)", "checker (analysis only)"):
         r = rows[name]
-        ratio = (r["words"] / r["seconds"]) / base_wps
-        print(f"ratio {name} / proselint words/s: {ratio:.1f}x (target >= 10x)")
+        for label, wps in bases:
+            ratio = (r["words"] / r["seconds"]) / wps
+            print(f"ratio {name} / {label} words/s: {ratio:.1f}x (target >= 10x)")
     return 0
 
 
