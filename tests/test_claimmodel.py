@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -137,8 +138,7 @@ def test_loading_rejects_non_models(tmp_path: Path) -> None:
 def test_estimator_api_clone_and_pipeline() -> None:
     model = ClaimClassifier(C=2.0, ngram_max=3)
     assert clone(model).get_params()["C"] == 2.0
-    pipe = Pipeline([("claims", ClaimClassifier(n_features=2**16, min_df=1,
-                                                calibration_folds=3))])
+    pipe = Pipeline([("claims", ClaimClassifier(n_features=2**16, min_df=1, calibration_folds=3))])
     pipe.fit(CLAIMS + NON_CLAIMS, [1] * len(CLAIMS) + [0] * len(NON_CLAIMS))
     assert pipe.predict(["Exports grew 12 percent in 2021.", "Why?"]).tolist() == [1, 0]
 
@@ -169,8 +169,9 @@ def test_large_and_small_batches_agree() -> None:
     rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
     texts = [r["text"] for r in rows] * 40  # 2,400 sentences: the sparse batch path
     big = model.predict_proba(texts)[:, 1]
-    small = np.concatenate([model.predict_proba(texts[i : i + 30])[:, 1]
-                            for i in range(0, len(texts), 30)])
+    small = np.concatenate(
+        [model.predict_proba(texts[i : i + 30])[:, 1] for i in range(0, len(texts), 30)]
+    )
     assert np.allclose(big, small, rtol=0, atol=1e-12)
     assert model.predict_proba([]).shape == (0, 2)
 
@@ -191,14 +192,27 @@ def test_committed_model_is_plain_json_with_provenance() -> None:
     assert "CheckThat! 2024 English dev" in meta["training_data"]["excluded"]
 
 
-def test_committed_model_separates_the_issue_examples() -> None:
+def test_committed_model_separates_counts_from_generalities() -> None:
     model = load_model()
-    claim, vague = model.predict_proba(
+    claims = model.predict_proba(
         [
-            "About 5,000 US soldiers are presently stationed in Iraq",
-            "Threat levels fluctuate and military personnel must adapt accordingly.",
+            "About 3,200 Dutch soldiers are currently deployed in Mali.",
+            "Roughly 1,800 police officers are now posted in the capital.",
+            "Risk levels change and field staff must adjust accordingly.",
+            "Conditions shift and crews have to adapt as they go.",
         ]
     )[:, 1]
+    assert min(claims[:2]) >= 0.5 > max(claims[2:])
+
+
+def test_committed_model_separates_the_issue_examples_in_the_seeds() -> None:
+    """The two sentences issue 4 cites, read from the seed articles (not stored here)."""
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/data/seeds is absent (seed articles are not part of the repo)")
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))
+    pick = lambda prefix: re.search(re.escape(prefix) + r"[^.]*\.", text).group()  # noqa: E731
+    claim, vague = load_model().predict_proba([pick("About 5,000 US"), pick("Threat levels")])[:, 1]
     assert claim >= 0.5 > vague
 
 
@@ -224,14 +238,27 @@ def write_csv(path: Path, rows: list[tuple[str, str]], header: tuple[str, str]) 
         w.writerows(rows)
 
 
-def test_train_claims_main_writes_a_usable_model(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_train_claims_main_writes_a_usable_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "labels.csv"
     rows = [(t, "yes") for t in CLAIMS] + [(t, "no") for t in NON_CLAIMS]
     write_csv(data, rows, ("sentence", "checkworthy"))
     out = tmp_path / "model.json"
-    code = train_claims_main(["--data", str(data), "--text-column", "sentence",
-                              "--label-column", "checkworthy", "--out", str(out), "--cv", "3"])
+    code = train_claims_main(
+        [
+            "--data",
+            str(data),
+            "--text-column",
+            "sentence",
+            "--label-column",
+            "checkworthy",
+            "--out",
+            str(out),
+            "--cv",
+            "3",
+        ]
+    )
     assert code == 0
     assert "cross-validated F1" in capsys.readouterr().out
     meta = json.loads(out.read_text())["metadata"]
@@ -242,13 +269,15 @@ def test_train_claims_main_writes_a_usable_model(tmp_path: Path,
     assert p[0] > p[1]
 
 
-def test_train_claims_main_reports_bad_input(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_train_claims_main_reports_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "labels.csv"
     write_csv(data, [("A sentence.", "1"), ("Another.", "0")], ("text", "label"))
     out = tmp_path / "m.json"
-    assert train_claims_main(["--data", str(data), "--label-column", "gold",
-                              "--out", str(out)]) == 2
+    assert (
+        train_claims_main(["--data", str(data), "--label-column", "gold", "--out", str(out)]) == 2
+    )
     assert "no column 'gold'" in capsys.readouterr().err
     write_csv(data, [("A sentence.", "maybe")], ("text", "label"))
     assert train_claims_main(["--data", str(data), "--out", str(out)]) == 2
@@ -288,8 +317,9 @@ def test_our_polnear_labels_resolve_against_shared_data() -> None:
     if not POLNEAR_TRAIN.is_dir():
         pytest.skip("../shared/data/attribution/polnear is absent (third-party, not in the repo)")
     examples = read_polnear_labels()  # raises if any offset no longer matches its checksum
-    rows = [ln for ln in POLNEAR_LABELS.read_text().splitlines()
-            if ln and not ln.startswith("#")][1:]
+    rows = [ln for ln in POLNEAR_LABELS.read_text().splitlines() if ln and not ln.startswith("#")][
+        1:
+    ]
     assert len(examples) == len(rows) == 200
     assert 0.2 < sum(e.label for e in examples) / len(examples) < 0.5
     assert all(len(e.text.split()) >= 5 for e in examples)
