@@ -107,7 +107,6 @@ def result_from_analysis(analysis: Analysis, article: str) -> ArticleResult:
             }
         )
     findings.extend(analysis.extra.get("suppression_findings", []))  # unused suppressions
-    fn = analysis.footnotes
     status = "warning" if doc.warnings else "ok"
     return ArticleResult(
         article=article,
@@ -160,32 +159,7 @@ def result_from_analysis(analysis: Analysis, article: str) -> ArticleResult:
         ],
         hedges=[_plain(h) for h in analysis.hedges],
         quotes=[{"start": q.start, "end": q.end} for q in analysis.quotes],
-        footnotes={
-            "markers": [
-                {
-                    "number": m.number,
-                    "start": m.start,
-                    "end": m.end,
-                    "sentence": m.sentence,
-                    "scope": None
-                    if m.scope is None
-                    else {"start": m.scope.start, "end": m.scope.end},
-                }
-                for m in fn.markers
-            ],
-            "definitions": {
-                k: {
-                    "text": d.text,
-                    "url": d.url,
-                    "domain": d.domain,
-                    "start": d.start,
-                    "end": d.end,
-                }
-                for k, d in fn.definitions.items()
-            },
-            "dangling": list(fn.dangling),
-            "unused": list(fn.unused),
-        },
+        footnotes=analysis.footnotes.to_dict(),
     )
 
 

@@ -158,6 +158,35 @@ class Footnotes:
     dangling: list[str] = field(default_factory=list)
     unused: list[str] = field(default_factory=list)
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form (the ``footnotes`` entry of report.json)."""
+        return {
+            "markers": [
+                {
+                    "number": m.number,
+                    "start": m.start,
+                    "end": m.end,
+                    "sentence": m.sentence,
+                    "scope": None
+                    if m.scope is None
+                    else {"start": m.scope.start, "end": m.scope.end},
+                }
+                for m in self.markers
+            ],
+            "definitions": {
+                k: {
+                    "text": d.text,
+                    "url": d.url,
+                    "domain": d.domain,
+                    "start": d.start,
+                    "end": d.end,
+                }
+                for k, d in self.definitions.items()
+            },
+            "dangling": list(self.dangling),
+            "unused": list(self.unused),
+        }
+
 
 @dataclass
 class Analysis:

@@ -1653,25 +1653,3 @@ def _outlet_domain(name: str, lex: Lexicon) -> str:
     canonical = lex.outlet_names_lower.get(name.lower())
     dom = lex.outlets.get(canonical, "") if canonical else ""
     return _registrable(dom, lex.suffixes) if dom else ""
-
-
-def footnotes_to_dict(fn: Footnotes) -> dict[str, Any]:
-    """Plain-data form of ``Analysis.footnotes`` (the ``footnotes`` entry of report.json)."""
-    return {
-        "markers": [
-            {
-                "number": m.number,
-                "start": m.start,
-                "end": m.end,
-                "sentence": m.sentence,
-                "scope": None if m.scope is None else {"start": m.scope.start, "end": m.scope.end},
-            }
-            for m in fn.markers
-        ],
-        "definitions": {
-            k: {"text": d.text, "url": d.url, "domain": d.domain, "start": d.start, "end": d.end}
-            for k, d in fn.definitions.items()
-        },
-        "dangling": list(fn.dangling),
-        "unused": list(fn.unused),
-    }
