@@ -26,13 +26,9 @@ from typing import Any
 from checker.document import BODY
 from checker.readability import readability
 from checker.segment import word_count
-from rules.base import ANONYMOUS, Analysis
+from rules.base import ANONYMOUS, REGISTRY, Analysis
 
 GRADES = ((90.0, "A"), (80.0, "B"), (70.0, "C"), (60.0, "D"), (0.0, "F"))
-FOOTNOTE_RULES = {
-    "dangling-footnote", "unused-source", "footnote-sequence", "uncited-statement",
-    "malformed-source-entry", "broken-link",
-}  # fmt: skip
 
 
 def grade_for(score: float) -> str:
@@ -123,7 +119,8 @@ def score_analysis(
             f"{m['anonymous_sources']} of {total_sources} source mentions are anonymous",
         )
     dangling = by_rule.get("dangling-footnote", 0)
-    other_fn = sum(by_rule.get(r, 0) for r in FOOTNOTE_RULES) - dangling
+    footnote_rules = {r.name for r in REGISTRY.values() if r.family == "footnotes"}
+    other_fn = sum(by_rule.get(r, 0) for r in footnote_rules) - dangling
     take(
         "footnote problems",
         5.0 * dangling + 2.0 * other_fn,

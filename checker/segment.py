@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -40,13 +40,13 @@ class RegionPatterns:
     references_inline: re.Pattern[str]
 
 
-@lru_cache(maxsize=8)
-def region_patterns(extra_boilerplate: tuple[str, ...] = ()) -> RegionPatterns:
+@lru_cache(maxsize=1)
+def region_patterns() -> RegionPatterns:
     data = json.loads(
         resources.files("checker").joinpath("lexicons/boilerplate.json").read_text("utf-8")
     )
     return RegionPatterns(
-        boilerplate=tuple(re.compile(p, re.I) for p in [*data["boilerplate"], *extra_boilerplate]),
+        boilerplate=tuple(re.compile(p, re.I) for p in data["boilerplate"]),
         byline=tuple(re.compile(p) for p in data["byline"]),
         caption=tuple(re.compile(p, re.I) for p in data["caption"]),
         references_heading=re.compile(data["references_heading"], re.I),
@@ -300,9 +300,8 @@ def classify_blocks(
     raw: list[_RawBlock],
     fmt: str,
     hints: list[tuple[int, int, str, str]] | None = None,
-    extra_boilerplate: tuple[str, ...] = (),
 ) -> list[Block]:
-    pats = region_patterns(extra_boilerplate)
+    pats = region_patterns()
     n = len(raw)
     regions: list[tuple[str, str]] = []
     in_refs = False
@@ -403,14 +402,13 @@ def segment(
     source_line_starts: tuple[int, ...] = (0,),
     encoding: str = "utf-8",
     warnings: tuple[str, ...] = (),
-    extra_boilerplate: tuple[str, ...] = (),
 ) -> Document:
     raw = split_blocks(text, fmt)
     for b in raw:
         for bs, be in bullets or ():
             if bs <= b.start < be:
                 b.bullet = True
-    blocks = classify_blocks(text, raw, fmt, hints, extra_boilerplate)
+    blocks = classify_blocks(text, raw, fmt, hints)
     doc = Document(
         path=path,
         text=text,
@@ -435,18 +433,7 @@ def segment(
             sentences.append(
                 Sentence(len(sentences), s, e, text[s:e], blk.index, blk.region, line, col)
             )
-    return Document(
-        path=doc.path,
-        text=doc.text,
-        format=doc.format,
-        blocks=doc.blocks,
-        sentences=tuple(sentences),
-        links=doc.links,
-        warnings=doc.warnings,
-        encoding=doc.encoding,
-        source_offsets=doc.source_offsets,
-        source_line_starts=doc.source_line_starts,
-    )
+    return replace(doc, sentences=tuple(sentences))
 
 
 def segment_text(text: str, path: str = "<text>", fmt: str = "text") -> Document:
