@@ -8,7 +8,7 @@ map it over a process pool or a cluster.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import rules
@@ -48,7 +48,9 @@ class ArticleResult:
     page: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The fields as a dict (shallow: the lists and dicts are the result's own, not copies;
+        a deep ``dataclasses.asdict`` copy took as long as writing every report)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def _plain(obj: Any) -> dict[str, Any]:

@@ -862,16 +862,23 @@ def _base_score(article: Mapping[str, Any]) -> float | None:
 def _attribution_rows(article: Mapping[str, Any]) -> list[dict[str, Any]]:
     rows = []
     text: str = article.get("text") or ""
+    # sentences by start offset, to find the one holding each cue by bisection
+    sentences = sorted(
+        (sp[0], sp[1], s.get("index"))
+        for s in article.get("sentences") or []
+        if (sp := _span(s))
+    )
+    sent_starts = [s for s, _, _ in sentences]
     for att in article.get("attributions") or []:
         content = " … ".join(
             text[s:e] for s, e in (_span(c) or (0, 0) for c in att.get("content") or [])
         )
         sent = None
-        for s in article.get("sentences") or []:
-            sp = _span(att.get("cue")) or _span(att.get("source"))
-            if sp and _span(s) and s["start"] <= sp[0] < s["end"]:
-                sent = s.get("index")
-                break
+        sp = _span(att.get("cue")) or _span(att.get("source"))
+        if sp:
+            i = bisect.bisect_right(sent_starts, sp[0]) - 1  # last sentence starting at or before
+            if i >= 0 and sp[0] < sentences[i][1]:
+                sent = sentences[i][2]
         rows.append(
             {
                 "source": att.get("source_name") or (att.get("source") or {}).get("text") or "",
