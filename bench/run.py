@@ -56,14 +56,19 @@ def run_one(tool: str, corpus: Path, limit: int) -> dict[str, float]:
     from checker.segment import word_count
 
     files = sorted(corpus.glob("*.txt"))[:limit]
+    stages: dict[str, float] = {}  # seconds per stage, where the tool reports them
     words = sum(word_count(f.read_text(encoding="utf-8")) for f in files)
     if tool == "checker":
         import checker
 
         out = Path(tempfile.mkdtemp(prefix="bench-out-"))
         t0 = time.perf_counter()
-        checker.audit([str(f) for f in files], out=out)
+        result = checker.audit([str(f) for f in files])
+        t1 = time.perf_counter()
+        result.write(out)  # the same as checker.audit(..., out=out), timed in two parts
         seconds = time.perf_counter() - t0
+        stages["analysis"] = t1 - t0
+        stages["writing reports"] = seconds - stages["analysis"]
         shutil.rmtree(out, ignore_errors=True)
     elif tool == "checker-analysis":
         from checker.config import Config
@@ -72,7 +77,7 @@ def run_one(tool: str, corpus: Path, limit: int) -> dict[str, float]:
         config = Config()
         t0 = time.perf_counter()
         for f in files:
-            analyse_file(str(f), config)
+            analyse_file(str(f), config, timings=stages)
         seconds = time.perf_counter() - t0
     elif tool == "proselint":
         from proselint.checks import __register__
@@ -87,7 +92,13 @@ def run_one(tool: str, corpus: Path, limit: int) -> dict[str, float]:
     else:
         raise SystemExit(f"unknown tool {tool}")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"articles": len(files), "words": words, "seconds": seconds, "peak_mb": peak_mb}
+    return {
+        "articles": len(files),
+        "words": words,
+        "seconds": seconds,
+        "peak_mb": peak_mb,
+        "stages": stages,
+    }
 
 
 LEGACY_CHILD = r"""
@@ -164,13 +175,22 @@ def main() -> int:
     print(f"{'tool':36} {'articles':>8} {'words':>10} {'seconds':>8} {'art/s':>8} "
           f"{'words/s':>10} {'peak MB':>8}")  # fmt: skip
     for name, r in rows.items():
+        peak = f"{r['peak_mb']:8.0f}" if r["peak_mb"] else f"{'n/a':>8}"
         print(
             f"{name:36} {r['articles']:8d} {r['words']:10d} {r['seconds']:8.2f} "
-            f"{r['articles'] / r['seconds']:8.1f} {r['words'] / r['seconds']:10.0f} "
-            f"{r['peak_mb']:8.0f}"
-            if r["peak_mb"]
-            else f"{'n/a':>8}"
+            f"{r['articles'] / r['seconds']:8.1f} {r['words'] / r['seconds']:10.0f} {peak}"
         )
+    for name, r in rows.items():
+        stages = r.get("stages") or {}
+        if not stages:
+            continue
+        print(f"\nwhere the time goes: {name} (ms per article, share of its run)")
+        for stage, sec in sorted(stages.items(), key=lambda kv: -kv[1]):
+            print(
+                f"  {stage:24} {1000 * sec / r['articles']:7.2f} ms  "
+                f"{100 * sec / r['seconds']:5.1f}%"
+            )
+    print()
     base = rows["proselint (default checks)"]
     base_wps = base["words"] / base["seconds"]
     bases = [("proselint", base_wps)]
