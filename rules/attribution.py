@@ -242,8 +242,11 @@ _ABBREV = (
     r"Mich|Minn|Wis|Ky|La|Okla|Colo|Nev|Tex|Ala|Miss|Md|Del|Neb|Kan|Ind|Mo|N\.Y|N\.J|N\.H|"
     r"N\.C|S\.C|Ret|ret|vs|etc|approx|Dept|Gov't|Univ"
 )
+# The lookahead before the abbreviations is implied by them (every one starts with a capital
+# or r/v/e/a and has at most six characters before its dot); it only saves trying the ~90
+# alternatives at every other word.
 _TOKEN = re.compile(
-    rf"(?:[A-Za-z]\.){{2,}}|(?:{_ABBREV})\.(?=\s|\)|,|$)|''|``|"
+    rf"(?:[A-Za-z]\.){{2,}}|(?=[A-Zrvea][\w'.]{{0,5}}\.)(?:{_ABBREV})\.(?=\s|\)|,|$)|''|``|"
     r"[\w@#]+(?:[-’'.&/]\w+)*|[“”\"‘’']|[^\w\s]",
 )
 _WORD = re.compile(r"\w")
@@ -315,9 +318,7 @@ class Tok:
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [
-        Tok(m.start(), m.end(), m.group(), m.group().lower(), -1) for m in _TOKEN.finditer(text)
-    ]
+    return [Tok(m.start(), m.end(), (g := m.group()), g.lower(), -1) for m in _TOKEN.finditer(text)]
 
 
 def _is_cap(t: Tok) -> bool:
@@ -422,29 +423,37 @@ class _Doc:
     def __init__(self, text: str, sentences: Sequence[tuple[int, int]], lex: Lexicon) -> None:
         self.text = text
         self.lex = lex
-        self.toks = tokenize(text)
+        self.toks = toks = tokenize(text)
+        self.tok_starts = starts = [t.start for t in toks]
         self.sents = list(sentences)
-        starts = [s for s, _ in self.sents]
+        self._starts = [s for s, _ in self.sents]
+        # a sentence owns the tokens starting inside it, skipping none (token starts ascend)
         self.sent_tok: list[tuple[int, int]] = []
         ti = 0
-        n = len(self.toks)
         for si, (s, e) in enumerate(self.sents):
-            while ti < n and self.toks[ti].start < s:
-                ti += 1
-            a = ti
-            while ti < n and self.toks[ti].start < e:
-                self.toks[ti].sent = si
-                ti += 1
+            a = bisect.bisect_left(starts, s, ti)
+            ti = bisect.bisect_left(starts, e, a)
+            for k in range(a, ti):
+                toks[k].sent = si
             self.sent_tok.append((a, ti))
-        self._starts = starts
-        self.quotes = find_quotes(text, self.toks)
-        qi = 0
-        for t in self.toks:
-            while qi < len(self.quotes) and self.quotes[qi][1] <= t.start:
-                qi += 1
-            if qi < len(self.quotes) and self.quotes[qi][0] <= t.start < self.quotes[qi][1]:
-                t.quote = qi
-        self.used = [False] * n
+        self.quotes = quotes = find_quotes(text, toks)
+        ends = [q[1] for q in quotes]
+        if ends == sorted(ends):
+            # a token belongs to the first quotation ending after it, if it starts inside it
+            prev_end = -1
+            for qi, (qs, qe) in enumerate(quotes):
+                for k in range(bisect.bisect_left(starts, max(qs, prev_end)),
+                               bisect.bisect_left(starts, qe)):
+                    toks[k].quote = qi
+                prev_end = qe
+        else:
+            qi = 0
+            for t in toks:
+                while qi < len(quotes) and quotes[qi][1] <= t.start:
+                    qi += 1
+                if qi < len(quotes) and quotes[qi][0] <= t.start < quotes[qi][1]:
+                    t.quote = qi
+        self.used = [False] * len(toks)
 
     def sent_of(self, offset: int) -> int:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -493,7 +502,10 @@ TAGGER_TEMPLATES: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = (
 
 
 def _shape_code(t: Tok) -> int:
-    x = t.text
+    return _text_shape(t.text)
+
+
+def _text_shape(x: str) -> int:
     if x in _QUOTE_TOKENS:
         return _SHAPE_CODES["Q"]
     c = x[0]
@@ -545,60 +557,133 @@ def _pos_code(k: int) -> int:
     return k if k < 4 else 4 if k < 7 else 5
 
 
+def _word_codes(text: str, lex: Lexicon, extra: dict[str, str]) -> tuple[int, int, int, int]:
+    """(word, suffix, lexicon class, shape) attribute codes of one token text."""
+    low = text.lower()
+    norm = _DIGITS.sub("0", low)
+    return (zlib.crc32(norm.encode()), zlib.crc32(("~" + norm[-3:]).encode()),
+            _lex_code(low, lex, extra), _text_shape(text))
+
+
+class _CodeTable:
+    """Attribute codes of every token text seen so far, for one lexicon and extra cues: the
+    codes depend on the token text only, so each text is coded once per process."""
+
+    MAX_TEXTS = 500_000  # start afresh past this many distinct texts (bounded memory)
+
+    def __init__(self, lex: Lexicon, extra: dict[str, str]) -> None:
+        self.lex = lex  # kept alive: the cache key holds its id
+        self.extra = dict(extra)
+        self.ids: dict[str, int] = {}
+        self.rows: list[tuple[int, int, int, int]] = []
+        self.table = np.empty((0, 4), dtype=np.uint64)
+
+    def codes(self, toks: Sequence[Tok]) -> np.ndarray:
+        """(n, 4) uint64 codes (w, s, lx, sh) of the tokens."""
+        if len(self.rows) > self.MAX_TEXTS:
+            self.ids.clear()
+            self.rows.clear()
+            self.table = np.empty((0, 4), dtype=np.uint64)
+        ids = self.ids
+        get = ids.get
+        idx = [get(t.text, -1) for t in toks]
+        if -1 in idx:
+            rows = self.rows
+            known = len(rows)
+            for k, t in enumerate(toks):
+                if idx[k] < 0:
+                    i = get(t.text, -1)
+                    if i < 0:
+                        i = ids[t.text] = len(rows)
+                        rows.append(_word_codes(t.text, self.lex, self.extra))
+                    idx[k] = i
+            self.table = np.concatenate(
+                [self.table, np.array(rows[known:], dtype=np.uint64).reshape(-1, 4)]
+            )
+        return self.table[np.array(idx, dtype=np.intp)]
+
+
+_CODE_TABLES: dict[tuple[int, tuple[tuple[str, str], ...]], _CodeTable] = {}
+
+
+def _code_table(lex: Lexicon, extra: dict[str, str]) -> _CodeTable:
+    key = (id(lex), tuple(sorted(extra.items())))
+    table = _CODE_TABLES.get(key)
+    if table is None:
+        if len(_CODE_TABLES) >= 8:
+            _CODE_TABLES.clear()
+        table = _CODE_TABLES[key] = _CodeTable(lex, extra)
+    return table
+
+
+_POS_CODES = [_pos_code(k) for k in range(512)]
+
+
 def tagger_attributes(d: _Doc, extra: dict[str, str] | None = None) -> dict[str, np.ndarray]:
     """Per-token attribute codes (uint64) and sentence ids of a document."""
     toks = d.toks
-    lex = d.lex
-    extra = extra or {}
-    cache: dict[str, tuple[int, int, int]] = {}
     n = len(toks)
-    w = np.empty(n, dtype=np.uint64)
-    s = np.empty(n, dtype=np.uint64)
-    lx = np.empty(n, dtype=np.uint64)
-    sh = np.empty(n, dtype=np.uint64)
-    q = np.empty(n, dtype=np.uint64)
-    pos = np.empty(n, dtype=np.uint64)
-    sent = np.empty(n, dtype=np.int64)
-    for i, t in enumerate(toks):
-        c = cache.get(t.low)
-        if c is None:
-            norm = _DIGITS.sub("0", t.low)
-            c = (zlib.crc32(norm.encode()), zlib.crc32(("~" + norm[-3:]).encode()),
-                 _lex_code(t.low, lex, extra))
-            cache[t.low] = c
-        w[i], s[i], lx[i] = c
-        sh[i] = _shape_code(t)
-        q[i] = 1 if t.quote >= 0 else 0
-        sent[i] = t.sent
+    codes = _code_table(d.lex, extra or {}).codes(toks)
+    pos = [6] * n  # tokens outside every sentence
     for a, b in d.sent_tok:
-        pos[a:b] = [_pos_code(k) for k in range(b - a)]
-    unassigned = sent < 0
-    pos[unassigned] = 6
-    return {"w": w, "s": s, "lx": lx, "sh": sh, "q": q, "pos": pos, "sent": sent}
+        if b - a > len(_POS_CODES):
+            _POS_CODES.extend(_pos_code(k) for k in range(len(_POS_CODES), b - a))
+        pos[a:b] = _POS_CODES[: b - a]
+    quote = np.array([t.quote for t in toks], dtype=np.int64)
+    return {"w": codes[:, 0].copy(), "s": codes[:, 1].copy(), "lx": codes[:, 2].copy(),
+            "sh": codes[:, 3].copy(), "q": (quote >= 0).astype(np.uint64),
+            "pos": np.array(pos, dtype=np.uint64),
+            "sent": np.array([t.sent for t in toks], dtype=np.int64)}
+
+
+# the templates as gathers from one (offset, attribute) matrix: row of part 1, 2, 3 per template
+_ATTRS = ("w", "s", "lx", "sh", "q", "pos")
+_OFFSETS = sorted({off for _, parts in TAGGER_TEMPLATES for _, off in parts})
+_SALTS = np.array([[zlib.crc32(name.encode())] for name, _ in TAGGER_TEMPLATES], dtype=np.uint64)
+
+
+def _part_rows(level: int) -> tuple[np.ndarray, np.ndarray]:
+    """(templates with a part ``level``, row of that part in the shifted-attribute matrix)."""
+    sel = [ti for ti, (_, parts) in enumerate(TAGGER_TEMPLATES) if len(parts) > level]
+    rows = [_OFFSETS.index(TAGGER_TEMPLATES[ti][1][level][1]) * len(_ATTRS)
+            + _ATTRS.index(TAGGER_TEMPLATES[ti][1][level][0]) for ti in sel]
+    return np.array(sel, dtype=np.intp), np.array(rows, dtype=np.intp)
+
+
+_TEMPLATE_PARTS = [_part_rows(level) for level in range(max(len(p) for _, p in TAGGER_TEMPLATES))]
+
+
+def _feature_rows(attrs: dict[str, np.ndarray], bits: int) -> np.ndarray:
+    """(n_templates, n_tokens) hashed feature indices; see :func:`tagger_feature_indices`."""
+    sent = attrs["sent"]
+    n = len(sent)
+    vals = np.stack([attrs[a] for a in _ATTRS])  # (n_attrs, n)
+    # shifted[o, a, i]: attribute a of token i + offset o in the same sentence, else _PAD
+    shifted = np.full((len(_OFFSETS), len(_ATTRS), n), np.uint64(_PAD), dtype=np.uint64)
+    for oi, off in enumerate(_OFFSETS):
+        if off == 0:
+            shifted[oi] = vals
+        elif 0 < off < n:
+            same = sent[off:] == sent[:-off]
+            shifted[oi, :, :-off] = np.where(same, vals[:, off:], np.uint64(_PAD))
+        elif 0 < -off < n:
+            same = sent[:off] == sent[-off:]
+            shifted[oi, :, -off:] = np.where(same, vals[:, :off], np.uint64(_PAD))
+    shifted = shifted.reshape(len(_OFFSETS) * len(_ATTRS), n)
+    sel, rows = _TEMPLATE_PARTS[0]
+    h = (_SALTS ^ shifted[rows]) * _FNV
+    for sel, rows in _TEMPLATE_PARTS[1:]:
+        h[sel] = (h[sel] ^ shifted[rows]) * _FNV
+    return ((h >> np.uint64(24)) & np.uint64((1 << bits) - 1)).astype(np.int64)
 
 
 def tagger_feature_indices(attrs: dict[str, np.ndarray], bits: int) -> np.ndarray:
-    """(n_tokens, n_templates) hashed feature indices in ``[0, 2**bits)``."""
-    sent = attrs["sent"]
-    n = len(sent)
-    mask = np.uint64((1 << bits) - 1)
-    out = np.empty((n, len(TAGGER_TEMPLATES)), dtype=np.int64)
-    shifted: dict[tuple[str, int], np.ndarray] = {}
-    idx = np.arange(n)
-    for ti, (name, parts) in enumerate(TAGGER_TEMPLATES):
-        h = np.full(n, np.uint64(zlib.crc32(name.encode())), dtype=np.uint64)
-        for attr, off in parts:
-            v = shifted.get((attr, off))
-            if v is None:
-                j = idx + off
-                ok = (j >= 0) & (j < n)
-                jj = np.clip(j, 0, max(n - 1, 0))
-                ok &= sent[jj] == sent
-                v = np.where(ok, attrs[attr][jj], np.uint64(_PAD))
-                shifted[(attr, off)] = v
-            h = (h ^ v) * _FNV
-        out[:, ti] = ((h >> np.uint64(24)) & mask).astype(np.int64)
-    return out
+    """(n_tokens, n_templates) hashed feature indices in ``[0, 2**bits)``.
+
+    Template ``name`` over parts (attribute, offset): FNV-style hash of the crc32 of the name
+    and the part values, a neighbour outside the token's sentence (or the text) being _PAD.
+    """
+    return np.ascontiguousarray(_feature_rows(attrs, bits).T)
 
 
 @dataclass(frozen=True)
@@ -612,7 +697,13 @@ class CueTagger:
     extra_cues: dict[str, str] = field(default_factory=dict)
 
     def proba(self, feats: np.ndarray) -> np.ndarray:
-        z = self.weights[feats].sum(axis=1) + self.bias
+        """(n, 3) class probabilities of (n, n_templates) feature indices."""
+        return self._proba_rows(feats.T)
+
+    def _proba_rows(self, rows: np.ndarray) -> np.ndarray:
+        # the template weights are summed in template order (a sequential float32 fold, as
+        # ``weights[feats].sum(axis=1)`` does), so the result is the same to the bit
+        z = np.add.reduce(np.take(self.weights, rows, axis=0), axis=0) + self.bias
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
@@ -622,8 +713,9 @@ class CueTagger:
         toks = d.toks
         if not toks:
             return []
-        p = self.proba(tagger_feature_indices(tagger_attributes(d, self.extra_cues), self.bits))
-        return decode_cue_spans(p, [t.sent for t in toks], self.threshold)
+        attrs = tagger_attributes(d, self.extra_cues)
+        p = self._proba_rows(_feature_rows(attrs, self.bits))
+        return decode_cue_spans(p, attrs["sent"].tolist(), self.threshold)
 
 
 def decode_cue_spans(p: np.ndarray, sent: Sequence[int], threshold: float,
