@@ -1810,19 +1810,22 @@ def _findings(
                     f"vague attribution: citing '{r.citing_text}' without naming them",
                     sentence=k,
                 )
+    lower_ok = _lowers_safely("".join(s.text for s in body))
     for s in body:
+        low = s.text.lower() if lower_ok else None
         for pat, label in ((lex.agentless_re, "agentless passive"), (lex.vague_re, "vague")):
-            for m in pat.finditer(s.text):
-                a, b = s.start + m.start(), s.start + m.end()
+            for ma, mb in _phrase_spans(pat, s.text, low):
+                a, b = s.start + ma, s.start + mb
                 if any(fa < b and a < fb for fa, fb in flagged):
                     continue
                 if _inside_quote(quotes, a):
                     continue
                 flagged.add((a, b))
+                group = s.text[ma:mb]
                 msg = (
-                    f"agentless passive '{m.group()}': who thinks or says so?"
+                    f"agentless passive '{group}': who thinks or says so?"
                     if label == "agentless passive"
-                    else f"vague attribution '{m.group()}': name the source"
+                    else f"vague attribution '{group}': name the source"
                 )
                 analysis.report(VAGUE.name, a, b, msg, sentence=s.index)
     # unattributed quotations
@@ -1851,3 +1854,41 @@ def _findings(
 def _inside_quote(quotes: list[tuple[int, int]], off: int) -> bool:
     i = bisect.bisect_right([q[0] for q in quotes], off) - 1
     return i >= 0 and quotes[i][0] <= off < quotes[i][1]
+
+
+# Lexicon phrase regexes are case-insensitive, which makes the regex engine slow: every
+# word start tries every phrase. Run without IGNORECASE over the lower-cased text instead,
+# which finds the same spans when the phrases are ASCII and every non-ASCII character of the
+# text is "safe": it can match no ASCII character ignoring case and its lower-case form is
+# one character that agrees on the other character tests of the phrase regexes (\s, [\w-]).
+_ASCII_I = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+_CHAR_TESTS = ((re.compile(r"[\w-]", re.IGNORECASE), re.compile(r"[\w-]")),
+               (re.compile(r"\s", re.IGNORECASE), re.compile(r"\s")))
+
+
+@lru_cache(maxsize=4096)
+def _char_lowers_safely(c: str) -> bool:
+    low = c.lower()
+    return (len(low) == 1 and c != "Σ" and low != "ς" and not _ASCII_I.match(c)
+            and all(bool(ti.match(c)) == bool(t.match(low)) for ti, t in _CHAR_TESTS))
+
+
+def _lowers_safely(text: str) -> bool:
+    return text.isascii() or all(
+        _char_lowers_safely(c) for c in set(text) if not c.isascii()
+    )
+
+
+@lru_cache(maxsize=16)
+def _case_sensitive_twin(pat: re.Pattern[str]) -> re.Pattern[str] | None:
+    if not pat.pattern.isascii() or pat.pattern != pat.pattern.lower():
+        return None
+    return re.compile(pat.pattern, pat.flags & ~re.IGNORECASE)
+
+
+def _phrase_spans(pat: re.Pattern[str], text: str, low: str | None) -> list[tuple[int, int]]:
+    """Spans of ``pat.finditer(text)``; ``low``: ``text.lower()`` if :func:`_lowers_safely`."""
+    twin = _case_sensitive_twin(pat) if pat.flags & re.IGNORECASE else None
+    if twin is not None and low is not None and len(low) == len(text):
+        return [m.span() for m in twin.finditer(low)]
+    return [m.span() for m in pat.finditer(text)]
