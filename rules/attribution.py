@@ -764,6 +764,21 @@ def load_cue_tagger(path: str = str(TAGGER_PATH)) -> CueTagger | None:
                      extra_cues={k: str(v) for k, v in data.get("extra_cues", {}).items()})
 
 
+_PHRASE_CUE_STARTS = frozenset(("according", "as", "in", "pointed", "points", ":"))
+_STARTERS: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _candidate_starters(lex: Lexicon, extra: dict[str, str]) -> frozenset[str]:
+    """Lower-case token texts at which :func:`_cue_candidates` can find a candidate."""
+    key = (id(lex), tuple(sorted(extra.items())))
+    hit = _STARTERS.get(key)
+    if hit is None or hit[0] is not lex:
+        if len(_STARTERS) >= 8:
+            _STARTERS.clear()
+        hit = _STARTERS[key] = (lex, _PHRASE_CUE_STARTS | set(lex.cue_forms) | set(extra))
+    return hit[1]
+
+
 def _cue_candidates(d: _Doc, model: CueModel | None) -> list[tuple[int, int, str]]:
     """(first token, last token, kind) of cue candidates, in text order."""
     lex = d.lex
@@ -771,26 +786,29 @@ def _cue_candidates(d: _Doc, model: CueModel | None) -> list[tuple[int, int, str
     out: list[tuple[int, int, str]] = []
     extra = model.extra_cues if model else {}
     n = len(toks)
-    i = 0
-    while i < n:
+    starters = _candidate_starters(lex, extra)
+    nxt = 0  # the next token to look at: a phrase cue found skips its other tokens
+    for i in [i for i, t in enumerate(toks) if t.low in starters]:
+        if i < nxt:
+            continue
+        nxt = i + 1
         t = toks[i]
         if t.quote >= 0 and toks[i].text not in _QUOTE_TOKENS:
-            i += 1
             continue
         low = t.low
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             out.append((i, i + 1, "according"))
-            i += 2
+            nxt = i + 2
             continue
         if low == "as" and i + 2 < n and toks[i + 1].low in ("provided", "reported", "quoted") \
                 and toks[i + 2].low == "by":
             out.append((i, i + 2, "according"))
-            i += 3
+            nxt = i + 3
             continue
         if low == "in" and i + 3 < n and toks[i + 1].low == "the" and toks[i + 2].low == "words" \
                 and toks[i + 3].low == "of":
             out.append((i, i + 3, "according"))
-            i += 4
+            nxt = i + 4
             continue
         kind = lex.cue_forms.get(low) or extra.get(low)
         if kind:
@@ -801,11 +819,9 @@ def _cue_candidates(d: _Doc, model: CueModel | None) -> list[tuple[int, int, str
             out.append((i, j, kind))
         elif low in ("pointed", "points") and i + 1 < n and toks[i + 1].low == "out":
             out.append((i, i + 1, "speech"))
-            i += 2
-            continue
+            nxt = i + 2
         elif low == ":" and i > 0 and t.quote < 0:
             out.append((i, i, "colon"))
-        i += 1
     return out
 
 
@@ -1286,11 +1302,13 @@ def _postmodifier(d: _Doc, ci: int) -> bool:
 
 
 def _mark_used(d: _Doc, spans: Iterable[tuple[int, int]], tok_lo: int, tok_hi: int) -> None:
-    toks = d.toks
+    starts = d.tok_starts
+    used = d.used
     for a, b in spans:
-        for k in range(tok_lo, tok_hi):
-            if a <= toks[k].start < b:
-                d.used[k] = True
+        # the tokens in [tok_lo, tok_hi) starting in [a, b)
+        for k in range(bisect.bisect_left(starts, a, tok_lo, tok_hi),
+                       bisect.bisect_left(starts, b, tok_lo, tok_hi)):
+            used[k] = True
 
 
 def _relation(d: _Doc, ci: int, cj: int, kind: str, head: int | None = None,
@@ -1810,11 +1828,13 @@ def _findings(
                     f"vague attribution: citing '{r.citing_text}' without naming them",
                     sentence=k,
                 )
+    scans = [(pat, _case_sensitive_twin(pat), label)
+             for pat, label in ((lex.agentless_re, "agentless passive"), (lex.vague_re, "vague"))]
     lower_ok = _lowers_safely("".join(s.text for s in body))
     for s in body:
         low = s.text.lower() if lower_ok else None
-        for pat, label in ((lex.agentless_re, "agentless passive"), (lex.vague_re, "vague")):
-            for ma, mb in _phrase_spans(pat, s.text, low):
+        for pat, twin, label in scans:
+            for ma, mb in _phrase_spans(pat, twin, s.text, low):
                 a, b = s.start + ma, s.start + mb
                 if any(fa < b and a < fb for fa, fb in flagged):
                     continue
@@ -1881,14 +1901,17 @@ def _lowers_safely(text: str) -> bool:
 
 @lru_cache(maxsize=16)
 def _case_sensitive_twin(pat: re.Pattern[str]) -> re.Pattern[str] | None:
-    if not pat.pattern.isascii() or pat.pattern != pat.pattern.lower():
+    """``pat`` without IGNORECASE, if it is an ASCII, lower-case, case-insensitive pattern."""
+    if not pat.flags & re.IGNORECASE or not pat.pattern.isascii() \
+            or pat.pattern != pat.pattern.lower():
         return None
     return re.compile(pat.pattern, pat.flags & ~re.IGNORECASE)
 
 
-def _phrase_spans(pat: re.Pattern[str], text: str, low: str | None) -> list[tuple[int, int]]:
-    """Spans of ``pat.finditer(text)``; ``low``: ``text.lower()`` if :func:`_lowers_safely`."""
-    twin = _case_sensitive_twin(pat) if pat.flags & re.IGNORECASE else None
+def _phrase_spans(pat: re.Pattern[str], twin: re.Pattern[str] | None, text: str,
+                  low: str | None) -> list[tuple[int, int]]:
+    """Spans of ``pat.finditer(text)``. ``twin``: :func:`_case_sensitive_twin` of ``pat``;
+    ``low``: ``text.lower()`` if :func:`_lowers_safely`, else None."""
     if twin is not None and low is not None and len(low) == len(text):
         return [m.span() for m in twin.finditer(low)]
     return [m.span() for m in pat.finditer(text)]
