@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import json
 import re
+import re._constants as _sre
+import re._parser as _sre_parser
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from checker.document import (
     BODY,
@@ -28,6 +31,113 @@ from checker.document import (
     Sentence,
 )
 
+# ------------------------------------------------------- literal prefilter for regexes
+# Strings one of which every match of a regular expression contains, worked out once from
+# the parsed pattern: checking them with ``in`` costs a fraction of a regex scan, so a
+# pattern whose strings are all absent from a text is not run at all (used here for the
+# boilerplate patterns and by rules/hedging.py for its lexicon).
+
+_MAX_ALTERNATIVES = 64  # give up on longer lists of alternative strings
+# Non-ASCII characters that a case-insensitive regex matches to an ASCII character (tested).
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def required_literals(pattern: str, flags: int = 0, lowered: bool = False) -> set[str] | None:
+    """A small set of strings one of which every match of ``pattern`` contains, or None.
+
+    For a case-insensitive pattern, None unless ``lowered``: then the strings are lower-case
+    ASCII, to look for in ``text.lower()`` of a text without :data:`FOLDS_TO_ASCII`."""
+    try:
+        tree = _sre_parser.parse(pattern, flags)
+        found = _required(list(tree))
+    except Exception:  # the regex engine's internals changed: no prefilter
+        return None
+    if found is None or not tree.state.flags & re.IGNORECASE:
+        return found
+    if not lowered or not all(s.isascii() for s in found):
+        return None
+    return {s.lower() for s in found}
+
+
+def _alternatives(items: list[Any]) -> set[str] | None:
+    """Every string the parsed regex ``items`` can match, if that is a small finite set
+    (literals, classes of literals, alternations, ``?``, zero-width assertions)."""
+    out = {""}
+    for op, av in items:
+        if op is _sre.LITERAL:
+            options = {chr(av)}
+        elif op is _sre.IN and all(o is _sre.LITERAL for o, _ in av):
+            options = {chr(c) for _, c in av}
+        elif op is _sre.BRANCH:
+            options = set()
+            for branch in av[1]:
+                alts = _alternatives(branch)
+                if alts is None:
+                    return None
+                options |= alts
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[1] == 1:
+            alts = _alternatives(av[2])
+            if alts is None:
+                return None
+            options = alts | {""} if av[0] == 0 else alts
+        elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            options = {""}  # zero width: consumes nothing
+        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
+            alts = _alternatives(av[3])
+            if alts is None:
+                return None
+            options = alts
+        else:
+            return None
+        out = {a + b for a in out for b in options}
+        if len(out) > _MAX_ALTERNATIVES:
+            return None
+    return out
+
+
+def _required(items: list[Any]) -> set[str] | None:
+    """A small set of strings one of which every match of the parsed regex ``items``
+    contains, or None. Candidates are the runs of finite items and the requirements of
+    groups that must occur; the one with the longest shortest string wins."""
+    candidates: list[set[str]] = []
+    run = {""}  # alternatives of the current run of finite items
+    for item in items:
+        alts = _alternatives([item])
+        if alts is not None:
+            longer = {a + b for a in run for b in alts}
+            if len(longer) <= _MAX_ALTERNATIVES:
+                run = longer
+            else:
+                candidates.append(run)
+                run = alts
+            continue
+        candidates.append(run)
+        run = {""}
+        op, av = item
+        inner: set[str] | None = None
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            inner = _required(av[2])
+        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:
+            inner = _required(av[3])
+        elif op is _sre.BRANCH:
+            inner = set()
+            for branch in av[1]:
+                req = _required(branch)
+                if req is None:
+                    inner = None
+                    break
+                inner |= req
+        if inner is not None:
+            candidates.append(inner)
+    candidates.append(run)
+    # "" in a set means "may match nothing"; drop strings that contain another one
+    usable = [{s for s in c if not any(t != s and t in s for t in c)} for c in candidates if c]
+    usable = [c for c in usable if "" not in c]
+    if not usable:
+        return None
+    return max(usable, key=lambda c: (min(len(s) for s in c), -len(c)))
+
+
 # --------------------------------------------------------------------- lexicons
 
 
@@ -38,6 +148,39 @@ class RegionPatterns:
     caption: tuple[re.Pattern[str], ...]
     references_heading: re.Pattern[str]
     references_inline: re.Pattern[str]
+    # per boilerplate / caption pattern: lower-case strings one of which is in every match
+    # (empty: unknown, always search); see _any_search
+    boilerplate_needles: tuple[tuple[str, ...], ...] = ()
+    caption_needles: tuple[tuple[str, ...], ...] = ()
+
+
+_MAX_NEEDLES = 16  # beyond this many ``in`` checks a prefilter does not pay
+
+
+def _needles(patterns: tuple[re.Pattern[str], ...]) -> tuple[tuple[str, ...], ...]:
+    out = []
+    for p in patterns:
+        found = None
+        # an anchored pattern fails at once where it does not match: nothing to save there
+        if p.flags & re.IGNORECASE and not p.pattern.startswith("^"):
+            found = required_literals(p.pattern, p.flags, lowered=True)
+        out.append(tuple(sorted(found)) if found and len(found) <= _MAX_NEEDLES else ())
+    return tuple(out)
+
+
+def _any_search(
+    patterns: tuple[re.Pattern[str], ...], needles: tuple[tuple[str, ...], ...], text: str
+) -> bool:
+    """``any(p.search(text) for p in patterns)``, skipping the case-insensitive patterns
+    none of whose needles is in the lower-cased text."""
+    if not needles or any(ch in text for ch in FOLDS_TO_ASCII):
+        return any(p.search(text) for p in patterns)
+    low = text.lower()
+    return any(
+        p.search(text)
+        for p, strings in zip(patterns, needles, strict=True)
+        if not strings or any(s in low for s in strings)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -45,12 +188,16 @@ def region_patterns() -> RegionPatterns:
     data = json.loads(
         resources.files("checker").joinpath("lexicons/boilerplate.json").read_text("utf-8")
     )
+    boilerplate = tuple(re.compile(p, re.I) for p in data["boilerplate"])
+    caption = tuple(re.compile(p, re.I) for p in data["caption"])
     return RegionPatterns(
-        boilerplate=tuple(re.compile(p, re.I) for p in data["boilerplate"]),
+        boilerplate=boilerplate,
         byline=tuple(re.compile(p) for p in data["byline"]),
-        caption=tuple(re.compile(p, re.I) for p in data["caption"]),
+        caption=caption,
         references_heading=re.compile(data["references_heading"], re.I),
         references_inline=re.compile(data["references_inline"], re.I),
+        boilerplate_needles=_needles(boilerplate),
+        caption_needles=_needles(caption),
     )
 
 
@@ -322,7 +469,7 @@ def classify_blocks(
             region, reason = BOILERPLATE, "directive"
         elif hint == "boilerplate":
             region, reason = BOILERPLATE, f"page chrome ({b.reason})"
-        elif any(p.search(body) for p in pats.boilerplate):
+        elif _any_search(pats.boilerplate, pats.boilerplate_needles, body):
             region, reason = BOILERPLATE, "page boilerplate"
         elif b.definition:
             region, reason = REFERENCES, "link or footnote definition"
@@ -336,7 +483,7 @@ def classify_blocks(
             region, reason = REFERENCES, "source list"
         elif in_refs:
             region, reason = REFERENCES, "in references section"
-        elif hint == "caption" or any(p.search(body) for p in pats.caption):
+        elif hint == "caption" or _any_search(pats.caption, pats.caption_needles, body):
             region, reason = CAPTION, "caption / photo credit"
         elif hint == "byline" or (words <= 12 and any(p.match(body) for p in pats.byline)):
             region, reason = BYLINE, "byline or date"

@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from checker.segment import required_literals
 from rules.base import ANONYMOUS, Analysis, HedgeCue, Rule, register
 
 FAMILY = "hedging"
@@ -164,7 +165,7 @@ def _compile(
     pattern = rf"(?:{body})(?![\w-])"
     try:
         tree = _sre_parser.parse(pattern)
-        needles = _required(list(tree)) if not tree.state.flags & re.IGNORECASE else None
+        needles = required_literals(pattern)
         first_op, first_av = tree[0]
         check_start = tree.getwidth()[0] > 0 and not (
             first_op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and first_av[0] == 0
@@ -211,91 +212,7 @@ def _literal_entry(category: str, phrase: str) -> _Entry:
     return _compile(phrase.lower(), category, r"\s+".join(words).lower())
 
 
-# --- literal prefilter: strings that every match of a regular expression must contain.
-# Worked out once per lexicon entry from the parsed pattern; checking them with ``in`` costs
-# about a tenth of a regex scan, and most entries find none of their words in an article.
-
-_MAX_ALTERNATIVES = 64  # give up on longer lists of alternative strings
 _MAX_NEEDLES = 16  # beyond this many ``in`` checks a prefilter does not pay
-
-
-def _alternatives(items: list[Any]) -> set[str] | None:
-    """Every string the parsed regex ``items`` can match, if that is a small finite set
-    (literals, classes of literals, alternations, ``?``, zero-width assertions)."""
-    out = {""}
-    for op, av in items:
-        if op is _sre.LITERAL:
-            options = {chr(av)}
-        elif op is _sre.IN and all(o is _sre.LITERAL for o, _ in av):
-            options = {chr(c) for _, c in av}
-        elif op is _sre.BRANCH:
-            options = set()
-            for branch in av[1]:
-                alts = _alternatives(branch)
-                if alts is None:
-                    return None
-                options |= alts
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[1] == 1:
-            alts = _alternatives(av[2])
-            if alts is None:
-                return None
-            options = alts | {""} if av[0] == 0 else alts
-        elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-            options = {""}  # zero width: consumes nothing
-        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
-            alts = _alternatives(av[3])
-            if alts is None:
-                return None
-            options = alts
-        else:
-            return None
-        out = {a + b for a in out for b in options}
-        if len(out) > _MAX_ALTERNATIVES:
-            return None
-    return out
-
-
-def _required(items: list[Any]) -> set[str] | None:
-    """A small set of strings one of which every match of the parsed regex ``items``
-    contains, or None. Candidates are the runs of finite items and the requirements of
-    groups that must occur; the one with the longest shortest string wins."""
-    candidates: list[set[str]] = []
-    run = {""}  # alternatives of the current run of finite items
-    for item in items:
-        alts = _alternatives([item])
-        if alts is not None:
-            longer = {a + b for a in run for b in alts}
-            if len(longer) <= _MAX_ALTERNATIVES:
-                run = longer
-            else:
-                candidates.append(run)
-                run = alts
-            continue
-        candidates.append(run)
-        run = {""}
-        op, av = item
-        inner: set[str] | None = None
-        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
-            inner = _required(av[2])
-        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:
-            inner = _required(av[3])
-        elif op is _sre.BRANCH:
-            inner = set()
-            for branch in av[1]:
-                req = _required(branch)
-                if req is None:
-                    inner = None
-                    break
-                inner |= req
-        if inner is not None:
-            candidates.append(inner)
-    candidates.append(run)
-    # "" in a set means "may match nothing"; drop strings that contain another one
-    usable = [{s for s in c if not any(t != s and t in s for t in c)} for c in candidates if c]
-    usable = [c for c in usable if "" not in c]
-    if not usable:
-        return None
-    return max(usable, key=lambda c: (min(len(s) for s in c), -len(c)))
 
 
 def _matches(entry: _Entry, subject: str) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,64 @@
+"""The regex literal prefilter (checker.segment.required_literals) never skips a match."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from checker.segment import FOLDS_TO_ASCII, region_patterns, required_literals
+
+
+def test_folds_to_ascii_is_complete() -> None:
+    # every non-ASCII character a case-insensitive regex matches to an ASCII character
+    ascii_any = re.compile("[\x00-\x7f]", re.I)
+    found = "".join(c for c in map(chr, range(128, sys.maxunicode + 1)) if ascii_any.fullmatch(c))
+    assert found == FOLDS_TO_ASCII
+    # and between ASCII characters, case-insensitive matching is str.lower() equality
+    for a in map(chr, range(128)):
+        for b in map(chr, range(128)):
+            assert bool(re.fullmatch(re.escape(a), b, re.I)) == (a.lower() == b.lower())
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        (r"seemingly", 0, {"seemingly"}),
+        (r"(?:seem|seems|seemed)(?![\w-])", 0, {"seem"}),
+        (r"(?:most\s+|more\s+)?(?:likely|unlikely)", 0, {"likely"}),
+        (r"conceivabl[ey]", 0, {"conceivable", "conceivably"}),
+        (r"\w+", 0, None),
+        (r"(?:a|b)?", 0, None),
+        (r"Cookies?", re.I, None),  # case-insensitive: only on request
+    ],
+)
+def test_required_literals(pattern: str, flags: int, expected: set[str] | None) -> None:
+    assert required_literals(pattern, flags) == expected
+
+
+def test_required_literals_lowered() -> None:
+    assert required_literals(r"\bCookies?\b", re.I, lowered=True) == {"cookie"}
+    assert required_literals(r"(?i)\bCookies?\b", 0, lowered=True) == {"cookie"}
+    assert required_literals(r"\b©\s*\d{4}", re.I, lowered=True) is None  # non-ASCII
+
+
+def test_boilerplate_prefilter_is_exact() -> None:
+    pats = region_patterns()
+    texts = [
+        "We use COOKIES to improve your experience. Accept",
+        "ſubscribe to our free daily newsletter now",
+        "Cooκie policy: accept",
+        "By continuing to use this site you agree",
+        "Sign up for our daily email",
+        "(Photo by J. Doe/Getty Images)",
+        "The senator said the bill would pass.",
+    ]
+    for patterns, needles in (
+        (pats.boilerplate, pats.boilerplate_needles),
+        (pats.caption, pats.caption_needles),
+    ):
+        for text in texts:
+            for p, strings in zip(patterns, needles, strict=True):
+                if strings and p.search(text) and not any(ch in text for ch in FOLDS_TO_ASCII):
+                    assert any(s in text.lower() for s in strings), (p.pattern, text)
