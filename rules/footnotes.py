@@ -445,6 +445,8 @@ _YEAR_DOT = re.compile(
     r"(?<![\d.,])(?P<year>1[89]\d\d|20\d\d)(?P<punct>[.!?])(?P<num>\d{1,2})[ \t]*$", re.M
 )
 _PUNCT_DIGIT = re.compile(r"[.!?]\d")  # in every _YEAR_DOT match; a much faster scan
+_DIGIT_RUN = re.compile(r"\d+")
+_BEFORE_GLUED = frozenset("%).!?,;:" + _CLOSERS)  # with letters: what an _AFTER_PUNCT num follows
 
 _INLINE_LIST = re.compile(
     r"^[ \t]*(?:[*_]{1,2})?(?P<head>sources?|references?|notes?|citations?|footnotes?)"
@@ -512,6 +514,25 @@ def _finditer(pattern: re.Pattern[str], text: str, literal: str) -> Iterator[re.
     """``pattern.finditer(text)``, skipped when ``literal``, which every match of ``pattern``
     contains, is not in the text (most articles have no Markdown, notes or links)."""
     return pattern.finditer(text) if literal in text else iter(())
+
+
+def _glued_number_lines(text: str) -> list[tuple[int, int]]:
+    """The lines (start, end) that can hold an _AFTER_PUNCT match: each match lies inside one
+    line, and its number follows a letter, "%", ")", punctuation or a closing quote. Scanning
+    only those lines (the end of a line looks like the end of the text to its lookahead) gives
+    the same matches as scanning the whole text, in a fraction of the time."""
+    lines: list[tuple[int, int]] = []
+    line_end = -1
+    for m in _DIGIT_RUN.finditer(text):
+        i = m.start()
+        if i == 0 or i < line_end:
+            continue
+        before = text[i - 1]
+        if before.isalnum() or before in _BEFORE_GLUED:
+            line_end = text.find("\n", i)
+            line_end = len(text) if line_end < 0 else line_end
+            lines.append((text.rfind("\n", 0, i) + 1, line_end))
+    return lines
 
 
 def _sup_to_int(s: str) -> str:
@@ -1101,7 +1122,8 @@ def parse_footnotes(
         taken.append((s, e))
 
     weak: list[_Cand] = []
-    for m in _AFTER_PUNCT.finditer(text):
+    glued = [m for ls, le in _glued_number_lines(text) for m in _AFTER_PUNCT.finditer(text, ls, le)]
+    for m in glued:
         s, e = m.start("num"), m.end()
         if not free(s, e):
             continue

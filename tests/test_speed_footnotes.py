@@ -1,0 +1,47 @@
+"""The fast paths of rules.footnotes find exactly what a plain scan of the whole text finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from rules import footnotes as fn
+
+TEXTS = [
+    "The group1 said so.2 Smith,3 and others;4 \u201cquoted.\u201d5\nNext line 10% of 5)6 x\n",
+    "In 2014.3 Next year.\nabc123def4 ok. 1.5 million, 3,4,5 (see)7.\n\nword.8\n",
+    "No numbers here at all.",
+    "9 starts the text; ends with a number 12",
+    "Windows: a.1\r\nb)2\u2029c\u00b23 d\u00bd4 caf\u00e95.",
+]
+
+
+def _plain(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_after_punct_by_lines_equals_whole_text(text: str) -> None:
+    by_lines = [
+        (m.span(), m.groupdict())
+        for ls, le in fn._glued_number_lines(text)
+        for m in fn._AFTER_PUNCT.finditer(text, ls, le)
+    ]
+    assert by_lines == _plain(fn._AFTER_PUNCT, text)
+    # and the lookbehind / possessive form matches like the plain pattern
+    plain = re.compile(fn._AFTER_PUNCT.pattern.replace("(?<![^\\W\\d_])", "").replace("++", "+"))
+    assert _plain(plain, text) == _plain(fn._AFTER_PUNCT, text)
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "[a](b) [^1]: c [d]: e [f][g]"])
+def test_skipped_scans_have_no_matches(text: str) -> None:
+    for pattern, literal in (
+        (fn._MD_INLINE, "]("),
+        (fn._MD_FNDEF, "[^"),
+        (fn._MD_REFDEF, "]:"),
+        (fn._MD_REFLINK, "]["),
+    ):
+        found = [m.span() for m in fn._finditer(pattern, text, literal)]
+        assert found == [m.span() for m in pattern.finditer(text)]
+    assert bool(fn._PUNCT_DIGIT.search(text)) or not fn._YEAR_DOT.search(text)
