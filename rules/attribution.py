@@ -34,11 +34,13 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import operator
 import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -251,6 +253,8 @@ _TOKEN = re.compile(
 )
 _WORD = re.compile(r"\w")
 
+_QUOTE_MARKS = frozenset(('“', '”', '"', "''", "``"))  # the marks that open or close quotes
+
 OPEN_Q = "“"
 CLOSE_Q = "”"
 STRAIGHT_Q = ('"', "''", "``")
@@ -317,8 +321,26 @@ class Tok:
     quote: int = -1  # index of the quote span containing this token (-1: none)
 
 
+def _token_texts(text: str) -> tuple[list[str], list[int]]:
+    """Texts and start offsets of the tokens. Every non-space character is in a token and
+    no token starts with a space, so each token is the first occurrence of its text after
+    the previous token (cheaper than a match object per token)."""
+    texts = _TOKEN.findall(text)
+    starts: list[int] = []
+    add = starts.append
+    find = text.find
+    pos = 0
+    for x in texts:
+        pos = find(x, pos)
+        add(pos)
+        pos += len(x)
+    return texts, starts
+
+
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), (g := m.group()), g.lower(), -1) for m in _TOKEN.finditer(text)]
+    texts, starts = _token_texts(text)
+    ends = map(operator.add, starts, map(len, texts))
+    return list(map(Tok, starts, ends, texts, map(str.lower, texts), repeat(-1)))
 
 
 def _is_cap(t: Tok) -> bool:
@@ -349,7 +371,7 @@ def find_quotes(text: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
     pi = 0
     continuing = False
     for t in toks:
-        if t.text not in ('“', '”', '"', "''", "``"):
+        if t.text not in _QUOTE_MARKS:
             continue
         while pi < len(para_ends) - 1 and t.start > para_ends[pi]:
             # paragraph boundary crossed
@@ -423,37 +445,44 @@ class _Doc:
     def __init__(self, text: str, sentences: Sequence[tuple[int, int]], lex: Lexicon) -> None:
         self.text = text
         self.lex = lex
-        self.toks = toks = tokenize(text)
-        self.tok_starts = starts = [t.start for t in toks]
+        # token texts and offsets first; the Tok objects are made once their sentence and
+        # quotation are known (the lists stay: tok_sent and tok_quote feed the tagger)
+        self.tok_texts, self.tok_starts = texts, starts = _token_texts(text)
+        n = len(texts)
+        ends = list(map(operator.add, starts, map(len, texts)))
         self.sents = list(sentences)
         self._starts = [s for s, _ in self.sents]
         # a sentence owns the tokens starting inside it, skipping none (token starts ascend)
+        self.tok_sent = sent = [-1] * n
         self.sent_tok: list[tuple[int, int]] = []
         ti = 0
         for si, (s, e) in enumerate(self.sents):
             a = bisect.bisect_left(starts, s, ti)
             ti = bisect.bisect_left(starts, e, a)
-            for k in range(a, ti):
-                toks[k].sent = si
+            sent[a:ti] = [si] * (ti - a)
             self.sent_tok.append((a, ti))
-        self.quotes = quotes = find_quotes(text, toks)
-        ends = [q[1] for q in quotes]
-        if ends == sorted(ends):
+        marks = [Tok(starts[k], ends[k], x, x, -1) for k, x in enumerate(texts)
+                 if x in _QUOTE_MARKS]
+        self.quotes = quotes = find_quotes(text, marks)
+        self.tok_quote = quote = [-1] * n
+        qends = [q[1] for q in quotes]
+        if qends == sorted(qends):
             # a token belongs to the first quotation ending after it, if it starts inside it
             prev_end = -1
             for qi, (qs, qe) in enumerate(quotes):
-                for k in range(bisect.bisect_left(starts, max(qs, prev_end)),
-                               bisect.bisect_left(starts, qe)):
-                    toks[k].quote = qi
+                a = bisect.bisect_left(starts, max(qs, prev_end))
+                b = bisect.bisect_left(starts, qe)
+                quote[a:b] = [qi] * (b - a)
                 prev_end = qe
         else:
             qi = 0
-            for t in toks:
-                while qi < len(quotes) and quotes[qi][1] <= t.start:
+            for k, st in enumerate(starts):
+                while qi < len(quotes) and quotes[qi][1] <= st:
                     qi += 1
-                if qi < len(quotes) and quotes[qi][0] <= t.start < quotes[qi][1]:
-                    t.quote = qi
-        self.used = [False] * len(toks)
+                if qi < len(quotes) and quotes[qi][0] <= st < quotes[qi][1]:
+                    quote[k] = qi
+        self.toks = list(map(Tok, starts, ends, texts, map(str.lower, texts), sent, quote))
+        self.used = [False] * n
 
     def sent_of(self, offset: int) -> int:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -578,24 +607,24 @@ class _CodeTable:
         self.rows: list[tuple[int, int, int, int]] = []
         self.table = np.empty((0, 4), dtype=np.uint64)
 
-    def codes(self, toks: Sequence[Tok]) -> np.ndarray:
-        """(n, 4) uint64 codes (w, s, lx, sh) of the tokens."""
+    def codes(self, texts: Sequence[str]) -> np.ndarray:
+        """(n, 4) uint64 codes (w, s, lx, sh) of the token texts."""
         if len(self.rows) > self.MAX_TEXTS:
             self.ids.clear()
             self.rows.clear()
             self.table = np.empty((0, 4), dtype=np.uint64)
         ids = self.ids
         get = ids.get
-        idx = [get(t.text, -1) for t in toks]
+        idx = [get(x, -1) for x in texts]
         if -1 in idx:
             rows = self.rows
             known = len(rows)
-            for k, t in enumerate(toks):
+            for k, x in enumerate(texts):
                 if idx[k] < 0:
-                    i = get(t.text, -1)
+                    i = get(x, -1)
                     if i < 0:
-                        i = ids[t.text] = len(rows)
-                        rows.append(_word_codes(t.text, self.lex, self.extra))
+                        i = ids[x] = len(rows)
+                        rows.append(_word_codes(x, self.lex, self.extra))
                     idx[k] = i
             self.table = np.concatenate(
                 [self.table, np.array(rows[known:], dtype=np.uint64).reshape(-1, 4)]
@@ -621,19 +650,18 @@ _POS_CODES = [_pos_code(k) for k in range(512)]
 
 def tagger_attributes(d: _Doc, extra: dict[str, str] | None = None) -> dict[str, np.ndarray]:
     """Per-token attribute codes (uint64) and sentence ids of a document."""
-    toks = d.toks
-    n = len(toks)
-    codes = _code_table(d.lex, extra or {}).codes(toks)
+    n = len(d.toks)
+    codes = _code_table(d.lex, extra or {}).codes(d.tok_texts)
     pos = [6] * n  # tokens outside every sentence
     for a, b in d.sent_tok:
         if b - a > len(_POS_CODES):
             _POS_CODES.extend(_pos_code(k) for k in range(len(_POS_CODES), b - a))
         pos[a:b] = _POS_CODES[: b - a]
-    quote = np.array([t.quote for t in toks], dtype=np.int64)
+    quote = np.array(d.tok_quote, dtype=np.int64)
     return {"w": codes[:, 0].copy(), "s": codes[:, 1].copy(), "lx": codes[:, 2].copy(),
             "sh": codes[:, 3].copy(), "q": (quote >= 0).astype(np.uint64),
             "pos": np.array(pos, dtype=np.uint64),
-            "sent": np.array([t.sent for t in toks], dtype=np.int64)}
+            "sent": np.array(d.tok_sent, dtype=np.int64)}
 
 
 # the templates as gathers from one (offset, attribute) matrix: row of part 1, 2, 3 per template
@@ -715,7 +743,7 @@ class CueTagger:
             return []
         attrs = tagger_attributes(d, self.extra_cues)
         p = self._proba_rows(_feature_rows(attrs, self.bits))
-        return decode_cue_spans(p, attrs["sent"].tolist(), self.threshold)
+        return decode_cue_spans(p, d.tok_sent, self.threshold)
 
 
 def decode_cue_spans(p: np.ndarray, sent: Sequence[int], threshold: float,
