@@ -9,6 +9,7 @@ headings without final punctuation.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import re._constants as _sre
@@ -141,46 +142,93 @@ def _required(items: list[Any]) -> set[str] | None:
 # --------------------------------------------------------------------- lexicons
 
 
+_MAX_NEEDLES = 16  # beyond this many ``in`` checks a prefilter does not pay
+_GROUP_REFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")  # \1, (?P=name), (?(1)...): not joined
+
+
+class PatternSet:
+    """Regexes asked one question: does any of them match somewhere in a text?
+
+    :meth:`search` answers as ``any(p.search(text) for p in patterns)`` would, with less
+    work: the patterns anchored at the start of the text are tried together in one
+    ``match``, and a case-insensitive unanchored pattern is run only when one of its
+    required strings (:func:`required_literals`) is in the lower-cased text.
+    """
+
+    def __init__(self, patterns: list[str], flags: int = 0) -> None:
+        self.patterns = tuple(re.compile(p, flags) for p in patterns)
+        anchored: list[re.Pattern[str]] = []
+        self.unanchored: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+        for p in self.patterns:
+            if _anchored(p):
+                anchored.append(p)
+                continue
+            found = None
+            if p.flags & re.IGNORECASE:
+                found = required_literals(p.pattern, p.flags, lowered=True)
+            needles = tuple(sorted(found)) if found and len(found) <= _MAX_NEEDLES else ()
+            self.unanchored.append((p, needles))
+        self.anchored = _joined(anchored)
+
+    def within(self, text: str) -> PatternSet:
+        """This set for searching pieces of ``text``: without the unanchored patterns none of
+        whose required strings is anywhere in ``text`` (without FOLDS_TO_ASCII, the ASCII
+        strings of a piece's lower case come from ASCII characters, so they are in
+        ``text.lower()`` too)."""
+        if any(ch in text for ch in FOLDS_TO_ASCII):
+            return self
+        low = text.lower()
+        narrowed = copy.copy(self)
+        narrowed.unanchored = [
+            (p, needles)
+            for p, needles in self.unanchored
+            if not needles or any(s in low for s in needles)
+        ]
+        return narrowed
+
+    def search(self, text: str) -> bool:
+        if any(a.match(text) for a in self.anchored):
+            return True
+        if not self.unanchored:
+            return False
+        if any(ch in text for ch in FOLDS_TO_ASCII):  # rare: lower() would miss a match
+            return any(p.search(text) for p, _ in self.unanchored)
+        low = text.lower()
+        return any(
+            p.search(text)
+            for p, needles in self.unanchored
+            if not needles or any(s in low for s in needles)
+        )
+
+
+def _anchored(p: re.Pattern[str]) -> bool:
+    """Whether ``p`` can only match at the start of the text (``^...`` without MULTILINE)."""
+    try:
+        tree = _sre_parser.parse(p.pattern, p.flags)
+    except Exception:  # the regex engine's internals changed
+        return False
+    return not p.flags & re.MULTILINE and len(tree) > 0 and tree[0] == (_sre.AT, _sre.AT_BEGINNING)
+
+
+def _joined(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
+    """One regex matching where any of ``patterns`` matches, when they can be joined."""
+    if len(patterns) < 2 or len({p.flags for p in patterns}) > 1:
+        return tuple(patterns)
+    if any(_GROUP_REFERENCE.search(p.pattern) for p in patterns):
+        return tuple(patterns)  # group numbers change in the joined pattern
+    try:
+        return (re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags),)
+    except re.error:  # e.g. inline global flags, or a group name used twice
+        return tuple(patterns)
+
+
 @dataclass(frozen=True)
 class RegionPatterns:
-    boilerplate: tuple[re.Pattern[str], ...]
+    boilerplate: PatternSet
     byline: tuple[re.Pattern[str], ...]
-    caption: tuple[re.Pattern[str], ...]
+    caption: PatternSet
     references_heading: re.Pattern[str]
     references_inline: re.Pattern[str]
-    # per boilerplate / caption pattern: lower-case strings one of which is in every match
-    # (empty: unknown, always search); see _any_search
-    boilerplate_needles: tuple[tuple[str, ...], ...] = ()
-    caption_needles: tuple[tuple[str, ...], ...] = ()
-
-
-_MAX_NEEDLES = 16  # beyond this many ``in`` checks a prefilter does not pay
-
-
-def _needles(patterns: tuple[re.Pattern[str], ...]) -> tuple[tuple[str, ...], ...]:
-    out = []
-    for p in patterns:
-        found = None
-        # an anchored pattern fails at once where it does not match: nothing to save there
-        if p.flags & re.IGNORECASE and not p.pattern.startswith("^"):
-            found = required_literals(p.pattern, p.flags, lowered=True)
-        out.append(tuple(sorted(found)) if found and len(found) <= _MAX_NEEDLES else ())
-    return tuple(out)
-
-
-def _any_search(
-    patterns: tuple[re.Pattern[str], ...], needles: tuple[tuple[str, ...], ...], text: str
-) -> bool:
-    """``any(p.search(text) for p in patterns)``, skipping the case-insensitive patterns
-    none of whose needles is in the lower-cased text."""
-    if not needles or any(ch in text for ch in FOLDS_TO_ASCII):
-        return any(p.search(text) for p in patterns)
-    low = text.lower()
-    return any(
-        p.search(text)
-        for p, strings in zip(patterns, needles, strict=True)
-        if not strings or any(s in low for s in strings)
-    )
 
 
 @lru_cache(maxsize=1)
@@ -188,16 +236,12 @@ def region_patterns() -> RegionPatterns:
     data = json.loads(
         resources.files("checker").joinpath("lexicons/boilerplate.json").read_text("utf-8")
     )
-    boilerplate = tuple(re.compile(p, re.I) for p in data["boilerplate"])
-    caption = tuple(re.compile(p, re.I) for p in data["caption"])
     return RegionPatterns(
-        boilerplate=boilerplate,
+        boilerplate=PatternSet(data["boilerplate"], re.I),
         byline=tuple(re.compile(p) for p in data["byline"]),
-        caption=caption,
+        caption=PatternSet(data["caption"], re.I),
         references_heading=re.compile(data["references_heading"], re.I),
         references_inline=re.compile(data["references_inline"], re.I),
-        boilerplate_needles=_needles(boilerplate),
-        caption_needles=_needles(caption),
     )
 
 
@@ -449,6 +493,7 @@ def classify_blocks(
     hints: list[tuple[int, int, str, str]] | None = None,
 ) -> list[Block]:
     pats = region_patterns()
+    boilerplate, caption = pats.boilerplate.within(text), pats.caption.within(text)
     n = len(raw)
     regions: list[tuple[str, str]] = []
     in_refs = False
@@ -469,7 +514,7 @@ def classify_blocks(
             region, reason = BOILERPLATE, "directive"
         elif hint == "boilerplate":
             region, reason = BOILERPLATE, f"page chrome ({b.reason})"
-        elif _any_search(pats.boilerplate, pats.boilerplate_needles, body):
+        elif boilerplate.search(body):
             region, reason = BOILERPLATE, "page boilerplate"
         elif b.definition:
             region, reason = REFERENCES, "link or footnote definition"
@@ -483,7 +528,7 @@ def classify_blocks(
             region, reason = REFERENCES, "source list"
         elif in_refs:
             region, reason = REFERENCES, "in references section"
-        elif hint == "caption" or _any_search(pats.caption, pats.caption_needles, body):
+        elif hint == "caption" or caption.search(body):
             region, reason = CAPTION, "caption / photo credit"
         elif hint == "byline" or (words <= 12 and any(p.match(body) for p in pats.byline)):
             region, reason = BYLINE, "byline or date"
