@@ -51,6 +51,12 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
 
 def line_starts(text: str) -> tuple[int, ...]:
     starts = [0]
+    if "\r" not in text:  # the common case, without a regex
+        pos = text.find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+        return tuple(starts)
     starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
     return tuple(starts)
 
@@ -266,6 +272,8 @@ def markdown_links(text: str) -> list[Link]:
 
 
 def bare_urls(text: str) -> list[Link]:
+    if "http" not in text:  # in every match; most articles have no bare URL
+        return []
     return [Link(m.start(), m.end(), m.group()) for m in _BARE_URL.finditer(text)]
 
 
