@@ -516,6 +516,19 @@ def _finditer(pattern: re.Pattern[str], text: str, literal: str) -> Iterator[re.
     return pattern.finditer(text) if literal in text else iter(())
 
 
+def _line_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a MULTILINE pattern whose matches start at a line start
+    ("^") and hold no newline (_INLINE_LIST, _HEADING_LINE): tried at line starts only."""
+    pos = 0
+    while True:
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+        pos = text.find("\n", pos) + 1
+        if pos == 0:
+            return
+
+
 def _glued_number_lines(text: str) -> list[tuple[int, int]]:
     """The lines (start, end) that can hold an _AFTER_PUNCT match: each match lies inside one
     line, and its number follows a letter, "%", ")", punctuation or a closing quote. Scanning
@@ -905,7 +918,7 @@ def parse_footnotes(
                         )
         ref_spans.append((line_s, line_e))
 
-    for m in _INLINE_LIST.finditer(text):
+    for m in _line_matches(_INLINE_LIST, text):
         if covered(m.start()):
             continue
         parse_list_body(m.group("body"), m.start("body"), m.group("head"), m.start(), m.end())
@@ -982,7 +995,7 @@ def parse_footnotes(
             res.unnumbered.append(SourceEntry(t, s, e, url, url_domain(url) if url else ""))
             ref_spans.append((s, e))
 
-    for m in _HEADING_LINE.finditer(text):
+    for m in _line_matches(_HEADING_LINE, text):
         head = " ".join(m.group("head").lower().split())
         if head in lex.section_headings and not covered(m.start()):
             ref_spans.append((m.start(), m.end()))

@@ -45,3 +45,20 @@ def test_skipped_scans_have_no_matches(text: str) -> None:
         found = [m.span() for m in fn._finditer(pattern, text, literal)]
         assert found == [m.span() for m in pattern.finditer(text)]
     assert bool(fn._PUNCT_DIGIT.search(text)) or not fn._YEAR_DOT.search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *TEXTS,
+        "Sources:\n1. a\n\nNotes: x, y\n## References\n\n  **Notes**  :  \nREFERENCES\n",
+        "a\n\nSources: 1 CNN, 2 BBC",
+        "Notes:",
+        "",
+    ],
+)
+def test_line_matches_equal_finditer(text: str) -> None:
+    for pattern in (fn._INLINE_LIST, fn._HEADING_LINE):
+        assert [(m.span(), m.groupdict()) for m in fn._line_matches(pattern, text)] == [
+            (m.span(), m.groupdict()) for m in pattern.finditer(text)
+        ]
