@@ -594,6 +594,10 @@ def _word_codes(text: str, lex: Lexicon, extra: dict[str, str]) -> tuple[int, in
             _lex_code(low, lex, extra), _text_shape(text))
 
 
+# tagger attribute rows, ordered so that the attributes a neighbour offset needs come first
+_ATTRS = ("w", "lx", "sh", "s", "q", "pos")
+
+
 class _CodeTable:
     """Attribute codes of every token text seen so far, for one lexicon and extra cues: the
     codes depend on the token text only, so each text is coded once per process."""
@@ -603,33 +607,36 @@ class _CodeTable:
     def __init__(self, lex: Lexicon, extra: dict[str, str]) -> None:
         self.lex = lex  # kept alive: the cache key holds its id
         self.extra = dict(extra)
-        self.ids: dict[str, int] = {}
-        self.rows: list[tuple[int, int, int, int]] = []
-        self.table = np.empty((0, 4), dtype=np.uint64)
+        self._reset()
 
-    def codes(self, texts: Sequence[str]) -> np.ndarray:
-        """(n, 4) uint64 codes (w, s, lx, sh) of the token texts."""
-        if len(self.rows) > self.MAX_TEXTS:
-            self.ids.clear()
-            self.rows.clear()
-            self.table = np.empty((0, 4), dtype=np.uint64)
+    def _reset(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.table = np.empty((4, 4096), dtype=np.uint64)  # rows w, lx, sh, s; text id columns
+
+    def ids_of(self, texts: Sequence[str]) -> np.ndarray:
+        """Column of each text in ``table`` (coding the texts not seen before)."""
+        if len(self.ids) > self.MAX_TEXTS:
+            self._reset()
         ids = self.ids
         get = ids.get
         idx = [get(x, -1) for x in texts]
         if -1 in idx:
-            rows = self.rows
-            known = len(rows)
+            known = len(ids)
+            new: list[tuple[int, int, int, int]] = []
             for k, x in enumerate(texts):
                 if idx[k] < 0:
                     i = get(x, -1)
                     if i < 0:
-                        i = ids[x] = len(rows)
-                        rows.append(_word_codes(x, self.lex, self.extra))
+                        i = ids[x] = known + len(new)
+                        w, suffix, lx, sh = _word_codes(x, self.lex, self.extra)
+                        new.append((w, lx, sh, suffix))
                     idx[k] = i
-            self.table = np.concatenate(
-                [self.table, np.array(rows[known:], dtype=np.uint64).reshape(-1, 4)]
-            )
-        return self.table[np.array(idx, dtype=np.intp)]
+            if len(ids) > self.table.shape[1]:
+                grown = np.empty((4, 2 * len(ids)), dtype=np.uint64)
+                grown[:, :known] = self.table[:, :known]
+                self.table = grown
+            self.table[:, known : len(ids)] = np.array(new, dtype=np.uint64).T
+        return np.array(idx, dtype=np.intp)
 
 
 _CODE_TABLES: dict[tuple[int, tuple[tuple[str, str], ...]], _CodeTable] = {}
@@ -648,61 +655,92 @@ def _code_table(lex: Lexicon, extra: dict[str, str]) -> _CodeTable:
 _POS_CODES = [_pos_code(k) for k in range(512)]
 
 
-def tagger_attributes(d: _Doc, extra: dict[str, str] | None = None) -> dict[str, np.ndarray]:
-    """Per-token attribute codes (uint64) and sentence ids of a document."""
+def _attribute_matrix(d: _Doc, extra: dict[str, str]) -> np.ndarray:
+    """(len(_ATTRS), n_tokens) uint64 attribute codes of a document's tokens."""
     n = len(d.toks)
-    codes = _code_table(d.lex, extra or {}).codes(d.tok_texts)
+    table = _code_table(d.lex, extra)
+    ids = table.ids_of(d.tok_texts)
+    vals = np.empty((len(_ATTRS), n), dtype=np.uint64)
+    np.take(table.table, ids, axis=1, out=vals[:4], mode="clip")  # ids are in range
+    vals[4] = np.array(d.tok_quote) >= 0
     pos = [6] * n  # tokens outside every sentence
     for a, b in d.sent_tok:
         if b - a > len(_POS_CODES):
             _POS_CODES.extend(_pos_code(k) for k in range(len(_POS_CODES), b - a))
         pos[a:b] = _POS_CODES[: b - a]
-    quote = np.array(d.tok_quote, dtype=np.int64)
-    return {"w": codes[:, 0].copy(), "s": codes[:, 1].copy(), "lx": codes[:, 2].copy(),
-            "sh": codes[:, 3].copy(), "q": (quote >= 0).astype(np.uint64),
-            "pos": np.array(pos, dtype=np.uint64),
-            "sent": np.array(d.tok_sent, dtype=np.int64)}
+    vals[5] = pos
+    return vals
 
 
-# the templates as gathers from one (offset, attribute) matrix: row of part 1, 2, 3 per template
-_ATTRS = ("w", "s", "lx", "sh", "q", "pos")
-_OFFSETS = sorted({off for _, parts in TAGGER_TEMPLATES for _, off in parts})
-_SALTS = np.array([[zlib.crc32(name.encode())] for name, _ in TAGGER_TEMPLATES], dtype=np.uint64)
+def tagger_attributes(d: _Doc, extra: dict[str, str] | None = None) -> dict[str, np.ndarray]:
+    """Per-token attribute codes (uint64) and sentence ids of a document."""
+    vals = _attribute_matrix(d, extra or {})
+    attrs = {name: vals[i] for i, name in enumerate(_ATTRS)}
+    attrs["sent"] = np.array(d.tok_sent, dtype=np.int64)
+    return attrs
 
 
-def _part_rows(level: int) -> tuple[np.ndarray, np.ndarray]:
-    """(templates with a part ``level``, row of that part in the shifted-attribute matrix)."""
-    sel = [ti for ti, (_, parts) in enumerate(TAGGER_TEMPLATES) if len(parts) > level]
-    rows = [_OFFSETS.index(TAGGER_TEMPLATES[ti][1][level][1]) * len(_ATTRS)
-            + _ATTRS.index(TAGGER_TEMPLATES[ti][1][level][0]) for ti in sel]
-    return np.array(sel, dtype=np.intp), np.array(rows, dtype=np.intp)
+# Hashing all templates at once: the neighbour values every template part needs are rows of
+# one matrix (a block of attribute rows per offset), and the templates are hashed in order
+# of their number of parts, so that each later part updates a tail of the hash rows in place.
+def _offset_blocks() -> list[tuple[int, int, int]]:
+    """(offset, first row, number of attribute rows) of each offset block."""
+    need: dict[int, int] = {}
+    for _, parts in TAGGER_TEMPLATES:
+        for attr, off in parts:
+            need[off] = max(need.get(off, 0), _ATTRS.index(attr) + 1)
+    blocks = []
+    row = 0
+    for off in sorted(need):
+        blocks.append((off, row, need[off]))
+        row += need[off]
+    return blocks
 
 
-_TEMPLATE_PARTS = [_part_rows(level) for level in range(max(len(p) for _, p in TAGGER_TEMPLATES))]
+_BLOCKS = _offset_blocks()
+_BLOCK_ROW = {off: row for off, row, _ in _BLOCKS}
+_BY_PARTS = sorted(range(len(TAGGER_TEMPLATES)), key=lambda ti: len(TAGGER_TEMPLATES[ti][1]))
+_UNSORT = np.argsort(_BY_PARTS).astype(np.intp)  # back to template order
+_SALTS = np.array([[zlib.crc32(TAGGER_TEMPLATES[ti][0].encode())] for ti in _BY_PARTS],
+                  dtype=np.uint64)
 
 
-def _feature_rows(attrs: dict[str, np.ndarray], bits: int) -> np.ndarray:
-    """(n_templates, n_tokens) hashed feature indices; see :func:`tagger_feature_indices`."""
-    sent = attrs["sent"]
-    n = len(sent)
-    vals = np.stack([attrs[a] for a in _ATTRS])  # (n_attrs, n)
-    # shifted[o, a, i]: attribute a of token i + offset o in the same sentence, else _PAD
-    shifted = np.full((len(_OFFSETS), len(_ATTRS), n), np.uint64(_PAD), dtype=np.uint64)
-    for oi, off in enumerate(_OFFSETS):
+def _part_rows(level: int) -> tuple[int, np.ndarray]:
+    """(first sorted template with a part ``level``, matrix row of that part per template)."""
+    parts = [TAGGER_TEMPLATES[ti][1] for ti in _BY_PARTS]
+    first = next(i for i, p in enumerate(parts) if len(p) > level)
+    rows = [_BLOCK_ROW[p[level][1]] + _ATTRS.index(p[level][0]) for p in parts[first:]]
+    return first, np.array(rows, dtype=np.intp)
+
+
+_PART_ROWS = [_part_rows(level) for level in range(max(len(p) for _, p in TAGGER_TEMPLATES))]
+
+
+def _hash_rows(vals: np.ndarray, sent: np.ndarray, bits: int) -> np.ndarray:
+    """(n_templates, n_tokens) hashed feature indices of an attribute matrix
+    (:func:`_attribute_matrix`); see :func:`tagger_feature_indices`."""
+    n = vals.shape[1]
+    pad = np.uint64(_PAD)
+    # near[row(offset, attribute), i]: the attribute of token i + offset if that token is
+    # in the same sentence, else _PAD
+    near = np.full((_BLOCKS[-1][1] + _BLOCKS[-1][2], n), pad, dtype=np.uint64)
+    for off, row, k in _BLOCKS:
         if off == 0:
-            shifted[oi] = vals
+            near[row : row + k] = vals[:k]
         elif 0 < off < n:
-            same = sent[off:] == sent[:-off]
-            shifted[oi, :, :-off] = np.where(same, vals[:, off:], np.uint64(_PAD))
+            near[row : row + k, :-off] = np.where(sent[off:] == sent[:-off], vals[:k, off:], pad)
         elif 0 < -off < n:
-            same = sent[:off] == sent[-off:]
-            shifted[oi, :, -off:] = np.where(same, vals[:, :off], np.uint64(_PAD))
-    shifted = shifted.reshape(len(_OFFSETS) * len(_ATTRS), n)
-    sel, rows = _TEMPLATE_PARTS[0]
-    h = (_SALTS ^ shifted[rows]) * _FNV
-    for sel, rows in _TEMPLATE_PARTS[1:]:
-        h[sel] = (h[sel] ^ shifted[rows]) * _FNV
-    return ((h >> np.uint64(24)) & np.uint64((1 << bits) - 1)).astype(np.int64)
+            near[row : row + k, -off:] = np.where(sent[:off] == sent[-off:], vals[:k, :off], pad)
+    h = near[_PART_ROWS[0][1]]
+    h ^= _SALTS
+    h *= _FNV
+    for first, rows in _PART_ROWS[1:]:
+        tail = h[first:]
+        tail ^= near[rows]
+        tail *= _FNV
+    h >>= np.uint64(24)
+    h &= np.uint64((1 << bits) - 1)
+    return np.take(h.view(np.int64), _UNSORT, axis=0)
 
 
 def tagger_feature_indices(attrs: dict[str, np.ndarray], bits: int) -> np.ndarray:
@@ -711,7 +749,8 @@ def tagger_feature_indices(attrs: dict[str, np.ndarray], bits: int) -> np.ndarra
     Template ``name`` over parts (attribute, offset): FNV-style hash of the crc32 of the name
     and the part values, a neighbour outside the token's sentence (or the text) being _PAD.
     """
-    return np.ascontiguousarray(_feature_rows(attrs, bits).T)
+    vals = np.stack([attrs[a] for a in _ATTRS]).astype(np.uint64, copy=False)
+    return np.ascontiguousarray(_hash_rows(vals, attrs["sent"], bits).T)
 
 
 @dataclass(frozen=True)
@@ -741,8 +780,9 @@ class CueTagger:
         toks = d.toks
         if not toks:
             return []
-        attrs = tagger_attributes(d, self.extra_cues)
-        p = self._proba_rows(_feature_rows(attrs, self.bits))
+        vals = _attribute_matrix(d, self.extra_cues)
+        sent = np.array(d.tok_sent, dtype=np.int64)
+        p = self._proba_rows(_hash_rows(vals, sent, self.bits))
         return decode_cue_spans(p, d.tok_sent, self.threshold)
 
 
