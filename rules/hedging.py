@@ -152,6 +152,7 @@ class _Entry:
 _WINDOW = 60  # characters of context the vetoes look at
 _WORD_BEFORE = r"(?<![\w'’-])"  # a cue starts a word
 _WORD_CHARS_BEFORE = "_'’-"  # with str.isalnum(), what the lookbehind rejects (\w'’-)
+_MAX_NEEDLES = 16  # beyond this many ``in`` checks a prefilter does not pay
 
 
 def _compile(
@@ -210,9 +211,6 @@ def _literal_entry(category: str, phrase: str) -> _Entry:
     if not words:
         raise ValueError(f"empty {category} cue in configuration")
     return _compile(phrase.lower(), category, r"\s+".join(words).lower())
-
-
-_MAX_NEEDLES = 16  # beyond this many ``in`` checks a prefilter does not pay
 
 
 def _matches(entry: _Entry, subject: str) -> Iterator[tuple[int, int]]:

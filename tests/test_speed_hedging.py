@@ -1,0 +1,41 @@
+"""The shortcuts of rules.hedging.find_cues (needles, lookbehind checked in Python) change
+no match: each lexicon entry finds what its plain pattern finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from rules import hedging
+
+TEXTS = [
+    "It may well be that critics argue the plan is unlikely; dismay, re-may and 'may too.",
+    "Some experts say it seems possible, perhaps. The possibility_of x-possible and pre-seems.",
+    "Reportedly, it is widely believed to be true. Clearly, there is no doubt. May 5 saw rain.",
+    "Theresa May might be said to have won. It's likely that it'll rain; it is thought that.",
+    "seemingly\u2019seems undoubtedly—arguably_potentially (potential) sort of kind of about 30",
+    "",
+]
+EXTRA = {"epistemic": ["in all likelihood"], "booster": ["$5 bn", "it's"]}
+
+
+def _plain(entry: hedging._Entry, subject: str) -> list[tuple[int, int]]:
+    body = entry.pattern.pattern.removeprefix(hedging._WORD_BEFORE)
+    return [m.span() for m in re.finditer(hedging._WORD_BEFORE + body, subject)]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_entries_match_like_their_plain_patterns(text: str) -> None:
+    for entry in hedging._entries(hedging._freeze(EXTRA)):
+        for subject in (text, text.lower()):
+            plain = _plain(entry, subject)
+            assert list(hedging._matches(entry, subject)) == plain, entry.key
+            if plain and entry.needles:
+                assert any(n in subject for n in entry.needles), entry.key
+
+
+def test_shortcuts_are_used() -> None:
+    entries = hedging._base_entries()
+    assert sum(e.check_start for e in entries) > len(entries) // 2
+    assert sum(bool(e.needles) for e in entries) > len(entries) // 2
