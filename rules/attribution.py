@@ -145,7 +145,25 @@ class Lexicon:
 def _phrase_re(phrases: Iterable[str]) -> re.Pattern[str]:
     alts = sorted({p.lower() for p in phrases}, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-]){_first_two_re(alts)}(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def _first_two_re(phrases: Sequence[str]) -> str:
+    """A lookahead for the first two characters some phrase starts with: implied by the
+    phrase alternation, it only spares the regex engine trying every phrase at most words."""
+    seconds: dict[str, set[str]] = {}
+    for p in phrases:
+        if not p:
+            return ""
+        seconds.setdefault(p[0], set()).add(p[1:2])
+    alts = []
+    for first, nxt in sorted(seconds.items()):
+        if "" in nxt:  # a one-character phrase
+            alts.append(re.escape(first))
+        else:
+            chars = "".join(r"\s" if c == " " else re.escape(c) for c in sorted(nxt))
+            alts.append(f"{re.escape(first)}[{chars}]")
+    return f"(?={'|'.join(alts)})" if alts else ""
 
 
 def build_lexicon(data: dict[str, Any], extra: dict[str, list[str]] | None = None) -> Lexicon:
@@ -252,6 +270,7 @@ _TOKEN = re.compile(
     r"[\w@#]+(?:[-’'.&/]\w+)*|[“”\"‘’']|[^\w\s]",
 )
 _WORD = re.compile(r"\w")
+_WORD_RUN = re.compile(r"\w+")
 
 _QUOTE_MARKS = frozenset(('“', '”', '"', "''", "``"))  # the marks that open or close quotes
 
@@ -1921,7 +1940,7 @@ def _findings(
                      for c in r.content)
     for qs, qe in quotes:
         inner = text[qs:qe].strip("“”\"' \n")
-        if len(re.findall(r"\w+", inner)) <= 3:
+        if len(_WORD_RUN.findall(inner)) <= 3:
             continue
         if any(a < qe and qs < b for a, b in covered):
             continue
