@@ -40,7 +40,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any
 
@@ -371,6 +371,17 @@ def _is_word(t: Tok) -> bool:
     return bool(_WORD.match(t.text))
 
 
+def _count_words(toks: Sequence[Tok], a: int, b: int, cap: int) -> int:
+    """The number of word tokens in ``toks[a:b]``, counting no further than ``cap``."""
+    n = 0
+    for k in range(a, b):
+        if _WORD.match(toks[k].text):
+            n += 1
+            if n >= cap:
+                break
+    return n
+
+
 # --------------------------------------------------------------------------- quotes
 
 
@@ -480,8 +491,8 @@ class _Doc:
             ti = bisect.bisect_left(starts, e, a)
             sent[a:ti] = [si] * (ti - a)
             self.sent_tok.append((a, ti))
-        marks = [Tok(starts[k], ends[k], x, x, -1) for k, x in enumerate(texts)
-                 if x in _QUOTE_MARKS]
+        marks = [Tok(starts[k], ends[k], texts[k], texts[k], -1)
+                 for k in compress(range(n), map(_QUOTE_MARKS.__contains__, texts))]
         self.quotes = quotes = find_quotes(text, marks)
         self.tok_quote = quote = [-1] * n
         qends = [q[1] for q in quotes]
@@ -500,7 +511,8 @@ class _Doc:
                     qi += 1
                 if qi < len(quotes) and quotes[qi][0] <= st < quotes[qi][1]:
                     quote[k] = qi
-        self.toks = list(map(Tok, starts, ends, texts, map(str.lower, texts), sent, quote))
+        self.tok_lows = lows = list(map(str.lower, texts))
+        self.toks = list(map(Tok, starts, ends, texts, lows, sent, quote))
         self.used = [False] * n
 
     def sent_of(self, offset: int) -> int:
@@ -875,7 +887,7 @@ def _cue_candidates(d: _Doc, model: CueModel | None) -> list[tuple[int, int, str
     n = len(toks)
     starters = _candidate_starters(lex, extra)
     nxt = 0  # the next token to look at: a phrase cue found skips its other tokens
-    for i in [i for i, t in enumerate(toks) if t.low in starters]:
+    for i in compress(range(n), map(starters.__contains__, d.tok_lows)):
         if i < nxt:
             continue
         nxt = i + 1
@@ -1324,7 +1336,7 @@ def _sourceless(d: _Doc, ci: int, cj: int, head: int) -> Extracted | None:
     s_lo, s_hi = d.sent_tok[sent]
     rec = Extracted(source=None, cue=(toks[ci].start, toks[cj].end), content=[])
     after = _skip_after_cue(d, cj + 1, s_hi, toks[head].low, rec)
-    if sum(1 for k in range(after, s_hi) if _is_word(toks[k])) < 2:
+    if _count_words(toks, after, s_hi, 2) < 2:
         return None
     content = _content_right(d, after, s_hi)
     if not content:
@@ -1502,7 +1514,7 @@ def _relation(d: _Doc, ci: int, cj: int, kind: str, head: int | None = None,
                 break
         else:
             after = _skip_after_cue(d, cj + 1, s_hi, cue_low, rec)
-            rest_words = sum(1 for k in range(after, s_hi) if _is_word(toks[k]))
+            rest_words = _count_words(toks, after, s_hi, 2)  # 0, 1 or "2 or more"
             src_first = np[0]
             k0 = src_first - 1
             left_has = k0 >= s_lo and toks[k0].text in (",", "”", '"', "''", "—", "–")
@@ -1609,8 +1621,26 @@ def _split_role_name(words: list[str], lex: Lexicon) -> tuple[str, str]:
     return role, name
 
 
+_CLASSIFIED: dict[int, tuple[Lexicon, dict[str, tuple[str, str, str]]]] = {}
+
+
 def classify(source_text: str, lex: Lexicon) -> tuple[str, str, str]:
-    """(kind, name, role) of a source noun phrase."""
+    """(kind, name, role) of a source noun phrase (remembered per lexicon: sources recur)."""
+    entry = _CLASSIFIED.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        if len(_CLASSIFIED) >= 8:
+            _CLASSIFIED.clear()
+        entry = _CLASSIFIED[id(lex)] = (lex, {})
+    known = entry[1]
+    kind_name_role = known.get(source_text)
+    if kind_name_role is None:
+        if len(known) >= 100_000:
+            known.clear()
+        kind_name_role = known[source_text] = _classify(source_text, lex)
+    return kind_name_role
+
+
+def _classify(source_text: str, lex: Lexicon) -> tuple[str, str, str]:
     txt = _SPACES.sub(" ", source_text).strip().strip(",").strip()
     main, _, appos = txt.partition(",")
     appos = appos.strip().strip(",").strip()
