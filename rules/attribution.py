@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -330,14 +330,21 @@ _MEDIUM_NOUNS = frozenset(
 )
 
 
-@dataclass(slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """One token. A tuple: made by the hundred per article, a tuple costs no Python call
+    (``_toks``)."""
+
     start: int
     end: int
     text: str
     low: str
-    sent: int
+    sent: int  # index of the sentence containing this token (-1: none)
     quote: int = -1  # index of the quote span containing this token (-1: none)
+
+
+def _toks(*fields: Iterable[Any]) -> list[Tok]:
+    """Tokens from parallel field sequences (``Tok(*row)`` for each row, without the call)."""
+    return list(map(tuple.__new__, repeat(Tok), zip(*fields, strict=False)))
 
 
 def _token_texts(text: str) -> tuple[list[str], list[int]]:
@@ -359,7 +366,7 @@ def _token_texts(text: str) -> tuple[list[str], list[int]]:
 def tokenize(text: str) -> list[Tok]:
     texts, starts = _token_texts(text)
     ends = map(operator.add, starts, map(len, texts))
-    return list(map(Tok, starts, ends, texts, map(str.lower, texts), repeat(-1)))
+    return _toks(starts, ends, texts, map(str.lower, texts), repeat(-1), repeat(-1))
 
 
 def _is_cap(t: Tok) -> bool:
@@ -512,7 +519,7 @@ class _Doc:
                 if qi < len(quotes) and quotes[qi][0] <= st < quotes[qi][1]:
                     quote[k] = qi
         self.tok_lows = lows = list(map(str.lower, texts))
-        self.toks = list(map(Tok, starts, ends, texts, lows, sent, quote))
+        self.toks = _toks(starts, ends, texts, lows, sent, quote)
         self.used = [False] * n
 
     def sent_of(self, offset: int) -> int:
