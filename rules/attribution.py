@@ -145,7 +145,14 @@ class Lexicon:
 def _phrase_re(phrases: Iterable[str]) -> re.Pattern[str]:
     alts = sorted({p.lower() for p in phrases}, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
-    return re.compile(rf"(?<![\w-]){_first_two_re(alts)}(?:{body})(?![\w-])", re.IGNORECASE)
+    pat = re.compile(rf"(?<![\w-]){_first_two_re(alts)}(?:{body})(?![\w-])", re.IGNORECASE)
+    _PHRASE_PATTERNS.add(pat)
+    return pat
+
+
+# patterns made by _phrase_re: literal words joined by \s+ between [\w-] boundary tests, so
+# no match can run over a character that is neither a space nor in a phrase (see _phrase_hits)
+_PHRASE_PATTERNS: set[re.Pattern[str]] = set()
 
 
 def _first_two_re(phrases: Sequence[str]) -> str:
@@ -1952,13 +1959,10 @@ def _findings(
                     f"vague attribution: citing '{r.citing_text}' without naming them",
                     sentence=k,
                 )
-    scans = [(pat, _case_sensitive_twin(pat), label)
-             for pat, label in ((lex.agentless_re, "agentless passive"), (lex.vague_re, "vague"))]
-    lower_ok = _lowers_safely("".join(s.text for s in body))
-    for s in body:
-        low = s.text.lower() if lower_ok else None
-        for pat, twin, label in scans:
-            for ma, mb in _phrase_spans(pat, twin, s.text, low):
+    hits = _phrase_hits([s.text for s in body], (lex.agentless_re, lex.vague_re))
+    for s, (agentless, vague) in zip(body, hits, strict=True):
+        for spans, label in ((agentless, "agentless passive"), (vague, "vague")):
+            for ma, mb in spans:
                 a, b = s.start + ma, s.start + mb
                 if any(fa < b and a < fb for fa, fb in flagged):
                     continue
@@ -2032,10 +2036,37 @@ def _case_sensitive_twin(pat: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(pat.pattern, pat.flags & ~re.IGNORECASE)
 
 
-def _phrase_spans(pat: re.Pattern[str], twin: re.Pattern[str] | None, text: str,
-                  low: str | None) -> list[tuple[int, int]]:
-    """Spans of ``pat.finditer(text)``. ``twin``: :func:`_case_sensitive_twin` of ``pat``;
-    ``low``: ``text.lower()`` if :func:`_lowers_safely`, else None."""
-    if twin is not None and low is not None and len(low) == len(text):
-        return [m.span() for m in twin.finditer(low)]
-    return [m.span() for m in pat.finditer(text)]
+def _phrase_hits(texts: Sequence[str], pats: Sequence[re.Pattern[str]]
+                 ) -> list[list[list[tuple[int, int]]]]:
+    """``[[m.span() for m in pat.finditer(text)] for pat in pats] for text in texts]``.
+
+    Over the lower-cased texts with the case-sensitive twins where :func:`_lowers_safely`;
+    a :func:`_phrase_re` pattern then scans all texts at once, joined by NUL characters
+    (which no such match can include, and which pass its boundary tests like a text end)."""
+    out: list[list[list[tuple[int, int]]]] = [[[] for _ in pats] for _ in texts]
+    whole = "\0".join(texts)
+    lows: list[str] | None = None
+    if _lowers_safely(whole):
+        lows = [t.lower() for t in texts]
+        if any(len(low) != len(t) for low, t in zip(lows, texts, strict=True)):
+            lows = None
+    for pi, pat in enumerate(pats):
+        twin = _case_sensitive_twin(pat)
+        if lows is None or twin is None:
+            for ti, t in enumerate(texts):
+                out[ti][pi] = [m.span() for m in pat.finditer(t)]
+        elif pat in _PHRASE_PATTERNS and "\0" not in pat.pattern \
+                and whole.count("\0") == len(texts) - 1:
+            bases = []
+            base = 0
+            for low in lows:
+                bases.append(base)
+                base += len(low) + 1
+            for m in twin.finditer("\0".join(lows)):
+                a, b = m.span()
+                ti = bisect.bisect_right(bases, a) - 1
+                out[ti][pi].append((a - bases[ti], b - bases[ti]))
+        else:
+            for ti, low in enumerate(lows):
+                out[ti][pi] = [m.span() for m in twin.finditer(low)]
+    return out
