@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import textstat
 
-from checker.segment import _WORD
+from checker.segment import word_tokens
 
 
 @lru_cache(maxsize=200_000)
@@ -23,11 +23,17 @@ def syllables(word: str) -> int:
 
 def readability(sentences: list[str]) -> tuple[float | None, float | None]:
     """(Flesch reading ease, Flesch-Kincaid grade) of body sentences; None when too short."""
-    words = [w.lower() for s in sentences for w in _WORD.findall(s) if w[:1].isalpha()]
-    if len(words) < 3 or not sentences:
+    return readability_of_words(word_tokens(" ".join(sentences)), len(sentences))
+
+
+def readability_of_words(words: list[str], n_sentences: int) -> tuple[float | None, float | None]:
+    """:func:`readability` from the sentences' words (``checker.segment`` word tokens), for
+    callers that have tokenised the text already."""
+    words = [w.lower() for w in words if w[:1].isalpha()]
+    if len(words) < 3 or not n_sentences:
         return None, None
-    wps = len(words) / len(sentences)
-    spw = sum(syllables(w) for w in words) / len(words)
+    wps = len(words) / n_sentences
+    spw = sum(map(syllables, words)) / len(words)
     ease = 206.835 - 1.015 * wps - 84.6 * spw
     grade = 0.39 * wps + 11.8 * spw - 15.59
     return round(ease, 1), round(grade, 1)

@@ -24,8 +24,8 @@ from collections import Counter
 from typing import Any
 
 from checker.document import BODY
-from checker.readability import readability
-from checker.segment import word_count
+from checker.readability import readability_of_words
+from checker.segment import word_tokens
 from rules.base import ANONYMOUS, REGISTRY, Analysis
 
 GRADES = ((90.0, "A"), (80.0, "B"), (70.0, "C"), (60.0, "D"), (0.0, "F"))
@@ -41,8 +41,8 @@ def grade_for(score: float) -> str:
 def compute_metrics(analysis: Analysis) -> dict[str, Any]:
     doc = analysis.doc
     body = [s for s in doc.sentences if s.region == BODY]
-    body_text = " ".join(s.text for s in body)
-    words = word_count(body_text)
+    body_words = word_tokens(" ".join(s.text for s in body))  # no word spans the joins
+    words = len(body_words)
     claims = [s for s in body if analysis.is_claim[s.index]]
     attributed_claims = sum(1 for s in claims if analysis.attributed[s.index])
     author_hedges = [h for h in analysis.hedges if h.flagged and h.category != "booster"]
@@ -52,7 +52,7 @@ def compute_metrics(analysis: Analysis) -> dict[str, Any]:
     named = sum(n for k, n in kinds.items() if k != ANONYMOUS)
     distinct = len({(m.name.lower(), m.kind) for m in analysis.sources if m.kind != ANONYMOUS})
     fn = analysis.footnotes
-    fre, grade_level = readability([s.text for s in body])
+    fre, grade_level = readability_of_words(body_words, len(body))
     metrics: dict[str, Any] = {
         "words": words,
         "sentences": len(doc.sentences),

@@ -281,6 +281,11 @@ _BOUNDARY = re.compile(
 _OPENERS = "\"'\u201c\u2018\u00ab([\u00bf\u00a1*_"
 
 
+def word_tokens(text: str) -> list[str]:
+    """The words of ``text`` as the tool counts them (letters/digits, inner ' ’ . -)."""
+    return _WORD.findall(text)
+
+
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
