@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from checker.segment import required_literals
+from checker.regexlit import required_literals
 from rules.base import ANONYMOUS, Analysis, HedgeCue, Rule, register
 
 FAMILY = "hedging"

@@ -1,0 +1,201 @@
+"""Regex helpers for scanning many patterns fast, with the same matches.
+
+- :func:`required_literals`: strings one of which every match of a pattern contains, worked
+  out once from the parsed pattern. Checking them with ``in`` costs a fraction of a regex
+  scan, so a pattern whose strings are all absent from a text is not run at all (used by
+  :mod:`checker.segment` for the boilerplate patterns and by :mod:`rules.hedging` for its
+  lexicon).
+- :class:`PatternSet`: "does any of these patterns match this text?", answered with one
+  joined ``match`` for the anchored patterns and the prefilter for the others.
+
+The analysis reads the regex engine's parser (``re._parser``); if a future Python changes
+it, every helper falls back to plain scanning: slower, never wrong.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import re._constants as _sre
+import re._parser as _sre_parser
+from typing import Any
+
+_MAX_ALTERNATIVES = 64  # give up on longer lists of alternative strings
+# Non-ASCII characters that a case-insensitive regex matches to an ASCII character (tested).
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def required_literals(pattern: str, flags: int = 0, lowered: bool = False) -> set[str] | None:
+    """A small set of strings one of which every match of ``pattern`` contains, or None.
+
+    For a case-insensitive pattern, None unless ``lowered``: then the strings are lower-case
+    ASCII, to look for in ``text.lower()`` of a text without :data:`FOLDS_TO_ASCII`."""
+    try:
+        tree = _sre_parser.parse(pattern, flags)
+        found = _required(list(tree))
+    except Exception:  # the regex engine's internals changed: no prefilter
+        return None
+    if found is None or not tree.state.flags & re.IGNORECASE:
+        return found
+    if not lowered or not all(s.isascii() for s in found):
+        return None
+    return {s.lower() for s in found}
+
+
+def _alternatives(items: list[Any]) -> set[str] | None:
+    """Every string the parsed regex ``items`` can match, if that is a small finite set
+    (literals, classes of literals, alternations, ``?``, zero-width assertions)."""
+    out = {""}
+    for op, av in items:
+        if op is _sre.LITERAL:
+            options = {chr(av)}
+        elif op is _sre.IN and all(o is _sre.LITERAL for o, _ in av):
+            options = {chr(c) for _, c in av}
+        elif op is _sre.BRANCH:
+            options = set()
+            for branch in av[1]:
+                alts = _alternatives(branch)
+                if alts is None:
+                    return None
+                options |= alts
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[1] == 1:
+            alts = _alternatives(av[2])
+            if alts is None:
+                return None
+            options = alts | {""} if av[0] == 0 else alts
+        elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            options = {""}  # zero width: consumes nothing
+        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
+            alts = _alternatives(av[3])
+            if alts is None:
+                return None
+            options = alts
+        else:
+            return None
+        out = {a + b for a in out for b in options}
+        if len(out) > _MAX_ALTERNATIVES:
+            return None
+    return out
+
+
+def _required(items: list[Any]) -> set[str] | None:
+    """A small set of strings one of which every match of the parsed regex ``items``
+    contains, or None. Candidates are the runs of finite items and the requirements of
+    groups that must occur; the one with the longest shortest string wins."""
+    candidates: list[set[str]] = []
+    run = {""}  # alternatives of the current run of finite items
+    for item in items:
+        alts = _alternatives([item])
+        if alts is not None:
+            longer = {a + b for a in run for b in alts}
+            if len(longer) <= _MAX_ALTERNATIVES:
+                run = longer
+            else:
+                candidates.append(run)
+                run = alts
+            continue
+        candidates.append(run)
+        run = {""}
+        op, av = item
+        inner: set[str] | None = None
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            inner = _required(av[2])
+        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:
+            inner = _required(av[3])
+        elif op is _sre.BRANCH:
+            inner = set()
+            for branch in av[1]:
+                req = _required(branch)
+                if req is None:
+                    inner = None
+                    break
+                inner |= req
+        if inner is not None:
+            candidates.append(inner)
+    candidates.append(run)
+    # "" in a set means "may match nothing"; drop strings that contain another one
+    usable = [{s for s in c if not any(t != s and t in s for t in c)} for c in candidates if c]
+    usable = [c for c in usable if "" not in c]
+    if not usable:
+        return None
+    return max(usable, key=lambda c: (min(len(s) for s in c), -len(c)))
+
+
+_MAX_NEEDLES = 16  # beyond this many ``in`` checks a prefilter does not pay
+_GROUP_REFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")  # \1, (?P=name), (?(1)...): not joined
+
+
+class PatternSet:
+    """Regexes asked one question: does any of them match somewhere in a text?
+
+    :meth:`search` answers as ``any(p.search(text) for p in patterns)`` would, with less
+    work: the patterns anchored at the start of the text are tried together in one
+    ``match``, and a case-insensitive unanchored pattern is run only when one of its
+    required strings (:func:`required_literals`) is in the lower-cased text.
+    """
+
+    def __init__(self, patterns: list[str], flags: int = 0) -> None:
+        self.patterns = tuple(re.compile(p, flags) for p in patterns)
+        anchored: list[re.Pattern[str]] = []
+        self.unanchored: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+        for p in self.patterns:
+            if _anchored(p):
+                anchored.append(p)
+                continue
+            found = None
+            if p.flags & re.IGNORECASE:
+                found = required_literals(p.pattern, p.flags, lowered=True)
+            needles = tuple(sorted(found)) if found and len(found) <= _MAX_NEEDLES else ()
+            self.unanchored.append((p, needles))
+        self.anchored = _joined(anchored)
+
+    def within(self, text: str) -> PatternSet:
+        """This set for searching pieces of ``text``: without the unanchored patterns none of
+        whose required strings is anywhere in ``text`` (without FOLDS_TO_ASCII, the ASCII
+        strings of a piece's lower case come from ASCII characters, so they are in
+        ``text.lower()`` too)."""
+        if any(ch in text for ch in FOLDS_TO_ASCII):
+            return self
+        low = text.lower()
+        narrowed = copy.copy(self)
+        narrowed.unanchored = [
+            (p, needles)
+            for p, needles in self.unanchored
+            if not needles or any(s in low for s in needles)
+        ]
+        return narrowed
+
+    def search(self, text: str) -> bool:
+        if any(a.match(text) for a in self.anchored):
+            return True
+        if not self.unanchored:
+            return False
+        if any(ch in text for ch in FOLDS_TO_ASCII):  # rare: lower() would miss a match
+            return any(p.search(text) for p, _ in self.unanchored)
+        low = text.lower()
+        return any(
+            p.search(text)
+            for p, needles in self.unanchored
+            if not needles or any(s in low for s in needles)
+        )
+
+
+def _anchored(p: re.Pattern[str]) -> bool:
+    """Whether ``p`` can only match at the start of the text (``^...`` without MULTILINE)."""
+    try:
+        tree = _sre_parser.parse(p.pattern, p.flags)
+    except Exception:  # the regex engine's internals changed
+        return False
+    return not p.flags & re.MULTILINE and len(tree) > 0 and tree[0] == (_sre.AT, _sre.AT_BEGINNING)
+
+
+def _joined(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
+    """One regex matching where any of ``patterns`` matches, when they can be joined."""
+    if len(patterns) < 2 or len({p.flags for p in patterns}) > 1:
+        return tuple(patterns)
+    if any(_GROUP_REFERENCE.search(p.pattern) for p in patterns):
+        return tuple(patterns)  # group numbers change in the joined pattern
+    try:
+        return (re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags),)
+    except re.error:  # e.g. inline global flags, or a group name used twice
+        return tuple(patterns)
