@@ -36,6 +36,7 @@ import json
 import math
 import operator
 import re
+import threading
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -647,43 +648,53 @@ _ATTRS = ("w", "lx", "sh", "s", "q", "pos")
 
 class _CodeTable:
     """Attribute codes of every token text seen so far, for one lexicon and extra cues: the
-    codes depend on the token text only, so each text is coded once per process."""
+    codes depend on the token text only, so each text is coded once per process.
 
-    MAX_TEXTS = 500_000  # start afresh past this many distinct texts (bounded memory)
+    Thread-safe: texts are added under a lock, their table columns written before their ids
+    are published, and a reader takes the (ids, table) pair in one read."""
+
+    MAX_TEXTS = 200_000  # start afresh past this many distinct texts (bounded memory)
 
     def __init__(self, lex: Lexicon, extra: dict[str, str]) -> None:
         self.lex = lex  # kept alive: the cache key holds its id
         self.extra = dict(extra)
-        self._reset()
+        self._lock = threading.Lock()
+        self._state = self._fresh()
 
-    def _reset(self) -> None:
-        self.ids: dict[str, int] = {}
-        self.table = np.empty((4, 4096), dtype=np.uint64)  # rows w, lx, sh, s; text id columns
+    def _fresh(self) -> tuple[dict[str, int], np.ndarray]:
+        # text -> column; rows w, lx, sh, s (the order of _ATTRS)
+        return {}, np.empty((4, self.MAX_TEXTS), dtype=np.uint64)
 
-    def ids_of(self, texts: Sequence[str]) -> np.ndarray:
-        """Column of each text in ``table`` (coding the texts not seen before)."""
-        if len(self.ids) > self.MAX_TEXTS:
-            self._reset()
-        ids = self.ids
-        get = ids.get
-        idx = [get(x, -1) for x in texts]
+    def _column(self, text: str) -> tuple[int, int, int, int]:
+        w, suffix, lx, sh = _word_codes(text, self.lex, self.extra)
+        return w, lx, sh, suffix
+
+    def codes(self, texts: Sequence[str]) -> np.ndarray:
+        """(4, n) uint64 codes (rows w, lx, sh, s) of the texts."""
+        ids, table = self._state
+        idx = list(map(ids.get, texts, repeat(-1)))
         if -1 in idx:
-            known = len(ids)
-            new: list[tuple[int, int, int, int]] = []
-            for k, x in enumerate(texts):
-                if idx[k] < 0:
-                    i = get(x, -1)
-                    if i < 0:
-                        i = ids[x] = known + len(new)
-                        w, suffix, lx, sh = _word_codes(x, self.lex, self.extra)
-                        new.append((w, lx, sh, suffix))
-                    idx[k] = i
-            if len(ids) > self.table.shape[1]:
-                grown = np.empty((4, 2 * len(ids)), dtype=np.uint64)
-                grown[:, :known] = self.table[:, :known]
-                self.table = grown
-            self.table[:, known : len(ids)] = np.array(new, dtype=np.uint64).T
-        return np.array(idx, dtype=np.intp)
+            with self._lock:
+                ids, table = self._add(texts)
+            if len(ids) == 0:  # more new texts than the table holds: code them directly
+                cols = [self._column(x) for x in texts]
+                return np.array(cols, dtype=np.uint64).reshape(-1, 4).T
+            idx = list(map(ids.__getitem__, texts))
+        return np.take(table, np.array(idx, dtype=np.intp), axis=1)
+
+    def _add(self, texts: Sequence[str]) -> tuple[dict[str, int], np.ndarray]:
+        ids, table = self._state
+        new = [x for x in dict.fromkeys(texts) if x not in ids]
+        if len(ids) + len(new) > self.MAX_TEXTS:
+            ids, table = self._state = self._fresh()
+            new = list(dict.fromkeys(texts))
+            if len(new) > self.MAX_TEXTS:
+                return ids, table
+        known = len(ids)
+        cols = [self._column(x) for x in new]
+        table[:, known : known + len(new)] = np.array(cols, dtype=np.uint64).reshape(-1, 4).T
+        ids.update(zip(new, range(known, known + len(new)), strict=True))
+        return ids, table
 
 
 _CODE_TABLES: dict[tuple[int, tuple[tuple[str, str], ...]], _CodeTable] = {}
@@ -705,16 +716,12 @@ _POS_CODES = [_pos_code(k) for k in range(512)]
 def _attribute_matrix(d: _Doc, extra: dict[str, str]) -> np.ndarray:
     """(len(_ATTRS), n_tokens) uint64 attribute codes of a document's tokens."""
     n = len(d.toks)
-    table = _code_table(d.lex, extra)
-    ids = table.ids_of(d.tok_texts)
     vals = np.empty((len(_ATTRS), n), dtype=np.uint64)
-    np.take(table.table, ids, axis=1, out=vals[:4], mode="clip")  # ids are in range
+    vals[:4] = _code_table(d.lex, extra).codes(d.tok_texts)
     vals[4] = np.array(d.tok_quote) >= 0
     pos = [6] * n  # tokens outside every sentence
     for a, b in d.sent_tok:
-        if b - a > len(_POS_CODES):
-            _POS_CODES.extend(_pos_code(k) for k in range(len(_POS_CODES), b - a))
-        pos[a:b] = _POS_CODES[: b - a]
+        pos[a:b] = _POS_CODES[: b - a] if b - a <= len(_POS_CODES) else map(_pos_code, range(b - a))
     vals[5] = pos
     return vals
 

@@ -165,3 +165,15 @@ def test_classify_cache_gives_the_fresh_answer() -> None:
     for text in ("he", "officials", "State Department spokesman Ned Price", "the report"):
         assert att.classify(text, lex) == att._classify(text, lex)
         assert att.classify(text, lex) == att._classify(text, lex)
+
+
+def test_code_table_starts_afresh_and_codes_huge_documents(monkeypatch) -> None:  # noqa: ANN001
+    lex = att.get_lexicon()
+    monkeypatch.setattr(att._CodeTable, "MAX_TEXTS", 5)
+    table = att._CodeTable(lex, {})
+    docs = [["said", "the", "said"], ["a", "b", "c", "said"], ["x", "y", "z", "w", "v", "u"],
+            ["the", "said"], [], ["q"] * 9]
+    for texts in docs:
+        want = np.array([table._column(x) for x in texts], dtype=np.uint64).reshape(-1, 4).T
+        got = table.codes(texts)
+        assert got.shape == want.shape and (got == want).all()
