@@ -65,6 +65,10 @@ def _span(doc: Document, span: Any) -> dict[str, Any] | None:
     return {"start": span.start, "end": span.end, "text": doc.text[span.start : span.end]}
 
 
+def _add_time(timings: dict[str, float], stage: str, since: float) -> None:
+    timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - since
+
+
 def run_rules(
     doc: Document, config: Config, *, timings: dict[str, float] | None = None
 ) -> Analysis:
@@ -80,7 +84,7 @@ def run_rules(
             continue
         t0 = time.perf_counter()
         family.run(analysis)
-        timings[family.__name__] = timings.get(family.__name__, 0.0) + time.perf_counter() - t0
+        _add_time(timings, family.__name__, t0)
     analysis.findings.sort(key=lambda f: (f.start, f.code))
     apply_suppressions(analysis)  # inline <!-- checker: disable=... --> comments
     return analysis
@@ -98,7 +102,7 @@ def analyse_document(
     t0 = time.perf_counter()
     result = result_from_analysis(analysis, article or doc.path)
     if timings is not None:
-        timings["score+record"] = timings.get("score+record", 0.0) + time.perf_counter() - t0
+        _add_time(timings, "score+record", t0)
     return result
 
 
@@ -208,7 +212,7 @@ def analyse_file(
     except LoadError as exc:
         return failed_result(article, path, f"{path}: {exc}")
     if timings is not None:
-        timings["load+segment"] = timings.get("load+segment", 0.0) + time.perf_counter() - t0
+        _add_time(timings, "load+segment", t0)
     return analyse_document(doc, config, article, timings=timings)
 
 

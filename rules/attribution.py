@@ -38,12 +38,12 @@ import operator
 import re
 import threading
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, repeat
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
@@ -700,14 +700,23 @@ class _CodeTable:
 _CODE_TABLES: dict[tuple[int, tuple[tuple[str, str], ...]], _CodeTable] = {}
 
 
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+def _bounded_get(cache: dict[K, V], key: K, make: Callable[[], V], limit: int = 8) -> V:
+    """``cache[key]``, made by ``make()`` when missing; the cache starts afresh at ``limit``."""
+    value = cache.get(key)
+    if value is None:
+        if len(cache) >= limit:
+            cache.clear()
+        value = cache[key] = make()
+    return value
+
+
 def _code_table(lex: Lexicon, extra: dict[str, str]) -> _CodeTable:
     key = (id(lex), tuple(sorted(extra.items())))
-    table = _CODE_TABLES.get(key)
-    if table is None:
-        if len(_CODE_TABLES) >= 8:
-            _CODE_TABLES.clear()
-        table = _CODE_TABLES[key] = _CodeTable(lex, extra)
-    return table
+    return _bounded_get(_CODE_TABLES, key, lambda: _CodeTable(lex, extra))
 
 
 _POS_CODES = [_pos_code(k) for k in range(512)]
@@ -1656,18 +1665,9 @@ _CLASSIFIED: dict[int, tuple[Lexicon, dict[str, tuple[str, str, str]]]] = {}
 
 def classify(source_text: str, lex: Lexicon) -> tuple[str, str, str]:
     """(kind, name, role) of a source noun phrase (remembered per lexicon: sources recur)."""
-    entry = _CLASSIFIED.get(id(lex))
-    if entry is None or entry[0] is not lex:
-        if len(_CLASSIFIED) >= 8:
-            _CLASSIFIED.clear()
-        entry = _CLASSIFIED[id(lex)] = (lex, {})
-    known = entry[1]
-    kind_name_role = known.get(source_text)
-    if kind_name_role is None:
-        if len(known) >= 100_000:
-            known.clear()
-        kind_name_role = known[source_text] = _classify(source_text, lex)
-    return kind_name_role
+    # the entry keeps ``lex`` alive, so no other lexicon can take its id while it is cached
+    known = _bounded_get(_CLASSIFIED, id(lex), lambda: (lex, {}))[1]
+    return _bounded_get(known, source_text, lambda: _classify(source_text, lex), limit=100_000)
 
 
 def _classify(source_text: str, lex: Lexicon) -> tuple[str, str, str]:
