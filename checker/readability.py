@@ -13,22 +13,15 @@ from functools import lru_cache
 
 import textstat
 
-from checker.segment import word_tokens
-
 
 @lru_cache(maxsize=200_000)
 def syllables(word: str) -> int:
     return max(1, int(textstat.syllable_count(word)))
 
 
-def readability(sentences: list[str]) -> tuple[float | None, float | None]:
-    """(Flesch reading ease, Flesch-Kincaid grade) of body sentences; None when too short."""
-    return readability_of_words(word_tokens(" ".join(sentences)), len(sentences))
-
-
-def readability_of_words(words: list[str], n_sentences: int) -> tuple[float | None, float | None]:
-    """:func:`readability` from the sentences' words (``checker.segment`` word tokens), for
-    callers that have tokenised the text already."""
+def readability(words: list[str], n_sentences: int) -> tuple[float | None, float | None]:
+    """(Flesch reading ease, Flesch-Kincaid grade) of body text, from its words
+    (:func:`checker.segment.word_tokens`) and its number of sentences; None when too short."""
     words = [w.lower() for w in words if w[:1].isalpha()]
     if len(words) < 3 or not n_sentences:
         return None, None

@@ -24,7 +24,7 @@ from collections import Counter
 from typing import Any
 
 from checker.document import BODY
-from checker.readability import readability_of_words
+from checker.readability import readability
 from checker.segment import word_tokens
 from rules.base import ANONYMOUS, REGISTRY, Analysis
 
@@ -52,7 +52,7 @@ def compute_metrics(analysis: Analysis) -> dict[str, Any]:
     named = sum(n for k, n in kinds.items() if k != ANONYMOUS)
     distinct = len({(m.name.lower(), m.kind) for m in analysis.sources if m.kind != ANONYMOUS})
     fn = analysis.footnotes
-    fre, grade_level = readability_of_words(body_words, len(body))
+    fre, grade_level = readability(body_words, len(body))
     metrics: dict[str, Any] = {
         "words": words,
         "sentences": len(doc.sentences),

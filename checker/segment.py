@@ -97,7 +97,7 @@ def word_tokens(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(word_tokens(text))
 
 
 # --------------------------------------------------------------------- sentences

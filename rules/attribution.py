@@ -161,7 +161,7 @@ def _first_two_re(phrases: Sequence[str]) -> str:
     phrase alternation, it only spares the regex engine trying every phrase at most words."""
     seconds: dict[str, set[str]] = {}
     for p in phrases:
-        if not p:
+        if not p or p[0].isspace():  # a leading space matches any whitespace (\s+)
             return ""
         seconds.setdefault(p[0], set()).add(p[1:2])
     alts = []
@@ -403,7 +403,8 @@ def _count_words(toks: Sequence[Tok], a: int, b: int, cap: int) -> int:
 
 
 def find_quotes(text: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
-    """Pair quotation marks into spans (including the marks), across paragraphs.
+    """Pair quotation marks into spans (including the marks), across paragraphs; the spans
+    come in text order and never overlap (one quotation is open at a time).
 
     Curly marks pair by direction; straight ``"`` and ``''`` toggle. A paragraph
     that ends with a quotation still open continues into the next paragraph when
@@ -512,22 +513,14 @@ class _Doc:
                  for k in compress(range(n), map(_QUOTE_MARKS.__contains__, texts))]
         self.quotes = quotes = find_quotes(text, marks)
         self.tok_quote = quote = [-1] * n
-        qends = [q[1] for q in quotes]
-        if qends == sorted(qends):
-            # a token belongs to the first quotation ending after it, if it starts inside it
-            prev_end = -1
-            for qi, (qs, qe) in enumerate(quotes):
-                a = bisect.bisect_left(starts, max(qs, prev_end))
-                b = bisect.bisect_left(starts, qe)
-                quote[a:b] = [qi] * (b - a)
-                prev_end = qe
-        else:
-            qi = 0
-            for k, st in enumerate(starts):
-                while qi < len(quotes) and quotes[qi][1] <= st:
-                    qi += 1
-                if qi < len(quotes) and quotes[qi][0] <= st < quotes[qi][1]:
-                    quote[k] = qi
+        # a token belongs to the quotation it starts inside (find_quotes opens one quotation
+        # at a time, so its spans come in text order and do not overlap)
+        prev_end = -1
+        for qi, (qs, qe) in enumerate(quotes):
+            a = bisect.bisect_left(starts, max(qs, prev_end))
+            b = bisect.bisect_left(starts, qe)
+            quote[a:b] = [qi] * (b - a)
+            prev_end = qe
         self.tok_lows = lows = list(map(str.lower, texts))
         self.toks = _toks(starts, ends, texts, lows, sent, quote)
         self.used = [False] * n

@@ -79,6 +79,17 @@ def test_phrase_hits_are_those_of_the_case_insensitive_regexes(texts: list[str])
         assert att._phrase_hits(texts, (lex.agentless_re, lex.vague_re)) == want
 
 
+def test_phrase_re_matches_as_the_plain_alternation_does() -> None:
+    # a phrase opening with a space matches any whitespace there, lookahead or not
+    for phrases in ([" it is said"], ["it is said", " sources say"], ["x", "x-ray"]):
+        fast, plain = att._phrase_re(phrases), _plain_phrase_re(phrases)
+        for text in ("\n\nit is said", "so\tsources say", " it is  said", "an x-ray, x"):
+            assert [m.span() for m in fast.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]
+    assert att._phrase_re([" it is said"]).search("\n\nit is said")
+
+
 def test_phrase_hits_with_characters_that_fold_to_ascii() -> None:
     lex = att.get_lexicon()
     plain = [_plain_phrase_re(att._base_lexicon_data()[key])

@@ -88,8 +88,14 @@ def test_cli_writes_every_report_and_exits_1_on_failed_input(tmp_path: Path) -> 
         assert (out / name).is_file(), name
     rows = list(csv.DictReader((out / "summary.csv").open(encoding="utf-8")))
     assert len(rows) == 3
-    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    raw = (out / "report.json").read_text(encoding="utf-8")
+    report = json.loads(raw)
     assert report["version"] == checker.__version__
+    lines = raw.splitlines()  # one line per article, for grep and diff
+    for a in report["articles"]:
+        assert json.dumps(a, ensure_ascii=False) + "," in lines or (
+            json.dumps(a, ensure_ascii=False) in lines
+        )
     art = next(a for a in report["articles"] if a["article"] == "in/a.txt")
     for key in (
         "path",
