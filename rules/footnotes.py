@@ -47,7 +47,7 @@ from rules.base import (
 )
 
 if TYPE_CHECKING:
-    from checker.document import Link
+    from checker.document import Document, Link
 
 FAMILY = "footnotes"
 
@@ -1606,6 +1606,31 @@ def _uncited(text: str, blocks: list[Block], res: FootnoteParse, in_refs: Any) -
 # -------------------------------------------------------------------- the step
 
 
+
+def _entry_mention(
+    doc: Document,
+    lex: Lexicon,
+    entry: FootnoteDefinition | SourceEntry,
+    name: str,
+    cue: str,
+    domain: str,
+    footnote: int | None = None,
+) -> SourceMention:
+    """The source mention of one entry of the article's source list."""
+    s = doc.sentence_at(entry.start)
+    return SourceMention(
+        name=name,
+        kind=guess_kind(name, entry.url, lex),
+        start=entry.start,
+        end=entry.end,
+        sentence=s.index if s else None,
+        cue=cue,
+        footnote=footnote,
+        url=entry.url,
+        domain=domain,
+    )
+
+
 def run(analysis: Analysis) -> None:
     """Fill ``analysis.footnotes``, ``sentence_footnotes`` and ``sources``; report findings."""
     doc = analysis.doc
@@ -1641,36 +1666,13 @@ def run(analysis: Analysis) -> None:
         name = clean_source_name(d.text, d.url, lex)
         if not name or not _recognisable(d.text, d.url, lex, True):
             continue
-        s = doc.sentence_at(d.start)
-        analysis.sources.append(
-            SourceMention(
-                name=name,
-                kind=guess_kind(name, d.url, lex),
-                start=d.start,
-                end=d.end,
-                sentence=s.index if s else None,
-                cue="footnote",
-                footnote=int(label) if label.isdigit() else None,
-                url=d.url,
-                domain=d.domain or _outlet_domain(name, lex),
-            )
-        )
+        footnote = int(label) if label.isdigit() else None
+        domain = d.domain or _outlet_domain(name, lex)
+        analysis.sources.append(_entry_mention(doc, lex, d, name, "footnote", domain, footnote))
     for u in res.unnumbered:
         name = clean_source_name(u.text, u.url, lex)
         if name:
-            s = doc.sentence_at(u.start)
-            analysis.sources.append(
-                SourceMention(
-                    name=name,
-                    kind=guess_kind(name, u.url, lex),
-                    start=u.start,
-                    end=u.end,
-                    sentence=s.index if s else None,
-                    cue="source list",
-                    url=u.url,
-                    domain=u.domain,
-                )
-            )
+            analysis.sources.append(_entry_mention(doc, lex, u, name, "source list", u.domain))
     for lk in res.links:
         if lk.kind == "definition" or any(a <= lk.start < b for a, b in res.reference_spans):
             continue
