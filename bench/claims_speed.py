@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker.claimmodel import DEFAULT_MODEL_PATH, load_model_file  # noqa: E402
+from rules.claims.model import DEFAULT_MODEL_PATH, load_model_file  # noqa: E402
 
 CT24_TRAIN = (ROOT.parent / "shared" / "data" / "checkworthy" / "ct24"
               / "CT24_checkworthy_english_train.tsv")

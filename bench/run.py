@@ -53,7 +53,7 @@ def build_corpus(dest: Path, n: int) -> list[Path]:
 def run_one(tool: str, corpus: Path, limit: int) -> dict[str, float]:
     """Run inside a child process; prints a JSON line of measurements."""
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    from checker.segment import word_count
+    from checker.text.segment import word_count
 
     files = sorted(corpus.glob("*.txt"))[:limit]
     stages: dict[str, float] = {}  # seconds per stage, where the tool reports them
@@ -75,7 +75,7 @@ def run_one(tool: str, corpus: Path, limit: int) -> dict[str, float]:
         stages["writing reports"] = seconds - stages["analysis"]
         shutil.rmtree(out, ignore_errors=True)
     elif tool == "checker-analysis":
-        from checker.config import Config
+        from checker.core.config import Config
         from checker.pipeline import analyse_file
 
         config = Config()

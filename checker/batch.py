@@ -14,9 +14,9 @@ from typing import Any
 import pandas as pd
 
 import checker
-from checker.config import Config
-from checker.loader import SUPPORTED_SUFFIXES
+from checker.core.config import Config
 from checker.pipeline import ArticleResult, analyse_file, failed_result, page_names
+from checker.text.loader import SUPPORTED_SUFFIXES
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,8 @@ from typing import Any
 
 import checker.suppress  # noqa: F401 - registers unused-suppression (SUP001) for the CLI
 from checker.baseline import DEFAULT_BASELINE, Baseline, BaselineError, assign_fingerprints
-from checker.config import Config, ConfigError, check_rule_names, config_file_for, load_config
-from rules.base import SEVERITIES, SEVERITY_RANK
+from checker.core.config import Config, ConfigError, check_rule_names, config_file_for, load_config
+from checker.core.rule import SEVERITIES, SEVERITY_RANK
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "github", "sarif", "rdjson", "junit", "json")

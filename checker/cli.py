@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 import checker
-from checker.config import Config, ConfigError, find_config, load_config
+from checker.core.config import Config, ConfigError, find_config, load_config
 
 EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -113,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     from checker.ratings import add_parser as add_ratings_parser  # ratings update/status
 
     add_ratings_parser(sub)
-    # Parsed by checker.claimmodel.train_claims_main (its own argparse); listed here for help.
+    # Parsed by rules.claims.model.train_claims_main (its own argparse); listed here for help.
     sub.add_parser("train-claims", add_help=False,
                    help="train a claim model on your own labelled CSV (see train-claims --help)")
     return parser
@@ -235,7 +235,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["train-claims"]:
-        from checker.claimmodel import train_claims_main
+        from rules.claims.model import train_claims_main
 
         return train_claims_main(argv[1:])
     parser = build_parser()

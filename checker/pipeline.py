@@ -13,12 +13,12 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 import rules
-from checker.config import Config
-from checker.document import Document
-from checker.loader import LoadError, load_document
+from checker.core.analysis import Analysis
+from checker.core.config import Config
+from checker.core.document import Document
 from checker.scorer import score_analysis
 from checker.suppress import apply_suppressions
-from rules.base import Analysis
+from checker.text.loader import LoadError, load_document
 
 
 @dataclass

@@ -48,12 +48,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from checker.config import ConfigError
+from checker.core.config import ConfigError
 
 if TYPE_CHECKING:
-    from checker.config import Config
+    from checker.core.config import Config
 
-OUTLETS_PATH = Path(__file__).resolve().parents[1] / "rules" / "lexicons" / "outlets.json"
+OUTLETS_PATH = Path(__file__).resolve().parent / "reference" / "outlets.json"
 
 HIGH, MEDIUM, LOW, DEPRECATED, UNRATED = "high", "medium", "low", "deprecated", "unrated"
 LOW_LABELS = frozenset({LOW, DEPRECATED})
@@ -652,7 +652,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 def cmd_ratings(args: argparse.Namespace) -> int:
     """Run ``checker ratings ...``; returns the exit code."""
-    from checker.config import find_config, load_config
+    from checker.core.config import find_config, load_config
 
     action = getattr(args, "ratings_command", None)
     if action == "update":

@@ -23,10 +23,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from checker.document import BODY
-from checker.readability import readability
-from checker.segment import word_tokens
-from rules.base import ANONYMOUS, REGISTRY, Analysis
+from checker.core.analysis import ANONYMOUS, Analysis
+from checker.core.document import BODY
+from checker.core.rule import REGISTRY
+from checker.text.readability import readability
+from checker.text.segment import word_tokens
 
 GRADES = ((90.0, "A"), (80.0, "B"), (70.0, "C"), (60.0, "D"), (0.0, "F"))
 

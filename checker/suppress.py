@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checker.document import Document
-from rules.base import REGISTRY, Analysis, Finding, Rule, register
+from checker.core.analysis import Analysis
+from checker.core.document import Document
+from checker.core.rule import REGISTRY, Finding, Rule, register
 
 UNUSED_SUPPRESSION = register(
     Rule(
@@ -142,7 +143,7 @@ def source_for(doc: Document) -> str:
     """The text directives are parsed from: ``doc.text``, or for HTML the file itself."""
     if doc.format != "html":
         return doc.text
-    from checker.loader import decode_bytes
+    from checker.text.loader import decode_bytes
 
     try:
         return decode_bytes(Path(doc.path).read_bytes())[0]

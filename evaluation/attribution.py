@@ -1,7 +1,7 @@
 """Attribution extraction accuracy on PolNeAR ``dev`` (``python -m evaluation.attribution``).
 
 The extractor (``rules.attribution.extract``) is run on every dev article, segmented by the
-product's own segmenter (``checker.segment.segment_text``), and compared with the gold
+product's own segmenter (``checker.text.segment.segment_text``), and compared with the gold
 relations (one annotator per article, see ``evaluation/polnear.py``). Nothing here is tuned on
 dev: the learned cue model is trained on ``train`` only (``training/train_attribution.py``).
 
@@ -30,7 +30,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.segment import segment_text
+from checker.text.segment import segment_text
 from evaluation.polnear import Article, available, load_split
 from rules.attribution import CueModel, CueTagger, Extracted, extract, load_cue_model
 

@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from checker.claimmodel import DEFAULT_MODEL_PATH, binary_metrics, load_model_file
+from rules.claims.model import DEFAULT_MODEL_PATH, binary_metrics, load_model_file
 from training.train_claims import (
     CT24_DEV,
     NEWS_FIXTURE,

@@ -4,7 +4,7 @@ There is no gold standard for "which outlet does this mention name" in the share
 published reference point for it, so this measures *coverage*, not accuracy: over real news
 articles (PolNeAR, 2016 US election coverage from many outlets), how many outlet mentions that
 the footnotes and attribution families record (plus the ones this family adds) resolve to a
-domain through ``rules/lexicons/outlets.json``, and how many of those domains the three shared
+domain through ``checker/reference/outlets.json``, and how many of those domains the three shared
 rating sets rate. It also lists the most frequent unresolved outlet names (gaps in the alias
 table) and the most frequent resolved ones (for a by-eye precision check).
 
@@ -19,10 +19,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from checker.config import Config
-from checker.segment import segment_text
+from checker.core.analysis import OUTLET, Analysis
+from checker.core.config import Config
+from checker.text.segment import segment_text
 from rules import attribution, credibility, footnotes
-from rules.base import OUTLET, Analysis
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from checker.io import atomic_write_text, safe_path
+from checker.core.io import atomic_write_text, safe_path
 
 SUMMARY_BASE = ["article", "path", "status", "error", "warnings", "score", "grade"]
 FINDING_COLUMNS = [

@@ -37,7 +37,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from checker.io import atomic_write_text
+from checker.core.io import atomic_write_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

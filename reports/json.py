@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from checker.io import atomic_write_text, safe_path
+from checker.core.io import atomic_write_text, safe_path
 
 
 def report_json(report: dict[str, Any]) -> str:

@@ -64,7 +64,7 @@ def _file_rule_descriptor(meta: dict[str, str]) -> dict[str, Any]:
 
 def sarif_dict(result: CheckResult) -> dict[str, Any]:
     from checker.check import FILE_RULES, rule_keys
-    from rules.base import REGISTRY
+    from checker.core.rule import REGISTRY
 
     rule_keys()  # make sure every family (and unused-suppression) is registered
     by_id = {r.id: r for r in REGISTRY.values()}

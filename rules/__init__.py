@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from rules.base import REGISTRY, Rule, get_rule, register
+from checker.core.rule import REGISTRY, Rule, get_rule, register
 
 FAMILIES: tuple[str, ...] = ("footnotes", "attribution", "hedging", "claims", "credibility")
 

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.config import Config
-from checker.segment import segment_text
+from checker.core.analysis import ANONYMOUS, DOCUMENT, OUTLET, PERSON, Analysis
+from checker.core.config import Config
+from checker.text.segment import segment_text
 from rules import attribution as att
 from rules import footnotes
-from rules.base import ANONYMOUS, DOCUMENT, OUTLET, PERSON, Analysis
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -172,7 +172,7 @@ SEEDS = SHARED / "data" / "seeds"
 def seed_analysis() -> callable:
     if not SEEDS.is_dir():
         pytest.skip("../shared/data/seeds not available")
-    from checker.loader import load_document
+    from checker.text.loader import load_document
 
     def analyse(prefix: str) -> Analysis:
         path = next(SEEDS.glob(f"{prefix}_*.txt"))

@@ -15,7 +15,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.segment import segment_text
+from checker.text.segment import segment_text
 from rules import attribution as att
 
 # the token regex in its plain form

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from sklearn.base import clone
 from sklearn.pipeline import Pipeline
 
-from checker.claimmodel import (
+from rules.claims.model import (
     DEFAULT_MODEL_PATH,
     ClaimAnalyzer,
     ClaimClassifier,

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 import rules.claims  # noqa: F401  (registers CLM001)
-from checker.claimmodel import ClaimClassifier, binary_metrics, load_model_file
-from checker.config import Config
+from checker.core.config import Config
+from checker.core.rule import get_rule
 from checker.pipeline import run_rules
-from checker.segment import segment_text
-from rules.base import get_rule
+from checker.text.segment import segment_text
+from rules.claims.model import ClaimClassifier, binary_metrics, load_model_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -100,7 +100,7 @@ def test_custom_model_from_configuration(tmp_path: Path) -> None:
     model.save(tmp_path / "models" / "ours.json")
     cfg_file = tmp_path / "pyproject.toml"
     cfg_file.write_text('[tool.checker]\nclaim_model = "models/ours.json"\n')
-    from checker.config import load_config
+    from checker.core.config import load_config
 
     cfg = load_config(cfg_file)
     doc, a = analyse("Is item k ready? The k depot shipped 40 crates.\n", cfg)
@@ -114,7 +114,7 @@ def test_ct24_dev_held_out_f1() -> None:
     dev = SHARED / "checkworthy" / "ct24" / "CT24_checkworthy_english_dev.tsv"
     if not dev.is_file():
         pytest.skip("../shared/data/checkworthy is absent (third-party data, not in the repo)")
-    from checker.claimmodel import DEFAULT_MODEL_PATH
+    from rules.claims.model import DEFAULT_MODEL_PATH
     from training.train_claims import read_ct24
 
     rows = read_ct24(dev)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.config import (
+from checker.core.config import (
     Config,
     ConfigError,
     check_rule_names,
@@ -14,7 +14,7 @@ from checker.config import (
     find_config,
     load_config,
 )
-from rules.base import Rule
+from checker.core.rule import Rule
 
 HEDGE = Rule("HDGX01", "hedge-x", "hedging", "suggestion", "s", "r", "b", "g")
 CLAIM = Rule("CLMX01", "claim-x", "claims", "warning", "s", "r", "b", "g")

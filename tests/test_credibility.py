@@ -9,10 +9,10 @@ import pytest
 import rules.attribution
 import rules.credibility
 import rules.footnotes
-from checker.config import Config
-from checker.loader import load_document
-from checker.segment import segment_text
-from rules.base import DOCUMENT, ORGANISATION, OUTLET, PERSON, Analysis, SourceMention
+from checker.core.analysis import DOCUMENT, ORGANISATION, OUTLET, PERSON, Analysis, SourceMention
+from checker.core.config import Config
+from checker.text.loader import load_document
+from checker.text.segment import segment_text
 from rules.credibility import outlet_table, resolve_name
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
-from checker.config import Config
+from checker.core.config import Config
 from checker.pipeline import analyse_document
-from checker.segment import segment_text
+from checker.text.segment import segment_text
 
 ARTICLE = (
     "Harbour reopens\n\n"

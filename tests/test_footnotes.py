@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from checker.config import Config
-from checker.loader import load_document
-from checker.segment import segment_text
+from checker.core.analysis import Analysis
+from checker.core.config import Config
+from checker.text.loader import load_document
+from checker.text.segment import segment_text
 from rules import footnotes as F
-from rules.base import Analysis
 
 FIXTURES = Path(__file__).parent / "fixtures" / "footnotes"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -361,7 +361,7 @@ def test_html_fragment_link_marker() -> None:
         "<p>Trade fell by a fifth.<a href='#fn1'>1</a></p><p>Exports fell too.<sup>2</sup></p>"
         "<h2>Notes</h2><ol><li id='fn1'>Customs Office</li><li id='fn2'>Port Authority</li></ol>"
     )
-    from checker.loader import document_from_text
+    from checker.text.loader import document_from_text
 
     doc = document_from_text(src, path="x.html", fmt="html")
     a = Analysis(doc=doc, config=Config())

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.config import Config
-from checker.segment import segment_text
+from checker.core.analysis import Analysis
+from checker.core.config import Config
+from checker.text.segment import segment_text
 from rules import footnotes as F
-from rules.base import Analysis
 
 FTN = {
     "dangling-footnote",

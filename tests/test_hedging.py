@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.config import Config
-from checker.segment import segment_text
-from rules.base import REGISTRY, Analysis
+from checker.core.analysis import Analysis
+from checker.core.config import Config
+from checker.core.rule import REGISTRY
+from checker.text.segment import segment_text
 from rules.hedging import (
     APPROXIMATOR,
     CATEGORIES,

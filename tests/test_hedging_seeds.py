@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.config import Config
-from checker.loader import load_document
-from rules.base import Analysis
+from checker.core.analysis import Analysis
+from checker.core.config import Config
+from checker.text.loader import load_document
 from rules.hedging import run
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

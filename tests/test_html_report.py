@@ -688,7 +688,7 @@ def test_write_html_writes_all_pages_atomically(tmp_path: Path) -> None:
 def test_write_html_keeps_old_files_when_a_write_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import checker.io as mod  # reports are written through checker.io
+    import checker.core.io as mod  # reports are written through checker.core.io
 
     report = sample_report()
     write_html(report, tmp_path)

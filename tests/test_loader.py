@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.loader import LoadError, decode_bytes, load_document
+from checker.text.loader import LoadError, decode_bytes, load_document
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from checker import ratings
 from checker.cli import main
-from checker.config import Config, ConfigError
+from checker.core.config import Config, ConfigError
 from checker.ratings import (
     DEPRECATED,
     HIGH,

@@ -1,4 +1,4 @@
-"""The regex literal prefilter (checker.regexlit) never skips a match."""
+"""The regex literal prefilter (checker.core.regexlit) never skips a match."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from checker.regexlit import FOLDS_TO_ASCII, PatternSet, required_literals
-from checker.segment import region_patterns
+from checker.core.regexlit import FOLDS_TO_ASCII, PatternSet, required_literals
+from checker.text.segment import region_patterns
 
 
 def test_folds_to_ascii_is_complete() -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from checker.config import Config
+from checker.core.config import Config
 from checker.pipeline import analyse_file
 from tests.conftest import seed
 
@@ -100,7 +100,7 @@ def test_agentless_hedge_is_thought_to() -> None:
 
 def test_unparsed_phrases_are_not_blamed_as_vague_sources() -> None:
     from checker.pipeline import analyse_document
-    from checker.segment import segment_text
+    from checker.text.segment import segment_text
 
     text = (
         "Council Votes\n\n"

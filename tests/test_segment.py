@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.segment import segment_text, split_sentences
+from checker.text.segment import segment_text, split_sentences
 
 
 def sents(text: str) -> list[str]:

@@ -7,11 +7,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.config import Config
-from checker.document import BODY, BOILERPLATE
+from checker.core.config import Config
+from checker.core.document import BODY, BOILERPLATE
 from checker.pipeline import analyse_document, analyse_file
-from checker.segment import segment_text
 from checker.suppress import parse_directives
+from checker.text.segment import segment_text
 
 VAGUE = "Experts say the new channel will need dredging again within five years."
 CLAIM = "The harbour handled 3 million tonnes of cargo last year, up 40 percent on 2022."

@@ -1,6 +1,6 @@
 """Train the attribution cue model on PolNeAR ``train`` (one command, fixed seed).
 
-    python -m training.train_attribution [--out rules/models/attribution_cues.json]
+    python -m training.train_attribution [--out rules/attribution/cue_model.json]
 
 What is learned (everything from ``train``; ``dev`` is never read here):
 
@@ -32,7 +32,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from checker.segment import segment_text
+from checker.text.segment import segment_text
 from evaluation.attribution import evaluate
 from evaluation.polnear import ROOT, Article, load_split
 from rules import attribution as att

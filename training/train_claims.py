@@ -1,4 +1,4 @@
-"""Train the committed check-worthiness model (rules/models/claims.json).
+"""Train the committed check-worthiness model (rules/claims/model.json).
 
 One command, fixed seed, reads ../shared/data::
 
@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from checker.claimmodel import (
+from rules.claims.model import (
     DEFAULT_MODEL_PATH,
     ClaimClassifier,
     binary_metrics,
@@ -228,7 +228,7 @@ def select(texts: list[str], labels: np.ndarray, news: np.ndarray, folds: int = 
     """
     from sklearn.model_selection import StratifiedKFold
 
-    from checker.claimmodel import binary_metrics
+    from rules.claims.model import binary_metrics
 
     split = list(StratifiedKFold(folds, shuffle=True, random_state=SEED).split(texts, labels))
     rows: list[dict[str, object]] = []

@@ -10,7 +10,7 @@ weasel wording, and adding them lowered cross-validated F1 (0.61 -> 0.54).
 
 Model selection: 5-fold GroupKFold by article over C x class_weight; the decision threshold
 is the one that maximises cross-validated F1 of the uncertain class. The final model is
-fit on all training articles and saved as plain JSON to ``rules/models/hedging.json``.
+fit on all training articles and saved as plain JSON to ``rules/hedging/sentence_model.json``.
 """
 
 from __future__ import annotations

@@ -11,12 +11,12 @@ Pipeline (all regexes are compiled at import; one pass over the tokens):
    mark and never closes it continues in the next one that opens with a quote
    mark, as in print convention);
 2. find cue spans with the learned B/I/O cue tagger over every token
-   (``rules/models/attribution_tagger.json``: multinomial logistic regression over
+   (``rules/attribution/tagger.json``: multinomial logistic regression over
    hashed context templates, trained on PolNeAR ``train``), so that cues that are no
    reporting verb ("brushed off", "is a fierce critic of") are found too; agentless
    passives ("is accused of") get no source. Without the tagger file, cue candidates
-   come from the cue lexicon (``rules/lexicons/attribution.json``) filtered by the
-   earlier candidate classifier (``rules/models/attribution_cues.json``);
+   come from the cue lexicon (``rules/attribution/lexicon.json``) filtered by the
+   earlier candidate classifier (``rules/attribution/cue_model.json``);
 3. for each cue find its source noun phrase (left "X said", inverted "said X",
    "according to X", participial ", saying" -> clause subject), then its
    content (right of the cue, left of ", X said", both sides of a split quote,
@@ -47,8 +47,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
-from checker.document import Span
-from rules.base import (
+from checker.core.analysis import (
     ANONYMOUS,
     DOCUMENT,
     ORGANISATION,
@@ -56,15 +55,15 @@ from rules.base import (
     PERSON,
     Analysis,
     Attribution,
-    Rule,
     SourceMention,
-    register,
 )
+from checker.core.document import Span
+from checker.core.rule import Rule, register
 
 FAMILY = "attribution"
 _HERE = Path(__file__).resolve().parent
-LEXICON_PATH = _HERE / "lexicons" / "attribution.json"
-MODEL_PATH = _HERE / "models" / "attribution_cues.json"
+LEXICON_PATH = _HERE / "lexicon.json"
+MODEL_PATH = _HERE / "cue_model.json"
 
 VAGUE = register(
     Rule(
@@ -539,7 +538,7 @@ class _Doc:
 # indices are computed for a whole document at once with numpy (FNV-style hashing of crc32
 # attribute codes, stable across runs and platforms), and scoring is one gather-and-sum.
 
-TAGGER_PATH = _HERE / "models" / "attribution_tagger.json"
+TAGGER_PATH = _HERE / "tagger.json"
 TAG_O, TAG_B, TAG_I = 0, 1, 2
 _TAGGER_LOW = 0.5  # continuation tokens need half the decision threshold
 _FNV = np.uint64(1099511628211)

@@ -31,8 +31,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from checker.document import BODY, BOILERPLATE, HEADING, REFERENCES, Block, Sentence, Span
-from rules.base import (
+from checker.core.analysis import (
     DOCUMENT,
     ORGANISATION,
     OUTLET,
@@ -41,13 +40,13 @@ from rules.base import (
     FootnoteDefinition,
     FootnoteMarker,
     Footnotes,
-    Rule,
     SourceMention,
-    register,
 )
+from checker.core.document import BODY, BOILERPLATE, HEADING, REFERENCES, Block, Sentence, Span
+from checker.core.rule import Rule, register
 
 if TYPE_CHECKING:
-    from checker.document import Document, Link
+    from checker.core.document import Document, Link
 
 FAMILY = "footnotes"
 
@@ -194,7 +193,7 @@ def _build_lexicon(data: dict[str, Any]) -> Lexicon:
 
 
 _RAW_LEXICON: dict[str, Any] = json.loads(
-    resources.files("rules").joinpath("lexicons/footnotes.json").read_text("utf-8")
+    resources.files("rules.footnotes").joinpath("lexicon.json").read_text("utf-8")
 )
 
 

@@ -48,7 +48,7 @@ FORMAT = "checker-claim-model"
 FORMAT_VERSION = 1
 # Bump whenever ClaimAnalyzer's output changes: a model trained on other features is refused.
 ANALYZER_VERSION = 3
-DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "rules" / "models" / "claims.json"
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "model.json"
 
 # Coefficients are stored with this many significant digits; the in-memory
 # estimator rounds identically after fitting, so a saved-and-loaded model gives
@@ -295,7 +295,7 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
         return {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
-            "estimator": "checker.claimmodel.ClaimClassifier",
+            "estimator": "rules.claims.model.ClaimClassifier",
             "params": self.get_params(),
             "features": {
                 "hashing": "sklearn.feature_extraction.text.HashingVectorizer",
@@ -303,7 +303,7 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
                 "alternate_sign": False,
                 "binary": True,
                 "norm": "l2",
-                "analyzer": "checker.claimmodel.ClaimAnalyzer",
+                "analyzer": "rules.claims.model.ClaimAnalyzer",
                 "analyzer_version": ANALYZER_VERSION,
             },
             "intercept": self.intercept_,

@@ -2,12 +2,12 @@
 
 Runs after footnotes, attribution and hedging. For every body sentence it records
 ``analysis.claim_prob[i]`` (calibrated probability from the claim model,
-:mod:`checker.claimmodel`) and ``analysis.is_claim[i]`` (probability at or above
+:mod:`rules.claims.model`) and ``analysis.is_claim[i]`` (probability at or above
 ``config.claim_threshold``), and reports ``unsourced-claim`` for a claim that no
 earlier family has tied to a source: not attributed, no footnote marker, no
 hyperlink inside the sentence.
 
-The model is the committed ``rules/models/claims.json`` unless
+The model is the committed ``rules/claims/model.json`` unless
 ``[tool.checker] claim_model`` names another JSON model (relative paths are
 resolved against the configuration file's folder). All body sentences of a
 document are scored in one batch.
@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.claimmodel import ClaimClassifier, load_model
-from rules.base import Analysis, Rule, register
+from checker.core.analysis import Analysis
+from checker.core.rule import Rule, register
+from rules.claims.model import ClaimClassifier, load_model
 
 FAMILY = "claims"
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from checker.document import (
+from checker.core.document import (
     BODY,
     BOILERPLATE,
     BYLINE,
@@ -27,7 +27,7 @@ from checker.document import (
     Link,
     Sentence,
 )
-from checker.regexlit import PatternSet
+from checker.core.regexlit import PatternSet
 
 # --------------------------------------------------------------------- lexicons
 
@@ -44,7 +44,7 @@ class RegionPatterns:
 @lru_cache(maxsize=1)
 def region_patterns() -> RegionPatterns:
     data = json.loads(
-        resources.files("checker").joinpath("lexicons/boilerplate.json").read_text("utf-8")
+        resources.files("checker.text").joinpath("lexicons/boilerplate.json").read_text("utf-8")
     )
     return RegionPatterns(
         boilerplate=PatternSet(data["boilerplate"], re.I),
@@ -445,6 +445,6 @@ def segment(
 
 def segment_text(text: str, path: str = "<text>", fmt: str = "text") -> Document:
     """Segment already-decoded text (HTML is rendered first); convenience for tests and API."""
-    from checker.loader import document_from_text
+    from checker.text.loader import document_from_text
 
     return document_from_text(text, path=path, fmt=fmt)

@@ -15,7 +15,7 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from checker.document import Document, Link
+from checker.core.document import Document, Link
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 HTML_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html"}
@@ -295,7 +295,7 @@ def document_from_text(
     warnings: tuple[str, ...] = (),
 ) -> Document:  # fmt: skip
     """Build a segmented Document from decoded text (the pure core of loading)."""
-    from checker.segment import segment
+    from checker.text.segment import segment
 
     src_starts = line_starts(text)
     if fmt == "html":

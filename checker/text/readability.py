@@ -21,7 +21,7 @@ def syllables(word: str) -> int:
 
 def readability(words: list[str], n_sentences: int) -> tuple[float | None, float | None]:
     """(Flesch reading ease, Flesch-Kincaid grade) of body text, from its words
-    (:func:`checker.segment.word_tokens`) and its number of sentences; None when too short."""
+    (:func:`checker.text.segment.word_tokens`) and its number of sentences; None when too short."""
     words = [w.lower() for w in words if w[:1].isalpha()]
     if len(words) < 3 or not n_sentences:
         return None, None

@@ -3,7 +3,7 @@
 Runs last. Every source mention recorded by earlier families (footnote entries,
 links, attributions) that names an outlet, organisation or document, or carries a
 URL, is resolved to a registrable domain through the alias table
-``rules/lexicons/outlets.json`` (extensible with ``[tool.checker.lexicon.credibility]``,
+``checker/reference/outlets.json`` (extensible with ``[tool.checker.lexicon.credibility]``,
 keys are domains and values lists of names), and rated from the rating sets that
 ``checker.ratings`` loads (data files, never code). Outlets that the earlier
 families missed but that the body text plainly cites ("..., the broadcaster X
@@ -28,7 +28,17 @@ from functools import lru_cache
 from statistics import fmean
 from typing import Any
 
-from checker.document import BODY, REFERENCES
+from checker.core.analysis import (
+    ANONYMOUS,
+    DOCUMENT,
+    ORGANISATION,
+    OUTLET,
+    PERSON,
+    Analysis,
+    SourceMention,
+)
+from checker.core.document import BODY, REFERENCES
+from checker.core.rule import Rule, register
 from checker.ratings import (
     LOW_LABELS,
     OUTLETS_PATH,
@@ -39,17 +49,6 @@ from checker.ratings import (
     load_ratings,
     normalise_name,
     registrable_domain,
-)
-from rules.base import (
-    ANONYMOUS,
-    DOCUMENT,
-    ORGANISATION,
-    OUTLET,
-    PERSON,
-    Analysis,
-    Rule,
-    SourceMention,
-    register,
 )
 
 FAMILY = "credibility"

@@ -1,6 +1,6 @@
 """Hedging, weasel attribution, approximators and boosters (family ``hedging``).
 
-Cue spans come from our own lexicon (``rules/lexicons/hedging.json``): each entry is a
+Cue spans come from our own lexicon (``rules/hedging/lexicon.json``): each entry is a
 regular expression with optional vetoes on the text just before / after it, so that
 "May" the month, "military might", "could not be reached" or "suggested a meeting" are
 not taken for hedges. :func:`find_cues` works on any string; :func:`run` maps the cues of
@@ -11,7 +11,7 @@ named source, is the speaker's hedge (``speaker`` set, ``flagged=False``).
 For the CoNLL-2010 sentence task (is this sentence uncertain?) :class:`HedgeSentenceClassifier`
 combines the cue features with word n-grams in a logistic regression whose weights are
 learned from data (``training/train_hedging.py``) and saved as JSON in
-``rules/models/hedging.json``.
+``rules/hedging/sentence_model.json``.
 """
 
 from __future__ import annotations
@@ -29,12 +29,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from checker.regexlit import required_literals
-from rules.base import ANONYMOUS, Analysis, HedgeCue, Rule, register
+from checker.core.analysis import ANONYMOUS, Analysis, HedgeCue
+from checker.core.regexlit import required_literals
+from checker.core.rule import Rule, register
 
 FAMILY = "hedging"
-LEXICON_PATH = Path(__file__).resolve().parent / "lexicons" / "hedging.json"
-MODEL_PATH = Path(__file__).resolve().parent / "models" / "hedging.json"
+LEXICON_PATH = Path(__file__).resolve().parent / "lexicon.json"
+MODEL_PATH = Path(__file__).resolve().parent / "sentence_model.json"
 
 EPISTEMIC = "epistemic"
 REPORTATIVE = "reportative"
@@ -639,7 +640,7 @@ class HedgeSentenceClassifier:
 
 @lru_cache(maxsize=1)
 def load_model(path: str = str(MODEL_PATH)) -> HedgeSentenceClassifier:
-    """The trained sentence classifier shipped in ``rules/models/hedging.json``."""
+    """The trained sentence classifier shipped in ``rules/hedging/sentence_model.json``."""
     return HedgeSentenceClassifier.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
 
 

@@ -3,7 +3,7 @@
 - :func:`required_literals`: strings one of which every match of a pattern contains, worked
   out once from the parsed pattern. Checking them with ``in`` costs a fraction of a regex
   scan, so a pattern whose strings are all absent from a text is not run at all (used by
-  :mod:`checker.segment` for the boilerplate patterns and by :mod:`rules.hedging` for its
+  :mod:`checker.text.segment` for the boilerplate patterns and by :mod:`rules.hedging` for its
   lexicon).
 - :class:`PatternSet`: "does any of these patterns match this text?", answered with one
   joined ``match`` for the anchored patterns and the prefilter for the others.

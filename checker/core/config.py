@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from rules.base import SEVERITIES, Rule
+from checker.core.rule import SEVERITIES, Rule
 
 
 class ConfigError(ValueError):

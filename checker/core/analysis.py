@@ -1,11 +1,6 @@
-"""Rule registry and the per-article analysis record that rule families fill in.
+"""The per-article analysis record that rule families fill in, and its annotation types.
 
-Every rule is a :class:`Rule`: a stable id (``SRC001``), a kebab-case name, its
-family, a default severity, and documentation (summary, rationale, a bad and a
-good example) from which ``checker explain`` and the README rule table are
-generated: one source of truth, as in ruff.
-
-A *rule family* is one module in ``rules/`` exposing ``run(analysis) -> None``.
+A *rule family* is a package in ``rules/`` exposing ``run(analysis) -> None``.
 The pipeline calls the families in the order of ``rules.FAMILIES``; each one
 reads what earlier families recorded on the :class:`Analysis` and appends its
 own annotations and findings. ``Analysis.report`` is the only way to emit a
@@ -18,13 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from checker.document import Document, Span
+from checker.core.document import BODY, Document, Span
+from checker.core.rule import REGISTRY, Finding
 
 if TYPE_CHECKING:
-    from checker.config import Config
-
-SEVERITIES = ("suggestion", "warning", "error")
-SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+    from checker.core.config import Config
 
 # Source kinds used everywhere (sources.csv, attribution, credibility).
 PERSON = "person"
@@ -33,58 +26,6 @@ OUTLET = "outlet"
 DOCUMENT = "document"
 ANONYMOUS = "anonymous"
 SOURCE_KINDS = (PERSON, ORGANISATION, OUTLET, DOCUMENT, ANONYMOUS)
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str  # stable code, e.g. "SRC001"; never reused
-    name: str  # kebab-case, e.g. "unsourced-claim"
-    family: str  # module name in rules/, e.g. "attribution"
-    severity: str  # default: suggestion | warning | error
-    summary: str  # one line: what it flags
-    rationale: str  # why an editor should care
-    bad: str  # an example that is flagged
-    good: str  # the same made acceptable
-    enabled: bool = True  # enabled by default?
-
-    def __post_init__(self) -> None:
-        if self.severity not in SEVERITIES:
-            raise ValueError(f"rule {self.id}: unknown severity {self.severity!r}")
-
-
-REGISTRY: dict[str, Rule] = {}
-
-
-def register(rule: Rule) -> Rule:
-    """Add a rule to the registry (ids and names must be unique)."""
-    for other in REGISTRY.values():
-        if other.id == rule.id or other.name == rule.name:
-            if other == rule:
-                return rule
-            raise ValueError(f"duplicate rule id/name: {rule.id} {rule.name}")
-    REGISTRY[rule.name] = rule
-    return rule
-
-
-def get_rule(key: str) -> Rule:
-    """Look a rule up by name or id (case-insensitive for ids)."""
-    if key in REGISTRY:
-        return REGISTRY[key]
-    for rule in REGISTRY.values():
-        if rule.id.lower() == key.lower():
-            return rule
-    raise KeyError(key)
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    rule: str  # rule name
-    code: str  # rule id
-    severity: str
-    start: int
-    end: int
-    message: str
-    sentence: int | None = None  # sentence index, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +194,4 @@ class Analysis:
 
     def body_sentences(self):  # noqa: ANN201 - generator of Sentence
         """Sentences in analysed regions (body text, not headings/boilerplate)."""
-        from checker.document import BODY
-
         return (s for s in self.doc.sentences if s.region == BODY)

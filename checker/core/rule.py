@@ -1,0 +1,65 @@
+"""Rules and findings: the vocabulary every layer shares.
+
+Every rule is a :class:`Rule`: a stable id (``SRC001``), a kebab-case name, its
+family, a default severity, and documentation (summary, rationale, a bad and a
+good example) from which ``checker explain`` and the README rule table are
+generated: one source of truth, as in ruff.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEVERITIES = ("suggestion", "warning", "error")
+SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # stable code, e.g. "SRC001"; never reused
+    name: str  # kebab-case, e.g. "unsourced-claim"
+    family: str  # module name in rules/, e.g. "attribution"
+    severity: str  # default: suggestion | warning | error
+    summary: str  # one line: what it flags
+    rationale: str  # why an editor should care
+    bad: str  # an example that is flagged
+    good: str  # the same made acceptable
+    enabled: bool = True  # enabled by default?
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"rule {self.id}: unknown severity {self.severity!r}")
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def register(rule: Rule) -> Rule:
+    """Add a rule to the registry (ids and names must be unique)."""
+    for other in REGISTRY.values():
+        if other.id == rule.id or other.name == rule.name:
+            if other == rule:
+                return rule
+            raise ValueError(f"duplicate rule id/name: {rule.id} {rule.name}")
+    REGISTRY[rule.name] = rule
+    return rule
+
+
+def get_rule(key: str) -> Rule:
+    """Look a rule up by name or id (case-insensitive for ids)."""
+    if key in REGISTRY:
+        return REGISTRY[key]
+    for rule in REGISTRY.values():
+        if rule.id.lower() == key.lower():
+            return rule
+    raise KeyError(key)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str  # rule name
+    code: str  # rule id
+    severity: str
+    start: int
+    end: int
+    message: str
+    sentence: int | None = None  # sentence index, if any
