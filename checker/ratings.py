@@ -33,7 +33,6 @@ import bisect
 import csv
 import hashlib
 import io
-import json
 import os
 import re
 import sys
@@ -49,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from checker.core.config import ConfigError
+from checker.core.datafiles import load_data
 
 if TYPE_CHECKING:
     from checker.core.config import Config
@@ -97,7 +97,7 @@ class RatingsDownloadError(RatingsError):
 
 @lru_cache(maxsize=1)
 def _outlets_data() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(OUTLETS_PATH.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_data(OUTLETS_PATH, "checker-outlets")
     return data
 
 

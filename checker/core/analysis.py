@@ -10,14 +10,15 @@ apply uniformly.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from checker.core.document import BODY, Document, Span
-from checker.core.rule import REGISTRY, Finding
+from checker.core.document import BODY, Document, Sentence, Span
+from checker.core.rule import REGISTRY, Finding, Rule
 
 if TYPE_CHECKING:
-    from checker.core.config import Config
+    from checker.core.config import Config, Setting
 
 # Source kinds used everywhere (sources.csv, attribution, credibility).
 PERSON = "person"
@@ -162,19 +163,19 @@ class Analysis:
             self.is_claim = [False] * n
             self.claim_prob = [None] * n
 
-    def rule_enabled(self, name: str) -> bool:
-        return self.config.rule_enabled(REGISTRY[name])
+    def rule_enabled(self, rule: Rule | str) -> bool:
+        return self.config.rule_enabled(_as_rule(rule))
 
     def report(
         self,
-        name: str,
+        rule: Rule | str,
         start: int,
         end: int,
         message: str,
         sentence: int | None = None,
     ) -> Finding | None:
-        """Emit a finding for rule ``name`` unless disabled or suppressed."""
-        rule = REGISTRY[name]
+        """Emit a finding for ``rule`` unless it is disabled (suppressions apply later)."""
+        rule = _as_rule(rule)
         if not self.config.rule_enabled(rule):
             return None
         if sentence is None:
@@ -192,6 +193,29 @@ class Analysis:
         self.findings.append(finding)
         return finding
 
-    def body_sentences(self):  # noqa: ANN201 - generator of Sentence
+    def body_sentences(self) -> Iterator[Sentence]:
         """Sentences in analysed regions (body text, not headings/boilerplate)."""
         return (s for s in self.doc.sentences if s.region == BODY)
+
+
+def _as_rule(rule: Rule | str) -> Rule:
+    # transitional: families still naming rules by string; removed once all pass Rule objects
+    return rule if isinstance(rule, Rule) else REGISTRY[rule]
+
+
+@dataclass(frozen=True)
+class Family:
+    """A rule family: its rules, how to run it, and its contract with the other families.
+
+    ``reads`` and ``writes`` name fields of :class:`Analysis` (``doc`` and ``config``
+    are always there). The pipeline runs families in the order of ``rules.FAMILIES``,
+    and a test checks that every field a family reads is written by an earlier one.
+    ``settings`` are the ``[tool.checker]`` keys the family owns (validated by it).
+    """
+
+    name: str
+    rules: tuple[Rule, ...]
+    run: Callable[[Analysis], None]
+    reads: frozenset[str] = frozenset()
+    writes: frozenset[str] = frozenset()
+    settings: tuple[Setting, ...] = ()

@@ -33,6 +33,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,21 @@ class ConfigError(ValueError):
 
 
 FOOTNOTE_SCOPES = ("auto", "sentence")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A ``[tool.checker]`` key owned by a rule family: its default and how to check a value.
+
+    ``check(value, name)`` returns the value to store (normalised) or raises
+    :class:`ConfigError` naming ``name`` and what is wrong.
+    """
+
+    key: str
+    default: Any
+    check: Callable[[Any, str], Any]
+    summary: str = ""
+    overridable: bool = True  # may appear in [[overrides]] tables
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,11 @@ headings without final punctuation.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
+from checker.core.datafiles import packaged_data
 from checker.core.document import (
     BODY,
     BOILERPLATE,
@@ -43,9 +42,7 @@ class RegionPatterns:
 
 @lru_cache(maxsize=1)
 def region_patterns() -> RegionPatterns:
-    data = json.loads(
-        resources.files("checker.text").joinpath("lexicons/boilerplate.json").read_text("utf-8")
-    )
+    data = packaged_data("checker.text", "lexicons/boilerplate.json", "checker-boilerplate-lexicon")
     return RegionPatterns(
         boilerplate=PatternSet(data["boilerplate"], re.I),
         byline=tuple(re.compile(p) for p in data["byline"]),

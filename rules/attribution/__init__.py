@@ -57,6 +57,7 @@ from checker.core.analysis import (
     Attribution,
     SourceMention,
 )
+from checker.core.datafiles import load_data
 from checker.core.document import Span
 from checker.core.rule import Rule, register
 
@@ -212,7 +213,7 @@ def build_lexicon(data: dict[str, Any], extra: dict[str, list[str]] | None = Non
 
 @lru_cache(maxsize=1)
 def _base_lexicon_data() -> dict[str, Any]:
-    return json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    return load_data(LEXICON_PATH, "checker-attribution-lexicon")
 
 
 @lru_cache(maxsize=8)
@@ -252,7 +253,7 @@ def load_cue_model(path: str = str(MODEL_PATH)) -> CueModel | None:
     p = Path(path)
     if not p.is_file():
         return None
-    data = json.loads(p.read_text(encoding="utf-8"))
+    data = load_data(p, "checker-attribution-cue-model")
     return CueModel(
         weights={k: float(v) for k, v in data["weights"].items()},
         bias=float(data["bias"]),
@@ -882,7 +883,7 @@ def load_cue_tagger(path: str = str(TAGGER_PATH)) -> CueTagger | None:
     p = Path(path)
     if not p.is_file():
         return None
-    data = json.loads(p.read_text(encoding="utf-8"))
+    data = load_data(p, "checker-attribution-tagger")
     bits = int(data["bits"])
     w4 = np.zeros((1 << bits, 4), dtype=np.float32)
     idx = np.asarray(data["index"], dtype=np.int64)

@@ -21,7 +21,6 @@ Metrics (copied into summary.csv by the scorer): ``mean_credibility``,
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -37,6 +36,7 @@ from checker.core.analysis import (
     Analysis,
     SourceMention,
 )
+from checker.core.datafiles import load_data
 from checker.core.document import BODY, REFERENCES
 from checker.core.rule import Rule, register
 from checker.ratings import (
@@ -120,7 +120,7 @@ class OutletTable:
 
 @lru_cache(maxsize=1)
 def _raw_outlets() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(OUTLETS_PATH.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_data(OUTLETS_PATH, "checker-outlets")
     return data
 
 

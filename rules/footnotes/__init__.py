@@ -22,12 +22,10 @@ evidence from the document (an entry with that number, or a clean 1, 2, 3... seq
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -42,6 +40,7 @@ from checker.core.analysis import (
     Footnotes,
     SourceMention,
 )
+from checker.core.datafiles import packaged_data
 from checker.core.document import BODY, BOILERPLATE, HEADING, REFERENCES, Block, Sentence, Span
 from checker.core.rule import Rule, register
 
@@ -192,9 +191,8 @@ def _build_lexicon(data: dict[str, Any]) -> Lexicon:
     )
 
 
-_RAW_LEXICON: dict[str, Any] = json.loads(
-    resources.files("rules.footnotes").joinpath("lexicon.json").read_text("utf-8")
-)
+_RAW_LEXICON: dict[str, Any] = packaged_data("rules.footnotes", "lexicon.json",
+                                              "checker-footnotes-lexicon")
 
 
 @lru_cache(maxsize=16)

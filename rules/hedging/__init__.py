@@ -17,7 +17,6 @@ learned from data (``training/train_hedging.py``) and saved as JSON in
 from __future__ import annotations
 
 import bisect
-import json
 import math
 import re
 import re._constants as _sre
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from checker.core.analysis import ANONYMOUS, Analysis, HedgeCue
+from checker.core.datafiles import load_data
 from checker.core.regexlit import required_literals
 from checker.core.rule import Rule, register
 
@@ -234,7 +234,7 @@ def _matches(entry: _Entry, subject: str) -> Iterator[tuple[int, int]]:
 
 def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, list[dict[str, Any]]]:
     """The raw lexicon: category -> list of entries (``key``, ``re``, vetoes)."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = load_data(path, "checker-hedging-lexicon")
     return {cat: list(spec["entries"]) for cat, spec in data["categories"].items()}
 
 
@@ -641,7 +641,7 @@ class HedgeSentenceClassifier:
 @lru_cache(maxsize=1)
 def load_model(path: str = str(MODEL_PATH)) -> HedgeSentenceClassifier:
     """The trained sentence classifier shipped in ``rules/hedging/sentence_model.json``."""
-    return HedgeSentenceClassifier.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+    return HedgeSentenceClassifier.from_json(load_data(path, "checker-hedge-sentence-model"))
 
 
 def sentence_uncertainty(texts: Sequence[str]) -> list[float]:

@@ -1,0 +1,80 @@
+"""One loader for every lexicon and model file the tool ships or a user supplies.
+
+Every such file is JSON with the same envelope::
+
+    {"format": "checker-hedging-lexicon", "format_version": 1, ...the data...}
+
+``load_data(path, fmt, versions)`` reads a file, checks that it is a JSON object
+with the expected ``format`` and a supported ``format_version``, and returns the
+data without the envelope keys. Problems are a :class:`DataFileError` naming the
+file and what is wrong, never a traceback from deep inside a rule.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+ENVELOPE = ("format", "format_version")
+
+
+class DataFileError(ValueError):
+    """A lexicon or model file is missing, unreadable or of the wrong kind."""
+
+
+def parse_data(
+    text: str, fmt: str, versions: Collection[int] = (1,), where: str = "<data>"
+) -> dict[str, Any]:
+    """The data of one envelope-wrapped JSON document (``where`` names it in errors)."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise DataFileError(f"{where}: not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise DataFileError(f"{where}: expected a JSON object with format {fmt!r}")
+    found = data.get("format")
+    if found != fmt:
+        raise DataFileError(f"{where}: format is {found!r}, expected {fmt!r}")
+    version = data.get("format_version")
+    if version not in versions:
+        supported = ", ".join(str(v) for v in sorted(versions))
+        raise DataFileError(
+            f"{where}: format_version {version!r} of {fmt} is not supported"
+            f" (supported: {supported})"
+        )
+    return {k: v for k, v in data.items() if k not in ENVELOPE}
+
+
+def load_data(
+    path: str | Path, fmt: str, versions: Collection[int] = (1,)
+) -> dict[str, Any]:
+    """Read and check a data file from disk (a user's model or lexicon, or a shipped one)."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"{p}: cannot read: {exc}") from None
+    return parse_data(text, fmt, versions, where=str(p))
+
+
+@lru_cache(maxsize=32)
+def _packaged(package: str, name: str, fmt: str, versions: tuple[int, ...]) -> dict[str, Any]:
+    text = resources.files(package).joinpath(name).read_text("utf-8")
+    return parse_data(text, fmt, versions, where=f"{package.replace('.', '/')}/{name}")
+
+
+def packaged_data(
+    package: str, name: str, fmt: str, versions: Collection[int] = (1,)
+) -> dict[str, Any]:
+    """A data file shipped inside ``package`` (read once per process; do not mutate it)."""
+    return _packaged(package, name, fmt, tuple(sorted(versions)))
+
+
+def with_envelope(fmt: str, data: dict[str, Any], version: int = 1) -> dict[str, Any]:
+    """``data`` wrapped for writing (training scripts use this when they save a model)."""
+    return {"format": fmt, "format_version": version, **{k: v for k, v in data.items()
+                                                          if k not in ENVELOPE}}
