@@ -21,6 +21,10 @@ def families() -> list[ModuleType]:
     """Import every family module (registering its rules) in pipeline order."""
     if not _loaded:
         _loaded.extend(importlib.import_module(f"rules.{name}") for name in FAMILIES)
+        for module in _loaded:  # transitional: families that export FAMILY instead of registering
+            family = getattr(module, "FAMILY", None)
+            for rule in getattr(family, "rules", ()):
+                register(rule)
     return _loaded
 
 
