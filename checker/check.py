@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import checker.suppress  # noqa: F401 - registers unused-suppression (SUP001) for the CLI
 from checker.baseline import DEFAULT_BASELINE, Baseline, BaselineError, assign_fingerprints
 from checker.core.config import Config, ConfigError, check_rule_names, config_file_for, load_config
 from checker.core.rule import SEVERITIES, SEVERITY_RANK

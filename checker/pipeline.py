@@ -17,7 +17,6 @@ from checker.core.analysis import Analysis
 from checker.core.config import Config
 from checker.core.document import Document
 from checker.scorer import score_analysis
-from checker.suppress import apply_suppressions
 from checker.text.loader import LoadError, load_document
 
 
@@ -77,7 +76,7 @@ def run_rules(
     ``timings``, when given, accumulates seconds per family (``rules.<family>``), for
     benchmarks and profiling; it changes nothing else.
     """
-    analysis = Analysis(doc=doc, config=config)
+    analysis = Analysis(doc=doc, config=config, rules={r.name: r for r in rules.all_rules()})
     for family in rules.families():
         if timings is None:
             family.run(analysis)
@@ -85,8 +84,6 @@ def run_rules(
         t0 = time.perf_counter()
         family.run(analysis)
         _add_time(timings, family.__name__, t0)
-    analysis.findings.sort(key=lambda f: (f.start, f.code))
-    apply_suppressions(analysis)  # inline <!-- checker: disable=... --> comments
     return analysis
 
 
@@ -117,7 +114,7 @@ def result_from_analysis(analysis: Analysis, article: str) -> ArticleResult:
     score, grade, breakdown, metrics = score_analysis(analysis)
     findings = []
     for f in analysis.findings:
-        line, col = doc.line_col(f.start)
+        line, col = f.position or doc.line_col(f.start)
         findings.append(
             {
                 "rule": f.rule,
@@ -127,12 +124,11 @@ def result_from_analysis(analysis: Analysis, article: str) -> ArticleResult:
                 "column": col,
                 "start": f.start,
                 "end": f.end,
-                "text": text[f.start : f.end],
+                "text": text[f.start : f.end] if f.excerpt is None else f.excerpt,
                 "sentence": f.sentence,
                 "message": f.message,
             }
         )
-    findings.extend(analysis.extra.get("suppression_findings", []))  # unused suppressions
     status = "warning" if doc.warnings else "ok"
     return ArticleResult(
         article=article,

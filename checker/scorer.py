@@ -23,11 +23,17 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+import rules.footnotes
 from checker.core.analysis import ANONYMOUS, Analysis
 from checker.core.document import BODY
-from checker.core.rule import REGISTRY
+from checker.core.rule import Finding, Rule
 from checker.text.readability import readability
 from checker.text.segment import word_tokens
+from rules.attribution import UNATTRIBUTED_QUOTE, VAGUE
+from rules.credibility import LOW_CREDIBILITY
+from rules.footnotes import DANGLING
+from rules.hedging import OVERSTATED_CERTAINTY
+from rules.suppression import UNUSED_SUPPRESSION
 
 GRADES = ((90.0, "A"), (80.0, "B"), (70.0, "C"), (60.0, "D"), (0.0, "F"))
 
@@ -39,8 +45,14 @@ def grade_for(score: float) -> str:
     return "F"
 
 
+def article_findings(analysis: Analysis) -> list[Finding]:
+    """The findings about the article's text: not the notes on its suppression comments."""
+    return [f for f in analysis.findings if f.rule != UNUSED_SUPPRESSION.name]
+
+
 def compute_metrics(analysis: Analysis) -> dict[str, Any]:
     doc = analysis.doc
+    findings = article_findings(analysis)
     body = [s for s in doc.sentences if s.region == BODY]
     body_words = word_tokens(" ".join(s.text for s in body))  # no word spans the joins
     words = len(body_words)
@@ -48,7 +60,7 @@ def compute_metrics(analysis: Analysis) -> dict[str, Any]:
     attributed_claims = sum(1 for s in claims if analysis.attributed[s.index])
     author_hedges = [h for h in analysis.hedges if h.flagged and h.category != "booster"]
     by_cat = Counter(h.category for h in analysis.hedges if h.flagged)
-    sev = Counter(f.severity for f in analysis.findings)
+    sev = Counter(f.severity for f in findings)
     kinds = Counter(m.kind for m in analysis.sources)
     named = sum(n for k, n in kinds.items() if k != ANONYMOUS)
     distinct = len({(m.name.lower(), m.kind) for m in analysis.sources if m.kind != ANONYMOUS})
@@ -72,7 +84,7 @@ def compute_metrics(analysis: Analysis) -> dict[str, Any]:
         "anonymous_sources": kinds.get(ANONYMOUS, 0),
         "distinct_sources": distinct,
         "quotes": len(analysis.quotes),
-        "findings": len(analysis.findings),
+        "findings": len(findings),
         "errors": sev.get("error", 0),
         "warnings_count": sev.get("warning", 0),
         "suggestions": sev.get("suggestion", 0),
@@ -83,7 +95,18 @@ def compute_metrics(analysis: Analysis) -> dict[str, Any]:
         metrics[f"hedges_{cat}"] = by_cat.get(cat, 0)
     for key, value in analysis.extra.get("metrics", {}).items():
         metrics[key] = value
+    metrics.update(analysis.metrics)
     return metrics
+
+
+def footnote_rules() -> tuple[Rule, ...]:
+    """The footnotes family's rules (each counts towards "footnote problems")."""
+    family = rules.footnotes.FAMILY
+    if isinstance(family, str):  # transitional: family still registering by import
+        from checker.core.rule import REGISTRY
+
+        return tuple(r for r in REGISTRY.values() if r.family == family)
+    return family.rules
 
 
 def score_analysis(
@@ -91,7 +114,11 @@ def score_analysis(
 ) -> tuple[float, str, list[dict[str, Any]], dict[str, Any]]:
     """Return (score, grade, breakdown, metrics) for an analysed article."""
     m = compute_metrics(analysis)
-    by_rule = Counter(f.rule for f in analysis.findings)
+    counts = Counter(f.rule for f in article_findings(analysis))
+
+    def count(*of: Rule) -> int:
+        return sum(counts.get(r.name, 0) for r in of)
+
     parts: list[dict[str, Any]] = []
 
     def take(component: str, points: float, cap: float, detail: str) -> None:
@@ -106,9 +133,9 @@ def score_analysis(
             45.0,
             f"{m['unsourced_claims']} of {m['claims']} factual claims have no attribution",
         )
-    n = by_rule.get("vague-attribution", 0)
+    n = count(VAGUE)
     take("vague attribution", 3.0 * n, 15.0, f"{n} vague or anonymous attributions")
-    n = by_rule.get("unattributed-quote", 0)
+    n = count(UNATTRIBUTED_QUOTE)
     take("unattributed quotes", 4.0 * n, 12.0, f"{n} quotations with no identifiable speaker")
     total_sources = m["named_sources"] + m["anonymous_sources"]
     if total_sources:
@@ -119,9 +146,8 @@ def score_analysis(
             10.0,
             f"{m['anonymous_sources']} of {total_sources} source mentions are anonymous",
         )
-    dangling = by_rule.get("dangling-footnote", 0)
-    footnote_rules = {r.name for r in REGISTRY.values() if r.family == "footnotes"}
-    other_fn = sum(by_rule.get(r, 0) for r in footnote_rules) - dangling
+    dangling = count(DANGLING)
+    other_fn = count(*footnote_rules()) - dangling
     take(
         "footnote problems",
         5.0 * dangling + 2.0 * other_fn,
@@ -136,9 +162,9 @@ def score_analysis(
             10.0,
             f"{m['hedges_per_100_words']} author hedges per 100 words (1.0 allowed)",
         )
-    n = by_rule.get("overstated-certainty", 0)
+    n = count(OVERSTATED_CERTAINTY)
     take("overstated certainty", 2.0 * n, 6.0, f"{n} boosters overstating certainty")
-    n = by_rule.get("low-credibility-source", 0)
+    n = count(LOW_CREDIBILITY)
     take("low-credibility sources", 5.0 * n, 15.0, f"{n} claims resting on low-rated sources")
     if m["claims"] >= 3 and total_sources == 0 and not m["footnote_markers"]:
         take("no sources", 10.0, 10.0, "the article makes claims but cites nobody")

@@ -12,7 +12,9 @@ from types import ModuleType
 
 from checker.core.rule import REGISTRY, Rule, get_rule, register
 
-FAMILIES: tuple[str, ...] = ("footnotes", "attribution", "hedging", "claims", "credibility")
+FAMILIES: tuple[str, ...] = (
+    "footnotes", "attribution", "hedging", "claims", "credibility", "suppression"
+)
 
 _loaded: list[ModuleType] = []
 

@@ -10,7 +10,7 @@ apply uniformly.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -140,6 +140,7 @@ class Analysis:
 
     doc: Document
     config: Config
+    rules: Mapping[str, Rule] = field(default_factory=dict)  # every rule of the run, by name
     findings: list[Finding] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     sources: list[SourceMention] = field(default_factory=list)
@@ -153,6 +154,8 @@ class Analysis:
     is_claim: list[bool] = field(default_factory=list)
     claim_prob: list[float | None] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)  # family-specific data
+    # per article: figures a family adds to the article's metrics (summary.csv columns)
+    metrics: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         n = len(self.doc.sentences)
@@ -173,12 +176,20 @@ class Analysis:
         end: int,
         message: str,
         sentence: int | None = None,
+        *,
+        position: tuple[int, int] | None = None,
+        excerpt: str | None = None,
     ) -> Finding | None:
-        """Emit a finding for ``rule`` unless it is disabled (suppressions apply later)."""
+        """Emit a finding for ``rule`` unless it is disabled (suppressions apply later).
+
+        ``sentence`` defaults to the sentence at ``start``. A finding about the file's
+        source rather than its text (``position`` = line and column there, ``excerpt`` =
+        what it quotes) belongs to no sentence.
+        """
         rule = _as_rule(rule)
         if not self.config.rule_enabled(rule):
             return None
-        if sentence is None:
+        if sentence is None and position is None:
             s = self.doc.sentence_at(start)
             sentence = s.index if s else None
         finding = Finding(
@@ -189,6 +200,8 @@ class Analysis:
             end=end,
             message=message,
             sentence=sentence,
+            position=position,
+            excerpt=excerpt,
         )
         self.findings.append(finding)
         return finding
@@ -200,7 +213,7 @@ class Analysis:
 
 def _as_rule(rule: Rule | str) -> Rule:
     # transitional: families still naming rules by string; removed once all pass Rule objects
-    return rule if isinstance(rule, Rule) else REGISTRY[rule]
+    return rule if isinstance(rule, Rule) else REGISTRY[rule]  # noqa
 
 
 @dataclass(frozen=True)

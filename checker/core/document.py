@@ -93,6 +93,8 @@ class Document:
     # Sorted breakpoints: text offset -> source offset (identity when empty).
     source_offsets: tuple[tuple[int, int], ...] = ()
     source_line_starts: tuple[int, ...] = field(default=(0,), repr=False)
+    # The decoded file when ``text`` was extracted from it (HTML); "" when ``text`` is the file.
+    source: str = field(default="", repr=False)
 
     def source_offset(self, offset: int) -> int:
         if not self.source_offsets:

@@ -63,3 +63,7 @@ class Finding:
     end: int
     message: str
     sentence: int | None = None  # sentence index, if any
+    # (line, column) in the source file, for a finding about text that is not in
+    # ``Document.text`` (an HTML comment); None: computed from ``start``
+    position: tuple[int, int] | None = None
+    excerpt: str | None = None  # the text the finding quotes; None: ``text[start:end]``

@@ -303,7 +303,7 @@ def document_from_text(
         return segment(
             ht.text, path=path, fmt=fmt, links=ht.links + bare_urls(ht.text), hints=ht.hints,
             bullets=ht.bullets, source_offsets=tuple(ht.offsets), source_line_starts=src_starts,
-            encoding=encoding, warnings=warnings,
+            encoding=encoding, warnings=warnings, source=text,
         )  # fmt: skip
     norm, offsets = normalise_newlines(text)
     links = markdown_links(norm) if fmt == "markdown" else []

@@ -406,6 +406,7 @@ def segment(
     source_line_starts: tuple[int, ...] = (0,),
     encoding: str = "utf-8",
     warnings: tuple[str, ...] = (),
+    source: str = "",
 ) -> Document:
     raw = split_blocks(text, fmt)
     for b in raw:
@@ -423,6 +424,7 @@ def segment(
         encoding=encoding,
         source_offsets=source_offsets,
         source_line_starts=source_line_starts,
+        source=source,
     )
     sentences: list[Sentence] = []
     for blk, rb in zip(blocks, raw, strict=True):
