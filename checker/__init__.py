@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from checker.core.version import __version__
 
 
 def audit(*args, **kwargs):  # type: ignore[no-untyped-def]

@@ -33,7 +33,7 @@ from rules.attribution import UNATTRIBUTED_QUOTE, VAGUE
 from rules.credibility import LOW_CREDIBILITY
 from rules.footnotes import DANGLING
 from rules.hedging import OVERSTATED_CERTAINTY
-from rules.suppression import UNUSED_SUPPRESSION
+from rules.suppress import UNUSED_SUPPRESSION
 
 GRADES = ((90.0, "A"), (80.0, "B"), (70.0, "C"), (60.0, "D"), (0.0, "F"))
 

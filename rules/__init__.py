@@ -13,7 +13,7 @@ from types import ModuleType
 from checker.core.rule import REGISTRY, Rule, get_rule, register
 
 FAMILIES: tuple[str, ...] = (
-    "footnotes", "attribution", "hedging", "claims", "credibility", "suppression"
+    "footnotes", "attribution", "hedging", "claims", "credibility", "suppress"
 )
 
 _loaded: list[ModuleType] = []

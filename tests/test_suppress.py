@@ -11,7 +11,7 @@ from checker.core.config import Config
 from checker.core.document import BODY, BOILERPLATE
 from checker.pipeline import analyse_document, analyse_file
 from checker.text.segment import segment_text
-from rules.suppression.directives import parse_directives
+from rules.suppress.directives import parse_directives
 
 VAGUE = "Experts say the new channel will need dredging again within five years."
 CLAIM = "The harbour handled 3 million tonnes of cargo last year, up 40 percent on 2022."

@@ -31,7 +31,7 @@ import bisect
 from checker.core.analysis import Analysis, Family
 from checker.core.document import Document
 from checker.core.rule import Finding, Rule
-from rules.suppression.directives import (
+from rules.suppress.directives import (
     VERBS,
     Directive,
     covers,

@@ -3,7 +3,7 @@
 ``parse_directives(source)`` finds every directive with its 1-based position and
 resolves what it covers (the ``enable`` that closes a ``disable``, the line a
 ``disable-next-line`` points at); ``covers`` says whether a directive suppresses a
-finding of a rule at a position. The family in ``rules/suppression/__init__.py``
+finding of a rule at a position. The family in ``rules/suppress/__init__.py``
 applies them.
 """
 
