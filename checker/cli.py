@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("explain", help="print a rule's documentation")
     e.add_argument("rule", metavar="RULE", help="rule name or id, e.g. unsourced-claim or CLM001")
 
-    from checker.check import add_parsers  # check and baseline (CI)
+    from checker.cli_check import add_parsers  # check and baseline (CI)
 
     add_parsers(sub)
     from checker.ratings import add_parser as add_ratings_parser  # ratings update/status
@@ -251,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "explain":
             return cmd_explain(args)
         if args.command in ("check", "baseline"):
-            from checker.check import cmd_baseline, cmd_check
+            from checker.cli_check import cmd_baseline, cmd_check
 
             return cmd_check(args) if args.command == "check" else cmd_baseline(args)
         if args.command == "ratings":

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import checker
 
 if TYPE_CHECKING:
-    from checker.check import CheckResult
+    from checker.core.results import CheckResult
 
 _RESET = "\x1b[0m"
 _STYLE = {
