@@ -10,6 +10,7 @@ import argparse
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import checker
 from checker.core.config import Config, ConfigError, find_config, load_config
@@ -48,15 +49,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="checker",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"checker {checker.__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
+def _add_audit_parser(sub: Any) -> None:
+    """Add the ``audit`` subcommand to the CLI's subparsers."""
     a = sub.add_parser(
         "audit",
         help="audit files and folders; write CSV, HTML and JSON reports",
@@ -101,6 +95,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="source-credibility ratings CSV to use as well (repeatable; see 'checker ratings')",
     )  # fmt: skip
 
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``checker`` parser with every subcommand."""
+    parser = _Parser(
+        prog="checker",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"checker {checker.__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    _add_audit_parser(sub)
     r = sub.add_parser("rules", help="list every rule with its id, severity and summary")
     r.add_argument("--markdown", action="store_true", help="print a Markdown table (for docs)")
 

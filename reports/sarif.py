@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import checker
 from checker.core.results import FILE_RULES
+from rules import all_rules
 
 if TYPE_CHECKING:
     from checker.core.results import CheckedFile, CheckResult
@@ -127,8 +128,6 @@ def _failure_result(
 
 def sarif_dict(result: CheckResult) -> dict[str, Any]:
     """The check as a SARIF 2.1.0 log: every rule described, one result per finding/failure."""
-    from rules import all_rules
-
     rules: list[dict[str, Any]] = [_rule_descriptor(r) for r in all_rules()]
     rules += [_file_rule_descriptor(m) for m in FILE_RULES.values()]
     index = {r["id"]: i for i, r in enumerate(rules)}
