@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import checker
+from checker.core.version import __version__
 
 BASELINE_VERSION = 1
 DEFAULT_BASELINE = ".checker-baseline.json"
@@ -97,7 +97,7 @@ class Baseline:
     def to_dict(self) -> dict[str, Any]:
         return {
             "version": BASELINE_VERSION,
-            "tool": f"checker {checker.__version__}",
+            "tool": f"checker {__version__}",
             "created": self.created or datetime.now(UTC).isoformat(timespec="seconds"),
             "files": {
                 uri: {

@@ -13,10 +13,11 @@ from typing import Any
 
 import pandas as pd
 
-import checker
 from checker.core.config import Config
-from checker.pipeline import ArticleResult, analyse_file, failed_result, page_names
+from checker.core.version import __version__
+from checker.pipeline import ArticleResult, analyse_file, failed_result
 from checker.text.loader import SUPPORTED_SUFFIXES
+from reports.pages import slug_page_names
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class AuditResult:
 
         return {
             "tool": "checker",
-            "version": checker.__version__,
+            "version": __version__,
             "generated": self.generated,
             "rules": [
                 {
@@ -187,7 +188,7 @@ def audit(
         results.append(res)
         if progress:
             progress(i, len(inputs))
-    for res, page in zip(results, page_names([r.article for r in results]), strict=True):
+    for res, page in zip(results, slug_page_names([r.article for r in results]), strict=True):
         res.page = page
     result = AuditResult(results)
     if out is not None:

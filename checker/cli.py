@@ -10,6 +10,7 @@ import argparse
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import checker
 from checker.core.config import Config, ConfigError, find_config, load_config
@@ -48,15 +49,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="checker",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"checker {checker.__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
+def _add_audit_parser(sub: Any) -> None:
+    """Add the ``audit`` subcommand to the CLI's subparsers."""
     a = sub.add_parser(
         "audit",
         help="audit files and folders; write CSV, HTML and JSON reports",
@@ -101,13 +95,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="source-credibility ratings CSV to use as well (repeatable; see 'checker ratings')",
     )  # fmt: skip
 
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``checker`` parser with every subcommand."""
+    parser = _Parser(
+        prog="checker",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"checker {checker.__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    _add_audit_parser(sub)
     r = sub.add_parser("rules", help="list every rule with its id, severity and summary")
     r.add_argument("--markdown", action="store_true", help="print a Markdown table (for docs)")
 
     e = sub.add_parser("explain", help="print a rule's documentation")
     e.add_argument("rule", metavar="RULE", help="rule name or id, e.g. unsourced-claim or CLM001")
 
-    from checker.check import add_parsers  # check and baseline (CI)
+    from checker.cli_check import add_parsers  # check and baseline (CI)
 
     add_parsers(sub)
     from checker.ratings import add_parser as add_ratings_parser  # ratings update/status
@@ -251,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "explain":
             return cmd_explain(args)
         if args.command in ("check", "baseline"):
-            from checker.check import cmd_baseline, cmd_check
+            from checker.cli_check import cmd_baseline, cmd_check
 
             return cmd_check(args) if args.command == "check" else cmd_baseline(args)
         if args.command == "ratings":

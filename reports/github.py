@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from reports.text import finding_line
 
 if TYPE_CHECKING:
-    from checker.check import CheckResult
+    from checker.core.results import CheckResult
 
 ANNOTATIONS_PER_LEVEL = 10  # GitHub's documented cap per step, per level
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "notice"}

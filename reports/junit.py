@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from reports.text import finding_line
 
 if TYPE_CHECKING:
-    from checker.check import CheckResult
+    from checker.core.results import CheckResult
 
 
 def render_junit(result: CheckResult) -> str:

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from checker.check import CheckResult
+    from checker.core.results import CheckResult
 
 SEVERITY = {"error": "ERROR", "warning": "WARNING", "suggestion": "INFO"}
 

@@ -18,10 +18,12 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import checker
+from checker.core.results import FILE_RULES
+from checker.core.version import __version__
+from rules import all_rules
 
 if TYPE_CHECKING:
-    from checker.check import CheckResult
+    from checker.core.results import CheckedFile, CheckResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
@@ -62,71 +64,79 @@ def _file_rule_descriptor(meta: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def sarif_dict(result: CheckResult) -> dict[str, Any]:
-    from checker.check import FILE_RULES, rule_keys
-    from checker.core.rule import REGISTRY
+def _region(f: dict[str, Any]) -> dict[str, Any]:
+    """Where a finding is: start, end (never an empty span on one line), snippet."""
+    region: dict[str, Any] = {
+        "startLine": f["line"],
+        "startColumn": f["column"],
+        "endLine": f.get("end_line", f["line"]),
+        "endColumn": max(f.get("end_column", f["column"] + 1), f["column"] + 1)
+        if f.get("end_line", f["line"]) == f["line"]
+        else f.get("end_column", 1),
+    }
+    if f.get("text"):
+        region["snippet"] = {"text": f["text"]}
+    return region
 
-    rule_keys()  # make sure every family (and unused-suppression) is registered
-    by_id = {r.id: r for r in REGISTRY.values()}
-    rules: list[dict[str, Any]] = [
-        _rule_descriptor(r) for r in sorted(by_id.values(), key=lambda r: r.id)
-    ]
+
+def _finding_result(
+    cf: CheckedFile, f: dict[str, Any], index: dict[str, int], baseline: bool
+) -> dict[str, Any]:
+    """One finding as a SARIF result."""
+    res: dict[str, Any] = {
+        "ruleId": f["id"],
+        "level": LEVEL.get(f["severity"], "warning"),
+        "message": {"text": " ".join(str(f["message"]).split())},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": cf.uri, "uriBaseId": "%SRCROOT%"},
+                    "region": _region(f),
+                }
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT_KEY: f["fingerprint"]},
+        "properties": {"rule": f["rule"]},
+    }
+    if f["id"] in index:
+        res["ruleIndex"] = index[f["id"]]
+    if baseline:
+        res["baselineState"] = "new"
+    return res
+
+
+def _failure_result(
+    cf: CheckedFile, meta: dict[str, str], index: dict[str, int], message: str
+) -> dict[str, Any]:
+    """A file-level failure (score, unsourced claims, unreadable) as a result on line 1."""
+    return {
+        "ruleId": meta["id"],
+        "ruleIndex": index[meta["id"]],
+        "level": "error",
+        "message": {"text": message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": cf.uri, "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": 1},
+                }
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT_KEY: f"{meta['id']}:{cf.uri}"},
+    }
+
+
+def sarif_dict(result: CheckResult) -> dict[str, Any]:
+    """The check as a SARIF 2.1.0 log: every rule described, one result per finding/failure."""
+    rules: list[dict[str, Any]] = [_rule_descriptor(r) for r in all_rules()]
     rules += [_file_rule_descriptor(m) for m in FILE_RULES.values()]
     index = {r["id"]: i for i, r in enumerate(rules)}
-    results: list[dict[str, Any]] = []
-    for cf, f in result.findings():
-        region: dict[str, Any] = {
-            "startLine": f["line"],
-            "startColumn": f["column"],
-            "endLine": f.get("end_line", f["line"]),
-            "endColumn": max(f.get("end_column", f["column"] + 1), f["column"] + 1)
-            if f.get("end_line", f["line"]) == f["line"]
-            else f.get("end_column", 1),
-        }
-        if f.get("text"):
-            region["snippet"] = {"text": f["text"]}
-        res: dict[str, Any] = {
-            "ruleId": f["id"],
-            "level": LEVEL.get(f["severity"], "warning"),
-            "message": {"text": " ".join(str(f["message"]).split())},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": cf.uri, "uriBaseId": "%SRCROOT%"},
-                        "region": region,
-                    }
-                }
-            ],
-            "partialFingerprints": {FINGERPRINT_KEY: f["fingerprint"]},
-            "properties": {"rule": f["rule"]},
-        }
-        if f["id"] in index:
-            res["ruleIndex"] = index[f["id"]]
-        if result.baseline:
-            res["baselineState"] = "new"
-        results.append(res)
+    results = [_finding_result(cf, f, index, bool(result.baseline)) for cf, f in result.findings()]
     for cf in result.files:
         for x in cf.failures:
             meta = FILE_RULES.get(x.kind)
-            if meta is None:
-                continue
-            results.append(
-                {
-                    "ruleId": meta["id"],
-                    "ruleIndex": index[meta["id"]],
-                    "level": "error",
-                    "message": {"text": x.message},
-                    "locations": [
-                        {
-                            "physicalLocation": {
-                                "artifactLocation": {"uri": cf.uri, "uriBaseId": "%SRCROOT%"},
-                                "region": {"startLine": 1},
-                            }
-                        }
-                    ],
-                    "partialFingerprints": {FINGERPRINT_KEY: f"{meta['id']}:{cf.uri}"},
-                }
-            )
+            if meta is not None:
+                results.append(_failure_result(cf, meta, index, x.message))
     root = Path(result.root).resolve().as_uri().rstrip("/") + "/"
     return {
         "$schema": SCHEMA,
@@ -136,8 +146,8 @@ def sarif_dict(result: CheckResult) -> dict[str, Any]:
                 "tool": {
                     "driver": {
                         "name": "checker",
-                        "version": checker.__version__,
-                        "semanticVersion": checker.__version__,
+                        "version": __version__,
+                        "semanticVersion": __version__,
                         "rules": rules,
                     }
                 },
@@ -156,4 +166,5 @@ def sarif_dict(result: CheckResult) -> dict[str, Any]:
 
 
 def render_sarif(result: CheckResult) -> str:
+    """:func:`sarif_dict` as indented JSON."""
     return json.dumps(sarif_dict(result), ensure_ascii=False, indent=1) + "\n"

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-import checker
+from checker.core.version import __version__
 
 if TYPE_CHECKING:
-    from checker.check import CheckResult
+    from checker.core.results import CheckResult
 
 _RESET = "\x1b[0m"
 _STYLE = {
@@ -72,7 +72,7 @@ def render_text(result: CheckResult, color: bool = False) -> str:
 def result_dict(result: CheckResult) -> dict[str, Any]:
     """The whole check as plain data (``--format json``)."""
     return {
-        "tool": f"checker {checker.__version__}",
+        "tool": f"checker {__version__}",
         "passed": result.passed,
         "exit_code": result.exit_code,
         "changed_since": result.changed_since or None,

@@ -669,6 +669,15 @@ def test_page_names_are_safe_and_unique() -> None:
         assert re.fullmatch(r"articles/[A-Za-z0-9][A-Za-z0-9._-]*\.html", n) and ".." not in n
 
 
+def test_slug_page_names_of_an_audit() -> None:
+    from reports.pages import slug_page_names
+
+    names = slug_page_names(["news/A b.md", "news/a-B.md", "", "../x.md", "x" * 100])
+    assert names == ["articles/news-a-b-md.html", "articles/news-a-b-md-2.html",
+                     "articles/article.html", "articles/x-md.html", f"articles/{'x' * 80}.html"]
+    assert page_names([{"page": n} for n in names]) == names  # safe as they are
+
+
 def test_write_html_writes_all_pages_atomically(tmp_path: Path) -> None:
     report = sample_report()
     written = write_html(report, tmp_path)

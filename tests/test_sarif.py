@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.check import CheckedFile, CheckResult, Failure, Thresholds, run_check
+from checker.check import run_check
+from checker.core.results import CheckedFile, CheckResult, Failure, Thresholds
 from reports.github import escape_property, render_github
 from reports.junit import render_junit
 from reports.rdjson import rdjson_dict
