@@ -235,7 +235,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["train-claims"]:
-        from rules.claims.model import train_claims_main
+        from rules.claims.training import train_claims_main
 
         return train_claims_main(argv[1:])
     parser = build_parser()
