@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     from checker.check import add_parsers  # check and baseline (CI)
 
     add_parsers(sub)
-    from checker.ratings import add_parser as add_ratings_parser  # ratings update/status
+    from checker.ratings_cli import add_parser as add_ratings_parser  # ratings update/status
 
     add_ratings_parser(sub)
     # Parsed by rules.claims.model.train_claims_main (its own argparse); listed here for help.
@@ -148,7 +148,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         print(f"checker: error: --out {out} exists and is not a folder", file=sys.stderr)
         return EXIT_USAGE
     config = _config_for(args)
-    from checker import ratings
+    from rules.credibility import ratings
 
     config.ratings = [*config.ratings, *(str(Path(f).resolve()) for f in args.ratings)]
     has_ratings = bool(ratings.load_ratings(config))  # a bad file: RatingsError -> exit 2
@@ -255,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return cmd_check(args) if args.command == "check" else cmd_baseline(args)
         if args.command == "ratings":
-            from checker.ratings import cmd_ratings
+            from checker.ratings_cli import cmd_ratings
 
             return cmd_ratings(args)
     except ConfigError as exc:
