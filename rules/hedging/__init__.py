@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 
 from checker.core.analysis import Analysis, Family, HedgeCue
+from checker.core.document import BODY
 from rules.hedging.checks import (
     APPROXIMATOR_RULE,
     CATEGORY_RULE,
@@ -58,7 +59,7 @@ def _body_cues(analysis: Analysis, categories: list[str], remove: dict[str, list
     One scan over the stretch of text that holds the body, then keep the cues that lie
     inside a body sentence."""
     doc = analysis.doc
-    body = [s for s in doc.sentences if s.region == "body"]
+    body = [s for s in doc.sentences if s.region == BODY]
     if not body or not categories:
         return []
     extra = analysis.config.lexicon.get(NAME, {})
