@@ -116,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     from checker.cli_check import add_parsers  # check and baseline (CI)
 
     add_parsers(sub)
-    from checker.ratings import add_parser as add_ratings_parser  # ratings update/status
+    from checker.ratings_cli import add_parser as add_ratings_parser  # ratings update/status
 
     add_ratings_parser(sub)
     # Parsed by rules.claims.model.train_claims_main (its own argparse); listed here for help.
@@ -154,7 +154,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         print(f"checker: error: --out {out} exists and is not a folder", file=sys.stderr)
         return EXIT_USAGE
     config = _config_for(args)
-    from checker import ratings
+    from rules.credibility import ratings
 
     config.ratings = [*config.ratings, *(str(Path(f).resolve()) for f in args.ratings)]
     has_ratings = bool(ratings.load_ratings(config))  # a bad file: RatingsError -> exit 2
@@ -241,7 +241,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["train-claims"]:
-        from rules.claims.model import train_claims_main
+        from rules.claims.training import train_claims_main
 
         return train_claims_main(argv[1:])
     parser = build_parser()
@@ -261,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return cmd_check(args) if args.command == "check" else cmd_baseline(args)
         if args.command == "ratings":
-            from checker.ratings import cmd_ratings
+            from checker.ratings_cli import cmd_ratings
 
             return cmd_ratings(args)
     except ConfigError as exc:

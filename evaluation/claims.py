@@ -22,7 +22,8 @@ import sys
 import time
 from pathlib import Path
 
-from rules.claims.model import DEFAULT_MODEL_PATH, binary_metrics, load_model_file
+from rules.claims.model import DEFAULT_MODEL_PATH, load_model_file
+from rules.claims.training import binary_metrics
 from training.train_claims import (
     CT24_DEV,
     NEWS_FIXTURE,

@@ -289,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-bio", action="store_true", help="skip the BioScope cue evaluation")
     args = ap.parse_args(argv)
-    from rules.hedging import MODEL_PATH, load_model
+    from training.hedge_sentence_model import MODEL_PATH, load_model
 
     rows: list[tuple[str, str, str]] = [("measure", "ours", "reference")]
     if not WIKIWEASEL.is_file():

@@ -18,11 +18,10 @@ from rules.claims.model import (
     DEFAULT_MODEL_PATH,
     ClaimAnalyzer,
     ClaimClassifier,
-    binary_metrics,
     load_model,
     load_model_file,
-    train_claims_main,
 )
+from rules.claims.training import binary_metrics, train_claims_main
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "claims_news.jsonl"

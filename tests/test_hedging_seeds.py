@@ -11,7 +11,7 @@ import pytest
 from checker.core.analysis import Analysis
 from checker.core.config import Config
 from checker.text.loader import load_document
-from rules.hedging import run
+from rules.hedging import body_words, run, summarise
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "data" / "seeds"
@@ -68,7 +68,7 @@ def test_seed_hedges_inside_quotations_are_the_speakers(prefix: str) -> None:
 
 def test_seed_without_hedges_is_quiet_on_plain_sentences() -> None:
     a = analyse_seed("000")
-    s = a.extra["hedging"]
+    s = summarise(a.hedges, body_words(a.doc))
     assert s["words"] > 300
     assert s["hedges_per_100_words"] < 2.0
 
@@ -78,7 +78,7 @@ def test_corpus_accuracy_figures() -> None:
     if not (HEDGING_DATA / "wikiweasel" / "train.csv").is_file():
         pytest.skip("../shared/data/hedging is absent")
     from evaluation.hedging import cue_scores, load_data, sentence_scores
-    from rules.hedging import load_model
+    from training.hedge_sentence_model import load_model
 
     data = load_data(with_bio=False)
     test = data.conll_test()

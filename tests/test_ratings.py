@@ -11,24 +11,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import ratings
+from checker import ratings_cli
 from checker.cli import main
 from checker.core.config import Config, ConfigError
-from checker.ratings import (
+from checker.ratings_cli import PINNED, RatingsDownloadError, update
+from checker.reference.domains import registrable_domain
+from rules.credibility import ratings
+from rules.credibility.ratings import (
     DEPRECATED,
     HIGH,
     LOW,
     MEDIUM,
-    PINNED,
-    RatingsDownloadError,
     RatingsError,
     RatingSets,
     detect_format,
     load_rating_sets,
     parse_ratings,
     rating_files,
-    registrable_domain,
-    update,
 )
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -300,7 +299,7 @@ def test_cli_ratings_status_and_offline_update(
     def offline(url: str, timeout: float) -> _Resp:
         raise urllib.error.URLError("unreachable")
 
-    monkeypatch.setattr(ratings.urllib.request, "urlopen", offline)
+    monkeypatch.setattr(ratings_cli.urllib.request, "urlopen", offline)
     assert main(["ratings", "update", "--dest", str(tmp_path / "r")]) == 1
     assert "cannot download" in capsys.readouterr().err
     ours = tmp_path / "ours.csv"

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from rules import hedging
+from rules.hedging import lexicon
 
 TEXTS = [
     "It may well be that critics argue the plan is unlikely; dismay, re-may and 'may too.",
@@ -20,22 +20,22 @@ TEXTS = [
 EXTRA = {"epistemic": ["in all likelihood"], "booster": ["$5 bn", "it's"]}
 
 
-def _plain(entry: hedging._Entry, subject: str) -> list[tuple[int, int]]:
-    body = entry.pattern.pattern.removeprefix(hedging._WORD_BEFORE)
-    return [m.span() for m in re.finditer(hedging._WORD_BEFORE + body, subject)]
+def _plain(entry: lexicon.LexiconEntry, subject: str) -> list[tuple[int, int]]:
+    body = entry.pattern.pattern.removeprefix(lexicon.WORD_BEFORE)
+    return [m.span() for m in re.finditer(lexicon.WORD_BEFORE + body, subject)]
 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_entries_match_like_their_plain_patterns(text: str) -> None:
-    for entry in hedging._entries(hedging._freeze(EXTRA)):
+    for entry in lexicon.entries_for(lexicon.freeze_extra(EXTRA)):
         for subject in (text, text.lower()):
             plain = _plain(entry, subject)
-            assert list(hedging._matches(entry, subject)) == plain, entry.key
+            assert list(lexicon.entry_matches(entry, subject)) == plain, entry.key
             if plain and entry.needles:
                 assert any(n in subject for n in entry.needles), entry.key
 
 
 def test_shortcuts_are_used() -> None:
-    entries = hedging._base_entries()
+    entries = lexicon.base_entries()
     assert sum(e.check_start for e in entries) > len(entries) // 2
     assert sum(bool(e.needles) for e in entries) > len(entries) // 2

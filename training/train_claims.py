@@ -30,12 +30,9 @@ from pathlib import Path
 
 import numpy as np
 
-from rules.claims.model import (
-    DEFAULT_MODEL_PATH,
-    ClaimClassifier,
-    binary_metrics,
-    cross_validate,
-)
+from rules.claims.fitting import logistic_regression
+from rules.claims.model import DEFAULT_MODEL_PATH, ClaimClassifier
+from rules.claims.training import binary_metrics, cross_validate
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
@@ -210,7 +207,7 @@ def _oof_probabilities(M: object, labels: np.ndarray, split: list, C: float,
     for tr, te in split:
         keep = np.bincount(M[tr].indices, minlength=M.shape[1]) >= 2  # type: ignore[index]
         Mk = sparse.csr_matrix(M @ sparse.diags(keep.astype(np.float64)))  # type: ignore[operator]
-        lr = ClaimClassifier(C=C)._logreg()
+        lr = logistic_regression(C)
         oof[te] = lr.fit(Mk[tr], labels[tr], sample_weight=weights[tr]).decision_function(Mk[te])
     platt = LogisticRegression(C=1e6).fit(oof.reshape(-1, 1), labels, sample_weight=weights)
     return platt.predict_proba(oof.reshape(-1, 1))[:, 1]
@@ -228,7 +225,7 @@ def select(texts: list[str], labels: np.ndarray, news: np.ndarray, folds: int = 
     """
     from sklearn.model_selection import StratifiedKFold
 
-    from rules.claims.model import binary_metrics
+    from rules.claims.training import binary_metrics
 
     split = list(StratifiedKFold(folds, shuffle=True, random_state=SEED).split(texts, labels))
     rows: list[dict[str, object]] = []

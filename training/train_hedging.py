@@ -10,7 +10,8 @@ weasel wording, and adding them lowered cross-validated F1 (0.61 -> 0.54).
 
 Model selection: 5-fold GroupKFold by article over C x class_weight; the decision threshold
 is the one that maximises cross-validated F1 of the uncertain class. The final model is
-fit on all training articles and saved as plain JSON to ``rules/hedging/sentence_model.json``.
+fit on all training articles and saved as plain JSON to
+``training/models/hedge_sentence_model.json`` (see ``training/hedge_sentence_model.py``).
 """
 
 from __future__ import annotations
@@ -26,11 +27,10 @@ import numpy as np
 from sklearn.model_selection import GroupKFold
 
 from evaluation.hedging import HELDOUT_MOD, WIKIWEASEL, load_data, sentence_scores
-from rules.hedging import (
-    CATEGORIES,
+from rules.hedging import CATEGORIES, find_cues
+from training.hedge_sentence_model import (
     MODEL_PATH,
     HedgeSentenceClassifier,
-    find_cues,
     sentence_features,
 )
 

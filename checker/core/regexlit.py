@@ -122,6 +122,32 @@ def _required(items: list[Any]) -> set[str] | None:
 
 
 _MAX_NEEDLES = 16  # beyond this many ``in`` checks a prefilter does not pay
+
+
+def prefilter_needles(pattern: str, flags: int = 0, lowered: bool = False) -> tuple[str, ...]:
+    """The :func:`required_literals` of ``pattern``, sorted, when there are few enough of them
+    for ``any(s in text for s in needles)`` to pay as a test before the regex scan; else ()
+    (no prefilter: always scan)."""
+    found = required_literals(pattern, flags, lowered)
+    return tuple(sorted(found)) if found and len(found) <= _MAX_NEEDLES else ()
+
+
+def opens_with_required_item(pattern: str, flags: int = 0) -> bool:
+    """Whether every match of ``pattern`` is non-empty and its first item is not optional
+    (not a leading ``x?``, ``x*`` or ``x{0,n}``).
+
+    Then a lookbehind written in front of the pattern tests the character before the
+    match's first character, so it can be checked in Python on each match's start instead
+    (a leading lookbehind disables the regex engine's fast scan for the first characters).
+    False when the regex engine's parser cannot tell (the caller keeps the lookbehind)."""
+    try:
+        tree = _sre_parser.parse(pattern, flags)
+        first_op, first_av = tree[0]
+        return tree.getwidth()[0] > 0 and not (
+            first_op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and first_av[0] == 0
+        )
+    except Exception:  # the regex engine's internals changed: no shortcut
+        return False
 _GROUP_REFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")  # \1, (?P=name), (?(1)...): not joined
 
 

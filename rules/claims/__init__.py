@@ -11,38 +11,42 @@ The model is the committed ``rules/claims/model.json`` unless
 ``[tool.checker] claim_model`` names another JSON model (relative paths are
 resolved against the configuration file's folder). All body sentences of a
 document are scored in one batch.
+
+Modules:
+
+- :mod:`rules.claims.model`: the claim model's features, prediction and loading;
+- :mod:`rules.claims.fitting`: fitting its weights (training only);
+- :mod:`rules.claims.training`: ``checker train-claims``, cross-validation, metrics.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from checker.core.analysis import Analysis
-from checker.core.rule import Rule, register
+from checker.core.analysis import Analysis, Family
+from checker.core.rule import Rule
 from rules.claims.model import ClaimClassifier, load_model
 
-FAMILY = "claims"
+NAME = "claims"
 
-UNSOURCED_CLAIM = register(
-    Rule(
-        id="CLM001",
-        name="unsourced-claim",
-        family=FAMILY,
-        severity="warning",
-        summary="A checkable factual claim with no source, attribution, footnote or link.",
-        rationale=(
-            "Figures, events and statements of fact are what readers and fact-checkers "
-            "verify first. A claim that names no source asks the reader to take the "
-            "article's word for it, and leaves the desk unable to check it quickly. "
-            "Say who established the fact (an agency, a report, a named person), or "
-            "link or footnote the document."
-        ),
-        bad="Unemployment in the county fell to 3.1 percent last year.",
-        good=(
-            "Unemployment in the county fell to 3.1 percent last year, according to "
-            "the state labour department's annual figures."
-        ),
-    )
+UNSOURCED_CLAIM = Rule(
+    id="CLM001",
+    name="unsourced-claim",
+    family=NAME,
+    severity="warning",
+    summary="A checkable factual claim with no source, attribution, footnote or link.",
+    rationale=(
+        "Figures, events and statements of fact are what readers and fact-checkers "
+        "verify first. A claim that names no source asks the reader to take the "
+        "article's word for it, and leaves the desk unable to check it quickly. "
+        "Say who established the fact (an agency, a report, a named person), or "
+        "link or footnote the document."
+    ),
+    bad="Unemployment in the county fell to 3.1 percent last year.",
+    good=(
+        "Unemployment in the county fell to 3.1 percent last year, according to "
+        "the state labour department's annual figures."
+    ),
 )
 
 
@@ -59,6 +63,7 @@ def model_path(analysis: Analysis) -> Path | None:
 
 
 def get_model(analysis: Analysis) -> ClaimClassifier:
+    """The claim model the configuration asks for (loaded once per process)."""
     return load_model(model_path(analysis))
 
 
@@ -67,6 +72,7 @@ def _has_link(analysis: Analysis, start: int, end: int) -> bool:
 
 
 def run(analysis: Analysis) -> None:
+    """Score every body sentence; report the claims that no earlier family sourced."""
     sentences = list(analysis.body_sentences())
     if not sentences:
         return
@@ -92,10 +98,19 @@ def run(analysis: Analysis) -> None:
         if sourced:
             continue
         analysis.report(
-            UNSOURCED_CLAIM.name,
+            UNSOURCED_CLAIM,
             s.start,
             s.end,
             f"Checkable claim (claim probability {prob:.2f}) with no source: say who "
             "established it, or link or footnote the evidence.",
             sentence=i,
         )
+
+
+FAMILY = Family(
+    name=NAME,
+    rules=(UNSOURCED_CLAIM,),
+    run=run,
+    reads=frozenset({"attributed", "sentence_footnotes", "sentence_source"}),
+    writes=frozenset({"claim_prob", "is_claim", "findings"}),
+)

@@ -15,21 +15,17 @@ and :func:`load_model` write and read it as JSON; nothing is ever unpickled.
 At predict time the same deterministic hashing (scikit-learn's
 ``HashingVectorizer``, MurmurHash3 with a fixed seed) rebuilds the features.
 
-``train_claims_main`` is the ``checker train-claims`` command: a newsroom
-retrains the model on its own labelled CSV.
+This module is what the audit needs: the features, prediction and loading.
+Fitting the weights is in :mod:`rules.claims.fitting`; the ``checker
+train-claims`` command (a newsroom retrains the model on its own labelled CSV),
+cross-validation and metrics are in :mod:`rules.claims.training`.
 """
 
 from __future__ import annotations
 
-import argparse
-import csv
-import datetime as _dt
 import json
-import math
 import re
 import string
-import sys
-import time
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -39,8 +35,6 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
 from sklearn.utils import murmurhash3_32
 from sklearn.utils.validation import check_is_fitted
 
@@ -49,11 +43,6 @@ FORMAT_VERSION = 1
 # Bump whenever ClaimAnalyzer's output changes: a model trained on other features is refused.
 ANALYZER_VERSION = 3
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "model.json"
-
-# Coefficients are stored with this many significant digits; the in-memory
-# estimator rounds identically after fitting, so a saved-and-loaded model gives
-# exactly the probabilities of the one that was fitted.
-_SIG_DIGITS = 7
 
 # One C-level pass normalises a sentence for the word features: digits fold to "0"
 # (so "5,000" and "12,500" share the shape "0 000"), apostrophes vanish ("don't" ->
@@ -65,12 +54,6 @@ _FOLD.update({ord(c): None for c in "'’"})
 _FOLD.update({ord(c): " " for c in "‘“”«»—–…•·"})
 _CLOSERS = " \t\r\n\"'”’)]»"
 _CAPWORD = re.compile(r"(?<=[\s(\"“])[A-Z][a-z]*[A-Za-z]")
-
-
-def _round_sig(values: np.ndarray, digits: int = _SIG_DIGITS) -> np.ndarray:
-    """Round to ``digits`` significant digits (what the JSON file stores)."""
-    out = np.array([float(f"{v:.{digits}g}") for v in values.tolist()], dtype=np.float64)
-    return out
 
 
 class ClaimAnalyzer:
@@ -200,52 +183,31 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
         self.calibration_folds = calibration_folds
         self.random_state = random_state
 
-    # -- fitting -------------------------------------------------------------
+    # -- features and fitting ------------------------------------------------
     def _transform(self, X: Iterable[str]) -> sparse.csr_matrix:
         vec = _vectorizer(self.n_features, self.ngram_max, self.cues, self.split_questions)
         return vec.transform(list(X))
 
-    def _logreg(self) -> LogisticRegression:
-        return LogisticRegression(
-            C=self.C, class_weight=self.class_weight, solver="liblinear", max_iter=1000
-        )
-
     def fit(self, X: Iterable[str], y: Sequence[int] | np.ndarray,
             sample_weight: Sequence[float] | np.ndarray | None = None) -> ClaimClassifier:
+        """Fit on raw sentences ``X`` with labels ``y`` (0/1, both present); see
+        :func:`rules.claims.fitting.fit_weights` (imported here: the audit never fits)."""
+        from rules.claims.fitting import fit_weights
+
         texts = list(X)
         y_arr = np.asarray(y).astype(int)
         sw = (np.ones(len(texts)) if sample_weight is None
               else np.asarray(sample_weight, dtype=np.float64))
         if set(np.unique(y_arr).tolist()) != {0, 1}:
             raise ValueError("ClaimClassifier needs binary labels 0/1 with both classes present")
-        M = self._transform(texts)
-        keep = np.ones(M.shape[1], dtype=bool)
-        if self.min_df > 1:
-            df = np.bincount(M.indices, minlength=M.shape[1])
-            keep = df >= self.min_df
-            M = M @ sparse.diags(keep.astype(np.float64))
-            M = sparse.csr_matrix(M)
-        # Out-of-fold scores for the calibration.
-        folds = StratifiedKFold(
-            n_splits=self.calibration_folds, shuffle=True, random_state=self.random_state
-        )
-        oof = np.zeros(len(texts))
-        for tr, te in folds.split(M, y_arr):
-            lr = self._logreg().fit(M[tr], y_arr[tr], sample_weight=sw[tr])
-            oof[te] = lr.decision_function(M[te])
-        platt = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000)
-        platt.fit(oof.reshape(-1, 1), y_arr, sample_weight=sw)
-        lr = self._logreg().fit(M, y_arr, sample_weight=sw)
-        coef = lr.coef_.ravel()
-        coef[~keep] = 0.0
-        nz = np.flatnonzero(coef)
-        self.coef_ = np.zeros(self.n_features, dtype=np.float64)
-        self.coef_[nz] = _round_sig(coef[nz])
-        self.intercept_ = float(_round_sig(np.array([lr.intercept_[0]]))[0])
-        self.calibration_ = (
-            float(_round_sig(np.array([platt.coef_[0, 0]]))[0]),
-            float(_round_sig(np.array([platt.intercept_[0]]))[0]),
-        )
+        fitted = fit_weights(
+            self._transform(texts), y_arr, sw, C=self.C, class_weight=self.class_weight,
+            min_df=self.min_df, calibration_folds=self.calibration_folds,
+            random_state=self.random_state, n_features=self.n_features,
+        )  # fmt: skip
+        self.coef_ = fitted.coef
+        self.intercept_ = fitted.intercept
+        self.calibration_ = fitted.calibration
         self.classes_ = np.array([0, 1])
         self.n_train_ = len(texts)
         return self
@@ -364,142 +326,3 @@ def load_model(path: str | Path | None = None) -> ClaimClassifier:
     if not path or Path(path) == DEFAULT_MODEL_PATH:
         return _cached("")
     return _cached(str(path))
-
-
-# -- metrics ---------------------------------------------------------------------
-def binary_metrics(y_true: Sequence[int], prob: Sequence[float], threshold: float = 0.5
-                   ) -> dict[str, float]:
-    """F1/precision/recall of the positive class, ROC-AUC and average precision."""
-    from sklearn.metrics import (
-        average_precision_score,
-        f1_score,
-        precision_score,
-        recall_score,
-        roc_auc_score,
-    )
-
-    y = np.asarray(y_true).astype(int)
-    p = np.asarray(prob, dtype=float)
-    pred = (p >= threshold).astype(int)
-    both = len(set(y.tolist())) == 2
-    return {
-        "n": int(len(y)),
-        "positives": int(y.sum()),
-        "f1": float(f1_score(y, pred, zero_division=0)),
-        "precision": float(precision_score(y, pred, zero_division=0)),
-        "recall": float(recall_score(y, pred, zero_division=0)),
-        "roc_auc": float(roc_auc_score(y, p)) if both else math.nan,
-        "average_precision": float(average_precision_score(y, p)) if both else math.nan,
-    }
-
-
-# -- `checker train-claims` ------------------------------------------------------
-_TRUE = {"1", "yes", "y", "true", "t", "claim", "positive", "pos"}
-_FALSE = {"0", "no", "n", "false", "f", "not", "none", "negative", "neg", "nonclaim", ""}
-
-
-def _parse_label(value: str, line: int) -> int:
-    v = value.strip().lower()
-    if v in _TRUE:
-        return 1
-    if v in _FALSE:
-        return 0
-    raise ValueError(f"line {line}: label {value!r} is not one of 1/0, yes/no, true/false")
-
-
-def read_labelled_csv(path: str | Path, text_column: str, label_column: str
-                      ) -> tuple[list[str], list[int]]:
-    """Read (text, label) pairs from a CSV (or TSV, by extension) file."""
-    p = Path(path)
-    delimiter = "\t" if p.suffix.lower() in {".tsv", ".tab"} else ","
-    texts: list[str] = []
-    labels: list[int] = []
-    with open(p, encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh, delimiter=delimiter)
-        cols = reader.fieldnames or []
-        for col in (text_column, label_column):
-            if col not in cols:
-                raise ValueError(f"{p}: no column {col!r} (columns: {', '.join(cols)})")
-        for i, row in enumerate(reader, start=2):
-            text = (row[text_column] or "").strip()
-            if not text:
-                continue
-            texts.append(text)
-            labels.append(_parse_label(row[label_column] or "", i))
-    return texts, labels
-
-
-def cross_validate(model: ClaimClassifier, texts: Sequence[str], labels: Sequence[int],
-                   folds: int = 5, seed: int = 0,
-                   sample_weight: Sequence[float] | np.ndarray | None = None
-                   ) -> tuple[dict[str, float], np.ndarray]:
-    """Out-of-fold probabilities and (unweighted) metrics for ``model``'s parameters."""
-    from sklearn.base import clone
-
-    y = np.asarray(labels).astype(int)
-    t = np.asarray(texts, dtype=object)
-    sw = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
-    prob = np.zeros(len(y))
-    for tr, te in StratifiedKFold(folds, shuffle=True, random_state=seed).split(t, y):
-        m = clone(model).fit(t[tr].tolist(), y[tr], sample_weight=sw[tr])
-        prob[te] = m.predict_proba(t[te].tolist())[:, 1]
-    return binary_metrics(y, prob), prob
-
-
-def train_claims_main(argv: list[str]) -> int:
-    """``checker train-claims``: fit a claim model on a labelled CSV and save it as JSON."""
-    ap = argparse.ArgumentParser(
-        prog="checker train-claims",
-        description="Train a check-worthy claim model on your own labelled sentences and "
-        "write it as plain JSON; point [tool.checker] claim_model at the file to use it.",
-    )
-    ap.add_argument("--data", required=True, help="CSV (or .tsv) with one sentence per row")
-    ap.add_argument("--text-column", default="text")
-    ap.add_argument("--label-column", default="label", help="1/0, yes/no or true/false")
-    ap.add_argument("--out", required=True, help="where to write the model JSON")
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--C", type=float, default=ClaimClassifier().C,
-                    help="inverse regularisation strength (default %(default)s)")
-    ap.add_argument("--cv", type=int, default=5,
-                    help="cross-validation folds for the recorded metrics (0 = skip)")
-    args = ap.parse_args(argv)
-    try:
-        texts, labels = read_labelled_csv(args.data, args.text_column, args.label_column)
-    except (OSError, ValueError) as exc:
-        print(f"checker train-claims: {exc}", file=sys.stderr)
-        return 2
-    n_pos = sum(labels)
-    folds = max(2, min(5, n_pos, len(labels) - n_pos))
-    if n_pos < 2 or len(labels) - n_pos < 2:
-        print("checker train-claims: need at least 2 positive and 2 negative rows",
-              file=sys.stderr)
-        return 2
-    model = ClaimClassifier(C=args.C, random_state=args.seed, calibration_folds=folds)
-    t0 = time.perf_counter()
-    metrics: dict[str, Any] = {}
-    if args.cv:
-        cv_metrics, _ = cross_validate(model, texts, labels, folds=min(args.cv, folds),
-                                       seed=args.seed)
-        metrics[f"cv{min(args.cv, folds)}_train"] = cv_metrics
-    model.fit(texts, labels)
-    meta = {
-        "trained": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "seed": args.seed,
-        "training_data": [{"file": str(args.data), "rows": len(labels), "positives": n_pos,
-                           "text_column": args.text_column,
-                           "label_column": args.label_column}],
-        "metrics": metrics,
-        "command": "checker train-claims " + " ".join(argv),
-        "fit_seconds": round(time.perf_counter() - t0, 2),
-    }
-    model.save(args.out, meta)
-    line = f"wrote {args.out}: {len(labels)} sentences, {n_pos} positive"
-    if metrics:
-        m = next(iter(metrics.values()))
-        line += f"; cross-validated F1 {m['f1']:.3f}, ROC-AUC {m['roc_auc']:.3f}"
-    print(line)
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(train_claims_main(sys.argv[1:]))

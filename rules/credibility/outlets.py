@@ -1,0 +1,228 @@
+"""Cited outlets: names to domains, and outlets named in the text that no family recorded.
+
+The alias table (``checker/reference/outlets.json``, extensible with
+``[tool.checker.lexicon.credibility]``: keys are domains, values lists of names) maps
+outlet and organisation names to registrable domains. :func:`resolve_name` places a cited
+name; :func:`scan_outlets` finds outlets that the body text plainly cites ("..., the
+broadcaster X reported") or that a source list names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from checker.core.analysis import DOCUMENT, ORGANISATION, OUTLET, Analysis, SourceMention
+from checker.core.document import BODY, REFERENCES
+from checker.reference.domains import host_of, outlets_data, registrable_domain
+
+LEXICON_KEY = "credibility"  # [tool.checker.lexicon.credibility]: domain -> extra names
+
+_POSSESSIVE = re.compile(r"'s$")
+_NAME_PUNCT = re.compile(r"[\"“”()\[\],;:!?]")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_name(name: str) -> str:
+    """Key for alias look-ups: case-folded, no leading "the", no possessive or punctuation."""
+    s = unicodedata.normalize("NFKC", name).replace("\u2019", "'").strip()
+    s = _POSSESSIVE.sub("", s)
+    s = _NAME_PUNCT.sub(" ", s).strip(" .-'")
+    s = _SPACES.sub(" ", s).casefold()
+    return s[4:] if s.startswith("the ") else s
+
+
+RATABLE_KINDS = frozenset({OUTLET, ORGANISATION, DOCUMENT})  # rated when they name an outlet
+_DOMAIN_IN_NAME = re.compile(
+    r"(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.)+[a-z]{2,24})(?![\w-])", re.I
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_FOOTNOTE_NUM = re.compile(r"(\d{1,3})\s*$")
+
+
+@dataclass(frozen=True)
+class OutletTable:
+    """Names -> domains, compiled once per configuration."""
+
+    by_key: dict[str, str]  # normalised unambiguous name -> domain
+    exact: dict[str, str]  # ambiguous names, case-sensitive -> domain (names only)
+    names: dict[str, str]  # every name as written -> domain
+    also: dict[str, tuple[str, ...]]  # domain -> other domains of the same publisher
+    scan: re.Pattern[str] | None  # outlet names looked for in running text
+    inner: re.Pattern[str] | None  # every unambiguous name, looked for inside source names
+    cues: frozenset[str]
+    preceders: frozenset[str]
+    followers: frozenset[str]
+
+    def domains_of(self, domain: str) -> tuple[str, ...]:
+        return (domain, *self.also.get(domain, ()))
+
+
+@lru_cache(maxsize=16)
+def _table(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> OutletTable:
+    data = outlets_data()
+    outlets: dict[str, list[str]] = {d: list(v) for d, v in data["outlets"].items()}
+    for dom, names in extra:
+        key = dom.strip().lower()
+        outlets.setdefault(key, []).extend(names)
+    ambiguous = set(data["names_only"])
+    organisations = set(data["organisations"])
+    by_key: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    names: dict[str, str] = {}
+    scanned: list[str] = []
+    inner: list[str] = []
+    for dom, alias_list in outlets.items():
+        for name in alias_list:
+            names[name] = dom
+            if name in ambiguous:
+                exact[name] = dom
+                continue
+            by_key.setdefault(normalise_name(name), dom)
+            inner.append(name)
+            if dom not in organisations:
+                scanned.append(name)
+    bounds = r"(?<![\w@/.-]){}(?![\w-]|\.\w)"
+    scan = re.compile(bounds.format(_trie_pattern(scanned))) if scanned else None
+    return OutletTable(
+        by_key=by_key,
+        exact=exact,
+        names=names,
+        also={d: tuple(v) for d, v in data["also"].items()},
+        scan=scan,
+        inner=re.compile(bounds.format(_trie_pattern(inner))) if inner else None,
+        cues=frozenset(c.lower() for c in data["citation_cues"]),
+        preceders=frozenset(data["name_preceders_allowed"]),
+        followers=frozenset(data["name_followers_allowed"]),
+    )
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex for many literal names, factorised by common prefixes (fast to match);
+    the longest name wins where one is a prefix of another."""
+    trie: dict[str, Any] = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + build(trie) + ")"
+
+
+def outlet_table(config: Any = None) -> OutletTable:
+    """The alias table, extended by ``[tool.checker.lexicon.credibility]`` if configured."""
+    extra: dict[str, list[str]] = {}
+    if config is not None:
+        extra = (getattr(config, "lexicon", {}) or {}).get(LEXICON_KEY, {}) or {}
+    return _table(tuple(sorted((k, tuple(v)) for k, v in extra.items())))
+
+
+def resolve_name(name: str, kind: str = OUTLET, table: OutletTable | None = None) -> str:
+    """Domain of a cited outlet or organisation name ("" when unknown).
+
+    Unambiguous aliases match case-insensitively (without "the", possessives or
+    punctuation); ambiguous ones ("Reason", "Time", "Fox") only as the whole name,
+    case-sensitively, when the mention was classified as an outlet; a name that
+    contains a domain ("Reason.com") resolves to that domain's registrable domain.
+    """
+    t = table or outlet_table()
+    clean = re.sub(r"[\u2019']s$", "", name.strip().strip(".,;:"))
+    dom = t.by_key.get(normalise_name(clean))
+    if dom:
+        return dom
+    if kind == OUTLET:
+        bare = clean[4:] if clean.startswith(("The ", "the ")) else clean
+        dom = t.exact.get(clean) or t.exact.get(bare)
+        if dom:
+            return dom
+    m = _DOMAIN_IN_NAME.search(clean)
+    if m and "." in m.group(1) and not m.group(1)[0].isdigit():
+        host = host_of(m.group(1))
+        if host and _looks_like_tld(host):
+            known = t.by_key.get(normalise_name(host))
+            return known or registrable_domain(host)
+    if kind in RATABLE_KINDS and t.inner is not None:
+        # "a report by Human Rights Watch", "the editorial board of the Washington Post"
+        hit = t.inner.search(clean)
+        if hit:
+            return t.names[hit.group(0)]
+    return ""
+
+
+_TLDS = frozenset(
+    "com org net edu gov mil int info biz news tv io co me ly uk us ca au nz ie de fr es it nl "
+    "be ch at se no dk fi pl cz ru ua tr il ir iq sy lb jo sa ae qa kw bh om eg ma tn dz ly in "
+    "pk bd lk np cn hk tw jp kr sg my id ph th vn za ng ke gh br ar mx cl co pe ve eu ps am az "
+    "ge kz uz af media press online site today report global world".split()
+)
+
+
+def _looks_like_tld(host: str) -> bool:
+    return host.rsplit(".", 1)[-1] in _TLDS
+
+
+# --------------------------------------------------------------------------- text scan
+
+
+def _context_ok(text: str, start: int, end: int, table: OutletTable) -> bool:
+    """False when the match is part of a longer proper name ("Animal Politico",
+    "Michael Bloomberg", "Bloomberg Philanthropies")."""
+    before = text[max(0, start - 40) : start]
+    m = re.search(r"([A-Z][\w.'-]*)\s+$", before)
+    if m and m.group(1) not in table.preceders and not before.rstrip().endswith((",", ":")):
+        return False
+    after = text[end : end + 40]
+    m = re.match(r"\s+([A-Z][\w'-]*)", after)
+    return not (m and m.group(1) not in table.followers)
+
+
+def scan_outlets(
+    analysis: Analysis, table: OutletTable, taken: list[tuple[int, int]]
+) -> list[SourceMention]:
+    """Outlets named in citing sentences (body) or listed in source lists (references)
+    that no earlier family recorded."""
+    if table.scan is None:
+        return []
+    doc = analysis.doc
+    text = doc.text
+    found: list[SourceMention] = []
+    for s in doc.sentences:
+        if s.region not in (BODY, REFERENCES):
+            continue
+        chunk = text[s.start : s.end]
+        if s.region == BODY:
+            words = {w.lower() for w in _WORD.findall(chunk)}
+            if not words & table.cues:
+                continue
+        for m in table.scan.finditer(chunk):
+            a, b = s.start + m.start(), s.start + m.end()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            if s.region == BODY and not _context_ok(text, a, b, table):
+                continue
+            footnote = None
+            if s.region == REFERENCES:
+                num = _FOOTNOTE_NUM.search(text[max(s.start, a - 4) : a])
+                footnote = int(num.group(1)) if num else None
+            name = m.group(0)
+            found.append(
+                SourceMention(
+                    name=name, kind=OUTLET, start=a, end=b, sentence=s.index,
+                    cue="named" if s.region == BODY else "source list", footnote=footnote,
+                    domain=table.names[name],
+                )
+            )  # fmt: skip
+            taken.append((a, b))
+    return found

@@ -1,0 +1,151 @@
+"""Finding hedge and booster cues in any string, and the quotations they may sit in.
+
+:func:`find_cues` runs the lexicon (:mod:`rules.hedging.lexicon`) over a text and keeps
+non-overlapping spans (longest first, then the more specific category);
+:func:`author_cues` leaves out the cues inside double quotation marks;
+:func:`quotation_spans` finds those quotations.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import NamedTuple
+
+from rules.hedging.lexicon import (
+    APPROXIMATOR,
+    BOOSTER,
+    DEFAULT_CATEGORIES,
+    EPISTEMIC,
+    REPORTATIVE,
+    WEASEL,
+    LexiconEntry,
+    as_list,
+    entries_for,
+    entry_matches,
+    freeze_extra,
+)
+
+# On equal length, the more specific reading wins.
+_PRIORITY = {REPORTATIVE: 0, WEASEL: 1, EPISTEMIC: 2, BOOSTER: 3, APPROXIMATOR: 4}
+_WINDOW = 60  # characters of context the vetoes look at
+
+
+class Cue(NamedTuple):
+    """One cue span in a string: ``text[start:end]``, its category and lexicon key."""
+
+    start: int
+    end: int
+    text: str
+    category: str
+    key: str
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()``, keeping offsets: characters whose lower case is longer stay as they are."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # rare characters whose lower case is longer
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    return lowered
+
+
+def _entry_cues(entry: LexiconEntry, text: str, lowered: str) -> Iterator[Cue]:
+    """The matches of one entry that its vetoes let through."""
+    subject = lowered if entry.lower else text
+    if entry.needles and not any(n in subject for n in entry.needles):
+        return  # none of the strings every match contains: no match
+    for s, e in entry_matches(entry, subject):
+        if entry.not_before is not None and entry.not_before.search(
+            text, max(0, s - _WINDOW), s
+        ):
+            continue
+        if entry.not_after is not None and entry.not_after.match(text[e : e + _WINDOW]):
+            continue
+        yield Cue(s, e, text[s:e], entry.category, entry.key)
+
+
+def _removed_keys(remove: Mapping[str, Iterable[str]] | None) -> dict[str, set[str]]:
+    """Lexicon keys or cue texts to drop, lower-cased, per category."""
+    return {cat: {v.lower() for v in as_list(vs)} for cat, vs in (remove or {}).items()}
+
+
+def _without_removed(found: list[Cue], removed: dict[str, set[str]]) -> list[Cue]:
+    """``found`` without the cues removed per category, by lexicon key or matched text."""
+    if not removed:
+        return found
+    return [
+        c
+        for c in found
+        if not (
+            c.category in removed
+            and (c.key.lower() in removed[c.category] or c.text.lower() in removed[c.category])
+        )
+    ]
+
+
+def _non_overlapping(found: list[Cue]) -> list[Cue]:
+    """Longest match wins; on ties the more specific category; sorted by offset."""
+    found.sort(key=lambda c: (-(c.end - c.start), _PRIORITY[c.category], c.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[Cue] = []
+    for c in found:
+        i = bisect.bisect_left(taken, (c.start, c.end))
+        if i > 0 and taken[i - 1][1] > c.start:
+            continue
+        if i < len(taken) and taken[i][0] < c.end:
+            continue
+        taken.insert(i, (c.start, c.end))
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def find_cues(
+    text: str,
+    categories: Iterable[str] = DEFAULT_CATEGORIES,
+    extra: Mapping[str, Iterable[str]] | None = None,
+    remove: Mapping[str, Iterable[str]] | None = None,
+) -> list[Cue]:
+    """All hedge/booster cue spans in ``text``, sorted by offset, non-overlapping.
+
+    ``categories`` selects what to look for (approximators are off unless asked for);
+    ``extra`` adds literal cue phrases per category; ``remove`` drops cues per category,
+    by lexicon key or by the matched text (case-insensitive).
+    """
+    wanted = set(categories)
+    removed = _removed_keys(remove)
+    lowered = _lowered(text)
+    found: list[Cue] = []
+    for entry in entries_for(freeze_extra(extra)):
+        if entry.category in wanted:
+            found.extend(_entry_cues(entry, text, lowered))
+    return _non_overlapping(_without_removed(found, removed))
+
+
+# Double quotation marks within one paragraph: “...”, "...", „...“, «...», ``...''.
+_QUOTE_RE = re.compile(
+    r"“[^”\n]{1,1500}”|\"[^\"\n]{1,1500}\"|„[^“”\n]{1,1500}[“”]|«[^»\n]{1,1500}»|``[^'\n]{1,1500}''"
+)
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of double-quoted passages (a fallback when attribution found none)."""
+    return [m.span() for m in _QUOTE_RE.finditer(text)]
+
+
+def inside(spans: Sequence[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether some span in ``spans`` contains ``[s, e)`` (articles have few quotes)."""
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def author_cues(
+    text: str,
+    categories: Iterable[str] = DEFAULT_CATEGORIES,
+    extra: Mapping[str, Iterable[str]] | None = None,
+    remove: Mapping[str, Iterable[str]] | None = None,
+) -> list[Cue]:
+    """:func:`find_cues` without the cues that sit inside double quotation marks."""
+    quotes = quotation_spans(text)
+    cues = find_cues(text, categories, extra, remove)
+    return [c for c in cues if not inside(quotes, c.start, c.end)]

@@ -1,0 +1,80 @@
+"""Whose hedge is it? The author's, or a quoted or attributed speaker's.
+
+A cue inside a direct quotation, or inside content attributed to a named source, is the
+speaker's hedge (recorded with ``speaker`` set and ``flagged=False``); a cue inside content
+credited to an unnamed source is still flagged (the author chose not to say who), and every
+other cue is the author's own. :class:`SpeechContext` collects, once per article, the
+quotations (from attribution, ``analysis.quotes`` and a double-quote scan) and the indirect
+attributed content with their speakers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checker.core.analysis import ANONYMOUS, Analysis, Attribution
+from rules.hedging.cues import inside, quotation_spans
+
+
+@dataclass(frozen=True)
+class SpeechContext:
+    """One article's quoted and attributed passages, with who speaks in each."""
+
+    direct: list[tuple[int, int, str]]  # direct quotation content: start, end, speaker
+    indirect: list[tuple[int, int, str, bool]]  # + whether the speaker is named
+    quotations: list[tuple[int, int]]  # every quotation span, sorted
+    sentence_source: list[str]  # ``analysis.sentence_source``
+
+    @classmethod
+    def of(cls, analysis: Analysis, cue_spans: Sequence[tuple[int, int]]) -> SpeechContext:
+        """The context of ``analysis``; ``cue_spans`` are the article's hedge cues (not
+        boosters), whose attributions make no speaker (see :func:`_cue_is_the_attribution`)."""
+        direct: list[tuple[int, int, str]] = []
+        indirect: list[tuple[int, int, str, bool]] = []
+        for att in analysis.attributions:
+            name = att.source_name or ""
+            if _cue_is_the_attribution(att, cue_spans):
+                continue
+            for sp in att.content:
+                if att.direct:
+                    direct.append((sp.start, sp.end, name))
+                else:
+                    named = bool(name) and att.source_kind not in ("", ANONYMOUS)
+                    indirect.append((sp.start, sp.end, name, named))
+        quotations = sorted(
+            {(q.start, q.end) for q in analysis.quotes}
+            | set(quotation_spans(analysis.doc.text))
+            | {(a, b) for a, b, _ in direct}
+        )
+        return cls(direct, indirect, quotations, analysis.sentence_source)
+
+    def owner(self, s: int, e: int, sentence: int) -> tuple[str, bool]:
+        """(speaker, flagged) of the cue at ``[s, e)``: speaker "" for the author's own."""
+        if inside(self.quotations, s, e):
+            return self._quoted_speaker(s, e, sentence), False
+        for a, b, name, named in self.indirect:
+            if a <= s and e <= b:
+                return name or "unnamed source", not named
+        return "", True
+
+    def _quoted_speaker(self, s: int, e: int, sentence: int) -> str:
+        for a, b, name in self.direct:
+            if a <= s and e <= b and name:
+                return name
+        for a, b, name, _ in self.indirect:
+            if a <= s and e <= b and name:
+                return name
+        if 0 <= sentence < len(self.sentence_source) and self.sentence_source[sentence]:
+            return self.sentence_source[sentence]
+        return "unattributed quotation"
+
+
+def _cue_is_the_attribution(att: Attribution, cue_spans: Sequence[tuple[int, int]]) -> bool:
+    """"X is expected to / is thought to ..." is the author's hedge, not X's speech: an
+    indirect attribution whose cue is one of our cues does not make a speaker."""
+    return (
+        not att.direct
+        and att.cue is not None
+        and any(a < att.cue.end and att.cue.start < b for a, b in cue_spans)
+    )
