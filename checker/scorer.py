@@ -93,8 +93,6 @@ def compute_metrics(analysis: Analysis) -> dict[str, Any]:
     }
     for cat in ("epistemic", "reportative", "weasel", "approximator", "booster"):
         metrics[f"hedges_{cat}"] = by_cat.get(cat, 0)
-    for key, value in analysis.extra.get("metrics", {}).items():
-        metrics[key] = value
     metrics.update(analysis.metrics)
     return metrics
 

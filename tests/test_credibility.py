@@ -128,7 +128,7 @@ def test_low_rated_outlet_flags_the_claim_it_supports(tmp_path: Path) -> None:
     assert by_domain(a, "reuters.com")[0].rating_label == "high"
     crd = [f for f in a.findings if f.code == "CRD001"]
     assert len(crd) == 1 and crd[0].sentence == 0 and "Daily Example" in crd[0].message
-    m = a.extra["metrics"]
+    m = a.metrics
     assert (m["rated_sources"], m["low_credibility_sources"]) == (2, 1)
     assert (m["min_credibility"], m["mean_credibility"]) == (0.1, 0.525)
 
@@ -180,8 +180,8 @@ def test_no_ratings_installed_everything_is_unrated() -> None:
     a = analyse("The port reopened on Monday, Reuters reported.\n", Config())
     (m,) = by_domain(a, "reuters.com")
     assert (m.rating, m.rating_label, m.rating_source) == (None, "unrated", "")
-    assert a.extra["metrics"]["rating_sets"].startswith("none")
-    assert a.extra["metrics"]["mean_credibility"] is None
+    assert a.metrics["rating_sets"].startswith("none")
+    assert a.metrics["mean_credibility"] is None
     assert not [f for f in a.findings if f.code.startswith("CRD001")]
 
 
@@ -213,7 +213,7 @@ def test_seed_000_wires_high_al_mayadeen_low() -> None:
         ms = by_domain(a, wire)
         assert ms and all(m.rating_label == "high" and m.percentile >= 99 for m in ms)
     assert any(f.code == "CRD001" and "Al Mayadeen" in f.message for f in a.findings)
-    assert a.extra["metrics"]["low_credibility_sources"] == 1
+    assert a.metrics["low_credibility_sources"] == 1
 
 
 def test_seed_004_media_line_unrated() -> None:

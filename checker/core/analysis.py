@@ -153,7 +153,6 @@ class Analysis:
     sentence_footnotes: list[list[str]] = field(default_factory=list)
     is_claim: list[bool] = field(default_factory=list)
     claim_prob: list[float | None] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)  # family-specific data
     # per article: figures a family adds to the article's metrics (summary.csv columns)
     metrics: dict[str, Any] = field(default_factory=dict)
 

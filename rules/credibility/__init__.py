@@ -57,7 +57,7 @@ def run(analysis: Analysis) -> None:
         for m in low:
             report_low(analysis, m, src_keys, done)
     check_single_source(analysis)
-    analysis.extra.setdefault("metrics", {}).update(credibility_metrics(analysis, sets))
+    analysis.metrics.update(credibility_metrics(analysis, sets))
 
 
 FAMILY = Family(
@@ -65,7 +65,7 @@ FAMILY = Family(
     rules=(LOW_CREDIBILITY, SINGLE_SOURCE),
     run=run,
     reads=frozenset({"sources", "sentence_source", "sentence_footnotes", "is_claim"}),
-    writes=frozenset({"sources", "findings", "extra"}),
+    writes=frozenset({"sources", "findings", "metrics"}),
 )
 
 __all__ = ["FAMILY", "LOW_CREDIBILITY", "SINGLE_SOURCE", "OutletTable", "outlet_table",

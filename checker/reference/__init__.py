@@ -1,0 +1,1 @@
+"""Reference data shared by the text layer and the rule families: outlets, domains."""
