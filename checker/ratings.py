@@ -132,7 +132,7 @@ def registrable_domain(host: str) -> str:
     ``rules.footnotes.registrable_domain`` (multi-part suffixes such as ``co.uk`` and
     hosting platforms such as ``blogspot.com`` come from its lexicon).
     """
-    from rules.footnotes import registrable_domain as _registrable
+    from rules.footnotes.domains import registrable_domain as _registrable
 
     h = host_of(host)
     return _registrable(h) if h else ""
