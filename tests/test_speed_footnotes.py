@@ -8,7 +8,14 @@ import pytest
 
 from rules.footnotes.definitions import HEADING_LINE, INLINE_LIST, MD_FNDEF, MD_REFDEF
 from rules.footnotes.links import MD_REFLINK
-from rules.footnotes.markers import AFTER_PUNCT, PUNCT_DIGIT, YEAR_DOT, glued_number_lines
+from rules.footnotes.markers import (
+    AFTER_PUNCT,
+    PUNCT_DIGIT,
+    SUPERSCRIPT,
+    YEAR_DOT,
+    glued_number_lines,
+    has_superscript_digit,
+)
 from rules.footnotes.scan import MD_INLINE, finditer_if_contains, line_matches
 
 TEXTS = [
@@ -65,3 +72,8 @@ def test_line_matches_equal_finditer(text: str) -> None:
         assert [(m.span(), m.groupdict()) for m in line_matches(pattern, text)] == [
             (m.span(), m.groupdict()) for m in pattern.finditer(text)
         ]
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "x\u00b2", "\u2074\u207b\u2076", "plain", "caf\u00e9"])
+def test_superscript_prefilter_skips_only_texts_without_matches(text: str) -> None:
+    assert has_superscript_digit(text) or not SUPERSCRIPT.search(text)
