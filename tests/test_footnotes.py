@@ -1,4 +1,4 @@
-"""Footnotes, references and links (rules/footnotes.py): fixtures, helpers, seeds."""
+"""Footnotes, references and links (rules/footnotes/): fixtures, helpers, seeds."""
 
 from __future__ import annotations
 
@@ -10,9 +10,13 @@ import pytest
 
 from checker.core.analysis import Analysis
 from checker.core.config import Config
+from checker.reference.domains import registrable, registrable_domain, url_domain
 from checker.text.loader import load_document
 from checker.text.segment import segment_text
 from rules import footnotes as F
+from rules.footnotes.links import url_problem
+from rules.footnotes.scan import URLISH
+from rules.footnotes.sources import clean_source_name, guess_kind
 
 FIXTURES = Path(__file__).parent / "fixtures" / "footnotes"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -186,9 +190,9 @@ def test_other_seeds_have_no_footnote_findings(prefix: str) -> None:
         ("edition.cnn.com", "cnn.com"),
         ("CNN.COM.", "cnn.com"),
         ("apnews.com", "apnews.com"),
-        ("localhost", "localhost"),
+        ("localhost", ""),  # no domain at all
         ("192.168.0.1", "192.168.0.1"),
-        ("www.gov.uk", "www.gov.uk"),
+        ("www.gov.uk", "gov.uk"),  # "www." is dropped first (as for every cited host)
         ("user.github.io", "user.github.io"),
         ("example.com:8080", "example.com"),
         ("https://www.theguardian.com/world/2024/x", "theguardian.com"),
@@ -196,14 +200,20 @@ def test_other_seeds_have_no_footnote_findings(prefix: str) -> None:
     ],
 )
 def test_registrable_domain(host: str, expected: str) -> None:
-    assert F.registrable_domain(host) == expected
+    assert registrable_domain(host) == expected
+
+
+def test_a_bare_host_keeps_its_www_label_under_a_public_suffix() -> None:
+    # links are resolved by the host as written: www.gov.uk is its own registrable domain
+    assert registrable("www.gov.uk") == "www.gov.uk" and registrable("localhost") == "localhost"
+    assert url_domain("https://www.gov.uk/x") == "www.gov.uk"
 
 
 def test_url_domain() -> None:
-    assert F.url_domain("https://english.almayadeen.net/news/x") == "almayadeen.net"
-    assert F.url_domain("www.reuters.com/world") == "reuters.com"
-    assert F.url_domain("/about") == ""
-    assert F.url_domain("#fn1") == ""
+    assert url_domain("https://english.almayadeen.net/news/x") == "almayadeen.net"
+    assert url_domain("www.reuters.com/world") == "reuters.com"
+    assert url_domain("/about") == ""
+    assert url_domain("#fn1") == ""
 
 
 @pytest.mark.parametrize(
@@ -222,7 +232,7 @@ def test_url_domain() -> None:
     ],
 )
 def test_valid_urls(url: str) -> None:
-    assert F.url_problem(url) == ""
+    assert url_problem(url) == ""
 
 
 @pytest.mark.parametrize(
@@ -243,7 +253,7 @@ def test_valid_urls(url: str) -> None:
     ],
 )
 def test_invalid_urls(url: str, fragment: str) -> None:
-    assert fragment in F.url_problem(url)
+    assert fragment in url_problem(url)
 
 
 @pytest.mark.parametrize(
@@ -263,18 +273,18 @@ def test_invalid_urls(url: str, fragment: str) -> None:
     ],
 )
 def test_clean_source_name_and_kind(entry: str, name: str, kind: str) -> None:
-    url_m = F._URLISH.search(entry)
+    url_m = URLISH.search(entry)
     url = url_m.group() if url_m else ""
-    got = F.clean_source_name(entry, url)
+    got = clean_source_name(entry, url)
     assert got == name
-    assert F.guess_kind(got, url) == kind
+    assert guess_kind(got, url) == kind
 
 
 # ------------------------------------------------------- conventions on strings
 
 
 def numbers(text: str) -> list[str]:
-    return [m.number for m in F.parse_footnotes(text).markers]
+    return [m.number for m in F.parse_footnotes(text).footnotes.markers]
 
 
 @pytest.mark.parametrize(
@@ -338,8 +348,8 @@ def test_conventions(text: str, expected: list[str]) -> None:
 )
 def test_numbers_that_are_not_markers(text: str) -> None:
     res = F.parse_footnotes(text)
-    assert res.markers == []
-    assert [i for i in res.issues if i.rule != "broken-link"] == []
+    assert res.footnotes.markers == []
+    assert [i for i in res.issues if i.rule.name != "broken-link"] == []
 
 
 def test_glued_markers_need_evidence() -> None:
@@ -347,8 +357,8 @@ def test_glued_markers_need_evidence() -> None:
     assert numbers("The hall seats about 300 people after the refit.4\n") == []
     # a clean 1, 2, 3 sequence without any list is read, and every marker dangles
     res = F.parse_footnotes("- Alpha rose.1\n- Beta fell.2\n- Gamma held.3\n")
-    assert [m.number for m in res.markers] == ["1", "2", "3"]
-    assert sorted(res.dangling) == ["1", "2", "3"]
+    assert [m.number for m in res.footnotes.markers] == ["1", "2", "3"]
+    assert sorted(res.footnotes.dangling) == ["1", "2", "3"]
 
 
 def test_year_then_marker_at_block_end() -> None:
@@ -389,16 +399,16 @@ def test_bracketed_number_without_notes_is_not_a_marker() -> None:
     # a pollster cited as "[538]" in a piece that has no notes at all
     text = "The average gave him a lead of 4 points, it said. [538]\n\nHe disputed it.\n"
     res = F.parse_footnotes(text)
-    assert res.markers == [] and res.issues == []
+    assert res.footnotes.markers == [] and res.issues == []
     # but a draft that numbers from 1 and lost its list is flagged
     res = F.parse_footnotes("Rents rose.[1] Wages fell.[2]\n")
-    assert [i.rule for i in res.issues] == ["dangling-footnote", "dangling-footnote"]
+    assert [i.rule.name for i in res.issues] == ["dangling-footnote", "dangling-footnote"]
 
 
 def test_reference_link_labels_only_checked_in_markdown() -> None:
     text = "The price was [about right][est] they said.\n"
     assert F.parse_footnotes(text, fmt="text").issues == []
-    assert [i.rule for i in F.parse_footnotes(text, fmt="markdown").issues] == ["broken-link"]
+    assert [i.rule for i in F.parse_footnotes(text, fmt="markdown").issues] == [F.BROKEN_LINK]
 
 
 def test_superscript_pairs_follow_the_entries() -> None:
@@ -433,6 +443,6 @@ def test_lexicon_extended_by_config() -> None:
 
 def test_ibid_needs_a_previous_entry() -> None:
     text = "Rents rose.[1] Wages fell.[2]\n\nNotes\n[1] Ibid.\n[2] Ibid.\n"
-    issues = [(i.rule, i.message) for i in F.parse_footnotes(text).issues]
+    issues = [(i.rule.name, i.message) for i in F.parse_footnotes(text).issues]
     assert [r for r, _ in issues] == ["malformed-source-entry"]
     assert "entry 1" in issues[0][1]

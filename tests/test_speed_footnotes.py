@@ -6,7 +6,17 @@ import re
 
 import pytest
 
-from rules import footnotes as fn
+from rules.footnotes.definitions import HEADING_LINE, INLINE_LIST, MD_FNDEF, MD_REFDEF
+from rules.footnotes.links import MD_REFLINK
+from rules.footnotes.markers import (
+    AFTER_PUNCT,
+    PUNCT_DIGIT,
+    SUPERSCRIPT,
+    YEAR_DOT,
+    glued_number_lines,
+    has_superscript_digit,
+)
+from rules.footnotes.scan import MD_INLINE, finditer_if_contains, line_matches
 
 TEXTS = [
     "The group1 said so.2 Smith,3 and others;4 \u201cquoted.\u201d5\nNext line 10% of 5)6 x\n",
@@ -25,26 +35,26 @@ def _plain(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], d
 def test_after_punct_by_lines_equals_whole_text(text: str) -> None:
     by_lines = [
         (m.span(), m.groupdict())
-        for ls, le in fn._glued_number_lines(text)
-        for m in fn._AFTER_PUNCT.finditer(text, ls, le)
+        for ls, le in glued_number_lines(text)
+        for m in AFTER_PUNCT.finditer(text, ls, le)
     ]
-    assert by_lines == _plain(fn._AFTER_PUNCT, text)
+    assert by_lines == _plain(AFTER_PUNCT, text)
     # and the lookbehind / possessive form matches like the plain pattern
-    plain = re.compile(fn._AFTER_PUNCT.pattern.replace("(?<![^\\W\\d_])", "").replace("++", "+"))
-    assert _plain(plain, text) == _plain(fn._AFTER_PUNCT, text)
+    plain = re.compile(AFTER_PUNCT.pattern.replace("(?<![^\\W\\d_])", "").replace("++", "+"))
+    assert _plain(plain, text) == _plain(AFTER_PUNCT, text)
 
 
 @pytest.mark.parametrize("text", [*TEXTS, "[a](b) [^1]: c [d]: e [f][g]"])
 def test_skipped_scans_have_no_matches(text: str) -> None:
     for pattern, literal in (
-        (fn._MD_INLINE, "]("),
-        (fn._MD_FNDEF, "[^"),
-        (fn._MD_REFDEF, "]:"),
-        (fn._MD_REFLINK, "]["),
+        (MD_INLINE, "]("),
+        (MD_FNDEF, "[^"),
+        (MD_REFDEF, "]:"),
+        (MD_REFLINK, "]["),
     ):
-        found = [m.span() for m in fn._finditer(pattern, text, literal)]
+        found = [m.span() for m in finditer_if_contains(pattern, text, literal)]
         assert found == [m.span() for m in pattern.finditer(text)]
-    assert bool(fn._PUNCT_DIGIT.search(text)) or not fn._YEAR_DOT.search(text)
+    assert bool(PUNCT_DIGIT.search(text)) or not YEAR_DOT.search(text)
 
 
 @pytest.mark.parametrize(
@@ -58,7 +68,12 @@ def test_skipped_scans_have_no_matches(text: str) -> None:
     ],
 )
 def test_line_matches_equal_finditer(text: str) -> None:
-    for pattern in (fn._INLINE_LIST, fn._HEADING_LINE):
-        assert [(m.span(), m.groupdict()) for m in fn._line_matches(pattern, text)] == [
+    for pattern in (INLINE_LIST, HEADING_LINE):
+        assert [(m.span(), m.groupdict()) for m in line_matches(pattern, text)] == [
             (m.span(), m.groupdict()) for m in pattern.finditer(text)
         ]
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "x\u00b2", "\u2074\u207b\u2076", "plain", "caf\u00e9"])
+def test_superscript_prefilter_skips_only_texts_without_matches(text: str) -> None:
+    assert has_superscript_digit(text) or not SUPERSCRIPT.search(text)

@@ -1,11 +1,18 @@
 """Domain names and the outlet table: shared reference data about who publishes where.
 
+One module for every question about hosts and domains in the tool:
+
 - :func:`host_of`: the lower-case host of a URL or bare host name, without ``www.``;
-- :func:`registrable_domain`: ``english.almayadeen.net`` -> ``almayadeen.net``;
+- :func:`registrable`: the registrable domain of a bare host, given the multi-part public
+  suffixes (``co.uk``...) to use; :func:`multi_part_suffixes` are the packaged ones
+  (``checker/reference/domains.json``);
+- :func:`registrable_domain`: ``https://english.almayadeen.net/x`` -> ``almayadeen.net``
+  for any URL or host;
+- :func:`url_domain`: the registrable domain of an absolute link target (``""`` for
+  relative links and fragments);
 - :func:`path_key`: ``host/first-path-segment`` of a URL (rating sets rate a few sections);
 - :func:`outlets_data`: the outlet table ``checker/reference/outlets.json`` (outlet and
-  organisation names per domain, publishers' other domains, citation cues), as loaded by
-  :func:`checker.core.datafiles.load_data`.
+  organisation names per domain, publishers' other domains, citation cues).
 """
 
 from __future__ import annotations
@@ -16,9 +23,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from checker.core.datafiles import load_data
+from checker.core.datafiles import load_data, packaged_data
 
 OUTLETS_PATH = Path(__file__).resolve().parent / "outlets.json"
+IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +34,13 @@ def outlets_data() -> dict[str, Any]:
     """The outlet table (read once per process; do not mutate it)."""
     data: dict[str, Any] = load_data(OUTLETS_PATH, "checker-outlets")
     return data
+
+
+@lru_cache(maxsize=1)
+def multi_part_suffixes() -> frozenset[str]:
+    """The packaged multi-part public suffixes (``co.uk``, ``com.au``...), lower case."""
+    data = packaged_data("checker.reference", "domains.json", "checker-domains")
+    return frozenset(s.lower() for s in data["multi_part_suffixes"])
 
 
 _HOST_OK = re.compile(r"^[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?$")
@@ -52,19 +67,45 @@ def host_of(url_or_host: str) -> str:
     return host if _HOST_OK.match(host) and "." in host else ""
 
 
-def registrable_domain(host: str) -> str:
-    """The registrable domain of a host or URL: ``english.almayadeen.net`` -> ``almayadeen.net``.
+def registrable(host: str, suffixes: frozenset[str] | None = None) -> str:
+    """The registrable domain of a bare host name: the last two labels, or three after a
+    multi-part suffix such as ``co.uk`` (``suffixes``; default the packaged ones); an IP
+    address as it is."""
+    if suffixes is None:
+        suffixes = multi_part_suffixes()
+    host = host.strip().lower().rstrip(".")
+    if "@" in host:
+        host = host.rsplit("@", 1)[1]
+    if host.startswith("[") or IPV4.match(host.split(":")[0]):
+        return host.split("]")[0].lstrip("[") if host.startswith("[") else host.split(":")[0]
+    host = host.split(":")[0]
+    labels = [p for p in host.split(".") if p]
+    if len(labels) <= 2:
+        return ".".join(labels)
+    last2 = ".".join(labels[-2:])
+    if last2 in suffixes:
+        return ".".join(labels[-3:])
+    return last2
 
-    One implementation for the whole tool: this delegates to
-    ``rules.footnotes.registrable_domain`` (multi-part suffixes such as ``co.uk`` and
-    hosting platforms such as ``blogspot.com`` come from its lexicon).
-    """
-    # Transitional, and against the layering (reference data importing a rule family):
-    # the footnotes implementation and its suffix lexicon are to move here.
-    from rules.footnotes import registrable_domain as _registrable
 
-    h = host_of(host)
-    return _registrable(h) if h else ""
+def registrable_domain(url_or_host: str) -> str:
+    """The registrable domain of a URL or host: ``english.almayadeen.net`` ->
+    ``almayadeen.net``, ``https://www.news.bbc.co.uk/x`` -> ``bbc.co.uk`` ("" when the
+    text holds no valid host)."""
+    h = host_of(url_or_host)
+    return registrable(h) if h else ""
+
+
+def url_domain(url: str) -> str:
+    """Registrable domain of an absolute URL (``""`` for relative links and fragments)."""
+    u = url.strip()
+    if u.lower().startswith("www."):
+        u = "http://" + u
+    try:
+        host = urlsplit(u).hostname or ""
+    except ValueError:
+        return ""
+    return registrable(host) if host else ""
 
 
 def path_key(url: str) -> str:

@@ -1,0 +1,94 @@
+"""Text-scanning helpers shared by the parse steps: common patterns and the fast paths.
+
+Most articles have no Markdown, no notes and no links, so the readers skip whole scans
+cheaply: ``finditer_if_contains`` runs a pattern only when a literal that every match holds
+is in the text, and ``line_matches`` tries line-anchored patterns at line starts only.
+``Mask`` answers "is this position inside a URL, code span or tag" by bisection.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+SUP_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+SUP_MAP = {c: str(i) for i, c in enumerate(SUP_DIGITS)}
+SUP_MINUS = "\u207b"
+CLOSERS = "'\"\u2019\u201d\u00bb)"
+CLOSERS_CLS = "'\"\u2019\u201d\u00bb)\\]"
+
+URLISH = re.compile(r"(?:https?|ftp)://[^\s<>\"'\])]+|\bwww\.[^\s<>\"'\])]+", re.I)
+BROKEN_URLISH = re.compile(
+    r"\b(?:h+t+p+s?|ftp)(?::/{0,1}(?!/)|/{1,3}|:/{3,})[\w.\-]+\.[a-z]{2,}[^\s<>\"']*", re.I
+)
+MD_INLINE = re.compile(
+    r"(?<![!\\])\[(?P<label>[^\[\]\n]{1,300})\]\((?P<url>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)"
+)
+FRAGMENT = re.compile(
+    r"^#(?:fn|footnote|note|endnote|cite[_-]note|ref|reference|source|en|n)[\w\-:.]*?(\d{1,3})$",
+    re.I,
+)
+WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+
+
+class Mask:
+    """Sorted, non-overlapping spans where no marker may be read (URLs, code, tags)."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def add(self, s: int, e: int) -> None:
+        """Mask ``[s, e)`` (empty spans are ignored); call :meth:`freeze` before :meth:`hit`."""
+        if e > s:
+            self.spans.append((s, e))
+
+    def freeze(self) -> None:
+        """Sort and merge the spans added so far."""
+        merged: list[tuple[int, int]] = []
+        for s, e in sorted(self.spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+            else:
+                merged.append((s, e))
+        self.spans = merged
+        self._starts = [s for s, _ in merged]
+
+    def hit(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a masked span."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self.spans[i][1]
+
+
+def finditer_if_contains(
+    pattern: re.Pattern[str], text: str, literal: str
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, skipped when ``literal``, which every match of ``pattern``
+    contains, is not in the text (most articles have no Markdown, notes or links)."""
+    return pattern.finditer(text) if literal in text else iter(())
+
+
+def line_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a MULTILINE pattern whose matches start at a line start
+    ("^") and hold no newline (the inline-list and heading patterns): tried at line starts
+    only."""
+    pos = 0
+    while True:
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+        pos = text.find("\n", pos) + 1
+        if pos == 0:
+            return
+
+
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end (without the newline) of the line holding ``pos``."""
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, (len(text) if e < 0 else e)
+
+
+def sup_to_int(s: str) -> str:
+    """The digits of a run of Unicode superscript digits ("¹²" -> "12")."""
+    return "".join(SUP_MAP.get(c, "") for c in s)
