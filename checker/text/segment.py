@@ -33,6 +33,8 @@ from checker.core.regexlit import PatternSet
 
 @dataclass(frozen=True)
 class RegionPatterns:
+    """The boilerplate lexicon, compiled: page chrome, byline, caption and references patterns."""
+
     boilerplate: PatternSet
     byline: tuple[re.Pattern[str], ...]
     caption: PatternSet
@@ -42,6 +44,7 @@ class RegionPatterns:
 
 @lru_cache(maxsize=1)
 def region_patterns() -> RegionPatterns:
+    """The packaged boilerplate lexicon, compiled once."""
     data = packaged_data("checker.text", "lexicons/boilerplate.json", "checker-boilerplate-lexicon")
     return RegionPatterns(
         boilerplate=PatternSet(data["boilerplate"], re.I),
@@ -96,6 +99,7 @@ def word_tokens(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
+    """The number of ``word_tokens`` in ``text``."""
     return len(word_tokens(text))
 
 
@@ -186,6 +190,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 @dataclass
 class _RawBlock:
+    """A block found by ``split_blocks``, before ``classify_blocks`` gives it a region."""
+
     start: int
     end: int
     bullet: bool = False
@@ -198,6 +204,7 @@ class _RawBlock:
 
     @property
     def cstart(self) -> int:
+        """Where the block's content starts (after a bullet or heading marker)."""
         return self.content_start if self.content_start >= 0 else self.start
 
 
@@ -521,6 +528,12 @@ def segment(
     warnings: tuple[str, ...] = (),
     source: str = "",
 ) -> Document:
+    """Split ``text`` into blocks and sentences and wrap it, with what the loader found,
+    in a Document.
+
+    ``hints`` and ``bullets`` come from the HTML renderer (region hints; spans of
+    list items); the other arguments are stored on the Document as they are.
+    """
     raw = split_blocks(text, fmt)
     for b in raw:
         for bs, be in bullets or ():
