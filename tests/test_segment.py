@@ -123,6 +123,63 @@ def test_caption_with_photo_credit() -> None:
     assert doc.blocks[1].region == "body"
 
 
+def regions(text: str, fmt: str = "text") -> list[tuple[str, str, str]]:
+    doc = segment_text(text, fmt=fmt)
+    return [(doc.text[b.start : b.end], b.region, b.reason) for b in doc.blocks]
+
+
+def test_question_heading_and_references_section() -> None:
+    text = (
+        "The council approved the harbour plan on Tuesday after a long debate among members.\n\n"
+        "What Happens Next?\n\n"
+        "Work on the new quay is due to start in the spring, the council said.\n\n"
+        "Sources:\n\n"
+        "Council minutes, 12 March.\n"
+        "Harbour board report.\n"
+    )
+    assert [(t, r) for t, r, _ in regions(text)] == [
+        ("The council approved the harbour plan on Tuesday after a long debate among members.",
+         "body"),
+        ("What Happens Next?", "heading"),
+        ("Work on the new quay is due to start in the spring, the council said.", "body"),
+        ("Sources:", "heading"),
+        ("Council minutes, 12 March.", "references"),
+        ("Harbour board report.", "references"),
+    ]  # fmt: skip
+    assert regions(text)[1][2] == "question heading"
+
+
+def test_short_blocks_among_trailing_boilerplate_are_page_chrome() -> None:
+    text = (
+        "The council approved the harbour plan on Tuesday after a long debate among members.\n\n"
+        "Invest in the\nTrusted Mideast\nNews source.\n\n"
+        "Share this article\n"
+    )
+    assert [r for _, r, _ in regions(text)] == ["body"] + ["boilerplate"] * 4
+    assert [why for _, _, why in regions(text)][1:4] == ["trailing page chrome"] * 3
+
+
+def test_html_region_hints() -> None:
+    html = (
+        '<html><body><h1>Quay vote</h1><p class="byline">By Ann Lee</p>\n'
+        "<p>The council voted on Tuesday. It was close.</p>\n"
+        "<figure><figcaption>The quay at dawn.</figcaption></figure>\n"
+        "<ol><li>First item of the list here.</li><li>Second item.</li></ol>\n"
+        "<footer>All rights reserved</footer></body></html>"
+    )
+    doc = segment_text(html, fmt="html")
+    assert [b.bullet for b in doc.blocks] == [False, False, False, False, True, True, False]
+    assert regions(html, "html") == [
+        ("Quay vote", "heading", "heading"),
+        ("By Ann Lee", "byline", "byline or date"),
+        ("The council voted on Tuesday. It was close.", "body", ""),
+        ("The quay at dawn.", "caption", "caption / photo credit"),
+        ("1. First item of the list here.", "body", ""),
+        ("2. Second item.", "body", ""),
+        ("All rights reserved", "boilerplate", "page chrome (<footer>)"),
+    ]
+
+
 words = st.text(alphabet="abcdefghij XYZ", min_size=1, max_size=12)
 sentence = st.builds(
     lambda w, p: w.strip().capitalize() + p, words, st.sampled_from([".", "!", "?", ".\u201d"])

@@ -50,6 +50,7 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
 
 
 def line_starts(text: str) -> tuple[int, ...]:
+    """The offset where each line of ``text`` starts (CRLF, CR and LF all end a line)."""
     starts = [0]
     if "\r" not in text:  # the common case, without a regex
         pos = text.find("\n")
@@ -100,8 +101,24 @@ _CHROME_ATTR = re.compile(
 _MARKER_SUP = re.compile(r"^\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*$")
 
 
+def _region_hint(tag: str, attrs: dict[str, str]) -> str:
+    """The region an element suggests for its text, from its tag or its class/id/role, or ""."""
+    chrome = " ".join([attrs.get("class", ""), attrs.get("id", ""), attrs.get("role", "")])
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "title"):
+        return "heading"
+    if tag in ("figcaption", "caption"):
+        return "caption"
+    if tag in ("footer", "aside") or _CHROME_ATTR.search(chrome):
+        return "boilerplate"
+    if "byline" in chrome.lower() or "author" in chrome.lower():
+        return "byline"
+    return ""
+
+
 @dataclass
 class HtmlText:
+    """An HTML page rendered to text, with what the renderer learnt about it."""
+
     text: str
     offsets: list[tuple[int, int]]  # (text offset, source offset) breakpoints
     links: list[Link]
@@ -110,6 +127,9 @@ class HtmlText:
 
 
 class _HtmlToText(HTMLParser):
+    """Renders HTML to plain text: one block per line, skipped chrome tags, links,
+    region hints and list items recorded by text offset, and a map back to the source."""
+
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
@@ -132,6 +152,7 @@ class _HtmlToText(HTMLParser):
         return self.starts[line - 1] + col
 
     def _emit(self, s: str, src: int) -> None:
+        """Append ``s`` to the text, noting that it comes from source offset ``src``."""
         if not s:
             return
         self.offsets.append((self.length, src))
@@ -139,12 +160,14 @@ class _HtmlToText(HTMLParser):
         self.length += len(s)
 
     def _break(self, n: int = 2) -> None:
+        """End the current line (``n=1``) or paragraph (``n=2``) unless the text already does."""
         tail = "".join(self.parts[-2:])[-2:] if self.parts else "\n\n"
         need = n - (len(tail) - len(tail.rstrip("\n")))
         if self.length and need > 0:
             self._emit("\n" * need, self._src())
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Open ``tag``: skip it, break the line, number a list item, or start a link."""
         if tag in _VOID_TAGS:
             if tag in ("br", "hr") and not self.skip_depth:
                 self._break(1 if tag == "br" else 2)
@@ -153,16 +176,7 @@ class _HtmlToText(HTMLParser):
             self.skip_depth += 1
             return
         a = {k: (v or "") for k, v in attrs}
-        chrome = " ".join([a.get("class", ""), a.get("id", ""), a.get("role", "")])
-        hint = ""
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "title"):
-            hint = "heading"
-        elif tag in ("figcaption", "caption"):
-            hint = "caption"
-        elif tag in ("footer", "aside") or _CHROME_ATTR.search(chrome):
-            hint = "boilerplate"
-        elif "byline" in chrome.lower() or "author" in chrome.lower():
-            hint = "byline"
+        hint = _region_hint(tag, a)
         if tag in _BLOCK_TAGS:
             self._break(2 if tag != "li" else 1)
         if tag in ("ol", "ul"):
@@ -180,6 +194,7 @@ class _HtmlToText(HTMLParser):
         self.stack.append((tag, self.length, hint))
 
     def handle_endtag(self, tag: str) -> None:
+        """Close ``tag``: record its link, hint or list item span; mark footnote numbers."""
         if tag in _VOID_TAGS:
             return
         if self.skip_depth:
@@ -215,6 +230,7 @@ class _HtmlToText(HTMLParser):
             self._break(2 if tag != "li" else 1)
 
     def _wrap_marker(self, start: int) -> None:
+        """Replace the text from ``start`` (a superscript's content) by ``[content]``."""
         text = "".join(self.parts)
         inner = text[start:].strip()
         src = self._src()
@@ -225,6 +241,7 @@ class _HtmlToText(HTMLParser):
         self._emit("[" + inner + "]", src)
 
     def handle_data(self, data: str) -> None:
+        """Emit text, collapsing whitespace outside ``<pre>``."""
         if self.skip_depth:
             return
         src = self._src()
@@ -244,11 +261,13 @@ class _HtmlToText(HTMLParser):
         self.handle_data_raw(unescape(f"&#{name};"))
 
     def handle_data_raw(self, s: str) -> None:
+        """Emit a decoded character reference as it is (no-break space as a space)."""
         if not self.skip_depth:
             self._emit(s.replace("\xa0", " "), self._src())
 
 
 def html_to_text(source: str) -> HtmlText:
+    """Render an HTML page to text (see ``_HtmlToText``)."""
     parser = _HtmlToText(source)
     parser.feed(source)
     parser.close()
@@ -266,12 +285,14 @@ _BARE_URL = re.compile(r"(?<![(<\[\"'=])\bhttps?://[^\s<>\"')\]]+[^\s<>\"')\].,;
 
 
 def markdown_links(text: str) -> list[Link]:
+    """Inline ``[text](url)`` links and ``<https://...>`` autolinks, in text order."""
     links = [Link(m.start(1), m.end(1), m.group(2)) for m in _MD_LINK.finditer(text)]
     links += [Link(m.start(1), m.end(1), m.group(1)) for m in _MD_AUTOLINK.finditer(text)]
     return sorted(links, key=lambda link: link.start)
 
 
 def bare_urls(text: str) -> list[Link]:
+    """URLs written out in the text (not inside Markdown link syntax or quotes)."""
     if "http" not in text:  # in every match; most articles have no bare URL
         return []
     return [Link(m.start(), m.end(), m.group()) for m in _BARE_URL.finditer(text)]
@@ -281,6 +302,7 @@ def bare_urls(text: str) -> list[Link]:
 
 
 def detect_format(path: Path) -> str:
+    """The format ("text", "markdown" or "html") named by the file suffix; LoadError if none."""
     fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise LoadError(

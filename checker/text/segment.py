@@ -33,6 +33,8 @@ from checker.core.regexlit import PatternSet
 
 @dataclass(frozen=True)
 class RegionPatterns:
+    """The boilerplate lexicon, compiled: page chrome, byline, caption and references patterns."""
+
     boilerplate: PatternSet
     byline: tuple[re.Pattern[str], ...]
     caption: PatternSet
@@ -42,6 +44,7 @@ class RegionPatterns:
 
 @lru_cache(maxsize=1)
 def region_patterns() -> RegionPatterns:
+    """The packaged boilerplate lexicon, compiled once."""
     data = packaged_data("checker.text", "lexicons/boilerplate.json", "checker-boilerplate-lexicon")
     return RegionPatterns(
         boilerplate=PatternSet(data["boilerplate"], re.I),
@@ -85,6 +88,8 @@ _BOUNDARY = re.compile(
     r"(?:\[\d{1,3}(?:[,\u2013-]\s?\d{1,3})*\]|\^?\d{1,3}(?:,\d{1,3})*|[\u00b9\u00b2\u00b3\u2070-\u2079]+)?"
     r"(?=\s|$)"
 )
+# A line ending in one of these leaves its block open for the next line.
+_OPEN_ENDINGS = (",", ";", "-", "\u2013", "\u2014", "\u201c")
 _OPENERS = "\"'\u201c\u2018\u00ab([\u00bf\u00a1*_"
 
 
@@ -94,6 +99,7 @@ def word_tokens(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
+    """The number of ``word_tokens`` in ``text``."""
     return len(word_tokens(text))
 
 
@@ -106,6 +112,40 @@ def _token_before(text: str, pos: int) -> str:
     while i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".'\u2019-"):
         i -= 1
     return text[i:pos]
+
+
+def _starter_follows(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is a common sentence opener ("The", "But", "In"...)."""
+    nxt_word = _WORD.match(text, pos)
+    return bool(nxt_word and nxt_word.group().lower() in SENTENCE_STARTERS)
+
+
+def _dot_does_not_end(text: str, dot: int, boundary_end: int, nxt: int, end: int) -> bool:
+    """Whether the full stop at ``dot`` is inside a sentence, not at its end.
+
+    ``boundary_end`` is where the boundary match ends (after quotes and footnote
+    markers), ``nxt`` the first non-space character after it, ``end`` the end of
+    the span being split. Decimals ("2.5"), initials ("Myles B. Caggins") and
+    abbreviations ("Col. Kemp", "a.k.a.") do not end a sentence.
+    """
+    tok = _token_before(text, dot)
+    more = nxt < end  # text follows the boundary
+    after = text[dot + 1 : boundary_end]
+    if tok and tok[-1].isdigit() and after[:1].isdigit():
+        year_marker = len(tok) == 4 and tok.isdigit() and len(after) <= 2
+        if not (year_marker and more and text[nxt].isupper()):
+            return True  # decimal number "2.5" (but "in 2014.3 Next" ends a sentence)
+    if len(tok) == 1 and tok.isupper() and more:
+        return True  # initial: "Myles B. Caggins"
+    low = tok.lower().rstrip(".")
+    if low in ABBREVIATIONS and more:
+        if low not in SENTENCE_FINAL_ABBREVIATIONS or not _starter_follows(text, nxt):
+            return True
+    if "." in tok.strip(".") and len(tok) <= 6 and more:
+        # other dotted abbreviations ("a.k.a."): split only before a clear starter
+        if not _starter_follows(text, nxt):
+            return True
+    return False
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -124,33 +164,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
                 continue
         punct_pos = m.start()
-        if text[punct_pos] == ".":
-            tok = _token_before(text, punct_pos)
-            low = tok.lower().rstrip(".")
-            after = text[m.start() + 1 : m.end()]
-            if tok and tok[-1].isdigit() and after[:1].isdigit():
-                year_marker = len(tok) == 4 and tok.isdigit() and len(after) <= 2
-                if not (year_marker and j < end and text[j].isupper()):
-                    continue  # decimal number "2.5" (but "in 2014.3 Next" ends a sentence)
-            if len(tok) == 1 and tok.isupper() and j < end:
-                continue  # initial: "Myles B. Caggins"
-            if low in ABBREVIATIONS and j < end:
-                if low in SENTENCE_FINAL_ABBREVIATIONS:
-                    nxt_word = _WORD.match(text, j)
-                    if not (nxt_word and nxt_word.group().lower() in SENTENCE_STARTERS):
-                        continue
-                else:
-                    continue
-            if "." in tok.strip(".") and len(tok) <= 6 and j < end:
-                # other dotted abbreviations ("a.k.a."): split only before a clear starter
-                nxt_word = _WORD.match(text, j)
-                if not (nxt_word and nxt_word.group().lower() in SENTENCE_STARTERS):
-                    continue
-        seg_end = b
-        s, e = _trim(text, cur, seg_end)
+        if text[punct_pos] == "." and _dot_does_not_end(text, punct_pos, b, j, end):
+            continue
+        s, e = _trim(text, cur, b)
         if e > s:
             spans.append((s, e))
-        cur = seg_end
+        cur = b
     s, e = _trim(text, cur, end)
     if e > s:
         spans.append((s, e))
@@ -158,6 +177,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Shrink the span ``(s, e)`` past whitespace at both ends."""
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -170,6 +190,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 @dataclass
 class _RawBlock:
+    """A block found by ``split_blocks``, before ``classify_blocks`` gives it a region."""
+
     start: int
     end: int
     bullet: bool = False
@@ -182,10 +204,12 @@ class _RawBlock:
 
     @property
     def cstart(self) -> int:
+        """Where the block's content starts (after a bullet or heading marker)."""
         return self.content_start if self.content_start >= 0 else self.start
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` span of every line of ``text`` (newlines excluded)."""
     out = []
     pos = 0
     for line in text.split("\n"):
@@ -195,14 +219,15 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether a paragraph's lines look wrapped at a fixed width (all but the last similar)."""
     if len(lines) < 2:
         return False
     body = [e - s for s, e in lines[:-1]]
     return all(35 <= n <= 100 for n in body) and max(body) - min(body) <= 40
 
 
-def split_blocks(text: str, fmt: str) -> list[_RawBlock]:
-    """Group lines into blocks: paragraphs, bullets, headings, definitions."""
+def _paragraphs(text: str, fmt: str) -> list[list[tuple[int, int]]]:
+    """Runs of non-blank lines (line spans); blank lines in Markdown code fences do not split."""
     paragraphs: list[list[tuple[int, int]]] = []
     cur: list[tuple[int, int]] = []
     in_fence = False
@@ -218,162 +243,238 @@ def split_blocks(text: str, fmt: str) -> list[_RawBlock]:
         cur.append((s, e))
     if cur:
         paragraphs.append(cur)
+    return paragraphs
 
+
+def _html_line_blocks(text: str, para: list[tuple[int, int]]) -> list[_RawBlock]:
+    """One block per line: the HTML renderer already put one block per line."""
     blocks: list[_RawBlock] = []
-    for para in paragraphs:
-        if fmt == "html":
-            # the HTML renderer already put one block per line: never join lines
-            for s, e in para:
-                blk = _RawBlock(s, e)
-                bullet = _BULLET.match(text, s, e)
-                if bullet:
-                    blk.bullet, blk.content_start = True, bullet.end()
-                blocks.append(blk)
+    for s, e in para:
+        blk = _RawBlock(s, e)
+        bullet = _BULLET.match(text, s, e)
+        if bullet:
+            blk.bullet, blk.content_start = True, bullet.end()
+        blocks.append(blk)
+    return blocks
+
+
+def _continues_block(text: str, blk: _RawBlock, line: str, wrapped: bool) -> bool:
+    """Whether an unmarked ``line`` carries on block ``blk`` rather than starting a new one."""
+    if blk.heading_mark or blk.comment or blk.definition and line[:1] not in " \t":
+        return False
+    return (
+        wrapped
+        or line.lstrip()[:1].islower()
+        or text[blk.start : blk.end].rstrip().endswith(_OPEN_ENDINGS)
+        or (blk.bullet and line[:1] in " \t")
+    )
+
+
+def _marked_block(
+    s: int,
+    e: int,
+    line: str,
+    bullet: re.Match[str] | None,
+    heading: re.Match[str] | None | bool,
+    mdef: re.Match[str] | None,
+    comment: re.Match[str] | None,
+) -> _RawBlock:
+    """A new block for the line ``(s, e)``, flagged by the marker it starts with (if any)."""
+    blk = _RawBlock(s, e)
+    if bullet:
+        blk.bullet = True
+        blk.content_start = s + bullet.end()
+    elif heading:
+        blk.heading_mark = True
+        blk.content_start = s + len(line) - len(line.lstrip(" \t#"))
+    elif mdef:
+        blk.definition = True
+    elif comment:
+        blk.comment = True
+    return blk
+
+
+def _paragraph_blocks(text: str, para: list[tuple[int, int]], fmt: str) -> list[_RawBlock]:
+    """Raw blocks of one plain-text or Markdown paragraph.
+
+    A line opening with a marker (bullet, Markdown heading, table row, link or
+    footnote definition, HTML comment) starts a block; other lines join the
+    block before them when it looks like the same paragraph (see
+    ``_continues_block``).
+    """
+    markdown = fmt == "markdown"
+    wrapped = markdown or _is_hard_wrapped(text, para)
+    blocks: list[_RawBlock] = []
+    blk: _RawBlock | None = None
+    for s, e in para:
+        line = text[s:e]
+        bullet = _BULLET.match(line)
+        heading = markdown and _MD_HEADING.match(line)
+        mdef = _MD_DEF.match(line)
+        table = markdown and _TABLE_ROW.match(line)
+        comment = _COMMENT_LINE.match(line)
+        if (
+            blk is not None
+            and not (bullet or heading or mdef or table or comment)
+            and _continues_block(text, blk, line, wrapped)
+        ):
+            blk.end = e
             continue
-        wrapped = fmt == "markdown" or _is_hard_wrapped(text, para)
-        blk: _RawBlock | None = None
-        for s, e in para:
-            line = text[s:e]
-            bullet = _BULLET.match(line)
-            heading = fmt == "markdown" and _MD_HEADING.match(line)
-            mdef = _MD_DEF.match(line)
-            table = fmt == "markdown" and _TABLE_ROW.match(line)
-            comment = _COMMENT_LINE.match(line)
-            starts_new = bool(bullet or heading or mdef or table or comment) or blk is None
-            if not starts_new and blk is not None:
-                prev = text[blk.start : blk.end]
-                first = line.lstrip()[:1]
-                cont = (
-                    wrapped
-                    or first.islower()
-                    or prev.rstrip().endswith((",", ";", "-", "\u2013", "\u2014", "\u201c"))
-                    or (blk.bullet and line[:1] in " \t")
-                )
-                if blk.heading_mark or blk.comment or blk.definition and line[:1] not in " \t":
-                    cont = False
-                if cont:
-                    blk.end = e
-                    continue
-            blk = _RawBlock(s, e)
-            if bullet:
-                blk.bullet = True
-                blk.content_start = s + bullet.end()
-            elif heading:
-                blk.heading_mark = True
-                blk.content_start = s + len(line) - len(line.lstrip(" \t#"))
-            elif mdef:
-                blk.definition = True
-            elif comment:
-                blk.comment = True
-            blocks.append(blk)
-    # trim trailing whitespace inside blocks
-    for b in blocks:
-        b.start, b.end = _trim(text, b.start, b.end)
-    # a sentence broken by a blank line: "... is no longer perceived\n\nin the Middle East"
+        blk = _marked_block(s, e, line, bullet, heading, mdef, comment)
+        blocks.append(blk)
+    return blocks
+
+
+def _joins_broken_sentence(text: str, prev: _RawBlock, b: _RawBlock) -> bool:
+    """Whether block ``b`` finishes a sentence that ``prev`` left open before a blank line.
+
+    "... is no longer perceived" + blank line + "in the Middle East": ``b`` opens in
+    lower case, ``prev`` has no final punctuation and at least 8 words, and neither
+    is a heading, bullet or comment.
+    """
+    if b.bullet or b.heading_mark or prev.heading_mark or prev.comment:
+        return False
+    if not text[b.cstart : b.cstart + 1].islower():
+        return False
+    prev_text = text[prev.start : prev.end]
+    return not _TERMINAL.search(prev_text) and word_count(prev_text) >= 8
+
+
+def _merge_broken_sentences(text: str, blocks: list[_RawBlock]) -> list[_RawBlock]:
+    """``blocks`` with every sentence broken by a blank line joined back into one block."""
     merged: list[_RawBlock] = []
     for b in blocks:
-        if merged:
-            prev = merged[-1]
-            prev_text = text[prev.start : prev.end]
-            first = text[b.cstart : b.cstart + 1]
-            if (
-                not b.bullet
-                and not b.heading_mark
-                and not prev.heading_mark
-                and not prev.comment
-                and first.islower()
-                and not _TERMINAL.search(prev_text)
-                and word_count(prev_text) >= 8
-            ):
-                prev.end = b.end
-                continue
+        if merged and _joins_broken_sentence(text, merged[-1], b):
+            merged[-1].end = b.end
+            continue
         merged.append(b)
     return merged
 
 
+def split_blocks(text: str, fmt: str) -> list[_RawBlock]:
+    """Group lines into blocks: paragraphs, bullets, headings, definitions."""
+    blocks: list[_RawBlock] = []
+    for para in _paragraphs(text, fmt):
+        if fmt == "html":
+            blocks += _html_line_blocks(text, para)
+        else:
+            blocks += _paragraph_blocks(text, para, fmt)
+    # trim trailing whitespace inside blocks
+    for b in blocks:
+        b.start, b.end = _trim(text, b.start, b.end)
+    return _merge_broken_sentences(text, blocks)
+
+
 def _is_title_case(text: str) -> bool:
+    """Whether at least 60% of the words longer than 3 letters are capitalised (or numbers)."""
     words = [w for w in _WORD.findall(text) if len(w) > 3]
     if not words:
         return True
     return sum(w[0].isupper() or w[0].isdigit() for w in words) / len(words) >= 0.6
 
 
-def classify_blocks(
-    text: str,
-    raw: list[_RawBlock],
-    fmt: str,
-    hints: list[tuple[int, int, str, str]] | None = None,
-) -> list[Block]:
-    pats = region_patterns()
-    boilerplate, caption = pats.boilerplate.within(text), pats.caption.within(text)
-    n = len(raw)
-    regions: list[tuple[str, str]] = []
-    in_refs = False
-    for i, b in enumerate(raw):
-        body = text[b.cstart : b.end].strip()
-        hint = ""
-        for hs, he, hkind, hreason in hints or ():
-            if (
-                hs <= b.start
-                and b.end <= he
-                or (b.start <= hs < b.end and he - hs >= (b.end - b.start) * 0.8)
-            ):
-                hint, b.reason = hkind, hreason
-        words = word_count(body)
-        terminal = bool(_TERMINAL.search(body))
-        region, reason = BODY, ""
-        if b.comment:
-            region, reason = BOILERPLATE, "directive"
-        elif hint == "boilerplate":
-            region, reason = BOILERPLATE, f"page chrome ({b.reason})"
-        elif boilerplate.search(body):
-            region, reason = BOILERPLATE, "page boilerplate"
-        elif b.definition:
-            region, reason = REFERENCES, "link or footnote definition"
-        elif b.heading_mark or hint == "heading":
-            region, reason = HEADING, "heading"
-            in_refs = bool(pats.references_heading.match(body))
-        elif pats.references_heading.match(body) and words <= 4:
-            region, reason = HEADING, "references heading"
-            in_refs = True
-        elif pats.references_inline.match(body):
-            region, reason = REFERENCES, "source list"
-        elif in_refs:
-            region, reason = REFERENCES, "in references section"
-        elif hint == "caption" or caption.search(body):
-            region, reason = CAPTION, "caption / photo credit"
-        elif hint == "byline" or (words <= 12 and any(p.match(body) for p in pats.byline)):
-            region, reason = BYLINE, "byline or date"
-        elif not b.bullet and fmt != "html" or (fmt == "html" and not b.bullet):
-            last = i == n - 1
-            question_heading = (
-                body.endswith("?") and words <= 8 and _is_title_case(body[:-1]) is not None
-            )
-            if (
-                question_heading
-                and not last
-                and i + 1 < n
-                and word_count(text[raw[i + 1].cstart : raw[i + 1].end]) > words
-            ):
-                region, reason = HEADING, "question heading"
-            elif not terminal and words <= 30 and not (last and words > 8):
-                if words <= 14 or i < 4 or _is_title_case(body):
-                    region, reason = HEADING, "title or heading (no final punctuation)"
-        regions.append((region, reason))
+def _apply_hints(b: _RawBlock, hints: list[tuple[int, int, str, str]]) -> str:
+    """The region kind of the last HTML hint covering ``b`` (or 80% of ``b``), or "".
 
-    # trailing page chrome: walking back from the end, short or unpunctuated blocks that
-    # sit among boilerplate ("Invest in the / Trusted Mideast / News source.")
+    The hint's reason (e.g. "<footer>") is stored on ``b.reason``.
+    """
+    hint = ""
+    for hs, he, hkind, hreason in hints:
+        if (
+            hs <= b.start
+            and b.end <= he
+            or (b.start <= hs < b.end and he - hs >= (b.end - b.start) * 0.8)
+        ):
+            hint, b.reason = hkind, hreason
+    return hint
+
+
+class _RegionClassifier:
+    """Decides the region of each block of one text, walking the blocks in order.
+
+    The boilerplate and caption pattern sets are narrowed to the text once.
+    ``in_refs`` remembers that a references heading was passed: later blocks
+    are references until the next heading.
+    """
+
+    def __init__(self, text: str, raw: list[_RawBlock]) -> None:
+        self.text = text
+        self.raw = raw
+        self.pats = region_patterns()
+        self.boilerplate = self.pats.boilerplate.within(text)
+        self.caption = self.pats.caption.within(text)
+        self.in_refs = False
+
+    def region(self, i: int, b: _RawBlock, hint: str) -> tuple[str, str]:
+        """``(region, reason)`` for block ``i`` (``b``), given its HTML hint kind."""
+        pats = self.pats
+        body = self.text[b.cstart : b.end].strip()
+        if b.comment:
+            return BOILERPLATE, "directive"
+        if hint == "boilerplate":
+            return BOILERPLATE, f"page chrome ({b.reason})"
+        if self.boilerplate.search(body):
+            return BOILERPLATE, "page boilerplate"
+        if b.definition:
+            return REFERENCES, "link or footnote definition"
+        if b.heading_mark or hint == "heading":
+            self.in_refs = bool(pats.references_heading.match(body))
+            return HEADING, "heading"
+        words = word_count(body)
+        if pats.references_heading.match(body) and words <= 4:
+            self.in_refs = True
+            return HEADING, "references heading"
+        if pats.references_inline.match(body):
+            return REFERENCES, "source list"
+        if self.in_refs:
+            return REFERENCES, "in references section"
+        if hint == "caption" or self.caption.search(body):
+            return CAPTION, "caption / photo credit"
+        if hint == "byline" or (words <= 12 and any(p.match(body) for p in pats.byline)):
+            return BYLINE, "byline or date"
+        if not b.bullet:
+            return self._unmarked_region(i, body, words)
+        return BODY, ""
+
+    def _unmarked_region(self, i: int, body: str, words: int) -> tuple[str, str]:
+        """Body text, or a heading told only by its shape (short, unpunctuated, a question)."""
+        raw = self.raw
+        n = len(raw)
+        last = i == n - 1
+        question_heading = (
+            body.endswith("?") and words <= 8 and _is_title_case(body[:-1]) is not None
+        )
+        if (
+            question_heading
+            and not last
+            and i + 1 < n
+            and word_count(self.text[raw[i + 1].cstart : raw[i + 1].end]) > words
+        ):
+            return HEADING, "question heading"
+        if not _TERMINAL.search(body) and words <= 30 and not (last and words > 8):
+            if words <= 14 or i < 4 or _is_title_case(body):
+                return HEADING, "title or heading (no final punctuation)"
+        return BODY, ""
+
+
+def _mark_trailing_chrome(text: str, raw: list[_RawBlock], regions: list[tuple[str, str]]) -> None:
+    """Relabel as boilerplate the page chrome at the end of the text, in place.
+
+    Walking back from the end: short or unpunctuated blocks that sit among
+    boilerplate ("Invest in the / Trusted Mideast / News source."); bylines,
+    captions and references are passed over; a bullet or body text stops the walk.
+    """
     seen_chrome = False
-    for i in range(n - 1, -1, -1):
+    for i in range(len(raw) - 1, -1, -1):
         r, _ = regions[i]
-        blk_text = text[raw[i].cstart : raw[i].end]
         if r == BOILERPLATE:
             seen_chrome = seen_chrome or not raw[i].comment
             continue
-        nwords = word_count(blk_text)
-        unpunctuated = not _TERMINAL.search(blk_text)
         if raw[i].bullet:
             break
+        blk_text = text[raw[i].cstart : raw[i].end]
+        nwords = word_count(blk_text)
+        unpunctuated = not _TERMINAL.search(blk_text)
         if (
             r in (BODY, HEADING)
             and nwords <= 8
@@ -386,6 +487,25 @@ def classify_blocks(
             continue
         else:
             break
+
+
+def classify_blocks(
+    text: str,
+    raw: list[_RawBlock],
+    fmt: str,
+    hints: list[tuple[int, int, str, str]] | None = None,
+) -> list[Block]:
+    """Give every raw block its region (body, heading, byline, ...) and the reason why.
+
+    ``hints`` are the HTML renderer's ``(start, end, kind, reason)`` region hints.
+    ``fmt`` is accepted for the callers' sake; the decisions do not depend on it.
+    """
+    classifier = _RegionClassifier(text, raw)
+    regions: list[tuple[str, str]] = []
+    for i, b in enumerate(raw):
+        hint = _apply_hints(b, hints) if hints else ""
+        regions.append(classifier.region(i, b, hint))
+    _mark_trailing_chrome(text, raw, regions)
     return [
         Block(i, b.start, b.end, region, b.bullet, reason)
         for i, (b, (region, reason)) in enumerate(zip(raw, regions, strict=True))
@@ -408,6 +528,12 @@ def segment(
     warnings: tuple[str, ...] = (),
     source: str = "",
 ) -> Document:
+    """Split ``text`` into blocks and sentences and wrap it, with what the loader found,
+    in a Document.
+
+    ``hints`` and ``bullets`` come from the HTML renderer (region hints; spans of
+    list items); the other arguments are stored on the Document as they are.
+    """
     raw = split_blocks(text, fmt)
     for b in raw:
         for bs, be in bullets or ():
