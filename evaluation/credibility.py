@@ -21,7 +21,7 @@ from pathlib import Path
 
 from checker.core.analysis import OUTLET, Analysis
 from checker.core.config import Config
-from checker.text.segment import segment_text
+from checker.text.loader import segment_text
 from rules import attribution, credibility, footnotes
 
 ROOT = Path(__file__).resolve().parents[1]

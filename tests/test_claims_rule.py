@@ -8,7 +8,7 @@ import pytest
 
 from checker.core.config import Config
 from checker.pipeline import run_rules
-from checker.text.segment import segment_text
+from checker.text.loader import segment_text
 from rules import all_rules, get_rule
 from rules.claims.model import ClaimClassifier, load_model_file
 from rules.claims.training import binary_metrics

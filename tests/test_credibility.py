@@ -11,8 +11,7 @@ import rules.credibility
 import rules.footnotes
 from checker.core.analysis import DOCUMENT, ORGANISATION, OUTLET, PERSON, Analysis, SourceMention
 from checker.core.config import Config
-from checker.text.loader import load_document
-from checker.text.segment import segment_text
+from checker.text.loader import load_document, segment_text
 from rules.credibility import outlet_table, resolve_name
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -10,7 +10,7 @@ import pytest
 from checker.cli import main
 from checker.core.config import Config
 from checker.pipeline import analyse_document
-from checker.text.segment import segment_text
+from checker.text.loader import segment_text
 
 ARTICLE = (
     "Harbour reopens\n\n"

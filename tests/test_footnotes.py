@@ -11,8 +11,7 @@ import pytest
 from checker.core.analysis import Analysis
 from checker.core.config import Config
 from checker.reference.domains import registrable, registrable_domain, url_domain
-from checker.text.loader import load_document
-from checker.text.segment import segment_text
+from checker.text.loader import load_document, segment_text
 from rules import footnotes as F
 from rules.footnotes.links import url_problem
 from rules.footnotes.scan import URLISH

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from checker.core.analysis import Analysis
 from checker.core.config import Config
-from checker.text.segment import segment_text
+from checker.text.loader import segment_text
 from rules import footnotes as F
 
 FTN = {

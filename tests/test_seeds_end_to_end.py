@@ -100,7 +100,7 @@ def test_agentless_hedge_is_thought_to() -> None:
 
 def test_unparsed_phrases_are_not_blamed_as_vague_sources() -> None:
     from checker.pipeline import analyse_document
-    from checker.text.segment import segment_text
+    from checker.text.loader import segment_text
 
     text = (
         "Council Votes\n\n"

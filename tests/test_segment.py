@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.text.segment import segment_text, split_sentences
+from checker.text.loader import segment_text
+from checker.text.segment import split_sentences
 
 
 def sents(text: str) -> list[str]:

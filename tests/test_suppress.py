@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from checker.core.config import Config
 from checker.core.document import BODY, BOILERPLATE
 from checker.pipeline import analyse_document, analyse_file
-from checker.text.segment import segment_text
+from checker.text.loader import segment_text
 from rules.suppress.directives import parse_directives
 
 VAGUE = "Experts say the new channel will need dredging again within five years."

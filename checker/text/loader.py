@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from checker.core.document import Document, Link
+from checker.text.segment import segment
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 HTML_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html"}
@@ -317,8 +318,6 @@ def document_from_text(
     warnings: tuple[str, ...] = (),
 ) -> Document:  # fmt: skip
     """Build a segmented Document from decoded text (the pure core of loading)."""
-    from checker.text.segment import segment
-
     src_starts = line_starts(text)
     if fmt == "html":
         ht = html_to_text(text)
@@ -366,3 +365,8 @@ def load_document(path: str | Path, display: str | None = None) -> Document:
     return document_from_text(
         text, path=display or str(p), fmt=fmt, encoding=encoding, warnings=tuple(warnings)
     )
+
+
+def segment_text(text: str, path: str = "<text>", fmt: str = "text") -> Document:
+    """Segment already-decoded text (HTML is rendered first); convenience for tests and API."""
+    return document_from_text(text, path=path, fmt=fmt)

@@ -566,10 +566,3 @@ def segment(
                 Sentence(len(sentences), s, e, text[s:e], blk.index, blk.region, line, col)
             )
     return replace(doc, sentences=tuple(sentences))
-
-
-def segment_text(text: str, path: str = "<text>", fmt: str = "text") -> Document:
-    """Segment already-decoded text (HTML is rendered first); convenience for tests and API."""
-    from checker.text.loader import document_from_text
-
-    return document_from_text(text, path=path, fmt=fmt)
