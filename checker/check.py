@@ -29,9 +29,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checker.baseline import Baseline, FileBaseline, assign_fingerprints
-from checker.core.config import Config, check_rule_names, config_file_for, load_config
+from checker.core.config import Config, check_rule_names, config_file_for
 from checker.core.results import DEFAULT_FAIL_ON, CheckedFile, CheckResult, Failure, Thresholds
 from checker.core.rule import SEVERITY_RANK
+from checker.settings import load_config
 from checker.vcs import GitError, changed_lines, git_toplevel
 
 if TYPE_CHECKING:

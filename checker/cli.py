@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import checker
-from checker.core.config import Config, ConfigError, find_config, load_config
+from checker.core.config import Config, ConfigError
+from checker.settings import find_config, load_config
 
 EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -119,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     from checker.ratings_cli import add_parser as add_ratings_parser  # ratings update/status
 
     add_ratings_parser(sub)
-    # Parsed by rules.claims.model.train_claims_main (its own argparse); listed here for help.
+    # Parsed by rules.claims.training.train_claims_main (its own argparse); listed here for help.
     sub.add_parser("train-claims", add_help=False,
                    help="train a claim model on your own labelled CSV (see train-claims --help)")
     return parser
@@ -156,7 +157,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     config = _config_for(args)
     from rules.credibility import ratings
 
-    config.ratings = [*config.ratings, *(str(Path(f).resolve()) for f in args.ratings)]
+    config = config.with_settings(ratings=[
+        *config.get(ratings.RATINGS), *(str(Path(f).resolve()) for f in args.ratings)
+    ])
     has_ratings = bool(ratings.load_ratings(config))  # a bad file: RatingsError -> exit 2
     err = Console(stderr=True)
     show = not args.quiet and err.is_terminal

@@ -25,6 +25,7 @@ from rules.credibility.ratings import (
     CRED1,
     LIN,
     NO_RATINGS_NOTE,
+    RATINGS,
     WIKI,
     RatingsError,
     cache_dir,
@@ -253,7 +254,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 def cmd_ratings(args: argparse.Namespace) -> int:
     """Run ``checker ratings ...``; returns the exit code."""
-    from checker.core.config import find_config, load_config
+    from checker.settings import find_config, load_config
 
     action = getattr(args, "ratings_command", None)
     if action == "update":
@@ -269,7 +270,9 @@ def cmd_ratings(args: argparse.Namespace) -> int:
         return 0
     if action == "status":
         config = load_config(args.config) if args.config else find_config(Path.cwd())
-        config.ratings = [*config.ratings, *(str(Path(f).resolve()) for f in args.ratings)]
+        config = config.with_settings(ratings=[
+            *config.get(RATINGS), *(str(Path(f).resolve()) for f in args.ratings)
+        ])
         for line in status_lines(config):
             print(line)
         return 0

@@ -99,12 +99,7 @@ def compute_metrics(analysis: Analysis) -> dict[str, Any]:
 
 def footnote_rules() -> tuple[Rule, ...]:
     """The footnotes family's rules (each counts towards "footnote problems")."""
-    family = rules.footnotes.FAMILY
-    if isinstance(family, str):  # transitional: family still registering by import
-        from checker.core.rule import REGISTRY
-
-        return tuple(r for r in REGISTRY.values() if r.family == family)
-    return family.rules
+    return rules.footnotes.FAMILY.rules
 
 
 def score_analysis(

@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted(f for s in splits for f in (POLNEAR / s / "text").glob("*.txt"))
     if args.limit:
         files = files[: args.limit]
-    cfg = Config(ratings=[str(p) for p in RATINGS])
+    cfg = Config(settings={"ratings": [str(p) for p in RATINGS]})
     outlets = resolved = rated = low = added = 0
     labels: Counter[str] = Counter()
     unresolved: Counter[str] = Counter()

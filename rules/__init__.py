@@ -1,38 +1,53 @@
-"""Rule families, one module each; see docs/architecture.md.
+"""Rule families, one package each; see docs/architecture.md.
 
-``FAMILIES`` is the order in which the pipeline runs them: later families read
+``FAMILIES`` lists them in the order the pipeline runs them: later families read
 what earlier ones recorded (footnotes and attribution decide what is sourced,
-hedging needs the quotations, claims need both).
+hedging needs the quotations, claims need both, credibility rates the sources the
+others found, and suppression reviews every finding last). Each family declares the
+``Analysis`` fields it reads and writes; a test checks this order against them.
+
+Every rule is listed here explicitly through its family: nothing registers itself
+on import, so ``all_rules()`` is the same in every interpreter.
 """
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
+from checker.core.analysis import Family
+from checker.core.rule import Rule
+from rules import attribution, claims, credibility, footnotes, hedging, suppress
 
-from checker.core.rule import REGISTRY, Rule, get_rule, register
 
-FAMILIES: tuple[str, ...] = (
-    "footnotes", "attribution", "hedging", "claims", "credibility", "suppress"
+def _family(module: object) -> Family:
+    family = module.FAMILY  # type: ignore[attr-defined]
+    if isinstance(family, Family):
+        return family
+    # transitional: a family module that still registers its rules on import
+    from checker.core.rule import REGISTRY
+
+    own = tuple(sorted((r for r in REGISTRY.values() if r.family == family), key=lambda r: r.id))
+    return Family(name=family, rules=own, run=module.run)  # type: ignore[attr-defined]
+
+
+FAMILIES: tuple[Family, ...] = tuple(
+    _family(m) for m in (footnotes, attribution, hedging, claims, credibility, suppress)
 )
 
-_loaded: list[ModuleType] = []
-
-
-def families() -> list[ModuleType]:
-    """Import every family module (registering its rules) in pipeline order."""
-    if not _loaded:
-        _loaded.extend(importlib.import_module(f"rules.{name}") for name in FAMILIES)
-        for module in _loaded:  # transitional: families that export FAMILY instead of registering
-            family = getattr(module, "FAMILY", None)
-            for rule in getattr(family, "rules", ()):
-                register(rule)
-    return _loaded
+RULES: dict[str, Rule] = {rule.name: rule for family in FAMILIES for rule in family.rules}
 
 
 def all_rules() -> list[Rule]:
-    families()
-    return sorted(REGISTRY.values(), key=lambda r: r.id)
+    """Every rule of every family, by id."""
+    return sorted(RULES.values(), key=lambda r: r.id)
 
 
-__all__ = ["FAMILIES", "REGISTRY", "Rule", "all_rules", "families", "get_rule", "register"]
+def get_rule(key: str) -> Rule:
+    """A rule by name, or by id (case-insensitive); KeyError when there is none."""
+    if key in RULES:
+        return RULES[key]
+    for rule in RULES.values():
+        if rule.id.lower() == key.lower():
+            return rule
+    raise KeyError(key)
+
+
+__all__ = ["FAMILIES", "RULES", "Rule", "all_rules", "get_rule"]

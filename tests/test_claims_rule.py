@@ -76,10 +76,10 @@ def test_flags_unsourced_claim_but_not_questions_scenes_or_attributed() -> None:
 
 
 def test_threshold_from_configuration() -> None:
-    _, strict = analyse(ARTICLE, Config(claim_threshold=1.0))
+    _, strict = analyse(ARTICLE, Config(settings={"claim_threshold": 1.0}))
     assert not any(strict.is_claim)
     assert not [f for f in strict.findings if f.rule == "unsourced-claim"]
-    _, loose = analyse(ARTICLE, Config(claim_threshold=0.0))
+    _, loose = analyse(ARTICLE, Config(settings={"claim_threshold": 0.0}))
     body = [p for p in loose.claim_prob if p is not None]
     assert sum(loose.is_claim) == len(body)
 
@@ -101,7 +101,7 @@ def test_custom_model_from_configuration(tmp_path: Path) -> None:
     model.save(tmp_path / "models" / "ours.json")
     cfg_file = tmp_path / "pyproject.toml"
     cfg_file.write_text('[tool.checker]\nclaim_model = "models/ours.json"\n')
-    from checker.core.config import load_config
+    from checker.settings import load_config
 
     cfg = load_config(cfg_file)
     doc, a = analyse("Is item k ready? The k depot shipped 40 crates.\n", cfg)

@@ -6,15 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from checker.core.config import (
-    Config,
-    ConfigError,
-    check_rule_names,
-    config_file_for,
-    find_config,
-    load_config,
-)
+from checker.core.config import Config, ConfigError, check_rule_names, config_file_for
 from checker.core.rule import Rule
+from checker.settings import find_config, load_config
+from rules.credibility.ratings import ALLOWED_SOURCES
 
 HEDGE = Rule("HDGX01", "hedge-x", "hedging", "suggestion", "s", "r", "b", "g")
 CLAIM = Rule("CLMX01", "claim-x", "claims", "warning", "s", "r", "b", "g")
@@ -116,7 +111,7 @@ severity = { hedging = "warning" }
     op = cfg.for_path(tmp_path / "opinion" / "b.md")
     assert op.rule_enabled(HEDGE) and op.fail_under == 40 and op.rule_enabled(CLAIM)
     assert op.lexicon["hedging"]["epistemic"] == ["maybe-ish", "arguably-ish"]
-    assert op.severity_for(CLAIM) == "error" and op.allowed_sources == ["a.org"]
+    assert op.severity_for(CLAIM) == "error" and op.get(ALLOWED_SOURCES) == ["a.org"]
     col = cfg.for_path(tmp_path / "opinion" / "columns" / "c.md")  # both tables match
     assert col.rule_enabled(HEDGE) and not col.rule_enabled(CLAIM)
     assert col.severity_for(HEDGE) == "warning" and col.fail_under == 40

@@ -112,7 +112,9 @@ def test_text_scan_avoids_ambiguous_and_embedded_names(tmp_path: Path) -> None:
 
 def test_low_rated_outlet_flags_the_claim_it_supports(tmp_path: Path) -> None:
     cfg = Config(
-        ratings=[user_csv(tmp_path, "dailyexample.test,0.1,deprecated\nreuters.com,0.95,\n")],
+        settings={
+            "ratings": [user_csv(tmp_path, "dailyexample.test,0.1,deprecated\nreuters.com,0.95,\n")]
+        },
         lexicon={"credibility": {"dailyexample.test": ["Daily Example"]}},
     )
     text = (
@@ -134,7 +136,7 @@ def test_low_rated_outlet_flags_the_claim_it_supports(tmp_path: Path) -> None:
 
 def test_footnoted_low_source_flags_its_scope_only(tmp_path: Path) -> None:
     cfg = Config(
-        ratings=[user_csv(tmp_path, "dailyexample.test,0.05,deprecated\n")],
+        settings={"ratings": [user_csv(tmp_path, "dailyexample.test,0.05,deprecated\n")]},
         lexicon={"credibility": {"dailyexample.test": ["Daily Example"]}},
     )
     text = (
@@ -153,7 +155,7 @@ def test_footnoted_low_source_flags_its_scope_only(tmp_path: Path) -> None:
 
 
 def test_not_a_claim_still_warns_once_per_outlet(tmp_path: Path) -> None:
-    cfg = Config(ratings=[user_csv(tmp_path, "dailyexample.test,0.1,low\n")],
+    cfg = Config(settings={"ratings": [user_csv(tmp_path, "dailyexample.test,0.1,low\n")]},
                  lexicon={"credibility": {"dailyexample.test": ["Daily Example"]}})  # fmt: skip
     text = "Read more, the Daily Example reported. Read more again, the Daily Example said.\n"
     a = analyse(text, cfg, claims=False)
@@ -185,7 +187,9 @@ def test_no_ratings_installed_everything_is_unrated() -> None:
 
 
 def test_link_urls_fold_subdomains(tmp_path: Path) -> None:
-    cfg = Config(ratings=[user_csv(tmp_path, "example-mayadeen.test,0.0,deprecated\n")])
+    cfg = Config(
+        settings={"ratings": [user_csv(tmp_path, "example-mayadeen.test,0.0,deprecated\n")]}
+    )
     text = "Drones hit the base, [a broadcaster said](https://english.example-mayadeen.test/x).\n"
     a = analyse(segment_text(text, path="x.md", fmt="markdown"), cfg)
     (m,) = [m for m in a.sources if m.url]
@@ -203,7 +207,7 @@ def _seed(prefix: str) -> Path:
 
 
 def test_seed_000_wires_high_al_mayadeen_low() -> None:
-    cfg = Config(ratings=[str(p) for p in SHARED_FILES])
+    cfg = Config(settings={"ratings": [str(p) for p in SHARED_FILES]})
     a = analyse(load_document(_seed("000")), cfg)
     mayadeen = by_domain(a, "almayadeen.net")
     assert mayadeen and all(m.rating_label in ("low", "deprecated") for m in mayadeen)
@@ -216,7 +220,7 @@ def test_seed_000_wires_high_al_mayadeen_low() -> None:
 
 
 def test_seed_004_media_line_unrated() -> None:
-    cfg = Config(ratings=[str(p) for p in SHARED_FILES])
+    cfg = Config(settings={"ratings": [str(p) for p in SHARED_FILES]})
     a = analyse(load_document(_seed("004")), cfg)
     ms = by_domain(a, "themedialine.org")
     assert ms and all(m.rating_label == "unrated" and m.rating is None for m in ms)

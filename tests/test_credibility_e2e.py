@@ -38,7 +38,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 def test_result_record_carries_ratings_and_metrics(tmp_path: Path) -> None:
     cfg = Config(
-        ratings=[str(_ratings(tmp_path))],
+        settings={"ratings": [str(_ratings(tmp_path))]},
         lexicon={"credibility": {"dailyexample.test": ["Daily Example"]}},
     )
     res = analyse_document(segment_text(ARTICLE), cfg)

@@ -93,7 +93,7 @@ def test_sentence_scope_config() -> None:
     doc = segment_text(text, path="x.txt", fmt="text")
     auto = Analysis(doc=doc, config=Config())
     F.run(auto)
-    sent = Analysis(doc=doc, config=Config(footnote_scope="sentence"))
+    sent = Analysis(doc=doc, config=Config(settings={"footnote_scope": "sentence"}))
     F.run(sent)
     first = next(s for s in doc.sentences if s.text.startswith("The mill closed"))
     second = next(s for s in doc.sentences if s.text.startswith("Forty jobs"))

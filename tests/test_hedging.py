@@ -199,7 +199,7 @@ def test_categories_can_be_disabled_and_cues_added() -> None:
     text = "Critics argue the tax is unfair and it may be repealed, clearly.\n"
     a = analyse(text, Config(remove={"hedging": {"weasel": "*"}}))
     assert {h.category for h in a.hedges} == {"epistemic", "booster"}
-    a = analyse(text, Config(hedge_categories=["booster"]))
+    a = analyse(text, Config(settings={"hedge_categories": ["booster"]}))
     assert [h.category for h in a.hedges] == ["booster"]
     a = analyse(text, Config(lexicon={"hedging": {"epistemic": ["unfair"]}}))
     assert "unfair" in [h.text for h in a.hedges]

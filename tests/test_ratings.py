@@ -219,7 +219,7 @@ def test_rating_files_from_config_env_and_cache(
     proj = tmp_path / "proj"
     proj.mkdir()
     (proj / "ours.csv").write_text("domain,score\na.test,0.5\n")
-    cfg = Config(ratings=["ours.csv"], source_file=str(proj / "pyproject.toml"))
+    cfg = Config(settings={"ratings": ["ours.csv"]}, source_file=str(proj / "pyproject.toml"))
     env_file = tmp_path / "env.csv"
     env_file.write_text("domain,score\nb.test,0.5\n")
     monkeypatch.setenv("CHECKER_RATINGS", str(env_file))
@@ -231,7 +231,7 @@ def test_rating_files_from_config_env_and_cache(
         ("ours.csv", "config"), ("env.csv", "env"), ("c.csv", "cache"),
     ]  # fmt: skip
     assert len(ratings.load_ratings(cfg).sets) == 3
-    missing = Config(ratings=["gone.csv"], source_file=str(proj / "pyproject.toml"))
+    missing = Config(settings={"ratings": ["gone.csv"]}, source_file=str(proj / "pyproject.toml"))
     with pytest.raises(RatingsError, match="not found"):
         ratings.load_ratings(missing)
 

@@ -1,16 +1,14 @@
 """Configuration: ``[tool.checker]`` in ``pyproject.toml``, or a ``.checker.toml``.
 
-``find_config`` walks up from the checked files to the first ``.checker.toml`` (whole
-file, or its ``[tool.checker]`` table) or ``pyproject.toml`` with a ``[tool.checker]``
-table. Example::
+``config_file_for`` walks up from the checked files to the first ``.checker.toml``
+(whole file, or its ``[tool.checker]`` table) or ``pyproject.toml`` with a
+``[tool.checker]`` table. Example::
 
     [tool.checker]
     disable = ["hedging"]                 # rule names, ids or families; "all"
     enable = ["approximator"]             # rules that are off by default
     severity = { unsourced-claim = "error" }
-    claim_threshold = 0.5
-    claim_model = "models/our-claims.json"
-    allowed_sources = ["reuters.com", "Office for National Statistics"]
+    claim_threshold = 0.5                 # keys owned by a rule family (here: claims)
     exclude = ["drafts/old/*"]            # globs, relative to this file's folder
     fail_under = 70                       # thresholds for ``checker check``
     fail_on = "error"
@@ -24,8 +22,12 @@ table. Example::
     disable = ["hedging"]
     fail_under = 50
 
-Unknown keys, and values of the wrong type, are an error that names the key.
-See docs/configuration.md.
+This module knows the keys every run has (rules on and off, severities, lexicon
+extensions, paths, CI thresholds). A rule family owns its own keys: it declares
+each as a :class:`Setting` (default and check) on its ``Family``, and
+``checker.settings`` hands those to :meth:`Config.from_mapping`, so a family's
+key is validated by the family. Unknown keys, and values of the wrong type, are a
+:class:`ConfigError` that names the key and the file. See docs/configuration.md.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -45,15 +47,13 @@ class ConfigError(ValueError):
     """A configuration file or value is invalid (exit code 2)."""
 
 
-FOOTNOTE_SCOPES = ("auto", "sentence")
-
-
 @dataclass(frozen=True)
 class Setting:
     """A ``[tool.checker]`` key owned by a rule family: its default and how to check a value.
 
     ``check(value, name)`` returns the value to store (normalised) or raises
-    :class:`ConfigError` naming ``name`` and what is wrong.
+    :class:`ConfigError` naming ``name`` and what is wrong. A setting that
+    ``accumulates`` is a list that ``[[overrides]]`` tables extend rather than replace.
     """
 
     key: str
@@ -61,6 +61,7 @@ class Setting:
     check: Callable[[Any, str], Any]
     summary: str = ""
     overridable: bool = True  # may appear in [[overrides]] tables
+    accumulates: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,23 +77,29 @@ class Config:
     disable: list[str] = field(default_factory=list)
     enable: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
-    claim_threshold: float = 0.5
-    claim_model: str = ""
     # extra lexicon entries per family and category, e.g. {"hedging": {"epistemic": [...]}}
     lexicon: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     # cues or whole categories to remove, e.g. {"hedging": {"approximator": "*"}}
     remove: dict[str, Any] = field(default_factory=dict)
-    hedge_categories: list[str] = field(default_factory=list)  # empty = defaults
-    footnote_scope: str = "auto"  # auto | sentence
-    ratings: list[str] = field(default_factory=list)
-    allowed_sources: list[str] = field(default_factory=list)
     fail_under: float | None = None
     fail_on: str | None = None
     max_unsourced: int | None = None
     exclude: list[str] = field(default_factory=list)
     overrides: list[Override] = field(default_factory=list)
+    # keys owned by rule families (validated by their Setting); read with ``get``
+    settings: dict[str, Any] = field(default_factory=dict)
+    # the families' Setting objects by key, as given to from_mapping (for merging overrides)
+    owned: Mapping[str, Setting] = field(default_factory=dict, compare=False, repr=False)
     source_file: str = ""  # where this config came from (for messages)
     root: str = ""  # folder that globs are relative to ("" = current directory)
+
+    def get(self, setting: Setting) -> Any:
+        """The configured value of a family's setting, or its default."""
+        return self.settings.get(setting.key, setting.default)
+
+    def with_settings(self, **values: Any) -> Config:
+        """A copy with family settings set (already-checked values, e.g. from the CLI)."""
+        return replace(self, settings={**self.settings, **values})
 
     def _matches(self, rule: Rule, keys: list[str]) -> bool:
         lowered = {k.lower() for k in keys}
@@ -140,41 +147,19 @@ class Config:
 
     def merged(self, settings: dict[str, Any]) -> Config:
         """A copy with ``settings`` layered on top: lists of rules and tables merge."""
-        changes: dict[str, Any] = {}
-        disable, enable = list(self.disable), list(self.enable)
-        if "disable" in settings:
-            new = list(settings["disable"])
-            disable += new
-            enable = [e for e in enable if e not in new]
-        if "enable" in settings:
-            new = list(settings["enable"])
-            enable += new
-            disable = [d for d in disable if d not in new]
-        changes["disable"], changes["enable"] = disable, enable
+        disable, enable = _rule_lists(self, settings)
+        changes: dict[str, Any] = {"disable": disable, "enable": enable}
         for key, value in settings.items():
             if key in ("disable", "enable"):
                 continue
             if key == "severity":
                 changes[key] = {**self.severity, **value}
             elif key in ("lexicon", "remove"):
-                base = {fam: dict(cats) if isinstance(cats, dict) else cats
-                        for fam, cats in getattr(self, key).items()}  # fmt: skip
-                for fam, cats in value.items():
-                    if isinstance(cats, dict) and isinstance(base.get(fam), dict):
-                        merged = dict(base[fam])
-                        for cat, cues in cats.items():
-                            old = merged.get(cat)
-                            if isinstance(old, list) and isinstance(cues, list):
-                                merged[cat] = old + [c for c in cues if c not in old]
-                            else:
-                                merged[cat] = cues
-                        base[fam] = merged
-                    else:
-                        base[fam] = cats
-                changes[key] = base
-            elif key in ("allowed_sources", "exclude"):
-                old = getattr(self, key)
-                changes[key] = old + [v for v in value if v not in old]
+                changes[key] = _merge_tables(getattr(self, key), value)
+            elif key == "exclude":
+                changes[key] = _union(self.exclude, value)
+            elif key == "settings":
+                changes[key] = _merge_owned(self.settings, value, self.owned)
             else:
                 changes[key] = value
         return replace(self, **changes)
@@ -182,31 +167,93 @@ class Config:
     # ------------------------------------------------------------------ parsing
 
     @classmethod
-    def from_mapping(cls, data: dict[str, Any], source: str = "", root: str = "") -> Config:
+    def from_mapping(
+        cls,
+        data: dict[str, Any],
+        source: str = "",
+        root: str = "",
+        owned: Mapping[str, Setting] | None = None,
+    ) -> Config:
+        """A Config from a ``[tool.checker]`` table; ``owned`` are the families' keys."""
         where = f" in {source}" if source else ""
-        settings = _validate(data, where, top=True)
-        overrides = []
-        for i, table in enumerate(data.get("overrides", []) or []):
-            ctx = f"overrides[{i}]"
-            if not isinstance(table, dict):
-                raise ConfigError(f"{ctx} must be a table{where}")
-            if "paths" not in table:
-                raise ConfigError(f"{ctx} needs a 'paths' list of globs{where}")
-            paths = table["paths"]
-            if isinstance(paths, str):
-                paths = [paths]
-            if not _is_str_list(paths) or not paths:
-                raise ConfigError(f"{ctx}.paths must be a non-empty list of globs{where}")
-            rest = {k: v for k, v in table.items() if k != "paths"}
-            ov = _validate(rest, where, top=False, prefix=f"{ctx}.")
-            overrides.append(Override(tuple(paths), ov))
+        owned = owned or {}
+        settings = _validate(data, where, owned, top=True)
+        overrides = [
+            _override(i, table, where, owned) for i, table in enumerate(data.get("overrides") or [])
+        ]
         settings.pop("overrides", None)
-        return cls(**settings, overrides=overrides, source_file=source, root=root)
+        return cls(**settings, overrides=overrides, owned=owned, source_file=source, root=root)
+
+
+def _rule_lists(cfg: Config, settings: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """``disable`` and ``enable`` after an override: a later table's word wins."""
+    disable, enable = list(cfg.disable), list(cfg.enable)
+    if "disable" in settings:
+        new = list(settings["disable"])
+        disable += new
+        enable = [e for e in enable if e not in new]
+    if "enable" in settings:
+        new = list(settings["enable"])
+        enable += new
+        disable = [d for d in disable if d not in new]
+    return disable, enable
+
+
+def _union(old: list[Any], new: list[Any]) -> list[Any]:
+    return old + [v for v in new if v not in old]
+
+
+def _merge_tables(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """``lexicon``/``remove`` tables: per family and category, lists extend."""
+    base = {fam: dict(cats) if isinstance(cats, dict) else cats for fam, cats in old.items()}
+    for fam, cats in new.items():
+        if isinstance(cats, dict) and isinstance(base.get(fam), dict):
+            merged = dict(base[fam])
+            for cat, cues in cats.items():
+                prev = merged.get(cat)
+                if isinstance(prev, list) and isinstance(cues, list):
+                    merged[cat] = _union(prev, cues)
+                else:
+                    merged[cat] = cues
+            base[fam] = merged
+        else:
+            base[fam] = cats
+    return base
+
+
+def _merge_owned(
+    old: dict[str, Any], new: dict[str, Any], owned: Mapping[str, Setting]
+) -> dict[str, Any]:
+    """Family settings after an override: accumulating lists extend, the rest replace."""
+    out = dict(old)
+    for key, value in new.items():
+        setting = owned.get(key)
+        if setting is not None and setting.accumulates:
+            out[key] = _union(old.get(key, setting.default), value)
+        else:
+            out[key] = value
+    return out
+
+
+def _override(i: int, table: Any, where: str, owned: Mapping[str, Setting]) -> Override:
+    ctx = f"overrides[{i}]"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{ctx} must be a table{where}")
+    if "paths" not in table:
+        raise ConfigError(f"{ctx} needs a 'paths' list of globs{where}")
+    paths = table["paths"]
+    if isinstance(paths, str):
+        paths = [paths]
+    if not _is_str_list(paths) or not paths:
+        raise ConfigError(f"{ctx}.paths must be a non-empty list of globs{where}")
+    rest = {k: v for k, v in table.items() if k != "paths"}
+    return Override(tuple(paths), _validate(rest, where, owned, top=False, prefix=f"{ctx}."))
 
 
 # ------------------------------------------------------------------- validation
 
-_STR_LISTS = ("disable", "enable", "hedge_categories", "ratings", "allowed_sources", "exclude")
+_CORE_KEYS = {f.name for f in fields(Config)} - {"source_file", "root", "settings", "owned"}
+_STR_LISTS = ("disable", "enable", "exclude")
 _NOT_IN_OVERRIDES = ("exclude", "overrides")
 
 
@@ -218,74 +265,131 @@ def _is_number(v: Any) -> bool:
     return isinstance(v, int | float) and not isinstance(v, bool)
 
 
-def _validate(data: dict[str, Any], where: str, top: bool, prefix: str = "") -> dict[str, Any]:
-    """Check keys and value types; return the settings to pass to ``Config``."""
-    known = {f.name for f in fields(Config)} - {"source_file", "root"}
-    if not top:
-        known -= set(_NOT_IN_OVERRIDES)
+def str_list(value: Any, name: str) -> list[str]:
+    """Check for a list of strings (a lone string counts as a list of one)."""
+    if isinstance(value, str):
+        value = [value]
+    if not _is_str_list(value):
+        raise ConfigError(f"{name!r} must be a list of strings")
+    return list(value)
+
+
+def fraction(value: Any, name: str) -> float:
+    """Check for a number between 0 and 1."""
+    if not _is_number(value) or not 0.0 <= float(value) <= 1.0:
+        raise ConfigError(f"{name!r} must be a number between 0 and 1")
+    return float(value)
+
+
+def path_string(value: Any, name: str) -> str:
+    """Check for a path given as a string."""
+    if not isinstance(value, str):
+        raise ConfigError(f"{name!r} must be a path (string)")
+    return value
+
+
+def one_of(*choices: str) -> Callable[[Any, str], str]:
+    """A check that accepts one of ``choices``."""
+
+    def check(value: Any, name: str) -> str:
+        if value not in choices:
+            raise ConfigError(f"{name!r} must be one of {', '.join(choices)}")
+        return str(value)
+
+    return check
+
+
+def _check_severity(value: Any, name: str) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{name!r} must be a table of rule = severity")
+    for rule, sev in value.items():
+        if sev not in SEVERITIES:
+            raise ConfigError(
+                f"severity for {rule!r} ({name}) must be one of {', '.join(SEVERITIES)}"
+            )
+    return value
+
+
+def _check_lexicon(value: Any, name: str) -> dict[str, Any]:
+    if not isinstance(value, dict) or not all(
+        isinstance(cats, dict) and all(_is_str_list(c) for c in cats.values())
+        for cats in value.values()
+    ):
+        raise ConfigError(f"{name!r} must be tables of family.category = [entries]")
+    return value
+
+
+def _check_remove(value: Any, name: str) -> dict[str, Any]:
+    if not isinstance(value, dict) or not all(
+        _is_str_list(cats)
+        or (isinstance(cats, dict) and all(_is_str_list(c) or c == "*" for c in cats.values()))
+        for cats in value.values()
+    ):
+        raise ConfigError(
+            f"{name!r} must map a family to categories (list) or to "
+            f'category = [cues] or "*"'
+        )
+    return value
+
+
+def _check_fail_under(value: Any, name: str) -> float:
+    if not _is_number(value) or not 0.0 <= float(value) <= 100.0:
+        raise ConfigError(f"{name!r} must be a score between 0 and 100")
+    return float(value)
+
+
+def _check_count(value: Any, name: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ConfigError(f"{name!r} must be a whole number >= 0")
+    return value
+
+
+_CORE_CHECKS: dict[str, Callable[[Any, str], Any]] = {
+    "disable": str_list,
+    "enable": str_list,
+    "exclude": str_list,
+    "severity": _check_severity,
+    "lexicon": _check_lexicon,
+    "remove": _check_remove,
+    "fail_under": _check_fail_under,
+    "fail_on": one_of(*SEVERITIES),
+    "max_unsourced": _check_count,
+}
+
+
+def _validate(
+    data: dict[str, Any],
+    where: str,
+    owned: Mapping[str, Setting],
+    top: bool,
+    prefix: str = "",
+) -> dict[str, Any]:
+    """Check keys and values; return the keyword arguments for ``Config``."""
     out: dict[str, Any] = {}
+    family_values: dict[str, Any] = {}
     for key, value in data.items():
         name = f"{prefix}{key}"
-        if key not in known:
+        core = key in _CORE_KEYS and (top or key not in _NOT_IN_OVERRIDES)
+        setting = owned.get(key)
+        if setting is not None and not (top or setting.overridable):
+            setting = None
+        if not core and setting is None:
             raise ConfigError(f"unknown configuration key {name!r}{where}")
         if key == "overrides":
             if not isinstance(value, list):
                 raise ConfigError(f"{name!r} must be an array of tables{where}")
             continue
-        if key in _STR_LISTS:
-            if isinstance(value, str):
-                value = [value]
-            if not _is_str_list(value):
-                raise ConfigError(f"{name!r} must be a list of strings{where}")
-        elif key == "severity":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{name!r} must be a table of rule = severity{where}")
-            for rule, sev in value.items():
-                if sev not in SEVERITIES:
-                    raise ConfigError(
-                        f"severity for {rule!r} ({name}) must be one of "
-                        f"{', '.join(SEVERITIES)}{where}"
-                    )
-        elif key == "claim_threshold":
-            if not _is_number(value) or not 0.0 <= float(value) <= 1.0:
-                raise ConfigError(f"{name!r} must be a number between 0 and 1{where}")
-            value = float(value)
-        elif key == "claim_model":
-            if not isinstance(value, str):
-                raise ConfigError(f"{name!r} must be a path (string){where}")
-        elif key == "lexicon":
-            if not isinstance(value, dict) or not all(
-                isinstance(cats, dict) and all(_is_str_list(c) for c in cats.values())
-                for cats in value.values()
-            ):
-                raise ConfigError(f"{name!r} must be tables of family.category = [entries]{where}")
-        elif key == "remove":
-            if not isinstance(value, dict) or not all(
-                _is_str_list(cats)
-                or (
-                    isinstance(cats, dict)
-                    and all(_is_str_list(c) or c == "*" for c in cats.values())
-                )
-                for cats in value.values()
-            ):
-                raise ConfigError(
-                    f"{name!r} must map a family to categories (list) or to "
-                    f'category = [cues] or "*"{where}'
-                )
-        elif key == "footnote_scope":
-            if value not in FOOTNOTE_SCOPES:
-                raise ConfigError(f"{name!r} must be one of {', '.join(FOOTNOTE_SCOPES)}{where}")
-        elif key == "fail_under":
-            if not _is_number(value) or not 0.0 <= float(value) <= 100.0:
-                raise ConfigError(f"{name!r} must be a score between 0 and 100{where}")
-            value = float(value)
-        elif key == "fail_on":
-            if value not in SEVERITIES:
-                raise ConfigError(f"{name!r} must be one of {', '.join(SEVERITIES)}{where}")
-        elif key == "max_unsourced":
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise ConfigError(f"{name!r} must be a whole number >= 0{where}")
-        out[key] = value
+        check = _CORE_CHECKS[key] if core else setting.check  # type: ignore[union-attr]
+        try:
+            checked = check(value, name)
+        except ConfigError as exc:
+            raise ConfigError(f"{exc}{where}") from None
+        if core:
+            out[key] = checked
+        else:
+            family_values[key] = checked
+    if family_values:
+        out["settings"] = family_values
     return out
 
 
@@ -333,15 +437,14 @@ def _table(data: dict[str, Any], is_pyproject: bool) -> dict[str, Any] | None:
     return None if is_pyproject else data
 
 
-def load_config(path: str | Path) -> Config:
-    """Read ``[tool.checker]`` from a pyproject.toml, or a whole ``.checker.toml``."""
+def read_table(path: str | Path) -> dict[str, Any]:
+    """The ``[tool.checker]`` table of a pyproject.toml, or a whole ``.checker.toml``."""
     p = Path(path)
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{p}: cannot read configuration: {exc}") from exc
-    table = _table(data, p.name == "pyproject.toml") or {}
-    return Config.from_mapping(table, source=str(p), root=str(p.resolve().parent))
+    return _table(data, p.name == "pyproject.toml") or {}
 
 
 def config_file_for(start: str | Path) -> Path | None:
@@ -360,9 +463,3 @@ def config_file_for(start: str | Path) -> Path | None:
             if _table(data, True) is not None:
                 return cand
     return None
-
-
-def find_config(start: str | Path) -> Config:
-    """Walk up from ``start`` to the first ``.checker.toml`` or pyproject with [tool.checker]."""
-    found = config_file_for(start)
-    return load_config(found) if found else Config()

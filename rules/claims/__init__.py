@@ -24,6 +24,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.core.analysis import Analysis, Family
+from checker.core.config import Setting, fraction, path_string
 from checker.core.rule import Rule
 from rules.claims.model import ClaimClassifier, load_model
 
@@ -50,9 +51,19 @@ UNSOURCED_CLAIM = Rule(
 )
 
 
+CLAIM_THRESHOLD = Setting(
+    "claim_threshold", 0.5, fraction,
+    "claim probability from which a body sentence counts as a factual claim",
+)  # fmt: skip
+CLAIM_MODEL = Setting(
+    "claim_model", "", path_string,
+    "a claim model JSON file to use instead of the shipped one (relative to the config file)",
+)  # fmt: skip
+
+
 def model_path(analysis: Analysis) -> Path | None:
     """The configured claim model file, or ``None`` for the committed default."""
-    configured = getattr(analysis.config, "claim_model", "") or ""
+    configured = analysis.config.get(CLAIM_MODEL) or ""
     if not configured:
         return None
     p = Path(configured).expanduser()
@@ -78,7 +89,7 @@ def run(analysis: Analysis) -> None:
         return
     model = get_model(analysis)
     probs = model.predict_proba([s.text for s in sentences])[:, 1]
-    threshold = float(analysis.config.claim_threshold)
+    threshold = float(analysis.config.get(CLAIM_THRESHOLD))
     n = len(analysis.doc.sentences)
     for s, prob in zip(sentences, probs.tolist(), strict=True):
         i = s.index
@@ -113,4 +124,5 @@ FAMILY = Family(
     run=run,
     reads=frozenset({"attributed", "sentence_footnotes", "sentence_source"}),
     writes=frozenset({"claim_prob", "is_claim", "findings"}),
+    settings=(CLAIM_THRESHOLD, CLAIM_MODEL),
 )

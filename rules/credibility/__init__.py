@@ -39,7 +39,7 @@ from rules.credibility.findings import (
     report_low,
 )
 from rules.credibility.outlets import OutletTable, outlet_table, resolve_name, scan_outlets
-from rules.credibility.ratings import LOW_LABELS, load_ratings
+from rules.credibility.ratings import ALLOWED_SOURCES, LOW_LABELS, RATINGS, load_ratings
 from rules.credibility.sources import credibility_metrics, name_key, rate_mention
 
 
@@ -66,6 +66,7 @@ FAMILY = Family(
     run=run,
     reads=frozenset({"sources", "sentence_source", "sentence_footnotes", "is_claim"}),
     writes=frozenset({"sources", "findings", "metrics"}),
+    settings=(RATINGS, ALLOWED_SOURCES),
 )
 
 __all__ = ["FAMILY", "LOW_CREDIBILITY", "SINGLE_SOURCE", "OutletTable", "outlet_table",

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from checker.core.cache import BoundedCache
-from checker.core.config import ConfigError
+from checker.core.config import ConfigError, Setting, str_list
 from checker.reference.domains import host_of, path_key, registrable_domain
 
 if TYPE_CHECKING:
@@ -73,6 +73,16 @@ NO_RATINGS_NOTE = (
     "install the pinned rating sets with 'checker ratings update' "
     "(or point to a CSV with --ratings FILE or [tool.checker] ratings = [...])"
 )
+
+RATINGS = Setting(
+    "ratings", [], str_list,
+    "rating-set CSV files or folders to use as well (relative to the config file)",
+)  # fmt: skip
+ALLOWED_SOURCES = Setting(
+    "allowed_sources", [], str_list,
+    "sources the newsroom accepts whatever their rating (accepted; not yet used by a rule)",
+    accumulates=True,
+)  # fmt: skip
 
 
 class RatingsError(ConfigError):
@@ -339,7 +349,7 @@ def rating_files(config: Config | None = None) -> list[tuple[Path, str]]:
     out: list[tuple[Path, str]] = []
     if config is not None:
         base = Path(config.source_file).parent if config.source_file else Path.cwd()
-        for item in config.ratings:
+        for item in config.get(RATINGS):
             p = Path(os.path.expanduser(item))
             out += [(f, "config") for f in _expand(p if p.is_absolute() else base / p)]
     env = os.environ.get("CHECKER_RATINGS", "")
@@ -391,7 +401,7 @@ def load_ratings(config: Config | None = None) -> RatingSets:
     folder, so a batch audit looks for files once, not once per article.
     """
     key = (
-        tuple(config.ratings) if config is not None else (),
+        tuple(config.get(RATINGS)) if config is not None else (),
         config.source_file if config is not None else "",
         os.environ.get("CHECKER_RATINGS", ""),
         str(cache_dir()),

@@ -48,14 +48,14 @@ from rules.footnotes.findings import (
 )
 from rules.footnotes.lexicon import lexicon as footnote_lexicon
 from rules.footnotes.parse import parse_footnotes
-from rules.footnotes.scope import record_sentence_footnotes
+from rules.footnotes.scope import FOOTNOTE_SCOPE, record_sentence_footnotes
 from rules.footnotes.sources import source_mentions
 
 
 def run(analysis: Analysis) -> None:
     """Fill ``analysis.footnotes``, ``sentence_footnotes`` and ``sources``; report findings."""
     doc = analysis.doc
-    scope = getattr(analysis.config, "footnote_scope", "auto") or "auto"
+    scope = analysis.config.get(FOOTNOTE_SCOPE) or "auto"
     lex = footnote_lexicon(analysis.config)
     res = parse_footnotes(
         doc.text,
@@ -79,6 +79,7 @@ FAMILY = Family(
     run=run,
     reads=frozenset(),
     writes=frozenset({"footnotes", "sentence_footnotes", "sources", "findings"}),
+    settings=(FOOTNOTE_SCOPE,),
 )
 
 __all__ = [

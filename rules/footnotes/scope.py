@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from checker.core.analysis import FootnoteMarker
+from checker.core.config import Setting, one_of
 from checker.core.document import BODY, HEADING, Block, Sentence, Span
 from rules.footnotes.records import Candidate
 from rules.footnotes.scan import CLOSERS_CLS, SUP_DIGITS, WORDS, line_bounds
@@ -23,6 +24,13 @@ _SENT_END = re.compile(
 )
 _BLOCK_TAIL = re.compile(rf"[\s.!?,;:{CLOSERS_CLS}\[\]\d{SUP_DIGITS}^]|\[\^[^\]]*\]")
 _BULLET_OR_NUMBERED = r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+\S"
+
+
+FOOTNOTE_SCOPES = ("auto", "sentence")
+FOOTNOTE_SCOPE = Setting(
+    "footnote_scope", "auto", one_of(*FOOTNOTE_SCOPES),
+    "what a marker covers: its sentence, or (auto) its paragraph or bullet when it ends one",
+)  # fmt: skip
 
 
 class _Locator:

@@ -29,6 +29,7 @@ from checker.core.analysis import Analysis, Family, HedgeCue
 from checker.core.document import BODY
 from rules.hedging.checks import (
     APPROXIMATOR_RULE,
+    CATEGORIES_SETTING,
     CATEGORY_RULE,
     HEDGING,
     NAME,
@@ -112,6 +113,7 @@ FAMILY = Family(
     run=run,
     reads=frozenset({"attributions", "quotes", "sentence_source"}),
     writes=frozenset({"hedges", "findings"}),
+    settings=(CATEGORIES_SETTING,),
 )
 
 __all__ = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from checker.core.analysis import Analysis
+from checker.core.config import Setting, str_list
 from checker.core.rule import Rule
 from rules.hedging.lexicon import (
     APPROXIMATOR,
@@ -98,6 +99,12 @@ def message(category: str, cue: str) -> str:
     return _MESSAGES[category].format(cue=cue)
 
 
+CATEGORIES_SETTING = Setting(
+    "hedge_categories", [], str_list,
+    "the cue categories to look for (default: all but approximator, which its rule enables)",
+)  # fmt: skip
+
+
 def active_categories(analysis: Analysis) -> tuple[list[str], dict[str, list[str]]]:
     """The cue categories to look for, and the cues removed per category, from the
     configuration (``hedge_categories``, ``[tool.checker.remove.hedging]``, and whether
@@ -114,8 +121,8 @@ def active_categories(analysis: Analysis) -> tuple[list[str], dict[str, list[str
                 remove_cues[cat] = as_list(vals)
     else:  # a plain list of categories to remove
         removed_categories.update(str(v) for v in remove_cfg)
-    if cfg.hedge_categories:
-        cats = [c for c in cfg.hedge_categories if c in CATEGORIES]
+    if chosen := cfg.get(CATEGORIES_SETTING):
+        cats = [c for c in chosen if c in CATEGORIES]
     else:
         cats = list(DEFAULT_CATEGORIES)
         if analysis.rule_enabled(APPROXIMATOR_RULE):
