@@ -236,9 +236,24 @@ def cmd_explain(args: argparse.Namespace) -> int:
           f"{'' if r.enabled else ', off by default'})\n")  # fmt: skip
     print("What it does\n" + fill.fill(r.summary) + "\n")
     print("Why it matters\n" + fill.fill(r.rationale) + "\n")
-    print("Example (flagged)\n" + fill.fill(r.bad) + "\n")
-    print("Use instead\n" + fill.fill(r.good))
+    print("Example (flagged)\n" + _example(fill, r.bad) + "\n")
+    print("Use instead\n" + _example(fill, r.good))
+    if r.context:
+        print("\nThe examples run with")
+        if r.context.ratings:
+            print("  this ratings file (--ratings FILE):\n" + _verbatim(r.context.ratings))
+        if r.context.config:
+            print("  this configuration ([tool.checker]):\n" + _verbatim(r.context.config))
     return EXIT_OK
+
+
+def _example(fill: textwrap.TextWrapper, text: str) -> str:
+    """An example, wrapped line by line (its line breaks matter: lists, notes sections)."""
+    return "\n".join(fill.fill(line) if line.strip() else "" for line in text.splitlines())
+
+
+def _verbatim(text: str) -> str:
+    return "\n".join("    " + line for line in text.splitlines())
 
 
 def main(argv: list[str] | None = None) -> int:

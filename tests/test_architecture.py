@@ -217,3 +217,35 @@ def test_a_fresh_interpreter_sees_every_rule(capsys: pytest.CaptureFixture[str])
     listed = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line.strip()]
     assert fresh == listed
     assert len(set(fresh)) == len(fresh) == len(rules.all_rules())
+
+
+def test_families_run_after_the_families_they_read_from() -> None:
+    from dataclasses import fields
+
+    from checker.core.analysis import Analysis
+
+    known = {f.name for f in fields(Analysis)}
+    written: set[str] = {"doc", "config", "rules"}
+    for family in rules.FAMILIES:
+        unknown = (family.reads | family.writes) - known
+        assert not unknown, f"{family.name} declares fields Analysis does not have: {unknown}"
+        missing = family.reads - written
+        assert not missing, f"{family.name} reads {sorted(missing)} before any family writes it"
+        written |= family.writes
+
+
+def test_every_rule_belongs_to_the_family_that_lists_it() -> None:
+    for family in rules.FAMILIES:
+        assert family.rules, f"{family.name} has no rules"
+        for rule in family.rules:
+            assert rule.family == family.name, f"{rule.id} is listed by {family.name}"
+    ids = [r.id for r in rules.all_rules()]
+    names = [r.name for r in rules.all_rules()]
+    assert len(set(ids)) == len(ids) and len(set(names)) == len(names)
+
+
+def test_every_setting_belongs_to_one_family() -> None:
+    from checker.settings import owned_settings
+
+    keys = [s.key for f in rules.FAMILIES for s in f.settings]
+    assert sorted(keys) == sorted(owned_settings())

@@ -14,6 +14,21 @@ SEVERITIES = ("suggestion", "warning", "error")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
 @dataclass(frozen=True)
+class ExampleContext:
+    """What a rule's examples need, besides their own text, to run as shown.
+
+    ``checker explain`` prints it and a test audits both examples with it: the bad one
+    must be flagged by the rule, the good one not.
+    """
+
+    ratings: str = ""  # a ratings CSV (header ``domain,score,label``) the examples run with
+    config: str = ""  # ``[tool.checker]`` settings (TOML) the examples run with
+
+    def __bool__(self) -> bool:
+        return bool(self.ratings or self.config)
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str  # stable code, e.g. "SRC001"; never reused
     name: str  # kebab-case, e.g. "unsourced-claim"
@@ -24,6 +39,7 @@ class Rule:
     bad: str  # an example that is flagged
     good: str  # the same made acceptable
     enabled: bool = True  # enabled by default?
+    context: ExampleContext = ExampleContext()  # what the examples need to run
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from checker.core.analysis import ANONYMOUS, Analysis, SourceMention
 from checker.core.document import BODY
-from checker.core.rule import Rule
+from checker.core.rule import ExampleContext, Rule
 from rules.credibility.sources import name_key, source_key
 
 NAME = "credibility"
@@ -29,6 +29,10 @@ LOW_CREDIBILITY = Rule(
     "Example, a site that rating sets list as deprecated.",
     good="A fuel depot near the border was struck overnight, the regional governor's "
     "office said and two wire agencies confirmed from satellite images.",
+    context=ExampleContext(
+        ratings="domain,score,label\ndailyexample.test,0.1,deprecated\n",
+        config='lexicon.credibility = { "dailyexample.test" = ["Daily Example"] }\n',
+    ),
 )
 SINGLE_SOURCE = Rule(
     id="CRD002",
@@ -39,10 +43,10 @@ SINGLE_SOURCE = Rule(
     rationale="A story told by one source has no cross-check: one error, one interest or "
     "one misquotation carries straight through to the reader. Standards desks ask for "
     "at least one independent source on contested facts.",
-    bad="The mill will close in March, the company said. About 400 jobs will go, the "
-    "company said. Production moves abroad next year, the company added.",
-    good="The mill will close in March, the company said. The union confirmed that "
-    "about 400 jobs will go, and customs filings show production moving abroad.",
+    bad="The mill will close on 31 March, the company said. About 400 jobs will go by June, "
+    "the company said. Production moves to Poland in 2026, the company added.",
+    good="The mill will close on 31 March, the company said. About 400 jobs will go by June, "
+    "the union confirmed. Production moves to Poland in 2026, customs filings show.",
 )
 
 

@@ -31,8 +31,21 @@ DANGLING = Rule(
         "A reader who follows the number finds nothing: the claim looks sourced but is "
         "not. It usually means an entry was deleted or the notes were renumbered."
     ),
-    bad="The port handled a record 9,000 ships last year.[4]  (entries stop at [3])",
-    good="The port handled a record 9,000 ships last year.[4]  ...  [4] Port authority.",
+    bad=(
+        'The new quay opened in May.[1] The port handled a record 9,000 ships last year.[2]\n'
+        '\n'
+        'Sources:\n'
+        '\n'
+        '[1] Port authority, annual report 2024.\n'
+    ),
+    good=(
+        'The new quay opened in May.[1] The port handled a record 9,000 ships last year.[2]\n'
+        '\n'
+        'Sources:\n'
+        '\n'
+        '[1] Port authority, annual report 2024.\n'
+        "[2] Harbour Times, 'A record year for the port', 3 January.\n"
+    ),
 )
 UNUSED = Rule(
     id="FTN002",
@@ -44,8 +57,17 @@ UNUSED = Rule(
         "An entry nobody cites is either a leftover from an earlier draft or a sign that "
         "the sentence it supported lost its marker; either way the list misleads."
     ),
-    bad="Sources: 1City council, 2Harbour Times, 3Port authority.  (no marker 2)",
-    good="Every entry in the list is cited by at least one marker in the text.",
+    bad=(
+        'Ferry fares rose by 8% in May.1 The old pier closed in June.3\n'
+        '\n'
+        'Sources: 1City council, 2Harbour Times, 3Port authority.\n'
+    ),
+    good=(
+        'Ferry fares rose by 8% in May.1 '
+        'A new ferry entered service in July.2 The old pier closed in June.3\n'
+        '\n'
+        'Sources: 1City council, 2Harbour Times, 3Port authority.\n'
+    ),
 )
 SEQUENCE = Rule(
     id="FTN003",
@@ -57,8 +79,18 @@ SEQUENCE = Rule(
         "Numbered notes are read in order of first citation; a gap, a repeat or a jump "
         "backwards is the trace of a renumbering that went wrong."
     ),
-    bad="...first claim.1 ...second claim.3 ...third claim.2",
-    good="...first claim.1 ...second claim.2 ...third claim.3",
+    bad=(
+        'Ferry fares rose by 8% in May.1 '
+        'The old pier closed in June.3 A new ferry entered service in July.2\n'
+        '\n'
+        'Sources: 1City council, 2Harbour Times, 3Port authority.\n'
+    ),
+    good=(
+        'Ferry fares rose by 8% in May.1 '
+        'The old pier closed in June.2 A new ferry entered service in July.3\n'
+        '\n'
+        'Sources: 1City council, 2Port authority, 3Harbour Times.\n'
+    ),
 )
 UNCITED = Rule(
     id="FTN004",
@@ -70,8 +102,18 @@ UNCITED = Rule(
         "When every other fact in a list carries a note, the one without stands out as "
         "the one nobody checked."
     ),
-    bad="- Ferry fares rise by 8% in May.2\n- The old pier will close for good.",
-    good="- Ferry fares rise by 8% in May.2\n- The old pier will close for good.3",
+    bad=(
+        '- Ferry fares will rise by 8% from 1 May.1\n'
+        '- The old pier will close for good at the end of June.\n'
+        '\n'
+        'Sources: 1City council.\n'
+    ),
+    good=(
+        '- Ferry fares will rise by 8% from 1 May.1\n'
+        '- The old pier will close for good at the end of June.2\n'
+        '\n'
+        'Sources: 1City council, 2Port authority.\n'
+    ),
 )
 MALFORMED = Rule(
     id="FTN005",
@@ -83,8 +125,20 @@ MALFORMED = Rule(
         "An entry like '3. TK' or '[4] link' tells the reader nothing about where the "
         "fact comes from; placeholders must not survive into publication."
     ),
-    bad="3. TK",
-    good="3. Harbour Times, 'Pier to close', 2 May, https://harbourtimes.example/pier",
+    bad=(
+        'The pier will close in June.1\n'
+        '\n'
+        'Sources:\n'
+        '\n'
+        '1. TK\n'
+    ),
+    good=(
+        'The pier will close in June.1\n'
+        '\n'
+        'Sources:\n'
+        '\n'
+        "1. Harbour Times, 'Pier to close', 2 May, https://harbourtimes.example/pier\n"
+    ),
 )
 BROKEN_LINK = Rule(
     id="FTN006",
