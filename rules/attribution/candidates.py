@@ -35,6 +35,7 @@ class CueModel:
     extra_cues: dict[str, str] = field(default_factory=dict)
 
     def prob(self, features: Iterable[str]) -> float:
+        """P(the candidate is a cue) given its features."""
         z = self.bias
         w = self.weights
         for f in features:

@@ -172,6 +172,7 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
 
 
 def _inside_quote(quotes: list[Span], off: int) -> bool:
+    """Whether offset ``off`` lies inside one of the (sorted, disjoint) quotations."""
     i = bisect.bisect_right([q[0] for q in quotes], off) - 1
     return i >= 0 and quotes[i][0] <= off < quotes[i][1]
 
@@ -191,12 +192,14 @@ _CHAR_TESTS = ((re.compile(r"[\w-]", re.IGNORECASE), re.compile(r"[\w-]")),
 
 @lru_cache(maxsize=4096)
 def _char_lowers_safely(c: str) -> bool:
+    """Whether the non-ASCII character ``c`` is safe (see above)."""
     low = c.lower()
     return (len(low) == 1 and c != "Σ" and low != "ς" and not _ASCII_I.match(c)
             and all(bool(ti.match(c)) == bool(t.match(low)) for ti, t in _CHAR_TESTS))
 
 
 def _lowers_safely(text: str) -> bool:
+    """Whether every character of ``text`` is ASCII or safe."""
     return text.isascii() or all(
         _char_lowers_safely(c) for c in set(text) if not c.isascii()
     )

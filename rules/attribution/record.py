@@ -52,6 +52,7 @@ def _sentence_finder(doc: Document) -> SentenceOf:
 
 
 def _attribution(r: Extracted) -> Attribution:
+    """The Analysis record of a relation."""
     return Attribution(
         source=Span(*r.source) if r.source else None,
         cue=Span(*r.cue) if r.cue else None,

@@ -73,10 +73,12 @@ TAGGER_TEMPLATES: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = (
 
 
 def _shape_code(t: Tok) -> int:
+    """Shape code of a token (the plain form of :func:`_text_shape`)."""
     return _text_shape(t.text)
 
 
 def _text_shape(x: str) -> int:
+    """Shape code of a token text: quote, capitalisation, number or punctuation class."""
     if x in QUOTE_TOKENS:
         return _SHAPE_CODES["Q"]
     c = x[0]
@@ -102,6 +104,7 @@ def _text_shape(x: str) -> int:
 
 
 def _lex_code(low: str, lex: Lexicon, extra: dict[str, str]) -> int:
+    """Lexicon class code of a lower-case token text (0: none)."""
     kind = lex.cue_forms.get(low) or extra.get(low)
     if kind:
         return 1 if kind == "speech" else 2 if kind == "belief" else 3
@@ -125,6 +128,7 @@ def _lex_code(low: str, lex: Lexicon, extra: dict[str, str]) -> int:
 
 
 def _pos_code(k: int) -> int:
+    """Position code of the ``k``-th token of a sentence (0-3, 4-6, later)."""
     return k if k < 4 else 4 if k < 7 else 5
 
 
@@ -368,6 +372,7 @@ def decode_cue_spans(p: np.ndarray, sent: Sequence[int], threshold: float,
 
 @lru_cache(maxsize=4)
 def load_cue_tagger(path: str = str(TAGGER_PATH)) -> CueTagger | None:
+    """The tagger at ``path`` (None when there is no such file)."""
     p = Path(path)
     if not p.is_file():
         return None

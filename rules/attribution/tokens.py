@@ -82,6 +82,7 @@ def is_cap(t: Tok) -> bool:
 
 
 def is_word(t: Tok) -> bool:
+    """Whether a token starts with a word character."""
     return bool(WORD.match(t.text))
 
 
