@@ -1,9 +1,10 @@
 """Attribution extraction accuracy on PolNeAR ``dev`` (``python -m evaluation.attribution``).
 
-The extractor (``rules.attribution.extract``) is run on every dev article, segmented by the
-product's own segmenter (``checker.text.segment.segment_text``), and compared with the gold
-relations (one annotator per article, see ``evaluation/polnear.py``). Nothing here is tuned on
-dev: the learned cue model is trained on ``train`` only (``training/train_attribution.py``).
+The extractor (``rules.attribution.extraction.extract``) is run on every dev article,
+segmented by the product's own segmenter (``checker.text.segment.segment_text``), and compared
+with the gold relations (one annotator per article, see ``evaluation/polnear.py``). Nothing
+here is tuned on dev: the learned cue model is trained on ``train`` only
+(``training/train_attribution.py``).
 
 Printed measures:
 
@@ -32,7 +33,10 @@ from dataclasses import dataclass
 
 from checker.text.segment import segment_text
 from evaluation.polnear import Article, available, load_split
-from rules.attribution import CueModel, CueTagger, Extracted, extract, load_cue_model
+from rules.attribution.candidates import CueModel, load_cue_model
+from rules.attribution.doc import Extracted
+from rules.attribution.extraction import extract
+from rules.attribution.tagger import CueTagger
 
 TARGETS = {"sentence_f1": 0.90, "attribution_f1": 0.80, "source_exact_f1": 0.75,
            "cue_exact_f1": 0.75}

@@ -13,13 +13,26 @@ from checker.core.config import Config
 from checker.text.segment import segment_text
 from rules import attribution as att
 from rules import footnotes
+from rules.attribution.candidates import MODEL_PATH, load_cue_model
+from rules.attribution.doc import Extracted, TokenDoc
+from rules.attribution.extraction import extract
+from rules.attribution.lexicon import get_lexicon
+from rules.attribution.tagger import (
+    TAGGER_PATH,
+    TAGGER_TEMPLATES,
+    decode_cue_spans,
+    load_cue_tagger,
+    tagger_attributes,
+    tagger_feature_indices,
+)
+from rules.attribution.tokens import find_quotes, tokenize
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
-def _extract(text: str) -> list[att.Extracted]:
+def _extract(text: str) -> list[Extracted]:
     doc = segment_text(text, path="t.txt", fmt="text")
-    found, _ = att.extract(doc.text, [(s.start, s.end) for s in doc.sentences])
+    found, _ = extract(doc.text, [(s.start, s.end) for s in doc.sentences])
     return found
 
 
@@ -31,7 +44,7 @@ def _analyse(text: str) -> Analysis:
     return an
 
 
-def _by_cue(found: list[att.Extracted], text: str, cue: str) -> att.Extracted:
+def _by_cue(found: list[Extracted], text: str, cue: str) -> Extracted:
     for r in found:
         if r.cue and text[r.cue[0] : r.cue[1]].lower().endswith(cue):
             return r
@@ -143,24 +156,24 @@ def test_author_voice_is_not_attributed() -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab “”\"'.,:\n said Tom")), max_size=80))
 def test_quote_spans_are_well_formed(text: str) -> None:
-    toks = att.tokenize(text)
-    spans = att.find_quotes(text, toks)
+    toks = tokenize(text)
+    spans = find_quotes(text, toks)
     for a, b in spans:
         assert 0 <= a < b <= len(text)
     assert spans == sorted(spans)
     doc = segment_text(text, path="t.txt", fmt="text")
-    found, _ = att.extract(doc.text, [(s.start, s.end) for s in doc.sentences])
+    found, _ = extract(doc.text, [(s.start, s.end) for s in doc.sentences])
     for r in found:
         for a, b in r.content:
             assert 0 <= a < b <= len(text)
 
 
 def test_cue_model_json_records_training() -> None:
-    model = att.load_cue_model()
+    model = load_cue_model()
     assert model is not None and 0 < model.threshold < 1
     import json
 
-    data = json.loads(att.MODEL_PATH.read_text(encoding="utf-8"))
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert "PolNeAR train" in data["training"]["data"]
     assert data["training"]["seed"] == 13
 
@@ -235,9 +248,9 @@ def test_polnear_dev_beats_feature_crf() -> None:
 def test_cue_tagger_json_records_training() -> None:
     import json
 
-    tagger = att.load_cue_tagger()
+    tagger = load_cue_tagger()
     assert tagger is not None and 0 < tagger.threshold < 1
-    data = json.loads(att.TAGGER_PATH.read_text(encoding="utf-8"))
+    data = json.loads(TAGGER_PATH.read_text(encoding="utf-8"))
     assert "PolNeAR train" in data["training"]["data"]
     assert data["training"]["seed"] == 13
     assert data["training"]["heldout"]["metrics"]["attribution_f1"] > 0.5
@@ -257,7 +270,7 @@ def test_decode_cue_spans_hysteresis() -> None:
         [0.3, 0.1, 0.6],    # I at a sentence start: new span
         [0.2, 0.2, 0.6],
     ])
-    spans = att.decode_cue_spans(p, [0, 0, 0, 0, 0, 1, 1], threshold=0.6, low=0.3)
+    spans = decode_cue_spans(p, [0, 0, 0, 0, 0, 1, 1], threshold=0.6, low=0.3)
     assert spans == [(2, 3), (5, 6)]
 
 
@@ -269,7 +282,7 @@ def test_decode_cue_spans_well_formed(rows: list[tuple[float, float, int]], th: 
 
     sent = sorted(r[2] for r in rows)
     p = np.array([[1.0, b * (1 - i) , i * (1 - b)] for b, i, _ in rows]).reshape(-1, 3)
-    spans = att.decode_cue_spans(p, sent, threshold=th)
+    spans = decode_cue_spans(p, sent, threshold=th)
     last = -1
     for a, b in spans:
         assert last < a <= b < len(rows)
@@ -281,10 +294,10 @@ def test_decode_cue_spans_well_formed(rows: list[tuple[float, float, int]], th: 
 def test_tagger_features_are_stable_and_in_range() -> None:
     text = "The mayor brushed off the complaints. “It is fine,” she said on Monday."
     doc = segment_text(text, path="t.txt", fmt="text")
-    d = att._Doc(text, [(s.start, s.end) for s in doc.sentences], att.get_lexicon())
-    f1 = att.tagger_feature_indices(att.tagger_attributes(d), 18)
-    f2 = att.tagger_feature_indices(att.tagger_attributes(d), 18)
-    assert f1.shape == (len(d.toks), len(att.TAGGER_TEMPLATES))
+    d = TokenDoc(text, [(s.start, s.end) for s in doc.sentences], get_lexicon())
+    f1 = tagger_feature_indices(tagger_attributes(d), 18)
+    f2 = tagger_feature_indices(tagger_attributes(d), 18)
+    assert f1.shape == (len(d.toks), len(TAGGER_TEMPLATES))
     assert (f1 == f2).all() and f1.min() >= 0 and f1.max() < 2**18
 
 

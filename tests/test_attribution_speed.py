@@ -1,4 +1,4 @@
-"""The fast paths of rules/attribution.py give what their plain forms give.
+"""The fast paths of rules/attribution/ give what their plain forms give.
 
 Each speed-up there rests on an equivalence (a regex rewritten for the engine, a
 case-insensitive scan done case-sensitively over lower-cased text, templates hashed all at
@@ -16,11 +16,28 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.text.segment import segment_text
-from rules import attribution as att
+from rules.attribution.doc import TokenDoc
+from rules.attribution.findings import phrase_hits
+from rules.attribution.lexicon import base_lexicon_data, get_lexicon, phrase_regex
+from rules.attribution.sources import _classify, classify
+from rules.attribution.tagger import (
+    _DIGITS,
+    _FNV,
+    _PAD,
+    TAGGER_TEMPLATES,
+    CodeTable,
+    _lex_code,
+    _pos_code,
+    _shape_code,
+    load_cue_tagger,
+    tagger_attributes,
+    tagger_feature_indices,
+)
+from rules.attribution.tokens import _ABBREV, TOKEN, find_quotes, tokenize
 
 # the token regex in its plain form
 _PLAIN_TOKEN = re.compile(
-    rf"(?:[A-Za-z]\.){{2,}}|(?:{att._ABBREV})\.(?=\s|\)|,|$)|''|``|"
+    rf"(?:[A-Za-z]\.){{2,}}|(?:{_ABBREV})\.(?=\s|\)|,|$)|''|``|"
     r"[\w@#]+(?:[-’'.&/]\w+)*|[“”\"‘’']|[^\w\s]",
 )
 
@@ -37,17 +54,17 @@ _TEXTS = st.lists(_PIECES, max_size=30).map("".join)
 @settings(max_examples=300, deadline=None)
 @given(_TEXTS)
 def test_tokens_are_those_of_the_plain_regex(text: str) -> None:
-    assert att._TOKEN.findall(text) == _PLAIN_TOKEN.findall(text)
+    assert TOKEN.findall(text) == _PLAIN_TOKEN.findall(text)
     want = [(m.start(), m.end(), m.group(), m.group().lower()) for m in _PLAIN_TOKEN.finditer(text)]
-    assert [(t.start, t.end, t.text, t.low) for t in att.tokenize(text)] == want
+    assert [(t.start, t.end, t.text, t.low) for t in tokenize(text)] == want
 
 
 @settings(max_examples=200, deadline=None)
 @given(_TEXTS, st.integers(0, 40))
 def test_sentence_and_quote_of_every_token(text: str, cut: int) -> None:
     sents = [(0, min(cut, len(text))), (min(cut, len(text)), len(text))]
-    d = att._Doc(text, sents, att.get_lexicon())
-    quotes = att.find_quotes(text, att.tokenize(text))
+    d = TokenDoc(text, sents, get_lexicon())
+    quotes = find_quotes(text, tokenize(text))
     assert d.quotes == quotes
     qi = 0
     for t in d.toks:  # the plain rules: the sentence it starts in, the quote it starts in
@@ -68,50 +85,50 @@ def _plain_phrase_re(phrases: list[str]) -> re.Pattern[str]:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_TEXTS, min_size=1, max_size=4))
 def test_phrase_hits_are_those_of_the_case_insensitive_regexes(texts: list[str]) -> None:
-    data = att._base_lexicon_data()
+    data = base_lexicon_data()
     extra = {"vague_phrases": ["it's said", "x-ray sources", "s", "i k"],
              "agentless_passives": ["a"]}
     for more in ({}, extra):
-        lex = att.get_lexicon(more or None)
+        lex = get_lexicon(more or None)
         plain = [_plain_phrase_re(data[key] + more.get(key, []))
                  for key in ("agentless_passives", "vague_phrases")]
         want = [[[m.span() for m in p.finditer(t)] for p in plain] for t in texts]
-        assert att._phrase_hits(texts, (lex.agentless_re, lex.vague_re)) == want
+        assert phrase_hits(texts, (lex.agentless_re, lex.vague_re)) == want
 
 
 def test_phrase_re_matches_as_the_plain_alternation_does() -> None:
     # a phrase opening with a space matches any whitespace there, lookahead or not
     for phrases in ([" it is said"], ["it is said", " sources say"], ["x", "x-ray"]):
-        fast, plain = att._phrase_re(phrases), _plain_phrase_re(phrases)
+        fast, plain = phrase_regex(phrases).regex, _plain_phrase_re(phrases)
         for text in ("\n\nit is said", "so\tsources say", " it is  said", "an x-ray, x"):
             assert [m.span() for m in fast.finditer(text)] == [
                 m.span() for m in plain.finditer(text)
             ]
-    assert att._phrase_re([" it is said"]).search("\n\nit is said")
+    assert phrase_regex([" it is said"]).regex.search("\n\nit is said")
 
 
 def test_phrase_hits_with_characters_that_fold_to_ascii() -> None:
-    lex = att.get_lexicon()
-    plain = [_plain_phrase_re(att._base_lexicon_data()[key])
+    lex = get_lexicon()
+    plain = [_plain_phrase_re(base_lexicon_data()[key])
              for key in ("agentless_passives", "vague_phrases")]
     for texts in (["ſources said it", "Sources ſaid"], ["it ıs said", "KNOWN"],
                   ["He is ſaid to", "crıtics say"], ["it is thought", "İt is said"],
                   ["ΣΑ is thought to", "sources said\x00"]):
         want = [[[m.span() for m in p.finditer(t)] for p in plain] for t in texts]
-        assert att._phrase_hits(texts, (lex.agentless_re, lex.vague_re)) == want
+        assert phrase_hits(texts, (lex.agentless_re, lex.vague_re)) == want
         assert any(want[0]) or any(want[1])
 
 
-def _plain_attributes(d: att._Doc, extra: dict[str, str]) -> dict[str, np.ndarray]:
+def _plain_attributes(d: TokenDoc, extra: dict[str, str]) -> dict[str, np.ndarray]:
     rows = []
     for t in d.toks:
-        norm = att._DIGITS.sub("0", t.low)
+        norm = _DIGITS.sub("0", t.low)
         rows.append((zlib.crc32(norm.encode()), zlib.crc32(("~" + norm[-3:]).encode()),
-                     att._lex_code(t.low, d.lex, extra), att._shape_code(t),
+                     _lex_code(t.low, d.lex, extra), _shape_code(t),
                      1 if t.quote >= 0 else 0))
     pos = [6] * len(d.toks)
     for a, b in d.sent_tok:
-        pos[a:b] = [att._pos_code(k) for k in range(b - a)]
+        pos[a:b] = [_pos_code(k) for k in range(b - a)]
     cols = np.array(rows, dtype=np.uint64).reshape(-1, 5).T
     return {"w": cols[0], "s": cols[1], "lx": cols[2], "sh": cols[3], "q": cols[4],
             "pos": np.array(pos, dtype=np.uint64),
@@ -121,21 +138,21 @@ def _plain_attributes(d: att._Doc, extra: dict[str, str]) -> dict[str, np.ndarra
 def _plain_features(attrs: dict[str, np.ndarray], bits: int) -> np.ndarray:
     sent = attrs["sent"]
     n = len(sent)
-    out = np.empty((n, len(att.TAGGER_TEMPLATES)), dtype=np.int64)
-    for ti, (name, parts) in enumerate(att.TAGGER_TEMPLATES):
+    out = np.empty((n, len(TAGGER_TEMPLATES)), dtype=np.int64)
+    for ti, (name, parts) in enumerate(TAGGER_TEMPLATES):
         h = np.full(n, np.uint64(zlib.crc32(name.encode())), dtype=np.uint64)
         for attr, off in parts:
             j = np.arange(n) + off
             ok = (j >= 0) & (j < n)
             jj = np.clip(j, 0, max(n - 1, 0))
             ok &= sent[jj] == sent
-            h = (h ^ np.where(ok, attrs[attr][jj], np.uint64(att._PAD))) * att._FNV
+            h = (h ^ np.where(ok, attrs[attr][jj], np.uint64(_PAD))) * _FNV
         out[:, ti] = ((h >> np.uint64(24)) & np.uint64((1 << bits) - 1)).astype(np.int64)
     return out
 
 
 def test_tagger_features_and_probabilities_are_those_of_the_plain_code() -> None:
-    tagger = att.load_cue_tagger()
+    tagger = load_cue_tagger()
     texts = [
         "The mayor brushed off the complaints. “It is fine,” she said on Monday.",
         "A",
@@ -145,17 +162,17 @@ def test_tagger_features_and_probabilities_are_those_of_the_plain_code() -> None
     ]
     for text in texts:
         doc = segment_text(text, path="t.txt", fmt="text")
-        d = att._Doc(text, [(s.start, s.end) for s in doc.sentences], att.get_lexicon())
+        d = TokenDoc(text, [(s.start, s.end) for s in doc.sentences], get_lexicon())
         extra = tagger.extra_cues if tagger else {}
         want = _plain_attributes(d, extra)
-        got = att.tagger_attributes(d, extra)
+        got = tagger_attributes(d, extra)
         for key, value in want.items():
             assert got[key].dtype == value.dtype and (got[key] == value).all(), key
         for bits in (18, 20):
-            feats = att.tagger_feature_indices(got, bits)
+            feats = tagger_feature_indices(got, bits)
             assert (feats == _plain_features(want, bits)).all()
         if tagger is not None:
-            feats = att.tagger_feature_indices(got, tagger.bits)
+            feats = tagger_feature_indices(got, tagger.bits)
             z = tagger.weights[feats].sum(axis=1) + tagger.bias
             z -= z.max(axis=1, keepdims=True)
             e = np.exp(z)
@@ -166,22 +183,22 @@ def test_weight_sum_is_the_sequential_fold_of_numpy_sum() -> None:
     rng = np.random.default_rng(0)
     w = (rng.standard_normal((4096, 3)) * np.exp(rng.uniform(-6, 6, (4096, 3)))).astype(np.float32)
     for n in (1, 7, 300):
-        feats = rng.integers(0, 4096, (n, len(att.TAGGER_TEMPLATES)))
+        feats = rng.integers(0, 4096, (n, len(TAGGER_TEMPLATES)))
         folded = np.add.reduce(np.take(w, feats.T, axis=0), axis=0)
         assert folded.tobytes() == w[feats].sum(axis=1).tobytes()
 
 
 def test_classify_cache_gives_the_fresh_answer() -> None:
-    lex = att.get_lexicon()
+    lex = get_lexicon()
     for text in ("he", "officials", "State Department spokesman Ned Price", "the report"):
-        assert att.classify(text, lex) == att._classify(text, lex)
-        assert att.classify(text, lex) == att._classify(text, lex)
+        assert classify(text, lex) == _classify(text, lex)
+        assert classify(text, lex) == _classify(text, lex)
 
 
 def test_code_table_starts_afresh_and_codes_huge_documents(monkeypatch) -> None:  # noqa: ANN001
-    lex = att.get_lexicon()
-    monkeypatch.setattr(att._CodeTable, "MAX_TEXTS", 5)
-    table = att._CodeTable(lex, {})
+    lex = get_lexicon()
+    monkeypatch.setattr(CodeTable, "MAX_TEXTS", 5)
+    table = CodeTable(lex, {})
     docs = [["said", "the", "said"], ["a", "b", "c", "said"], ["x", "y", "z", "w", "v", "u"],
             ["the", "said"], [], ["q"] * 9]
     for texts in docs:

@@ -10,7 +10,7 @@ What is learned (everything from ``train``; ``dev`` is never read here):
 2. a logistic regression (scikit-learn, lbfgs, L2) that decides whether a cue
    candidate (lexicon form, learned form, "according to", colon) is an attribution
    cue in context, over the sparse context features of
-   ``rules.attribution.cue_features``. Saved as plain JSON: feature -> weight, bias.
+   ``rules.attribution.candidates.cue_features``. Saved as plain JSON: feature -> weight, bias.
 3. the decision threshold, chosen on a held-out 15% of the train articles by the
    end-to-end attribution-level F1 (model fitted on the other 85%), then the model is
    refitted on all train articles.
@@ -35,7 +35,19 @@ from sklearn.linear_model import LogisticRegression
 from checker.text.segment import segment_text
 from evaluation.attribution import evaluate
 from evaluation.polnear import ROOT, Article, load_split
-from rules import attribution as att
+from rules.attribution.candidates import MODEL_PATH, CueModel, cue_candidates, cue_features
+from rules.attribution.doc import TokenDoc
+from rules.attribution.lexicon import Lexicon, get_lexicon
+from rules.attribution.tagger import (
+    TAG_B,
+    TAG_I,
+    TAG_O,
+    TAGGER_PATH,
+    CueTagger,
+    tagger_attributes,
+    tagger_feature_indices,
+)
+from rules.attribution.tokens import tokenize
 
 SEED = 13
 MIN_COUNT = 5
@@ -58,16 +70,16 @@ def _sentences(art: Article) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in doc.sentences]
 
 
-def learn_extra_cues(articles: list[Article], lex: att.Lexicon) -> dict[str, str]:
+def learn_extra_cues(articles: list[Article], lex: Lexicon) -> dict[str, str]:
     """Single-word cue forms frequent and reliable in gold but absent from the lexicon."""
     as_cue: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for art in articles:
-        toks = att.tokenize(art.text)
+        toks = tokenize(art.text)
         cue_starts = set()
         for g in art.attributions:
             for a, b in g.cue:
-                words = [t for t in att.tokenize(art.text[a:b]) if t.text[:1].isalpha()]
+                words = [t for t in tokenize(art.text[a:b]) if t.text[:1].isalpha()]
                 if words:
                     last = words[-1]
                     cue_starts.add(a + last.start)
@@ -87,19 +99,19 @@ def learn_extra_cues(articles: list[Article], lex: att.Lexicon) -> dict[str, str
 
 
 def candidates(
-    articles: list[Article], model: att.CueModel
+    articles: list[Article], model: CueModel
 ) -> tuple[list[dict[str, int]], list[int]]:
     """Feature dicts and labels (1 = inside a gold cue) for every cue candidate."""
-    lex = att.get_lexicon()
+    lex = get_lexicon()
     X: list[dict[str, int]] = []
     y: list[int] = []
     for art in articles:
-        d = att._Doc(art.text, _sentences(art), lex)
+        d = TokenDoc(art.text, _sentences(art), lex)
         gold = sorted(p for g in art.attributions for p in g.cue)
-        for ci, cj, _kind in att._cue_candidates(d, model):
+        for ci, cj, _kind in cue_candidates(d, model):
             a, b = d.toks[ci].start, d.toks[cj].end
             label = int(any(ga < b and a < gb for ga, gb in gold))
-            X.append(dict.fromkeys(att.cue_features(d.toks, ci, cj), 1))
+            X.append(dict.fromkeys(cue_features(d.toks, ci, cj), 1))
             y.append(label)
     return X, y
 
@@ -119,20 +131,20 @@ def fit(X: list[dict[str, int]], y: list[int]) -> tuple[dict[str, float], float]
 def tagger_data(articles: list[Article], extra: dict[str, str]
                 ) -> tuple[np.ndarray, np.ndarray]:
     """Hashed feature indices (tokens x templates) and B/I/O labels of every token."""
-    lex = att.get_lexicon()
+    lex = get_lexicon()
     feats: list[np.ndarray] = []
     labels: list[np.ndarray] = []
     for art in articles:
-        d = att._Doc(art.text, _sentences(art), lex)
-        feats.append(att.tagger_feature_indices(att.tagger_attributes(d, extra), TAGGER_BITS))
+        d = TokenDoc(art.text, _sentences(art), lex)
+        feats.append(tagger_feature_indices(tagger_attributes(d, extra), TAGGER_BITS))
         starts = np.asarray([t.start for t in d.toks], dtype=np.int64)
-        y = np.full(len(d.toks), att.TAG_O, dtype=np.int64)
+        y = np.full(len(d.toks), TAG_O, dtype=np.int64)
         for g in art.attributions:
             for a, b in g.cue:
                 ks = np.flatnonzero((starts >= a) & (starts < b))
                 if len(ks):
-                    y[ks[1:]] = np.where(y[ks[1:]] == att.TAG_O, att.TAG_I, y[ks[1:]])
-                    y[ks[0]] = att.TAG_B
+                    y[ks[1:]] = np.where(y[ks[1:]] == TAG_O, TAG_I, y[ks[1:]])
+                    y[ks[0]] = TAG_B
         labels.append(y)
     return np.vstack(feats), np.concatenate(labels)
 
@@ -141,7 +153,7 @@ def fit_tagger(F: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, in
     """Multinomial logistic regression on hashed features; O tokens subsampled (seeded)
     and the O intercept corrected by log(1 / keep rate). Returns (weights, bias, n_kept)."""
     rng = np.random.default_rng(SEED)
-    rows = np.flatnonzero((y != att.TAG_O) | (rng.random(len(y)) < TAGGER_O_KEEP))
+    rows = np.flatnonzero((y != TAG_O) | (rng.random(len(y)) < TAGGER_O_KEEP))
     F, y = F[rows], y[rows]
     n, t = F.shape
     dim = 1 << TAGGER_BITS
@@ -159,7 +171,7 @@ def fit_tagger(F: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, in
     W = clf.coef_.T.astype(np.float32)
     W[counts < TAGGER_MIN_COUNT] = 0.0
     bias = clf.intercept_.astype(np.float64).copy()
-    bias[att.TAG_O] += float(np.log(1.0 / TAGGER_O_KEEP))
+    bias[TAG_O] += float(np.log(1.0 / TAGGER_O_KEEP))
     return W, bias, int((counts >= TAGGER_MIN_COUNT).sum())
 
 
@@ -168,7 +180,7 @@ def _tagger_json(W: np.ndarray, bias: np.ndarray, threshold: float, extra: dict[
     nz = np.flatnonzero(np.abs(W).max(axis=1) >= TAGGER_PRUNE)
     return {
         "model": "B/I/O cue tagger: multinomial logistic regression over hashed templates",
-        "features": "rules.attribution.TAGGER_TEMPLATES hashed by tagger_feature_indices",
+        "features": "rules.attribution.tagger.TAGGER_TEMPLATES hashed by tagger_feature_indices",
         "bits": TAGGER_BITS,
         "classes": ["O", "B", "I"],
         "index": nz.tolist(),
@@ -184,14 +196,14 @@ def train_tagger(arts: list[Article], hold: list[Article], fit_part: list[Articl
                  extra: dict[str, str], out_path: Path, heldout_out: Path | None = None
                  ) -> None:
     F, y = tagger_data(fit_part, extra)
-    print(f"tagger held-out tuning: {len(y)} tokens, {int((y != att.TAG_O).sum())} in cues")
+    print(f"tagger held-out tuning: {len(y)} tokens, {int((y != TAG_O).sum())} in cues")
     W, bias, n_feat = fit_tagger(F, y)
     if heldout_out is not None:
         heldout_out.write_text(json.dumps(_tagger_json(W, bias, 0.5, extra, {}),
                                           separators=(",", ":")) + "\n", encoding="utf-8")
     best: tuple[float, float, dict[str, float]] = (-1.0, 0.5, {})
     for th in TAGGER_THRESHOLDS:
-        tg = att.CueTagger(bits=TAGGER_BITS, weights=W, bias=bias, threshold=th,
+        tg = CueTagger(bits=TAGGER_BITS, weights=W, bias=bias, threshold=th,
                            extra_cues=extra)
         res = evaluate(hold, model=tg)
         print(f"  threshold {th:.2f}: attribution F1 {res['attribution_f1']:.3f} "
@@ -207,7 +219,7 @@ def train_tagger(arts: list[Article], hold: list[Article], fit_part: list[Articl
             "data": f"PolNeAR train ({len(arts)} articles), {ROOT.name} @ c3eee83, "
                     "one annotator per article (alphabetically first)",
             "tokens": len(y),
-            "cue_tokens": int((y != att.TAG_O).sum()),
+            "cue_tokens": int((y != TAG_O).sum()),
             "features_kept": n_feat,
             "date": dt.date.today().isoformat(),
             "seed": SEED,
@@ -228,8 +240,8 @@ def train_tagger(arts: list[Article], hold: list[Article], fit_part: list[Articl
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="train the PolNeAR attribution cue model")
-    ap.add_argument("--out", default=str(att.MODEL_PATH))
-    ap.add_argument("--tagger-out", default=str(att.TAGGER_PATH))
+    ap.add_argument("--out", default=str(MODEL_PATH))
+    ap.add_argument("--tagger-out", default=str(TAGGER_PATH))
     ap.add_argument("--tagger-only", action="store_true",
                     help="train only the cue tagger")
     ap.add_argument("--heldout-out", default="",
@@ -237,10 +249,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     random.seed(SEED)
     arts = load_split("train")
-    lex = att.get_lexicon()
+    lex = get_lexicon()
     extra = learn_extra_cues(arts, lex)
     print(f"learned {len(extra)} extra cue forms")
-    base = att.CueModel(weights={}, bias=0.0, threshold=0.0, extra_cues=extra)
+    base = CueModel(weights={}, bias=0.0, threshold=0.0, extra_cues=extra)
 
     order = list(range(len(arts)))
     random.Random(SEED).shuffle(order)
@@ -257,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     weights, bias = fit(X, y)
     best = (-1.0, 0.5, {})
     for th in THRESHOLDS:
-        m = att.CueModel(weights=weights, bias=bias, threshold=th, extra_cues=extra)
+        m = CueModel(weights=weights, bias=bias, threshold=th, extra_cues=extra)
         res = evaluate(hold, model=m)
         print(f"  threshold {th:.2f}: attribution F1 {res['attribution_f1']:.3f} "
               f"cue F1 {res['cue_exact_f1']:.3f} sentence F1 {res['sentence_f1']:.3f}")
@@ -269,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     weights, bias = fit(X, y)
     out = {
         "model": "logistic regression over cue-candidate context features",
-        "features": "rules.attribution.cue_features (binary)",
+        "features": "rules.attribution.candidates.cue_features (binary)",
         "weights": weights,
         "bias": round(bias, 5),
         "threshold": threshold,

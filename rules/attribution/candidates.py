@@ -1,0 +1,157 @@
+"""Cue candidates from the lexicon, and the candidate classifier that filters them.
+
+Before (and beside) the learned tagger, cues were found as lexicon candidates: every
+inflected cue verb, "according to", "as reported by", "in the words of", "pointed out"
+and headline colons (:func:`cue_candidates`), kept when the logistic-regression
+candidate model (``cue_model.json``, over :func:`cue_features`) says so. The extractor
+still merges these candidates into the tagger's cues.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress
+from pathlib import Path
+
+from checker.core.datafiles import load_data
+from rules.attribution.doc import TokenDoc
+from rules.attribution.lexicon import Lexicon, extra_key
+from rules.attribution.tokens import Tok, is_cap, is_word
+from rules.attribution.words import PERSON_PRONOUNS, QUOTE_TOKENS
+
+MODEL_PATH = Path(__file__).resolve().parent / "cue_model.json"
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """Logistic regression over hashed-free sparse features, loaded from plain JSON."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    extra_cues: dict[str, str] = field(default_factory=dict)
+
+    def prob(self, features: Iterable[str]) -> float:
+        """P(the candidate is a cue) given its features."""
+        z = self.bias
+        w = self.weights
+        for f in features:
+            z += w.get(f, 0.0)
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@lru_cache(maxsize=4)
+def load_cue_model(path: str = str(MODEL_PATH)) -> CueModel | None:
+    """The candidate model at ``path`` (None when there is no such file)."""
+    p = Path(path)
+    if not p.is_file():
+        return None
+    data = load_data(p, "checker-attribution-cue-model")
+    return CueModel(
+        weights={k: float(v) for k, v in data["weights"].items()},
+        bias=float(data["bias"]),
+        threshold=float(data.get("threshold", 0.5)),
+        extra_cues={k: str(v) for k, v in data.get("extra_cues", {}).items()},
+    )
+
+
+_PHRASE_CUE_STARTS = frozenset(("according", "as", "in", "pointed", "points", ":"))
+
+
+def candidate_starters(lex: Lexicon, extra: dict[str, str]) -> frozenset[str]:
+    """Lower-case token texts at which :func:`cue_candidates` can find a candidate (kept on
+    the lexicon, per set of extra cue forms)."""
+    return lex.starters.get(
+        extra_key(extra), lambda: _PHRASE_CUE_STARTS | set(lex.cue_forms) | set(extra)
+    )
+
+
+def cue_candidates(d: TokenDoc, model: CueModel | None) -> list[tuple[int, int, str]]:
+    """(first token, last token, kind) of cue candidates, in text order."""
+    lex = d.lex
+    toks = d.toks
+    out: list[tuple[int, int, str]] = []
+    extra = model.extra_cues if model else {}
+    n = len(toks)
+    starters = candidate_starters(lex, extra)
+    nxt = 0  # the next token to look at: a phrase cue found skips its other tokens
+    for i in compress(range(n), map(starters.__contains__, d.tok_lows)):
+        if i < nxt:
+            continue
+        nxt = i + 1
+        t = toks[i]
+        if t.quote >= 0 and toks[i].text not in QUOTE_TOKENS:
+            continue
+        low = t.low
+        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            out.append((i, i + 1, "according"))
+            nxt = i + 2
+            continue
+        if low == "as" and i + 2 < n and toks[i + 1].low in ("provided", "reported", "quoted") \
+                and toks[i + 2].low == "by":
+            out.append((i, i + 2, "according"))
+            nxt = i + 3
+            continue
+        if low == "in" and i + 3 < n and toks[i + 1].low == "the" and toks[i + 2].low == "words" \
+                and toks[i + 3].low == "of":
+            out.append((i, i + 3, "according"))
+            nxt = i + 4
+            continue
+        kind = lex.cue_forms.get(low) or extra.get(low)
+        if kind:
+            j = i
+            if low in ("pointed", "points", "point", "pointing") and i + 1 < n \
+                    and toks[i + 1].low == "out":
+                j = i + 1
+            out.append((i, j, kind))
+        elif low in ("pointed", "points") and i + 1 < n and toks[i + 1].low == "out":
+            out.append((i, i + 1, "speech"))
+            nxt = i + 2
+        elif low == ":" and i > 0 and t.quote < 0:
+            out.append((i, i, "colon"))
+    return out
+
+
+def cue_features(toks: Sequence[Tok], i: int, j: int) -> list[str]:
+    """Context features of a cue candidate spanning tokens ``i..j`` (used by the model)."""
+    t = toks[i]
+    prev = toks[i - 1] if i > 0 else None
+    prev2 = toks[i - 2] if i > 1 else None
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    nxt2 = toks[j + 2] if j + 2 < len(toks) else None
+    same_prev = prev is not None and prev.sent == t.sent
+    same_next = nxt is not None and nxt.sent == t.sent
+
+    def shape(x: Tok | None, same: bool) -> str:
+        if x is None or not same:
+            return "<S>"
+        if x.text in QUOTE_TOKENS:
+            return "Q"
+        if not is_word(x):
+            return x.text
+        if x.low in PERSON_PRONOUNS or x.low in ("they", "we", "it", "who"):
+            return "PRON"
+        if is_cap(x):
+            return "Cap"
+        return "low"
+
+    w = t.low
+    f = [f"w={w}", f"p={prev.low if same_prev and prev else '<S>'}",
+         f"n={nxt.low if same_next and nxt else '<E>'}",
+         f"ps={shape(prev, same_prev)}", f"ns={shape(nxt, same_next)}",
+         f"w_ps={w}|{shape(prev, same_prev)}", f"w_ns={w}|{shape(nxt, same_next)}",
+         f"pp={prev2.low if prev2 is not None and prev2.sent == t.sent else '<S>'}",
+         f"nn={nxt2.low if nxt2 is not None and nxt2.sent == t.sent else '<E>'}",
+         f"suf={w[-3:]}", f"w_n={w}|{nxt.low if same_next and nxt else '<E>'}",
+         f"w_p={w}|{prev.low if same_prev and prev else '<S>'}"]
+    if t.quote >= 0:
+        f.append("inquote")
+    if w == ":":
+        f.append(f"colon_p={shape(prev, same_prev)}|{shape(nxt, same_next)}")
+    return f
+

@@ -1,0 +1,148 @@
+"""The content of a relation: what was said, thought or reported, as character spans.
+
+Content lies right of the cue ("said that ..."), left of it ("..., X said"), or is a
+whole quotation that runs on over sentences and paragraphs. ``skip_after_cue`` steps
+over what may stand between a cue and its content (a recipient, a time or medium
+adverbial, a nested "citing X").
+"""
+
+from __future__ import annotations
+
+from rules.attribution.doc import Extracted, TokenDoc
+from rules.attribution.phrases import np_right
+from rules.attribution.tokens import is_cap
+from rules.attribution.words import DETERMINERS, QUOTE_TOKENS, SENT_FINAL, TIME_WORDS
+
+_MEDIUM_NOUNS = frozenset(
+    """statement interview tweet post letter memo email e-mail speech report release
+    conference call appearance video message remarks testimony op-ed column blog
+    briefing hearing podcast broadcast filing note""".split()
+)
+
+
+def _trim_content(d: TokenDoc, a: int, b: int) -> tuple[int, int] | None:
+    """Trim token range [a, b] to a content char span (drop edge punctuation)."""
+    toks = d.toks
+    while a <= b and toks[a].text in (",", ":", ";", "—", "–", "-") :
+        a += 1
+    while b >= a and (toks[b].text in (",", ";", ":", "—", "–", "-", "(")
+                      or (toks[b].text in SENT_FINAL and toks[b].quote < 0)):
+        b -= 1
+    if b < a:
+        return None
+    start, end = toks[a].start, toks[b].end
+    # a content that begins inside a quotation that opened earlier starts at the quote
+    q = toks[a].quote
+    if q >= 0 and d.quotes[q][0] < start and toks[a].text not in ('“', '"', "''"):
+        start = d.quotes[q][0]
+    q = toks[b].quote
+    if q >= 0 and d.quotes[q][1] > end and toks[b].text in QUOTE_TOKENS:
+        end = d.quotes[q][1]
+    return (start, end)
+
+
+def _quote_extend_right(d: TokenDoc, a: int) -> int:
+    """If token ``a`` opens a quotation, the char end of the whole quotation."""
+    t = d.toks[a]
+    if t.quote >= 0 and d.quotes[t.quote][0] == t.start:
+        return d.quotes[t.quote][1]
+    return -1
+
+
+def skip_after_cue(d: TokenDoc, k: int, s_end: int, cue_low: str, rec: Extracted) -> int:
+    """Skip a recipient ("told reporters"), time/medium adverbials and "citing X"."""
+    toks = d.toks
+    lex = d.lex
+    if cue_low in ("told", "tell", "tells", "telling", "asked", "informed", "assured", "urged",
+                   "warned", "advised", "reminded", "briefed"):
+        np = np_right(d, k, toks[k].sent if k < s_end else -1, s_end) if k < s_end else None
+        if np and (toks[np[0]].low in lex.recipients or is_cap(toks[np[0]])
+                   or toks[np[0]].low in DETERMINERS):
+            if toks[np[0]].low not in ("that",):
+                k = np[1] + 1
+    changed = True
+    while changed and k < s_end:
+        changed = False
+        t = toks[k]
+        if t.low in ("on", "in", "at", "during", "last", "this", "earlier", "late", "early") \
+                and k + 1 < s_end:
+            m = k + 1
+            while m < s_end and m - k < 7 and toks[m].text not in (",", ":", '“', '"') \
+                    and (toks[m].low in TIME_WORDS or toks[m].low in DETERMINERS
+                         or toks[m].low in _MEDIUM_NOUNS or toks[m].text[:1].isdigit()
+                         or toks[m].low in ("an", "a", "with", "to", "news", "press", "phone",
+                                            "telephone", "written", "televised", "recent",
+                                            "separate", "exclusive", "joint", "brief")
+                         or (is_cap(toks[m]) and toks[m].low not in ("i",))):
+                m += 1
+            covered = [toks[x].low for x in range(k + 1, m)]
+            if m > k + 1 and (any(c in TIME_WORDS or c in _MEDIUM_NOUNS for c in covered)):
+                k = m
+                changed = True
+                continue
+        if t.text == "," and k + 1 < s_end and toks[k + 1].low in ("citing", "quoting"):
+            m = k + 2
+            while m < s_end and toks[m].text != "," and m - k < 12:
+                m += 1
+            if m < s_end:
+                rec.citing = (toks[k + 2].start, toks[m - 1].end) if m > k + 2 else None
+                rec.citing_text = d.text[rec.citing[0] : rec.citing[1]] if rec.citing else ""
+                k = m + 1
+                changed = True
+                continue
+        if t.text == "," and k + 1 < s_end and toks[k + 1].low in TIME_WORDS:
+            k += 1
+            changed = True
+    return k
+
+
+def content_right(d: TokenDoc, k: int, s_end: int) -> list[tuple[int, int]]:
+    """Content from token ``k`` to the sentence end, or the whole quotation opening at
+    ``k`` when it runs past the sentence."""
+    toks = d.toks
+    while k < s_end and toks[k].text in (",", ":", "—", "–"):
+        k += 1
+    if k >= s_end:
+        return []
+    qend = _quote_extend_right(d, k)
+    if qend > 0 and qend > toks[s_end - 1].end:
+        return [(toks[k].start, qend)]
+    span = _trim_content(d, k, s_end - 1)
+    if span is None or span[1] - span[0] < 2:
+        return []
+    return [span]
+
+
+def content_left(d: TokenDoc, s_start: int, k: int) -> list[tuple[int, int]]:
+    """Content ending at token ``k`` (inclusive), from the sentence or quotation start."""
+    toks = d.toks
+    if k < s_start:
+        return []
+    # if the token before the comma closes a quotation, take the whole quotation
+    b = k
+    while b >= s_start and toks[b].text in (",", "—", "–"):
+        b -= 1
+    if b < s_start:
+        return []
+    if toks[b].text in QUOTE_TOKENS and toks[b].quote >= 0:
+        q = d.quotes[toks[b].quote]
+        if q[1] == toks[b].end:
+            return [q]
+    q = toks[b].quote
+    if q >= 0 and d.quotes[q][0] < toks[s_start].start:
+        start = d.quotes[q][0]
+        return [(start, toks[b].end)]
+    span = _trim_content(d, s_start, b)
+    return [span] if span else []
+
+def is_direct(d: TokenDoc, span: tuple[int, int]) -> bool:
+    """Whether a quotation covers at least half of ``span``."""
+    for qs, qe in d.quotes:
+        if qs >= span[1]:
+            break
+        if qs < span[1] and span[0] < qe and (min(qe, span[1]) - max(qs, span[0])) * 2 >= (
+            span[1] - span[0]
+        ):
+            return True
+    return False
+

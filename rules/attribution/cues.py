@@ -1,0 +1,91 @@
+"""What a tagged cue span is: its kind and head word, and spans that are no cue of their own.
+
+The tagger marks cue spans of any words; these predicates decide how the extractor
+treats one: an "according to" phrase, a headline colon or a verb cue with a head word
+(:func:`span_kind`); function words only (:func:`function_only`); an agentless passive
+with no source (:func:`agentless`); or a participle modifying something else
+(:func:`postmodifier`).
+"""
+
+from __future__ import annotations
+
+from rules.attribution.doc import TokenDoc
+from rules.attribution.tokens import is_word
+from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS
+
+_BE = frozenset(("is", "was", "were", "are", "been", "being", "be", "'s", "’s", "am"))
+_PARTICIPLES = frozenset(
+    """known seen thought said told held made given shown taken heard found felt meant
+    understood written led brought caught sought taught sent kept left put read set
+    drawn grown thrown chosen spoken forgotten hidden""".split()
+)
+
+_CUE_TAIL = frozenset(("out", "about", "to", "for", "on", "of", "that", "by", "with", "up",
+                       "off", "in", "over", "against", "at", "from", "into"))
+
+
+def span_kind(d: TokenDoc, ci: int, cj: int, extra: dict[str, str]) -> tuple[str, int]:
+    """Kind ("according", "colon", "verb") and head token of a tagged cue span."""
+    toks = d.toks
+    lows = [toks[k].low for k in range(ci, cj + 1)]
+    if "according" in lows or (len(lows) >= 2 and lows[0] in ("as", "in")
+                               and lows[-1] in ("by", "of")):
+        return "according", ci
+    if lows == [":"]:
+        return "colon", ci
+    for k in range(cj, ci - 1, -1):
+        if toks[k].low in d.lex.cue_forms or toks[k].low in extra:
+            return "verb", k
+    for k in range(cj, ci - 1, -1):
+        if is_word(toks[k]) and toks[k].low not in _CUE_TAIL:
+            return "verb", k
+    return "verb", cj
+
+
+def postmodifier(d: TokenDoc, ci: int) -> bool:
+    """"Echoing ..., X said" (sentence-initial participle) or "sources cited in" (a
+    participle modifying a noun): not the cue of its own relation."""
+    toks = d.toks
+    t = toks[ci]
+    s_lo = d.sent_tok[t.sent][0]
+    if ci == s_lo and t.low.endswith("ing"):
+        return True
+    if ci - 1 >= s_lo and toks[ci - 1].low in ("the", "a", "an", "this", "its", "their", "his",
+                                                 "her"):
+        return True  # adjectival: "the alleged motives"
+    if t.low.endswith("ed") and ci + 1 < len(toks) and toks[ci + 1].low in ("in", "by", "at") \
+            and ci - 1 >= s_lo and is_word(toks[ci - 1]) and toks[ci - 1].low not in AUX \
+            and toks[ci - 1].low not in d.lex.pronouns and toks[ci - 1].low.endswith("s"):
+        return True
+    return False
+
+
+
+def function_only(d: TokenDoc, ci: int, cj: int) -> bool:
+    """Whether the span holds no word of its own ("completely", "has", "about")."""
+    for k in range(ci, cj + 1):
+        t = d.toks[k]
+        low = t.low
+        if is_word(t) and low not in AUX and low not in _CUE_TAIL and low not in DETERMINERS \
+                and low not in BOUNDARY_WORDS and not (low.endswith("ly") and len(low) > 4) \
+                and low not in d.lex.pronouns:
+            return False
+    return True
+
+
+
+def agentless(d: TokenDoc, ci: int, cj: int) -> bool:
+    """A passive cue with no agent: "is accused of", "has been criticized for", "was
+    widely seen as" (no "by ..." after it). PolNeAR gives such relations no source."""
+    toks = d.toks
+    be = -1
+    for k in range(ci, cj + 1):
+        low = toks[k].low
+        if low in _BE:
+            be = k
+        elif be >= 0 and k > be and (low in _PARTICIPLES or (
+                len(low) > 4 and low.endswith(("ed", "en")) and low not in d.lex.pronouns)):
+            nxt = toks[cj + 1].low if cj + 1 < len(toks) else ""
+            return nxt != "by"
+    return False
+

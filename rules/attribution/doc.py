@@ -1,0 +1,114 @@
+"""The extractor's working state for one text, and the relation record it produces.
+
+:class:`TokenDoc` holds the tokens of a text with the sentence and quotation each one
+belongs to, and which tokens earlier relations already took (relations are univocal).
+:class:`Extracted` is one attribution relation, with character offsets into the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import operator
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import compress
+
+from rules.attribution.lexicon import Lexicon
+from rules.attribution.tokens import QUOTE_MARKS, Tok, find_quotes, make_toks, token_texts
+
+
+@dataclass
+class Extracted:
+    """One attribution relation, with offsets into the text."""
+
+    source: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    source_text: str = ""
+    source_name: str = ""
+    source_kind: str = ""
+    role: str = ""
+    direct: bool = False
+    cue_text: str = ""
+    vague: bool = False
+    citing: tuple[int, int] | None = None  # a nested "citing sources" mention
+    citing_text: str = ""
+
+
+class TokenDoc:
+    """Tokens with sentence and quote indices, for one text."""
+
+    def __init__(self, text: str, sentences: Sequence[tuple[int, int]], lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        # token texts and offsets first; the Tok objects are made once their sentence and
+        # quotation are known (the lists stay: tok_sent and tok_quote feed the tagger)
+        self.tok_texts, self.tok_starts = texts, starts = token_texts(text)
+        n = len(texts)
+        ends = list(map(operator.add, starts, map(len, texts)))
+        self.sents = list(sentences)
+        self._starts = [s for s, _ in self.sents]
+        self.tok_sent, self.sent_tok = _sentence_index(starts, self.sents)
+        marks = [Tok(starts[k], ends[k], texts[k], texts[k], -1)
+                 for k in compress(range(n), map(QUOTE_MARKS.__contains__, texts))]
+        self.quotes = quotes = find_quotes(text, marks)
+        self.tok_quote = quote = _quote_index(starts, quotes)
+        self.tok_lows = lows = list(map(str.lower, texts))
+        self.toks = make_toks(starts, ends, texts, lows, self.tok_sent, quote)
+        self.used = [False] * n
+
+    def sent_of(self, offset: int) -> int:
+        """The sentence an offset is in (the first one before every sentence)."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return max(i, 0)
+
+
+def _sentence_index(starts: list[int], sents: list[tuple[int, int]]
+                    ) -> tuple[list[int], list[tuple[int, int]]]:
+    """(sentence of each token or -1, token range of each sentence): a sentence owns the
+    tokens starting inside it, skipping none (token starts ascend)."""
+    sent = [-1] * len(starts)
+    sent_tok: list[tuple[int, int]] = []
+    ti = 0
+    for si, (s, e) in enumerate(sents):
+        a = bisect.bisect_left(starts, s, ti)
+        ti = bisect.bisect_left(starts, e, a)
+        sent[a:ti] = [si] * (ti - a)
+        sent_tok.append((a, ti))
+    return sent, sent_tok
+
+
+def _quote_index(starts: list[int], quotes: list[tuple[int, int]]) -> list[int]:
+    """The quotation each token starts inside, or -1 (find_quotes opens one quotation at a
+    time, so its spans come in text order and do not overlap)."""
+    quote = [-1] * len(starts)
+    prev_end = -1
+    for qi, (qs, qe) in enumerate(quotes):
+        a = bisect.bisect_left(starts, max(qs, prev_end))
+        b = bisect.bisect_left(starts, qe)
+        quote[a:b] = [qi] * (b - a)
+        prev_end = qe
+    return quote
+
+
+def mark_used(d: TokenDoc, spans: Iterable[tuple[int, int]], tok_lo: int, tok_hi: int) -> None:
+    """Mark the tokens in ``[tok_lo, tok_hi)`` that start inside one of ``spans`` as used."""
+    starts = d.tok_starts
+    used = d.used
+    for a, b in spans:
+        # the tokens in [tok_lo, tok_hi) starting in [a, b)
+        for k in range(bisect.bisect_left(starts, a, tok_lo, tok_hi),
+                       bisect.bisect_left(starts, b, tok_lo, tok_hi)):
+            used[k] = True
+
+
+def tok_index(d: TokenDoc, offset: int) -> int:
+    """Index of the first token starting at or after ``offset``."""
+    lo, hi = 0, len(d.toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if d.toks[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

@@ -1,0 +1,147 @@
+"""``extract``: every attribution relation of a text, stage by stage.
+
+1. tokenise the text and pair its quotation marks (:class:`~rules.attribution.doc.TokenDoc`);
+2. find cue spans with the learned tagger (``tagger.py``) and merge in the lexicon cue
+   candidates kept by the candidate model (``candidates.py``), or, without a tagger,
+   use the candidates alone;
+3. for each cue find its source and content (``relations.py``);
+4. let quotations that follow a quoted relation continue it (:func:`continuations`);
+5. resolve and classify the sources (``sources.py``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from rules.attribution.candidates import CueModel, cue_candidates, cue_features, load_cue_model
+from rules.attribution.cues import agentless, function_only, postmodifier, span_kind
+from rules.attribution.doc import Extracted, TokenDoc
+from rules.attribution.lexicon import Lexicon, get_lexicon
+from rules.attribution.relations import relation, sourceless
+from rules.attribution.sources import resolve
+from rules.attribution.tagger import CueTagger, load_cue_tagger
+from rules.attribution.tokens import WORD
+from rules.attribution.words import QUOTE_TOKENS
+
+# with the tagger, also keep the relations of lexicon candidates the tagger missed
+MERGE_CANDIDATES = True
+
+
+def extract(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    lexicon: Lexicon | None = None,
+    model: CueModel | CueTagger | None | bool = True,
+) -> tuple[list[Extracted], list[tuple[int, int]]]:
+    """Attribution relations and direct-quotation spans of ``text``.
+
+    ``sentences`` are (start, end) character ranges in text order. ``model=True``
+    loads the committed cue model; ``None``/``False`` keeps every lexicon cue.
+    """
+    lex = lexicon or get_lexicon()
+    if model is True:
+        model = load_cue_tagger() or load_cue_model()
+    d = TokenDoc(text, sentences, lex)
+    results: list[Extracted] = []
+    if isinstance(model, CueTagger):
+        _tagged_relations(d, model, results)
+    else:
+        candidate_relations(d, model or None, results)
+    continuations(d, results)
+    resolve(d, results)
+    return results, d.quotes
+
+
+def _tagged_relations(d: TokenDoc, tagger: CueTagger, results: list[Extracted]) -> None:
+    """Relations of the tagger's cue spans, then of the lexicon candidates it missed."""
+    spans = tagger.spans(d)
+    for ci, cj in spans:
+        rec = _tagged_relation(d, ci, cj, tagger.extra_cues)
+        if rec is not None:
+            results.append(rec)
+    if MERGE_CANDIDATES:
+        fallback = load_cue_model()
+        if fallback is not None:
+            tagged = {k for a, b in spans for k in range(a, b + 1)}
+            candidate_relations(d, fallback, results, skip=tagged)
+            results.sort(key=lambda r: (r.cue or (0, 0))[0])
+
+
+def _tagged_relation(d: TokenDoc, ci: int, cj: int, extra: dict[str, str]
+                     ) -> Extracted | None:
+    """The relation of the tagged cue span ``ci..cj``, if it is the cue of one."""
+    toks = d.toks
+    if d.used[ci] or toks[ci].sent < 0:
+        return None
+    if toks[ci].quote >= 0 and toks[ci].text not in QUOTE_TOKENS:
+        return None
+    kind, head = span_kind(d, ci, cj, extra)
+    if kind == "verb" and function_only(d, ci, cj):
+        return None  # "completely", "has", "about": no cue word of its own
+    if kind == "verb" and agentless(d, ci, cj):
+        return sourceless(d, ci, cj, head)
+    # a lexicon verb head keeps the rule conventions (auxiliaries, particles)
+    fixed = toks[head].low not in d.lex.cue_forms
+    if kind == "verb" and head == ci and postmodifier(d, ci):
+        return None
+    return relation(d, ci, cj, kind, head=head, fixed=fixed)
+
+
+def candidate_relations(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
+                        skip: set[int] | frozenset[int] = frozenset()) -> None:
+    """Relations from lexicon cue candidates kept by the candidate classifier."""
+    toks = d.toks
+    cands = cue_candidates(d, cue_model)
+    for ci, cj, kind in cands:
+        if d.used[ci] or ci in skip:
+            continue
+        t = toks[ci]
+        if t.sent < 0:
+            continue
+        if cue_model is not None and kind != "according":
+            p = cue_model.prob(cue_features(toks, ci, cj))
+            if p < cue_model.threshold:
+                continue
+        if kind != "according" and kind != "colon" and postmodifier(d, ci):
+            continue
+        rec = relation(d, ci, cj, kind)
+        if rec is None:
+            continue
+        results.append(rec)
+
+
+def continuations(d: TokenDoc, results: list[Extracted]) -> None:
+    """A quotation that follows a quoted relation with nothing but punctuation between
+    (same paragraph or the next ones) continues that speaker: it joins the content."""
+    if not results:
+        return
+    text = d.text
+    covered = sorted(c for r in results for c in r.content)
+    starts = [c[0] for c in covered]
+
+    def is_covered(a: int, b: int) -> bool:
+        i = bisect.bisect_right(starts, b) - 1
+        while i >= 0 and covered[i][1] > a - 5000:
+            if covered[i][0] < b and a < covered[i][1]:
+                return True
+            i -= 1
+        return False
+
+    results.sort(key=lambda r: r.content[0][0])
+    quote_starts = [q[0] for q in d.quotes]
+    for r in results:
+        if not r.direct:
+            continue
+        end = max(max(c[1] for c in r.content), r.source[1] if r.source else 0,
+                  r.cue[1] if r.cue else 0)
+        qi = bisect.bisect_left(quote_starts, end)
+        while qi < len(d.quotes):
+            qs, qe = d.quotes[qi]
+            gap = text[end:qs]
+            if WORD.search(gap) or gap.count("\n\n") > 1 or is_covered(qs, qe):
+                break
+            r.content.append((qs, qe))
+            end = qe
+            qi += 1
+

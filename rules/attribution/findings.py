@@ -1,0 +1,245 @@
+"""The attribution rules and their findings: ATT001 vague-attribution, ATT002 unattributed-quote.
+
+ATT001 flags, in body sentences, relations whose source is a generic anonymous one
+("officials said"), anonymous "citing ..." mentions, and lexicon phrases outside
+quotations: agentless passives ("is thought to") and vague attributions ("critics
+say"). ATT002 flags direct quotations of more than three words that no relation,
+footnote or link attributes.
+
+The phrase scan has a fast path (:func:`phrase_hits`): one case-sensitive scan over
+all sentences lower-cased, where that finds what the case-insensitive regexes find.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from checker.core.analysis import ANONYMOUS, Analysis
+from checker.core.document import Sentence
+from checker.core.rule import Rule
+from rules.attribution.doc import Extracted
+from rules.attribution.lexicon import Lexicon, PhraseRegex
+from rules.attribution.sources import classify
+
+NAME = "attribution"
+
+VAGUE = Rule(
+    id="ATT001",
+    name="vague-attribution",
+    family=NAME,
+    severity="warning",
+    summary="Attribution to an unnamed or generic source, or an agentless passive.",
+    rationale=(
+        "Readers cannot weigh a claim whose source they cannot identify. 'Officials said', "
+        "'critics argue' or 'the plan is thought to' hides who is speaking and lets the "
+        "writer's own view pass as someone else's. Name the source, or say why it cannot be "
+        "named and how many independent people confirmed it."
+    ),
+    bad="The new bridge is thought to be unsafe, sources said.",
+    good=(
+        "The new bridge fails two load tests, the county engineer, Ana Ruiz, said in her "
+        "inspection report."
+    ),
+)
+UNATTRIBUTED_QUOTE = Rule(
+    id="ATT002",
+    name="unattributed-quote",
+    family=NAME,
+    severity="warning",
+    summary="A direct quotation with no identifiable speaker.",
+    rationale=(
+        "A quotation puts words in someone's mouth. Without a speaker the reader cannot "
+        "check it or judge it, and a floating quote can be misread as the outlet's own "
+        "claim. Short scare quotes of one to three words are not flagged."
+    ),
+    bad='Residents are angry. "We were never asked about the new road at all."',
+    good='"We were never asked about the new road at all," said Tom Berg, who lives nearby.',
+)
+
+_WORD_RUN = re.compile(r"\w+")
+
+Span = tuple[int, int]
+
+
+def report_findings(analysis: Analysis, found: list[Extracted], quotes: list[Span],
+                    lex: Lexicon) -> None:
+    """Emit ATT001 and ATT002 for the body sentences of an analysed article."""
+    body = list(analysis.body_sentences())
+    if not body:
+        return
+    body_sentence = _body_sentence_finder(body)
+    flagged: set[Span] = set()  # ATT001 spans so far: a phrase hit overlapping one is skipped
+    _report_vague_sources(analysis, found, lex, body_sentence, flagged)
+    _report_vague_phrases(analysis, body, quotes, lex, flagged)
+    _report_unattributed_quotes(analysis, found, quotes, body_sentence)
+
+
+def _body_sentence_finder(body: list[Sentence]) -> Callable[[int], int | None]:
+    """A function from a text offset to the index of the body sentence holding it."""
+    body_ranges = [(s.start, s.end, s.index) for s in body]
+    body_starts = [b[0] for b in body_ranges]
+
+    def body_sentence(off: int) -> int | None:
+        i = bisect.bisect_right(body_starts, off) - 1
+        if i >= 0 and body_ranges[i][0] <= off < body_ranges[i][1]:
+            return body_ranges[i][2]
+        return None
+
+    return body_sentence
+
+
+def _report_vague_sources(analysis: Analysis, found: list[Extracted], lex: Lexicon,
+                          body_sentence: Callable[[int], int | None], flagged: set[Span]
+                          ) -> None:
+    """ATT001 for generic anonymous sources and anonymous "citing ..." mentions."""
+    text = analysis.doc.text
+    for r in found:
+        if r.source is not None and r.vague:
+            k = body_sentence(r.source[0])
+            if k is not None:
+                end = r.cue[1] if r.cue and r.cue[0] >= r.source[1] else r.source[1]
+                start = min(r.source[0], r.cue[0]) if r.cue else r.source[0]
+                flagged.add((start, end))
+                analysis.report(
+                    VAGUE, start, end,
+                    f"vague attribution: '{text[r.source[0]:r.source[1]].strip(' ,')}' is not "
+                    "an identifiable source; name who said it",
+                    sentence=k,
+                )
+        if r.citing is not None:
+            kind, _, _ = classify(r.citing_text, lex)
+            k = body_sentence(r.citing[0])
+            if kind == ANONYMOUS and k is not None:
+                flagged.add(r.citing)
+                analysis.report(
+                    VAGUE, r.citing[0], r.citing[1],
+                    f"vague attribution: citing '{r.citing_text}' without naming them",
+                    sentence=k,
+                )
+
+
+def _report_vague_phrases(analysis: Analysis, body: list[Sentence], quotes: list[Span],
+                          lex: Lexicon, flagged: set[Span]) -> None:
+    """ATT001 for agentless passives and vague phrases outside quotations and flagged spans."""
+    hits = phrase_hits([s.text for s in body], (lex.agentless_re, lex.vague_re))
+    for s, (agentless, vague) in zip(body, hits, strict=True):
+        for spans, label in ((agentless, "agentless passive"), (vague, "vague")):
+            for ma, mb in spans:
+                a, b = s.start + ma, s.start + mb
+                if any(fa < b and a < fb for fa, fb in flagged):
+                    continue
+                if _inside_quote(quotes, a):
+                    continue
+                flagged.add((a, b))
+                group = s.text[ma:mb]
+                msg = (
+                    f"agentless passive '{group}': who thinks or says so?"
+                    if label == "agentless passive"
+                    else f"vague attribution '{group}': name the source"
+                )
+                analysis.report(VAGUE, a, b, msg, sentence=s.index)
+
+
+def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
+                                quotes: list[Span],
+                                body_sentence: Callable[[int], int | None]) -> None:
+    """ATT002 for quotations of four or more words that nothing attributes."""
+    doc = analysis.doc
+    text = doc.text
+    covered = sorted(c for r in found if r.source is not None or r.cue is None
+                     for c in r.content)
+    for qs, qe in quotes:
+        inner = text[qs:qe].strip("“”\"' \n")
+        if len(_WORD_RUN.findall(inner)) <= 3:
+            continue
+        if any(a < qe and qs < b for a, b in covered):
+            continue
+        k = body_sentence(qs)
+        if k is None:
+            continue
+        if analysis.sentence_footnotes and analysis.sentence_footnotes[k]:
+            continue
+        if any(link.start < qe and qs < link.end for link in doc.links):
+            continue
+        analysis.report(
+            UNATTRIBUTED_QUOTE, qs, qe,
+            "direct quotation with no identifiable speaker: say who said it",
+            sentence=k,
+        )
+
+
+def _inside_quote(quotes: list[Span], off: int) -> bool:
+    """Whether offset ``off`` lies inside one of the (sorted, disjoint) quotations."""
+    i = bisect.bisect_right([q[0] for q in quotes], off) - 1
+    return i >= 0 and quotes[i][0] <= off < quotes[i][1]
+
+
+# --------------------------------------------------------------------------- phrase hits
+#
+# Lexicon phrase regexes are case-insensitive, which makes the regex engine slow: every
+# word start tries every phrase. Run without IGNORECASE over the lower-cased text instead,
+# which finds the same spans when the phrases are ASCII and every non-ASCII character of the
+# text is "safe": it can match no ASCII character ignoring case and its lower-case form is
+# one character that agrees on the other character tests of the phrase regexes (\s, [\w-]).
+
+_ASCII_I = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+_CHAR_TESTS = ((re.compile(r"[\w-]", re.IGNORECASE), re.compile(r"[\w-]")),
+               (re.compile(r"\s", re.IGNORECASE), re.compile(r"\s")))
+
+
+@lru_cache(maxsize=4096)
+def _char_lowers_safely(c: str) -> bool:
+    """Whether the non-ASCII character ``c`` is safe (see above)."""
+    low = c.lower()
+    return (len(low) == 1 and c != "Σ" and low != "ς" and not _ASCII_I.match(c)
+            and all(bool(ti.match(c)) == bool(t.match(low)) for ti, t in _CHAR_TESTS))
+
+
+def _lowers_safely(text: str) -> bool:
+    """Whether every character of ``text`` is ASCII or safe."""
+    return text.isascii() or all(
+        _char_lowers_safely(c) for c in set(text) if not c.isascii()
+    )
+
+
+def _safe_lowers(texts: Sequence[str], whole: str) -> list[str] | None:
+    """The lower-cased texts, if the case-sensitive scan over them may stand in for the
+    case-insensitive one (``whole``: the texts joined by NUL), else None."""
+    if not _lowers_safely(whole):
+        return None
+    lows = [t.lower() for t in texts]
+    if any(len(low) != len(t) for low, t in zip(lows, texts, strict=True)):
+        return None
+    return lows
+
+
+def phrase_hits(texts: Sequence[str], pats: Sequence[PhraseRegex]
+                ) -> list[list[list[Span]]]:
+    """``[[m.span() for m in pat.regex.finditer(text)] for pat in pats] for text in texts]``.
+
+    Where :func:`_safe_lowers` allows and a pattern has a case-sensitive twin, the twin
+    scans all lower-cased texts at once, joined by NUL characters (which no phrase match
+    can include, and which pass its boundary tests like a text end); texts that hold a
+    NUL themselves are scanned one by one with the case-insensitive regex."""
+    out: list[list[list[Span]]] = [[[] for _ in pats] for _ in texts]
+    whole = "\0".join(texts)
+    lows = _safe_lowers(texts, whole)
+    joinable = lows is not None and whole.count("\0") == len(texts) - 1
+    for pi, pat in enumerate(pats):
+        if lows is None or pat.twin is None or not joinable:
+            for ti, t in enumerate(texts):
+                out[ti][pi] = [m.span() for m in pat.regex.finditer(t)]
+            continue
+        bases = []
+        base = 0
+        for low in lows:
+            bases.append(base)
+            base += len(low) + 1
+        for m in pat.twin.finditer("\0".join(lows)):
+            a, b = m.span()
+            ti = bisect.bisect_right(bases, a) - 1
+            out[ti][pi].append((a - bases[ti], b - bases[ti]))
+    return out

@@ -1,0 +1,189 @@
+"""Noun phrases around a cue: the source left of it ("the county engineer, Ana Ruiz,
+said") or right of it ("said Ann Lee", "according to the ministry").
+
+Both walkers work on token indices of a :class:`~rules.attribution.doc.TokenDoc` and
+stay inside one sentence; they return inclusive token ranges.
+"""
+
+from __future__ import annotations
+
+from rules.attribution.doc import TokenDoc
+from rules.attribution.tokens import is_cap, is_word
+from rules.attribution.words import (
+    BOUNDARY_WORDS,
+    DETERMINERS,
+    NP_INNER_PREPS,
+    QUOTE_TOKENS,
+    TIME_WORDS,
+)
+
+# determiners that open a noun phrase, unless a postmodifier's preposition precedes them
+_DEFINITE = frozenset(("the", "a", "an", "this", "these", "those", "his", "her", "their",
+                       "its", "our", "my", "your"))
+_STOP = -1  # the next token index that ends the leftward walk
+
+
+def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
+    """Token range [a, end] of the noun phrase ending at token ``end`` (inclusive)."""
+    toks = d.toks
+    lex = d.lex
+    if end < 0 or toks[end].sent != sent:
+        return None
+    t = toks[end]
+    if t.low in lex.pronouns:
+        return (end, end)
+    if t.text == ")":
+        return _np_left_parenthesis(d, end, sent)
+    if t.text == ",":
+        return _np_left_appositive(d, end, sent)
+    if not is_word(t) or t.low in BOUNDARY_WORDS or t.low in lex.cue_forms and not is_cap(t):
+        return None
+    a = _np_left_start(d, end, sent)
+    # trim a leading preposition left over
+    while a < end and toks[a].low in NP_INNER_PREPS:
+        a += 1
+    return (a, end)
+
+
+def _np_left_parenthesis(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
+    """A name followed by a parenthesis ending at ``end``: "Sen. Ann Lee (D-Vt.)"."""
+    toks = d.toks
+    k = end - 1
+    while k >= 0 and toks[k].sent == sent and toks[k].text != "(" and end - k < 8:
+        k -= 1
+    if k > 0 and toks[k].text == "(":
+        inner = np_left(d, k - 1, sent)
+        if inner:
+            return (inner[0], end)
+    return None
+
+
+def _np_left_appositive(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
+    """An appositive ending at the comma ``end``: "Name, a role of something, said"."""
+    toks = d.toks
+    cue_forms = d.lex.cue_forms
+    k = end - 1
+    lim = max(end - 32, 0)
+    while k >= lim and toks[k].sent == sent and toks[k].text not in (",", ";", ":") \
+            and toks[k].text not in QUOTE_TOKENS and toks[k].low not in cue_forms:
+        k -= 1
+    if k >= lim and toks[k].text == "," and toks[k].sent == sent and k + 1 < end:
+        head = np_left(d, k - 1, sent)
+        if head and is_cap(toks[head[1]]) and toks[k + 1].low not in ("and", "but", "or"):
+            return (head[0], end)
+    return None
+
+
+def _np_left_start(d: TokenDoc, end: int, sent: int) -> int:
+    """First token of the noun phrase ending at the word token ``end``: walk left over at
+    most 13 tokens of the sentence while :func:`_np_left_step` goes on."""
+    toks = d.toks
+    a = end
+    k = end - 1
+    while k >= 0 and toks[k].sent == sent and end - k < 14:
+        a, k = _np_left_step(d, a, k, end, sent)
+    return a
+
+
+def _np_left_step(d: TokenDoc, a: int, k: int, end: int, sent: int) -> tuple[int, int]:
+    """One step of the leftward walk at token ``k``: (first token of the phrase so far,
+    next token to look at), the latter :data:`_STOP` when the phrase ends."""
+    toks = d.toks
+    lex = d.lex
+    x = toks[k]
+    lw = x.low
+    if x.text in ("’s", "'s") or (x.text == "." and k > 0 and toks[k - 1].end == x.start):
+        return a, k - 1
+    if x.text == "-" or x.text == "&":
+        return a, k - 1
+    if x.text == ")" and k >= 3 and toks[k - 2].text == "(" and is_cap(toks[k - 3]):
+        return k - 3, k - 4  # "Col. (ret.) Jane Roe"
+    if not is_word(x):
+        return a, _STOP
+    if lw in DETERMINERS:
+        return k, _left_of_determiner(d, k, sent)
+    if lw in NP_INNER_PREPS and k > 0:
+        # "a spokesman for the campaign", "sources cited in the article"
+        left = toks[k - 1]
+        if left.sent == sent and is_word(left) and left.low not in BOUNDARY_WORDS \
+                and left.low not in lex.pronouns:
+            return a, k - 1
+        return a, _STOP
+    if lw in BOUNDARY_WORDS or lw in lex.pronouns:
+        return a, _STOP
+    if lw in lex.cue_forms and not is_cap(x):
+        # participles inside a noun phrase ("sources cited in") only before a preposition
+        if k + 1 <= end and toks[k + 1].low in NP_INNER_PREPS:
+            return k, k - 1
+        return a, _STOP
+    return k, k - 1
+
+
+def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
+    """The next token to look at left of the determiner at ``k``: a definite or possessive
+    determiner ends the phrase (:data:`_STOP`) unless a preposition of a postmodifier
+    precedes it ("a spokesman for the campaign", "sources cited in the report")."""
+    toks = d.toks
+    lex = d.lex
+    lw = toks[k].low
+    k -= 1
+    if lw not in _DEFINITE:
+        return k
+    if k >= 1 and (toks[k].low in ("of", "for", "at") or (
+        toks[k].low in ("in", "by") and (toks[k - 1].low.endswith("ed")
+                                        or toks[k - 1].low in lex.document_nouns)
+    )) and toks[k].sent == sent \
+            and toks[k - 1].sent == sent and is_word(toks[k - 1]) \
+            and toks[k - 1].low not in BOUNDARY_WORDS \
+            and toks[k - 1].low not in lex.pronouns:
+        return k - 1
+    return _STOP
+
+
+def np_right(d: TokenDoc, start: int, sent: int, stop: int) -> tuple[int, int] | None:
+    """Token range [start, b] of the noun phrase starting at ``start`` (before ``stop``)."""
+    toks = d.toks
+    lex = d.lex
+    if start >= stop or toks[start].sent != sent:
+        return None
+    t = toks[start]
+    if t.low in lex.pronouns:
+        return (start, start)
+    if not is_word(t) or (t.low in BOUNDARY_WORDS and t.low not in DETERMINERS):
+        return None
+    b = start
+    k = start + 1
+    while k < stop and toks[k].sent == sent and k - start < 14:
+        x = toks[k]
+        lw = x.low
+        if x.text in ("’s", "'s", "-", "&") or (x.text == "." and toks[k - 1].end == x.start
+                                                  and k + 1 < stop and is_word(toks[k + 1])
+                                                  and toks[k + 1].start == x.end):
+            b = k
+            k += 1
+            continue
+        if x.text == "(":
+            m = k + 1
+            while m < stop and toks[m].text != ")" and m - k < 8:
+                m += 1
+            if m < stop and toks[m].text == ")":
+                b = m
+                k = m + 1
+                continue
+            break
+        if not is_word(x):
+            break
+        if lw in ("of", "for", "at", "by", "with", "from") and k + 1 < stop and (
+            is_cap(toks[k + 1]) or toks[k + 1].low in DETERMINERS
+        ):
+            b = k
+            k += 1
+            continue
+        if lw in BOUNDARY_WORDS or (lw in lex.cue_forms and not is_cap(x)):
+            break
+        if lw in TIME_WORDS and not is_cap(x):
+            break
+        b = k
+        k += 1
+    return (start, b)
+

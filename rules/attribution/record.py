@@ -1,0 +1,111 @@
+"""What the attribution family records on the Analysis for the families after it.
+
+``quotes`` (direct quotation spans), ``attributions`` (one per relation), ``sources``
+(one mention per relation with a source, and per nested "citing ..." mention),
+``attributed`` and ``sentence_source`` per sentence: a sentence is attributed when it
+holds content or the source of a sourced relation, a footnote marker or a link.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+from checker.core.analysis import ANONYMOUS, Analysis, Attribution, SourceMention
+from checker.core.document import Document, Span
+from rules.attribution.doc import Extracted
+from rules.attribution.lexicon import Lexicon
+from rules.attribution.sources import classify
+
+SentenceOf = Callable[[int], int | None]  # text offset -> sentence index
+
+
+def record(analysis: Analysis, found: list[Extracted], quotes: list[tuple[int, int]],
+           lex: Lexicon) -> None:
+    """Fill quotes, attributions, sources, attributed and sentence_source."""
+    analysis.quotes.extend(Span(a, b) for a, b in quotes)
+    sent_index = _sentence_finder(analysis.doc)
+    for r in found:
+        analysis.attributions.append(_attribution(r))
+        _record_sources(analysis, r, lex, sent_index)
+        _mark_attributed(analysis, r, sent_index)
+    # footnote markers and hyperlinks attribute their sentence
+    for s in analysis.doc.sentences:
+        if analysis.sentence_footnotes and analysis.sentence_footnotes[s.index]:
+            analysis.attributed[s.index] = True
+    for link in analysis.doc.links:
+        k = sent_index(link.start)
+        if k is not None:
+            analysis.attributed[k] = True
+
+
+def _sentence_finder(doc: Document) -> SentenceOf:
+    """A function from a text offset to the index of the sentence starting last before it."""
+    n = len(doc.sentences)
+    starts = [s.start for s in doc.sentences]
+
+    def sent_index(off: int) -> int | None:
+        i = bisect.bisect_right(starts, off) - 1
+        return i if 0 <= i < n else None
+
+    return sent_index
+
+
+def _attribution(r: Extracted) -> Attribution:
+    """The Analysis record of a relation."""
+    return Attribution(
+        source=Span(*r.source) if r.source else None,
+        cue=Span(*r.cue) if r.cue else None,
+        content=tuple(Span(a, b) for a, b in r.content),
+        source_name=r.source_name,
+        source_kind=r.source_kind,
+        role=r.role if r.role != "continuation" else "",
+        direct=r.direct,
+    )
+
+
+def _record_sources(analysis: Analysis, r: Extracted, lex: Lexicon,
+                    sent_index: SentenceOf) -> None:
+    """The source mentions of a relation: its source and a "citing ..." mention."""
+    if r.source is not None:
+        analysis.sources.append(
+            SourceMention(
+                name=r.source_name or r.source_text,
+                kind=r.source_kind or ANONYMOUS,
+                start=r.source[0],
+                end=r.source[1],
+                sentence=sent_index(r.source[0]),
+                cue=r.cue_text.lower(),
+                role=r.role,
+            )
+        )
+    if r.citing is not None:
+        kind, name, role = classify(r.citing_text, lex)
+        analysis.sources.append(
+            SourceMention(name=name, kind=kind, start=r.citing[0], end=r.citing[1],
+                          sentence=sent_index(r.citing[0]), cue="citing", role=role)
+        )
+
+
+def _mark_attributed(analysis: Analysis, r: Extracted, sent_index: SentenceOf) -> None:
+    """Mark the sentences of a relation's content and source as attributed to its source."""
+    if r.source is None and r.cue is not None:
+        return  # agentless ("it is widely believed that"): the content stays unsourced
+    for a, b in r.content:
+        i = sent_index(a)
+        j = sent_index(max(a, b - 1))
+        if i is None or j is None:
+            continue
+        for k in range(i, j + 1):
+            _attribute(analysis, k, r.source_name)
+    if r.source is not None:
+        k = sent_index(r.source[0])
+        if k is not None:
+            _attribute(analysis, k, r.source_name)
+
+
+def _attribute(analysis: Analysis, k: int, source_name: str) -> None:
+    """Sentence ``k`` is attributed; its source is the first one recorded for it."""
+    analysis.attributed[k] = True
+    if not analysis.sentence_source[k]:
+        analysis.sentence_source[k] = source_name

@@ -1,0 +1,261 @@
+"""Who the sources are: classify each source phrase and resolve pronouns and short names.
+
+:func:`classify` sorts a source noun phrase into a person (with role), organisation,
+outlet, document or anonymous source; :func:`resolve` walks the relations in text order,
+resolving pronouns and short names to the last full name mentioned earlier and marking
+generic anonymous sources ("officials said") as vague.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
+from rules.attribution.doc import Extracted, TokenDoc, tok_index
+from rules.attribution.lexicon import Lexicon
+from rules.attribution.phrases import np_left
+from rules.attribution.words import NP_INNER_PREPS, PERSON_PRONOUNS
+
+NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][\w’'.-]*|al-\w+|el-\w+|bin|ibn|de|van|von|der|da|di|la|le|du)$"
+)
+PAREN = re.compile(r"\([^)]*\)")
+SPACES = re.compile(r"\s+")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:\([^)]{1,12}\)\s+)?){1,3})$")
+
+Source = tuple[str, str, str]  # (kind, name, role)
+
+
+def split_role_name(words: list[str], lex: Lexicon) -> tuple[str, str]:
+    """("Iraqi analyst Mustafa Habib") -> ("Iraqi analyst", "Mustafa Habib")."""
+    # the name is the trailing run of name-like tokens after the last role/title word
+    k = len(words)
+    while k > 0 and NAME_TOKEN.match(words[k - 1]) and words[k - 1].lower() not in lex.titles \
+            and words[k - 1].lower().rstrip(".") not in lex.role_nouns:
+        k -= 1
+    name = " ".join(words[k:])
+    role = " ".join(w for w in words[:k] if w.lower() not in ("the", "a", "an"))
+    return role, name
+
+
+def title_free(name: str, lex: Lexicon) -> str:
+    """``name`` without parentheses and titles ("Sen. Ann Lee (D)" -> "Ann Lee")."""
+    words = [w for w in PAREN.sub("", name).split() if w.lower() not in lex.titles]
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------- classify
+
+
+def classify(source_text: str, lex: Lexicon) -> Source:
+    """(kind, name, role) of a source noun phrase (remembered on the lexicon: sources recur)."""
+    return lex.classified.get(source_text, lambda: _classify(source_text, lex))
+
+
+class _Phrase(NamedTuple):
+    """A source phrase taken apart for :func:`_classify`."""
+
+    words: list[str]  # words of the main phrase (before the first comma, no parentheses)
+    lows: list[str]  # the words lower-cased, without edge dots and commas
+    head_words: list[str]  # the lows before a postmodifier ("sources | cited in ...")
+    head: str  # the last head word
+    caps: list[str]  # the capitalised words
+    main: str  # the main phrase
+    appos: str  # what follows its first comma
+
+
+def _classify(source_text: str, lex: Lexicon) -> Source:
+    """(kind, name, role) of a source phrase, uncached: :func:`classify`."""
+    txt = SPACES.sub(" ", source_text).strip().strip(",").strip()
+    main, _, appos = txt.partition(",")
+    appos = appos.strip().strip(",").strip()
+    main_clean = PAREN.sub("", main).strip()
+    words = main_clean.split()
+    if not words:
+        return ANONYMOUS, txt, ""
+    lows = [w.lower().strip(".,") for w in words]
+    # postmodifiers: "sources cited in the article", "a spokesman for the campaign"
+    head_words = []
+    for w, orig in zip(lows, words, strict=True):
+        if w in NP_INNER_PREPS or (w.endswith("ed") and head_words and orig[:1].islower()):
+            break
+        head_words.append(w)
+    head = head_words[-1] if head_words else lows[-1]
+    caps = [w for w in words if w[:1].isupper()]
+    p = _Phrase(words, lows, head_words, head, caps, main_clean, appos)
+    return _named_holder(p, lex) or _by_head_word(p, lex) or _by_name(p, lex)
+
+
+def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
+    """A pronoun, a role with the name in apposition, a named office, or an outlet name."""
+    words, lows, head = p.words, p.lows, p.head
+    first = lows[0]
+    if first in lex.pronouns and len(words) == 1:
+        return lex.pronouns[first] or PERSON, words[0], ""
+    appos_words = PAREN.sub("", p.appos).split()
+    if appos_words and len(appos_words) <= 4 and all(NAME_TOKEN.match(w) for w in appos_words) \
+            and (head in lex.role_nouns or head in lex.anonymous_heads or lows[-1] in lex.titles
+                 or lows[-1] in lex.role_nouns):
+        # "the military spokesman for the ministry, Ana Ruiz," -> Ana Ruiz, with the role
+        return PERSON, title_free(" ".join(appos_words), lex), p.main
+    n_head = len(p.head_words)
+    if head in lex.role_nouns and p.head_words and n_head < len(lows) \
+            and lows[n_head] in ("of", "for", "at") \
+            and any(w[:1].isupper() for w in words[n_head:]):
+        # "the chairman of the Joint Chiefs": an identifiable office holder
+        return PERSON, p.main, p.appos
+    low = p.main.lower()
+    stripped = low[4:] if low.startswith("the ") else low
+    if low in lex.outlets or stripped in lex.outlets:
+        return OUTLET, p.main, p.appos
+    return None
+
+
+def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
+    """A document, an outlet, or an anonymous source, by the head word or determiner."""
+    words, lows, head, caps = p.words, p.lows, p.head, p.caps
+    if head in lex.document_nouns:
+        return DOCUMENT, p.main, p.appos
+    if any(w.lower() in lex.outlet_words for w in caps) and len(caps) >= 2 or \
+            head in lex.outlet_nouns:
+        return OUTLET, p.main, p.appos
+    if head in lex.anonymous_heads and not (words[-1][:1].isupper() and len(caps) >= 2
+                                            and head != lows[-1]):
+        # "officials", "a local journalist", "Iraq observers" (no proper name at the end)
+        if not (NAME_TOKEN.match(words[-1]) and head != lows[-1]):
+            return ANONYMOUS, p.main, p.appos
+    if lows[0] in lex.vague_determiners and not any(w[:1].isupper() for w in words[1:]):
+        return ANONYMOUS, p.main, p.appos
+    return None
+
+
+def _by_name(p: _Phrase, lex: Lexicon) -> Source:
+    """A person named in the phrase, an organisation, or else by capitalisation."""
+    words, head, caps = p.words, p.head, p.caps
+    for cut, w in enumerate(words):
+        if cut and w in ("of", "at", "from", "with"):
+            role, name = split_role_name(words[:cut], lex)
+            if len(name.split()) >= 2:
+                return PERSON, name, " ".join([role, *words[cut:]]).strip()
+            break
+    if head in lex.organisation_nouns or any(w.lower() in lex.organisation_words for w in caps):
+        # a named person may still end the phrase: "State Department spokesman Ned Price"
+        role, name = split_role_name(words, lex)
+        if name and len(name.split()) >= 2 and role and \
+                role.split()[-1].lower().rstrip(".") in lex.role_nouns | lex.titles:
+            return PERSON, name, ", ".join(x for x in (role, p.appos) if x)
+        return ORGANISATION, p.main, p.appos
+    if p.main.isupper() and len(p.main) <= 6:
+        return ORGANISATION, p.main, p.appos
+    if caps and NAME_TOKEN.match(words[-1]):
+        role, name = split_role_name(words, lex)
+        if not name:
+            return ANONYMOUS if head in lex.anonymous_heads else PERSON, p.main, p.appos
+        role_full = ", ".join(x for x in (role, p.appos) if x)
+        return PERSON, name, role_full
+    if head in lex.role_nouns or head in lex.anonymous_heads:
+        return ANONYMOUS, p.main, p.appos
+    return ANONYMOUS if not caps else PERSON, p.main, p.appos
+
+
+def is_generic_source(source_text: str, lex: Lexicon) -> bool:
+    """Whether an anonymous source names a generic *who* ("officials", "a nurse", "many").
+
+    A phrase the extractor could not classify ("the lower valley", "less") is not a
+    vague attribution: flagging it would blame the author for our own parse.
+    """
+    words = [w.lower().strip(".,'’") for w in SPACES.split(source_text) if w]
+    people = lex.people_words
+    return any(w in people for w in words) or (
+        len(words) == 1 and words[0] in ("some", "many", "others", "several", "most")
+    )
+
+
+# --------------------------------------------------------------------------- resolve
+
+
+def resolve(d: TokenDoc, results: list[Extracted]) -> None:
+    """Classify sources; resolve pronouns and short names to earlier full names."""
+    lex = d.lex
+    people: list[tuple[int, str, str]] = []  # (offset, full name, role)
+    last_person = ("", "")
+    last_group = ("", "", "")
+    last_direct_speaker: Extracted | None = None
+    for r in sorted(results, key=lambda x: (x.source or x.content[0])[0]):
+        if r.source is None:
+            # continuation of the previous quoted speaker (a cue without source has none)
+            if r.cue is None and last_direct_speaker is not None:
+                r.source_name = last_direct_speaker.source_name
+                r.source_kind = last_direct_speaker.source_kind
+                r.role = last_direct_speaker.role
+            continue
+        kind, name, role = classify(r.source_text, lex)
+        low = r.source_text.strip().lower()
+        if low in lex.pronouns:
+            kind, name, role = _pronoun_referent(d, r.source[0], low, last_person,
+                                                 last_group, (kind, name, role))
+        elif kind == PERSON and all(NAME_TOKEN.match(w) for w in PAREN.sub("", name).split()):
+            name, role = _full_name(d, r.source[0], name, role, people)
+        if kind == PERSON and name and low != "who":
+            people.append((r.source[0], name, role))
+            last_person = (name, role)
+        elif kind in (ORGANISATION, OUTLET, ANONYMOUS, DOCUMENT):
+            last_group = (name, kind, role)
+        r.source_kind, r.source_name, r.role = kind, name, role
+        r.vague = kind == ANONYMOUS and is_generic_source(r.source_text, lex)
+        if r.direct:
+            last_direct_speaker = r
+
+
+def _pronoun_referent(d: TokenDoc, at: int, low: str, last_person: tuple[str, str],
+                      last_group: tuple[str, str, str], own: Source) -> Source:
+    """(kind, name, role) the pronoun source at offset ``at`` stands for: the last person
+    ("he", "she"), the last group ("they", "it", "we"), the noun phrase before "who";
+    else ``own``."""
+    if low in PERSON_PRONOUNS and last_person[0]:
+        return PERSON, last_person[0], last_person[1]
+    if low in ("they", "it", "we") and last_group[0]:
+        name, kind, role = last_group
+        return kind, name, role
+    if low == "who":
+        # relative pronoun: the noun phrase right before it
+        prev_np = np_left(d, tok_index(d, at) - 2, d.sent_of(at))
+        if prev_np:
+            txt = d.text[d.toks[prev_np[0]].start : d.toks[prev_np[1]].end]
+            return classify(txt, d.lex)
+    return own
+
+
+def _full_name(d: TokenDoc, at: int, name: str, role: str,
+               people: list[tuple[int, str, str]]) -> tuple[str, str]:
+    """(name, role) of the person source at offset ``at``: a surname alone becomes the last
+    earlier source (or name in the text) with that surname; a longer name loses titles."""
+    lex = d.lex
+    bare = title_free(name, lex)
+    parts = bare.split()
+    if len(parts) == 1:
+        for _, full, frole in reversed(people):
+            if full.split()[-1] == parts[0]:
+                return full, role or frole
+        full = _earlier_full_name(d.text, at, parts[0], lex)
+        return (full or name), role
+    if len(parts) >= 2:
+        return bare, role
+    return name, role
+
+
+def _earlier_full_name(text: str, before: int, short: str, lex: Lexicon) -> str:
+    """The last "First Last" (or longer) name ending in ``short`` before ``before``."""
+    lo = max(0, before - 20000)
+    pos = text.rfind(short, lo, before)
+    while pos > lo:
+        after = text[pos + len(short) : pos + len(short) + 1]
+        if not (after.isalnum()):
+            m = _NAME_BEFORE.search(text, max(0, pos - 60), pos)
+            if m:
+                name = title_free(m.group(1) + short, lex)
+                if len(name.split()) >= 2:
+                    return name
+        pos = text.rfind(short, lo, pos)
+    return ""

@@ -1,0 +1,389 @@
+"""The learned cue tagger: B/I/O tags over every token, from hashed context features.
+
+A token-level B/I/O tagger for cue spans over *every* token (not only lexicon verbs):
+multinomial logistic regression over hashed feature templates (``tagger.json``, trained
+on PolNeAR ``train`` by ``training/train_attribution.py``). Every template combines small
+per-token attributes (lower-case word, suffix, shape, lexicon class, quote flag, position
+in the sentence) of the token and its neighbours in the same sentence; feature indices
+are computed for a whole document at once with numpy (FNV-style hashing of crc32
+attribute codes, stable across runs and platforms), and scoring is one gather-and-sum.
+
+Fast paths, each held to its plain form by ``tests/test_attribution_speed.py``: the
+attribute codes of a token text are computed once per process (:class:`CodeTable`, kept
+on the lexicon), all templates are hashed at once (:func:`_hash_rows`), and the weights
+are gathered in rows of four (``CueTagger.weights4``).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import repeat
+from pathlib import Path
+
+import numpy as np
+
+from checker.core.datafiles import load_data
+from rules.attribution.doc import TokenDoc
+from rules.attribution.lexicon import Lexicon, extra_key
+from rules.attribution.tokens import Tok
+from rules.attribution.words import (
+    AUX,
+    BOUNDARY_WORDS,
+    DETERMINERS,
+    NP_INNER_PREPS,
+    QUOTE_TOKENS,
+    SENT_FINAL,
+)
+
+TAGGER_PATH = Path(__file__).resolve().parent / "tagger.json"
+TAG_O, TAG_B, TAG_I = 0, 1, 2
+_TAGGER_LOW = 0.5  # continuation tokens need half the decision threshold
+_FNV = np.uint64(1099511628211)
+_DIGITS = re.compile(r"\d")
+_PAD = 0x5BD1E995
+_SHAPE_CODES = {"low": 1, "Cap": 2, "CAPS": 3, "num": 4, "Q": 5, ",": 6, ".": 7, ":": 8,
+                "(": 9, ")": 10, "-": 11, "p": 12}
+# templates: (name, ((attribute, offset), ...)); the name salts the hash
+TAGGER_TEMPLATES: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = (
+    ("w", (("w", 0),)), ("w-1", (("w", -1),)), ("w+1", (("w", 1),)),
+    ("w-2", (("w", -2),)), ("w+2", (("w", 2),)), ("w-3", (("w", -3),)), ("w+3", (("w", 3),)),
+    ("s", (("s", 0),)), ("s-1", (("s", -1),)), ("s+1", (("s", 1),)),
+    ("sh", (("sh", 0),)), ("sh-1", (("sh", -1),)), ("sh+1", (("sh", 1),)),
+    ("sh-2", (("sh", -2),)), ("sh+2", (("sh", 2),)),
+    ("lx", (("lx", 0),)), ("lx-1", (("lx", -1),)), ("lx+1", (("lx", 1),)),
+    ("lx-2", (("lx", -2),)), ("lx+2", (("lx", 2),)),
+    ("q", (("q", 0),)), ("pos", (("pos", 0),)),
+    ("w|w+1", (("w", 0), ("w", 1))), ("w-1|w", (("w", -1), ("w", 0))),
+    ("w|sh+1", (("w", 0), ("sh", 1))), ("sh-1|w", (("sh", -1), ("w", 0))),
+    ("w|lx+1", (("w", 0), ("lx", 1))), ("lx-1|w", (("lx", -1), ("w", 0))),
+    ("w|q", (("w", 0), ("q", 0))), ("w|pos", (("w", 0), ("pos", 0))),
+    ("sh-1|sh|sh+1", (("sh", -1), ("sh", 0), ("sh", 1))),
+    ("lx-1|lx|lx+1", (("lx", -1), ("lx", 0), ("lx", 1))),
+    ("sh-2|sh-1|lx", (("sh", -2), ("sh", -1), ("lx", 0))),
+    ("lx|sh+1|sh+2", (("lx", 0), ("sh", 1), ("sh", 2))),
+    ("s|lx-1", (("s", 0), ("lx", -1))), ("s|w+1", (("s", 0), ("w", 1))),
+    ("w-1|w+1", (("w", -1), ("w", 1))), ("w-2|w-1", (("w", -2), ("w", -1))),
+    ("w+1|w+2", (("w", 1), ("w", 2))), ("q-1|q|q+1", (("q", -1), ("q", 0), ("q", 1))),
+)
+
+
+def _shape_code(t: Tok) -> int:
+    """Shape code of a token (the plain form of :func:`_text_shape`)."""
+    return _text_shape(t.text)
+
+
+def _text_shape(x: str) -> int:
+    """Shape code of a token text: quote, capitalisation, number or punctuation class."""
+    if x in QUOTE_TOKENS:
+        return _SHAPE_CODES["Q"]
+    c = x[0]
+    if c.isalpha():
+        if x.isupper() and len(x) > 1:
+            return _SHAPE_CODES["CAPS"]
+        return _SHAPE_CODES["Cap"] if c.isupper() else _SHAPE_CODES["low"]
+    if c.isdigit():
+        return _SHAPE_CODES["num"]
+    if x in (",", ";"):
+        return _SHAPE_CODES[","]
+    if x in SENT_FINAL:
+        return _SHAPE_CODES["."]
+    if x == ":":
+        return _SHAPE_CODES[":"]
+    if x in ("(", "["):
+        return _SHAPE_CODES["("]
+    if x in (")", "]"):
+        return _SHAPE_CODES[")"]
+    if x in ("-", "—", "–", "--"):
+        return _SHAPE_CODES["-"]
+    return _SHAPE_CODES["p"]
+
+
+def _lex_code(low: str, lex: Lexicon, extra: dict[str, str]) -> int:
+    """Lexicon class code of a lower-case token text (0: none)."""
+    kind = lex.cue_forms.get(low) or extra.get(low)
+    if kind:
+        return 1 if kind == "speech" else 2 if kind == "belief" else 3
+    if low in lex.pronouns:
+        return 4
+    if low in AUX:
+        return 5
+    if low in DETERMINERS:
+        return 6
+    if low in ("that", "whether", "if", "how", "why", "what"):
+        return 7
+    if low in NP_INNER_PREPS or low in ("about", "over", "against", "into"):
+        return 8
+    if low in lex.role_nouns or low in lex.anonymous_heads or low in lex.titles:
+        return 9
+    if low in lex.organisation_nouns or low in lex.outlet_nouns or low in lex.document_nouns:
+        return 10
+    if low in BOUNDARY_WORDS:
+        return 11
+    return 0
+
+
+def _pos_code(k: int) -> int:
+    """Position code of the ``k``-th token of a sentence (0-3, 4-6, later)."""
+    return k if k < 4 else 4 if k < 7 else 5
+
+
+def _word_codes(text: str, lex: Lexicon, extra: dict[str, str]) -> tuple[int, int, int, int]:
+    """(word, suffix, lexicon class, shape) attribute codes of one token text."""
+    low = text.lower()
+    norm = _DIGITS.sub("0", low)
+    return (zlib.crc32(norm.encode()), zlib.crc32(("~" + norm[-3:]).encode()),
+            _lex_code(low, lex, extra), _text_shape(text))
+
+
+# tagger attribute rows, ordered so that the attributes a neighbour offset needs come first
+_ATTRS = ("w", "lx", "sh", "s", "q", "pos")
+
+
+class CodeTable:
+    """Attribute codes of every token text seen so far, for one lexicon and extra cues: the
+    codes depend on the token text only, so each text is coded once per process.
+
+    Thread-safe: texts are added under a lock, their table columns written before their ids
+    are published, and a reader takes the (ids, table) pair in one read."""
+
+    MAX_TEXTS = 200_000  # start afresh past this many distinct texts (bounded memory)
+
+    def __init__(self, lex: Lexicon, extra: dict[str, str]) -> None:
+        self.lex = lex
+        self.extra = dict(extra)
+        self._lock = threading.Lock()
+        self._state = self._fresh()
+
+    def _fresh(self) -> tuple[dict[str, int], np.ndarray]:
+        # text -> column; rows w, lx, sh, s (the order of _ATTRS)
+        return {}, np.empty((4, self.MAX_TEXTS), dtype=np.uint64)
+
+    def _column(self, text: str) -> tuple[int, int, int, int]:
+        w, suffix, lx, sh = _word_codes(text, self.lex, self.extra)
+        return w, lx, sh, suffix
+
+    def codes(self, texts: Sequence[str]) -> np.ndarray:
+        """(4, n) uint64 codes (rows w, lx, sh, s) of the texts."""
+        ids, table = self._state
+        idx = list(map(ids.get, texts, repeat(-1)))
+        if -1 in idx:
+            with self._lock:
+                ids, table = self._add(texts)
+            if len(ids) == 0:  # more new texts than the table holds: code them directly
+                cols = [self._column(x) for x in texts]
+                return np.array(cols, dtype=np.uint64).reshape(-1, 4).T
+            idx = list(map(ids.__getitem__, texts))
+        return np.take(table, np.array(idx, dtype=np.intp), axis=1)
+
+    def _add(self, texts: Sequence[str]) -> tuple[dict[str, int], np.ndarray]:
+        ids, table = self._state
+        new = [x for x in dict.fromkeys(texts) if x not in ids]
+        if len(ids) + len(new) > self.MAX_TEXTS:
+            ids, table = self._state = self._fresh()
+            new = list(dict.fromkeys(texts))
+            if len(new) > self.MAX_TEXTS:
+                return ids, table
+        known = len(ids)
+        cols = [self._column(x) for x in new]
+        table[:, known : known + len(new)] = np.array(cols, dtype=np.uint64).reshape(-1, 4).T
+        ids.update(zip(new, range(known, known + len(new)), strict=True))
+        return ids, table
+
+
+def _code_table(lex: Lexicon, extra: dict[str, str]) -> CodeTable:
+    """The code table of a lexicon and extra cue forms (kept on the lexicon)."""
+    table: CodeTable = lex.code_tables.get(extra_key(extra), lambda: CodeTable(lex, extra))
+    return table
+
+
+_POS_CODES = [_pos_code(k) for k in range(512)]
+
+
+def _attribute_matrix(d: TokenDoc, extra: dict[str, str]) -> np.ndarray:
+    """(len(_ATTRS), n_tokens) uint64 attribute codes of a document's tokens."""
+    n = len(d.toks)
+    vals = np.empty((len(_ATTRS), n), dtype=np.uint64)
+    vals[:4] = _code_table(d.lex, extra).codes(d.tok_texts)
+    vals[4] = np.array(d.tok_quote) >= 0
+    pos = [6] * n  # tokens outside every sentence
+    for a, b in d.sent_tok:
+        pos[a:b] = _POS_CODES[: b - a] if b - a <= len(_POS_CODES) else map(_pos_code, range(b - a))
+    vals[5] = pos
+    return vals
+
+
+def tagger_attributes(d: TokenDoc, extra: dict[str, str] | None = None) -> dict[str, np.ndarray]:
+    """Per-token attribute codes (uint64) and sentence ids of a document."""
+    vals = _attribute_matrix(d, extra or {})
+    attrs = {name: vals[i] for i, name in enumerate(_ATTRS)}
+    attrs["sent"] = np.array(d.tok_sent, dtype=np.int64)
+    return attrs
+
+
+# Hashing all templates at once: the neighbour values every template part needs are rows of
+# one matrix (a block of attribute rows per offset), and the templates are hashed in order
+# of their number of parts, so that each later part updates a tail of the hash rows in place.
+def _offset_blocks() -> list[tuple[int, int, int]]:
+    """(offset, first row, number of attribute rows) of each offset block."""
+    need: dict[int, int] = {}
+    for _, parts in TAGGER_TEMPLATES:
+        for attr, off in parts:
+            need[off] = max(need.get(off, 0), _ATTRS.index(attr) + 1)
+    blocks = []
+    row = 0
+    for off in sorted(need):
+        blocks.append((off, row, need[off]))
+        row += need[off]
+    return blocks
+
+
+_BLOCKS = _offset_blocks()
+_BLOCK_ROW = {off: row for off, row, _ in _BLOCKS}
+_BY_PARTS = sorted(range(len(TAGGER_TEMPLATES)), key=lambda ti: len(TAGGER_TEMPLATES[ti][1]))
+_UNSORT = np.argsort(_BY_PARTS).astype(np.intp)  # back to template order
+_SALTS = np.array([[zlib.crc32(TAGGER_TEMPLATES[ti][0].encode())] for ti in _BY_PARTS],
+                  dtype=np.uint64)
+
+
+def _part_rows(level: int) -> tuple[int, np.ndarray]:
+    """(first sorted template with a part ``level``, matrix row of that part per template)."""
+    parts = [TAGGER_TEMPLATES[ti][1] for ti in _BY_PARTS]
+    first = next(i for i, p in enumerate(parts) if len(p) > level)
+    rows = [_BLOCK_ROW[p[level][1]] + _ATTRS.index(p[level][0]) for p in parts[first:]]
+    return first, np.array(rows, dtype=np.intp)
+
+
+_PART_ROWS = [_part_rows(level) for level in range(max(len(p) for _, p in TAGGER_TEMPLATES))]
+
+
+def _hash_rows(vals: np.ndarray, sent: np.ndarray, bits: int) -> np.ndarray:
+    """(n_templates, n_tokens) hashed feature indices of an attribute matrix
+    (:func:`_attribute_matrix`); see :func:`tagger_feature_indices`."""
+    n = vals.shape[1]
+    pad = np.uint64(_PAD)
+    # near[row(offset, attribute), i]: the attribute of token i + offset if that token is
+    # in the same sentence, else _PAD
+    near = np.full((_BLOCKS[-1][1] + _BLOCKS[-1][2], n), pad, dtype=np.uint64)
+    for off, row, k in _BLOCKS:
+        if off == 0:
+            near[row : row + k] = vals[:k]
+        elif 0 < off < n:
+            near[row : row + k, :-off] = np.where(sent[off:] == sent[:-off], vals[:k, off:], pad)
+        elif 0 < -off < n:
+            near[row : row + k, -off:] = np.where(sent[:off] == sent[-off:], vals[:k, :off], pad)
+    h = near[_PART_ROWS[0][1]]
+    h ^= _SALTS
+    h *= _FNV
+    for first, rows in _PART_ROWS[1:]:
+        tail = h[first:]
+        tail ^= near[rows]
+        tail *= _FNV
+    h >>= np.uint64(24)
+    h &= np.uint64((1 << bits) - 1)
+    return np.take(h.view(np.int64), _UNSORT, axis=0)
+
+
+def tagger_feature_indices(attrs: dict[str, np.ndarray], bits: int) -> np.ndarray:
+    """(n_tokens, n_templates) hashed feature indices in ``[0, 2**bits)``.
+
+    Template ``name`` over parts (attribute, offset): FNV-style hash of the crc32 of the name
+    and the part values, a neighbour outside the token's sentence (or the text) being _PAD.
+    """
+    vals = np.stack([attrs[a] for a in _ATTRS]).astype(np.uint64, copy=False)
+    return np.ascontiguousarray(_hash_rows(vals, attrs["sent"], bits).T)
+
+
+@dataclass(frozen=True)
+class CueTagger:
+    """B/I/O cue tagger: hashed-feature weights (index -> 3 class weights) from plain JSON."""
+
+    bits: int
+    weights: np.ndarray  # (2**bits, 3) float32
+    bias: np.ndarray  # (3,)
+    threshold: float  # a token is in a cue when P(B) + P(I) >= threshold
+    extra_cues: dict[str, str] = field(default_factory=dict)
+    # the weights in rows of four (the fourth 0.0), which numpy gathers faster than rows of
+    # three; made from ``weights``, which becomes the view of its first three columns
+    weights4: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        w4 = np.zeros((len(self.weights), 4), dtype=self.weights.dtype)
+        w4[:, :3] = self.weights
+        object.__setattr__(self, "weights4", w4)
+        object.__setattr__(self, "weights", w4[:, :3])
+
+    def proba(self, feats: np.ndarray) -> np.ndarray:
+        """(n, 3) class probabilities of (n, n_templates) feature indices."""
+        return self._proba_rows(feats.T)
+
+    def _proba_rows(self, rows: np.ndarray) -> np.ndarray:
+        # the template weights are summed in template order (a sequential float32 fold, as
+        # ``weights[feats].sum(axis=1)`` does), so the result is the same to the bit
+        z = np.add.reduce(np.take(self.weights4, rows, axis=0), axis=0)[:, :3] + self.bias
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def spans(self, d: TokenDoc) -> list[tuple[int, int]]:
+        """Token ranges (first, last) of predicted cues, in text order."""
+        toks = d.toks
+        if not toks:
+            return []
+        vals = _attribute_matrix(d, self.extra_cues)
+        sent = np.array(d.tok_sent, dtype=np.int64)
+        p = self._proba_rows(_hash_rows(vals, sent, self.bits))
+        return decode_cue_spans(p, d.tok_sent, self.threshold)
+
+
+def decode_cue_spans(p: np.ndarray, sent: Sequence[int], threshold: float,
+                     low: float | None = None) -> list[tuple[int, int]]:
+    """Hysteresis B/I/O decoding: runs of tokens with P(B) + P(I) >= ``low`` inside one
+    sentence, split where B beats I, kept when some token reaches ``threshold``."""
+    pin = p[:, TAG_B] + p[:, TAG_I]
+    lo = threshold * _TAGGER_LOW if low is None else low
+    out: list[tuple[int, int]] = []
+    start = end = -1
+    peak = 0.0
+    for i in np.flatnonzero(pin >= lo).tolist():
+        if start >= 0 and end == i - 1 and sent[i] == sent[start] \
+                and p[i, TAG_I] >= p[i, TAG_B]:
+            end = i
+            peak = max(peak, float(pin[i]))
+            continue
+        if start >= 0 and peak >= threshold:
+            out.append((start, end))
+        start = end = i
+        peak = float(pin[i])
+    if start >= 0 and peak >= threshold:
+        out.append((start, end))
+    merged: list[tuple[int, int]] = []
+    for a, b in out:
+        if merged and merged[-1][1] == a - 1 and sent[a] == sent[merged[-1][0]]:
+            merged[-1] = (merged[-1][0], b)  # adjacent cues are one ("widely | believed")
+        else:
+            merged.append((a, b))
+    return [(a, b) for a, b in merged if sent[a] >= 0]
+
+
+@lru_cache(maxsize=4)
+def load_cue_tagger(path: str = str(TAGGER_PATH)) -> CueTagger | None:
+    """The tagger at ``path`` (None when there is no such file)."""
+    p = Path(path)
+    if not p.is_file():
+        return None
+    data = load_data(p, "checker-attribution-tagger")
+    bits = int(data["bits"])
+    weights = np.zeros((1 << bits, 3), dtype=np.float32)
+    idx = np.asarray(data["index"], dtype=np.int64)
+    if len(idx):
+        weights[idx] = np.asarray(data["weights"], dtype=np.float32)
+    return CueTagger(bits=bits, weights=weights,
+                     bias=np.asarray(data["bias"], dtype=np.float64),
+                     threshold=float(data["threshold"]),
+                     extra_cues={k: str(v) for k, v in data.get("extra_cues", {}).items()})
+
