@@ -31,7 +31,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.text.segment import segment_text
+from checker.text.loader import segment_text
 from evaluation.polnear import Article, available, load_split
 from rules.attribution.candidates import CueModel, load_cue_model
 from rules.attribution.doc import Extracted

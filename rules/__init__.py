@@ -16,20 +16,13 @@ from checker.core.analysis import Family
 from checker.core.rule import Rule
 from rules import attribution, claims, credibility, footnotes, hedging, suppress
 
-
-def _family(module: object) -> Family:
-    family = module.FAMILY  # type: ignore[attr-defined]
-    if isinstance(family, Family):
-        return family
-    # transitional: a family module that still registers its rules on import
-    from checker.core.rule import REGISTRY
-
-    own = tuple(sorted((r for r in REGISTRY.values() if r.family == family), key=lambda r: r.id))
-    return Family(name=family, rules=own, run=module.run)  # type: ignore[attr-defined]
-
-
-FAMILIES: tuple[Family, ...] = tuple(
-    _family(m) for m in (footnotes, attribution, hedging, claims, credibility, suppress)
+FAMILIES: tuple[Family, ...] = (
+    footnotes.FAMILY,
+    attribution.FAMILY,
+    hedging.FAMILY,
+    claims.FAMILY,
+    credibility.FAMILY,
+    suppress.FAMILY,
 )
 
 RULES: dict[str, Rule] = {rule.name: rule for family in FAMILIES for rule in family.rules}

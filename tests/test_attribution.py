@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from checker.core.analysis import ANONYMOUS, DOCUMENT, OUTLET, PERSON, Analysis
 from checker.core.config import Config
-from checker.text.segment import segment_text
+from checker.text.loader import segment_text
 from rules import attribution as att
 from rules import footnotes
 from rules.attribution.candidates import MODEL_PATH, load_cue_model

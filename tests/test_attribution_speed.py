@@ -15,7 +15,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.text.segment import segment_text
+from checker.text.loader import segment_text
 from rules.attribution.doc import TokenDoc
 from rules.attribution.findings import phrase_hits
 from rules.attribution.lexicon import base_lexicon_data, get_lexicon, phrase_regex

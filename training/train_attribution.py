@@ -32,7 +32,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from checker.text.segment import segment_text
+from checker.text.loader import segment_text
 from evaluation.attribution import evaluate
 from evaluation.polnear import ROOT, Article, load_split
 from rules.attribution.candidates import MODEL_PATH, CueModel, cue_candidates, cue_features

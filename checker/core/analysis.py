@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from checker.core.document import BODY, Document, Sentence, Span
-from checker.core.rule import REGISTRY, Finding, Rule
+from checker.core.rule import Finding, Rule
 
 if TYPE_CHECKING:
     from checker.core.config import Config, Setting
@@ -165,12 +165,12 @@ class Analysis:
             self.is_claim = [False] * n
             self.claim_prob = [None] * n
 
-    def rule_enabled(self, rule: Rule | str) -> bool:
-        return self.config.rule_enabled(_as_rule(rule))
+    def rule_enabled(self, rule: Rule) -> bool:
+        return self.config.rule_enabled(rule)
 
     def report(
         self,
-        rule: Rule | str,
+        rule: Rule,
         start: int,
         end: int,
         message: str,
@@ -185,7 +185,6 @@ class Analysis:
         source rather than its text (``position`` = line and column there, ``excerpt`` =
         what it quotes) belongs to no sentence.
         """
-        rule = _as_rule(rule)
         if not self.config.rule_enabled(rule):
             return None
         if sentence is None and position is None:
@@ -208,11 +207,6 @@ class Analysis:
     def body_sentences(self) -> Iterator[Sentence]:
         """Sentences in analysed regions (body text, not headings/boilerplate)."""
         return (s for s in self.doc.sentences if s.region == BODY)
-
-
-def _as_rule(rule: Rule | str) -> Rule:
-    # transitional: families still naming rules by string; removed once all pass Rule objects
-    return rule if isinstance(rule, Rule) else REGISTRY[rule]  # noqa
 
 
 @dataclass(frozen=True)

@@ -46,30 +46,6 @@ class Rule:
             raise ValueError(f"rule {self.id}: unknown severity {self.severity!r}")
 
 
-REGISTRY: dict[str, Rule] = {}
-
-
-def register(rule: Rule) -> Rule:
-    """Add a rule to the registry (ids and names must be unique)."""
-    for other in REGISTRY.values():
-        if other.id == rule.id or other.name == rule.name:
-            if other == rule:
-                return rule
-            raise ValueError(f"duplicate rule id/name: {rule.id} {rule.name}")
-    REGISTRY[rule.name] = rule
-    return rule
-
-
-def get_rule(key: str) -> Rule:
-    """Look a rule up by name or id (case-insensitive for ids)."""
-    if key in REGISTRY:
-        return REGISTRY[key]
-    for rule in REGISTRY.values():
-        if rule.id.lower() == key.lower():
-            return rule
-    raise KeyError(key)
-
-
 @dataclass(frozen=True, slots=True)
 class Finding:
     rule: str  # rule name
