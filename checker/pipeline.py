@@ -7,7 +7,6 @@ map it over a process pool or a cluster.
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -210,18 +209,3 @@ def analyse_file(
     if timings is not None:
         _add_time(timings, "load+segment", t0)
     return analyse_document(doc, config, article, timings=timings)
-
-
-_SLUG = re.compile(r"[^A-Za-z0-9]+")
-
-
-def page_names(articles: list[str]) -> list[str]:
-    """Unique, safe ``articles/<slug>.html`` names (never outside the output folder)."""
-    seen: dict[str, int] = {}
-    out = []
-    for name in articles:
-        slug = _SLUG.sub("-", name).strip("-").lower()[:80] or "article"
-        n = seen.get(slug, 0)
-        seen[slug] = n + 1
-        out.append(f"articles/{slug}{'-' + str(n + 1) if n else ''}.html")
-    return out

@@ -119,7 +119,7 @@ def test_json_round_trip_gives_identical_probabilities(tmp_path: Path) -> None:
 def test_loading_rejects_non_models(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"coef": [1, 2]}))
-    with pytest.raises(ValueError, match="not a checker claim model"):
+    with pytest.raises(ValueError, match="bad.json: not a checker-claim-model file"):
         load_model_file(bad)
     model = small_model().to_dict()
     model["features"]["analyzer_version"] = -1

@@ -20,6 +20,8 @@ from typing import Any
 from checker.core.datafiles import load_data
 from rules.hedging import CATEGORIES, EPISTEMIC, REPORTATIVE, WEASEL, find_cues
 
+MODEL_FORMAT = "checker-hedge-sentence-model"  # envelope of the model file
+
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "hedge_sentence_model.json"
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
@@ -166,7 +168,7 @@ class HedgeSentenceClassifier:
 @lru_cache(maxsize=1)
 def load_model(path: str = str(MODEL_PATH)) -> HedgeSentenceClassifier:
     """The trained sentence classifier saved in ``training/models/hedge_sentence_model.json``."""
-    return HedgeSentenceClassifier.from_json(load_data(path, "checker-hedge-sentence-model"))
+    return HedgeSentenceClassifier.from_json(load_data(path, MODEL_FORMAT))
 
 
 def sentence_uncertainty(texts: Sequence[str]) -> list[float]:

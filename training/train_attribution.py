@@ -32,16 +32,24 @@ import scipy.sparse as sp
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from checker.core.datafiles import with_envelope
 from checker.text.loader import segment_text
 from evaluation.attribution import evaluate
 from evaluation.polnear import ROOT, Article, load_split
-from rules.attribution.candidates import MODEL_PATH, CueModel, cue_candidates, cue_features
+from rules.attribution.candidates import (
+    CUE_MODEL_FORMAT,
+    MODEL_PATH,
+    CueModel,
+    cue_candidates,
+    cue_features,
+)
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon, get_lexicon
 from rules.attribution.tagger import (
     TAG_B,
     TAG_I,
     TAG_O,
+    TAGGER_FORMAT,
     TAGGER_PATH,
     CueTagger,
     tagger_attributes,
@@ -199,8 +207,9 @@ def train_tagger(arts: list[Article], hold: list[Article], fit_part: list[Articl
     print(f"tagger held-out tuning: {len(y)} tokens, {int((y != TAG_O).sum())} in cues")
     W, bias, n_feat = fit_tagger(F, y)
     if heldout_out is not None:
-        heldout_out.write_text(json.dumps(_tagger_json(W, bias, 0.5, extra, {}),
-                                          separators=(",", ":")) + "\n", encoding="utf-8")
+        heldout = with_envelope(TAGGER_FORMAT, _tagger_json(W, bias, 0.5, extra, {}))
+        heldout_out.write_text(json.dumps(heldout, separators=(",", ":")) + "\n",
+                               encoding="utf-8")
     best: tuple[float, float, dict[str, float]] = (-1.0, 0.5, {})
     for th in TAGGER_THRESHOLDS:
         tg = CueTagger(bits=TAGGER_BITS, weights=W, bias=bias, threshold=th,
@@ -234,6 +243,7 @@ def train_tagger(arts: list[Article], hold: list[Article], fit_part: list[Articl
             },
         },
     })
+    out = with_envelope(TAGGER_FORMAT, out)
     out_path.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {out_path}: {len(out['index'])} feature rows, threshold {best[1]}")
 
@@ -303,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
             },
         },
     }
+    out = with_envelope(CUE_MODEL_FORMAT, out)
     Path(args.out).write_text(json.dumps(out, indent=1, sort_keys=False) + "\n",
                               encoding="utf-8")
     print(f"wrote {args.out}: {len(weights)} weights, threshold {threshold}")

@@ -26,9 +26,11 @@ from pathlib import Path
 import numpy as np
 from sklearn.model_selection import GroupKFold
 
+from checker.core.datafiles import with_envelope
 from evaluation.hedging import HELDOUT_MOD, WIKIWEASEL, load_data, sentence_scores
 from rules.hedging import CATEGORIES, find_cues
 from training.hedge_sentence_model import (
+    MODEL_FORMAT,
     MODEL_PATH,
     HedgeSentenceClassifier,
     sentence_features,
@@ -108,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         },
         "cue_precision_szeged_train": cue_precision_on_szeged(data.szeged_train()),
     }
-    out = model.to_json(meta)
+    out = with_envelope(MODEL_FORMAT, model.to_json(meta))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({len(out['weights'])} weights) from {WIKIWEASEL.name}")

@@ -37,8 +37,10 @@ def parse_data(
     if not isinstance(data, dict):
         raise DataFileError(f"{where}: expected a JSON object with format {fmt!r}")
     found = data.get("format")
+    if found is None:
+        raise DataFileError(f"{where}: not a {fmt} file (it has no \"format\" field)")
     if found != fmt:
-        raise DataFileError(f"{where}: format is {found!r}, expected {fmt!r}")
+        raise DataFileError(f"{where}: a {found} file, not the {fmt} file expected here")
     version = data.get("format_version")
     if version not in versions:
         supported = ", ".join(str(v) for v in sorted(versions))

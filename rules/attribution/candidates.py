@@ -22,6 +22,8 @@ from rules.attribution.lexicon import Lexicon, extra_key
 from rules.attribution.tokens import Tok, is_cap, is_word
 from rules.attribution.words import PERSON_PRONOUNS, QUOTE_TOKENS
 
+CUE_MODEL_FORMAT = "checker-attribution-cue-model"  # envelope of cue_model.json
+
 MODEL_PATH = Path(__file__).resolve().parent / "cue_model.json"
 
 
@@ -51,7 +53,7 @@ def load_cue_model(path: str = str(MODEL_PATH)) -> CueModel | None:
     p = Path(path)
     if not p.is_file():
         return None
-    data = load_data(p, "checker-attribution-cue-model")
+    data = load_data(p, CUE_MODEL_FORMAT)
     return CueModel(
         weights={k: float(v) for k, v in data["weights"].items()},
         bias=float(data["bias"]),

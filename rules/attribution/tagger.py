@@ -40,6 +40,8 @@ from rules.attribution.words import (
     SENT_FINAL,
 )
 
+TAGGER_FORMAT = "checker-attribution-tagger"  # the envelope of rules/attribution/tagger.json
+
 TAGGER_PATH = Path(__file__).resolve().parent / "tagger.json"
 TAG_O, TAG_B, TAG_I = 0, 1, 2
 _TAGGER_LOW = 0.5  # continuation tokens need half the decision threshold
@@ -376,7 +378,7 @@ def load_cue_tagger(path: str = str(TAGGER_PATH)) -> CueTagger | None:
     p = Path(path)
     if not p.is_file():
         return None
-    data = load_data(p, "checker-attribution-tagger")
+    data = load_data(p, TAGGER_FORMAT)
     bits = int(data["bits"])
     weights = np.zeros((1 << bits, 3), dtype=np.float32)
     idx = np.asarray(data["index"], dtype=np.int64)

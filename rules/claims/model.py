@@ -38,6 +38,8 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.utils import murmurhash3_32
 from sklearn.utils.validation import check_is_fitted
 
+from checker.core.datafiles import load_data, with_envelope
+
 FORMAT = "checker-claim-model"
 FORMAT_VERSION = 1
 # Bump whenever ClaimAnalyzer's output changes: a model trained on other features is refused.
@@ -311,9 +313,9 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
 
 
 def load_model_file(path: str | Path) -> ClaimClassifier:
-    """Read a JSON claim model (plain data; never unpickles)."""
-    with open(path, encoding="utf-8") as fh:
-        return ClaimClassifier.from_dict(json.load(fh))
+    """Read a JSON claim model (plain data; never unpickles) through the one data-file loader."""
+    data = load_data(path, FORMAT, {FORMAT_VERSION})
+    return ClaimClassifier.from_dict(with_envelope(FORMAT, data, FORMAT_VERSION))
 
 
 @lru_cache(maxsize=8)
