@@ -249,3 +249,21 @@ def test_every_setting_belongs_to_one_family() -> None:
 
     keys = [s.key for f in rules.FAMILIES for s in f.settings]
     assert sorted(keys) == sorted(owned_settings())
+
+
+def test_families_declare_every_analysis_field_they_touch() -> None:
+    import re
+    from dataclasses import fields
+
+    from checker.core.analysis import Analysis
+
+    data_fields = {f.name for f in fields(Analysis)} - {"doc", "config", "rules"}
+    for family in rules.FAMILIES:
+        package = ROOT / "rules" / family.name
+        used = {
+            name
+            for path in package.glob("*.py")
+            for name in re.findall(r"\banalysis\.(\w+)", path.read_text(encoding="utf-8"))
+        } & data_fields
+        undeclared = used - family.reads - family.writes
+        assert not undeclared, f"{family.name} touches {sorted(undeclared)} without declaring it"
