@@ -17,7 +17,7 @@ from checker.core.config import Config
 from checker.core.version import __version__
 from checker.pipeline import ArticleResult, analyse_file, failed_result
 from checker.text.loader import SUPPORTED_SUFFIXES
-from reports.pages import slug_page_names
+from reports.pages import page_names
 
 
 @dataclass(frozen=True)
@@ -188,7 +188,8 @@ def audit(
         results.append(res)
         if progress:
             progress(i, len(inputs))
-    for res, page in zip(results, slug_page_names([r.article for r in results]), strict=True):
+    pages = page_names([{"article": r.article} for r in results])
+    for res, page in zip(results, pages, strict=True):
         res.page = page
     result = AuditResult(results)
     if out is not None:

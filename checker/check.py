@@ -32,7 +32,7 @@ from checker.baseline import Baseline, FileBaseline, assign_fingerprints
 from checker.core.config import Config, check_rule_names, config_file_for
 from checker.core.results import DEFAULT_FAIL_ON, CheckedFile, CheckResult, Failure, Thresholds
 from checker.core.rule import SEVERITY_RANK
-from checker.settings import load_config
+from checker.settings import load_config, rule_keys
 from checker.vcs import GitError, changed_lines, git_toplevel
 
 if TYPE_CHECKING:
@@ -90,15 +90,6 @@ class _Configs:
             self.cache[found] = cfg
         return self.cache[found]
 
-
-def rule_keys() -> set[str]:
-    """Every name a configuration or directive may use for rules (lower case)."""
-    from rules import all_rules
-
-    keys: set[str] = set()
-    for r in all_rules():
-        keys |= {r.name.lower(), r.id.lower(), r.family.lower()}
-    return keys
 
 
 # ----------------------------------------------------------------------- check

@@ -65,10 +65,7 @@ def find_config(start: str | Path) -> Config:
 
 def rule_keys() -> set[str]:
     """Every name a configuration may use for rules: names, ids, families (lower case)."""
-    keys: set[str] = set()
-    for rule in rules.all_rules():
-        keys |= {rule.name.lower(), rule.id.lower(), rule.family.lower()}
-    return keys
+    return set().union(*(rule.keys for rule in rules.all_rules()))
 
 
 def validate_rule_names(config: Config) -> None:

@@ -1,15 +1,12 @@
 """Names of the per-article HTML pages (``articles/<name>.html``), always inside the output folder.
 
-Two steps, both here:
-
-- :func:`slug_page_names`: the name an audit gives each article (``checker.batch``
-  stores it as the article's ``page`` in ``report.json``): a lower-case ASCII slug
-  of the display name, ``-2``, ``-3``... for repeated slugs;
-- :func:`page_names`: the file the HTML writer actually writes for each
-  ``report.json`` article: its ``page`` when that is safe, else a slug of its
-  name; unique (case-insensitively) across the report. A ``report.json`` edited
-  by hand, or written by another tool, can thus never place a page outside
-  ``articles/``.
+One function, :func:`page_names`, for both the audit (which stores each article's page
+in ``report.json`` as ``page``) and the HTML writer (which writes that file). An
+article keeps the ``page`` it has when that is a safe name; otherwise it gets a
+lower-case ASCII slug of its name. Names are unique across the report, compared
+case-insensitively (``-2``, ``-3``... are added), so two articles never share a
+page, and a ``report.json`` edited by hand, or written by another tool, can never
+place a page outside ``articles/``.
 """
 
 from __future__ import annotations
@@ -20,30 +17,21 @@ from typing import Any
 
 _SLUG = re.compile(r"[^A-Za-z0-9]+")
 _PAGE_OK = re.compile(r"^articles/[A-Za-z0-9][A-Za-z0-9._-]{0,180}\.html$")
-_SLUG_BAD = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-def slug_page_names(articles: Sequence[str]) -> list[str]:
-    """Unique, safe ``articles/<slug>.html`` names (never outside the output folder)."""
-    seen: dict[str, int] = {}
-    out = []
-    for name in articles:
-        slug = _SLUG.sub("-", name).strip("-").lower()[:80] or "article"
-        n = seen.get(slug, 0)
-        seen[slug] = n + 1
-        out.append(f"articles/{slug}{'-' + str(n + 1) if n else ''}.html")
-    return out
+def slug(name: str) -> str:
+    """``news/A b.md`` -> ``news-a-b-md``: lower-case letters, digits and dashes, 80 at most."""
+    return _SLUG.sub("-", name).strip("-").lower()[:80] or "article"
 
 
 def page_names(articles: Sequence[Mapping[str, Any]]) -> list[str]:
-    """Relative page path per article: its ``page`` when safe, else a slug; unique."""
+    """Relative page path per article: its ``page`` when safe, else a slug of its name; unique."""
     used: set[str] = set()
     names = []
-    for i, a in enumerate(articles):
+    for a in articles:
         page = str(a.get("page") or "")
         if not _PAGE_OK.match(page) or ".." in page:
-            slug = _SLUG_BAD.sub("-", str(a.get("article") or f"article-{i}")).strip("-.")
-            page = f"articles/{slug[:150] or f'article-{i}'}.html"
+            page = f"articles/{slug(str(a.get('article') or ''))}.html"
         base, k = page[: -len(".html")], 2
         while page.casefold() in used:
             page = f"{base}-{k}.html"

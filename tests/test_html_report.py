@@ -638,7 +638,7 @@ def test_minimal_and_odd_entries_still_render() -> None:
     assert "document-level" in page and 'href="#f-1"' in page and 'id="f-1"' in page
     assert "bg-ZZZ999" in page and "h-novel" in page
     index = render_index({"articles": [art]})
-    assert 'href="articles/x.txt.html"' in index
+    assert 'href="articles/x-txt.html"' in index
 
 
 # ------------------------------------------------------------------ index and writing
@@ -669,13 +669,18 @@ def test_page_names_are_safe_and_unique() -> None:
         assert re.fullmatch(r"articles/[A-Za-z0-9][A-Za-z0-9._-]*\.html", n) and ".." not in n
 
 
-def test_slug_page_names_of_an_audit() -> None:
-    from reports.pages import slug_page_names
-
-    names = slug_page_names(["news/A b.md", "news/a-B.md", "", "../x.md", "x" * 100])
+def test_page_names_of_an_audit() -> None:
+    names = page_names([{"article": a} for a in
+                        ["news/A b.md", "news/a-B.md", "", "../x.md", "x" * 100]])
     assert names == ["articles/news-a-b-md.html", "articles/news-a-b-md-2.html",
                      "articles/article.html", "articles/x-md.html", f"articles/{'x' * 80}.html"]
     assert page_names([{"page": n} for n in names]) == names  # safe as they are
+
+
+def test_page_names_never_collide_with_a_numbered_name() -> None:
+    # "a", "a" and "a-2": the second "a" must not take the third article's page
+    names = page_names([{"article": "a"}, {"article": "a"}, {"article": "a-2"}])
+    assert len({n.casefold() for n in names}) == 3
 
 
 def test_write_html_writes_all_pages_atomically(tmp_path: Path) -> None:

@@ -103,7 +103,7 @@ class Config:
 
     def _matches(self, rule: Rule, keys: list[str]) -> bool:
         lowered = {k.lower() for k in keys}
-        return bool(lowered & {rule.name.lower(), rule.id.lower(), rule.family.lower(), "all"})
+        return bool(lowered & (rule.keys | {"all"}))
 
     def rule_enabled(self, rule: Rule) -> bool:
         if self._matches(rule, self.disable) and not (

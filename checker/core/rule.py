@@ -40,6 +40,13 @@ class Rule:
     good: str  # the same made acceptable
     enabled: bool = True  # enabled by default?
     context: ExampleContext = ExampleContext()  # what the examples need to run
+    # a suppressed finding of this rule vouches for its sentence: it then counts as sourced
+    sourced_when_suppressed: bool = False
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """The names configuration and directives may use for it: name, id, family (lower)."""
+        return frozenset((self.name.lower(), self.id.lower(), self.family.lower()))
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:

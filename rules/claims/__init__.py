@@ -48,6 +48,7 @@ UNSOURCED_CLAIM = Rule(
         "Unemployment in the county fell to 3.1 percent last year, according to "
         "the state labour department's annual figures."
     ),
+    sourced_when_suppressed=True,
 )
 
 

@@ -38,6 +38,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.utils import murmurhash3_32
 from sklearn.utils.validation import check_is_fitted
 
+from checker.core.cache import Memo
 from checker.core.datafiles import load_data, with_envelope
 
 FORMAT = "checker-claim-model"
@@ -98,26 +99,24 @@ class ClaimAnalyzer:
         return feats
 
 
-class _Buckets(dict[str, int]):
+class _Buckets(Memo[str, int]):
     """Feature string -> hashed column, exactly as ``HashingVectorizer`` computes it.
 
     A per-process memo: scoring a document needs only dict look-ups for features seen
     before, and one MurmurHash3 call for a new one (sklearn's public ``murmurhash3_32``).
     """
 
-    LIMIT = 300_000  # entries; cleared when exceeded so memory stays bounded
+    limit = 300_000  # entries; starts afresh beyond this so memory stays bounded
 
     def __init__(self, n_features: int) -> None:
         super().__init__()
         self.n_features = n_features
 
-    def __missing__(self, feature: str) -> int:
+    def compute(self, feature: str) -> int:
         h = murmurhash3_32(feature, seed=0, positive=False)
         n = self.n_features
         # same as sklearn's _hashing_fast: abs() of INT_MIN overflows there
-        col = (2147483647 - (n - 1)) % n if h == -2147483648 else abs(h) % n
-        self[feature] = col
-        return col
+        return (2147483647 - (n - 1)) % n if h == -2147483648 else abs(h) % n
 
 
 @lru_cache(maxsize=8)
@@ -225,10 +224,7 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
     def _scores_small(self, texts: list[str]) -> np.ndarray:
         """Same scores as the sparse path (binary, L2-normalised hashed features)."""
         analyzer = _analyzer(self.ngram_max, self.cues, self.split_questions)
-        buckets = _buckets(self.n_features)
-        if len(buckets) > _Buckets.LIMIT:
-            buckets.clear()
-        col = buckets.__getitem__
+        col = _buckets(self.n_features).__getitem__
         cols: list[int] = []
         counts: list[int] = []
         for text in texts:

@@ -63,9 +63,10 @@ def source_for(doc: Document) -> str:
 def run(analysis: Analysis) -> None:
     """Order the findings, drop the suppressed ones, report unused directives.
 
-    Suppressed ``unsourced-claim`` findings also mark their sentence as sourced
-    ("(suppressed)"), so the score and the unsourced-claim count agree with the
-    findings; the number suppressed is the ``suppressed`` metric.
+    A suppressed finding of a rule that is ``sourced_when_suppressed`` (unsourced-claim)
+    also marks its sentence as sourced ("(suppressed)"), so the score and the
+    unsourced-claim count agree with the findings; the number suppressed is the
+    ``suppressed`` metric.
     """
     analysis.findings.sort(key=lambda f: (f.start, f.code))
     directives = parse_directives(source_for(analysis.doc))
@@ -95,7 +96,7 @@ def _apply(analysis: Analysis, directives: list[Directive]) -> int:
         suppressed += 1
         for d in hit:
             d.used += 1
-        if f.rule == "unsourced-claim" and f.sentence is not None:
+        if rule.sourced_when_suppressed and f.sentence is not None:
             analysis.attributed[f.sentence] = True
             analysis.sentence_source[f.sentence] = "(suppressed)"
     analysis.findings[:] = kept

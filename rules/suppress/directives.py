@@ -84,7 +84,7 @@ def _resolve(directives: list[Directive], source: str, starts: list[int]) -> Non
 
 def rule_keys(rule: Rule) -> set[str]:
     """The names a directive may use for ``rule``: name, id, family, ``all`` (lower case)."""
-    return {rule.name.lower(), rule.id.lower(), rule.family.lower(), "all"}
+    return set(rule.keys | {"all"})
 
 
 def covers(d: Directive, rule: Rule, start: tuple[int, int], end_line: int) -> bool:
