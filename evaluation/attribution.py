@@ -1,7 +1,7 @@
 """Attribution extraction accuracy on PolNeAR ``dev`` (``python -m evaluation.attribution``).
 
 The extractor (``rules.attribution.extraction.extract``) is run on every dev article,
-segmented by the product's own segmenter (``checker.text.segment.segment_text``), and compared
+segmented by the product's own segmenter (``checker.text.loader.document_from_text``), and compared
 with the gold relations (one annotator per article, see ``evaluation/polnear.py``). Nothing
 here is tuned on dev: the learned cue model is trained on ``train`` only
 (``training/train_attribution.py``).
@@ -31,7 +31,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.text.loader import segment_text
+from checker.text.loader import document_from_text
 from evaluation.polnear import Article, available, load_split
 from rules.attribution.candidates import CueModel, load_cue_model
 from rules.attribution.doc import Extracted
@@ -144,7 +144,7 @@ def evaluate(
     t_extract = 0.0
     for art in articles:
         text = art.text
-        doc = segment_text(text, path=f"{art.name}.txt", fmt="text")
+        doc = document_from_text(text, path=f"{art.name}.txt", fmt="text")
         sents = [(s.start, s.end) for s in doc.sentences]
         words += len(text.split())
         t0 = time.perf_counter()

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from checker.core.analysis import OUTLET, Analysis
 from checker.core.config import Config
-from checker.text.loader import segment_text
+from checker.text.loader import document_from_text
 from rules import attribution, credibility, footnotes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     t_cred = 0.0
     t0 = time.perf_counter()
     for f in files:
-        doc = segment_text(f.read_text(encoding="utf-8"), path=f.name)
+        doc = document_from_text(f.read_text(encoding="utf-8"), path=f.name)
         a = Analysis(doc=doc, config=cfg)
         footnotes.run(a)
         attribution.run(a)

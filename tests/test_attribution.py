@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from checker.core.analysis import ANONYMOUS, DOCUMENT, OUTLET, PERSON, Analysis
 from checker.core.config import Config
-from checker.text.loader import segment_text
+from checker.text.loader import document_from_text
 from rules import attribution as att
 from rules import footnotes
 from rules.attribution.candidates import MODEL_PATH, load_cue_model
@@ -31,13 +31,13 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def _extract(text: str) -> list[Extracted]:
-    doc = segment_text(text, path="t.txt", fmt="text")
+    doc = document_from_text(text, path="t.txt", fmt="text")
     found, _ = extract(doc.text, [(s.start, s.end) for s in doc.sentences])
     return found
 
 
 def _analyse(text: str) -> Analysis:
-    doc = segment_text(text, path="t.txt", fmt="text")
+    doc = document_from_text(text, path="t.txt", fmt="text")
     an = Analysis(doc=doc, config=Config())
     footnotes.run(an)
     att.run(an)
@@ -161,7 +161,7 @@ def test_quote_spans_are_well_formed(text: str) -> None:
     for a, b in spans:
         assert 0 <= a < b <= len(text)
     assert spans == sorted(spans)
-    doc = segment_text(text, path="t.txt", fmt="text")
+    doc = document_from_text(text, path="t.txt", fmt="text")
     found, _ = extract(doc.text, [(s.start, s.end) for s in doc.sentences])
     for r in found:
         for a, b in r.content:
@@ -293,7 +293,7 @@ def test_decode_cue_spans_well_formed(rows: list[tuple[float, float, int]], th: 
 
 def test_tagger_features_are_stable_and_in_range() -> None:
     text = "The mayor brushed off the complaints. “It is fine,” she said on Monday."
-    doc = segment_text(text, path="t.txt", fmt="text")
+    doc = document_from_text(text, path="t.txt", fmt="text")
     d = TokenDoc(text, [(s.start, s.end) for s in doc.sentences], get_lexicon())
     f1 = tagger_feature_indices(tagger_attributes(d), 18)
     f2 = tagger_feature_indices(tagger_attributes(d), 18)

@@ -15,7 +15,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.text.loader import segment_text
+from checker.text.loader import document_from_text
 from rules.attribution.doc import TokenDoc
 from rules.attribution.findings import phrase_hits
 from rules.attribution.lexicon import base_lexicon_data, get_lexicon, phrase_regex
@@ -161,7 +161,7 @@ def test_tagger_features_and_probabilities_are_those_of_the_plain_code() -> None
         "of Labor, it's widely believed that costs rose 3.5%.",
     ]
     for text in texts:
-        doc = segment_text(text, path="t.txt", fmt="text")
+        doc = document_from_text(text, path="t.txt", fmt="text")
         d = TokenDoc(text, [(s.start, s.end) for s in doc.sentences], get_lexicon())
         extra = tagger.extra_cues if tagger else {}
         want = _plain_attributes(d, extra)

@@ -11,7 +11,7 @@ import rules.credibility
 import rules.footnotes
 from checker.core.analysis import DOCUMENT, ORGANISATION, OUTLET, PERSON, Analysis, SourceMention
 from checker.core.config import Config
-from checker.text.loader import load_document, segment_text
+from checker.text.loader import document_from_text, load_document
 from rules.credibility import outlet_table, resolve_name
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -33,7 +33,7 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def analyse(doc_or_text: object, config: Config, claims: bool = True) -> Analysis:
     """Sources come from footnotes + attribution; every body sentence counts as a claim
     (the claim model is tested elsewhere), then the credibility family runs."""
-    doc = segment_text(doc_or_text) if isinstance(doc_or_text, str) else doc_or_text
+    doc = document_from_text(doc_or_text) if isinstance(doc_or_text, str) else doc_or_text
     a = Analysis(doc=doc, config=config)  # type: ignore[arg-type]
     rules.footnotes.run(a)
     rules.attribution.run(a)
@@ -191,7 +191,7 @@ def test_link_urls_fold_subdomains(tmp_path: Path) -> None:
         settings={"ratings": [user_csv(tmp_path, "example-mayadeen.test,0.0,deprecated\n")]}
     )
     text = "Drones hit the base, [a broadcaster said](https://english.example-mayadeen.test/x).\n"
-    a = analyse(segment_text(text, path="x.md", fmt="markdown"), cfg)
+    a = analyse(document_from_text(text, path="x.md", fmt="markdown"), cfg)
     (m,) = [m for m in a.sources if m.url]
     assert (m.domain, m.rating_label) == ("example-mayadeen.test", "deprecated")
 

@@ -10,7 +10,7 @@ import pytest
 from checker.cli import main
 from checker.core.config import Config
 from checker.pipeline import analyse_document
-from checker.text.loader import segment_text
+from checker.text.loader import document_from_text
 
 ARTICLE = (
     "Harbour reopens\n\n"
@@ -41,7 +41,7 @@ def test_result_record_carries_ratings_and_metrics(tmp_path: Path) -> None:
         settings={"ratings": [str(_ratings(tmp_path))]},
         lexicon={"credibility": {"dailyexample.test": ["Daily Example"]}},
     )
-    res = analyse_document(segment_text(ARTICLE), cfg)
+    res = analyse_document(document_from_text(ARTICLE), cfg)
     rated = {s["domain"]: s for s in res.sources if s["domain"]}
     assert rated["reuters.com"]["rating_label"] == "high"
     assert rated["reuters.com"]["rating_source"] == "user:newsroom.csv"

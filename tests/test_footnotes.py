@@ -11,7 +11,7 @@ import pytest
 from checker.core.analysis import Analysis
 from checker.core.config import Config
 from checker.reference.domains import registrable, registrable_domain, url_domain
-from checker.text.loader import load_document, segment_text
+from checker.text.loader import document_from_text, load_document
 from rules import footnotes as F
 from rules.footnotes.links import url_problem
 from rules.footnotes.scan import URLISH
@@ -90,7 +90,7 @@ def test_sentence_scope_config() -> None:
         "- The site will become housing, the council said.2\n"
         "Sources: 1Mill Workers Union, 2City Council.\n"
     )
-    doc = segment_text(text, path="x.txt", fmt="text")
+    doc = document_from_text(text, path="x.txt", fmt="text")
     auto = Analysis(doc=doc, config=Config())
     F.run(auto)
     sent = Analysis(doc=doc, config=Config(settings={"footnote_scope": "sentence"}))
@@ -103,7 +103,7 @@ def test_sentence_scope_config() -> None:
     assert sent.sentence_footnotes[second.index] == ["1"]
 
 
-def test_rules_registered_with_docs() -> None:
+def test_rules_are_listed_with_docs() -> None:
     for rule in (F.DANGLING, F.UNUSED, F.SEQUENCE, F.UNCITED, F.MALFORMED, F.BROKEN_LINK):
         assert rule.family == "footnotes" and rule.summary and rule.rationale
         assert rule.bad and rule.good and rule.bad != rule.good
@@ -385,7 +385,7 @@ def test_html_fragment_link_marker() -> None:
 
 def test_inline_links_recorded_as_sources() -> None:
     text = "The mayor resigned, [the paper said](https://english.harbour-news.example.co.uk/a).\n"
-    doc = segment_text(text, path="x.md", fmt="markdown")
+    doc = document_from_text(text, path="x.md", fmt="markdown")
     a = Analysis(doc=doc, config=Config())
     F.run(a)
     links = [s for s in a.sources if s.cue == "link"]
@@ -421,7 +421,7 @@ def test_superscript_pairs_follow_the_entries() -> None:
 
 def test_lexicon_extended_by_config() -> None:
     text = "- Rents rose.1\n- Wages fell.2\n\nQuellen\n1. Alpha Zeitung\n2. Beta Blatt\n"
-    doc = segment_text(text, path="x.txt", fmt="text")
+    doc = document_from_text(text, path="x.txt", fmt="text")
     plain = Analysis(doc=doc, config=Config())
     F.run(plain)
     assert plain.footnotes.definitions == {}

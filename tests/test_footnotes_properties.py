@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from checker.core.analysis import Analysis
 from checker.core.config import Config
-from checker.text.loader import segment_text
+from checker.text.loader import document_from_text
 from rules import footnotes as F
 
 FTN = {
@@ -155,7 +155,7 @@ def cited_docs(draw: st.DrawFn) -> Doc:
 
 
 def analyse(text: str) -> Analysis:
-    doc = segment_text(text, path="x.md", fmt="markdown")
+    doc = document_from_text(text, path="x.md", fmt="markdown")
     a = Analysis(doc=doc, config=Config())
     F.run(a)
     return a

@@ -12,17 +12,16 @@ from hypothesis import strategies as st
 
 from checker.core.analysis import Analysis
 from checker.core.config import Config
-from checker.text.loader import segment_text
+from checker.text.loader import document_from_text
+from evaluation.hedging_summary import body_words, summarise
 from rules.hedging import (
     APPROXIMATOR,
     CATEGORIES,
     FAMILY,
     author_cues,
-    body_words,
     find_cues,
     quotation_spans,
     run,
-    summarise,
 )
 from training.hedge_sentence_model import HedgeSentenceClassifier, load_model, sentence_features
 
@@ -39,7 +38,7 @@ def cues(text: str, categories=None, **kw) -> list[tuple[str, str]]:
 
 
 def analyse(text: str, config: Config | None = None) -> Analysis:
-    doc = segment_text(text, path="t.txt")
+    doc = document_from_text(text, path="t.txt")
     analysis = Analysis(doc, config or Config())
     for fam in ("footnotes", "attribution"):
         importlib.import_module(f"rules.{fam}").run(analysis)

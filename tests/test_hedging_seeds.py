@@ -11,7 +11,8 @@ import pytest
 from checker.core.analysis import Analysis
 from checker.core.config import Config
 from checker.text.loader import load_document
-from rules.hedging import body_words, run, summarise
+from evaluation.hedging_summary import body_words, summarise
+from rules.hedging import run
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "data" / "seeds"

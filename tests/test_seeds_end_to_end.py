@@ -100,7 +100,7 @@ def test_agentless_hedge_is_thought_to() -> None:
 
 def test_unparsed_phrases_are_not_blamed_as_vague_sources() -> None:
     from checker.pipeline import analyse_document
-    from checker.text.loader import segment_text
+    from checker.text.loader import document_from_text
 
     text = (
         "Council Votes\n\n"
@@ -108,7 +108,7 @@ def test_unparsed_phrases_are_not_blamed_as_vague_sources() -> None:
         "Opponents were less convinced by the plan. "
         "Officials said the dam would hold.\n"
     )
-    art = analyse_document(segment_text(text)).to_dict()
+    art = analyse_document(document_from_text(text)).to_dict()
     vague = [f["text"] for f in art["findings"] if f["rule"] == "vague-attribution"]
     assert any("Officials" in v for v in vague)
     assert not any("less" in v or "shore" in v for v in vague)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.text.loader import segment_text
+from checker.text.loader import document_from_text
 from checker.text.segment import split_sentences
 
 
@@ -72,7 +72,7 @@ def test_bullets_headings_and_regions() -> None:
         "Skip to content\n"
         "No comments:\n"
     )
-    doc = segment_text(text)
+    doc = document_from_text(text)
     by_text = {doc.text[b.start : b.end]: b for b in doc.blocks}
     assert by_text["Harbour Talks Resume"].region == "heading"
     assert by_text["BY Jane Roe"].region == "byline"
@@ -93,7 +93,7 @@ def test_paragraph_broken_mid_sentence_by_blank_line_is_rejoined() -> None:
         "The analyst said that the city \u201cis no longer seen\n\n"
         "as a safe harbour by investors,\u201d she added. Rents fell."
     )
-    doc = segment_text(text)
+    doc = document_from_text(text)
     assert [s.text for s in doc.sentences][0].endswith("she added.")
     assert len(doc.blocks) == 1
 
@@ -105,7 +105,7 @@ def test_markdown_headings_and_hard_wrapped_paragraphs() -> None:
         "Tuesday after a long debate. Work starts in\n"
         "June.\n"
     )
-    doc = segment_text(text, path="a.md", fmt="markdown")
+    doc = document_from_text(text, path="a.md", fmt="markdown")
     assert doc.blocks[0].region == "heading"
     body = [s.text for s in doc.sentences if s.region == "body"]
     assert body == [
@@ -119,13 +119,13 @@ def test_caption_with_photo_credit() -> None:
         "Crowds gather outside the stadium on Sunday. (Ana Li/Daily Post via Getty Images)\n\n"
         "The final was delayed by two hours after a power cut, officials said.\n"
     )
-    doc = segment_text(text)
+    doc = document_from_text(text)
     assert doc.blocks[0].region == "caption"
     assert doc.blocks[1].region == "body"
 
 
 def regions(text: str, fmt: str = "text") -> list[tuple[str, str, str]]:
-    doc = segment_text(text, fmt=fmt)
+    doc = document_from_text(text, fmt=fmt)
     return [(doc.text[b.start : b.end], b.region, b.reason) for b in doc.blocks]
 
 
@@ -168,7 +168,7 @@ def test_html_region_hints() -> None:
         "<ol><li>First item of the list here.</li><li>Second item.</li></ol>\n"
         "<footer>All rights reserved</footer></body></html>"
     )
-    doc = segment_text(html, fmt="html")
+    doc = document_from_text(html, fmt="html")
     assert [b.bullet for b in doc.blocks] == [False, False, False, False, True, True, False]
     assert regions(html, "html") == [
         ("Quay vote", "heading", "heading"),
@@ -191,7 +191,7 @@ sentence = st.builds(
 @given(st.lists(st.text(min_size=0, max_size=80), min_size=1, max_size=6))
 def test_sentences_are_ordered_disjoint_and_point_into_text(parts: list[str]) -> None:
     text = "\n".join(parts)
-    doc = segment_text(text)
+    doc = document_from_text(text)
     prev_end = 0
     for s in doc.sentences:
         assert 0 <= s.start < s.end <= len(text)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from checker.core.config import Config
 from checker.core.document import BODY, BOILERPLATE
 from checker.pipeline import analyse_document, analyse_file
-from checker.text.loader import segment_text
+from checker.text.loader import document_from_text
 from rules.suppress.directives import parse_directives
 
 VAGUE = "Experts say the new channel will need dredging again within five years."
@@ -59,14 +59,15 @@ def test_parser_finds_inserted_directive_on_its_line(lines: list[str], at: int) 
 
 def test_directive_lines_are_not_article_text() -> None:
     text = f"# Title\n\n<!-- checker: disable-next-line=unsourced-claim -->\n{CLAIM}\n"
-    doc = segment_text(text, path="d.md", fmt="markdown")
+    doc = document_from_text(text, path="d.md", fmt="markdown")
     regions = {doc.text[b.start : b.end].split("\n")[0]: (b.region, b.reason) for b in doc.blocks}
     assert regions["<!-- checker: disable-next-line=unsourced-claim -->"] == (
         BOILERPLATE, "directive")  # fmt: skip
     body = [s.text for s in doc.sentences if s.region == BODY]
     assert body == [CLAIM]
     # a closing directive at the end does not turn the last short paragraph into chrome
-    doc = segment_text("Title\n\nThe mayor resigned.\n\n<!-- checker: enable=all -->\n", "x.txt")
+    text = "Title\n\nThe mayor resigned.\n\n<!-- checker: enable=all -->\n"
+    doc = document_from_text(text, "x.txt")
     assert [s.text for s in doc.sentences if s.region == BODY] == ["The mayor resigned."]
 
 
@@ -80,10 +81,10 @@ def test_disable_next_line_and_ranges_in_markdown() -> None:
         "<!-- checker: enable=attribution -->\n\n"  # line 10
         f"{VAGUE}\n"  # line 12
     )
-    base = analyse_document(segment_text(text.replace("checker:", "nochecker:"), "a.md",
+    base = analyse_document(document_from_text(text.replace("checker:", "nochecker:"), "a.md",
                                          "markdown"))  # fmt: skip
     assert "vague-attribution" in rules_at(base.findings, 4)
-    res = analyse_document(segment_text(text, "a.md", "markdown"))
+    res = analyse_document(document_from_text(text, "a.md", "markdown"))
     assert "vague-attribution" not in rules_at(res.findings, 4)
     assert "vague-attribution" in rules_at(res.findings, 6)
     assert "vague-attribution" not in rules_at(res.findings, 9)
@@ -102,15 +103,16 @@ def test_unused_unknown_and_unmatched_directives_are_reported() -> None:
         "<!-- checker: disable=hedgeing -->\n\n"  # line 8: unknown rule
         "<!-- checker: silence=hedging -->\n"  # line 10: unknown verb
     )
-    res = analyse_document(segment_text(text, "n.txt"))
+    res = analyse_document(document_from_text(text, "n.txt"))
     unused = {f["line"]: f for f in res.findings if f["rule"] == "unused-suppression"}
     assert set(unused) == {3, 6, 8, 10}
     assert unused[3]["id"] == "SUP001" and unused[3]["severity"] == "warning"
     assert "hedgeing" in unused[8]["message"] and "silence" in unused[10]["message"]
     # the report itself can be switched off or made an error by configuration
-    off = analyse_document(segment_text(text, "n.txt"), Config(disable=["unused-suppression"]))
+    off_config = Config(disable=["unused-suppression"])
+    off = analyse_document(document_from_text(text, "n.txt"), off_config)
     assert not [f for f in off.findings if f["rule"] == "unused-suppression"]
-    err = analyse_document(segment_text(text, "n.txt"), Config(severity={"SUP001": "error"}))
+    err = analyse_document(document_from_text(text, "n.txt"), Config(severity={"SUP001": "error"}))
     assert {f["severity"] for f in err.findings if f["id"] == "SUP001"} == {"error"}
 
 

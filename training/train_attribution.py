@@ -33,7 +33,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from checker.core.datafiles import with_envelope
-from checker.text.loader import segment_text
+from checker.text.loader import document_from_text
 from evaluation.attribution import evaluate
 from evaluation.polnear import ROOT, Article, load_split
 from rules.attribution.candidates import (
@@ -74,7 +74,7 @@ TAGGER_THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75)
 
 
 def _sentences(art: Article) -> list[tuple[int, int]]:
-    doc = segment_text(art.text, path=f"{art.name}.txt", fmt="text")
+    doc = document_from_text(art.text, path=f"{art.name}.txt", fmt="text")
     return [(s.start, s.end) for s in doc.sentences]
 
 

@@ -1,11 +1,12 @@
 """The per-article analysis record that rule families fill in, and its annotation types.
 
-A *rule family* is a package in ``rules/`` exposing ``run(analysis) -> None``.
-The pipeline calls the families in the order of ``rules.FAMILIES``; each one
-reads what earlier families recorded on the :class:`Analysis` and appends its
-own annotations and findings. ``Analysis.report`` is the only way to emit a
-finding, so configuration (rules on/off, severities) and inline suppressions
-apply uniformly.
+A *rule family* is a package in ``rules/`` that exports a :class:`Family`: its
+rules, its ``run(analysis)``, the fields of :class:`Analysis` it reads and writes,
+and the settings it owns. The pipeline calls the families in the order of
+``rules.FAMILIES``; each one reads what earlier families recorded on the
+:class:`Analysis` and appends its own annotations and findings.
+``Analysis.report`` is the only way to emit a finding, so configuration (rules
+on/off, severities) and inline suppressions apply uniformly.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class SourceMention:
     footnote: int | None = None
     url: str = ""
     domain: str = ""
-    # filled by the credibility family (rules/credibility.py)
+    # filled by the credibility family (rules/credibility/)
     rating: float | None = None  # 0 (worst) .. 1 (best)
     rating_source: str = ""  # which rating set the rating came from
     rating_label: str = ""  # e.g. "high", "low", "deprecated", "unrated"

@@ -1,6 +1,6 @@
 """Rules and findings: the vocabulary every layer shares.
 
-Every rule is a :class:`Rule`: a stable id (``SRC001``), a kebab-case name, its
+Every rule is a :class:`Rule`: a stable id (``CLM001``), a kebab-case name, its
 family, a default severity, and documentation (summary, rationale, a bad and a
 good example) from which ``checker explain`` and the README rule table are
 generated: one source of truth, as in ruff.
@@ -30,9 +30,9 @@ class ExampleContext:
 
 @dataclass(frozen=True)
 class Rule:
-    id: str  # stable code, e.g. "SRC001"; never reused
+    id: str  # stable code, e.g. "CLM001"; never reused
     name: str  # kebab-case, e.g. "unsourced-claim"
-    family: str  # module name in rules/, e.g. "attribution"
+    family: str  # its family, e.g. "attribution" (package rules/attribution/)
     severity: str  # default: suggestion | warning | error
     summary: str  # one line: what it flags
     rationale: str  # why an editor should care

@@ -365,8 +365,3 @@ def load_document(path: str | Path, display: str | None = None) -> Document:
     return document_from_text(
         text, path=display or str(p), fmt=fmt, encoding=encoding, warnings=tuple(warnings)
     )
-
-
-def segment_text(text: str, path: str = "<text>", fmt: str = "text") -> Document:
-    """Segment already-decoded text (HTML is rendered first); convenience for tests and API."""
-    return document_from_text(text, path=path, fmt=fmt)

@@ -13,9 +13,7 @@ Modules:
   :func:`quotation_spans`;
 - :mod:`rules.hedging.speakers`: whose hedge a cue is (author, quoted or attributed speaker);
 - :mod:`rules.hedging.checks`: the rules ``HDG001``-``HDG003``, their messages, and the
-  categories the configuration asks for;
-- :mod:`rules.hedging.summary`: per-article figures (hedges per 100 words...), for
-  evaluations.
+  categories the configuration asks for.
 
 The sentence-level uncertainty classifier (CoNLL-2010 task 1) is not part of the audit: it
 lives in ``training/hedge_sentence_model.py``.
@@ -50,7 +48,6 @@ from rules.hedging.lexicon import (
     load_lexicon,
 )
 from rules.hedging.speakers import SpeechContext
-from rules.hedging.summary import body_words, summarise
 
 
 def _body_cues(analysis: Analysis, categories: list[str], remove: dict[str, list[str]]
@@ -131,10 +128,8 @@ __all__ = [
     "WEASEL",
     "Cue",
     "author_cues",
-    "body_words",
     "find_cues",
     "load_lexicon",
     "quotation_spans",
     "run",
-    "summarise",
 ]
