@@ -69,3 +69,12 @@ def test_explain_prints_the_examples_line_by_line_and_their_context(
     assert main(["explain", "CRD001"]) == 0
     out = capsys.readouterr().out
     assert "The examples run with" in out and "dailyexample.test,0.1,deprecated" in out
+
+
+def test_the_readme_rule_table_is_the_generated_one(capsys: pytest.CaptureFixture[str]) -> None:
+    from checker.cli import main
+
+    assert main(["rules", "--markdown"]) == 0
+    table = capsys.readouterr().out.strip()
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert table in readme, "README's rule table is stale: paste `checker rules --markdown`"

@@ -97,6 +97,17 @@ class Config:
         """The configured value of a family's setting, or its default."""
         return self.settings.get(setting.key, setting.default)
 
+    def lexicon_for(self, family: str) -> dict[str, list[str]]:
+        """The extra lexicon entries configured for one family (``[tool.checker.lexicon.X]``)."""
+        return dict(self.lexicon.get(family) or {})
+
+    def resolve_path(self, path: str) -> Path:
+        """A configured path, relative to the configuration file's folder (``~`` expanded)."""
+        p = Path(path).expanduser()
+        if not p.is_absolute() and self.source_file:
+            p = Path(self.source_file).resolve().parent / p
+        return p
+
     def with_settings(self, **values: Any) -> Config:
         """A copy with family settings set (already-checked values, e.g. from the CLI)."""
         return replace(self, settings={**self.settings, **values})

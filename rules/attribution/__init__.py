@@ -44,9 +44,7 @@ from rules.attribution.record import record
 
 def _config_extra(analysis: Analysis) -> dict[str, list[str]] | None:
     """The configuration's extra lexicon words for this family, if any."""
-    cfg = getattr(analysis.config, "lexicon", {}) or {}
-    extra = cfg.get(NAME)
-    return dict(extra) if extra else None
+    return analysis.config.lexicon_for(NAME) or None
 
 
 def run(analysis: Analysis) -> None:

@@ -67,11 +67,7 @@ def model_path(analysis: Analysis) -> Path | None:
     configured = analysis.config.get(CLAIM_MODEL) or ""
     if not configured:
         return None
-    p = Path(configured).expanduser()
-    source = getattr(analysis.config, "source_file", "") or ""
-    if not p.is_absolute() and source:
-        p = Path(source).resolve().parent / p
-    return p
+    return analysis.config.resolve_path(configured)
 
 
 def get_model(analysis: Analysis) -> ClaimClassifier:

@@ -123,9 +123,7 @@ def _trie_pattern(words: list[str]) -> str:
 
 def outlet_table(config: Any = None) -> OutletTable:
     """The alias table, extended by ``[tool.checker.lexicon.credibility]`` if configured."""
-    extra: dict[str, list[str]] = {}
-    if config is not None:
-        extra = (getattr(config, "lexicon", {}) or {}).get(LEXICON_KEY, {}) or {}
+    extra = config.lexicon_for(LEXICON_KEY) if config is not None else {}
     return _table(tuple(sorted((k, tuple(v)) for k, v in extra.items())))
 
 

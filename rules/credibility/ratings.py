@@ -387,8 +387,7 @@ def load_rating_sets(files: Iterable[str | os.PathLike[str]]) -> RatingSets:
 
     def load() -> RatingSets:
         sets = [read_ratings(p) for p, _, _ in key]
-        order = {id(s): i for i, s in enumerate(sets)}
-        sets.sort(key=lambda s: (FORMAT_PRIORITY[s.format], order[id(s)]))
+        sets.sort(key=lambda s: FORMAT_PRIORITY[s.format])  # stable: file order within a format
         return RatingSets(sets)
 
     return _SETS.get(key, load)

@@ -91,8 +91,6 @@ def _lexicon_for(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon
 
 def lexicon(config: Any = None) -> Lexicon:
     """The footnote lexicon, extended by ``[tool.checker.lexicon.footnotes]`` if configured."""
-    extra: dict[str, list[str]] = {}
-    if config is not None:
-        extra = (getattr(config, "lexicon", {}) or {}).get(_CONFIG_SECTION, {}) or {}
+    extra = config.lexicon_for(_CONFIG_SECTION) if config is not None else {}
     key = tuple(sorted((k, tuple(v)) for k, v in extra.items()))
     return _lexicon_for(key)

@@ -60,7 +60,7 @@ def _body_cues(analysis: Analysis, categories: list[str], remove: dict[str, list
     body = [s for s in doc.sentences if s.region == BODY]
     if not body or not categories:
         return []
-    extra = analysis.config.lexicon.get(NAME, {})
+    extra = analysis.config.lexicon_for(NAME)
     lo, hi = body[0].start, max(s.end for s in body)
     starts = [s.start for s in body]
     located: list[tuple[Cue, int]] = []
