@@ -12,7 +12,7 @@ kept only with evidence from the document (an entry with that number, or a clean
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from checker.core.analysis import FootnoteDefinition
@@ -58,14 +58,20 @@ _BEFORE_GLUED = frozenset("%).!?,;:" + CLOSERS)  # with letters: what an AFTER_P
 _NUMBERED_CONVENTIONS = ("bracket", "caret", "superscript")
 
 
+def urls_in(text: str) -> Iterator[re.Match[str]]:
+    """``URLISH.finditer(text)``, skipped when the text has neither "://" nor "www." (every URL
+    has one; "W" and "w" are the only letters that fold to "w")."""
+    if "://" in text or "www." in text.lower():
+        return URLISH.finditer(text)
+    return iter(())
+
+
 def marker_mask(text: str, fmt: str) -> Mask:
     """The spans where no marker may be read: URLs, code spans, HTML tags other than
     ``<sup>`` (in text and Markdown), and the "(url)" part of Markdown links."""
     mask = Mask()
-    # every URL has "://" or "www." ("W" and "w" are the only letters that fold to "w")
-    if "://" in text or "www." in text.lower():
-        for m in URLISH.finditer(text):
-            mask.add(m.start(), m.end())
+    for m in urls_in(text):
+        mask.add(m.start(), m.end())
     for m in finditer_if_contains(_CODE_SPAN, text, "`"):
         mask.add(m.start(), m.end())
     if fmt != "html":
