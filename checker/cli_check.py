@@ -26,7 +26,7 @@ from checker.core.config import ConfigError
 from checker.core.results import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CheckResult
 from checker.core.rule import SEVERITIES
 
-FORMATS = ("text", "github", "sarif", "rdjson", "junit", "json")
+FORMATS = ("text", "github", "sarif", "rdjson", "gitlab", "junit", "json")
 
 
 def _score(value: str) -> float:
@@ -131,6 +131,10 @@ def render(result: CheckResult, fmt: str, color: bool = False) -> str:
         from reports.rdjson import render_rdjson
 
         return render_rdjson(result)
+    if fmt == "gitlab":
+        from reports.gitlab import render_gitlab
+
+        return render_gitlab(result)
     if fmt == "junit":
         from reports.junit import render_junit
 
@@ -186,7 +190,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(render(result, args.format, color=use_color(sys.stdout)))
         sys.stdout.flush()
-        if args.format in ("sarif", "rdjson", "junit", "json"):
+        if args.format in ("sarif", "rdjson", "gitlab", "junit", "json"):
             print(f"checker: {result.summary()}", file=sys.stderr)
     if args.exit_zero and result.exit_code == EXIT_FAIL:
         return EXIT_OK
