@@ -4,8 +4,11 @@ A file *fails the bar* when any of these holds (command-line options win over
 ``[tool.checker]``, which per-path ``[[overrides]]`` refine):
 
 - ``fail_on``: a reported finding is at least this severe (default ``error``);
-- ``fail_under``: the article's 0-100 score is below this;
-- ``max_unsourced``: it has more unsourced claims than this.
+- ``fail_under``: the article's 0-100 score is below this (default 60: a draft
+  graded F fails; ``fail_under = 0`` turns the score bar off);
+- ``max_unsourced``: it has more unsourced claims than this (default: no limit);
+- always: it has no analysable body text (no score, warning "no article text",
+  see :mod:`checker.scorer`): a file with nothing to judge never passes.
 
 Exit codes: 0 every file meets the bar; 1 some file does not; 2 usage or
 configuration error, a missing path, or a file that cannot be read (a file that
@@ -30,7 +33,16 @@ from typing import TYPE_CHECKING, Any
 
 from checker.baseline import Baseline, FileBaseline, assign_fingerprints
 from checker.core.config import Config, check_rule_names, config_file_for
-from checker.core.results import DEFAULT_FAIL_ON, CheckedFile, CheckResult, Failure, Thresholds
+from checker.core.results import (
+    DEFAULT_FAIL_ON,
+    DEFAULT_FAIL_UNDER,
+    MIN_BODY_WORDS,
+    NO_TEXT,
+    CheckedFile,
+    CheckResult,
+    Failure,
+    Thresholds,
+)
 from checker.core.rule import SEVERITY_RANK
 from checker.settings import load_config, rule_keys
 from checker.vcs import GitError, changed_lines, git_toplevel
@@ -150,7 +162,9 @@ def _thresholds(
 ) -> Thresholds:
     """The bar for one file: command-line options win over its configuration."""
     return Thresholds(
-        fail_under=fail_under if fail_under is not None else cfg.fail_under,
+        fail_under=next(
+            v for v in (fail_under, cfg.fail_under, DEFAULT_FAIL_UNDER) if v is not None
+        ),
         fail_on=fail_on or cfg.fail_on or DEFAULT_FAIL_ON,
         max_unsourced=max_unsourced if max_unsourced is not None else cfg.max_unsourced,
     )
@@ -169,6 +183,7 @@ def _fill_checked(
         cf.failures.append(Failure("error", res.error))
         return cf
     cf.format, cf.score, cf.grade = res.format, res.score, res.grade
+    cf.no_text = NO_TEXT in res.warnings
     cf.unsourced = res.metrics.get("unsourced_claims")
     cf.suppressed = int(res.metrics.get("suppressed", 0) or 0)
     findings = [dict(f) for f in res.findings]
@@ -227,6 +242,14 @@ def evaluate(cf: CheckedFile, recorded: Any = None) -> list[Failure]:
     """The reasons a checked file fails its thresholds (empty when it passes)."""
     th = cf.thresholds
     out = []
+    if cf.no_text and not (recorded is not None and getattr(recorded, "score", 0) is None):
+        out.append(
+            Failure(
+                "no-text",
+                f"no article text: fewer than {MIN_BODY_WORDS} words of body text, "
+                "so nothing to score",
+            )
+        )
     if th.fail_on:
         bar = SEVERITY_RANK[th.fail_on]
         bad = [f for f in cf.findings if SEVERITY_RANK.get(f["severity"], 0) >= bar]

@@ -15,7 +15,8 @@ import rules
 from checker.core.analysis import Analysis
 from checker.core.config import Config
 from checker.core.document import Document
-from checker.scorer import score_analysis
+from checker.core.results import NO_TEXT
+from checker.scorer import has_article_text, score_analysis
 from checker.text.loader import LoadError, load_document
 
 
@@ -102,15 +103,24 @@ def analyse_document(
     return result
 
 
+def _hedges_by_sentence(analysis: Analysis) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for h in analysis.hedges:
+        if h.sentence is not None and h.flagged:
+            out.setdefault(h.sentence, []).append(h.text)
+    return out
+
+
 def result_from_analysis(analysis: Analysis, article: str) -> ArticleResult:
     doc = analysis.doc
     text = doc.text
     sentences = doc.sentences
-    hedges_by_sentence: dict[int, list[str]] = {}
-    for h in analysis.hedges:
-        if h.sentence is not None and h.flagged:
-            hedges_by_sentence.setdefault(h.sentence, []).append(h.text)
+    hedges_by_sentence = _hedges_by_sentence(analysis)
     score, grade, breakdown, metrics = score_analysis(analysis)
+    warnings = list(doc.warnings)
+    if not has_article_text(metrics):  # no verdict without text: no score, no grade
+        score, grade, breakdown = None, "", []
+        warnings.append(NO_TEXT)
     findings = []
     for f in analysis.findings:
         line, col = f.position or doc.line_col(f.start)
@@ -128,12 +138,11 @@ def result_from_analysis(analysis: Analysis, article: str) -> ArticleResult:
                 "message": f.message,
             }
         )
-    status = "warning" if doc.warnings else "ok"
     return ArticleResult(
         article=article,
         path=doc.path,
-        status=status,
-        warnings=list(doc.warnings),
+        status="warning" if warnings else "ok",
+        warnings=warnings,
         format=doc.format,
         text=text,
         score=score,

@@ -16,6 +16,13 @@ report can list exactly which components cost how many points:
 | no sources at all | 10 when an article with 3+ claims cites nobody | 10 |
 
 Grades: A >= 90, B >= 80, C >= 70, D >= 60, else F.
+
+No verdict without text: an article with fewer than :data:`MIN_BODY_WORDS` words in
+its body sentences (the text left once page boilerplate, headlines and headings,
+bylines, captions and the reference list are set aside) has no analysable body
+text. It gets no score and no grade, status ``warning`` and the warning
+:data:`NO_TEXT` (see :func:`has_article_text`): an empty file, a page of
+boilerplate, one word or an HTML fragment without body text is not an A.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from typing import Any
 import rules.footnotes
 from checker.core.analysis import ANONYMOUS, Analysis
 from checker.core.document import BODY
+from checker.core.results import MIN_BODY_WORDS
 from checker.core.rule import Finding, Rule
 from checker.text.readability import readability
 from checker.text.segment import word_tokens
@@ -36,6 +44,11 @@ from rules.hedging import OVERSTATED_CERTAINTY
 from rules.suppress import UNUSED_SUPPRESSION
 
 GRADES = ((90.0, "A"), (80.0, "B"), (70.0, "C"), (60.0, "D"), (0.0, "F"))
+
+
+def has_article_text(metrics: dict[str, Any]) -> bool:
+    """Whether an article has analysable body text (at least MIN_BODY_WORDS body words)."""
+    return int(metrics.get("words") or 0) >= MIN_BODY_WORDS
 
 
 def grade_for(score: float) -> str:
