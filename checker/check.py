@@ -157,6 +157,12 @@ def _select_files(
     return files, top or cwd.resolve(), changed
 
 
+def _root() -> Path:
+    """The folder ``uri``s are relative to: the git top-level folder, else the current one."""
+    cwd = Path.cwd()
+    return git_toplevel(cwd) or cwd.resolve()
+
+
 def _thresholds(
     cfg: Config, fail_under: float | None, fail_on: str | None, max_unsourced: int | None
 ) -> Thresholds:
@@ -217,21 +223,35 @@ def run_check(
     config: str | None = None,
     baseline: str | None = None,
     changed_since: str | None = None,
+    stdin: tuple[str, bytes] | None = None,
 ) -> CheckResult:
-    """Check articles against the bar. Raises CheckError/ConfigError/BaselineError (exit 2)."""
-    from checker.pipeline import analyse_file
+    """Check articles against the bar. Raises CheckError/ConfigError/BaselineError (exit 2).
 
-    if not paths:
+    ``stdin`` is (name, bytes) of one article read from standard input: it is checked
+    instead of ``paths``, as if it were the file ``name`` (format from its suffix,
+    configuration found from its folder, positions against the given text).
+    """
+    from checker.pipeline import analyse_bytes, analyse_file
+
+    if not paths and stdin is None:
         raise CheckError("no files or folders given")
     configs = _Configs(config, rule_keys())
-    files, root, changed = _select_files(paths, configs, changed_since)
+    if stdin is not None:
+        if changed_since:
+            raise CheckError("--changed-since cannot be used with standard input")
+        files, root, changed = [(stdin[0], Path(stdin[0]))], _root(), None
+    else:
+        files, root, changed = _select_files(paths, configs, changed_since)
     base = Baseline.load(baseline) if baseline else None
     checked = []
     for display, path in files:
         cfg = configs.base(path).for_path(path)
         th = _thresholds(cfg, fail_under, fail_on, max_unsourced)
         cf = CheckedFile(path=display, uri=_relative(path, root), thresholds=th)
-        res = analyse_file(str(path), cfg, display)
+        if stdin is not None:
+            res = analyse_bytes(stdin[1], display, cfg)
+        else:
+            res = analyse_file(str(path), cfg, display)
         checked.append(_fill_checked(cf, path, res, changed, base))
     return CheckResult(
         checked, root=str(root), changed_since=changed_since or "", baseline=baseline or ""

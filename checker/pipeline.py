@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Any
 
 import rules
@@ -17,7 +18,14 @@ from checker.core.config import Config
 from checker.core.document import Document
 from checker.core.results import NO_TEXT
 from checker.scorer import has_article_text, score_analysis
-from checker.text.loader import LoadError, load_document
+from checker.text.loader import (
+    MAX_BYTES,
+    LoadError,
+    decode_bytes,
+    detect_format,
+    document_from_text,
+    load_document,
+)
 
 
 @dataclass
@@ -218,3 +226,27 @@ def analyse_file(
     if timings is not None:
         _add_time(timings, "load+segment", t0)
     return analyse_document(doc, config, article, timings=timings)
+
+
+def analyse_bytes(data: bytes, name: str, config: Config | None = None) -> ArticleResult:
+    """Analyse an article given as bytes (standard input), as if it were the file ``name``.
+
+    The format comes from ``name``'s suffix (plain text for ``-``, unnamed standard
+    input) and positions refer to ``data``; problems (unsupported suffix, undecodable or
+    oversized text) become a result with status "error".
+    """
+    try:
+        fmt = "text" if name == "-" else detect_format(Path(name))
+        if len(data) > MAX_BYTES:
+            raise LoadError(f"input is {len(data) / 1e6:.1f} MB; the limit is "
+                            f"{MAX_BYTES / 1e6:.0f} MB")  # fmt: skip
+        try:
+            text, encoding, warnings = decode_bytes(data)
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"cannot decode text: {exc.reason}") from exc
+    except LoadError as exc:
+        return failed_result(name, name, f"{name}: {exc}")
+    if not text.strip():
+        warnings.append("empty file: no text to analyse")
+    doc = document_from_text(text, path=name, fmt=fmt, encoding=encoding, warnings=tuple(warnings))
+    return analyse_document(doc, config, name)

@@ -51,6 +51,11 @@ def has_article_text(metrics: dict[str, Any]) -> bool:
     return int(metrics.get("words") or 0) >= MIN_BODY_WORDS
 
 
+def _count(n: int, noun: str) -> str:
+    """"1 booster", "2 boosters": a count with its noun in the right number."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def grade_for(score: float) -> str:
     for bound, letter in GRADES:
         if score >= bound:
@@ -140,9 +145,10 @@ def score_analysis(
             f"{m['unsourced_claims']} of {m['claims']} factual claims have no attribution",
         )
     n = count(VAGUE)
-    take("vague attribution", 3.0 * n, 15.0, f"{n} vague or anonymous attributions")
+    take("vague attribution", 3.0 * n, 15.0, _count(n, "vague or anonymous attribution"))
     n = count(UNATTRIBUTED_QUOTE)
-    take("unattributed quotes", 4.0 * n, 12.0, f"{n} quotations with no identifiable speaker")
+    speakerless = f"{_count(n, 'quotation')} with no identifiable speaker"
+    take("unattributed quotes", 4.0 * n, 12.0, speakerless)
     total_sources = m["named_sources"] + m["anonymous_sources"]
     if total_sources:
         share = m["anonymous_sources"] / total_sources
@@ -158,7 +164,8 @@ def score_analysis(
         "footnote problems",
         5.0 * dangling + 2.0 * other_fn,
         15.0,
-        f"{dangling} dangling markers, {other_fn} other footnote/link problems",
+        f"{_count(dangling, 'dangling marker')}, "
+        f"{_count(other_fn, 'other footnote/link problem')}",
     )
     excess = m["hedges_per_100_words"] - 1.0
     if excess > 0:
@@ -169,9 +176,10 @@ def score_analysis(
             f"{m['hedges_per_100_words']} author hedges per 100 words (1.0 allowed)",
         )
     n = count(OVERSTATED_CERTAINTY)
-    take("overstated certainty", 2.0 * n, 6.0, f"{n} boosters overstating certainty")
+    take("overstated certainty", 2.0 * n, 6.0, f"{_count(n, 'booster')} overstating certainty")
     n = count(LOW_CREDIBILITY)
-    take("low-credibility sources", 5.0 * n, 15.0, f"{n} claims resting on low-rated sources")
+    low = f"{_count(n, 'claim')} resting on low-rated sources"
+    take("low-credibility sources", 5.0 * n, 15.0, low)
     if m["claims"] >= 3 and total_sources == 0 and not m["footnote_markers"]:
         take("no sources", 10.0, 10.0, "the article makes claims but cites nobody")
     score = round(max(0.0, 100.0 + sum(p["points"] for p in parts)), 1)
