@@ -222,6 +222,10 @@ def test_no_text_gets_no_score_and_never_passes(tmp_path: Path, capsys, monkeypa
     assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["CHK004"]
     github = run(capsys, "check", "d/empty.md", "--format", "github")[1]
     assert github.startswith("::error file=d/empty.md,line=1,") and "no article text" in github
+    # recorded in a baseline while empty: the baseline accepts it, as it accepts old findings
+    assert run(capsys, "baseline", "d/empty.md", "-o", "b.json")[0] == 0
+    code, out, _ = run(capsys, "check", "d/empty.md", "--baseline", "b.json")
+    assert code == 0 and "1 with no article text" in out
 
 
 def test_no_text_in_every_audit_output(tmp_path: Path, capsys, monkeypatch) -> None:
