@@ -16,7 +16,7 @@ import pandas as pd
 from checker.core.config import Config
 from checker.core.version import __version__
 from checker.pipeline import ArticleResult, analyse_file, failed_result
-from checker.text.loader import SUPPORTED_SUFFIXES
+from checker.walk import REPORT_MARKER, REPORT_MARKER_TEXT, walk_articles
 from reports.pages import page_names
 
 
@@ -37,7 +37,11 @@ def discover(
     include: Iterable[str] = (),
     exclude: Iterable[str] = (),
 ) -> list[Input]:
-    """Expand files and folders (recursively) into inputs, keeping missing paths as errors."""
+    """Expand files and folders (recursively) into inputs, keeping missing paths as errors.
+
+    Folders are walked by :func:`checker.walk.walk_articles` (skipping git-ignored,
+    hidden, virtual-environment and report folders); files named here are always taken.
+    """
     include, exclude = list(include), list(exclude)
     out: list[Input] = []
     seen: set[str] = set()
@@ -45,13 +49,7 @@ def discover(
         p = Path(raw)
         if p.is_dir():
             base = p.resolve().parent
-            found = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
+            found = walk_articles(p)
             for f in found:
                 rel = f.resolve().relative_to(base).as_posix()
                 if include and not _matches(rel, include):
@@ -151,11 +149,16 @@ class AuditResult:
     def write(
         self, out_dir: str | os.PathLike[str], formats: Iterable[str] = ("csv", "html", "json")
     ) -> list[Path]:
-        """Write the reports; returns the files written."""
+        """Write the reports; returns the report files written.
+
+        Also writes the small :data:`~checker.walk.REPORT_MARKER` file, so that later
+        folder walks (``checker check .``) skip the reports folder.
+        """
         from reports import get_writer
 
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
+        (out / REPORT_MARKER).write_text(REPORT_MARKER_TEXT, encoding="utf-8")
         report = self.report()
         written: list[Path] = []
         for fmt in formats:

@@ -4,8 +4,11 @@ A file *fails the bar* when any of these holds (command-line options win over
 ``[tool.checker]``, which per-path ``[[overrides]]`` refine):
 
 - ``fail_on``: a reported finding is at least this severe (default ``error``);
-- ``fail_under``: the article's 0-100 score is below this;
-- ``max_unsourced``: it has more unsourced claims than this.
+- ``fail_under``: the article's 0-100 score is below this (default 60: a draft
+  graded F fails; ``fail_under = 0`` turns the score bar off);
+- ``max_unsourced``: it has more unsourced claims than this (default: no limit);
+- always: it has no analysable body text (no score, warning "no article text",
+  see :mod:`checker.scorer`): a file with nothing to judge never passes.
 
 Exit codes: 0 every file meets the bar; 1 some file does not; 2 usage or
 configuration error, a missing path, or a file that cannot be read (a file that
@@ -30,7 +33,16 @@ from typing import TYPE_CHECKING, Any
 
 from checker.baseline import Baseline, FileBaseline, assign_fingerprints
 from checker.core.config import Config, check_rule_names, config_file_for
-from checker.core.results import DEFAULT_FAIL_ON, CheckedFile, CheckResult, Failure, Thresholds
+from checker.core.results import (
+    DEFAULT_FAIL_ON,
+    DEFAULT_FAIL_UNDER,
+    MIN_BODY_WORDS,
+    NO_TEXT,
+    CheckedFile,
+    CheckResult,
+    Failure,
+    Thresholds,
+)
 from checker.core.rule import SEVERITY_RANK
 from checker.settings import load_config, rule_keys
 from checker.vcs import GitError, changed_lines, git_toplevel
@@ -145,12 +157,20 @@ def _select_files(
     return files, top or cwd.resolve(), changed
 
 
+def _root() -> Path:
+    """The folder ``uri``s are relative to: the git top-level folder, else the current one."""
+    cwd = Path.cwd()
+    return git_toplevel(cwd) or cwd.resolve()
+
+
 def _thresholds(
     cfg: Config, fail_under: float | None, fail_on: str | None, max_unsourced: int | None
 ) -> Thresholds:
     """The bar for one file: command-line options win over its configuration."""
     return Thresholds(
-        fail_under=fail_under if fail_under is not None else cfg.fail_under,
+        fail_under=next(
+            v for v in (fail_under, cfg.fail_under, DEFAULT_FAIL_UNDER) if v is not None
+        ),
         fail_on=fail_on or cfg.fail_on or DEFAULT_FAIL_ON,
         max_unsourced=max_unsourced if max_unsourced is not None else cfg.max_unsourced,
     )
@@ -169,6 +189,7 @@ def _fill_checked(
         cf.failures.append(Failure("error", res.error))
         return cf
     cf.format, cf.score, cf.grade = res.format, res.score, res.grade
+    cf.no_text = NO_TEXT in res.warnings
     cf.unsourced = res.metrics.get("unsourced_claims")
     cf.suppressed = int(res.metrics.get("suppressed", 0) or 0)
     findings = [dict(f) for f in res.findings]
@@ -202,21 +223,35 @@ def run_check(
     config: str | None = None,
     baseline: str | None = None,
     changed_since: str | None = None,
+    stdin: tuple[str, bytes] | None = None,
 ) -> CheckResult:
-    """Check articles against the bar. Raises CheckError/ConfigError/BaselineError (exit 2)."""
-    from checker.pipeline import analyse_file
+    """Check articles against the bar. Raises CheckError/ConfigError/BaselineError (exit 2).
 
-    if not paths:
+    ``stdin`` is (name, bytes) of one article read from standard input: it is checked
+    instead of ``paths``, as if it were the file ``name`` (format from its suffix,
+    configuration found from its folder, positions against the given text).
+    """
+    from checker.pipeline import analyse_bytes, analyse_file
+
+    if not paths and stdin is None:
         raise CheckError("no files or folders given")
     configs = _Configs(config, rule_keys())
-    files, root, changed = _select_files(paths, configs, changed_since)
+    if stdin is not None:
+        if changed_since:
+            raise CheckError("--changed-since cannot be used with standard input")
+        files, root, changed = [(stdin[0], Path(stdin[0]))], _root(), None
+    else:
+        files, root, changed = _select_files(paths, configs, changed_since)
     base = Baseline.load(baseline) if baseline else None
     checked = []
     for display, path in files:
         cfg = configs.base(path).for_path(path)
         th = _thresholds(cfg, fail_under, fail_on, max_unsourced)
         cf = CheckedFile(path=display, uri=_relative(path, root), thresholds=th)
-        res = analyse_file(str(path), cfg, display)
+        if stdin is not None:
+            res = analyse_bytes(stdin[1], display, cfg)
+        else:
+            res = analyse_file(str(path), cfg, display)
         checked.append(_fill_checked(cf, path, res, changed, base))
     return CheckResult(
         checked, root=str(root), changed_since=changed_since or "", baseline=baseline or ""
@@ -227,6 +262,14 @@ def evaluate(cf: CheckedFile, recorded: Any = None) -> list[Failure]:
     """The reasons a checked file fails its thresholds (empty when it passes)."""
     th = cf.thresholds
     out = []
+    if cf.no_text and not (recorded is not None and getattr(recorded, "score", 0) is None):
+        out.append(
+            Failure(
+                "no-text",
+                f"no article text: fewer than {MIN_BODY_WORDS} words of body text, "
+                "so nothing to score",
+            )
+        )
     if th.fail_on:
         bar = SEVERITY_RANK[th.fail_on]
         bad = [f for f in cf.findings if SEVERITY_RANK.get(f["severity"], 0) >= bar]

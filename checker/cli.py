@@ -189,7 +189,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     console = Console()
     if not args.quiet:
         scored = sorted((a for a in result.articles if a.score is not None), key=lambda a: a.score)
-        table = Table(title=f"Lowest scores ({len(scored)} articles audited, {len(failed)} failed)")
+        n = len(scored)
+        table = Table(title=f"Lowest scores ({n} article{'' if n == 1 else 's'} scored, "
+                      f"{len(failed)} failed)")  # fmt: skip
         for col in ("article", "score", "grade", "claims", "unsourced", "findings"):
             table.add_column(col, justify="left" if col == "article" else "right")
         for a in scored[:10]:
@@ -257,6 +259,34 @@ def _verbatim(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; a closed output pipe (``| head -1``) ends quietly.
+
+    When the reader of standard output goes away, the command stops writing without a
+    traceback and exits 0 (``checker check`` keeps its verdict, see cmd_check).
+    """
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except SystemExit:  # --help, --version, usage errors: flush before exiting
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+        raise
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the flush at exit cannot fail again."""
+    from checker.cli_check import silence_stdout
+
+    silence_stdout()
+
+
+def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["train-claims"]:
         from rules.claims.training import train_claims_main

@@ -51,13 +51,17 @@ def _count(value: str) -> int:
 
 CHECK_EPILOG = """\
 a file fails the bar when a finding is at least --fail-on severe (default: error),
-its score is below --fail-under, or it has more than --max-unsourced unsourced
-claims; options override [tool.checker] in pyproject.toml or .checker.toml.
+its score is below --fail-under (default: 60, so a draft graded F fails), it has
+more than --max-unsourced unsourced claims, or it has no article text to score;
+options override [tool.checker] in pyproject.toml or .checker.toml.
+folders are searched recursively, skipping what git ignores, hidden folders,
+virtual environments and checker's report folders; files named are always checked.
 
 examples:
   checker check drafts/ --fail-under 70 --max-unsourced 2
   checker check drafts/ --format sarif --output checker.sarif
   checker check . --changed-since origin/main --format github
+  cat draft.md | checker check --stdin-filename drafts/draft.md
   checker baseline drafts/ && checker check drafts/ --baseline .checker-baseline.json
 
 exit codes: 0 every file meets the bar; 1 some file does not;
@@ -74,9 +78,15 @@ def add_parsers(sub: Any) -> None:
         epilog=CHECK_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    c.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
+    c.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files or folders (recursive); '-' reads standard input")  # fmt: skip
+    c.add_argument("--stdin-filename", metavar="NAME",
+                   help="check standard input as if it were the file NAME: format from its "
+                   "suffix, configuration from its folder, findings reported against NAME "
+                   "(for editors and pipes)")  # fmt: skip
     c.add_argument("--fail-under", type=_score, metavar="SCORE",
-                   help="fail a file whose 0-100 score is below SCORE")  # fmt: skip
+                   help="fail a file whose 0-100 score is below SCORE (default: 60, "
+                   "so grade F fails; 0 turns the score bar off)")  # fmt: skip
     c.add_argument("--fail-on", choices=SEVERITIES, metavar="LEVEL",
                    help="fail on findings at least this severe: suggestion, warning, error "
                    "(default: error)")  # fmt: skip
@@ -155,16 +165,63 @@ def use_color(stream: Any) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)()) and os.environ.get("TERM") != "dumb"
 
 
+def silence_stdout() -> None:
+    """Point standard output at the null device (its reader closed the pipe).
+
+    Python flushes standard output at exit; to a closed pipe that flush fails again
+    with "Exception ignored ... BrokenPipeError", so the descriptor is replaced.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _write(text: str) -> bool:
+    """Write to standard output; False when its reader has closed the pipe."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+        return False
+    return True
+
+
 def _error(message: str) -> int:
     print(f"checker: error: {message}", file=sys.stderr)
     return EXIT_USAGE
 
 
+def _stdin_input(args: argparse.Namespace) -> tuple[str, bytes] | None:
+    """(name, bytes) of standard input when asked for ('-' or --stdin-filename), else None.
+
+    Raises CheckError for a usage problem (standard input mixed with paths, or nothing).
+    """
+    paths = list(args.paths)
+    if args.stdin_filename is None and "-" not in paths:
+        if not paths:
+            raise CheckError("no files or folders given (use '-' or --stdin-filename NAME "
+                             "to check standard input)")  # fmt: skip
+        return None
+    if paths not in ([], ["-"]):
+        raise CheckError("standard input ('-' or --stdin-filename) cannot be combined "
+                         "with other paths")  # fmt: skip
+    name = args.stdin_filename or "-"
+    if not name.strip():
+        raise CheckError("--stdin-filename needs a file name, e.g. drafts/story.md")
+    return name, sys.stdin.buffer.read()
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """``checker check``: check, write the chosen format, exit 0/1/2."""
     try:
+        stdin = _stdin_input(args)
         result = run_check(
-            args.paths,
+            args.paths if stdin is None else [],
+            stdin=stdin,
             fail_under=args.fail_under,
             fail_on=args.fail_on,
             max_unsourced=args.max_unsourced,
@@ -188,8 +245,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             return _error(f"cannot write {args.output}: {exc.strerror or exc}")
         print(f"checker: {result.summary()} Wrote {args.output}.", file=sys.stderr)
     else:
-        sys.stdout.write(render(result, args.format, color=use_color(sys.stdout)))
-        sys.stdout.flush()
+        # a closed pipe (| head) cuts the output short but keeps the verdict as exit code
+        if not _write(render(result, args.format, color=use_color(sys.stdout))):
+            return EXIT_OK if args.exit_zero else result.exit_code
         if args.format in ("sarif", "rdjson", "gitlab", "junit", "json"):
             print(f"checker: {result.summary()}", file=sys.stderr)
     if args.exit_zero and result.exit_code == EXIT_FAIL:
@@ -216,5 +274,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _error(f"cannot write {args.output}: {exc.strerror or exc}")
     n = sum(len(fb.findings) for fb in bl.files.values())
-    print(f"checker: recorded {n} findings in {len(bl.files)} files to {args.output}")
+    files = len(bl.files)
+    print(f"checker: recorded {n} finding{'' if n == 1 else 's'} in {files} "
+          f"file{'' if files == 1 else 's'} to {args.output}")  # fmt: skip
     return EXIT_OK

@@ -9,14 +9,23 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Any
 
 import rules
 from checker.core.analysis import Analysis
 from checker.core.config import Config
 from checker.core.document import Document
-from checker.scorer import score_analysis
-from checker.text.loader import LoadError, load_document
+from checker.core.results import NO_TEXT
+from checker.scorer import has_article_text, score_analysis
+from checker.text.loader import (
+    MAX_BYTES,
+    LoadError,
+    decode_bytes,
+    detect_format,
+    document_from_text,
+    load_document,
+)
 
 
 @dataclass
@@ -102,15 +111,24 @@ def analyse_document(
     return result
 
 
+def _hedges_by_sentence(analysis: Analysis) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for h in analysis.hedges:
+        if h.sentence is not None and h.flagged:
+            out.setdefault(h.sentence, []).append(h.text)
+    return out
+
+
 def result_from_analysis(analysis: Analysis, article: str) -> ArticleResult:
     doc = analysis.doc
     text = doc.text
     sentences = doc.sentences
-    hedges_by_sentence: dict[int, list[str]] = {}
-    for h in analysis.hedges:
-        if h.sentence is not None and h.flagged:
-            hedges_by_sentence.setdefault(h.sentence, []).append(h.text)
+    hedges_by_sentence = _hedges_by_sentence(analysis)
     score, grade, breakdown, metrics = score_analysis(analysis)
+    warnings = list(doc.warnings)
+    if not has_article_text(metrics):  # no verdict without text: no score, no grade
+        score, grade, breakdown = None, "", []
+        warnings.append(NO_TEXT)
     findings = []
     for f in analysis.findings:
         line, col = f.position or doc.line_col(f.start)
@@ -128,12 +146,11 @@ def result_from_analysis(analysis: Analysis, article: str) -> ArticleResult:
                 "message": f.message,
             }
         )
-    status = "warning" if doc.warnings else "ok"
     return ArticleResult(
         article=article,
         path=doc.path,
-        status=status,
-        warnings=list(doc.warnings),
+        status="warning" if warnings else "ok",
+        warnings=warnings,
         format=doc.format,
         text=text,
         score=score,
@@ -209,3 +226,27 @@ def analyse_file(
     if timings is not None:
         _add_time(timings, "load+segment", t0)
     return analyse_document(doc, config, article, timings=timings)
+
+
+def analyse_bytes(data: bytes, name: str, config: Config | None = None) -> ArticleResult:
+    """Analyse an article given as bytes (standard input), as if it were the file ``name``.
+
+    The format comes from ``name``'s suffix (plain text for ``-``, unnamed standard
+    input) and positions refer to ``data``; problems (unsupported suffix, undecodable or
+    oversized text) become a result with status "error".
+    """
+    try:
+        fmt = "text" if name == "-" else detect_format(Path(name))
+        if len(data) > MAX_BYTES:
+            raise LoadError(f"input is {len(data) / 1e6:.1f} MB; the limit is "
+                            f"{MAX_BYTES / 1e6:.0f} MB")  # fmt: skip
+        try:
+            text, encoding, warnings = decode_bytes(data)
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"cannot decode text: {exc.reason}") from exc
+    except LoadError as exc:
+        return failed_result(name, name, f"{name}: {exc}")
+    if not text.strip():
+        warnings.append("empty file: no text to analyse")
+    doc = document_from_text(text, path=name, fmt=fmt, encoding=encoding, warnings=tuple(warnings))
+    return analyse_document(doc, config, name)

@@ -16,6 +16,13 @@ report can list exactly which components cost how many points:
 | no sources at all | 10 when an article with 3+ claims cites nobody | 10 |
 
 Grades: A >= 90, B >= 80, C >= 70, D >= 60, else F.
+
+No verdict without text: an article with fewer than :data:`MIN_BODY_WORDS` words in
+its body sentences (the text left once page boilerplate, headlines and headings,
+bylines, captions and the reference list are set aside) has no analysable body
+text. It gets no score and no grade, status ``warning`` and the warning
+:data:`NO_TEXT` (see :func:`has_article_text`): an empty file, a page of
+boilerplate, one word or an HTML fragment without body text is not an A.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from typing import Any
 import rules.footnotes
 from checker.core.analysis import ANONYMOUS, Analysis
 from checker.core.document import BODY
+from checker.core.results import MIN_BODY_WORDS
 from checker.core.rule import Finding, Rule
 from checker.text.readability import readability
 from checker.text.segment import word_tokens
@@ -36,6 +44,16 @@ from rules.hedging import OVERSTATED_CERTAINTY
 from rules.suppress import UNUSED_SUPPRESSION
 
 GRADES = ((90.0, "A"), (80.0, "B"), (70.0, "C"), (60.0, "D"), (0.0, "F"))
+
+
+def has_article_text(metrics: dict[str, Any]) -> bool:
+    """Whether an article has analysable body text (at least MIN_BODY_WORDS body words)."""
+    return int(metrics.get("words") or 0) >= MIN_BODY_WORDS
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 booster", "2 boosters": a count with its noun in the right number."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def grade_for(score: float) -> str:
@@ -127,9 +145,10 @@ def score_analysis(
             f"{m['unsourced_claims']} of {m['claims']} factual claims have no attribution",
         )
     n = count(VAGUE)
-    take("vague attribution", 3.0 * n, 15.0, f"{n} vague or anonymous attributions")
+    take("vague attribution", 3.0 * n, 15.0, _count(n, "vague or anonymous attribution"))
     n = count(UNATTRIBUTED_QUOTE)
-    take("unattributed quotes", 4.0 * n, 12.0, f"{n} quotations with no identifiable speaker")
+    speakerless = f"{_count(n, 'quotation')} with no identifiable speaker"
+    take("unattributed quotes", 4.0 * n, 12.0, speakerless)
     total_sources = m["named_sources"] + m["anonymous_sources"]
     if total_sources:
         share = m["anonymous_sources"] / total_sources
@@ -145,7 +164,8 @@ def score_analysis(
         "footnote problems",
         5.0 * dangling + 2.0 * other_fn,
         15.0,
-        f"{dangling} dangling markers, {other_fn} other footnote/link problems",
+        f"{_count(dangling, 'dangling marker')}, "
+        f"{_count(other_fn, 'other footnote/link problem')}",
     )
     excess = m["hedges_per_100_words"] - 1.0
     if excess > 0:
@@ -156,9 +176,10 @@ def score_analysis(
             f"{m['hedges_per_100_words']} author hedges per 100 words (1.0 allowed)",
         )
     n = count(OVERSTATED_CERTAINTY)
-    take("overstated certainty", 2.0 * n, 6.0, f"{n} boosters overstating certainty")
+    take("overstated certainty", 2.0 * n, 6.0, f"{_count(n, 'booster')} overstating certainty")
     n = count(LOW_CREDIBILITY)
-    take("low-credibility sources", 5.0 * n, 15.0, f"{n} claims resting on low-rated sources")
+    low = f"{_count(n, 'claim')} resting on low-rated sources"
+    take("low-credibility sources", 5.0 * n, 15.0, low)
     if m["claims"] >= 3 and total_sources == 0 and not m["footnote_markers"]:
         take("no sources", 10.0, 10.0, "the article makes claims but cites nobody")
     score = round(max(0.0, 100.0 + sum(p["points"] for p in parts)), 1)

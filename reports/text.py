@@ -52,12 +52,15 @@ def render_text(result: CheckResult, color: bool = False) -> str:
             lines.append(f"{_paint(cf.path, 'path', color)}: {_paint('error', 'fail', color)} "
                          f"not checked: {cf.error}")  # fmt: skip
             continue
-        score = "" if cf.score is None else f"score {cf.score:g} ({cf.grade})"
-        unsourced = (
-            ""
-            if cf.unsourced is None
-            else f", {cf.unsourced} unsourced claim{'s' if cf.unsourced != 1 else ''}"
-        )
+        if cf.no_text:
+            score, unsourced = "no score (no article text)", ""
+        else:
+            score = "" if cf.score is None else f"score {cf.score:g} ({cf.grade})"
+            unsourced = (
+                ""
+                if cf.unsourced is None
+                else f", {cf.unsourced} unsourced claim{'s' if cf.unsourced != 1 else ''}"
+            )
         verdict = (
             _paint("pass", "pass", color)
             if cf.passed
@@ -84,6 +87,7 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
                 "uri": cf.uri,
                 "passed": cf.passed,
                 "error": cf.error or None,
+                "no_text": cf.no_text,
                 "score": cf.score,
                 "grade": cf.grade,
                 "unsourced_claims": cf.unsourced,

@@ -108,7 +108,7 @@ def test_failing_draft_annotated_sarif_written_step_fails(repo: Path) -> None:
         "note 1 has" in proc.stdout  # fmt: skip
     assert outputs["exit-code"] == "1"
     assert outputs["sarif-file"] == "checker.sarif"
-    assert outputs["summary"].endswith("1 of 2 below the bar.")
+    assert "1 of 2 below the bar (bar: no error-level findings, score >= 60)." in outputs["summary"]
     assert ("FTN001", "drafts/bad.md", 3) in _sarif_results(repo / "checker.sarif")
     assert "failed" in summary and outputs["summary"] in summary
     assert "Traceback" not in proc.stderr

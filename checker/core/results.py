@@ -23,21 +23,29 @@ from checker.core.rule import SEVERITIES
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 DEFAULT_FAIL_ON = "error"
+# The default score bar: a draft graded F (score below 60) fails unless ``fail_under``
+# (or ``--fail-under``) says otherwise; ``fail_under = 0`` turns the score bar off.
+DEFAULT_FAIL_UNDER = 60.0
+# No verdict without text (checker.scorer decides, every output shows it): an article
+# with fewer body words than this gets no score or grade, and the warning NO_TEXT.
+MIN_BODY_WORDS = 5
+NO_TEXT = "no article text"
 
 
 @dataclass(frozen=True)
 class Thresholds:
     """The bar a file is held to; ``None`` (or an empty ``fail_on``) means no such bar."""
 
-    fail_under: float | None = None
+    fail_under: float | None = DEFAULT_FAIL_UNDER
     fail_on: str | None = DEFAULT_FAIL_ON
     max_unsourced: int | None = None
 
     def describe(self) -> str:
+        """The bar in words, e.g. "no error-level findings, score >= 60"."""
         parts = []
         if self.fail_on:
             parts.append(f"no {self.fail_on}-level findings")
-        if self.fail_under is not None:
+        if self.fail_under:  # fail_under 0 cannot fail: no score bar
             parts.append(f"score >= {self.fail_under:g}")
         if self.max_unsourced is not None:
             parts.append(f"at most {self.max_unsourced} unsourced claims")
@@ -48,7 +56,7 @@ class Thresholds:
 class Failure:
     """Why a file fails the bar (file-level; findings carry their own lines)."""
 
-    kind: str  # fail-on | fail-under | max-unsourced | error
+    kind: str  # fail-on | fail-under | max-unsourced | no-text | error
     message: str
 
 
@@ -66,6 +74,14 @@ FILE_RULES: dict[str, dict[str, str]] = {
         "name": "too-many-unsourced-claims",
         "summary": "The article has more unsourced claims than the configured max_unsourced.",
         "help": "Attribute, link or footnote the claims flagged as unsourced-claim (CLM001).",
+    },
+    "no-text": {
+        "id": "CHK004",
+        "name": "no-article-text",
+        "summary": "The file has no analysable body text, so it has no score and cannot pass.",
+        "help": "Write the article's body (at least a sentence of five words or more), or "
+        "exclude the file ([tool.checker] exclude, .gitignore). Headlines, page "
+        "boilerplate, captions and reference lists are not body text.",
     },
     "error": {
         "id": "CHK003",
@@ -93,6 +109,7 @@ class CheckedFile:
     suppressed: int = 0  # suppressed by inline comments
     failures: list[Failure] = field(default_factory=list)
     error: str = ""
+    no_text: bool = False  # no analysable body text: no score, never a pass
     all_findings: list[dict[str, Any]] = field(default_factory=list)  # for baselines
 
     @property
@@ -144,7 +161,19 @@ class CheckResult:
         if hidden:
             text += f"; not shown: {', '.join(hidden)}"
         if failed:
-            text += f". {len(failed)} of {len(self.files)} below the bar."
+            text += f". {len(failed)} of {len(self.files)} below the bar"
         else:
-            text += ". All files meet the bar."
-        return text
+            text += ". All files meet the bar"
+        no_text = sum(f.no_text for f in self.files)
+        if no_text:
+            text += f"; {no_text} with no article text"
+        return f"{text} ({self.bar()})."
+
+    def bar(self) -> str:
+        """The bar the files were held to, e.g. "bar: no error-level findings, score >= 60"."""
+        bars = sorted({f.thresholds.describe() for f in self.files if not f.error})
+        if not bars:
+            return f"bar: {Thresholds().describe()}"
+        if len(bars) == 1:
+            return f"bar: {bars[0]}"
+        return "bar varies by file: " + " | ".join(bars)

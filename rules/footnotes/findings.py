@@ -280,15 +280,11 @@ def _citation_order(
         elif n > max_seen + 1:
             missing = [k for k in range(max_seen + 1, n) if k not in later and str(k) not in defs]
             if missing:
-                what = _numlist(missing)
+                after = f"follows note {max_seen}" if max_seen else "is the first note cited"
                 issues.append(
-                    Issue(
-                        SEQUENCE,
-                        mk.start,
-                        mk.end,
-                        f"note {n} follows note {max_seen or 'none'}: {what} never cited",
-                    )
-                )
+                    Issue(SEQUENCE, mk.start, mk.end,
+                          f"note {n} {after}; {_numlist(missing)} never cited")
+                )  # fmt: skip
         max_seen = max(max_seen, n)
     return issues
 

@@ -1,0 +1,109 @@
+"""Which files a folder walk finds: articles, minus what a repository does not want checked.
+
+``checker check`` and ``checker audit`` expand every folder named on the command
+line into its articles (``.txt``, ``.md``, ``.html``...). Below a named folder the
+walk skips:
+
+- what git ignores (``.gitignore``, ``.git/info/exclude``, the global excludes
+  file), when the folder is inside a git work tree and git can be run; git is
+  asked (``git ls-files --others --ignored --exclude-standard --directory``), never
+  imitated, so without git no ignore file is read;
+- hidden files and folders (a name starting with ``.``);
+- virtual environments (a folder holding ``pyvenv.cfg``);
+- checker's own report folders: one holding the :data:`REPORT_MARKER` file that
+  ``checker audit`` writes into ``--out``, or, for folders written before the
+  marker existed, a ``report.json`` written by checker, or ``index.html`` beside
+  ``summary.csv`` and ``findings.csv``.
+
+A file named on the command line is always taken, and a folder named on the
+command line is always walked, even where a rule above would skip it (then git's
+rules are not applied inside it either: everything in an ignored folder is
+ignored). ``[tool.checker] exclude`` and ``--include``/``--exclude`` are applied by
+the callers.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from checker.text.loader import SUPPORTED_SUFFIXES
+
+REPORT_MARKER = ".checker-report"
+REPORT_MARKER_TEXT = (
+    "This folder holds reports written by 'checker audit'.\n"
+    "'checker check' and 'checker audit' skip it when walking folders.\n"
+)
+_TOOL_HEAD = ('"tool": "checker"', '"tool":"checker"')
+
+
+def is_virtualenv(folder: Path) -> bool:
+    """A Python virtual environment (``python -m venv``, virtualenv, uv): has pyvenv.cfg."""
+    return (folder / "pyvenv.cfg").is_file()
+
+
+def is_report_folder(folder: Path) -> bool:
+    """A folder of reports written by ``checker audit`` (see the module docstring)."""
+    if (folder / REPORT_MARKER).is_file():
+        return True
+    report = folder / "report.json"
+    if report.is_file():
+        try:
+            with report.open("r", encoding="utf-8", errors="replace") as fh:
+                head = fh.read(200)
+        except OSError:
+            head = ""
+        if any(t in head for t in _TOOL_HEAD):
+            return True
+    return all((folder / n).is_file() for n in ("index.html", "summary.csv", "findings.csv"))
+
+
+def git_ignored(root: Path) -> set[Path] | None:
+    """Resolved paths under ``root`` that git ignores (folders and files).
+
+    None when git cannot answer: not a work tree, no git, or git fails; and when
+    ``root`` itself is ignored (it was named on the command line, so it is walked).
+    """
+    cmd = ["git", "-c", "core.quotePath=false", "ls-files", "-z", "--others", "--ignored",
+           "--exclude-standard", "--directory"]  # fmt: skip
+    try:
+        out = subprocess.run(cmd, cwd=root, capture_output=True, check=False, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if out.returncode != 0:
+        return None
+    names = [n for n in out.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
+    if "./" in names:
+        return None
+    base = root.resolve()
+    return {(base / n.rstrip("/")).resolve() for n in names}
+
+
+def _skip_folder(folder: Path, ignored: set[Path]) -> bool:
+    return (
+        folder.name.startswith(".")
+        or (bool(ignored) and folder.resolve() in ignored)
+        or is_virtualenv(folder)
+        or is_report_folder(folder)
+    )
+
+
+def walk_articles(root: str | os.PathLike[str]) -> list[Path]:
+    """The articles under folder ``root``, sorted, skipping what the module docstring lists."""
+    top = Path(root)
+    ignored = git_ignored(top) or set()
+    found: list[Path] = []
+    for here, dirs, files in os.walk(top):
+        folder = Path(here)
+        dirs[:] = [d for d in dirs if not _skip_folder(folder / d, ignored)]
+        for name in files:
+            f = folder / name
+            if (
+                not name.startswith(".")
+                and f.suffix.lower() in SUPPORTED_SUFFIXES
+                and f.is_file()
+                and (not ignored or f.resolve() not in ignored)
+            ):
+                found.append(f)
+    return sorted(found)
