@@ -210,3 +210,13 @@ def test_well_formed_sentences_split_back_exactly(items: list[str]) -> None:
     # every produced piece is a concatenation of consecutive input sentences
     assert " ".join(got) == text
     assert len(got) <= len(items)
+
+
+def test_a_paragraph_ending_in_a_footnote_reference_is_body_text() -> None:
+    # "...last year.[^1]" ends a sentence: the paragraph is prose, not a heading
+    from checker.text.loader import document_from_text
+
+    text = ("# Port\n\nThe port handled a record 9,000 ships last year.[^1]\n\n"
+            "Its new quay opened in May.[^note-2]\n\n[^1]: Port authority.\n[^note-2]: Council.\n")
+    doc = document_from_text(text, path="x.md", fmt="markdown")
+    assert [b.region for b in doc.blocks][:3] == ["heading", "body", "body"]
