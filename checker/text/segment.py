@@ -80,7 +80,11 @@ _MD_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+\S")
 _MD_DEF = re.compile(r"[ \t]{0,3}\[(\^[^\]]+|[^\]]+)\]:[ \t]*\S")
 _TABLE_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*$")
 _COMMENT_LINE = re.compile(r"[ \t]*<!--.*?-->[ \t]*(?:<!--.*?-->[ \t]*)*$")
-_TERMINAL = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019\u00bb)\]]*(?:\d{1,3}|\[\^?[\w-]{1,20}\])?\s*$")
+# sentence-final punctuation, then closing quotes or brackets, then an optional note marker
+# ("3", "[3]", "[^3]", "[^note-a]")
+_TERMINAL = re.compile(
+    r"[.!?\u2026:;][\"'\u201d\u2019\u00bb)\]]*(?:\d{1,3}|\[\^?[\w-]{1,20}\])?\s*$"
+)
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
 
 _BOUNDARY = re.compile(
