@@ -88,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.runs < 1:
         ap.error("--runs must be at least 1")
+    if args.draft is not None and not args.draft.is_file():
+        ap.error(f"--draft {args.draft}: no such file")
     checker = tool("checker")
     if checker is None:
         sys.exit("cold_start: no `checker` command; install the package (make install)")
@@ -96,8 +98,6 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="cold-start-") as tmp:
         cwd = Path(tmp)  # no configuration file, no git repository around the draft
         if args.draft is not None:
-            if not args.draft.is_file():
-                sys.exit(f"cold_start: {args.draft}: no such file")
             draft = cwd / args.draft.name
             shutil.copyfile(args.draft, draft)
         else:

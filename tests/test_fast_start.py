@@ -59,10 +59,10 @@ def test_check_imports_no_training_or_report_packages(draft: Path) -> None:
     assert [m for m in result["heavy"] if m != "numpy"] == []
 
 
-def test_check_with_text_json_and_sarif_output_stays_light(draft: Path) -> None:
-    for fmt in ("json", "sarif", "github"):
-        result = imported(["check", "--format", fmt, str(draft)], draft.parent)
-        assert [m for m in result["heavy"] if m != "numpy"] == [], fmt
+def test_check_with_sarif_output_stays_light(draft: Path) -> None:
+    result = imported(["check", "--format", "sarif", str(draft)], draft.parent)
+    assert result["code"] in (0, 1)
+    assert [m for m in result["heavy"] if m != "numpy"] == []
 
 
 @pytest.mark.parametrize("args", [["rules"], ["rules", "--markdown"], ["explain", "CLM001"]])
@@ -90,3 +90,24 @@ def test_syllables_equal_textstat() -> None:
     fre = 206.835 - 1.015 * (len(body) / 2) - 84.6 * (
         sum(max(1, textstat.syllable_count(w)) for w in body) / len(body))
     assert readability(body, 2)[0] == round(fre, 1)
+
+
+def test_cold_start_bench_prints_medians_and_targets(tmp_path: Path) -> None:
+    """`make bench`'s cold-start step runs on this repository alone (proselint optional)."""
+    draft = tmp_path / "short.md"
+    draft.write_text("Prices rose 9 percent in 2023. Why? Nobody said.\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "cold_start.py"), "--runs", "1", "--draft",
+         str(draft)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "cold start on short.md (9 words), 1 alternating runs each:" in out
+    for name in ("checker check", "checker rules", "checker explain CLM001"):
+        assert f"  {name} " in out and "median" in out
+    assert "ratio checker / proselint" in out or "proselint is not installed" in out
+    assert out.count("target < 0.3 s:") == 2
+
+    missing = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "cold_start.py"), "--draft",
+         str(tmp_path / "nope.md")], capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 2 and "nope.md: no such file" in missing.stderr
