@@ -39,9 +39,11 @@ eval: install
 	$(BIN)/python -m evaluation.claims
 	$(BIN)/python -m evaluation.hedging
 
-## bench: throughput and memory on 1,000+ PolNeAR articles vs proselint, same run
+## bench: cold start of `checker check` on a short draft, then throughput and memory on
+## 1,000+ PolNeAR articles; both against proselint 0.16 in the same run
 bench: install
-	$(BIN)/python -m pip install --quiet proselint
+	$(BIN)/python -m pip install --quiet 'proselint>=0.16,<0.17'
+	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/run.py
 
 clean:

@@ -9,15 +9,16 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from checker.core.config import Config
 from checker.core.version import __version__
 from checker.pipeline import ArticleResult, analyse_file, failed_result
 from checker.walk import REPORT_MARKER, REPORT_MARKER_TEXT, walk_articles
 from reports.pages import page_names
+
+if TYPE_CHECKING:  # pandas loads only when a DataFrame is asked for (reports.csv)
+    import pandas as pd
 
 
 @dataclass(frozen=True)

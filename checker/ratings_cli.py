@@ -14,8 +14,6 @@ import hashlib
 import os
 import sys
 import tempfile
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,6 +96,8 @@ def sha256_file(path: str | os.PathLike[str]) -> str:
 
 
 def _fetch(pin: Pinned, opener: Callable[..., Any], timeout: float) -> bytes:
+    import urllib.error  # only when downloading: keeps the other commands' start-up short
+
     try:
         with opener(pin.url, timeout=timeout) as resp:
             data: bytes = resp.read(MAX_DOWNLOAD + 1)
@@ -180,6 +180,8 @@ def update(
             origin = str(local)
         else:
             log(f"{pin.name}: downloading {pin.url}")
+            import urllib.request
+
             data = _fetch(pin, opener or urllib.request.urlopen, timeout)
             origin = pin.url
         digest = hashlib.sha256(data).hexdigest()

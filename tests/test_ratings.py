@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import io
 import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import ratings_cli
 from checker.cli import main
 from checker.core.config import Config, ConfigError
 from checker.ratings_cli import PINNED, RatingsDownloadError, update
@@ -299,7 +299,7 @@ def test_cli_ratings_status_and_offline_update(
     def offline(url: str, timeout: float) -> _Resp:
         raise urllib.error.URLError("unreachable")
 
-    monkeypatch.setattr(ratings_cli.urllib.request, "urlopen", offline)
+    monkeypatch.setattr(urllib.request, "urlopen", offline)
     assert main(["ratings", "update", "--dest", str(tmp_path / "r")]) == 1
     assert "cannot download" in capsys.readouterr().err
     ours = tmp_path / "ours.csv"

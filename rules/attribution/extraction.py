@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rules.attribution.candidates import CueModel, cue_candidates, cue_features, load_cue_model
 from rules.attribution.cues import agentless, function_only, postmodifier, span_kind
@@ -20,9 +21,11 @@ from rules.attribution.doc import Extracted, TokenDoc
 from rules.attribution.lexicon import Lexicon, get_lexicon
 from rules.attribution.relations import relation, sourceless
 from rules.attribution.sources import resolve
-from rules.attribution.tagger import CueTagger, load_cue_tagger
 from rules.attribution.tokens import WORD
 from rules.attribution.words import QUOTE_TOKENS
+
+if TYPE_CHECKING:
+    from rules.attribution.tagger import CueTagger
 
 # with the tagger, also keep the relations of lexicon candidates the tagger missed
 MERGE_CANDIDATES = True
@@ -39,6 +42,9 @@ def extract(
     ``sentences`` are (start, end) character ranges in text order. ``model=True``
     loads the committed cue model; ``None``/``False`` keeps every lexicon cue.
     """
+    # the tagger (and numpy) load on the first extraction, not with the rule catalogue
+    from rules.attribution.tagger import CueTagger, load_cue_tagger
+
     lex = lexicon or get_lexicon()
     if model is True:
         model = load_cue_tagger() or load_cue_model()

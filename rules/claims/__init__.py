@@ -2,7 +2,7 @@
 
 Runs after footnotes, attribution and hedging. For every body sentence it records
 ``analysis.claim_prob[i]`` (calibrated probability from the claim model,
-:mod:`rules.claims.model`) and ``analysis.is_claim[i]`` (probability at or above
+:mod:`rules.claims.scorer`) and ``analysis.is_claim[i]`` (probability at or above
 ``config.claim_threshold``), and reports ``unsourced-claim`` for a claim that no
 earlier family has tied to a source: not attributed, no footnote marker, no
 hyperlink inside the sentence.
@@ -14,7 +14,9 @@ document are scored in one batch.
 
 Modules:
 
-- :mod:`rules.claims.model`: the claim model's features, prediction and loading;
+- :mod:`rules.claims.scorer`: the claim model's features, prediction and loading, with
+  numpy alone (what the audit uses; :mod:`rules.claims.murmur` is its feature hash);
+- :mod:`rules.claims.model`: the scikit-learn estimator that fits the model (training only);
 - :mod:`rules.claims.fitting`: fitting its weights (training only);
 - :mod:`rules.claims.training`: ``checker train-claims``, cross-validation, metrics.
 """
@@ -22,11 +24,14 @@ Modules:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.core.analysis import Analysis, Family
 from checker.core.config import Setting, fraction, path_string
 from checker.core.rule import Rule
-from rules.claims.model import ClaimClassifier, load_model
+
+if TYPE_CHECKING:
+    from rules.claims.scorer import ClaimScorer
 
 NAME = "claims"
 
@@ -70,9 +75,11 @@ def model_path(analysis: Analysis) -> Path | None:
     return analysis.config.resolve_path(configured)
 
 
-def get_model(analysis: Analysis) -> ClaimClassifier:
-    """The claim model the configuration asks for (loaded once per process)."""
-    return load_model(model_path(analysis))
+def get_model(analysis: Analysis) -> ClaimScorer:
+    """The claim model the configuration asks for, for prediction (loaded once per process)."""
+    from rules.claims.scorer import load_scorer  # numpy loads when a sentence is scored
+
+    return load_scorer(model_path(analysis))
 
 
 def _has_link(analysis: Analysis, start: int, end: int) -> bool:

@@ -1,4 +1,4 @@
-"""Check-worthiness model: is a sentence a checkable factual claim?
+"""Check-worthiness model: is a sentence a checkable factual claim? (scikit-learn side)
 
 :class:`ClaimClassifier` is a scikit-learn estimator (``fit``/``predict_proba``,
 parameters in ``__init__`` only, usable in a ``Pipeline``) that reads raw
@@ -12,20 +12,21 @@ out-of-fold scores, turns the score into a probability.
 The fitted state is plain data: hashing parameters, the non-zero coefficients,
 the intercept and the two calibration numbers. :meth:`ClaimClassifier.to_dict`
 and :func:`load_model` write and read it as JSON; nothing is ever unpickled.
-At predict time the same deterministic hashing (scikit-learn's
-``HashingVectorizer``, MurmurHash3 with a fixed seed) rebuilds the features.
+Here the features come from scikit-learn's ``HashingVectorizer`` (MurmurHash3 with
+a fixed seed) and the scores from a sparse product.
 
-This module is what the audit needs: the features, prediction and loading.
-Fitting the weights is in :mod:`rules.claims.fitting`; the ``checker
-train-claims`` command (a newsroom retrains the model on its own labelled CSV),
-cross-validation and metrics are in :mod:`rules.claims.training`.
+This module is for training and evaluation (``checker train-claims``,
+``training/``, ``evaluation/``): importing it imports scikit-learn. An audit
+predicts with :class:`rules.claims.scorer.ClaimScorer`, which reads the same JSON
+and gives the same probabilities with numpy alone. Fitting the weights is in
+:mod:`rules.claims.fitting`; the ``checker train-claims`` command (a newsroom
+retrains the model on its own labelled CSV), cross-validation and metrics are in
+:mod:`rules.claims.training`.
 """
 
 from __future__ import annotations
 
 import json
-import re
-import string
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -35,103 +36,24 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.utils import murmurhash3_32
 from sklearn.utils.validation import check_is_fitted
 
-from checker.core.cache import Memo
-from checker.core.datafiles import load_data, with_envelope
+from rules.claims.scorer import (
+    ANALYZER_VERSION,
+    DEFAULT_MODEL_PATH,
+    FORMAT,
+    FORMAT_VERSION,
+    ClaimAnalyzer,
+    check_model_dict,
+    dense_coefficients,
+    read_model_dict,
+    sigmoid_proba,
+)
 
-FORMAT = "checker-claim-model"
-FORMAT_VERSION = 1
-# Bump whenever ClaimAnalyzer's output changes: a model trained on other features is refused.
-ANALYZER_VERSION = 3
-DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "model.json"
-
-# One C-level pass normalises a sentence for the word features: digits fold to "0"
-# (so "5,000" and "12,500" share the shape "0 000"), apostrophes vanish ("don't" ->
-# "dont"), currency and percent signs become tokens, other punctuation becomes space.
-_FOLD: dict[int, str | None] = {ord(c): " " for c in string.punctuation}
-_FOLD.update({ord(c): "0" for c in string.digits})
-_FOLD.update({ord(c): f" {c} " for c in "%$€£"})
-_FOLD.update({ord(c): None for c in "'’"})
-_FOLD.update({ord(c): " " for c in "‘“”«»—–…•·"})
-_CLOSERS = " \t\r\n\"'”’)]»"
-_CAPWORD = re.compile(r"(?<=[\s(\"“])[A-Z][a-z]*[A-Za-z]")
-
-
-class ClaimAnalyzer:
-    """Turn one sentence into hashed-feature strings (deterministic, picklable).
-
-    Produces lower-cased word n-grams (1 to ``ngram_max``) over digit-folded
-    text, and, when ``cues`` is on, tokens that words alone miss: ``_cap`` once per
-    capitalised word after the first token (named entities, up to 3),
-    ``_q`` for a question, ``_len<k>`` for the length bucket. With
-    ``split_questions`` every feature of a question is prefixed with ``?``, so that
-    questions get their own weights (a number inside a question is not a claim).
-    """
-
-    def __init__(self, ngram_max: int = 2, cues: bool = True,
-                 split_questions: bool = True) -> None:
-        self.ngram_max = ngram_max
-        self.cues = cues
-        self.split_questions = split_questions
-
-    def __call__(self, text: str) -> list[str]:
-        words = text.lower().translate(_FOLD).split()
-        feats = list(words)
-        if self.ngram_max >= 2:
-            feats += map(" ".join, zip(words, words[1:]))  # noqa: B905 - ragged on purpose
-        if self.ngram_max >= 3:
-            feats += map(" ".join, zip(words, words[1:], words[2:]))  # noqa: B905
-        if self.cues:
-            caps = len(_CAPWORD.findall(text))
-            if caps:
-                feats += ["_cap"] * min(caps, 3)
-            n = len(words)
-            feats.append(
-                "_len0" if n < 6 else "_len1" if n < 12 else "_len2" if n < 25 else "_len3"
-            )
-        if text.rstrip(_CLOSERS).endswith("?"):
-            if self.split_questions:
-                feats = ["?" + f for f in feats]
-            if self.cues:
-                feats.append("_q")
-        return feats
-
-
-class _Buckets(Memo[str, int]):
-    """Feature string -> hashed column, exactly as ``HashingVectorizer`` computes it.
-
-    A per-process memo: scoring a document needs only dict look-ups for features seen
-    before, and one MurmurHash3 call for a new one (sklearn's public ``murmurhash3_32``).
-    """
-
-    limit = 300_000  # entries; starts afresh beyond this so memory stays bounded
-
-    def __init__(self, n_features: int) -> None:
-        super().__init__()
-        self.n_features = n_features
-
-    def compute(self, feature: str) -> int:
-        h = murmurhash3_32(feature, seed=0, positive=False)
-        n = self.n_features
-        # same as sklearn's _hashing_fast: abs() of INT_MIN overflows there
-        return (2147483647 - (n - 1)) % n if h == -2147483648 else abs(h) % n
-
-
-@lru_cache(maxsize=8)
-def _buckets(n_features: int) -> _Buckets:
-    return _Buckets(n_features)
-
-
-@lru_cache(maxsize=16)
-def _analyzer(ngram_max: int, cues: bool, split_questions: bool) -> ClaimAnalyzer:
-    return ClaimAnalyzer(ngram_max, cues, split_questions)
-
-
-# Above this many sentences, scikit-learn's compiled hashing loop is faster than the
-# memoised path (whose advantage is no per-call overhead, i.e. one document at a time).
-_BATCH_CUTOFF = 2000
+__all__ = [
+    "ANALYZER_VERSION", "DEFAULT_MODEL_PATH", "FORMAT", "FORMAT_VERSION", "ClaimAnalyzer",
+    "ClaimClassifier", "load_model", "load_model_file",
+]
 
 
 @lru_cache(maxsize=16)
@@ -215,35 +137,15 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
 
     # -- prediction ----------------------------------------------------------
     def decision_function(self, X: Iterable[str]) -> np.ndarray:
+        """Linear scores: hashed features (``HashingVectorizer``) times the coefficients."""
         check_is_fitted(self, "coef_")
         texts = X if isinstance(X, list) else list(X)
-        if len(texts) > _BATCH_CUTOFF:
-            return self._transform(texts) @ self.coef_ + self.intercept_
-        return self._scores_small(texts)
-
-    def _scores_small(self, texts: list[str]) -> np.ndarray:
-        """Same scores as the sparse path (binary, L2-normalised hashed features)."""
-        analyzer = _analyzer(self.ngram_max, self.cues, self.split_questions)
-        col = _buckets(self.n_features).__getitem__
-        cols: list[int] = []
-        counts: list[int] = []
-        for text in texts:
-            unique = set(map(col, analyzer(text)))
-            cols += unique
-            counts.append(len(unique))
-        n = np.asarray(counts, dtype=np.float64)
-        rows = np.repeat(np.arange(len(texts)), counts)
-        sums = np.bincount(rows, weights=self.coef_[np.asarray(cols, dtype=np.int64)],
-                           minlength=len(texts))
-        out = np.zeros(len(texts))
-        np.divide(sums, np.sqrt(n), out=out, where=n > 0)
-        return out + self.intercept_
+        if not texts:
+            return np.zeros(0)
+        return self._transform(texts) @ self.coef_ + self.intercept_
 
     def predict_proba(self, X: Iterable[str]) -> np.ndarray:
-        a, b = self.calibration_
-        z = a * self.decision_function(X) + b
-        p = 1.0 / (1.0 + np.exp(-z))
-        return np.column_stack([1.0 - p, p])
+        return sigmoid_proba(self.decision_function(X), self.calibration_)
 
     def predict(self, X: Iterable[str], threshold: float = 0.5) -> np.ndarray:
         return (self.predict_proba(X)[:, 1] >= threshold).astype(int)
@@ -276,25 +178,10 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ClaimClassifier:
-        if data.get("format") != FORMAT:
-            raise ValueError("not a checker claim model (missing format marker)")
-        if int(data.get("format_version", 0)) > FORMAT_VERSION:
-            raise ValueError(f"claim model format {data['format_version']} is newer than this tool")
-        version = data.get("features", {}).get("analyzer_version")
-        if version != ANALYZER_VERSION:
-            raise ValueError(
-                f"claim model was built for feature analyzer version {version}, this tool has "
-                f"{ANALYZER_VERSION}: retrain it with `checker train-claims`"
-            )
+        check_model_dict(data)
         params = dict(data["params"])
         model = cls(**params)
-        idx = np.asarray(data["coef_indices"], dtype=np.int64)
-        vals = np.asarray(data["coef_values"], dtype=np.float64)
-        bad_range = idx.size and (idx.min() < 0 or idx.max() >= model.n_features)
-        if idx.shape != vals.shape or bad_range:
-            raise ValueError("claim model coefficients are malformed")
-        model.coef_ = np.zeros(model.n_features, dtype=np.float64)
-        model.coef_[idx] = vals
+        model.coef_ = dense_coefficients(data, model.n_features)
         model.intercept_ = float(data["intercept"])
         cal = data["calibration"]
         model.calibration_ = (float(cal["a"]), float(cal["b"]))
@@ -310,8 +197,7 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
 
 def load_model_file(path: str | Path) -> ClaimClassifier:
     """Read a JSON claim model (plain data; never unpickles) through the one data-file loader."""
-    data = load_data(path, FORMAT, {FORMAT_VERSION})
-    return ClaimClassifier.from_dict(with_envelope(FORMAT, data, FORMAT_VERSION))
+    return ClaimClassifier.from_dict(read_model_dict(path))
 
 
 @lru_cache(maxsize=8)

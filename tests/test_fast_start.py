@@ -1,0 +1,113 @@
+"""Fast start: the draft check, `checker rules` and `checker explain` import only what they use.
+
+Each command runs in a fresh interpreter (``checker.cli.main``), which then reports the
+heavy packages it imported: scikit-learn (and scipy, pandas with it) is for training
+only, pandas for the audit's DataFrames and CSV, rich for the audit's progress table,
+jinja2 for HTML reports, textstat not at all (readability counts syllables with pyphen,
+see ``test_syllables_equal_textstat``).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ("sklearn", "scipy", "pandas", "textstat", "rich", "jinja2")
+
+PROBE = """
+import json, sys
+from checker.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+heavy = sorted({m.split(".")[0] for m in sys.modules} & set(json.loads(HEAVY)))
+print("\\nIMPORTED " + json.dumps({"code": code, "heavy": heavy}))
+"""
+
+
+def imported(args: list[str], cwd: Path) -> dict:
+    """Run ``checker ARGS`` in a fresh interpreter; its exit code and heavy imports."""
+    probe = PROBE.replace("HEAVY", repr(json.dumps(HEAVY + ("numpy",))))
+    proc = subprocess.run([sys.executable, "-c", probe, *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=120)
+    line = proc.stdout.rsplit("IMPORTED ", 1)
+    assert len(line) == 2, proc.stderr
+    return json.loads(line[1])
+
+
+@pytest.fixture
+def draft(tmp_path: Path) -> Path:
+    path = tmp_path / "draft.md"
+    path.write_text(
+        "# Heat\n\nHospital admissions rose 40 percent in the first week of July.\n\n"
+        "Experts say the city may need more cooling centres, a nurse told us.\n\n"
+        "The council will meet on Monday, according to its published agenda.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_check_imports_no_training_or_report_packages(draft: Path) -> None:
+    result = imported(["check", str(draft)], draft.parent)
+    assert result["code"] in (0, 1)  # it did check the draft
+    assert [m for m in result["heavy"] if m != "numpy"] == []
+
+
+def test_check_with_sarif_output_stays_light(draft: Path) -> None:
+    result = imported(["check", "--format", "sarif", str(draft)], draft.parent)
+    assert result["code"] in (0, 1)
+    assert [m for m in result["heavy"] if m != "numpy"] == []
+
+
+@pytest.mark.parametrize("args", [["rules"], ["rules", "--markdown"], ["explain", "CLM001"]])
+def test_rules_and_explain_import_no_numeric_packages(args: list[str], tmp_path: Path) -> None:
+    result = imported(args, tmp_path)
+    assert result == {"code": 0, "heavy": []}
+
+
+def test_syllables_equal_textstat() -> None:
+    """Readability figures stay textstat 0.7's: same syllable count for every word."""
+    textstat = pytest.importorskip("textstat", reason="textstat is a test dependency")
+    from checker.text.readability import readability, syllables
+    from checker.text.segment import word_tokens
+
+    words = set()
+    for path in [*(ROOT / "examples").iterdir(), *(ROOT / "tests" / "fixtures").rglob("*.*")]:
+        if path.is_file():
+            words |= set(word_tokens(path.read_text(encoding="utf-8", errors="replace")))
+    words |= {"don't", "co-operate", "café", "naïve", "Ångström", "3rd", "e.g.", "x", "rhythm",
+              "queue", "onomatopoeia", "東京", "'", "--", "Mr.", "U.S.", "l'été"}
+    assert len(words) > 1000
+    for word in words:
+        assert syllables(word) == max(1, int(textstat.syllable_count(word))), word
+    body = word_tokens("The quick brown fox jumps over the lazy dog. It was a sunny day.")
+    fre = 206.835 - 1.015 * (len(body) / 2) - 84.6 * (
+        sum(max(1, textstat.syllable_count(w)) for w in body) / len(body))
+    assert readability(body, 2)[0] == round(fre, 1)
+
+
+def test_cold_start_bench_prints_medians_and_targets(tmp_path: Path) -> None:
+    """`make bench`'s cold-start step runs on this repository alone (proselint optional)."""
+    draft = tmp_path / "short.md"
+    draft.write_text("Prices rose 9 percent in 2023. Why? Nobody said.\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "cold_start.py"), "--runs", "1", "--draft",
+         str(draft)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "cold start on short.md (9 words), 1 alternating runs each:" in out
+    for name in ("checker check", "checker rules", "checker explain CLM001"):
+        assert f"  {name} " in out and "median" in out
+    assert "ratio checker / proselint" in out or "proselint is not installed" in out
+    assert out.count("target < 0.3 s:") == 2
+
+    missing = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "cold_start.py"), "--draft",
+         str(tmp_path / "nope.md")], capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 2 and "nope.md: no such file" in missing.stderr
