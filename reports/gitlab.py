@@ -23,6 +23,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from checker.core.results import FILE_RULES
+from reports.escape import json_text
 
 if TYPE_CHECKING:
     from checker.core.results import CheckResult
@@ -80,4 +81,4 @@ def gitlab_issues(result: CheckResult) -> list[dict[str, Any]]:
 
 def render_gitlab(result: CheckResult) -> str:
     """:func:`gitlab_issues` as indented JSON (``[]`` when there is nothing to report)."""
-    return json.dumps(gitlab_issues(result), ensure_ascii=False, indent=1) + "\n"
+    return json_text(json.dumps(gitlab_issues(result), ensure_ascii=False, indent=1)) + "\n"
