@@ -191,7 +191,9 @@ def _write(text: str) -> bool:
 
 
 def _error(message: str) -> int:
-    print(f"checker: error: {message}", file=sys.stderr)
+    from reports.escape import visible  # file names in messages must not act on the terminal
+
+    print(f"checker: error: {visible(message)}", file=sys.stderr)
     return EXIT_USAGE
 
 
@@ -236,7 +238,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return _error("internal error while checking (traceback above); please report it")
     for cf in result.files:
         if cf.error:
-            print(f"checker: error: {cf.error}", file=sys.stderr)
+            _error(cf.error)
     if args.output:
         out = render(result, args.format)
         try:
@@ -266,7 +268,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
         return _error("internal error while checking (traceback above); please report it")
     for cf in result.files:
         if cf.error:
-            print(f"checker: error: {cf.error}", file=sys.stderr)
+            _error(cf.error)
     if any(cf.error for cf in result.files):
         return EXIT_USAGE
     try:

@@ -5,12 +5,17 @@ GitHub shows at most 10 error, 10 warning and 10 notice annotations per step
 emit up to 10 per level, most severe and file-level failures first, print the
 other findings as plain ``path:line:col`` log lines, and end with a summary line
 that says how many were not annotated. Upload SARIF for the full list.
+
+Everything from the input is escaped (:mod:`reports.escape`): a file name or a
+message cannot end a command, start another one (``::add-mask::``, the legacy
+``##[...]``) or send terminal escape sequences to the log.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from reports.escape import github_data, github_line, github_property
 from reports.text import finding_line
 
 if TYPE_CHECKING:
@@ -20,17 +25,14 @@ ANNOTATIONS_PER_LEVEL = 10  # GitHub's documented cap per step, per level
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
 
-def escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(s: str) -> str:
-    return escape_data(s).replace(":", "%3A").replace(",", "%2C")
+escape_data = github_data
+escape_property = github_property
 
 
 def command(level: str, message: str, **props: Any) -> str:
     fields = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items() if v != "")
-    return f"::{level} {fields}::{escape_data(message)}" if fields else f"::{level}::{message}"
+    head = f"::{level} {fields}::" if fields else f"::{level}::"
+    return head + escape_data(message)
 
 
 def render_github(result: CheckResult, cap: int = ANNOTATIONS_PER_LEVEL) -> str:
@@ -41,7 +43,7 @@ def render_github(result: CheckResult, cap: int = ANNOTATIONS_PER_LEVEL) -> str:
                 continue  # the findings themselves are annotated
             ann = command("error", x.message, file=cf.uri, line=1,
                           title=f"checker: {cf.uri} fails the bar")  # fmt: skip
-            items.append((0, "error", ann, f"{cf.path}: FAIL: {x.message}"))
+            items.append((0, "error", ann, github_line(f"{cf.path}: FAIL: {x.message}")))
     rank = {"error": 1, "warning": 2, "suggestion": 3}
     for cf, f in result.findings():
         level = LEVELS.get(f["severity"], "warning")
@@ -54,7 +56,8 @@ def render_github(result: CheckResult, cap: int = ANNOTATIONS_PER_LEVEL) -> str:
             endLine=f.get("end_line", ""),
             title=f"{f['rule']} ({f['id']})",
         )
-        items.append((rank.get(f["severity"], 2), level, ann, finding_line(cf.path, f)))
+        plain = github_line(finding_line(cf.path, f))
+        items.append((rank.get(f["severity"], 2), level, ann, plain))
     items.sort(key=lambda it: it[0])  # stable: file order within a priority
     used = {"error": 0, "warning": 0, "notice": 0}
     annotated, plain = [], []
@@ -71,5 +74,5 @@ def render_github(result: CheckResult, cap: int = ANNOTATIONS_PER_LEVEL) -> str:
             f"{cap} per level per step); they are listed above, and in full in the SARIF "
             "upload."
         )
-    lines.append(f"checker: {result.summary()}")
+    lines.append(github_line(f"checker: {result.summary()}"))
     return "\n".join(lines) + "\n"

@@ -23,6 +23,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from checker.core.results import FILE_RULES
+from reports.escape import json_text
 
 if TYPE_CHECKING:
     from checker.core.results import CheckResult
@@ -32,7 +33,8 @@ BAR_SEVERITY = "critical"
 
 
 def _fingerprint(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    # surrogateescape: a file name that is not UTF-8 hashes as its bytes
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def _issue(
@@ -80,4 +82,4 @@ def gitlab_issues(result: CheckResult) -> list[dict[str, Any]]:
 
 def render_gitlab(result: CheckResult) -> str:
     """:func:`gitlab_issues` as indented JSON (``[]`` when there is nothing to report)."""
-    return json.dumps(gitlab_issues(result), ensure_ascii=False, indent=1) + "\n"
+    return json_text(json.dumps(gitlab_issues(result), ensure_ascii=False, indent=1)) + "\n"

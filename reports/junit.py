@@ -2,6 +2,10 @@
 
 CI systems that read JUnit (GitLab, Jenkins, Azure, CircleCI) then list failing
 articles with their findings as the failure text.
+
+Names and messages from the input go through :func:`reports.escape.xml_text`
+(and finding lines through :func:`reports.escape.visible`), so control characters
+in a file name or an article never make XML that does not parse.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
+from reports.escape import xml_text
 from reports.text import finding_line
 
 if TYPE_CHECKING:
@@ -24,16 +29,18 @@ def render_junit(result: CheckResult) -> str:
     suite = ET.SubElement(suites, "testsuite", name="checker check", tests=str(len(files)),
                           failures=str(failures), errors=str(errors), skipped="0")  # fmt: skip
     for cf in files:
-        case = ET.SubElement(suite, "testcase", classname="checker", name=cf.uri, file=cf.uri)
+        uri = xml_text(cf.uri)
+        case = ET.SubElement(suite, "testcase", classname="checker", name=uri, file=uri)
         if cf.score is not None:
             props = ET.SubElement(case, "properties")
             ET.SubElement(props, "property", name="score", value=f"{cf.score:g}")
             ET.SubElement(props, "property", name="unsourced_claims", value=str(cf.unsourced))
-        body = "\n".join(finding_line(cf.path, f) for f in cf.findings)
+        body = xml_text("\n".join(finding_line(cf.path, f) for f in cf.findings))
         if cf.error:
-            ET.SubElement(case, "error", message=cf.error, type="unreadable").text = cf.error
+            error = xml_text(cf.error)
+            ET.SubElement(case, "error", message=error, type="unreadable").text = error
         elif cf.failures:
-            msg = "; ".join(x.message for x in cf.failures)
+            msg = xml_text("; ".join(x.message for x in cf.failures))
             el = ET.SubElement(case, "failure", message=msg, type="below-bar")
             el.text = f"{msg}\n{body}".rstrip()
         elif body:

@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reports.escape import json_text
+
 if TYPE_CHECKING:
     from checker.core.results import CheckResult
 
@@ -81,4 +83,4 @@ def rdjson_dict(result: CheckResult) -> dict[str, Any]:
 
 
 def render_rdjson(result: CheckResult) -> str:
-    return json.dumps(rdjson_dict(result), ensure_ascii=False, indent=1) + "\n"
+    return json_text(json.dumps(rdjson_dict(result), ensure_ascii=False, indent=1)) + "\n"

@@ -6,7 +6,9 @@ What code scanning needs, and what we give it:
   and an example as help text (text and Markdown) and its default level;
 - repo-relative ``artifactLocation.uri``s with ``uriBaseId`` ``%SRCROOT%``
   (relative to the git top-level folder, else the current folder), so alerts
-  keep their identity across runs;
+  keep their identity across runs; they are RFC 3986 URI references
+  (percent-encoded: ``a#1 100%.txt`` is ``a%231%20100%25.txt``), so a ``#``,
+  ``%`` or space in a file name does not cut or change the path;
 - ``partialFingerprints`` from :mod:`checker.baseline` (rule + sentence text +
   occurrence, no line numbers), so an alert survives edits elsewhere in the file.
   We do not set ``primaryLocationLineHash``: GitHub computes that one itself.
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.core.results import FILE_RULES
 from checker.core.version import __version__
+from reports.escape import json_text, uri_reference
 from rules import all_rules
 
 if TYPE_CHECKING:
@@ -90,7 +93,7 @@ def _finding_result(
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": cf.uri, "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": {"uri": uri_reference(cf.uri), "uriBaseId": "%SRCROOT%"},
                     "region": _region(f),
                 }
             }
@@ -117,7 +120,7 @@ def _failure_result(
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": cf.uri, "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": {"uri": uri_reference(cf.uri), "uriBaseId": "%SRCROOT%"},
                     "region": {"startLine": 1},
                 }
             }
@@ -167,4 +170,4 @@ def sarif_dict(result: CheckResult) -> dict[str, Any]:
 
 def render_sarif(result: CheckResult) -> str:
     """:func:`sarif_dict` as indented JSON."""
-    return json.dumps(sarif_dict(result), ensure_ascii=False, indent=1) + "\n"
+    return json_text(json.dumps(sarif_dict(result), ensure_ascii=False, indent=1)) + "\n"

@@ -12,6 +12,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from checker.core.version import __version__
+from reports.escape import json_text, visible
 
 if TYPE_CHECKING:
     from checker.core.results import CheckResult
@@ -34,10 +35,11 @@ def _paint(text: str, style: str, color: bool) -> str:
 
 
 def finding_line(path: str, f: dict[str, Any], color: bool = False) -> str:
-    """``path:line:col: severity rule message`` (one physical line)."""
-    message = " ".join(str(f["message"]).split())
+    """``path:line:col: severity rule message`` (one physical line, nothing from the input
+    that could act on a terminal: see :func:`reports.escape.visible`)."""
+    message = visible(" ".join(str(f["message"]).split()))
     return (
-        f"{_paint(path, 'path', color)}:{f['line']}:{f['column']}: "
+        f"{_paint(visible(path), 'path', color)}:{f['line']}:{f['column']}: "
         f"{_paint(f['severity'], f['severity'], color)} "
         f"{_paint(f['rule'], 'rule', color)} {message}"
     )
@@ -48,9 +50,10 @@ def render_text(result: CheckResult, color: bool = False) -> str:
     if lines:
         lines.append("")
     for cf in result.files:
+        path = _paint(visible(cf.path), "path", color)
         if cf.error:
-            lines.append(f"{_paint(cf.path, 'path', color)}: {_paint('error', 'fail', color)} "
-                         f"not checked: {cf.error}")  # fmt: skip
+            lines.append(f"{path}: {_paint('error', 'fail', color)} "
+                         f"not checked: {visible(cf.error)}")  # fmt: skip
             continue
         if cf.no_text:
             score, unsourced = "no score (no article text)", ""
@@ -64,11 +67,13 @@ def render_text(result: CheckResult, color: bool = False) -> str:
         verdict = (
             _paint("pass", "pass", color)
             if cf.passed
-            else _paint("FAIL", "fail", color) + ": " + "; ".join(x.message for x in cf.failures)
+            else _paint("FAIL", "fail", color)
+            + ": "
+            + "; ".join(visible(x.message) for x in cf.failures)
         )
-        lines.append(f"{_paint(cf.path, 'path', color)}: {score}{unsourced} - {verdict}")
+        lines.append(f"{path}: {score}{unsourced} - {verdict}")
     lines.append("")
-    lines.append(result.summary())
+    lines.append(visible(result.summary()))
     return "\n".join(lines) + "\n"
 
 
@@ -127,4 +132,4 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
 
 
 def render_json(result: CheckResult) -> str:
-    return json.dumps(result_dict(result), ensure_ascii=False, indent=1) + "\n"
+    return json_text(json.dumps(result_dict(result), ensure_ascii=False, indent=1)) + "\n"
