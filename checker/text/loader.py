@@ -182,7 +182,9 @@ class _HtmlToText(HTMLParser):
             self._break(2 if tag != "li" else 1)
         if tag in ("ol", "ul"):
             start = a.get("start", "1").strip()
-            first = int(start) - 1 if tag == "ol" and start.isdigit() else 0
+            # ASCII digits only ('²'.isdigit() is true, int('²') fails), and a bounded count
+            ok = tag == "ol" and start.isascii() and start.isdigit() and len(start) <= 6
+            first = int(start) - 1 if ok else 0
             self.list_counters.append(first if tag == "ol" else -1)
         if tag == "li" and self.list_counters and self.list_counters[-1] >= 0:
             # number ordered-list items so notes lists read "1. Source ..." as in the page
