@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checker.core.config import Config
+from checker.core.io import WriteError, atomic_write_text, staged_writes
 from checker.core.version import __version__
 from checker.pipeline import ArticleResult, analyse_file, failed_result
 from checker.walk import REPORT_MARKER, REPORT_MARKER_TEXT, walk_articles
@@ -153,17 +154,24 @@ class AuditResult:
         """Write the reports; returns the report files written.
 
         Also writes the small :data:`~checker.walk.REPORT_MARKER` file, so that later
-        folder walks (``checker check .``) skip the reports folder.
+        folder walks (``checker check .``) skip the reports folder. Every file is
+        renamed into place only once all are written: a failure (raised as
+        :class:`~checker.core.io.WriteError`, naming the path) leaves the previous
+        report as it was, without temporary files.
         """
         from reports import get_writer
 
         out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        (out / REPORT_MARKER).write_text(REPORT_MARKER_TEXT, encoding="utf-8")
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WriteError(out, exc) from exc
         report = self.report()
         written: list[Path] = []
-        for fmt in formats:
-            written += get_writer(fmt)(report, out)
+        with staged_writes():
+            atomic_write_text(out / REPORT_MARKER, REPORT_MARKER_TEXT)
+            for fmt in formats:
+                written += get_writer(fmt)(report, out)
         return written
 
 
