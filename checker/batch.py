@@ -15,7 +15,7 @@ from checker.core.config import Config
 from checker.core.io import WriteError, atomic_write_text, staged_writes
 from checker.core.version import __version__
 from checker.pipeline import ArticleResult, analyse_file, failed_result
-from checker.walk import REPORT_MARKER, REPORT_MARKER_TEXT, walk_articles
+from checker.walk import REPORT_MARKER, REPORT_MARKER_TEXT, walk_folder
 from reports.pages import page_names
 
 if TYPE_CHECKING:  # pandas loads only when a DataFrame is asked for (reports.csv)
@@ -41,8 +41,10 @@ def discover(
 ) -> list[Input]:
     """Expand files and folders (recursively) into inputs, keeping missing paths as errors.
 
-    Folders are walked by :func:`checker.walk.walk_articles` (skipping git-ignored,
+    Folders are walked by :func:`checker.walk.walk_folder` (skipping git-ignored,
     hidden, virtual-environment and report folders); files named here are always taken.
+    Special files and links out of a folder are kept as inputs with an error (the
+    reason), so that they are reported, never read.
     """
     include, exclude = list(include), list(exclude)
     out: list[Input] = []
@@ -50,18 +52,19 @@ def discover(
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            base = p.resolve().parent
-            found = walk_articles(p)
-            for f in found:
-                rel = f.resolve().relative_to(base).as_posix()
+            base = Path(os.path.abspath(p)).parent  # names as walked: links not resolved
+            walk = walk_folder(p)
+            listed = [(f, "") for f in walk.found] + walk.skipped
+            for f, reason in sorted(listed):
+                rel = Path(os.path.abspath(f)).relative_to(base).as_posix()
                 if include and not _matches(rel, include):
                     continue
                 if exclude and _matches(rel, exclude):
                     continue
-                key = str(f.resolve())
+                key = str(f.resolve()) if not reason else str(os.path.abspath(f))
                 if key not in seen:
                     seen.add(key)
-                    out.append(Input(str(f), rel))
+                    out.append(Input(str(f), rel, error=f"{f}: {reason}" if reason else ""))
         elif p.exists():
             key = str(p.resolve())
             if key not in seen:
