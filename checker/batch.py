@@ -6,6 +6,7 @@ import fnmatch
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -83,16 +84,48 @@ def _analyse(args: tuple[Input, Config]) -> ArticleResult:
     return analyse_file(inp.path, config.for_path(inp.path), inp.article)
 
 
+WORKER_DIED = (
+    "analysis failed: the worker process ended unexpectedly (killed by the system, "
+    "e.g. out of memory, or crashed)"
+)
+
+
 def iter_results(inputs: list[Input], config: Config, jobs: int = 1) -> Iterator[ArticleResult]:
-    """Analyse inputs in order, in this process (jobs=1) or a process pool."""
+    """Analyse inputs in order, in this process (jobs=1) or a process pool.
+
+    With a pool, a worker process that dies (killed for memory, a crash in native
+    code) does not end the audit: the articles that were in flight are analysed again
+    one per process, the one that kills its process gets an error row, and the pool
+    goes on with the rest.
+    """
     work = [(inp, config) for inp in inputs]
     if jobs <= 1 or len(inputs) < 2:
         for item in work:
             yield _analyse(item)
         return
     chunk = max(1, min(32, len(work) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_analyse, work, chunksize=chunk)
+    done = 0
+    while done < len(work):
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                for res in pool.map(_analyse, work[done:], chunksize=chunk):
+                    yield res
+                    done += 1
+        except BrokenProcessPool:
+            suspects = work[done : done + jobs * chunk]
+            for item in suspects:
+                yield _analyse_alone(item)
+            done += len(suspects)
+
+
+def _analyse_alone(item: tuple[Input, Config]) -> ArticleResult:
+    """Analyse one input in a process of its own; its death is the input's error row."""
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(_analyse, item).result()
+    except BrokenProcessPool:
+        inp = item[0]
+        return failed_result(inp.article, inp.path, f"{inp.path}: {WORKER_DIED}")
 
 
 @dataclass

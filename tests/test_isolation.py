@@ -379,3 +379,30 @@ def test_check_output_that_cannot_be_written_exits_74(
     err = capsys.readouterr().err
     assert code == EXIT_WRITE
     assert f"cannot write {target}" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the monkeypatch reaches workers by fork")
+def test_a_worker_process_that_dies_is_that_articles_error_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def die(analysis: Analysis) -> None:
+        if "EXPLODE" in analysis.doc.text:
+            os._exit(9)  # as if killed for memory: no exception, the process is gone
+
+    fams = tuple(
+        dataclasses.replace(f, run=lambda a, run=f.run: (die(a), run(a))[1])
+        if f.name == "hedging" else f
+        for f in rules.FAMILIES
+    )  # fmt: skip
+    monkeypatch.setattr(rules, "FAMILIES", fams)
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        (src / f"good{i}.txt").write_text(GOOD, encoding="utf-8")
+    (src / "good2.txt").write_text("EXPLODE. " + GOOD, encoding="utf-8")
+    result = audit(src, jobs=2)
+    rows = {Path(a.path).name: a for a in result.articles}
+    assert sorted(rows) == [f"good{i}.txt" for i in range(6)]
+    assert [n for n, a in rows.items() if a.status == "error"] == ["good2.txt"]
+    assert "worker process ended unexpectedly" in rows["good2.txt"].error
+    assert all(rows[f"good{i}.txt"].score is not None for i in (0, 1, 3, 4, 5))
