@@ -25,6 +25,7 @@ from typing import Any
 from checker.baseline import DEFAULT_BASELINE, BaselineError
 from checker.check import CheckError, make_baseline, run_check
 from checker.core.config import ConfigError
+from checker.core.io import atomic_write_text
 from checker.core.results import (
     EXIT_FAIL,
     EXIT_INTERNAL,
@@ -253,7 +254,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.output:
         out = render(result, args.format)
         try:
-            Path(args.output).write_text(out, encoding="utf-8")
+            atomic_write_text(Path(args.output), out)  # a failed write keeps the old file
         except OSError as exc:
             _error(f"cannot write {args.output}: {exc.strerror or exc}")
             return EXIT_WRITE

@@ -374,7 +374,7 @@ def test_check_output_that_cannot_be_written_exits_74(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
-    target = tmp_path / "missing-folder" / "out.sarif"
+    target = tmp_path / "a.txt" / "out.sarif"  # its folder is a file
     code = main(["check", str(tmp_path / "a.txt"), "--format", "sarif", "--output", str(target)])
     err = capsys.readouterr().err
     assert code == EXIT_WRITE
@@ -406,3 +406,24 @@ def test_a_worker_process_that_dies_is_that_articles_error_row(
     assert [n for n, a in rows.items() if a.status == "error"] == ["good2.txt"]
     assert "worker process ended unexpectedly" in rows["good2.txt"].error
     assert all(rows[f"good{i}.txt"].score is not None for i in (0, 1, 3, 4, 5))
+
+
+def test_check_output_keeps_the_old_file_when_the_disk_is_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import checker.core.io as io
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    target = tmp_path / "out.sarif"
+    target.write_text("previous", encoding="utf-8")
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(io.os, "replace", full)
+    code = main(["check", str(tmp_path / "a.txt"), "--format", "sarif", "--output", str(target)])
+    err = capsys.readouterr().err
+    assert code == EXIT_WRITE
+    assert f"cannot write {target}: No space left on device" in err and "Traceback" not in err
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.sarif"]
