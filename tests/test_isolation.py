@@ -427,3 +427,24 @@ def test_check_output_keeps_the_old_file_when_the_disk_is_full(
     assert f"cannot write {target}: No space left on device" in err and "Traceback" not in err
     assert target.read_text(encoding="utf-8") == "previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.sarif"]
+
+
+def test_cli_audit_with_jobs_gives_the_same_rows(tmp_path: Path) -> None:
+    """``--jobs 2`` from the command line (the configuration is pickled to the workers)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in CRASHERS.items():
+        (src / name).write_text(text, encoding="utf-8")
+    (src / "good.txt").write_text(GOOD, encoding="utf-8")
+    rows = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        run = subprocess.run(
+            [sys.executable, "-m", "checker", "audit", str(src), "--out", str(out), "-q",
+             "--jobs", jobs, "--format", "json"],
+            capture_output=True, text=True, timeout=120, cwd=tmp_path,
+        )  # fmt: skip
+        assert run.returncode == 0, run.stderr
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        rows.append([(a["article"], a["status"], a["score"]) for a in report["articles"]])
+    assert rows[0] == rows[1] and len(rows[0]) == len(CRASHERS) + 1
