@@ -6,15 +6,17 @@ import fnmatch
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checker.core.config import Config
+from checker.core.io import WriteError, atomic_write_text, staged_writes
 from checker.core.version import __version__
 from checker.pipeline import ArticleResult, analyse_file, failed_result
-from checker.walk import REPORT_MARKER, REPORT_MARKER_TEXT, walk_articles
+from checker.walk import REPORT_MARKER, REPORT_MARKER_TEXT, walk_folder
 from reports.pages import page_names
 
 if TYPE_CHECKING:  # pandas loads only when a DataFrame is asked for (reports.csv)
@@ -40,8 +42,10 @@ def discover(
 ) -> list[Input]:
     """Expand files and folders (recursively) into inputs, keeping missing paths as errors.
 
-    Folders are walked by :func:`checker.walk.walk_articles` (skipping git-ignored,
+    Folders are walked by :func:`checker.walk.walk_folder` (skipping git-ignored,
     hidden, virtual-environment and report folders); files named here are always taken.
+    Special files and links out of a folder are kept as inputs with an error (the
+    reason), so that they are reported, never read.
     """
     include, exclude = list(include), list(exclude)
     out: list[Input] = []
@@ -49,18 +53,19 @@ def discover(
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            base = p.resolve().parent
-            found = walk_articles(p)
-            for f in found:
-                rel = f.resolve().relative_to(base).as_posix()
+            base = Path(os.path.abspath(p)).parent  # names as walked: links not resolved
+            walk = walk_folder(p)
+            listed = [(f, "") for f in walk.found] + walk.skipped
+            for f, reason in sorted(listed):
+                rel = Path(os.path.abspath(f)).relative_to(base).as_posix()
                 if include and not _matches(rel, include):
                     continue
                 if exclude and _matches(rel, exclude):
                     continue
-                key = str(f.resolve())
+                key = str(f.resolve()) if not reason else str(os.path.abspath(f))
                 if key not in seen:
                     seen.add(key)
-                    out.append(Input(str(f), rel))
+                    out.append(Input(str(f), rel, error=f"{f}: {reason}" if reason else ""))
         elif p.exists():
             key = str(p.resolve())
             if key not in seen:
@@ -79,16 +84,48 @@ def _analyse(args: tuple[Input, Config]) -> ArticleResult:
     return analyse_file(inp.path, config.for_path(inp.path), inp.article)
 
 
+WORKER_DIED = (
+    "analysis failed: the worker process ended unexpectedly (killed by the system, "
+    "e.g. out of memory, or crashed)"
+)
+
+
 def iter_results(inputs: list[Input], config: Config, jobs: int = 1) -> Iterator[ArticleResult]:
-    """Analyse inputs in order, in this process (jobs=1) or a process pool."""
+    """Analyse inputs in order, in this process (jobs=1) or a process pool.
+
+    With a pool, a worker process that dies (killed for memory, a crash in native
+    code) does not end the audit: the articles that were in flight are analysed again
+    one per process, the one that kills its process gets an error row, and the pool
+    goes on with the rest.
+    """
     work = [(inp, config) for inp in inputs]
     if jobs <= 1 or len(inputs) < 2:
         for item in work:
             yield _analyse(item)
         return
     chunk = max(1, min(32, len(work) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_analyse, work, chunksize=chunk)
+    done = 0
+    while done < len(work):
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                for res in pool.map(_analyse, work[done:], chunksize=chunk):
+                    yield res
+                    done += 1
+        except BrokenProcessPool:
+            suspects = work[done : done + jobs * chunk]
+            for item in suspects:
+                yield _analyse_alone(item)
+            done += len(suspects)
+
+
+def _analyse_alone(item: tuple[Input, Config]) -> ArticleResult:
+    """Analyse one input in a process of its own; its death is the input's error row."""
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(_analyse, item).result()
+    except BrokenProcessPool:
+        inp = item[0]
+        return failed_result(inp.article, inp.path, f"{inp.path}: {WORKER_DIED}")
 
 
 @dataclass
@@ -153,17 +190,24 @@ class AuditResult:
         """Write the reports; returns the report files written.
 
         Also writes the small :data:`~checker.walk.REPORT_MARKER` file, so that later
-        folder walks (``checker check .``) skip the reports folder.
+        folder walks (``checker check .``) skip the reports folder. Every file is
+        renamed into place only once all are written: a failure (raised as
+        :class:`~checker.core.io.WriteError`, naming the path) leaves the previous
+        report as it was, without temporary files.
         """
         from reports import get_writer
 
         out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        (out / REPORT_MARKER).write_text(REPORT_MARKER_TEXT, encoding="utf-8")
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WriteError(out, exc) from exc
         report = self.report()
         written: list[Path] = []
-        for fmt in formats:
-            written += get_writer(fmt)(report, out)
+        with staged_writes():
+            atomic_write_text(out / REPORT_MARKER, REPORT_MARKER_TEXT)
+            for fmt in formats:
+                written += get_writer(fmt)(report, out)
         return written
 
 

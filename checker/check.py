@@ -71,7 +71,7 @@ def _end_position(f: dict[str, Any], text: str, fmt: str) -> tuple[int, int]:
 
 
 def _relative(path: Path, root: Path) -> str:
-    p = path.resolve()
+    p = Path(os.path.realpath(path))
     try:
         return p.relative_to(root).as_posix()
     except ValueError:
@@ -92,7 +92,7 @@ class _Configs:
     def base(self, path: Path) -> Config:
         if self.explicit:
             return self.explicit
-        folder = path.resolve().parent
+        folder = Path(os.path.realpath(path)).parent
         if folder not in self.folders:
             self.folders[folder] = config_file_for(path)
         found = self.folders[folder]
@@ -107,11 +107,13 @@ class _Configs:
 # ----------------------------------------------------------------------- check
 
 
-def discover_files(paths: list[str], configs: _Configs) -> list[tuple[str, Path]]:
-    """(display path, path) of every article; raises CheckError for a missing path."""
+def discover_files(paths: list[str], configs: _Configs) -> list[tuple[str, Path, str]]:
+    """(display path, path, why it is not read or "") of every article found; raises
+    CheckError for a missing path. Special files and links out of a folder come with
+    the reason (they are reported as errors, never read)."""
     from checker.batch import discover
 
-    out: list[tuple[str, Path]] = []
+    out: list[tuple[str, Path, str]] = []
     missing = []
     for raw in paths:
         p = Path(raw)
@@ -119,27 +121,27 @@ def discover_files(paths: list[str], configs: _Configs) -> list[tuple[str, Path]
             missing.append(raw)
             continue
         if p.is_file():
-            out.append((raw, p))
+            out.append((raw, p, ""))
             continue
         for inp in discover([raw]):
             fp = Path(inp.path)
-            if not configs.base(fp).is_excluded(fp):
-                out.append((inp.path, fp))
+            if inp.error or not configs.base(fp).is_excluded(fp):
+                out.append((inp.path, fp, inp.error))
     if missing:
         raise CheckError(f"file or folder not found: {', '.join(missing)}")
     seen: set[Path] = set()
     unique = []
-    for disp, p in out:
-        key = p.resolve()
+    for disp, p, error in out:
+        key = Path(os.path.realpath(p))
         if key not in seen:
             seen.add(key)
-            unique.append((disp, p))
+            unique.append((disp, p, error))
     return unique
 
 
 def _select_files(
     paths: list[str], configs: _Configs, changed_since: str | None
-) -> tuple[list[tuple[str, Path]], Path, Changed | None]:
+) -> tuple[list[tuple[str, Path, str]], Path, Changed | None]:
     """(files to check, folder ``uri``s are relative to, changed lines or None)."""
     files = discover_files(paths, configs)
     cwd = Path.cwd()
@@ -149,7 +151,7 @@ def _select_files(
             top, changed = changed_lines(changed_since, cwd)
         except GitError as exc:
             raise CheckError(str(exc)) from exc
-        files = [(d, p) for d, p in files if p.resolve() in changed]
+        files = [(d, p, e) for d, p, e in files if Path(os.path.realpath(p)) in changed]
     else:
         top = git_toplevel(cwd)
         if not files:
@@ -200,7 +202,7 @@ def _fill_checked(
     cf.all_findings = findings
     shown = findings
     if changed is not None:
-        lines = changed.get(path.resolve())
+        lines = changed.get(Path(os.path.realpath(path)))
         if lines is not None:
             shown = [f for f in shown if lines & set(range(f["line"], f["end_line"] + 1))]
             cf.unchanged = len(findings) - len(shown)
@@ -231,7 +233,7 @@ def run_check(
     instead of ``paths``, as if it were the file ``name`` (format from its suffix,
     configuration found from its folder, positions against the given text).
     """
-    from checker.pipeline import analyse_bytes, analyse_file
+    from checker.pipeline import analyse_bytes, analyse_file, failed_result
 
     if not paths and stdin is None:
         raise CheckError("no files or folders given")
@@ -239,16 +241,18 @@ def run_check(
     if stdin is not None:
         if changed_since:
             raise CheckError("--changed-since cannot be used with standard input")
-        files, root, changed = [(stdin[0], Path(stdin[0]))], _root(), None
+        files, root, changed = [(stdin[0], Path(stdin[0]), "")], _root(), None
     else:
         files, root, changed = _select_files(paths, configs, changed_since)
     base = Baseline.load(baseline) if baseline else None
     checked = []
-    for display, path in files:
+    for display, path, error in files:
         cfg = configs.base(path).for_path(path)
         th = _thresholds(cfg, fail_under, fail_on, max_unsourced)
         cf = CheckedFile(path=display, uri=_relative(path, root), thresholds=th)
-        if stdin is not None:
+        if error:
+            res = failed_result(display, str(path), error)
+        elif stdin is not None:
             res = analyse_bytes(stdin[1], display, cfg)
         else:
             res = analyse_file(str(path), cfg, display)

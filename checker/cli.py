@@ -1,7 +1,9 @@
 """Command-line interface: ``checker audit``, ``checker rules``, ``checker explain``.
 
-Exit codes: 0 done, 1 some input failed to load (the others are still
-reported), 2 usage or configuration error.
+Exit codes: 0 done, 1 some input failed to load or analyse (the others are still
+reported), 2 usage or configuration error, 70 internal error of checker (a bug:
+please report it), 74 a report or output file cannot be written (disk full,
+permission denied; the previous report is left as it was).
 """
 
 from __future__ import annotations
@@ -9,11 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
+import traceback
 from pathlib import Path
 from typing import Any
 
 import checker
 from checker.core.config import Config, ConfigError
+from checker.core.io import OutputError
+from checker.core.results import EXIT_INTERNAL, EXIT_WRITE
 from checker.settings import find_config, load_config
 
 EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE = 0, 1, 2
@@ -40,7 +45,14 @@ examples:
   checker audit examples/ --out reports-out/
   checker audit drafts/ --out out/ --format csv,json --jobs 2 --exclude 'drafts/old/*'
 
-exit codes: 0 done; 1 some input failed to load (the rest is still reported); 2 usage error
+exit codes:
+  0   done
+  1   some input failed to load or analyse (summary.csv lists it with the reason;
+      the rest is still reported)
+  2   usage or configuration error
+  70  internal error of checker, not caused by one input (please report it)
+  74  a report cannot be written (disk full, permission denied, read-only folder);
+      the previous report in --out is left as it was
 """
 
 
@@ -172,10 +184,15 @@ def cmd_audit(args: argparse.Namespace) -> int:
         def tick(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        result = audit(
-            args.paths, out=out, formats=formats, jobs=args.jobs, include=args.include,
-            exclude=args.exclude, config=config, progress=tick,
-        )  # fmt: skip
+        try:
+            result = audit(
+                args.paths, out=out, formats=formats, jobs=args.jobs, include=args.include,
+                exclude=args.exclude, config=config, progress=tick,
+            )  # fmt: skip
+        except OutputError as exc:
+            print(f"checker: error: {exc}; the previous report (if any) is unchanged",
+                  file=sys.stderr)  # fmt: skip
+            return EXIT_WRITE
     failed = result.failed
     for res in failed:
         print(f"checker: error: {res.error}", file=sys.stderr)
@@ -315,6 +332,15 @@ def _main(argv: list[str] | None) -> int:
     except ConfigError as exc:
         print(f"checker: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except (BrokenPipeError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a bug of checker: never exit 1 ("some input failed")
+        from checker.pipeline import describe_exception
+
+        traceback.print_exc()
+        print(f"checker: internal error: {describe_exception(exc)} (traceback above; "
+              "please report it)", file=sys.stderr)  # fmt: skip
+        return EXIT_INTERNAL
     parser.print_help()
     return EXIT_USAGE
 

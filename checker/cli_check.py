@@ -8,7 +8,9 @@
   :func:`checker.check.make_baseline`.
 
 Exit codes: 0 every file meets the bar; 1 some file does not; 2 usage or
-configuration error, missing or unreadable file.
+configuration error, missing or unreadable file (or one whose analysis failed: it
+is listed with the reason, the other files are still checked); 70 internal error of
+checker; 74 the --output (or baseline) file cannot be written.
 """
 
 from __future__ import annotations
@@ -23,7 +25,15 @@ from typing import Any
 from checker.baseline import DEFAULT_BASELINE, BaselineError
 from checker.check import CheckError, make_baseline, run_check
 from checker.core.config import ConfigError
-from checker.core.results import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CheckResult
+from checker.core.io import atomic_write_text
+from checker.core.results import (
+    EXIT_FAIL,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_WRITE,
+    CheckResult,
+)
 from checker.core.rule import SEVERITIES
 
 FORMATS = ("text", "github", "sarif", "rdjson", "gitlab", "junit", "json")
@@ -65,7 +75,10 @@ examples:
   checker baseline drafts/ && checker check drafts/ --baseline .checker-baseline.json
 
 exit codes: 0 every file meets the bar; 1 some file does not;
-            2 usage or configuration error, missing or unreadable file
+            2 usage or configuration error, missing or unreadable file, or a file
+              whose analysis failed (listed with the reason; the others are checked)
+            70 internal error of checker (please report it)
+            74 the --output file cannot be written (disk full, permission denied)
 """
 
 
@@ -235,16 +248,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         return _error(str(exc))
     except Exception:  # a crash must never look like "below the bar" (exit 1)
         traceback.print_exc()
-        return _error("internal error while checking (traceback above); please report it")
+        _error("internal error while checking (traceback above); please report it")
+        return EXIT_INTERNAL
     for cf in result.files:
         if cf.error:
             _error(cf.error)
     if args.output:
         out = render(result, args.format)
         try:
-            Path(args.output).write_text(out, encoding="utf-8")
+            atomic_write_text(Path(args.output), out)  # a failed write keeps the old file
         except OSError as exc:
-            return _error(f"cannot write {args.output}: {exc.strerror or exc}")
+            _error(f"cannot write {args.output}: {exc.strerror or exc}")
+            return EXIT_WRITE
         print(f"checker: {result.summary()} Wrote {args.output}.", file=sys.stderr)
     else:
         # a closed pipe (| head) cuts the output short but keeps the verdict as exit code
@@ -265,7 +280,8 @@ def cmd_baseline(args: argparse.Namespace) -> int:
         return _error(str(exc))
     except Exception:
         traceback.print_exc()
-        return _error("internal error while checking (traceback above); please report it")
+        _error("internal error while checking (traceback above); please report it")
+        return EXIT_INTERNAL
     for cf in result.files:
         if cf.error:
             _error(cf.error)
@@ -274,7 +290,8 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     try:
         bl.dump(args.output)
     except OSError as exc:
-        return _error(f"cannot write {args.output}: {exc.strerror or exc}")
+        _error(f"cannot write {args.output}: {exc.strerror or exc}")
+        return EXIT_WRITE
     n = sum(len(fb.findings) for fb in bl.files.values())
     files = len(bl.files)
     print(f"checker: recorded {n} finding{'' if n == 1 else 's'} in {files} "

@@ -3,11 +3,18 @@
 ``analyse_file`` is a pure function of (path, config): it never touches global
 state except read-only caches (compiled lexicons, loaded models), so audits can
 map it over a process pool or a cluster.
+
+Isolation: ``analyse_file`` and ``analyse_bytes`` never raise for what one article
+does. A file that cannot be read, or any exception while loading, segmenting, running
+a rule family or scoring it, becomes that article's result with status "error" and a
+one-line reason naming the file and the stage, e.g. ``a.md: analysis failed at
+rules.footnotes: ValueError: ... (markers.py:144)``; the rest of an audit goes on.
 """
 
 from __future__ import annotations
 
 import time
+import traceback
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -76,22 +83,42 @@ def _add_time(timings: dict[str, float], stage: str, since: float) -> None:
     timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - since
 
 
+class StageError(Exception):
+    """An exception raised while analysing one article, with the stage it was raised in."""
+
+    def __init__(self, stage: str, exc: BaseException) -> None:
+        super().__init__(f"analysis failed at {stage}: {describe_exception(exc)}")
+        self.stage = stage
+
+
+def describe_exception(exc: BaseException) -> str:
+    """``Type: message (file.py:line)`` on one line, the message cut to 200 characters."""
+    msg = " ".join(str(exc).split())
+    if len(msg) > 200:
+        msg = msg[:199] + "\u2026"
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" ({Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    return f"{type(exc).__name__}: {msg}{where}" if msg else f"{type(exc).__name__}{where}"
+
+
 def run_rules(
     doc: Document, config: Config, *, timings: dict[str, float] | None = None
 ) -> Analysis:
     """Run every rule family over a document, in pipeline order.
 
     ``timings``, when given, accumulates seconds per family (``rules.<family>``), for
-    benchmarks and profiling; it changes nothing else.
+    benchmarks and profiling; it changes nothing else. An exception in a family is
+    raised as :class:`StageError` naming it (``rules.<family>``).
     """
     analysis = Analysis(doc=doc, config=config, rules=rules.RULES)
     for family in rules.FAMILIES:
-        if timings is None:
-            family.run(analysis)
-            continue
         t0 = time.perf_counter()
-        family.run(analysis)
-        _add_time(timings, f"rules.{family.name}", t0)
+        try:
+            family.run(analysis)
+        except Exception as exc:
+            raise StageError(f"rules.{family.name}", exc) from exc
+        if timings is not None:
+            _add_time(timings, f"rules.{family.name}", t0)
     return analysis
 
 
@@ -102,10 +129,14 @@ def analyse_document(
     *,
     timings: dict[str, float] | None = None,
 ) -> ArticleResult:
+    """Analyse a loaded document; any exception is raised as :class:`StageError`."""
     config = config or Config()
     analysis = run_rules(doc, config, timings=timings)
     t0 = time.perf_counter()
-    result = result_from_analysis(analysis, article or doc.path)
+    try:
+        result = result_from_analysis(analysis, article or doc.path)
+    except Exception as exc:
+        raise StageError("score+record", exc) from exc
     if timings is not None:
         _add_time(timings, "score+record", t0)
     return result
@@ -212,10 +243,11 @@ def analyse_file(
     *,
     timings: dict[str, float] | None = None,
 ) -> ArticleResult:
-    """Load and analyse one file; load problems become a result with status "error".
+    """Load and analyse one file; never raises for what the file holds.
 
-    ``timings``, when given, accumulates seconds per stage (``load+segment``, each rule
-    family, ``score+record``).
+    Load problems and any exception while analysing become a result with status
+    "error" (see the module docstring). ``timings``, when given, accumulates seconds
+    per stage (``load+segment``, each rule family, ``score+record``).
     """
     article = article or path
     t0 = time.perf_counter()
@@ -223,9 +255,14 @@ def analyse_file(
         doc = load_document(path, display=path)
     except LoadError as exc:
         return failed_result(article, path, f"{path}: {exc}")
+    except Exception as exc:
+        return failed_result(article, path, f"{path}: {StageError('load+segment', exc)}")
     if timings is not None:
         _add_time(timings, "load+segment", t0)
-    return analyse_document(doc, config, article, timings=timings)
+    try:
+        return analyse_document(doc, config, article, timings=timings)
+    except StageError as exc:
+        return failed_result(article, path, f"{path}: {exc}")
 
 
 def analyse_bytes(data: bytes, name: str, config: Config | None = None) -> ArticleResult:
@@ -248,5 +285,13 @@ def analyse_bytes(data: bytes, name: str, config: Config | None = None) -> Artic
         return failed_result(name, name, f"{name}: {exc}")
     if not text.strip():
         warnings.append("empty file: no text to analyse")
-    doc = document_from_text(text, path=name, fmt=fmt, encoding=encoding, warnings=tuple(warnings))
-    return analyse_document(doc, config, name)
+    try:
+        doc = document_from_text(
+            text, path=name, fmt=fmt, encoding=encoding, warnings=tuple(warnings)
+        )
+    except Exception as exc:
+        return failed_result(name, name, f"{name}: {StageError('load+segment', exc)}")
+    try:
+        return analyse_document(doc, config, name)
+    except StageError as exc:
+        return failed_result(name, name, f"{name}: {exc}")

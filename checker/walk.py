@@ -15,6 +15,13 @@ walk skips:
   marker existed, a ``report.json`` written by checker, or ``index.html`` beside
   ``summary.csv`` and ``findings.csv``.
 
+Nothing that looks like an article (a supported suffix) is skipped silently: a
+symbolic link pointing outside the folder named on the command line, a broken
+link, a link loop, and anything that is not a regular file (a FIFO, a device, a
+socket, or a link to one) is not read but listed by :func:`walk_folder` with the
+reason, and ``checker audit``/``checker check`` report it as that file's error.
+Links to folders are not followed.
+
 A file named on the command line is always taken, and a folder named on the
 command line is always walked, even where a rule above would skip it (then git's
 rules are not applied inside it either: everything in an ignored folder is
@@ -24,8 +31,11 @@ the callers.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.text.loader import SUPPORTED_SUFFIXES
@@ -89,21 +99,74 @@ def _skip_folder(folder: Path, ignored: set[Path]) -> bool:
     )
 
 
-def walk_articles(root: str | os.PathLike[str]) -> list[Path]:
-    """The articles under folder ``root``, sorted, skipping what the module docstring lists."""
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"),
+)  # fmt: skip
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, in words ("a FIFO (named pipe)")."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def unreadable_reason(f: Path, top: Path | None = None) -> str:
+    """Why ``f`` is not read as an article ("" when it can be), without opening it.
+
+    ``top`` (resolved) is the folder named on the command line: a link pointing
+    outside it is not followed.
+    """
+    try:
+        st = f.stat()  # follows links; never opens the file (a FIFO would block)
+    except OSError as exc:
+        if f.is_symlink():
+            if exc.errno == errno.ELOOP:
+                return "skipped: symbolic link loop"
+            return f"skipped: broken symbolic link (its target {os.readlink(f)} does not exist)"
+        return f"skipped: cannot read file: {exc.strerror or exc}"
+    if top is not None and f.is_symlink():
+        target = Path(os.path.realpath(f))
+        if target != top and top not in target.parents:
+            return f"skipped: symbolic link to {target}, outside the input folder"
+    if not stat.S_ISREG(st.st_mode):
+        return f"skipped: {file_kind(st.st_mode)}, not a regular file"
+    return ""
+
+
+@dataclass
+class Walk:
+    """What a folder walk found: articles to read, and candidates not read, with why."""
+
+    found: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def walk_folder(root: str | os.PathLike[str]) -> Walk:
+    """The articles under folder ``root``, sorted, skipping what the module docstring
+    lists; special files and links out of ``root`` are in ``skipped`` with the reason."""
     top = Path(root)
+    base = top.resolve()
     ignored = git_ignored(top) or set()
-    found: list[Path] = []
+    walk = Walk()
     for here, dirs, files in os.walk(top):
         folder = Path(here)
         dirs[:] = [d for d in dirs if not _skip_folder(folder / d, ignored)]
         for name in files:
             f = folder / name
-            if (
-                not name.startswith(".")
-                and f.suffix.lower() in SUPPORTED_SUFFIXES
-                and f.is_file()
-                and (not ignored or f.resolve() not in ignored)
-            ):
-                found.append(f)
-    return sorted(found)
+            if name.startswith(".") or f.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            if ignored and Path(os.path.realpath(f)) in ignored:  # realpath: loops too
+                continue
+            reason = unreadable_reason(f, base)
+            if reason:
+                walk.skipped.append((f, reason))
+            else:
+                walk.found.append(f)
+    walk.found.sort()
+    walk.skipped.sort()
+    return walk
+
+
+def walk_articles(root: str | os.PathLike[str]) -> list[Path]:
+    """The articles under folder ``root``, sorted, skipping what the module docstring lists."""
+    return walk_folder(root).found

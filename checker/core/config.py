@@ -299,15 +299,22 @@ def path_string(value: Any, name: str) -> str:
     return value
 
 
-def one_of(*choices: str) -> Callable[[Any, str], str]:
-    """A check that accepts one of ``choices``."""
+@dataclass(frozen=True)
+class _OneOf:
+    """A check that accepts one of ``choices`` (a class, not a closure: configurations
+    are pickled to the worker processes of ``checker audit --jobs N``)."""
 
-    def check(value: Any, name: str) -> str:
-        if value not in choices:
-            raise ConfigError(f"{name!r} must be one of {', '.join(choices)}")
+    choices: tuple[str, ...]
+
+    def __call__(self, value: Any, name: str) -> str:
+        if value not in self.choices:
+            raise ConfigError(f"{name!r} must be one of {', '.join(self.choices)}")
         return str(value)
 
-    return check
+
+def one_of(*choices: str) -> Callable[[Any, str], str]:
+    """A check that accepts one of ``choices``."""
+    return _OneOf(tuple(choices))
 
 
 def _check_severity(value: Any, name: str) -> dict[str, str]:

@@ -1,14 +1,46 @@
-"""Safe file output: atomic writes confined to the output folder."""
+"""Safe file output: atomic writes confined to the output folder.
+
+Every report file is written to a temporary file beside it and renamed over the
+target, so a reader never sees half a file. Inside :func:`staged_writes` the renames
+wait until every file of the report is written: a failure on the way (a full disk,
+a read-only folder) removes the temporary files and leaves the previous complete
+report as it was. Failures are raised as :class:`WriteError`, whose message names the
+path and the reason on one line ("cannot write out/report.json: No space left on
+device").
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 
 
 class OutputError(Exception):
     """A report cannot be written where it was asked to go."""
+
+
+class WriteError(OutputError, OSError):
+    """Writing a file failed (disk full, permission denied, read-only folder...).
+
+    Also an OSError, so callers that catch OSError still do."""
+
+    def __init__(self, path: Path | str, exc: OSError) -> None:
+        self.message = f"cannot write {path}: {exc.strerror or exc}"
+        super().__init__(self.message)
+        self.path = str(path)
+        self.errno = exc.errno
+        self.strerror = exc.strerror
+
+    def __str__(self) -> str:
+        return self.message
+
+
+# (temporary file, target) pairs waiting for the end of staged_writes(), or None
+_STAGED: ContextVar[list[tuple[str, Path]] | None] = ContextVar("staged_writes", default=None)
 
 
 def safe_path(out_dir: Path, relative: str) -> Path:
@@ -20,18 +52,59 @@ def safe_path(out_dir: Path, relative: str) -> Path:
     return target
 
 
+def _unlink_quietly(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
 def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
-    """Write via a temporary file in the same folder, then rename over the target."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write via a temporary file in the same folder, then rename over the target.
+
+    Inside :func:`staged_writes` the rename waits for the end of the block. Raises
+    :class:`WriteError` (the temporary file removed) when the write fails.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise WriteError(path, exc) from exc
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
             fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        staged = _STAGED.get()
+        if staged is None:
+            os.replace(tmp, path)
+        else:
+            staged.append((tmp, path))
+    except BaseException as exc:
+        _unlink_quietly(tmp)
+        if isinstance(exc, OSError):
+            raise WriteError(path, exc) from exc
         raise
     return path
+
+
+@contextlib.contextmanager
+def staged_writes() -> Iterator[None]:
+    """Hold back the renames of :func:`atomic_write_text` until the block ends.
+
+    On success every file is renamed into place; on any exception every temporary
+    file is removed, so the files already there (a previous report) stay untouched.
+    """
+    staged: list[tuple[str, Path]] = []
+    token = _STAGED.set(staged)
+    try:
+        yield
+    except BaseException:
+        for tmp, _ in staged:
+            _unlink_quietly(tmp)
+        raise
+    finally:
+        _STAGED.reset(token)
+    for i, (tmp, path) in enumerate(staged):
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            for rest, _ in staged[i:]:
+                _unlink_quietly(rest)
+            raise WriteError(path, exc) from exc

@@ -22,6 +22,9 @@ from typing import Any
 from checker.core.rule import SEVERITIES
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+# An error of checker itself, not of any one input (sysexits EX_SOFTWARE); and a report
+# or output file that cannot be written: disk full, permission denied (EX_IOERR).
+EXIT_INTERNAL, EXIT_WRITE = 70, 74
 DEFAULT_FAIL_ON = "error"
 # The default score bar: a draft graded F (score below 60) fails unless ``fail_under``
 # (or ``--fail-under``) says otherwise; ``fail_under = 0`` turns the score bar off.

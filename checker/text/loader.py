@@ -1,7 +1,8 @@
 """Load article files: decode bytes, extract text from HTML, then segment.
 
-Decoding: UTF-8 (with or without BOM), UTF-16 with BOM, and a cp1252 fallback
-that is reported as a warning. HTML is rendered to text with the standard
+Decoding: UTF-8 (with or without BOM), UTF-32 and UTF-16 with BOM, and a cp1252
+fallback that is reported as a warning; NUL characters are reported (see
+:func:`decode_bytes`). HTML is rendered to text with the standard
 library's tokenizer while keeping a map from text offsets back to the source,
 so findings still point at the right line and column of the original file.
 """
@@ -9,7 +10,9 @@ so findings still point at the right line and column of the original file.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -28,26 +31,56 @@ class LoadError(Exception):
     """An input file cannot be read as an article; the message names the problem."""
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)  # fmt: skip
+
+
 def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
-    """Return (text, encoding, warnings) for raw file bytes."""
-    warnings: list[str] = []
+    """Return (text, encoding, warnings) for raw file bytes.
+
+    UTF-8 (with or without BOM), UTF-32 and UTF-16 with BOM; anything else that is not
+    UTF-8 is decoded as cp1252, with a warning. NUL bytes in the first 4 KiB mean a
+    binary file (LoadError); NUL characters further on are replaced by U+FFFD (offsets
+    unchanged) and reported as a warning with how many there are and where the first is.
+    """
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig", []
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        try:
-            return data.decode("utf-16"), "utf-16", []
-        except UnicodeDecodeError as exc:
-            raise LoadError(f"invalid UTF-16 text: {exc.reason} at byte {exc.start}") from exc
+        text = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")
+        return _without_nul(text, "utf-8-sig", [])
+    # UTF-32 LE's BOM starts with UTF-16 LE's: test UTF-32 first
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _without_nul(data.decode(codec), codec, [])
+            except UnicodeDecodeError as exc:
+                where = f"{exc.reason} at byte {exc.start}"
+                raise LoadError(f"invalid {codec.upper()} text: {where}") from exc
     if b"\x00" in data[:4096]:
         raise LoadError("binary file (contains NUL bytes); not a text article")
     try:
-        return data.decode("utf-8"), "utf-8", []
+        return _without_nul(data.decode("utf-8"), "utf-8", [])
     except UnicodeDecodeError as exc:
-        warnings.append(
+        warnings = [
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             "decoded as cp1252"
-        )
-    return data.decode("cp1252", errors="replace"), "cp1252", warnings
+        ]
+    return _without_nul(data.decode("cp1252", errors="replace"), "cp1252", warnings)
+
+
+def _without_nul(text: str, encoding: str, warnings: list[str]) -> tuple[str, str, list[str]]:
+    """(text, encoding, warnings) with NUL characters replaced by U+FFFD and reported."""
+    first = text.find("\x00")
+    if first < 0:
+        return text, encoding, warnings
+    n = text.count("\x00")
+    line = text.count("\n", 0, first) + 1
+    col = first - (text.rfind("\n", 0, first) + 1) + 1
+    warnings.append(
+        f"{n} NUL character{'s' if n != 1 else ''} (the first at line {line}, column {col}) "
+        "replaced by U+FFFD"
+    )
+    return text.replace("\x00", "\ufffd"), encoding, warnings
 
 
 def line_starts(text: str) -> tuple[int, ...]:
@@ -182,7 +215,9 @@ class _HtmlToText(HTMLParser):
             self._break(2 if tag != "li" else 1)
         if tag in ("ol", "ul"):
             start = a.get("start", "1").strip()
-            first = int(start) - 1 if tag == "ol" and start.isdigit() else 0
+            # ASCII digits only ('²'.isdigit() is true, int('²') fails), and a bounded count
+            ok = tag == "ol" and start.isascii() and start.isdigit() and len(start) <= 6
+            first = int(start) - 1 if ok else 0
             self.list_counters.append(first if tag == "ol" else -1)
         if tag == "li" and self.list_counters and self.list_counters[-1] >= 0:
             # number ordered-list items so notes lists read "1. Source ..." as in the page
@@ -339,15 +374,40 @@ def document_from_text(
     )  # fmt: skip
 
 
+def _not_regular(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))  # fmt: skip
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def read_limited(p: Path) -> bytes:
+    """The bytes of regular file ``p``, at most MAX_BYTES; LoadError for anything else.
+
+    Never blocks and never reads without limit: the file is opened without waiting (a
+    FIFO would wait for a writer), must be a regular file (not a FIFO or a device such
+    as /dev/zero, whose size says 0), and at most MAX_BYTES + 1 bytes are read, whatever
+    its size claims.
+    """
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(str(p))
+        if not stat.S_ISREG(mode):
+            raise LoadError(f"{_not_regular(mode)}, not a regular file; not read")
+        data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        size = max(os.stat(p).st_size, len(data))
+        raise LoadError(f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
+    return data
+
+
 def load_document(path: str | Path, display: str | None = None) -> Document:
     """Read, decode and segment one article file. Raises LoadError with a clear reason."""
     p = Path(path)
     fmt = detect_format(p)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError(f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
-        data = p.read_bytes()
+        data = read_limited(p)
     except FileNotFoundError as exc:
         raise LoadError("file not found") from exc
     except IsADirectoryError as exc:

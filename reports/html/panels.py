@@ -23,7 +23,9 @@ from reports.html.style import css_class, rule_colours, safe_url
 
 
 def _natural_key(value: str) -> tuple[int, int | str]:
-    return (0, int(value)) if value.isdigit() else (1, value)
+    # ASCII digits only: '²'.isdigit() is true but int('²') fails; bounded, as int() is
+    numeric = value.isascii() and value.isdigit() and len(value) < 19
+    return (0, int(value)) if numeric else (1, value)
 
 
 def findings_panel(

@@ -31,6 +31,7 @@ from rules.footnotes.scan import (
     WORDS,
     finditer_if_contains,
     line_matches,
+    note_key,
     sup_to_int,
 )
 
@@ -153,7 +154,7 @@ def _read_md_footnote_definitions(text: str, entries: Entries) -> None:
         end = _continuation_end(text, m.end())
         body = " ".join(text[m.start("rest") : end].split())
         label = m.group("label")
-        label = str(int(label)) if label.isdigit() else label
+        label = note_key(label) or label
         entries.add(label, body, m.start(), end, "md-footnote")
         entries.reference_spans.append((m.start(), end))
 
@@ -181,7 +182,7 @@ def _read_md_reference_definitions(text: str, entries: Entries) -> None:
         label = m.group("label").strip()
         url = m.group("url")
         rest = m.group("rest").strip().strip("\"'()")
-        key = str(int(label)) if label.isdigit() else label.lower()
+        key = note_key(label) or label.lower()
         entries.link_targets[key] = url
         entry_text = (url + (" " + rest if rest else "")).strip()
         entries.add(key, entry_text, m.start(), m.end(), "md-reference")

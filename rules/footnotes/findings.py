@@ -16,7 +16,7 @@ from rules.footnotes.definitions import Entries
 from rules.footnotes.lexicon import Lexicon
 from rules.footnotes.links import LinkRead, url_problem
 from rules.footnotes.records import FootnoteParse, Issue, LinkRef
-from rules.footnotes.scan import WORDS
+from rules.footnotes.scan import WORDS, is_note_number
 from rules.footnotes.sources import recognisable
 
 NAME = "footnotes"
@@ -210,7 +210,7 @@ def check_unused(unused: list[str], entries: Entries) -> list[Issue]:
     issues: list[Issue] = []
     for label in unused:
         d = entries.definitions[label]
-        if entries.conventions.get(label) == "md-reference" and not label.isdigit():
+        if entries.conventions.get(label) == "md-reference" and not is_note_number(label):
             message = f"link definition [{label}] is never used"
         else:
             message = f"source {label} ({_short(d.text)}) is not cited by any marker"
@@ -239,7 +239,7 @@ def check_sequence(res: FootnoteParse, entries: Entries) -> list[Issue]:
     numbered = [
         mk
         for mk in markers
-        if mk.number.isdigit() and res.conventions.get(mk.number) != "md-footnote"
+        if is_note_number(mk.number) and res.conventions.get(mk.number) != "md-footnote"
     ]
     issues += _citation_order(numbered, defs)
     issues += [
@@ -302,7 +302,7 @@ def _entry_gaps(
     markers: list[FootnoteMarker], defs: dict[str, FootnoteDefinition]
 ) -> list[Issue]:
     """Gaps in the entry numbers not explained by a (dangling) marker."""
-    numeric_defs = [int(k) for k in defs if k.isdigit()]
+    numeric_defs = [int(k) for k in defs if is_note_number(k)]
     if not numeric_defs:
         return []
     cited = {mk.number for mk in markers}

@@ -17,7 +17,13 @@ from checker.core.document import Link
 from checker.reference.domains import IPV4
 from rules.footnotes.definitions import Entries
 from rules.footnotes.records import LinkRef
-from rules.footnotes.scan import FRAGMENT, MD_INLINE, finditer_if_contains
+from rules.footnotes.scan import (
+    FRAGMENT,
+    MD_INLINE,
+    finditer_if_contains,
+    is_note_number,
+    note_key,
+)
 
 MD_REFLINK = re.compile(
     r"(?<![\]\\])\[(?P<text>[^\[\]\n]{1,300})\]\[(?P<label>[^\[\]\n]{0,100})\]"
@@ -78,8 +84,8 @@ def _reference_links(
         if entries.covered(m.start()):
             continue
         label = (m.group("label") or m.group("text")).strip()
-        key = str(int(label)) if label.isdigit() else label.lower()
-        if m.group("text").strip().isdigit() and key.isdigit():
+        key = note_key(label) or label.lower()
+        if is_note_number(m.group("text").strip()) and is_note_number(key):
             continue  # "[1][2]": two markers
         if key in targets:
             read.used_labels.add(key)
@@ -87,7 +93,7 @@ def _reference_links(
                 LinkRef(m.start("text"), m.end("text"), targets[key], "reference", key)
             )
             seen.add(m.start("text"))
-        elif not key.isdigit() and fmt == "markdown":
+        elif not is_note_number(key) and fmt == "markdown":
             read.undefined.append((m.start(), m.end(), label))
 
 
@@ -95,7 +101,7 @@ def _shortcut_reference_links(text: str, entries: Entries, read: LinkRead, seen:
     """Shortcut reference links "[label]" whose label is defined and not a number."""
     targets = entries.link_targets
     for key in targets:
-        if key.isdigit():
+        if is_note_number(key):
             continue
         for m in re.finditer(r"(?<![\]\\])\[" + re.escape(key) + r"\](?![(\[:])", text, re.I):
             if not entries.covered(m.start()):

@@ -30,7 +30,9 @@ from rules.footnotes.scan import (
     URLISH,
     Mask,
     finditer_if_contains,
+    is_note_number,
     line_bounds,
+    note_key,
 )
 
 _CODE_SPAN = re.compile(r"`[^`\n]+`")
@@ -129,7 +131,7 @@ def find_markers(
     _superscripts(scan, entries.definitions, lex)
     weak = _glued(scan, lex) + _year_glued(scan)
     _keep_with_evidence(scan, weak, entries.definitions)
-    scan.candidates.sort(key=lambda c: (c.start, int(c.number) if c.number.isdigit() else 0))
+    scan.candidates.sort(key=lambda c: (c.start, int(c.number) if is_note_number(c.number) else 0))
     return scan
 
 
@@ -141,7 +143,7 @@ def _md_footnote_refs(scan: MarkerScan) -> None:
     for m in finditer_if_contains(_MD_FNREF, scan.text, "["):  # "[" is found faster than "[^"
         if scan.free(m.start(), m.end()):
             label = m.group("label")
-            num = str(int(label)) if label.isdigit() else label
+            num = note_key(label) or label
             scan.strong(num, m.start(), m.end(), "md-footnote")
             scan.taken.append((m.start(), m.end()))
 
@@ -294,8 +296,8 @@ def expand(body: str) -> list[str]:
                 out.extend(str(i) for i in range(a, b + 1))
             else:
                 out.extend([str(a), str(b)])
-        elif part.isdigit():
-            out.append(str(int(part)))
+        elif (key := note_key(part)) is not None:
+            out.append(key)
     return out
 
 
@@ -408,7 +410,7 @@ def _keep_with_evidence(
 ) -> None:
     """Drop numbered strong markers far beyond the entries (or, with no entries, beyond a
     plausible count), and add the weak markers the document gives evidence for."""
-    numeric_defs = [int(k) for k in defs if k.isdigit()]
+    numeric_defs = [int(k) for k in defs if is_note_number(k)]
     # numbered strong markers need evidence too: "[538]" in a piece with no notes is a name
     strong_nums = [int(c.number) for c in scan.candidates if c.convention in _NUMBERED_CONVENTIONS]
     if strong_nums:

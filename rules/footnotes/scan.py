@@ -92,3 +92,24 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
 def sup_to_int(s: str) -> str:
     """The digits of a run of Unicode superscript digits ("¹²" -> "12")."""
     return "".join(SUP_MAP.get(c, "") for c in s)
+
+
+# A note number has at most this many digits: "[12345]" or a run of 10,000 superscript
+# digits is not a footnote number (and int() of a very long run raises).
+MAX_NOTE_DIGITS = 4
+
+
+def is_note_number(s: str) -> bool:
+    """Whether ``s`` is a note number: ASCII digits, at most MAX_NOTE_DIGITS of them.
+
+    ``str.isdigit`` is not enough: it accepts superscript digits ("²"), which ``int``
+    refuses."""
+    return s.isascii() and s.isdigit() and len(s) <= MAX_NOTE_DIGITS
+
+
+def note_key(label: str) -> str | None:
+    """The canonical note number of a label ("007" -> "7"), or None when it is not one."""
+    if not (label.isascii() and label.isdigit()):
+        return None
+    digits = label.lstrip("0") or "0"
+    return digits if len(digits) <= MAX_NOTE_DIGITS else None

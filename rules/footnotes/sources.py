@@ -26,7 +26,7 @@ from checker.reference.domains import registrable, url_domain
 from rules.footnotes.lexicon import Lexicon, lexicon
 from rules.footnotes.links import LOOKS_LIKE_DOMAIN
 from rules.footnotes.records import FootnoteParse, SourceEntry
-from rules.footnotes.scan import BROKEN_URLISH, URLISH, WORDS
+from rules.footnotes.scan import BROKEN_URLISH, URLISH, WORDS, is_note_number
 
 if TYPE_CHECKING:
     from checker.core.document import Document
@@ -182,12 +182,12 @@ def source_mentions(doc: Document, res: FootnoteParse, lex: Lexicon) -> list[Sou
     entries, unnumbered source-list entries, links outside the reference sections."""
     mentions: list[SourceMention] = []
     for label, d in res.footnotes.definitions.items():
-        if res.definition_conventions.get(label) == "md-reference" and not label.isdigit():
+        if res.definition_conventions.get(label) == "md-reference" and not is_note_number(label):
             continue  # "[label]: url" is a link target; its uses are recorded as links
         name = clean_source_name(d.text, d.url, lex)
         if not name or not recognisable(d.text, d.url, lex, True):
             continue
-        footnote = int(label) if label.isdigit() else None
+        footnote = int(label) if is_note_number(label) else None
         domain = d.domain or _outlet_domain(name, lex)
         mentions.append(_entry_mention(doc, lex, d, name, "footnote", domain, footnote))
     for u in res.unnumbered:
