@@ -8,7 +8,9 @@ Builds a corpus of at least 1,000 articles from ../shared/data/attribution/polne
 - proselint: every article linted with proselint's default checks.
 
 It prints articles/s, words/s and peak memory (max RSS) for each, and the words/s ratio of
-checker to proselint. Target: checker >= 10x proselint's words per second.
+checker to proselint 0.16 measured in the same run. Target (the archive-scale issue): the full
+audit, writing the default reports, at least 1.5x proselint's words per second on one core.
+(The earlier 10x target is retired.)
 
     python bench/run.py [--articles 1000] [--proselint-articles 1000] [--legacy-python PY]
 
@@ -205,7 +207,8 @@ def main() -> int:
         r = rows[name]
         for label, wps in bases:
             ratio = (r["words"] / r["seconds"]) / wps
-            print(f"ratio {name} / {label} words/s: {ratio:.1f}x (target >= 10x)")
+            target = " (target >= 1.5x)" if name.startswith("checker (full") else ""
+            print(f"ratio {name} / {label} words/s: {ratio:.1f}x{target}")
     return 0
 
 
