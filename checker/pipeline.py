@@ -26,6 +26,7 @@ from checker.core.document import Document
 from checker.core.results import NO_TEXT
 from checker.scorer import has_article_text, score_analysis
 from checker.text.loader import (
+    EMPTY_FILE,
     MAX_BYTES,
     LoadError,
     decode_bytes,
@@ -150,20 +151,13 @@ def _hedges_by_sentence(analysis: Analysis) -> dict[int, list[str]]:
     return out
 
 
-def result_from_analysis(analysis: Analysis, article: str) -> ArticleResult:
-    doc = analysis.doc
-    text = doc.text
-    sentences = doc.sentences
-    hedges_by_sentence = _hedges_by_sentence(analysis)
-    score, grade, breakdown, metrics = score_analysis(analysis)
-    warnings = list(doc.warnings)
-    if not has_article_text(metrics):  # no verdict without text: no score, no grade
-        score, grade, breakdown = None, "", []
-        warnings.append(NO_TEXT)
-    findings = []
+def _finding_records(analysis: Analysis) -> list[dict[str, Any]]:
+    """Each finding as report.json shows it, with its line and column in the file."""
+    doc, text = analysis.doc, analysis.doc.text
+    records = []
     for f in analysis.findings:
         line, col = f.position or doc.line_col(f.start)
-        findings.append(
+        records.append(
             {
                 "rule": f.rule,
                 "id": f.code,
@@ -177,55 +171,78 @@ def result_from_analysis(analysis: Analysis, article: str) -> ArticleResult:
                 "message": f.message,
             }
         )
+    return records
+
+
+def _sentence_records(analysis: Analysis) -> list[dict[str, Any]]:
+    """Each sentence with what the families found about it (sentences.csv rows)."""
+    hedges_by_sentence = _hedges_by_sentence(analysis)
+    return [
+        {
+            "index": s.index,
+            "start": s.start,
+            "end": s.end,
+            "line": s.line,
+            "column": s.column,
+            "region": s.region,
+            "text": s.text,
+            "is_claim": analysis.is_claim[s.index],
+            "claim_prob": (
+                None
+                if analysis.claim_prob[s.index] is None
+                else round(float(analysis.claim_prob[s.index]), 4)
+            ),
+            "attributed": analysis.attributed[s.index],
+            "source": analysis.sentence_source[s.index],
+            "hedged": bool(hedges_by_sentence.get(s.index)),
+            "hedges": hedges_by_sentence.get(s.index, []),
+            "footnotes": list(analysis.sentence_footnotes[s.index]),
+        }
+        for s in analysis.doc.sentences
+    ]
+
+
+def _attribution_records(analysis: Analysis) -> list[dict[str, Any]]:
+    doc = analysis.doc
+    return [
+        {
+            "source": _span(doc, a.source),
+            "cue": _span(doc, a.cue),
+            "content": [_span(doc, c) for c in a.content],
+            "source_name": a.source_name,
+            "source_kind": a.source_kind,
+            "role": a.role,
+            "direct": a.direct,
+        }
+        for a in analysis.attributions
+    ]
+
+
+def result_from_analysis(analysis: Analysis, article: str) -> ArticleResult:
+    """The plain-data record of one analysed article (its report.json entry)."""
+    doc = analysis.doc
+    score, grade, breakdown, metrics = score_analysis(analysis)
+    warnings = list(doc.warnings)
+    if not has_article_text(metrics):  # no verdict without text: no score, no grade
+        score, grade, breakdown = None, "", []
+        warnings = [w for w in warnings if w != EMPTY_FILE]  # said once: "no article text"
+        warnings.append(NO_TEXT)
     return ArticleResult(
         article=article,
         path=doc.path,
         status="warning" if warnings else "ok",
         warnings=warnings,
         format=doc.format,
-        text=text,
+        text=doc.text,
         score=score,
         grade=grade,
         score_breakdown=breakdown,
         metrics=metrics,
         blocks=[_plain(b) for b in doc.blocks],
-        sentences=[
-            {
-                "index": s.index,
-                "start": s.start,
-                "end": s.end,
-                "line": s.line,
-                "column": s.column,
-                "region": s.region,
-                "text": s.text,
-                "is_claim": analysis.is_claim[s.index],
-                "claim_prob": (
-                    None
-                    if analysis.claim_prob[s.index] is None
-                    else round(float(analysis.claim_prob[s.index]), 4)
-                ),
-                "attributed": analysis.attributed[s.index],
-                "source": analysis.sentence_source[s.index],
-                "hedged": bool(hedges_by_sentence.get(s.index)),
-                "hedges": hedges_by_sentence.get(s.index, []),
-                "footnotes": list(analysis.sentence_footnotes[s.index]),
-            }
-            for s in sentences
-        ],
-        findings=findings,
+        sentences=_sentence_records(analysis),
+        findings=_finding_records(analysis),
         sources=[_plain(m) for m in analysis.sources],
-        attributions=[
-            {
-                "source": _span(doc, a.source),
-                "cue": _span(doc, a.cue),
-                "content": [_span(doc, c) for c in a.content],
-                "source_name": a.source_name,
-                "source_kind": a.source_kind,
-                "role": a.role,
-                "direct": a.direct,
-            }
-            for a in analysis.attributions
-        ],
+        attributions=_attribution_records(analysis),
         hedges=[_plain(h) for h in analysis.hedges],
         quotes=[{"start": q.start, "end": q.end} for q in analysis.quotes],
         footnotes=analysis.footnotes.to_dict(),
@@ -284,7 +301,7 @@ def analyse_bytes(data: bytes, name: str, config: Config | None = None) -> Artic
     except LoadError as exc:
         return failed_result(name, name, f"{name}: {exc}")
     if not text.strip():
-        warnings.append("empty file: no text to analyse")
+        warnings.append(EMPTY_FILE)
     try:
         doc = document_from_text(
             text, path=name, fmt=fmt, encoding=encoding, warnings=tuple(warnings)

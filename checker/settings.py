@@ -52,9 +52,14 @@ def config_from_mapping(data: dict[str, Any], source: str = "", root: str = "") 
 
 
 def load_config(path: str | Path) -> Config:
-    """Read ``[tool.checker]`` from a pyproject.toml, or a whole ``.checker.toml``."""
+    """Read ``[tool.checker]`` from a pyproject.toml, or a whole ``.checker.toml``; every family
+    checks the settings it owns (values, and files they name)."""
     p = Path(path)
-    return config_from_mapping(read_table(p), source=str(p), root=str(p.resolve().parent))
+    config = config_from_mapping(read_table(p), source=str(p), root=str(p.resolve().parent))
+    for family in rules.FAMILIES:
+        if family.validate is not None:
+            family.validate(config)
+    return config
 
 
 def find_config(start: str | Path) -> Config:

@@ -70,7 +70,8 @@ def render_github(result: CheckResult, cap: int = ANNOTATIONS_PER_LEVEL) -> str:
     lines = annotated + plain
     if plain:
         lines.append(
-            f"checker: {len(plain)} more findings not shown as annotations (GitHub shows "
+            f"checker: {len(plain)} more finding{'' if len(plain) == 1 else 's'} not shown as "
+            f"annotations (GitHub shows "
             f"{cap} per level per step); they are listed above, and in full in the SARIF "
             "upload."
         )

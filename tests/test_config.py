@@ -138,3 +138,30 @@ def test_unknown_rule_names_are_reported(tmp_path: Path) -> None:
     cfg = Config.from_mapping({"overrides": [{"paths": ["x"], "enable": ["nope"]}]})
     with pytest.raises(ConfigError, match=r"overrides\[0\]\.enable"):
         check_rule_names(cfg, names)
+
+
+def test_unknown_hedge_category_is_a_config_error(tmp_path: Path) -> None:
+    p = write(tmp_path / ".checker.toml", 'hedge_categories = ["epistemic", "nonsense"]\n')
+    with pytest.raises(ConfigError) as err:
+        load_config(p)
+    assert "'hedge_categories'" in str(err.value) and "'nonsense'" in str(err.value)
+    assert str(p) in str(err.value)
+
+
+@pytest.mark.parametrize(("content", "needle"), [(None, "not found"), ("a,b\n1,2\n", "format")])
+def test_a_bad_ratings_file_is_a_config_error(tmp_path: Path, content: str | None,
+                                              needle: str) -> None:
+    if content is not None:
+        write(tmp_path / "ours.csv", content)
+    p = write(tmp_path / ".checker.toml", 'ratings = ["ours.csv"]\n')
+    with pytest.raises(ConfigError) as err:
+        load_config(p)
+    message = str(err.value)
+    assert message.startswith("'ratings' in ") and str(p) in message and needle in message
+
+
+def test_an_empty_file_is_warned_about_once(tmp_path: Path) -> None:
+    from checker.pipeline import analyse_file
+
+    empty = write(tmp_path / "empty.md", "")
+    assert analyse_file(str(empty)).warnings == ["no article text"]

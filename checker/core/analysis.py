@@ -226,3 +226,6 @@ class Family:
     reads: frozenset[str] = frozenset()
     writes: frozenset[str] = frozenset()
     settings: tuple[Setting, ...] = ()
+    # checks a loaded configuration beyond single values (e.g. that configured files are
+    # usable); raises ConfigError naming the key and the file
+    validate: Callable[[Config], None] | None = None

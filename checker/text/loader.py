@@ -26,6 +26,8 @@ HTML_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html"}
 SUPPORTED_SUFFIXES = {**TEXT_SUFFIXES, **HTML_SUFFIXES}
 MAX_BYTES = 20 * 1024 * 1024
 
+EMPTY_FILE = "empty file: no text to analyse"  # the warning for a file with no text
+
 
 class LoadError(Exception):
     """An input file cannot be read as an article; the message names the problem."""
@@ -421,7 +423,7 @@ def load_document(path: str | Path, display: str | None = None) -> Document:
     except UnicodeDecodeError as exc:
         raise LoadError(f"cannot decode text: {exc.reason}") from exc
     if not text.strip():
-        warnings.append("empty file: no text to analyse")
+        warnings.append(EMPTY_FILE)
     return document_from_text(
         text, path=display or str(p), fmt=fmt, encoding=encoding, warnings=tuple(warnings)
     )

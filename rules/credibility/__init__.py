@@ -31,6 +31,7 @@ Modules:
 from __future__ import annotations
 
 from checker.core.analysis import Analysis, Family
+from checker.core.config import Config, ConfigError
 from rules.credibility.findings import (
     LOW_CREDIBILITY,
     NAME,
@@ -39,8 +40,28 @@ from rules.credibility.findings import (
     report_low,
 )
 from rules.credibility.outlets import OutletTable, outlet_table, resolve_name, scan_outlets
-from rules.credibility.ratings import ALLOWED_SOURCES, LOW_LABELS, RATINGS, load_ratings
+from rules.credibility.ratings import (
+    ALLOWED_SOURCES,
+    LOW_LABELS,
+    RATINGS,
+    RatingsError,
+    load_ratings,
+    rating_files,
+    read_ratings,
+)
 from rules.credibility.sources import credibility_metrics, name_key, rate_mention
+
+
+def validate(config: Config) -> None:
+    """The rating files a configuration names exist and parse (read once, then memoised)."""
+    for path, origin in rating_files(config):
+        if origin != "config":
+            continue
+        try:
+            read_ratings(path)
+        except RatingsError as exc:
+            where = f" in {config.source_file}" if config.source_file else ""
+            raise ConfigError(f"'ratings'{where}: {exc}") from None
 
 
 def run(analysis: Analysis) -> None:
@@ -67,6 +88,7 @@ FAMILY = Family(
     reads=frozenset({"sources", "sentence_source", "sentence_footnotes", "is_claim"}),
     writes=frozenset({"sources", "findings", "metrics"}),
     settings=(RATINGS, ALLOWED_SOURCES),
+    validate=validate,
 )
 
 __all__ = ["FAMILY", "LOW_CREDIBILITY", "SINGLE_SOURCE", "OutletTable", "outlet_table",

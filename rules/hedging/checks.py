@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from checker.core.analysis import Analysis
-from checker.core.config import Setting, str_list
+from checker.core.config import ConfigError, Setting, str_list
 from checker.core.rule import Rule
 from rules.hedging.lexicon import (
     APPROXIMATOR,
@@ -99,8 +99,20 @@ def message(category: str, cue: str) -> str:
     return _MESSAGES[category].format(cue=cue)
 
 
+def _categories(value: object, name: str) -> list[str]:
+    """A list of known cue categories."""
+    chosen = str_list(value, name)
+    unknown = [c for c in chosen if c not in CATEGORIES]
+    if unknown:
+        raise ConfigError(
+            f"{name!r} names unknown categor{'y' if len(unknown) == 1 else 'ies'} "
+            f"{', '.join(map(repr, unknown))}; choose from {', '.join(CATEGORIES)}"
+        )
+    return chosen
+
+
 CATEGORIES_SETTING = Setting(
-    "hedge_categories", [], str_list,
+    "hedge_categories", [], _categories,
     "the cue categories to look for (default: all but approximator, which its rule enables)",
 )  # fmt: skip
 
