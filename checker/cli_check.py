@@ -16,6 +16,7 @@ checker; 74 the --output (or baseline) file cannot be written.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import traceback
@@ -136,37 +137,29 @@ def add_parsers(sub: Any) -> None:
     b.add_argument("--config", metavar="FILE", help="pyproject.toml or .checker.toml")
 
 
+# format -> (module, function) of its renderer; "text" also takes a colour flag
+_RENDERERS = {
+    "github": ("reports.github", "render_github"),
+    "sarif": ("reports.sarif", "render_sarif"),
+    "rdjson": ("reports.rdjson", "render_rdjson"),
+    "gitlab": ("reports.gitlab", "render_gitlab"),
+    "junit": ("reports.junit", "render_junit"),
+    "json": ("reports.text", "render_json"),
+}
+
+
 def render(result: CheckResult, fmt: str, color: bool = False) -> str:
     """The check result in one of :data:`FORMATS` (``color`` only for text)."""
     if fmt == "text":
         from reports.text import render_text
 
         return render_text(result, color=color)
-    if fmt == "github":
-        from reports.github import render_github
+    if fmt not in _RENDERERS:
+        raise ValueError(f"unknown format {fmt!r}")
+    module, function = _RENDERERS[fmt]  # imported when used: start-up stays light
+    rendered: str = getattr(importlib.import_module(module), function)(result)
+    return rendered
 
-        return render_github(result)
-    if fmt == "sarif":
-        from reports.sarif import render_sarif
-
-        return render_sarif(result)
-    if fmt == "rdjson":
-        from reports.rdjson import render_rdjson
-
-        return render_rdjson(result)
-    if fmt == "gitlab":
-        from reports.gitlab import render_gitlab
-
-        return render_gitlab(result)
-    if fmt == "junit":
-        from reports.junit import render_junit
-
-        return render_junit(result)
-    if fmt == "json":
-        from reports.text import render_json
-
-        return render_json(result)
-    raise ValueError(f"unknown format {fmt!r}")
 
 
 def use_color(stream: Any) -> bool:
