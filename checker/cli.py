@@ -241,16 +241,31 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _explain_file_rule(key: str, fill: textwrap.TextWrapper) -> bool:
+    """``checker explain CHK004``: the check's file-level failures (SARIF/GitLab ids)."""
+    from checker.core.results import FILE_RULES
+
+    for rule in FILE_RULES.values():
+        if key.lower() in (rule["id"].lower(), rule["name"]):
+            print(f"{rule['id']} {rule['name']} (checker check: a file that fails the bar)\n")
+            print("What it means\n" + fill.fill(rule["summary"]) + "\n")
+            print("What to do\n" + fill.fill(rule["help"]))
+            return True
+    return False
+
+
 def cmd_explain(args: argparse.Namespace) -> int:
     from rules import all_rules, get_rule
 
     all_rules()
+    fill = textwrap.TextWrapper(width=78, initial_indent="  ", subsequent_indent="  ")
     try:
         r = get_rule(args.rule)
     except KeyError:
+        if _explain_file_rule(args.rule, fill):
+            return EXIT_OK
         print(f"checker: error: unknown rule {args.rule!r}; see 'checker rules'", file=sys.stderr)
         return EXIT_USAGE
-    fill = textwrap.TextWrapper(width=78, initial_indent="  ", subsequent_indent="  ")
     print(f"{r.id} {r.name} ({r.family}, default severity: {r.severity}"
           f"{'' if r.enabled else ', off by default'})\n")  # fmt: skip
     print("What it does\n" + fill.fill(r.summary) + "\n")

@@ -78,3 +78,14 @@ def test_the_readme_rule_table_is_the_generated_one(capsys: pytest.CaptureFixtur
     table = capsys.readouterr().out.strip()
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert table in readme, "README's rule table is stale: paste `checker rules --markdown`"
+
+
+@pytest.mark.parametrize("key", ["CHK001", "chk004", "no-article-text", "unreadable-article"])
+def test_explain_knows_the_checks_file_level_ids(key: str,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    # SARIF and GitLab reports name these ids; `checker explain` must say what they mean
+    from checker.cli import main
+
+    assert main(["explain", key]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("CHK00") and "What to do" in out
