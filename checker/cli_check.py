@@ -20,8 +20,9 @@ import importlib
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from checker.baseline import DEFAULT_BASELINE, BaselineError
 from checker.check import CheckError, make_baseline, run_check
@@ -223,29 +224,48 @@ def _stdin_input(args: argparse.Namespace) -> tuple[str, bytes] | None:
     return name, sys.stdin.buffer.read()
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    """``checker check``: check, write the chosen format, exit 0/1/2."""
+T = TypeVar("T")
+
+
+def _guarded(work: Callable[[], T]) -> tuple[T | None, int]:
+    """Run a check: (its value, EXIT_OK), or (None, an exit code) once the problem is said."""
     try:
-        stdin = _stdin_input(args)
-        result = run_check(
-            args.paths if stdin is None else [],
-            stdin=stdin,
-            fail_under=args.fail_under,
-            fail_on=args.fail_on,
-            max_unsourced=args.max_unsourced,
-            config=args.config,
-            baseline=args.baseline,
-            changed_since=args.changed_since,
-        )
+        return work(), EXIT_OK
     except (CheckError, ConfigError, BaselineError) as exc:
-        return _error(str(exc))
+        return None, _error(str(exc))
     except Exception:  # a crash must never look like "below the bar" (exit 1)
         traceback.print_exc()
         _error("internal error while checking (traceback above); please report it")
-        return EXIT_INTERNAL
+        return None, EXIT_INTERNAL
+
+
+def _say_unreadable(result: CheckResult) -> None:
+    """One error line per file that could not be checked."""
     for cf in result.files:
         if cf.error:
             _error(cf.error)
+
+
+def _run_check(args: argparse.Namespace) -> CheckResult:
+    stdin = _stdin_input(args)
+    return run_check(
+        args.paths if stdin is None else [],
+        stdin=stdin,
+        fail_under=args.fail_under,
+        fail_on=args.fail_on,
+        max_unsourced=args.max_unsourced,
+        config=args.config,
+        baseline=args.baseline,
+        changed_since=args.changed_since,
+    )
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``checker check``: check, write the chosen format, exit 0/1/2."""
+    result, code = _guarded(lambda: _run_check(args))
+    if result is None:
+        return code
+    _say_unreadable(result)
     if args.output:
         out = render(result, args.format)
         try:
@@ -267,17 +287,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_baseline(args: argparse.Namespace) -> int:
     """``checker baseline``: record today's findings to the baseline file."""
-    try:
-        bl, result = make_baseline(args.paths, config=args.config)
-    except (CheckError, ConfigError, BaselineError) as exc:
-        return _error(str(exc))
-    except Exception:
-        traceback.print_exc()
-        _error("internal error while checking (traceback above); please report it")
-        return EXIT_INTERNAL
-    for cf in result.files:
-        if cf.error:
-            _error(cf.error)
+    made, code = _guarded(lambda: make_baseline(args.paths, config=args.config))
+    if made is None:
+        return code
+    bl, result = made
+    _say_unreadable(result)
     if any(cf.error for cf in result.files):
         return EXIT_USAGE
     try:

@@ -13,26 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import rules
-from checker.core.config import (
-    Config,
-    ConfigError,
-    Setting,
-    check_rule_names,
-    config_file_for,
-    read_table,
-)
+from checker.core.config import Config, Setting, config_file_for, read_table
 
-__all__ = [
-    "Config",
-    "ConfigError",
-    "config_file_for",
-    "config_from_mapping",
-    "find_config",
-    "load_config",
-    "owned_settings",
-    "rule_keys",
-    "validate_rule_names",
-]
+__all__ = ["config_from_mapping", "find_config", "load_config", "owned_settings", "rule_keys"]
 
 
 def owned_settings() -> dict[str, Setting]:
@@ -71,8 +54,3 @@ def find_config(start: str | Path) -> Config:
 def rule_keys() -> set[str]:
     """Every name a configuration may use for rules: names, ids, families (lower case)."""
     return set().union(*(rule.keys for rule in rules.all_rules()))
-
-
-def validate_rule_names(config: Config) -> None:
-    """Raise ConfigError when disable/enable/severity names a rule that does not exist."""
-    check_rule_names(config, rule_keys())

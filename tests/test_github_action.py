@@ -21,22 +21,14 @@ import jsonschema
 import pytest
 import yaml
 
+from tests.drafts import BAD, GOOD
+
 ROOT = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = ROOT.parent / "shared" / "data" / "sarif" / "sarif-schema-2.1.0.json"
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 STEPS = ACTION["runs"]["steps"]
 CHECK = next(s for s in STEPS if s.get("id") == "check")
 
-BAD = (
-    "# Harbour bridge reopens\n\n"
-    "The harbour bridge reopened on Monday after repairs, the city engineer, Ana Ruiz, "
-    "said.[^1]\n"
-)
-GOOD = (
-    "# Harbour bridge reopens\n\n"
-    "The harbour bridge reopened on Monday after repairs, the city engineer, Ana Ruiz, "
-    "said at a press conference.\n"
-)
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 

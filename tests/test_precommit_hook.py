@@ -21,22 +21,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.drafts import BAD, GOOD
+
 ROOT = Path(__file__).resolve().parents[1]
 IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "venv", "__pycache__", "*.egg-info", "reports-out", ".pytest_cache",
     ".ruff_cache", "build", "dist",
 )  # fmt: skip
 
-BAD = (
-    "# Harbour bridge reopens\n\n"
-    "The harbour bridge reopened on Monday after repairs, the city engineer, Ana Ruiz, "
-    "said.[^1]\n"
-)
-GOOD = (
-    "# Harbour bridge reopens\n\n"
-    "The harbour bridge reopened on Monday after repairs, the city engineer, Ana Ruiz, "
-    "said at a press conference.\n"
-)
 
 
 def _git_env(home: Path) -> dict[str, str]:

@@ -47,18 +47,19 @@ from rules.credibility.ratings import (
     RatingsError,
     load_ratings,
     rating_files,
-    read_ratings,
+    read_ratings_once,
 )
 from rules.credibility.sources import credibility_metrics, name_key, rate_mention
 
 
 def validate(config: Config) -> None:
-    """The rating files a configuration names exist and parse (read once, then memoised)."""
+    """The rating files a configuration names exist and parse (parsed once: the audit's
+    loading then reuses them)."""
     for path, origin in rating_files(config):
         if origin != "config":
             continue
         try:
-            read_ratings(path)
+            read_ratings_once(path)
         except RatingsError as exc:
             where = f" in {config.source_file}" if config.source_file else ""
             raise ConfigError(f"'ratings'{where}: {exc}") from None

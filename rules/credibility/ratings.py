@@ -368,25 +368,37 @@ def rating_files(config: Config | None = None) -> list[tuple[Path, str]]:
     return unique
 
 
-# Loaded rating sets per (path, size, mtime) of their files, and per configuration.
+# Parsed files per (path, size, mtime); loaded rating sets per those files, and per
+# configuration.
+_FILES: BoundedCache[tuple[str, int, int], RatingSet] = BoundedCache(32)
 _SETS: BoundedCache[tuple[tuple[str, int, int], ...], RatingSets] = BoundedCache(16)
 _BY_CONFIG: BoundedCache[tuple[Any, ...], RatingSets] = BoundedCache(16)
 
 
+def _stamp(f: str | os.PathLike[str]) -> tuple[str, int, int]:
+    p = Path(f)
+    try:
+        st = p.stat()
+    except OSError:
+        raise RatingsError(f"ratings file not found: {p}") from None
+    return (str(p), st.st_size, st.st_mtime_ns)
+
+
+def _read_stamped(stamp: tuple[str, int, int]) -> RatingSet:
+    return _FILES.get(stamp, lambda: read_ratings(stamp[0]))
+
+
+def read_ratings_once(path: str | os.PathLike[str]) -> RatingSet:
+    """``read_ratings``, parsed once per process while the file is unchanged."""
+    return _read_stamped(_stamp(path))
+
+
 def load_rating_sets(files: Iterable[str | os.PathLike[str]]) -> RatingSets:
     """Load (once per process, keyed by path, size and mtime) and order the rating sets."""
-    stamps = []
-    for f in files:
-        p = Path(f)
-        try:
-            st = p.stat()
-        except OSError:
-            raise RatingsError(f"ratings file not found: {p}") from None
-        stamps.append((str(p), st.st_size, st.st_mtime_ns))
-    key = tuple(stamps)
+    key = tuple(_stamp(f) for f in files)
 
     def load() -> RatingSets:
-        sets = [read_ratings(p) for p, _, _ in key]
+        sets = [_read_stamped(stamp) for stamp in key]
         sets.sort(key=lambda s: FORMAT_PRIORITY[s.format])  # stable: file order within a format
         return RatingSets(sets)
 
