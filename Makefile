@@ -38,6 +38,7 @@ eval: install
 	$(BIN)/python -m evaluation.attribution
 	$(BIN)/python -m evaluation.claims
 	$(BIN)/python -m evaluation.hedging
+	$(BIN)/python -m evaluation.realnews
 
 ## bench: cold start of `checker check` on a short draft, then throughput and memory on
 ## 1,000+ PolNeAR articles; both against proselint 0.16 in the same run
