@@ -60,7 +60,7 @@ def test_bad_files_are_named_with_the_problem(tmp_path: Path, content: str, mess
 
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
-    with pytest.raises(DataFileError, match="gone.json: cannot read"):
+    with pytest.raises(DataFileError, match="gone.json: no such file"):
         load_data(tmp_path / "gone.json", "checker-x")
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.core.analysis import Analysis, Family
-from checker.core.config import Setting, fraction, path_string
+from checker.core.config import Config, ConfigError, Setting, fraction, path_string
 from checker.core.rule import Rule
 
 if TYPE_CHECKING:
@@ -82,6 +82,24 @@ def get_model(analysis: Analysis) -> ClaimScorer:
     return load_scorer(model_path(analysis))
 
 
+def validate(config: Config) -> None:
+    """Every claim model the configuration names (top level and ``[[overrides]]``) loads
+    and is well-formed, so a bad one stops the run before any article (exit code 2)."""
+    from checker.core.datafiles import DataFileError
+    from rules.claims.scorer import load_scorer
+
+    values = [config.settings.get(CLAIM_MODEL.key)]
+    values += [(ov.settings.get("settings") or {}).get(CLAIM_MODEL.key) for ov in config.overrides]
+    for value in values:
+        if not value:
+            continue
+        try:
+            load_scorer(config.resolve_path(value))
+        except DataFileError as exc:
+            where = f" in {config.source_file}" if config.source_file else ""
+            raise ConfigError(f"'claim_model'{where}: {exc}") from None
+
+
 def _has_link(analysis: Analysis, start: int, end: int) -> bool:
     return any(link.start < end and start < link.end for link in analysis.doc.links)
 
@@ -129,4 +147,5 @@ FAMILY = Family(
     reads=frozenset({"attributed", "sentence_footnotes", "sentence_source"}),
     writes=frozenset({"claim_prob", "is_claim", "findings"}),
     settings=(CLAIM_THRESHOLD, CLAIM_MODEL),
+    validate=validate,
 )

@@ -27,7 +27,15 @@ from typing import Any
 import numpy as np
 
 from checker.core.cache import Memo
-from checker.core.datafiles import load_data, with_envelope
+from checker.core.datafiles import (
+    DataFileError,
+    field,
+    finite_number,
+    load_data,
+    number_array,
+    whole_number,
+    with_envelope,
+)
 from rules.claims.murmur import murmurhash3_32, murmurhash3_32_many
 
 FORMAT = "checker-claim-model"
@@ -141,27 +149,45 @@ def analyzer(ngram_max: int, cues: bool, split_questions: bool) -> ClaimAnalyzer
     return ClaimAnalyzer(ngram_max, cues, split_questions)
 
 
-def check_model_dict(data: dict[str, Any]) -> None:
-    """Refuse data that is not a claim model this tool can read (``ValueError``)."""
+MAX_FEATURES = 2**24  # hashed columns: 128 MB of coefficients at most (the model has 2**20)
+
+
+def check_model_dict(data: dict[str, Any], where: str = "claim model") -> None:
+    """Refuse data that is not a claim model this tool can read (a ``DataFileError``,
+    which is a ``ValueError``, naming ``where`` and the key): its envelope, analyzer
+    version, parameters, coefficients and calibration, all finite and in range."""
     if data.get("format") != FORMAT:
-        raise ValueError("not a checker claim model (missing format marker)")
-    if int(data.get("format_version", 0)) > FORMAT_VERSION:
-        raise ValueError(f"claim model format {data['format_version']} is newer than this tool")
-    version = data.get("features", {}).get("analyzer_version")
-    if version != ANALYZER_VERSION:
-        raise ValueError(
-            f"claim model was built for feature analyzer version {version}, this tool has "
-            f"{ANALYZER_VERSION}: retrain it with `checker train-claims`"
+        raise DataFileError(f"{where}: not a checker claim model (missing format marker)")
+    version = data.get("format_version", 0)
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise DataFileError(f"{where}: claim model format {version!r} is newer than this tool")
+    analyzer_version = field(data, "features", where, dict).get("analyzer_version")
+    if analyzer_version != ANALYZER_VERSION:
+        raise DataFileError(
+            f"{where}: claim model was built for feature analyzer version {analyzer_version},"
+            f" this tool has {ANALYZER_VERSION}: retrain it with `checker train-claims`"
         )
+    field(data, "params", where, dict)
+    whole_number(data, "params.n_features", where, 1, MAX_FEATURES, default=2**20)
+    whole_number(data, "params.ngram_max", where, 1, 3, default=2)
+    for flag in ("cues", "split_questions"):
+        field(data, f"params.{flag}", where, bool, default=True)
+    finite_number(data, "intercept", where)
+    field(data, "calibration", where, dict)
+    finite_number(data, "calibration.a", where)
+    finite_number(data, "calibration.b", where)
 
 
-def dense_coefficients(data: dict[str, Any], n_features: int) -> np.ndarray:
+def dense_coefficients(data: dict[str, Any], n_features: int, where: str = "claim model"
+                       ) -> np.ndarray:
     """The model's coefficient vector (zero where the JSON stores none), checked."""
-    idx = np.asarray(data["coef_indices"], dtype=np.int64)
-    vals = np.asarray(data["coef_values"], dtype=np.float64)
+    idx = number_array(data, "coef_indices", where, np.int64, (None,), n_features)
+    vals = number_array(data, "coef_values", where, np.float64, (None,), n_features)
     bad_range = idx.size and (idx.min() < 0 or idx.max() >= n_features)
     if idx.shape != vals.shape or bad_range:
-        raise ValueError("claim model coefficients are malformed")
+        raise DataFileError(f"{where}: claim model coefficients are malformed (coef_indices"
+                            f" and coef_values differ in length, or an index is not below"
+                            f" n_features = {n_features})")
     coef = np.zeros(n_features, dtype=np.float64)
     coef[idx] = vals
     return coef
@@ -188,12 +214,12 @@ class ClaimScorer:
         self.metadata_ = metadata or {}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ClaimScorer:
-        check_model_dict(data)
+    def from_dict(cls, data: dict[str, Any], where: str = "claim model") -> ClaimScorer:
+        check_model_dict(data, where)
         params = dict(data["params"])
         n_features = int(params.get("n_features", 2**20))
         cal = data["calibration"]
-        return cls(params, dense_coefficients(data, n_features), float(data["intercept"]),
+        return cls(params, dense_coefficients(data, n_features, where), float(data["intercept"]),
                    (float(cal["a"]), float(cal["b"])), data.get("metadata", {}))
 
     def decision_function(self, X: Iterable[str]) -> np.ndarray:
@@ -267,8 +293,8 @@ def read_model_dict(path: str | Path) -> dict[str, Any]:
 
 
 def load_scorer_file(path: str | Path) -> ClaimScorer:
-    """Read a JSON claim model for prediction."""
-    return ClaimScorer.from_dict(read_model_dict(path))
+    """Read a JSON claim model for prediction (checked: ``DataFileError`` names the file)."""
+    return ClaimScorer.from_dict(read_model_dict(path), where=str(path))
 
 
 @lru_cache(maxsize=8)
