@@ -87,7 +87,7 @@ def test_per_path_overrides_by_glob_later_tables_win(tmp_path: Path) -> None:
         tmp_path / ".checker.toml",
         """
 disable = ["hedging"]
-severity = { claim-x = "error" }
+severity = { claims = "error" }
 fail_under = 70
 allowed_sources = ["a.org"]
 [lexicon.hedging]

@@ -455,14 +455,48 @@ def _table(data: dict[str, Any], is_pyproject: bool) -> dict[str, Any] | None:
     return None if is_pyproject else data
 
 
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
+
+
+def parse_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's data; any problem is a one-line :class:`ConfigError` naming the file.
+
+    TOML is UTF-8 by definition: another encoding is refused with the line of the first
+    byte that is not UTF-8. Numbers too long to convert and nesting too deep for the
+    parser are refused too, as is a file that is not a regular file or is too large."""
+    def fail(reason: str) -> ConfigError:
+        return ConfigError(f"{path}: cannot read configuration: {reason}")
+
+    try:
+        if not path.is_file():
+            raise fail("no such file" if not path.exists() else "not a regular file")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise fail(str(exc.strerror or exc)) from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise fail(f"larger than {MAX_CONFIG_BYTES // (1024 * 1024)} MB")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise fail(f"not UTF-8 (byte {raw[exc.start]:#04x} on line {line}); TOML files "
+                   "must be saved as UTF-8") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise fail(str(exc)) from None
+    except RecursionError:
+        raise fail("arrays or tables nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer longer than Python converts
+        reason = "a number has too many digits" if "digits" in str(exc) else str(exc)
+        raise fail(reason) from None
+
+
 def read_table(path: str | Path) -> dict[str, Any]:
     """The ``[tool.checker]`` table of a pyproject.toml, or a whole ``.checker.toml``."""
     p = Path(path)
-    try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{p}: cannot read configuration: {exc}") from exc
-    return _table(data, p.name == "pyproject.toml") or {}
+    return _table(parse_toml(p), p.name == "pyproject.toml") or {}
 
 
 def config_file_for(start: str | Path) -> Path | None:
@@ -473,11 +507,6 @@ def config_file_for(start: str | Path) -> Path | None:
         if cand.is_file():
             return cand
         cand = d / "pyproject.toml"
-        if cand.is_file():
-            try:
-                data = tomllib.loads(cand.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError) as exc:
-                raise ConfigError(f"{cand}: cannot read configuration: {exc}") from exc
-            if _table(data, True) is not None:
-                return cand
+        if cand.is_file() and _table(parse_toml(cand), True) is not None:
+            return cand
     return None
