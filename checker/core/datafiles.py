@@ -211,6 +211,17 @@ def _describe(value: Any) -> str:
     return f"{name} {text[:40]}" if text else name
 
 
+def mapping(data: dict[str, Any], key: str, where: str, kind: type,
+            default: Any = _MISSING) -> dict[str, Any]:
+    """An object field whose values are all of type ``kind``."""
+    value = field(data, key, where, dict, default)
+    for k, v in value.items():
+        if not isinstance(v, kind) or isinstance(v, bool) and kind is not bool:
+            raise DataFileError(f"{where}: {key}[{k!r}] must be {_KIND_NAMES.get(kind, kind)},"
+                                f" not {_describe(v)}")
+    return value
+
+
 def whole_number(data: dict[str, Any], key: str, where: str, lo: int, hi: int,
                  default: Any = _MISSING) -> int:
     """An integer field between ``lo`` and ``hi`` (inclusive)."""
@@ -241,13 +252,19 @@ def number_array(data: dict[str, Any], key: str, where: str, dtype: Any,
     value = field(data, key, where, list)
     if len(value) > max_items:
         raise DataFileError(f"{where}: {key!r} has {len(value)} items, more than {max_items}")
-    try:
-        raw = np.asarray(value)
+    whole = np.dtype(dtype).kind in "iu"
+    try:  # floats convert straight to their type; whole numbers must be written as such
+        raw = np.asarray(value) if whole else np.asarray(value, dtype=dtype)
         if raw.dtype.kind not in "iuf" and raw.size:
             raise TypeError
-        if np.dtype(dtype).kind in "iu" and raw.dtype.kind == "f":
+        if whole and raw.dtype.kind == "f":
             raise DataFileError(f"{where}: {key!r} must be a list of whole numbers")
-        arr = raw.astype(dtype) if raw.size else np.zeros(raw.shape, dtype=dtype)
+        if raw.size:
+            arr = raw.astype(dtype, copy=False)
+        elif not value and shape[0] in (None, 0):  # an empty list: no rows of any width
+            arr = np.zeros((0, *(n or 0 for n in shape[1:])), dtype=dtype)
+        else:
+            arr = np.zeros(raw.shape, dtype=dtype)
     except (TypeError, ValueError, OverflowError) as exc:
         if isinstance(exc, DataFileError):
             raise

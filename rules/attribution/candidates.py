@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 
-from checker.core.datafiles import load_data
+from checker.core.datafiles import finite_number, load_data, mapping
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon, extra_key
 from rules.attribution.tokens import Tok, is_cap, is_word
@@ -53,12 +53,13 @@ def load_cue_model(path: str = str(MODEL_PATH)) -> CueModel | None:
     p = Path(path)
     if not p.is_file():
         return None
-    data = load_data(p, CUE_MODEL_FORMAT)
+    data = load_data(p, CUE_MODEL_FORMAT)  # then its shape, checked naming file and key
+    where = str(p)
     return CueModel(
-        weights={k: float(v) for k, v in data["weights"].items()},
-        bias=float(data["bias"]),
-        threshold=float(data.get("threshold", 0.5)),
-        extra_cues={k: str(v) for k, v in data.get("extra_cues", {}).items()},
+        weights={k: float(v) for k, v in mapping(data, "weights", where, int | float).items()},
+        bias=finite_number(data, "bias", where),
+        threshold=finite_number(data, "threshold", where, 0.0, 1.0, default=0.5),
+        extra_cues=mapping(data, "extra_cues", where, str, default={}),
     )
 
 

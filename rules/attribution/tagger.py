@@ -27,7 +27,14 @@ from pathlib import Path
 
 import numpy as np
 
-from checker.core.datafiles import load_data
+from checker.core.datafiles import (
+    DataFileError,
+    finite_number,
+    load_data,
+    mapping,
+    number_array,
+    whole_number,
+)
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon, extra_key
 from rules.attribution.tokens import Tok
@@ -372,20 +379,27 @@ def decode_cue_spans(p: np.ndarray, sent: Sequence[int], threshold: float,
     return [(a, b) for a, b in merged if sent[a] >= 0]
 
 
+MAX_BITS = 24  # hashed feature rows: 2**24 x 4 float32 = 256 MB at most (the tagger has 20)
+
+
 @lru_cache(maxsize=4)
 def load_cue_tagger(path: str = str(TAGGER_PATH)) -> CueTagger | None:
-    """The tagger at ``path`` (None when there is no such file)."""
+    """The tagger at ``path`` (None when there is no such file); its shape, sizes and
+    numbers are checked (``DataFileError`` naming the file and the key)."""
     p = Path(path)
     if not p.is_file():
         return None
     data = load_data(p, TAGGER_FORMAT)
-    bits = int(data["bits"])
+    where = str(p)
+    bits = whole_number(data, "bits", where, 1, MAX_BITS)
+    idx = number_array(data, "index", where, np.int64, (None,), 1 << bits)
+    if idx.size and (idx.min() < 0 or idx.max() >= 1 << bits):
+        raise DataFileError(f"{where}: 'index' holds a row outside 0 to 2**bits - 1")
+    rows = number_array(data, "weights", where, np.float32, (len(idx), 3), 3 << bits)
     weights = np.zeros((1 << bits, 3), dtype=np.float32)
-    idx = np.asarray(data["index"], dtype=np.int64)
-    if len(idx):
-        weights[idx] = np.asarray(data["weights"], dtype=np.float32)
+    weights[idx] = rows
     return CueTagger(bits=bits, weights=weights,
-                     bias=np.asarray(data["bias"], dtype=np.float64),
-                     threshold=float(data["threshold"]),
-                     extra_cues={k: str(v) for k, v in data.get("extra_cues", {}).items()})
+                     bias=number_array(data, "bias", where, np.float64, (3,), 3),
+                     threshold=finite_number(data, "threshold", where, 0.0, 1.0),
+                     extra_cues=mapping(data, "extra_cues", where, str, default={}))
 
