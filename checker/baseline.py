@@ -15,7 +15,10 @@ The baseline file (``.checker-baseline.json`` by default) is JSON::
                                                   "line": 4, "message": "…"}]}}}
 
 Paths are relative to the git top-level folder (else to the current folder), so
-the file works from any folder of the repository.
+the file works from any folder of the repository. The file is written atomically (a
+temporary file renamed over it: a failed write keeps the previous baseline), and read
+with the checks of every data file (a regular file of sane size, UTF-8, finite numbers,
+bounded nesting) and of its own shape, so a damaged baseline is a one-line error.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from checker.core.datafiles import DataFileError, check_values, read_text
+from checker.core.io import atomic_write_text
 from checker.core.version import __version__
 
 BASELINE_VERSION = 1
@@ -110,32 +115,56 @@ class Baseline:
         }
 
     def dump(self, path: str | Path) -> None:
-        Path(path).write_text(
-            json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
+        """Write the baseline atomically (``WriteError``, an ``OSError``, when it fails;
+        the previous file is then unchanged)."""
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=1, allow_nan=False)
+        atomic_write_text(Path(path), text + "\n")
 
     @classmethod
     def load(cls, path: str | Path) -> Baseline:
         p = Path(path)
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
+        if not p.exists():
             raise BaselineError(
                 f"baseline {p} not found; create it with 'checker baseline PATH... --output {p}'"
-            ) from exc
-        except (OSError, ValueError) as exc:
-            raise BaselineError(f"baseline {p} is not readable JSON: {exc}") from exc
+            )
+        try:
+            data = json.loads(read_text(p), parse_constant=_no_constant)
+        except DataFileError as exc:
+            raise BaselineError(f"baseline {exc}") from None
+        except (ValueError, RecursionError) as exc:
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else exc
+            raise BaselineError(f"baseline {p} is not readable JSON: {reason}") from None
+        problem = check_values(data)
+        if problem:
+            raise BaselineError(f"baseline {p}: {problem}")
         if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
             raise BaselineError(
                 f"baseline {p}: expected a checker baseline (version {BASELINE_VERSION})"
             )
-        files: dict[str, FileBaseline] = {}
-        for uri, entry in (data.get("files") or {}).items():
-            try:
-                found = [
-                    {**f, "fingerprint": str(f["fingerprint"])} for f in entry.get("findings", [])
-                ]
-            except (KeyError, TypeError, AttributeError) as exc:
-                raise BaselineError(f"baseline {p}: malformed entry for {uri}") from exc
-            files[uri] = FileBaseline(entry.get("score"), entry.get("unsourced_claims"), found)
+        entries = data.get("files") or {}
+        if not isinstance(entries, dict):
+            raise BaselineError(f"baseline {p}: 'files' must be an object of path: entry")
+        files = {uri: _file_entry(p, uri, entry) for uri, entry in entries.items()}
         return cls(files=files, created=str(data.get("created", "")))
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _file_entry(p: Path, uri: str, entry: Any) -> FileBaseline:
+    """One file's recorded entry, checked (``BaselineError`` naming the file and path)."""
+    bad = BaselineError(f"baseline {p}: malformed entry for {uri}")
+    if not isinstance(entry, dict):
+        raise bad
+    score, unsourced = entry.get("score"), entry.get("unsourced_claims")
+    if score is not None and (isinstance(score, bool) or not isinstance(score, int | float)):
+        raise bad
+    if unsourced is not None and (isinstance(unsourced, bool) or not isinstance(unsourced, int)):
+        raise bad
+    found = entry.get("findings", [])
+    if not isinstance(found, list) or not all(
+        isinstance(f, dict) and isinstance(f.get("fingerprint"), str) for f in found
+    ):
+        raise bad
+    return FileBaseline(score, unsourced, [dict(f) for f in found])

@@ -3,10 +3,32 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
 from checker.core.io import atomic_write_text, safe_path
+
+
+def finite(value: Any) -> Any:
+    """``value`` with every NaN or infinite float replaced by None (JSON has no NaN)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value
+
+
+def dumps(value: Any, **options: Any) -> str:
+    """``json.dumps`` that never writes a bare ``NaN`` or ``Infinity`` (not JSON): a
+    number that is not finite becomes ``null``. The usual all-finite case costs nothing
+    extra (the encoder checks as it goes)."""
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, **options)
+    except ValueError:
+        return json.dumps(finite(value), ensure_ascii=False, allow_nan=False, **options)
 
 
 def report_json(report: dict[str, Any]) -> str:
@@ -16,9 +38,6 @@ def report_json(report: dict[str, Any]) -> str:
     would force the pure-Python one, several times slower on large audits), while the line
     per article keeps the file readable with ``grep``, ``diff`` and line-based tools.
     """
-
-    def dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
 
     head = [
         f"{dumps(key)}: {dumps(value)}"

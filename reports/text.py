@@ -8,11 +8,11 @@ machine-readable form of the same result.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from checker.core.version import __version__
 from reports.escape import json_text, visible
+from reports.json import dumps as json_dumps
 
 if TYPE_CHECKING:
     from checker.core.results import CheckResult
@@ -132,4 +132,4 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
 
 
 def render_json(result: CheckResult) -> str:
-    return json_text(json.dumps(result_dict(result), ensure_ascii=False, indent=1)) + "\n"
+    return json_text(json_dumps(result_dict(result), indent=1)) + "\n"  # never a bare NaN
