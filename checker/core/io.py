@@ -12,6 +12,7 @@ device").
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -66,6 +67,9 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except FileExistsError as exc:  # a file stands where a folder of the path should be
+        raise WriteError(path, NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
+                         ) from exc
     except OSError as exc:
         raise WriteError(path, exc) from exc
     try:
