@@ -141,7 +141,8 @@ class Baseline:
             raise BaselineError(
                 f"baseline {p}: expected a checker baseline (version {BASELINE_VERSION})"
             )
-        entries = data.get("files") or {}
+        entries = data.get("files")
+        entries = {} if entries is None else entries
         if not isinstance(entries, dict):
             raise BaselineError(f"baseline {p}: 'files' must be an object of path: entry")
         files = {uri: _file_entry(p, uri, entry) for uri, entry in entries.items()}

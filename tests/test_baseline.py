@@ -75,3 +75,48 @@ def test_round_trip_and_errors(tmp_path: Path) -> None:
     (tmp_path / "other.json").write_text('{"version": 7}')
     with pytest.raises(BaselineError, match="version 1"):
         Baseline.load(tmp_path / "other.json")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"version": 1, "files": []}', "'files' must be an object"),
+        ('{"version": 1, "files": {"a.md": 3}}', "malformed entry for a.md"),
+        ('{"version": 1, "files": {"a.md": {"score": "high"}}}', "malformed entry for a.md"),
+        ('{"version": 1, "files": {"a.md": {"score": NaN}}}', "not readable JSON"),
+        ('{"version": 1, "files": {"a.md": {"findings": [{"rule": "x"}]}}}', "malformed entry"),
+        ('{"version": 1, "files": {"a.md": {"unsourced_claims": 1.5}}}', "malformed entry"),
+        ('{"version": 1, "x": ' + "[" * 100 + "]" * 100 + "}", "nested more than"),
+        ('{"version": ' + "1" * 5000 + "}", "not readable JSON"),
+    ],
+)
+def test_a_damaged_baseline_is_one_line(tmp_path: Path, content: str, message: str) -> None:
+    p = tmp_path / "b.json"
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(BaselineError) as err:
+        Baseline.load(p)
+    assert str(p) in str(err.value) and message in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_a_damaged_baseline_stops_the_check_with_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from checker.cli import main
+
+    art = tmp_path / "a.md"
+    art.write_text("The council spent 4 million euros on roads last year.\n", encoding="utf-8")
+    bl = tmp_path / "b.json"
+    bl.write_bytes(b'{"version": 1, "files": {"a.md": {"score": 1e999}}}')
+    assert main(["check", str(art), "--baseline", str(bl)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"baseline {bl}" in err and "Traceback" not in err
+    assert main(["check", str(art), "--baseline", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_the_baseline_is_written_atomically(tmp_path: Path) -> None:
+    p = tmp_path / "b.json"
+    Baseline({"a.md": FileBaseline(50.0, 1, [])}).dump(p)
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["b.json"]  # no temporary file left
+    assert Baseline.load(p).files["a.md"].score == 50.0

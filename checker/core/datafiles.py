@@ -194,7 +194,8 @@ def field(data: dict[str, Any], key: str, where: str, kind: type | tuple[type, .
         raise DataFileError(f"{where}: {key!r} is missing")
     kinds = kind if isinstance(kind, tuple) else (kind,)
     if bool not in kinds and isinstance(value, bool) or not isinstance(value, kinds):
-        names = " or ".join(_KIND_NAMES.get(k, k.__name__) for k in kinds)
+        names = "a number" if float in kinds else " or ".join(
+            _KIND_NAMES.get(k, k.__name__) for k in kinds)
         raise DataFileError(f"{where}: {key!r} must be {names}, not {_describe(value)}")
     return value
 
@@ -254,7 +255,8 @@ def number_array(data: dict[str, Any], key: str, where: str, dtype: Any,
         raise DataFileError(f"{where}: {key!r} has {len(value)} items, more than {max_items}")
     whole = np.dtype(dtype).kind in "iu"
     try:  # floats convert straight to their type; whole numbers must be written as such
-        raw = np.asarray(value) if whole else np.asarray(value, dtype=dtype)
+        with np.errstate(over="ignore", invalid="ignore"):  # too large: inf, refused below
+            raw = np.asarray(value) if whole else np.asarray(value, dtype=dtype)
         if raw.dtype.kind not in "iuf" and raw.size:
             raise TypeError
         if whole and raw.dtype.kind == "f":
