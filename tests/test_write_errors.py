@@ -148,3 +148,16 @@ def test_the_exit_codes_are_documented(capsys: pytest.CaptureFixture[str]) -> No
         with pytest.raises(SystemExit):
             main([command, "--help"])
         assert "74" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_written_files_get_the_mode_a_plain_write_would(tmp_path: Path) -> None:
+    """Temporary files are made private (0600); the files renamed into place are not."""
+    art = articles(tmp_path / "in", 1) / "story000.md"
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x", encoding="utf-8")
+    expected = plain.stat().st_mode & 0o777
+    assert main(["audit", str(art), "--out", str(tmp_path / "out"), "-q"]) == 0
+    assert main(["baseline", str(art), "--output", str(tmp_path / "b.json")]) == 0
+    written = [tmp_path / "b.json", *(p for p in (tmp_path / "out").rglob("*") if p.is_file())]
+    assert {p.stat().st_mode & 0o777 for p in written} == {expected}

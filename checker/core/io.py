@@ -40,6 +40,9 @@ class WriteError(OutputError, OSError):
         return self.message
 
 
+_UMASK = os.umask(0o022)  # read once (it can only be read by setting it), then restored
+os.umask(_UMASK)
+
 # (temporary file, target) pairs waiting for the end of staged_writes(), or None
 _STAGED: ContextVar[list[tuple[str, Path]] | None] = ContextVar("staged_writes", default=None)
 
@@ -73,6 +76,8 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
     except OSError as exc:
         raise WriteError(path, exc) from exc
     try:
+        if hasattr(os, "fchmod"):  # mkstemp makes 0600; give the mode a plain open would
+            os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
             fh.write(text)
         staged = _STAGED.get()
