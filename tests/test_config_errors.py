@@ -74,6 +74,8 @@ CASES: dict[str, tuple[str, dict[str, str | bytes], list[str]]] = {
     "toml-latin-1": ("", {"pyproject.toml": "[tool.checker]\n# caf\xe9\nfail_under = 50\n"
                           .encode("latin-1")},
                      ["pyproject.toml", "not UTF-8 (byte 0xe9 on line 2)"]),
+    "toml-not-a-table": ("", {"pyproject.toml": "[tool]\nchecker = 3\n"},
+                         ["pyproject.toml", "'tool.checker' must be a table"]),
     "toml-invalid": ("fail_under = = 3\n", {}, [".checker.toml", "cannot read configuration"]),
     "toml-long-number": ("max_unsourced = " + "9" * 5000 + "\n", {},
                          [".checker.toml", "too many digits"]),
@@ -240,3 +242,10 @@ def test_the_json_writer_replaces_only_what_is_not_finite() -> None:
     value = {"a": [1.5, math.nan, {"b": math.inf}], "c": -math.inf, "d": "NaN", "e": 2}
     assert json.loads(dumps(value)) == {"a": [1.5, None, {"b": None}], "c": None,
                                         "d": "NaN", "e": 2}  # fmt: skip
+
+
+def test_a_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    from checker.settings import find_config
+
+    (tmp_path / "pyproject.toml").write_bytes(b"\xef\xbb\xbf[tool.checker]\nfail_under = 55\n")
+    assert find_config(tmp_path).fail_under == 55

@@ -447,11 +447,14 @@ def check_rule_names(config: Config, names: set[str]) -> None:
 # --------------------------------------------------------------------- loading
 
 
-def _table(data: dict[str, Any], is_pyproject: bool) -> dict[str, Any] | None:
+def _table(data: dict[str, Any], is_pyproject: bool, path: Path | None = None
+           ) -> dict[str, Any] | None:
     tool = data.get("tool")
     if isinstance(tool, dict) and "checker" in tool:
         table = tool["checker"]
-        return table if isinstance(table, dict) else {}
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: 'tool.checker' must be a table ([tool.checker])")
+        return table
     return None if is_pyproject else data
 
 
@@ -477,7 +480,7 @@ def parse_toml(path: Path) -> dict[str, Any]:
     if len(raw) > MAX_CONFIG_BYTES:
         raise fail(f"larger than {MAX_CONFIG_BYTES // (1024 * 1024)} MB")
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark that some editors add is dropped
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise fail(f"not UTF-8 (byte {raw[exc.start]:#04x} on line {line}); TOML files "
@@ -496,7 +499,7 @@ def parse_toml(path: Path) -> dict[str, Any]:
 def read_table(path: str | Path) -> dict[str, Any]:
     """The ``[tool.checker]`` table of a pyproject.toml, or a whole ``.checker.toml``."""
     p = Path(path)
-    return _table(parse_toml(p), p.name == "pyproject.toml") or {}
+    return _table(parse_toml(p), p.name == "pyproject.toml", p) or {}
 
 
 def config_file_for(start: str | Path) -> Path | None:
@@ -507,6 +510,6 @@ def config_file_for(start: str | Path) -> Path | None:
         if cand.is_file():
             return cand
         cand = d / "pyproject.toml"
-        if cand.is_file() and _table(parse_toml(cand), True) is not None:
+        if cand.is_file() and _table(parse_toml(cand), True, cand) is not None:
             return cand
     return None
