@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 ENVELOPE = ("format", "format_version")
-MAX_BYTES = 256 * 1024 * 1024  # the largest shipped model is under 3 MB
+MAX_BYTES = 64 * 1024 * 1024  # the largest shipped model is under 3 MB; a full 2**20 model ~25 MB
 MAX_DEPTH = 32  # the shipped files nest 5 levels deep
 _MISSING = object()
 
