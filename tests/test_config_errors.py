@@ -70,7 +70,7 @@ CASES: dict[str, tuple[str, dict[str, str | bytes], list[str]]] = {
                         {"m.json": model_text(lambda d: d["coef_indices"].__setitem__(0, -4))},
                         ["'claim_model'", "m.json", "coefficients are malformed"]),
     "model-in-override": ('[[overrides]]\npaths = ["x/*"]\nclaim_model = "gone.json"\n', {},
-                          ["'claim_model'", "gone.json", "no such file"]),
+                          ["'overrides[0].claim_model'", "gone.json", "no such file"]),
     "toml-latin-1": ("", {"pyproject.toml": "[tool.checker]\n# caf\xe9\nfail_under = 50\n"
                           .encode("latin-1")},
                      ["pyproject.toml", "not UTF-8 (byte 0xe9 on line 2)"]),

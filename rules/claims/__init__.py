@@ -88,16 +88,18 @@ def validate(config: Config) -> None:
     from checker.core.datafiles import DataFileError
     from rules.claims.scorer import load_scorer
 
-    values = [config.settings.get(CLAIM_MODEL.key)]
-    values += [(ov.settings.get("settings") or {}).get(CLAIM_MODEL.key) for ov in config.overrides]
-    for value in values:
+    key = CLAIM_MODEL.key
+    named = [(key, config.settings.get(key))]
+    named += [(f"overrides[{i}].{key}", (ov.settings.get("settings") or {}).get(key))
+              for i, ov in enumerate(config.overrides)]
+    for name, value in named:
         if not value:
             continue
         try:
             load_scorer(config.resolve_path(value))
         except DataFileError as exc:
             where = f" in {config.source_file}" if config.source_file else ""
-            raise ConfigError(f"'claim_model'{where}: {exc}") from None
+            raise ConfigError(f"{name!r}{where}: {exc}") from None
 
 
 def _has_link(analysis: Analysis, start: int, end: int) -> bool:
