@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker.core.config import Config, ConfigError, check_rule_names, config_file_for
 from checker.core.rule import Rule
@@ -165,3 +167,25 @@ def test_an_empty_file_is_warned_about_once(tmp_path: Path) -> None:
 
     empty = write(tmp_path / "empty.md", "")
     assert analyse_file(str(empty)).warnings == ["no article text"]
+
+
+TOML_ALPHABET = "[]{}=\"'.,#\n 0123456789abcdefinx_-"
+TOMLISH = st.text(alphabet=TOML_ALPHABET, max_size=200).map(
+    lambda t: ("[tool.checker]\n" + t).encode("utf-8")
+)
+
+
+@settings(max_examples=200, deadline=1000,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(st.binary(max_size=200) | TOMLISH)
+def test_any_pyproject_is_a_config_or_one_config_error(tmp_path: Path, raw: bytes) -> None:
+    from checker.core.config import parse_toml
+
+    p = tmp_path / "pyproject.toml"
+    p.write_bytes(raw)
+    try:
+        data = parse_toml(p)
+    except ConfigError as exc:
+        assert str(exc).startswith(f"{p}: cannot read configuration: ") and "\n" not in str(exc)
+        return
+    assert isinstance(data, dict)
