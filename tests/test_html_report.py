@@ -654,10 +654,17 @@ def test_minimal_and_odd_entries_still_render() -> None:
 def index_data(out: Path) -> dict[str, Any]:
     """``index-data.js`` read back as the JSON it assigns."""
     text = (out / "index-data.js").read_text(encoding="utf-8")
-    prefix = "window.CHECKER_INDEX = "
-    assert text.startswith(prefix) and text.endswith(";\n")
-    data = json.loads(text[len(prefix) : -2])
-    data["rows"] = [dict(zip(data["columns"], r, strict=True)) for r in data["rows"]]
+    prefix = "window.CHECKER_INDEX = JSON.parse("
+    assert text.startswith(prefix) and text.endswith(");\n") and text.count("\n") == 1
+    data = json.loads(json.loads(text[len(prefix) : -3]))
+    rows = []
+    for values in data["rows"]:
+        r = dict(zip(data["columns"], values, strict=True))
+        r["meta"] = {k: v for k, v in zip(data["meta"], r["meta"], strict=False) if v}
+        r["page"] = f"articles/{r['page']}.html" if r["page"] else ""
+        r["id"] = r["name"] if r["id"] is None else r["id"]
+        rows.append(r)
+    data["rows"] = rows
     return data
 
 
@@ -703,7 +710,7 @@ def test_index_is_built_from_summary_rows_streamed_once(tmp_path: Path) -> None:
     assert {p.name for p in written} == {"index.html", "index-data.js", "checker.css",
                                          "checker.js"}
     data = index_data(tmp_path)
-    assert data["meta"] == ["date", "outlet"] and len(data["rows"]) == 120
+    assert sorted(data["meta"]) == ["date", "outlet"] and len(data["rows"]) == 120
     assert data["rows"][0]["meta"] == {"outlet": "Gazette", "date": "2026-01-15"}
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert 'data-filter="m.outlet"' in page and '<option value="Courier">' in page

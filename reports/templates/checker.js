@@ -21,7 +21,7 @@
     return Math.round(v).toLocaleString("en");
   }
   var GRADE = /^[A-F]$/;
-  var PAGE_OK = /^articles\/[A-Za-z0-9][A-Za-z0-9._-]*\.html$/;
+  var STEM_OK = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
   function indexPage(D) {
     var table = document.getElementById("articles");
@@ -29,6 +29,12 @@
     var C = {};
     D.columns.forEach(function (c, i) { C[c] = i; });
     var rows = D.rows, rules = D.rules, body = table.tBodies[0];
+    rows.forEach(function (r) {  // metadata: a list in D.meta's order -> an object by name
+      var m = {}, v = r[C.meta];
+      for (var i = 0; i < v.length; i++) { if (v[i] !== "") { m[D.meta[i]] = v[i]; } }
+      r[C.meta] = m;
+      if (r[C.id] === null) { r[C.id] = r[C.name]; }
+    });
     var state = {};
     var count = document.getElementById("count");
     var pager = document.getElementById("pager");
@@ -118,9 +124,9 @@
 
     function cell(tr, text, cls) { var td = el("td", cls, text); tr.appendChild(td); return td; }
     function rowEl(r) {
-      var tr = el("tr"), td = el("td", "name"), page = r[C.page];
-      var a = el(PAGE_OK.test(page) ? "a" : "span", "", r[C.name]);
-      if (PAGE_OK.test(page)) { a.setAttribute("href", page); }
+      var tr = el("tr"), td = el("td", "name"), stem = r[C.page], ok = STEM_OK.test(stem);
+      var a = el(ok ? "a" : "span", "", r[C.name]);
+      if (ok) { a.setAttribute("href", "articles/" + stem + ".html"); }
       a.setAttribute("title", r[C.name]);
       td.appendChild(a);
       if (r[C.error]) { td.appendChild(el("div", "err", r[C.error])); }
