@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -129,3 +130,25 @@ def test_group_view_filters_the_table(archive: dict[str, Any]) -> None:
         n = sum(1 for r in archive["rows"] if r["metadata"]["outlet"] == "Outlet 3")
         b.wait_for(f"document.getElementById('articles').dataset.shown === '{n}'")
         assert "m.outlet=Outlet%203" in b.evaluate("location.hash")
+
+
+def test_findings_panel_is_never_a_clipped_scroll_box(tmp_path: Path) -> None:
+    """60 findings: the panel grows with them on screen and in print, nothing scrolls inside."""
+    from reports.html import write_html
+    from tests.test_html_report import sample_report
+
+    report = sample_report()
+    art = report["articles"][0]
+    art["findings"] = [dict(art["findings"][i % 6], message=f"finding {i}") for i in range(60)]
+    write_html(report, tmp_path)
+    url = (tmp_path / "articles" / "local-harbour-barrier-md.html").resolve().as_uri()
+    check = ("(function(){var out=[];var e=document.getElementById('flist');"
+             "for(;e&&e!==document.body;e=e.parentElement){var s=getComputedStyle(e);"
+             "if(e.scrollHeight>e.clientHeight+1||/auto|scroll|hidden/.test(s.overflowY))"
+             "out.push(e.tagName+'.'+e.className+':'+s.overflowY);}"
+             "return [out, document.querySelectorAll('#flist li').length];})()")
+    with Browser(1280, 800) as b:
+        b.goto(url)
+        assert b.evaluate(check) == [[], 60]
+        b.send("Emulation.setEmulatedMedia", {"media": "print"}, session=True)
+        assert b.evaluate(check) == [[], 60]

@@ -155,7 +155,7 @@ def line_chart(
     months: list[str], series: list[tuple[str, _Sums]], width: int = 760, height: int = 230
 ) -> dict[str, Any]:
     """Mean score per month, one line per series, as SVG geometry (0-100 on the y axis)."""
-    ml, mr, mt, mb = 36, 12, 12, 34
+    ml, mr, mt, mb = 36, 34, 12, 34
     pw, ph = width - ml - mr, height - mt - mb
     step = pw / max(1, len(months) - 1)
     xs = {m: round(ml + (i * step if len(months) > 1 else pw / 2), 1) for i, m in enumerate(months)}

@@ -312,7 +312,7 @@ def rule_chart(
         return (known.get(rid, {}).get("enabled") is False, -counts.get(rid, 0), rid)
 
     top = max(counts.values(), default=0) or 1
-    row, label_w, pad = 24, 210, 44
+    row, label_w, pad = 24, 210, 70
     bars = []
     for i, rid in enumerate(sorted(ids, key=key)):
         c = counts.get(rid, 0)

@@ -6,7 +6,6 @@ link the shared ``assets/`` instead of carrying their own style or script.
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -27,7 +26,7 @@ from reports.html.panels import (
     source_counts,
     sources_panel,
 )
-from reports.html.spans import article_marks, build_paragraphs, span_of
+from reports.html.spans import article_marks, build_paragraphs
 from reports.html.style import HEDGE_LABELS, css_class
 from reports.pages import page_names
 
@@ -109,7 +108,6 @@ def render_article(
         "breakdown": breakdown_panel(article),
         "base_score": _base_score(article),
         "key_metrics": key_metrics(article.get("metrics") or {}, sources),
-        "attributions": _attribution_rows(article),
         "genre": str(article.get("genre") or (article.get("metrics") or {}).get("genre") or ""),
     }
     return render_template("article.html", ctx)
@@ -124,33 +122,6 @@ def _base_score(article: Mapping[str, Any]) -> float | None:
         return None
     total = sum(p for p in points if p is not None)
     return 100.0 if abs(100.0 + total - score) < 0.051 else None
-
-
-def _attribution_rows(article: Mapping[str, Any]) -> list[dict[str, Any]]:
-    rows = []
-    # sentences by start offset, to find the one holding each cue by bisection
-    sentences = sorted(
-        (sp[0], sp[1], s.get("index")) for s in article.get("sentences") or [] if (sp := span_of(s))
-    )
-    sent_starts = [s for s, _, _ in sentences]
-    for att in article.get("attributions") or []:
-        sent = None
-        sp = span_of(att.get("cue")) or span_of(att.get("source"))
-        if sp:
-            i = bisect.bisect_right(sent_starts, sp[0]) - 1  # last sentence starting at or before
-            if i >= 0 and sp[0] < sentences[i][1]:
-                sent = sentences[i][2]
-        rows.append(
-            {
-                "source": att.get("source_name") or (att.get("source") or {}).get("text") or "",
-                "kind": att.get("source_kind") or "",
-                "role": att.get("role") or "",
-                "cue": (att.get("cue") or {}).get("text") or "",
-                "direct": bool(att.get("direct")),
-                "sentence": sent,
-            }
-        )
-    return rows
 
 
 def render_index(
