@@ -721,6 +721,19 @@ def test_index_is_built_from_summary_rows_streamed_once(tmp_path: Path) -> None:
     assert "30%" in groups and "25%" in groups  # 3 of 10 claims; 1 of 4 mentions
 
 
+def test_rows_read_from_a_csv_file_work_too(tmp_path: Path) -> None:
+    """Every cell a string, as csv.DictReader gives them: numbers are still numbers."""
+    rows = [{"article": "a.txt", "status": "ok", "score": "55.5", "grade": "F", "claims": "4",
+             "unsourced_claims": "2", "named_sources": "3", "anonymous_sources": "1",
+             "rule_counts": "CLM001:2;ATT001:1", "outlet": "Gazette", "warnings": ""}]
+    write_index(rows, tmp_path, rules=RULES, group_by="outlet")
+    row = index_data(tmp_path)["rows"][0]
+    assert row["score"] == 55.5 and row["mentions"] == 4 and row["anonymous"] == 1
+    assert row["meta"] == {"outlet": "Gazette"} and row["top_n"] == 2
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "50%" in page and "25%" in page  # the group's unsourced rate and anonymous share
+
+
 def test_group_by_month_and_unknown_column(tmp_path: Path) -> None:
     rows = [{"article": f"{i}", "score": 50.0 + i, "metadata": {"date": f"2025-0{1 + i % 2}-02"}}
             for i in range(4)]
@@ -789,6 +802,27 @@ def test_one_wording_for_unrated_sources() -> None:
     sources = page[page.index('id="sources"'):page.index('id="footnotes"')]
     assert "<small>unrated</small>" in sources and "not rated" not in sources
     assert "<b>unrated</b>: an outlet or website that no installed set lists" in page
+
+
+def test_source_counts_each_mean_one_thing() -> None:
+    page = render_article(sample_article(), sample_report())
+    # 7 mentions of 6 sources: Okafor twice; critics and experts are the anonymous ones
+    assert "Who is cited <small>(6 sources, 7 mentions)</small>" in page
+    assert re.search(r'<div class="v">6</div><div class="l">Sources cited<br><small>4 named, '
+                     r'2 anonymous</small>', page)
+    assert re.search(r'<div class="v">7</div><div class="l">Source mentions<br><small>5 named, '
+                     r'2 anonymous</small>', page)
+    assert "Distinct sources" not in page and "Named sources" not in page
+
+
+def test_genre_is_shown_and_filterable(tmp_path: Path) -> None:
+    art = {**sample_article(), "genre": "opinion"}
+    assert "genre: opinion" in render_article(art, sample_report())
+    write_index([summary_row(art, "articles/a.html"), {"article": "b", "genre": "news"}],
+                tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert '<select data-filter="genre">' in page and '<option value="opinion">' in page
+    assert [r["genre"] for r in index_data(tmp_path)["rows"]] == ["opinion", "news"]
 
 
 def test_article_pages_share_assets_and_stay_small(tmp_path: Path) -> None:

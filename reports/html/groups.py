@@ -56,7 +56,13 @@ class _Sums:
         metrics = row.get("metrics") if isinstance(row.get("metrics"), Mapping) else row
 
         def get(key: str) -> float:
-            return as_number(metrics.get(key)) or 0.0  # type: ignore[union-attr]
+            value = metrics.get(key)  # type: ignore[union-attr]
+            if isinstance(value, str):  # the text of a CSV cell
+                try:
+                    value = float(value)
+                except ValueError:
+                    return 0.0
+            return as_number(value) or 0.0
 
         self.articles += 1
         if score is not None:

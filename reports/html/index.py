@@ -91,7 +91,7 @@ def rule_counts_of(row: Mapping[str, Any]) -> dict[str, int]:
     if isinstance(raw, Mapping):
         out = {}
         for k, v in raw.items():
-            n = as_number(v)
+            n = number(v)
             if n and n > 0:
                 out[str(k)] = int(n)
         return out
@@ -119,11 +119,21 @@ def _text(value: Any) -> str:
     return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 1] + "…"
 
 
+def number(value: Any) -> float | None:
+    """A finite number, also from the text of a CSV cell ("72.5"); else None."""
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            return None
+    return as_number(value)
+
+
 def _metric(row: Mapping[str, Any], key: str) -> float | None:
     metrics = row.get("metrics")
     if isinstance(metrics, Mapping) and key in metrics:
-        return as_number(metrics.get(key))
-    return as_number(row.get(key))
+        return number(metrics.get(key))
+    return number(row.get(key))
 
 
 def _num(value: float | None) -> int | float | None:
@@ -174,7 +184,7 @@ class IndexBuilder:
     def add(self, row: Mapping[str, Any]) -> None:
         """Take one summary row."""
         status = str(row.get("status") or "ok")
-        score = as_number(row.get("score"))
+        score = number(row.get("score"))
         grade = str(row.get("grade") or "")[:2]
         counts = rule_counts_of(row)
         meta = metadata_of(row)

@@ -40,7 +40,7 @@
     var pager = document.getElementById("pager");
 
     function parseHash() {
-      var s = { sort: "score", dir: "asc", p: 1, f: {} };
+      var s = { sort: "score", dir: "asc", p: 1, f: Object.create(null) };
       location.hash.replace(/^#/, "").split("&").forEach(function (part) {
         var kv = part.split("="), k, v;
         if (kv.length < 2) { return; }
@@ -260,6 +260,13 @@
         t = t.parentNode;
       }
     });
+    document.addEventListener("keydown", function (ev) {  // rule bars are buttons too
+      var t = ev.target;
+      if ((ev.key === "Enter" || ev.key === " ") && t.getAttribute && t.getAttribute("data-rule-bar")) {
+        ev.preventDefault();
+        t.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+      }
+    });
     pager.addEventListener("click", function (ev) {
       var dir = ev.target.getAttribute && ev.target.getAttribute("data-go");
       if (!dir) { return; }
@@ -269,7 +276,7 @@
     });
     document.getElementById("clear").addEventListener("click", function () {
       var s = parseHash();
-      s.f = {};
+      s.f = Object.create(null);
       s.p = 1;
       go(s);
     });
