@@ -33,6 +33,7 @@ from reports.html import (
     write_html,
     write_index,
 )
+from reports.html.spans import markdown_marks
 from reports.html.style import GRADE_BOUNDS
 
 INJECTION = '<script>document.title="PWNED"</script>'
@@ -766,7 +767,8 @@ def test_disabled_rules_are_marked_off(tmp_path: Path) -> None:
 
 
 def test_markdown_is_rendered_not_shown_as_syntax() -> None:
-    parts = ["# Big title", "A **bold** claim and *some emphasis*, said Ana.", "- first item here"]
+    parts = ["# Big title", "A **bold** claim and *some emphasis*, said Ana.",
+             "- first item [here](https://example.org/a) and [there](javascript:alert`1`)"]
     text = "\n\n".join(parts)
     starts = [text.index(p) for p in parts]
     regions = ["heading", "body", "body"]
@@ -779,9 +781,24 @@ def test_markdown_is_rendered_not_shown_as_syntax() -> None:
     assert '<span class="md">**</span><span class="md-b">bold</span><span class="md">**</span>' \
         in page
     assert '<span class="md-i">some emphasis</span>' in page
-    assert '<span class="md">- </span>first item here' in page
+    assert '<span class="md">- </span>first item ' in page
+    assert '<a href="https://example.org/a" class="md-a" title="https://example.org/a">here</a>' \
+        in page
+    assert 'href="javascript:' not in page and 'title="javascript:' not in page
+    assert '<span class="md-a">there</span>' in page
     css = (TEMPLATES / "checker.css").read_text(encoding="utf-8")
     assert ".md { display: none; }" in css
+
+
+@given(text=st.text(alphabet="ab *_#-[]()\n:h/.", max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_markdown_of_any_text_renders_well_nested(text: str) -> None:
+    art = {"article": "x.md", "format": "markdown", "text": text}
+    for m in markdown_marks(text):
+        assert 0 <= m.start < m.end <= len(text)
+    parser = _Nesting()
+    parser.feed(render_article(art, {}))
+    assert parser.errors == [] and parser.stack == []
 
 
 def test_sentences_link_back_to_their_findings_and_are_called_sentences() -> None:

@@ -25,7 +25,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from reports.html.style import REGION_LABELS, css_class
+from reports.html.style import REGION_LABELS, css_class, safe_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,16 +225,23 @@ def _finding_marks(
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+", re.M)
 _MD_BULLET = re.compile(r"^[ \t]*([-*+])[ \t]+(?=\S)", re.M)
 _MD_STRONG = re.compile(r"(?<![*\w])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![*\w])")
+_MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{1,300})\]\(([^()\s]{1,2000})\)")
 _MD_EM = re.compile(r"(?<![*\w])(\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*\w])")
 
 
 def markdown_marks(text: str) -> list[Mark]:
     """Markdown syntax of an article's text: heading hashes and list bullets hidden (their
-    block is drawn as a heading or list item), emphasis shown as emphasis, markers hidden."""
+    block is drawn as a heading or list item), emphasis shown as emphasis and links as links
+    (http and https only), their markers hidden."""
     marks: list[Mark] = []
     for rx in (_MD_HEADING, _MD_BULLET):
         for m in rx.finditer(text):
             marks.append(Mark(m.start(), m.end(), ("md",)))
+    for m in _MD_LINK.finditer(text):  # [words](address): the words, as a link when http(s)
+        url = safe_url(m.group(2))
+        marks.append(Mark(m.start(1), m.end(1), ("md-a",), title=url, href=url))
+        marks.append(Mark(m.start(), m.start(1), ("md",)))
+        marks.append(Mark(m.end(1), m.end(), ("md",)))
     taken: list[tuple[int, int]] = []
     for rx, cls in ((_MD_STRONG, "md-b"), (_MD_EM, "md-i")):
         for m in rx.finditer(text):
