@@ -764,6 +764,10 @@ def test_disabled_rules_are_marked_off(tmp_path: Path) -> None:
     assert re.search(r'class="rulebar off" data-rule-bar="HDG003"', page)
     assert 'data-rule-bar="CLM001"' in page
     assert "HDG003 approximator (off)" in page
+    # switched on by the configuration: it has findings, so it is not "off"
+    write_index([{"article": "a", "rule_counts": {"HDG003": 2}}], tmp_path, rules=rules)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert 'class="rulebar" data-rule-bar="HDG003"' in page and "(off)" not in page
 
 
 def test_markdown_is_rendered_not_shown_as_syntax() -> None:

@@ -279,7 +279,8 @@ class IndexBuilder:
             rule_table.append(
                 {
                     **r,
-                    "enabled": r.get("enabled", True) is not False,
+                    # a rule with findings is on, whatever its default says
+                    "enabled": r.get("enabled", True) is not False or bool(self.rule_total[rid]),
                     "count": self.rule_total.get(rid, 0),
                     "articles": self.rule_articles.get(rid, 0),
                     "colour": rule_colours(rid)[1],

@@ -308,8 +308,11 @@ def rule_chart(
     known = {str(r.get("id")): r for r in rules}
     ids = set(counts) | {rid for rid, r in known.items() if r.get("enabled") is False}
 
+    def off(rid: str) -> bool:  # a rule with findings is on, whatever its default says
+        return known.get(rid, {}).get("enabled") is False and not counts.get(rid)
+
     def key(rid: str) -> tuple[bool, int, str]:
-        return (known.get(rid, {}).get("enabled") is False, -counts.get(rid, 0), rid)
+        return (off(rid), -counts.get(rid, 0), rid)
 
     top = max(counts.values(), default=0) or 1
     row, label_w, pad = 24, 210, 70
@@ -321,7 +324,7 @@ def rule_chart(
                 "id": rid,
                 "name": known.get(rid, {}).get("name", ""),
                 "count": c,
-                "off": known.get(rid, {}).get("enabled") is False,
+                "off": off(rid),
                 "y": i * row + 4,
                 "w": round((width - label_w - pad) * c / top, 1),
                 "colour": rule_colours(rid)[1],

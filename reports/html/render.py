@@ -59,10 +59,14 @@ def render_article(
     for f in findings:
         if isinstance(f["sentence"], int):
             by_sentence.setdefault(f["sentence"], []).append(f["n"])
+    sources = sources_panel(article)
+    linked = set(by_sentence) | _linked_sentences(article, sources)
     for p in paragraphs:
         for run in p.runs:
             if run.sentence is not None:
                 run.refs = by_sentence.get(run.sentence, [])
+                if run.sentence not in linked:  # an anchor only where something links to it
+                    run.sentence = None
     hedges = article.get("hedges") or []
     hedge_cats = sorted({str(h.get("category") or "other") for h in hedges})
     rule_counts = Counter(f["id"] for f in findings)
@@ -78,7 +82,6 @@ def render_article(
         for rid, c in sorted(rule_counts.items())
     ]
     sev_counts = Counter(f["severity"] for f in findings)
-    sources = sources_panel(article)
     ctx = {
         "a": article,
         "root": "../",
@@ -111,6 +114,15 @@ def render_article(
         "genre": str(article.get("genre") or (article.get("metrics") or {}).get("genre") or ""),
     }
     return render_template("article.html", ctx)
+
+
+def _linked_sentences(article: Mapping[str, Any], sources: Sequence[Mapping[str, Any]]) -> set[int]:
+    """Sentences that the page links to besides findings: sources' and footnote markers'."""
+    out = {i for s in sources for i in s.get("sentences") or []}
+    for m in (article.get("footnotes") or {}).get("markers") or []:
+        if isinstance(m, Mapping) and isinstance(m.get("sentence"), int):
+            out.add(m["sentence"])
+    return out
 
 
 def _base_score(article: Mapping[str, Any]) -> float | None:
