@@ -150,29 +150,20 @@ def test_injected_script_does_not_run(site: dict[str, Any]) -> None:
 
 
 def test_table_sorts_from_url_hash(site: dict[str, Any]) -> None:
-    names = [a["article"] for a in site["report"]["articles"]]
     plain = dump_dom(site["index"])
-    assert _rows(plain) == [n.replace("<", "&lt;").replace(">", "&gt;") for n in names]
-    assert 'data-sorted="' not in plain
-
-    asc = dump_dom(site["index"] + "#sort=score:asc")
-    assert 'data-sorted="score:asc"' in asc
-    assert _rows(asc)[0] == "local/harbour-barrier.md"  # 58.5 first
-    assert _rows(asc)[1].startswith("drafts/")  # 71
-    assert _rows(asc)[2] == "business/bus-fares.txt"  # 96
-    assert _rows(asc)[3] == "archive/broken.html"  # no score: always last
-    assert re.search(r'data-key="score"[^>]*aria-sort="ascending"', asc)
+    assert 'data-sorted="score:asc"' in plain  # worst first by default
+    worst_first = ["local/harbour-barrier.md", "drafts/&lt;b&gt;odd&lt;/b&gt; name.txt",
+                   "business/bus-fares.txt", "archive/broken.html"]  # no score: always last
+    assert _rows(plain) == worst_first
+    assert re.search(r'data-key="score"[^>]*aria-sort="ascending"', plain)
 
     desc = dump_dom(site["index"] + "#sort=score:desc")
-    assert _rows(desc) == [
-        "business/bus-fares.txt",
-        _rows(asc)[1],
-        "local/harbour-barrier.md",
-        "archive/broken.html",
-    ]
-    by_name = dump_dom(site["index"] + "#sort=article:asc")
+    assert _rows(desc) == [worst_first[2], worst_first[1], worst_first[0], worst_first[3]]
+    by_name = dump_dom(site["index"] + "#sort=name:asc")
     assert _rows(by_name)[0] == "archive/broken.html"
     assert _rows(by_name)[-1] == "local/harbour-barrier.md"
+    failed = dump_dom(site["index"] + "#status=error")
+    assert _rows(failed) == ["archive/broken.html"] and 'data-shown="1"' in failed
 
 
 def test_finding_link_targets_a_sentence(site: dict[str, Any], tmp_path: Path) -> None:

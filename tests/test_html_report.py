@@ -8,6 +8,7 @@ by scripts/screenshot.py.
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 from html.parser import HTMLParser
@@ -19,15 +20,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reports.html import (
+    TEMPLATES,
     Mark,
     build_paragraphs,
     page_names,
     render_article,
     render_index,
     safe_url,
+    score_histogram,
     split_segments,
+    summary_row,
     write_html,
+    write_index,
 )
+from reports.html.spans import markdown_marks
+from reports.html.style import GRADE_BOUNDS
 
 INJECTION = '<script>document.title="PWNED"</script>'
 IMG_INJECTION = '<img src=x onerror="document.title=\'PWNED2\'">'
@@ -471,6 +478,7 @@ def _visible_text(page: str) -> str:
     main = re.search(r'<main class="text"[^>]*>(.*?)</main>', page, re.S)
     assert main
     body = re.sub(r'<span class="why">.*?</span>', "", main.group(1), flags=re.S)
+    body = re.sub(r'<a class="fl" href="#fi-\d+">\d+</a>', "", body)  # finding badges
     return html.unescape(re.sub(r"<[^>]+>", "", body))
 
 
@@ -495,7 +503,7 @@ def test_article_text_is_escaped() -> None:
     assert INJECTION not in page
     assert html.escape(INJECTION, quote=False) in page or "&lt;script&gt;" in page
     index = render_index(report)
-    assert "<b>odd</b>" not in index and "&lt;b&gt;odd&lt;/b&gt;" in index
+    assert "odd</b>" not in index  # names are not in the page: only in index-data.js
 
 
 def test_unsafe_urls_are_not_links() -> None:
@@ -530,8 +538,7 @@ def test_attribution_hedge_and_quote_styles() -> None:
     assert _element(page, "may well")[1] == {"q", "a-con", "h", "h-epistemic", "h-spk"}
     # a finding inside a finding: both rules' classes, the inner one paints the background
     assert _element(page, "clearly")[1] == {
-        "h", "h-booster", "f", "r-HDG002", "sev-suggestion", "r-CLM001", "sev-warning",
-        "bg-HDG002", "f-multi"}
+        "h", "h-booster", "f", "r-HDG002", "r-CLM001", "bg-HDG002", "f-multi"}
     assert _element(page, "Residents ")[1] >= {"r-CLM001", "bg-CLM001"}
     assert "quoted speaker" in page
 
@@ -561,7 +568,7 @@ def test_skipped_regions_are_greyed_with_reason() -> None:
     assert f'class="blk region-byline skipped">{why}byline</span>' in page
     assert f'class="blk region-references skipped">{why}source list</span>' in page
     # body text is not greyed
-    assert 'class="blk region-body">' in page and 'region-body skipped' not in page
+    assert '<div class="blk">' in page and "region-body" not in page
 
 
 def test_sources_panel_counts_kind_role_and_rating() -> None:
@@ -637,26 +644,218 @@ def test_minimal_and_odd_entries_still_render() -> None:
     page = render_article(art, {"articles": [art]})
     assert "document-level" in page and 'href="#f-1"' in page and 'id="f-1"' in page
     assert "bg-ZZZ999" in page and "h-novel" in page
-    index = render_index({"articles": [art]})
-    assert 'href="articles/x-txt.html"' in index
+    assert ".bg-ZZZ999{" in page  # an unknown rule's colour comes with its page
+    row = summary_row(art, "articles/x-txt.html")
+    assert row["rule_counts"] == {"ZZZ999": 2} and row["page"] == "articles/x-txt.html"
 
 
 # ------------------------------------------------------------------ index and writing
 
 
-def test_index_table_links_every_article_and_charts_are_inline_svg() -> None:
+def index_data(out: Path) -> dict[str, Any]:
+    """``index-data.js`` read back as the JSON it assigns."""
+    text = (out / "index-data.js").read_text(encoding="utf-8")
+    prefix = "window.CHECKER_INDEX = JSON.parse("
+    assert text.startswith(prefix) and text.endswith(");\n") and text.count("\n") == 1
+    data = json.loads(json.loads(text[len(prefix) : -3]))
+    rows = []
+    for values in data["rows"]:
+        r = dict(zip(data["columns"], values, strict=True))
+        r["meta"] = {k: v for k, v in zip(data["meta"], r["meta"], strict=False) if v}
+        r["page"] = f"articles/{r['page']}.html" if r["page"] else ""
+        r["id"] = r["name"] if r["id"] is None else r["id"]
+        rows.append(r)
+    data["rows"] = rows
+    return data
+
+
+def test_index_page_and_data_file(tmp_path: Path) -> None:
     report = sample_report()
-    page = render_index(report)
+    write_html(report, tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
     parser = _Nesting()
     parser.feed(page)
     assert parser.errors == [] and parser.stack == []
-    rows = re.findall(r"<tr><td class=\"name\"><a href=\"([^\"]+)\"", page)
-    assert rows == page_names(report["articles"])
-    assert len(rows) == 4
     assert page.count("<svg") == 2 and "Findings per rule" in page
-    assert "could not decode file" in page  # failed article shown with its error
     assert not re.search(r'(src|href)="(https?:)?//', page)  # nothing loaded from a network
-    assert re.search(r"script-src 'sha256-[A-Za-z0-9+/=]+'", page)
+    assert "script-src 'self'" in page and "<script>" not in page  # no inline script
+    assert '<script src="index-data.js"></script>' in page
+    data = index_data(tmp_path)
+    rows = data["rows"]
+    assert [r["name"] for r in rows] == [a["article"] for a in report["articles"]]
+    assert [r["page"] for r in rows] == page_names(report["articles"])
+    assert rows[3]["status"] == "error" and "could not decode file" in rows[3]["error"]
+    assert rows[3]["score"] is None and rows[3]["findings"] is None
+    top = data["rules"][rows[0]["top"]]  # main problem: the rule with most findings
+    assert (top["id"], rows[0]["top_n"]) in {("CLM001", 2), ("ATT001", 2)}
+    assert rows[0]["mentions"] == 5 and rows[0]["anonymous"] == 2  # both count mentions
+    assert rows[0]["footnotes"] == 2  # 1 dangling + 1 unused
+    assert "<b>odd</b>" in rows[2]["name"]  # kept as text, written with textContent
+
+
+def test_index_is_built_from_summary_rows_streamed_once(tmp_path: Path) -> None:
+    consumed = []
+
+    def rows():
+        for i in range(120):
+            consumed.append(i)
+            yield {"id": f"a{i}", "article": f"desk/{i}.txt", "page": f"articles/p{i}.html",
+                   "status": "ok", "score": float(i % 100), "grade": "F" if i % 100 < 60 else "A",
+                   "claims": 10, "unsourced_claims": 3, "named_sources": 3,
+                   "anonymous_sources": 1, "rule_counts": "CLM001:3;ATT001:1",
+                   "outlet": ["Gazette", "Courier"][i % 2], "date": f"2026-{1 + i % 3:02d}-15"}
+
+    written = write_index(rows(), tmp_path, rules=RULES, meta={"generated": "x"},
+                          group_by="outlet")
+    assert consumed == list(range(120))
+    assert {p.name for p in written} == {"index.html", "index-data.js", "checker.css",
+                                         "checker.js"}
+    data = index_data(tmp_path)
+    assert sorted(data["meta"]) == ["date", "outlet"] and len(data["rows"]) == 120
+    assert data["rows"][0]["meta"] == {"outlet": "Gazette", "date": "2026-01-15"}
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert 'data-filter="m.outlet"' in page and '<option value="Courier">' in page
+    groups = page[page.index('id="groups"') :]
+    assert "By outlet" in groups and "<polyline" in groups  # a chart over time
+    assert re.search(r'data-value="Gazette"[^>]*>Gazette</button></td><td class="n">60</td>',
+                     groups)
+    assert "30%" in groups and "25%" in groups  # 3 of 10 claims; 1 of 4 mentions
+
+
+def test_rows_read_from_a_csv_file_work_too(tmp_path: Path) -> None:
+    """Every cell a string, as csv.DictReader gives them: numbers are still numbers."""
+    rows = [{"article": "a.txt", "status": "ok", "score": "55.5", "grade": "F", "claims": "4",
+             "unsourced_claims": "2", "named_sources": "3", "anonymous_sources": "1",
+             "rule_counts": "CLM001:2;ATT001:1", "outlet": "Gazette", "warnings": ""}]
+    write_index(rows, tmp_path, rules=RULES, group_by="outlet")
+    row = index_data(tmp_path)["rows"][0]
+    assert row["score"] == 55.5 and row["mentions"] == 4 and row["anonymous"] == 1
+    assert row["meta"] == {"outlet": "Gazette"} and row["top_n"] == 2
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "50%" in page and "25%" in page  # the group's unsourced rate and anonymous share
+
+
+def test_group_by_month_and_unknown_column(tmp_path: Path) -> None:
+    rows = [{"article": f"{i}", "score": 50.0 + i, "metadata": {"date": f"2025-0{1 + i % 2}-02"}}
+            for i in range(4)]
+    write_index(rows, tmp_path, group_by="month")
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "By month" in page and "2025-01" in page and "2025-02" in page
+    assert 'data-group="m.month"' in page
+    with pytest.raises(ValueError, match="cannot group by"):
+        write_index(rows, tmp_path, group_by="<script>")
+
+
+def test_score_bands_are_coloured_like_grades() -> None:
+    hist = score_histogram([55.0, 58.0, 61.0, 75.0, 99.0])
+    cls = {b["tick"]: b["cls"] for b in hist["bars"]}
+    assert cls[50] == "f" and cls[60] == "d" and cls[70] == "c" and cls[80] == "b"
+    assert cls[90] == "a"
+    from checker.scorer import GRADES
+
+    assert GRADE_BOUNDS == GRADES
+
+
+def test_disabled_rules_are_marked_off(tmp_path: Path) -> None:
+    rules = [*RULES, {"id": "HDG003", "name": "approximator", "severity": "suggestion",
+                      "summary": "x", "enabled": False}]
+    write_index([{"article": "a", "rule_counts": {"CLM001": 1}}], tmp_path, rules=rules)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'class="rulebar off" data-rule-bar="HDG003"', page)
+    assert 'data-rule-bar="CLM001"' in page
+    assert "HDG003 approximator (off)" in page
+    # switched on by the configuration: it has findings, so it is not "off"
+    write_index([{"article": "a", "rule_counts": {"HDG003": 2}}], tmp_path, rules=rules)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert 'class="rulebar" data-rule-bar="HDG003"' in page and "(off)" not in page
+
+
+def test_markdown_is_rendered_not_shown_as_syntax() -> None:
+    parts = ["# Big title", "A **bold** claim and *some emphasis*, said Ana.",
+             "- first item [here](https://example.org/a) and [there](javascript:alert`1`)"]
+    text = "\n\n".join(parts)
+    starts = [text.index(p) for p in parts]
+    regions = ["heading", "body", "body"]
+    blocks = [{"start": s, "end": s + len(p), "region": r, "bullet": i == 2}
+              for i, (s, p, r) in enumerate(zip(starts, parts, regions, strict=True))]
+    art = {"article": "m.md", "format": "markdown", "text": text, "blocks": blocks,
+           "sentences": [{"index": 0, "start": starts[1], "end": starts[1] + len(parts[1])}]}
+    page = render_article(art, {})
+    assert "md-h1" in page
+    assert '<span class="md">**</span><span class="md-b">bold</span><span class="md">**</span>' \
+        in page
+    assert '<span class="md-i">some emphasis</span>' in page
+    assert '<span class="md">- </span>first item ' in page
+    assert '<a href="https://example.org/a" class="md-a" title="https://example.org/a">here</a>' \
+        in page
+    assert 'href="javascript:' not in page and 'title="javascript:' not in page
+    assert '<span class="md-a">there</span>' in page
+    css = (TEMPLATES / "checker.css").read_text(encoding="utf-8")
+    assert ".md { display: none; }" in css
+
+
+@given(text=st.text(alphabet="ab *_#-[]()\n:h/.", max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_markdown_of_any_text_renders_well_nested(text: str) -> None:
+    art = {"article": "x.md", "format": "markdown", "text": text}
+    for m in markdown_marks(text):
+        assert 0 <= m.start < m.end <= len(text)
+    parser = _Nesting()
+    parser.feed(render_article(art, {}))
+    assert parser.errors == [] and parser.stack == []
+
+
+def test_sentences_link_back_to_their_findings_and_are_called_sentences() -> None:
+    art = sample_article()
+    page = render_article(art, sample_report())
+    assert "¶" not in page and "sentence " in page
+    for n in range(1, len(art["findings"]) + 1):
+        assert f'<li id="fi-{n}">' in page
+    with_sentence = {f["sentence"] for f in art["findings"]}
+    badges = re.findall(r'<a class="fl" href="#fi-(\d+)">\d+</a>', page)
+    assert len(badges) == len(art["findings"]) and len(with_sentence) < len(badges)
+
+
+def test_one_wording_for_unrated_sources() -> None:
+    art = sample_article()
+    art["sources"][0]["rating_label"] = "unrated"
+    page = render_article(art, sample_report())
+    sources = page[page.index('id="sources"'):page.index('id="footnotes"')]
+    assert "<small>unrated</small>" in sources and "not rated" not in sources
+    assert "<b>unrated</b>: an outlet or website that no installed set lists" in page
+
+
+def test_source_counts_each_mean_one_thing() -> None:
+    page = render_article(sample_article(), sample_report())
+    # 7 mentions of 6 sources: Okafor twice; critics and experts are the anonymous ones
+    assert "Who is cited <small>(6 sources, 7 mentions)</small>" in page
+    assert re.search(r'<div class="v">6</div><div class="l">Sources cited<br><small>4 named, '
+                     r'2 anonymous</small>', page)
+    assert re.search(r'<div class="v">7</div><div class="l">Source mentions<br><small>5 named, '
+                     r'2 anonymous</small>', page)
+    assert "Distinct sources" not in page and "Named sources" not in page
+
+
+def test_genre_is_shown_and_filterable(tmp_path: Path) -> None:
+    art = {**sample_article(), "genre": "opinion"}
+    assert "genre: opinion" in render_article(art, sample_report())
+    write_index([summary_row(art, "articles/a.html"), {"article": "b", "genre": "news"}],
+                tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert '<select data-filter="genre">' in page and '<option value="opinion">' in page
+    assert [r["genre"] for r in index_data(tmp_path)["rows"]] == ["opinion", "news"]
+
+
+def test_article_pages_share_assets_and_stay_small(tmp_path: Path) -> None:
+    report = sample_report()
+    write_html(report, tmp_path)
+    page = (tmp_path / "articles" / "local-harbour-barrier-md.html").read_text("utf-8")
+    assert '<link rel="stylesheet" href="../assets/checker.css">' in page
+    assert "<style>" not in page and "<script" not in page
+    assert len(page.encode("utf-8")) < 20_000
+    css = (tmp_path / "assets" / "checker.css").read_text("utf-8")
+    assert ".bg-CLM001{background-color:#F9C7A8}" in css
+    assert "max-height" not in css  # nothing clips the findings list, on screen or on paper
 
 
 def test_page_names_are_safe_and_unique() -> None:
@@ -687,10 +886,11 @@ def test_write_html_writes_all_pages_atomically(tmp_path: Path) -> None:
     report = sample_report()
     written = write_html(report, tmp_path)
     assert written[0] == tmp_path / "index.html"
-    assert len(written) == 1 + len(report["articles"])
+    assert len(written) == 1 + len(report["articles"]) + 3  # data file, CSS, script
     for p in written:
         assert p.is_file() and p.resolve().is_relative_to(tmp_path.resolve())
-        assert p.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+        if p.suffix == ".html":
+            assert p.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert (tmp_path / "articles" / "local-harbour-barrier-md.html").is_file()
     assert not any(n.name.endswith(".tmp") for n in tmp_path.rglob("*"))
     # rewriting replaces files in place
@@ -730,6 +930,6 @@ def test_thousands_of_articles_render_quickly(tmp_path: Path) -> None:
     t0 = time.perf_counter()
     write_html(report, tmp_path)
     elapsed = time.perf_counter() - t0
-    index = (tmp_path / "index.html").read_bytes()
-    assert len(index) / 2000 < 1200  # bytes per table row stays small
+    data = (tmp_path / "index-data.js").read_bytes()
+    assert len(data) / 2000 < 400  # bytes per table row stays small
     assert elapsed < 60, elapsed

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from reports.html.spans import span_of
-from reports.html.style import css_class, rule_colours, safe_url
+from reports.html.style import GRADE_CLASSES, css_class, grade_of, rule_colours, safe_url
 
 # --------------------------------------------------------------------------------------
 # Panels: findings, sources, footnotes, score breakdown, metrics.
@@ -31,6 +31,7 @@ def _natural_key(value: str) -> tuple[int, int | str]:
 def findings_panel(
     article: Mapping[str, Any], rules: Mapping[str, Mapping[str, Any]]
 ) -> list[dict[str, Any]]:
+    """The article's findings in reading order, numbered from 1 (``n``; ``k``: list index)."""
     out = []
     sev_rank = {"error": 0, "warning": 1, "suggestion": 2}
     for k, f in enumerate(article.get("findings") or []):
@@ -49,15 +50,19 @@ def findings_panel(
                 "rule": f.get("rule") or (rules.get(rid) or {}).get("name", ""),
                 "severity": str(f.get("severity") or "warning"),
                 "message": f.get("message") or "",
-                "text": shorten(str(f.get("text") or ""), 140),
+                "text": shorten(str(f.get("text") or ""), 70),
                 "line": f.get("line"),
                 "column": f.get("column"),
                 "href": href,
                 "order": (f.get("start") if isinstance(f.get("start"), int) else 10**12, k),
                 "rank": sev_rank.get(str(f.get("severity")), 3),
+                "k": k,
+                "sentence": sent if isinstance(sent, int) else None,
             }
         )
     out.sort(key=lambda x: x["order"])
+    for n, f in enumerate(out, 1):  # numbered in reading order: the text links to "fi-<n>"
+        f["n"] = n
     return out
 
 
@@ -88,6 +93,7 @@ def sources_panel(article: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "rating_source": "",
                 "rating_label": "",
                 "percentile": None,
+                "unrated": False,
                 "sentences": [],
             },
         )
@@ -105,10 +111,28 @@ def sources_panel(article: Mapping[str, Any]) -> list[dict[str, Any]]:
                 g[key] = src[key]
         for key in ("rating_source", "rating_label"):
             g[key] = g[key] or str(src.get(key) or "")
+        if g["rating_label"] == UNRATED:  # one wording: shown as "unrated", not as a rating
+            g["rating_label"], g["unrated"] = "", True
         sent = src.get("sentence")
         if isinstance(sent, int) and sent not in g["sentences"]:
             g["sentences"].append(sent)
+    for g in groups.values():
+        g["unrated"] = g["unrated"] and g["rating"] is None and not g["rating_label"]
     return sorted(groups.values(), key=lambda g: (-g["count"], g["name"].casefold()))
+
+
+def source_counts(sources: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    """Distinct sources and mentions, each split into named and anonymous (one meaning each)."""
+    out = {"distinct": 0, "distinct_anonymous": 0, "mentions": 0, "anonymous_mentions": 0}
+    for g in sources:
+        anon = g.get("kind") == "anonymous"
+        out["distinct"] += 1
+        out["distinct_anonymous"] += anon
+        out["mentions"] += int(g.get("count") or 0)
+        out["anonymous_mentions"] += int(g.get("count") or 0) if anon else 0
+    out["distinct_named"] = out["distinct"] - out["distinct_anonymous"]
+    out["named_mentions"] = out["mentions"] - out["anonymous_mentions"]
+    return out
 
 
 def footnotes_panel(article: Mapping[str, Any]) -> dict[str, Any]:
@@ -164,20 +188,44 @@ def breakdown_panel(article: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 KEY_METRICS: tuple[tuple[str, str, str], ...] = (
-    # key, label, format
+    # key, label, format (source counts are added from the sources panel: see key_metrics)
     ("words", "Words", "int"),
     ("claims", "Claims", "int"),
     ("unsourced_claims", "Unsourced claims", "int"),
     ("attribution_rate", "Claims attributed", "pct"),
     ("hedges_per_100_words", "Hedges / 100 words", "f1"),
-    ("distinct_sources", "Distinct sources", "int"),
-    ("named_sources", "Named sources", "int"),
-    ("anonymous_sources", "Anonymous sources", "int"),
     ("quotes", "Quotations", "int"),
     ("footnote_markers", "Footnote markers", "int"),
     ("dangling_footnotes", "Dangling footnotes", "int"),
     ("flesch_reading_ease", "Reading ease", "f1"),
 )
+UNRATED = "unrated"
+
+
+def key_metrics(
+    metrics: Mapping[str, Any], sources: Sequence[Mapping[str, Any]]
+) -> list[dict[str, str]]:
+    """The metric tiles of an article page; every source count says what it counts."""
+    out = [
+        {"label": label, "value": fmt_metric(metrics.get(key), kind), "note": ""}
+        for key, label, kind in KEY_METRICS
+        if key in metrics
+    ]
+    if sources or "anonymous_sources" in metrics:
+        c = source_counts(sources)
+        out[min(5, len(out)) : min(5, len(out))] = [
+            {
+                "label": "Sources cited",
+                "value": fmt_metric(c["distinct"], "int"),
+                "note": f"{c['distinct_named']} named, {c['distinct_anonymous']} anonymous",
+            },
+            {
+                "label": "Source mentions",
+                "value": fmt_metric(c["mentions"], "int"),
+                "note": f"{c['named_mentions']} named, {c['anonymous_mentions']} anonymous",
+            },
+        ]
+    return out
 
 
 def as_number(value: Any) -> float | None:
@@ -213,6 +261,7 @@ def fmt_score(value: Any) -> str:
 
 
 def score_histogram(scores: Iterable[float], width: int = 520, height: int = 190) -> dict[str, Any]:
+    """Articles per 10-point band of score; each bar in the colour of the grade it falls in."""
     counts = [0] * 10
     for s in scores:
         counts[min(9, max(0, int(s // 10)))] += 1
@@ -223,6 +272,7 @@ def score_histogram(scores: Iterable[float], width: int = 520, height: int = 190
     bars = []
     for i, c in enumerate(counts):
         h = plot_h * c / top
+        grade = grade_of(i * 10.0)
         bars.append(
             {
                 "x": round(ml + i * bw + 2, 1),
@@ -230,10 +280,11 @@ def score_histogram(scores: Iterable[float], width: int = 520, height: int = 190
                 "w": round(bw - 4, 1),
                 "h": round(h, 1),
                 "count": c,
-                "label": f"{i * 10}–{i * 10 + 10}",
+                "label": f"{i * 10}\u2013{i * 10 + 10}",
                 "tick": i * 10,
                 "tx": round(ml + i * bw, 1),
-                "band": "low" if i < 5 else "mid" if i < 8 else "high",
+                "grade": grade,
+                "cls": GRADE_CLASSES.get(grade, "none"),
             }
         )
     ticks = sorted({0, top // 2, top}) if top > 1 else [0, 1]
@@ -251,21 +302,32 @@ def score_histogram(scores: Iterable[float], width: int = 520, height: int = 190
 
 
 def rule_chart(
-    counts: Mapping[str, int], rules: Mapping[str, Mapping[str, Any]], width: int = 520
+    counts: Mapping[str, int], rules: Iterable[Mapping[str, Any]], width: int = 520
 ) -> dict[str, Any]:
-    items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    """Findings per rule, most first; rules that are switched off are listed last, as off."""
+    known = {str(r.get("id")): r for r in rules}
+    ids = set(counts) | {rid for rid, r in known.items() if r.get("enabled") is False}
+
+    def off(rid: str) -> bool:  # a rule with findings is on, whatever its default says
+        return known.get(rid, {}).get("enabled") is False and not counts.get(rid)
+
+    def key(rid: str) -> tuple[bool, int, str]:
+        return (off(rid), -counts.get(rid, 0), rid)
+
     top = max(counts.values(), default=0) or 1
-    row, label_w, pad = 24, 210, 44
+    row, label_w, pad = 24, 210, 70
     bars = []
-    for i, (rid, c) in enumerate(items):
+    for i, rid in enumerate(sorted(ids, key=key)):
+        c = counts.get(rid, 0)
         bars.append(
             {
                 "id": rid,
-                "name": (rules.get(rid) or {}).get("name", ""),
+                "name": known.get(rid, {}).get("name", ""),
                 "count": c,
+                "off": off(rid),
                 "y": i * row + 4,
                 "w": round((width - label_w - pad) * c / top, 1),
                 "colour": rule_colours(rid)[1],
             }
         )
-    return {"w": width, "h": max(row * len(items) + 8, 40), "bars": bars, "x0": label_w}
+    return {"w": width, "h": max(row * len(bars) + 8, 40), "bars": bars, "x0": label_w}

@@ -17,6 +17,7 @@ The pipeline from a ``report.json`` article to the text shown on its page:
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from reports.html.style import REGION_LABELS, css_class
+from reports.html.style import REGION_LABELS, css_class, safe_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,7 @@ class Run:
     sentence: int | None
     pieces: list[Piece]
     claim: bool = False
+    refs: list[int] = field(default_factory=list)  # numbers of the findings on this sentence
 
 
 @dataclass(slots=True)
@@ -118,6 +120,7 @@ class Paragraph:
     reason: str
     runs: list[Run]
     bullet: bool = False
+    level: int = 0  # a Markdown heading's level (1-6), else 0
 
     @property
     def skipped(self) -> bool:
@@ -162,15 +165,14 @@ def _attribution_marks(article: Mapping[str, Any]) -> list[Mark]:
         who = name + (f" ({kind})" if kind else "")
         sp = span_of(att.get("source"))
         if sp:
-            marks.append(Mark(*sp, classes=("a-src",), title=f"Source: {who}"))
+            marks.append(Mark(*sp, classes=("a-src",), title=who))
         sp = span_of(att.get("cue"))
         if sp:
-            marks.append(Mark(*sp, classes=("a-cue",), title="Attribution cue"))
+            marks.append(Mark(*sp, classes=("a-cue",)))
         for part in att.get("content") or []:
             sp = span_of(part)
             if sp:
-                style = "direct quotation" if att.get("direct") else "paraphrase"
-                marks.append(Mark(*sp, classes=("a-con",), title=f"Attributed to {who}, {style}"))
+                marks.append(Mark(*sp, classes=("a-con",)))  # its source is underlined
     return marks
 
 
@@ -191,10 +193,14 @@ def _hedge_marks(article: Mapping[str, Any]) -> list[Mark]:
 
 
 def _finding_marks(
-    article: Mapping[str, Any], rules: Mapping[str, Mapping[str, Any]]
+    article: Mapping[str, Any],
+    rules: Mapping[str, Mapping[str, Any]],
+    number: Mapping[int, int] | None = None,
 ) -> list[Mark]:
-    """Findings, painted in their rule's colour, with an anchor ``f-<k>`` each."""
+    """Findings, painted in their rule's colour, with an anchor ``f-<k>`` each; the title
+    names the rule and the finding's number in the findings panel (its message is there)."""
     marks: list[Mark] = []
+    number = number or {}
     for k, f in enumerate(article.get("findings") or []):
         sp = span_of(f)
         if not sp:
@@ -203,16 +209,56 @@ def _finding_marks(
         rule = rules.get(rid) or {}
         name = str(f.get("rule") or rule.get("name") or "")
         sev = str(f.get("severity") or rule.get("severity") or "warning")
+        n = number.get(k)
         marks.append(
             Mark(
                 *sp,
-                classes=("f", f"r-{css_class(rid)}", f"sev-{css_class(sev)}"),
-                title=f"{rid} {name}: {f.get('message') or ''}".strip(),
-                anchor=f"f-{k}",
+                classes=("f", f"r-{css_class(rid)}") + (("sev-error",) if sev == "error" else ()),
+                title="" if n else f"{rid} {name}",  # numbered: its badge links the finding
+                anchor="" if isinstance(f.get("sentence"), int) else f"f-{k}",
                 paint=f"bg-{css_class(rid)}",
             )
         )
     return marks
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+", re.M)
+_MD_BULLET = re.compile(r"^[ \t]*([-*+])[ \t]+(?=\S)", re.M)
+_MD_STRONG = re.compile(r"(?<![*\w])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![*\w])")
+_MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{1,300})\]\(([^()\s]{1,2000})\)")
+_MD_EM = re.compile(r"(?<![*\w])(\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*\w])")
+
+
+def markdown_marks(text: str) -> list[Mark]:
+    """Markdown syntax of an article's text: heading hashes and list bullets hidden (their
+    block is drawn as a heading or list item), emphasis shown as emphasis and links as links
+    (http and https only), their markers hidden."""
+    marks: list[Mark] = []
+    for rx in (_MD_HEADING, _MD_BULLET):
+        for m in rx.finditer(text):
+            marks.append(Mark(m.start(), m.end(), ("md",)))
+    for m in _MD_LINK.finditer(text):  # [words](address): the words, as a link when http(s)
+        url = safe_url(m.group(2))
+        marks.append(Mark(m.start(1), m.end(1), ("md-a",), title=url, href=url))
+        marks.append(Mark(m.start(), m.start(1), ("md",)))
+        marks.append(Mark(m.end(1), m.end(), ("md",)))
+    taken: list[tuple[int, int]] = []
+    for rx, cls in ((_MD_STRONG, "md-b"), (_MD_EM, "md-i")):
+        for m in rx.finditer(text):
+            if "\n\n" in m.group(2) or any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            d = len(m.group(1))
+            taken.append((m.start(), m.end()))
+            marks.append(Mark(m.start() + d, m.end() - d, (cls,)))
+            marks.append(Mark(m.start(), m.start() + d, ("md",)))
+            marks.append(Mark(m.end() - d, m.end(), ("md",)))
+    return marks
+
+
+def heading_level(text: str) -> int:
+    """1-6 for a Markdown heading line (``## Title``), else 0."""
+    m = _MD_HEADING.match(text)
+    return len(m.group(1)) if m else 0
 
 
 def _footnote_marks(article: Mapping[str, Any]) -> list[Mark]:
@@ -255,13 +301,21 @@ def _footnote_marks(article: Mapping[str, Any]) -> list[Mark]:
     return marks
 
 
-def article_marks(article: Mapping[str, Any], rules: Mapping[str, Mapping[str, Any]]) -> list[Mark]:
-    """Every highlighted span of an article, as marks (order = paint order)."""
+def article_marks(
+    article: Mapping[str, Any],
+    rules: Mapping[str, Mapping[str, Any]],
+    number: Mapping[int, int] | None = None,
+) -> list[Mark]:
+    """Every highlighted span of an article, as marks (order = paint order); ``number``
+    maps a finding's index to its number in the findings panel."""
+    text = str(article.get("text") or "")
+    md = markdown_marks(text) if article.get("format") == "markdown" else []
     return [
+        *md,
         *_quote_marks(article),
         *_attribution_marks(article),
         *_hedge_marks(article),
-        *_finding_marks(article, rules),
+        *_finding_marks(article, rules, number),
         *_footnote_marks(article),
     ]
 
@@ -286,7 +340,8 @@ def _piece(seg: Segment, covering: Sequence[Mark]) -> Piece:
         classes.append(min(painted, key=lambda m: m.end - m.start).paint)
         if len({m.paint for m in painted}) > 1:
             classes.append("f-multi")
-    titles = list(dict.fromkeys(m.title for m in covering if m.title))
+    # a mark's title on its first piece only: a long quotation does not repeat it per piece
+    titles = list(dict.fromkeys(m.title for m in covering if m.title and m.start == seg.start))
     href = next((m.href for m in covering if m.href), "")
     return Piece(seg.text, " ".join(classes), "\n".join(titles), href, anchors)
 
@@ -330,6 +385,8 @@ def _paragraphs(
     full: Sequence[Mapping[str, Any]],
     sentences: Sequence[Mapping[str, Any]],
     windows: list[Window],
+    text: str = "",
+    markdown: bool = False,
 ) -> list[Paragraph]:
     """One paragraph per block, its runs still empty; appends every run's window."""
     paragraphs: list[Paragraph] = []
@@ -366,6 +423,7 @@ def _paragraphs(
                 str(b.get("reason") or ""),
                 runs,
                 bool(b.get("bullet")),
+                heading_level(text[bs:be]) if markdown else 0,
             )
         )
     return paragraphs
@@ -400,7 +458,8 @@ def build_paragraphs(article: Mapping[str, Any], marks: Sequence[Mark]) -> list[
         (s for s in article.get("sentences") or [] if span_of(s)), key=lambda s: s["start"]
     )
     windows: list[Window] = []
-    paragraphs = _paragraphs(full, sentences, windows)
+    markdown = article.get("format") == "markdown"
+    paragraphs = _paragraphs(full, sentences, windows, text, markdown)
     _fill_runs(text, marks, windows)
     return paragraphs
 
@@ -415,7 +474,7 @@ def runs_html(runs: Sequence[Run]) -> Markup:
     out: list[str] = []
     for run in runs:
         if run.sentence is not None:
-            out.append(f'<span class="sent" id="s-{escape(run.sentence)}">')
+            out.append(f'<span id="s-{escape(run.sentence)}">')
         for x in run.pieces:
             for an in x.anchors:
                 out.append(f'<a class="anc" id="{escape(an)}"></a>')
@@ -430,5 +489,7 @@ def runs_html(runs: Sequence[Run]) -> Markup:
             else:
                 out.append(escape(x.text))
         if run.sentence is not None:
+            for n in run.refs:  # back to the findings panel
+                out.append(f'<a class="fl" href="#fi-{n}">{n}</a>')
             out.append("</span>")
     return Markup("".join(out))

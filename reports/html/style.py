@@ -69,6 +69,15 @@ HEDGE_LABELS: dict[str, tuple[str, str]] = {
 }
 
 GRADE_CLASSES = {"A": "a", "B": "b", "C": "c", "D": "d", "E": "e", "F": "f"}
+# the scorer's grade bounds (checker.scorer.GRADES; a test keeps the two equal), so that
+# score bands are drawn in the colour of the grade they give
+GRADE_BOUNDS = ((90.0, "A"), (80.0, "B"), (70.0, "C"), (60.0, "D"), (0.0, "F"))
+
+
+def grade_of(score: float) -> str:
+    """The letter grade of a score (as the scorer gives it)."""
+    return next((g for bound, g in GRADE_BOUNDS if score >= bound), "F")
+
 
 REGION_LABELS = {
     "heading": "heading",

@@ -1,0 +1,99 @@
+"""HTML report benchmark: page size per article and index open time at archive scale.
+
+- Page size: ``checker audit`` of ``examples/`` and of 1,000 PolNeAR articles (when
+  ../shared/data is present), mean and median size of the article pages, and the size of
+  the shared assets (written once per report folder).
+- Index: ``index.html`` written from 20,000 and 100,000 summary rows of an imaginary
+  archive (outlets, authors, sections, dates, findings), opened from disk in headless
+  Chromium; the time from navigation until the first page of rows is in the table (the
+  page's own ``performance.mark``), median of 3 loads. Target (the archive-scale issue):
+  under 2 s at 20,000 rows.
+
+    python bench/html_report.py [--articles 1000] [--rows 20000,100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.run import POLNEAR, build_corpus  # noqa: E402
+
+
+def page_sizes(src: list[str], out: Path) -> str:
+    import checker
+
+    checker.audit(src, out=out, formats=("html",))
+    sizes = [p.stat().st_size for p in (out / "articles").glob("*.html")]
+    assets = sum(p.stat().st_size for p in (out / "assets").iterdir())
+    return (
+        f"{len(sizes)} pages: mean {statistics.fmean(sizes) / 1024:.1f} KB, "
+        f"median {statistics.median(sizes) / 1024:.1f} KB, max {max(sizes) / 1024:.1f} KB "
+        f"(+ {assets / 1024:.1f} KB of shared assets per report folder)"
+    )
+
+
+def index_open(n: int, out: Path) -> str:
+    from reports.html import write_index
+    from tests.archive import archive_rows
+    from tests.cdp import Browser
+
+    rules = [
+        {"id": r, "name": r.lower()}
+        for r in ("CLM001", "ATT001", "HDG001", "HDG002", "FTN001", "FTN002")
+    ]
+
+    t0 = time.perf_counter()
+    write_index(iter(archive_rows(n)), out, rules=rules, group_by="outlet")
+    written = time.perf_counter() - t0
+    data = (out / "index-data.js").stat().st_size
+    marks = []
+    with Browser() as b:
+        for _ in range(3):
+            b.goto((out / "index.html").as_uri())
+            b.wait_for("document.querySelectorAll('#articles tbody tr').length > 0", 60)
+            marks.append(
+                b.evaluate("performance.getEntriesByName('checker-rows-shown')[0].startTime")
+            )
+    return (
+        f"{n:,} rows: written in {written:.1f} s, index-data.js {data / 1e6:.1f} MB; first page "
+        f"of rows shown {statistics.median(marks):.0f} ms after navigation (median of 3; "
+        f"target < 2000 ms at 20,000)"
+    )
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--rows", default="20000,100000")
+    args = ap.parse_args()
+    from scripts.screenshot import find_chromium
+
+    with tempfile.TemporaryDirectory(prefix="bench-html-") as tmp:
+        base = Path(tmp)
+        print("article pages, examples/:", page_sizes([str(ROOT / "examples")], base / "ex"))
+        if POLNEAR.is_dir():
+            corpus = build_corpus(base / "corpus", args.articles)
+            print(
+                f"article pages, {args.articles} PolNeAR articles:",
+                page_sizes([str(p) for p in corpus], base / "pn"),
+            )
+        else:
+            print(f"PolNeAR page sizes skipped: no texts at {POLNEAR}")
+        if find_chromium() is None:
+            print("index open time skipped: chromium not installed")
+            return 0
+        for n in (int(x) for x in args.rows.split(",")):
+            print("index.html:", index_open(n, base / f"idx{n}"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,55 @@
+"""The files every page shares: ``assets/checker.css`` and ``assets/checker.js``.
+
+Written once per report folder instead of being carried by each page. The stylesheet is
+``templates/checker.css`` followed by one highlight class per rule (``bg-<id>``: its tint,
+and the swatch with its strong colour), for every rule the audit knows; a page whose
+findings name a rule that is not in the list (a hand-edited ``report.json``) adds that
+rule's class in its own ``<style>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from checker.core.io import atomic_write_text, safe_path
+from reports.html.style import css_class, rule_colours
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+CSS = "assets/checker.css"
+JS = "assets/checker.js"
+
+
+@lru_cache(maxsize=4)
+def _read(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def rule_css(rule_ids: Iterable[str]) -> str:
+    """The highlight classes of these rules (tint as background, swatch with its colour)."""
+    out = []
+    for rid in sorted(set(rule_ids)):
+        tint, strong = rule_colours(rid)
+        cls = css_class(rid)
+        out.append(
+            f".bg-{cls}{{background-color:{tint}}}"
+            f".sw.bg-{cls}{{background-color:{tint};box-shadow:inset 0 0 0 1.5px {strong}}}"
+        )
+    return "\n".join(out)
+
+
+def stylesheet(rules: Iterable[Mapping[str, Any]]) -> str:
+    """``assets/checker.css``: the shared style plus every known rule's classes."""
+    ids = [str(r.get("id")) for r in rules if isinstance(r, Mapping) and r.get("id")]
+    return _read("checker.css") + "\n/* rule highlights */\n" + rule_css(ids) + "\n"
+
+
+def write_assets(out_dir: Path, rules: Iterable[Mapping[str, Any]] = ()) -> list[Path]:
+    """Write the shared stylesheet and script into ``out_dir/assets``; return their paths."""
+    out_dir = Path(out_dir)
+    return [
+        atomic_write_text(safe_path(out_dir, CSS), stylesheet(rules)),
+        atomic_write_text(safe_path(out_dir, JS), _read("checker.js")),
+    ]
