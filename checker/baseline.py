@@ -25,7 +25,6 @@ import json
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +58,13 @@ def assign_fingerprints(findings: list[dict[str, Any]], sentences: list[dict[str
         key = (f["id"], normalise(sent), normalise(f.get("text", "")))
         f["fingerprint"] = fingerprint(f["id"], sent, f.get("text", ""), seen[key])
         seen[key] += 1
+
+
+def _now() -> str:
+    """The current time, UTC, to the second (when a baseline is recorded)."""
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass
@@ -98,7 +104,7 @@ class Baseline:
         return {
             "version": BASELINE_VERSION,
             "tool": f"checker {__version__}",
-            "created": self.created or datetime.now(UTC).isoformat(timespec="seconds"),
+            "created": self.created or _now(),
             "files": {
                 uri: {
                     "score": fb.score,

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-import textwrap
-import traceback
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import checker
 from checker.core.config import Config, ConfigError
 from checker.core.io import OutputError
 from checker.core.results import EXIT_INTERNAL, EXIT_WRITE
 from checker.settings import find_config, load_config
+
+if TYPE_CHECKING:
+    from textwrap import TextWrapper
 
 EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -241,7 +242,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _explain_file_rule(key: str, fill: textwrap.TextWrapper) -> bool:
+def _explain_file_rule(key: str, fill: TextWrapper) -> bool:
     """``checker explain CHK004``: the check's file-level failures (SARIF/GitLab ids)."""
     from checker.core.results import FILE_RULES
 
@@ -258,7 +259,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from rules import all_rules, get_rule
 
     all_rules()
-    fill = textwrap.TextWrapper(width=78, initial_indent="  ", subsequent_indent="  ")
+    from textwrap import TextWrapper
+
+    fill = TextWrapper(width=78, initial_indent="  ", subsequent_indent="  ")
     try:
         r = get_rule(args.rule)
     except KeyError:
@@ -281,7 +284,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _example(fill: textwrap.TextWrapper, text: str) -> str:
+def _example(fill: TextWrapper, text: str) -> str:
     """An example, wrapped line by line (its line breaks matter: lists, notes sections)."""
     return "\n".join(fill.fill(line) if line.strip() else "" for line in text.splitlines())
 
@@ -350,6 +353,8 @@ def _main(argv: list[str] | None) -> int:
     except (BrokenPipeError, KeyboardInterrupt):
         raise
     except Exception as exc:  # a bug of checker: never exit 1 ("some input failed")
+        import traceback
+
         from checker.pipeline import describe_exception
 
         traceback.print_exc()

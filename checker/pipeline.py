@@ -14,7 +14,6 @@ rules.footnotes: ValueError: ... (markers.py:144)``; the rest of an audit goes o
 from __future__ import annotations
 
 import time
-import traceback
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -97,6 +96,8 @@ def describe_exception(exc: BaseException) -> str:
     msg = " ".join(str(exc).split())
     if len(msg) > 200:
         msg = msg[:199] + "\u2026"
+    import traceback  # only when an article fails
+
     frames = traceback.extract_tb(exc.__traceback__)
     where = f" ({Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
     return f"{type(exc).__name__}: {msg}{where}" if msg else f"{type(exc).__name__}{where}"

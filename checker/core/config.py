@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -457,6 +456,8 @@ def _table(data: dict[str, Any], is_pyproject: bool) -> dict[str, Any] | None:
 
 def read_table(path: str | Path) -> dict[str, Any]:
     """The ``[tool.checker]`` table of a pyproject.toml, or a whole ``.checker.toml``."""
+    import tomllib  # only where a configuration file exists: a draft check often has none
+
     p = Path(path)
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
@@ -474,6 +475,8 @@ def config_file_for(start: str | Path) -> Path | None:
             return cand
         cand = d / "pyproject.toml"
         if cand.is_file():
+            import tomllib
+
             try:
                 data = tomllib.loads(cand.read_text(encoding="utf-8"))
             except (OSError, tomllib.TOMLDecodeError) as exc:

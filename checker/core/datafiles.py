@@ -13,9 +13,10 @@ file and what is wrong, never a traceback from deep inside a rule.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Collection
 from functools import lru_cache
-from importlib import resources
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +66,23 @@ def load_data(
 
 @lru_cache(maxsize=32)
 def _packaged(package: str, name: str, fmt: str, versions: tuple[int, ...]) -> dict[str, Any]:
-    text = resources.files(package).joinpath(name).read_text("utf-8")
-    return parse_data(text, fmt, versions, where=f"{package.replace('.', '/')}/{name}")
+    return parse_data(_packaged_text(package, name), fmt, versions,
+                      where=f"{package.replace('.', '/')}/{name}")
+
+
+def _packaged_text(package: str, name: str) -> str:
+    """The text of a file shipped in ``package``: read beside the package's ``__init__``
+    when it is installed as files (as pip installs it), else through importlib.resources
+    (zip imports), whose import the usual case skips."""
+    module = sys.modules.get(package) or import_module(package)
+    init = getattr(module, "__file__", None)
+    if init:
+        path = Path(init).parent / name
+        if path.is_file():
+            return path.read_text("utf-8")
+    from importlib import resources
+
+    return resources.files(package).joinpath(name).read_text("utf-8")
 
 
 def packaged_data(

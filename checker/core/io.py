@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
@@ -65,6 +64,8 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # not on the draft check's path, which writes no file
+
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise WriteError(path, exc) from exc
