@@ -3,10 +3,16 @@
 Each measurement is one fresh process, timed from start to exit (the way an editor's
 on-save hook or a pre-commit hook runs the tool). The two tools run alternately, so
 that both see the same machine load, after one untimed run each (to have the files in
-the page cache: a hook runs on a machine that has run it before). Prints the medians
-and their ratio, then the start-up of ``checker rules`` and ``checker explain CLM001``.
+the page cache: a hook runs on a machine that has run it before). Checker's modules are
+byte-compiled first, as ``pip install`` does for an installed package (and did for
+proselint): an editable install under ``PYTHONDONTWRITEBYTECODE`` would otherwise
+compile every module from source on every run. Prints the medians and their ratio, the
+start-up of ``checker rules`` and ``checker explain CLM001``, then where the draft
+check's time goes: the median of each part over fresh processes (interpreter start-up,
+imports, configuration, loading, each rule family's first run, scoring, output) and the
+heavy packages the check imported.
 
-    python bench/cold_start.py [--runs 7] [--draft FILE] [--strict]
+    python bench/cold_start.py [--runs 7] [--draft FILE] [--strict] [--no-breakdown]
 
 Targets (issue 17): ``checker check`` at most 1.5x proselint's median; ``checker rules``
 and ``checker explain`` under 0.3 s. ``--strict`` exits 1 when a target is missed.
@@ -17,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata
+import json
 import shutil
 import statistics
 import subprocess
@@ -35,6 +42,69 @@ DRAFT = """\
 Hospital admissions rose 40 percent in the first week of July. Experts say the city
 may need more cooling centres. The council will meet on Monday, according to its agenda.
 """
+
+
+# Run in a fresh interpreter: `checker check DRAFT` as the console script runs it, with
+# the time of each part (the pipeline's own per-stage timings for the analysis).
+PROBE = """
+import io, json, sys, time
+t0 = time.perf_counter()
+import checker.cli
+t1 = time.perf_counter()
+import checker.check, checker.cli_check, checker.pipeline  # what `check` imports next
+t2 = time.perf_counter()
+stages = {}
+analyse_file = checker.pipeline.analyse_file
+def timed(*args, **kwargs):
+    kwargs["timings"] = stages
+    return analyse_file(*args, **kwargs)
+checker.pipeline.analyse_file = timed
+sys.stdout = io.StringIO()
+code = checker.cli.main(["check", sys.argv[1]])
+t3 = time.perf_counter()
+sys.stdout = sys.__stdout__
+heavy = sorted({m.split(".")[0] for m in sys.modules} & set(json.loads(sys.argv[2])))
+print(json.dumps({"code": code, "inside": t3 - t0, "import checker.cli": t1 - t0,
+                  "import check and pipeline": t2 - t1, **stages,
+                  "configuration, files, output": t3 - t2 - sum(stages.values()),
+                  "heavy": heavy}))
+"""
+HEAVY = ("numpy", "pyphen", "sklearn", "scipy", "pandas", "textstat", "rich", "jinja2")
+
+
+def byte_compile(python: str) -> None:
+    """Byte-compile checker's packages where they are installed (as pip install does)."""
+    where = subprocess.run(
+        [python, "-c", "import checker, rules, reports, os; print(*(os.path.dirname(m.__file__)"
+         " for m in (checker, rules, reports)), sep=chr(10))"],
+        capture_output=True, text=True, check=True).stdout.split()
+    subprocess.run([python, "-m", "compileall", "-q", *where], stdout=subprocess.DEVNULL,
+                   check=True)
+
+
+def breakdown(python: str, draft: Path, runs: int) -> tuple[dict[str, float], list[str]]:
+    """Median seconds of each part of ``checker check DRAFT`` over ``runs`` fresh processes
+    (after one untimed run), and the heavy packages it imported."""
+    parts: dict[str, list[float]] = {}
+    heavy: list[str] = []
+    for i in range(runs + 1):
+        t0 = time.perf_counter()
+        proc = subprocess.run([python, "-c", PROBE, draft.name, json.dumps(HEAVY)],
+                              cwd=draft.parent, capture_output=True, text=True)
+        wall = time.perf_counter() - t0
+        if proc.returncode != 0:
+            sys.exit(f"cold_start: the breakdown probe failed:\n{proc.stderr.strip()}")
+        got = json.loads(proc.stdout.strip().splitlines()[-1])
+        if i == 0:
+            continue
+        heavy = got.pop("heavy")
+        got.pop("code")
+        got["interpreter start-up and exit"] = wall - got.pop("inside")
+        for name, value in got.items():
+            parts.setdefault(name, []).append(value)
+    order = ["interpreter start-up and exit"] + [n for n in parts
+                                                 if n != "interpreter start-up and exit"]
+    return {n: statistics.median(parts[n]) for n in order}, heavy
 
 
 def tool(name: str) -> list[str] | None:
@@ -85,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=7, help="timed runs of each command")
     ap.add_argument("--draft", type=Path, help="the draft to check (default: a 3-sentence one)")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    ap.add_argument("--no-breakdown", action="store_true",
+                    help="do not time the parts of the draft check")
     args = ap.parse_args(argv)
     if args.runs < 1:
         ap.error("--runs must be at least 1")
@@ -94,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     if checker is None:
         sys.exit("cold_start: no `checker` command; install the package (make install)")
     proselint = tool("proselint")
+    byte_compile(sys.executable)
 
     with tempfile.TemporaryDirectory(prefix="cold-start-") as tmp:
         cwd = Path(tmp)  # no configuration file, no git repository around the draft
@@ -133,6 +206,14 @@ def main(argv: list[str] | None = None) -> int:
             ok &= met
             print(line(name, values) + f"  target < {CATALOGUE_TARGET} s: "
                   + ("met" if met else "NOT met"))
+        if not args.no_breakdown:
+            parts, heavy = breakdown(sys.executable, draft, args.runs)
+            print(f"where `checker check` spends its time (median of {args.runs} fresh processes;"
+                  " rules.* are first runs, with their models and patterns):")
+            for name, value in parts.items():
+                print(f"  {name:<34} {1000 * value:7.1f} ms")
+            print(f"  {'sum of the parts':<34} {1000 * sum(parts.values()):7.1f} ms")
+            print(f"  heavy packages imported: {', '.join(heavy) or 'none'}")
     return 1 if args.strict and not ok else 0
 
 

@@ -12,6 +12,7 @@ file and what is wrong, never a traceback from deep inside a rule.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from collections.abc import Collection
@@ -32,7 +33,7 @@ def parse_data(
 ) -> dict[str, Any]:
     """The data of one envelope-wrapped JSON document (``where`` names it in errors)."""
     try:
-        data = json.loads(text)
+        data = _loads(text)
     except ValueError as exc:
         raise DataFileError(f"{where}: not valid JSON ({exc})") from None
     if not isinstance(data, dict):
@@ -50,6 +51,19 @@ def parse_data(
             f" (supported: {supported})"
         )
     return {k: v for k, v in data.items() if k not in ENVELOPE}
+
+
+def _loads(text: str) -> Any:
+    """``json.loads`` with the cycle collector paused: parsing a model of a million values
+    would otherwise run it again and again over objects that JSON cannot make cycles of
+    (a third of the time of reading the attribution tagger)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return json.loads(text)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def load_data(
