@@ -110,8 +110,16 @@ def _add_audit_parser(sub: Any) -> None:
     )  # fmt: skip
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``checker`` parser with every subcommand."""
+COMMANDS = ("audit", "rules", "explain", "check", "baseline", "ratings", "train-claims")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``checker`` parser with every subcommand, or with ``command``'s alone.
+
+    A command line that names its subcommand is parsed by that subcommand's parser only,
+    so the others need not be built (nor their modules imported): ``checker check`` starts
+    sooner, and parses and prints help exactly as with every subcommand built.
+    """
     parser = _Parser(
         prog="checker",
         description=DESCRIPTION,
@@ -120,22 +128,30 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"checker {checker.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    _add_audit_parser(sub)
-    r = sub.add_parser("rules", help="list every rule with its id, severity and summary")
-    r.add_argument("--markdown", action="store_true", help="print a Markdown table (for docs)")
+    def wanted(*names: str) -> bool:
+        return command is None or command in names
 
-    e = sub.add_parser("explain", help="print a rule's documentation")
-    e.add_argument("rule", metavar="RULE", help="rule name or id, e.g. unsourced-claim or CLM001")
+    if wanted("audit"):
+        _add_audit_parser(sub)
+    if wanted("rules"):
+        r = sub.add_parser("rules", help="list every rule with its id, severity and summary")
+        r.add_argument("--markdown", action="store_true", help="print a Markdown table (for docs)")
+    if wanted("explain"):
+        e = sub.add_parser("explain", help="print a rule's documentation")
+        e.add_argument("rule", metavar="RULE",
+                       help="rule name or id, e.g. unsourced-claim or CLM001")  # fmt: skip
+    if wanted("check", "baseline"):
+        from checker.cli_check import add_parsers  # check and baseline (CI)
 
-    from checker.cli_check import add_parsers  # check and baseline (CI)
+        add_parsers(sub)
+    if wanted("ratings"):
+        from checker.ratings_cli import add_parser as add_ratings_parser  # update/status
 
-    add_parsers(sub)
-    from checker.ratings_cli import add_parser as add_ratings_parser  # ratings update/status
-
-    add_ratings_parser(sub)
-    # Parsed by rules.claims.training.train_claims_main (its own argparse); listed here for help.
-    sub.add_parser("train-claims", add_help=False,
-                   help="train a claim model on your own labelled CSV (see train-claims --help)")
+        add_ratings_parser(sub)
+    if wanted("train-claims"):
+        # Parsed by rules.claims.training.train_claims_main (its own argparse); listed for help.
+        sub.add_parser("train-claims", add_help=False, help="train a claim model on your own "
+                       "labelled CSV (see train-claims --help)")
     return parser
 
 
@@ -327,7 +343,7 @@ def _main(argv: list[str] | None) -> int:
         from rules.claims.training import train_claims_main
 
         return train_claims_main(argv[1:])
-    parser = build_parser()
+    parser = build_parser(argv[0] if argv[:1] and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()

@@ -49,9 +49,9 @@ def git_toplevel(cwd: Path) -> Path | None:
 
 def _may_be_in_repository(cwd: Path) -> bool:
     """False only when git cannot find a repository here: no ``.git`` in ``cwd`` or a
-    folder above it, and no ``GIT_*`` variable that points git elsewhere. Saves starting
-    git where there is none (a draft checked outside any repository)."""
-    if any(key.startswith("GIT_") for key in os.environ):
+    folder above it, and no ``GIT_DIR`` or ``GIT_WORK_TREE`` that points git elsewhere.
+    Saves starting git where there is none (a draft checked outside any repository)."""
+    if os.environ.get("GIT_DIR") or os.environ.get("GIT_WORK_TREE"):
         return True
     here = Path(os.path.abspath(cwd))
     return any(os.path.lexists(d / ".git") for d in (here, *here.parents))
