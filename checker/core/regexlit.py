@@ -225,3 +225,46 @@ def _joined(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
         return (re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags),)
     except re.error:  # e.g. inline global flags, or a group name used twice
         return tuple(patterns)
+
+
+_PATTERN_ATTRS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
+                  "scanner", "pattern", "flags", "groups", "groupindex")
+
+
+class LazyPattern:
+    """A module-level regex compiled on first use, not at import.
+
+    It answers like the ``re.Pattern`` it stands for (``search``, ``finditer``, ``sub``,
+    ``pattern``, ``flags``...); after the first use those are the compiled pattern's own,
+    so later calls cost what they cost on the pattern. A module whose patterns most runs
+    never need (footnote notations in a draft without notes, HTML chrome in a Markdown
+    file) does not compile them when it is imported. Pass :meth:`compiled` where a real
+    ``re.Pattern`` is needed (``re.sub(pattern, ...)``, ``isinstance``).
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled now if it was not yet)."""
+        compiled = re.compile(*self._source)
+        for name in _PATTERN_ATTRS:
+            self.__dict__[name] = getattr(compiled, name)
+        return compiled
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name not in _PATTERN_ATTRS:
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LazyPattern, self._source)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self._source[0]!r}, {self._source[1]!r})"
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, compiled on first use (see :class:`LazyPattern`)."""
+    lazy: Any = LazyPattern(pattern, flags)
+    return lazy  # typed as the pattern it stands for

@@ -17,6 +17,7 @@ from typing import Any
 
 from checker.core.analysis import DOCUMENT, ORGANISATION, OUTLET, Analysis, SourceMention
 from checker.core.document import BODY, REFERENCES
+from checker.core.regexlit import lazy_compile
 from checker.reference.domains import host_of, outlets_data, registrable_domain
 
 LEXICON_KEY = "credibility"  # [tool.checker.lexicon.credibility]: domain -> extra names
@@ -36,11 +37,11 @@ def normalise_name(name: str) -> str:
 
 
 RATABLE_KINDS = frozenset({OUTLET, ORGANISATION, DOCUMENT})  # rated when they name an outlet
-_DOMAIN_IN_NAME = re.compile(
+_DOMAIN_IN_NAME = lazy_compile(
     r"(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.)+[a-z]{2,24})(?![\w-])", re.I
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_FOOTNOTE_NUM = re.compile(r"(\d{1,3})\s*$")
+_FOOTNOTE_NUM = lazy_compile(r"(\d{1,3})\s*$")
 
 
 _BOUNDS = r"(?<![\w@/.-]){}(?![\w-]|\.\w)"  # a name, not part of a longer word or host
