@@ -49,6 +49,7 @@ may need more cooling centres. The council will meet on Monday, according to its
 PROBE = """
 import io, json, sys, time
 t0 = time.perf_counter()
+HEAVY = json.loads(sys.argv[2])
 import checker.cli
 t1 = time.perf_counter()
 import checker.check, checker.cli_check, checker.pipeline  # what `check` imports next
@@ -60,10 +61,11 @@ def timed(*args, **kwargs):
     return analyse_file(*args, **kwargs)
 checker.pipeline.analyse_file = timed
 sys.stdout = io.StringIO()
-code = checker.cli.main(["check", sys.argv[1]])
+sys.argv = ["checker", "check", sys.argv[1]]  # main() as the console script calls it
+code = checker.cli.main()
 t3 = time.perf_counter()
 sys.stdout = sys.__stdout__
-heavy = sorted({m.split(".")[0] for m in sys.modules} & set(json.loads(sys.argv[2])))
+heavy = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))
 print(json.dumps({"code": code, "inside": t3 - t0, "import checker.cli": t1 - t0,
                   "import check and pipeline": t2 - t1, **stages,
                   "configuration, files, output": t3 - t2 - sum(stages.values()),

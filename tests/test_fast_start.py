@@ -5,7 +5,8 @@ heavy packages it imported: scikit-learn (and scipy, pandas with it) is for trai
 only, pandas for the audit's DataFrames and CSV, rich for the audit's progress table,
 jinja2 for HTML reports, textstat not at all (readability counts syllables with pyphen,
 see ``test_syllables_equal_textstat``), and pyphen only where readability is reported (the
-audit's metrics; the check shows none, so it never loads the hyphenation dictionary).
+audit's metrics; the check shows none, so it never loads the hyphenation dictionary), and
+multiprocessing only for the audit's process pool.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("sklearn", "scipy", "pandas", "textstat", "rich", "jinja2", "pyphen")
+HEAVY = ("sklearn", "scipy", "pandas", "textstat", "rich", "jinja2", "pyphen", "multiprocessing")
 
 PROBE = """
 import json, sys
@@ -56,9 +57,11 @@ def draft(tmp_path: Path) -> Path:
     return path
 
 
-def test_check_imports_no_training_or_report_packages(draft: Path) -> None:
-    result = imported(["check", str(draft)], draft.parent)
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_check_imports_no_training_or_report_packages(draft: Path, what: str) -> None:
+    result = imported(["check", str(draft if what == "file" else draft.parent)], draft.parent)
     assert result["code"] in (0, 1)  # it did check the draft
+    # numpy: the attribution tagger and the claim scorer still import it
     assert [m for m in result["heavy"] if m != "numpy"] == []
 
 
@@ -121,6 +124,11 @@ def test_cold_start_bench_prints_medians_and_targets(tmp_path: Path) -> None:
         assert f"  {name} " in out and "median" in out
     assert "ratio checker / proselint" in out or "proselint is not installed" in out
     assert out.count("target < 0.3 s:") == 2
+    assert "where `checker check` spends its time (median of 1 fresh processes" in out
+    for part in ("interpreter start-up and exit", "import checker.cli", "load+segment",
+                 "rules.attribution", "rules.claims", "score+record", "sum of the parts"):
+        assert f"  {part} " in out
+    assert "heavy packages imported: " in out
 
     missing = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "cold_start.py"), "--draft",
