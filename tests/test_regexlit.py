@@ -99,3 +99,17 @@ def test_lazy_pattern_compiles_on_first_use_and_answers_like_the_pattern() -> No
     assert again.search(text).group(0) == "1st"
     with pytest.raises(AttributeError):
         lazy.no_such_attribute  # noqa: B018
+
+
+def test_pattern_set_compiles_only_the_patterns_a_text_needs() -> None:
+    from checker.core.datafiles import packaged_data
+
+    data = packaged_data("checker.text", "lexicons/boilerplate.json", "checker-boilerplate-lexicon")
+    pset = PatternSet(data["boilerplate"], re.I)
+    assert not any("search" in vars(p) for p in pset.patterns)  # parsed, none compiled yet
+    text = "The senator said the bill would pass."
+    assert not pset.search(text)
+    skipped = [p for p, needles in pset.unanchored
+               if needles and not any(n in text.lower() for n in needles)]
+    assert skipped and not any("search" in vars(p) for p in skipped)
+    assert pset.search("We use cookies on this site")  # and those it needs, it compiles
