@@ -20,7 +20,6 @@ the file works from any folder of the repository.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import unicodedata
 from collections import Counter
@@ -29,6 +28,11 @@ from pathlib import Path
 from typing import Any
 
 from checker.core.version import __version__
+
+try:  # hashlib is heavy to load (OpenSSL): the lean built-in module first, as `random` does
+    from _sha256 import sha256
+except ImportError:  # another Python: the official implementation (the same digests)
+    from hashlib import sha256
 
 BASELINE_VERSION = 1
 DEFAULT_BASELINE = ".checker-baseline.json"
@@ -46,7 +50,7 @@ def normalise(text: str) -> str:
 
 def fingerprint(rule_id: str, sentence: str, text: str, occurrence: int) -> str:
     key = "\x1f".join((rule_id, normalise(sentence), normalise(text), str(occurrence)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def assign_fingerprints(findings: list[dict[str, Any]], sentences: list[dict[str, Any]]) -> None:
