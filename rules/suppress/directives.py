@@ -10,16 +10,16 @@ applies them.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
+from checker.core.regexlit import lazy_compile
 from checker.core.rule import Rule
 
 VERBS = ("disable", "enable", "disable-next-line")
-DIRECTIVE = re.compile(
+DIRECTIVE = lazy_compile(  # most texts have no directive: compiled on first use
     r"<!--\s*checker\s*:\s*(?P<verb>[A-Za-z][\w-]*)\s*(?:=\s*(?P<rules>[^>]*?))?\s*-->"
 )
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
 
 
 @dataclass
