@@ -192,3 +192,31 @@ def test_outlet_names_found_in_running_text_and_inside_source_names() -> None:
     assert found is not None
     assert [m.group(0) for m in found.finditer(text)] == ["Reuters", "Associated Press"]
     assert resolve_name("a report by Reuters News", "document", table) == "reuters.com"
+
+
+def test_git_top_level_without_starting_git_where_there_is_no_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess as sp
+
+    from checker import vcs
+
+    outside = tmp_path / "loose"
+    outside.mkdir()
+    repo = tmp_path / "repo"
+    (repo / "drafts").mkdir(parents=True)
+    sp.run(["git", "init", "-q", str(repo)], check=True)
+    assert vcs.git_toplevel(repo / "drafts") == repo.resolve()
+
+    monkeypatch.delenv("GIT_DIR", raising=False)
+    monkeypatch.delenv("GIT_WORK_TREE", raising=False)
+
+    def no_git(*args: object, **kwargs: object) -> None:
+        raise AssertionError("git was started")
+
+    with monkeypatch.context() as m:
+        m.setattr(sp, "run", no_git)
+        assert vcs.git_toplevel(outside) is None
+    # GIT_DIR points git at a repository from anywhere: then git is asked
+    monkeypatch.setenv("GIT_DIR", str(repo / ".git"))
+    assert vcs.git_toplevel(outside) == outside.resolve()
