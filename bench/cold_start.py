@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import importlib.metadata
 import json
+import resource
 import shutil
 import statistics
 import subprocess
@@ -44,34 +45,52 @@ may need more cooling centres. The council will meet on Monday, according to its
 """
 
 
-# Run in a fresh interpreter: `checker check DRAFT` as the console script runs it, with
-# the time of each part (the pipeline's own per-stage timings for the analysis).
+# Run in a fresh interpreter: `checker check DRAFT` as the console script runs it, with the
+# wall-clock and CPU time of each part (each rule family, loading, scoring: their functions
+# wrapped with timers; the rest of the run is configuration, file discovery and output).
 PROBE = """
 import io, json, sys, time
-t0 = time.perf_counter()
+W, C = time.perf_counter, time.process_time
+w0, c0 = W(), C()
 HEAVY = json.loads(sys.argv[2])
+parts = {}
+def add(name, w, c):
+    part = parts.setdefault(name, [0.0, 0.0])
+    part[0] += W() - w
+    part[1] += C() - c
 import checker.cli
-t1 = time.perf_counter()
+add("import checker.cli", w0, c0)
+w, c = W(), C()
 import checker.check, checker.cli_check, checker.pipeline  # what `check` imports next
-t2 = time.perf_counter()
-stages = {}
-analyse_file = checker.pipeline.analyse_file
-def timed(*args, **kwargs):
-    kwargs["timings"] = stages
-    return analyse_file(*args, **kwargs)
-checker.pipeline.analyse_file = timed
+add("import check and pipeline", w, c)
+import dataclasses, rules
+def timed(name, fn):
+    def run(*args, **kwargs):
+        w, c = W(), C()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            add(name, w, c)
+    return run
+rules.FAMILIES = tuple(dataclasses.replace(f, run=timed("rules." + f.name, f.run))
+                       for f in rules.FAMILIES)
+checker.pipeline.load_document = timed("load+segment", checker.pipeline.load_document)
+checker.pipeline.result_from_analysis = timed("score+record",
+                                              checker.pipeline.result_from_analysis)
 sys.stdout = io.StringIO()
 sys.argv = ["checker", "check", sys.argv[1]]  # main() as the console script calls it
+w, c = W(), C()
 code = checker.cli.main()
-t3 = time.perf_counter()
+wall, cpu = W() - w, C() - c
 sys.stdout = sys.__stdout__
+inner = [sum(p[i] for n, p in parts.items() if not n.startswith("import")) for i in (0, 1)]
+parts["configuration, files, output"] = [wall - inner[0], cpu - inner[1]]
 heavy = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))
-print(json.dumps({"code": code, "inside": t3 - t0, "import checker.cli": t1 - t0,
-                  "import check and pipeline": t2 - t1, **stages,
-                  "configuration, files, output": t3 - t2 - sum(stages.values()),
+print(json.dumps({"code": code, "inside": [W() - w0, C() - c0], "parts": parts,
                   "heavy": heavy}))
 """
 HEAVY = ("numpy", "pyphen", "sklearn", "scipy", "pandas", "textstat", "rich", "jinja2")
+START = "interpreter start-up and exit"
 
 
 def byte_compile(python: str) -> None:
@@ -84,29 +103,35 @@ def byte_compile(python: str) -> None:
                    check=True)
 
 
-def breakdown(python: str, draft: Path, runs: int) -> tuple[dict[str, float], list[str]]:
-    """Median seconds of each part of ``checker check DRAFT`` over ``runs`` fresh processes
-    (after one untimed run), and the heavy packages it imported."""
-    parts: dict[str, list[float]] = {}
+def _child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def breakdown(python: str, draft: Path, runs: int) -> tuple[dict[str, tuple[float, float]],
+                                                            list[str]]:
+    """Median (wall, CPU) seconds of each part of ``checker check DRAFT`` over ``runs`` fresh
+    processes (after one untimed run), and the heavy packages it imported."""
+    parts: dict[str, list[tuple[float, float]]] = {START: []}
     heavy: list[str] = []
     for i in range(runs + 1):
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), _child_cpu()
         proc = subprocess.run([python, "-c", PROBE, draft.name, json.dumps(HEAVY)],
                               cwd=draft.parent, capture_output=True, text=True)
-        wall = time.perf_counter() - t0
+        wall, cpu = time.perf_counter() - t0, _child_cpu() - cpu0
         if proc.returncode != 0:
             sys.exit(f"cold_start: the breakdown probe failed:\n{proc.stderr.strip()}")
         got = json.loads(proc.stdout.strip().splitlines()[-1])
         if i == 0:
             continue
-        heavy = got.pop("heavy")
-        got.pop("code")
-        got["interpreter start-up and exit"] = wall - got.pop("inside")
-        for name, value in got.items():
-            parts.setdefault(name, []).append(value)
-    order = ["interpreter start-up and exit"] + [n for n in parts
-                                                 if n != "interpreter start-up and exit"]
-    return {n: statistics.median(parts[n]) for n in order}, heavy
+        heavy = got["heavy"]
+        inside_wall, inside_cpu = got["inside"]
+        parts[START].append((wall - inside_wall, cpu - inside_cpu))
+        for name, (w, c) in got["parts"].items():
+            parts.setdefault(name, []).append((w, c))
+    return {name: (statistics.median(w for w, _ in values),
+                   statistics.median(c for _, c in values))
+            for name, values in parts.items()}, heavy
 
 
 def tool(name: str) -> list[str] | None:
@@ -212,9 +237,11 @@ def main(argv: list[str] | None = None) -> int:
             parts, heavy = breakdown(sys.executable, draft, args.runs)
             print(f"where `checker check` spends its time (median of {args.runs} fresh processes;"
                   " rules.* are first runs, with their models and patterns):")
-            for name, value in parts.items():
-                print(f"  {name:<34} {1000 * value:7.1f} ms")
-            print(f"  {'sum of the parts':<34} {1000 * sum(parts.values()):7.1f} ms")
+            print(f"  {'part':<34} {'wall ms':>8} {'CPU ms':>8}")
+            for name, (wall, cpu) in parts.items():
+                print(f"  {name:<34} {1000 * wall:8.1f} {1000 * cpu:8.1f}")
+            print(f"  {'sum of the parts':<34} {1000 * sum(w for w, _ in parts.values()):8.1f} "
+                  f"{1000 * sum(c for _, c in parts.values()):8.1f}")
             print(f"  heavy packages imported: {', '.join(heavy) or 'none'}")
     return 1 if args.strict and not ok else 0
 
