@@ -150,31 +150,38 @@ def _version(package: str) -> str:
         return "(version unknown)"
 
 
-def timed(cmd: list[str], cwd: Path) -> float:
-    t0 = time.perf_counter()
+def timed(cmd: list[str], cwd: Path, cpu: list[float] | None = None) -> float:
+    """Wall-clock seconds of one run of ``cmd``; its CPU seconds appended to ``cpu``."""
+    t0, cpu0 = time.perf_counter(), _child_cpu()
     proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                           text=True)
     elapsed = time.perf_counter() - t0
+    if cpu is not None:
+        cpu.append(_child_cpu() - cpu0)
     if proc.returncode not in (0, 1):  # 1 = findings, for both tools
         sys.exit(f"cold_start: {' '.join(cmd)} failed with status {proc.returncode}:\n"
                  f"{proc.stderr.strip()}")
     return elapsed
 
 
-def medians(commands: dict[str, list[str]], runs: int, cwd: Path) -> dict[str, list[float]]:
-    """``runs`` timings of each command, alternating, after one untimed run each."""
+def medians(commands: dict[str, list[str]], runs: int, cwd: Path,
+            cpu: dict[str, list[float]] | None = None) -> dict[str, list[float]]:
+    """``runs`` timings of each command, alternating, after one untimed run each (and their
+    CPU times in ``cpu``, by command)."""
     for cmd in commands.values():
         timed(cmd, cwd)
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, cmd in commands.items():
-            times[name].append(timed(cmd, cwd))
+            times[name].append(timed(cmd, cwd, None if cpu is None else
+                                     cpu.setdefault(name, [])))
     return times
 
 
-def line(name: str, values: list[float]) -> str:
+def line(name: str, values: list[float], cpu: list[float] | None = None) -> str:
     return (f"  {name:<28} median {statistics.median(values):6.3f} s   "
-            f"(min {min(values):.3f}, max {max(values):.3f}, {len(values)} runs)")
+            f"(min {min(values):.3f}, max {max(values):.3f}, {len(values)} runs)"
+            + (f"  CPU {statistics.median(cpu):.3f} s" if cpu else ""))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -209,9 +216,10 @@ def main(argv: list[str] | None = None) -> int:
                 *proselint, "check", draft.name]
         print(f"cold start on {draft.name} ({len(draft.read_text().split())} words), "
               f"{args.runs} alternating runs each:")
-        times = medians(commands, args.runs, cwd)
+        cpu: dict[str, list[float]] = {}
+        times = medians(commands, args.runs, cwd, cpu)
         for name, values in times.items():
-            print(line(name, values))
+            print(line(name, values, cpu[name]))
         ok = True
         if proselint is None:
             print("  proselint is not installed (pip install proselint): no ratio")
@@ -222,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
             ok &= met
             print(f"  ratio checker / proselint: {ratio:.2f}x "
                   f"(target <= {CHECK_RATIO_TARGET}x: {'met' if met else 'NOT met'})")
+            cpu_ratio = statistics.median(cpu["checker check"]) / statistics.median(
+                cpu[next(name for name in cpu if name.startswith("proselint"))])
+            print(f"  (CPU time ratio {cpu_ratio:.2f}x: steadier than wall-clock time on a "
+                  "busy machine)")
 
         catalogue = medians({"checker rules": [*checker, "rules"],
                              "checker explain CLM001": [*checker, "explain", "CLM001"]},

@@ -73,6 +73,8 @@ def _now() -> str:
 
 @dataclass
 class FileBaseline:
+    """What a baseline recorded for one file: its score, unsourced claims and findings."""
+
     score: float | None = None
     unsourced_claims: int | None = None
     findings: list[dict[str, Any]] = field(default_factory=list)
@@ -83,6 +85,8 @@ class FileBaseline:
 
 @dataclass
 class Baseline:
+    """A recorded baseline: every checked file's record, by its path from the top folder."""
+
     files: dict[str, FileBaseline] = field(default_factory=dict)
     created: str = ""
 

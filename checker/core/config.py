@@ -73,6 +73,9 @@ class Override:
 
 @dataclass
 class Config:
+    """The ``[tool.checker]`` settings of a run: rules on and off, severities, lexicon
+    extensions, excluded paths, CI thresholds and each family's own keys."""
+
     disable: list[str] = field(default_factory=list)
     enable: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)

@@ -24,6 +24,9 @@ _LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
 
 @dataclass
 class Directive:
+    """One ``<!-- checker: ... -->`` comment: what it asks, for which rules, where it is,
+    and what it covered."""
+
     verb: str  # disable | enable | disable-next-line (or an unknown word, reported)
     rules: tuple[str, ...]  # lower-cased keys; ("all",) when none given
     line: int  # 1-based position of the comment in the source
