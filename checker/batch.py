@@ -5,6 +5,8 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -101,9 +103,6 @@ def iter_results(inputs: list[Input], config: Config, jobs: int = 1) -> Iterator
         for item in work:
             yield _analyse(item)
         return
-    from concurrent.futures import ProcessPoolExecutor  # only for a pool (multiprocessing)
-    from concurrent.futures.process import BrokenProcessPool
-
     chunk = max(1, min(32, len(work) // (jobs * 4) or 1))
     done = 0
     while done < len(work):
@@ -121,9 +120,6 @@ def iter_results(inputs: list[Input], config: Config, jobs: int = 1) -> Iterator
 
 def _analyse_alone(item: tuple[Input, Config]) -> ArticleResult:
     """Analyse one input in a process of its own; its death is the input's error row."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
     try:
         with ProcessPoolExecutor(max_workers=1) as pool:
             return pool.submit(_analyse, item).result()

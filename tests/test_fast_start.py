@@ -61,8 +61,10 @@ def draft(tmp_path: Path) -> Path:
 def test_check_imports_no_training_or_report_packages(draft: Path, what: str) -> None:
     result = imported(["check", str(draft if what == "file" else draft.parent)], draft.parent)
     assert result["code"] in (0, 1)  # it did check the draft
-    # numpy: the attribution tagger and the claim scorer still import it
-    assert [m for m in result["heavy"] if m != "numpy"] == []
+    # numpy: the attribution tagger and the claim scorer still import it; a folder is walked
+    # by the audit's discover(), whose module imports its process pool (multiprocessing)
+    allowed = {"numpy"} | ({"multiprocessing"} if what == "folder" else set())
+    assert [m for m in result["heavy"] if m not in allowed] == []
 
 
 def test_check_result_is_the_audit_result_without_readability(draft: Path) -> None:
