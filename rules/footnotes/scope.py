@@ -23,7 +23,7 @@ _SENT_END = lazy_compile(
     rf"[.!?\u2026][{CLOSERS_CLS}]*(?:\d{{1,3}}|\[\d{{1,3}}[^\]]*\]|[{SUP_DIGITS}]+)?\s+"
     rf"(?=[A-Z\d\"'\u201c\u2018(\[])"
 )
-_BLOCK_TAIL = lazy_compile(rf"[\s.!?,;:{CLOSERS_CLS}\[\]\d{SUP_DIGITS}^]|\[\^[^\]]*\]")
+_BLOCK_TAIL = re.compile(rf"[\s.!?,;:{CLOSERS_CLS}\[\]\d{SUP_DIGITS}^]|\[\^[^\]]*\]")
 _BULLET_OR_NUMBERED = r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+\S"
 
 
