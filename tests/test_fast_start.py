@@ -173,27 +173,41 @@ def _texts(draw: st.DrawFn) -> str:
 @given(_texts())
 def test_names_found_per_text_equal_the_full_table_regex(text: str) -> None:
     """Looking for only the names a text contains finds what the regex of all names finds."""
-    from rules.credibility.outlets import outlet_table
+    from rules.credibility.outlets import NameIndex, outlet_table
 
     table = outlet_table()
-    for index, full in ((table.scanned, table.scan), (table.inner_names, table.inner)):
+    for names, full in ((table.scanned, table.scan), (table.inner_names, table.inner)):
         assert full is not None
         expected = [(m.start(), m.group(0)) for m in full.finditer(text)]
+        index = NameIndex(list(names.names))  # a new index: its first texts go name by name
         small = index.pattern_for(text)
         got = [] if small is None else [(m.start(), m.group(0)) for m in small.finditer(text)]
         assert got == expected
 
 
 def test_outlet_names_found_in_running_text_and_inside_source_names() -> None:
-    from rules.credibility.outlets import outlet_table, resolve_name
+    from rules.credibility.outlets import NameIndex, outlet_table, resolve_name
 
     table = outlet_table()
-    assert table.scanned.pattern_for("No outlet is named here, the clerk said.") is None
+    scanned = NameIndex(list(table.scanned.names))  # new: no full regex yet
+    assert scanned.pattern_for("No outlet is named here, the clerk said.") is None
     text = "The claim, which Reuters reported and the Associated Press confirmed, held."
-    found = table.scanned.pattern_for(text)
+    found = scanned.pattern_for(text)
     assert found is not None
     assert [m.group(0) for m in found.finditer(text)] == ["Reuters", "Associated Press"]
     assert resolve_name("a report by Reuters News", "document", table) == "reuters.com"
+
+
+def test_outlet_index_turns_to_the_full_regex_after_many_texts() -> None:
+    from rules.credibility.outlets import NameIndex
+
+    index = NameIndex(["Reuters", "Reuters News", "AP"])
+    for _ in range(NameIndex.SMALL_RUN):
+        assert index.pattern_for("Nothing here.") is None
+    full = index.pattern_for("Nothing here.")
+    assert full is index.pattern() and not full.search("Nothing here.")
+    text = "Reuters News and AP said so; APx did not."
+    assert [m.group(0) for m in index.pattern_for(text).finditer(text)] == ["Reuters News", "AP"]
 
 
 def test_git_top_level_without_starting_git_where_there_is_no_repository(

@@ -251,41 +251,77 @@ def _joined_sources(
         return alone
 
 
-_PATTERN_ATTRS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
-                  "scanner", "pattern", "flags", "groups", "groupindex")
+_PATTERN_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn",
+                    "split", "scanner")
 
 
 class LazyPattern:
     """A module-level regex compiled on first use, not at import.
 
     It answers like the ``re.Pattern`` it stands for (``search``, ``finditer``, ``sub``,
-    ``pattern``, ``flags``...); after the first use those are the compiled pattern's own,
-    so later calls cost what they cost on the pattern. A module whose patterns most runs
-    never need (footnote notations in a draft without notes, HTML chrome in a Markdown
-    file) does not compile them when it is imported. Pass :meth:`compiled` where a real
-    ``re.Pattern`` is needed (``re.sub(pattern, ...)``, ``isinstance``).
+    ``pattern``, ``flags``...). The first call compiles the pattern and puts its own
+    methods on the instance, where they shadow this class's: later calls cost what they
+    cost on the pattern. A module whose patterns most runs never need (footnote notations
+    in a draft without notes, HTML chrome in a Markdown file) does not compile them when
+    it is imported. Pass :meth:`compiled` where a real ``re.Pattern`` is needed
+    (``re.sub(pattern, ...)``, ``isinstance``).
     """
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._source = (pattern, flags)
+        self.pattern = pattern
+        self._flags = flags
 
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiled now if it was not yet)."""
-        compiled = re.compile(*self._source)
-        for name in _PATTERN_ATTRS:
+        compiled = re.compile(self.pattern, self._flags)
+        for name in _PATTERN_METHODS:
             self.__dict__[name] = getattr(compiled, name)
         return compiled
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name not in _PATTERN_ATTRS:
-            raise AttributeError(name)
-        return getattr(self.compiled(), name)
+    def search(self, *args: Any) -> Any:
+        return self.compiled().search(*args)
+
+    def match(self, *args: Any) -> Any:
+        return self.compiled().match(*args)
+
+    def fullmatch(self, *args: Any) -> Any:
+        return self.compiled().fullmatch(*args)
+
+    def finditer(self, *args: Any) -> Any:
+        return self.compiled().finditer(*args)
+
+    def findall(self, *args: Any) -> Any:
+        return self.compiled().findall(*args)
+
+    def sub(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().sub(*args, **kwargs)
+
+    def subn(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().subn(*args, **kwargs)
+
+    def split(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().split(*args, **kwargs)
+
+    def scanner(self, *args: Any) -> Any:
+        return self.compiled().scanner(*args)
+
+    @property
+    def flags(self) -> int:
+        return self.compiled().flags  # with the inline flags and re.UNICODE, as compiled
+
+    @property
+    def groups(self) -> int:
+        return self.compiled().groups
+
+    @property
+    def groupindex(self) -> Any:
+        return self.compiled().groupindex
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (LazyPattern, self._source)
+        return (LazyPattern, (self.pattern, self._flags))
 
     def __repr__(self) -> str:
-        return f"LazyPattern({self._source[0]!r}, {self._source[1]!r})"
+        return f"LazyPattern({self.pattern!r}, {self._flags!r})"
 
 
 def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -58,8 +58,12 @@ class NameIndex:
     ends at a boundary, whichever others it holds), at a fraction of the cost of
     compiling the full regex of hundreds of names: a draft check compiles little or
     nothing. Names are grouped by their first run of word characters, which is a whole
-    word of any text they match in.
+    word of any text they match in. Once many texts have been asked about (an audit), the
+    full regex is compiled and answers for every text: one scan costs less there than
+    finding each text's names.
     """
+
+    SMALL_RUN = 64  # texts asked about before the full regex pays (a draft has a few dozen)
 
     def __init__(self, names: list[str]) -> None:
         self.names = tuple(dict.fromkeys(names))
@@ -69,6 +73,7 @@ class NameIndex:
             by_head.setdefault(head.group(0) if head else "", []).append(name)
         self.by_head = {h: tuple(v) for h, v in by_head.items()}
         self._full: re.Pattern[str] | None = None
+        self._asked = 0
 
     def __bool__(self) -> bool:
         return bool(self.names)
@@ -88,7 +93,12 @@ class NameIndex:
 
     def pattern_for(self, text: str) -> re.Pattern[str] | None:
         """A regex that finds in ``text`` what :meth:`pattern` finds there; None when no
-        name occurs in it."""
+        name occurs in it (or the full regex itself, once it has been compiled)."""
+        if self._full is not None:
+            return self._full
+        self._asked += 1
+        if self._asked > self.SMALL_RUN:
+            return self.pattern()
         found = self.candidates(text)
         return _names_regex(found) if found else None
 
