@@ -23,18 +23,21 @@ bounded nesting) and of its own shape, so a damaged baseline is a one-line error
 
 from __future__ import annotations
 
-import hashlib
 import json
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from checker.core.datafiles import DataFileError, check_values, read_text
 from checker.core.io import atomic_write_text
 from checker.core.version import __version__
+
+try:  # hashlib is heavy to load (OpenSSL): the lean built-in module first, as `random` does
+    from _sha256 import sha256
+except ImportError:  # another Python: the official implementation (the same digests)
+    from hashlib import sha256
 
 BASELINE_VERSION = 1
 DEFAULT_BASELINE = ".checker-baseline.json"
@@ -52,7 +55,7 @@ def normalise(text: str) -> str:
 
 def fingerprint(rule_id: str, sentence: str, text: str, occurrence: int) -> str:
     key = "\x1f".join((rule_id, normalise(sentence), normalise(text), str(occurrence)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def assign_fingerprints(findings: list[dict[str, Any]], sentences: list[dict[str, Any]]) -> None:
@@ -66,8 +69,17 @@ def assign_fingerprints(findings: list[dict[str, Any]], sentences: list[dict[str
         seen[key] += 1
 
 
+def _now() -> str:
+    """The current time, UTC, to the second (when a baseline is recorded)."""
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
 @dataclass
 class FileBaseline:
+    """What a baseline recorded for one file: its score, unsourced claims and findings."""
+
     score: float | None = None
     unsourced_claims: int | None = None
     findings: list[dict[str, Any]] = field(default_factory=list)
@@ -78,6 +90,8 @@ class FileBaseline:
 
 @dataclass
 class Baseline:
+    """A recorded baseline: every checked file's record, by its path from the top folder."""
+
     files: dict[str, FileBaseline] = field(default_factory=dict)
     created: str = ""
 
@@ -103,7 +117,7 @@ class Baseline:
         return {
             "version": BASELINE_VERSION,
             "tool": f"checker {__version__}",
-            "created": self.created or datetime.now(UTC).isoformat(timespec="seconds"),
+            "created": self.created or _now(),
             "files": {
                 uri: {
                     "score": fb.score,

@@ -111,8 +111,6 @@ def discover_files(paths: list[str], configs: _Configs) -> list[tuple[str, Path,
     """(display path, path, why it is not read or "") of every article found; raises
     CheckError for a missing path. Special files and links out of a folder come with
     the reason (they are reported as errors, never read)."""
-    from checker.batch import discover
-
     out: list[tuple[str, Path, str]] = []
     missing = []
     for raw in paths:
@@ -123,6 +121,8 @@ def discover_files(paths: list[str], configs: _Configs) -> list[tuple[str, Path,
         if p.is_file():
             out.append((raw, p, ""))
             continue
+        from checker.batch import discover  # folders only: a draft check names its files
+
         for inp in discover([raw]):
             fp = Path(inp.path)
             if inp.error or not configs.base(fp).is_excluded(fp):
@@ -253,9 +253,9 @@ def run_check(
         if error:
             res = failed_result(display, str(path), error)
         elif stdin is not None:
-            res = analyse_bytes(stdin[1], display, cfg)
-        else:
-            res = analyse_file(str(path), cfg, display)
+            res = analyse_bytes(stdin[1], display, cfg, readability=False)
+        else:  # no check output shows readability: skip its hyphenation dictionary
+            res = analyse_file(str(path), cfg, display, readability=False)
         checked.append(_fill_checked(cf, path, res, changed, base))
     return CheckResult(
         checked, root=str(root), changed_since=changed_since or "", baseline=baseline or ""

@@ -9,17 +9,19 @@ permission denied; the previous report is left as it was).
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
-import textwrap
-import traceback
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import checker
 from checker.core.config import Config, ConfigError
 from checker.core.io import OutputError
 from checker.core.results import EXIT_INTERNAL, EXIT_WRITE
 from checker.settings import find_config, load_config
+
+if TYPE_CHECKING:
+    from textwrap import TextWrapper
 
 EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -109,8 +111,16 @@ def _add_audit_parser(sub: Any) -> None:
     )  # fmt: skip
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``checker`` parser with every subcommand."""
+COMMANDS = ("audit", "rules", "explain", "check", "baseline", "ratings", "train-claims")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``checker`` parser with every subcommand, or with ``command``'s alone.
+
+    A command line that names its subcommand is parsed by that subcommand's parser only,
+    so the others need not be built (nor their modules imported): ``checker check`` starts
+    sooner, and parses and prints help exactly as with every subcommand built.
+    """
     parser = _Parser(
         prog="checker",
         description=DESCRIPTION,
@@ -119,22 +129,30 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"checker {checker.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    _add_audit_parser(sub)
-    r = sub.add_parser("rules", help="list every rule with its id, severity and summary")
-    r.add_argument("--markdown", action="store_true", help="print a Markdown table (for docs)")
+    def wanted(*names: str) -> bool:
+        return command is None or command in names
 
-    e = sub.add_parser("explain", help="print a rule's documentation")
-    e.add_argument("rule", metavar="RULE", help="rule name or id, e.g. unsourced-claim or CLM001")
+    if wanted("audit"):
+        _add_audit_parser(sub)
+    if wanted("rules"):
+        r = sub.add_parser("rules", help="list every rule with its id, severity and summary")
+        r.add_argument("--markdown", action="store_true", help="print a Markdown table (for docs)")
+    if wanted("explain"):
+        e = sub.add_parser("explain", help="print a rule's documentation")
+        e.add_argument("rule", metavar="RULE",
+                       help="rule name or id, e.g. unsourced-claim or CLM001")  # fmt: skip
+    if wanted("check", "baseline"):
+        from checker.cli_check import add_parsers  # check and baseline (CI)
 
-    from checker.cli_check import add_parsers  # check and baseline (CI)
+        add_parsers(sub)
+    if wanted("ratings"):
+        from checker.ratings_cli import add_parser as add_ratings_parser  # update/status
 
-    add_parsers(sub)
-    from checker.ratings_cli import add_parser as add_ratings_parser  # ratings update/status
-
-    add_ratings_parser(sub)
-    # Parsed by rules.claims.training.train_claims_main (its own argparse); listed here for help.
-    sub.add_parser("train-claims", add_help=False,
-                   help="train a claim model on your own labelled CSV (see train-claims --help)")
+        add_ratings_parser(sub)
+    if wanted("train-claims"):
+        # Parsed by rules.claims.training.train_claims_main (its own argparse); listed for help.
+        sub.add_parser("train-claims", add_help=False, help="train a claim model on your own "
+                       "labelled CSV (see train-claims --help)")
     return parser
 
 
@@ -241,7 +259,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _explain_file_rule(key: str, fill: textwrap.TextWrapper) -> bool:
+def _explain_file_rule(key: str, fill: TextWrapper) -> bool:
     """``checker explain CHK004``: the check's file-level failures (SARIF/GitLab ids)."""
     from checker.core.results import FILE_RULES
 
@@ -258,7 +276,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from rules import all_rules, get_rule
 
     all_rules()
-    fill = textwrap.TextWrapper(width=78, initial_indent="  ", subsequent_indent="  ")
+    from textwrap import TextWrapper
+
+    fill = TextWrapper(width=78, initial_indent="  ", subsequent_indent="  ")
     try:
         r = get_rule(args.rule)
     except KeyError:
@@ -281,7 +301,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _example(fill: textwrap.TextWrapper, text: str) -> str:
+def _example(fill: TextWrapper, text: str) -> str:
     """An example, wrapped line by line (its line breaks matter: lists, notes sections)."""
     return "\n".join(fill.fill(line) if line.strip() else "" for line in text.splitlines())
 
@@ -295,10 +315,17 @@ def main(argv: list[str] | None = None) -> int:
 
     When the reader of standard output goes away, the command stops writing without a
     traceback and exits 0 (``checker check`` keeps its verdict, see cmd_check).
+
+    Run as the program (``argv`` None: the console script, ``python -m checker``), the
+    objects left when the command is done are handed to the process's exit as they are:
+    the cycle collector's last pass over the loaded models and lexicons would only delay
+    the exit (a tenth of a draft check's time).
     """
     try:
         code = _main(argv)
         sys.stdout.flush()
+        if argv is None:
+            gc.freeze()  # everything dies with the process: no collection pass at exit
         return code
     except BrokenPipeError:
         _silence_stdout()
@@ -324,7 +351,7 @@ def _main(argv: list[str] | None) -> int:
         from rules.claims.training import train_claims_main
 
         return train_claims_main(argv[1:])
-    parser = build_parser()
+    parser = build_parser(argv[0] if argv[:1] and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
@@ -350,6 +377,8 @@ def _main(argv: list[str] | None) -> int:
     except (BrokenPipeError, KeyboardInterrupt):
         raise
     except Exception as exc:  # a bug of checker: never exit 1 ("some input failed")
+        import traceback
+
         from checker.pipeline import describe_exception
 
         traceback.print_exc()

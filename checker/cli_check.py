@@ -19,7 +19,6 @@ import argparse
 import importlib
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -234,6 +233,8 @@ def _guarded(work: Callable[[], T]) -> tuple[T | None, int]:
     except (CheckError, ConfigError, BaselineError) as exc:
         return None, _error(str(exc))
     except Exception:  # a crash must never look like "below the bar" (exit 1)
+        import traceback
+
         traceback.print_exc()
         _error("internal error while checking (traceback above); please report it")
         return None, EXIT_INTERNAL

@@ -35,7 +35,7 @@ from checker.core.analysis import ANONYMOUS, Analysis
 from checker.core.document import BODY
 from checker.core.results import MIN_BODY_WORDS
 from checker.core.rule import Finding, Rule
-from checker.text.readability import readability
+from checker.text.readability import readability as flesch
 from checker.text.segment import word_tokens
 from rules.attribution import UNATTRIBUTED_QUOTE, VAGUE
 from rules.credibility import LOW_CREDIBILITY
@@ -68,7 +68,10 @@ def article_findings(analysis: Analysis) -> list[Finding]:
     return [f for f in analysis.findings if f.rule != UNUSED_SUPPRESSION.name]
 
 
-def compute_metrics(analysis: Analysis) -> dict[str, Any]:
+def compute_metrics(analysis: Analysis, *, readability: bool = True) -> dict[str, Any]:
+    """The article's counts and rates (summary.csv's columns); ``readability=False`` leaves
+    out ``flesch_reading_ease`` and ``grade_level``, which nothing in the score uses (the CI
+    check, which never shows them, skips loading the hyphenation dictionary they need)."""
     doc = analysis.doc
     findings = article_findings(analysis)
     body = [s for s in doc.sentences if s.region == BODY]
@@ -83,7 +86,6 @@ def compute_metrics(analysis: Analysis) -> dict[str, Any]:
     named = sum(n for k, n in kinds.items() if k != ANONYMOUS)
     distinct = len({(m.name.lower(), m.kind) for m in analysis.sources if m.kind != ANONYMOUS})
     fn = analysis.footnotes
-    fre, grade_level = readability(body_words, len(body))
     metrics: dict[str, Any] = {
         "words": words,
         "sentences": len(doc.sentences),
@@ -106,9 +108,9 @@ def compute_metrics(analysis: Analysis) -> dict[str, Any]:
         "errors": sev.get("error", 0),
         "warnings_count": sev.get("warning", 0),
         "suggestions": sev.get("suggestion", 0),
-        "flesch_reading_ease": fre,
-        "grade_level": grade_level,
     }
+    if readability:
+        metrics["flesch_reading_ease"], metrics["grade_level"] = flesch(body_words, len(body))
     for cat in ("epistemic", "reportative", "weasel", "approximator", "booster"):
         metrics[f"hedges_{cat}"] = by_cat.get(cat, 0)
     metrics.update(analysis.metrics)
@@ -121,10 +123,11 @@ def footnote_rules() -> tuple[Rule, ...]:
 
 
 def score_analysis(
-    analysis: Analysis,
+    analysis: Analysis, *, readability: bool = True
 ) -> tuple[float, str, list[dict[str, Any]], dict[str, Any]]:
-    """Return (score, grade, breakdown, metrics) for an analysed article."""
-    m = compute_metrics(analysis)
+    """Return (score, grade, breakdown, metrics) for an analysed article (``readability``:
+    see :func:`compute_metrics`; the score never depends on it)."""
+    m = compute_metrics(analysis, readability=readability)
     counts = Counter(f.rule for f in article_findings(analysis))
 
     def count(*of: Rule) -> int:

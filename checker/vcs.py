@@ -9,9 +9,13 @@ Git is run as a subprocess with ``core.quotePath=false``; problems raise :class:
 
 from __future__ import annotations
 
+import os
 import re
-import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
 
 
 class GitError(Exception):
@@ -19,6 +23,8 @@ class GitError(Exception):
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    import subprocess
+
     return subprocess.run(
         ["git", "-c", "core.quotePath=false", *args],
         cwd=cwd,
@@ -32,11 +38,23 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def git_toplevel(cwd: Path) -> Path | None:
     """The top-level folder of the git repository holding ``cwd``, else None."""
+    if not _may_be_in_repository(cwd):
+        return None
     try:
         out = _git(["rev-parse", "--show-toplevel"], cwd)
     except OSError:
         return None
     return Path(out.stdout.strip()).resolve() if out.returncode == 0 else None
+
+
+def _may_be_in_repository(cwd: Path) -> bool:
+    """False only when git cannot find a repository here: no ``.git`` in ``cwd`` or a
+    folder above it, and no ``GIT_DIR`` or ``GIT_WORK_TREE`` that points git elsewhere.
+    Saves starting git where there is none (a draft checked outside any repository)."""
+    if os.environ.get("GIT_DIR") or os.environ.get("GIT_WORK_TREE"):
+        return True
+    here = Path(os.path.abspath(cwd))
+    return any(os.path.lexists(d / ".git") for d in (here, *here.parents))
 
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")

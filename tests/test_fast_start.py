@@ -4,7 +4,9 @@ Each command runs in a fresh interpreter (``checker.cli.main``), which then repo
 heavy packages it imported: scikit-learn (and scipy, pandas with it) is for training
 only, pandas for the audit's DataFrames and CSV, rich for the audit's progress table,
 jinja2 for HTML reports, textstat not at all (readability counts syllables with pyphen,
-see ``test_syllables_equal_textstat``).
+see ``test_syllables_equal_textstat``), and pyphen only where readability is reported (the
+audit's metrics; the check shows none, so it never loads the hyphenation dictionary), and
+multiprocessing only for the audit's process pool.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("sklearn", "scipy", "pandas", "textstat", "rich", "jinja2")
+HEAVY = ("sklearn", "scipy", "pandas", "textstat", "rich", "jinja2", "pyphen", "multiprocessing")
 
 PROBE = """
 import json, sys
@@ -53,10 +57,26 @@ def draft(tmp_path: Path) -> Path:
     return path
 
 
-def test_check_imports_no_training_or_report_packages(draft: Path) -> None:
-    result = imported(["check", str(draft)], draft.parent)
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_check_imports_no_training_or_report_packages(draft: Path, what: str) -> None:
+    result = imported(["check", str(draft if what == "file" else draft.parent)], draft.parent)
     assert result["code"] in (0, 1)  # it did check the draft
-    assert [m for m in result["heavy"] if m != "numpy"] == []
+    # numpy: the attribution tagger and the claim scorer still import it; a folder is walked
+    # by the audit's discover(), whose module imports its process pool (multiprocessing)
+    allowed = {"numpy"} | ({"multiprocessing"} if what == "folder" else set())
+    assert [m for m in result["heavy"] if m not in allowed] == []
+
+
+def test_check_result_is_the_audit_result_without_readability(draft: Path) -> None:
+    """The check skips the readability figures only: findings, score and the rest agree."""
+    from checker.pipeline import analyse_file
+
+    full = analyse_file(str(draft)).to_dict()
+    light = analyse_file(str(draft), readability=False).to_dict()
+    assert full["metrics"]["flesch_reading_ease"] is not None
+    for key in ("flesch_reading_ease", "grade_level"):
+        del full["metrics"][key]
+    assert light == full
 
 
 def test_check_with_sarif_output_stays_light(draft: Path) -> None:
@@ -106,8 +126,113 @@ def test_cold_start_bench_prints_medians_and_targets(tmp_path: Path) -> None:
         assert f"  {name} " in out and "median" in out
     assert "ratio checker / proselint" in out or "proselint is not installed" in out
     assert out.count("target < 0.3 s:") == 2
+    assert "where `checker check` spends its time (median of 1 fresh processes" in out
+    for part in ("interpreter start-up and exit", "import checker.cli", "load+segment",
+                 "rules.attribution", "rules.claims", "score+record", "sum of the parts"):
+        assert f"  {part} " in out
+    assert "heavy packages imported: " in out
 
     missing = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "cold_start.py"), "--draft",
          str(tmp_path / "nope.md")], capture_output=True, text=True, timeout=60)
     assert missing.returncode == 2 and "nope.md: no such file" in missing.stderr
+
+
+# --- the outlet table: finding names without compiling a regex of every name ------------
+
+_OUTLET_NAMES: list[str] = []
+
+
+def _outlet_names() -> list[str]:
+    if not _OUTLET_NAMES:
+        from rules.credibility.outlets import outlet_table
+
+        table = outlet_table()
+        _OUTLET_NAMES.extend(sorted(set(table.scanned.names) | set(table.inner_names.names)))
+    return _OUTLET_NAMES
+
+
+_FILLER = st.sampled_from(["", " ", ", ", ". ", "-", "'s ", ".com ", "@", "/", "x", "é", "_",
+                           "\n", " the ", " said ", "(", ")", " and ", "’"])
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    """Text made of outlet names (whole, cut short, or run into each other) and filler."""
+    names = _outlet_names()
+    parts = []
+    for _ in range(draw(st.integers(1, 8))):
+        name = draw(st.sampled_from(names))
+        cut = draw(st.sampled_from([None, None, -1, 1, 3]))
+        parts.append(name if cut is None else name[:cut] if cut > 0 else name[:-1])
+        parts.append(draw(_FILLER))
+    return "".join(parts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts())
+def test_names_found_per_text_equal_the_full_table_regex(text: str) -> None:
+    """Looking for only the names a text contains finds what the regex of all names finds."""
+    from rules.credibility.outlets import NameIndex, outlet_table
+
+    table = outlet_table()
+    for names, full in ((table.scanned, table.scan), (table.inner_names, table.inner)):
+        assert full is not None
+        expected = [(m.start(), m.group(0)) for m in full.finditer(text)]
+        index = NameIndex(list(names.names))  # a new index: its first texts go name by name
+        small = index.pattern_for(text)
+        got = [] if small is None else [(m.start(), m.group(0)) for m in small.finditer(text)]
+        assert got == expected
+
+
+def test_outlet_names_found_in_running_text_and_inside_source_names() -> None:
+    from rules.credibility.outlets import NameIndex, outlet_table, resolve_name
+
+    table = outlet_table()
+    scanned = NameIndex(list(table.scanned.names))  # new: no full regex yet
+    assert scanned.pattern_for("No outlet is named here, the clerk said.") is None
+    text = "The claim, which Reuters reported and the Associated Press confirmed, held."
+    found = scanned.pattern_for(text)
+    assert found is not None
+    assert [m.group(0) for m in found.finditer(text)] == ["Reuters", "Associated Press"]
+    assert resolve_name("a report by Reuters News", "document", table) == "reuters.com"
+
+
+def test_outlet_index_turns_to_the_full_regex_after_many_texts() -> None:
+    from rules.credibility.outlets import NameIndex
+
+    index = NameIndex(["Reuters", "Reuters News", "AP"])
+    for _ in range(NameIndex.SMALL_RUN):
+        assert index.pattern_for("Nothing here.") is None
+    full = index.pattern_for("Nothing here.")
+    assert full is index.pattern() and not full.search("Nothing here.")
+    text = "Reuters News and AP said so; APx did not."
+    assert [m.group(0) for m in index.pattern_for(text).finditer(text)] == ["Reuters News", "AP"]
+
+
+def test_git_top_level_without_starting_git_where_there_is_no_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess as sp
+
+    from checker import vcs
+
+    outside = tmp_path / "loose"
+    outside.mkdir()
+    repo = tmp_path / "repo"
+    (repo / "drafts").mkdir(parents=True)
+    sp.run(["git", "init", "-q", str(repo)], check=True)
+    assert vcs.git_toplevel(repo / "drafts") == repo.resolve()
+
+    monkeypatch.delenv("GIT_DIR", raising=False)
+    monkeypatch.delenv("GIT_WORK_TREE", raising=False)
+
+    def no_git(*args: object, **kwargs: object) -> None:
+        raise AssertionError("git was started")
+
+    with monkeypatch.context() as m:
+        m.setattr(sp, "run", no_git)
+        assert vcs.git_toplevel(outside) is None
+    # GIT_DIR points git at a repository from anywhere: then git is asked
+    monkeypatch.setenv("GIT_DIR", str(repo / ".git"))
+    assert vcs.git_toplevel(outside) == outside.resolve()

@@ -73,3 +73,43 @@ def test_pattern_set_joins_only_safe_patterns() -> None:
     assert len(PatternSet(["(?i)^a", "(?x)^b"], re.I).anchored) == 2  # inline global flags
     ps = PatternSet(["^a|b", "c$"], re.I)  # top-level alternation: not anchored
     assert not ps.anchored and ps.search("xB") and ps.search("C") and not ps.search("xa")
+
+
+def test_lazy_pattern_compiles_on_first_use_and_answers_like_the_pattern() -> None:
+    import pickle
+
+    from checker.core.regexlit import LazyPattern, lazy_compile
+
+    source, flags = r"(?P<num>\d+)(?:st|nd|rd|th)?", re.I
+    real = re.compile(source, flags)
+    lazy = lazy_compile(source, flags)
+    assert isinstance(lazy, LazyPattern) and "search" not in vars(lazy)  # nothing compiled
+    text = "The 1st, 22ND and 3 of 40th"
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in real.finditer(text)]
+    assert "search" in vars(lazy)  # compiled once: the pattern's own methods from now on
+    assert lazy.search(text).group("num") == "1"
+    assert lazy.match(text) is None and lazy.fullmatch("7th").group(0) == "7th"
+    assert lazy.sub("#", text) == real.sub("#", text)
+    assert lazy.findall(text) == real.findall(text)
+    assert lazy.split(text) == real.split(text)
+    assert (lazy.pattern, lazy.flags, lazy.groups, lazy.groupindex) == (
+        real.pattern, real.flags, real.groups, real.groupindex)
+    assert lazy.compiled() == real  # re.compile caches: the same pattern object
+    again = pickle.loads(pickle.dumps(lazy_compile(source, flags)))
+    assert again.search(text).group(0) == "1st"
+    with pytest.raises(AttributeError):
+        lazy.no_such_attribute  # noqa: B018
+
+
+def test_pattern_set_compiles_only_the_patterns_a_text_needs() -> None:
+    from checker.core.datafiles import packaged_data
+
+    data = packaged_data("checker.text", "lexicons/boilerplate.json", "checker-boilerplate-lexicon")
+    pset = PatternSet(data["boilerplate"], re.I)
+    assert not any("search" in vars(p) for p in pset.patterns)  # parsed, none compiled yet
+    text = "The senator said the bill would pass."
+    assert not pset.search(text)
+    skipped = [p for p, needles in pset.unanchored
+               if needles and not any(n in text.lower() for n in needles)]
+    assert skipped and not any("search" in vars(p) for p in skipped)
+    assert pset.search("We use cookies on this site")  # and those it needs, it compiles

@@ -66,6 +66,9 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class HedgeCue:
+    """A hedge or booster word found in a sentence, with its category and, inside quoted or
+    attributed content, whose it is."""
+
     start: int
     end: int
     text: str
@@ -77,6 +80,8 @@ class HedgeCue:
 
 @dataclass(frozen=True, slots=True)
 class FootnoteMarker:
+    """A footnote marker in the text ("[1]", "¹", "[^note]") and the text it covers."""
+
     number: str  # "1", "note"...
     start: int
     end: int
@@ -86,6 +91,8 @@ class FootnoteMarker:
 
 @dataclass(frozen=True, slots=True)
 class FootnoteDefinition:
+    """A note or source-list entry: its label, text, place and the link it gives."""
+
     number: str
     text: str
     start: int
@@ -96,6 +103,8 @@ class FootnoteDefinition:
 
 @dataclass
 class Footnotes:
+    """An article's footnote markers and definitions, and which of them do not pair up."""
+
     markers: list[FootnoteMarker] = field(default_factory=list)
     definitions: dict[str, FootnoteDefinition] = field(default_factory=dict)
     dangling: list[str] = field(default_factory=list)

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -74,6 +73,9 @@ class Override:
 
 @dataclass
 class Config:
+    """The ``[tool.checker]`` settings of a run: rules on and off, severities, lexicon
+    extensions, excluded paths, CI thresholds and each family's own keys."""
+
     disable: list[str] = field(default_factory=list)
     enable: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
@@ -485,6 +487,8 @@ def parse_toml(path: Path) -> dict[str, Any]:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise fail(f"not UTF-8 (byte {raw[exc.start]:#04x} on line {line}); TOML files "
                    "must be saved as UTF-8") from None
+    import tomllib  # only where a configuration file exists: a draft check often has none
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

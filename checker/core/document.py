@@ -54,6 +54,8 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """One sentence: its offsets into the document text, its block and region."""
+
     index: int
     start: int
     end: int

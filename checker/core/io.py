@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
@@ -69,6 +68,8 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # not on the draft check's path, which writes no file
+
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except FileExistsError as exc:  # a file stands where a folder of the path should be
         raise WriteError(path, NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))

@@ -32,6 +32,14 @@ def required_literals(pattern: str, flags: int = 0, lowered: bool = False) -> se
     ASCII, to look for in ``text.lower()`` of a text without :data:`FOLDS_TO_ASCII`."""
     try:
         tree = _sre_parser.parse(pattern, flags)
+    except Exception:  # the regex engine's internals changed: no prefilter
+        return None
+    return _literals(tree, lowered)
+
+
+def _literals(tree: Any, lowered: bool) -> set[str] | None:
+    """:func:`required_literals` of a parsed pattern."""
+    try:
         found = _required(list(tree))
     except Exception:  # the regex engine's internals changed: no prefilter
         return None
@@ -158,22 +166,32 @@ class PatternSet:
     work: the patterns anchored at the start of the text are tried together in one
     ``match``, and a case-insensitive unanchored pattern is run only when one of its
     required strings (:func:`required_literals`) is in the lower-cased text.
+
+    Each pattern is parsed once, when the set is made, and compiled only where it runs:
+    the anchored ones joined into one regex, each other one on its first use (most are
+    never used in a short text: their required strings are not in it).
     """
 
     def __init__(self, patterns: list[str], flags: int = 0) -> None:
-        self.patterns = tuple(re.compile(p, flags) for p in patterns)
-        anchored: list[re.Pattern[str]] = []
+        self.patterns = tuple(lazy_compile(p, flags) for p in patterns)
+        anchored: list[tuple[re.Pattern[str], str, int]] = []
         self.unanchored: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
-        for p in self.patterns:
-            if _anchored(p):
-                anchored.append(p)
+        for source, p in zip(patterns, self.patterns, strict=True):
+            try:
+                tree = _sre_parser.parse(source, flags)
+                full_flags = tree.state.flags  # what the compiled pattern's .flags will be
+            except re.error:
+                raise
+            except Exception:  # the regex engine's internals changed: plain scanning
+                self.unanchored.append((p, ()))
                 continue
-            found = None
-            if p.flags & re.IGNORECASE:
-                found = required_literals(p.pattern, p.flags, lowered=True)
+            if _anchored_tree(tree, full_flags):
+                anchored.append((p, source, full_flags))
+                continue
+            found = _literals(tree, lowered=True) if full_flags & re.IGNORECASE else None
             needles = tuple(sorted(found)) if found and len(found) <= _MAX_NEEDLES else ()
             self.unanchored.append((p, needles))
-        self.anchored = _joined(anchored)
+        self.anchored = _joined_sources(anchored)
 
     def within(self, text: str) -> PatternSet:
         """This set for searching pieces of ``text``: without the unanchored patterns none of
@@ -206,22 +224,107 @@ class PatternSet:
         )
 
 
-def _anchored(p: re.Pattern[str]) -> bool:
-    """Whether ``p`` can only match at the start of the text (``^...`` without MULTILINE)."""
+def _anchored_tree(tree: Any, flags: int) -> bool:
+    """Whether a parsed pattern can only match at the start of the text (``^...`` without
+    MULTILINE)."""
     try:
-        tree = _sre_parser.parse(p.pattern, p.flags)
+        return not flags & re.MULTILINE and len(tree) > 0 and tree[0] == (
+            _sre.AT, _sre.AT_BEGINNING)
     except Exception:  # the regex engine's internals changed
         return False
-    return not p.flags & re.MULTILINE and len(tree) > 0 and tree[0] == (_sre.AT, _sre.AT_BEGINNING)
 
 
-def _joined(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
-    """One regex matching where any of ``patterns`` matches, when they can be joined."""
-    if len(patterns) < 2 or len({p.flags for p in patterns}) > 1:
-        return tuple(patterns)
-    if any(_GROUP_REFERENCE.search(p.pattern) for p in patterns):
-        return tuple(patterns)  # group numbers change in the joined pattern
+def _joined_sources(
+    patterns: list[tuple[re.Pattern[str], str, int]],
+) -> tuple[re.Pattern[str], ...]:
+    """One regex matching where any of ``patterns`` (each with its source and full flags)
+    matches, when they can be joined; else the patterns themselves."""
+    alone = tuple(p for p, _, _ in patterns)
+    if len(patterns) < 2 or len({flags for _, _, flags in patterns}) > 1:
+        return alone
+    if any(_GROUP_REFERENCE.search(source) for _, source, _ in patterns):
+        return alone  # group numbers change in the joined pattern
     try:
-        return (re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags),)
+        return (re.compile("|".join(f"(?:{source})" for _, source, _ in patterns),
+                           patterns[0][2]),)  # fmt: skip
     except re.error:  # e.g. inline global flags, or a group name used twice
-        return tuple(patterns)
+        return alone
+
+
+_PATTERN_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn",
+                    "split", "scanner")
+
+
+class LazyPattern:
+    """A module-level regex compiled on first use, not at import.
+
+    It answers like the ``re.Pattern`` it stands for (``search``, ``finditer``, ``sub``,
+    ``pattern``, ``flags``...). The first call compiles the pattern and puts its own
+    methods on the instance, where they shadow this class's: later calls cost what they
+    cost on the pattern. A module whose patterns most runs never need (footnote notations
+    in a draft without notes, HTML chrome in a Markdown file) does not compile them when
+    it is imported. Pass :meth:`compiled` where a real ``re.Pattern`` is needed
+    (``re.sub(pattern, ...)``, ``isinstance``).
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._flags = flags
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled now if it was not yet)."""
+        compiled = re.compile(self.pattern, self._flags)
+        for name in _PATTERN_METHODS:
+            self.__dict__[name] = getattr(compiled, name)
+        return compiled
+
+    def search(self, *args: Any) -> Any:
+        return self.compiled().search(*args)
+
+    def match(self, *args: Any) -> Any:
+        return self.compiled().match(*args)
+
+    def fullmatch(self, *args: Any) -> Any:
+        return self.compiled().fullmatch(*args)
+
+    def finditer(self, *args: Any) -> Any:
+        return self.compiled().finditer(*args)
+
+    def findall(self, *args: Any) -> Any:
+        return self.compiled().findall(*args)
+
+    def sub(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().sub(*args, **kwargs)
+
+    def subn(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().subn(*args, **kwargs)
+
+    def split(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().split(*args, **kwargs)
+
+    def scanner(self, *args: Any) -> Any:
+        return self.compiled().scanner(*args)
+
+    @property
+    def flags(self) -> int:
+        return self.compiled().flags  # with the inline flags and re.UNICODE, as compiled
+
+    @property
+    def groups(self) -> int:
+        return self.compiled().groups
+
+    @property
+    def groupindex(self) -> Any:
+        return self.compiled().groupindex
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LazyPattern, (self.pattern, self._flags))
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self._flags!r})"
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, compiled on first use (see :class:`LazyPattern`)."""
+    lazy: Any = LazyPattern(pattern, flags)
+    return lazy  # typed as the pattern it stands for

@@ -30,6 +30,9 @@ class ExampleContext:
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule: its stable id and name, family, default severity, documentation and the
+    examples a test runs (``bad`` must be flagged, ``good`` must not)."""
+
     id: str  # stable code, e.g. "CLM001"; never reused
     name: str  # kebab-case, e.g. "unsourced-claim"
     family: str  # its family, e.g. "attribution" (package rules/attribution/)
@@ -55,6 +58,9 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One problem a rule found: where it is (offsets into the document text), how severe,
+    and the message shown to the writer."""
+
     rule: str  # rule name
     code: str  # rule id
     severity: str

@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from checker.core.document import Document, Link
+from checker.core.regexlit import lazy_compile
 from checker.text.segment import segment
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
@@ -128,13 +129,13 @@ _BLOCK_TAGS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "title", "address", "caption", "td", "th",
 }  # fmt: skip
 _VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "wbr", "source"}
-_CHROME_ATTR = re.compile(
+_CHROME_ATTR = lazy_compile(
     r"cookie|consent|newsletter|subscri|signup|sign-up|paywall|comment|share|social|related|"
     r"advert|\bads?\b|promo|sidebar|breadcrumb|navbar|site-?header|site-?footer|skip-link|"
     r"popup|modal|banner",
     re.I,
 )
-_MARKER_SUP = re.compile(r"^\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*$")
+_MARKER_SUP = lazy_compile(r"^\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*$")
 
 
 def _region_hint(tag: str, attrs: dict[str, str]) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 from checker.core.analysis import DOCUMENT, ORGANISATION, OUTLET, Analysis, SourceMention
 from checker.core.document import BODY, REFERENCES
+from checker.core.regexlit import lazy_compile
 from checker.reference.domains import host_of, outlets_data, registrable_domain
 
 LEXICON_KEY = "credibility"  # [tool.checker.lexicon.credibility]: domain -> extra names
@@ -36,26 +37,102 @@ def normalise_name(name: str) -> str:
 
 
 RATABLE_KINDS = frozenset({OUTLET, ORGANISATION, DOCUMENT})  # rated when they name an outlet
-_DOMAIN_IN_NAME = re.compile(
+_DOMAIN_IN_NAME = lazy_compile(
     r"(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.)+[a-z]{2,24})(?![\w-])", re.I
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_FOOTNOTE_NUM = re.compile(r"(\d{1,3})\s*$")
+_FOOTNOTE_NUM = lazy_compile(r"(\d{1,3})\s*$")
+
+
+_BOUNDS = r"(?<![\w@/.-]){}(?![\w-]|\.\w)"  # a name, not part of a longer word or host
+_WORD_RUN = re.compile(r"\w+")
+
+
+class NameIndex:
+    """Literal names to find in text, each a whole name (see ``_BOUNDS``).
+
+    :meth:`pattern` is the regex of every name, built on first use; :meth:`pattern_for`
+    is a regex of only the names that occur in a given text, which finds exactly what
+    the full regex finds there (a name that is not a substring of the text cannot match
+    in it, and among the names that match at one place the regex takes the longest that
+    ends at a boundary, whichever others it holds), at a fraction of the cost of
+    compiling the full regex of hundreds of names: a draft check compiles little or
+    nothing. Names are grouped by their first run of word characters, which is a whole
+    word of any text they match in. Once many texts have been asked about (an audit), the
+    full regex is compiled and answers for every text: one scan costs less there than
+    finding each text's names.
+    """
+
+    SMALL_RUN = 64  # texts asked about before the full regex pays (a draft has a few dozen)
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = tuple(dict.fromkeys(names))
+        by_head: dict[str, list[str]] = {}
+        for name in self.names:
+            head = _WORD_RUN.match(name)
+            by_head.setdefault(head.group(0) if head else "", []).append(name)
+        self.by_head = {h: tuple(v) for h, v in by_head.items()}
+        self._full: re.Pattern[str] | None = None
+        self._asked = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+    def pattern(self) -> re.Pattern[str]:
+        """The regex of every name (what :meth:`pattern_for` is equivalent to)."""
+        if self._full is None:
+            self._full = _names_regex(tuple(sorted(self.names)))
+        return self._full
+
+    def candidates(self, text: str) -> tuple[str, ...]:
+        """The names that occur in ``text`` as substrings, sorted."""
+        words = set(_WORD_RUN.findall(text))
+        words.add("")  # names that start with punctuation are always tried
+        found = [n for w in words & self.by_head.keys() for n in self.by_head[w] if n in text]
+        return tuple(sorted(found))
+
+    def pattern_for(self, text: str) -> re.Pattern[str] | None:
+        """A regex that finds in ``text`` what :meth:`pattern` finds there; None when no
+        name occurs in it (or the full regex itself, once it has been compiled)."""
+        if self._full is not None:
+            return self._full
+        self._asked += 1
+        if self._asked > self.SMALL_RUN:
+            return self.pattern()
+        found = self.candidates(text)
+        return _names_regex(found) if found else None
+
+
+@lru_cache(maxsize=4096)
+def _names_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_BOUNDS.format(_trie_pattern(list(names))))
 
 
 @dataclass(frozen=True)
 class OutletTable:
-    """Names -> domains, compiled once per configuration."""
+    """Names -> domains, built once per configuration."""
 
     by_key: dict[str, str]  # normalised unambiguous name -> domain
     exact: dict[str, str]  # ambiguous names, case-sensitive -> domain (names only)
     names: dict[str, str]  # every name as written -> domain
     also: dict[str, tuple[str, ...]]  # domain -> other domains of the same publisher
-    scan: re.Pattern[str] | None  # outlet names looked for in running text
-    inner: re.Pattern[str] | None  # every unambiguous name, looked for inside source names
+    scanned: NameIndex  # outlet names looked for in running text
+    inner_names: NameIndex  # every unambiguous name, looked for inside source names
     cues: frozenset[str]
     preceders: frozenset[str]
     followers: frozenset[str]
+
+    @property
+    def scan(self) -> re.Pattern[str] | None:
+        """The regex of every outlet name looked for in running text (compiled on first use;
+        :func:`scan_outlets` uses the equivalent ``scanned.pattern_for(text)``)."""
+        return self.scanned.pattern() if self.scanned else None
+
+    @property
+    def inner(self) -> re.Pattern[str] | None:
+        """The regex of every unambiguous name (compiled on first use; :func:`resolve_name`
+        uses the equivalent ``inner_names.pattern_for(name)``)."""
+        return self.inner_names.pattern() if self.inner_names else None
 
     def domains_of(self, domain: str) -> tuple[str, ...]:
         return (domain, *self.also.get(domain, ()))
@@ -85,15 +162,13 @@ def _table(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> OutletTable:
             inner.append(name)
             if dom not in organisations:
                 scanned.append(name)
-    bounds = r"(?<![\w@/.-]){}(?![\w-]|\.\w)"
-    scan = re.compile(bounds.format(_trie_pattern(scanned))) if scanned else None
     return OutletTable(
         by_key=by_key,
         exact=exact,
         names=names,
         also={d: tuple(v) for d, v in data["also"].items()},
-        scan=scan,
-        inner=re.compile(bounds.format(_trie_pattern(inner))) if inner else None,
+        scanned=NameIndex(scanned),
+        inner_names=NameIndex(inner),
         cues=frozenset(c.lower() for c in data["citation_cues"]),
         preceders=frozenset(data["name_preceders_allowed"]),
         followers=frozenset(data["name_followers_allowed"]),
@@ -151,9 +226,10 @@ def resolve_name(name: str, kind: str = OUTLET, table: OutletTable | None = None
         if host and _looks_like_tld(host):
             known = t.by_key.get(normalise_name(host))
             return known or registrable_domain(host)
-    if kind in RATABLE_KINDS and t.inner is not None:
+    inner = t.inner_names.pattern_for(clean) if kind in RATABLE_KINDS else None
+    if inner is not None:
         # "a report by Human Rights Watch", "the editorial board of the Washington Post"
-        hit = t.inner.search(clean)
+        hit = inner.search(clean)
         if hit:
             return t.names[hit.group(0)]
     return ""
@@ -191,7 +267,7 @@ def scan_outlets(
 ) -> list[SourceMention]:
     """Outlets named in citing sentences (body) or listed in source lists (references)
     that no earlier family recorded."""
-    if table.scan is None:
+    if not table.scanned:
         return []
     doc = analysis.doc
     text = doc.text
@@ -204,7 +280,10 @@ def scan_outlets(
             words = {w.lower() for w in _WORD.findall(chunk)}
             if not words & table.cues:
                 continue
-        for m in table.scan.finditer(chunk):
+        scan = table.scanned.pattern_for(chunk)
+        if scan is None:
+            continue
+        for m in scan.finditer(chunk):
             a, b = s.start + m.start(), s.start + m.end()
             if any(x < b and a < y for x, y in taken):
                 continue

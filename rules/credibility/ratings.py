@@ -30,8 +30,6 @@ that command, which downloads the pinned upstream sets, is :mod:`checker.ratings
 from __future__ import annotations
 
 import bisect
-import csv
-import io
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -245,6 +243,9 @@ _ROW_READERS: dict[str, Callable[[Cell, str], Entry | None]] = {
 
 def parse_ratings(text: str, path: str = "<ratings>") -> RatingSet:
     """Read one rating set from CSV text (format detected by the header)."""
+    import csv  # only when a ratings file is read
+    import io
+
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     header = next(reader, None)
     if not header:

@@ -9,7 +9,6 @@ unrated and low-credibility sources, distinct named sources, anonymous share).
 from __future__ import annotations
 
 from dataclasses import replace
-from statistics import fmean
 from typing import Any
 
 from checker.core.analysis import ANONYMOUS, OUTLET, PERSON, Analysis, SourceMention
@@ -67,6 +66,12 @@ def rate_mention(m: SourceMention, table: OutletTable, sets: RatingSets) -> Sour
     )
 
 
+def _mean(values: Any) -> float:
+    from statistics import fmean  # only for articles with rated sources
+
+    return fmean(values)
+
+
 def credibility_metrics(analysis: Analysis, sets: RatingSets) -> dict[str, Any]:
     """The per-article credibility metrics (copied into summary.csv by the scorer)."""
     rated: dict[str, float] = {}
@@ -89,7 +94,7 @@ def credibility_metrics(analysis: Analysis, sets: RatingSets) -> dict[str, Any]:
         "rated_sources": len(rated),
         "unrated_sources": len(unrated),
         "low_credibility_sources": len(low),
-        "mean_credibility": round(fmean(rated.values()), 3) if rated else None,
+        "mean_credibility": round(_mean(rated.values()), 3) if rated else None,
         "min_credibility": round(min(rated.values()), 3) if rated else None,
         "rating_sets": "+".join(sets.names) if sets else "none (run: checker ratings update)",
     }

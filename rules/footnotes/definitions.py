@@ -21,6 +21,7 @@ from typing import Any
 
 from checker.core.analysis import FootnoteDefinition
 from checker.core.document import BOILERPLATE, HEADING, REFERENCES, Block, Link
+from checker.core.regexlit import lazy_compile
 from checker.reference.domains import url_domain
 from rules.footnotes.lexicon import Lexicon
 from rules.footnotes.records import LinkRef, SourceEntry
@@ -35,17 +36,17 @@ from rules.footnotes.scan import (
     sup_to_int,
 )
 
-MD_REFDEF = re.compile(
+MD_REFDEF = lazy_compile(
     r"^[ \t]{0,3}\[(?P<label>[^\]\^\n][^\]\n]{0,99})\]:[ \t]*<?(?P<url>[^\s>]*)>?(?P<rest>[^\n]*)$",
     re.M,
 )
-MD_FNDEF = re.compile(r"^[ \t]{0,3}\[\^(?P<label>[^\]\s]{1,40})\]:[ \t]*(?P<rest>[^\n]*)$", re.M)
-INLINE_LIST = re.compile(
+MD_FNDEF = lazy_compile(r"^[ \t]{0,3}\[\^(?P<label>[^\]\s]{1,40})\]:[ \t]*(?P<rest>[^\n]*)$", re.M)
+INLINE_LIST = lazy_compile(
     r"^[ \t]*(?:[*_]{1,2})?(?P<head>sources?|references?|notes?|citations?|footnotes?)"
     r"(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*(?P<body>\S[^\n]*)$",
     re.I | re.M,
 )
-HEADING_LINE = re.compile(
+HEADING_LINE = lazy_compile(
     r"^[ \t]{0,3}(?:#{1,6}[ \t]+)?(?:[*_]{1,2})?(?P<head>[A-Za-z][A-Za-z ]{1,30}?)"
     r"(?:[*_]{1,2})?[ \t]*:?[ \t]*(?:[*_]{1,2})?[ \t]*$",
     re.M,
@@ -57,8 +58,8 @@ _ENTRY = re.compile(
     r"|(?P<sp>\d{1,3})[ \t]+(?=[A-Z\"\u201c]|https?://))[ \t]*(?P<rest>[^\n]*)$"
 )
 _ENTRY_NUMBER_GROUPS = "b p d c s g sp".split()
-_BULLET_LINE = re.compile(r"^[ \t]*[-*+\u2022][ \t]+(?P<rest>\S[^\n]*)$")
-_LIST_NUM = re.compile(
+_BULLET_LINE = lazy_compile(r"^[ \t]*[-*+\u2022][ \t]+(?P<rest>\S[^\n]*)$")
+_LIST_NUM = lazy_compile(
     r"(?:^|(?<=[,;])[ \t]*|(?<=[ \t])(?:and|&)[ \t]+)"
     r"(?:\[(?P<b>\d{1,3})\]|(?P<n>\d{1,3})(?:[.)](?!\d))?)[ \t]?"
     r"(?=[^\W\d_]|https?://|www\.|[\"'\u201c\u2018(])",

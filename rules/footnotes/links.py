@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from checker.core.document import Link
+from checker.core.regexlit import lazy_compile
 from checker.reference.domains import IPV4
 from rules.footnotes.definitions import Entries
 from rules.footnotes.records import LinkRef
@@ -25,7 +26,7 @@ from rules.footnotes.scan import (
     note_key,
 )
 
-MD_REFLINK = re.compile(
+MD_REFLINK = lazy_compile(
     r"(?<![\]\\])\[(?P<text>[^\[\]\n]{1,300})\]\[(?P<label>[^\[\]\n]{0,100})\]"
 )
 
@@ -114,14 +115,14 @@ def _shortcut_reference_links(text: str, entries: Entries, read: LinkRead, seen:
 
 # ----------------------------------------------------------------- checking
 
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_SCHEME = lazy_compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _KNOWN_SCHEMES = frozenset(
     "http https ftp ftps sftp mailto tel sms news nntp irc ircs data file geo doi urn "
     "javascript feed magnet webcal xmpp sip skype whatsapp tg".split()
 )
-_HOST_LABEL = re.compile(r"^(?!-)(?:[^\W_]|-){1,63}(?<!-)$", re.U)
-_TLD = re.compile(r"^(?:[^\W\d_]{2,63}|xn--[a-z0-9-]{2,59})$", re.U)
-LOOKS_LIKE_DOMAIN = re.compile(
+_HOST_LABEL = lazy_compile(r"^(?!-)(?:[^\W_]|-){1,63}(?<!-)$", re.U)
+_TLD = lazy_compile(r"^(?:[^\W\d_]{2,63}|xn--[a-z0-9-]{2,59})$", re.U)
+LOOKS_LIKE_DOMAIN = lazy_compile(
     r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|info|io|co|uk|us|de|fr|"
     r"news|tv|me|ly|ca|au|in|ir|iq|sy|il|ru|cn|jp|eu|ch|nl|es|it|br|mx|za|ng|ke|tr|sa|ae)"
     r"(?:[/:?#]|$)",

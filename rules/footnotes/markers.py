@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from checker.core.analysis import FootnoteDefinition
 from checker.core.document import Link
+from checker.core.regexlit import lazy_compile
 from rules.footnotes.definitions import Entries
 from rules.footnotes.lexicon import Lexicon
 from rules.footnotes.records import Candidate
@@ -35,27 +36,27 @@ from rules.footnotes.scan import (
     note_key,
 )
 
-_CODE_SPAN = re.compile(r"`[^`\n]+`")
-_HTML_TAG = re.compile(r"<[A-Za-z/!][^<>\n]{0,500}>")
+_CODE_SPAN = lazy_compile(r"`[^`\n]+`")
+_HTML_TAG = lazy_compile(r"<[A-Za-z/!][^<>\n]{0,500}>")
 
 # strong markers
-_MD_FNREF = re.compile(r"\[\^(?P<label>[^\]\s]{1,40})\](?!:)")
-_BRACKET = re.compile(r"\[(?P<body>\d{1,3}(?:[ \t]*[,;\u2013\-][ \t]*\d{1,3}){0,15})\]")
-_CARET = re.compile(r"\^(?P<num>\d{1,3})(?![\d\w])")
-SUPERSCRIPT = re.compile(rf"[{SUP_DIGITS}]+(?:[,{SUP_MINUS}\u2013\-][{SUP_DIGITS}]+)*")
+_MD_FNREF = lazy_compile(r"\[\^(?P<label>[^\]\s]{1,40})\](?!:)")
+_BRACKET = lazy_compile(r"\[(?P<body>\d{1,3}(?:[ \t]*[,;\u2013\-][ \t]*\d{1,3}){0,15})\]")
+_CARET = lazy_compile(r"\^(?P<num>\d{1,3})(?![\d\w])")
+SUPERSCRIPT = lazy_compile(rf"[{SUP_DIGITS}]+(?:[,{SUP_MINUS}\u2013\-][{SUP_DIGITS}]+)*")
 # weak markers
 # A match starts where a run of letters starts, and takes the whole run (what follows the
 # word is never a letter): the lookbehind and the possessive "++" only save the engine from
 # trying every position inside every word, and change no match.
-AFTER_PUNCT = re.compile(
+AFTER_PUNCT = lazy_compile(
     rf"(?P<word>(?<![^\W\d_])[^\W\d_]++|%|\))(?P<punct>[.!?,;:]?)(?P<q>[{CLOSERS}]*)(?P<num>\d{{1,3}})"
     r"(?:,(?P<more>\d{1,3}(?:,\d{1,3})*))?(?![\w\u00b0%]|[.,:/]\d)"
 )
-YEAR_DOT = re.compile(
+YEAR_DOT = lazy_compile(
     r"(?<![\d.,])(?P<year>1[89]\d\d|20\d\d)(?P<punct>[.!?])(?P<num>\d{1,2})[ \t]*$", re.M
 )
-PUNCT_DIGIT = re.compile(r"[.!?]\d")  # in every YEAR_DOT match; a much faster scan
-_DIGIT_RUN = re.compile(r"\d+")
+PUNCT_DIGIT = lazy_compile(r"[.!?]\d")  # in every YEAR_DOT match; a much faster scan
+_DIGIT_RUN = lazy_compile(r"\d+")
 _BEFORE_GLUED = frozenset("%).!?,;:" + CLOSERS)  # with letters: what an AFTER_PUNCT num follows
 _NUMBERED_CONVENTIONS = ("bracket", "caret", "superscript")
 

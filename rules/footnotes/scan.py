@@ -12,24 +12,26 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from checker.core.regexlit import lazy_compile
+
 SUP_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 SUP_MAP = {c: str(i) for i, c in enumerate(SUP_DIGITS)}
 SUP_MINUS = "\u207b"
 CLOSERS = "'\"\u2019\u201d\u00bb)"
 CLOSERS_CLS = "'\"\u2019\u201d\u00bb)\\]"
 
-URLISH = re.compile(r"(?:https?|ftp)://[^\s<>\"'\])]+|\bwww\.[^\s<>\"'\])]+", re.I)
-BROKEN_URLISH = re.compile(
+URLISH = lazy_compile(r"(?:https?|ftp)://[^\s<>\"'\])]+|\bwww\.[^\s<>\"'\])]+", re.I)
+BROKEN_URLISH = lazy_compile(
     r"\b(?:h+t+p+s?|ftp)(?::/{0,1}(?!/)|/{1,3}|:/{3,})[\w.\-]+\.[a-z]{2,}[^\s<>\"']*", re.I
 )
-MD_INLINE = re.compile(
+MD_INLINE = lazy_compile(
     r"(?<![!\\])\[(?P<label>[^\[\]\n]{1,300})\]\((?P<url>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)"
 )
-FRAGMENT = re.compile(
+FRAGMENT = lazy_compile(
     r"^#(?:fn|footnote|note|endnote|cite[_-]note|ref|reference|source|en|n)[\w\-:.]*?(\d{1,3})$",
     re.I,
 )
-WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+WORDS = lazy_compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 
 
 class Mask:

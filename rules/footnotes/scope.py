@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from checker.core.analysis import FootnoteMarker
 from checker.core.config import Setting, one_of
 from checker.core.document import BODY, HEADING, Block, Sentence, Span
+from checker.core.regexlit import lazy_compile
 from rules.footnotes.records import Candidate
 from rules.footnotes.scan import CLOSERS_CLS, SUP_DIGITS, WORDS, line_bounds
 
-_SENT_END = re.compile(
+_SENT_END = lazy_compile(
     rf"[.!?\u2026][{CLOSERS_CLS}]*(?:\d{{1,3}}|\[\d{{1,3}}[^\]]*\]|[{SUP_DIGITS}]+)?\s+"
     rf"(?=[A-Z\d\"'\u201c\u2018(\[])"
 )

@@ -22,6 +22,7 @@ from checker.core.analysis import (
     FootnoteDefinition,
     SourceMention,
 )
+from checker.core.regexlit import lazy_compile
 from checker.reference.domains import registrable, url_domain
 from rules.footnotes.lexicon import Lexicon, lexicon
 from rules.footnotes.links import LOOKS_LIKE_DOMAIN
@@ -31,7 +32,7 @@ from rules.footnotes.scan import BROKEN_URLISH, URLISH, WORDS, is_note_number
 if TYPE_CHECKING:
     from checker.core.document import Document
 
-_NAME_CUT = re.compile(r"\s+[\u2013\u2014\-|]\s+|[,:;(\[]|\s+[\"\u201c\u2018]|\s+'|\.\s|\.$")
+_NAME_CUT = lazy_compile(r"\s+[\u2013\u2014\-|]\s+|[,:;(\[]|\s+[\"\u201c\u2018]|\s+'|\.\s|\.$")
 _GENERIC = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "

@@ -10,20 +10,23 @@ applies them.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
+from checker.core.regexlit import lazy_compile
 from checker.core.rule import Rule
 
 VERBS = ("disable", "enable", "disable-next-line")
-DIRECTIVE = re.compile(
+DIRECTIVE = lazy_compile(  # most texts have no directive: compiled on first use
     r"<!--\s*checker\s*:\s*(?P<verb>[A-Za-z][\w-]*)\s*(?:=\s*(?P<rules>[^>]*?))?\s*-->"
 )
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
 
 
 @dataclass
 class Directive:
+    """One ``<!-- checker: ... -->`` comment: what it asks, for which rules, where it is,
+    and what it covered."""
+
     verb: str  # disable | enable | disable-next-line (or an unknown word, reported)
     rules: tuple[str, ...]  # lower-cased keys; ("all",) when none given
     line: int  # 1-based position of the comment in the source
