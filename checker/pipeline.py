@@ -9,6 +9,11 @@ does. A file that cannot be read, or any exception while loading, segmenting, ru
 a rule family or scoring it, becomes that article's result with status "error" and a
 one-line reason naming the file and the stage, e.g. ``a.md: analysis failed at
 rules.footnotes: ValueError: ... (markers.py:144)``; the rest of an audit goes on.
+
+Budget: the analysis of one document (load and segment, every family, score and record)
+runs under ``config.time_budget`` seconds (``[tool.checker] time_budget``, default 60;
+0 for none); a document that runs past it stops where it is and becomes its error row,
+``a.md: analysis exceeded 60 s at rules.hedging`` (see :mod:`checker.core.budget`).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from typing import Any
 
 import rules
 from checker.core.analysis import Analysis
+from checker.core.budget import BudgetExceeded, Deadline
 from checker.core.config import Config
 from checker.core.document import Document
 from checker.core.results import NO_TEXT
@@ -88,7 +94,10 @@ class StageError(Exception):
     """An exception raised while analysing one article, with the stage it was raised in."""
 
     def __init__(self, stage: str, exc: BaseException) -> None:
-        super().__init__(f"analysis failed at {stage}: {describe_exception(exc)}")
+        if isinstance(exc, MemoryError):
+            super().__init__(f"analysis ran out of memory at {stage}")
+        else:
+            super().__init__(f"analysis failed at {stage}: {describe_exception(exc)}")
         self.stage = stage
 
 
@@ -103,16 +112,23 @@ def describe_exception(exc: BaseException) -> str:
 
 
 def run_rules(
-    doc: Document, config: Config, *, timings: dict[str, float] | None = None
+    doc: Document,
+    config: Config,
+    *,
+    timings: dict[str, float] | None = None,
+    deadline: Deadline | None = None,
 ) -> Analysis:
     """Run every rule family over a document, in pipeline order.
 
     ``timings``, when given, accumulates seconds per family (``rules.<family>``), for
     benchmarks and profiling; it changes nothing else. An exception in a family is
-    raised as :class:`StageError` naming it (``rules.<family>``).
+    raised as :class:`StageError` naming it (``rules.<family>``). ``deadline`` is told
+    each family's name as it starts (and raises :class:`BudgetExceeded` when time is up).
     """
     analysis = Analysis(doc=doc, config=config, rules=rules.RULES)
     for family in rules.FAMILIES:
+        if deadline is not None:
+            deadline.enter(f"rules.{family.name}")
         t0 = time.perf_counter()
         try:
             family.run(analysis)
@@ -129,10 +145,17 @@ def analyse_document(
     article: str = "",
     *,
     timings: dict[str, float] | None = None,
+    deadline: Deadline | None = None,
 ) -> ArticleResult:
-    """Analyse a loaded document; any exception is raised as :class:`StageError`."""
+    """Analyse a loaded document; any exception is raised as :class:`StageError`.
+
+    No time budget applies here unless ``deadline`` (an entered :class:`Deadline`) is
+    given: ``analyse_file`` and ``analyse_bytes`` give one.
+    """
     config = config or Config()
-    analysis = run_rules(doc, config, timings=timings)
+    analysis = run_rules(doc, config, timings=timings, deadline=deadline)
+    if deadline is not None:
+        deadline.enter("score+record")
     t0 = time.perf_counter()
     try:
         result = result_from_analysis(analysis, article or doc.path)
@@ -262,23 +285,29 @@ def analyse_file(
 ) -> ArticleResult:
     """Load and analyse one file; never raises for what the file holds.
 
-    Load problems and any exception while analysing become a result with status
-    "error" (see the module docstring). ``timings``, when given, accumulates seconds
-    per stage (``load+segment``, each rule family, ``score+record``).
+    Load problems, any exception while analysing, and running past the time budget
+    become a result with status "error" (see the module docstring). ``timings``, when
+    given, accumulates seconds per stage (``load+segment``, each family, ``score+record``).
     """
+    config = config or Config()
     article = article or path
-    t0 = time.perf_counter()
     try:
-        doc = load_document(path, display=path)
-    except LoadError as exc:
-        return failed_result(article, path, f"{path}: {exc}")
-    except Exception as exc:
-        return failed_result(article, path, f"{path}: {StageError('load+segment', exc)}")
-    if timings is not None:
-        _add_time(timings, "load+segment", t0)
-    try:
-        return analyse_document(doc, config, article, timings=timings)
-    except StageError as exc:
+        with Deadline(config.time_budget) as deadline:
+            deadline.enter("load+segment")
+            t0 = time.perf_counter()
+            try:
+                doc = load_document(path, display=path)
+            except LoadError as exc:
+                return failed_result(article, path, f"{path}: {exc}")
+            except Exception as exc:
+                return failed_result(article, path, f"{path}: {StageError('load+segment', exc)}")
+            if timings is not None:
+                _add_time(timings, "load+segment", t0)
+            try:
+                return analyse_document(doc, config, article, timings=timings, deadline=deadline)
+            except StageError as exc:
+                return failed_result(article, path, f"{path}: {exc}")
+    except BudgetExceeded as exc:
         return failed_result(article, path, f"{path}: {exc}")
 
 
@@ -302,13 +331,19 @@ def analyse_bytes(data: bytes, name: str, config: Config | None = None) -> Artic
         return failed_result(name, name, f"{name}: {exc}")
     if not text.strip():
         warnings.append(EMPTY_FILE)
+    config = config or Config()
     try:
-        doc = document_from_text(
-            text, path=name, fmt=fmt, encoding=encoding, warnings=tuple(warnings)
-        )
-    except Exception as exc:
-        return failed_result(name, name, f"{name}: {StageError('load+segment', exc)}")
-    try:
-        return analyse_document(doc, config, name)
-    except StageError as exc:
+        with Deadline(config.time_budget) as deadline:
+            deadline.enter("load+segment")
+            try:
+                doc = document_from_text(
+                    text, path=name, fmt=fmt, encoding=encoding, warnings=tuple(warnings)
+                )
+            except Exception as exc:
+                return failed_result(name, name, f"{name}: {StageError('load+segment', exc)}")
+            try:
+                return analyse_document(doc, config, name, deadline=deadline)
+            except StageError as exc:
+                return failed_result(name, name, f"{name}: {exc}")
+    except BudgetExceeded as exc:
         return failed_result(name, name, f"{name}: {exc}")

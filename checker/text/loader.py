@@ -181,6 +181,8 @@ class _HtmlToText(HTMLParser):
         self.link_stack: list[tuple[int, str]] = []
         self.sup_start: int | None = None
         self.list_counters: list[int] = []  # per open list: items so far (-1 for <ul>)
+        self.open_pre = 0  # how many <pre> elements are open (kept with the stack)
+        self.open_tags: dict[str, int] = {}  # open elements per tag name, on the stack
 
     # position of the current token in the source
     def _src(self) -> int:
@@ -230,6 +232,8 @@ class _HtmlToText(HTMLParser):
         if tag == "sup":
             self.sup_start = self.length
         self.stack.append((tag, self.length, hint))
+        self.open_pre += tag == "pre"
+        self.open_tags[tag] = self.open_tags.get(tag, 0) + 1
 
     def handle_endtag(self, tag: str) -> None:
         """Close ``tag``: record its link, hint or list item span; mark footnote numbers."""
@@ -238,14 +242,18 @@ class _HtmlToText(HTMLParser):
         if self.skip_depth:
             self.skip_depth -= 1
             return
-        # pop to the matching tag (tolerate unclosed tags)
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                _, start, hint = self.stack[i]
-                del self.stack[i:]
-                break
-        else:
+        # pop to the matching tag (tolerate unclosed tags); a stray end tag is ignored
+        # without searching the stack for it (that made deep pages quadratic)
+        if not self.open_tags.get(tag):
             return
+        i = len(self.stack) - 1
+        while self.stack[i][0] != tag:
+            i -= 1
+        _, start, hint = self.stack[i]
+        for t, _, _ in self.stack[i:]:
+            self.open_tags[t] -= 1
+            self.open_pre -= t == "pre"
+        del self.stack[i:]
         if tag in ("ol", "ul") and self.list_counters:
             self.list_counters.pop()
         if tag == "a" and self.link_stack:
@@ -253,9 +261,7 @@ class _HtmlToText(HTMLParser):
             if href and self.length > lstart:
                 self.links.append(Link(lstart, self.length, href))
         if tag == "sup" and self.sup_start is not None:
-            inner = (
-                "".join(self.parts)[self.sup_start :] if self.length - self.sup_start < 20 else ""
-            )
+            inner = self._tail(self.sup_start) if self.length - self.sup_start < 20 else ""
             if inner and _MARKER_SUP.match(inner):
                 # render <sup>3</sup> as "[3]" so the footnote reader sees a marker
                 self._wrap_marker(self.sup_start)
@@ -267,15 +273,32 @@ class _HtmlToText(HTMLParser):
         if tag in _BLOCK_TAGS:
             self._break(2 if tag != "li" else 1)
 
+    def _tail(self, start: int) -> str:
+        """The text from offset ``start`` on (a short tail: joins only the parts it spans)."""
+        k, size = len(self.parts), self.length
+        while k and size > start:
+            k -= 1
+            size -= len(self.parts[k])
+        return "".join(self.parts[k:])[start - size :]
+
     def _wrap_marker(self, start: int) -> None:
-        """Replace the text from ``start`` (a superscript's content) by ``[content]``."""
-        text = "".join(self.parts)
-        inner = text[start:].strip()
+        """Replace the text from ``start`` (a superscript's content) by ``[content]``.
+
+        Only the parts and offsets after ``start`` are rebuilt (the tail is short), so a
+        page of many superscripts costs linear time."""
+        k, size = len(self.parts), self.length
+        while k and size > start:
+            k -= 1
+            size -= len(self.parts[k])
+        tail = "".join(self.parts[k:])
+        inner = tail[start - size :].strip()
         src = self._src()
-        # rebuild the tail: replace the inner text by "[inner]"
-        self.parts = [text[:start]]
+        del self.parts[k:]
+        if start > size:
+            self.parts.append(tail[: start - size])
         self.length = start
-        self.offsets = [o for o in self.offsets if o[0] < start]
+        while self.offsets and self.offsets[-1][0] >= start:
+            self.offsets.pop()
         self._emit("[" + inner + "]", src)
 
     def handle_data(self, data: str) -> None:
@@ -283,8 +306,7 @@ class _HtmlToText(HTMLParser):
         if self.skip_depth:
             return
         src = self._src()
-        pre = "pre" in (t for t, _, _ in self.stack)
-        if not pre:
+        if not self.open_pre:
             data = re.sub(r"[ \t\r\n\f]+", " ", data)
             if self.parts and self.parts[-1].endswith(("\n", " ")) and data.startswith(" "):
                 data = data[1:]
@@ -317,14 +339,46 @@ def html_to_text(source: str) -> HtmlText:
 
 # ----------------------------------------------------------------------- Markdown
 
-_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# An inline link "[text](url "title")" is found by a scanner: from a "[" (not after "!"),
+# the text runs to the first "]" or line end, and the link is the "(url ...)" after that
+# "]" (_MD_LINK_TAIL). What the one regex "\[([^\]\n]+)\]\(..." found, without trying every
+# "[" of a run of them, each scanning to the same "]" (quadratic on "[[[[...").
+_MD_LINK_TAIL = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_MD_LINK_STOP = re.compile(r"[\]\n]")
 _MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _BARE_URL = re.compile(r"(?<![(<\[\"'=])\bhttps?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
 
 
+def inline_links(text: str) -> list[Link]:
+    """Inline ``[text](url)`` links (the link's span is its text), in text order.
+
+    Every "[" between one "[" and the first "]" or newline after it reaches that same
+    "]", so it fails or succeeds with it: the scan tries each closing "]" once.
+    """
+    links: list[Link] = []
+    pos = 0
+    while True:
+        p = text.find("[", pos)
+        if p < 0:
+            return links
+        if p and text[p - 1] == "!":  # an image
+            pos = p + 1
+            continue
+        stop = _MD_LINK_STOP.search(text, p + 1)
+        if stop is None:
+            return links
+        c = stop.start()
+        tail = _MD_LINK_TAIL.match(text, c) if text[c] == "]" and c > p + 1 else None
+        if tail is None:
+            pos = c + 1 if c > p + 1 else p + 1
+            continue
+        links.append(Link(p + 1, c, tail.group(1)))
+        pos = tail.end()
+
+
 def markdown_links(text: str) -> list[Link]:
     """Inline ``[text](url)`` links and ``<https://...>`` autolinks, in text order."""
-    links = [Link(m.start(1), m.end(1), m.group(2)) for m in _MD_LINK.finditer(text)]
+    links = inline_links(text)
     links += [Link(m.start(1), m.end(1), m.group(1)) for m in _MD_AUTOLINK.finditer(text)]
     return sorted(links, key=lambda link: link.start)
 

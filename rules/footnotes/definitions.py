@@ -47,9 +47,9 @@ INLINE_LIST = re.compile(
 )
 HEADING_LINE = re.compile(
     r"^[ \t]{0,3}(?:#{1,6}[ \t]+)?(?:[*_]{1,2})?(?P<head>[A-Za-z][A-Za-z ]{1,30}?)"
-    r"(?:[*_]{1,2})?[ \t]*:?[ \t]*(?:[*_]{1,2})?[ \t]*$",
+    r"(?:[*_]{1,2})?[ \t]*+:?[ \t]*+(?:[*_]{1,2})?[ \t]*+$",
     re.M,
-)
+)  # possessive: three adjacent runs of spaces made a long run of spaces cubic
 _ENTRY = re.compile(
     r"^[ \t]*(?:[-*+\u2022][ \t]+)?"
     r"(?:\[(?P<b>\d{1,3})\]|\((?P<p>\d{1,3})\)|(?P<d>\d{1,3})[.):](?!\d)"
