@@ -340,10 +340,14 @@ def html_to_text(source: str) -> HtmlText:
 # ----------------------------------------------------------------------- Markdown
 
 # An inline link "[text](url "title")" is found by a scanner: from a "[" (not after "!"),
-# the text runs to the first "]" or line end, and the link is the "(url ...)" after that
-# "]" (_MD_LINK_TAIL). What the one regex "\[([^\]\n]+)\]\(..." found, without trying every
-# "[" of a run of them, each scanning to the same "]" (quadratic on "[[[[...").
-_MD_LINK_TAIL = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# the text runs to the first "]" or line end; the link is the "(url ...)" after that "]":
+# the URL is the run of characters _MD_LINK_URL takes, and _MD_LINK_END must follow it
+# (the URL cannot give characters back: none of them can start _MD_LINK_END). What the one
+# regex "(?<!!)\[([^\]\n]+)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)" found, without
+# its quadratic cases: every "[" of a run of them scanning to the same "]", and every "]("
+# inside an unfinished URL scanning to the same end.
+_MD_LINK_URL = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_MD_LINK_END = re.compile(r">?(?:\s+\"[^\"]*\")?\s*\)")
 _MD_LINK_STOP = re.compile(r"[\]\n]")
 _MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _BARE_URL = re.compile(r"(?<![(<\[\"'=])\bhttps?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
@@ -353,10 +357,13 @@ def inline_links(text: str) -> list[Link]:
     """Inline ``[text](url)`` links (the link's span is its text), in text order.
 
     Every "[" between one "[" and the first "]" or newline after it reaches that same
-    "]", so it fails or succeeds with it: the scan tries each closing "]" once.
+    "]", so it fails or succeeds with it; and a "](" whose URL starts inside the URL of a
+    failed link ends at the same place, so it fails too. Each character is scanned a
+    bounded number of times.
     """
     links: list[Link] = []
     pos = 0
+    failed_url = (0, 0)  # the URL span of the last link that failed after its URL
     while True:
         p = text.find("[", pos)
         if p < 0:
@@ -368,12 +375,17 @@ def inline_links(text: str) -> list[Link]:
         if stop is None:
             return links
         c = stop.start()
-        tail = _MD_LINK_TAIL.match(text, c) if text[c] == "]" and c > p + 1 else None
-        if tail is None:
+        url = None
+        if text[c] == "]" and c > p + 1 and not failed_url[0] < c < failed_url[1] - 2:
+            url = _MD_LINK_URL.match(text, c)
+        end = _MD_LINK_END.match(text, url.end()) if url else None
+        if url is None or end is None:
+            if url is not None:
+                failed_url = url.span(1)
             pos = c + 1 if c > p + 1 else p + 1
             continue
-        links.append(Link(p + 1, c, tail.group(1)))
-        pos = tail.end()
+        links.append(Link(p + 1, c, url.group(1)))
+        pos = end.end()
 
 
 def markdown_links(text: str) -> list[Link]:

@@ -20,6 +20,7 @@ from rules.footnotes.records import LinkRef
 from rules.footnotes.scan import (
     FRAGMENT,
     MD_INLINE,
+    Taken,
     finditer_if_contains,
     is_note_number,
     note_key,
@@ -42,7 +43,7 @@ class LinkRead:
 
 
 def read_links(
-    text: str, loader_links: Sequence[Link], entries: Entries, taken: list[tuple[int, int]],
+    text: str, loader_links: Sequence[Link], entries: Entries, taken: Taken,
     fmt: str,
 ) -> LinkRead:
     """Every link of the document: the ``[label]: url`` definitions, inline links,
@@ -56,7 +57,7 @@ def read_links(
     for lk in loader_links:
         if lk.start in seen or FRAGMENT.match(lk.url.strip()):
             continue
-        if any(a < lk.end and lk.start < b for a, b in taken):
+        if taken.overlaps(lk.start, lk.end):
             continue
         read.links.append(LinkRef(lk.start, lk.end, lk.url, "loader"))
         seen.add(lk.start)
