@@ -41,6 +41,19 @@ def format_seconds(seconds: float) -> str:
     return f"{seconds:g}"
 
 
+def seconds_arg(value: str) -> float:
+    """A ``--time-budget`` value: seconds from 0 (no limit) to 1,000,000 (argparse type)."""
+    import argparse
+
+    try:
+        v = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 <= v <= 1e6:
+        raise argparse.ArgumentTypeError("must be a number of seconds >= 0 (0: no limit)")
+    return v
+
+
 def _can_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
