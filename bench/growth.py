@@ -96,22 +96,33 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
 }
 
 
-def _child(name: str, size: int) -> None:
-    """Analyse one generated input in this process; print a JSON line of timings."""
+def _child(name: str, size: int, limit: float) -> None:
+    """Analyse one generated input in this process; print a JSON line of timings.
+
+    The analysis runs under a time budget of ``limit`` seconds, so that an input that
+    takes too long still says at which stage it was stopped, and how long the stages
+    before it took."""
+    from checker.core.budget import BudgetExceeded, Deadline
     from checker.core.config import Config
     from checker.pipeline import analyse_document
     from checker.text.loader import document_from_text
 
     fmt, gen = FAMILIES[name]
     text = gen(size)
-    config = Config(time_budget=0) if "time_budget" in Config.__dataclass_fields__ else Config()
+    config = Config(time_budget=0)
     analyse_document(document_from_text("Warm up. The mayor said so.", fmt=fmt), config)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    t1 = time.perf_counter()
-    doc = document_from_text(text, path=f"{name}.{fmt}", fmt=fmt)
-    timings["load+segment"] = time.perf_counter() - t1
-    result = analyse_document(doc, config, timings=timings)
+    try:
+        with Deadline(limit) as deadline:
+            deadline.enter("load+segment")
+            doc = document_from_text(text, path=f"{name}.{fmt}", fmt=fmt)
+            timings["load+segment"] = time.perf_counter() - t0
+            result = analyse_document(doc, config, timings=timings, deadline=deadline)
+    except BudgetExceeded as exc:
+        print(json.dumps({"seconds": None, "chars": len(text), "stages": timings,
+                          "error": f"over {limit:.0f} s (at {exc.stage})"}))  # fmt: skip
+        return
     total = time.perf_counter() - t0
     print(json.dumps({"seconds": total, "chars": len(text), "stages": timings,
                       "findings": len(result.findings)}))  # fmt: skip
@@ -119,9 +130,9 @@ def _child(name: str, size: int) -> None:
 
 def measure(name: str, size: int, timeout: float) -> dict:
     """Time one family at one size in a fresh process; ``seconds`` is None on time-out."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", name, str(size)]
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", name, str(size), str(timeout)]
+    try:  # the child stops itself at ``timeout``; the kill is for a child that cannot
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout + 30, cwd=ROOT)
     except subprocess.TimeoutExpired:
         return {"seconds": None, "chars": size, "error": f"over {timeout:.0f} s"}
     if proc.returncode != 0:
@@ -171,6 +182,10 @@ def run(sizes: list[int], timeout: float, only: list[str]) -> list[dict]:
             for r in runs:
                 if r.get("error"):
                     print(f"    {r['chars']}: {r['error']}")
+            stopped = next((r for r in runs if r.get("seconds") is None and r.get("stages")), None)
+            if stopped:
+                print("    stages before the stop at", stopped["chars"], ":",
+                      ", ".join(f"{k} {v:.2f}s" for k, v in stopped["stages"].items()))  # fmt: skip
             if last and last.get("stages"):
                 slow = sorted(last["stages"].items(), key=lambda kv: -kv[1])[:4]
                 print("    stages at", last["chars"], ":",
@@ -186,10 +201,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds per measurement")
     ap.add_argument("--only", default="", help="comma-separated family names")
     ap.add_argument("--json", default="", help="write the figures to this file")
-    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
-        _child(args.child[0], int(args.child[1]))
+        _child(args.child[0], int(args.child[1]), float(args.child[2]))
         return 0
     sizes = [int(s) for s in args.sizes.split(",")]
     only = [s for s in args.only.split(",") if s]
