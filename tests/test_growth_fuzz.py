@@ -19,6 +19,7 @@ from checker.core.config import Config
 from checker.core.document import Link
 from checker.pipeline import analyse_bytes, run_rules
 from checker.text import segment as seg
+from checker.text.blockspans import block_hints, mark_bullets
 from checker.text.loader import decode_bytes, document_from_text, inline_links
 from rules.footnotes.definitions import HEADING_LINE
 from rules.footnotes.scan import Taken
@@ -176,7 +177,7 @@ def test_block_hints_and_bullets_are_what_a_scan_of_every_hint_finds(
 ) -> None:
     raw = _blocks(cuts)
     full = [(s, e, f"kind{i}", f"<h{i}>") for i, (s, e) in enumerate(hints)]
-    got = seg._block_hints(raw, full)
+    got = block_hints(raw, full)
     for b, h in zip(raw, got, strict=True):
         want = -1
         for i, (hs, he, _, _) in enumerate(full):
@@ -185,7 +186,7 @@ def test_block_hints_and_bullets_are_what_a_scan_of_every_hint_finds(
             ):
                 want = i
         assert h == want
-    seg._mark_bullets(raw, hints)
+    mark_bullets(raw, hints)
     for b in raw:
         assert b.bullet == any(bs <= b.start < be for bs, be in hints)
 

@@ -10,10 +10,8 @@ headings without final punctuation.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from heapq import heappop, heappush
 
 from checker.core.datafiles import packaged_data
 from checker.core.document import (
@@ -29,6 +27,7 @@ from checker.core.document import (
     Sentence,
 )
 from checker.core.regexlit import PatternSet
+from checker.text.blockspans import block_hints, mark_bullets
 
 # --------------------------------------------------------------------- lexicons
 
@@ -391,57 +390,6 @@ def _is_title_case(text: str) -> bool:
     return sum(w[0].isupper() or w[0].isdigit() for w in words) / len(words) >= 0.6
 
 
-def _mark_bullets(raw: list[_RawBlock], bullets: list[tuple[int, int]]) -> None:
-    """Mark as bullets the blocks that start inside a list item's span (in place).
-
-    A block is a bullet when any ``(start, end)`` span has ``start <= block.start < end``:
-    with the spans sorted by start, that is whether the largest end among the spans
-    starting at or before the block reaches past it (a binary search and a prefix maximum).
-    """
-    if not bullets:
-        return
-    spans = sorted(bullets)
-    starts = [bs for bs, _ in spans]
-    reach: list[int] = []
-    far = -1
-    for _, be in spans:
-        far = max(far, be)
-        reach.append(far)
-    for b in raw:
-        k = bisect_right(starts, b.start)
-        if k and reach[k - 1] > b.start:
-            b.bullet = True
-
-
-def _block_hints(raw: list[_RawBlock], hints: list[tuple[int, int, str, str]]) -> list[int]:
-    """For each block, the index of the last HTML hint that applies to it (-1 for none).
-
-    A hint applies to block ``b`` when it covers ``b`` (``hs <= b.start`` and
-    ``b.end <= he``) or starts inside ``b`` and spans at least 80% of its length; the last
-    such hint in ``hints`` wins. Blocks are in text order and do not overlap, so their
-    ends never decrease: covering hints are found with one sweep and a heap (a hint that
-    ends before one block ends covers no later block), starting ones by binary search.
-    """
-    best = [-1] * len(raw)
-    order = sorted(range(len(hints)), key=lambda h: hints[h][0])
-    heap: list[tuple[int, int]] = []  # (-hint index, hint end)
-    k = 0
-    for i, b in enumerate(raw):
-        while k < len(order) and hints[order[k]][0] <= b.start:
-            heappush(heap, (-order[k], hints[order[k]][1]))
-            k += 1
-        while heap and heap[0][1] < b.end:
-            heappop(heap)
-        if heap:
-            best[i] = -heap[0][0]
-    starts = [b.start for b in raw]
-    for h, (hs, he, _, _) in enumerate(hints):
-        i = bisect_right(starts, hs) - 1
-        if i >= 0 and hs < raw[i].end and he - hs >= (raw[i].end - raw[i].start) * 0.8:
-            best[i] = max(best[i], h)
-    return best
-
-
 class _RegionClassifier:
     """Decides the region of each block of one text, walking the blocks in order.
 
@@ -555,7 +503,7 @@ def classify_blocks(
     """
     classifier = _RegionClassifier(text, raw)
     regions: list[tuple[str, str]] = []
-    which = _block_hints(raw, hints) if hints else [-1] * len(raw)
+    which = block_hints(raw, hints) if hints else [-1] * len(raw)
     for i, b in enumerate(raw):
         hint = ""
         if which[i] >= 0:
@@ -591,7 +539,7 @@ def segment(
     list items); the other arguments are stored on the Document as they are.
     """
     raw = split_blocks(text, fmt)
-    _mark_bullets(raw, bullets or [])
+    mark_bullets(raw, bullets or [])
     blocks = classify_blocks(text, raw, fmt, hints)
     doc = Document(
         path=path,
