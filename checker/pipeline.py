@@ -18,6 +18,7 @@ runs under ``config.time_budget`` seconds (``[tool.checker] time_budget``, defau
 
 from __future__ import annotations
 
+import os
 import time
 import traceback
 from dataclasses import dataclass, field, fields
@@ -282,8 +283,6 @@ _WARM: set[int] = set()  # processes whose models and lexicons are loaded
 def warm_up(config: Config) -> None:
     """Load the models and lexicons (once per process) before a budget starts counting, so
     that a document's time budget measures its analysis, not the process's start-up."""
-    import os
-
     if os.getpid() in _WARM:
         return
     _WARM.add(os.getpid())

@@ -206,3 +206,36 @@ def test_pathological_lines_are_read_quickly() -> None:
             doc = document_from_text(text, path=f"x.{fmt}", fmt=fmt)
             run_rules(doc, Config())
             assert time.perf_counter() - t0 < 10, text[:40]
+
+
+def _shortcut_links_by_scan_per_label(text: str, targets: dict[str, str]) -> list[tuple]:
+    """The shortcut-reference reader as it was: one regex search of the text per label."""
+    from rules.footnotes.scan import is_note_number
+
+    out = []
+    for key in targets:
+        if is_note_number(key):
+            continue
+        for m in re.finditer(r"(?<![\]\\])\[" + re.escape(key) + r"\](?![(\[:])", text, re.I):
+            out.append((m.start() + 1, m.end() - 1, targets[key], key))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(["[", "]", "a", "B", "b", "1", "(", ":", " ", "\n", "\\", "[a]",
+                                   "[ab]", "[A b]"]), max_size=25).map("".join),
+    labels=st.lists(st.sampled_from(["a", "ab", "a b", "1", "b[a", "x"]), max_size=4, unique=True),
+)  # fmt: skip
+def test_shortcut_reference_links_are_what_a_scan_per_label_found(
+    text: str, labels: list[str]
+) -> None:
+    from rules.footnotes.definitions import Entries
+    from rules.footnotes.links import LinkRead, _shortcut_reference_links
+
+    entries = Entries()
+    entries.link_targets = {k: f"https://example.com/{i}" for i, k in enumerate(labels)}
+    read = LinkRead()
+    _shortcut_reference_links(text, entries, read, set())
+    got = [(lk.start, lk.end, lk.url, lk.label) for lk in read.links]
+    assert got == _shortcut_links_by_scan_per_label(text, entries.link_targets)

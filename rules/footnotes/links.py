@@ -98,19 +98,33 @@ def _reference_links(
             read.undefined.append((m.start(), m.end(), label))
 
 
+_BRACKETED = re.compile(r"(?<![\]\\])\[([^\[\]\n]{1,100})\](?![(\[:])")
+
+
 def _shortcut_reference_links(text: str, entries: Entries, read: LinkRead, seen: set[int]) -> None:
-    """Shortcut reference links "[label]" whose label is defined and not a number."""
+    """Shortcut reference links "[label]" whose label is defined and not a number.
+
+    One pass over the bracketed texts of the document finds the uses of every label
+    without a "[" (a scan per label was quadratic in articles with many definitions);
+    a label with a "[" in it is searched for on its own."""
     targets = entries.link_targets
-    for key in targets:
-        if is_note_number(key):
-            continue
-        for m in re.finditer(r"(?<![\]\\])\[" + re.escape(key) + r"\](?![(\[:])", text, re.I):
-            if not entries.covered(m.start()):
+    keys = [k for k in targets if not is_note_number(k)]
+    uses: dict[str, list[tuple[int, int]]] = {k: [] for k in keys if "[" not in k}
+    if uses:
+        for m in finditer_if_contains(_BRACKETED, text, "["):
+            found = uses.get(m.group(1).lower())
+            if found is not None:
+                found.append(m.span())
+    for key in keys:
+        spans = uses.get(key)
+        if spans is None:
+            pattern = r"(?<![\]\\])\[" + re.escape(key) + r"\](?![(\[:])"
+            spans = [m.span() for m in re.finditer(pattern, text, re.I)]
+        for start, end in spans:
+            if not entries.covered(start):
                 read.used_labels.add(key)
-                read.links.append(
-                    LinkRef(m.start() + 1, m.end() - 1, targets[key], "reference", key)
-                )
-                seen.add(m.start() + 1)
+                read.links.append(LinkRef(start + 1, end - 1, targets[key], "reference", key))
+                seen.add(start + 1)
 
 
 # ----------------------------------------------------------------- checking
