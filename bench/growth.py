@@ -13,7 +13,8 @@ Target (issue 18): every exponent at most 1.15 and every input under 10 s per MB
     python bench/growth.py [--sizes 10000,100000,1000000] [--timeout 120] [--only NAME,...]
     python bench/growth.py --json out.json     # also write the figures as JSON
 
-The document budget is switched off here (the point is to measure, not to stop).
+Each input goes through ``analyse_file`` as in an audit, with the document time budget
+set to the time limit (so a slow input says at which stage it was stopped).
 """
 
 from __future__ import annotations
@@ -97,33 +98,37 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
 
 
 def _child(name: str, size: int, limit: float) -> None:
-    """Analyse one generated input in this process; print a JSON line of timings.
+    """Analyse one generated input in this process, as the audit does (``analyse_file`` on
+    a file), and print a JSON line of timings.
 
     The analysis runs under a time budget of ``limit`` seconds, so that an input that
     takes too long still says at which stage it was stopped, and how long the stages
     before it took."""
-    from checker.core.budget import BudgetExceeded, Deadline
+    import tempfile
+
     from checker.core.config import Config
-    from checker.pipeline import analyse_document
-    from checker.text.loader import document_from_text
+    from checker.pipeline import analyse_file
 
     fmt, gen = FAMILIES[name]
     text = gen(size)
-    config = Config(time_budget=0)
-    analyse_document(document_from_text("Warm up. The mayor said so.", fmt=fmt), config)
-    timings: dict[str, float] = {}
-    t0 = time.perf_counter()
-    try:
-        with Deadline(limit) as deadline:
-            deadline.enter("load+segment")
-            doc = document_from_text(text, path=f"{name}.{fmt}", fmt=fmt)
-            timings["load+segment"] = time.perf_counter() - t0
-            result = analyse_document(doc, config, timings=timings, deadline=deadline)
-    except BudgetExceeded as exc:
+    suffix = {"text": ".txt", "markdown": ".md", "html": ".html"}[fmt]
+    with tempfile.TemporaryDirectory() as tmp:
+        warm = Path(tmp) / f"warm{suffix}"
+        warm.write_text("Warm up. The mayor said so.", encoding="utf-8")
+        analyse_file(str(warm), Config(time_budget=0))
+        path = Path(tmp) / f"{name}{suffix}"
+        path.write_text(text, encoding="utf-8")
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        result = analyse_file(str(path), Config(time_budget=limit), timings=timings)
+        total = time.perf_counter() - t0
+    if "analysis exceeded" in result.error:
+        stage = result.error.rsplit(" at ", 1)[-1]
         print(json.dumps({"seconds": None, "chars": len(text), "stages": timings,
-                          "error": f"over {limit:.0f} s (at {exc.stage})"}))  # fmt: skip
+                          "error": f"over {limit:.0f} s (at {stage})"}))  # fmt: skip
         return
-    total = time.perf_counter() - t0
+    if result.status == "error":
+        raise SystemExit(result.error)
     print(json.dumps({"seconds": total, "chars": len(text), "stages": timings,
                       "findings": len(result.findings)}))  # fmt: skip
 

@@ -18,9 +18,12 @@ runs under ``config.time_budget`` seconds (``[tool.checker] time_budget``, defau
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -277,6 +280,24 @@ def failed_result(article: str, path: str, error: str) -> ArticleResult:
     return ArticleResult(article=article, path=path, status="error", error=error)
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while one document is analysed.
+
+    Its full passes walk every live object; over the millions of objects of a very long
+    document they made analysis time grow faster than the text (HTML of 1M characters:
+    exponent 1.2 with them, 0.95 without). Objects are still freed by reference counting
+    as they go; cycles made meanwhile are collected once the collector runs again.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 _WARM: set[int] = set()  # processes whose models and lexicons are loaded
 
 
@@ -311,7 +332,7 @@ def analyse_file(
     if config.time_budget:
         warm_up(config)
     try:
-        with Deadline(config.time_budget) as deadline:
+        with paused_gc(), Deadline(config.time_budget) as deadline:
             deadline.enter("load+segment")
             t0 = time.perf_counter()
             try:
@@ -354,7 +375,7 @@ def analyse_bytes(data: bytes, name: str, config: Config | None = None) -> Artic
     if config.time_budget:
         warm_up(config)
     try:
-        with Deadline(config.time_budget) as deadline:
+        with paused_gc(), Deadline(config.time_budget) as deadline:
             deadline.enter("load+segment")
             try:
                 doc = document_from_text(
