@@ -239,3 +239,13 @@ def test_shortcut_reference_links_are_what_a_scan_per_label_found(
     _shortcut_reference_links(text, entries, read, set())
     got = [(lk.start, lk.end, lk.url, lk.label) for lk in read.links]
     assert got == _shortcut_links_by_scan_per_label(text, entries.link_targets)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(["<", ">", "http", "https", "://", "a", " ", "\n", "/", ":"]),
+                     max_size=20).map("".join))  # fmt: skip
+def test_autolinks_are_what_the_one_regex_found(text: str) -> None:
+    from checker.text.loader import autolinks
+
+    old = re.compile(r"<(https?://[^>\s]+)>")
+    assert autolinks(text) == [Link(m.start(1), m.end(1), m.group(1)) for m in old.finditer(text)]

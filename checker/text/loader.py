@@ -349,7 +349,11 @@ def html_to_text(source: str) -> HtmlText:
 _MD_LINK_URL = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _MD_LINK_END = re.compile(r">?(?:\s+\"[^\"]*\")?\s*\)")
 _MD_LINK_STOP = re.compile(r"[\]\n]")
-_MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+# "<https://...>" autolinks, found by a scanner with the matches of the regex
+# "<(https?://[^>\s]+)>": every "<http" inside one unfinished autolink ends at the same
+# space or end of text, so they are skipped together (quadratic on "<http://a<http://a...").
+_MD_AUTOLINK_START = re.compile(r"<(?=https?://)")
+_MD_AUTOLINK_STOP = re.compile(r"[>\s]")
 _BARE_URL = re.compile(r"(?<![(<\[\"'=])\bhttps?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
 
 
@@ -388,10 +392,29 @@ def inline_links(text: str) -> list[Link]:
         pos = end.end()
 
 
+def autolinks(text: str) -> list[Link]:
+    """``<https://...>`` autolinks (the span is the URL, without the angle brackets)."""
+    links: list[Link] = []
+    pos = 0
+    while True:
+        m = _MD_AUTOLINK_START.search(text, pos)
+        if m is None:
+            return links
+        url = m.end()
+        body = text.find("//", url) + 2  # after the scheme's "://"
+        stop = _MD_AUTOLINK_STOP.search(text, body)
+        end = stop.start() if stop else len(text)
+        if end > body and stop is not None and text[end] == ">":
+            links.append(Link(url, end, text[url:end]))
+            pos = end + 1
+        else:
+            pos = max(end, m.start() + 1)
+
+
 def markdown_links(text: str) -> list[Link]:
     """Inline ``[text](url)`` links and ``<https://...>`` autolinks, in text order."""
     links = inline_links(text)
-    links += [Link(m.start(1), m.end(1), m.group(1)) for m in _MD_AUTOLINK.finditer(text)]
+    links += autolinks(text)
     return sorted(links, key=lambda link: link.start)
 
 
