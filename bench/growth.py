@@ -94,6 +94,11 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
     "sources-said": ("text", lambda n: _rep("sources said that ", n)),
     "long-line": ("text", lambda n: _rep("the council said roads cost 5 euros ", n)),
     "short-lines": ("text", lambda n: _rep("a\n", n)),
+    # found while fixing the above
+    "unfinished-autolinks": ("markdown", lambda n: _rep("<http://a", n)),
+    "dot-runs": ("text", lambda n: "Fact" + "." * n + "x\n"),
+    "unclosed-note-lists": ("text", lambda n: "Fact.[1" + _rep(",1", n) + "\n"),
+    "stray-end-tags": ("html", lambda n: "<div>" * (n // 12) + "</p>" * (n // 8)),
 }
 
 
