@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from checker.core.budget import limit_memory
 from checker.core.config import Config
 from checker.core.io import WriteError, atomic_write_text, staged_writes
 from checker.core.version import __version__
@@ -96,7 +97,9 @@ def iter_results(inputs: list[Input], config: Config, jobs: int = 1) -> Iterator
     With a pool, a worker process that dies (killed for memory, a crash in native
     code) does not end the audit: the articles that were in flight are analysed again
     one per process, the one that kills its process gets an error row, and the pool
-    goes on with the rest.
+    goes on with the rest. Worker processes run under ``config.memory_budget`` MB of
+    address space (where the platform allows): a document that needs more fails with
+    its own error row ("ran out of memory") instead of starving the machine.
     """
     work = [(inp, config) for inp in inputs]
     if jobs <= 1 or len(inputs) < 2:
@@ -107,7 +110,9 @@ def iter_results(inputs: list[Input], config: Config, jobs: int = 1) -> Iterator
     done = 0
     while done < len(work):
         try:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            with ProcessPoolExecutor(
+                max_workers=jobs, initializer=limit_memory, initargs=(config.memory_budget,)
+            ) as pool:
                 for res in pool.map(_analyse, work[done:], chunksize=chunk):
                     yield res
                     done += 1
@@ -121,7 +126,9 @@ def iter_results(inputs: list[Input], config: Config, jobs: int = 1) -> Iterator
 def _analyse_alone(item: tuple[Input, Config]) -> ArticleResult:
     """Analyse one input in a process of its own; its death is the input's error row."""
     try:
-        with ProcessPoolExecutor(max_workers=1) as pool:
+        with ProcessPoolExecutor(
+            max_workers=1, initializer=limit_memory, initargs=(item[1].memory_budget,)
+        ) as pool:
             return pool.submit(_analyse, item).result()
     except BrokenProcessPool:
         inp = item[0]

@@ -28,6 +28,7 @@ This module runs the check (:func:`run_check`, :func:`evaluate`,
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -226,8 +227,11 @@ def run_check(
     baseline: str | None = None,
     changed_since: str | None = None,
     stdin: tuple[str, bytes] | None = None,
+    time_budget: float | None = None,
 ) -> CheckResult:
     """Check articles against the bar. Raises CheckError/ConfigError/BaselineError (exit 2).
+
+    ``time_budget`` (seconds per file, 0 for none) overrides the configured one.
 
     ``stdin`` is (name, bytes) of one article read from standard input: it is checked
     instead of ``paths``, as if it were the file ``name`` (format from its suffix,
@@ -248,6 +252,8 @@ def run_check(
     checked = []
     for display, path, error in files:
         cfg = configs.base(path).for_path(path)
+        if time_budget is not None:
+            cfg = replace(cfg, time_budget=time_budget)
         th = _thresholds(cfg, fail_under, fail_on, max_unsourced)
         cf = CheckedFile(path=display, uri=_relative(path, root), thresholds=th)
         if error:

@@ -9,12 +9,14 @@ permission denied; the previous report is left as it was).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import checker
+from checker.core.budget import seconds_arg
 from checker.core.config import Config, ConfigError
 from checker.core.io import OutputError
 from checker.core.results import EXIT_INTERNAL, EXIT_WRITE
@@ -106,6 +108,11 @@ def _add_audit_parser(sub: Any) -> None:
     )
     a.add_argument("--quiet", "-q", action="store_true", help="no progress bar or table")
     a.add_argument(
+        "--time-budget", type=seconds_arg, metavar="SECONDS",
+        help="stop analysing one article after SECONDS and report it as that article's "
+        "error (default: time_budget in [tool.checker], else 60; 0: no limit)",
+    )  # fmt: skip
+    a.add_argument(
         "--ratings", action="append", default=[], metavar="FILE",
         help="source-credibility ratings CSV to use as well (repeatable; see 'checker ratings')",
     )  # fmt: skip
@@ -190,6 +197,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     config = config.with_settings(ratings=[
         *config.get(ratings.RATINGS), *(str(Path(f).resolve()) for f in args.ratings)
     ])
+    if args.time_budget is not None:
+        config = dataclasses.replace(config, time_budget=args.time_budget)
     has_ratings = bool(ratings.load_ratings(config))  # a bad file: RatingsError -> exit 2
     err = Console(stderr=True)
     show = not args.quiet and err.is_terminal

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from checker.baseline import DEFAULT_BASELINE, BaselineError
 from checker.check import CheckError, make_baseline, run_check
+from checker.core.budget import seconds_arg
 from checker.core.config import ConfigError
 from checker.core.io import atomic_write_text
 from checker.core.results import (
@@ -118,6 +119,9 @@ def add_parsers(sub: Any) -> None:
         metavar="FILE",
         help="fail only on findings not recorded in FILE (see 'checker baseline')",
     )
+    c.add_argument("--time-budget", type=seconds_arg, metavar="SECONDS",
+                   help="stop analysing a file after SECONDS and report it as an error "
+                   "(default: time_budget in [tool.checker], else 60; 0: no limit)")  # fmt: skip
     c.add_argument("--exit-zero", action="store_true",
                    help="exit 0 even when a file is below the bar (report only); "
                    "errors still exit 2")  # fmt: skip
@@ -258,6 +262,7 @@ def _run_check(args: argparse.Namespace) -> CheckResult:
         config=args.config,
         baseline=args.baseline,
         changed_since=args.changed_since,
+        time_budget=args.time_budget,
     )
 
 

@@ -448,3 +448,155 @@ def test_cli_audit_with_jobs_gives_the_same_rows(tmp_path: Path) -> None:
         report = json.loads((out / "report.json").read_text(encoding="utf-8"))
         rows.append([(a["article"], a["status"], a["score"]) for a in report["articles"]])
     assert rows[0] == rows[1] and len(rows[0]) == len(CRASHERS) + 1
+
+
+# ------------------------------------------------------------------ time and memory budget
+
+
+def _stalling_family(monkeypatch: pytest.MonkeyPatch, family: str, trigger: str, how: str) -> None:
+    """Make ``family`` stall on articles containing ``trigger``: in Python code, or inside
+    one catastrophic regular-expression search (C code that never returns to Python)."""
+    import re
+    import time
+
+    def wrap(run):  # noqa: ANN001, ANN202
+        def run_or_stall(analysis: Analysis) -> None:
+            if trigger in analysis.doc.text:
+                if how == "regex":
+                    re.match(r"(a+)+b", "a" * 64)  # 2^64 steps
+                else:
+                    end = time.monotonic() + 600
+                    while time.monotonic() < end:
+                        pass
+            run(analysis)
+
+        return run_or_stall
+
+    fams = tuple(
+        dataclasses.replace(f, run=wrap(f.run)) if f.name == family else f for f in rules.FAMILIES
+    )
+    monkeypatch.setattr(rules, "FAMILIES", fams)
+
+
+@pytest.mark.parametrize(("how", "jobs"), [("python", 1), ("regex", 1), ("regex", 2)])
+def test_a_document_past_its_time_budget_is_its_error_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str, jobs: int
+) -> None:
+    import time
+
+    from checker.core.config import Config
+
+    if jobs > 1 and sys.platform != "linux":
+        pytest.skip("the monkeypatch reaches the workers through fork")
+    _stalling_family(monkeypatch, "hedging", "STALL", how)
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(3):
+        (src / f"good{i}.txt").write_text(GOOD, encoding="utf-8")
+    (src / "slow.txt").write_text("STALL. " + GOOD, encoding="utf-8")
+    t0 = time.monotonic()
+    result = audit(src, out=tmp_path / "out", formats=("csv", "json"), jobs=jobs,
+                   config=Config(time_budget=0.5))  # fmt: skip
+    assert time.monotonic() - t0 < 60
+    rows = {Path(a.path).name: a for a in result.articles}
+    assert rows["slow.txt"].status == "error"
+    assert rows["slow.txt"].error == f"{src / 'slow.txt'}: analysis exceeded 0.5 s at rules.hedging"
+    assert all(rows[f"good{i}.txt"].status == "ok" for i in range(3))
+    assert "analysis exceeded 0.5 s" in (tmp_path / "out" / "summary.csv").read_text("utf-8")
+
+
+def test_cli_time_budget_for_audit_and_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stalling_family(monkeypatch, "claims", "STALL", "regex")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "slow.txt").write_text("STALL. " + GOOD, encoding="utf-8")
+    paths = [str(tmp_path / "good.txt"), str(tmp_path / "slow.txt")]
+    code = main(["audit", *paths, "--out", str(tmp_path / "out"), "-q", "--time-budget", "0.4"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "slow.txt: analysis exceeded 0.4 s at rules.claims" in err
+    code = main(["check", *paths, "--format", "json", "--time-budget", "0.4"])
+    out, err = capsys.readouterr()
+    files = {Path(f["path"]).name: f for f in json.loads(out)["files"]}
+    assert files["slow.txt"]["error"].endswith("analysis exceeded 0.4 s at rules.claims")
+    assert files["good.txt"]["score"] is not None and code == EXIT_USAGE
+
+
+def test_time_budget_from_configuration_and_its_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stalling_family(monkeypatch, "footnotes", "STALL", "python")
+    (tmp_path / "slow.md").write_text("STALL. " + GOOD, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.checker]\ntime_budget = 0.3\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["audit", "slow.md", "--out", "out", "-q"]) == 1
+    assert "slow.md: analysis exceeded 0.3 s at rules.footnotes" in capsys.readouterr().err
+    for bad in ("-1", '"soon"', "nan", "1e9"):
+        (tmp_path / "pyproject.toml").write_text(f"[tool.checker]\ntime_budget = {bad}\n", "utf-8")
+        for command in (["audit", "slow.md", "--out", "out", "-q"], ["check", "slow.md"]):
+            assert main(command) == EXIT_USAGE
+            err = capsys.readouterr().err
+            assert "'time_budget' must be a number >= 0" in err and "Traceback" not in err
+    for bad in ("-1", "soon", "nan"):
+        with pytest.raises(SystemExit) as exc:
+            main(["check", "slow.md", "--time-budget", bad])
+        assert exc.value.code == EXIT_USAGE
+        assert "--time-budget" in capsys.readouterr().err
+
+
+def test_no_budget_means_no_limit_and_the_budget_leaves_other_alarms_alone() -> None:
+    import signal
+
+    from checker.core.budget import BudgetExceeded, Deadline
+
+    fired: list[int] = []
+    old = signal.signal(signal.SIGALRM, lambda *a: fired.append(1))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 30)
+        with Deadline(5) as d:
+            d.enter("rules.x")
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 20 < left <= 30  # the outer timer is given back
+        with pytest.raises(BudgetExceeded, match=r"analysis exceeded 0\.05 s at stage-b"):
+            with Deadline(0.05) as d:
+                d.enter("stage-b")
+                while True:
+                    pass
+        with Deadline(0) as d:  # no budget: nothing armed, nothing raised
+            d.enter("x")
+            d.check()
+        assert not fired
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS and fork")
+def test_a_document_past_the_memory_budget_is_its_error_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker.core.config import Config
+
+    def wrap(run):  # noqa: ANN001, ANN202
+        def run_or_hog(analysis: Analysis) -> None:
+            if "HOG" in analysis.doc.text:
+                analysis.metrics["hog"] = bytearray(8 * 1024**3)  # 8 GB
+            run(analysis)
+
+        return run_or_hog
+
+    fams = tuple(
+        dataclasses.replace(f, run=wrap(f.run)) if f.name == "claims" else f
+        for f in rules.FAMILIES
+    )
+    monkeypatch.setattr(rules, "FAMILIES", fams)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(GOOD, encoding="utf-8")
+    (src / "b.txt").write_text(GOOD, encoding="utf-8")
+    (src / "hog.txt").write_text("HOG. " + GOOD, encoding="utf-8")
+    result = audit(src, jobs=2, config=Config(memory_budget=2048))
+    rows = {Path(a.path).name: a for a in result.articles}
+    assert rows["hog.txt"].error == f"{src / 'hog.txt'}: analysis ran out of memory at rules.claims"
+    assert rows["a.txt"].status == rows["b.txt"].status == "ok"

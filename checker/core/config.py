@@ -13,6 +13,7 @@
     fail_under = 70                       # thresholds for ``checker check``
     fail_on = "error"
     max_unsourced = 3
+    time_budget = 60                      # seconds per document (0: none)
 
     [tool.checker.lexicon.hedging]         # extra cues per family and category
     epistemic = ["conceivably"]
@@ -39,6 +40,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from checker.core.budget import DEFAULT_MEMORY_BUDGET, DEFAULT_TIME_BUDGET
 from checker.core.rule import SEVERITIES, Rule
 
 
@@ -88,6 +90,9 @@ class Config:
     max_unsourced: int | None = None
     exclude: list[str] = field(default_factory=list)
     overrides: list[Override] = field(default_factory=list)
+    # seconds one document's analysis may take, and MB of memory per worker process (0: none)
+    time_budget: float = DEFAULT_TIME_BUDGET
+    memory_budget: float = DEFAULT_MEMORY_BUDGET
     # keys owned by rule families (validated by their Setting); read with ``get``
     settings: dict[str, Any] = field(default_factory=dict)
     # the families' Setting objects by key, as given to from_mapping (for merging overrides)
@@ -364,6 +369,12 @@ def _check_count(value: Any, name: str) -> int:
     return value
 
 
+def _check_budget(value: Any, name: str) -> float:
+    if not _is_number(value) or not 0.0 <= float(value) <= 1e6:
+        raise ConfigError(f"{name!r} must be a number >= 0 (0 means no limit)")
+    return float(value)
+
+
 _CORE_CHECKS: dict[str, Callable[[Any, str], Any]] = {
     "disable": str_list,
     "enable": str_list,
@@ -374,6 +385,8 @@ _CORE_CHECKS: dict[str, Callable[[Any, str], Any]] = {
     "fail_under": _check_fail_under,
     "fail_on": one_of(*SEVERITIES),
     "max_unsourced": _check_count,
+    "time_budget": _check_budget,
+    "memory_budget": _check_budget,
 }
 
 

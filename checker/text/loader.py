@@ -182,6 +182,8 @@ class _HtmlToText(HTMLParser):
         self.link_stack: list[tuple[int, str]] = []
         self.sup_start: int | None = None
         self.list_counters: list[int] = []  # per open list: items so far (-1 for <ul>)
+        self.open_pre = 0  # how many <pre> elements are open (kept with the stack)
+        self.open_tags: dict[str, int] = {}  # open elements per tag name, on the stack
 
     # position of the current token in the source
     def _src(self) -> int:
@@ -231,6 +233,8 @@ class _HtmlToText(HTMLParser):
         if tag == "sup":
             self.sup_start = self.length
         self.stack.append((tag, self.length, hint))
+        self.open_pre += tag == "pre"
+        self.open_tags[tag] = self.open_tags.get(tag, 0) + 1
 
     def handle_endtag(self, tag: str) -> None:
         """Close ``tag``: record its link, hint or list item span; mark footnote numbers."""
@@ -239,14 +243,18 @@ class _HtmlToText(HTMLParser):
         if self.skip_depth:
             self.skip_depth -= 1
             return
-        # pop to the matching tag (tolerate unclosed tags)
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                _, start, hint = self.stack[i]
-                del self.stack[i:]
-                break
-        else:
+        # pop to the matching tag (tolerate unclosed tags); a stray end tag is ignored
+        # without searching the stack for it (that made deep pages quadratic)
+        if not self.open_tags.get(tag):
             return
+        i = len(self.stack) - 1
+        while self.stack[i][0] != tag:
+            i -= 1
+        _, start, hint = self.stack[i]
+        for t, _, _ in self.stack[i:]:
+            self.open_tags[t] -= 1
+            self.open_pre -= t == "pre"
+        del self.stack[i:]
         if tag in ("ol", "ul") and self.list_counters:
             self.list_counters.pop()
         if tag == "a" and self.link_stack:
@@ -254,9 +262,7 @@ class _HtmlToText(HTMLParser):
             if href and self.length > lstart:
                 self.links.append(Link(lstart, self.length, href))
         if tag == "sup" and self.sup_start is not None:
-            inner = (
-                "".join(self.parts)[self.sup_start :] if self.length - self.sup_start < 20 else ""
-            )
+            inner = self._tail(self.sup_start) if self.length - self.sup_start < 20 else ""
             if inner and _MARKER_SUP.match(inner):
                 # render <sup>3</sup> as "[3]" so the footnote reader sees a marker
                 self._wrap_marker(self.sup_start)
@@ -268,15 +274,32 @@ class _HtmlToText(HTMLParser):
         if tag in _BLOCK_TAGS:
             self._break(2 if tag != "li" else 1)
 
+    def _tail(self, start: int) -> str:
+        """The text from offset ``start`` on (a short tail: joins only the parts it spans)."""
+        k, size = len(self.parts), self.length
+        while k and size > start:
+            k -= 1
+            size -= len(self.parts[k])
+        return "".join(self.parts[k:])[start - size :]
+
     def _wrap_marker(self, start: int) -> None:
-        """Replace the text from ``start`` (a superscript's content) by ``[content]``."""
-        text = "".join(self.parts)
-        inner = text[start:].strip()
+        """Replace the text from ``start`` (a superscript's content) by ``[content]``.
+
+        Only the parts and offsets after ``start`` are rebuilt (the tail is short), so a
+        page of many superscripts costs linear time."""
+        k, size = len(self.parts), self.length
+        while k and size > start:
+            k -= 1
+            size -= len(self.parts[k])
+        tail = "".join(self.parts[k:])
+        inner = tail[start - size :].strip()
         src = self._src()
-        # rebuild the tail: replace the inner text by "[inner]"
-        self.parts = [text[:start]]
+        del self.parts[k:]
+        if start > size:
+            self.parts.append(tail[: start - size])
         self.length = start
-        self.offsets = [o for o in self.offsets if o[0] < start]
+        while self.offsets and self.offsets[-1][0] >= start:
+            self.offsets.pop()
         self._emit("[" + inner + "]", src)
 
     def handle_data(self, data: str) -> None:
@@ -284,8 +307,7 @@ class _HtmlToText(HTMLParser):
         if self.skip_depth:
             return
         src = self._src()
-        pre = "pre" in (t for t, _, _ in self.stack)
-        if not pre:
+        if not self.open_pre:
             data = re.sub(r"[ \t\r\n\f]+", " ", data)
             if self.parts and self.parts[-1].endswith(("\n", " ")) and data.startswith(" "):
                 data = data[1:]
@@ -318,15 +340,82 @@ def html_to_text(source: str) -> HtmlText:
 
 # ----------------------------------------------------------------------- Markdown
 
-_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+# An inline link "[text](url "title")" is found by a scanner: from a "[" (not after "!"),
+# the text runs to the first "]" or line end; the link is the "(url ...)" after that "]":
+# the URL is the run of characters _MD_LINK_URL takes, and _MD_LINK_END must follow it
+# (the URL cannot give characters back: none of them can start _MD_LINK_END). What the one
+# regex "(?<!!)\[([^\]\n]+)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)" found, without
+# its quadratic cases: every "[" of a run of them scanning to the same "]", and every "]("
+# inside an unfinished URL scanning to the same end.
+_MD_LINK_URL = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_MD_LINK_END = re.compile(r">?(?:\s+\"[^\"]*\")?\s*\)")
+_MD_LINK_STOP = re.compile(r"[\]\n]")
+# "<https://...>" autolinks, found by a scanner with the matches of the regex
+# "<(https?://[^>\s]+)>": every "<http" inside one unfinished autolink ends at the same
+# space or end of text, so they are skipped together (quadratic on "<http://a<http://a...").
+_MD_AUTOLINK_START = re.compile(r"<(?=https?://)")
+_MD_AUTOLINK_STOP = re.compile(r"[>\s]")
 _BARE_URL = re.compile(r"(?<![(<\[\"'=])\bhttps?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
+
+
+def inline_links(text: str) -> list[Link]:
+    """Inline ``[text](url)`` links (the link's span is its text), in text order.
+
+    Every "[" between one "[" and the first "]" or newline after it reaches that same
+    "]", so it fails or succeeds with it; and a "](" whose URL starts inside the URL of a
+    failed link ends at the same place, so it fails too. Each character is scanned a
+    bounded number of times.
+    """
+    links: list[Link] = []
+    pos = 0
+    failed_url = (0, 0)  # the URL span of the last link that failed after its URL
+    while True:
+        p = text.find("[", pos)
+        if p < 0:
+            return links
+        if p and text[p - 1] == "!":  # an image
+            pos = p + 1
+            continue
+        stop = _MD_LINK_STOP.search(text, p + 1)
+        if stop is None:
+            return links
+        c = stop.start()
+        url = None
+        if text[c] == "]" and c > p + 1 and not failed_url[0] < c < failed_url[1] - 2:
+            url = _MD_LINK_URL.match(text, c)
+        end = _MD_LINK_END.match(text, url.end()) if url else None
+        if url is None or end is None:
+            if url is not None:
+                failed_url = url.span(1)
+            pos = c + 1 if c > p + 1 else p + 1
+            continue
+        links.append(Link(p + 1, c, url.group(1)))
+        pos = end.end()
+
+
+def autolinks(text: str) -> list[Link]:
+    """``<https://...>`` autolinks (the span is the URL, without the angle brackets)."""
+    links: list[Link] = []
+    pos = 0
+    while True:
+        m = _MD_AUTOLINK_START.search(text, pos)
+        if m is None:
+            return links
+        url = m.end()
+        body = text.find("//", url) + 2  # after the scheme's "://"
+        stop = _MD_AUTOLINK_STOP.search(text, body)
+        end = stop.start() if stop else len(text)
+        if end > body and stop is not None and text[end] == ">":
+            links.append(Link(url, end, text[url:end]))
+            pos = end + 1
+        else:
+            pos = max(end, m.start() + 1)
 
 
 def markdown_links(text: str) -> list[Link]:
     """Inline ``[text](url)`` links and ``<https://...>`` autolinks, in text order."""
-    links = [Link(m.start(1), m.end(1), m.group(2)) for m in _MD_LINK.finditer(text)]
-    links += [Link(m.start(1), m.end(1), m.group(1)) for m in _MD_AUTOLINK.finditer(text)]
+    links = inline_links(text)
+    links += autolinks(text)
     return sorted(links, key=lambda link: link.start)
 
 

@@ -27,6 +27,7 @@ from checker.core.document import (
     Sentence,
 )
 from checker.core.regexlit import PatternSet
+from checker.text.blockspans import block_hints, mark_bullets
 
 # --------------------------------------------------------------------- lexicons
 
@@ -79,7 +80,9 @@ _BULLET = re.compile(r"[ \t]*(?:[-*+\u2022\u2023\u25aa\u25cf\u2013\u2014]|\d{1,3
 _MD_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+\S")
 _MD_DEF = re.compile(r"[ \t]{0,3}\[(\^[^\]]+|[^\]]+)\]:[ \t]*\S")
 _TABLE_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*$")
-_COMMENT_LINE = re.compile(r"[ \t]*<!--.*?-->[ \t]*(?:<!--.*?-->[ \t]*)*$")
+# A line that is only comments: from "<!--" to a last "-->" (what the lazy form
+# "(<!--.*?-->\s*)+" accepted, without its exponential backtracking over runs of comments)
+_COMMENT_LINE = re.compile(r"[ \t]*+<!--.*-->[ \t]*+$")
 # sentence-final punctuation, then closing quotes or brackets, then an optional note marker
 # ("3", "[3]", "[^3]", "[^note-a]")
 _TERMINAL = re.compile(
@@ -87,8 +90,10 @@ _TERMINAL = re.compile(
 )
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
 
+# The lookbehind starts a boundary only at the first mark of a run ("....": one try, not
+# one per dot, each scanning the rest of the run).
 _BOUNDARY = re.compile(
-    r"(?:\.\.\.|[.!?\u2026]+)[\"'\u201d\u2019\u00bb)\]]*"
+    r"(?<![.!?\u2026])(?:\.\.\.|[.!?\u2026]++)[\"'\u201d\u2019\u00bb)\]]*"
     r"(?:\[\d{1,3}(?:[,\u2013-]\s?\d{1,3})*\]|\^?\d{1,3}(?:,\d{1,3})*|[\u00b9\u00b2\u00b3\u2070-\u2079]+)?"
     r"(?=\s|$)"
 )
@@ -269,9 +274,17 @@ def _continues_block(text: str, blk: _RawBlock, line: str, wrapped: bool) -> boo
     return (
         wrapped
         or line.lstrip()[:1].islower()
-        or text[blk.start : blk.end].rstrip().endswith(_OPEN_ENDINGS)
+        or _ends_open(text, blk.start, blk.end)
         or (blk.bullet and line[:1] in " \t")
     )
+
+
+def _ends_open(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, trailing whitespace aside, ends in an ``_OPEN_ENDINGS``
+    character (found from the end, without copying the block once per line)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] in _OPEN_ENDINGS
 
 
 def _marked_block(
@@ -375,22 +388,6 @@ def _is_title_case(text: str) -> bool:
     if not words:
         return True
     return sum(w[0].isupper() or w[0].isdigit() for w in words) / len(words) >= 0.6
-
-
-def _apply_hints(b: _RawBlock, hints: list[tuple[int, int, str, str]]) -> str:
-    """The region kind of the last HTML hint covering ``b`` (or 80% of ``b``), or "".
-
-    The hint's reason (e.g. "<footer>") is stored on ``b.reason``.
-    """
-    hint = ""
-    for hs, he, hkind, hreason in hints:
-        if (
-            hs <= b.start
-            and b.end <= he
-            or (b.start <= hs < b.end and he - hs >= (b.end - b.start) * 0.8)
-        ):
-            hint, b.reason = hkind, hreason
-    return hint
 
 
 class _RegionClassifier:
@@ -506,8 +503,11 @@ def classify_blocks(
     """
     classifier = _RegionClassifier(text, raw)
     regions: list[tuple[str, str]] = []
+    which = block_hints(raw, hints) if hints else [-1] * len(raw)
     for i, b in enumerate(raw):
-        hint = _apply_hints(b, hints) if hints else ""
+        hint = ""
+        if which[i] >= 0:
+            _, _, hint, b.reason = hints[which[i]]  # type: ignore[index]
         regions.append(classifier.region(i, b, hint))
     _mark_trailing_chrome(text, raw, regions)
     return [
@@ -539,10 +539,7 @@ def segment(
     list items); the other arguments are stored on the Document as they are.
     """
     raw = split_blocks(text, fmt)
-    for b in raw:
-        for bs, be in bullets or ():
-            if bs <= b.start < be:
-                b.bullet = True
+    mark_bullets(raw, bullets or [])
     blocks = classify_blocks(text, raw, fmt, hints)
     doc = Document(
         path=path,

@@ -113,6 +113,10 @@ def _claim_support(
     by_name = {name_key(m.name): m for m in named}
     by_footnote = {str(m.footnote): m for m in named if m.footnote is not None}
     anonymous = {name_key(m.name) for m in analysis.sources if m.kind == ANONYMOUS}
+    in_sentence: dict[int, set[str]] = {}  # sources named in each sentence (not by a link)
+    for m in named:
+        if m.sentence is not None and m.cue != "link":
+            in_sentence.setdefault(m.sentence, set()).add(source_key(m))
     support: dict[int, set[str]] = {}
     for i in claims:
         keys: set[str] = set()
@@ -122,7 +126,7 @@ def _claim_support(
         for fn in analysis.sentence_footnotes[i]:
             if fn in by_footnote:
                 keys.add(source_key(by_footnote[fn]))
-        keys |= {source_key(m) for m in named if m.sentence == i and m.cue != "link"}
+        keys |= in_sentence.get(i, set())
         if keys:
             support[i] = keys
     return support

@@ -30,6 +30,7 @@ from rules.footnotes.scan import (
     SUP_DIGITS,
     URLISH,
     WORDS,
+    Taken,
     finditer_if_contains,
     line_matches,
     note_key,
@@ -48,9 +49,9 @@ INLINE_LIST = lazy_compile(
 )
 HEADING_LINE = lazy_compile(
     r"^[ \t]{0,3}(?:#{1,6}[ \t]+)?(?:[*_]{1,2})?(?P<head>[A-Za-z][A-Za-z ]{1,30}?)"
-    r"(?:[*_]{1,2})?[ \t]*:?[ \t]*(?:[*_]{1,2})?[ \t]*$",
+    r"(?:[*_]{1,2})?[ \t]*+:?[ \t]*+(?:[*_]{1,2})?[ \t]*+$",
     re.M,
-)
+)  # possessive: three adjacent runs of spaces made a long run of spaces cubic
 _ENTRY = re.compile(
     r"^[ \t]*(?:[-*+\u2022][ \t]+)?"
     r"(?:\[(?P<b>\d{1,3})\]|\((?P<p>\d{1,3})\)|(?P<d>\d{1,3})[.):](?!\d)"
@@ -80,9 +81,16 @@ class Entries:
     link_targets: dict[str, str] = field(default_factory=dict)  # reference label -> URL
     definition_links: list[LinkRef] = field(default_factory=list)  # the "[label]: url" URLs
 
+    _covered: Taken = field(default_factory=Taken, repr=False)  # reference_spans, indexed
+
     def covered(self, pos: int) -> bool:
         """Whether ``pos`` lies in a reference section or entry read so far."""
-        return any(s <= pos < e for s, e in self.reference_spans)
+        return self._covered.overlaps(pos, pos + 1)
+
+    def add_span(self, start: int, end: int) -> None:
+        """Record a reference section or entry ``[start, end)``."""
+        self.reference_spans.append((start, end))
+        self._covered.append((start, end))
 
     def add(self, label: str, entry_text: str, start: int, end: int, convention: str) -> None:
         """Record the entry ``label`` (a duplicate if the label was seen) and its URL."""
@@ -133,14 +141,14 @@ def read_entries(
     for m in line_matches(HEADING_LINE, text):
         head = " ".join(m.group("head").lower().split())
         if head in lex.section_headings and not entries.covered(m.start()):
-            entries.reference_spans.append((m.start(), m.end()))
+            entries.add_span(m.start(), m.end())
             _read_section(text, m.end() + 1, fmt == "html", page, entries)
     # blocks the segmenter marked as references and that nothing above read
     for b in blocks:
         if b.region == REFERENCES and not entries.covered(b.start):
             if _ENTRY.match(text[b.start : b.end]):
                 _read_section(text, b.start, False, page, entries)
-            entries.reference_spans.append((b.start, b.end))
+            entries.add_span(b.start, b.end)
     entries.reference_spans.sort()
     _take_link_urls(entries, links)
     return entries
@@ -157,7 +165,7 @@ def _read_md_footnote_definitions(text: str, entries: Entries) -> None:
         label = m.group("label")
         label = note_key(label) or label
         entries.add(label, body, m.start(), end, "md-footnote")
-        entries.reference_spans.append((m.start(), end))
+        entries.add_span(m.start(), end)
 
 
 def _continuation_end(text: str, end: int) -> int:
@@ -187,7 +195,7 @@ def _read_md_reference_definitions(text: str, entries: Entries) -> None:
         entries.link_targets[key] = url
         entry_text = (url + (" " + rest if rest else "")).strip()
         entries.add(key, entry_text, m.start(), m.end(), "md-reference")
-        entries.reference_spans.append((m.start(), m.end()))
+        entries.add_span(m.start(), m.end())
         entries.definition_links.append(
             LinkRef(m.start("url"), m.end("url"), url, "definition", key)
         )
@@ -204,7 +212,7 @@ def _read_inline_list(m: re.Match[str], entries: Entries) -> None:
         _add_numbered_list(body, offset, nums, entries)
     elif head.lower().startswith(("source", "reference", "citation")):
         _add_unnumbered_list(body, offset, entries)
-    entries.reference_spans.append((m.start(), m.end()))
+    entries.add_span(m.start(), m.end())
 
 
 def _list_numbers(body: str) -> list[tuple[int, int, int]]:
@@ -340,15 +348,15 @@ def _record_section(text: str, sec: _Section, implicit_numbers: bool, entries: E
         for i, (s, e) in enumerate(sec.unnumbered, start=1):
             t = text[s:e].replace("\u21a9", "").replace("\u2191", "").strip()
             entries.add(str(i), t, s, s + len(text[s:e].rstrip()), "html-list")
-        entries.reference_spans.append((sec.unnumbered[0][0], sec.unnumbered[-1][1]))
+        entries.add_span(sec.unnumbered[0][0], sec.unnumbered[-1][1])
         return
     for label, ts, te, es, conv in sec.numbered:
         body = " ".join(text[ts:te].split()).replace("\u21a9", "").strip()
         entries.add(label, body, es, te, conv)
-        entries.reference_spans.append((es, te))
+        entries.add_span(es, te)
     for s, e in sec.unnumbered:
         entries.add_unnumbered(text[s:e].strip(), s, e)
-        entries.reference_spans.append((s, e))
+        entries.add_span(s, e)
 
 
 # ---------------------------------------------------------------- entry URLs

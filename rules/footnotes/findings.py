@@ -446,8 +446,9 @@ def check_broken_links(
         if problem:
             message = f"link to {_short(lk.url, 60)!r}: {problem}"
             issues.append(Issue(BROKEN_LINK, lk.start, lk.end, message))
+    link_urls = {lk.url for lk in links}
     for d in all_entries:
-        if d.url and not any(lk.url == d.url for lk in links):
+        if d.url and d.url not in link_urls:
             problem = url_problem(d.url)
             if problem:
                 message = f"entry {d.number} URL {_short(d.url, 60)!r}: {problem}"

@@ -21,6 +21,7 @@ from rules.footnotes.records import LinkRef
 from rules.footnotes.scan import (
     FRAGMENT,
     MD_INLINE,
+    Taken,
     finditer_if_contains,
     is_note_number,
     note_key,
@@ -43,7 +44,7 @@ class LinkRead:
 
 
 def read_links(
-    text: str, loader_links: Sequence[Link], entries: Entries, taken: list[tuple[int, int]],
+    text: str, loader_links: Sequence[Link], entries: Entries, taken: Taken,
     fmt: str,
 ) -> LinkRead:
     """Every link of the document: the ``[label]: url`` definitions, inline links,
@@ -57,7 +58,7 @@ def read_links(
     for lk in loader_links:
         if lk.start in seen or FRAGMENT.match(lk.url.strip()):
             continue
-        if any(a < lk.end and lk.start < b for a, b in taken):
+        if taken.overlaps(lk.start, lk.end):
             continue
         read.links.append(LinkRef(lk.start, lk.end, lk.url, "loader"))
         seen.add(lk.start)
@@ -98,19 +99,33 @@ def _reference_links(
             read.undefined.append((m.start(), m.end(), label))
 
 
+_BRACKETED = re.compile(r"(?<![\]\\])\[([^\[\]\n]{1,100})\](?![(\[:])")
+
+
 def _shortcut_reference_links(text: str, entries: Entries, read: LinkRead, seen: set[int]) -> None:
-    """Shortcut reference links "[label]" whose label is defined and not a number."""
+    """Shortcut reference links "[label]" whose label is defined and not a number.
+
+    One pass over the bracketed texts of the document finds the uses of every label
+    without a "[" (a scan per label was quadratic in articles with many definitions);
+    a label with a "[" in it is searched for on its own."""
     targets = entries.link_targets
-    for key in targets:
-        if is_note_number(key):
-            continue
-        for m in re.finditer(r"(?<![\]\\])\[" + re.escape(key) + r"\](?![(\[:])", text, re.I):
-            if not entries.covered(m.start()):
+    keys = [k for k in targets if not is_note_number(k)]
+    uses: dict[str, list[tuple[int, int]]] = {k: [] for k in keys if "[" not in k}
+    if uses:
+        for m in finditer_if_contains(_BRACKETED, text, "["):
+            found = uses.get(m.group(1).lower())
+            if found is not None:
+                found.append(m.span())
+    for key in keys:
+        spans = uses.get(key)
+        if spans is None:
+            pattern = r"(?<![\]\\])\[" + re.escape(key) + r"\](?![(\[:])"
+            spans = [m.span() for m in re.finditer(pattern, text, re.I)]
+        for start, end in spans:
+            if not entries.covered(start):
                 read.used_labels.add(key)
-                read.links.append(
-                    LinkRef(m.start() + 1, m.end() - 1, targets[key], "reference", key)
-                )
-                seen.add(m.start() + 1)
+                read.links.append(LinkRef(start + 1, end - 1, targets[key], "reference", key))
+                seen.add(start + 1)
 
 
 # ----------------------------------------------------------------- checking

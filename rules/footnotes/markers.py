@@ -30,6 +30,7 @@ from rules.footnotes.scan import (
     SUP_MINUS,
     URLISH,
     Mask,
+    Taken,
     finditer_if_contains,
     is_note_number,
     line_bounds,
@@ -95,7 +96,7 @@ class MarkerScan:
     mask: Mask
     entries: Entries
     candidates: list[Candidate] = field(default_factory=list)
-    taken: list[tuple[int, int]] = field(default_factory=list)
+    taken: Taken = field(default_factory=Taken)
 
     def free(self, s: int, e: int) -> bool:
         """Whether ``[s, e)`` may hold a marker (not masked, not in a reference section,
@@ -103,7 +104,7 @@ class MarkerScan:
         return (
             not self.mask.hit(s)
             and not self.entries.covered(s)
-            and not any(a < e and s < b for a, b in self.taken)
+            and not self.taken.overlaps(s, e)
         )
 
     def anchor_before(self, pos: int) -> int:
@@ -427,7 +428,7 @@ def _keep_with_evidence(
     if weak:
         weak = _weak_with_evidence(weak, numeric_defs, defs)
         for c in weak:
-            if not any(a < c.end and c.start < b for a, b in scan.taken):
+            if not scan.taken.overlaps(c.start, c.end):
                 scan.candidates.append(c)
 
 

@@ -62,6 +62,46 @@ class Mask:
         return i >= 0 and pos < self.spans[i][1]
 
 
+class Taken:
+    """Spans taken by markers, appended in runs of increasing start, queried for overlap.
+
+    Each run keeps its starts and the running maximum of its ends, so "does ``[s, e)``
+    overlap a taken span?" is a binary search per run (a handful: one per marker reader),
+    not a scan of every span taken so far (quadratic for an article of many markers).
+    Iterating yields the spans in the order they were added.
+    """
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self._runs: list[tuple[list[int], list[int]]] = []  # (starts, max end so far)
+
+    def append(self, span: tuple[int, int]) -> None:
+        """Take ``span`` (start, end)."""
+        s, e = span
+        self.spans.append(span)
+        if not self._runs or s < self._runs[-1][0][-1]:
+            self._runs.append(([], []))
+        starts, reach = self._runs[-1]
+        starts.append(s)
+        reach.append(max(e, reach[-1]) if reach else e)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Whether ``[s, e)`` overlaps a taken span (some ``(a, b)`` with ``a < e and s < b``):
+        in a run, the spans with ``a < e`` are a prefix, and one of them has ``b > s`` when
+        the furthest end among them does."""
+        for starts, reach in self._runs:
+            i = bisect.bisect_left(starts, e)
+            if i and reach[i - 1] > s:
+                return True
+        return False
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+
 def finditer_if_contains(
     pattern: re.Pattern[str], text: str, literal: str
 ) -> Iterator[re.Match[str]]:

@@ -23,7 +23,10 @@ _SENT_END = lazy_compile(
     rf"[.!?\u2026][{CLOSERS_CLS}]*(?:\d{{1,3}}|\[\d{{1,3}}[^\]]*\]|[{SUP_DIGITS}]+)?\s+"
     rf"(?=[A-Z\d\"'\u201c\u2018(\[])"
 )
-_BLOCK_TAIL = re.compile(rf"[\s.!?,;:{CLOSERS_CLS}\[\]\d{SUP_DIGITS}^]|\[\^[^\]]*\]")
+# What may follow a marker that ends its block: spaces, punctuation, closers, brackets,
+# digits, carets (other markers). (A "[^label]" is covered by these characters but its
+# label's letters are not.)
+_BLOCK_TAIL = re.compile(rf"[\s.!?,;:{CLOSERS_CLS}\[\]\d{SUP_DIGITS}^]")
 _BULLET_OR_NUMBERED = r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+\S"
 
 
@@ -69,6 +72,7 @@ def place_markers(
     convention each number was first written in."""
     where = _Locator(blocks, sentences)
     boundary_ends = _marker_sentence_ends(text, candidates)
+    tails: dict[int, int] = {}  # block start -> where its tail of _BLOCK_TAIL characters starts
     markers: list[FootnoteMarker] = []
     conventions: dict[str, str] = {}
     for c in candidates:
@@ -80,7 +84,7 @@ def place_markers(
             sspan = _simple_sentence(text, c.anchor, blk)
             sspan = (sspan[0], max(sspan[1], c.end))
         span = Span(*sspan)
-        if scope == "auto" and blk is not None and not _BLOCK_TAIL.sub("", text[c.end : blk.end]):
+        if scope == "auto" and blk is not None and c.end >= _tail_start(text, blk, tails):
             span = Span(blk.start, blk.end)
         markers.append(
             FootnoteMarker(
@@ -93,6 +97,18 @@ def place_markers(
         )
         conventions.setdefault(c.number, c.convention)
     return markers, conventions
+
+
+def _tail_start(text: str, blk: Block, memo: dict[int, int]) -> int:
+    """Where the run of ``_BLOCK_TAIL`` characters that ends block ``blk`` starts: a marker
+    ending at or after it ends its block (computed once per block)."""
+    pos = memo.get(blk.start)
+    if pos is None:
+        pos = blk.end
+        while pos > blk.start and _BLOCK_TAIL.match(text, pos - 1):
+            pos -= 1
+        memo[blk.start] = pos
+    return pos
 
 
 def _marker_sentence_ends(text: str, candidates: list[Candidate]) -> list[int]:
@@ -111,11 +127,12 @@ def _sentence_span(
     """The segmenter's sentence of a marker, cut at a marker that ends a sentence the
     segmenter did not split, without leading space."""
     lo, hi = sent.start, max(sent.end, c.end)
-    for b_end in boundary_ends:
-        if lo < b_end <= c.anchor:
-            lo = b_end
-        elif c.end <= b_end < hi and b_end == c.end:
-            hi = b_end
+    k = bisect.bisect_right(boundary_ends, c.anchor)  # the last end at or before the anchor
+    if k and boundary_ends[k - 1] > lo:
+        lo = boundary_ends[k - 1]
+    k = bisect.bisect_left(boundary_ends, c.end)
+    if k < len(boundary_ends) and boundary_ends[k] == c.end < hi:
+        hi = c.end
     while lo < hi and text[lo].isspace():
         lo += 1
     return lo, hi

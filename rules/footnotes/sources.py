@@ -27,7 +27,7 @@ from checker.reference.domains import registrable, url_domain
 from rules.footnotes.lexicon import Lexicon, lexicon
 from rules.footnotes.links import LOOKS_LIKE_DOMAIN
 from rules.footnotes.records import FootnoteParse, SourceEntry
-from rules.footnotes.scan import BROKEN_URLISH, URLISH, WORDS, is_note_number
+from rules.footnotes.scan import BROKEN_URLISH, URLISH, WORDS, Taken, is_note_number
 
 if TYPE_CHECKING:
     from checker.core.document import Document
@@ -227,8 +227,11 @@ def _link_mentions(doc: Document, res: FootnoteParse, lex: Lexicon) -> list[Sour
     """A mention per absolute link outside the reference sections, named by its outlet
     (or its domain)."""
     mentions: list[SourceMention] = []
+    in_references = Taken()
+    for span in sorted(res.reference_spans):
+        in_references.append(span)
     for lk in res.links:
-        if lk.kind == "definition" or any(a <= lk.start < b for a, b in res.reference_spans):
+        if lk.kind == "definition" or in_references.overlaps(lk.start, lk.start + 1):
             continue
         domain = url_domain(lk.url)
         if not domain:
