@@ -307,15 +307,16 @@ def paused_gc() -> Iterator[None]:
 _WARM: set[int] = set()  # processes whose models and lexicons are loaded
 
 
-def warm_up(config: Config) -> None:
+def warm_up(config: Config, *, readability: bool = True) -> None:
     """Load the models and lexicons (once per process) before a budget starts counting, so
-    that a document's time budget measures its analysis, not the process's start-up."""
+    that a document's time budget measures its analysis, not the process's start-up
+    (``readability=False``: not the hyphenation dictionary, which the check never uses)."""
     if os.getpid() in _WARM:
         return
     _WARM.add(os.getpid())
     try:
         doc = document_from_text("The mayor said on Monday that the council met.", path="-")
-        analyse_document(doc, config)
+        analyse_document(doc, config, readability=readability)
     except Exception:  # noqa: BLE001 - the real document will meet and report it
         pass
 
@@ -338,7 +339,7 @@ def analyse_file(
     config = config or Config()
     article = article or path
     if config.time_budget:
-        warm_up(config)
+        warm_up(config, readability=readability)
     try:
         with paused_gc(), Deadline(config.time_budget) as deadline:
             deadline.enter("load+segment")
@@ -384,7 +385,7 @@ def analyse_bytes(
         warnings.append(EMPTY_FILE)
     config = config or Config()
     if config.time_budget:
-        warm_up(config)
+        warm_up(config, readability=readability)
     try:
         with paused_gc(), Deadline(config.time_budget) as deadline:
             deadline.enter("load+segment")
