@@ -39,7 +39,7 @@ from checker.core.analysis import Analysis, Family
 from rules.attribution.extraction import extract
 from rules.attribution.findings import NAME, UNATTRIBUTED_QUOTE, VAGUE, report_findings
 from rules.attribution.lexicon import get_lexicon
-from rules.attribution.record import record
+from rules.attribution.record import analysed_only, record
 
 
 def _config_extra(analysis: Analysis) -> dict[str, list[str]] | None:
@@ -52,6 +52,7 @@ def run(analysis: Analysis) -> None:
     doc = analysis.doc
     lex = get_lexicon(_config_extra(analysis))
     found, quotes = extract(doc.text, [(s.start, s.end) for s in doc.sentences], lex)
+    found, quotes = analysed_only(doc, found, quotes)
     record(analysis, found, quotes, lex)
     report_findings(analysis, found, quotes, lex)
 

@@ -19,6 +19,7 @@ from rules.attribution.candidates import CueModel, cue_candidates, cue_features,
 from rules.attribution.cues import agentless, function_only, postmodifier, span_kind
 from rules.attribution.doc import Extracted, TokenDoc
 from rules.attribution.lexicon import Lexicon, get_lexicon
+from rules.attribution.plausible import rejection, retarget_time_source
 from rules.attribution.relations import relation, sourceless
 from rules.attribution.sources import resolve
 from rules.attribution.tokens import WORD
@@ -54,6 +55,9 @@ def extract(
         _tagged_relations(d, model, results)
     else:
         candidate_relations(d, model or None, results)
+    for r in results:
+        retarget_time_source(d, r)
+        r.informational = not rejection(d, r)
     continuations(d, results)
     resolve(d, results)
     return results, d.quotes

@@ -97,6 +97,8 @@ def _report_vague_sources(analysis: Analysis, found: list[Extracted], lex: Lexic
     """ATT001 for generic anonymous sources and anonymous "citing ..." mentions."""
     text = analysis.doc.text
     for r in found:
+        if not r.informational:
+            continue
         if r.source is not None and r.vague:
             k = body_sentence(r.source[0])
             if k is not None:

@@ -51,7 +51,8 @@ def relation(d: TokenDoc, ci: int, cj: int, kind: str, head: int | None = None,
     toks = d.toks
     sent = toks[ci].sent
     cue_low = toks[ci if head is None else head].low
-    rec = Extracted(source=None, cue=(toks[ci].start, toks[cj].end), content=[])
+    rec = Extracted(source=None, cue=(toks[ci].start, toks[cj].end), content=[],
+                    kind=kind if kind in ("according", "colon") else "verb")
     if kind == "according":
         found = _according_relation(d, ci, cj, sent)
     elif kind == "colon":
@@ -182,6 +183,9 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
     toks = d.toks
     s_lo, s_hi = d.sent_tok[sent]
     appositive = np is not None and toks[np[1]].text == "," and ci - 1 == np[1]
+    if appositive and np is not None and np[0] == s_lo and toks[s_lo].quote < 0:
+        # "The health secretary, Steve Barclay, confirmed ...": the subject, not an aside
+        return np, _LEFT
     if np is None or (appositive and cue_low not in _TELL and not cue_low.endswith("ing")):
         if ci - 1 >= s_lo and toks[ci - 1].text in (",", "”", '"', "''") or ci == s_lo:
             r = np_right(d, cj + 1, sent, s_hi)
