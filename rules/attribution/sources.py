@@ -26,6 +26,13 @@ _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:\([^)]{1,12}\)\s+)?){1,3})
 
 Source = tuple[str, str, str]  # (kind, name, role)
 
+# documents that, plural or mass and without a definite determiner, name nobody
+GENERIC_DOCUMENTS = frozenset(("reports", "studies", "data", "research", "surveys", "polls",
+                               "figures", "estimates", "statistics", "findings", "analyses"))
+_DEFINITE = frozenset(("the", "this", "that", "these", "those", "its", "his", "her", "their",
+                       "our", "my", "your"))
+_ACRONYM = re.compile(r"^[A-Z]{2,}$")
+
 
 def split_role_name(words: list[str], lex: Lexicon) -> tuple[str, str]:
     """("Iraqi analyst Mustafa Habib") -> ("Iraqi analyst", "Mustafa Habib")."""
@@ -116,7 +123,13 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
     """A document, an outlet, or an anonymous source, by the head word or determiner."""
     words, lows, head, caps = p.words, p.lows, p.head, p.caps
     if head in lex.document_nouns:
+        if head in GENERIC_DOCUMENTS and lows[0] not in _DEFINITE \
+                and not any(w[:1].isupper() for w in words[1:]):
+            # "Reports suggest", "Recent data show", "studies have found": nobody named
+            return ANONYMOUS, p.main, p.appos
         return DOCUMENT, p.main, p.appos
+    if head == "authorities" and len(caps) > (1 if words[0][:1].isupper() else 0):
+        return ORGANISATION, p.main, p.appos  # "the Gaza health authorities"
     if any(w.lower() in lex.outlet_words for w in caps) and len(caps) >= 2 or \
             head in lex.outlet_nouns:
         return OUTLET, p.main, p.appos
@@ -167,7 +180,7 @@ def is_generic_source(source_text: str, lex: Lexicon) -> bool:
     """
     words = [w.lower().strip(".,'’") for w in SPACES.split(source_text) if w]
     people = lex.people_words
-    return any(w in people for w in words) or (
+    return any(w in people or w in GENERIC_DOCUMENTS for w in words) or (
         len(words) == 1 and words[0] in ("some", "many", "others", "several", "most")
     )
 
@@ -197,6 +210,9 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
                                                  last_group, (kind, name, role))
         elif kind == PERSON and all(NAME_TOKEN.match(w) for w in PAREN.sub("", name).split()):
             name, role = _full_name(d, r.source[0], name, role, people)
+            kind = _person_or_body(r.source_text, name, role, lex)
+        elif kind == ANONYMOUS:
+            kind, name, role = _named_role(low, people, lex) or (kind, name, role)
         if kind == PERSON and name and low != "who":
             people.append((r.source[0], name, role))
             last_person = (name, role)
@@ -206,6 +222,33 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
         r.vague = kind == ANONYMOUS and is_generic_source(r.source_text, lex)
         if r.direct:
             last_direct_speaker = r
+
+
+def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str:
+    """PERSON, or ORGANISATION for a "person" that is one word with no title or role and no
+    earlier full name ("Metra says", "the Fed announced", "China said"), or a name holding
+    an acronym ("NHS Digital")."""
+    parts = title_free(name, lex).split()
+    titled = any(w.lower() in lex.titles for w in source_text.split())
+    if len(parts) == 1 and not titled and not role:
+        return ORGANISATION
+    if len(parts) >= 2 and any(_ACRONYM.match(w) for w in parts) \
+            and not all(w.isupper() for w in parts):
+        return ORGANISATION
+    return PERSON
+
+
+def _named_role(low: str, people: list[tuple[int, str, str]], lex: Lexicon) -> Source | None:
+    """"The chief said" after "Police Chief Rick Mathwig": the last person whose role holds
+    the role noun of a definite "the <role>" source, as a named person."""
+    words = low.split()
+    if len(words) < 2 or words[0] != "the" or words[-1] not in lex.role_nouns:
+        return None
+    noun = words[-1]
+    for _, full, frole in reversed(people[-20:]):
+        if noun in frole.lower().replace(",", " ").split():
+            return PERSON, full, frole
+    return None
 
 
 def _pronoun_referent(d: TokenDoc, at: int, low: str, last_person: tuple[str, str],
