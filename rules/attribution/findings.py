@@ -74,7 +74,7 @@ def report_findings(analysis: Analysis, found: list[Extracted], quotes: list[Spa
     flagged: set[Span] = set()  # ATT001 spans so far: a phrase hit overlapping one is skipped
     _report_vague_sources(analysis, found, lex, body_sentence, flagged)
     _report_vague_phrases(analysis, body, quotes, lex, flagged)
-    _report_unattributed_quotes(analysis, found, quotes, body_sentence)
+    _report_unattributed_quotes(analysis, found, quotes, lex, body_sentence)
 
 
 def _body_sentence_finder(body: list[Sentence]) -> Callable[[int], int | None]:
@@ -146,13 +146,19 @@ def _report_vague_phrases(analysis: Analysis, body: list[Sentence], quotes: list
 
 
 def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
-                                quotes: list[Span],
+                                quotes: list[Span], lex: Lexicon,
                                 body_sentence: Callable[[int], int | None]) -> None:
-    """ATT002 for quotations of four or more words that nothing attributes."""
+    """ATT002 for quotations of four or more words that nothing attributes and whose
+    speaker is not named in their sentence, nor in the body sentence before them (which
+    skips page chrome between: a consent banner, a "Read more" line), the sentence that
+    the quotation's paragraph continues."""
     doc = analysis.doc
     text = doc.text
     covered = sorted(c for r in found if r.source is not None or r.cue is None
                      for c in r.content)
+    speaking = {k for r in found if r.source is not None
+                for k in (body_sentence(r.source[0]),) if k is not None}
+    previous_body = _previous_body(analysis)
     for qs, qe in quotes:
         inner = text[qs:qe].strip("“”\"' \n")
         if len(_WORD_RUN.findall(inner)) <= 3:
@@ -166,11 +172,41 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
             continue
         if any(link.start < qe and qs < link.end for link in doc.links):
             continue
+        prev = previous_body.get(k)
+        if k in speaking or prev in speaking or _names_speaker(doc.sentences[k], (qs, qe), lex) \
+                or (prev is not None and _names_speaker(doc.sentences[prev], None, lex)):
+            continue
         analysis.report(
             UNATTRIBUTED_QUOTE, qs, qe,
             "direct quotation with no identifiable speaker: say who said it",
             sentence=k,
         )
+
+
+def _previous_body(analysis: Analysis) -> dict[int, int]:
+    """Each body sentence's index -> the index of the body sentence before it."""
+    out: dict[int, int] = {}
+    last = None
+    for s in analysis.body_sentences():
+        if last is not None:
+            out[s.index] = last
+        last = s.index
+    return out
+
+
+_CUE_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _names_speaker(s: Sentence, quote: Span | None, lex: Lexicon) -> bool:
+    """Whether sentence ``s`` has a speaking verb outside ``quote`` ("she said", "Lewis
+    also noted", "added the mayor"): its quotation, or the next one, has a speaker."""
+    for m in _CUE_WORD.finditer(s.text):
+        a = s.start + m.start()
+        if quote is not None and quote[0] <= a < quote[1]:
+            continue
+        if lex.cue_forms.get(m.group().lower()) == "speech":
+            return True
+    return False
 
 
 def _inside_quote(quotes: list[Span], off: int) -> bool:
