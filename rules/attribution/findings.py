@@ -156,7 +156,7 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
     text = doc.text
     covered = sorted(c for r in found if r.source is not None or r.cue is None
                      for c in r.content)
-    speaking = {k for r in found if r.source is not None
+    speaking = {k for r in found if r.source is not None and r.informational
                 for k in (body_sentence(r.source[0]),) if k is not None}
     previous_body = _previous_body(analysis)
     for qs, qe in quotes:
