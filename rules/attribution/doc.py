@@ -56,6 +56,7 @@ class TokenDoc:
         marks = [Tok(starts[k], ends[k], texts[k], texts[k], -1)
                  for k in compress(range(n), map(QUOTE_MARKS.__contains__, texts))]
         self.quotes = quotes = find_quotes(text, marks)
+        self.quote_starts = [q[0] for q in quotes]
         self.tok_quote = quote = _quote_index(starts, quotes)
         self.tok_lows = lows = list(map(str.lower, texts))
         self.toks = make_toks(starts, ends, texts, lows, self.tok_sent, quote)

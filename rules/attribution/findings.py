@@ -13,6 +13,7 @@ all sentences lower-cased, where that finds what the case-insensitive regexes fi
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -71,7 +72,7 @@ def report_findings(analysis: Analysis, found: list[Extracted], quotes: list[Spa
     if not body:
         return
     body_sentence = _body_sentence_finder(body)
-    flagged: set[Span] = set()  # ATT001 spans so far: a phrase hit overlapping one is skipped
+    flagged = _Spans()  # ATT001 spans so far: a phrase hit overlapping one is skipped
     _report_vague_sources(analysis, found, lex, body_sentence, flagged)
     _report_vague_phrases(analysis, body, quotes, lex, flagged)
     _report_unattributed_quotes(analysis, found, quotes, lex, body_sentence)
@@ -92,7 +93,7 @@ def _body_sentence_finder(body: list[Sentence]) -> Callable[[int], int | None]:
 
 
 def _report_vague_sources(analysis: Analysis, found: list[Extracted], lex: Lexicon,
-                          body_sentence: Callable[[int], int | None], flagged: set[Span]
+                          body_sentence: Callable[[int], int | None], flagged: _Spans
                           ) -> None:
     """ATT001 for generic anonymous sources and anonymous "citing ..." mentions."""
     text = analysis.doc.text
@@ -124,16 +125,17 @@ def _report_vague_sources(analysis: Analysis, found: list[Extracted], lex: Lexic
 
 
 def _report_vague_phrases(analysis: Analysis, body: list[Sentence], quotes: list[Span],
-                          lex: Lexicon, flagged: set[Span]) -> None:
+                          lex: Lexicon, flagged: _Spans) -> None:
     """ATT001 for agentless passives and vague phrases outside quotations and flagged spans."""
     hits = phrase_hits([s.text for s in body], (lex.agentless_re, lex.vague_re))
+    quote_starts = [q[0] for q in quotes]
     for s, (agentless, vague) in zip(body, hits, strict=True):
         for spans, label in ((agentless, "agentless passive"), (vague, "vague")):
             for ma, mb in spans:
                 a, b = s.start + ma, s.start + mb
-                if any(fa < b and a < fb for fa, fb in flagged):
+                if flagged.overlaps(a, b):
                     continue
-                if _inside_quote(quotes, a):
+                if _inside_quote(quotes, quote_starts, a):
                     continue
                 flagged.add((a, b))
                 group = s.text[ma:mb]
@@ -154,8 +156,9 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
     the quotation's paragraph continues."""
     doc = analysis.doc
     text = doc.text
-    covered = sorted(c for r in found if r.source is not None or r.cue is None
-                     for c in r.content)
+    covered = _FixedSpans([c for r in found if r.source is not None or r.cue is None
+                           for c in r.content])
+    linked = _FixedSpans([(link.start, link.end) for link in doc.links])
     speaking = {k for r in found if r.source is not None and r.informational
                 for k in (body_sentence(r.source[0]),) if k is not None}
     previous_body = _previous_body(analysis)
@@ -163,14 +166,14 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
         inner = text[qs:qe].strip("“”\"' \n")
         if len(_WORD_RUN.findall(inner)) <= 3:
             continue
-        if any(a < qe and qs < b for a, b in covered):
+        if covered.overlaps(qs, qe):
             continue
         k = body_sentence(qs)
         if k is None:
             continue
         if analysis.sentence_footnotes and analysis.sentence_footnotes[k]:
             continue
-        if any(link.start < qe and qs < link.end for link in doc.links):
+        if linked.overlaps(qs, qe):
             continue
         prev = previous_body.get(k)
         if k in speaking or prev in speaking or _names_speaker(doc.sentences[k], (qs, qe), lex) \
@@ -209,10 +212,49 @@ def _names_speaker(s: Sentence, quote: Span | None, lex: Lexicon) -> bool:
     return False
 
 
-def _inside_quote(quotes: list[Span], off: int) -> bool:
-    """Whether offset ``off`` lies inside one of the (sorted, disjoint) quotations."""
-    i = bisect.bisect_right([q[0] for q in quotes], off) - 1
+def _inside_quote(quotes: list[Span], starts: list[int], off: int) -> bool:
+    """Whether offset ``off`` lies inside one of the (sorted, disjoint) quotations
+    (``starts``: their start offsets)."""
+    i = bisect.bisect_right(starts, off) - 1
     return i >= 0 and quotes[i][0] <= off < quotes[i][1]
+
+
+class _FixedSpans:
+    """A fixed set of character spans with an overlap test in logarithmic time: sorted by
+    start, with the running maximum of their ends."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        spans = sorted(spans)
+        self._starts = [a for a, _ in spans]
+        self._max_end = list(itertools.accumulate((b for _, b in spans), max))
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether a span starting before ``b`` ends after ``a``."""
+        i = bisect.bisect_left(self._starts, b) - 1
+        return i >= 0 and self._max_end[i] > a
+
+
+class _Spans:
+    """Character spans, with an overlap test in logarithmic time (sorted by start; the
+    longest span bounds how far back an overlapping one can start)."""
+
+    def __init__(self) -> None:
+        self._spans: list[Span] = []
+        self._longest = 0
+
+    def add(self, span: Span) -> None:
+        bisect.insort(self._spans, span)
+        self._longest = max(self._longest, span[1] - span[0])
+
+    def overlaps(self, a: int, b: int) -> bool:
+        spans = self._spans
+        i = bisect.bisect_left(spans, (b, -1)) - 1  # the last span starting before b
+        lo = a - self._longest
+        while i >= 0 and spans[i][0] > lo - 1:
+            if spans[i][1] > a:
+                return True
+            i -= 1
+        return False
 
 
 # --------------------------------------------------------------------------- phrase hits
