@@ -69,9 +69,21 @@ def _np_left_appositive(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | N
         k -= 1
     if k >= lim and toks[k].text == "," and toks[k].sent == sent and k + 1 < end:
         head = np_left(d, k - 1, sent)
-        if head and is_cap(toks[head[1]]) and toks[k + 1].low not in ("and", "but", "or"):
+        if head and toks[k + 1].low not in ("and", "but", "or") and (
+                is_cap(toks[head[1]]) or _role_then_name(d, head[1], k + 1, end)):
             return (head[0], end)
     return None
+
+
+def _role_then_name(d: TokenDoc, role_end: int, a: int, b: int) -> bool:
+    """Whether "<role noun>, <Name Name>," stands here: the role phrase ends at token
+    ``role_end`` and tokens ``a``..``b - 1`` are a capitalised name ("the city engineer,
+    Ana Ruiz,")."""
+    toks = d.toks
+    low = toks[role_end].low
+    roles = d.lex.role_nouns
+    return (low in roles or low.rstrip("s") in roles) and 1 <= b - a <= 4 \
+        and all(is_cap(toks[k]) or toks[k].text == "." for k in range(a, b))
 
 
 def _np_left_start(d: TokenDoc, end: int, sent: int) -> int:
