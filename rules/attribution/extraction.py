@@ -19,7 +19,7 @@ from rules.attribution.candidates import CueModel, cue_candidates, cue_features,
 from rules.attribution.cues import agentless, function_only, postmodifier, span_kind
 from rules.attribution.doc import Extracted, TokenDoc
 from rules.attribution.lexicon import Lexicon, get_lexicon
-from rules.attribution.plausible import rejection, retarget_time_source
+from rules.attribution.plausible import initial_citing, rejection, retarget_time_source
 from rules.attribution.relations import relation, sourceless
 from rules.attribution.sources import resolve
 from rules.attribution.tokens import WORD
@@ -55,12 +55,39 @@ def extract(
         _tagged_relations(d, model, results)
     else:
         candidate_relations(d, model or None, results)
-    for r in results:
-        retarget_time_source(d, r)
-        r.informational = not rejection(d, r)
+    _flag(d, results)
+    _rescue(d, model if isinstance(model, CueModel) else load_cue_model(), results)
     continuations(d, results)
     resolve(d, results)
     return results, d.quotes
+
+
+def _flag(d: TokenDoc, results: list[Extracted]) -> None:
+    """Trim times off sources, note "Quoting X, ..." and mark the information sources."""
+    for r in results:
+        retarget_time_source(d, r)
+        initial_citing(d, r)
+        r.informational = not rejection(d, r)
+
+
+def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted]) -> None:
+    """An action relation ("Biden spoke with the emir to discuss efforts, the White House
+    said") took the tokens of the report inside it: free its cue and content and keep the
+    information-source relations that the lexicon candidates find there."""
+    actions = [r for r in results if not r.informational]
+    if not actions:
+        return
+    for r in actions:
+        spans = [*r.content, *([r.cue] if r.cue else [])]
+        for a, b in spans:
+            lo = bisect.bisect_left(d.tok_starts, a)
+            hi = bisect.bisect_left(d.tok_starts, b)
+            d.used[lo:hi] = [False] * (hi - lo)
+    extra: list[Extracted] = []
+    candidate_relations(d, cue_model, extra)
+    _flag(d, extra)
+    results.extend(r for r in extra if r.informational)
+    results.sort(key=lambda r: (r.cue or (0, 0))[0])
 
 
 def _tagged_relations(d: TokenDoc, tagger: CueTagger, results: list[Extracted]) -> None:

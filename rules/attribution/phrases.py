@@ -187,6 +187,9 @@ def np_right(d: TokenDoc, start: int, sent: int, stop: int) -> tuple[int, int] |
             break
         if lw in ("of", "for", "at", "by", "with", "from") and k + 1 < stop and (
             is_cap(toks[k + 1]) or toks[k + 1].low in DETERMINERS
+            # "a tally of official figures", "an analysis of census data"
+            or (lw == "of" and toks[b].low in lex.document_nouns and is_word(toks[k + 1])
+                and toks[k + 1].low not in BOUNDARY_WORDS)
         ):
             b = k
             k += 1

@@ -80,6 +80,8 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
         return "label" if src.isupper() else ""
     if _passive_cue(r.cue_text):
         return "passive"
+    if r.cue_text.lower().startswith("to "):
+        return "content"  # "spoke with the emir to discuss ...": a purpose, not a report
     if not _sayer(d, r, src, words, lex):
         return "sayer"
     if r.kind != "verb" or _introduces_content(d, r):
@@ -167,6 +169,26 @@ def _introduces_content(d: TokenDoc, r: Extracted) -> bool:
            for i, w in enumerate(words)):
         return True
     return any(w in _NP_REPORTERS for w in cue_words)
+
+
+def initial_citing(d: TokenDoc, r: Extracted) -> None:
+    """"Quoting unidentified officials, it said ...": a sentence that opens with "Quoting"
+    or "Citing" and a noun phrase up to a comma names a nested source of the relation."""
+    if r.citing is not None or r.cue is None:
+        return
+    toks = d.toks
+    sent = toks[tok_index(d, r.cue[0])].sent
+    if sent < 0:
+        return
+    lo, hi = d.sent_tok[sent]
+    if lo >= hi or toks[lo].low not in ("quoting", "citing"):
+        return
+    for k in range(lo + 1, min(hi, lo + 14)):
+        if toks[k].text == ",":
+            if k > lo + 1 and toks[k - 1].end <= r.cue[0]:
+                r.citing = (toks[lo + 1].start, toks[k - 1].end)
+                r.citing_text = d.text[r.citing[0]:r.citing[1]]
+            return
 
 
 def retarget_time_source(d: TokenDoc, r: Extracted) -> None:

@@ -94,7 +94,8 @@ def _attribution(r: Extracted) -> Attribution:
 def _record_sources(analysis: Analysis, r: Extracted, lex: Lexicon,
                     sent_index: SentenceOf) -> None:
     """The source mentions of a relation: its source and a "citing ..." mention."""
-    if r.source is not None:
+    if r.source is not None and r.source_name.lower() not in lex.pronouns:
+        # an unresolved pronoun ("he said" with nobody named before) names nobody
         analysis.sources.append(
             SourceMention(
                 name=r.source_name or r.source_text,

@@ -130,8 +130,8 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
         return DOCUMENT, p.main, p.appos
     if head == "authorities" and len(caps) > (1 if words[0][:1].isupper() else 0):
         return ORGANISATION, p.main, p.appos  # "the Gaza health authorities"
-    if any(w.lower() in lex.outlet_words for w in caps) and len(caps) >= 2 or \
-            head in lex.outlet_nouns:
+    if caps and caps[-1] == words[-1] and any(w.lower() in lex.outlet_words for w in caps) \
+            and len(caps) >= 2 and not _ends_in_name(words, lex) or head in lex.outlet_nouns:
         return OUTLET, p.main, p.appos
     if head in lex.anonymous_heads and not (words[-1][:1].isupper() and len(caps) >= 2
                                             and head != lows[-1]):
@@ -141,6 +141,13 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
     if lows[0] in lex.vague_determiners and not any(w[:1].isupper() for w in words[1:]):
         return ANONYMOUS, p.main, p.appos
     return None
+
+
+def _ends_in_name(words: list[str], lex: Lexicon) -> bool:
+    """Whether the phrase ends in a person's name after an outlet-like word ("Minister for
+    Information and Broadcasting Attaullah Tarar"): the outlet word is not its last."""
+    return words[-1].lower() not in lex.outlet_words and len(words) >= 2 \
+        and not any(w.lower() in lex.outlet_words for w in words[-2:])
 
 
 def _by_name(p: _Phrase, lex: Lexicon) -> Source:
