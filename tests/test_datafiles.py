@@ -24,7 +24,7 @@ SHIPPED = [
 
 @pytest.mark.parametrize(("package", "name", "fmt"), SHIPPED)
 def test_every_shipped_data_file_has_the_envelope(package: str, name: str, fmt: str) -> None:
-    data = packaged_data(package, name, fmt)
+    data = packaged_data(package, name, fmt, versions=(1, 2))  # the tagger is packed: 2
     assert data and "format" not in data and "format_version" not in data
 
 
