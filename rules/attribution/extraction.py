@@ -72,13 +72,13 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
 
 def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted]) -> None:
     """An action relation ("Biden spoke with the emir to discuss efforts, the White House
-    said") took the tokens of the report inside it: free its cue and content and keep the
+    said") took the tokens of the report inside it: free its tokens and keep the
     information-source relations that the lexicon candidates find there."""
     actions = [r for r in results if not r.informational]
     if not actions:
         return
     for r in actions:
-        spans = [*r.content, *([r.cue] if r.cue else [])]
+        spans = [*r.content, *(s for s in (r.cue, r.source) if s)]
         for a, b in spans:
             lo = bisect.bisect_left(d.tok_starts, a)
             hi = bisect.bisect_left(d.tok_starts, b)

@@ -13,6 +13,7 @@ from rules.attribution.words import (
     BOUNDARY_WORDS,
     DETERMINERS,
     NP_INNER_PREPS,
+    POSTMOD_ADJECTIVES,
     QUOTE_TOKENS,
     TIME_WORDS,
 )
@@ -70,19 +71,20 @@ def _np_left_appositive(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | N
     if k >= lim and toks[k].text == "," and toks[k].sent == sent and k + 1 < end:
         head = np_left(d, k - 1, sent)
         if head and toks[k + 1].low not in ("and", "but", "or") and (
-                is_cap(toks[head[1]]) or _role_then_name(d, head[1], k + 1, end)):
+                is_cap(toks[head[1]]) or _role_then_name(d, head, k + 1, end)):
             return (head[0], end)
     return None
 
 
-def _role_then_name(d: TokenDoc, role_end: int, a: int, b: int) -> bool:
-    """Whether "<role noun>, <Name Name>," stands here: the role phrase ends at token
-    ``role_end`` and tokens ``a``..``b - 1`` are a capitalised name ("the city engineer,
-    Ana Ruiz,")."""
+def _role_then_name(d: TokenDoc, role: tuple[int, int], a: int, b: int) -> bool:
+    """Whether "<role>, <Name Name>," stands here: the role phrase ``role`` ends in a role
+    noun or opens with "the" ("the city engineer, Ana Ruiz,", "the harbour master, Tom
+    Berg,") and tokens ``a``..``b - 1`` are a capitalised name."""
     toks = d.toks
-    low = toks[role_end].low
+    low = toks[role[1]].low
     roles = d.lex.role_nouns
-    return (low in roles or low.rstrip("s") in roles) and 1 <= b - a <= 4 \
+    return (low in roles or low.rstrip("s") in roles or toks[role[0]].low == "the") \
+        and 1 <= b - a <= 4 \
         and all(is_cap(toks[k]) or toks[k].text == "." for k in range(a, b))
 
 
@@ -141,6 +143,9 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
     k -= 1
     if lw not in _DEFINITE:
         return k
+    if k >= 2 and toks[k].low in ("to", "with") and toks[k - 1].low in POSTMOD_ADJECTIVES \
+            and toks[k - 1].sent == sent and toks[k - 2].sent == sent and is_word(toks[k - 2]):
+        return k - 2  # "officials close to the talks", "people familiar with the matter"
     if k >= 1 and (toks[k].low in ("of", "for", "at") or (
         toks[k].low in ("in", "by") and (toks[k - 1].low.endswith("ed")
                                         or toks[k - 1].low in lex.document_nouns)

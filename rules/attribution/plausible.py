@@ -31,7 +31,7 @@ import re
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.phrases import np_left
-from rules.attribution.words import NP_INNER_PREPS, TIME_WORDS
+from rules.attribution.words import NP_INNER_PREPS, POSTMOD_ADJECTIVES, TIME_WORDS
 
 # verbs that report content even when it is a noun phrase ("announced a deal", "denied
 # the report", "confirmed the figures")
@@ -101,7 +101,8 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
     low_words = [w.lower().strip(".,'’\"“”()") for w in words]
     # the head stands before a postmodifier: "doctors | at the hospitals"
     cut = next((i for i, w in enumerate(low_words) if i and (
-        w in NP_INNER_PREPS or (w.endswith("ed") and words[i][:1].islower()))),
+        w in NP_INNER_PREPS or w in POSTMOD_ADJECTIVES
+        or (w.endswith("ed") and words[i][:1].islower()))),
         len(low_words))
     head = low_words[cut - 1]
     inside_quote = d.toks[tok_index(d, r.source[0])].quote >= 0 if r.source else False
@@ -165,7 +166,8 @@ def _introduces_content(d: TokenDoc, r: Extracted) -> bool:
         return last_cue in _INF_REPORTERS
     if words[0] in ("that", "whether", "if", "how", "why", "what", "when", "where", "who"):
         return True
-    if any(w in _CLAUSE_WORDS or (i and w.endswith("ed") and len(w) > 4)
+    if any(w in _CLAUSE_WORDS or (i and w.endswith("ed") and len(w) > 4
+                                  and (i + 1 == len(words) or words[i + 1] != "by"))
            for i, w in enumerate(words)):
         return True
     return any(w in _NP_REPORTERS for w in cue_words)

@@ -15,7 +15,7 @@ from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PER
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.phrases import np_left
-from rules.attribution.words import NP_INNER_PREPS, PERSON_PRONOUNS
+from rules.attribution.words import NP_INNER_PREPS, PERSON_PRONOUNS, POSTMOD_ADJECTIVES
 
 NAME_TOKEN = re.compile(
     r"^(?:[A-Z][\w’'.-]*|al-\w+|el-\w+|bin|ibn|de|van|von|der|da|di|la|le|du)$"
@@ -85,7 +85,8 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     # postmodifiers: "sources cited in the article", "a spokesman for the campaign"
     head_words = []
     for w, orig in zip(lows, words, strict=True):
-        if w in NP_INNER_PREPS or (w.endswith("ed") and head_words and orig[:1].islower()):
+        if w in NP_INNER_PREPS or (w.endswith("ed") and head_words and orig[:1].islower()) \
+                or (w in POSTMOD_ADJECTIVES and head_words):
             break
         head_words.append(w)
     head = head_words[-1] if head_words else lows[-1]
@@ -103,7 +104,9 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
     appos_words = PAREN.sub("", p.appos).split()
     if appos_words and len(appos_words) <= 4 and all(NAME_TOKEN.match(w) for w in appos_words) \
             and (head in lex.role_nouns or head in lex.anonymous_heads or lows[-1] in lex.titles
-                 or lows[-1] in lex.role_nouns):
+                 or lows[-1] in lex.role_nouns
+                 or (first == "the" and len(appos_words) >= 2
+                     and not any(w.lower() in lex.organisation_words for w in appos_words))):
         # "the military spokesman for the ministry, Ana Ruiz," -> Ana Ruiz, with the role
         return PERSON, title_free(" ".join(appos_words), lex), p.main
     n_head = len(p.head_words)
@@ -123,9 +126,11 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
     """A document, an outlet, or an anonymous source, by the head word or determiner."""
     words, lows, head, caps = p.words, p.lows, p.head, p.caps
     if head in lex.document_nouns:
-        if head in GENERIC_DOCUMENTS and lows[0] not in _DEFINITE \
+        if (head in GENERIC_DOCUMENTS or head == "report" and lows[0] in ("a", "an")) \
+                and lows[0] not in _DEFINITE and len(p.head_words) == len(lows) \
                 and not any(w[:1].isupper() for w in words[1:]):
-            # "Reports suggest", "Recent data show", "studies have found": nobody named
+            # "Reports suggest", "Recent data show", "as per a report": nobody named (no
+            # author, no postmodifier such as "by the audit office")
             return ANONYMOUS, p.main, p.appos
         return DOCUMENT, p.main, p.appos
     if head == "authorities" and len(caps) > (1 if words[0][:1].isupper() else 0):
