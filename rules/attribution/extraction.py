@@ -148,9 +148,19 @@ def candidate_relations(d: TokenDoc, cue_model: CueModel | None, results: list[E
         results.append(rec)
 
 
+def _opens_next_sentence(d: TokenDoc, end: int, qs: int) -> bool:
+    """Whether the quotation at ``qs`` opens the sentence right after the one holding
+    offset ``end`` (a relation's last character): "She said the toll rises. “It has
+    to.”" continues her."""
+    si = d.sent_of(max(end - 1, 0))
+    sj = d.sent_of(qs)
+    return sj == si + 1 and d.text[d.sents[sj][0]:qs].strip(" \n\t") == ""
+
+
 def continuations(d: TokenDoc, results: list[Extracted]) -> None:
     """A quotation that follows a quoted relation with nothing but punctuation between
-    (same paragraph or the next ones) continues that speaker: it joins the content."""
+    (same paragraph or the next ones), or that opens the sentence after an information
+    source's relation, continues that speaker: it joins the content."""
     if not results:
         return
     text = d.text
@@ -168,17 +178,23 @@ def continuations(d: TokenDoc, results: list[Extracted]) -> None:
     results.sort(key=lambda r: r.content[0][0])
     quote_starts = [q[0] for q in d.quotes]
     for r in results:
-        if not r.direct:
-            continue
         end = max(max(c[1] for c in r.content), r.source[1] if r.source else 0,
                   r.cue[1] if r.cue else 0)
         qi = bisect.bisect_left(quote_starts, end)
+        first = True
         while qi < len(d.quotes):
             qs, qe = d.quotes[qi]
             gap = text[end:qs]
-            if WORD.search(gap) or gap.count("\n\n") > 1 or is_covered(qs, qe):
+            if gap.count("\n\n") > 1 or is_covered(qs, qe):
+                break
+            follows = r.direct and not WORD.search(gap)  # "“...,” she said. “...”"
+            # "She said the toll rises. “It has to.”": the quote opens the next sentence
+            opens = first and r.source is not None and r.informational \
+                and _opens_next_sentence(d, end, qs)
+            if not (follows or opens):
                 break
             r.content.append((qs, qe))
             end = qe
             qi += 1
+            first = False
 
