@@ -148,6 +148,19 @@ def candidate_relations(d: TokenDoc, cue_model: CueModel | None, results: list[E
         results.append(rec)
 
 
+def _finish_quotation(d: TokenDoc, r: Extracted, quote_starts: list[int]) -> None:
+    """Content that ends inside a quotation running on past it ("..., because “we need a
+    leader. We need one now.”") runs to the quotation's end."""
+    if not r.content:
+        return
+    a, b = r.content[-1]
+    qi = bisect.bisect_right(quote_starts, b - 1) - 1
+    if qi >= 0:
+        qs, qe = d.quotes[qi]
+        if qs < b < qe and qs >= a - 1:
+            r.content[-1] = (a, qe)
+
+
 def _opens_next_sentence(d: TokenDoc, end: int, qs: int) -> bool:
     """Whether the quotation at ``qs`` opens the sentence right after the one holding
     offset ``end`` (a relation's last character): "She said the toll rises. “It has
@@ -178,6 +191,7 @@ def continuations(d: TokenDoc, results: list[Extracted]) -> None:
     results.sort(key=lambda r: r.content[0][0])
     quote_starts = [q[0] for q in d.quotes]
     for r in results:
+        _finish_quotation(d, r, quote_starts)
         end = max(max(c[1] for c in r.content), r.source[1] if r.source else 0,
                   r.cue[1] if r.cue else 0)
         qi = bisect.bisect_left(quote_starts, end)
@@ -185,6 +199,9 @@ def continuations(d: TokenDoc, results: list[Extracted]) -> None:
         while qi < len(d.quotes):
             qs, qe = d.quotes[qi]
             gap = text[end:qs]
+            if first and WORD.search(gap) and d.sent_of(qs) == d.sent_of(max(end - 1, 0)):
+                qi += 1  # a title or scare quote later in the relation's own sentence
+                continue
             if gap.count("\n\n") > 1 or is_covered(qs, qe):
                 break
             follows = r.direct and not WORD.search(gap)  # "“...,” she said. “...”"
