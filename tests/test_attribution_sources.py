@@ -102,3 +102,23 @@ def test_headlines_and_captions_give_no_sources_or_quotes() -> None:
     assert heading.region != "body"
     assert all(not (heading.start <= a.cue.start < heading.end)
                for a in an.attributions if a.cue)
+
+
+def test_author_year_citations_are_documents_and_attribute_the_sentence() -> None:
+    an = _analyse("Positive results reach print more often than null ones (Okafor 2014; "
+                  "Lund and Berg, 2019). The ferry carried 9,000 cars last year.")
+    assert [(s.name, s.kind) for s in an.sources] == [
+        ("Okafor 2014", DOCUMENT), ("Lund and Berg, 2019", DOCUMENT)]
+    assert an.attributed == [True, False]
+
+
+def test_as_set_out_in_a_document_names_it() -> None:
+    assert _sources("The toll would rise by a third, as set out in a council commentary "
+                    "last spring.") == [("a council commentary", DOCUMENT)]
+
+
+def test_a_journal_after_told_is_an_outlet_source() -> None:
+    names = _sources("A senior ambulance service leader told the Valley Medical Journal "
+                     "that crews waited five hours.")
+    assert ("the Valley Medical Journal", OUTLET) in names
+    assert ("A senior ambulance service leader", ANONYMOUS) in names

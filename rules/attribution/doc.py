@@ -33,6 +33,7 @@ class Extracted:
     vague: bool = False
     citing: tuple[int, int] | None = None  # a nested "citing sources" mention
     citing_text: str = ""
+    recipient: tuple[int, int] | None = None  # an outlet told: "told the Valley Journal"
     kind: str = ""  # how the cue was found: "verb", "according", "colon" ("" for none)
     # an information source reporting content, not an actor doing something
     # (``plausible.py``); only these count as sources and attribute their sentences

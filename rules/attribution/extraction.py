@@ -16,10 +16,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rules.attribution.candidates import CueModel, cue_candidates, cue_features, load_cue_model
+from rules.attribution.citations import citation_relations
 from rules.attribution.cues import agentless, function_only, postmodifier, span_kind
 from rules.attribution.doc import Extracted, TokenDoc
 from rules.attribution.lexicon import Lexicon, get_lexicon
-from rules.attribution.plausible import initial_citing, rejection, retarget_time_source
+from rules.attribution.plausible import (
+    initial_citing,
+    outlet_told,
+    rejection,
+    retarget_time_source,
+)
 from rules.attribution.relations import relation, sourceless
 from rules.attribution.sources import resolve
 from rules.attribution.tokens import WORD
@@ -57,6 +63,7 @@ def extract(
         candidate_relations(d, model or None, results)
     _flag(d, results)
     _rescue(d, model if isinstance(model, CueModel) else load_cue_model(), results)
+    results.extend(citation_relations(d))
     continuations(d, results)
     resolve(d, results)
     return results, d.quotes
@@ -68,6 +75,7 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
         retarget_time_source(d, r)
         initial_citing(d, r)
         r.informational = not rejection(d, r)
+        outlet_told(d, r)
 
 
 def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted]) -> None:

@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import re
 
+from checker.core.analysis import OUTLET
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
-from rules.attribution.phrases import np_left
+from rules.attribution.phrases import np_left, np_right
+from rules.attribution.sources import classify
 from rules.attribution.words import NP_INNER_PREPS, POSTMOD_ADJECTIVES, TIME_WORDS
 
 # verbs that report content even when it is a noun phrase ("announced a deal", "denied
@@ -191,6 +193,31 @@ def initial_citing(d: TokenDoc, r: Extracted) -> None:
                 r.citing = (toks[lo + 1].start, toks[k - 1].end)
                 r.citing_text = d.text[r.citing[0]:r.citing[1]]
             return
+
+
+_TOLD = frozenset(("told", "tells", "tell", "telling"))
+
+
+def outlet_told(d: TokenDoc, r: Extracted) -> None:
+    """"... told the Valley Journal that ...": an outlet (or journal) told is a source of
+    the relation too (``r.recipient``)."""
+    if r.cue is None or not r.informational or r.kind != "verb":
+        return
+    words = r.cue_text.lower().split()
+    if not words or words[-1] not in _TOLD:
+        return
+    k = tok_index(d, r.cue[1])
+    if k >= len(d.toks):
+        return
+    sent = d.toks[k].sent
+    if sent < 0:
+        return
+    np = np_right(d, k, sent, d.sent_tok[sent][1])
+    if np is None:
+        return
+    span = (d.toks[np[0]].start, d.toks[np[1]].end)
+    if classify(d.text[span[0]:span[1]], d.lex)[0] == OUTLET:
+        r.recipient = span
 
 
 def retarget_time_source(d: TokenDoc, r: Extracted) -> None:

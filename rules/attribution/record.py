@@ -107,6 +107,12 @@ def _record_sources(analysis: Analysis, r: Extracted, lex: Lexicon,
                 role=r.role,
             )
         )
+    if r.recipient is not None:
+        kind, name, role = classify(analysis.doc.text[r.recipient[0]:r.recipient[1]], lex)
+        analysis.sources.append(
+            SourceMention(name=name, kind=kind, start=r.recipient[0], end=r.recipient[1],
+                          sentence=sent_index(r.recipient[0]), cue="told", role=role)
+        )
     if r.citing is not None:
         kind, name, role = classify(r.citing_text, lex)
         analysis.sources.append(

@@ -215,6 +215,8 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
                 r.source_kind = last_direct_speaker.source_kind
                 r.role = last_direct_speaker.role
             continue
+        if r.kind == "citation":
+            continue  # named and classified where found (``citations.py``)
         kind, name, role = classify(r.source_text, lex)
         low = r.source_text.strip().lower()
         if low in lex.pronouns:
