@@ -116,6 +116,9 @@ def _np_left_step(d: TokenDoc, a: int, k: int, end: int, sent: int) -> tuple[int
         return a, _STOP
     if lw in DETERMINERS:
         return k, _left_of_determiner(d, k, sent)
+    if lw in NP_INNER_PREPS and k > 1 and toks[k - 1].low in ("out", "up") \
+            and toks[k - 2].low.endswith("ed") and toks[k - 2].sent == sent:
+        return a, k - 2  # "research carried out in England", "a panel set up by"
     if lw in NP_INNER_PREPS and k > 0:
         # "a spokesman for the campaign", "sources cited in the article"
         left = toks[k - 1]

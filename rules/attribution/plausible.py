@@ -233,6 +233,7 @@ def retarget_time_source(d: TokenDoc, r: Extracted) -> None:
     while k >= a and (toks[k].low in TIME_WORDS or toks[k].low in _TIME_PREPS and k < b):
         k -= 1
     if k == b:
+        _trim_leading_time(d, r, a, b)
         return
     if k < a:
         k = a - 1
@@ -243,6 +244,26 @@ def retarget_time_source(d: TokenDoc, r: Extracted) -> None:
             return
         a, k = np
     r.source = (toks[a].start, toks[k].end)
+    r.source_text = d.text[r.source[0]:r.source[1]]
+
+
+_LEADING_TIME = frozenset(("the", "same", "that", "this", "last", "next", "on", "earlier",
+                           "later", "day", "days", "early", "late", "a", "an"))
+
+
+def _trim_leading_time(d: TokenDoc, r: Extracted, a: int, b: int) -> None:
+    """"The number came the same day China announced": a time opening the source phrase
+    ("the same day", "last week") is not part of the name after it."""
+    toks = d.toks
+    k = a
+    while k < b and (toks[k].low in _LEADING_TIME or toks[k].low in TIME_WORDS):
+        k += 1
+    if k == a or k > b or not toks[k].text[:1].isupper():
+        return
+    if not any(toks[j].low in TIME_WORDS or toks[j].low in ("day", "days")
+               for j in range(a, k)):
+        return
+    r.source = (toks[k].start, toks[b].end)
     r.source_text = d.text[r.source[0]:r.source[1]]
 
 
