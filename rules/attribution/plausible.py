@@ -84,6 +84,8 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
         return "passive"
     if r.cue_text.lower().startswith("to "):
         return "content"  # "spoke with the emir to discuss ...": a purpose, not a report
+    if _cue_head(r) in _NO_REPORT:
+        return "content"  # "the state seems stable": a look, not a report
     if not _sayer(d, r, src, words, lex):
         return "sayer"
     if r.kind != "verb" or _introduces_content(d, r):
@@ -110,6 +112,10 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
     inside_quote = d.toks[tok_index(d, r.source[0])].quote >= 0 if r.source else False
     if len(words) == 1 and head in _NOT_SOURCES and not inside_quote:
         return False
+    if low_words[0] in _CLAUSE_OPENERS:
+        return False  # "that the turmoil": a clause, not a noun phrase
+    if len(words) >= 2 and src.isupper() and r.kind == "verb":
+        return False  # "NEW HAMPSHIRE SHOWS ...": a headline in capitals
     if any(w.endswith(_THING_SUFFIX) for w in low_words):
         return False
     if all(w in TIME_WORDS or not w for w in low_words):
@@ -125,6 +131,10 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
     return head in _GENERIC_SAYERS or lex.cue_forms.get(_cue_head(r)) == "speech"
 
 
+_NO_REPORT = frozenset("""seem seems seemed appear appears appeared look looks looked remain
+    remains remained become becomes became""".split())
+_CLAUSE_OPENERS = frozenset("""that which whether if because although though while when
+    as since unless""".split())
 _GENERIC_SAYERS = frozenset(
     """who which everyone everybody someone somebody anyone nobody none one they others
     family families residents neighbours neighbors voters parents patients doctors nurses

@@ -15,7 +15,13 @@ from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PER
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.phrases import np_left
-from rules.attribution.words import NP_INNER_PREPS, PERSON_PRONOUNS, POSTMOD_ADJECTIVES
+from rules.attribution.words import (
+    BOUNDARY_WORDS,
+    DETERMINERS,
+    NP_INNER_PREPS,
+    PERSON_PRONOUNS,
+    POSTMOD_ADJECTIVES,
+)
 
 NAME_TOKEN = re.compile(
     r"^(?:[A-Z][\w’'.-]*|al-\w+|el-\w+|bin|ibn|de|van|von|der|da|di|la|le|du)$"
@@ -143,7 +149,11 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
         # "officials", "a local journalist", "Iraq observers" (no proper name at the end)
         if not (NAME_TOKEN.match(words[-1]) and head != lows[-1]):
             return ANONYMOUS, p.main, p.appos
-    if lows[0] in lex.vague_determiners and not any(w[:1].isupper() for w in words[1:]):
+    if lows[0] in lex.vague_determiners and (
+            not any(w[:1].isupper() for w in words[1:])
+            or (len(words) >= 2 and head.endswith("s") and head == lows[-1]
+                and lows[0] not in ("a", "an", "one"))):
+        # "some analysts", "Several Democrats", "Many Republicans": an unnamed group
         return ANONYMOUS, p.main, p.appos
     return None
 
@@ -161,6 +171,9 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
     for cut, w in enumerate(words):
         if cut and w in ("of", "at", "from", "with"):
             role, name = split_role_name(words[:cut], lex)
+            if any(x.lower() in lex.organisation_words for x in name.split()):
+                # "the National Association of Criminal Defense Lawyers"
+                return ORGANISATION, p.main, p.appos
             if len(name.split()) >= 2:
                 return PERSON, name, " ".join([role, *words[cut:]]).strip()
             break
@@ -307,12 +320,24 @@ def _earlier_full_name(text: str, before: int, short: str, lex: Lexicon) -> str:
     lo = max(0, before - 20000)
     pos = text.rfind(short, lo, before)
     while pos > lo:
-        after = text[pos + len(short) : pos + len(short) + 1]
-        if not (after.isalnum()):
-            m = _NAME_BEFORE.search(text, max(0, pos - 60), pos)
-            if m:
-                name = title_free(m.group(1) + short, lex)
-                if len(name.split()) >= 2:
-                    return name
+        name = _name_ending_at(text, pos, short, lex)
+        if name:
+            return name
         pos = text.rfind(short, lo, pos)
     return ""
+
+
+def _name_ending_at(text: str, pos: int, short: str, lex: Lexicon) -> str:
+    """The "First Last" name whose last word ``short`` stands at ``pos``, or ""; capitalised
+    function words before it ("For Sanders", "But Lee") are no part of it."""
+    after = text[pos + len(short) : pos + len(short) + 1]
+    if after.isalnum() or (pos > 0 and text[pos - 1].isalnum()):
+        return ""
+    m = _NAME_BEFORE.search(text, max(0, pos - 60), pos)
+    if not m:
+        return ""
+    words = m.group(1).split()
+    while words and (words[0].lower() in BOUNDARY_WORDS or words[0].lower() in DETERMINERS):
+        words.pop(0)
+    name = title_free(" ".join([*words, short]), lex)
+    return name if len(name.split()) >= 2 else ""
