@@ -127,14 +127,15 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
         # a proper name; but a capitalised modifier of a common thing is no name
         return words[cut - 1][:1].isupper()
     # a lower-case head that is no person, group, organisation, outlet or document: only
-    # a speaking verb makes it one ("the head coach said")
-    return head in _GENERIC_SAYERS or lex.cue_forms.get(_cue_head(r)) == "speech"
+    # a reporting verb makes it one ("the head coach said", "the numbers show")
+    cue = _cue_head(r)
+    return head in _GENERIC_SAYERS or lex.cue_forms.get(cue) == "speech"
 
 
 _NO_REPORT = frozenset("""seem seems seemed appear appears appeared look looks looked remain
     remains remained become becomes became""".split())
 _CLAUSE_OPENERS = frozenset("""that which whether if because although though while when
-    as since unless""".split())
+    as since unless including""".split())
 _GENERIC_SAYERS = frozenset(
     """who which everyone everybody someone somebody anyone nobody none one they others
     family families residents neighbours neighbors voters parents patients doctors nurses
@@ -195,8 +196,8 @@ def initial_citing(d: TokenDoc, r: Extracted) -> None:
     if sent < 0:
         return
     lo, hi = d.sent_tok[sent]
-    if lo >= hi or toks[lo].low not in ("quoting", "citing"):
-        return
+    if lo >= hi or toks[lo].low not in ("quoting", "citing") or toks[lo + 1].quote >= 0:
+        return  # (citing a quotation names nobody)
     for k in range(lo + 1, min(hi, lo + 14)):
         if toks[k].text == ",":
             if k > lo + 1 and toks[k - 1].end <= r.cue[0]:

@@ -186,6 +186,9 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         return ORGANISATION, p.main, p.appos
     if p.main.isupper() and len(p.main) <= 6:
         return ORGANISATION, p.main, p.appos
+    if caps == [words[0]] and len(words) > 1 and words[0].lower().endswith("s") \
+            and not NAME_TOKEN.match(words[-1]):
+        return ANONYMOUS, p.main, p.appos  # "Partisans on both sides": sentence-initial
     if caps and NAME_TOKEN.match(words[-1]):
         role, name = split_role_name(words, lex)
         if not name:
@@ -257,6 +260,8 @@ def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str
     an acronym ("NHS Digital")."""
     parts = title_free(name, lex).split()
     titled = any(w.lower() in lex.titles for w in source_text.split())
+    if source_text.lower().startswith("the ") and not titled and not role:
+        return ORGANISATION  # "The Tennessean reported": a name with "the" is no person
     if len(parts) == 1 and not titled and not role:
         return ORGANISATION
     if len(parts) >= 2 and any(_ACRONYM.match(w) for w in parts) \
@@ -337,6 +342,11 @@ def _name_ending_at(text: str, pos: int, short: str, lex: Lexicon) -> str:
     if not m:
         return ""
     words = m.group(1).split()
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if w.endswith(".") and len(w) > 3 and w not in lex.titles and w.lower() not in lex.titles:
+            words = words[i + 1:]  # "Sunday. Gore": the sentence before ended there
+            break
     while words and (words[0].lower() in BOUNDARY_WORDS or words[0].lower() in DETERMINERS):
         words.pop(0)
     name = title_free(" ".join([*words, short]), lex)
