@@ -205,3 +205,18 @@ def test_code_table_starts_afresh_and_codes_huge_documents(monkeypatch) -> None:
         want = np.array([table._column(x) for x in texts], dtype=np.uint64).reshape(-1, 4).T
         got = table.codes(texts)
         assert got.shape == want.shape and (got == want).all()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXTS, min_size=1, max_size=4),
+       st.lists(st.sampled_from(["is thought to", "is thought", "sources said", "sources",
+                                 "it is said", "a", "s", "x ray", "critics say"]),
+                min_size=1, max_size=5))
+def test_word_scan_finds_what_the_uncompiled_regex_would(texts: list[str],
+                                                         phrases: list[str]) -> None:
+    # a fresh pattern (never compiled) takes the word path for short texts
+    pat = phrase_regex(phrases)
+    assert pat.index is not None and not pat.compiled
+    got = phrase_hits(texts, (pat,))
+    want = [[[m.span() for m in _plain_phrase_re(phrases).finditer(t)]] for t in texts]
+    assert got == want

@@ -296,6 +296,38 @@ def _safe_lowers(texts: Sequence[str], whole: str) -> list[str] | None:
     return lows
 
 
+# texts shorter than this (in all) are scanned word by word while the phrase regexes are
+# still uncompiled: a short draft then spends no time compiling them
+WORD_SCAN_LIMIT = 20_000
+_RUN = re.compile(r"[\w-]+")
+
+
+def _word_hits(low: str, index: dict[str, list[tuple[str, ...]]]) -> list[Span]:
+    """The spans a phrase regex of pure-word phrases finds in the lower-cased ``low``.
+
+    Its matches start and end at the edges of runs of ``[\\w-]`` characters and join the
+    phrase words by whitespace, so a match is a sequence of whole runs equal to the phrase
+    words with only whitespace between; like the regex, the longest phrase (listed first
+    in ``index``) wins at a start, and the scan goes on after the match."""
+    runs = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(low)]
+    out: list[Span] = []
+    i, n = 0, len(runs)
+    while i < n:
+        step = 1
+        for words in index.get(runs[i][2], ()):
+            m = len(words)
+            if i + m <= n and all(
+                runs[i + k][2] == words[k]
+                and low[runs[i + k - 1][1]:runs[i + k][0]].isspace()
+                for k in range(1, m)
+            ):
+                out.append((runs[i][0], runs[i + m - 1][1]))
+                step = m
+                break
+        i += step
+    return out
+
+
 def phrase_hits(texts: Sequence[str], pats: Sequence[PhraseRegex]
                 ) -> list[list[list[Span]]]:
     """``[[m.span() for m in pat.regex.finditer(text)] for pat in pats] for text in texts]``.
@@ -308,7 +340,14 @@ def phrase_hits(texts: Sequence[str], pats: Sequence[PhraseRegex]
     whole = "\0".join(texts)
     lows = _safe_lowers(texts, whole)
     joinable = lows is not None and whole.count("\0") == len(texts) - 1
+    words_first = lows is not None and len(whole) < WORD_SCAN_LIMIT
     for pi, pat in enumerate(pats):
+        if words_first and pat.compiled is False and pat.index is not None:
+            # a short text before the regexes were ever needed: match word runs instead of
+            # compiling the large alternations (the same spans: see ``_word_hits``)
+            for ti, low in enumerate(lows):  # type: ignore[arg-type]
+                out[ti][pi] = _word_hits(low, pat.index)
+            continue
         if lows is None or pat.twin is None or not joinable:
             for ti, t in enumerate(texts):
                 out[ti][pi] = [m.span() for m in pat.regex.finditer(t)]

@@ -59,12 +59,21 @@ class PhraseRegex:
     texts need only the twin.
     """
 
-    __slots__ = ("pattern", "_regex", "_twin")
+    __slots__ = ("pattern", "index", "_regex", "_twin")
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, index: dict[str, list[tuple[str, ...]]] | None = None
+                 ) -> None:
         self.pattern = pattern
+        # when every phrase is lower-case ASCII words joined by single spaces: first word ->
+        # the phrases' words, longest phrase first (as in the alternation), else None
+        self.index = index
         self._regex: re.Pattern[str] | None = None
         self._twin: re.Pattern[str] | None | bool = False  # False: not compiled yet
+
+    @property
+    def compiled(self) -> bool:
+        """Whether a regex of this pattern was compiled already."""
+        return self._regex is not None or self._twin is not False
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -85,7 +94,16 @@ def phrase_regex(phrases: Iterable[str]) -> PhraseRegex:
     """The :class:`PhraseRegex` matching any of ``phrases`` as whole words, ignoring case."""
     alts = sorted({p.lower() for p in phrases}, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
-    return PhraseRegex(rf"(?<![\w-]){_first_two_re(alts)}(?:{body})(?![\w-])")
+    index: dict[str, list[tuple[str, ...]]] | None = None
+    if all(_PURE_WORDS.fullmatch(p) for p in alts):
+        index = {}
+        for p in alts:
+            words = tuple(p.split(" "))
+            index.setdefault(words[0], []).append(words)
+    return PhraseRegex(rf"(?<![\w-]){_first_two_re(alts)}(?:{body})(?![\w-])", index)
+
+
+_PURE_WORDS = re.compile(r"[a-z]+(?: [a-z]+)*")
 
 
 def _case_sensitive_twin(pattern: str) -> re.Pattern[str] | None:
