@@ -110,11 +110,4 @@ def mark_used(d: TokenDoc, spans: Iterable[tuple[int, int]], tok_lo: int, tok_hi
 
 def tok_index(d: TokenDoc, offset: int) -> int:
     """Index of the first token starting at or after ``offset``."""
-    lo, hi = 0, len(d.toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if d.toks[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect.bisect_left(d.tok_starts, offset)

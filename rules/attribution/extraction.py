@@ -92,7 +92,8 @@ def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted]) -
             hi = bisect.bisect_left(d.tok_starts, b)
             d.used[lo:hi] = [False] * (hi - lo)
     extra: list[Extracted] = []
-    candidate_relations(d, cue_model, extra)
+    sents = {d.sent_of(r.cue[0]) for r in actions if r.cue}
+    candidate_relations(d, cue_model, extra, sentences=sents)
     _flag(d, extra)
     results.extend(r for r in extra if r.informational)
     results.sort(key=lambda r: (r.cue or (0, 0))[0])
@@ -134,15 +135,17 @@ def _tagged_relation(d: TokenDoc, ci: int, cj: int, extra: dict[str, str]
 
 
 def candidate_relations(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
-                        skip: set[int] | frozenset[int] = frozenset()) -> None:
-    """Relations from lexicon cue candidates kept by the candidate classifier."""
+                        skip: set[int] | frozenset[int] = frozenset(),
+                        sentences: set[int] | None = None) -> None:
+    """Relations from lexicon cue candidates kept by the candidate classifier (in
+    ``sentences`` only, when given)."""
     toks = d.toks
     cands = cue_candidates(d, cue_model)
     for ci, cj, kind in cands:
         if d.used[ci] or ci in skip:
             continue
         t = toks[ci]
-        if t.sent < 0:
+        if t.sent < 0 or (sentences is not None and t.sent not in sentences):
             continue
         if cue_model is not None and kind != "according":
             p = cue_model.prob(cue_features(toks, ci, cj))

@@ -296,9 +296,11 @@ def _safe_lowers(texts: Sequence[str], whole: str) -> list[str] | None:
     return lows
 
 
-# texts shorter than this (in all) are scanned word by word while the phrase regexes are
-# still uncompiled: a short draft then spends no time compiling them
+# texts shorter than this (in all) are scanned word by word, in the first calls of a
+# process, while the phrase regexes are still uncompiled: a short draft then spends no time
+# compiling them
 WORD_SCAN_LIMIT = 20_000
+WORD_SCANS = 8  # calls of ``phrase_hits`` before the regexes are compiled
 _RUN = re.compile(r"[\w-]+")
 
 
@@ -342,9 +344,12 @@ def phrase_hits(texts: Sequence[str], pats: Sequence[PhraseRegex]
     joinable = lows is not None and whole.count("\0") == len(texts) - 1
     words_first = lows is not None and len(whole) < WORD_SCAN_LIMIT
     for pi, pat in enumerate(pats):
-        if words_first and pat.compiled is False and pat.index is not None:
-            # a short text before the regexes were ever needed: match word runs instead of
-            # compiling the large alternations (the same spans: see ``_word_hits``)
+        if words_first and not pat.compiled and pat.index is not None \
+                and pat.word_scans < WORD_SCANS:
+            # the first short texts of a process: match word runs instead of compiling the
+            # large alternations (the same spans: see ``_word_hits``); a batch goes on to
+            # the compiled regex, which is faster per text
+            pat.word_scans += 1
             for ti, low in enumerate(lows):  # type: ignore[arg-type]
                 out[ti][pi] = _word_hits(low, pat.index)
             continue

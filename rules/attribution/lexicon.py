@@ -59,7 +59,7 @@ class PhraseRegex:
     texts need only the twin.
     """
 
-    __slots__ = ("pattern", "index", "_regex", "_twin")
+    __slots__ = ("pattern", "index", "word_scans", "_regex", "_twin")
 
     def __init__(self, pattern: str, index: dict[str, list[tuple[str, ...]]] | None = None
                  ) -> None:
@@ -67,6 +67,7 @@ class PhraseRegex:
         # when every phrase is lower-case ASCII words joined by single spaces: first word ->
         # the phrases' words, longest phrase first (as in the alternation), else None
         self.index = index
+        self.word_scans = 0  # texts scanned word by word so far (``findings.phrase_hits``)
         self._regex: re.Pattern[str] | None = None
         self._twin: re.Pattern[str] | None | bool = False  # False: not compiled yet
 
