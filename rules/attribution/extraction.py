@@ -62,7 +62,8 @@ def extract(
     else:
         candidate_relations(d, model or None, results)
     _flag(d, results)
-    _rescue(d, model if isinstance(model, CueModel) else load_cue_model(), results)
+    _rescue(d, model if isinstance(model, CueModel) else None, results,
+            model.extra_cues if model else {})
     results.extend(citation_relations(d))
     continuations(d, results)
     resolve(d, results)
@@ -78,7 +79,8 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
         outlet_told(d, r)
 
 
-def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted]) -> None:
+def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
+            extra_cues: dict[str, str]) -> None:
     """An action relation ("Biden spoke with the emir to discuss efforts, the White House
     said") took the tokens of the report inside it: free its tokens and keep the
     information-source relations that the lexicon candidates find there."""
@@ -93,6 +95,10 @@ def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted]) -
             d.used[lo:hi] = [False] * (hi - lo)
     extra: list[Extracted] = []
     sents = {d.sent_of(r.cue[0]) for r in actions if r.cue}
+    if cue_model is None:
+        if not _any_candidate(d, extra_cues, set(), sents):
+            return  # nothing for the candidate model to judge: it need not load
+        cue_model = load_cue_model()
     candidate_relations(d, cue_model, extra, sentences=sents)
     _flag(d, extra)
     results.extend(r for r in extra if r.informational)
@@ -107,11 +113,27 @@ def _tagged_relations(d: TokenDoc, tagger: CueTagger, results: list[Extracted]) 
         if rec is not None:
             results.append(rec)
     if MERGE_CANDIDATES:
+        tagged = {k for a, b in spans for k in range(a, b + 1)}
+        if not _any_candidate(d, tagger.extra_cues, tagged, None):
+            return  # (the candidate model is not even loaded: a short draft starts faster)
         fallback = load_cue_model()
         if fallback is not None:
-            tagged = {k for a, b in spans for k in range(a, b + 1)}
             candidate_relations(d, fallback, results, skip=tagged)
             results.sort(key=lambda r: (r.cue or (0, 0))[0])
+
+
+def _any_candidate(d: TokenDoc, extra: dict[str, str], skip: set[int],
+                   sentences: set[int] | None) -> bool:
+    """Whether a lexicon cue candidate (with the ``extra`` cue forms) stands on a token not
+    in ``skip`` nor used, in ``sentences`` when given: whether the candidate pass has
+    anything to do."""
+    probe = CueModel(weights={}, bias=0.0, threshold=0.0, extra_cues=extra)
+    toks = d.toks
+    return any(
+        not d.used[ci] and ci not in skip and toks[ci].sent >= 0
+        and (sentences is None or toks[ci].sent in sentences)
+        for ci, _, _ in cue_candidates(d, probe)
+    )
 
 
 def _tagged_relation(d: TokenDoc, ci: int, cj: int, extra: dict[str, str]
