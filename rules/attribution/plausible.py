@@ -47,7 +47,9 @@ _NP_REPORTERS = frozenset(
     express expresses expressed voice voices voiced outline outlines outlined detail
     details detailed mention mentions mentioned highlight highlights highlighted stress
     stresses stressed criticise criticises criticised criticize criticizes criticized
-    question questions questioned dispute disputes disputed""".split()
+    question questions questioned dispute disputes disputed brand brands branded dub dubs
+    dubbed label labels labelled labeled hail hails hailed condemn condemns condemned
+    denounce denounces denounced""".split()
 )
 # verbs after which an infinitive is reported content ("said to be", "claimed to have")
 _INF_REPORTERS = frozenset("say says said claim claims claimed".split())

@@ -144,6 +144,10 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
     if caps and caps[-1] == words[-1] and any(w.lower() in lex.outlet_words for w in caps) \
             and len(caps) >= 2 and not _ends_in_name(words, lex) or head in lex.outlet_nouns:
         return OUTLET, p.main, p.appos
+    if lows[0] == "the" and head in lex.role_nouns and head == lows[-1] \
+            and any(w[:1].isupper() for w in words[1:]):
+        # "the United head coach", "the Metra spokesman": one identifiable office holder
+        return PERSON, p.main, p.appos
     if head in lex.anonymous_heads and not (words[-1][:1].isupper() and len(caps) >= 2
                                             and head != lows[-1]):
         # "officials", "a local journalist", "Iraq observers" (no proper name at the end)
