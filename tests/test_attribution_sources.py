@@ -122,3 +122,10 @@ def test_a_journal_after_told_is_an_outlet_source() -> None:
                      "that crews waited five hours.")
     assert ("the Valley Medical Journal", OUTLET) in names
     assert ("A senior ambulance service leader", ANONYMOUS) in names
+
+
+def test_the_authors_own_stance_names_no_source_but_is_no_bare_assertion() -> None:
+    an = _analyse("We understand that the figures can be read two ways.")
+    assert an.sources == [] and an.attributions == []
+    assert an.attributed == [True]
+    assert not [f for f in an.findings if f.rule == "vague-attribution"]

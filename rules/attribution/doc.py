@@ -38,6 +38,9 @@ class Extracted:
     # an information source reporting content, not an actor doing something
     # (``plausible.py``); only these count as sources and attribute their sentences
     informational: bool = True
+    # the author's or the reader's own stance ("We understand that ...", "you might want
+    # to ..."): no source, but no bare factual assertion either (``plausible.py``)
+    stance: bool = False
 
 
 class TokenDoc:

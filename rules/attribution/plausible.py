@@ -71,7 +71,8 @@ _THING_SUFFIX = ("n't", "n’t")
 
 def rejection(d: TokenDoc, r: Extracted) -> str:
     """Why relation ``r`` reports no information from a source ("" when it does):
-    "label", "passive", "sayer" or "content" (see the module)."""
+    "label", "passive", "author" (the writer's or reader's own stance: ``r.stance`` is
+    set), "sayer" or "content" (see the module)."""
     if r.cue is None or r.source is None:
         return ""
     lex = d.lex
@@ -84,11 +85,19 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
         return "label" if src.isupper() else ""
     if _passive_cue(r.cue_text):
         return "passive"
+    if len(words) == 1 and words[0].lower() in _NOT_SOURCES \
+            and d.toks[tok_index(d, r.source[0])].quote < 0:
+        r.stance = True
+        return "author"  # "We understand that ...", "you might want to ..."
     if r.cue_text.lower().startswith("to "):
         return "content"  # "spoke with the emir to discuss ...": a purpose, not a report
     if _cue_head(r) in _NO_REPORT:
         return "content"  # "the state seems stable": a look, not a report
     if not _sayer(d, r, src, words, lex):
+        if _cue_head(r) in lex.cue_forms and (r.kind != "verb" or _introduces_content(d, r)):
+            # a report or belief whose holder we cannot name ("the way the data were
+            # read suggests that ..."): the sentence is framed as one, not asserted
+            r.stance = True
         return "sayer"
     if r.kind != "verb" or _introduces_content(d, r):
         return ""
@@ -129,7 +138,8 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
         # a proper name; but a capitalised modifier of a common thing is no name
         return words[cut - 1][:1].isupper()
     # a lower-case head that is no person, group, organisation, outlet or document: only
-    # a reporting verb makes it one ("the head coach said", "the numbers show")
+    # a lexicon reporting or belief verb makes it one ("the head coach said", "the numbers
+    # show", "the regulator believes")
     cue = _cue_head(r)
     return head in _GENERIC_SAYERS or lex.cue_forms.get(cue) == "speech"
 

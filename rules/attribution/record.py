@@ -51,6 +51,8 @@ def record(analysis: Analysis, found: list[Extracted], quotes: list[tuple[int, i
     analysis.quotes.extend(Span(a, b) for a, b in quotes)
     sent_index = _sentence_finder(analysis.doc)
     for r in found:
+        if r.stance:
+            _mark_stance(analysis, r, sent_index)
         if not r.informational:
             continue
         analysis.attributions.append(_attribution(r))
@@ -136,6 +138,15 @@ def _mark_attributed(analysis: Analysis, r: Extracted, sent_index: SentenceOf) -
         k = sent_index(r.source[0])
         if k is not None:
             _attribute(analysis, k, r.source_name)
+
+
+def _mark_stance(analysis: Analysis, r: Extracted, sent_index: SentenceOf) -> None:
+    """The sentences of the author's or reader's own stance ("We understand that ...")
+    are no unsourced factual assertion: attributed, with no source named."""
+    for a, _ in r.content:
+        k = sent_index(a)
+        if k is not None:
+            analysis.attributed[k] = True
 
 
 def _attribute(analysis: Analysis, k: int, source_name: str) -> None:
