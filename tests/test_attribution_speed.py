@@ -220,3 +220,19 @@ def test_word_scan_finds_what_the_uncompiled_regex_would(texts: list[str],
     got = phrase_hits(texts, (pat,))
     want = [[[m.span() for m in _plain_phrase_re(phrases).finditer(t)]] for t in texts]
     assert got == want
+
+
+def test_long_texts_are_scored_in_chunks_with_the_same_result(monkeypatch) -> None:
+    import rules.attribution.tagger as tagger_module
+
+    text = "Officials said that the plan, “which nobody liked,” is thought to fail. " * 1500
+    d = TokenDoc(text, [(0, len(text))], get_lexicon())
+    tagger = load_cue_tagger()
+    assert tagger is not None
+    rows = tagger_module._hash_rows(
+        tagger_module._attribute_matrix(d, tagger.extra_cues),
+        np.array(d.tok_sent, dtype=np.int64), tagger.bits)
+    assert rows.shape[1] > tagger_module._CHUNK
+    chunked = tagger._proba_rows(rows)
+    monkeypatch.setattr(tagger_module, "_CHUNK", 10**9)
+    assert np.array_equal(chunked, tagger._proba_rows(rows))

@@ -46,6 +46,7 @@ TAGGER_FORMAT = "checker-attribution-tagger"  # the envelope of rules/attributio
 
 TAGGER_PATH = Path(__file__).resolve().parent / "tagger.json"
 TAG_O, TAG_B, TAG_I = 0, 1, 2
+_CHUNK = 8192  # tokens scored at once (``CueTagger._proba_rows``)
 _TAGGER_LOW = 0.5  # continuation tokens need half the decision threshold
 _FNV = np.uint64(1099511628211)
 _DIGITS = re.compile(r"\d")
@@ -336,6 +337,12 @@ class CueTagger:
     def _proba_rows(self, rows: np.ndarray) -> np.ndarray:
         # the template weights are summed in template order (a sequential float32 fold, as
         # ``weights[feats].sum(axis=1)`` does), so the result is the same to the bit
+        n = rows.shape[1]
+        if n > _CHUNK:
+            # long texts in chunks of tokens: the gathered (templates, n, 4) block stays
+            # small (a 1M-character text would gather ~100 MB at once); same result
+            return np.concatenate([self._proba_rows(rows[:, a:a + _CHUNK])
+                                   for a in range(0, n, _CHUNK)])
         z = np.add.reduce(np.take(self.weights4, rows, axis=0), axis=0)[:, :3] + self.bias
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
