@@ -343,3 +343,23 @@ def test_agentless_passive_has_no_source_and_stays_unsourced() -> None:
     assert "hiding the inspection report" in text[r.content[0][0] : r.content[0][1]]
     an = _analyse(text)
     assert an.attributed == [False]
+
+
+def test_damaged_packed_models_are_refused_naming_the_file(tmp_path: Path) -> None:
+    import json
+
+    from checker.core.datafiles import DataFileError
+
+    tagger = json.loads(TAGGER_PATH.read_text(encoding="utf-8"))
+    model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    spoiled = [
+        ("tagger.json", tagger, "weights_milli_i16", "AAAA", load_cue_tagger),
+        ("tagger.json", tagger, "index_u32", "not base64!", load_cue_tagger),
+        ("tagger.json", tagger, "index_u32", "/////w==", load_cue_tagger),  # row 2**32 - 1
+        ("cue_model.json", model, "weights_f64", "AAAAAAAA+H8=", load_cue_model),  # one NaN
+    ]
+    for i, (name, data, key, value, loader) in enumerate(spoiled):
+        path = tmp_path / f"{i}-{name}"
+        path.write_text(json.dumps({**data, key: value}), encoding="utf-8")
+        with pytest.raises(DataFileError, match=str(path)):
+            loader(str(path))

@@ -10,6 +10,7 @@ still merges these candidates into the tagger's cues.
 from __future__ import annotations
 
 import base64
+import binascii
 import math
 import sys
 from array import array
@@ -20,7 +21,7 @@ from itertools import compress
 from pathlib import Path
 from typing import Any
 
-from checker.core.datafiles import load_data
+from checker.core.datafiles import DataFileError, load_data
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon, extra_key
 from rules.attribution.tokens import Tok, is_cap, is_word
@@ -58,8 +59,14 @@ def load_cue_model(path: str = str(MODEL_PATH)) -> CueModel | None:
     if not p.is_file():
         return None
     data = load_data(p, CUE_MODEL_FORMAT, versions=(1, 2))
+    try:
+        weights = unpack_cue_weights(data)
+    except (KeyError, TypeError, ValueError, binascii.Error) as exc:
+        raise DataFileError(f"{p}: unusable weights: {exc}") from None
+    if not all(math.isfinite(w) for w in weights.values()):
+        raise DataFileError(f"{p}: a cue-model weight is not finite")
     return CueModel(
-        weights=unpack_cue_weights(data),
+        weights=weights,
         bias=float(data["bias"]),
         threshold=float(data.get("threshold", 0.5)),
         extra_cues={k: str(v) for k, v in data.get("extra_cues", {}).items()},
@@ -90,7 +97,7 @@ def unpack_cue_weights(data: dict[str, Any]) -> dict[str, float]:
         return {k: float(v) for k, v in data["weights"].items()}
     names = data["feature_names"].split("\n") if data["feature_names"] else []
     vals = array("d")
-    vals.frombytes(base64.b64decode(data["weights_f64"]))
+    vals.frombytes(base64.b64decode(data["weights_f64"], validate=True))
     if sys.byteorder != "little":
         vals.byteswap()
     if len(vals) != len(names):

@@ -17,6 +17,7 @@ are gathered in rows of four (``CueTagger.weights4``).
 from __future__ import annotations
 
 import base64
+import binascii
 import re
 import threading
 import zlib
@@ -29,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from checker.core.datafiles import load_data
+from checker.core.datafiles import DataFileError, load_data
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon, extra_key
 from rules.attribution.tokens import Tok
@@ -399,7 +400,14 @@ def load_cue_tagger(path: str = str(TAGGER_PATH)) -> CueTagger | None:
     bits = int(data["bits"])
     # rows of four, the fourth 0.0 (``CueTagger.weights4``); untouched rows stay unpaged
     weights4 = np.zeros((1 << bits, 4), dtype=np.float32)
-    idx, rows = unpack_tagger_rows(data)
+    try:
+        idx, rows = unpack_tagger_rows(data)
+    except (KeyError, TypeError, ValueError, binascii.Error) as exc:
+        raise DataFileError(f"{p}: unusable feature rows: {exc}") from None
+    if idx.size and (idx.min() < 0 or idx.max() >= 1 << bits):
+        raise DataFileError(f"{p}: a feature row lies outside 0 to 2**bits - 1")
+    if not np.isfinite(rows).all():
+        raise DataFileError(f"{p}: a tagger weight is not finite")
     if len(idx):
         weights4[idx, :3] = rows
     return CueTagger(bits=bits, weights=weights4[:, :3],
@@ -429,8 +437,10 @@ def pack_tagger_rows(index: np.ndarray, rows: np.ndarray) -> dict[str, str]:
 def unpack_tagger_rows(data: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
     """(feature rows, their float32 weights (n, 3)) of a format-1 or format-2 tagger."""
     if "index_u32" in data:
-        idx = np.frombuffer(base64.b64decode(data["index_u32"]), dtype="<u4").astype(np.int64)
-        milli = np.frombuffer(base64.b64decode(data["weights_milli_i16"]), dtype="<i2")
+        idx = np.frombuffer(base64.b64decode(data["index_u32"], validate=True),
+                            dtype="<u4").astype(np.int64)
+        milli = np.frombuffer(base64.b64decode(data["weights_milli_i16"], validate=True),
+                              dtype="<i2")
         if milli.size != idx.size * 3:
             raise ValueError("tagger: index_u32 and weights_milli_i16 differ in length")
         return idx, (milli.astype(np.float32) / np.float32(1000)).reshape(-1, 3)
