@@ -21,7 +21,7 @@ SOURCE_COLUMNS = [
 ]  # fmt: skip
 SENTENCE_COLUMNS = [
     "article", "index", "start", "end", "line", "column", "region", "text", "is_claim",
-    "claim_prob", "attributed", "source", "hedged", "hedges", "footnotes",
+    "claim_prob", "attributed", "source", "uncertainty", "hedged", "hedges", "footnotes",
 ]  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
