@@ -67,7 +67,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"could|might|may|can't|can’t|cannot)\b|"
             r"\b(?:absurd|ridiculous|disgrace\w*|shameful|outrageous|foolish|reckless|"
             r"hypocri\w+|nonsense|surely|of course|downright|self-destructive|wrong|"
-            r"right to|best|worst|better|worse|great|terrible|fail\w*)\b",
+            r"right to|best|worst|better|worse|great|terrible|fail\w*|mess)\b|"
+            r"\btoo (?:often|much|many|few|little|long|late|slow|fast|far)\b",
             re.IGNORECASE,
         ),
         OWN_RESULT: re.compile(

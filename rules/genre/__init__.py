@@ -47,7 +47,7 @@ GENRE_SETTING = Setting(
 
 def run(analysis: Analysis) -> None:
     """Set the article's genre (configured, or detected) and its confidence."""
-    configured = analysis.config.get(GENRE_SETTING)
+    configured = _genre(analysis.config.get(GENRE_SETTING) or "", GENRE_SETTING.key)
     if configured:
         genre, confidence = configured, 1.0
     else:
