@@ -74,7 +74,8 @@ def tables(report: dict[str, Any]) -> dict[str, pd.DataFrame]:
                 }
             )
     return {
-        "summary": _frame(summary, SUMMARY_BASE + [k for k in metric_keys if k not in SUMMARY_BASE]),
+        "summary": _frame(summary, SUMMARY_BASE + [k for k in metric_keys
+                                                   if k not in SUMMARY_BASE]),
         "findings": _frame(findings, FINDING_COLUMNS),
         "sources": _frame(sources, SOURCE_COLUMNS),
         "sentences": _frame(sentences, SENTENCE_COLUMNS),
