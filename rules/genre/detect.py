@@ -4,7 +4,9 @@ Each genre has a prior and weighted cues (``rules/genre/cues.json``): labels at 
 the page ("Opinion", "Press release", "Abstract"), and phrases in the body sentences, counted
 once per hit or as a rate per sentence (first-person "I", "should", "we found", "today
 announced", "according to"), each capped so that one long article cannot run away with it.
-The genre with the most points wins; its confidence is its softmax share of all points.
+Quoted passages are left out of the body: the genre is the author's voice, not the voices of
+the people quoted. The genre with the most points wins; its confidence is its softmax share
+of all points.
 News is the prior: text with no genre cues is news.
 
 The patterns of one genre are compiled lazily, once per process.
@@ -87,7 +89,17 @@ def classify(scores: dict[str, float]) -> tuple[str, float]:
     return best, 1.0 / total
 
 
+# Double-quoted passages: the voice of the people quoted, not the author's.
+_QUOTED = re.compile(r"“[^”\n]{0,1500}”|\"[^\"\n]{0,1500}\"|«[^»\n]{0,1500}»")
+
+
+def author_voice(text: str) -> str:
+    """``text`` without its double-quoted passages (a quoted "I think" is not the author's)."""
+    return _QUOTED.sub(" ", text)
+
+
 def detect(doc: Document) -> tuple[str, float]:
-    """The genre of ``doc`` and the confidence in it (0-1)."""
+    """The genre of ``doc`` and the confidence in it (0-1), from the author's own words."""
     body = [s.text for s in doc.sentences if s.region == BODY]
-    return classify(genre_scores(doc.text[:HEAD_CHARS], "\n".join(body), len(body)))
+    text = author_voice("\n".join(body))
+    return classify(genre_scores(doc.text[:HEAD_CHARS], text, len(body)))
