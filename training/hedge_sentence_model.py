@@ -134,6 +134,7 @@ class HedgeSentenceClassifier:
             "n= cue count (binary)",
             "params": self.get_params(),
             "threshold": self.threshold,
+            "cue_threshold": getattr(self, "cue_threshold", self.threshold),
             "intercept": self.intercept_,
             "weights": dict(sorted(weights.items())),
             **(dict(meta) if meta else {}),
