@@ -39,3 +39,27 @@ def test_shortcuts_are_used() -> None:
     entries = lexicon.base_entries()
     assert sum(e.check_start for e in entries) > len(entries) // 2
     assert sum(bool(e.needles) for e in entries) > len(entries) // 2
+
+
+def test_stored_needles_equal_what_the_patterns_give() -> None:
+    """The lexicon stores each entry's needles so start-up parses no pattern: they must be
+    what the pattern gives (``python -m training.refresh_hedging_lexicon`` rewrites them)."""
+    for entries in lexicon.load_lexicon().values():
+        for raw in entries:
+            derived = lexicon.derived_fields(raw)
+            assert raw.get("needles") == derived["needles"], raw["key"]
+            assert raw.get("check_start") == derived["check_start"], raw["key"]
+
+
+def test_a_short_text_compiles_few_patterns() -> None:
+    entries = [lexicon.compile_entry(cat, raw) for cat, raws in lexicon.load_lexicon().items()
+               for raw in raws]
+    text = "The council may meet on Monday."
+    found = []
+    from rules.hedging.cues import _entry_cues
+
+    for entry in entries:
+        found += list(_entry_cues(entry, text, text.lower()))
+    assert [c.text for c in found] == ["may"]
+    compiled = sum(entry._pattern is not None for entry in entries)
+    assert compiled < len(entries) // 4

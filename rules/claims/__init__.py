@@ -87,7 +87,7 @@ def model_path(analysis: Analysis) -> Path | None:
 
 def get_model(analysis: Analysis) -> ClaimScorer:
     """The claim model the configuration asks for, for prediction (loaded once per process)."""
-    from rules.claims.scorer import load_scorer  # numpy loads when a sentence is scored
+    from rules.claims.scorer import load_scorer  # numpy only for large batches
 
     return load_scorer(model_path(analysis))
 
@@ -113,11 +113,11 @@ def run(analysis: Analysis) -> None:
     if not sentences:
         return
     model = get_model(analysis)
-    probs = model.predict_proba([s.text for s in sentences])[:, 1]
+    probs = model.probabilities([s.text for s in sentences])
     threshold = float(analysis.config.get(CLAIM_THRESHOLD))
     n = len(analysis.doc.sentences)
     quotes = _quotation_spans(analysis)
-    for s, prob in zip(sentences, probs.tolist(), strict=True):
+    for s, prob in zip(sentences, probs, strict=True):
         i = s.index
         if i >= n:
             continue
