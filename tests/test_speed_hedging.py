@@ -63,3 +63,30 @@ def test_a_short_text_compiles_few_patterns() -> None:
     assert [c.text for c in found] == ["may"]
     compiled = sum(entry._pattern is not None for entry in entries)
     assert compiled < len(entries) // 4
+
+
+def test_span_index_answers_like_a_scan() -> None:
+    import random
+
+    from rules.hedging.spans import SpanIndex, overlaps_any
+
+    rng = random.Random(3)
+    for _ in range(200):
+        spans = [(a, a + rng.randint(1, 30)) for a in (rng.randint(0, 200) for _ in range(8))]
+        index = SpanIndex(spans, list(range(len(spans))))
+        s = rng.randint(0, 220)
+        e = s + rng.randint(1, 10)
+        holding = [i for i, (a, b) in enumerate(spans) if a <= s and e <= b]
+        assert index.holds(s, e) == bool(holding)
+        assert sorted(index.containing(s, e)) == holding
+        flat = sorted({(a, a + 3) for a in range(0, 200, 7)})
+        assert overlaps_any(flat, s, e) == any(a < e and s < b for a, b in flat)
+
+
+def test_overlap_selection_keeps_the_longest_cue() -> None:
+    from rules.hedging.cues import find_cues
+
+    cues = find_cues("It is thought that the plan may well fail, critics argue.")
+    texts = [c.text for c in cues]
+    assert "It is thought that" in texts and "may well" in texts
+    assert all(a.end <= b.start for a, b in zip(cues, cues[1:], strict=False))

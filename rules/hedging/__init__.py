@@ -126,7 +126,7 @@ def run(analysis: Analysis) -> None:
         carried_by = ""
         if flagged and cue.category in HEDGE_CATEGORIES:
             author.add(sentence)
-            carried_by = merger.merge(cue)
+            carried_by = merger.merge(cue, sentence)
         analysis.hedges.append(
             HedgeCue(
                 start=cue.start,

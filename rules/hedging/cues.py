@@ -8,7 +8,6 @@ non-overlapping spans (longest first, then the more specific category);
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
@@ -87,16 +86,17 @@ def _without_removed(found: list[Cue], removed: dict[str, set[str]]) -> list[Cue
 
 def _non_overlapping(found: list[Cue]) -> list[Cue]:
     """Longest match wins; on ties the more specific category; sorted by offset."""
+    if not found:
+        return []
     found.sort(key=lambda c: (-(c.end - c.start), _PRIORITY[c.category], c.start))
-    taken: list[tuple[int, int]] = []
+    # one byte per character, 1 where a kept cue lies: a cue is a few words long, so each
+    # check and mark is short, and the whole selection linear in the text's length
+    taken = bytearray(max(c.end for c in found))
     kept: list[Cue] = []
     for c in found:
-        i = bisect.bisect_left(taken, (c.start, c.end))
-        if i > 0 and taken[i - 1][1] > c.start:
+        if taken.find(1, c.start, c.end) >= 0:
             continue
-        if i < len(taken) and taken[i][0] < c.end:
-            continue
-        taken.insert(i, (c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept

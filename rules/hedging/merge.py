@@ -38,27 +38,26 @@ class PhraseMerger:
     """The attribution findings of one article that a hedge cue can fold into."""
 
     analysis: Analysis
-    candidates: list[int]  # indexes into ``analysis.findings``
+    candidates: dict[int, list[int]]  # per sentence: indexes into ``analysis.findings``
     merged: set[int] = dataclasses.field(default_factory=set)  # those that gained an aspect
 
     @classmethod
     def of(cls, analysis: Analysis) -> PhraseMerger:
         rules = analysis.rules
-        found = [
-            i
-            for i, f in enumerate(analysis.findings)
-            if (rule := rules.get(f.rule)) is not None and rule.family == ATTRIBUTION_FAMILY
-            and f.position is None
-        ]
+        found: dict[int, list[int]] = {}
+        for i, f in enumerate(analysis.findings):
+            rule = rules.get(f.rule)
+            if rule is not None and rule.family == ATTRIBUTION_FAMILY and f.sentence is not None:
+                found.setdefault(f.sentence, []).append(i)
         return cls(analysis, found)
 
-    def merge(self, cue: Cue) -> str:
-        """Fold ``cue`` into the attribution finding over the same words, if there is one:
-        return that finding's rule name (``""`` when there is none)."""
+    def merge(self, cue: Cue, sentence: int) -> str:
+        """Fold ``cue`` (in sentence ``sentence``) into the attribution finding over the same
+        words, if there is one: return that finding's rule name (``""`` when there is none)."""
         findings = self.analysis.findings
         overlap = {
             i: min(f.end, cue.end) - max(f.start, cue.start)
-            for i in self.candidates
+            for i in self.candidates.get(sentence, ())
             if (f := findings[i]).start < cue.end and cue.start < f.end
         }
         if not overlap:

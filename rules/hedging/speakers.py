@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from checker.core.analysis import ANONYMOUS, Analysis, Attribution
 from rules.hedging.cues import quotation_spans
-from rules.hedging.spans import SpanIndex
+from rules.hedging.spans import SpanIndex, overlaps_any
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,12 @@ class SpeechContext:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_quoted", SpanIndex(self.quotations))
-        object.__setattr__(self, "_said", SpanIndex([(a, b) for a, b, _, _ in self.indirect]))
+        said = SpanIndex([(a, b) for a, b, _, _ in self.indirect],
+                         [n for *_, n, _ in self.indirect])
+        object.__setattr__(self, "_said", said)
+        spoken = SpanIndex([(a, b) for a, b, _ in self.direct], [n for *_, n in self.direct])
+        object.__setattr__(self, "_spoken", spoken)
+
     @classmethod
     def of(cls, analysis: Analysis, cue_spans: Sequence[tuple[int, int]]) -> SpeechContext:
         """The context of ``analysis``; ``cue_spans`` are the article's hedge cues (not
@@ -42,9 +47,10 @@ class SpeechContext:
         direct: list[tuple[int, int, str]] = []
         indirect: list[tuple[int, int, str, bool]] = []
         named_cues: dict[int, list[tuple[int, str]]] = {}
+        cues = sorted(cue_spans)
         for att in analysis.attributions:
             name = att.source_name or ""
-            if _cue_is_the_attribution(att, cue_spans):
+            if _cue_is_the_attribution(att, cues):
                 continue
             if name and att.cue is not None and att.source_kind not in ("", ANONYMOUS):
                 at = analysis.doc.sentence_at(att.cue.start)
@@ -68,20 +74,15 @@ class SpeechContext:
         if self._quoted.holds(s, e):
             return self._quoted_speaker(s, e, sentence), False
         if self._said.holds(s, e):
-            for a, b, name, _named in self.indirect:
-                if a <= s and e <= b:
-                    return name or "unnamed source", False
+            return self._said.containing(s, e)[0] or "unnamed source", False
         for cue_end, name in self.named_cues.get(sentence, ()):
             if cue_end <= s:
                 return name, False
         return "", True
 
     def _quoted_speaker(self, s: int, e: int, sentence: int) -> str:
-        for a, b, name in self.direct:
-            if a <= s and e <= b and name:
-                return name
-        for a, b, name, _ in self.indirect:
-            if a <= s and e <= b and name:
+        for name in self._spoken.containing(s, e) + self._said.containing(s, e):
+            if name:
                 return name
         if 0 <= sentence < len(self.sentence_source) and self.sentence_source[sentence]:
             return self.sentence_source[sentence]
@@ -90,9 +91,10 @@ class SpeechContext:
 
 def _cue_is_the_attribution(att: Attribution, cue_spans: Sequence[tuple[int, int]]) -> bool:
     """"X is expected to / is thought to ..." is the author's hedge, not X's speech: an
-    indirect attribution whose cue is one of our cues does not make a speaker."""
+    indirect attribution whose cue is one of our cues (``cue_spans``: sorted, not
+    overlapping) does not make a speaker."""
     return (
         not att.direct
         and att.cue is not None
-        and any(a < att.cue.end and att.cue.start < b for a, b in cue_spans)
+        and overlaps_any(cue_spans, att.cue.start, att.cue.end)
     )
