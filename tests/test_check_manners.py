@@ -30,7 +30,8 @@ from checker.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 VAGUE = "Experts say the new channel will need dredging again within five years."
 CLAIM = "The harbour handled 3 million tonnes of cargo last year, up 40 percent on 2022."
-F_DRAFT = f"# Harbour works\n\n{VAGUE}\n\n{CLAIM}\n"  # scores 42 (F): "Experts say" is one finding, deducted once
+# scores 42 (F): "Experts say" is one finding, deducted once
+F_DRAFT = f"# Harbour works\n\n{VAGUE}\n\n{CLAIM}\n"
 GOOD = (  # scores 100 (A)
     "The council approved the budget on Tuesday, according to Ana Ruiz, the finance director."
     "\n\nRuiz said the plan keeps every library open until 2026.\n"
