@@ -110,3 +110,16 @@ def test_classify_is_a_softmax_choice() -> None:
     assert genre == "opinion" and 0.5 < conf < 1.0
     genre, conf = classify({g: 1.0 for g in GENRES})
     assert genre == "news" and conf == pytest.approx(1 / len(GENRES))
+
+
+def test_genre_per_article_from_its_own_comment() -> None:
+    result = _analyse("<!-- checker: genre=opinion -->\n" + NEWS)
+    assert (result.metrics["genre"], result.metrics["genre_confidence"]) == ("opinion", 1.0)
+    assert not [f for f in result.findings if f["rule"] == "unused-suppression"]
+
+
+def test_unknown_genre_in_an_article_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("<!-- checker: genre=poetry -->\n" + NEWS, encoding="utf-8")
+    result = analyse_file(str(path), Config())
+    assert result.status == "error" and "a.md" in result.error and "unknown genre" in result.error

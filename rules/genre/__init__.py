@@ -7,7 +7,9 @@ The genre is detected per article (:mod:`rules.genre.detect`, a rule classifier 
 phrases whose weights are data in ``rules/genre/cues.json``) with a confidence between 0 and
 1, and written to ``Analysis.genre`` / ``genre_confidence`` and the ``genre`` and
 ``genre_confidence`` metrics (``summary.csv``, the HTML header). ``[tool.checker] genre``
-sets it instead (per folder with ``[[tool.checker.overrides]]``): the confidence is then 1.
+sets it instead (per folder with ``[[tool.checker.overrides]]``), and a comment in the article
+itself, ``<!-- checker: genre=opinion -->``, sets it for that one article (it wins over the
+configuration): the confidence is then 1.
 
 Genres: ``news``, ``analysis``, ``explainer``, ``opinion`` (opinion and editorials),
 ``press-release``, ``research`` (research abstracts and papers), ``reference``
@@ -17,6 +19,8 @@ Modules: :mod:`rules.genre.detect` (features and the classifier).
 """
 
 from __future__ import annotations
+
+import re
 
 from checker.core.analysis import Analysis, Family
 from checker.core.config import ConfigError, Setting
@@ -45,9 +49,25 @@ GENRE_SETTING = Setting(
 )  # fmt: skip
 
 
+# ``<!-- checker: genre=opinion -->`` in the article (Markdown, HTML or plain text)
+_IN_ARTICLE = re.compile(r"<!--\s*checker\s*:\s*genre\s*=\s*([^>]*?)\s*-->", re.IGNORECASE)
+
+
+def in_article(analysis: Analysis) -> str:
+    """The genre an article's own ``<!-- checker: genre=... -->`` comment names, or ""."""
+    doc = analysis.doc
+    source = doc.source if doc.format == "html" else doc.text
+    if "checker" not in source:
+        return ""
+    m = _IN_ARTICLE.search(source)
+    return _genre(m.group(1), f"{doc.path}: genre comment") if m else ""
+
+
 def run(analysis: Analysis) -> None:
-    """Set the article's genre (configured, or detected) and its confidence."""
-    configured = _genre(analysis.config.get(GENRE_SETTING) or "", GENRE_SETTING.key)
+    """Set the article's genre (its own comment, configured, or detected) and confidence."""
+    configured = in_article(analysis) or _genre(
+        analysis.config.get(GENRE_SETTING) or "", GENRE_SETTING.key
+    )
     if configured:
         genre, confidence = configured, 1.0
     else:
