@@ -177,7 +177,7 @@ def analyse_document(
 def _hedges_by_sentence(analysis: Analysis) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     for h in analysis.hedges:
-        if h.sentence is not None and h.flagged:
+        if h.sentence is not None and (h.flagged or h.reported_with):
             out.setdefault(h.sentence, []).append(h.text)
     return out
 
@@ -225,7 +225,12 @@ def _sentence_records(analysis: Analysis) -> list[dict[str, Any]]:
             ),
             "attributed": analysis.attributed[s.index],
             "source": analysis.sentence_source[s.index],
-            "hedged": bool(hedges_by_sentence.get(s.index)),
+            "uncertainty": (
+                None
+                if analysis.uncertainty[s.index] is None
+                else round(float(analysis.uncertainty[s.index]), 4)
+            ),
+            "hedged": analysis.hedged[s.index],
             "hedges": hedges_by_sentence.get(s.index, []),
             "footnotes": list(analysis.sentence_footnotes[s.index]),
         }

@@ -10,7 +10,8 @@ import pandas as pd
 
 from checker.core.io import atomic_write_text, safe_path
 
-SUMMARY_BASE = ["article", "path", "status", "error", "warnings", "score", "grade"]
+SUMMARY_BASE = ["article", "path", "status", "error", "warnings", "score", "grade", "genre",
+                "genre_confidence"]
 FINDING_COLUMNS = [
     "article", "rule", "id", "severity", "line", "column", "start", "end", "text", "sentence",
     "message",
@@ -21,7 +22,7 @@ SOURCE_COLUMNS = [
 ]  # fmt: skip
 SENTENCE_COLUMNS = [
     "article", "index", "start", "end", "line", "column", "region", "text", "is_claim",
-    "claim_prob", "attributed", "source", "hedged", "hedges", "footnotes",
+    "claim_prob", "attributed", "source", "uncertainty", "hedged", "hedges", "footnotes",
 ]  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -73,7 +74,8 @@ def tables(report: dict[str, Any]) -> dict[str, pd.DataFrame]:
                 }
             )
     return {
-        "summary": _frame(summary, SUMMARY_BASE + metric_keys),
+        "summary": _frame(summary, SUMMARY_BASE + [k for k in metric_keys
+                                                   if k not in SUMMARY_BASE]),
         "findings": _frame(findings, FINDING_COLUMNS),
         "sources": _frame(sources, SOURCE_COLUMNS),
         "sentences": _frame(sentences, SENTENCE_COLUMNS),

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from checker.core.analysis import Family
 from checker.core.rule import Rule
-from rules import attribution, claims, credibility, footnotes, hedging, suppress
+from rules import attribution, claims, credibility, footnotes, genre, hedging, suppress
 
 FAMILIES: tuple[Family, ...] = (
+    genre.FAMILY,
     footnotes.FAMILY,
     attribution.FAMILY,
     hedging.FAMILY,

@@ -13,7 +13,12 @@ from checker.core.config import Config
 from checker.text.loader import document_from_text
 from rules import attribution as att
 from rules import footnotes
-from rules.attribution.candidates import MODEL_PATH, load_cue_model
+from rules.attribution.candidates import (
+    MODEL_PATH,
+    load_cue_model,
+    pack_cue_weights,
+    unpack_cue_weights,
+)
 from rules.attribution.doc import Extracted, TokenDoc
 from rules.attribution.extraction import extract
 from rules.attribution.lexicon import get_lexicon
@@ -22,8 +27,10 @@ from rules.attribution.tagger import (
     TAGGER_TEMPLATES,
     decode_cue_spans,
     load_cue_tagger,
+    pack_tagger_rows,
     tagger_attributes,
     tagger_feature_indices,
+    unpack_tagger_rows,
 )
 from rules.attribution.tokens import find_quotes, tokenize
 
@@ -176,6 +183,16 @@ def test_cue_model_json_records_training() -> None:
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert "PolNeAR train" in data["training"]["data"]
     assert data["training"]["seed"] == 13
+    assert data["format_version"] == 2 and len(model.weights) > 10_000
+
+
+def test_packed_cue_weights_round_trip_exactly() -> None:
+    weights = {"w=said": 1.23457, "p=Cap|<S>": -0.5, "colon_p=)|Q": 3e-05}
+    packed = pack_cue_weights(weights)
+    assert unpack_cue_weights(packed) == weights
+    assert unpack_cue_weights({"weights": weights}) == weights
+    with pytest.raises(ValueError):
+        pack_cue_weights({"two\nlines": 1.0})
 
 
 SEEDS = SHARED / "data" / "seeds"
@@ -254,7 +271,24 @@ def test_cue_tagger_json_records_training() -> None:
     assert "PolNeAR train" in data["training"]["data"]
     assert data["training"]["seed"] == 13
     assert data["training"]["heldout"]["metrics"]["attribution_f1"] > 0.5
-    assert len(data["index"]) == len(data["weights"]) and data["classes"] == ["O", "B", "I"]
+    assert data["format_version"] == 2 and data["classes"] == ["O", "B", "I"]
+    idx, rows = unpack_tagger_rows(data)
+    assert len(idx) > 10_000 and rows.shape == (len(idx), 3)
+
+
+def test_packed_tagger_rows_round_trip_and_match_the_list_format() -> None:
+    import numpy as np
+
+    idx = np.array([3, 17, 1 << 19], dtype=np.int64)
+    rows = np.array([[0.125, -1.5, 0.0], [2.0, 0.001, -0.003], [-32.5, 7.25, 0.5]])
+    packed = pack_tagger_rows(idx, rows)
+    got_idx, got_rows = unpack_tagger_rows(packed)
+    listed_idx, listed_rows = unpack_tagger_rows(
+        {"index": idx.tolist(), "weights": rows.tolist()})
+    assert got_idx.tolist() == listed_idx.tolist() == idx.tolist()
+    assert np.allclose(got_rows, listed_rows, atol=5e-4)
+    with pytest.raises(ValueError):
+        pack_tagger_rows(idx[:1], np.array([[40.0, 0.0, 0.0]]))
 
 
 def test_decode_cue_spans_hysteresis() -> None:
@@ -309,3 +343,23 @@ def test_agentless_passive_has_no_source_and_stays_unsourced() -> None:
     assert "hiding the inspection report" in text[r.content[0][0] : r.content[0][1]]
     an = _analyse(text)
     assert an.attributed == [False]
+
+
+def test_damaged_packed_models_are_refused_naming_the_file(tmp_path: Path) -> None:
+    import json
+
+    from checker.core.datafiles import DataFileError
+
+    tagger = json.loads(TAGGER_PATH.read_text(encoding="utf-8"))
+    model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    spoiled = [
+        ("tagger.json", tagger, "weights_milli_i16", "AAAA", load_cue_tagger),
+        ("tagger.json", tagger, "index_u32", "not base64!", load_cue_tagger),
+        ("tagger.json", tagger, "index_u32", "/////w==", load_cue_tagger),  # row 2**32 - 1
+        ("cue_model.json", model, "weights_f64", "AAAAAAAA+H8=", load_cue_model),  # one NaN
+    ]
+    for i, (name, data, key, value, loader) in enumerate(spoiled):
+        path = tmp_path / f"{i}-{name}"
+        path.write_text(json.dumps({**data, key: value}), encoding="utf-8")
+        with pytest.raises(DataFileError, match=str(path)):
+            loader(str(path))

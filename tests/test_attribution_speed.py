@@ -205,3 +205,34 @@ def test_code_table_starts_afresh_and_codes_huge_documents(monkeypatch) -> None:
         want = np.array([table._column(x) for x in texts], dtype=np.uint64).reshape(-1, 4).T
         got = table.codes(texts)
         assert got.shape == want.shape and (got == want).all()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXTS, min_size=1, max_size=4),
+       st.lists(st.sampled_from(["is thought to", "is thought", "sources said", "sources",
+                                 "it is said", "a", "s", "x ray", "critics say"]),
+                min_size=1, max_size=5))
+def test_word_scan_finds_what_the_uncompiled_regex_would(texts: list[str],
+                                                         phrases: list[str]) -> None:
+    # a fresh pattern (never compiled) takes the word path for short texts
+    pat = phrase_regex(phrases)
+    assert pat.index is not None and not pat.compiled
+    got = phrase_hits(texts, (pat,))
+    want = [[[m.span() for m in _plain_phrase_re(phrases).finditer(t)]] for t in texts]
+    assert got == want
+
+
+def test_long_texts_are_scored_in_chunks_with_the_same_result(monkeypatch) -> None:
+    import rules.attribution.tagger as tagger_module
+
+    text = "Officials said that the plan, “which nobody liked,” is thought to fail. " * 1500
+    d = TokenDoc(text, [(0, len(text))], get_lexicon())
+    tagger = load_cue_tagger()
+    assert tagger is not None
+    rows = tagger_module._hash_rows(
+        tagger_module._attribute_matrix(d, tagger.extra_cues),
+        np.array(d.tok_sent, dtype=np.int64), tagger.bits)
+    assert rows.shape[1] > tagger_module._CHUNK
+    chunked = tagger._proba_rows(rows)
+    monkeypatch.setattr(tagger_module, "_CHUNK", 10**9)
+    assert np.array_equal(chunked, tagger._proba_rows(rows))

@@ -30,7 +30,8 @@ from checker.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 VAGUE = "Experts say the new channel will need dredging again within five years."
 CLAIM = "The harbour handled 3 million tonnes of cargo last year, up 40 percent on 2022."
-F_DRAFT = f"# Harbour works\n\n{VAGUE}\n\n{CLAIM}\n"  # scores 32 (F)
+# scores 42 (F): "Experts say" is one finding, deducted once
+F_DRAFT = f"# Harbour works\n\n{VAGUE}\n\n{CLAIM}\n"
 GOOD = (  # scores 100 (A)
     "The council approved the budget on Tuesday, according to Ana Ruiz, the finance director."
     "\n\nRuiz said the plan keeps every library open until 2026.\n"
@@ -180,7 +181,7 @@ def test_default_bar_fails_a_draft_graded_f(tmp_path: Path, capsys, monkeypatch)
     write(tmp_path / "harbour.md", F_DRAFT)
     code, out, _ = run(capsys, "check", "harbour.md")
     assert code == 1
-    assert "harbour.md: score 32 (F), 1 unsourced claim - FAIL: score 32 (F) is below " \
+    assert "harbour.md: score 42 (F), 1 unsourced claim - FAIL: score 42 (F) is below " \
         "fail-under 60" in out  # fmt: skip
     assert out.rstrip().splitlines()[-1].endswith(
         "1 of 1 below the bar (bar: no error-level findings, score >= 60)."
@@ -296,11 +297,11 @@ def test_messages_count_in_english(tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "d" / "harbour.md", F_DRAFT)
     code, out, _ = run(capsys, "baseline", "d")
-    assert code == 0 and "recorded 3 findings in 1 file to " in out
+    assert code == 0 and "recorded 2 findings in 1 file to " in out
     write(tmp_path / "d2" / "a.md", F_DRAFT)
     write(tmp_path / "d2" / "b.md", GOOD)
     _, out, _ = run(capsys, "baseline", "d2", "-o", "b.json")
-    assert "recorded 3 findings in 2 files to b.json" in out
+    assert "recorded 2 findings in 2 files to b.json" in out
     first = "The council cut the budget by 4 percent.[3]\n\nThe mayor spoke.[4]\n\nSources\n\n" \
         "1. Council minutes\n"  # fmt: skip
     later = "The council cut the budget by 4 percent.[1]\n\nThe mayor spoke.[3]\n\nSources\n\n" \

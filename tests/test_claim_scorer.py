@@ -17,7 +17,13 @@ from sklearn.utils import murmurhash3_32 as sk_murmurhash3_32
 
 from rules.claims.model import ClaimAnalyzer, ClaimClassifier, load_model, load_model_file
 from rules.claims.murmur import murmurhash3_32
-from rules.claims.scorer import ClaimScorer, load_scorer, load_scorer_file
+from rules.claims.scorer import (
+    ClaimScorer,
+    coefficient_arrays,
+    load_scorer,
+    load_scorer_file,
+    sigmoid,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "claims_news.jsonl"
@@ -62,6 +68,12 @@ def assert_same_probabilities(scorer: ClaimScorer, estimator: ClaimClassifier,
     if not np.array_equal(light, reference):  # name the first sentence that differs
         i = int(np.flatnonzero((light != reference).any(axis=1))[0])
         pytest.fail(f"sentence {i} {texts[i]!r}: {light[i, 1]!r} != {reference[i, 1]!r}")
+    # the plain-Python path (what a draft check runs, no numpy) gives the same digits
+    plain = [sigmoid(z, scorer.calibration_) for z in scorer.scores(texts)]
+    expected = reference[:, 1].tolist()
+    if plain != expected:
+        i = next(k for k, (a, b) in enumerate(zip(plain, expected, strict=True)) if a != b)
+        pytest.fail(f"plain path, sentence {i} {texts[i]!r}: {plain[i]!r} != {expected[i]!r}")
 
 
 # -- the hash ---------------------------------------------------------------------
@@ -138,11 +150,26 @@ def test_light_path_equals_estimator_for_a_newly_trained_model(tmp_path: Path,
 
 def test_scorer_refuses_what_the_estimator_refuses(tmp_path: Path) -> None:
     data = json.loads((ROOT / "rules" / "claims" / "model.json").read_text())
+    version1 = json.loads(json.dumps(data))
+    idx, vals = coefficient_arrays(version1, 2**20)
+    del version1["coef_indices_b64"], version1["coef_values_b64"]
+    version1.update(format_version=1, coef_indices=list(idx), coef_values=list(vals))
+    assert ClaimScorer.from_dict(version1).probabilities(["Prices rose 4% in May."]) == (
+        ClaimScorer.from_dict(data).probabilities(["Prices rose 4% in May."])
+    )
     cases = [
         (lambda d: d.pop("format"), "not a checker claim model"),
         (lambda d: d["features"].update(analyzer_version=99), "retrain it"),
-        (lambda d: d["coef_indices"].append(2**40), "malformed"),
+        (lambda d: d.update(coef_values_b64=d["coef_values_b64"][:-8]), "malformed"),
+        (lambda d: d.update(coef_indices_b64="!!"), "malformed"),
     ]
+    v1_cases = [(lambda d: d["coef_indices"].append(2**40), "malformed"),
+                (lambda d: d["coef_indices"].reverse(), "malformed")]
+    for spoil, message in v1_cases:
+        bad = json.loads(json.dumps(version1))
+        spoil(bad)
+        with pytest.raises(ValueError, match=message):
+            ClaimScorer.from_dict(bad)
     for spoil, message in cases:
         bad = json.loads(json.dumps(data))
         spoil(bad)
@@ -152,6 +179,19 @@ def test_scorer_refuses_what_the_estimator_refuses(tmp_path: Path) -> None:
             ClaimClassifier.from_dict(bad)
 
 
+def test_small_batches_need_no_numpy() -> None:
+    code = ("import sys; from rules.claims.scorer import load_scorer; "
+            "p = load_scorer().probabilities(['Prices rose 4% in May.', 'Is it true?']); "
+            "print(len(p), 'numpy' in sys.modules)")
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, check=True).stdout.split()
+    assert out == ["2", "False"]
+
+
 def test_empty_batch() -> None:
+    assert load_scorer().probabilities([]) == []
     assert load_scorer().predict_proba([]).shape == (0, 2)
     assert load_model().predict_proba([]).shape == (0, 2)

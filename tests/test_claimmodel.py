@@ -21,6 +21,7 @@ from rules.claims.model import (
     load_model,
     load_model_file,
 )
+from rules.claims.scorer import coefficient_arrays
 from rules.claims.training import binary_metrics, train_claims_main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,7 +114,9 @@ def test_json_round_trip_gives_identical_probabilities(tmp_path: Path) -> None:
     data = json.loads(path.read_text())
     assert data["format"] == "checker-claim-model"
     assert data["metadata"] == {"note": "test"}
-    assert len(data["coef_indices"]) == len(data["coef_values"]) > 0
+    assert data["format_version"] == 2
+    idx, vals = coefficient_arrays(data, model.n_features)
+    assert len(idx) == len(vals) > 0
 
 
 def test_loading_rejects_non_models(tmp_path: Path) -> None:
@@ -127,6 +130,7 @@ def test_loading_rejects_non_models(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="retrain"):
         load_model_file(bad)
     model = small_model().to_dict()
+    del model["coef_indices_b64"], model["coef_values_b64"]  # a version-1 file
     model["coef_indices"] = [2**40]
     model["coef_values"] = [1.0]
     bad.write_text(json.dumps(model))

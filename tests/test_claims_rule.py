@@ -80,7 +80,10 @@ def test_threshold_from_configuration() -> None:
     assert not [f for f in strict.findings if f.rule == "unsourced-claim"]
     _, loose = analyse(ARTICLE, Config(settings={"claim_threshold": 0.0}))
     body = [p for p in loose.claim_prob if p is not None]
-    assert sum(loose.is_claim) == len(body)
+    # every scored sentence is a claim at threshold 0, but for the two questions, which
+    # never are (they still get a probability)
+    assert len(body) == 5
+    assert sum(loose.is_claim) == len(body) - 2
 
 
 def test_rule_can_be_disabled_but_probabilities_are_kept() -> None:
@@ -90,8 +93,8 @@ def test_rule_can_be_disabled_but_probabilities_are_kept() -> None:
 
 
 def test_custom_model_from_configuration(tmp_path: Path) -> None:
-    # A newsroom model that (perversely) treats questions as claims.
-    texts = [f"Is item {w} ready?" for w in "abcdefghij"] + [
+    # A newsroom model that (perversely) treats readiness notes as claims, shipments not.
+    texts = [f"Item {w} is ready for the team." for w in "abcdefghij"] + [
         f"The {w} depot shipped 40 crates." for w in "abcdefghij"
     ]
     labels = [1] * 10 + [0] * 10
@@ -103,8 +106,8 @@ def test_custom_model_from_configuration(tmp_path: Path) -> None:
     from checker.settings import load_config
 
     cfg = load_config(cfg_file)
-    doc, a = analyse("Is item k ready? The k depot shipped 40 crates.\n", cfg)
-    q = sentence_index(doc, "Is item")
+    doc, a = analyse("Item k is ready for the team. The k depot shipped 40 crates.\n", cfg)
+    q = sentence_index(doc, "Item k")
     d = sentence_index(doc, "The k depot")
     assert a.is_claim[q] and not a.is_claim[d]
 

@@ -35,13 +35,15 @@ SHIPPED = [
     ("rules.attribution", "tagger.json", "checker-attribution-tagger"),
     ("rules.footnotes", "lexicon.json", "checker-footnotes-lexicon"),
     ("rules.hedging", "lexicon.json", "checker-hedging-lexicon"),
+    ("rules.hedging", "sentence_model.json", "checker-hedge-sentence-model"),
+    ("rules.genre", "cues.json", "checker-genre-cues"),
     ("rules.claims", "model.json", "checker-claim-model"),
 ]
 
 
 @pytest.mark.parametrize(("package", "name", "fmt"), SHIPPED)
 def test_every_shipped_data_file_has_the_envelope(package: str, name: str, fmt: str) -> None:
-    data = packaged_data(package, name, fmt)
+    data = packaged_data(package, name, fmt, (1, 2))  # the claim model is format 2
     assert data and "format" not in data and "format_version" not in data
 
 
@@ -210,14 +212,40 @@ def _spoiled(tmp_path: Path, name: str, spoil: Any) -> Path:
     return p
 
 
+def _repack_tagger(d: dict[str, Any], edit: Any) -> None:
+    """Unpack a format-2 tagger's rows, let ``edit`` change them, and pack them again."""
+    from rules.attribution.tagger import pack_tagger_rows, unpack_tagger_rows
+
+    idx, rows = unpack_tagger_rows(d)
+    idx, rows = edit(idx.copy(), rows.copy())
+    d.update(pack_tagger_rows(idx, rows))
+
+
+def _as_format_1(d: dict[str, Any], edit: Any) -> None:
+    """Turn a packed tagger into the format-1 lists, then let ``edit`` spoil them."""
+    from rules.attribution.tagger import unpack_tagger_rows
+
+    idx, rows = unpack_tagger_rows(d)
+    del d["index_u32"], d["weights_milli_i16"]
+    d.update(format_version=1, index=idx.tolist(), weights=rows.tolist())
+    edit(d)
+
+
+def _row_outside(idx: Any, rows: Any) -> tuple[Any, Any]:
+    idx[0] = 1 << 20
+    return idx, rows
+
+
 @pytest.mark.parametrize(
     ("spoil", "message"),
     [
         (lambda d: d.update(bits=60), "'bits' must be from 1 to 24, not 60"),
-        (lambda d: d["index"].__setitem__(0, 1 << 20), "'index' holds a row outside"),
-        (lambda d: d["weights"].__setitem__(0, [1.0, 2.0]), "'weights' must be a list of numbers"),
-        (lambda d: d["weights"].pop(), "'weights' must have shape"),
-        (lambda d: d["weights"].__setitem__(0, [1e300, 0, 0]), "not finite"),
+        (lambda d: _repack_tagger(d, _row_outside), "'index' holds a row outside"),
+        (lambda d: d.update(weights_milli_i16=d["weights_milli_i16"][:-8]),
+         "unusable feature rows"),
+        (lambda d: d.update(index_u32="not base64!"), "unusable feature rows"),
+        (lambda d: _as_format_1(d, lambda f: f["weights"].__setitem__(0, [1e300, 0, 0])),
+         "not finite"),
         (lambda d: d.update(bias=[0.0, 1.0]), "'bias' must have shape 3"),
         (lambda d: d.update(threshold=7), "'threshold' must be a finite number from 0.0 to 1.0"),
         (lambda d: d["extra_cues"].update(said=3), "extra_cues['said'] must be a string"),
@@ -233,12 +261,22 @@ def test_the_attribution_tagger_is_checked_before_use(tmp_path: Path, spoil: Any
     assert str(err.value).startswith(f"{p}: ") and message in str(err.value)
 
 
+def _nan_weight(d: dict[str, Any]) -> None:
+    import base64
+    import struct
+
+    raw = bytearray(base64.b64decode(d["weights_f64"]))
+    raw[:8] = struct.pack("<d", float("nan"))
+    d["weights_f64"] = base64.b64encode(bytes(raw)).decode()
+
+
 @pytest.mark.parametrize(
     ("spoil", "message"),
     [
         (lambda d: d.update(bias="high"), "'bias' must be a number, not a string"),
         (lambda d: d.update(threshold=-1), "'threshold' must be a finite number from 0.0"),
-        (lambda d: d["weights"].update(cue="x"), "weights['cue'] must be"),
+        (lambda d: d.update(feature_names=d["feature_names"] + "\nextra"), "unusable weights"),
+        (_nan_weight, "not finite"),
     ],
 )
 def test_the_attribution_cue_model_is_checked_before_use(tmp_path: Path, spoil: Any,

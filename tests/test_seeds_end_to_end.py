@@ -37,7 +37,9 @@ def test_first_seed_footnotes_map_six_to_six() -> None:
 
 def test_first_seed_hedges_and_vague_sources() -> None:
     art = audit_seed("000")
-    assert any("reportedly" in t for t in flagged(art, "hedging"))
+    # "reportedly" is reported once: by hedging, or folded into the vague attribution over it
+    reported = flagged(art, "hedging") + flagged(art, "vague-attribution")
+    assert any("reportedly" in t for t in reported)
     assert any("citing sources" in t or t == "sources" for t in flagged(art, "vague-attribution"))
 
 

@@ -1,44 +1,31 @@
-"""Sentence-level uncertainty classifier (CoNLL-2010 task 1 style): is this sentence hedged?
+"""Sentence-level uncertainty classifier (CoNLL-2010 task 1 style): the estimator that fits it.
 
-Not part of the audit: the hedging family flags cues, not sentences. This classifier is
-trained by ``training/train_hedging.py`` and evaluated by ``evaluation/hedging.py`` to
-measure how well the hedging lexicon's cues, combined with word n-grams in a logistic
-regression, tell uncertain sentences from certain ones. Its weights are saved as JSON in
-``training/models/hedge_sentence_model.json``.
+The audit uses the fitted model through :mod:`rules.hedging.uncertainty` (plain Python, same
+features, same probabilities from the same JSON file, ``rules/hedging/sentence_model.json``):
+each body sentence's ``uncertainty`` and ``hedged`` in ``sentences.csv``. This module is the
+scikit-learn side: :class:`HedgeSentenceClassifier` fits the weights
+(``training/train_hedging.py``) and round-trips them through JSON.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from checker.core.datafiles import load_data
-from rules.hedging import CATEGORIES, EPISTEMIC, REPORTATIVE, WEASEL, find_cues
+from rules.hedging import CATEGORIES, find_cues
+from rules.hedging.uncertainty import MODEL_FORMAT, MODEL_PATH, features_from_cues
 
-MODEL_FORMAT = "checker-hedge-sentence-model"  # envelope of the model file
-
-MODEL_PATH = Path(__file__).resolve().parent / "models" / "hedge_sentence_model.json"
-
-_TOKEN_RE = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+__all__ = ["MODEL_FORMAT", "MODEL_PATH", "HedgeSentenceClassifier", "sentence_features"]
 
 
 def sentence_features(text: str) -> list[str]:
-    """Sparse binary features of one sentence: word uni/bigrams and lexicon cues."""
-    toks = _TOKEN_RE.findall(text.lower())
-    feats = {"w=" + t for t in toks}
-    feats.update("b=" + a + "_" + b for a, b in zip(toks, toks[1:], strict=False))
-    cues = find_cues(text, CATEGORIES)
-    for c in cues:
-        feats.add("c=" + c.key)
-        feats.add("k=" + c.category)
-    n = sum(1 for c in cues if c.category in (EPISTEMIC, REPORTATIVE, WEASEL))
-    feats.add(f"n={min(n, 3)}")
-    return sorted(feats)
+    """Sparse binary features of one sentence on its own: word uni/bigrams and lexicon cues
+    (:func:`rules.hedging.uncertainty.features_from_cues`)."""
+    return features_from_cues(text, [(c.key, c.category) for c in find_cues(text, CATEGORIES)])
 
 
 class HedgeSentenceClassifier:
@@ -147,6 +134,7 @@ class HedgeSentenceClassifier:
             "n= cue count (binary)",
             "params": self.get_params(),
             "threshold": self.threshold,
+            "cue_threshold": getattr(self, "cue_threshold", self.threshold),
             "intercept": self.intercept_,
             "weights": dict(sorted(weights.items())),
             **(dict(meta) if meta else {}),
@@ -167,7 +155,7 @@ class HedgeSentenceClassifier:
 
 @lru_cache(maxsize=1)
 def load_model(path: str = str(MODEL_PATH)) -> HedgeSentenceClassifier:
-    """The trained sentence classifier saved in ``training/models/hedge_sentence_model.json``."""
+    """The trained sentence classifier saved in ``rules/hedging/sentence_model.json``."""
     return HedgeSentenceClassifier.from_json(load_data(path, MODEL_FORMAT))
 
 

@@ -38,10 +38,12 @@ from evaluation.attribution import evaluate
 from evaluation.polnear import ROOT, Article, load_split
 from rules.attribution.candidates import (
     CUE_MODEL_FORMAT,
+    CUE_MODEL_FORMAT_VERSION,
     MODEL_PATH,
     CueModel,
     cue_candidates,
     cue_features,
+    pack_cue_weights,
 )
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon, get_lexicon
@@ -50,10 +52,13 @@ from rules.attribution.tagger import (
     TAG_I,
     TAG_O,
     TAGGER_FORMAT,
+    TAGGER_FORMAT_VERSION,
     TAGGER_PATH,
     CueTagger,
+    pack_tagger_rows,
     tagger_attributes,
     tagger_feature_indices,
+    unpack_tagger_rows,
 )
 from rules.attribution.tokens import tokenize
 
@@ -183,6 +188,11 @@ def fit_tagger(F: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, in
     return W, bias, int((counts >= TAGGER_MIN_COUNT).sum())
 
 
+def nz_rows(data: dict[str, object]) -> np.ndarray:
+    """The feature rows a written tagger keeps."""
+    return unpack_tagger_rows(data)[0]
+
+
 def _tagger_json(W: np.ndarray, bias: np.ndarray, threshold: float, extra: dict[str, str],
                  more: dict[str, object]) -> dict[str, object]:
     nz = np.flatnonzero(np.abs(W).max(axis=1) >= TAGGER_PRUNE)
@@ -191,8 +201,7 @@ def _tagger_json(W: np.ndarray, bias: np.ndarray, threshold: float, extra: dict[
         "features": "rules.attribution.tagger.TAGGER_TEMPLATES hashed by tagger_feature_indices",
         "bits": TAGGER_BITS,
         "classes": ["O", "B", "I"],
-        "index": nz.tolist(),
-        "weights": [[round(float(v), 3) for v in W[i]] for i in nz],
+        **pack_tagger_rows(nz, np.round(W[nz], 3)),
         "bias": [round(float(v), 5) for v in bias],
         "threshold": threshold,
         "extra_cues": extra,
@@ -207,7 +216,8 @@ def train_tagger(arts: list[Article], hold: list[Article], fit_part: list[Articl
     print(f"tagger held-out tuning: {len(y)} tokens, {int((y != TAG_O).sum())} in cues")
     W, bias, n_feat = fit_tagger(F, y)
     if heldout_out is not None:
-        heldout = with_envelope(TAGGER_FORMAT, _tagger_json(W, bias, 0.5, extra, {}))
+        heldout = with_envelope(TAGGER_FORMAT, _tagger_json(W, bias, 0.5, extra, {}),
+                                TAGGER_FORMAT_VERSION)
         heldout_out.write_text(json.dumps(heldout, separators=(",", ":")) + "\n",
                                encoding="utf-8")
     best: tuple[float, float, dict[str, float]] = (-1.0, 0.5, {})
@@ -243,9 +253,9 @@ def train_tagger(arts: list[Article], hold: list[Article], fit_part: list[Articl
             },
         },
     })
-    out = with_envelope(TAGGER_FORMAT, out)
+    out = with_envelope(TAGGER_FORMAT, out, TAGGER_FORMAT_VERSION)
     out_path.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {out_path}: {len(out['index'])} feature rows, threshold {best[1]}")
+    print(f"wrote {out_path}: {len(nz_rows(out))} feature rows, threshold {best[1]}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -292,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     out = {
         "model": "logistic regression over cue-candidate context features",
         "features": "rules.attribution.candidates.cue_features (binary)",
-        "weights": weights,
+        **pack_cue_weights(weights),
         "bias": round(bias, 5),
         "threshold": threshold,
         "extra_cues": extra,
@@ -313,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
             },
         },
     }
-    out = with_envelope(CUE_MODEL_FORMAT, out)
+    out = with_envelope(CUE_MODEL_FORMAT, out, CUE_MODEL_FORMAT_VERSION)
     Path(args.out).write_text(json.dumps(out, indent=1, sort_keys=False) + "\n",
                               encoding="utf-8")
     print(f"wrote {args.out}: {len(weights)} weights, threshold {threshold}")

@@ -76,6 +76,9 @@ class HedgeCue:
     sentence: int | None
     speaker: str = ""  # non-empty when the cue is inside attributed content
     flagged: bool = True  # False when recorded but not the author's hedge
+    # the rule whose finding reports this cue too (one finding per phrase: a hedge that is
+    # also a vague attribution is reported once, by that rule, and not counted again)
+    reported_with: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +166,14 @@ class Analysis:
     sentence_footnotes: list[list[str]] = field(default_factory=list)
     is_claim: list[bool] = field(default_factory=list)
     claim_prob: list[float | None] = field(default_factory=list)
+    # the sentence's one uncertainty judgement: the learned probability and the verdict that
+    # combines it with the author's hedge cues (written by the hedging family)
+    uncertainty: list[float | None] = field(default_factory=list)
+    hedged: list[bool] = field(default_factory=list)
+    # per article: what kind of text it is (news, analysis, opinion, press-release,
+    # research, reference) and how sure the genre family is (0-1)
+    genre: str = ""
+    genre_confidence: float | None = None
     # per article: figures a family adds to the article's metrics (summary.csv columns)
     metrics: dict[str, Any] = field(default_factory=dict)
 
@@ -174,6 +185,9 @@ class Analysis:
             self.sentence_footnotes = [[] for _ in range(n)]
             self.is_claim = [False] * n
             self.claim_prob = [None] * n
+        if not self.hedged:
+            self.uncertainty = [None] * n
+            self.hedged = [False] * n
 
     def rule_enabled(self, rule: Rule) -> bool:
         return self.config.rule_enabled(rule)

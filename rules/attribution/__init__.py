@@ -4,7 +4,8 @@ For every attribution relation we find, PolNeAR-style, the *source* span
 ("Dr. Jane Roe", "he", "officials"), the *cue* span ("said", "according to",
 "told") and the *content* span(s) (what was said, thought or reported).
 
-Stages, one module each (all regexes are compiled at import; one pass over the tokens):
+Stages, one module each (one pass over the tokens; the large phrase regexes compile on
+first use):
 
 - ``lexicon.py``: the cue and source lexicon (``lexicon.json``), its phrase regexes and
   the memo tables kept on it; ``words.py``: closed word classes the stages share;
@@ -23,10 +24,15 @@ Stages, one module each (all regexes are compiled at import; one pass over the t
   (left "X said", inverted "said X", "according to X", participial ", saying" -> clause
   subject), then its content (right of the cue, left of ", X said", both sides of a
   split quote, or a whole quotation running over several sentences/paragraphs);
+- ``plausible.py``: information sources, not actors: a relation whose cue introduces no
+  content ("raised rates", "calls for a strike") or whose source cannot say anything
+  ("the new strains", "you") is kept for PolNeAR but marked ``informational=False``;
+  ``citations.py``: author-year citations and "as set out in a ... report";
 - ``sources.py``: resolve pronouns and short names to the last full name mentioned
   earlier and classify every source (person with role, organisation, outlet, document,
   anonymous); ``extraction.py`` runs these stages (``extract``);
-- ``record.py`` fills the ``Analysis`` contract; ``findings.py`` holds the rules and
+- ``record.py`` keeps the relations of analysed (body) sentences and fills the
+  ``Analysis`` contract from the informational ones; ``findings.py`` holds the rules and
   emits ATT001/ATT002.
 
 ``run(analysis)`` is the pipeline step. ``extraction.extract(text, sentences)`` is the
@@ -39,7 +45,7 @@ from checker.core.analysis import Analysis, Family
 from rules.attribution.extraction import extract
 from rules.attribution.findings import NAME, UNATTRIBUTED_QUOTE, VAGUE, report_findings
 from rules.attribution.lexicon import get_lexicon
-from rules.attribution.record import record
+from rules.attribution.record import analysed_only, record
 
 
 def _config_extra(analysis: Analysis) -> dict[str, list[str]] | None:
@@ -52,6 +58,7 @@ def run(analysis: Analysis) -> None:
     doc = analysis.doc
     lex = get_lexicon(_config_extra(analysis))
     found, quotes = extract(doc.text, [(s.start, s.end) for s in doc.sentences], lex)
+    found, quotes = analysed_only(doc, found, quotes)
     record(analysis, found, quotes, lex)
     report_findings(analysis, found, quotes, lex)
 

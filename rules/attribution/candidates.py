@@ -9,14 +9,19 @@ still merges these candidates into the tagger's cues.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import math
+import sys
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 from pathlib import Path
+from typing import Any
 
-from checker.core.datafiles import finite_number, load_data, mapping
+from checker.core.datafiles import DataFileError, finite_number, load_data, mapping
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon, extra_key
 from rules.attribution.tokens import Tok, is_cap, is_word
@@ -53,14 +58,52 @@ def load_cue_model(path: str = str(MODEL_PATH)) -> CueModel | None:
     p = Path(path)
     if not p.is_file():
         return None
-    data = load_data(p, CUE_MODEL_FORMAT)  # then its shape, checked naming file and key
+    data = load_data(p, CUE_MODEL_FORMAT, versions=(1, 2))
     where = str(p)
+    try:
+        weights = unpack_cue_weights(data)
+    except (KeyError, TypeError, ValueError, binascii.Error) as exc:
+        raise DataFileError(f"{p}: unusable weights: {exc}") from None
+    if not all(math.isfinite(w) for w in weights.values()):
+        raise DataFileError(f"{p}: a cue-model weight is not finite")
     return CueModel(
-        weights={k: float(v) for k, v in mapping(data, "weights", where, int | float).items()},
+        weights=weights,
         bias=finite_number(data, "bias", where),
         threshold=finite_number(data, "threshold", where, 0.0, 1.0, default=0.5),
         extra_cues=mapping(data, "extra_cues", where, str, default={}),
     )
+
+
+# Format 2 stores the weights packed: a JSON object of 33,000 entries takes ~30 ms to parse,
+# these two strings ~3 ms. "feature_names": the feature names joined by newlines (no name
+# holds one); "weights_f64": their weights, little-endian float64, in the same order.
+CUE_MODEL_FORMAT_VERSION = 2
+
+
+def pack_cue_weights(weights: dict[str, float]) -> dict[str, str]:
+    """The ``feature_names`` and ``weights_f64`` fields of a format-2 cue model."""
+    names = list(weights)
+    if any("\n" in n for n in names):
+        raise ValueError("a cue-model feature name holds a newline")
+    vals = array("d", (weights[n] for n in names))
+    if sys.byteorder != "little":
+        vals.byteswap()
+    return {"feature_names": "\n".join(names),
+            "weights_f64": base64.b64encode(vals.tobytes()).decode()}
+
+
+def unpack_cue_weights(data: dict[str, Any]) -> dict[str, float]:
+    """The feature weights of a format-1 (an object) or format-2 (packed) cue model."""
+    if "feature_names" not in data:
+        return {k: float(v) for k, v in data["weights"].items()}
+    names = data["feature_names"].split("\n") if data["feature_names"] else []
+    vals = array("d")
+    vals.frombytes(base64.b64decode(data["weights_f64"], validate=True))
+    if sys.byteorder != "little":
+        vals.byteswap()
+    if len(vals) != len(names):
+        raise ValueError("cue model: feature_names and weights_f64 differ in length")
+    return dict(zip(names, vals.tolist(), strict=True))
 
 
 _PHRASE_CUE_STARTS = frozenset(("according", "as", "in", "pointed", "points", ":"))

@@ -8,6 +8,8 @@ adverbial, a nested "citing X").
 
 from __future__ import annotations
 
+import bisect
+
 from rules.attribution.doc import Extracted, TokenDoc
 from rules.attribution.phrases import np_right
 from rules.attribution.tokens import is_cap
@@ -136,13 +138,14 @@ def content_left(d: TokenDoc, s_start: int, k: int) -> list[tuple[int, int]]:
     return [span] if span else []
 
 def is_direct(d: TokenDoc, span: tuple[int, int]) -> bool:
-    """Whether a quotation covers at least half of ``span``."""
-    for qs, qe in d.quotes:
+    """Whether a quotation covers at least half of ``span`` (quotations are sorted and
+    disjoint: only those from the one holding the span's start onwards can)."""
+    quotes = d.quotes
+    need = span[1] - span[0]
+    for i in range(max(0, bisect.bisect_right(d.quote_starts, span[0]) - 1), len(quotes)):
+        qs, qe = quotes[i]
         if qs >= span[1]:
             break
-        if qs < span[1] and span[0] < qe and (min(qe, span[1]) - max(qs, span[0])) * 2 >= (
-            span[1] - span[0]
-        ):
+        if (min(qe, span[1]) - max(qs, span[0])) * 2 >= need:
             return True
     return False
-

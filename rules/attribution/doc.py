@@ -33,6 +33,14 @@ class Extracted:
     vague: bool = False
     citing: tuple[int, int] | None = None  # a nested "citing sources" mention
     citing_text: str = ""
+    recipient: tuple[int, int] | None = None  # an outlet told: "told the Valley Journal"
+    kind: str = ""  # how the cue was found: "verb", "according", "colon" ("" for none)
+    # an information source reporting content, not an actor doing something
+    # (``plausible.py``); only these count as sources and attribute their sentences
+    informational: bool = True
+    # the author's or the reader's own stance ("We understand that ...", "you might want
+    # to ..."): no source, but no bare factual assertion either (``plausible.py``)
+    stance: bool = False
 
 
 class TokenDoc:
@@ -52,6 +60,7 @@ class TokenDoc:
         marks = [Tok(starts[k], ends[k], texts[k], texts[k], -1)
                  for k in compress(range(n), map(QUOTE_MARKS.__contains__, texts))]
         self.quotes = quotes = find_quotes(text, marks)
+        self.quote_starts = [q[0] for q in quotes]
         self.tok_quote = quote = _quote_index(starts, quotes)
         self.tok_lows = lows = list(map(str.lower, texts))
         self.toks = make_toks(starts, ends, texts, lows, self.tok_sent, quote)
@@ -104,11 +113,4 @@ def mark_used(d: TokenDoc, spans: Iterable[tuple[int, int]], tok_lo: int, tok_hi
 
 def tok_index(d: TokenDoc, offset: int) -> int:
     """Index of the first token starting at or after ``offset``."""
-    lo, hi = 0, len(d.toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if d.toks[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect.bisect_left(d.tok_starts, offset)

@@ -16,9 +16,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rules.attribution.candidates import CueModel, cue_candidates, cue_features, load_cue_model
+from rules.attribution.citations import citation_relations
 from rules.attribution.cues import agentless, function_only, postmodifier, span_kind
 from rules.attribution.doc import Extracted, TokenDoc
 from rules.attribution.lexicon import Lexicon, get_lexicon
+from rules.attribution.plausible import (
+    initial_citing,
+    outlet_told,
+    rejection,
+    retarget_time_source,
+)
 from rules.attribution.relations import relation, sourceless
 from rules.attribution.sources import resolve
 from rules.attribution.tokens import WORD
@@ -54,9 +61,48 @@ def extract(
         _tagged_relations(d, model, results)
     else:
         candidate_relations(d, model or None, results)
+    _flag(d, results)
+    _rescue(d, model if isinstance(model, CueModel) else None, results,
+            model.extra_cues if model else {})
+    results.extend(citation_relations(d))
     continuations(d, results)
     resolve(d, results)
     return results, d.quotes
+
+
+def _flag(d: TokenDoc, results: list[Extracted]) -> None:
+    """Trim times off sources, note "Quoting X, ..." and mark the information sources."""
+    for r in results:
+        retarget_time_source(d, r)
+        initial_citing(d, r)
+        r.informational = not rejection(d, r)
+        outlet_told(d, r)
+
+
+def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
+            extra_cues: dict[str, str]) -> None:
+    """An action relation ("Biden spoke with the emir to discuss efforts, the White House
+    said") took the tokens of the report inside it: free its tokens and keep the
+    information-source relations that the lexicon candidates find there."""
+    actions = [r for r in results if not r.informational]
+    if not actions:
+        return
+    for r in actions:
+        spans = [*r.content, *(s for s in (r.cue, r.source) if s)]
+        for a, b in spans:
+            lo = bisect.bisect_left(d.tok_starts, a)
+            hi = bisect.bisect_left(d.tok_starts, b)
+            d.used[lo:hi] = [False] * (hi - lo)
+    extra: list[Extracted] = []
+    sents = {d.sent_of(r.cue[0]) for r in actions if r.cue}
+    if cue_model is None:
+        if not _any_candidate(d, extra_cues, set(), sents):
+            return  # nothing for the candidate model to judge: it need not load
+        cue_model = load_cue_model()
+    candidate_relations(d, cue_model, extra, sentences=sents)
+    _flag(d, extra)
+    results.extend(r for r in extra if r.informational)
+    results.sort(key=lambda r: (r.cue or (0, 0))[0])
 
 
 def _tagged_relations(d: TokenDoc, tagger: CueTagger, results: list[Extracted]) -> None:
@@ -67,11 +113,27 @@ def _tagged_relations(d: TokenDoc, tagger: CueTagger, results: list[Extracted]) 
         if rec is not None:
             results.append(rec)
     if MERGE_CANDIDATES:
+        tagged = {k for a, b in spans for k in range(a, b + 1)}
+        if not _any_candidate(d, tagger.extra_cues, tagged, None):
+            return  # (the candidate model is not even loaded: a short draft starts faster)
         fallback = load_cue_model()
         if fallback is not None:
-            tagged = {k for a, b in spans for k in range(a, b + 1)}
             candidate_relations(d, fallback, results, skip=tagged)
             results.sort(key=lambda r: (r.cue or (0, 0))[0])
+
+
+def _any_candidate(d: TokenDoc, extra: dict[str, str], skip: set[int],
+                   sentences: set[int] | None) -> bool:
+    """Whether a lexicon cue candidate (with the ``extra`` cue forms) stands on a token not
+    in ``skip`` nor used, in ``sentences`` when given: whether the candidate pass has
+    anything to do."""
+    probe = CueModel(weights={}, bias=0.0, threshold=0.0, extra_cues=extra)
+    toks = d.toks
+    return any(
+        not d.used[ci] and ci not in skip and toks[ci].sent >= 0
+        and (sentences is None or toks[ci].sent in sentences)
+        for ci, _, _ in cue_candidates(d, probe)
+    )
 
 
 def _tagged_relation(d: TokenDoc, ci: int, cj: int, extra: dict[str, str]
@@ -95,15 +157,17 @@ def _tagged_relation(d: TokenDoc, ci: int, cj: int, extra: dict[str, str]
 
 
 def candidate_relations(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
-                        skip: set[int] | frozenset[int] = frozenset()) -> None:
-    """Relations from lexicon cue candidates kept by the candidate classifier."""
+                        skip: set[int] | frozenset[int] = frozenset(),
+                        sentences: set[int] | None = None) -> None:
+    """Relations from lexicon cue candidates kept by the candidate classifier (in
+    ``sentences`` only, when given)."""
     toks = d.toks
     cands = cue_candidates(d, cue_model)
     for ci, cj, kind in cands:
         if d.used[ci] or ci in skip:
             continue
         t = toks[ci]
-        if t.sent < 0:
+        if t.sent < 0 or (sentences is not None and t.sent not in sentences):
             continue
         if cue_model is not None and kind != "according":
             p = cue_model.prob(cue_features(toks, ci, cj))
@@ -117,9 +181,32 @@ def candidate_relations(d: TokenDoc, cue_model: CueModel | None, results: list[E
         results.append(rec)
 
 
+def _finish_quotation(d: TokenDoc, r: Extracted, quote_starts: list[int]) -> None:
+    """Content that ends inside a quotation running on past it ("..., because “we need a
+    leader. We need one now.”") runs to the quotation's end."""
+    if not r.content:
+        return
+    a, b = r.content[-1]
+    qi = bisect.bisect_right(quote_starts, b - 1) - 1
+    if qi >= 0:
+        qs, qe = d.quotes[qi]
+        if qs < b < qe and qs >= a - 1:
+            r.content[-1] = (a, qe)
+
+
+def _opens_next_sentence(d: TokenDoc, end: int, qs: int) -> bool:
+    """Whether the quotation at ``qs`` opens the sentence right after the one holding
+    offset ``end`` (a relation's last character): "She said the toll rises. “It has
+    to.”" continues her."""
+    si = d.sent_of(max(end - 1, 0))
+    sj = d.sent_of(qs)
+    return sj == si + 1 and d.text[d.sents[sj][0]:qs].strip(" \n\t") == ""
+
+
 def continuations(d: TokenDoc, results: list[Extracted]) -> None:
     """A quotation that follows a quoted relation with nothing but punctuation between
-    (same paragraph or the next ones) continues that speaker: it joins the content."""
+    (same paragraph or the next ones), or that opens the sentence after an information
+    source's relation, continues that speaker: it joins the content."""
     if not results:
         return
     text = d.text
@@ -137,17 +224,27 @@ def continuations(d: TokenDoc, results: list[Extracted]) -> None:
     results.sort(key=lambda r: r.content[0][0])
     quote_starts = [q[0] for q in d.quotes]
     for r in results:
-        if not r.direct:
-            continue
+        _finish_quotation(d, r, quote_starts)
         end = max(max(c[1] for c in r.content), r.source[1] if r.source else 0,
                   r.cue[1] if r.cue else 0)
         qi = bisect.bisect_left(quote_starts, end)
+        first = True
         while qi < len(d.quotes):
             qs, qe = d.quotes[qi]
             gap = text[end:qs]
-            if WORD.search(gap) or gap.count("\n\n") > 1 or is_covered(qs, qe):
+            if first and WORD.search(gap) and d.sent_of(qs) == d.sent_of(max(end - 1, 0)):
+                qi += 1  # a title or scare quote later in the relation's own sentence
+                continue
+            if gap.count("\n\n") > 1 or is_covered(qs, qe):
+                break
+            follows = r.direct and not WORD.search(gap)  # "“...,” she said. “...”"
+            # "She said the toll rises. “It has to.”": the quote opens the next sentence
+            opens = first and r.source is not None and r.informational \
+                and _opens_next_sentence(d, end, qs)
+            if not (follows or opens):
                 break
             r.content.append((qs, qe))
             end = qe
             qi += 1
+            first = False
 

@@ -13,6 +13,7 @@ all sentences lower-cased, where that finds what the case-insensitive regexes fi
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -71,10 +72,10 @@ def report_findings(analysis: Analysis, found: list[Extracted], quotes: list[Spa
     if not body:
         return
     body_sentence = _body_sentence_finder(body)
-    flagged: set[Span] = set()  # ATT001 spans so far: a phrase hit overlapping one is skipped
+    flagged = _Spans()  # ATT001 spans so far: a phrase hit overlapping one is skipped
     _report_vague_sources(analysis, found, lex, body_sentence, flagged)
     _report_vague_phrases(analysis, body, quotes, lex, flagged)
-    _report_unattributed_quotes(analysis, found, quotes, body_sentence)
+    _report_unattributed_quotes(analysis, found, quotes, lex, body_sentence)
 
 
 def _body_sentence_finder(body: list[Sentence]) -> Callable[[int], int | None]:
@@ -92,11 +93,13 @@ def _body_sentence_finder(body: list[Sentence]) -> Callable[[int], int | None]:
 
 
 def _report_vague_sources(analysis: Analysis, found: list[Extracted], lex: Lexicon,
-                          body_sentence: Callable[[int], int | None], flagged: set[Span]
+                          body_sentence: Callable[[int], int | None], flagged: _Spans
                           ) -> None:
     """ATT001 for generic anonymous sources and anonymous "citing ..." mentions."""
     text = analysis.doc.text
     for r in found:
+        if not r.informational:
+            continue
         if r.source is not None and r.vague:
             k = body_sentence(r.source[0])
             if k is not None:
@@ -122,16 +125,17 @@ def _report_vague_sources(analysis: Analysis, found: list[Extracted], lex: Lexic
 
 
 def _report_vague_phrases(analysis: Analysis, body: list[Sentence], quotes: list[Span],
-                          lex: Lexicon, flagged: set[Span]) -> None:
+                          lex: Lexicon, flagged: _Spans) -> None:
     """ATT001 for agentless passives and vague phrases outside quotations and flagged spans."""
     hits = phrase_hits([s.text for s in body], (lex.agentless_re, lex.vague_re))
+    quote_starts = [q[0] for q in quotes]
     for s, (agentless, vague) in zip(body, hits, strict=True):
         for spans, label in ((agentless, "agentless passive"), (vague, "vague")):
             for ma, mb in spans:
                 a, b = s.start + ma, s.start + mb
-                if any(fa < b and a < fb for fa, fb in flagged):
+                if flagged.overlaps(a, b):
                     continue
-                if _inside_quote(quotes, a):
+                if _inside_quote(quotes, quote_starts, a):
                     continue
                 flagged.add((a, b))
                 group = s.text[ma:mb]
@@ -144,25 +148,36 @@ def _report_vague_phrases(analysis: Analysis, body: list[Sentence], quotes: list
 
 
 def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
-                                quotes: list[Span],
+                                quotes: list[Span], lex: Lexicon,
                                 body_sentence: Callable[[int], int | None]) -> None:
-    """ATT002 for quotations of four or more words that nothing attributes."""
+    """ATT002 for quotations of four or more words that nothing attributes and whose
+    speaker is not named in their sentence, nor in the body sentence before them (which
+    skips page chrome between: a consent banner, a "Read more" line), the sentence that
+    the quotation's paragraph continues."""
     doc = analysis.doc
     text = doc.text
-    covered = sorted(c for r in found if r.source is not None or r.cue is None
-                     for c in r.content)
+    covered = _FixedSpans([c for r in found if r.source is not None or r.cue is None
+                           for c in r.content])
+    linked = _FixedSpans([(link.start, link.end) for link in doc.links])
+    speaking = {k for r in found if r.source is not None and r.informational
+                for k in (body_sentence(r.source[0]),) if k is not None}
+    previous_body = _previous_body(analysis)
     for qs, qe in quotes:
         inner = text[qs:qe].strip("“”\"' \n")
         if len(_WORD_RUN.findall(inner)) <= 3:
             continue
-        if any(a < qe and qs < b for a, b in covered):
+        if covered.overlaps(qs, qe):
             continue
         k = body_sentence(qs)
         if k is None:
             continue
         if analysis.sentence_footnotes and analysis.sentence_footnotes[k]:
             continue
-        if any(link.start < qe and qs < link.end for link in doc.links):
+        if linked.overlaps(qs, qe):
+            continue
+        prev = previous_body.get(k)
+        if k in speaking or prev in speaking or _names_speaker(doc.sentences[k], (qs, qe), lex) \
+                or (prev is not None and _names_speaker(doc.sentences[prev], None, lex)):
             continue
         analysis.report(
             UNATTRIBUTED_QUOTE, qs, qe,
@@ -171,10 +186,75 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
         )
 
 
-def _inside_quote(quotes: list[Span], off: int) -> bool:
-    """Whether offset ``off`` lies inside one of the (sorted, disjoint) quotations."""
-    i = bisect.bisect_right([q[0] for q in quotes], off) - 1
+def _previous_body(analysis: Analysis) -> dict[int, int]:
+    """Each body sentence's index -> the index of the body sentence before it."""
+    out: dict[int, int] = {}
+    last = None
+    for s in analysis.body_sentences():
+        if last is not None:
+            out[s.index] = last
+        last = s.index
+    return out
+
+
+_CUE_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _names_speaker(s: Sentence, quote: Span | None, lex: Lexicon) -> bool:
+    """Whether sentence ``s`` has a speaking verb outside ``quote`` ("she said", "Lewis
+    also noted", "added the mayor"): its quotation, or the next one, has a speaker."""
+    for m in _CUE_WORD.finditer(s.text):
+        a = s.start + m.start()
+        if quote is not None and quote[0] <= a < quote[1]:
+            continue
+        if lex.cue_forms.get(m.group().lower()) == "speech":
+            return True
+    return False
+
+
+def _inside_quote(quotes: list[Span], starts: list[int], off: int) -> bool:
+    """Whether offset ``off`` lies inside one of the (sorted, disjoint) quotations
+    (``starts``: their start offsets)."""
+    i = bisect.bisect_right(starts, off) - 1
     return i >= 0 and quotes[i][0] <= off < quotes[i][1]
+
+
+class _FixedSpans:
+    """A fixed set of character spans with an overlap test in logarithmic time: sorted by
+    start, with the running maximum of their ends."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        spans = sorted(spans)
+        self._starts = [a for a, _ in spans]
+        self._max_end = list(itertools.accumulate((b for _, b in spans), max))
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether a span starting before ``b`` ends after ``a``."""
+        i = bisect.bisect_left(self._starts, b) - 1
+        return i >= 0 and self._max_end[i] > a
+
+
+class _Spans:
+    """Character spans, with an overlap test in logarithmic time (sorted by start; the
+    longest span bounds how far back an overlapping one can start)."""
+
+    def __init__(self) -> None:
+        self._spans: list[Span] = []
+        self._longest = 0
+
+    def add(self, span: Span) -> None:
+        bisect.insort(self._spans, span)
+        self._longest = max(self._longest, span[1] - span[0])
+
+    def overlaps(self, a: int, b: int) -> bool:
+        spans = self._spans
+        i = bisect.bisect_left(spans, (b, -1)) - 1  # the last span starting before b
+        lo = a - self._longest
+        while i >= 0 and spans[i][0] > lo - 1:
+            if spans[i][1] > a:
+                return True
+            i -= 1
+        return False
 
 
 # --------------------------------------------------------------------------- phrase hits
@@ -216,6 +296,40 @@ def _safe_lowers(texts: Sequence[str], whole: str) -> list[str] | None:
     return lows
 
 
+# texts shorter than this (in all) are scanned word by word, in the first calls of a
+# process, while the phrase regexes are still uncompiled: a short draft then spends no time
+# compiling them
+WORD_SCAN_LIMIT = 20_000
+WORD_SCANS = 8  # calls of ``phrase_hits`` before the regexes are compiled
+_RUN = re.compile(r"[\w-]+")
+
+
+def _word_hits(low: str, index: dict[str, list[tuple[str, ...]]]) -> list[Span]:
+    """The spans a phrase regex of pure-word phrases finds in the lower-cased ``low``.
+
+    Its matches start and end at the edges of runs of ``[\\w-]`` characters and join the
+    phrase words by whitespace, so a match is a sequence of whole runs equal to the phrase
+    words with only whitespace between; like the regex, the longest phrase (listed first
+    in ``index``) wins at a start, and the scan goes on after the match."""
+    runs = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(low)]
+    out: list[Span] = []
+    i, n = 0, len(runs)
+    while i < n:
+        step = 1
+        for words in index.get(runs[i][2], ()):
+            m = len(words)
+            if i + m <= n and all(
+                runs[i + k][2] == words[k]
+                and low[runs[i + k - 1][1]:runs[i + k][0]].isspace()
+                for k in range(1, m)
+            ):
+                out.append((runs[i][0], runs[i + m - 1][1]))
+                step = m
+                break
+        i += step
+    return out
+
+
 def phrase_hits(texts: Sequence[str], pats: Sequence[PhraseRegex]
                 ) -> list[list[list[Span]]]:
     """``[[m.span() for m in pat.regex.finditer(text)] for pat in pats] for text in texts]``.
@@ -228,7 +342,17 @@ def phrase_hits(texts: Sequence[str], pats: Sequence[PhraseRegex]
     whole = "\0".join(texts)
     lows = _safe_lowers(texts, whole)
     joinable = lows is not None and whole.count("\0") == len(texts) - 1
+    words_first = lows is not None and len(whole) < WORD_SCAN_LIMIT
     for pi, pat in enumerate(pats):
+        if words_first and not pat.compiled and pat.index is not None \
+                and pat.word_scans < WORD_SCANS:
+            # the first short texts of a process: match word runs instead of compiling the
+            # large alternations (the same spans: see ``_word_hits``); a batch goes on to
+            # the compiled regex, which is faster per text
+            pat.word_scans += 1
+            for ti, low in enumerate(lows):  # type: ignore[arg-type]
+                out[ti][pi] = _word_hits(low, pat.index)
+            continue
         if lows is None or pat.twin is None or not joinable:
             for ti, t in enumerate(texts):
                 out[ti][pi] = [m.span() for m in pat.regex.finditer(t)]

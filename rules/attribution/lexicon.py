@@ -48,7 +48,6 @@ def _inflect(lemma: str) -> list[str]:
     return [f"{f} {rest}".strip() for f in forms]
 
 
-@dataclass(frozen=True)
 class PhraseRegex:
     """A case-insensitive regex of lexicon phrases, made by :func:`phrase_regex`.
 
@@ -56,26 +55,63 @@ class PhraseRegex:
     no match runs over a character that is neither a space nor in a phrase. ``twin`` is the
     same regex without IGNORECASE, for lower-cased text (``findings.phrase_hits``): set
     when the pattern is ASCII and lower-case (and holds no NUL, the separator of that
-    scan), else None.
+    scan), else None. Both compile on first use: the alternations are large, and most
+    texts need only the twin.
     """
 
-    regex: re.Pattern[str]
-    twin: re.Pattern[str] | None
+    __slots__ = ("pattern", "index", "word_scans", "_regex", "_twin")
+
+    def __init__(self, pattern: str, index: dict[str, list[tuple[str, ...]]] | None = None
+                 ) -> None:
+        self.pattern = pattern
+        # when every phrase is lower-case ASCII words joined by single spaces: first word ->
+        # the phrases' words, longest phrase first (as in the alternation), else None
+        self.index = index
+        self.word_scans = 0  # texts scanned word by word so far (``findings.phrase_hits``)
+        self._regex: re.Pattern[str] | None = None
+        self._twin: re.Pattern[str] | None | bool = False  # False: not compiled yet
+
+    @property
+    def compiled(self) -> bool:
+        """Whether a regex of this pattern was compiled already."""
+        return self._regex is not None or self._twin is not False
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The case-insensitive regex."""
+        if self._regex is None:
+            self._regex = re.compile(self.pattern, re.IGNORECASE)
+        return self._regex
+
+    @property
+    def twin(self) -> re.Pattern[str] | None:
+        """The same regex without IGNORECASE, when the pattern allows it (see the class)."""
+        if self._twin is False:
+            self._twin = _case_sensitive_twin(self.pattern)
+        return self._twin  # type: ignore[return-value]
 
 
 def phrase_regex(phrases: Iterable[str]) -> PhraseRegex:
     """The :class:`PhraseRegex` matching any of ``phrases`` as whole words, ignoring case."""
     alts = sorted({p.lower() for p in phrases}, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
-    pat = re.compile(rf"(?<![\w-]){_first_two_re(alts)}(?:{body})(?![\w-])", re.IGNORECASE)
-    return PhraseRegex(pat, _case_sensitive_twin(pat))
+    index: dict[str, list[tuple[str, ...]]] | None = None
+    if all(_PURE_WORDS.fullmatch(p) for p in alts):
+        index = {}
+        for p in alts:
+            words = tuple(p.split(" "))
+            index.setdefault(words[0], []).append(words)
+    return PhraseRegex(rf"(?<![\w-]){_first_two_re(alts)}(?:{body})(?![\w-])", index)
 
 
-def _case_sensitive_twin(pat: re.Pattern[str]) -> re.Pattern[str] | None:
-    """``pat`` without IGNORECASE, if it is an ASCII, lower-case pattern without NUL."""
-    if not pat.pattern.isascii() or pat.pattern != pat.pattern.lower() or "\0" in pat.pattern:
+_PURE_WORDS = re.compile(r"[a-z]+(?: [a-z]+)*")
+
+
+def _case_sensitive_twin(pattern: str) -> re.Pattern[str] | None:
+    """``pattern`` compiled without IGNORECASE, if it is ASCII, lower-case and without NUL."""
+    if not pattern.isascii() or pattern != pattern.lower() or "\0" in pattern:
         return None
-    return re.compile(pat.pattern, pat.flags & ~re.IGNORECASE)
+    return re.compile(pattern)
 
 
 def _first_two_re(phrases: Sequence[str]) -> str:

@@ -13,6 +13,7 @@ from rules.attribution.words import (
     BOUNDARY_WORDS,
     DETERMINERS,
     NP_INNER_PREPS,
+    POSTMOD_ADJECTIVES,
     QUOTE_TOKENS,
     TIME_WORDS,
 )
@@ -69,9 +70,22 @@ def _np_left_appositive(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | N
         k -= 1
     if k >= lim and toks[k].text == "," and toks[k].sent == sent and k + 1 < end:
         head = np_left(d, k - 1, sent)
-        if head and is_cap(toks[head[1]]) and toks[k + 1].low not in ("and", "but", "or"):
+        if head and toks[k + 1].low not in ("and", "but", "or") and (
+                is_cap(toks[head[1]]) or _role_then_name(d, head, k + 1, end)):
             return (head[0], end)
     return None
+
+
+def _role_then_name(d: TokenDoc, role: tuple[int, int], a: int, b: int) -> bool:
+    """Whether "<role>, <Name Name>," stands here: the role phrase ``role`` ends in a role
+    noun or opens with "the" ("the city engineer, Ana Ruiz,", "the harbour master, Tom
+    Berg,") and tokens ``a``..``b - 1`` are a capitalised name."""
+    toks = d.toks
+    low = toks[role[1]].low
+    roles = d.lex.role_nouns
+    return (low in roles or low.rstrip("s") in roles or toks[role[0]].low == "the") \
+        and 1 <= b - a <= 4 \
+        and all(is_cap(toks[k]) or toks[k].text == "." for k in range(a, b))
 
 
 def _np_left_start(d: TokenDoc, end: int, sent: int) -> int:
@@ -102,6 +116,9 @@ def _np_left_step(d: TokenDoc, a: int, k: int, end: int, sent: int) -> tuple[int
         return a, _STOP
     if lw in DETERMINERS:
         return k, _left_of_determiner(d, k, sent)
+    if lw in NP_INNER_PREPS and k > 1 and toks[k - 1].low in ("out", "up") \
+            and toks[k - 2].low.endswith("ed") and toks[k - 2].sent == sent:
+        return a, k - 2  # "research carried out in England", "a panel set up by"
     if lw in NP_INNER_PREPS and k > 0:
         # "a spokesman for the campaign", "sources cited in the article"
         left = toks[k - 1]
@@ -129,6 +146,9 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
     k -= 1
     if lw not in _DEFINITE:
         return k
+    if k >= 2 and toks[k].low in ("to", "with") and toks[k - 1].low in POSTMOD_ADJECTIVES \
+            and toks[k - 1].sent == sent and toks[k - 2].sent == sent and is_word(toks[k - 2]):
+        return k - 2  # "officials close to the talks", "people familiar with the matter"
     if k >= 1 and (toks[k].low in ("of", "for", "at") or (
         toks[k].low in ("in", "by") and (toks[k - 1].low.endswith("ed")
                                         or toks[k - 1].low in lex.document_nouns)
@@ -175,6 +195,9 @@ def np_right(d: TokenDoc, start: int, sent: int, stop: int) -> tuple[int, int] |
             break
         if lw in ("of", "for", "at", "by", "with", "from") and k + 1 < stop and (
             is_cap(toks[k + 1]) or toks[k + 1].low in DETERMINERS
+            # "a tally of official figures", "an analysis of census data"
+            or (lw == "of" and toks[b].low in lex.document_nouns and is_word(toks[k + 1])
+                and toks[k + 1].low not in BOUNDARY_WORDS)
         ):
             b = k
             k += 1

@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Callable
 
 from checker.core.analysis import ANONYMOUS, Analysis, Attribution, SourceMention
-from checker.core.document import Document, Span
+from checker.core.document import BODY, Document, Span
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.sources import classify
@@ -20,12 +20,41 @@ from rules.attribution.sources import classify
 SentenceOf = Callable[[int], int | None]  # text offset -> sentence index
 
 
+def analysed_only(doc: Document, found: list[Extracted], quotes: list[tuple[int, int]]
+                  ) -> tuple[list[Extracted], list[tuple[int, int]]]:
+    """The relations and quotations of analysed (body) sentences: headlines, standfirsts,
+    captions and page chrome are shown as not analysed and give no source, attribution or
+    quotation. A relation belongs where its cue (else its source, else its content) is;
+    its content keeps the spans that start in body sentences."""
+    body = [s.region == BODY for s in doc.sentences]
+    sent_index = _sentence_finder(doc)
+
+    def in_body(off: int) -> bool:
+        k = sent_index(off)
+        return k is not None and body[k] and off < doc.sentences[k].end
+
+    kept = []
+    for r in found:
+        anchor = (r.cue or r.source or r.content[0])[0]
+        if not in_body(anchor):
+            continue
+        r.content = [c for c in r.content if in_body(c[0])]
+        if r.content:
+            kept.append(r)
+    return kept, [q for q in quotes if in_body(q[0])]
+
+
 def record(analysis: Analysis, found: list[Extracted], quotes: list[tuple[int, int]],
            lex: Lexicon) -> None:
-    """Fill quotes, attributions, sources, attributed and sentence_source."""
+    """Fill quotes, attributions, sources, attributed and sentence_source from the
+    informational relations (an actor doing something is no source: ``plausible.py``)."""
     analysis.quotes.extend(Span(a, b) for a, b in quotes)
     sent_index = _sentence_finder(analysis.doc)
     for r in found:
+        if r.stance:
+            _mark_stance(analysis, r, sent_index)
+        if not r.informational:
+            continue
         analysis.attributions.append(_attribution(r))
         _record_sources(analysis, r, lex, sent_index)
         _mark_attributed(analysis, r, sent_index)
@@ -67,7 +96,8 @@ def _attribution(r: Extracted) -> Attribution:
 def _record_sources(analysis: Analysis, r: Extracted, lex: Lexicon,
                     sent_index: SentenceOf) -> None:
     """The source mentions of a relation: its source and a "citing ..." mention."""
-    if r.source is not None:
+    if r.source is not None and r.source_name.lower() not in lex.pronouns:
+        # an unresolved pronoun ("he said" with nobody named before) names nobody
         analysis.sources.append(
             SourceMention(
                 name=r.source_name or r.source_text,
@@ -78,6 +108,12 @@ def _record_sources(analysis: Analysis, r: Extracted, lex: Lexicon,
                 cue=r.cue_text.lower(),
                 role=r.role,
             )
+        )
+    if r.recipient is not None:
+        kind, name, role = classify(analysis.doc.text[r.recipient[0]:r.recipient[1]], lex)
+        analysis.sources.append(
+            SourceMention(name=name, kind=kind, start=r.recipient[0], end=r.recipient[1],
+                          sentence=sent_index(r.recipient[0]), cue="told", role=role)
         )
     if r.citing is not None:
         kind, name, role = classify(r.citing_text, lex)
@@ -102,6 +138,15 @@ def _mark_attributed(analysis: Analysis, r: Extracted, sent_index: SentenceOf) -
         k = sent_index(r.source[0])
         if k is not None:
             _attribute(analysis, k, r.source_name)
+
+
+def _mark_stance(analysis: Analysis, r: Extracted, sent_index: SentenceOf) -> None:
+    """The sentences of the author's or reader's own stance ("We understand that ...")
+    are no unsourced factual assertion: attributed, with no source named."""
+    for a, _ in r.content:
+        k = sent_index(a)
+        if k is not None:
+            analysis.attributed[k] = True
 
 
 def _attribute(analysis: Analysis, k: int, source_name: str) -> None:

@@ -35,6 +35,11 @@ _PARTICLES.update({w: ("of",) for w in ("warn", "warns", "warned", "warning")})
 _TELL = frozenset(("told", "tell", "tells", "telling", "explained", "wrote", "writes"))
 
 Span = tuple[int, int]
+# words that open an adverbial after a reporting verb, not its content
+_CUE_TAIL_WORDS = frozenset(("at", "in", "on", "during", "a", "an", "the"))
+_ADVERBIAL_PREPS = frozenset(("at", "in", "on", "during"))
+_CLAUSE_MARKS = frozenset(("that", "is", "are", "was", "were", "has", "have", "had", "will",
+                           "would", "could", "can", "may", "might", "should", "must"))
 # what a cue kind finds: (source token range, content char spans, last cue token)
 _Found = tuple[Span, list[Span], int]
 
@@ -51,7 +56,8 @@ def relation(d: TokenDoc, ci: int, cj: int, kind: str, head: int | None = None,
     toks = d.toks
     sent = toks[ci].sent
     cue_low = toks[ci if head is None else head].low
-    rec = Extracted(source=None, cue=(toks[ci].start, toks[cj].end), content=[])
+    rec = Extracted(source=None, cue=(toks[ci].start, toks[cj].end), content=[],
+                    kind=kind if kind in ("according", "colon") else "verb")
     if kind == "according":
         found = _according_relation(d, ci, cj, sent)
     elif kind == "colon":
@@ -182,6 +188,11 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
     toks = d.toks
     s_lo, s_hi = d.sent_tok[sent]
     appositive = np is not None and toks[np[1]].text == "," and ci - 1 == np[1]
+    if appositive and np is not None and toks[np[0]].quote < 0 and (
+            np[0] == s_lo or toks[np[0] - 1].text in (",", "”", '"', "''")):
+        # "The health secretary, Steve Barclay, confirmed ...", "..., the city engineer,
+        # Ana Ruiz, said at a briefing": the subject, not an aside
+        return np, _LEFT
     if np is None or (appositive and cue_low not in _TELL and not cue_low.endswith("ing")):
         if ci - 1 >= s_lo and toks[ci - 1].text in (",", "”", '"', "''") or ci == s_lo:
             r = np_right(d, cj + 1, sent, s_hi)
@@ -241,7 +252,11 @@ def _left_source_content(d: TokenDoc, np: Span, cj: int, s_lo: int, s_hi: int,
         or (k0 - 1 >= s_lo and toks[k0 - 1].text in ("”", '"', "''"))
     )
     starts_comma = after < s_hi and toks[after].text == ","
-    if left_has and (left_quote or starts_comma or rest_words < 2):
+    # "..., Ana Ruiz, said at a press conference.": an adverbial, not content
+    adverbial = after < s_hi and (toks[cj].low in _CUE_TAIL_WORDS or (
+        toks[after].low in _ADVERBIAL_PREPS
+        and not any(toks[k].low in _CLAUSE_MARKS for k in range(after, s_hi))))
+    if left_has and (left_quote or starts_comma or rest_words < 2 or adverbial):
         content = content_left(d, s_lo, k0)
         if starts_comma and rest_words >= 2:
             content += content_right(d, after, s_hi)

@@ -15,7 +15,13 @@ from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PER
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.phrases import np_left
-from rules.attribution.words import NP_INNER_PREPS, PERSON_PRONOUNS
+from rules.attribution.words import (
+    BOUNDARY_WORDS,
+    DETERMINERS,
+    NP_INNER_PREPS,
+    PERSON_PRONOUNS,
+    POSTMOD_ADJECTIVES,
+)
 
 NAME_TOKEN = re.compile(
     r"^(?:[A-Z][\w’'.-]*|al-\w+|el-\w+|bin|ibn|de|van|von|der|da|di|la|le|du)$"
@@ -25,6 +31,13 @@ SPACES = re.compile(r"\s+")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:\([^)]{1,12}\)\s+)?){1,3})$")
 
 Source = tuple[str, str, str]  # (kind, name, role)
+
+# documents that, plural or mass and without a definite determiner, name nobody
+GENERIC_DOCUMENTS = frozenset(("reports", "studies", "data", "research", "surveys", "polls",
+                               "figures", "estimates", "statistics", "findings", "analyses"))
+_DEFINITE = frozenset(("the", "this", "that", "these", "those", "its", "his", "her", "their",
+                       "our", "my", "your"))
+_ACRONYM = re.compile(r"^[A-Z]{2,}$")
 
 
 def split_role_name(words: list[str], lex: Lexicon) -> tuple[str, str]:
@@ -78,7 +91,8 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     # postmodifiers: "sources cited in the article", "a spokesman for the campaign"
     head_words = []
     for w, orig in zip(lows, words, strict=True):
-        if w in NP_INNER_PREPS or (w.endswith("ed") and head_words and orig[:1].islower()):
+        if w in NP_INNER_PREPS or (w.endswith("ed") and head_words and orig[:1].islower()) \
+                or (w in POSTMOD_ADJECTIVES and head_words):
             break
         head_words.append(w)
     head = head_words[-1] if head_words else lows[-1]
@@ -96,7 +110,9 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
     appos_words = PAREN.sub("", p.appos).split()
     if appos_words and len(appos_words) <= 4 and all(NAME_TOKEN.match(w) for w in appos_words) \
             and (head in lex.role_nouns or head in lex.anonymous_heads or lows[-1] in lex.titles
-                 or lows[-1] in lex.role_nouns):
+                 or lows[-1] in lex.role_nouns
+                 or (first == "the" and len(appos_words) >= 2
+                     and not any(w.lower() in lex.organisation_words for w in appos_words))):
         # "the military spokesman for the ministry, Ana Ruiz," -> Ana Ruiz, with the role
         return PERSON, title_free(" ".join(appos_words), lex), p.main
     n_head = len(p.head_words)
@@ -116,18 +132,41 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
     """A document, an outlet, or an anonymous source, by the head word or determiner."""
     words, lows, head, caps = p.words, p.lows, p.head, p.caps
     if head in lex.document_nouns:
+        if (head in GENERIC_DOCUMENTS or head == "report" and lows[0] in ("a", "an")) \
+                and lows[0] not in _DEFINITE and len(p.head_words) == len(lows) \
+                and not any(w[:1].isupper() for w in words[1:]):
+            # "Reports suggest", "Recent data show", "as per a report": nobody named (no
+            # author, no postmodifier such as "by the audit office")
+            return ANONYMOUS, p.main, p.appos
         return DOCUMENT, p.main, p.appos
-    if any(w.lower() in lex.outlet_words for w in caps) and len(caps) >= 2 or \
-            head in lex.outlet_nouns:
+    if head == "authorities" and len(caps) > (1 if words[0][:1].isupper() else 0):
+        return ORGANISATION, p.main, p.appos  # "the Gaza health authorities"
+    if caps and caps[-1] == words[-1] and any(w.lower() in lex.outlet_words for w in caps) \
+            and len(caps) >= 2 and not _ends_in_name(words, lex) or head in lex.outlet_nouns:
         return OUTLET, p.main, p.appos
+    if lows[0] == "the" and head in lex.role_nouns and head == lows[-1] \
+            and any(w[:1].isupper() for w in words[1:]):
+        # "the United head coach", "the Metra spokesman": one identifiable office holder
+        return PERSON, p.main, p.appos
     if head in lex.anonymous_heads and not (words[-1][:1].isupper() and len(caps) >= 2
                                             and head != lows[-1]):
         # "officials", "a local journalist", "Iraq observers" (no proper name at the end)
         if not (NAME_TOKEN.match(words[-1]) and head != lows[-1]):
             return ANONYMOUS, p.main, p.appos
-    if lows[0] in lex.vague_determiners and not any(w[:1].isupper() for w in words[1:]):
+    if lows[0] in lex.vague_determiners and (
+            not any(w[:1].isupper() for w in words[1:])
+            or (len(words) >= 2 and head.endswith("s") and head == lows[-1]
+                and lows[0] not in ("a", "an", "one"))):
+        # "some analysts", "Several Democrats", "Many Republicans": an unnamed group
         return ANONYMOUS, p.main, p.appos
     return None
+
+
+def _ends_in_name(words: list[str], lex: Lexicon) -> bool:
+    """Whether the phrase ends in a person's name after an outlet-like word ("Minister for
+    Information and Broadcasting Attaullah Tarar"): the outlet word is not its last."""
+    return words[-1].lower() not in lex.outlet_words and len(words) >= 2 \
+        and not any(w.lower() in lex.outlet_words for w in words[-2:])
 
 
 def _by_name(p: _Phrase, lex: Lexicon) -> Source:
@@ -136,6 +175,9 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
     for cut, w in enumerate(words):
         if cut and w in ("of", "at", "from", "with"):
             role, name = split_role_name(words[:cut], lex)
+            if any(x.lower() in lex.organisation_words for x in name.split()):
+                # "the National Association of Criminal Defense Lawyers"
+                return ORGANISATION, p.main, p.appos
             if len(name.split()) >= 2:
                 return PERSON, name, " ".join([role, *words[cut:]]).strip()
             break
@@ -148,6 +190,9 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         return ORGANISATION, p.main, p.appos
     if p.main.isupper() and len(p.main) <= 6:
         return ORGANISATION, p.main, p.appos
+    if caps == [words[0]] and len(words) > 1 and words[0].lower().endswith("s") \
+            and not NAME_TOKEN.match(words[-1]):
+        return ANONYMOUS, p.main, p.appos  # "Partisans on both sides": sentence-initial
     if caps and NAME_TOKEN.match(words[-1]):
         role, name = split_role_name(words, lex)
         if not name:
@@ -167,7 +212,7 @@ def is_generic_source(source_text: str, lex: Lexicon) -> bool:
     """
     words = [w.lower().strip(".,'’") for w in SPACES.split(source_text) if w]
     people = lex.people_words
-    return any(w in people for w in words) or (
+    return any(w in people or w in GENERIC_DOCUMENTS for w in words) or (
         len(words) == 1 and words[0] in ("some", "many", "others", "several", "most")
     )
 
@@ -190,6 +235,8 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
                 r.source_kind = last_direct_speaker.source_kind
                 r.role = last_direct_speaker.role
             continue
+        if r.kind == "citation":
+            continue  # named and classified where found (``citations.py``)
         kind, name, role = classify(r.source_text, lex)
         low = r.source_text.strip().lower()
         if low in lex.pronouns:
@@ -197,6 +244,9 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
                                                  last_group, (kind, name, role))
         elif kind == PERSON and all(NAME_TOKEN.match(w) for w in PAREN.sub("", name).split()):
             name, role = _full_name(d, r.source[0], name, role, people)
+            kind = _person_or_body(r.source_text, name, role, lex)
+        elif kind == ANONYMOUS:
+            kind, name, role = _named_role(low, people, lex) or (kind, name, role)
         if kind == PERSON and name and low != "who":
             people.append((r.source[0], name, role))
             last_person = (name, role)
@@ -206,6 +256,35 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
         r.vague = kind == ANONYMOUS and is_generic_source(r.source_text, lex)
         if r.direct:
             last_direct_speaker = r
+
+
+def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str:
+    """PERSON, or ORGANISATION for a "person" that is one word with no title or role and no
+    earlier full name ("Metra says", "the Fed announced", "China said"), or a name holding
+    an acronym ("NHS Digital")."""
+    parts = title_free(name, lex).split()
+    titled = any(w.lower() in lex.titles for w in source_text.split())
+    if source_text.lower().startswith("the ") and not titled and not role:
+        return ORGANISATION  # "The Tennessean reported": a name with "the" is no person
+    if len(parts) == 1 and not titled and not role:
+        return ORGANISATION
+    if len(parts) >= 2 and any(_ACRONYM.match(w) for w in parts) \
+            and not all(w.isupper() for w in parts):
+        return ORGANISATION
+    return PERSON
+
+
+def _named_role(low: str, people: list[tuple[int, str, str]], lex: Lexicon) -> Source | None:
+    """"The chief said" after "Police Chief Rick Mathwig": the last person whose role holds
+    the role noun of a definite "the <role>" source, as a named person."""
+    words = low.split()
+    if len(words) < 2 or words[0] != "the" or words[-1] not in lex.role_nouns:
+        return None
+    noun = words[-1]
+    for _, full, frole in reversed(people[-20:]):
+        if noun in frole.lower().replace(",", " ").split():
+            return PERSON, full, frole
+    return None
 
 
 def _pronoun_referent(d: TokenDoc, at: int, low: str, last_person: tuple[str, str],
@@ -250,12 +329,29 @@ def _earlier_full_name(text: str, before: int, short: str, lex: Lexicon) -> str:
     lo = max(0, before - 20000)
     pos = text.rfind(short, lo, before)
     while pos > lo:
-        after = text[pos + len(short) : pos + len(short) + 1]
-        if not (after.isalnum()):
-            m = _NAME_BEFORE.search(text, max(0, pos - 60), pos)
-            if m:
-                name = title_free(m.group(1) + short, lex)
-                if len(name.split()) >= 2:
-                    return name
+        name = _name_ending_at(text, pos, short, lex)
+        if name:
+            return name
         pos = text.rfind(short, lo, pos)
     return ""
+
+
+def _name_ending_at(text: str, pos: int, short: str, lex: Lexicon) -> str:
+    """The "First Last" name whose last word ``short`` stands at ``pos``, or ""; capitalised
+    function words before it ("For Sanders", "But Lee") are no part of it."""
+    after = text[pos + len(short) : pos + len(short) + 1]
+    if after.isalnum() or (pos > 0 and text[pos - 1].isalnum()):
+        return ""
+    m = _NAME_BEFORE.search(text, max(0, pos - 60), pos)
+    if not m:
+        return ""
+    words = m.group(1).split()
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if w.endswith(".") and len(w) > 3 and w not in lex.titles and w.lower() not in lex.titles:
+            words = words[i + 1:]  # "Sunday. Gore": the sentence before ended there
+            break
+    while words and (words[0].lower() in BOUNDARY_WORDS or words[0].lower() in DETERMINERS):
+        words.pop(0)
+    name = title_free(" ".join([*words, short]), lex)
+    return name if len(name.split()) >= 2 else ""

@@ -35,6 +35,10 @@ TIME_WORDS = frozenset(
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
+# adjectives that open a postmodifier of a source phrase: "people familiar with the matter",
+# "officials close to the talks"
+POSTMOD_ADJECTIVES = frozenset(("close", "familiar", "near", "loyal", "linked", "allied",
+                                "related"))
 PERSON_PRONOUNS = frozenset(("he", "she", "i", "him", "her"))
 QUOTE_TOKENS = frozenset(('“', '”', '"', "''", "``", "‘", "’"))
 SENT_FINAL = frozenset((".", "!", "?"))

@@ -14,6 +14,8 @@ document are scored in one batch.
 
 Modules:
 
+- :mod:`rules.claims.context`: when a check-worthy sentence is still not an unsourced claim
+  (questions, imperatives, quotations, captions; the genre's argument or own results);
 - :mod:`rules.claims.scorer`: the claim model's features, prediction and loading, with
   numpy alone (what the audit uses; :mod:`rules.claims.murmur` is its feature hash);
 - :mod:`rules.claims.model`: the scikit-learn estimator that fits the model (training only);
@@ -23,12 +25,14 @@ Modules:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.core.analysis import Analysis, Family
 from checker.core.config import Config, ConfigError, Setting, fraction, path_string
 from checker.core.rule import Rule
+from rules.claims.context import exemption
 
 if TYPE_CHECKING:
     from rules.claims.scorer import ClaimScorer
@@ -58,13 +62,19 @@ UNSOURCED_CLAIM = Rule(
 
 
 CLAIM_THRESHOLD = Setting(
-    "claim_threshold", 0.5, fraction,
+    "claim_threshold", 0.3, fraction,
     "claim probability from which a body sentence counts as a factual claim",
 )  # fmt: skip
 CLAIM_MODEL = Setting(
     "claim_model", "", path_string,
     "a claim model JSON file to use instead of the shipped one (relative to the config file)",
 )  # fmt: skip
+
+
+# Double quotation marks within one paragraph: “...”, "...", „...“, «...».
+_QUOTE_RE = re.compile(
+    r"“[^”\n]{1,1500}”|\"[^\"\n]{1,1500}\"|„[^“”\n]{1,1500}[“”]|«[^»\n]{1,1500}»"
+)
 
 
 def model_path(analysis: Analysis) -> Path | None:
@@ -77,7 +87,7 @@ def model_path(analysis: Analysis) -> Path | None:
 
 def get_model(analysis: Analysis) -> ClaimScorer:
     """The claim model the configuration asks for, for prediction (loaded once per process)."""
-    from rules.claims.scorer import load_scorer  # numpy loads when a sentence is scored
+    from rules.claims.scorer import load_scorer  # numpy only for large batches
 
     return load_scorer(model_path(analysis))
 
@@ -106,21 +116,33 @@ def _has_link(analysis: Analysis, start: int, end: int) -> bool:
     return any(link.start < end and start < link.end for link in analysis.doc.links)
 
 
+def _quotation_spans(analysis: Analysis) -> list[tuple[int, int]]:
+    """Direct quotations: those attribution found, and double-quoted passages."""
+    spans = {(q.start, q.end) for q in analysis.quotes}
+    spans.update(m.span() for m in _QUOTE_RE.finditer(analysis.doc.text))
+    return sorted(spans)
+
+
 def run(analysis: Analysis) -> None:
-    """Score every body sentence; report the claims that no earlier family sourced."""
+    """Score every body sentence; report the claims that no earlier family sourced.
+
+    A sentence that is a question, an imperative, a quotation, a caption or a fragment, or,
+    by the article's genre, the author's argument (opinion) or own result (research), is
+    not a claim whatever its probability (:func:`rules.claims.context.exemption`)."""
     sentences = list(analysis.body_sentences())
     if not sentences:
         return
     model = get_model(analysis)
-    probs = model.predict_proba([s.text for s in sentences])[:, 1]
+    probs = model.probabilities([s.text for s in sentences])
     threshold = float(analysis.config.get(CLAIM_THRESHOLD))
     n = len(analysis.doc.sentences)
-    for s, prob in zip(sentences, probs.tolist(), strict=True):
+    quotes = _quotation_spans(analysis)
+    for s, prob in zip(sentences, probs, strict=True):
         i = s.index
         if i >= n:
             continue
         analysis.claim_prob[i] = prob
-        claim = prob >= threshold
+        claim = prob >= threshold and not exemption(s.text, s.start, analysis.genre, quotes)
         analysis.is_claim[i] = claim
         if not claim:
             continue
@@ -146,7 +168,9 @@ FAMILY = Family(
     name=NAME,
     rules=(UNSOURCED_CLAIM,),
     run=run,
-    reads=frozenset({"attributed", "sentence_footnotes", "sentence_source"}),
+    reads=frozenset(
+        {"attributed", "sentence_footnotes", "sentence_source", "quotes", "genre"}
+    ),
     writes=frozenset({"claim_prob", "is_claim", "findings"}),
     settings=(CLAIM_THRESHOLD, CLAIM_MODEL),
     validate=validate,

@@ -46,6 +46,7 @@ from rules.claims.scorer import (
     ClaimAnalyzer,
     check_model_dict,
     dense_coefficients,
+    encode_coefficients,
     read_model_dict,
     sigmoid_proba,
 )
@@ -171,8 +172,7 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
             "intercept": self.intercept_,
             "calibration": {"method": "sigmoid", "a": self.calibration_[0],
                             "b": self.calibration_[1]},
-            "coef_indices": nz.tolist(),
-            "coef_values": self.coef_[nz].tolist(),
+            **encode_coefficients(nz.tolist(), self.coef_[nz].tolist()),
             "metadata": metadata or {},
         }
 

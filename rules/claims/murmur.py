@@ -11,8 +11,10 @@ strings, non-ASCII ones included.
 from __future__ import annotations
 
 from struct import unpack_from
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 _MASK = 0xFFFFFFFF
 _C1 = 0xCC9E2D51
@@ -52,13 +54,15 @@ def murmurhash3_32(key: str | bytes, seed: int = 0) -> int:
     return h - 0x100000000 if h & 0x80000000 else h
 
 
-def murmurhash3_32_many(keys: list[bytes]) -> np.ndarray:
+def murmurhash3_32_many(keys: list[bytes]) -> np.ndarray:  # numpy only when called
     """:func:`murmurhash3_32` (seed 0) of many byte strings at once, as signed int64 values.
 
     The same steps on numpy ``uint32`` columns (whose arithmetic wraps as the C code's
     does): keys are laid out null-padded in rows, every row runs the block loop up to
     its own number of blocks, and the tail bytes are the (zero-padded) next word.
     """
+    import numpy as np
+
     m = len(keys)
     if not m:
         return np.zeros(0, dtype=np.int64)

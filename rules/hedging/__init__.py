@@ -15,8 +15,13 @@ Modules:
 - :mod:`rules.hedging.checks`: the rules ``HDG001``-``HDG003``, their messages, and the
   categories the configuration asks for.
 
-The sentence-level uncertainty classifier (CoNLL-2010 task 1) is not part of the audit: it
-lives in ``training/hedge_sentence_model.py``.
+- :mod:`rules.hedging.uncertainty`: the sentence-level uncertainty model (CoNLL-2010 task 1
+  style): ``Analysis.uncertainty`` (its probability) and ``Analysis.hedged`` (the sentence's
+  one verdict, the model combined with the author's cues);
+- :mod:`rules.hedging.merge`: one finding per phrase: an author's hedge that an attribution
+  finding already reports (``reportedly``, ``critics argue``) is folded into that finding.
+
+Cues inside questions are not reported (a modal in a question asks, it does not hedge).
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ from rules.hedging.checks import (
     active_categories,
     message,
 )
-from rules.hedging.cues import Cue, author_cues, find_cues, quotation_spans
+from rules.hedging.cues import Cue, all_matches, author_cues, find_cues, quotation_spans, select
 from rules.hedging.lexicon import (
     APPROXIMATOR,
     BOOSTER,
@@ -47,42 +52,81 @@ from rules.hedging.lexicon import (
     WEASEL,
     load_lexicon,
 )
+from rules.hedging.merge import PhraseMerger
 from rules.hedging.speakers import SpeechContext
+from rules.hedging.uncertainty import features_from_cues
+from rules.hedging.uncertainty import load_model as load_sentence_model
+
+_CLOSERS = " \t\r\n\"'”’)]»"
 
 
-def _body_cues(analysis: Analysis, categories: list[str], remove: dict[str, list[str]]
-               ) -> list[tuple[Cue, int]]:
-    """The cues inside body sentences, with article offsets, and their sentence index.
+def _body_cues(analysis: Analysis) -> tuple[list[tuple[Cue, int]], list[tuple[Cue, int]]]:
+    """The cues inside body sentences, with article offsets and sentence index: those of
+    every category (what the uncertainty model reads) and those the configuration asks to
+    report.
 
     One scan over the stretch of text that holds the body, then keep the cues that lie
     inside a body sentence."""
     doc = analysis.doc
     body = [s for s in doc.sentences if s.region == BODY]
-    if not body or not categories:
-        return []
-    extra = analysis.config.lexicon_for(NAME)
+    if not body:
+        return [], []
     lo, hi = body[0].start, max(s.end for s in body)
     starts = [s.start for s in body]
-    located: list[tuple[Cue, int]] = []
-    for cue in find_cues(doc.text[lo:hi], categories, extra, remove):
+    sentence_of: dict[tuple[int, int], int] = {}
+    inside_body: list[Cue] = []
+    for cue in all_matches(doc.text[lo:hi], CATEGORIES, analysis.config.lexicon_for(NAME)):
         s, e = lo + cue.start, lo + cue.end
         i = bisect.bisect_right(starts, s) - 1
         if i >= 0 and e <= body[i].end:
-            located.append((cue._replace(start=s, end=e), body[i].index))
-    return located
+            inside_body.append(cue._replace(start=s, end=e))
+            sentence_of[(s, e)] = body[i].index
+    categories, remove = active_categories(analysis)
+    every = [(c, sentence_of[(c.start, c.end)]) for c in select(inside_body)]
+    wanted = [(c, sentence_of[(c.start, c.end)]) for c in select(inside_body, categories, remove)]
+    return every, wanted
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip(_CLOSERS).endswith("?")
+
+
+def _outside_questions(analysis: Analysis, cues: list[tuple[Cue, int]]
+                       ) -> list[tuple[Cue, int]]:
+    """The cues not in a question (a modal in a question asks; it does not weaken a claim)."""
+    sentences = analysis.doc.sentences
+    return [(c, i) for c, i in cues if not _is_question(sentences[i].text)]
+
+
+def _judge_sentences(analysis: Analysis, located: list[tuple[Cue, int]],
+                     author: set[int]) -> None:
+    """Record each body sentence's uncertainty probability and ``hedged`` verdict."""
+    model = load_sentence_model()
+    by_sentence: dict[int, list[tuple[str, str]]] = {}
+    for cue, i in located:
+        by_sentence.setdefault(i, []).append((cue.key, cue.category))
+    for s in analysis.body_sentences():
+        p = model.probability(features_from_cues(s.text, by_sentence.get(s.index, ())))
+        analysis.uncertainty[s.index] = p
+        analysis.hedged[s.index] = model.is_hedged(p, s.index in author)
 
 
 def run(analysis: Analysis) -> None:
-    """Record every cue of the article's body sentences; report the author's own ones."""
-    categories, remove = active_categories(analysis)
-    located = _body_cues(analysis, categories, remove)
-    if not located:
-        return
+    """Record every cue of the article's body sentences and each sentence's uncertainty;
+    report the author's own cues (once per phrase)."""
+    located, wanted = _body_cues(analysis)
+    reported = _outside_questions(analysis, wanted)
     speech = SpeechContext.of(
-        analysis, [(c.start, c.end) for c, _ in located if c.category != BOOSTER]
+        analysis, [(c.start, c.end) for c, _ in reported if c.category != BOOSTER]
     )
-    for cue, sentence in located:
+    merger = PhraseMerger.of(analysis)
+    author: set[int] = set()
+    for cue, sentence in reported:
         speaker, flagged = speech.owner(cue.start, cue.end, sentence)
+        carried_by = ""
+        if flagged and cue.category in HEDGE_CATEGORIES:
+            author.add(sentence)
+            carried_by = merger.merge(cue, sentence)
         analysis.hedges.append(
             HedgeCue(
                 start=cue.start,
@@ -91,10 +135,11 @@ def run(analysis: Analysis) -> None:
                 category=cue.category,
                 sentence=sentence,
                 speaker=speaker,
-                flagged=flagged,
+                flagged=flagged and not carried_by,
+                reported_with=carried_by,
             )
         )
-        if flagged:
+        if flagged and not carried_by:
             analysis.report(
                 CATEGORY_RULE[cue.category],
                 cue.start,
@@ -102,14 +147,15 @@ def run(analysis: Analysis) -> None:
                 message(cue.category, cue.text),
                 sentence=sentence,
             )
+    _judge_sentences(analysis, located, author)
 
 
 FAMILY = Family(
     name=NAME,
     rules=(HEDGING, OVERSTATED_CERTAINTY, APPROXIMATOR_RULE),
     run=run,
-    reads=frozenset({"attributions", "quotes", "sentence_source"}),
-    writes=frozenset({"hedges", "findings"}),
+    reads=frozenset({"attributions", "quotes", "sentence_source", "findings"}),
+    writes=frozenset({"hedges", "findings", "uncertainty", "hedged"}),
     settings=(CATEGORIES_SETTING,),
 )
 

@@ -36,12 +36,15 @@ HEDGING = Rule(
         "and views credited to unnamed crowds (critics argue, it is thought) make copy "
         "commit less than it appears to, or hide who holds a view. Editors should check "
         "that each one is deliberate and, where possible, name the source or state what "
-        "is actually known. Hedges inside quotations are the speaker's and are not flagged."
+        "is actually known. Hedges inside quotations or attributed speech are the "
+        "speaker's and are not flagged; nor are modals in questions, comparatives (less "
+        "likely) or purpose clauses (so that rescuers may reach them). A phrase that is "
+        "also a vague attribution (reportedly, critics argue) is reported once, by "
+        "vague-attribution, with the hedge named in its message."
     ),
-    bad="The new bridge is thought to have cost twice the budget, and critics argue it "
-    "may never open.",
-    good="The new bridge cost twice its budget, according to the city auditor's report; "
-    "two council members, Ana Ruiz and Tom Beck, say it will not open this year.",
+    bad="The new bridge may never open, and its cost seems to have doubled.",
+    good="The new bridge will not open this year, and its cost doubled to 40 million, "
+    "according to the city auditor's report.",
 )
 OVERSTATED_CERTAINTY = Rule(
     id="HDG002",

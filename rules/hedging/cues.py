@@ -8,7 +8,6 @@ non-overlapping spans (longest first, then the more specific category);
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
@@ -71,7 +70,8 @@ def _removed_keys(remove: Mapping[str, Iterable[str]] | None) -> dict[str, set[s
 
 
 def _without_removed(found: list[Cue], removed: dict[str, set[str]]) -> list[Cue]:
-    """``found`` without the cues removed per category, by lexicon key or matched text."""
+    """``found`` without the cues removed per category, by lexicon key or matched text (keys
+    and texts lower-cased)."""
     if not removed:
         return found
     return [
@@ -86,19 +86,48 @@ def _without_removed(found: list[Cue], removed: dict[str, set[str]]) -> list[Cue
 
 def _non_overlapping(found: list[Cue]) -> list[Cue]:
     """Longest match wins; on ties the more specific category; sorted by offset."""
+    if not found:
+        return []
     found.sort(key=lambda c: (-(c.end - c.start), _PRIORITY[c.category], c.start))
-    taken: list[tuple[int, int]] = []
+    # one byte per character, 1 where a kept cue lies: a cue is a few words long, so each
+    # check and mark is short, and the whole selection linear in the text's length
+    taken = bytearray(max(c.end for c in found))
     kept: list[Cue] = []
     for c in found:
-        i = bisect.bisect_left(taken, (c.start, c.end))
-        if i > 0 and taken[i - 1][1] > c.start:
+        if taken.find(1, c.start, c.end) >= 0:
             continue
-        if i < len(taken) and taken[i][0] < c.end:
-            continue
-        taken.insert(i, (c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def all_matches(
+    text: str,
+    categories: Iterable[str] = DEFAULT_CATEGORIES,
+    extra: Mapping[str, Iterable[str]] | None = None,
+) -> list[Cue]:
+    """Every match of the lexicon in ``text`` (overlapping ones too), in no set order: one
+    scan that :func:`select` then narrows for different purposes."""
+    wanted = set(categories)
+    lowered = _lowered(text)
+    found: list[Cue] = []
+    for entry in entries_for(freeze_extra(extra)):
+        if entry.category in wanted:
+            found.extend(_entry_cues(entry, text, lowered))
+    return found
+
+
+def select(
+    matches: Iterable[Cue],
+    categories: Iterable[str] | None = None,
+    remove: Mapping[str, Iterable[str]] | None = None,
+) -> list[Cue]:
+    """The cues of ``categories`` (all when None) among ``matches``, without those ``remove``
+    drops, non-overlapping (longest first, then the more specific category), by offset."""
+    wanted = None if categories is None else set(categories)
+    found = [c for c in matches if wanted is None or c.category in wanted]
+    return _non_overlapping(_without_removed(found, _removed_keys(remove)))
 
 
 def find_cues(
@@ -113,14 +142,7 @@ def find_cues(
     ``extra`` adds literal cue phrases per category; ``remove`` drops cues per category,
     by lexicon key or by the matched text (case-insensitive).
     """
-    wanted = set(categories)
-    removed = _removed_keys(remove)
-    lowered = _lowered(text)
-    found: list[Cue] = []
-    for entry in entries_for(freeze_extra(extra)):
-        if entry.category in wanted:
-            found.extend(_entry_cues(entry, text, lowered))
-    return _non_overlapping(_without_removed(found, removed))
+    return select(all_matches(text, categories, extra), None, remove)
 
 
 # Double quotation marks within one paragraph: “...”, "...", „...“, «...», ``...''.

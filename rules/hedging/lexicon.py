@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -48,69 +47,104 @@ HEDGE_CATEGORIES: frozenset[str] = frozenset({EPISTEMIC, REPORTATIVE, WEASEL, AP
 FrozenExtra = tuple[tuple[str, tuple[str, ...]], ...]
 
 
-@dataclass(frozen=True, slots=True)
 class LexiconEntry:
-    """One compiled cue entry of the lexicon (or a configured literal phrase)."""
+    """One cue entry of the lexicon (or a configured literal phrase), compiled on first use.
 
-    key: str
-    category: str
-    pattern: re.Pattern[str]
-    not_before: re.Pattern[str] | None
-    not_after: re.Pattern[str] | None
-    lower: bool = True  # match against the lower-cased text
-    # Strings of which every match contains one: when none is in the text, skip the scan.
-    needles: tuple[str, ...] = ()
-    # The "not inside a word" lookbehind is left out of the pattern and checked in Python by
-    # :func:`entry_matches`: a leading lookbehind disables the engine's fast scan for the
-    # first characters (kept for patterns that start with an optional part, where it pays).
-    check_start: bool = False
+    ``needles`` and ``check_start`` are known before any regex is compiled (the shipped
+    lexicon stores them, see :func:`derived_fields`), so an entry whose needles are absent
+    from a text is never compiled: a short draft compiles a handful of the ~80 patterns."""
+
+    __slots__ = ("_na", "_nb", "_pattern", "category", "check_start", "key", "lower",
+                 "na_source", "nb_source", "needles", "source", "veto_flags")
+
+    def __init__(self, key: str, category: str, source: str, *, nb_source: str = "",
+                 na_source: str = "", veto_flags: int = 0, lower: bool = True,
+                 needles: tuple[str, ...] = (), check_start: bool = False) -> None:
+        self.key = key
+        self.category = category
+        self.source = source  # the pattern, with the word-start lookbehind unless check_start
+        self.nb_source = nb_source
+        self.na_source = na_source
+        self.veto_flags = veto_flags
+        self.lower = lower  # match against the lower-cased text
+        # Strings of which every match contains one: when none is in the text, skip the scan.
+        self.needles = needles
+        # The "not inside a word" lookbehind is left out of the pattern and checked in Python
+        # by :func:`entry_matches`: a leading lookbehind disables the engine's fast scan for
+        # the first characters (kept for patterns that start with an optional part).
+        self.check_start = check_start
+        self._pattern: re.Pattern[str] | None = None
+        self._nb: re.Pattern[str] | None = None
+        self._na: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source)
+        return self._pattern
+
+    @property
+    def not_before(self) -> re.Pattern[str] | None:
+        """Vetoes a match when it matches the text just before it."""
+        if self._nb is None and self.nb_source:
+            self._nb = re.compile(self.nb_source, self.veto_flags)
+        return self._nb
+
+    @property
+    def not_after(self) -> re.Pattern[str] | None:
+        """Vetoes a match when it matches the text just after it (anchored)."""
+        if self._na is None and self.na_source:
+            self._na = re.compile(self.na_source, self.veto_flags)
+        return self._na
 
 
 WORD_BEFORE = r"(?<![\w'’-])"  # a cue starts a word
 _WORD_CHARS_BEFORE = "_'’-"  # with str.isalnum(), what the lookbehind rejects (\w'’-)
 
 
-def _compile(
-    key: str,
-    category: str,
-    body: str,
-    not_before: re.Pattern[str] | None = None,
-    not_after: re.Pattern[str] | None = None,
-    lower: bool = True,
-) -> LexiconEntry:
-    pattern = rf"(?:{body})(?![\w-])"
-    check_start = opens_with_required_item(pattern)
-    return LexiconEntry(
-        key=key,
-        category=category,
-        pattern=re.compile(pattern if check_start else WORD_BEFORE + pattern),
-        not_before=not_before,
-        not_after=not_after,
-        lower=lower,
-        needles=prefilter_needles(pattern),
-        check_start=check_start,
-    )
-
-
-def compile_entry(category: str, raw: Mapping[str, Any]) -> LexiconEntry:
-    """One lexicon entry (``key``, ``re``, optional ``not_before``/``not_after``/``case``)."""
+def _pattern_of(raw: Mapping[str, Any]) -> tuple[str, bool]:
+    """The full pattern of a lexicon entry (before the word-start lookbehind), and whether
+    it runs on the lower-cased text."""
     case = bool(raw.get("case"))
-    flags = 0 if case else re.IGNORECASE
     # A space in the lexicon means "some whitespace"; " ?" means "optional whitespace".
     body = str(raw["re"]).replace(" ?", r"\s*").replace(" ", r"\s+")
     if not case:
         # Case-insensitive entries run case-sensitively on the lower-cased text (about three
         # times faster than re.IGNORECASE, which defeats the regex engine's prefix scan).
         body = re.sub(r"(?<!\\)[A-Z]", lambda m: m.group(0).lower(), body)
-    nb = raw.get("not_before")
-    na = raw.get("not_after")
-    return _compile(
-        str(raw["key"]),
-        category,
-        body,
-        not_before=re.compile(str(nb), flags) if nb else None,
-        not_after=re.compile(str(na), flags) if na else None,
-        lower=not case,
+    return rf"(?:{body})(?![\w-])", not case
+
+
+def derived_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """What the shipped lexicon stores beside each entry's ``re`` so that nothing has to be
+    parsed at start-up: its ``needles`` and ``check_start`` (a test keeps them equal to
+    what :mod:`checker.core.regexlit` works out from the pattern)."""
+    pattern, _ = _pattern_of(raw)
+    return {"needles": list(prefilter_needles(pattern)),
+            "check_start": opens_with_required_item(pattern)}
+
+
+def _entry(key: str, category: str, pattern: str, derived: Mapping[str, Any] | None,
+           **vetoes: Any) -> LexiconEntry:
+    if derived is None:
+        needles, check_start = prefilter_needles(pattern), opens_with_required_item(pattern)
+    else:
+        needles, check_start = tuple(derived["needles"]), bool(derived["check_start"])
+    return LexiconEntry(key, category, pattern if check_start else WORD_BEFORE + pattern,
+                        needles=needles, check_start=check_start, **vetoes)
+
+
+def compile_entry(category: str, raw: Mapping[str, Any]) -> LexiconEntry:
+    """One lexicon entry (``key``, ``re``, optional ``not_before``/``not_after``/``case``, and
+    the stored ``needles``/``check_start``, worked out here when absent)."""
+    pattern, lower = _pattern_of(raw)
+    stored = raw if "needles" in raw and "check_start" in raw else None
+    return _entry(
+        str(raw["key"]), category, pattern, stored,
+        nb_source=str(raw.get("not_before") or ""),
+        na_source=str(raw.get("not_after") or ""),
+        veto_flags=0 if raw.get("case") else re.IGNORECASE,
+        lower=lower,
     )
 
 
@@ -119,7 +153,8 @@ def literal_entry(category: str, phrase: str) -> LexiconEntry:
     words = [re.escape(w) for w in phrase.split()]
     if not words:
         raise ValueError(f"empty {category} cue in configuration")
-    return _compile(phrase.lower(), category, r"\s+".join(words).lower())
+    body = r"\s+".join(words).lower()
+    return _entry(phrase.lower(), category, rf"(?:{body})(?![\w-])", None)
 
 
 def entry_matches(entry: LexiconEntry, subject: str) -> Iterator[tuple[int, int]]:

@@ -1,9 +1,12 @@
 """Whose hedge is it? The author's, or a quoted or attributed speaker's.
 
 A cue inside a direct quotation, or inside content attributed to a named source, is the
-speaker's hedge (recorded with ``speaker`` set and ``flagged=False``); a cue inside content
-credited to an unnamed source is still flagged (the author chose not to say who), and every
-other cue is the author's own. :class:`SpeechContext` collects, once per article, the
+speaker's hedge (recorded with ``speaker`` set and ``flagged=False``). So is a cue inside
+content credited to an unnamed source ("officials fear the bridge might close"): the hedge is
+the unnamed speakers', and the vague attribution itself is the attribution family's finding.
+A cue after a named source's reporting verb in the same sentence ("Pyke found they may
+...") is that source's too, even where the content span was not found. Every other cue is
+the author's own. :class:`SpeechContext` collects, once per article, the
 quotations (from attribution, ``analysis.quotes`` and a double-quote scan) and the indirect
 attributed content with their speakers.
 """
@@ -14,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.core.analysis import ANONYMOUS, Analysis, Attribution
-from rules.hedging.cues import inside, quotation_spans
+from rules.hedging.cues import quotation_spans
+from rules.hedging.spans import SpanIndex, overlaps_any
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,16 @@ class SpeechContext:
     indirect: list[tuple[int, int, str, bool]]  # + whether the speaker is named
     quotations: list[tuple[int, int]]  # every quotation span, sorted
     sentence_source: list[str]  # ``analysis.sentence_source``
+    # per sentence: where each named source's reporting cue ends, and the source's name
+    named_cues: dict[int, list[tuple[int, str]]]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_quoted", SpanIndex(self.quotations))
+        said = SpanIndex([(a, b) for a, b, _, _ in self.indirect],
+                         [n for *_, n, _ in self.indirect])
+        object.__setattr__(self, "_said", said)
+        spoken = SpanIndex([(a, b) for a, b, _ in self.direct], [n for *_, n in self.direct])
+        object.__setattr__(self, "_spoken", spoken)
 
     @classmethod
     def of(cls, analysis: Analysis, cue_spans: Sequence[tuple[int, int]]) -> SpeechContext:
@@ -32,10 +46,16 @@ class SpeechContext:
         boosters), whose attributions make no speaker (see :func:`_cue_is_the_attribution`)."""
         direct: list[tuple[int, int, str]] = []
         indirect: list[tuple[int, int, str, bool]] = []
+        named_cues: dict[int, list[tuple[int, str]]] = {}
+        cues = sorted(cue_spans)
         for att in analysis.attributions:
             name = att.source_name or ""
-            if _cue_is_the_attribution(att, cue_spans):
+            if _cue_is_the_attribution(att, cues):
                 continue
+            if name and att.cue is not None and att.source_kind not in ("", ANONYMOUS):
+                at = analysis.doc.sentence_at(att.cue.start)
+                if at is not None:
+                    named_cues.setdefault(at.index, []).append((att.cue.end, name))
             for sp in att.content:
                 if att.direct:
                     direct.append((sp.start, sp.end, name))
@@ -47,23 +67,22 @@ class SpeechContext:
             | set(quotation_spans(analysis.doc.text))
             | {(a, b) for a, b, _ in direct}
         )
-        return cls(direct, indirect, quotations, analysis.sentence_source)
+        return cls(direct, indirect, quotations, analysis.sentence_source, named_cues)
 
     def owner(self, s: int, e: int, sentence: int) -> tuple[str, bool]:
         """(speaker, flagged) of the cue at ``[s, e)``: speaker "" for the author's own."""
-        if inside(self.quotations, s, e):
+        if self._quoted.holds(s, e):
             return self._quoted_speaker(s, e, sentence), False
-        for a, b, name, named in self.indirect:
-            if a <= s and e <= b:
-                return name or "unnamed source", not named
+        if self._said.holds(s, e):
+            return self._said.containing(s, e)[0] or "unnamed source", False
+        for cue_end, name in self.named_cues.get(sentence, ()):
+            if cue_end <= s:
+                return name, False
         return "", True
 
     def _quoted_speaker(self, s: int, e: int, sentence: int) -> str:
-        for a, b, name in self.direct:
-            if a <= s and e <= b and name:
-                return name
-        for a, b, name, _ in self.indirect:
-            if a <= s and e <= b and name:
+        for name in self._spoken.containing(s, e) + self._said.containing(s, e):
+            if name:
                 return name
         if 0 <= sentence < len(self.sentence_source) and self.sentence_source[sentence]:
             return self.sentence_source[sentence]
@@ -72,9 +91,10 @@ class SpeechContext:
 
 def _cue_is_the_attribution(att: Attribution, cue_spans: Sequence[tuple[int, int]]) -> bool:
     """"X is expected to / is thought to ..." is the author's hedge, not X's speech: an
-    indirect attribution whose cue is one of our cues does not make a speaker."""
+    indirect attribution whose cue is one of our cues (``cue_spans``: sorted, not
+    overlapping) does not make a speaker."""
     return (
         not att.direct
         and att.cue is not None
-        and any(a < att.cue.end and att.cue.start < b for a, b in cue_spans)
+        and overlaps_any(cue_spans, att.cue.start, att.cue.end)
     )

@@ -16,6 +16,9 @@ from checker.core.regexlit import lazy_compile
 from checker.core.rule import Rule
 
 VERBS = ("disable", "enable", "disable-next-line")
+# Directives that set something for the article rather than suppress: read by their family
+# (``<!-- checker: genre=opinion -->``, rules/genre), not suppressions, never "unused".
+SETTING_VERBS = ("genre",)
 DIRECTIVE = lazy_compile(  # most texts have no directive: compiled on first use
     r"<!--\s*checker\s*:\s*(?P<verb>[A-Za-z][\w-]*)\s*(?:=\s*(?P<rules>[^>]*?))?\s*-->"
 )
@@ -46,6 +49,8 @@ def parse_directives(source: str) -> list[Directive]:
     starts = [0] + [m.end() for m in _LINE_BREAK.finditer(source)]
     out = []
     for m in DIRECTIVE.finditer(source):
+        if m.group("verb").lower() in SETTING_VERBS:
+            continue
         i = bisect.bisect_right(starts, m.start()) - 1
         names = tuple(n.strip().lower() for n in (m.group("rules") or "").split(",") if n.strip())
         out.append(

@@ -1,0 +1,77 @@
+"""Citations that name a source without a reporting verb.
+
+- author-year citations in parentheses: "(Lund 2019)", "(Lund and Berg, 2021)", "(Lund et al.
+  2020; Okafor 2018)": each names a cited work (a document) and attributes the sentence up
+  to it;
+- "as set out in a ... report", "as described in the ... commentary": the document after
+  "in" is the source of the clause before.
+
+Both give relations of kind "citation" with an information source and the document kind;
+:func:`citation_relations` finds them in sentences no relation has used yet.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from checker.core.analysis import DOCUMENT
+from rules.attribution.doc import Extracted, TokenDoc, tok_index
+
+_NAME = r"[A-Z][\w'’-]+"
+_AUTHORS = rf"{_NAME}(?:\s+(?:et\s+al\.?|(?:and|&)\s+{_NAME}))?"
+_ONE = rf"{_AUTHORS},?\s+(?:19|20)\d\d[a-z]?"
+_AUTHOR_YEAR = rf"\((?:see\s+)?({_ONE}(?:\s*;\s*{_ONE})*)\)"
+_AS_IN = (
+    r"\bas\s+(?:(?:mapped|set|laid|spelled|spelt)\s+out|outlined|described|detailed|"
+    r"documented|explained|shown|reported|noted|argued|stated|proposed|recommended)\s+in\s+"
+    r"((?:an?|the|this|that|his|her|their|its)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:report|commentary|study|paper|article|review|analysis|survey|memo|letter|"
+    r"statement|essay|editorial|column|book|blog\s+post|op-ed|assessment|audit|filing|"
+    r"ruling|judgment|judgement|white\s+paper))\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(author-year group, one author-year, "as set out in"), compiled on first use."""
+    return re.compile(_AUTHOR_YEAR), re.compile(_ONE), re.compile(_AS_IN, re.IGNORECASE)
+
+
+def citation_relations(d: TokenDoc) -> list[Extracted]:
+    """Relations of author-year citations and "as set out in a report" phrases, in
+    sentences whose tokens no relation has used."""
+    out: list[Extracted] = []
+    text = d.text
+    if "(" not in text and " in " not in text:
+        return out
+    author_year, one, as_in = _patterns()
+    for m in author_year.finditer(text):
+        for part in one.finditer(text, m.start(1), m.end(1)):
+            rec = _relation(d, part.start(), part.end(), m.start(), m.end(),
+                            content_end=m.start())
+            if rec is not None:  # one cited work per part: "(Lund 2019; Berg 2020)"
+                rec.source_name = re.sub(r"\s+", " ", part.group())
+                out.append(rec)
+    for m in as_in.finditer(text):
+        rec = _relation(d, m.start(1), m.end(1), m.start(), m.start(1), content_end=m.start())
+        if rec is not None:
+            out.append(rec)
+    return out
+
+
+def _relation(d: TokenDoc, src_a: int, src_b: int, cue_a: int, cue_b: int,
+              content_end: int) -> Extracted | None:
+    """A citation relation: the source span, its cue, and the sentence up to the cue."""
+    k = tok_index(d, cue_a)
+    if k >= len(d.toks) or d.used[k] or d.toks[k].sent < 0:
+        return None
+    s_start = d.sents[d.toks[k].sent][0]
+    body = d.text[s_start:content_end].rstrip(" ,;")
+    if len(body.split()) < 3:
+        return None
+    return Extracted(
+        source=(src_a, src_b), cue=(cue_a, cue_b), content=[(s_start, s_start + len(body))],
+        source_text=d.text[src_a:src_b], source_name=d.text[src_a:src_b],
+        source_kind=DOCUMENT, cue_text=d.text[cue_a:cue_b], kind="citation",
+    )

@@ -1,0 +1,293 @@
+"""Information sources, not actors: drop relations whose cue reports no content or whose
+"source" cannot say or publish anything.
+
+The cue finders (the learned tagger and the lexicon candidates) see verbs; newsroom copy is
+full of verbs that do things rather than report them ("The bank raised rates", "Russia
+threatened to cut supplies", "The union calls for a strike"). A relation is kept when
+
+- its cue introduces content: a quotation, a that-clause, a colon, a clause with a verb of
+  its own (reported speech: "said the road was closed"), content left of an inverted or
+  comma cue ("..., she said"), or a phrase cue ("according to"); a bare noun phrase or an
+  infinitive after a verb that is no reporting verb is an action ("approved the budget"),
+  and so is a passive agent ("proposed by the manager");
+- its source is something that can say or publish: a person, an organisation, an outlet,
+  a document, a generic group of people, a pronoun, or a proper name; not a thing ("cars",
+  "the new strains"), a time ("Friday"), the reader ("you") or the author's own "we";
+- its source does not stand before a passive cue ("the variant is thought to", "the motion
+  was denied"): that subject is what is talked about, not who reports it.
+
+The relations stay in the extraction (PolNeAR annotates desires, actions and sentiments as
+attributions too, and its evaluation measures them); a rejected relation is marked
+``informational=False``, and the record and the findings leave it out: it names no source
+and attributes no sentence.
+
+Headline datelines and labels that a colon follows ("PARIS:", "CREDIT:") are no sources.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.core.analysis import OUTLET
+from rules.attribution.doc import Extracted, TokenDoc, tok_index
+from rules.attribution.lexicon import Lexicon
+from rules.attribution.phrases import np_left, np_right
+from rules.attribution.sources import classify
+from rules.attribution.words import NP_INNER_PREPS, POSTMOD_ADJECTIVES, TIME_WORDS
+
+# verbs that report content even when it is a noun phrase ("announced a deal", "denied
+# the report", "confirmed the figures")
+_NP_REPORTERS = frozenset(
+    """say says said tell tells told announce announces announced announcing report reports
+    reported confirm confirms confirmed deny denies denied claim claims claimed predict
+    predicts predicted estimate estimates estimated disclose discloses disclosed reveal
+    reveals revealed describe describes described cite cites cited quote quotes quoted
+    acknowledge acknowledges acknowledged admit admits admitted write writes wrote written
+    tweet tweets tweeted post posts posted publish publishes published warn warns warned
+    express expresses expressed voice voices voiced outline outlines outlined detail
+    details detailed mention mentions mentioned highlight highlights highlighted stress
+    stresses stressed criticise criticises criticised criticize criticizes criticized
+    question questions questioned dispute disputes disputed brand brands branded dub dubs
+    dubbed label labels labelled labeled hail hails hailed condemn condemns condemned
+    denounce denounces denounced""".split()
+)
+# verbs after which an infinitive is reported content ("said to be", "claimed to have")
+_INF_REPORTERS = frozenset("say says said claim claims claimed".split())
+_BE = frozenset("is are was were be been being 's ’s".split())
+# words that show a clause (a verb of its own) in the content
+_CLAUSE_WORDS = frozenset(
+    """that is are was were be been has have had will would can could may might must should
+    shall do does did won't can't isn't aren't wasn't weren't hasn't haven't didn't doesn't
+    grew fell rose went came made took gave got found left became began saw knew thought
+    told said won lost ran held kept paid sent spent built brought cut put set hit led met
+    sold bought fled flew drew wrote spoke broke chose fought stood struck swept""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# who cannot be a source outside a quotation: the reader, the author
+_NOT_SOURCES = frozenset(("you", "we", "us", "i", "me", "your", "our", "my"))
+# heads that are things, never sayers, even capitalised ("the Brazil variant")
+_THING_SUFFIX = ("n't", "n’t")
+
+
+def rejection(d: TokenDoc, r: Extracted) -> str:
+    """Why relation ``r`` reports no information from a source ("" when it does):
+    "label", "passive", "author" (the writer's or reader's own stance: ``r.stance`` is
+    set), "sayer" or "content" (see the module)."""
+    if r.cue is None or r.source is None:
+        return ""
+    lex = d.lex
+    src = r.source_text.strip(" ,")
+    words = src.split()
+    if not words:
+        return "sayer"
+    if r.kind == "colon":
+        # "PARIS: ...", "CREDIT: ...", "OP-ED: ...": datelines and labels
+        return "label" if src.isupper() else ""
+    if _passive_cue(r.cue_text):
+        return "passive"
+    if len(words) == 1 and words[0].lower() in _NOT_SOURCES \
+            and d.toks[tok_index(d, r.source[0])].quote < 0:
+        r.stance = True
+        return "author"  # "We understand that ...", "you might want to ..."
+    if r.cue_text.lower().startswith("to "):
+        return "content"  # "spoke with the emir to discuss ...": a purpose, not a report
+    if _cue_head(r) in _NO_REPORT:
+        return "content"  # "the state seems stable": a look, not a report
+    if not _sayer(d, r, src, words, lex):
+        if _cue_head(r) in lex.cue_forms and (r.kind != "verb" or _introduces_content(d, r)):
+            # a report or belief whose holder we cannot name ("the way the data were
+            # read suggests that ..."): the sentence is framed as one, not asserted
+            r.stance = True
+        return "sayer"
+    if r.kind != "verb" or _introduces_content(d, r):
+        return ""
+    return "content"
+
+
+def _passive_cue(cue_text: str) -> bool:
+    """Whether a verb cue is a passive ("is thought", "was found", "were denied")."""
+    words = cue_text.lower().split()
+    return len(words) >= 2 and words[0] in _BE and words[-1].endswith(("ed", "en", "wn",
+                                                                      "ght", "id", "nd"))
+
+
+def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) -> bool:
+    """Whether the source phrase names something that can say or publish."""
+    low_words = [w.lower().strip(".,'’\"“”()") for w in words]
+    # the head stands before a postmodifier: "doctors | at the hospitals"
+    cut = next((i for i, w in enumerate(low_words) if i and (
+        w in NP_INNER_PREPS or w in POSTMOD_ADJECTIVES
+        or (w.endswith("ed") and words[i][:1].islower()))),
+        len(low_words))
+    head = low_words[cut - 1]
+    inside_quote = d.toks[tok_index(d, r.source[0])].quote >= 0 if r.source else False
+    if len(words) == 1 and head in _NOT_SOURCES and not inside_quote:
+        return False
+    if low_words[0] in _CLAUSE_OPENERS:
+        return False  # "that the turmoil": a clause, not a noun phrase
+    if len(words) >= 2 and src.isupper() and r.kind == "verb":
+        return False  # "NEW HAMPSHIRE SHOWS ...": a headline in capitals
+    if any(w.endswith(_THING_SUFFIX) for w in low_words):
+        return False
+    if all(w in TIME_WORDS or not w for w in low_words):
+        return False
+    if head in lex.pronouns or head in lex.people_words or head in lex.organisation_nouns \
+            or head in lex.document_nouns or head in lex.outlet_nouns:
+        return True
+    if any(w[:1].isupper() for w in words):
+        # a proper name; but a capitalised modifier of a common thing is no name
+        return words[cut - 1][:1].isupper()
+    # a lower-case head that is no person, group, organisation, outlet or document: only
+    # a lexicon reporting or belief verb makes it one ("the head coach said", "the numbers
+    # show", "the regulator believes")
+    cue = _cue_head(r)
+    return head in _GENERIC_SAYERS or lex.cue_forms.get(cue) == "speech"
+
+
+_NO_REPORT = frozenset("""seem seems seemed appear appears appeared look looks looked remain
+    remains remained become becomes became""".split())
+_CLAUSE_OPENERS = frozenset("""that which whether if because although though while when
+    as since unless including""".split())
+_GENERIC_SAYERS = frozenset(
+    """who which everyone everybody someone somebody anyone nobody none one they others
+    family families residents neighbours neighbors voters parents patients doctors nurses
+    scientists researchers economists investors traders workers staff employees members
+    leaders authorities police prosecutors officers lawyers judges witnesses victims
+    students teachers owners users customers fans players coaches campaigners activists
+    protesters survivors locals readers viewers listeners respondents participants""".split()
+)
+
+
+def _cue_head(r: Extracted) -> str:
+    """The last word of the cue that is no particle ("warned about" -> "warned")."""
+    words = [w for w in r.cue_text.lower().split() if w not in ("about", "of", "for", "on",
+                                                                 "to", "that", ":")]
+    return words[-1].strip(":,") if words else ""
+
+
+def _introduces_content(d: TokenDoc, r: Extracted) -> bool:
+    """Whether the verb cue of ``r`` introduces reported content (see module)."""
+    text = d.text
+    if r.direct:
+        return True
+    content = r.content
+    if not content:
+        return False
+    first = content[0]
+    if first[1] <= r.cue[0]:  # type: ignore[index]
+        return True  # "..., she said": content left of the cue is a clause
+    cue_words = r.cue_text.lower().split()
+    last_cue = cue_words[-1] if cue_words else ""
+    between = text[r.cue[1]:first[0]]  # type: ignore[index]
+    if ":" in between:
+        return True
+    body = text[first[0]:first[1]]
+    words = [w.lower() for w in _WORD.findall(body)]
+    if not words:
+        return False
+    if words[0] in ("by",):
+        return False
+    if words[0] == "to" or between.strip().lower().endswith(" to") or between.strip() == "to":
+        return last_cue in _INF_REPORTERS
+    if words[0] in ("that", "whether", "if", "how", "why", "what", "when", "where", "who"):
+        return True
+    if any(w in _CLAUSE_WORDS or (i and w.endswith("ed") and len(w) > 4
+                                  and (i + 1 == len(words) or words[i + 1] != "by"))
+           for i, w in enumerate(words)):
+        return True
+    return any(w in _NP_REPORTERS for w in cue_words)
+
+
+def initial_citing(d: TokenDoc, r: Extracted) -> None:
+    """"Quoting unidentified officials, it said ...": a sentence that opens with "Quoting"
+    or "Citing" and a noun phrase up to a comma names a nested source of the relation."""
+    if r.citing is not None or r.cue is None:
+        return
+    toks = d.toks
+    sent = toks[tok_index(d, r.cue[0])].sent
+    if sent < 0:
+        return
+    lo, hi = d.sent_tok[sent]
+    if lo >= hi or toks[lo].low not in ("quoting", "citing") or toks[lo + 1].quote >= 0:
+        return  # (citing a quotation names nobody)
+    for k in range(lo + 1, min(hi, lo + 14)):
+        if toks[k].text == ",":
+            if k > lo + 1 and toks[k - 1].end <= r.cue[0]:
+                r.citing = (toks[lo + 1].start, toks[k - 1].end)
+                r.citing_text = d.text[r.citing[0]:r.citing[1]]
+            return
+
+
+_TOLD = frozenset(("told", "tells", "tell", "telling"))
+
+
+def outlet_told(d: TokenDoc, r: Extracted) -> None:
+    """"... told the Valley Journal that ...": an outlet (or journal) told is a source of
+    the relation too (``r.recipient``)."""
+    if r.cue is None or not r.informational or r.kind != "verb":
+        return
+    words = r.cue_text.lower().split()
+    if not words or words[-1] not in _TOLD:
+        return
+    k = tok_index(d, r.cue[1])
+    if k >= len(d.toks):
+        return
+    sent = d.toks[k].sent
+    if sent < 0:
+        return
+    np = np_right(d, k, sent, d.sent_tok[sent][1])
+    if np is None:
+        return
+    span = (d.toks[np[0]].start, d.toks[np[1]].end)
+    if classify(d.text[span[0]:span[1]], d.lex)[0] == OUTLET:
+        r.recipient = span
+
+
+def retarget_time_source(d: TokenDoc, r: Extracted) -> None:
+    """A source ending in a time ("A security source on Friday told ...", "the minister
+    Sunday said") loses it; a source that is only a time ("On Friday told") takes the noun
+    phrase before it instead."""
+    if r.source is None:
+        return
+    toks = d.toks
+    a = tok_index(d, r.source[0])
+    b = tok_index(d, r.source[1]) - 1
+    k = b
+    while k >= a and (toks[k].low in TIME_WORDS or toks[k].low in _TIME_PREPS and k < b):
+        k -= 1
+    if k == b:
+        _trim_leading_time(d, r, a, b)
+        return
+    if k < a:
+        k = a - 1
+        if k >= 0 and toks[k].low in _TIME_PREPS:
+            k -= 1
+        np = np_left(d, k, toks[k].sent) if k >= 0 else None
+        if np is None:
+            return
+        a, k = np
+    r.source = (toks[a].start, toks[k].end)
+    r.source_text = d.text[r.source[0]:r.source[1]]
+
+
+_LEADING_TIME = frozenset(("the", "same", "that", "this", "last", "next", "on", "earlier",
+                           "later", "day", "days", "early", "late", "a", "an"))
+
+
+def _trim_leading_time(d: TokenDoc, r: Extracted, a: int, b: int) -> None:
+    """"The number came the same day China announced": a time opening the source phrase
+    ("the same day", "last week") is not part of the name after it."""
+    toks = d.toks
+    k = a
+    while k < b and (toks[k].low in _LEADING_TIME or toks[k].low in TIME_WORDS):
+        k += 1
+    if k == a or k > b or not toks[k].text[:1].isupper():
+        return
+    if not any(toks[j].low in TIME_WORDS or toks[j].low in ("day", "days")
+               for j in range(a, k)):
+        return
+    r.source = (toks[k].start, toks[b].end)
+    r.source_text = d.text[r.source[0]:r.source[1]]
+
+
+_TIME_PREPS = frozenset(("on", "last", "this", "early", "late", "next", "late"))

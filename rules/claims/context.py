@@ -1,0 +1,107 @@
+"""When a check-worthy sentence is still not an *unsourced* claim: its form and the genre.
+
+The claim model scores what a sentence says; whether the author owes the reader a source for
+it also depends on what kind of sentence it is and what kind of text it sits in:
+
+- a question asks and an imperative tells the reader what to do: neither asserts a fact;
+- a sentence that is (mostly) a direct quotation is the speaker's, not the author's (a
+  quotation with no speaker is the attribution family's ``unattributed-quote``);
+- photo captions and credits ("X looks on during ...", "(Photo: ...)") and fragments of
+  fewer than four words (datelines, labels, list stubs) are page furniture;
+- in opinion pieces and editorials, the author's argument, predictions and value judgements
+  (first person, "should", "must", "will", evaluative words) are the point of the piece, not
+  claims to source; factual statements there are still checked;
+- in research text, the authors' own methods and findings ("we found", "our results", "this
+  study") are their results, not unsourced claims.
+
+:func:`exemption` names the reason, or returns ``""`` when the sentence may be an unsourced
+claim. The patterns are compiled on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+QUESTION = "question"
+IMPERATIVE = "imperative"
+QUOTATION = "quotation"
+CAPTION = "caption"
+FRAGMENT = "fragment"
+ARGUMENT = "opinion"  # argument, prediction or value judgement in an opinion piece
+OWN_RESULT = "authors' own result"
+
+OPINION_GENRES = frozenset({"opinion"})
+RESEARCH_GENRES = frozenset({"research"})
+
+_CLOSERS = " \t\r\n\"'”’)]»"
+_OPENERS = "\"“‘'«„"
+_LEAD = " \t•*-–—·>\"“‘'«„("
+
+# Base-form verbs that open an imperative addressed to the reader.
+_IMPERATIVE_VERBS = (
+    "avoid|book|bring|call|check|choose|click|consider|contact|download|email|find|follow|"
+    "get|go|imagine|join|keep|learn|listen|look|make|note|order|please|read|register|"
+    "remember|see|share|shop|sign|simply|just|subscribe|take|tell|try|turn|visit|watch|"
+    "don't|don’t|do not|let's|let’s"
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        IMPERATIVE: re.compile(rf"(?:{_IMPERATIVE_VERBS})\b(?!\s+(?:is|are|was|were|has|had)\b)",
+                               re.IGNORECASE),
+        CAPTION: re.compile(
+            r"\b(?:(?:is|are) (?:seen|pictured|shown)\b|watch(?:es)? as\b|looks? on\b|"
+            r"pose[sd]? (?:for|with|during)\b|gestures (?:as|during|while)\b|"
+            r"photo(?:graph)?(?:ed)? by\b|\((?:photo|image|picture|credit|file)\b|"
+            r"Getty Images|AP Photo|AFP via|File photo)",
+            re.IGNORECASE,
+        ),
+        "words": re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*"),
+        ARGUMENT: re.compile(
+            r"\b(?:I|I'm|I've|I'd|I’m|I’ve|I’d|my|me|we|we're|we’re|our|us)\b|"
+            r"\b(?:should|must|ought|need to|needs to|have to|has to|will|won't|won’t|would|"
+            r"could|might|may|can't|can’t|cannot)\b|"
+            r"\b(?:absurd|ridiculous|disgrace\w*|shameful|outrageous|foolish|reckless|"
+            r"hypocri\w+|nonsense|surely|of course|downright|self-destructive|wrong|"
+            r"right to|best|worst|better|worse|great|terrible|fail\w*|mess)\b|"
+            r"\btoo (?:often|much|many|few|little|long|late|slow|fast|far)\b",
+            re.IGNORECASE,
+        ),
+        OWN_RESULT: re.compile(
+            r"\b(?:we|We|our|Our)\b|\b(?:this|the present|the current) "
+            r"(?:study|paper|work|review|meta-analysis|analysis)\b|\bhere,? we\b",
+            re.IGNORECASE,
+        ),
+    }
+
+
+def _mostly_quoted(start: int, end: int, quotes: Sequence[tuple[int, int]]) -> bool:
+    inside = sum(max(0, min(end, b) - max(start, a)) for a, b in quotes)
+    return inside >= 0.6 * max(1, end - start)
+
+
+def exemption(text: str, start: int, genre: str,
+              quotes: Sequence[tuple[int, int]] = ()) -> str:
+    """Why the sentence ``text`` (at ``start`` in the article, whose quotation spans are
+    ``quotes``) is not an unsourced claim whatever its claim probability; ``""`` if none."""
+    p = _patterns()
+    stripped = text.strip()
+    if stripped.rstrip(_CLOSERS).endswith("?"):
+        return QUESTION
+    if len(p["words"].findall(stripped)) < 4:
+        return FRAGMENT
+    if stripped[:1] in _OPENERS or _mostly_quoted(start, start + len(text), quotes):
+        return QUOTATION
+    if p[IMPERATIVE].match(stripped.lstrip(_LEAD)):
+        return IMPERATIVE
+    if p[CAPTION].search(stripped):
+        return CAPTION
+    if genre in OPINION_GENRES and p[ARGUMENT].search(stripped):
+        return ARGUMENT
+    if genre in RESEARCH_GENRES and p[OWN_RESULT].search(stripped):
+        return OWN_RESULT
+    return ""

@@ -1,0 +1,131 @@
+"""Information sources, not actors; who a source is and what kind; nothing from blocks that are
+not analysed. Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON, Analysis
+from checker.core.config import Config
+from checker.text.loader import document_from_text
+from rules import attribution as att
+from rules import footnotes
+
+
+def _analyse(text: str, fmt: str = "text", path: str = "t.txt") -> Analysis:
+    doc = document_from_text(text, path=path, fmt=fmt)
+    an = Analysis(doc=doc, config=Config())
+    footnotes.run(an)
+    att.run(an)
+    return an
+
+
+def _sources(text: str) -> list[tuple[str, str]]:
+    return [(s.name, s.kind) for s in _analyse(text).sources]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regional bank raised its lending rate by half a point on Thursday.",
+        "The county board approved the budget proposed by the city manager, Ed Lund.",
+        "The senator has failed his duty to the voters of the valley.",
+        "The dock workers' union calls for a strike over the new rosters.",
+        "The utility threatened to cut supplies to the two mills.",
+        "The harbour town is bracing for a storm surge this weekend.",
+        "The rail operator rejected the offer from the drivers.",
+        "Grass fires continued to rage across the northern hills.",
+    ],
+)
+def test_actors_are_no_sources_and_leave_the_sentence_unattributed(text: str) -> None:
+    an = _analyse(text)
+    assert an.sources == [] and an.attributions == []
+    assert an.attributed == [False]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The county health officer, Maria Lund, confirmed that two wards were closed.",
+         "Maria Lund", PERSON),
+        ("The ferry sailed late, the harbour master, Tom Berg, said at a briefing.",
+         "Tom Berg", PERSON),
+        ("Waiting lists grew by a tenth, NHS Digital said.", "NHS Digital", ORGANISATION),
+        ("Metra says the new fares will raise slightly more money.", "Metra", ORGANISATION),
+        ("The Environment Agency said the river had recovered.", "The Environment Agency",
+         ORGANISATION),
+        ("The Valley Herald reported that the mill would close.", "The Valley Herald", OUTLET),
+        ("The survey found that most riders pay monthly.", "The survey", DOCUMENT),
+        ("Recent data show that prices fell in March.", "Recent data", ANONYMOUS),
+        ("Reports suggest that the mine will reopen.", "Reports", ANONYMOUS),
+        ("A security source on Friday told reporters that the talks would resume.",
+         "A security source", ANONYMOUS),
+    ],
+)
+def test_source_name_and_kind(text: str, name: str, kind: str) -> None:
+    assert _sources(text)[:1] == [(name, kind)]
+
+
+def test_the_chief_after_a_named_chief_is_that_person_and_not_vague() -> None:
+    an = _analyse("Fire Chief Rick Olsen said the blaze started in a barn. "
+                  "The chief said crews arrived within nine minutes.")
+    assert [(s.name, s.kind) for s in an.sources] == [("Rick Olsen", PERSON)] * 2
+    assert not [f for f in an.findings if f.rule == "vague-attribution"]
+
+
+def test_generic_groups_are_vague() -> None:
+    an = _analyse("Doctors at the two hospitals say the wards are full. Officials close to "
+                  "the talks said a deal was near. Quoting unnamed officials, the paper said "
+                  "the plan was dropped.")
+    vague = [an.doc.text[f.start:f.end] for f in an.findings if f.rule == "vague-attribution"]
+    assert len(vague) == 3, vague
+
+
+def test_the_author_and_the_reader_are_no_sources() -> None:
+    assert _sources("We understand that the figures can be read two ways. If you want to "
+                    "save money, you might want to buy a monthly pass.") == []
+
+
+def test_a_report_inside_an_action_keeps_its_source() -> None:
+    text = ("The mayor met the ferry operators on Monday to discuss the winter timetable, "
+            "the city council said.")
+    assert _sources(text) == [("the city council", ORGANISATION)]
+
+
+def test_headlines_and_captions_give_no_sources_or_quotes() -> None:
+    md = ("# We say the mayor must go\n\n"
+          "The council met on Monday. The treasurer, Ana Ruiz, said the reserves were "
+          "spent.\n")
+    an = _analyse(md, fmt="markdown", path="t.md")
+    assert [s.name for s in an.sources] == ["Ana Ruiz"]
+    heading = an.doc.sentences[0]
+    assert heading.region != "body"
+    assert all(not (heading.start <= a.cue.start < heading.end)
+               for a in an.attributions if a.cue)
+
+
+def test_author_year_citations_are_documents_and_attribute_the_sentence() -> None:
+    an = _analyse("Positive results reach print more often than null ones (Okafor 2014; "
+                  "Lund and Berg, 2019). The ferry carried 9,000 cars last year.")
+    assert [(s.name, s.kind) for s in an.sources] == [
+        ("Okafor 2014", DOCUMENT), ("Lund and Berg, 2019", DOCUMENT)]
+    assert an.attributed == [True, False]
+
+
+def test_as_set_out_in_a_document_names_it() -> None:
+    assert _sources("The toll would rise by a third, as set out in a council commentary "
+                    "last spring.") == [("a council commentary", DOCUMENT)]
+
+
+def test_a_journal_after_told_is_an_outlet_source() -> None:
+    names = _sources("A senior ambulance service leader told the Valley Medical Journal "
+                     "that crews waited five hours.")
+    assert ("the Valley Medical Journal", OUTLET) in names
+    assert ("A senior ambulance service leader", ANONYMOUS) in names
+
+
+def test_the_authors_own_stance_names_no_source_but_is_no_bare_assertion() -> None:
+    an = _analyse("We understand that the figures can be read two ways.")
+    assert an.sources == [] and an.attributions == []
+    assert an.attributed == [True]
+    assert not [f for f in an.findings if f.rule == "vague-attribution"]

@@ -1,0 +1,125 @@
+"""Genre detection: per article, with a confidence; configured per folder; read by claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.core.config import Config, ConfigError
+from checker.pipeline import analyse_document, analyse_file
+from checker.text.loader import document_from_text
+from rules.genre.detect import GENRES, classify
+
+REPO = Path(__file__).resolve().parents[1]
+
+NEWS = """# Council approves harbour budget
+
+MILLBROOK (Courier) - The town council approved a 4.2 million budget for harbour repairs on
+Tuesday, the mayor said. The vote was 7 to 2, according to the council's minutes. Work on the
+sea wall will start in March, a council spokesperson told reporters on Wednesday.
+"""
+
+OPINION = """# Opinion: Our town deserves a better harbour plan
+
+I have walked the harbour wall every morning for a decade, and I think the council's plan is a
+mistake. We should spend the money on the sea wall first. The council must listen to the
+fishermen, who know the harbour better than any consultant. Surely that is not too much to ask.
+"""
+
+RESEARCH = """# Abstract
+
+Here, we used a meta-analysis of 41 cohort studies to estimate the effect of heat on hospital
+admissions. We found that admissions rose by 3% for each degree above 25C. Our results were
+robust to the choice of model. This study suggests that heat plans should start earlier.
+"""
+
+PRESS = """# Press release: Harbour Co. opens new ferry terminal
+
+Harbour Co. today announced the opening of its new ferry terminal in Millbrook. The company is
+pleased to welcome passengers from Monday. The terminal cost 12 million and has 40 berths.
+
+Media contact: press office, Harbour Co.
+"""
+
+
+def _analyse(text: str, config: Config | None = None):  # noqa: ANN202 - an ArticleResult
+    return analyse_document(document_from_text(text, path="a.md"), config or Config())
+
+
+@pytest.mark.parametrize(
+    ("text", "genre"),
+    [(NEWS, "news"), (OPINION, "opinion"), (RESEARCH, "research"), (PRESS, "press-release")],
+)
+def test_detects_the_genre_with_a_confidence(text: str, genre: str) -> None:
+    result = _analyse(text)
+    assert result.metrics["genre"] == genre
+    assert 0.0 < result.metrics["genre_confidence"] <= 1.0
+
+
+def test_configured_genre_wins_with_full_confidence() -> None:
+    result = _analyse(NEWS, Config(settings={"genre": "Editorial"}))
+    assert (result.metrics["genre"], result.metrics["genre_confidence"]) == ("opinion", 1.0)
+
+
+def test_unknown_configured_genre_is_a_config_error(tmp_path: Path) -> None:
+    from checker.settings import load_config
+
+    cfg = tmp_path / "pyproject.toml"
+    cfg.write_text('[tool.checker]\ngenre = "poetry"\n')
+    with pytest.raises(ConfigError, match="unknown genre"):
+        load_config(cfg)
+
+
+def test_genre_per_folder_through_overrides(tmp_path: Path) -> None:
+    from checker.settings import load_config
+
+    (tmp_path / "columns").mkdir()
+    (tmp_path / "columns" / "a.md").write_text(NEWS)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.checker]\n[[tool.checker.overrides]]\npaths = ["columns/**"]\ngenre = "opinion"\n'
+    )
+    cfg = load_config(tmp_path / "pyproject.toml")
+    path = tmp_path / "columns" / "a.md"
+    result = analyse_file(str(path), cfg.for_path(path))
+    assert result.metrics["genre"] == "opinion"
+
+
+def test_opinion_examples_are_labelled_opinion() -> None:
+    opinion = [p for p in (REPO / "examples").iterdir() if "opinion" in p.name]
+    assert opinion, "examples/ should hold an opinion piece"
+    for path in opinion:
+        assert analyse_file(str(path), Config()).metrics["genre"] == "opinion", path.name
+
+
+def test_argument_in_opinion_and_own_results_in_research_are_not_unsourced_claims() -> None:
+    for text in (OPINION, RESEARCH):
+        result = _analyse(text)
+        assert not [f for f in result.findings if f["rule"] == "unsourced-claim"], text[:40]
+
+
+def test_facts_in_opinion_pieces_are_still_checked() -> None:
+    text = OPINION + "\nThe harbour wall was built in 1892 and cost 40,000 pounds at the time.\n"
+    result = _analyse(text)
+    flagged = [f["text"] for f in result.findings if f["rule"] == "unsourced-claim"]
+    assert any("1892" in t for t in flagged)
+
+
+def test_classify_is_a_softmax_choice() -> None:
+    genre, conf = classify({g: 0.0 for g in GENRES} | {"opinion": 3.0})
+    assert genre == "opinion" and 0.5 < conf < 1.0
+    genre, conf = classify({g: 1.0 for g in GENRES})
+    assert genre == "news" and conf == pytest.approx(1 / len(GENRES))
+
+
+def test_genre_per_article_from_its_own_comment() -> None:
+    result = _analyse("<!-- checker: genre=opinion -->\n" + NEWS)
+    assert (result.metrics["genre"], result.metrics["genre_confidence"]) == ("opinion", 1.0)
+    assert not [f for f in result.findings if f["rule"] == "unused-suppression"]
+
+
+def test_unknown_genre_in_an_article_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("<!-- checker: genre=poetry -->\n" + NEWS, encoding="utf-8")
+    result = analyse_file(str(path), Config())
+    assert result.status == "error" and "a.md" in result.error and "unknown genre" in result.error
