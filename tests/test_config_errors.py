@@ -33,6 +33,15 @@ def model_text(change: Callable[[dict[str, Any]], Any]) -> str:
     return json.dumps(data)
 
 
+def _negative_index(d: dict[str, Any]) -> None:
+    """The model as format 1 (plain lists), its first coefficient index made negative."""
+    from rules.claims.scorer import coefficient_arrays
+
+    idx, vals = coefficient_arrays(d, int(d["params"].get("n_features", 2**20)))
+    del d["coef_indices_b64"], d["coef_values_b64"]
+    d.update(format_version=1, coef_indices=[-4, *list(idx)[1:]], coef_values=list(vals))
+
+
 def _intercept_nan(d: dict[str, Any]) -> None:
     d["intercept"] = math.nan  # json.dumps writes a bare NaN
 
@@ -67,7 +76,7 @@ CASES: dict[str, tuple[str, dict[str, str | bytes], list[str]]] = {
                              '"intercept": 1.5', '"intercept": 1e999')},
                          ["'claim_model'", "m.json", "not finite"]),
     "model-bad-index": ('claim_model = "m.json"\n',
-                        {"m.json": model_text(lambda d: d["coef_indices"].__setitem__(0, -4))},
+                        {"m.json": model_text(_negative_index)},
                         ["'claim_model'", "m.json", "coefficients are malformed"]),
     "model-in-override": ('[[overrides]]\npaths = ["x/*"]\nclaim_model = "gone.json"\n', {},
                           ["'overrides[0].claim_model'", "gone.json", "no such file"]),
@@ -205,7 +214,11 @@ def _nan_scores(monkeypatch: pytest.MonkeyPatch) -> None:
     def nan_proba(self: ClaimScorer, texts: list[str]) -> np.ndarray:
         return np.full((len(list(texts)), 2), np.nan)
 
+    def nan_probabilities(self: ClaimScorer, texts: list[str]) -> list[float]:
+        return [math.nan for _ in texts]
+
     monkeypatch.setattr(ClaimScorer, "predict_proba", nan_proba)
+    monkeypatch.setattr(ClaimScorer, "probabilities", nan_probabilities)
 
 
 def _strict(text: str) -> Any:
