@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from checker.core.analysis import Analysis, Family
 from checker.core.config import Config, ConfigError, Setting, fraction, path_string
 from checker.core.rule import Rule
-from rules.claims.context import exemption
+from rules.claims.context import SpanIndex, exemption
 
 if TYPE_CHECKING:
     from rules.claims.scorer import ClaimScorer
@@ -112,15 +112,11 @@ def validate(config: Config) -> None:
             raise ConfigError(f"{name!r}{where}: {exc}") from None
 
 
-def _has_link(analysis: Analysis, start: int, end: int) -> bool:
-    return any(link.start < end and start < link.end for link in analysis.doc.links)
-
-
-def _quotation_spans(analysis: Analysis) -> list[tuple[int, int]]:
+def _quotation_spans(analysis: Analysis) -> SpanIndex:
     """Direct quotations: those attribution found, and double-quoted passages."""
     spans = {(q.start, q.end) for q in analysis.quotes}
     spans.update(m.span() for m in _QUOTE_RE.finditer(analysis.doc.text))
-    return sorted(spans)
+    return SpanIndex(spans)
 
 
 def run(analysis: Analysis) -> None:
@@ -137,6 +133,7 @@ def run(analysis: Analysis) -> None:
     threshold = float(analysis.config.get(CLAIM_THRESHOLD))
     n = len(analysis.doc.sentences)
     quotes = _quotation_spans(analysis)
+    links = SpanIndex((link.start, link.end) for link in analysis.doc.links)
     for s, prob in zip(sentences, probs, strict=True):
         i = s.index
         if i >= n:
@@ -150,7 +147,7 @@ def run(analysis: Analysis) -> None:
             analysis.attributed[i]
             or bool(analysis.sentence_footnotes[i])
             or bool(analysis.sentence_source[i])
-            or _has_link(analysis, s.start, s.end)
+            or links.touches(s.start, s.end)
         )
         if sourced:
             continue

@@ -21,7 +21,8 @@ claim. The patterns are compiled on first use.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 QUESTION = "question"
@@ -79,16 +80,40 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _mostly_quoted(start: int, end: int, quotes: Sequence[tuple[int, int]]) -> bool:
-    inside = sum(max(0, min(end, b) - max(start, a)) for a, b in quotes)
-    return inside >= 0.6 * max(1, end - start)
+class SpanIndex:
+    """Character spans (such as quotations or links) sorted by start, for overlap questions
+    in time that does not grow with the number of spans: only spans that start within the
+    longest span's length before a range can reach into it."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def _near(self, start: int, end: int) -> list[tuple[int, int]]:
+        lo = bisect_left(self.starts, start - self.longest)
+        return self.spans[lo : bisect_left(self.starts, end)]
+
+    def covered(self, start: int, end: int) -> int:
+        """Characters of ``start..end`` inside the spans (a span counted once each)."""
+        return sum(max(0, min(end, b) - max(start, a)) for a, b in self._near(start, end))
+
+    def touches(self, start: int, end: int) -> bool:
+        """Whether any span overlaps ``start..end``."""
+        return any(a < end and start < b for a, b in self._near(start, end))
+
+
+def _mostly_quoted(start: int, end: int, quotes: SpanIndex) -> bool:
+    return quotes.covered(start, end) >= 0.6 * max(1, end - start)
 
 
 def exemption(text: str, start: int, genre: str,
-              quotes: Sequence[tuple[int, int]] = ()) -> str:
+              quotes: SpanIndex | Sequence[tuple[int, int]] = ()) -> str:
     """Why the sentence ``text`` (at ``start`` in the article, whose quotation spans are
     ``quotes``) is not an unsourced claim whatever its claim probability; ``""`` if none."""
     p = _patterns()
+    if not isinstance(quotes, SpanIndex):
+        quotes = SpanIndex(quotes)
     stripped = text.strip()
     if stripped.rstrip(_CLOSERS).endswith("?"):
         return QUESTION
