@@ -149,9 +149,8 @@ class ResultCache:
             return None
         try:
             prepared = Prepared.from_json(body)
-            if prepared.summary.get("status") == "error":
+            if prepared.summary.get("status") == "error" or not prepared.body.startswith("{"):
                 return None
-            prepared.record({})  # the whole record parses
         except (ValueError, TypeError, KeyError, AttributeError):
             return None
         self.hits += 1
