@@ -65,6 +65,18 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+def output_parts(folder: Path) -> dict[str, int]:
+    """Bytes on disk by kind of report file: pages, index, JSON, CSV, Parquet, other."""
+    parts: dict[str, int] = {}
+    for p in folder.rglob("*"):
+        if p.is_file():
+            kind = ("pages" if p.parent.name == "articles" else
+                    p.suffix.lstrip(".") if p.suffix in (".csv", ".jsonl", ".parquet", ".html")
+                    else "other")  # fmt: skip
+            parts[kind] = parts.get(kind, 0) + p.stat().st_size
+    return parts
+
+
 def run_one(tool: str, corpus: Path, limit: int, cache: str = "") -> dict[str, float]:
     """Run inside a child process; prints a JSON line of measurements."""
     cores = sorted(os.sched_getaffinity(0))
@@ -91,6 +103,7 @@ def run_one(tool: str, corpus: Path, limit: int, cache: str = "") -> dict[str, f
                       cache=cache or None)  # fmt: skip
         seconds = time.perf_counter() - t0
         output = folder_bytes(tmp / "out")
+        stages["output"] = output_parts(tmp / "out")  # type: ignore[assignment]
         shutil.rmtree(tmp, ignore_errors=True)
     elif tool == "checker-analysis":
         from checker.core.config import Config
@@ -176,7 +189,7 @@ def _table(rows: dict[str, dict[str, float]]) -> None:
             f"{r['articles'] / r['seconds']:8.1f} {r['words'] / r['seconds']:10.0f} {peak}"
         )
     for name, r in rows.items():
-        stages = r.get("stages") or {}
+        stages = {k: v for k, v in (r.get("stages") or {}).items() if k != "output"}
         if stages:
             print(f"\nwhere the time goes: {name} (ms per article, share of its run)")
             for stage, sec in sorted(stages.items(), key=lambda kv: -kv[1]):
@@ -235,8 +248,11 @@ def memory(tmp: Path, sizes: list[int]) -> list[str]:
     lines.append(f"peak RSS {max(sizes):,} / {min(sizes):,} articles: {ratio:.2f}x (target <= "
                  f"1.1x: {_verdict(ratio <= 1.1)}); {max(sizes):,}-article peak "
                  f"{big['peak_mb']:.0f} MB (target < 400 MB: {_verdict(big['peak_mb'] < 400)})")
+    parts = (big.get("stages") or {}).get("output") or {}
+    split = ", ".join(f"{k} {v / big['articles'] / 1024:.1f}" for k, v in sorted(
+        parts.items(), key=lambda kv: -kv[1]))  # fmt: skip
     lines.append(f"output on disk, {max(sizes):,} articles, default formats: {kb:.1f} KB per "
-                 f"article (target <= 50 KB: {_verdict(kb <= 50)})")
+                 f"article (target <= 50 KB: {_verdict(kb <= 50)}; KB per article: {split})")
     return lines
 
 
