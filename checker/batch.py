@@ -6,6 +6,7 @@ import contextlib
 import fnmatch
 import json
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -148,8 +149,9 @@ class Inputs:
 
     def __iter__(self) -> Iterator[ArticleInput]:
         pages = PageNames()
-        files, self.files = self.files, []  # read once; let them go
-        for item in files:
+        files, self.files = deque(self.files), []  # read once, each let go once handed on
+        while files:
+            item = files.popleft()
             yield replace(item, page=pages(item.id))
         for path in self.tables:
             for item in _table_inputs(path, self.table, self.used):
