@@ -9,22 +9,16 @@ rules, the formats and files written, and the counts by status (see docs/output.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from checker.core.io import open_report_file, safe_path
 from reports.rows import Columns
-from reports.stream import PER_INPUT, Prepared, record_line
+from reports.stream import PER_INPUT, Prepared, dumps, record_line
 
 ARTICLES = "articles.jsonl"
 AUDIT = "audit.json"
-
-
-def dumps(value: Any) -> str:
-    """Compact JSON, non-ASCII kept (the json module's C encoder)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class JsonSink:

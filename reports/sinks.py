@@ -17,7 +17,7 @@ from typing import Any
 
 from checker.core.io import open_report_file
 from reports.rows import Columns, columns_for, summary_row
-from reports.stream import Prepared, full_summary
+from reports.stream import Prepared, dumps, full_summary
 
 _FINDING: dict[tuple[str, str], dict[str, str]] = {}  # (rule, severity) -> shared stand-in
 # the metrics the index shows (kept per article); the rest stays in summary.csv/.parquet
@@ -84,9 +84,7 @@ class HtmlSink:
         self.meta = page_meta(meta)
         self.index_meta = dict(meta)
         self.rules = _rules_by_id(meta)
-        # summary rows as tuples of what the index shows: compact, whatever the audit's size
-        self.names = [c for c in columns.summary
-                      if c not in columns.metrics or c in INDEX_METRICS]  # fmt: skip
+        self.names = columns.summary
         # spilled to a temporary file as they come, read back for the index: memory stays
         # flat during the audit, whatever its size
         self.rows_path = self.folder / ".index-rows.tmp"
@@ -113,25 +111,37 @@ class HtmlSink:
         with open_report_file(path) as fh:
             fh.write(html)
         self.pages += 1
-        self._rows.write(json.dumps([row[c] for c in self.names], ensure_ascii=False))
+        self._rows.write(dumps([row[c] for c in self.names]))
         self._rows.write("\n")
 
     def close(self) -> list[Path]:
-        from reports.html.render import render_index
-
         self._rows.close()
-        index = self.folder / "index.html"
-        html = render_index({**self.index_meta, "articles": self.index_records()})
-        with open_report_file(index) as fh:
-            fh.write(html)
+        try:  # the archive-scale index: summary rows in, consumed once
+            from reports.html.index import write_index  # type: ignore[import-not-found]
+        except ImportError:
+            write_index = None
+        if write_index is not None:
+            rows = ({**r, "id": r["article_id"]} for r in self._summary_rows())
+            written = write_index(rows, self.folder, rules=self.index_meta.get("rules") or [],
+                                  meta=self.index_meta)  # fmt: skip
+        else:
+            from reports.html.render import render_index
+
+            index = self.folder / "index.html"
+            html = render_index({**self.index_meta, "articles": self.index_records()})
+            with open_report_file(index) as fh:
+                fh.write(html)
+            written = [index]
         self.rows_path.unlink()
-        return [index, *sorted((self.folder / "articles").iterdir())]
+        return [*written, *sorted((self.folder / "articles").iterdir())]
+
+    def _summary_rows(self) -> Iterator[dict[str, Any]]:
+        with self.rows_path.open(encoding="utf-8") as fh:
+            for line in fh:
+                yield dict(zip(self.names, json.loads(line), strict=True))
 
     def index_records(self) -> Iterator[dict[str, Any]]:
         """The index's record of every article so far, read back one at a time."""
-        names = self.names
         severities = {rid: str(r.get("severity") or "warning") for rid, r in self.rules.items()}
-        with self.rows_path.open(encoding="utf-8") as fh:
-            for line in fh:
-                row = dict(zip(names, json.loads(line), strict=True))
-                yield index_record(row, self.columns, severities)
+        for row in self._summary_rows():
+            yield index_record(row, self.columns, severities)
