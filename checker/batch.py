@@ -2,25 +2,41 @@
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
+import json
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checker.core.budget import limit_memory
 from checker.core.config import Config
-from checker.core.io import WriteError, atomic_write_text, staged_writes
+from checker.core.io import WriteError, open_report_file
+from checker.core.staging import ReportFolder, new_run_id
 from checker.core.version import __version__
-from checker.pipeline import ArticleResult, analyse_file, failed_result
+from checker.pipeline import ArticleResult
+from checker.pool import Done, Job, iter_done, iter_results, run_article
+from checker.resultcache import ResultCache
+from checker.text.tabular import (
+    ArticleInput,
+    TableError,
+    TableSpec,
+    is_table,
+    read_table,
+    table_columns,
+)
 from checker.walk import REPORT_MARKER, REPORT_MARKER_TEXT, walk_folder
-from reports.pages import page_names
+from reports import DEFAULT_FORMATS, open_sink
+from reports.pages import slug
+from reports.rows import Columns, columns_for
+from reports.stream import per_input, prepare
 
-if TYPE_CHECKING:  # pandas loads only when a DataFrame is asked for (reports.csv)
+__all__ = ["AuditResult", "Inputs", "audit", "discover", "iter_results"]
+
+if TYPE_CHECKING:  # pandas loads only when a DataFrame is asked for (reports.parquet)
     import pandas as pd
 
 
@@ -40,6 +56,7 @@ def discover(
     paths: Iterable[str | os.PathLike[str]],
     include: Iterable[str] = (),
     exclude: Iterable[str] = (),
+    skip: Iterable[Path] = (),
 ) -> list[Input]:
     """Expand files and folders (recursively) into inputs, keeping missing paths as errors.
 
@@ -55,7 +72,7 @@ def discover(
         p = Path(raw)
         if p.is_dir():
             base = Path(os.path.abspath(p)).parent  # names as walked: links not resolved
-            walk = walk_folder(p)
+            walk = walk_folder(p, skip=skip)
             listed = [(f, "") for f in walk.found] + walk.skipped
             for f, reason in sorted(listed):
                 rel = Path(os.path.abspath(f)).relative_to(base).as_posix()
@@ -77,98 +94,196 @@ def discover(
     return out
 
 
-def _analyse(args: tuple[Input, Config]) -> ArticleResult:
-    inp, config = args
-    if inp.error:
-        return failed_result(inp.article, inp.path, inp.error)
-    # per-path [[tool.checker.overrides]] apply to this file only
-    return analyse_file(inp.path, config.for_path(inp.path), inp.article)
+def _unique(ident: str, used: set[str]) -> str:
+    """``ident``, or ``ident~2``, ``ident~3``... when an earlier article has it (case-blind)."""
+    key, k = ident, 2
+    while key.casefold() in used:
+        key = f"{ident}~{k}"
+        k += 1
+    used.add(key.casefold())
+    return key
 
 
-WORKER_DIED = (
-    "analysis failed: the worker process ended unexpectedly (killed by the system, "
-    "e.g. out of memory, or crashed)"
-)
+class Inputs:
+    """Every article of an audit, in order, each with an id unique in the audit; iterable.
 
-
-def iter_results(inputs: list[Input], config: Config, jobs: int = 1) -> Iterator[ArticleResult]:
-    """Analyse inputs in order, in this process (jobs=1) or a process pool.
-
-    With a pool, a worker process that dies (killed for memory, a crash in native
-    code) does not end the audit: the articles that were in flight are analysed again
-    one per process, the one that kills its process gets an error row, and the pool
-    goes on with the rest. Worker processes run under ``config.memory_budget`` MB of
-    address space (where the platform allows): a document that needs more fails with
-    its own error row ("ran out of memory") instead of starving the machine.
+    Files and folders are expanded by :func:`discover` (``[tool.checker] exclude``
+    applied; folders in ``skip``, the report folder, never read); a table (``.csv``,
+    ``.jsonl``, ``.parquet``... see :mod:`checker.text.tabular`) gives one article per
+    row, read lazily in chunks, and needs ``table`` (which column holds the text). A
+    table that cannot be read becomes one error row naming the file and the problem.
+    ``total`` is the number of articles, or None while tables are still being read.
     """
-    work = [(inp, config) for inp in inputs]
-    if jobs <= 1 or len(inputs) < 2:
-        for item in work:
-            yield _analyse(item)
-        return
-    chunk = max(1, min(32, len(work) // (jobs * 4) or 1))
-    done = 0
-    while done < len(work):
-        try:
-            with ProcessPoolExecutor(
-                max_workers=jobs, initializer=limit_memory, initargs=(config.memory_budget,)
-            ) as pool:
-                for res in pool.map(_analyse, work[done:], chunksize=chunk):
-                    yield res
-                    done += 1
-        except BrokenProcessPool:
-            suspects = work[done : done + jobs * chunk]
-            for item in suspects:
-                yield _analyse_alone(item)
-            done += len(suspects)
+
+    def __init__(
+        self,
+        paths: list[str | os.PathLike[str]],
+        include: Iterable[str] = (),
+        exclude: Iterable[str] = (),
+        config: Config | None = None,
+        table: TableSpec | None = None,
+        skip: Iterable[Path] = (),
+    ) -> None:
+        config = config or Config()
+        self.used: set[str] = set()
+        self.table = table
+        self.tables = [Path(p) for p in paths if is_table(p) and Path(p).is_file()]
+        files = [p for p in paths if not (is_table(p) and Path(p).is_file())]
+        self.files: list[ArticleInput] = []
+        for inp in discover(files, include, exclude, skip=skip):
+            if inp.error or not config.is_excluded(inp.path):
+                ident = _unique(inp.article, self.used)
+                self.files.append(ArticleInput(ident, inp.article, inp.path, error=inp.error))
+        if self.tables and table is None:
+            raise TableError(f"{self.tables[0]} is a table: name the column that holds the "
+                             "article text with --text-column (Python: table=TableSpec(...))")
+        self.total: int | None = None if self.tables else len(self.files)
+
+    def metadata_keys(self) -> list[str]:
+        """The metadata columns of the table inputs, in order (see ``table_columns``)."""
+        keys: dict[str, None] = {}
+        for path in self.tables:
+            with contextlib.suppress(TableError):
+                keys.update(dict.fromkeys(table_columns(path, self.table)))  # type: ignore[arg-type]
+        return list(keys)
+
+    def __iter__(self) -> Iterator[ArticleInput]:
+        pages = PageNames()
+        files, self.files = deque(self.files), []  # read once, each let go once handed on
+        while files:
+            item = files.popleft()
+            yield replace(item, page=pages(item.id))
+        for path in self.tables:
+            for item in _table_inputs(path, self.table, self.used):
+                yield replace(item, page=pages(item.id))
 
 
-def _analyse_alone(item: tuple[Input, Config]) -> ArticleResult:
-    """Analyse one input in a process of its own; its death is the input's error row."""
+def _table_inputs(path: Path, spec: TableSpec | None, used: set[str]) -> Iterator[ArticleInput]:
+    name = path.as_posix()
+    assert spec is not None
     try:
-        with ProcessPoolExecutor(
-            max_workers=1, initializer=limit_memory, initargs=(item[1].memory_budget,)
-        ) as pool:
-            return pool.submit(_analyse, item).result()
-    except BrokenProcessPool:
-        inp = item[0]
-        return failed_result(inp.article, inp.path, f"{inp.path}: {WORKER_DIED}")
+        for item in read_table(path, spec):
+            ident = _unique(item.id, used)
+            yield replace(item, id=ident, article=ident) if ident != item.id else item
+    except TableError as exc:
+        ident = _unique(name, used)
+        yield ArticleInput(ident, ident, name, error=str(exc))
+
+
+PROBE = "The council said on Monday that taxes rose by 4 percent, according to officials.\n"
+
+
+def audit_columns(
+    config: Config, metadata_keys: Iterable[str] = (), cache: ResultCache | None = None
+) -> Columns:
+    """The report tables' columns for an audit: the metrics of this configuration (read
+    off a one-sentence probe article, through the cache) and the metadata columns of its
+    table inputs."""
+    probe = ArticleInput("probe", "probe", "probe", text=PROBE)
+    if cache is not None:
+        key = cache.key(probe)
+        hit = cache.get(key) if key else None
+        if hit is not None:
+            metrics = json.loads(hit.body).get("metrics") or {}
+            return columns_for(metrics, list(dict.fromkeys(metadata_keys)))
+    done = run_article(probe, Job(config, cache, columns_for({})))
+    assert done.result is not None
+    return columns_for(done.result.metrics, list(dict.fromkeys(metadata_keys)))
+
+
+def rules_meta(config: Config | None = None) -> list[dict[str, Any]]:
+    """Every rule's id, name, family, severity, summary and whether it is on in ``config``
+    (its default without one)."""
+    from rules import all_rules
+
+    def on(rule: Any) -> bool:
+        return config.rule_enabled(rule) if config is not None else rule.enabled
+
+    return [{"id": r.id, "name": r.name, "family": r.family, "severity": r.severity,
+             "summary": r.summary, "enabled": on(r)} for r in all_rules()]  # fmt: skip
+
+
+class PageNames:
+    """Each article's page, ``articles/<slug of its id>.html``, unique (case-blind)."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def __call__(self, ident: str) -> str:
+        base = f"articles/{slug(ident)}"
+        page, k = f"{base}.html", 2
+        while page.casefold() in self.used:
+            page, k = f"{base}-{k}.html", k + 1
+        self.used.add(page.casefold())
+        return page
 
 
 @dataclass
 class AuditResult:
-    """The outcome of an audit: per-article results plus DataFrame views."""
+    """The outcome of an audit: counts, failures and warnings, and (when kept) every
+    article's result with the four tables as DataFrames."""
 
-    articles: list[ArticleResult]
+    articles: list[ArticleResult] = field(default_factory=list)
     generated: str = field(default_factory=lambda: datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    run: str = field(default_factory=new_run_id)
+    columns: Columns | None = None
+    count: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+    failed: list[ArticleResult] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (article, warning)
+    lowest: list[dict[str, Any]] = field(default_factory=list)  # summary rows, lowest scores
+    cached: int = 0  # articles taken from the result cache
+    scored: int = 0  # articles with a score
+    kept: bool = True
     _tables: dict[str, pd.DataFrame] | None = field(default=None, repr=False)
+    config: Config | None = field(default=None, repr=False)  # whose rules are on or off
+    group_by: str | None = None  # the index's group view (a metadata column, or "month")
+
+    def meta(self) -> dict[str, Any]:
+        """The audit-level record (``audit.json``): which run, when, what was found."""
+        meta = {"tool": "checker", "version": __version__, "generated": self.generated,
+                "run": self.run, "articles": self.count, "statuses": self.statuses,
+                "from_cache": self.cached, "rules": rules_meta(self.config)}  # fmt: skip
+        if self.group_by:
+            meta["group_by"] = self.group_by
+        return meta
+
+    def note(self, done: Done) -> None:
+        """Count one finished article (its failures, warnings and score)."""
+        summary = done.summary
+        status = str(summary.get("status") or "ok")
+        article = str(done.fields["article"])
+        self.count += 1
+        self.cached += done.cached
+        self.statuses[status] = self.statuses.get(status, 0) + 1
+        if status == "error" and done.result is not None:
+            self.failed.append(done.result)
+        self.warnings += [(article, w) for w in summary.get("_warnings") or ()]
+        if summary.get("score") is not None:
+            self.scored += 1
+            self.lowest.append({**summary, "article": article})
+            if len(self.lowest) > 40:
+                self.lowest = sorted(self.lowest, key=lambda a: a["score"])[:10]
+        if self.kept and done.result is not None:
+            self.articles.append(done.result)
 
     def report(self) -> dict[str, Any]:
-        from rules import all_rules
+        """The whole report as one dict (``audit.json`` plus ``articles``; kept results)."""
+        return {**self.meta(), "articles": [a.to_dict() for a in self._kept()]}
 
-        return {
-            "tool": "checker",
-            "version": __version__,
-            "generated": self.generated,
-            "rules": [
-                {
-                    "id": r.id,
-                    "name": r.name,
-                    "family": r.family,
-                    "severity": r.severity,
-                    "summary": r.summary,
-                    "enabled": r.enabled,
-                }
-                for r in all_rules()
-            ],  # fmt: skip
-            "articles": [a.to_dict() for a in self.articles],
-        }
+    def _kept(self) -> list[ArticleResult]:
+        if not self.kept:
+            raise ValueError("this audit did not keep its results (keep=False): read the "
+                             "reports it wrote instead")  # fmt: skip
+        return self.articles
 
     def _table(self, name: str) -> pd.DataFrame:
         if self._tables is None:
-            from reports.csv import tables
+            from reports.parquet import frames
 
-            self._tables = tables(self.report())
+            records = [a.to_dict() for a in self._kept()]
+            columns = self.columns or _columns_of(records)
+            self._tables = frames(records, columns)
         return self._tables[name]
 
     @property
@@ -187,66 +302,148 @@ class AuditResult:
     def sentences(self) -> pd.DataFrame:
         return self._table("sentences")
 
-    @property
-    def failed(self) -> list[ArticleResult]:
-        return [a for a in self.articles if a.status == "error"]
-
     def write(
-        self, out_dir: str | os.PathLike[str], formats: Iterable[str] = ("csv", "html", "json")
-    ) -> list[Path]:
-        """Write the reports; returns the report files written.
+        self, out_dir: str | os.PathLike[str], formats: Iterable[str] = DEFAULT_FORMATS,
+        *, wait: bool = False,
+    ) -> list[Path]:  # fmt: skip
+        """Write the reports of a kept audit into ``out_dir`` (replacing it as a whole,
+        see :class:`~checker.core.staging.ReportFolder`); returns the files written."""
+        articles = self._kept()
+        columns = self.columns or _columns_of([a.to_dict() for a in articles[:1000]])
+        pages = PageNames()
+        with ReportWriter(out_dir, formats, self, columns, wait=wait) as writer:
+            for res in articles:
+                res.page = res.page or pages(res.id or res.article)
+                record = res.to_dict()
+                writer.put(Done(per_input(record), prepare(record, columns), res))
+            return writer.finish()
 
-        Also writes the small :data:`~checker.walk.REPORT_MARKER` file, so that later
-        folder walks (``checker check .``) skip the reports folder. Every file is
-        renamed into place only once all are written: a failure (raised as
-        :class:`~checker.core.io.WriteError`, naming the path) leaves the previous
-        report as it was, without temporary files.
-        """
-        from reports import get_writer
 
-        out = Path(out_dir)
+def _columns_of(records: list[dict[str, Any]]) -> Columns:
+    from reports.sinks import report_columns
+
+    return report_columns(records)
+
+
+class ReportWriter:
+    """Streams finished articles into every format's writer, in a staging folder that
+    replaces ``out`` at :meth:`finish` (nothing of a run that fails is ever seen)."""
+
+    def __init__(self, out: str | os.PathLike[str], formats: Iterable[str], result: AuditResult,
+                 columns: Columns, *, wait: bool = False) -> None:  # fmt: skip
+        self.formats = list(formats)
+        self.result = result
+        self.columns = columns
+        self.folder = ReportFolder(Path(out), result.run, wait=wait, marker=REPORT_MARKER)
+        self.sinks: list[Any] = []
+
+    def __enter__(self) -> ReportWriter:
+        self.folder.__enter__()
         try:
-            out.mkdir(parents=True, exist_ok=True)
+            meta = self.result.meta()
+            for f in self.formats:
+                self.sinks.append(open_sink(f, self.folder.staging, meta, self.columns))
+        except BaseException as exc:
+            self.__exit__()
+            if isinstance(exc, OSError) and not isinstance(exc, WriteError):
+                raise WriteError(self.folder.out, exc) from exc
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sink in self.sinks:
+            with contextlib.suppress(Exception):
+                sink.close()
+        self.sinks = []
+        self.folder.__exit__()
+
+    def put(self, done: Done) -> None:
+        """Hand one finished, prepared article to every writer."""
+        assert done.prepared is not None
+        try:
+            for sink in self.sinks:
+                sink.put(done.fields, done.prepared)
         except OSError as exc:
-            raise WriteError(out, exc) from exc
-        report = self.report()
+            if isinstance(exc, WriteError):
+                raise
+            raise WriteError(self.folder.out, exc) from exc
+
+    def finish(self) -> list[Path]:
+        """Complete every file, then swap the staging folder in; the files, as placed."""
+        staging = self.folder.staging
         written: list[Path] = []
-        with staged_writes():
-            atomic_write_text(out / REPORT_MARKER, REPORT_MARKER_TEXT)
-            for fmt in formats:
-                written += get_writer(fmt)(report, out)
-        return written
+        try:
+            for sink in self.sinks:
+                written += sink.close()
+            self.sinks = []
+            from reports.json import write_audit_json
+
+            meta = {**self.result.meta(), "formats": self.formats, "complete": True}
+            written.append(write_audit_json(staging, meta))
+            with open_report_file(staging / REPORT_MARKER) as fh:
+                fh.write(REPORT_MARKER_TEXT)
+        except OSError as exc:
+            if isinstance(exc, WriteError):
+                raise
+            raise WriteError(self.folder.out, exc) from exc
+        self.folder.commit()
+        out = self.folder.out
+        return [out / p.relative_to(staging) for p in written]
 
 
 def audit(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     out: str | os.PathLike[str] | None = None,
-    formats: Iterable[str] = ("csv", "html", "json"),
+    formats: Iterable[str] = DEFAULT_FORMATS,
     jobs: int = 1,
     include: Iterable[str] = (),
     exclude: Iterable[str] = (),
     config: Config | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
+    table: TableSpec | None = None,
+    keep: bool = True,
+    wait: bool = False,
+    cache: str | os.PathLike[str] | None = None,
+    group_by: str | None = None,
 ) -> AuditResult:
-    """Audit files and folders; returns an :class:`AuditResult` (and writes reports if ``out``)."""
+    """Audit files, folders and tables; returns an :class:`AuditResult`.
+
+    With ``out``, the reports are written as the articles are finished (streamed: with
+    ``keep=False`` nothing holds all the articles, and memory stays flat) into a
+    staging folder that replaces ``out`` at the end. ``table`` says which columns of a
+    table input hold what; ``wait`` waits for another audit writing ``out``. Results
+    are kept in memory (``result.articles``, the DataFrames) unless ``keep=False``.
+    ``cache`` is the folder of the result cache (:mod:`checker.resultcache`; None: none).
+    ``group_by`` adds the index's group view (``outlet``, ``author``, ``section``, ``month``
+    or any metadata column).
+    """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     config = config or Config()
-    inputs = [
-        inp
-        for inp in discover(paths, include, exclude)
-        if inp.error or not config.is_excluded(inp.path)
-    ]
-    results: list[ArticleResult] = []
-    for i, res in enumerate(iter_results(inputs, config, jobs), 1):
-        results.append(res)
-        if progress:
-            progress(i, len(inputs))
-    pages = page_names([{"article": r.article} for r in results])
-    for res, page in zip(results, pages, strict=True):
-        res.page = page
-    result = AuditResult(results)
-    if out is not None:
-        result.write(out, formats)
+    formats = list(formats)
+    store = ResultCache(cache, config) if cache is not None else None
+    inputs = Inputs(list(paths), include, exclude, config, table,
+                    skip=[Path(out)] if out is not None else [])  # fmt: skip
+    result = AuditResult(kept=keep, config=config, group_by=group_by)
+    result.columns = audit_columns(config, inputs.metadata_keys(), store)
+    job = Job(config, store, result.columns if (out is not None or store) else None,
+              keep=keep)  # fmt: skip
+    if out is None:
+        for i, done in enumerate(iter_done(inputs, job, jobs), 1):
+            result.note(done)
+            if progress:
+                progress(i, inputs.total)
+        return result
+    if "html" in formats:
+        from reports.sinks import page_meta
+
+        job.page_meta = page_meta(result.meta())
+    with ReportWriter(out, formats, result, result.columns, wait=wait) as writer:
+        for i, done in enumerate(iter_done(inputs, job, jobs), 1):
+            writer.put(done)
+            result.note(done)
+            if progress:
+                progress(i, inputs.total)
+        writer.finish()
     return result

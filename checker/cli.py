@@ -37,16 +37,19 @@ explainable 0-100 attribution score and a letter grade.
 """
 
 AUDIT_EPILOG = """\
-output files (in --out):
-  summary.csv     one row per input file (failed ones too): status, score, grade, metrics
-  findings.csv    one row per finding: article, rule, id, severity, line, column, text, message
+output files (in --out; the whole folder is replaced at the end of each run):
+  summary.csv     one row per article (failed ones too): status, score, grade, metadata, metrics
+  findings.csv    one row per finding: article, article_id, rule, id, severity, line, text...
   sources.csv     one row per source mention: name, kind, role, cue, footnote, url, domain
-  sentences.csv   one row per sentence: region, is_claim, claim_prob, attributed, hedges, footnotes
-  report.json     everything above, per article
-  index.html      the audit at a glance; articles/<name>.html per article
+  sentences.csv   one row per sentence: region, is_claim, claim_prob, attributed, hedges...
+  articles.jsonl  everything, one JSON object per article per line
+  audit.json      the run: id, time, version, counts, rules
+  index.html      the audit at a glance; articles/<page>.html per article
+  *.parquet       with --format parquet: the four tables above
 
 examples:
   checker audit examples/ --out reports-out/
+  checker audit export.csv --text-column body --id-column id --out out/
   checker audit drafts/ --out out/ --format csv,json --jobs 2 --exclude 'drafts/old/*'
 
 exit codes:
@@ -55,8 +58,8 @@ exit codes:
       the rest is still reported)
   2   usage or configuration error
   70  internal error of checker, not caused by one input (please report it)
-  74  a report cannot be written (disk full, permission denied, read-only folder);
-      the previous report in --out is left as it was
+  74  a report cannot be written (disk full, permission denied, read-only folder,
+      another audit writing the same --out); the previous report in --out is left as it was
 """
 
 
@@ -81,7 +84,7 @@ def _add_audit_parser(sub: Any) -> None:
     a.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the reports")
     a.add_argument(
         "--format", default="csv,html,json", metavar="LIST",
-        help="comma-separated report formats: csv, html, json (default: all)",
+        help="comma-separated report formats: csv, html, json, parquet (default: csv,html,json)",
     )  # fmt: skip
     a.add_argument(
         "--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1)"
@@ -107,15 +110,73 @@ def _add_audit_parser(sub: Any) -> None:
         "(default: found by walking up from the first path)",
     )
     a.add_argument("--quiet", "-q", action="store_true", help="no progress bar or table")
+    a.add_argument("--wait", action="store_true",
+                   help="wait for another audit writing the same --out (default: refuse)")
+    a.add_argument("--no-cache", action="store_true",
+                   help="analyse every article again, ignoring the result cache")
+    a.add_argument("--cache-dir", metavar="DIR",
+                   help="folder of the result cache (default: $CHECKER_CACHE_DIR, else "
+                   "$XDG_CACHE_HOME/checker/results or ~/.cache/checker/results)")  # fmt: skip
+    _add_table_options(a)
     a.add_argument(
         "--time-budget", type=seconds_arg, metavar="SECONDS",
         help="stop analysing one article after SECONDS and report it as that article's "
         "error (default: time_budget in [tool.checker], else 60; 0: no limit)",
     )  # fmt: skip
     a.add_argument(
+        "--group-by", metavar="COLUMN",
+        help="add a group view to index.html: articles, mean score, unsourced-claim rate and "
+        "anonymous-source share per outlet, author, section, month (from a date column) or "
+        "any metadata column of a table input",
+    )  # fmt: skip
+    a.add_argument(
         "--ratings", action="append", default=[], metavar="FILE",
         help="source-credibility ratings CSV to use as well (repeatable; see 'checker ratings')",
     )  # fmt: skip
+
+
+def _add_table_options(a: argparse.ArgumentParser) -> None:
+    """Options for table inputs (.csv, .tsv, .jsonl[.gz], .parquet: one article per row)."""
+    t = a.add_argument_group(
+        "table inputs", "a .csv, .tsv, .jsonl, .jsonl.gz or .parquet PATH holds one article per "
+        "row; its other columns are carried into summary.csv as metadata",
+    )  # fmt: skip
+    t.add_argument("--text-column", metavar="COL", help="the column holding the article text")
+    t.add_argument("--id-column", metavar="COL",
+                   help="the column holding each article's id (default: FILE#ROW)")  # fmt: skip
+    fmt = t.add_mutually_exclusive_group()
+    fmt.add_argument("--input-format", choices=("text", "markdown", "html"), default="text",
+                     help="the format of every text cell (default: text)")  # fmt: skip
+    fmt.add_argument("--format-column", metavar="COL",
+                     help="the column naming each row's format (text, markdown or html)")
+
+
+def _check_group_by(name: str | None) -> None:
+    """Refuse an unusable ``--group-by`` before any article is read (exit 2)."""
+    if name:
+        from reports.html.groups import group_key
+
+        try:
+            group_key(name)
+        except ValueError as exc:
+            raise ConfigError(f"--group-by: {exc}") from None
+
+
+def _table_spec(args: argparse.Namespace) -> Any:
+    """The TableSpec of the table options, or None; exits 2 when a table lacks --text-column."""
+    from checker.text.tabular import TableSpec, is_table
+
+    if args.text_column:
+        return TableSpec(args.text_column, args.id_column, args.input_format, args.format_column)
+    tables = [p for p in args.paths if is_table(p) and Path(p).is_file()]
+    if tables:
+        raise ConfigError(f"{tables[0]} is a table: name the column that holds the article "
+                          "text with --text-column COL")  # fmt: skip
+    if args.id_column or args.format_column:
+        raise ConfigError("--id-column and --format-column apply to table inputs "
+                          "and need --text-column")  # fmt: skip
+    return None
+
 
 
 COMMANDS = ("audit", "rules", "explain", "check", "baseline", "ratings", "train-claims")
@@ -163,6 +224,20 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _cache_for(args: argparse.Namespace) -> Path | None:
+    """The result cache's folder, or None with --no-cache."""
+    import os
+
+    if args.no_cache:
+        return None
+    if args.cache_dir:
+        return Path(args.cache_dir)
+    if os.environ.get("CHECKER_CACHE_DIR"):
+        return Path(os.environ["CHECKER_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "checker" / "results"
+
+
 def _config_for(args: argparse.Namespace) -> Config:
     if args.config:
         return load_config(args.config)
@@ -187,6 +262,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         print("checker: error: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    _check_group_by(args.group_by)
+    table = _table_spec(args)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         print(f"checker: error: --out {out} exists and is not a folder", file=sys.stderr)
@@ -208,13 +285,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
     ) as bar:  # fmt: skip
         task = bar.add_task("auditing", total=None)
 
-        def tick(done: int, total: int) -> None:
+        def tick(done: int, total: int | None) -> None:
             bar.update(task, completed=done, total=total)
 
         try:
             result = audit(
                 args.paths, out=out, formats=formats, jobs=args.jobs, include=args.include,
-                exclude=args.exclude, config=config, progress=tick,
+                exclude=args.exclude, config=config, progress=tick, table=table, keep=False,
+                wait=args.wait, cache=_cache_for(args), group_by=args.group_by,
             )  # fmt: skip
         except OutputError as exc:
             print(f"checker: error: {exc}; the previous report (if any) is unchanged",
@@ -223,25 +301,24 @@ def cmd_audit(args: argparse.Namespace) -> int:
     failed = result.failed
     for res in failed:
         print(f"checker: error: {res.error}", file=sys.stderr)
-    for res in result.articles:
-        for w in res.warnings:
-            print(f"checker: warning: {res.article}: {w}", file=sys.stderr)
-    if not result.articles:
+    for article, w in result.warnings:
+        print(f"checker: warning: {article}: {w}", file=sys.stderr)
+    if not result.count:
         print("checker: error: no articles found (.txt, .md, .html) in the given paths",
               file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
     console = Console()
     if not args.quiet:
-        scored = sorted((a for a in result.articles if a.score is not None), key=lambda a: a.score)
-        n = len(scored)
+        scored = sorted(result.lowest, key=lambda a: a["score"])
+        n = result.scored
         table = Table(title=f"Lowest scores ({n} article{'' if n == 1 else 's'} scored, "
                       f"{len(failed)} failed)")  # fmt: skip
         for col in ("article", "score", "grade", "claims", "unsourced", "findings"):
             table.add_column(col, justify="left" if col == "article" else "right")
         for a in scored[:10]:
             table.add_row(
-                a.article, f"{a.score:.0f}", a.grade, str(a.metrics.get("claims", "")),
-                str(a.metrics.get("unsourced_claims", "")), str(len(a.findings)),
+                a["article"], f"{a['score']:.0f}", a["grade"], str(a.get("claims", "")),
+                str(a.get("unsourced_claims", "")), str(a.get("findings", "")),
             )  # fmt: skip
         console.print(table)
     if not has_ratings:

@@ -1,29 +1,34 @@
-"""CSV writer: summary.csv, findings.csv, sources.csv, sentences.csv (see docs/output.md)."""
+"""CSV writer: summary.csv, findings.csv, sources.csv, sentences.csv (see docs/output.md).
+
+:class:`CsvSink` appends each article's rows to the four files as the article is
+finished (Python's csv module, one row at a time): nothing is held back, whatever
+the number of articles. Text cells that a spreadsheet would evaluate as a formula are
+defused (:func:`defuse`).
+"""
 
 from __future__ import annotations
 
-import io
+import csv
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+from checker.core.io import open_report_file, safe_path
+from reports.rows import TABLES, Columns
+from reports.stream import (
+    DETAIL,
+    Prepared,
+    cell,
+    csv_text,
+    full_summary,
+    lead,
+    per_input,
+    prepare,
+)
 
-from checker.core.io import atomic_write_text, safe_path
+if TYPE_CHECKING:
+    import pandas as pd
 
-SUMMARY_BASE = ["article", "path", "status", "error", "warnings", "score", "grade", "genre",
-                "genre_confidence"]
-FINDING_COLUMNS = [
-    "article", "rule", "id", "severity", "line", "column", "start", "end", "text", "sentence",
-    "message",
-]  # fmt: skip
-SOURCE_COLUMNS = [
-    "article", "name", "kind", "role", "cue", "sentence", "start", "end", "footnote", "url",
-    "domain", "rating", "rating_source", "rating_label",
-]  # fmt: skip
-SENTENCE_COLUMNS = [
-    "article", "index", "start", "end", "line", "column", "region", "text", "is_claim",
-    "claim_prob", "attributed", "source", "uncertainty", "hedged", "hedges", "footnotes",
-]  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -34,55 +39,42 @@ def defuse(value: Any) -> Any:
     return value
 
 
-def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
-    df = pd.DataFrame(rows)
-    extra = [c for c in df.columns if c not in columns]
-    df = df.reindex(columns=columns + extra)
-    return df
+class CsvSink:
+    """Appends each article's rows to summary.csv, findings.csv, sources.csv, sentences.csv."""
 
+    def __init__(self, folder: Path, meta: Mapping[str, Any], columns: Columns) -> None:
+        self.columns = columns
+        self.paths = [safe_path(folder, f"{name}.csv") for name in TABLES]
+        self._files = [open_report_file(p) for p in self.paths]
+        self._summary = csv.writer(self._files[0], lineterminator="\n")
+        for name, fh in zip(TABLES, self._files, strict=True):
+            fh.write(csv_text([columns.of(name)]))
 
-def tables(report: dict[str, Any]) -> dict[str, pd.DataFrame]:
-    """The four tables as DataFrames (unescaped values, for the Python API)."""
-    summary, findings, sources, sentences = [], [], [], []
-    metric_keys: list[str] = []
-    for art in report["articles"]:
-        for k in art.get("metrics", {}):
-            if k not in metric_keys:
-                metric_keys.append(k)
-    for art in report["articles"]:
-        name = art["article"]
-        row = {
-            "article": name,
-            "path": art["path"],
-            "status": art["status"],
-            "error": art["error"],
-            "warnings": "; ".join(art.get("warnings", [])),
-            "score": art["score"],
-            "grade": art["grade"],
-        }
-        row.update({k: art.get("metrics", {}).get(k) for k in metric_keys})
-        summary.append(row)
-        findings += [{"article": name, **f} for f in art["findings"]]
-        sources += [{"article": name, **s} for s in art["sources"]]
-        for s in art["sentences"]:
-            sentences.append(
-                {
-                    "article": name,
-                    **s,
-                    "hedges": "; ".join(s["hedges"]),
-                    "footnotes": " ".join(str(x) for x in s["footnotes"]),
-                }
-            )
-    return {
-        "summary": _frame(summary, SUMMARY_BASE + [k for k in metric_keys
-                                                   if k not in SUMMARY_BASE]),
-        "findings": _frame(findings, FINDING_COLUMNS),
-        "sources": _frame(sources, SOURCE_COLUMNS),
-        "sentences": _frame(sentences, SENTENCE_COLUMNS),
-    }
+    def add(self, article: Mapping[str, Any]) -> None:
+        self.put(per_input(article), prepare(article, self.columns))
+
+    def put(self, fields: Mapping[str, Any], prepared: Prepared) -> None:
+        """Append one prepared article (``fields``: its input's own fields)."""
+        row = full_summary(fields, prepared, self.columns)
+        self._summary.writerow([cell(v) for v in row.values()])
+        head = lead(fields)
+        for fh, table in zip(self._files[1:], DETAIL, strict=True):
+            lines = prepared.rows.get(table) or ()
+            if lines:
+                fh.write("".join([head + line for line in lines]))
+
+    def close(self) -> list[Path]:
+        for fh in self._files:
+            fh.close()
+        return list(self.paths)
 
 
 def to_csv_text(df: pd.DataFrame) -> str:
+    """A DataFrame as CSV text with formula-like cells defused."""
+    import io
+
+    import pandas as pd
+
     safe = df.copy()
     for col in safe.columns:
         if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
@@ -90,11 +82,3 @@ def to_csv_text(df: pd.DataFrame) -> str:
     buf = io.StringIO()
     safe.to_csv(buf, index=False)
     return buf.getvalue()
-
-
-def write_csv(report: dict[str, Any], out_dir: Path) -> list[Path]:
-    written = []
-    for name, df in tables(report).items():
-        path = safe_path(out_dir, f"{name}.csv")
-        written.append(atomic_write_text(path, to_csv_text(df)))
-    return written
