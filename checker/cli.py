@@ -12,6 +12,7 @@ import argparse
 import dataclasses
 import gc
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -245,6 +246,17 @@ def _config_for(args: argparse.Namespace) -> Config:
     return find_config(first if first.exists() else Path.cwd())
 
 
+def _formats(text: str, known: Sequence[str]) -> list[str] | None:
+    """The report formats of ``--format`` (comma-separated), or None after an error line."""
+    formats = [f.strip() for f in text.split(",") if f.strip()]
+    bad = [f for f in formats if f not in known]
+    if bad or not formats:
+        print(f"checker: error: unknown format {', '.join(bad) or '(none)'}; "
+              f"choose from {', '.join(known)}", file=sys.stderr)  # fmt: skip
+        return None
+    return formats
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -253,11 +265,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from checker.batch import audit
     from reports import FORMATS
 
-    formats = [f.strip() for f in args.format.split(",") if f.strip()]
-    bad = [f for f in formats if f not in FORMATS]
-    if bad or not formats:
-        print(f"checker: error: unknown format {', '.join(bad) or '(none)'}; "
-              f"choose from {', '.join(FORMATS)}", file=sys.stderr)  # fmt: skip
+    formats = _formats(args.format, FORMATS)
+    if formats is None:
         return EXIT_USAGE
     if args.jobs < 1:
         print("checker: error: --jobs must be at least 1", file=sys.stderr)

@@ -47,7 +47,7 @@ from checker.text.loader import (
 
 @dataclass
 class ArticleResult:
-    """One article's audit, as plain data (the per-article entry of report.json)."""
+    """One article's audit, as plain data (the per-article entry of articles.jsonl)."""
 
     article: str
     path: str
@@ -185,7 +185,7 @@ def _hedges_by_sentence(analysis: Analysis) -> dict[int, list[str]]:
 
 
 def _finding_records(analysis: Analysis) -> list[dict[str, Any]]:
-    """Each finding as report.json shows it, with its line and column in the file."""
+    """Each finding as articles.jsonl shows it, with its line and column in the file."""
     doc, text = analysis.doc, analysis.doc.text
     records = []
     for f in analysis.findings:
@@ -259,7 +259,7 @@ def _attribution_records(analysis: Analysis) -> list[dict[str, Any]]:
 def result_from_analysis(
     analysis: Analysis, article: str, *, readability: bool = True
 ) -> ArticleResult:
-    """The plain-data record of one analysed article (its report.json entry)."""
+    """The plain-data record of one analysed article (its articles.jsonl entry)."""
     doc = analysis.doc
     score, grade, breakdown, metrics = score_analysis(analysis, readability=readability)
     warnings = list(doc.warnings)

@@ -228,14 +228,14 @@ def _strict(text: str) -> Any:
     return json.loads(text, parse_constant=refuse)
 
 
-def test_no_bare_nan_in_report_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_bare_nan_in_articles_jsonl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _nan_scores(monkeypatch)
     art = tmp_path / "a.md"
     art.write_text(ARTICLE, encoding="utf-8")
     out = tmp_path / "out"
     assert main(["audit", str(art), "--out", str(out), "-q", "--format", "json"]) == 0
-    report = _strict((out / "report.json").read_text(encoding="utf-8"))
-    sentences = report["articles"][0]["sentences"]
+    lines = (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    sentences = _strict(lines[0])["sentences"]
     assert sentences and all(s["claim_prob"] is None for s in sentences if s["region"] == "body")
 
 

@@ -54,7 +54,7 @@ def one_error(err: str, *needles: str) -> str:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in folder.rglob("*") if p.is_file()}  # fmt: skip
+            for p in folder.rglob("*") if p.is_file() and p.name != ".checker-lock"}  # fmt: skip
 
 
 def articles(folder: Path, n: int) -> Path:

@@ -114,7 +114,7 @@ class Footnotes:
     unused: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain-data form (the ``footnotes`` entry of report.json)."""
+        """Plain-data form (the ``footnotes`` entry of articles.jsonl)."""
         return {
             "markers": [
                 {

@@ -5,7 +5,7 @@ target, so a reader never sees half a file. Inside :func:`staged_writes` the ren
 wait until every file of the report is written: a failure on the way (a full disk,
 a read-only folder) removes the temporary files and leaves the previous complete
 report as it was. Failures are raised as :class:`WriteError`, whose message names the
-path and the reason on one line ("cannot write out/report.json: No space left on
+path and the reason on one line ("cannot write out/articles.jsonl: No space left on
 device").
 """
 

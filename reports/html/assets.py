@@ -3,7 +3,7 @@
 Written once per report folder instead of being carried by each page. The stylesheet is
 ``templates/checker.css`` followed by one highlight class per rule (``bg-<id>``: its tint,
 and the swatch with its strong colour), for every rule the audit knows; a page whose
-findings name a rule that is not in the list (a hand-edited ``report.json``) adds that
+findings name a rule that is not in the list (a hand-edited ``articles.jsonl``) adds that
 rule's class in its own ``<style>``.
 """
 

@@ -2,7 +2,7 @@
 
 One *summary row* per article is all the index needs, so it works when the articles
 themselves are streamed and never held together: :func:`summary_row` makes one from a
-``report.json`` article entry, and :func:`write_index` consumes any iterable of them once.
+``articles.jsonl`` article entry, and :func:`write_index` consumes any iterable of them once.
 
 A summary row is a mapping with these keys (all optional but ``article``):
 
@@ -66,7 +66,7 @@ _MAX_TEXT = 300  # characters of a name, error or metadata value kept in the ind
 
 
 def summary_row(article: Mapping[str, Any], page: str = "") -> dict[str, Any]:
-    """The summary row of one ``report.json`` article entry (what the index is built from)."""
+    """The summary row of one ``articles.jsonl`` article entry (what the index is built from)."""
     counts: Counter[str] = Counter(
         str(f.get("id") or f.get("rule") or "?")
         for f in article.get("findings") or []
@@ -318,7 +318,7 @@ def write_index(
     """Write ``index.html``, ``index-data.js`` and the shared assets from summary rows.
 
     ``rows`` is consumed once (a generator over a streamed audit is fine); ``rules`` is the
-    ``rules`` list of ``report.json`` (id, name, severity, summary, enabled); ``meta`` holds
+    ``rules`` list of ``articles.jsonl`` (id, name, severity, summary, enabled); ``meta`` holds
     ``tool``, ``version`` and ``generated``; ``group_by`` (``outlet``, ``author``,
     ``section``, ``month`` or any metadata column) adds the group view. Returns the paths.
     """

@@ -1,6 +1,6 @@
 """The side panels of the HTML pages, metric formatting, and the index charts.
 
-Pure functions from a ``report.json`` article (or the whole report) to plain
+Pure functions from a ``articles.jsonl`` article (or the whole report) to plain
 dicts the templates draw: findings, sources (grouped by who is cited),
 footnotes, score breakdown; :func:`fmt_metric` / :func:`fmt_score` (also Jinja
 filters); :func:`score_histogram` and :func:`rule_chart` compute inline-SVG

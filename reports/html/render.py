@@ -44,7 +44,7 @@ def render_article(
     report: Mapping[str, Any] | None = None,
     rules: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> str:
-    """The HTML page of one article (a ``report.json`` article entry).
+    """The HTML page of one article (a ``articles.jsonl`` article entry).
 
     The page links ``../assets/checker.css`` (written by :func:`write_assets`); only the
     highlight classes of rules missing from ``rules`` are in the page itself.
@@ -141,7 +141,7 @@ def render_index(
     pages: Sequence[str] | None = None,
     group_by: str | None = None,
 ) -> str:
-    """``index.html`` of a whole ``report.json`` (its rows go to ``index-data.js``)."""
+    """``index.html`` of a whole ``articles.jsonl`` (its rows go to ``index-data.js``)."""
     builder = _index_builder(report, pages, group_by)
     return render_template("index.html", {"report": _report_meta(report), **builder.context()})
 

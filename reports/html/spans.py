@@ -1,6 +1,6 @@
 """Highlighted article text: spans cut into segments, marks, paragraphs, and their HTML.
 
-The pipeline from a ``report.json`` article to the text shown on its page:
+The pipeline from a ``articles.jsonl`` article to the text shown on its page:
 
 1. :func:`article_marks`: every highlighted span (quotation, attribution source,
    cue and content, hedge, finding, footnote marker and definition) as a
