@@ -1,9 +1,10 @@
 """HTML reports: ``index.html`` (the audit at a glance) and one page per article.
 
 Input is only the per-article records (``articles.jsonl`` lines) described in
-``docs/output.md`` (article pages) and one summary row per article (the index: :func:`write_index` consumes them as
-they come, so a streamed audit never holds all articles); nothing from the pipeline is
-imported, so the pages can be rebuilt from a saved ``articles.jsonl``.
+``docs/output.md`` (article pages) and one summary row per article (the index:
+:func:`write_index` consumes them as they come, so a streamed audit never holds all
+articles); nothing from the pipeline is imported, so the pages can be rebuilt from a
+saved ``articles.jsonl``.
 
 Design choices:
 
