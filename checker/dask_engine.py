@@ -23,6 +23,7 @@ works, and :func:`require_dask` says what to install.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import uuid
@@ -35,6 +36,7 @@ import pandas as pd
 
 from checker.core.config import Config, ConfigError
 from checker.dask_tables import (
+    ERROR_COLUMN,
     FILE_COLUMNS,
     INPUT_FORMATS,
     TABLES,
@@ -100,7 +102,7 @@ def read_table(
     opts = {"storage_options": storage_options} if storage_options else {}
     if fmt == "parquet":
         return dd.read_parquet(path, **opts)
-    if fmt in ("csv", "tsv"):
+    if fmt in ("csv", "tsv"):  # every CSV cell is text: only a missing one is an error
         gz = path.lower().endswith(".gz")
         return dd.read_csv(
             path, sep="\t" if fmt == "tsv" else ",", dtype=object, keep_default_na=False,
@@ -108,13 +110,55 @@ def read_table(
             compression="gzip" if gz else None, **opts,
         )  # fmt: skip
     if fmt == "jsonl":
-        gz = path.lower().endswith(".gz")
-        return dd.read_json(
-            path, lines=True, orient="records", blocksize=None if gz else blocksize,
-            compression="gzip" if gz else None, dtype=False, convert_dates=False, **opts,
-        )  # fmt: skip
+        return _read_jsonl(path, blocksize, storage_options or {})
     raise EngineError(f"{path}: cannot tell the table format from the name; "
                       "name it .parquet, .csv, .tsv or .jsonl")  # fmt: skip
+
+
+def _parse_jsonl(block: bytes, columns: list[str]) -> pd.DataFrame:
+    """The rows of a block of JSON Lines; a malformed line is a row with only an error."""
+    records: list[dict[str, Any]] = []
+    for line in block.decode("utf-8", errors="replace").splitlines():
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise ValueError(f"a JSON {type(obj).__name__}, not an object")
+            records.append({c: obj.get(c) for c in columns})
+        except ValueError as exc:
+            reason = " ".join(str(exc).split())[:120]
+            records.append({ERROR_COLUMN: f"malformed JSON line ({reason})"})
+    out = pd.DataFrame(records, columns=[*columns, ERROR_COLUMN], dtype=object)
+    return out
+
+
+def _read_jsonl(path: str, blocksize: str | int, options: dict[str, Any]) -> dd.DataFrame:
+    """JSON Lines in blocks of whole lines. Unlike ``dd.read_json``, a malformed line becomes
+    an error row, and values keep their JSON type (a number in the text column is an error
+    row, not the text "1234"); the columns are the keys of the first lines."""
+    import dask
+    import dask.dataframe as dd
+    from dask.bytes import read_bytes
+
+    gz = path.lower().endswith(".gz")
+    sample, blocks = read_bytes(
+        path, delimiter=b"\n", blocksize=None if gz else blocksize, sample="256 kiB",
+        compression="gzip" if gz else None, **options,
+    )  # fmt: skip
+    columns: list[str] = []
+    for line in sample.decode("utf-8", errors="replace").splitlines()[:-1] or [""]:
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(obj, dict):
+            columns += [str(k) for k in obj if str(k) not in columns]
+    parts = [dask.delayed(_parse_jsonl, pure=True)(b, columns) for per_file in blocks
+             for b in per_file]  # fmt: skip
+    meta = pd.DataFrame({c: pd.Series([], dtype=object) for c in [*columns, ERROR_COLUMN]})
+    with dask.config.set({"dataframe.convert-string": False}):
+        return dd.from_delayed(parts, meta=meta, verify_meta=False)
 
 
 def files_frame(inputs: Iterable[Any], per_partition: int = FILES_PER_PARTITION) -> dd.DataFrame:
@@ -150,7 +194,7 @@ def _spec_for(
     if input_format not in INPUT_FORMATS:
         raise EngineError(f"input format {input_format!r}: choose from "
                           f"{', '.join(INPUT_FORMATS)}")  # fmt: skip
-    used = {text_column, format_column}
+    used = {text_column, format_column, ERROR_COLUMN}
     metadata = tuple(c for c in columns if c not in used)
     return RowSpec(text_column, id_column, format_column, input_format, source, metadata)
 

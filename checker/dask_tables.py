@@ -39,6 +39,8 @@ INPUT_FORMATS = ("text", "markdown", "html")
 TABLES = ("summary", "findings", "sources", "sentences")
 # the columns a table of files has (checker.dask_engine.files_frame builds it)
 FILE_COLUMNS = ("path", "article", "error")
+# a reader's column for a row it could not read (a malformed JSON line): the row's error
+ERROR_COLUMN = "_checker_error"
 
 # dtypes of the columns whose type a probe article cannot show (a value that is None there)
 _KNOWN_DTYPES: dict[str, str] = {
@@ -94,6 +96,7 @@ class Schema:
     """The columns and dtypes of the four tables (empty frames: Dask's ``meta``)."""
 
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    base_summary: tuple[str, ...] = ()  # the summary's own columns (before any metadata)
 
     def empty(self, table: str) -> pd.DataFrame:
         cols = self.columns[table]
@@ -176,9 +179,10 @@ def build_schema(config: Config, metadata: Mapping[str, Any] | None = None) -> S
         df = frames[name]
         cols = list(dict.fromkeys([*base[name], *df.columns]))
         columns[name] = {c: _dtype_of(c, df[c]) if c in df.columns else "string" for c in cols}
+    base_summary = tuple(columns["summary"])
     for col, dtype in (metadata or {}).items():
-        columns["summary"][metadata_name(col, columns["summary"])] = _metadata_dtype(dtype)
-    return Schema(columns)
+        columns["summary"][metadata_name(col, base_summary)] = _metadata_dtype(dtype)
+    return Schema(columns, base_summary)
 
 
 def _row_name(spec: RowSpec, row_id: Any, row: int) -> str:
@@ -238,14 +242,18 @@ def _cell_results(pdf: pd.DataFrame, offset: int, spec: RowSpec, config: Config)
     texts = pdf[col].tolist() if col in pdf.columns else [None] * len(pdf)
     ids = pdf[spec.id_column].tolist() if spec.id_column else [None] * len(pdf)
     fmts = pdf[spec.format_column].tolist() if spec.format_column else [None] * len(pdf)
+    errors = pdf[ERROR_COLUMN].tolist() if ERROR_COLUMN in pdf.columns else [None] * len(pdf)
     out = []
-    for i, (text, row_id, fmt) in enumerate(zip(texts, ids, fmts, strict=True)):
+    for i, (text, row_id, fmt, error) in enumerate(zip(texts, ids, fmts, errors, strict=True)):
         row = offset + i + 1
         where = f"{spec.source}: row {row}, column {col!r}"
         name = _row_name(spec, row_id, row)
         fmt = spec.input_format if _is_missing(fmt) else str(fmt).strip().lower()
         try:
-            res = analyse_cell(text, article=name, where=where, fmt=fmt, config=config)
+            if isinstance(error, str) and error:
+                res = failed_result(name, where, f"{spec.source}: row {row}: {error}")
+            else:
+                res = analyse_cell(text, article=name, where=where, fmt=fmt, config=config)
         except Exception as exc:  # a bug in a path analyse_cell does not guard
             res = failed_result(name, where, f"{where}: analysis failed: "
                                              f"{describe_exception(exc)}")  # fmt: skip
@@ -265,9 +273,8 @@ def result_tables(
     out = {name: schema.conform(name, frames[name]) for name in TABLES}
     if metadata is not None and len(metadata.columns):
         summary = frames["summary"].reset_index(drop=True)
-        taken = [c for c in summary.columns if c not in metadata.columns]
         meta = metadata.reset_index(drop=True)
-        meta.columns = [metadata_name(c, taken) for c in meta.columns]
+        meta.columns = [metadata_name(c, schema.base_summary) for c in meta.columns]
         out["summary"] = schema.conform("summary", pd.concat([summary, meta], axis=1))
     return out
 

@@ -1,0 +1,212 @@
+"""The audit on a real 2-worker ``distributed.LocalCluster``: same results as the local audit.
+
+The cluster is started and stopped by the tests (no cluster needs to run anywhere); the module
+is skipped when the dask extra is not installed (``pip install 'checker[dask]'``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+pytest.importorskip("dask.dataframe", reason="the dask extra is not installed")
+pytest.importorskip("distributed", reason="the dask extra is not installed")
+pytest.importorskip("pyarrow", reason="the dask extra is not installed")
+
+import checker  # noqa: E402
+from checker.core.config import Config  # noqa: E402
+from checker.dask_engine import (  # noqa: E402
+    audit_dask,
+    cluster,
+    local_tables,
+    read_table,
+    write_tables,
+)
+from checker.dask_tables import TABLES, build_schema  # noqa: E402
+from tests.dask_corpus import SUFFIX, rows  # noqa: E402
+
+N = 216  # articles, of which BAD are bad rows
+BAD = {5: None, 60: "", 61: "   \n", 150: None}
+
+
+def differing_articles(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> list[str]:
+    """Articles whose rows differ in any of the four tables (article by article)."""
+    out = set()
+    for name in TABLES:
+        x = {k: g.reset_index(drop=True) for k, g in a[name].groupby("article", sort=False)}
+        y = {k: g.reset_index(drop=True) for k, g in b[name].groupby("article", sort=False)}
+        for art in set(x) | set(y):
+            if art not in x or art not in y or not x[art].equals(y[art]):
+                out.add(f"{name}:{art}")
+    return sorted(out)
+
+
+def assert_same(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> None:
+    assert differing_articles(a, b) == []
+    for name in TABLES:  # also the same rows in the same order, with the same dtypes
+        pd.testing.assert_frame_equal(a[name].reset_index(drop=True),
+                                      b[name].reset_index(drop=True))  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, pd.DataFrame]:
+    """216 articles in a Parquet file of 4 row groups, with bad rows (missing, empty cells)."""
+    data = rows(N)
+    for i, value in BAD.items():
+        data[i]["body"] = value
+    pdf = pd.DataFrame(data)
+    path = tmp_path_factory.mktemp("dask") / "archive.parquet"
+    pdf.to_parquet(path, row_group_size=60)
+    return path, pd.read_parquet(path)
+
+
+@pytest.fixture(scope="module")
+def reference(corpus) -> dict[str, pd.DataFrame]:
+    path, pdf = corpus
+    return local_tables(pdf, "body", id_column="id", format_column="fmt", source=str(path))
+
+
+@pytest.fixture(scope="module")
+def client():
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    with cluster(workers=2) as c:
+        yield c
+
+
+def _audit(path: Path, **kw):
+    ddf = read_table(str(path))
+    return audit_dask(ddf, "body", id_column="id", format_column="fmt", source=str(path), **kw)
+
+
+def test_parquet_on_two_workers_equals_the_local_audit(client, corpus, reference, tmp_path):
+    path, _ = corpus
+    assert len(client.scheduler_info()["workers"]) == 2
+    summary = write_tables(_audit(path, rows_per_task=32), tmp_path / "out")
+    got = {name: pd.read_parquet(tmp_path / "out" / name, dtype_backend="numpy_nullable")
+           for name in TABLES}  # fmt: skip
+    got["summary"] = got["summary"].astype(reference["summary"].dtypes.to_dict())
+    for name in TABLES:
+        got[name] = got[name].astype(reference[name].dtypes.to_dict())
+    assert_same(got, reference)
+    summary = summary.reset_index(drop=True)
+    pd.testing.assert_frame_equal(summary, reference["summary"])
+    assert len(summary) == N
+    errors = summary[summary["status"] == "error"]
+    assert sorted(errors.index) == sorted(BAD)
+    assert errors.loc[60, "error"] == f"{path}: row 61, column 'body': empty cell (no article text)"
+    assert (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8").count("\n") == N + 1
+    assert not list((tmp_path / "out").glob(".checker-tmp-*"))  # the stage is gone
+
+
+def test_text_cells_give_the_same_results_as_the_same_articles_as_files(
+    client, corpus, reference, tmp_path
+):
+    """The local audit of a folder of files and the cluster audit of a table agree."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    good = [r for i, r in enumerate(rows(N)) if i not in BAD][:60]
+    for r in good:
+        (folder / f"{r['id']}{SUFFIX[str(r['fmt'])]}").write_text(str(r["body"]), encoding="utf-8")
+    local = checker.audit([folder])
+    schema = build_schema(Config())
+    files = {name: schema.conform(name, getattr(local, name)) for name in TABLES}
+    for name in TABLES:  # files are named articles/story-0001.md, rows story-0001
+        files[name]["article"] = files[name]["article"].str.replace(
+            r"^articles/(.*)\.\w+$", r"\1", regex=True)  # fmt: skip
+    ids = {r["id"] for r in good}
+    cells = {name: reference[name][reference[name]["article"].isin(ids)]
+             .reset_index(drop=True)[list(files[name].columns)] for name in TABLES}  # fmt: skip
+    cells["summary"] = cells["summary"].drop(columns="path")
+    files["summary"] = files["summary"].drop(columns="path")
+    assert differing_articles(files, cells) == []
+
+
+def test_jsonl_and_csv_with_non_text_cells(client, tmp_path):
+    data = rows(24)
+    data[3]["body"] = 1234
+    data[4]["body"] = ["a", "list"]
+    data[5]["body"] = None
+    lines = [json.dumps(r) for r in data]
+    lines.insert(10, '{"id": "story-x", "body": "cut off')  # a malformed line: row 11
+    jsonl = tmp_path / "export.jsonl"
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = _audit(jsonl, rows_per_task=5)
+    import dask
+
+    computed = dict(zip(TABLES, dask.compute(*got.values()), strict=True))
+    pdf = pd.DataFrame([json.loads(x) if x.endswith("}") else {"id": None} for x in lines],
+                       dtype=object)
+    ref = local_tables(pdf, "body", id_column="id", format_column="fmt", source=str(jsonl))
+    ok = ref["summary"]["status"] != "error"
+    assert ok.sum() == 21
+    assert_same({k: v[v["article"].isin(ref["summary"]["article"][ok])]
+                 for k, v in computed.items()},
+                {k: v[v["article"].isin(ref["summary"]["article"][ok])]
+                 for k, v in ref.items()})  # fmt: skip
+    errors = computed["summary"].set_index("article")["error"]
+    assert errors["story-0003"].endswith("row 4, column 'body': not text (a int value)")
+    assert errors["story-0004"].endswith("row 5, column 'body': not text (a list value)")
+    assert errors["story-0005"].endswith("row 6, column 'body': empty cell (no article text)")
+    assert errors["export.jsonl:11"].startswith(f"{jsonl}: row 11: malformed JSON line")
+    assert len(computed["summary"]) == 25
+    csv = tmp_path / "export.csv"
+    pd.DataFrame(data[6:]).to_csv(csv, index=False)
+    got = dask.compute(*_audit(csv, rows_per_task=4).values())
+    ref = local_tables(pd.read_csv(csv, dtype=object, keep_default_na=False, na_values=[""]),
+                       "body", id_column="id", format_column="fmt", source=str(csv))  # fmt: skip
+    assert_same(dict(zip(TABLES, got, strict=True)), ref)
+
+
+def test_models_and_lexicons_load_once_per_worker(client, corpus):
+    """Loads happen when a worker starts (the warm-up plugin), never again per task."""
+
+    def loads() -> dict[str, int]:
+        from checker.core.datafiles import _packaged
+        from rules.attribution import tagger
+
+        return {"data files": _packaged.cache_info().misses,
+                "tagger": tagger.load_cue_tagger.cache_info().misses}  # fmt: skip
+
+    before = client.run(loads)
+    assert all(v["data files"] > 0 and v["tagger"] == 1 for v in before.values())
+    import dask
+    import dask.dataframe as dd
+
+    ddf = dd.from_pandas(corpus[1].head(48), npartitions=3)
+    tables = audit_dask(ddf, "body", id_column="id", format_column="fmt", rows_per_task=4)
+    dask.compute(*tables.values())  # 12 tasks over 2 workers
+    assert client.run(loads) == before
+
+
+def test_a_worker_killed_mid_audit_loses_nothing(client, corpus, reference):
+    path, _ = corpus
+    futures = client.compute(list(_audit(path, rows_per_task=12).values()))
+    victim = _busy_worker(client, futures)
+    pid = client.run(os.getpid, workers=[victim])[victim]
+    os.kill(pid, signal.SIGKILL)
+    got = dict(zip(TABLES, client.gather(futures), strict=True))
+    assert_same(got, reference)
+    assert victim not in client.scheduler_info()["workers"]  # it did die mid-audit
+
+
+def _busy_worker(client, futures, timeout: float = 60) -> str:
+    """A worker that is running a task, once a few tasks are done and the audit is not."""
+
+    def tasks_done(dask_scheduler) -> int:
+        return sum(1 for ts in dask_scheduler.tasks.values() if ts.state == "memory")
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        busy = [w for w, keys in client.processing().items() if keys]
+        if busy and client.run_on_scheduler(tasks_done) >= 4:
+            assert not any(f.done() for f in futures)
+            return busy[0]
+        time.sleep(0.02)
+    raise AssertionError("no task seen running")
