@@ -12,4 +12,11 @@ def audit(*args, **kwargs):  # type: ignore[no-untyped-def]
     return _audit(*args, **kwargs)
 
 
-__all__ = ["__version__", "audit"]
+def audit_article(*args, **kwargs):  # type: ignore[no-untyped-def]
+    """Audit one article (a file or a table row's text); see checker.article.audit_article."""
+    from checker.article import audit_article as _audit_article
+
+    return _audit_article(*args, **kwargs)
+
+
+__all__ = ["__version__", "audit", "audit_article"]

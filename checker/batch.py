@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from checker.article import audit_article
 from checker.core.config import Config
 from checker.core.io import WriteError, atomic_write_text, staged_writes
 from checker.core.version import __version__
-from checker.pipeline import ArticleResult, analyse_file, failed_result
+from checker.pipeline import ArticleResult, failed_result
+from checker.text.tabular import ArticleInput, TableError, TableSpec, is_table, read_table
 from checker.walk import REPORT_MARKER, REPORT_MARKER_TEXT, walk_folder
 from reports.pages import page_names
 
@@ -76,12 +80,67 @@ def discover(
     return out
 
 
-def _analyse(args: tuple[Input, Config]) -> ArticleResult:
-    inp, config = args
-    if inp.error:
-        return failed_result(inp.article, inp.path, inp.error)
-    # per-path [[tool.checker.overrides]] apply to this file only
-    return analyse_file(inp.path, config.for_path(inp.path), inp.article)
+def _unique(ident: str, used: set[str]) -> str:
+    """``ident``, or ``ident~2``, ``ident~3``... when an earlier article has it (case-blind)."""
+    key, k = ident, 2
+    while key.casefold() in used:
+        key = f"{ident}~{k}"
+        k += 1
+    used.add(key.casefold())
+    return key
+
+
+def iter_inputs(
+    paths: Iterable[str | os.PathLike[str]],
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    config: Config | None = None,
+    table: TableSpec | None = None,
+) -> Iterator[ArticleInput]:
+    """Every article of an audit, in order, each with an id unique in the audit.
+
+    Files and folders are expanded by :func:`discover` (``[tool.checker] exclude``
+    applied); a table (``.csv``, ``.jsonl``, ``.parquet``... see
+    :mod:`checker.text.tabular`) gives one article per row, read lazily in chunks, and
+    needs ``table`` (which column holds the text). A table that cannot be read becomes
+    one error row naming the file and the problem.
+    """
+    config = config or Config()
+    used: set[str] = set()
+    paths = list(paths)
+    files = [p for p in paths if not (is_table(p) and Path(p).is_file())]
+    tables = [p for p in paths if is_table(p) and Path(p).is_file()]
+    for inp in discover(files, include, exclude):
+        if inp.error or not config.is_excluded(inp.path):
+            ident = _unique(inp.article, used)
+            yield ArticleInput(ident, inp.article, inp.path, error=inp.error)
+    for path in tables:
+        yield from _table_inputs(Path(path), table, used)
+
+
+def _table_inputs(path: Path, spec: TableSpec | None, used: set[str]) -> Iterator[ArticleInput]:
+    name = path.as_posix()
+    if spec is None:
+        raise TableError(f"{name} is a table: name the column that holds the article text "
+                         "with --text-column (Python: table=TableSpec(text_column=...))")
+    try:
+        for item in read_table(path, spec):
+            ident = _unique(item.id, used)
+            yield replace(item, id=ident, article=ident) if ident != item.id else item
+    except TableError as exc:
+        ident = _unique(name, used)
+        yield ArticleInput(ident, ident, name, error=str(exc))
+
+
+def _analyse(item: ArticleInput) -> ArticleResult:
+    return audit_article(item, _WORKER_CONFIG[0])
+
+
+_WORKER_CONFIG: list[Config] = [Config()]  # the audit's configuration, in each worker
+
+
+def _init_worker(config: Config) -> None:
+    _WORKER_CONFIG[0] = config
 
 
 WORKER_DIED = (
@@ -90,42 +149,52 @@ WORKER_DIED = (
 )
 
 
-def iter_results(inputs: list[Input], config: Config, jobs: int = 1) -> Iterator[ArticleResult]:
+def iter_results(
+    inputs: Iterable[ArticleInput], config: Config, jobs: int = 1
+) -> Iterator[ArticleResult]:
     """Analyse inputs in order, in this process (jobs=1) or a process pool.
 
-    With a pool, a worker process that dies (killed for memory, a crash in native
-    code) does not end the audit: the articles that were in flight are analysed again
-    one per process, the one that kills its process gets an error row, and the pool
-    goes on with the rest.
+    Inputs are consumed lazily and at most a few per worker are in flight, so memory
+    stays flat however many articles there are. With a pool, a worker process that
+    dies (killed for memory, a crash in native code) does not end the audit: the
+    articles that were in flight are analysed again one per process, the one that
+    kills its process gets an error row, and the pool goes on with the rest.
     """
-    work = [(inp, config) for inp in inputs]
-    if jobs <= 1 or len(inputs) < 2:
-        for item in work:
-            yield _analyse(item)
+    if jobs <= 1:
+        for item in inputs:
+            yield audit_article(item, config)
         return
-    chunk = max(1, min(32, len(work) // (jobs * 4) or 1))
-    done = 0
-    while done < len(work):
+    pending = iter(inputs)
+    window = jobs * 4
+    while True:
+        inflight: deque[tuple[ArticleInput, Future[ArticleResult]]] = deque()
         try:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                for res in pool.map(_analyse, work[done:], chunksize=chunk):
+            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config,)) as pool:
+                for item in itertools.islice(pending, window):
+                    inflight.append((item, pool.submit(_analyse, item)))
+                while inflight:
+                    item, fut = inflight[0]
+                    res = fut.result()
+                    inflight.popleft()
                     yield res
-                    done += 1
+                    nxt = next(pending, None)
+                    if nxt is not None:
+                        inflight.append((nxt, pool.submit(_analyse, nxt)))
+            return
         except BrokenProcessPool:
-            suspects = work[done : done + jobs * chunk]
-            for item in suspects:
-                yield _analyse_alone(item)
-            done += len(suspects)
+            for item, _ in inflight:
+                yield _analyse_alone(item, config)
 
 
-def _analyse_alone(item: tuple[Input, Config]) -> ArticleResult:
+def _analyse_alone(item: ArticleInput, config: Config) -> ArticleResult:
     """Analyse one input in a process of its own; its death is the input's error row."""
     try:
-        with ProcessPoolExecutor(max_workers=1) as pool:
+        with ProcessPoolExecutor(1, initializer=_init_worker, initargs=(config,)) as pool:
             return pool.submit(_analyse, item).result()
     except BrokenProcessPool:
-        inp = item[0]
-        return failed_result(inp.article, inp.path, f"{inp.path}: {WORKER_DIED}")
+        res = failed_result(item.article, item.path, f"{item.path}: {WORKER_DIED}")
+        res.id, res.metadata = item.id, dict(item.metadata)
+        return res
 
 
 @dataclass
@@ -221,16 +290,14 @@ def audit(
     exclude: Iterable[str] = (),
     config: Config | None = None,
     progress: Callable[[int, int], None] | None = None,
+    table: TableSpec | None = None,
 ) -> AuditResult:
-    """Audit files and folders; returns an :class:`AuditResult` (and writes reports if ``out``)."""
+    """Audit files, folders and tables; returns an :class:`AuditResult` (and writes reports
+    if ``out``). ``table`` says which columns of a table input hold what."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     config = config or Config()
-    inputs = [
-        inp
-        for inp in discover(paths, include, exclude)
-        if inp.error or not config.is_excluded(inp.path)
-    ]
+    inputs = list(iter_inputs(paths, include, exclude, config, table))
     results: list[ArticleResult] = []
     for i, res in enumerate(iter_results(inputs, config, jobs), 1):
         results.append(res)

@@ -103,10 +103,43 @@ def _add_audit_parser(sub: Any) -> None:
         "(default: found by walking up from the first path)",
     )
     a.add_argument("--quiet", "-q", action="store_true", help="no progress bar or table")
+    _add_table_options(a)
     a.add_argument(
         "--ratings", action="append", default=[], metavar="FILE",
         help="source-credibility ratings CSV to use as well (repeatable; see 'checker ratings')",
     )  # fmt: skip
+
+
+def _add_table_options(a: argparse.ArgumentParser) -> None:
+    """Options for table inputs (.csv, .tsv, .jsonl[.gz], .parquet: one article per row)."""
+    t = a.add_argument_group(
+        "table inputs", "a .csv, .tsv, .jsonl, .jsonl.gz or .parquet PATH holds one article per "
+        "row; its other columns are carried into summary.csv as metadata",
+    )  # fmt: skip
+    t.add_argument("--text-column", metavar="COL", help="the column holding the article text")
+    t.add_argument("--id-column", metavar="COL",
+                   help="the column holding each article's id (default: FILE#ROW)")  # fmt: skip
+    fmt = t.add_mutually_exclusive_group()
+    fmt.add_argument("--input-format", choices=("text", "markdown", "html"), default="text",
+                     help="the format of every text cell (default: text)")  # fmt: skip
+    fmt.add_argument("--format-column", metavar="COL",
+                     help="the column naming each row's format (text, markdown or html)")
+
+
+def _table_spec(args: argparse.Namespace) -> Any:
+    """The TableSpec of the table options, or None; exits 2 when a table lacks --text-column."""
+    from checker.text.tabular import TableSpec, is_table
+
+    if args.text_column:
+        return TableSpec(args.text_column, args.id_column, args.input_format, args.format_column)
+    tables = [p for p in args.paths if is_table(p) and Path(p).is_file()]
+    if tables:
+        raise ConfigError(f"{tables[0]} is a table: name the column that holds the article "
+                          "text with --text-column COL")  # fmt: skip
+    if args.id_column or args.format_column:
+        raise ConfigError("--id-column and --format-column apply to table inputs "
+                          "and need --text-column")  # fmt: skip
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -162,6 +195,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         print("checker: error: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    table = _table_spec(args)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         print(f"checker: error: --out {out} exists and is not a folder", file=sys.stderr)
@@ -187,7 +221,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         try:
             result = audit(
                 args.paths, out=out, formats=formats, jobs=args.jobs, include=args.include,
-                exclude=args.exclude, config=config, progress=tick,
+                exclude=args.exclude, config=config, progress=tick, table=table,
             )  # fmt: skip
         except OutputError as exc:
             print(f"checker: error: {exc}; the previous report (if any) is unchanged",

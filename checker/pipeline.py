@@ -43,6 +43,7 @@ class ArticleResult:
     article: str
     path: str
     status: str = "ok"  # ok | warning | error
+    id: str = ""  # unique within an audit; every table of the report carries it
     error: str = ""
     warnings: list[str] = field(default_factory=list)
     format: str = ""
@@ -62,6 +63,7 @@ class ArticleResult:
         default_factory=lambda: {"markers": [], "definitions": {}, "dangling": [], "unused": []}
     )
     page: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)  # a table row's other columns
 
     def to_dict(self) -> dict[str, Any]:
         """The fields as a dict (shallow: the lists and dicts are the result's own, not copies;

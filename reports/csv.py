@@ -10,18 +10,18 @@ import pandas as pd
 
 from checker.core.io import atomic_write_text, safe_path
 
-SUMMARY_BASE = ["article", "path", "status", "error", "warnings", "score", "grade"]
+SUMMARY_BASE = ["article", "article_id", "path", "status", "error", "warnings", "score", "grade"]
 FINDING_COLUMNS = [
-    "article", "rule", "id", "severity", "line", "column", "start", "end", "text", "sentence",
-    "message",
+    "article", "article_id", "rule", "id", "severity", "line", "column", "start", "end", "text",
+    "sentence", "message",
 ]  # fmt: skip
 SOURCE_COLUMNS = [
-    "article", "name", "kind", "role", "cue", "sentence", "start", "end", "footnote", "url",
-    "domain", "rating", "rating_source", "rating_label",
+    "article", "article_id", "name", "kind", "role", "cue", "sentence", "start", "end", "footnote",
+    "url", "domain", "rating", "rating_source", "rating_label",
 ]  # fmt: skip
 SENTENCE_COLUMNS = [
-    "article", "index", "start", "end", "line", "column", "region", "text", "is_claim",
-    "claim_prob", "attributed", "source", "hedged", "hedges", "footnotes",
+    "article", "article_id", "index", "start", "end", "line", "column", "region", "text",
+    "is_claim", "claim_prob", "attributed", "source", "hedged", "hedges", "footnotes",
 ]  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -31,6 +31,12 @@ def defuse(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def metadata_columns(keys: list[str], taken: list[str]) -> dict[str, str]:
+    """Column name per metadata key: the key itself, or ``meta_<key>`` where a report
+    column already has that name (a table with its own ``status`` or ``score`` column)."""
+    return {k: (f"meta_{k}" if k in taken else k) for k in keys}
 
 
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
@@ -44,14 +50,21 @@ def tables(report: dict[str, Any]) -> dict[str, pd.DataFrame]:
     """The four tables as DataFrames (unescaped values, for the Python API)."""
     summary, findings, sources, sentences = [], [], [], []
     metric_keys: list[str] = []
+    meta_keys: list[str] = []
     for art in report["articles"]:
         for k in art.get("metrics", {}):
             if k not in metric_keys:
                 metric_keys.append(k)
+        for k in art.get("metadata") or {}:
+            if k not in meta_keys:
+                meta_keys.append(k)
+    meta_columns = metadata_columns(meta_keys, SUMMARY_BASE + metric_keys)
     for art in report["articles"]:
         name = art["article"]
+        ident = art.get("id") or name
         row = {
             "article": name,
+            "article_id": ident,
             "path": art["path"],
             "status": art["status"],
             "error": art["error"],
@@ -59,21 +72,24 @@ def tables(report: dict[str, Any]) -> dict[str, pd.DataFrame]:
             "score": art["score"],
             "grade": art["grade"],
         }
+        meta = art.get("metadata") or {}
+        row.update({col: meta.get(k) for k, col in meta_columns.items()})
         row.update({k: art.get("metrics", {}).get(k) for k in metric_keys})
         summary.append(row)
-        findings += [{"article": name, **f} for f in art["findings"]]
-        sources += [{"article": name, **s} for s in art["sources"]]
+        findings += [{"article": name, "article_id": ident, **f} for f in art["findings"]]
+        sources += [{"article": name, "article_id": ident, **s} for s in art["sources"]]
         for s in art["sentences"]:
             sentences.append(
                 {
                     "article": name,
+                    "article_id": ident,
                     **s,
                     "hedges": "; ".join(s["hedges"]),
                     "footnotes": " ".join(str(x) for x in s["footnotes"]),
                 }
             )
     return {
-        "summary": _frame(summary, SUMMARY_BASE + metric_keys),
+        "summary": _frame(summary, SUMMARY_BASE + list(meta_columns.values()) + metric_keys),
         "findings": _frame(findings, FINDING_COLUMNS),
         "sources": _frame(sources, SOURCE_COLUMNS),
         "sentences": _frame(sentences, SENTENCE_COLUMNS),

@@ -28,10 +28,10 @@ LAYERS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (1, "reference", ("checker.reference",)),
     (2, "text", ("checker.text",)),
     (3, "rules", ("rules",)),
-    (4, "engine", ("checker.pipeline", "checker.scorer", "checker.settings")),
+    (4, "engine", ("checker.pipeline", "checker.scorer", "checker.settings", "checker.article")),
     (5, "reports", ("reports",)),
     (6, "app", ("checker.batch", "checker.check", "checker.baseline", "checker.vcs",
-                "checker.ratings_cli", "checker.walk")),
+                "checker.ratings_cli", "checker.walk", "checker.resultcache")),
     (7, "cli", ("=checker", "checker.cli", "checker.cli_check", "checker.__main__")),
 )  # fmt: skip
 # A prefix matches the module and its submodules; "=name" matches that module only.
