@@ -23,9 +23,12 @@ works, and :func:`require_dask` says what to install.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
+import sys
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -38,13 +41,18 @@ from checker.core.config import Config, ConfigError
 from checker.dask_tables import (
     ERROR_COLUMN,
     FILE_COLUMNS,
+    HIDDEN,
     INPUT_FORMATS,
+    PATH_COLUMN,
+    SKIP,
     TABLES,
+    WHERE_COLUMN,
     RowSpec,
     Schema,
     audit_partition,
     build_schema,
 )
+from checker.text.tabular import TableSpec
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
@@ -89,76 +97,165 @@ def read_table(
     path: str, *, fmt: str | None = None, blocksize: str | int = DEFAULT_BLOCKSIZE,
     storage_options: dict[str, Any] | None = None,
 ) -> dd.DataFrame:  # fmt: skip
-    """A table of articles as a Dask DataFrame: a local path, glob or any fsspec URL.
+    """A table of articles as a Dask DataFrame: a local path, folder, glob or fsspec URL.
 
-    Parquet (a file, a folder or a glob of files), CSV, TSV or JSON Lines (compressed with
-    gzip too); ``fmt`` overrides the suffix. Text columns are read as they are: an empty CSV
-    cell is missing, a JSON number stays a number (each becomes an error row).
+    Parquet (one partition per row group), CSV or TSV (one partition per file: a quoted cell
+    may hold line breaks, so a file cannot be cut at any line), JSON Lines (blocks of whole
+    lines); gzip-compressed text too. ``fmt`` overrides the suffix. Each row carries where it
+    came from (file, row or line) and values keep their type as the local audit's readers
+    give them: a number in the text column is an error row, not the text "1234"; a
+    malformed JSON line is an error row, not the end of the audit.
     """
     require_dask()
-    import dask.dataframe as dd
-
     fmt = fmt or table_format(path)
-    opts = {"storage_options": storage_options} if storage_options else {}
+    options = storage_options or {}
     if fmt == "parquet":
-        return dd.read_parquet(path, **opts)
-    if fmt in ("csv", "tsv"):  # every CSV cell is text: only a missing one is an error
-        gz = path.lower().endswith(".gz")
-        return dd.read_csv(
-            path, sep="\t" if fmt == "tsv" else ",", dtype=object, keep_default_na=False,
-            na_values=[""], blocksize=None if gz else blocksize,
-            compression="gzip" if gz else None, **opts,
-        )  # fmt: skip
-    if fmt == "jsonl":
-        return _read_jsonl(path, blocksize, storage_options or {})
+        return _read_parquet(path, options)
+    if fmt in ("csv", "tsv", "jsonl"):
+        return _read_text_table(path, fmt, blocksize, options)
     raise EngineError(f"{path}: cannot tell the table format from the name; "
                       "name it .parquet, .csv, .tsv or .jsonl")  # fmt: skip
 
 
-def _parse_jsonl(block: bytes, columns: list[str]) -> pd.DataFrame:
-    """The rows of a block of JSON Lines; a malformed line is a row with only an error."""
-    records: list[dict[str, Any]] = []
-    for line in block.decode("utf-8", errors="replace").splitlines():
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-            if not isinstance(obj, dict):
-                raise ValueError(f"a JSON {type(obj).__name__}, not an object")
-            records.append({c: obj.get(c) for c in columns})
-        except ValueError as exc:
-            reason = " ".join(str(exc).split())[:120]
-            records.append({ERROR_COLUMN: f"malformed JSON line ({reason})"})
-    out = pd.DataFrame(records, columns=[*columns, ERROR_COLUMN], dtype=object)
-    return out
+def _files(path: str, options: dict[str, Any], suffix: str) -> tuple[Any, list[tuple[str, str]]]:
+    """The filesystem and (file, display name) of each file a path, folder or glob names."""
+    import fsspec
+
+    fs, _, paths = fsspec.get_fs_token_paths(path, storage_options=options)
+    local = "://" not in path
+    out = []
+    for p in paths:
+        found = sorted(f for f in fs.find(p) if f.endswith(suffix)) if fs.isdir(p) else [p]
+        out += [(f, f if local else fs.unstrip_protocol(f)) for f in found]
+    if not out:
+        raise EngineError(f"{path}: no such file or folder")
+    if len(out) == 1 and len(paths) == 1 and not fs.isdir(paths[0]):
+        out = [(out[0][0], path)]  # a single file keeps the name it was given
+    return fs, out
 
 
-def _read_jsonl(path: str, blocksize: str | int, options: dict[str, Any]) -> dd.DataFrame:
-    """JSON Lines in blocks of whole lines. Unlike ``dd.read_json``, a malformed line becomes
-    an error row, and values keep their JSON type (a number in the text column is an error
-    row, not the text "1234"); the columns are the keys of the first lines."""
+def _read_parquet(path: str, options: dict[str, Any]) -> dd.DataFrame:
+    import dask
+    import dask.dataframe as dd
+    import pyarrow.parquet as pq
+
+    fs, files = _files(path, options, ".parquet")
+    pieces, schema = [], None
+    for f, name in files:
+        with fs.open(f, "rb") as fh:
+            pf = pq.ParquetFile(fh)
+            schema = schema or pf.schema_arrow
+            before = 0
+            for rg in range(pf.metadata.num_row_groups):
+                pieces.append((f, name, rg, before))
+                before += pf.metadata.row_group(rg).num_rows
+    assert schema is not None
+    meta = schema.empty_table().to_pandas()
+    meta[PATH_COLUMN] = pd.Series([], dtype=object)
+    meta[WHERE_COLUMN] = pd.Series([], dtype=object)
+    parts = [dask.delayed(_parquet_piece, pure=True)(fs, *piece) for piece in pieces]
+    with dask.config.set({"dataframe.convert-string": False}):
+        return dd.from_delayed(parts, meta=meta, verify_meta=False)
+
+
+def _parquet_piece(fs: Any, file: str, name: str, row_group: int, before: int) -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
+    with fs.open(file, "rb") as fh:
+        pdf = pq.ParquetFile(fh).read_row_group(row_group).to_pandas()
+    pdf[PATH_COLUMN] = name
+    pdf[WHERE_COLUMN] = [f"row {before + i + 1}" for i in range(len(pdf))]
+    return pdf
+
+
+def _read_text_table(
+    path: str, fmt: str, blocksize: str | int, options: dict[str, Any]
+) -> dd.DataFrame:
     import dask
     import dask.dataframe as dd
     from dask.bytes import read_bytes
 
     gz = path.lower().endswith(".gz")
-    sample, blocks = read_bytes(
-        path, delimiter=b"\n", blocksize=None if gz else blocksize, sample="256 kiB",
-        compression="gzip" if gz else None, **options,
+    whole = gz or fmt != "jsonl"
+    sample, blocks, names = read_bytes(
+        path, delimiter=b"\n", blocksize=None if whole else blocksize, sample="256 kiB",
+        compression="gzip" if gz else None, include_path=True, **options,
     )  # fmt: skip
+    text = sample.decode("utf-8-sig", errors="replace")
+    columns = _jsonl_columns(text) if fmt == "jsonl" else _csv_header(text, fmt)
+    parse = _parse_jsonl if fmt == "jsonl" else _parse_csv
+    one = len(names) == 1 and "*" not in path
+    parts = [dask.delayed(parse, pure=True)(b, columns, path if one else name, fmt)
+             for per_file, name in zip(blocks, names, strict=True) for b in per_file]  # fmt: skip
+    meta = pd.DataFrame({c: pd.Series([], dtype=object) for c in [*columns, *HIDDEN]})
+    with dask.config.set({"dataframe.convert-string": False}):
+        return dd.from_delayed(parts, meta=meta, verify_meta=False)
+
+
+def _jsonl_columns(sample: str) -> list[str]:
+    """The keys of the objects on the first lines (the sample's last line may be cut)."""
     columns: list[str] = []
-    for line in sample.decode("utf-8", errors="replace").splitlines()[:-1] or [""]:
+    for line in sample.splitlines()[:-1] or sample.splitlines():
         try:
             obj = json.loads(line)
         except ValueError:
             continue
         if isinstance(obj, dict):
             columns += [str(k) for k in obj if str(k) not in columns]
-    parts = [dask.delayed(_parse_jsonl, pure=True)(b, columns) for per_file in blocks
-             for b in per_file]  # fmt: skip
-    meta = pd.DataFrame({c: pd.Series([], dtype=object) for c in [*columns, ERROR_COLUMN]})
-    with dask.config.set({"dataframe.convert-string": False}):
-        return dd.from_delayed(parts, meta=meta, verify_meta=False)
+    return columns
+
+
+def _csv_header(sample: str, fmt: str) -> list[str]:
+    return next(csv.reader(io.StringIO(sample), delimiter="\t" if fmt == "tsv" else ","), [])
+
+
+def _parse_jsonl(block: bytes, columns: list[str], name: str, fmt: str) -> pd.DataFrame:
+    """One row per line of a block of JSON Lines, as the local reader words each problem:
+    a blank line is skipped, a malformed one is an error row."""
+    records: list[dict[str, Any]] = []
+    # lines as the local reader's text file gives them: ends kept, any newline convention
+    for line in io.StringIO(block.decode("utf-8-sig", errors="replace"), newline=""):
+        if not line.strip():
+            records.append({ERROR_COLUMN: SKIP})
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            obj = f"not valid JSON ({exc.msg} at column {exc.colno})"
+        except ValueError as exc:
+            obj = f"not valid JSON ({exc})"
+        if isinstance(obj, dict):
+            records.append({c: obj.get(c) for c in columns})
+        else:
+            records.append({ERROR_COLUMN: obj if isinstance(obj, str) and obj.startswith(
+                "not valid") else "not a JSON object"})  # fmt: skip
+    out = pd.DataFrame(records, columns=[*columns, *HIDDEN], dtype=object)
+    out[PATH_COLUMN] = name
+    out[WHERE_COLUMN] = "line"  # numbered across the file when the rows are counted
+    return out
+
+
+def _parse_csv(block: bytes, columns: list[str], name: str, fmt: str) -> pd.DataFrame:
+    """Every row of a whole CSV/TSV file (cells as text), numbered as the local reader does."""
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    reader = csv.reader(io.StringIO(block.decode("utf-8-sig", errors="replace"), newline=""),
+                        delimiter="\t" if fmt == "tsv" else ",")  # fmt: skip
+    header = next(reader, [])
+    records: list[dict[str, Any]] = []
+    start = reader.line_num + 1
+    for n, cells in enumerate(reader, 1):
+        where = f"row {n} (line {start})"
+        start = reader.line_num + 1
+        if not cells:
+            continue
+        row: dict[str, Any] = dict(zip(header, cells, strict=False))
+        if len(cells) != len(header):
+            row = {ERROR_COLUMN: f"{len(cells)} cells where the header has {len(header)}"}
+        records.append({**{c: row.get(c) for c in columns}, WHERE_COLUMN: where,
+                        ERROR_COLUMN: row.get(ERROR_COLUMN)})  # fmt: skip
+    out = pd.DataFrame(records, columns=[*columns, *HIDDEN], dtype=object)
+    out[PATH_COLUMN] = name
+    return out
 
 
 def files_frame(inputs: Iterable[Any], per_partition: int = FILES_PER_PARTITION) -> dd.DataFrame:
@@ -194,22 +291,34 @@ def _spec_for(
     if input_format not in INPUT_FORMATS:
         raise EngineError(f"input format {input_format!r}: choose from "
                           f"{', '.join(INPUT_FORMATS)}")  # fmt: skip
-    used = {text_column, format_column, ERROR_COLUMN}
-    metadata = tuple(c for c in columns if c not in used)
-    return RowSpec(text_column, id_column, format_column, input_format, source, metadata)
+    table = TableSpec(text_column, id_column, input_format, format_column)
+    metadata = tuple(c for c in columns if c not in table.reserved() and c not in HIDDEN)
+    return RowSpec(table, source, metadata)
 
 
-def _lengths(ddf: dd.DataFrame, spec: RowSpec) -> list[int]:
-    """The number of rows in each partition (one quick pass over one column)."""
-    col = spec.text_column or "path"
-    return [int(n) for n in ddf[col].map_partitions(len).compute()]
+def _count(pdf: pd.DataFrame) -> tuple[int, Any]:
+    return len(pdf), (pdf[PATH_COLUMN].iloc[0] if PATH_COLUMN in pdf.columns and len(pdf)
+                      else None)  # fmt: skip
 
 
-def _slices(lengths: list[int], rows_per_task: int) -> Iterator[tuple[int, int, int, int]]:
-    """(partition, start, stop, rows before it) of each task: partitions cut into pieces of
-    at most ``rows_per_task`` rows, numbered across the whole input."""
-    before = 0
-    for part, n in enumerate(lengths):
+def _lengths(ddf: dd.DataFrame) -> list[tuple[int, Any]]:
+    """Rows and file of each partition: one quick pass over one or two columns."""
+    import dask
+
+    cols = [c for c in (PATH_COLUMN, ddf.columns[0]) if c in ddf.columns][:1] or [ddf.columns[0]]
+    parts = ddf[cols].to_delayed()
+    return list(dask.compute(*[dask.delayed(_count, pure=True)(p) for p in parts]))
+
+
+def _slices(
+    lengths: list[tuple[int, Any]], rows_per_task: int
+) -> Iterator[tuple[int, int, int, int]]:
+    """(partition, start, stop, rows before it in its file) of each task: partitions cut into
+    pieces of at most ``rows_per_task`` rows, numbered across each file (or the input)."""
+    before, last = 0, None
+    for part, (n, name) in enumerate(lengths):
+        if name is not None and name != last:
+            before, last = 0, name
         for start in range(0, n, rows_per_task):
             yield part, start, min(n, start + rows_per_task), before + start
         before += n
@@ -263,8 +372,7 @@ def audit_dask(
             dask.delayed(_rows, pure=True)(parts[part], start, stop), offset, spec, config,
             schema,
         )
-        for i, (part, start, stop, offset) in enumerate(_slices(_lengths(ddf, spec),
-                                                                rows_per_task))
+        for i, (part, start, stop, offset) in enumerate(_slices(_lengths(ddf), rows_per_task))
     ]  # fmt: skip
     if not audited:  # no rows: one empty partition per table
         audited = [dask.delayed({name: schema.empty(name) for name in TABLES})]
@@ -403,14 +511,7 @@ def _move_into_place(stage: Path, out: Path) -> None:
     shutil.rmtree(stage, ignore_errors=True)
 
 
-def local_tables(
-    pdf: pd.DataFrame, text_column: str | None = None, *, id_column: str | None = None,
-    format_column: str | None = None, input_format: str = "text",
-    config: Config | None = None, source: str = "<table>", schema: Schema | None = None,
-) -> dict[str, pd.DataFrame]:  # fmt: skip
-    """The tables :func:`audit_dask` computes, in this process for a pandas DataFrame (the
-    reference a cluster run is compared with)."""
-    config = config or Config()
-    spec = _spec_for(pdf, text_column, id_column, format_column, input_format, source)
-    schema = schema or build_schema(config, {c: pdf.dtypes[c] for c in spec.metadata})
-    return audit_partition(pdf, 0, spec, config, schema)
+def conform_tables(tables: Any, schema: Schema) -> dict[str, pd.DataFrame]:
+    """A local audit's tables (``checker.audit(...)``'s result) with the Dask engine's columns
+    and dtypes, to compare the two article by article."""
+    return {name: schema.conform(name, getattr(tables, name)) for name in TABLES}

@@ -1,8 +1,10 @@
 """Rows to articles to tables: the per-partition work of the Dask engine, with no Dask in it.
 
 A partition of the input (a pandas DataFrame) goes through :func:`audit_partition`: each row
-becomes one :class:`~checker.pipeline.ArticleResult` (a file named in a ``path`` column, or a
-table cell of article text), through the same per-article functions as the local audit, and
+becomes one :class:`~checker.text.tabular.ArticleInput` (a file named in a ``path`` column, or
+a table row, by :func:`checker.text.tabular.row_input` as in the local audit) and one
+:class:`~checker.pipeline.ArticleResult` (by :func:`checker.article.audit_article`, the one
+per-article function of every audit path), and
 the results become the four report tables (summary, findings, sources, sentences) with the
 fixed columns and dtypes of a :class:`Schema`. Fixed dtypes matter on a cluster: every
 partition of a table must have the same columns and types, whatever its articles hold (a
@@ -16,31 +18,35 @@ comparison) without a cluster.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import Any
 
 import pandas as pd
 
+from checker.article import audit_article
 from checker.core.config import Config
-from checker.pipeline import (
-    ArticleResult,
-    StageError,
-    analyse_document,
-    analyse_file,
-    describe_exception,
-    failed_result,
+from checker.pipeline import ArticleResult, describe_exception, failed_result
+from checker.text.tabular import ArticleInput, TableSpec, row_input
+from reports.csv import (
+    FINDING_COLUMNS,
+    SENTENCE_COLUMNS,
+    SOURCE_COLUMNS,
+    SUMMARY_BASE,
+    metadata_columns,
+    tables,
 )
-from checker.text.loader import document_from_text
-from reports.csv import FINDING_COLUMNS, SENTENCE_COLUMNS, SOURCE_COLUMNS, SUMMARY_BASE, tables
 
 INPUT_FORMATS = ("text", "markdown", "html")
 TABLES = ("summary", "findings", "sources", "sentences")
 # the columns a table of files has (checker.dask_engine.files_frame builds it)
 FILE_COLUMNS = ("path", "article", "error")
-# a reader's column for a row it could not read (a malformed JSON line): the row's error
-ERROR_COLUMN = "_checker_error"
+# Columns a reader of checker.dask_engine adds to each row (absent in a caller's own frame):
+# the file it came from, where in it ("row 12", "line 12"), and why it could not be read
+# (a malformed JSON line) or that it is to be skipped (a blank line).
+PATH_COLUMN, WHERE_COLUMN, ERROR_COLUMN = "_checker_path", "_checker_where", "_checker_error"
+SKIP = "\x00skip"  # ERROR_COLUMN value of a row that is no article (a blank JSON Lines line)
+HIDDEN = (PATH_COLUMN, WHERE_COLUMN, ERROR_COLUMN)
 
 # dtypes of the columns whose type a probe article cannot show (a value that is None there)
 _KNOWN_DTYPES: dict[str, str] = {
@@ -71,24 +77,28 @@ Critics say the plan is flawed.
 class RowSpec:
     """How the rows of an input table become articles.
 
-    ``text_column`` names the column holding each article's text; without it, the rows name
+    ``table`` (a :class:`~checker.text.tabular.TableSpec`: text, id and format columns, as
+    ``--text-column`` and friends give) for rows of article text; None for rows that name
     files to read (columns ``path``, ``article``, ``error``, as ``files_frame`` builds them).
-    ``id_column`` gives each article its name (default: ``<source>:<row>``, the row numbered
-    from 1 in input order); ``format_column`` gives each row's format, else ``input_format``
-    (text, markdown or html) applies to all. ``source`` names the input in messages.
+    ``source`` names the input in messages when rows do not carry their file. ``metadata``
+    are the input columns carried into the summary table.
     """
 
-    text_column: str | None = None
-    id_column: str | None = None
-    format_column: str | None = None
-    input_format: str = "text"
+    table: TableSpec | None = None
     source: str = "<table>"
-    metadata: tuple[str, ...] = ()  # input columns carried into the summary table
+    metadata: tuple[str, ...] = ()
 
-    def __post_init__(self) -> None:
-        if self.input_format not in INPUT_FORMATS:
-            raise ValueError(f"input format {self.input_format!r}: choose from "
-                             f"{', '.join(INPUT_FORMATS)}")  # fmt: skip
+
+class SourceName(str):
+    """A file name or URL as ``row_input`` wants a path (``as_posix``, ``name``), without
+    ``Path`` turning ``s3://bucket/x`` into ``s3:/bucket/x``."""
+
+    def as_posix(self) -> str:
+        return str(self)
+
+    @property
+    def name(self) -> str:
+        return self.rstrip("/").rsplit("/", 1)[-1]
 
 
 @dataclass(frozen=True)
@@ -96,7 +106,6 @@ class Schema:
     """The columns and dtypes of the four tables (empty frames: Dask's ``meta``)."""
 
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
-    base_summary: tuple[str, ...] = ()  # the summary's own columns (before any metadata)
 
     def empty(self, table: str) -> pd.DataFrame:
         cols = self.columns[table]
@@ -119,11 +128,21 @@ def _is_missing(value: Any) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
+def _text(value: Any) -> str | None:
+    """A cell as text; a whole float as an integer (64.0 -> "64"): a column of numbers that
+    some rows lack is float in one frame and int in another, and must read the same."""
+    if _is_missing(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _cast(values: pd.Series, dtype: str) -> pd.Series:
     if str(values.dtype) == dtype:
         return values
     if dtype == "string":
-        return values.map(lambda v: None if _is_missing(v) else str(v)).astype("string")
+        return values.astype(object).map(_text).astype("string")
     if dtype in ("Int64", "Float64"):
         return pd.to_numeric(values.astype(object).map(
             lambda v: None if _is_missing(v) else v), errors="raise").astype(dtype)  # fmt: skip
@@ -160,17 +179,12 @@ def _metadata_dtype(dtype: Any) -> str:
     return "string"
 
 
-def metadata_name(column: str, taken: Iterable[str]) -> str:
-    """The summary column of an input column: its own name, ``input_<name>`` when taken."""
-    return column if column not in set(taken) else f"input_{column}"
-
-
 def build_schema(config: Config, metadata: Mapping[str, Any] | None = None) -> Schema:
     """The four tables' columns and dtypes under ``config``, found by auditing a probe article.
 
     ``metadata`` maps input columns carried into the summary table to their input dtype.
     """
-    probe = analyse_document(document_from_text(_PROBE, path="probe.md", fmt="markdown"), config)
+    probe = audit_article(ArticleInput("probe", "probe", "probe.md", _PROBE, "markdown"), config)
     frames = tables({"articles": [probe.to_dict()]})
     base = {"summary": SUMMARY_BASE, "findings": FINDING_COLUMNS, "sources": SOURCE_COLUMNS,
             "sentences": SENTENCE_COLUMNS}  # fmt: skip
@@ -179,113 +193,74 @@ def build_schema(config: Config, metadata: Mapping[str, Any] | None = None) -> S
         df = frames[name]
         cols = list(dict.fromkeys([*base[name], *df.columns]))
         columns[name] = {c: _dtype_of(c, df[c]) if c in df.columns else "string" for c in cols}
-    base_summary = tuple(columns["summary"])
-    for col, dtype in (metadata or {}).items():
-        columns["summary"][metadata_name(col, base_summary)] = _metadata_dtype(dtype)
-    return Schema(columns, base_summary)
+    summary = columns["summary"]
+    metrics = [c for c in summary if c not in SUMMARY_BASE]
+    names = metadata_columns(list(metadata or {}), [*SUMMARY_BASE, *metrics])
+    meta = {names[c]: _metadata_dtype(d) for c, d in (metadata or {}).items()}
+    columns["summary"] = {**{c: summary[c] for c in SUMMARY_BASE}, **meta,
+                          **{c: summary[c] for c in metrics}}  # fmt: skip
+    return Schema(columns)
 
 
-def _row_name(spec: RowSpec, row_id: Any, row: int) -> str:
-    if spec.id_column and not _is_missing(row_id):
-        return str(row_id)
-    return f"{PurePosixPath(spec.source).name or spec.source}:{row}"
-
-
-def analyse_cell(
-    value: Any, *, article: str, where: str, fmt: str, config: Config
-) -> ArticleResult:
-    """Analyse one table cell as an article; a missing, empty or non-text cell is an error row.
-
-    ``where`` names the cell in messages (``export.parquet: row 12, column 'body'``). Bytes
-    are read as UTF-8. Like ``analyse_file``, this never raises for what the cell holds.
-    """
-    if isinstance(value, bytes | bytearray):
-        try:
-            value = bytes(value).decode("utf-8")
-        except UnicodeDecodeError as exc:
-            return failed_result(article, where, f"{where}: not UTF-8 text ({exc.reason} at "
-                                                 f"byte {exc.start})")  # fmt: skip
+def _plain_cell(value: Any) -> Any:
+    """A cell as the local readers give it: missing is None, numpy scalars are Python's."""
     if _is_missing(value):
-        return failed_result(article, where, f"{where}: empty cell (no article text)")
-    if not isinstance(value, str):
-        return failed_result(article, where,
-                             f"{where}: not text (a {type(value).__name__} value)")  # fmt: skip
-    if not value.strip():
-        return failed_result(article, where, f"{where}: empty cell (no article text)")
-    if fmt not in INPUT_FORMATS:
-        return failed_result(article, where, f"{where}: unknown format {fmt!r} (choose from "
-                                             f"{', '.join(INPUT_FORMATS)})")  # fmt: skip
-    try:
-        doc = document_from_text(value.replace("\x00", ""), path=article, fmt=fmt)
-    except Exception as exc:
-        return failed_result(article, where,
-                             f"{where}: {StageError('load+segment', exc)}")  # fmt: skip
-    try:
-        return analyse_document(doc, config, article)
-    except StageError as exc:
-        return failed_result(article, where, f"{where}: {exc}")
+        return None
+    return value.item() if hasattr(value, "item") and hasattr(value, "dtype") else value
 
 
-def _file_results(pdf: pd.DataFrame, config: Config) -> list[ArticleResult]:
+def _file_inputs(pdf: pd.DataFrame) -> list[ArticleInput]:
     out = []
     for path, article, error in pdf[list(FILE_COLUMNS)].itertuples(index=False, name=None):
-        if isinstance(error, str) and error:
-            out.append(failed_result(article, path, error))
-        else:  # per-path [[tool.checker.overrides]] apply to this file only
-            out.append(analyse_file(path, config.for_path(path), article))
+        err = error if isinstance(error, str) else ""
+        out.append(ArticleInput(str(article), str(article), str(path), error=err))
     return out
 
 
-def _cell_results(pdf: pd.DataFrame, offset: int, spec: RowSpec, config: Config) -> list[Any]:
-    col = spec.text_column
-    assert col is not None
-    texts = pdf[col].tolist() if col in pdf.columns else [None] * len(pdf)
-    ids = pdf[spec.id_column].tolist() if spec.id_column else [None] * len(pdf)
-    fmts = pdf[spec.format_column].tolist() if spec.format_column else [None] * len(pdf)
-    errors = pdf[ERROR_COLUMN].tolist() if ERROR_COLUMN in pdf.columns else [None] * len(pdf)
+def _row_inputs(pdf: pd.DataFrame, offset: int, spec: RowSpec) -> list[ArticleInput]:
+    """One input per row, as :func:`checker.text.tabular.read_table` would give it."""
+    assert spec.table is not None
+    keep = [c for c in pdf.columns if c not in HIDDEN]
+    cells = {c: pdf[c].tolist() for c in keep}
+    hidden = {c: pdf[c].tolist() if c in pdf.columns else [None] * len(pdf) for c in HIDDEN}
     out = []
-    for i, (text, row_id, fmt, error) in enumerate(zip(texts, ids, fmts, errors, strict=True)):
-        row = offset + i + 1
-        where = f"{spec.source}: row {row}, column {col!r}"
-        name = _row_name(spec, row_id, row)
-        fmt = spec.input_format if _is_missing(fmt) else str(fmt).strip().lower()
-        try:
-            if isinstance(error, str) and error:
-                res = failed_result(name, where, f"{spec.source}: row {row}: {error}")
-            else:
-                res = analyse_cell(text, article=name, where=where, fmt=fmt, config=config)
-        except Exception as exc:  # a bug in a path analyse_cell does not guard
-            res = failed_result(name, where, f"{where}: analysis failed: "
-                                             f"{describe_exception(exc)}")  # fmt: skip
-        res.path = spec.source
-        out.append(res)
+    for i in range(len(pdf)):
+        error = hidden[ERROR_COLUMN][i]
+        if error == SKIP:
+            continue
+        path = SourceName(hidden[PATH_COLUMN][i] or spec.source)
+        where = hidden[WHERE_COLUMN][i] or "row"
+        if not any(ch.isdigit() for ch in where):  # numbered here: "line" -> "line 12"
+            where = f"{where} {offset + i + 1}"
+        key = where.split()[1]  # "row 12 (line 14)" -> "12", "line 12" -> "12"
+        if isinstance(error, str) and error:
+            ident = f"{path.name}#{key}"
+            out.append(ArticleInput(ident, ident, str(path), error=f"{path}: {where}: {error}"))
+            continue
+        row = {c: _plain_cell(cells[c][i]) for c in keep}
+        out.append(row_input(spec.table, path, where, key, row))  # type: ignore[arg-type]
     return out
 
 
-def result_tables(
-    results: list[ArticleResult], schema: Schema, metadata: pd.DataFrame | None = None
-) -> dict[str, pd.DataFrame]:
-    """The four tables of some results, conformed to ``schema``.
+def _audit(item: ArticleInput, config: Config) -> ArticleResult:
+    try:
+        return audit_article(item, config)
+    except Exception as exc:  # audit_article never raises for an article: a bug, kept to one row
+        res = failed_result(item.article, item.path,
+                            f"{item.article}: analysis failed: {describe_exception(exc)}")
+        res.id, res.metadata = item.id, dict(item.metadata)
+        return res
 
-    ``metadata`` (one row per result, in order) is carried into the summary table.
-    """
+
+def result_tables(results: list[ArticleResult], schema: Schema) -> dict[str, pd.DataFrame]:
+    """The four tables of some results (``reports.csv.tables``), conformed to ``schema``."""
     frames = tables({"articles": [r.to_dict() for r in results]})
-    out = {name: schema.conform(name, frames[name]) for name in TABLES}
-    if metadata is not None and len(metadata.columns):
-        summary = frames["summary"].reset_index(drop=True)
-        meta = metadata.reset_index(drop=True)
-        meta.columns = [metadata_name(c, schema.base_summary) for c in meta.columns]
-        out["summary"] = schema.conform("summary", pd.concat([summary, meta], axis=1))
-    return out
+    return {name: schema.conform(name, frames[name]) for name in TABLES}
 
 
 def audit_partition(
     pdf: pd.DataFrame, offset: int, spec: RowSpec, config: Config, schema: Schema
 ) -> dict[str, pd.DataFrame]:
     """Audit one partition of rows (the first numbered ``offset + 1``): its four tables."""
-    if spec.text_column is None:
-        results = _file_results(pdf, config)
-    else:
-        results = _cell_results(pdf, offset, spec, config)
-    meta = pdf[list(spec.metadata)] if spec.metadata else None
-    return result_tables(results, schema, meta)
+    items = _file_inputs(pdf) if spec.table is None else _row_inputs(pdf, offset, spec)
+    return result_tables([_audit(item, config) for item in items], schema)
