@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import itertools
 import os
@@ -16,14 +17,26 @@ from typing import TYPE_CHECKING, Any
 
 from checker.article import audit_article
 from checker.core.config import Config
-from checker.core.io import WriteError, atomic_write_text, staged_writes
+from checker.core.io import WriteError, open_report_file
+from checker.core.staging import ReportFolder, new_run_id
 from checker.core.version import __version__
 from checker.pipeline import ArticleResult, failed_result
-from checker.text.tabular import ArticleInput, TableError, TableSpec, is_table, read_table
+from checker.resultcache import ResultCache
+from checker.text.tabular import (
+    ArticleInput,
+    TableError,
+    TableSpec,
+    is_table,
+    read_table,
+    table_columns,
+)
 from checker.walk import REPORT_MARKER, REPORT_MARKER_TEXT, walk_folder
-from reports.pages import page_names
+from reports import DEFAULT_FORMATS, open_sink
+from reports.pages import slug
+from reports.rows import Columns, columns_for
+from reports.sinks import HtmlSink
 
-if TYPE_CHECKING:  # pandas loads only when a DataFrame is asked for (reports.csv)
+if TYPE_CHECKING:  # pandas loads only when a DataFrame is asked for (reports.parquet)
     import pandas as pd
 
 
@@ -43,6 +56,7 @@ def discover(
     paths: Iterable[str | os.PathLike[str]],
     include: Iterable[str] = (),
     exclude: Iterable[str] = (),
+    skip: Iterable[Path] = (),
 ) -> list[Input]:
     """Expand files and folders (recursively) into inputs, keeping missing paths as errors.
 
@@ -58,7 +72,7 @@ def discover(
         p = Path(raw)
         if p.is_dir():
             base = Path(os.path.abspath(p)).parent  # names as walked: links not resolved
-            walk = walk_folder(p)
+            walk = walk_folder(p, skip=skip)
             listed = [(f, "") for f in walk.found] + walk.skipped
             for f, reason in sorted(listed):
                 rel = Path(os.path.abspath(f)).relative_to(base).as_posix()
@@ -90,39 +104,59 @@ def _unique(ident: str, used: set[str]) -> str:
     return key
 
 
-def iter_inputs(
-    paths: Iterable[str | os.PathLike[str]],
-    include: Iterable[str] = (),
-    exclude: Iterable[str] = (),
-    config: Config | None = None,
-    table: TableSpec | None = None,
-) -> Iterator[ArticleInput]:
-    """Every article of an audit, in order, each with an id unique in the audit.
+class Inputs:
+    """Every article of an audit, in order, each with an id unique in the audit; iterable.
 
     Files and folders are expanded by :func:`discover` (``[tool.checker] exclude``
-    applied); a table (``.csv``, ``.jsonl``, ``.parquet``... see
-    :mod:`checker.text.tabular`) gives one article per row, read lazily in chunks, and
-    needs ``table`` (which column holds the text). A table that cannot be read becomes
-    one error row naming the file and the problem.
+    applied; folders in ``skip``, the report folder, never read); a table (``.csv``,
+    ``.jsonl``, ``.parquet``... see :mod:`checker.text.tabular`) gives one article per
+    row, read lazily in chunks, and needs ``table`` (which column holds the text). A
+    table that cannot be read becomes one error row naming the file and the problem.
+    ``total`` is the number of articles, or None while tables are still being read.
     """
-    config = config or Config()
-    used: set[str] = set()
-    paths = list(paths)
-    files = [p for p in paths if not (is_table(p) and Path(p).is_file())]
-    tables = [p for p in paths if is_table(p) and Path(p).is_file()]
-    for inp in discover(files, include, exclude):
-        if inp.error or not config.is_excluded(inp.path):
-            ident = _unique(inp.article, used)
-            yield ArticleInput(ident, inp.article, inp.path, error=inp.error)
-    for path in tables:
-        yield from _table_inputs(Path(path), table, used)
+
+    def __init__(
+        self,
+        paths: list[str | os.PathLike[str]],
+        include: Iterable[str] = (),
+        exclude: Iterable[str] = (),
+        config: Config | None = None,
+        table: TableSpec | None = None,
+        skip: Iterable[Path] = (),
+    ) -> None:
+        config = config or Config()
+        self.used: set[str] = set()
+        self.table = table
+        self.tables = [Path(p) for p in paths if is_table(p) and Path(p).is_file()]
+        files = [p for p in paths if not (is_table(p) and Path(p).is_file())]
+        self.files: list[ArticleInput] = []
+        for inp in discover(files, include, exclude, skip=skip):
+            if inp.error or not config.is_excluded(inp.path):
+                ident = _unique(inp.article, self.used)
+                self.files.append(ArticleInput(ident, inp.article, inp.path, error=inp.error))
+        if self.tables and table is None:
+            raise TableError(f"{self.tables[0]} is a table: name the column that holds the "
+                             "article text with --text-column (Python: table=TableSpec(...))")
+        self.total: int | None = None if self.tables else len(self.files)
+
+    def metadata_keys(self) -> list[str]:
+        """The metadata columns of the table inputs, in order (see ``table_columns``)."""
+        keys: dict[str, None] = {}
+        for path in self.tables:
+            with contextlib.suppress(TableError):
+                keys.update(dict.fromkeys(table_columns(path, self.table)))  # type: ignore[arg-type]
+        return list(keys)
+
+    def __iter__(self) -> Iterator[ArticleInput]:
+        yield from self.files
+        self.files = []  # read once; let them go
+        for path in self.tables:
+            yield from _table_inputs(path, self.table, self.used)
 
 
 def _table_inputs(path: Path, spec: TableSpec | None, used: set[str]) -> Iterator[ArticleInput]:
     name = path.as_posix()
-    if spec is None:
-        raise TableError(f"{name} is a table: name the column that holds the article text "
-                         "with --text-column (Python: table=TableSpec(text_column=...))")
+    assert spec is not None
     try:
         for item in read_table(path, spec):
             ident = _unique(item.id, used)
@@ -132,15 +166,38 @@ def _table_inputs(path: Path, spec: TableSpec | None, used: set[str]) -> Iterato
         yield ArticleInput(ident, ident, name, error=str(exc))
 
 
-def _analyse(item: ArticleInput) -> ArticleResult:
-    return audit_article(item, _WORKER_CONFIG[0])
+@dataclass
+class Done:
+    """One finished article: its result, its cache key (None: no cache) and whether the
+    result came from the cache."""
+
+    result: ArticleResult
+    key: str | None = None
+    cached: bool = False
 
 
-_WORKER_CONFIG: list[Config] = [Config()]  # the audit's configuration, in each worker
+def run_article(item: ArticleInput, config: Config, cache: ResultCache | None = None) -> Done:
+    """:func:`~checker.article.audit_article`, through the result cache when there is one."""
+    key = cache.key(item) if cache is not None and not item.error else None
+    if key is not None:
+        hit = cache.get(key, item)  # type: ignore[union-attr]
+        if hit is not None:
+            return Done(hit, key, True)
+    res = audit_article(item, config)
+    if key is not None:
+        cache.put(key, res)  # type: ignore[union-attr]
+    return Done(res, key)
 
 
-def _init_worker(config: Config) -> None:
-    _WORKER_CONFIG[0] = config
+_WORKER: list[Any] = [Config(), None]  # the audit's configuration and cache, in each worker
+
+
+def _init_worker(config: Config, cache: ResultCache | None) -> None:
+    _WORKER[:] = [config, cache]
+
+
+def _analyse(item: ArticleInput) -> Done:
+    return run_article(item, _WORKER[0], _WORKER[1])
 
 
 WORKER_DIED = (
@@ -152,6 +209,16 @@ WORKER_DIED = (
 def iter_results(
     inputs: Iterable[ArticleInput], config: Config, jobs: int = 1
 ) -> Iterator[ArticleResult]:
+    """Analyse inputs in order, in this process (jobs=1) or a process pool (see
+    :func:`iter_done`); the results only."""
+    for done in iter_done(inputs, config, jobs):
+        yield done.result
+
+
+def iter_done(
+    inputs: Iterable[ArticleInput], config: Config, jobs: int = 1,
+    cache: ResultCache | None = None,
+) -> Iterator[Done]:  # fmt: skip
     """Analyse inputs in order, in this process (jobs=1) or a process pool.
 
     Inputs are consumed lazily and at most a few per worker are in flight, so memory
@@ -162,75 +229,135 @@ def iter_results(
     """
     if jobs <= 1:
         for item in inputs:
-            yield audit_article(item, config)
+            yield run_article(item, config, cache)
         return
     pending = iter(inputs)
-    window = jobs * 4
+    window = jobs * 8
+    init = (config, cache)
     while True:
-        inflight: deque[tuple[ArticleInput, Future[ArticleResult]]] = deque()
+        inflight: deque[tuple[ArticleInput, Future[Done]]] = deque()
         try:
-            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config,)) as pool:
+            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=init) as pool:
                 for item in itertools.islice(pending, window):
                     inflight.append((item, pool.submit(_analyse, item)))
                 while inflight:
-                    item, fut = inflight[0]
-                    res = fut.result()
+                    done = inflight[0][1].result()
                     inflight.popleft()
-                    yield res
+                    yield done
                     nxt = next(pending, None)
                     if nxt is not None:
                         inflight.append((nxt, pool.submit(_analyse, nxt)))
             return
         except BrokenProcessPool:
             for item, _ in inflight:
-                yield _analyse_alone(item, config)
+                yield _analyse_alone(item, init)
 
 
-def _analyse_alone(item: ArticleInput, config: Config) -> ArticleResult:
+def _analyse_alone(item: ArticleInput, init: tuple[Config, ResultCache | None]) -> Done:
     """Analyse one input in a process of its own; its death is the input's error row."""
     try:
-        with ProcessPoolExecutor(1, initializer=_init_worker, initargs=(config,)) as pool:
+        with ProcessPoolExecutor(1, initializer=_init_worker, initargs=init) as pool:
             return pool.submit(_analyse, item).result()
     except BrokenProcessPool:
         res = failed_result(item.article, item.path, f"{item.path}: {WORKER_DIED}")
         res.id, res.metadata = item.id, dict(item.metadata)
-        return res
+        return Done(res)
+
+
+PROBE = "The council said on Monday that taxes rose by 4 percent, according to officials.\n"
+
+
+def audit_columns(config: Config, metadata_keys: Iterable[str] = ()) -> Columns:
+    """The report tables' columns for an audit: the metrics of this configuration (read
+    off a one-sentence probe article) and the metadata columns of its table inputs."""
+    probe = audit_article(ArticleInput("probe", "probe", "probe", text=PROBE), config)
+    return columns_for(probe.metrics, list(dict.fromkeys(metadata_keys)))
+
+
+def rules_meta() -> list[dict[str, Any]]:
+    from rules import all_rules
+
+    return [{"id": r.id, "name": r.name, "family": r.family, "severity": r.severity,
+             "summary": r.summary, "enabled": r.enabled} for r in all_rules()]  # fmt: skip
+
+
+class PageNames:
+    """Each article's page, ``articles/<slug of its id>.html``, unique (case-blind)."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def __call__(self, ident: str) -> str:
+        base = f"articles/{slug(ident)}"
+        page, k = f"{base}.html", 2
+        while page.casefold() in self.used:
+            page, k = f"{base}-{k}.html", k + 1
+        self.used.add(page.casefold())
+        return page
 
 
 @dataclass
 class AuditResult:
-    """The outcome of an audit: per-article results plus DataFrame views."""
+    """The outcome of an audit: counts, failures and warnings, and (when kept) every
+    article's result with the four tables as DataFrames."""
 
-    articles: list[ArticleResult]
+    articles: list[ArticleResult] = field(default_factory=list)
     generated: str = field(default_factory=lambda: datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    run: str = field(default_factory=new_run_id)
+    columns: Columns | None = None
+    count: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+    failed: list[ArticleResult] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (article, warning)
+    lowest: list[ArticleResult] = field(default_factory=list)  # the 10 lowest scores
+    cached: int = 0  # articles taken from the result cache
+    scored: int = 0  # articles with a score
+    kept: bool = True
     _tables: dict[str, pd.DataFrame] | None = field(default=None, repr=False)
 
-    def report(self) -> dict[str, Any]:
-        from rules import all_rules
+    def meta(self) -> dict[str, Any]:
+        """The audit-level record (``audit.json``): which run, when, what was found."""
+        return {"tool": "checker", "version": __version__, "generated": self.generated,
+                "run": self.run, "articles": self.count, "statuses": self.statuses,
+                "from_cache": self.cached, "rules": rules_meta()}  # fmt: skip
 
-        return {
-            "tool": "checker",
-            "version": __version__,
-            "generated": self.generated,
-            "rules": [
-                {
-                    "id": r.id,
-                    "name": r.name,
-                    "family": r.family,
-                    "severity": r.severity,
-                    "summary": r.summary,
-                    "enabled": r.enabled,
-                }
-                for r in all_rules()
-            ],  # fmt: skip
-            "articles": [a.to_dict() for a in self.articles],
-        }
+    def note(self, done: Done | ArticleResult) -> None:
+        """Count one finished article (its failures, warnings and score)."""
+        if isinstance(done, Done):
+            self.cached += done.cached
+            res = done.result
+        else:
+            res = done
+        self.count += 1
+        self.statuses[res.status] = self.statuses.get(res.status, 0) + 1
+        if res.status == "error":
+            self.failed.append(res)
+        self.warnings += [(res.article, w) for w in res.warnings]
+        if res.score is not None:
+            self.scored += 1
+            self.lowest.append(res)
+            if len(self.lowest) > 20:
+                self.lowest = sorted(self.lowest, key=lambda a: a.score)[:10]
+        if self.kept:
+            self.articles.append(res)
+
+    def report(self) -> dict[str, Any]:
+        """The whole report as one dict (``audit.json`` plus ``articles``; kept results)."""
+        return {**self.meta(), "articles": [a.to_dict() for a in self._kept()]}
+
+    def _kept(self) -> list[ArticleResult]:
+        if not self.kept:
+            raise ValueError("this audit did not keep its results (keep=False): read the "
+                             "reports it wrote instead")  # fmt: skip
+        return self.articles
 
     def _table(self, name: str) -> pd.DataFrame:
         if self._tables is None:
-            from reports.csv import tables
+            from reports.parquet import frames
 
-            self._tables = tables(self.report())
+            records = [a.to_dict() for a in self._kept()]
+            columns = self.columns or _columns_of(records)
+            self._tables = frames(records, columns)
         return self._tables[name]
 
     @property
@@ -249,64 +376,148 @@ class AuditResult:
     def sentences(self) -> pd.DataFrame:
         return self._table("sentences")
 
-    @property
-    def failed(self) -> list[ArticleResult]:
-        return [a for a in self.articles if a.status == "error"]
-
     def write(
-        self, out_dir: str | os.PathLike[str], formats: Iterable[str] = ("csv", "html", "json")
-    ) -> list[Path]:
-        """Write the reports; returns the report files written.
+        self, out_dir: str | os.PathLike[str], formats: Iterable[str] = DEFAULT_FORMATS,
+        *, wait: bool = False,
+    ) -> list[Path]:  # fmt: skip
+        """Write the reports of a kept audit into ``out_dir`` (replacing it as a whole,
+        see :class:`~checker.core.staging.ReportFolder`); returns the files written."""
+        articles = self._kept()
+        columns = self.columns or _columns_of([a.to_dict() for a in articles[:1000]])
+        with ReportWriter(out_dir, formats, self, columns, wait=wait) as writer:
+            for res in articles:
+                writer.add(res)
+            return writer.finish()
 
-        Also writes the small :data:`~checker.walk.REPORT_MARKER` file, so that later
-        folder walks (``checker check .``) skip the reports folder. Every file is
-        renamed into place only once all are written: a failure (raised as
-        :class:`~checker.core.io.WriteError`, naming the path) leaves the previous
-        report as it was, without temporary files.
-        """
-        from reports import get_writer
 
-        out = Path(out_dir)
+def _columns_of(records: list[dict[str, Any]]) -> Columns:
+    from reports.sinks import report_columns
+
+    return report_columns(records)
+
+
+class ReportWriter:
+    """Streams finished articles into every format's writer, in a staging folder that
+    replaces ``out`` at :meth:`finish` (nothing of a run that fails is ever seen)."""
+
+    def __init__(self, out: str | os.PathLike[str], formats: Iterable[str], result: AuditResult,
+                 columns: Columns, *, wait: bool = False,
+                 cache: ResultCache | None = None) -> None:  # fmt: skip
+        self.cache = cache
+        self.formats = list(formats)
+        self.result = result
+        self.columns = columns
+        self.folder = ReportFolder(Path(out), result.run, wait=wait, marker=REPORT_MARKER)
+        self.pages = PageNames()
+        self.sinks: list[Any] = []
+
+    def __enter__(self) -> ReportWriter:
+        self.folder.__enter__()
         try:
-            out.mkdir(parents=True, exist_ok=True)
+            meta = self.result.meta()
+            for f in self.formats:
+                self.sinks.append(open_sink(f, self.folder.staging, meta, self.columns))
+        except BaseException as exc:
+            self.__exit__()
+            if isinstance(exc, OSError) and not isinstance(exc, WriteError):
+                raise WriteError(self.folder.out, exc) from exc
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sink in self.sinks:
+            with contextlib.suppress(Exception):
+                sink.close()
+        self.sinks = []
+        self.folder.__exit__()
+
+    def add(self, res: ArticleResult, key: str | None = None) -> None:
+        """Hand one finished article to every writer (``key``: its result-cache key)."""
+        if not res.page:
+            res.page = self.pages(res.id or res.article)
+        record = res.to_dict()
+        try:
+            for sink in self.sinks:
+                if key is not None and self.cache is not None and isinstance(sink, HtmlSink):
+                    pk = self.cache.page_key(key, record)
+                    html = self.cache.get_page(pk)
+                    if html is None:
+                        html = sink.render(record)
+                        self.cache.put_page(pk, html)
+                    sink.add_page(record, html)
+                else:
+                    sink.add(record)
         except OSError as exc:
-            raise WriteError(out, exc) from exc
-        report = self.report()
+            if isinstance(exc, WriteError):
+                raise
+            raise WriteError(self.folder.out, exc) from exc
+
+    def finish(self) -> list[Path]:
+        """Complete every file, then swap the staging folder in; the files, as placed."""
+        staging = self.folder.staging
         written: list[Path] = []
-        with staged_writes():
-            atomic_write_text(out / REPORT_MARKER, REPORT_MARKER_TEXT)
-            for fmt in formats:
-                written += get_writer(fmt)(report, out)
-        return written
+        try:
+            for sink in self.sinks:
+                written += sink.close()
+            self.sinks = []
+            from reports.json import write_audit_json
+
+            meta = {**self.result.meta(), "formats": self.formats, "complete": True}
+            written.append(write_audit_json(staging, meta))
+            with open_report_file(staging / REPORT_MARKER) as fh:
+                fh.write(REPORT_MARKER_TEXT)
+        except OSError as exc:
+            if isinstance(exc, WriteError):
+                raise
+            raise WriteError(self.folder.out, exc) from exc
+        self.folder.commit()
+        out = self.folder.out
+        return [out / p.relative_to(staging) for p in written]
 
 
 def audit(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     out: str | os.PathLike[str] | None = None,
-    formats: Iterable[str] = ("csv", "html", "json"),
+    formats: Iterable[str] = DEFAULT_FORMATS,
     jobs: int = 1,
     include: Iterable[str] = (),
     exclude: Iterable[str] = (),
     config: Config | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
     table: TableSpec | None = None,
+    keep: bool = True,
+    wait: bool = False,
+    cache: str | os.PathLike[str] | None = None,
 ) -> AuditResult:
-    """Audit files, folders and tables; returns an :class:`AuditResult` (and writes reports
-    if ``out``). ``table`` says which columns of a table input hold what."""
+    """Audit files, folders and tables; returns an :class:`AuditResult`.
+
+    With ``out``, the reports are written as the articles are finished (streamed: with
+    ``keep=False`` nothing holds all the articles, and memory stays flat) into a
+    staging folder that replaces ``out`` at the end. ``table`` says which columns of a
+    table input hold what; ``wait`` waits for another audit writing ``out``. Results
+    are kept in memory (``result.articles``, the DataFrames) unless ``keep=False``.
+    ``cache`` is the folder of the result cache (:mod:`checker.resultcache`; None: none).
+    """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     config = config or Config()
-    inputs = list(iter_inputs(paths, include, exclude, config, table))
-    results: list[ArticleResult] = []
-    for i, res in enumerate(iter_results(inputs, config, jobs), 1):
-        results.append(res)
-        if progress:
-            progress(i, len(inputs))
-    pages = page_names([{"article": r.article} for r in results])
-    for res, page in zip(results, pages, strict=True):
-        res.page = page
-    result = AuditResult(results)
-    if out is not None:
-        result.write(out, formats)
+    skip = [Path(out)] if out is not None else []
+    inputs = Inputs(list(paths), include, exclude, config, table, skip)
+    result = AuditResult(kept=keep)
+    result.columns = audit_columns(config, inputs.metadata_keys())
+    store = ResultCache(cache, config) if cache is not None else None
+    if out is None:
+        for i, done in enumerate(iter_done(inputs, config, jobs, store), 1):
+            result.note(done)
+            if progress:
+                progress(i, inputs.total)
+        return result
+    with ReportWriter(out, formats, result, result.columns, wait=wait, cache=store) as writer:
+        for i, done in enumerate(iter_done(inputs, config, jobs, store), 1):
+            writer.add(done.result, done.key)
+            result.note(done)
+            if progress:
+                progress(i, inputs.total)
+        writer.finish()
     return result

@@ -33,16 +33,19 @@ explainable 0-100 attribution score and a letter grade.
 """
 
 AUDIT_EPILOG = """\
-output files (in --out):
-  summary.csv     one row per input file (failed ones too): status, score, grade, metrics
-  findings.csv    one row per finding: article, rule, id, severity, line, column, text, message
+output files (in --out; the whole folder is replaced at the end of each run):
+  summary.csv     one row per article (failed ones too): status, score, grade, metadata, metrics
+  findings.csv    one row per finding: article, article_id, rule, id, severity, line, text...
   sources.csv     one row per source mention: name, kind, role, cue, footnote, url, domain
-  sentences.csv   one row per sentence: region, is_claim, claim_prob, attributed, hedges, footnotes
-  report.json     everything above, per article
-  index.html      the audit at a glance; articles/<name>.html per article
+  sentences.csv   one row per sentence: region, is_claim, claim_prob, attributed, hedges...
+  articles.jsonl  everything, one JSON object per article per line
+  audit.json      the run: id, time, version, counts, rules
+  index.html      the audit at a glance; articles/<page>.html per article
+  *.parquet       with --format parquet: the four tables above
 
 examples:
   checker audit examples/ --out reports-out/
+  checker audit export.csv --text-column body --id-column id --out out/
   checker audit drafts/ --out out/ --format csv,json --jobs 2 --exclude 'drafts/old/*'
 
 exit codes:
@@ -51,8 +54,8 @@ exit codes:
       the rest is still reported)
   2   usage or configuration error
   70  internal error of checker, not caused by one input (please report it)
-  74  a report cannot be written (disk full, permission denied, read-only folder);
-      the previous report in --out is left as it was
+  74  a report cannot be written (disk full, permission denied, read-only folder,
+      another audit writing the same --out); the previous report in --out is left as it was
 """
 
 
@@ -77,7 +80,7 @@ def _add_audit_parser(sub: Any) -> None:
     a.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the reports")
     a.add_argument(
         "--format", default="csv,html,json", metavar="LIST",
-        help="comma-separated report formats: csv, html, json (default: all)",
+        help="comma-separated report formats: csv, html, json, parquet (default: csv,html,json)",
     )  # fmt: skip
     a.add_argument(
         "--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1)"
@@ -103,6 +106,13 @@ def _add_audit_parser(sub: Any) -> None:
         "(default: found by walking up from the first path)",
     )
     a.add_argument("--quiet", "-q", action="store_true", help="no progress bar or table")
+    a.add_argument("--wait", action="store_true",
+                   help="wait for another audit writing the same --out (default: refuse)")
+    a.add_argument("--no-cache", action="store_true",
+                   help="analyse every article again, ignoring the result cache")
+    a.add_argument("--cache-dir", metavar="DIR",
+                   help="folder of the result cache (default: $CHECKER_CACHE_DIR, else "
+                   "$XDG_CACHE_HOME/checker/results or ~/.cache/checker/results)")  # fmt: skip
     _add_table_options(a)
     a.add_argument(
         "--ratings", action="append", default=[], metavar="FILE",
@@ -171,6 +181,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _cache_for(args: argparse.Namespace) -> Path | None:
+    """The result cache's folder, or None with --no-cache."""
+    import os
+
+    if args.no_cache:
+        return None
+    if args.cache_dir:
+        return Path(args.cache_dir)
+    if os.environ.get("CHECKER_CACHE_DIR"):
+        return Path(os.environ["CHECKER_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "checker" / "results"
+
+
 def _config_for(args: argparse.Namespace) -> Config:
     if args.config:
         return load_config(args.config)
@@ -215,13 +239,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
     ) as bar:  # fmt: skip
         task = bar.add_task("auditing", total=None)
 
-        def tick(done: int, total: int) -> None:
+        def tick(done: int, total: int | None) -> None:
             bar.update(task, completed=done, total=total)
 
         try:
             result = audit(
                 args.paths, out=out, formats=formats, jobs=args.jobs, include=args.include,
-                exclude=args.exclude, config=config, progress=tick, table=table,
+                exclude=args.exclude, config=config, progress=tick, table=table, keep=False,
+                wait=args.wait, cache=_cache_for(args),
             )  # fmt: skip
         except OutputError as exc:
             print(f"checker: error: {exc}; the previous report (if any) is unchanged",
@@ -230,17 +255,16 @@ def cmd_audit(args: argparse.Namespace) -> int:
     failed = result.failed
     for res in failed:
         print(f"checker: error: {res.error}", file=sys.stderr)
-    for res in result.articles:
-        for w in res.warnings:
-            print(f"checker: warning: {res.article}: {w}", file=sys.stderr)
-    if not result.articles:
+    for article, w in result.warnings:
+        print(f"checker: warning: {article}: {w}", file=sys.stderr)
+    if not result.count:
         print("checker: error: no articles found (.txt, .md, .html) in the given paths",
               file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
     console = Console()
     if not args.quiet:
-        scored = sorted((a for a in result.articles if a.score is not None), key=lambda a: a.score)
-        n = len(scored)
+        scored = sorted(result.lowest, key=lambda a: a.score)
+        n = result.scored
         table = Table(title=f"Lowest scores ({n} article{'' if n == 1 else 's'} scored, "
                       f"{len(failed)} failed)")  # fmt: skip
         for col in ("article", "score", "grade", "claims", "unsourced", "findings"):

@@ -35,6 +35,7 @@ import errno
 import os
 import stat
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,16 +142,21 @@ class Walk:
     skipped: list[tuple[Path, str]] = field(default_factory=list)
 
 
-def walk_folder(root: str | os.PathLike[str]) -> Walk:
+def walk_folder(root: str | os.PathLike[str], skip: Iterable[str | os.PathLike[str]] = ()) -> Walk:
     """The articles under folder ``root``, sorted, skipping what the module docstring
-    lists; special files and links out of ``root`` are in ``skipped`` with the reason."""
+    lists and the folders in ``skip`` (an audit's own ``--out``, whatever it holds);
+    special files and links out of ``root`` are in ``skipped`` with the reason."""
     top = Path(root)
     base = top.resolve()
-    ignored = git_ignored(top) or set()
+    avoid = {Path(os.path.realpath(p)) for p in skip}
     walk = Walk()
+    if base in avoid or any(a in base.parents for a in avoid):
+        return walk
+    ignored = git_ignored(top) or set()
     for here, dirs, files in os.walk(top):
         folder = Path(here)
-        dirs[:] = [d for d in dirs if not _skip_folder(folder / d, ignored)]
+        dirs[:] = [d for d in dirs if not _skip_folder(folder / d, ignored)
+                   and not (avoid and Path(os.path.realpath(folder / d)) in avoid)]  # fmt: skip
         for name in files:
             f = folder / name
             if name.startswith(".") or f.suffix.lower() not in SUPPORTED_SUFFIXES:

@@ -1,28 +1,24 @@
-"""CSV writer: summary.csv, findings.csv, sources.csv, sentences.csv (see docs/output.md)."""
+"""CSV writer: summary.csv, findings.csv, sources.csv, sentences.csv (see docs/output.md).
+
+:class:`CsvSink` appends each article's rows to the four files as the article is
+finished (Python's csv module, one row at a time): nothing is held back, whatever
+the number of articles. Text cells that a spreadsheet would evaluate as a formula are
+defused (:func:`defuse`).
+"""
 
 from __future__ import annotations
 
-import io
+import csv
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+from checker.core.io import open_report_file, safe_path
+from reports.rows import TABLES, Columns, detail_rows, summary_row
 
-from checker.core.io import atomic_write_text, safe_path
+if TYPE_CHECKING:
+    import pandas as pd
 
-SUMMARY_BASE = ["article", "article_id", "path", "status", "error", "warnings", "score", "grade"]
-FINDING_COLUMNS = [
-    "article", "article_id", "rule", "id", "severity", "line", "column", "start", "end", "text",
-    "sentence", "message",
-]  # fmt: skip
-SOURCE_COLUMNS = [
-    "article", "article_id", "name", "kind", "role", "cue", "sentence", "start", "end", "footnote",
-    "url", "domain", "rating", "rating_source", "rating_label",
-]  # fmt: skip
-SENTENCE_COLUMNS = [
-    "article", "article_id", "index", "start", "end", "line", "column", "region", "text",
-    "is_claim", "claim_prob", "attributed", "source", "hedged", "hedges", "footnotes",
-]  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -33,70 +29,47 @@ def defuse(value: Any) -> Any:
     return value
 
 
-def metadata_columns(keys: list[str], taken: list[str]) -> dict[str, str]:
-    """Column name per metadata key: the key itself, or ``meta_<key>`` where a report
-    column already has that name (a table with its own ``status`` or ``score`` column)."""
-    return {k: (f"meta_{k}" if k in taken else k) for k in keys}
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return "'" + value if value.startswith(_FORMULA_START) else value
+    return value
 
 
-def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
-    df = pd.DataFrame(rows)
-    extra = [c for c in df.columns if c not in columns]
-    df = df.reindex(columns=columns + extra)
-    return df
+class CsvSink:
+    """Appends each article's rows to summary.csv, findings.csv, sources.csv, sentences.csv."""
 
+    def __init__(self, folder: Path, meta: Mapping[str, Any], columns: Columns) -> None:
+        self.columns = columns
+        self.paths = [safe_path(folder, f"{name}.csv") for name in TABLES]
+        self._files = [open_report_file(p) for p in self.paths]
+        self._writers = [csv.writer(fh, lineterminator="\n") for fh in self._files]
+        self._names = {t: columns.of(t) for t in TABLES}
+        for name, w in zip(TABLES, self._writers, strict=True):
+            w.writerow(self._names[name])
 
-def tables(report: dict[str, Any]) -> dict[str, pd.DataFrame]:
-    """The four tables as DataFrames (unescaped values, for the Python API)."""
-    summary, findings, sources, sentences = [], [], [], []
-    metric_keys: list[str] = []
-    meta_keys: list[str] = []
-    for art in report["articles"]:
-        for k in art.get("metrics", {}):
-            if k not in metric_keys:
-                metric_keys.append(k)
-        for k in art.get("metadata") or {}:
-            if k not in meta_keys:
-                meta_keys.append(k)
-    meta_columns = metadata_columns(meta_keys, SUMMARY_BASE + metric_keys)
-    for art in report["articles"]:
-        name = art["article"]
-        ident = art.get("id") or name
-        row = {
-            "article": name,
-            "article_id": ident,
-            "path": art["path"],
-            "status": art["status"],
-            "error": art["error"],
-            "warnings": "; ".join(art.get("warnings", [])),
-            "score": art["score"],
-            "grade": art["grade"],
-        }
-        meta = art.get("metadata") or {}
-        row.update({col: meta.get(k) for k, col in meta_columns.items()})
-        row.update({k: art.get("metrics", {}).get(k) for k in metric_keys})
-        summary.append(row)
-        findings += [{"article": name, "article_id": ident, **f} for f in art["findings"]]
-        sources += [{"article": name, "article_id": ident, **s} for s in art["sources"]]
-        for s in art["sentences"]:
-            sentences.append(
-                {
-                    "article": name,
-                    "article_id": ident,
-                    **s,
-                    "hedges": "; ".join(s["hedges"]),
-                    "footnotes": " ".join(str(x) for x in s["footnotes"]),
-                }
-            )
-    return {
-        "summary": _frame(summary, SUMMARY_BASE + list(meta_columns.values()) + metric_keys),
-        "findings": _frame(findings, FINDING_COLUMNS),
-        "sources": _frame(sources, SOURCE_COLUMNS),
-        "sentences": _frame(sentences, SENTENCE_COLUMNS),
-    }
+    def add(self, article: Mapping[str, Any]) -> None:
+        summary, findings, sources, sentences = self._writers
+        cols = self._names
+        row = summary_row(article, self.columns)
+        summary.writerow([_cell(row.get(c)) for c in cols["summary"]])
+        for w, table in ((findings, "findings"), (sources, "sources"), (sentences, "sentences")):
+            names = cols[table]
+            w.writerows([_cell(r.get(c)) for c in names] for r in detail_rows(article, table))
+
+    def close(self) -> list[Path]:
+        for fh in self._files:
+            fh.close()
+        return list(self.paths)
 
 
 def to_csv_text(df: pd.DataFrame) -> str:
+    """A DataFrame as CSV text with formula-like cells defused."""
+    import io
+
+    import pandas as pd
+
     safe = df.copy()
     for col in safe.columns:
         if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
@@ -104,11 +77,3 @@ def to_csv_text(df: pd.DataFrame) -> str:
     buf = io.StringIO()
     safe.to_csv(buf, index=False)
     return buf.getvalue()
-
-
-def write_csv(report: dict[str, Any], out_dir: Path) -> list[Path]:
-    written = []
-    for name, df in tables(report).items():
-        path = safe_path(out_dir, f"{name}.csv")
-        written.append(atomic_write_text(path, to_csv_text(df)))
-    return written

@@ -1,38 +1,61 @@
-"""JSON writer: report.json, everything per article (see docs/output.md)."""
+"""JSON writer: ``articles.jsonl`` (one line per article) and ``audit.json`` (the run).
+
+``articles.jsonl`` holds one compact JSON object per line, the whole record of one
+article (``jq -c 'select(.grade == "F")' articles.jsonl`` works line by line); lines
+are appended as articles finish, so the file never needs the whole audit in memory.
+``audit.json`` is small: which run wrote the folder, when, with which version, the
+rules, the formats and files written, and the counts by status (see docs/output.md).
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from checker.core.io import atomic_write_text, safe_path
+from checker.core.io import open_report_file, safe_path
+from reports.rows import Columns
+
+ARTICLES = "articles.jsonl"
+AUDIT = "audit.json"
 
 
-def report_json(report: dict[str, Any]) -> str:
-    """The report as JSON text with one line per article (and per rule).
-
-    Each record is compact, so it goes through the json module's C encoder (``indent``
-    would force the pure-Python one, several times slower on large audits), while the line
-    per article keeps the file readable with ``grep``, ``diff`` and line-based tools.
-    """
-
-    def dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
-
-    head = [
-        f"{dumps(key)}: {dumps(value)}"
-        for key, value in report.items()
-        if key not in ("rules", "articles")
-    ]
-    lists = [
-        f"{dumps(key)}: [\n" + ",\n".join(dumps(item) for item in report[key]) + "\n]"
-        for key in ("rules", "articles")
-        if key in report
-    ]
-    return "{\n" + ",\n".join(head + lists) + "\n}\n"
+def dumps(value: Any) -> str:
+    """Compact JSON, non-ASCII kept (the json module's C encoder)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_json(report: dict[str, Any], out_dir: Path) -> list[Path]:
-    path = safe_path(out_dir, "report.json")
-    return [atomic_write_text(path, report_json(report))]
+class JsonSink:
+    """Appends one line per article to ``articles.jsonl``."""
+
+    def __init__(self, folder: Path, meta: Mapping[str, Any], columns: Columns) -> None:
+        self.path = safe_path(folder, ARTICLES)
+        self._fh = open_report_file(self.path)
+
+    def add(self, article: Mapping[str, Any]) -> None:
+        self._fh.write(dumps(article))
+        self._fh.write("\n")
+
+    def add_line(self, line: str) -> None:
+        """Append an article already serialised by :func:`dumps` (from the result cache)."""
+        self._fh.write(line)
+        self._fh.write("\n")
+
+    def close(self) -> list[Path]:
+        self._fh.close()
+        return [self.path]
+
+
+def audit_json(meta: Mapping[str, Any]) -> str:
+    """The audit-level metadata file: one JSON object, the ``rules`` one per line."""
+    head = [f"{dumps(k)}: {dumps(v)}" for k, v in meta.items() if k != "rules"]
+    rules = ",\n".join(dumps(r) for r in meta.get("rules") or ())
+    return "{\n" + ",\n".join([*head, f'"rules": [\n{rules}\n]']) + "\n}\n"
+
+
+def write_audit_json(folder: Path, meta: Mapping[str, Any]) -> Path:
+    path = safe_path(folder, AUDIT)
+    with open_report_file(path) as fh:
+        fh.write(audit_json(meta))
+    return path

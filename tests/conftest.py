@@ -10,6 +10,14 @@ SEEDS = SHARED / "data" / "seeds"
 EXAMPLES = ROOT / "examples"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_result_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`checker audit` runs in tests keep their result cache out of the user's."""
+    import os
+
+    os.environ.setdefault("CHECKER_CACHE_DIR", str(tmp_path_factory.mktemp("result-cache")))
+
+
 @pytest.fixture
 def seeds() -> Path:
     if not SEEDS.is_dir():

@@ -82,20 +82,19 @@ def test_cli_writes_every_report_and_exits_1_on_failed_input(tmp_path: Path) -> 
         "findings.csv",
         "sources.csv",
         "sentences.csv",
-        "report.json",
+        "articles.jsonl",
+        "audit.json",
         "index.html",
     ):
         assert (out / name).is_file(), name
     rows = list(csv.DictReader((out / "summary.csv").open(encoding="utf-8")))
     assert len(rows) == 3
-    raw = (out / "report.json").read_text(encoding="utf-8")
-    report = json.loads(raw)
-    assert report["version"] == checker.__version__
-    lines = raw.splitlines()  # one line per article, for grep and diff
-    for a in report["articles"]:
-        assert json.dumps(a, ensure_ascii=False) + "," in lines or (
-            json.dumps(a, ensure_ascii=False) in lines
-        )
+    meta = json.loads((out / "audit.json").read_text(encoding="utf-8"))
+    assert meta["version"] == checker.__version__ and meta["complete"] is True
+    assert meta["articles"] == 3 and meta["statuses"]["error"] == 1
+    lines = (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    report = {"articles": [json.loads(x) for x in lines]}  # one line per article
+    assert [a["article"] for a in report["articles"]] == [r["article"] for r in rows]
     art = next(a for a in report["articles"] if a["article"] == "in/a.txt")
     for key in (
         "path",

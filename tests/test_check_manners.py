@@ -239,7 +239,8 @@ def test_no_text_in_every_audit_output(tmp_path: Path, capsys, monkeypatch) -> N
     assert "Lowest scores (1 article scored, 0 failed)" in out
     with (tmp_path / "out" / "summary.csv").open(encoding="utf-8") as fh:
         rows = {r["article"]: r for r in csv.DictReader(fh)}
-    articles = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))["articles"]
+    lines = (tmp_path / "out" / "articles.jsonl").read_text("utf-8").splitlines()
+    articles = [json.loads(x) for x in lines]
     report = {a["article"]: a for a in articles}
     for name in NO_TEXT_FILES:
         row, art = rows[f"d/{name}"], report[f"d/{name}"]

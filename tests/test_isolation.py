@@ -109,8 +109,8 @@ def test_cli_audit_reports_the_failed_article_and_exits_1(
     assert code == 1
     assert "bad.txt: analysis failed at rules.hedging: ValueError: boom" in err
     assert "Traceback" not in err
-    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
-    assert [a["status"] for a in report["articles"]] == ["ok", "error"]
+    lines = (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(x)["status"] for x in lines] == ["ok", "error"]
 
 
 def test_cli_check_lists_the_failed_file_and_checks_the_others(
@@ -216,8 +216,8 @@ def test_special_files_and_links_are_listed_never_read(tmp_path: Path, command: 
         line = next(x for x in run.stderr.splitlines() if f"/{name}:" in x)
         assert "skipped: " in line and reason in line, line
     if command == "audit":
-        report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
-        rows = {Path(a["path"]).name: a for a in report["articles"]}
+        lines = (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+        rows = {Path(a["path"]).name: a for a in map(json.loads, lines)}
     else:
         rows = {Path(f["path"]).name: f for f in json.loads(run.stdout)["files"]}
     assert set(EXPECTED_SKIPS) <= set(rows)
@@ -269,7 +269,7 @@ def test_nul_bytes_after_the_first_4k_are_reported_and_kept_out(tmp_path: Path) 
     art = audit(tmp_path, out=tmp_path / "out", formats=("csv", "json")).articles[0]
     assert art.status == "warning"
     assert "2 NUL characters (the first at line 81, column 5) replaced by U+FFFD" in art.warnings
-    for name in ("report.json", "sentences.csv", "summary.csv"):
+    for name in ("articles.jsonl", "sentences.csv", "summary.csv"):
         raw = (tmp_path / "out" / name).read_bytes()
         assert b"\x00" not in raw and b"\\u0000" not in raw
 
@@ -299,8 +299,8 @@ def _audit_twice_with_failing_write(
     assert main(argv) == 0
 
     def files() -> dict[str, bytes]:
-        return {p.relative_to(out).as_posix(): p.read_bytes()
-                for p in out.rglob("*") if p.is_file()}  # fmt: skip
+        return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+                if p.is_file() and p.name != ".checker-lock"}  # fmt: skip
 
     before = files()
     (src / "b.txt").write_text("Officials said the bridge would reopen.\n", encoding="utf-8")
@@ -445,6 +445,6 @@ def test_cli_audit_with_jobs_gives_the_same_rows(tmp_path: Path) -> None:
             capture_output=True, text=True, timeout=120, cwd=tmp_path,
         )  # fmt: skip
         assert run.returncode == 0, run.stderr
-        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-        rows.append([(a["article"], a["status"], a["score"]) for a in report["articles"]])
+        lines = (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+        rows.append([(a["article"], a["status"], a["score"]) for a in map(json.loads, lines)])
     assert rows[0] == rows[1] and len(rows[0]) == len(CRASHERS) + 1

@@ -16,7 +16,9 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextvars import ContextVar
+from functools import lru_cache
 from pathlib import Path
+from typing import IO
 
 
 class OutputError(Exception):
@@ -52,6 +54,45 @@ def safe_path(out_dir: Path, relative: str) -> Path:
     return target
 
 
+@lru_cache(maxsize=1)
+def _umask() -> int:
+    """The process's umask (read once: setting it back at once is the only way to read it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def file_mode() -> int:
+    """The mode a report file gets: readable as the umask allows (0644 under umask 022)."""
+    return 0o666 & ~_umask()
+
+
+def folder_mode() -> int:
+    return 0o777 & ~_umask()
+
+
+def chmod_report_file(path: Path | str) -> None:
+    """Give a file written through a private temporary file the umask's mode."""
+    try:
+        os.chmod(path, file_mode())
+    except OSError as exc:
+        raise WriteError(path, exc) from exc
+
+
+def open_report_file(path: Path) -> IO[str]:
+    """Open a new report file for writing text (UTF-8, mode as the umask allows).
+
+    Meant for files inside a staging folder (:class:`checker.core.staging.ReportFolder`),
+    which become visible all at once; raises :class:`WriteError` naming the path.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # the umask applies
+        return os.fdopen(fd, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise WriteError(path, exc) from exc
+
+
 def _unlink_quietly(path: str) -> None:
     with contextlib.suppress(OSError):
         os.unlink(path)
@@ -71,6 +112,7 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
             fh.write(text)
+        os.chmod(tmp, file_mode())  # mkstemp makes it private (0600); reports follow the umask
         staged = _STAGED.get()
         if staged is None:
             os.replace(tmp, path)

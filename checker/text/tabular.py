@@ -22,9 +22,11 @@ it appears in the audit's output with its status like any other input.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gzip
 import io
+import itertools
 import json
 import sys
 from collections.abc import Iterator
@@ -213,6 +215,38 @@ def _read_parquet(path: Path, spec: TableSpec) -> Iterator[ArticleInput]:
         for row in batch.to_pylist():
             n += 1
             yield row_input(spec, path, f"row {n}", str(n), row)
+
+
+def table_columns(path: str | Path, spec: TableSpec, sample: int = 1000) -> list[str]:
+    """The metadata columns of a table: its columns but the text, id and format ones.
+
+    From the header (CSV, TSV) or the schema (Parquet); for JSON Lines, the keys of the
+    first ``sample`` objects (a key first seen later is kept in ``articles.jsonl``'s
+    metadata, not as a summary column). Raises :class:`TableError` like read_table.
+    """
+    p = Path(path)
+    lower = p.name.lower()
+    try:
+        if lower.endswith(".parquet"):
+            import pyarrow.parquet as pq
+
+            names = list(pq.ParquetFile(p).schema_arrow.names)
+        elif lower.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
+            keys: dict[str, None] = {}
+            with _open_text(p) as fh:
+                for line in itertools.islice(fh, sample):
+                    with contextlib.suppress(ValueError):
+                        obj = json.loads(line)
+                        if isinstance(obj, dict):
+                            keys.update(dict.fromkeys(obj))
+            names = list(keys)
+        else:
+            delimiter = "\t" if lower.removesuffix(".gz").endswith(".tsv") else ","
+            with _open_text(p) as fh:
+                names = next(csv.reader(fh, delimiter=delimiter), [])
+    except Exception as exc:
+        raise TableError(f"{p}: cannot read: {exc}") from exc
+    return [n for n in names if n not in spec.reserved()]
 
 
 def read_table(path: str | Path, spec: TableSpec) -> Iterator[ArticleInput]:

@@ -1,0 +1,187 @@
+"""The result cache: an article whose text and settings are unchanged is not analysed again.
+
+Re-auditing an archive every night mostly re-reads what has not changed. Each
+article's result is stored under a key that hashes everything it depends on:
+
+- the article's bytes (a file's raw content, or a table cell's text) and its format;
+- the configuration that applies to it (``[tool.checker]``, per-path overrides);
+- the tool: its version and the content of every source and data file of the
+  ``checker`` and ``rules`` packages (so lexicons and models count), and the content
+  of the source-credibility rating files in use.
+
+An entry is one small file, ``<dir>/v1/<2 hex>/<key>.json``: a header line naming the
+format and the key, then the result record as JSON (no pickle: a cache shared with
+others runs no code). It is written to a temporary file and renamed into place, so
+concurrent audits never see half an entry (two writing the same key write the same
+thing). An entry that cannot be read, is cut short, or names another key or format
+(corrupt, foreign, or from another version) is ignored and rebuilt. Failed articles
+are not cached. Rendered HTML pages are cached the same way (``*.html``), keyed on the
+result, the article's name, id, page and metadata, and the HTML writer's files.
+
+Results are stored as they are finished, so an audit that is killed resumes from the
+cache: the next run analyses only what the killed one had not reached.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from checker.core.config import Config
+from checker.core.version import __version__
+from checker.pipeline import ArticleResult
+from checker.text.tabular import ArticleInput
+
+FORMAT = "checker-result-cache"
+VERSION = "v1"
+ROOT = Path(__file__).resolve().parents[1]
+_PER_INPUT = ("article", "id", "path", "page", "metadata")
+_SUFFIXES = (".py", ".json", ".toml", ".txt", ".html", ".css", ".js", ".csv")
+
+
+def tree_digest(folders: Iterable[Path]) -> str:
+    """A hash of the names and content of every source and data file under ``folders``."""
+    h = hashlib.sha256()
+    for folder in folders:
+        for f in sorted(folder.rglob("*")):
+            if f.suffix in _SUFFIXES and f.is_file() and "__pycache__" not in f.parts:
+                h.update(f.relative_to(ROOT).as_posix().encode())
+                h.update(hashlib.sha256(f.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _ratings_digest(config: Config) -> str:
+    from rules.credibility.ratings import rating_files
+
+    h = hashlib.sha256()
+    for path, *_ in rating_files(config):
+        with contextlib.suppress(OSError):
+            h.update(str(path).encode())
+            h.update(hashlib.sha256(Path(path).read_bytes()).digest())
+    return h.hexdigest()
+
+
+def config_digest(config: Config) -> str:
+    """A hash of what a configuration says (its ``repr``: every setting, in order)."""
+    return hashlib.sha256(repr(config).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class ResultCache:
+    """A content-addressed store of article results (see the module docstring)."""
+
+    def __init__(self, folder: str | os.PathLike[str], config: Config) -> None:
+        self.folder = Path(folder) / VERSION
+        self.config = config
+        tool = tree_digest([ROOT / "checker", ROOT / "rules"])
+        self.base = hashlib.sha256(
+            f"{__version__}\0{tool}\0{_ratings_digest(config)}".encode()
+        ).hexdigest()
+        self.pages_base = hashlib.sha256(
+            f"{self.base}\0{tree_digest([ROOT / 'reports'])}".encode()
+        ).hexdigest()
+        self._configs: dict[int, tuple[Config, str]] = {}
+        self.hits = 0
+
+    def _config_key(self, cfg: Config) -> str:
+        known = self._configs.get(id(cfg))
+        if known is None or known[0] is not cfg:
+            known = (cfg, config_digest(cfg))
+            if len(self._configs) < 64:
+                self._configs[id(cfg)] = known
+        return known[1]
+
+    def key(self, item: ArticleInput) -> str | None:
+        """The key of an article's result; None when the article cannot be read."""
+        h = hashlib.sha256(self.base.encode())
+        if item.text is not None:
+            cfg = self.config
+            h.update(f"\0row\0{item.fmt}\0".encode())
+            h.update(item.text.encode("utf-8", "surrogatepass"))
+        else:
+            cfg = self.config.for_path(item.path)
+            try:
+                with open(item.path, "rb") as fh:  # a regular file (walk checked it)
+                    data = fh.read()
+            except OSError:
+                return None
+            h.update(f"\0file\0{Path(item.path).suffix.lower()}\0".encode())
+            h.update(data)
+        h.update(self._config_key(cfg).encode())
+        return h.hexdigest()
+
+    def _path(self, key: str, suffix: str) -> Path:
+        return self.folder / key[:2] / f"{key}{suffix}"
+
+    def _read(self, key: str, suffix: str) -> bytes | None:
+        try:
+            raw = self._path(key, suffix).read_bytes()
+        except OSError:
+            return None
+        head, _, body = raw.partition(b"\n")
+        if head != f"{FORMAT} {VERSION} {key}".encode():
+            return None  # foreign, older or corrupt
+        return body
+
+    def _write(self, key: str, suffix: str, body: bytes) -> None:
+        path = self._path(key, suffix)
+        with contextlib.suppress(OSError):  # a cache that cannot be written is no cache
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+            try:
+                with open(fd, "wb") as fh:
+                    fh.write(f"{FORMAT} {VERSION} {key}\n".encode() + body)
+                os.replace(tmp, path)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+
+    def get(self, key: str, item: ArticleInput) -> ArticleResult | None:
+        """The cached result of the article with this key (its per-input fields from
+        ``item``), or None when there is none or it cannot be used."""
+        body = self._read(key, ".json")
+        if body is None:
+            return None
+        try:
+            record = json.loads(body)
+            res = ArticleResult(**record, article=item.article, path=_path_of(item),
+                                id=item.id, metadata=dict(item.metadata))  # fmt: skip
+        except (ValueError, TypeError):
+            return None  # cut short, or fields of another version
+        if res.status == "error":
+            return None
+        self.hits += 1
+        return res
+
+    def put(self, key: str, res: ArticleResult) -> None:
+        if res.status == "error":
+            return
+        record = {k: v for k, v in res.to_dict().items() if k not in _PER_INPUT}
+        self._write(key, ".json", json.dumps(record, ensure_ascii=False).encode("utf-8"))
+
+    def page_key(self, key: str, record: dict[str, Any]) -> str:
+        per_input = json.dumps([record.get(k) for k in _PER_INPUT], ensure_ascii=False,
+                               sort_keys=True, default=str)  # fmt: skip
+        return hashlib.sha256(f"{self.pages_base}\0{key}\0{per_input}".encode()).hexdigest()
+
+    def get_page(self, page_key: str) -> str | None:
+        body = self._read(page_key, ".html.z")
+        if body is None:
+            return None
+        try:
+            return zlib.decompress(body).decode("utf-8")
+        except (zlib.error, UnicodeDecodeError):
+            return None
+
+    def put_page(self, page_key: str, html: str) -> None:
+        self._write(page_key, ".html.z", zlib.compress(html.encode("utf-8"), 1))
+
+
+def _path_of(item: ArticleInput) -> str:
+    return item.path
