@@ -42,17 +42,16 @@ from checker.dask_tables import (
     ERROR_COLUMN,
     FILE_COLUMNS,
     HIDDEN,
-    INPUT_FORMATS,
     PATH_COLUMN,
     SKIP,
     TABLES,
     WHERE_COLUMN,
     RowSpec,
-    Schema,
     audit_partition,
-    build_schema,
+    empty_tables,
+    table_columns,
 )
-from checker.text.tabular import TableSpec
+from checker.text.tabular import INPUT_FORMATS, TableSpec
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
@@ -291,9 +290,14 @@ def _spec_for(
     if input_format not in INPUT_FORMATS:
         raise EngineError(f"input format {input_format!r}: choose from "
                           f"{', '.join(INPUT_FORMATS)}")  # fmt: skip
-    table = TableSpec(text_column, id_column, input_format, format_column)
-    metadata = tuple(c for c in columns if c not in table.reserved() and c not in HIDDEN)
-    return RowSpec(table, source, metadata)
+    return RowSpec(TableSpec(text_column, id_column, input_format, format_column), source)
+
+
+def _metadata_keys(ddf: dd.DataFrame, spec: RowSpec) -> list[str]:
+    """The input columns carried into the summary table (all but text, id, format)."""
+    if spec.table is None:
+        return []
+    return [str(c) for c in ddf.columns if c not in spec.table.reserved() and c not in HIDDEN]
 
 
 def _count(pdf: pd.DataFrame) -> tuple[int, Any]:
@@ -362,30 +366,43 @@ def audit_dask(
 
     config = config or Config()
     spec = _spec_for(ddf, text_column, id_column, format_column, input_format, source)
-    schema = build_schema(config, {c: ddf.dtypes[c] for c in spec.metadata})
+    columns = table_columns(config, _metadata_keys(ddf, spec))
+    meta = empty_tables(columns)
     if rows_per_task < 1:
         raise EngineError("rows per task must be at least 1")
     parts = ddf.to_delayed()
-    token = dask.base.tokenize(spec, schema, config, ddf, rows_per_task)
+    token = dask.base.tokenize(spec, columns, config, ddf, rows_per_task)
     audited = [
         dask.delayed(audit_partition, pure=True, name=f"checker-audit-{token}-{i}")(
             dask.delayed(_rows, pure=True)(parts[part], start, stop), offset, spec, config,
-            schema,
+            columns,
         )
         for i, (part, start, stop, offset) in enumerate(_slices(_lengths(ddf), rows_per_task))
     ]  # fmt: skip
     if not audited:  # no rows: one empty partition per table
-        audited = [dask.delayed({name: schema.empty(name) for name in TABLES})]
+        audited = [dask.delayed(meta)]
     return {
         name: dd.from_delayed(
             [dask.delayed(_pick, pure=True)(t, name) for t in audited],
-            meta=schema.empty(name), verify_meta=False,
+            meta=meta[name], verify_meta=False,
         )
         for name in TABLES
     }  # fmt: skip
 
 
 # ---------------------------------------------------------------- the cluster
+
+
+# An article that runs every family and model (claims, attribution, hedging, footnotes, links)
+_WARM_UP = """\
+Officials perhaps said on Monday that the city will spend 40 million dollars on roads.[1]
+
+"It is clearly the right plan," said Mayor Ann Lee, according to [the Planet](https://example.com/a).
+
+## Sources
+
+1. City budget report, 2026.
+"""
 
 
 class WarmUp:
@@ -403,7 +420,11 @@ class WarmUp:
         self.config = config or Config()
 
     def setup(self, worker: Any) -> None:
-        build_schema(self.config)  # audits a probe article that runs every family
+        from checker.article import audit_article
+        from checker.text.tabular import ArticleInput
+
+        audit_article(ArticleInput("warm-up", "warm-up", "warm-up", _WARM_UP, "markdown"),
+                      self.config)  # fmt: skip
 
     def teardown(self, worker: Any) -> None:
         return None
@@ -509,9 +530,3 @@ def _move_into_place(stage: Path, out: Path) -> None:
             old.rename(trash)
         new.rename(old)
     shutil.rmtree(stage, ignore_errors=True)
-
-
-def conform_tables(tables: Any, schema: Schema) -> dict[str, pd.DataFrame]:
-    """A local audit's tables (``checker.audit(...)``'s result) with the Dask engine's columns
-    and dtypes, to compare the two article by article."""
-    return {name: schema.conform(name, getattr(tables, name)) for name in TABLES}
