@@ -114,6 +114,9 @@ def _add_audit_parser(sub: Any) -> None:
                    help="folder of the result cache (default: $CHECKER_CACHE_DIR, else "
                    "$XDG_CACHE_HOME/checker/results or ~/.cache/checker/results)")  # fmt: skip
     _add_table_options(a)
+    from checker.cli_dask import add_engine_options  # --engine dask, --scheduler
+
+    add_engine_options(a)
     a.add_argument(
         "--ratings", action="append", default=[], metavar="FILE",
         help="source-credibility ratings CSV to use as well (repeatable; see 'checker ratings')",
@@ -231,6 +234,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
         *config.get(ratings.RATINGS), *(str(Path(f).resolve()) for f in args.ratings)
     ])
     has_ratings = bool(ratings.load_ratings(config))  # a bad file: RatingsError -> exit 2
+    if args.engine == "dask":
+        from checker.cli_dask import cmd_audit_dask
+
+        return cmd_audit_dask(args, config, formats, table)
     err = Console(stderr=True)
     show = not args.quiet and err.is_terminal
     with Progress(

@@ -1,14 +1,14 @@
 """The audit on a Dask cluster: Dask DataFrames of articles in, Dask DataFrames of results out.
 
-    import dask.dataframe as dd
     from checker.dask_engine import audit_dask, write_tables
-    ddf = dd.read_parquet("s3://bucket/archive/*.parquet")
+    from checker.dask_readers import read_table
+    ddf = read_table("s3://bucket/archive/*.parquet")    # or any Dask DataFrame of articles
     tables = audit_dask(ddf, text_column="body", id_column="id")   # summary, findings, ...
     write_tables(tables, "s3://bucket/audit/")                      # one pass over the input
 
 Each partition goes through :func:`checker.dask_tables.audit_partition`, i.e. the same
-per-article functions as the local audit (``analyse_file`` for files, ``analyse_document``
-for text cells); a failed article is a row with status ``error``, as locally. The four tables
+per-article function as the local audit (:func:`checker.article.audit_article`); a failed
+article is a row with status ``error``, as locally. The four tables
 come from one task per partition, so computing them together (``dask.compute`` of all four,
 or :func:`write_tables`) analyses every article once.
 
@@ -23,15 +23,12 @@ works, and :func:`require_dask` says what to install.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import shutil
-import sys
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,13 +36,10 @@ import pandas as pd
 
 from checker.core.config import Config, ConfigError
 from checker.dask_tables import (
-    ERROR_COLUMN,
     FILE_COLUMNS,
     HIDDEN,
     PATH_COLUMN,
-    SKIP,
     TABLES,
-    WHERE_COLUMN,
     RowSpec,
     audit_partition,
     empty_tables,
@@ -58,9 +52,6 @@ if TYPE_CHECKING:
     from distributed import Client
 
 INSTALL_HINT = "the Dask engine needs the dask extra: pip install 'checker[dask]'"
-TABLE_SUFFIXES = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".tsv": "tsv",
-                  ".jsonl": "jsonl", ".ndjson": "jsonl"}  # fmt: skip
-DEFAULT_BLOCKSIZE = "16MB"  # CSV/JSONL bytes per partition: ~3,000 articles of 5 KB
 FILES_PER_PARTITION = 64
 ROWS_PER_TASK = 128  # articles per task: ~2 s of work, small enough to spread and retry
 
@@ -79,182 +70,7 @@ def require_dask() -> None:
 
 
 # ---------------------------------------------------------------- inputs
-
-
-def table_format(path: str) -> str | None:
-    """``parquet``, ``csv``, ``tsv`` or ``jsonl`` by the name's suffix (``.gz`` allowed)."""
-    name = path.rstrip("/").lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
-    for suffix, fmt in TABLE_SUFFIXES.items():
-        if name.endswith(suffix):
-            return fmt
-    return None
-
-
-def read_table(
-    path: str, *, fmt: str | None = None, blocksize: str | int = DEFAULT_BLOCKSIZE,
-    storage_options: dict[str, Any] | None = None,
-) -> dd.DataFrame:  # fmt: skip
-    """A table of articles as a Dask DataFrame: a local path, folder, glob or fsspec URL.
-
-    Parquet (one partition per row group), CSV or TSV (one partition per file: a quoted cell
-    may hold line breaks, so a file cannot be cut at any line), JSON Lines (blocks of whole
-    lines); gzip-compressed text too. ``fmt`` overrides the suffix. Each row carries where it
-    came from (file, row or line) and values keep their type as the local audit's readers
-    give them: a number in the text column is an error row, not the text "1234"; a
-    malformed JSON line is an error row, not the end of the audit.
-    """
-    require_dask()
-    fmt = fmt or table_format(path)
-    options = storage_options or {}
-    if fmt == "parquet":
-        return _read_parquet(path, options)
-    if fmt in ("csv", "tsv", "jsonl"):
-        return _read_text_table(path, fmt, blocksize, options)
-    raise EngineError(f"{path}: cannot tell the table format from the name; "
-                      "name it .parquet, .csv, .tsv or .jsonl")  # fmt: skip
-
-
-def _files(path: str, options: dict[str, Any], suffix: str) -> tuple[Any, list[tuple[str, str]]]:
-    """The filesystem and (file, display name) of each file a path, folder or glob names."""
-    import fsspec
-
-    fs, _, paths = fsspec.get_fs_token_paths(path, storage_options=options)
-    local = "://" not in path
-    out = []
-    for p in paths:
-        found = sorted(f for f in fs.find(p) if f.endswith(suffix)) if fs.isdir(p) else [p]
-        out += [(f, f if local else fs.unstrip_protocol(f)) for f in found]
-    if not out:
-        raise EngineError(f"{path}: no such file or folder")
-    if len(out) == 1 and len(paths) == 1 and not fs.isdir(paths[0]):
-        out = [(out[0][0], path)]  # a single file keeps the name it was given
-    return fs, out
-
-
-def _read_parquet(path: str, options: dict[str, Any]) -> dd.DataFrame:
-    import dask
-    import dask.dataframe as dd
-    import pyarrow.parquet as pq
-
-    fs, files = _files(path, options, ".parquet")
-    pieces, schema = [], None
-    for f, name in files:
-        with fs.open(f, "rb") as fh:
-            pf = pq.ParquetFile(fh)
-            schema = schema or pf.schema_arrow
-            before = 0
-            for rg in range(pf.metadata.num_row_groups):
-                pieces.append((f, name, rg, before))
-                before += pf.metadata.row_group(rg).num_rows
-    assert schema is not None
-    meta = schema.empty_table().to_pandas()
-    meta[PATH_COLUMN] = pd.Series([], dtype=object)
-    meta[WHERE_COLUMN] = pd.Series([], dtype=object)
-    parts = [dask.delayed(_parquet_piece, pure=True)(fs, *piece) for piece in pieces]
-    with dask.config.set({"dataframe.convert-string": False}):
-        return dd.from_delayed(parts, meta=meta, verify_meta=False)
-
-
-def _parquet_piece(fs: Any, file: str, name: str, row_group: int, before: int) -> pd.DataFrame:
-    import pyarrow.parquet as pq
-
-    with fs.open(file, "rb") as fh:
-        pdf = pq.ParquetFile(fh).read_row_group(row_group).to_pandas()
-    pdf[PATH_COLUMN] = name
-    pdf[WHERE_COLUMN] = [f"row {before + i + 1}" for i in range(len(pdf))]
-    return pdf
-
-
-def _read_text_table(
-    path: str, fmt: str, blocksize: str | int, options: dict[str, Any]
-) -> dd.DataFrame:
-    import dask
-    import dask.dataframe as dd
-    from dask.bytes import read_bytes
-
-    gz = path.lower().endswith(".gz")
-    whole = gz or fmt != "jsonl"
-    sample, blocks, names = read_bytes(
-        path, delimiter=b"\n", blocksize=None if whole else blocksize, sample="256 kiB",
-        compression="gzip" if gz else None, include_path=True, **options,
-    )  # fmt: skip
-    text = sample.decode("utf-8-sig", errors="replace")
-    columns = _jsonl_columns(text) if fmt == "jsonl" else _csv_header(text, fmt)
-    parse = _parse_jsonl if fmt == "jsonl" else _parse_csv
-    one = len(names) == 1 and "*" not in path
-    parts = [dask.delayed(parse, pure=True)(b, columns, path if one else name, fmt)
-             for per_file, name in zip(blocks, names, strict=True) for b in per_file]  # fmt: skip
-    meta = pd.DataFrame({c: pd.Series([], dtype=object) for c in [*columns, *HIDDEN]})
-    with dask.config.set({"dataframe.convert-string": False}):
-        return dd.from_delayed(parts, meta=meta, verify_meta=False)
-
-
-def _jsonl_columns(sample: str) -> list[str]:
-    """The keys of the objects on the first lines (the sample's last line may be cut)."""
-    columns: list[str] = []
-    for line in sample.splitlines()[:-1] or sample.splitlines():
-        try:
-            obj = json.loads(line)
-        except ValueError:
-            continue
-        if isinstance(obj, dict):
-            columns += [str(k) for k in obj if str(k) not in columns]
-    return columns
-
-
-def _csv_header(sample: str, fmt: str) -> list[str]:
-    return next(csv.reader(io.StringIO(sample), delimiter="\t" if fmt == "tsv" else ","), [])
-
-
-def _parse_jsonl(block: bytes, columns: list[str], name: str, fmt: str) -> pd.DataFrame:
-    """One row per line of a block of JSON Lines, as the local reader words each problem:
-    a blank line is skipped, a malformed one is an error row."""
-    records: list[dict[str, Any]] = []
-    # lines as the local reader's text file gives them: ends kept, any newline convention
-    for line in io.StringIO(block.decode("utf-8-sig", errors="replace"), newline=""):
-        if not line.strip():
-            records.append({ERROR_COLUMN: SKIP})
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            obj = f"not valid JSON ({exc.msg} at column {exc.colno})"
-        except ValueError as exc:
-            obj = f"not valid JSON ({exc})"
-        if isinstance(obj, dict):
-            records.append({c: obj.get(c) for c in columns})
-        else:
-            records.append({ERROR_COLUMN: obj if isinstance(obj, str) and obj.startswith(
-                "not valid") else "not a JSON object"})  # fmt: skip
-    out = pd.DataFrame(records, columns=[*columns, *HIDDEN], dtype=object)
-    out[PATH_COLUMN] = name
-    out[WHERE_COLUMN] = "line"  # numbered across the file when the rows are counted
-    return out
-
-
-def _parse_csv(block: bytes, columns: list[str], name: str, fmt: str) -> pd.DataFrame:
-    """Every row of a whole CSV/TSV file (cells as text), numbered as the local reader does."""
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.reader(io.StringIO(block.decode("utf-8-sig", errors="replace"), newline=""),
-                        delimiter="\t" if fmt == "tsv" else ",")  # fmt: skip
-    header = next(reader, [])
-    records: list[dict[str, Any]] = []
-    start = reader.line_num + 1
-    for n, cells in enumerate(reader, 1):
-        where = f"row {n} (line {start})"
-        start = reader.line_num + 1
-        if not cells:
-            continue
-        row: dict[str, Any] = dict(zip(header, cells, strict=False))
-        if len(cells) != len(header):
-            row = {ERROR_COLUMN: f"{len(cells)} cells where the header has {len(header)}"}
-        records.append({**{c: row.get(c) for c in columns}, WHERE_COLUMN: where,
-                        ERROR_COLUMN: row.get(ERROR_COLUMN)})  # fmt: skip
-    out = pd.DataFrame(records, columns=[*columns, *HIDDEN], dtype=object)
-    out[PATH_COLUMN] = name
-    return out
+# (tables: checker.dask_readers.read_table)
 
 
 def files_frame(inputs: Iterable[Any], per_partition: int = FILES_PER_PARTITION) -> dd.DataFrame:
@@ -519,6 +335,36 @@ def write_tables(
                              **(storage_options or {})) as fh:  # fmt: skip
                 fh.write(text)
     return summary
+
+
+def write_index(summary: pd.DataFrame, out: str | os.PathLike[str], config: Config) -> Path:
+    """``out/index.html`` from the summary rows (as the local audit builds its index), and the
+    marker that keeps later folder walks out of ``out``. Rows link to no article page: the
+    Dask engine writes tables, not one page per article."""
+    from checker.batch import rules_meta
+    from checker.core.io import atomic_write_text
+    from checker.core.version import __version__
+    from checker.walk import REPORT_MARKER, REPORT_MARKER_TEXT
+    from reports.html.render import render_index
+    from reports.sinks import index_record
+
+    rules = rules_meta()
+    columns = table_columns(config)  # the index reads the metric columns
+    severities = {str(r["id"]): str(r["severity"]) for r in rules}
+    records = [index_record({k: (None if _missing(v) else v) for k, v in row.items()}, columns,
+                            severities)
+               for row in summary.to_dict("records")]  # fmt: skip
+    meta = {"tool": "checker", "version": __version__, "rules": rules,
+            "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "articles": records}  # fmt: skip
+    folder = Path(out)
+    atomic_write_text(folder / REPORT_MARKER, REPORT_MARKER_TEXT)
+    return atomic_write_text(folder / "index.html",
+                             render_index(meta, [r.get("page") or "" for r in records]))
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def _move_into_place(stage: Path, out: Path) -> None:

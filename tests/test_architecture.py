@@ -32,8 +32,9 @@ LAYERS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (5, "reports", ("reports",)),
     (6, "app", ("checker.batch", "checker.check", "checker.baseline", "checker.vcs",
                 "checker.ratings_cli", "checker.walk", "checker.resultcache", "checker.dask_tables",
-                "checker.dask_engine")),
-    (7, "cli", ("=checker", "checker.cli", "checker.cli_check", "checker.__main__")),
+                "checker.dask_engine", "checker.dask_readers")),
+    (7, "cli", ("=checker", "checker.cli", "checker.cli_check", "checker.cli_dask",
+                "checker.__main__")),
 )  # fmt: skip
 # A prefix matches the module and its submodules; "=name" matches that module only.
 

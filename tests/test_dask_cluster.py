@@ -21,12 +21,8 @@ pytest.importorskip("distributed", reason="the dask extra is not installed")
 pytest.importorskip("pyarrow", reason="the dask extra is not installed")
 
 import checker  # noqa: E402
-from checker.dask_engine import (  # noqa: E402
-    audit_dask,
-    cluster,
-    read_table,
-    write_tables,
-)
+from checker.dask_engine import audit_dask, cluster, write_tables  # noqa: E402
+from checker.dask_readers import read_table  # noqa: E402
 from checker.dask_tables import TABLES  # noqa: E402
 from checker.text.tabular import TableSpec  # noqa: E402
 from tests.dask_corpus import rows  # noqa: E402
@@ -195,3 +191,34 @@ def _busy_worker(client, futures, timeout: float = 60) -> str:
             return busy[0]
         time.sleep(0.02)
     raise AssertionError("no task seen running")
+
+
+def test_cli_engine_dask_on_a_folder_of_files_equals_the_local_audit(client, tmp_path, capsys):
+    from checker.cli import main
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    out = tmp_path / "out"
+    code = main(["audit", str(examples), "--engine", "dask", "--scheduler",
+                 client.scheduler.address, "--out", str(out), "--quiet"])  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    local = checker.audit([examples])
+    got = pd.read_parquet(out / "summary", dtype_backend="pyarrow")
+    want = local.summary.drop(columns="page")
+    got = got.drop(columns="page").astype(want.dtypes.to_dict())
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), want)
+    for name in ("findings", "sources", "sentences"):
+        table = pd.read_parquet(out / name, dtype_backend="pyarrow")
+        assert len(table) == len(getattr(local, name)), name
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert all(a in html for a in want["article"])
+    assert (out / "summary.csv").read_text(encoding="utf-8").count("\n") == len(want) + 1
+
+
+def test_cli_engine_dask_reports_an_unknown_text_column(client, corpus, capsys):
+    from checker.cli import main
+
+    code = main(["audit", str(corpus[0]), "--text-column", "content", "--engine", "dask",
+                 "--scheduler", client.scheduler.address, "--out", "unused"])  # fmt: skip
+    assert code == 2
+    assert "no text column 'content'; the columns are id, body, fmt, outlet, words" in \
+        capsys.readouterr().err  # fmt: skip
