@@ -205,6 +205,14 @@ def _config_for(args: argparse.Namespace) -> Config:
     return find_config(first if first.exists() else Path.cwd())
 
 
+def _audit_on_dask(args: argparse.Namespace, config: Config, formats: list[str],
+                   table: Any) -> int:  # fmt: skip
+    """``--engine dask``: see :mod:`checker.cli_dask`."""
+    from checker.cli_dask import cmd_audit_dask
+
+    return cmd_audit_dask(args, config, formats, table)
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -235,9 +243,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     ])
     has_ratings = bool(ratings.load_ratings(config))  # a bad file: RatingsError -> exit 2
     if args.engine == "dask":
-        from checker.cli_dask import cmd_audit_dask
-
-        return cmd_audit_dask(args, config, formats, table)
+        return _audit_on_dask(args, config, formats, table)
     err = Console(stderr=True)
     show = not args.quiet and err.is_terminal
     with Progress(
