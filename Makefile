@@ -41,11 +41,14 @@ eval: install
 	$(BIN)/python -m evaluation.realnews
 
 ## bench: cold start of `checker check` on a short draft, then throughput and memory on
-## 1,000+ PolNeAR articles; both against proselint 0.16 in the same run
+## 1,000+ PolNeAR articles; both against proselint 0.16 in the same run; then the Dask engine
+## on a 2-worker LocalCluster against --jobs 2 on the same corpus
 bench: install
 	$(BIN)/python -m pip install --quiet 'proselint>=0.16,<0.17'
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/run.py
+	$(BIN)/python -m pip install --quiet -e '.[dask]'
+	$(BIN)/python bench/dask_bench.py
 
 clean:
 	rm -rf $(OUT) bench-out .pytest_cache .ruff_cache

@@ -53,7 +53,11 @@ if TYPE_CHECKING:
 
 INSTALL_HINT = "the Dask engine needs the dask extra: pip install 'checker[dask]'"
 FILES_PER_PARTITION = 64
-ROWS_PER_TASK = 128  # articles per task: ~2 s of work, small enough to spread and retry
+ROWS_PER_TASK = 128  # articles per task at most: ~2 s of work, small enough to spread and retry
+# Workers' statistical profiler samples the running task's stack every 10 ms: on the audit's
+# deep pure-Python stacks it cost about 2x the analysis time (measured, bench/dask_bench.py).
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+TASKS_PER_WORKER = 8  # for a small input: tasks enough to keep every worker busy to the end
 
 
 class EngineError(ConfigError):
@@ -144,6 +148,22 @@ def _slices(
         before += n
 
 
+def _workers() -> int:
+    """The number of workers of the current Dask client (1 without a client)."""
+    try:
+        from distributed import get_client
+
+        return max(1, len(get_client().scheduler_info()["workers"]))
+    except (ImportError, ValueError):
+        return 1
+
+
+def _rows_per_task(total: int) -> int:
+    """Rows per task: about TASKS_PER_WORKER tasks per worker, so that the last tasks are
+    short and every worker is busy to the end; at most ROWS_PER_TASK rows each."""
+    return max(1, min(ROWS_PER_TASK, -(-total // (_workers() * TASKS_PER_WORKER))))
+
+
 def _rows(pdf: pd.DataFrame, start: int, stop: int) -> pd.DataFrame:
     return pdf.iloc[start:stop]
 
@@ -161,7 +181,7 @@ def audit_dask(
     input_format: str = "text",
     config: Config | None = None,
     source: str = "<table>",
-    rows_per_task: int = ROWS_PER_TASK,
+    rows_per_task: int | None = None,
 ) -> dict[str, dd.DataFrame]:
     """Audit every row of a Dask DataFrame; returns the four tables as Dask DataFrames.
 
@@ -174,7 +194,9 @@ def audit_dask(
 
     Work is cut by rows, not bytes: one quick pass over one column counts the rows of each
     input partition (which also numbers them across the input), and each task audits at most
-    ``rows_per_task`` rows, so that a few large Parquet files still spread over every worker.
+    ``rows_per_task`` rows, so that a few large Parquet files still spread over every worker
+    (default: enough tasks for about :data:`TASKS_PER_WORKER` per worker of the current
+    client's cluster, at most :data:`ROWS_PER_TASK` rows each).
     """
     require_dask()
     import dask
@@ -184,8 +206,10 @@ def audit_dask(
     spec = _spec_for(ddf, text_column, id_column, format_column, input_format, source)
     columns = table_columns(config, _metadata_keys(ddf, spec))
     meta = empty_tables(columns)
-    if rows_per_task < 1:
+    if rows_per_task is not None and rows_per_task < 1:
         raise EngineError("rows per task must be at least 1")
+    lengths = _lengths(ddf)
+    rows_per_task = rows_per_task or _rows_per_task(sum(n for n, _ in lengths))
     parts = ddf.to_delayed()
     token = dask.base.tokenize(spec, columns, config, ddf, rows_per_task)
     audited = [
@@ -193,7 +217,7 @@ def audit_dask(
             dask.delayed(_rows, pure=True)(parts[part], start, stop), offset, spec, config,
             columns,
         )
-        for i, (part, start, stop, offset) in enumerate(_slices(_lengths(ddf), rows_per_task))
+        for i, (part, start, stop, offset) in enumerate(_slices(lengths, rows_per_task))
     ]  # fmt: skip
     if not audited:  # no rows: one empty partition per table
         audited = [dask.delayed(meta)]
@@ -260,7 +284,9 @@ def cluster(
 ) -> Iterator[Client]:  # fmt: skip
     """A Dask client: connected to ``scheduler`` (an address such as ``tcp://host:8786``, or a
     scheduler file), else to a local cluster with ``workers`` processes of one thread each
-    (default: one per core), started here and stopped on exit."""
+    (default: one per core, with :data:`WORKER_CONFIG`), started here and stopped on exit.
+    Workers of a cluster started elsewhere should run with that configuration too
+    (``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False``; see docs/scale.md)."""
     require_dask()
     from distributed import Client, LocalCluster
 
@@ -277,8 +303,10 @@ def cluster(
         finally:
             client.close()
         return
+    import dask
+
     n = workers or len(os.sched_getaffinity(0))
-    with LocalCluster(
+    with dask.config.set(WORKER_CONFIG), LocalCluster(
         n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
         memory_limit=memory_limit,
     ) as local, Client(local) as client:  # fmt: skip
