@@ -86,6 +86,12 @@ def dask_run(folder: Path | None, table: Path | None) -> int:
     return len(summary)
 
 
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def timed(fn, *args) -> tuple[float, int]:  # type: ignore[no-untyped-def]
     t0 = time.perf_counter()
     n = fn(*args)
@@ -132,6 +138,7 @@ def main() -> int:
                     seconds, n = timed(fn, *fargs)
                     assert n == args.articles, (key, n)
                     times[key].append(seconds)
+            peak_mb = client.run(_peak_rss_mb)
         med = {k: statistics.median(v) for k, v in times.items()}
         cli = [str(Path(sys.executable).parent / "checker"), "audit", str(folder), "--jobs",
                "2", "--format", "csv", "--quiet"]  # fmt: skip
@@ -148,6 +155,8 @@ def main() -> int:
         print(line("end to end: checker audit --jobs 2", e2e_pool, n, words, None))
         print(line("end to end: checker audit --engine dask", e2e_dask, n, words, e2e_pool))
         print("  (end to end includes starting the 2-worker cluster and loading models in it)")
+        print(f"  peak memory per worker process: "
+              f"{', '.join(f'{v:.0f} MB' for v in sorted(peak_mb.values()))}")
         worst = max(med["files"], med["parquet"]) / med["pool"] - 1
         print(f"  target: Dask overhead <= 20% with the cluster running: "
               f"{'met' if worst <= 0.20 else 'NOT met'} ({100 * worst:+.1f}%)")
