@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from checker.core.results import EXIT_INTERNAL
+
 ENGINES = ("local", "dask")
 MAX_ERRORS_SHOWN = 50
 
@@ -61,6 +63,8 @@ def cmd_audit_dask(args: argparse.Namespace, config: Any, formats: list[str], ta
     from checker.dask_engine import audit_dask, cluster, require_dask, write_index, write_tables
 
     require_dask()
+    from distributed import KilledWorker
+
     if "json" in formats and not args.quiet:
         print("checker: note: --engine dask writes Parquet tables, summary.csv and index.html "
               "(no report.json or articles.jsonl)", file=sys.stderr)  # fmt: skip
@@ -74,7 +78,14 @@ def cmd_audit_dask(args: argparse.Namespace, config: Any, formats: list[str], ta
               "id_column": table.id_column, "format_column": table.format_column,
               "input_format": table.input_format}  # fmt: skip
         tables = audit_dask(ddf, config=config, source=str(args.paths[0]), **kw)
-        summary = write_tables(tables, args.out, summary_csv="csv" in formats)
+        try:
+            summary = write_tables(tables, args.out, summary_csv="csv" in formats)
+        except KilledWorker as exc:  # one slice of rows killed every worker it ran on
+            print(f"checker: error: the audit stopped: {exc} (a slice of articles killed "
+                  "every worker it ran on: out of memory, or a crash in native code; "
+                  "--jobs N isolates such an article); the previous tables are unchanged",
+                  file=sys.stderr)  # fmt: skip
+            return EXIT_INTERNAL
     if "html" in formats and "://" not in str(args.out):
         write_index(summary, args.out, config)
     return _print_outcome(args, summary)

@@ -222,3 +222,52 @@ def test_cli_engine_dask_reports_an_unknown_text_column(client, corpus, capsys):
     assert code == 2
     assert "no text column 'content'; the columns are id, body, fmt, outlet, words" in \
         capsys.readouterr().err  # fmt: skip
+
+
+class _Crash:
+    """A worker plugin: the audit of a text containing CRASH ends the worker process."""
+
+    name = "crash-on-text"
+    idempotent = True
+
+    def setup(self, worker) -> None:
+        import checker.dask_tables as tables
+
+        real = tables.audit_article
+
+        def audit(item, config):
+            if item.text and "CRASH" in item.text:
+                os._exit(1)
+            return real(item, config)
+
+        tables.audit_article = audit
+
+    def teardown(self, worker) -> None:
+        return None
+
+
+@pytest.mark.slow
+def test_an_article_that_kills_every_worker_stops_the_audit_with_a_clear_error(tmp_path,
+                                                                                capsys):
+    """Dask retries a task whose worker died; one that kills every worker ends the audit."""
+    import dask
+    from distributed import Client, LocalCluster
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    from checker.cli import main
+
+    data = rows(12)
+    data[7]["body"] = "CRASH " + str(data[7]["body"])
+    path = tmp_path / "t.parquet"
+    pd.DataFrame(data).to_parquet(path)
+    out = tmp_path / "out"
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), LocalCluster(
+        n_workers=1, threads_per_worker=1, dashboard_address=None
+    ) as local, Client(local) as c:  # fmt: skip
+        c.register_plugin(type("Crash", (_Crash, WorkerPlugin), {})(), name=_Crash.name)
+        code = main(["audit", str(path), "--text-column", "body", "--engine", "dask",
+                     "--scheduler", local.scheduler_address, "--out", str(out), "--quiet"])
+    assert code == 70
+    err = capsys.readouterr().err
+    assert "the audit stopped" in err and "killed every worker" in err
+    assert not (out / "summary").exists()
