@@ -1,18 +1,24 @@
-"""Throughput and memory benchmark: checker vs proselint on the same corpus, in one run.
+"""Throughput, memory, re-runs and output size of the audit, against proselint in one run.
 
-Builds a corpus of at least 1,000 articles from ../shared/data/attribution/polnear/train/text
-(repeated with new names when needed), then runs, each in a fresh subprocess on one core:
+Builds a corpus from ../shared/data/attribution/polnear/train/text (840 texts; beyond
+that, copies with a line naming the copy appended, so that every article is distinct and
+the result cache cannot take a copy for its original), then runs, each in a fresh
+subprocess:
 
-- checker: the full audit (load, segment, rules, score) writing CSV, JSON and HTML reports;
-- checker (analysis only): the same without writing reports;
-- proselint: every article linted with proselint's default checks.
+- throughput on one core (``--articles``, 1,000): checker's full audit writing the default
+  reports (CSV, HTML, JSON; streamed, no result cache), checker's analysis alone, and
+  proselint 0.16's default checks; the words/s ratio checker / proselint (target >= 1.5x);
+- the full audit with ``--jobs 2`` on two cores, against one core (target >= 1.8x);
+- peak memory (max RSS) of the full audit with ``--jobs 1`` on 2,000 and 10,000 articles
+  (``--memory``; target: the 10,000 peak <= 1.1x the 2,000 peak, and < 400 MB), and the
+  output on disk per article of the 10,000-article run (target <= 50 KB);
+- a second run over an unchanged corpus of 5,000 articles (``--rerun``) with the result
+  cache, against the first (target >= 10x faster);
+- the same 1,000 articles audited as a folder of files and as one Parquet file
+  (``bench/same_results.py``): every per-article result must be the same.
 
-It prints articles/s, words/s and peak memory (max RSS) for each, and the words/s ratio of
-checker to proselint 0.16 measured in the same run. Target (the archive-scale issue): the full
-audit, writing the default reports, at least 1.5x proselint's words per second on one core.
-(The earlier 10x target is retired.)
-
-    python bench/run.py [--articles 1000] [--proselint-articles 1000] [--legacy-python PY]
+    python bench/run.py [--articles 1000] [--memory 2000,10000] [--rerun 5000]
+                        [--same 1000] [--proselint-articles 1000] [--legacy-python PY]
 
 ``--legacy-python`` names an interpreter with proselint 0.13 installed (the release most
 users ran until 2025, e.g. ``python3 -m venv /tmp/pl13 && /tmp/pl13/bin/pip install
@@ -37,24 +43,44 @@ POLNEAR = ROOT.parent / "shared" / "data" / "attribution" / "polnear" / "train" 
 
 
 def build_corpus(dest: Path, n: int) -> list[Path]:
+    """``n`` distinct articles: the PolNeAR texts, then copies with a line naming the copy."""
     sources = sorted(POLNEAR.glob("*.txt"))
     if not sources:
         sys.exit(f"bench: no PolNeAR texts at {POLNEAR} (../shared is needed for the benchmark)")
     dest.mkdir(parents=True, exist_ok=True)
     out = []
-    i = 0
-    while len(out) < n:
+    for i in range(n):
         src = sources[i % len(sources)]
-        target = dest / f"{i // len(sources)}_{src.name}"
-        shutil.copyfile(src, target)
+        copy = i // len(sources)
+        target = dest / f"{copy:02d}_{src.name}"
+        text = src.read_text(encoding="utf-8")
+        if copy:
+            text = text.rstrip("\n") + f"\n\nBenchmark copy {copy}.\n"
+        target.write_text(text, encoding="utf-8")
         out.append(target)
-        i += 1
     return out
 
 
-def run_one(tool: str, corpus: Path, limit: int) -> dict[str, float]:
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def output_parts(folder: Path) -> dict[str, int]:
+    """Bytes on disk by kind of report file: pages, index, JSON, CSV, Parquet, other."""
+    parts: dict[str, int] = {}
+    for p in folder.rglob("*"):
+        if p.is_file():
+            kind = ("pages" if p.parent.name == "articles" else
+                    p.suffix.lstrip(".") if p.suffix in (".csv", ".jsonl", ".parquet", ".html")
+                    else "other")  # fmt: skip
+            parts[kind] = parts.get(kind, 0) + p.stat().st_size
+    return parts
+
+
+def run_one(tool: str, corpus: Path, limit: int, cache: str = "") -> dict[str, float]:
     """Run inside a child process; prints a JSON line of measurements."""
-    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    cores = sorted(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, set(cores[:2] if tool == "checker-jobs2" else cores[:1]))
     from checker.text.segment import word_count
 
     files = sorted(corpus.glob("*.txt"))[:limit]
@@ -64,18 +90,21 @@ def run_one(tool: str, corpus: Path, limit: int) -> dict[str, float]:
 
         assert rules.FAMILIES  # every rule module is imported before timing, as proselint's are
     words = sum(word_count(f.read_text(encoding="utf-8")) for f in files)
-    if tool == "checker":
+    output = 0
+    if tool in ("checker", "checker-jobs2"):
         import checker
 
-        out = Path(tempfile.mkdtemp(prefix="bench-out-"))
+        tmp = Path(tempfile.mkdtemp(prefix="bench-out-"))
         t0 = time.perf_counter()
-        result = checker.audit([str(f) for f in files])
-        t1 = time.perf_counter()
-        result.write(out)  # the same as checker.audit(..., out=out), timed in two parts
+        # what `checker audit CORPUS --out OUT` does: streamed, results not kept
+        checker.audit([str(corpus)] if limit >= len(list(corpus.glob("*.txt"))) else
+                      [str(f) for f in files], out=tmp / "out", keep=False,
+                      jobs=2 if tool == "checker-jobs2" else 1,
+                      cache=cache or None)  # fmt: skip
         seconds = time.perf_counter() - t0
-        stages["analysis"] = t1 - t0
-        stages["writing reports"] = seconds - stages["analysis"]
-        shutil.rmtree(out, ignore_errors=True)
+        output = folder_bytes(tmp / "out")
+        stages["output"] = output_parts(tmp / "out")  # type: ignore[assignment]
+        shutil.rmtree(tmp, ignore_errors=True)
     elif tool == "checker-analysis":
         from checker.core.config import Config
         from checker.pipeline import analyse_file
@@ -104,6 +133,7 @@ def run_one(tool: str, corpus: Path, limit: int) -> dict[str, float]:
         "seconds": seconds,
         "peak_mb": peak_mb,
         "stages": stages,
+        "output_bytes": output,
     }
 
 
@@ -140,16 +170,113 @@ def measure_legacy(python: str, corpus: Path, limit: int) -> dict[str, float]:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def measure(tool: str, corpus: Path, limit: int) -> dict[str, float]:
-    proc = subprocess.run(
-        [sys.executable, __file__, "--child", tool, "--corpus", str(corpus), "--limit", str(limit)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def measure(tool: str, corpus: Path, limit: int, cache: str = "") -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--child", tool, "--corpus", str(corpus), "--limit",
+           str(limit), "--cache", cache]  # fmt: skip
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"bench: {tool} failed:\n{proc.stderr[-2000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _table(rows: dict[str, dict[str, float]]) -> None:
+    print(f"{'run':40} {'articles':>8} {'words':>10} {'seconds':>8} {'art/s':>8} "
+          f"{'words/s':>10} {'peak MB':>8}")  # fmt: skip
+    for name, r in rows.items():
+        peak = f"{r['peak_mb']:8.0f}" if r["peak_mb"] else f"{'n/a':>8}"
+        print(
+            f"{name:40} {r['articles']:8d} {r['words']:10d} {r['seconds']:8.2f} "
+            f"{r['articles'] / r['seconds']:8.1f} {r['words'] / r['seconds']:10.0f} {peak}"
+        )
+    for name, r in rows.items():
+        stages = {k: v for k, v in (r.get("stages") or {}).items() if k != "output"}
+        if stages:
+            print(f"\nwhere the time goes: {name} (ms per article, share of its run)")
+            for stage, sec in sorted(stages.items(), key=lambda kv: -kv[1]):
+                print(f"  {stage:24} {1000 * sec / r['articles']:7.2f} ms  "
+                      f"{100 * sec / r['seconds']:5.1f}%")  # fmt: skip
+
+
+def _wps(r: dict[str, float]) -> float:
+    return r["words"] / r["seconds"]
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "NOT MET"
+
+
+def throughput(tmp: Path, args: argparse.Namespace) -> list[str]:
+    corpus = tmp / "corpus"
+    build_corpus(corpus, args.articles)
+    rows = {
+        "checker (full audit, default reports)": measure("checker", corpus, args.articles),
+        "checker (full audit, --jobs 2)": measure("checker-jobs2", corpus, args.articles),
+        "checker (analysis only)": measure("checker-analysis", corpus, args.articles),
+        "proselint (default checks)": measure("proselint", corpus, args.proselint_articles),
+    }
+    if args.legacy_python:
+        rows["proselint 0.13 (default checks)"] = measure_legacy(
+            args.legacy_python, corpus, min(100, args.articles))
+    _table(rows)
+    full = rows["checker (full audit, default reports)"]
+    jobs2 = rows["checker (full audit, --jobs 2)"]
+    base = _wps(rows["proselint (default checks)"])
+    ratio, par = _wps(full) / base, _wps(jobs2) / _wps(full)
+    lines = [
+        f"words/s, full audit / proselint 0.16 (one core each): {ratio:.2f}x "
+        f"(target >= 1.5x: {_verdict(ratio >= 1.5)})",
+        f"words/s, analysis only / proselint 0.16: "
+        f"{_wps(rows['checker (analysis only)']) / base:.2f}x",
+        f"words/s, full audit --jobs 2 / one core: {par:.2f}x (target >= 1.8x: "
+        f"{_verdict(par >= 1.8)})",
+    ]
+    if "proselint 0.13 (default checks)" in rows:
+        lines.append(f"words/s, full audit / proselint 0.13: "
+                     f"{_wps(full) / _wps(rows['proselint 0.13 (default checks)']):.2f}x")
+    return lines
+
+
+def memory(tmp: Path, sizes: list[int]) -> list[str]:
+    corpus = tmp / "corpus-memory"
+    build_corpus(corpus, max(sizes))
+    runs = {n: measure("checker", corpus, n) for n in sizes}
+    small, big = runs[min(sizes)], runs[max(sizes)]
+    ratio = big["peak_mb"] / small["peak_mb"]
+    kb = big["output_bytes"] / big["articles"] / 1024
+    lines = ["peak RSS, full audit --jobs 1: " + ", ".join(
+        f"{n:,} articles {r['peak_mb']:.0f} MB" for n, r in runs.items())]  # fmt: skip
+    lines.append(f"peak RSS {max(sizes):,} / {min(sizes):,} articles: {ratio:.2f}x (target <= "
+                 f"1.1x: {_verdict(ratio <= 1.1)}); {max(sizes):,}-article peak "
+                 f"{big['peak_mb']:.0f} MB (target < 400 MB: {_verdict(big['peak_mb'] < 400)})")
+    parts = (big.get("stages") or {}).get("output") or {}
+    split = ", ".join(f"{k} {v / big['articles'] / 1024:.1f}" for k, v in sorted(
+        parts.items(), key=lambda kv: -kv[1]))  # fmt: skip
+    lines.append(f"output on disk, {max(sizes):,} articles, default formats: {kb:.1f} KB per "
+                 f"article (target <= 50 KB: {_verdict(kb <= 50)}; KB per article: {split})")
+    return lines
+
+
+def rerun(tmp: Path, n: int) -> list[str]:
+    corpus = tmp / "corpus-rerun"
+    build_corpus(corpus, n)
+    cache = str(tmp / "result-cache")
+    first = measure("checker", corpus, n, cache)
+    second = measure("checker", corpus, n, cache)
+    ratio = first["seconds"] / second["seconds"]
+    return [f"re-run over {n:,} unchanged articles (result cache): first {first['seconds']:.1f} s, "
+            f"second {second['seconds']:.1f} s: {ratio:.1f}x faster (target >= 10x: "
+            f"{_verdict(ratio >= 10)})"]
+
+
+def same(tmp: Path, n: int) -> list[str]:
+    corpus = tmp / "corpus-same"
+    build_corpus(corpus, n)
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "same_results.py"), "--folder",
+                           str(corpus), "--articles", str(n), "--as", "parquet"],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    last = (proc.stdout.strip().splitlines() or ["(no output)"])[-1]
+    return [f"same results, {n:,} articles as a folder and as one Parquet file: {last} "
+            f"({_verdict(proc.returncode == 0)})"]
 
 
 def main() -> int:
@@ -158,57 +285,31 @@ def main() -> int:
     )
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--proselint-articles", type=int, default=1000)
+    ap.add_argument("--memory", default="2000,10000", help="two corpus sizes (0: skip)")
+    ap.add_argument("--rerun", type=int, default=5000, help="articles (0: skip)")
+    ap.add_argument("--same", type=int, default=1000, help="articles (0: skip)")
     ap.add_argument("--legacy-python", metavar="PY", help="interpreter with proselint 0.13")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
     ap.add_argument("--limit", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--cache", default="", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(run_one(args.child, Path(args.corpus), args.limit)))
+        print(json.dumps(run_one(args.child, Path(args.corpus), args.limit, args.cache)))
         return 0
+    figures: list[str] = []
     with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
-        corpus = Path(tmp) / "corpus"
-        build_corpus(corpus, args.articles)
-        rows = {
-            "checker (full audit, all reports)": measure("checker", corpus, args.articles),
-            "checker (analysis only)": measure("checker-analysis", corpus, args.articles),
-            "proselint (default checks)": measure("proselint", corpus, args.proselint_articles),
-        }
-        if args.legacy_python:
-            rows["proselint 0.13 (default checks)"] = measure_legacy(
-                args.legacy_python, corpus, min(100, args.articles)
-            )
-    print(f"{'tool':36} {'articles':>8} {'words':>10} {'seconds':>8} {'art/s':>8} "
-          f"{'words/s':>10} {'peak MB':>8}")  # fmt: skip
-    for name, r in rows.items():
-        peak = f"{r['peak_mb']:8.0f}" if r["peak_mb"] else f"{'n/a':>8}"
-        print(
-            f"{name:36} {r['articles']:8d} {r['words']:10d} {r['seconds']:8.2f} "
-            f"{r['articles'] / r['seconds']:8.1f} {r['words'] / r['seconds']:10.0f} {peak}"
-        )
-    for name, r in rows.items():
-        stages = r.get("stages") or {}
-        if not stages:
-            continue
-        print(f"\nwhere the time goes: {name} (ms per article, share of its run)")
-        for stage, sec in sorted(stages.items(), key=lambda kv: -kv[1]):
-            print(
-                f"  {stage:24} {1000 * sec / r['articles']:7.2f} ms  "
-                f"{100 * sec / r['seconds']:5.1f}%"
-            )
-    print()
-    base = rows["proselint (default checks)"]
-    base_wps = base["words"] / base["seconds"]
-    bases = [("proselint", base_wps)]
-    if "proselint 0.13 (default checks)" in rows:
-        legacy = rows["proselint 0.13 (default checks)"]
-        bases.append(("proselint 0.13", legacy["words"] / legacy["seconds"]))
-    for name in ("checker (full audit, all reports)", "checker (analysis only)"):
-        r = rows[name]
-        for label, wps in bases:
-            ratio = (r["words"] / r["seconds"]) / wps
-            target = " (target >= 1.5x)" if name.startswith("checker (full") else ""
-            print(f"ratio {name} / {label} words/s: {ratio:.1f}x{target}")
+        root = Path(tmp)
+        if args.articles:
+            figures += throughput(root, args)
+        sizes = [int(x) for x in args.memory.split(",") if x.strip() and int(x)]
+        if len(sizes) >= 2:
+            figures += memory(root, sizes)
+        if args.rerun:
+            figures += rerun(root, args.rerun)
+        if args.same:
+            figures += same(root, args.same)
+    print("\n" + "\n".join(figures))
     return 0
 
 

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
-import itertools
+import json
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checker.article import audit_article
 from checker.core.config import Config
 from checker.core.io import WriteError, open_report_file
 from checker.core.staging import ReportFolder, new_run_id
 from checker.core.version import __version__
-from checker.pipeline import ArticleResult, failed_result
+from checker.pipeline import ArticleResult
+from checker.pool import Done, Job, iter_done, iter_results, run_article
 from checker.resultcache import ResultCache
 from checker.text.tabular import (
     ArticleInput,
@@ -34,7 +31,9 @@ from checker.walk import REPORT_MARKER, REPORT_MARKER_TEXT, walk_folder
 from reports import DEFAULT_FORMATS, open_sink
 from reports.pages import slug
 from reports.rows import Columns, columns_for
-from reports.sinks import HtmlSink
+from reports.stream import per_input, prepare
+
+__all__ = ["AuditResult", "Inputs", "audit", "discover", "iter_results"]
 
 if TYPE_CHECKING:  # pandas loads only when a DataFrame is asked for (reports.parquet)
     import pandas as pd
@@ -148,10 +147,13 @@ class Inputs:
         return list(keys)
 
     def __iter__(self) -> Iterator[ArticleInput]:
-        yield from self.files
-        self.files = []  # read once; let them go
+        pages = PageNames()
+        files, self.files = self.files, []  # read once; let them go
+        for item in files:
+            yield replace(item, page=pages(item.id))
         for path in self.tables:
-            yield from _table_inputs(path, self.table, self.used)
+            for item in _table_inputs(path, self.table, self.used):
+                yield replace(item, page=pages(item.id))
 
 
 def _table_inputs(path: Path, spec: TableSpec | None, used: set[str]) -> Iterator[ArticleInput]:
@@ -166,112 +168,25 @@ def _table_inputs(path: Path, spec: TableSpec | None, used: set[str]) -> Iterato
         yield ArticleInput(ident, ident, name, error=str(exc))
 
 
-@dataclass
-class Done:
-    """One finished article: its result, its cache key (None: no cache) and whether the
-    result came from the cache."""
-
-    result: ArticleResult
-    key: str | None = None
-    cached: bool = False
-
-
-def run_article(item: ArticleInput, config: Config, cache: ResultCache | None = None) -> Done:
-    """:func:`~checker.article.audit_article`, through the result cache when there is one."""
-    key = cache.key(item) if cache is not None and not item.error else None
-    if key is not None:
-        hit = cache.get(key, item)  # type: ignore[union-attr]
-        if hit is not None:
-            return Done(hit, key, True)
-    res = audit_article(item, config)
-    if key is not None:
-        cache.put(key, res)  # type: ignore[union-attr]
-    return Done(res, key)
-
-
-_WORKER: list[Any] = [Config(), None]  # the audit's configuration and cache, in each worker
-
-
-def _init_worker(config: Config, cache: ResultCache | None) -> None:
-    _WORKER[:] = [config, cache]
-
-
-def _analyse(item: ArticleInput) -> Done:
-    return run_article(item, _WORKER[0], _WORKER[1])
-
-
-WORKER_DIED = (
-    "analysis failed: the worker process ended unexpectedly (killed by the system, "
-    "e.g. out of memory, or crashed)"
-)
-
-
-def iter_results(
-    inputs: Iterable[ArticleInput], config: Config, jobs: int = 1
-) -> Iterator[ArticleResult]:
-    """Analyse inputs in order, in this process (jobs=1) or a process pool (see
-    :func:`iter_done`); the results only."""
-    for done in iter_done(inputs, config, jobs):
-        yield done.result
-
-
-def iter_done(
-    inputs: Iterable[ArticleInput], config: Config, jobs: int = 1,
-    cache: ResultCache | None = None,
-) -> Iterator[Done]:  # fmt: skip
-    """Analyse inputs in order, in this process (jobs=1) or a process pool.
-
-    Inputs are consumed lazily and at most a few per worker are in flight, so memory
-    stays flat however many articles there are. With a pool, a worker process that
-    dies (killed for memory, a crash in native code) does not end the audit: the
-    articles that were in flight are analysed again one per process, the one that
-    kills its process gets an error row, and the pool goes on with the rest.
-    """
-    if jobs <= 1:
-        for item in inputs:
-            yield run_article(item, config, cache)
-        return
-    pending = iter(inputs)
-    window = jobs * 8
-    init = (config, cache)
-    while True:
-        inflight: deque[tuple[ArticleInput, Future[Done]]] = deque()
-        try:
-            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=init) as pool:
-                for item in itertools.islice(pending, window):
-                    inflight.append((item, pool.submit(_analyse, item)))
-                while inflight:
-                    done = inflight[0][1].result()
-                    inflight.popleft()
-                    yield done
-                    nxt = next(pending, None)
-                    if nxt is not None:
-                        inflight.append((nxt, pool.submit(_analyse, nxt)))
-            return
-        except BrokenProcessPool:
-            for item, _ in inflight:
-                yield _analyse_alone(item, init)
-
-
-def _analyse_alone(item: ArticleInput, init: tuple[Config, ResultCache | None]) -> Done:
-    """Analyse one input in a process of its own; its death is the input's error row."""
-    try:
-        with ProcessPoolExecutor(1, initializer=_init_worker, initargs=init) as pool:
-            return pool.submit(_analyse, item).result()
-    except BrokenProcessPool:
-        res = failed_result(item.article, item.path, f"{item.path}: {WORKER_DIED}")
-        res.id, res.metadata = item.id, dict(item.metadata)
-        return Done(res)
-
-
 PROBE = "The council said on Monday that taxes rose by 4 percent, according to officials.\n"
 
 
-def audit_columns(config: Config, metadata_keys: Iterable[str] = ()) -> Columns:
+def audit_columns(
+    config: Config, metadata_keys: Iterable[str] = (), cache: ResultCache | None = None
+) -> Columns:
     """The report tables' columns for an audit: the metrics of this configuration (read
-    off a one-sentence probe article) and the metadata columns of its table inputs."""
-    probe = audit_article(ArticleInput("probe", "probe", "probe", text=PROBE), config)
-    return columns_for(probe.metrics, list(dict.fromkeys(metadata_keys)))
+    off a one-sentence probe article, through the cache) and the metadata columns of its
+    table inputs."""
+    probe = ArticleInput("probe", "probe", "probe", text=PROBE)
+    if cache is not None:
+        key = cache.key(probe)
+        hit = cache.get(key) if key else None
+        if hit is not None:
+            metrics = json.loads(hit.body).get("metrics") or {}
+            return columns_for(metrics, list(dict.fromkeys(metadata_keys)))
+    done = run_article(probe, Job(config, cache, columns_for({})))
+    assert done.result is not None
+    return columns_for(done.result.metrics, list(dict.fromkeys(metadata_keys)))
 
 
 def rules_meta() -> list[dict[str, Any]]:
@@ -309,7 +224,7 @@ class AuditResult:
     statuses: dict[str, int] = field(default_factory=dict)
     failed: list[ArticleResult] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (article, warning)
-    lowest: list[ArticleResult] = field(default_factory=list)  # the 10 lowest scores
+    lowest: list[dict[str, Any]] = field(default_factory=list)  # summary rows, lowest scores
     cached: int = 0  # articles taken from the result cache
     scored: int = 0  # articles with a score
     kept: bool = True
@@ -321,25 +236,24 @@ class AuditResult:
                 "run": self.run, "articles": self.count, "statuses": self.statuses,
                 "from_cache": self.cached, "rules": rules_meta()}  # fmt: skip
 
-    def note(self, done: Done | ArticleResult) -> None:
+    def note(self, done: Done) -> None:
         """Count one finished article (its failures, warnings and score)."""
-        if isinstance(done, Done):
-            self.cached += done.cached
-            res = done.result
-        else:
-            res = done
+        summary = done.summary
+        status = str(summary.get("status") or "ok")
+        article = str(done.fields["article"])
         self.count += 1
-        self.statuses[res.status] = self.statuses.get(res.status, 0) + 1
-        if res.status == "error":
-            self.failed.append(res)
-        self.warnings += [(res.article, w) for w in res.warnings]
-        if res.score is not None:
+        self.cached += done.cached
+        self.statuses[status] = self.statuses.get(status, 0) + 1
+        if status == "error" and done.result is not None:
+            self.failed.append(done.result)
+        self.warnings += [(article, w) for w in summary.get("_warnings") or ()]
+        if summary.get("score") is not None:
             self.scored += 1
-            self.lowest.append(res)
-            if len(self.lowest) > 20:
-                self.lowest = sorted(self.lowest, key=lambda a: a.score)[:10]
-        if self.kept:
-            self.articles.append(res)
+            self.lowest.append({**summary, "article": article})
+            if len(self.lowest) > 40:
+                self.lowest = sorted(self.lowest, key=lambda a: a["score"])[:10]
+        if self.kept and done.result is not None:
+            self.articles.append(done.result)
 
     def report(self) -> dict[str, Any]:
         """The whole report as one dict (``audit.json`` plus ``articles``; kept results)."""
@@ -384,9 +298,12 @@ class AuditResult:
         see :class:`~checker.core.staging.ReportFolder`); returns the files written."""
         articles = self._kept()
         columns = self.columns or _columns_of([a.to_dict() for a in articles[:1000]])
+        pages = PageNames()
         with ReportWriter(out_dir, formats, self, columns, wait=wait) as writer:
             for res in articles:
-                writer.add(res)
+                res.page = res.page or pages(res.id or res.article)
+                record = res.to_dict()
+                writer.put(Done(per_input(record), prepare(record, columns), res))
             return writer.finish()
 
 
@@ -401,14 +318,11 @@ class ReportWriter:
     replaces ``out`` at :meth:`finish` (nothing of a run that fails is ever seen)."""
 
     def __init__(self, out: str | os.PathLike[str], formats: Iterable[str], result: AuditResult,
-                 columns: Columns, *, wait: bool = False,
-                 cache: ResultCache | None = None) -> None:  # fmt: skip
-        self.cache = cache
+                 columns: Columns, *, wait: bool = False) -> None:  # fmt: skip
         self.formats = list(formats)
         self.result = result
         self.columns = columns
         self.folder = ReportFolder(Path(out), result.run, wait=wait, marker=REPORT_MARKER)
-        self.pages = PageNames()
         self.sinks: list[Any] = []
 
     def __enter__(self) -> ReportWriter:
@@ -431,22 +345,12 @@ class ReportWriter:
         self.sinks = []
         self.folder.__exit__()
 
-    def add(self, res: ArticleResult, key: str | None = None) -> None:
-        """Hand one finished article to every writer (``key``: its result-cache key)."""
-        if not res.page:
-            res.page = self.pages(res.id or res.article)
-        record = res.to_dict()
+    def put(self, done: Done) -> None:
+        """Hand one finished, prepared article to every writer."""
+        assert done.prepared is not None
         try:
             for sink in self.sinks:
-                if key is not None and self.cache is not None and isinstance(sink, HtmlSink):
-                    pk = self.cache.page_key(key, record)
-                    html = self.cache.get_page(pk)
-                    if html is None:
-                        html = sink.render(record)
-                        self.cache.put_page(pk, html)
-                    sink.add_page(record, html)
-                else:
-                    sink.add(record)
+                sink.put(done.fields, done.prepared)
         except OSError as exc:
             if isinstance(exc, WriteError):
                 raise
@@ -502,20 +406,27 @@ def audit(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     config = config or Config()
-    skip = [Path(out)] if out is not None else []
-    inputs = Inputs(list(paths), include, exclude, config, table, skip)
-    result = AuditResult(kept=keep)
-    result.columns = audit_columns(config, inputs.metadata_keys())
+    formats = list(formats)
     store = ResultCache(cache, config) if cache is not None else None
+    inputs = Inputs(list(paths), include, exclude, config, table,
+                    skip=[Path(out)] if out is not None else [])  # fmt: skip
+    result = AuditResult(kept=keep)
+    result.columns = audit_columns(config, inputs.metadata_keys(), store)
+    job = Job(config, store, result.columns if (out is not None or store) else None,
+              keep=keep)  # fmt: skip
     if out is None:
-        for i, done in enumerate(iter_done(inputs, config, jobs, store), 1):
+        for i, done in enumerate(iter_done(inputs, job, jobs), 1):
             result.note(done)
             if progress:
                 progress(i, inputs.total)
         return result
-    with ReportWriter(out, formats, result, result.columns, wait=wait, cache=store) as writer:
-        for i, done in enumerate(iter_done(inputs, config, jobs, store), 1):
-            writer.add(done.result, done.key)
+    if "html" in formats:
+        from reports.sinks import page_meta
+
+        job.page_meta = page_meta(result.meta())
+    with ReportWriter(out, formats, result, result.columns, wait=wait) as writer:
+        for i, done in enumerate(iter_done(inputs, job, jobs), 1):
+            writer.put(done)
             result.note(done)
             if progress:
                 progress(i, inputs.total)

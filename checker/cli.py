@@ -276,7 +276,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     console = Console()
     if not args.quiet:
-        scored = sorted(result.lowest, key=lambda a: a.score)
+        scored = sorted(result.lowest, key=lambda a: a["score"])
         n = result.scored
         table = Table(title=f"Lowest scores ({n} article{'' if n == 1 else 's'} scored, "
                       f"{len(failed)} failed)")  # fmt: skip
@@ -284,8 +284,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
             table.add_column(col, justify="left" if col == "article" else "right")
         for a in scored[:10]:
             table.add_row(
-                a.article, f"{a.score:.0f}", a.grade, str(a.metrics.get("claims", "")),
-                str(a.metrics.get("unsourced_claims", "")), str(len(a.findings)),
+                a["article"], f"{a['score']:.0f}", a["grade"], str(a.get("claims", "")),
+                str(a.get("unsourced_claims", "")), str(a.get("findings", "")),
             )  # fmt: skip
         console.print(table)
     if not has_ratings:

@@ -30,19 +30,18 @@ import json
 import os
 import tempfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from checker.core.config import Config
 from checker.core.version import __version__
-from checker.pipeline import ArticleResult
 from checker.text.tabular import ArticleInput
+from reports.stream import PER_INPUT, Prepared
 
 FORMAT = "checker-result-cache"
 VERSION = "v1"
 ROOT = Path(__file__).resolve().parents[1]
-_PER_INPUT = ("article", "id", "path", "page", "metadata")
 _SUFFIXES = (".py", ".json", ".toml", ".txt", ".html", ".css", ".js", ".csv")
 
 
@@ -142,31 +141,29 @@ class ResultCache:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
 
-    def get(self, key: str, item: ArticleInput) -> ArticleResult | None:
-        """The cached result of the article with this key (its per-input fields from
-        ``item``), or None when there is none or it cannot be used."""
+    def get(self, key: str) -> Prepared | None:
+        """The prepared output cached under this key, or None when there is none or it
+        cannot be used (corrupt, cut short, another version, a failed article)."""
         body = self._read(key, ".json")
         if body is None:
             return None
         try:
-            record = json.loads(body)
-            res = ArticleResult(**record, article=item.article, path=_path_of(item),
-                                id=item.id, metadata=dict(item.metadata))  # fmt: skip
-        except (ValueError, TypeError):
-            return None  # cut short, or fields of another version
-        if res.status == "error":
+            prepared = Prepared.from_json(body)
+            if prepared.summary.get("status") == "error" or not prepared.body.startswith("{"):
+                return None
+        except (ValueError, TypeError, KeyError, AttributeError):
             return None
         self.hits += 1
-        return res
+        return prepared
 
-    def put(self, key: str, res: ArticleResult) -> None:
-        if res.status == "error":
-            return
-        record = {k: v for k, v in res.to_dict().items() if k not in _PER_INPUT}
-        self._write(key, ".json", json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    def put(self, key: str, prepared: Prepared) -> None:
+        """Store an article's prepared output (its page is stored by :meth:`put_page`)."""
+        self._write(key, ".json", prepared.to_json().encode("utf-8"))
 
-    def page_key(self, key: str, record: dict[str, Any]) -> str:
-        per_input = json.dumps([record.get(k) for k in _PER_INPUT], ensure_ascii=False,
+    def page_key(self, key: str, fields: Mapping[str, Any]) -> str:
+        """The key of an article's page: its result's key, its input's own fields, and
+        the HTML writer's files."""
+        per_input = json.dumps([fields.get(k) for k in PER_INPUT], ensure_ascii=False,
                                sort_keys=True, default=str)  # fmt: skip
         return hashlib.sha256(f"{self.pages_base}\0{key}\0{per_input}".encode()).hexdigest()
 
@@ -181,7 +178,3 @@ class ResultCache:
 
     def put_page(self, page_key: str, html: str) -> None:
         self._write(page_key, ".html.z", zlib.compress(html.encode("utf-8"), 1))
-
-
-def _path_of(item: ArticleInput) -> str:
-    return item.path

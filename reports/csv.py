@@ -14,7 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checker.core.io import open_report_file, safe_path
-from reports.rows import TABLES, Columns, detail_rows, summary_row
+from reports.rows import TABLES, Columns
+from reports.stream import (
+    DETAIL,
+    Prepared,
+    cell,
+    csv_text,
+    full_summary,
+    lead,
+    per_input,
+    prepare,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,14 +39,6 @@ def defuse(value: Any) -> Any:
     return value
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return "'" + value if value.startswith(_FORMULA_START) else value
-    return value
-
-
 class CsvSink:
     """Appends each article's rows to summary.csv, findings.csv, sources.csv, sentences.csv."""
 
@@ -44,19 +46,22 @@ class CsvSink:
         self.columns = columns
         self.paths = [safe_path(folder, f"{name}.csv") for name in TABLES]
         self._files = [open_report_file(p) for p in self.paths]
-        self._writers = [csv.writer(fh, lineterminator="\n") for fh in self._files]
-        self._names = {t: columns.of(t) for t in TABLES}
-        for name, w in zip(TABLES, self._writers, strict=True):
-            w.writerow(self._names[name])
+        self._summary = csv.writer(self._files[0], lineterminator="\n")
+        for name, fh in zip(TABLES, self._files, strict=True):
+            fh.write(csv_text([columns.of(name)]))
 
     def add(self, article: Mapping[str, Any]) -> None:
-        summary, findings, sources, sentences = self._writers
-        cols = self._names
-        row = summary_row(article, self.columns)
-        summary.writerow([_cell(row.get(c)) for c in cols["summary"]])
-        for w, table in ((findings, "findings"), (sources, "sources"), (sentences, "sentences")):
-            names = cols[table]
-            w.writerows([_cell(r.get(c)) for c in names] for r in detail_rows(article, table))
+        self.put(per_input(article), prepare(article, self.columns))
+
+    def put(self, fields: Mapping[str, Any], prepared: Prepared) -> None:
+        """Append one prepared article (``fields``: its input's own fields)."""
+        row = full_summary(fields, prepared, self.columns)
+        self._summary.writerow([cell(v) for v in row.values()])
+        head = lead(fields)
+        for fh, table in zip(self._files[1:], DETAIL, strict=True):
+            lines = prepared.rows.get(table) or ()
+            if lines:
+                fh.write("".join([head + line for line in lines]))
 
     def close(self) -> list[Path]:
         for fh in self._files:

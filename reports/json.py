@@ -16,6 +16,7 @@ from typing import Any
 
 from checker.core.io import open_report_file, safe_path
 from reports.rows import Columns
+from reports.stream import PER_INPUT, Prepared, record_line
 
 ARTICLES = "articles.jsonl"
 AUDIT = "audit.json"
@@ -34,12 +35,13 @@ class JsonSink:
         self._fh = open_report_file(self.path)
 
     def add(self, article: Mapping[str, Any]) -> None:
-        self._fh.write(dumps(article))
+        self._fh.write(record_line(article, dumps({k: v for k, v in article.items()
+                                                   if k not in PER_INPUT})))  # fmt: skip
         self._fh.write("\n")
 
-    def add_line(self, line: str) -> None:
-        """Append an article already serialised by :func:`dumps` (from the result cache)."""
-        self._fh.write(line)
+    def put(self, fields: Mapping[str, Any], prepared: Prepared) -> None:
+        """Append one prepared article (``fields``: its input's own fields)."""
+        self._fh.write(record_line(fields, prepared.body))
         self._fh.write("\n")
 
     def close(self) -> list[Path]:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.core.io import safe_path
 from reports.rows import TABLES, Columns, rows_of
+from reports.stream import Prepared
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -76,6 +77,10 @@ class ParquetSink:
         self._writers = [pq.ParquetWriter(str(p), s, compression="zstd")
                          for p, s in zip(self.paths, self._schemas, strict=True)]  # fmt: skip
         self._buffers: list[list[dict[str, Any]]] = [[] for _ in TABLES]
+
+    def put(self, fields: Mapping[str, Any], prepared: Prepared) -> None:
+        """Append one prepared article (its rows come from the whole record)."""
+        self.add(prepared.record(fields))
 
     def add(self, article: Mapping[str, Any]) -> None:
         for i, table in enumerate(TABLES):

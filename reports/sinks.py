@@ -10,14 +10,40 @@ they belong to.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import json
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from checker.core.io import open_report_file
 from reports.rows import Columns, columns_for, summary_row
+from reports.stream import Prepared, full_summary
 
-_FINDING = {}  # (rule id, severity) -> one shared stand-in finding for the index
+_FINDING: dict[tuple[str, str], dict[str, str]] = {}  # (rule, severity) -> shared stand-in
+# the metrics the index shows (kept per article); the rest stays in summary.csv/.parquet
+INDEX_METRICS = ("words", "claims", "unsourced_claims", "attribution_rate",
+                 "hedges_per_100_words", "distinct_sources", "named_sources",
+                 "anonymous_sources", "dangling_footnotes", "unused_sources", "findings",
+                 "quotes")  # fmt: skip
+
+
+def page_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """What an article page shows of the report: all but the run's time (a page depends
+    on its article alone, so that it can be cached)."""
+    return {k: v for k, v in meta.items() if k != "generated"}
+
+
+_RULES: dict[int, tuple[Mapping[str, Any], dict[str, Any]]] = {}
+
+
+def render_page(article: Mapping[str, Any], meta: Mapping[str, Any]) -> str:
+    """The HTML page of one article record, for a report with this ``meta`` (its rules)."""
+    from reports.html.render import _rules_by_id, render_article
+
+    known = _RULES.get(id(meta))
+    if known is None or known[0] is not meta:
+        known = _RULES[id(meta)] = (meta, _rules_by_id(meta))
+    return render_article(article, meta, known[1])
 
 
 def report_columns(articles: Iterable[Mapping[str, Any]]) -> Columns:
@@ -33,17 +59,18 @@ def report_columns(articles: Iterable[Mapping[str, Any]]) -> Columns:
 
 
 def index_record(row: Mapping[str, Any], columns: Columns, severities: dict[str, str]) -> dict:
-    """What the index needs of one article: its summary row, with its metrics as a dict
-    and its findings as (shared) records of rule id and severity."""
+    """What the index needs of one article: its summary row (the metrics the index shows),
+    with those metrics also as a dict and its findings as shared (rule id, severity)
+    records, the shape :func:`reports.html.render.render_index` reads."""
     findings = []
     for part in str(row.get("rule_counts") or "").split():
         rid, _, n = part.rpartition(":")
         key = (rid, severities.get(rid, "warning"))
         stub = _FINDING.setdefault(key, {"id": rid, "severity": key[1]})
         findings += [stub] * int(n or 0)
+    metrics = {k: row[k] for k in INDEX_METRICS if k in row}
     return {**row, "id": row["article_id"],
-            "metrics": {k: row.get(k) for k in columns.metrics} if row["status"] != "error"
-            else {}, "findings": findings}  # fmt: skip
+            "metrics": metrics if row["status"] != "error" else {}, "findings": findings}
 
 
 class HtmlSink:
@@ -54,42 +81,57 @@ class HtmlSink:
 
         self.folder = Path(folder)
         self.columns = columns
-        self.meta = {k: v for k, v in meta.items() if k != "generated"}
+        self.meta = page_meta(meta)
         self.index_meta = dict(meta)
         self.rules = _rules_by_id(meta)
-        self.rows: list[tuple[Any, ...]] = []  # summary rows as tuples: compact
-        self.paths: list[Path] = []
+        # summary rows as tuples of what the index shows: compact, whatever the audit's size
+        self.names = [c for c in columns.summary
+                      if c not in columns.metrics or c in INDEX_METRICS]  # fmt: skip
+        # spilled to a temporary file as they come, read back for the index: memory stays
+        # flat during the audit, whatever its size
+        self.rows_path = self.folder / ".index-rows.tmp"
+        self._rows = open_report_file(self.rows_path)
+        self.pages = 0
         (self.folder / "articles").mkdir(exist_ok=True)
 
     def render(self, article: Mapping[str, Any]) -> str:
         """The page of one article record."""
-        from reports.html.render import render_article
-
-        return render_article(article, self.meta, self.rules)
+        return render_page(article, self.meta)
 
     def add(self, article: Mapping[str, Any]) -> None:
-        self.add_page(article, self.render(article))
+        self._write(article, self.render(article), summary_row(article, self.columns))
 
-    def add_page(self, article: Mapping[str, Any], html: str) -> None:
-        """Write an article's page already rendered (from the result cache) and keep its row."""
-        path = self.folder / str(article["page"])
+    def put(self, fields: Mapping[str, Any], prepared: Prepared) -> None:
+        """Write one prepared article's page (rendered now unless ``prepared.html`` is)."""
+        html = prepared.html
+        if html is None:
+            html = self.render(prepared.record(fields))
+        self._write(fields, html, full_summary(fields, prepared, self.columns))
+
+    def _write(self, fields: Mapping[str, Any], html: str, row: dict[str, Any]) -> None:
+        path = self.folder / str(fields["page"])
         with open_report_file(path) as fh:
             fh.write(html)
-        self.paths.append(path)
-        row = summary_row(article, self.columns)
-        self.rows.append(tuple(row.values()))
+        self.pages += 1
+        self._rows.write(json.dumps([row[c] for c in self.names], ensure_ascii=False))
+        self._rows.write("\n")
 
     def close(self) -> list[Path]:
         from reports.html.render import render_index
 
-        names = self.columns.summary
-        severities = {rid: str(r.get("severity") or "warning") for rid, r in self.rules.items()}
-        records = [index_record(dict(zip(names, t, strict=True)), self.columns, severities)
-                   for t in self.rows]  # fmt: skip
-        self.rows = []
+        self._rows.close()
         index = self.folder / "index.html"
-        html = render_index({**self.index_meta, "articles": records},
-                            [r["page"] for r in records])  # fmt: skip
+        html = render_index({**self.index_meta, "articles": self.index_records()})
         with open_report_file(index) as fh:
             fh.write(html)
-        return [index, *self.paths]
+        self.rows_path.unlink()
+        return [index, *sorted((self.folder / "articles").iterdir())]
+
+    def index_records(self) -> Iterator[dict[str, Any]]:
+        """The index's record of every article so far, read back one at a time."""
+        names = self.names
+        severities = {rid: str(r.get("severity") or "warning") for rid, r in self.rules.items()}
+        with self.rows_path.open(encoding="utf-8") as fh:
+            for line in fh:
+                row = dict(zip(names, json.loads(line), strict=True))
+                yield index_record(row, self.columns, severities)

@@ -16,7 +16,6 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextvars import ContextVar
-from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
@@ -54,9 +53,8 @@ def safe_path(out_dir: Path, relative: str) -> Path:
     return target
 
 
-@lru_cache(maxsize=1)
 def _umask() -> int:
-    """The process's umask (read once: setting it back at once is the only way to read it)."""
+    """The process's umask (setting it and back at once is the only way to read it)."""
     mask = os.umask(0o022)
     os.umask(mask)
     return mask

@@ -53,7 +53,8 @@ class ArticleInput:
     ``id`` is unique within an audit (the audit makes it so); ``article`` is the name
     shown in reports; ``path`` is the file (the table, for a row); ``fmt`` is the text's
     format ("" for a file: its suffix decides); ``metadata`` holds a table row's other
-    columns; ``error`` is why the article cannot be analysed ("" when it can).
+    columns; ``error`` is why the article cannot be analysed ("" when it can); ``page``
+    is where the audit puts the article's HTML page.
     """
 
     id: str
@@ -63,6 +64,7 @@ class ArticleInput:
     fmt: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)
     error: str = ""
+    page: str = ""  # the article's page in the HTML report (given by the audit)
 
 
 @dataclass(frozen=True)

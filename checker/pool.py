@@ -1,0 +1,184 @@
+"""Running the per-article function over an audit's inputs: in order, cached, in a pool.
+
+:func:`run_article` is what each worker does for one article: look it up in the result
+cache, else :func:`~checker.article.audit_article` it; then prepare its report output
+(:func:`reports.stream.prepare`, and its HTML page when the audit writes one), so that
+serialising runs in the workers, in parallel, and the main process only appends text.
+:func:`iter_done` maps it over the inputs, lazily, with a bounded number of articles in
+flight, in one process or a process pool that survives a worker's death.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.article import audit_article
+from checker.core.config import Config
+from checker.pipeline import ArticleResult, failed_result
+from checker.resultcache import ResultCache
+from checker.text.tabular import ArticleInput
+from reports.rows import Columns
+from reports.stream import Prepared, per_input, prepare
+
+WORKER_DIED = (
+    "analysis failed: the worker process ended unexpectedly (killed by the system, "
+    "e.g. out of memory, or crashed)"
+)
+
+
+@dataclass
+class Job:
+    """What every worker needs to know about the audit (sent once per worker)."""
+
+    config: Config = field(default_factory=Config)
+    cache: ResultCache | None = None
+    columns: Columns | None = None  # None: nothing is prepared (no reports, no cache)
+    page_meta: Mapping[str, Any] | None = None  # the report's rules etc.: render pages
+    keep: bool = True  # return each whole result (the Python API keeps them)
+
+
+@dataclass
+class Done:
+    """One finished article: its input's fields, its prepared output, and its result
+    (None when not kept); ``key`` is its cache key, ``cached`` whether it came from there."""
+
+    fields: dict[str, Any]
+    prepared: Prepared | None = None
+    result: ArticleResult | None = None
+    key: str | None = None
+    cached: bool = False
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        """The result's summary values (status, score, grade, warnings, metrics...)."""
+        if self.prepared is not None:
+            return self.prepared.summary
+        res = self.result
+        assert res is not None
+        return {"status": res.status, "error": res.error, "score": res.score,
+                "grade": res.grade, "_warnings": list(res.warnings), **res.metrics}  # fmt: skip
+
+
+def _fields(item: ArticleInput) -> dict[str, Any]:
+    return {"article": item.article, "id": item.id, "path": item.path, "page": item.page,
+            "metadata": dict(item.metadata)}  # fmt: skip
+
+
+def _render(record: Mapping[str, Any], job: Job) -> str:
+    from reports.sinks import render_page
+
+    return render_page(record, job.page_meta or {})
+
+
+def run_article(item: ArticleInput, job: Job) -> Done:
+    """One article of an audit (see the module docstring)."""
+    cache = job.cache
+    key = cache.key(item) if cache is not None and not item.error else None
+    fields = _fields(item)
+    if key is not None and job.columns is not None:
+        hit = cache.get(key)  # type: ignore[union-attr]
+        if hit is not None:
+            done = Done(fields, hit, key=key, cached=True)
+            if job.keep:
+                done.result = ArticleResult(**hit.record(fields))
+            if job.page_meta is not None:
+                pk = cache.page_key(key, fields)  # type: ignore[union-attr]
+                hit.html = cache.get_page(pk)  # type: ignore[union-attr]
+                if hit.html is None:
+                    hit.html = _render(hit.record(fields), job)
+                    cache.put_page(pk, hit.html)  # type: ignore[union-attr]
+            return done
+    res = audit_article(item, job.config)
+    res.page = item.page
+    done = Done(fields, result=res, key=key)
+    if job.columns is not None:
+        record = res.to_dict()
+        done.prepared = prepare(record, job.columns)
+        if key is not None and res.status != "error":
+            cache.put(key, done.prepared)  # type: ignore[union-attr]
+        if job.page_meta is not None:
+            done.prepared.html = _render(record, job)
+            if key is not None and res.status != "error":
+                cache.put_page(cache.page_key(key, fields), done.prepared.html)  # type: ignore[union-attr]
+    if not job.keep and res.status != "error":
+        done.result = None
+    return done
+
+
+_JOB: list[Job] = [Job()]  # the audit's job, in each worker
+
+
+def _init_worker(job: Job) -> None:
+    _JOB[0] = job
+
+
+def _analyse(item: ArticleInput) -> Done:
+    return run_article(item, _JOB[0])
+
+
+def iter_done(inputs: Iterable[ArticleInput], job: Job, jobs: int = 1) -> Iterator[Done]:
+    """Run the articles in order, in this process (jobs=1) or a process pool.
+
+    Inputs are consumed lazily and at most a few per worker are in flight, so memory
+    stays flat however many articles there are. With a pool, a worker process that
+    dies (killed for memory, a crash in native code) does not end the audit: the
+    articles that were in flight are analysed again one per process, the one that
+    kills its process gets an error row, and the pool goes on with the rest.
+    """
+    if jobs <= 1:
+        for item in inputs:
+            yield run_article(item, job)
+        return
+    pending = iter(inputs)
+    window = jobs * 8
+    while True:
+        inflight: deque[tuple[ArticleInput, Future[Done]]] = deque()
+        try:
+            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(job,)) as pool:
+                for item in itertools.islice(pending, window):
+                    inflight.append((item, pool.submit(_analyse, item)))
+                while inflight:
+                    done = inflight[0][1].result()
+                    inflight.popleft()
+                    yield done
+                    nxt = next(pending, None)
+                    if nxt is not None:
+                        inflight.append((nxt, pool.submit(_analyse, nxt)))
+            return
+        except BrokenProcessPool:
+            for item, _ in inflight:
+                yield _analyse_alone(item, job)
+
+
+def _analyse_alone(item: ArticleInput, job: Job) -> Done:
+    """Analyse one input in a process of its own; its death is the input's error row."""
+    try:
+        with ProcessPoolExecutor(1, initializer=_init_worker, initargs=(job,)) as pool:
+            return pool.submit(_analyse, item).result()
+    except BrokenProcessPool:
+        res = failed_result(item.article, item.path, f"{item.path}: {WORKER_DIED}")
+        res.id, res.metadata, res.page = item.id, dict(item.metadata), item.page
+        done = Done(_fields(item), result=res)
+        if job.columns is not None:
+            done.prepared = prepare(res.to_dict(), job.columns)
+            if job.page_meta is not None:
+                done.prepared.html = _render(res.to_dict(), job)
+        return done
+
+
+def iter_results(
+    inputs: Iterable[ArticleInput], config: Config, jobs: int = 1
+) -> Iterator[ArticleResult]:
+    """Analyse inputs in order (see :func:`iter_done`); the results only."""
+    for done in iter_done(inputs, Job(config), jobs):
+        assert done.result is not None
+        yield done.result
+
+
+__all__ = ["Done", "Job", "iter_done", "iter_results", "run_article", "per_input"]

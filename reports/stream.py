@@ -1,0 +1,122 @@
+"""An article's report output, prepared once: where an audit spends its writing time.
+
+:func:`prepare` turns one article record into the text every writer appends for it:
+its ``articles.jsonl`` line (without the fields that belong to the input rather than to
+the result), its findings, sources and sentences CSV rows (without the two leading
+columns, ``article`` and ``article_id``), its summary values and, when asked, its HTML
+page. The audit prepares articles in its worker processes (so ``--jobs 2`` serialises in
+parallel), and the result cache stores what was prepared: re-auditing an unchanged
+article only copies text.
+
+The input's own fields (``article``, ``id``, ``path``, ``page``, ``metadata``) are put back
+by :func:`record_line` and :func:`lead`, so the same prepared text serves any name.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from reports.rows import TABLES, Columns, detail_rows, summary_row
+
+PER_INPUT = ("article", "id", "path", "page", "metadata")
+DETAIL = TABLES[1:]  # findings, sources, sentences
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: Any) -> Any:
+    """A CSV cell: None as empty, formula-like text defused (a leading ``'``)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_text(rows: list[list[Any]]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass
+class Prepared:
+    """What the writers append for one article (see the module docstring)."""
+
+    body: str  # the articles.jsonl object without the per-input fields
+    rows: dict[str, list[str]] = field(default_factory=dict)  # table -> CSV lines, no lead
+    summary: dict[str, Any] = field(default_factory=dict)  # summary values, no per-input
+    html: str | None = None  # the page (per input: not cached with the rest)
+
+    def to_json(self) -> str:
+        return dumps({"body": self.body, "rows": self.rows, "summary": self.summary})
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Prepared:
+        data = json.loads(text)
+        return cls(str(data["body"]), dict(data["rows"]), dict(data["summary"]))
+
+    def record(self, per_input: Mapping[str, Any]) -> dict[str, Any]:
+        """The whole article record (for writers and callers that need the dict)."""
+        return json.loads(record_line(per_input, self.body))
+
+
+_LEADLESS = 2  # article, article_id
+
+
+def prepare(record: Mapping[str, Any], columns: Columns) -> Prepared:
+    """The prepared output of one article record (no page: see ``Prepared.html``)."""
+    body = dumps({k: v for k, v in record.items() if k not in PER_INPUT})
+    rows = {}
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    for table in DETAIL:
+        names = columns.of(table)[_LEADLESS:]
+        lines = []
+        for r in detail_rows(record, table):
+            start = buf.tell()
+            writer.writerow([cell(r.get(c)) for c in names])
+            lines.append(buf.getvalue()[start:])  # one row, even with line breaks in cells
+        rows[table] = lines
+    summary = summary_row(record, columns)
+    for k in ("article", "article_id", "path", "page"):
+        summary.pop(k, None)
+    for col in columns.metadata.values():
+        summary.pop(col, None)
+    summary["_warnings"] = list(record.get("warnings") or ())
+    return Prepared(body, rows, summary)
+
+
+def per_input(record: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: record.get(k) for k in PER_INPUT}
+
+
+def record_line(fields: Mapping[str, Any], body: str) -> str:
+    """The articles.jsonl line: the per-input fields, then the prepared body's fields."""
+    head = dumps({k: fields.get(k) for k in PER_INPUT})
+    return head if body == "{}" else head[:-1] + "," + body[1:]
+
+
+def lead(fields: Mapping[str, Any]) -> str:
+    """The two leading CSV cells of a detail row (``article,article_id,``)."""
+    return csv_text([[cell(fields.get("article")), cell(fields.get("id"))]])[:-1] + ","
+
+
+def full_summary(fields: Mapping[str, Any], prepared: Prepared, columns: Columns) -> dict:
+    """The summary row of an article from its prepared values and its input's fields."""
+    meta = fields.get("metadata") or {}
+    row = {"article": fields.get("article"), "article_id": fields.get("id") or fields.get(
+        "article"), "path": fields.get("path"), "page": fields.get("page")}  # fmt: skip
+    for key, col in columns.metadata.items():
+        value = meta.get(key)
+        row[col] = None if value is None else str(value)
+    row.update(prepared.summary)
+    return {c: row.get(c) for c in columns.summary}

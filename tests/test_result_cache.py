@@ -1,0 +1,108 @@
+"""The result cache: unchanged articles are not analysed again; bad entries are rebuilt."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import checker
+from checker.cli import main
+from checker.core.config import Config
+from checker.resultcache import ResultCache
+from checker.text.tabular import ArticleInput
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+def _meta(out: Path) -> dict:
+    return json.loads((out / "audit.json").read_text("utf-8"))
+
+
+def _lines(out: Path) -> list[str]:
+    return (out / "articles.jsonl").read_text("utf-8").splitlines()
+
+
+def _audit(out: Path, cache: Path, *extra: str) -> dict:
+    assert main(["audit", str(EXAMPLES), "--out", str(out), "-q", "--cache-dir", str(cache),
+                 *extra]) == 0  # fmt: skip
+    return _meta(out)
+
+
+def test_a_second_run_takes_every_article_from_the_cache_and_writes_the_same(
+    tmp_path: Path,
+) -> None:
+    cache = tmp_path / "cache"
+    assert _audit(tmp_path / "a", cache)["from_cache"] == 0
+    assert _audit(tmp_path / "b", cache)["from_cache"] == 5
+    assert _lines(tmp_path / "a") == _lines(tmp_path / "b")
+    for name in ("summary.csv", "findings.csv", "sources.csv", "sentences.csv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    pages = sorted((tmp_path / "a" / "articles").iterdir())
+    assert [p.read_bytes() for p in pages] == [
+        (tmp_path / "b" / "articles" / p.name).read_bytes() for p in pages]  # fmt: skip
+
+
+def test_no_cache_analyses_everything_and_writes_no_cache(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert _audit(tmp_path / "a", cache, "--no-cache")["from_cache"] == 0
+    assert not cache.exists()
+
+
+def test_corrupt_and_foreign_entries_are_ignored_and_rebuilt(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _audit(tmp_path / "a", cache)
+    entries = sorted(cache.rglob("*.json"))
+    assert len(entries) == 6  # five articles and the configuration probe
+    for i, entry in enumerate(entries):
+        raw = entry.read_bytes()
+        if i % 3 == 0:
+            entry.write_bytes(raw[: len(raw) // 2])  # cut short
+        elif i % 3 == 1:
+            entry.write_bytes(b"other-tool v9 " + raw)  # someone else's header
+        else:
+            head, _, body = raw.partition(b"\n")
+            entry.write_bytes(head + b"\n" + body.replace(b'"body"', b'"bodyx"', 1))
+    for page in cache.rglob("*.html.z"):
+        page.write_bytes(page.read_bytes()[:40])
+    meta = _audit(tmp_path / "b", cache)
+    assert meta["from_cache"] == 0
+    assert _lines(tmp_path / "a") == _lines(tmp_path / "b")
+    assert _audit(tmp_path / "c", cache)["from_cache"] == 5  # rebuilt
+
+
+def test_a_changed_article_or_setting_is_analysed_again(tmp_path: Path) -> None:
+    config = Config()
+    store = ResultCache(tmp_path / "cache", config)
+    item = ArticleInput("a", "a", "cms", text="Taxes rose, officials said.", fmt="text")
+    key = store.key(item)
+    assert key == ResultCache(tmp_path / "cache", Config()).key(item)
+    assert key != store.key(ArticleInput("a", "a", "cms", text="Taxes fell, officials said."))
+    assert key != store.key(ArticleInput("a", "a", "cms", text=item.text, fmt="markdown"))
+    other = ResultCache(tmp_path / "cache", Config(disable=["hedging"]))
+    assert key != other.key(item)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Taxes rose, officials said.\n", "utf-8")
+    first = checker.audit(src, cache=tmp_path / "c2")
+    assert first.cached == 0
+    assert checker.audit(src, cache=tmp_path / "c2").cached == 1
+    (src / "a.txt").write_text("Taxes rose sharply, officials said.\n", "utf-8")
+    again = checker.audit(src, cache=tmp_path / "c2")
+    assert again.cached == 0 and again.articles[0].text.startswith("Taxes rose sharply")
+
+
+def test_concurrent_runs_share_the_cache_safely(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cmds = [[sys.executable, "-m", "checker", "audit", str(EXAMPLES), "--out",
+             str(tmp_path / f"out{i}"), "-q", "--cache-dir", str(cache)] for i in range(3)]
+    procs = [subprocess.Popen(c, cwd=ROOT, stderr=subprocess.PIPE) for c in cmds]
+    for p in procs:
+        _, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+    outs = [_lines(tmp_path / f"out{i}") for i in range(3)]
+    assert outs[0] == outs[1] == outs[2]
+    assert not list(cache.rglob("*.tmp"))
+    assert _audit(tmp_path / "again", cache)["from_cache"] == 5
