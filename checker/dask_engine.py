@@ -105,8 +105,8 @@ def _spec_for(
         return RowSpec(source=source)
     for role, col in (("text", text_column), ("id", id_column), ("format", format_column)):
         if col is not None and col not in columns:
-            raise EngineError(f"{source}: no {role} column {col!r}; the columns are "
-                              f"{', '.join(map(str, columns))}")  # fmt: skip
+            shown = ", ".join(str(c) for c in columns if c not in HIDDEN)
+            raise EngineError(f"{source}: no {role} column {col!r}; the columns are {shown}")
     if input_format not in INPUT_FORMATS:
         raise EngineError(f"input format {input_format!r}: choose from "
                           f"{', '.join(INPUT_FORMATS)}")  # fmt: skip

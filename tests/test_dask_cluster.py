@@ -220,7 +220,7 @@ def test_cli_engine_dask_reports_an_unknown_text_column(client, corpus, capsys):
     code = main(["audit", str(corpus[0]), "--text-column", "content", "--engine", "dask",
                  "--scheduler", client.scheduler.address, "--out", "unused"])  # fmt: skip
     assert code == 2
-    assert "no text column 'content'; the columns are id, body, fmt, outlet, words" in \
+    assert "no text column 'content'; the columns are id, body, fmt, outlet, words\n" in \
         capsys.readouterr().err  # fmt: skip
 
 
