@@ -262,7 +262,7 @@ def test_an_article_that_kills_every_worker_stops_the_audit_with_a_clear_error(t
     pd.DataFrame(data).to_parquet(path)
     out = tmp_path / "out"
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}), LocalCluster(
-        n_workers=1, threads_per_worker=1, dashboard_address=None
+        n_workers=1, threads_per_worker=1, dashboard_address=":0"
     ) as local, Client(local) as c:  # fmt: skip
         c.register_plugin(type("Crash", (_Crash, WorkerPlugin), {})(), name=_Crash.name)
         code = main(["audit", str(path), "--text-column", "body", "--engine", "dask",
