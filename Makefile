@@ -44,12 +44,15 @@ eval: install
 ## bench: cold start of `checker check` on a short draft, then throughput and memory on
 ## 1,000+ PolNeAR articles; both against proselint 0.16 in the same run; then HTML page
 ## sizes and index.html open time at 20,000 and 100,000 rows in headless Chromium; then the
+## Dask engine on a 2-worker LocalCluster against --jobs 2 on the same corpus; then the
 ## growth of analysis time on pathological inputs (10k, 100k, 1M characters; exponents)
 bench: install
 	$(BIN)/python -m pip install --quiet 'proselint>=0.16,<0.17'
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/html_report.py
+	$(BIN)/python -m pip install --quiet -e '.[dask]'
+	$(BIN)/python bench/dask_bench.py
 	$(BIN)/python bench/growth.py
 
 clean:

@@ -119,6 +119,9 @@ def _add_audit_parser(sub: Any) -> None:
                    help="folder of the result cache (default: $CHECKER_CACHE_DIR, else "
                    "$XDG_CACHE_HOME/checker/results or ~/.cache/checker/results)")  # fmt: skip
     _add_table_options(a)
+    from checker.cli_dask import add_engine_options  # --engine dask, --scheduler
+
+    add_engine_options(a)
     a.add_argument(
         "--time-budget", type=seconds_arg, metavar="SECONDS",
         help="stop analysing one article after SECONDS and report it as that article's "
@@ -257,6 +260,14 @@ def _formats(text: str, known: Sequence[str]) -> list[str] | None:
     return formats
 
 
+def _audit_on_dask(args: argparse.Namespace, config: Config, formats: list[str],
+                   table: Any) -> int:  # fmt: skip
+    """``--engine dask``: see :mod:`checker.cli_dask`."""
+    from checker.cli_dask import cmd_audit_dask
+
+    return cmd_audit_dask(args, config, formats, table)
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -286,6 +297,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.time_budget is not None:
         config = dataclasses.replace(config, time_budget=args.time_budget)
     has_ratings = bool(ratings.load_ratings(config))  # a bad file: RatingsError -> exit 2
+    if args.engine == "dask":
+        return _audit_on_dask(args, config, formats, table)
     err = Console(stderr=True)
     show = not args.quiet and err.is_terminal
     with Progress(

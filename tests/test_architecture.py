@@ -31,8 +31,10 @@ LAYERS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (4, "engine", ("checker.pipeline", "checker.scorer", "checker.settings", "checker.article")),
     (5, "reports", ("reports",)),
     (6, "app", ("checker.batch", "checker.check", "checker.baseline", "checker.vcs",
-                "checker.ratings_cli", "checker.walk", "checker.resultcache", "checker.pool")),
-    (7, "cli", ("=checker", "checker.cli", "checker.cli_check", "checker.__main__")),
+                "checker.ratings_cli", "checker.walk", "checker.resultcache", "checker.pool",
+                "checker.dask_tables", "checker.dask_engine", "checker.dask_readers")),
+    (7, "cli", ("=checker", "checker.cli", "checker.cli_check", "checker.cli_dask",
+                "checker.__main__")),
 )  # fmt: skip
 # A prefix matches the module and its submodules; "=name" matches that module only.
 

@@ -1,0 +1,406 @@
+"""The audit on a Dask cluster: Dask DataFrames of articles in, Dask DataFrames of results out.
+
+    from checker.dask_engine import audit_dask, write_tables
+    from checker.dask_readers import read_table
+    ddf = read_table("s3://bucket/archive/*.parquet")    # or any Dask DataFrame of articles
+    tables = audit_dask(ddf, text_column="body", id_column="id")   # summary, findings, ...
+    write_tables(tables, "s3://bucket/audit/")                      # one pass over the input
+
+Each partition goes through :func:`checker.dask_tables.audit_partition`, i.e. the same
+per-article function as the local audit (:func:`checker.article.audit_article`); a failed
+article is a row with status ``error``, as locally. The four tables
+come from one task per partition, so computing them together (``dask.compute`` of all four,
+or :func:`write_tables`) analyses every article once.
+
+On the workers, models and lexicons are loaded once per process (the same read-only caches
+as a process pool) and :class:`WarmUp`, a worker plugin, loads them when a worker starts,
+before its first task. A worker that dies (killed for memory, a lost machine) loses nothing:
+the scheduler runs its tasks again on another worker, and the results are the same.
+
+Dask is an optional extra (``pip install 'checker[dask]'``); importing this module without it
+works, and :func:`require_dask` says what to install.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from checker.core.config import Config, ConfigError
+from checker.dask_tables import (
+    FILE_COLUMNS,
+    HIDDEN,
+    PATH_COLUMN,
+    TABLES,
+    RowSpec,
+    audit_partition,
+    empty_tables,
+    table_columns,
+)
+from checker.text.tabular import INPUT_FORMATS, TableSpec
+
+if TYPE_CHECKING:
+    import dask.dataframe as dd
+    from distributed import Client
+
+INSTALL_HINT = "the Dask engine needs the dask extra: pip install 'checker[dask]'"
+FILES_PER_PARTITION = 64
+ROWS_PER_TASK = 128  # articles per task at most: ~2 s of work, small enough to spread and retry
+# Workers' statistical profiler samples the running task's stack every 10 ms: on the audit's
+# deep pure-Python stacks it cost about 2x the analysis time (measured, bench/dask_bench.py).
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+TASKS_PER_WORKER = 8  # for a small input: tasks enough to keep every worker busy to the end
+
+
+class EngineError(ConfigError):
+    """The Dask engine cannot run as asked (not installed, bad input, no scheduler)."""
+
+
+def require_dask() -> None:
+    """Raise :class:`EngineError` with the install command when Dask is not installed."""
+    try:
+        import dask.dataframe  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        raise EngineError(f"{INSTALL_HINT} ({exc})") from None
+
+
+# ---------------------------------------------------------------- inputs
+# (tables: checker.dask_readers.read_table)
+
+
+def files_frame(inputs: Iterable[Any], per_partition: int = FILES_PER_PARTITION) -> dd.DataFrame:
+    """Discovered input files (``checker.batch.Input``) as a Dask DataFrame of ``path``,
+    ``article`` and ``error``: the workers read the files, so they must see the same paths."""
+    require_dask()
+    import dask.dataframe as dd
+
+    rows = [(i.path, i.article, i.error) for i in inputs]
+    pdf = pd.DataFrame(rows, columns=list(FILE_COLUMNS), dtype=object)
+    n = max(1, -(-len(pdf) // per_partition))
+    return dd.from_pandas(pdf, npartitions=n, sort=False)
+
+
+# ---------------------------------------------------------------- the graph
+
+
+def _spec_for(
+    ddf: dd.DataFrame | pd.DataFrame, text_column: str | None, id_column: str | None,
+    format_column: str | None, input_format: str, source: str,
+) -> RowSpec:  # fmt: skip
+    columns = list(ddf.columns)
+    if text_column is None:
+        missing = [c for c in FILE_COLUMNS if c not in columns]
+        if missing:
+            raise EngineError(f"{source}: no text column given and no {', '.join(missing)} "
+                              "column(s) naming files; use --text-column")  # fmt: skip
+        return RowSpec(source=source)
+    for role, col in (("text", text_column), ("id", id_column), ("format", format_column)):
+        if col is not None and col not in columns:
+            shown = ", ".join(str(c) for c in columns if c not in HIDDEN)
+            raise EngineError(f"{source}: no {role} column {col!r}; the columns are {shown}")
+    if input_format not in INPUT_FORMATS:
+        raise EngineError(f"input format {input_format!r}: choose from "
+                          f"{', '.join(INPUT_FORMATS)}")  # fmt: skip
+    return RowSpec(TableSpec(text_column, id_column, input_format, format_column), source)
+
+
+def _metadata_keys(ddf: dd.DataFrame, spec: RowSpec) -> list[str]:
+    """The input columns carried into the summary table (all but text, id, format)."""
+    if spec.table is None:
+        return []
+    return [str(c) for c in ddf.columns if c not in spec.table.reserved() and c not in HIDDEN]
+
+
+def _count(pdf: pd.DataFrame) -> tuple[int, Any]:
+    return len(pdf), (pdf[PATH_COLUMN].iloc[0] if PATH_COLUMN in pdf.columns and len(pdf)
+                      else None)  # fmt: skip
+
+
+def _lengths(ddf: dd.DataFrame) -> list[tuple[int, Any]]:
+    """Rows and file of each partition: one quick pass over one or two columns."""
+    import dask
+
+    cols = [c for c in (PATH_COLUMN, ddf.columns[0]) if c in ddf.columns][:1] or [ddf.columns[0]]
+    parts = ddf[cols].to_delayed()
+    return list(dask.compute(*[dask.delayed(_count, pure=True)(p) for p in parts]))
+
+
+def _slices(
+    lengths: list[tuple[int, Any]], rows_per_task: int
+) -> Iterator[tuple[int, int, int, int]]:
+    """(partition, start, stop, rows before it in its file) of each task: partitions cut into
+    pieces of at most ``rows_per_task`` rows, numbered across each file (or the input)."""
+    before, last = 0, None
+    for part, (n, name) in enumerate(lengths):
+        if name is not None and name != last:
+            before, last = 0, name
+        for start in range(0, n, rows_per_task):
+            yield part, start, min(n, start + rows_per_task), before + start
+        before += n
+
+
+def _workers() -> int:
+    """The number of workers of the current Dask client (1 without a client)."""
+    try:
+        from distributed import get_client
+
+        return max(1, len(get_client().scheduler_info()["workers"]))
+    except (ImportError, ValueError):
+        return 1
+
+
+def _rows_per_task(total: int) -> int:
+    """Rows per task: about TASKS_PER_WORKER tasks per worker, so that the last tasks are
+    short and every worker is busy to the end; at most ROWS_PER_TASK rows each."""
+    return max(1, min(ROWS_PER_TASK, -(-total // (_workers() * TASKS_PER_WORKER))))
+
+
+def _rows(pdf: pd.DataFrame, start: int, stop: int) -> pd.DataFrame:
+    return pdf.iloc[start:stop]
+
+
+def _pick(tables: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:
+    return tables[name]
+
+
+def audit_dask(
+    ddf: dd.DataFrame,
+    text_column: str | None = None,
+    *,
+    id_column: str | None = None,
+    format_column: str | None = None,
+    input_format: str = "text",
+    config: Config | None = None,
+    source: str = "<table>",
+    rows_per_task: int | None = None,
+) -> dict[str, dd.DataFrame]:
+    """Audit every row of a Dask DataFrame; returns the four tables as Dask DataFrames.
+
+    With ``text_column``, each row's cell is an article (``id_column`` names it, else
+    ``<source>:<row>``; ``format_column`` or ``input_format`` says text, markdown or html); the
+    other input columns are carried into the summary table. Without it, ``ddf`` has the
+    columns ``path``, ``article`` and ``error`` of :func:`files_frame`. Nothing runs until
+    the tables are computed; compute them together (``dask.compute(*tables.values())`` or
+    :func:`write_tables`) to analyse each article once.
+
+    Work is cut by rows, not bytes: one quick pass over one column counts the rows of each
+    input partition (which also numbers them across the input), and each task audits at most
+    ``rows_per_task`` rows, so that a few large Parquet files still spread over every worker
+    (default: enough tasks for about :data:`TASKS_PER_WORKER` per worker of the current
+    client's cluster, at most :data:`ROWS_PER_TASK` rows each).
+    """
+    require_dask()
+    import dask
+    import dask.dataframe as dd
+
+    config = config or Config()
+    spec = _spec_for(ddf, text_column, id_column, format_column, input_format, source)
+    columns = table_columns(config, _metadata_keys(ddf, spec))
+    meta = empty_tables(columns)
+    if rows_per_task is not None and rows_per_task < 1:
+        raise EngineError("rows per task must be at least 1")
+    lengths = _lengths(ddf)
+    rows_per_task = rows_per_task or _rows_per_task(sum(n for n, _ in lengths))
+    parts = ddf.to_delayed()
+    token = dask.base.tokenize(spec, columns, config, ddf, rows_per_task)
+    audited = [
+        dask.delayed(audit_partition, pure=True, name=f"checker-audit-{token}-{i}")(
+            dask.delayed(_rows, pure=True)(parts[part], start, stop), offset, spec, config,
+            columns,
+        )
+        for i, (part, start, stop, offset) in enumerate(_slices(lengths, rows_per_task))
+    ]  # fmt: skip
+    if not audited:  # no rows: one empty partition per table
+        audited = [dask.delayed(meta)]
+    return {
+        name: dd.from_delayed(
+            [dask.delayed(_pick, pure=True)(t, name) for t in audited],
+            meta=meta[name], verify_meta=False,
+        )
+        for name in TABLES
+    }  # fmt: skip
+
+
+# ---------------------------------------------------------------- the cluster
+
+
+# An article that runs every family and model (claims, attribution, hedging, footnotes, links)
+_WARM_UP = """\
+Officials perhaps said on Monday that the city will spend 40 million dollars on roads.[1]
+
+"It is clearly the right plan," said Mayor Ann Lee, according to [the Planet](https://example.com/a).
+
+## Sources
+
+1. City budget report, 2026.
+"""
+
+
+class WarmUp:
+    """A worker plugin: load every model and lexicon when a worker starts (once per process).
+
+    Registered by :func:`cluster` for the audit's configuration; a worker that the nanny
+    restarts after a crash runs it again. Without it the first task on each worker loads
+    them, which is the same once-per-process cost, paid inside a task.
+    """
+
+    name = "checker-warm-up"
+    idempotent = True
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+
+    def setup(self, worker: Any) -> None:
+        from checker.article import audit_article
+        from checker.text.tabular import ArticleInput
+
+        audit_article(ArticleInput("warm-up", "warm-up", "warm-up", _WARM_UP, "markdown"),
+                      self.config)  # fmt: skip
+
+    def teardown(self, worker: Any) -> None:
+        return None
+
+
+def _register_warm_up(client: Client, config: Config) -> None:
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    plugin = type("CheckerWarmUp", (WarmUp, WorkerPlugin), {})(config)
+    client.register_plugin(plugin, name=WarmUp.name)
+
+
+@contextmanager
+def cluster(
+    scheduler: str | None = None, *, workers: int | None = None, config: Config | None = None,
+    memory_limit: str = "auto",
+) -> Iterator[Client]:  # fmt: skip
+    """A Dask client: connected to ``scheduler`` (an address such as ``tcp://host:8786``, or a
+    scheduler file), else to a local cluster with ``workers`` processes of one thread each
+    (default: one per core, with :data:`WORKER_CONFIG`), started here and stopped on exit.
+    Workers of a cluster started elsewhere should run with that configuration too
+    (``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False``; see docs/scale.md)."""
+    require_dask()
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            kwargs = {"scheduler_file": scheduler} if scheduler.endswith(".json") else {
+                "address": scheduler}  # fmt: skip
+            client = Client(timeout="30s", **kwargs)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise EngineError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+        try:
+            _register_warm_up(client, config or Config())
+            yield client
+        finally:
+            client.close()
+        return
+    import dask
+
+    n = workers or len(os.sched_getaffinity(0))
+    with dask.config.set(WORKER_CONFIG), LocalCluster(
+        n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+        memory_limit=memory_limit,
+    ) as local, Client(local) as client:  # fmt: skip
+        _register_warm_up(client, config or Config())
+        yield client
+
+
+# ---------------------------------------------------------------- outputs
+
+
+def write_tables(
+    tables: dict[str, dd.DataFrame], out: str | os.PathLike[str], *,
+    summary_csv: bool = True, storage_options: dict[str, Any] | None = None,
+) -> pd.DataFrame:  # fmt: skip
+    """Write the four tables as partitioned Parquet (``out/<table>/part.N.parquet``) and
+    ``out/summary.csv``, in one pass over the input; returns the summary (in memory).
+
+    On a local folder, the tables are written to a temporary folder beside them and moved
+    into place at the end, so a failed or killed run leaves the previous tables; on a URL
+    (``s3://...``) they are written in place.
+    """
+    require_dask()
+    import dask
+
+    target = str(out)
+    local = "://" not in target
+    stage = Path(target) / f".checker-tmp-{uuid.uuid4().hex[:8]}" if local else None
+    base = str(stage) if stage else target.rstrip("/")
+    writes = [
+        tables[name].to_parquet(f"{base}/{name}", write_index=False, compute=False,
+                                storage_options=storage_options)  # fmt: skip
+        for name in TABLES
+    ]
+    try:
+        *_, summary = dask.compute(*writes, tables["summary"])
+    except BaseException:
+        if stage:
+            shutil.rmtree(stage, ignore_errors=True)
+        raise
+    if stage:
+        _move_into_place(stage, Path(target))
+    if summary_csv:
+        from reports.csv import to_csv_text
+
+        text = to_csv_text(summary)
+        if local:
+            from checker.core.io import atomic_write_text
+
+            atomic_write_text(Path(target) / "summary.csv", text)
+        else:
+            import fsspec
+
+            with fsspec.open(f"{base}/summary.csv", "w", encoding="utf-8",
+                             **(storage_options or {})) as fh:  # fmt: skip
+                fh.write(text)
+    return summary
+
+
+def write_index(summary: pd.DataFrame, out: str | os.PathLike[str], config: Config) -> Path:
+    """``out/index.html`` from the summary rows (as the local audit builds its index), and the
+    marker that keeps later folder walks out of ``out``. Rows link to no article page: the
+    Dask engine writes tables, not one page per article."""
+    from checker.batch import rules_meta
+    from checker.core.io import atomic_write_text
+    from checker.core.version import __version__
+    from checker.walk import REPORT_MARKER, REPORT_MARKER_TEXT
+    from reports.html.render import render_index
+    from reports.sinks import index_record
+
+    rules = rules_meta()
+    columns = table_columns(config)  # the index reads the metric columns
+    severities = {str(r["id"]): str(r["severity"]) for r in rules}
+    records = [index_record({k: (None if _missing(v) else v) for k, v in row.items()}, columns,
+                            severities)
+               for row in summary.to_dict("records")]  # fmt: skip
+    meta = {"tool": "checker", "version": __version__, "rules": rules,
+            "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "articles": records}  # fmt: skip
+    folder = Path(out)
+    atomic_write_text(folder / REPORT_MARKER, REPORT_MARKER_TEXT)
+    return atomic_write_text(folder / "index.html",
+                             render_index(meta, [r.get("page") or "" for r in records]))
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _move_into_place(stage: Path, out: Path) -> None:
+    """Replace ``out/<table>`` folders by the staged ones, then remove the stage."""
+    for name in TABLES:
+        new, old = stage / name, out / name
+        trash = stage / f"{name}.old"
+        if old.exists():
+            old.rename(trash)
+        new.rename(old)
+    shutil.rmtree(stage, ignore_errors=True)

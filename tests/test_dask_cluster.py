@@ -1,0 +1,273 @@
+"""The audit on a real 2-worker ``distributed.LocalCluster``: same results as the local audit.
+
+The cluster is started and stopped by the tests (no cluster needs to run anywhere); the module
+is skipped when the dask extra is not installed (``pip install 'checker[dask]'``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+pytest.importorskip("dask.dataframe", reason="the dask extra is not installed")
+pytest.importorskip("distributed", reason="the dask extra is not installed")
+pytest.importorskip("pyarrow", reason="the dask extra is not installed")
+
+import checker  # noqa: E402
+from checker.dask_engine import audit_dask, cluster, write_tables  # noqa: E402
+from checker.dask_readers import read_table  # noqa: E402
+from checker.dask_tables import TABLES  # noqa: E402
+from checker.text.tabular import TableSpec  # noqa: E402
+from tests.dask_corpus import rows  # noqa: E402
+
+N = 216  # articles, of which BAD are bad rows
+BAD = {5: None, 60: "", 61: "   \n", 150: None}
+
+
+def differing_articles(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> list[str]:
+    """Articles whose rows differ in any of the four tables (article by article)."""
+    out = set()
+    for name in TABLES:
+        x = {k: g.reset_index(drop=True) for k, g in a[name].groupby("article", sort=False)}
+        y = {k: g.reset_index(drop=True) for k, g in b[name].groupby("article", sort=False)}
+        for art in set(x) | set(y):
+            if art not in x or art not in y:
+                out.add(f"{name}:{art}: only in one")
+            elif not x[art].equals(y[art]):
+                cols = [c for c in x[art].columns if not x[art][c].equals(y[art][c])]
+                out.add(f"{name}:{art}: {', '.join(map(str, cols))}")
+    return sorted(out)
+
+
+def assert_same(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> None:
+    assert differing_articles(a, b) == []
+    for name in TABLES:  # also the same rows in the same order, with the same dtypes
+        pd.testing.assert_frame_equal(a[name].reset_index(drop=True),
+                                      b[name].reset_index(drop=True))  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, pd.DataFrame]:
+    """216 articles in a Parquet file of 4 row groups, with bad rows (missing, empty cells)."""
+    data = rows(N)
+    for i, value in BAD.items():
+        data[i]["body"] = value
+    pdf = pd.DataFrame(data)
+    path = tmp_path_factory.mktemp("dask") / "archive.parquet"
+    pdf.to_parquet(path, row_group_size=60)
+    return path, pd.read_parquet(path)
+
+
+def local_audit(path: Path) -> dict[str, pd.DataFrame]:
+    """The tables of the local audit (``checker audit PATH --text-column body ...``), but for
+    the article pages (the Dask engine writes none: its summary's ``page`` is empty)."""
+    result = checker.audit([path], table=TableSpec("body", "id", format_column="fmt"))
+    tables = {name: getattr(result, name) for name in TABLES}
+    summary = tables["summary"].copy()
+    summary["page"] = pd.Series([""] * len(summary), dtype=summary["page"].dtype)
+    tables["summary"] = summary
+    return tables
+
+
+@pytest.fixture(scope="module")
+def reference(corpus) -> dict[str, pd.DataFrame]:
+    return local_audit(corpus[0])
+
+
+@pytest.fixture(scope="module")
+def client():
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    with cluster(workers=2) as c:
+        yield c
+
+
+def _audit(path: Path, **kw):
+    ddf = read_table(str(path))
+    return audit_dask(ddf, "body", id_column="id", format_column="fmt", source=str(path), **kw)
+
+
+def test_parquet_on_two_workers_equals_the_local_audit(client, corpus, reference, tmp_path):
+    path, _ = corpus
+    assert len(client.scheduler_info()["workers"]) == 2
+    summary = write_tables(_audit(path, rows_per_task=32), tmp_path / "out")
+    got = {name: pd.read_parquet(tmp_path / "out" / name, dtype_backend="pyarrow")
+           for name in TABLES}  # fmt: skip
+    for name in TABLES:  # the files' Arrow types, as the local audit's pandas dtypes
+        assert list(got[name].columns) == list(reference[name].columns)
+        got[name] = got[name].astype(reference[name].dtypes.to_dict())
+    assert_same(got, reference)
+    summary = summary.reset_index(drop=True)
+    pd.testing.assert_frame_equal(summary, reference["summary"])
+    assert len(summary) == N
+    errors = summary[summary["status"] == "error"]
+    assert sorted(errors.index) == sorted(BAD)
+    assert errors.loc[60, "error"] == f"{path}: row 61: column 'body' is empty"
+    assert errors.loc[5, "error"] == f"{path}: row 6: column 'body' is empty (null)"
+    assert (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8").count("\n") == N + 1
+    assert not list((tmp_path / "out").glob(".checker-tmp-*"))  # the stage is gone
+
+
+def test_jsonl_and_csv_with_bad_rows_equal_the_local_audit(client, tmp_path):
+    data = rows(24)
+    data[3]["body"] = 1234
+    data[4]["body"] = ["a", "list"]
+    data[5]["body"] = None
+    lines = [json.dumps(r) for r in data]
+    lines.insert(10, '{"id": "story-x", "body": "cut off')  # a malformed line: line 11
+    lines.insert(12, "")  # a blank line: skipped, but counted
+    lines.insert(14, "[1, 2]")  # not an object
+    jsonl = tmp_path / "export.jsonl"
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import dask
+
+    got = dict(zip(TABLES, dask.compute(*_audit(jsonl, rows_per_task=5).values()), strict=True))
+    assert_same(got, local_audit(jsonl))
+    errors = got["summary"].set_index("article")["error"]
+    assert errors["story-0003"] == f"{jsonl}: line 4: column 'body' is not text (a number)"
+    assert errors["export.jsonl#11"].startswith(f"{jsonl}: line 11: not valid JSON")
+    assert errors["export.jsonl#15"] == f"{jsonl}: line 15: not a JSON object"
+    assert len(got["summary"]) == 26
+
+    csv = tmp_path / "export.csv"
+    frame = pd.DataFrame(data[6:])
+    frame.loc[2, "body"] = ""
+    frame.to_csv(csv, index=False)  # article text with line breaks inside quoted cells
+    got = dict(zip(TABLES, dask.compute(*_audit(csv, rows_per_task=4).values()), strict=True))
+    assert_same(got, local_audit(csv))
+    assert got["summary"]["error"].str.contains(r"row 3 \(line \d+\): column 'body' is empty",
+                                                regex=True).sum() == 1  # fmt: skip
+
+
+def test_models_and_lexicons_load_once_per_worker(client, corpus):
+    """Loads happen when a worker starts (the warm-up plugin), never again per task."""
+
+    def loads() -> dict[str, int]:
+        from checker.core.datafiles import _packaged
+        from rules.attribution import tagger
+
+        return {"data files": _packaged.cache_info().misses,
+                "tagger": tagger.load_cue_tagger.cache_info().misses}  # fmt: skip
+
+    before = client.run(loads)
+    assert all(v["data files"] > 0 and v["tagger"] == 1 for v in before.values())
+    import dask
+    import dask.dataframe as dd
+
+    ddf = dd.from_pandas(corpus[1].head(48), npartitions=3)  # a caller's own Dask DataFrame
+    tables = audit_dask(ddf, "body", id_column="id", format_column="fmt", rows_per_task=4)
+    dask.compute(*tables.values())  # 12 tasks over 2 workers
+    assert client.run(loads) == before
+
+
+def test_a_worker_killed_mid_audit_loses_nothing(client, corpus, reference):
+    path, _ = corpus
+    futures = client.compute(list(_audit(path, rows_per_task=12).values()))
+    victim = _busy_worker(client, futures)
+    pid = client.run(os.getpid, workers=[victim])[victim]
+    os.kill(pid, signal.SIGKILL)
+    got = dict(zip(TABLES, client.gather(futures), strict=True))
+    assert_same(got, reference)
+    assert victim not in client.scheduler_info()["workers"]  # it did die mid-audit
+
+
+def _busy_worker(client, futures, timeout: float = 60) -> str:
+    """A worker that is running a task, once a few tasks are done and the audit is not."""
+
+    def tasks_done(dask_scheduler) -> int:
+        return sum(1 for ts in dask_scheduler.tasks.values() if ts.state == "memory")
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        busy = [w for w, keys in client.processing().items() if keys]
+        if busy and client.run_on_scheduler(tasks_done) >= 4:
+            assert not any(f.done() for f in futures)
+            return busy[0]
+        time.sleep(0.02)
+    raise AssertionError("no task seen running")
+
+
+def test_cli_engine_dask_on_a_folder_of_files_equals_the_local_audit(client, tmp_path, capsys):
+    from checker.cli import main
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    out = tmp_path / "out"
+    code = main(["audit", str(examples), "--engine", "dask", "--scheduler",
+                 client.scheduler.address, "--out", str(out), "--quiet"])  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    local = checker.audit([examples])
+    got = pd.read_parquet(out / "summary", dtype_backend="pyarrow")
+    want = local.summary.drop(columns="page")
+    got = got.drop(columns="page").astype(want.dtypes.to_dict())
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), want)
+    for name in ("findings", "sources", "sentences"):
+        table = pd.read_parquet(out / name, dtype_backend="pyarrow")
+        assert len(table) == len(getattr(local, name)), name
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert all(a in html for a in want["article"])
+    assert (out / "summary.csv").read_text(encoding="utf-8").count("\n") == len(want) + 1
+
+
+def test_cli_engine_dask_reports_an_unknown_text_column(client, corpus, capsys):
+    from checker.cli import main
+
+    code = main(["audit", str(corpus[0]), "--text-column", "content", "--engine", "dask",
+                 "--scheduler", client.scheduler.address, "--out", "unused"])  # fmt: skip
+    assert code == 2
+    assert "no text column 'content'; the columns are id, body, fmt, outlet, words\n" in \
+        capsys.readouterr().err  # fmt: skip
+
+
+class _Crash:
+    """A worker plugin: the audit of a text containing CRASH ends the worker process."""
+
+    name = "crash-on-text"
+    idempotent = True
+
+    def setup(self, worker) -> None:
+        import checker.dask_tables as tables
+
+        real = tables.audit_article
+
+        def audit(item, config):
+            if item.text and "CRASH" in item.text:
+                os._exit(1)
+            return real(item, config)
+
+        tables.audit_article = audit
+
+    def teardown(self, worker) -> None:
+        return None
+
+
+@pytest.mark.slow
+def test_an_article_that_kills_every_worker_stops_the_audit_with_a_clear_error(tmp_path,
+                                                                                capsys):
+    """Dask retries a task whose worker died; one that kills every worker ends the audit."""
+    import dask
+    from distributed import Client, LocalCluster
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    from checker.cli import main
+
+    data = rows(12)
+    data[7]["body"] = "CRASH " + str(data[7]["body"])
+    path = tmp_path / "t.parquet"
+    pd.DataFrame(data).to_parquet(path)
+    out = tmp_path / "out"
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), LocalCluster(
+        n_workers=1, threads_per_worker=1, dashboard_address=":0"
+    ) as local, Client(local) as c:  # fmt: skip
+        c.register_plugin(type("Crash", (_Crash, WorkerPlugin), {})(), name=_Crash.name)
+        code = main(["audit", str(path), "--text-column", "body", "--engine", "dask",
+                     "--scheduler", local.scheduler_address, "--out", str(out), "--quiet"])
+    assert code == 70
+    err = capsys.readouterr().err
+    assert "the audit stopped" in err and "killed every worker" in err
+    assert not (out / "summary").exists()
