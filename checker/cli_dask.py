@@ -87,7 +87,7 @@ def cmd_audit_dask(args: argparse.Namespace, config: Any, formats: list[str], ta
                   file=sys.stderr)  # fmt: skip
             return EXIT_INTERNAL
     if "html" in formats and "://" not in str(args.out):
-        write_index(summary, args.out, config)
+        write_index(summary, args.out, config, group_by=args.group_by)
     return _print_outcome(args, summary)
 
 

@@ -365,30 +365,28 @@ def write_tables(
     return summary
 
 
-def write_index(summary: pd.DataFrame, out: str | os.PathLike[str], config: Config) -> Path:
-    """``out/index.html`` from the summary rows (as the local audit builds its index), and the
-    marker that keeps later folder walks out of ``out``. Rows link to no article page: the
-    Dask engine writes tables, not one page per article."""
+def write_index(summary: pd.DataFrame, out: str | os.PathLike[str], config: Config,
+                group_by: str | None = None) -> Path:
+    """``out/index.html`` (with its data file and shared assets) from the summary rows, as
+    the local audit builds its index, and the marker that keeps later folder walks out of
+    ``out``. Rows link to no article page: the Dask engine writes tables, not one page per
+    article."""
     from checker.batch import rules_meta
     from checker.core.io import atomic_write_text
     from checker.core.version import __version__
     from checker.walk import REPORT_MARKER, REPORT_MARKER_TEXT
-    from reports.html.render import render_index
-    from reports.sinks import index_record
+    from reports.html.index import write_index as write_html_index
 
-    rules = rules_meta()
-    columns = table_columns(config)  # the index reads the metric columns
-    severities = {str(r["id"]): str(r["severity"]) for r in rules}
-    records = [index_record({k: (None if _missing(v) else v) for k, v in row.items()}, columns,
-                            severities)
-               for row in summary.to_dict("records")]  # fmt: skip
+    rules = rules_meta(config)
     meta = {"tool": "checker", "version": __version__, "rules": rules,
-            "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "articles": records}  # fmt: skip
+            "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}  # fmt: skip
+    rows = ({**{k: (None if _missing(v) else v) for k, v in row.items()},
+             "id": row.get("article_id"), "page": ""}
+            for row in summary.to_dict("records"))  # fmt: skip
     folder = Path(out)
     atomic_write_text(folder / REPORT_MARKER, REPORT_MARKER_TEXT)
-    return atomic_write_text(folder / "index.html",
-                             render_index(meta, [r.get("page") or "" for r in records]))
+    write_html_index(rows, folder, rules=rules, meta=meta, group_by=group_by)
+    return folder / "index.html"
 
 
 def _missing(value: Any) -> bool:
