@@ -236,3 +236,22 @@ def test_long_texts_are_scored_in_chunks_with_the_same_result(monkeypatch) -> No
     chunked = tagger._proba_rows(rows)
     monkeypatch.setattr(tagger_module, "_CHUNK", 10**9)
     assert np.array_equal(chunked, tagger._proba_rows(rows))
+
+
+def test_long_texts_are_hashed_in_windows_with_the_same_features() -> None:
+    """The tagger hashes a long text a window of tokens at a time (memory that does not grow
+    with the text); every token's features equal those of hashing the whole text at once."""
+    from rules.attribution.tagger import _CHUNK, _attribute_matrix, _hash_rows, _hash_window
+
+    para = ("The mayor said on Monday that the budget, which officials called \"tight\", "
+            "would rise. Critics argue it will not. ")
+    doc = document_from_text(para * 700)
+    d = TokenDoc(doc.text, [(s.start, s.end) for s in doc.sentences], get_lexicon())
+    n = len(d.toks)
+    assert n > 2 * _CHUNK
+    vals = _attribute_matrix(d, {})
+    sent = np.array(d.tok_sent, dtype=np.int64)
+    whole = _hash_rows(vals, sent, 18)
+    windows = np.concatenate([_hash_window(vals, sent, 18, a, min(n, a + 5000))
+                              for a in range(0, n, 5000)], axis=1)  # fmt: skip
+    assert np.array_equal(whole, windows)

@@ -301,6 +301,17 @@ def _hash_rows(vals: np.ndarray, sent: np.ndarray, bits: int) -> np.ndarray:
     return np.take(h.view(np.int64), _UNSORT, axis=0)
 
 
+_REACH = max(abs(off) for off, _, _ in _BLOCKS)  # the farthest neighbour a template reads
+
+
+def _hash_window(vals: np.ndarray, sent: np.ndarray, bits: int, a: int, b: int) -> np.ndarray:
+    """:func:`_hash_rows` of tokens ``a..b`` only, computed over that window and the
+    neighbours its templates read: the same values, in memory that does not grow with the
+    text (hashing a 1M-character text at once built a matrix of ~500 MB)."""
+    lo, hi = max(0, a - _REACH), min(vals.shape[1], b + _REACH)
+    return _hash_rows(vals[:, lo:hi], sent[lo:hi], bits)[:, a - lo : b - lo]
+
+
 def tagger_feature_indices(attrs: dict[str, np.ndarray], bits: int) -> np.ndarray:
     """(n_tokens, n_templates) hashed feature indices in ``[0, 2**bits)``.
 
@@ -363,7 +374,14 @@ class CueTagger:
             return []
         vals = _attribute_matrix(d, self.extra_cues)
         sent = np.array(d.tok_sent, dtype=np.int64)
-        p = self._proba_rows(_hash_rows(vals, sent, self.bits))
+        n = len(toks)
+        if n <= _CHUNK:
+            p = self._proba_rows(_hash_rows(vals, sent, self.bits))
+        else:  # long texts a window of tokens at a time (each token's row is the same)
+            p = np.concatenate([
+                self._proba_rows(_hash_window(vals, sent, self.bits, a, min(n, a + _CHUNK)))
+                for a in range(0, n, _CHUNK)
+            ])
         return decode_cue_spans(p, d.tok_sent, self.threshold)
 
 
