@@ -933,3 +933,20 @@ def test_thousands_of_articles_render_quickly(tmp_path: Path) -> None:
     data = (tmp_path / "index-data.js").read_bytes()
     assert len(data) / 2000 < 400  # bytes per table row stays small
     assert elapsed < 60, elapsed
+
+
+def test_an_audit_index_filters_only_by_real_metadata(tmp_path: Path) -> None:
+    """The summary table's own columns (such as ``article_id``) are not offered as metadata
+    filters; a table input's metadata columns are."""
+    from checker.cli import main
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    assert main(["audit", str(examples), "--out", str(tmp_path / "a"), "-q", "--no-cache"]) == 0
+    assert "article_id" not in (tmp_path / "a" / "index-data.js").read_text(encoding="utf-8")
+    table = tmp_path / "t.csv"
+    table.write_text('id,outlet,body\n1,Daily A,"The council met on Monday, officials said."\n',
+                     encoding="utf-8")
+    assert main(["audit", str(table), "--text-column", "body", "--id-column", "id",
+                 "--out", str(tmp_path / "b"), "-q", "--no-cache"]) == 0  # fmt: skip
+    meta = index_data(tmp_path / "b")["rows"][0]["meta"]
+    assert meta == {"outlet": "Daily A"}

@@ -58,7 +58,7 @@ _METRIC_KEYS = {
 }  # fmt: skip
 _ROW_KEYS = {
     "id", "article", "path", "page", "status", "error", "warnings", "score", "grade", "genre",
-    "metrics", "rule_counts", "metadata", "format", "top_rule", "top_rule_count",
+    "metrics", "rule_counts", "metadata", "format", "top_rule", "top_rule_count", "article_id",
 }  # fmt: skip
 _PAGE_OK = re.compile(r"^articles/[A-Za-z0-9][A-Za-z0-9._-]{0,180}\.html$")
 _RULE_COUNT = re.compile(r"\s*([^:;\s]+)\s*:\s*(\d+)\s*")
