@@ -380,8 +380,7 @@ def write_index(summary: pd.DataFrame, out: str | os.PathLike[str], config: Conf
     rules = rules_meta(config)
     meta = {"tool": "checker", "version": __version__, "rules": rules,
             "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}  # fmt: skip
-    rows = ({**{k: (None if _missing(v) else v) for k, v in row.items()},
-             "id": row.get("article_id"), "page": ""}
+    rows = ({**{k: (None if _missing(v) else v) for k, v in row.items()}, "page": ""}
             for row in summary.to_dict("records"))  # fmt: skip
     folder = Path(out)
     atomic_write_text(folder / REPORT_MARKER, REPORT_MARKER_TEXT)

@@ -2,8 +2,8 @@
 
 :class:`HtmlSink` renders ``articles/<page>.html`` for each article record it is given
 (with :func:`reports.html.render.render_article`) and keeps only the article's summary
-row; ``close()`` renders ``index.html`` from those rows
-(:func:`reports.html.render.render_index`). Article pages do not carry the run's time,
+row; ``close()`` writes ``index.html`` from those rows
+(:func:`reports.html.index.write_index`). Article pages do not carry the run's time,
 so a page depends on its article alone; ``index.html`` and ``audit.json`` say which run
 they belong to.
 """
@@ -18,13 +18,6 @@ from typing import Any
 from checker.core.io import open_report_file
 from reports.rows import Columns, columns_for, summary_row
 from reports.stream import Prepared, dumps, full_summary
-
-_FINDING: dict[tuple[str, str], dict[str, str]] = {}  # (rule, severity) -> shared stand-in
-# the metrics the index shows (kept per article); the rest stays in summary.csv/.parquet
-INDEX_METRICS = ("words", "claims", "unsourced_claims", "attribution_rate",
-                 "hedges_per_100_words", "distinct_sources", "named_sources",
-                 "anonymous_sources", "dangling_footnotes", "unused_sources", "findings",
-                 "quotes")  # fmt: skip
 
 
 def page_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
@@ -58,32 +51,14 @@ def report_columns(articles: Iterable[Mapping[str, Any]]) -> Columns:
     return columns_for(metrics, list(meta))
 
 
-def index_record(row: Mapping[str, Any], columns: Columns, severities: dict[str, str]) -> dict:
-    """What the index needs of one article: its summary row (the metrics the index shows),
-    with those metrics also as a dict and its findings as shared (rule id, severity)
-    records, the shape :func:`reports.html.render.render_index` reads."""
-    findings = []
-    for part in str(row.get("rule_counts") or "").split():
-        rid, _, n = part.rpartition(":")
-        key = (rid, severities.get(rid, "warning"))
-        stub = _FINDING.setdefault(key, {"id": rid, "severity": key[1]})
-        findings += [stub] * int(n or 0)
-    metrics = {k: row[k] for k in INDEX_METRICS if k in row}
-    return {**row, "id": row["article_id"],
-            "metrics": metrics if row["status"] != "error" else {}, "findings": findings}
-
-
 class HtmlSink:
     """Writes each article's page as it comes, then ``index.html`` from the summary rows."""
 
     def __init__(self, folder: Path, meta: Mapping[str, Any], columns: Columns) -> None:
-        from reports.html.render import _rules_by_id
-
         self.folder = Path(folder)
         self.columns = columns
         self.meta = page_meta(meta)
         self.index_meta = dict(meta)
-        self.rules = _rules_by_id(meta)
         self.names = columns.summary
         # spilled to a temporary file as they come, read back for the index: memory stays
         # flat during the audit, whatever its size
@@ -118,10 +93,9 @@ class HtmlSink:
         self._rows.close()
         from reports.html.index import write_index  # the index: summary rows in, read once
 
-        rows = ({**r, "id": r["article_id"]} for r in self._summary_rows())
-        written = write_index(rows, self.folder, rules=self.index_meta.get("rules") or [],
-                              meta=self.index_meta,
-                              group_by=self.index_meta.get("group_by"))  # fmt: skip
+        meta = self.index_meta
+        written = write_index(self._summary_rows(), self.folder, rules=meta.get("rules") or [],
+                              meta=meta, group_by=meta.get("group_by"))  # fmt: skip
         self.rows_path.unlink()
         return [*written, *sorted((self.folder / "articles").iterdir())]
 
@@ -129,9 +103,3 @@ class HtmlSink:
         with self.rows_path.open(encoding="utf-8") as fh:
             for line in fh:
                 yield dict(zip(self.names, json.loads(line), strict=True))
-
-    def index_records(self) -> Iterator[dict[str, Any]]:
-        """The index's record of every article so far, read back one at a time."""
-        severities = {rid: str(r.get("severity") or "warning") for rid, r in self.rules.items()}
-        for row in self._summary_rows():
-            yield index_record(row, self.columns, severities)

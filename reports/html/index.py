@@ -204,7 +204,8 @@ class IndexBuilder:
             self.rule_total[rid] += c
             self.rule_articles[rid] += 1
         name = _text(row.get("article") or row.get("path") or row.get("id") or "")
-        ident = _text(row.get("id") or name)
+        # ``id`` in the index's own rows, ``article_id`` in the summary tables' rows
+        ident = _text(row.get("id") or row.get("article_id") or name)
         for k in meta:
             if k not in self.meta_keys:
                 self.meta_keys[k] = len(self.meta_keys)
