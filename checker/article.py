@@ -14,18 +14,14 @@ and the same function runs unchanged on a cluster (Dask, Spark)::
 
 from __future__ import annotations
 
-from checker.core.budget import BudgetExceeded, Deadline
 from checker.core.config import Config
 from checker.pipeline import (
     ArticleResult,
-    StageError,
-    analyse_document,
     analyse_file,
+    analyse_text,
     failed_result,
-    paused_gc,
-    warm_up,
 )
-from checker.text.loader import EMPTY_FILE, document_from_text
+from checker.text.loader import EMPTY_FILE
 from checker.text.tabular import ArticleInput
 
 __all__ = ["ArticleInput", "ArticleResult", "audit_article"]
@@ -56,20 +52,5 @@ def _analyse_text(item: ArticleInput, config: Config) -> ArticleResult:
     if "\x00" in text:
         text = text.replace("\x00", "\ufffd")
         warnings += ("NUL characters replaced by U+FFFD",)
-    if config.time_budget:
-        warm_up(config)
-    try:
-        with paused_gc(), Deadline(config.time_budget) as deadline:
-            deadline.enter("load+segment")
-            try:
-                doc = document_from_text(text, path=item.path, fmt=item.fmt or "text",
-                                         warnings=warnings)
-            except Exception as exc:
-                err = StageError("load+segment", exc)
-                return failed_result(item.article, item.path, f"{item.article}: {err}")
-            try:
-                return analyse_document(doc, config, item.article, deadline=deadline)
-            except StageError as exc:
-                return failed_result(item.article, item.path, f"{item.article}: {exc}")
-    except BudgetExceeded as exc:
-        return failed_result(item.article, item.path, f"{item.article}: {exc}")
+    return analyse_text(text, item.path, config, item.article, fmt=item.fmt or "text",
+                        warnings=warnings)

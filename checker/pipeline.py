@@ -207,6 +207,11 @@ def _finding_records(analysis: Analysis) -> list[dict[str, Any]]:
     return records
 
 
+def _probability(value: float | None) -> float | None:
+    """A sentence's probability as records carry it: four decimals, or None when unscored."""
+    return None if value is None else round(float(value), 4)
+
+
 def _sentence_records(analysis: Analysis) -> list[dict[str, Any]]:
     """Each sentence with what the families found about it (sentences.csv rows)."""
     hedges_by_sentence = _hedges_by_sentence(analysis)
@@ -220,18 +225,10 @@ def _sentence_records(analysis: Analysis) -> list[dict[str, Any]]:
             "region": s.region,
             "text": s.text,
             "is_claim": analysis.is_claim[s.index],
-            "claim_prob": (
-                None
-                if analysis.claim_prob[s.index] is None
-                else round(float(analysis.claim_prob[s.index]), 4)
-            ),
+            "claim_prob": _probability(analysis.claim_prob[s.index]),
             "attributed": analysis.attributed[s.index],
             "source": analysis.sentence_source[s.index],
-            "uncertainty": (
-                None
-                if analysis.uncertainty[s.index] is None
-                else round(float(analysis.uncertainty[s.index]), 4)
-            ),
+            "uncertainty": _probability(analysis.uncertainty[s.index]),
             "hedged": analysis.hedged[s.index],
             "hedges": hedges_by_sentence.get(s.index, []),
             "footnotes": list(analysis.sentence_footnotes[s.index]),
@@ -390,6 +387,25 @@ def analyse_bytes(
         return failed_result(name, name, f"{name}: {exc}")
     if not text.strip():
         warnings.append(EMPTY_FILE)
+    return analyse_text(text, name, config, name, fmt=fmt, encoding=encoding,
+                        warnings=tuple(warnings), readability=readability)
+
+
+def analyse_text(
+    text: str,
+    path: str,
+    config: Config | None = None,
+    article: str = "",
+    *,
+    fmt: str = "text",
+    encoding: str = "utf-8",
+    warnings: tuple[str, ...] = (),
+    readability: bool = True,
+) -> ArticleResult:
+    """Analyse decoded text (standard input, a table cell) as the article ``article`` at
+    ``path``, under the configured time budget; any problem becomes a result with status
+    "error" whose message starts with ``article``."""
+    article = article or path
     config = config or Config()
     if config.time_budget:
         warm_up(config, readability=readability)
@@ -397,15 +413,15 @@ def analyse_bytes(
         with paused_gc(), Deadline(config.time_budget) as deadline:
             deadline.enter("load+segment")
             try:
-                doc = document_from_text(
-                    text, path=name, fmt=fmt, encoding=encoding, warnings=tuple(warnings)
-                )
+                doc = document_from_text(text, path=path, fmt=fmt, encoding=encoding,
+                                         warnings=warnings)  # fmt: skip
             except Exception as exc:
-                return failed_result(name, name, f"{name}: {StageError('load+segment', exc)}")
+                err = StageError("load+segment", exc)
+                return failed_result(article, path, f"{article}: {err}")
             try:
-                return analyse_document(doc, config, name, deadline=deadline,
+                return analyse_document(doc, config, article, deadline=deadline,
                                         readability=readability)
             except StageError as exc:
-                return failed_result(name, name, f"{name}: {exc}")
+                return failed_result(article, path, f"{article}: {exc}")
     except BudgetExceeded as exc:
-        return failed_result(name, name, f"{name}: {exc}")
+        return failed_result(article, path, f"{article}: {exc}")
