@@ -26,13 +26,8 @@ SMALL, LARGE = 4_000, 32_000
 RATIO = 20.0  # linear: 8
 FLOOR = 0.15  # seconds: below this, timer noise and warm-up dominate
 
-# Stages that may be left out of the sum for a family while their owners make them linear
-# (none today: every stage of every family is checked).
-KNOWN_SUPERLINEAR: dict[str, tuple[str, ...]] = {}
-
-
 def _seconds(name: str, size: int) -> float:
-    """The best of two runs of the whole per-document path, known slow stages left out."""
+    """The best of two runs of the whole per-document path (every stage counted)."""
     fmt, gen = FAMILIES[name]
     text = gen(size)
     best = float("inf")
@@ -43,8 +38,7 @@ def _seconds(name: str, size: int) -> float:
             doc = document_from_text(text, path=f"x.{fmt}", fmt=fmt)
             timings["load+segment"] = time.perf_counter() - t0
             analyse_document(doc, Config(time_budget=0), timings=timings)
-        skip = KNOWN_SUPERLINEAR.get(name, ())
-        best = min(best, sum(v for k, v in timings.items() if k not in skip))
+        best = min(best, sum(timings.values()))
     return best
 
 
