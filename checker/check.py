@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checker.baseline import Baseline, FileBaseline, assign_fingerprints
-from checker.core.config import Config, check_rule_names, config_file_for
+from checker.core.config import Config, config_file_for
 from checker.core.results import (
     DEFAULT_FAIL_ON,
     DEFAULT_FAIL_UNDER,
@@ -45,7 +45,7 @@ from checker.core.results import (
     Thresholds,
 )
 from checker.core.rule import SEVERITY_RANK
-from checker.settings import load_config, rule_keys
+from checker.settings import load_config
 from checker.vcs import GitError, changed_lines, git_toplevel
 
 if TYPE_CHECKING:
@@ -80,15 +80,13 @@ def _relative(path: Path, root: Path) -> str:
 
 
 class _Configs:
-    """Configuration per file: walk up from each file (cached), or one ``--config``."""
+    """Configuration per file: walk up from each file (cached), or one ``--config``; rule
+    names are checked by :func:`checker.settings.load_config`, as for the audit."""
 
-    def __init__(self, explicit: str | None, rule_keys: set[str]) -> None:
+    def __init__(self, explicit: str | None) -> None:
         self.explicit = load_config(explicit) if explicit else None
-        self.rule_keys = rule_keys
         self.cache: dict[Path | None, Config] = {}
         self.folders: dict[Path, Path | None] = {}  # folder -> its configuration file
-        if self.explicit:
-            check_rule_names(self.explicit, rule_keys)
 
     def base(self, path: Path) -> Config:
         if self.explicit:
@@ -99,7 +97,6 @@ class _Configs:
         found = self.folders[folder]
         if found not in self.cache:
             cfg = load_config(found) if found else Config()
-            check_rule_names(cfg, self.rule_keys)
             self.cache[found] = cfg
         return self.cache[found]
 
@@ -241,7 +238,7 @@ def run_check(
 
     if not paths and stdin is None:
         raise CheckError("no files or folders given")
-    configs = _Configs(config, rule_keys())
+    configs = _Configs(config)
     if stdin is not None:
         if changed_since:
             raise CheckError("--changed-since cannot be used with standard input")
