@@ -16,19 +16,16 @@ are gathered in rows of four (``CueTagger.weights4``).
 
 from __future__ import annotations
 
-import base64
 import binascii
+import math
 import re
 import threading
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from checker.core.datafiles import (
     DataFileError,
@@ -40,6 +37,16 @@ from checker.core.datafiles import (
 )
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon, extra_key
+from rules.attribution.tagger_light import TAGGER_FORMAT_VERSION as TAGGER_FORMAT_VERSION
+from rules.attribution.tagger_light import (
+    PackedRows,
+    code_rows,
+    decode,
+    hash_features,
+    probabilities,
+    unpack_tagger_rows,
+)
+from rules.attribution.tagger_light import pack_tagger_rows as pack_tagger_rows
 from rules.attribution.tokens import Tok
 from rules.attribution.words import (
     AUX,
@@ -50,13 +57,15 @@ from rules.attribution.words import (
     SENT_FINAL,
 )
 
+if TYPE_CHECKING:
+    import numpy as np
+
 TAGGER_FORMAT = "checker-attribution-tagger"  # the envelope of rules/attribution/tagger.json
 
 TAGGER_PATH = Path(__file__).resolve().parent / "tagger.json"
 TAG_O, TAG_B, TAG_I = 0, 1, 2
 _CHUNK = 8192  # tokens scored at once (``CueTagger._proba_rows``)
 _TAGGER_LOW = 0.5  # continuation tokens need half the decision threshold
-_FNV = np.uint64(1099511628211)
 _DIGITS = re.compile(r"\d")
 _PAD = 0x5BD1E995
 _SHAPE_CODES = {"low": 1, "Cap": 2, "CAPS": 3, "num": 4, "Q": 5, ",": 6, ".": 7, ":": 8,
@@ -173,6 +182,8 @@ class CodeTable:
         self._state = self._fresh()
 
     def _fresh(self) -> tuple[dict[str, int], np.ndarray]:
+        import numpy as np
+
         # text -> column; rows w, lx, sh, s (the order of _ATTRS)
         return {}, np.empty((4, self.MAX_TEXTS), dtype=np.uint64)
 
@@ -182,6 +193,8 @@ class CodeTable:
 
     def codes(self, texts: Sequence[str]) -> np.ndarray:
         """(4, n) uint64 codes (rows w, lx, sh, s) of the texts."""
+        import numpy as np
+
         ids, table = self._state
         idx = list(map(ids.get, texts, repeat(-1)))
         if -1 in idx:
@@ -194,6 +207,8 @@ class CodeTable:
         return np.take(table, np.array(idx, dtype=np.intp), axis=1)
 
     def _add(self, texts: Sequence[str]) -> tuple[dict[str, int], np.ndarray]:
+        import numpy as np
+
         ids, table = self._state
         new = [x for x in dict.fromkeys(texts) if x not in ids]
         if len(ids) + len(new) > self.MAX_TEXTS:
@@ -219,6 +234,8 @@ _POS_CODES = [_pos_code(k) for k in range(512)]
 
 def _attribute_matrix(d: TokenDoc, extra: dict[str, str]) -> np.ndarray:
     """(len(_ATTRS), n_tokens) uint64 attribute codes of a document's tokens."""
+    import numpy as np
+
     n = len(d.toks)
     vals = np.empty((len(_ATTRS), n), dtype=np.uint64)
     vals[:4] = _code_table(d.lex, extra).codes(d.tok_texts)
@@ -232,6 +249,8 @@ def _attribute_matrix(d: TokenDoc, extra: dict[str, str]) -> np.ndarray:
 
 def tagger_attributes(d: TokenDoc, extra: dict[str, str] | None = None) -> dict[str, np.ndarray]:
     """Per-token attribute codes (uint64) and sentence ids of a document."""
+    import numpy as np
+
     vals = _attribute_matrix(d, extra or {})
     attrs = {name: vals[i] for i, name in enumerate(_ATTRS)}
     attrs["sent"] = np.array(d.tok_sent, dtype=np.int64)
@@ -258,25 +277,55 @@ def _offset_blocks() -> list[tuple[int, int, int]]:
 _BLOCKS = _offset_blocks()
 _BLOCK_ROW = {off: row for off, row, _ in _BLOCKS}
 _BY_PARTS = sorted(range(len(TAGGER_TEMPLATES)), key=lambda ti: len(TAGGER_TEMPLATES[ti][1]))
-_UNSORT = np.argsort(_BY_PARTS).astype(np.intp)  # back to template order
-_SALTS = np.array([[zlib.crc32(TAGGER_TEMPLATES[ti][0].encode())] for ti in _BY_PARTS],
-                  dtype=np.uint64)
 
 
 def _part_rows(level: int) -> tuple[int, np.ndarray]:
     """(first sorted template with a part ``level``, matrix row of that part per template)."""
+    import numpy as np
+
     parts = [TAGGER_TEMPLATES[ti][1] for ti in _BY_PARTS]
     first = next(i for i, p in enumerate(parts) if len(p) > level)
     rows = [_BLOCK_ROW[p[level][1]] + _ATTRS.index(p[level][0]) for p in parts[first:]]
     return first, np.array(rows, dtype=np.intp)
 
 
-_PART_ROWS = [_part_rows(level) for level in range(max(len(p) for _, p in TAGGER_TEMPLATES))]
+@lru_cache(maxsize=1)
+def _numpy_tables() -> dict[str, Any]:
+    """The numpy constants of the hashing (made on first use: a short text is tagged by
+    ``tagger_light`` without importing numpy)."""
+    import numpy as np
+
+    return {
+        "_FNV": np.uint64(1099511628211),
+        "_UNSORT": np.argsort(_BY_PARTS).astype(np.intp),  # back to template order
+        "_SALTS": np.array([[zlib.crc32(TAGGER_TEMPLATES[ti][0].encode())] for ti in _BY_PARTS],
+                           dtype=np.uint64),
+        "_PART_ROWS": [_part_rows(level)
+                       for level in range(max(len(p) for _, p in TAGGER_TEMPLATES))],
+    }
+
+
+def __getattr__(name: str) -> Any:
+    """``_FNV``, ``_UNSORT``, ``_SALTS``, ``_PART_ROWS``: the numpy constants, on first use."""
+    tables = _numpy_tables() if name in ("_FNV", "_UNSORT", "_SALTS", "_PART_ROWS") else {}
+    if name in tables:
+        return tables[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# the templates for ``tagger_light``: (salt, ((row in _ATTRS, offset), ...)), in order
+_LIGHT_TEMPLATES = tuple(
+    (zlib.crc32(name.encode()), tuple((_ATTRS.index(a), off) for a, off in parts))
+    for name, parts in TAGGER_TEMPLATES
+)
 
 
 def _hash_rows(vals: np.ndarray, sent: np.ndarray, bits: int) -> np.ndarray:
     """(n_templates, n_tokens) hashed feature indices of an attribute matrix
     (:func:`_attribute_matrix`); see :func:`tagger_feature_indices`."""
+    import numpy as np
+
+    t = _numpy_tables()
     n = vals.shape[1]
     pad = np.uint64(_PAD)
     # near[row(offset, attribute), i]: the attribute of token i + offset if that token is
@@ -289,16 +338,17 @@ def _hash_rows(vals: np.ndarray, sent: np.ndarray, bits: int) -> np.ndarray:
             near[row : row + k, :-off] = np.where(sent[off:] == sent[:-off], vals[:k, off:], pad)
         elif 0 < -off < n:
             near[row : row + k, -off:] = np.where(sent[:off] == sent[-off:], vals[:k, :off], pad)
-    h = near[_PART_ROWS[0][1]]
-    h ^= _SALTS
-    h *= _FNV
-    for first, rows in _PART_ROWS[1:]:
+    fnv = t["_FNV"]
+    h = near[t["_PART_ROWS"][0][1]]
+    h ^= t["_SALTS"]
+    h *= fnv
+    for first, rows in t["_PART_ROWS"][1:]:
         tail = h[first:]
         tail ^= near[rows]
-        tail *= _FNV
+        tail *= fnv
     h >>= np.uint64(24)
     h &= np.uint64((1 << bits) - 1)
-    return np.take(h.view(np.int64), _UNSORT, axis=0)
+    return np.take(h.view(np.int64), t["_UNSORT"], axis=0)
 
 
 _REACH = max(abs(off) for off, _, _ in _BLOCKS)  # the farthest neighbour a template reads
@@ -318,36 +368,93 @@ def tagger_feature_indices(attrs: dict[str, np.ndarray], bits: int) -> np.ndarra
     Template ``name`` over parts (attribute, offset): FNV-style hash of the crc32 of the name
     and the part values, a neighbour outside the token's sentence (or the text) being _PAD.
     """
+    import numpy as np
+
     vals = np.stack([attrs[a] for a in _ATTRS]).astype(np.uint64, copy=False)
     return np.ascontiguousarray(_hash_rows(vals, attrs["sent"], bits).T)
 
 
-@dataclass(frozen=True)
+# A short text is tagged in plain Python (``tagger_light``: the same bits, no numpy import)
+# while a process has tagged few tokens that way (a draft check); past either bound the
+# numpy path, which is several times faster per token once numpy is loaded, takes over.
+LIGHT_TOKENS = 1000  # tokens of one text
+LIGHT_BUDGET = 2000  # tokens per process
+_light_used = [0]
+
+
+def _exp(z: np.ndarray) -> np.ndarray:
+    """``math.exp`` of every element: the plain path's digits (numpy's vectorised ``exp``
+    differs from it in the last bit for a few percent of inputs on some processors)."""
+    import numpy as np
+
+    return np.fromiter(map(math.exp, z.ravel().tolist()), dtype=np.float64,
+                       count=z.size).reshape(z.shape)
+
+
 class CueTagger:
-    """B/I/O cue tagger: hashed-feature weights (index -> 3 class weights) from plain JSON."""
+    """B/I/O cue tagger: hashed-feature weights (index -> 3 class weights) from plain JSON.
 
-    bits: int
-    weights: np.ndarray  # (2**bits, 3) float32
-    bias: np.ndarray  # (3,)
-    threshold: float  # a token is in a cue when P(B) + P(I) >= threshold
-    extra_cues: dict[str, str] = field(default_factory=dict)
-    # the weights in rows of four (the fourth 0.0), which numpy gathers faster than rows of
-    # three; made from ``weights``, which becomes the view of its first three columns
-    weights4: np.ndarray = field(init=False, repr=False, compare=False)
+    ``weights`` ((2**bits, 3) float32), ``weights4`` (the same in rows of four, the fourth
+    0.0, which numpy gathers faster) and ``bias`` ((3,) float64) are numpy arrays; a tagger
+    read from a format-2 file makes them on first use only, and tags short texts from the
+    file's packed rows in plain Python (:data:`LIGHT_TOKENS`)."""
 
-    def __post_init__(self) -> None:
-        base = self.weights.base
-        if isinstance(base, np.ndarray) and base.shape == (len(self.weights), 4) \
-                and base.dtype == self.weights.dtype and base.flags.c_contiguous \
-                and self.weights.strides == base.strides \
-                and self.weights.ctypes.data == base.ctypes.data:
-            # already the first three columns of rows of four (``load_cue_tagger``)
-            object.__setattr__(self, "weights4", base)
+    def __init__(self, bits: int, weights: np.ndarray | None, bias: Any, threshold: float,
+                 extra_cues: dict[str, str] | None = None, *,
+                 packed: PackedRows | None = None) -> None:
+        self.bits = bits
+        self.threshold = threshold  # a token is in a cue when P(B) + P(I) >= threshold
+        self.extra_cues = dict(extra_cues or {})
+        self.bias_values = tuple(float(b) for b in bias)
+        self._bias = bias if hasattr(bias, "dtype") else None
+        self._packed = packed
+        self._weights4: np.ndarray | None = None
+        if weights is not None:
+            self._set_weights(weights)
+        elif packed is None:
+            raise ValueError("a CueTagger needs weights or packed rows")
+
+    def __repr__(self) -> str:
+        return f"CueTagger(bits={self.bits}, threshold={self.threshold})"
+
+    def _set_weights(self, weights: np.ndarray) -> None:
+        import numpy as np
+
+        base = weights.base
+        if isinstance(base, np.ndarray) and base.shape == (len(weights), 4) \
+                and base.dtype == weights.dtype and base.flags.c_contiguous \
+                and weights.strides == base.strides \
+                and weights.ctypes.data == base.ctypes.data:
+            self._weights4 = base  # already the first three columns of rows of four
             return
-        w4 = np.zeros((len(self.weights), 4), dtype=self.weights.dtype)
-        w4[:, :3] = self.weights
-        object.__setattr__(self, "weights4", w4)
-        object.__setattr__(self, "weights", w4[:, :3])
+        w4 = np.zeros((len(weights), 4), dtype=weights.dtype)
+        w4[:, :3] = weights
+        self._weights4 = w4
+
+    @property
+    def weights4(self) -> np.ndarray:
+        if self._weights4 is None:
+            import numpy as np
+
+            assert self._packed is not None
+            w4 = np.zeros((1 << self.bits, 4), dtype=np.float32)  # untouched rows unpaged
+            idx = np.frombuffer(self._packed.index, dtype=np.uint32).astype(np.int64)
+            milli = np.frombuffer(self._packed.milli, dtype=np.int16)
+            w4[idx, :3] = (milli.astype(np.float32) / np.float32(1000)).reshape(-1, 3)
+            self._weights4 = w4
+        return self._weights4
+
+    @property
+    def weights(self) -> np.ndarray:
+        return self.weights4[:, :3]
+
+    @property
+    def bias(self) -> np.ndarray:
+        if self._bias is None:
+            import numpy as np
+
+            self._bias = np.array(self.bias_values, dtype=np.float64)
+        return self._bias
 
     def proba(self, feats: np.ndarray) -> np.ndarray:
         """(n, 3) class probabilities of (n, n_templates) feature indices."""
@@ -356,6 +463,8 @@ class CueTagger:
     def _proba_rows(self, rows: np.ndarray) -> np.ndarray:
         # the template weights are summed in template order (a sequential float32 fold, as
         # ``weights[feats].sum(axis=1)`` does), so the result is the same to the bit
+        import numpy as np
+
         n = rows.shape[1]
         if n > _CHUNK:
             # long texts in chunks of tokens: the gathered (templates, n, 4) block stays
@@ -364,7 +473,7 @@ class CueTagger:
                                    for a in range(0, n, _CHUNK)])
         z = np.add.reduce(np.take(self.weights4, rows, axis=0), axis=0)[:, :3] + self.bias
         z -= z.max(axis=1, keepdims=True)
-        e = np.exp(z)
+        e = _exp(z)
         return e / e.sum(axis=1, keepdims=True)
 
     def spans(self, d: TokenDoc) -> list[tuple[int, int]]:
@@ -372,9 +481,15 @@ class CueTagger:
         toks = d.toks
         if not toks:
             return []
+        n = len(toks)
+        if self._packed is not None and n <= LIGHT_TOKENS \
+                and _light_used[0] + n <= LIGHT_BUDGET:
+            _light_used[0] += n
+            return self._light_spans(d)
+        import numpy as np
+
         vals = _attribute_matrix(d, self.extra_cues)
         sent = np.array(d.tok_sent, dtype=np.int64)
-        n = len(toks)
         if n <= _CHUNK:
             p = self._proba_rows(_hash_rows(vals, sent, self.bits))
         else:  # long texts a window of tokens at a time (each token's row is the same)
@@ -384,35 +499,43 @@ class CueTagger:
             ])
         return decode_cue_spans(p, d.tok_sent, self.threshold)
 
+    def light_proba(self, d: TokenDoc) -> list[tuple[float, float, float]]:
+        """(P(O), P(B), P(I)) of every token, in plain Python (a format-2 tagger only): the
+        same numbers as the numpy path."""
+        assert self._packed is not None
+        rows = hash_features(_light_attributes(d, self.extra_cues), d.tok_sent,
+                             _LIGHT_TEMPLATES, _PAD, self.bits)
+        return probabilities(rows, self._packed, self.bias_values)
+
+    def _light_spans(self, d: TokenDoc) -> list[tuple[int, int]]:
+        p = self.light_proba(d)
+        return decode([r[TAG_B] for r in p], [r[TAG_I] for r in p], d.tok_sent,
+                      self.threshold, self.threshold * _TAGGER_LOW)
+
+
+def _light_attributes(d: TokenDoc, extra: dict[str, str]) -> list[list[int]]:
+    """The rows of :func:`_attribute_matrix` as lists of ints (no numpy)."""
+    lex = d.lex
+    memo = lex.code_tables.get(("plain", *extra_key(extra)), dict)
+
+    def column(text: str) -> tuple[int, int, int, int]:  # as CodeTable._column
+        w, suffix, lx, sh = _word_codes(text, lex, extra)
+        return w, lx, sh, suffix
+
+    cols = code_rows(d.tok_texts, memo, column, CodeTable.MAX_TEXTS)
+    n = len(d.tok_texts)
+    pos = [6] * n  # tokens outside every sentence
+    for a, b in d.sent_tok:
+        pos[a:b] = _POS_CODES[: b - a] if b - a <= len(_POS_CODES) else map(_pos_code, range(b - a))
+    return [*cols, [1 if q >= 0 else 0 for q in d.tok_quote], pos]
+
 
 def decode_cue_spans(p: np.ndarray, sent: Sequence[int], threshold: float,
                      low: float | None = None) -> list[tuple[int, int]]:
     """Hysteresis B/I/O decoding: runs of tokens with P(B) + P(I) >= ``low`` inside one
     sentence, split where B beats I, kept when some token reaches ``threshold``."""
-    pin = p[:, TAG_B] + p[:, TAG_I]
     lo = threshold * _TAGGER_LOW if low is None else low
-    out: list[tuple[int, int]] = []
-    start = end = -1
-    peak = 0.0
-    for i in np.flatnonzero(pin >= lo).tolist():
-        if start >= 0 and end == i - 1 and sent[i] == sent[start] \
-                and p[i, TAG_I] >= p[i, TAG_B]:
-            end = i
-            peak = max(peak, float(pin[i]))
-            continue
-        if start >= 0 and peak >= threshold:
-            out.append((start, end))
-        start = end = i
-        peak = float(pin[i])
-    if start >= 0 and peak >= threshold:
-        out.append((start, end))
-    merged: list[tuple[int, int]] = []
-    for a, b in out:
-        if merged and merged[-1][1] == a - 1 and sent[a] == sent[merged[-1][0]]:
-            merged[-1] = (merged[-1][0], b)  # adjacent cues are one ("widely | believed")
-        else:
-            merged.append((a, b))
-    return [(a, b) for a, b in merged if sent[a] >= 0]
+    return decode(p[:, TAG_B].tolist(), p[:, TAG_I].tolist(), sent, threshold, lo)
 
 
 MAX_BITS = 24  # hashed feature rows: 2**24 x 4 float32 = 256 MB at most (the tagger has 20)
@@ -421,19 +544,37 @@ MAX_BITS = 24  # hashed feature rows: 2**24 x 4 float32 = 256 MB at most (the ta
 @lru_cache(maxsize=4)
 def load_cue_tagger(path: str = str(TAGGER_PATH)) -> CueTagger | None:
     """The tagger at ``path`` (None when there is no such file); its shape, sizes and
-    numbers are checked (``DataFileError`` naming the file and the key)."""
+    numbers are checked (``DataFileError`` naming the file and the key). A well-formed
+    format-2 file is read without numpy; any other goes through :func:`_numpy_tagger`."""
     p = Path(path)
     if not p.is_file():
         return None
     data = load_data(p, TAGGER_FORMAT, versions=(1, 2))
     where = str(p)
     bits = whole_number(data, "bits", where, 1, MAX_BITS)
+    packed = PackedRows.from_fields(data, bits) if "index_u32" in data else None
+    bias = data.get("bias")
+    plain_bias = isinstance(bias, list) and len(bias) == 3 and all(
+        (type(b) is float and math.isfinite(b)) or (type(b) is int and abs(b) < 2**53)
+        for b in bias)
+    if packed is None or not plain_bias:
+        return _numpy_tagger(data, where, bits)
+    return CueTagger(bits=bits, weights=None, bias=bias,
+                     threshold=finite_number(data, "threshold", where, 0.0, 1.0),
+                     extra_cues=mapping(data, "extra_cues", where, str, default={}),
+                     packed=packed)
+
+
+def _numpy_tagger(data: dict[str, Any], where: str, bits: int) -> CueTagger:
+    """A tagger read with numpy (either format), its rows checked."""
+    import numpy as np
+
     # rows of four, the fourth 0.0 (``CueTagger.weights4``); untouched rows stay unpaged
     weights4 = np.zeros((1 << bits, 4), dtype=np.float32)
     try:
         idx, rows = unpack_tagger_rows(data)
     except (KeyError, TypeError, ValueError, binascii.Error) as exc:
-        raise DataFileError(f"{p}: unusable feature rows: {exc}") from None
+        raise DataFileError(f"{where}: unusable feature rows: {exc}") from None
     if idx.size > 1 << bits:
         raise DataFileError(f"{where}: more feature rows than 2**bits")
     if idx.size and (idx.min() < 0 or idx.max() >= 1 << bits):
@@ -446,36 +587,3 @@ def load_cue_tagger(path: str = str(TAGGER_PATH)) -> CueTagger | None:
                      bias=number_array(data, "bias", where, np.float64, (3,), 3),
                      threshold=finite_number(data, "threshold", where, 0.0, 1.0),
                      extra_cues=mapping(data, "extra_cues", where, str, default={}))
-
-
-# Format 2 stores the weight rows packed: a JSON list of 280,000 numbers takes ~100 ms to
-# parse, these two base64 strings ~2 ms. "index_u32": the feature rows, little-endian
-# uint32; "weights_milli_i16": their O/B/I weights in thousandths (format 1 rounded them
-# to three decimals too, so the two formats predict alike), little-endian int16.
-TAGGER_FORMAT_VERSION = 2
-
-
-def pack_tagger_rows(index: np.ndarray, rows: np.ndarray) -> dict[str, str]:
-    """The ``index_u32`` and ``weights_milli_i16`` fields of a format-2 tagger file."""
-    milli = np.round(np.asarray(rows, dtype=np.float64) * 1000)
-    if milli.size and np.abs(milli).max() > 32767:
-        raise ValueError("a tagger weight beyond +-32.767 does not fit the packed format")
-    return {
-        "index_u32": base64.b64encode(np.asarray(index, dtype="<u4").tobytes()).decode(),
-        "weights_milli_i16": base64.b64encode(milli.astype("<i2").tobytes()).decode(),
-    }
-
-
-def unpack_tagger_rows(data: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
-    """(feature rows, their float32 weights (n, 3)) of a format-1 or format-2 tagger."""
-    if "index_u32" in data:
-        idx = np.frombuffer(base64.b64decode(data["index_u32"], validate=True),
-                            dtype="<u4").astype(np.int64)
-        milli = np.frombuffer(base64.b64decode(data["weights_milli_i16"], validate=True),
-                              dtype="<i2")
-        if milli.size != idx.size * 3:
-            raise ValueError("tagger: index_u32 and weights_milli_i16 differ in length")
-        return idx, (milli.astype(np.float32) / np.float32(1000)).reshape(-1, 3)
-    idx = np.asarray(data["index"], dtype=np.int64)
-    return idx, np.asarray(data["weights"], dtype=np.float32).reshape(-1, 3)
-
