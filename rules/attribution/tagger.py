@@ -522,7 +522,7 @@ def _light_attributes(d: TokenDoc, extra: dict[str, str]) -> list[list[int]]:
         w, suffix, lx, sh = _word_codes(text, lex, extra)
         return w, lx, sh, suffix
 
-    cols = code_rows(d.tok_texts, memo, column, CodeTable.MAX_TEXTS)
+    cols = code_rows(d.tok_texts, memo, column, 4, CodeTable.MAX_TEXTS)
     n = len(d.tok_texts)
     pos = [6] * n  # tokens outside every sentence
     for a, b in d.sent_tok:

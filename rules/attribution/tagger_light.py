@@ -83,6 +83,15 @@ def unpack_tagger_rows(data: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
     return idx, np.asarray(data["weights"], dtype=np.float32).reshape(-1, 3)
 
 
+def _strict_b64(text: str) -> bytes:
+    """Base64 ``text`` decoded (``ValueError`` unless it is canonical base64: a stray
+    character, which the quick decoder skips, shortens the output and is caught)."""
+    raw = binascii.a2b_base64(text)
+    if len(text) % 4 or len(raw) != len(text) // 4 * 3 - text[-2:].count("="):
+        raise ValueError("not base64")
+    return raw
+
+
 class PackedRows:
     """A format-2 tagger's weight rows as the file stores them: strictly increasing feature
     rows (uint32) and their O/B/I weights in thousandths (int16, three per row)."""
@@ -97,8 +106,8 @@ class PackedRows:
         file, a malformed or unsorted one: the numpy loader then reads it or names the
         problem)."""
         try:
-            raw_idx = base64.b64decode(data["index_u32"], validate=True)
-            raw_milli = base64.b64decode(data["weights_milli_i16"], validate=True)
+            raw_idx = _strict_b64(data["index_u32"])
+            raw_milli = _strict_b64(data["weights_milli_i16"])
             index, milli = array("I"), array("h")
             if index.itemsize != 4 or milli.itemsize != 2:  # pragma: no cover - exotic C
                 return None
@@ -187,15 +196,17 @@ def probabilities(rows: Sequence[Sequence[int]], weights: PackedRows,
 
 
 def code_rows(texts: Sequence[str], memo: dict[str, tuple[int, ...]],
-              column: Callable[[str], tuple[int, ...]], limit: int) -> list[list[int]]:
-    """The attribute rows of token ``texts`` (one row per attribute), each text coded once
-    by ``column`` and kept in ``memo`` (which starts afresh beyond ``limit`` texts)."""
+              column: Callable[[str], tuple[int, ...]], width: int,
+              limit: int) -> list[list[int]]:
+    """The ``width`` attribute rows of token ``texts`` (one row per attribute), each text
+    coded once by ``column`` and kept in ``memo`` (which starts afresh beyond ``limit``)."""
     if len(memo) + len(texts) > limit:
         memo.clear()
     for x in texts:
         if x not in memo:
             memo[x] = column(x)
-    return [list(c) for c in zip(*map(memo.__getitem__, texts), strict=True)]
+    rows = [list(c) for c in zip(*map(memo.__getitem__, texts), strict=True)]
+    return rows or [[] for _ in range(width)]
 
 
 def decode(pb: Sequence[float], pi: Sequence[float], sent: Sequence[int], threshold: float,
