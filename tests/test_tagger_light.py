@@ -1,5 +1,6 @@
 """The cue tagger's plain-Python path (``tagger_light``) gives the numpy path's numbers to
-the last bit, and a short draft check runs without importing numpy."""
+the last bit, the candidate model's sorted weights are its dict, and a short draft check
+runs without importing numpy."""
 
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ from hypothesis import strategies as st
 
 import rules.attribution.tagger as tagger_module
 from checker.text.loader import document_from_text
+from rules.attribution.candidates import (
+    MODEL_PATH,
+    SortedWeights,
+    load_cue_model,
+    unpack_cue_weights,
+)
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import get_lexicon
 from rules.attribution.tagger import (
@@ -185,3 +192,37 @@ def test_a_short_draft_check_does_not_import_numpy(tmp_path: Path) -> None:
     last = proc.stderr.strip().splitlines()[-1]
     assert last.startswith("HEAVY [] "), proc.stderr
     assert proc.stdout.strip(), "the check printed its result"
+
+
+# ----------------------------------------------------- the candidate model's sorted weights
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=6), st.floats(allow_nan=False, allow_infinity=False),
+                       max_size=30),
+       st.lists(st.text(max_size=6), max_size=30))
+def test_sorted_weights_are_the_dict(weights: dict[str, float], probes: list[str]) -> None:
+    names = sorted(weights)
+    sw = SortedWeights(names, [weights[n] for n in names])
+    assert len(sw) == len(weights) and dict(sw.items()) == weights
+    assert sorted(sw.values()) == sorted(weights.values())
+    for key in [*probes, *weights]:
+        assert sw.get(key, 0.0) == weights.get(key, 0.0)
+        assert (key in sw) == (key in weights)
+
+
+def test_the_shipped_cue_model_reads_as_sorted_weights_and_switches_to_a_dict(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    model = load_cue_model.__wrapped__()
+    assert model is not None and isinstance(model.weights, SortedWeights)
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    names = data["feature_names"].split("\n")
+    want = dict(zip(names, model.weights.values(), strict=True))
+    monkeypatch.setattr(SortedWeights, "DICT_AFTER", 50)
+    probes = [*names[::97], "no such feature", ""]
+    assert [model.weights.get(k, 0.0) for k in probes] == [want.get(k, 0.0) for k in probes]
+    assert model.weights._dict is not None  # past DICT_AFTER look-ups: a dict
+    shuffled = {**data, "feature_names": "\n".join(reversed(names)),
+                "weights_f64": base64.b64encode(
+                    array("d", reversed(model.weights.values())).tobytes()).decode()}
+    assert unpack_cue_weights(shuffled) == want  # names out of order: a plain dict

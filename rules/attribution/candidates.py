@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import math
+import operator
 import sys
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, islice
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +38,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "cue_model.json"
 class CueModel:
     """Logistic regression over hashed-free sparse features, loaded from plain JSON."""
 
-    weights: dict[str, float]
+    weights: Mapping[str, float]
     bias: float
     threshold: float
     extra_cues: dict[str, str] = field(default_factory=dict)
@@ -64,7 +66,7 @@ def load_cue_model(path: str = str(MODEL_PATH)) -> CueModel | None:
         weights = unpack_cue_weights(data)
     except (KeyError, TypeError, ValueError, binascii.Error) as exc:
         raise DataFileError(f"{p}: unusable weights: {exc}") from None
-    if not all(math.isfinite(w) for w in weights.values()):
+    if not all(map(math.isfinite, weights.values())):
         raise DataFileError(f"{p}: a cue-model weight is not finite")
     return CueModel(
         weights=weights,
@@ -92,8 +94,10 @@ def pack_cue_weights(weights: dict[str, float]) -> dict[str, str]:
             "weights_f64": base64.b64encode(vals.tobytes()).decode()}
 
 
-def unpack_cue_weights(data: dict[str, Any]) -> dict[str, float]:
-    """The feature weights of a format-1 (an object) or format-2 (packed) cue model."""
+def unpack_cue_weights(data: dict[str, Any]) -> Mapping[str, float]:
+    """The feature weights of a format-1 (an object) or format-2 (packed) cue model: a
+    dict, or for a format-2 file with its names in order a :class:`SortedWeights` (the
+    same mapping, read without building a dict of ~33,000 names)."""
     if "feature_names" not in data:
         return {k: float(v) for k, v in data["weights"].items()}
     names = data["feature_names"].split("\n") if data["feature_names"] else []
@@ -103,7 +107,51 @@ def unpack_cue_weights(data: dict[str, Any]) -> dict[str, float]:
         vals.byteswap()
     if len(vals) != len(names):
         raise ValueError("cue model: feature_names and weights_f64 differ in length")
+    if all(map(operator.lt, names, islice(names, 1, None))):
+        return SortedWeights(names, vals.tolist())
     return dict(zip(names, vals.tolist(), strict=True))
+
+
+class SortedWeights(Mapping[str, float]):
+    """Feature name -> weight over strictly increasing names, found by binary search; a
+    draft check looks up a few hundred names, so the dict is built only once a process
+    has looked up many (an audit)."""
+
+    DICT_AFTER = 20_000  # look-ups
+
+    def __init__(self, names: list[str], values: list[float]) -> None:
+        self._names = names
+        self._values = values
+        self._dict: dict[str, float] | None = None
+        self._lookups = 0
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        if self._dict is not None:
+            return self._dict.get(key, default)
+        self._lookups += 1
+        if self._lookups > self.DICT_AFTER:
+            self._dict = dict(zip(self._names, self._values, strict=True))
+        names = self._names
+        i = bisect.bisect_left(names, key)
+        return self._values[i] if i < len(names) and names[i] == key else default
+
+    def __getitem__(self, key: str) -> float:
+        got = self.get(key, _MISSING)
+        if got is _MISSING:
+            raise KeyError(key)
+        return got
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def values(self) -> tuple[float, ...]:  # type: ignore[override]
+        return tuple(self._values)  # (Mapping's would look up every name)
+
+
+_MISSING = object()
 
 
 _PHRASE_CUE_STARTS = frozenset(("according", "as", "in", "pointed", "points", ":"))
