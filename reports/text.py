@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from checker.core.version import __version__
 from reports.escape import json_text, visible
-from reports.json import dumps as json_dumps
 
 if TYPE_CHECKING:
     from checker.core.results import CheckResult
@@ -132,4 +131,6 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
 
 
 def render_json(result: CheckResult) -> str:
+    from reports.json import dumps as json_dumps  # only for --format json
+
     return json_text(json_dumps(result_dict(result), indent=1)) + "\n"  # never a bare NaN
