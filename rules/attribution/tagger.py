@@ -377,7 +377,7 @@ def tagger_feature_indices(attrs: dict[str, np.ndarray], bits: int) -> np.ndarra
 # A short text is tagged in plain Python (``tagger_light``: the same bits, no numpy import)
 # while a process has tagged few tokens that way (a draft check); past either bound the
 # numpy path, which is several times faster per token once numpy is loaded, takes over.
-LIGHT_TOKENS = 1000  # tokens of one text
+LIGHT_TOKENS = 1500  # tokens of one text (a draft of some 1,300 words)
 LIGHT_BUDGET = 2000  # tokens per process
 _light_used = [0]
 
