@@ -131,6 +131,8 @@ def test_spans_take_the_light_path_for_short_texts_and_numpy_past_the_bounds(
     light = tagger._light_spans
     monkeypatch.setattr(tagger, "_light_spans", lambda doc: calls.append("light") or light(doc))
     monkeypatch.setattr(tagger_module, "_light_used", [0])
+    assert tagger.spans(d) and calls == []  # numpy is loaded here: its path
+    monkeypatch.setattr(tagger_module, "_numpy_loaded", lambda: False)
     short = tagger.spans(d)
     assert calls == ["light"] and short
     monkeypatch.setattr(tagger_module, "LIGHT_TOKENS", len(d.toks) - 1)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import binascii
 import math
 import re
+import sys
 import threading
 import zlib
 from collections.abc import Sequence
@@ -42,6 +43,7 @@ from rules.attribution.tagger_light import (
     PackedRows,
     code_rows,
     decode,
+    exp_array,
     hash_features,
     probabilities,
     unpack_tagger_rows,
@@ -375,20 +377,18 @@ def tagger_feature_indices(attrs: dict[str, np.ndarray], bits: int) -> np.ndarra
 
 
 # A short text is tagged in plain Python (``tagger_light``: the same bits, no numpy import)
-# while a process has tagged few tokens that way (a draft check); past either bound the
-# numpy path, which is several times faster per token once numpy is loaded, takes over.
+# while a process has tagged few tokens that way (a draft check) and has not imported numpy
+# for something else; past either bound, or with numpy loaded, the numpy path, several times
+# faster per token once numpy is loaded, takes over.
 LIGHT_TOKENS = 1500  # tokens of one text (a draft of some 1,300 words)
 LIGHT_BUDGET = 2000  # tokens per process
 _light_used = [0]
 
 
-def _exp(z: np.ndarray) -> np.ndarray:
-    """``math.exp`` of every element: the plain path's digits (numpy's vectorised ``exp``
-    differs from it in the last bit for a few percent of inputs on some processors)."""
-    import numpy as np
-
-    return np.fromiter(map(math.exp, z.ravel().tolist()), dtype=np.float64,
-                       count=z.size).reshape(z.shape)
+def _numpy_loaded() -> bool:
+    """Whether this process has imported numpy already (then its path costs nothing extra
+    and is the faster one)."""
+    return "numpy" in sys.modules
 
 
 class CueTagger:
@@ -473,7 +473,7 @@ class CueTagger:
                                    for a in range(0, n, _CHUNK)])
         z = np.add.reduce(np.take(self.weights4, rows, axis=0), axis=0)[:, :3] + self.bias
         z -= z.max(axis=1, keepdims=True)
-        e = _exp(z)
+        e = exp_array(z)
         return e / e.sum(axis=1, keepdims=True)
 
     def spans(self, d: TokenDoc) -> list[tuple[int, int]]:
@@ -483,7 +483,7 @@ class CueTagger:
             return []
         n = len(toks)
         if self._packed is not None and n <= LIGHT_TOKENS \
-                and _light_used[0] + n <= LIGHT_BUDGET:
+                and _light_used[0] + n <= LIGHT_BUDGET and not _numpy_loaded():
             _light_used[0] += n
             return self._light_spans(d)
         import numpy as np
@@ -534,8 +534,16 @@ def decode_cue_spans(p: np.ndarray, sent: Sequence[int], threshold: float,
                      low: float | None = None) -> list[tuple[int, int]]:
     """Hysteresis B/I/O decoding: runs of tokens with P(B) + P(I) >= ``low`` inside one
     sentence, split where B beats I, kept when some token reaches ``threshold``."""
+    import numpy as np
+
     lo = threshold * _TAGGER_LOW if low is None else low
-    return decode(p[:, TAG_B].tolist(), p[:, TAG_I].tolist(), sent, threshold, lo)
+    pin = p[:, TAG_B] + p[:, TAG_I]
+    hits = np.flatnonzero(pin >= lo)
+    # only the tokens at or above ``lo`` are looked at: their columns as floats
+    return decode(dict(zip(hits.tolist(), p[hits, TAG_B].tolist(), strict=True)),
+                  dict(zip(hits.tolist(), p[hits, TAG_I].tolist(), strict=True)), sent,
+                  threshold, lo, dict(zip(hits.tolist(), pin[hits].tolist(), strict=True)),
+                  hits.tolist())
 
 
 MAX_BITS = 24  # hashed feature rows: 2**24 x 4 float32 = 256 MB at most (the tagger has 20)

@@ -210,15 +210,21 @@ def code_rows(texts: Sequence[str], memo: dict[str, tuple[int, ...]],
 
 
 def decode(pb: Sequence[float], pi: Sequence[float], sent: Sequence[int], threshold: float,
-           lo: float) -> list[tuple[int, int]]:
+           lo: float, pin: Sequence[float] | None = None,
+           hits: Sequence[int] | None = None) -> list[tuple[int, int]]:
     """Hysteresis B/I/O decoding of the P(B) and P(I) columns (``tagger.decode_cue_spans``):
     runs of tokens with P(B) + P(I) >= ``lo`` inside one sentence, split where B beats I,
-    kept when some token reaches ``threshold``; adjacent kept runs of a sentence merge."""
-    pin = list(map(operator.add, pb, pi))
+    kept when some token reaches ``threshold``; adjacent kept runs of a sentence merge.
+    ``pin`` (P(B) + P(I)) and ``hits`` (the tokens where it reaches ``lo``, in order) are
+    worked out here unless given."""
+    if pin is None:
+        pin = list(map(operator.add, pb, pi))
+    if hits is None:
+        hits = [i for i, x in enumerate(pin) if x >= lo]
     out: list[tuple[int, int]] = []
     start = end = -1
     peak = 0.0
-    for i in [i for i, x in enumerate(pin) if x >= lo]:
+    for i in hits:
         if start >= 0 and end == i - 1 and sent[i] == sent[start] and pi[i] >= pb[i]:
             end = i
             peak = max(peak, pin[i])
@@ -236,3 +242,15 @@ def decode(pb: Sequence[float], pi: Sequence[float], sent: Sequence[int], thresh
         else:
             merged.append((a, b))
     return [(a, b) for a, b in merged if sent[a] >= 0]
+
+
+def exp_array(z: np.ndarray) -> np.ndarray:
+    """``math.exp`` of every element: the plain path's digits (numpy's vectorised ``exp``
+    differs from it in the last bit for a few percent of inputs on some processors)."""
+    import numpy as np
+
+    e = np.ones_like(z)  # exp(0) = 1: the row maximum, once subtracted
+    todo = z != 0
+    e[todo] = np.fromiter(map(math.exp, z[todo].tolist()), dtype=np.float64,
+                          count=int(todo.sum()))
+    return e
