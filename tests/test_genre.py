@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.core.config import Config, ConfigError
 from checker.pipeline import analyse_document, analyse_file
@@ -179,3 +181,14 @@ def test_a_malformed_cue_is_refused() -> None:
         compile_cues(bad)
     with pytest.raises(ValueError, match="unknown genre"):
         compile_cues({"genres": {"poetry": {"cues": []}}})
+
+
+@given(st.lists(st.text(alphabet="ab .:-#", min_size=1, max_size=12), min_size=1, max_size=8),
+       st.text(alphabet="ab .:-#", max_size=40))
+def test_key_words_keep_the_prefilter_promise(needles: list[str], text: str) -> None:
+    """A text that holds one of the needles holds one of the keys looked for instead."""
+    from rules.genre.detect import _key_words
+
+    keys = _key_words(tuple(needles))
+    if any(n in text for n in needles):
+        assert any(k in text for k in keys)
