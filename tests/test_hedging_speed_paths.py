@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rules.hedging import CATEGORIES, find_cues
+from rules.hedging import CATEGORIES, find_cues, lexicon
+from rules.hedging.scan import Starts, leading_strings, matches_at_starts
 from rules.hedging.uncertainty import features_from_cues, load_model
 
 SENTENCES = [
@@ -37,3 +40,60 @@ def test_sentence_probability_equals_the_feature_path_on_word_salad(words: list[
     cues = [(c.key, c.category) for c in find_cues(text, CATEGORIES)]
     slow = model.probability(features_from_cues(text, cues))
     assert model.sentence_probability(text, cues) == pytest.approx(slow, abs=1e-12)
+
+
+WORDS = ["may", "might", "it", "is", "thought", "critics", "argue", "some", "say", "about",
+         "30", "people", "likely", "unlikely", "possibility", "reportedly", "said", "to", "be",
+         "could", "not", "ruled", "out", "in", "my", "view", "kind", "of", "clearly",
+         "Critics", "May", "dismay", "re-may", "I", "We", "think", "widely", "believed"]
+SEPARATORS = [" ", " ", " ", ", ", ".\n", " (", "\u2019", "-", "\n\n", " \u201c"]
+EXTRA = {"epistemic": ["in all likelihood"], "booster": ["$5 bn", "it's"]}
+
+
+def _plain(entry: lexicon.LexiconEntry, subject: str) -> list[tuple[int, int]]:
+    body = entry.pattern.pattern.removeprefix(lexicon.WORD_BEFORE)
+    return [m.span() for m in re.finditer(lexicon.WORD_BEFORE + body, subject)]
+
+
+def _at_starts(entry: lexicon.LexiconEntry, subject: str) -> list[tuple[int, int]]:
+    if entry.starts is None:
+        return list(lexicon.entry_matches(entry, subject))
+    at = Starts(subject).positions(entry.starts)
+    return list(matches_at_starts(entry.pattern, subject, at, entry.check_start,
+                                  lexicon.WORD_CHARS_BEFORE))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=30))
+def test_matching_at_starts_finds_what_finditer_finds(parts: list[tuple[str, str]]) -> None:
+    text = "".join(w + s for w, s in parts)
+    for entry in lexicon.entries_for(lexicon.freeze_extra(EXTRA)):
+        for subject in (text, text.lower()):
+            assert _at_starts(entry, subject) == _plain(entry, subject), entry.key
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"(?:could|can|cannot)\s+be", ("can", "could")),
+        (r"(?:(?:most\s+|very\s+)?(?:likely|unlikely))", ("likely", "most", "unlikely", "very")),
+        (r"(?<![\w'])(?:it\s+is\s+thought)", ("it",)),
+        (r"\s*maybe", None),  # may start with any whitespace
+        (r"[a-z]+ly", None),  # may start with any letter
+        (r"a\s+lot", None),  # a one-letter start occurs everywhere
+    ],
+)
+def test_leading_strings(pattern: str, starts: tuple[str, ...] | None) -> None:
+    assert leading_strings(pattern) == starts
+
+
+def test_stored_starts_equal_what_the_patterns_give() -> None:
+    """``python -m training.refresh_hedging_lexicon`` rewrites them after an edit."""
+    for entries in lexicon.load_lexicon().values():
+        for raw in entries:
+            assert raw.get("starts", "absent") == lexicon.derived_fields(raw)["starts"], raw["key"]
+
+
+def test_most_entries_are_matched_at_their_starts() -> None:
+    entries = lexicon.base_entries()
+    assert sum(e.starts is not None for e in entries) > 0.8 * len(entries)
