@@ -1,14 +1,18 @@
-"""The fast paths of the hedging family give what the plain definitions give."""
+"""The hedging family's fast paths give what the plain definitions give; whose hedge a cue is."""
 
 from __future__ import annotations
 
+import importlib
 import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rules.hedging import CATEGORIES, find_cues, lexicon
+from checker.core.analysis import Analysis
+from checker.core.config import Config
+from checker.text.loader import document_from_text
+from rules.hedging import CATEGORIES, find_cues, lexicon, run
 from rules.hedging.scan import Starts, leading_strings, matches_at_starts
 from rules.hedging.uncertainty import features_from_cues, load_model
 
@@ -97,3 +101,36 @@ def test_stored_starts_equal_what_the_patterns_give() -> None:
 def test_most_entries_are_matched_at_their_starts() -> None:
     entries = lexicon.base_entries()
     assert sum(e.starts is not None for e in entries) > 0.8 * len(entries)
+
+
+def analyse(text: str) -> Analysis:
+    """The hedging family's view of ``text``, after the families it reads."""
+    analysis = Analysis(document_from_text(text, path="t.txt"), Config())
+    for fam in ("footnotes", "attribution"):
+        importlib.import_module(f"rules.{fam}").run(analysis)
+    run(analysis)
+    return analysis
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("As the harbour study found, the sea wall may fail within a decade.\n",
+         "the harbour study"),
+        ("But as Dana Reyes recently noted, the ferry may never turn a profit.\n", "Dana Reyes"),
+        ("As he told the council on Monday, the budget might not survive.\n", "he"),
+    ],
+)
+def test_an_as_clause_credits_the_hedge_to_its_source(text: str, speaker: str) -> None:
+    hedges = [h for h in analyse(text).hedges if h.category == "epistemic"]
+    assert hedges and all((h.speaker, h.flagged) == (speaker, False) for h in hedges)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["As expected, the sea wall may fail within a decade.\n",
+     "The sea wall may fail, as the harbour study found, within a decade.\n"],
+)
+def test_other_as_phrases_leave_the_hedge_to_the_author(text: str) -> None:
+    hedges = [h for h in analyse(text).hedges if h.category == "epistemic"]
+    assert hedges and hedges[0].flagged and hedges[0].speaker == ""
