@@ -134,3 +134,18 @@ def test_an_as_clause_credits_the_hedge_to_its_source(text: str, speaker: str) -
 def test_other_as_phrases_leave_the_hedge_to_the_author(text: str) -> None:
     hedges = [h for h in analyse(text).hedges if h.category == "epistemic"]
     assert hedges and hedges[0].flagged and hedges[0].speaker == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("The latest figures suggest a slowdown in hiring.", ["suggest"]),
+        ("The results imply a sharp rise in costs.", ["imply"]),
+        ("The mayor suggested a meeting on Friday.", []),
+        ("She implied a deal was close.", []),
+    ],
+)
+def test_evidence_suggests_is_an_inference_a_person_suggesting_is_not(
+    text: str, cues: list[str]
+) -> None:
+    assert [c.text for c in find_cues(text) if c.category == "epistemic"] == cues
