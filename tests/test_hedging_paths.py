@@ -62,9 +62,8 @@ def _plain(entry: lexicon.LexiconEntry, subject: str) -> list[tuple[int, int]]:
 def _at_starts(entry: lexicon.LexiconEntry, subject: str) -> list[tuple[int, int]]:
     if entry.starts is None:
         return list(lexicon.entry_matches(entry, subject))
-    at = Starts(subject).positions(entry.starts)
-    return list(matches_at_starts(entry.pattern, subject, at, entry.check_start,
-                                  lexicon.WORD_CHARS_BEFORE))
+    at = Starts(subject, lexicon.WORD_CHARS_BEFORE).positions(entry.starts)
+    return list(matches_at_starts(entry.pattern, subject, at))
 
 
 @settings(max_examples=150, deadline=None)

@@ -58,11 +58,11 @@ def _entry_cues(entry: LexiconEntry, text: str, lowered: str,
     subject = lowered if entry.lower else text
     leading = entry.starts
     if leading is not None:
-        at = (starts[entry.lower] if starts else Starts(subject)).positions(leading)
+        finder = starts[entry.lower] if starts else Starts(subject, WORD_CHARS_BEFORE)
+        at = finder.positions(leading)
         if not at:
             return  # none of the strings every match starts with: no match
-        spans = matches_at_starts(entry.pattern, subject, at, entry.check_start,
-                                  WORD_CHARS_BEFORE)
+        spans = matches_at_starts(entry.pattern, subject, at)
     else:
         if entry.needles and not any(n in subject for n in entry.needles):
             return  # none of the strings every match contains: no match
@@ -124,7 +124,7 @@ def all_matches(
     scan that :func:`select` then narrows for different purposes."""
     wanted = set(categories)
     lowered = _lowered(text)
-    starts = (Starts(text), Starts(lowered))
+    starts = (Starts(text, WORD_CHARS_BEFORE), Starts(lowered, WORD_CHARS_BEFORE))
     found: list[Cue] = []
     for entry in entries_for(freeze_extra(extra)):
         if entry.category in wanted:

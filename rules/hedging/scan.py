@@ -3,12 +3,12 @@
 Most hedge cues start with one of a few words ("may", "might", "critics", "some", "it is
 thought"). :func:`leading_strings` works out, from the parsed pattern, a small set of
 strings one of which every match starts with; :class:`Starts` finds where each such string
-occurs in a text (``str.find``, once per string and text, shared by every entry that starts
-with it), and :func:`matches_at_starts` tries the entry's pattern only there (``match`` at a
-position), left to right, resuming after each match: exactly the spans ``finditer`` finds,
-since a match can begin nowhere else. An entry whose pattern may start with almost anything
-(no such set, or one holding a string shorter than :data:`MIN_START` characters) is scanned
-as before.
+starts a word in a text (``str.find``, once per string and text, shared by every entry that
+starts with it), and :func:`matches_at_starts` tries the entry's pattern only there (``match``
+at a position), left to right, resuming after each match: exactly the spans ``finditer``
+finds, since a match (which always starts a word) can begin nowhere else. An entry whose
+pattern may start with almost anything (no such set, or one holding a string shorter than
+:data:`MIN_START` characters) is scanned as before.
 
 The analysis reads the regex engine's parser (``re._parser``); if a future Python changes
 it, :func:`leading_strings` returns None and every entry is scanned as before.
@@ -99,45 +99,48 @@ def _starts_of_item(item: tuple[Any, Any], rest: list[Any]) -> set[str] | None:
 
 
 class Starts:
-    """Where each leading string occurs in one text (found on first request)."""
+    """Where each leading string occurs at the start of a word in one text (found on first
+    request): every lexicon match starts a word (the lookbehind ``(?<![\\w'’-])``)."""
 
-    __slots__ = ("_found", "text")
+    __slots__ = ("_found", "text", "word_chars")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, word_chars: str = "_'’-") -> None:
         self.text = text
+        self.word_chars = word_chars  # besides alphanumerics, what continues a word
         self._found: dict[str, list[int]] = {}
 
     def positions(self, strings: tuple[str, ...]) -> list[int]:
-        """Every offset where one of ``strings`` occurs, sorted."""
+        """Every offset where one of ``strings`` starts a word, sorted."""
         out: list[int] = []
         for s in strings:
             at = self._found.get(s)
             if at is None:
-                at = []
-                find = self.text.find
-                i = find(s)
-                while i >= 0:
-                    at.append(i)
-                    i = find(s, i + 1)
+                at = self._find(s)
                 self._found[s] = at
             out.extend(at)
         if len(strings) > 1:
             out.sort()
         return out
 
+    def _find(self, s: str) -> list[int]:
+        text, inside = self.text, self.word_chars
+        find = text.find
+        at = []
+        i = find(s)
+        while i >= 0:
+            if not i or not (text[i - 1].isalnum() or text[i - 1] in inside):
+                at.append(i)
+            i = find(s, i + 1)
+        return at
 
-def matches_at_starts(pattern: re.Pattern[str], text: str, positions: list[int],
-                      word_start: bool, word_chars: str) -> Iterator[tuple[int, int]]:
-    """The spans ``finditer`` finds (with a word-start check when ``word_start``: the
-    character before is not alphanumeric nor in ``word_chars``), trying only ``positions``."""
+
+def matches_at_starts(pattern: re.Pattern[str], text: str,
+                      positions: list[int]) -> Iterator[tuple[int, int]]:
+    """The spans ``finditer`` finds with a word-start lookbehind, trying only ``positions``
+    (word starts, from :class:`Starts`)."""
     match = pattern.match
     end = 0
     for p in positions:
-        if p < end:
-            continue
-        if word_start and p and (text[p - 1].isalnum() or text[p - 1] in word_chars):
-            continue
-        m = match(text, p)
-        if m is not None:
+        if p >= end and (m := match(text, p)) is not None:
             end = m.end()
             yield p, end
