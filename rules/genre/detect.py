@@ -235,8 +235,12 @@ def cue_hits(cue: GenreCue, texts: Texts) -> float:
         subject = getattr(texts, cue.where) if cue.case else texts.lowered(cue.where)
         if cue.anchored:
             return 1.0 if cue.pattern.match(subject) else 0.0
-        if cue.needles and not any(n in subject for n in cue.needles):
-            return 0.0
+        if cue.needles:
+            for n in cue.needles:
+                if n in subject:
+                    break
+            else:
+                return 0.0
         return float(len(cue.pattern.findall(subject)))
     return float(getattr(texts, cue.count)) if cue.count else 0.0
 
