@@ -148,3 +148,10 @@ def test_evidence_suggests_is_an_inference_a_person_suggesting_is_not(
     text: str, cues: list[str]
 ) -> None:
     assert [c.text for c in find_cues(text) if c.category == "epistemic"] == cues
+
+
+@pytest.mark.parametrize("s", ["in", "may", "critics"])
+def test_starts_are_the_word_starts_of_a_string(s: str) -> None:
+    text = f"{s} x{s} ({s} '{s} -{s} _{s} \u00e9{s} 3{s} \u201c{s}, {s}{s}"
+    expected = [m.start() for m in re.finditer(lexicon.WORD_BEFORE + re.escape(s), text)]
+    assert Starts(text, lexicon.WORD_CHARS_BEFORE).positions((s,)) == expected

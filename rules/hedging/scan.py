@@ -20,10 +20,12 @@ import re
 import re._constants as _sre
 import re._parser as _sre_parser
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 MAX_STARTS = 64  # more leading strings than this: not worth a find each
 MIN_START = 2  # a one-character leading string occurs everywhere: scan instead
+SHORT_START = 3  # leading strings this short are found with a regex, longer ones with find
 
 
 def leading_strings(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
@@ -123,6 +125,8 @@ class Starts:
         return out
 
     def _find(self, s: str) -> list[int]:
+        if len(s) <= SHORT_START:  # occurs often inside words: let the engine skip those
+            return [m.start() for m in _word_start_finder(s, self.word_chars).finditer(self.text)]
         text, inside = self.text, self.word_chars
         find = text.find
         at = []
@@ -144,3 +148,12 @@ def matches_at_starts(pattern: re.Pattern[str], text: str,
         if p >= end and (m := match(text, p)) is not None:
             end = m.end()
             yield p, end
+
+
+@lru_cache(maxsize=1024)
+def _word_start_finder(s: str, word_chars: str) -> re.Pattern[str]:
+    """``s`` where it starts a word: the literal first (the engine scans for it as fast as
+    ``str.find``), then a lookbehind over it and the character before it."""
+    literal = re.escape(s)
+    inside = "".join(re.escape(c) for c in word_chars)
+    return re.compile(f"{literal}(?<![\\w{inside}]{literal})")
