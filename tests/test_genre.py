@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.core.config import Config, ConfigError
 from checker.pipeline import analyse_document, analyse_file
@@ -123,3 +125,70 @@ def test_unknown_genre_in_an_article_is_an_error_naming_the_file(tmp_path: Path)
     path.write_text("<!-- checker: genre=poetry -->\n" + NEWS, encoding="utf-8")
     result = analyse_file(str(path), Config())
     assert result.status == "error" and "a.md" in result.error and "unknown genre" in result.error
+
+
+BOILERPLATE_PRESS = """Harbour Co. opens a second ferry terminal
+
+The second terminal in Millbrook has 20 berths and opens to passengers in May. "We have
+listened to our passengers," said CEO Dana Reyes. The terminal cost 9 million.
+
+About Harbour Co.
+Harbour Co. runs ferries between six towns on the north coast.
+
+Media contact: Sam Lee, press office
+"""
+
+LISTED_EXPLAINER = """How the new parking permits work
+
+Here are the things you need before you apply for a permit.
+
+  • You need proof that you live in the zone.
+  • Your car must be registered at your address.
+  • Your permit costs 40 a year if you apply online.
+
+Do you need a permit for a second car? Yes, and it costs more.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "genre"), [(BOILERPLATE_PRESS, "press-release"), (LISTED_EXPLAINER, "explainer")]
+)
+def test_structure_cues_without_a_label(text: str, genre: str) -> None:
+    assert _analyse(text).metrics["genre"] == genre
+
+
+def test_confidence_is_low_when_two_genres_score_alike() -> None:
+    plain = "The council met. It voted. The meeting ended at noon."
+    assert _analyse(plain).metrics["genre_confidence"] < 0.7
+    assert _analyse(OPINION).metrics["genre_confidence"] > 0.7
+
+
+def test_word_cues_count_words_not_parts_of_words() -> None:
+    from rules.genre.detect import genre_cues, texts_of, word_hits
+
+    cues = genre_cues()
+    said = next(i for i, c in enumerate(cues.cues) if "said" in c.words)
+    texts = texts_of("", ["She said, on Monday, that unsaid words said it."], "", "")
+    hits = word_hits(cues, texts)
+    assert hits[said] == 2
+
+
+def test_a_malformed_cue_is_refused() -> None:
+    from rules.genre.detect import compile_cues
+
+    bad = {"genres": {"news": {"cues": [{"re": "x", "words": ["y"], "weight": 1}]}}}
+    with pytest.raises(ValueError, match="exactly one of"):
+        compile_cues(bad)
+    with pytest.raises(ValueError, match="unknown genre"):
+        compile_cues({"genres": {"poetry": {"cues": []}}})
+
+
+@given(st.lists(st.text(alphabet="ab .:-#", min_size=1, max_size=12), min_size=1, max_size=8),
+       st.text(alphabet="ab .:-#", max_size=40))
+def test_key_words_keep_the_prefilter_promise(needles: list[str], text: str) -> None:
+    """A text that holds one of the needles holds one of the keys looked for instead."""
+    from rules.genre.detect import _key_words
+
+    keys = _key_words(tuple(needles))
+    if any(n in text for n in needles):
+        assert any(k in text for k in keys)

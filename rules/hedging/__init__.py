@@ -54,7 +54,6 @@ from rules.hedging.lexicon import (
 )
 from rules.hedging.merge import PhraseMerger
 from rules.hedging.speakers import SpeechContext
-from rules.hedging.uncertainty import features_from_cues
 from rules.hedging.uncertainty import load_model as load_sentence_model
 
 _CLOSERS = " \t\r\n\"'”’)]»"
@@ -106,7 +105,7 @@ def _judge_sentences(analysis: Analysis, located: list[tuple[Cue, int]],
     for cue, i in located:
         by_sentence.setdefault(i, []).append((cue.key, cue.category))
     for s in analysis.body_sentences():
-        p = model.probability(features_from_cues(s.text, by_sentence.get(s.index, ())))
+        p = model.sentence_probability(s.text, by_sentence.get(s.index, ()))
         analysis.uncertainty[s.index] = p
         analysis.hedged[s.index] = model.is_hedged(p, s.index in author)
 

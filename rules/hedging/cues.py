@@ -19,12 +19,14 @@ from rules.hedging.lexicon import (
     EPISTEMIC,
     REPORTATIVE,
     WEASEL,
+    WORD_CHARS_BEFORE,
     LexiconEntry,
     as_list,
     entries_for,
     entry_matches,
     freeze_extra,
 )
+from rules.hedging.scan import Starts, matches_at_starts
 
 # On equal length, the more specific reading wins.
 _PRIORITY = {REPORTATIVE: 0, WEASEL: 1, EPISTEMIC: 2, BOOSTER: 3, APPROXIMATOR: 4}
@@ -49,12 +51,23 @@ def _lowered(text: str) -> str:
     return lowered
 
 
-def _entry_cues(entry: LexiconEntry, text: str, lowered: str) -> Iterator[Cue]:
-    """The matches of one entry that its vetoes let through."""
+def _entry_cues(entry: LexiconEntry, text: str, lowered: str,
+                starts: tuple[Starts, Starts] | None = None) -> Iterator[Cue]:
+    """The matches of one entry that its vetoes let through (``starts``: where leading
+    strings occur in ``text`` and in ``lowered``, shared by the entries of one scan)."""
     subject = lowered if entry.lower else text
-    if entry.needles and not any(n in subject for n in entry.needles):
-        return  # none of the strings every match contains: no match
-    for s, e in entry_matches(entry, subject):
+    leading = entry.starts
+    if leading is not None:
+        finder = starts[entry.lower] if starts else Starts(subject, WORD_CHARS_BEFORE)
+        at = finder.positions(leading)
+        if not at:
+            return  # none of the strings every match starts with: no match
+        spans = matches_at_starts(entry.pattern, subject, at)
+    else:
+        if entry.needles and not any(n in subject for n in entry.needles):
+            return  # none of the strings every match contains: no match
+        spans = entry_matches(entry, subject)
+    for s, e in spans:
         if entry.not_before is not None and entry.not_before.search(
             text, max(0, s - _WINDOW), s
         ):
@@ -111,10 +124,11 @@ def all_matches(
     scan that :func:`select` then narrows for different purposes."""
     wanted = set(categories)
     lowered = _lowered(text)
+    starts = (Starts(text, WORD_CHARS_BEFORE), Starts(lowered, WORD_CHARS_BEFORE))
     found: list[Cue] = []
     for entry in entries_for(freeze_extra(extra)):
         if entry.category in wanted:
-            found.extend(_entry_cues(entry, text, lowered))
+            found.extend(_entry_cues(entry, text, lowered, starts))
     return found
 
 

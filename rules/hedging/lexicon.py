@@ -28,6 +28,7 @@ from typing import Any
 
 from checker.core.datafiles import load_data
 from checker.core.regexlit import opens_with_required_item, prefilter_needles
+from rules.hedging.scan import leading_strings
 
 LEXICON_PATH = Path(__file__).resolve().parent / "lexicon.json"
 
@@ -54,7 +55,7 @@ class LexiconEntry:
     lexicon stores them, see :func:`derived_fields`), so an entry whose needles are absent
     from a text is never compiled: a short draft compiles a handful of the ~80 patterns."""
 
-    __slots__ = ("_na", "_nb", "_pattern", "category", "check_start", "key", "lower",
+    __slots__ = ("_na", "_nb", "_pattern", "_starts", "category", "check_start", "key", "lower",
                  "na_source", "nb_source", "needles", "source", "veto_flags")
 
     def __init__(self, key: str, category: str, source: str, *, nb_source: str = "",
@@ -74,6 +75,7 @@ class LexiconEntry:
         # the first characters (kept for patterns that start with an optional part).
         self.check_start = check_start
         self._pattern: re.Pattern[str] | None = None
+        self._starts: tuple[str, ...] | None | bool = False  # False: not worked out yet
         self._nb: re.Pattern[str] | None = None
         self._na: re.Pattern[str] | None = None
 
@@ -82,6 +84,14 @@ class LexiconEntry:
         if self._pattern is None:
             self._pattern = re.compile(self.source)
         return self._pattern
+
+    @property
+    def starts(self) -> tuple[str, ...] | None:
+        """Strings one of which every match starts with (:mod:`rules.hedging.scan`), or
+        None (scan the whole text); worked out on first use."""
+        if self._starts is False:
+            self._starts = leading_strings(self.source)
+        return self._starts  # type: ignore[return-value]
 
     @property
     def not_before(self) -> re.Pattern[str] | None:
@@ -99,7 +109,7 @@ class LexiconEntry:
 
 
 WORD_BEFORE = r"(?<![\w'’-])"  # a cue starts a word
-_WORD_CHARS_BEFORE = "_'’-"  # with str.isalnum(), what the lookbehind rejects (\w'’-)
+WORD_CHARS_BEFORE = "_'’-"  # with str.isalnum(), what the lookbehind rejects (\w'’-)
 
 
 def _pattern_of(raw: Mapping[str, Any]) -> tuple[str, bool]:
@@ -118,25 +128,33 @@ def _pattern_of(raw: Mapping[str, Any]) -> tuple[str, bool]:
 def derived_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
     """What the shipped lexicon stores beside each entry's ``re`` so that nothing has to be
     parsed at start-up: its ``needles`` and ``check_start`` (a test keeps them equal to
-    what :mod:`checker.core.regexlit` works out from the pattern)."""
+    what :mod:`checker.core.regexlit` works out from the pattern), and its ``starts``
+    (:func:`rules.hedging.scan.leading_strings`; null when every position must be tried)."""
     pattern, _ = _pattern_of(raw)
+    starts = leading_strings(pattern)
     return {"needles": list(prefilter_needles(pattern)),
-            "check_start": opens_with_required_item(pattern)}
+            "check_start": opens_with_required_item(pattern),
+            "starts": None if starts is None else list(starts)}
 
 
 def _entry(key: str, category: str, pattern: str, derived: Mapping[str, Any] | None,
            **vetoes: Any) -> LexiconEntry:
+    starts: tuple[str, ...] | None | bool = False  # False: worked out on first use
     if derived is None:
         needles, check_start = prefilter_needles(pattern), opens_with_required_item(pattern)
     else:
         needles, check_start = tuple(derived["needles"]), bool(derived["check_start"])
-    return LexiconEntry(key, category, pattern if check_start else WORD_BEFORE + pattern,
-                        needles=needles, check_start=check_start, **vetoes)
+        if "starts" in derived:
+            starts = None if derived["starts"] is None else tuple(derived["starts"])
+    entry = LexiconEntry(key, category, pattern if check_start else WORD_BEFORE + pattern,
+                         needles=needles, check_start=check_start, **vetoes)
+    entry._starts = starts
+    return entry
 
 
 def compile_entry(category: str, raw: Mapping[str, Any]) -> LexiconEntry:
     """One lexicon entry (``key``, ``re``, optional ``not_before``/``not_after``/``case``, and
-    the stored ``needles``/``check_start``, worked out here when absent)."""
+    the stored ``needles``/``check_start``/``starts``, worked out here when absent)."""
     pattern, lower = _pattern_of(raw)
     stored = raw if "needles" in raw and "check_start" in raw else None
     return _entry(
@@ -168,7 +186,7 @@ def entry_matches(entry: LexiconEntry, subject: str) -> Iterator[tuple[int, int]
     pos = 0
     while (m := search(subject, pos)) is not None:
         s = m.start()
-        if s and (subject[s - 1].isalnum() or subject[s - 1] in _WORD_CHARS_BEFORE):
+        if s and (subject[s - 1].isalnum() or subject[s - 1] in WORD_CHARS_BEFORE):
             pos = s + 1  # inside a word: the lookbehind would have failed here
             continue
         pos = m.end()  # matches are never empty (checked when compiled)

@@ -13,10 +13,12 @@ attributed content with their speakers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.core.analysis import ANONYMOUS, Analysis, Attribution
+from checker.core.document import Sentence
 from rules.hedging.cues import quotation_spans
 from rules.hedging.spans import SpanIndex, overlaps_any
 
@@ -31,6 +33,7 @@ class SpeechContext:
     sentence_source: list[str]  # ``analysis.sentence_source``
     # per sentence: where each named source's reporting cue ends, and the source's name
     named_cues: dict[int, list[tuple[int, str]]]
+    sentences: Sequence[Sentence] = ()  # the article's sentences (for "as X found, ...")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_quoted", SpanIndex(self.quotations))
@@ -67,7 +70,8 @@ class SpeechContext:
             | set(quotation_spans(analysis.doc.text))
             | {(a, b) for a, b, _ in direct}
         )
-        return cls(direct, indirect, quotations, analysis.sentence_source, named_cues)
+        return cls(direct, indirect, quotations, analysis.sentence_source, named_cues,
+                   analysis.doc.sentences)
 
     def owner(self, s: int, e: int, sentence: int) -> tuple[str, bool]:
         """(speaker, flagged) of the cue at ``[s, e)``: speaker "" for the author's own."""
@@ -78,6 +82,10 @@ class SpeechContext:
         for cue_end, name in self.named_cues.get(sentence, ()):
             if cue_end <= s:
                 return name, False
+        if 0 <= sentence < len(self.sentences):
+            said = as_clause(self.sentences[sentence], s)
+            if said:
+                return said, False
         return "", True
 
     def _quoted_speaker(self, s: int, e: int, sentence: int) -> str:
@@ -98,3 +106,30 @@ def _cue_is_the_attribution(att: Attribution, cue_spans: Sequence[tuple[int, int
         and att.cue is not None
         and overlaps_any(cue_spans, att.cue.start, att.cue.end)
     )
+
+
+# "As Pyke found, ...", "as the report notes, ...": a parenthetical attribution that opens
+# its sentence (or follows a conjunction) credits the clause after its comma to its source.
+_AS_CLAUSE = re.compile(
+    r"(?:^|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)[\"“'‘(]?[Aa]s\s+"
+    r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|(?:the|a|one|his|her|their|our)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:study|report|survey|analysis|paper|review|researchers?|scientists?|"
+    r"experts?|authors?|data|figures|poll)|he|she|they)"
+    r"\s+(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?"
+    r"(?:found|finds|said|says|noted|notes|reported|reports|wrote|writes|explained|explains|"
+    r"argued|argues|pointed\s+out|points\s+out|observed|observes|showed|shows|shown|warned|"
+    r"warns|suggested|suggests|concluded|concludes|told\s+[\w ]{1,30}?|put\s+it|puts\s+it)"
+    r"\s*,"
+)
+
+
+def as_clause(sentence: Sentence, cue_start: int) -> str:
+    """The source of an "as X found," clause that opens ``sentence`` before ``cue_start``
+    (an article offset), or ""."""
+    text = sentence.text
+    if "as " not in text and "As " not in text:
+        return ""
+    m = _AS_CLAUSE.search(text, 0, max(0, cue_start - sentence.start))
+    if m is None or m.start() > 40:  # the clause opens the sentence
+        return ""
+    return m.group("who")

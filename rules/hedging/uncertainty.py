@@ -65,6 +65,20 @@ class SentenceModel:
     threshold: float
     cue_threshold: float
 
+    def __post_init__(self) -> None:
+        # The word and bigram weights keyed by the tokens themselves, so that a sentence is
+        # scored without building its feature strings (:meth:`sentence_probability`).
+        unigrams: dict[str, float] = {}
+        bigrams: dict[tuple[str, str], float] = {}
+        for f, w in self.weights.items():
+            if f.startswith("w="):
+                unigrams[f[2:]] = w
+            elif f.startswith("b=") and "_" in f:
+                a, _, b = f[2:].partition("_")
+                bigrams[(a, b)] = w
+        object.__setattr__(self, "_unigrams", unigrams)
+        object.__setattr__(self, "_bigrams", bigrams)
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SentenceModel:
         """The model of a ``checker-hedge-sentence-model`` file's data (envelope removed)."""
@@ -84,6 +98,29 @@ class SentenceModel:
             w = get(f)
             if w is not None:
                 z += w
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+    def sentence_probability(self, text: str, cues: Iterable[tuple[str, str]]) -> float:
+        """P(uncertain) of a sentence and its lexicon cues ``(key, category)``: the same as
+        ``probability(features_from_cues(text, cues))`` up to the order of the additions,
+        without building the feature strings."""
+        toks = _TOKEN_RE.findall(text.lower())
+        uni: dict[str, float] = self._unigrams  # type: ignore[attr-defined]
+        bi: dict[tuple[str, str], float] = self._bigrams  # type: ignore[attr-defined]
+        z = self.intercept + sum(map(uni.__getitem__, uni.keys() & set(toks)))
+        if len(toks) > 1:
+            pairs = set(zip(toks, toks[1:], strict=False))
+            z += sum(map(bi.__getitem__, bi.keys() & pairs))
+        get = self.weights.get
+        feats: set[str] = set()
+        n = 0
+        for key, category in cues:
+            feats.add("c=" + key)
+            feats.add("k=" + category)
+            n += category in _COUNTED
+        feats.add(f"n={min(n, 3)}")
+        for f in feats:
+            z += get(f, 0.0)
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
     def is_hedged(self, probability: float, author_cue: bool) -> bool:
