@@ -1,0 +1,145 @@
+"""The compact form of an article record in ``articles.jsonl``, and back.
+
+An article's record repeats a lot: every sentence, finding and hedge carries its
+``text``, which is the slice ``text[start:end]`` of the article's own ``text``, and most
+per-item fields hold an empty value (a sentence with no source, no hedge, no footnote;
+an unrated source). ``articles.jsonl`` leaves both out (docs/output.md):
+
+- in ``sentences``, ``findings``, ``hedges`` and the spans of ``attributions``
+  (``source``, ``cue``, ``content``), ``text`` is left out where it equals
+  ``text[start:end]`` of the article (``jq -r '.text as $t | .sentences[] |
+  $t[.start:.end]'`` prints the sentences);
+- in those items and in ``sources`` and ``blocks``, a field of :data:`SCHEMA` whose value
+  is ``false``, ``null``, ``""`` or ``[]`` is left out (a missing key reads as null in
+  ``jq``, which is false and has length 0). Numbers are never left out, nor any field
+  that is not in the schema.
+
+:func:`expand` puts everything back, in the record's own key order, so that
+``expand(json.loads(line))`` equals the record the audit built (the pages and cached
+results are made from it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any
+
+_SLICE = object()  # the field is the article's text[start:end]
+_KEEP = object()  # never left out (restoring it is not possible)
+
+# per list of the record: its items' fields in order, each with the empty value that is
+# left out (or _SLICE / _KEEP)
+SCHEMA: dict[str, tuple[tuple[str, Any], ...]] = {
+    "sentences": (("index", _KEEP), ("start", _KEEP), ("end", _KEEP), ("line", _KEEP),
+                  ("column", _KEEP), ("region", ""), ("text", _SLICE), ("is_claim", False),
+                  ("claim_prob", None), ("attributed", False), ("source", ""),
+                  ("uncertainty", None), ("hedged", False), ("hedges", []),
+                  ("footnotes", [])),
+    "findings": (("rule", _KEEP), ("id", _KEEP), ("severity", _KEEP), ("line", _KEEP),
+                 ("column", _KEEP), ("start", _KEEP), ("end", _KEEP), ("text", _SLICE),
+                 ("sentence", None), ("message", "")),
+    "sources": (("name", ""), ("kind", ""), ("start", _KEEP), ("end", _KEEP),
+                ("sentence", None), ("cue", ""), ("role", ""), ("footnote", None), ("url", ""),
+                ("domain", ""), ("rating", None), ("rating_source", ""), ("rating_label", ""),
+                ("percentile", None)),
+    "hedges": (("start", _KEEP), ("end", _KEEP), ("text", _SLICE), ("category", ""),
+               ("sentence", None), ("speaker", ""), ("flagged", False),
+               ("reported_with", "")),
+    "blocks": (("index", _KEEP), ("start", _KEEP), ("end", _KEEP), ("region", ""),
+               ("bullet", False), ("reason", "")),
+    "attributions": (("source", None), ("cue", None), ("content", []), ("source_name", ""),
+                     ("source_kind", ""), ("role", ""), ("direct", False)),
+}  # fmt: skip
+_SPAN = (("start", _KEEP), ("end", _KEEP), ("text", _SLICE))
+_SPAN_KEYS = ("source", "cue")
+
+
+def _empty(value: Any, empty: Any) -> bool:
+    """Whether ``value`` is the field's empty value (same type: 0 is not False)."""
+    if empty is None:
+        return value is None
+    if empty is False:
+        return value is False
+    return type(value) is type(empty) and value == empty  # "" or []
+
+
+def _compact_item(item: Mapping[str, Any], schema: Mapping[str, Any], text: str) -> dict:
+    out = {}
+    for k, v in item.items():
+        empty = schema.get(k, _KEEP)
+        if empty is _KEEP:
+            out[k] = v
+        elif empty is _SLICE:
+            start, end = item.get("start"), item.get("end")
+            if not (isinstance(start, int) and isinstance(end, int) and text[start:end] == v):
+                out[k] = v
+        elif not _empty(v, empty):
+            out[k] = v
+    return out
+
+
+_SCHEMAS = {name: dict(fields) for name, fields in SCHEMA.items()}
+_SPAN_SCHEMA = dict(_SPAN)
+
+
+def compact(record: Mapping[str, Any], drop: Collection[str] = ()) -> dict[str, Any]:
+    """The articles.jsonl object of ``record`` without the keys ``drop`` and without what
+    the module docstring lists (the record itself is not changed)."""
+    body = {k: v for k, v in record.items() if k not in drop}
+    text = body.get("text") or ""
+    if not isinstance(text, str):
+        return body
+    for name, schema in _SCHEMAS.items():
+        items = body.get(name)
+        if items and isinstance(items, list):
+            body[name] = [_compact_item(x, schema, text) if isinstance(x, dict) else x
+                          for x in items]  # fmt: skip
+    for a in body.get("attributions") or ():
+        if not isinstance(a, dict):
+            continue
+        for key in _SPAN_KEYS:
+            if isinstance(a.get(key), dict):
+                a[key] = _compact_item(a[key], _SPAN_SCHEMA, text)
+        if isinstance(a.get("content"), list):
+            a["content"] = [_compact_item(c, _SPAN_SCHEMA, text) if isinstance(c, dict) else c
+                            for c in a["content"]]  # fmt: skip
+    return body
+
+
+def _expand_item(item: Any, fields: tuple[tuple[str, Any], ...], text: str) -> Any:
+    if not isinstance(item, dict):
+        return item
+    out: dict[str, Any] = {}
+    for k, empty in fields:
+        if k in item:
+            out[k] = item[k]
+        elif empty is _SLICE:
+            start, end = item.get("start"), item.get("end")
+            if isinstance(start, int) and isinstance(end, int):
+                out[k] = text[start:end]
+        elif empty is not _KEEP:
+            out[k] = [] if isinstance(empty, list) else empty
+    if len(out) < len(item) or any(k not in out for k in item):
+        out.update((k, v) for k, v in item.items() if k not in out)  # fields of no schema
+    return out
+
+
+def expand(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` (read from articles.jsonl) with what :func:`compact` left out put back;
+    the record is changed in place and returned."""
+    text = record.get("text") or ""
+    if not isinstance(text, str):
+        return record
+    for name, fields in SCHEMA.items():
+        items = record.get(name)
+        if isinstance(items, list):
+            record[name] = [_expand_item(x, fields, text) for x in items]
+    for a in record.get("attributions") or ():
+        if not isinstance(a, dict):
+            continue
+        for key in _SPAN_KEYS:
+            if isinstance(a.get(key), dict):
+                a[key] = _expand_item(a[key], _SPAN, text)
+        if isinstance(a.get("content"), list):
+            a["content"] = [_expand_item(c, _SPAN, text) for c in a["content"]]
+    return record
