@@ -428,7 +428,8 @@ def audit(
     result = AuditResult(kept=keep, config=config, group_by=group_by)
     result.columns = audit_columns(config, inputs.metadata_keys(), store)
     job = Job(config, store, result.columns if (out is not None or store) else None,
-              keep=keep)  # fmt: skip
+              keep=keep, tables=("findings", "sources") + (
+                  ("sentences",) if "sentences" in formats else ()))  # fmt: skip
     if out is None:
         for i, done in enumerate(iter_done(inputs, job, jobs), 1):
             result.note(done)

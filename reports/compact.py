@@ -54,32 +54,24 @@ _SPAN = (("start", _KEEP), ("end", _KEEP), ("text", _SLICE))
 _SPAN_KEYS = ("source", "cue")
 
 
-def _empty(value: Any, empty: Any) -> bool:
-    """Whether ``value`` is the field's empty value (same type: 0 is not False)."""
-    if empty is None:
-        return value is None
-    if empty is False:
-        return value is False
-    return type(value) is type(empty) and value == empty  # "" or []
+def _droppable(fields: tuple[tuple[str, Any], ...]) -> dict[str, type]:
+    """The fields that may be left out, each with the type of its empty value."""
+    return {k: type(e) for k, e in fields if e is not _KEEP and e is not _SLICE}
 
 
-def _compact_item(item: Mapping[str, Any], schema: Mapping[str, Any], text: str) -> dict:
-    out = {}
-    for k, v in item.items():
-        empty = schema.get(k, _KEEP)
-        if empty is _KEEP:
-            out[k] = v
-        elif empty is _SLICE:
-            start, end = item.get("start"), item.get("end")
-            if not (isinstance(start, int) and isinstance(end, int) and text[start:end] == v):
-                out[k] = v
-        elif not _empty(v, empty):
-            out[k] = v
+# a falsy value of exactly that type is left out (0 is not False; 0.0 is not None)
+_DROP = {name: _droppable(fields) for name, fields in SCHEMA.items()}
+_SLICED = {name for name, fields in SCHEMA.items() if ("text", _SLICE) in fields}
+_NO_DROP: dict[str, type] = {}
+
+
+def _compact_item(item: dict[str, Any], drop: dict[str, type], sliced: bool, text: str) -> dict:
+    out = {k: v for k, v in item.items() if v or type(v) is not drop.get(k)}
+    if sliced and "text" in out:
+        start, end = out.get("start"), out.get("end")
+        if type(start) is int and type(end) is int and text[start:end] == out["text"]:
+            del out["text"]
     return out
-
-
-_SCHEMAS = {name: dict(fields) for name, fields in SCHEMA.items()}
-_SPAN_SCHEMA = dict(_SPAN)
 
 
 def compact(record: Mapping[str, Any], drop: Collection[str] = ()) -> dict[str, Any]:
@@ -89,19 +81,20 @@ def compact(record: Mapping[str, Any], drop: Collection[str] = ()) -> dict[str, 
     text = body.get("text") or ""
     if not isinstance(text, str):
         return body
-    for name, schema in _SCHEMAS.items():
+    for name, drop in _DROP.items():
         items = body.get(name)
         if items and isinstance(items, list):
-            body[name] = [_compact_item(x, schema, text) if isinstance(x, dict) else x
+            sliced = name in _SLICED
+            body[name] = [_compact_item(x, drop, sliced, text) if type(x) is dict else x
                           for x in items]  # fmt: skip
-    for a in body.get("attributions") or ():
-        if not isinstance(a, dict):
+    for a in body.get("attributions") or ():  # new dicts already (attributions are in SCHEMA)
+        if type(a) is not dict:
             continue
         for key in _SPAN_KEYS:
-            if isinstance(a.get(key), dict):
-                a[key] = _compact_item(a[key], _SPAN_SCHEMA, text)
-        if isinstance(a.get("content"), list):
-            a["content"] = [_compact_item(c, _SPAN_SCHEMA, text) if isinstance(c, dict) else c
+            if type(a.get(key)) is dict:
+                a[key] = _compact_item(a[key], _NO_DROP, True, text)
+        if type(a.get("content")) is list:
+            a["content"] = [_compact_item(c, _NO_DROP, True, text) if type(c) is dict else c
                             for c in a["content"]]  # fmt: skip
     return body
 

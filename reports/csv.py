@@ -76,9 +76,10 @@ class CsvSink:
         head = lead(fields)
         for table in DETAIL:
             fh = self._files.get(table)
-            lines = prepared.rows.get(table) if fh is not None else None
-            if lines:
-                fh.write("".join([head + line for line in lines]))  # type: ignore[union-attr]
+            if fh is not None:
+                lines = prepared.lines(table, fields, self.columns)
+                if lines:
+                    fh.write("".join([head + line for line in lines]))
 
     def close(self) -> list[Path]:
         for fh in self._files.values():

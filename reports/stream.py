@@ -89,6 +89,13 @@ class Prepared:
         data = json.loads(text)
         return cls(str(data["body"]), dict(data["rows"]), dict(data["summary"]))
 
+    def lines(self, table: str, fields: Mapping[str, Any], columns: Columns) -> list[str]:
+        """The CSV lines of one detail table, made from the record if not prepared."""
+        lines = self.rows.get(table)
+        if lines is None:
+            lines = self.rows[table] = detail_lines(self.record(fields), columns, table)
+        return lines
+
     def record(self, per_input: Mapping[str, Any]) -> dict[str, Any]:
         """The whole article record (for writers and callers that need the dict), with
         what :func:`~reports.compact.compact` left out put back."""
@@ -98,20 +105,29 @@ class Prepared:
 _LEADLESS = 1  # article_id
 
 
-def prepare(record: Mapping[str, Any], columns: Columns) -> Prepared:
-    """The prepared output of one article record (no page: see ``Prepared.html``)."""
-    body = dumps(compact(record, PER_INPUT))
-    rows = {}
+def detail_lines(record: Mapping[str, Any], columns: Columns, table: str) -> list[str]:
+    """The CSV lines of one detail table of a record, each without its leading cell (one
+    line per row, even with line breaks in cells)."""
+    names = columns.of(table)[_LEADLESS:]
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    for table in DETAIL:
-        names = columns.of(table)[_LEADLESS:]
-        lines = []
-        for r in detail_rows(record, table):
-            start = buf.tell()
-            writer.writerow([cell(r.get(c)) for c in names])
-            lines.append(buf.getvalue()[start:])  # one row, even with line breaks in cells
-        rows[table] = lines
+    lines = []
+    for r in detail_rows(record, table):
+        writer.writerow([cell(r.get(c)) for c in names])
+        lines.append(buf.getvalue())
+        buf.seek(0)
+        buf.truncate()
+    return lines
+
+
+def prepare(
+    record: Mapping[str, Any], columns: Columns, tables: tuple[str, ...] = DETAIL
+) -> Prepared:
+    """The prepared output of one article record (no page: see ``Prepared.html``), with
+    the CSV lines of the detail ``tables`` (the others are made when a writer needs
+    them: see :meth:`Prepared.lines`)."""
+    body = dumps(compact(record, PER_INPUT))
+    rows = {table: detail_lines(record, columns, table) for table in tables}
     summary = summary_row(record, columns)
     for k in ("article", "article_id", "path", "page"):
         summary.pop(k, None)

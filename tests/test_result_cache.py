@@ -108,3 +108,16 @@ def test_concurrent_runs_share_the_cache_safely(tmp_path: Path) -> None:
     assert outs[0] == outs[1] == outs[2]
     assert not list(cache.rglob("*.tmp"))
     assert _audit(tmp_path / "again", cache)["from_cache"] == N_EXAMPLES
+
+
+def test_sentences_csv_from_entries_cached_without_it_equals_a_fresh_one(tmp_path: Path) -> None:
+    # the default formats do not prepare sentences.csv's rows; a later run asking for it
+    # makes them from the cached record, the same as an audit that never saw the cache
+    cache = tmp_path / "cache"
+    _audit(tmp_path / "a", cache)
+    assert _audit(tmp_path / "b", cache, "--format", "csv,json,sentences")["from_cache"] == \
+        N_EXAMPLES  # fmt: skip
+    _audit(tmp_path / "fresh", cache, "--format", "csv,json,sentences", "--no-cache")
+    made = (tmp_path / "b" / "sentences.csv").read_bytes()
+    assert made.count(b"\n") > N_EXAMPLES
+    assert made == (tmp_path / "fresh" / "sentences.csv").read_bytes()
