@@ -435,6 +435,8 @@ def audit(
             result.note(done)
             if progress:
                 progress(i, inputs.total)
+        if store is not None:
+            store.prune()  # within cache_max_mb, least recently used first
         return result
     if "html" in formats:
         from reports.sinks import page_meta
@@ -447,4 +449,6 @@ def audit(
             if progress:
                 progress(i, inputs.total)
         writer.finish()
+    if store is not None:
+        store.prune()  # within cache_max_mb, least recently used first
     return result

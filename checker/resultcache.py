@@ -20,6 +20,12 @@ result, the article's name, id, page and metadata, and the HTML writer's files.
 
 Results are stored as they are finished, so an audit that is killed resumes from the
 cache: the next run analyses only what the killed one had not reached.
+
+Size: an entry read by an audit has its modification time set to now, so the time says
+when an entry was last used. At the end of a complete audit, :meth:`ResultCache.prune`
+keeps the cache within ``[tool.checker] cache_max_mb`` (default 2048; 0 for no limit) by
+removing the least recently used entries first; an entry the audit itself wrote or read
+is never removed (a limit smaller than one run's results leaves those).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -87,6 +94,7 @@ class ResultCache:
         ).hexdigest()
         self._configs: dict[int, tuple[Config, str]] = {}
         self.hits = 0
+        self.started = time.time()  # entries used by this run are newer (see prune)
 
     def _config_key(self, cfg: Config) -> str:
         known = self._configs.get(id(cfg))
@@ -119,14 +127,52 @@ class ResultCache:
         return self.folder / key[:2] / f"{key}{suffix}"
 
     def _read(self, key: str, suffix: str) -> bytes | None:
+        path = self._path(key, suffix)
         try:
-            raw = self._path(key, suffix).read_bytes()
+            raw = path.read_bytes()
         except OSError:
             return None
         head, _, body = raw.partition(b"\n")
         if head != f"{FORMAT} {VERSION} {key}".encode():
             return None  # foreign, older or corrupt
+        with contextlib.suppress(OSError):  # used now: the last to go when pruning
+            os.utime(path)
         return body
+
+    def prune(self, max_mb: float | None = None) -> tuple[int, int]:
+        """Remove the least recently used entries until the cache takes at most ``max_mb``
+        MB (default: the configuration's ``cache_max_mb``; 0: no limit), never one used
+        since this cache object was made; also removes temporary files left by killed
+        writers. Returns (entries removed, bytes removed)."""
+        limit = self.config.cache_max_mb if max_mb is None else max_mb
+        entries: list[tuple[float, int, Path]] = []
+        total = 0
+        stale_tmp = self.started - 3600  # a writer's temporary file older than an hour
+        with contextlib.suppress(OSError):
+            for sub in self.folder.iterdir():
+                if not sub.is_dir():
+                    continue
+                for f in sub.iterdir():
+                    with contextlib.suppress(OSError):
+                        st = f.stat()
+                        if f.name.endswith(".tmp"):
+                            if st.st_mtime < stale_tmp:
+                                f.unlink()
+                            continue
+                        entries.append((st.st_mtime, st.st_size, f))
+                        total += st.st_size
+        if not limit or total <= limit * 1e6:
+            return 0, 0
+        removed = freed = 0
+        for mtime, size, f in sorted(entries):
+            if total <= limit * 1e6 or mtime >= self.started - 1:  # used by this run
+                break
+            with contextlib.suppress(OSError):
+                f.unlink()
+                removed += 1
+                freed += size
+                total -= size
+        return removed, freed
 
     def _write(self, key: str, suffix: str, body: bytes) -> None:
         path = self._path(key, suffix)
