@@ -15,7 +15,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from reports.html.panels import as_number, fmt_metric, fmt_score
+from reports.html.panels import as_number, findings_html, fmt_metric, fmt_score
 from reports.html.spans import runs_html
 from reports.html.style import GRADE_CLASSES, css_class, grade_of
 
@@ -49,6 +49,7 @@ def _env() -> Environment:
     env.filters["metric"] = fmt_metric
     env.filters["cls"] = css_class
     env.filters["runs_html"] = runs_html
+    env.filters["findings_html"] = findings_html
     env.globals["grade_class"] = lambda g: GRADE_CLASSES.get(str(g or "").upper()[:1], "none")
     env.globals["grade_of"] = grade_of
     return env
