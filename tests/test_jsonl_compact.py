@@ -83,9 +83,14 @@ def test_a_text_that_is_not_the_slice_is_kept_and_numbers_are_never_dropped() ->
         "extra": [{"text": "kept"}],
     }  # fmt: skip
     small = compact(record)
-    assert small["sentences"][0] == {"index": 0, "start": 0, "end": 11, "line": 1,
-                                     "column": 1, "region": "body", "claim_prob": 0.0}
+    # line and column are those of start in the text: left out, put back by expand
+    assert small["sentences"][0] == {"index": 0, "start": 0, "end": 11, "region": "body",
+                                     "claim_prob": 0.0}
     assert small["findings"][0]["text"] == "an excerpt" and small["findings"][0]["sentence"] == 0
     assert small["extra"] == record["extra"]
     assert expand(json.loads(dumps(small))) == record
+    # a file's own line and column (Markdown or HTML source) differ from the text's: kept
+    record["findings"][0].update(line=7, column=3)
+    assert compact(record)["findings"][0]["line"] == 7
+    assert expand(json.loads(dumps(compact(record)))) == record
     assert set(SCHEMA) >= {"sentences", "findings", "sources", "hedges", "blocks"}

@@ -81,7 +81,7 @@ def findings_html(findings: Sequence[Mapping[str, Any]]) -> Markup:
         quote = f'<div class="quote">\u201c{escape(f["text"])}\u201d</div>' if f["text"] else ""
         sev = f["severity"]
         out.append(
-            f'<li id="fi-{n}"><a{href}><div class="hd"><b class="fn-n">{n}</b>'
+            f'<li id="fi-{n}"><a{href}><div class="hd"><b>{n}</b>'
             f'<span class="sw bg-{escape(f["cls"])}"></span><code>{escape(f["id"])}</code> '
             f'{escape(f["rule"])} <span class="sev sev-t-{escape(css_class(sev))}">'
             f'{escape(sev)}</span>{loc}</div><div class="msg">{escape(f["message"])}</div>'

@@ -343,9 +343,11 @@ def _piece(seg: Segment, covering: Sequence[Mark]) -> Piece:
                 classes.append("cr")
     painted = [m for m in covering if m.paint]
     if painted:
-        classes.append(min(painted, key=lambda m: m.end - m.start).paint)
-        if len({m.paint for m in painted}) > 1:
-            classes.append("f-multi")
+        paint = min(painted, key=lambda m: m.end - m.start).paint
+        if len({m.paint for m in painted}) > 1:  # the shortest span's colour wins
+            classes += [paint, "f-multi"]
+        elif "r-" + paint[3:] not in classes:  # else its rule class ``r-<id>`` paints it
+            classes.append(paint)
     # a mark's title on its first piece only: a long quotation does not repeat it per piece
     titles = list(dict.fromkeys(m.title for m in covering if m.title and m.start == seg.start))
     href = next((m.href for m in covering if m.href), "")
