@@ -6,8 +6,9 @@ article's result is stored under a key that hashes everything it depends on:
 - the article's bytes (a file's raw content, or a table cell's text) and its format;
 - the configuration that applies to it (``[tool.checker]``, per-path overrides);
 - the tool: its version and the content of every source and data file of the
-  ``checker`` and ``rules`` packages (so lexicons and models count), and the content
-  of the source-credibility rating files in use.
+  ``checker`` and ``rules`` packages (so lexicons and models count) and of the report
+  modules that shape an entry (:data:`PREPARED_BY`), and the content of the
+  source-credibility rating files in use.
 
 An entry is one small file, ``<dir>/v1/<2 hex>/<key>.json``: a header line naming the
 format and the key, then the result record as JSON (no pickle: a cache shared with
@@ -52,11 +53,17 @@ ROOT = Path(__file__).resolve().parents[1]
 _SUFFIXES = (".py", ".json", ".toml", ".txt", ".html", ".css", ".js", ".csv")
 
 
+# the report modules that shape what an entry holds (its articles.jsonl line, CSV rows
+# and summary): a change to them makes new entries, as a change to checker/ or rules/ does
+PREPARED_BY = ("reports/stream.py", "reports/compact.py", "reports/rows.py")
+
+
 def tree_digest(folders: Iterable[Path]) -> str:
-    """A hash of the names and content of every source and data file under ``folders``."""
+    """A hash of the names and content of every source and data file under ``folders``
+    (a folder may also be a single file)."""
     h = hashlib.sha256()
     for folder in folders:
-        for f in sorted(folder.rglob("*")):
+        for f in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
             if f.suffix in _SUFFIXES and f.is_file() and "__pycache__" not in f.parts:
                 h.update(f.relative_to(ROOT).as_posix().encode())
                 h.update(hashlib.sha256(f.read_bytes()).digest())
@@ -85,7 +92,7 @@ class ResultCache:
     def __init__(self, folder: str | os.PathLike[str], config: Config) -> None:
         self.folder = Path(folder) / VERSION
         self.config = config
-        tool = tree_digest([ROOT / "checker", ROOT / "rules"])
+        tool = tree_digest([ROOT / "checker", ROOT / "rules", *(ROOT / p for p in PREPARED_BY)])
         self.base = hashlib.sha256(
             f"{__version__}\0{tool}\0{_ratings_digest(config)}".encode()
         ).hexdigest()
