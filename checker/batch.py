@@ -436,7 +436,7 @@ def audit(
             if progress:
                 progress(i, inputs.total)
         if store is not None:
-            store.prune()  # within cache_max_mb, least recently used first
+            store.prune_if_due()  # within cache_max_mb, least recently used first
         return result
     if "html" in formats:
         from reports.sinks import page_meta
@@ -450,5 +450,5 @@ def audit(
                 progress(i, inputs.total)
         writer.finish()
     if store is not None:
-        store.prune()  # within cache_max_mb, least recently used first
+        store.prune_if_due()  # within cache_max_mb, least recently used first
     return result

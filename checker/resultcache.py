@@ -23,10 +23,11 @@ Results are stored as they are finished, so an audit that is killed resumes from
 cache: the next run analyses only what the killed one had not reached.
 
 Size: an entry read by an audit has its modification time set to now, so the time says
-when an entry was last used. At the end of a complete audit, :meth:`ResultCache.prune`
-keeps the cache within ``[tool.checker] cache_max_mb`` (default 2048; 0 for no limit) by
-removing the least recently used entries first; an entry the audit itself wrote or read
-is never removed (a limit smaller than one run's results leaves those).
+when an entry was last used. At the end of a complete audit (at most once an hour per
+cache: :meth:`ResultCache.prune_if_due`), :meth:`ResultCache.prune` keeps the cache
+within ``[tool.checker] cache_max_mb`` (default 2048; 0 for no limit) by removing the
+least recently used entries first; an entry the audit itself wrote or read is never
+removed (a limit smaller than one run's results leaves those).
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ VERSION = "v1"
 ROOT = Path(__file__).resolve().parents[1]
 _SUFFIXES = (".py", ".json", ".toml", ".txt", ".html", ".css", ".js", ".csv")
 
+
+PRUNE_EVERY = 3600  # seconds: the least often an audit walks the cache to keep its size
 
 # the report modules that shape what an entry holds (its articles.jsonl line, CSV rows
 # and summary): a change to them makes new entries, as a change to checker/ or rules/ does
@@ -146,6 +149,20 @@ class ResultCache:
             os.utime(path)
         return body
 
+    def prune_if_due(self) -> tuple[int, int]:
+        """:meth:`prune`, at most once every :data:`PRUNE_EVERY` seconds per cache (a stamp
+        file says when it last ran): walking a cache of an archive's results takes a
+        second or two, which a run auditing a few drafts should not pay every time."""
+        stamp = self.folder / ".pruned"
+        with contextlib.suppress(OSError):
+            if time.time() - stamp.stat().st_mtime < PRUNE_EVERY:
+                return 0, 0
+        done = self.prune()
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            stamp.touch()
+        return done
+
     def prune(self, max_mb: float | None = None) -> tuple[int, int]:
         """Remove the least recently used entries until the cache takes at most ``max_mb``
         MB (default: the configuration's ``cache_max_mb``; 0: no limit), never one used
@@ -159,7 +176,7 @@ class ResultCache:
             for sub in self.folder.iterdir():
                 if not sub.is_dir():
                     continue
-                for f in sub.iterdir():
+                for f in sub.iterdir():  # (the stamp file is not in a subfolder)
                     with contextlib.suppress(OSError):
                         st = f.stat()
                         if f.name.endswith(".tmp"):

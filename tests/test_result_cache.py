@@ -157,9 +157,14 @@ def test_the_cache_is_pruned_to_its_size_least_recently_used_first(tmp_path: Pat
         e.stat().st_size for e in cache.rglob("*.json"))  # fmt: skip
     assert len(old_keys & left) == 6 - removed  # the least recently used went
     assert all(e.stem in left for e in entries if e.stem not in old_keys)
-    # an audit's own entries are never removed, however small the limit; no limit: nothing
+    # an audit prunes at most once an hour, and never its own entries, however small the
+    # limit; with no limit, nothing goes
+    stamp = cache / "v1" / ".pruned"
+    assert stamp.is_file()  # the audits above pruned (nothing to do) and said when
+    os.utime(stamp, (time.time() - 7200, time.time() - 7200))
     again = checker.audit(new, cache=cache, config=Config(cache_max_mb=0.000001))
     assert again.cached == 6
+    assert not (old_keys & {e.stem for e in cache.rglob("*.json")})  # the rest went
     assert {store.key(ArticleInput(p.name, p.name, str(p))) for p in new.iterdir()} <= {
         e.stem for e in cache.rglob("*.json")}  # fmt: skip
     assert ResultCache(cache, Config(cache_max_mb=0)).prune() == (0, 0)
