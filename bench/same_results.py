@@ -36,8 +36,10 @@ def _records(path: Path) -> list[dict[str, Any]]:
         path = next((path / n for n in ("articles.jsonl", "report.json") if (path / n).exists()),
                     path / "articles.jsonl")  # fmt: skip
     raw = path.read_text(encoding="utf-8")
-    if path.suffix == ".jsonl":
-        return [json.loads(line) for line in raw.splitlines() if line.strip()]
+    if path.suffix == ".jsonl":  # compact lines: expanded, so that any two reports compare
+        from reports.compact import expand
+
+        return [expand(json.loads(line)) for line in raw.splitlines() if line.strip()]
     return list(json.loads(raw)["articles"])
 
 

@@ -428,12 +428,15 @@ def audit(
     result = AuditResult(kept=keep, config=config, group_by=group_by)
     result.columns = audit_columns(config, inputs.metadata_keys(), store)
     job = Job(config, store, result.columns if (out is not None or store) else None,
-              keep=keep)  # fmt: skip
+              keep=keep, tables=("findings", "sources") + (
+                  ("sentences",) if "sentences" in formats else ()))  # fmt: skip
     if out is None:
         for i, done in enumerate(iter_done(inputs, job, jobs), 1):
             result.note(done)
             if progress:
                 progress(i, inputs.total)
+        if store is not None:
+            store.prune_if_due()  # within cache_max_mb, least recently used first
         return result
     if "html" in formats:
         from reports.sinks import page_meta
@@ -446,4 +449,6 @@ def audit(
             if progress:
                 progress(i, inputs.total)
         writer.finish()
+    if store is not None:
+        store.prune_if_due()  # within cache_max_mb, least recently used first
     return result

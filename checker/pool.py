@@ -42,6 +42,9 @@ class Job:
     columns: Columns | None = None  # None: nothing is prepared (no reports, no cache)
     page_meta: Mapping[str, Any] | None = None  # the report's rules etc.: render pages
     keep: bool = True  # return each whole result (the Python API keeps them)
+    # the detail tables whose CSV lines are prepared in the workers (sentences only when
+    # sentences.csv is written; a writer makes a missing table's lines from the record)
+    tables: tuple[str, ...] = ("findings", "sources", "sentences")
 
 
 @dataclass
@@ -100,7 +103,7 @@ def run_article(item: ArticleInput, job: Job) -> Done:
     done = Done(fields, result=res, key=key)
     if job.columns is not None:
         record = res.to_dict()
-        done.prepared = prepare(record, job.columns)
+        done.prepared = prepare(record, job.columns, job.tables)
         if key is not None and res.status != "error":
             cache.put(key, done.prepared)  # type: ignore[union-attr]
         if job.page_meta is not None:
@@ -171,7 +174,7 @@ def _analyse_alone(item: ArticleInput, job: Job) -> Done:
         res.id, res.metadata, res.page = item.id, dict(item.metadata), item.page
         done = Done(_fields(item), result=res)
         if job.columns is not None:
-            done.prepared = prepare(res.to_dict(), job.columns)
+            done.prepared = prepare(res.to_dict(), job.columns, job.tables)
             if job.page_meta is not None:
                 done.prepared.html = _render(res.to_dict(), job)
         return done

@@ -6,8 +6,9 @@ article's result is stored under a key that hashes everything it depends on:
 - the article's bytes (a file's raw content, or a table cell's text) and its format;
 - the configuration that applies to it (``[tool.checker]``, per-path overrides);
 - the tool: its version and the content of every source and data file of the
-  ``checker`` and ``rules`` packages (so lexicons and models count), and the content
-  of the source-credibility rating files in use.
+  ``checker`` and ``rules`` packages (so lexicons and models count) and of the report
+  modules that shape an entry (:data:`PREPARED_BY`), and the content of the
+  source-credibility rating files in use.
 
 An entry is one small file, ``<dir>/v1/<2 hex>/<key>.json``: a header line naming the
 format and the key, then the result record as JSON (no pickle: a cache shared with
@@ -20,6 +21,13 @@ result, the article's name, id, page and metadata, and the HTML writer's files.
 
 Results are stored as they are finished, so an audit that is killed resumes from the
 cache: the next run analyses only what the killed one had not reached.
+
+Size: an entry read by an audit has its modification time set to now, so the time says
+when an entry was last used. At the end of a complete audit (at most once an hour per
+cache: :meth:`ResultCache.prune_if_due`), :meth:`ResultCache.prune` keeps the cache
+within ``[tool.checker] cache_max_mb`` (default 2048; 0 for no limit) by removing the
+least recently used entries first; an entry the audit itself wrote or read is never
+removed (a limit smaller than one run's results leaves those).
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -45,11 +54,19 @@ ROOT = Path(__file__).resolve().parents[1]
 _SUFFIXES = (".py", ".json", ".toml", ".txt", ".html", ".css", ".js", ".csv")
 
 
+PRUNE_EVERY = 3600  # seconds: the least often an audit walks the cache to keep its size
+
+# the report modules that shape what an entry holds (its articles.jsonl line, CSV rows
+# and summary): a change to them makes new entries, as a change to checker/ or rules/ does
+PREPARED_BY = ("reports/stream.py", "reports/compact.py", "reports/rows.py")
+
+
 def tree_digest(folders: Iterable[Path]) -> str:
-    """A hash of the names and content of every source and data file under ``folders``."""
+    """A hash of the names and content of every source and data file under ``folders``
+    (a folder may also be a single file)."""
     h = hashlib.sha256()
     for folder in folders:
-        for f in sorted(folder.rglob("*")):
+        for f in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
             if f.suffix in _SUFFIXES and f.is_file() and "__pycache__" not in f.parts:
                 h.update(f.relative_to(ROOT).as_posix().encode())
                 h.update(hashlib.sha256(f.read_bytes()).digest())
@@ -78,7 +95,7 @@ class ResultCache:
     def __init__(self, folder: str | os.PathLike[str], config: Config) -> None:
         self.folder = Path(folder) / VERSION
         self.config = config
-        tool = tree_digest([ROOT / "checker", ROOT / "rules"])
+        tool = tree_digest([ROOT / "checker", ROOT / "rules", *(ROOT / p for p in PREPARED_BY)])
         self.base = hashlib.sha256(
             f"{__version__}\0{tool}\0{_ratings_digest(config)}".encode()
         ).hexdigest()
@@ -87,6 +104,7 @@ class ResultCache:
         ).hexdigest()
         self._configs: dict[int, tuple[Config, str]] = {}
         self.hits = 0
+        self.started = time.time()  # entries used by this run are newer (see prune)
 
     def _config_key(self, cfg: Config) -> str:
         known = self._configs.get(id(cfg))
@@ -119,14 +137,66 @@ class ResultCache:
         return self.folder / key[:2] / f"{key}{suffix}"
 
     def _read(self, key: str, suffix: str) -> bytes | None:
+        path = self._path(key, suffix)
         try:
-            raw = self._path(key, suffix).read_bytes()
+            raw = path.read_bytes()
         except OSError:
             return None
         head, _, body = raw.partition(b"\n")
         if head != f"{FORMAT} {VERSION} {key}".encode():
             return None  # foreign, older or corrupt
+        with contextlib.suppress(OSError):  # used now: the last to go when pruning
+            os.utime(path)
         return body
+
+    def prune_if_due(self) -> tuple[int, int]:
+        """:meth:`prune`, at most once every :data:`PRUNE_EVERY` seconds per cache (a stamp
+        file says when it last ran): walking a cache of an archive's results takes a
+        second or two, which a run auditing a few drafts should not pay every time."""
+        stamp = self.folder / ".pruned"
+        with contextlib.suppress(OSError):
+            if time.time() - stamp.stat().st_mtime < PRUNE_EVERY:
+                return 0, 0
+        done = self.prune()
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            stamp.touch()
+        return done
+
+    def prune(self, max_mb: float | None = None) -> tuple[int, int]:
+        """Remove the least recently used entries until the cache takes at most ``max_mb``
+        MB (default: the configuration's ``cache_max_mb``; 0: no limit), never one used
+        since this cache object was made; also removes temporary files left by killed
+        writers. Returns (entries removed, bytes removed)."""
+        limit = self.config.cache_max_mb if max_mb is None else max_mb
+        entries: list[tuple[float, int, Path]] = []
+        total = 0
+        stale_tmp = self.started - 3600  # a writer's temporary file older than an hour
+        with contextlib.suppress(OSError):
+            for sub in self.folder.iterdir():
+                if not sub.is_dir():
+                    continue
+                for f in sub.iterdir():  # (the stamp file is not in a subfolder)
+                    with contextlib.suppress(OSError):
+                        st = f.stat()
+                        if f.name.endswith(".tmp"):
+                            if st.st_mtime < stale_tmp:
+                                f.unlink()
+                            continue
+                        entries.append((st.st_mtime, st.st_size, f))
+                        total += st.st_size
+        if not limit or total <= limit * 1e6:
+            return 0, 0
+        removed = freed = 0
+        for mtime, size, f in sorted(entries):
+            if total <= limit * 1e6 or mtime >= self.started - 1:  # used by this run
+                break
+            with contextlib.suppress(OSError):
+                f.unlink()
+                removed += 1
+                freed += size
+                total -= size
+        return removed, freed
 
     def _write(self, key: str, suffix: str, body: bytes) -> None:
         path = self._path(key, suffix)

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 Writer = Callable[[dict[str, Any], Path], list[Path]]
-FORMATS = ("csv", "json", "html", "parquet")
+FORMATS = ("csv", "json", "html", "parquet", "sentences")
 DEFAULT_FORMATS = ("csv", "html", "json")
+# ``sentences`` (sentences.csv, one row per sentence) is not a default: it is the biggest
+# table, and articles.jsonl's ``sentences`` (and sentences.parquet) carry the same values
 
 
 class Sink(Protocol):
@@ -29,6 +31,10 @@ def open_sink(fmt: str, folder: Path, meta: Mapping[str, Any], columns: Any) -> 
         from reports.csv import CsvSink
 
         return CsvSink(folder, meta, columns)
+    if fmt == "sentences":
+        from reports.csv import SENTENCE_TABLES, CsvSink
+
+        return CsvSink(folder, meta, columns, SENTENCE_TABLES)
     if fmt == "json":
         from reports.json import JsonSink
 

@@ -1,8 +1,11 @@
 """CSV writer: summary.csv, findings.csv, sources.csv, sentences.csv (see docs/output.md).
 
-:class:`CsvSink` appends each article's rows to the four files as the article is
-finished (Python's csv module, one row at a time): nothing is held back, whatever
-the number of articles. Text cells that a spreadsheet would evaluate as a formula are
+:class:`CsvSink` appends each article's rows to its files as the article is finished:
+the ``csv`` format's summary.csv, findings.csv and sources.csv, or the ``sentences``
+format's sentences.csv (not written by default: one row per sentence is the biggest
+table, and articles.jsonl's ``sentences`` carry the same values). Rows are appended
+with Python's csv module, one article at a time: nothing is held back, whatever the
+number of articles. Text cells that a spreadsheet would evaluate as a formula are
 defused (:func:`defuse`).
 """
 
@@ -39,15 +42,27 @@ def defuse(value: Any) -> Any:
     return value
 
 
-class CsvSink:
-    """Appends each article's rows to summary.csv, findings.csv, sources.csv, sentences.csv."""
+CSV_TABLES = ("summary", "findings", "sources")  # the ``csv`` format
+SENTENCE_TABLES = ("sentences",)  # the ``sentences`` format
 
-    def __init__(self, folder: Path, meta: Mapping[str, Any], columns: Columns) -> None:
+
+class CsvSink:
+    """Appends each article's rows to ``<table>.csv`` for each of ``tables`` (by default
+    summary.csv, findings.csv and sources.csv)."""
+
+    def __init__(self, folder: Path, meta: Mapping[str, Any], columns: Columns,
+                 tables: tuple[str, ...] = CSV_TABLES) -> None:  # fmt: skip
+        unknown = set(tables) - set(TABLES)
+        if unknown:
+            raise ValueError(f"unknown tables {sorted(unknown)}; choose from {', '.join(TABLES)}")
         self.columns = columns
-        self.paths = [safe_path(folder, f"{name}.csv") for name in TABLES]
-        self._files = [open_report_file(p) for p in self.paths]
-        self._summary = csv.writer(self._files[0], lineterminator="\n")
-        for name, fh in zip(TABLES, self._files, strict=True):
+        self.tables = [t for t in TABLES if t in tables]  # in the tables' order
+        self.paths = [safe_path(folder, f"{name}.csv") for name in self.tables]
+        self._files = dict(zip(self.tables, [open_report_file(p) for p in self.paths],
+                               strict=True))  # fmt: skip
+        self._summary = (csv.writer(self._files["summary"], lineterminator="\n")
+                         if "summary" in self._files else None)  # fmt: skip
+        for name, fh in self._files.items():
             fh.write(csv_text([columns.of(name)]))
 
     def add(self, article: Mapping[str, Any]) -> None:
@@ -55,16 +70,19 @@ class CsvSink:
 
     def put(self, fields: Mapping[str, Any], prepared: Prepared) -> None:
         """Append one prepared article (``fields``: its input's own fields)."""
-        row = full_summary(fields, prepared, self.columns)
-        self._summary.writerow([cell(v) for v in row.values()])
+        if self._summary is not None:
+            row = full_summary(fields, prepared, self.columns)
+            self._summary.writerow([cell(v) for v in row.values()])
         head = lead(fields)
-        for fh, table in zip(self._files[1:], DETAIL, strict=True):
-            lines = prepared.rows.get(table) or ()
-            if lines:
-                fh.write("".join([head + line for line in lines]))
+        for table in DETAIL:
+            fh = self._files.get(table)
+            if fh is not None:
+                lines = prepared.lines(table, fields, self.columns)
+                if lines:
+                    fh.write("".join([head + line for line in lines]))
 
     def close(self) -> list[Path]:
-        for fh in self._files:
+        for fh in self._files.values():
             fh.close()
         return list(self.paths)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.core.io import open_report_file, safe_path
+from reports.compact import compact
 from reports.rows import Columns
 from reports.stream import PER_INPUT, Prepared, dumps, record_line
 
@@ -29,8 +30,7 @@ class JsonSink:
         self._fh = open_report_file(self.path)
 
     def add(self, article: Mapping[str, Any]) -> None:
-        self._fh.write(record_line(article, dumps({k: v for k, v in article.items()
-                                                   if k not in PER_INPUT})))  # fmt: skip
+        self._fh.write(record_line(article, dumps(compact(article, PER_INPUT))))
         self._fh.write("\n")
 
     def put(self, fields: Mapping[str, Any], prepared: Prepared) -> None:

@@ -2,14 +2,18 @@
 
 :func:`prepare` turns one article record into the text every writer appends for it:
 its ``articles.jsonl`` line (without the fields that belong to the input rather than to
-the result), its findings, sources and sentences CSV rows (without the two leading
-columns, ``article`` and ``article_id``), its summary values and, when asked, its HTML
+the result), its findings, sources and sentences CSV rows (without the leading
+column, ``article_id``), its summary values and, when asked, its HTML
 page. The audit prepares articles in its worker processes (so ``--jobs 2`` serialises in
 parallel), and the result cache stores what was prepared: re-auditing an unchanged
 article only copies text.
 
 The input's own fields (``article``, ``id``, ``path``, ``page``, ``metadata``) are put back
 by :func:`record_line` and :func:`lead`, so the same prepared text serves any name.
+
+The ``articles.jsonl`` line is compact (:mod:`reports.compact`: no text that is a slice of
+the article's ``text``, no empty values in the per-item records); ``Prepared.record``
+expands it, so pages and cached results see the whole record.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from reports.compact import compact, expand
 from reports.rows import TABLES, Columns, detail_rows, summary_row
 
 PER_INPUT = ("article", "id", "path", "page", "metadata")
@@ -84,28 +89,45 @@ class Prepared:
         data = json.loads(text)
         return cls(str(data["body"]), dict(data["rows"]), dict(data["summary"]))
 
+    def lines(self, table: str, fields: Mapping[str, Any], columns: Columns) -> list[str]:
+        """The CSV lines of one detail table, made from the record if not prepared."""
+        lines = self.rows.get(table)
+        if lines is None:
+            lines = self.rows[table] = detail_lines(self.record(fields), columns, table)
+        return lines
+
     def record(self, per_input: Mapping[str, Any]) -> dict[str, Any]:
-        """The whole article record (for writers and callers that need the dict)."""
-        return json.loads(record_line(per_input, self.body))
+        """The whole article record (for writers and callers that need the dict), with
+        what :func:`~reports.compact.compact` left out put back."""
+        return expand(json.loads(record_line(per_input, self.body)))
 
 
-_LEADLESS = 2  # article, article_id
+_LEADLESS = 1  # article_id
 
 
-def prepare(record: Mapping[str, Any], columns: Columns) -> Prepared:
-    """The prepared output of one article record (no page: see ``Prepared.html``)."""
-    body = dumps({k: v for k, v in record.items() if k not in PER_INPUT})
-    rows = {}
+def detail_lines(record: Mapping[str, Any], columns: Columns, table: str) -> list[str]:
+    """The CSV lines of one detail table of a record, each without its leading cell (one
+    line per row, even with line breaks in cells)."""
+    names = columns.of(table)[_LEADLESS:]
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    for table in DETAIL:
-        names = columns.of(table)[_LEADLESS:]
-        lines = []
-        for r in detail_rows(record, table):
-            start = buf.tell()
-            writer.writerow([cell(r.get(c)) for c in names])
-            lines.append(buf.getvalue()[start:])  # one row, even with line breaks in cells
-        rows[table] = lines
+    lines = []
+    for r in detail_rows(record, table):
+        writer.writerow([cell(r.get(c)) for c in names])
+        lines.append(buf.getvalue())
+        buf.seek(0)
+        buf.truncate()
+    return lines
+
+
+def prepare(
+    record: Mapping[str, Any], columns: Columns, tables: tuple[str, ...] = DETAIL
+) -> Prepared:
+    """The prepared output of one article record (no page: see ``Prepared.html``), with
+    the CSV lines of the detail ``tables`` (the others are made when a writer needs
+    them: see :meth:`Prepared.lines`)."""
+    body = dumps(compact(record, PER_INPUT))
+    rows = {table: detail_lines(record, columns, table) for table in tables}
     summary = summary_row(record, columns)
     for k in ("article", "article_id", "path", "page"):
         summary.pop(k, None)
@@ -126,8 +148,8 @@ def record_line(fields: Mapping[str, Any], body: str) -> str:
 
 
 def lead(fields: Mapping[str, Any]) -> str:
-    """The two leading CSV cells of a detail row (``article,article_id,``)."""
-    return csv_text([[cell(fields.get("article")), cell(fields.get("id"))]])[:-1] + ","
+    """The leading CSV cell of a detail row (``article_id,``)."""
+    return csv_text([[cell(fields.get("id") or fields.get("article"))]])[:-1] + ","
 
 
 def full_summary(fields: Mapping[str, Any], prepared: Prepared, columns: Columns) -> dict:

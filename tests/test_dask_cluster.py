@@ -35,8 +35,8 @@ def differing_articles(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -
     """Articles whose rows differ in any of the four tables (article by article)."""
     out = set()
     for name in TABLES:
-        x = {k: g.reset_index(drop=True) for k, g in a[name].groupby("article", sort=False)}
-        y = {k: g.reset_index(drop=True) for k, g in b[name].groupby("article", sort=False)}
+        x = {k: g.reset_index(drop=True) for k, g in a[name].groupby("article_id", sort=False)}
+        y = {k: g.reset_index(drop=True) for k, g in b[name].groupby("article_id", sort=False)}
         for art in set(x) | set(y):
             if art not in x or art not in y:
                 out.add(f"{name}:{art}: only in one")

@@ -266,7 +266,7 @@ def test_nul_bytes_after_the_first_4k_are_reported_and_kept_out(tmp_path: Path) 
     body = (GOOD * 80) + "Late\x00text\x00.\n"
     assert body.index("\x00") > 4096
     (tmp_path / "a.txt").write_text(body, encoding="utf-8")
-    art = audit(tmp_path, out=tmp_path / "out", formats=("csv", "json")).articles[0]
+    art = audit(tmp_path, out=tmp_path / "out", formats=("csv", "json", "sentences")).articles[0]
     assert art.status == "warning"
     assert "2 NUL characters (the first at line 81, column 5) replaced by U+FFFD" in art.warnings
     for name in ("articles.jsonl", "sentences.csv", "summary.csv"):

@@ -20,7 +20,7 @@ TABLES = ("summary", "findings", "sources", "sentences")
 def test_parquet_tables_match_the_csv_ones_and_the_dataframes(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main(["audit", str(EXAMPLES), "--out", str(out), "-q", "--format",
-                 "csv,parquet"]) == 0  # fmt: skip
+                 "csv,sentences,parquet"]) == 0  # fmt: skip
     api = checker.audit(EXAMPLES)
     for name in TABLES:
         table = pq.read_table(out / f"{name}.parquet")

@@ -103,7 +103,8 @@ def test_two_inputs_with_the_same_relative_name_get_distinct_ids(tmp_path: Path)
     a = corpus(tmp_path / "run1" / "articles", 1)
     b = corpus(tmp_path / "run2" / "articles", 1, tag="\nA second version.\n")
     out = tmp_path / "out"
-    assert main(["audit", str(a), str(b), "--out", str(out), "-q"]) == 0
+    assert main(["audit", str(a), str(b), "--out", str(out), "-q", "--format",
+                 "csv,html,json,sentences"]) == 0  # fmt: skip
     summary = rows(out)
     ids = [r["article_id"] for r in summary]
     assert ids == ["articles/story-000.txt", "articles/story-000.txt~2"]

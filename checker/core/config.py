@@ -14,6 +14,7 @@
     fail_on = "error"
     max_unsourced = 3
     time_budget = 60                      # seconds per document (0: none)
+    cache_max_mb = 2048                   # result cache size, least recently used out
 
     [tool.checker.lexicon.hedging]         # extra cues per family and category
     epistemic = ["conceivably"]
@@ -42,6 +43,8 @@ from typing import Any
 
 from checker.core.budget import DEFAULT_MEMORY_BUDGET, DEFAULT_TIME_BUDGET
 from checker.core.rule import SEVERITIES, Rule
+
+DEFAULT_CACHE_MAX_MB = 2048.0  # the result cache's size limit (checker.resultcache)
 
 
 class ConfigError(ValueError):
@@ -93,6 +96,9 @@ class Config:
     # seconds one document's analysis may take, and MB of memory per worker process (0: none)
     time_budget: float = DEFAULT_TIME_BUDGET
     memory_budget: float = DEFAULT_MEMORY_BUDGET
+    # MB the result cache may take (least recently used entries go first; 0: no limit);
+    # not part of the repr, which the cache keys hash: the limit changes no result
+    cache_max_mb: float = field(default=DEFAULT_CACHE_MAX_MB, repr=False, compare=False)
     # keys owned by rule families (validated by their Setting); read with ``get``
     settings: dict[str, Any] = field(default_factory=dict)
     # the families' Setting objects by key, as given to from_mapping (for merging overrides)
@@ -272,7 +278,7 @@ def _override(i: int, table: Any, where: str, owned: Mapping[str, Setting]) -> O
 
 _CORE_KEYS = {f.name for f in fields(Config)} - {"source_file", "root", "settings", "owned"}
 _STR_LISTS = ("disable", "enable", "exclude")
-_NOT_IN_OVERRIDES = ("exclude", "overrides")
+_NOT_IN_OVERRIDES = ("exclude", "overrides", "cache_max_mb")
 
 
 def _is_str_list(v: Any) -> bool:
@@ -387,6 +393,7 @@ _CORE_CHECKS: dict[str, Callable[[Any, str], Any]] = {
     "max_unsourced": _check_count,
     "time_budget": _check_budget,
     "memory_budget": _check_budget,
+    "cache_max_mb": _check_budget,
 }
 
 

@@ -30,12 +30,46 @@ def _hyphenator() -> Pyphen:
     return Pyphen(lang="en_US")
 
 
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[dict[str, tuple[int, list[int]]], frozenset[str], int]:
+    """pyphen's en_US patterns, every prefix of a pattern, and the longest pattern."""
+    hd = _hyphenator().hd
+    patterns = hd.patterns
+    prefixes = frozenset(key[:n] for key in patterns for n in range(1, len(key) + 1))
+    return patterns, prefixes, hd.maxlen
+
+
+def hyphenation_points(word: str) -> int:
+    """``len(Pyphen(lang="en_US").positions(word))`` for a lower-case word, by the same
+    patterns and rule (Liang's algorithm; points at least 2 characters from either end),
+    without pyphen's per-point objects, and leaving the inner loop as soon as the letters
+    are no pattern's prefix: more than twice as fast, and every distinct word of an
+    archive meets it once (a test compares it with pyphen on many words)."""
+    patterns, prefixes, maxlen = _patterns()
+    pointed = f".{word}."
+    n = len(pointed)
+    refs = [0] * (n + 1)
+    for i in range(n - 1):
+        for j in range(i + 1, min(i + maxlen, n) + 1):
+            piece = pointed[i:j]
+            if piece not in prefixes:
+                break
+            pattern = patterns.get(piece)
+            if pattern:
+                k = i + pattern[0]
+                for v in pattern[1][: n + 1 - k]:
+                    if v > refs[k]:
+                        refs[k] = v
+                    k += 1
+    # pyphen's point p is index p + 1 of refs; it keeps 2 <= p <= len(word) - 2
+    return sum(1 for idx in range(3, len(word)) if refs[idx] % 2)
+
+
 @lru_cache(maxsize=200_000)
 def syllables(word: str) -> int:
     """Syllables in ``word`` (at least 1), as ``textstat.syllable_count`` counts them."""
     text = _PUNCTUATION.sub("", word.lower())
-    positions = _hyphenator().positions
-    return max(1, sum(len(positions(w)) + 1 for w in text.split()))
+    return max(1, sum(hyphenation_points(w.lower()) + 1 for w in text.split()))
 
 
 def readability(words: list[str], n_sentences: int) -> tuple[float | None, float | None]:

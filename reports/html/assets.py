@@ -1,10 +1,10 @@
 """The files every page shares: ``assets/checker.css`` and ``assets/checker.js``.
 
 Written once per report folder instead of being carried by each page. The stylesheet is
-``templates/checker.css`` followed by one highlight class per rule (``bg-<id>``: its tint,
-and the swatch with its strong colour), for every rule the audit knows; a page whose
-findings name a rule that is not in the list (a hand-edited ``articles.jsonl``) adds that
-rule's class in its own ``<style>``.
+``templates/checker.css`` followed by the highlight classes of each rule (``r-<id>`` and
+``bg-<id>``: its tint, and the swatch with its strong colour), for every rule the audit
+knows; a page whose findings name a rule that is not in the list (a hand-edited
+``articles.jsonl``) adds that rule's classes in its own ``<style>``.
 """
 
 from __future__ import annotations
@@ -29,14 +29,14 @@ def _read(name: str) -> str:
 
 def rule_css(rule_ids: Iterable[str]) -> str:
     """The highlight classes of these rules (tint as background, swatch with its colour)."""
-    out = []
-    for rid in sorted(set(rule_ids)):
-        tint, strong = rule_colours(rid)
-        cls = css_class(rid)
-        out.append(
-            f".bg-{cls}{{background-color:{tint}}}"
+    rules = sorted(set(rule_ids))
+    # a highlight covered by one rule has its class r-<id> only; where several overlap,
+    # bg-<id> names the one whose colour wins: the bg- classes come last, so they win
+    tints = [(css_class(rid), *rule_colours(rid)) for rid in rules]
+    out = [f".r-{cls}{{background-color:{tint}}}" for cls, tint, _ in tints]
+    out += [f".bg-{cls}{{background-color:{tint}}}"
             f".sw.bg-{cls}{{background-color:{tint};box-shadow:inset 0 0 0 1.5px {strong}}}"
-        )
+            for cls, tint, strong in tints]  # fmt: skip
     return "\n".join(out)
 
 

@@ -7,6 +7,7 @@ only markup marked safe is built here by escaping functions (``runs_html``, rule
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -14,18 +15,29 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from reports.html.panels import as_number, fmt_metric, fmt_score
+from reports.html.panels import as_number, findings_html, fmt_metric, fmt_score
 from reports.html.spans import runs_html
 from reports.html.style import GRADE_CLASSES, css_class, grade_of
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DATA_FILE = "index-data.js"
+_INDENT = re.compile(r"\n[ \t]+")
+
+
+class _Loader(FileSystemLoader):
+    """The package's templates without the indentation of their lines: it is there for
+    whoever edits a template, and thousands of pages would carry it (no template holds
+    text whose leading spaces matter: a page's article text comes from a variable)."""
+
+    def get_source(self, environment: Environment, template: str) -> Any:
+        source, filename, uptodate = super().get_source(environment, template)
+        return _INDENT.sub("\n", source), filename, uptodate
 
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
+        loader=_Loader(str(TEMPLATES)),
         autoescape=True,  # every template, whatever its extension
         undefined=StrictUndefined,
         auto_reload=False,  # templates are package data; compile each once per process
@@ -37,6 +49,7 @@ def _env() -> Environment:
     env.filters["metric"] = fmt_metric
     env.filters["cls"] = css_class
     env.filters["runs_html"] = runs_html
+    env.filters["findings_html"] = findings_html
     env.globals["grade_class"] = lambda g: GRADE_CLASSES.get(str(g or "").upper()[:1], "none")
     env.globals["grade_of"] = grade_of
     return env
