@@ -331,7 +331,9 @@ class ReportWriter:
 
     def __init__(self, out: str | os.PathLike[str], formats: Iterable[str], result: AuditResult,
                  columns: Columns, *, wait: bool = False) -> None:  # fmt: skip
-        self.formats = list(formats)
+        # ``csv`` already writes sentences.csv: ``sentences`` beside it adds nothing
+        asked = list(formats)
+        self.formats = [f for f in asked if not (f == "sentences" and "csv" in asked)]
         self.result = result
         self.columns = columns
         self.folder = ReportFolder(Path(out), result.run, wait=wait, marker=REPORT_MARKER)
@@ -429,7 +431,7 @@ def audit(
     result.columns = audit_columns(config, inputs.metadata_keys(), store)
     job = Job(config, store, result.columns if (out is not None or store) else None,
               keep=keep, tables=("findings", "sources") + (
-                  ("sentences",) if "sentences" in formats else ()))  # fmt: skip
+                  ("sentences",) if {"csv", "sentences"} & set(formats) else ()))  # fmt: skip
     if out is None:
         for i, done in enumerate(iter_done(inputs, job, jobs), 1):
             result.note(done)

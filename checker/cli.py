@@ -42,8 +42,8 @@ output files (in --out; the whole folder is replaced at the end of each run):
   summary.csv     one row per article (failed ones too): status, score, grade, metadata, metrics
   findings.csv    one row per finding: article, article_id, rule, id, severity, line, text...
   sources.csv     one row per source mention: name, kind, role, cue, footnote, url, domain
-  sentences.csv   with --format ...,sentences: one row per sentence (region, is_claim,
-                  claim_prob, attributed, hedges...); articles.jsonl always has them
+  sentences.csv   one row per sentence (region, is_claim, claim_prob, attributed,
+                  uncertainty, hedged, hedges...)
   articles.jsonl  everything, one JSON object per article per line
   audit.json      the run: id, time, version, counts, rules
   index.html      the audit at a glance; articles/<page>.html per article
@@ -86,8 +86,8 @@ def _add_audit_parser(sub: Any) -> None:
     a.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the reports")
     a.add_argument(
         "--format", default="csv,html,json", metavar="LIST",
-        help="comma-separated report formats: csv, html, json, parquet, sentences "
-        "(sentences.csv; default: csv,html,json)",
+        help="comma-separated report formats: csv (the four CSV tables), html, json, "
+        "parquet, sentences (sentences.csv alone); default: csv,html,json",
     )  # fmt: skip
     a.add_argument(
         "--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1)"

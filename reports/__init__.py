@@ -15,8 +15,8 @@ from typing import Any, Protocol
 Writer = Callable[[dict[str, Any], Path], list[Path]]
 FORMATS = ("csv", "json", "html", "parquet", "sentences")
 DEFAULT_FORMATS = ("csv", "html", "json")
-# ``sentences`` (sentences.csv, one row per sentence) is not a default: it is the biggest
-# table, and articles.jsonl's ``sentences`` (and sentences.parquet) carry the same values
+# ``csv`` writes summary, findings, sources and sentences.csv; ``sentences`` writes
+# sentences.csv alone (with json, say); given both, sentences.csv is written once
 
 
 class Sink(Protocol):

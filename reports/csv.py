@@ -42,8 +42,8 @@ def defuse(value: Any) -> Any:
     return value
 
 
-CSV_TABLES = ("summary", "findings", "sources")  # the ``csv`` format
-SENTENCE_TABLES = ("sentences",)  # the ``sentences`` format
+CSV_TABLES = ("summary", "findings", "sources", "sentences")  # the ``csv`` format
+SENTENCE_TABLES = ("sentences",)  # the ``sentences`` format: sentences.csv alone
 
 
 class CsvSink:

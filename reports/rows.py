@@ -10,9 +10,8 @@ and a DataFrame's dtypes, are the same for every audit:
   article's page, its most frequent rule, the metadata columns of a table input,
   then every metric;
 - ``findings``, ``sources``, ``sentences``: one row per finding, source mention and
-  sentence, each led by ``article_id`` (unique in the audit), which joins it to its
-  summary row (the display name ``article`` is there, once per article: it is
-  ``article_id`` without the ``~2`` that makes a repeated name unique).
+  sentence, each led by ``article`` (the display name) and ``article_id`` (unique in the
+  audit: the name with ``~2`` where a name repeats), which joins it to its summary row.
 """
 
 from __future__ import annotations
@@ -25,15 +24,15 @@ from typing import Any
 SUMMARY_BASE = ["article", "article_id", "path", "status", "error", "warnings", "score",
                 "grade", "page", "top_rule", "top_rule_count", "rule_counts"]  # fmt: skip
 FINDING_COLUMNS = [
-    "article_id", "rule", "id", "severity", "line", "column", "start", "end", "text",
+    "article", "article_id", "rule", "id", "severity", "line", "column", "start", "end", "text",
     "sentence", "message",
 ]  # fmt: skip
 SOURCE_COLUMNS = [
-    "article_id", "name", "kind", "role", "cue", "sentence", "start", "end", "footnote",
+    "article", "article_id", "name", "kind", "role", "cue", "sentence", "start", "end", "footnote",
     "url", "domain", "rating", "rating_source", "rating_label", "percentile",
 ]  # fmt: skip
 SENTENCE_COLUMNS = [
-    "article_id", "index", "start", "end", "line", "column", "region", "text",
+    "article", "article_id", "index", "start", "end", "line", "column", "region", "text",
     "is_claim", "claim_prob", "attributed", "source", "uncertainty", "hedged", "hedges",
     "footnotes",
 ]  # fmt: skip
@@ -132,7 +131,7 @@ def summary_row(article: Mapping[str, Any], columns: Columns) -> dict[str, Any]:
 
 def detail_rows(article: Mapping[str, Any], table: str) -> Iterator[dict[str, Any]]:
     """The findings, sources or sentences rows of one article record."""
-    lead = {"article_id": article.get("id") or article["article"]}
+    lead = {"article": article["article"], "article_id": article.get("id") or article["article"]}
     if table == "findings":
         for f in article.get("findings") or ():
             yield {**lead, **f}

@@ -2,8 +2,8 @@
 
 :func:`prepare` turns one article record into the text every writer appends for it:
 its ``articles.jsonl`` line (without the fields that belong to the input rather than to
-the result), its findings, sources and sentences CSV rows (without the leading
-column, ``article_id``), its summary values and, when asked, its HTML
+the result), its findings, sources and sentences CSV rows (without the two leading
+columns, ``article`` and ``article_id``), its summary values and, when asked, its HTML
 page. The audit prepares articles in its worker processes (so ``--jobs 2`` serialises in
 parallel), and the result cache stores what was prepared: re-auditing an unchanged
 article only copies text.
@@ -102,7 +102,7 @@ class Prepared:
         return expand(json.loads(record_line(per_input, self.body)))
 
 
-_LEADLESS = 1  # article_id
+_LEADLESS = 2  # article, article_id
 
 
 def detail_lines(record: Mapping[str, Any], columns: Columns, table: str) -> list[str]:
@@ -148,8 +148,9 @@ def record_line(fields: Mapping[str, Any], body: str) -> str:
 
 
 def lead(fields: Mapping[str, Any]) -> str:
-    """The leading CSV cell of a detail row (``article_id,``)."""
-    return csv_text([[cell(fields.get("id") or fields.get("article"))]])[:-1] + ","
+    """The two leading CSV cells of a detail row (``article,article_id,``)."""
+    return csv_text([[cell(fields.get("article")),
+                      cell(fields.get("id") or fields.get("article"))]])[:-1] + ","
 
 
 def full_summary(fields: Mapping[str, Any], prepared: Prepared, columns: Columns) -> dict:

@@ -53,7 +53,7 @@ def test_python_api_returns_dataframes_and_keeps_failures(tmp_path: Path) -> Non
         assert isinstance(getattr(result, name), pd.DataFrame)
     sentences = result.sentences
     assert {
-        "article_id",
+        "article",
         "index",
         "start",
         "end",
@@ -67,9 +67,6 @@ def test_python_api_returns_dataframes_and_keeps_failures(tmp_path: Path) -> Non
         "hedged",
         "footnotes",
     } <= set(sentences.columns)
-    # the detail tables name their article by its id; the display name joins from summary
-    named = sentences.merge(summary[["article_id", "article"]], on="article_id")
-    assert len(named) == len(sentences) and set(named["article"]) == {"in/a.txt", "in/sub/b.md"}
     ok = summary[summary["status"] == "ok"]
     assert ok["score"].between(0, 100).all()
     assert set(ok["grade"]) <= set("ABCDF")
@@ -84,13 +81,12 @@ def test_cli_writes_every_report_and_exits_1_on_failed_input(tmp_path: Path) -> 
         "summary.csv",
         "findings.csv",
         "sources.csv",
+        "sentences.csv",
         "articles.jsonl",
         "audit.json",
         "index.html",
     ):
         assert (out / name).is_file(), name
-    # sentences.csv only when asked for: articles.jsonl's sentences carry its values
-    assert not (out / "sentences.csv").exists()
     rows = list(csv.DictReader((out / "summary.csv").open(encoding="utf-8")))
     assert len(rows) == 3
     meta = json.loads((out / "audit.json").read_text(encoding="utf-8"))
@@ -141,7 +137,7 @@ def test_csv_cells_cannot_become_formulas(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    assert main(["audit", str(src), "--out", str(out), "-q", "--format", "csv,sentences"]) == 0
+    assert main(["audit", str(src), "--out", str(out), "-q", "--format", "csv"]) == 0
     for name in ("sentences.csv", "findings.csv"):
         for row in csv.DictReader((out / name).open(encoding="utf-8")):
             for value in row.values():
