@@ -25,7 +25,7 @@ from checker.dask_engine import audit_dask, cluster, write_tables  # noqa: E402
 from checker.dask_readers import read_table  # noqa: E402
 from checker.dask_tables import TABLES  # noqa: E402
 from checker.text.tabular import TableSpec  # noqa: E402
-from tests.dask_corpus import rows  # noqa: E402
+from tests.dask_corpus import SUFFIX, article, rows  # noqa: E402
 
 N = 216  # articles, of which BAD are bad rows
 BAD = {5: None, 60: "", 61: "   \n", 150: None}
@@ -65,9 +65,10 @@ def corpus(tmp_path_factory) -> tuple[Path, pd.DataFrame]:
     return path, pd.read_parquet(path)
 
 
-def local_audit(path: Path, **kw) -> dict[str, pd.DataFrame]:
+def local_audit(path: Path | list[Path], **kw) -> dict[str, pd.DataFrame]:
     """The tables of the local audit (``checker audit PATH --text-column body ...``)."""
-    result = checker.audit([path], table=TableSpec("body", "id", format_column="fmt"), **kw)
+    paths = path if isinstance(path, list) else [path]
+    result = checker.audit(paths, table=TableSpec("body", "id", format_column="fmt"), **kw)
     return {name: getattr(result, name) for name in TABLES}
 
 
@@ -212,6 +213,49 @@ def test_cli_engine_dask_on_a_folder_of_files_equals_the_local_audit(client, tmp
     assert all((out / r["page"]).is_file() for r in rows)
     assert (out / "assets" / "checker.css").is_file()
     assert (out / "summary.csv").read_text(encoding="utf-8").count("\n") == len(want) + 1
+
+
+def test_same_names_get_the_local_audits_ids_and_pages(client, tmp_path):
+    """Two folders holding the same file names, and two tables sharing ids (given, case-blind,
+    and default ``<file>#<line>`` ones): the ids, pages and tables of the local audit."""
+    from checker.cli import main
+
+    for folder in ("a", "b"):
+        for i in range(3):
+            fmt, text = article(i)
+            (tmp_path / folder / "articles").mkdir(parents=True, exist_ok=True)
+            (tmp_path / folder / "articles" / f"story-{i}{SUFFIX[fmt]}").write_text(text, "utf-8")
+    folders = [str(tmp_path / f / "articles") for f in ("a", "b")]
+    address = ["--scheduler", client.scheduler.address, "--quiet"]
+    assert main(["audit", *folders, "--out", str(tmp_path / "files-local"), "-q"]) == 0
+    assert main(["audit", *folders, "--engine", "dask", *address, "--out",
+                 str(tmp_path / "files-dask")]) == 0  # fmt: skip
+    local = checker.audit(folders)
+    got = read_tables(tmp_path / "files-dask", {n: getattr(local, n) for n in TABLES})
+    assert_same(got, {n: getattr(local, n) for n in TABLES})
+    assert list(got["summary"]["article_id"]).count("articles/story-0.txt~2") == 1
+    assert_same_pages(tmp_path / "files-dask", tmp_path / "files-local", 6)
+
+    data = rows(12)
+    for i, ident in ((3, "story-0001"), (4, "STORY-0001"), (5, None), (6, "export.jsonl#2")):
+        data[i]["id"] = ident
+    tables = []
+    for folder, part in (("a", data[:8]), ("b", data[8:] + data[:3])):
+        tables.append(tmp_path / folder / "export.jsonl")
+        tables[-1].write_text("".join(json.dumps(r) + "\n" for r in part), "utf-8")
+    table = ["--text-column", "body", "--id-column", "id", "--format-column", "fmt"]
+    argv = ["audit", *map(str, tables), *table]
+    assert main([*argv, "--out", str(tmp_path / "rows-local"), "-q"]) == 0
+    assert main([*argv, "--engine", "dask", *address, "--out", str(tmp_path / "rows-dask")]) == 0
+    want = local_audit(tables)
+    got = read_tables(tmp_path / "rows-dask", want)
+    assert_same(got, want)
+    ids = list(got["summary"]["article_id"])
+    assert ids[:7] == ["story-0000", "story-0001", "story-0002", "story-0001~2", "STORY-0001~3",
+                       "export.jsonl#6", "export.jsonl#2"]  # fmt: skip
+    assert ids[8:] == ["story-0008", "story-0009", "story-0010", "story-0011", "story-0000~2",
+                       "story-0001~4", "story-0002~2"]  # fmt: skip
+    assert_same_pages(tmp_path / "rows-dask", tmp_path / "rows-local", 15)
 
 
 def test_cli_engine_dask_reports_an_unknown_text_column(client, corpus, capsys):
