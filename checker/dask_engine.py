@@ -131,14 +131,19 @@ def _metadata_keys(ddf: dd.DataFrame, spec: RowSpec) -> list[str]:
     return [str(c) for c in ddf.columns if c not in spec.table.reserved() and c not in HIDDEN]
 
 
+def _name_columns(ddf: dd.DataFrame, spec: RowSpec) -> list[str]:
+    """The columns that name and locate each row (the id and the hidden ones)."""
+    cols = [c for c in (spec.table.id_column if spec.table else None, *HIDDEN)
+            if c is not None and c in ddf.columns]  # fmt: skip
+    return cols or [ddf.columns[0]]
+
+
 def _survey(ddf: dd.DataFrame, spec: RowSpec) -> list[Survey]:
     """Each partition's rows, file and article names (:func:`checker.dask_names.survey`):
     one quick pass over the id and location columns."""
     import dask
 
-    cols = [c for c in (spec.table.id_column if spec.table else None, *HIDDEN)
-            if c is not None and c in ddf.columns] or [ddf.columns[0]]  # fmt: skip
-    parts = ddf[cols].to_delayed()
+    parts = ddf[_name_columns(ddf, spec)].to_delayed()
     return list(dask.compute(*[dask.delayed(survey, pure=True)(p, spec, PATH_COLUMN)
                                for p in parts]))  # fmt: skip
 
@@ -159,9 +164,7 @@ def _collector(ddf: dd.DataFrame, spec: RowSpec, befores: list[int]) -> Any:
     import dask
 
     def collect(wanted: dict[int, list[int]]) -> dict[int, list[tuple[int, str]]]:
-        cols = [c for c in (spec.table.id_column if spec.table else None, *HIDDEN)
-                if c is not None and c in ddf.columns] or [ddf.columns[0]]  # fmt: skip
-        parts = ddf[cols].to_delayed()
+        parts = ddf[_name_columns(ddf, spec)].to_delayed()
         keys = sorted(wanted)
         got = dask.compute(*[dask.delayed(_ids_of, pure=True)(parts[p], befores[p], spec,
                                                               wanted[p]) for p in keys])
@@ -381,11 +384,12 @@ def write_tables(
     """Write the four tables as partitioned Parquet (``out/<table>/part.N.parquet``) and
     ``out/summary.csv``, in one pass over the input; returns the summary (in memory).
 
-    Tables from :func:`audit_dask` on a ``distributed`` cluster are written task by task
-    (:func:`checker.dask_run.run_plan`): an article that kills every worker it runs on is
-    an error row, not the end of the audit; with ``pages`` (the report's description, as
-    :func:`page_meta` gives it) each article's HTML page goes to ``out/articles/``, written
-    by the workers, which must reach ``out`` (a shared filesystem, or an fsspec URL).
+    Tables from :func:`audit_dask` are written task by task
+    (:func:`checker.dask_run.run_plan`): on a ``distributed`` cluster, an article that kills
+    every worker it runs on is an error row, not the end of the audit; with ``pages`` (the
+    report's description, as :func:`page_meta` gives it) each article's HTML page goes to
+    ``out/articles/``, written by the workers, which must reach ``out`` (a shared filesystem,
+    or an fsspec URL). Other Dask DataFrames are written with ``to_parquet``, without pages.
 
     On a local folder, the tables are written to a temporary folder beside them and moved
     into place at the end, so a failed or killed run leaves the previous tables; on a URL
@@ -397,11 +401,11 @@ def write_tables(
     stage = Path(target) / f".checker-tmp-{uuid.uuid4().hex[:8]}" if local else None
     base = str(stage) if stage else target.rstrip("/")
     try:
-        plan, client = getattr(tables, "plan", None), _client()
-        if plan is not None and client is not None:
+        plan = getattr(tables, "plan", None)
+        if plan is not None:
             from checker.dask_run import Target, run_plan
 
-            summary = run_plan(plan, Target(base, storage_options or {}, pages), client)
+            summary = run_plan(plan, Target(base, storage_options or {}, pages), _client())
         else:
             summary = _write_lazily(tables, base, storage_options)
     except BaseException:
