@@ -220,6 +220,7 @@ def _one_at_a_time(plan: Plan, i: int, target: Target, client: Client) -> pd.Dat
                     pieces.append(client.submit(audit_row, rows, j, *args, target, WORKER_DIED,
                                                 pure=False).result())  # fmt: skip
                     break
+                rows.retry()  # the rows were lost with their worker: read them again
         else:
             raise RuntimeError(f"slice {i}: the rows could not be read again ({RETRIES} tries)")
     rows.release()
