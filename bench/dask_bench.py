@@ -14,7 +14,7 @@ needed), as a folder of files and as one Parquet table, then measures, in turn a
   against ``write_tables(audit_dask(table), out, pages=...)`` on the cluster (each article's
   HTML page and the four tables written to the output folder, by the pool's or the cluster's
   workers), so that the Dask engine's write path, task by task, is timed too;
-- end to end, once each: ``checker audit FOLDER --jobs 2 --format csv`` against
+- end to end, once each: ``checker audit FOLDER --jobs 2 --format csv --no-cache`` against
   ``checker audit FOLDER --engine dask --jobs 2 --format csv`` as commands (the latter
   starting and stopping its own cluster, writing Parquet tables and summary.csv).
 
@@ -167,7 +167,7 @@ def main() -> int:
             peak_mb = client.run(_peak_rss_mb)
         med = {k: statistics.median(v) for k, v in times.items()}
         cli = [str(Path(sys.executable).parent / "checker"), "audit", str(folder), "--jobs",
-               "2", "--format", "csv", "--quiet"]  # fmt: skip
+               "2", "--format", "csv", "--quiet", "--no-cache"]  # fmt: skip
         e2e_pool = command([*cli, "--out", str(work / "out-pool")])
         e2e_dask = command([*cli, "--engine", "dask", "--out", str(work / "out-dask")])
         n = args.articles
