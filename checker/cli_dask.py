@@ -6,8 +6,10 @@
 
 Without ``--scheduler`` a local cluster starts with ``--jobs`` worker processes (default: one
 per core) and stops at the end. The output is the four tables as partitioned Parquet
-(``out/summary/``, ``out/findings/``, ``out/sources/``, ``out/sentences/``), ``summary.csv``
-and ``index.html`` (from the summary rows); no per-article pages or ``articles.jsonl``.
+(``out/summary/``, ``out/findings/``, ``out/sources/``, ``out/sentences/``), ``summary.csv``,
+``index.html`` (from the summary rows) and each article's page (``out/articles/``, written by
+the workers: they must reach ``--out``); no ``articles.jsonl``. An article that kills every
+worker it runs on is an error row, as with ``--jobs``.
 Folders of files work too (the workers must see the same paths).
 """
 
@@ -60,14 +62,21 @@ def _frame(args: argparse.Namespace, table: Any, config: Any) -> Any:
 
 def cmd_audit_dask(args: argparse.Namespace, config: Any, formats: list[str], table: Any) -> int:
     """Run the audit on a cluster; print errors and the lowest scores; the audit's exit code."""
-    from checker.dask_engine import audit_dask, cluster, require_dask, write_index, write_tables
+    from checker.dask_engine import (
+        audit_dask,
+        cluster,
+        page_meta,
+        require_dask,
+        write_index,
+        write_tables,
+    )
 
     require_dask()
     from distributed import KilledWorker
 
     if "json" in formats and not args.quiet:
-        print("checker: note: --engine dask writes Parquet tables, summary.csv and index.html "
-              "(no report.json or articles.jsonl)", file=sys.stderr)  # fmt: skip
+        print("checker: note: --engine dask writes Parquet tables, summary.csv, index.html "
+              "and article pages (no report.json or articles.jsonl)", file=sys.stderr)  # fmt: skip
     workers = args.jobs if args.jobs > 1 else None
     with cluster(args.scheduler, workers=workers, config=config) as client:
         if not args.quiet:
@@ -78,16 +87,15 @@ def cmd_audit_dask(args: argparse.Namespace, config: Any, formats: list[str], ta
               "id_column": table.id_column, "format_column": table.format_column,
               "input_format": table.input_format}  # fmt: skip
         tables = audit_dask(ddf, config=config, source=str(args.paths[0]), **kw)
+        pages = page_meta(config) if "html" in formats else None
         try:
-            summary = write_tables(tables, args.out, summary_csv="csv" in formats)
-        except KilledWorker as exc:  # one slice of rows killed every worker it ran on
-            print(f"checker: error: the audit stopped: {exc} (a slice of articles killed "
-                  "every worker it ran on: out of memory, or a crash in native code; "
-                  "--jobs N isolates such an article); the previous tables are unchanged",
-                  file=sys.stderr)  # fmt: skip
+            summary = write_tables(tables, args.out, summary_csv="csv" in formats, pages=pages)
+        except KilledWorker as exc:  # not expected: write_tables isolates such an article
+            print(f"checker: error: the audit stopped: {exc}; the previous tables are "
+                  "unchanged", file=sys.stderr)  # fmt: skip
             return EXIT_INTERNAL
     if "html" in formats and "://" not in str(args.out):
-        write_index(summary, args.out, config, group_by=args.group_by)
+        write_index(summary, args.out, config, group_by=args.group_by, pages=True)
     return _print_outcome(args, summary)
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,6 +35,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from checker.core.config import Config, ConfigError
+from checker.dask_names import Survey, names_for, settle, survey
+from checker.dask_run import Plan, rows_of
 from checker.dask_tables import (
     FILE_COLUMNS,
     HIDDEN,
@@ -43,6 +45,7 @@ from checker.dask_tables import (
     RowSpec,
     audit_partition,
     empty_tables,
+    row_ids,
     table_columns,
 )
 from checker.text.tabular import INPUT_FORMATS, TableSpec
@@ -79,12 +82,20 @@ def require_dask() -> None:
 
 def files_frame(inputs: Iterable[Any], per_partition: int = FILES_PER_PARTITION) -> dd.DataFrame:
     """Discovered input files (``checker.batch.Input``) as a Dask DataFrame of ``path``,
-    ``article`` and ``error``: the workers read the files, so they must see the same paths."""
+    ``article``, ``error``, ``id`` and ``page`` (each id and page unique, as the local audit
+    makes them): the workers read the files, so they must see the same paths."""
     require_dask()
     import dask.dataframe as dd
 
-    rows = [(i.path, i.article, i.error) for i in inputs]
-    pdf = pd.DataFrame(rows, columns=list(FILE_COLUMNS), dtype=object)
+    from checker.batch import PageNames, _unique
+
+    used: set[str] = set()
+    pages = PageNames()
+    rows = []
+    for i in inputs:  # ids and pages as the local audit gives them, in the same order
+        ident = _unique(i.article, used)
+        rows.append((i.path, i.article, i.error, ident, pages(ident)))
+    pdf = pd.DataFrame(rows, columns=[*FILE_COLUMNS, "id", "page"], dtype=object)
     n = max(1, -(-len(pdf) // per_partition))
     return dd.from_pandas(pdf, npartitions=n, sort=False)
 
@@ -120,18 +131,52 @@ def _metadata_keys(ddf: dd.DataFrame, spec: RowSpec) -> list[str]:
     return [str(c) for c in ddf.columns if c not in spec.table.reserved() and c not in HIDDEN]
 
 
-def _count(pdf: pd.DataFrame) -> tuple[int, Any]:
-    return len(pdf), (pdf[PATH_COLUMN].iloc[0] if PATH_COLUMN in pdf.columns and len(pdf)
-                      else None)  # fmt: skip
+def _name_columns(ddf: dd.DataFrame, spec: RowSpec) -> list[str]:
+    """The columns that name and locate each row (the id and the hidden ones)."""
+    cols = [c for c in (spec.table.id_column if spec.table else None, *HIDDEN)
+            if c is not None and c in ddf.columns]  # fmt: skip
+    return cols or [ddf.columns[0]]
 
 
-def _lengths(ddf: dd.DataFrame) -> list[tuple[int, Any]]:
-    """Rows and file of each partition: one quick pass over one or two columns."""
+def _survey(ddf: dd.DataFrame, spec: RowSpec) -> list[Survey]:
+    """Each partition's rows, file and article names (:func:`checker.dask_names.survey`):
+    one quick pass over the id and location columns."""
     import dask
 
-    cols = [c for c in (PATH_COLUMN, ddf.columns[0]) if c in ddf.columns][:1] or [ddf.columns[0]]
-    parts = ddf[cols].to_delayed()
-    return list(dask.compute(*[dask.delayed(_count, pure=True)(p) for p in parts]))
+    parts = ddf[_name_columns(ddf, spec)].to_delayed()
+    return list(dask.compute(*[dask.delayed(survey, pure=True)(p, spec, PATH_COLUMN)
+                               for p in parts]))  # fmt: skip
+
+
+def _befores(lengths: list[tuple[int, Any]]) -> list[int]:
+    """Rows before each partition in its file (or the input)."""
+    out, before, last = [], 0, None
+    for n, name in lengths:
+        if name is not None and name != last:
+            before, last = 0, name
+        out.append(before)
+        before += n
+    return out
+
+
+def _collector(ddf: dd.DataFrame, spec: RowSpec, befores: list[int]) -> Any:
+    """``collect`` for :func:`checker.dask_names.settle`: ids of some rows of some partitions."""
+    import dask
+
+    def collect(wanted: dict[int, list[int]]) -> dict[int, list[tuple[int, str]]]:
+        parts = ddf[_name_columns(ddf, spec)].to_delayed()
+        keys = sorted(wanted)
+        got = dask.compute(*[dask.delayed(_ids_of, pure=True)(parts[p], befores[p], spec,
+                                                              wanted[p]) for p in keys])
+        return dict(zip(keys, got, strict=True))
+
+    return collect
+
+
+def _ids_of(pdf: pd.DataFrame, before: int, spec: RowSpec, rows: list[int]
+            ) -> list[tuple[int, str]]:  # fmt: skip
+    want = set(rows)
+    return [(r, ident) for r, ident in row_ids(pdf, before, spec) if r in want]
 
 
 def _slices(
@@ -164,12 +209,16 @@ def _rows_per_task(total: int) -> int:
     return max(1, min(ROWS_PER_TASK, -(-total // (_workers() * TASKS_PER_WORKER))))
 
 
-def _rows(pdf: pd.DataFrame, start: int, stop: int) -> pd.DataFrame:
-    return pdf.iloc[start:stop]
-
-
 def _pick(tables: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:
     return tables[name]
+
+
+class AuditTables(dict):  # type: ignore[type-arg]
+    """The four tables (``summary``, ``findings``, ``sources``, ``sentences``) as Dask
+    DataFrames, and the :class:`~checker.dask_run.Plan` they come from (``plan``), with
+    which :func:`write_tables` writes them task by task."""
+
+    plan: Plan | None = None
 
 
 def audit_dask(
@@ -182,21 +231,24 @@ def audit_dask(
     config: Config | None = None,
     source: str = "<table>",
     rows_per_task: int | None = None,
-) -> dict[str, dd.DataFrame]:
+) -> AuditTables:
     """Audit every row of a Dask DataFrame; returns the four tables as Dask DataFrames.
 
     With ``text_column``, each row's cell is an article (``id_column`` names it, else
-    ``<source>:<row>``; ``format_column`` or ``input_format`` says text, markdown or html); the
+    ``<source>#<row>``; ``format_column`` or ``input_format`` says text, markdown or html); the
     other input columns are carried into the summary table. Without it, ``ddf`` has the
     columns ``path``, ``article`` and ``error`` of :func:`files_frame`. Nothing runs until
-    the tables are computed; compute them together (``dask.compute(*tables.values())`` or
-    :func:`write_tables`) to analyse each article once.
+    the tables are computed; compute them together (``dask.compute(*tables.values())``) or
+    write them with :func:`write_tables` (which isolates an article that kills workers) to
+    analyse each article once. Ids are unique across the input and each article has its
+    page name, as in the local audit (:mod:`checker.dask_names`).
 
-    Work is cut by rows, not bytes: one quick pass over one column counts the rows of each
-    input partition (which also numbers them across the input), and each task audits at most
-    ``rows_per_task`` rows, so that a few large Parquet files still spread over every worker
-    (default: enough tasks for about :data:`TASKS_PER_WORKER` per worker of the current
-    client's cluster, at most :data:`ROWS_PER_TASK` rows each).
+    Work is cut by rows, not bytes: one quick pass over the id column counts the rows of
+    each input partition (which also numbers them across the input and finds the ids that
+    another article has too), and each task audits at most ``rows_per_task`` rows, so that a
+    few large Parquet files still spread over every worker (default: enough tasks for about
+    :data:`TASKS_PER_WORKER` per worker of the current client's cluster, at most
+    :data:`ROWS_PER_TASK` rows each).
     """
     require_dask()
     import dask
@@ -208,26 +260,33 @@ def audit_dask(
     meta = empty_tables(columns)
     if rows_per_task is not None and rows_per_task < 1:
         raise EngineError("rows per task must be at least 1")
-    lengths = _lengths(ddf)
+    surveys = _survey(ddf, spec)
+    lengths = [(s.rows, s.path) for s in surveys]
+    befores = _befores(lengths)
+    names = settle(surveys, befores, _collector(ddf, spec, befores)) if spec.table else {}
+    del surveys
     rows_per_task = rows_per_task or _rows_per_task(sum(n for n, _ in lengths))
     parts = ddf.to_delayed()
-    token = dask.base.tokenize(spec, columns, config, ddf, rows_per_task)
+    plan = Plan(parts, list(_slices(lengths, rows_per_task)), spec, config, columns, names)
+    token = dask.base.tokenize(spec, columns, config, ddf, rows_per_task, names)
     audited = [
         dask.delayed(audit_partition, pure=True, name=f"checker-audit-{token}-{i}")(
-            dask.delayed(_rows, pure=True)(parts[part], start, stop), offset, spec, config,
-            columns,
+            dask.delayed(rows_of, pure=True)(parts[part], start, stop), offset, spec, config,
+            columns, start, names_for(names, part, start, stop),
         )
-        for i, (part, start, stop, offset) in enumerate(_slices(lengths, rows_per_task))
+        for i, (part, start, stop, offset) in enumerate(plan.slices)
     ]  # fmt: skip
     if not audited:  # no rows: one empty partition per table
         audited = [dask.delayed(meta)]
-    return {
+    out = AuditTables({
         name: dd.from_delayed(
             [dask.delayed(_pick, pure=True)(t, name) for t in audited],
             meta=meta[name], verify_meta=False,
         )
         for name in TABLES
-    }  # fmt: skip
+    })  # fmt: skip
+    out.plan = plan
+    return out
 
 
 # ---------------------------------------------------------------- the cluster
@@ -320,57 +379,102 @@ def cluster(
 def write_tables(
     tables: dict[str, dd.DataFrame], out: str | os.PathLike[str], *,
     summary_csv: bool = True, storage_options: dict[str, Any] | None = None,
+    pages: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:  # fmt: skip
     """Write the four tables as partitioned Parquet (``out/<table>/part.N.parquet``) and
     ``out/summary.csv``, in one pass over the input; returns the summary (in memory).
+
+    Tables from :func:`audit_dask` are written task by task
+    (:func:`checker.dask_run.run_plan`): on a ``distributed`` cluster, an article that kills
+    every worker it runs on is an error row, not the end of the audit; with ``pages`` (the
+    report's description, as :func:`page_meta` gives it) each article's HTML page goes to
+    ``out/articles/``, written by the workers, which must reach ``out`` (a shared filesystem,
+    or an fsspec URL). Other Dask DataFrames are written with ``to_parquet``, without pages.
 
     On a local folder, the tables are written to a temporary folder beside them and moved
     into place at the end, so a failed or killed run leaves the previous tables; on a URL
     (``s3://...``) they are written in place.
     """
     require_dask()
-    import dask
-
     target = str(out)
     local = "://" not in target
     stage = Path(target) / f".checker-tmp-{uuid.uuid4().hex[:8]}" if local else None
     base = str(stage) if stage else target.rstrip("/")
-    writes = [
-        tables[name].to_parquet(f"{base}/{name}", write_index=False, compute=False,
-                                storage_options=storage_options)  # fmt: skip
-        for name in TABLES
-    ]
     try:
-        *_, summary = dask.compute(*writes, tables["summary"])
+        plan = getattr(tables, "plan", None)
+        if plan is not None:
+            from checker.dask_run import Target, run_plan
+
+            summary = run_plan(plan, Target(base, storage_options or {}, pages), _client())
+        else:
+            summary = _write_lazily(tables, base, storage_options)
     except BaseException:
         if stage:
             shutil.rmtree(stage, ignore_errors=True)
         raise
     if stage:
-        _move_into_place(stage, Path(target))
+        _move_into_place(stage, Path(target), pages is not None)
     if summary_csv:
-        from reports.csv import to_csv_text
-
-        text = to_csv_text(summary)
-        if local:
-            from checker.core.io import atomic_write_text
-
-            atomic_write_text(Path(target) / "summary.csv", text)
-        else:
-            import fsspec
-
-            with fsspec.open(f"{base}/summary.csv", "w", encoding="utf-8",
-                             **(storage_options or {})) as fh:  # fmt: skip
-                fh.write(text)
+        _write_summary_csv(summary, target, base, local, storage_options)
     return summary
 
 
+def _client() -> Client | None:
+    try:
+        from distributed import get_client
+
+        return get_client()
+    except (ImportError, ValueError):
+        return None
+
+
+def _write_lazily(tables: dict[str, dd.DataFrame], base: str,
+                  storage_options: dict[str, Any] | None) -> pd.DataFrame:  # fmt: skip
+    """The tables through ``to_parquet``, computed together (any Dask scheduler)."""
+    import dask
+
+    writes = [
+        tables[name].to_parquet(f"{base}/{name}", write_index=False, compute=False,
+                                storage_options=storage_options)  # fmt: skip
+        for name in TABLES
+    ]
+    *_, summary = dask.compute(*writes, tables["summary"])
+    return summary
+
+
+def _write_summary_csv(summary: pd.DataFrame, target: str, base: str, local: bool,
+                       storage_options: dict[str, Any] | None) -> None:  # fmt: skip
+    from reports.csv import to_csv_text
+
+    text = to_csv_text(summary)
+    if local:
+        from checker.core.io import atomic_write_text
+
+        atomic_write_text(Path(target) / "summary.csv", text)
+    else:
+        import fsspec
+
+        with fsspec.open(f"{base}/summary.csv", "w", encoding="utf-8",
+                         **(storage_options or {})) as fh:  # fmt: skip
+            fh.write(text)
+
+
+def page_meta(config: Config) -> dict[str, Any]:
+    """What an article page shows of the report (tool, version, rules on or off): the
+    ``pages`` of :func:`write_tables`, as the local audit renders its pages."""
+    from checker.batch import rules_meta
+    from checker.core.version import __version__
+    from reports.sinks import page_meta as of_report
+
+    return of_report({"tool": "checker", "version": __version__, "rules": rules_meta(config)})
+
+
 def write_index(summary: pd.DataFrame, out: str | os.PathLike[str], config: Config,
-                group_by: str | None = None) -> Path:
+                group_by: str | None = None, *, pages: bool = False) -> Path:
     """``out/index.html`` (with its data file and shared assets) from the summary rows, as
     the local audit builds its index, and the marker that keeps later folder walks out of
-    ``out``. Rows link to no article page: the Dask engine writes tables, not one page per
-    article."""
+    ``out``. Rows link to the article pages (``page``) when :func:`write_tables` wrote
+    them (``pages``); else they link to none."""
     from checker.batch import rules_meta
     from checker.core.io import atomic_write_text
     from checker.core.version import __version__
@@ -380,8 +484,8 @@ def write_index(summary: pd.DataFrame, out: str | os.PathLike[str], config: Conf
     rules = rules_meta(config)
     meta = {"tool": "checker", "version": __version__, "rules": rules,
             "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}  # fmt: skip
-    rows = ({**{k: (None if _missing(v) else v) for k, v in row.items()}, "page": ""}
-            for row in summary.to_dict("records"))  # fmt: skip
+    rows = ({**{k: (None if _missing(v) else v) for k, v in row.items()},
+             **({} if pages else {"page": ""})} for row in summary.to_dict("records"))
     folder = Path(out)
     atomic_write_text(folder / REPORT_MARKER, REPORT_MARKER_TEXT)
     write_html_index(rows, folder, rules=rules, meta=meta, group_by=group_by)
@@ -392,12 +496,14 @@ def _missing(value: Any) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
-def _move_into_place(stage: Path, out: Path) -> None:
-    """Replace ``out/<table>`` folders by the staged ones, then remove the stage."""
-    for name in TABLES:
+def _move_into_place(stage: Path, out: Path, pages: bool = False) -> None:
+    """Replace ``out/<table>`` folders (and ``out/articles``) by the staged ones, then
+    remove the stage."""
+    for name in (*TABLES, "articles") if pages else TABLES:
         new, old = stage / name, out / name
         trash = stage / f"{name}.old"
         if old.exists():
             old.rename(trash)
-        new.rename(old)
+        if new.exists():
+            new.rename(old)
     shutil.rmtree(stage, ignore_errors=True)

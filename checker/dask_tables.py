@@ -17,15 +17,16 @@ Everything here is plain Python and pandas, so it is tested without a cluster.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from checker.article import audit_article
 from checker.batch import audit_columns
 from checker.core.config import Config
 from checker.pipeline import ArticleResult, describe_exception, failed_result
-from checker.text.tabular import ArticleInput, TableSpec, row_input
+from checker.text.tabular import ArticleInput, TableSpec, row_id, row_input
+from reports.pages import slug
 from reports.rows import TABLES, Columns
 
 if TYPE_CHECKING:
@@ -95,21 +96,34 @@ def _plain_cell(value: Any) -> Any:
     return value.item() if hasattr(value, "item") and hasattr(value, "dtype") else value
 
 
-def _file_inputs(pdf: pd.DataFrame) -> list[ArticleInput]:
+Names = Mapping[int, tuple[str, str]]  # row of a partition -> (its unique id, its page)
+
+
+def default_page(ident: str) -> str:
+    """The page of an article whose page name no other article of the audit takes (as
+    :class:`checker.batch.PageNames` names it)."""
+    return f"articles/{slug(ident)}.html"
+
+
+def _file_inputs(pdf: pd.DataFrame) -> list[tuple[int, ArticleInput]]:
+    """The files of a partition; ids and pages from its ``id`` and ``page`` columns when it
+    has them (:func:`checker.dask_engine.files_frame` makes them unique on the driver)."""
     out = []
-    for path, article, error in pdf[list(FILE_COLUMNS)].itertuples(index=False, name=None):
+    ids = pdf["id"].tolist() if "id" in pdf.columns else pdf["article"].tolist()
+    pages = pdf["page"].tolist() if "page" in pdf.columns else [None] * len(pdf)
+    rows = pdf[list(FILE_COLUMNS)].itertuples(index=False, name=None)
+    for i, ((path, article, error), ident, page) in enumerate(zip(rows, ids, pages,
+                                                                    strict=True)):  # fmt: skip
         err = error if isinstance(error, str) else ""
-        out.append(ArticleInput(str(article), str(article), str(path), error=err))
+        page = page if isinstance(page, str) and page else default_page(str(ident))
+        out.append((i, ArticleInput(str(ident), str(article), str(path), error=err, page=page)))
     return out
 
 
-def _row_inputs(pdf: pd.DataFrame, offset: int, spec: RowSpec) -> list[ArticleInput]:
-    """One input per row, as :func:`checker.text.tabular.read_table` would give it."""
-    assert spec.table is not None
-    keep = [c for c in pdf.columns if c not in HIDDEN]
-    cells = {c: pdf[c].tolist() for c in keep}
+def _located(pdf: pd.DataFrame, offset: int, spec: RowSpec
+             ) -> Iterator[tuple[int, SourceName, str, str, str]]:  # fmt: skip
+    """(row, file, where, key, reading problem) of each row that is an article."""
     hidden = {c: pdf[c].tolist() if c in pdf.columns else [None] * len(pdf) for c in HIDDEN}
-    out = []
     for i in range(len(pdf)):
         error = hidden[ERROR_COLUMN][i]
         if error == SKIP:
@@ -119,23 +133,79 @@ def _row_inputs(pdf: pd.DataFrame, offset: int, spec: RowSpec) -> list[ArticleIn
         if not any(ch.isdigit() for ch in where):  # numbered here: "line" -> "line 12"
             where = f"{where} {offset + i + 1}"
         key = where.split()[1]  # "row 12 (line 14)" -> "12", "line 12" -> "12"
-        if isinstance(error, str) and error:
+        yield i, path, where, key, error if isinstance(error, str) else ""
+
+
+def _row_inputs(pdf: pd.DataFrame, offset: int, spec: RowSpec) -> list[tuple[int, ArticleInput]]:
+    """One input per row, as :func:`checker.text.tabular.read_table` would give it, with
+    the row's position in the partition (rows that are no article are left out)."""
+    assert spec.table is not None
+    keep = [c for c in pdf.columns if c not in HIDDEN]
+    cells = {c: pdf[c].tolist() for c in keep}
+    out = []
+    for i, path, where, key, error in _located(pdf, offset, spec):
+        if error:
             ident = f"{path.name}#{key}"
-            out.append(ArticleInput(ident, ident, str(path), error=f"{path}: {where}: {error}"))
+            out.append((i, ArticleInput(ident, ident, str(path),
+                                        error=f"{path}: {where}: {error}")))  # fmt: skip
             continue
         row = {c: _plain_cell(cells[c][i]) for c in keep}
-        out.append(row_input(spec.table, path, where, key, row))  # type: ignore[arg-type]
+        out.append((i, row_input(spec.table, path, where, key, row)))  # type: ignore[arg-type]
     return out
 
 
-def _audit(item: ArticleInput, config: Config) -> ArticleResult:
+def row_ids(pdf: pd.DataFrame, offset: int, spec: RowSpec) -> list[tuple[int, str]]:
+    """(row, id) of each article of a partition, its id as :func:`_row_inputs` gives it
+    (before the audit makes it unique); reads only the id and the hidden columns."""
+    assert spec.table is not None
+    column = spec.table.id_column
+    cells = pdf[column].tolist() if column and column in pdf.columns else None
+    out = []
+    for i, path, _, key, error in _located(pdf, offset, spec):
+        row = {column: _plain_cell(cells[i])} if cells is not None and not error else {}
+        out.append((i, row_id(spec.table, path, key, row)))
+    return out
+
+
+def partition_inputs(
+    pdf: pd.DataFrame, offset: int, spec: RowSpec, start: int = 0, names: Names | None = None
+) -> list[tuple[int, ArticleInput]]:
+    """The articles of some rows of a partition (the first is its row ``start``, numbered
+    ``offset + 1`` in its file), each with its row in the partition, its id unique in the
+    audit and its page: ``names`` holds the rows whose id or page another article of the
+    audit took first (:mod:`checker.dask_names`); the others keep theirs."""
+    if spec.table is None:
+        return [(start + i, item) for i, item in _file_inputs(pdf)]
+    names = names or {}
+    out = []
+    for i, item in _row_inputs(pdf, offset, spec):
+        row = start + i
+        if row in names:
+            ident, page = names[row]
+            item = replace(item, id=ident, article=ident, page=page)
+        else:
+            item = replace(item, page=default_page(item.id))
+        out.append((row, item))
+    return out
+
+
+def audit_one(item: ArticleInput, config: Config) -> ArticleResult:
+    """One article's result, its page set (a failure of the analysis is its error row)."""
     try:
-        return audit_article(item, config)
+        res = audit_article(item, config)
     except Exception as exc:  # audit_article never raises for an article: a bug, kept to one row
         res = failed_result(item.article, item.path,
                             f"{item.article}: analysis failed: {describe_exception(exc)}")
         res.id, res.metadata = item.id, dict(item.metadata)
-        return res
+    res.page = item.page
+    return res
+
+
+def failed_one(item: ArticleInput, error: str) -> ArticleResult:
+    """The error row of an article that was not analysed (``error`` after its path)."""
+    res = failed_result(item.article, item.path, f"{item.path}: {error}")
+    res.id, res.metadata, res.page = item.id, dict(item.metadata), item.page
+    return res
 
 
 def result_tables(results: list[ArticleResult], columns: Columns) -> dict[str, pd.DataFrame]:
@@ -146,8 +216,9 @@ def result_tables(results: list[ArticleResult], columns: Columns) -> dict[str, p
 
 
 def audit_partition(
-    pdf: pd.DataFrame, offset: int, spec: RowSpec, config: Config, columns: Columns
-) -> dict[str, pd.DataFrame]:
-    """Audit one partition of rows (the first numbered ``offset + 1``): its four tables."""
-    items = _file_inputs(pdf) if spec.table is None else _row_inputs(pdf, offset, spec)
-    return result_tables([_audit(item, config) for item in items], columns)
+    pdf: pd.DataFrame, offset: int, spec: RowSpec, config: Config, columns: Columns,
+    start: int = 0, names: Names | None = None,
+) -> dict[str, pd.DataFrame]:  # fmt: skip
+    """Audit some rows of a partition (see :func:`partition_inputs`): its four tables."""
+    items = partition_inputs(pdf, offset, spec, start, names)
+    return result_tables([audit_one(item, config) for _, item in items], columns)

@@ -32,7 +32,8 @@ LAYERS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (5, "reports", ("reports",)),
     (6, "app", ("checker.batch", "checker.check", "checker.baseline", "checker.vcs",
                 "checker.ratings_cli", "checker.walk", "checker.resultcache", "checker.pool",
-                "checker.dask_tables", "checker.dask_engine", "checker.dask_readers")),
+                "checker.dask_tables", "checker.dask_engine", "checker.dask_readers",
+                "checker.dask_names", "checker.dask_run")),
     (7, "cli", ("=checker", "checker.cli", "checker.cli_check", "checker.cli_dask",
                 "checker.__main__")),
 )  # fmt: skip

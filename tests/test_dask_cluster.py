@@ -25,7 +25,7 @@ from checker.dask_engine import audit_dask, cluster, write_tables  # noqa: E402
 from checker.dask_readers import read_table  # noqa: E402
 from checker.dask_tables import TABLES  # noqa: E402
 from checker.text.tabular import TableSpec  # noqa: E402
-from tests.dask_corpus import rows  # noqa: E402
+from tests.dask_corpus import SUFFIX, article, rows  # noqa: E402
 
 N = 216  # articles, of which BAD are bad rows
 BAD = {5: None, 60: "", 61: "   \n", 150: None}
@@ -65,15 +65,11 @@ def corpus(tmp_path_factory) -> tuple[Path, pd.DataFrame]:
     return path, pd.read_parquet(path)
 
 
-def local_audit(path: Path) -> dict[str, pd.DataFrame]:
-    """The tables of the local audit (``checker audit PATH --text-column body ...``), but for
-    the article pages (the Dask engine writes none: its summary's ``page`` is empty)."""
-    result = checker.audit([path], table=TableSpec("body", "id", format_column="fmt"))
-    tables = {name: getattr(result, name) for name in TABLES}
-    summary = tables["summary"].copy()
-    summary["page"] = pd.Series([""] * len(summary), dtype=summary["page"].dtype)
-    tables["summary"] = summary
-    return tables
+def local_audit(path: Path | list[Path], **kw) -> dict[str, pd.DataFrame]:
+    """The tables of the local audit (``checker audit PATH --text-column body ...``)."""
+    paths = path if isinstance(path, list) else [path]
+    result = checker.audit(paths, table=TableSpec("body", "id", format_column="fmt"), **kw)
+    return {name: getattr(result, name) for name in TABLES}
 
 
 @pytest.fixture(scope="module")
@@ -203,8 +199,8 @@ def test_cli_engine_dask_on_a_folder_of_files_equals_the_local_audit(client, tmp
     assert code == 0, capsys.readouterr().err
     local = checker.audit([examples])
     got = pd.read_parquet(out / "summary", dtype_backend="pyarrow")
-    want = local.summary.drop(columns="page")
-    got = got.drop(columns="page").astype(want.dtypes.to_dict())
+    want = local.summary
+    got = got.astype(want.dtypes.to_dict())
     pd.testing.assert_frame_equal(got.reset_index(drop=True), want)
     for name in ("findings", "sources", "sentences"):
         table = pd.read_parquet(out / name, dtype_backend="pyarrow")
@@ -213,9 +209,53 @@ def test_cli_engine_dask_on_a_folder_of_files_equals_the_local_audit(client, tmp
 
     rows = index_data(out)["rows"]
     assert sorted(r["name"] for r in rows) == sorted(want["article"])
-    assert all(r["page"] == "" for r in rows)  # tables only: no article pages to link to
+    assert sorted(r["page"] for r in rows) == sorted(want["page"])  # linked, and written:
+    assert all((out / r["page"]).is_file() for r in rows)
     assert (out / "assets" / "checker.css").is_file()
     assert (out / "summary.csv").read_text(encoding="utf-8").count("\n") == len(want) + 1
+
+
+def test_same_names_get_the_local_audits_ids_and_pages(client, tmp_path):
+    """Two folders holding the same file names, and two tables sharing ids (given, case-blind,
+    and default ``<file>#<line>`` ones): the ids, pages and tables of the local audit."""
+    from checker.cli import main
+
+    for folder in ("a", "b"):
+        for i in range(3):
+            fmt, text = article(i)
+            (tmp_path / folder / "articles").mkdir(parents=True, exist_ok=True)
+            (tmp_path / folder / "articles" / f"story-{i}{SUFFIX[fmt]}").write_text(text, "utf-8")
+    folders = [str(tmp_path / f / "articles") for f in ("a", "b")]
+    address = ["--scheduler", client.scheduler.address, "--quiet"]
+    assert main(["audit", *folders, "--out", str(tmp_path / "files-local"), "-q"]) == 0
+    assert main(["audit", *folders, "--engine", "dask", *address, "--out",
+                 str(tmp_path / "files-dask")]) == 0  # fmt: skip
+    local = checker.audit(folders)
+    got = read_tables(tmp_path / "files-dask", {n: getattr(local, n) for n in TABLES})
+    assert_same(got, {n: getattr(local, n) for n in TABLES})
+    assert list(got["summary"]["article_id"]).count("articles/story-0.txt~2") == 1
+    assert_same_pages(tmp_path / "files-dask", tmp_path / "files-local", 6)
+
+    data = rows(12)
+    for i, ident in ((3, "story-0001"), (4, "STORY-0001"), (5, None), (6, "export.jsonl#2")):
+        data[i]["id"] = ident
+    tables = []
+    for folder, part in (("a", data[:8]), ("b", data[8:] + data[:3])):
+        tables.append(tmp_path / folder / "export.jsonl")
+        tables[-1].write_text("".join(json.dumps(r) + "\n" for r in part), "utf-8")
+    table = ["--text-column", "body", "--id-column", "id", "--format-column", "fmt"]
+    argv = ["audit", *map(str, tables), *table]
+    assert main([*argv, "--out", str(tmp_path / "rows-local"), "-q"]) == 0
+    assert main([*argv, "--engine", "dask", *address, "--out", str(tmp_path / "rows-dask")]) == 0
+    want = local_audit(tables)
+    got = read_tables(tmp_path / "rows-dask", want)
+    assert_same(got, want)
+    ids = list(got["summary"]["article_id"])
+    assert ids[:7] == ["story-0000", "story-0001", "story-0002", "story-0001~2", "STORY-0001~3",
+                       "export.jsonl#6", "export.jsonl#2"]  # fmt: skip
+    assert ids[8:] == ["story-0008", "story-0009", "story-0010", "story-0011", "story-0000~2",
+                       "story-0001~4", "story-0002~2"]  # fmt: skip
+    assert_same_pages(tmp_path / "rows-dask", tmp_path / "rows-local", 15)
 
 
 def test_cli_engine_dask_reports_an_unknown_text_column(client, corpus, capsys):
@@ -250,28 +290,73 @@ class _Crash:
         return None
 
 
-@pytest.mark.slow
-def test_an_article_that_kills_every_worker_stops_the_audit_with_a_clear_error(tmp_path,
-                                                                                capsys):
-    """Dask retries a task whose worker died; one that kills every worker ends the audit."""
+def _crash_locally(monkeypatch) -> None:
+    """The same crash in the local pool's workers (forked: they inherit the patch)."""
+    import checker.pool as pool
+
+    real = pool.audit_article
+
+    def audit(item, config):
+        if item.text and "CRASH" in item.text:
+            os._exit(1)
+        return real(item, config)
+
+    monkeypatch.setattr(pool, "audit_article", audit)
+
+
+def read_tables(out: Path, like: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The Parquet tables of a Dask run, with the local audit's dtypes."""
+    got = {name: pd.read_parquet(out / name, dtype_backend="pyarrow") for name in TABLES}
+    return {name: got[name].astype(like[name].dtypes.to_dict()) for name in TABLES}
+
+
+def test_an_article_that_kills_every_worker_is_its_error_row_as_locally(tmp_path, capsys,
+                                                                        monkeypatch):
+    """Dask retries a task whose worker died; an article that kills every worker it runs on
+    is found (its slice again one article at a time) and is an error row, as with --jobs."""
     import dask
     from distributed import Client, LocalCluster
     from distributed.diagnostics.plugin import WorkerPlugin
 
     from checker.cli import main
 
-    data = rows(12)
-    data[7]["body"] = "CRASH " + str(data[7]["body"])
+    data = rows(40)
+    data[17]["body"] = "CRASH " + str(data[17]["body"])
     path = tmp_path / "t.parquet"
-    pd.DataFrame(data).to_parquet(path)
+    pd.DataFrame(data).to_parquet(path, row_group_size=20)
+    argv = ["audit", str(path), "--text-column", "body", "--id-column", "id", "--format-column",
+            "fmt", "--quiet"]  # fmt: skip
     out = tmp_path / "out"
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), LocalCluster(
-        n_workers=1, threads_per_worker=1, dashboard_address=":0"
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), LocalCluster(
+        n_workers=2, threads_per_worker=1, dashboard_address=":0"
     ) as local, Client(local) as c:  # fmt: skip
         c.register_plugin(type("Crash", (_Crash, WorkerPlugin), {})(), name=_Crash.name)
-        code = main(["audit", str(path), "--text-column", "body", "--engine", "dask",
-                     "--scheduler", local.scheduler_address, "--out", str(out), "--quiet"])
-    assert code == 70
+        code = main([*argv, "--engine", "dask", "--scheduler", local.scheduler_address,
+                     "--out", str(out)])  # fmt: skip
     err = capsys.readouterr().err
-    assert "the audit stopped" in err and "killed every worker" in err
-    assert not (out / "summary").exists()
+    _crash_locally(monkeypatch)
+    want = local_audit(path, jobs=2, out=tmp_path / "local")  # its tables and pages
+    assert code == 1, err  # as locally: an article failed
+    got = read_tables(out, want)
+    assert_same(got, want)
+    summary = got["summary"].set_index("article")
+    assert list(summary.index[summary["status"] == "error"]) == ["story-0017"]
+    assert summary.loc["story-0017", "error"] == (
+        f"{path}: analysis failed: the worker process ended unexpectedly (killed by the "
+        "system, e.g. out of memory, or crashed)")  # fmt: skip
+    assert summary["score"].notna().sum() == 39
+    assert f"checker: error: {summary.loc['story-0017', 'error']}" in err
+    assert_same_pages(out, tmp_path / "local", len(data))
+
+
+def assert_same_pages(out: Path, local: Path, n: int) -> None:
+    """The index of a Dask run links every article to its page, the page the local audit
+    writes for it (the same file, byte for byte)."""
+    from tests.test_html_report import index_data
+
+    rows_ = index_data(out)["rows"]
+    assert len(rows_) == n and len({r["page"] for r in rows_}) == n
+    want = {p.name: p.read_bytes() for p in (local / "articles").glob("*.html")}
+    assert sorted(want) == sorted(Path(r["page"]).name for r in rows_)
+    for r in rows_:
+        assert (out / r["page"]).read_bytes() == want[Path(r["page"]).name], r["page"]

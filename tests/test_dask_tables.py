@@ -127,3 +127,36 @@ def test_scores_keep_their_values_through_the_fixed_dtypes(schema):
         res = audit_article(ArticleInput(r["id"], r["id"], "x", r["body"], r["fmt"]), Config())
         assert math.isclose(float(out.loc[i, "score"]), res.score)
         assert out.loc[i, "grade"] == res.grade
+
+
+def test_write_tables_without_a_cluster_writes_the_local_audits_tables_and_pages(tmp_path):
+    """Dask's default scheduler (no ``distributed`` client): the same tables, and each
+    article's page as the local audit writes it, byte for byte."""
+    pytest.importorskip("dask.dataframe", reason="the dask extra is not installed")
+    pytest.importorskip("pyarrow", reason="the dask extra is not installed")
+    import dask
+
+    import checker
+    from checker.dask_engine import audit_dask, page_meta, write_tables
+    from checker.dask_readers import read_table
+
+    data = rows(9)
+    data[4]["id"] = data[2]["id"]  # a shared id: story-0002~2
+    data[6]["body"] = ""
+    path = tmp_path / "export.parquet"
+    pd.DataFrame(data).to_parquet(path, row_group_size=4)
+    local = checker.audit([path], table=TABLE, out=tmp_path / "local", formats=["html"])
+    with dask.config.set(scheduler="sync"):
+        tables = audit_dask(read_table(str(path)), "body", id_column="id", format_column="fmt",
+                            source=str(path), rows_per_task=3)  # fmt: skip
+        summary = write_tables(tables, tmp_path / "out", pages=page_meta(Config()))
+    pd.testing.assert_frame_equal(summary, local.summary)
+    for name in TABLES:
+        got = pd.read_parquet(tmp_path / "out" / name, dtype_backend="pyarrow")
+        want = getattr(local, name)
+        pd.testing.assert_frame_equal(got.astype(want.dtypes.to_dict()), want)
+    assert list(summary["article_id"])[4] == "story-0002~2"
+    for page in summary["page"]:
+        assert (tmp_path / "out" / page).read_bytes() == (tmp_path / "local" / page).read_bytes()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "articles", "findings", "sentences", "sources", "summary", "summary.csv"]

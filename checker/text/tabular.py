@@ -118,13 +118,19 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+def row_id(spec: TableSpec, path: Path, key: str, row: dict[str, Any]) -> str:
+    """A table row's id before the audit makes it unique: its id column's value, else
+    ``<file name>#<key>`` (``key``: its row or line number)."""
+    ident = row.get(spec.id_column) if spec.id_column else None
+    return str(_plain(ident)).strip() if ident not in (None, "") else f"{path.name}#{key}"
+
+
 def row_input(
     spec: TableSpec, path: Path, where: str, key: str, row: dict[str, Any]
 ) -> ArticleInput:
     """The article of one table row (``where``: "row 12" or "line 12"; ``key``: its default id)."""
     name = path.as_posix()
-    ident = row.get(spec.id_column) if spec.id_column else None
-    ident = str(_plain(ident)).strip() if ident not in (None, "") else f"{path.name}#{key}"
+    ident = row_id(spec, path, key, row)
     meta = {k: _plain(v) for k, v in row.items() if k not in spec.reserved()}
     base = {"id": ident, "article": ident, "path": name, "metadata": meta}
     fmt = spec.input_format

@@ -1,0 +1,229 @@
+"""Writing a Dask audit task by task, so that one article cannot stop it.
+
+:func:`run_plan` runs an audit's slices of rows (a :class:`Plan`, from
+:func:`checker.dask_engine.audit_dask`) on a ``distributed`` cluster, each slice one task that
+audits its articles and writes them: its part of the four Parquet tables
+(``<table>/part.<slice>.parquet``) and each article's HTML page (``articles/<name>.html``,
+when pages are asked for), into the output folder or URL, which the workers must reach (a
+shared filesystem, or any fsspec URL such as ``s3://``). Only each slice's summary rows come
+back to the driver; no task's output waits in memory for another.
+
+A worker that dies is replaced and its task runs again (Dask's retries). A slice whose task
+kills every worker it runs on (an article that crashes native code, or needs more memory than
+a worker has) fails with ``KilledWorker``; once every other slice is done, its articles are
+run again one at a time, alone on the cluster, and an article that still kills its worker
+becomes an error row worded as the local pool words it ("the worker process ended
+unexpectedly"): every other article of the slice gets its real result, as with ``--jobs``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from checker.core.config import Config
+from checker.dask_names import names_for
+from checker.dask_tables import (
+    TABLES,
+    Columns,
+    RowSpec,
+    audit_one,
+    failed_one,
+    partition_inputs,
+    result_tables,
+)
+from checker.pipeline import ArticleResult
+from checker.pool import WORKER_DIED
+
+RETRIES = 3  # tries of one article whose rows are lost with a worker
+_PAGE = re.compile(r"articles/[A-Za-z0-9._-]+\.html")
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from distributed import Client
+
+
+@dataclass
+class Plan:
+    """An audit cut into tasks: the input's partitions (Dask delayed objects), each task's
+    (partition, first row, row after its last, rows before it in its file), and what every
+    task needs (how rows become articles, the configuration, the tables' columns, the
+    renamed articles of :mod:`checker.dask_names`)."""
+
+    parts: list[Any]
+    slices: list[tuple[int, int, int, int]]
+    spec: RowSpec
+    config: Config
+    columns: Columns
+    names: dict[int, dict[int, tuple[str, str]]] = field(default_factory=dict)
+
+    def args(self, i: int) -> tuple[Any, ...]:
+        """What the task of slice ``i`` needs besides its rows."""
+        part, start, stop, offset = self.slices[i]
+        names = names_for(self.names, part, start, stop)
+        return start, offset, self.spec, self.config, self.columns, names
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the tasks write: a folder or fsspec URL (``base``), its storage options, and
+    the report's description for the article pages (None: no pages)."""
+
+    base: str
+    storage_options: Mapping[str, Any] = field(default_factory=dict)
+    page_meta: Mapping[str, Any] | None = None
+
+    def fs(self) -> tuple[Any, str]:
+        import fsspec
+
+        return fsspec.core.url_to_fs(self.base, **dict(self.storage_options))
+
+
+def rows_of(pdf: pd.DataFrame, start: int, stop: int) -> pd.DataFrame:
+    """Rows ``start:stop`` of a partition."""
+    return pdf.iloc[start:stop]
+
+
+def _results(pdf: pd.DataFrame, start: int, offset: int, spec: RowSpec, config: Config,
+             names: Mapping[int, tuple[str, str]], fail: str) -> list[ArticleResult]:  # fmt: skip
+    items = partition_inputs(pdf, offset, spec, start, names)
+    return [failed_one(item, fail) if fail else audit_one(item, config) for _, item in items]
+
+
+def write_pages(results: list[ArticleResult], target: Target) -> None:
+    """Each result's HTML page, as the local audit renders it, at its ``page``."""
+    if target.page_meta is None or not results:
+        return
+    from reports.sinks import render_page
+
+    fs, root = target.fs()
+    fs.makedirs(f"{root}/articles", exist_ok=True)
+    for res in results:
+        page = res.page
+        if not _PAGE.fullmatch(page):  # never out of the folder, whatever a caller's frame says
+            raise ValueError(f"{res.article}: page {page!r} is not articles/<name>.html")
+        with fs.open(f"{root}/{page}", "w", encoding="utf-8") as fh:
+            fh.write(render_page(res.to_dict(), target.page_meta))
+
+
+def write_part(tables: Mapping[str, pd.DataFrame], target: Target, part: str,
+               columns: Columns) -> None:  # fmt: skip
+    """``<table>/part.<part>.parquet`` of the four tables, with the local audit's schema."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from reports.parquet import schema
+
+    fs, root = target.fs()
+    for name in TABLES:
+        fs.makedirs(f"{root}/{name}", exist_ok=True)
+        table = pa.Table.from_pandas(tables[name], schema=schema(name, columns),
+                                     preserve_index=False)  # fmt: skip
+        with fs.open(f"{root}/{name}/part.{part}.parquet", "wb") as fh:
+            pq.write_table(table, fh)
+
+
+def audit_slice(pdf: pd.DataFrame, start: int, offset: int, spec: RowSpec, config: Config,
+                columns: Columns, names: Mapping[int, tuple[str, str]], target: Target,
+                part: str) -> pd.DataFrame:  # fmt: skip
+    """The task of one slice: audit its rows, write its pages and table parts; its summary."""
+    results = _results(pdf, start, offset, spec, config, names, "")
+    write_pages(results, target)
+    tables = result_tables(results, columns)
+    write_part(tables, target, part, columns)
+    return tables["summary"]
+
+
+def audit_row(pdf: pd.DataFrame, j: int, start: int, offset: int, spec: RowSpec,
+              config: Config, columns: Columns, names: Mapping[int, tuple[str, str]],
+              target: Target, fail: str = "") -> dict[str, pd.DataFrame]:  # fmt: skip
+    """Row ``j`` of a slice alone (its error row ``fail`` when given): its page and tables."""
+    results = _results(pdf.iloc[j:j + 1], start + j, offset + j, spec, config, names, fail)
+    write_pages(results, target)
+    return result_tables(results, columns)
+
+
+def part_name(i: int) -> str:
+    """The part of slice ``i`` (zero-padded: the files sort in the input's order)."""
+    return f"{i:07d}"
+
+
+def run_plan(plan: Plan, target: Target, client: Client | None) -> pd.DataFrame:
+    """Run every slice's task (see the module docstring); the summary rows, in order.
+    Without a ``distributed`` client, the tasks run on Dask's default scheduler, with no
+    isolation of an article that kills its process."""
+    import dask
+    import pandas as pd
+
+    tasks = [
+        dask.delayed(audit_slice, pure=False)(
+            dask.delayed(rows_of, pure=True)(plan.parts[part], start, stop),
+            *plan.args(i), target, part_name(i),
+        )
+        for i, (part, start, stop, _) in enumerate(plan.slices)
+    ]  # fmt: skip
+    if client is None:
+        done = list(dask.compute(*tasks))
+    else:
+        done = _on_cluster(plan, target, client, tasks)
+    if not done:
+        from checker.dask_tables import empty_tables
+
+        return empty_tables(plan.columns)["summary"]
+    return pd.concat(done, ignore_index=True)
+
+
+def _on_cluster(plan: Plan, target: Target, client: Client, tasks: list[Any]
+                ) -> list[pd.DataFrame]:  # fmt: skip
+    from distributed import KilledWorker, as_completed
+
+    futures = client.compute(tasks)
+    where = {f.key: i for i, f in enumerate(futures)}
+    summaries: list[pd.DataFrame | None] = [None] * len(futures)
+    killed = []
+    try:
+        for fut in as_completed(futures):
+            try:
+                summaries[where[fut.key]] = fut.result()
+            except KilledWorker:
+                killed.append(where[fut.key])
+            fut.release()
+    except BaseException:
+        client.cancel(futures)
+        raise
+    for i in sorted(killed):
+        summaries[i] = _one_at_a_time(plan, i, target, client)
+    return [s for s in summaries if s is not None]
+
+
+def _one_at_a_time(plan: Plan, i: int, target: Target, client: Client) -> pd.DataFrame:
+    """Slice ``i`` again, one article per task, each alone on the cluster; an article whose
+    task kills its worker again is an error row. Its table part; its summary."""
+    import dask
+    import pandas as pd
+    from distributed import KilledWorker
+
+    part, start, stop, _ = plan.slices[i]
+    rows = client.compute(dask.delayed(rows_of, pure=True)(plan.parts[part], start, stop))
+    args = plan.args(i)
+    pieces = []
+    for j in range(stop - start):
+        for _ in range(RETRIES):
+            fut = client.submit(audit_row, rows, j, *args, target, pure=False)
+            try:
+                pieces.append(fut.result())
+                break
+            except KilledWorker as exc:
+                if exc.task == fut.key:  # this article's own task, not the rows it reads
+                    pieces.append(client.submit(audit_row, rows, j, *args, target, WORKER_DIED,
+                                                pure=False).result())  # fmt: skip
+                    break
+                rows.retry()  # the rows were lost with their worker: read them again
+        else:
+            raise RuntimeError(f"slice {i}: the rows could not be read again ({RETRIES} tries)")
+    rows.release()
+    tables = {name: pd.concat([p[name] for p in pieces], ignore_index=True) for name in TABLES}
+    client.submit(write_part, tables, target, part_name(i), plan.columns, pure=False).result()
+    return tables["summary"]
