@@ -38,6 +38,7 @@ import sys
 from array import array
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain, filterfalse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -344,15 +345,22 @@ class ClaimScorer:
         return self._dense
 
     def _rows(self, texts: list[str], vectorised: bool) -> tuple[list[int], list[int]]:
-        """Every row's sorted distinct hashed columns, concatenated, and each row's count."""
+        """Every row's sorted distinct hashed columns, concatenated, and each row's count.
+
+        The batch's features not yet in the memo are found in one C-level pass and hashed
+        together before any row is built, so each row is built once."""
         features = analyzer(self.ngram_max, self.cues, self.split_questions, self.shapes)
         buckets = _buckets(self.n_features)
         col = buckets.__getitem__
+        rows_feats = list(map(features, texts))
+        buckets.pending.update(
+            dict.fromkeys(filterfalse(buckets.__contains__, chain.from_iterable(rows_feats))))
+        if buckets.pending:
+            buckets.settle(vectorised)
         cols: list[int] = []
         counts: list[int] = []
-        unsettled: list[tuple[int, list[str]]] = []  # rows with new features (column -1)
-        for text in texts:
-            feats = features(text)
+        unsettled: list[tuple[int, list[str]]] = []  # the memo started afresh meanwhile
+        for feats in rows_feats:
             row = sorted(set(map(col, feats)))
             if row and row[0] < 0:
                 unsettled.append((len(counts), feats))
