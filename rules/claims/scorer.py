@@ -38,7 +38,6 @@ import sys
 from array import array
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import chain, filterfalse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,6 +97,12 @@ _SHAPE_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
     ("_opinion", frozenset("think believe feel hope want wish love hate great terrible "
                            "wonderful awful best worst beautiful disgrace shame".split())),
 )
+# word -> the shape cue tokens it raises (a word such as "may" can be in two classes)
+_SHAPE_OF: dict[str, tuple[str, ...]] = {}
+for _name, _members in _SHAPE_CLASSES:
+    for _word in _members:
+        _SHAPE_OF[_word] = (*_SHAPE_OF.get(_word, ()), _name)
+_SHAPE_WORDS = frozenset(_SHAPE_OF)
 _NUMBER = re.compile(r"\d")
 _YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 
@@ -155,8 +160,9 @@ def _shape_tokens(text: str, words: list[str]) -> list[str]:
         out.append("_num")
         if _YEAR.search(text):
             out.append("_year")
-    present = set(words)
-    out += [name for name, members in _SHAPE_CLASSES if not present.isdisjoint(members)]
+    hits = _SHAPE_WORDS.intersection(words)
+    if hits:
+        out += sorted({name for word in hits for name in _SHAPE_OF[word]})
     return out
 
 
@@ -345,22 +351,15 @@ class ClaimScorer:
         return self._dense
 
     def _rows(self, texts: list[str], vectorised: bool) -> tuple[list[int], list[int]]:
-        """Every row's sorted distinct hashed columns, concatenated, and each row's count.
-
-        The batch's features not yet in the memo are found in one C-level pass and hashed
-        together before any row is built, so each row is built once."""
+        """Every row's sorted distinct hashed columns, concatenated, and each row's count."""
         features = analyzer(self.ngram_max, self.cues, self.split_questions, self.shapes)
         buckets = _buckets(self.n_features)
         col = buckets.__getitem__
-        rows_feats = list(map(features, texts))
-        buckets.pending.update(
-            dict.fromkeys(filterfalse(buckets.__contains__, chain.from_iterable(rows_feats))))
-        if buckets.pending:
-            buckets.settle(vectorised)
         cols: list[int] = []
         counts: list[int] = []
-        unsettled: list[tuple[int, list[str]]] = []  # the memo started afresh meanwhile
-        for feats in rows_feats:
+        unsettled: list[tuple[int, list[str]]] = []  # rows with new features (column -1)
+        for text in texts:
+            feats = features(text)
             row = sorted(set(map(col, feats)))
             if row and row[0] < 0:
                 unsettled.append((len(counts), feats))
