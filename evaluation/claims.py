@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"threshold {args.threshold}; F1/P/R of the positive class (check-worthy claim)")
     news_t = meta.get("news_threshold")
     if news_t is not None:
-        print(f"\nat the news threshold {news_t} (chosen on out-of-fold tune-half news):")
+        print(f"\nat the news threshold {news_t} (chosen by out-of-fold audits of the tune half):")
         for name, examples in sets:
             prob = model.predict_proba([e.text for e in examples])[:, 1]
             m = binary_metrics([e.label for e in examples], prob, float(news_t))
