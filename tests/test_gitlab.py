@@ -97,7 +97,8 @@ def test_fingerprints_survive_reruns_and_edits_above(repo: Path) -> None:
     first = {i["fingerprint"]: i for i in gitlab_issues(_check(repo, "drafts"))}
     assert first == {i["fingerprint"]: i for i in gitlab_issues(_check(repo, "drafts"))}
     budget = repo / "drafts" / "budget.md"
-    budget.write_text(BUDGET.replace("\n\n", "\n\nA new first paragraph.\n\n", 1), "utf-8")
+    inserted = "\n\nWhat changed since the first draft?\n\n"  # a question: never a claim
+    budget.write_text(BUDGET.replace("\n\n", inserted, 1), "utf-8")
     moved = {i["fingerprint"]: i for i in gitlab_issues(_check(repo, "drafts"))}
     assert set(first) == set(moved)  # same issues, identified across the edit
     shifted = [fp for fp, i in first.items() if i["location"]["path"].endswith("budget.md")

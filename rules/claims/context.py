@@ -12,7 +12,13 @@ it also depends on what kind of sentence it is and what kind of text it sits in:
   (first person, "should", "must", "will", evaluative words) are the point of the piece, not
   claims to source; factual statements there are still checked;
 - in research text, the authors' own methods and findings ("we found", "our results", "this
-  study") are their results, not unsourced claims.
+  study") are their results, not unsourced claims;
+- a sentence that credits its content to an unnamed source through an agentless reporting
+  passive ("X is thought to ...", "it is believed that ...", "reportedly") *is* attributed,
+  vaguely: that is a vague-attribution problem (and the hedging family's cue), not an
+  unsourced claim.
+
+An imperative is recognised after a leading conjunction too ("And don't ...", "So take ...").
 
 :func:`exemption` names the reason, or returns ``""`` when the sentence may be an unsourced
 claim. The patterns are compiled on first use.
@@ -32,6 +38,7 @@ CAPTION = "caption"
 FRAGMENT = "fragment"
 ARGUMENT = "opinion"  # argument, prediction or value judgement in an opinion piece
 OWN_RESULT = "authors' own result"
+VAGUE = "vaguely attributed"
 
 OPINION_GENRES = frozenset({"opinion"})
 RESEARCH_GENRES = frozenset({"research"})
@@ -47,13 +54,29 @@ _IMPERATIVE_VERBS = (
     "remember|see|share|shop|sign|simply|just|subscribe|take|tell|try|turn|visit|watch|"
     "don't|don’t|do not|let's|let’s"
 )
+# Conjunctions and adverbs that may open an imperative ("And don't ...", "So, take ...").
+_IMPERATIVE_OPENERS = r"(?:and|but|so|or|now|then|also|instead|first|finally)\s*,?\s+"
+# Agentless reporting passives: the content is credited to someone unnamed.
+_REPORTING = "thought|believed|said|reported|understood|alleged|rumou?red|claimed"
+
+def _may_be_vague(text: str) -> bool:
+    """A cheap test before the pattern: every match contains one of these words."""
+    t = text.casefold()
+    return ("said" in t or "report" in t or "thought" in t or "believed" in t or "alleged" in t
+            or "understood" in t or "claimed" in t or "rumo" in t or "purported" in t)
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     return {
-        IMPERATIVE: re.compile(rf"(?:{_IMPERATIVE_VERBS})\b(?!\s+(?:is|are|was|were|has|had)\b)",
-                               re.IGNORECASE),
+        IMPERATIVE: re.compile(rf"(?:{_IMPERATIVE_OPENERS})?(?:{_IMPERATIVE_VERBS})\b"
+                               r"(?!\s+(?:is|are|was|were|has|had)\b)", re.IGNORECASE),
+        VAGUE: re.compile(
+            rf"\b(?:is|are|was|were|(?:has|have|had) been)\s+(?:\w+ly\s+)?(?:{_REPORTING})"
+            r"\s+(?:that\b|to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|"
+            r"those|police|officials|reporters|investigators)\b)(?-i:[a-z]+\b))|"
+            r"\b(?:reportedly|allegedly|purportedly)\b",
+            re.IGNORECASE),
         CAPTION: re.compile(
             r"\b(?:(?:is|are) (?:seen|pictured|shown)\b|watch(?:es)? as\b|looks? on\b|"
             r"pose[sd]? (?:for|with|during)\b|gestures (?:as|during|while)\b|"
@@ -125,6 +148,8 @@ def exemption(text: str, start: int, genre: str,
         return IMPERATIVE
     if p[CAPTION].search(stripped):
         return CAPTION
+    if _may_be_vague(stripped) and p[VAGUE].search(stripped):
+        return VAGUE
     if genre in OPINION_GENRES and p[ARGUMENT].search(stripped):
         return ARGUMENT
     if genre in RESEARCH_GENRES and p[OWN_RESULT].search(stripped):

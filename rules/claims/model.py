@@ -58,10 +58,10 @@ __all__ = [
 
 
 @lru_cache(maxsize=16)
-def _vectorizer(n_features: int, ngram_max: int, cues: bool, split_questions: bool
-                ) -> HashingVectorizer:
+def _vectorizer(n_features: int, ngram_max: int, cues: bool, split_questions: bool,
+                shapes: bool = False) -> HashingVectorizer:
     return HashingVectorizer(
-        analyzer=ClaimAnalyzer(ngram_max, cues, split_questions),
+        analyzer=ClaimAnalyzer(ngram_max, cues, split_questions, shapes),
         n_features=n_features,
         alternate_sign=False,
         binary=True,
@@ -78,6 +78,8 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
     ngram_max : longest word n-gram (1-3).
     cues : add the non-word cue tokens (capitalised words, question, length).
     split_questions : give questions their own feature weights (prefix ``?``).
+    shapes : add word-class cue tokens (figures, years, dates, first person, modals, tense,
+        units, opinion words; see :class:`ClaimAnalyzer`).
     C : inverse L2 regularisation strength of the logistic regression.
     class_weight : passed to ``LogisticRegression`` (``None`` or ``"balanced"``).
     min_df : a hashed feature must occur in at least this many training sentences.
@@ -91,6 +93,7 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
         ngram_max: int = 2,
         cues: bool = True,
         split_questions: bool = True,
+        shapes: bool = False,
         C: float = 4.0,
         class_weight: str | None = None,
         min_df: int = 2,
@@ -101,6 +104,7 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
         self.ngram_max = ngram_max
         self.cues = cues
         self.split_questions = split_questions
+        self.shapes = shapes
         self.C = C
         self.class_weight = class_weight
         self.min_df = min_df
@@ -109,7 +113,8 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
 
     # -- features and fitting ------------------------------------------------
     def _transform(self, X: Iterable[str]) -> sparse.csr_matrix:
-        vec = _vectorizer(self.n_features, self.ngram_max, self.cues, self.split_questions)
+        vec = _vectorizer(self.n_features, self.ngram_max, self.cues, self.split_questions,
+                          self.shapes)
         return vec.transform(list(X))
 
     def fit(self, X: Iterable[str], y: Sequence[int] | np.ndarray,

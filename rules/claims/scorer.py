@@ -77,6 +77,34 @@ _FOLD.update({ord(c): None for c in "'’"})
 _FOLD.update({ord(c): " " for c in "‘“”«»—–…•·"})
 _CLOSERS = " \t\r\n\"'”’)]»"
 _CAPWORD = re.compile(r"(?<=[\s(\"“])[A-Z][a-z]*[A-Za-z]")
+# Shape cues (``shapes=True``): word classes whose members share one weight, so that what a
+# model learns from "March" or "we" carries over to "October" or "our" (words seen in only
+# one source). Looked up on the folded words, so they cost one set intersection each.
+_SHAPE_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("_month", frozenset("january february march april may june july august september october "
+                         "november december jan feb mar apr jun jul aug sep sept oct nov dec "
+                         "monday tuesday wednesday thursday friday saturday sunday yesterday "
+                         "today".split())),
+    ("_first", frozenset("i we me us my our mine ours myself ourselves im ive id".split())),
+    ("_you", frozenset("you your yours yourself yourselves youre".split())),
+    ("_modal", frozenset("could might may should must would can ought cannot cant couldnt "
+                         "shouldnt wouldnt".split())),
+    ("_future", frozenset("will wont shall going".split())),
+    ("_past", frozenset("was were had did been said reported found rose fell grew dropped "
+                        "increased decreased killed died won lost announced became".split())),
+    ("_unit", frozenset("% $ € £ percent per cent million billion trillion thousand hundred "
+                        "dollars pounds euros miles kilometres km metres tons tonnes".split())),
+    ("_opinion", frozenset("think believe feel hope want wish love hate great terrible "
+                           "wonderful awful best worst beautiful disgrace shame".split())),
+)
+# word -> the shape cue tokens it raises (a word such as "may" can be in two classes)
+_SHAPE_OF: dict[str, tuple[str, ...]] = {}
+for _name, _members in _SHAPE_CLASSES:
+    for _word in _members:
+        _SHAPE_OF[_word] = (*_SHAPE_OF.get(_word, ()), _name)
+_SHAPE_WORDS = frozenset(_SHAPE_OF)
+_NUMBER = re.compile(r"\d")
+_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 
 
 class ClaimAnalyzer:
@@ -88,13 +116,17 @@ class ClaimAnalyzer:
     ``_q`` for a question, ``_len<k>`` for the length bucket. With
     ``split_questions`` every feature of a question is prefixed with ``?``, so that
     questions get their own weights (a number inside a question is not a claim).
+    With ``shapes``, word-class tokens too: ``_num`` (a figure), ``_year``, and one token
+    per class in :data:`_SHAPE_CLASSES` present (dates, first person, second person,
+    modals, future, past-tense reporting verbs, units, opinion words).
     """
 
     def __init__(self, ngram_max: int = 2, cues: bool = True,
-                 split_questions: bool = True) -> None:
+                 split_questions: bool = True, shapes: bool = False) -> None:
         self.ngram_max = ngram_max
         self.cues = cues
         self.split_questions = split_questions
+        self.shapes = shapes
 
     def __call__(self, text: str) -> list[str]:
         words = text.lower().translate(_FOLD).split()
@@ -111,12 +143,27 @@ class ClaimAnalyzer:
             feats.append(
                 "_len0" if n < 6 else "_len1" if n < 12 else "_len2" if n < 25 else "_len3"
             )
+        if self.shapes:
+            feats += _shape_tokens(text, words)
         if text.rstrip(_CLOSERS).endswith("?"):
             if self.split_questions:
                 feats = ["?" + f for f in feats]
             if self.cues:
                 feats.append("_q")
         return feats
+
+
+def _shape_tokens(text: str, words: list[str]) -> list[str]:
+    """The shape cue tokens of one sentence (see :class:`ClaimAnalyzer`)."""
+    out = []
+    if _NUMBER.search(text):
+        out.append("_num")
+        if _YEAR.search(text):
+            out.append("_year")
+    hits = _SHAPE_WORDS.intersection(words)
+    if hits:
+        out += sorted({name for word in hits for name in _SHAPE_OF[word]})
+    return out
 
 
 def bucket(feature: str, n_features: int) -> int:
@@ -170,8 +217,9 @@ def _buckets(n_features: int) -> _Buckets:
 
 
 @lru_cache(maxsize=16)
-def analyzer(ngram_max: int, cues: bool, split_questions: bool) -> ClaimAnalyzer:
-    return ClaimAnalyzer(ngram_max, cues, split_questions)
+def analyzer(ngram_max: int, cues: bool, split_questions: bool, shapes: bool = False
+             ) -> ClaimAnalyzer:
+    return ClaimAnalyzer(ngram_max, cues, split_questions, shapes)
 
 
 MAX_FEATURES = 2**24  # hashed columns: 128 MB of coefficients at most (the model has 2**20)
@@ -197,6 +245,7 @@ def check_model_dict(data: dict[str, Any], where: str = "claim model") -> None:
     whole_number(data, "params.ngram_max", where, 1, 3, default=2)
     for flag in ("cues", "split_questions"):
         field(data, f"params.{flag}", where, bool, default=True)
+    field(data, "params.shapes", where, bool, default=False)
     finite_number(data, "intercept", where)
     field(data, "calibration", where, dict)
     finite_number(data, "calibration.a", where)
@@ -268,6 +317,7 @@ class ClaimScorer:
         self.ngram_max = int(params.get("ngram_max", 2))
         self.cues = bool(params.get("cues", True))
         self.split_questions = bool(params.get("split_questions", True))
+        self.shapes = bool(params.get("shapes", False))
         self.params = dict(params)
         self.indices_ = indices  # sorted non-zero columns
         self.values_ = values  # their coefficients
@@ -302,7 +352,7 @@ class ClaimScorer:
 
     def _rows(self, texts: list[str], vectorised: bool) -> tuple[list[int], list[int]]:
         """Every row's sorted distinct hashed columns, concatenated, and each row's count."""
-        features = analyzer(self.ngram_max, self.cues, self.split_questions)
+        features = analyzer(self.ngram_max, self.cues, self.split_questions, self.shapes)
         buckets = _buckets(self.n_features)
         col = buckets.__getitem__
         cols: list[int] = []

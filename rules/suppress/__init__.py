@@ -50,8 +50,8 @@ UNUSED_SUPPRESSION = Rule(
         "on that line, and one that names a misspelt rule silences nothing while "
         "looking as if it does. Remove it, or fix the rule name."
     ),
-    bad="<!-- checker: disable-next-line=unsourced-claim -->\nThe council met on Tuesday.",
-    good="The council met on Tuesday.",
+    bad="<!-- checker: disable-next-line=unsourced-claim -->\nDid the council meet on Tuesday?",
+    good="Did the council meet on Tuesday?",
 )
 
 

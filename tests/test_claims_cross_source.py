@@ -1,0 +1,71 @@
+"""The claim model's cross-source data and selection (training/claim_sources.py,
+training/cross_source.py) and what the committed model records about them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rules.claims import CLAIM_THRESHOLD
+from rules.claims.model import DEFAULT_MODEL_PATH
+from training.claim_sources import NewsExample, read_realnews_tune, realnews_split
+from training.cross_source import news_threshold
+
+REALNEWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "realnews" / "dev"
+
+
+def _labels_file(folder: Path, article: str, rows: list[tuple[str, str]]) -> None:
+    sentences = [{"text": t, "label": lab, "source": "", "vague": False, "hedges": []}
+                 for t, lab in rows]
+    (folder / f"{article}.json").write_text(json.dumps({"sentences": sentences}))
+
+
+def test_only_the_tune_half_and_only_claim_labels_are_read(tmp_path: Path) -> None:
+    tune = next(f"x{i}" for i in range(100) if realnews_split(f"x{i}") == "tune")
+    held = next(f"x{i}" for i in range(100) if realnews_split(f"x{i}") == "heldout")
+    rows = [("The ferry carried 412 passengers on Sunday.", "unsourced"),
+            ("The mayor said the budget was balanced.", "sourced"),
+            ("Everyone should visit the old harbour at least once.", "not_claim"),
+            ("The bridge might be the oldest in the county.", "borderline"),
+            ("Photo: harbour office", "skip")]
+    _labels_file(tmp_path, tune, rows)
+    _labels_file(tmp_path, held, rows)
+    got = read_realnews_tune(tmp_path)
+    assert [(e.label, e.article) for e in got] == [(1, tune), (1, tune), (0, tune)]
+    assert all(isinstance(e, NewsExample) for e in got)
+
+
+def test_a_malformed_label_file_is_named(tmp_path: Path) -> None:
+    tune = next(f"x{i}" for i in range(100) if realnews_split(f"x{i}") == "tune")
+    (tmp_path / f"{tune}.json").write_text('{"sentences": [{"text": 1}]}')
+    with pytest.raises(ValueError, match=f"{tune}.json"):
+        read_realnews_tune(tmp_path)
+
+
+def test_news_threshold_does_not_pick_everything_is_a_claim() -> None:
+    y = np.array([1] * 80 + [0] * 20)
+    # claims score 0.3-0.9, non-claims 0.2-0.45: below 0.45 every non-claim passes too
+    rng = np.random.default_rng(0)
+    prob = np.concatenate([rng.uniform(0.3, 0.9, 80), rng.uniform(0.2, 0.45, 20)])
+    t, sweep = news_threshold(y, prob)
+    assert t >= 0.45
+    assert {r["threshold"] for r in sweep} >= {0.2, 0.5, 0.7}
+
+
+def test_real_news_tune_half_is_read_when_present() -> None:
+    if not REALNEWS.is_dir():
+        pytest.skip("../shared/data/realnews is absent (third-party text, not in the repo)")
+    got = read_realnews_tune()
+    assert got and {realnews_split(e.article) for e in got} == {"tune"}
+    assert 0 < sum(e.label for e in got) < len(got)
+
+
+def test_committed_model_records_cross_source_figures_and_its_news_threshold() -> None:
+    meta = json.loads(DEFAULT_MODEL_PATH.read_text(encoding="utf-8"))["metadata"]
+    for key in ("debates_to_news", "news_to_debates", "news_cv", "cv5_ct24_train"):
+        assert 0.0 <= meta["metrics"][key]["f1"] <= 1.0
+    assert meta["news_threshold"] == CLAIM_THRESHOLD.default
+    assert "held-out half is never read" in meta["training_data"]["news"]

@@ -1,0 +1,127 @@
+"""Choose the news ``claim_threshold`` by cross-validation of the whole tool on the tune half.
+
+    .venv/bin/python -m training.claim_threshold
+
+The claim model is trained on the tune half of the real-news dev labels, so its probabilities
+for those sentences are in-sample: a threshold chosen on them would be too low. Here every
+tune excerpt is audited (``checker audit``, default configuration otherwise) with a model
+that never saw it: the 4 folds by excerpt of :mod:`training.cross_source`, each fold's model
+fitted on all debates plus the other folds' news (the shipped recipe, news weight and
+parameters from ``rules/claims/model.json``). Each audit runs at threshold 0; a threshold
+``t`` then keeps the unsourced-claim findings of sentences with ``claim_prob >= t`` (exactly
+what the rule would report at ``t``), and the real-news ``score.py`` scores the out-of-fold
+report against the tune half. The threshold with the best unsourced-claim F1 wins (ties: the
+higher threshold). The held-out half is not read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from rules.claims.model import DEFAULT_MODEL_PATH, ClaimClassifier, load_model_file
+from training.claim_sources import REALNEWS_DEV, debate_and_news, realnews_split
+from training.cross_source import SEED, _news_split
+
+SCORER = REALNEWS_DEV.parent / "score.py"
+THRESHOLDS = tuple(float(t) for t in np.round(np.arange(0.20, 0.701, 0.05), 2))
+_FIGURES = re.compile(r"unsourced-claim P=([\d.]+) R=([\d.]+) F1=([\d.]+)")
+
+
+def _fold_records(tmp: Path) -> list[dict]:
+    """Audit records of every tune excerpt, each scored by a model that never saw it."""
+    shipped = load_model_file(DEFAULT_MODEL_PATH)
+    params = {k: v for k, v in shipped.get_params().items() if k != "random_state"}
+    weight = float(shipped.metadata_["training_data"]["news_weight"])
+    debates, news, _ = debate_and_news()
+    records: list[dict] = []
+    for k, (tr, te) in enumerate(_news_split([e.article for e in news])):
+        texts = [e.text for e in debates] + [news[i].text for i in tr]
+        y = np.array([e.label for e in debates] + [news[i].label for i in tr])
+        w = np.concatenate([np.ones(len(debates)), np.full(len(tr), weight)])
+        model = ClaimClassifier(random_state=SEED, **params).fit(texts, y, sample_weight=w)
+        folder = tmp / f"fold{k}"
+        folder.mkdir()
+        model.save(tmp / f"model{k}.json")
+        for article in sorted({news[i].article for i in te}):
+            shutil.copy(REALNEWS_DEV / f"{article}.txt", folder)
+        config = tmp / f"fold{k}.toml"
+        config.write_text(f'[tool.checker]\nclaim_model = "{tmp / f"model{k}.json"}"\n'
+                          "claim_threshold = 0.0\n", encoding="utf-8")
+        cmd = [sys.executable, "-m", "checker", "audit", str(folder), "--out",
+               str(tmp / f"out{k}"), "--format", "json", "--config", str(config), "--quiet"]
+        done = subprocess.run(cmd, capture_output=True, text=True)
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"checker audit failed ({done.returncode}):\n{done.stderr}")
+        lines = (tmp / f"out{k}" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+        records += [json.loads(line) for line in lines if line.strip()]
+        print(f"fold {k}: {len(te)} news sentences held out", flush=True)
+    return records
+
+
+def _at(records: list[dict], threshold: float) -> list[dict]:
+    """The records with the unsourced-claim findings a threshold would not report removed."""
+    out = []
+    for r in records:
+        prob = {s["index"]: s["claim_prob"] for s in r["sentences"]}
+        keep = [f for f in r["findings"] if f["rule"] != "unsourced-claim"
+                or (prob.get(f["sentence"]) or 0.0) >= threshold]
+        out.append({**r, "findings": keep})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    if not SCORER.is_file():
+        print(f"real-news dev set not found: {SCORER}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        records = _fold_records(tmp)
+        gold = tmp / "gold"
+        gold.mkdir()
+        for label in sorted(REALNEWS_DEV.glob("*.json")):
+            if realnews_split(label.stem) == "tune":
+                for path in (label, label.with_suffix(".txt")):
+                    os.symlink(path, gold / path.name)
+        rows = []
+        for t in THRESHOLDS:
+            report = tmp / f"report-{t}.json"
+            report.write_text(json.dumps({"articles": _at(records, t)}), encoding="utf-8")
+            out = subprocess.run([sys.executable, str(SCORER), str(report), str(gold)],
+                                 capture_output=True, text=True, check=True).stdout
+            m = _FIGURES.search(out)
+            if not m:
+                raise SystemExit(f"unexpected score.py output:\n{out}")
+            p, r, f1 = (float(x) for x in m.groups())
+            rows.append({"threshold": t, "precision": p, "recall": r, "f1": f1})
+            print(f"  threshold {t:.2f}: unsourced-claim P {p:.2f} R {r:.2f} F1 {f1:.2f}")
+    best = max(rows, key=lambda r: (r["f1"], r["threshold"]))
+    print(json.dumps({"tool_threshold_sweep": rows, "chosen": best["threshold"]}))
+    record(best["threshold"], rows)
+    return 0
+
+
+def record(threshold: float, rows: list[dict], path: Path = DEFAULT_MODEL_PATH) -> None:
+    """Write the chosen news threshold and the sweep into the model file's metadata (the
+    default ``claim_threshold`` in rules/claims/__init__.py must then equal it; a test checks)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    meta = data["metadata"]
+    meta["sentence_threshold"] = meta.get("sentence_threshold", meta.get("news_threshold"))
+    meta["news_threshold"] = threshold
+    meta["selection"]["tool_threshold_sweep"] = rows
+    meta["selection"]["threshold_method"] = (
+        "python -m training.claim_threshold: unsourced-claim F1 of the whole tool on the "
+        "real-news tune half, each excerpt audited with a fold model that never saw it")
+    path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,150 @@
+"""Cross-source validation of the claim model: does what it learns on one source hold on another?
+
+Used by ``training/train_claims.py --select`` (choosing C, the shape cues and the news
+weight) and by ``python -m evaluation.claims`` (reporting). The sources are the debates and
+the tune half of the real-news dev labels (:mod:`training.claim_sources`). Measures:
+
+* **debates -> news**: fit on every debate sentence, score the news sentences;
+* **news -> debates**: fit on the news sentences alone, score the debate sentences;
+* **news CV**: 4 folds over the news *excerpts* (GroupKFold: no excerpt on both sides), each
+  fold's model fitted on all debates plus the other folds' news (news rows weighted
+  ``news_weight``): how the shipped recipe does on news it has not seen;
+* **debate CV**: 5-fold stratified CV over the debates, each fold's model fitted on the
+  other debate folds plus every news sentence (weighted): how that recipe does on debates.
+
+The grid uses plain logistic-regression probabilities (one fit per fold); the final figures
+(:func:`report`) use the full :class:`~rules.claims.model.ClaimClassifier` with its Platt
+calibration, exactly as shipped.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from rules.claims.model import ClaimClassifier
+from rules.claims.training import binary_metrics
+
+SEED = 0
+NEWS_FOLDS = 4
+DEBATE_FOLDS = 5
+
+
+def _news_split(groups: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    from sklearn.model_selection import GroupKFold
+
+    idx = np.arange(len(groups))
+    return list(GroupKFold(NEWS_FOLDS).split(idx, groups=list(groups)))
+
+
+def _debate_split(labels: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    from sklearn.model_selection import StratifiedKFold
+
+    folds = StratifiedKFold(DEBATE_FOLDS, shuffle=True, random_state=SEED)
+    return list(folds.split(labels, labels))
+
+
+def _raw_fit_proba(M: Any, y: np.ndarray, w: np.ndarray, train: np.ndarray,
+                   test: np.ndarray, C: float, min_df: int = 2) -> np.ndarray:
+    """Logistic-regression probabilities of ``test`` rows, fitted on ``train`` rows (the
+    estimator's min_df rule applied to the training rows only)."""
+    from scipy import sparse
+
+    from rules.claims.fitting import logistic_regression
+
+    keep = np.bincount(M[train].indices, minlength=M.shape[1]) >= min_df
+    Mk = sparse.csr_matrix(M @ sparse.diags(keep.astype(np.float64)))
+    lr = logistic_regression(C).fit(Mk[train], y[train], sample_weight=w[train])
+    return lr.predict_proba(Mk[test])[:, 1]
+
+
+def grid_scores(debate_texts: list[str], debate_y: np.ndarray, news_texts: list[str],
+                news_y: np.ndarray, news_groups: list[str], C: float, shapes: bool,
+                news_weight: float, M: Any = None) -> dict[str, float]:
+    """Cheap (uncalibrated) news-CV, debate-CV and cross-source F1 of one grid point."""
+    if M is None:
+        M = ClaimClassifier(shapes=shapes)._transform(debate_texts + news_texts)
+    nd = len(debate_texts)
+    y = np.concatenate([debate_y, news_y])
+    w = np.concatenate([np.ones(nd), np.full(len(news_texts), news_weight)])
+    debates = np.arange(nd)
+    news = np.arange(nd, nd + len(news_texts))
+    news_prob = np.zeros(len(news))
+    for tr, te in _news_split(news_groups):
+        news_prob[te] = _raw_fit_proba(M, y, w, np.concatenate([debates, news[tr]]),
+                                       news[te], C)
+    debate_prob = np.zeros(nd)
+    for tr, te in _debate_split(debate_y):
+        debate_prob[te] = _raw_fit_proba(M, y, w, np.concatenate([tr, news]), te, C)
+    f_news = binary_metrics(news_y, news_prob)["f1"]
+    f_deb = binary_metrics(debate_y, debate_prob)["f1"]
+    return {"f1_news_cv": f_news, "f1_debate_cv": f_deb,
+            "ap_news_cv": binary_metrics(news_y, news_prob)["average_precision"],
+            "criterion": (f_news + f_deb) / 2}
+
+
+def select(debate_texts: list[str], debate_y: np.ndarray, news_texts: list[str],
+           news_y: np.ndarray, news_groups: list[str], Cs: Sequence[float],
+           shapes_options: Sequence[bool], weights: Sequence[float]
+           ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The grid point with the best mean of news-CV F1 and debate-CV F1 (ties: news AP)."""
+    rows: list[dict[str, Any]] = []
+    for shapes in shapes_options:
+        M = ClaimClassifier(shapes=shapes)._transform(debate_texts + news_texts)
+        for C in Cs:
+            for w in weights:
+                t0 = time.perf_counter()
+                s = grid_scores(debate_texts, debate_y, news_texts, news_y, news_groups,
+                                C, shapes, w, M)
+                row = {"C": C, "shapes": shapes, "news_weight": w,
+                       **{k: round(v, 4) for k, v in s.items()}}
+                rows.append(row)
+                print(f"  grid {row} ({time.perf_counter() - t0:.0f}s)", flush=True)
+    best = max(rows, key=lambda r: (r["criterion"], r["ap_news_cv"]))
+    return best, rows
+
+
+def _fit(params: dict[str, Any], texts: list[str], y: np.ndarray,
+         w: np.ndarray | None = None) -> ClaimClassifier:
+    return ClaimClassifier(random_state=SEED, **params).fit(texts, y, sample_weight=w)
+
+
+def report(params: dict[str, Any], news_weight: float, debate_texts: list[str],
+           debate_y: np.ndarray, news_texts: list[str], news_y: np.ndarray,
+           news_groups: list[str]) -> tuple[dict[str, Any], np.ndarray]:
+    """Calibrated cross-source figures of the shipped recipe, and the out-of-fold news
+    probabilities (for choosing the news threshold)."""
+    out: dict[str, Any] = {}
+    dy, ny = np.asarray(debate_y), np.asarray(news_y)
+    out["debates_to_news"] = binary_metrics(
+        ny, _fit(params, debate_texts, dy).predict_proba(news_texts)[:, 1])
+    news_model = _fit({**params, "calibration_folds": 3}, news_texts, ny)
+    out["news_to_debates"] = binary_metrics(dy, news_model.predict_proba(debate_texts)[:, 1])
+    news_prob = np.zeros(len(news_texts))
+    for tr, te in _news_split(news_groups):
+        texts = debate_texts + [news_texts[i] for i in tr]
+        y = np.concatenate([dy, ny[tr]])
+        w = np.concatenate([np.ones(len(dy)), np.full(len(tr), news_weight)])
+        news_prob[te] = _fit(params, texts, y, w).predict_proba(
+            [news_texts[i] for i in te])[:, 1]
+    out["news_cv"] = binary_metrics(ny, news_prob)
+    return out, news_prob
+
+
+def news_threshold(news_y: np.ndarray, news_prob: np.ndarray) -> tuple[float, list[dict]]:
+    """The threshold (0.20-0.70, steps of 0.05) with the best out-of-fold news F1 of the
+    claim class at precision >= the share of claims + half the rest (so that "everything
+    is a claim" cannot win); ties go to the higher threshold."""
+    base = float(np.mean(news_y))
+    floor = base + (1 - base) / 2
+    rows = []
+    for t in np.round(np.arange(0.20, 0.701, 0.05), 2):
+        m = binary_metrics(news_y, news_prob, float(t))
+        rows.append({"threshold": float(t), "f1": round(m["f1"], 4),
+                     "precision": round(m["precision"], 4), "recall": round(m["recall"], 4)})
+    ok = [r for r in rows if r["precision"] >= floor] or rows
+    best = max(ok, key=lambda r: (r["f1"], r["threshold"]))
+    return best["threshold"], rows
