@@ -369,20 +369,26 @@ class CueTagger:
 
     def spans(self, d: TokenDoc) -> list[tuple[int, int]]:
         """Token ranges (first, last) of predicted cues, in text order."""
+        if not d.toks:
+            return []
+        return decode_cue_spans(self.token_proba(d), d.tok_sent, self.threshold)
+
+    def token_proba(self, d: TokenDoc) -> np.ndarray:
+        """(n_tokens, 3) O/B/I probabilities of a document's tokens (what :meth:`spans`
+        decodes; the sentence gate decodes them again at a lower threshold)."""
         toks = d.toks
         if not toks:
-            return []
+            return np.zeros((0, 3))
         vals = _attribute_matrix(d, self.extra_cues)
         sent = np.array(d.tok_sent, dtype=np.int64)
         n = len(toks)
         if n <= _CHUNK:
-            p = self._proba_rows(_hash_rows(vals, sent, self.bits))
-        else:  # long texts a window of tokens at a time (each token's row is the same)
-            p = np.concatenate([
-                self._proba_rows(_hash_window(vals, sent, self.bits, a, min(n, a + _CHUNK)))
-                for a in range(0, n, _CHUNK)
-            ])
-        return decode_cue_spans(p, d.tok_sent, self.threshold)
+            return self._proba_rows(_hash_rows(vals, sent, self.bits))
+        # long texts a window of tokens at a time (each token's row is the same)
+        return np.concatenate([
+            self._proba_rows(_hash_window(vals, sent, self.bits, a, min(n, a + _CHUNK)))
+            for a in range(0, n, _CHUNK)
+        ])
 
 
 def decode_cue_spans(p: np.ndarray, sent: Sequence[int], threshold: float,

@@ -1,0 +1,206 @@
+"""Does a sentence report what someone said or thinks? The learned sentence gate.
+
+The cue tagger (``tagger.py``) decides token by token with a window of three words either
+side; many attribution cues of news copy are rare phrases ("took a swipe at", "is a
+fierce critic of") that it scores below its threshold. This model looks at the whole
+sentence instead: a logistic regression over hashed binary features (its words and word
+pairs, the lexicon classes of its words, quotation marks, how it opens and ends), trained
+on PolNeAR ``train`` (``training/train_attribution_sentences.py``) to tell whether a
+sentence holds attributed content. The extractor asks it only about sentences that no
+relation covers and in which the tagger sees a weaker cue (``extraction.py``): when the
+sentence model agrees, that weaker cue is kept.
+
+Inference is plain Python (``zlib.crc32`` hashing and a dict of weights): no numpy, so
+that checking a short draft does not import it for this model.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+import re
+import struct
+import zlib
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from checker.core.datafiles import DataFileError, finite_number, load_data, whole_number
+from rules.attribution.doc import TokenDoc
+from rules.attribution.lexicon import Lexicon
+from rules.attribution.words import AUX, QUOTE_TOKENS
+
+GATE_FORMAT = "checker-attribution-sentence-gate"
+GATE_FORMAT_VERSION = 1
+GATE_PATH = Path(__file__).resolve().parent / "sentence_gate.json"
+MAX_BITS = 22
+_DIGITS = re.compile(r"\d")
+_MAX_WORDS = 120  # words of a sentence that give features (a run-on "sentence" is cut)
+
+
+def _lex_class(low: str, d: TokenDoc) -> str:
+    """A coarse lexicon class of a lower-case word ("" for none)."""
+    lex = d.lex
+    kind = lex.cue_forms.get(low)
+    if kind:
+        return "cue-" + kind
+    if low in lex.pronouns:
+        return "pron"
+    if low in lex.role_nouns or low in lex.anonymous_heads or low in lex.titles:
+        return "role"
+    if low in lex.organisation_nouns or low in lex.outlet_nouns or low in lex.document_nouns:
+        return "org"
+    if low in AUX:
+        return "aux"
+    return ""
+
+
+_MIX = 0x9E3779B97F4A7C15  # odd 64-bit multiplier of the pair hash
+_MASK64 = (1 << 64) - 1
+_MEMO_LIMIT = 200_000  # memoised words before the memo starts afresh (bounded memory)
+
+
+def hash_feature(name: str) -> int:
+    """The 64-bit code of a feature name (crc32 of its UTF-8 bytes, spread)."""
+    return (zlib.crc32(name.encode()) * _MIX) & _MASK64
+
+
+def _pair(a: int, b: int) -> int:
+    """The code of an ordered pair of codes."""
+    return ((a * _MIX) ^ b) & _MASK64
+
+
+_EDGE_START = hash_feature("<s>")
+_EDGE_END = hash_feature("</s>")
+_NO_CLASS = hash_feature("c=-")
+_SALT_PC = hash_feature("pc")
+_SALT_CP = hash_feature("cp")
+
+
+class WordMemo:
+    """Per token text: its normalised form, the code of the word and of its lexicon class,
+    and the codes of its own features; made once per text and lexicon."""
+
+    def __init__(self) -> None:
+        self.lex: Lexicon | None = None
+        self.words: dict[str, tuple[str, int, int, tuple[int, ...]]] = {}
+
+    def get(self, low: str, d: TokenDoc) -> tuple[str, int, int, tuple[int, ...]]:
+        """(normalised word, word code, class code (0: none), own feature codes)."""
+        if d.lex is not self.lex or len(self.words) > _MEMO_LIMIT:
+            self.lex, self.words = d.lex, {}  # the classes of words depend on the lexicon
+        info = self.words.get(low)
+        if info is None:
+            norm = _DIGITS.sub("0", low)
+            cls = _lex_class(low, d)
+            w = hash_feature("w=" + norm)
+            c = hash_feature("c=" + cls) if cls else 0
+            own = [w]
+            if c:
+                own.append(c)
+            if norm in QUOTE_TOKENS:
+                own.append(hash_feature("has-quote-mark"))
+            elif norm == ":":
+                own.append(hash_feature("has-colon"))
+            info = self.words[low] = (norm, w, c, tuple(own))
+        return info
+
+
+def sentence_codes(d: TokenDoc, si: int, memo: WordMemo) -> set[int]:
+    """The 64-bit codes of the binary features of sentence ``si`` of a document: each word,
+    each word pair (with the sentence edges), each lexicon class and its pairs with the
+    neighbouring words, quotation marks and colons, the first word, the last two words, the
+    length and the share of quoted words (at most ``_MAX_WORDS`` words)."""
+    a, b = d.sent_tok[si]
+    b = min(b, a + _MAX_WORDS)
+    if a >= b:
+        return {hash_feature("empty")}
+    raw = d.tok_lows[a:b]
+    out: set[int] = set()
+    add = out.add
+    prev_w, prev_c = _EDGE_START, _EDGE_START
+    for low in raw:
+        _, w, c, own = memo.get(low, d)
+        out.update(own)
+        add(_pair(prev_w, w))
+        if c:
+            add(_pair(prev_w, c) ^ _SALT_PC)
+            add(_pair(prev_c, w) ^ _SALT_CP)
+        prev_w, prev_c = w, c or _NO_CLASS
+    add(_pair(prev_w, _EDGE_END))
+    first = memo.get(raw[0], d)[0]
+    last2 = "_".join(memo.get(x, d)[0] for x in raw[-2:])
+    quoted = sum(1 for k in range(a, b) if d.tok_quote[k] >= 0)
+    out.update(hash_feature(f) for f in (
+        "bias-sent", f"first={first}", f"last2={last2}", f"len={min(len(raw) // 8, 6)}",
+        f"quoted={min(4 * quoted // len(raw), 3)}"))
+    return out
+
+
+def feature_rows(codes: set[int], bits: int) -> set[int]:
+    """The weight rows of feature codes (their top ``bits`` bits)."""
+    shift = 64 - bits
+    return {c >> shift for c in codes}
+
+
+class SentenceGate:
+    """Logistic regression over hashed sentence features, from plain JSON."""
+
+    def __init__(self, bits: int, weights: dict[int, int], bias: float, threshold: float,
+                 cue_threshold: float) -> None:
+        self.bits = bits
+        self.weights = weights  # row -> weight in thousandths (as stored)
+        self.bias = bias
+        self.threshold = threshold  # P(attributed) a sentence needs
+        self.cue_threshold = cue_threshold  # the weaker tagger cue a kept sentence may have
+        self.memo = WordMemo()
+
+    def proba(self, d: TokenDoc, si: int) -> float:
+        """P(sentence ``si`` holds attributed content)."""
+        get = self.weights.get
+        shift = 64 - self.bits
+        z = self.bias + sum(get(c >> shift, 0) for c in sentence_codes(d, si, self.memo)) / 1000
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def pack_gate_weights(index: Sequence[int], milli: Sequence[int]) -> dict[str, str]:
+    """``index_u32`` and ``weights_milli_i32`` fields (little-endian, base64) of weight rows
+    and their weights in thousandths."""
+    return {
+        "index_u32": base64.b64encode(struct.pack(f"<{len(index)}I", *index)).decode(),
+        "weights_milli_i32": base64.b64encode(struct.pack(f"<{len(milli)}i", *milli)).decode(),
+    }
+
+
+def unpack_gate_weights(data: dict[str, Any], where: str, bits: int) -> dict[int, int]:
+    """Feature row -> weight in thousandths of a gate file (``DataFileError`` on a
+    malformed file)."""
+    try:
+        raw_idx = base64.b64decode(data["index_u32"], validate=True)
+        raw_w = base64.b64decode(data["weights_milli_i32"], validate=True)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataFileError(f"{where}: unusable weights: {exc}") from None
+    if len(raw_idx) % 4 or len(raw_idx) != len(raw_w):
+        raise DataFileError(f"{where}: index_u32 and weights_milli_i32 differ in length")
+    n = len(raw_idx) // 4
+    idx = struct.unpack(f"<{n}I", raw_idx)
+    if idx and max(idx) >= 1 << bits:
+        raise DataFileError(f"{where}: a weight row outside 0 to 2**bits - 1")
+    milli = struct.unpack(f"<{n}i", raw_w)
+    return dict(zip(idx, milli, strict=True))
+
+
+@lru_cache(maxsize=4)
+def load_sentence_gate(path: str = str(GATE_PATH)) -> SentenceGate | None:
+    """The gate at ``path`` (None when there is no such file)."""
+    p = Path(path)
+    if not p.is_file():
+        return None
+    data = load_data(p, GATE_FORMAT, versions=(GATE_FORMAT_VERSION,))
+    where = str(p)
+    bits = whole_number(data, "bits", where, 1, MAX_BITS)
+    return SentenceGate(bits=bits, weights=unpack_gate_weights(data, where, bits),
+                        bias=finite_number(data, "bias", where, -100.0, 100.0),
+                        threshold=finite_number(data, "threshold", where, 0.0, 1.0),
+                        cue_threshold=finite_number(data, "cue_threshold", where, 0.0, 1.0))
