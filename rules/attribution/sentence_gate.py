@@ -23,6 +23,7 @@ import struct
 import zlib
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -78,18 +79,34 @@ _SALT_PC = hash_feature("pc")
 _SALT_CP = hash_feature("cp")
 
 
+# a word's memo entry: (normalised word, word code, class code (0: none), own feature codes,
+# word code times _MIX and class code (or _NO_CLASS) times _MIX, both masked: the left
+# halves of the pair codes)
+_Info = tuple[str, int, int, tuple[int, ...], int, int]
+_BIAS = hash_feature("bias-sent")
+_LEN = [hash_feature(f"len={k}") for k in range(7)]
+_QUOTED = [hash_feature(f"quoted={k}") for k in range(4)]
+
+
 class WordMemo:
     """Per token text: its normalised form, the code of the word and of its lexicon class,
-    and the codes of its own features; made once per text and lexicon."""
+    and the codes of its own features; made once per text and lexicon. Also the codes of
+    the first-word and last-two-words features seen."""
 
     def __init__(self) -> None:
         self.lex: Lexicon | None = None
-        self.words: dict[str, tuple[str, int, int, tuple[int, ...]]] = {}
+        self.words: dict[str, _Info] = {}
+        self.names: dict[str, int] = {}
 
-    def get(self, low: str, d: TokenDoc) -> tuple[str, int, int, tuple[int, ...]]:
-        """(normalised word, word code, class code (0: none), own feature codes)."""
-        if d.lex is not self.lex or len(self.words) > _MEMO_LIMIT:
-            self.lex, self.words = d.lex, {}  # the classes of words depend on the lexicon
+    def check(self, d: TokenDoc) -> None:
+        """Start afresh for another lexicon (the classes of words depend on it), or when
+        the memo has grown past its bound."""
+        if d.lex is not self.lex or len(self.words) > _MEMO_LIMIT \
+                or len(self.names) > _MEMO_LIMIT:
+            self.lex, self.words, self.names = d.lex, {}, {}
+
+    def get(self, low: str, d: TokenDoc) -> _Info:
+        """The memo entry of a token text (see ``_Info``)."""
         info = self.words.get(low)
         if info is None:
             norm = _DIGITS.sub("0", low)
@@ -103,38 +120,56 @@ class WordMemo:
                 own.append(hash_feature("has-quote-mark"))
             elif norm == ":":
                 own.append(hash_feature("has-colon"))
-            info = self.words[low] = (norm, w, c, tuple(own))
+            info = self.words[low] = (norm, w, c, tuple(own), (w * _MIX) & _MASK64,
+                                      ((c or _NO_CLASS) * _MIX) & _MASK64)
         return info
+
+    def name(self, name: str) -> int:
+        """The code of a feature name, memoised."""
+        code = self.names.get(name)
+        if code is None:
+            code = self.names[name] = hash_feature(name)
+        return code
+
+
+_START_MIX = (_EDGE_START * _MIX) & _MASK64
 
 
 def sentence_codes(d: TokenDoc, si: int, memo: WordMemo) -> set[int]:
     """The 64-bit codes of the binary features of sentence ``si`` of a document: each word,
     each word pair (with the sentence edges), each lexicon class and its pairs with the
     neighbouring words, quotation marks and colons, the first word, the last two words, the
-    length and the share of quoted words (at most ``_MAX_WORDS`` words)."""
+    length and the share of quoted words (at most ``_MAX_WORDS`` words).
+
+    A pair's code is ``_pair(left, right)``; the loop uses the memoised left halves."""
     a, b = d.sent_tok[si]
     b = min(b, a + _MAX_WORDS)
     if a >= b:
         return {hash_feature("empty")}
+    memo.check(d)
     raw = d.tok_lows[a:b]
     out: set[int] = set()
     add = out.add
-    prev_w, prev_c = _EDGE_START, _EDGE_START
+    update = out.update
+    wget = memo.words.get
+    prev_wm = prev_cm = _START_MIX
     for low in raw:
-        _, w, c, own = memo.get(low, d)
-        out.update(own)
-        add(_pair(prev_w, w))
+        info = wget(low) or memo.get(low, d)
+        w, c = info[1], info[2]
+        update(info[3])
+        add(prev_wm ^ w)
         if c:
-            add(_pair(prev_w, c) ^ _SALT_PC)
-            add(_pair(prev_c, w) ^ _SALT_CP)
-        prev_w, prev_c = w, c or _NO_CLASS
-    add(_pair(prev_w, _EDGE_END))
-    first = memo.get(raw[0], d)[0]
-    last2 = "_".join(memo.get(x, d)[0] for x in raw[-2:])
-    quoted = sum(1 for k in range(a, b) if d.tok_quote[k] >= 0)
-    out.update(hash_feature(f) for f in (
-        "bias-sent", f"first={first}", f"last2={last2}", f"len={min(len(raw) // 8, 6)}",
-        f"quoted={min(4 * quoted // len(raw), 3)}"))
+            add((prev_wm ^ c) ^ _SALT_PC)
+            add((prev_cm ^ w) ^ _SALT_CP)
+        prev_wm, prev_cm = info[4], info[5]
+    add(prev_wm ^ _EDGE_END)
+    n = len(raw)
+    quoted = n - d.tok_quote[a:b].count(-1)
+    add(_BIAS)
+    add(memo.name("first=" + memo.get(raw[0], d)[0]))
+    add(memo.name("last2=" + "_".join(memo.get(x, d)[0] for x in raw[-2:])))
+    add(_LEN[min(n // 8, 6)])
+    add(_QUOTED[min(4 * quoted // n, 3)])
     return out
 
 
@@ -158,9 +193,8 @@ class SentenceGate:
 
     def proba(self, d: TokenDoc, si: int) -> float:
         """P(sentence ``si`` holds attributed content)."""
-        get = self.weights.get
-        shift = 64 - self.bits
-        z = self.bias + sum(get(c >> shift, 0) for c in sentence_codes(d, si, self.memo)) / 1000
+        rows = feature_rows(sentence_codes(d, si, self.memo), self.bits)
+        z = self.bias + sum(map(self.weights.get, rows, repeat(0))) / 1000
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
