@@ -363,3 +363,11 @@ def test_damaged_packed_models_are_refused_naming_the_file(tmp_path: Path) -> No
         path.write_text(json.dumps({**data, key: value}), encoding="utf-8")
         with pytest.raises(DataFileError, match=str(path)):
             loader(str(path))
+
+
+def test_belief_with_object_and_infinitive_is_reported_but_a_wish_is_not() -> None:
+    an = _analyse("Industry insiders expect prices to climb further.")
+    assert [(s.name, s.kind) for s in an.sources] == [("Industry insiders", ANONYMOUS)]
+    assert any(f.code == "ATT001" for f in an.findings)
+    wish = _analyse("The union wants the council to raise wages for bus drivers.")
+    assert wish.sources == [] and wish.attributed == [False]
