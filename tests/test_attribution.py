@@ -371,3 +371,17 @@ def test_belief_with_object_and_infinitive_is_reported_but_a_wish_is_not() -> No
     assert any(f.code == "ATT001" for f in an.findings)
     wish = _analyse("The union wants the council to raise wages for bus drivers.")
     assert wish.sources == [] and wish.attributed == [False]
+
+
+@pytest.mark.parametrize("text", [
+    "It has been claimed that the vote count was rigged in two districts.",
+    "Those close to the singer say she is recovering well at home.",
+    "Local media reported that the old bridge had collapsed overnight.",
+])
+def test_more_vague_attributions(text: str) -> None:
+    assert any(f.code == "ATT001" for f in _analyse(text).findings)
+
+
+def test_perfect_passive_subject_is_no_source() -> None:
+    an = _analyse("The head teacher had been warned twice about the broken fire doors.")
+    assert an.sources == [] and not any(f.code == "ATT001" for f in an.findings)

@@ -114,8 +114,14 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
 def _passive_cue(cue_text: str) -> bool:
     """Whether a verb cue is a passive ("is thought", "was found", "were denied")."""
     words = cue_text.lower().split()
+    if len(words) >= 3 and words[0] in _PERFECT_OR_MODAL and words[1] in ("been", "be"):
+        words = words[1:]  # "had been warned", "will be told"
     return len(words) >= 2 and words[0] in _BE and words[-1].endswith(("ed", "en", "wn",
                                                                       "ght", "id", "nd"))
+
+
+_PERFECT_OR_MODAL = frozenset(
+    "has have had will would could can may might should must".split())
 
 
 def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) -> bool:
