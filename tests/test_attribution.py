@@ -385,3 +385,20 @@ def test_more_vague_attributions(text: str) -> None:
 def test_perfect_passive_subject_is_no_source() -> None:
     an = _analyse("The head teacher had been warned twice about the broken fire doors.")
     assert an.sources == [] and not any(f.code == "ATT001" for f in an.findings)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The mayor however said the bridge would reopen in March.", "The mayor"),
+    ("The senators, however, said they would vote against the bill.", "The senators"),
+    ("The two coaches both stressed that the pitch was in poor shape.", "The two coaches"),
+])
+def test_source_before_floating_words(text: str, source: str) -> None:
+    found = _extract(text)
+    assert [text[r.source[0]:r.source[1]] for r in found if r.source] == [source]
+
+
+def test_evidential_adverb_is_a_report_without_source() -> None:
+    text = "The club is reportedly spending two million pounds on new players."
+    r = _by_cue(_extract(text), text, "reportedly")
+    assert r.source is None and "two million pounds" in text[r.content[0][0]:r.content[0][1]]
+    assert _analyse(text).attributed == [False]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from rules.attribution.candidates import CueModel, cue_candidates, cue_features, load_cue_model
 from rules.attribution.citations import citation_relations
-from rules.attribution.cues import agentless, function_only, postmodifier, span_kind
+from rules.attribution.cues import agentless, evidential, function_only, postmodifier, span_kind
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon, get_lexicon
 from rules.attribution.plausible import (
@@ -215,6 +215,9 @@ def _tagged_relation(d: TokenDoc, ci: int, cj: int, extra: dict[str, str]
         return None
     kind, head = span_kind(d, ci, cj, extra)
     if kind == "verb" and function_only(d, ci, cj):
+        ev = evidential(d, ci, cj)
+        if ev >= 0:  # "is reportedly spending": a report with no source named
+            return sourceless(d, ev, ev, ev)
         return None  # "completely", "has", "about": no cue word of its own
     if kind == "verb" and agentless(d, ci, cj):
         return sourceless(d, ci, cj, head)

@@ -158,6 +158,8 @@ def _verb_left_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
     s_lo, s_hi = d.sent_tok[sent]
     left_k = _left_of_auxiliaries(d, ci, s_lo)
     np = np_left(d, left_k, sent) if left_k >= s_lo else None
+    if np is None and left_k > s_lo:
+        np = _np_before_floating(d, left_k, s_lo, sent)
     if np is not None and left_k < ci - 1 and not fixed:
         rec.cue = (toks[left_k + 1].start, toks[cj].end)
     if not fixed and cj + 1 < s_hi and toks[cj + 1].low in _PARTICLES.get(cue_low, ()):
@@ -166,6 +168,28 @@ def _verb_left_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
     if np and toks[np[1]].low == "," and np[0] == np[1]:
         np = None
     return np, cj
+
+
+# words that float between a subject and its verb: "Carter however said", "Lee and Ruiz
+# both stressed", "the senators, however, said"
+_FLOATING = frozenset(("however", "both", "all", "each", "too", "though", "themselves",
+                       "himself", "herself", "instead", "meanwhile", "therefore"))
+
+
+def _np_before_floating(d: TokenDoc, k: int, s_lo: int, sent: int) -> Span | None:
+    """The noun phrase before floating words ending at token ``k`` (None when there are
+    none, or no noun phrase before them)."""
+    toks = d.toks
+    j = k
+    if toks[j].text == "," and j - 2 >= s_lo and toks[j - 1].low in _FLOATING \
+            and toks[j - 2].text == ",":
+        j -= 3  # ", however,"
+    else:
+        while j >= s_lo and toks[j].low in _FLOATING:
+            j -= 1
+    if j == k or j < s_lo:
+        return None
+    return np_left(d, j, sent)
 
 
 def _left_of_auxiliaries(d: TokenDoc, ci: int, s_lo: int) -> int:
