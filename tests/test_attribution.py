@@ -402,3 +402,20 @@ def test_evidential_adverb_is_a_report_without_source() -> None:
     r = _by_cue(_extract(text), text, "reportedly")
     assert r.source is None and "two million pounds" in text[r.content[0][0]:r.content[0][1]]
     assert _analyse(text).attributed == [False]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("By noon, the mayor had visited the site and said the damage was severe.", "the mayor"),
+    ("Ms. Okafor is a Democrat, but has said she will back the bill.", "Ms. Okafor"),
+])
+def test_coordinated_cue_takes_the_clause_subject(text: str, source: str) -> None:
+    found = _extract(text)
+    assert [text[r.source[0]:r.source[1]] for r in found if r.source] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kent variant, found in May and announced in June, spreads faster.",
+    "The South Coast ferry service stopped in March and announced no date to restart.",
+])
+def test_coordinated_cue_without_a_clear_subject_names_nobody(text: str) -> None:
+    assert [r for r in _extract(text) if r.source] == []

@@ -20,7 +20,7 @@ from rules.attribution.content import content_left, content_right, is_direct, sk
 from rules.attribution.doc import Extracted, TokenDoc, mark_used
 from rules.attribution.phrases import np_left, np_right
 from rules.attribution.tokens import count_words, is_cap
-from rules.attribution.words import AUX, SENT_FINAL
+from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS, SENT_FINAL
 
 _PARTICLES: dict[str, tuple[str, ...]] = {
     w: ("for", "on") for w in ("call", "calls", "called", "calling")
@@ -222,6 +222,13 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
             r = np_right(d, cj + 1, sent, s_hi)
             if r and (np is None or r[1] + 1 >= s_hi - 1 or toks[r[1] + 1].text == ","):
                 return r, _INVERTED
+    if np is None and not cue_low.endswith("ing"):
+        k = _left_of_auxiliaries(d, ci, s_lo)
+        if k > s_lo and toks[k].low in ("and", "but"):
+            # "Ali converted ... and refused to fight": the clause subject
+            subj = _clause_subject(d, s_lo, k, sent)
+            if subj is not None:
+                return subj, _PARTICIPIAL
     if np is None and cue_low.endswith("ing") and ci - 1 >= s_lo \
             and toks[ci - 1].text == ",":
         # ", saying ..." -> the clause subject
@@ -229,6 +236,43 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
         if subj and toks[subj[0]].quote < 0:
             return subj, _PARTICIPIAL
     return np, _LEFT
+
+
+def _clause_subject(d: TokenDoc, s_lo: int, stop: int, sent: int) -> Span | None:
+    """The subject opening the sentence (after an opening adverbial up to a comma: "By
+    noon, Mr. Lee ..."), when a noun phrase with a capital, determiner or pronoun."""
+    toks = d.toks
+    start = s_lo
+    if toks[s_lo].low in BOUNDARY_WORDS and toks[s_lo].low not in DETERMINERS:
+        comma = next((k for k in range(s_lo, stop) if toks[k].text == ","), -1)
+        if comma < 0:
+            return None
+        start = comma + 1
+    subj = np_right(d, start, sent, stop)
+    if subj is None or toks[subj[0]].quote >= 0:
+        return None
+    # the noun phrase walker knows no verbs ("The company cut 300 jobs"): keep the names,
+    # determiners and nouns of the lexicon, up to the first other word
+    lex = d.lex
+    last = -1
+    for k in range(subj[0], subj[1] + 1):
+        t = toks[k]
+        if t.low in DETERMINERS:
+            continue
+        if t.low in lex.pronouns or is_cap(t) or t.low in lex.role_nouns \
+                or t.low in lex.anonymous_heads or t.low in lex.organisation_nouns \
+                or t.low in lex.outlet_nouns or t.low in lex.document_nouns:
+            last = k
+        elif t.text not in ("’s", "'s", ".", "-", "&"):
+            break
+    if last < 0 or last + 1 >= stop:
+        return None
+    after = toks[last + 1]
+    if last < subj[1] and not (after.low in AUX or after.low.endswith(("ed", "s"))):
+        return None  # cut before a word that may be the head noun ("the South African variant")
+    if any(toks[k].text == "," for k in range(last + 1, stop - 1)):
+        return None  # an aside between subject and conjunction ("X, found in May and ...")
+    return (subj[0], last)
 
 
 def _inverted_content(d: TokenDoc, ci: int, np: Span, s_lo: int, s_hi: int
