@@ -419,3 +419,10 @@ def test_coordinated_cue_takes_the_clause_subject(text: str, source: str) -> Non
 ])
 def test_coordinated_cue_without_a_clear_subject_names_nobody(text: str) -> None:
     assert [r for r in _extract(text) if r.source] == []
+
+
+def test_source_before_an_aside_between_dashes() -> None:
+    text = "Many speakers at the service — including two bishops — said the loss was painful."
+    found = _extract(text)
+    assert [text[r.source[0]:r.source[1]] for r in found] == ["Many speakers at the service"]
+    assert text[found[0].content[0][0]:found[0].content[0][1]] == "the loss was painful"

@@ -159,7 +159,8 @@ def _verb_left_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
     left_k = _left_of_auxiliaries(d, ci, s_lo)
     np = np_left(d, left_k, sent) if left_k >= s_lo else None
     if np is None and left_k > s_lo:
-        np = _np_before_floating(d, left_k, s_lo, sent)
+        np = _np_before_floating(d, left_k, s_lo, sent) or _np_before_dashes(d, left_k, s_lo,
+                                                                              sent)
     if np is not None and left_k < ci - 1 and not fixed:
         rec.cue = (toks[left_k + 1].start, toks[cj].end)
     if not fixed and cj + 1 < s_hi and toks[cj + 1].low in _PARTICLES.get(cue_low, ()):
@@ -190,6 +191,26 @@ def _np_before_floating(d: TokenDoc, k: int, s_lo: int, sent: int) -> Span | Non
     if j == k or j < s_lo:
         return None
     return np_left(d, j, sent)
+
+
+_DASHES = frozenset(("—", "–", "--"))
+
+
+def _np_before_dashes(d: TokenDoc, k: int, s_lo: int, sent: int) -> Span | None:
+    """The noun phrase before an aside between dashes that ends at token ``k`` ("Many
+    speakers — including two bishops — said"): the phrase without its aside."""
+    toks = d.toks
+    if toks[k].text not in _DASHES:
+        return None
+    j = k - 1
+    while j > s_lo and toks[j].text not in _DASHES and k - j < 40:
+        j -= 1
+    if j <= s_lo or toks[j].text not in _DASHES:
+        return None
+    head = np_left(d, j - 1, sent)
+    if head is None or toks[head[0]].quote >= 0:
+        return None
+    return head
 
 
 def _left_of_auxiliaries(d: TokenDoc, ci: int, s_lo: int) -> int:
