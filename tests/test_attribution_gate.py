@@ -122,9 +122,13 @@ _PIECES = st.sampled_from(
 def test_codes_do_not_depend_on_the_memo(text: str) -> None:
     warm = WordMemo()
     d = TokenDoc(text, _sentences(text), get_lexicon())
+    gates = [_gate(0.0), SentenceGate(bits=20, weights={}, bias=0.0, threshold=0.5,
+                                      cue_threshold=0.3)]
     for si in range(len(d.sents)):
         fresh = sentence_codes(d, si, WordMemo())
         assert sentence_codes(d, si, warm) == fresh == sentence_codes(d, si, warm)
+        for gate in gates:  # the gate's rows are those of the codes, memo cold or warm
+            assert gate.rows(d, si) == feature_rows(fresh, gate.bits) == gate.rows(d, si)
 
 
 def test_gate_json_records_training_and_dev_side_by_side() -> None:

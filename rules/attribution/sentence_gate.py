@@ -180,7 +180,11 @@ def feature_rows(codes: set[int], bits: int) -> set[int]:
 
 
 class SentenceGate:
-    """Logistic regression over hashed sentence features, from plain JSON."""
+    """Logistic regression over hashed sentence features, from plain JSON.
+
+    :meth:`rows` computes the weight rows of :func:`sentence_codes` directly: a row is the
+    top ``bits`` bits of a code, and taking them commutes with the exclusive or that makes
+    the pair codes, so every code is kept as its row (small integers) in a memo of rows."""
 
     def __init__(self, bits: int, weights: dict[int, int], bias: float, threshold: float,
                  cue_threshold: float) -> None:
@@ -190,12 +194,64 @@ class SentenceGate:
         self.threshold = threshold  # P(attributed) a sentence needs
         self.cue_threshold = cue_threshold  # the weaker tagger cue a kept sentence may have
         self.memo = WordMemo()
+        self._shift = 64 - bits
+        # token text -> (word row, class row (-1: none), own rows, left word row, left
+        # class row, normalised word)
+        self._rows: dict[str, tuple[int, int, tuple[int, ...], int, int, str]] = {}
+        self._lex: Lexicon | None = None
+        sh = self._shift
+        self._start, self._end = _START_MIX >> sh, _EDGE_END >> sh
+        self._pc, self._cp = _SALT_PC >> sh, _SALT_CP >> sh
+        self._fixed = (_BIAS >> sh, [c >> sh for c in _LEN], [c >> sh for c in _QUOTED])
 
     def proba(self, d: TokenDoc, si: int) -> float:
         """P(sentence ``si`` holds attributed content)."""
-        rows = feature_rows(sentence_codes(d, si, self.memo), self.bits)
-        z = self.bias + sum(map(self.weights.get, rows, repeat(0))) / 1000
+        z = self.bias + sum(map(self.weights.get, self.rows(d, si), repeat(0))) / 1000
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def _word_rows(self, low: str, d: TokenDoc) -> tuple[int, int, tuple[int, ...], int, int,
+                                                          str]:
+        norm, w, c, own, wm, cm = self.memo.get(low, d)
+        sh = self._shift
+        info = self._rows[low] = (w >> sh, c >> sh if c else -1, tuple(x >> sh for x in own),
+                                  wm >> sh, cm >> sh, norm)
+        return info
+
+    def rows(self, d: TokenDoc, si: int) -> set[int]:
+        """``feature_rows(sentence_codes(d, si, memo), bits)``, computed in rows."""
+        a, b = d.sent_tok[si]
+        b = min(b, a + _MAX_WORDS)
+        if a >= b:
+            return {hash_feature("empty") >> self._shift}
+        if d.lex is not self._lex or len(self._rows) > _MEMO_LIMIT:
+            self._rows, self._lex = {}, d.lex
+        self.memo.check(d)
+        raw = d.tok_lows[a:b]
+        out: set[int] = set()
+        add = out.add
+        update = out.update
+        get = self._rows.get
+        pc, cp = self._pc, self._cp
+        prev_wm = prev_cm = self._start
+        for low in raw:
+            w, c, own, wm, cm, _ = get(low) or self._word_rows(low, d)
+            update(own)
+            add(prev_wm ^ w)
+            if c >= 0:
+                add(prev_wm ^ c ^ pc)
+                add(prev_cm ^ w ^ cp)
+            prev_wm, prev_cm = wm, cm
+        add(prev_wm ^ self._end)
+        n = len(raw)
+        quoted = n - d.tok_quote[a:b].count(-1)
+        bias, lens, quotes = self._fixed
+        sh = self._shift
+        memo = self.memo
+        out.update((bias, lens[min(n // 8, 6)], quotes[min(4 * quoted // n, 3)],
+                    memo.name("first=" + (get(raw[0]) or self._word_rows(raw[0], d))[5]) >> sh,
+                    memo.name("last2=" + "_".join(
+                        (get(x) or self._word_rows(x, d))[5] for x in raw[-2:])) >> sh))
+        return out
 
 
 def pack_gate_weights(index: Sequence[int], milli: Sequence[int]) -> dict[str, str]:
