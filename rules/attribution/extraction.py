@@ -146,12 +146,18 @@ def recover(d: TokenDoc, tagger: CueTagger, gate: SentenceGate, results: list[Ex
     """Sentences that no relation touches, in which the tagger sees a weaker cue (its
     token probabilities ``proba`` decoded at ``gate.cue_threshold``) and which the
     sentence gate reads as attributed, keep that cue's relation."""
+    import numpy as np
+
     from rules.attribution.tagger import decode_cue_spans
 
     if not len(proba):
         return
-    weak = decode_cue_spans(proba, d.tok_sent, gate.cue_threshold)
-    if not weak:
+    inside = proba[:, 1] + proba[:, 2]
+    sent = d.tok_sent
+    # the sentences where a token reaches the weaker threshold
+    weak_sents = {sent[i] for i in np.flatnonzero(inside >= gate.cue_threshold).tolist()}
+    weak_sents.discard(-1)
+    if not weak_sents:
         return
     touched = set()
     for r in results:  # content running over several sentences touches each of them
@@ -159,6 +165,13 @@ def recover(d: TokenDoc, tagger: CueTagger, gate: SentenceGate, results: list[Ex
             touched.add(d.sent_of(r.cue[0]))
         for a, b in r.content:
             touched.update(range(d.sent_of(a), d.sent_of(max(a, b - 1)) + 1))
+    weak_sents -= touched
+    if not weak_sents:
+        return
+    # decode those sentences only (decoding never joins tokens of two sentences)
+    idx = np.concatenate([np.arange(*d.sent_tok[si]) for si in sorted(weak_sents)])
+    weak = [(int(idx[a]), int(idx[b])) for a, b in
+            decode_cue_spans(proba[idx], [sent[i] for i in idx.tolist()], gate.cue_threshold)]
     verdict: dict[int, bool] = {}
     found = []
     for ci, cj in weak:
