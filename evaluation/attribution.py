@@ -18,7 +18,8 @@ Printed measures:
 
 Options: ``--split train`` to look at the training split, ``--no-model`` to run the lexicon
 alone, ``--candidate-model`` for the earlier lexicon-candidate cue classifier instead of the
-token tagger, ``--limit N`` for a quick look, ``--json`` to print the numbers as JSON.
+token tagger, ``--no-gate`` without the sentence gate, ``--limit N`` for a quick look,
+``--json`` to print the numbers as JSON.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from evaluation.polnear import Article, available, load_split
 from rules.attribution.candidates import CueModel, load_cue_model
 from rules.attribution.doc import Extracted
 from rules.attribution.extraction import extract
+from rules.attribution.sentence_gate import SentenceGate
 from rules.attribution.tagger import CueTagger
 
 TARGETS = {"sentence_f1": 0.90, "attribution_f1": 0.80, "source_exact_f1": 0.75,
@@ -134,8 +136,10 @@ def evaluate(
     articles: list[Article],
     model: CueModel | CueTagger | bool | None = True,
     with_continuations: bool = False,
+    gate: SentenceGate | bool | None = True,
 ) -> dict[str, float]:
-    """Scores of ``extract`` on ``articles`` (``model``: True = committed cue tagger)."""
+    """Scores of ``extract`` on ``articles`` (``model``: True = committed cue tagger;
+    ``gate``: True = committed sentence gate, None = none)."""
     sent = PRF()
     att = PRF()
     exact = {k: PRF() for k in ("source", "cue", "content")}
@@ -148,7 +152,7 @@ def evaluate(
         sents = [(s.start, s.end) for s in doc.sentences]
         words += len(text.split())
         t0 = time.perf_counter()
-        found, _ = extract(text, sents, model=model)
+        found, _ = extract(text, sents, model=model, gate=gate)
         t_extract += time.perf_counter() - t0
         pred = _pred_rels(text, found, with_continuations)
         gold = _gold_rels(art)
@@ -243,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-model", action="store_true", help="lexicon cues only")
     ap.add_argument("--candidate-model", action="store_true",
                     help="the earlier lexicon-candidate cue classifier instead of the tagger")
+    ap.add_argument("--no-gate", action="store_true",
+                    help="without the sentence gate (the tagger's own cues only)")
     ap.add_argument("--continuations", action="store_true",
                     help="also score cue-less quote continuations as relations")
     ap.add_argument("--limit", type=int, default=0)
@@ -260,7 +266,8 @@ def main(argv: list[str] | None = None) -> int:
         model = None
     elif args.candidate_model:
         model = load_cue_model()
-    m = evaluate(arts, model=model, with_continuations=args.continuations)
+    m = evaluate(arts, model=model, with_continuations=args.continuations,
+                 gate=None if args.no_gate else True)
     if args.json:
         print(json.dumps(m, indent=2))
     else:

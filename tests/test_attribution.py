@@ -363,3 +363,66 @@ def test_damaged_packed_models_are_refused_naming_the_file(tmp_path: Path) -> No
         path.write_text(json.dumps({**data, key: value}), encoding="utf-8")
         with pytest.raises(DataFileError, match=str(path)):
             loader(str(path))
+
+
+def test_belief_with_object_and_infinitive_is_reported_but_a_wish_is_not() -> None:
+    an = _analyse("Industry insiders expect prices to climb further.")
+    assert [(s.name, s.kind) for s in an.sources] == [("Industry insiders", ANONYMOUS)]
+    assert any(f.code == "ATT001" for f in an.findings)
+    wish = _analyse("The union wants the council to raise wages for bus drivers.")
+    assert wish.sources == [] and wish.attributed == [False]
+
+
+@pytest.mark.parametrize("text", [
+    "It has been claimed that the vote count was rigged in two districts.",
+    "Those close to the singer say she is recovering well at home.",
+    "Local media reported that the old bridge had collapsed overnight.",
+])
+def test_more_vague_attributions(text: str) -> None:
+    assert any(f.code == "ATT001" for f in _analyse(text).findings)
+
+
+def test_perfect_passive_subject_is_no_source() -> None:
+    an = _analyse("The head teacher had been warned twice about the broken fire doors.")
+    assert an.sources == [] and not any(f.code == "ATT001" for f in an.findings)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The mayor however said the bridge would reopen in March.", "The mayor"),
+    ("The senators, however, said they would vote against the bill.", "The senators"),
+    ("The two coaches both stressed that the pitch was in poor shape.", "The two coaches"),
+])
+def test_source_before_floating_words(text: str, source: str) -> None:
+    found = _extract(text)
+    assert [text[r.source[0]:r.source[1]] for r in found if r.source] == [source]
+
+
+def test_evidential_adverb_is_a_report_without_source() -> None:
+    text = "The club is reportedly spending two million pounds on new players."
+    r = _by_cue(_extract(text), text, "reportedly")
+    assert r.source is None and "two million pounds" in text[r.content[0][0]:r.content[0][1]]
+    assert _analyse(text).attributed == [False]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("By noon, the mayor had visited the site and said the damage was severe.", "the mayor"),
+    ("Ms. Okafor is a Democrat, but has said she will back the bill.", "Ms. Okafor"),
+])
+def test_coordinated_cue_takes_the_clause_subject(text: str, source: str) -> None:
+    found = _extract(text)
+    assert [text[r.source[0]:r.source[1]] for r in found if r.source] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kent variant, found in May and announced in June, spreads faster.",
+    "The South Coast ferry service stopped in March and announced no date to restart.",
+])
+def test_coordinated_cue_without_a_clear_subject_names_nobody(text: str) -> None:
+    assert [r for r in _extract(text) if r.source] == []
+
+
+def test_source_before_an_aside_between_dashes() -> None:
+    text = "Many speakers at the service — including two bishops — said the loss was painful."
+    found = _extract(text)
+    assert [text[r.source[0]:r.source[1]] for r in found] == ["Many speakers at the service"]
+    assert text[found[0].content[0][0]:found[0].content[0][1]] == "the loss was painful"

@@ -20,6 +20,10 @@ first use):
   (agentless passives such as "is accused of" get no source); ``candidates.py``: cue
   candidates from the lexicon filtered by the earlier candidate classifier
   (``cue_model.json``), merged in, or used alone without the tagger file;
+  ``sentence_gate.py``: a sentence-level model (``sentence_gate.json``, trained on PolNeAR
+  ``train``) that keeps the tagger's weaker cues in sentences no relation covers when it
+  reads the sentence as attributed (such a weak cue names an information source only when
+  it holds a lexicon reporting or belief verb);
 - ``relations.py``, ``phrases.py``, ``content.py``: for each cue its source noun phrase
   (left "X said", inverted "said X", "according to X", participial ", saying" -> clause
   subject), then its content (right of the cue, left of ", X said", both sides of a

@@ -166,11 +166,22 @@ def candidate_starters(lex: Lexicon, extra: dict[str, str]) -> frozenset[str]:
 
 
 def cue_candidates(d: TokenDoc, model: CueModel | None) -> list[tuple[int, int, str]]:
-    """(first token, last token, kind) of cue candidates, in text order."""
+    """(first token, last token, kind) of cue candidates, in text order. They depend on
+    the tokens and the extra cue forms only, so they are found once per document and set
+    of extra forms (kept on the document; the list is shared: do not change it)."""
+    extra = model.extra_cues if model else {}
+    key = extra_key(extra)
+    found = d.candidates.get(key)
+    if found is None:
+        found = d.candidates[key] = _find_candidates(d, extra)
+    return found
+
+
+def _find_candidates(d: TokenDoc, extra: dict[str, str]) -> list[tuple[int, int, str]]:
+    """The cue candidates of :func:`cue_candidates`, found afresh."""
     lex = d.lex
     toks = d.toks
     out: list[tuple[int, int, str]] = []
-    extra = model.extra_cues if model else {}
     n = len(toks)
     starters = candidate_starters(lex, extra)
     nxt = 0  # the next token to look at: a phrase cue found skips its other tokens

@@ -61,6 +61,19 @@ def postmodifier(d: TokenDoc, ci: int) -> bool:
 
 
 
+# adverbs that mark a report without naming who made it: PolNeAR cues without a source
+EVIDENTIAL_ADVERBS = frozenset(("reportedly", "allegedly", "purportedly", "supposedly",
+                                "reputedly", "apparently"))
+
+
+def evidential(d: TokenDoc, ci: int, cj: int) -> int:
+    """The token of an evidential adverb in the span ("is reportedly"), or -1."""
+    for k in range(ci, cj + 1):
+        if d.toks[k].low in EVIDENTIAL_ADVERBS:
+            return k
+    return -1
+
+
 def function_only(d: TokenDoc, ci: int, cj: int) -> bool:
     """Whether the span holds no word of its own ("completely", "has", "about")."""
     for k in range(ci, cj + 1):

@@ -41,6 +41,9 @@ class Extracted:
     # the author's or the reader's own stance ("We understand that ...", "you might want
     # to ..."): no source, but no bare factual assertion either (``plausible.py``)
     stance: bool = False
+    # found by the sentence gate from a weaker tagger cue (``extraction.recover``): an
+    # information source only when its cue is a lexicon reporting or belief verb
+    weak: bool = False
 
 
 class TokenDoc:
@@ -65,6 +68,8 @@ class TokenDoc:
         self.tok_lows = lows = list(map(str.lower, texts))
         self.toks = make_toks(starts, ends, texts, lows, self.tok_sent, quote)
         self.used = [False] * n
+        # lexicon cue candidates per set of extra cue forms (``candidates.cue_candidates``)
+        self.candidates: dict[tuple[tuple[str, str], ...], list[tuple[int, int, str]]] = {}
 
     def sent_of(self, offset: int) -> int:
         """The sentence an offset is in (the first one before every sentence)."""

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rules.attribution.candidates import CueModel, cue_candidates, cue_features, load_cue_model
 from rules.attribution.citations import citation_relations
-from rules.attribution.cues import agentless, function_only, postmodifier, span_kind
-from rules.attribution.doc import Extracted, TokenDoc
+from rules.attribution.cues import agentless, evidential, function_only, postmodifier, span_kind
+from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon, get_lexicon
 from rules.attribution.plausible import (
     initial_citing,
@@ -27,9 +27,10 @@ from rules.attribution.plausible import (
     retarget_time_source,
 )
 from rules.attribution.relations import relation, sourceless
+from rules.attribution.sentence_gate import SentenceGate, load_sentence_gate
 from rules.attribution.sources import resolve
 from rules.attribution.tokens import WORD
-from rules.attribution.words import QUOTE_TOKENS
+from rules.attribution.words import BOUNDARY_WORDS, DETERMINERS, QUOTE_TOKENS
 
 if TYPE_CHECKING:
     from rules.attribution.tagger import CueTagger
@@ -43,14 +44,17 @@ def extract(
     sentences: Sequence[tuple[int, int]],
     lexicon: Lexicon | None = None,
     model: CueModel | CueTagger | None | bool = True,
+    gate: SentenceGate | None | bool = True,
 ) -> tuple[list[Extracted], list[tuple[int, int]]]:
     """Attribution relations and direct-quotation spans of ``text``.
 
     ``sentences`` are (start, end) character ranges in text order. ``model=True``
     loads the committed cue model; ``None``/``False`` keeps every lexicon cue.
+    ``gate=True`` loads the committed sentence gate (used with the tagger only);
+    ``None``/``False`` goes without.
     """
     # the tagger (and numpy) load on the first extraction, not with the rule catalogue
-    from rules.attribution.tagger import CueTagger, load_cue_tagger
+    from rules.attribution.tagger import CueTagger, decode_cue_spans, load_cue_tagger
 
     lex = lexicon or get_lexicon()
     if model is True:
@@ -58,7 +62,15 @@ def extract(
     d = TokenDoc(text, sentences, lex)
     results: list[Extracted] = []
     if isinstance(model, CueTagger):
-        _tagged_relations(d, model, results)
+        if gate is True:
+            gate = load_sentence_gate()
+        if gate:
+            proba = model.token_proba(d)
+            _tagged_relations(d, model, results,
+                              decode_cue_spans(proba, d.tok_sent, model.threshold))
+            recover(d, model, gate, results, proba)
+        else:
+            _tagged_relations(d, model, results, model.spans(d))
     else:
         candidate_relations(d, model or None, results)
     _flag(d, results)
@@ -75,8 +87,15 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
     for r in results:
         retarget_time_source(d, r)
         initial_citing(d, r)
-        r.informational = not rejection(d, r)
+        r.informational = not rejection(d, r) and not (r.weak and not _reports(d, r))
         outlet_told(d, r)
+
+
+def _reports(d: TokenDoc, r: Extracted) -> bool:
+    """Whether a relation's cue holds a lexicon reporting or belief verb (a weak cue that
+    is only a stance or an action, "took aim at", "is a fierce critic of", is a PolNeAR
+    attribution but names no information source)."""
+    return any(w in d.lex.cue_forms for w in r.cue_text.lower().split())
 
 
 def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
@@ -105,9 +124,9 @@ def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
     results.sort(key=lambda r: (r.cue or (0, 0))[0])
 
 
-def _tagged_relations(d: TokenDoc, tagger: CueTagger, results: list[Extracted]) -> None:
-    """Relations of the tagger's cue spans, then of the lexicon candidates it missed."""
-    spans = tagger.spans(d)
+def _tagged_relations(d: TokenDoc, tagger: CueTagger, results: list[Extracted],
+                      spans: list[tuple[int, int]]) -> None:
+    """Relations of the tagger's cue ``spans``, then of the lexicon candidates it missed."""
     for ci, cj in spans:
         rec = _tagged_relation(d, ci, cj, tagger.extra_cues)
         if rec is not None:
@@ -120,6 +139,69 @@ def _tagged_relations(d: TokenDoc, tagger: CueTagger, results: list[Extracted]) 
         if fallback is not None:
             candidate_relations(d, fallback, results, skip=tagged)
             results.sort(key=lambda r: (r.cue or (0, 0))[0])
+
+
+def recover(d: TokenDoc, tagger: CueTagger, gate: SentenceGate, results: list[Extracted],
+            proba: Any) -> None:
+    """Sentences that no relation touches, in which the tagger sees a weaker cue (its
+    token probabilities ``proba`` decoded at ``gate.cue_threshold``) and which the
+    sentence gate reads as attributed, keep that cue's relation."""
+    from rules.attribution.tagger import decode_cue_spans
+
+    # plain rows (the tagger's light path gives a list; tolist() keeps numpy's float64s)
+    rows = proba if isinstance(proba, list) else proba.tolist()
+    if not rows:
+        return
+    sent = d.tok_sent
+    # the sentences where a token reaches the weaker threshold
+    weak_sents = {sent[i] for i, r in enumerate(rows) if r[1] + r[2] >= gate.cue_threshold}
+    weak_sents.discard(-1)
+    if not weak_sents:
+        return
+    touched = set()
+    for r in results:  # content running over several sentences touches each of them
+        if r.cue is not None:
+            touched.add(d.sent_of(r.cue[0]))
+        for a, b in r.content:
+            touched.update(range(d.sent_of(a), d.sent_of(max(a, b - 1)) + 1))
+    weak_sents -= touched
+    if not weak_sents:
+        return
+    # decode those sentences only (decoding never joins tokens of two sentences)
+    idx = [i for si in sorted(weak_sents) for i in range(*d.sent_tok[si])]
+    weak = [(idx[a], idx[b]) for a, b in
+            decode_cue_spans([rows[i] for i in idx], [sent[i] for i in idx],
+                             gate.cue_threshold)]
+    verdict: dict[int, bool] = {}
+    found = []
+    for ci, cj in weak:
+        si = d.tok_sent[ci]
+        tok = d.toks[ci]
+        if si in touched or d.used[ci] or (tok.quote >= 0 and tok.text not in QUOTE_TOKENS):
+            continue  # (no relation to find there: the gate need not be asked)
+        if si not in verdict:
+            a, b = d.sent_tok[si]
+            verdict[si] = b - a >= 4 and gate.proba(d, si) >= gate.threshold
+        if not verdict[si]:
+            continue
+        rec = _tagged_relation(d, ci, cj, tagger.extra_cues)
+        if rec is not None and (rec.source is None or _has_head(d, rec.source)):
+            rec.weak = True
+            found.append(rec)
+    if found:
+        results.extend(found)
+        results.sort(key=lambda r: (r.cue or (0, 0))[0])
+
+
+def _has_head(d: TokenDoc, span: tuple[int, int]) -> bool:
+    """Whether a source span holds a word that can head a noun phrase (not "The" alone,
+    as a weak cue's parse leaves it)."""
+    for k in range(tok_index(d, span[0]), tok_index(d, span[1])):
+        low = d.tok_lows[k]
+        if low in d.lex.pronouns or (WORD.match(low) and low not in DETERMINERS
+                                     and low not in BOUNDARY_WORDS):
+            return True
+    return False
 
 
 def _any_candidate(d: TokenDoc, extra: dict[str, str], skip: set[int],
@@ -146,6 +228,9 @@ def _tagged_relation(d: TokenDoc, ci: int, cj: int, extra: dict[str, str]
         return None
     kind, head = span_kind(d, ci, cj, extra)
     if kind == "verb" and function_only(d, ci, cj):
+        ev = evidential(d, ci, cj)
+        if ev >= 0:  # "is reportedly spending": a report with no source named
+            return sourceless(d, ev, ev, ev)
         return None  # "completely", "has", "about": no cue word of its own
     if kind == "verb" and agentless(d, ci, cj):
         return sourceless(d, ci, cj, head)

@@ -53,6 +53,13 @@ _NP_REPORTERS = frozenset(
 )
 # verbs after which an infinitive is reported content ("said to be", "claimed to have")
 _INF_REPORTERS = frozenset("say says said claim claims claimed".split())
+# verbs of belief or forecast whose object and infinitive are the content ("expect prices
+# to rise", "believe the deal to be close"), unlike verbs of wanting or urging
+_ECM_REPORTERS = frozenset(
+    """expect expects expected expecting believe believes believed believing predict predicts
+    predicted predicting forecast forecasts forecasted forecasting estimate estimates
+    estimated estimating consider considers considered assume assumes assumed""".split()
+)
 _BE = frozenset("is are was were be been being 's ’s".split())
 # words that show a clause (a verb of its own) in the content
 _CLAUSE_WORDS = frozenset(
@@ -107,8 +114,14 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
 def _passive_cue(cue_text: str) -> bool:
     """Whether a verb cue is a passive ("is thought", "was found", "were denied")."""
     words = cue_text.lower().split()
+    if len(words) >= 3 and words[0] in _PERFECT_OR_MODAL and words[1] in ("been", "be"):
+        words = words[1:]  # "had been warned", "will be told"
     return len(words) >= 2 and words[0] in _BE and words[-1].endswith(("ed", "en", "wn",
                                                                       "ght", "id", "nd"))
+
+
+_PERFECT_OR_MODAL = frozenset(
+    "has have had will would could can may might should must".split())
 
 
 def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) -> bool:
@@ -191,6 +204,8 @@ def _introduces_content(d: TokenDoc, r: Extracted) -> bool:
         return last_cue in _INF_REPORTERS
     if words[0] in ("that", "whether", "if", "how", "why", "what", "when", "where", "who"):
         return True
+    if last_cue in _ECM_REPORTERS and "to" in words[1:5]:
+        return True  # "Analysts expect the bank to cut rates": a forecast, not an act
     if any(w in _CLAUSE_WORDS or (i and w.endswith("ed") and len(w) > 4
                                   and (i + 1 == len(words) or words[i + 1] != "by"))
            for i, w in enumerate(words)):

@@ -20,7 +20,7 @@ from rules.attribution.content import content_left, content_right, is_direct, sk
 from rules.attribution.doc import Extracted, TokenDoc, mark_used
 from rules.attribution.phrases import np_left, np_right
 from rules.attribution.tokens import count_words, is_cap
-from rules.attribution.words import AUX, SENT_FINAL
+from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS, SENT_FINAL
 
 _PARTICLES: dict[str, tuple[str, ...]] = {
     w: ("for", "on") for w in ("call", "calls", "called", "calling")
@@ -158,6 +158,9 @@ def _verb_left_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
     s_lo, s_hi = d.sent_tok[sent]
     left_k = _left_of_auxiliaries(d, ci, s_lo)
     np = np_left(d, left_k, sent) if left_k >= s_lo else None
+    if np is None and left_k > s_lo:
+        np = _np_before_floating(d, left_k, s_lo, sent) or _np_before_dashes(d, left_k, s_lo,
+                                                                              sent)
     if np is not None and left_k < ci - 1 and not fixed:
         rec.cue = (toks[left_k + 1].start, toks[cj].end)
     if not fixed and cj + 1 < s_hi and toks[cj + 1].low in _PARTICLES.get(cue_low, ()):
@@ -166,6 +169,48 @@ def _verb_left_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
     if np and toks[np[1]].low == "," and np[0] == np[1]:
         np = None
     return np, cj
+
+
+# words that float between a subject and its verb: "Carter however said", "Lee and Ruiz
+# both stressed", "the senators, however, said"
+_FLOATING = frozenset(("however", "both", "all", "each", "too", "though", "themselves",
+                       "himself", "herself", "instead", "meanwhile", "therefore"))
+
+
+def _np_before_floating(d: TokenDoc, k: int, s_lo: int, sent: int) -> Span | None:
+    """The noun phrase before floating words ending at token ``k`` (None when there are
+    none, or no noun phrase before them)."""
+    toks = d.toks
+    j = k
+    if toks[j].text == "," and j - 2 >= s_lo and toks[j - 1].low in _FLOATING \
+            and toks[j - 2].text == ",":
+        j -= 3  # ", however,"
+    else:
+        while j >= s_lo and toks[j].low in _FLOATING:
+            j -= 1
+    if j == k or j < s_lo:
+        return None
+    return np_left(d, j, sent)
+
+
+_DASHES = frozenset(("—", "–", "--"))
+
+
+def _np_before_dashes(d: TokenDoc, k: int, s_lo: int, sent: int) -> Span | None:
+    """The noun phrase before an aside between dashes that ends at token ``k`` ("Many
+    speakers — including two bishops — said"): the phrase without its aside."""
+    toks = d.toks
+    if toks[k].text not in _DASHES:
+        return None
+    j = k - 1
+    while j > s_lo and toks[j].text not in _DASHES and k - j < 40:
+        j -= 1
+    if j <= s_lo or toks[j].text not in _DASHES:
+        return None
+    head = np_left(d, j - 1, sent)
+    if head is None or toks[head[0]].quote >= 0:
+        return None
+    return head
 
 
 def _left_of_auxiliaries(d: TokenDoc, ci: int, s_lo: int) -> int:
@@ -198,6 +243,13 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
             r = np_right(d, cj + 1, sent, s_hi)
             if r and (np is None or r[1] + 1 >= s_hi - 1 or toks[r[1] + 1].text == ","):
                 return r, _INVERTED
+    if np is None and not cue_low.endswith("ing"):
+        k = _left_of_auxiliaries(d, ci, s_lo)
+        if k > s_lo and toks[k].low in ("and", "but"):
+            # "Ali converted ... and refused to fight": the clause subject
+            subj = _clause_subject(d, s_lo, k, sent)
+            if subj is not None:
+                return subj, _PARTICIPIAL
     if np is None and cue_low.endswith("ing") and ci - 1 >= s_lo \
             and toks[ci - 1].text == ",":
         # ", saying ..." -> the clause subject
@@ -205,6 +257,43 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
         if subj and toks[subj[0]].quote < 0:
             return subj, _PARTICIPIAL
     return np, _LEFT
+
+
+def _clause_subject(d: TokenDoc, s_lo: int, stop: int, sent: int) -> Span | None:
+    """The subject opening the sentence (after an opening adverbial up to a comma: "By
+    noon, Mr. Lee ..."), when a noun phrase with a capital, determiner or pronoun."""
+    toks = d.toks
+    start = s_lo
+    if toks[s_lo].low in BOUNDARY_WORDS and toks[s_lo].low not in DETERMINERS:
+        comma = next((k for k in range(s_lo, stop) if toks[k].text == ","), -1)
+        if comma < 0:
+            return None
+        start = comma + 1
+    subj = np_right(d, start, sent, stop)
+    if subj is None or toks[subj[0]].quote >= 0:
+        return None
+    # the noun phrase walker knows no verbs ("The company cut 300 jobs"): keep the names,
+    # determiners and nouns of the lexicon, up to the first other word
+    lex = d.lex
+    last = -1
+    for k in range(subj[0], subj[1] + 1):
+        t = toks[k]
+        if t.low in DETERMINERS:
+            continue
+        if t.low in lex.pronouns or is_cap(t) or t.low in lex.role_nouns \
+                or t.low in lex.anonymous_heads or t.low in lex.organisation_nouns \
+                or t.low in lex.outlet_nouns or t.low in lex.document_nouns:
+            last = k
+        elif t.text not in ("’s", "'s", ".", "-", "&"):
+            break
+    if last < 0 or last + 1 >= stop:
+        return None
+    after = toks[last + 1]
+    if last < subj[1] and not (after.low in AUX or after.low.endswith(("ed", "s"))):
+        return None  # cut before a word that may be the head noun ("the South African variant")
+    if any(toks[k].text == "," for k in range(last + 1, stop - 1)):
+        return None  # an aside between subject and conjunction ("X, found in May and ...")
+    return (subj[0], last)
 
 
 def _inverted_content(d: TokenDoc, ci: int, np: Span, s_lo: int, s_hi: int

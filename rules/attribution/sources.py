@@ -214,7 +214,8 @@ def is_generic_source(source_text: str, lex: Lexicon) -> bool:
     people = lex.people_words
     return any(w in people or w in GENERIC_DOCUMENTS for w in words) or (
         len(words) == 1 and words[0] in ("some", "many", "others", "several", "most")
-    )
+    ) or (len(words) >= 2 and words[0] == "those" and words[1] in POSTMOD_ADJECTIVES)
+    # ("those close to the talks", "those familiar with her thinking")
 
 
 # --------------------------------------------------------------------------- resolve

@@ -478,6 +478,15 @@ class CueTagger:
 
     def spans(self, d: TokenDoc) -> list[tuple[int, int]]:
         """Token ranges (first, last) of predicted cues, in text order."""
+        if not d.toks:
+            return []
+        return decode_cue_spans(self.token_proba(d), d.tok_sent, self.threshold)
+
+    def token_proba(self, d: TokenDoc) -> Any:
+        """(n_tokens, 3) O/B/I probabilities of a document's tokens (what :meth:`spans`
+        decodes; the sentence gate decodes them again at a lower threshold): a list of
+        (P(O), P(B), P(I)) tuples from the plain-Python path for short texts, else a numpy
+        array; the same numbers either way, and :func:`decode_cue_spans` takes both."""
         toks = d.toks
         if not toks:
             return []
@@ -485,19 +494,18 @@ class CueTagger:
         if self._packed is not None and n <= LIGHT_TOKENS \
                 and _light_used[0] + n <= LIGHT_BUDGET and not _numpy_loaded():
             _light_used[0] += n
-            return self._light_spans(d)
+            return self.light_proba(d)
         import numpy as np
 
         vals = _attribute_matrix(d, self.extra_cues)
         sent = np.array(d.tok_sent, dtype=np.int64)
         if n <= _CHUNK:
-            p = self._proba_rows(_hash_rows(vals, sent, self.bits))
-        else:  # long texts a window of tokens at a time (each token's row is the same)
-            p = np.concatenate([
-                self._proba_rows(_hash_window(vals, sent, self.bits, a, min(n, a + _CHUNK)))
-                for a in range(0, n, _CHUNK)
-            ])
-        return decode_cue_spans(p, d.tok_sent, self.threshold)
+            return self._proba_rows(_hash_rows(vals, sent, self.bits))
+        # long texts a window of tokens at a time (each token's row is the same)
+        return np.concatenate([
+            self._proba_rows(_hash_window(vals, sent, self.bits, a, min(n, a + _CHUNK)))
+            for a in range(0, n, _CHUNK)
+        ])
 
     def light_proba(self, d: TokenDoc) -> list[tuple[float, float, float]]:
         """(P(O), P(B), P(I)) of every token, in plain Python (a format-2 tagger only): the
@@ -506,11 +514,6 @@ class CueTagger:
         rows = hash_features(_light_attributes(d, self.extra_cues), d.tok_sent,
                              _LIGHT_TEMPLATES, _PAD, self.bits)
         return probabilities(rows, self._packed, self.bias_values)
-
-    def _light_spans(self, d: TokenDoc) -> list[tuple[int, int]]:
-        p = self.light_proba(d)
-        return decode([r[TAG_B] for r in p], [r[TAG_I] for r in p], d.tok_sent,
-                      self.threshold, self.threshold * _TAGGER_LOW)
 
 
 def _light_attributes(d: TokenDoc, extra: dict[str, str]) -> list[list[int]]:
@@ -533,10 +536,13 @@ def _light_attributes(d: TokenDoc, extra: dict[str, str]) -> list[list[int]]:
 def decode_cue_spans(p: np.ndarray, sent: Sequence[int], threshold: float,
                      low: float | None = None) -> list[tuple[int, int]]:
     """Hysteresis B/I/O decoding: runs of tokens with P(B) + P(I) >= ``low`` inside one
-    sentence, split where B beats I, kept when some token reaches ``threshold``."""
+    sentence, split where B beats I, kept when some token reaches ``threshold``. ``p`` is
+    a numpy array or a list of (P(O), P(B), P(I)) rows (:meth:`CueTagger.token_proba`)."""
+    lo = threshold * _TAGGER_LOW if low is None else low
+    if isinstance(p, list):
+        return decode([r[TAG_B] for r in p], [r[TAG_I] for r in p], sent, threshold, lo)
     import numpy as np
 
-    lo = threshold * _TAGGER_LOW if low is None else low
     pin = p[:, TAG_B] + p[:, TAG_I]
     hits = np.flatnonzero(pin >= lo)
     # only the tokens at or above ``lo`` are looked at: their columns as floats

@@ -1,0 +1,296 @@
+"""Does a sentence report what someone said or thinks? The learned sentence gate.
+
+The cue tagger (``tagger.py``) decides token by token with a window of three words either
+side; many attribution cues of news copy are rare phrases ("took a swipe at", "is a
+fierce critic of") that it scores below its threshold. This model looks at the whole
+sentence instead: a logistic regression over hashed binary features (its words and word
+pairs, the lexicon classes of its words, quotation marks, how it opens and ends), trained
+on PolNeAR ``train`` (``training/train_attribution_sentences.py``) to tell whether a
+sentence holds attributed content. The extractor asks it only about sentences that no
+relation covers and in which the tagger sees a weaker cue (``extraction.py``): when the
+sentence model agrees, that weaker cue is kept.
+
+Inference is plain Python (``zlib.crc32`` hashing and a dict of weights): no numpy, so
+that checking a short draft does not import it for this model.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+import re
+import struct
+import zlib
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+from checker.core.datafiles import DataFileError, finite_number, load_data, whole_number
+from rules.attribution.doc import TokenDoc
+from rules.attribution.lexicon import Lexicon
+from rules.attribution.words import AUX, QUOTE_TOKENS
+
+GATE_FORMAT = "checker-attribution-sentence-gate"
+GATE_FORMAT_VERSION = 1
+GATE_PATH = Path(__file__).resolve().parent / "sentence_gate.json"
+MAX_BITS = 22
+_DIGITS = re.compile(r"\d")
+_MAX_WORDS = 120  # words of a sentence that give features (a run-on "sentence" is cut)
+
+
+def _lex_class(low: str, d: TokenDoc) -> str:
+    """A coarse lexicon class of a lower-case word ("" for none)."""
+    lex = d.lex
+    kind = lex.cue_forms.get(low)
+    if kind:
+        return "cue-" + kind
+    if low in lex.pronouns:
+        return "pron"
+    if low in lex.role_nouns or low in lex.anonymous_heads or low in lex.titles:
+        return "role"
+    if low in lex.organisation_nouns or low in lex.outlet_nouns or low in lex.document_nouns:
+        return "org"
+    if low in AUX:
+        return "aux"
+    return ""
+
+
+_MIX = 0x9E3779B97F4A7C15  # odd 64-bit multiplier of the pair hash
+_MASK64 = (1 << 64) - 1
+_MEMO_LIMIT = 200_000  # memoised words before the memo starts afresh (bounded memory)
+
+
+def hash_feature(name: str) -> int:
+    """The 64-bit code of a feature name (crc32 of its UTF-8 bytes, spread)."""
+    return (zlib.crc32(name.encode()) * _MIX) & _MASK64
+
+
+def _pair(a: int, b: int) -> int:
+    """The code of an ordered pair of codes."""
+    return ((a * _MIX) ^ b) & _MASK64
+
+
+_EDGE_START = hash_feature("<s>")
+_EDGE_END = hash_feature("</s>")
+_NO_CLASS = hash_feature("c=-")
+_SALT_PC = hash_feature("pc")
+_SALT_CP = hash_feature("cp")
+
+
+# a word's memo entry: (normalised word, word code, class code (0: none), own feature codes,
+# word code times _MIX and class code (or _NO_CLASS) times _MIX, both masked: the left
+# halves of the pair codes)
+_Info = tuple[str, int, int, tuple[int, ...], int, int]
+_BIAS = hash_feature("bias-sent")
+_LEN = [hash_feature(f"len={k}") for k in range(7)]
+_QUOTED = [hash_feature(f"quoted={k}") for k in range(4)]
+
+
+class WordMemo:
+    """Per token text: its normalised form, the code of the word and of its lexicon class,
+    and the codes of its own features; made once per text and lexicon. Also the codes of
+    the first-word and last-two-words features seen."""
+
+    def __init__(self) -> None:
+        self.lex: Lexicon | None = None
+        self.words: dict[str, _Info] = {}
+        self.names: dict[str, int] = {}
+
+    def check(self, d: TokenDoc) -> None:
+        """Start afresh for another lexicon (the classes of words depend on it), or when
+        the memo has grown past its bound."""
+        if d.lex is not self.lex or len(self.words) > _MEMO_LIMIT \
+                or len(self.names) > _MEMO_LIMIT:
+            self.lex, self.words, self.names = d.lex, {}, {}
+
+    def get(self, low: str, d: TokenDoc) -> _Info:
+        """The memo entry of a token text (see ``_Info``)."""
+        info = self.words.get(low)
+        if info is None:
+            norm = _DIGITS.sub("0", low)
+            cls = _lex_class(low, d)
+            w = hash_feature("w=" + norm)
+            c = hash_feature("c=" + cls) if cls else 0
+            own = [w]
+            if c:
+                own.append(c)
+            if norm in QUOTE_TOKENS:
+                own.append(hash_feature("has-quote-mark"))
+            elif norm == ":":
+                own.append(hash_feature("has-colon"))
+            info = self.words[low] = (norm, w, c, tuple(own), (w * _MIX) & _MASK64,
+                                      ((c or _NO_CLASS) * _MIX) & _MASK64)
+        return info
+
+    def name(self, name: str) -> int:
+        """The code of a feature name, memoised."""
+        code = self.names.get(name)
+        if code is None:
+            code = self.names[name] = hash_feature(name)
+        return code
+
+
+_START_MIX = (_EDGE_START * _MIX) & _MASK64
+
+
+def sentence_codes(d: TokenDoc, si: int, memo: WordMemo) -> set[int]:
+    """The 64-bit codes of the binary features of sentence ``si`` of a document: each word,
+    each word pair (with the sentence edges), each lexicon class and its pairs with the
+    neighbouring words, quotation marks and colons, the first word, the last two words, the
+    length and the share of quoted words (at most ``_MAX_WORDS`` words).
+
+    A pair's code is ``_pair(left, right)``; the loop uses the memoised left halves."""
+    a, b = d.sent_tok[si]
+    b = min(b, a + _MAX_WORDS)
+    if a >= b:
+        return {hash_feature("empty")}
+    memo.check(d)
+    raw = d.tok_lows[a:b]
+    out: set[int] = set()
+    add = out.add
+    update = out.update
+    wget = memo.words.get
+    prev_wm = prev_cm = _START_MIX
+    for low in raw:
+        info = wget(low) or memo.get(low, d)
+        w, c = info[1], info[2]
+        update(info[3])
+        add(prev_wm ^ w)
+        if c:
+            add((prev_wm ^ c) ^ _SALT_PC)
+            add((prev_cm ^ w) ^ _SALT_CP)
+        prev_wm, prev_cm = info[4], info[5]
+    add(prev_wm ^ _EDGE_END)
+    n = len(raw)
+    quoted = n - d.tok_quote[a:b].count(-1)
+    add(_BIAS)
+    add(memo.name("first=" + memo.get(raw[0], d)[0]))
+    add(memo.name("last2=" + "_".join(memo.get(x, d)[0] for x in raw[-2:])))
+    add(_LEN[min(n // 8, 6)])
+    add(_QUOTED[min(4 * quoted // n, 3)])
+    return out
+
+
+def feature_rows(codes: set[int], bits: int) -> set[int]:
+    """The weight rows of feature codes (their top ``bits`` bits)."""
+    shift = 64 - bits
+    return {c >> shift for c in codes}
+
+
+class SentenceGate:
+    """Logistic regression over hashed sentence features, from plain JSON.
+
+    :meth:`rows` computes the weight rows of :func:`sentence_codes` directly: a row is the
+    top ``bits`` bits of a code, and taking them commutes with the exclusive or that makes
+    the pair codes, so every code is kept as its row (small integers) in a memo of rows."""
+
+    def __init__(self, bits: int, weights: dict[int, int], bias: float, threshold: float,
+                 cue_threshold: float) -> None:
+        self.bits = bits
+        self.weights = weights  # row -> weight in thousandths (as stored)
+        self.bias = bias
+        self.threshold = threshold  # P(attributed) a sentence needs
+        self.cue_threshold = cue_threshold  # the weaker tagger cue a kept sentence may have
+        self.memo = WordMemo()
+        self._shift = 64 - bits
+        # token text -> (word row, class row (-1: none), own rows, left word row, left
+        # class row, normalised word)
+        self._rows: dict[str, tuple[int, int, tuple[int, ...], int, int, str]] = {}
+        self._lex: Lexicon | None = None
+        sh = self._shift
+        self._start, self._end = _START_MIX >> sh, _EDGE_END >> sh
+        self._pc, self._cp = _SALT_PC >> sh, _SALT_CP >> sh
+        self._fixed = (_BIAS >> sh, [c >> sh for c in _LEN], [c >> sh for c in _QUOTED])
+
+    def proba(self, d: TokenDoc, si: int) -> float:
+        """P(sentence ``si`` holds attributed content)."""
+        z = self.bias + sum(map(self.weights.get, self.rows(d, si), repeat(0))) / 1000
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def _word_rows(self, low: str, d: TokenDoc) -> tuple[int, int, tuple[int, ...], int, int,
+                                                          str]:
+        norm, w, c, own, wm, cm = self.memo.get(low, d)
+        sh = self._shift
+        info = self._rows[low] = (w >> sh, c >> sh if c else -1, tuple(x >> sh for x in own),
+                                  wm >> sh, cm >> sh, norm)
+        return info
+
+    def rows(self, d: TokenDoc, si: int) -> set[int]:
+        """``feature_rows(sentence_codes(d, si, memo), bits)``, computed in rows."""
+        a, b = d.sent_tok[si]
+        b = min(b, a + _MAX_WORDS)
+        if a >= b:
+            return {hash_feature("empty") >> self._shift}
+        if d.lex is not self._lex or len(self._rows) > _MEMO_LIMIT:
+            self._rows, self._lex = {}, d.lex
+        self.memo.check(d)
+        raw = d.tok_lows[a:b]
+        out: set[int] = set()
+        add = out.add
+        update = out.update
+        get = self._rows.get
+        pc, cp = self._pc, self._cp
+        prev_wm = prev_cm = self._start
+        for low in raw:
+            w, c, own, wm, cm, _ = get(low) or self._word_rows(low, d)
+            update(own)
+            add(prev_wm ^ w)
+            if c >= 0:
+                add(prev_wm ^ c ^ pc)
+                add(prev_cm ^ w ^ cp)
+            prev_wm, prev_cm = wm, cm
+        add(prev_wm ^ self._end)
+        n = len(raw)
+        quoted = n - d.tok_quote[a:b].count(-1)
+        bias, lens, quotes = self._fixed
+        sh = self._shift
+        memo = self.memo
+        out.update((bias, lens[min(n // 8, 6)], quotes[min(4 * quoted // n, 3)],
+                    memo.name("first=" + (get(raw[0]) or self._word_rows(raw[0], d))[5]) >> sh,
+                    memo.name("last2=" + "_".join(
+                        (get(x) or self._word_rows(x, d))[5] for x in raw[-2:])) >> sh))
+        return out
+
+
+def pack_gate_weights(index: Sequence[int], milli: Sequence[int]) -> dict[str, str]:
+    """``index_u32`` and ``weights_milli_i32`` fields (little-endian, base64) of weight rows
+    and their weights in thousandths."""
+    return {
+        "index_u32": base64.b64encode(struct.pack(f"<{len(index)}I", *index)).decode(),
+        "weights_milli_i32": base64.b64encode(struct.pack(f"<{len(milli)}i", *milli)).decode(),
+    }
+
+
+def unpack_gate_weights(data: dict[str, Any], where: str, bits: int) -> dict[int, int]:
+    """Feature row -> weight in thousandths of a gate file (``DataFileError`` on a
+    malformed file)."""
+    try:
+        raw_idx = base64.b64decode(data["index_u32"], validate=True)
+        raw_w = base64.b64decode(data["weights_milli_i32"], validate=True)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataFileError(f"{where}: unusable weights: {exc}") from None
+    if len(raw_idx) % 4 or len(raw_idx) != len(raw_w):
+        raise DataFileError(f"{where}: index_u32 and weights_milli_i32 differ in length")
+    n = len(raw_idx) // 4
+    idx = struct.unpack(f"<{n}I", raw_idx)
+    if idx and max(idx) >= 1 << bits:
+        raise DataFileError(f"{where}: a weight row outside 0 to 2**bits - 1")
+    milli = struct.unpack(f"<{n}i", raw_w)
+    return dict(zip(idx, milli, strict=True))
+
+
+@lru_cache(maxsize=4)
+def load_sentence_gate(path: str = str(GATE_PATH)) -> SentenceGate | None:
+    """The gate at ``path`` (None when there is no such file)."""
+    p = Path(path)
+    if not p.is_file():
+        return None
+    data = load_data(p, GATE_FORMAT, versions=(GATE_FORMAT_VERSION,))
+    where = str(p)
+    bits = whole_number(data, "bits", where, 1, MAX_BITS)
+    return SentenceGate(bits=bits, weights=unpack_gate_weights(data, where, bits),
+                        bias=finite_number(data, "bias", where, -100.0, 100.0),
+                        threshold=finite_number(data, "threshold", where, 0.0, 1.0),
+                        cue_threshold=finite_number(data, "cue_threshold", where, 0.0, 1.0))
