@@ -72,7 +72,8 @@ def _same_on(tagger: CueTagger, d: TokenDoc) -> None:
     light = tagger.light_proba(d)
     heavy = _numpy_proba(tagger, d)
     assert np.array(light, dtype=np.float64).reshape(-1, 3).tobytes() == heavy.tobytes()
-    assert tagger._light_spans(d) == decode_cue_spans(heavy, d.tok_sent, tagger.threshold)
+    assert decode_cue_spans(light, d.tok_sent, tagger.threshold) \
+        == decode_cue_spans(heavy, d.tok_sent, tagger.threshold)
 
 
 @pytest.fixture(scope="module")
@@ -128,8 +129,8 @@ def test_spans_take_the_light_path_for_short_texts_and_numpy_past_the_bounds(
         tagger: CueTagger, monkeypatch: pytest.MonkeyPatch) -> None:
     d = _doc(TEXTS[3])
     calls: list[str] = []
-    light = tagger._light_spans
-    monkeypatch.setattr(tagger, "_light_spans", lambda doc: calls.append("light") or light(doc))
+    light = tagger.light_proba
+    monkeypatch.setattr(tagger, "light_proba", lambda doc: calls.append("light") or light(doc))
     monkeypatch.setattr(tagger_module, "_light_used", [0])
     assert tagger.spans(d) and calls == []  # numpy is loaded here: its path
     monkeypatch.setattr(tagger_module, "_numpy_loaded", lambda: False)
@@ -161,7 +162,8 @@ def test_unsorted_rows_are_read_by_the_numpy_loader_with_the_same_result(
     reversed_tagger = load_cue_tagger(path)
     assert reversed_tagger is not None and reversed_tagger._packed is None
     d = _doc(TEXTS[3])
-    assert reversed_tagger.spans(d) == tagger._light_spans(d)
+    assert reversed_tagger.spans(d) == decode_cue_spans(tagger.light_proba(d), d.tok_sent,
+                                                        tagger.threshold)
     assert _numpy_proba(reversed_tagger, d).tobytes() == _numpy_proba(tagger, d).tobytes()
 
 

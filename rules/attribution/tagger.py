@@ -483,10 +483,8 @@ class CueTagger:
         return decode_cue_spans(self.token_proba(d), d.tok_sent, self.threshold)
 
     def token_proba(self, d: TokenDoc) -> Any:
-        """(n_tokens, 3) O/B/I probabilities of a document's tokens (what :meth:`spans`
-        decodes; the sentence gate decodes them again at a lower threshold): a list of
-        (P(O), P(B), P(I)) tuples from the plain-Python path for short texts, else a numpy
-        array; the same numbers either way, and :func:`decode_cue_spans` takes both."""
+        """O/B/I probabilities of each token (decoded by :meth:`spans`, again by the gate):
+        (P(O), P(B), P(I)) tuples for short texts, else an (n, 3) array; the same numbers."""
         toks = d.toks
         if not toks:
             return []
@@ -508,8 +506,7 @@ class CueTagger:
         ])
 
     def light_proba(self, d: TokenDoc) -> list[tuple[float, float, float]]:
-        """(P(O), P(B), P(I)) of every token, in plain Python (a format-2 tagger only): the
-        same numbers as the numpy path."""
+        """(P(O), P(B), P(I)) of every token in plain Python (format 2): numpy's numbers."""
         assert self._packed is not None
         rows = hash_features(_light_attributes(d, self.extra_cues), d.tok_sent,
                              _LIGHT_TEMPLATES, _PAD, self.bits)
