@@ -55,6 +55,9 @@ _SUFFIXES = (".py", ".json", ".toml", ".txt", ".html", ".css", ".js", ".csv")
 
 
 PRUNE_EVERY = 3600  # seconds: the least often an audit walks the cache to keep its size
+# entries used within this many seconds are never pruned: this run's, and those of audits
+# running beside it on the same cache (which started earlier; a cache may be shared)
+PRUNE_GRACE = 24 * 3600
 
 # the report modules that shape what an entry holds (its articles.jsonl line, CSV rows
 # and summary): a change to them makes new entries, as a change to checker/ or rules/ does
@@ -166,8 +169,9 @@ class ResultCache:
     def prune(self, max_mb: float | None = None) -> tuple[int, int]:
         """Remove the least recently used entries until the cache takes at most ``max_mb``
         MB (default: the configuration's ``cache_max_mb``; 0: no limit), never one used
-        since this cache object was made; also removes temporary files left by killed
-        writers. Returns (entries removed, bytes removed)."""
+        in the last :data:`PRUNE_GRACE` seconds or since this cache object was made (so
+        not an entry of an audit running beside this one); also removes temporary files
+        left by killed writers. Returns (entries removed, bytes removed)."""
         limit = self.config.cache_max_mb if max_mb is None else max_mb
         entries: list[tuple[float, int, Path]] = []
         total = 0
@@ -188,8 +192,9 @@ class ResultCache:
         if not limit or total <= limit * 1e6:
             return 0, 0
         removed = freed = 0
+        keep_from = min(self.started, time.time() - PRUNE_GRACE) - 1
         for mtime, size, f in sorted(entries):
-            if total <= limit * 1e6 or mtime >= self.started - 1:  # used by this run
+            if total <= limit * 1e6 or mtime >= keep_from:  # used recently (by this run too)
                 break
             with contextlib.suppress(OSError):
                 f.unlink()

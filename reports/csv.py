@@ -1,9 +1,8 @@
 """CSV writer: summary.csv, findings.csv, sources.csv, sentences.csv (see docs/output.md).
 
 :class:`CsvSink` appends each article's rows to its files as the article is finished:
-the ``csv`` format's summary.csv, findings.csv and sources.csv, or the ``sentences``
-format's sentences.csv (not written by default: one row per sentence is the biggest
-table, and articles.jsonl's ``sentences`` carry the same values). Rows are appended
+the ``csv`` format's summary.csv, findings.csv, sources.csv and sentences.csv, or the
+``sentences`` format's sentences.csv alone. Rows are appended
 with Python's csv module, one article at a time: nothing is held back, whatever the
 number of articles. Text cells that a spreadsheet would evaluate as a formula are
 defused (:func:`defuse`).
@@ -48,7 +47,7 @@ SENTENCE_TABLES = ("sentences",)  # the ``sentences`` format: sentences.csv alon
 
 class CsvSink:
     """Appends each article's rows to ``<table>.csv`` for each of ``tables`` (by default
-    summary.csv, findings.csv and sources.csv)."""
+    the four tables of the ``csv`` format)."""
 
     def __init__(self, folder: Path, meta: Mapping[str, Any], columns: Columns,
                  tables: tuple[str, ...] = CSV_TABLES) -> None:  # fmt: skip

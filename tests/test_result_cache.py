@@ -142,11 +142,11 @@ def test_the_cache_is_pruned_to_its_size_least_recently_used_first(tmp_path: Pat
     checker.audit(new, cache=cache)
     entries = sorted(cache.rglob("*.json"))
     assert len(entries) == 13  # 12 articles and the configuration probe
-    # the "old" run's entries were last used a day ago, the "new" run's an hour ago
+    # the "old" run's entries were last used three days ago, the "new" run's two days ago
     store = ResultCache(cache, Config())
     old_keys = {store.key(ArticleInput(p.name, p.name, str(p))) for p in old.iterdir()}
     for e in entries:
-        age = 86400 if e.stem in old_keys else 3600
+        age = 3 * 86400 if e.stem in old_keys else 2 * 86400
         os.utime(e, (time.time() - age, time.time() - age))
     size = sum(e.stat().st_size for e in entries)
     one = max(e.stat().st_size for e in entries)
@@ -168,6 +168,13 @@ def test_the_cache_is_pruned_to_its_size_least_recently_used_first(tmp_path: Pat
     assert {store.key(ArticleInput(p.name, p.name, str(p))) for p in new.iterdir()} <= {
         e.stem for e in cache.rglob("*.json")}  # fmt: skip
     assert ResultCache(cache, Config(cache_max_mb=0)).prune() == (0, 0)
+    # entries used within the last day stay whatever the limit: an audit running beside
+    # this one on the same cache (started earlier) keeps what it wrote
+    for e in cache.rglob("*.json"):
+        os.utime(e, (time.time() - 3600, time.time() - 3600))
+    kept = len(list(cache.rglob("*.json")))
+    assert ResultCache(cache, Config()).prune(0.000001) == (0, 0)
+    assert len(list(cache.rglob("*.json"))) == kept
 
 
 def test_cache_max_mb_is_read_from_the_configuration_and_keys_ignore_it(tmp_path: Path) -> None:

@@ -164,7 +164,7 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
 
 def _ends_in_name(words: list[str], lex: Lexicon) -> bool:
     """Whether the phrase ends in a person's name after an outlet-like word ("Minister for
-    Information and Broadcasting Attaullah Tarar"): the outlet word is not its last."""
+    Culture and Media Jane Doe"): the outlet word is not its last."""
     return words[-1].lower() not in lex.outlet_words and len(words) >= 2 \
         and not any(w.lower() in lex.outlet_words for w in words[-2:])
 
@@ -176,7 +176,7 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         if cut and w in ("of", "at", "from", "with"):
             role, name = split_role_name(words[:cut], lex)
             if any(x.lower() in lex.organisation_words for x in name.split()):
-                # "the National Association of Criminal Defense Lawyers"
+                # "the National Association of Retired Postal Workers"
                 return ORGANISATION, p.main, p.appos
             if len(name.split()) >= 2:
                 return PERSON, name, " ".join([role, *words[cut:]]).strip()

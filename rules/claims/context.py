@@ -58,6 +58,31 @@ _IMPERATIVE_VERBS = (
 _IMPERATIVE_OPENERS = r"(?:and|but|so|or|now|then|also|instead|first|finally)\s*,?\s+"
 # Agentless reporting passives: the content is credited to someone unnamed.
 _REPORTING = "thought|believed|said|reported|understood|alleged|rumou?red|claimed"
+# Infinitives after "is said to", "was believed to"... (raising: "is thought to be"), as
+# opposed to a recipient ("was reported to authorities") or a place.
+_RAISING_INFINITIVES = (
+    "be|have|own|hold|contain|include|earn|cost|want|plan|intend|consider|total|exceed|face|"
+    "involve|live|work|make|take|lead|control|possess|suffer|support|oppose|prefer|remain|"
+    "seek|know|feel|carry|die|reach|account|come|go|get|show|owe|weigh|number|pose|lie|stem|"
+    "date|originate|hide|favou?r|back|harbou?r|receive|pay|lack|need|use|threaten|run|reflect"
+)
+# Any other infinitive: a lower-case word that is neither a determiner or recipient nor a
+# plural noun, and not a plural noun's modifier ("reported to health officials").
+_OTHER_INFINITIVE = (
+    r"(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|police|officials|"
+    r"reporters|investigators)\b)(?-i:(?![a-z]*[^s]s\b)[a-z]+\b)(?!\s+[a-z]*[^s']s\b)"
+)
+# "reported that evening": "that" as a demonstrative before a time word, not a content clause.
+_TIME_NOUNS = (
+    "morning|afternoon|evening|night|day|week|weekend|month|year|season|summer|winter|"
+    "spring|autumn|fall|time|hour|moment"
+)
+# Finite verbs that show the word before them is a noun phrase's head, not an imperative
+# verb's object ("Share prices fell", "Watch sales rose").
+_FINITE = (
+    "[a-z]+ed|rose|fell|grew|rise|rises|fall|falls|went|came|was|were|is|are|has|have|had|"
+    "stood|hit|hits|reached|topped|jumped|dropped|soared|slumped"
+)
 
 def _may_be_vague(text: str) -> bool:
     """A cheap test before the pattern: every match contains one of these words."""
@@ -69,12 +94,14 @@ def _may_be_vague(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     return {
-        IMPERATIVE: re.compile(rf"(?:{_IMPERATIVE_OPENERS})?(?:{_IMPERATIVE_VERBS})\b"
-                               r"(?!\s+(?:is|are|was|were|has|had)\b)", re.IGNORECASE),
+        # the verb is a whole word ("sign-ups" is not "sign"), not a noun that a finite
+        # verb follows ("Share prices fell", "And visit counts doubled")
+        IMPERATIVE: re.compile(rf"(?:{_IMPERATIVE_OPENERS})?(?:{_IMPERATIVE_VERBS})(?![\w'’-])"
+                               r"(?!\s+(?:is|are|was|were|has|had)\b)"
+                               rf"(?!\s+[\w'’-]+\s+(?:{_FINITE})\b)", re.IGNORECASE),
         VAGUE: re.compile(
             rf"\b(?:is|are|was|were|(?:has|have|had) been)\s+(?:\w+ly\s+)?(?:{_REPORTING})"
-            r"\s+(?:that\b|to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|"
-            r"those|police|officials|reporters|investigators)\b)(?-i:[a-z]+\b))|"
+            rf"\s+(?:that\b(?!\s+(?:{_TIME_NOUNS})\b)|to\s+(?:(?:{_RAISING_INFINITIVES})\b|{_OTHER_INFINITIVE}))|"
             r"\b(?:reportedly|allegedly|purportedly)\b",
             re.IGNORECASE),
         CAPTION: re.compile(

@@ -102,15 +102,16 @@ class SentenceModel:
 
     def sentence_probability(self, text: str, cues: Iterable[tuple[str, str]]) -> float:
         """P(uncertain) of a sentence and its lexicon cues ``(key, category)``: the same as
-        ``probability(features_from_cues(text, cues))`` up to the order of the additions,
-        without building the feature strings."""
+        ``probability(features_from_cues(text, cues))`` but for the last bits of the sum
+        (an exactly rounded ``math.fsum``, so the same in every process whatever the hash
+        seed), without building the feature strings."""
         toks = _TOKEN_RE.findall(text.lower())
         uni: dict[str, float] = self._unigrams  # type: ignore[attr-defined]
         bi: dict[tuple[str, str], float] = self._bigrams  # type: ignore[attr-defined]
-        z = self.intercept + sum(map(uni.__getitem__, uni.keys() & set(toks)))
+        terms = [self.intercept, *map(uni.__getitem__, uni.keys() & set(toks))]
         if len(toks) > 1:
             pairs = set(zip(toks, toks[1:], strict=False))
-            z += sum(map(bi.__getitem__, bi.keys() & pairs))
+            terms.extend(map(bi.__getitem__, bi.keys() & pairs))
         get = self.weights.get
         feats: set[str] = set()
         n = 0
@@ -119,8 +120,8 @@ class SentenceModel:
             feats.add("k=" + category)
             n += category in _COUNTED
         feats.add(f"n={min(n, 3)}")
-        for f in feats:
-            z += get(f, 0.0)
+        terms.extend(get(f, 0.0) for f in feats)
+        z = math.fsum(terms)  # order-free: sets iterate in a hash-seed order
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
     def is_hedged(self, probability: float, author_cue: bool) -> bool:
