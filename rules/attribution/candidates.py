@@ -16,7 +16,7 @@ import math
 import operator
 import sys
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, islice
@@ -119,7 +119,7 @@ class SortedWeights(Mapping[str, float]):
 
     DICT_AFTER = 20_000  # look-ups
 
-    def __init__(self, names: list[str], values: list[float]) -> None:
+    def __init__(self, names: Sequence[str], values: Sequence[float]) -> None:
         self._names = names
         self._values = values
         self._dict: dict[str, float] | None = None
@@ -134,6 +134,10 @@ class SortedWeights(Mapping[str, float]):
         names = self._names
         i = bisect.bisect_left(names, key)
         return self._values[i] if i < len(names) and names[i] == key else default
+
+    def getter(self) -> Callable[[Any, Any], Any]:
+        """The quickest ``get`` for a run of look-ups: the dict's own once it is built."""
+        return self._dict.get if self._dict is not None else self.get
 
     def __getitem__(self, key: str) -> float:
         got = self.get(key, _MISSING)
