@@ -60,7 +60,6 @@ class GenreCue:
     per_sentence: bool
     cap: float
     pattern: re.Pattern[str] | None = None  # run on the lower-cased text unless ``case``
-    needles: tuple[str, ...] = ()  # strings one of which every match of ``pattern`` holds
     anchored: bool = False  # the pattern can only match at the start: one ``match``
     words: tuple[str, ...] = ()
     count: str = ""  # one of COUNTS
@@ -124,7 +123,7 @@ def _cue(genre: str, raw: dict[str, Any]) -> GenreCue:
     if "words" in raw and where != "body":
         raise ValueError(f"{CUES_PATH}: cue {raw!r}: words are counted in the body only")
     case = bool(raw.get("case"))
-    pattern, needles, anchored = None, (), False
+    pattern, anchored = None, False
     if "re" in raw:
         source = str(raw["re"])
         if not case:  # case-insensitive cues run case-sensitively on the lower-cased text
@@ -132,7 +131,6 @@ def _cue(genre: str, raw: dict[str, Any]) -> GenreCue:
         flags = re.MULTILINE if raw.get("multiline") else 0
         pattern = re.compile(source, flags)
         anchored = source.startswith("^") and not flags
-        needles = () if anchored else _key_words(prefilter_needles(source, flags))
     return GenreCue(
         genre=genre,
         where=where,
@@ -140,12 +138,24 @@ def _cue(genre: str, raw: dict[str, Any]) -> GenreCue:
         per_sentence=bool(raw.get("per_sentence")),
         cap=float(raw.get("cap", 1)),
         pattern=pattern,
-        needles=needles,
         anchored=anchored,
         words=tuple(" ".join(str(w).lower().split()) for w in raw.get("words", ())),
         count=count,
         case=case,
     )
+
+
+# A text longer than this is first searched for the strings one of which every match of a
+# cue holds (:func:`needles`); a shorter one is searched with the pattern straight away,
+# which is quicker than working out those strings (a draft checked on save).
+PREFILTER_FROM = 1500
+
+
+@lru_cache(maxsize=256)
+def needles(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings one of which every match of ``pattern`` holds (none: no promise), worked out
+    once per pattern."""
+    return _key_words(prefilter_needles(pattern.pattern, pattern.flags & re.MULTILINE))
 
 
 _WORD_RUN = re.compile(r"\w+")
@@ -235,8 +245,8 @@ def cue_hits(cue: GenreCue, texts: Texts) -> float:
         subject = getattr(texts, cue.where) if cue.case else texts.lowered(cue.where)
         if cue.anchored:
             return 1.0 if cue.pattern.match(subject) else 0.0
-        if cue.needles:
-            for n in cue.needles:
+        if len(subject) > PREFILTER_FROM and (keys := needles(cue.pattern)):
+            for n in keys:
                 if n in subject:
                     break
             else:
