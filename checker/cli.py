@@ -19,6 +19,7 @@ gc.disable()
 try:
     import argparse
     import dataclasses
+    import os
     import sys
     from collections.abc import Sequence
     from pathlib import Path
@@ -81,6 +82,28 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # the width argparse's formatter works out itself, without importing shutil for it
+        # (every add_argument makes a formatter: shutil and its compression modules were a
+        # part of every command's start-up)
+        return self.formatter_class(prog=self.prog, width=terminal_columns() - 2)
+
+
+def terminal_columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size().columns`` gives it: $COLUMNS when
+    set and positive, else the width of standard output's terminal, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns
 
 
 def _add_audit_parser(sub: Any) -> None:
