@@ -23,7 +23,13 @@ from itertools import compress, islice
 from pathlib import Path
 from typing import Any
 
-from checker.core.datafiles import DataFileError, finite_number, load_data, mapping
+from checker.core.datafiles import (
+    DataFileError,
+    all_finite,
+    finite_number,
+    load_data,
+    mapping,
+)
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon, extra_key
 from rules.attribution.tokens import Tok, is_cap, is_word
@@ -66,7 +72,7 @@ def load_cue_model(path: str = str(MODEL_PATH)) -> CueModel | None:
         weights = unpack_cue_weights(data)
     except (KeyError, TypeError, ValueError, binascii.Error) as exc:
         raise DataFileError(f"{p}: unusable weights: {exc}") from None
-    if not all(map(math.isfinite, weights.values())):
+    if not all_finite(weights.values()):
         raise DataFileError(f"{p}: a cue-model weight is not finite")
     return CueModel(
         weights=weights,
