@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.core.datafiles import load_data
 from checker.core.document import BODY, Document
@@ -50,8 +50,7 @@ PLACES = ("head", "body", "tail", "edges")
 COUNTS = ("quotes", "questions")  # structural counts a cue may use instead of a pattern
 
 
-@dataclass(frozen=True)
-class GenreCue:
+class GenreCue(NamedTuple):
     """One weighted cue of a genre: a pattern, a set of words, or a structural count."""
 
     genre: str
@@ -66,8 +65,7 @@ class GenreCue:
     case: bool = False
 
 
-@dataclass(frozen=True)
-class CueSet:
+class CueSet(NamedTuple):
     """The compiled cues and the prior of each genre."""
 
     priors: dict[str, float]
