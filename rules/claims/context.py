@@ -31,8 +31,6 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from checker.core.regexlit import lazy_compile
-
 QUESTION = "question"
 IMPERATIVE = "imperative"
 QUOTATION = "quotation"
@@ -70,26 +68,24 @@ def _may_be_vague(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    """The patterns of :func:`exemption`, each compiled on first use (most sentences need
-    only the first few; the opinion and research ones only in those genres)."""
     return {
-        IMPERATIVE: lazy_compile(rf"(?:{_IMPERATIVE_OPENERS})?(?:{_IMPERATIVE_VERBS})\b"
+        IMPERATIVE: re.compile(rf"(?:{_IMPERATIVE_OPENERS})?(?:{_IMPERATIVE_VERBS})\b"
                                r"(?!\s+(?:is|are|was|were|has|had)\b)", re.IGNORECASE),
-        VAGUE: lazy_compile(
+        VAGUE: re.compile(
             rf"\b(?:is|are|was|were|(?:has|have|had) been)\s+(?:\w+ly\s+)?(?:{_REPORTING})"
             r"\s+(?:that\b|to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|"
             r"those|police|officials|reporters|investigators)\b)(?-i:[a-z]+\b))|"
             r"\b(?:reportedly|allegedly|purportedly)\b",
             re.IGNORECASE),
-        CAPTION: lazy_compile(
+        CAPTION: re.compile(
             r"\b(?:(?:is|are) (?:seen|pictured|shown)\b|watch(?:es)? as\b|looks? on\b|"
             r"pose[sd]? (?:for|with|during)\b|gestures (?:as|during|while)\b|"
             r"photo(?:graph)?(?:ed)? by\b|\((?:photo|image|picture|credit|file)\b|"
             r"Getty Images|AP Photo|AFP via|File photo)",
             re.IGNORECASE,
         ),
-        "words": lazy_compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*"),
-        ARGUMENT: lazy_compile(
+        "words": re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*"),
+        ARGUMENT: re.compile(
             r"\b(?:I|I'm|I've|I'd|I’m|I’ve|I’d|my|me|we|we're|we’re|our|us)\b|"
             r"\b(?:should|must|ought|need to|needs to|have to|has to|will|won't|won’t|would|"
             r"could|might|may|can't|can’t|cannot)\b|"
@@ -99,7 +95,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\btoo (?:often|much|many|few|little|long|late|slow|fast|far)\b",
             re.IGNORECASE,
         ),
-        OWN_RESULT: lazy_compile(
+        OWN_RESULT: re.compile(
             r"\b(?:we|We|our|Our)\b|\b(?:this|the present|the current) "
             r"(?:study|paper|work|review|meta-analysis|analysis)\b|\bhere,? we\b",
             re.IGNORECASE,
