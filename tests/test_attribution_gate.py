@@ -21,6 +21,7 @@ from checker.core.datafiles import DataFileError
 from checker.text.loader import document_from_text
 from rules import attribution as att
 from rules import footnotes
+from rules.attribution.candidates import SortedWeights
 from rules.attribution.doc import TokenDoc
 from rules.attribution.extraction import extract
 from rules.attribution.lexicon import get_lexicon
@@ -155,6 +156,36 @@ def test_packed_gate_weights_round_trip_and_damage_names_the_file(tmp_path: Path
         path.write_text(json.dumps({**data, key: value}), encoding="utf-8")
         with pytest.raises(DataFileError, match=str(path)):
             load_sentence_gate(str(path))
+
+
+def test_the_shipped_gate_reads_its_rows_without_a_dict_and_gives_the_same_weights(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    data = json.loads(GATE_PATH.read_text(encoding="utf-8"))
+    weights = unpack_gate_weights(data, "gate", data["bits"])
+    assert isinstance(weights, SortedWeights)
+    rows = list(weights)
+    want = dict(zip(rows, weights.values(), strict=True))
+    probes = [*rows[::89], -1, 0, (1 << data["bits"]) - 1, *(r + 1 for r in rows[:50])]
+    assert [weights.get(r, 0) for r in probes] == [want.get(r, 0) for r in probes]
+    monkeypatch.setattr(SortedWeights, "DICT_AFTER", 20)  # then a dict: the same answers
+    fresh = unpack_gate_weights(data, "gate", data["bits"])
+    assert [fresh.getter()(r, 0) for r in probes] == [want.get(r, 0) for r in probes]
+    assert fresh.getter()(rows[0], 0) == want[rows[0]]
+    # rows out of order (a file written by hand): a plain dict, the same weights
+    shuffled = pack_gate_weights(rows[::-1], [want[r] for r in rows[::-1]])
+    assert unpack_gate_weights(shuffled, "x", data["bits"]) == want
+    repeated = pack_gate_weights([5, 5, 9], [1, 2, 3])  # a repeated row: the last one counts
+    assert unpack_gate_weights(repeated, "x", 8) == {5: 2, 9: 3}
+    with pytest.raises(DataFileError, match="outside"):
+        unpack_gate_weights(pack_gate_weights([300, 2], [1, 1]), "x", 8)
+    # the gate gives the same probability from either reading
+    gate = load_sentence_gate()
+    assert gate is not None
+    text = BETTING + " Officials said the plan was sound."
+    doc = TokenDoc(text, _sentences(text), get_lexicon())
+    plain = SentenceGate(gate.bits, want, gate.bias, gate.threshold, gate.cue_threshold)
+    for si in range(len(doc.sents)):
+        assert gate.proba(doc, si) == plain.proba(doc, si)
 
 
 def test_the_gate_needs_no_numpy() -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 import os
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -299,3 +301,13 @@ def test_the_shipped_models_pass_their_checks() -> None:
     assert tagger is not None and tagger.weights.shape == (1 << tagger.bits, 3)
     assert model is not None and model.weights
     assert claims.coef_.shape == (claims.n_features,)
+
+
+@given(st.lists(st.one_of(st.floats(allow_nan=True, allow_infinity=True),
+                          st.floats(min_value=1e307, max_value=1.7e308),
+                          st.integers(-10, 10)), max_size=30))
+def test_all_finite_answers_like_checking_each_number(values: list[float]) -> None:
+    from checker.core.datafiles import all_finite
+
+    assert all_finite(values) == all(map(math.isfinite, values))
+    assert all_finite(array("d", values)) == all(map(math.isfinite, values))

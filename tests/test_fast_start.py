@@ -236,3 +236,34 @@ def test_git_top_level_without_starting_git_where_there_is_no_repository(
     # GIT_DIR points git at a repository from anywhere: then git is asked
     monkeypatch.setenv("GIT_DIR", str(repo / ".git"))
     assert vcs.git_toplevel(outside) == outside.resolve()
+
+
+def test_a_text_draft_check_loads_no_html_parser_and_no_shutil(draft: Path) -> None:
+    """The HTML renderer is imported for HTML files only, and the help formatter's width is
+    worked out without shutil (and its compression modules)."""
+    probe = ("import sys\nfrom checker.cli import main\ncode = main(['check', sys.argv[1]])\n"
+             "print('\\nMODULES', code, sorted({'shutil', 'html.parser', 'html.entities',"
+             " 'bz2', 'lzma'} & set(sys.modules)))")
+    proc = subprocess.run([sys.executable, "-c", probe, str(draft)], cwd=draft.parent,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.stdout.rsplit("MODULES ", 1)[-1].strip() in ("0 []", "1 []"), proc.stderr
+    html = draft.with_name("page.html")
+    html.write_text("<html><body><p>The mayor said on Monday that the council met.</p>"
+                    "</body></html>", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", probe, str(html)], cwd=draft.parent,
+                          capture_output=True, text=True, timeout=120)
+    assert "'html.parser'" in proc.stdout.rsplit("MODULES ", 1)[-1], proc.stderr
+
+
+@pytest.mark.parametrize("columns", [None, "0", "-3", "abc", "57", "200"])
+def test_terminal_columns_equal_shutils(columns: str | None,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from checker.cli import terminal_columns
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns

@@ -192,3 +192,27 @@ def test_key_words_keep_the_prefilter_promise(needles: list[str], text: str) -> 
     keys = _key_words(tuple(needles))
     if any(n in text for n in needles):
         assert any(k in text for k in keys)
+
+
+def test_long_and_short_texts_count_the_same_pattern_cues(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text past PREFILTER_FROM is first searched for each cue's needles; a shorter one is
+    searched with the pattern straight away: the counts are the same either way."""
+    import importlib
+
+    from rules.genre.detect import cue_hits, genre_cues, texts_of
+
+    detect = importlib.import_module("rules.genre.detect")  # (the package exports a function)
+
+    body = ["Opinion: I believe the council was wrong, and we must act now.",
+            "Contact: press office, media@example.org. About the foundation: founded in 1990.",
+            "Step 1: preheat the oven. How does it work? Researchers found (p < 0.05) that it did.",
+            "The mayor said on Monday that the plan would go ahead, officials said."] * 12
+    texts = texts_of("Opinion | Analysis", body, "About Example Corp. Media contact: Ann Lee",
+                     "Opinion | Analysis\nAbout Example Corp.")
+    cues = [c for c in genre_cues().cues if c.pattern is not None and not c.anchored]
+    assert len(texts.body) > detect.PREFILTER_FROM and sum(map(bool, map(detect.needles, (
+        c.pattern for c in cues)))) > len(cues) // 2
+    prefiltered = [cue_hits(c, texts) for c in cues]
+    monkeypatch.setattr(detect, "PREFILTER_FROM", 10**9)
+    assert [cue_hits(c, texts) for c in cues] == prefiltered
+    assert sum(prefiltered) > 0

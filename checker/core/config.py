@@ -39,7 +39,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.core.budget import DEFAULT_MEMORY_BUDGET, DEFAULT_TIME_BUDGET
 from checker.core.rule import SEVERITIES, Rule
@@ -51,8 +51,7 @@ class ConfigError(ValueError):
     """A configuration file or value is invalid (exit code 2)."""
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """A ``[tool.checker]`` key owned by a rule family: its default and how to check a value.
 
     ``check(value, name)`` returns the value to store (normalised) or raises
@@ -68,8 +67,7 @@ class Setting:
     accumulates: bool = False
 
 
-@dataclass(frozen=True)
-class Override:
+class Override(NamedTuple):
     """Settings that apply to files matching one of ``paths`` (globs)."""
 
     paths: tuple[str, ...]

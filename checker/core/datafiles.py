@@ -26,7 +26,7 @@ import math
 import os
 import stat
 import sys
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 from importlib import import_module
 from itertools import chain
@@ -48,6 +48,13 @@ class DataFileError(ValueError):
 
 def _bad_constant(name: str) -> Any:
     raise DataFileError(f"{name} is not a number this tool accepts (numbers must be finite)")
+
+
+def all_finite(values: Sequence[float]) -> bool:
+    """Whether every number of ``values`` is finite: their sum is finite only when none is
+    infinite or NaN (which stay in a running sum), so one sum in C answers, and only a sum
+    that is not finite (maybe finite numbers too large together) is checked item by item."""
+    return math.isfinite(sum(values)) or all(map(math.isfinite, values))
 
 
 def _numbers_finite(values: Iterable[Any]) -> bool | None:

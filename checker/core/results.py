@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.core.rule import SEVERITIES
 
@@ -35,8 +35,7 @@ MIN_BODY_WORDS = 5
 NO_TEXT = "no article text"
 
 
-@dataclass(frozen=True)
-class Thresholds:
+class Thresholds(NamedTuple):
     """The bar a file is held to; ``None`` (or an empty ``fail_on``) means no such bar."""
 
     fail_under: float | None = DEFAULT_FAIL_UNDER
@@ -55,8 +54,7 @@ class Thresholds:
         return ", ".join(parts) or "none"
 
 
-@dataclass(frozen=True)
-class Failure:
+class Failure(NamedTuple):
     """Why a file fails the bar (file-level; findings carry their own lines)."""
 
     kind: str  # fail-on | fail-under | max-unsourced | no-text | error

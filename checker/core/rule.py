@@ -9,12 +9,12 @@ generated: one source of truth, as in ruff.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 SEVERITIES = ("suggestion", "warning", "error")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
-@dataclass(frozen=True)
-class ExampleContext:
+class ExampleContext(NamedTuple):
     """What a rule's examples need, besides their own text, to run as shown.
 
     ``checker explain`` prints it and a test audits both examples with it: the bad one

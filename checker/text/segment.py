@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from checker.core.datafiles import packaged_data
 from checker.core.document import (
@@ -32,8 +33,7 @@ from checker.text.blockspans import block_hints, mark_bullets
 # --------------------------------------------------------------------- lexicons
 
 
-@dataclass(frozen=True)
-class RegionPatterns:
+class RegionPatterns(NamedTuple):
     """The boilerplate lexicon, compiled: page chrome, byline, caption and references patterns."""
 
     boilerplate: PatternSet

@@ -16,14 +16,20 @@ import math
 import operator
 import sys
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, islice
 from pathlib import Path
 from typing import Any
 
-from checker.core.datafiles import DataFileError, finite_number, load_data, mapping
+from checker.core.datafiles import (
+    DataFileError,
+    all_finite,
+    finite_number,
+    load_data,
+    mapping,
+)
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon, extra_key
 from rules.attribution.tokens import Tok, is_cap, is_word
@@ -66,7 +72,7 @@ def load_cue_model(path: str = str(MODEL_PATH)) -> CueModel | None:
         weights = unpack_cue_weights(data)
     except (KeyError, TypeError, ValueError, binascii.Error) as exc:
         raise DataFileError(f"{p}: unusable weights: {exc}") from None
-    if not all(map(math.isfinite, weights.values())):
+    if not all_finite(weights.values()):
         raise DataFileError(f"{p}: a cue-model weight is not finite")
     return CueModel(
         weights=weights,
@@ -119,7 +125,7 @@ class SortedWeights(Mapping[str, float]):
 
     DICT_AFTER = 20_000  # look-ups
 
-    def __init__(self, names: list[str], values: list[float]) -> None:
+    def __init__(self, names: Sequence[str], values: Sequence[float]) -> None:
         self._names = names
         self._values = values
         self._dict: dict[str, float] | None = None
@@ -134,6 +140,10 @@ class SortedWeights(Mapping[str, float]):
         names = self._names
         i = bisect.bisect_left(names, key)
         return self._values[i] if i < len(names) and names[i] == key else default
+
+    def getter(self) -> Callable[[Any, Any], Any]:
+        """The quickest ``get`` for a run of look-ups: the dict's own once it is built."""
+        return self._dict.get if self._dict is not None else self.get
 
     def __getitem__(self, key: str) -> float:
         got = self.get(key, _MISSING)

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from checker.core.analysis import DOCUMENT
+from checker.core.regexlit import lazy_compile
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 
 _NAME = r"[A-Z][\w'’-]+"
@@ -34,8 +35,9 @@ _AS_IN = (
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(author-year group, one author-year, "as set out in"), compiled on first use."""
-    return re.compile(_AUTHOR_YEAR), re.compile(_ONE), re.compile(_AS_IN, re.IGNORECASE)
+    """(author-year group, one author-year, "as set out in"), each compiled on first use (a
+    text without parentheses never compiles the first two)."""
+    return lazy_compile(_AUTHOR_YEAR), lazy_compile(_ONE), lazy_compile(_AS_IN, re.IGNORECASE)
 
 
 def citation_relations(d: TokenDoc) -> list[Extracted]:
@@ -46,7 +48,7 @@ def citation_relations(d: TokenDoc) -> list[Extracted]:
     if "(" not in text and " in " not in text:
         return out
     author_year, one, as_in = _patterns()
-    for m in author_year.finditer(text):
+    for m in author_year.finditer(text) if "(" in text else ():
         for part in one.finditer(text, m.start(1), m.end(1)):
             rec = _relation(d, part.start(), part.end(), m.start(), m.end(),
                             content_end=m.start())

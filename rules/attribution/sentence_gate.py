@@ -18,16 +18,20 @@ from __future__ import annotations
 
 import base64
 import math
+import operator
 import re
 import struct
+import sys
 import zlib
-from collections.abc import Sequence
+from array import array
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from itertools import repeat
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Any
 
 from checker.core.datafiles import DataFileError, finite_number, load_data, whole_number
+from rules.attribution.candidates import SortedWeights
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.words import AUX, QUOTE_TOKENS
@@ -186,7 +190,7 @@ class SentenceGate:
     top ``bits`` bits of a code, and taking them commutes with the exclusive or that makes
     the pair codes, so every code is kept as its row (small integers) in a memo of rows."""
 
-    def __init__(self, bits: int, weights: dict[int, int], bias: float, threshold: float,
+    def __init__(self, bits: int, weights: Mapping[int, int], bias: float, threshold: float,
                  cue_threshold: float) -> None:
         self.bits = bits
         self.weights = weights  # row -> weight in thousandths (as stored)
@@ -206,7 +210,9 @@ class SentenceGate:
 
     def proba(self, d: TokenDoc, si: int) -> float:
         """P(sentence ``si`` holds attributed content)."""
-        z = self.bias + sum(map(self.weights.get, self.rows(d, si), repeat(0))) / 1000
+        w = self.weights
+        get = w.getter() if isinstance(w, SortedWeights) else w.get
+        z = self.bias + sum(map(get, self.rows(d, si), repeat(0))) / 1000
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
     def _word_rows(self, low: str, d: TokenDoc) -> tuple[int, int, tuple[int, ...], int, int,
@@ -263,9 +269,12 @@ def pack_gate_weights(index: Sequence[int], milli: Sequence[int]) -> dict[str, s
     }
 
 
-def unpack_gate_weights(data: dict[str, Any], where: str, bits: int) -> dict[int, int]:
+def unpack_gate_weights(data: dict[str, Any], where: str, bits: int) -> Mapping[int, int]:
     """Feature row -> weight in thousandths of a gate file (``DataFileError`` on a
-    malformed file)."""
+    malformed file): over strictly increasing rows (as the training writes them) a
+    :class:`~rules.attribution.candidates.SortedWeights` read straight from the packed
+    bytes (a draft check looks up a few hundred rows: no dict of ~44,000 is built), else
+    a dict."""
     try:
         raw_idx = base64.b64decode(data["index_u32"], validate=True)
         raw_w = base64.b64decode(data["weights_milli_i32"], validate=True)
@@ -273,12 +282,35 @@ def unpack_gate_weights(data: dict[str, Any], where: str, bits: int) -> dict[int
         raise DataFileError(f"{where}: unusable weights: {exc}") from None
     if len(raw_idx) % 4 or len(raw_idx) != len(raw_w):
         raise DataFileError(f"{where}: index_u32 and weights_milli_i32 differ in length")
-    n = len(raw_idx) // 4
-    idx = struct.unpack(f"<{n}I", raw_idx)
-    if idx and max(idx) >= 1 << bits:
+    idx, milli = _u32(raw_idx), _i32(raw_w)
+    increasing = all(map(operator.lt, idx, islice(idx, 1, None)))
+    if idx and (idx[-1] if increasing else max(idx)) >= 1 << bits:
         raise DataFileError(f"{where}: a weight row outside 0 to 2**bits - 1")
-    milli = struct.unpack(f"<{n}i", raw_w)
+    if increasing:
+        return SortedWeights(idx, milli)  # type: ignore[arg-type]
     return dict(zip(idx, milli, strict=True))
+
+
+def _u32(raw: bytes) -> Sequence[int]:
+    """Little-endian unsigned 32-bit integers (an array when its items are 4 bytes)."""
+    out = array("I")
+    if out.itemsize != 4:
+        return struct.unpack(f"<{len(raw) // 4}I", raw)
+    out.frombytes(raw)
+    if sys.byteorder != "little":
+        out.byteswap()
+    return out
+
+
+def _i32(raw: bytes) -> Sequence[int]:
+    """Little-endian signed 32-bit integers (an array when its items are 4 bytes)."""
+    out = array("i")
+    if out.itemsize != 4:
+        return struct.unpack(f"<{len(raw) // 4}i", raw)
+    out.frombytes(raw)
+    if sys.byteorder != "little":
+        out.byteswap()
+    return out
 
 
 @lru_cache(maxsize=4)

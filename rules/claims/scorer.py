@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 from checker.core.cache import Memo
 from checker.core.datafiles import (
     DataFileError,
+    all_finite,
     field,
     finite_number,
     load_data,
@@ -286,7 +287,7 @@ def coefficient_arrays(data: dict[str, Any], n_features: int, where: str = "clai
         raise DataFileError(f"{where}: claim model coefficients are malformed (coef_indices"
                             f" and coef_values differ in length, are not in increasing order,"
                             f" or an index is not below n_features = {n_features})")
-    if not all(map(math.isfinite, vals)):
+    if not all_finite(vals):
         raise DataFileError(f"{where}: a claim model coefficient is not finite")
     return idx, vals
 

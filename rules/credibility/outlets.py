@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.core.analysis import DOCUMENT, ORGANISATION, OUTLET, Analysis, SourceMention
 from checker.core.document import BODY, REFERENCES
@@ -108,8 +107,7 @@ def _names_regex(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_BOUNDS.format(_trie_pattern(list(names))))
 
 
-@dataclass(frozen=True)
-class OutletTable:
+class OutletTable(NamedTuple):
     """Names -> domains, built once per configuration."""
 
     by_key: dict[str, str]  # normalised unambiguous name -> domain

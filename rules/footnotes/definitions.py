@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.core.analysis import FootnoteDefinition
 from checker.core.document import BOILERPLATE, HEADING, REFERENCES, Block, Link
@@ -257,8 +257,7 @@ def _add_unnumbered_list(body: str, offset: int, entries: Entries) -> None:
 # ------------------------------------------------------------------ sections
 
 
-@dataclass(frozen=True)
-class _Page:
+class _Page(NamedTuple):
     """What ends a notes section: headings, page chrome, another section heading."""
 
     heading_starts: set[int]

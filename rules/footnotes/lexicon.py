@@ -7,9 +7,8 @@ Loaded from ``rules/footnotes/lexicon.json`` and extended, per configuration, by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.core.datafiles import packaged_data
 from checker.reference.domains import multi_part_suffixes, registrable
@@ -17,8 +16,7 @@ from checker.reference.domains import multi_part_suffixes, registrable
 _CONFIG_SECTION = "footnotes"  # [tool.checker.lexicon.footnotes]
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     """Word lists and tables the footnote reader consults (all lowercase unless noted)."""
 
     section_headings: frozenset[str]

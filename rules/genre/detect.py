@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.core.datafiles import load_data
 from checker.core.document import BODY, Document
@@ -50,8 +50,7 @@ PLACES = ("head", "body", "tail", "edges")
 COUNTS = ("quotes", "questions")  # structural counts a cue may use instead of a pattern
 
 
-@dataclass(frozen=True)
-class GenreCue:
+class GenreCue(NamedTuple):
     """One weighted cue of a genre: a pattern, a set of words, or a structural count."""
 
     genre: str
@@ -60,15 +59,13 @@ class GenreCue:
     per_sentence: bool
     cap: float
     pattern: re.Pattern[str] | None = None  # run on the lower-cased text unless ``case``
-    needles: tuple[str, ...] = ()  # strings one of which every match of ``pattern`` holds
     anchored: bool = False  # the pattern can only match at the start: one ``match``
     words: tuple[str, ...] = ()
     count: str = ""  # one of COUNTS
     case: bool = False
 
 
-@dataclass(frozen=True)
-class CueSet:
+class CueSet(NamedTuple):
     """The compiled cues and the prior of each genre."""
 
     priors: dict[str, float]
@@ -124,7 +121,7 @@ def _cue(genre: str, raw: dict[str, Any]) -> GenreCue:
     if "words" in raw and where != "body":
         raise ValueError(f"{CUES_PATH}: cue {raw!r}: words are counted in the body only")
     case = bool(raw.get("case"))
-    pattern, needles, anchored = None, (), False
+    pattern, anchored = None, False
     if "re" in raw:
         source = str(raw["re"])
         if not case:  # case-insensitive cues run case-sensitively on the lower-cased text
@@ -132,7 +129,6 @@ def _cue(genre: str, raw: dict[str, Any]) -> GenreCue:
         flags = re.MULTILINE if raw.get("multiline") else 0
         pattern = re.compile(source, flags)
         anchored = source.startswith("^") and not flags
-        needles = () if anchored else _key_words(prefilter_needles(source, flags))
     return GenreCue(
         genre=genre,
         where=where,
@@ -140,12 +136,24 @@ def _cue(genre: str, raw: dict[str, Any]) -> GenreCue:
         per_sentence=bool(raw.get("per_sentence")),
         cap=float(raw.get("cap", 1)),
         pattern=pattern,
-        needles=needles,
         anchored=anchored,
         words=tuple(" ".join(str(w).lower().split()) for w in raw.get("words", ())),
         count=count,
         case=case,
     )
+
+
+# A text longer than this is first searched for the strings one of which every match of a
+# cue holds (:func:`needles`); a shorter one is searched with the pattern straight away,
+# which is quicker than working out those strings (a draft checked on save).
+PREFILTER_FROM = 1500
+
+
+@lru_cache(maxsize=256)
+def needles(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings one of which every match of ``pattern`` holds (none: no promise), worked out
+    once per pattern."""
+    return _key_words(prefilter_needles(pattern.pattern, pattern.flags & re.MULTILINE))
 
 
 _WORD_RUN = re.compile(r"\w+")
@@ -235,8 +243,8 @@ def cue_hits(cue: GenreCue, texts: Texts) -> float:
         subject = getattr(texts, cue.where) if cue.case else texts.lowered(cue.where)
         if cue.anchored:
             return 1.0 if cue.pattern.match(subject) else 0.0
-        if cue.needles:
-            for n in cue.needles:
+        if len(subject) > PREFILTER_FROM and (keys := needles(cue.pattern)):
+            for n in keys:
                 if n in subject:
                     break
             else:

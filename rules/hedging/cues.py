@@ -56,6 +56,8 @@ def _entry_cues(entry: LexiconEntry, text: str, lowered: str,
     """The matches of one entry that its vetoes let through (``starts``: where leading
     strings occur in ``text`` and in ``lowered``, shared by the entries of one scan)."""
     subject = lowered if entry.lower else text
+    if entry.needles and not any(n in subject for n in entry.needles):
+        return  # none of the strings every match contains: no match (nothing compiled)
     leading = entry.starts
     if leading is not None:
         finder = starts[entry.lower] if starts else Starts(subject, WORD_CHARS_BEFORE)
@@ -64,8 +66,6 @@ def _entry_cues(entry: LexiconEntry, text: str, lowered: str,
             return  # none of the strings every match starts with: no match
         spans = matches_at_starts(entry.pattern, subject, at)
     else:
-        if entry.needles and not any(n in subject for n in entry.needles):
-            return  # none of the strings every match contains: no match
         spans = entry_matches(entry, subject)
     for s, e in spans:
         if entry.not_before is not None and entry.not_before.search(

@@ -26,6 +26,9 @@ from typing import Any
 MAX_STARTS = 64  # more leading strings than this: not worth a find each
 MIN_START = 2  # a one-character leading string occurs everywhere: scan instead
 SHORT_START = 3  # leading strings this short are found with a regex, longer ones with find
+# In a text this short every leading string is found with find: compiling its regex would
+# cost more than the scan (a draft checked on save), and both give the same offsets.
+SHORT_TEXT = 4000
 
 
 def leading_strings(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
@@ -125,7 +128,8 @@ class Starts:
         return out
 
     def _find(self, s: str) -> list[int]:
-        if len(s) <= SHORT_START:  # occurs often inside words: let the engine skip those
+        if len(s) <= SHORT_START and len(self.text) > SHORT_TEXT:
+            # occurs often inside words: let the engine skip those
             return [m.start() for m in _word_start_finder(s, self.word_chars).finditer(self.text)]
         text, inside = self.text, self.word_chars
         find = text.find
