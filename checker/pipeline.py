@@ -320,11 +320,14 @@ def warm_up(config: Config, *, readability: bool = True) -> None:
     _WARM.add(os.getpid())
     try:
         with paused_gc():  # as for any document; then what it loaded (models, lexicons,
-            # patterns: they live as long as the process) is moved out of the collector's view
+            # patterns: they live as long as the process) is moved out of the collector's
+            # view, in the command line's processes only (it froze its imports already): a
+            # program that calls the library keeps its own heap under the collector
             doc = document_from_text("The mayor said on Monday that the council met.",
                                      path="-")
             analyse_document(doc, config, readability=readability)
-            gc.freeze()
+            if gc.get_freeze_count():
+                gc.freeze()
     except Exception:  # noqa: BLE001 - the real document will meet and report it
         pass
 
