@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -407,6 +408,9 @@ def write_tables(
 
             summary = run_plan(plan, Target(base, storage_options or {}, pages), _client())
         else:
+            if pages is not None:
+                warnings.warn("write_tables: these tables did not come from audit_dask (no "
+                              "plan), so no article pages are written", stacklevel=2)
             summary = _write_lazily(tables, base, storage_options)
     except BaseException:
         if stage:

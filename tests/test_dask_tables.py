@@ -160,3 +160,7 @@ def test_write_tables_without_a_cluster_writes_the_local_audits_tables_and_pages
         assert (tmp_path / "out" / page).read_bytes() == (tmp_path / "local" / page).read_bytes()
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "articles", "findings", "sentences", "sources", "summary", "summary.csv"]
+    # a plain dict of the tables has no plan: it is written, and asking for pages warns
+    with dask.config.set(scheduler="sync"), pytest.warns(UserWarning, match="no article pages"):
+        again = write_tables(dict(tables), tmp_path / "plain", pages=page_meta(Config()))
+    assert len(again) == len(summary) and not (tmp_path / "plain" / "articles").exists()
