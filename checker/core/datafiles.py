@@ -25,7 +25,9 @@ import json
 import math
 import os
 import stat
+import struct
 import sys
+from array import array
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 from importlib import import_module
@@ -55,6 +57,21 @@ def all_finite(values: Sequence[float]) -> bool:
     infinite or NaN (which stay in a running sum), so one sum in C answers, and only a sum
     that is not finite (maybe finite numbers too large together) is checked item by item."""
     return math.isfinite(sum(values)) or all(map(math.isfinite, values))
+
+
+def little_endian(typecode: str, raw: bytes) -> array:
+    """The numbers packed little-endian in ``raw`` (as the model files store them), as an
+    array of ``typecode`` (``ValueError`` when ``raw`` is not a whole number of them)."""
+    out = array(typecode)
+    width = struct.calcsize("<" + typecode)  # the files' size; a C type may be wider
+    if out.itemsize != width:  # pragma: no cover - exotic C
+        if len(raw) % width:
+            raise ValueError(f"{len(raw)} bytes are not a whole number of {width}-byte items")
+        return array(typecode, struct.unpack(f"<{len(raw) // width}{typecode}", raw))
+    out.frombytes(raw)
+    if sys.byteorder != "little":  # pragma: no cover - the files are little-endian
+        out.byteswap()
+    return out
 
 
 def _numbers_finite(values: Iterable[Any]) -> bool | None:

@@ -27,6 +27,7 @@ from checker.core.datafiles import (
     DataFileError,
     all_finite,
     finite_number,
+    little_endian,
     load_data,
     mapping,
 )
@@ -107,10 +108,7 @@ def unpack_cue_weights(data: dict[str, Any]) -> Mapping[str, float]:
     if "feature_names" not in data:
         return {k: float(v) for k, v in data["weights"].items()}
     names = data["feature_names"].split("\n") if data["feature_names"] else []
-    vals = array("d")
-    vals.frombytes(base64.b64decode(data["weights_f64"], validate=True))
-    if sys.byteorder != "little":
-        vals.byteswap()
+    vals = little_endian("d", base64.b64decode(data["weights_f64"], validate=True))
     if len(vals) != len(names):
         raise ValueError("cue model: feature_names and weights_f64 differ in length")
     if all(map(operator.lt, names, islice(names, 1, None))):

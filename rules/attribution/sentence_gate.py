@@ -21,16 +21,20 @@ import math
 import operator
 import re
 import struct
-import sys
 import zlib
-from array import array
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import islice, repeat
 from pathlib import Path
 from typing import Any
 
-from checker.core.datafiles import DataFileError, finite_number, load_data, whole_number
+from checker.core.datafiles import (
+    DataFileError,
+    finite_number,
+    little_endian,
+    load_data,
+    whole_number,
+)
 from rules.attribution.candidates import SortedWeights
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon
@@ -282,7 +286,7 @@ def unpack_gate_weights(data: dict[str, Any], where: str, bits: int) -> Mapping[
         raise DataFileError(f"{where}: unusable weights: {exc}") from None
     if len(raw_idx) % 4 or len(raw_idx) != len(raw_w):
         raise DataFileError(f"{where}: index_u32 and weights_milli_i32 differ in length")
-    idx, milli = _u32(raw_idx), _i32(raw_w)
+    idx, milli = little_endian("I", raw_idx), little_endian("i", raw_w)
     increasing = all(map(operator.lt, idx, islice(idx, 1, None)))
     if idx and (idx[-1] if increasing else max(idx)) >= 1 << bits:
         raise DataFileError(f"{where}: a weight row outside 0 to 2**bits - 1")
@@ -290,27 +294,6 @@ def unpack_gate_weights(data: dict[str, Any], where: str, bits: int) -> Mapping[
         return SortedWeights(idx, milli)  # type: ignore[arg-type]
     return dict(zip(idx, milli, strict=True))
 
-
-def _u32(raw: bytes) -> Sequence[int]:
-    """Little-endian unsigned 32-bit integers (an array when its items are 4 bytes)."""
-    out = array("I")
-    if out.itemsize != 4:
-        return struct.unpack(f"<{len(raw) // 4}I", raw)
-    out.frombytes(raw)
-    if sys.byteorder != "little":
-        out.byteswap()
-    return out
-
-
-def _i32(raw: bytes) -> Sequence[int]:
-    """Little-endian signed 32-bit integers (an array when its items are 4 bytes)."""
-    out = array("i")
-    if out.itemsize != 4:
-        return struct.unpack(f"<{len(raw) // 4}i", raw)
-    out.frombytes(raw)
-    if sys.byteorder != "little":
-        out.byteswap()
-    return out
 
 
 @lru_cache(maxsize=4)

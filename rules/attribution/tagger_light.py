@@ -31,11 +31,12 @@ import bisect
 import math
 import operator
 import struct
-import sys
 from array import array
 from collections.abc import Callable, Sequence
 from itertools import islice, repeat
 from typing import TYPE_CHECKING, Any
+
+from checker.core.datafiles import little_endian
 
 if TYPE_CHECKING:
     import numpy as np
@@ -108,16 +109,9 @@ class PackedRows:
         try:
             raw_idx = _strict_b64(data["index_u32"])
             raw_milli = _strict_b64(data["weights_milli_i16"])
-            index, milli = array("I"), array("h")
-            if index.itemsize != 4 or milli.itemsize != 2:  # pragma: no cover - exotic C
-                return None
-            index.frombytes(raw_idx)
-            milli.frombytes(raw_milli)
+            index, milli = little_endian("I", raw_idx), little_endian("h", raw_milli)
         except (KeyError, TypeError, ValueError, binascii.Error):
             return None
-        if sys.byteorder != "little":  # pragma: no cover - the files are little-endian
-            index.byteswap()
-            milli.byteswap()
         if len(milli) != 3 * len(index) or len(index) > 1 << bits:
             return None
         if index and (index[-1] >= 1 << bits

@@ -47,6 +47,7 @@ from checker.core.datafiles import (
     all_finite,
     field,
     finite_number,
+    little_endian,
     load_data,
     whole_number,
     with_envelope,
@@ -272,11 +273,8 @@ def coefficient_arrays(data: dict[str, Any], n_features: int, where: str = "clai
         if "coef_indices_b64" in data:
             # a2b_base64 ignores stray characters (a corrupt string then has the wrong length,
             # which the checks below refuse) and is ten times quicker than validating first
-            idx = array("i", binascii.a2b_base64(data["coef_indices_b64"]))
-            vals = array("d", binascii.a2b_base64(data["coef_values_b64"]))
-            if sys.byteorder != "little":  # pragma: no cover
-                idx.byteswap()
-                vals.byteswap()
+            idx = little_endian("i", binascii.a2b_base64(data["coef_indices_b64"]))
+            vals = little_endian("d", binascii.a2b_base64(data["coef_values_b64"]))
         else:
             idx = array("i", data["coef_indices"])
             vals = array("d", data["coef_values"])
