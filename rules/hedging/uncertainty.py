@@ -43,13 +43,19 @@ def features_from_cues(text: str, cues: Iterable[tuple[str, str]]) -> list[str]:
     toks = _TOKEN_RE.findall(text.lower())
     feats = {"w=" + t for t in toks}
     feats.update("b=" + a + "_" + b for a, b in zip(toks, toks[1:], strict=False))
+    return sorted(feats | _cue_features(cues))
+
+
+def _cue_features(cues: Iterable[tuple[str, str]]) -> set[str]:
+    """The ``c=``, ``k=`` and ``n=`` features of a sentence's lexicon cues."""
+    feats: set[str] = set()
     n = 0
     for key, category in cues:
         feats.add("c=" + key)
         feats.add("k=" + category)
         n += category in _COUNTED
     feats.add(f"n={min(n, 3)}")
-    return sorted(feats)
+    return feats
 
 
 @dataclass(frozen=True)
@@ -113,14 +119,7 @@ class SentenceModel:
             pairs = set(zip(toks, toks[1:], strict=False))
             terms.extend(map(bi.__getitem__, bi.keys() & pairs))
         get = self.weights.get
-        feats: set[str] = set()
-        n = 0
-        for key, category in cues:
-            feats.add("c=" + key)
-            feats.add("k=" + category)
-            n += category in _COUNTED
-        feats.add(f"n={min(n, 3)}")
-        terms.extend(get(f, 0.0) for f in feats)
+        terms.extend(get(f, 0.0) for f in _cue_features(cues))
         z = math.fsum(terms)  # order-free: sets iterate in a hash-seed order
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
