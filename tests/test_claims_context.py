@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from rules.claims.context import IMPERATIVE, QUESTION, QUOTATION, VAGUE, exemption
+from rules.claims.context import (
+    DEFINITION,
+    IMPERATIVE,
+    LEAD_IN,
+    NO_COMMENT,
+    QUESTION,
+    QUOTATION,
+    SPECULATION,
+    VAGUE,
+    exemption,
+)
 from rules.claims.scorer import ClaimAnalyzer
 
 
@@ -25,6 +35,10 @@ def test_imperatives_even_after_a_conjunction(text: str) -> None:
     "The harbour master was said to have resigned after the collision.",
     "The mayor reportedly met the developers twice before the vote.",
     "Three ministers are understood to oppose the pension reform.",
+    # agentless judgements and expectations credit an unnamed "everyone"
+    "The old stadium is widely seen as a costly mistake.",
+    "The ferry link is considered the busiest in the region.",
+    "Most growers are expected to switch to the new variety next year.",
 ])
 def test_agentless_reporting_passives_are_vaguely_attributed(text: str) -> None:
     assert exemption(text, 0, "news") == VAGUE
@@ -50,6 +64,48 @@ def test_agentless_reporting_passives_are_vaguely_attributed(text: str) -> None:
     "The loss was claimed that year by 12 insurers.",
 ])
 def test_plain_factual_sentences_stay_claims(text: str) -> None:
+    assert exemption(text, 0, "news") == ""
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    # a possibility or forecast in the author's voice is not a checkable fact
+    ("The closure could mean longer journeys for hundreds of pupils.", SPECULATION),
+    ("But the new rules might well spell the end of late-night trading.", SPECULATION),
+    ("This could include a sharp rise in hospital admissions.", SPECULATION),
+    ("Turnout is likely to exceed last year's in the northern wards.", SPECULATION),
+    ("The coalition is poised to lose its majority in the spring.", SPECULATION),
+    # the reporter's own request for comment
+    ("A spokesman for the developer did not respond to a request for comment.", NO_COMMENT),
+    ("The council declined to comment on the audit on Tuesday.", NO_COMMENT),
+    ("Lawyers for the two men could not be reached for comment.", NO_COMMENT),
+    ("The landlord has not returned calls or emails since March.", NO_COMMENT),
+    # a sentence that only introduces a quotation or a list
+    ("One shop owner on the high street put it bluntly:", LEAD_IN),
+    ("Here are the main changes that take effect in April:", LEAD_IN),
+    # a definition
+    ("A tariff is a type of tax charged on imported goods.", DEFINITION),
+    ("The term brownfield refers to land that was built on before.", DEFINITION),
+])
+def test_possibilities_comment_requests_lead_ins_and_definitions(text: str,
+                                                                  reason: str) -> None:
+    assert exemption(text, 0, "news") == reason
+
+
+@pytest.mark.parametrize("text", [
+    # a modal in a relative or subordinate clause leaves the main clause a claim
+    "The strain carries a mutation which could help it evade antibodies.",
+    "The plant, which could employ 400 people, opened in May 2021.",
+    # "could be heard" is an observation; "could" of past ability is a fact
+    "Residents could be heard shouting from the balconies at 2am.",
+    # an expectation inside a relative clause: the main clause is the claim
+    "The city has raised $57 million for the summit, which is expected to draw 9,000 guests.",
+    # a lead-in with content of its own, and a sentence that merely contains a colon
+    "The governor has signed the following bills into law:",
+    "The vote was close: 52 members for and 48 against.",
+    # not a definition: "is a" of an ordinary description
+    "The bridge is a 40-metre steel span built in 1911.",
+])
+def test_factual_sentences_with_those_words_stay_claims(text: str) -> None:
     assert exemption(text, 0, "news") == ""
 
 

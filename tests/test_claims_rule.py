@@ -74,6 +74,27 @@ def test_flags_unsourced_claim_but_not_questions_scenes_or_attributed() -> None:
     assert "claim probability" in finding.message
 
 
+RUN_ON_QUOTE = """Mill closure
+
+The mill closed in March 2024 after 112 years, with the loss of 340 jobs.
+
+"We built this town, and the town built us. The mill paid for the school, the pool and the
+library in 1931, and every family here had someone on its payroll.
+
+"Now the gates are shut and the payroll is gone," said the former union secretary.
+"""
+
+
+def test_a_quotation_that_runs_on_into_the_next_paragraph_is_not_a_claim() -> None:
+    doc, a = analyse(RUN_ON_QUOTE)
+    flagged = {f.sentence for f in a.findings if f.rule == "unsourced-claim"}
+    closure = sentence_index(doc, "The mill closed")
+    inside = sentence_index(doc, "The mill paid")
+    assert closure in flagged
+    assert a.claim_prob[inside] is not None and inside not in flagged
+    assert not a.is_claim[inside]
+
+
 def test_threshold_from_configuration() -> None:
     _, strict = analyse(ARTICLE, Config(settings={"claim_threshold": 1.0}))
     assert not any(strict.is_claim)

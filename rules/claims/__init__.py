@@ -77,6 +77,22 @@ _QUOTE_RE = re.compile(
 )
 
 
+# A paragraph that opens with a quotation mark and does not close it: by news convention a
+# quotation that runs on into the next paragraph (which reopens it). The whole paragraph is
+# the speaker's.
+_OPEN_QUOTE_PARAGRAPH_RE = re.compile(r"(?m)^[ \t]*[“\"„«][^\n]*")
+_CLOSERS_OF = {"“": "”", "„": "“”", "«": "»"}
+
+
+def _unclosed(paragraph: str) -> bool:
+    """Whether the quotation that opens ``paragraph`` (stripped) is still open at its end."""
+    opener = paragraph[0]
+    if opener == '"':
+        return paragraph.count('"') % 2 == 1
+    closers = _CLOSERS_OF[opener]
+    return not any(c in paragraph[1:] for c in closers)
+
+
 def model_path(analysis: Analysis) -> Path | None:
     """The configured claim model file, or ``None`` for the committed default."""
     configured = analysis.config.get(CLAIM_MODEL) or ""
@@ -113,9 +129,14 @@ def validate(config: Config) -> None:
 
 
 def _quotation_spans(analysis: Analysis) -> SpanIndex:
-    """Direct quotations: those attribution found, and double-quoted passages."""
+    """Direct quotations: those attribution found, double-quoted passages, and paragraphs
+    that open a quotation without closing it (a quotation running on into the next one)."""
+    text = analysis.doc.text
     spans = {(q.start, q.end) for q in analysis.quotes}
-    spans.update(m.span() for m in _QUOTE_RE.finditer(analysis.doc.text))
+    spans.update(m.span() for m in _QUOTE_RE.finditer(text))
+    for m in _OPEN_QUOTE_PARAGRAPH_RE.finditer(text):
+        if _unclosed(m.group().lstrip(" \t")):
+            spans.add(m.span())
     return SpanIndex(spans)
 
 

@@ -39,6 +39,10 @@ FRAGMENT = "fragment"
 ARGUMENT = "opinion"  # argument, prediction or value judgement in an opinion piece
 OWN_RESULT = "authors' own result"
 VAGUE = "vaguely attributed"
+SPECULATION = "possibility or prediction"
+NO_COMMENT = "request for comment"
+LEAD_IN = "lead-in to a quotation or list"
+DEFINITION = "definition"
 
 OPINION_GENRES = frozenset({"opinion"})
 RESEARCH_GENRES = frozenset({"research"})
@@ -58,6 +62,27 @@ _IMPERATIVE_VERBS = (
 _IMPERATIVE_OPENERS = r"(?:and|but|so|or|now|then|also|instead|first|finally)\s*,?\s+"
 # Agentless reporting passives: the content is credited to someone unnamed.
 _REPORTING = "thought|believed|said|reported|understood|alleged|rumou?red|claimed"
+# Agentless judgements and expectations ("is widely seen as", "are expected to"): credited
+# to an unnamed "everyone", like the reporting passives.
+_JUDGED = r"considered|regarded\s+as|seen\s+as|viewed\s+as|expected\s+to|estimated\s+to"
+# Words that may stand before a main clause's modal ("But the merger could ..."); a relative
+# pronoun or subordinator there makes the modal a subordinate clause's ("a mutation which
+# could help ..."), and that sentence's main clause may still be a claim.
+_NOT_MAIN = (r"(?!(?:which|that|who|whom|whose|where|when|if|unless|because|although|though|"
+             r"while|as)\b)")
+# Verbs after a speculative modal that make the sentence a possibility or a forecast:
+# "could be", "might mean", "may prove".
+_SPECULATIVE_VERBS = (
+    "be|become|include|mean|lead|prove|spell|signal|help|hurt|make|cause|trigger|"
+    "undermine|affect|change|result|end|force|push|deepen|worsen|ease|open|pave|put|leave|"
+    "derail|doom|boost|cost|fuel|spark|set|see"
+)
+# Speech and writing verbs that end a lead-in to a quotation ("One resident wrote:").
+_LEAD_IN_VERBS = (
+    "said|says|say|told|tells|wrote|writes|tweeted|posted|added|adds|explained|noted|"
+    "declared|stated|asked|answered|replied|responded|warned|quoted|quotes|put it|"
+    "insisted|argued|continued|concluded|recalled|interrupted|announced|read|reads"
+)
 # Infinitives after "is said to", "was believed to"... (raising: "is thought to be"), as
 # opposed to a recipient ("was reported to authorities") or a place.
 _RAISING_INFINITIVES = (
@@ -84,11 +109,27 @@ _FINITE = (
     "stood|hit|hits|reached|topped|jumped|dropped|soared|slumped"
 )
 
-def _may_be_vague(text: str) -> bool:
-    """A cheap test before the pattern: every match contains one of these words."""
-    t = text.casefold()
+def _may_be_vague(t: str) -> bool:
+    """A cheap test before the pattern (``t`` case-folded): every match contains one of
+    these words."""
     return ("said" in t or "report" in t or "thought" in t or "believed" in t or "alleged" in t
-            or "understood" in t or "claimed" in t or "rumo" in t or "purported" in t)
+            or "understood" in t or "claimed" in t or "rumo" in t or "purported" in t
+            or "consider" in t or "regarded" in t or " seen " in t or "viewed" in t
+            or "expected" in t or "estimated" in t)
+
+
+def _may_speculate(t: str) -> bool:
+    return "could " in t or "might " in t or "may " in t or "likely" in t or "poised" in t
+
+
+def _may_be_no_comment(t: str) -> bool:
+    return "comment" in t or "request" in t or "reached" in t or "respond" in t or \
+        "return" in t or "repl" in t
+
+
+def _may_define(t: str) -> bool:
+    return " is a " in t or " is an " in t or "refers to" in t or "stands for" in t or \
+        "defined as" in t or "short for" in t
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +143,42 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         VAGUE: re.compile(
             rf"\b(?:is|are|was|were|(?:has|have|had) been)\s+(?:\w+ly\s+)?(?:{_REPORTING})"
             rf"\s+(?:that\b(?!\s+(?:{_TIME_NOUNS})\b)|to\s+(?:(?:{_RAISING_INFINITIVES})\b|{_OTHER_INFINITIVE}))|"
-            r"\b(?:reportedly|allegedly|purportedly)\b",
+            r"\b(?:reportedly|allegedly|purportedly)\b|"
+            r"(?<!\bwhich\s)(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhat\s)"
+            r"\b(?:is|are|was|were|(?:has|have|had) been)\s+(?:(?:\w+ly|often|still|now|also)\s+)?"
+            rf"(?:{_JUDGED})\b",
+            re.IGNORECASE),
+        # a main clause's possibility or forecast: "The merger could mean ...", "Turnout is
+        # likely to ...", "The party is poised to ..." ("could be heard" is an observation)
+        SPECULATION: re.compile(
+            r"^(?:(?:but|and|yet|so|still|however|indeed|ultimately|eventually|instead|now|"
+            r"then)\s*,?\s+)?"
+            rf"(?:{_NOT_MAIN}[\w’'.-]+,?\s+){{0,7}}?"
+            r"(?:(?:could|might|may)\s+(?:well\s+|also\s+|even\s+|yet\s+|soon\s+|"
+            r"eventually\s+|ultimately\s+|still\s+)?"
+            rf"(?:{_SPECULATIVE_VERBS})\b(?!\s+(?:heard|seen)\b)|"
+            r"(?:is|are|was|were)\s+(?:(?:\w+ly|also|still|now)\s+)?"
+            r"(?:(?:un)?likely|poised|bound)\s+to\b)",
+            re.IGNORECASE),
+        # the reporter's own request for comment: "did not respond to a request for comment"
+        NO_COMMENT: re.compile(
+            r"\b(?:declined|refused)\s+(?:to\s+comment|(?:\w+\s+){0,2}requests?\s+(?:for|to))|"
+            r"\b(?:did\s+not|didn[’']t|has\s+not|have\s+not|hasn[’']t|haven[’']t)\s+"
+            r"(?:immediately\s+)?(?:respond|reply|return)\w*\s+(?:to\s+)?(?:\w+\s+){0,3}?"
+            r"(?:requests?|messages?|calls?|emails?|e-mails?|inquir\w+|queries)\b|"
+            r"\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b|"
+            r"\b(?:was|were)\s+not\s+immediately\s+available\s+(?:for|to)\s+comment",
+            re.IGNORECASE),
+        # a sentence that only introduces what follows: "One resident wrote:", "Here are ...:"
+        LEAD_IN: re.compile(
+            rf"(?:\b(?:{_LEAD_IN_VERBS})(?:\s+[\w’'.-]+){{0,4}}|^(?:here|these|below)\s+"
+            r"(?:is|are|’s|'s)\b[^:]*)\s*:\s*[\"“”']?\s*$",
+            re.IGNORECASE),
+        # "A levy is a type of tax ...", "The term refers to ..."
+        DEFINITION: re.compile(
+            r"^(?:an?|the)\s+[\w’'-]+(?:\s+[\w’'()-]+){0,5}?\s+(?:is|are)\s+(?:an?\s+)?"
+            r"(?:type|kind|form|sort|term|word|name|category|class)s?\s+(?:of|for|used)\b|"
+            r"\b(?:refers\s+to|stands\s+for|is\s+short\s+for|is\s+defined\s+as)\b",
             re.IGNORECASE),
         CAPTION: re.compile(
             r"\b(?:(?:is|are) (?:seen|pictured|shown)\b|watch(?:es)? as\b|looks? on\b|"
@@ -175,8 +251,17 @@ def exemption(text: str, start: int, genre: str,
         return IMPERATIVE
     if p[CAPTION].search(stripped):
         return CAPTION
-    if _may_be_vague(stripped) and p[VAGUE].search(stripped):
+    folded = stripped.casefold()
+    if _may_be_vague(folded) and p[VAGUE].search(stripped):
         return VAGUE
+    if _may_be_no_comment(folded) and p[NO_COMMENT].search(stripped):
+        return NO_COMMENT
+    if stripped.rstrip(_CLOSERS).endswith(":") and p[LEAD_IN].search(stripped):
+        return LEAD_IN
+    if _may_define(folded) and p[DEFINITION].search(stripped):
+        return DEFINITION
+    if _may_speculate(folded) and p[SPECULATION].match(stripped.lstrip(_LEAD)):
+        return SPECULATION
     if genre in OPINION_GENRES and p[ARGUMENT].search(stripped):
         return ARGUMENT
     if genre in RESEARCH_GENRES and p[OWN_RESULT].search(stripped):
