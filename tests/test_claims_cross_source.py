@@ -69,3 +69,34 @@ def test_committed_model_records_cross_source_figures_and_its_news_threshold() -
         assert 0.0 <= meta["metrics"][key]["f1"] <= 1.0
     assert meta["news_threshold"] == CLAIM_THRESHOLD.default
     assert "held-out half is never read" in meta["training_data"]["news"]
+
+
+def test_transfer_table_shows_shape_cues_carrying_across_sources() -> None:
+    """Two made-up sources that share no topic word: in both, claims carry a figure and a
+    past-tense verb and non-claims a modal of obligation. Words cannot carry over; the shape
+    cues can, and class balancing removes the first source's share of claims."""
+    from training.cross_source import TRANSFER_FEATURES, transfer_table
+
+    rng = np.random.default_rng(0)
+
+    def source(nouns: list[str], n: int, share: float) -> tuple[list[str], np.ndarray]:
+        texts, labels = [], []
+        for _ in range(n):
+            a, b = rng.choice(nouns, 2, replace=False)
+            if rng.random() < share:
+                texts.append(f"The {a} rose {rng.integers(2, 900)} percent in {b} last year.")
+                labels.append(1)
+            else:
+                texts.append(f"We should {a} the {b} before it is too late for everyone.")
+                labels.append(0)
+        return texts, np.array(labels)
+
+    news_t, news_y = source(["ferry", "harbour", "quay", "tide", "pier", "dock"], 60, 0.8)
+    deb_t, deb_y = source(["tax", "budget", "deficit", "wage", "pension", "tariff"], 300, 0.25)
+    rows = transfer_table(deb_t, deb_y, news_t, news_y)
+    assert [(r["features"], r["balanced"]) for r in rows] == [
+        (f, b) for f in TRANSFER_FEATURES for b in (False, True)]
+    shapes = next(r for r in rows if r["features"] == TRANSFER_FEATURES[2] and r["balanced"])
+    assert shapes["news_to_debates"]["f1"] > 0.95
+    assert shapes["debates_to_news"]["f1"] > 0.95
+    assert shapes["news_to_debates"]["n"] == 300 and shapes["debates_to_news"]["n"] == 60

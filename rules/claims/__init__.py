@@ -128,7 +128,7 @@ def validate(config: Config) -> None:
             raise ConfigError(f"{name!r}{where}: {exc}") from None
 
 
-def _quotation_spans(analysis: Analysis) -> SpanIndex:
+def quotation_spans(analysis: Analysis) -> SpanIndex:
     """Direct quotations: those attribution found, double-quoted passages, and paragraphs
     that open a quotation without closing it (a quotation running on into the next one)."""
     text = analysis.doc.text
@@ -153,7 +153,7 @@ def run(analysis: Analysis) -> None:
     probs = model.probabilities([s.text for s in sentences])
     threshold = float(analysis.config.get(CLAIM_THRESHOLD))
     n = len(analysis.doc.sentences)
-    quotes = _quotation_spans(analysis)
+    quotes = quotation_spans(analysis)
     links = SpanIndex((link.start, link.end) for link in analysis.doc.links)
     for s, prob in zip(sentences, probs, strict=True):
         i = s.index
