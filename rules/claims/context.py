@@ -18,6 +18,14 @@ it also depends on what kind of sentence it is and what kind of text it sits in:
   vaguely: that is a vague-attribution problem (and the hedging family's cue), not an
   unsourced claim.
 
+- agentless judgements and expectations ("is widely seen as", "are expected to") are vague
+  attributions too, unless they sit in a relative clause ("..., which is expected to ...");
+- a possibility or forecast in the main clause ("This could mean ...", "Turnout is likely to
+  ...") is not a checkable fact (a modal in a relative clause leaves the main clause a claim);
+- the reporter's own request for comment ("did not respond to a request for comment"), a
+  lead-in that only introduces a quotation or list ("One resident wrote:"), and a definition
+  ("A tariff is a type of tax ...") are not claims to source.
+
 An imperative is recognised after a leading conjunction too ("And don't ...", "So take ...").
 
 :func:`exemption` names the reason, or returns ``""`` when the sentence may be an unsourced
