@@ -8,6 +8,7 @@ import pytest
 from rules.claims.context import (
     DEFINITION,
     IMPERATIVE,
+    INFERENCE,
     LEAD_IN,
     NO_COMMENT,
     QUESTION,
@@ -82,6 +83,10 @@ def test_plain_factual_sentences_stay_claims(text: str) -> None:
     # a sentence that only introduces a quotation or a list
     ("One shop owner on the high street put it bluntly:", LEAD_IN),
     ("Here are the main changes that take effect in April:", LEAD_IN),
+    # the author's reading of an event or document
+    ("The ruling suggests the court is leaning towards the council.", INFERENCE),
+    ("But the merger reflects a shift in power on the high street.", INFERENCE),
+    ("The walkout underscores how tense talks at the depot have become.", INFERENCE),
     # a definition
     ("A tariff is a type of tax charged on imported goods.", DEFINITION),
     ("The term brownfield refers to land that was built on before.", DEFINITION),
@@ -102,6 +107,8 @@ def test_possibilities_comment_requests_lead_ins_and_definitions(text: str,
     # a lead-in with content of its own, and a sentence that merely contains a colon
     "The governor has signed the following bills into law:",
     "The vote was close: 52 members for and 48 against.",
+    # a reading with a figure is checkable
+    "The fall reflects a 12% drop in exports to the bloc since 2021.",
     # not a definition: "is a" of an ordinary description
     "The bridge is a 40-metre steel span built in 1911.",
 ])

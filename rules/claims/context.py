@@ -22,6 +22,8 @@ it also depends on what kind of sentence it is and what kind of text it sits in:
   attributions too, unless they sit in a relative clause ("..., which is expected to ...");
 - a possibility or forecast in the main clause ("This could mean ...", "Turnout is likely to
   ...") is not a checkable fact (a modal in a relative clause leaves the main clause a claim);
+- what an event or document shows, read by the author ("The speech reflected ...", "The
+  ruling suggests ..."), without figures, is an inference, not a fact to source;
 - the reporter's own request for comment ("did not respond to a request for comment"), a
   lead-in that only introduces a quotation or list ("One resident wrote:"), and a definition
   ("A tariff is a type of tax ...") are not claims to source.
@@ -52,6 +54,7 @@ SPECULATION = "possibility or prediction"
 NO_COMMENT = "request for comment"
 LEAD_IN = "lead-in to a quotation or list"
 DEFINITION = "definition"
+INFERENCE = "the author's reading of events"
 
 OPINION_GENRES = frozenset({"opinion"})
 RESEARCH_GENRES = frozenset({"research"})
@@ -146,31 +149,24 @@ def _may_be_no_comment(t: str) -> bool:
         "return" in t or "repl" in t
 
 
+_INFERENCE_STEMS = ("reflect", "underscor", "highlight", "illustrat", "demonstrat", "signal",
+                    "suggest", "indicat", "speak", "point", "sign of", "reminder of",
+                    "testament to")
+
+
+def _may_infer(t: str) -> bool:
+    return any(stem in t for stem in _INFERENCE_STEMS) and not any(c.isdigit() for c in t)
+
+
 def _may_define(t: str) -> bool:
     return " is a " in t or " is an " in t or "refers to" in t or "stands for" in t or \
         "defined as" in t or "short for" in t
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _statement_patterns() -> dict[str, re.Pattern[str]]:
+    """The patterns of sentences that state no fact to source: possibilities and forecasts,
+    requests for comment, lead-ins, readings of events, definitions."""
     return {
-        # the verb is a whole word ("sign-ups" is not "sign"), not a noun that a finite
-        # verb follows ("Share prices fell", "And visit counts doubled")
-        IMPERATIVE: re.compile(rf"(?:{_IMPERATIVE_OPENERS})?(?:{_IMPERATIVE_VERBS})(?![\w'’-])"
-                               r"(?!\s+(?:is|are|was|were|has|had)\b)"
-                               rf"(?!\s+[\w'’-]+\s+(?:{_FINITE})\b)", re.IGNORECASE),
-        VAGUE: re.compile(
-            rf"\b(?:is|are|was|were|(?:has|have|had) been)\s+(?:\w+ly\s+)?(?:{_REPORTING})"
-            rf"\s+(?:that\b(?!\s+(?:{_TIME_NOUNS})\b)|to\s+(?:(?:{_RAISING_INFINITIVES})\b|{_OTHER_INFINITIVE}))|"
-            r"\b(?:reportedly|allegedly|purportedly)\b",
-            re.IGNORECASE),
-        # not in a relative clause: "the summit, which is expected to draw ..." leaves the
-        # main clause a claim
-        "judged": re.compile(
-            r"(?<!\bwhich\s)(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhat\s)"
-            r"\b(?:is|are|was|were|(?:has|have|had) been)\s+(?:(?:\w+ly|often|still|now|also)\s+)?"
-            rf"(?:{_JUDGED})\b",
-            re.IGNORECASE),
         # a main clause's possibility or forecast: "The merger could mean ...", "Turnout is
         # likely to ...", "The party is poised to ..." ("could be heard" is an observation)
         SPECULATION: re.compile(
@@ -197,6 +193,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:\b(?:{_LEAD_IN_VERBS})(?:\s+[\w’'.-]+){{0,4}}|^(?:here|these|below)\s+"
             r"(?:is|are|’s|'s)\b[^:]*)\s*:\s*[\"“”']?\s*$",
             re.IGNORECASE),
+        # what an event or a document shows, read by the author ("The speech reflected the
+        # adviser's growing influence", "The ruling suggests the court is leaning ..."): an
+        # inference, or (with a person as subject) what that person said; not a fact the
+        # author owes a source for. Only without figures ("The fall reflects a 12% drop in
+        # exports" stays a claim).
+        INFERENCE: re.compile(
+            r"^(?:(?:but|and|yet|so|still|however|indeed|instead|now|then)\s*,?\s+)?"
+            rf"(?:{_NOT_MAIN}[\w’'.,-]+\s+){{1,14}}?(?:(?:also|only|further|clearly|perhaps)\s+)?"
+            r"(?:reflect(?:s|ed)?|underscor(?:es|ed)|highlight(?:s|ed)|illustrat(?:es|ed)|"
+            r"demonstrat(?:es|ed)|signal(?:s|ed|led)|suggest(?:s|ed)|indicat(?:es|ed)|"
+            r"speaks?\s+to|points?\s+to|is\s+a\s+(?:sign|reminder|testament)\s+(?:of|to))\b",
+            re.IGNORECASE),
         # "A levy is a type of tax ...", "The term refers to ..."
         DEFINITION: re.compile(
             r"^(?:an?|the)\s+[\w’'-]+(?:\s+[\w’'()-]+){0,5}?\s+(?:is|are)\s+(?:an?\s+)?"
@@ -210,6 +218,30 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"Getty Images|AP Photo|AFP via|File photo)",
             re.IGNORECASE,
         ),
+    }
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        **_statement_patterns(),
+        # the verb is a whole word ("sign-ups" is not "sign"), not a noun that a finite
+        # verb follows ("Share prices fell", "And visit counts doubled")
+        IMPERATIVE: re.compile(rf"(?:{_IMPERATIVE_OPENERS})?(?:{_IMPERATIVE_VERBS})(?![\w'’-])"
+                               r"(?!\s+(?:is|are|was|were|has|had)\b)"
+                               rf"(?!\s+[\w'’-]+\s+(?:{_FINITE})\b)", re.IGNORECASE),
+        VAGUE: re.compile(
+            rf"\b(?:is|are|was|were|(?:has|have|had) been)\s+(?:\w+ly\s+)?(?:{_REPORTING})"
+            rf"\s+(?:that\b(?!\s+(?:{_TIME_NOUNS})\b)|to\s+(?:(?:{_RAISING_INFINITIVES})\b|{_OTHER_INFINITIVE}))|"
+            r"\b(?:reportedly|allegedly|purportedly)\b",
+            re.IGNORECASE),
+        # not in a relative clause: "the summit, which is expected to draw ..." leaves the
+        # main clause a claim
+        "judged": re.compile(
+            r"(?<!\bwhich\s)(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhat\s)"
+            r"\b(?:is|are|was|were|(?:has|have|had) been)\s+(?:(?:\w+ly|often|still|now|also)\s+)?"
+            rf"(?:{_JUDGED})\b",
+            re.IGNORECASE),
         "words": re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*"),
         ARGUMENT: re.compile(
             r"\b(?:I|I'm|I've|I'd|I’m|I’ve|I’d|my|me|we|we're|we’re|our|us)\b|"
@@ -286,6 +318,8 @@ def exemption(text: str, start: int, genre: str,
         return DEFINITION
     if _may_speculate(folded) and p[SPECULATION].match(stripped.lstrip(_LEAD)):
         return SPECULATION
+    if _may_infer(folded) and p[INFERENCE].match(stripped.lstrip(_LEAD)):
+        return INFERENCE
     if genre in OPINION_GENRES and p[ARGUMENT].search(stripped):
         return ARGUMENT
     if genre in RESEARCH_GENRES and p[OWN_RESULT].search(stripped):
