@@ -36,7 +36,7 @@ lint: install-test
 ## eval: accuracy evaluations on ../shared/data (attribution, claims, hedging, real news, genre)
 eval: install
 	$(BIN)/python -m evaluation.attribution
-	$(BIN)/python -m evaluation.claims
+	$(BIN)/python -m evaluation.claims --polnear
 	$(BIN)/python -m evaluation.hedging
 	$(BIN)/python -m evaluation.realnews
 	$(BIN)/python -m evaluation.genre
