@@ -100,3 +100,21 @@ def test_transfer_table_shows_shape_cues_carrying_across_sources() -> None:
     assert shapes["news_to_debates"]["f1"] > 0.95
     assert shapes["debates_to_news"]["f1"] > 0.95
     assert shapes["news_to_debates"]["n"] == 300 and shapes["debates_to_news"]["n"] == 60
+
+
+@pytest.mark.skipif(not (REALNEWS.parents[1] / "attribution" / "polnear" / "dev").is_dir(),
+                    reason="PolNeAR (../shared/data/attribution/polnear) not present")
+def test_polnear_audit_counts_flags_inside_gold_attribution() -> None:
+    from evaluation.claims import polnear_audit
+    from rules.claims import context
+
+    r = polnear_audit("dev", limit=4)
+    assert r["articles"] == 4
+    sentences, flagged = int(r["sentences"]), int(r["flagged"])
+    assert 0 < flagged < sentences
+    assert 0 <= int(r["flagged_gold_attributed"]) <= flagged
+    assert 0 < int(r["gold_attributed"]) <= sentences
+    reasons = {getattr(context, n) for n in dir(context) if n.isupper()
+               and isinstance(getattr(context, n), str)}
+    assert set(r["exempted"]) <= reasons | {"other"}
+    assert r["exempted"].get("quotation", 0) > 0
