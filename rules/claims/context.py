@@ -120,6 +120,10 @@ _FINITE = (
     "stood|hit|hits|reached|topped|jumped|dropped|soared|slumped"
 )
 
+# A pattern's source: the text, or the text and its flags.
+Source = str | tuple[str, int]
+
+
 def _may_be_vague(t: str) -> bool:
     """A cheap test before the pattern (``t`` case-folded): every match contains one of
     these words."""
@@ -161,13 +165,13 @@ def _may_define(t: str) -> bool:
         "defined as" in t or "short for" in t
 
 
-def _statement_patterns() -> dict[str, re.Pattern[str]]:
+def _statement_patterns() -> dict[str, Source]:
     """The patterns of sentences that state no fact to source: possibilities and forecasts,
     requests for comment, lead-ins, readings of events, definitions."""
     return {
         # a main clause's possibility or forecast: "The merger could mean ...", "Turnout is
         # likely to ...", "The party is poised to ..." ("could be heard" is an observation)
-        SPECULATION: re.compile(
+        SPECULATION: (
             r"^(?:(?:but|and|yet|so|still|however|indeed|ultimately|eventually|instead|now|"
             r"then)\s*,?\s+)?"
             rf"(?:{_NOT_MAIN}[\w’'.-]+,?\s+){{0,7}}?"
@@ -178,7 +182,7 @@ def _statement_patterns() -> dict[str, re.Pattern[str]]:
             r"(?:(?:un)?likely|poised|bound)\s+to\b)",
             re.IGNORECASE),
         # the reporter's own request for comment: "did not respond to a request for comment"
-        NO_COMMENT: re.compile(
+        NO_COMMENT: (
             r"\b(?:declined|refused)\s+(?:to\s+comment|(?:\w+\s+){0,2}requests?\s+(?:for|to))|"
             r"\b(?:did\s+not|didn[’']t|has\s+not|have\s+not|hasn[’']t|haven[’']t)\s+"
             r"(?:immediately\s+)?(?:respond|reply|return)\w*\s+(?:to\s+)?(?:\w+\s+){0,3}?"
@@ -187,7 +191,7 @@ def _statement_patterns() -> dict[str, re.Pattern[str]]:
             r"\b(?:was|were)\s+not\s+immediately\s+available\s+(?:for|to)\s+comment",
             re.IGNORECASE),
         # a sentence that only introduces what follows: "One resident wrote:", "Here are ...:"
-        LEAD_IN: re.compile(
+        LEAD_IN: (
             rf"(?:\b(?:{_LEAD_IN_VERBS})(?:\s+[\w’'.-]+){{0,4}}|^(?:here|these|below)\s+"
             r"(?:is|are|’s|'s)\b[^:]*)\s*:\s*[\"“”']?\s*$",
             re.IGNORECASE),
@@ -196,19 +200,19 @@ def _statement_patterns() -> dict[str, re.Pattern[str]]:
         # inference, or (with a person as subject) what that person said; not a fact the
         # author owes a source for. Only without figures ("The fall reflects a 12% drop in
         # exports" stays a claim).
-        INFERENCE: re.compile(
+        INFERENCE: (
             r"^(?:(?:but|and|yet|so|still|however|indeed|instead|now|then)\s*,?\s+)?"
             rf"(?:{_NOT_MAIN}[\w’'.,-]+\s+){{1,14}}?(?:(?:also|only|further|clearly|perhaps)\s+)?"
             r"(?:reflect(?:s|ed)?|underscor(?:es|ed)|highlight(?:s|ed)|illustrat(?:es|ed)|"
             r"demonstrat(?:es|ed)|signal(?:s|ed|led)|suggest(?:s|ed)|indicat(?:es|ed))\b",
             re.IGNORECASE),
         # "A levy is a type of tax ...", "The term refers to ..."
-        DEFINITION: re.compile(
+        DEFINITION: (
             r"^(?:an?|the)\s+[\w’'-]+(?:\s+[\w’'()-]+){0,5}?\s+(?:is|are)\s+(?:an?\s+)?"
             r"(?:type|kind|form|sort|term|word|name|category|class)s?\s+(?:of|for|used)\b|"
             r"\b(?:refers\s+to|stands\s+for|is\s+short\s+for|is\s+defined\s+as)\b",
             re.IGNORECASE),
-        CAPTION: re.compile(
+        CAPTION: (
             r"\b(?:(?:is|are) (?:seen|pictured|shown)\b|watch(?:es)? as\b|looks? on\b|"
             r"pose[sd]? (?:for|with|during)\b|gestures (?:as|during|while)\b|"
             r"photo(?:graph)?(?:ed)? by\b|\((?:photo|image|picture|credit|file)\b|"
@@ -219,30 +223,30 @@ def _statement_patterns() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _sources() -> dict[str, Source]:
     return {
         **_statement_patterns(),
         # the verb is a whole word ("sign-ups" is not "sign"), not a noun that a finite
         # verb follows ("Share prices fell", "And visit counts doubled")
-        IMPERATIVE: re.compile(rf"(?:{_IMPERATIVE_OPENERS})?(?:{_IMPERATIVE_VERBS})(?![\w'’-])"
+        IMPERATIVE: (rf"(?:{_IMPERATIVE_OPENERS})?(?:{_IMPERATIVE_VERBS})(?![\w'’-])"
                                r"(?!\s+(?:is|are|was|were|has|had)\b)"
                                rf"(?!\s+[\w'’-]+\s+(?:{_FINITE})\b)", re.IGNORECASE),
-        VAGUE: re.compile(
+        VAGUE: (
             rf"\b(?:is|are|was|were|(?:has|have|had) been)\s+(?:\w+ly\s+)?(?:{_REPORTING})"
             rf"\s+(?:that\b(?!\s+(?:{_TIME_NOUNS})\b)|to\s+(?:(?:{_RAISING_INFINITIVES})\b|{_OTHER_INFINITIVE}))|"
             r"\b(?:reportedly|allegedly|purportedly)\b",
             re.IGNORECASE),
         # not in a relative clause: "the summit, which is expected to draw ..." leaves the
         # main clause a claim
-        "judged": re.compile(
+        "judged": (
             r"(?<!\bwhich\s)(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhat\s)"
             r"\b(?:is|are|was|were|(?:has|have|had) been)\s+(?:(?:\w+ly|often|still|now|also)\s+)?"
             rf"(?:{_JUDGED})\b",
             re.IGNORECASE),
-        "words": re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*"),
+        "words": (r"[A-Za-z]+(?:['’-][A-Za-z]+)*"),
         # at least four of those words (possessive: a word is never split to make four)
-        "four words": re.compile(r"(?:[^A-Za-z]*+[A-Za-z]++(?:['’-][A-Za-z]++)*+){4}"),
-        ARGUMENT: re.compile(
+        "four words": (r"(?:[^A-Za-z]*+[A-Za-z]++(?:['’-][A-Za-z]++)*+){4}"),
+        ARGUMENT: (
             r"\b(?:I|I'm|I've|I'd|I’m|I’ve|I’d|my|me|we|we're|we’re|our|us)\b|"
             r"\b(?:should|must|ought|need to|needs to|have to|has to|will|won't|won’t|would|"
             r"could|might|may|can't|can’t|cannot)\b|"
@@ -252,12 +256,28 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\btoo (?:often|much|many|few|little|long|late|slow|fast|far)\b",
             re.IGNORECASE,
         ),
-        OWN_RESULT: re.compile(
+        OWN_RESULT: (
             r"\b(?:we|We|our|Our)\b|\b(?:this|the present|the current) "
             r"(?:study|paper|work|review|meta-analysis|analysis)\b|\bhere,? we\b",
             re.IGNORECASE,
         ),
     }
+
+
+class _Compiled(dict[str, re.Pattern[str]]):
+    """The patterns by name, each compiled on first use: a short draft compiles only those
+    its sentences reach (most sentences stop at a cheap word test)."""
+
+    def __missing__(self, key: str) -> re.Pattern[str]:
+        source = _sources()[key]
+        pattern = re.compile(*source) if isinstance(source, tuple) else re.compile(source)
+        self[key] = pattern
+        return pattern
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return _Compiled()
 
 
 class SpanIndex:
