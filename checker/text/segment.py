@@ -29,6 +29,7 @@ from checker.core.document import (
 )
 from checker.core.regexlit import PatternSet
 from checker.text.blockspans import block_hints, mark_bullets
+from checker.text.chrome import broken_banner, followed_by_longer, question_blocks, question_shape
 
 # --------------------------------------------------------------------- lexicons
 
@@ -37,6 +38,8 @@ class RegionPatterns(NamedTuple):
     """The boilerplate lexicon, compiled: page chrome, byline, caption and references patterns."""
 
     boilerplate: PatternSet
+    boilerplate_short: PatternSet  # only for blocks of at most ``short_words`` words
+    short_words: int
     byline: tuple[re.Pattern[str], ...]
     caption: PatternSet
     references_heading: re.Pattern[str]
@@ -49,6 +52,8 @@ def region_patterns() -> RegionPatterns:
     data = packaged_data("checker.text", "lexicons/boilerplate.json", "checker-boilerplate-lexicon")
     return RegionPatterns(
         boilerplate=PatternSet(data["boilerplate"], re.I),
+        boilerplate_short=PatternSet(data["boilerplate_short"], re.I),
+        short_words=int(data["short_words"]),
         byline=tuple(re.compile(p) for p in data["byline"]),
         caption=PatternSet(data["caption"], re.I),
         references_heading=re.compile(data["references_heading"], re.I),
@@ -403,8 +408,10 @@ class _RegionClassifier:
         self.raw = raw
         self.pats = region_patterns()
         self.boilerplate = self.pats.boilerplate.within(text)
+        self.boilerplate_short = self.pats.boilerplate_short.within(text)
         self.caption = self.pats.caption.within(text)
         self.in_refs = False
+        self.questions = question_blocks(text, raw)
 
     def region(self, i: int, b: _RawBlock, hint: str) -> tuple[str, str]:
         """``(region, reason)`` for block ``i`` (``b``), given its HTML hint kind."""
@@ -414,14 +421,16 @@ class _RegionClassifier:
             return BOILERPLATE, "directive"
         if hint == "boilerplate":
             return BOILERPLATE, f"page chrome ({b.reason})"
-        if self.boilerplate.search(body):
+        words = word_count(body)
+        if self.boilerplate.search(body) or (
+            words <= pats.short_words and self.boilerplate_short.search(body)
+        ):
             return BOILERPLATE, "page boilerplate"
         if b.definition:
             return REFERENCES, "link or footnote definition"
         if b.heading_mark or hint == "heading":
             self.in_refs = bool(pats.references_heading.match(body))
             return HEADING, "heading"
-        words = word_count(body)
         if pats.references_heading.match(body) and words <= 4:
             self.in_refs = True
             return HEADING, "references heading"
@@ -442,14 +451,11 @@ class _RegionClassifier:
         raw = self.raw
         n = len(raw)
         last = i == n - 1
-        question_heading = (
-            body.endswith("?") and words <= 8 and _is_title_case(body[:-1]) is not None
-        )
         if (
-            question_heading
-            and not last
-            and i + 1 < n
-            and word_count(self.text[raw[i + 1].cstart : raw[i + 1].end]) > words
+            not last
+            and question_shape(body, words)
+            and (self.questions >= 2 or words <= 8 and _is_title_case(body[:-1]))
+            and followed_by_longer(self.text, raw, i, words)
         ):
             return HEADING, "question heading"
         if not _TERMINAL.search(body) and words <= 30 and not (last and words > 8):
@@ -479,7 +485,11 @@ def _mark_trailing_chrome(text: str, raw: list[_RawBlock], regions: list[tuple[s
         if (
             r in (BODY, HEADING)
             and nwords <= 8
-            and (unpunctuated and (seen_chrome or nwords <= 3) or seen_chrome and nwords <= 6)
+            and (
+                unpunctuated
+                and (seen_chrome or nwords <= 3)
+                or seen_chrome and nwords <= 6 and broken_banner(text, raw, i)
+            )
         ):
             regions[i] = (BOILERPLATE, "trailing page chrome")
         elif r == HEADING and seen_chrome:
