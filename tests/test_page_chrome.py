@@ -158,3 +158,16 @@ def test_a_short_last_sentence_before_a_follow_line_is_prose() -> None:
     regions = {doc.text[b.start : b.end]: b.region for b in doc.blocks}
     assert regions["Not a bad result."] == BODY
     assert regions["Follow Jane Doe on Twitter @janedoe."] != BODY
+
+
+def test_a_timestamp_glued_to_the_first_paragraph_is_cut_off() -> None:
+    text = f"date 2024-02-01 {LEAD}\n\nPublished: 3 March 2024 10:42 GMT {TAIL}\n"
+    doc = document_from_text(text)
+    regions = [(doc.text[b.start : b.end], b.region) for b in doc.blocks]
+    assert regions == [
+        ("date 2024-02-01", "byline"),
+        (LEAD, BODY),
+        ("Published: 3 March 2024 10:42 GMT", "byline"),
+        (TAIL, BODY),
+    ]
+    assert doc.sentences[1].text == LEAD

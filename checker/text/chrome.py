@@ -8,6 +8,8 @@ tests that look at a block's shape and neighbours rather than its words:
   sections), or a short one in title case. A lone question paragraph in running prose
   ("Why?", "Is the party already united?") is the author's rhetoric and stays body text,
   and so do an interview's questions ("Q: ...", "RAMOS: ...") and quoted questions;
+- a **leading dateline** ("date 2024-01-28", "Published: 3 March 2024 10:42") glued to
+  the start of a paragraph is cut off into a block of its own (a byline);
 - a **chrome fragment** is a short, unpunctuated block ("Trusted Mideast"): the pieces a
   page's promotional banner is broken into (:func:`broken_banner`).
 """
@@ -18,6 +20,19 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# "date 2024-01-28", "Published: 3 March 2024 10:42 GMT", "Updated Jan. 5, 2024": a timestamp
+# glued to the start of a paragraph by a scraper that flattened the page
+_LEADING_DATELINE = re.compile(
+    r"(?i:date|dated|published|posted|updated|last updated|first published)\s*[:\-\u2013]?\s*"
+    r"(?i:\d{4}-\d{2}-\d{2}|" + _MONTH + r"\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH
+    + r"\.?,?\s+\d{4})"
+    r"(?:[ ,T]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?"
+    r"[ \t]*[|\u2013\u2014-]?[ \t]+(?=[A-Z\"\u201c])"
+)
 QUESTION_HEADING_WORDS = 12  # a question heading has at most this many words
 # "Q:", "A.", "RAMOS:", "Sen. Smith:" at the start: a speaker's turn in an interview
 _SPEAKER_LABEL = re.compile(r"[A-Z][\w.'\u2019 -]{0,30}:\s|[QA][.:)]?\s|Q\S")
@@ -33,6 +48,13 @@ class Span(Protocol):
 
     @property
     def cstart(self) -> int: ...
+
+
+def leading_dateline(text: str, start: int, end: int) -> int:
+    """Where the text of a block ``text[start:end]`` starts after a timestamp glued to its
+    start ("date 2024-01-28 PARIS: The ..."), or -1 when it does not start with one."""
+    m = _LEADING_DATELINE.match(text, start, end)
+    return m.end() if m and m.end() < end else -1
 
 
 def question_shape(body: str, words: int) -> bool:

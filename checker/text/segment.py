@@ -29,7 +29,13 @@ from checker.core.document import (
 )
 from checker.core.regexlit import PatternSet
 from checker.text.blockspans import block_hints, mark_bullets
-from checker.text.chrome import broken_banner, followed_by_longer, question_blocks, question_shape
+from checker.text.chrome import (
+    broken_banner,
+    followed_by_longer,
+    leading_dateline,
+    question_blocks,
+    question_shape,
+)
 
 # --------------------------------------------------------------------- lexicons
 
@@ -381,10 +387,15 @@ def split_blocks(text: str, fmt: str) -> list[_RawBlock]:
             blocks += _html_line_blocks(text, para)
         else:
             blocks += _paragraph_blocks(text, para, fmt)
-    # trim trailing whitespace inside blocks
+    # trim trailing whitespace inside blocks; cut off a timestamp glued to a paragraph
+    out: list[_RawBlock] = []
     for b in blocks:
         b.start, b.end = _trim(text, b.start, b.end)
-    return _merge_broken_sentences(text, blocks)
+        if not b.heading_mark and (cut := leading_dateline(text, b.cstart, b.end)) > 0:
+            out.append(_RawBlock(b.start, _trim(text, b.start, cut)[1], b.bullet))
+            b.start, b.content_start, b.bullet = cut, -1, False
+        out.append(b)
+    return _merge_broken_sentences(text, out)
 
 
 def _is_title_case(text: str) -> bool:
