@@ -47,7 +47,13 @@ TAIL_CHARS = 2000  # the page's end: where "About <organisation>" and media cont
 BODY_CHARS = 3000  # the body sentences read: the first ones, up to about this many characters
 EDGE_CHARS = 1000  # with the tail, the page's edges: where boilerplate sits
 PLACES = ("head", "body", "tail", "edges")
-COUNTS = ("quotes", "questions")  # structural counts a cue may use instead of a pattern
+# structural counts a cue may use instead of a pattern (``impersonal``: 1 for a body with no
+# quotation, question, first or second person or reporting verb: the register of reference text)
+COUNTS = ("quotes", "questions", "impersonal")
+# the words whose absence, with no quotation or question, makes a body impersonal
+PERSONAL = frozenset(
+    "i me my we us our you your said says told tells according".split()
+)
 
 
 class GenreCue(NamedTuple):
@@ -205,6 +211,14 @@ class Texts:
             cache[where] = getattr(self, where).lower()
         return cache[where]
 
+    @property
+    def impersonal(self) -> int:
+        """1 when the body has no quotation, question, first or second person or reporting
+        verb (reference text speaks in no one's voice), else 0."""
+        if self.quotes or self.questions or not self.n_sentences:
+            return 0
+        return int(not any(t.strip(_STRIP) in PERSONAL for t in self.tokens()))
+
     def tokens(self) -> dict[str, int]:
         """The lower-cased body's whitespace-separated tokens (punctuation attached), counted."""
         cache = self.__dict__.setdefault("_lowered", {})
@@ -213,6 +227,7 @@ class Texts:
         return cache[" tokens"]
 
 
+_STRIP = ",.;:?!()\"'\u201c\u201d\u2018\u2019"
 # A word cue counts its word with any of these after it (tokens are split at whitespace).
 _TRAILING = ("", ",", ".", ";", ":", "?", "!", ")", "\u2019s", "'s")
 
