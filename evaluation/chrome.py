@@ -15,8 +15,9 @@ half (the fixed split of :mod:`evaluation.realnews`; ask for them once, for the 
 while choosing rules); ``--detail`` lists the tune half's errors only (the held-out half's lines
 are never listed). A second check needs no labels: PolNeAR's articles
 (``../shared/data/attribution/polnear/train``, 840 US election stories) are clean article prose,
-so every line read as anything but body text, past each article's first line (its headline),
-is prose skipped; the count and the reasons are printed.
+so every sentence read as anything but body text, past each article's first block (its
+headline), is prose skipped (or chrome that the corpus kept: "Follow X on Twitter"); the
+count and the reasons are printed.
 """
 
 from __future__ import annotations
@@ -34,16 +35,17 @@ POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "attribution" / "polnear" / "t
 
 
 def _skipped(doc: Document, start: int, end: int) -> tuple[bool, str]:
-    """Whether the span ``(start, end)`` of ``doc.text`` is not analysed (no body block covers
-    any of it), and the reason the segmenter gave."""
+    """Whether the span ``(start, end)`` of ``doc.text`` is not analysed (no body sentence
+    overlaps it), and the reason the segmenter gave."""
     reasons = []
-    for b in doc.blocks:
-        if b.end <= start or b.start >= end:
+    for s in doc.sentences:
+        if s.end <= start or s.start >= end:
             continue
-        if b.region == BODY:
+        if s.region == BODY:
             return False, ""
-        reasons.append(b.reason or b.region)
-    return True, reasons[0] if reasons else "outside every block"
+        block = doc.blocks[s.block]
+        reasons.append(block.reason if block.region == s.region else s.region)
+    return True, reasons[0] if reasons else "outside every sentence"
 
 
 def realnews_lines(gold_dir: Path = DEV) -> list[tuple[str, str, bool, str, str]]:
@@ -89,16 +91,20 @@ def polnear_check(folder: Path = POLNEAR_TRAIN, detail: bool = False) -> str:
     examples: list[str] = []
     for f in files:
         doc = load_document(f)
-        for b in doc.blocks[1:]:  # the first block is the story's headline
+        first = doc.blocks[0].index if doc.blocks else -1
+        for sent in doc.sentences:
+            if sent.block == first:  # the story's headline
+                continue
             total += 1
-            if b.region != BODY:
+            if sent.region != BODY:
                 skipped += 1
-                reasons[b.reason or b.region] += 1
+                block = doc.blocks[sent.block]
+                reason = block.reason if block.region == sent.region else sent.region
+                reasons[reason] += 1
                 if detail and len(examples) < 40:
-                    line = doc.text[b.start : b.end][:80]
-                    examples.append(f"  {f.name[:40]} [{b.reason}]: {line!r}")
+                    examples.append(f"  {f.name[:40]} [{reason}]: {sent.text[:80]!r}")
     top = ", ".join(f"{r} {n}" for r, n in reasons.most_common(6))
-    text = (f"PolNeAR train ({len(files)} articles of clean prose): {skipped}/{total} blocks "
+    text = (f"PolNeAR train ({len(files)} articles of clean prose): {skipped}/{total} sentences "
             f"after the headline not analysed ({top})")
     return "\n".join([text, *examples])
 

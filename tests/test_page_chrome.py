@@ -171,3 +171,22 @@ def test_a_timestamp_glued_to_the_first_paragraph_is_cut_off() -> None:
         (TAIL, BODY),
     ]
     assert doc.sentences[1].text == LEAD
+
+
+def test_a_caption_glued_into_a_paragraph_is_not_analysed() -> None:
+    text = (
+        f"{LEAD} The mayor cuts a ribbon at the new depot in Northfield.(AFP) {TAIL}\n\n"
+        f"{LEAD} {TAIL} {LEAD} {TAIL} Crews repaint the lines on Main Street (Lee Carver/Reuters)"
+        "\n\nThe depot opened in May. (AFP/Getty Images)\n"
+    )
+    doc = document_from_text(text)
+    regions = [(s.text, s.region) for s in doc.sentences]
+    assert ("The mayor cuts a ribbon at the new depot in Northfield.(AFP)", "caption") in regions
+    assert ("Crews repaint the lines on Main Street (Lee Carver/Reuters)", "caption") in regions
+    assert ("The depot opened in May. (AFP/Getty Images)", "caption") in regions  # a block
+    assert {r for t, r in regions if t in (LEAD, TAIL)} == {BODY}
+
+
+def test_a_roundup_item_that_cites_its_sources_in_brackets_is_prose() -> None:
+    item = "- The county's jobless rate fell to 3.9 percent in May. [Labor Department, Courier]"
+    assert region_of(item) == BODY
