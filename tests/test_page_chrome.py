@@ -3,7 +3,11 @@ styles of many publishing systems (none copied from any page)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.core.document import BODY
 from checker.text.loader import document_from_text
@@ -190,3 +194,19 @@ def test_a_caption_glued_into_a_paragraph_is_not_analysed() -> None:
 def test_a_roundup_item_that_cites_its_sources_in_brackets_is_prose() -> None:
     item = "- The county's jobless rate fell to 3.9 percent in May. [Labor Department, Courier]"
     assert region_of(item) == BODY
+
+
+PROMPT_ALPHABET = "abcdefghiklmnoprstuvwy SRAFC0123456789:|@()'\u00a9\u0130.-"
+
+
+@given(st.text(alphabet=PROMPT_ALPHABET, max_size=40), st.sampled_from(CHROME + PROSE))
+def test_the_first_character_index_answers_like_trying_every_pattern(noise: str, line: str) -> None:
+    from checker.core.datafiles import packaged_data
+    from checker.text.chrome import FirstCharIndex
+
+    data = packaged_data("checker.text", "lexicons/boilerplate.json", "checker-boilerplate-lexicon")
+    anchored = [p for p in data["boilerplate"] + data["boilerplate_short"] if p.startswith("^")]
+    index = FirstCharIndex(anchored)
+    plain = [re.compile(p, re.I) for p in anchored]
+    for text in (noise, line, noise + line, line[:1] + noise):
+        assert index.match(text) == any(p.match(text) for p in plain), text

@@ -19,8 +19,10 @@ tests that look at a block's shape and neighbours rather than its words:
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parser
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING, REFERENCES
 
@@ -268,3 +270,81 @@ def broken_banner(text: str, raw: Sequence[Span], i: int) -> bool:
     if line_end >= 0 and chrome_fragment(text, blk.cstart, line_end):
         return True
     return i > 0 and chrome_fragment(text, raw[i - 1].cstart, raw[i - 1].end)
+
+
+# ------------------------------------------------------------------ first-character index
+
+_MAX_RANGE = 40  # a character class wider than this tells nothing about the first character
+
+
+def _first_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The lower-cased characters a match of the parsed sequence ``items`` can start with,
+    or None when any character (or none) can."""
+    for k, (op, av) in enumerate(items):
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero-width: the next item decides
+        if op is _sre.LITERAL:
+            return frozenset(chr(av).lower())
+        if op is _sre.IN:
+            chars: set[str] = set()
+            for cop, cav in av:
+                if cop is _sre.LITERAL:
+                    chars.add(chr(cav).lower())
+                elif cop is _sre.RANGE and cav[1] - cav[0] <= _MAX_RANGE:
+                    chars.update(chr(c).lower() for c in range(cav[0], cav[1] + 1))
+                else:
+                    return None
+            return frozenset(chars)
+        if op is _sre.SUBPATTERN:
+            return _first_chars([*av[3], *items[k + 1 :]])
+        if op is _sre.BRANCH:
+            found: set[str] = set()
+            for alt in av[1]:
+                sub = _first_chars([*alt, *items[k + 1 :]])
+                if sub is None:
+                    return None
+                found |= sub
+            return frozenset(found)
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            lo, _, body = av
+            head = _first_chars(list(body))
+            if head is None:
+                return None
+            if lo:
+                return head
+            rest = _first_chars(items[k + 1 :])
+            return None if rest is None else head | rest
+        return None
+    return None
+
+
+class FirstCharIndex:
+    """Patterns anchored at the start of a block, asked whether any matches it, grouped by
+    the characters a match can start with: a block is tried only against the patterns that
+    can start with its first character (joined into one regex per character, compiled on
+    first use), not against all of them in turn."""
+
+    def __init__(self, patterns: Sequence[str], flags: int = re.IGNORECASE) -> None:
+        self.flags = flags
+        self.any: list[str] = []  # patterns that can start with any character
+        self.by_char: dict[str, list[str]] = {}
+        for p in patterns:
+            chars = _first_chars(list(_sre_parser.parse(p, flags)))
+            if chars is None:
+                self.any.append(p)
+            else:
+                for ch in chars:
+                    self.by_char.setdefault(ch, []).append(p)
+        self._joined: dict[str, re.Pattern[str] | None] = {}
+
+    def _regex(self, ch: str) -> re.Pattern[str] | None:
+        if ch not in self._joined:
+            group = self.by_char.get(ch, []) + self.any
+            source = "|".join(f"(?:{p})" for p in group)
+            self._joined[ch] = re.compile(source, self.flags) if group else None
+        return self._joined[ch]
+
+    def match(self, body: str) -> bool:
+        """Whether one of the patterns matches at the start of ``body``."""
+        regex = self._regex(body[:1].lower()[:1])
+        return bool(regex and regex.match(body))

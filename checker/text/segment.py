@@ -38,7 +38,8 @@ class RegionPatterns(NamedTuple):
     """The boilerplate lexicon, compiled: page chrome, byline, caption and references patterns."""
 
     boilerplate: PatternSet
-    boilerplate_short: PatternSet  # only for blocks of at most ``short_words`` words
+    boilerplate_short: PatternSet  # only for blocks of at most ``short_words`` words...
+    short_anchored: chrome.FirstCharIndex  # ...and its patterns anchored at the start
     short_words: int
     byline: tuple[re.Pattern[str], ...]
     caption: PatternSet
@@ -51,9 +52,11 @@ class RegionPatterns(NamedTuple):
 def region_patterns() -> RegionPatterns:
     """The packaged boilerplate lexicon, compiled once."""
     data = packaged_data("checker.text", "lexicons/boilerplate.json", "checker-boilerplate-lexicon")
+    short = data["boilerplate_short"]
     return RegionPatterns(
         boilerplate=PatternSet(data["boilerplate"], re.I),
-        boilerplate_short=PatternSet(data["boilerplate_short"], re.I),
+        boilerplate_short=PatternSet([p for p in short if not p.startswith("^")], re.I),
+        short_anchored=chrome.FirstCharIndex([p for p in short if p.startswith("^")]),
         short_words=int(data["short_words"]),
         byline=tuple(re.compile(p) for p in data["byline"]),
         caption=PatternSet(data["caption"], re.I),
@@ -433,7 +436,8 @@ class _RegionClassifier:
             return BOILERPLATE, f"page chrome ({b.reason})"
         words = self.words[i]
         if self.boilerplate.search(body) or (
-            words <= pats.short_words and self.boilerplate_short.search(body)
+            words <= pats.short_words
+            and (pats.short_anchored.match(body) or self.boilerplate_short.search(body))
         ):
             return BOILERPLATE, "page boilerplate"
         if b.definition:
