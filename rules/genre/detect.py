@@ -221,14 +221,14 @@ class Texts:
         verb (reference text speaks in no one's voice), else 0."""
         if self.quotes or self.questions or not self.n_sentences:
             return 0
-        return int(not any(t.strip(_STRIP) in PERSONAL for t in self.tokens()))
+        return int(self.tokens().keys().isdisjoint(_PERSONAL_TOKENS))
 
     @property
     def unreported(self) -> int:
         """1 when the body quotes no one and has no reporting verb, else 0."""
         if self.quotes or not self.n_sentences:
             return 0
-        return int(not any(t.strip(_STRIP) in REPORTING for t in self.tokens()))
+        return int(self.tokens().keys().isdisjoint(_REPORTING_TOKENS))
 
     def tokens(self) -> dict[str, int]:
         """The lower-cased body's whitespace-separated tokens (punctuation attached), counted."""
@@ -238,9 +238,13 @@ class Texts:
         return cache[" tokens"]
 
 
-_STRIP = ",.;:?!()\"'\u201c\u201d\u2018\u2019"
 # A word cue counts its word with any of these after it (tokens are split at whitespace).
 _TRAILING = ("", ",", ".", ";", ":", "?", "!", ")", "\u2019s", "'s")
+
+
+# the body tokens (a word with punctuation after it, as split at whitespace) of those words
+_REPORTING_TOKENS = frozenset(w + t for w in REPORTING for t in (*_TRAILING, "\u201d", "\""))
+_PERSONAL_TOKENS = frozenset(w + t for w in PERSONAL for t in (*_TRAILING, "\u201d", "\""))
 
 
 def word_hits(cues: CueSet, texts: Texts) -> dict[int, int]:
