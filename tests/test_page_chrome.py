@@ -196,7 +196,7 @@ def test_a_roundup_item_that_cites_its_sources_in_brackets_is_prose() -> None:
     assert region_of(item) == BODY
 
 
-PROMPT_ALPHABET = "abcdefghiklmnoprstuvwy SRAFC0123456789:|@()'\u00a9\u0130.-"
+PROMPT_ALPHABET = "abcdefghiklmnoprstuvwy SRAFC0123456789:|@()'\u00a9\u0130\u0663\u017f\u212a.-"
 
 
 @given(st.text(alphabet=PROMPT_ALPHABET, max_size=40), st.sampled_from(CHROME + PROSE))

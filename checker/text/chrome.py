@@ -277,6 +277,22 @@ def broken_banner(text: str, raw: Sequence[Span], i: int) -> bool:
 _MAX_RANGE = 40  # a character class wider than this tells nothing about the first character
 
 
+def _class_chars(members: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The lower-cased characters of a parsed character class, or None when it is too wide
+    or holds a category other than the digits."""
+    chars: set[str] = set()
+    for cop, cav in members:
+        if cop is _sre.LITERAL:
+            chars.add(chr(cav).lower())
+        elif cop is _sre.RANGE and cav[1] - cav[0] <= _MAX_RANGE:
+            chars.update(chr(c).lower() for c in range(cav[0], cav[1] + 1))
+        elif cop is _sre.CATEGORY and cav is _sre.CATEGORY_DIGIT:
+            chars.update("0123456789")
+        else:
+            return None
+    return frozenset(chars)
+
+
 def _first_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     """The lower-cased characters a match of the parsed sequence ``items`` can start with,
     or None when any character (or none) can."""
@@ -286,15 +302,7 @@ def _first_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
         if op is _sre.LITERAL:
             return frozenset(chr(av).lower())
         if op is _sre.IN:
-            chars: set[str] = set()
-            for cop, cav in av:
-                if cop is _sre.LITERAL:
-                    chars.add(chr(cav).lower())
-                elif cop is _sre.RANGE and cav[1] - cav[0] <= _MAX_RANGE:
-                    chars.update(chr(c).lower() for c in range(cav[0], cav[1] + 1))
-                else:
-                    return None
-            return frozenset(chars)
+            return _class_chars(av)
         if op is _sre.SUBPATTERN:
             return _first_chars([*av[3], *items[k + 1 :]])
         if op is _sre.BRANCH:
@@ -346,5 +354,8 @@ class FirstCharIndex:
 
     def match(self, body: str) -> bool:
         """Whether one of the patterns matches at the start of ``body``."""
-        regex = self._regex(body[:1].lower()[:1])
+        key = body[:1].casefold()[:1]
+        if key.isdigit() and not key.isascii():
+            key = "0"  # another script's digit: the patterns that start with any digit
+        regex = self._regex(key)
         return bool(regex and regex.match(body))
