@@ -33,13 +33,15 @@ test-fast: install-test
 lint: install-test
 	$(BIN)/ruff check .
 
-## eval: accuracy evaluations on ../shared/data (attribution, claims, hedging, real news, genre)
+## eval: accuracy evaluations on ../shared/data (attribution, claims, hedging, real news, genre,
+## page chrome)
 eval: install
 	$(BIN)/python -m evaluation.attribution
 	$(BIN)/python -m evaluation.claims --polnear
 	$(BIN)/python -m evaluation.hedging
 	$(BIN)/python -m evaluation.realnews
 	$(BIN)/python -m evaluation.genre
+	$(BIN)/python -m evaluation.chrome --heldout
 
 ## bench: cold start of `checker check` on a short draft, then throughput and memory on
 ## 1,000+ PolNeAR articles; both against proselint 0.16 in the same run; then HTML page

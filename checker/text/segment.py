@@ -28,6 +28,7 @@ from checker.core.document import (
     Sentence,
 )
 from checker.core.regexlit import PatternSet
+from checker.text import chrome
 from checker.text.blockspans import block_hints, mark_bullets
 
 # --------------------------------------------------------------------- lexicons
@@ -37,8 +38,12 @@ class RegionPatterns(NamedTuple):
     """The boilerplate lexicon, compiled: page chrome, byline, caption and references patterns."""
 
     boilerplate: PatternSet
+    boilerplate_short: PatternSet  # only for blocks of at most ``short_words`` words...
+    short_anchored: chrome.FirstCharIndex  # ...and its patterns anchored at the start
+    short_words: int
     byline: tuple[re.Pattern[str], ...]
     caption: PatternSet
+    caption_single: PatternSet  # only for a block of one sentence of at most short_words
     references_heading: re.Pattern[str]
     references_inline: re.Pattern[str]
 
@@ -47,10 +52,15 @@ class RegionPatterns(NamedTuple):
 def region_patterns() -> RegionPatterns:
     """The packaged boilerplate lexicon, compiled once."""
     data = packaged_data("checker.text", "lexicons/boilerplate.json", "checker-boilerplate-lexicon")
+    short = data["boilerplate_short"]
     return RegionPatterns(
         boilerplate=PatternSet(data["boilerplate"], re.I),
+        boilerplate_short=PatternSet([p for p in short if not p.startswith("^")], re.I),
+        short_anchored=chrome.FirstCharIndex([p for p in short if p.startswith("^")]),
+        short_words=int(data["short_words"]),
         byline=tuple(re.compile(p) for p in data["byline"]),
         caption=PatternSet(data["caption"], re.I),
+        caption_single=PatternSet(data["caption_single"], re.I),
         references_heading=re.compile(data["references_heading"], re.I),
         references_inline=re.compile(data["references_inline"], re.I),
     )
@@ -376,10 +386,15 @@ def split_blocks(text: str, fmt: str) -> list[_RawBlock]:
             blocks += _html_line_blocks(text, para)
         else:
             blocks += _paragraph_blocks(text, para, fmt)
-    # trim trailing whitespace inside blocks
+    # trim trailing whitespace inside blocks; cut off a timestamp glued to a paragraph
+    out: list[_RawBlock] = []
     for b in blocks:
         b.start, b.end = _trim(text, b.start, b.end)
-    return _merge_broken_sentences(text, blocks)
+        if not b.heading_mark and (cut := chrome.leading_dateline(text, b.cstart, b.end)) > 0:
+            out.append(_RawBlock(b.start, _trim(text, b.start, cut)[1], b.bullet))
+            b.start, b.content_start, b.bullet = cut, -1, False
+        out.append(b)
+    return _merge_broken_sentences(text, out)
 
 
 def _is_title_case(text: str) -> bool:
@@ -402,9 +417,14 @@ class _RegionClassifier:
         self.text = text
         self.raw = raw
         self.pats = region_patterns()
+        self.words = [word_count(text[b.cstart : b.end]) for b in raw]
         self.boilerplate = self.pats.boilerplate.within(text)
-        self.caption = self.pats.caption.within(text)
+        short, sized = chrome.short_texts(text, raw, self.words, self.pats.short_words)
+        self.boilerplate_short = self.pats.boilerplate_short.within(short)
+        self.caption = self.pats.caption.within(sized)
+        self.caption_single = self.pats.caption_single
         self.in_refs = False
+        self.questions = chrome.question_blocks(text, raw)
 
     def region(self, i: int, b: _RawBlock, hint: str) -> tuple[str, str]:
         """``(region, reason)`` for block ``i`` (``b``), given its HTML hint kind."""
@@ -414,14 +434,17 @@ class _RegionClassifier:
             return BOILERPLATE, "directive"
         if hint == "boilerplate":
             return BOILERPLATE, f"page chrome ({b.reason})"
-        if self.boilerplate.search(body):
+        words = self.words[i]
+        if self.boilerplate.search(body) or (
+            words <= pats.short_words
+            and (pats.short_anchored.match(body) or self.boilerplate_short.search(body))
+        ):
             return BOILERPLATE, "page boilerplate"
         if b.definition:
             return REFERENCES, "link or footnote definition"
         if b.heading_mark or hint == "heading":
             self.in_refs = bool(pats.references_heading.match(body))
             return HEADING, "heading"
-        words = word_count(body)
         if pats.references_heading.match(body) and words <= 4:
             self.in_refs = True
             return HEADING, "references heading"
@@ -429,7 +452,8 @@ class _RegionClassifier:
             return REFERENCES, "source list"
         if self.in_refs:
             return REFERENCES, "in references section"
-        if hint == "caption" or self.caption.search(body):
+        sets = (self.caption, self.caption_single, pats.short_words)
+        if hint == "caption" or chrome.is_caption(body, words, *sets):
             return CAPTION, "caption / photo credit"
         if hint == "byline" or (words <= 12 and any(p.match(body) for p in pats.byline)):
             return BYLINE, "byline or date"
@@ -442,52 +466,18 @@ class _RegionClassifier:
         raw = self.raw
         n = len(raw)
         last = i == n - 1
-        question_heading = (
-            body.endswith("?") and words <= 8 and _is_title_case(body[:-1]) is not None
-        )
         if (
-            question_heading
-            and not last
-            and i + 1 < n
-            and word_count(self.text[raw[i + 1].cstart : raw[i + 1].end]) > words
+            not last
+            and chrome.question_shape(body, words)
+            and (self.questions >= 2 or words <= 8 and _is_title_case(body[:-1]))
+            and chrome.followed_by_longer(self.text, raw, i, words)
         ):
             return HEADING, "question heading"
-        if not _TERMINAL.search(body) and words <= 30 and not (last and words > 8):
+        unpunctuated = not _TERMINAL.search(body) and not chrome.cited_sentence_end(body)
+        if unpunctuated and words <= 30 and not (last and words > 8):
             if words <= 14 or i < 4 or _is_title_case(body):
                 return HEADING, "title or heading (no final punctuation)"
         return BODY, ""
-
-
-def _mark_trailing_chrome(text: str, raw: list[_RawBlock], regions: list[tuple[str, str]]) -> None:
-    """Relabel as boilerplate the page chrome at the end of the text, in place.
-
-    Walking back from the end: short or unpunctuated blocks that sit among
-    boilerplate ("Invest in the / Trusted Mideast / News source."); bylines,
-    captions and references are passed over; a bullet or body text stops the walk.
-    """
-    seen_chrome = False
-    for i in range(len(raw) - 1, -1, -1):
-        r, _ = regions[i]
-        if r == BOILERPLATE:
-            seen_chrome = seen_chrome or not raw[i].comment
-            continue
-        if raw[i].bullet:
-            break
-        blk_text = text[raw[i].cstart : raw[i].end]
-        nwords = word_count(blk_text)
-        unpunctuated = not _TERMINAL.search(blk_text)
-        if (
-            r in (BODY, HEADING)
-            and nwords <= 8
-            and (unpunctuated and (seen_chrome or nwords <= 3) or seen_chrome and nwords <= 6)
-        ):
-            regions[i] = (BOILERPLATE, "trailing page chrome")
-        elif r == HEADING and seen_chrome:
-            regions[i] = (BOILERPLATE, "trailing page chrome")
-        elif r in (BYLINE, CAPTION, REFERENCES):
-            continue
-        else:
-            break
 
 
 def classify_blocks(
@@ -509,7 +499,7 @@ def classify_blocks(
         if which[i] >= 0:
             _, _, hint, b.reason = hints[which[i]]  # type: ignore[index]
         regions.append(classifier.region(i, b, hint))
-    _mark_trailing_chrome(text, raw, regions)
+    chrome.mark_trailing_chrome(text, raw, regions, _TERMINAL)
     return [
         Block(i, b.start, b.end, region, b.bullet, reason)
         for i, (b, (region, reason)) in enumerate(zip(raw, regions, strict=True))
@@ -559,11 +549,14 @@ def segment(
             spans = [_trim(text, rb.cstart, blk.end)]
         else:
             spans = split_sentences(text, rb.cstart, blk.end)
-        for s, e in spans:
+        body = blk.region == BODY
+        marked = chrome.glued_captions(text, spans) if body else ((*sp, False) for sp in spans)
+        for s, e, glued in marked:
             if e <= s:
                 continue
             line, col = doc.line_col(s)
+            region = CAPTION if glued else blk.region
             sentences.append(
-                Sentence(len(sentences), s, e, text[s:e], blk.index, blk.region, line, col)
+                Sentence(len(sentences), s, e, text[s:e], blk.index, region, line, col)
             )
     return replace(doc, sentences=tuple(sentences))

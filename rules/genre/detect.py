@@ -8,10 +8,13 @@ knowledge of how each kind of text is built, not fitted to any set of articles:
 - the voice of the body (its first sentences, about :data:`BODY_CHARS` characters, with
   quoted passages left out: the genre is the author's voice, not that of the people quoted):
   first person singular and plural, second person, obligation modals, reporting verbs,
-  interpretive phrases, research phrases ("we found"), questions, quotation density;
+  interpretive phrases, research phrases ("we found"), questions, quotation density, and
+  whether the author speaks in no one's voice (``impersonal``: reference text) or for
+  themself with no one quoted (``unreported``: argument);
 - boilerplate at the edges of the page (its first :data:`EDGE_CHARS` characters and its last
   :data:`TAIL_CHARS`): "For immediate release", "About <organisation>", media contacts,
-  stock tickers, newswire credits, "This editorial...", bulleted lists.
+  stock tickers, newswire credits, "This editorial...", a contributor's one-line bio,
+  bulleted lists.
 
 Each cue counts once per hit, or as a rate per body sentence (``per_sentence``: ten times
 hits per sentence), capped so that one long article cannot run away with it. The genre with
@@ -47,7 +50,14 @@ TAIL_CHARS = 2000  # the page's end: where "About <organisation>" and media cont
 BODY_CHARS = 3000  # the body sentences read: the first ones, up to about this many characters
 EDGE_CHARS = 1000  # with the tail, the page's edges: where boilerplate sits
 PLACES = ("head", "body", "tail", "edges")
-COUNTS = ("quotes", "questions")  # structural counts a cue may use instead of a pattern
+# structural counts a cue may use instead of a pattern (``impersonal``: 1 for a body with no
+# quotation, question, first or second person or reporting verb: the register of reference text)
+# ``unreported``: 1 for a body with no quotation and no reporting verb (the author speaks
+# for themself: argument, analysis, reference)
+COUNTS = ("quotes", "questions", "impersonal", "unreported")
+# the words whose absence, with no quotation or question, makes a body impersonal
+REPORTING = frozenset("said says told tells according".split())
+PERSONAL = REPORTING | frozenset("i me my we us our you your".split())
 
 
 class GenreCue(NamedTuple):
@@ -205,6 +215,21 @@ class Texts:
             cache[where] = getattr(self, where).lower()
         return cache[where]
 
+    @property
+    def impersonal(self) -> int:
+        """1 when the body has no quotation, question, first or second person or reporting
+        verb (reference text speaks in no one's voice), else 0."""
+        if self.quotes or self.questions or not self.n_sentences:
+            return 0
+        return int(self.tokens().keys().isdisjoint(_PERSONAL_TOKENS))
+
+    @property
+    def unreported(self) -> int:
+        """1 when the body quotes no one and has no reporting verb, else 0."""
+        if self.quotes or not self.n_sentences:
+            return 0
+        return int(self.tokens().keys().isdisjoint(_REPORTING_TOKENS))
+
     def tokens(self) -> dict[str, int]:
         """The lower-cased body's whitespace-separated tokens (punctuation attached), counted."""
         cache = self.__dict__.setdefault("_lowered", {})
@@ -215,6 +240,11 @@ class Texts:
 
 # A word cue counts its word with any of these after it (tokens are split at whitespace).
 _TRAILING = ("", ",", ".", ";", ":", "?", "!", ")", "\u2019s", "'s")
+
+
+# the body tokens (a word with punctuation after it, as split at whitespace) of those words
+_REPORTING_TOKENS = frozenset(w + t for w in REPORTING for t in (*_TRAILING, "\u201d", "\""))
+_PERSONAL_TOKENS = frozenset(w + t for w in PERSONAL for t in (*_TRAILING, "\u201d", "\""))
 
 
 def word_hits(cues: CueSet, texts: Texts) -> dict[int, int]:

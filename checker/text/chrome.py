@@ -1,0 +1,361 @@
+"""Shape tests the segmenter uses to tell headings and page chrome from article prose.
+
+The patterns of page chrome are data (``lexicons/boilerplate.json``); what is here are the
+tests that look at a block's shape and neighbours rather than its words:
+
+- a **question heading** ("What are the new rules?") is a short question standing alone,
+  followed by a longer paragraph, in a text that has at least two of them (an explainer's
+  sections), or a short one in title case. A lone question paragraph in running prose
+  ("Why?", "Is the party already united?") is the author's rhetoric and stays body text,
+  and so do an interview's questions ("Q: ...", "RAMOS: ...") and quoted questions;
+- a **leading dateline** ("date 2024-01-28", "Published: 3 March 2024 10:42") glued to
+  the start of a paragraph is cut off into a block of its own (a byline);
+- an **inline caption**: a sentence inside a paragraph that ends with a bracketed photo
+  credit ("... in Mountain View, California.(AFP)") is a caption a scraper glued in;
+- a **chrome fragment** is a short, unpunctuated block ("Trusted Mideast"): the pieces a
+  page's promotional banner is broken into (:func:`broken_banner`).
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as _sre
+import re._parser as _sre_parser
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING, REFERENCES
+
+if TYPE_CHECKING:
+    from checker.core.regexlit import PatternSet
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# "date 2024-01-28", "Published: 3 March 2024 10:42 GMT", "Updated Jan. 5, 2024": a timestamp
+# glued to the start of a paragraph by a scraper that flattened the page
+_LEADING_DATELINE = re.compile(
+    r"(?i:date|dated|published|posted|updated|last updated|first published)\s*[:\-\u2013]?\s*"
+    r"(?i:\d{4}-\d{2}-\d{2}|" + _MONTH + r"\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH
+    + r"\.?,?\s+\d{4})"
+    r"(?:[ ,T]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?"
+    r"[ \t]*[|\u2013\u2014-]?[ \t]+(?=[A-Z\"\u201c])"
+)
+# A photo credit closing a sentence inside a paragraph: a caption that a scraper glued into
+# the text ("... at the annual conference in Mountain View.(AFP)", "(Jane Roe/Reuters)")
+_CREDIT = (
+    r"\((?:(?:photo|image|picture|file photo|credit)s?\s*(?::|by)\s*[^()]{2,60}"
+    r"|(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|PTI|ANI|Xinhua|Anadolu|dpa|PA|IANS"
+    r"|HT Photo|File|File Photo|Shutterstock)(?: Photo)?(?:\s*/\s*[^()]{2,60})?"
+    r"|[A-Z][^()/]{1,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Shutterstock|Alamy)"
+    r"[^()]{0,40})\)"
+)
+_INLINE_CREDIT = re.compile(r"(?:[.!?]\s*|\s)" + _CREDIT + r"\.?$")
+_CREDIT_ONLY = re.compile(_CREDIT + r"\.?")
+# the same credit glued between two sentences: "... in Mountain View.(AFP) The company ..."
+_GLUED_CREDIT = re.compile(r"[.!?]\s*" + _CREDIT + r"(?=\s+[A-Z\"\u201c])")
+# a sentence closed by a bracketed source list: "... leads in Indiana. [Courier, Gazette]"
+_CITED_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*\[[^\[\]\n]{1,80}\]\.?\s*$")
+QUESTION_HEADING_WORDS = 12  # a question heading has at most this many words
+# "Q:", "A.", "RAMOS:", "Sen. Smith:" at the start: a speaker's turn in an interview
+_SPEAKER_LABEL = re.compile(r"[A-Z][\w.'\u2019 -]{0,30}:\s|[QA][.:)]?\s|Q\S")
+_OPENING_QUOTE = "\"'\u201c\u2018\u00ab-\u2013\u2014("
+_INNER_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[A-Z]")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
+
+
+class Span(Protocol):
+    """A block as these tests see it: where its content starts and where it ends."""
+
+    end: int
+
+    @property
+    def cstart(self) -> int: ...
+
+
+class RawBlock(Span, Protocol):
+    """A block before its region is final: also whether it is a bullet or a comment."""
+
+    bullet: bool
+    comment: bool
+
+
+def short_texts(
+    text: str, raw: Sequence[Span], words: Sequence[int], short_words: int
+) -> tuple[str, str]:
+    """The text of the blocks short enough for the short boilerplate patterns, and of those
+    that could be a caption (:func:`caption_sized`): the pattern sets are narrowed to these, not
+    to the whole article (fewer characters to look for their strings in)."""
+    short: list[str] = []
+    sized: list[str] = []
+    for b, n in zip(raw, words, strict=True):
+        if n <= 80:
+            body = text[b.cstart : b.end]
+            if n <= short_words:
+                short.append(body)
+            if caption_sized(body, n):
+                sized.append(body)
+    return "\n".join(short), "\n".join(sized)
+
+
+def is_caption(
+    body: str, words: int, caption: PatternSet, single: PatternSet, short_words: int
+) -> bool:
+    """Whether a block (``body``, ``words`` long) is a photo caption or credit: a caption
+    pattern matches it, or it is one sentence of at most ``short_words`` words that names a
+    pictured scene and a ``single`` pattern matches."""
+    if not caption_sized(body, words):
+        return False
+    if caption.search(body):
+        return True
+    if words > short_words or not one_sentence(body) or not caption_words(body):
+        return False
+    return single.search(body)
+
+
+def mark_trailing_chrome(
+    text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]], terminal: re.Pattern[str]
+) -> None:
+    """Relabel as boilerplate the page chrome at the end of the text, in place.
+
+    Walking back from the end: short or unpunctuated blocks (no ``terminal`` punctuation)
+    that sit among boilerplate ("Invest in the / Trusted Mideast / News source."); bylines,
+    captions and references are passed over; a bullet or body text stops the walk.
+    """
+    seen_chrome = False
+    for i in range(len(raw) - 1, -1, -1):
+        r, _ = regions[i]
+        if r == BOILERPLATE:
+            seen_chrome = seen_chrome or not raw[i].comment
+            continue
+        if raw[i].bullet:
+            break
+        blk_text = text[raw[i].cstart : raw[i].end]
+        nwords = len(_WORD.findall(blk_text))
+        unpunctuated = not terminal.search(blk_text)
+        if (
+            r in (BODY, HEADING)
+            and nwords <= 8
+            and (
+                unpunctuated
+                and (seen_chrome or nwords <= 3)
+                or seen_chrome and nwords <= 6 and broken_banner(text, raw, i)
+            )
+        ):
+            regions[i] = (BOILERPLATE, "trailing page chrome")
+        elif r == HEADING and seen_chrome:
+            regions[i] = (BOILERPLATE, "trailing page chrome")
+        elif r in (BYLINE, CAPTION, REFERENCES):
+            continue
+        else:
+            break
+
+
+def leading_dateline(text: str, start: int, end: int) -> int:
+    """Where the text of a block ``text[start:end]`` starts after a timestamp glued to its
+    start ("date 2024-01-28 PARIS: The ..."), or -1 when it does not start with one."""
+    m = _LEADING_DATELINE.match(text, start, end)
+    return m.end() if m and m.end() < end else -1
+
+
+def inline_caption(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` of a body paragraph is a photo caption glued
+    into it: it ends with a bracketed photo credit."""
+    if not (text.endswith(")", start, end) or text.endswith(").", start, end)):
+        return False
+    if text.startswith("(", start):
+        return bool(_CREDIT_ONLY.fullmatch(text, start, end))
+    return bool(_INLINE_CREDIT.search(text, start, end))
+
+
+def glued_captions(
+    text: str, spans: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, bool]]:
+    """The sentence spans of a body paragraph, each with whether it is a glued-in caption; a
+    span holding a credit glued to the next sentence ("...View.(AFP) The company") is cut
+    after the credit."""
+    out: list[tuple[int, int, bool]] = []
+    for s, e in spans:
+        if text.find("(", s, e) >= 0:
+            for m in _GLUED_CREDIT.finditer(text, s, e):
+                out.append((s, m.end(), True))
+                s = m.end()
+                while s < e and text[s].isspace():
+                    s += 1
+        out.append((s, e, inline_caption(text, s, e)))
+    return out
+
+
+# a caption told by its wording names the scene's action or the picture itself; a block with
+# none of these words is not tried against those (slow) patterns
+CAPTION_WORDS = frozenset(
+    """speaks speak looks look gestures gesture poses pose waves arrives arrive listens listen
+    attends watches walks stands sits delivers addresses gathers gather reacts react celebrates
+    celebrate holds marches protests prays pray queues waits takes take shakes shake greets
+    greet hugs hug embraces embrace leaves enters visits inspects rides plays sings kneels
+    kneel mourns mourn cheers salutes salute pictured seen shown displayed (pictured) (left)
+    (right) (center) (centre) (top) (bottom) (above) (below) (front) (back) (inset)""".split()
+)
+
+
+def caption_words(body: str) -> bool:
+    """Whether ``body`` holds one of :data:`CAPTION_WORDS` (as written: a caption's verb is
+    in lower case, mid-sentence)."""
+    return not CAPTION_WORDS.isdisjoint(body.split())
+
+
+def one_sentence(body: str) -> bool:
+    """Whether ``body`` holds no sentence end before its last one."""
+    return not _INNER_END.search(body)
+
+
+def caption_sized(body: str, words: int) -> bool:
+    """Whether a block could be a caption as a whole: at most 80 words (a longer paragraph
+    that ends in a credit is prose with a caption glued to it: :func:`glued_captions` marks
+    that caption's sentence)."""
+    return words <= 80
+
+
+def cited_sentence_end(body: str) -> bool:
+    """Whether ``body`` ends with a full sentence followed by a bracketed list of its
+    sources (a roundup's item, not a heading without final punctuation)."""
+    return body.endswith(("]", "].")) and bool(_CITED_END.search(body))
+
+
+def question_shape(body: str, words: int) -> bool:
+    """Whether ``body`` (a whole block) could be a question heading by its own shape: one
+    short question, not a quotation and not an interview turn."""
+    if not body.endswith("?") or not 1 <= words <= QUESTION_HEADING_WORDS:
+        return False
+    if body[0] in _OPENING_QUOTE or _SPEAKER_LABEL.match(body):
+        return False
+    return not _INNER_END.search(body)
+
+
+def question_blocks(text: str, raw: Sequence[Span]) -> int:
+    """How many blocks of ``text`` are a question of heading shape."""
+    n = 0
+    for b in raw:
+        if text[b.end - 1 : b.end] == "?":
+            body = text[b.cstart : b.end].strip()
+            n += question_shape(body, len(_WORD.findall(body)))
+    return n
+
+
+def followed_by_longer(text: str, raw: Sequence[Span], i: int, words: int) -> bool:
+    """Whether the next block of more than three words (short page chrome such as "Hide Ad"
+    passed over) has more words than block ``i``'s ``words``."""
+    for b in raw[i + 1 :]:
+        n = len(_WORD.findall(text[b.cstart : b.end]))
+        if n > 3:
+            return n > words
+    return False
+
+
+def chrome_fragment(text: str, start: int, end: int, max_words: int = 4) -> bool:
+    """Whether ``text[start:end]`` is a short piece of a banner: at most ``max_words`` words,
+    no final punctuation."""
+    body = text[start:end].rstrip()
+    return len(_WORD.findall(body)) <= max_words and body[-1:] not in ".!?:;\"'\u201d\u2019)"
+
+
+def broken_banner(text: str, raw: Sequence[Span], i: int) -> bool:
+    """Whether block ``i`` is the end of a banner broken into pieces ("Trusted Mideast" /
+    "News source."): the block before it is a chrome fragment, or its own first line is one
+    and more lines follow ("We are on the" / "front lines."). A short sentence after a
+    paragraph of prose ("Pure propaganda.") is not."""
+    blk = raw[i]
+    line_end = text.find("\n", blk.cstart, blk.end)
+    if line_end >= 0 and chrome_fragment(text, blk.cstart, line_end):
+        return True
+    return i > 0 and chrome_fragment(text, raw[i - 1].cstart, raw[i - 1].end)
+
+
+# ------------------------------------------------------------------ first-character index
+
+_MAX_RANGE = 40  # a character class wider than this tells nothing about the first character
+
+
+def _class_chars(members: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The lower-cased characters of a parsed character class, or None when it is too wide
+    or holds a category other than the digits."""
+    chars: set[str] = set()
+    for cop, cav in members:
+        if cop is _sre.LITERAL:
+            chars.add(chr(cav).lower())
+        elif cop is _sre.RANGE and cav[1] - cav[0] <= _MAX_RANGE:
+            chars.update(chr(c).lower() for c in range(cav[0], cav[1] + 1))
+        elif cop is _sre.CATEGORY and cav is _sre.CATEGORY_DIGIT:
+            chars.update("0123456789")
+        else:
+            return None
+    return frozenset(chars)
+
+
+def _first_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The lower-cased characters a match of the parsed sequence ``items`` can start with,
+    or None when any character (or none) can."""
+    for k, (op, av) in enumerate(items):
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero-width: the next item decides
+        if op is _sre.LITERAL:
+            return frozenset(chr(av).lower())
+        if op is _sre.IN:
+            return _class_chars(av)
+        if op is _sre.SUBPATTERN:
+            return _first_chars([*av[3], *items[k + 1 :]])
+        if op is _sre.BRANCH:
+            found: set[str] = set()
+            for alt in av[1]:
+                sub = _first_chars([*alt, *items[k + 1 :]])
+                if sub is None:
+                    return None
+                found |= sub
+            return frozenset(found)
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            lo, _, body = av
+            head = _first_chars(list(body))
+            if head is None:
+                return None
+            if lo:
+                return head
+            rest = _first_chars(items[k + 1 :])
+            return None if rest is None else head | rest
+        return None
+    return None
+
+
+class FirstCharIndex:
+    """Patterns anchored at the start of a block, asked whether any matches it, grouped by
+    the characters a match can start with: a block is tried only against the patterns that
+    can start with its first character (joined into one regex per character, compiled on
+    first use), not against all of them in turn."""
+
+    def __init__(self, patterns: Sequence[str], flags: int = re.IGNORECASE) -> None:
+        self.flags = flags
+        self.any: list[str] = []  # patterns that can start with any character
+        self.by_char: dict[str, list[str]] = {}
+        for p in patterns:
+            chars = _first_chars(list(_sre_parser.parse(p, flags)))
+            if chars is None:
+                self.any.append(p)
+            else:
+                for ch in chars:
+                    self.by_char.setdefault(ch, []).append(p)
+        self._joined: dict[str, re.Pattern[str] | None] = {}
+
+    def _regex(self, ch: str) -> re.Pattern[str] | None:
+        if ch not in self._joined:
+            group = self.by_char.get(ch, []) + self.any
+            source = "|".join(f"(?:{p})" for p in group)
+            self._joined[ch] = re.compile(source, self.flags) if group else None
+        return self._joined[ch]
+
+    def match(self, body: str) -> bool:
+        """Whether one of the patterns matches at the start of ``body``."""
+        key = body[:1].casefold()[:1]
+        if key.isdigit() and not key.isascii():
+            key = "0"  # another script's digit: the patterns that start with any digit
+        regex = self._regex(key)
+        return bool(regex and regex.match(body))

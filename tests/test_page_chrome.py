@@ -1,0 +1,212 @@
+"""Page chrome is not analysed; article prose always is. Our own examples, written in the
+styles of many publishing systems (none copied from any page)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.core.document import BODY
+from checker.text.loader import document_from_text
+
+LEAD = (
+    "The county council approved a new budget on Tuesday after a four-hour meeting, "
+    "raising spending on road repairs by 12 percent."
+)
+TAIL = "The budget takes effect in July, and the council will review it again in January."
+
+
+def region_of(line: str, before: str = LEAD, after: str = TAIL) -> str:
+    """The region of ``line`` when it stands as its own paragraph between two of prose."""
+    doc = document_from_text(f"{before}\n\n{line}\n\n{after}\n")
+    start = doc.text.index(line)
+    block = next(b for b in doc.blocks if b.start <= start < b.end)
+    return block.region
+
+
+CHROME = [
+    # consent and cookie banners
+    "We and our partners use cookies to personalise content and measure ad performance.",
+    "This website uses cookies to improve your experience. Accept all | Manage preferences",
+    "We value your privacy. Click to accept or manage your consent choices.",
+    # subscription prompts and paywalls
+    "Sign up for our free morning briefing, delivered straight to your inbox.",
+    "Get the latest headlines every weekday with our Daily Digest newsletter.",
+    "Already a subscriber? Log in to continue reading.",
+    "You have reached your free article limit for this month.",
+    "Subscribe now to keep reading and get unlimited access.",
+    # advertising
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Story continues below advertisement",
+    "Hide Ad",
+    "Sponsored Content",
+    # related links and navigation
+    "Read more: Council delays vote on new bike lanes",
+    "RELATED: Five things to know about the new budget",
+    "See also: How the levy compares with neighbouring towns",
+    "Most Read",
+    "More in Local News",
+    "Previous article",
+    "Back to top",
+    "Continue reading",
+    # sharing
+    "Share this article",
+    "Facebook Twitter LinkedIn Email",
+    "Share on WhatsApp",
+    # timestamps and datelines
+    "Published: 14 March 2024, 09:12 GMT",
+    "Updated March 14, 2024 at 6:05 p.m. EDT",
+    "Last updated 3 hours ago",
+    "date 2023-10-05",
+    "5 min read",
+    "Estimated reading time: 4 minutes",
+    # bylines and credits
+    "By Maria Okafor and Tom Lindqvist",
+    "By Priya Raman | Staff Writer",
+    "Words by Ellen Marsh",
+    "The Associated Press",
+    "Reporting by Jun Park; Editing by Helen Moss",
+    "Dana Whitfield contributed reporting.",
+    # captions and photo credits
+    "The mayor speaks to reporters on March 3, 2024. (Photo: Lee Carver/City Times)",
+    "Photograph: Sam Ortega/The Daily Ledger",
+    "Image source, Getty Images",
+    "Volunteers gather sandbags near the river in this file photo.",
+    "Residents queue outside the new clinic (pictured) in Northfield.",
+    "(Jordan Bell/Reuters)",
+    # publication notes, bios, copyright
+    "This article originally appeared in The Valley Courier.",
+    "This story has been updated with a comment from the mayor's office.",
+    "The views expressed in this column are the author's own.",
+    "Editor's note: This piece is part of our series on housing.",
+    "Follow her on Twitter @jdoe_reports",
+    "Contact the reporter at news@example.com",
+    "Copyright 2024 The Northfield Gazette. All rights reserved.",
+    "This material may not be published, broadcast, rewritten or redistributed.",
+    # comments and tags
+    "12 Comments",
+    "485  0 Kommentare",
+    "Leave a comment",
+    "Tags: budget, council, roads",
+    "Filed under: Local government",
+    "Photo 3 of 12",
+]
+
+PROSE = [
+    "Share prices fell 3 percent in early trading before recovering by noon.",
+    "Search teams found the missing hiker late on Sunday, the police said.",
+    "The company said it would sign up 2,000 new customers for updates to its billing system.",
+    "Bakers said the price of butter for cookies and cakes had risen sharply this year.",
+    "The senator is seen as a likely candidate for the party's nomination.",
+    "Republicans (R) and Democrats (D) split evenly on the measure.",
+    "Most residents said they had never been asked about the plan.",
+    "Related charges were dropped against two of the men in March.",
+    "The governor signed the bill on May 2, 2024, after months of debate.",
+    "Protesters marched through the city centre on Saturday, police said.",
+    "The report was published on March 3, 2024, and found that waiting times had doubled.",
+    "Copyright lawyers say the ruling could affect thousands of pending cases.",
+    "Updated figures released on Monday showed unemployment at 4.1 percent.",
+    "He said the council's newsletter had misstated the figures.",
+    "This article of the constitution has been amended only twice.",
+    "Tags on the crates showed they had come from a warehouse in Rotterdam.",
+]
+
+
+@pytest.mark.parametrize("line", CHROME)
+def test_page_chrome_is_not_analysed(line: str) -> None:
+    assert region_of(line) != BODY, line
+
+
+@pytest.mark.parametrize("line", PROSE)
+def test_article_prose_is_analysed(line: str) -> None:
+    assert region_of(line) == BODY, line
+
+
+def test_a_long_paragraph_that_mentions_a_newsletter_is_prose() -> None:
+    para = (
+        "Subscribers to the council's weekly newsletter were told in January that the road "
+        "budget would rise, but the figure they were given, 8 percent, was lower than the one "
+        "the council approved, and several residents complained at the meeting that they had "
+        "not been consulted about the change or the way it was decided."
+    )
+    assert region_of(para) == BODY
+
+
+def test_question_headings_in_an_explainer_but_not_a_lone_rhetorical_question() -> None:
+    explainer = (
+        f"{LEAD}\n\nWhat changes for drivers?\n\n{TAIL} Speed limits fall on three roads.\n\n"
+        f"When do the new rules start?\n\n{TAIL} Signs go up in June.\n"
+    )
+    doc = document_from_text(explainer)
+    heads = [doc.text[b.start : b.end] for b in doc.blocks if b.region != BODY]
+    assert heads == ["What changes for drivers?", "When do the new rules start?"]
+    lone = f"{LEAD}\n\nIs the council finally listening?\n\n{TAIL}\n"
+    assert all(b.region == BODY for b in document_from_text(lone).blocks)
+
+
+def test_interview_questions_stay_prose() -> None:
+    text = (
+        f"{LEAD}\n\nQ: Why did the council wait so long?\n\n{TAIL}\n\n"
+        f"Q: What happens next?\n\n{TAIL}\n"
+    )
+    assert all(b.region == BODY for b in document_from_text(text).blocks)
+
+
+def test_a_short_last_sentence_before_a_follow_line_is_prose() -> None:
+    text = f"{LEAD}\n\nNot a bad result.\n\nFollow Jane Doe on Twitter @janedoe.\n"
+    doc = document_from_text(text)
+    regions = {doc.text[b.start : b.end]: b.region for b in doc.blocks}
+    assert regions["Not a bad result."] == BODY
+    assert regions["Follow Jane Doe on Twitter @janedoe."] != BODY
+
+
+def test_a_timestamp_glued_to_the_first_paragraph_is_cut_off() -> None:
+    text = f"date 2024-02-01 {LEAD}\n\nPublished: 3 March 2024 10:42 GMT {TAIL}\n"
+    doc = document_from_text(text)
+    regions = [(doc.text[b.start : b.end], b.region) for b in doc.blocks]
+    assert regions == [
+        ("date 2024-02-01", "byline"),
+        (LEAD, BODY),
+        ("Published: 3 March 2024 10:42 GMT", "byline"),
+        (TAIL, BODY),
+    ]
+    assert doc.sentences[1].text == LEAD
+
+
+def test_a_caption_glued_into_a_paragraph_is_not_analysed() -> None:
+    text = (
+        f"{LEAD} The mayor cuts a ribbon at the new depot in Northfield.(AFP) {TAIL}\n\n"
+        f"{LEAD} {TAIL} {LEAD} {TAIL} Crews repaint the lines on Main Street (Lee Carver/Reuters)"
+        "\n\nThe depot opened in May. (AFP/Getty Images)\n"
+    )
+    doc = document_from_text(text)
+    regions = [(s.text, s.region) for s in doc.sentences]
+    assert ("The mayor cuts a ribbon at the new depot in Northfield.(AFP)", "caption") in regions
+    assert ("Crews repaint the lines on Main Street (Lee Carver/Reuters)", "caption") in regions
+    assert ("The depot opened in May. (AFP/Getty Images)", "caption") in regions  # a block
+    assert {r for t, r in regions if t in (LEAD, TAIL)} == {BODY}
+
+
+def test_a_roundup_item_that_cites_its_sources_in_brackets_is_prose() -> None:
+    item = "- The county's jobless rate fell to 3.9 percent in May. [Labor Department, Courier]"
+    assert region_of(item) == BODY
+
+
+PROMPT_ALPHABET = "abcdefghiklmnoprstuvwy SRAFC0123456789:|@()'\u00a9\u0130\u0663\u017f\u212a.-"
+
+
+@given(st.text(alphabet=PROMPT_ALPHABET, max_size=40), st.sampled_from(CHROME + PROSE))
+def test_the_first_character_index_answers_like_trying_every_pattern(noise: str, line: str) -> None:
+    from checker.core.datafiles import packaged_data
+    from checker.text.chrome import FirstCharIndex
+
+    data = packaged_data("checker.text", "lexicons/boilerplate.json", "checker-boilerplate-lexicon")
+    anchored = [p for p in data["boilerplate"] + data["boilerplate_short"] if p.startswith("^")]
+    index = FirstCharIndex(anchored)
+    plain = [re.compile(p, re.I) for p in anchored]
+    for text in (noise, line, noise + line, line[:1] + noise):
+        assert index.match(text) == any(p.match(text) for p in plain), text
