@@ -87,7 +87,8 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
     for r in results:
         retarget_time_source(d, r)
         initial_citing(d, r)
-        r.informational = not rejection(d, r) and not (r.weak and not _reports(d, r))
+        r.informational = not r.sentence_only and not rejection(d, r) \
+            and not (r.weak and not _reports(d, r))
         outlet_told(d, r)
 
 
@@ -103,7 +104,7 @@ def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
     """An action relation ("Biden spoke with the emir to discuss efforts, the White House
     said") took the tokens of the report inside it: free its tokens and keep the
     information-source relations that the lexicon candidates find there."""
-    actions = [r for r in results if not r.informational]
+    actions = [r for r in results if not r.informational and not r.sentence_only]
     if not actions:
         return
     for r in actions:
@@ -172,8 +173,9 @@ def recover(d: TokenDoc, tagger: CueTagger, gate: SentenceGate, results: list[Ex
     weak = [(idx[a], idx[b]) for a, b in
             decode_cue_spans([rows[i] for i in idx], [sent[i] for i in idx],
                              gate.cue_threshold)]
-    verdict: dict[int, bool] = {}
+    verdict: dict[int, float] = {}
     found = []
+    alone: dict[int, tuple[int, int]] = {}  # sentence -> its first weak cue (no relation yet)
     for ci, cj in weak:
         si = d.tok_sent[ci]
         tok = d.toks[ci]
@@ -181,16 +183,36 @@ def recover(d: TokenDoc, tagger: CueTagger, gate: SentenceGate, results: list[Ex
             continue  # (no relation to find there: the gate need not be asked)
         if si not in verdict:
             a, b = d.sent_tok[si]
-            verdict[si] = b - a >= 4 and gate.proba(d, si) >= gate.threshold
-        if not verdict[si]:
+            verdict[si] = gate.proba(d, si) if b - a >= 4 else 0.0
+            alone.setdefault(si, (ci, cj))
+        if verdict[si] < gate.threshold:
             continue
         rec = _tagged_relation(d, ci, cj, tagger.extra_cues)
         if rec is not None and (rec.source is None or _has_head(d, rec.source)):
             rec.weak = True
             found.append(rec)
+            alone.pop(si, None)
+    if gate.alone_threshold is not None:
+        found.extend(_sentence_only(d, si, *cue) for si, cue in alone.items()
+                     if verdict[si] >= gate.alone_threshold)
     if found:
         results.extend(found)
         results.sort(key=lambda r: (r.cue or (0, 0))[0])
+
+
+def _sentence_only(d: TokenDoc, si: int, ci: int, cj: int) -> Extracted:
+    """A sentence that the gate reads as attributed although its weak cue ``ci..cj``
+    yields no relation: the cue and the whole sentence as content, no source, never an
+    information source (``Extracted.sentence_only``)."""
+    a, b = d.sents[si]
+    text = d.text
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    cue = (d.toks[ci].start, d.toks[cj].end)
+    return Extracted(source=None, cue=cue, content=[(a, b)], cue_text=text[cue[0]:cue[1]],
+                     weak=True, informational=False, sentence_only=True)
 
 
 def _has_head(d: TokenDoc, span: tuple[int, int]) -> bool:
