@@ -60,10 +60,36 @@ def test_actors_are_no_sources_and_leave_the_sentence_unattributed(text: str) ->
         ("Reports suggest that the mine will reopen.", "Reports", ANONYMOUS),
         ("A security source on Friday told reporters that the talks would resume.",
          "A security source", ANONYMOUS),
+        # a legal-form suffix after a comma belongs to the company's name
+        ("Brightwater Holdings, Inc. said it would close two depots.",
+         "Brightwater Holdings Inc.", ORGANISATION),
+        ("The depot closed after Harlow Freight Co. said demand had fallen.",
+         "Harlow Freight Co.", ORGANISATION),
+        # "as per" and "per" are "according to"
+        ("Fares will rise in May, as per the operator's annual report.",
+         "the operator's annual report", DOCUMENT),
+        ("Per a filing with the regulator, the mill lost money for a third year.",
+         "a filing with the regulator", DOCUMENT),
+        # a group with a postmodifier, not the place or study it is in
+        ("People in the trial said they slept better within a week.", "People in the trial",
+         ANONYMOUS),
+        ("Some in the union fear the deal will not survive a vote.", "Some in the union",
+         ANONYMOUS),
     ],
 )
 def test_source_name_and_kind(text: str, name: str, kind: str) -> None:
     assert _sources(text)[:1] == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Parking costs $4 per hour near the station.",
+     "As per usual, the meeting of the board ran late.",
+     "The trains ran at two per hour on Sunday."],
+)
+def test_per_as_a_rate_is_no_attribution(text: str) -> None:
+    an = _analyse(text)
+    assert an.sources == [] and an.attributed == [False]
 
 
 def test_the_chief_after_a_named_chief_is_that_person_and_not_vague() -> None:

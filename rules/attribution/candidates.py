@@ -162,7 +162,7 @@ class SortedWeights(Mapping[str, float]):
 _MISSING = object()
 
 
-_PHRASE_CUE_STARTS = frozenset(("according", "as", "in", "pointed", "points", ":"))
+_PHRASE_CUE_STARTS = frozenset(("according", "as", "in", "per", "pointed", "points", ":"))
 
 
 def candidate_starters(lex: Lexicon, extra: dict[str, str]) -> frozenset[str]:
@@ -183,6 +183,28 @@ def cue_candidates(d: TokenDoc, model: CueModel | None) -> list[tuple[int, int, 
     if found is None:
         found = d.candidates[key] = _find_candidates(d, extra)
     return found
+
+
+def _per_source(d: TokenDoc, i: int) -> bool:
+    """Whether "as per" or "per" at token ``i`` introduces a source ("as per the memo",
+    ", per a court filing"): a determiner or a capitalised word follows, and a bare "per"
+    opens its sentence or follows a comma (not "$5 per hour", "per the hour")."""
+    toks = d.toks
+    j = i + 1
+    if toks[i].low == "as":
+        if j >= len(toks) or toks[j].low != "per":
+            return False
+        j += 1
+    elif i > 0 and toks[i - 1].sent == toks[i].sent and toks[i - 1].text != ",":
+        return False
+    if j >= len(toks) or toks[j].sent != toks[i].sent:
+        return False
+    nxt = toks[j]
+    return nxt.low in _PER_DETERMINERS or (is_cap(nxt) and nxt.low not in _PER_DETERMINERS)
+
+
+# what opens the source after "as per": "the", "a", possessives
+_PER_DETERMINERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our", "this"))
 
 
 def _find_candidates(d: TokenDoc, extra: dict[str, str]) -> list[tuple[int, int, str]]:
@@ -209,6 +231,12 @@ def _find_candidates(d: TokenDoc, extra: dict[str, str]) -> list[tuple[int, int,
                 and toks[i + 2].low == "by":
             out.append((i, i + 2, "according"))
             nxt = i + 3
+            continue
+        if low in ("as", "per") and _per_source(d, i):
+            # "as per a memo to staff", "Per the company's filing, ...": "according to"
+            j = i + 1 if low == "as" else i
+            out.append((i, j, "according"))
+            nxt = j + 1
             continue
         if low == "in" and i + 3 < n and toks[i + 1].low == "the" and toks[i + 2].low == "words" \
                 and toks[i + 3].low == "of":

@@ -17,6 +17,7 @@ from rules.attribution.lexicon import Lexicon
 from rules.attribution.phrases import np_left
 from rules.attribution.words import (
     BOUNDARY_WORDS,
+    COMPANY_SUFFIXES,
     DETERMINERS,
     NP_INNER_PREPS,
     PERSON_PRONOUNS,
@@ -83,6 +84,8 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     txt = SPACES.sub(" ", source_text).strip().strip(",").strip()
     main, _, appos = txt.partition(",")
     appos = appos.strip().strip(",").strip()
+    if appos.lower().rstrip(".") in COMPANY_SUFFIXES:
+        main, appos = f"{main} {appos}", ""  # "Acme Holdings, Inc.": one company name
     main_clean = PAREN.sub("", main).strip()
     words = main_clean.split()
     if not words:
