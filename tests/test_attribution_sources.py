@@ -63,6 +63,10 @@ def test_actors_are_no_sources_and_leave_the_sentence_unattributed(text: str) ->
         # a legal-form suffix after a comma belongs to the company's name
         ("Brightwater Holdings, Inc. said it would close two depots.",
          "Brightwater Holdings Inc.", ORGANISATION),
+        ("k9 Systems, Inc. (NASDAQ: KNNS) today reported results for the fourth quarter.",
+         "k9 Systems Inc.", ORGANISATION),
+        ("K9 Systems Posts Record Year\n  k9 Systems, Inc. today reported results for the "
+         "fourth quarter.", "k9 Systems Inc.", ORGANISATION),
         ("The depot closed after Harlow Freight Co. said demand had fallen.",
          "Harlow Freight Co.", ORGANISATION),
         # "as per" and "per" are "according to"
@@ -97,6 +101,14 @@ def test_the_chief_after_a_named_chief_is_that_person_and_not_vague() -> None:
                   "The chief said crews arrived within nine minutes.")
     assert [(s.name, s.kind) for s in an.sources] == [("Rick Olsen", PERSON)] * 2
     assert not [f for f in an.findings if f.rule == "vague-attribution"]
+
+
+def test_a_group_identified_by_a_study_is_not_vague() -> None:
+    an = _analyse("People in the survey said they walked more after the lockdown.")
+    assert [(s.name, s.kind) for s in an.sources] == [("People in the survey", ANONYMOUS)]
+    assert not [f for f in an.findings if f.rule == "vague-attribution"]
+    an = _analyse("People in the town said they walked more after the lockdown.")
+    assert [f.rule for f in an.findings] == ["vague-attribution"]
 
 
 def test_generic_groups_are_vague() -> None:

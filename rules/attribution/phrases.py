@@ -51,7 +51,10 @@ def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
         # "Acme Holdings, Inc. said": the suffix belongs to the name before the comma
         name = np_left(d, a - 2, sent)
         if name and is_cap(toks[name[1]]):
-            return (name[0], end)
+            first = name[0]
+            while first < a - 2 and "\n" in d.text[toks[first].end:toks[a - 1].start]:
+                first += 1  # not over a line break (a headline run into the sentence)
+            return (first, end)
     return (a, end)
 
 

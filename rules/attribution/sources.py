@@ -84,8 +84,9 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     txt = SPACES.sub(" ", source_text).strip().strip(",").strip()
     main, _, appos = txt.partition(",")
     appos = appos.strip().strip(",").strip()
-    if appos.lower().rstrip(".") in COMPANY_SUFFIXES:
-        main, appos = f"{main} {appos}", ""  # "Acme Holdings, Inc.": one company name
+    if PAREN.sub("", appos).strip().lower().rstrip(".") in COMPANY_SUFFIXES:
+        # "Acme Holdings, Inc. (NYSE: ACM)": one company name
+        main, appos = f"{main} {PAREN.sub('', appos).strip()}", ""
     main_clean = PAREN.sub("", main).strip()
     words = main_clean.split()
     if not words:
@@ -215,6 +216,9 @@ def is_generic_source(source_text: str, lex: Lexicon) -> bool:
     """
     words = [w.lower().strip(".,'’") for w in SPACES.split(source_text) if w]
     people = lex.people_words
+    if any(w in ("in", "on", "from") and words[i + 1] in _DEFINITE
+           and words[i + 2] in lex.document_nouns for i, w in enumerate(words[:-2])):
+        return False  # "people in the study": the group that the study identifies
     return any(w in people or w in GENERIC_DOCUMENTS for w in words) or (
         len(words) == 1 and words[0] in ("some", "many", "others", "several", "most")
     ) or (len(words) >= 2 and words[0] == "those" and words[1] in POSTMOD_ADJECTIVES)
