@@ -149,13 +149,16 @@ def recover(d: TokenDoc, tagger: CueTagger, gate: SentenceGate, results: list[Ex
     sentence gate reads as attributed, keep that cue's relation."""
     from rules.attribution.tagger import decode_cue_spans
 
-    # plain rows (the tagger's light path gives a list; tolist() keeps numpy's float64s)
-    rows = proba if isinstance(proba, list) else proba.tolist()
-    if not rows:
+    if not len(proba):
         return
     sent = d.tok_sent
-    # the sentences where a token reaches the weaker threshold
-    weak_sents = {sent[i] for i, r in enumerate(rows) if r[1] + r[2] >= gate.cue_threshold}
+    # the sentences where a token reaches the weaker threshold (on numpy's float64 rows, the
+    # same sums as on the light path's plain rows)
+    if isinstance(proba, list):
+        weak_toks = [i for i, r in enumerate(proba) if r[1] + r[2] >= gate.cue_threshold]
+    else:
+        weak_toks = (proba[:, 1] + proba[:, 2] >= gate.cue_threshold).nonzero()[0].tolist()
+    weak_sents = {sent[i] for i in weak_toks}
     weak_sents.discard(-1)
     if not weak_sents:
         return
@@ -170,9 +173,10 @@ def recover(d: TokenDoc, tagger: CueTagger, gate: SentenceGate, results: list[Ex
         return
     # decode those sentences only (decoding never joins tokens of two sentences)
     idx = [i for si in sorted(weak_sents) for i in range(*d.sent_tok[si])]
+    # plain rows of those tokens (tolist() keeps numpy's float64s)
+    rows = [proba[i] for i in idx] if isinstance(proba, list) else proba[idx].tolist()
     weak = [(idx[a], idx[b]) for a, b in
-            decode_cue_spans([rows[i] for i in idx], [sent[i] for i in idx],
-                             gate.cue_threshold)]
+            decode_cue_spans(rows, [sent[i] for i in idx], gate.cue_threshold)]
     verdict: dict[int, float] = {}
     found = []
     alone: dict[int, tuple[int, int]] = {}  # sentence -> its first weak cue (no relation yet)
