@@ -103,6 +103,25 @@ def test_the_chief_after_a_named_chief_is_that_person_and_not_vague() -> None:
     assert not [f for f in an.findings if f.rule == "vague-attribution"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["“The queues start before dawn,” Ann Lee, 66, said on the local radio show.",
+     "“The queues start before dawn,” Ann Lee, who runs the shelter, said on Monday.",
+     "“The queues start before dawn,” said Ann Lee, who runs the shelter."],
+)
+def test_an_appositive_after_a_name_leaves_the_name_a_source(text: str) -> None:
+    an = _analyse(text)
+    assert [(s.name, s.kind) for s in an.sources] == [("Ann Lee", PERSON)]
+    assert an.attributed == [True]
+
+
+def test_a_quote_after_an_appositive_speaker_continues_the_speaker() -> None:
+    an = _analyse("“The queues start before dawn,” Ann Lee, who runs the shelter, said on "
+                  "Monday. “Nobody should have to wait that long for a meal.”")
+    assert an.attributed == [True, True]
+    assert not [f for f in an.findings if f.rule == "unattributed-quote"]
+
+
 def test_a_group_identified_by_a_study_is_not_vague() -> None:
     an = _analyse("People in the survey said they walked more after the lockdown.")
     assert [(s.name, s.kind) for s in an.sources] == [("People in the survey", ANONYMOUS)]

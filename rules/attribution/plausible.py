@@ -125,7 +125,12 @@ _PERFECT_OR_MODAL = frozenset(
 
 
 def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) -> bool:
-    """Whether the source phrase names something that can say or publish."""
+    """Whether the source phrase names something that can say or publish (its main phrase
+    decides: "Ann Lee, 66,", "Ann Lee, who runs the shelter," are Ann Lee)."""
+    main = src.split(",", 1)[0].split()
+    if main and len(main) < len(words):
+        words = main
+        src = " ".join(main)
     low_words = [w.lower().strip(".,'’\"“”()") for w in words]
     # the head stands before a postmodifier: "doctors | at the hospitals"
     cut = next((i for i, w in enumerate(low_words) if i and (
