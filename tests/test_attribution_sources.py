@@ -122,6 +122,15 @@ def test_a_quote_after_an_appositive_speaker_continues_the_speaker() -> None:
     assert not [f for f in an.findings if f.rule == "unattributed-quote"]
 
 
+@pytest.mark.parametrize(("lead", "attributed"),
+                         [("But ", True), ("And ", True), ("Outside, ", False)])
+def test_a_quote_after_a_conjunction_continues_the_speaker(lead: str, attributed: bool
+                                                           ) -> None:
+    an = _analyse("“The yard is not finished,” the owner, Ed Lund, said on Friday. "
+                  f"{lead}“the cranes can still be sold to a buyer who wants them.”")
+    assert an.attributed == [True, attributed]
+
+
 def test_a_group_identified_by_a_study_is_not_vague() -> None:
     an = _analyse("People in the survey said they walked more after the lockdown.")
     assert [(s.name, s.kind) for s in an.sources] == [("People in the survey", ANONYMOUS)]

@@ -311,7 +311,14 @@ def _opens_next_sentence(d: TokenDoc, end: int, qs: int) -> bool:
     to.”" continues her."""
     si = d.sent_of(max(end - 1, 0))
     sj = d.sent_of(qs)
-    return sj == si + 1 and d.text[d.sents[sj][0]:qs].strip(" \n\t") == ""
+    if sj != si + 1:
+        return False
+    lead = d.text[d.sents[sj][0]:qs].strip(" \n\t")
+    # "But “the plant can still be sold.”": a conjunction before the quote goes on too
+    return lead == "" or lead.rstrip(",").lower() in _QUOTE_LEADS
+
+
+_QUOTE_LEADS = frozenset(("but", "and", "yet", "still", "so", "or", "also", "however"))
 
 
 def continuations(d: TokenDoc, results: list[Extracted]) -> None:
