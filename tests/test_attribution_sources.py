@@ -131,6 +131,27 @@ def test_a_quote_after_a_conjunction_continues_the_speaker(lead: str, attributed
     assert an.attributed == [True, attributed]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("The retired engineer says the bridge was never inspected.", "The retired engineer"),
+     ("Lund himself said on Tuesday that he would stay in the race.", "Lund"),
+     ("Rep. Ann Lee (D-Vt.) said in a statement that the bill was flawed.", "Ann Lee"),
+     ("The vast majority of Norwegians say the tunnel was worth it.",
+      "The vast majority of Norwegians"),
+     ("Turnout fell, according to the latest StateWatch tally.",
+      "the latest StateWatch tally")],
+)
+def test_sources_a_capital_or_an_aside_used_to_hide(text: str, name: str) -> None:
+    an = _analyse(text)
+    assert [s.name for s in an.sources][:1] == [name]
+    assert an.attributed == [True]
+
+
+def test_a_noun_read_as_a_cue_after_a_capitalised_first_word_is_no_report() -> None:
+    an = _analyse("The amber warning came into force at noon on Saturday.")
+    assert an.sources == [] and an.attributed == [False]
+
+
 def test_a_group_identified_by_a_study_is_not_vague() -> None:
     an = _analyse("People in the survey said they walked more after the lockdown.")
     assert [(s.name, s.kind) for s in an.sources] == [("People in the survey", ANONYMOUS)]

@@ -36,6 +36,10 @@ Source = tuple[str, str, str]  # (kind, name, role)
 # documents that, plural or mass and without a definite determiner, name nobody
 GENERIC_DOCUMENTS = frozenset(("reports", "studies", "data", "research", "surveys", "polls",
                                "figures", "estimates", "statistics", "findings", "analyses"))
+_REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
+# shares of a group: "the vast majority of voters", "half of the residents"
+_GROUP_SHARES = frozenset(("majority", "minority", "half", "third", "quarter", "share",
+                           "percent", "proportion", "dozens", "hundreds", "thousands"))
 _DEFINITE = frozenset(("the", "this", "that", "these", "those", "its", "his", "her", "their",
                        "our", "my", "your"))
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
@@ -89,6 +93,9 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
         main, appos = f"{main} {PAREN.sub('', appos).strip()}", ""
     main_clean = PAREN.sub("", main).strip()
     words = main_clean.split()
+    while len(words) > 1 and words[-1].lower() in _REFLEXIVES:
+        words.pop()  # "Lund himself"
+        main_clean = " ".join(words)
     if not words:
         return ANONYMOUS, txt, ""
     lows = [w.lower().strip(".,") for w in words]
@@ -102,6 +109,8 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     head = head_words[-1] if head_words else lows[-1]
     caps = [w for w in words if w[:1].isupper()]
     p = _Phrase(words, lows, head_words, head, caps, main_clean, appos)
+    if head in _GROUP_SHARES and len(lows) > len(head_words) and lows[len(head_words)] == "of":
+        return ANONYMOUS, main_clean, appos  # "the vast majority of Norwegians": a group
     return _named_holder(p, lex) or _by_head_word(p, lex) or _by_name(p, lex)
 
 
