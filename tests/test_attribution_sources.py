@@ -139,7 +139,12 @@ def test_a_quote_after_a_conjunction_continues_the_speaker(lead: str, attributed
      ("The vast majority of Norwegians say the tunnel was worth it.",
       "The vast majority of Norwegians"),
      ("Turnout fell, according to the latest StateWatch tally.",
-      "the latest StateWatch tally")],
+      "the latest StateWatch tally"),
+     ("KTV News reported that the suspect was arrested at the port.", "KTV News"),
+     ("The latest polling in Ohio shows that the race is tied.",
+      "The latest polling in Ohio"),
+     ("The SEC filings show that the firm spent heavily on rent.", "The SEC filings"),
+     ("By then many residents believed that the dam would hold.", "many residents")],
 )
 def test_sources_a_capital_or_an_aside_used_to_hide(text: str, name: str) -> None:
     an = _analyse(text)

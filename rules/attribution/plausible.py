@@ -152,8 +152,9 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
         return False
     if low_words[0] in _CLAUSE_OPENERS:
         return False  # "that the turmoil": a clause, not a noun phrase
-    if len(words) >= 2 and src.isupper() and r.kind == "verb":
-        return False  # "NEW HAMPSHIRE SHOWS ...": a headline in capitals
+    if len(words) >= 2 and src.isupper() and r.kind == "verb" \
+            and any(len(w.strip(".,")) > 4 for w in words):
+        return False  # "NEW HAMPSHIRE SHOWS ...": a headline in capitals ("BFM TV" a name)
     if any(w.endswith(_THING_SUFFIX) for w in low_words):
         return False
     if all(w in TIME_WORDS or not w for w in low_words):
@@ -161,11 +162,12 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
     if r.kind == "according":
         return True  # "according to the latest polling average": whatever is cited
     if head in lex.pronouns or head in lex.people_words or head in lex.organisation_nouns \
-            or head in lex.document_nouns or head in lex.outlet_nouns:
+            or head in lex.document_nouns or head in lex.outlet_nouns \
+            or (head.endswith("s") and head[:-1] in lex.document_nouns):
         return True
     # (the capital of a sentence's first word names nothing: "The billionaire investor")
     first = 1 if len(words) > 1 and _opens_sentence(d, r.source) else 0
-    if any(w[:1].isupper() for w in words[first:]):
+    if any(w[:1].isupper() for w in words[first:cut]):
         # a proper name; but a capitalised modifier of a common thing is no name
         return words[cut - 1][:1].isupper()
     # a lower-case head that is no person, group, organisation, outlet or document: only
@@ -175,7 +177,10 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
     cue = _cue_head(r)
     if first and cue.endswith("ing"):
         return False
-    return head in _GENERIC_SAYERS or lex.cue_forms.get(cue) == "speech"
+    kind = lex.cue_forms.get(cue)
+    # "many progressives believed": a belief held by an unnamed group of people
+    return head in _GENERIC_SAYERS or kind == "speech" \
+        or (kind == "belief" and low_words[0] in lex.vague_determiners and head.endswith("s"))
 
 
 _PAREN = re.compile(r"\([^()]*\)")

@@ -185,6 +185,12 @@ def _ends_in_name(words: list[str], lex: Lexicon) -> bool:
 def _by_name(p: _Phrase, lex: Lexicon) -> Source:
     """A person named in the phrase, an organisation, or else by capitalisation."""
     words, head, caps = p.words, p.head, p.caps
+    n_head = len(p.head_words)
+    if 0 < n_head < len(words) and not any(w[:1].isupper() for w in words[1:n_head]) \
+            and (words[n_head - 1][:1].islower() or (n_head == 1 and head in lex.people_words)):
+        # a common noun before a postmodifier that holds the names: "the latest polling in
+        # Ohio", "Residents of Ohio", "Doctors at St. Mary Hospital": no person named
+        return ANONYMOUS, p.main, p.appos
     for cut, w in enumerate(words):
         if cut and w in ("of", "at", "from", "with"):
             role, name = split_role_name(words[:cut], lex)
