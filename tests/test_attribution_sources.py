@@ -74,6 +74,13 @@ def test_actors_are_no_sources_and_leave_the_sentence_unattributed(text: str) ->
          "the operator's annual report", DOCUMENT),
         ("Per a filing with the regulator, the mill lost money for a third year.",
          "a filing with the regulator", DOCUMENT),
+        # a common noun with a postmodifier that holds the names: no person named
+        ("Residents of Ohio say the river has never been this high.", "Residents of Ohio",
+         ANONYMOUS),
+        ("The latest polling in Ohio shows that the race is tied.",
+         "The latest polling in Ohio", ANONYMOUS),
+        ("The chairman of the Joint Chiefs said the drills would go ahead.",
+         "The chairman of the Joint Chiefs", PERSON),
         # a group with a postmodifier, not the place or study it is in
         ("People in the trial said they slept better within a week.", "People in the trial",
          ANONYMOUS),
