@@ -74,6 +74,11 @@ def test_actors_are_no_sources_and_leave_the_sentence_unattributed(text: str) ->
          "the operator's annual report", DOCUMENT),
         ("Per a filing with the regulator, the mill lost money for a third year.",
          "a filing with the regulator", DOCUMENT),
+        # a poll cited with "in"
+        ("In the new Harbour Research poll, conducted last week, 40 percent back the mayor.",
+         "the new Harbour Research poll", DOCUMENT),
+        ("The mayor leads by nine points in a Daily Post survey released on Monday.",
+         "a Daily Post survey", DOCUMENT),
         # a common noun with a postmodifier that holds the names: no person named
         ("Residents of Ohio say the river has never been this high.", "Residents of Ohio",
          ANONYMOUS),
@@ -99,6 +104,17 @@ def test_source_name_and_kind(text: str, name: str, kind: str) -> None:
      "The trains ran at two per hour on Sunday."],
 )
 def test_per_as_a_rate_is_no_attribution(text: str) -> None:
+    an = _analyse(text)
+    assert an.sources == [] and an.attributed == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The council met in the poll station on Monday.",
+     "The mayor has a lead in the polls ahead of the vote.",
+     "Turnout was high until the Ohio polls closed at eight."],
+)
+def test_in_cites_only_a_poll_in_particular(text: str) -> None:
     an = _analyse(text)
     assert an.sources == [] and an.attributed == [False]
 

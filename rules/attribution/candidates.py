@@ -34,7 +34,7 @@ from checker.core.datafiles import (
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon, extra_key
 from rules.attribution.tokens import Tok, is_cap, is_word
-from rules.attribution.words import PERSON_PRONOUNS, QUOTE_TOKENS
+from rules.attribution.words import BOUNDARY_WORDS, PERSON_PRONOUNS, POLL_NOUNS, QUOTE_TOKENS
 
 CUE_MODEL_FORMAT = "checker-attribution-cue-model"  # envelope of cue_model.json
 
@@ -203,6 +203,35 @@ def _per_source(d: TokenDoc, i: int) -> bool:
     return nxt.low in _PER_DETERMINERS or (is_cap(nxt) and nxt.low not in _PER_DETERMINERS)
 
 
+def _poll_source(d: TokenDoc, i: int) -> bool:
+    """Whether "in" at token ``i`` opens a named or singled-out poll ("in the latest
+    Harbour Research poll", "in a Daily Post survey", "in the poll"): within eight tokens
+    of the sentence, a determiner or a capitalised word, then words up to a poll noun; a
+    plural with no name ("in the polls", "in recent surveys") cites no poll in particular."""
+    toks = d.toks
+    sent = toks[i].sent
+    j = i + 1
+    if j >= len(toks) or toks[j].sent != sent or not (
+            toks[j].low in _PER_DETERMINERS or is_cap(toks[j])):
+        return False
+    named = False
+    for k in range(j, min(j + 8, len(toks))):
+        t = toks[k]
+        if t.sent != sent or (not is_word(t) and t.text not in ("/", "-", "’s", "'s", "&")):
+            return False
+        if t.low in POLL_NOUNS:
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is not None and nxt.sent == sent and is_word(nxt) and not is_cap(nxt) \
+                    and nxt.low not in BOUNDARY_WORDS and not nxt.low.endswith(("ed", "en")):
+                return False  # "the poll station": a modifier
+            if nxt is not None and nxt.low in ("closed", "opened", "close", "open"):
+                return False  # "after the Ohio polls closed": voting, not a poll
+            return named or t.low in ("poll", "survey") or toks[j].low != "the" and k > j
+        if k > j and is_cap(t):
+            named = True
+    return False
+
+
 # what opens the source after "as per": "the", "a", possessives
 _PER_DETERMINERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our", "this"))
 
@@ -237,6 +266,11 @@ def _find_candidates(d: TokenDoc, extra: dict[str, str]) -> list[tuple[int, int,
             j = i + 1 if low == "as" else i
             out.append((i, j, "according"))
             nxt = j + 1
+            continue
+        if low == "in" and _poll_source(d, i):
+            # "In the new Harbour Research poll, 40 percent ...", "... in a Daily Post
+            # survey": the poll is the source of the figures
+            out.append((i, i, "according"))
             continue
         if low == "in" and i + 3 < n and toks[i + 1].low == "the" and toks[i + 2].low == "words" \
                 and toks[i + 3].low == "of":

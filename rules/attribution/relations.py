@@ -20,7 +20,7 @@ from rules.attribution.content import content_left, content_right, is_direct, sk
 from rules.attribution.doc import Extracted, TokenDoc, mark_used
 from rules.attribution.phrases import np_left, np_right
 from rules.attribution.tokens import count_words, is_cap
-from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS, SENT_FINAL
+from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS, POLL_NOUNS, SENT_FINAL
 
 _PARTICLES: dict[str, tuple[str, ...]] = {
     w: ("for", "on") for w in ("call", "calls", "called", "calling")
@@ -102,6 +102,10 @@ def _according_relation(d: TokenDoc, ci: int, cj: int, sent: int) -> _Found | No
     np = np_right(d, cj + 1, sent, s_hi)
     if not np:
         return None
+    if toks[ci].low == "in":  # "in a Daily Post survey released Monday": up to the poll
+        end = max((k for k in range(np[0], np[1] + 1) if toks[k].low in POLL_NOUNS),
+                  default=np[1])
+        np = (np[0], end)
     after = np[1] + 1
     before_end = ci - 1
     if after < s_hi and toks[after].text == "," and ci <= s_lo + 1:

@@ -42,6 +42,8 @@ POSTMOD_ADJECTIVES = frozenset(("close", "familiar", "near", "loyal", "linked", 
 # legal-form suffixes of company names, often written after a comma ("Acme Holdings, Inc.")
 COMPANY_SUFFIXES = frozenset(("inc", "ltd", "llc", "llp", "corp", "plc", "co", "limited",
                               "gmbh", "nv", "lp"))
+# polls cited with "in": "in the latest Harbour Research poll"
+POLL_NOUNS = frozenset(("poll", "polls", "survey", "surveys"))
 PERSON_PRONOUNS = frozenset(("he", "she", "i", "him", "her"))
 QUOTE_TOKENS = frozenset(('“', '”', '"', "''", "``", "‘", "’"))
 SENT_FINAL = frozenset((".", "!", "?"))
