@@ -74,6 +74,9 @@ def test_actors_are_no_sources_and_leave_the_sentence_unattributed(text: str) ->
          "the operator's annual report", DOCUMENT),
         ("Per a filing with the regulator, the mill lost money for a third year.",
          "a filing with the regulator", DOCUMENT),
+        # the subject of the first of two coordinated verbs, headed by a lexicon noun
+        ("The council cut 200 posts in March and warned that more cuts could follow.",
+         "The council", ORGANISATION),
         # a poll cited with "in"
         ("In the new Harbour Research poll, conducted last week, 40 percent back the mayor.",
          "the new Harbour Research poll", DOCUMENT),

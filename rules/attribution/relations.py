@@ -293,7 +293,12 @@ def _clause_subject(d: TokenDoc, s_lo: int, stop: int, sent: int) -> Span | None
     if last < 0 or last + 1 >= stop:
         return None
     after = toks[last + 1]
-    if last < subj[1] and not (after.low in AUX or after.low.endswith(("ed", "s"))):
+    low = toks[last].low
+    lexicon_head = low in lex.pronouns or low in lex.people_words or low in lex.organisation_nouns \
+        or low in lex.outlet_nouns or low in lex.document_nouns
+    # ("The company cut 300 jobs and warned ...": a lexicon noun heads its phrase)
+    if last < subj[1] and not lexicon_head \
+            and not (after.low in AUX or after.low.endswith(("ed", "s"))):
         return None  # cut before a word that may be the head noun ("the South African variant")
     if any(toks[k].text == "," for k in range(last + 1, stop - 1)):
         return None  # an aside between subject and conjunction ("X, found in May and ...")
