@@ -183,6 +183,20 @@ def test_a_noun_read_as_a_cue_after_a_capitalised_first_word_is_no_report() -> N
     assert an.sources == [] and an.attributed == [False]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [("Ruiz told reporters he planned to stay neutral.", "he planned to stay neutral"),
+     ("Ruiz told KTVN he planned to stay neutral.", "he planned to stay neutral"),
+     ("Ruiz told the Valley Herald she planned to stay.", "she planned to stay"),
+     ("Ruiz told the local paper that the plan was dead.", "that the plan was dead")],
+)
+def test_the_recipient_of_told_ends_where_the_reported_clause_starts(text: str,
+                                                                   content: str) -> None:
+    an = _analyse(text)
+    assert [s.name for s in an.sources] == ["Ruiz"] and an.attributed == [True]
+    assert [text[a.content[0].start:a.content[-1].end] for a in an.attributions] == [content]
+
+
 def test_a_group_identified_by_a_study_is_not_vague() -> None:
     an = _analyse("People in the survey said they walked more after the lockdown.")
     assert [(s.name, s.kind) for s in an.sources] == [("People in the survey", ANONYMOUS)]
