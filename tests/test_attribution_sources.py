@@ -197,6 +197,14 @@ def test_the_recipient_of_told_ends_where_the_reported_clause_starts(text: str,
     assert [text[a.content[0].start:a.content[-1].end] for a in an.attributions] == [content]
 
 
+def test_a_quotation_after_a_recipient_is_reported_content() -> None:
+    an = _analyse("After the vote, Ann Lee wrote to her 20,000 followers, “It is time to "
+                  "close the depot for good.”")
+    assert [s.name for s in an.sources] == ["Ann Lee"] and an.attributed == [True]
+    # without a quotation, writing to someone is an act, not a report
+    assert _analyse("Ann Lee wrote to the council about the bins.").sources == []
+
+
 def test_a_group_identified_by_a_study_is_not_vague() -> None:
     an = _analyse("People in the survey said they walked more after the lockdown.")
     assert [(s.name, s.kind) for s in an.sources] == [("People in the survey", ANONYMOUS)]

@@ -184,6 +184,7 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
 
 
 _PAREN = re.compile(r"\([^()]*\)")
+_QUOTE_AFTER_PUNCT = re.compile(r"[,:]\s*[“\"]\s*\w")
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 _QUANTITY_HEADS = frozenset(("majority", "minority", "half", "third", "quarter", "most",
                              "share", "percent", "proportion", "number", "many", "some",
@@ -249,6 +250,8 @@ def _introduces_content(d: TokenDoc, r: Extracted) -> bool:
         return False
     if words[0] in ("by",):
         return False
+    if _QUOTE_AFTER_PUNCT.search(body):
+        return True  # "wrote to his followers, “It is time ...”": a quotation follows
     if words[0] == "to" or between.strip().lower().endswith(" to") or between.strip() == "to":
         return last_cue in _INF_REPORTERS
     if words[0] in ("that", "whether", "if", "how", "why", "what", "when", "where", "who"):
