@@ -170,7 +170,8 @@ def test_a_quote_after_a_conjunction_continues_the_speaker(lead: str, attributed
      ("The latest polling in Ohio shows that the race is tied.",
       "The latest polling in Ohio"),
      ("The SEC filings show that the firm spent heavily on rent.", "The SEC filings"),
-     ("By then many residents believed that the dam would hold.", "many residents")],
+     ("By then many residents believed that the dam would hold.", "many residents"),
+     ("The NFL legend said the league had changed beyond recognition.", "The NFL legend")],
 )
 def test_sources_a_capital_or_an_aside_used_to_hide(text: str, name: str) -> None:
     an = _analyse(text)

@@ -168,8 +168,9 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
     # (the capital of a sentence's first word names nothing: "The billionaire investor")
     first = 1 if len(words) > 1 and _opens_sentence(d, r.source) else 0
     if any(w[:1].isupper() for w in words[first:cut]):
-        # a proper name; but a capitalised modifier of a common thing is no name
-        return words[cut - 1][:1].isupper()
+        # a proper name; but a capitalised modifier of a common thing is no name, unless
+        # the verb is one of speaking ("The NFL legend said", "her Twitter account posted")
+        return words[cut - 1][:1].isupper() or _cue_head(r) in _SPEAKING
     # a lower-case head that is no person, group, organisation, outlet or document: only
     # a lexicon reporting or belief verb makes it one ("the head coach said", "the numbers
     # show", "the regulator believes"); after a sentence's capitalised first word, a
@@ -186,6 +187,12 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
 _PAREN = re.compile(r"\([^()]*\)")
 _QUOTE_AFTER_PUNCT = re.compile(r"[,:]\s*[“\"]\s*\w")
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
+# verbs only a speaker or writer does
+_SPEAKING = frozenset("""say says said tell tells told add adds added note notes noted stress
+    stresses stressed insist insists insisted argue argues argued write writes wrote post
+    posts posted tweet tweets tweeted claim claims claimed explain explains explained
+    confirm confirms confirmed announce announces announced acknowledge acknowledges
+    acknowledged report reports reported reporting""".split())
 _QUANTITY_HEADS = frozenset(("majority", "minority", "half", "third", "quarter", "most",
                              "share", "percent", "proportion", "number", "many", "some",
                              "all", "none", "dozens", "hundreds", "thousands", "millions"))
