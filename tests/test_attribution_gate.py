@@ -24,7 +24,9 @@ from rules import footnotes
 from rules.attribution.candidates import SortedWeights
 from rules.attribution.doc import TokenDoc
 from rules.attribution.extraction import extract
+from rules.attribution.findings import report_findings
 from rules.attribution.lexicon import get_lexicon
+from rules.attribution.record import record
 from rules.attribution.sentence_gate import (
     GATE_PATH,
     SentenceGate,
@@ -130,6 +132,59 @@ def test_codes_do_not_depend_on_the_memo(text: str) -> None:
         assert sentence_codes(d, si, warm) == fresh == sentence_codes(d, si, warm)
         for gate in gates:  # the gate's rows are those of the codes, memo cold or warm
             assert gate.rows(d, si) == feature_rows(fresh, gate.bits) == gate.rows(d, si)
+
+
+TALK = "There was a lot of talk about the budget and the new school."
+
+
+def test_a_sentence_the_gate_reads_as_attributed_counts_without_a_relation() -> None:
+    """With an alone threshold, a sentence whose weak cue yields no relation is kept as a
+    sentence-only relation: its whole sentence as content, no source, no information."""
+    sents = _sentences(TALK)
+    assert extract(TALK, sents, gate=_gate(20.0, cue_threshold=0.02))[0] == []
+    yes = SentenceGate(bits=8, weights={}, bias=20.0, threshold=0.5, cue_threshold=0.02,
+                       alone_threshold=0.5)
+    found, _ = extract(TALK, sents, gate=yes)
+    assert len(found) == 1
+    r = found[0]
+    assert r.sentence_only and not r.informational and r.source is None
+    assert r.content == [(0, len(TALK))] and r.cue_text in TALK
+    no = SentenceGate(bits=8, weights={}, bias=-20.0, threshold=0.5, cue_threshold=0.02,
+                      alone_threshold=0.5)
+    assert extract(TALK, sents, gate=no)[0] == []
+
+
+def test_a_sentence_only_relation_attributes_nothing_and_hides_no_quote() -> None:
+    text = TALK + " “We cannot keep the library open on Sundays any longer.”"
+    doc = document_from_text(text, path="t.txt", fmt="text")
+    an = Analysis(doc=doc, config=Config())
+    footnotes.run(an)
+    gate = SentenceGate(bits=8, weights={}, bias=20.0, threshold=0.5, cue_threshold=0.02,
+                        alone_threshold=0.5)
+    found, quotes = extract(text, [(s.start, s.end) for s in doc.sentences], gate=gate)
+    assert any(r.sentence_only for r in found)
+    record(an, found, quotes, get_lexicon())
+    report_findings(an, found, quotes, get_lexicon())
+    assert an.attributed[0] is False and an.sources == [] and an.attributions == []
+    # the quotation after it still has no speaker: ATT002
+    assert [f.rule for f in an.findings] == [att.UNATTRIBUTED_QUOTE.name]
+
+
+def test_the_alone_threshold_is_optional_in_the_gate_file(tmp_path: Path) -> None:
+    data = json.loads(GATE_PATH.read_text(encoding="utf-8"))
+    shipped = load_sentence_gate()
+    assert shipped is not None
+    assert shipped.alone_threshold == data["alone_threshold"]
+    for value, want in ((None, None), (0.75, 0.75)):
+        data["alone_threshold"] = value
+        path = tmp_path / f"gate{value}.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert load_sentence_gate(str(path)).alone_threshold == want
+    data["alone_threshold"] = 1.5
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataFileError, match="bad.json"):
+        load_sentence_gate(str(bad))
 
 
 def test_gate_json_records_training_and_dev_side_by_side() -> None:

@@ -60,10 +60,66 @@ def test_actors_are_no_sources_and_leave_the_sentence_unattributed(text: str) ->
         ("Reports suggest that the mine will reopen.", "Reports", ANONYMOUS),
         ("A security source on Friday told reporters that the talks would resume.",
          "A security source", ANONYMOUS),
+        # a legal-form suffix after a comma belongs to the company's name
+        ("Brightwater Holdings, Inc. said it would close two depots.",
+         "Brightwater Holdings Inc.", ORGANISATION),
+        ("k9 Systems, Inc. (NASDAQ: KNNS) today reported results for the fourth quarter.",
+         "k9 Systems Inc.", ORGANISATION),
+        ("K9 Systems Posts Record Year\n  k9 Systems, Inc. today reported results for the "
+         "fourth quarter.", "k9 Systems Inc.", ORGANISATION),
+        ("The depot closed after Harlow Freight Co. said demand had fallen.",
+         "Harlow Freight Co.", ORGANISATION),
+        # "as per" and "per" are "according to"
+        ("Fares will rise in May, as per the operator's annual report.",
+         "the operator's annual report", DOCUMENT),
+        ("Per a filing with the regulator, the mill lost money for a third year.",
+         "a filing with the regulator", DOCUMENT),
+        # the subject of the first of two coordinated verbs, headed by a lexicon noun
+        ("The council cut 200 posts in March and warned that more cuts could follow.",
+         "The council", ORGANISATION),
+        # a poll cited with "in"
+        ("In the new Harbour Research poll, conducted last week, 40 percent back the mayor.",
+         "the new Harbour Research poll", DOCUMENT),
+        ("The mayor leads by nine points in a Daily Post survey released on Monday.",
+         "a Daily Post survey", DOCUMENT),
+        # a common noun with a postmodifier that holds the names: no person named
+        ("Residents of Ohio say the river has never been this high.", "Residents of Ohio",
+         ANONYMOUS),
+        ("The latest polling in Ohio shows that the race is tied.",
+         "The latest polling in Ohio", ANONYMOUS),
+        ("The chairman of the Joint Chiefs said the drills would go ahead.",
+         "The chairman of the Joint Chiefs", PERSON),
+        # a group with a postmodifier, not the place or study it is in
+        ("People in the trial said they slept better within a week.", "People in the trial",
+         ANONYMOUS),
+        ("Some in the union fear the deal will not survive a vote.", "Some in the union",
+         ANONYMOUS),
     ],
 )
 def test_source_name_and_kind(text: str, name: str, kind: str) -> None:
     assert _sources(text)[:1] == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Parking costs $4 per hour near the station.",
+     "As per usual, the meeting of the board ran late.",
+     "The trains ran at two per hour on Sunday."],
+)
+def test_per_as_a_rate_is_no_attribution(text: str) -> None:
+    an = _analyse(text)
+    assert an.sources == [] and an.attributed == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The council met in the poll station on Monday.",
+     "The mayor has a lead in the polls ahead of the vote.",
+     "Turnout was high until the Ohio polls closed at eight."],
+)
+def test_in_cites_only_a_poll_in_particular(text: str) -> None:
+    an = _analyse(text)
+    assert an.sources == [] and an.attributed == [False]
 
 
 def test_the_chief_after_a_named_chief_is_that_person_and_not_vague() -> None:
@@ -71,6 +127,91 @@ def test_the_chief_after_a_named_chief_is_that_person_and_not_vague() -> None:
                   "The chief said crews arrived within nine minutes.")
     assert [(s.name, s.kind) for s in an.sources] == [("Rick Olsen", PERSON)] * 2
     assert not [f for f in an.findings if f.rule == "vague-attribution"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["“The queues start before dawn,” Ann Lee, 66, said on the local radio show.",
+     "“The queues start before dawn,” Ann Lee, who runs the shelter, said on Monday.",
+     "“The queues start before dawn,” said Ann Lee, who runs the shelter."],
+)
+def test_an_appositive_after_a_name_leaves_the_name_a_source(text: str) -> None:
+    an = _analyse(text)
+    assert [(s.name, s.kind) for s in an.sources] == [("Ann Lee", PERSON)]
+    assert an.attributed == [True]
+
+
+def test_a_quote_after_an_appositive_speaker_continues_the_speaker() -> None:
+    an = _analyse("“The queues start before dawn,” Ann Lee, who runs the shelter, said on "
+                  "Monday. “Nobody should have to wait that long for a meal.”")
+    assert an.attributed == [True, True]
+    assert not [f for f in an.findings if f.rule == "unattributed-quote"]
+
+
+@pytest.mark.parametrize(("lead", "attributed"),
+                         [("But ", True), ("And ", True), ("Outside, ", False)])
+def test_a_quote_after_a_conjunction_continues_the_speaker(lead: str, attributed: bool
+                                                           ) -> None:
+    an = _analyse("“The yard is not finished,” the owner, Ed Lund, said on Friday. "
+                  f"{lead}“the cranes can still be sold to a buyer who wants them.”")
+    assert an.attributed == [True, attributed]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("The retired engineer says the bridge was never inspected.", "The retired engineer"),
+     ("Lund himself said on Tuesday that he would stay in the race.", "Lund"),
+     ("Rep. Ann Lee (D-Vt.) said in a statement that the bill was flawed.", "Ann Lee"),
+     ("The vast majority of Norwegians say the tunnel was worth it.",
+      "The vast majority of Norwegians"),
+     ("Turnout fell, according to the latest StateWatch tally.",
+      "the latest StateWatch tally"),
+     ("KTV News reported that the suspect was arrested at the port.", "KTV News"),
+     ("The latest polling in Ohio shows that the race is tied.",
+      "The latest polling in Ohio"),
+     ("The SEC filings show that the firm spent heavily on rent.", "The SEC filings"),
+     ("By then many residents believed that the dam would hold.", "many residents"),
+     ("The NFL legend said the league had changed beyond recognition.", "The NFL legend")],
+)
+def test_sources_a_capital_or_an_aside_used_to_hide(text: str, name: str) -> None:
+    an = _analyse(text)
+    assert [s.name for s in an.sources][:1] == [name]
+    assert an.attributed == [True]
+
+
+def test_a_noun_read_as_a_cue_after_a_capitalised_first_word_is_no_report() -> None:
+    an = _analyse("The amber warning came into force at noon on Saturday.")
+    assert an.sources == [] and an.attributed == [False]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [("Ruiz told reporters he planned to stay neutral.", "he planned to stay neutral"),
+     ("Ruiz told KTVN he planned to stay neutral.", "he planned to stay neutral"),
+     ("Ruiz told the Valley Herald she planned to stay.", "she planned to stay"),
+     ("Ruiz told the local paper that the plan was dead.", "that the plan was dead")],
+)
+def test_the_recipient_of_told_ends_where_the_reported_clause_starts(text: str,
+                                                                   content: str) -> None:
+    an = _analyse(text)
+    assert [s.name for s in an.sources] == ["Ruiz"] and an.attributed == [True]
+    assert [text[a.content[0].start:a.content[-1].end] for a in an.attributions] == [content]
+
+
+def test_a_quotation_after_a_recipient_is_reported_content() -> None:
+    an = _analyse("After the vote, Ann Lee wrote to her 20,000 followers, “It is time to "
+                  "close the depot for good.”")
+    assert [s.name for s in an.sources] == ["Ann Lee"] and an.attributed == [True]
+    # without a quotation, writing to someone is an act, not a report
+    assert _analyse("Ann Lee wrote to the council about the bins.").sources == []
+
+
+def test_a_group_identified_by_a_study_is_not_vague() -> None:
+    an = _analyse("People in the survey said they walked more after the lockdown.")
+    assert [(s.name, s.kind) for s in an.sources] == [("People in the survey", ANONYMOUS)]
+    assert not [f for f in an.findings if f.rule == "vague-attribution"]
+    an = _analyse("People in the town said they walked more after the lockdown.")
+    assert [f.rule for f in an.findings] == ["vague-attribution"]
 
 
 def test_generic_groups_are_vague() -> None:

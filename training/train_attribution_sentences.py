@@ -11,7 +11,11 @@ What is learned (every choice on ``train``; ``dev`` is only scored at the end, f
 2. the gate's two thresholds (the sentence probability and the weaker tagger cue it lets
    in), chosen end to end on the other 15% of train articles, with a cue tagger and a gate
    both fitted on the 85% only: the best sentence-level F1 whose precision stays within
-   ``MAX_PRECISION_LOSS`` of the extractor without the gate;
+   ``MAX_PRECISION_LOSS`` of the extractor without the gate; then, on the same articles,
+   the third threshold (``alone_threshold``: a sentence whose weak cue yields no relation
+   still counts as attributed, as a source-less ``sentence_only`` relation that is never an
+   information source): the best sentence-level F1 whose precision stays within
+   ``MAX_ALONE_PRECISION_LOSS`` of the extractor without the gate (or none);
 3. the gate is refitted on all train articles and written as plain JSON (hashed rows and
    milli-weights, packed) with its model card: cross-validated figures on train, the
    held-out train figures with and without the gate, and the PolNeAR ``dev`` figures with
@@ -55,6 +59,8 @@ C_GRID = (0.03, 0.1, 0.3)
 GATE_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 CUE_THRESHOLDS = (0.15, 0.25, 0.35, 0.45, 0.55)
 MAX_PRECISION_LOSS = 0.005
+ALONE_THRESHOLDS = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+MAX_ALONE_PRECISION_LOSS = 0.01
 PRUNE = 0.02  # weights below this (absolute) are not saved
 MIN_COUNT = 3  # feature rows seen in fewer training sentences are left out
 
@@ -115,13 +121,14 @@ def choose_c(m: sp.csr_matrix, y: np.ndarray, groups: np.ndarray) -> tuple[float
     return best[1], best[2]
 
 
-def gate_of(clf: LogisticRegression, threshold: float, cue_threshold: float) -> SentenceGate:
+def gate_of(clf: LogisticRegression, threshold: float, cue_threshold: float,
+            alone_threshold: float | None = None) -> SentenceGate:
     """The plain-Python gate of a fitted classifier (weights rounded as when written)."""
     coef = clf.coef_[0]
     nz = np.flatnonzero(np.abs(coef) >= PRUNE)
     return SentenceGate(bits=BITS, weights={int(i): round(float(coef[i]) * 1000) for i in nz},
                         bias=round(float(clf.intercept_[0]), 5), threshold=threshold,
-                        cue_threshold=cue_threshold)
+                        cue_threshold=cue_threshold, alone_threshold=alone_threshold)
 
 
 def _figures(res: dict[str, float]) -> dict[str, float]:
@@ -146,6 +153,19 @@ def choose_thresholds(hold: list[Article], tagger: CueTagger, clf: LogisticRegre
             if ok and res["sentence_f1"] > best[0]:
                 best = (res["sentence_f1"], th, cue, res)
     return best[1], best[2], _figures(base), _figures(best[3])
+
+
+def choose_alone(hold: list[Article], tagger: CueTagger, clf: LogisticRegression, th: float,
+                 cue: float, base: dict) -> tuple[float | None, dict]:
+    """The alone threshold (None: none) and the held-out figures with it."""
+    best: tuple[float, float | None, dict] = (-1.0, None, {})
+    for alone in (None, *ALONE_THRESHOLDS):
+        res = evaluate(hold, model=tagger, gate=gate_of(clf, th, cue, alone))
+        ok = res["sentence_p"] >= base["sentence_p"] - MAX_ALONE_PRECISION_LOSS
+        print(f"  alone {alone}: {_figures(res)}{'' if ok else ' (precision lost)'}")
+        if ok and res["sentence_f1"] > best[0]:
+            best = (res["sentence_f1"], alone, res)
+    return best[1], _figures(best[2])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -174,13 +194,16 @@ def main(argv: list[str] | None = None) -> int:
                          threshold=shipped.threshold, extra_cues=shipped.extra_cues)
     th, cue, hold_base, hold_gate = choose_thresholds(hold, tagger85, clf)
     print(f"chosen: gate threshold {th}, cue threshold {cue}")
+    alone, hold_alone = choose_alone(hold, tagger85, clf, th, cue, hold_base)
+    print(f"chosen: alone threshold {alone}")
 
     m, y, _ = sentence_data(arts)
     final = _fit(m, y, c)
-    gate = gate_of(final, th, cue)
+    gate = gate_of(final, th, cue, alone)
     dev = load_split("dev")
     dev_base = _figures(evaluate(dev, model=True, gate=None))
-    dev_gate = _figures(evaluate(dev, model=True, gate=replace_gate(gate)))
+    dev_gate = _figures(evaluate(dev, model=True, gate=replace_gate(gate, None)))
+    dev_alone = _figures(evaluate(dev, model=True, gate=replace_gate(gate, alone)))
     idx = sorted(gate.weights)
     out = {
         "model": "sentence gate: logistic regression over hashed binary sentence features",
@@ -190,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         "bias": gate.bias,
         "threshold": th,
         "cue_threshold": cue,
+        "alone_threshold": alone,
         "training": {
             "data": f"PolNeAR train ({len(arts)} articles), {ROOT.name}, one annotator per "
                     "article (alphabetically first); label: the sentence overlaps gold content",
@@ -205,22 +229,28 @@ def main(argv: list[str] | None = None) -> int:
                 "note": "end to end on 15% of train, tagger and gate fitted on the other "
                         "85%; thresholds chosen here (best sentence F1 with precision within "
                         f"{MAX_PRECISION_LOSS} of no gate)",
-                "without_gate": hold_base, "with_gate": hold_gate},
+                "without_gate": hold_base, "with_gate": hold_gate,
+                "with_gate_and_alone": hold_alone,
+                "alone_note": "alone threshold chosen here after the other two: best "
+                              "sentence F1 with precision within "
+                              f"{MAX_ALONE_PRECISION_LOSS} of no gate"},
             "dev": {"note": "PolNeAR dev end to end with the shipped tagger, scored after "
                             "every choice was made (never used to choose)",
-                    "without_gate": dev_base, "with_gate": dev_gate},
+                    "without_gate": dev_base, "with_gate": dev_gate,
+                    "with_gate_and_alone": dev_alone},
         },
     }
     out = with_envelope(GATE_FORMAT, out, GATE_FORMAT_VERSION)
     Path(args.out).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: {len(idx)} weights; dev {dev_base} -> {dev_gate}")
+    print(f"wrote {args.out}: {len(idx)} weights; dev {dev_base} -> {dev_gate} -> {dev_alone}")
     return 0
 
 
-def replace_gate(gate: SentenceGate) -> SentenceGate:
-    """A copy of ``gate`` (the evaluation must not share the loader's cache)."""
+def replace_gate(gate: SentenceGate, alone: float | None) -> SentenceGate:
+    """A copy of ``gate`` with the alone threshold ``alone`` (the evaluation must not share
+    the loader's cache)."""
     return SentenceGate(gate.bits, dict(gate.weights), gate.bias, gate.threshold,
-                        gate.cue_threshold)
+                        gate.cue_threshold, alone)
 
 
 if __name__ == "__main__":

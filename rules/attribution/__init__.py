@@ -23,11 +23,15 @@ first use):
   ``sentence_gate.py``: a sentence-level model (``sentence_gate.json``, trained on PolNeAR
   ``train``) that keeps the tagger's weaker cues in sentences no relation covers when it
   reads the sentence as attributed (such a weak cue names an information source only when
-  it holds a lexicon reporting or belief verb);
+  it holds a lexicon reporting or belief verb); where the gate is surer still
+  (``alone_threshold``) and the weak cue yields no relation, the sentence is kept as a
+  source-less ``sentence_only`` relation that counts for PolNeAR and is never an
+  information source;
 - ``relations.py``, ``phrases.py``, ``content.py``: for each cue its source noun phrase
-  (left "X said", inverted "said X", "according to X", participial ", saying" -> clause
-  subject), then its content (right of the cue, left of ", X said", both sides of a
-  split quote, or a whole quotation running over several sentences/paragraphs);
+  (left "X said", inverted "said X", "according to X" / "as per X" / "per X,", a poll
+  cited with "in", participial ", saying" -> clause subject), then its content (right of
+  the cue, left of ", X said", both sides of a split quote, or a whole quotation running
+  over several sentences/paragraphs);
 - ``plausible.py``: information sources, not actors: a relation whose cue introduces no
   content ("raised rates", "calls for a strike") or whose source cannot say anything
   ("the new strains", "you") is kept for PolNeAR but marked ``informational=False``;

@@ -34,7 +34,7 @@ from checker.core.datafiles import (
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon, extra_key
 from rules.attribution.tokens import Tok, is_cap, is_word
-from rules.attribution.words import PERSON_PRONOUNS, QUOTE_TOKENS
+from rules.attribution.words import BOUNDARY_WORDS, PERSON_PRONOUNS, POLL_NOUNS, QUOTE_TOKENS
 
 CUE_MODEL_FORMAT = "checker-attribution-cue-model"  # envelope of cue_model.json
 
@@ -162,7 +162,7 @@ class SortedWeights(Mapping[str, float]):
 _MISSING = object()
 
 
-_PHRASE_CUE_STARTS = frozenset(("according", "as", "in", "pointed", "points", ":"))
+_PHRASE_CUE_STARTS = frozenset(("according", "as", "in", "per", "pointed", "points", ":"))
 
 
 def candidate_starters(lex: Lexicon, extra: dict[str, str]) -> frozenset[str]:
@@ -183,6 +183,57 @@ def cue_candidates(d: TokenDoc, model: CueModel | None) -> list[tuple[int, int, 
     if found is None:
         found = d.candidates[key] = _find_candidates(d, extra)
     return found
+
+
+def _per_source(d: TokenDoc, i: int) -> bool:
+    """Whether "as per" or "per" at token ``i`` introduces a source ("as per the memo",
+    ", per a court filing"): a determiner or a capitalised word follows, and a bare "per"
+    opens its sentence or follows a comma (not "$5 per hour", "per the hour")."""
+    toks = d.toks
+    j = i + 1
+    if toks[i].low == "as":
+        if j >= len(toks) or toks[j].low != "per":
+            return False
+        j += 1
+    elif i > 0 and toks[i - 1].sent == toks[i].sent and toks[i - 1].text != ",":
+        return False
+    if j >= len(toks) or toks[j].sent != toks[i].sent:
+        return False
+    nxt = toks[j]
+    return nxt.low in _PER_DETERMINERS or (is_cap(nxt) and nxt.low not in _PER_DETERMINERS)
+
+
+def _poll_source(d: TokenDoc, i: int) -> bool:
+    """Whether "in" at token ``i`` opens a named or singled-out poll ("in the latest
+    Harbour Research poll", "in a Daily Post survey", "in the poll"): within eight tokens
+    of the sentence, a determiner or a capitalised word, then words up to a poll noun; a
+    plural with no name ("in the polls", "in recent surveys") cites no poll in particular."""
+    toks = d.toks
+    sent = toks[i].sent
+    j = i + 1
+    if j >= len(toks) or toks[j].sent != sent or not (
+            toks[j].low in _PER_DETERMINERS or is_cap(toks[j])):
+        return False
+    named = False
+    for k in range(j, min(j + 8, len(toks))):
+        t = toks[k]
+        if t.sent != sent or (not is_word(t) and t.text not in ("/", "-", "’s", "'s", "&")):
+            return False
+        if t.low in POLL_NOUNS:
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is not None and nxt.sent == sent and is_word(nxt) and not is_cap(nxt) \
+                    and nxt.low not in BOUNDARY_WORDS and not nxt.low.endswith(("ed", "en")):
+                return False  # "the poll station": a modifier
+            if nxt is not None and nxt.low in ("closed", "opened", "close", "open"):
+                return False  # "after the Ohio polls closed": voting, not a poll
+            return named or t.low in ("poll", "survey") or toks[j].low != "the" and k > j
+        if k > j and is_cap(t):
+            named = True
+    return False
+
+
+# what opens the source after "as per": "the", "a", possessives
+_PER_DETERMINERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our", "this"))
 
 
 def _find_candidates(d: TokenDoc, extra: dict[str, str]) -> list[tuple[int, int, str]]:
@@ -209,6 +260,17 @@ def _find_candidates(d: TokenDoc, extra: dict[str, str]) -> list[tuple[int, int,
                 and toks[i + 2].low == "by":
             out.append((i, i + 2, "according"))
             nxt = i + 3
+            continue
+        if low in ("as", "per") and _per_source(d, i):
+            # "as per a memo to staff", "Per the company's filing, ...": "according to"
+            j = i + 1 if low == "as" else i
+            out.append((i, j, "according"))
+            nxt = j + 1
+            continue
+        if low == "in" and _poll_source(d, i):
+            # "In the new Harbour Research poll, 40 percent ...", "... in a Daily Post
+            # survey": the poll is the source of the figures
+            out.append((i, i, "according"))
             continue
         if low == "in" and i + 3 < n and toks[i + 1].low == "the" and toks[i + 2].low == "words" \
                 and toks[i + 3].low == "of":

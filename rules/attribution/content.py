@@ -51,6 +51,33 @@ def _quote_extend_right(d: TokenDoc, a: int) -> int:
     return -1
 
 
+def _recipient_end(d: TokenDoc, np: tuple[int, int]) -> int:
+    """Last token of the recipient that opens noun phrase ``np`` after "told": the noun
+    phrase walker runs on into the reported clause ("told reporters he planned", "told
+    POLITICO he would"), so the recipient ends before a pronoun or a new determiner, and a
+    name at its last capitalised word ("the Valley Herald she ...")."""
+    toks = d.toks
+    lex = d.lex
+    a, b = np
+    if toks[a].low in lex.recipients or toks[a].low in lex.pronouns:
+        return a  # "told reporters", "told him"
+    k = a + 1 if toks[a].low in DETERMINERS else a
+    named = is_cap(toks[k]) if k <= b else False
+    last = a
+    while k <= b:
+        t = toks[k]
+        if k > a and (t.low in lex.pronouns or t.low in DETERMINERS):
+            break
+        if is_cap(t) or t.text in ("’s", "'s", "&", "-", "."):
+            last = k
+        elif named and t.low not in ("of", "for", "and"):
+            break  # "POLITICO he planned": the name ends at its last capital
+        elif not named:
+            last = k  # "the local paper"
+        k += 1
+    return last
+
+
 def skip_after_cue(d: TokenDoc, k: int, s_end: int, cue_low: str, rec: Extracted) -> int:
     """Skip a recipient ("told reporters"), time/medium adverbials and "citing X"."""
     toks = d.toks
@@ -61,7 +88,7 @@ def skip_after_cue(d: TokenDoc, k: int, s_end: int, cue_low: str, rec: Extracted
         if np and (toks[np[0]].low in lex.recipients or is_cap(toks[np[0]])
                    or toks[np[0]].low in DETERMINERS):
             if toks[np[0]].low not in ("that",):
-                k = np[1] + 1
+                k = _recipient_end(d, np) + 1
     changed = True
     while changed and k < s_end:
         changed = False

@@ -29,7 +29,7 @@ def span_kind(d: TokenDoc, ci: int, cj: int, extra: dict[str, str]) -> tuple[str
     toks = d.toks
     lows = [toks[k].low for k in range(ci, cj + 1)]
     if "according" in lows or (len(lows) >= 2 and lows[0] in ("as", "in")
-                               and lows[-1] in ("by", "of")):
+                               and lows[-1] in ("by", "of", "per")):
         return "according", ci
     if lows == [":"]:
         return "colon", ci

@@ -44,6 +44,10 @@ class Extracted:
     # found by the sentence gate from a weaker tagger cue (``extraction.recover``): an
     # information source only when its cue is a lexicon reporting or belief verb
     weak: bool = False
+    # read by the sentence gate alone (``extraction.recover``): the sentence reports what
+    # someone said or thinks, but no source or content boundary could be read; it counts
+    # for the PolNeAR sentence measure and is never an information source
+    sentence_only: bool = False
 
 
 class TokenDoc:

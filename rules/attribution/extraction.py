@@ -87,7 +87,8 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
     for r in results:
         retarget_time_source(d, r)
         initial_citing(d, r)
-        r.informational = not rejection(d, r) and not (r.weak and not _reports(d, r))
+        r.informational = not r.sentence_only and not rejection(d, r) \
+            and not (r.weak and not _reports(d, r))
         outlet_told(d, r)
 
 
@@ -103,7 +104,7 @@ def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
     """An action relation ("Biden spoke with the emir to discuss efforts, the White House
     said") took the tokens of the report inside it: free its tokens and keep the
     information-source relations that the lexicon candidates find there."""
-    actions = [r for r in results if not r.informational]
+    actions = [r for r in results if not r.informational and not r.sentence_only]
     if not actions:
         return
     for r in actions:
@@ -148,13 +149,16 @@ def recover(d: TokenDoc, tagger: CueTagger, gate: SentenceGate, results: list[Ex
     sentence gate reads as attributed, keep that cue's relation."""
     from rules.attribution.tagger import decode_cue_spans
 
-    # plain rows (the tagger's light path gives a list; tolist() keeps numpy's float64s)
-    rows = proba if isinstance(proba, list) else proba.tolist()
-    if not rows:
+    if not len(proba):
         return
     sent = d.tok_sent
-    # the sentences where a token reaches the weaker threshold
-    weak_sents = {sent[i] for i, r in enumerate(rows) if r[1] + r[2] >= gate.cue_threshold}
+    # the sentences where a token reaches the weaker threshold (on numpy's float64 rows, the
+    # same sums as on the light path's plain rows)
+    if isinstance(proba, list):
+        weak_toks = [i for i, r in enumerate(proba) if r[1] + r[2] >= gate.cue_threshold]
+    else:
+        weak_toks = (proba[:, 1] + proba[:, 2] >= gate.cue_threshold).nonzero()[0].tolist()
+    weak_sents = {sent[i] for i in weak_toks}
     weak_sents.discard(-1)
     if not weak_sents:
         return
@@ -169,11 +173,13 @@ def recover(d: TokenDoc, tagger: CueTagger, gate: SentenceGate, results: list[Ex
         return
     # decode those sentences only (decoding never joins tokens of two sentences)
     idx = [i for si in sorted(weak_sents) for i in range(*d.sent_tok[si])]
+    # plain rows of those tokens (tolist() keeps numpy's float64s)
+    rows = [proba[i] for i in idx] if isinstance(proba, list) else proba[idx].tolist()
     weak = [(idx[a], idx[b]) for a, b in
-            decode_cue_spans([rows[i] for i in idx], [sent[i] for i in idx],
-                             gate.cue_threshold)]
-    verdict: dict[int, bool] = {}
+            decode_cue_spans(rows, [sent[i] for i in idx], gate.cue_threshold)]
+    verdict: dict[int, float] = {}
     found = []
+    alone: dict[int, tuple[int, int]] = {}  # sentence -> its first weak cue (no relation yet)
     for ci, cj in weak:
         si = d.tok_sent[ci]
         tok = d.toks[ci]
@@ -181,16 +187,36 @@ def recover(d: TokenDoc, tagger: CueTagger, gate: SentenceGate, results: list[Ex
             continue  # (no relation to find there: the gate need not be asked)
         if si not in verdict:
             a, b = d.sent_tok[si]
-            verdict[si] = b - a >= 4 and gate.proba(d, si) >= gate.threshold
-        if not verdict[si]:
+            verdict[si] = gate.proba(d, si) if b - a >= 4 else 0.0
+            alone.setdefault(si, (ci, cj))
+        if verdict[si] < gate.threshold:
             continue
         rec = _tagged_relation(d, ci, cj, tagger.extra_cues)
         if rec is not None and (rec.source is None or _has_head(d, rec.source)):
             rec.weak = True
             found.append(rec)
+            alone.pop(si, None)
+    if gate.alone_threshold is not None:
+        found.extend(_sentence_only(d, si, *cue) for si, cue in alone.items()
+                     if verdict[si] >= gate.alone_threshold)
     if found:
         results.extend(found)
         results.sort(key=lambda r: (r.cue or (0, 0))[0])
+
+
+def _sentence_only(d: TokenDoc, si: int, ci: int, cj: int) -> Extracted:
+    """A sentence that the gate reads as attributed although its weak cue ``ci..cj``
+    yields no relation: the cue and the whole sentence as content, no source, never an
+    information source (``Extracted.sentence_only``)."""
+    a, b = d.sents[si]
+    text = d.text
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    cue = (d.toks[ci].start, d.toks[cj].end)
+    return Extracted(source=None, cue=cue, content=[(a, b)], cue_text=text[cue[0]:cue[1]],
+                     weak=True, informational=False, sentence_only=True)
 
 
 def _has_head(d: TokenDoc, span: tuple[int, int]) -> bool:
@@ -285,7 +311,14 @@ def _opens_next_sentence(d: TokenDoc, end: int, qs: int) -> bool:
     to.”" continues her."""
     si = d.sent_of(max(end - 1, 0))
     sj = d.sent_of(qs)
-    return sj == si + 1 and d.text[d.sents[sj][0]:qs].strip(" \n\t") == ""
+    if sj != si + 1:
+        return False
+    lead = d.text[d.sents[sj][0]:qs].strip(" \n\t")
+    # "But “the plant can still be sold.”": a conjunction before the quote goes on too
+    return lead == "" or lead.rstrip(",").lower() in _QUOTE_LEADS
+
+
+_QUOTE_LEADS = frozenset(("but", "and", "yet", "still", "so", "or", "also", "however"))
 
 
 def continuations(d: TokenDoc, results: list[Extracted]) -> None:

@@ -11,6 +11,7 @@ from rules.attribution.doc import TokenDoc
 from rules.attribution.tokens import is_cap, is_word
 from rules.attribution.words import (
     BOUNDARY_WORDS,
+    COMPANY_SUFFIXES,
     DETERMINERS,
     NP_INNER_PREPS,
     POSTMOD_ADJECTIVES,
@@ -22,6 +23,9 @@ from rules.attribution.words import (
 _DEFINITE = frozenset(("the", "a", "an", "this", "these", "those", "his", "her", "their",
                        "its", "our", "my", "your"))
 _STOP = -1  # the next token index that ends the leftward walk
+# quantifiers that head a group of people: "some in the party", "those at the meeting"
+_GROUP_WORDS = frozenset(("some", "many", "most", "few", "several", "those", "others",
+                          "people", "all"))
 
 
 def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
@@ -43,6 +47,14 @@ def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
     # trim a leading preposition left over
     while a < end and toks[a].low in NP_INNER_PREPS:
         a += 1
+    if toks[a].low.rstrip(".") in COMPANY_SUFFIXES and a >= 2 and toks[a - 1].text == ",":
+        # "Acme Holdings, Inc. said": the suffix belongs to the name before the comma
+        name = np_left(d, a - 2, sent)
+        if name and is_cap(toks[name[1]]):
+            first = name[0]
+            while first < a - 2 and "\n" in d.text[toks[first].end:toks[a - 1].start]:
+                first += 1  # not over a line break (a headline run into the sentence)
+            return (first, end)
     return (a, end)
 
 
@@ -152,7 +164,9 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
     if k >= 1 and (toks[k].low in ("of", "for", "at") or (
         toks[k].low in ("in", "by") and (toks[k - 1].low.endswith("ed")
                                         or toks[k - 1].low in lex.document_nouns)
-    )) and toks[k].sent == sent \
+    ) or (toks[k].low in ("in", "on") and (toks[k - 1].low in lex.people_words
+                                           or toks[k - 1].low in _GROUP_WORDS))
+    ) and toks[k].sent == sent \
             and toks[k - 1].sent == sent and is_word(toks[k - 1]) \
             and toks[k - 1].low not in BOUNDARY_WORDS \
             and toks[k - 1].low not in lex.pronouns:

@@ -101,7 +101,8 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
     if _cue_head(r) in _NO_REPORT:
         return "content"  # "the state seems stable": a look, not a report
     if not _sayer(d, r, src, words, lex):
-        if _cue_head(r) in lex.cue_forms and (r.kind != "verb" or _introduces_content(d, r)):
+        if _cue_head(r) in lex.cue_forms and not _bare_participle(r) \
+                and (r.kind != "verb" or _introduces_content(d, r)):
             # a report or belief whose holder we cannot name ("the way the data were
             # read suggests that ..."): the sentence is framed as one, not asserted
             r.stance = True
@@ -125,36 +126,92 @@ _PERFECT_OR_MODAL = frozenset(
 
 
 def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) -> bool:
-    """Whether the source phrase names something that can say or publish."""
+    """Whether the source phrase names something that can say or publish (its main phrase
+    decides: "Ann Lee, 66,", "Ann Lee, who runs the shelter," are Ann Lee)."""
+    main = src.split(",", 1)[0].split()
+    if main and len(main) < len(words):
+        words = main
+        src = " ".join(main)
+    # "Rep. Ann Lee (D-Vt.)", "Lee herself": the bracket and the reflexive add no head
+    words = [w for w in _PAREN.sub(" ", src).split() if w.lower() not in _REFLEXIVES] or words
     low_words = [w.lower().strip(".,'’\"“”()") for w in words]
     # the head stands before a postmodifier: "doctors | at the hospitals"
     cut = next((i for i, w in enumerate(low_words) if i and (
         w in NP_INNER_PREPS or w in POSTMOD_ADJECTIVES
         or (w.endswith("ed") and words[i][:1].islower()))),
         len(low_words))
+    if cut < len(low_words) - 1 and low_words[cut - 1] in _QUANTITY_HEADS \
+            and low_words[cut] == "of":
+        # "the vast majority of Americans": the group after "of" is the head
+        rest = low_words[cut + 1:]
+        cut += 1 + next((i for i, w in enumerate(rest) if i and (
+            w in NP_INNER_PREPS or w in POSTMOD_ADJECTIVES)), len(rest))
     head = low_words[cut - 1]
     inside_quote = d.toks[tok_index(d, r.source[0])].quote >= 0 if r.source else False
     if len(words) == 1 and head in _NOT_SOURCES and not inside_quote:
         return False
     if low_words[0] in _CLAUSE_OPENERS:
         return False  # "that the turmoil": a clause, not a noun phrase
-    if len(words) >= 2 and src.isupper() and r.kind == "verb":
-        return False  # "NEW HAMPSHIRE SHOWS ...": a headline in capitals
+    if len(words) >= 2 and src.isupper() and r.kind == "verb" \
+            and any(len(w.strip(".,")) > 4 for w in words):
+        return False  # "NEW HAMPSHIRE SHOWS ...": a headline in capitals ("BFM TV" a name)
     if any(w.endswith(_THING_SUFFIX) for w in low_words):
         return False
     if all(w in TIME_WORDS or not w for w in low_words):
         return False
+    if r.kind == "according":
+        return True  # "according to the latest polling average": whatever is cited
     if head in lex.pronouns or head in lex.people_words or head in lex.organisation_nouns \
-            or head in lex.document_nouns or head in lex.outlet_nouns:
+            or head in lex.document_nouns or head in lex.outlet_nouns \
+            or (head.endswith("s") and head[:-1] in lex.document_nouns):
         return True
-    if any(w[:1].isupper() for w in words):
-        # a proper name; but a capitalised modifier of a common thing is no name
-        return words[cut - 1][:1].isupper()
+    # (the capital of a sentence's first word names nothing: "The billionaire investor")
+    first = 1 if len(words) > 1 and _opens_sentence(d, r.source) else 0
+    if any(w[:1].isupper() for w in words[first:cut]):
+        # a proper name; but a capitalised modifier of a common thing is no name, unless
+        # the verb is one of speaking ("The NFL legend said", "her Twitter account posted")
+        return words[cut - 1][:1].isupper() or _cue_head(r) in _SPEAKING
     # a lower-case head that is no person, group, organisation, outlet or document: only
     # a lexicon reporting or belief verb makes it one ("the head coach said", "the numbers
-    # show", "the regulator believes")
+    # show", "the regulator believes"); after a sentence's capitalised first word, a
+    # finite one ("The amber warning came into force": a noun, not a report)
     cue = _cue_head(r)
-    return head in _GENERIC_SAYERS or lex.cue_forms.get(cue) == "speech"
+    if first and cue.endswith("ing"):
+        return False
+    kind = lex.cue_forms.get(cue)
+    # "many progressives believed": a belief held by an unnamed group of people
+    return head in _GENERIC_SAYERS or kind == "speech" \
+        or (kind == "belief" and low_words[0] in lex.vague_determiners and head.endswith("s"))
+
+
+_PAREN = re.compile(r"\([^()]*\)")
+_QUOTE_AFTER_PUNCT = re.compile(r"[,:]\s*[“\"]\s*\w")
+_REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
+# verbs only a speaker or writer does
+_SPEAKING = frozenset("""say says said tell tells told add adds added note notes noted stress
+    stresses stressed insist insists insisted argue argues argued write writes wrote post
+    posts posted tweet tweets tweeted claim claims claimed explain explains explained
+    confirm confirms confirmed announce announces announced acknowledge acknowledges
+    acknowledged report reports reported reporting""".split())
+_QUANTITY_HEADS = frozenset(("majority", "minority", "half", "third", "quarter", "most",
+                             "share", "percent", "proportion", "number", "many", "some",
+                             "all", "none", "dozens", "hundreds", "thousands", "millions"))
+
+
+def _bare_participle(r: Extracted) -> bool:
+    """Whether a verb cue is one -ing word with no auxiliary ("The amber warning came into
+    force": a noun, read as a cue)."""
+    words = r.cue_text.split()
+    return r.kind == "verb" and len(words) == 1 and words[0].lower().endswith("ing")
+
+
+def _opens_sentence(d: TokenDoc, span: tuple[int, int] | None) -> bool:
+    """Whether the source span ``span`` starts its sentence."""
+    if span is None:
+        return False
+    k = tok_index(d, span[0])
+    sent = d.toks[k].sent
+    return sent >= 0 and d.sent_tok[sent][0] == k
 
 
 _NO_REPORT = frozenset("""seem seems seemed appear appears appeared look looks looked remain
@@ -200,6 +257,8 @@ def _introduces_content(d: TokenDoc, r: Extracted) -> bool:
         return False
     if words[0] in ("by",):
         return False
+    if _QUOTE_AFTER_PUNCT.search(body):
+        return True  # "wrote to his followers, “It is time ...”": a quotation follows
     if words[0] == "to" or between.strip().lower().endswith(" to") or between.strip() == "to":
         return last_cue in _INF_REPORTERS
     if words[0] in ("that", "whether", "if", "how", "why", "what", "when", "where", "who"):

@@ -20,7 +20,7 @@ from rules.attribution.content import content_left, content_right, is_direct, sk
 from rules.attribution.doc import Extracted, TokenDoc, mark_used
 from rules.attribution.phrases import np_left, np_right
 from rules.attribution.tokens import count_words, is_cap
-from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS, SENT_FINAL
+from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS, POLL_NOUNS, SENT_FINAL
 
 _PARTICLES: dict[str, tuple[str, ...]] = {
     w: ("for", "on") for w in ("call", "calls", "called", "calling")
@@ -102,6 +102,10 @@ def _according_relation(d: TokenDoc, ci: int, cj: int, sent: int) -> _Found | No
     np = np_right(d, cj + 1, sent, s_hi)
     if not np:
         return None
+    if toks[ci].low == "in":  # "in a Daily Post survey released Monday": up to the poll
+        end = max((k for k in range(np[0], np[1] + 1) if toks[k].low in POLL_NOUNS),
+                  default=np[1])
+        np = (np[0], end)
     after = np[1] + 1
     before_end = ci - 1
     if after < s_hi and toks[after].text == "," and ci <= s_lo + 1:
@@ -289,7 +293,12 @@ def _clause_subject(d: TokenDoc, s_lo: int, stop: int, sent: int) -> Span | None
     if last < 0 or last + 1 >= stop:
         return None
     after = toks[last + 1]
-    if last < subj[1] and not (after.low in AUX or after.low.endswith(("ed", "s"))):
+    low = toks[last].low
+    lexicon_head = low in lex.pronouns or low in lex.people_words or low in lex.organisation_nouns \
+        or low in lex.outlet_nouns or low in lex.document_nouns
+    # ("The company cut 300 jobs and warned ...": a lexicon noun heads its phrase)
+    if last < subj[1] and not lexicon_head \
+            and not (after.low in AUX or after.low.endswith(("ed", "s"))):
         return None  # cut before a word that may be the head noun ("the South African variant")
     if any(toks[k].text == "," for k in range(last + 1, stop - 1)):
         return None  # an aside between subject and conjunction ("X, found in May and ...")

@@ -195,12 +195,15 @@ class SentenceGate:
     the pair codes, so every code is kept as its row (small integers) in a memo of rows."""
 
     def __init__(self, bits: int, weights: Mapping[int, int], bias: float, threshold: float,
-                 cue_threshold: float) -> None:
+                 cue_threshold: float, alone_threshold: float | None = None) -> None:
         self.bits = bits
         self.weights = weights  # row -> weight in thousandths (as stored)
         self.bias = bias
         self.threshold = threshold  # P(attributed) a sentence needs
         self.cue_threshold = cue_threshold  # the weaker tagger cue a kept sentence may have
+        # P(attributed) at which a sentence whose weak cue yields no relation is still read
+        # as reporting something (``extraction.recover``); None: never
+        self.alone_threshold = alone_threshold
         self.memo = WordMemo()
         self._shift = 64 - bits
         # token text -> (word row, class row (-1: none), own rows, left word row, left
@@ -308,4 +311,6 @@ def load_sentence_gate(path: str = str(GATE_PATH)) -> SentenceGate | None:
     return SentenceGate(bits=bits, weights=unpack_gate_weights(data, where, bits),
                         bias=finite_number(data, "bias", where, -100.0, 100.0),
                         threshold=finite_number(data, "threshold", where, 0.0, 1.0),
-                        cue_threshold=finite_number(data, "cue_threshold", where, 0.0, 1.0))
+                        cue_threshold=finite_number(data, "cue_threshold", where, 0.0, 1.0),
+                        alone_threshold=(finite_number(data, "alone_threshold", where, 0.0, 1.0)
+                                         if data.get("alone_threshold") is not None else None))

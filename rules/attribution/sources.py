@@ -17,6 +17,7 @@ from rules.attribution.lexicon import Lexicon
 from rules.attribution.phrases import np_left
 from rules.attribution.words import (
     BOUNDARY_WORDS,
+    COMPANY_SUFFIXES,
     DETERMINERS,
     NP_INNER_PREPS,
     PERSON_PRONOUNS,
@@ -35,6 +36,10 @@ Source = tuple[str, str, str]  # (kind, name, role)
 # documents that, plural or mass and without a definite determiner, name nobody
 GENERIC_DOCUMENTS = frozenset(("reports", "studies", "data", "research", "surveys", "polls",
                                "figures", "estimates", "statistics", "findings", "analyses"))
+_REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
+# shares of a group: "the vast majority of voters", "half of the residents"
+_GROUP_SHARES = frozenset(("majority", "minority", "half", "third", "quarter", "share",
+                           "percent", "proportion", "dozens", "hundreds", "thousands"))
 _DEFINITE = frozenset(("the", "this", "that", "these", "those", "its", "his", "her", "their",
                        "our", "my", "your"))
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
@@ -83,8 +88,14 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     txt = SPACES.sub(" ", source_text).strip().strip(",").strip()
     main, _, appos = txt.partition(",")
     appos = appos.strip().strip(",").strip()
+    if PAREN.sub("", appos).strip().lower().rstrip(".") in COMPANY_SUFFIXES:
+        # "Acme Holdings, Inc. (NYSE: ACM)": one company name
+        main, appos = f"{main} {PAREN.sub('', appos).strip()}", ""
     main_clean = PAREN.sub("", main).strip()
     words = main_clean.split()
+    while len(words) > 1 and words[-1].lower() in _REFLEXIVES:
+        words.pop()  # "Lund himself"
+        main_clean = " ".join(words)
     if not words:
         return ANONYMOUS, txt, ""
     lows = [w.lower().strip(".,") for w in words]
@@ -98,6 +109,8 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     head = head_words[-1] if head_words else lows[-1]
     caps = [w for w in words if w[:1].isupper()]
     p = _Phrase(words, lows, head_words, head, caps, main_clean, appos)
+    if head in _GROUP_SHARES and len(lows) > len(head_words) and lows[len(head_words)] == "of":
+        return ANONYMOUS, main_clean, appos  # "the vast majority of Norwegians": a group
     return _named_holder(p, lex) or _by_head_word(p, lex) or _by_name(p, lex)
 
 
@@ -172,6 +185,12 @@ def _ends_in_name(words: list[str], lex: Lexicon) -> bool:
 def _by_name(p: _Phrase, lex: Lexicon) -> Source:
     """A person named in the phrase, an organisation, or else by capitalisation."""
     words, head, caps = p.words, p.head, p.caps
+    n_head = len(p.head_words)
+    if 0 < n_head < len(words) and not any(w[:1].isupper() for w in words[1:n_head]) \
+            and (words[n_head - 1][:1].islower() or (n_head == 1 and head in lex.people_words)):
+        # a common noun before a postmodifier that holds the names: "the latest polling in
+        # Ohio", "Residents of Ohio", "Doctors at St. Mary Hospital": no person named
+        return ANONYMOUS, p.main, p.appos
     for cut, w in enumerate(words):
         if cut and w in ("of", "at", "from", "with"):
             role, name = split_role_name(words[:cut], lex)
@@ -212,6 +231,9 @@ def is_generic_source(source_text: str, lex: Lexicon) -> bool:
     """
     words = [w.lower().strip(".,'’") for w in SPACES.split(source_text) if w]
     people = lex.people_words
+    if any(w in ("in", "on", "from") and words[i + 1] in _DEFINITE
+           and words[i + 2] in lex.document_nouns for i, w in enumerate(words[:-2])):
+        return False  # "people in the study": the group that the study identifies
     return any(w in people or w in GENERIC_DOCUMENTS for w in words) or (
         len(words) == 1 and words[0] in ("some", "many", "others", "several", "most")
     ) or (len(words) >= 2 and words[0] == "those" and words[1] in POSTMOD_ADJECTIVES)

@@ -39,6 +39,11 @@ TIME_WORDS = frozenset(
 # "officials close to the talks"
 POSTMOD_ADJECTIVES = frozenset(("close", "familiar", "near", "loyal", "linked", "allied",
                                 "related"))
+# legal-form suffixes of company names, often written after a comma ("Acme Holdings, Inc.")
+COMPANY_SUFFIXES = frozenset(("inc", "ltd", "llc", "llp", "corp", "plc", "co", "limited",
+                              "gmbh", "nv", "lp"))
+# polls cited with "in": "in the latest Harbour Research poll"
+POLL_NOUNS = frozenset(("poll", "polls", "survey", "surveys"))
 PERSON_PRONOUNS = frozenset(("he", "she", "i", "him", "her"))
 QUOTE_TOKENS = frozenset(('“', '”', '"', "''", "``", "‘", "’"))
 SENT_FINAL = frozenset((".", "!", "?"))
