@@ -69,6 +69,10 @@ def analyse(text: str, config: Config | None = None) -> Analysis:
         ("Critics argue that fares are too high.", [("Critics argue", "weasel")]),
         ("It is thought that the lake is drying up.", [("It is thought that", "weasel")]),
         ("The dish is often considered the national meal.", [("is often considered", "weasel")]),
+        ("The driver, believed to be in his 60s, was unhurt.", [("believed to be", "reportative")]),
+        ("The march was ostensibly about rents.", [("ostensibly", "reportative")]),
+        ("It is doubtful the pier can be saved.", [("doubtful", "epistemic")]),
+        ("The leak was in all likelihood a mistake.", [("in all likelihood", "epistemic")]),
         ("The goal was clearly offside.", [("clearly", "booster")]),
         ("This is undoubtedly the club's best season.", [("undoubtedly", "booster")]),
         ("It was without question a turning point.", [("without question", "booster")]),
@@ -102,6 +106,7 @@ def test_cue_categories(text: str, expected: list[tuple[str, str]]) -> None:
         # statistical comparatives state a measured difference
         "Night-shift workers were twice as likely to report poor sleep.",
         "Cyclists are three times as likely to be hurt on that road.",
+        "The survey asked 1,200 likely voters about the levy.",
     ],
 )
 def test_known_false_positives_are_not_cues(text: str) -> None:
