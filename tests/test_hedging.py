@@ -107,6 +107,9 @@ def test_cue_categories(text: str, expected: list[tuple[str, str]]) -> None:
         "Night-shift workers were twice as likely to report poor sleep.",
         "Cyclists are three times as likely to be hurt on that road.",
         "The survey asked 1,200 likely voters about the levy.",
+        # permission that a rule grants, not a possibility
+        "The club's rules say that members may bring two guests.",
+        "The statute provides that a tenant may end the lease early.",
     ],
 )
 def test_known_false_positives_are_not_cues(text: str) -> None:
