@@ -73,6 +73,10 @@ def analyse(text: str, config: Config | None = None) -> Analysis:
         ("The march was ostensibly about rents.", [("ostensibly", "reportative")]),
         ("It is doubtful the pier can be saved.", [("doubtful", "epistemic")]),
         ("The leak was in all likelihood a mistake.", [("in all likelihood", "epistemic")]),
+        ("The outage appears linked to the storm.", [("appears linked", "epistemic")]),
+        ("The leak looks to have started overnight.", [("looks to have", "epistemic")]),
+        ("The levy is seen as a test for the council.", [("is seen as", "weasel")]),
+        ("The striker is considered a doubt for Saturday.", [("is considered", "weasel")]),
         ("The goal was clearly offside.", [("clearly", "booster")]),
         ("This is undoubtedly the club's best season.", [("undoubtedly", "booster")]),
         ("It was without question a turning point.", [("without question", "booster")]),
@@ -107,6 +111,11 @@ def test_cue_categories(text: str, expected: list[tuple[str, str]]) -> None:
         "Night-shift workers were twice as likely to report poor sleep.",
         "Cyclists are three times as likely to be hurt on that road.",
         "The survey asked 1,200 likely voters about the levy.",
+        # seen, considered and appeared in their literal senses
+        "The van was seen as it left the depot.",
+        "The request was considered at Monday's meeting.",
+        "The singer appeared at the festival in 2019.",
+        "He appeared in court on Tuesday.",
         # permission that a rule grants, not a possibility
         "The club's rules say that members may bring two guests.",
         "The statute provides that a tenant may end the lease early.",
@@ -288,6 +297,37 @@ def test_classifier_learns_and_round_trips_through_json() -> None:
         probs[0][1], abs=1e-3
     )
     assert clone.get_params()["C"] == 1.0
+
+
+def test_nb_weighted_classifier_folds_its_scale_into_plain_weights() -> None:
+    # NB-LR: fitted on scaled features, stored as one weight per binary feature, so the
+    # audit's plain scorer (no scale, no scikit-learn) gives the estimator's probabilities
+    from rules.hedging.uncertainty import SentenceModel
+
+    texts = [
+        "The ferry may be late.",
+        "Some say the ferry is unsafe.",
+        "The ferry might sink.",
+        "The ferry is reportedly for sale.",
+        "The ferry left at noon.",
+        "The ferry carries 300 cars.",
+        "The ferry was built in 1999.",
+        "The ferry docked in Oban.",
+    ] * 3
+    labels = [1, 1, 1, 1, 0, 0, 0, 0] * 3
+    model = HedgeSentenceClassifier(C=1.0, min_df=1, nb_alpha=1.0).fit(texts, labels)
+    plain = HedgeSentenceClassifier(C=1.0, min_df=1).fit(texts, labels)
+    assert model.coef_ != plain.coef_  # the scale changed the fit
+    data = json.loads(json.dumps(model.to_json()))
+    assert data["params"]["nb_alpha"] == 1.0
+    scorer = SentenceModel.from_dict(data)
+    for text in ("The bus may be late.", "The bus left at noon."):
+        expected = model.predict_proba([text])[0][1]
+        got = scorer.probability(sentence_features(text))
+        assert got == pytest.approx(expected, abs=1e-3)
+    may, noon = (scorer.probability(sentence_features(t))
+                 for t in ("The bus may be late.", "The bus left at noon."))
+    assert may > 0.5 > noon
 
 
 def test_shipped_model_ranks_hedged_sentences_higher() -> None:
