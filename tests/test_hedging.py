@@ -107,6 +107,7 @@ def test_cue_categories(text: str, expected: list[tuple[str, str]]) -> None:
         "The keeper ran as fast as he could towards the goal.",
         "Before the crew could land, the wind turned.",
         "The shop owner did all she could to stay open.",
+        "Smoke from the fire could be seen for miles.",
         # statistical comparatives state a measured difference
         "Night-shift workers were twice as likely to report poor sleep.",
         "Cyclists are three times as likely to be hurt on that road.",
