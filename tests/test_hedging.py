@@ -194,6 +194,18 @@ def test_author_cues_skips_quotations() -> None:
     assert quotation_spans(text) == [(9, 23)]
 
 
+def test_single_curly_quotes_are_quotations_but_apostrophes_are_not() -> None:
+    text = "‘It’s rotten; the pier may fall,’ said the harbour master. The pier may fall."
+    assert [text[a:b] for a, b in quotation_spans(text)] == [
+        "‘It’s rotten; the pier may fall,’"
+    ]
+    assert [c.start for c in author_cues(text)] == [text.rindex("may")]
+    # an elided year and a possessive open and close nothing
+    assert quotation_spans("In the ‘80s fares may have doubled, as drivers’ pay did.") == []
+    a = analyse("The pier was shut.\n\n‘The pier may fall,’ said the harbour master.\n")
+    assert [(h.text, h.flagged) for h in a.hedges] == [("may", False)]
+
+
 def test_indirect_speech_owns_the_hedge_named_or_not() -> None:
     named = analyse("The river could flood the town, Maria Lopez said.\n").hedges
     assert [(h.text, h.speaker, h.flagged) for h in named] == [("could", "Maria Lopez", False)]

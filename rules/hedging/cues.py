@@ -159,14 +159,18 @@ def find_cues(
     return select(all_matches(text, categories, extra), None, remove)
 
 
-# Double quotation marks within one paragraph: “...”, "...", „...“, «...», ``...''.
+# Quotation marks within one paragraph: “...”, "...", „...“, «...», ``...'', and the
+# single curly quotes of British copy, ‘...’: a ’ between letters is an apostrophe (it’s,
+# Tan’s), so the quotation closes at a ’ that no letter follows; an opening ‘ before a
+# digit is an elided year (the ‘90s), not a quotation.
 _QUOTE_RE = re.compile(
     r"“[^”\n]{1,1500}”|\"[^\"\n]{1,1500}\"|„[^“”\n]{1,1500}[“”]|«[^»\n]{1,1500}»|``[^'\n]{1,1500}''"
+    r"|(?<!\w)‘(?=[^\d\s])(?:[^‘’\n]|’(?=\w)){1,1500}’(?!\w)"
 )
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of double-quoted passages (a fallback when attribution found none)."""
+    """Spans of quoted passages (a fallback when attribution found none)."""
     return [m.span() for m in _QUOTE_RE.finditer(text)]
 
 
