@@ -55,6 +55,7 @@ def analyse(text: str, config: Config | None = None) -> Analysis:
         ("The vote may be delayed again.", [("may be", "epistemic")]),
         ("The plan might not be enough to save the mill.", [("might not", "epistemic")]),
         ("The merger could be the end of the brand.", [("could be", "epistemic")]),
+        ("The levee is weak, so it could fail.", [("could", "epistemic")]),
         ("Prices would appear to have peaked.", [("would appear", "epistemic")]),
         ("The tide, it seems, has turned.", [("it seems", "epistemic")]),
         ("The tests suggest that the water is safe.", [("suggest", "epistemic")]),
@@ -108,6 +109,9 @@ def test_cue_categories(text: str, expected: list[tuple[str, str]]) -> None:
         "Before the crew could land, the wind turned.",
         "The shop owner did all she could to stay open.",
         "Smoke from the fire could be seen for miles.",
+        # purpose: "so (that) someone could/might"
+        "She moved back to Leeds so she could care for her father.",
+        "They saved for a decade so they might buy the farm.",
         # statistical comparatives state a measured difference
         "Night-shift workers were twice as likely to report poor sleep.",
         "Cyclists are three times as likely to be hurt on that road.",
