@@ -347,6 +347,17 @@ def test_nb_weighted_classifier_folds_its_scale_into_plain_weights() -> None:
     assert may > 0.5 > noon
 
 
+def test_uncertainty_does_not_depend_on_the_approximator_rule() -> None:
+    # the model reads no approximator cue, so turning HDG003 on reports approximators
+    # without changing any sentence's probability (and, off, they need not be scanned)
+    text = "Some 3,500 homes were largely without power, and repairs may take weeks.\n"
+    assert not any(f.startswith("c=about") for f in sentence_features(text))
+    off, on = analyse(text), analyse(text, Config(enable=["approximator"]))
+    assert [h.category for h in off.hedges] == ["epistemic"]
+    assert "approximator" in {h.category for h in on.hedges}
+    assert on.uncertainty == off.uncertainty and on.hedged == off.hedged
+
+
 def test_shipped_model_ranks_hedged_sentences_higher() -> None:
     model = load_model()
     hedged, plain = model.predict_proba(

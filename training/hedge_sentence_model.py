@@ -16,8 +16,13 @@ from functools import lru_cache
 from typing import Any
 
 from checker.core.datafiles import load_data
-from rules.hedging import CATEGORIES, find_cues
-from rules.hedging.uncertainty import MODEL_FORMAT, MODEL_PATH, features_from_cues
+from rules.hedging import find_cues
+from rules.hedging.uncertainty import (
+    MODEL_CATEGORIES,
+    MODEL_FORMAT,
+    MODEL_PATH,
+    features_from_cues,
+)
 
 __all__ = ["MODEL_FORMAT", "MODEL_PATH", "HedgeSentenceClassifier", "sentence_features"]
 
@@ -25,7 +30,8 @@ __all__ = ["MODEL_FORMAT", "MODEL_PATH", "HedgeSentenceClassifier", "sentence_fe
 def sentence_features(text: str) -> list[str]:
     """Sparse binary features of one sentence on its own: word uni/bigrams and lexicon cues
     (:func:`rules.hedging.uncertainty.features_from_cues`)."""
-    return features_from_cues(text, [(c.key, c.category) for c in find_cues(text, CATEGORIES)])
+    cues = find_cues(text, MODEL_CATEGORIES)
+    return features_from_cues(text, [(c.key, c.category) for c in cues])
 
 
 class HedgeSentenceClassifier:
