@@ -158,8 +158,8 @@ class HedgeSentenceClassifier:
         }
         return {
             "model": "HedgeSentenceClassifier",
-            "features": "sentence_features: w= unigram, b= bigram, c= cue key, k= category, "
-            "n= cue count (binary)",
+            "features": "sentence_features: w= unigram, b= bigram, c= cue key, k= category "
+            "(epistemic, reportative, weasel, booster cues), n= cue count (binary)",
             "params": self.get_params(),
             "threshold": self.threshold,
             "cue_threshold": getattr(self, "cue_threshold", self.threshold),
