@@ -51,7 +51,8 @@ BUDGET = (
     "# Council budget\n\n"
     "Critics argue the council may have overspent, and sources close to the mayor say the "
     "cuts are expected to deepen.[^1]\n\n"
-    "The council spent 4.2 million pounds on consultants last year, up 40 percent on 2022.\n"
+    "The council spent 4.2 million pounds on consultants last year, up 40 percent on 2022.\n\n"
+    "The shortfall may grow next year.\n"  # the author's own hedge: a suggestion
 )
 
 

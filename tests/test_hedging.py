@@ -55,6 +55,7 @@ def analyse(text: str, config: Config | None = None) -> Analysis:
         ("The vote may be delayed again.", [("may be", "epistemic")]),
         ("The plan might not be enough to save the mill.", [("might not", "epistemic")]),
         ("The merger could be the end of the brand.", [("could be", "epistemic")]),
+        ("The levee is weak, so it could fail.", [("could", "epistemic")]),
         ("Prices would appear to have peaked.", [("would appear", "epistemic")]),
         ("The tide, it seems, has turned.", [("it seems", "epistemic")]),
         ("The tests suggest that the water is safe.", [("suggest", "epistemic")]),
@@ -69,6 +70,14 @@ def analyse(text: str, config: Config | None = None) -> Analysis:
         ("Critics argue that fares are too high.", [("Critics argue", "weasel")]),
         ("It is thought that the lake is drying up.", [("It is thought that", "weasel")]),
         ("The dish is often considered the national meal.", [("is often considered", "weasel")]),
+        ("The driver, believed to be in his 60s, was unhurt.", [("believed to be", "reportative")]),
+        ("The march was ostensibly about rents.", [("ostensibly", "reportative")]),
+        ("It is doubtful the pier can be saved.", [("doubtful", "epistemic")]),
+        ("The leak was in all likelihood a mistake.", [("in all likelihood", "epistemic")]),
+        ("The outage appears linked to the storm.", [("appears linked", "epistemic")]),
+        ("The leak looks to have started overnight.", [("looks to have", "epistemic")]),
+        ("The levy is seen as a test for the council.", [("is seen as", "weasel")]),
+        ("The striker is considered a doubt for Saturday.", [("is considered", "weasel")]),
         ("The goal was clearly offside.", [("clearly", "booster")]),
         ("This is undoubtedly the club's best season.", [("undoubtedly", "booster")]),
         ("It was without question a turning point.", [("without question", "booster")]),
@@ -95,6 +104,26 @@ def test_cue_categories(text: str, expected: list[tuple[str, str]]) -> None:
         "He spoke clearly to the jury.",
         "The company reported a loss of 3 million dollars.",
         "Police said the driver was not injured.",
+        # ability, not possibility: what someone managed or was able to do
+        "The keeper ran as fast as he could towards the goal.",
+        "Before the crew could land, the wind turned.",
+        "The shop owner did all she could to stay open.",
+        "Smoke from the fire could be seen for miles.",
+        # purpose: "so (that) someone could/might"
+        "She moved back to Leeds so she could care for her father.",
+        "They saved for a decade so they might buy the farm.",
+        # statistical comparatives state a measured difference
+        "Night-shift workers were twice as likely to report poor sleep.",
+        "Cyclists are three times as likely to be hurt on that road.",
+        "The survey asked 1,200 likely voters about the levy.",
+        # seen, considered and appeared in their literal senses
+        "The van was seen as it left the depot.",
+        "The request was considered at Monday's meeting.",
+        "The singer appeared at the festival in 2019.",
+        "He appeared in court on Tuesday.",
+        # permission that a rule grants, not a possibility
+        "The club's rules say that members may bring two guests.",
+        "The statute provides that a tenant may end the lease early.",
     ],
 )
 def test_known_false_positives_are_not_cues(text: str) -> None:
@@ -169,6 +198,18 @@ def test_author_cues_skips_quotations() -> None:
     assert quotation_spans(text) == [(9, 23)]
 
 
+def test_single_curly_quotes_are_quotations_but_apostrophes_are_not() -> None:
+    text = "‘It’s rotten; the pier may fall,’ said the harbour master. The pier may fall."
+    assert [text[a:b] for a, b in quotation_spans(text)] == [
+        "‘It’s rotten; the pier may fall,’"
+    ]
+    assert [c.start for c in author_cues(text)] == [text.rindex("may")]
+    # an elided year and a possessive open and close nothing
+    assert quotation_spans("In the ‘80s fares may have doubled, as drivers’ pay did.") == []
+    a = analyse("The pier was shut.\n\n‘The pier may fall,’ said the harbour master.\n")
+    assert [(h.text, h.flagged) for h in a.hedges] == [("may", False)]
+
+
 def test_indirect_speech_owns_the_hedge_named_or_not() -> None:
     named = analyse("The river could flood the town, Maria Lopez said.\n").hedges
     assert [(h.text, h.speaker, h.flagged) for h in named] == [("could", "Maria Lopez", False)]
@@ -176,6 +217,19 @@ def test_indirect_speech_owns_the_hedge_named_or_not() -> None:
     anon = analyse("The river could flood the town, analysts said.\n").hedges
     assert [(h.text, h.flagged) for h in anon] == [("could", False)]
     assert anon[0].speaker.lower() == "analysts"
+
+
+def test_unnamed_crowd_that_says_something_owns_its_hedge() -> None:
+    # "Analysts argue" is one weasel phrase (reported once, by vague-attribution); the
+    # modal in what they argue is their hedge, not the author's
+    a = analyse("Analysts argue the merger could raise fares for commuters.\n")
+    modal = [h for h in a.hedges if h.text == "could"]
+    assert [(h.speaker.lower(), h.flagged) for h in modal] == [("analysts", False)]
+    text = a.doc.text
+    assert "could" not in [text[f.start : f.end] for f in a.findings if f.code == "HDG001"]
+    # an agentless "it is thought" has no speaker: the modal stays the author's
+    b = analyse("It is thought that the ferry may be sold.\n")
+    assert [(h.text, h.flagged) for h in b.hedges if h.text.startswith("may")] == [("may be", True)]
 
 
 def test_attribution_cue_that_is_a_hedge_does_not_make_a_speaker() -> None:
@@ -260,6 +314,48 @@ def test_classifier_learns_and_round_trips_through_json() -> None:
         probs[0][1], abs=1e-3
     )
     assert clone.get_params()["C"] == 1.0
+
+
+def test_nb_weighted_classifier_folds_its_scale_into_plain_weights() -> None:
+    # NB-LR: fitted on scaled features, stored as one weight per binary feature, so the
+    # audit's plain scorer (no scale, no scikit-learn) gives the estimator's probabilities
+    from rules.hedging.uncertainty import SentenceModel
+
+    texts = [
+        "The ferry may be late.",
+        "Some say the ferry is unsafe.",
+        "The ferry might sink.",
+        "The ferry is reportedly for sale.",
+        "The ferry left at noon.",
+        "The ferry carries 300 cars.",
+        "The ferry was built in 1999.",
+        "The ferry docked in Oban.",
+    ] * 3
+    labels = [1, 1, 1, 1, 0, 0, 0, 0] * 3
+    model = HedgeSentenceClassifier(C=1.0, min_df=1, nb_alpha=1.0).fit(texts, labels)
+    plain = HedgeSentenceClassifier(C=1.0, min_df=1).fit(texts, labels)
+    assert model.coef_ != plain.coef_  # the scale changed the fit
+    data = json.loads(json.dumps(model.to_json()))
+    assert data["params"]["nb_alpha"] == 1.0
+    scorer = SentenceModel.from_dict(data)
+    for text in ("The bus may be late.", "The bus left at noon."):
+        expected = model.predict_proba([text])[0][1]
+        got = scorer.probability(sentence_features(text))
+        assert got == pytest.approx(expected, abs=1e-3)
+    may, noon = (scorer.probability(sentence_features(t))
+                 for t in ("The bus may be late.", "The bus left at noon."))
+    assert may > 0.5 > noon
+
+
+def test_uncertainty_does_not_depend_on_the_approximator_rule() -> None:
+    # the model reads no approximator cue, so turning HDG003 on reports approximators
+    # without changing any sentence's probability (and, off, they need not be scanned)
+    text = "Some 3,500 homes were largely without power, and repairs may take weeks.\n"
+    assert not any(f.startswith("c=about") for f in sentence_features(text))
+    off, on = analyse(text), analyse(text, Config(enable=["approximator"]))
+    assert [h.category for h in off.hedges] == ["epistemic"]
+    assert "approximator" in {h.category for h in on.hedges}
+    assert on.uncertainty == off.uncertainty and on.hedged == off.hedged
 
 
 def test_shipped_model_ranks_hedged_sentences_higher() -> None:

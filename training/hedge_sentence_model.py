@@ -16,8 +16,13 @@ from functools import lru_cache
 from typing import Any
 
 from checker.core.datafiles import load_data
-from rules.hedging import CATEGORIES, find_cues
-from rules.hedging.uncertainty import MODEL_FORMAT, MODEL_PATH, features_from_cues
+from rules.hedging import find_cues
+from rules.hedging.uncertainty import (
+    MODEL_CATEGORIES,
+    MODEL_FORMAT,
+    MODEL_PATH,
+    features_from_cues,
+)
 
 __all__ = ["MODEL_FORMAT", "MODEL_PATH", "HedgeSentenceClassifier", "sentence_features"]
 
@@ -25,23 +30,32 @@ __all__ = ["MODEL_FORMAT", "MODEL_PATH", "HedgeSentenceClassifier", "sentence_fe
 def sentence_features(text: str) -> list[str]:
     """Sparse binary features of one sentence on its own: word uni/bigrams and lexicon cues
     (:func:`rules.hedging.uncertainty.features_from_cues`)."""
-    return features_from_cues(text, [(c.key, c.category) for c in find_cues(text, CATEGORIES)])
+    cues = find_cues(text, MODEL_CATEGORIES)
+    return features_from_cues(text, [(c.key, c.category) for c in cues])
 
 
 class HedgeSentenceClassifier:
     """Logistic regression over :func:`sentence_features` (scikit-learn estimator API).
+
+    ``nb_alpha``: when set, each binary feature is first scaled by its naive-Bayes
+    log-count ratio (smoothed by ``nb_alpha``; Wang & Manning's NB-LR), which ranks
+    indicative words ahead before the regression weighs them. The scale is folded into the
+    stored weights, so the fitted model is still one weight per binary feature: the same
+    file format and the same prediction code whichever way it was fitted.
 
     After ``fit`` the state is plain data (``vocabulary_``, ``coef_``, ``intercept_``) and
     round-trips through :meth:`to_json` / :meth:`from_json`.
     """
 
     def __init__(
-        self, C: float = 1.0, min_df: int = 2, threshold: float = 0.5, class_weight: Any = None
+        self, C: float = 1.0, min_df: int = 2, threshold: float = 0.5, class_weight: Any = None,
+        nb_alpha: float | None = None,
     ) -> None:
         self.C = C
         self.min_df = min_df
         self.threshold = threshold
         self.class_weight = class_weight
+        self.nb_alpha = nb_alpha
 
     # sklearn's clone() needs these two
     def get_params(self, deep: bool = True) -> dict[str, Any]:
@@ -50,6 +64,7 @@ class HedgeSentenceClassifier:
             "min_df": self.min_df,
             "threshold": self.threshold,
             "class_weight": self.class_weight,
+            "nb_alpha": self.nb_alpha,
         }
 
     def set_params(self, **params: Any) -> HedgeSentenceClassifier:
@@ -87,11 +102,24 @@ class HedgeSentenceClassifier:
             solver="liblinear",
             random_state=0,
         )
-        lr.fit(self._matrix(feats), list(y))
-        self.coef_ = [float(v) for v in lr.coef_[0]]
+        X = self._matrix(feats)
+        scale = self._nb_scale(X, y)
+        lr.fit(X.multiply(scale).tocsr(), list(y))
+        self.coef_ = [float(v) * float(r) for v, r in zip(lr.coef_[0], scale, strict=True)]
         self.intercept_ = float(lr.intercept_[0])
         self.classes_ = [0, 1]
         return self
+
+    def _nb_scale(self, X: Any, y: Sequence[int]) -> Any:
+        """Per feature: the naive-Bayes log-count ratio (all ones without ``nb_alpha``)."""
+        import numpy as np
+
+        if self.nb_alpha is None:
+            return np.ones(X.shape[1])
+        pos = np.asarray(y) == 1
+        p = self.nb_alpha + np.asarray(X[pos].sum(axis=0)).ravel()
+        q = self.nb_alpha + np.asarray(X[~pos].sum(axis=0)).ravel()
+        return np.log((p / p.sum()) / (q / q.sum()))
 
     def decision_function(
         self, X: Sequence[str], features: Sequence[Sequence[str]] | None = None
@@ -130,8 +158,8 @@ class HedgeSentenceClassifier:
         }
         return {
             "model": "HedgeSentenceClassifier",
-            "features": "sentence_features: w= unigram, b= bigram, c= cue key, k= category, "
-            "n= cue count (binary)",
+            "features": "sentence_features: w= unigram, b= bigram, c= cue key, k= category "
+            "(epistemic, reportative, weasel, booster cues), n= cue count (binary)",
             "params": self.get_params(),
             "threshold": self.threshold,
             "cue_threshold": getattr(self, "cue_threshold", self.threshold),

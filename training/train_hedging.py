@@ -8,8 +8,10 @@ gold Szeged cue on the training articles (a per-cue precision, stored in the mod
 Szeged sentences are not added as training rows: their labels only mark speculation, not
 weasel wording, and adding them lowered cross-validated F1 (0.61 -> 0.54).
 
-Model selection: 5-fold GroupKFold by article over C x class_weight; the decision threshold
-is the one that maximises cross-validated F1 of the uncertain class. The final model is
+Model selection: 5-fold GroupKFold by article over min_df x C x class_weight x nb_alpha
+(plain logistic regression, or NB-LR: features scaled by their naive-Bayes log-count ratio,
+folded into the stored weights); the decision threshold is the one that maximises
+cross-validated F1 of the uncertain class. The final model is
 fit on all training articles and saved as plain JSON to
 ``rules/hedging/sentence_model.json`` (see ``rules/hedging/uncertainty.py``, which the audit
 uses, and ``training/hedge_sentence_model.py``). The same cross-validation then chooses
@@ -41,9 +43,12 @@ from training.hedge_sentence_model import (
 
 SEED = 13
 HEDGE_CUES = ("epistemic", "reportative", "weasel")
-GRID_C = (0.1, 0.3, 1.0)
+GRID_C = (0.03, 0.1, 0.3)
 GRID_CW: tuple[str | None, ...] = (None, "balanced")
 GRID_MIN_DF = (2, 5, 10)
+# None: plain logistic regression; a number: NB-LR (features scaled by their naive-Bayes
+# log-count ratio, smoothed by this; see HedgeSentenceClassifier)
+GRID_NB: tuple[float | None, ...] = (None, 1.0)
 # A model with fewer features loads faster at start-up: within this much CV F1 of the best,
 # the one with the largest min_df is chosen.
 SMALLER_WITHIN = 0.003
@@ -66,36 +71,37 @@ def cue_precision_on_szeged(sents: list) -> dict[str, dict[str, float]]:
     }
 
 
-def _cv_results(y: np.ndarray, feats: list[list[str]], folds: list, C: float,
-                cw: str | None, min_df: int) -> list[tuple]:
-    """(F1, P, R, C, class_weight, threshold, min_df) per threshold, cross-validated."""
+def _cv_probs(y: np.ndarray, feats: list[list[str]], folds: list,
+              params: dict) -> np.ndarray:
+    """Out-of-fold P(uncertain) of every training row, for the estimator ``params``."""
     probs = np.zeros(len(y))
     for a, b in folds:
-        m = HedgeSentenceClassifier(C=C, class_weight=cw, min_df=min_df).fit(
+        m = HedgeSentenceClassifier(**params).fit(
             [], list(y[a]), features=[feats[i] for i in a]
         )
         probs[b] = [p[1] for p in m.predict_proba([], features=[feats[i] for i in b])]
+    return probs
+
+
+def _cv_results(y: np.ndarray, feats: list[list[str]], folds: list,
+                params: dict) -> list[tuple]:
+    """(F1, P, R, threshold, params) per threshold, cross-validated."""
+    probs = _cv_probs(y, feats, folds, params)
     out = []
     for th in THRESHOLDS:
         p, r, f = sentence_scores(list(y), list((probs >= th).astype(int)))
-        out.append((f, p, r, C, cw, float(th), min_df))
-    best = max(out)
-    print(f"min_df={min_df} C={C} class_weight={cw}: best CV F1 {best[0]:.3f} at {best[5]}")
+        out.append((f, p, r, float(th), params))
+    best = max(out, key=lambda x: x[0])
+    print(f"{params}: best CV F1 {best[0]:.3f} at {best[3]}")
     return out
 
 
 def choose_cue_threshold(texts: list[str], y: np.ndarray, feats: list[list[str]],
-                         folds: list, C: float, cw: str | None, th: float,
-                         min_df: int) -> tuple[float, float]:
+                         folds: list, params: dict, th: float) -> tuple[float, float]:
     """The ``cue_threshold`` of the combined ``hedged`` verdict (a sentence with an author's
     hedge cue counts as hedged from this lower probability), by the same cross-validation;
     ties go to the higher threshold (the model alone)."""
-    probs = np.zeros(len(texts))
-    for a, b in folds:
-        m = HedgeSentenceClassifier(C=C, class_weight=cw, min_df=min_df).fit(
-            [], list(y[a]), features=[feats[i] for i in a]
-        )
-        probs[b] = [q[1] for q in m.predict_proba([], features=[feats[i] for i in b])]
+    probs = _cv_probs(y, feats, folds, params)
     cue = np.array([
         any(c.category in HEDGE_CUES for c in author_cues(t, CATEGORIES)) for t in texts
     ])
@@ -122,22 +128,23 @@ def main(argv: list[str] | None = None) -> int:
     folds = list(GroupKFold(n_splits=5).split(feats, y, groups))
 
     results = []
-    for min_df in GRID_MIN_DF:
-        for C in GRID_C:
-            for cw in GRID_CW:
-                results += _cv_results(y, feats, folds, C, cw, min_df)
+    for nb in GRID_NB:
+        for min_df in GRID_MIN_DF:
+            for C in GRID_C:
+                for cw in GRID_CW:
+                    params = {"C": C, "class_weight": cw, "min_df": min_df, "nb_alpha": nb}
+                    results += _cv_results(y, feats, folds, params)
     top = max(x[0] for x in results)
-    f, p, r, C, cw, th, min_df = max(
-        (x for x in results if x[0] >= top - SMALLER_WITHIN), key=lambda x: (x[6], x[0])
+    f, p, r, th, params = max(
+        (x for x in results if x[0] >= top - SMALLER_WITHIN),
+        key=lambda x: (x[4]["min_df"], x[0]),
     )
-    print(f"chosen: min_df={min_df} C={C} class_weight={cw} threshold={th} "
+    print(f"chosen: {params} threshold={th} "
           f"(CV F1 {f:.3f}, P {p:.3f}, R {r:.3f}; best of the grid {top:.3f})")
-    cue_th, cue_f = choose_cue_threshold(texts, y, feats, folds, C, cw, th, min_df)
+    cue_th, cue_f = choose_cue_threshold(texts, y, feats, folds, params, th)
     print(f"chosen: cue_threshold={cue_th} (CV F1 of the combined verdict {cue_f:.3f})")
 
-    model = HedgeSentenceClassifier(C=C, class_weight=cw, threshold=th, min_df=min_df).fit(
-        [], list(y), features=feats
-    )
+    model = HedgeSentenceClassifier(threshold=th, **params).fit([], list(y), features=feats)
     model.cue_threshold = cue_th
     meta = {
         "trained": dt.date.today().isoformat(),
@@ -152,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         "selection": {
             "cv": "5-fold GroupKFold by article on the training rows",
             "grid": {"C": list(GRID_C), "class_weight": list(GRID_CW),
-                     "min_df": list(GRID_MIN_DF)},
+                     "min_df": list(GRID_MIN_DF), "nb_alpha": list(GRID_NB)},
             "rule": f"best CV F1; within {SMALLER_WITHIN} of it, the largest min_df",
             "cv_f1": round(f, 4),
             "cv_precision": round(p, 4),

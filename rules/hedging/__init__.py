@@ -54,6 +54,7 @@ from rules.hedging.lexicon import (
 )
 from rules.hedging.merge import PhraseMerger
 from rules.hedging.speakers import SpeechContext
+from rules.hedging.uncertainty import MODEL_CATEGORIES
 from rules.hedging.uncertainty import load_model as load_sentence_model
 
 _CLOSERS = " \t\r\n\"'”’)]»"
@@ -61,8 +62,8 @@ _CLOSERS = " \t\r\n\"'”’)]»"
 
 def _body_cues(analysis: Analysis) -> tuple[list[tuple[Cue, int]], list[tuple[Cue, int]]]:
     """The cues inside body sentences, with article offsets and sentence index: those of
-    every category (what the uncertainty model reads) and those the configuration asks to
-    report.
+    the categories the uncertainty model reads (:data:`MODEL_CATEGORIES`) and those the
+    configuration asks to report.
 
     One scan over the stretch of text that holds the body, then keep the cues that lie
     inside a body sentence."""
@@ -74,14 +75,16 @@ def _body_cues(analysis: Analysis) -> tuple[list[tuple[Cue, int]], list[tuple[Cu
     starts = [s.start for s in body]
     sentence_of: dict[tuple[int, int], int] = {}
     inside_body: list[Cue] = []
-    for cue in all_matches(doc.text[lo:hi], CATEGORIES, analysis.config.lexicon_for(NAME)):
+    categories, remove = active_categories(analysis)
+    scanned = set(MODEL_CATEGORIES) | set(categories)  # what the model reads, what is reported
+    extra = analysis.config.lexicon_for(NAME)
+    for cue in all_matches(doc.text[lo:hi], scanned, extra):
         s, e = lo + cue.start, lo + cue.end
         i = bisect.bisect_right(starts, s) - 1
         if i >= 0 and e <= body[i].end:
             inside_body.append(cue._replace(start=s, end=e))
             sentence_of[(s, e)] = body[i].index
-    categories, remove = active_categories(analysis)
-    every = [(c, sentence_of[(c.start, c.end)]) for c in select(inside_body)]
+    every = [(c, sentence_of[(c.start, c.end)]) for c in select(inside_body, MODEL_CATEGORIES)]
     wanted = [(c, sentence_of[(c.start, c.end)]) for c in select(inside_body, categories, remove)]
     return every, wanted
 

@@ -159,15 +159,24 @@ def find_cues(
     return select(all_matches(text, categories, extra), None, remove)
 
 
-# Double quotation marks within one paragraph: “...”, "...", „...“, «...», ``...''.
+# Quotation marks within one paragraph: “...”, "...", „...“, «...», ``...'', and the
+# single curly quotes of British copy, ‘...’: a ’ between letters is an apostrophe (it’s,
+# Tan’s), so the quotation closes at a ’ that no letter follows; an opening ‘ before a
+# digit is an elided year (the ‘90s), not a quotation.
 _QUOTE_RE = re.compile(
     r"“[^”\n]{1,1500}”|\"[^\"\n]{1,1500}\"|„[^“”\n]{1,1500}[“”]|«[^»\n]{1,1500}»|``[^'\n]{1,1500}''"
 )
+# A separate pattern that opens with its literal, run only on text that holds a ‘: most
+# text has none, and a lookbehind in the shared alternation would slow every scan.
+_SINGLE_QUOTE_RE = re.compile(r"‘(?<!\w‘)(?=[^\d\s])(?:[^‘’\n]|’(?=\w)){1,1500}’(?!\w)")
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of double-quoted passages (a fallback when attribution found none)."""
-    return [m.span() for m in _QUOTE_RE.finditer(text)]
+    """Spans of quoted passages (a fallback when attribution found none), sorted."""
+    spans = [m.span() for m in _QUOTE_RE.finditer(text)]
+    if "‘" in text:
+        spans = sorted(spans + [m.span() for m in _SINGLE_QUOTE_RE.finditer(text)])
+    return spans
 
 
 def inside(spans: Sequence[tuple[int, int]], s: int, e: int) -> bool:

@@ -98,11 +98,14 @@ class SpeechContext:
 
 
 def _cue_is_the_attribution(att: Attribution, cue_spans: Sequence[tuple[int, int]]) -> bool:
-    """"X is expected to / is thought to ..." is the author's hedge, not X's speech: an
-    indirect attribution whose cue is one of our cues (``cue_spans``: sorted, not
-    overlapping) does not make a speaker."""
+    """"It is expected to / is thought to ..." is the author's hedge, not anyone's speech: an
+    agentless indirect attribution (no source) whose cue is one of our cues (``cue_spans``:
+    sorted, not overlapping) does not make a speaker. With a source ("critics argue the law
+    could backfire", "experts say"), the content is that crowd's speech: its hedges are
+    theirs, and the weasel phrase itself stays the author's (outside the content)."""
     return (
         not att.direct
+        and not att.source_name
         and att.cue is not None
         and overlaps_any(cue_spans, att.cue.start, att.cue.end)
     )

@@ -25,13 +25,18 @@ from pathlib import Path
 from typing import Any
 
 from checker.core.datafiles import load_data
-from rules.hedging.lexicon import EPISTEMIC, REPORTATIVE, WEASEL
+from rules.hedging.lexicon import BOOSTER, EPISTEMIC, REPORTATIVE, WEASEL
 
 MODEL_FORMAT = "checker-hedge-sentence-model"
 MODEL_PATH = Path(__file__).resolve().parent / "sentence_model.json"
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _COUNTED = frozenset({EPISTEMIC, REPORTATIVE, WEASEL})
+# The cue categories the model reads. Approximators are left out: their learned weights
+# were negligible (|w| < 0.03), and without them the audit need not scan for approximators
+# unless their rule is on (the costliest entries of the lexicon).
+MODEL_CATEGORIES: tuple[str, ...] = (EPISTEMIC, REPORTATIVE, WEASEL, BOOSTER)
+_READ = frozenset(MODEL_CATEGORIES)
 
 
 def features_from_cues(text: str, cues: Iterable[tuple[str, str]]) -> list[str]:
@@ -39,7 +44,7 @@ def features_from_cues(text: str, cues: Iterable[tuple[str, str]]) -> list[str]:
 
     ``w=`` unigrams, ``b=`` bigrams of lower-cased word tokens; ``c=`` each cue's lexicon
     key, ``k=`` its category; ``n=`` the number of hedge cues (epistemic, reportative,
-    weasel), capped at 3."""
+    weasel), capped at 3. Cues of categories outside :data:`MODEL_CATEGORIES` are ignored."""
     toks = _TOKEN_RE.findall(text.lower())
     feats = {"w=" + t for t in toks}
     feats.update("b=" + a + "_" + b for a, b in zip(toks, toks[1:], strict=False))
@@ -51,6 +56,8 @@ def _cue_features(cues: Iterable[tuple[str, str]]) -> set[str]:
     feats: set[str] = set()
     n = 0
     for key, category in cues:
+        if category not in _READ:
+            continue
         feats.add("c=" + key)
         feats.add("k=" + category)
         n += category in _COUNTED
