@@ -72,14 +72,36 @@ def syllables(word: str) -> int:
     return max(1, sum(hyphenation_points(w.lower()) + 1 for w in text.split()))
 
 
+class _WordSyllables(dict[str, int]):
+    """Syllables of a word as the text spells it (any case): 0 for a word that does not
+    start with a letter (readability leaves it out), else :func:`syllables` of its lower
+    case. One look-up per word, without lower-casing it first; bounded like
+    :func:`syllables`' cache (cleared when full)."""
+
+    LIMIT = 400_000
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        n = syllables(word.lower()) if word[:1].isalpha() else 0
+        self[word] = n
+        return n
+
+
+_WORD_SYLLABLES = _WordSyllables()
+
+
 def readability(words: list[str], n_sentences: int) -> tuple[float | None, float | None]:
     """(Flesch reading ease, Flesch-Kincaid grade) of body text, from its words
-    (:func:`checker.text.segment.word_tokens`) and its number of sentences; None when too short."""
-    words = [w.lower() for w in words if w[:1].isalpha()]
-    if len(words) < 3 or not n_sentences:
+    (:func:`checker.text.segment.word_tokens`) and its number of sentences; None when too short.
+
+    Only words that start with a letter count (as words and for their syllables)."""
+    counts = list(map(_WORD_SYLLABLES.__getitem__, words))
+    n_words = len(counts) - counts.count(0)
+    if n_words < 3 or not n_sentences:
         return None, None
-    wps = len(words) / n_sentences
-    spw = sum(map(syllables, words)) / len(words)
+    wps = n_words / n_sentences
+    spw = sum(counts) / n_words
     ease = 206.835 - 1.015 * wps - 84.6 * spw
     grade = 0.39 * wps + 11.8 * spw - 15.59
     return round(ease, 1), round(grade, 1)

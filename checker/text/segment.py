@@ -28,6 +28,8 @@ from checker.core.document import (
     Sentence,
 )
 from checker.core.regexlit import PatternSet
+from checker.core.words import WORD as _WORD
+from checker.core.words import word_count, word_tokens
 from checker.text.blockspans import block_hints, mark_bullets
 
 # --------------------------------------------------------------------- lexicons
@@ -88,7 +90,6 @@ _COMMENT_LINE = re.compile(r"[ \t]*+<!--.*-->[ \t]*+$")
 _TERMINAL = re.compile(
     r"[.!?\u2026:;][\"'\u201d\u2019\u00bb)\]]*(?:\d{1,3}|\[\^?[\w-]{1,20}\])?\s*$"
 )
-_WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
 
 # The lookbehind starts a boundary only at the first mark of a run ("....": one try, not
 # one per dot, each scanning the rest of the run).
@@ -100,16 +101,6 @@ _BOUNDARY = re.compile(
 # A line ending in one of these leaves its block open for the next line.
 _OPEN_ENDINGS = (",", ";", "-", "\u2013", "\u2014", "\u201c")
 _OPENERS = "\"'\u201c\u2018\u00ab([\u00bf\u00a1*_"
-
-
-def word_tokens(text: str) -> list[str]:
-    """The words of ``text`` as the tool counts them (letters/digits, inner ' ’ . -)."""
-    return _WORD.findall(text)
-
-
-def word_count(text: str) -> int:
-    """The number of ``word_tokens`` in ``text``."""
-    return len(word_tokens(text))
 
 
 # --------------------------------------------------------------------- sentences
@@ -405,6 +396,7 @@ class _RegionClassifier:
         self.boilerplate = self.pats.boilerplate.within(text)
         self.caption = self.pats.caption.within(text)
         self.in_refs = False
+        self.words: dict[int, list[str]] = {}  # block index -> its words, where counted
 
     def region(self, i: int, b: _RawBlock, hint: str) -> tuple[str, str]:
         """``(region, reason)`` for block ``i`` (``b``), given its HTML hint kind."""
@@ -421,7 +413,8 @@ class _RegionClassifier:
         if b.heading_mark or hint == "heading":
             self.in_refs = bool(pats.references_heading.match(body))
             return HEADING, "heading"
-        words = word_count(body)
+        self.words[i] = tokens = word_tokens(body)
+        words = len(tokens)
         if pats.references_heading.match(body) and words <= 4:
             self.in_refs = True
             return HEADING, "references heading"
@@ -495,13 +488,18 @@ def classify_blocks(
     raw: list[_RawBlock],
     fmt: str,
     hints: list[tuple[int, int, str, str]] | None = None,
+    words: dict[int, list[str]] | None = None,
 ) -> list[Block]:
     """Give every raw block its region (body, heading, byline, ...) and the reason why.
 
     ``hints`` are the HTML renderer's ``(start, end, kind, reason)`` region hints.
     ``fmt`` is accepted for the callers' sake; the decisions do not depend on it.
+    ``words``, when given, receives the words of the blocks whose words were counted on
+    the way (block index -> ``word_tokens`` of its content).
     """
     classifier = _RegionClassifier(text, raw)
+    if words is not None:
+        classifier.words = words
     regions: list[tuple[str, str]] = []
     which = block_hints(raw, hints) if hints else [-1] * len(raw)
     for i, b in enumerate(raw):
@@ -540,7 +538,8 @@ def segment(
     """
     raw = split_blocks(text, fmt)
     mark_bullets(raw, bullets or [])
-    blocks = classify_blocks(text, raw, fmt, hints)
+    block_words: dict[int, list[str]] = {}
+    blocks = classify_blocks(text, raw, fmt, hints, block_words)
     doc = Document(
         path=path,
         text=text,
@@ -554,7 +553,11 @@ def segment(
         source=source,
     )
     sentences: list[Sentence] = []
+    body_words: list[str] = []
     for blk, rb in zip(blocks, raw, strict=True):
+        if blk.region == BODY:  # the words of its sentences: no word spans a sentence end
+            counted = block_words.get(blk.index)
+            body_words += word_tokens(text[rb.cstart : blk.end]) if counted is None else counted
         if blk.region in (HEADING, BYLINE, CAPTION, BOILERPLATE) or rb.definition:
             spans = [_trim(text, rb.cstart, blk.end)]
         else:
@@ -566,4 +569,6 @@ def segment(
             sentences.append(
                 Sentence(len(sentences), s, e, text[s:e], blk.index, blk.region, line, col)
             )
-    return replace(doc, sentences=tuple(sentences))
+    doc = replace(doc, sentences=tuple(sentences))
+    vars(doc)["body_words"] = body_words  # Document.body_words, from the blocks' words
+    return doc
