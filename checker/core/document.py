@@ -120,6 +120,11 @@ class Document:
         return [s.start for s in self.sentences]
 
     @cached_property
+    def body_sentences(self) -> tuple[Sentence, ...]:
+        """The sentences in body text (the regions the families analyse), in order."""
+        return tuple(s for s in self.sentences if s.region == BODY)
+
+    @cached_property
     def body_words(self) -> list[str]:
         """The words (:func:`checker.core.words.word_tokens`) of the body sentences, in
         order: what the word count and readability are measured on. The segmenter fills

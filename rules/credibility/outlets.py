@@ -26,6 +26,7 @@ _NAME_PUNCT = re.compile(r"[\"“”()\[\],;:!?]")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16_384)  # asked for every sentence's source, mostly the same few names
 def normalise_name(name: str) -> str:
     """Key for alias look-ups: case-folded, no leading "the", no possessive or punctuation."""
     s = unicodedata.normalize("NFKC", name).replace("\u2019", "'").strip()
@@ -275,8 +276,11 @@ def scan_outlets(
             continue
         chunk = text[s.start : s.end]
         if s.region == BODY:
-            words = {w.lower() for w in _WORD.findall(chunk)}
-            if not words & table.cues:
+            # ASCII text lower-cased first: the same words (other text may hold letters
+            # whose lower case is ASCII, as the Kelvin sign's is "k")
+            words = (set(_WORD.findall(chunk.lower())) if chunk.isascii()
+                     else {w.lower() for w in _WORD.findall(chunk)})  # fmt: skip
+            if words.isdisjoint(table.cues):
                 continue
         scan = table.scanned.pattern_for(chunk)
         if scan is None:
