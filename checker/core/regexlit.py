@@ -205,7 +205,7 @@ class PatternSet:
         narrowed.unanchored = [
             (p, needles)
             for p, needles in self.unanchored
-            if not needles or any(s in low for s in needles)
+            if not needles or any(map(low.__contains__, needles))
         ]
         return narrowed
 
@@ -223,7 +223,7 @@ class PatternSet:
         for p, needles in unanchored:
             if needles:
                 low = low or text.lower()
-                if not any(s in low for s in needles):
+                if not any(map(low.__contains__, needles)):  # no generator frame per text
                     continue
             if p.search(text):
                 return True

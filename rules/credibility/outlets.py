@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from checker.core.analysis import DOCUMENT, ORGANISATION, OUTLET, Analysis, SourceMention
 from checker.core.document import BODY, REFERENCES
-from checker.core.regexlit import lazy_compile
+from checker.core.regexlit import FOLDS_TO_ASCII, lazy_compile
 from checker.reference.domains import host_of, outlets_data, registrable_domain
 
 LEXICON_KEY = "credibility"  # [tool.checker.lexicon.credibility]: domain -> extra names
@@ -276,10 +276,11 @@ def scan_outlets(
             continue
         chunk = text[s.start : s.end]
         if s.region == BODY:
-            # ASCII text lower-cased first: the same words (other text may hold letters
-            # whose lower case is ASCII, as the Kelvin sign's is "k")
-            words = (set(_WORD.findall(chunk.lower())) if chunk.isascii()
-                     else {w.lower() for w in _WORD.findall(chunk)})  # fmt: skip
+            # the sentence lower-cased first gives the same words, unless it holds one of
+            # the letters whose lower case is ASCII (the Kelvin sign's is "k")
+            folds = not chunk.isascii() and any(ch in chunk for ch in FOLDS_TO_ASCII)
+            words = ({w.lower() for w in _WORD.findall(chunk)} if folds
+                     else set(_WORD.findall(chunk.lower())))  # fmt: skip
             if words.isdisjoint(table.cues):
                 continue
         scan = table.scanned.pattern_for(chunk)
