@@ -21,7 +21,7 @@ from typing import Any
 from checker.article import audit_article
 from checker.core.budget import limit_memory
 from checker.core.config import Config
-from checker.pipeline import ArticleResult, failed_result
+from checker.pipeline import ArticleResult, failed_result, paused_gc
 from checker.resultcache import ResultCache
 from checker.text.tabular import ArticleInput
 from reports.rows import Columns
@@ -81,7 +81,18 @@ def _render(record: Mapping[str, Any], job: Job) -> str:
 
 
 def run_article(item: ArticleInput, job: Job) -> Done:
-    """One article of an audit (see the module docstring)."""
+    """One article of an audit (see the module docstring).
+
+    The cyclic garbage collector is paused for the whole article, its report output as
+    well as its analysis (see :func:`~checker.pipeline.paused_gc`): preparing the rows and
+    rendering the page make many short-lived objects, and the collector's passes over them
+    cost ~0.3 ms per article; what they leave is collected when it runs again.
+    """
+    with paused_gc():
+        return _run_article(item, job)
+
+
+def _run_article(item: ArticleInput, job: Job) -> Done:
     cache = job.cache
     key = cache.key(item) if cache is not None and not item.error else None
     fields = _fields(item)

@@ -36,7 +36,6 @@ from checker.core.document import BODY
 from checker.core.results import MIN_BODY_WORDS
 from checker.core.rule import Finding, Rule
 from checker.text.readability import readability as flesch
-from checker.text.segment import word_tokens
 from rules.attribution import UNATTRIBUTED_QUOTE, VAGUE
 from rules.credibility import LOW_CREDIBILITY
 from rules.footnotes import DANGLING
@@ -75,7 +74,7 @@ def compute_metrics(analysis: Analysis, *, readability: bool = True) -> dict[str
     doc = analysis.doc
     findings = article_findings(analysis)
     body = [s for s in doc.sentences if s.region == BODY]
-    body_words = word_tokens(" ".join(s.text for s in body))  # no word spans the joins
+    body_words = doc.body_words  # the body sentences' words, counted once by the segmenter
     words = len(body_words)
     claims = [s for s in body if analysis.is_claim[s.index]]
     attributed_claims = sum(1 for s in claims if analysis.attributed[s.index])

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.core.document import BODY
+from checker.core.words import word_tokens
 from checker.text.loader import document_from_text
 
 LEAD = (
@@ -189,6 +190,10 @@ def test_a_caption_glued_into_a_paragraph_is_not_analysed() -> None:
     assert ("Crews repaint the lines on Main Street (Lee Carver/Reuters)", "caption") in regions
     assert ("The depot opened in May. (AFP/Getty Images)", "caption") in regions  # a block
     assert {r for t, r in regions if t in (LEAD, TAIL)} == {BODY}
+    # the word count (and readability) is the body sentences' words: captions left out
+    afresh = word_tokens(" ".join(s.text for s in doc.sentences if s.region == BODY))
+    assert doc.body_words == afresh
+    assert "ribbon" not in afresh and "repaint" not in afresh
 
 
 def test_a_roundup_item_that_cites_its_sources_in_brackets_is_prose() -> None:

@@ -32,3 +32,16 @@ def test_hyphenation_points_equal_pyphen_on_real_words() -> None:
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz.'-é", max_size=30))
 def test_hyphenation_points_equal_pyphen_on_any_letters(word: str) -> None:
     assert hyphenation_points(word) == _pyphen(word)
+
+
+def test_readability_counts_words_that_start_with_a_letter_whatever_their_case() -> None:
+    from checker.text.readability import readability, syllables
+
+    words = ["The", "THE", "the", "42", "3rd", "_x", "Élan", "re-elected", "U.S", "it's"]
+    kept = ["the", "the", "the", "élan", "re-elected", "u.s", "it's"]
+    wps, spw = len(kept) / 2, sum(syllables(w) for w in kept) / len(kept)
+    expected = (round(206.835 - 1.015 * wps - 84.6 * spw, 1),
+                round(0.39 * wps + 11.8 * spw - 15.59, 1))  # fmt: skip
+    assert readability(words, 2) == expected
+    assert readability(words, 2) == expected  # the second time from the per-word cache
+    assert readability(["42", "3rd", "the", "cat"], 1) == (None, None)  # under 3 words

@@ -220,3 +220,30 @@ def test_a_paragraph_ending_in_a_footnote_reference_is_body_text() -> None:
             "Its new quay opened in May.[^note-2]\n\n[^1]: Port authority.\n[^note-2]: Council.\n")
     doc = document_from_text(text, path="x.md", fmt="markdown")
     assert [b.region for b in doc.blocks][:3] == ["heading", "body", "body"]
+
+
+_prose = st.text(alphabet="abcXYZ019 .,!?'\u2019-_\n\t*#\u00e9\u2026\"", min_size=0, max_size=120)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_prose, min_size=1, max_size=8), st.sampled_from(["text", "markdown"]))
+def test_body_words_are_the_words_of_the_body_sentences(parts: list[str], fmt: str) -> None:
+    # the segmenter hands its block word counts on; they must be what counting the body
+    # sentences' words afresh gives (a document made otherwise counts them itself)
+    from dataclasses import replace
+
+    from checker.core.words import word_tokens
+
+    doc = document_from_text("\n\n".join(parts), path="x.md" if fmt == "markdown" else "x.txt",
+                             fmt=fmt)  # fmt: skip
+    afresh = word_tokens(" ".join(s.text for s in doc.sentences if s.region == "body"))
+    assert doc.body_words == afresh
+    assert replace(doc).body_words == afresh
+
+
+def test_body_words_leave_out_headings_bylines_and_chrome() -> None:
+    text = ("Council Votes On Budget\n\nBy Ana Ruiz\n\nThe council approved the budget on "
+            "Monday. It rose 4.5 percent.\n\nAll rights reserved.\n")
+    doc = document_from_text(text)
+    assert doc.body_words == ["The", "council", "approved", "the", "budget", "on", "Monday",
+                              "It", "rose", "4.5", "percent"]  # fmt: skip

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from checker.core.document import BODY, Document, Sentence, Span
+from checker.core.document import Document, Sentence, Span
 from checker.core.rule import Finding, Rule
 
 if TYPE_CHECKING:
@@ -230,7 +230,7 @@ class Analysis:
 
     def body_sentences(self) -> Iterator[Sentence]:
         """Sentences in analysed regions (body text, not headings/boilerplate)."""
-        return (s for s in self.doc.sentences if s.region == BODY)
+        return iter(self.doc.body_sentences)
 
 
 @dataclass(frozen=True)

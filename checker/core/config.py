@@ -128,6 +128,8 @@ class Config:
         return bool(lowered & (rule.keys | {"all"}))
 
     def rule_enabled(self, rule: Rule) -> bool:
+        if not self.disable:  # the usual case, asked for every finding: nothing to match
+            return rule.enabled or self._matches(rule, self.enable)
         if self._matches(rule, self.disable) and not (
             rule.name in self.enable or rule.id in self.enable
         ):

@@ -12,6 +12,8 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from checker.core.words import word_tokens
+
 # Region kinds. Only "body" text is analysed for claims and hedges; the rest is
 # kept so that reports can show what was skipped and why.
 BODY = "body"
@@ -116,6 +118,19 @@ class Document:
     @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
+
+    @cached_property
+    def body_sentences(self) -> tuple[Sentence, ...]:
+        """The sentences in body text (the regions the families analyse), in order."""
+        return tuple(s for s in self.sentences if s.region == BODY)
+
+    @cached_property
+    def body_words(self) -> list[str]:
+        """The words (:func:`checker.core.words.word_tokens`) of the body sentences, in
+        order: what the word count and readability are measured on. The segmenter fills
+        it in from the words it counted while classifying the blocks; a document built
+        otherwise counts them here, once."""
+        return word_tokens(" ".join(s.text for s in self.sentences if s.region == BODY))
 
     @cached_property
     def _offset_keys(self) -> list[int]:

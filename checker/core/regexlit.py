@@ -205,23 +205,29 @@ class PatternSet:
         narrowed.unanchored = [
             (p, needles)
             for p, needles in self.unanchored
-            if not needles or any(s in low for s in needles)
+            if not needles or any(map(low.__contains__, needles))
         ]
         return narrowed
 
     def search(self, text: str) -> bool:
-        if any(a.match(text) for a in self.anchored):
-            return True
-        if not self.unanchored:
+        for a in self.anchored:
+            if a.match(text):
+                return True
+        unanchored = self.unanchored
+        if not unanchored:
             return False
-        if any(ch in text for ch in FOLDS_TO_ASCII):  # rare: lower() would miss a match
-            return any(p.search(text) for p, _ in self.unanchored)
-        low = text.lower()
-        return any(
-            p.search(text)
-            for p, needles in self.unanchored
-            if not needles or any(s in low for s in needles)
-        )
+        # rare (never in ASCII text): lower() would miss a match
+        if not text.isascii() and any(ch in text for ch in FOLDS_TO_ASCII):
+            return any(p.search(text) for p, _ in unanchored)
+        low = ""  # lower-cased once a pattern has needles to look for
+        for p, needles in unanchored:
+            if needles:
+                low = low or text.lower()
+                if not any(map(low.__contains__, needles)):  # no generator frame per text
+                    continue
+            if p.search(text):
+                return True
+        return False
 
 
 def _anchored_tree(tree: Any, flags: int) -> bool:

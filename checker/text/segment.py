@@ -28,6 +28,8 @@ from checker.core.document import (
     Sentence,
 )
 from checker.core.regexlit import PatternSet
+from checker.core.words import WORD as _WORD
+from checker.core.words import word_count, word_tokens
 from checker.text import chrome
 from checker.text.blockspans import block_hints, mark_bullets
 
@@ -98,7 +100,6 @@ _COMMENT_LINE = re.compile(r"[ \t]*+<!--.*-->[ \t]*+$")
 _TERMINAL = re.compile(
     r"[.!?\u2026:;][\"'\u201d\u2019\u00bb)\]]*(?:\d{1,3}|\[\^?[\w-]{1,20}\])?\s*$"
 )
-_WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
 
 # The lookbehind starts a boundary only at the first mark of a run ("....": one try, not
 # one per dot, each scanning the rest of the run).
@@ -110,16 +111,6 @@ _BOUNDARY = re.compile(
 # A line ending in one of these leaves its block open for the next line.
 _OPEN_ENDINGS = (",", ";", "-", "\u2013", "\u2014", "\u201c")
 _OPENERS = "\"'\u201c\u2018\u00ab([\u00bf\u00a1*_"
-
-
-def word_tokens(text: str) -> list[str]:
-    """The words of ``text`` as the tool counts them (letters/digits, inner ' ’ . -)."""
-    return _WORD.findall(text)
-
-
-def word_count(text: str) -> int:
-    """The number of ``word_tokens`` in ``text``."""
-    return len(word_tokens(text))
 
 
 # --------------------------------------------------------------------- sentences
@@ -417,7 +408,8 @@ class _RegionClassifier:
         self.text = text
         self.raw = raw
         self.pats = region_patterns()
-        self.words = [word_count(text[b.cstart : b.end]) for b in raw]
+        self.tokens = [word_tokens(text[b.cstart : b.end]) for b in raw]  # each block's words
+        self.words = [len(t) for t in self.tokens]
         self.boilerplate = self.pats.boilerplate.within(text)
         short, sized = chrome.short_texts(text, raw, self.words, self.pats.short_words)
         self.boilerplate_short = self.pats.boilerplate_short.within(short)
@@ -485,13 +477,18 @@ def classify_blocks(
     raw: list[_RawBlock],
     fmt: str,
     hints: list[tuple[int, int, str, str]] | None = None,
+    words: dict[int, list[str]] | None = None,
 ) -> list[Block]:
     """Give every raw block its region (body, heading, byline, ...) and the reason why.
 
     ``hints`` are the HTML renderer's ``(start, end, kind, reason)`` region hints.
     ``fmt`` is accepted for the callers' sake; the decisions do not depend on it.
+    ``words``, when given, receives the words of every block, counted on the way
+    (block index -> ``word_tokens`` of its content).
     """
     classifier = _RegionClassifier(text, raw)
+    if words is not None:
+        words.update(enumerate(classifier.tokens))
     regions: list[tuple[str, str]] = []
     which = block_hints(raw, hints) if hints else [-1] * len(raw)
     for i, b in enumerate(raw):
@@ -530,7 +527,8 @@ def segment(
     """
     raw = split_blocks(text, fmt)
     mark_bullets(raw, bullets or [])
-    blocks = classify_blocks(text, raw, fmt, hints)
+    block_words: dict[int, list[str]] = {}
+    blocks = classify_blocks(text, raw, fmt, hints, block_words)
     doc = Document(
         path=path,
         text=text,
@@ -544,13 +542,21 @@ def segment(
         source=source,
     )
     sentences: list[Sentence] = []
+    body_words: list[str] = []
     for blk, rb in zip(blocks, raw, strict=True):
         if blk.region in (HEADING, BYLINE, CAPTION, BOILERPLATE) or rb.definition:
             spans = [_trim(text, rb.cstart, blk.end)]
         else:
             spans = split_sentences(text, rb.cstart, blk.end)
         body = blk.region == BODY
-        marked = chrome.glued_captions(text, spans) if body else ((*sp, False) for sp in spans)
+        if not body:
+            marked = [(*sp, False) for sp in spans]
+        else:  # a caption glued into the paragraph is marked; the words are its sentences'
+            marked = list(chrome.glued_captions(text, spans))
+            counted = block_words.get(blk.index)
+            if counted is None or any(glued for _, _, glued in marked):  # less its captions
+                counted = [w for s, e, g in marked if not g for w in word_tokens(text[s:e])]
+            body_words += counted
         for s, e, glued in marked:
             if e <= s:
                 continue
@@ -559,4 +565,6 @@ def segment(
             sentences.append(
                 Sentence(len(sentences), s, e, text[s:e], blk.index, region, line, col)
             )
-    return replace(doc, sentences=tuple(sentences))
+    doc = replace(doc, sentences=tuple(sentences))
+    vars(doc)["body_words"] = body_words  # Document.body_words, from the blocks' words
+    return doc

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from checker.core.analysis import DOCUMENT, ORGANISATION, OUTLET, Analysis, SourceMention
 from checker.core.document import BODY, REFERENCES
-from checker.core.regexlit import lazy_compile
+from checker.core.regexlit import FOLDS_TO_ASCII, lazy_compile
 from checker.reference.domains import host_of, outlets_data, registrable_domain
 
 LEXICON_KEY = "credibility"  # [tool.checker.lexicon.credibility]: domain -> extra names
@@ -26,6 +26,7 @@ _NAME_PUNCT = re.compile(r"[\"“”()\[\],;:!?]")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16_384)  # asked for every sentence's source, mostly the same few names
 def normalise_name(name: str) -> str:
     """Key for alias look-ups: case-folded, no leading "the", no possessive or punctuation."""
     s = unicodedata.normalize("NFKC", name).replace("\u2019", "'").strip()
@@ -275,8 +276,12 @@ def scan_outlets(
             continue
         chunk = text[s.start : s.end]
         if s.region == BODY:
-            words = {w.lower() for w in _WORD.findall(chunk)}
-            if not words & table.cues:
+            # the sentence lower-cased first gives the same words, unless it holds one of
+            # the letters whose lower case is ASCII (the Kelvin sign's is "k")
+            folds = not chunk.isascii() and any(ch in chunk for ch in FOLDS_TO_ASCII)
+            words = ({w.lower() for w in _WORD.findall(chunk)} if folds
+                     else set(_WORD.findall(chunk.lower())))  # fmt: skip
+            if words.isdisjoint(table.cues):
                 continue
         scan = table.scanned.pattern_for(chunk)
         if scan is None:
