@@ -25,7 +25,7 @@ from checker.pipeline import ArticleResult, failed_result
 from checker.resultcache import ResultCache
 from checker.text.tabular import ArticleInput
 from reports.rows import Columns
-from reports.stream import Prepared, per_input, prepare
+from reports.stream import Prepared, per_input, prepare, record_line
 
 WORKER_DIED = (
     "analysis failed: the worker process ended unexpectedly (killed by the system, "
@@ -74,10 +74,10 @@ def _fields(item: ArticleInput) -> dict[str, Any]:
             "metadata": dict(item.metadata)}  # fmt: skip
 
 
-def _render(record: Mapping[str, Any], job: Job) -> str:
+def _render(record: Mapping[str, Any], job: Job, line: str | None = None) -> str:
     from reports.sinks import render_page
 
-    return render_page(record, job.page_meta or {})
+    return render_page(record, job.page_meta or {}, line)
 
 
 def run_article(item: ArticleInput, job: Job) -> Done:
@@ -107,7 +107,8 @@ def run_article(item: ArticleInput, job: Job) -> Done:
         if key is not None and res.status != "error":
             cache.put(key, done.prepared)  # type: ignore[union-attr]
         if job.page_meta is not None:
-            done.prepared.html = _render(record, job)
+            line = record_line(fields, done.prepared.body)  # the page carries this line
+            done.prepared.html = _render(record, job, line)
             if key is not None and res.status != "error":
                 cache.put_page(cache.page_key(key, fields), done.prepared.html)  # type: ignore[union-attr]
     if not job.keep and res.status != "error":
