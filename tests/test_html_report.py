@@ -636,3 +636,26 @@ def test_an_audit_index_filters_only_by_real_metadata(tmp_path: Path) -> None:
                  "--out", str(tmp_path / "b"), "-q", "--no-cache"]) == 0  # fmt: skip
     meta = index_data(tmp_path / "b")["rows"][0]["meta"]
     assert meta == {"outlet": "Daily A"}
+
+
+def test_each_page_carries_its_articles_jsonl_line(tmp_path: Path) -> None:
+    """An audit's page holds its article's line of articles.jsonl, byte for byte (the line
+    is made once, for both files), and is a fraction of its size."""
+    import base64
+    import zlib
+
+    import checker
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("# Title\n\nThe council said costs rose 5% in 2025. "
+                                 "Officials reportedly agreed.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Prices will probably rise, experts say.\n", encoding="utf-8")
+    checker.audit([corpus], out=tmp_path / "out", formats=["html", "json"], keep=False)
+    lines = (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        page = (tmp_path / "out" / json.loads(line)["page"]).read_text(encoding="utf-8")
+        data = re.search(r'type="application/octet-stream">([A-Za-z0-9+/=]+)</script>', page)
+        assert data and zlib.decompress(base64.b64decode(data.group(1))).decode() == line
+        assert len(page) < len(line)

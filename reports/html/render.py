@@ -21,7 +21,7 @@ from reports.html.assets import rule_css
 from reports.html.env import render_template
 from reports.html.index import IndexBuilder, summary_row, write_index
 from reports.pages import page_names
-from reports.stream import dumps
+from reports.stream import PER_INPUT, dumps, per_input, record_line
 
 
 def _rules_by_id(report: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -93,8 +93,8 @@ def render_article(
     """
     report = report or {}
     rules = rules if rules is not None else _rules_by_id(report)
-    if line is None:
-        line = dumps(compact(article))
+    if line is None:  # as articles.jsonl has it: the per-input fields first
+        line = record_line(per_input(article), dumps(compact(article, PER_INPUT)))
     name = str(article.get("article") or "")
     return page_html(line, name, report, unknown_rule_css(article, rules))
 
