@@ -955,6 +955,7 @@
     inflate(data.textContent.trim()).then(function (json) {
       add(document.body, articleNodes(JSON.parse(json)));
       root.setAttribute("data-drawn", "1");
+      if (window.performance && performance.mark) { performance.mark("checker-page-drawn"); }
       if (location.hash.length > 1) {  // the element a link points at exists only now
         var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
         if (target) { location.replace(location.hash); target.scrollIntoView(); }
