@@ -40,11 +40,9 @@ _PAGE_HEAD = (
     'script-src \'self\'">\n<meta name="referrer" content="no-referrer">\n'
 )
 _NOSCRIPT = (
-    '<noscript><div class="wrap"><p class="errorbox">This page is drawn by the report\'s '
-    "script (<code>assets/checker.js</code>): allow JavaScript to see the article with its "
-    "highlights, findings and sources. The same record is the article's line in "
-    "<code>articles.jsonl</code>; its findings are rows of <code>findings.csv</code>."
-    "</p></div></noscript>\n"
+    '<noscript><p class="errorbox">This page is drawn by <code>assets/checker.js</code>: '
+    "allow JavaScript to see it. Its record is the article's line in "
+    "<code>articles.jsonl</code>.</p></noscript>\n"
 )
 
 
