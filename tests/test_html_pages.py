@@ -24,7 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reports.html import render_article, safe_url, write_assets, write_html
-from reports.html.render import page_html
+from reports.html.render import page_html, page_line
 from scripts.screenshot import find_chromium
 from tests.test_html_report import (
     INJECTION,
@@ -124,6 +124,7 @@ def test_a_page_carries_its_record_line_and_the_shared_files_only(tmp_path: Path
                        '<script id="checker-article" type="application/octet-stream">']
     data = re.search(r'type="application/octet-stream">([A-Za-z0-9+/=]+)</script>', page)
     assert data and zlib.decompress(b64decode(data.group(1))).decode() == line
+    assert page_line(page) == line
     assert "<title>&lt;b&gt;a&lt;/b&gt;.md: sourcing audit</title>" in page
     assert "<noscript>" in page and "articles.jsonl" in page
     # the sample article's page is a small fraction of its record
@@ -331,6 +332,11 @@ def test_header_shows_genre_grade_and_warnings(pages: Pages) -> None:
     assert '<span class="g g-d">D</span>' in page and '<div class="num">58.5</div>' in page
     clean = pages.draw(_clean_article())
     assert "No findings." in clean and "No footnotes." in clean
+    empty = {"article": "e.txt", "status": "warning", "warnings": ["no article text"],
+             "score": None, "grade": "", "text": "", "metrics": {"words": 0}}
+    page = pages.draw(empty)
+    assert "No score and no grade: no article text" in page and "⚠ no article text" in page
+    assert '<span class="g g-none">—</span>' in page
 
 
 def test_characters_beyond_the_basic_plane_keep_highlights_in_place(pages: Pages) -> None:

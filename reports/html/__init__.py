@@ -42,6 +42,7 @@ from reports.html.index import IndexBuilder, summary_row, write_index
 from reports.html.panels import fmt_metric, fmt_score, rule_chart, score_histogram
 from reports.html.render import (
     page_html,
+    page_line,
     render_article,
     render_index,
     write_article,
@@ -62,7 +63,7 @@ from reports.pages import page_names
 
 __all__ = [
     "GRADE_CLASSES", "HEDGE_COLOURS", "HEDGE_LABELS", "OKABE_ITO", "REGION_LABELS",
-    "RULE_COLOURS", "TEMPLATES", "css_class", "fmt_metric", "fmt_score", "page_html",
+    "RULE_COLOURS", "TEMPLATES", "css_class", "fmt_metric", "fmt_score", "page_html", "page_line",
     "page_names", "render_article", "render_index", "rule_chart", "rule_colours", "safe_url",
     "score_histogram", "write_html", "IndexBuilder", "summary_row", "write_index",
     "write_article", "write_assets",

@@ -8,6 +8,7 @@ its template through autoescape (:mod:`reports.html.env`).
 from __future__ import annotations
 
 import base64
+import re
 import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -69,6 +70,18 @@ def page_html(
         f'<script id="checker-article" type="application/octet-stream">{data}</script>\n'
         "</body>\n</html>\n"
     )
+
+
+_DATA = re.compile(r'<script id="checker-article" type="application/octet-stream">'
+                   r"([A-Za-z0-9+/=]*)<")
+
+
+def page_line(page: str) -> str:
+    """The ``articles.jsonl`` line an article page carries (:func:`page_html`'s inverse)."""
+    m = _DATA.search(page)
+    if m is None:
+        raise ValueError("not an article page of this version: no checker-article data")
+    return zlib.decompress(base64.b64decode(m.group(1))).decode("utf-8")
 
 
 def unknown_rule_css(article: Mapping[str, Any], rules: Mapping[str, Any]) -> str:
