@@ -438,3 +438,23 @@ def test_overlapping_spans_finding_inside_content_inside_quote(pages: Pages) -> 
     assert by_text["surely rise"] == [0, 1, 2]
     assert by_text['"'] == [0]
     assert by_text["prices will "] == [0, 1]
+
+
+def test_a_page_is_drawn_before_it_has_loaded_and_says_when_its_data_is_damaged(
+    pages: Pages,
+) -> None:
+    art = sample_article()
+    page = render_article(art, sample_report())
+    path = pages.folder / "articles" / "loaded.html"
+    path.write_text(page, encoding="utf-8")
+    pages.browser.goto(path.as_uri())  # returns at the load event: no waiting for a redraw
+    assert pages.js("document.documentElement.getAttribute('data-drawn')") == "1"
+    data = re.search(r'octet-stream">([^<]+)<', page)
+    assert data
+    broken = path.with_name("broken.html")
+    broken.write_text(page.replace(data.group(1), data.group(1)[: len(data.group(1)) // 2]),
+                      encoding="utf-8")  # fmt: skip
+    pages.browser.goto(broken.as_uri())
+    assert pages.js("document.documentElement.getAttribute('data-drawn')") == "error"
+    assert "This page could not be drawn: its data is damaged" in pages.js(
+        "document.body.textContent")

@@ -1,6 +1,6 @@
 /* checker report pages: the shared script of index.html and of every article page.
- * Article pages: the page carries its articles.jsonl line (deflated, base64), drawn below
- * (articlePage). index.html: a paged table over
+ * Article pages: the page carries its articles.jsonl line (deflated, base64), inflated and
+ * drawn below, synchronously, before the page has finished loading (articlePage). index.html: a paged table over
  * window.CHECKER_INDEX (index-data.js), sorted worst first, filtered by grade, status, rule,
  * genre, metadata columns and name, its state in the URL hash (#sort=score:desc&grade=F&p=2).
  * Every value from the audit is written with textContent, never parsed as markup. */
@@ -936,31 +936,141 @@
     return [header(a, metrics), wrap];
   }
 
-  function inflate(b64) {  // the page's record: base64 of zlib-deflated UTF-8 JSON
-    var bin = atob(b64), bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
-    return new Response(stream).text();
+  /* A zlib stream (RFC 1950/1951) inflated synchronously, so that a page is drawn before it
+   * finishes loading: printing, saving and screenshots see it drawn, and a link to a place
+   * in the page finds it. Canonical Huffman decoding as in zlib's puff.c. */
+  var LBASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83,
+    99, 115, 131, 163, 195, 227, 258];
+  var LEXT = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+  var DBASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025,
+    1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+  var DEXT = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12,
+    12, 13, 13];
+  var CLORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+
+  function huffman(lengths) {
+    var counts = new Uint16Array(16), offs = new Uint16Array(16), syms = new Uint16Array(lengths.length), i;
+    for (i = 0; i < lengths.length; i++) { counts[lengths[i]]++; }
+    counts[0] = 0;
+    for (i = 1; i < 16; i++) { offs[i] = offs[i - 1] + counts[i - 1]; }
+    for (i = 0; i < lengths.length; i++) { if (lengths[i]) { syms[offs[lengths[i]]++] = i; } }
+    return { counts: counts, syms: syms };
+  }
+  var FIXED = null;
+
+  function inflate(src) {
+    if (src.length < 2 || (src[0] & 15) !== 8 || ((src[0] << 8) | src[1]) % 31) { throw new Error("not zlib data"); }
+    var pos = 2, bb = 0, bc = 0, n = 0, out = new Uint8Array(src.length * 4 + 64);
+    function bits(k) {
+      while (bc < k) {
+        if (pos >= src.length) { throw new Error("data cut short"); }
+        bb |= src[pos++] << bc;
+        bc += 8;
+      }
+      var v = bb & ((1 << k) - 1);
+      bb >>>= k;
+      bc -= k;
+      return v;
+    }
+    function room(k) {
+      if (n + k > out.length) { var o = new Uint8Array(Math.max(out.length * 2, n + k)); o.set(out); out = o; }
+    }
+    function decode(h) {
+      var code = 0, first = 0, index = 0;
+      for (var len = 1; len < 16; len++) {
+        code |= bits(1);
+        var count = h.counts[len];
+        if (code - count < first) { return h.syms[index + (code - first)]; }
+        index += count;
+        first = (first + count) << 1;
+        code <<= 1;
+      }
+      throw new Error("bad code");
+    }
+    var last;
+    do {
+      last = bits(1);
+      var type = bits(2), lit, dist;
+      if (type === 0) {
+        bb = 0;
+        bc = 0;
+        if (pos + 4 > src.length) { throw new Error("data cut short"); }
+        var len = src[pos] | (src[pos + 1] << 8);
+        pos += 4;
+        if (pos + len > src.length) { throw new Error("data cut short"); }
+        room(len);
+        out.set(src.subarray(pos, pos + len), n);
+        n += len;
+        pos += len;
+        continue;
+      }
+      if (type === 1) {
+        if (!FIXED) {
+          var l = [], i;
+          for (i = 0; i < 288; i++) { l.push(i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8); }
+          var d = [];
+          for (i = 0; i < 30; i++) { d.push(5); }
+          FIXED = [huffman(l), huffman(d)];
+        }
+        lit = FIXED[0];
+        dist = FIXED[1];
+      } else if (type === 2) {
+        var nlen = bits(5) + 257, ndist = bits(5) + 1, ncode = bits(4) + 4, lengths = [], k;
+        for (k = 0; k < 19; k++) { lengths[k] = 0; }
+        for (k = 0; k < ncode; k++) { lengths[CLORDER[k]] = bits(3); }
+        var clen = huffman(lengths);
+        lengths = [];
+        while (lengths.length < nlen + ndist) {
+          var sym = decode(clen), rep = 0, val = 0;
+          if (sym < 16) { lengths.push(sym); continue; }
+          if (sym === 16) {
+            if (!lengths.length) { throw new Error("bad lengths"); }
+            val = lengths[lengths.length - 1];
+            rep = 3 + bits(2);
+          } else if (sym === 17) { rep = 3 + bits(3); } else { rep = 11 + bits(7); }
+          while (rep--) { lengths.push(val); }
+        }
+        lit = huffman(lengths.slice(0, nlen));
+        dist = huffman(lengths.slice(nlen, nlen + ndist));
+      } else { throw new Error("bad block type"); }
+      for (;;) {
+        var s = decode(lit);
+        if (s < 256) { room(1); out[n++] = s; continue; }
+        if (s === 256) { break; }
+        s -= 257;
+        if (s >= 29) { throw new Error("bad length"); }
+        var count = LBASE[s] + bits(LEXT[s]), ds = decode(dist);
+        if (ds >= 30) { throw new Error("bad distance"); }
+        var back = DBASE[ds] + bits(DEXT[ds]);
+        if (back > n) { throw new Error("distance too far back"); }
+        room(count);
+        for (var j = 0; j < count; j++) { out[n] = out[n - back]; n++; }
+      }
+    } while (!last);
+    return out.subarray(0, n);
   }
 
   function articlePage() {
     var data = document.getElementById("checker-article");
     if (!data) { return; }
-    var root = document.documentElement;
-    function fail(why) {
-      document.body.appendChild(h("p", { "class": "errorbox" }, "This page could not be drawn: " + why + ". The article's record is its line in articles.jsonl."));
+    var root = document.documentElement, rec;
+    try {  // the page's record: base64 of the zlib-deflated UTF-8 articles.jsonl line
+      var bin = atob(data.textContent.trim()), bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+      rec = JSON.parse(new TextDecoder("utf-8").decode(inflate(bytes)));
+    } catch (e) {
+      document.body.appendChild(h("p", { "class": "errorbox" }, "This page could not be drawn: its data is damaged (" +
+        String(e && e.message || e) + "). The article's record is its line in articles.jsonl."));
       root.setAttribute("data-drawn", "error");
+      return;
     }
-    if (typeof DecompressionStream === "undefined") { fail("this browser cannot decompress the page's data (DecompressionStream)"); return; }
-    inflate(data.textContent.trim()).then(function (json) {
-      add(document.body, articleNodes(JSON.parse(json)));
-      root.setAttribute("data-drawn", "1");
-      if (window.performance && performance.mark) { performance.mark("checker-page-drawn"); }
-      if (location.hash.length > 1) {  // the element a link points at exists only now
-        var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-        if (target) { location.replace(location.hash); target.scrollIntoView(); }
-      }
-    }).catch(function (e) { fail(String(e && e.message || e)); });
+    add(document.body, articleNodes(rec));
+    root.setAttribute("data-drawn", "1");
+    if (window.performance && performance.mark) { performance.mark("checker-page-drawn"); }
+    if (location.hash.length > 1) {  // a link to a place in the page: it exists only now
+      var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (target) { location.replace(location.hash); target.scrollIntoView(); }
+    }
   }
 
   window.CheckerReport = { articleNodes: articleNodes, splitSegments: splitSegments };
