@@ -11,6 +11,7 @@ flight, in one process or a process pool that survives a worker's death.
 from __future__ import annotations
 
 import itertools
+import json
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,6 +25,7 @@ from checker.core.config import Config
 from checker.pipeline import ArticleResult, failed_result
 from checker.resultcache import ResultCache
 from checker.text.tabular import ArticleInput
+from reports.compact import expand
 from reports.rows import Columns
 from reports.stream import Prepared, per_input, prepare, record_line
 
@@ -95,7 +97,8 @@ def run_article(item: ArticleInput, job: Job) -> Done:
                 pk = cache.page_key(key, fields)  # type: ignore[union-attr]
                 hit.html = cache.get_page(pk)  # type: ignore[union-attr]
                 if hit.html is None:
-                    hit.html = _render(hit.record(fields), job)
+                    line = record_line(fields, hit.body)  # the page carries this line
+                    hit.html = _render(expand(json.loads(line)), job, line)
                     cache.put_page(pk, hit.html)  # type: ignore[union-attr]
             return done
     res = audit_article(item, job.config)
