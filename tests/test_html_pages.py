@@ -458,3 +458,11 @@ def test_a_page_is_drawn_before_it_has_loaded_and_says_when_its_data_is_damaged(
     assert pages.js("document.documentElement.getAttribute('data-drawn')") == "error"
     assert "This page could not be drawn: its data is damaged" in pages.js(
         "document.body.textContent")
+
+
+def test_a_page_saved_from_the_browser_is_not_drawn_twice(pages: Pages) -> None:
+    page = pages.draw(sample_article())  # the DOM as "save page" writes it: drawn already
+    saved = pages.folder / "articles" / "saved.html"
+    saved.write_text("<!DOCTYPE html>\n" + page, encoding="utf-8")
+    pages.browser.goto(saved.as_uri())
+    assert pages.js("document.querySelectorAll('main.text').length") == 1

@@ -1054,6 +1054,7 @@
     var data = document.getElementById("checker-article");
     if (!data) { return; }
     var root = document.documentElement, rec;
+    if (root.hasAttribute("data-drawn")) { return; }  // a page saved from the browser, drawn
     try {  // the page's record: base64 of the zlib-deflated UTF-8 articles.jsonl line
       var bin = atob(data.textContent.trim()), bytes = new Uint8Array(bin.length);
       for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
