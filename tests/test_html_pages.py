@@ -466,3 +466,25 @@ def test_a_page_saved_from_the_browser_is_not_drawn_twice(pages: Pages) -> None:
     saved.write_text("<!DOCTYPE html>\n" + page, encoding="utf-8")
     pages.browser.goto(saved.as_uri())
     assert pages.js("document.querySelectorAll('main.text').length") == 1
+
+
+def test_names_of_javascript_objects_in_a_record_are_plain_text(pages: Pages) -> None:
+    """Rule ids, categories, regions and footnote numbers such as ``__proto__`` or
+    ``constructor`` are values like any other."""
+    text = "Costs rose 5% in 2025.[1] They may fall.\n\n[1] A note."
+    art = {"article": "p.txt", "text": text,
+           "blocks": [{"start": 0, "end": 40, "region": "constructor"},
+                      {"start": 42, "end": len(text), "region": "body"}],
+           "sentences": [{"index": 0, "start": 0, "end": 25}],
+           "findings": [{"id": "__proto__", "rule": "odd", "start": 0, "end": 5, "sentence": 0,
+                         "severity": "warning", "message": "m"},
+                        {"id": "constructor", "start": 6, "end": 10, "sentence": 0}],
+           "hedges": [{"start": 30, "end": 33, "category": "toString", "flagged": True}],
+           "footnotes": {"markers": [{"number": "__proto__", "start": 22, "end": 25,
+                                      "sentence": 0}],
+                         "definitions": {"constructor": {"text": "A note.", "start": 42,
+                                                         "end": len(text)}}}}  # fmt: skip
+    page = pages.draw(art, {})
+    assert "function" not in pages.js("document.body.innerText")
+    assert "<code>__proto__</code> odd" in page and "<code>constructor</code>" in page
+    assert "Not analysed · constructor" in page and "cited in the text but no source" in page

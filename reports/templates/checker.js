@@ -309,6 +309,7 @@
     e.appendChild(typeof kids === "object" ? kids : document.createTextNode(String(kids)));
     return e;
   }
+  function own(o, k) { return o && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined; }
   function cssClass(v) { return String(v).replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "x"; }
   function safeUrl(u) {
     var t = String(u === null || u === undefined ? "" : u).trim();
@@ -443,14 +444,14 @@
     doc.list("findings").forEach(function (f, k) {
       var sp = doc.span(f);
       if (!sp) { return; }
-      var rid = String(f.id || ""), rule = rules[rid] || {};
+      var rid = String(f.id || ""), rule = own(rules, rid) || {};
       var sev = String(f.severity || rule.severity || "warning");
       var n = number[k];
       marks.push(mark(sp, ["f", "r-" + cssClass(rid)].concat(sev === "error" ? ["sev-error"] : []), {
         title: n ? "" : rid + " " + String(f.rule || rule.name || ""),
         anchor: isInt(f.sentence) ? "" : "f-" + k, paint: "bg-" + cssClass(rid) }));
     });
-    var fn = doc.rec.footnotes || {}, defs = fn.definitions || {}, seen = {};
+    var fn = doc.rec.footnotes || {}, defs = fn.definitions || {}, seen = Object.create(null);
     (Array.isArray(fn.markers) ? fn.markers : []).forEach(function (m) {
       var sp = doc.span(m);
       if (!sp) { return; }
@@ -609,7 +610,7 @@
   function findingsPanel(doc, rules) {
     var out = doc.list("findings").map(function (f, k) {
       var rid = String(f.id || ""), sent = isInt(f.sentence) ? f.sentence : null;
-      return { id: rid, cls: cssClass(rid), rule: f.rule || (rules[rid] || {}).name || "",
+      return { id: rid, cls: cssClass(rid), rule: f.rule || (own(rules, rid) || {}).name || "",
         severity: String(f.severity || "warning"), message: f.message || "",
         text: shorten(doc.slice(f), 70), line: doc.line(f),
         href: sent !== null ? "#s-" + sent : doc.span(f) ? "#f-" + k : "",
@@ -621,7 +622,7 @@
   }
 
   function sourcesPanel(doc) {
-    var groups = {}, list = [];
+    var groups = Object.create(null), list = [];
     doc.list("sources").forEach(function (src) {
       var name = String(src.name || "(unnamed)"), kind = String(src.kind || "");
       var key = name.toLowerCase() + "\u0000" + kind, g = groups[key];
@@ -663,7 +664,7 @@
   }
 
   function footnotesPanel(doc) {
-    var fn = doc.rec.footnotes || {}, defs = fn.definitions || {}, refs = {};
+    var fn = doc.rec.footnotes || {}, defs = fn.definitions || {}, refs = Object.create(null);
     (Array.isArray(fn.markers) ? fn.markers : []).forEach(function (m) {
       var n = String(m.number), r = refs[n] = refs[n] || [];
       r.push({ anchor: "fnref-" + cssClass(n) + "-" + (r.length + 1), sentence: isInt(m.sentence) ? m.sentence : null });
@@ -673,7 +674,7 @@
       return { number: n, id: "fn-" + cssClass(n), text: d.text || "", url: safeUrl(d.url),
         raw: safeUrl(d.url) ? "" : String(d.url || ""), refs: refs[n] || [] };
     });
-    var dangling = {};
+    var dangling = Object.create(null);
     (Array.isArray(fn.dangling) ? fn.dangling : []).forEach(function (d) { dangling[String(d)] = true; });
     Object.keys(refs).forEach(function (n) { if (!Object.prototype.hasOwnProperty.call(defs, n)) { dangling[n] = true; } });
     return { entries: entries, markers: Object.keys(refs).reduce(function (t, n) { return t + refs[n].length; }, 0),
@@ -721,13 +722,13 @@
   }
 
   function legend(doc, findings, rules, sources, footnotes, paragraphs) {
-    var counts = {}, ids = [];
+    var counts = Object.create(null), ids = [];
     findings.forEach(function (f) { if (!counts[f.id]) { counts[f.id] = 0; ids.push(f.id); } counts[f.id]++; });
     ids.sort();
     var out = [h("h2", null, "How to read this page")];
     if (ids.length) {
       out.push(h("h3", null, "Findings (background colour)"), h("ul", null, ids.map(function (rid) {
-        var r = rules[rid] || {}, name = r.name;
+        var r = own(rules, rid) || {}, name = r.name;
         if (!name) { findings.some(function (f) { if (f.id === rid) { name = f.rule; return true; } return false; }); }
         return h("li", { title: r.summary || "" }, [h("span", { "class": "sw bg-" + cssClass(rid) }),
           h("span", null, [h("code", null, rid), " " + (name || "")]), h("span", { "class": "n" }, String(counts[rid]))]);
@@ -744,12 +745,12 @@
       if (hasQuotes) { chips.push(h("li", null, h("span", { "class": "ex q" }, "\u201cquotation\u201d"))); }
       out.push(h("h3", null, "Who said what"), h("ul", { "class": "chips" }, chips));
     }
-    var hedges = doc.list("hedges"), cats = {};
+    var hedges = doc.list("hedges"), cats = Object.create(null);
     hedges.forEach(function (x) { var c = String(x.category || "other"); cats[c] = (cats[c] || 0) + 1; });
     var catNames = Object.keys(cats).sort();
     if (catNames.length) {
       out.push(h("h3", null, "Hedges (box colour)"), h("ul", { "class": "grid2" }, catNames.map(function (c) {
-        var lab = HEDGE_LABELS[c] || [c, ""];
+        var lab = own(HEDGE_LABELS, c) || [c, ""];
         return h("li", { title: c + " hedge" }, [h("span", { "class": "ex" }, h("span", { "class": "h h-" + cssClass(c) }, lab[0])), h("small", null, lab[1])]);
       })));
       var note = h("p", { "class": "note" }, [h("span", { "class": "ex" }, h("span", { "class": "h" }, "solid")), " the author's hedge"]);
@@ -777,7 +778,7 @@
     var out = [h("h2", null, ["Findings ", h("small", null, "(" + findings.length + ")")])];
     if (!findings.length) { out.push(h("p", { "class": "muted" }, "No findings.")); }
     else {
-      var sev = {};
+      var sev = Object.create(null);
       findings.forEach(function (f) { sev[f.severity] = (sev[f.severity] || 0) + 1; });
       out.push(h("div", { "class": "counts" }, ["error", "warning", "suggestion"].filter(function (s) { return sev[s]; }).map(function (s) {
         return h("span", { "class": "sev sev-t-" + s }, plural(sev[s], s));
@@ -916,7 +917,7 @@
         p.runs.forEach(function (r) {
           if (r.sentence !== null) { r.refs = bySentence[r.sentence] || []; if (!linked[r.sentence]) { r.sentence = null; } }
         });
-        var skipped = p.region !== "body", label = REGION_LABELS[p.region] || p.region;
+        var skipped = p.region !== "body", label = own(REGION_LABELS, p.region) || p.region;
         var div = h("div", { "class": "blk" + (skipped ? " region-" + cssClass(p.region) + " skipped" : "") + (p.bullet ? " bullet" : "") + (p.level ? " md-h" + p.level : "") });
         if (skipped) {
           var why = p.reason.trim();
