@@ -3,6 +3,9 @@
 - Page size: ``checker audit`` of ``examples/`` and of 1,000 PolNeAR articles (when
   ../shared/data is present), mean and median size of the article pages, and the size of
   the shared assets (written once per report folder).
+- Page draw time: article pages are drawn in the browser from the record they carry; the
+  time from navigation until a page is drawn (its own ``performance.mark``), median and
+  largest over the first 30 PolNeAR pages (or the examples' pages), in headless Chromium.
 - Index: ``index.html`` written from 20,000 and 100,000 summary rows of an imaginary
   archive (outlets, authors, sections, dates, findings), opened from disk in headless
   Chromium; the time from navigation until the first page of rows is in the table (the
@@ -37,6 +40,24 @@ def page_sizes(src: list[str], out: Path) -> str:
         f"{len(sizes)} pages: mean {statistics.fmean(sizes) / 1024:.1f} KB, "
         f"median {statistics.median(sizes) / 1024:.1f} KB, max {max(sizes) / 1024:.1f} KB "
         f"(+ {assets / 1024:.1f} KB of shared assets per report folder)"
+    )
+
+
+def page_draw(out: Path, n: int = 30) -> str:
+    from tests.cdp import Browser
+
+    pages = sorted((out / "articles").glob("*.html"))[:n]
+    times = []
+    with Browser() as b:
+        for page in pages:
+            b.goto(page.as_uri())
+            b.wait_for("document.documentElement.getAttribute('data-drawn')", 60)
+            times.append(
+                b.evaluate("performance.getEntriesByName('checker-page-drawn')[0].startTime")
+            )
+    return (
+        f"{len(times)} pages drawn {statistics.median(times):.0f} ms after navigation (median; "
+        f"largest {max(times):.0f} ms)"
     )
 
 
@@ -88,8 +109,10 @@ def main() -> int:
         else:
             print(f"PolNeAR page sizes skipped: no texts at {POLNEAR}")
         if find_chromium() is None:
-            print("index open time skipped: chromium not installed")
+            print("page draw and index open times skipped: chromium not installed")
             return 0
+        drawn = base / ("pn" if POLNEAR.is_dir() else "ex")
+        print("article pages, draw time:", page_draw(drawn))
         for n in (int(x) for x in args.rows.split(",")):
             print("index.html:", index_open(n, base / f"idx{n}"))
     return 0

@@ -11,6 +11,7 @@ flight, in one process or a process pool that survives a worker's death.
 from __future__ import annotations
 
 import itertools
+import json
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,8 +25,9 @@ from checker.core.config import Config
 from checker.pipeline import ArticleResult, failed_result, paused_gc
 from checker.resultcache import ResultCache
 from checker.text.tabular import ArticleInput
+from reports.compact import expand
 from reports.rows import Columns
-from reports.stream import Prepared, per_input, prepare
+from reports.stream import Prepared, per_input, prepare, record_line
 
 WORKER_DIED = (
     "analysis failed: the worker process ended unexpectedly (killed by the system, "
@@ -74,10 +76,10 @@ def _fields(item: ArticleInput) -> dict[str, Any]:
             "metadata": dict(item.metadata)}  # fmt: skip
 
 
-def _render(record: Mapping[str, Any], job: Job) -> str:
+def _render(record: Mapping[str, Any], job: Job, line: str | None = None) -> str:
     from reports.sinks import render_page
 
-    return render_page(record, job.page_meta or {})
+    return render_page(record, job.page_meta or {}, line)
 
 
 def run_article(item: ArticleInput, job: Job) -> Done:
@@ -106,7 +108,8 @@ def _run_article(item: ArticleInput, job: Job) -> Done:
                 pk = cache.page_key(key, fields)  # type: ignore[union-attr]
                 hit.html = cache.get_page(pk)  # type: ignore[union-attr]
                 if hit.html is None:
-                    hit.html = _render(hit.record(fields), job)
+                    line = record_line(fields, hit.body)  # the page carries this line
+                    hit.html = _render(expand(json.loads(line)), job, line)
                     cache.put_page(pk, hit.html)  # type: ignore[union-attr]
             return done
     res = audit_article(item, job.config)
@@ -118,7 +121,8 @@ def _run_article(item: ArticleInput, job: Job) -> Done:
         if key is not None and res.status != "error":
             cache.put(key, done.prepared)  # type: ignore[union-attr]
         if job.page_meta is not None:
-            done.prepared.html = _render(record, job)
+            line = record_line(fields, done.prepared.body)  # the page carries this line
+            done.prepared.html = _render(record, job, line)
             if key is not None and res.status != "error":
                 cache.put_page(cache.page_key(key, fields), done.prepared.html)  # type: ignore[union-attr]
     if not job.keep and res.status != "error":

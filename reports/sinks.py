@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from checker.core.io import open_report_file
+from reports.compact import expand
 from reports.rows import Columns, columns_for, summary_row
-from reports.stream import Prepared, dumps, full_summary
+from reports.stream import Prepared, dumps, full_summary, record_line
 
 
 def page_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
@@ -29,14 +30,17 @@ def page_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
 _RULES: dict[int, tuple[Mapping[str, Any], dict[str, Any]]] = {}
 
 
-def render_page(article: Mapping[str, Any], meta: Mapping[str, Any]) -> str:
-    """The HTML page of one article record, for a report with this ``meta`` (its rules)."""
+def render_page(
+    article: Mapping[str, Any], meta: Mapping[str, Any], line: str | None = None
+) -> str:
+    """The HTML page of one article record, for a report with this ``meta`` (its rules);
+    ``line``: the record's ``articles.jsonl`` line when the caller has made it already."""
     from reports.html.render import _rules_by_id, render_article
 
     known = _RULES.get(id(meta))
     if known is None or known[0] is not meta:
         known = _RULES[id(meta)] = (meta, _rules_by_id(meta))
-    return render_article(article, meta, known[1])
+    return render_article(article, meta, known[1], line)
 
 
 def report_columns(articles: Iterable[Mapping[str, Any]]) -> Columns:
@@ -75,10 +79,11 @@ class HtmlSink:
         self._write(article, self.render(article), summary_row(article, self.columns))
 
     def put(self, fields: Mapping[str, Any], prepared: Prepared) -> None:
-        """Write one prepared article's page (rendered now unless ``prepared.html`` is)."""
+        """Write one prepared article's page (made now unless ``prepared.html`` is)."""
         html = prepared.html
         if html is None:
-            html = self.render(prepared.record(fields))
+            line = record_line(fields, prepared.body)
+            html = render_page(expand(json.loads(line)), self.meta, line)
         self._write(fields, html, full_summary(fields, prepared, self.columns))
 
     def _write(self, fields: Mapping[str, Any], html: str, row: dict[str, Any]) -> None:

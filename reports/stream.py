@@ -27,11 +27,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reports.compact import compact, expand
-from reports.rows import TABLES, Columns, detail_rows, summary_row
+from reports.rows import TABLES, Columns, summary_row
 
 PER_INPUT = ("article", "id", "path", "page", "metadata")
 DETAIL = TABLES[1:]  # findings, sources, sentences
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARS = frozenset(_FORMULA_START)
 
 
 def cell(value: Any) -> Any:
@@ -106,17 +107,38 @@ _LEADLESS = 2  # article, article_id
 
 
 def detail_lines(record: Mapping[str, Any], columns: Columns, table: str) -> list[str]:
-    """The CSV lines of one detail table of a record, each without its leading cell (one
-    line per row, even with line breaks in cells)."""
+    """The CSV lines of one detail table of a record, each without its leading cells (one
+    line per row, even with line breaks in cells).
+
+    The rows are written in one go and cut at the line ends; only a table with a line
+    break inside a cell (a sentence over two lines) is written again row by row."""
     names = columns.of(table)[_LEADLESS:]
+    items = record.get(table) or ()
+    if not items:
+        return []
+    rows = [[x.get(c) for c in names] for x in items]
+    if table == "sentences":
+        hi, fi = names.index("hedges"), names.index("footnotes")
+        for row in rows:
+            row[hi] = "; ".join(row[hi] or ())
+            row[fi] = " ".join(str(x) for x in row[fi] or ())
+    for row in rows:
+        for i, v in enumerate(row):
+            if type(v) is str and v and v[0] in _FORMULA_CHARS:
+                row[i] = "'" + v
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
+    writer.writerows(rows)
+    lines = buf.getvalue().split("\n")
+    lines.pop()
+    if len(lines) == len(rows):
+        return [line + "\n" for line in lines]
     lines = []
-    for r in detail_rows(record, table):
-        writer.writerow([cell(r.get(c)) for c in names])
-        lines.append(buf.getvalue())
+    for row in rows:
         buf.seek(0)
         buf.truncate()
+        writer.writerow(row)
+        lines.append(buf.getvalue())
     return lines
 
 

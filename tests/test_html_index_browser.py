@@ -125,6 +125,7 @@ def test_findings_panel_is_never_a_clipped_scroll_box(tmp_path: Path) -> None:
              "return [out, document.querySelectorAll('#flist li').length];})()")
     with Browser(1280, 800) as b:
         b.goto(url)
+        b.wait_for("document.documentElement.getAttribute('data-drawn')")  # drawn by its script
         assert b.evaluate(check) == [[], 60]
         b.send("Emulation.setEmulatedMedia", {"media": "print"}, session=True)
         assert b.evaluate(check) == [[], 60]

@@ -7,7 +7,6 @@ by scripts/screenshot.py.
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
@@ -16,25 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from reports.html import (
-    TEMPLATES,
-    Mark,
-    build_paragraphs,
     page_names,
-    render_article,
-    render_index,
-    safe_url,
     score_histogram,
-    split_segments,
     summary_row,
     write_html,
     write_index,
 )
-from reports.html.assets import rule_css
-from reports.html.spans import markdown_marks
 from reports.html.style import GRADE_BOUNDS
 
 INJECTION = '<script>document.title="PWNED"</script>'
@@ -385,61 +373,6 @@ def sample_report() -> dict[str, Any]:
     }
 
 
-# ------------------------------------------------------------------ segmentation properties
-
-span_lists = st.lists(
-    st.tuples(st.integers(-5, 60), st.integers(-5, 60)), max_size=12
-)
-
-
-@given(text=st.text(max_size=50), spans=span_lists)
-@settings(max_examples=300, deadline=None)
-def test_segments_concatenate_to_text_and_carry_exactly_covering_spans(
-    text: str, spans: list[tuple[int, int]]
-) -> None:
-    segments = split_segments(text, spans)
-    assert "".join(s.text for s in segments) == text
-    pos = 0
-    for seg in segments:
-        assert seg.start == pos and seg.end > seg.start and seg.text == text[seg.start:seg.end]
-        pos = seg.end
-        expected = tuple(i for i, (a, b) in enumerate(spans) if a <= seg.start and seg.end <= b)
-        assert seg.covers == expected
-        # no (non-empty) span starts or ends strictly inside a segment
-        for a, b in spans:
-            if a >= b:
-                continue
-            assert not seg.start < a < seg.end and not seg.start < b < seg.end
-    assert pos == len(text)
-
-
-@given(text=st.text(min_size=1, max_size=40), spans=span_lists, data=st.data())
-@settings(max_examples=200, deadline=None)
-def test_windowed_segments_cover_the_window(
-    text: str, spans: list[tuple[int, int]], data: st.DataObject
-) -> None:
-    a = data.draw(st.integers(0, len(text)))
-    b = data.draw(st.integers(a, len(text)))
-    segments = split_segments(text, spans, a, b)
-    assert "".join(s.text for s in segments) == text[a:b]
-    for seg in segments:
-        assert seg.covers == tuple(
-            i for i, (s, e) in enumerate(spans) if s <= seg.start and seg.end <= e
-        )
-
-
-def test_overlapping_spans_finding_inside_content_inside_quote() -> None:
-    text = 'He said "prices will surely rise soon" today.'
-    quote = (text.index('"'), text.rindex('"') + 1)
-    content = (quote[0] + 1, quote[1] - 1)
-    finding = (text.index("surely"), text.index("surely") + len("surely rise"))
-    segs = split_segments(text, [quote, content, finding])
-    by_text = {s.text: s.covers for s in segs}
-    assert by_text["surely rise"] == (0, 1, 2)
-    assert by_text['"'] == (0,)
-    assert by_text["prices will "] == (0, 1)
-
-
 class _Nesting(HTMLParser):
     """Checks that every element closes in the order it opened."""
 
@@ -465,190 +398,6 @@ class _Nesting(HTMLParser):
             self.errors.append(f"</{tag}> closes {self.stack[-1:]}")
         else:
             self.stack.pop()
-
-
-def _element(page: str, text: str) -> tuple[str, set[str]]:
-    """(tag, classes) of the innermost element whose whole text is ``text``."""
-    m = re.search(r'<(span|a)\b[^>]*class="([^"]*)"[^>]*>' + re.escape(html.escape(text)) + "<",
-                  page)
-    assert m, text
-    return m.group(1), set(m.group(2).split())
-
-
-def _visible_text(page: str) -> str:
-    main = re.search(r'<main class="text"[^>]*>(.*?)</main>', page, re.S)
-    assert main
-    body = re.sub(r'<span class="why">.*?</span>', "", main.group(1), flags=re.S)
-    body = re.sub(r'<a class="fl" href="#fi-\d+">\d+</a>', "", body)  # finding badges
-    return html.unescape(re.sub(r"<[^>]+>", "", body))
-
-
-# ------------------------------------------------------------------ article page
-
-
-def test_article_page_is_well_nested_and_shows_the_whole_text() -> None:
-    art = sample_article()
-    page = render_article(art, sample_report())
-    parser = _Nesting()
-    parser.feed(page)
-    assert parser.errors == [] and parser.stack == []
-    assert parser.scripts == 0  # article pages need no script at all
-    shown = _visible_text(page)
-    for block in art["blocks"]:
-        assert art["text"][block["start"]:block["end"]] in shown
-
-
-def test_article_text_is_escaped() -> None:
-    report = sample_report()
-    page = render_article(report["articles"][0], report)
-    assert INJECTION not in page
-    assert html.escape(INJECTION, quote=False) in page or "&lt;script&gt;" in page
-    index = render_index(report)
-    assert "odd</b>" not in index  # names are not in the page: only in index-data.js
-
-
-def test_unsafe_urls_are_not_links() -> None:
-    report = sample_report()
-    page = render_article(report["articles"][0], report)
-    assert 'href="javascript:' not in page
-    assert 'href="https://westport.example.org/minutes"' in page
-    assert safe_url("JAVASCRIPT:alert(1)") == "" and safe_url("http://a.b/c") == "http://a.b/c"
-
-
-def test_findings_panel_jumps_to_sentences_and_highlights_carry_rule_classes() -> None:
-    art = sample_article()
-    page = render_article(art, sample_report())
-    for f in art["findings"]:
-        assert f'href="#s-{f["sentence"]}"' in page
-        assert f'id="s-{f["sentence"]}"' in page
-    # each rule's highlight class is on the text it flags
-    for f in art["findings"]:
-        m = re.search(r'<(span|a)\b[^>]*class="([^"]*\br-' + f["id"] + r'\b[^"]*)"', page)
-        assert m, f["id"]
-    # legend lists the rules that fired, with their colour class
-    assert page.count('class="sw bg-CLM001"') >= 1
-    assert "vague-attribution" in page
-
-
-def test_attribution_hedge_and_quote_styles() -> None:
-    art = sample_article()
-    page = render_article(art, sample_report())
-    assert _element(page, "council chair Ines Okafor")[1] == {"a-src"}
-    assert _element(page, "said")[1] == {"a-cue"}
-    # a speaker's hedge inside a quotation is marked differently from the author's
-    assert _element(page, "may well")[1] == {"q", "a-con", "h", "h-epistemic", "h-spk"}
-    # a finding inside a finding: both rules' classes, the inner one paints the background
-    assert _element(page, "clearly")[1] == {
-        "h", "h-booster", "f", "r-HDG002", "r-CLM001", "bg-HDG002", "f-multi"}
-    # one rule: its class r-CLM001 paints it (bg-<id> only names the winner of an overlap)
-    assert "r-CLM001" in _element(page, "Residents ")[1]
-    assert ".r-CLM001{background-color:" in rule_css(["CLM001"])
-    assert "quoted speaker" in page
-
-
-def test_footnote_markers_link_to_sources_and_back() -> None:
-    art = sample_article()
-    page = render_article(art, sample_report())
-    assert re.search(r'<a href="#fn-1" class="fn"[^>]*>\[1\]</a>', page)
-    assert 'id="fn-1"' in page and 'href="#fnref-1-1"' in page and 'id="fnref-1-1"' in page
-    assert 'id="fn-2"' in page and 'href="#fnref-2-1"' in page
-    # dangling marker [3] is marked and listed; unused source [4] says so
-    assert _element(page, "[3]") == ("a", {"f", "r-FTN001", "sev-error", "fn", "fn-dangling"})
-    assert "cited in the text but no source is listed" in page
-    assert "never cited in the text" in page
-
-
-def test_skipped_regions_are_greyed_with_reason() -> None:
-    page = render_article(sample_article(), sample_report())
-    for region, reason in (("heading", "title"), ("caption", "photo caption"),
-                           ("boilerplate", "newsletter prompt")):
-        assert re.search(
-            rf'class="blk region-{region} skipped"><span class="why">Not analysed · '
-            rf"{region} · <b>{reason}</b>", page), region
-    # a reason that only repeats the region is not shown twice
-    why = '<span class="why">Not analysed · '
-    assert f'class="blk region-byline skipped">{why}byline</span>' in page
-    assert f'class="blk region-references skipped">{why}source list</span>' in page
-    # body text is not greyed
-    assert '<div class="blk">' in page and "region-body" not in page
-
-
-def test_sources_panel_counts_kind_role_and_rating() -> None:
-    page = render_article(sample_article(), sample_report())
-    sources = page[page.index('id="sources"'):page.index('id="footnotes"')]
-    row = sources[sources.index("Ines Okafor"):]
-    row = row[:row.index("</tr>")]
-    assert "council chair" in row and ">person<" in row and '<td class="n">2</td>' in row
-    assert "reliable" in sources and "newsroom list 2026" in sources
-    assert "88th percentile" in sources
-
-
-def test_error_article_page() -> None:
-    report = sample_report()
-    page = render_article(report["articles"][3], report)
-    assert "could not be analysed" in page and "invalid start byte" in page
-    assert 'id="sources"' not in page  # no empty panels for a file that was not read
-
-
-def test_score_breakdown_starts_from_100_when_points_are_deductions() -> None:
-    page = render_article(sample_article(), sample_report())
-    panel = page[page.index('id="score"'):page.index('id="sources"')]
-    assert "Starting score" in panel and '<td class="n">100</td>' in panel
-    assert '<td class="n">-18.0</td>' in panel and '<td class="n">58.5</td>' in panel
-    odd = {**sample_article(), "score": 70.0}  # points do not add up: no made-up base row
-    assert "Starting score" not in render_article(odd, sample_report())
-
-
-def test_paragraphs_tolerate_gaps_and_overlapping_sentences() -> None:
-    text = "Alpha beta. Gamma delta.\n\nLoose tail"
-    art = {"text": text,
-           "blocks": [{"start": 0, "end": 24, "region": "body"}],
-           "sentences": [{"index": 0, "start": 0, "end": 15}, {"index": 1, "start": 12, "end": 24}]}
-    paras = build_paragraphs(art, [Mark(6, 18, ("f",))])
-    got = "".join(p.text for para in paras for r in para.runs for p in r.pieces)
-    assert got == "Alpha beta. Gamma delta.Loose tail"
-    assert [p.region for p in paras] == ["body", "unsegmented"]
-    assert [r.sentence for r in paras[0].runs] == [0, 1]
-
-
-@given(
-    text=st.text(alphabet="ab .\n", max_size=60),
-    blocks=span_lists,
-    sentences=span_lists,
-    marks=span_lists,
-)
-@settings(max_examples=300, deadline=None)
-def test_paragraphs_show_every_character_once_whatever_the_offsets(
-    text: str,
-    blocks: list[tuple[int, int]],
-    sentences: list[tuple[int, int]],
-    marks: list[tuple[int, int]],
-) -> None:
-    """Inconsistent blocks/sentences never lose, repeat or reorder text, nor repeat ids."""
-    art = {"text": text,
-           "blocks": [{"start": a, "end": b, "region": "body"} for a, b in blocks],
-           "sentences": [{"index": i, "start": a, "end": b} for i, (a, b) in enumerate(sentences)]}
-    paras = build_paragraphs(art, [Mark(a, b, ("f",)) for a, b in marks])
-    shown = "".join(p.text for para in paras for r in para.runs for p in r.pieces)
-    assert "".join(shown.split()) == "".join(text.split())
-    ids = [r.sentence for para in paras for r in para.runs if r.sentence is not None]
-    assert len(ids) == len(set(ids))
-
-
-def test_minimal_and_odd_entries_still_render() -> None:
-    """Missing keys, null spans and unknown rules do not break a page."""
-    art = {"article": "x.txt", "text": "One line. Two line.",
-           "findings": [{"id": "ZZZ999", "rule": "new-rule", "start": None, "end": None,
-                         "message": "document-level"},
-                        {"id": "ZZZ999", "start": 0, "end": 3, "sentence": None}],
-           "hedges": [{"start": 4, "end": 8, "category": "novel"}],
-           "sources": [{"name": "A", "start": -1, "end": -1, "sentence": None}]}
-    page = render_article(art, {"articles": [art]})
-    assert "document-level" in page and 'href="#f-1"' in page and 'id="f-1"' in page
-    assert "bg-ZZZ999" in page and "h-novel" in page
-    assert ".bg-ZZZ999{" in page  # an unknown rule's colour comes with its page
-    row = summary_row(art, "articles/x-txt.html")
-    assert row["rule_counts"] == {"ZZZ999": 2} and row["page"] == "articles/x-txt.html"
 
 
 # ------------------------------------------------------------------ index and writing
@@ -772,75 +521,8 @@ def test_disabled_rules_are_marked_off(tmp_path: Path) -> None:
     assert 'class="rulebar" data-rule-bar="HDG003"' in page and "(off)" not in page
 
 
-def test_markdown_is_rendered_not_shown_as_syntax() -> None:
-    parts = ["# Big title", "A **bold** claim and *some emphasis*, said Ana.",
-             "- first item [here](https://example.org/a) and [there](javascript:alert`1`)"]
-    text = "\n\n".join(parts)
-    starts = [text.index(p) for p in parts]
-    regions = ["heading", "body", "body"]
-    blocks = [{"start": s, "end": s + len(p), "region": r, "bullet": i == 2}
-              for i, (s, p, r) in enumerate(zip(starts, parts, regions, strict=True))]
-    art = {"article": "m.md", "format": "markdown", "text": text, "blocks": blocks,
-           "sentences": [{"index": 0, "start": starts[1], "end": starts[1] + len(parts[1])}]}
-    page = render_article(art, {})
-    assert "md-h1" in page
-    assert '<span class="md">**</span><span class="md-b">bold</span><span class="md">**</span>' \
-        in page
-    assert '<span class="md-i">some emphasis</span>' in page
-    assert '<span class="md">- </span>first item ' in page
-    assert '<a href="https://example.org/a" class="md-a" title="https://example.org/a">here</a>' \
-        in page
-    assert 'href="javascript:' not in page and 'title="javascript:' not in page
-    assert '<span class="md-a">there</span>' in page
-    css = (TEMPLATES / "checker.css").read_text(encoding="utf-8")
-    assert ".md { display: none; }" in css
-
-
-@given(text=st.text(alphabet="ab *_#-[]()\n:h/.", max_size=80))
-@settings(max_examples=300, deadline=None)
-def test_markdown_of_any_text_renders_well_nested(text: str) -> None:
-    art = {"article": "x.md", "format": "markdown", "text": text}
-    for m in markdown_marks(text):
-        assert 0 <= m.start < m.end <= len(text)
-    parser = _Nesting()
-    parser.feed(render_article(art, {}))
-    assert parser.errors == [] and parser.stack == []
-
-
-def test_sentences_link_back_to_their_findings_and_are_called_sentences() -> None:
-    art = sample_article()
-    page = render_article(art, sample_report())
-    assert "¶" not in page and "sentence " in page
-    for n in range(1, len(art["findings"]) + 1):
-        assert f'<li id="fi-{n}">' in page
-    with_sentence = {f["sentence"] for f in art["findings"]}
-    badges = re.findall(r'<a class="fl" href="#fi-(\d+)">\d+</a>', page)
-    assert len(badges) == len(art["findings"]) and len(with_sentence) < len(badges)
-
-
-def test_one_wording_for_unrated_sources() -> None:
-    art = sample_article()
-    art["sources"][0]["rating_label"] = "unrated"
-    page = render_article(art, sample_report())
-    sources = page[page.index('id="sources"'):page.index('id="footnotes"')]
-    assert "<small>unrated</small>" in sources and "not rated" not in sources
-    assert "<b>unrated</b>: an outlet or website that no installed set lists" in page
-
-
-def test_source_counts_each_mean_one_thing() -> None:
-    page = render_article(sample_article(), sample_report())
-    # 7 mentions of 6 sources: Okafor twice; critics and experts are the anonymous ones
-    assert "Who is cited <small>(6 sources, 7 mentions)</small>" in page
-    assert re.search(r'<b>6</b><span>Sources cited<br><small>4 named, '
-                     r'2 anonymous</small>', page)
-    assert re.search(r'<b>7</b><span>Source mentions<br><small>5 named, '
-                     r'2 anonymous</small>', page)
-    assert "Distinct sources" not in page and "Named sources" not in page
-
-
 def test_genre_is_shown_and_filterable(tmp_path: Path) -> None:
-    art = {**sample_article(), "genre": "opinion"}
-    assert "genre: opinion" in render_article(art, sample_report())
+    art = {**sample_article(), "genre": "opinion"}  # its page: tests/test_html_pages.py
     write_index([summary_row(art, "articles/a.html"), {"article": "b", "genre": "news"}],
                 tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
@@ -853,8 +535,10 @@ def test_article_pages_share_assets_and_stay_small(tmp_path: Path) -> None:
     write_html(report, tmp_path)
     page = (tmp_path / "articles" / "local-harbour-barrier-md.html").read_text("utf-8")
     assert '<link rel="stylesheet" href="../assets/checker.css">' in page
-    assert "<style>" not in page and "<script" not in page
-    assert len(page.encode("utf-8")) < 20_000
+    assert '<script src="../assets/checker.js" defer></script>' in page and "<style>" not in page
+    assert len(page.encode("utf-8")) < 6_000  # the record, deflated: drawn by the script
+    script = (tmp_path / "assets" / "checker.js").read_text("utf-8")
+    assert script.startswith("window.CHECKER_RULES = {") and '"CLM001": {' in script
     css = (tmp_path / "assets" / "checker.css").read_text("utf-8")
     assert ".bg-CLM001{background-color:#F9C7A8}" in css
     assert "max-height" not in css  # nothing clips the findings list, on screen or on paper
@@ -952,3 +636,26 @@ def test_an_audit_index_filters_only_by_real_metadata(tmp_path: Path) -> None:
                  "--out", str(tmp_path / "b"), "-q", "--no-cache"]) == 0  # fmt: skip
     meta = index_data(tmp_path / "b")["rows"][0]["meta"]
     assert meta == {"outlet": "Daily A"}
+
+
+def test_each_page_carries_its_articles_jsonl_line(tmp_path: Path) -> None:
+    """An audit's page holds its article's line of articles.jsonl, byte for byte (the line
+    is made once, for both files), and is a fraction of its size."""
+    import base64
+    import zlib
+
+    import checker
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("# Title\n\nThe council said costs rose 5% in 2025. "
+                                 "Officials reportedly agreed.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Prices will probably rise, experts say.\n", encoding="utf-8")
+    checker.audit([corpus], out=tmp_path / "out", formats=["html", "json"], keep=False)
+    lines = (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        page = (tmp_path / "out" / json.loads(line)["page"]).read_text(encoding="utf-8")
+        data = re.search(r'type="application/octet-stream">([A-Za-z0-9+/=]+)</script>', page)
+        assert data and zlib.decompress(base64.b64decode(data.group(1))).decode() == line
+        assert len(page) < len(line)

@@ -1,6 +1,9 @@
 """The files every page shares: ``assets/checker.css`` and ``assets/checker.js``.
 
-Written once per report folder instead of being carried by each page. The stylesheet is
+Written once per report folder instead of being carried by each page. The script is
+``templates/checker.js`` after one line naming the audit's rules
+(``window.CHECKER_RULES``: id -> name, severity, summary), which article pages show in
+their legend. The stylesheet is
 ``templates/checker.css`` followed by the highlight classes of each rule (``r-<id>`` and
 ``bg-<id>``: its tint, and the swatch with its strong colour), for every rule the audit
 knows; a page whose findings name a rule that is not in the list (a hand-edited
@@ -9,6 +12,7 @@ knows; a page whose findings name a rule that is not in the list (a hand-edited
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -46,10 +50,19 @@ def stylesheet(rules: Iterable[Mapping[str, Any]]) -> str:
     return _read("checker.css") + "\n/* rule highlights */\n" + rule_css(ids) + "\n"
 
 
+def script(rules: Iterable[Mapping[str, Any]]) -> str:
+    """``assets/checker.js``: the rules of the audit (as JSON, every character outside ASCII
+    escaped), then the shared script."""
+    known = {str(r["id"]): {k: str(r.get(k) or "") for k in ("name", "severity", "summary")}
+             for r in rules if isinstance(r, Mapping) and r.get("id")}  # fmt: skip
+    return f"window.CHECKER_RULES = {json.dumps(known, sort_keys=True)};\n" + _read("checker.js")
+
+
 def write_assets(out_dir: Path, rules: Iterable[Mapping[str, Any]] = ()) -> list[Path]:
     """Write the shared stylesheet and script into ``out_dir/assets``; return their paths."""
     out_dir = Path(out_dir)
+    rules = list(rules)
     return [
         atomic_write_text(safe_path(out_dir, CSS), stylesheet(rules)),
-        atomic_write_text(safe_path(out_dir, JS), _read("checker.js")),
+        atomic_write_text(safe_path(out_dir, JS), script(rules)),
     ]

@@ -1,8 +1,7 @@
 """The Jinja environment of the HTML pages: autoescape on, filters, one compile per template.
 
-One compiled template per page kind (module-level environment, cached), so thousands of
-article pages render quickly. Every value reaches the templates through autoescape; the
-only markup marked safe is built here by escaping functions (``runs_html``, rule CSS).
+One compiled template per page kind (module-level environment, cached). Every value
+reaches the templates through autoescape.
 """
 
 from __future__ import annotations
@@ -15,8 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from reports.html.panels import as_number, findings_html, fmt_metric, fmt_score
-from reports.html.spans import runs_html
+from reports.html.panels import as_number, fmt_metric, fmt_score
 from reports.html.style import GRADE_CLASSES, css_class, grade_of
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -27,7 +25,7 @@ _INDENT = re.compile(r"\n[ \t]+")
 class _Loader(FileSystemLoader):
     """The package's templates without the indentation of their lines: it is there for
     whoever edits a template, and thousands of pages would carry it (no template holds
-    text whose leading spaces matter: a page's article text comes from a variable)."""
+    text whose leading spaces matter)."""
 
     def get_source(self, environment: Environment, template: str) -> Any:
         source, filename, uptodate = super().get_source(environment, template)
@@ -48,8 +46,6 @@ def _env() -> Environment:
     env.filters["score1"] = lambda v: "—" if as_number(v) is None else f"{v:.1f}"
     env.filters["metric"] = fmt_metric
     env.filters["cls"] = css_class
-    env.filters["runs_html"] = runs_html
-    env.filters["findings_html"] = findings_html
     env.globals["grade_class"] = lambda g: GRADE_CLASSES.get(str(g or "").upper()[:1], "none")
     env.globals["grade_of"] = grade_of
     return env

@@ -1,34 +1,28 @@
-"""Rendering: the Jinja environment, the article page, the index page, and writing them.
+"""Rendering: the article page, the index page, and writing them.
 
-Every value reaches the templates through autoescape (:mod:`reports.html.env`); pages
-link the shared ``assets/`` instead of carrying their own style or script.
+An article page is a small file carrying the article's ``articles.jsonl`` record (deflated,
+base64), drawn in the browser by the shared ``assets/checker.js``; the index's values reach
+its template through autoescape (:mod:`reports.html.env`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import base64
+import re
+import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import escape
 
 from checker.core.io import atomic_write_text, safe_path
+from reports.compact import compact
 from reports.html.assets import rule_css
 from reports.html.env import render_template
 from reports.html.index import IndexBuilder, summary_row, write_index
-from reports.html.panels import (
-    as_number,
-    breakdown_panel,
-    findings_panel,
-    footnotes_panel,
-    key_metrics,
-    source_counts,
-    sources_panel,
-)
-from reports.html.spans import article_marks, build_paragraphs
-from reports.html.style import HEDGE_LABELS, css_class
 from reports.pages import page_names
+from reports.stream import PER_INPUT, dumps, per_input, record_line
 
 
 def _rules_by_id(report: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -39,101 +33,81 @@ def _rules_by_id(report: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
+_PAGE_HEAD = (
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src '
+    "'self' 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; "
+    'script-src \'self\'">\n<meta name="referrer" content="no-referrer">\n'
+)
+_NOSCRIPT = (
+    '<noscript><p class="errorbox">This page is drawn by <code>assets/checker.js</code>: '
+    "allow JavaScript to see it. Its record is the article's line in "
+    "<code>articles.jsonl</code>.</p></noscript>\n"
+)
+
+
+def page_html(
+    line: str, name: str, report: Mapping[str, Any] | None = None, extra_css: str = ""
+) -> str:
+    """An article page: its ``articles.jsonl`` ``line``, deflated and in base64, that the
+    shared ``assets/checker.js`` draws with ``assets/checker.css``.
+
+    ``name`` is the page's title; ``extra_css`` the highlight classes of rules the shared
+    stylesheet does not have. The page is about a third of the record's size and costs a
+    compression, not a rendering; the markup it shows is built in the browser, every value
+    of the record as text (never parsed as HTML).
+    """
+    report = report or {}
+    data = base64.b64encode(zlib.compress(line.encode("utf-8"), 6)).decode("ascii")
+    generator = escape(f"{report.get('tool', 'checker')} {report.get('version', '')}".strip())
+    style = f"<style>{extra_css}</style>\n" if extra_css else ""
+    return (
+        f'{_PAGE_HEAD}<meta name="generator" content="{generator}">\n'
+        f"<title>{escape(name)}: sourcing audit</title>\n"
+        f'<link rel="stylesheet" href="../assets/checker.css">\n{style}'
+        f'<script src="../assets/checker.js" defer></script>\n</head>\n<body>\n{_NOSCRIPT}'
+        f'<script id="checker-article" type="application/octet-stream">{data}</script>\n'
+        "</body>\n</html>\n"
+    )
+
+
+_DATA = re.compile(r'<script id="checker-article" type="application/octet-stream">'
+                   r"([A-Za-z0-9+/=]*)<")
+
+
+def page_line(page: str) -> str:
+    """The ``articles.jsonl`` line an article page carries (:func:`page_html`'s inverse)."""
+    m = _DATA.search(page)
+    if m is None:
+        raise ValueError("not an article page of this version: no checker-article data")
+    return zlib.decompress(base64.b64decode(m.group(1))).decode("utf-8")
+
+
+def unknown_rule_css(article: Mapping[str, Any], rules: Mapping[str, Any]) -> str:
+    """The highlight classes of the rules of ``article``'s findings missing from ``rules``."""
+    ids = {str(f.get("id") or "") for f in article.get("findings") or () if isinstance(f, Mapping)}
+    return rule_css(r for r in ids if r and r not in rules)
+
+
 def render_article(
     article: Mapping[str, Any],
     report: Mapping[str, Any] | None = None,
     rules: Mapping[str, Mapping[str, Any]] | None = None,
+    line: str | None = None,
 ) -> str:
-    """The HTML page of one article (a ``articles.jsonl`` article entry).
+    """The HTML page of one article (a ``articles.jsonl`` article entry; ``line``: that
+    entry as written in ``articles.jsonl``, when the caller has it: it is not made again).
 
-    The page links ``../assets/checker.css`` (written by :func:`write_assets`); only the
-    highlight classes of rules missing from ``rules`` are in the page itself.
+    The page links ``../assets/checker.css`` and ``../assets/checker.js`` (written by
+    :func:`write_assets`), which draw it (see :func:`page_html`).
     """
     report = report or {}
     rules = rules if rules is not None else _rules_by_id(report)
-    findings = findings_panel(article, rules)
-    number = {f["k"]: f["n"] for f in findings}
-    marks = article_marks(article, rules, number)
-    paragraphs = build_paragraphs(article, marks)
-    by_sentence: dict[int, list[int]] = {}
-    for f in findings:
-        if isinstance(f["sentence"], int):
-            by_sentence.setdefault(f["sentence"], []).append(f["n"])
-    sources = sources_panel(article)
-    linked = set(by_sentence) | _linked_sentences(article, sources)
-    for p in paragraphs:
-        for run in p.runs:
-            if run.sentence is not None:
-                run.refs = by_sentence.get(run.sentence, [])
-                if run.sentence not in linked:  # an anchor only where something links to it
-                    run.sentence = None
-    hedges = article.get("hedges") or []
-    hedge_cats = sorted({str(h.get("category") or "other") for h in hedges})
-    rule_counts = Counter(f["id"] for f in findings)
-    legend_rules = [
-        {
-            "id": rid,
-            "cls": css_class(rid),
-            "name": (rules.get(rid) or {}).get("name")
-            or next((f["rule"] for f in findings if f["id"] == rid), ""),
-            "summary": (rules.get(rid) or {}).get("summary", ""),
-            "count": c,
-        }
-        for rid, c in sorted(rule_counts.items())
-    ]
-    sev_counts = Counter(f["severity"] for f in findings)
-    ctx = {
-        "a": article,
-        "root": "../",
-        "report": report,
-        "paragraphs": paragraphs,
-        "findings": findings,
-        "sev_counts": sev_counts,
-        "legend_rules": legend_rules,
-        "extra_css": Markup(rule_css(r for r in rule_counts if r not in rules)),
-        "hedge_cats": [
-            {
-                "cls": css_class(c),
-                "name": HEDGE_LABELS.get(c, (c, ""))[0],
-                "examples": HEDGE_LABELS.get(c, (c, ""))[1],
-                "label": f"{c} hedge",
-                "count": sum(1 for h in hedges if str(h.get("category") or "other") == c),
-            }
-            for c in hedge_cats
-        ],
-        "has_speaker_hedges": any(h.get("speaker") or not h.get("flagged", True) for h in hedges),
-        "has_attr": bool(article.get("attributions")),
-        "has_quotes": bool(article.get("quotes")),
-        "skipped": [p for p in paragraphs if p.skipped],
-        "sources": sources,
-        "source_counts": source_counts(sources),
-        "footnotes": footnotes_panel(article),
-        "breakdown": breakdown_panel(article),
-        "base_score": _base_score(article),
-        "key_metrics": key_metrics(article.get("metrics") or {}, sources),
-        "genre": str(article.get("genre") or (article.get("metrics") or {}).get("genre") or ""),
-    }
-    return render_template("article.html", ctx)
-
-
-def _linked_sentences(article: Mapping[str, Any], sources: Sequence[Mapping[str, Any]]) -> set[int]:
-    """Sentences that the page links to besides findings: sources' and footnote markers'."""
-    out = {i for s in sources for i in s.get("sentences") or []}
-    for m in (article.get("footnotes") or {}).get("markers") or []:
-        if isinstance(m, Mapping) and isinstance(m.get("sentence"), int):
-            out.add(m["sentence"])
-    return out
-
-
-def _base_score(article: Mapping[str, Any]) -> float | None:
-    """100 when the breakdown's points are deductions from 100 (shown as the first row)."""
-    score = as_number(article.get("score"))
-    comps = article.get("score_breakdown") or []
-    points = [as_number(c.get("points")) for c in comps if isinstance(c, Mapping)]
-    if score is None or not points or any(p is None for p in points):
-        return None
-    total = sum(p for p in points if p is not None)
-    return 100.0 if abs(100.0 + total - score) < 0.051 else None
+    if line is None:  # as articles.jsonl has it: the per-input fields first
+        line = record_line(per_input(article), dumps(compact(article, PER_INPUT)))
+    name = str(article.get("article") or "")
+    return page_html(line, name, report, unknown_rule_css(article, rules))
 
 
 def render_index(
