@@ -130,6 +130,15 @@ def test_known_false_positives_are_not_cues(text: str) -> None:
     assert cues(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    # "So" opening a sentence, or after a comma, is a conclusion, not a purpose clause
+    "So we may never know why the bridge failed.",
+    "The records were lost, so we may never know who signed them.",
+])
+def test_so_as_a_conclusion_keeps_the_hedge(text: str) -> None:
+    assert cues(text) == [("may never", "epistemic")]
+
+
 def test_approximators_only_when_asked_for() -> None:
     text = "Some 3,500 homes lost power and about 40 roads were closed."
     assert cues(text) == []

@@ -143,8 +143,15 @@ def _may_be_caption(t: str) -> bool:
             or "afp" in t)
 
 
+def _has_figure(t: str) -> bool:
+    return any(c.isdigit() for c in t)
+
+
 def _may_speculate(t: str) -> bool:
-    return "could " in t or "might " in t or "may " in t or "likely" in t or "poised" in t
+    # a forecast with a figure ("could cost 200 million pounds a day") is an estimate that
+    # needs a source: it stays a claim
+    return ("could " in t or "might " in t or "may " in t or "likely" in t or "poised" in t
+            ) and not _has_figure(t)
 
 
 def _may_be_no_comment(t: str) -> bool:
@@ -157,12 +164,13 @@ _INFERENCE_STEMS = ("reflect", "underscor", "highlight", "illustrat", "demonstra
 
 
 def _may_infer(t: str) -> bool:
-    return any(stem in t for stem in _INFERENCE_STEMS) and not any(c.isdigit() for c in t)
+    return any(stem in t for stem in _INFERENCE_STEMS) and not _has_figure(t)
 
 
 def _may_define(t: str) -> bool:
-    return " is a " in t or " is an " in t or "refers to" in t or "stands for" in t or \
-        "defined as" in t or "short for" in t
+    # a definition states no fact; one with a figure carries a claim with it
+    return (" is a " in t or " is an " in t or "refers to" in t or "stands for" in t or
+            "defined as" in t or "short for" in t) and not _has_figure(t)
 
 
 def _statement_patterns() -> dict[str, Source]:
@@ -209,8 +217,14 @@ def _statement_patterns() -> dict[str, Source]:
         # "A levy is a type of tax ...", "The term refers to ..."
         DEFINITION: (
             r"^(?:an?|the)\s+[\w’'-]+(?:\s+[\w’'()-]+){0,5}?\s+(?:is|are)\s+(?:an?\s+)?"
-            r"(?:type|kind|form|sort|term|word|name|category|class)s?\s+(?:of|for|used)\b|"
-            r"\b(?:refers\s+to|stands\s+for|is\s+short\s+for|is\s+defined\s+as)\b",
+            r"(?:type|kind|form|sort|term|word|name|category|class)s?\s+(?:of|for|used)\b"
+            # not when a relative clause carries a claim ("a form of therapy that cut deaths")
+            r"(?![^.;:]*\b(?:that|which|who|whose)\b)|"
+            # what a term or an abbreviation means: "GDP stands for ...", "The term 'levy'
+            # refers to ..." (not "The mayor stands for re-election")
+            r"^(?:the\s+(?:term|word|phrase|name|abbreviation|acronym|initialism)\s+(?:\S+\s+)?"
+            r"|(?:[“\"‘'][^”\"’']{1,40}[”\"’']|(?-i:[A-Z][A-Z0-9&.]{1,9}))\s+)"
+            r"(?:refers\s+to|stands\s+for|is\s+short\s+for|is\s+defined\s+as)\b",
             re.IGNORECASE),
         CAPTION: (
             r"\b(?:(?:is|are) (?:seen|pictured|shown)\b|watch(?:es)? as\b|looks? on\b|"
