@@ -99,11 +99,15 @@ def test_jsonl_errors_are_rows_and_reading_goes_on(tmp_path: Path) -> None:
         '{"body": 42}\n'
         '{"body": null}\n'
         '{"headline": "no body here"}\n'
-        '{"body": "Rents fell in June, the housing agency reported."}\n',
+        '{"body": "Rents fell in June, the housing agency reported."}\n'
+        '{"body": "Fares rose \\ud800 again, the rail operator said."}\n',
         encoding="utf-8",
     )
     items = list(read_table(path, TableSpec("body")))
     assert items[0].error == "" and items[6].error == ""
+    assert items[7].error.endswith(  # a lone surrogate from a JSON escape: no valid text
+        "line 8: column 'body' holds an unpaired surrogate (U+D800 at character 12), which "
+        "is not valid Unicode text")
     assert "line 2: not valid JSON" in items[1].error
     assert items[2].error.endswith("line 3: not a JSON object")
     assert items[3].error.endswith("line 4: column 'body' is not text (a number)")
@@ -111,7 +115,7 @@ def test_jsonl_errors_are_rows_and_reading_goes_on(tmp_path: Path) -> None:
     assert items[5].error.endswith("line 6: column 'body' is missing")
     assert items[5].metadata == {"headline": "no body here"}
     result = checker.audit(path, table=TableSpec("body"))
-    assert [a.status for a in result.articles].count("error") == 5
+    assert [a.status for a in result.articles].count("error") == 6
     assert [a.id for a in result.articles][:2] == ["feed.jsonl#1", "feed.jsonl#2"]
 
 

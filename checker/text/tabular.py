@@ -107,6 +107,19 @@ def _kind(value: Any) -> str:
     return f"not text ({type(value).__name__})"
 
 
+def _not_unicode(text: str) -> str:
+    """Why ``text`` is not valid Unicode ("" when it is): a JSON ``\\ud800`` escape or a
+    Parquet cell can hold a lone surrogate, which no encoder or report can write."""
+    if text.isascii():
+        return ""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return (f"holds an unpaired surrogate (U+{ord(text[exc.start]):04X} at character "
+                f"{exc.start + 1}), which is not valid Unicode text")
+    return ""
+
+
 def _plain(value: Any) -> Any:
     """A metadata cell as a JSON scalar (lists and objects as compact JSON text)."""
     if value is None or isinstance(value, (str, int, float, bool)):
@@ -145,8 +158,11 @@ def row_input(
     else:
         text = row[spec.text_column]
         if isinstance(text, str) and text.strip():
-            return ArticleInput(**base, text=text, fmt=fmt)
-        problem = "is empty" if isinstance(text, str) else f"is {_kind(text)}"
+            problem = _not_unicode(text)
+            if not problem:
+                return ArticleInput(**base, text=text, fmt=fmt)
+        else:
+            problem = "is empty" if isinstance(text, str) else f"is {_kind(text)}"
     error = f"{name}: {where}: column {spec.text_column!r} {problem}"
     return ArticleInput(**base, fmt=fmt, error=error)
 
