@@ -122,6 +122,22 @@ def test_in_cites_only_a_poll_in_particular(text: str) -> None:
     assert an.sources == [] and an.attributed == [False]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The launch went according to plan, and the rocket reached orbit at 9am.",
+     "According to tradition, the mayor opens the fair each spring.",
+     "The crates were sorted according to size before the sale."],
+)
+def test_according_to_a_manner_is_no_attribution(text: str) -> None:
+    an = _analyse(text)
+    assert an.sources == [] and an.attributed == [False]
+
+
+def test_according_to_a_source_still_cites_it() -> None:
+    assert _sources("According to the ministry, 40 schools closed on Monday.")[:1] == [
+        ("the ministry", ORGANISATION)]
+
+
 def test_the_chief_after_a_named_chief_is_that_person_and_not_vague() -> None:
     an = _analyse("Fire Chief Rick Olsen said the blaze started in a barn. "
                   "The chief said crews arrived within nine minutes.")

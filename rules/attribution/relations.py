@@ -94,11 +94,36 @@ def _complete(d: TokenDoc, rec: Extracted, src: Span, content: list[Span], ci: i
     return rec
 
 
+# "according to" of a manner, not of a source: "went according to plan", "according to
+# tradition", "sorted according to size"
+_MANNER_NOUNS = frozenset((
+    "plan", "plans", "schedule", "script", "tradition", "custom", "legend", "expectations",
+    "size", "age", "height", "weight", "need", "needs", "wishes", "taste", "season", "rank",
+    "merit", "preference", "protocol",
+))
+
+
+def _manner(d: TokenDoc, j: int, s_hi: int) -> bool:
+    """Whether the words from token ``j`` on (after "according to") name a manner: a manner
+    noun (after at most a determiner) that ends its phrase."""
+    lows = d.tok_lows
+    if j < s_hi and lows[j] in DETERMINERS:
+        j += 1
+    return j < s_hi and lows[j] in _MANNER_NOUNS and (
+        j + 1 >= s_hi or not lows[j + 1][:1].isalpha() or lows[j + 1] in _PHRASE_ENDS)
+
+
+_PHRASE_ENDS = frozenset(("and", "or", "but", "before", "after", "in", "on", "at", "by", "for",
+                          "with", "from", "to", "as", "when", "while", "until", "so"))
+
+
 def _according_relation(d: TokenDoc, ci: int, cj: int, sent: int) -> _Found | None:
     """"According to X": the source right of the cue, the content before it or after a
     comma."""
     toks = d.toks
     s_lo, s_hi = d.sent_tok[sent]
+    if _manner(d, cj + 1, s_hi):
+        return None
     np = np_right(d, cj + 1, sent, s_hi)
     if not np:
         return None
