@@ -256,9 +256,10 @@ def run_check(
         if error:
             res = failed_result(display, str(path), error)
         elif stdin is not None:
-            res = analyse_bytes(stdin[1], display, cfg, readability=False)
-        else:  # no check output shows readability: skip its hyphenation dictionary
-            res = analyse_file(str(path), cfg, display, readability=False)
+            res = analyse_bytes(stdin[1], display, cfg, readability=False, warm_first=False)
+        else:  # no check output shows readability: skip its hyphenation dictionary; load
+            # models and patterns as the draft needs them, no warm-up on a sample first
+            res = analyse_file(str(path), cfg, display, readability=False, warm_first=False)
         checked.append(_fill_checked(cf, path, res, changed, base))
     return CheckResult(
         checked, root=str(root), changed_since=changed_since or "", baseline=baseline or ""

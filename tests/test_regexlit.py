@@ -113,3 +113,45 @@ def test_pattern_set_compiles_only_the_patterns_a_text_needs() -> None:
                if needles and not any(n in text.lower() for n in needles)]
     assert skipped and not any("search" in vars(p) for p in skipped)
     assert pset.search("We use cookies on this site")  # and those it needs, it compiles
+
+
+def _needs_digit(items: list) -> bool:
+    """Whether every match of the parsed regex ``items`` holds a ``\\d`` character."""
+    import re._constants as c
+
+    for op, av in items:
+        if op is c.IN and av == [(c.CATEGORY, c.CATEGORY_DIGIT)]:
+            return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            if _needs_digit(list(av[2])):
+                return True
+        elif op is c.SUBPATTERN and _needs_digit(list(av[3])):
+            return True
+        elif op is c.BRANCH and all(_needs_digit(list(b)) for b in av[1]):
+            return True
+    return False
+
+
+def test_dated_byline_patterns_each_need_a_digit() -> None:
+    # the segmenter tries them only on a block with a digit: that must never skip a match
+    import re._parser as parser
+
+    from checker.core.datafiles import packaged_data
+
+    data = packaged_data("checker.text", "lexicons/boilerplate.json", "checker-boilerplate-lexicon")
+    assert data["byline_dated"]
+    for source in data["byline_dated"]:
+        assert _needs_digit(list(parser.parse(source))), source
+    assert not _needs_digit(list(parser.parse(r"(?:\d|x)+y?")))  # the check can say no
+    dated = region_patterns().byline_dated
+    for text in ("Updated 3 hours ago", "March 3, 2024", "2024-01-28", "Published: 5 May 2023"):
+        assert any(p.match(text) for p in dated), text
+
+
+def test_joined_anchored_patterns_compile_on_first_use_and_fall_back() -> None:
+    ps = PatternSet(["^a", "^b"], re.I)
+    (joined,) = ps.anchored
+    assert "match" not in vars(joined)  # nothing compiled yet
+    assert ps.search("B x") and not ps.search("c") and "match" in vars(joined)
+    clash = PatternSet(["^(?P<x>a)", "^(?P<x>b)c"])  # a group name twice: cannot be joined
+    assert clash.search("bc") and clash.search("a") and not clash.search("b")

@@ -240,21 +240,47 @@ def _anchored_tree(tree: Any, flags: int) -> bool:
         return False
 
 
+_INLINE_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # "(?i)...": not inside a group
+
+
 def _joined_sources(
     patterns: list[tuple[re.Pattern[str], str, int]],
 ) -> tuple[re.Pattern[str], ...]:
     """One regex matching where any of ``patterns`` (each with its source and full flags)
-    matches, when they can be joined; else the patterns themselves."""
+    matches, when they can be joined (compiled on its first use: see :class:`_Joined`);
+    else the patterns themselves."""
     alone = tuple(p for p, _, _ in patterns)
     if len(patterns) < 2 or len({flags for _, _, flags in patterns}) > 1:
         return alone
-    if any(_GROUP_REFERENCE.search(source) for _, source, _ in patterns):
-        return alone  # group numbers change in the joined pattern
-    try:
-        return (re.compile("|".join(f"(?:{source})" for _, source, _ in patterns),
-                           patterns[0][2]),)  # fmt: skip
-    except re.error:  # e.g. inline global flags, or a group name used twice
-        return alone
+    if any(
+        _GROUP_REFERENCE.search(source) or _INLINE_GLOBAL_FLAGS.match(source)
+        for _, source, _ in patterns
+    ):
+        return alone  # group numbers change in the joined pattern; flags must come first
+    joined: Any = _Joined(
+        "|".join(f"(?:{source})" for _, source, _ in patterns), patterns[0][2], alone
+    )
+    return (joined,)
+
+
+class _Joined:
+    """Anchored patterns joined into one regex, compiled on the first ``match`` (a set
+    whose anchored patterns a short text never reaches does not compile them). If the
+    joined regex does not compile (a group name used twice, say), each pattern is tried
+    in turn: the same answer, slower."""
+
+    def __init__(self, source: str, flags: int, alone: tuple[re.Pattern[str], ...]) -> None:
+        self.pattern = source
+        self.flags = flags
+        self.alone = alone
+
+    def match(self, text: str) -> Any:
+        try:
+            self.match = re.compile(self.pattern, self.flags).match  # type: ignore[method-assign]
+        except re.error:
+            alone = self.alone
+            self.match = lambda t: next((m for p in alone if (m := p.match(t))), None)  # type: ignore[method-assign]
+        return self.match(text)
 
 
 _PATTERN_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn",

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING, REFERENCES
+from checker.core.regexlit import lazy_compile
 
 if TYPE_CHECKING:
     from checker.core.regexlit import PatternSet
@@ -51,15 +52,15 @@ _CREDIT = (
     r"|[A-Z][^()/]{1,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Shutterstock|Alamy)"
     r"[^()]{0,40})\)"
 )
-_INLINE_CREDIT = re.compile(r"(?:[.!?]\s*|\s)" + _CREDIT + r"\.?$")
-_CREDIT_ONLY = re.compile(_CREDIT + r"\.?")
+_INLINE_CREDIT = lazy_compile(r"(?:[.!?]\s*|\s)" + _CREDIT + r"\.?$")
+_CREDIT_ONLY = lazy_compile(_CREDIT + r"\.?")
 # the same credit glued between two sentences: "... in Mountain View.(AFP) The company ..."
-_GLUED_CREDIT = re.compile(r"[.!?]\s*" + _CREDIT + r"(?=\s+[A-Z\"\u201c])")
+_GLUED_CREDIT = lazy_compile(r"[.!?]\s*" + _CREDIT + r"(?=\s+[A-Z\"\u201c])")
 # a sentence closed by a bracketed source list: "... leads in Indiana. [Courier, Gazette]"
-_CITED_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*\[[^\[\]\n]{1,80}\]\.?\s*$")
+_CITED_END = lazy_compile(r"[.!?][\"'\u201d\u2019]?\s*\[[^\[\]\n]{1,80}\]\.?\s*$")
 QUESTION_HEADING_WORDS = 12  # a question heading has at most this many words
 # "Q:", "A.", "RAMOS:", "Sen. Smith:" at the start: a speaker's turn in an interview
-_SPEAKER_LABEL = re.compile(r"[A-Z][\w.'\u2019 -]{0,30}:\s|[QA][.:)]?\s|Q\S")
+_SPEAKER_LABEL = lazy_compile(r"[A-Z][\w.'\u2019 -]{0,30}:\s|[QA][.:)]?\s|Q\S")
 _OPENING_QUOTE = "\"'\u201c\u2018\u00ab-\u2013\u2014("
 _INNER_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[A-Z]")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")

@@ -27,7 +27,7 @@ from checker.core.document import (
     Link,
     Sentence,
 )
-from checker.core.regexlit import PatternSet
+from checker.core.regexlit import PatternSet, lazy_compile
 from checker.core.words import WORD as _WORD
 from checker.core.words import word_count, word_tokens
 from checker.text import chrome
@@ -44,6 +44,7 @@ class RegionPatterns(NamedTuple):
     short_anchored: chrome.FirstCharIndex  # ...and its patterns anchored at the start
     short_words: int
     byline: tuple[re.Pattern[str], ...]
+    byline_dated: tuple[re.Pattern[str], ...]  # byline patterns that only match with a digit
     caption: PatternSet
     caption_single: PatternSet  # only for a block of one sentence of at most short_words
     references_heading: re.Pattern[str]
@@ -60,7 +61,8 @@ def region_patterns() -> RegionPatterns:
         boilerplate_short=PatternSet([p for p in short if not p.startswith("^")], re.I),
         short_anchored=chrome.FirstCharIndex([p for p in short if p.startswith("^")]),
         short_words=int(data["short_words"]),
-        byline=tuple(re.compile(p) for p in data["byline"]),
+        byline=tuple(lazy_compile(p) for p in data["byline"]),
+        byline_dated=tuple(lazy_compile(p) for p in data["byline_dated"]),
         caption=PatternSet(data["caption"], re.I),
         caption_single=PatternSet(data["caption_single"], re.I),
         references_heading=re.compile(data["references_heading"], re.I),
@@ -388,6 +390,17 @@ def split_blocks(text: str, fmt: str) -> list[_RawBlock]:
     return _merge_broken_sentences(text, out)
 
 
+_DIGIT = re.compile(r"\d")  # what ``\d`` in a byline pattern matches
+
+
+def _is_byline(pats: RegionPatterns, body: str) -> bool:
+    """Whether a byline pattern matches at the start of ``body`` (the dated ones, which all
+    need a digit, only when ``body`` has one; each pattern compiled on its first try)."""
+    return any(p.match(body) for p in pats.byline) or (
+        _DIGIT.search(body) is not None and any(p.match(body) for p in pats.byline_dated)
+    )
+
+
 def _is_title_case(text: str) -> bool:
     """Whether at least 60% of the words longer than 3 letters are capitalised (or numbers)."""
     words = [w for w in _WORD.findall(text) if len(w) > 3]
@@ -447,7 +460,7 @@ class _RegionClassifier:
         sets = (self.caption, self.caption_single, pats.short_words)
         if hint == "caption" or chrome.is_caption(body, words, *sets):
             return CAPTION, "caption / photo credit"
-        if hint == "byline" or (words <= 12 and any(p.match(body) for p in pats.byline)):
+        if hint == "byline" or (words <= 12 and _is_byline(pats, body)):
             return BYLINE, "byline or date"
         if not b.bullet:
             return self._unmarked_region(i, body, words)

@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
+from checker.core.regexlit import lazy_compile
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.phrases import np_left
@@ -29,7 +30,7 @@ NAME_TOKEN = re.compile(
 )
 PAREN = re.compile(r"\([^)]*\)")
 SPACES = re.compile(r"\s+")
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:\([^)]{1,12}\)\s+)?){1,3})$")
+_NAME_BEFORE = lazy_compile(r"((?:[A-Z][\w’'.-]*\s+(?:\([^)]{1,12}\)\s+)?){1,3})$")
 
 Source = tuple[str, str, str]  # (kind, name, role)
 

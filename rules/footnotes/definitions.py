@@ -52,7 +52,7 @@ HEADING_LINE = lazy_compile(
     r"(?:[*_]{1,2})?[ \t]*+:?[ \t]*+(?:[*_]{1,2})?[ \t]*+$",
     re.M,
 )  # possessive: three adjacent runs of spaces made a long run of spaces cubic
-_ENTRY = re.compile(
+_ENTRY = lazy_compile(
     r"^[ \t]*(?:[-*+\u2022][ \t]+)?"
     r"(?:\[(?P<b>\d{1,3})\]|\((?P<p>\d{1,3})\)|(?P<d>\d{1,3})[.):](?!\d)"
     rf"|\^(?P<c>\d{{1,3}})|(?P<s>[{SUP_DIGITS}]{{1,3}})|(?P<g>\d{{1,3}})(?=[^\W\d_\[\"'\u201c\u2018(])"

@@ -26,7 +26,7 @@ _SENT_END = lazy_compile(
 # What may follow a marker that ends its block: spaces, punctuation, closers, brackets,
 # digits, carets (other markers). (A "[^label]" is covered by these characters but its
 # label's letters are not.)
-_BLOCK_TAIL = re.compile(rf"[\s.!?,;:{CLOSERS_CLS}\[\]\d{SUP_DIGITS}^]")
+_BLOCK_TAIL = lazy_compile(rf"[\s.!?,;:{CLOSERS_CLS}\[\]\d{SUP_DIGITS}^]")
 _BULLET_OR_NUMBERED = r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+\S"
 
 

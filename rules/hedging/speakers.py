@@ -13,12 +13,12 @@ attributed content with their speakers.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.core.analysis import ANONYMOUS, Analysis, Attribution
 from checker.core.document import Sentence
+from checker.core.regexlit import lazy_compile
 from rules.hedging.cues import quotation_spans
 from rules.hedging.spans import SpanIndex, overlaps_any
 
@@ -113,7 +113,7 @@ def _cue_is_the_attribution(att: Attribution, cue_spans: Sequence[tuple[int, int
 
 # "As Pyke found, ...", "as the report notes, ...": a parenthetical attribution that opens
 # its sentence (or follows a conjunction) credits the clause after its comma to its source.
-_AS_CLAUSE = re.compile(
+_AS_CLAUSE = lazy_compile(
     r"(?:^|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)[\"“'‘(]?[Aa]s\s+"
     r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|(?:the|a|one|his|her|their|our)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:study|report|survey|analysis|paper|review|researchers?|scientists?|"
