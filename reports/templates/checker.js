@@ -386,11 +386,48 @@
 
   var MD_HEADING = /^(#{1,6})[ \t]+/gm;
   var MD_BULLET = /^[ \t]*([-*+])[ \t]+(?=\S)/gm;
-  var MD_STRONG = /(?<![*\p{L}\p{N}_])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![*\p{L}\p{N}_])/gu;
-  var MD_LINK = /(?<!!)\[([^[\]\n]{1,300})\]\(([^()\s]{1,2000})\)/g;
-  var MD_EM = /(?<![*\p{L}\p{N}_])(\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*\p{L}\p{N}_])/gu;
+  /* Links, bold (** or __) and italic (* or _) are found without regex lookbehind, which
+   * Safari before 16.4 cannot parse (it would refuse the whole script): the character before
+   * a match is tested in code. Bold and italic are each one left-to-right pass, linear in the
+   * text (a regex with a lazy (.+?) is quadratic on a long line). A run: a delimiter D not
+   * after a letter, digit, "*" or "_"; one line of text that starts and ends with a character
+   * F; then D again, not before a letter, digit, "*" or "_"; the shortest such run, from the
+   * left (F: not a space for bold; not a space, "*" or "_" for italic). */
+  var MD_LINK = /\[([^[\]\n]{1,300})\]\(([^()\s]{1,2000})\)/g;  // not after "!" (an image)
+  var MD_WORD_BEFORE = /[*\p{L}\p{N}_]$/u, MD_WORD_AT = /^[*\p{L}\p{N}_]/u;
+  var MD_BREAK = /[\n\r\u2028\u2029]/, MD_SPACE = /\s/;
 
   function each(rx, text, fn) { rx.lastIndex = 0; var m; while ((m = rx.exec(text)) !== null) { fn(m); if (m[0] === "") { rx.lastIndex++; } } }
+
+  /* [start, end] of each emphasis run of delimiters d chars long ("**"/"__" or "*"/"_"), in
+   * order; edge(c): may c be the first or last character inside the delimiters. */
+  function emphasisRuns(text, d, edge) {
+    var n = text.length, runs = [], k;
+    function delim(i) {
+      var c = text.charAt(i);
+      return (c === "*" || c === "_") && (d === 1 || text.charAt(i + 1) === c) ? c : "";
+    }
+    function wordAt(i) { return i < n && MD_WORD_AT.test(text.slice(i, i + 2)); }
+    function wordBefore(i) { return i > 0 && MD_WORD_BEFORE.test(text.slice(Math.max(0, i - 2), i)); }
+    // next[c][k]: the first closing delimiter c at k or after (n if none); brk[k]: the first line end
+    var next = { "*": new Int32Array(n + 2), "_": new Int32Array(n + 2) }, brk = new Int32Array(n + 2);
+    next["*"][n + 1] = next["_"][n + 1] = brk[n + 1] = n;
+    for (k = n; k >= 0; k--) {
+      var c = k < n ? delim(k) : "";
+      next["*"][k] = next["*"][k + 1];
+      next["_"][k] = next["_"][k + 1];
+      if (c && k > 0 && edge(text.charAt(k - 1)) && !wordAt(k + d)) { next[c][k] = k; }
+      brk[k] = k < n && MD_BREAK.test(text.charAt(k)) ? k : brk[k + 1];
+    }
+    for (var i = 0; i + d < n;) {
+      var o = delim(i), j = o ? next[o][i + d + 1] : n;
+      if (o && j < n && j < brk[i + d] && edge(text.charAt(i + d)) && !wordBefore(i)) {
+        runs.push([i, j + d]);
+        i = j + d;
+      } else { i++; }
+    }
+    return runs;
+  }
 
   function markdownMarks(text) {
     var marks = [];
@@ -398,22 +435,28 @@
       each(rx, text, function (m) { marks.push(mark([m.index, m.index + m[0].length], ["md"])); });
     });
     each(MD_LINK, text, function (m) {
+      if (text.charAt(m.index - 1) === "!") { MD_LINK.lastIndex = m.index + 1; return; }
       var url = safeUrl(m[2]), s = m.index + 1, e = s + m[1].length;
       marks.push(mark([s, e], ["md-a"], { title: url, href: url }));
       marks.push(mark([m.index, s], ["md"]));
       marks.push(mark([e, m.index + m[0].length], ["md"]));
     });
-    var taken = [];
-    [[MD_STRONG, "md-b"], [MD_EM, "md-i"]].forEach(function (pair) {
-      each(pair[0], text, function (m) {
-        var s = m.index, e = s + m[0].length, d = m[1].length;
-        if (m[2].indexOf("\n\n") >= 0 || taken.some(function (t) { return t[0] < e && s < t[1]; })) { return; }
-        taken.push([s, e]);
-        marks.push(mark([s + d, e - d], [pair[1]]));
-        marks.push(mark([s, s + d], ["md"]));
-        marks.push(mark([e - d, e], ["md"]));
+    function emphasis(runs, d, cls) {
+      runs.forEach(function (r) {
+        marks.push(mark([r[0] + d, r[1] - d], [cls]));
+        marks.push(mark([r[0], r[0] + d], ["md"]));
+        marks.push(mark([r[1] - d, r[1]], ["md"]));
       });
+    }
+    var bold = emphasisRuns(text, 2, function (c) { return c !== "" && !MD_SPACE.test(c); });
+    var italic = emphasisRuns(text, 1, function (c) { return c !== "" && c !== "*" && c !== "_" && !MD_SPACE.test(c); });
+    var b = 0;  // italic inside or across bold is left as it is (both lists are in order)
+    italic = italic.filter(function (r) {
+      while (b < bold.length && bold[b][1] <= r[0]) { b++; }
+      return !(b < bold.length && bold[b][0] < r[1]);
     });
+    emphasis(bold, 2, "md-b");
+    emphasis(italic, 1, "md-i");
     return marks;
   }
 
@@ -1056,26 +1099,30 @@
     if (!data) { return; }
     var root = document.documentElement, rec;
     if (root.hasAttribute("data-drawn")) { return; }  // a page saved from the browser, drawn
+    function failed(why, e) {  // a box that says so, rather than a blank page
+      document.body.appendChild(h("p", { "class": "errorbox" }, "This page could not be drawn: " + why + " (" +
+        String(e && e.message || e) + "). The article's record is its line in articles.jsonl."));
+      root.setAttribute("data-drawn", "error");
+    }
     try {  // the page's record: base64 of the zlib-deflated UTF-8 articles.jsonl line
       var bin = atob(data.textContent.trim()), bytes = new Uint8Array(bin.length);
       for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
       rec = JSON.parse(new TextDecoder("utf-8").decode(inflate(bytes)));
-    } catch (e) {
-      document.body.appendChild(h("p", { "class": "errorbox" }, "This page could not be drawn: its data is damaged (" +
-        String(e && e.message || e) + "). The article's record is its line in articles.jsonl."));
-      root.setAttribute("data-drawn", "error");
-      return;
-    }
-    add(document.body, articleNodes(rec));
+    } catch (e) { failed("its data is damaged", e); return; }
+    try {  // the nodes are all made before any is added: a failure leaves no half page
+      add(document.body, articleNodes(rec));
+    } catch (e) { failed("the script failed on its record", e); return; }
     root.setAttribute("data-drawn", "1");
     if (window.performance && performance.mark) { performance.mark("checker-page-drawn"); }
     if (location.hash.length > 1) {  // a link to a place in the page: it exists only now
-      var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      var target = null;
+      try { target = document.getElementById(decodeURIComponent(location.hash.slice(1))); }
+      catch (e) { target = null; }  // not a well-formed escape (#%E0): no place to go to
       if (target) { location.replace(location.hash); target.scrollIntoView(); }
     }
   }
 
-  window.CheckerReport = { articleNodes: articleNodes, splitSegments: splitSegments };
+  window.CheckerReport = { articleNodes: articleNodes, splitSegments: splitSegments, markdownMarks: markdownMarks };
   indexPage(window.CHECKER_INDEX);
   articlePage();
 }());
