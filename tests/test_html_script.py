@@ -87,9 +87,13 @@ _NEWER_SYNTAX: dict[str, tuple[str, re.Pattern[str]]] = {
     "class (fields and static blocks are ES2022)": ("code", re.compile(r"\bclass\b")),
     "optional catch binding (ES2019)": ("code", re.compile(r"\bcatch\s*\{")),
     "dynamic import or top-level await": ("code", re.compile(r"\bimport\s*\(|\bawait\b")),
-    "library newer than ES2018": ("code", re.compile(
-        r"\bObject\.(?:hasOwn|fromEntries)\b|\.(?:replaceAll|matchAll|flatMap|flat|findLast"
-        r"|findLastIndex|toSorted|toReversed)\s*\(|\bglobalThis\b|\bstructuredClone\b")),
+    "library newer than ES2018": (
+        "code",
+        re.compile(
+            r"\bObject\.(?:hasOwn|fromEntries)\b|\.(?:replaceAll|matchAll|flatMap|flat|findLast"
+            r"|findLastIndex|toSorted|toReversed)\s*\(|\bglobalThis\b|\bstructuredClone\b"
+        ),
+    ),
 }
 
 
@@ -136,7 +140,7 @@ def test_the_scanner_reads_the_whole_shipped_script(shipped: str) -> None:
 @pytest.mark.parametrize(
     ("snippet", "found"),
     [
-        ('var r = /(?<![a-z])x/u;', "regex lookbehind (Safari 16.4)"),
+        ("var r = /(?<![a-z])x/u;", "regex lookbehind (Safari 16.4)"),
         ('var r = new RegExp("(?<=a)b");', "regex lookbehind (Safari 16.4)"),
         ("if (x) { return /(?<!!)y/g.test(s); }", "regex lookbehind (Safari 16.4)"),
         ("var r = /a/dg;", "regex flag d or v (ES2022, ES2024)"),

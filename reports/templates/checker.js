@@ -394,7 +394,8 @@
    * F; then D again, not before a letter, digit, "*" or "_"; the shortest such run, from the
    * left (F: not a space for bold; not a space, "*" or "_" for italic). */
   var MD_LINK = /\[([^[\]\n]{1,300})\]\(([^()\s]{1,2000})\)/g;  // not after "!" (an image)
-  var MD_WORD_BEFORE = /[*\p{L}\p{N}_]$/u, MD_WORD_AT = /^[*\p{L}\p{N}_]/u;
+  var MD_WORD = /[*\p{L}\p{N}_]/u;  // tested on one character (a class before "$" can miss
+  // a character beyond U+FFFF in some V8 builds)
   var MD_BREAK = /[\n\r\u2028\u2029]/, MD_SPACE = /\s/;
 
   function each(rx, text, fn) { rx.lastIndex = 0; var m; while ((m = rx.exec(text)) !== null) { fn(m); if (m[0] === "") { rx.lastIndex++; } } }
@@ -407,8 +408,12 @@
       var c = text.charAt(i);
       return (c === "*" || c === "_") && (d === 1 || text.charAt(i + 1) === c) ? c : "";
     }
-    function wordAt(i) { return i < n && MD_WORD_AT.test(text.slice(i, i + 2)); }
-    function wordBefore(i) { return i > 0 && MD_WORD_BEFORE.test(text.slice(Math.max(0, i - 2), i)); }
+    function pair(i) {  // do the UTF-16 units at i and i + 1 make one character?
+      var a = text.charCodeAt(i), b = text.charCodeAt(i + 1);
+      return a >= 0xD800 && a <= 0xDBFF && b >= 0xDC00 && b <= 0xDFFF;
+    }
+    function wordAt(i) { return i < n && MD_WORD.test(text.slice(i, pair(i) ? i + 2 : i + 1)); }
+    function wordBefore(i) { return i > 0 && MD_WORD.test(text.slice(i > 1 && pair(i - 2) ? i - 2 : i - 1, i)); }
     // next[c][k]: the first closing delimiter c at k or after (n if none); brk[k]: the first line end
     var next = { "*": new Int32Array(n + 2), "_": new Int32Array(n + 2) }, brk = new Int32Array(n + 2);
     next["*"][n + 1] = next["_"][n + 1] = brk[n + 1] = n;
