@@ -396,14 +396,16 @@
   var MD_LINK = /\[([^[\]\n]{1,300})\]\(([^()\s]{1,2000})\)/g;  // not after "!" (an image)
   var MD_WORD = /[*\p{L}\p{N}_]/u;  // tested on one character (a class before "$" can miss
   // a character beyond U+FFFF in some V8 builds)
-  var MD_BREAK = /[\n\r\u2028\u2029]/, MD_SPACE = /\s/;
+  var MD_SPACE = /\s/, MD_DELIM = /[*_]/g, MD_LINE_END = /[\n\r\u2028\u2029]/g;
 
   function each(rx, text, fn) { rx.lastIndex = 0; var m; while ((m = rx.exec(text)) !== null) { fn(m); if (m[0] === "") { rx.lastIndex++; } } }
 
   /* [start, end] of each emphasis run of delimiters d chars long ("**"/"__" or "*"/"_"), in
-   * order; edge(c): may c be the first or last character inside the delimiters. */
+   * order; edge(c): may c be the first or last character inside the delimiters. Openings are
+   * tried left to right; the next closing delimiter and the next line end are each searched
+   * forward from where the last search ended, so that no character is looked at twice. */
   function emphasisRuns(text, d, edge) {
-    var n = text.length, runs = [], k;
+    var n = text.length, runs = [], found = { "*": -1, "_": -1 }, lineEnd = -1;
     function delim(i) {
       var c = text.charAt(i);
       return (c === "*" || c === "_") && (d === 1 || text.charAt(i + 1) === c) ? c : "";
@@ -414,22 +416,33 @@
     }
     function wordAt(i) { return i < n && MD_WORD.test(text.slice(i, pair(i) ? i + 2 : i + 1)); }
     function wordBefore(i) { return i > 0 && MD_WORD.test(text.slice(i > 1 && pair(i - 2) ? i - 2 : i - 1, i)); }
-    // next[c][k]: the first closing delimiter c at k or after (n if none); brk[k]: the first line end
-    var next = { "*": new Int32Array(n + 2), "_": new Int32Array(n + 2) }, brk = new Int32Array(n + 2);
-    next["*"][n + 1] = next["_"][n + 1] = brk[n + 1] = n;
-    for (k = n; k >= 0; k--) {
-      var c = k < n ? delim(k) : "";
-      next["*"][k] = next["*"][k + 1];
-      next["_"][k] = next["_"][k + 1];
-      if (c && k > 0 && edge(text.charAt(k - 1)) && !wordAt(k + d)) { next[c][k] = k; }
-      brk[k] = k < n && MD_BREAK.test(text.charAt(k)) ? k : brk[k + 1];
+    function closing(c, k) {  // the first closing delimiter c at k or after (n if none); k grows
+      if (found[c] >= k) { return found[c]; }
+      for (var j = text.indexOf(c, k); ; j = text.indexOf(c, j + 1)) {
+        if (j < 0) { return (found[c] = n); }
+        if (delim(j) === c && edge(text.charAt(j - 1)) && !wordAt(j + d)) { return (found[c] = j); }
+      }
     }
-    for (var i = 0; i + d < n;) {
-      var o = delim(i), j = o ? next[o][i + d + 1] : n;
-      if (o && j < n && j < brk[i + d] && edge(text.charAt(i + d)) && !wordBefore(i)) {
+    function lineEndFrom(k) {  // the first line end at k or after (n if none); k grows
+      if (lineEnd < k) {
+        MD_LINE_END.lastIndex = k;
+        var m = MD_LINE_END.exec(text);
+        lineEnd = m ? m.index : n;
+      }
+      return lineEnd;
+    }
+    for (var i = 0; i + d < n; i++) {
+      MD_DELIM.lastIndex = i;
+      var m = MD_DELIM.exec(text);
+      if (!m) { break; }
+      i = m.index;
+      var o = delim(i);
+      if (!o || i + d >= n || !edge(text.charAt(i + d)) || wordBefore(i)) { continue; }
+      var j = closing(o, i + d + 1);
+      if (j < n && j < lineEndFrom(i + d)) {
         runs.push([i, j + d]);
-        i = j + d;
-      } else { i++; }
+        i = j + d - 1;
+      }
     }
     return runs;
   }
