@@ -404,6 +404,86 @@ def test_markdown_of_any_text_shows_the_text_and_only_safe_links(pages: Pages, t
     assert all(h.startswith(("http://", "https://")) for h in shown["hrefs"])
 
 
+# The Markdown marks as the script found them with lookbehind regexes (which Safari before
+# 16.4 cannot parse; see tests/test_html_script.py): the reference its code must agree with.
+_LOOKBEHIND_MARKS = r"""(function (text) {
+  var out = [];
+  function each(rx, fn) { rx.lastIndex = 0; var m;
+    while ((m = rx.exec(text)) !== null) { fn(m); if (m[0] === "") { rx.lastIndex++; } } }
+  function mark(s, e, c) { out.push([s, e, c]); }
+  [/^(#{1,6})[ \t]+/gm, /^[ \t]*([-*+])[ \t]+(?=\S)/gm].forEach(function (rx) {
+    each(rx, function (m) { mark(m.index, m.index + m[0].length, "md"); });
+  });
+  each(/(?<!!)\[([^[\]\n]{1,300})\]\(([^()\s]{1,2000})\)/g, function (m) {
+    var s = m.index + 1, e = s + m[1].length;
+    mark(s, e, "md-a"); mark(m.index, s, "md"); mark(e, m.index + m[0].length, "md");
+  });
+  var taken = [];
+  [[/(?<![*\p{L}\p{N}_])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![*\p{L}\p{N}_])/gu, "md-b"],
+   [/(?<![*\p{L}\p{N}_])(\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*\p{L}\p{N}_])/gu, "md-i"]
+  ].forEach(function (pair) {
+    each(pair[0], function (m) {
+      var s = m.index, e = s + m[0].length, d = m[1].length;
+      if (taken.some(function (t) { return t[0] < e && s < t[1]; })) { return; }
+      taken.push([s, e]);
+      mark(s + d, e - d, pair[1]); mark(s, s + d, "md"); mark(e - d, e, "md");
+    });
+  });
+  return out;
+}(%s))"""
+_MARKS = """CheckerReport.markdownMarks(%s).map(function (m) {
+  return [m.s, m.e, m.classes.join(" ")]; })"""
+
+
+_MD_PIECES = [*"ab1é *_[]()!#-\n\r\t\u2028\u00a0", "\U0001d400", "**", "__", "](h)"]
+
+
+@given(text=st.lists(st.sampled_from(_MD_PIECES), max_size=40).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_markdown_marks_are_those_of_the_lookbehind_patterns(pages: Pages, text: str) -> None:
+    """Headings, list bullets, links, bold and italic: the script's own scanning finds what
+    the lookbehind regexes found, in the same order (letters and digits beyond ASCII and
+    beyond U+FFFF, line ends of every kind, images "![a](b)" that are not links)."""
+    if pages.js("typeof CheckerReport") != "object":
+        pages.draw(_clean_article())
+    arg = json.dumps(text)
+    assert pages.js(_MARKS % arg) == pages.js(_LOOKBEHIND_MARKS % arg)
+
+
+def test_markdown_marks_of_chosen_texts(pages: Pages) -> None:
+    if pages.js("typeof CheckerReport") != "object":
+        pages.draw(_clean_article())
+
+    def shown(text: str, cls: str) -> list[str]:
+        units = text.encode("utf-16-le")  # the script's offsets are in UTF-16 units
+        return [units[2 * s : 2 * e].decode("utf-16-le")
+                for s, e, c in pages.js(_MARKS % json.dumps(text)) if c == cls]  # fmt: skip
+
+    assert shown("a **b** and __c d__ e", "md-b") == ["b", "c d"]
+    assert shown("snake_case_name and 2*3*4 stay", "md-i") == []
+    assert shown("*a* _b_ *c d*. (_e_)", "md-i") == ["a", "b", "c d", "e"]
+    assert shown("*not\nacross lines*", "md-i") == []
+    assert shown("**bold with *italic* inside**", "md-i") == []
+    assert shown("![img](a.png) and [link](https://x.org)", "md-a") == ["link"]
+    assert shown("\U0001d400_x_ and é*y* stay; 1_z_", "md-i") == []
+
+
+def test_a_very_long_markdown_line_is_drawn_with_its_emphasis(pages: Pages) -> None:
+    """A line of 60,000 characters full of unclosed "_x" (each a would-be italic) and one of
+    "*a" is drawn whole; emphasis on it and on the lines around it still shows."""
+    unclosed = " _x" * 20_000
+    stars = "*a " * 20_000 + "and **strong** end"
+    text = f"A *short* line.\n\n{unclosed}\n\n{stars}\n\nThe __last__ line."
+    art = {"article": "long.md", "format": "markdown", "text": text}
+    page = pages.draw(art, {})
+    assert _element(page, "short") == ("span", {"md-i"})
+    assert _element(page, "strong") == ("span", {"md-b"})
+    assert _element(page, "last") == ("span", {"md-b"})
+    shown = pages.text_of(art)
+    assert "".join("".join(shown["text"]).split()) == "".join(text.split())
+    assert pages.js("document.querySelectorAll('main.text .md-i').length") == 1
+
+
 @given(text=st.text(max_size=50), spans=span_lists)
 @settings(max_examples=150, deadline=None)
 def test_segments_concatenate_to_text_and_carry_exactly_covering_spans(
@@ -488,3 +568,29 @@ def test_names_of_javascript_objects_in_a_record_are_plain_text(pages: Pages) ->
     assert "function" not in pages.js("document.body.innerText")
     assert "<code>__proto__</code> odd" in page and "<code>constructor</code>" in page
     assert "Not analysed · constructor" in page and "cited in the text but no source" in page
+
+
+def test_a_bad_place_in_the_address_is_ignored(pages: Pages) -> None:
+    """``page.html#%E0`` is no escape decodeURIComponent reads: the page is drawn all the
+    same, at its top."""
+    pages.draw(sample_article())
+    url = pages.js("location.href.split('#')[0]")
+    for bad in ("#%E0", "#%", "#s-%ZZ"):
+        pages.browser.goto(url + bad)
+        assert pages.js("location.hash") == bad
+        assert pages.js("document.documentElement.getAttribute('data-drawn')") == "1"
+        assert pages.js("document.querySelectorAll('main.text .blk').length") > 3
+        assert pages.js("document.querySelectorAll('.errorbox').length") == 0
+
+
+def test_a_record_the_script_cannot_draw_shows_the_error_box(pages: Pages) -> None:
+    """A page whose data inflates to JSON that is no article (``null``): the drawing fails,
+    and the page says so instead of staying blank (a bad place in its address too)."""
+    path = pages.folder / "articles" / "undrawable.html"
+    path.write_text(page_html("null", "odd.md"), encoding="utf-8")
+    pages.browser.goto(path.as_uri() + "#%E0")
+    assert pages.js("document.documentElement.getAttribute('data-drawn')") == "error"
+    body = pages.js("document.body.textContent")
+    assert "This page could not be drawn: the script failed on its record (" in body
+    assert "articles.jsonl" in body
+    assert pages.js("document.querySelectorAll('main, header.top').length") == 0

@@ -386,11 +386,66 @@
 
   var MD_HEADING = /^(#{1,6})[ \t]+/gm;
   var MD_BULLET = /^[ \t]*([-*+])[ \t]+(?=\S)/gm;
-  var MD_STRONG = /(?<![*\p{L}\p{N}_])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![*\p{L}\p{N}_])/gu;
-  var MD_LINK = /(?<!!)\[([^[\]\n]{1,300})\]\(([^()\s]{1,2000})\)/g;
-  var MD_EM = /(?<![*\p{L}\p{N}_])(\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*\p{L}\p{N}_])/gu;
+  /* Links, bold (** or __) and italic (* or _) are found without regex lookbehind, which
+   * Safari before 16.4 cannot parse (it would refuse the whole script): the character before
+   * a match is tested in code. Bold and italic are each one left-to-right pass, linear in the
+   * text (a regex with a lazy (.+?) is quadratic on a long line). A run: a delimiter D not
+   * after a letter, digit, "*" or "_"; one line of text that starts and ends with a character
+   * F; then D again, not before a letter, digit, "*" or "_"; the shortest such run, from the
+   * left (F: not a space for bold; not a space, "*" or "_" for italic). */
+  var MD_LINK = /\[([^[\]\n]{1,300})\]\(([^()\s]{1,2000})\)/g;  // not after "!" (an image)
+  var MD_WORD = /[*\p{L}\p{N}_]/u;  // tested on one character (a class before "$" can miss
+  // a character beyond U+FFFF in some V8 builds)
+  var MD_SPACE = /\s/, MD_DELIM = /[*_]/g, MD_LINE_END = /[\n\r\u2028\u2029]/g;
 
   function each(rx, text, fn) { rx.lastIndex = 0; var m; while ((m = rx.exec(text)) !== null) { fn(m); if (m[0] === "") { rx.lastIndex++; } } }
+
+  /* [start, end] of each emphasis run of delimiters d chars long ("**"/"__" or "*"/"_"), in
+   * order; edge(c): may c be the first or last character inside the delimiters. Openings are
+   * tried left to right; the next closing delimiter and the next line end are each searched
+   * forward from where the last search ended, so that no character is looked at twice. */
+  function emphasisRuns(text, d, edge) {
+    var n = text.length, runs = [], found = { "*": -1, "_": -1 }, lineEnd = -1;
+    function delim(i) {
+      var c = text.charAt(i);
+      return (c === "*" || c === "_") && (d === 1 || text.charAt(i + 1) === c) ? c : "";
+    }
+    function pair(i) {  // do the UTF-16 units at i and i + 1 make one character?
+      var a = text.charCodeAt(i), b = text.charCodeAt(i + 1);
+      return a >= 0xD800 && a <= 0xDBFF && b >= 0xDC00 && b <= 0xDFFF;
+    }
+    function wordAt(i) { return i < n && MD_WORD.test(text.slice(i, pair(i) ? i + 2 : i + 1)); }
+    function wordBefore(i) { return i > 0 && MD_WORD.test(text.slice(i > 1 && pair(i - 2) ? i - 2 : i - 1, i)); }
+    function closing(c, k) {  // the first closing delimiter c at k or after (n if none); k grows
+      if (found[c] >= k) { return found[c]; }
+      for (var j = text.indexOf(c, k); ; j = text.indexOf(c, j + 1)) {
+        if (j < 0) { return (found[c] = n); }
+        if (delim(j) === c && edge(text.charAt(j - 1)) && !wordAt(j + d)) { return (found[c] = j); }
+      }
+    }
+    function lineEndFrom(k) {  // the first line end at k or after (n if none); k grows
+      if (lineEnd < k) {
+        MD_LINE_END.lastIndex = k;
+        var m = MD_LINE_END.exec(text);
+        lineEnd = m ? m.index : n;
+      }
+      return lineEnd;
+    }
+    for (var i = 0; i + d < n; i++) {
+      MD_DELIM.lastIndex = i;
+      var m = MD_DELIM.exec(text);
+      if (!m) { break; }
+      i = m.index;
+      var o = delim(i);
+      if (!o || i + d >= n || !edge(text.charAt(i + d)) || wordBefore(i)) { continue; }
+      var j = closing(o, i + d + 1);
+      if (j < n && j < lineEndFrom(i + d)) {
+        runs.push([i, j + d]);
+        i = j + d - 1;
+      }
+    }
+    return runs;
+  }
 
   function markdownMarks(text) {
     var marks = [];
@@ -398,22 +453,28 @@
       each(rx, text, function (m) { marks.push(mark([m.index, m.index + m[0].length], ["md"])); });
     });
     each(MD_LINK, text, function (m) {
+      if (text.charAt(m.index - 1) === "!") { MD_LINK.lastIndex = m.index + 1; return; }
       var url = safeUrl(m[2]), s = m.index + 1, e = s + m[1].length;
       marks.push(mark([s, e], ["md-a"], { title: url, href: url }));
       marks.push(mark([m.index, s], ["md"]));
       marks.push(mark([e, m.index + m[0].length], ["md"]));
     });
-    var taken = [];
-    [[MD_STRONG, "md-b"], [MD_EM, "md-i"]].forEach(function (pair) {
-      each(pair[0], text, function (m) {
-        var s = m.index, e = s + m[0].length, d = m[1].length;
-        if (m[2].indexOf("\n\n") >= 0 || taken.some(function (t) { return t[0] < e && s < t[1]; })) { return; }
-        taken.push([s, e]);
-        marks.push(mark([s + d, e - d], [pair[1]]));
-        marks.push(mark([s, s + d], ["md"]));
-        marks.push(mark([e - d, e], ["md"]));
+    function emphasis(runs, d, cls) {
+      runs.forEach(function (r) {
+        marks.push(mark([r[0] + d, r[1] - d], [cls]));
+        marks.push(mark([r[0], r[0] + d], ["md"]));
+        marks.push(mark([r[1] - d, r[1]], ["md"]));
       });
+    }
+    var bold = emphasisRuns(text, 2, function (c) { return c !== "" && !MD_SPACE.test(c); });
+    var italic = emphasisRuns(text, 1, function (c) { return c !== "" && c !== "*" && c !== "_" && !MD_SPACE.test(c); });
+    var b = 0;  // italic inside or across bold is left as it is (both lists are in order)
+    italic = italic.filter(function (r) {
+      while (b < bold.length && bold[b][1] <= r[0]) { b++; }
+      return !(b < bold.length && bold[b][0] < r[1]);
     });
+    emphasis(bold, 2, "md-b");
+    emphasis(italic, 1, "md-i");
     return marks;
   }
 
@@ -1056,26 +1117,30 @@
     if (!data) { return; }
     var root = document.documentElement, rec;
     if (root.hasAttribute("data-drawn")) { return; }  // a page saved from the browser, drawn
+    function failed(why, e) {  // a box that says so, rather than a blank page
+      document.body.appendChild(h("p", { "class": "errorbox" }, "This page could not be drawn: " + why + " (" +
+        String(e && e.message || e) + "). The article's record is its line in articles.jsonl."));
+      root.setAttribute("data-drawn", "error");
+    }
     try {  // the page's record: base64 of the zlib-deflated UTF-8 articles.jsonl line
       var bin = atob(data.textContent.trim()), bytes = new Uint8Array(bin.length);
       for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
       rec = JSON.parse(new TextDecoder("utf-8").decode(inflate(bytes)));
-    } catch (e) {
-      document.body.appendChild(h("p", { "class": "errorbox" }, "This page could not be drawn: its data is damaged (" +
-        String(e && e.message || e) + "). The article's record is its line in articles.jsonl."));
-      root.setAttribute("data-drawn", "error");
-      return;
-    }
-    add(document.body, articleNodes(rec));
+    } catch (e) { failed("its data is damaged", e); return; }
+    try {  // the nodes are all made before any is added: a failure leaves no half page
+      add(document.body, articleNodes(rec));
+    } catch (e) { failed("the script failed on its record", e); return; }
     root.setAttribute("data-drawn", "1");
     if (window.performance && performance.mark) { performance.mark("checker-page-drawn"); }
     if (location.hash.length > 1) {  // a link to a place in the page: it exists only now
-      var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      var target = null;
+      try { target = document.getElementById(decodeURIComponent(location.hash.slice(1))); }
+      catch (e) { target = null; }  // not a well-formed escape (#%E0): no place to go to
       if (target) { location.replace(location.hash); target.scrollIntoView(); }
     }
   }
 
-  window.CheckerReport = { articleNodes: articleNodes, splitSegments: splitSegments };
+  window.CheckerReport = { articleNodes: articleNodes, splitSegments: splitSegments, markdownMarks: markdownMarks };
   indexPage(window.CHECKER_INDEX);
   articlePage();
 }());
