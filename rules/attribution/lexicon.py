@@ -149,6 +149,9 @@ class Lexicon:
     titles: frozenset[str]
     role_nouns: frozenset[str]
     anonymous_heads: frozenset[str]
+    # common nouns for people or groups of people that name nobody ("a friend", "donors");
+    # read only when sorting a source phrase (``sources.py``), not by the cue tagger
+    generic_people: frozenset[str]
     vague_determiners: frozenset[str]
     outlets: frozenset[str]
     outlet_words: frozenset[str]
@@ -168,7 +171,8 @@ class Lexicon:
     code_tables: BoundedCache[ExtraKey, Any] = _memo(8)
 
     def __post_init__(self) -> None:
-        people = self.anonymous_heads | self.role_nouns | {w + "s" for w in self.role_nouns}
+        people = self.anonymous_heads | self.generic_people | self.role_nouns \
+            | {w + "s" for w in self.role_nouns}
         object.__setattr__(self, "people_words", people)
 
 
@@ -191,6 +195,7 @@ def build_lexicon(data: dict[str, Any], extra: dict[str, list[str]] | None = Non
         titles=lower_set("titles"),
         role_nouns=lower_set("role_nouns"),
         anonymous_heads=lower_set("anonymous_heads"),
+        generic_people=lower_set("generic_people"),
         vague_determiners=lower_set("vague_determiners"),
         outlets=lower_set("outlets"),
         outlet_words=lower_set("outlet_words"),

@@ -8,6 +8,7 @@ stay inside one sentence; they return inclusive token ranges.
 from __future__ import annotations
 
 from rules.attribution.doc import TokenDoc
+from rules.attribution.lexicon import Lexicon
 from rules.attribution.tokens import is_cap, is_word
 from rules.attribution.words import (
     BOUNDARY_WORDS,
@@ -26,6 +27,13 @@ _STOP = -1  # the next token index that ends the leftward walk
 # quantifiers that head a group of people: "some in the party", "those at the meeting"
 _GROUP_WORDS = frozenset(("some", "many", "most", "few", "several", "those", "others",
                           "people", "all"))
+
+
+def _plural_body(low: str, lex: Lexicon) -> bool:
+    """Whether a word is a plural organisation or outlet noun ("businesses on the square",
+    "groups in the city"): a place after it belongs to the phrase."""
+    return low in ("businesses", "companies") or (
+        low.endswith("s") and (low[:-1] in lex.organisation_nouns or low[:-1] in lex.outlet_nouns))
 
 
 def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
@@ -165,7 +173,8 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
         toks[k].low in ("in", "by") and (toks[k - 1].low.endswith("ed")
                                         or toks[k - 1].low in lex.document_nouns)
     ) or (toks[k].low in ("in", "on") and (toks[k - 1].low in lex.people_words
-                                           or toks[k - 1].low in _GROUP_WORDS))
+                                           or toks[k - 1].low in _GROUP_WORDS
+                                           or _plural_body(toks[k - 1].low, lex)))
     ) and toks[k].sent == sent \
             and toks[k - 1].sent == sent and is_word(toks[k - 1]) \
             and toks[k - 1].low not in BOUNDARY_WORDS \

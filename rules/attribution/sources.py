@@ -43,6 +43,30 @@ _GROUP_SHARES = frozenset(("majority", "minority", "half", "third", "quarter", "
 _DEFINITE = frozenset(("the", "this", "that", "these", "those", "its", "his", "her", "their",
                        "our", "my", "your"))
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
+# endings of nouns for people by their trade or view ("economist", "pediatrician"); long
+# words only, so that "list" or "median" are no people
+_PERSON_ENDINGS = ("ist", "ists", "ian", "ians")
+
+
+def person_noun(word: str, lex: Lexicon) -> bool:
+    """Whether a lower-case word is a common noun for people ("donors", "a pediatrician")."""
+    return word in lex.people_words or (len(word) >= 8 and word.endswith(_PERSON_ENDINGS)
+                                        and word.isalpha())
+
+
+def _generic_head(p: _Phrase, lex: Lexicon) -> bool:
+    """Whether the head of a phrase names unnamed people: an anonymous head ("officials"),
+    a generic noun for people ("a friend", "Allies"), a plural role noun with no definite
+    determiner ("Top advisers"), or a lower-case trade noun ("a local pediatrician")."""
+    head = p.head
+    if head in lex.anonymous_heads or head in lex.generic_people:
+        return True
+    if p.lows[0] in _DEFINITE:
+        return False
+    if head.endswith("s") and head in lex.people_words:
+        return True
+    idx = len(p.head_words) - 1
+    return 0 <= idx < len(p.words) and p.words[idx][:1].islower() and person_noun(head, lex)
 
 
 def split_role_name(words: list[str], lex: Lexicon) -> tuple[str, str]:
@@ -161,8 +185,8 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
             and any(w[:1].isupper() for w in words[1:]):
         # "the United head coach", "the Metra spokesman": one identifiable office holder
         return PERSON, p.main, p.appos
-    if head in lex.anonymous_heads and not (words[-1][:1].isupper() and len(caps) >= 2
-                                            and head != lows[-1]):
+    if _generic_head(p, lex) and not (words[-1][:1].isupper() and len(caps) >= 2
+                                      and head != lows[-1]):
         # "officials", "a local journalist", "Iraq observers" (no proper name at the end)
         if not (NAME_TOKEN.match(words[-1]) and head != lows[-1]):
             return ANONYMOUS, p.main, p.appos
@@ -230,14 +254,24 @@ def is_generic_source(source_text: str, lex: Lexicon) -> bool:
     vague attribution: flagging it would blame the author for our own parse.
     """
     words = [w.lower().strip(".,'’") for w in SPACES.split(source_text) if w]
-    people = lex.people_words
     if any(w in ("in", "on", "from") and words[i + 1] in _DEFINITE
            and words[i + 2] in lex.document_nouns for i, w in enumerate(words[:-2])):
         return False  # "people in the study": the group that the study identifies
-    return any(w in people or w in GENERIC_DOCUMENTS for w in words) or (
+    return any(person_noun(w, lex) or w in GENERIC_DOCUMENTS for w in words) \
+        or "former" in words or _unnamed_body(words, lex) or (
         len(words) == 1 and words[0] in ("some", "many", "others", "several", "most")
     ) or (len(words) >= 2 and words[0] == "those" and words[1] in POSTMOD_ADJECTIVES)
     # ("those close to the talks", "those familiar with her thinking")
+
+
+def _unnamed_body(words: list[str], lex: Lexicon) -> bool:
+    """Whether lower-case words name an organisation or outlet nobody can identify:
+    an indefinite or counted one ("an outside group", "multiple outlets", "two businesses"),
+    never a definite one ("the company", which refers back to a name)."""
+    if not words or words[0] in _DEFINITE or any(w in lex.pronouns for w in words):
+        return False
+    bodies = lex.organisation_nouns | lex.outlet_nouns | {"businesses", "companies"}
+    return any(w in bodies or (w.endswith("s") and w[:-1] in bodies) for w in words)
 
 
 # --------------------------------------------------------------------------- resolve
