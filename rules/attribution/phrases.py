@@ -166,7 +166,8 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
     k -= 1
     if lw not in _DEFINITE:
         return k
-    if k >= 2 and toks[k].low in ("to", "with") and toks[k - 1].low in POSTMOD_ADJECTIVES \
+    if k >= 2 and toks[k].low in ("to", "with", "on", "about", "in") \
+            and toks[k - 1].low in POSTMOD_ADJECTIVES \
             and toks[k - 1].sent == sent and toks[k - 2].sent == sent and is_word(toks[k - 2]):
         return k - 2  # "officials close to the talks", "people familiar with the matter"
     if k >= 1 and (toks[k].low in ("of", "for", "at") or (

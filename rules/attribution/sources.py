@@ -255,7 +255,9 @@ def is_generic_source(source_text: str, lex: Lexicon) -> bool:
     """
     words = [w.lower().strip(".,'’") for w in SPACES.split(source_text) if w]
     if any(w in ("in", "on", "from") and words[i + 1] in _DEFINITE
-           and words[i + 2] in lex.document_nouns for i, w in enumerate(words[:-2])):
+           and words[i + 2] in lex.document_nouns and (i == 0 or words[i - 1] not in
+                                                       POSTMOD_ADJECTIVES)
+           for i, w in enumerate(words[:-2])):
         return False  # "people in the study": the group that the study identifies
     return any(person_noun(w, lex) or w in GENERIC_DOCUMENTS for w in words) \
         or "former" in words or _unnamed_body(words, lex) or (
@@ -296,9 +298,12 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
             continue  # named and classified where found (``citations.py``)
         kind, name, role = classify(r.source_text, lex)
         low = r.source_text.strip().lower()
+        plural = low not in lex.pronouns and _common_plural(d, r.source, name, role)
         if low in lex.pronouns:
             kind, name, role = _pronoun_referent(d, r.source[0], low, last_person,
                                                  last_group, (kind, name, role))
+        elif plural:
+            kind = ANONYMOUS  # "Rabbis say": capitalised by its place alone, names no one
         elif kind == PERSON and all(NAME_TOKEN.match(w) for w in PAREN.sub("", name).split()):
             name, role = _full_name(d, r.source[0], name, role, people)
             kind = _person_or_body(r.source_text, name, role, lex)
@@ -310,9 +315,32 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
         elif kind in (ORGANISATION, OUTLET, ANONYMOUS, DOCUMENT):
             last_group = (name, kind, role)
         r.source_kind, r.source_name, r.role = kind, name, role
-        r.vague = kind == ANONYMOUS and is_generic_source(r.source_text, lex)
+        r.vague = kind == ANONYMOUS and (plural or is_generic_source(r.source_text, lex))
         if r.direct:
             last_direct_speaker = r
+
+
+def _common_plural(d: TokenDoc, span: tuple[int, int], name: str, role: str) -> bool:
+    """Whether a one-word source is a plural common noun capitalised only because it opens
+    its sentence ("Immigrants say", "Billionaires themselves disagree"): it stands at the
+    sentence start, ends in -s, is a noun for people or written in lower case elsewhere in
+    the text, and the text never writes it capitalised inside a sentence ("Bernie Sanders")."""
+    word = name.strip()
+    if role or " " in word or len(word) < 5 or not word.endswith("s") or not word.isalpha() \
+            or not word[0].isupper() or word[1:].lower() != word[1:]:
+        return False
+    k = d.sent_of(span[0])
+    if d.text[d.sents[k][0]:span[0]].strip(" \t\n\"“‘'(-—"):
+        return False
+    low = word.lower()
+    if low in d.lex.outlets or low in d.lex.organisation_words \
+            or not (low in d.lex.people_words or re.search(rf"\b{low}\b", d.text)):
+        return False  # no sign that it is a common noun ("Democrats" is never lower-case)
+    for m in re.finditer(rf"\b{word}\b", d.text):
+        before = d.text[max(0, m.start() - 40):m.start()].rstrip(" \"“‘'(")
+        if before and before[-1] not in ".!?:\n—-" and not before.endswith("\n"):
+            return False  # written capitalised inside a sentence: a name
+    return True
 
 
 def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str:
