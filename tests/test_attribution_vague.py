@@ -7,13 +7,15 @@ from collections import Counter
 
 import pytest
 
-from checker.core.analysis import Analysis
+from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON, Analysis
 from checker.core.config import Config
 from checker.text.loader import document_from_text
 from evaluation.vague_sources import VagueRecall, count_article, gold_kind
 from rules import attribution as att
 from rules import footnotes
 from rules.attribution.doc import Extracted
+from rules.attribution.lexicon import get_lexicon
+from rules.attribution.sources import classify
 
 
 def _vague(text: str) -> list[str]:
@@ -110,3 +112,22 @@ def test_the_measure_counts_found_missed_and_wrongly_flagged_sources() -> None:
     count_article(text, gold, [wrong], counts, acc, misses)
     assert (acc.vague_found, acc.named_flagged, acc.recall, acc.false_rate) == (0, 1, 0.0, 1.0)
     assert misses == ["Officials"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("the Post", OUTLET),
+        ("The Journal", OUTLET),
+        ("The city", ORGANISATION),
+        ("Each faction", ORGANISATION),
+        ("one Valley Democrat", ANONYMOUS),
+        ("some high-profile Republican", ANONYMOUS),
+        ("A Harbour Research poll last week", DOCUMENT),
+        ("freshly filed County Election Board reports", DOCUMENT),
+        ("A Plus reporter Ann Lee", PERSON),
+        ("a post on social media", DOCUMENT),
+    ],
+)
+def test_source_kind_of_a_phrase(phrase: str, kind: str) -> None:
+    assert classify(phrase, get_lexicon())[0] == kind

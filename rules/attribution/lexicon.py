@@ -163,6 +163,8 @@ class Lexicon:
     vague_re: PhraseRegex
     # anonymous heads, role nouns and their plurals: words naming a generic *who*
     people_words: frozenset[str] = field(init=False, repr=False, compare=False)
+    # outlet words as written ("Post", "Journal"): a capitalised one heads a paper's name
+    outlet_word_forms: frozenset[str] = field(init=False, repr=False, compare=False)
     # source text -> (kind, name, role) (``sources.classify``: sources recur)
     classified: BoundedCache[str, tuple[str, str, str]] = _memo(100_000)
     # extra cue forms -> token texts that can start a cue candidate (``candidates``)
@@ -174,6 +176,8 @@ class Lexicon:
         people = self.anonymous_heads | self.generic_people | self.role_nouns \
             | {w + "s" for w in self.role_nouns}
         object.__setattr__(self, "people_words", people)
+        object.__setattr__(self, "outlet_word_forms",
+                           frozenset(w[:1].upper() + w[1:] for w in self.outlet_words))
 
 
 def build_lexicon(data: dict[str, Any], extra: dict[str, list[str]] | None = None) -> Lexicon:

@@ -22,6 +22,7 @@ from rules.attribution.words import (
     NP_INNER_PREPS,
     PERSON_PRONOUNS,
     POSTMOD_ADJECTIVES,
+    TIME_WORDS,
 )
 
 NAME_TOKEN = re.compile(
@@ -43,6 +44,8 @@ _GROUP_SHARES = frozenset(("majority", "minority", "half", "third", "quarter", "
 _DEFINITE = frozenset(("the", "this", "that", "these", "those", "its", "his", "her", "their",
                        "our", "my", "your"))
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
+_TIME_OPENERS = frozenset(("last", "this", "next", "on", "earlier", "late", "early"))
+_INDEFINITE = frozenset(("a", "an", "one", "another"))
 # endings of nouns for people by their trade or view ("economist", "pediatrician"); long
 # words only, so that "list" or "median" are no people
 _PERSON_ENDINGS = ("ist", "ists", "ian", "ians")
@@ -125,10 +128,13 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     lows = [w.lower().strip(".,") for w in words]
     # postmodifiers: "sources cited in the article", "a spokesman for the campaign"
     head_words = []
-    for w, orig in zip(lows, words, strict=True):
-        if w in NP_INNER_PREPS or (w.endswith("ed") and head_words and orig[:1].islower()) \
-                or (w in POSTMOD_ADJECTIVES and head_words):
-            break
+    for i, (w, orig) in enumerate(zip(lows, words, strict=True)):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in NP_INNER_PREPS or (w.endswith("ed") and head_words and orig[:1].islower()
+                                   and not nxt[:1].isupper()) \
+                or (w in POSTMOD_ADJECTIVES and head_words) \
+                or (head_words and w in _TIME_OPENERS and nxt.lower() in TIME_WORDS):
+            break  # "sources cited in ...", "a poll | last week"
         head_words.append(w)
     head = head_words[-1] if head_words else lows[-1]
     caps = [w for w in words if w[:1].isupper()]
@@ -168,6 +174,9 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
 def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
     """A document, an outlet, or an anonymous source, by the head word or determiner."""
     words, lows, head, caps = p.words, p.lows, p.head, p.caps
+    n_head = len(p.head_words)
+    if n_head >= 2 and words[n_head - 1] in lex.outlet_word_forms and lows[0] in _DEFINITE:
+        return OUTLET, p.main, p.appos  # "the Post", "The Journal": the paper, not a post
     if head in lex.document_nouns:
         if (head in GENERIC_DOCUMENTS or head == "report" and lows[0] in ("a", "an")) \
                 and lows[0] not in _DEFINITE and len(p.head_words) == len(lows) \
@@ -196,7 +205,20 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
                 and lows[0] not in ("a", "an", "one"))):
         # "some analysts", "Several Democrats", "Many Republicans": an unnamed group
         return ANONYMOUS, p.main, p.appos
+    if lows[0] in _INDEFINITE | {"some"} and not p.appos and len(words) >= 2 \
+            and not any(w in lex.titles for w in lows) \
+            and not any(w.lower() in lex.organisation_words for w in caps) \
+            and not _role_and_name(words, lex):
+        # "one New Hampshire Democrat", "some high-profile Republican": nobody named
+        return ANONYMOUS, p.main, p.appos
     return None
+
+
+def _role_and_name(words: list[str], lex: Lexicon) -> bool:
+    """Whether a phrase ends in a full name after a role noun ("A Plus reporter Isaac Saul")."""
+    role, name = split_role_name(words, lex)
+    return len(name.split()) >= 2 and bool(role) \
+        and role.split()[-1].lower().rstrip(".") in lex.role_nouns | lex.titles
 
 
 def _ends_in_name(words: list[str], lex: Lexicon) -> bool:
@@ -244,7 +266,10 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         return PERSON, name, role_full
     if head in lex.role_nouns or head in lex.anonymous_heads:
         return ANONYMOUS, p.main, p.appos
-    return ANONYMOUS if not caps else PERSON, p.main, p.appos
+    if head in lex.organisation_nouns and head == p.lows[-1]:
+        return ORGANISATION, p.main, p.appos  # "The city", "Each faction"
+    names = caps[1:] if caps and caps[0] == words[0] and p.lows[0] in DETERMINERS else caps
+    return ANONYMOUS if not names else PERSON, p.main, p.appos
 
 
 def is_generic_source(source_text: str, lex: Lexicon) -> bool:
@@ -270,8 +295,9 @@ def _unnamed_body(words: list[str], lex: Lexicon) -> bool:
     """Whether lower-case words name an organisation or outlet nobody can identify:
     an indefinite or counted one ("an outside group", "multiple outlets", "two businesses"),
     never a definite one ("the company", which refers back to a name)."""
-    if not words or words[0] in _DEFINITE or any(w in lex.pronouns for w in words):
-        return False
+    if not words or words[0] in _DEFINITE or any(w in lex.pronouns for w in words) \
+            or any(w in ("called", "named", "dubbed") for w in words):
+        return False  # "a news site called The Local" names it
     bodies = lex.organisation_nouns | lex.outlet_nouns | {"businesses", "companies"}
     return any(w in bodies or (w.endswith("s") and w[:-1] in bodies) for w in words)
 
