@@ -45,6 +45,7 @@ _DEFINITE = frozenset(("the", "this", "that", "these", "those", "its", "his", "h
                        "our", "my", "your"))
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
 _TIME_OPENERS = frozenset(("last", "this", "next", "on", "earlier", "late", "early"))
+_RELATIVES = frozenset(("who", "whose"))
 _INDEFINITE = frozenset(("a", "an", "one", "another"))
 # endings of nouns for people by their trade or view ("economist", "pediatrician"); long
 # words only, so that "list" or "median" are no people
@@ -130,8 +131,9 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     head_words = []
     for i, (w, orig) in enumerate(zip(lows, words, strict=True)):
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if w in NP_INNER_PREPS or (w.endswith("ed") and head_words and orig[:1].islower()
-                                   and not nxt[:1].isupper()) \
+        if w in NP_INNER_PREPS or w in _RELATIVES \
+                or (w.endswith("ed") and head_words and orig[:1].islower()
+                    and not nxt[:1].isupper()) \
                 or (w in POSTMOD_ADJECTIVES and head_words) \
                 or (head_words and w in _TIME_OPENERS and nxt.lower() in TIME_WORDS):
             break  # "sources cited in ...", "a poll | last week"
