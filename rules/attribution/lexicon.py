@@ -152,6 +152,9 @@ class Lexicon:
     # common nouns for people or groups of people that name nobody ("a friend", "donors");
     # read only when sorting a source phrase (``sources.py``), not by the cue tagger
     generic_people: frozenset[str]
+    # bodies that speak for a place or a group ("the city", "the federation"): organisations
+    # when sorting a source phrase; like ``generic_people``, never read by the cue tagger
+    body_nouns: frozenset[str]
     vague_determiners: frozenset[str]
     outlets: frozenset[str]
     outlet_words: frozenset[str]
@@ -200,6 +203,7 @@ def build_lexicon(data: dict[str, Any], extra: dict[str, list[str]] | None = Non
         role_nouns=lower_set("role_nouns"),
         anonymous_heads=lower_set("anonymous_heads"),
         generic_people=lower_set("generic_people"),
+        body_nouns=lower_set("body_nouns"),
         vague_determiners=lower_set("vague_determiners"),
         outlets=lower_set("outlets"),
         outlet_words=lower_set("outlet_words"),

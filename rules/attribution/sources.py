@@ -268,7 +268,7 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         return PERSON, name, role_full
     if head in lex.role_nouns or head in lex.anonymous_heads:
         return ANONYMOUS, p.main, p.appos
-    if head in lex.organisation_nouns and head == p.lows[-1]:
+    if (head in lex.organisation_nouns or head in lex.body_nouns) and head == p.lows[-1]:
         return ORGANISATION, p.main, p.appos  # "The city", "Each faction"
     names = caps[1:] if caps and caps[0] == words[0] and p.lows[0] in DETERMINERS else caps
     return ANONYMOUS if not names else PERSON, p.main, p.appos
@@ -300,7 +300,8 @@ def _unnamed_body(words: list[str], lex: Lexicon) -> bool:
     if not words or words[0] in _DEFINITE or any(w in lex.pronouns for w in words) \
             or any(w in ("called", "named", "dubbed") for w in words):
         return False  # "a news site called The Local" names it
-    bodies = lex.organisation_nouns | lex.outlet_nouns | {"businesses", "companies"}
+    bodies = lex.organisation_nouns | lex.body_nouns | lex.outlet_nouns \
+        | {"businesses", "companies"}
     return any(w in bodies or (w.endswith("s") and w[:-1] in bodies) for w in words)
 
 
