@@ -45,6 +45,11 @@ def _vague(text: str) -> list[str]:
         ("Residents who live near the plant said the smell was worse in summer.",
          "Residents who live near the plant"),
         ("People who have lost a job say the office was slow to pay.", "People who have"),
+        ("The mayor will rethink how she deals with the board, a source close to her said.",
+         "a source close to her"),
+        ("A source close to him said the mayor would resign.", "A source close to him"),
+        ("The publisher declined to renew the offer, according to an editor familiar with "
+         "the talks.", "an editor familiar with the talks"),
         ("Rabbis say the new rules go too far. Two rabbis from the valley wrote to the "
          "council last week.", "Rabbis"),
     ],

@@ -115,10 +115,17 @@ def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
             d.used[lo:hi] = [False] * (hi - lo)
     extra: list[Extracted] = []
     sents = {d.sent_of(r.cue[0]) for r in actions if r.cue}
+    # the other cues first: an action's own cue, found again first, would take the
+    # report's tokens once more ("X declined to renew the offer, according to Y"); then
+    # the actions' cues, which may read as reports now ("..., the harbour master said")
+    skip = {k for r in actions if r.cue
+            for k in range(bisect.bisect_left(d.tok_starts, r.cue[0]),
+                           bisect.bisect_left(d.tok_starts, r.cue[1]))}
     if cue_model is None:
         if not _any_candidate(d, extra_cues, set(), sents):
             return  # nothing for the candidate model to judge: it need not load
         cue_model = load_cue_model()
+    candidate_relations(d, cue_model, extra, skip=skip, sentences=sents)
     candidate_relations(d, cue_model, extra, sentences=sents)
     _flag(d, extra)
     results.extend(r for r in extra if r.informational)

@@ -44,6 +44,12 @@ def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
         return None
     t = toks[end]
     if t.low in lex.pronouns:
+        if end >= 3 and toks[end - 1].low in ("to", "with") \
+                and toks[end - 2].low in POSTMOD_ADJECTIVES and toks[end - 3].sent == sent:
+            # "a source close to him", "people familiar with her thinking"
+            head = np_left(d, end - 3, sent)
+            if head is not None and toks[head[1]].low not in lex.pronouns:
+                return (head[0], end)
         return (end, end)
     if t.text == ")":
         return _np_left_parenthesis(d, end, sent)
