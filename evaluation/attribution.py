@@ -12,7 +12,9 @@ Printed measures:
 2. attribution level: a predicted relation matches a gold one when the contents overlap by at
    least 50% of the gold content's characters and the sources overlap (or both have no
    source); one-to-one greedy matching;
-3. span level per role (source, cue, content): exact match of the (discontinuous) span after
+3. vague-source recall: the share of gold sources that name no one which ATT001 would
+   flag, and the share of named ones it wrongly flags (``evaluation/vague_sources.py``);
+4. span level per role (source, cue, content): exact match of the (discontinuous) span after
    stripping surrounding whitespace and ``,;:`` and token-overlap P/R/F1 (tokens of the role
    that carry the same role in gold).
 
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 
 from checker.text.loader import document_from_text
 from evaluation.polnear import Article, available, load_split
+from evaluation.vague_sources import VagueRecall, case_counts, count_article
 from rules.attribution.candidates import CueModel, load_cue_model
 from rules.attribution.doc import Extracted
 from rules.attribution.extraction import extract
@@ -146,6 +149,8 @@ def evaluate(
     overlap = {k: PRF() for k in ("source", "cue", "content")}
     words = 0
     t_extract = 0.0
+    vague = VagueRecall()
+    counts = case_counts(a.text for a in articles)
     for art in articles:
         text = art.text
         doc = document_from_text(text, path=f"{art.name}.txt", fmt="text")
@@ -156,6 +161,7 @@ def evaluate(
         t_extract += time.perf_counter() - t0
         pred = _pred_rels(text, found, with_continuations)
         gold = _gold_rels(art)
+        count_article(text, [g.source for g in art.attributions], found, counts, vague)
         # 1. sentences
         gold_chars = _chars([p for g in gold for p in g.content])
         pred_chars = _chars([p for r in pred for p in r.content])
@@ -204,6 +210,10 @@ def evaluate(
         "articles": len(articles),
         "words": words,
         "extract_words_per_s": words / t_extract if t_extract else 0.0,
+        "vague_sources": vague.vague,
+        "vague_source_recall": vague.recall,
+        "named_sources": vague.named,
+        "named_flagged_vague": vague.false_rate,
     }
     for name, m in [("sentence", sent), ("attribution", att)]:
         out.update({f"{name}_p": m.p, f"{name}_r": m.r, f"{name}_f1": m.f1})
@@ -237,6 +247,10 @@ def format_table(m: dict[str, float], split: str) -> str:
         row("source token overlap", "source_token"),
         row("cue token overlap", "cue_token"),
         row("content token overlap", "content_token"),
+        f"vague sources flagged ATT001 (recall) {m['vague_source_recall']:.3f} of "
+        f"{int(m['vague_sources'])}; named sources flagged "
+        f"{m['named_flagged_vague']:.4f} of {int(m['named_sources'])} "
+        "(evaluation/vague_sources.py)",
     ]
     return "\n".join(lines)
 

@@ -51,8 +51,10 @@ def postmodifier(d: TokenDoc, ci: int) -> bool:
     if ci == s_lo and t.low.endswith("ing"):
         return True
     if ci - 1 >= s_lo and toks[ci - 1].low in ("the", "a", "an", "this", "its", "their", "his",
-                                                 "her"):
-        return True  # adjectival: "the alleged motives"
+                                                 "her") \
+            and not (toks[ci - 1].low == "her" and ci - 2 >= s_lo
+                     and toks[ci - 2].low in ("to", "with", "for", "of", "by", "at")):
+        return True  # adjectival: "the alleged motives" (not "a source close to her said")
     if t.low.endswith("ed") and ci + 1 < len(toks) and toks[ci + 1].low in ("in", "by", "at") \
             and ci - 1 >= s_lo and is_word(toks[ci - 1]) and toks[ci - 1].low not in AUX \
             and toks[ci - 1].low not in d.lex.pronouns and toks[ci - 1].low.endswith("s"):

@@ -115,11 +115,19 @@ def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
             d.used[lo:hi] = [False] * (hi - lo)
     extra: list[Extracted] = []
     sents = {d.sent_of(r.cue[0]) for r in actions if r.cue}
+    # the other cues first: an action's own cue, found again first, would take the
+    # report's tokens once more ("X declined to renew the offer, according to Y"); then
+    # the actions' cues, which may read as reports now ("..., the harbour master said")
+    skip = {k for r in actions if r.cue
+            for k in range(bisect.bisect_left(d.tok_starts, r.cue[0]),
+                           bisect.bisect_left(d.tok_starts, r.cue[1]))}
     if cue_model is None:
         if not _any_candidate(d, extra_cues, set(), sents):
             return  # nothing for the candidate model to judge: it need not load
         cue_model = load_cue_model()
-    candidate_relations(d, cue_model, extra, sentences=sents)
+    cands = [c for c in cue_candidates(d, cue_model) if d.toks[c[0]].sent in sents]
+    candidate_relations(d, cue_model, extra, skip=skip, sentences=sents, cands=cands)
+    candidate_relations(d, cue_model, extra, sentences=sents, cands=cands)
     _flag(d, extra)
     results.extend(r for r in extra if r.informational)
     results.sort(key=lambda r: (r.cue or (0, 0))[0])
@@ -269,11 +277,13 @@ def _tagged_relation(d: TokenDoc, ci: int, cj: int, extra: dict[str, str]
 
 def candidate_relations(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
                         skip: set[int] | frozenset[int] = frozenset(),
-                        sentences: set[int] | None = None) -> None:
-    """Relations from lexicon cue candidates kept by the candidate classifier (in
-    ``sentences`` only, when given)."""
+                        sentences: set[int] | None = None,
+                        cands: list[tuple[int, int, str]] | None = None) -> None:
+    """Relations from lexicon cue candidates (``cands``, else all of the text) kept by the
+    candidate classifier (in ``sentences`` only, when given)."""
     toks = d.toks
-    cands = cue_candidates(d, cue_model)
+    if cands is None:
+        cands = cue_candidates(d, cue_model)
     for ci, cj, kind in cands:
         if d.used[ci] or ci in skip:
             continue

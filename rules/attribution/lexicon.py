@@ -149,6 +149,12 @@ class Lexicon:
     titles: frozenset[str]
     role_nouns: frozenset[str]
     anonymous_heads: frozenset[str]
+    # common nouns for people or groups of people that name nobody ("a friend", "donors");
+    # read only when sorting a source phrase (``sources.py``), not by the cue tagger
+    generic_people: frozenset[str]
+    # bodies that speak for a place or a group ("the city", "the federation"): organisations
+    # when sorting a source phrase; like ``generic_people``, never read by the cue tagger
+    body_nouns: frozenset[str]
     vague_determiners: frozenset[str]
     outlets: frozenset[str]
     outlet_words: frozenset[str]
@@ -160,6 +166,8 @@ class Lexicon:
     vague_re: PhraseRegex
     # anonymous heads, role nouns and their plurals: words naming a generic *who*
     people_words: frozenset[str] = field(init=False, repr=False, compare=False)
+    # outlet words as written ("Post", "Journal"): a capitalised one heads a paper's name
+    outlet_word_forms: frozenset[str] = field(init=False, repr=False, compare=False)
     # source text -> (kind, name, role) (``sources.classify``: sources recur)
     classified: BoundedCache[str, tuple[str, str, str]] = _memo(100_000)
     # extra cue forms -> token texts that can start a cue candidate (``candidates``)
@@ -168,8 +176,11 @@ class Lexicon:
     code_tables: BoundedCache[ExtraKey, Any] = _memo(8)
 
     def __post_init__(self) -> None:
-        people = self.anonymous_heads | self.role_nouns | {w + "s" for w in self.role_nouns}
+        people = self.anonymous_heads | self.generic_people | self.role_nouns \
+            | {w + "s" for w in self.role_nouns}
         object.__setattr__(self, "people_words", people)
+        object.__setattr__(self, "outlet_word_forms",
+                           frozenset(w[:1].upper() + w[1:] for w in self.outlet_words))
 
 
 def build_lexicon(data: dict[str, Any], extra: dict[str, list[str]] | None = None) -> Lexicon:
@@ -191,6 +202,8 @@ def build_lexicon(data: dict[str, Any], extra: dict[str, list[str]] | None = Non
         titles=lower_set("titles"),
         role_nouns=lower_set("role_nouns"),
         anonymous_heads=lower_set("anonymous_heads"),
+        generic_people=lower_set("generic_people"),
+        body_nouns=lower_set("body_nouns"),
         vague_determiners=lower_set("vague_determiners"),
         outlets=lower_set("outlets"),
         outlet_words=lower_set("outlet_words"),

@@ -8,6 +8,7 @@ stay inside one sentence; they return inclusive token ranges.
 from __future__ import annotations
 
 from rules.attribution.doc import TokenDoc
+from rules.attribution.lexicon import Lexicon
 from rules.attribution.tokens import is_cap, is_word
 from rules.attribution.words import (
     BOUNDARY_WORDS,
@@ -28,6 +29,13 @@ _GROUP_WORDS = frozenset(("some", "many", "most", "few", "several", "those", "ot
                           "people", "all"))
 
 
+def _plural_body(low: str, lex: Lexicon) -> bool:
+    """Whether a word is a plural organisation or outlet noun ("businesses on the square",
+    "groups in the city"): a place after it belongs to the phrase."""
+    return low in ("businesses", "companies") or (
+        low.endswith("s") and (low[:-1] in lex.organisation_nouns or low[:-1] in lex.outlet_nouns))
+
+
 def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
     """Token range [a, end] of the noun phrase ending at token ``end`` (inclusive)."""
     toks = d.toks
@@ -36,6 +44,12 @@ def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
         return None
     t = toks[end]
     if t.low in lex.pronouns:
+        if end >= 3 and toks[end - 1].low in ("to", "with") \
+                and toks[end - 2].low in POSTMOD_ADJECTIVES and toks[end - 3].sent == sent:
+            # "a source close to him", "people familiar with her thinking"
+            head = np_left(d, end - 3, sent)
+            if head is not None and toks[head[1]].low not in lex.pronouns:
+                return (head[0], end)
         return (end, end)
     if t.text == ")":
         return _np_left_parenthesis(d, end, sent)
@@ -158,14 +172,16 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
     k -= 1
     if lw not in _DEFINITE:
         return k
-    if k >= 2 and toks[k].low in ("to", "with") and toks[k - 1].low in POSTMOD_ADJECTIVES \
+    if k >= 2 and toks[k].low in ("to", "with", "on", "about", "in") \
+            and toks[k - 1].low in POSTMOD_ADJECTIVES \
             and toks[k - 1].sent == sent and toks[k - 2].sent == sent and is_word(toks[k - 2]):
         return k - 2  # "officials close to the talks", "people familiar with the matter"
     if k >= 1 and (toks[k].low in ("of", "for", "at") or (
         toks[k].low in ("in", "by") and (toks[k - 1].low.endswith("ed")
                                         or toks[k - 1].low in lex.document_nouns)
     ) or (toks[k].low in ("in", "on") and (toks[k - 1].low in lex.people_words
-                                           or toks[k - 1].low in _GROUP_WORDS))
+                                           or toks[k - 1].low in _GROUP_WORDS
+                                           or _plural_body(toks[k - 1].low, lex)))
     ) and toks[k].sent == sent \
             and toks[k - 1].sent == sent and is_word(toks[k - 1]) \
             and toks[k - 1].low not in BOUNDARY_WORDS \

@@ -19,7 +19,7 @@ from __future__ import annotations
 from rules.attribution.content import content_left, content_right, is_direct, skip_after_cue
 from rules.attribution.doc import Extracted, TokenDoc, mark_used
 from rules.attribution.phrases import np_left, np_right
-from rules.attribution.tokens import count_words, is_cap
+from rules.attribution.tokens import count_words, is_cap, is_word
 from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS, POLL_NOUNS, SENT_FINAL
 
 _PARTICLES: dict[str, tuple[str, ...]] = {
@@ -197,7 +197,25 @@ def _verb_left_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
         rec.cue = (rec.cue[0], toks[cj].end)  # type: ignore[index]
     if np and toks[np[1]].low == "," and np[0] == np[1]:
         np = None
-    return np, cj
+    return _with_relative_clause(d, np, s_lo, sent), cj
+
+
+def _with_relative_clause(d: TokenDoc, np: Span | None, s_lo: int, sent: int) -> Span | None:
+    """The whole "people who have lost a job" when the phrase before the cue ends a relative
+    clause on a noun for people ("lawmakers who are open to reform disagree"): the walk to
+    the left stops at the clause's verb, which left only its tail ("open to reform")."""
+    if np is None:
+        return None
+    toks = d.toks
+    w = np[0] - 1
+    while w > s_lo and np[0] - w < 8 and toks[w].low != "who" and is_word(toks[w]):
+        w -= 1
+    if w <= s_lo or toks[w].low != "who":
+        return np
+    if toks[w - 1].low not in d.lex.people_words:
+        return np
+    head = np_left(d, w - 1, sent)
+    return (head[0], np[1]) if head else np
 
 
 # words that float between a subject and its verb: "Carter however said", "Lee and Ruiz

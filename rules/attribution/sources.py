@@ -23,6 +23,7 @@ from rules.attribution.words import (
     NP_INNER_PREPS,
     PERSON_PRONOUNS,
     POSTMOD_ADJECTIVES,
+    TIME_WORDS,
 )
 
 NAME_TOKEN = re.compile(
@@ -44,6 +45,33 @@ _GROUP_SHARES = frozenset(("majority", "minority", "half", "third", "quarter", "
 _DEFINITE = frozenset(("the", "this", "that", "these", "those", "its", "his", "her", "their",
                        "our", "my", "your"))
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
+_TIME_OPENERS = frozenset(("last", "this", "next", "on", "earlier", "late", "early"))
+_RELATIVES = frozenset(("who", "whose"))
+_INDEFINITE = frozenset(("a", "an", "one", "another"))
+# endings of nouns for people by their trade or view ("economist", "pediatrician"); long
+# words only, so that "list" or "median" are no people
+_PERSON_ENDINGS = ("ist", "ists", "ian", "ians")
+
+
+def person_noun(word: str, lex: Lexicon) -> bool:
+    """Whether a lower-case word is a common noun for people ("donors", "a pediatrician")."""
+    return word in lex.people_words or (len(word) >= 8 and word.endswith(_PERSON_ENDINGS)
+                                        and word.isalpha())
+
+
+def _generic_head(p: _Phrase, lex: Lexicon) -> bool:
+    """Whether the head of a phrase names unnamed people: an anonymous head ("officials"),
+    a generic noun for people ("a friend", "Allies"), a plural role noun with no definite
+    determiner ("Top advisers"), or a lower-case trade noun ("a local pediatrician")."""
+    head = p.head
+    if head in lex.anonymous_heads or head in lex.generic_people:
+        return True
+    if p.lows[0] in _DEFINITE:
+        return False
+    if head.endswith("s") and head in lex.people_words:
+        return True
+    idx = len(p.head_words) - 1
+    return 0 <= idx < len(p.words) and p.words[idx][:1].islower() and person_noun(head, lex)
 
 
 def split_role_name(words: list[str], lex: Lexicon) -> tuple[str, str]:
@@ -102,10 +130,14 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     lows = [w.lower().strip(".,") for w in words]
     # postmodifiers: "sources cited in the article", "a spokesman for the campaign"
     head_words = []
-    for w, orig in zip(lows, words, strict=True):
-        if w in NP_INNER_PREPS or (w.endswith("ed") and head_words and orig[:1].islower()) \
-                or (w in POSTMOD_ADJECTIVES and head_words):
-            break
+    for i, (w, orig) in enumerate(zip(lows, words, strict=True)):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in NP_INNER_PREPS or w in _RELATIVES \
+                or (w.endswith("ed") and head_words and orig[:1].islower()
+                    and not nxt[:1].isupper()) \
+                or (w in POSTMOD_ADJECTIVES and head_words) \
+                or (head_words and w in _TIME_OPENERS and nxt.lower() in TIME_WORDS):
+            break  # "sources cited in ...", "a poll | last week"
         head_words.append(w)
     head = head_words[-1] if head_words else lows[-1]
     caps = [w for w in words if w[:1].isupper()]
@@ -145,6 +177,9 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
 def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
     """A document, an outlet, or an anonymous source, by the head word or determiner."""
     words, lows, head, caps = p.words, p.lows, p.head, p.caps
+    n_head = len(p.head_words)
+    if n_head >= 2 and words[n_head - 1] in lex.outlet_word_forms and lows[0] in _DEFINITE:
+        return OUTLET, p.main, p.appos  # "the Post", "The Journal": the paper, not a post
     if head in lex.document_nouns:
         if (head in GENERIC_DOCUMENTS or head == "report" and lows[0] in ("a", "an")) \
                 and lows[0] not in _DEFINITE and len(p.head_words) == len(lows) \
@@ -162,8 +197,8 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
             and any(w[:1].isupper() for w in words[1:]):
         # "the United head coach", "the Metra spokesman": one identifiable office holder
         return PERSON, p.main, p.appos
-    if head in lex.anonymous_heads and not (words[-1][:1].isupper() and len(caps) >= 2
-                                            and head != lows[-1]):
+    if _generic_head(p, lex) and not (words[-1][:1].isupper() and len(caps) >= 2
+                                      and head != lows[-1]):
         # "officials", "a local journalist", "Iraq observers" (no proper name at the end)
         if not (NAME_TOKEN.match(words[-1]) and head != lows[-1]):
             return ANONYMOUS, p.main, p.appos
@@ -173,7 +208,20 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
                 and lows[0] not in ("a", "an", "one"))):
         # "some analysts", "Several Democrats", "Many Republicans": an unnamed group
         return ANONYMOUS, p.main, p.appos
+    if lows[0] in _INDEFINITE | {"some"} and not p.appos and len(words) >= 2 \
+            and not any(w in lex.titles for w in lows) \
+            and not any(w.lower() in lex.organisation_words for w in caps) \
+            and not _role_and_name(words, lex):
+        # "one New Hampshire Democrat", "some high-profile Republican": nobody named
+        return ANONYMOUS, p.main, p.appos
     return None
+
+
+def _role_and_name(words: list[str], lex: Lexicon) -> bool:
+    """Whether a phrase ends in a full name after a role noun ("A Plus reporter Isaac Saul")."""
+    role, name = split_role_name(words, lex)
+    return len(name.split()) >= 2 and bool(role) \
+        and role.split()[-1].lower().rstrip(".") in lex.role_nouns | lex.titles
 
 
 def _ends_in_name(words: list[str], lex: Lexicon) -> bool:
@@ -221,7 +269,10 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         return PERSON, name, role_full
     if head in lex.role_nouns or head in lex.anonymous_heads:
         return ANONYMOUS, p.main, p.appos
-    return ANONYMOUS if not caps else PERSON, p.main, p.appos
+    if (head in lex.organisation_nouns or head in lex.body_nouns) and head == p.lows[-1]:
+        return ORGANISATION, p.main, p.appos  # "The city", "Each faction"
+    names = caps[1:] if caps and caps[0] == words[0] and p.lows[0] in DETERMINERS else caps
+    return ANONYMOUS if not names else PERSON, p.main, p.appos
 
 
 def is_generic_source(source_text: str, lex: Lexicon) -> bool:
@@ -231,14 +282,28 @@ def is_generic_source(source_text: str, lex: Lexicon) -> bool:
     vague attribution: flagging it would blame the author for our own parse.
     """
     words = [w.lower().strip(".,'’") for w in SPACES.split(source_text) if w]
-    people = lex.people_words
     if any(w in ("in", "on", "from") and words[i + 1] in _DEFINITE
-           and words[i + 2] in lex.document_nouns for i, w in enumerate(words[:-2])):
+           and words[i + 2] in lex.document_nouns and (i == 0 or words[i - 1] not in
+                                                       POSTMOD_ADJECTIVES)
+           for i, w in enumerate(words[:-2])):
         return False  # "people in the study": the group that the study identifies
-    return any(w in people or w in GENERIC_DOCUMENTS for w in words) or (
+    return any(person_noun(w, lex) or w in GENERIC_DOCUMENTS for w in words) \
+        or "former" in words or _unnamed_body(words, lex) or (
         len(words) == 1 and words[0] in ("some", "many", "others", "several", "most")
     ) or (len(words) >= 2 and words[0] == "those" and words[1] in POSTMOD_ADJECTIVES)
     # ("those close to the talks", "those familiar with her thinking")
+
+
+def _unnamed_body(words: list[str], lex: Lexicon) -> bool:
+    """Whether lower-case words name an organisation or outlet nobody can identify:
+    an indefinite or counted one ("an outside group", "multiple outlets", "two businesses"),
+    never a definite one ("the company", which refers back to a name)."""
+    if not words or words[0] in _DEFINITE or any(w in lex.pronouns for w in words) \
+            or any(w in ("called", "named", "dubbed") for w in words):
+        return False  # "a news site called The Local" names it
+    bodies = lex.organisation_nouns | lex.body_nouns | lex.outlet_nouns \
+        | {"businesses", "companies"}
+    return any(w in bodies or (w.endswith("s") and w[:-1] in bodies) for w in words)
 
 
 # --------------------------------------------------------------------------- resolve
@@ -263,9 +328,12 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
             continue  # named and classified where found (``citations.py``)
         kind, name, role = classify(r.source_text, lex)
         low = r.source_text.strip().lower()
+        plural = low not in lex.pronouns and _common_plural(d, r.source, name, role)
         if low in lex.pronouns:
             kind, name, role = _pronoun_referent(d, r.source[0], low, last_person,
                                                  last_group, (kind, name, role))
+        elif plural:
+            kind = ANONYMOUS  # "Rabbis say": capitalised by its place alone, names no one
         elif kind == PERSON and all(NAME_TOKEN.match(w) for w in PAREN.sub("", name).split()):
             name, role = _full_name(d, r.source[0], name, role, people)
             kind = _person_or_body(r.source_text, name, role, lex)
@@ -277,9 +345,32 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
         elif kind in (ORGANISATION, OUTLET, ANONYMOUS, DOCUMENT):
             last_group = (name, kind, role)
         r.source_kind, r.source_name, r.role = kind, name, role
-        r.vague = kind == ANONYMOUS and is_generic_source(r.source_text, lex)
+        r.vague = kind == ANONYMOUS and (plural or is_generic_source(r.source_text, lex))
         if r.direct:
             last_direct_speaker = r
+
+
+def _common_plural(d: TokenDoc, span: tuple[int, int], name: str, role: str) -> bool:
+    """Whether a one-word source is a plural common noun capitalised only because it opens
+    its sentence ("Immigrants say", "Billionaires themselves disagree"): it stands at the
+    sentence start, ends in -s, is a noun for people or written in lower case elsewhere in
+    the text, and the text never writes it capitalised inside a sentence ("Bernie Sanders")."""
+    word = name.strip()
+    if role or " " in word or len(word) < 5 or not word.endswith("s") or not word.isalpha() \
+            or not word[0].isupper() or word[1:].lower() != word[1:]:
+        return False
+    k = d.sent_of(span[0])
+    if d.text[d.sents[k][0]:span[0]].strip(" \t\n\"“‘'(-—"):
+        return False
+    low = word.lower()
+    if low in d.lex.outlets or low in d.lex.organisation_words \
+            or not (low in d.lex.people_words or re.search(rf"\b{low}\b", d.text)):
+        return False  # no sign that it is a common noun ("Democrats" is never lower-case)
+    for m in re.finditer(rf"\b{word}\b", d.text):
+        before = d.text[max(0, m.start() - 40):m.start()].rstrip(" \"“‘'(")
+        if before and before[-1] not in ".!?:\n—-" and not before.endswith("\n"):
+            return False  # written capitalised inside a sentence: a name
+    return True
 
 
 def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str:

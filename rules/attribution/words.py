@@ -36,9 +36,9 @@ TIME_WORDS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 # adjectives that open a postmodifier of a source phrase: "people familiar with the matter",
-# "officials close to the talks"
+# "officials close to the talks", "sources privy to the talks", "people briefed on the plan"
 POSTMOD_ADJECTIVES = frozenset(("close", "familiar", "near", "loyal", "linked", "allied",
-                                "related"))
+                                "related", "privy", "knowledgeable", "briefed", "involved"))
 # legal-form suffixes of company names, often written after a comma ("Acme Holdings, Inc.")
 COMPANY_SUFFIXES = frozenset(("inc", "ltd", "llc", "llp", "corp", "plc", "co", "limited",
                               "gmbh", "nv", "lp"))
