@@ -12,7 +12,7 @@ tests that look at a block's shape and neighbours rather than its words:
   the start of a paragraph is cut off into a block of its own (a byline);
 - an **inline caption**: a sentence inside a paragraph that ends with a bracketed photo
   credit ("... in Mountain View, California.(AFP)") is a caption a scraper glued in;
-- a **chrome fragment** is a short, unpunctuated block ("Trusted Mideast"): the pieces a
+- a **chrome fragment** is a short, unpunctuated block ("Fearless Valley"): the pieces a
   page's promotional banner is broken into (:func:`broken_banner`).
 """
 
@@ -43,15 +43,25 @@ _LEADING_DATELINE = re.compile(
     r"[ \t]*[|\u2013\u2014-]?[ \t]+(?=[A-Z\"\u201c])"
 )
 # A photo credit closing a sentence inside a paragraph: a caption that a scraper glued into
-# the text ("... at the annual conference in Mountain View.(AFP)", "(Jane Roe/Reuters)")
-_CREDIT = (
+# the text ("... at the annual conference in Mountain View.(AFP)", "(Jane Roe/Reuters)").
+# A named credit says it is one (a photographer, "Photo:", "AP Photo"); a bare agency name
+# ("(AP)", "(PA)") is also how prose introduces an abbreviation ("... by the Associated Press
+# (AP)."), so it is a credit only glued after a sentence's end, or closing an unpunctuated one.
+_CREDIT_NAMED = (
     r"\((?:(?:photo|image|picture|file photo|credit)s?\s*(?::|by)\s*[^()]{2,60}"
     r"|(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|PTI|ANI|Xinhua|Anadolu|dpa|PA|IANS"
-    r"|HT Photo|File|File Photo|Shutterstock)(?: Photo)?(?:\s*/\s*[^()]{2,60})?"
+    r"|HT|File|Shutterstock)(?: Photo(?:\s*/\s*[^()]{2,60})?|\s*/\s*[^()]{2,60})"
     r"|[A-Z][^()/]{1,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Shutterstock|Alamy)"
     r"[^()]{0,40})\)"
 )
-_INLINE_CREDIT = re.compile(r"(?:[.!?]\s*|\s)" + _CREDIT + r"\.?$")
+_CREDIT_BARE = (
+    r"\((?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|PTI|ANI|Xinhua|Anadolu|dpa|PA|IANS"
+    r"|File|Shutterstock)\)"
+)
+_CREDIT = f"(?:{_CREDIT_NAMED}|{_CREDIT_BARE})"
+_INLINE_CREDIT = re.compile(
+    r"(?:[.!?]\s*" + _CREDIT + r"\.?|\s" + _CREDIT_NAMED + r"\.?|\s" + _CREDIT_BARE + r")$"
+)
 _CREDIT_ONLY = re.compile(_CREDIT + r"\.?")
 # the same credit glued between two sentences: "... in Mountain View.(AFP) The company ..."
 _GLUED_CREDIT = re.compile(r"[.!?]\s*" + _CREDIT + r"(?=\s+[A-Z\"\u201c])")
@@ -120,7 +130,7 @@ def mark_trailing_chrome(
     """Relabel as boilerplate the page chrome at the end of the text, in place.
 
     Walking back from the end: short or unpunctuated blocks (no ``terminal`` punctuation)
-    that sit among boilerplate ("Invest in the / Trusted Mideast / News source."); bylines,
+    that sit among boilerplate ("Power the / Fearless Valley / Newsroom today."); bylines,
     captions and references are passed over; a bullet or body text stops the walk.
     """
     seen_chrome = False
@@ -261,8 +271,8 @@ def chrome_fragment(text: str, start: int, end: int, max_words: int = 4) -> bool
 
 
 def broken_banner(text: str, raw: Sequence[Span], i: int) -> bool:
-    """Whether block ``i`` is the end of a banner broken into pieces ("Trusted Mideast" /
-    "News source."): the block before it is a chrome fragment, or its own first line is one
+    """Whether block ``i`` is the end of a banner broken into pieces ("Fearless Valley" /
+    "Newsroom today."): the block before it is a chrome fragment, or its own first line is one
     and more lines follow ("We are on the" / "front lines."). A short sentence after a
     paragraph of prose ("Pure propaganda.") is not."""
     blk = raw[i]
