@@ -22,6 +22,7 @@ import re
 import re._constants as _sre
 import re._parser as _sre_parser
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING, REFERENCES
@@ -121,7 +122,60 @@ def is_caption(
         return True
     if words > short_words or not one_sentence(body) or not caption_words(body):
         return False
-    return single.search(body)
+    return single.search(body) and caption_shape(body)
+
+
+_SIDES = r"\((?:pictured|inset|left|right|center|centre|top|bottom|above|below|front|back)\)"
+_AUX = (
+    r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|shall|did|does"
+    r"|do)"
+)
+_NOT_VERB = (  # words ending in -s that are not a verb
+    r"(?!(?:towards|besides|afterwards|whereas|always|perhaps|sometimes|its|his|hers|this|thus"
+    r"|plus|across|unless|ours|yours|theirs|various|nevertheless)\b)"
+)
+_FINITE = rf"(?:{_AUX}|said|says|told|{_NOT_VERB}(?-i:[a-z]{{2,}}ed|[a-z]+[^\Ws]s))\b"
+_DATE = (
+    r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+"
+    + _MONTH + r"\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}"
+    r"|(?:on|in|,) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|in (?:this|a) (?:file )?(?:photo|picture|image)(?:graph)?"
+    r"(?: (?:taken|released|provided|made available|obtained)\b[^\n.]{0,80})?"
+    r"|file (?:photo|picture|image))"
+)
+_PLACE = r"(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,3}"
+
+
+@cache
+def _caption_shapes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The regexes of :func:`caption_shape`, compiled on first use (few texts need them)."""
+    # a date closes it, then perhaps a place and a credit: "... on March 3, 2024. REUTERS/X"
+    closing = (
+        r"\b" + _DATE + r"(?:,?\s+(?:in|at|near|outside)\s+" + _PLACE + r"(?:,\s+" + _PLACE
+        + r"){0,2})?[.!]?(?:\s*(?:\([^()\n]{2,80}\)|(?-i:[A-Z]{2,}[A-Z ]*)/[^\n]{2,60}"
+        r"|(?:photo|picture|credit|image)s?\s*(?::|by)\s*[^\n]{2,60}))?\s*$"
+    )
+    # the mark after a subject that its finite verb follows: "The minister (pictured) has ..."
+    verb_after = (
+        _SIDES + r"(?:\s+(?:\w+ly\s+)?" + _FINITE + r"|,[^\n]{1,80}?,\s+(?:\w+ly\s+)?"
+        + rf"(?:{_AUX}|said|says|told)\b)"
+    )
+    return re.compile(closing, re.I), re.compile(_SIDES, re.I), re.compile(verb_after, re.I)
+
+
+def caption_shape(body: str) -> bool:
+    """Whether a one-sentence block is shaped like a caption rather than a sentence of prose
+    that shares a caption's words: it has no final full stop ("Jane Roe speaks in Leeds"), a
+    date or credit closes it ("... in Leeds on March 3, 2024."), or it marks a side of the
+    picture ("Jane Roe (left) and ...") with no finite verb after the mark ("The minister
+    (pictured) has promised ..." and "... visits the towns on Monday to meet residents." are
+    prose)."""
+    if body.rstrip()[-1:].isalnum():
+        return True
+    closing, side, verb_after = _caption_shapes()
+    if closing.search(body):
+        return True
+    return bool(side.search(body)) and not verb_after.search(body)
 
 
 def mark_trailing_chrome(
