@@ -68,6 +68,7 @@ CHROME = [
     # bylines and credits
     "By Maria Okafor and Tom Lindqvist",
     "By Priya Raman | Staff Writer",
+    "By April Jones, Health Reporter",
     "Words by Ellen Marsh",
     "The Associated Press",
     "Reporting by Jun Park; Editing by Helen Moss",
@@ -79,9 +80,25 @@ CHROME = [
     "Volunteers gather sandbags near the river in this file photo.",
     "Residents queue outside the new clinic (pictured) in Northfield.",
     "(Jordan Bell/Reuters)",
+    "Jane Roe (left) speaks with residents in Northfield on Monday.",
+    "Jane Roe (left) and Tom Tull (right) shake hands at the summit",
+    "Oil tankers are seen at anchor off the coast near Fujairah on March 3, 2024.",
+    "A woman is pictured outside the courthouse in Northfield",
+    "Firefighters are shown tackling the blaze in this photo released by the fire service.",
+    "The minister arrives for a cabinet meeting in Downing Street on Tuesday.",
+    "Crowds gather at the harvest fair in Northfield (File photo)",
     # publication notes, bios, copyright
     "This article originally appeared in The Valley Courier.",
     "This story has been updated with a comment from the mayor's office.",
+    "This interview has been edited for length and clarity.",
+    "This article was amended on 4 June 2024 to correct the date of the vote.",
+    "This content was paid for by Northfield Energy.",
+    "This editorial is the opinion of the Courier's editorial board.",
+    "The day's top stories, straight to your inbox.",
+    "By continuing to use this site, you agree to our use of cookies.",
+    "We use cookies as described in our cookie policy.",
+    "More: Council delays vote on new bike lanes",
+    "Watch \u2014 Council leader answers your questions",
     "The views expressed in this column are the author's own.",
     "Editor's note: This piece is part of our series on housing.",
     "Follow her on Twitter @jdoe_reports",
@@ -116,15 +133,90 @@ PROSE = [
     "Tags on the crates showed they had come from a warehouse in Rotterdam.",
 ]
 
+# Ordinary news sentences that share a word or a shape with chrome: each stays body text.
+# (A reviewer's examples, then variants of each kind written for these tests.)
+PROSE_LIKE_CHROME = [
+    # "(pictured)" after a subject that a finite verb follows: UK body copy, not a caption
+    "The prime minister (pictured) has promised an emergency fund for the worst-hit towns.",
+    "The new chief executive (pictured) said the plant would stay open.",
+    "The striker (left), who joined in May, has scored twice this season.",
+    "The bridge (pictured) will close for repairs in the spring.",
+    "The bridge (pictured) closes for repairs in the spring.",
+    # "is seen" + -ing: a forecast (the news-agency style), not a photo
+    "The central bank is seen raising interest rates by a quarter point on Thursday.",
+    "Oil prices are seen falling further next week.",
+    "Gold is seen climbing above its record high by the end of the year.",
+    "The euro is seen weakening against the dollar on Friday.",
+    # a present-tense sentence without a caption's shape (no closing date or credit)
+    "The prime minister visits the flooded towns on Wednesday to meet residents.",
+    "The regional governor is pictured in the club's accounts as a director.",
+    "The health secretary visits the new hospital on Monday to announce extra funding.",
+    "The company is pictured in its own filings as a small family business.",
+    "Jobs growth is shown in the chart as a steady rise.",
+    # "to your inbox" in reported speech
+    "Fraudsters are sending fake flood grant offers straight to your inbox, police warned.",
+    "Criminals are sending fake parcel notices to your inbox, the bank warned.",
+    "Police said fake parcel notices were being sent straight to your inbox.",
+    # "This report / feature / interview / content ..." as the subject of a news sentence
+    "This report was commissioned after the floods of 2019 and found that the barriers were "
+    "never finished.",
+    "This report was drafted by the council's auditors and found repeated overspending.",
+    "This feature of the scheme was criticised by landlords.",
+    "This interview took place in the minister's office in May.",
+    "This content was removed from the council website after complaints.",
+    # a bracketed file number is not a file photo
+    "The contract was cancelled last year (file 2023-114).",
+    "Officers reopened the inquiry last month (file 88/2021).",
+    # "By continuing to ...", "More \u2014 ...", "Watch \u2014 ..." opening a sentence
+    "By continuing to hold rates this high, the bank risks pushing the economy into recession.",
+    "By continuing to ignore the warnings, the council has put residents at risk.",
+    "More \u2014 and cheaper \u2014 homes are needed in the south-east.",
+    "More \u2013 and better-paid \u2013 nurses are needed, the union said.",
+    "Watch \u2014 and wait \u2014 was the advice from the coastguard.",
+    # "By" + a day, month or feast and a comma: a time, not a byline
+    "By Friday, the club had sold every ticket for the derby.",
+    "By March, the river had risen above its banks.",
+    "By Christmas, every household will have received the letter.",
+    "By May 2025, the scheme had paid out more than 4 million pounds.",
+    # cookies near "police", not a cookie policy
+    "Bakers handed out cookies to police stations across the county, and officers thanked them.",
+    "The cookie jar was taken to the police station as evidence.",
+    # an agency named with its abbreviation, closing a sentence
+    "Shares in the firm rose sharply after the results were first published by the Associated "
+    "Press (AP).",
+    "The ruling was first reported by Agence France-Presse (AFP).",
+]
+
 
 @pytest.mark.parametrize("line", CHROME)
 def test_page_chrome_is_not_analysed(line: str) -> None:
     assert region_of(line) != BODY, line
 
 
-@pytest.mark.parametrize("line", PROSE)
+@pytest.mark.parametrize("line", PROSE + PROSE_LIKE_CHROME)
 def test_article_prose_is_analysed(line: str) -> None:
     assert region_of(line) == BODY, line
+
+
+def test_an_agency_abbreviation_closing_a_sentence_is_not_a_glued_caption() -> None:
+    para = (
+        "Shares in the firm rose sharply. The figures were first published by the Associated "
+        "Press (AP). Turnout was high in the north-east (PA) and lower elsewhere. The firm "
+        "declined to comment."
+    )
+    doc = document_from_text(f"{LEAD}\n\n{para}\n\n{TAIL}\n")
+    assert {s.region for s in doc.sentences} == {BODY}
+    # the same abbreviation glued after a sentence's end, or named as a photo credit, is one
+    glued = (
+        f"{LEAD} Crews clear the road near Northfield.(AP) {TAIL} Volunteers fill sandbags "
+        f"by the river (AP Photo/Jane Roe). {TAIL}"
+    )
+    doc = document_from_text(glued + "\n")
+    captions = [s.text for s in doc.sentences if s.region != BODY]
+    assert captions == [
+        "Crews clear the road near Northfield.(AP)",
+        "Volunteers fill sandbags by the river (AP Photo/Jane Roe).",
+    ]
 
 
 def test_a_long_paragraph_that_mentions_a_newsletter_is_prose() -> None:
@@ -204,7 +296,10 @@ def test_a_roundup_item_that_cites_its_sources_in_brackets_is_prose() -> None:
 PROMPT_ALPHABET = "abcdefghiklmnoprstuvwy SRAFC0123456789:|@()'\u00a9\u0130\u0663\u017f\u212a.-"
 
 
-@given(st.text(alphabet=PROMPT_ALPHABET, max_size=40), st.sampled_from(CHROME + PROSE))
+@given(
+    st.text(alphabet=PROMPT_ALPHABET, max_size=40),
+    st.sampled_from(CHROME + PROSE + PROSE_LIKE_CHROME),
+)
 def test_the_first_character_index_answers_like_trying_every_pattern(noise: str, line: str) -> None:
     from checker.core.datafiles import packaged_data
     from checker.text.chrome import FirstCharIndex

@@ -153,7 +153,7 @@ def test_question_heading_and_references_section() -> None:
 def test_short_blocks_among_trailing_boilerplate_are_page_chrome() -> None:
     text = (
         "The council approved the harbour plan on Tuesday after a long debate among members.\n\n"
-        "Invest in the\nTrusted Mideast\nNews source.\n\n"
+        "Power the\nFearless Valley\nNewsroom today.\n\n"
         "Share this article\n"
     )
     assert [r for _, r, _ in regions(text)] == ["body"] + ["boilerplate"] * 4

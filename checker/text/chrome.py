@@ -12,7 +12,7 @@ tests that look at a block's shape and neighbours rather than its words:
   the start of a paragraph is cut off into a block of its own (a byline);
 - an **inline caption**: a sentence inside a paragraph that ends with a bracketed photo
   credit ("... in Mountain View, California.(AFP)") is a caption a scraper glued in;
-- a **chrome fragment** is a short, unpunctuated block ("Trusted Mideast"): the pieces a
+- a **chrome fragment** is a short, unpunctuated block ("Fearless Valley"): the pieces a
   page's promotional banner is broken into (:func:`broken_banner`).
 """
 
@@ -22,6 +22,7 @@ import re
 import re._constants as _sre
 import re._parser as _sre_parser
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING, REFERENCES
@@ -44,15 +45,25 @@ _LEADING_DATELINE = re.compile(
     r"[ \t]*[|\u2013\u2014-]?[ \t]+(?=[A-Z\"\u201c])"
 )
 # A photo credit closing a sentence inside a paragraph: a caption that a scraper glued into
-# the text ("... at the annual conference in Mountain View.(AFP)", "(Jane Roe/Reuters)")
-_CREDIT = (
+# the text ("... at the annual conference in Mountain View.(AFP)", "(Jane Roe/Reuters)").
+# A named credit says it is one (a photographer, "Photo:", "AP Photo"); a bare agency name
+# ("(AP)", "(PA)") is also how prose introduces an abbreviation ("... by the Associated Press
+# (AP)."), so it is a credit only glued after a sentence's end, or closing an unpunctuated one.
+_CREDIT_NAMED = (
     r"\((?:(?:photo|image|picture|file photo|credit)s?\s*(?::|by)\s*[^()]{2,60}"
     r"|(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|PTI|ANI|Xinhua|Anadolu|dpa|PA|IANS"
-    r"|HT Photo|File|File Photo|Shutterstock)(?: Photo)?(?:\s*/\s*[^()]{2,60})?"
+    r"|HT|File|Shutterstock)(?: Photo(?:\s*/\s*[^()]{2,60})?|\s*/\s*[^()]{2,60})"
     r"|[A-Z][^()/]{1,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Shutterstock|Alamy)"
     r"[^()]{0,40})\)"
 )
-_INLINE_CREDIT = lazy_compile(r"(?:[.!?]\s*|\s)" + _CREDIT + r"\.?$")
+_CREDIT_BARE = (
+    r"\((?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|PTI|ANI|Xinhua|Anadolu|dpa|PA|IANS"
+    r"|File|Shutterstock)\)"
+)
+_CREDIT = f"(?:{_CREDIT_NAMED}|{_CREDIT_BARE})"
+_INLINE_CREDIT = lazy_compile(
+    r"(?:[.!?]\s*" + _CREDIT + r"\.?|\s" + _CREDIT_NAMED + r"\.?|\s" + _CREDIT_BARE + r")$"
+)
 _CREDIT_ONLY = lazy_compile(_CREDIT + r"\.?")
 # the same credit glued between two sentences: "... in Mountain View.(AFP) The company ..."
 _GLUED_CREDIT = lazy_compile(r"[.!?]\s*" + _CREDIT + r"(?=\s+[A-Z\"\u201c])")
@@ -112,7 +123,60 @@ def is_caption(
         return True
     if words > short_words or not one_sentence(body) or not caption_words(body):
         return False
-    return single.search(body)
+    return single.search(body) and caption_shape(body)
+
+
+_SIDES = r"\((?:pictured|inset|left|right|center|centre|top|bottom|above|below|front|back)\)"
+_AUX = (
+    r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|shall|did|does"
+    r"|do)"
+)
+_NOT_VERB = (  # words ending in -s that are not a verb
+    r"(?!(?:towards|besides|afterwards|whereas|always|perhaps|sometimes|its|his|hers|this|thus"
+    r"|plus|across|unless|ours|yours|theirs|various|nevertheless)\b)"
+)
+_FINITE = rf"(?:{_AUX}|said|says|told|{_NOT_VERB}(?-i:[a-z]{{2,}}ed|[a-z]+[^\Ws]s))\b"
+_DATE = (
+    r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+"
+    + _MONTH + r"\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}"
+    r"|(?:on|in|,) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|in (?:this|a) (?:file )?(?:photo|picture|image)(?:graph)?"
+    r"(?: (?:taken|released|provided|made available|obtained)\b[^\n.]{0,80})?"
+    r"|file (?:photo|picture|image))"
+)
+_PLACE = r"(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,3}"
+
+
+@cache
+def _caption_shapes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The regexes of :func:`caption_shape`, compiled on first use (few texts need them)."""
+    # a date closes it, then perhaps a place and a credit: "... on March 3, 2024. REUTERS/X"
+    closing = (
+        r"\b" + _DATE + r"(?:,?\s+(?:in|at|near|outside)\s+" + _PLACE + r"(?:,\s+" + _PLACE
+        + r"){0,2})?[.!]?(?:\s*(?:\([^()\n]{2,80}\)|(?-i:[A-Z]{2,}[A-Z ]*)/[^\n]{2,60}"
+        r"|(?:photo|picture|credit|image)s?\s*(?::|by)\s*[^\n]{2,60}))?\s*$"
+    )
+    # the mark after a subject that its finite verb follows: "The minister (pictured) has ..."
+    verb_after = (
+        _SIDES + r"(?:\s+(?:\w+ly\s+)?" + _FINITE + r"|,[^\n]{1,80}?,\s+(?:\w+ly\s+)?"
+        + rf"(?:{_AUX}|said|says|told)\b)"
+    )
+    return re.compile(closing, re.I), re.compile(_SIDES, re.I), re.compile(verb_after, re.I)
+
+
+def caption_shape(body: str) -> bool:
+    """Whether a one-sentence block is shaped like a caption rather than a sentence of prose
+    that shares a caption's words: it has no final full stop ("Jane Roe speaks in Leeds"), a
+    date or credit closes it ("... in Leeds on March 3, 2024."), or it marks a side of the
+    picture ("Jane Roe (left) and ...") with no finite verb after the mark ("The minister
+    (pictured) has promised ..." and "... visits the towns on Monday to meet residents." are
+    prose)."""
+    if body.rstrip()[-1:].isalnum():
+        return True
+    closing, side, verb_after = _caption_shapes()
+    if closing.search(body):
+        return True
+    return bool(side.search(body)) and not verb_after.search(body)
 
 
 def mark_trailing_chrome(
@@ -121,7 +185,7 @@ def mark_trailing_chrome(
     """Relabel as boilerplate the page chrome at the end of the text, in place.
 
     Walking back from the end: short or unpunctuated blocks (no ``terminal`` punctuation)
-    that sit among boilerplate ("Invest in the / Trusted Mideast / News source."); bylines,
+    that sit among boilerplate ("Power the / Fearless Valley / Newsroom today."); bylines,
     captions and references are passed over; a bullet or body text stops the walk.
     """
     seen_chrome = False
@@ -262,8 +326,8 @@ def chrome_fragment(text: str, start: int, end: int, max_words: int = 4) -> bool
 
 
 def broken_banner(text: str, raw: Sequence[Span], i: int) -> bool:
-    """Whether block ``i`` is the end of a banner broken into pieces ("Trusted Mideast" /
-    "News source."): the block before it is a chrome fragment, or its own first line is one
+    """Whether block ``i`` is the end of a banner broken into pieces ("Fearless Valley" /
+    "Newsroom today."): the block before it is a chrome fragment, or its own first line is one
     and more lines follow ("We are on the" / "front lines."). A short sentence after a
     paragraph of prose ("Pure propaganda.") is not."""
     blk = raw[i]
