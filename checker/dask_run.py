@@ -199,11 +199,19 @@ def run_plan(plan: Plan, target: Target, client: Client | None) -> pd.DataFrame:
         done = list(dask.compute(*tasks))
     else:
         done = _on_cluster(plan, target, client, tasks)
+    _sweep(target)
     if not done:
         from checker.dask_tables import empty_tables
 
         return empty_tables(plan.columns)["summary"]
     return pd.concat(done, ignore_index=True)
+
+
+def _sweep(target: Target) -> None:
+    """Remove the temporary files that tasks killed while writing left behind."""
+    fs, root = target.fs()
+    for leftover in fs.glob(f"{root}/*/.*.tmp"):
+        fs.rm(leftover)
 
 
 def _on_cluster(plan: Plan, target: Target, client: Client, tasks: list[Any]
