@@ -16,7 +16,7 @@ becomes an error row worded as the local pool words it ("the worker process ende
 unexpectedly"): every other article of the slice gets its real result, as with ``--jobs``.
 
 Nothing that this second pass needs lives on a worker: the slice's rows are read once (by a
-task of their own, tried again with new keys if its worker dies) and kept by the driver (at
+task of their own, tried again if its worker dies) and kept by the driver (at
 most ``rows_per_task`` rows), and each article's task carries its own row, so it has no
 dependency to lose with a worker: a ``KilledWorker`` can only be its own. (``distributed``
 recomputes a lost dependency, but a task keeps its count of workers that died while it ran,
@@ -270,21 +270,24 @@ def _read_rows(plan: Plan, i: int, client: Client) -> pd.DataFrame:
     from distributed import KilledWorker
 
     part, start, stop, _ = plan.slices[i]
-    for _ in range(RETRIES):
-        # new keys each try: a try does not inherit the failure count of an earlier one
-        fut = client.compute(dask.delayed(rows_of, pure=False)(plan.parts[part], start, stop))
-        try:
-            rows = fut.result()
-        except KilledWorker:
-            continue
-        finally:
-            fut.release()
-        if len(rows) != stop - start:
-            raise RuntimeError(f"slice {i}: read {len(rows)} rows of partition {part} where "
-                               f"{stop - start} were counted")  # fmt: skip
-        return rows
-    raise RuntimeError(f"slice {i}: its rows could not be read: every try killed its "
-                       f"worker ({RETRIES} tries)")  # fmt: skip
+    # a new key: this read does not inherit the count of deaths of the first pass's
+    fut = client.compute(dask.delayed(rows_of, pure=False)(plan.parts[part], start, stop))
+    try:
+        for _ in range(RETRIES):
+            try:
+                rows = fut.result()
+                break
+            except KilledWorker:  # its own task or the partition's read (shared, so maybe
+                fut.retry()  # still failed from the first pass): the scheduler reruns both
+        else:
+            raise RuntimeError(f"slice {i}: its rows could not be read: every try lost its "
+                               f"worker ({RETRIES} tries)")  # fmt: skip
+    finally:
+        fut.release()
+    if len(rows) != stop - start:
+        raise RuntimeError(f"slice {i}: read {len(rows)} rows of partition {part} where "
+                           f"{stop - start} were counted")  # fmt: skip
+    return rows
 
 
 def _retrying(client: Client, what: str, fn: Callable[..., Any], *args: Any) -> Any:
