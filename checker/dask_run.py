@@ -14,12 +14,26 @@ a worker has) fails with ``KilledWorker``; once every other slice is done, its a
 run again one at a time, alone on the cluster, and an article that still kills its worker
 becomes an error row worded as the local pool words it ("the worker process ended
 unexpectedly"): every other article of the slice gets its real result, as with ``--jobs``.
+
+Nothing that this second pass needs lives on a worker: the slice's rows are read once (by a
+task of their own, tried again if its worker dies) and kept by the driver (at
+most ``rows_per_task`` rows), and each article's task carries its own row, so it has no
+dependency to lose with a worker: a ``KilledWorker`` can only be its own. (``distributed``
+recomputes a lost dependency, but a task keeps its count of workers that died while it ran,
+even across ``retry``, and a dependency that reaches ``allowed-failures`` fails every task
+that needs it, with a ``KilledWorker`` naming the dependency.)
+
+Every file is written under a hidden temporary name and then renamed into place, so a part
+or page that a task writes again (Dask may run a task twice: a result lost with its worker
+is recomputed) replaces the earlier one whole, and a task killed while writing leaves no
+half-written part for a reader of the folder to pick up.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +51,7 @@ from checker.dask_tables import (
 from checker.pipeline import ArticleResult
 from checker.pool import WORKER_DIED
 
-RETRIES = 3  # tries of one article whose rows are lost with a worker
+RETRIES = 3  # tries of a task that cannot kill its worker (reading rows, writing a part)
 _PAGE = re.compile(r"articles/[A-Za-z0-9._-]+\.html")
 
 if TYPE_CHECKING:
@@ -104,8 +118,24 @@ def write_pages(results: list[ArticleResult], target: Target) -> None:
         page = res.page
         if not _PAGE.fullmatch(page):  # never out of the folder, whatever a caller's frame says
             raise ValueError(f"{res.article}: page {page!r} is not articles/<name>.html")
-        with fs.open(f"{root}/{page}", "w", encoding="utf-8") as fh:
-            fh.write(render_page(res.to_dict(), target.page_meta))
+        html = render_page(res.to_dict(), target.page_meta).encode("utf-8")
+        _replace(fs, f"{root}/{page}", lambda fh, data=html: fh.write(data))
+
+
+def _replace(fs: Any, path: str, write: Callable[[Any], Any]) -> None:
+    """Write ``path`` whole or not at all: into a hidden file beside it (readers of a
+    Parquet folder skip names that start with a dot), then renamed over it, so that a task
+    that runs twice, or dies while writing, never leaves a mixed or half-written file."""
+    folder, name = path.rsplit("/", 1)
+    tmp = f"{folder}/.{name}.{uuid.uuid4().hex[:12]}.tmp"
+    try:
+        with fs.open(tmp, "wb") as fh:
+            write(fh)
+        fs.mv(tmp, path)
+    except BaseException:
+        if fs.exists(tmp):
+            fs.rm(tmp)
+        raise
 
 
 def write_part(tables: Mapping[str, pd.DataFrame], target: Target, part: str,
@@ -121,8 +151,8 @@ def write_part(tables: Mapping[str, pd.DataFrame], target: Target, part: str,
         fs.makedirs(f"{root}/{name}", exist_ok=True)
         table = pa.Table.from_pandas(tables[name], schema=schema(name, columns),
                                      preserve_index=False)  # fmt: skip
-        with fs.open(f"{root}/{name}/part.{part}.parquet", "wb") as fh:
-            pq.write_table(table, fh)
+        _replace(fs, f"{root}/{name}/part.{part}.parquet",
+                 lambda fh, table=table: pq.write_table(table, fh))  # fmt: skip
 
 
 def audit_slice(pdf: pd.DataFrame, start: int, offset: int, spec: RowSpec, config: Config,
@@ -136,11 +166,12 @@ def audit_slice(pdf: pd.DataFrame, start: int, offset: int, spec: RowSpec, confi
     return tables["summary"]
 
 
-def audit_row(pdf: pd.DataFrame, j: int, start: int, offset: int, spec: RowSpec,
+def audit_row(row: pd.DataFrame, j: int, start: int, offset: int, spec: RowSpec,
               config: Config, columns: Columns, names: Mapping[int, tuple[str, str]],
               target: Target, fail: str = "") -> dict[str, pd.DataFrame]:  # fmt: skip
-    """Row ``j`` of a slice alone (its error row ``fail`` when given): its page and tables."""
-    results = _results(pdf.iloc[j:j + 1], start + j, offset + j, spec, config, names, fail)
+    """Row ``j`` of a slice alone (``row``, a frame of that one row; its error row ``fail``
+    when given): its page and tables."""
+    results = _results(row, start + j, offset + j, spec, config, names, fail)
     write_pages(results, target)
     return result_tables(results, columns)
 
@@ -168,11 +199,19 @@ def run_plan(plan: Plan, target: Target, client: Client | None) -> pd.DataFrame:
         done = list(dask.compute(*tasks))
     else:
         done = _on_cluster(plan, target, client, tasks)
+    _sweep(target)
     if not done:
         from checker.dask_tables import empty_tables
 
         return empty_tables(plan.columns)["summary"]
     return pd.concat(done, ignore_index=True)
+
+
+def _sweep(target: Target) -> None:
+    """Remove the temporary files that tasks killed while writing left behind."""
+    fs, root = target.fs()
+    for leftover in fs.glob(f"{root}/*/.*.tmp"):
+        fs.rm(leftover)
 
 
 def _on_cluster(plan: Plan, target: Target, client: Client, tasks: list[Any]
@@ -201,29 +240,67 @@ def _on_cluster(plan: Plan, target: Target, client: Client, tasks: list[Any]
 def _one_at_a_time(plan: Plan, i: int, target: Target, client: Client) -> pd.DataFrame:
     """Slice ``i`` again, one article per task, each alone on the cluster; an article whose
     task kills its worker again is an error row. Its table part; its summary."""
-    import dask
     import pandas as pd
     from distributed import KilledWorker
 
     part, start, stop, _ = plan.slices[i]
-    rows = client.compute(dask.delayed(rows_of, pure=True)(plan.parts[part], start, stop))
+    rows = _read_rows(plan, i, client)
     args = plan.args(i)
     pieces = []
     for j in range(stop - start):
-        for _ in range(RETRIES):
-            fut = client.submit(audit_row, rows, j, *args, target, pure=False)
-            try:
-                pieces.append(fut.result())
-                break
-            except KilledWorker as exc:
-                if exc.task == fut.key:  # this article's own task, not the rows it reads
-                    pieces.append(client.submit(audit_row, rows, j, *args, target, WORKER_DIED,
-                                                pure=False).result())  # fmt: skip
-                    break
-                rows.retry()  # the rows were lost with their worker: read them again
-        else:
-            raise RuntimeError(f"slice {i}: the rows could not be read again ({RETRIES} tries)")
-    rows.release()
+        row = rows.iloc[j:j + 1]  # fmt: skip  # its own copy: nothing on a worker to lose
+        fut = client.submit(audit_row, row, j, *args, target, pure=False)
+        try:
+            pieces.append(fut.result())
+        except KilledWorker as exc:
+            if exc.task != fut.key:  # it has no dependency: no other task can be named
+                raise
+            pieces.append(_retrying(client, f"slice {i}: the error row of its row {j}",
+                                    audit_row, row, j, *args, target, WORKER_DIED))  # fmt: skip
+        fut.release()
     tables = {name: pd.concat([p[name] for p in pieces], ignore_index=True) for name in TABLES}
-    client.submit(write_part, tables, target, part_name(i), plan.columns, pure=False).result()
+    _retrying(client, f"slice {i}: its part", write_part, tables, target, part_name(i),
+              plan.columns)  # fmt: skip
     return tables["summary"]
+
+
+def _read_rows(plan: Plan, i: int, client: Client) -> pd.DataFrame:
+    """The rows of slice ``i``, read on the cluster and kept here (few: one slice's)."""
+    import dask
+    from distributed import KilledWorker
+
+    part, start, stop, _ = plan.slices[i]
+    # a new key: this read does not inherit the count of deaths of the first pass's
+    fut = client.compute(dask.delayed(rows_of, pure=False)(plan.parts[part], start, stop))
+    try:
+        for _ in range(RETRIES):
+            try:
+                rows = fut.result()
+                break
+            except KilledWorker:  # its own task or the partition's read (shared, so maybe
+                fut.retry()  # still failed from the first pass): the scheduler reruns both
+        else:
+            raise RuntimeError(f"slice {i}: its rows could not be read: every try lost its "
+                               f"worker ({RETRIES} tries)")  # fmt: skip
+    finally:
+        fut.release()
+    if len(rows) != stop - start:
+        raise RuntimeError(f"slice {i}: read {len(rows)} rows of partition {part} where "
+                           f"{stop - start} were counted")  # fmt: skip
+    return rows
+
+
+def _retrying(client: Client, what: str, fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(*args)`` as a task of its own (no dependency), tried again if workers die under
+    it (a task that cannot itself kill one: an error row, a part's files)."""
+    from distributed import KilledWorker
+
+    for _ in range(RETRIES):
+        fut = client.submit(fn, *args, pure=False)
+        try:
+            return fut.result()
+        except KilledWorker:
+            continue
+        finally:
+            fut.release()
+    raise RuntimeError(f"{what}: every try lost its worker ({RETRIES} tries)")

@@ -165,18 +165,30 @@ def iter_done(inputs: Iterable[ArticleInput], job: Job, jobs: int = 1) -> Iterat
         try:
             with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(job,)) as pool:
                 for item in itertools.islice(pending, window):
-                    inflight.append((item, pool.submit(_analyse, item)))
+                    inflight.append((item, _submit(pool, item)))
                 while inflight:
                     done = inflight[0][1].result()
                     inflight.popleft()
                     yield done
                     nxt = next(pending, None)
                     if nxt is not None:
-                        inflight.append((nxt, pool.submit(_analyse, nxt)))
+                        inflight.append((nxt, _submit(pool, nxt)))
             return
         except BrokenProcessPool:
             for item, _ in inflight:
                 yield _analyse_alone(item, job)
+
+
+def _submit(pool: ProcessPoolExecutor, item: ArticleInput) -> Future[Done]:
+    """``item``'s analysis in the pool; a pool that broke since the last article (a worker
+    died while the caller was busy) gives a failed future, so that ``item`` is kept in flight
+    and analysed again with the others, not dropped."""
+    try:
+        return pool.submit(_analyse, item)
+    except BrokenProcessPool as exc:
+        failed: Future[Done] = Future()
+        failed.set_exception(exc)
+        return failed
 
 
 def _analyse_alone(item: ArticleInput, job: Job) -> Done:
