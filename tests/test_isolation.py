@@ -20,6 +20,7 @@ from checker.cli import main
 from checker.core.analysis import Analysis
 from checker.core.results import EXIT_INTERNAL, EXIT_USAGE, EXIT_WRITE
 from checker.text.loader import decode_bytes, load_document
+from tests.families import wrap_family
 
 GOOD = "The council spent 4 million euros on roads, the mayor said on Monday.\n"
 
@@ -68,10 +69,7 @@ def _failing_family(monkeypatch: pytest.MonkeyPatch, family: str, trigger: str) 
 
         return run_or_fail
 
-    fams = tuple(
-        dataclasses.replace(f, run=wrap(f.run)) if f.name == family else f for f in rules.FAMILIES
-    )
-    monkeypatch.setattr(rules, "FAMILIES", fams)
+    wrap_family(monkeypatch, family, wrap)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -472,10 +470,7 @@ def _stalling_family(monkeypatch: pytest.MonkeyPatch, family: str, trigger: str,
 
         return run_or_stall
 
-    fams = tuple(
-        dataclasses.replace(f, run=wrap(f.run)) if f.name == family else f for f in rules.FAMILIES
-    )
-    monkeypatch.setattr(rules, "FAMILIES", fams)
+    wrap_family(monkeypatch, family, wrap)
 
 
 @pytest.mark.parametrize(("how", "jobs"), [("python", 1), ("regex", 1), ("regex", 2)])
@@ -586,11 +581,7 @@ def test_a_document_past_the_memory_budget_is_its_error_row(
 
         return run_or_hog
 
-    fams = tuple(
-        dataclasses.replace(f, run=wrap(f.run)) if f.name == "claims" else f
-        for f in rules.FAMILIES
-    )
-    monkeypatch.setattr(rules, "FAMILIES", fams)
+    wrap_family(monkeypatch, "claims", wrap)
     src = tmp_path / "in"
     src.mkdir()
     (src / "a.txt").write_text(GOOD, encoding="utf-8")

@@ -4,16 +4,15 @@ past its budget in a cold process is analysed again, once warm, under a fresh bu
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from pathlib import Path
 
 import pytest
 
-import rules
 from checker import pipeline
 from checker.core.analysis import Analysis
 from checker.core.config import Config
+from tests.families import wrap_family
 
 DRAFT = "The council spent 4 million euros on roads, the mayor said on Monday.\n"
 
@@ -33,11 +32,7 @@ def _slow_family(monkeypatch: pytest.MonkeyPatch, calls: list[str], slow_calls: 
 
         return run_slowly
 
-    fams = tuple(
-        dataclasses.replace(f, run=wrap(f.run)) if f.name == "hedging" else f
-        for f in rules.FAMILIES
-    )
-    monkeypatch.setattr(rules, "FAMILIES", fams)
+    wrap_family(monkeypatch, "hedging", wrap)
 
 
 @pytest.fixture()
