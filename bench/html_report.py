@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -43,18 +44,21 @@ def page_sizes(src: list[str], out: Path) -> str:
     )
 
 
+def _mark(b: Any, url: str, ready: str, mark: str) -> float:
+    """Open ``url``, wait until ``ready`` is true, and return when the page set its
+    performance ``mark`` (ms after navigation)."""
+    b.goto(url)
+    b.wait_for(ready, 60)
+    return b.evaluate(f"performance.getEntriesByName('{mark}')[0].startTime")
+
+
 def page_draw(out: Path, n: int = 30) -> str:
     from tests.cdp import Browser
 
     pages = sorted((out / "articles").glob("*.html"))[:n]
-    times = []
     with Browser() as b:
-        for page in pages:
-            b.goto(page.as_uri())
-            b.wait_for("document.documentElement.getAttribute('data-drawn')", 60)
-            times.append(
-                b.evaluate("performance.getEntriesByName('checker-page-drawn')[0].startTime")
-            )
+        times = [_mark(b, page.as_uri(), "document.documentElement.getAttribute('data-drawn')",
+                       "checker-page-drawn") for page in pages]  # fmt: skip
     return (
         f"{len(times)} pages drawn {statistics.median(times):.0f} ms after navigation (median; "
         f"largest {max(times):.0f} ms)"
@@ -75,14 +79,10 @@ def index_open(n: int, out: Path) -> str:
     write_index(iter(archive_rows(n)), out, rules=rules, group_by="outlet")
     written = time.perf_counter() - t0
     data = (out / "index-data.js").stat().st_size
-    marks = []
     with Browser() as b:
-        for _ in range(3):
-            b.goto((out / "index.html").as_uri())
-            b.wait_for("document.querySelectorAll('#articles tbody tr').length > 0", 60)
-            marks.append(
-                b.evaluate("performance.getEntriesByName('checker-rows-shown')[0].startTime")
-            )
+        marks = [_mark(b, (out / "index.html").as_uri(),
+                       "document.querySelectorAll('#articles tbody tr').length > 0",
+                       "checker-rows-shown") for _ in range(3)]  # fmt: skip
     return (
         f"{n:,} rows: written in {written:.1f} s, index-data.js {data / 1e6:.1f} MB; first page "
         f"of rows shown {statistics.median(marks):.0f} ms after navigation (median of 3; "
