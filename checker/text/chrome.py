@@ -49,17 +49,16 @@ _LEADING_DATELINE = re.compile(
 # A named credit says it is one (a photographer, "Photo:", "AP Photo"); a bare agency name
 # ("(AP)", "(PA)") is also how prose introduces an abbreviation ("... by the Associated Press
 # (AP)."), so it is a credit only glued after a sentence's end, or closing an unpunctuated one.
+_AGENCIES = (r"AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|PTI|ANI|Xinhua|Anadolu|dpa|PA"
+             r"|IANS")
 _CREDIT_NAMED = (
     r"\((?:(?:photo|image|picture|file photo|credit)s?\s*(?::|by)\s*[^()]{2,60}"
-    r"|(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|PTI|ANI|Xinhua|Anadolu|dpa|PA|IANS"
-    r"|HT|File|Shutterstock)(?: Photo(?:\s*/\s*[^()]{2,60})?|\s*/\s*[^()]{2,60})"
+    rf"|(?:{_AGENCIES}|HT|File|Shutterstock)"
+    r"(?: Photo(?:\s*/\s*[^()]{2,60})?|\s*/\s*[^()]{2,60})"
     r"|[A-Z][^()/]{1,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Shutterstock|Alamy)"
     r"[^()]{0,40})\)"
 )
-_CREDIT_BARE = (
-    r"\((?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|PTI|ANI|Xinhua|Anadolu|dpa|PA|IANS"
-    r"|File|Shutterstock)\)"
-)
+_CREDIT_BARE = rf"\((?:{_AGENCIES}|File|Shutterstock)\)"
 _CREDIT = f"(?:{_CREDIT_NAMED}|{_CREDIT_BARE})"
 _INLINE_CREDIT = lazy_compile(
     r"(?:[.!?]\s*" + _CREDIT + r"\.?|\s" + _CREDIT_NAMED + r"\.?|\s" + _CREDIT_BARE + r")$"
