@@ -566,10 +566,10 @@ def segment(
             marked = [(*sp, False) for sp in spans]
         else:  # a caption glued into the paragraph is marked; the words are its sentences'
             marked = list(chrome.glued_captions(text, spans))
-            counted = block_words.get(blk.index)
-            if counted is None or any(glued for _, _, glued in marked):  # less its captions
-                counted = [w for s, e, g in marked if not g for w in word_tokens(text[s:e])]
-            body_words += counted
+            if any(glued for _, _, glued in marked):  # the block's words less its captions'
+                body_words += [w for s, e, g in marked if not g for w in word_tokens(text[s:e])]
+            else:
+                body_words += block_words[blk.index]
         for s, e, glued in marked:
             if e <= s:
                 continue
