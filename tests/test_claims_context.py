@@ -11,10 +11,13 @@ from rules.claims.context import (
     INFERENCE,
     LEAD_IN,
     NO_COMMENT,
+    OPEN_QUESTION,
     QUESTION,
     QUOTATION,
     SPECULATION,
+    SPOKEN,
     VAGUE,
+    VIEW,
     exemption,
 )
 from rules.claims.scorer import ClaimAnalyzer
@@ -139,3 +142,44 @@ def test_shape_cues_are_word_classes() -> None:
     assert not [f for f in plain if f in {"_num", "_year", "_month", "_first", "_unit"}]
     assert "_modal" in ClaimAnalyzer(shapes=True)("Prices could fall again next winter.")
     assert "_num" not in ClaimAnalyzer()("In March 2021 prices rose 5%.")  # off by default
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("It is unclear whether the council will approve the new parking charges.", OPEN_QUESTION),
+    ("But it remains to be seen whether the ceasefire holds through the winter.", OPEN_QUESTION),
+    ("It is too early to say how many jobs the closure will cost.", OPEN_QUESTION),
+    ("It was not yet known what caused the fire on the upper deck.", OPEN_QUESTION),
+    ("I think the new library is the best thing the town has built in decades.", VIEW),
+    ("In my view, the reforms went nowhere near far enough.", VIEW),
+    ("Here's what we know about the flooding so far.", VIEW),
+    ("Here is how the new fare system works.", VIEW),
+    ("The bill will likely stall in the upper house before the summer recess.", SPECULATION),
+    ("That would almost certainly end the minister's career.", SPECULATION),
+    ("The mayor called the proposal \u201ca reckless gamble with public money\u201d.", SPOKEN),
+    ("She vowed to \u201ckeep fighting for every last bed\u201d at the hospital.", SPOKEN),
+    ("The senator denied that he had \u201cever met the lobbyist in private\u201d.", SPOKEN),
+    ('The union accused the board of "running the service into the ground".', SPOKEN),
+])
+def test_open_questions_views_forecasts_and_quoted_speech(text: str, reason: str) -> None:
+    assert exemption(text, 0, "news") == reason
+
+
+@pytest.mark.parametrize("text", [
+    # "it is clear that" asserts what follows
+    "It is clear that the council overspent by 3 million pounds last year.",
+    # "here is" of a place, not a signpost
+    "Here is the town hall, built in 1875 by local masons.",
+    # a plain forecast of a scheduled event, and a hedged one with a figure
+    "The agency will open two new offices in the north next year.",
+    "The levy will likely raise 40 million pounds in its first year.",
+    # a hedged forecast in a relative clause leaves the main clause a claim
+    "Officials who said it would likely rain were wrong about the 40 days.",
+    # quotation marks that name a thing, or a chant, not a speaker's words
+    "She joined a chummy corporate culture called \u201cThe Old Town Way\u201d in 1999.",
+    "There were constant calls of \u201cBring them home now\u201d from the crowd on Friday.",
+    "The company recalled 40,000 cars from its \u201cnew eco line\u201d series in March.",
+    # a speech verb with no quotation is the attribution family's business
+    "Police called the fire brigade at 3am after the blaze spread to two houses.",
+])
+def test_assertions_near_those_words_stay_claims(text: str) -> None:
+    assert exemption(text, 0, "news") == ""

@@ -16,6 +16,7 @@ higher threshold). The held-out half is not read.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -36,8 +37,11 @@ THRESHOLDS = tuple(float(t) for t in np.round(np.arange(0.20, 0.701, 0.05), 2))
 _FIGURES = re.compile(r"unsourced-claim P=([\d.]+) R=([\d.]+) F1=([\d.]+)")
 
 
-def _fold_records(tmp: Path) -> list[dict]:
-    """Audit records of every tune excerpt, each scored by a model that never saw it."""
+def _fold_records(tmp: Path, models: Path | None = None) -> list[dict]:
+    """Audit records of every tune excerpt, each scored by a model that never saw it.
+
+    ``models``: a folder that keeps the fold models between runs (a fold model found there
+    is reused, so a change of the context rules is measured without refitting)."""
     shipped = load_model_file(DEFAULT_MODEL_PATH)
     params = {k: v for k, v in shipped.get_params().items() if k != "random_state"}
     weight = float(shipped.metadata_["training_data"]["news_weight"])
@@ -47,14 +51,16 @@ def _fold_records(tmp: Path) -> list[dict]:
         texts = [e.text for e in debates] + [news[i].text for i in tr]
         y = np.array([e.label for e in debates] + [news[i].label for i in tr])
         w = np.concatenate([np.ones(len(debates)), np.full(len(tr), weight)])
-        model = ClaimClassifier(random_state=SEED, **params).fit(texts, y, sample_weight=w)
+        saved = (models or tmp) / f"model{k}.json"
+        if models is None or not saved.is_file():
+            model = ClaimClassifier(random_state=SEED, **params).fit(texts, y, sample_weight=w)
+            model.save(saved)
         folder = tmp / f"fold{k}"
         folder.mkdir()
-        model.save(tmp / f"model{k}.json")
         for article in sorted({news[i].article for i in te}):
             shutil.copy(REALNEWS_DEV / f"{article}.txt", folder)
         config = tmp / f"fold{k}.toml"
-        config.write_text(f'[tool.checker]\nclaim_model = "{tmp / f"model{k}.json"}"\n'
+        config.write_text(f'[tool.checker]\nclaim_model = "{saved}"\n'
                           "claim_threshold = 0.0\n", encoding="utf-8")
         cmd = [sys.executable, "-m", "checker", "audit", str(folder), "--out",
                str(tmp / f"out{k}"), "--format", "json", "--config", str(config), "--quiet"]
@@ -71,7 +77,7 @@ def _at(records: list[dict], threshold: float) -> list[dict]:
     """The records with the unsourced-claim findings a threshold would not report removed."""
     out = []
     for r in records:
-        prob = {s["index"]: s["claim_prob"] for s in r["sentences"]}
+        prob = {s["index"]: s.get("claim_prob") for s in r["sentences"]}
         keep = [f for f in r["findings"] if f["rule"] != "unsourced-claim"
                 or (prob.get(f["sentence"]) or 0.0) >= threshold]
         out.append({**r, "findings": keep})
@@ -79,12 +85,21 @@ def _at(records: list[dict], threshold: float) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--detail", type=float, default=None, metavar="T",
+                        help="also list the tune half's out-of-fold misses and false hits at "
+                             "threshold T (the model never saw the excerpt it audits)")
+    parser.add_argument("--no-record", action="store_true",
+                        help="do not write the chosen threshold into the model file")
+    parser.add_argument("--models", type=Path, default=None, metavar="DIR",
+                        help="keep the fold models in DIR and reuse those found there")
+    args = parser.parse_args(argv)
     if not SCORER.is_file():
         print(f"real-news dev set not found: {SCORER}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        records = _fold_records(tmp)
+        records = _fold_records(tmp, args.models)
         gold = tmp / "gold"
         gold.mkdir()
         for label in sorted(REALNEWS_DEV.glob("*.json")):
@@ -103,9 +118,17 @@ def main(argv: list[str] | None = None) -> int:
             p, r, f1 = (float(x) for x in m.groups())
             rows.append({"threshold": t, "precision": p, "recall": r, "f1": f1})
             print(f"  threshold {t:.2f}: unsourced-claim P {p:.2f} R {r:.2f} F1 {f1:.2f}")
+        if args.detail is not None:
+            report = tmp / "report-detail.json"
+            report.write_text(json.dumps({"articles": _at(records, args.detail)}),
+                              encoding="utf-8")
+            print(subprocess.run([sys.executable, str(SCORER), str(report), str(gold),
+                                  "--detail"], capture_output=True, text=True,
+                                 check=True).stdout)
     best = max(rows, key=lambda r: (r["f1"], r["threshold"]))
     print(json.dumps({"tool_threshold_sweep": rows, "chosen": best["threshold"]}))
-    record(best["threshold"], rows)
+    if not args.no_record:
+        record(best["threshold"], rows)
     return 0
 
 

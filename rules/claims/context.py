@@ -28,6 +28,14 @@ it also depends on what kind of sentence it is and what kind of text it sits in:
   lead-in that only introduces a quotation or list ("One resident wrote:"), and a definition
   ("A tariff is a type of tax ...") are not claims to source.
 
+- an open question in the author's voice ("It is unclear whether ...", "It remains to be seen
+  ...", "It is too early to say ..."), a first-person view ("I think ...", "In my view ...")
+  and a signpost ("Here's what we know.") assert no fact either; a forecast hedged by the
+  author ("The vote will likely ...", "That would almost certainly ...") is a prediction;
+- a sentence that reports a speech act with the speaker's own words in quotation marks ("The
+  mayor called the plan “a reckless gamble”", "She vowed to “keep fighting”") is a quotation
+  with its speaker: sourced, not unsourced.
+
 An imperative is recognised after a leading conjunction too ("And don't ...", "So take ...").
 
 :func:`exemption` names the reason, or returns ``""`` when the sentence may be an unsourced
@@ -54,6 +62,9 @@ NO_COMMENT = "request for comment"
 LEAD_IN = "lead-in to a quotation or list"
 DEFINITION = "definition"
 INFERENCE = "the author's reading of events"
+OPEN_QUESTION = "open question"
+VIEW = "the author's view"
+SPOKEN = "quoted speech"
 
 OPINION_GENRES = frozenset({"opinion"})
 RESEARCH_GENRES = frozenset({"research"})
@@ -173,10 +184,66 @@ def _may_define(t: str) -> bool:
             "defined as" in t or "short for" in t) and not _has_figure(t)
 
 
+_CONJ = r"^(?:(?:but|and|yet|so|still|however|indeed|ultimately|now)\s*,?\s+)?"
+_OPEN_WORDS = ("unclear", "not clear", "uncertain", "unknown", "not known", "too early",
+               "too soon", "yet known", "remains to be seen", "time will tell", "no one knows",
+               "nobody knows")
+_VIEW_WORDS = ("i ", "we ", "in my ", "to me", "personally")
+_HEDGED_FORECAST = ("likely", "probably", "almost certainly", "inevitably")
+_SPEECH_STEMS = ("call", "describ", "dub", "label", "brand", "vow", "pledg", "promis", "urg",
+                 "accus", "prais", "warn", "insist", "den", "tout", "hail", "decr", "slam",
+                 "blast", "ask")
+
+
+def _may_be_open(t: str) -> bool:
+    return any(w in t for w in _OPEN_WORDS)
+
+
+def _may_be_view(t: str) -> bool:
+    return t.startswith(_VIEW_WORDS) or ", i " in t[:12] or ", we " in t[:12] or \
+        t.startswith("here")
+
+
+def _may_forecast(t: str) -> bool:
+    return ("will " in t or "would " in t) and any(w in t for w in _HEDGED_FORECAST)
+
+
 def _statement_patterns() -> dict[str, Source]:
     """The patterns of sentences that state no fact to source: possibilities and forecasts,
-    requests for comment, lead-ins, readings of events, definitions."""
+    requests for comment, lead-ins, readings of events, definitions, open questions, views."""
     return {
+        # "It is unclear whether ...", "It remains to be seen ...", "It is too early to say"
+        # (not "it is clear that ...", which asserts)
+        OPEN_QUESTION: (
+            _CONJ + r"(?:it\s+(?:is|was|’s|'s|remains|remained|seems)\s+(?:(?:still|not|yet|also|"
+            r"far|now|as\s+yet)\s+){0,2}(?:unclear|not\s+clear|uncertain|unknown|not\s+(?:yet\s+)?known|"
+            r"too\s+(?:early|soon))\b|it\s+remains\s+to\s+be\s+seen\b|"
+            r"(?:only\s+)?time\s+will\s+tell\b|no\s*(?:-\s*)?(?:one|body)\s+knows\b)",
+            re.IGNORECASE),
+        # "I think ...", "In my view, ...", "Here's what we know." (a signpost to what follows)
+        VIEW: (
+            _CONJ + r"(?:(?:I|we)\s+(?:(?:still|also|really|do|don[’']t|do\s+not)\s+)?"
+            r"(?:think|believe|suspect|doubt|hope|fear|feel|guess|suppose|reckon|wonder)\b|in\s+my\s+(?:view|"
+            r"opinion|experience)\b|to\s+me\s*,|personally\s*,|here(?:[’']s|\s+is|\s+are)\s+"
+            r"(?:what|how|why|where|who|everything|all\s+you|a\s+look|the\s+latest|"
+            r"a\s+(?:quick\s+)?(?:guide|rundown|breakdown|recap))\b[^.;:]{0,60}[.!]?\s*$)",
+            re.IGNORECASE),
+        # a forecast the author hedges: "The bill will likely stall", "That would almost
+        # certainly end ..." (in the main clause; without figures, like SPECULATION)
+        "forecast": (
+            _CONJ + rf"(?:(?:that|this)\s+)?(?:{_NOT_MAIN}[\w’'.-]+,?\s+){{0,8}}?"
+            r"(?:will|would)\s+(?:likely|probably|almost\s+certainly|inevitably)\b",
+            re.IGNORECASE),
+        # a reported speech act with the speaker's words quoted: "X called the plan “...”",
+        # "She vowed to “keep fighting”" (a verb of speech before a quotation of 3+ words)
+        SPOKEN: (
+            # ("called" needs an object first: "a culture called “The Old Way”" names a thing)
+            r"\b(?:call(?:s|ed|ing)?\s+(?!of\b)[\w’'-]+\b|describ(?:es|ed|ing)|dub(?:s|bed|bing)|label(?:s|l?ed|l?ing)|"
+            r"brand(?:s|ed|ing)|vow(?:s|ed|ing)|pledg(?:es|ed|ing)|promis(?:es|ed|ing)|"
+            r"urg(?:es|ed|ing)|accus(?:es|ed|ing)|prais(?:es|ed|ing)|warn(?:s|ed|ing)|"
+            r"insist(?:s|ed|ing)|den(?:y|ies|ied|ying)|tout(?:s|ed|ing)|hail(?:s|ed|ing)|"
+            r"decr(?:ies|ied|ying)|slam(?:s|med|ming)|blast(?:s|ed|ing)|ask(?:s|ed|ing))\b"
+            r"[^“\"”.;]{0,80}[“\"](?:[^”\"\s]+\s+){2,}[^”\"]*[”\"]", re.IGNORECASE),
         # a main clause's possibility or forecast: "The merger could mean ...", "Turnout is
         # likely to ...", "The party is poised to ..." ("could be heard" is an observation)
         SPECULATION: (
@@ -353,6 +420,26 @@ def exemption(text: str, start: int, genre: str,
         return SPECULATION
     if _may_infer(folded) and p[INFERENCE].match(stripped.lstrip(_LEAD)):
         return INFERENCE
+    return _stance(stripped, folded, p) or _genre_exemption(stripped, genre, p)
+
+
+def _stance(stripped: str, folded: str, p: dict[str, re.Pattern[str]]) -> str:
+    """Open questions, the author's view or signpost, hedged forecasts, quoted speech acts."""
+    lead = stripped.lstrip(_LEAD)
+    if _may_be_open(folded) and p[OPEN_QUESTION].match(lead):
+        return OPEN_QUESTION
+    if _may_be_view(lead.casefold()) and p[VIEW].match(lead):
+        return VIEW
+    if _may_forecast(folded) and not _has_figure(folded) and p["forecast"].match(lead):
+        return SPECULATION
+    if ("“" in stripped or '"' in stripped) and any(v in folded for v in _SPEECH_STEMS) \
+            and p[SPOKEN].search(stripped):
+        return SPOKEN
+    return ""
+
+
+def _genre_exemption(stripped: str, genre: str, p: dict[str, re.Pattern[str]]) -> str:
+    """The author's argument in an opinion piece, the authors' own result in research."""
     if genre in OPINION_GENRES and p[ARGUMENT].search(stripped):
         return ARGUMENT
     if genre in RESEARCH_GENRES and p[OWN_RESULT].search(stripped):
