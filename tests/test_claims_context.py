@@ -155,6 +155,9 @@ def test_shape_cues_are_word_classes() -> None:
     ("Here is how the new fare system works.", VIEW),
     ("The bill will likely stall in the upper house before the summer recess.", SPECULATION),
     ("That would almost certainly end the minister's career.", SPECULATION),
+    ("If the bill passes, thousands of renters could lose their deposits.", SPECULATION),
+    ("Had the alarm sounded earlier, the crew might have saved the barn.", SPECULATION),
+    ("But if the talks fail, the strike would spread to the ports.", SPECULATION),
     ("The mayor called the proposal \u201ca reckless gamble with public money\u201d.", SPOKEN),
     ("She vowed to \u201ckeep fighting for every last bed\u201d at the hospital.", SPOKEN),
     ("The senator denied that he had \u201cever met the lobbyist in private\u201d.", SPOKEN),
@@ -172,6 +175,9 @@ def test_open_questions_views_forecasts_and_quoted_speech(text: str, reason: str
     # a plain forecast of a scheduled event, and a hedged one with a figure
     "The agency will open two new offices in the north next year.",
     "The levy will likely raise 40 million pounds in its first year.",
+    # a conditional that states a rule with a figure, or tells the reader what to do
+    "If you ride more than 10 times a week, you would save 12 dollars with a pass.",
+    "If the river rises, the gates close automatically and the road is shut.",
     # a hedged forecast in a relative clause leaves the main clause a claim
     "Officials who said it would likely rain were wrong about the 40 days.",
     # quotation marks that name a thing, or a chant, not a speaker's words

@@ -208,6 +208,12 @@ def _may_forecast(t: str) -> bool:
     return ("will " in t or "would " in t) and any(w in t for w in _HEDGED_FORECAST)
 
 
+def _may_suppose(t: str) -> bool:
+    return ("would" in t or "could" in t or "might" in t) and t.startswith(
+        ("if ", "unless ", "were ", "had ", "but if ", "and if ", "even if ", "still, if ",
+         "so if ", "yet if "))
+
+
 def _statement_patterns() -> dict[str, Source]:
     """The patterns of sentences that state no fact to source: possibilities and forecasts,
     requests for comment, lead-ins, readings of events, definitions, open questions, views."""
@@ -233,6 +239,12 @@ def _statement_patterns() -> dict[str, Source]:
         "forecast": (
             _CONJ + rf"(?:(?:that|this)\s+)?(?:{_NOT_MAIN}[\w’'.-]+,?\s+){{0,8}}?"
             r"(?:will|would)\s+(?:likely|probably|almost\s+certainly|inevitably)\b",
+            re.IGNORECASE),
+        # a hypothetical: "If the bill passes, renters could ...", "Had the alarm sounded, the
+        # crew might have ..." (a conditional clause, then a main clause with would/could/might)
+        "hypothetical": (
+            r"^(?:(?:but|and|yet|so|still|even)\s*,?\s+)?(?:if|unless|were|had)\b[^,;]{3,140},\s+"
+            r"(?:[\w’'.-]+\s+){0,6}?(?:would|could|might)\b",
             re.IGNORECASE),
         # a reported speech act with the speaker's words quoted: "X called the plan “...”",
         # "She vowed to “keep fighting”" (a verb of speech before a quotation of 3+ words)
@@ -430,7 +442,8 @@ def _stance(stripped: str, folded: str, p: dict[str, re.Pattern[str]]) -> str:
         return OPEN_QUESTION
     if _may_be_view(lead.casefold()) and p[VIEW].match(lead):
         return VIEW
-    if _may_forecast(folded) and not _has_figure(folded) and p["forecast"].match(lead):
+    if (_may_forecast(folded) or _may_suppose(folded)) and not _has_figure(folded) and (
+            p["forecast"].match(lead) or p["hypothetical"].match(lead)):
         return SPECULATION
     if ("“" in stripped or '"' in stripped) and any(v in folded for v in _SPEECH_STEMS) \
             and p[SPOKEN].search(stripped):
