@@ -162,6 +162,7 @@ def test_shape_cues_are_word_classes() -> None:
     ("She vowed to \u201ckeep fighting for every last bed\u201d at the hospital.", SPOKEN),
     ("The senator denied that he had \u201cever met the lobbyist in private\u201d.", SPOKEN),
     ('The union accused the board of "running the service into the ground".', SPOKEN),
+    ("Local leaders labelled the raid \u2018a blatant breach of trust\u2019 on Monday.", SPOKEN),
 ])
 def test_open_questions_views_forecasts_and_quoted_speech(text: str, reason: str) -> None:
     assert exemption(text, 0, "news") == reason
@@ -184,6 +185,8 @@ def test_open_questions_views_forecasts_and_quoted_speech(text: str, reason: str
     "She joined a chummy corporate culture called \u201cThe Old Town Way\u201d in 1999.",
     "There were constant calls of \u201cBring them home now\u201d from the crowd on Friday.",
     "The company recalled 40,000 cars from its \u201cnew eco line\u201d series in March.",
+    # apostrophes are not quotation marks
+    "The council called the town\u2019s oldest pub\u2019s owners to a hearing in May.",
     # a speech verb with no quotation is the attribution family's business
     "Police called the fire brigade at 3am after the blaze spread to two houses.",
 ])

@@ -255,7 +255,9 @@ def _statement_patterns() -> dict[str, Source]:
             r"urg(?:es|ed|ing)|accus(?:es|ed|ing)|prais(?:es|ed|ing)|warn(?:s|ed|ing)|"
             r"insist(?:s|ed|ing)|den(?:y|ies|ied|ying)|tout(?:s|ed|ing)|hail(?:s|ed|ing)|"
             r"decr(?:ies|ied|ying)|slam(?:s|med|ming)|blast(?:s|ed|ing)|ask(?:s|ed|ing))\b"
-            r"[^“\"”.;]{0,80}[“\"](?:[^”\"\s]+\s+){2,}[^”\"]*[”\"]", re.IGNORECASE),
+            r"[^“\"”.;]{0,80}(?:[“\"](?:[^”\"\s]+\s+){2,}[^”\"]*[”\"]|"
+            # or in single quotation marks (an opening one after a space; not an apostrophe)
+            r"(?<!\w)‘(?:[^’\s]+\s+){2,}[^’]*’(?!\w))", re.IGNORECASE),
         # a main clause's possibility or forecast: "The merger could mean ...", "Turnout is
         # likely to ...", "The party is poised to ..." ("could be heard" is an observation)
         SPECULATION: (
@@ -445,8 +447,8 @@ def _stance(stripped: str, folded: str, p: dict[str, re.Pattern[str]]) -> str:
     if (_may_forecast(folded) or _may_suppose(folded)) and not _has_figure(folded) and (
             p["forecast"].match(lead) or p["hypothetical"].match(lead)):
         return SPECULATION
-    if ("“" in stripped or '"' in stripped) and any(v in folded for v in _SPEECH_STEMS) \
-            and p[SPOKEN].search(stripped):
+    quoted = "“" in stripped or '"' in stripped or "‘" in stripped
+    if quoted and any(v in folded for v in _SPEECH_STEMS) and p[SPOKEN].search(stripped):
         return SPOKEN
     return ""
 
