@@ -214,9 +214,9 @@ def _may_suppose(t: str) -> bool:
          "so if ", "yet if "))
 
 
-def _statement_patterns() -> dict[str, Source]:
-    """The patterns of sentences that state no fact to source: possibilities and forecasts,
-    requests for comment, lead-ins, readings of events, definitions, open questions, views."""
+def _stance_patterns() -> dict[str, Source]:
+    """The patterns of open questions, the author's view or signpost, hedged forecasts,
+    hypotheticals and quoted speech acts."""
     return {
         # "It is unclear whether ...", "It remains to be seen ...", "It is too early to say"
         # (not "it is clear that ...", which asserts)
@@ -258,6 +258,13 @@ def _statement_patterns() -> dict[str, Source]:
             r"[^“\"”.;]{0,80}(?:[“\"](?:[^”\"\s]+\s+){2,}[^”\"]*[”\"]|"
             # or in single quotation marks (an opening one after a space; not an apostrophe)
             r"(?<!\w)‘(?:[^’\s]+\s+){2,}[^’]*’(?!\w))", re.IGNORECASE),
+    }
+
+
+def _statement_patterns() -> dict[str, Source]:
+    """The patterns of sentences that state no fact to source: possibilities and forecasts,
+    requests for comment, lead-ins, readings of events, definitions."""
+    return {
         # a main clause's possibility or forecast: "The merger could mean ...", "Turnout is
         # likely to ...", "The party is poised to ..." ("could be heard" is an observation)
         SPECULATION: (
@@ -321,6 +328,7 @@ def _statement_patterns() -> dict[str, Source]:
 def _sources() -> dict[str, Source]:
     return {
         **_statement_patterns(),
+        **_stance_patterns(),
         # the verb is a whole word ("sign-ups" is not "sign"), not a noun that a finite
         # verb follows ("Share prices fell", "And visit counts doubled")
         IMPERATIVE: (rf"(?:{_IMPERATIVE_OPENERS})?(?:{_IMPERATIVE_VERBS})(?![\w'’-])"
