@@ -181,16 +181,21 @@ class CodeTable:
         """(4, n) uint64 codes (rows w, lx, sh, s) of the texts."""
         import numpy as np
 
-        ids, table = self._state
-        idx = list(map(ids.get, texts, repeat(-1)))
+        seen, table = self._state
+        idx = list(map(seen.get, texts, repeat(-1)))
         if -1 in idx:
-            missing = [x for x, i in zip(texts, idx, strict=True) if i < 0]
-            with self._lock:  # only the missing texts, unless the table was renewed since
-                ids, table = self._add(texts, missing if self._state[0] is ids else texts)
+            new = [i for i, j in enumerate(idx) if j < 0]
+            with self._lock:  # only the new texts, unless the table was renewed since
+                renewed = self._state[0] is not seen
+                ids, table = self._add(texts, texts if renewed else [texts[i] for i in new])
             if len(ids) == 0:  # more new texts than the table holds: code them directly
                 cols = [self._column(x) for x in texts]
                 return np.array(cols, dtype=np.uint64).reshape(-1, 4).T
-            idx = list(map(ids.__getitem__, texts))
+            if ids is seen:  # the same table, grown: the texts seen before keep their columns
+                for i in new:
+                    idx[i] = ids[texts[i]]
+            else:
+                idx = list(map(ids.__getitem__, texts))
         return np.take(table, np.array(idx, dtype=np.intp), axis=1)
 
     def _add(self, texts: Sequence[str],
