@@ -30,6 +30,7 @@ from rules.attribution.tagger import (
     _lex_code,
     _pos_code,
     _shape_code,
+    _word_codes,
     load_cue_tagger,
     tagger_attributes,
     tagger_feature_indices,
@@ -207,6 +208,23 @@ def test_code_table_starts_afresh_and_codes_huge_documents(monkeypatch) -> None:
         want = np.array([table._column(x) for x in texts], dtype=np.uint64).reshape(-1, 4).T
         got = table.codes(texts)
         assert got.shape == want.shape and (got == want).all()
+
+
+def test_code_table_columns_are_the_plain_word_codes() -> None:
+    # one word of every lexicon class (and an extra cue, and words in no list), in any case
+    lex = get_lexicon()
+    extra = {"opined": "speech", "Reckoned": "belief"}
+    table = CodeTable(lex, extra)
+    words = ["said", "believes", "opined", "reckoned", "he", "would", "the", "whether",
+             "into", "spokesman", "officials", "senator", "ministry", "newspaper", "report",
+             "however", "banana", "2024", "A1", "\u201c", ",", "...", "(", "--", "STATE"]
+    texts = [w for x in words for w in (x, x.upper(), x.capitalize())]
+    for text in texts:
+        w, suffix, lx, sh = _word_codes(text, lex, extra)
+        assert table._column(text) == (w, lx, sh, suffix), text
+    got = table.codes(texts)
+    want = [[c[i] for c in (table._column(x) for x in texts)] for i in range(4)]
+    assert got.tolist() == want
 
 
 @settings(max_examples=300, deadline=None)

@@ -99,3 +99,25 @@ def test_decode_bytes_reports_offending_byte() -> None:
     _, enc, warnings = decode_bytes(b"abc \x81 def")
     assert enc == "cp1252"
     assert "0x81" in warnings[0]
+
+
+def test_files_are_read_whole_up_to_the_size_limit(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import checker.text.loader as loader
+
+    monkeypatch.setattr(loader, "MAX_BYTES", 100)
+    for n in (0, 1, 99, 100):
+        assert loader.read_limited(write(tmp_path, f"{n}.txt", b"a" * n)) == b"a" * n
+    for n in (101, 5000):
+        with pytest.raises(LoadError, match="the limit is"):
+            loader.read_limited(write(tmp_path, f"{n}.txt", b"a" * n))
+
+
+def test_a_file_that_holds_more_than_its_size_says_is_read_whole() -> None:
+    # /proc files say they are empty (st_size 0) and are not
+    status = Path("/proc/self/status")
+    if not status.is_file():
+        pytest.skip("no /proc on this platform")
+    from checker.text.loader import read_limited
+
+    got = read_limited(status)
+    assert status.stat().st_size == 0 and got.startswith(b"Name:") and b"\nPid:" in got

@@ -198,8 +198,8 @@ class PatternSet:
         whose required strings is anywhere in ``text`` (without FOLDS_TO_ASCII, the ASCII
         strings of a piece's lower case come from ASCII characters, so they are in
         ``text.lower()`` too)."""
-        if any(ch in text for ch in FOLDS_TO_ASCII):
-            return self
+        if not self.unanchored or not text.isascii() and any(ch in text for ch in FOLDS_TO_ASCII):
+            return self  # nothing to narrow, or a letter whose lower case is ASCII
         low = text.lower()
         narrowed = copy.copy(self)
         narrowed.unanchored = [

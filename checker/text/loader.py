@@ -247,12 +247,18 @@ def read_limited(p: Path) -> bytes:
     """
     fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb") as fh:
-        mode = os.fstat(fd).st_mode
+        st = os.fstat(fd)
+        mode = st.st_mode
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(str(p))
         if not stat.S_ISREG(mode):
             raise LoadError(f"{_not_regular(mode)}, not a regular file; not read")
-        data = fh.read(MAX_BYTES + 1)
+        # as much as the size says and one byte more (a read of MAX_BYTES + 1 at once made
+        # a buffer of that size for every file); more only if the file holds more
+        want = min(st.st_size, MAX_BYTES) + 1
+        data = fh.read(want)
+        if len(data) == want <= MAX_BYTES:
+            data += fh.read(MAX_BYTES + 1 - want)
     if len(data) > MAX_BYTES:
         size = max(os.stat(p).st_size, len(data))
         raise LoadError(f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")

@@ -69,11 +69,13 @@ def hyphenation_points(word: str) -> int:
     patterns to the longest one that matches there, whose node holds the values of every
     pattern on its path, merged. About four times as fast as pyphen, and every distinct
     word of an archive meets it once (a test compares it with pyphen on many words)."""
+    if len(word) < 4:  # no place 2 characters from either end
+        return 0
     trie = _trie()
     pointed = f".{word}."
     n = len(pointed)
     refs = [0] * (n + 1)
-    for i in range(n - 1):
+    for i in range(n - 2):  # a pattern from the last letter on sets no point in the word
         node: _Trie | None = trie
         deepest = None
         for ch in pointed[i:]:

@@ -49,14 +49,13 @@ from rules.attribution.tagger_light import (
     unpack_tagger_rows,
 )
 from rules.attribution.tagger_light import pack_tagger_rows as pack_tagger_rows
+from rules.attribution.tagger_light import text_shape as _text_shape
 from rules.attribution.tokens import Tok
 from rules.attribution.words import (
     AUX,
     BOUNDARY_WORDS,
     DETERMINERS,
     NP_INNER_PREPS,
-    QUOTE_TOKENS,
-    SENT_FINAL,
 )
 
 if TYPE_CHECKING:
@@ -70,8 +69,6 @@ _CHUNK = 8192  # tokens scored at once (``CueTagger._proba_rows``)
 _TAGGER_LOW = 0.5  # continuation tokens need half the decision threshold
 _DIGITS = re.compile(r"\d")
 _PAD = 0x5BD1E995
-_SHAPE_CODES = {"low": 1, "Cap": 2, "CAPS": 3, "num": 4, "Q": 5, ",": 6, ".": 7, ":": 8,
-                "(": 9, ")": 10, "-": 11, "p": 12}
 # templates: (name, ((attribute, offset), ...)); the name salts the hash
 TAGGER_TEMPLATES: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = (
     ("w", (("w", 0),)), ("w-1", (("w", -1),)), ("w+1", (("w", 1),)),
@@ -101,30 +98,7 @@ def _shape_code(t: Tok) -> int:
     return _text_shape(t.text)
 
 
-def _text_shape(x: str) -> int:
-    """Shape code of a token text: quote, capitalisation, number or punctuation class."""
-    if x in QUOTE_TOKENS:
-        return _SHAPE_CODES["Q"]
-    c = x[0]
-    if c.isalpha():
-        if x.isupper() and len(x) > 1:
-            return _SHAPE_CODES["CAPS"]
-        return _SHAPE_CODES["Cap"] if c.isupper() else _SHAPE_CODES["low"]
-    if c.isdigit():
-        return _SHAPE_CODES["num"]
-    if x in (",", ";"):
-        return _SHAPE_CODES[","]
-    if x in SENT_FINAL:
-        return _SHAPE_CODES["."]
-    if x == ":":
-        return _SHAPE_CODES[":"]
-    if x in ("(", "["):
-        return _SHAPE_CODES["("]
-    if x in (")", "]"):
-        return _SHAPE_CODES[")"]
-    if x in ("-", "—", "–", "--"):
-        return _SHAPE_CODES["-"]
-    return _SHAPE_CODES["p"]
+_LX_WORDS = ("that", "whether", "if", "how", "why", "what", "about", "over", "against", "into")
 
 
 def _lex_code(low: str, lex: Lexicon, extra: dict[str, str]) -> int:
@@ -138,9 +112,9 @@ def _lex_code(low: str, lex: Lexicon, extra: dict[str, str]) -> int:
         return 5
     if low in DETERMINERS:
         return 6
-    if low in ("that", "whether", "if", "how", "why", "what"):
+    if low in _LX_WORDS[:6]:
         return 7
-    if low in NP_INNER_PREPS or low in ("about", "over", "against", "into"):
+    if low in NP_INNER_PREPS or low in _LX_WORDS[6:]:
         return 8
     if low in lex.role_nouns or low in lex.anonymous_heads or low in lex.titles:
         return 9
@@ -182,6 +156,13 @@ class CodeTable:
         self.extra = dict(extra)
         self._lock = threading.Lock()
         self._state = self._fresh()
+        # the lexicon class of every word in one of the lists (:func:`_lex_code`; any
+        # other word's is 0): one look-up per new text instead of a dozen
+        listed = (lex.cue_forms, self.extra, lex.pronouns, AUX, DETERMINERS, _LX_WORDS,
+                  NP_INNER_PREPS, lex.role_nouns, lex.anonymous_heads, lex.titles,
+                  lex.organisation_nouns, lex.outlet_nouns, lex.document_nouns, BOUNDARY_WORDS)
+        self._lex_codes = {w: c for words in listed for w in words
+                           if (c := _lex_code(w, lex, self.extra))}
 
     def _fresh(self) -> tuple[dict[str, int], np.ndarray]:
         import numpy as np
@@ -190,29 +171,39 @@ class CodeTable:
         return {}, np.empty((4, self.MAX_TEXTS), dtype=np.uint64)
 
     def _column(self, text: str) -> tuple[int, int, int, int]:
-        w, suffix, lx, sh = _word_codes(text, self.lex, self.extra)
-        return w, lx, sh, suffix
+        """:func:`_word_codes` of ``text``, in the table's row order (w, lx, sh, s)."""
+        low = text.lower()
+        norm = _DIGITS.sub("0", low)
+        return (zlib.crc32(norm.encode()), self._lex_codes.get(low, 0), _text_shape(text),
+                zlib.crc32(("~" + norm[-3:]).encode()))
 
     def codes(self, texts: Sequence[str]) -> np.ndarray:
         """(4, n) uint64 codes (rows w, lx, sh, s) of the texts."""
         import numpy as np
 
-        ids, table = self._state
-        idx = list(map(ids.get, texts, repeat(-1)))
+        seen, table = self._state
+        idx = list(map(seen.get, texts, repeat(-1)))
         if -1 in idx:
-            with self._lock:
-                ids, table = self._add(texts)
+            new = [i for i, j in enumerate(idx) if j < 0]
+            with self._lock:  # only the new texts, unless the table was renewed since
+                renewed = self._state[0] is not seen
+                ids, table = self._add(texts, texts if renewed else [texts[i] for i in new])
             if len(ids) == 0:  # more new texts than the table holds: code them directly
                 cols = [self._column(x) for x in texts]
                 return np.array(cols, dtype=np.uint64).reshape(-1, 4).T
-            idx = list(map(ids.__getitem__, texts))
+            if ids is seen:  # the same table, grown: the texts seen before keep their columns
+                for i in new:
+                    idx[i] = ids[texts[i]]
+            else:
+                idx = list(map(ids.__getitem__, texts))
         return np.take(table, np.array(idx, dtype=np.intp), axis=1)
 
-    def _add(self, texts: Sequence[str]) -> tuple[dict[str, int], np.ndarray]:
+    def _add(self, texts: Sequence[str],
+             missing: Sequence[str]) -> tuple[dict[str, int], np.ndarray]:
         import numpy as np
 
         ids, table = self._state
-        new = [x for x in dict.fromkeys(texts) if x not in ids]
+        new = [x for x in dict.fromkeys(missing) if x not in ids]
         if len(ids) + len(new) > self.MAX_TEXTS:
             ids, table = self._state = self._fresh()
             new = list(dict.fromkeys(texts))

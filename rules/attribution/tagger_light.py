@@ -37,6 +37,7 @@ from itertools import islice, repeat
 from typing import TYPE_CHECKING, Any
 
 from checker.core.datafiles import little_endian
+from rules.attribution.words import QUOTE_TOKENS, SENT_FINAL
 
 if TYPE_CHECKING:
     import numpy as np
@@ -46,6 +47,36 @@ _M64 = (1 << 64) - 1
 
 # template spec: (salt, ((attribute row, neighbour offset), ...)), in template order
 Template = tuple[int, tuple[tuple[int, int], ...]]
+
+
+_SHAPE_CODES = {"low": 1, "Cap": 2, "CAPS": 3, "num": 4, "Q": 5, ",": 6, ".": 7, ":": 8,
+                "(": 9, ")": 10, "-": 11, "p": 12}
+
+
+def text_shape(x: str) -> int:
+    """Shape code of a token text: quote, capitalisation, number or punctuation class."""
+    if x in QUOTE_TOKENS:
+        return _SHAPE_CODES["Q"]
+    c = x[0]
+    if c.isalpha():
+        if x.isupper() and len(x) > 1:
+            return _SHAPE_CODES["CAPS"]
+        return _SHAPE_CODES["Cap"] if c.isupper() else _SHAPE_CODES["low"]
+    if c.isdigit():
+        return _SHAPE_CODES["num"]
+    if x in (",", ";"):
+        return _SHAPE_CODES[","]
+    if x in SENT_FINAL:
+        return _SHAPE_CODES["."]
+    if x == ":":
+        return _SHAPE_CODES[":"]
+    if x in ("(", "["):
+        return _SHAPE_CODES["("]
+    if x in (")", "]"):
+        return _SHAPE_CODES[")"]
+    if x in ("-", "—", "–", "--"):
+        return _SHAPE_CODES["-"]
+    return _SHAPE_CODES["p"]
 
 
 # Format 2 stores the weight rows packed: a JSON list of 280,000 numbers takes ~100 ms to

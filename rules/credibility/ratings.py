@@ -416,6 +416,8 @@ def load_ratings(config: Config | None = None) -> RatingSets:
         tuple(config.get(RATINGS)) if config is not None else (),
         config.source_file if config is not None else "",
         os.environ.get("CHECKER_RATINGS", ""),
-        str(cache_dir()),
+        # what cache_dir() depends on (cheaper to read than to build the path per article)
+        os.environ.get("XDG_CACHE_HOME", ""),
+        os.environ.get("HOME", ""),
     )
     return _BY_CONFIG.get(key, lambda: load_rating_sets(p for p, _ in rating_files(config)))
