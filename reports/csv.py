@@ -21,6 +21,7 @@ from reports.stream import (
     DETAIL,
     Prepared,
     cell,
+    csv_columns,
     csv_text,
     full_summary,
     lead,
@@ -62,7 +63,7 @@ class CsvSink:
         self._summary = (csv.writer(self._files["summary"], lineterminator="\n")
                          if "summary" in self._files else None)  # fmt: skip
         for name, fh in self._files.items():
-            fh.write(csv_text([columns.of(name)]))
+            fh.write(csv_text([csv_columns(columns, name)]))
 
     def add(self, article: Mapping[str, Any]) -> None:
         self.put(per_input(article), prepare(article, self.columns))

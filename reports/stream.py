@@ -108,7 +108,7 @@ _LEADLESS = 2  # article, article_id
 
 def detail_lines(record: Mapping[str, Any], columns: Columns, table: str) -> list[str]:
     """The CSV lines of one detail table of a record, each without its leading cells (one
-    line per row, even with line breaks in cells).
+    line per row, even with line breaks in cells; the lead is the input's: :func:`lead`).
 
     The rows are written in one go and cut at the line ends; only a table with a line
     break inside a cell (a sentence over two lines) is written again row by row."""
@@ -170,9 +170,23 @@ def record_line(fields: Mapping[str, Any], body: str) -> str:
 
 
 def lead(fields: Mapping[str, Any]) -> str:
-    """The two leading CSV cells of a detail row (``article,article_id,``)."""
-    return csv_text([[cell(fields.get("article")),
-                      cell(fields.get("id") or fields.get("article"))]])[:-1] + ","
+    """The leading CSV cell of a detail row of a CSV file: its ``article`` column, the
+    article's id (unique in the audit; see :data:`CSV_LEAD`), and the comma after it."""
+    return csv_text([[cell(fields.get("id") or fields.get("article"))]])[:-1] + ","
+
+
+# The findings, sources and sentences CSV files lead each row with one column, ``article``,
+# holding the article's id (its name, ``~2``... added where a name repeats in the audit:
+# summary.csv's ``article_id``). The tables' other forms (Parquet, DataFrames) carry both
+# ``article`` (the display name) and ``article_id``; in a CSV file a second copy of a long
+# name on every row was a fifth of the report folder.
+CSV_LEAD = ("article",)
+
+
+def csv_columns(columns: Columns, table: str) -> list[str]:
+    """The header of a table's CSV file (the detail tables lead with :data:`CSV_LEAD`)."""
+    names = columns.of(table)
+    return names if table == "summary" else [*CSV_LEAD, *names[_LEADLESS:]]
 
 
 def full_summary(fields: Mapping[str, Any], prepared: Prepared, columns: Columns) -> dict:
