@@ -78,8 +78,8 @@ class CsvSink:
             fh = self._files.get(table)
             if fh is not None:
                 lines = prepared.lines(table, fields, self.columns)
-                if lines:
-                    fh.write("".join([head + line for line in lines]))
+                if lines:  # each line ends with its line break: the lead goes before each
+                    fh.write(head + head.join(lines))
 
     def close(self) -> list[Path]:
         for fh in self._files.values():

@@ -24,6 +24,7 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from reports.compact import compact, expand
@@ -104,6 +105,17 @@ class Prepared:
 
 
 _LEADLESS = 2  # article, article_id
+_GETTERS: dict[tuple[str, ...], tuple[list[str], Any]] = {}
+
+
+def _cells(header: list[str]) -> tuple[list[str], Any]:
+    """A detail table's columns after the lead, and an itemgetter of them (made once)."""
+    key = tuple(header)
+    known = _GETTERS.get(key)
+    if known is None:
+        names = header[_LEADLESS:]
+        known = _GETTERS[key] = (names, itemgetter(*names))
+    return known
 
 
 def detail_lines(record: Mapping[str, Any], columns: Columns, table: str) -> list[str]:
@@ -112,16 +124,20 @@ def detail_lines(record: Mapping[str, Any], columns: Columns, table: str) -> lis
 
     The rows are written in one go and cut at the line ends; only a table with a line
     break inside a cell (a sentence over two lines) is written again row by row."""
-    names = columns.of(table)[_LEADLESS:]
     items = record.get(table) or ()
     if not items:
         return []
-    rows = [[x.get(c) for c in names] for x in items]
+    names, get = _cells(columns.of(table))
+    try:  # the audit's items have every field: one C call per row
+        rows = [list(get(x)) for x in items]
+    except (KeyError, TypeError):  # a record made by hand may lack some
+        rows = [[x.get(c) for c in names] for x in items]
     if table == "sentences":
         hi, fi = names.index("hedges"), names.index("footnotes")
         for row in rows:
-            row[hi] = "; ".join(row[hi] or ())
-            row[fi] = " ".join(str(x) for x in row[fi] or ())
+            h, f = row[hi], row[fi]
+            row[hi] = "; ".join(h) if h else ""
+            row[fi] = " ".join(map(str, f)) if f else ""
     for row in rows:
         for i, v in enumerate(row):
             if type(v) is str and v and v[0] in _FORMULA_CHARS:
