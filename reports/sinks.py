@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from checker.core.io import WriteError, open_report_file
+from checker.core.io import open_report_file
 from reports.compact import expand
 from reports.rows import Columns, columns_for, summary_row
 from reports.stream import Prepared, dumps, full_summary, record_line
@@ -56,6 +56,19 @@ def report_columns(articles: Iterable[Mapping[str, Any]]) -> Columns:
     return columns_for(metrics, list(meta))
 
 
+def write_page_file(path: str, data: bytes) -> None:
+    """Write a new page file (inside the staging folder: see :mod:`checker.core.staging`)
+    in as few calls as it takes: one file per article, no text layer, no folder check.
+    An OSError is the caller's to name (the audit names the report folder)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # the umask applies
+    try:
+        view = memoryview(data)
+        while view:  # a regular file takes it all in one call, unless the disk fills
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
 class HtmlSink:
     """Writes each article's page as it comes, then ``index.html`` from the summary rows."""
 
@@ -89,19 +102,11 @@ class HtmlSink:
 
     def _write(self, fields: Mapping[str, Any], html: str, row: dict[str, Any]) -> None:
         path = os.path.join(self.folder, str(fields["page"]))
-        try:  # one file per article: as few calls as it takes (no text layer, no mkdir)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # umask applies
-            try:
-                data = memoryview(html.encode("utf-8"))
-                while data:  # (a regular file takes it all in one call, unless the disk fills)
-                    data = data[os.write(fd, data):]
-            finally:
-                os.close(fd)
+        try:
+            write_page_file(path, html.encode("utf-8"))
         except FileNotFoundError:  # a page in a folder of its own (not one the audit names)
             with open_report_file(Path(path)) as fh:
                 fh.write(html)
-        except OSError as exc:
-            raise WriteError(path, exc) from exc
         self.pages += 1
         self._rows.write(dumps([row[c] for c in self.names]))
         self._rows.write("\n")

@@ -186,3 +186,57 @@ def test_a_failed_write_keeps_the_previous_report_and_leaves_no_staging(
         checker.audit(src, out=out)
     assert snapshot(out) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
+
+
+@pytest.mark.parametrize("where", ["page", "asset"])
+def test_a_full_disk_while_writing_pages_names_the_report_folder_and_keeps_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    where: str,
+) -> None:  # fmt: skip
+    """Pages are written with plain os calls and the shared assets at the end: a failure of
+    either (here a full disk at the second page, or at the stylesheet) is exit 74 with one
+    line naming the file as it would be in --out (never the hidden staging folder), and the
+    previous report stays whole."""
+    import errno
+
+    import checker.core.io as io
+    import reports.sinks
+
+    src = corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    assert main(["audit", str(src), "--out", str(out), "-q"]) == 0
+    before = snapshot(out)
+    (src / "story-003.txt").write_text(STORY.format(n=1999), "utf-8")
+    full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    calls = {"n": 0}
+    if where == "page":
+        real = reports.sinks.write_page_file
+
+        def write_page_file(path: str, data: bytes) -> None:
+            calls["n"] += 1
+            if calls["n"] == 2:
+                raise full
+            real(path, data)
+
+        monkeypatch.setattr(reports.sinks, "write_page_file", write_page_file)
+    else:
+        real_atomic = io.atomic_write_text
+
+        def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
+            calls["n"] += 1
+            if path.name == "checker.css":
+                raise io.WriteError(path, full)
+            return real_atomic(path, text, encoding)
+
+        monkeypatch.setattr("reports.html.assets.atomic_write_text", atomic_write_text)
+    capsys.readouterr()
+    assert main(["audit", str(src), "--out", str(out), "-q"]) == 74
+    monkeypatch.undo()
+    errors = [x for x in capsys.readouterr().err.splitlines() if x.startswith("checker: error")]
+    assert len(errors) == 1 and "No space left on device" in errors[0], errors
+    assert f"cannot write {out}" in errors[0] and ".tmp" not in errors[0], errors
+    if where == "asset":
+        assert f"cannot write {out / 'assets' / 'checker.css'}:" in errors[0]
+    assert calls["n"] >= 1
+    assert snapshot(out) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
