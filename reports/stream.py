@@ -62,10 +62,18 @@ def finite(value: Any) -> Any:
     return value
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
 def dumps(value: Any, **options: Any) -> str:
     """JSON, non-ASCII kept, compact unless ``options`` (``json.dumps``'s) say otherwise; a
     number that is not finite is written as null (JSON has no NaN). The usual all-finite
     case costs nothing extra: the encoder checks as it goes."""
+    if not options:  # the usual call: one encoder, made once (json.dumps makes one a call)
+        try:
+            return _COMPACT.encode(value)
+        except ValueError:
+            return _COMPACT.encode(finite(value))
     if "indent" not in options:
         options = {"separators": (",", ":"), **options}
     try:
