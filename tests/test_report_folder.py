@@ -240,3 +240,13 @@ def test_a_full_disk_while_writing_pages_names_the_report_folder_and_keeps_the_o
     assert calls["n"] >= 1
     assert snapshot(out) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_an_audit_that_keeps_nothing_and_writes_nothing_still_counts(tmp_path: Path) -> None:
+    """``checker.audit(paths, keep=False)`` with no --out and no cache: nothing is prepared,
+    so each result is what the audit counts from (it failed on an assertion)."""
+    src = corpus(tmp_path / "in", 2)
+    res = checker.audit(src, keep=False, cache=None)
+    assert res.count == 2 and res.statuses == {"ok": 2}
+    with pytest.raises(ValueError, match="keep=False"):
+        res.report()
