@@ -1,21 +1,28 @@
-"""Writing the reports alone: ms per article and bytes per article, by format and file kind.
+"""Writing the reports alone: CPU ms per article and bytes per article, by part and file kind.
 
 The full audit's writing cost, measured apart from the analysis (whose time varies far more
 on a busy machine than the writing does): audits ``--articles`` PolNeAR articles once
 (``bench/run.py``'s corpus) to get their records, then writes the default reports
-(``csv``, ``json``, ``html``) from those records five times, as the audit does per article
-(each article's output prepared, its page made from its ``articles.jsonl`` line, each writer
-appending it; the index at the end), and prints the median ms per article, the ms per
-article of each part, and the bytes per article of each kind of file.
+(``csv``, ``json``, ``html``) from those records ``--rounds`` times, each in a fresh process,
+as the audit does per article (each article's output prepared, its page made from its
+``articles.jsonl`` line, each writer appending it; the index at the end), and prints the
+median CPU ms per article (the process's CPU time: other processes on a busy machine do not
+inflate it), the ms per article of each part, and the bytes per article of each kind of file,
+as file sizes and as the disk allocates them.
 
-    python bench/writing.py [--articles 500]
+With ``--baseline TREE`` (another checkout of checker, e.g. the main branch), the same records
+are written by TREE's report code too, the two in turn, and the ratio of the medians printed.
+
+    python bench/writing.py [--articles 500] [--rounds 5] [--baseline ../main]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,11 +31,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.run import POLNEAR, build_corpus, output_parts  # noqa: E402
+from bench.run import POLNEAR, build_corpus, disk_bytes, output_parts  # noqa: E402
 
 
 def write_once(records: list[dict], meta: dict, out: Path) -> dict[str, float]:
-    """Seconds spent on each part of writing ``records`` into ``out``."""
+    """CPU seconds spent on each part of writing ``records`` into ``out``."""
     import inspect
 
     from reports import open_sink
@@ -42,7 +49,7 @@ def write_once(records: list[dict], meta: dict, out: Path) -> dict[str, float]:
     sinks = [open_sink(f, out, meta, columns) for f in ("csv", "json", "html")]
     pmeta = page_meta(meta)
     parts = {"prepare": 0.0, "page": 0.0, "append": 0.0, "close": 0.0}
-    clock = time.perf_counter
+    clock = time.process_time
     for r in records:
         t0 = clock()
         fields = per_input(r)
@@ -66,41 +73,83 @@ def write_once(records: list[dict], meta: dict, out: Path) -> dict[str, float]:
     return parts
 
 
+def child(tree: Path, records_path: Path, meta_path: Path) -> dict:
+    """One round in this process, with ``tree``'s report code: parts and bytes."""
+    sys.path.insert(0, str(tree))
+    from reports.compact import expand
+
+    lines = records_path.read_text(encoding="utf-8").splitlines()
+    records = [expand(json.loads(line)) for line in lines]
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="bench-writing-") as tmp:
+        out = Path(tmp) / "out"
+        out.mkdir()
+        parts = write_once(records, meta, out)
+        return {"n": len(records), "parts": parts, "bytes": output_parts(out),
+                "disk": disk_bytes(out)}
+
+
+def _round(tree: Path, records: Path, meta: Path) -> dict:
+    cmd = [sys.executable, __file__, "--child", str(tree), "--records", str(records),
+           "--meta", str(meta)]  # fmt: skip
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False,
+                          env={**os.environ, "PYTHONPATH": str(tree)})  # fmt: skip
+    if proc.returncode != 0:
+        raise SystemExit(f"bench/writing.py: a round with {tree} failed:\n{proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _summary(name: str, runs: list[dict]) -> float:
+    n = runs[0]["n"]
+    totals = [1000 * sum(r["parts"].values()) / n for r in runs]
+    each = {k: 1000 * statistics.median(r["parts"][k] for r in runs) / n
+            for k in runs[0]["parts"]}  # fmt: skip
+    print(f"{name}: writing the default reports (csv, json, html), {n} articles: "
+          f"{statistics.median(totals):.2f} CPU ms per article (median of {len(runs)}; "
+          f"{', '.join(f'{t:.2f}' for t in totals)})")  # fmt: skip
+    print("  by part, CPU ms per article: " + ", ".join(f"{k} {v:.2f}" for k, v in each.items()))
+    parts = runs[0]["bytes"]
+    print("  file sizes per article: " + ", ".join(
+        f"{k} {v / n / 1024:.1f} KB" for k, v in sorted(parts.items(), key=lambda kv: -kv[1])
+    ) + f"; total {sum(parts.values()) / n / 1024:.1f} KB; on disk (allocated) "
+        f"{runs[0]['disk'] / n / 1024:.1f} KB")  # fmt: skip
+    return statistics.median(totals)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=500)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--baseline", metavar="TREE", help="another checkout to compare with")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--records", help=argparse.SUPPRESS)
+    ap.add_argument("--meta", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child:
+        print(json.dumps(child(Path(args.child), Path(args.records), Path(args.meta))))
+        return 0
     if not POLNEAR.is_dir():
         print(f"bench/writing.py: no PolNeAR texts at {POLNEAR} (../shared is needed)")
         return 0
     import checker
-    from reports.compact import expand
 
+    trees = {"this tree": ROOT}
+    if args.baseline:
+        trees["baseline " + args.baseline] = Path(args.baseline).resolve()
     with tempfile.TemporaryDirectory(prefix="bench-writing-") as tmp:
         base = Path(tmp)
-        corpus = build_corpus(base / "corpus", args.articles)
+        build_corpus(base / "corpus", args.articles)
         checker.audit([str(base / "corpus")], out=base / "first", formats=("json",),
                       keep=False, cache=None)  # fmt: skip
-        del corpus
-        lines = (base / "first" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
-        records = [expand(json.loads(line)) for line in lines]
-        meta = json.loads((base / "first" / "audit.json").read_text(encoding="utf-8"))
-        runs = []
-        for i in range(5):
-            out = base / f"out{i}"
-            out.mkdir()
-            runs.append(write_once(records, meta, out))
-        n = len(records)
-        totals = [1000 * sum(r.values()) / n for r in runs]
-        each = {k: 1000 * statistics.median(r[k] for r in runs) / n for k in runs[0]}
-        print(f"writing the default reports (csv, json, html), {n} articles: "
-              f"{statistics.median(totals):.2f} ms per article (median of 5; "
-              f"{', '.join(f'{t:.2f}' for t in totals)})")  # fmt: skip
-        print("  by part, ms per article: " + ", ".join(f"{k} {v:.2f}" for k, v in each.items()))
-        parts = output_parts(base / "out0")
-        print("  bytes per article: " + ", ".join(
-            f"{k} {v / n / 1024:.1f} KB" for k, v in sorted(parts.items(), key=lambda kv: -kv[1])
-        ) + f"; total {sum(parts.values()) / n / 1024:.1f} KB")  # fmt: skip
+        records, meta = base / "first" / "articles.jsonl", base / "first" / "audit.json"
+        runs: dict[str, list[dict]] = {name: [] for name in trees}
+        for _ in range(args.rounds):  # the trees in turn, so that a drift hits both
+            for name, tree in trees.items():
+                runs[name].append(_round(tree, records, meta))
+    medians = {name: _summary(name, r) for name, r in runs.items()}
+    if args.baseline:
+        mine, other = medians.values()
+        print(f"CPU ms per article, this tree / baseline: {mine / other:.2f}x")
     return 0
 
 

@@ -366,9 +366,19 @@ class ReportWriter:
             for sink in self.sinks:
                 sink.put(done.fields, done.prepared)
         except OSError as exc:
-            if isinstance(exc, WriteError):
+            named = self._named(exc)
+            if named is exc:
                 raise
-            raise WriteError(self.folder.out, exc) from exc
+            raise named from exc
+
+    def _named(self, exc: OSError) -> WriteError:
+        """A write error naming the report folder (``--out``), or the file it was writing
+        as it will be in ``--out``: never the hidden staging folder."""
+        staging, out = Path(os.path.abspath(self.folder.staging)).resolve(), self.folder.out
+        where = Path(os.path.abspath(exc.path)).resolve() if isinstance(exc, WriteError) else None
+        if where is not None and where.is_relative_to(staging):
+            return WriteError(out / where.relative_to(staging), exc)
+        return exc if isinstance(exc, WriteError) else WriteError(out, exc)
 
     def finish(self) -> list[Path]:
         """Complete every file, then swap the staging folder in; the files, as placed."""
@@ -385,9 +395,10 @@ class ReportWriter:
             with open_report_file(staging / REPORT_MARKER) as fh:
                 fh.write(REPORT_MARKER_TEXT)
         except OSError as exc:
-            if isinstance(exc, WriteError):
+            named = self._named(exc)
+            if named is exc:
                 raise
-            raise WriteError(self.folder.out, exc) from exc
+            raise named from exc
         self.folder.commit()
         out = self.folder.out
         return [out / p.relative_to(staging) for p in written]

@@ -125,8 +125,8 @@ def _run_article(item: ArticleInput, job: Job) -> Done:
             done.prepared.html = _render(record, job, line)
             if key is not None and res.status != "error":
                 cache.put_page(cache.page_key(key, fields), done.prepared.html)  # type: ignore[union-attr]
-    if not job.keep and res.status != "error":
-        done.result = None
+    if not job.keep and res.status != "error" and done.prepared is not None:
+        done.result = None  # (with nothing prepared, the result is all the audit counts from)
     return done
 
 

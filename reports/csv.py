@@ -21,6 +21,7 @@ from reports.stream import (
     DETAIL,
     Prepared,
     cell,
+    csv_columns,
     csv_text,
     full_summary,
     lead,
@@ -62,7 +63,7 @@ class CsvSink:
         self._summary = (csv.writer(self._files["summary"], lineterminator="\n")
                          if "summary" in self._files else None)  # fmt: skip
         for name, fh in self._files.items():
-            fh.write(csv_text([columns.of(name)]))
+            fh.write(csv_text([csv_columns(columns, name)]))
 
     def add(self, article: Mapping[str, Any]) -> None:
         self.put(per_input(article), prepare(article, self.columns))
@@ -77,8 +78,8 @@ class CsvSink:
             fh = self._files.get(table)
             if fh is not None:
                 lines = prepared.lines(table, fields, self.columns)
-                if lines:
-                    fh.write("".join([head + line for line in lines]))
+                if lines:  # each line ends with its line break: the lead goes before each
+                    fh.write(head + head.join(lines))
 
     def close(self) -> list[Path]:
         for fh in self._files.values():

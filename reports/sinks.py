@@ -11,6 +11,7 @@ they belong to.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,19 @@ def report_columns(articles: Iterable[Mapping[str, Any]]) -> Columns:
     return columns_for(metrics, list(meta))
 
 
+def write_page_file(path: str, data: bytes) -> None:
+    """Write a new page file (inside the staging folder: see :mod:`checker.core.staging`)
+    in as few calls as it takes: one file per article, no text layer, no folder check.
+    An OSError is the caller's to name (the audit names the report folder)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # the umask applies
+    try:
+        view = memoryview(data)
+        while view:  # a regular file takes it all in one call, unless the disk fills
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
 class HtmlSink:
     """Writes each article's page as it comes, then ``index.html`` from the summary rows."""
 
@@ -87,9 +101,12 @@ class HtmlSink:
         self._write(fields, html, full_summary(fields, prepared, self.columns))
 
     def _write(self, fields: Mapping[str, Any], html: str, row: dict[str, Any]) -> None:
-        path = self.folder / str(fields["page"])
-        with open_report_file(path) as fh:
-            fh.write(html)
+        path = os.path.join(self.folder, str(fields["page"]))
+        try:
+            write_page_file(path, html.encode("utf-8"))
+        except FileNotFoundError:  # a page in a folder of its own (not one the audit names)
+            with open_report_file(Path(path)) as fh:
+                fh.write(html)
         self.pages += 1
         self._rows.write(dumps([row[c] for c in self.names]))
         self._rows.write("\n")

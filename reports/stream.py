@@ -24,6 +24,7 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from reports.compact import compact, expand
@@ -61,10 +62,18 @@ def finite(value: Any) -> Any:
     return value
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
 def dumps(value: Any, **options: Any) -> str:
     """JSON, non-ASCII kept, compact unless ``options`` (``json.dumps``'s) say otherwise; a
     number that is not finite is written as null (JSON has no NaN). The usual all-finite
     case costs nothing extra: the encoder checks as it goes."""
+    if not options:  # the usual call: one encoder, made once (json.dumps makes one a call)
+        try:
+            return _COMPACT.encode(value)
+        except ValueError:
+            return _COMPACT.encode(finite(value))
     if "indent" not in options:
         options = {"separators": (",", ":"), **options}
     try:
@@ -104,24 +113,39 @@ class Prepared:
 
 
 _LEADLESS = 2  # article, article_id
+_GETTERS: dict[tuple[str, ...], tuple[list[str], Any]] = {}
+
+
+def _cells(header: list[str]) -> tuple[list[str], Any]:
+    """A detail table's columns after the lead, and an itemgetter of them (made once)."""
+    key = tuple(header)
+    known = _GETTERS.get(key)
+    if known is None:
+        names = header[_LEADLESS:]
+        known = _GETTERS[key] = (names, itemgetter(*names))
+    return known
 
 
 def detail_lines(record: Mapping[str, Any], columns: Columns, table: str) -> list[str]:
     """The CSV lines of one detail table of a record, each without its leading cells (one
-    line per row, even with line breaks in cells).
+    line per row, even with line breaks in cells; the lead is the input's: :func:`lead`).
 
     The rows are written in one go and cut at the line ends; only a table with a line
     break inside a cell (a sentence over two lines) is written again row by row."""
-    names = columns.of(table)[_LEADLESS:]
     items = record.get(table) or ()
     if not items:
         return []
-    rows = [[x.get(c) for c in names] for x in items]
+    names, get = _cells(columns.of(table))
+    try:  # the audit's items have every field: one C call per row
+        rows = [list(get(x)) for x in items]
+    except (KeyError, TypeError):  # a record made by hand may lack some
+        rows = [[x.get(c) for c in names] for x in items]
     if table == "sentences":
         hi, fi = names.index("hedges"), names.index("footnotes")
         for row in rows:
-            row[hi] = "; ".join(row[hi] or ())
-            row[fi] = " ".join(str(x) for x in row[fi] or ())
+            h, f = row[hi], row[fi]
+            row[hi] = "; ".join(h) if h else ""
+            row[fi] = " ".join(map(str, f)) if f else ""
     for row in rows:
         for i, v in enumerate(row):
             if type(v) is str and v and v[0] in _FORMULA_CHARS:
@@ -170,9 +194,23 @@ def record_line(fields: Mapping[str, Any], body: str) -> str:
 
 
 def lead(fields: Mapping[str, Any]) -> str:
-    """The two leading CSV cells of a detail row (``article,article_id,``)."""
-    return csv_text([[cell(fields.get("article")),
-                      cell(fields.get("id") or fields.get("article"))]])[:-1] + ","
+    """The leading CSV cell of a detail row of a CSV file: its ``article`` column, the
+    article's id (unique in the audit; see :data:`CSV_LEAD`), and the comma after it."""
+    return csv_text([[cell(fields.get("id") or fields.get("article"))]])[:-1] + ","
+
+
+# The findings, sources and sentences CSV files lead each row with one column, ``article``,
+# holding the article's id (its name, ``~2``... added where a name repeats in the audit:
+# summary.csv's ``article_id``). The tables' other forms (Parquet, DataFrames) carry both
+# ``article`` (the display name) and ``article_id``; in a CSV file a second copy of a long
+# name on every row was a fifth of the report folder.
+CSV_LEAD = ("article",)
+
+
+def csv_columns(columns: Columns, table: str) -> list[str]:
+    """The header of a table's CSV file (the detail tables lead with :data:`CSV_LEAD`)."""
+    names = columns.of(table)
+    return names if table == "summary" else [*CSV_LEAD, *names[_LEADLESS:]]
 
 
 def full_summary(fields: Mapping[str, Any], prepared: Prepared, columns: Columns) -> dict:

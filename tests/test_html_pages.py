@@ -13,7 +13,7 @@ import html
 import json
 import re
 import zlib
-from base64 import b64decode
+from base64 import b64decode, b64encode
 from collections.abc import Iterator
 from itertools import count
 from pathlib import Path
@@ -24,6 +24,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reports.html import render_article, safe_url, write_assets, write_html
+from reports.html.assets import script
+from reports.html.packing import PAGE_DICT, pack, unpack
 from reports.html.render import page_html, page_line
 from scripts.screenshot import find_chromium
 from tests.test_html_report import (
@@ -123,8 +125,18 @@ def test_a_page_carries_its_record_line_and_the_shared_files_only(tmp_path: Path
     assert scripts == ['<script src="../assets/checker.js" defer>',
                        '<script id="checker-article" type="application/octet-stream">']
     data = re.search(r'type="application/octet-stream">([A-Za-z0-9+/=]+)</script>', page)
-    assert data and zlib.decompress(b64decode(data.group(1))).decode() == line
+    # deflated with the pages' preset dictionary, which the shared script carries too
+    inflate = zlib.decompressobj(zdict=PAGE_DICT)
+    assert data and inflate.decompress(b64decode(data.group(1))).decode() == line
     assert page_line(page) == line
+    assert json.dumps(PAGE_DICT.decode("ascii")) in script([])
+    # a page deflated as pages were first written (no dictionary) reads too; one deflated
+    # with another dictionary is refused, not misread
+    assert unpack(b64encode(zlib.compress(line.encode()))) == line
+    other = zlib.compressobj(zdict=b'"text":"x"}')
+    with pytest.raises(ValueError, match="another dictionary"):
+        unpack(b64encode(other.compress(line.encode()) + other.flush()))
+    assert len(pack(line * 20)) < len(b64encode(zlib.compress((line * 20).encode(), 6)))
     assert "<title>&lt;b&gt;a&lt;/b&gt;.md: sourcing audit</title>" in page
     assert "<noscript>" in page and "articles.jsonl" in page
     # the sample article's page is a small fraction of its record

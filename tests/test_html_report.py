@@ -645,6 +645,7 @@ def test_each_page_carries_its_articles_jsonl_line(tmp_path: Path) -> None:
     import zlib
 
     import checker
+    from reports.html.packing import PAGE_DICT
 
     corpus = tmp_path / "in"
     corpus.mkdir()
@@ -657,5 +658,6 @@ def test_each_page_carries_its_articles_jsonl_line(tmp_path: Path) -> None:
     for line in lines:
         page = (tmp_path / "out" / json.loads(line)["page"]).read_text(encoding="utf-8")
         data = re.search(r'type="application/octet-stream">([A-Za-z0-9+/=]+)</script>', page)
-        assert data and zlib.decompress(base64.b64decode(data.group(1))).decode() == line
+        inflate = zlib.decompressobj(zdict=PAGE_DICT)  # the pages' preset dictionary
+        assert data and inflate.decompress(base64.b64decode(data.group(1))).decode() == line
         assert len(page) < len(line)

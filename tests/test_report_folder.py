@@ -109,7 +109,10 @@ def test_two_inputs_with_the_same_relative_name_get_distinct_ids(tmp_path: Path)
     ids = [r["article_id"] for r in summary]
     assert ids == ["articles/story-000.txt", "articles/story-000.txt~2"]
     for table in ("findings.csv", "sources.csv", "sentences.csv"):
-        assert {r["article_id"] for r in rows(out, table)} == set(ids), table
+        # the detail CSV files name each row's article by its id, in their one lead column
+        table_rows = rows(out, table)
+        assert {r["article"] for r in table_rows} == set(ids), table
+        assert "article_id" not in table_rows[0], table
     pages = {r["page"] for r in summary}
     assert len(pages) == 2 and all((out / p).is_file() for p in pages)
     lines = (out / "articles.jsonl").read_text("utf-8").splitlines()
@@ -183,3 +186,67 @@ def test_a_failed_write_keeps_the_previous_report_and_leaves_no_staging(
         checker.audit(src, out=out)
     assert snapshot(out) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
+
+
+@pytest.mark.parametrize("where", ["page", "asset"])
+def test_a_full_disk_while_writing_pages_names_the_report_folder_and_keeps_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    where: str,
+) -> None:  # fmt: skip
+    """Pages are written with plain os calls and the shared assets at the end: a failure of
+    either (here a full disk at the second page, or at the stylesheet) is exit 74 with one
+    line naming the file as it would be in --out (never the hidden staging folder), and the
+    previous report stays whole."""
+    import errno
+
+    import checker.core.io as io
+    import reports.sinks
+
+    src = corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    assert main(["audit", str(src), "--out", str(out), "-q"]) == 0
+    before = snapshot(out)
+    (src / "story-003.txt").write_text(STORY.format(n=1999), "utf-8")
+    full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    calls = {"n": 0}
+    if where == "page":
+        real = reports.sinks.write_page_file
+
+        def write_page_file(path: str, data: bytes) -> None:
+            calls["n"] += 1
+            if calls["n"] == 2:
+                raise full
+            real(path, data)
+
+        monkeypatch.setattr(reports.sinks, "write_page_file", write_page_file)
+    else:
+        real_atomic = io.atomic_write_text
+
+        def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
+            calls["n"] += 1
+            if path.name == "checker.css":
+                raise io.WriteError(path, full)
+            return real_atomic(path, text, encoding)
+
+        monkeypatch.setattr("reports.html.assets.atomic_write_text", atomic_write_text)
+    capsys.readouterr()
+    assert main(["audit", str(src), "--out", str(out), "-q"]) == 74
+    monkeypatch.undo()
+    errors = [x for x in capsys.readouterr().err.splitlines() if x.startswith("checker: error")]
+    assert len(errors) == 1 and "No space left on device" in errors[0], errors
+    assert f"cannot write {out}" in errors[0] and ".tmp" not in errors[0], errors
+    if where == "asset":
+        assert f"cannot write {out / 'assets' / 'checker.css'}:" in errors[0]
+    assert calls["n"] >= 1
+    assert snapshot(out) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_an_audit_that_keeps_nothing_and_writes_nothing_still_counts(tmp_path: Path) -> None:
+    """``checker.audit(paths, keep=False)`` with no --out and no cache: nothing is prepared,
+    so each result is what the audit counts from (it failed on an assertion)."""
+    src = corpus(tmp_path / "in", 2)
+    res = checker.audit(src, keep=False, cache=None)
+    assert res.count == 2 and res.statuses == {"ok": 2}
+    with pytest.raises(ValueError, match="keep=False"):
+        res.report()

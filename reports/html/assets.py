@@ -3,7 +3,8 @@
 Written once per report folder instead of being carried by each page. The script is
 ``templates/checker.js`` after one line naming the audit's rules
 (``window.CHECKER_RULES``: id -> name, severity, summary), which article pages show in
-their legend. The stylesheet is
+their legend, and one holding the pages' deflate dictionary (``window.CHECKER_ZDICT``:
+:data:`reports.html.packing.PAGE_DICT`). The stylesheet is
 ``templates/checker.css`` followed by the highlight classes of each rule (``r-<id>`` and
 ``bg-<id>``: its tint, and the swatch with its strong colour), for every rule the audit
 knows; a page whose findings name a rule that is not in the list (a hand-edited
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.core.io import atomic_write_text, safe_path
+from reports.html.packing import PAGE_DICT
 from reports.html.style import css_class, rule_colours
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -55,7 +57,9 @@ def script(rules: Iterable[Mapping[str, Any]]) -> str:
     escaped), then the shared script."""
     known = {str(r["id"]): {k: str(r.get(k) or "") for k in ("name", "severity", "summary")}
              for r in rules if isinstance(r, Mapping) and r.get("id")}  # fmt: skip
-    return f"window.CHECKER_RULES = {json.dumps(known, sort_keys=True)};\n" + _read("checker.js")
+    return (f"window.CHECKER_RULES = {json.dumps(known, sort_keys=True)};\n"
+            f"window.CHECKER_ZDICT = {json.dumps(PAGE_DICT.decode('ascii'))};\n"
+            + _read("checker.js"))  # fmt: skip
 
 
 def write_assets(out_dir: Path, rules: Iterable[Mapping[str, Any]] = ()) -> list[Path]:

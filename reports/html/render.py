@@ -7,9 +7,7 @@ its template through autoescape (:mod:`reports.html.env`).
 
 from __future__ import annotations
 
-import base64
 import re
-import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from reports.compact import compact
 from reports.html.assets import rule_css
 from reports.html.env import render_template
 from reports.html.index import IndexBuilder, summary_row, write_index
+from reports.html.packing import pack, unpack
 from reports.pages import page_names
 from reports.stream import PER_INPUT, dumps, per_input, record_line
 
@@ -50,8 +49,9 @@ _NOSCRIPT = (
 def page_html(
     line: str, name: str, report: Mapping[str, Any] | None = None, extra_css: str = ""
 ) -> str:
-    """An article page: its ``articles.jsonl`` ``line``, deflated and in base64, that the
-    shared ``assets/checker.js`` draws with ``assets/checker.css``.
+    """An article page: its ``articles.jsonl`` ``line``, deflated and in base64
+    (:mod:`reports.html.packing`), that the shared ``assets/checker.js`` draws with
+    ``assets/checker.css``.
 
     ``name`` is the page's title; ``extra_css`` the highlight classes of rules the shared
     stylesheet does not have. The page is about a third of the record's size and costs a
@@ -59,7 +59,7 @@ def page_html(
     of the record as text (never parsed as HTML).
     """
     report = report or {}
-    data = base64.b64encode(zlib.compress(line.encode("utf-8"), 6)).decode("ascii")
+    data = pack(line)
     generator = escape(f"{report.get('tool', 'checker')} {report.get('version', '')}".strip())
     style = f"<style>{extra_css}</style>\n" if extra_css else ""
     return (
@@ -81,7 +81,7 @@ def page_line(page: str) -> str:
     m = _DATA.search(page)
     if m is None:
         raise ValueError("not an article page of this version: no checker-article data")
-    return zlib.decompress(base64.b64decode(m.group(1))).decode("utf-8")
+    return unpack(m.group(1))
 
 
 def unknown_rule_css(article: Mapping[str, Any], rules: Mapping[str, Any]) -> str:

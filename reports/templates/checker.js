@@ -1020,9 +1020,26 @@
   }
   var FIXED = null;
 
+  function adler32(bytes) {
+    var a = 1, b = 0;
+    for (var i = 0; i < bytes.length; i++) { a = (a + bytes[i]) % 65521; b = (b + a) % 65521; }
+    return ((b << 16) | a) >>> 0;
+  }
+  var ZDICT = null;  // the pages' preset dictionary (window.CHECKER_ZDICT), as bytes
+
   function inflate(src) {
     if (src.length < 2 || (src[0] & 15) !== 8 || ((src[0] << 8) | src[1]) % 31) { throw new Error("not zlib data"); }
-    var pos = 2, bb = 0, bc = 0, n = 0, out = new Uint8Array(src.length * 4 + 64);
+    var pos = 2, bb = 0, bc = 0, n = 0, out = new Uint8Array(src.length * 4 + 64), skip = 0;
+    if (src[1] & 32) {  // FDICT: deflated with the preset dictionary its Adler-32 names
+      if (!ZDICT) { ZDICT = new TextEncoder().encode(String(window.CHECKER_ZDICT || "")); }
+      if (src.length < 6) { throw new Error("data cut short"); }
+      var id = ((src[2] << 24) | (src[3] << 16) | (src[4] << 8) | src[5]) >>> 0;
+      if (id !== adler32(ZDICT)) { throw new Error("deflated with another dictionary than this script's (a page of another checker version)"); }
+      pos = 6;
+      out = new Uint8Array(ZDICT.length + src.length * 4 + 64);
+      out.set(ZDICT);
+      n = skip = ZDICT.length;  // the data refers back into the dictionary, then starts
+    }
     function bits(k) {
       while (bc < k) {
         if (pos >= src.length) { throw new Error("data cut short"); }
@@ -1109,7 +1126,7 @@
         for (var j = 0; j < count; j++) { out[n] = out[n - back]; n++; }
       }
     } while (!last);
-    return out.subarray(0, n);
+    return out.subarray(skip, n);
   }
 
   function articlePage() {
@@ -1122,7 +1139,8 @@
         String(e && e.message || e) + "). The article's record is its line in articles.jsonl."));
       root.setAttribute("data-drawn", "error");
     }
-    try {  // the page's record: base64 of the zlib-deflated UTF-8 articles.jsonl line
+    try {  // the page's record: base64 of the zlib-deflated UTF-8 articles.jsonl line (with
+      // the preset dictionary window.CHECKER_ZDICT)
       var bin = atob(data.textContent.trim()), bytes = new Uint8Array(bin.length);
       for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
       rec = JSON.parse(new TextDecoder("utf-8").decode(inflate(bytes)));
