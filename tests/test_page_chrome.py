@@ -105,6 +105,25 @@ CHROME = [
     "Contact the reporter at news@example.com",
     "Copyright 2024 The Northfield Gazette. All rights reserved.",
     "This material may not be published, broadcast, rewritten or redistributed.",
+    # reporters' and contributors' one-line bios at the foot of a story
+    "Dana Whitfield is a health reporter at the Tri-County Courier covering hospitals and care.",
+    "Omar Haddad covers city hall for the Riverside Ledger. Reach him at ohaddad@example.org.",
+    "Lucia Moreno is a freelance writer based in Valencia.",
+    "Ken Abara is a senior correspondent for the Harbour Herald based in Lagos.",
+    # corrections footers, tips and reader-funding appeals
+    "Corrections: An earlier version of this article gave the wrong date for the hearing.",
+    "Correction, June 2: An earlier version of this story misspelled the councillor's name.",
+    "An earlier version of this story misstated the size of the grant.",
+    "Have a tip? Send it to our newsroom securely at tips@example.org.",
+    "Our journalism is funded by readers like you. Please consider donating.",
+    "If you value this reporting, please consider becoming a member.",
+    "Support independent local journalism for as little as a dollar a week.",
+    "Don't miss out on the latest headlines from Sport. Followed topics will be added to My Feed.",
+    "Read the original article.",
+    "Originally published at example.org on 2 May 2024.",
+    # a shop's sidebar on a sponsored page
+    "Regular price: $59.00",
+    "Coupon Price:",
     # comments and tags
     "12 Comments",
     "485  0 Kommentare",
@@ -178,6 +197,15 @@ PROSE_LIKE_CHROME = [
     "By March, the river had risen above its banks.",
     "By Christmas, every household will have received the letter.",
     "By May 2025, the scheme had paid out more than 4 million pounds.",
+    # a person who is a journalist, in the story: a clause follows, not a bio
+    "Rosa Vance is a former reporter who now runs a bakery on Mill Street.",
+    "Ivan Petrov is a correspondent for the Eastern Post, and he was detained at the border.",
+    "Mei Lin covers the legislature for the Herald and was among those barred from the session.",
+    # "please consider donating", "an earlier version", "regular price" in a news sentence
+    "The charity urged residents to please consider donating blood before the holidays.",
+    "An earlier version of the bill would have banned the practice outright.",
+    "The regular price of the heater is almost double what the shop charged last winter.",
+    "Detectives said they had a tip about the shipment two days before the raid.",
     # cookies near "police", not a cookie policy
     "Bakers handed out cookies to police stations across the county, and officers thanked them.",
     "The cookie jar was taken to the police station as evidence.",
