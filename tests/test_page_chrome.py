@@ -121,6 +121,18 @@ CHROME = [
     "Don't miss out on the latest headlines from Sport. Followed topics will be added to My Feed.",
     "Read the original article.",
     "Originally published at example.org on 2 May 2024.",
+    # handout-picture captions, developing-story notes, letters and feedback prompts
+    "This photo provided by the state police shows the overturned lorry.",
+    "In this image taken from video, smoke rises above the refinery on Sunday.",
+    "This is a developing story and will be updated.",
+    "This story is being updated. Please check back for updates.",
+    "Send your letters to letters@example.org.",
+    "Was this article helpful?",
+    "We want to hear from you. Tell us your story.",
+    "Our Standards: The Newsroom Ethics Principles.",
+    "Kai Brandt is the Chronicle's Berlin bureau chief.",
+    "The author is a retired headteacher.",
+    "Volunteers wade through floodwater in Carlisle on Sunday.",
     # a shop's sidebar on a sponsored page
     "Regular price: $59.00",
     "Coupon Price:",
@@ -206,6 +218,11 @@ PROSE_LIKE_CHROME = [
     "An earlier version of the bill would have banned the practice outright.",
     "The regular price of the heater is almost double what the shop charged last winter.",
     "Detectives said they had a tip about the shipment two days before the raid.",
+    # "write a letter", "the author ... who", a past-tense scene: prose
+    "Write a letter to your MP, the campaign urges its supporters.",
+    "The author is a retired judge who spent three decades on the bench.",
+    "Firefighters battled the blaze at a warehouse in Salford on Monday.",
+    "Police search the area every weekend, officials said on Sunday.",
     # cookies near "police", not a cookie policy
     "Bakers handed out cookies to police stations across the county, and officers thanked them.",
     "The cookie jar was taken to the police station as evidence.",
@@ -338,3 +355,33 @@ def test_the_first_character_index_answers_like_trying_every_pattern(noise: str,
     plain = [re.compile(p, re.I) for p in anchored]
     for text in (noise, line, noise + line, line[:1] + noise):
         assert index.match(text) == any(p.match(text) for p in plain), text
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ines Duarte is an associate professor of history at Northfield University.",
+        "Theo Banks is a senior fellow at the Centre for Housing Policy.",
+        "Dr Asha Rao is a consultant physician in Bristol and the author of two books.",
+        "The author is a former diplomat.",
+    ],
+)
+def test_a_contributor_bio_ending_the_text_is_not_analysed(bio: str) -> None:
+    doc = document_from_text(f"{LEAD}\n\n{TAIL}\n\n{bio}\n")
+    start = doc.text.index(bio)
+    assert next(b for b in doc.blocks if b.start <= start < b.end).region != BODY
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Ines Duarte, who is a professor at Northfield University, said the cuts were rash.",
+        "Ines Duarte is a professor at Northfield University and was among the protesters.",
+        "\u201cWe will appeal,\u201d said Theo Banks, a senior fellow at the centre.",
+        "Theo Banks is the director of the campaign, and he said it would appeal.",
+    ],
+)
+def test_a_last_paragraph_that_introduces_a_source_is_prose(last: str) -> None:
+    doc = document_from_text(f"{LEAD}\n\n{TAIL}\n\n{last}\n")
+    start = doc.text.index(last)
+    assert next(b for b in doc.blocks if b.start <= start < b.end).region == BODY
