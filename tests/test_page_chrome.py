@@ -133,6 +133,19 @@ CHROME = [
     "Kai Brandt is the Chronicle's Berlin bureau chief.",
     "The author is a retired headteacher.",
     "Volunteers wade through floodwater in Carlisle on Sunday.",
+    # picture positions, "watch above", coverage links, embeds, sign-up confirmations, appeals
+    "Above: The flooded underpass on Station Road last winter.",
+    "Main image: Campaigners outside the town hall before the vote.",
+    "Watch the full interview above.",
+    "Read our full coverage of the by-election here.",
+    "For more on this story, see our live blog.",
+    "Want more stories like this? Follow us on Facebook.",
+    "This content is not available due to your privacy preferences.",
+    "Something went wrong. Please try again later.",
+    "Thanks for signing up!",
+    "You're now subscribed.",
+    "Your support helps keep our journalism free to read.",
+    "Help us keep reporting by making a donation.",
     # a shop's sidebar on a sponsored page
     "Regular price: $59.00",
     "Coupon Price:",
@@ -223,6 +236,10 @@ PROSE_LIKE_CHROME = [
     "The author is a retired judge who spent three decades on the bench.",
     "Firefighters battled the blaze at a warehouse in Salford on Monday.",
     "Police search the area every weekend, officials said on Sunday.",
+    # "Thank you for your support", "For more than", "Help us" in a news sentence
+    "Thank you for your support, the mayor told volunteers on Friday before the count began.",
+    "For more than a decade, the plant has been the town's biggest employer.",
+    "Help us find the missing dog, the family pleaded in a post shared 4,000 times.",
     # cookies near "police", not a cookie policy
     "Bakers handed out cookies to police stations across the county, and officers thanked them.",
     "The cookie jar was taken to the police station as evidence.",
