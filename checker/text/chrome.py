@@ -13,7 +13,10 @@ tests that look at a block's shape and neighbours rather than its words:
 - an **inline caption**: a sentence inside a paragraph that ends with a bracketed photo
   credit ("... in Mountain View, California.(AFP)") is a caption a scraper glued in;
 - a **chrome fragment** is a short, unpunctuated block ("Fearless Valley"): the pieces a
-  page's promotional banner is broken into (:func:`broken_banner`).
+  page's promotional banner is broken into (:func:`broken_banner`);
+- a **contributor's bio** ending the text ("Jane Roe is a senior fellow at ...") is chrome
+  there, and only there: inside a story the same sentence introduces a source
+  (:func:`mark_trailing_chrome`).
 """
 
 from __future__ import annotations
