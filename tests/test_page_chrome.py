@@ -132,7 +132,6 @@ CHROME = [
     "Our Standards: The Newsroom Ethics Principles.",
     "Kai Brandt is the Chronicle's Berlin bureau chief.",
     "The author is a retired headteacher.",
-    "Volunteers wade through floodwater in Carlisle on Sunday.",
     # picture positions, "watch above", coverage links, embeds, sign-up confirmations, appeals
     "Above: The flooded underpass on Station Road last winter.",
     "Main image: Campaigners outside the town hall before the vote.",

@@ -284,9 +284,7 @@ CAPTION_WORDS = frozenset(
     attends watches walks stands sits delivers addresses gathers gather reacts react celebrates
     celebrate holds marches protests prays pray queues waits takes take shakes shake greets
     greet hugs hug embraces embrace leaves enters visits inspects rides plays sings kneels
-    kneel mourns mourn cheers salutes salute battles battle surrounds surround clears clear
-    searches search carries carry wears wear wades wade fights fight works work sorts sort
-    lines line pictured seen shown displayed (pictured) (left)
+    kneel mourns mourn cheers salutes salute pictured seen shown displayed (pictured) (left)
     (right) (center) (centre) (top) (bottom) (above) (below) (front) (back) (inset)""".split()
 )
 
