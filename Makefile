@@ -40,7 +40,7 @@ eval: install
 	$(BIN)/python -m evaluation.claims --polnear
 	$(BIN)/python -m evaluation.hedging
 	$(BIN)/python -m evaluation.realnews
-	$(BIN)/python -m evaluation.genre
+	$(BIN)/python -m evaluation.genre --heldout
 	$(BIN)/python -m evaluation.chrome --heldout
 
 ## bench: cold start of `checker check` on a short draft, then throughput and memory on

@@ -105,6 +105,49 @@ CHROME = [
     "Contact the reporter at news@example.com",
     "Copyright 2024 The Northfield Gazette. All rights reserved.",
     "This material may not be published, broadcast, rewritten or redistributed.",
+    # reporters' and contributors' one-line bios at the foot of a story
+    "Dana Whitfield is a health reporter at the Tri-County Courier covering hospitals and care.",
+    "Omar Haddad covers city hall for the Riverside Ledger. Reach him at ohaddad@example.org.",
+    "Lucia Moreno is a freelance writer based in Valencia.",
+    "Ken Abara is a senior correspondent for the Harbour Herald based in Lagos.",
+    # corrections footers, tips and reader-funding appeals
+    "Corrections: An earlier version of this article gave the wrong date for the hearing.",
+    "Correction, June 2: An earlier version of this story misspelled the councillor's name.",
+    "An earlier version of this story misstated the size of the grant.",
+    "Have a tip? Send it to our newsroom securely at tips@example.org.",
+    "Our journalism is funded by readers like you. Please consider donating.",
+    "If you value this reporting, please consider becoming a member.",
+    "Support independent local journalism for as little as a dollar a week.",
+    "Don't miss out on the latest headlines from Sport. Followed topics will be added to My Feed.",
+    "Read the original article.",
+    "Originally published at example.org on 2 May 2024.",
+    # handout-picture captions, developing-story notes, letters and feedback prompts
+    "This photo provided by the state police shows the overturned lorry.",
+    "In this image taken from video, smoke rises above the refinery on Sunday.",
+    "This is a developing story and will be updated.",
+    "This story is being updated. Please check back for updates.",
+    "Send your letters to letters@example.org.",
+    "Was this article helpful?",
+    "We want to hear from you. Tell us your story.",
+    "Our Standards: The Newsroom Ethics Principles.",
+    "Kai Brandt is the Chronicle's Berlin bureau chief.",
+    "The author is a retired headteacher.",
+    # picture positions, "watch above", coverage links, embeds, sign-up confirmations, appeals
+    "Above: The flooded underpass on Station Road last winter.",
+    "Main image: Campaigners outside the town hall before the vote.",
+    "Watch the full interview above.",
+    "Read our full coverage of the by-election here.",
+    "For more on this story, see our live blog.",
+    "Want more stories like this? Follow us on Facebook.",
+    "This content is not available due to your privacy preferences.",
+    "Something went wrong. Please try again later.",
+    "Thanks for signing up!",
+    "You're now subscribed.",
+    "Your support helps keep our journalism free to read.",
+    "Help us keep reporting by making a donation.",
+    # a shop's sidebar on a sponsored page
+    "Regular price: $59.00",
+    "Coupon Price:",
     # comments and tags
     "12 Comments",
     "485  0 Kommentare",
@@ -178,6 +221,24 @@ PROSE_LIKE_CHROME = [
     "By March, the river had risen above its banks.",
     "By Christmas, every household will have received the letter.",
     "By May 2025, the scheme had paid out more than 4 million pounds.",
+    # a person who is a journalist, in the story: a clause follows, not a bio
+    "Rosa Vance is a former reporter who now runs a bakery on Mill Street.",
+    "Ivan Petrov is a correspondent for the Eastern Post, and he was detained at the border.",
+    "Mei Lin covers the legislature for the Herald and was among those barred from the session.",
+    # "please consider donating", "an earlier version", "regular price" in a news sentence
+    "The charity urged residents to please consider donating blood before the holidays.",
+    "An earlier version of the bill would have banned the practice outright.",
+    "The regular price of the heater is almost double what the shop charged last winter.",
+    "Detectives said they had a tip about the shipment two days before the raid.",
+    # "write a letter", "the author ... who", a past-tense scene: prose
+    "Write a letter to your MP, the campaign urges its supporters.",
+    "The author is a retired judge who spent three decades on the bench.",
+    "Firefighters battled the blaze at a warehouse in Salford on Monday.",
+    "Police search the area every weekend, officials said on Sunday.",
+    # "Thank you for your support", "For more than", "Help us" in a news sentence
+    "Thank you for your support, the mayor told volunteers on Friday before the count began.",
+    "For more than a decade, the plant has been the town's biggest employer.",
+    "Help us find the missing dog, the family pleaded in a post shared 4,000 times.",
     # cookies near "police", not a cookie policy
     "Bakers handed out cookies to police stations across the county, and officers thanked them.",
     "The cookie jar was taken to the police station as evidence.",
@@ -310,3 +371,33 @@ def test_the_first_character_index_answers_like_trying_every_pattern(noise: str,
     plain = [re.compile(p, re.I) for p in anchored]
     for text in (noise, line, noise + line, line[:1] + noise):
         assert index.match(text) == any(p.match(text) for p in plain), text
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ines Duarte is an associate professor of history at Northfield University.",
+        "Theo Banks is a senior fellow at the Centre for Housing Policy.",
+        "Dr Asha Rao is a consultant physician in Bristol and the author of two books.",
+        "The author is a former diplomat.",
+    ],
+)
+def test_a_contributor_bio_ending_the_text_is_not_analysed(bio: str) -> None:
+    doc = document_from_text(f"{LEAD}\n\n{TAIL}\n\n{bio}\n")
+    start = doc.text.index(bio)
+    assert next(b for b in doc.blocks if b.start <= start < b.end).region != BODY
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Ines Duarte, who is a professor at Northfield University, said the cuts were rash.",
+        "Ines Duarte is a professor at Northfield University and was among the protesters.",
+        "\u201cWe will appeal,\u201d said Theo Banks, a senior fellow at the centre.",
+        "Theo Banks is the director of the campaign, and he said it would appeal.",
+    ],
+)
+def test_a_last_paragraph_that_introduces_a_source_is_prose(last: str) -> None:
+    doc = document_from_text(f"{LEAD}\n\n{TAIL}\n\n{last}\n")
+    start = doc.text.index(last)
+    assert next(b for b in doc.blocks if b.start <= start < b.end).region == BODY

@@ -13,7 +13,10 @@ tests that look at a block's shape and neighbours rather than its words:
 - an **inline caption**: a sentence inside a paragraph that ends with a bracketed photo
   credit ("... in Mountain View, California.(AFP)") is a caption a scraper glued in;
 - a **chrome fragment** is a short, unpunctuated block ("Fearless Valley"): the pieces a
-  page's promotional banner is broken into (:func:`broken_banner`).
+  page's promotional banner is broken into (:func:`broken_banner`);
+- a **contributor's bio** ending the text ("Jane Roe is a senior fellow at ...") is chrome
+  there, and only there: inside a story the same sentence introduces a source
+  (:func:`mark_trailing_chrome`).
 """
 
 from __future__ import annotations
@@ -68,6 +71,24 @@ _CREDIT_ONLY = lazy_compile(_CREDIT + r"\.?")
 _GLUED_CREDIT = lazy_compile(r"[.!?]\s*" + _CREDIT + r"(?=\s+[A-Z\"\u201c])")
 # a sentence closed by a bracketed source list: "... leads in Indiana. [Courier, Gazette]"
 _CITED_END = lazy_compile(r"[.!?][\"'\u201d\u2019]?\s*\[[^\[\]\n]{1,80}\]\.?\s*$")
+# A contributor's bio, the last block of an opinion piece or essay ("Jane Roe is a senior
+# fellow at the Institute for ..."; "... is the author of ..."): an introduction of the writer,
+# no clause that tells what the person did ("who ...", "and was ..."). Only at the end of the
+# text (:func:`mark_trailing_chrome`): within a story the same sentence introduces a source.
+_TRAILING_BIO = lazy_compile(
+    r"(?![^.!?\n]*\b(?:who|whom|which|when|while|after|before|until|said|says|told|had"
+    r"|and (?:he|she|they|was|were|has|had|is)|but)\b)"
+    r"(?!(?:Although|Though|While|When|If|Because|Since|As|After|Before|But|And|So|Yet)\b)"
+    r"(?:[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}|the (?:author|writer)s?|I) "
+    r"(?:is|was|am|are|has been|teaches|directs|leads|chairs|runs|writes)"
+    r"(?: (?:a|an|the))?(?: [\w,.'\u2019-]+){0,8}? "
+    r"(?:professor|lecturer|fellow|author|co-author|director|founder|co-founder|president|chair|"
+    r"chairman|chairwoman|member|researcher|writer|columnist|contributor|economist|analyst|"
+    r"scholar|historian|editor|journalist|reporter|correspondent|campaigner|activist|"
+    r"executive|chief executive|partner|consultant|adviser|advisor|attorney|lawyer|physician|"
+    r"doctor|teacher|student|former|retired|emeritus|head of|dean)\b"
+    r"[^\n]{0,240}$"
+)
 QUESTION_HEADING_WORDS = 12  # a question heading has at most this many words
 # "Q:", "A.", "RAMOS:", "Sen. Smith:" at the start: a speaker's turn in an interview
 _SPEAKER_LABEL = lazy_compile(r"[A-Z][\w.'\u2019 -]{0,30}:\s|[QA][.:)]?\s|Q\S")
@@ -183,7 +204,8 @@ def mark_trailing_chrome(
 ) -> None:
     """Relabel as boilerplate the page chrome at the end of the text, in place.
 
-    Walking back from the end: short or unpunctuated blocks (no ``terminal`` punctuation)
+    Walking back from the end: a contributor's bio (:data:`_TRAILING_BIO`); short or
+    unpunctuated blocks (no ``terminal`` punctuation)
     that sit among boilerplate ("Power the / Fearless Valley / Newsroom today."); bylines,
     captions and references are passed over; a bullet or body text stops the walk.
     """
@@ -198,6 +220,10 @@ def mark_trailing_chrome(
         blk_text = text[raw[i].cstart : raw[i].end]
         nwords = len(_WORD.findall(blk_text))
         unpunctuated = not terminal.search(blk_text)
+        if r == BODY and nwords <= 60 and _TRAILING_BIO.match(blk_text):
+            regions[i] = (BOILERPLATE, "contributor bio")
+            seen_chrome = True
+            continue
         if (
             r in (BODY, HEADING)
             and nwords <= 8
