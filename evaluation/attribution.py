@@ -8,7 +8,11 @@ here is tuned on dev: the learned cue model is trained on ``train`` only
 
 Printed measures:
 
-1. sentence level: a sentence is positive when it overlaps attributed content;
+1. sentence level: a sentence is positive when it overlaps attributed content; measured twice:
+   on the extraction layer (every relation ``extract`` returns, actions and the sentence
+   gate's cue-less verdicts included) and on the tool's own output, the ``attributed`` column
+   of ``sentences.csv`` (the whole pipeline, where only information sources attribute a
+   sentence) -- the second is what a user of the tool gets;
 2. attribution level: a predicted relation matches a gold one when the contents overlap by at
    least 50% of the gold content's characters and the sources overlap (or both have no
    source); one-to-one greedy matching;
@@ -75,6 +79,30 @@ class PRF:
         p, r = self.p, self.r
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def add(self, gold: bool, pred: bool) -> None:
+        """Count one item that is positive in gold and/or predicted."""
+        self.tp += gold and pred
+        self.n_pred += pred
+        self.n_gold += gold
+
+
+def _count_sentences(score: PRF, sents: list[tuple[int, int, bool]], gold: set[int]) -> None:
+    """Count (start, end, predicted) sentences: positive in gold when they overlap ``gold``."""
+    for a, b, pred in sents:
+        score.add(any(i in gold for i in range(a, b)), pred)
+
+
+def _tool_sentences(art: Article) -> list[tuple[int, int, bool]]:
+    """(start, end, attributed) of each sentence as the whole tool reports it: the article
+    audited as a plain-text row (``checker.article.audit_article``), read from its
+    sentences' ``attributed`` (the ``sentences.csv`` column)."""
+    from checker.article import audit_article
+    from checker.text.tabular import ArticleInput
+
+    item = ArticleInput(art.name, art.name, f"{art.name}.txt", art.text, "text")
+    rows = audit_article(item).to_dict()["sentences"]
+    return [(s["start"], s["end"], bool(s.get("attributed"))) for s in rows]
+
 
 def _norm(text: str, pieces: Sequence[tuple[int, int]]) -> Pieces:
     out = []
@@ -140,10 +168,13 @@ def evaluate(
     model: CueModel | CueTagger | bool | None = True,
     with_continuations: bool = False,
     gate: SentenceGate | bool | None = True,
+    whole_tool: bool = True,
 ) -> dict[str, float]:
     """Scores of ``extract`` on ``articles`` (``model``: True = committed cue tagger;
-    ``gate``: True = committed sentence gate, None = none)."""
+    ``gate``: True = committed sentence gate, None = none); with ``whole_tool``, also the
+    sentence score of the tool's own ``attributed`` output (``tool_sentence_*``)."""
     sent = PRF()
+    tool = PRF() if whole_tool else None
     att = PRF()
     exact = {k: PRF() for k in ("source", "cue", "content")}
     overlap = {k: PRF() for k in ("source", "cue", "content")}
@@ -165,12 +196,10 @@ def evaluate(
         # 1. sentences
         gold_chars = _chars([p for g in gold for p in g.content])
         pred_chars = _chars([p for r in pred for p in r.content])
-        for a, b in sents:
-            g = any(i in gold_chars for i in range(a, b))
-            p = any(i in pred_chars for i in range(a, b))
-            sent.tp += g and p
-            sent.n_pred += p
-            sent.n_gold += g
+        _count_sentences(sent, [(a, b, any(i in pred_chars for i in range(a, b)))
+                                for a, b in sents], gold_chars)
+        if tool is not None:
+            _count_sentences(tool, _tool_sentences(art), gold_chars)
         # 2. relations
         att.n_pred += len(pred)
         att.n_gold += len(gold)
@@ -215,7 +244,10 @@ def evaluate(
         "named_sources": vague.named,
         "named_flagged_vague": vague.false_rate,
     }
-    for name, m in [("sentence", sent), ("attribution", att)]:
+    scored = [("sentence", sent), ("attribution", att)]
+    if tool is not None:
+        scored.append(("tool_sentence", tool))
+    for name, m in scored:
         out.update({f"{name}_p": m.p, f"{name}_r": m.r, f"{name}_f1": m.f1})
     for role in exact:
         e, o = exact[role], overlap[role]
@@ -240,6 +272,8 @@ def format_table(m: dict[str, float], split: str) -> str:
         f"extraction {m['extract_words_per_s']:,.0f} words/s",
         f"{'measure':<26}{'P':>7}{'R':>7}{'F1':>7}   {'target':<18}published (exact F1 %)",
         row("sentence (in content)", "sentence", "", TARGETS["sentence_f1"]),
+        *([row("sentence, tool's output", "tool_sentence", "sentences.csv `attributed`")]
+          if "tool_sentence_f1" in m else []),
         row("attribution (50% + src)", "attribution", "", TARGETS["attribution_f1"]),
         row("source exact", "source_exact", ref(0), TARGETS["source_exact_f1"]),
         row("cue exact", "cue_exact", ref(1), TARGETS["cue_exact_f1"]),
@@ -266,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--continuations", action="store_true",
                     help="also score cue-less quote continuations as relations")
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--extraction-only", action="store_true",
+                    help="skip the whole-tool sentence score (no full audit of each article)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     if not available():
@@ -281,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.candidate_model:
         model = load_cue_model()
     m = evaluate(arts, model=model, with_continuations=args.continuations,
-                 gate=None if args.no_gate else True)
+                 gate=None if args.no_gate else True, whole_tool=not args.extraction_only)
     if args.json:
         print(json.dumps(m, indent=2))
     else:
