@@ -92,14 +92,43 @@ def _np_left_appositive(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | N
     k = end - 1
     lim = max(end - 32, 0)
     while k >= lim and toks[k].sent == sent and toks[k].text not in (",", ";", ":") \
-            and toks[k].text not in QUOTE_TOKENS and toks[k].low not in cue_forms:
+            and toks[k].text not in QUOTE_TOKENS and (toks[k].low not in cue_forms
+                                                      or toks[k - 1].text == ","):
         k -= 1
     if k >= lim and toks[k].text == "," and toks[k].sent == sent and k + 1 < end:
         head = np_left(d, k - 1, sent)
         if head and toks[k + 1].low not in ("and", "but", "or") and (
-                is_cap(toks[head[1]]) or _role_then_name(d, head, k + 1, end)):
+                is_cap(toks[head[1]]) or _role_then_name(d, head, k + 1, end)
+                or _subject_aside(d, head, k + 1, sent)):
             return (head[0], end)
     return None
+
+
+# words that open an aside between a subject and its verb: a relative clause ("The senator,
+# who has many followers, said"), an apposition ("The mayor, a former teacher, said") or a
+# participle ("A senior official, speaking on condition of anonymity, said")
+_ASIDE_OPENERS = frozenset(("who", "whose", "which", "a", "an", "one", "himself", "herself",
+                            "themselves", "itself", "both", "all", "each", "like", "many",
+                            "some", "most", "among", "including", "in", "at", "after",
+                            "along", "together", "as", "then", "now", "once", "already"))
+
+
+def _subject_aside(d: TokenDoc, head: tuple[int, int], a: int, sent: int) -> bool:
+    """Whether the aside opening at token ``a`` stands between the subject ``head`` and its
+    verb: the head opens the sentence (or a clause after a comma, quotation or conjunction)
+    and the aside opens with a relative pronoun, an article or a participle ("asked about
+    the delay", "speaking on condition of anonymity")."""
+    toks = d.toks
+    s_lo = d.sent_tok[sent][0]
+    first = head[0]
+    if toks[head[1]].low in d.lex.pronouns:
+        return False
+    if first > s_lo and toks[first - 1].text not in (",", "”", '"', "''", ";", "—") \
+            and toks[first - 1].low not in ("and", "but"):
+        return False
+    low = toks[a].low
+    return low in _ASIDE_OPENERS or (not is_cap(toks[a]) and low.endswith(("ing", "ed"))
+                                     and len(low) > 4 and low not in BOUNDARY_WORDS)
 
 
 def _role_then_name(d: TokenDoc, role: tuple[int, int], a: int, b: int) -> bool:

@@ -286,9 +286,11 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
         # Ana Ruiz, said at a briefing": the subject, not an aside
         return np, _LEFT
     if np is None or (appositive and cue_low not in _TELL and not cue_low.endswith("ing")):
-        if ci - 1 >= s_lo and toks[ci - 1].text in (",", "”", '"', "''") or ci == s_lo:
+        if (ci - 1 >= s_lo and toks[ci - 1].text in (",", "”", '"', "''") or ci == s_lo) \
+                and toks[cj].low not in _CUE_PARTICLES and cue_low not in ("citing", "quoting"):
             r = np_right(d, cj + 1, sent, s_hi)
-            if r and (np is None or r[1] + 1 >= s_hi - 1 or toks[r[1] + 1].text == ","):
+            if r and (np is None or r[1] + 1 >= s_hi - 1 or toks[r[1] + 1].text == ",") \
+                    and not _opens_clause(d, r, s_hi):
                 return r, _INVERTED
     if np is None and not cue_low.endswith("ing"):
         k = _left_of_auxiliaries(d, ci, s_lo)
@@ -304,6 +306,18 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
         if subj and toks[subj[0]].quote < 0:
             return subj, _PARTICIPIAL
     return np, _LEFT
+
+
+# a cue that ends in its particle ("asked about", "called for") has its object after it,
+# never an inverted source (nor has ", citing X", a mention nested in the relation before)
+_CUE_PARTICLES = frozenset(("about", "for", "on", "to", "of", "with"))
+
+
+def _opens_clause(d: TokenDoc, r: Span, s_hi: int) -> bool:
+    """Whether the noun phrase ``r`` right of a cue is the subject of the reported clause
+    ("said the bill was dead"), not an inverted source ("said the mayor")."""
+    nxt = r[1] + 1
+    return nxt < s_hi and d.toks[nxt].low in _CLAUSE_MARKS
 
 
 def _clause_subject(d: TokenDoc, s_lo: int, stop: int, sent: int) -> Span | None:
@@ -368,6 +382,8 @@ def _inverted_appositive(d: TokenDoc, np: Span, after: int, s_hi: int) -> tuple[
     follows its comma at ``after``, when the appositive ends the sentence or a clause."""
     toks = d.toks
     m = after + 1
+    if toks[m].low in _CLAUSE_MARKS:
+        return np, after  # "The bridge, said the minister, would open": the clause goes on
     while m < s_hi and toks[m].text not in (",", ";", "“", '"', "''") \
             and toks[m].low not in d.lex.cue_forms and m - after < 25:
         m += 1
