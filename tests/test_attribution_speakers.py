@@ -53,3 +53,40 @@ def test_the_subject_past_an_aside_is_the_source(text: str, name: str) -> None:
 )
 def test_inverted_sources_still_found(text: str, name: str) -> None:
     assert _names(text) == [name]
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {s.name: s.kind for s in _analyse(text).sources}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Okafor said he would not run again.", "Okafor", "person"),
+        ("Brindle said she expected the vote to pass.", "Brindle", "person"),
+        ("Halvorsen told reporters the plant would stay open. He did not say for how long.",
+         "Halvorsen", "person"),
+        ("Ms. Oyelaran is a nurse on the night shift. Oyelaran said the ward was full.",
+         "Oyelaran", "person"),
+        ("“We are full,” Lindqvist said, adding that her staff were exhausted.",
+         "Lindqvist", "person"),
+        ("Verisk said its revenue rose by a tenth.", "Verisk", "organisation"),
+        ("Metra says the new fares will raise more money.", "Metra", "organisation"),
+        ("Talbot Holdings said profits fell in the second quarter.", "Talbot Holdings",
+         "organisation"),
+        ("Quarry Labs said the chip would ship in May.", "Quarry Labs", "organisation"),
+    ],
+)
+def test_the_kind_of_a_name_follows_its_context(text: str, name: str, kind: str) -> None:
+    assert _kinds(text)[name] == kind
+
+
+def test_a_surname_whose_full_name_comes_later_is_a_person() -> None:
+    text = ("Prices will rise again, Mbeki said on Monday. The warning from Thandi Mbeki, "
+            "who chairs the growers' board, came as the harvest began.")
+    assert _kinds(text)["Mbeki"] == "person"
+
+
+def test_a_country_after_a_compass_word_stays_an_organisation() -> None:
+    text = ("Korea said the talks would resume. Officials in South Korea said so too.")
+    assert _kinds(text)["Korea"] == "organisation"

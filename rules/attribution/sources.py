@@ -17,6 +17,7 @@ from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.phrases import np_left
 from rules.attribution.words import (
+    AUX,
     BOUNDARY_WORDS,
     COMPANY_SUFFIXES,
     DETERMINERS,
@@ -337,6 +338,8 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
         elif kind == PERSON and all(NAME_TOKEN.match(w) for w in PAREN.sub("", name).split()):
             name, role = _full_name(d, r.source[0], name, role, people)
             kind = _person_or_body(r.source_text, name, role, lex)
+            if kind == ORGANISATION and " " not in name and _person_in_context(d, r, name):
+                kind = PERSON  # "Okafor said he ...", "Ms. Okafor" elsewhere in the text
         elif kind == ANONYMOUS:
             kind, name, role = _named_role(low, people, lex) or (kind, name, role)
         if kind == PERSON and name and low != "who":
@@ -387,6 +390,58 @@ def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str
             and not all(w.isupper() for w in parts):
         return ORGANISATION
     return PERSON
+
+
+_PERSONAL = frozenset(("he", "she", "his", "her", "him", "himself", "herself"))
+_IMPERSONAL = frozenset(("it", "its", "itself", "they", "their", "them", "we", "our"))
+# first words of place names ("South Korea", "New Jersey"): no first name
+_PLACE_FIRST = frozenset(("north", "south", "east", "west", "new", "northern", "southern",
+                          "eastern", "western", "central", "upper", "lower", "greater", "saint",
+                          "san", "santa", "los", "las", "el", "united", "great", "old",
+                          "little", "lake", "mount", "port", "fort", "cape", "sierra"))
+_PERSON_TITLES = frozenset(("mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov",
+                            "sir", "dame", "lord", "lady", "rev"))
+
+
+def _person_in_context(d: TokenDoc, r: Extracted, word: str) -> bool:
+    """Whether the text shows a one-word source ("Okafor said") to be a person: a personal
+    title or a first name before the word anywhere ("Ms. Okafor", "Ada Okafor", also after
+    it), or a personal pronoun ("he", "her") before any impersonal one ("it", "its",
+    "they") in the rest of its sentence, or one opening the next sentence ("Okafor said he
+    ...", "Okafor said so. She added ...")."""
+    text = d.text
+    lex = d.lex
+    group = word.endswith(("ans", "ats", "ists", "ites")) or not word[1:].islower()
+    for m in re.finditer(rf"\b([A-Z][a-z]{{1,14}})(\.?)[ \t]+{re.escape(word)}\b"
+                         r"(?=[,;:.]|\s+(\w+))", text):
+        nxt = (m.group(3) or "").lower()
+        if nxt and nxt not in lex.cue_forms and nxt not in AUX and nxt not in ("who", "and"):
+            continue  # "Wilayat Twitter account": no name in a subject's place
+        first = m.group(1)
+        low = first.lower()
+        if low in _PERSON_TITLES or f"{first}{m.group(2)}" in lex.titles \
+                or first in lex.titles:
+            return True  # "Ms. Okafor", "Senator Okafor"
+        if not group and not m.group(2) and low not in BOUNDARY_WORDS \
+                and low not in DETERMINERS and low not in TIME_WORDS \
+                and first not in lex.organisation_words and low not in _PLACE_FIRST \
+                and low not in lex.pronouns \
+                and not re.search(rf"\b{low}\b", text):
+            return True  # "Ada Okafor" elsewhere (a first name is never written lower-case)
+    if r.source is None:
+        return False
+    k = d.sent_of(r.source[0])
+    lo = r.source[1]
+    for t in re.finditer(r"[A-Za-z]+", text[lo:min(d.sents[k][1], lo + 400)]):
+        low = t.group().lower()
+        if low in _PERSONAL:
+            return True
+        if low in _IMPERSONAL:
+            return False
+    if k + 1 < len(d.sents):
+        first = re.match(r"\W*([A-Za-z]+)", text[d.sents[k + 1][0]:d.sents[k + 1][1]])
+        return bool(first) and first.group(1) in ("He", "She", "His", "Her")
+    return False
 
 
 def _named_role(low: str, people: list[tuple[int, str, str]], lex: Lexicon) -> Source | None:
