@@ -90,3 +90,43 @@ def test_a_surname_whose_full_name_comes_later_is_a_person() -> None:
 def test_a_country_after_a_compass_word_stays_an_organisation() -> None:
     text = ("Korea said the talks would resume. Officials in South Korea said so too.")
     assert _kinds(text)["Korea"] == "organisation"
+
+
+def _relations(text: str) -> list[tuple[str, list[str]]]:
+    an = _analyse(text)
+    return [(a.source_name, [an.doc.text[c.start:c.end] for c in a.content])
+            for a in an.attributions]
+
+
+@pytest.mark.parametrize(
+    ("text", "second", "content"),
+    [
+        ("The lake had fallen by a metre since June, according to the water board, and "
+         "more rain was unlikely, officials say.", "officials", "more rain was unlikely"),
+        ("The road will stay closed until spring, the mayor said on Tuesday, and repairs "
+         "will cost more than planned, engineers say.", "engineers",
+         "repairs will cost more than planned"),
+        ("Prices rose by a fifth, the bureau said, while wages fell, economists said.",
+         "economists", "wages fell"),
+        ("The drug cut deaths by a third, according to the trial, though side effects were "
+         "common, doctors at the clinic say.", "doctors at the clinic",
+         "side effects were common"),
+        ("Rents rose, the council said, and the waiting list grew, said Ana Ruiz.",
+         "Ana Ruiz", "the waiting list grew"),
+    ],
+)
+def test_a_second_source_at_the_sentence_end_gets_its_own_clause(
+        text: str, second: str, content: str) -> None:
+    rels = _relations(text)
+    assert len(rels) == 2
+    first_content = rels[0][1]
+    assert all(content not in c for c in first_content)
+    assert rels[1] == (second, [content])
+
+
+def test_a_sentence_final_vague_source_after_a_named_one_is_flagged() -> None:
+    text = ("The lake had fallen by a metre since June, according to the water board, and "
+            "more rain was unlikely, officials say.")
+    an = _analyse(text)
+    assert any(f.code == "ATT001" and "officials" in an.doc.text[f.start:f.end]
+               for f in an.findings)

@@ -136,10 +136,60 @@ def content_right(d: TokenDoc, k: int, s_end: int) -> list[tuple[int, int]]:
     qend = _quote_extend_right(d, k)
     if qend > 0 and qend > toks[s_end - 1].end:
         return [(toks[k].start, qend)]
-    span = _trim_content(d, k, s_end - 1)
+    span = _trim_content(d, k, own_clause_end(d, k, s_end) - 1)
     if span is None or span[1] - span[0] < 2:
         return []
     return [span]
+
+
+# conjunctions that open a clause of its own after a comma ("..., and more rain was
+# unlikely, officials say")
+_CLAUSE_CONJUNCTIONS = frozenset(("and", "but", "while", "though", "although", "whereas",
+                                  "yet"))
+
+
+def own_clause_end(d: TokenDoc, k: int, s_end: int) -> int:
+    """Where content that starts at token ``k`` ends: at ``s_end``, or before a clause
+    opened by ", and" / ", but" / ", while" that has its own source at the sentence end
+    ("..., according to the board, and more rain was unlikely, officials say.")."""
+    toks = d.toks
+    last = s_end - 1
+    while last > k and (toks[last].text in SENT_FINAL or toks[last].text in QUOTE_TOKENS):
+        last -= 1
+    comma = last
+    while comma > k and toks[comma].text != "," and last - comma < 9:
+        comma -= 1
+    if comma <= k or toks[comma].text != "," or toks[comma].quote >= 0:
+        return s_end
+    tail = range(comma + 1, last + 1)
+    cues = [i for i in tail if toks[i].low in d.lex.cue_forms and not is_cap(toks[i])]
+    if not cues or not (cues[0] > comma + 1 or cues[0] < last):
+        return s_end  # no ", X say" / ", says X" tail
+    for j in range(k, comma):
+        if toks[j].low in _CLAUSE_CONJUNCTIONS and toks[j].quote < 0 \
+                and (j == k or toks[j - 1].text == ","):
+            return j if j == k else j - 1
+    return s_end
+
+
+def free_start(d: TokenDoc, s_start: int, k: int) -> int:
+    """The first token from ``s_start`` that no earlier relation took, after a conjunction
+    that opens the free part ("[taken], and more rain was unlikely"): where content left
+    of a cue at ``k`` starts."""
+    toks = d.toks
+    lo = s_start
+    for i in range(k - 1, s_start - 1, -1):
+        if d.used[i]:
+            lo = i + 1
+            break
+    if lo == s_start:
+        return s_start
+    for i in range(lo, k):  # past an adverbial left of the conjunction ("said on Monday, and")
+        if toks[i].low in _CLAUSE_CONJUNCTIONS and (i == lo or toks[i - 1].text == ","):
+            return i + 1
+    while lo < k and toks[lo].text == ",":
+        lo += 1
+    return lo
 
 
 def content_left(d: TokenDoc, s_start: int, k: int) -> list[tuple[int, int]]:

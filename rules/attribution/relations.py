@@ -16,7 +16,13 @@ and a relation found marks its tokens as used.
 
 from __future__ import annotations
 
-from rules.attribution.content import content_left, content_right, is_direct, skip_after_cue
+from rules.attribution.content import (
+    content_left,
+    content_right,
+    free_start,
+    is_direct,
+    skip_after_cue,
+)
 from rules.attribution.doc import Extracted, TokenDoc, mark_used
 from rules.attribution.phrases import np_left, np_right
 from rules.attribution.tokens import count_words, is_cap, is_word
@@ -371,7 +377,7 @@ def _inverted_content(d: TokenDoc, ci: int, np: Span, s_lo: int, s_hi: int
     after = np[1] + 1
     if after + 1 < s_hi and toks[after].text == ",":
         np, after = _inverted_appositive(d, np, after, s_hi)
-    content = content_left(d, s_lo, ci - 1)
+    content = content_left(d, free_start(d, s_lo, ci - 1), ci - 1)
     if after < s_hi and toks[after].text == "," and after + 1 < s_hi:
         content += content_right(d, after, s_hi)
     return np, content
@@ -414,7 +420,7 @@ def _left_source_content(d: TokenDoc, np: Span, cj: int, s_lo: int, s_hi: int,
         toks[after].low in _ADVERBIAL_PREPS
         and not any(toks[k].low in _CLAUSE_MARKS for k in range(after, s_hi))))
     if left_has and (left_quote or starts_comma or rest_words < 2 or adverbial):
-        content = content_left(d, s_lo, k0)
+        content = content_left(d, free_start(d, s_lo, k0), k0)
         if starts_comma and rest_words >= 2:
             content += content_right(d, after, s_hi)
         return content
