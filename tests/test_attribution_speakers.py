@@ -130,3 +130,25 @@ def test_a_sentence_final_vague_source_after_a_named_one_is_flagged() -> None:
     an = _analyse(text)
     assert any(f.code == "ATT001" and "officials" in an.doc.text[f.start:f.end]
                for f in an.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("The mayor said the talks would resume in May, but officials said the date was "
+         "not fixed.", ("The mayor", "the talks would resume in May"),
+         ("officials", "the date was not fixed")),
+        ("Several parents said the school had improved, while other parents said nothing "
+         "had changed.", ("Several parents", "the school had improved"),
+         ("other parents", "nothing had changed")),
+    ],
+)
+def test_a_coordinated_clause_with_its_own_reporting_verb_is_a_relation_of_its_own(
+        text: str, first: tuple[str, str], second: tuple[str, str]) -> None:
+    rels = _relations(text)
+    assert [(name, content[0]) for name, content in rels] == [first, second]
+
+
+def test_a_coordinated_clause_without_a_reporting_verb_stays_content() -> None:
+    text = "The company said profits rose, and its shares jumped."
+    assert _relations(text) == [("The company", ["profits rose, and its shares jumped"])]

@@ -153,6 +153,12 @@ def own_clause_end(d: TokenDoc, k: int, s_end: int) -> int:
     opened by ", and" / ", but" / ", while" that has its own source at the sentence end
     ("..., according to the board, and more rain was unlikely, officials say.")."""
     toks = d.toks
+    if toks[k].quote >= 0:
+        return s_end  # a quotation runs on whole
+    for j in range(k + 1, s_end - 2):
+        if toks[j].text == "," and toks[j + 1].low in _CLAUSE_CONJUNCTIONS \
+                and toks[j + 1].quote < 0 and _reports_on_its_own(d, j + 2, s_end):
+            return j  # "X said A, but officials said B": B is theirs
     last = s_end - 1
     while last > k and (toks[last].text in SENT_FINAL or toks[last].text in QUOTE_TOKENS):
         last -= 1
@@ -170,6 +176,26 @@ def own_clause_end(d: TokenDoc, k: int, s_end: int) -> int:
                 and (j == k or toks[j - 1].text == ","):
             return j if j == k else j - 1
     return s_end
+
+
+def _reports_on_its_own(d: TokenDoc, a: int, s_end: int) -> bool:
+    """Whether a clause opening at token ``a`` is a report of its own: a subject noun
+    phrase then a reporting verb ("officials said", "some families say", "he told")."""
+    toks = d.toks
+    if a >= s_end:
+        return False
+    np = np_right(d, a, toks[a].sent, s_end)
+    if np is None or np[1] - np[0] > 8:
+        return False
+    v = np[1] + 1
+    while v < s_end and toks[v].low in _AUX_BEFORE_CUE:
+        v += 1
+    return v < s_end and toks[v].low in d.lex.cue_forms and not is_cap(toks[v]) \
+        and not toks[v].low.endswith("ing")
+
+
+_AUX_BEFORE_CUE = frozenset(("have", "has", "had", "also", "later", "now", "still", "did",
+                             "do", "does", "will", "would", "have", "repeatedly"))
 
 
 def free_start(d: TokenDoc, s_start: int, k: int) -> int:
