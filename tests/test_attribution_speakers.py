@@ -152,3 +152,33 @@ def test_a_coordinated_clause_with_its_own_reporting_verb_is_a_relation_of_its_o
 def test_a_coordinated_clause_without_a_reporting_verb_stays_content() -> None:
     text = "The company said profits rose, and its shares jumped."
     assert _relations(text) == [("The company", ["profits rose, and its shares jumped"])]
+
+
+def _vague_sources(text: str) -> list[str]:
+    an = _analyse(text)
+    return [an.doc.text[f.start:f.end] for f in an.findings if f.code == "ATT001"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Those who live near the airport say the noise has doubled.",
+         "Those who live near the airport"),
+        ("Some who work at the plant say the fumes are worse.", "Some who work at the plant"),
+        ("Current and former officials who spoke with The Valley Herald said the office was "
+         "in disarray.", "Current and former officials"),
+        ("Recent polling shows that the mayor is losing support.", "Recent polling"),
+        ("Projections suggest the fund will run dry by 2031.", "Projections"),
+        ("Anecdotal evidence suggests that rents are rising faster in the suburbs.",
+         "Anecdotal evidence"),
+    ],
+)
+def test_unnamed_groups_and_unnamed_findings_are_vague(text: str, flagged: str) -> None:
+    assert any(v.startswith(flagged) for v in _vague_sources(text))
+
+
+def test_people_who_spoke_to_a_paper_are_not_the_paper() -> None:
+    text = ("Current and former officials who spoke with The Valley Herald said the office "
+            "was in disarray.")
+    kinds = [s.kind for s in _analyse(text).sources]
+    assert "outlet" not in kinds and "anonymous" in kinds

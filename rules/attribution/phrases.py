@@ -29,6 +29,12 @@ _GROUP_WORDS = frozenset(("some", "many", "most", "few", "several", "those", "ot
                           "people", "all"))
 
 
+# adjectives coordinated before a noun for people: "current and former officials"
+_COORDINATED = frozenset(("current", "former", "retired", "serving", "past", "present",
+                          "senior", "junior", "local", "federal", "state", "national",
+                          "foreign", "domestic", "active"))
+
+
 def _plural_body(low: str, lex: Lexicon) -> bool:
     """Whether a word is a plural organisation or outlet noun ("businesses on the square",
     "groups in the city"): a place after it belongs to the phrase."""
@@ -61,6 +67,11 @@ def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
     # trim a leading preposition left over
     while a < end and toks[a].low in NP_INNER_PREPS:
         a += 1
+    if a >= 2 and toks[a].low in _COORDINATED and toks[a - 1].low in ("and", "or") \
+            and toks[a - 2].low in _COORDINATED and toks[a - 2].sent == sent:
+        a -= 2  # "Current and former officials"
+        if a >= 1 and toks[a - 1].low in DETERMINERS and toks[a - 1].sent == sent:
+            a -= 1
     if toks[a].low.rstrip(".") in COMPANY_SUFFIXES and a >= 2 and toks[a - 1].text == ",":
         # "Acme Holdings, Inc. said": the suffix belongs to the name before the comma
         name = np_left(d, a - 2, sent)

@@ -218,10 +218,16 @@ def _with_relative_clause(d: TokenDoc, np: Span | None, s_lo: int, sent: int) ->
         w -= 1
     if w <= s_lo or toks[w].low != "who":
         return np
-    if toks[w - 1].low not in d.lex.people_words:
+    if toks[w - 1].low not in d.lex.people_words and toks[w - 1].low not in _GROUP_WORDS:
         return np
     head = np_left(d, w - 1, sent)
+    if head is None and toks[w - 1].low in _GROUP_WORDS:
+        head = (w - 1, w - 1)  # "Those who live near the airport say"
     return (head[0], np[1]) if head else np
+
+
+# quantifiers that head a group of people before "who": "those who live near the airport"
+_GROUP_WORDS = frozenset(("some", "many", "most", "few", "several", "those", "others", "all"))
 
 
 # words that float between a subject and its verb: "Carter however said", "Lee and Ruiz
