@@ -182,3 +182,13 @@ def test_people_who_spoke_to_a_paper_are_not_the_paper() -> None:
             "was in disarray.")
     kinds = [s.kind for s in _analyse(text).sources]
     assert "outlet" not in kinds and "anonymous" in kinds
+
+
+def test_a_number_with_a_thousands_comma_stays_inside_the_aside() -> None:
+    text = "The union, which represents 3,000 nurses, said its members would strike."
+    assert _kinds(text) == {"The union": "organisation"}
+
+
+def test_officials_with_a_body_are_the_source_not_the_body() -> None:
+    text = "Officials with the state health department said the outbreak was contained."
+    assert _vague_sources(text)[0].startswith("Officials with the state health department")

@@ -102,7 +102,8 @@ def _np_left_appositive(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | N
     cue_forms = d.lex.cue_forms
     k = end - 1
     lim = max(end - 32, 0)
-    while k >= lim and toks[k].sent == sent and toks[k].text not in (",", ";", ":") \
+    while k >= lim and toks[k].sent == sent and (
+            toks[k].text not in (",", ";", ":") or _digit_comma(d, k)) \
             and toks[k].text not in QUOTE_TOKENS and (toks[k].low not in cue_forms
                                                       or toks[k - 1].text == ","):
         k -= 1
@@ -113,6 +114,14 @@ def _np_left_appositive(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | N
                 or _subject_aside(d, head, k + 1, sent)):
             return (head[0], end)
     return None
+
+
+def _digit_comma(d: TokenDoc, k: int) -> bool:
+    """Whether the comma at token ``k`` separates thousands ("3,000")."""
+    toks = d.toks
+    return toks[k].text == "," and 0 < k < len(toks) - 1 \
+        and toks[k - 1].end == toks[k].start and toks[k + 1].start == toks[k].end \
+        and toks[k - 1].text.isdigit() and toks[k + 1].text.isdigit()
 
 
 # words that open an aside between a subject and its verb: a relative clause ("The senator,
@@ -219,7 +228,7 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
     if k >= 1 and (toks[k].low in ("of", "for", "at") or (
         toks[k].low in ("in", "by") and (toks[k - 1].low.endswith("ed")
                                         or toks[k - 1].low in lex.document_nouns)
-    ) or (toks[k].low in ("in", "on") and (toks[k - 1].low in lex.people_words
+    ) or (toks[k].low in ("in", "on", "with") and (toks[k - 1].low in lex.people_words
                                            or toks[k - 1].low in _GROUP_WORDS
                                            or _plural_body(toks[k - 1].low, lex)))
     ) and toks[k].sent == sent \
