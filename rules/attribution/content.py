@@ -150,31 +150,38 @@ _CLAUSE_CONJUNCTIONS = frozenset(("and", "but", "while", "though", "although", "
 
 def own_clause_end(d: TokenDoc, k: int, s_end: int) -> int:
     """Where content that starts at token ``k`` ends: at ``s_end``, or before a clause
-    opened by ", and" / ", but" / ", while" that has its own source at the sentence end
-    ("..., according to the board, and more rain was unlikely, officials say.")."""
+    opened by ", and" / ", but" / ", while" that reports on its own ("..., but officials
+    said ...") or has its own source at the sentence end ("..., according to the board,
+    and more rain was unlikely, officials say.")."""
     toks = d.toks
     if toks[k].quote >= 0:
         return s_end  # a quotation runs on whole
-    for j in range(k + 1, s_end - 2):
-        if toks[j].text == "," and toks[j + 1].low in _CLAUSE_CONJUNCTIONS \
+    texts = d.tok_texts
+    lows = d.tok_lows
+    commas = [j for j in range(k, s_end - 1) if texts[j] == ","]
+    if not commas and lows[k] not in _CLAUSE_CONJUNCTIONS:
+        return s_end
+    for j in commas:
+        if j > k and j + 2 < s_end and lows[j + 1] in _CLAUSE_CONJUNCTIONS \
                 and toks[j + 1].quote < 0 and _reports_on_its_own(d, j + 2, s_end):
             return j  # "X said A, but officials said B": B is theirs
     last = s_end - 1
-    while last > k and (toks[last].text in SENT_FINAL or toks[last].text in QUOTE_TOKENS):
+    while last > k and (texts[last] in SENT_FINAL or texts[last] in QUOTE_TOKENS):
         last -= 1
-    comma = last
-    while comma > k and toks[comma].text != "," and last - comma < 9:
-        comma -= 1
-    if comma <= k or toks[comma].text != "," or toks[comma].quote >= 0:
+    comma = max((j for j in commas if last - j < 9 and j < last), default=-1)
+    if comma <= k or toks[comma].quote >= 0:
         return s_end
-    tail = range(comma + 1, last + 1)
-    cues = [i for i in tail if toks[i].low in d.lex.cue_forms and not is_cap(toks[i])]
+    cue_forms = d.lex.cue_forms
+    cues = [i for i in range(comma + 1, last + 1)
+            if lows[i] in cue_forms and not is_cap(toks[i])]
     if not cues or not (cues[0] > comma + 1 or cues[0] < last):
         return s_end  # no ", X say" / ", says X" tail
-    for j in range(k, comma):
-        if toks[j].low in _CLAUSE_CONJUNCTIONS and toks[j].quote < 0 \
-                and (j == k or toks[j - 1].text == ","):
-            return j if j == k else j - 1
+    if lows[k] in _CLAUSE_CONJUNCTIONS and toks[k].quote < 0:
+        return k
+    for j in commas:
+        if k < j < comma - 1 and lows[j + 1] in _CLAUSE_CONJUNCTIONS \
+                and toks[j + 1].quote < 0:
+            return j
     return s_end
 
 

@@ -417,33 +417,24 @@ _PERSON_TITLES = frozenset(("mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep
                             "sir", "dame", "lord", "lady", "rev"))
 
 
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]{1,14})(\.?)[ \t]+$")
+_AFTER_NAME = re.compile(r"[,;:.]|\s+(\w+)")
+
+
 def _person_in_context(d: TokenDoc, r: Extracted, word: str) -> bool:
     """Whether the text shows a one-word source ("Okafor said") to be a person: a personal
     title or a first name before the word anywhere ("Ms. Okafor", "Ada Okafor", also after
     it), or a personal pronoun ("he", "her") before any impersonal one ("it", "its",
     "they") in the rest of its sentence, or one opening the next sentence ("Okafor said he
     ...", "Okafor said so. She added ...")."""
-    text = d.text
-    lex = d.lex
-    group = word.endswith(("ans", "ats", "ists", "ites")) or not word[1:].islower()
-    for m in re.finditer(rf"\b([A-Z][a-z]{{1,14}})(\.?)[ \t]+{re.escape(word)}\b"
-                         r"(?=[,;:.]|\s+(\w+))", text):
-        nxt = (m.group(3) or "").lower()
-        if nxt and nxt not in lex.cue_forms and nxt not in AUX and nxt not in ("who", "and"):
-            continue  # "Wilayat Twitter account": no name in a subject's place
-        first = m.group(1)
-        low = first.lower()
-        if low in _PERSON_TITLES or f"{first}{m.group(2)}" in lex.titles \
-                or first in lex.titles:
-            return True  # "Ms. Okafor", "Senator Okafor"
-        if not group and not m.group(2) and low not in BOUNDARY_WORDS \
-                and low not in DETERMINERS and low not in TIME_WORDS \
-                and first not in lex.organisation_words and low not in _PLACE_FIRST \
-                and low not in lex.pronouns \
-                and not re.search(rf"\b{low}\b", text):
-            return True  # "Ada Okafor" elsewhere (a first name is never written lower-case)
+    named = d.person_names.get(word)
+    if named is None:
+        named = d.person_names[word] = _named_in_text(d, word)
+    if named:
+        return True
     if r.source is None:
         return False
+    text = d.text
     k = d.sent_of(r.source[0])
     lo = r.source[1]
     for t in re.finditer(r"[A-Za-z]+", text[lo:min(d.sents[k][1], lo + 400)]):
@@ -455,6 +446,39 @@ def _person_in_context(d: TokenDoc, r: Extracted, word: str) -> bool:
     if k + 1 < len(d.sents):
         first = re.match(r"\W*([A-Za-z]+)", text[d.sents[k + 1][0]:d.sents[k + 1][1]])
         return bool(first) and first.group(1) in ("He", "She", "His", "Her")
+    return False
+
+
+def _named_in_text(d: TokenDoc, word: str) -> bool:
+    """Whether the text writes ``word`` after a personal title or a first name, in a
+    subject's place ("Ms. Okafor said", "Ada Okafor, a nurse,"): see
+    :func:`_person_in_context`."""
+    text = d.text
+    lex = d.lex
+    group = word.endswith(("ans", "ats", "ists", "ites")) or not word[1:].islower()
+    pos = text.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        m = None
+        if pos and not text[pos - 1].isalnum() and (end >= len(text) or not text[end].isalnum()):
+            m = _WORD_BEFORE.search(text, max(0, pos - 20), pos)
+        after = _AFTER_NAME.match(text, end) if m else None
+        pos = text.find(word, end)
+        if m is None or after is None:
+            continue
+        nxt = (after.group(1) or "").lower()
+        if nxt and nxt not in lex.cue_forms and nxt not in AUX and nxt not in ("who", "and"):
+            continue  # "Wilayat Twitter account": no name in a subject's place
+        first = m.group(1)
+        low = first.lower()
+        if low in _PERSON_TITLES or low + m.group(2) in lex.titles or low in lex.titles:
+            return True  # "Ms. Okafor", "Senator Okafor"
+        if not group and not m.group(2) and low not in BOUNDARY_WORDS \
+                and low not in DETERMINERS and low not in TIME_WORDS \
+                and first not in lex.organisation_words and low not in _PLACE_FIRST \
+                and low not in lex.pronouns \
+                and not re.search(rf"\b{low}\b", text):
+            return True  # "Ada Okafor" elsewhere (a first name is never written lower-case)
     return False
 
 
