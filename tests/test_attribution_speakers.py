@@ -192,3 +192,23 @@ def test_a_number_with_a_thousands_comma_stays_inside_the_aside() -> None:
 def test_officials_with_a_body_are_the_source_not_the_body() -> None:
     text = "Officials with the state health department said the outbreak was contained."
     assert _vague_sources(text)[0].startswith("Officials with the state health department")
+
+
+def test_an_outlet_told_by_a_named_speaker_is_no_source_of_its_own() -> None:
+    text = ("“We will not back down,” Energy Minister Ana Ruiz told the Valley Herald. "
+            "A senior aide told the Valley Herald that talks had stalled.")
+    names = [(s.name, s.kind) for s in _analyse(text).sources]
+    assert ("Ana Ruiz", "person") in names
+    assert names.count(("the Valley Herald", "outlet")) == 1  # for the unnamed aide only
+
+
+def test_an_outlet_that_only_carried_a_named_speakers_words_is_not_cited_later() -> None:
+    import rules.credibility
+
+    text = ("“We will not back down,” city adviser Lars Kudd told Fox Business.\n\n"
+            "Officials warned the river would flood, an aide told CNN.\n")
+    an = _analyse(text)
+    rules.credibility.run(an)
+    names = [s.name for s in an.sources]
+    assert "Fox Business" not in names  # Kudd is the source: the channel carried his words
+    assert "CNN" in names  # it vouches for the unnamed aide
