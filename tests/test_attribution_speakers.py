@@ -212,3 +212,9 @@ def test_an_outlet_that_only_carried_a_named_speakers_words_is_not_cited_later()
     names = [s.name for s in an.sources]
     assert "Fox Business" not in names  # Kudd is the source: the channel carried his words
     assert "CNN" in names  # it vouches for the unnamed aide
+
+
+def test_who_after_a_passive_agent_is_that_agent() -> None:
+    an = _analyse("The plan was criticised by teachers, who say it will overload classrooms.")
+    assert [(s.name, s.kind) for s in an.sources] == [("teachers", "anonymous")]
+    assert any(f.code == "ATT001" for f in an.findings)

@@ -67,6 +67,9 @@ def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
     # trim a leading preposition left over
     while a < end and toks[a].low in NP_INNER_PREPS:
         a += 1
+    while a + 2 <= end and toks[a + 1].low in NP_INNER_PREPS and not is_cap(toks[a]) \
+            and (toks[a].low in lex.cue_forms or toks[a].low.endswith("ed")):
+        a += 2  # "criticised by teachers, who say": the participle has no noun to modify
     if a >= 2 and toks[a].low in _COORDINATED and toks[a - 1].low in ("and", "or") \
             and toks[a - 2].low in _COORDINATED and toks[a - 2].sent == sent:
         a -= 2  # "Current and former officials"

@@ -362,7 +362,8 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
         elif kind in (ORGANISATION, OUTLET, ANONYMOUS, DOCUMENT):
             last_group = (name, kind, role)
         r.source_kind, r.source_name, r.role = kind, name, role
-        r.vague = kind == ANONYMOUS and (plural or is_generic_source(r.source_text, lex))
+        said_by = name if low == "who" else r.source_text  # "teachers, who say": teachers
+        r.vague = kind == ANONYMOUS and (plural or is_generic_source(said_by, lex))
         if r.direct:
             last_direct_speaker = r
 
