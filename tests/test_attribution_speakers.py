@@ -218,3 +218,24 @@ def test_who_after_a_passive_agent_is_that_agent() -> None:
     an = _analyse("The plan was criticised by teachers, who say it will overload classrooms.")
     assert [(s.name, s.kind) for s in an.sources] == [("teachers", "anonymous")]
     assert any(f.code == "ATT001" for f in an.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "second", "content"),
+    [
+        ("The boat was insured for 2 million dollars in 2019, records show, and marine "
+         "experts say it is now worth half that.", "marine experts", "it is now worth half that"),
+        ("He told aides the rival was a threat, according to numerous sources.",
+         "numerous sources", "He told aides the rival was a threat"),
+    ],
+)
+def test_a_report_after_a_report_keeps_its_own_source(text: str, second: str,
+                                                      content: str) -> None:
+    rels = dict(_relations(text))
+    assert rels[second] == [content]
+    assert all(second not in c for name, cs in rels.items() if name != second for c in cs)
+
+
+def test_plural_bodies_with_a_that_clause_are_whole_sources() -> None:
+    text = "Parent groups that have backed the plan say they want a vote this year."
+    assert _vague_sources(text)[0].startswith("Parent groups that have backed the plan")

@@ -161,10 +161,14 @@ def own_clause_end(d: TokenDoc, k: int, s_end: int) -> int:
     commas = [j for j in range(k, s_end - 1) if texts[j] == ","]
     if not commas and lows[k] not in _CLAUSE_CONJUNCTIONS:
         return s_end
+    if lows[k] in _CLAUSE_CONJUNCTIONS and _reports_on_its_own(d, k + 1, s_end):
+        return k  # "..., records show, and experts say ...": nothing of the first report
     for j in commas:
         if j > k and j + 2 < s_end and lows[j + 1] in _CLAUSE_CONJUNCTIONS \
                 and toks[j + 1].quote < 0 and _reports_on_its_own(d, j + 2, s_end):
             return j  # "X said A, but officials said B": B is theirs
+        if j > k and j + 3 < s_end and lows[j + 1] == "according" and lows[j + 2] == "to":
+            return j  # "He told aides A, according to sources": a report of its own
     last = s_end - 1
     while last > k and (texts[last] in SENT_FINAL or texts[last] in QUOTE_TOKENS):
         last -= 1

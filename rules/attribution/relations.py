@@ -214,12 +214,16 @@ def _with_relative_clause(d: TokenDoc, np: Span | None, s_lo: int, sent: int) ->
         return None
     toks = d.toks
     w = np[0] - 1
-    while w > s_lo and np[0] - w < 8 and toks[w].low != "who" and is_word(toks[w]):
+    while w > s_lo and np[0] - w < 8 and toks[w].low not in ("who", "that") \
+            and is_word(toks[w]):
         w -= 1
-    if w <= s_lo or toks[w].low != "who":
+    if w <= s_lo or toks[w].low not in ("who", "that"):
         return np
-    if toks[w - 1].low not in d.lex.people_words and toks[w - 1].low not in _GROUP_WORDS:
-        return np
+    before = toks[w - 1].low
+    if before not in d.lex.people_words and before not in _GROUP_WORDS \
+            and not (toks[w].low == "that" and before.endswith("s")
+                     and before[:-1] in d.lex.organisation_nouns):
+        return np  # ("groups that have backed the plan say": plural bodies take "that")
     head = np_left(d, w - 1, sent)
     if head is None and toks[w - 1].low in _GROUP_WORDS:
         head = (w - 1, w - 1)  # "Those who live near the airport say"
