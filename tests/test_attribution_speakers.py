@@ -239,3 +239,14 @@ def test_a_report_after_a_report_keeps_its_own_source(text: str, second: str,
 def test_plural_bodies_with_a_that_clause_are_whole_sources() -> None:
     text = "Parent groups that have backed the plan say they want a vote this year."
     assert _vague_sources(text)[0].startswith("Parent groups that have backed the plan")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The WHO said the outbreak was under control.", "The WHO"),
+        ("The US government said the talks had failed.", "The US government"),
+    ],
+)
+def test_an_acronym_is_no_pronoun(text: str, name: str) -> None:
+    assert _kinds(text) == {name: "organisation"}

@@ -18,6 +18,7 @@ from rules.attribution.words import (
     POSTMOD_ADJECTIVES,
     QUOTE_TOKENS,
     TIME_WORDS,
+    acronym,
 )
 
 # determiners that open a noun phrase, unless a postmodifier's preposition precedes them
@@ -49,7 +50,7 @@ def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
     if end < 0 or toks[end].sent != sent:
         return None
     t = toks[end]
-    if t.low in lex.pronouns:
+    if t.low in lex.pronouns and not acronym(t.text):
         if end >= 3 and toks[end - 1].low in ("to", "with") \
                 and toks[end - 2].low in POSTMOD_ADJECTIVES and toks[end - 3].sent == sent:
             # "a source close to him", "people familiar with her thinking"
@@ -204,7 +205,7 @@ def _np_left_step(d: TokenDoc, a: int, k: int, end: int, sent: int) -> tuple[int
                 and left.low not in lex.pronouns:
             return a, k - 1
         return a, _STOP
-    if lw in BOUNDARY_WORDS or lw in lex.pronouns:
+    if (lw in BOUNDARY_WORDS or lw in lex.pronouns) and not acronym(x.text):
         return a, _STOP
     if lw in lex.cue_forms and not is_cap(x):
         # participles inside a noun phrase ("sources cited in") only before a preposition
@@ -249,7 +250,7 @@ def np_right(d: TokenDoc, start: int, sent: int, stop: int) -> tuple[int, int] |
     if start >= stop or toks[start].sent != sent:
         return None
     t = toks[start]
-    if t.low in lex.pronouns:
+    if t.low in lex.pronouns and not acronym(t.text):
         return (start, start)
     if not is_word(t) or (t.low in BOUNDARY_WORDS and t.low not in DETERMINERS):
         return None

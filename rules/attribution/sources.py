@@ -25,6 +25,7 @@ from rules.attribution.words import (
     PERSON_PRONOUNS,
     POSTMOD_ADJECTIVES,
     TIME_WORDS,
+    acronym,
 )
 
 NAME_TOKEN = re.compile(
@@ -159,7 +160,7 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
     """A pronoun, a role with the name in apposition, a named office, or an outlet name."""
     words, lows, head = p.words, p.lows, p.head
     first = lows[0]
-    if first in lex.pronouns and len(words) == 1:
+    if first in lex.pronouns and len(words) == 1 and not acronym(words[0]):
         return lex.pronouns[first] or PERSON, words[0], ""
     appos_words = PAREN.sub("", p.appos).split()
     if appos_words and len(appos_words) <= 4 and all(NAME_TOKEN.match(w) for w in appos_words) \
@@ -343,6 +344,8 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
             continue  # named and classified where found (``citations.py``)
         kind, name, role = classify(r.source_text, lex)
         low = r.source_text.strip().lower()
+        if acronym(r.source_text.strip()):
+            low = r.source_text.strip()  # "WHO said": the organisation, not the pronoun
         plural = low not in lex.pronouns and _common_plural(d, r.source, name, role)
         if low in lex.pronouns:
             kind, name, role = _pronoun_referent(d, r.source[0], low, last_person,
