@@ -250,3 +250,19 @@ def test_plural_bodies_with_a_that_clause_are_whole_sources() -> None:
 )
 def test_an_acronym_is_no_pronoun(text: str, name: str) -> None:
     assert _kinds(text) == {name: "organisation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("TVNZ reported that the ferry had run aground.", "TVNZ", "outlet"),
+        ("“We will not back down,” an aide told Fox Business.", "Fox Business", "outlet"),
+        ("Human Rights Watch said the camps were overcrowded.", "Human Rights Watch",
+         "organisation"),
+        ("The Pew Research Center found that most adults read news online.",
+         "The Pew Research Center", "organisation"),
+    ],
+)
+def test_known_outlets_and_organisations_keep_their_kind(text: str, name: str,
+                                                          kind: str) -> None:
+    assert _kinds(text)[name] == kind

@@ -9,10 +9,12 @@ generic anonymous sources ("officials said") as vague.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
 from checker.core.regexlit import lazy_compile
+from checker.reference.domains import outlets_data
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.phrases import np_left
@@ -180,7 +182,28 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
     stripped = low[4:] if low.startswith("the ") else low
     if low in lex.outlets or stripped in lex.outlets:
         return OUTLET, p.main, p.appos
+    known = _reference_names().get(stripped)
+    if known is not None:
+        return known, p.main, p.appos  # "TVNZ", "Fox Business", "Human Rights Watch"
     return None
+
+
+@lru_cache(maxsize=1)
+def _reference_names() -> dict[str, str]:
+    """Outlet and organisation names of the project's outlet table (lower case, without
+    "the") -> OUTLET or ORGANISATION; names too ambiguous for running text are left out."""
+    data = outlets_data()
+    ambiguous = {n.lower() for n in data.get("names_only", [])}
+    organisations = set(data.get("organisations", []))
+    names: dict[str, str] = {}
+    for domain, aliases in data.get("outlets", {}).items():
+        kind = ORGANISATION if domain in organisations else OUTLET
+        for alias in aliases:
+            low = alias.lower()
+            low = low[4:] if low.startswith("the ") else low
+            if low not in ambiguous and len(low) > 2:
+                names.setdefault(low, kind)
+    return names
 
 
 def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
