@@ -266,3 +266,10 @@ def test_an_acronym_is_no_pronoun(text: str, name: str) -> None:
 def test_known_outlets_and_organisations_keep_their_kind(text: str, name: str,
                                                           kind: str) -> None:
     assert _kinds(text)[name] == kind
+
+
+def test_a_two_word_name_that_speaks_of_its_own_is_an_organisation() -> None:
+    assert _kinds("Kaiser Permanente said its hospitals were full.") == {
+        "Kaiser Permanente": "organisation"}
+    text = "Ana Ruiz chairs the board. Ruiz said its budget was too small."
+    assert _kinds(text)["Ana Ruiz"] == "person"

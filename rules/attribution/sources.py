@@ -380,6 +380,9 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
             kind = _person_or_body(r.source_text, name, role, lex)
             if kind == ORGANISATION and " " not in name and _person_in_context(d, r, name):
                 kind = PERSON  # "Okafor said he ...", "Ms. Okafor" elsewhere in the text
+            elif kind == PERSON and not role and " " in name \
+                    and name == r.source_text.strip() and _its_after_cue(d, r):
+                kind = ORGANISATION  # "Kaiser Permanente said its hospitals were full"
         elif kind == ANONYMOUS:
             kind, name, role = _named_role(low, people, lex) or (kind, name, role)
         if kind == PERSON and name and low != "who":
@@ -474,6 +477,15 @@ def _person_in_context(d: TokenDoc, r: Extracted, word: str) -> bool:
         first = re.match(r"\W*([A-Za-z]+)", text[d.sents[k + 1][0]:d.sents[k + 1][1]])
         return bool(first) and first.group(1) in ("He", "She", "His", "Her")
     return False
+
+
+def _its_after_cue(d: TokenDoc, r: Extracted) -> bool:
+    """Whether "its" opens what a source says ("Kaiser Permanente said its ..."): the
+    source speaks of itself as a thing, an organisation."""
+    if r.cue is None or r.source is None or r.cue[0] < r.source[1]:
+        return False
+    after = d.text[r.cue[1]:r.cue[1] + 30].split()[:3]
+    return any(w.strip(",.“\"").lower() in ("its", "itself") for w in after)
 
 
 def _named_in_text(d: TokenDoc, word: str) -> bool:
