@@ -273,3 +273,32 @@ def test_a_two_word_name_that_speaks_of_its_own_is_an_organisation() -> None:
         "Kaiser Permanente": "organisation"}
     text = "Ana Ruiz chairs the board. Ruiz said its budget was too small."
     assert _kinds(text)["Ana Ruiz"] == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "content"),
+    [
+        ("The nurse later sued, claiming the quarantine violated her rights.", "The nurse",
+         "the quarantine violated her rights"),
+        ("The mayor spoke in the square, telling the crowd the plan was dead.", "The mayor",
+         "the plan was dead"),
+        ("Ana Ruiz won the primary, saying the result was a mandate.", "Ana Ruiz",
+         "the result was a mandate"),
+    ],
+)
+def test_a_participle_reports_for_the_clause_subject_never_its_object(
+        text: str, name: str, content: str) -> None:
+    assert _relations(text) == [(name, [content])]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The board voted to raise fees, a decision students said would force some to drop "
+         "out.", "students"),
+        ("The spokesman Ned Price said the talks failed.", "Ned Price"),
+        ("A group of residents said the road was unsafe.", "A group of residents"),
+    ],
+)
+def test_the_subject_of_a_reduced_relative_clause_is_the_source(text: str, name: str) -> None:
+    assert name in _names(text)

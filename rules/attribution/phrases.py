@@ -76,6 +76,7 @@ def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
         a -= 2  # "Current and former officials"
         if a >= 1 and toks[a - 1].low in DETERMINERS and toks[a - 1].sent == sent:
             a -= 1
+    a = _past_reduced_relative(d, a, end)
     if toks[a].low.rstrip(".") in COMPANY_SUFFIXES and a >= 2 and toks[a - 1].text == ",":
         # "Acme Holdings, Inc. said": the suffix belongs to the name before the comma
         name = np_left(d, a - 2, sent)
@@ -85,6 +86,39 @@ def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
                 first += 1  # not over a line break (a headline run into the sentence)
             return (first, end)
     return (a, end)
+
+
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ee")
+
+
+def _past_reduced_relative(d: TokenDoc, a: int, end: int) -> int:
+    """The start of the subject of a reduced relative clause that the leftward walk ran
+    past: "the phrase Grassley (cited)", "a decision students (said would ...)": a noun
+    for no person, then a name or a plural noun for people (after "a"/"an", which a plural
+    cannot follow). Roles before a name stay ("spokesman Ned Price")."""
+    toks = d.toks
+    lex = d.lex
+    if end - a < 2 or toks[a].low not in DETERMINERS:
+        return a
+    m = end
+    while m > a + 1 and is_cap(toks[m]) and end - m < 3:
+        m -= 1
+    if m < end and not is_cap(toks[m]):
+        noun = toks[m].low
+        if noun.isalpha() and noun not in lex.people_words and noun not in lex.titles \
+                and noun not in BOUNDARY_WORDS and noun not in DETERMINERS \
+                and noun not in NP_INNER_PREPS and noun not in lex.role_nouns \
+                and noun not in lex.organisation_nouns \
+                and not noun.endswith(_PERSON_SUFFIXES) and not noun.endswith("s"):
+            return m + 1  # "the phrase | Grassley"
+        return a
+    last = toks[end].low
+    if toks[a].low in ("a", "an") and last.endswith("s") and last in lex.people_words \
+            and not is_cap(toks[end - 1]) and toks[end - 1].low not in lex.people_words \
+            and toks[end - 1].low not in BOUNDARY_WORDS and toks[end - 1].low not in DETERMINERS \
+            and is_word(toks[end - 1]) and not toks[end - 1].low.endswith("s"):
+        return end  # "a decision | students"
+    return a
 
 
 def _np_left_parenthesis(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:

@@ -303,7 +303,7 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
         return np, _LEFT
     if np is None or (appositive and cue_low not in _TELL and not cue_low.endswith("ing")):
         if (ci - 1 >= s_lo and toks[ci - 1].text in (",", "”", '"', "''") or ci == s_lo) \
-                and toks[cj].low not in _CUE_PARTICLES and cue_low not in ("citing", "quoting"):
+                and toks[cj].low not in _CUE_PARTICLES and not cue_low.endswith("ing"):
             r = np_right(d, cj + 1, sent, s_hi)
             if r and (np is None or r[1] + 1 >= s_hi - 1 or toks[r[1] + 1].text == ",") \
                     and not _opens_clause(d, r, s_hi):
@@ -317,15 +317,16 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
                 return subj, _PARTICIPIAL
     if np is None and cue_low.endswith("ing") and ci - 1 >= s_lo \
             and toks[ci - 1].text == ",":
-        # ", saying ..." -> the clause subject
-        subj = np_right(d, s_lo, sent, ci)
+        # ", saying ..." -> the clause subject ("The mayor spoke ..., telling": the mayor)
+        subj = _clause_subject(d, s_lo, ci, sent) or np_right(d, s_lo, sent, ci)
         if subj and toks[subj[0]].quote < 0:
             return subj, _PARTICIPIAL
     return np, _LEFT
 
 
 # a cue that ends in its particle ("asked about", "called for") has its object after it,
-# never an inverted source (nor has ", citing X", a mention nested in the relation before)
+# never an inverted source (nor has a participle: ", claiming X" / ", citing X" / ", telling
+# the crowd" report the clause subject's words, or nest a mention in the relation before)
 _CUE_PARTICLES = frozenset(("about", "for", "on", "to", "of", "with"))
 
 
@@ -368,7 +369,10 @@ def _clause_subject(d: TokenDoc, s_lo: int, stop: int, sent: int) -> Span | None
     after = toks[last + 1]
     low = toks[last].low
     lexicon_head = low in lex.pronouns or low in lex.people_words or low in lex.organisation_nouns \
-        or low in lex.outlet_nouns or low in lex.document_nouns
+        or low in lex.outlet_nouns or low in lex.document_nouns \
+        or (toks[subj[0]].low not in DETERMINERS and after.low[:1].isalpha()
+            and all(is_cap(toks[k]) for k in range(subj[0], last + 1)))
+    # (a bare name: "Ana Ruiz won the primary, saying ...")
     # ("The company cut 300 jobs and warned ...": a lexicon noun heads its phrase)
     if last < subj[1] and not lexicon_head \
             and not (after.low in AUX or after.low.endswith(("ed", "s"))):
