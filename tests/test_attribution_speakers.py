@@ -302,3 +302,19 @@ def test_a_participle_reports_for_the_clause_subject_never_its_object(
 )
 def test_the_subject_of_a_reduced_relative_clause_is_the_source(text: str, name: str) -> None:
     assert name in _names(text)
+
+
+def test_a_participle_after_a_coordinated_clause_speaks_for_that_clause() -> None:
+    text = "The crowd grew, and the mayor took the stage, warning that the plan was dead."
+    assert _relations(text) == [("the mayor", ["that the plan was dead"])]
+
+
+def test_a_speaker_with_a_relative_clause_holding_a_cue_is_still_the_subject() -> None:
+    text = ("Still, Lund, who thinks the ministry made a power grab, called the new law "
+            "“much better” than the old one.")
+    assert "the new law" not in _names(text)
+
+
+def test_a_dateline_is_no_source() -> None:
+    text = "WASHINGTON — Sen. Ann Lee (D-Vt.) on Wednesday said the bill was dead."
+    assert _names(text) == ["Ann Lee"]

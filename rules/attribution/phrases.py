@@ -143,7 +143,8 @@ def _np_left_appositive(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | N
     while k >= lim and toks[k].sent == sent and (
             toks[k].text not in (",", ";", ":") or _digit_comma(d, k)) \
             and toks[k].text not in QUOTE_TOKENS and (toks[k].low not in cue_forms
-                                                      or toks[k - 1].text == ","):
+                                                      or toks[k - 1].text == ","
+                                                      or toks[k - 1].low in _RELATIVE):
         k -= 1
     if k >= lim and toks[k].text == "," and toks[k].sent == sent and k + 1 < end:
         head = np_left(d, k - 1, sent)
@@ -152,6 +153,9 @@ def _np_left_appositive(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | N
                 or _subject_aside(d, head, k + 1, sent)):
             return (head[0], end)
     return None
+
+
+_RELATIVE = frozenset(("who", "which", "that"))
 
 
 def _digit_comma(d: TokenDoc, k: int) -> bool:

@@ -91,6 +91,8 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
     if r.kind == "colon":
         # "PARIS: ...", "CREDIT: ...", "OP-ED: ...": datelines and labels
         return "label" if src.isupper() else ""
+    if src.isupper() and len(src) > 3 and _DATELINE_DASH.match(d.text, r.source[1]):
+        return "label"  # "WASHINGTON — Sen. Ann Lee said ...": a dateline, not the sayer
     if _passive_cue(r.cue_text):
         return "passive"
     if len(words) == 1 and words[0].lower() in _NOT_SOURCES \
@@ -111,6 +113,9 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
     if r.kind != "verb" or _introduces_content(d, r):
         return ""
     return "content"
+
+
+_DATELINE_DASH = re.compile(r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:—|–|--| - )")
 
 
 def _passive_cue(cue_text: str) -> bool:

@@ -26,7 +26,14 @@ from rules.attribution.content import (
 from rules.attribution.doc import Extracted, TokenDoc, mark_used
 from rules.attribution.phrases import np_left, np_right
 from rules.attribution.tokens import count_words, is_cap, is_word
-from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS, POLL_NOUNS, SENT_FINAL
+from rules.attribution.words import (
+    AUX,
+    BOUNDARY_WORDS,
+    DETERMINERS,
+    POLL_NOUNS,
+    QUOTE_TOKENS,
+    SENT_FINAL,
+)
 
 _PARTICLES: dict[str, tuple[str, ...]] = {
     w: ("for", "on") for w in ("call", "calls", "called", "calling")
@@ -306,7 +313,7 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
                 and toks[cj].low not in _CUE_PARTICLES and not cue_low.endswith("ing"):
             r = np_right(d, cj + 1, sent, s_hi)
             if r and (np is None or r[1] + 1 >= s_hi - 1 or toks[r[1] + 1].text == ",") \
-                    and not _opens_clause(d, r, s_hi):
+                    and not _opens_clause(d, r, s_hi) and not _named_as(d, cue_low, r, s_hi):
                 return r, _INVERTED
     if np is None and not cue_low.endswith("ing"):
         k = _left_of_auxiliaries(d, ci, s_lo)
@@ -318,7 +325,8 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
     if np is None and cue_low.endswith("ing") and ci - 1 >= s_lo \
             and toks[ci - 1].text == ",":
         # ", saying ..." -> the clause subject ("The mayor spoke ..., telling": the mayor)
-        subj = _clause_subject(d, s_lo, ci, sent) or np_right(d, s_lo, sent, ci)
+        subj = _clause_subject(d, s_lo, ci, sent) or _last_clause_subject(d, s_lo, ci, sent) \
+            or np_right(d, s_lo, sent, ci)
         if subj and toks[subj[0]].quote < 0:
             return subj, _PARTICIPIAL
     return np, _LEFT
@@ -330,11 +338,34 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
 _CUE_PARTICLES = frozenset(("about", "for", "on", "to", "of", "with"))
 
 
+# verbs of naming take an object and what it is called ("called the law 'much better'"),
+# never an inverted source
+_NAMING_VERBS = frozenset(("called", "call", "calls", "described", "describes", "describe",
+                           "labelled", "labeled", "dubbed", "branded", "termed"))
+
+
+def _named_as(d: TokenDoc, cue_low: str, r: Span, s_hi: int) -> bool:
+    """Whether a verb of naming takes ``r`` as its object and a quoted name or verdict
+    after it ("called the new law “much better”"): no inverted source."""
+    nxt = r[1] + 1
+    return cue_low in _NAMING_VERBS and nxt < s_hi and d.toks[nxt].text in QUOTE_TOKENS
+
+
 def _opens_clause(d: TokenDoc, r: Span, s_hi: int) -> bool:
     """Whether the noun phrase ``r`` right of a cue is the subject of the reported clause
     ("said the bill was dead"), not an inverted source ("said the mayor")."""
     nxt = r[1] + 1
     return nxt < s_hi and d.toks[nxt].low in _CLAUSE_MARKS
+
+
+def _last_clause_subject(d: TokenDoc, s_lo: int, ci: int, sent: int) -> Span | None:
+    """The subject of the last clause before a participle at ``ci`` that a coordinating
+    ", and" / ", but" opens ("..., and she became upset, shouting ...": she)."""
+    toks = d.toks
+    for k in range(ci - 2, s_lo + 1, -1):
+        if toks[k].low in ("and", "but") and toks[k - 1].text in (",", ";"):
+            return _clause_subject(d, k + 1, ci, sent)
+    return None
 
 
 def _clause_subject(d: TokenDoc, s_lo: int, stop: int, sent: int) -> Span | None:
