@@ -318,3 +318,23 @@ def test_a_speaker_with_a_relative_clause_holding_a_cue_is_still_the_subject() -
 def test_a_dateline_is_no_source() -> None:
     text = "WASHINGTON — Sen. Ann Lee (D-Vt.) on Wednesday said the bill was dead."
     assert _names(text) == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "content"),
+    [
+        ("The council passed a plan that critics say will raise rents.", "critics",
+         "will raise rents"),
+        ("The mill, which officials say employs 300 people, will close in May.", "officials",
+         "employs 300 people"),
+        ("He cited a study that Reuters says is flawed.", "Reuters", "is flawed"),
+    ],
+)
+def test_a_report_embedded_in_a_relative_clause_is_its_own(text: str, name: str,
+                                                            content: str) -> None:
+    assert (name, [content]) in _relations(text)
+
+
+def test_a_complement_clause_after_a_reporting_verb_stays_its_content() -> None:
+    text = "Acme announced that its board has declared a dividend."
+    assert _relations(text) == [("Acme", ["that its board has declared a dividend"])]

@@ -158,6 +158,11 @@ def own_clause_end(d: TokenDoc, k: int, s_end: int) -> int:
         return s_end  # a quotation runs on whole
     texts = d.tok_texts
     lows = d.tok_lows
+    for j in range(k + 1, s_end - 2):
+        if lows[j] in _RELATIVES and not is_cap(toks[j]) and toks[j].quote < 0 \
+                and lows[j - 1] not in d.lex.cue_forms and lows[j - 1].isalpha() \
+                and _reports_on_its_own(d, j + 1, s_end, _EMBEDDED_VERBS):
+            return j  # "passed a plan that critics say will raise rents": theirs
     commas = [j for j in range(k, s_end - 1) if texts[j] == ","]
     if not commas and lows[k] not in _CLAUSE_CONJUNCTIONS:
         return s_end
@@ -189,7 +194,16 @@ def own_clause_end(d: TokenDoc, k: int, s_end: int) -> int:
     return s_end
 
 
-def _reports_on_its_own(d: TokenDoc, a: int, s_end: int) -> bool:
+_RELATIVES = frozenset(("that", "which", "who"))
+# verbs of saying and believing that a relative clause embeds ("a plan that critics say
+# will raise rents", "the man who police believe fired the shot")
+_EMBEDDED_VERBS = frozenset("""say says said believe believes believed claim claims claimed
+    argue argues argued contend contends allege alleges alleged estimate estimates estimated
+    think thinks thought expect expects suspect suspects fear fears warn warns""".split())
+
+
+def _reports_on_its_own(d: TokenDoc, a: int, s_end: int,
+                        verbs: frozenset[str] | None = None) -> bool:
     """Whether a clause opening at token ``a`` is a report of its own: a subject noun
     phrase then a reporting verb ("officials said", "some families say", "he told")."""
     toks = d.toks
@@ -201,8 +215,8 @@ def _reports_on_its_own(d: TokenDoc, a: int, s_end: int) -> bool:
     v = np[1] + 1
     while v < s_end and toks[v].low in _AUX_BEFORE_CUE:
         v += 1
-    return v < s_end and toks[v].low in d.lex.cue_forms and not is_cap(toks[v]) \
-        and not toks[v].low.endswith("ing")
+    return v < s_end and toks[v].low in (d.lex.cue_forms if verbs is None else verbs) \
+        and not is_cap(toks[v]) and not toks[v].low.endswith("ing")
 
 
 _AUX_BEFORE_CUE = frozenset(("have", "has", "had", "also", "later", "now", "still", "did",

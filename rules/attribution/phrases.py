@@ -231,6 +231,8 @@ def _np_left_step(d: TokenDoc, a: int, k: int, end: int, sent: int) -> tuple[int
         return k - 3, k - 4  # "Col. (ret.) Jane Roe"
     if not is_word(x):
         return a, _STOP
+    if lw == "that" and k + 1 <= end and (toks[k + 1].low.endswith("s") or is_cap(toks[k + 1])):
+        return a, _STOP  # "a plan that critics say": a relative pronoun, no determiner
     if lw in DETERMINERS:
         return k, _left_of_determiner(d, k, sent)
     if lw in NP_INNER_PREPS and k > 1 and toks[k - 1].low in ("out", "up") \

@@ -470,6 +470,10 @@ def _left_source_content(d: TokenDoc, np: Span, cj: int, s_lo: int, s_hi: int,
             content += content_right(d, after, s_hi)
         return content
     if rest_words >= 1:
+        if k0 >= s_lo and toks[k0].low in ("which", "who", "that") and not left_has:
+            # "The mill, which officials say employs 300 people, will close": the aside
+            end = next((k for k in range(after + 1, s_hi) if toks[k].text == ","), s_hi)
+            return content_right(d, after, end)
         return content_right(d, after, s_hi)
     if s_lo > 0 and toks[s_lo - 1].quote >= 0:
         # "He said." after a quotation that ended the previous sentence
