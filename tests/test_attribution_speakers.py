@@ -338,3 +338,16 @@ def test_a_report_embedded_in_a_relative_clause_is_its_own(text: str, name: str,
 def test_a_complement_clause_after_a_reporting_verb_stays_its_content() -> None:
     text = "Acme announced that its board has declared a dividend."
     assert _relations(text) == [("Acme", ["that its board has declared a dividend"])]
+
+
+def test_an_empty_or_markless_name_is_looked_up_at_once() -> None:
+    from rules.attribution.doc import Extracted, TokenDoc
+    from rules.attribution.lexicon import get_lexicon
+    from rules.attribution.names import person_in_context
+
+    text = "Ada Lund said so. She left."
+    d = TokenDoc(text, [(0, 17), (18, 27)], get_lexicon())
+    r = Extracted(source=(0, 8), cue=(9, 13), content=[(14, 16)])
+    assert person_in_context(d, r, "") is False  # (it once searched "" for ever)
+    assert person_in_context(d, r, "\ufffd") is False
+    assert person_in_context(d, r, "Lund") is True

@@ -38,6 +38,8 @@ def person_in_context(d: TokenDoc, r: Extracted, word: str) -> bool:
     it), or a personal pronoun ("he", "her") before any impersonal one ("it", "its",
     "they") in the rest of its sentence, or one opening the next sentence ("Okafor said he
     ...", "Okafor said so. She added ...")."""
+    if not word.strip() or not word[:1].isalpha():
+        return False  # (nothing to look for: a name made of marks or nothing at all)
     named = d.person_names.get(word)
     if named is None:
         named = d.person_names[word] = _named_in_text(d, word)
@@ -76,9 +78,11 @@ def _named_in_text(d: TokenDoc, word: str) -> bool:
     text = d.text
     lex = d.lex
     group = word.endswith(("ans", "ats", "ists", "ites")) or not word[1:].islower()
+    if not word:
+        return False
     pos = text.find(word)
     while pos >= 0:
-        end = pos + len(word)
+        end = pos + len(word)  # (> pos: the search moves on)
         m = None
         if pos and not text[pos - 1].isalnum() and (end >= len(text) or not text[end].isalnum()):
             m = _WORD_BEFORE.search(text, max(0, pos - 20), pos)
