@@ -160,6 +160,9 @@ class Analysis:
     hedges: list[HedgeCue] = field(default_factory=list)
     footnotes: Footnotes = field(default_factory=Footnotes)
     quotes: list[Span] = field(default_factory=list)  # direct quotation spans
+    # outlets that only carried a named speaker's words ("Ana Ruiz told the Herald"): no
+    # source of their own, so no later family records them as one
+    carriers: list[Span] = field(default_factory=list)
     # per sentence
     attributed: list[bool] = field(default_factory=list)
     sentence_source: list[str] = field(default_factory=list)

@@ -77,7 +77,7 @@ FAMILY = Family(
     run=run,
     reads=frozenset({"sentence_footnotes"}),
     writes=frozenset({"quotes", "attributions", "sources", "attributed", "sentence_source",
-                      "findings"}),
+                      "findings", "carriers"}),
 )
 
 __all__ = ["FAMILY", "UNATTRIBUTED_QUOTE", "VAGUE", "run"]

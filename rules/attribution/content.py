@@ -136,10 +136,111 @@ def content_right(d: TokenDoc, k: int, s_end: int) -> list[tuple[int, int]]:
     qend = _quote_extend_right(d, k)
     if qend > 0 and qend > toks[s_end - 1].end:
         return [(toks[k].start, qend)]
-    span = _trim_content(d, k, s_end - 1)
+    span = _trim_content(d, k, own_clause_end(d, k, s_end) - 1)
     if span is None or span[1] - span[0] < 2:
         return []
     return [span]
+
+
+# conjunctions that open a clause of its own after a comma ("..., and more rain was
+# unlikely, officials say")
+_CLAUSE_CONJUNCTIONS = frozenset(("and", "but", "while", "though", "although", "whereas",
+                                  "yet"))
+
+
+def own_clause_end(d: TokenDoc, k: int, s_end: int) -> int:
+    """Where content that starts at token ``k`` ends: at ``s_end``, or before a clause
+    opened by ", and" / ", but" / ", while" that reports on its own ("..., but officials
+    said ...") or has its own source at the sentence end ("..., according to the board,
+    and more rain was unlikely, officials say.")."""
+    toks = d.toks
+    if toks[k].quote >= 0:
+        return s_end  # a quotation runs on whole
+    texts = d.tok_texts
+    lows = d.tok_lows
+    for j in range(k + 1, s_end - 2):
+        if lows[j] in _RELATIVES and not is_cap(toks[j]) and toks[j].quote < 0 \
+                and lows[j - 1] not in d.lex.cue_forms and lows[j - 1].isalpha() \
+                and _reports_on_its_own(d, j + 1, s_end, _EMBEDDED_VERBS):
+            return j  # "passed a plan that critics say will raise rents": theirs
+    commas = [j for j in range(k, s_end - 1) if texts[j] == ","]
+    if not commas and lows[k] not in _CLAUSE_CONJUNCTIONS:
+        return s_end
+    if lows[k] in _CLAUSE_CONJUNCTIONS and _reports_on_its_own(d, k + 1, s_end):
+        return k  # "..., records show, and experts say ...": nothing of the first report
+    for j in commas:
+        if j > k and j + 2 < s_end and lows[j + 1] in _CLAUSE_CONJUNCTIONS \
+                and toks[j + 1].quote < 0 and _reports_on_its_own(d, j + 2, s_end):
+            return j  # "X said A, but officials said B": B is theirs
+        if j > k and j + 3 < s_end and lows[j + 1] == "according" and lows[j + 2] == "to":
+            return j  # "He told aides A, according to sources": a report of its own
+    last = s_end - 1
+    while last > k and (texts[last] in SENT_FINAL or texts[last] in QUOTE_TOKENS):
+        last -= 1
+    comma = max((j for j in commas if last - j < 9 and j < last), default=-1)
+    if comma <= k or toks[comma].quote >= 0:
+        return s_end
+    cue_forms = d.lex.cue_forms
+    cues = [i for i in range(comma + 1, last + 1)
+            if lows[i] in cue_forms and not is_cap(toks[i])]
+    if not cues or not (cues[0] > comma + 1 or cues[0] < last):
+        return s_end  # no ", X say" / ", says X" tail
+    if lows[k] in _CLAUSE_CONJUNCTIONS and toks[k].quote < 0:
+        return k
+    for j in commas:
+        if k < j < comma - 1 and lows[j + 1] in _CLAUSE_CONJUNCTIONS \
+                and toks[j + 1].quote < 0:
+            return j
+    return s_end
+
+
+_RELATIVES = frozenset(("that", "which", "who"))
+# verbs of saying and believing that a relative clause embeds ("a plan that critics say
+# will raise rents", "the man who police believe fired the shot")
+_EMBEDDED_VERBS = frozenset("""say says said believe believes believed claim claims claimed
+    argue argues argued contend contends allege alleges alleged estimate estimates estimated
+    think thinks thought expect expects suspect suspects fear fears warn warns""".split())
+
+
+def _reports_on_its_own(d: TokenDoc, a: int, s_end: int,
+                        verbs: frozenset[str] | None = None) -> bool:
+    """Whether a clause opening at token ``a`` is a report of its own: a subject noun
+    phrase then a reporting verb ("officials said", "some families say", "he told")."""
+    toks = d.toks
+    if a >= s_end:
+        return False
+    np = np_right(d, a, toks[a].sent, s_end)
+    if np is None or np[1] - np[0] > 8:
+        return False
+    v = np[1] + 1
+    while v < s_end and toks[v].low in _AUX_BEFORE_CUE:
+        v += 1
+    return v < s_end and toks[v].low in (d.lex.cue_forms if verbs is None else verbs) \
+        and not is_cap(toks[v]) and not toks[v].low.endswith("ing")
+
+
+_AUX_BEFORE_CUE = frozenset(("have", "has", "had", "also", "later", "now", "still", "did",
+                             "do", "does", "will", "would", "have", "repeatedly"))
+
+
+def free_start(d: TokenDoc, s_start: int, k: int) -> int:
+    """The first token from ``s_start`` that no earlier relation took, after a conjunction
+    that opens the free part ("[taken], and more rain was unlikely"): where content left
+    of a cue at ``k`` starts."""
+    toks = d.toks
+    lo = s_start
+    for i in range(k - 1, s_start - 1, -1):
+        if d.used[i]:
+            lo = i + 1
+            break
+    if lo == s_start:
+        return s_start
+    for i in range(lo, k):  # past an adverbial left of the conjunction ("said on Monday, and")
+        if toks[i].low in _CLAUSE_CONJUNCTIONS and (i == lo or toks[i - 1].text == ","):
+            return i + 1
+    while lo < k and toks[lo].text == ",":
+        lo += 1
+    return lo
 
 
 def content_left(d: TokenDoc, s_start: int, k: int) -> list[tuple[int, int]]:

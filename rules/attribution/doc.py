@@ -72,6 +72,8 @@ class TokenDoc:
         self.tok_lows = lows = list(map(str.lower, texts))
         self.toks = make_toks(starts, ends, texts, lows, self.tok_sent, quote)
         self.used = [False] * n
+        # one-word source -> whether the text names it as a person (``sources.py``)
+        self.person_names: dict[str, bool] = {}
         # lexicon cue candidates per set of extra cue forms (``candidates.cue_candidates``)
         self.candidates: dict[tuple[tuple[str, str], ...], list[tuple[int, int, str]]] = {}
 

@@ -18,6 +18,7 @@ from rules.attribution.words import (
     POSTMOD_ADJECTIVES,
     QUOTE_TOKENS,
     TIME_WORDS,
+    acronym,
 )
 
 # determiners that open a noun phrase, unless a postmodifier's preposition precedes them
@@ -27,6 +28,12 @@ _STOP = -1  # the next token index that ends the leftward walk
 # quantifiers that head a group of people: "some in the party", "those at the meeting"
 _GROUP_WORDS = frozenset(("some", "many", "most", "few", "several", "those", "others",
                           "people", "all"))
+
+
+# adjectives coordinated before a noun for people: "current and former officials"
+_COORDINATED = frozenset(("current", "former", "retired", "serving", "past", "present",
+                          "senior", "junior", "local", "federal", "state", "national",
+                          "foreign", "domestic", "active"))
 
 
 def _plural_body(low: str, lex: Lexicon) -> bool:
@@ -43,7 +50,7 @@ def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
     if end < 0 or toks[end].sent != sent:
         return None
     t = toks[end]
-    if t.low in lex.pronouns:
+    if t.low in lex.pronouns and not acronym(t.text):
         if end >= 3 and toks[end - 1].low in ("to", "with") \
                 and toks[end - 2].low in POSTMOD_ADJECTIVES and toks[end - 3].sent == sent:
             # "a source close to him", "people familiar with her thinking"
@@ -61,6 +68,15 @@ def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
     # trim a leading preposition left over
     while a < end and toks[a].low in NP_INNER_PREPS:
         a += 1
+    while a + 2 <= end and toks[a + 1].low in NP_INNER_PREPS and not is_cap(toks[a]) \
+            and (toks[a].low in lex.cue_forms or toks[a].low.endswith("ed")):
+        a += 2  # "criticised by teachers, who say": the participle has no noun to modify
+    if a >= 2 and toks[a].low in _COORDINATED and toks[a - 1].low in ("and", "or") \
+            and toks[a - 2].low in _COORDINATED and toks[a - 2].sent == sent:
+        a -= 2  # "Current and former officials"
+        if a >= 1 and toks[a - 1].low in DETERMINERS and toks[a - 1].sent == sent:
+            a -= 1
+    a = _past_reduced_relative(d, a, end)
     if toks[a].low.rstrip(".") in COMPANY_SUFFIXES and a >= 2 and toks[a - 1].text == ",":
         # "Acme Holdings, Inc. said": the suffix belongs to the name before the comma
         name = np_left(d, a - 2, sent)
@@ -70,6 +86,39 @@ def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
                 first += 1  # not over a line break (a headline run into the sentence)
             return (first, end)
     return (a, end)
+
+
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ee")
+
+
+def _past_reduced_relative(d: TokenDoc, a: int, end: int) -> int:
+    """The start of the subject of a reduced relative clause that the leftward walk ran
+    past: "the phrase Grassley (cited)", "a decision students (said would ...)": a noun
+    for no person, then a name or a plural noun for people (after "a"/"an", which a plural
+    cannot follow). Roles before a name stay ("spokesman Ned Price")."""
+    toks = d.toks
+    lex = d.lex
+    if end - a < 2 or toks[a].low not in DETERMINERS:
+        return a
+    m = end
+    while m > a + 1 and is_cap(toks[m]) and end - m < 3:
+        m -= 1
+    if m < end and not is_cap(toks[m]):
+        noun = toks[m].low
+        if noun.isalpha() and noun not in lex.people_words and noun not in lex.titles \
+                and noun not in BOUNDARY_WORDS and noun not in DETERMINERS \
+                and noun not in NP_INNER_PREPS and noun not in lex.role_nouns \
+                and noun not in lex.organisation_nouns \
+                and not noun.endswith(_PERSON_SUFFIXES) and not noun.endswith("s"):
+            return m + 1  # "the phrase | Grassley"
+        return a
+    last = toks[end].low
+    if toks[a].low in ("a", "an") and last.endswith("s") and last in lex.people_words \
+            and not is_cap(toks[end - 1]) and toks[end - 1].low not in lex.people_words \
+            and toks[end - 1].low not in BOUNDARY_WORDS and toks[end - 1].low not in DETERMINERS \
+            and is_word(toks[end - 1]) and not toks[end - 1].low.endswith("s"):
+        return end  # "a decision | students"
+    return a
 
 
 def _np_left_parenthesis(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
@@ -91,15 +140,57 @@ def _np_left_appositive(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | N
     cue_forms = d.lex.cue_forms
     k = end - 1
     lim = max(end - 32, 0)
-    while k >= lim and toks[k].sent == sent and toks[k].text not in (",", ";", ":") \
-            and toks[k].text not in QUOTE_TOKENS and toks[k].low not in cue_forms:
+    while k >= lim and toks[k].sent == sent and (
+            toks[k].text not in (",", ";", ":") or _digit_comma(d, k)) \
+            and toks[k].text not in QUOTE_TOKENS and (toks[k].low not in cue_forms
+                                                      or toks[k - 1].text == ","
+                                                      or toks[k - 1].low in _RELATIVE):
         k -= 1
     if k >= lim and toks[k].text == "," and toks[k].sent == sent and k + 1 < end:
         head = np_left(d, k - 1, sent)
         if head and toks[k + 1].low not in ("and", "but", "or") and (
-                is_cap(toks[head[1]]) or _role_then_name(d, head, k + 1, end)):
+                is_cap(toks[head[1]]) or _role_then_name(d, head, k + 1, end)
+                or _subject_aside(d, head, k + 1, sent)):
             return (head[0], end)
     return None
+
+
+_RELATIVE = frozenset(("who", "which", "that"))
+
+
+def _digit_comma(d: TokenDoc, k: int) -> bool:
+    """Whether the comma at token ``k`` separates thousands ("3,000")."""
+    toks = d.toks
+    return toks[k].text == "," and 0 < k < len(toks) - 1 \
+        and toks[k - 1].end == toks[k].start and toks[k + 1].start == toks[k].end \
+        and toks[k - 1].text.isdigit() and toks[k + 1].text.isdigit()
+
+
+# words that open an aside between a subject and its verb: a relative clause ("The senator,
+# who has many followers, said"), an apposition ("The mayor, a former teacher, said") or a
+# participle ("A senior official, speaking on condition of anonymity, said")
+_ASIDE_OPENERS = frozenset(("who", "whose", "which", "a", "an", "one", "himself", "herself",
+                            "themselves", "itself", "both", "all", "each", "like", "many",
+                            "some", "most", "among", "including", "in", "at", "after",
+                            "along", "together", "as", "then", "now", "once", "already"))
+
+
+def _subject_aside(d: TokenDoc, head: tuple[int, int], a: int, sent: int) -> bool:
+    """Whether the aside opening at token ``a`` stands between the subject ``head`` and its
+    verb: the head opens the sentence (or a clause after a comma, quotation or conjunction)
+    and the aside opens with a relative pronoun, an article or a participle ("asked about
+    the delay", "speaking on condition of anonymity")."""
+    toks = d.toks
+    s_lo = d.sent_tok[sent][0]
+    first = head[0]
+    if toks[head[1]].low in d.lex.pronouns:
+        return False
+    if first > s_lo and toks[first - 1].text not in (",", "”", '"', "''", ";", "—") \
+            and toks[first - 1].low not in ("and", "but"):
+        return False
+    low = toks[a].low
+    return low in _ASIDE_OPENERS or (not is_cap(toks[a]) and low.endswith(("ing", "ed"))
+                                     and len(low) > 4 and low not in BOUNDARY_WORDS)
 
 
 def _role_then_name(d: TokenDoc, role: tuple[int, int], a: int, b: int) -> bool:
@@ -140,6 +231,8 @@ def _np_left_step(d: TokenDoc, a: int, k: int, end: int, sent: int) -> tuple[int
         return k - 3, k - 4  # "Col. (ret.) Jane Roe"
     if not is_word(x):
         return a, _STOP
+    if lw == "that" and k + 1 <= end and (toks[k + 1].low.endswith("s") or is_cap(toks[k + 1])):
+        return a, _STOP  # "a plan that critics say": a relative pronoun, no determiner
     if lw in DETERMINERS:
         return k, _left_of_determiner(d, k, sent)
     if lw in NP_INNER_PREPS and k > 1 and toks[k - 1].low in ("out", "up") \
@@ -152,7 +245,7 @@ def _np_left_step(d: TokenDoc, a: int, k: int, end: int, sent: int) -> tuple[int
                 and left.low not in lex.pronouns:
             return a, k - 1
         return a, _STOP
-    if lw in BOUNDARY_WORDS or lw in lex.pronouns:
+    if (lw in BOUNDARY_WORDS or lw in lex.pronouns) and not acronym(x.text):
         return a, _STOP
     if lw in lex.cue_forms and not is_cap(x):
         # participles inside a noun phrase ("sources cited in") only before a preposition
@@ -179,7 +272,7 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
     if k >= 1 and (toks[k].low in ("of", "for", "at") or (
         toks[k].low in ("in", "by") and (toks[k - 1].low.endswith("ed")
                                         or toks[k - 1].low in lex.document_nouns)
-    ) or (toks[k].low in ("in", "on") and (toks[k - 1].low in lex.people_words
+    ) or (toks[k].low in ("in", "on", "with") and (toks[k - 1].low in lex.people_words
                                            or toks[k - 1].low in _GROUP_WORDS
                                            or _plural_body(toks[k - 1].low, lex)))
     ) and toks[k].sent == sent \
@@ -197,7 +290,7 @@ def np_right(d: TokenDoc, start: int, sent: int, stop: int) -> tuple[int, int] |
     if start >= stop or toks[start].sent != sent:
         return None
     t = toks[start]
-    if t.low in lex.pronouns:
+    if t.low in lex.pronouns and not acronym(t.text):
         return (start, start)
     if not is_word(t) or (t.low in BOUNDARY_WORDS and t.low not in DETERMINERS):
         return None

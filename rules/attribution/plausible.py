@@ -33,6 +33,7 @@ from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.phrases import np_left, np_right
 from rules.attribution.sources import classify
+from rules.attribution.tokens import is_cap
 from rules.attribution.words import NP_INNER_PREPS, POSTMOD_ADJECTIVES, TIME_WORDS
 
 # verbs that report content even when it is a noun phrase ("announced a deal", "denied
@@ -90,6 +91,8 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
     if r.kind == "colon":
         # "PARIS: ...", "CREDIT: ...", "OP-ED: ...": datelines and labels
         return "label" if src.isupper() else ""
+    if src.isupper() and len(src) > 3 and _DATELINE_DASH.match(d.text, r.source[1]):
+        return "label"  # "WASHINGTON — Sen. Ann Lee said ...": a dateline, not the sayer
     if _passive_cue(r.cue_text):
         return "passive"
     if len(words) == 1 and words[0].lower() in _NOT_SOURCES \
@@ -110,6 +113,9 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
     if r.kind != "verb" or _introduces_content(d, r):
         return ""
     return "content"
+
+
+_DATELINE_DASH = re.compile(r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:—|–|--| - )")
 
 
 def _passive_cue(cue_text: str) -> bool:
@@ -313,8 +319,9 @@ def outlet_told(d: TokenDoc, r: Extracted) -> None:
     if np is None:
         return
     span = (d.toks[np[0]].start, d.toks[np[1]].end)
-    if classify(d.text[span[0]:span[1]], d.lex)[0] == OUTLET:
-        r.recipient = span
+    if classify(d.text[span[0]:span[1]], d.lex)[0] == OUTLET \
+            or (is_cap(d.toks[np[0]]) and d.toks[np[0]].low not in d.lex.pronouns):
+        r.recipient = span  # (a name told: an outlet, or at least a carrier of the words)
 
 
 def retarget_time_source(d: TokenDoc, r: Extracted) -> None:

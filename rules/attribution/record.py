@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from checker.core.analysis import ANONYMOUS, Analysis, Attribution, SourceMention
+from checker.core.analysis import ANONYMOUS, OUTLET, Analysis, Attribution, SourceMention
 from checker.core.document import BODY, Document, Span
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
@@ -95,7 +95,8 @@ def _attribution(r: Extracted) -> Attribution:
 
 def _record_sources(analysis: Analysis, r: Extracted, lex: Lexicon,
                     sent_index: SentenceOf) -> None:
-    """The source mentions of a relation: its source and a "citing ..." mention."""
+    """The source mentions of a relation: its source, an outlet told (for an unnamed
+    speaker) and a "citing ..." mention."""
     if r.source is not None and r.source_name.lower() not in lex.pronouns:
         # an unresolved pronoun ("he said" with nobody named before) names nobody
         analysis.sources.append(
@@ -109,8 +110,14 @@ def _record_sources(analysis: Analysis, r: Extracted, lex: Lexicon,
                 role=r.role,
             )
         )
-    if r.recipient is not None:
-        kind, name, role = classify(analysis.doc.text[r.recipient[0]:r.recipient[1]], lex)
+    if r.recipient is not None and (r.source_kind or ANONYMOUS) != ANONYMOUS:
+        analysis.carriers.append(Span(r.recipient[0], r.recipient[1]))
+    elif r.recipient is not None and (told := classify(
+            analysis.doc.text[r.recipient[0]:r.recipient[1]], lex))[0] == OUTLET:
+        # an outlet told vouches for an unnamed speaker ("A senior official told the Valley
+        # Journal"); a named one is the source ("Energy Minister Ana Ruiz told the Journal":
+        # the outlet only carried the interview)
+        kind, name, role = told
         analysis.sources.append(
             SourceMention(name=name, kind=kind, start=r.recipient[0], end=r.recipient[1],
                           sentence=sent_index(r.recipient[0]), cue="told", role=role)

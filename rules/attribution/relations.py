@@ -16,11 +16,24 @@ and a relation found marks its tokens as used.
 
 from __future__ import annotations
 
-from rules.attribution.content import content_left, content_right, is_direct, skip_after_cue
+from rules.attribution.content import (
+    content_left,
+    content_right,
+    free_start,
+    is_direct,
+    skip_after_cue,
+)
 from rules.attribution.doc import Extracted, TokenDoc, mark_used
 from rules.attribution.phrases import np_left, np_right
 from rules.attribution.tokens import count_words, is_cap, is_word
-from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS, POLL_NOUNS, SENT_FINAL
+from rules.attribution.words import (
+    AUX,
+    BOUNDARY_WORDS,
+    DETERMINERS,
+    POLL_NOUNS,
+    QUOTE_TOKENS,
+    SENT_FINAL,
+)
 
 _PARTICLES: dict[str, tuple[str, ...]] = {
     w: ("for", "on") for w in ("call", "calls", "called", "calling")
@@ -208,14 +221,24 @@ def _with_relative_clause(d: TokenDoc, np: Span | None, s_lo: int, sent: int) ->
         return None
     toks = d.toks
     w = np[0] - 1
-    while w > s_lo and np[0] - w < 8 and toks[w].low != "who" and is_word(toks[w]):
+    while w > s_lo and np[0] - w < 8 and toks[w].low not in ("who", "that") \
+            and is_word(toks[w]):
         w -= 1
-    if w <= s_lo or toks[w].low != "who":
+    if w <= s_lo or toks[w].low not in ("who", "that"):
         return np
-    if toks[w - 1].low not in d.lex.people_words:
-        return np
+    before = toks[w - 1].low
+    if before not in d.lex.people_words and before not in _GROUP_WORDS \
+            and not (toks[w].low == "that" and before.endswith("s")
+                     and before[:-1] in d.lex.organisation_nouns):
+        return np  # ("groups that have backed the plan say": plural bodies take "that")
     head = np_left(d, w - 1, sent)
+    if head is None and toks[w - 1].low in _GROUP_WORDS:
+        head = (w - 1, w - 1)  # "Those who live near the airport say"
     return (head[0], np[1]) if head else np
+
+
+# quantifiers that head a group of people before "who": "those who live near the airport"
+_GROUP_WORDS = frozenset(("some", "many", "most", "few", "several", "those", "others", "all"))
 
 
 # words that float between a subject and its verb: "Carter however said", "Lee and Ruiz
@@ -286,9 +309,11 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
         # Ana Ruiz, said at a briefing": the subject, not an aside
         return np, _LEFT
     if np is None or (appositive and cue_low not in _TELL and not cue_low.endswith("ing")):
-        if ci - 1 >= s_lo and toks[ci - 1].text in (",", "”", '"', "''") or ci == s_lo:
+        if (ci - 1 >= s_lo and toks[ci - 1].text in (",", "”", '"', "''") or ci == s_lo) \
+                and toks[cj].low not in _CUE_PARTICLES and not cue_low.endswith("ing"):
             r = np_right(d, cj + 1, sent, s_hi)
-            if r and (np is None or r[1] + 1 >= s_hi - 1 or toks[r[1] + 1].text == ","):
+            if r and (np is None or r[1] + 1 >= s_hi - 1 or toks[r[1] + 1].text == ",") \
+                    and not _opens_clause(d, r, s_hi) and not _named_as(d, cue_low, r, s_hi):
                 return r, _INVERTED
     if np is None and not cue_low.endswith("ing"):
         k = _left_of_auxiliaries(d, ci, s_lo)
@@ -299,11 +324,48 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
                 return subj, _PARTICIPIAL
     if np is None and cue_low.endswith("ing") and ci - 1 >= s_lo \
             and toks[ci - 1].text == ",":
-        # ", saying ..." -> the clause subject
-        subj = np_right(d, s_lo, sent, ci)
+        # ", saying ..." -> the clause subject ("The mayor spoke ..., telling": the mayor)
+        subj = _clause_subject(d, s_lo, ci, sent) or _last_clause_subject(d, s_lo, ci, sent) \
+            or np_right(d, s_lo, sent, ci)
         if subj and toks[subj[0]].quote < 0:
             return subj, _PARTICIPIAL
     return np, _LEFT
+
+
+# a cue that ends in its particle ("asked about", "called for") has its object after it,
+# never an inverted source (nor has a participle: ", claiming X" / ", citing X" / ", telling
+# the crowd" report the clause subject's words, or nest a mention in the relation before)
+_CUE_PARTICLES = frozenset(("about", "for", "on", "to", "of", "with"))
+
+
+# verbs of naming take an object and what it is called ("called the law 'much better'"),
+# never an inverted source
+_NAMING_VERBS = frozenset(("called", "call", "calls", "described", "describes", "describe",
+                           "labelled", "labeled", "dubbed", "branded", "termed"))
+
+
+def _named_as(d: TokenDoc, cue_low: str, r: Span, s_hi: int) -> bool:
+    """Whether a verb of naming takes ``r`` as its object and a quoted name or verdict
+    after it ("called the new law “much better”"): no inverted source."""
+    nxt = r[1] + 1
+    return cue_low in _NAMING_VERBS and nxt < s_hi and d.toks[nxt].text in QUOTE_TOKENS
+
+
+def _opens_clause(d: TokenDoc, r: Span, s_hi: int) -> bool:
+    """Whether the noun phrase ``r`` right of a cue is the subject of the reported clause
+    ("said the bill was dead"), not an inverted source ("said the mayor")."""
+    nxt = r[1] + 1
+    return nxt < s_hi and d.toks[nxt].low in _CLAUSE_MARKS
+
+
+def _last_clause_subject(d: TokenDoc, s_lo: int, ci: int, sent: int) -> Span | None:
+    """The subject of the last clause before a participle at ``ci`` that a coordinating
+    ", and" / ", but" opens ("..., and she became upset, shouting ...": she)."""
+    toks = d.toks
+    for k in range(ci - 2, s_lo + 1, -1):
+        if toks[k].low in ("and", "but") and toks[k - 1].text in (",", ";"):
+            return _clause_subject(d, k + 1, ci, sent)
+    return None
 
 
 def _clause_subject(d: TokenDoc, s_lo: int, stop: int, sent: int) -> Span | None:
@@ -338,7 +400,10 @@ def _clause_subject(d: TokenDoc, s_lo: int, stop: int, sent: int) -> Span | None
     after = toks[last + 1]
     low = toks[last].low
     lexicon_head = low in lex.pronouns or low in lex.people_words or low in lex.organisation_nouns \
-        or low in lex.outlet_nouns or low in lex.document_nouns
+        or low in lex.outlet_nouns or low in lex.document_nouns \
+        or (toks[subj[0]].low not in DETERMINERS and after.low[:1].isalpha()
+            and all(is_cap(toks[k]) for k in range(subj[0], last + 1)))
+    # (a bare name: "Ana Ruiz won the primary, saying ...")
     # ("The company cut 300 jobs and warned ...": a lexicon noun heads its phrase)
     if last < subj[1] and not lexicon_head \
             and not (after.low in AUX or after.low.endswith(("ed", "s"))):
@@ -357,7 +422,7 @@ def _inverted_content(d: TokenDoc, ci: int, np: Span, s_lo: int, s_hi: int
     after = np[1] + 1
     if after + 1 < s_hi and toks[after].text == ",":
         np, after = _inverted_appositive(d, np, after, s_hi)
-    content = content_left(d, s_lo, ci - 1)
+    content = content_left(d, free_start(d, s_lo, ci - 1), ci - 1)
     if after < s_hi and toks[after].text == "," and after + 1 < s_hi:
         content += content_right(d, after, s_hi)
     return np, content
@@ -368,6 +433,8 @@ def _inverted_appositive(d: TokenDoc, np: Span, after: int, s_hi: int) -> tuple[
     follows its comma at ``after``, when the appositive ends the sentence or a clause."""
     toks = d.toks
     m = after + 1
+    if toks[m].low in _CLAUSE_MARKS:
+        return np, after  # "The bridge, said the minister, would open": the clause goes on
     while m < s_hi and toks[m].text not in (",", ";", "“", '"', "''") \
             and toks[m].low not in d.lex.cue_forms and m - after < 25:
         m += 1
@@ -398,11 +465,15 @@ def _left_source_content(d: TokenDoc, np: Span, cj: int, s_lo: int, s_hi: int,
         toks[after].low in _ADVERBIAL_PREPS
         and not any(toks[k].low in _CLAUSE_MARKS for k in range(after, s_hi))))
     if left_has and (left_quote or starts_comma or rest_words < 2 or adverbial):
-        content = content_left(d, s_lo, k0)
+        content = content_left(d, free_start(d, s_lo, k0), k0)
         if starts_comma and rest_words >= 2:
             content += content_right(d, after, s_hi)
         return content
     if rest_words >= 1:
+        if k0 >= s_lo and toks[k0].low in ("which", "who", "that") and not left_has:
+            # "The mill, which officials say employs 300 people, will close": the aside
+            end = next((k for k in range(after + 1, s_hi) if toks[k].text == ","), s_hi)
+            return content_right(d, after, end)
         return content_right(d, after, s_hi)
     if s_lo > 0 and toks[s_lo - 1].quote >= 0:
         # "He said." after a quotation that ended the previous sentence

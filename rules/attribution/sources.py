@@ -15,6 +15,7 @@ from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PER
 from checker.core.regexlit import lazy_compile
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
+from rules.attribution.names import its_after_cue, person_in_context, reference_names
 from rules.attribution.phrases import np_left
 from rules.attribution.words import (
     BOUNDARY_WORDS,
@@ -24,6 +25,7 @@ from rules.attribution.words import (
     PERSON_PRONOUNS,
     POSTMOD_ADJECTIVES,
     TIME_WORDS,
+    acronym,
 )
 
 NAME_TOKEN = re.compile(
@@ -37,7 +39,13 @@ Source = tuple[str, str, str]  # (kind, name, role)
 
 # documents that, plural or mass and without a definite determiner, name nobody
 GENERIC_DOCUMENTS = frozenset(("reports", "studies", "data", "research", "surveys", "polls",
-                               "figures", "estimates", "statistics", "findings", "analyses"))
+                               "figures", "estimates", "statistics", "findings", "analyses",
+                               "polling", "evidence", "projections", "forecasts", "modelling",
+                               "modeling"))
+# documents (and bodies of findings) the lexicon's document nouns leave out; kept here, as
+# the cue tagger reads the lexicon's list (a change there would move its features)
+_MORE_DOCUMENTS = frozenset(("polling", "evidence", "projections", "forecasts", "modelling",
+                             "modeling", "projection", "forecast"))
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 # shares of a group: "the vast majority of voters", "half of the residents"
 _GROUP_SHARES = frozenset(("majority", "minority", "half", "third", "quarter", "share",
@@ -48,6 +56,7 @@ _ACRONYM = re.compile(r"^[A-Z]{2,}$")
 _TIME_OPENERS = frozenset(("last", "this", "next", "on", "earlier", "late", "early"))
 _RELATIVES = frozenset(("who", "whose"))
 _INDEFINITE = frozenset(("a", "an", "one", "another"))
+_WHO_GROUPS = frozenset(("those", "some", "many", "others", "most", "several", "few"))
 # endings of nouns for people by their trade or view ("economist", "pediatrician"); long
 # words only, so that "list" or "median" are no people
 _PERSON_ENDINGS = ("ist", "ists", "ian", "ians")
@@ -151,7 +160,7 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
     """A pronoun, a role with the name in apposition, a named office, or an outlet name."""
     words, lows, head = p.words, p.lows, p.head
     first = lows[0]
-    if first in lex.pronouns and len(words) == 1:
+    if first in lex.pronouns and len(words) == 1 and not acronym(words[0]):
         return lex.pronouns[first] or PERSON, words[0], ""
     appos_words = PAREN.sub("", p.appos).split()
     if appos_words and len(appos_words) <= 4 and all(NAME_TOKEN.match(w) for w in appos_words) \
@@ -171,7 +180,11 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
     stripped = low[4:] if low.startswith("the ") else low
     if low in lex.outlets or stripped in lex.outlets:
         return OUTLET, p.main, p.appos
+    known = reference_names().get(stripped)
+    if known is not None:
+        return known, p.main, p.appos  # "TVNZ", "Fox Business", "Human Rights Watch"
     return None
+
 
 
 def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
@@ -180,18 +193,23 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
     n_head = len(p.head_words)
     if n_head >= 2 and words[n_head - 1] in lex.outlet_word_forms and lows[0] in _DEFINITE:
         return OUTLET, p.main, p.appos  # "the Post", "The Journal": the paper, not a post
-    if head in lex.document_nouns:
+    extra_doc = head in _MORE_DOCUMENTS and head not in lex.document_nouns
+    if head in lex.document_nouns or extra_doc:
         if (head in GENERIC_DOCUMENTS or head == "report" and lows[0] in ("a", "an")) \
                 and lows[0] not in _DEFINITE and len(p.head_words) == len(lows) \
                 and not any(w[:1].isupper() for w in words[1:]):
             # "Reports suggest", "Recent data show", "as per a report": nobody named (no
             # author, no postmodifier such as "by the audit office")
             return ANONYMOUS, p.main, p.appos
-        return DOCUMENT, p.main, p.appos
+        if not extra_doc:
+            return DOCUMENT, p.main, p.appos
     if head == "authorities" and len(caps) > (1 if words[0][:1].isupper() else 0):
         return ORGANISATION, p.main, p.appos  # "the Gaza health authorities"
     if caps and caps[-1] == words[-1] and any(w.lower() in lex.outlet_words for w in caps) \
-            and len(caps) >= 2 and not _ends_in_name(words, lex) or head in lex.outlet_nouns:
+            and len(caps) >= 2 and not _ends_in_name(words, lex) \
+            and not (n_head < len(lows) and head in lex.people_words) \
+            or head in lex.outlet_nouns:
+        # (not "officials who spoke with The Valley Herald": people, the paper a postmodifier)
         return OUTLET, p.main, p.appos
     if lows[0] == "the" and head in lex.role_nouns and head == lows[-1] \
             and any(w[:1].isupper() for w in words[1:]):
@@ -290,8 +308,10 @@ def is_generic_source(source_text: str, lex: Lexicon) -> bool:
     return any(person_noun(w, lex) or w in GENERIC_DOCUMENTS for w in words) \
         or "former" in words or _unnamed_body(words, lex) or (
         len(words) == 1 and words[0] in ("some", "many", "others", "several", "most")
-    ) or (len(words) >= 2 and words[0] == "those" and words[1] in POSTMOD_ADJECTIVES)
-    # ("those close to the talks", "those familiar with her thinking")
+    ) or (len(words) >= 2 and words[0] == "those" and words[1] in POSTMOD_ADJECTIVES) \
+        or (len(words) >= 3 and words[0] in _WHO_GROUPS and words[1] == "who")
+    # ("those close to the talks", "those familiar with her thinking", "those who live
+    # near the airport")
 
 
 def _unnamed_body(words: list[str], lex: Lexicon) -> bool:
@@ -328,6 +348,8 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
             continue  # named and classified where found (``citations.py``)
         kind, name, role = classify(r.source_text, lex)
         low = r.source_text.strip().lower()
+        if acronym(r.source_text.strip()):
+            low = r.source_text.strip()  # "WHO said": the organisation, not the pronoun
         plural = low not in lex.pronouns and _common_plural(d, r.source, name, role)
         if low in lex.pronouns:
             kind, name, role = _pronoun_referent(d, r.source[0], low, last_person,
@@ -337,6 +359,11 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
         elif kind == PERSON and all(NAME_TOKEN.match(w) for w in PAREN.sub("", name).split()):
             name, role = _full_name(d, r.source[0], name, role, people)
             kind = _person_or_body(r.source_text, name, role, lex)
+            if kind == ORGANISATION and " " not in name and person_in_context(d, r, name):
+                kind = PERSON  # "Okafor said he ...", "Ms. Okafor" elsewhere in the text
+            elif kind == PERSON and not role and " " in name \
+                    and name == r.source_text.strip() and its_after_cue(d, r):
+                kind = ORGANISATION  # "Kaiser Permanente said its hospitals were full"
         elif kind == ANONYMOUS:
             kind, name, role = _named_role(low, people, lex) or (kind, name, role)
         if kind == PERSON and name and low != "who":
@@ -345,7 +372,8 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
         elif kind in (ORGANISATION, OUTLET, ANONYMOUS, DOCUMENT):
             last_group = (name, kind, role)
         r.source_kind, r.source_name, r.role = kind, name, role
-        r.vague = kind == ANONYMOUS and (plural or is_generic_source(r.source_text, lex))
+        said_by = name if low == "who" else r.source_text  # "teachers, who say": teachers
+        r.vague = kind == ANONYMOUS and (plural or is_generic_source(said_by, lex))
         if r.direct:
             last_direct_speaker = r
 

@@ -47,3 +47,9 @@ POLL_NOUNS = frozenset(("poll", "polls", "survey", "surveys"))
 PERSON_PRONOUNS = frozenset(("he", "she", "i", "him", "her"))
 QUOTE_TOKENS = frozenset(('“', '”', '"', "''", "``", "‘", "’"))
 SENT_FINAL = frozenset((".", "!", "?"))
+
+
+def acronym(text: str) -> bool:
+    """Whether a word is written as an acronym ("WHO", "US", "IT"): never the pronoun or
+    function word of the same letters."""
+    return len(text) > 1 and text.isupper() and text.isalpha()

@@ -70,6 +70,7 @@ def run(analysis: Analysis) -> None:
     table = outlet_table(analysis.config)
     sets = load_ratings(analysis.config)
     taken = [(m.start, m.end) for m in analysis.sources if m.start >= 0]
+    taken += [(c.start, c.end) for c in analysis.carriers]
     analysis.sources.extend(scan_outlets(analysis, table, taken))
     analysis.sources[:] = [rate_mention(m, table, sets) for m in analysis.sources]
     done: set[tuple[int, str]] = set()
@@ -86,7 +87,8 @@ FAMILY = Family(
     name=NAME,
     rules=(LOW_CREDIBILITY, SINGLE_SOURCE),
     run=run,
-    reads=frozenset({"sources", "sentence_source", "sentence_footnotes", "is_claim"}),
+    reads=frozenset({"sources", "sentence_source", "sentence_footnotes", "is_claim",
+                     "carriers"}),
     writes=frozenset({"sources", "findings", "metrics"}),
     settings=(RATINGS, ALLOWED_SOURCES),
     validate=validate,
