@@ -53,7 +53,7 @@ explainable 0-100 attribution score and a letter grade.
 AUDIT_EPILOG = """\
 output files (in --out; the whole folder is replaced at the end of each run):
   summary.csv     one row per article (failed ones too): status, score, grade, metadata, metrics
-  findings.csv    one row per finding: article (its id), rule, id, severity, line, text...
+  findings.csv    one row per finding: article_id, rule, id, severity, line, text...
   sources.csv     one row per source mention: name, kind, role, cue, footnote, url, domain
   sentences.csv   one row per sentence (region, is_claim, claim_prob, attributed,
                   uncertainty, hedged, hedges...)

@@ -194,17 +194,17 @@ def record_line(fields: Mapping[str, Any], body: str) -> str:
 
 
 def lead(fields: Mapping[str, Any]) -> str:
-    """The leading CSV cell of a detail row of a CSV file: its ``article`` column, the
+    """The leading CSV cell of a detail row of a CSV file: its ``article_id`` column, the
     article's id (unique in the audit; see :data:`CSV_LEAD`), and the comma after it."""
     return csv_text([[cell(fields.get("id") or fields.get("article"))]])[:-1] + ","
 
 
-# The findings, sources and sentences CSV files lead each row with one column, ``article``,
-# holding the article's id (its name, ``~2``... added where a name repeats in the audit:
-# summary.csv's ``article_id``). The tables' other forms (Parquet, DataFrames) carry both
-# ``article`` (the display name) and ``article_id``; in a CSV file a second copy of a long
-# name on every row was a fifth of the report folder.
-CSV_LEAD = ("article",)
+# The findings, sources and sentences CSV files lead each row with one column, ``article_id``,
+# the article's id (its name, ``~2``... added where a name repeats in the audit), the key that
+# joins every table in every format (summary.csv, Parquet, DataFrames). The tables' other forms
+# also carry ``article`` (the display name); in a CSV file that second copy of a long name on
+# every row was a fifth of the report folder.
+CSV_LEAD = ("article_id",)
 
 
 def csv_columns(columns: Columns, table: str) -> list[str]:

@@ -28,10 +28,10 @@ def test_parquet_tables_match_the_csv_ones_and_the_dataframes(tmp_path: Path) ->
         from_csv = pd.read_csv(out / f"{name}.csv", keep_default_na=False)
         if name == "summary":
             assert list(df.columns) == list(from_csv.columns), name
-        else:  # a detail CSV file leads with one column, article, holding the article's id
+        else:  # a detail CSV file leads with one column, article_id
             assert list(df.columns) == ["article", "article_id", *from_csv.columns[1:]], name
-            assert from_csv.columns[0] == "article"
-            assert list(from_csv["article"]) == list(df["article_id"]), name
+            assert from_csv.columns[0] == "article_id"
+            assert list(from_csv["article_id"]) == list(df["article_id"]), name
         assert len(df) == len(from_csv) == len(getattr(api, name)), name
         assert list(getattr(api, name).columns) == list(df.columns), name
         assert table.schema.field("article_id").type == "string"

@@ -111,8 +111,8 @@ def test_two_inputs_with_the_same_relative_name_get_distinct_ids(tmp_path: Path)
     for table in ("findings.csv", "sources.csv", "sentences.csv"):
         # the detail CSV files name each row's article by its id, in their one lead column
         table_rows = rows(out, table)
-        assert {r["article"] for r in table_rows} == set(ids), table
-        assert "article_id" not in table_rows[0], table
+        assert {r["article_id"] for r in table_rows} == set(ids), table
+        assert "article" not in table_rows[0], table
     pages = {r["page"] for r in summary}
     assert len(pages) == 2 and all((out / p).is_file() for p in pages)
     lines = (out / "articles.jsonl").read_text("utf-8").splitlines()
