@@ -153,6 +153,11 @@ def test_shape_cues_are_word_classes() -> None:
     ("In my view, the reforms went nowhere near far enough.", VIEW),
     ("Here's what we know about the flooding so far.", VIEW),
     ("Here is how the new fare system works.", VIEW),
+    # after a leading conjunction too
+    ("But I think the new library is the best thing the town has built.", VIEW),
+    ("And in my view, the reforms went nowhere near far enough.", VIEW),
+    ("So here's what we know about the flooding so far.", VIEW),
+    ("Yet, I suspect the ferry timetable will change again.", VIEW),
     ("The bill will likely stall in the upper house before the summer recess.", SPECULATION),
     ("That would almost certainly end the minister's career.", SPECULATION),
     ("If the bill passes, thousands of renters could lose their deposits.", SPECULATION),
@@ -173,6 +178,7 @@ def test_open_questions_views_forecasts_and_quoted_speech(text: str, reason: str
     "It is clear that the council overspent by 3 million pounds last year.",
     # "here is" of a place, not a signpost
     "Here is the town hall, built in 1875 by local masons.",
+    "And here the river floods every spring, up to 2 metres deep.",
     # a plain forecast of a scheduled event, and a hedged one with a figure
     "The agency will open two new offices in the north next year.",
     "The levy will likely raise 40 million pounds in its first year.",

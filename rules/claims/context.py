@@ -200,6 +200,11 @@ def _may_be_open(t: str) -> bool:
 
 
 def _may_be_view(t: str) -> bool:
+    """A cheap test before the view pattern (``t`` case-folded), after a leading conjunction
+    as the pattern allows one ("But I think ...", "So here's what we know.")."""
+    conj = re.match(_CONJ, t)
+    if conj:
+        t = t[conj.end():]
     return t.startswith(_VIEW_WORDS) or ", i " in t[:12] or ", we " in t[:12] or \
         t.startswith("here")
 
