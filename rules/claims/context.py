@@ -187,7 +187,8 @@ def _may_define(t: str) -> bool:
             "defined as" in t or "short for" in t) and not _has_figure(t)
 
 
-_CONJ = r"^(?:(?:but|and|yet|so|still|however|indeed|ultimately|now)\s*,?\s+)?"
+_CONJ_WORDS = ("but", "and", "yet", "so", "still", "however", "indeed", "ultimately", "now")
+_CONJ = rf"^(?:(?:{'|'.join(_CONJ_WORDS)})\s*,?\s+)?"
 _OPEN_WORDS = ("unclear", "not clear", "uncertain", "unknown", "not known", "too early",
                "too soon", "yet known", "remains to be seen", "time will tell", "no one knows",
                "nobody knows")
@@ -207,7 +208,7 @@ def _may_be_open(t: str) -> bool:
 def _may_be_view(t: str) -> bool:
     """A cheap test before the view pattern (``t`` case-folded), after a leading conjunction
     as the pattern allows one ("But I think ...", "So here's what we know.")."""
-    conj = re.match(_CONJ, t)
+    conj = re.match(_CONJ, t) if t.startswith(_CONJ_WORDS) else None
     if conj:
         t = t[conj.end():]
     return t.startswith(_VIEW_WORDS) or ", i " in t[:12] or ", we " in t[:12] or \
