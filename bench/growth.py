@@ -99,6 +99,12 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
     "dot-runs": ("text", lambda n: "Fact" + "." * n + "x\n"),
     "unclosed-note-lists": ("text", lambda n: "Fact.[1" + _rep(",1", n) + "\n"),
     "stray-end-tags": ("html", lambda n: "<div>" * (n // 12) + "</p>" * (n // 8)),
+    # one long sentence whose last third is a speech verb before an opening quotation mark,
+    # again and again, never closed (the claims context's quoted-speech pattern once took
+    # cubic time on it; mostly unquoted, so it is not passed over as a quotation)
+    "unclosed-spoken-quotes": (
+        "text", lambda n: "Critics say " + _rep("the plan ", n * 13 // 20) + "after "
+        + _rep("he called it \u201c" + "word " * 20, n * 7 // 20) + "end.\n"),
 }
 
 

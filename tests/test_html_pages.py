@@ -137,6 +137,14 @@ def test_a_page_carries_its_record_line_and_the_shared_files_only(tmp_path: Path
     with pytest.raises(ValueError, match="another dictionary"):
         unpack(b64encode(other.compress(line.encode()) + other.flush()))
     assert len(pack(line * 20)) < len(b64encode(zlib.compress((line * 20).encode(), 6)))
+    # data cut short (half a page's data, with or without the dictionary) is refused, not
+    # read as the first part of the line
+    long_line = json.dumps({"article": "a.md", "text": "harbour barrier " * 400})
+    for whole in (b64decode(pack(long_line)), zlib.compress(long_line.encode())):
+        with pytest.raises(ValueError, match="cut short"):
+            unpack(b64encode(whole[: len(whole) // 2]))
+        with pytest.raises(ValueError, match="corrupt"):
+            unpack(b64encode(whole[:6] + bytes(b ^ 0x55 for b in whole[6:])))
     assert "<title>&lt;b&gt;a&lt;/b&gt;.md: sourcing audit</title>" in page
     assert "<noscript>" in page and "articles.jsonl" in page
     # the sample article's page is a small fraction of its record

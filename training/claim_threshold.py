@@ -6,7 +6,9 @@
 ``--detail T`` lists the tune half's out-of-fold misses and false hits at threshold ``T``:
 errors of a model that never saw the excerpt (the in-sample tune errors of the shipped model
 hide most of the model's own mistakes). ``--models DIR`` keeps the fold models, so a change
-of the context rules is re-measured in a minute; ``--no-record`` leaves the model file alone.
+of the context rules is re-measured in a minute (a kept model's name carries a fingerprint of
+its parameters, training data and model code: after a change of any, the fold is refitted);
+``--no-record`` leaves the model file alone.
 
 The claim model is trained on the tune half of the real-news dev labels, so its probabilities
 for those sentences are in-sample: a threshold chosen on them would be too low. Here every
@@ -23,6 +25,7 @@ higher threshold). The held-out half is not read.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -30,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -43,11 +47,37 @@ THRESHOLDS = tuple(float(t) for t in np.round(np.arange(0.20, 0.701, 0.05), 2))
 _FIGURES = re.compile(r"unsourced-claim P=([\d.]+) R=([\d.]+) F1=([\d.]+)")
 
 
+# The code that fits a claim model: a change to it makes a kept fold model stale too.
+_MODEL_CODE = tuple(Path(__file__).resolve().parents[1] / "rules" / "claims" / name
+                    for name in ("model.py", "scorer.py", "fitting.py", "murmur.py"))
+
+
+def fold_model_name(k: int, params: dict, texts: Sequence[str], y: np.ndarray,
+                    weights: np.ndarray) -> str:
+    """The file name of fold ``k``'s model: ``model{k}-{fingerprint}.json``, where the
+    fingerprint is a SHA-256 of everything the fit depends on (the parameters, the seed, the
+    training texts, labels and weights, and the model code). A model kept in ``--models``
+    is reused only when all of these are unchanged; after any change the fold is refitted
+    under a new name, never read stale."""
+    h = hashlib.sha256()
+    h.update(json.dumps({"params": params, "seed": SEED}, sort_keys=True,
+                        default=repr).encode("utf-8"))
+    for text in texts:
+        h.update(text.encode("utf-8"))
+        h.update(b"\0")
+    h.update(np.ascontiguousarray(y, dtype=np.int64).tobytes())
+    h.update(np.ascontiguousarray(weights, dtype=np.float64).tobytes())
+    for path in _MODEL_CODE:
+        h.update(path.read_bytes())
+    return f"model{k}-{h.hexdigest()[:16]}.json"
+
+
 def _fold_records(tmp: Path, models: Path | None = None) -> list[dict]:
     """Audit records of every tune excerpt, each scored by a model that never saw it.
 
     ``models``: a folder that keeps the fold models between runs (a fold model found there
-    is reused, so a change of the context rules is measured without refitting)."""
+    with the same parameters, training data and model code is reused, so a change of the
+    context rules is measured without refitting; see :func:`fold_model_name`)."""
     shipped = load_model_file(DEFAULT_MODEL_PATH)
     params = {k: v for k, v in shipped.get_params().items() if k != "random_state"}
     weight = float(shipped.metadata_["training_data"]["news_weight"])
@@ -57,10 +87,16 @@ def _fold_records(tmp: Path, models: Path | None = None) -> list[dict]:
         texts = [e.text for e in debates] + [news[i].text for i in tr]
         y = np.array([e.label for e in debates] + [news[i].label for i in tr])
         w = np.concatenate([np.ones(len(debates)), np.full(len(tr), weight)])
-        saved = (models or tmp) / f"model{k}.json"
+        saved = (models or tmp) / fold_model_name(k, params, texts, y, w)
         if models is None or not saved.is_file():
+            if models is not None:
+                models.mkdir(parents=True, exist_ok=True)
+                print(f"fold {k}: fitting {saved.name} (none kept with these parameters, "
+                      "data and code)", flush=True)
             model = ClaimClassifier(random_state=SEED, **params).fit(texts, y, sample_weight=w)
             model.save(saved)
+        else:
+            print(f"fold {k}: reusing {saved}", flush=True)
         folder = tmp / f"fold{k}"
         folder.mkdir()
         for article in sorted({news[i].article for i in te}):

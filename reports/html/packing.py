@@ -106,14 +106,21 @@ def pack(line: str) -> str:
 
 def unpack(data: str | bytes) -> str:
     """The ``articles.jsonl`` line a page's data carries (:func:`pack`'s inverse; data
-    deflated without a dictionary, as pages were first written, reads too)."""
+    deflated without a dictionary, as pages were first written, reads too).
+
+    Raises :class:`ValueError` when the data is not a whole deflated line: cut short (the
+    stream does not reach its end, so a part of the line would come out), corrupt, or
+    deflated with another dictionary."""
     raw = base64.b64decode(data)
-    if len(raw) >= 6 and raw[1] & 0x20:  # FDICT: the dictionary's Adler-32 follows
-        if int.from_bytes(raw[2:6], "big") != DICT_ID:
-            raise ValueError("the page's data was deflated with another dictionary than this "
-                             "version's (a page of another checker version)")  # fmt: skip
-        z = zlib.decompressobj(zdict=PAGE_DICT)
+    fdict = len(raw) >= 6 and raw[1] & 0x20  # FDICT: the dictionary's Adler-32 follows
+    if fdict and int.from_bytes(raw[2:6], "big") != DICT_ID:
+        raise ValueError("the page's data was deflated with another dictionary than this "
+                         "version's (a page of another checker version)")  # fmt: skip
+    z = zlib.decompressobj(zdict=PAGE_DICT) if fdict else zlib.decompressobj()
+    try:
         out = z.decompress(raw) + z.flush()
-    else:
-        out = zlib.decompress(raw)
+    except zlib.error as exc:
+        raise ValueError(f"the page's data is corrupt ({exc})") from exc
+    if not z.eof:
+        raise ValueError("the page's data is cut short")
     return out.decode("utf-8")
