@@ -99,6 +99,11 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
     "dot-runs": ("text", lambda n: "Fact" + "." * n + "x\n"),
     "unclosed-note-lists": ("text", lambda n: "Fact.[1" + _rep(",1", n) + "\n"),
     "stray-end-tags": ("html", lambda n: "<div>" * (n // 12) + "</p>" * (n // 8)),
+    # run-on sentences of attributions: every relation once rescanned to the sentence end
+    "according-to-run-on": ("text", lambda n: _rep("Prices rose, according to analysts, ", n)),
+    "say-and-run-on": (
+        "text", lambda n: _rep("The plan, critics say, will fail, and officials say ", n)),
+    "relative-say-run-on": ("text", lambda n: _rep("a plan that critics say will fail ", n)),
 }
 
 

@@ -16,14 +16,17 @@ and a relation found marks its tokens as used.
 
 from __future__ import annotations
 
+import bisect
+
 from rules.attribution.content import (
+    comma_positions,
     content_left,
     content_right,
     free_start,
     is_direct,
     skip_after_cue,
 )
-from rules.attribution.doc import Extracted, TokenDoc, mark_used
+from rules.attribution.doc import Extracted, TokenDoc, mark_used, positions
 from rules.attribution.phrases import np_left, np_right
 from rules.attribution.tokens import count_words, is_cap, is_word
 from rules.attribution.words import (
@@ -462,8 +465,7 @@ def _left_source_content(d: TokenDoc, np: Span, cj: int, s_lo: int, s_hi: int,
     starts_comma = after < s_hi and toks[after].text == ","
     # "..., Ana Ruiz, said at a press conference.": an adverbial, not content
     adverbial = after < s_hi and (toks[cj].low in _CUE_TAIL_WORDS or (
-        toks[after].low in _ADVERBIAL_PREPS
-        and not any(toks[k].low in _CLAUSE_MARKS for k in range(after, s_hi))))
+        toks[after].low in _ADVERBIAL_PREPS and not _any_at(_clause_marks(d), after, s_hi)))
     if left_has and (left_quote or starts_comma or rest_words < 2 or adverbial):
         content = content_left(d, free_start(d, s_lo, k0), k0)
         if starts_comma and rest_words >= 2:
@@ -472,13 +474,27 @@ def _left_source_content(d: TokenDoc, np: Span, cj: int, s_lo: int, s_hi: int,
     if rest_words >= 1:
         if k0 >= s_lo and toks[k0].low in ("which", "who", "that") and not left_has:
             # "The mill, which officials say employs 300 people, will close": the aside
-            end = next((k for k in range(after + 1, s_hi) if toks[k].text == ","), s_hi)
+            commas = comma_positions(d)
+            i = bisect.bisect_left(commas, after + 1)
+            end = commas[i] if i < len(commas) and commas[i] < s_hi else s_hi
             return content_right(d, after, end)
         return content_right(d, after, s_hi)
     if s_lo > 0 and toks[s_lo - 1].quote >= 0:
         # "He said." after a quotation that ended the previous sentence
         return [d.quotes[toks[s_lo - 1].quote]]
     return []
+
+
+def _clause_marks(d: TokenDoc) -> list[int]:
+    """The positions of the words that mark a clause (a verb, "that")."""
+    lows = d.tok_lows
+    return positions(d, "clause-mark", lambda k: lows[k] in _CLAUSE_MARKS)
+
+
+def _any_at(found: list[int], lo: int, hi: int) -> bool:
+    """Whether one of the sorted positions ``found`` lies in ``[lo, hi)``."""
+    i = bisect.bisect_left(found, lo)
+    return i < len(found) and found[i] < hi
 
 
 def sourceless(d: TokenDoc, ci: int, cj: int, head: int) -> Extracted | None:
