@@ -152,13 +152,29 @@ def _according_relation(d: TokenDoc, ci: int, cj: int, sent: int) -> _Found | No
     if after < s_hi and toks[after].text == "," and ci <= s_lo + 1:
         content = content_right(d, after, s_hi)
     elif before_end >= s_lo:
-        content = content_left(d, s_lo, before_end)
+        content = content_left(d, _after_earlier_according(d, s_lo, ci, s_hi), before_end)
         # "X, according to Y, said Z" rare; also take the rest after a comma
         if after < s_hi and toks[after].text == "," and after + 1 < s_hi - 1:
             content += content_right(d, after, s_hi)
     else:
         content = content_right(d, after, s_hi)
     return np, content, cj
+
+
+def _after_earlier_according(d: TokenDoc, s_lo: int, ci: int, s_hi: int) -> int:
+    """Where the content left of an "according to" cue at ``ci`` starts: after the comma
+    that closes an earlier "according to X," of the sentence ("Prices rose, according to
+    analysts, and costs fell, according to officials": the officials' content is "and
+    costs fell", not the analysts' report with it), else at the sentence start ``s_lo``."""
+    lows = d.tok_lows
+    marks = positions(d, "according-to", lambda k: lows[k] == "according"
+                      and k + 1 < len(lows) and lows[k + 1] == "to")
+    i = bisect.bisect_left(marks, ci) - 1
+    if i < 0 or marks[i] < s_lo or _manner(d, marks[i] + 2, s_hi):
+        return s_lo
+    commas = comma_positions(d)
+    j = bisect.bisect_left(commas, marks[i] + 2)
+    return commas[j] + 1 if j < len(commas) and commas[j] < ci else s_lo
 
 
 def _colon_relation(d: TokenDoc, ci: int, cj: int, sent: int) -> _Found | None:
