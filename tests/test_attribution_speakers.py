@@ -352,3 +352,14 @@ def test_an_empty_or_markless_name_is_looked_up_at_once() -> None:
     assert person_in_context(d, r, "") is False  # (it once searched "" for ever)
     assert person_in_context(d, r, "\ufffd") is False
     assert person_in_context(d, r, "Lund") is True
+
+
+def test_a_second_according_to_does_not_take_the_first_report_as_its_content() -> None:
+    text = ("Rents climbed in March, according to the agency, while wages stalled, according "
+            "to union figures.")
+    assert dict(_relations(text))["union figures"] == ["while wages stalled"]
+    # a run-on sentence of such reports: each keeps its own clause (and the extraction
+    # stays linear in the sentence's length)
+    text = "Rents climbed, according to the agency, " * 40 + "and that was that."
+    contents = [c for _, cs in _relations(text) for c in cs]
+    assert len(contents) >= 40 and set(contents) <= {"Rents climbed", "and that was that"}
