@@ -105,6 +105,11 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
     "unclosed-spoken-quotes": (
         "text", lambda n: "Critics say " + _rep("the plan ", n * 13 // 20) + "after "
         + _rep("he called it \u201c" + "word " * 20, n * 7 // 20) + "end.\n"),
+    # run-on sentences of attributions: every relation once rescanned to the sentence end
+    "according-to-run-on": ("text", lambda n: _rep("Prices rose, according to analysts, ", n)),
+    "say-and-run-on": (
+        "text", lambda n: _rep("The plan, critics say, will fail, and officials say ", n)),
+    "relative-say-run-on": ("text", lambda n: _rep("a plan that critics say will fail ", n)),
 }
 
 

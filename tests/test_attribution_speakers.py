@@ -165,8 +165,8 @@ def _vague_sources(text: str) -> list[str]:
         ("Those who live near the airport say the noise has doubled.",
          "Those who live near the airport"),
         ("Some who work at the plant say the fumes are worse.", "Some who work at the plant"),
-        ("Current and former officials who spoke with The Valley Herald said the office was "
-         "in disarray.", "Current and former officials"),
+        ("Former and current staff who talked to the Coast Courier described a chaotic office.",
+         "Former and current staff"),
         ("Recent polling shows that the mayor is losing support.", "Recent polling"),
         ("Projections suggest the fund will run dry by 2031.", "Projections"),
         ("Anecdotal evidence suggests that rents are rising faster in the suburbs.",
@@ -178,8 +178,7 @@ def test_unnamed_groups_and_unnamed_findings_are_vague(text: str, flagged: str) 
 
 
 def test_people_who_spoke_to_a_paper_are_not_the_paper() -> None:
-    text = ("Current and former officials who spoke with The Valley Herald said the office "
-            "was in disarray.")
+    text = "Several nurses who talked to the Coast Courier described the ward as chaotic."
     kinds = [s.kind for s in _analyse(text).sources]
     assert "outlet" not in kinds and "anonymous" in kinds
 
@@ -278,8 +277,8 @@ def test_a_two_word_name_that_speaks_of_its_own_is_an_organisation() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "content"),
     [
-        ("The nurse later sued, claiming the quarantine violated her rights.", "The nurse",
-         "the quarantine violated her rights"),
+        ("After the match, the coach resigned, claiming the board had undermined him.",
+         "the coach", "the board had undermined him"),
         ("The mayor spoke in the square, telling the crowd the plan was dead.", "The mayor",
          "the plan was dead"),
         ("Ana Ruiz won the primary, saying the result was a mandate.", "Ana Ruiz",
@@ -312,7 +311,9 @@ def test_a_participle_after_a_coordinated_clause_speaks_for_that_clause() -> Non
 def test_a_speaker_with_a_relative_clause_holding_a_cue_is_still_the_subject() -> None:
     text = ("Still, Lund, who thinks the ministry made a power grab, called the new law "
             "“much better” than the old one.")
-    assert "the new law" not in _names(text)
+    names = _names(text)
+    assert "the new law" not in names
+    assert names == ["Lund"]
 
 
 def test_a_dateline_is_no_source() -> None:
@@ -351,3 +352,14 @@ def test_an_empty_or_markless_name_is_looked_up_at_once() -> None:
     assert person_in_context(d, r, "") is False  # (it once searched "" for ever)
     assert person_in_context(d, r, "\ufffd") is False
     assert person_in_context(d, r, "Lund") is True
+
+
+def test_a_second_according_to_does_not_take_the_first_report_as_its_content() -> None:
+    text = ("Rents climbed in March, according to the agency, while wages stalled, according "
+            "to union figures.")
+    assert dict(_relations(text))["union figures"] == ["while wages stalled"]
+    # a run-on sentence of such reports: each keeps its own clause (and the extraction
+    # stays linear in the sentence's length)
+    text = "Rents climbed, according to the agency, " * 40 + "and that was that."
+    contents = [c for _, cs in _relations(text) for c in cs]
+    assert len(contents) >= 40 and set(contents) <= {"Rents climbed", "and that was that"}

@@ -9,15 +9,18 @@ code on random and tricky input.
 from __future__ import annotations
 
 import math
+import random
 import re
 import zlib
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.text.loader import document_from_text
-from rules.attribution.doc import TokenDoc
+from rules.attribution import content
+from rules.attribution.doc import TokenDoc, free_tokens, mark_used
 from rules.attribution.findings import phrase_hits
 from rules.attribution.lexicon import base_lexicon_data, get_lexicon, phrase_regex
 from rules.attribution.sources import _classify, classify
@@ -35,7 +38,8 @@ from rules.attribution.tagger import (
     tagger_attributes,
     tagger_feature_indices,
 )
-from rules.attribution.tokens import _ABBREV, TOKEN, find_quotes, tokenize
+from rules.attribution.tokens import _ABBREV, TOKEN, find_quotes, is_cap, tokenize
+from rules.attribution.words import QUOTE_TOKENS, SENT_FINAL
 
 # the token regex in its plain form
 _PLAIN_TOKEN = re.compile(
@@ -275,3 +279,101 @@ def test_long_texts_are_hashed_in_windows_with_the_same_features() -> None:
     windows = np.concatenate([_hash_window(vals, sent, 18, a, min(n, a + 5000))
                               for a in range(0, n, 5000)], axis=1)  # fmt: skip
     assert np.array_equal(whole, windows)
+
+
+# --- the clause-end scans and the used-token marks ------------------------------------
+
+_CLAUSE_PIECES = [
+    *"a plan that critics say will fail , and officials said which who the mayor according to "
+     "but while board believe have also “ ” . Officials That rents rise".split(),
+    ", and", ", but officials said", ", according to the board ,", ", officials say .",
+    ", says the mayor .", "that critics say", "who police believe", ", while", "rents rose",
+    ", the mayor of the town and the board say .",
+]
+_CLAUSE_TEXTS = st.lists(st.sampled_from(_CLAUSE_PIECES), min_size=1, max_size=40).map(" ".join)
+
+
+def _plain_own_clause_end(d: TokenDoc, k: int, s_end: int) -> int:
+    """``own_clause_end`` as first written: every scan from ``k`` to ``s_end``."""
+    toks, texts, lows = d.toks, d.tok_texts, d.tok_lows
+    if toks[k].quote >= 0:
+        return s_end
+    for j in range(k + 1, s_end - 2):
+        if lows[j] in content._RELATIVES and not is_cap(toks[j]) and toks[j].quote < 0 \
+                and lows[j - 1] not in d.lex.cue_forms and lows[j - 1].isalpha() \
+                and content._reports_on_its_own(d, j + 1, s_end, content._EMBEDDED_VERBS):
+            return j
+    conj = content._CLAUSE_CONJUNCTIONS
+    commas = [j for j in range(k, s_end - 1) if texts[j] == ","]
+    if not commas and lows[k] not in conj:
+        return s_end
+    if lows[k] in conj and content._reports_on_its_own(d, k + 1, s_end):
+        return k
+    for j in commas:
+        if j > k and j + 2 < s_end and lows[j + 1] in conj and toks[j + 1].quote < 0 \
+                and content._reports_on_its_own(d, j + 2, s_end):
+            return j
+        if j > k and j + 3 < s_end and lows[j + 1] == "according" and lows[j + 2] == "to":
+            return j
+    last = s_end - 1
+    while last > k and (texts[last] in SENT_FINAL or texts[last] in QUOTE_TOKENS):
+        last -= 1
+    comma = max((j for j in commas if last - j < 9 and j < last), default=-1)
+    if comma <= k or toks[comma].quote >= 0:
+        return s_end
+    cues = [i for i in range(comma + 1, last + 1)
+            if lows[i] in d.lex.cue_forms and not is_cap(toks[i])]
+    if not cues or not (cues[0] > comma + 1 or cues[0] < last):
+        return s_end
+    if lows[k] in conj and toks[k].quote < 0:
+        return k
+    for j in commas:
+        if k < j < comma - 1 and lows[j + 1] in conj and toks[j + 1].quote < 0:
+            return j
+    return s_end
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CLAUSE_TEXTS, st.randoms(use_true_random=False))
+def test_own_clause_end_is_that_of_the_plain_scans(text: str, rnd) -> None:  # noqa: ANN001
+    """The cached first-hit scans give the plain scans' answer, whatever order the
+    relations ask in and whatever bound (sentence end or an aside's comma) they give."""
+    _same_clause_ends(text, rnd)
+
+
+@pytest.mark.parametrize("text", [
+    "Rents rose , and wages fell , the mayor of the town and the board say .",
+    "Rents rose , and wages fell , the mayor of the town and the board said , she says .",
+    "He passed a plan that critics say will fail , and officials said it would , says Ann .",
+])
+def test_own_clause_end_at_the_edges_of_its_bounds(text: str) -> None:
+    _same_clause_ends(text, random.Random(0))
+
+
+def _same_clause_ends(text: str, rnd: random.Random) -> None:
+    d = TokenDoc(text, [(0, len(text))], get_lexicon())
+    n = len(d.toks)
+    ends = [n, *(j for j in range(n) if d.tok_texts[j] == ",")]
+    calls = [(k, e) for e in ends for k in range(e)]
+    rnd.shuffle(calls)
+    for k, e in calls:
+        assert content.own_clause_end(d, k, e) == _plain_own_clause_end(d, k, e), (k, e)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 80), st.lists(st.tuples(st.integers(0, 90), st.integers(0, 30),
+                                              st.booleans()), max_size=30))
+def test_marking_used_tokens_is_the_plain_marking(n: int, ops) -> None:  # noqa: ANN001
+    """``mark_used`` and ``free_tokens`` in any mix mark what the plain loops mark."""
+    text = " ".join(["w"] * n)
+    d = TokenDoc(text, [(0, len(text))], get_lexicon())
+    plain = [False] * n
+    for a, length, free in ops:
+        lo, hi = min(a, n), min(a + length, n)
+        if free:
+            free_tokens(d, [(lo, hi)])
+            plain[lo:hi] = [False] * (hi - lo)
+        else:  # spans in characters, as relations give them ("w" at 2 * k)
+            mark_used(d, [(2 * lo, 2 * hi)], 0, n)
+            plain[lo:hi] = [True] * (hi - lo)
+        assert d.used == plain

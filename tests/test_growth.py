@@ -65,6 +65,7 @@ def test_the_families_cover_the_issue() -> None:
         "bracket-markers", "glued-numbers", "reference-definitions", "source-list",
         "footnote-findings", "curly-quotes", "ordinary-text", "html-ol-li", "html-div",
         "html-li", "html-sup", "html-deep-nesting", "sources-said", "long-line", "short-lines",
+        "according-to-run-on", "say-and-run-on", "relative-say-run-on",
     }  # fmt: skip
     assert needed <= set(FAMILIES)
     for name, (fmt, gen) in FAMILIES.items():

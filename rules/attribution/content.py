@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 
-from rules.attribution.doc import Extracted, TokenDoc
+from rules.attribution.doc import Extracted, TokenDoc, first_hit, positions
 from rules.attribution.phrases import np_right
 from rules.attribution.tokens import is_cap
 from rules.attribution.words import DETERMINERS, QUOTE_TOKENS, SENT_FINAL, TIME_WORDS
@@ -152,32 +152,34 @@ def own_clause_end(d: TokenDoc, k: int, s_end: int) -> int:
     """Where content that starts at token ``k`` ends: at ``s_end``, or before a clause
     opened by ", and" / ", but" / ", while" that reports on its own ("..., but officials
     said ...") or has its own source at the sentence end ("..., according to the board,
-    and more rain was unlikely, officials say.")."""
+    and more rain was unlikely, officials say.").
+
+    The scans to ``s_end`` go over positions found once per text and test each once per
+    ``s_end`` (``first_hit``): many relations along one long sentence cost linear time."""
     toks = d.toks
     if toks[k].quote >= 0:
         return s_end  # a quotation runs on whole
-    texts = d.tok_texts
     lows = d.tok_lows
-    for j in range(k + 1, s_end - 2):
-        if lows[j] in _RELATIVES and not is_cap(toks[j]) and toks[j].quote < 0 \
-                and lows[j - 1] not in d.lex.cue_forms and lows[j - 1].isalpha() \
-                and _reports_on_its_own(d, j + 1, s_end, _EMBEDDED_VERBS):
-            return j  # "passed a plan that critics say will raise rents": theirs
-    commas = [j for j in range(k, s_end - 1) if texts[j] == ","]
-    if not commas and lows[k] not in _CLAUSE_CONJUNCTIONS:
+    j = first_hit(d, "relative", _relative_marks(d), k, s_end - 2,
+                  lambda j: _reports_on_its_own(d, j + 1, s_end, _EMBEDDED_VERBS))
+    if j >= 0:
+        return j  # "passed a plan that critics say will raise rents": theirs
+    commas = comma_positions(d)
+    c_lo, c_hi = bisect.bisect_left(commas, k), bisect.bisect_left(commas, s_end - 1)
+    if c_lo == c_hi and lows[k] not in _CLAUSE_CONJUNCTIONS:
         return s_end
     if lows[k] in _CLAUSE_CONJUNCTIONS and _reports_on_its_own(d, k + 1, s_end):
         return k  # "..., records show, and experts say ...": nothing of the first report
-    for j in commas:
-        if j > k and j + 2 < s_end and lows[j + 1] in _CLAUSE_CONJUNCTIONS \
-                and toks[j + 1].quote < 0 and _reports_on_its_own(d, j + 2, s_end):
-            return j  # "X said A, but officials said B": B is theirs
-        if j > k and j + 3 < s_end and lows[j + 1] == "according" and lows[j + 2] == "to":
-            return j  # "He told aides A, according to sources": a report of its own
+    j = first_hit(d, "comma-report", commas, k, s_end - 1,
+                  lambda j: _comma_opens_report(d, j, s_end))
+    if j >= 0:
+        return j  # "X said A, but officials said B": B is theirs; ", according to ..."
     last = s_end - 1
-    while last > k and (texts[last] in SENT_FINAL or texts[last] in QUOTE_TOKENS):
+    while last > k and (d.tok_texts[last] in SENT_FINAL or d.tok_texts[last] in QUOTE_TOKENS):
         last -= 1
-    comma = max((j for j in commas if last - j < 9 and j < last), default=-1)
+    # the last comma before ``last``, at most 8 tokens before it
+    i = bisect.bisect_left(commas, min(last, s_end - 1), c_lo, c_hi) - 1
+    comma = commas[i] if i >= c_lo and last - commas[i] < 9 else -1
     if comma <= k or toks[comma].quote >= 0:
         return s_end
     cue_forms = d.lex.cue_forms
@@ -187,11 +189,45 @@ def own_clause_end(d: TokenDoc, k: int, s_end: int) -> int:
         return s_end  # no ", X say" / ", says X" tail
     if lows[k] in _CLAUSE_CONJUNCTIONS and toks[k].quote < 0:
         return k
-    for j in commas:
-        if k < j < comma - 1 and lows[j + 1] in _CLAUSE_CONJUNCTIONS \
-                and toks[j + 1].quote < 0:
-            return j
+    conj = _conjunction_commas(d)
+    i = bisect.bisect_right(conj, k)
+    if i < len(conj) and conj[i] < comma - 1:
+        return conj[i]
     return s_end
+
+
+def comma_positions(d: TokenDoc) -> list[int]:
+    """The positions of the text's commas."""
+    texts = d.tok_texts
+    return positions(d, "comma", lambda j: texts[j] == ",")
+
+
+def _relative_marks(d: TokenDoc) -> list[int]:
+    """The positions of the relative pronouns that may open a clause of their own ("a plan
+    that critics say ..."): lower case, outside quotations, after a word that is no cue."""
+    toks, lows, cue_forms = d.toks, d.tok_lows, d.lex.cue_forms
+    return positions(d, "relative", lambda j: (
+        j > 0 and lows[j] in _RELATIVES and not is_cap(toks[j]) and toks[j].quote < 0
+        and lows[j - 1] not in cue_forms and lows[j - 1].isalpha()))
+
+
+def _conjunction_commas(d: TokenDoc) -> list[int]:
+    """The positions of the commas before a conjunction outside quotations (", and")."""
+    toks, texts, lows = d.toks, d.tok_texts, d.tok_lows
+    n = len(toks)
+    return positions(d, "comma-conjunction", lambda j: (
+        texts[j] == "," and j + 1 < n and lows[j + 1] in _CLAUSE_CONJUNCTIONS
+        and toks[j + 1].quote < 0))
+
+
+def _comma_opens_report(d: TokenDoc, j: int, s_end: int) -> bool:
+    """Whether the comma at ``j`` opens a report of its own before ``s_end``: ", but
+    officials said ..." or ", according to ..."."""
+    lows = d.tok_lows
+    if j + 2 < s_end and lows[j + 1] in _CLAUSE_CONJUNCTIONS and d.toks[j + 1].quote < 0 \
+            and _reports_on_its_own(d, j + 2, s_end):
+        return True
+    return j + 3 < s_end and lows[j + 1] == "according" and lows[j + 2] == "to"
 
 
 _RELATIVES = frozenset(("that", "which", "who"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
@@ -72,6 +72,14 @@ class TokenDoc:
         self.tok_lows = lows = list(map(str.lower, texts))
         self.toks = make_toks(starts, ends, texts, lows, self.tok_sent, quote)
         self.used = [False] * n
+        # for each token, a token at or before the first one from it not yet used
+        # (``mark_used`` skips runs it marked before: marking stays linear when contents
+        # overlap); rebuilt by ``free_tokens``
+        self._next_free = list(range(n + 1))
+        # sorted token positions by kind (``positions``), and the first-hit scans over
+        # them cached per kind and bound (``rules.attribution.content``)
+        self.positions: dict[str, list[int]] = {}
+        self.first_hits: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
         # one-word source -> whether the text names it as a person (``sources.py``)
         self.person_names: dict[str, bool] = {}
         # lexicon cue candidates per set of extra cue forms (``candidates.cue_candidates``)
@@ -112,14 +120,71 @@ def _quote_index(starts: list[int], quotes: list[tuple[int, int]]) -> list[int]:
 
 
 def mark_used(d: TokenDoc, spans: Iterable[tuple[int, int]], tok_lo: int, tok_hi: int) -> None:
-    """Mark the tokens in ``[tok_lo, tok_hi)`` that start inside one of ``spans`` as used."""
+    """Mark the tokens in ``[tok_lo, tok_hi)`` that start inside one of ``spans`` as used.
+
+    Runs of tokens marked before are skipped in one step each, so a text whose relations
+    take ever longer overlapping contents (a run-on sentence of "..., according to X,")
+    costs time in proportion to its length, not to the sum of the contents."""
     starts = d.tok_starts
     used = d.used
+    nxt = d._next_free
     for a, b in spans:
         # the tokens in [tok_lo, tok_hi) starting in [a, b)
-        for k in range(bisect.bisect_left(starts, a, tok_lo, tok_hi),
-                       bisect.bisect_left(starts, b, tok_lo, tok_hi)):
+        k = bisect.bisect_left(starts, a, tok_lo, tok_hi)
+        hi = bisect.bisect_left(starts, b, tok_lo, tok_hi)
+        while k < hi:
+            k = _find_free(nxt, k)
+            if k >= hi:
+                break
             used[k] = True
+            nxt[k] = k + 1
+            k += 1
+
+
+def _find_free(nxt: list[int], k: int) -> int:
+    """The first token from ``k`` that ``mark_used`` has not marked (path halving)."""
+    while nxt[k] != k:
+        nxt[k] = nxt[nxt[k]]
+        k = nxt[k]
+    return k
+
+
+def free_tokens(d: TokenDoc, ranges: Iterable[tuple[int, int]]) -> None:
+    """Mark the tokens in each ``[lo, hi)`` of ``ranges`` as not used (relations given
+    up)."""
+    for lo, hi in ranges:
+        d.used[lo:hi] = [False] * (hi - lo)
+    d._next_free = [k + 1 if u else k for k, u in enumerate(d.used)]
+    d._next_free.append(len(d.used))
+
+
+def positions(d: TokenDoc, kind: str, test: Callable[[int], bool]) -> list[int]:
+    """The sorted token indices for which ``test`` holds, found once per ``kind``."""
+    found = d.positions.get(kind)
+    if found is None:
+        found = d.positions[kind] = [k for k in range(len(d.toks)) if test(k)]
+    return found
+
+
+def first_hit(d: TokenDoc, kind: str, cands: list[int], k: int, limit: int,
+              test: Callable[[int], bool]) -> int:
+    """The first of the sorted token indices ``cands`` in ``(k, limit)`` for which
+    ``test`` holds, or -1. ``test`` must depend on nothing but its index (for a given
+    ``kind`` and ``limit``): each index is tested once per ``(kind, limit)``, so that many
+    scans from relations along one long sentence cost time in proportion to it."""
+    key = (kind, limit)
+    entry = d.first_hits.get(key)
+    if entry is None:  # (from-index tested so far, negated hits: ascending)
+        entry = d.first_hits[key] = ([limit], [])
+    lo, neg = entry
+    if k + 1 < lo[0]:
+        a = bisect.bisect_left(cands, k + 1)
+        for i in range(bisect.bisect_left(cands, min(lo[0], limit)) - 1, a - 1, -1):
+            if test(cands[i]):
+                neg.append(-cands[i])
+        lo[0] = k + 1
+    i = bisect.bisect_right(neg, -(k + 1)) - 1
+    return -neg[i] if i >= 0 else -1
 
 
 def tok_index(d: TokenDoc, offset: int) -> int:

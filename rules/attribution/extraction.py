@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from rules.attribution.candidates import CueModel, cue_candidates, cue_features, load_cue_model
 from rules.attribution.citations import citation_relations
 from rules.attribution.cues import agentless, evidential, function_only, postmodifier, span_kind
-from rules.attribution.doc import Extracted, TokenDoc, tok_index
+from rules.attribution.doc import Extracted, TokenDoc, free_tokens, tok_index
 from rules.attribution.lexicon import Lexicon, get_lexicon
 from rules.attribution.plausible import (
     initial_citing,
@@ -107,12 +107,9 @@ def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
     actions = [r for r in results if not r.informational and not r.sentence_only]
     if not actions:
         return
-    for r in actions:
-        spans = [*r.content, *(s for s in (r.cue, r.source) if s)]
-        for a, b in spans:
-            lo = bisect.bisect_left(d.tok_starts, a)
-            hi = bisect.bisect_left(d.tok_starts, b)
-            d.used[lo:hi] = [False] * (hi - lo)
+    free_tokens(d, ((bisect.bisect_left(d.tok_starts, a), bisect.bisect_left(d.tok_starts, b))
+                    for r in actions
+                    for a, b in [*r.content, *(s for s in (r.cue, r.source) if s)]))
     extra: list[Extracted] = []
     sents = {d.sent_of(r.cue[0]) for r in actions if r.cue}
     # the other cues first: an action's own cue, found again first, would take the

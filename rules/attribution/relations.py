@@ -16,14 +16,17 @@ and a relation found marks its tokens as used.
 
 from __future__ import annotations
 
+import bisect
+
 from rules.attribution.content import (
+    comma_positions,
     content_left,
     content_right,
     free_start,
     is_direct,
     skip_after_cue,
 )
-from rules.attribution.doc import Extracted, TokenDoc, mark_used
+from rules.attribution.doc import Extracted, TokenDoc, mark_used, positions
 from rules.attribution.phrases import np_left, np_right
 from rules.attribution.tokens import count_words, is_cap, is_word
 from rules.attribution.words import (
@@ -149,13 +152,29 @@ def _according_relation(d: TokenDoc, ci: int, cj: int, sent: int) -> _Found | No
     if after < s_hi and toks[after].text == "," and ci <= s_lo + 1:
         content = content_right(d, after, s_hi)
     elif before_end >= s_lo:
-        content = content_left(d, s_lo, before_end)
+        content = content_left(d, _after_earlier_according(d, s_lo, ci, s_hi), before_end)
         # "X, according to Y, said Z" rare; also take the rest after a comma
         if after < s_hi and toks[after].text == "," and after + 1 < s_hi - 1:
             content += content_right(d, after, s_hi)
     else:
         content = content_right(d, after, s_hi)
     return np, content, cj
+
+
+def _after_earlier_according(d: TokenDoc, s_lo: int, ci: int, s_hi: int) -> int:
+    """Where the content left of an "according to" cue at ``ci`` starts: after the comma
+    that closes an earlier "according to X," of the sentence ("Prices rose, according to
+    analysts, and costs fell, according to officials": the officials' content is "and
+    costs fell", not the analysts' report with it), else at the sentence start ``s_lo``."""
+    lows = d.tok_lows
+    marks = positions(d, "according-to", lambda k: lows[k] == "according"
+                      and k + 1 < len(lows) and lows[k + 1] == "to")
+    i = bisect.bisect_left(marks, ci) - 1
+    if i < 0 or marks[i] < s_lo or _manner(d, marks[i] + 2, s_hi):
+        return s_lo
+    commas = comma_positions(d)
+    j = bisect.bisect_left(commas, marks[i] + 2)
+    return commas[j] + 1 if j < len(commas) and commas[j] < ci else s_lo
 
 
 def _colon_relation(d: TokenDoc, ci: int, cj: int, sent: int) -> _Found | None:
@@ -462,8 +481,7 @@ def _left_source_content(d: TokenDoc, np: Span, cj: int, s_lo: int, s_hi: int,
     starts_comma = after < s_hi and toks[after].text == ","
     # "..., Ana Ruiz, said at a press conference.": an adverbial, not content
     adverbial = after < s_hi and (toks[cj].low in _CUE_TAIL_WORDS or (
-        toks[after].low in _ADVERBIAL_PREPS
-        and not any(toks[k].low in _CLAUSE_MARKS for k in range(after, s_hi))))
+        toks[after].low in _ADVERBIAL_PREPS and not _any_at(_clause_marks(d), after, s_hi)))
     if left_has and (left_quote or starts_comma or rest_words < 2 or adverbial):
         content = content_left(d, free_start(d, s_lo, k0), k0)
         if starts_comma and rest_words >= 2:
@@ -472,13 +490,27 @@ def _left_source_content(d: TokenDoc, np: Span, cj: int, s_lo: int, s_hi: int,
     if rest_words >= 1:
         if k0 >= s_lo and toks[k0].low in ("which", "who", "that") and not left_has:
             # "The mill, which officials say employs 300 people, will close": the aside
-            end = next((k for k in range(after + 1, s_hi) if toks[k].text == ","), s_hi)
+            commas = comma_positions(d)
+            i = bisect.bisect_left(commas, after + 1)
+            end = commas[i] if i < len(commas) and commas[i] < s_hi else s_hi
             return content_right(d, after, end)
         return content_right(d, after, s_hi)
     if s_lo > 0 and toks[s_lo - 1].quote >= 0:
         # "He said." after a quotation that ended the previous sentence
         return [d.quotes[toks[s_lo - 1].quote]]
     return []
+
+
+def _clause_marks(d: TokenDoc) -> list[int]:
+    """The positions of the words that mark a clause (a verb, "that")."""
+    lows = d.tok_lows
+    return positions(d, "clause-mark", lambda k: lows[k] in _CLAUSE_MARKS)
+
+
+def _any_at(found: list[int], lo: int, hi: int) -> bool:
+    """Whether one of the sorted positions ``found`` lies in ``[lo, hi)``."""
+    i = bisect.bisect_left(found, lo)
+    return i < len(found) and found[i] < hi
 
 
 def sourceless(d: TokenDoc, ci: int, cj: int, head: int) -> Extracted | None:

@@ -12,6 +12,7 @@ hedge is reported as usual.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from dataclasses import dataclass
 
@@ -40,6 +41,9 @@ class PhraseMerger:
     analysis: Analysis
     candidates: dict[int, list[int]]  # per sentence: indexes into ``analysis.findings``
     merged: set[int] = dataclasses.field(default_factory=set)  # those that gained an aspect
+    # per sentence: ``_by_start``
+    _sorted: dict[int, tuple[list[int], list[int], int]] = dataclasses.field(
+        default_factory=dict)
 
     @classmethod
     def of(cls, analysis: Analysis) -> PhraseMerger:
@@ -55,9 +59,13 @@ class PhraseMerger:
         """Fold ``cue`` (in sentence ``sentence``) into the attribution finding over the same
         words, if there is one: return that finding's rule name (``""`` when there is none)."""
         findings = self.analysis.findings
+        starts, order, longest = self._by_start(sentence)
+        # only findings starting after ``cue.start - longest`` can reach into the cue
+        near = order[bisect.bisect_left(starts, cue.start - longest + 1):
+                     bisect.bisect_left(starts, cue.end)]
         overlap = {
             i: min(f.end, cue.end) - max(f.start, cue.start)
-            for i in self.candidates.get(sentence, ())
+            for i in near
             if (f := findings[i]).start < cue.end and cue.start < f.end
         }
         if not overlap:
@@ -69,3 +77,16 @@ class PhraseMerger:
             msg = f"{f.message.rstrip('. ')}; {hedge_aspect(cue.category, cue.text)}."
             findings[i] = dataclasses.replace(f, message=msg)
         return f.rule
+
+    def _by_start(self, sentence: int) -> tuple[list[int], list[int], int]:
+        """(starts, indexes) of the sentence's candidate findings in order of their start,
+        and the longest one's length: a cue looks only at those that can overlap it (a
+        run-on sentence of many findings and cues stays linear)."""
+        found = self._sorted.get(sentence)
+        if found is None:
+            findings = self.analysis.findings
+            order = sorted(self.candidates.get(sentence, ()), key=lambda i: findings[i].start)
+            starts = [findings[i].start for i in order]
+            longest = max((findings[i].end - findings[i].start for i in order), default=0)
+            found = self._sorted[sentence] = (starts, order, max(longest, 0))
+        return found

@@ -13,6 +13,7 @@ attributed content with their speakers.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -125,14 +126,23 @@ _AS_CLAUSE = lazy_compile(
     r"\s*,"
 )
 
+_AS_CLAUSE_AT_START = lazy_compile(r"[\s\S]{0,40}?(?:" + _AS_CLAUSE.pattern + ")")
+
+
+@functools.lru_cache(maxsize=256)
+def _has_as(text: str) -> bool:
+    """Whether a sentence has "as " at all, found once per sentence (not once per cue of a
+    long one)."""
+    return "as " in text or "As " in text
+
 
 def as_clause(sentence: Sentence, cue_start: int) -> str:
     """The source of an "as X found," clause that opens ``sentence`` before ``cue_start``
     (an article offset), or ""."""
     text = sentence.text
-    if "as " not in text and "As " not in text:
+    if not _has_as(text):
         return ""
-    m = _AS_CLAUSE.search(text, 0, max(0, cue_start - sentence.start))
-    if m is None or m.start() > 40:  # the clause opens the sentence
-        return ""
-    return m.group("who")
+    # the clause opens the sentence: the first match starting within its first 40
+    # characters (matched from there: a search would scan the whole sentence per cue)
+    m = _AS_CLAUSE_AT_START.match(text, 0, max(0, cue_start - sentence.start))
+    return "" if m is None else m.group("who")
