@@ -409,6 +409,7 @@ def test_the_first_character_index_answers_like_trying_every_pattern(noise: str,
         "Dr Asha Rao is a consultant physician in Bristol and the author of two books.",
         "The author is a former diplomat.",
         "Jo Park is a columnist for the Daily Ledger. Follow her on X @jopark.",
+        "Rafael Ortiz is a visiting fellow at the U.S. Institute of Peace.",
     ],
 )
 def test_a_contributor_bio_ending_the_text_is_not_analysed(bio: str) -> None:

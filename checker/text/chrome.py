@@ -90,7 +90,10 @@ _TRAILING_BIO = lazy_compile(
     r"scholar|historian|editor|journalist|reporter|correspondent|campaigner|activist|"
     r"executive|chief executive|partner|consultant|adviser|advisor|attorney|lawyer|physician|"
     r"doctor|teacher|student|former|retired|emeritus|head of|dean)\b"
-    r"(?:[^.!?\n]|\.(?=\w)){0,240}[.!?]?"
+    # the rest of the sentence: a full stop only inside a word ("U.S"), after an initial or a
+    # short title ("U.S. Navy", "St. Mary's")
+    r"(?:[^.!?\n]|\.(?=\w)|(?<=\b[A-Z])\.|(?<=\b(?:St|Dr|Mr|Ms|Jr|Sr|Co|No))\.|(?<=\b(?:Mrs|Inc|Ltd))\.)"
+    r"{0,240}[.!?]?"
     r"(?:\s+(?:Follow|Reach|Contact|Email|E-mail) (?:her|him|them)\b[^\n]{0,100})?\s*$"
 )
 QUESTION_HEADING_WORDS = 12  # a question heading has at most this many words
