@@ -410,6 +410,9 @@ def test_the_first_character_index_answers_like_trying_every_pattern(noise: str,
         "The author is a former diplomat.",
         "Jo Park is a columnist for the Daily Ledger. Follow her on X @jopark.",
         "Rafael Ortiz is a visiting fellow at the U.S. Institute of Peace.",
+        "Hana Sato is an economist at Eastbrook College. She tweets @hanasato.",
+        "Leo Grant is founder of the Open Streets Trust. Amira Nasser is director of the "
+        "Tenants' Law Centre.",
     ],
 )
 def test_a_contributor_bio_ending_the_text_is_not_analysed(bio: str) -> None:
@@ -434,6 +437,8 @@ def test_a_contributor_bio_ending_the_text_is_not_analysed(bio: str) -> None:
         "Ben Cole is the chairman of the tenants' association. He intends to appeal.",
         "Lena Fox is a lawyer in Leeds; her firm represents eleven of the families.",
         "Omar Said is 34. He is a teacher at the primary school.",
+        "Rosa Diaz is a lawyer in Leeds. Omar Khan is a teacher at Hill School. Both plan to "
+        "appeal.",
     ],
 )
 def test_a_last_paragraph_that_introduces_a_source_is_prose(last: str) -> None:
