@@ -139,6 +139,27 @@ def test_so_as_a_conclusion_keeps_the_hedge(text: str) -> None:
     assert cues(text) == [("may never", "epistemic")]
 
 
+@pytest.mark.parametrize("text", [
+    # in news "may appeal / choose / claim" is a party's possible next step, not a permission
+    "The state may appeal the ruling.",
+    "Lawyers for the driver may appeal against the sentence next week.",
+    "Buyers may choose cheaper cuts of meat as prices rise.",
+    "The insurer may claim that the damage was there before the policy began.",
+])
+def test_may_before_appeal_choose_or_claim_is_a_hedge(text: str) -> None:
+    assert cues(text) == [("may", "epistemic")]
+
+
+@pytest.mark.parametrize("text", [
+    # a reader's permitted action: park, attend, book
+    "Visitors may park in the east car park after six.",
+    "Parents may attend the assembly on Friday morning.",
+    "Members may book a court up to a week ahead.",
+])
+def test_may_before_a_permitted_visitor_action_is_not_a_hedge(text: str) -> None:
+    assert cues(text) == []
+
+
 def test_approximators_only_when_asked_for() -> None:
     text = "Some 3,500 homes lost power and about 40 roads were closed."
     assert cues(text) == []

@@ -148,6 +148,13 @@ CHROME = [
     # a shop's sidebar on a sponsored page
     "Regular price: $59.00",
     "Coupon Price:",
+    # one-word calls to action, AI-narration notes
+    "Subscribe now.",
+    "Donate today!",
+    "Sign up for free.",
+    "Register here.",
+    "This article is narrated by an AI voice.",
+    "Listen to this story. Audio generated with a synthetic voice.",
     # comments and tags
     "12 Comments",
     "485  0 Kommentare",
@@ -239,6 +246,27 @@ PROSE_LIKE_CHROME = [
     "Thank you for your support, the mayor told volunteers on Friday before the count began.",
     "For more than a decade, the plant has been the town's biggest employer.",
     "Help us find the missing dog, the family pleaded in a post shared 4,000 times.",
+    # a sign-up word opening a short news sentence that ends in a full stop
+    "Share prices slid on Monday.",
+    "Search crews set out at first light.",
+    "Print revenue fell once more.",
+    "Menu prices went up by 5%.",
+    "Share prices fell today.",
+    # an AI voice, a donation plea, reader funding or a failure inside a news story
+    "The fraudsters used an AI voice to imitate the finance director, police said on "
+    "Wednesday after three arrests.",
+    "The con relied on a synthetic voice that mimicked the bank manager.",
+    "\u201cPlease consider donating to the relief appeal,\u201d the bishop told the "
+    "congregation at the service on Sunday.",
+    "Please consider donating to the relief appeal, the bishop told the congregation.",
+    "Regional journalism is now more often funded by foundations than by subscribers, "
+    "researchers found.",
+    "Regional journalism is now more often funded by foundations than by subscribers.",
+    "Something went wrong with the signalling, engineers said.",
+    "Something went wrong in the second half.",
+    # a journalist who is a source of the story, or was one
+    "Nadia Okoro is a former reporter for the Evening Post.",
+    "Paul Grant was a columnist for the Ledger until 2015.",
     # cookies near "police", not a cookie policy
     "Bakers handed out cookies to police stations across the county, and officers thanked them.",
     "The cookie jar was taken to the police station as evidence.",
@@ -380,6 +408,11 @@ def test_the_first_character_index_answers_like_trying_every_pattern(noise: str,
         "Theo Banks is a senior fellow at the Centre for Housing Policy.",
         "Dr Asha Rao is a consultant physician in Bristol and the author of two books.",
         "The author is a former diplomat.",
+        "Jo Park is a columnist for the Daily Ledger. Follow her on X @jopark.",
+        "Rafael Ortiz is a visiting fellow at the U.S. Institute of Peace.",
+        "Hana Sato is an economist at Eastbrook College. She tweets @hanasato.",
+        "Leo Grant is founder of the Open Streets Trust. Amira Nasser is director of the "
+        "Tenants' Law Centre.",
     ],
 )
 def test_a_contributor_bio_ending_the_text_is_not_analysed(bio: str) -> None:
@@ -395,6 +428,17 @@ def test_a_contributor_bio_ending_the_text_is_not_analysed(bio: str) -> None:
         "Ines Duarte is a professor at Northfield University and was among the protesters.",
         "\u201cWe will appeal,\u201d said Theo Banks, a senior fellow at the centre.",
         "Theo Banks is the director of the campaign, and he said it would appeal.",
+        # the first person, a past post, a second sentence, a semicolon: a closing paragraph
+        "I am a doctor, and I have watched families sell their homes to pay for care.",
+        "I am a student at the academy and the new fees will force me to leave.",
+        "Peter Lund was chairman of the dockers' union from 1988 to 1994.",
+        "Sara Odum is a teacher at St Mary's Hospital. \u201cWe were never warned about the "
+        "cuts,\u201d she said.",
+        "Ben Cole is the chairman of the tenants' association. He intends to appeal.",
+        "Lena Fox is a lawyer in Leeds; her firm represents eleven of the families.",
+        "Omar Said is 34. He is a teacher at the primary school.",
+        "Rosa Diaz is a lawyer in Leeds. Omar Khan is a teacher at Hill School. Both plan to "
+        "appeal.",
     ],
 )
 def test_a_last_paragraph_that_introduces_a_source_is_prose(last: str) -> None:

@@ -72,22 +72,38 @@ _GLUED_CREDIT = lazy_compile(r"[.!?]\s*" + _CREDIT + r"(?=\s+[A-Z\"\u201c])")
 # a sentence closed by a bracketed source list: "... leads in Indiana. [Courier, Gazette]"
 _CITED_END = lazy_compile(r"[.!?][\"'\u201d\u2019]?\s*\[[^\[\]\n]{1,80}\]\.?\s*$")
 # A contributor's bio, the last block of an opinion piece or essay ("Jane Roe is a senior
-# fellow at the Institute for ..."; "... is the author of ..."): an introduction of the writer,
-# no clause that tells what the person did ("who ...", "and was ..."). Only at the end of the
-# text (:func:`mark_trailing_chrome`): within a story the same sentence introduces a source.
-_TRAILING_BIO = lazy_compile(
-    r"(?![^.!?\n]*\b(?:who|whom|which|when|while|after|before|until|said|says|told|had"
-    r"|and (?:he|she|they|was|were|has|had|is)|but)\b)"
+# fellow at the Institute for ..."; "... is the author of ..."): sentences that each introduce
+# a writer in the present, then perhaps a contact line ("Follow her on ...", "He tweets ..."),
+# with no clause that tells what the person did ("who ...", "and was ...", "; ..."). Not "I am
+# a ..." or "... was ...", and no other sentence after it: a closing paragraph in the first
+# person, about a past post or with a quotation or a plan after the introduction is prose.
+# Only at the end of the text (:func:`mark_trailing_chrome`): within a story the same sentence
+# introduces a source.
+# a character of one sentence: a full stop only inside a word ("U.S"), after an initial or a
+# short title ("U.S. Navy", "James M. Danko", "St. Mary's")
+_BIO_CHAR = (
+    r"(?:[^.!?\n]|\.(?=\w)|(?<=\b[A-Z])\.|(?<=\b(?:St|Dr|Mr|Ms|Jr|Sr|Co|No))\.|(?<=\b(?:Mrs|Inc|Ltd))\.)"
+)
+_BIO_SENTENCE = (  # the name and verb first: most blocks fail there, before the clause scan
     r"(?!(?:Although|Though|While|When|If|Because|Since|As|After|Before|But|And|So|Yet)\b)"
-    r"(?:[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}|the (?:author|writer)s?|I) "
-    r"(?:is|was|am|are|has been|teaches|directs|leads|chairs|runs|writes)"
-    r"(?: (?:a|an|the))?(?: [\w,.'\u2019-]+){0,8}? "
+    r"(?:[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}|the (?:author|writer)s?) "
+    r"(?:is|are|has been|teaches|directs|leads|chairs|runs|writes)"
+    rf"(?!{_BIO_CHAR}*?(?:\b(?:who|whom|which|when|while|after|before|until|said|says|told|had"
+    r"|and (?:I|he|she|they|was|were|has|had|is)|but)\b|;))"
+    r"(?: (?:a|an|the))?(?: (?:[\w,'\u2019-]|\.(?=\w))+){0,8}? "
     r"(?:professor|lecturer|fellow|author|co-author|director|founder|co-founder|president|chair|"
     r"chairman|chairwoman|member|researcher|writer|columnist|contributor|economist|analyst|"
     r"scholar|historian|editor|journalist|reporter|correspondent|campaigner|activist|"
     r"executive|chief executive|partner|consultant|adviser|advisor|attorney|lawyer|physician|"
     r"doctor|teacher|student|former|retired|emeritus|head of|dean)\b"
-    r"[^\n]{0,240}$"
+    rf"{_BIO_CHAR}{{0,240}}[.!?]?"
+)
+_BIO_CONTACT = (
+    r"(?:(?:Follow|Reach|Contact|Email|E-mail) (?:her|him|them)"
+    r"|(?:She|He|They) (?:tweets|can be reached|is on Twitter|are on Twitter))\b[^\n]{0,100}"
+)
+_TRAILING_BIO = lazy_compile(
+    rf"{_BIO_SENTENCE}(?:\s+{_BIO_SENTENCE}){{0,3}}(?:\s+{_BIO_CONTACT})?\s*$"
 )
 QUESTION_HEADING_WORDS = 12  # a question heading has at most this many words
 # "Q:", "A.", "RAMOS:", "Sen. Smith:" at the start: a speaker's turn in an interview
