@@ -124,7 +124,7 @@ CHROME = [
     # handout-picture captions, developing-story notes, letters and feedback prompts
     "This photo provided by the state police shows the overturned lorry.",
     "In this image taken from video, smoke rises above the refinery on Sunday.",
-    "This is a developing story and will be updated.",
+    "This story is developing and will be updated as we learn more.",
     "This story is being updated. Please check back for updates.",
     "Send your letters to letters@example.org.",
     "Was this article helpful?",
