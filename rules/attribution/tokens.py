@@ -10,7 +10,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Iterable, Sequence
-from itertools import repeat
+from itertools import accumulate, repeat
 from typing import Any, NamedTuple
 
 _ABBREV = (
@@ -28,6 +28,9 @@ TOKEN = re.compile(
     rf"[A-Za-z]\.(?:[A-Za-z]\.)+|(?=[A-Zrvea][\w'.]{{0,5}}\.)(?:{_ABBREV})\.(?=\s|\)|,|$)|''|``|"
     r"[\w@#]+(?:[-’'.&/]\w+)*|[“”\"‘’']|[^\w\s]",
 )
+# The same tokens, captured, for ``split``: the pieces alternate gap (whitespace, perhaps
+# empty) and token, so the running sum of their lengths gives every token's offset.
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 WORD = re.compile(r"\w")
 
 QUOTE_MARKS = frozenset(('“', '”', '"', "''", "``"))  # the marks that open or close quotes
@@ -53,19 +56,11 @@ def make_toks(*fields: Iterable[Any]) -> list[Tok]:
 
 
 def token_texts(text: str) -> tuple[list[str], list[int]]:
-    """Texts and start offsets of the tokens. Every non-space character is in a token and
-    no token starts with a space, so each token is the first occurrence of its text after
-    the previous token (cheaper than a match object per token)."""
-    texts = TOKEN.findall(text)
-    starts: list[int] = []
-    add = starts.append
-    find = text.find
-    pos = 0
-    for x in texts:
-        pos = find(x, pos)
-        add(pos)
-        pos += len(x)
-    return texts, starts
+    """Texts and start offsets of the tokens (what ``TOKEN.findall`` finds, and where), in
+    one scan without a match object per token: ``split`` on the captured pattern gives
+    gap, token, gap, ..., token, gap, and a token starts where the pieces before it end."""
+    parts = _TOKEN_SPLIT.split(text)
+    return parts[1::2], list(accumulate(map(len, parts)))[:-1:2]
 
 
 def tokenize(text: str) -> list[Tok]:
