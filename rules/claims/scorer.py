@@ -78,7 +78,10 @@ _FOLD.update({ord(c): f" {c} " for c in "%$€£"})
 _FOLD.update({ord(c): None for c in "'’"})
 _FOLD.update({ord(c): " " for c in "‘“”«»—–…•·"})
 _CLOSERS = " \t\r\n\"'”’)]»"
-_CAPWORD = re.compile(r"(?<=[\s(\"“])[A-Z][a-z]*[A-Za-z]")
+# A capitalised word after a space, "(" or an opening quote. The capital comes first and the
+# lookbehind (over it and the character before) second: the same matches as
+# ``(?<=[\s(\"“])[A-Z][a-z]*[A-Za-z]``, but the engine skips ahead to capitals.
+_CAPWORD = re.compile(r"[A-Z](?<=[\s(\"“][A-Z])[a-z]*[A-Za-z]")
 # Shape cues (``shapes=True``): word classes whose members share one weight, so that what a
 # model learns from "March" or "we" carries over to "October" or "our" (words seen in only
 # one source). Looked up on the folded words, so they cost one set intersection each.
