@@ -7,7 +7,6 @@ quote spans across sentences and paragraphs (``find_quotes``). Tokens are plain 
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, repeat
@@ -55,18 +54,25 @@ def make_toks(*fields: Iterable[Any]) -> list[Tok]:
     return list(map(tuple.__new__, repeat(Tok), zip(*fields, strict=False)))
 
 
-def token_texts(text: str) -> tuple[list[str], list[int]]:
-    """Texts and start offsets of the tokens (what ``TOKEN.findall`` finds, and where), in
-    one scan without a match object per token: ``split`` on the captured pattern gives
-    gap, token, gap, ..., token, gap, and a token starts where the pieces before it end."""
+def token_spans(text: str) -> tuple[list[str], list[int], list[int]]:
+    """Texts, start and end offsets of the tokens (what ``TOKEN.findall`` finds, and where),
+    in one scan without a match object per token: ``split`` on the captured pattern gives
+    gap, token, gap, ..., token, gap, and the running sum of their lengths gives where each
+    token starts and ends."""
     parts = _TOKEN_SPLIT.split(text)
-    return parts[1::2], list(accumulate(map(len, parts)))[:-1:2]
+    edges = list(accumulate(map(len, parts)))
+    return parts[1::2], edges[:-1:2], edges[1::2]
+
+
+def token_texts(text: str) -> tuple[list[str], list[int]]:
+    """Texts and start offsets of the tokens (see :func:`token_spans`)."""
+    texts, starts, _ = token_spans(text)
+    return texts, starts
 
 
 def tokenize(text: str) -> list[Tok]:
     """The tokens of ``text`` (outside every sentence and quotation)."""
-    texts, starts = token_texts(text)
-    ends = map(operator.add, starts, map(len, texts))
+    texts, starts, ends = token_spans(text)
     return make_toks(starts, ends, texts, map(str.lower, texts), repeat(-1), repeat(-1))
 
 
