@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.utils import murmurhash3_32 as sk_murmurhash3_32
 
 from rules.claims.model import ClaimAnalyzer, ClaimClassifier, load_model, load_model_file
 from rules.claims.murmur import murmurhash3_32
 from rules.claims.scorer import (
+    _CAPWORD,
     ClaimScorer,
     coefficient_arrays,
     load_scorer,
@@ -196,3 +200,17 @@ def test_empty_batch() -> None:
     assert load_scorer().probabilities([]) == []
     assert load_scorer().predict_proba([]).shape == (0, 2)
     assert load_model().predict_proba([]).shape == (0, 2)
+
+
+_CAP_PIECES = st.sampled_from(
+    ["The", "the", "Mayor", "mayor", "A", "I", "US", "McDonald", "x", "Zo", "é", "É", " ", "  ",
+     "\n", "\t", "\u00a0", "(", ")", '"', "“", "”", "'", ",", ".", "?", "5", "-"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CAP_PIECES, max_size=25).map("".join))
+def test_capitalised_word_pattern_matches_its_plain_form(text: str) -> None:
+    """The capitalised-word cue finds what the plain lookbehind-first pattern finds."""
+    plain = re.compile(r"(?<=[\s(\"“])[A-Z][a-z]*[A-Za-z]")
+    assert _CAPWORD.findall(text) == plain.findall(text)

@@ -8,13 +8,12 @@ belongs to, and which tokens earlier relations already took (relations are univo
 from __future__ import annotations
 
 import bisect
-import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
 from rules.attribution.lexicon import Lexicon
-from rules.attribution.tokens import QUOTE_MARKS, Tok, find_quotes, make_toks, token_texts
+from rules.attribution.tokens import QUOTE_MARKS, Tok, find_quotes, make_toks, token_spans
 
 
 @dataclass
@@ -58,9 +57,9 @@ class TokenDoc:
         self.lex = lex
         # token texts and offsets first; the Tok objects are made once their sentence and
         # quotation are known (the lists stay: tok_sent and tok_quote feed the tagger)
-        self.tok_texts, self.tok_starts = texts, starts = token_texts(text)
+        texts, starts, ends = token_spans(text)
+        self.tok_texts, self.tok_starts = texts, starts
         n = len(texts)
-        ends = list(map(operator.add, starts, map(len, texts)))
         self.sents = list(sentences)
         self._starts = [s for s, _ in self.sents]
         self.tok_sent, self.sent_tok = _sentence_index(starts, self.sents)

@@ -78,7 +78,10 @@ _FOLD.update({ord(c): f" {c} " for c in "%$€£"})
 _FOLD.update({ord(c): None for c in "'’"})
 _FOLD.update({ord(c): " " for c in "‘“”«»—–…•·"})
 _CLOSERS = " \t\r\n\"'”’)]»"
-_CAPWORD = re.compile(r"(?<=[\s(\"“])[A-Z][a-z]*[A-Za-z]")
+# A capitalised word after a space, "(" or an opening quote. The capital comes first and the
+# lookbehind (over it and the character before) second: the same matches as
+# ``(?<=[\s(\"“])[A-Z][a-z]*[A-Za-z]``, but the engine skips ahead to capitals.
+_CAPWORD = re.compile(r"[A-Z](?<=[\s(\"“][A-Z])[a-z]*[A-Za-z]")
 # Shape cues (``shapes=True``): word classes whose members share one weight, so that what a
 # model learns from "March" or "we" carries over to "October" or "our" (words seen in only
 # one source). Looked up on the folded words, so they cost one set intersection each.
@@ -191,15 +194,20 @@ class _Buckets(Memo[str, int]):
         # in order of first use: the memo's entries then sit in that order, and the features
         # of one sentence close together in memory, which makes later look-ups faster
         self.pending: dict[str, None] = {}
+        # every miss in order, repeats included: a row's new features are the misses its
+        # look-ups added, so that only those are looked up again once they are hashed
+        self.misses: list[str] = []
 
     def __missing__(self, feature: str) -> int:
         self.pending[feature] = None
+        self.misses.append(feature)
         return -1
 
     def settle(self, vectorised: bool = True) -> None:
         """Hash and remember the pending features (one by one unless ``vectorised``)."""
         new = list(self.pending)
         self.pending.clear()
+        self.misses.clear()
         if len(self) + len(new) > self.limit:
             self.clear()
         n = self.n_features
@@ -354,18 +362,23 @@ class ClaimScorer:
         features = analyzer(self.ngram_max, self.cues, self.split_questions, self.shapes)
         buckets = _buckets(self.n_features)
         col = buckets.__getitem__
+        misses = buckets.misses
+        rows: list[set[int]] = []
+        unsettled: list[tuple[set[int], list[str]]] = []  # rows with new features (column -1)
+        for text in texts:
+            seen = len(misses)
+            row = set(map(col, features(text)))
+            if len(misses) > seen:  # new features: their columns once they are hashed
+                row.discard(-1)
+                unsettled.append((row, misses[seen:]))
+            rows.append(row)
+        if unsettled:
+            self._settle(buckets, unsettled, vectorised)
         cols: list[int] = []
         counts: list[int] = []
-        unsettled: list[tuple[int, list[str]]] = []  # rows with new features (column -1)
-        for text in texts:
-            feats = features(text)
-            row = sorted(set(map(col, feats)))
-            if row and row[0] < 0:
-                unsettled.append((len(counts), feats))
-            cols += row
+        for row in rows:
+            cols += sorted(row)
             counts.append(len(row))
-        if unsettled:
-            cols = self._settled(buckets, cols, counts, unsettled, vectorised)
         return cols, counts
 
     def scores(self, texts: list[str]) -> list[float]:
@@ -416,29 +429,18 @@ class ClaimScorer:
         return np.bincount(rows, weights=terms, minlength=len(texts)) + self.intercept_
 
     @staticmethod
-    def _settled(buckets: _Buckets, cols: list[int], counts: list[int],
-                 unsettled: list[tuple[int, list[str]]], vectorised: bool) -> list[int]:
-        """``cols`` with the rows of new features redone once those are hashed (together)."""
-        col = buckets.__getitem__
-        fixed: dict[int, list[int]] = {}
-        while unsettled:
-            buckets.settle(vectorised)
-            redo, unsettled = unsettled, []
-            for i, feats in redo:
-                row = fixed[i] = sorted(set(map(col, feats)))
-                if row[0] < 0:  # the memo started afresh meanwhile
-                    unsettled.append((i, feats))
-        out: list[int] = []
-        start = 0
-        for i, n in enumerate(counts):
-            row = fixed.get(i)
-            if row is None:
-                out += cols[start : start + n]
-            else:
-                out += row
-                counts[i] = len(row)
-            start += n
-        return out
+    def _settle(buckets: _Buckets, unsettled: list[tuple[set[int], list[str]]],
+                vectorised: bool) -> None:
+        """Hash the pending features (together) and add their columns to the rows that
+        have them."""
+        buckets.settle(vectorised)
+        col = buckets.get
+        n = buckets.n_features
+        for row, new in unsettled:
+            row.update(map(col, new))
+            if None in row:  # not remembered (more new features than the memo holds)
+                row.discard(None)
+                row.update(bucket(feature, n) for feature in new)
 
     def predict_proba(self, X: Iterable[str]) -> np.ndarray:
         return sigmoid_proba(self.decision_function(X), self.calibration_)

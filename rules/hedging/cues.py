@@ -51,13 +51,35 @@ def _lowered(text: str) -> str:
     return lowered
 
 
+class _Contains(dict[str, bool]):
+    """``contains[s]`` is ``s in text``, worked out once per string and text (entries of
+    one scan share needles)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, s: str) -> bool:
+        found = self[s] = s in self.text
+        return found
+
+
 def _entry_cues(entry: LexiconEntry, text: str, lowered: str,
-                starts: tuple[Starts, Starts] | None = None) -> Iterator[Cue]:
+                starts: tuple[Starts, Starts] | None = None,
+                contains: tuple[_Contains, _Contains] | None = None) -> Iterator[Cue]:
     """The matches of one entry that its vetoes let through (``starts``: where leading
-    strings occur in ``text`` and in ``lowered``, shared by the entries of one scan)."""
+    strings occur in ``text`` and in ``lowered``, ``contains``: which strings they hold,
+    both shared by the entries of one scan)."""
     subject = lowered if entry.lower else text
-    if entry.needles and not any(n in subject for n in entry.needles):
-        return  # none of the strings every match contains: no match (nothing compiled)
+    if entry.needles:
+        if contains:
+            present = any(map(contains[entry.lower].__getitem__, entry.needles))
+        else:
+            present = any(n in subject for n in entry.needles)
+        if not present:
+            return  # none of the strings every match contains: no match (nothing compiled)
     leading = entry.starts
     if leading is not None:
         finder = starts[entry.lower] if starts else Starts(subject, WORD_CHARS_BEFORE)
@@ -125,10 +147,11 @@ def all_matches(
     wanted = set(categories)
     lowered = _lowered(text)
     starts = (Starts(text, WORD_CHARS_BEFORE), Starts(lowered, WORD_CHARS_BEFORE))
+    contains = (_Contains(text), _Contains(lowered))
     found: list[Cue] = []
     for entry in entries_for(freeze_extra(extra)):
         if entry.category in wanted:
-            found.extend(_entry_cues(entry, text, lowered, starts))
+            found.extend(_entry_cues(entry, text, lowered, starts, contains))
     return found
 
 

@@ -91,6 +91,7 @@ class SentenceModel:
                 bigrams[(a, b)] = w
         object.__setattr__(self, "_unigrams", unigrams)
         object.__setattr__(self, "_bigrams", bigrams)
+        object.__setattr__(self, "_no_cue", self.weights.get("n=0", 0.0))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SentenceModel:
@@ -121,12 +122,16 @@ class SentenceModel:
         toks = _TOKEN_RE.findall(text.lower())
         uni: dict[str, float] = self._unigrams  # type: ignore[attr-defined]
         bi: dict[tuple[str, str], float] = self._bigrams  # type: ignore[attr-defined]
-        terms = [self.intercept, *map(uni.__getitem__, uni.keys() & set(toks))]
+        # a view's ``&`` runs over the other operand (a list or an iterator here: no set of
+        # tokens or pairs is built) and keeps each word or pair once
+        terms = [self.intercept, *map(uni.__getitem__, uni.keys() & toks)]
         if len(toks) > 1:
-            pairs = set(zip(toks, toks[1:], strict=False))
-            terms.extend(map(bi.__getitem__, bi.keys() & pairs))
-        get = self.weights.get
-        terms.extend(get(f, 0.0) for f in _cue_features(cues))
+            terms.extend(map(bi.__getitem__, bi.keys() & zip(toks, toks[1:], strict=False)))
+        if cues:
+            get = self.weights.get
+            terms.extend(get(f, 0.0) for f in _cue_features(cues))
+        else:  # no cue: the one feature "n=0"
+            terms.append(self._no_cue)  # type: ignore[attr-defined]
         z = math.fsum(terms)  # order-free: sets iterate in a hash-seed order
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
