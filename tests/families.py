@@ -1,5 +1,5 @@
-"""Test helper: run one rule family through a wrapper (to make it fail, stall or hog memory
-on chosen articles) for the length of a test."""
+"""Test helpers for rule families: run one through a wrapper (to make it fail, stall or hog
+memory on chosen articles) for the length of a test; run the attribution family on a text."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ import pytest
 
 import rules
 from checker.core.analysis import Analysis
+from checker.core.config import Config
+from checker.text.loader import document_from_text
+from rules import attribution, footnotes
 
 Run = Callable[[Analysis], None]
 
@@ -21,3 +24,13 @@ def wrap_family(monkeypatch: pytest.MonkeyPatch, family: str, wrap: Callable[[Ru
         dataclasses.replace(f, run=wrap(f.run)) if f.name == family else f for f in rules.FAMILIES
     )
     monkeypatch.setattr(rules, "FAMILIES", fams)
+
+
+def analyse_attribution(text: str, fmt: str = "text", path: str = "t.txt") -> Analysis:
+    """``text`` read as the file ``path`` in format ``fmt``, then the footnotes family (whose
+    source list attribution reads) and the attribution family run on it, as in the pipeline."""
+    doc = document_from_text(text, path=path, fmt=fmt)
+    an = Analysis(doc=doc, config=Config())
+    footnotes.run(an)
+    attribution.run(an)
+    return an

@@ -33,6 +33,7 @@ from rules.attribution.tagger import (
     unpack_tagger_rows,
 )
 from rules.attribution.tokens import find_quotes, tokenize
+from tests.families import analyse_attribution as _analyse
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -41,14 +42,6 @@ def _extract(text: str) -> list[Extracted]:
     doc = document_from_text(text, path="t.txt", fmt="text")
     found, _ = extract(doc.text, [(s.start, s.end) for s in doc.sentences])
     return found
-
-
-def _analyse(text: str) -> Analysis:
-    doc = document_from_text(text, path="t.txt", fmt="text")
-    an = Analysis(doc=doc, config=Config())
-    footnotes.run(an)
-    att.run(an)
-    return an
 
 
 def _by_cue(found: list[Extracted], text: str, cue: str) -> Extracted:

@@ -39,6 +39,7 @@ from rules.attribution.sentence_gate import (
     unpack_gate_weights,
 )
 from rules.attribution.tagger import decode_cue_spans, load_cue_tagger
+from tests.families import analyse_attribution
 
 REPO = Path(__file__).resolve().parents[1]
 # "are betting that": a stance the tagger scores below its threshold on its own
@@ -99,10 +100,7 @@ def test_spans_are_the_token_probabilities_decoded() -> None:
 
 
 def test_a_weak_relation_does_not_attribute_its_sentence() -> None:
-    doc = document_from_text(BETTING, path="t.txt", fmt="text")
-    an = Analysis(doc=doc, config=Config())
-    footnotes.run(an)
-    att.run(an)
+    an = analyse_attribution(BETTING)
     assert an.attributed == [False] and an.sources == []
 
 

@@ -6,19 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from checker.core.analysis import Analysis
-from checker.core.config import Config
-from checker.text.loader import document_from_text
-from rules import attribution as att
-from rules import footnotes
+from tests.families import analyse_attribution
 
 
 def _quote_findings(text: str) -> list[str]:
-    doc = document_from_text(text, path="t.txt", fmt="text")
-    an = Analysis(doc=doc, config=Config())
-    footnotes.run(an)
-    att.run(an)
-    return [doc.text[f.start:f.end] for f in an.findings if f.rule == "unattributed-quote"]
+    an = analyse_attribution(text)
+    return [an.doc.text[f.start:f.end] for f in an.findings if f.rule == "unattributed-quote"]
 
 
 @pytest.mark.parametrize(

@@ -5,19 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON, Analysis
-from checker.core.config import Config
-from checker.text.loader import document_from_text
-from rules import attribution as att
-from rules import footnotes
-
-
-def _analyse(text: str, fmt: str = "text", path: str = "t.txt") -> Analysis:
-    doc = document_from_text(text, path=path, fmt=fmt)
-    an = Analysis(doc=doc, config=Config())
-    footnotes.run(an)
-    att.run(an)
-    return an
+from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
+from tests.families import analyse_attribution as _analyse
 
 
 def _sources(text: str) -> list[tuple[str, str]]:

@@ -6,19 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.core.analysis import Analysis
-from checker.core.config import Config
-from checker.text.loader import document_from_text
-from rules import attribution as att
-from rules import footnotes
-
-
-def _analyse(text: str) -> Analysis:
-    doc = document_from_text(text, path="t.txt", fmt="text")
-    an = Analysis(doc=doc, config=Config())
-    footnotes.run(an)
-    att.run(an)
-    return an
+from tests.families import analyse_attribution as _analyse
 
 
 def _names(text: str) -> list[str]:

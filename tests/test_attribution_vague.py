@@ -7,22 +7,16 @@ from collections import Counter
 
 import pytest
 
-from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON, Analysis
-from checker.core.config import Config
-from checker.text.loader import document_from_text
+from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
 from evaluation.vague_sources import VagueRecall, count_article, gold_kind
-from rules import attribution as att
-from rules import footnotes
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import get_lexicon
 from rules.attribution.sources import classify
+from tests.families import analyse_attribution
 
 
 def _vague(text: str) -> list[str]:
-    doc = document_from_text(text, path="t.txt", fmt="text")
-    an = Analysis(doc=doc, config=Config())
-    footnotes.run(an)
-    att.run(an)
+    an = analyse_attribution(text)
     return [text[f.start:f.end] for f in an.findings if f.rule == "vague-attribution"]
 
 
