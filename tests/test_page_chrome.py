@@ -21,8 +21,9 @@ TAIL = "The budget takes effect in July, and the council will review it again in
 
 
 def region_of(line: str, before: str = LEAD, after: str = TAIL) -> str:
-    """The region of ``line`` when it stands as its own paragraph between two of prose."""
-    doc = document_from_text(f"{before}\n\n{line}\n\n{after}\n")
+    """The region of ``line`` when it stands as its own paragraph between two of prose (or
+    after them, the text's last paragraph, when ``after`` is empty)."""
+    doc = document_from_text("\n\n".join(p for p in (before, line, after) if p) + "\n")
     start = doc.text.index(line)
     block = next(b for b in doc.blocks if b.start <= start < b.end)
     return block.region
@@ -416,9 +417,7 @@ def test_the_first_character_index_answers_like_trying_every_pattern(noise: str,
     ],
 )
 def test_a_contributor_bio_ending_the_text_is_not_analysed(bio: str) -> None:
-    doc = document_from_text(f"{LEAD}\n\n{TAIL}\n\n{bio}\n")
-    start = doc.text.index(bio)
-    assert next(b for b in doc.blocks if b.start <= start < b.end).region != BODY
+    assert region_of(bio, before=f"{LEAD}\n\n{TAIL}", after="") != BODY
 
 
 @pytest.mark.parametrize(
@@ -442,6 +441,4 @@ def test_a_contributor_bio_ending_the_text_is_not_analysed(bio: str) -> None:
     ],
 )
 def test_a_last_paragraph_that_introduces_a_source_is_prose(last: str) -> None:
-    doc = document_from_text(f"{LEAD}\n\n{TAIL}\n\n{last}\n")
-    start = doc.text.index(last)
-    assert next(b for b in doc.blocks if b.start <= start < b.end).region == BODY
+    assert region_of(last, before=f"{LEAD}\n\n{TAIL}", after="") == BODY
