@@ -256,7 +256,7 @@ def _reports_on_its_own(d: TokenDoc, a: int, s_end: int,
 
 
 _AUX_BEFORE_CUE = frozenset(("have", "has", "had", "also", "later", "now", "still", "did",
-                             "do", "does", "will", "would", "have", "repeatedly"))
+                             "do", "does", "will", "would", "repeatedly"))
 
 
 def free_start(d: TokenDoc, s_start: int, k: int) -> int:

@@ -106,8 +106,6 @@ def _named_in_text(d: TokenDoc, word: str) -> bool:
     return False
 
 
-
-
 @lru_cache(maxsize=1)
 def reference_names() -> dict[str, str]:
     """Outlet and organisation names of the project's outlet table (lower case, without

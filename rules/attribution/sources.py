@@ -37,15 +37,15 @@ _NAME_BEFORE = lazy_compile(r"((?:[A-Z][\w’'.-]*\s+(?:\([^)]{1,12}\)\s+)?){1,3
 
 Source = tuple[str, str, str]  # (kind, name, role)
 
+# bodies of findings, plural or mass, that the lexicon's document nouns leave out
+_MORE_GENERIC = ("polling", "evidence", "projections", "forecasts", "modelling", "modeling")
 # documents that, plural or mass and without a definite determiner, name nobody
 GENERIC_DOCUMENTS = frozenset(("reports", "studies", "data", "research", "surveys", "polls",
                                "figures", "estimates", "statistics", "findings", "analyses",
-                               "polling", "evidence", "projections", "forecasts", "modelling",
-                               "modeling"))
+                               *_MORE_GENERIC))
 # documents (and bodies of findings) the lexicon's document nouns leave out; kept here, as
 # the cue tagger reads the lexicon's list (a change there would move its features)
-_MORE_DOCUMENTS = frozenset(("polling", "evidence", "projections", "forecasts", "modelling",
-                             "modeling", "projection", "forecast"))
+_MORE_DOCUMENTS = frozenset((*_MORE_GENERIC, "projection", "forecast"))
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 # shares of a group: "the vast majority of voters", "half of the residents"
 _GROUP_SHARES = frozenset(("majority", "minority", "half", "third", "quarter", "share",
@@ -184,7 +184,6 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
     if known is not None:
         return known, p.main, p.appos  # "TVNZ", "Fox Business", "Human Rights Watch"
     return None
-
 
 
 def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
