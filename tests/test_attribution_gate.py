@@ -257,7 +257,7 @@ def test_polnear_dev_gate_adds_recall_without_losing_precision() -> None:
     from evaluation.attribution import evaluate
 
     dev = load_split("dev")
-    base = evaluate(dev, gate=None)
-    gated = evaluate(dev)
+    base = evaluate(dev, gate=None, whole_tool=False)
+    gated = evaluate(dev, whole_tool=False)
     assert gated["sentence_r"] > base["sentence_r"] + 0.01
     assert gated["sentence_p"] >= base["sentence_p"] - 0.005
