@@ -3,7 +3,8 @@
 ``quotes`` (direct quotation spans), ``attributions`` (one per relation), ``sources``
 (one mention per relation with a source, and per nested "citing ..." mention),
 ``attributed`` and ``sentence_source`` per sentence: a sentence is attributed when it
-holds content or the source of a sourced relation, a footnote marker or a link.
+holds content or the source of a sourced relation, a footnote marker or a link, or when
+the sentence gate reads it as reported speech or thought (no source named then).
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ def record(analysis: Analysis, found: list[Extracted], quotes: list[tuple[int, i
         if r.stance:
             _mark_stance(analysis, r, sent_index)
         if not r.informational:
+            if r.weak:
+                _mark_gate_verdict(analysis, r, sent_index)
             continue
         analysis.attributions.append(_attribution(r))
         _record_sources(analysis, r, lex, sent_index)
@@ -154,6 +157,18 @@ def _mark_stance(analysis: Analysis, r: Extracted, sent_index: SentenceOf) -> No
         k = sent_index(a)
         if k is not None:
             analysis.attributed[k] = True
+
+
+def _mark_gate_verdict(analysis: Analysis, r: Extracted, sent_index: SentenceOf) -> None:
+    """The sentence of a relation that the sentence gate let in (``Extracted.weak``) but
+    that names no information source (a cue-less ``sentence_only`` verdict, a stance or an
+    act of speech the lexicon does not list): the gate read the sentence as reporting what
+    someone said or thinks, so it is no unsourced assertion of the author's: attributed,
+    with no source named."""
+    anchor = r.cue or r.content[0]
+    k = sent_index(anchor[0])
+    if k is not None:
+        analysis.attributed[k] = True
 
 
 def _attribute(analysis: Analysis, k: int, source_name: str) -> None:
