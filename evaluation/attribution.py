@@ -9,10 +9,11 @@ here is tuned on dev: the learned cue model is trained on ``train`` only
 Printed measures:
 
 1. sentence level: a sentence is positive when it overlaps attributed content; measured twice:
-   on the extraction layer (every relation ``extract`` returns, actions and the sentence
-   gate's cue-less verdicts included) and on the tool's own output, the ``attributed`` column
-   of ``sentences.csv`` (the whole pipeline, where only information sources attribute a
-   sentence) -- the second is what a user of the tool gets;
+   on the extraction layer (every relation ``extract`` returns, actions included, and the
+   cue-less sentences that the sentence gate alone reads as attributed,
+   ``extraction.free_relations``) and on the tool's own output, the ``attributed`` column
+   of ``sentences.csv`` (the whole pipeline, where information sources and the sentence
+   gate's verdicts attribute a sentence) -- the second is what a user of the tool gets;
 2. attribution level: a predicted relation matches a gold one when the contents overlap by at
    least 50% of the gold content's characters and the sources overlap (or both have no
    source); one-to-one greedy matching;
@@ -195,7 +196,11 @@ def evaluate(
         count_article(text, [g.source for g in art.attributions], found, counts, vague)
         # 1. sentences
         gold_chars = _chars([p for g in gold for p in g.content])
-        pred_chars = _chars([p for r in pred for p in r.content])
+        # (a cue-less sentence the gate alone reads as attributed counts here only: it is a
+        # verdict on the sentence, not a relation)
+        pred_chars = _chars([p for r in pred for p in r.content]
+                            + [p for r in found if r.sentence_only and r.cue is None
+                               for p in _norm(text, r.content)])
         _count_sentences(sent, [(a, b, any(i in pred_chars for i in range(a, b)))
                                 for a, b in sents], gold_chars)
         if tool is not None:
