@@ -181,7 +181,7 @@ def context_names(d: TokenDoc, si: int) -> list[str]:
         return out
     pa, pb = d.sent_tok[si - 1]
     cues = d.lex.cue_forms
-    if any(w in cues for w in d.tok_lows[pa:pb]):
+    if not cues.keys().isdisjoint(d.tok_lows[pa:pb]):
         out.append("ctx=prev-cue")
         if "ctx=qcont" in out:
             out.append("ctx=qcont+prev-cue")
@@ -271,6 +271,8 @@ class SentenceGate:
         self.stack = list(stack) if stack is not None else None
         self.stack_threshold = stack_threshold
         self.memo = WordMemo()
+        # the last document asked and its sentence -> P(attributed)
+        self._seen: tuple[TokenDoc | None, dict[int, float]] = (None, {})
         self._shift = 64 - bits
         # token text -> (word row, class row (-1: none), own rows, left word row, left
         # class row, normalised word)
@@ -313,11 +315,18 @@ class SentenceGate:
         return out
 
     def proba(self, d: TokenDoc, si: int) -> float:
-        """P(sentence ``si`` holds attributed content)."""
-        w = self.weights
-        get = w.getter() if isinstance(w, SortedWeights) else w.get
-        z = self.bias + sum(map(get, self.rows(d, si), repeat(0))) / 1000
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        """P(sentence ``si`` holds attributed content) (kept for the last document, which
+        the weak-cue path and the second stage both ask)."""
+        seen = self._seen  # (one tuple: a thread that swaps it keeps its own document's)
+        if seen[0] is not d:
+            seen = self._seen = (d, {})
+        p = seen[1].get(si)
+        if p is None:
+            w = self.weights
+            get = w.getter() if isinstance(w, SortedWeights) else w.get
+            z = self.bias + sum(map(get, self.rows(d, si), repeat(0))) / 1000
+            p = seen[1][si] = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return p
 
     def _word_rows(self, low: str, d: TokenDoc) -> tuple[int, int, tuple[int, ...], int, int,
                                                           str]:
