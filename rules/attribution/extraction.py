@@ -232,8 +232,9 @@ def free_relations(d: TokenDoc, gate: SentenceGate, results: list[Extracted],
 
 def _sentence_only(d: TokenDoc, si: int, ci: int | None, cj: int | None) -> Extracted:
     """A sentence that the gate reads as attributed although its weak cue ``ci..cj``
-    yields no relation: the cue and the whole sentence as content, no source, never an
-    information source (``Extracted.sentence_only``)."""
+    yields no relation (or, from the second stage, with no cue: ``None``): the cue and the
+    whole sentence as content, no source, never an information source
+    (``Extracted.sentence_only``)."""
     a, b = d.sents[si]
     text = d.text
     while a < b and text[a].isspace():
