@@ -1,7 +1,8 @@
-"""The sentence gate's verdicts reach ``attributed`` (the ``sentences.csv`` column): a
-sentence the gate lets in with a weak cue that names no information source (a cue-less
-verdict, a stance or an act of speech outside the lexicon) is no unsourced assertion of the
-author's, yet it names no source. Our own sentences."""
+"""The sentence gate's own verdicts reach ``attributed`` (the ``sentences.csv`` column): a
+sentence the gate alone reads as reported speech (``sentence_only``: no source or content
+boundary found) is no unsourced assertion of the author's, yet it names no source. A weak
+relation whose cue is no reporting verb (an action the gate let in) attributes nothing.
+Our own sentences."""
 
 from __future__ import annotations
 
@@ -25,15 +26,27 @@ def _span(text: str, part: str) -> tuple[int, int]:
     return a, a + len(part)
 
 
-def test_a_weak_stance_relation_attributes_its_sentence_without_a_source() -> None:
+def test_a_gate_verdict_with_a_weak_cue_attributes_its_sentence_without_a_source() -> None:
     an = _analysis(TEXT)
-    rel = Extracted(source=_span(TEXT, "Its skipper"), cue=_span(TEXT, "took a swipe at"),
-                    content=[_span(TEXT, "the harbour board over the fees")],
-                    cue_text="took a swipe at", weak=True, informational=False)
+    rel = Extracted(source=None, cue=_span(TEXT, "took a swipe at"),
+                    content=[_span(TEXT, "Its skipper took a swipe at the harbour board over "
+                                         "the fees.")],
+                    cue_text="took a swipe at", weak=True, informational=False,
+                    sentence_only=True)
     record(an, [rel], [], get_lexicon())
     assert an.attributed == [False, True, False]
     assert an.sentence_source == ["", "", ""]
     assert an.sources == [] and an.attributions == []
+
+
+def test_a_weak_action_relation_attributes_nothing() -> None:
+    text = "The ferry runs twice a day. The union sued the harbour board over the fees."
+    an = _analysis(text)
+    rel = Extracted(source=_span(text, "The union"), cue=_span(text, "sued"),
+                    content=[_span(text, "the harbour board over the fees")],
+                    cue_text="sued", weak=True, informational=False)
+    record(an, [rel], [], get_lexicon())
+    assert an.attributed == [False, False]
 
 
 def test_a_cue_less_sentence_verdict_attributes_that_sentence_only() -> None:

@@ -72,7 +72,7 @@ def test_the_second_stage_keeps_uncovered_sentences_as_sentence_only() -> None:
         assert r.content == [(a, a + len(PLAIN[a:b].rstrip()))]
 
 
-def test_a_second_stage_relation_attributes_nothing_and_hides_no_quote() -> None:
+def test_a_second_stage_relation_names_no_source_and_hides_no_quote() -> None:
     text = "The library board met on Tuesday. “We cannot keep the doors open on Sundays.”"
     doc = document_from_text(text, path="t.txt", fmt="text")
     an = Analysis(doc=doc, config=Config())
@@ -81,7 +81,9 @@ def test_a_second_stage_relation_attributes_nothing_and_hides_no_quote() -> None
     assert sum(r.sentence_only for r in found) == 2
     record(an, found, quotes, get_lexicon())
     report_findings(an, found, quotes, get_lexicon())
-    assert not any(an.attributed) and an.sources == [] and an.attributions == []
+    # the gate's verdicts attribute their sentences, with no source named
+    assert all(an.attributed) and not any(an.sentence_source)
+    assert an.sources == [] and an.attributions == []
     assert [f.rule for f in an.findings] == [att.UNATTRIBUTED_QUOTE.name]
 
 
