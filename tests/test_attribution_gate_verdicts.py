@@ -6,6 +6,8 @@ Our own sentences."""
 
 from __future__ import annotations
 
+import re
+
 from checker.core.analysis import Analysis
 from checker.core.config import Config
 from checker.text.loader import document_from_text
@@ -65,3 +67,24 @@ def test_an_actor_found_without_the_gate_attributes_nothing() -> None:
                     cue_text="took a swipe at", informational=False)
     record(an, [rel], [], get_lexicon())
     assert an.attributed == [False, False, False]
+
+
+def test_the_evaluation_names_why_the_tool_misses_a_sentence() -> None:
+    from evaluation.attribution import Rel, _miss_class
+
+    text = ("The union sued the board. It wants lower fees. Fares rose again. "
+            "The plan is expected to pass.")
+    sents = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    actor = Extracted(source=_span(text, "The union"), cue=_span(text, "sued"),
+                      content=[_span(text, "the board")], informational=False)
+    weak = Extracted(source=_span(text, "It"), cue=_span(text, "wants"),
+                     content=[_span(text, "lower fees")], weak=True, informational=False)
+    agentless = Extracted(source=None, cue=_span(text, "is expected"),
+                          content=[_span(text, "to pass")])
+    found = [actor, weak, agentless]
+    gold = [Rel(source=(), cue=(_span(text, "wants"),), content=(_span(text, "Fares rose"),))]
+    assert _miss_class(*sents[0], found, gold) == "actor"
+    assert _miss_class(*sents[1], found, gold) == "weak_action"
+    assert _miss_class(*sents[2], found, gold) == "continues"
+    assert _miss_class(*sents[3], found, gold) == "agentless"
+    assert _miss_class(*sents[2], [], [Rel((), (), (_span(text, "Fares"),))]) == "no_cue"
