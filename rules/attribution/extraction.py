@@ -222,7 +222,8 @@ def free_relations(d: TokenDoc, gate: SentenceGate, results: list[Extracted],
     gate's second stage reads as attributed content (``SentenceGate.free_sentences``, from
     the sentence probability, the tagger's token probabilities ``proba`` and the
     neighbouring sentences): cue-less ``sentence_only`` relations, never an information
-    source, so that the product's sources, quotes and findings do not change."""
+    source, so that the product's sources, quotes and findings do not change (their
+    sentence is ``attributed``, with no source: ``record.py``)."""
     if gate.stack is None:
         return
     covered = covered_sentences(d, results)

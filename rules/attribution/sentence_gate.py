@@ -16,7 +16,7 @@ A second stage (``SentenceGate.free_sentences``, the optional ``stack`` of the J
 every sentence that no relation covers once the extraction is done, from the gate's
 probability, the tagger's strongest cue probability there and the neighbouring sentences;
 what it accepts is a cue-less ``sentence_only`` relation: attributed content for PolNeAR's
-sentence measure, never an information source.
+sentence measure and an ``attributed`` sentence with no source, never an information source.
 
 Inference is plain Python (``zlib.crc32`` hashing and a dict of weights): no numpy, so
 that checking a short draft does not import it for this model.
