@@ -26,7 +26,7 @@ from rules.attribution.plausible import (
     rejection,
     retarget_time_source,
 )
-from rules.attribution.relations import relation, sourceless
+from rules.attribution.relations import manner_according, relation, sourceless
 from rules.attribution.sentence_gate import (
     SentenceGate,
     covered_sentences,
@@ -227,8 +227,11 @@ def free_relations(d: TokenDoc, gate: SentenceGate, results: list[Extracted],
     if gate.stack is None:
         return
     covered = covered_sentences(d, results)
+    # (the tagger's cue in "went according to plan" is a manner, which the rules turned
+    # down: the second stage would read the sentence as a report on that cue alone)
     results.extend(_sentence_only(d, si, None, None)
-                   for si in gate.free_sentences(d, covered, proba))
+                   for si in gate.free_sentences(d, covered, proba)
+                   if not manner_according(d, si))
 
 
 def _sentence_only(d: TokenDoc, si: int, ci: int | None, cj: int | None) -> Extracted:
