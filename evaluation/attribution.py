@@ -6,13 +6,14 @@ with the gold relations (one annotator per article, see ``evaluation/polnear.py`
 here is tuned on dev: the learned cue model is trained on ``train`` only
 (``training/train_attribution.py``).
 
-Printed measures:
+Printed measures (last, the tool-output misses by class, ``MISS_CLASSES``):
 
 1. sentence level: a sentence is positive when it overlaps attributed content; measured twice:
-   on the extraction layer (every relation ``extract`` returns, actions and the sentence
-   gate's cue-less verdicts included) and on the tool's own output, the ``attributed`` column
-   of ``sentences.csv`` (the whole pipeline, where only information sources attribute a
-   sentence) -- the second is what a user of the tool gets;
+   on the extraction layer (every relation ``extract`` returns, actions included, and the
+   cue-less sentences that the sentence gate alone reads as attributed,
+   ``extraction.free_relations``) and on the tool's own output, the ``attributed`` column
+   of ``sentences.csv`` (the whole pipeline, where information sources and the sentence
+   gate's verdicts attribute a sentence) -- the second is what a user of the tool gets;
 2. attribution level: a predicted relation matches a gold one when the contents overlap by at
    least 50% of the gold content's characters and the sources overlap (or both have no
    source); one-to-one greedy matching;
@@ -35,6 +36,7 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -102,6 +104,51 @@ def _tool_sentences(art: Article) -> list[tuple[int, int, bool]]:
     item = ArticleInput(art.name, art.name, f"{art.name}.txt", art.text, "text")
     rows = audit_article(item).to_dict()["sentences"]
     return [(s["start"], s["end"], bool(s.get("attributed"))) for s in rows]
+
+
+# why the tool's output misses a gold sentence (printed below the table), tested in order
+MISS_CLASSES = {
+    "actor": "a relation whose source acts rather than reports (plausible.rejection)",
+    "weak_action": "a gate-found weak cue that is no lexicon reporting verb",
+    "agentless": "a report with no source named (\"is expected to\")",
+    "stance": "the author's or reader's own stance, content in another sentence",
+    "other_relation": "another relation that attributes nothing here",
+    "cue_missed": "no relation; the gold cue is in the sentence",
+    "continues": "no relation; the gold cue is in an earlier sentence",
+    "precedes": "no relation; the gold cue is in a later sentence",
+    "no_cue": "no relation; the gold relation has no cue",
+}
+
+
+def _miss_class(a: int, b: int, found: list[Extracted], gold: list[Rel]) -> str:
+    """The ``MISS_CLASSES`` key of a gold sentence ``a..b`` that the tool does not mark
+    attributed, from the relations ``extract`` found there and the gold relations' cues."""
+    here = [r for r in found if any(x < b and y > a for x, y in r.content)
+            or (r.cue is not None and a <= r.cue[0] < b)]
+    for key, test in (("actor", lambda r: not r.informational and not r.weak
+                       and not r.stance and not r.sentence_only),
+                      ("weak_action", lambda r: r.weak and not r.informational
+                       and not r.sentence_only),
+                      ("agentless", lambda r: r.informational and r.source is None),
+                      ("stance", lambda r: r.stance)):
+        if any(test(r) for r in here):
+            return key
+    if here:
+        return "other_relation"
+    cues = [g.cue[0][0] for g in gold if g.cue and any(x < b and y > a for x, y in g.content)]
+    if any(a <= c < b for c in cues):
+        return "cue_missed"
+    if any(c < a for c in cues):
+        return "continues"
+    return "precedes" if cues else "no_cue"
+
+
+def _count_misses(misses: Counter[str], sents: list[tuple[int, int, bool]],
+                  gold_chars: set[int], found: list[Extracted], gold: list[Rel]) -> None:
+    """Count the gold sentences the tool's output misses, by ``_miss_class``."""
+    for a, b, pred in sents:
+        if not pred and any(i in gold_chars for i in range(a, b)):
+            misses[_miss_class(a, b, found, gold)] += 1
 
 
 def _norm(text: str, pieces: Sequence[tuple[int, int]]) -> Pieces:
@@ -175,6 +222,7 @@ def evaluate(
     sentence score of the tool's own ``attributed`` output (``tool_sentence_*``)."""
     sent = PRF()
     tool = PRF() if whole_tool else None
+    misses: Counter[str] = Counter()
     att = PRF()
     exact = {k: PRF() for k in ("source", "cue", "content")}
     overlap = {k: PRF() for k in ("source", "cue", "content")}
@@ -195,11 +243,17 @@ def evaluate(
         count_article(text, [g.source for g in art.attributions], found, counts, vague)
         # 1. sentences
         gold_chars = _chars([p for g in gold for p in g.content])
-        pred_chars = _chars([p for r in pred for p in r.content])
+        # (a cue-less sentence the gate alone reads as attributed counts here only: it is a
+        # verdict on the sentence, not a relation)
+        pred_chars = _chars([p for r in pred for p in r.content]
+                            + [p for r in found if r.sentence_only and r.cue is None
+                               for p in _norm(text, r.content)])
         _count_sentences(sent, [(a, b, any(i in pred_chars for i in range(a, b)))
                                 for a, b in sents], gold_chars)
         if tool is not None:
-            _count_sentences(tool, _tool_sentences(art), gold_chars)
+            tool_sents = _tool_sentences(art)
+            _count_sentences(tool, tool_sents, gold_chars)
+            _count_misses(misses, tool_sents, gold_chars, found, gold)
         # 2. relations
         att.n_pred += len(pred)
         att.n_gold += len(gold)
@@ -244,11 +298,14 @@ def evaluate(
         "named_sources": vague.named,
         "named_flagged_vague": vague.false_rate,
     }
+    out.update({f"tool_miss_{k}": v for k, v in misses.items()})
     scored = [("sentence", sent), ("attribution", att)]
     if tool is not None:
         scored.append(("tool_sentence", tool))
     for name, m in scored:
         out.update({f"{name}_p": m.p, f"{name}_r": m.r, f"{name}_f1": m.f1})
+    if tool is not None:
+        out["tool_sentence_n_gold"] = tool.n_gold
     for role in exact:
         e, o = exact[role], overlap[role]
         out.update({f"{role}_exact_p": e.p, f"{role}_exact_r": e.r, f"{role}_exact_f1": e.f1,
@@ -281,12 +338,24 @@ def format_table(m: dict[str, float], split: str) -> str:
         row("source token overlap", "source_token"),
         row("cue token overlap", "cue_token"),
         row("content token overlap", "content_token"),
+        *_miss_lines(m),
         f"vague sources flagged ATT001 (recall) {m['vague_source_recall']:.3f} of "
         f"{int(m['vague_sources'])}; named sources flagged "
         f"{m['named_flagged_vague']:.4f} of {int(m['named_sources'])} "
         "(evaluation/vague_sources.py)",
     ]
     return "\n".join(lines)
+
+
+def _miss_lines(m: dict[str, float]) -> list[str]:
+    """The tool-output misses by class, as shares of the gold sentences."""
+    gold = m.get("tool_sentence_n_gold", 0)
+    keys = [k for k in MISS_CLASSES if f"tool_miss_{k}" in m]
+    if not gold or not keys:
+        return []
+    lines = ["tool-output misses by class (share of gold sentences):"]
+    lines += [f"  {m[f'tool_miss_{k}'] / gold:6.3f}  {k:<15}{MISS_CLASSES[k]}" for k in keys]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -152,7 +152,7 @@ def test_a_sentence_the_gate_reads_as_attributed_counts_without_a_relation() -> 
     assert extract(TALK, sents, gate=no)[0] == []
 
 
-def test_a_sentence_only_relation_attributes_nothing_and_hides_no_quote() -> None:
+def test_a_sentence_only_relation_names_no_source_and_hides_no_quote() -> None:
     text = TALK + " “We cannot keep the library open on Sundays any longer.”"
     doc = document_from_text(text, path="t.txt", fmt="text")
     an = Analysis(doc=doc, config=Config())
@@ -163,7 +163,9 @@ def test_a_sentence_only_relation_attributes_nothing_and_hides_no_quote() -> Non
     assert any(r.sentence_only for r in found)
     record(an, found, quotes, get_lexicon())
     report_findings(an, found, quotes, get_lexicon())
-    assert an.attributed[0] is False and an.sources == [] and an.attributions == []
+    # the gate's verdict: the sentence reports what someone said, with no source named
+    assert an.attributed[0] is True and an.sentence_source[0] == ""
+    assert an.sources == [] and an.attributions == []
     # the quotation after it still has no speaker: ATT002
     assert [f.rule for f in an.findings] == [att.UNATTRIBUTED_QUOTE.name]
 

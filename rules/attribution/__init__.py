@@ -25,8 +25,10 @@ first use):
   reads the sentence as attributed (such a weak cue names an information source only when
   it holds a lexicon reporting or belief verb); where the gate is surer still
   (``alone_threshold``) and the weak cue yields no relation, the sentence is kept as a
-  source-less ``sentence_only`` relation that counts for PolNeAR and is never an
-  information source;
+  source-less ``sentence_only`` relation that counts for PolNeAR, is never an
+  information source and makes its sentence ``attributed`` with no source; last, the
+  gate's second stage may read a sentence that nothing covers as attributed
+  (``extraction.free_relations``: a cue-less ``sentence_only`` relation);
 - ``relations.py``, ``phrases.py``, ``content.py``: for each cue its source noun phrase
   (left "X said", inverted "said X", "according to X" / "as per X" / "per X,", a poll
   cited with "in", participial ", saying" -> clause subject), then its content (right of

@@ -45,7 +45,8 @@ class Extracted:
     weak: bool = False
     # read by the sentence gate alone (``extraction.recover``): the sentence reports what
     # someone said or thinks, but no source or content boundary could be read; it counts
-    # for the PolNeAR sentence measure and is never an information source
+    # for the PolNeAR sentence measure and is never an information source (its sentence is
+    # attributed, with no source named: ``record.py``)
     sentence_only: bool = False
 
 

@@ -26,8 +26,12 @@ from rules.attribution.plausible import (
     rejection,
     retarget_time_source,
 )
-from rules.attribution.relations import relation, sourceless
-from rules.attribution.sentence_gate import SentenceGate, load_sentence_gate
+from rules.attribution.relations import manner_according, relation, sourceless
+from rules.attribution.sentence_gate import (
+    SentenceGate,
+    covered_sentences,
+    load_sentence_gate,
+)
 from rules.attribution.sources import resolve
 from rules.attribution.tokens import WORD
 from rules.attribution.words import BOUNDARY_WORDS, DETERMINERS, QUOTE_TOKENS
@@ -61,6 +65,7 @@ def extract(
         model = load_cue_tagger() or load_cue_model()
     d = TokenDoc(text, sentences, lex)
     results: list[Extracted] = []
+    proba = None
     if isinstance(model, CueTagger):
         if gate is True:
             gate = load_sentence_gate()
@@ -79,6 +84,8 @@ def extract(
     results.extend(citation_relations(d))
     continuations(d, results)
     resolve(d, results)
+    if proba is not None and isinstance(gate, SentenceGate):
+        free_relations(d, gate, results, proba)
     return results, d.quotes
 
 
@@ -209,18 +216,38 @@ def recover(d: TokenDoc, tagger: CueTagger, gate: SentenceGate, results: list[Ex
         results.sort(key=lambda r: (r.cue or (0, 0))[0])
 
 
-def _sentence_only(d: TokenDoc, si: int, ci: int, cj: int) -> Extracted:
+def free_relations(d: TokenDoc, gate: SentenceGate, results: list[Extracted],
+                   proba: Any) -> None:
+    """Sentences that nothing covers (not even a quotation's continuation) and that the
+    gate's second stage reads as attributed content (``SentenceGate.free_sentences``, from
+    the sentence probability, the tagger's token probabilities ``proba`` and the
+    neighbouring sentences): cue-less ``sentence_only`` relations, never an information
+    source, so that the product's sources, quotes and findings do not change (their
+    sentence is ``attributed``, with no source: ``record.py``)."""
+    if gate.stack is None:
+        return
+    covered = covered_sentences(d, results)
+    # (the tagger's cue in "went according to plan" is a manner, which the rules turned
+    # down: the second stage would read the sentence as a report on that cue alone)
+    results.extend(_sentence_only(d, si, None, None)
+                   for si in gate.free_sentences(d, covered, proba)
+                   if not manner_according(d, si))
+
+
+def _sentence_only(d: TokenDoc, si: int, ci: int | None, cj: int | None) -> Extracted:
     """A sentence that the gate reads as attributed although its weak cue ``ci..cj``
-    yields no relation: the cue and the whole sentence as content, no source, never an
-    information source (``Extracted.sentence_only``)."""
+    yields no relation (or, from the second stage, with no cue: ``None``): the cue and the
+    whole sentence as content, no source, never an information source
+    (``Extracted.sentence_only``)."""
     a, b = d.sents[si]
     text = d.text
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
-    cue = (d.toks[ci].start, d.toks[cj].end)
-    return Extracted(source=None, cue=cue, content=[(a, b)], cue_text=text[cue[0]:cue[1]],
+    cue = (d.toks[ci].start, d.toks[cj].end) if ci is not None and cj is not None else None
+    return Extracted(source=None, cue=cue, content=[(a, b)],
+                     cue_text=text[cue[0]:cue[1]] if cue else "",
                      weak=True, informational=False, sentence_only=True)
 
 

@@ -156,7 +156,8 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
     the quotation's paragraph continues."""
     doc = analysis.doc
     text = doc.text
-    covered = _FixedSpans([c for r in found if r.source is not None or r.cue is None
+    covered = _FixedSpans([c for r in found
+                           if (r.source is not None or r.cue is None) and not r.sentence_only
                            for c in r.content])
     linked = _FixedSpans([(link.start, link.end) for link in doc.links])
     speaking = {k for r in found if r.source is not None and r.informational

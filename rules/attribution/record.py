@@ -3,7 +3,9 @@
 ``quotes`` (direct quotation spans), ``attributions`` (one per relation), ``sources``
 (one mention per relation with a source, and per nested "citing ..." mention),
 ``attributed`` and ``sentence_source`` per sentence: a sentence is attributed when it
-holds content or the source of a sourced relation, a footnote marker or a link.
+holds content or the source of a sourced relation, a footnote marker or a link, or when
+the sentence gate alone reads it as reported speech or thought (``sentence_only``, no
+source named then).
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ def record(analysis: Analysis, found: list[Extracted], quotes: list[tuple[int, i
         if r.stance:
             _mark_stance(analysis, r, sent_index)
         if not r.informational:
+            if r.sentence_only:
+                _mark_gate_verdict(analysis, r, sent_index)
             continue
         analysis.attributions.append(_attribution(r))
         _record_sources(analysis, r, lex, sent_index)
@@ -154,6 +158,18 @@ def _mark_stance(analysis: Analysis, r: Extracted, sent_index: SentenceOf) -> No
         k = sent_index(a)
         if k is not None:
             analysis.attributed[k] = True
+
+
+def _mark_gate_verdict(analysis: Analysis, r: Extracted, sent_index: SentenceOf) -> None:
+    """The sentence of a ``sentence_only`` relation: the sentence gate reads it as reporting
+    what someone said or thinks (a later sentence of a quotation, "Adding, ..."), though no
+    source or content boundary could be read. It is no unsourced assertion of the author's:
+    attributed, with no source named. (A weak relation whose cue is no lexicon reporting
+    verb stays unattributed: the gate also lets in actions, "sued the ministry", which
+    are the author's claims.)"""
+    k = sent_index(r.content[0][0])
+    if k is not None:
+        analysis.attributed[k] = True
 
 
 def _attribute(analysis: Analysis, k: int, source_name: str) -> None:

@@ -129,6 +129,15 @@ def _manner(d: TokenDoc, j: int, s_hi: int) -> bool:
         j + 1 >= s_hi or not lows[j + 1][:1].isalpha() or lows[j + 1] in _PHRASE_ENDS)
 
 
+def manner_according(d: TokenDoc, sent: int) -> bool:
+    """Whether sentence ``sent`` holds an "according to" of a manner ("went according to
+    plan"): a cue word that reports nothing."""
+    lows = d.tok_lows
+    s_lo, s_hi = d.sent_tok[sent]
+    return any(lows[k] == "according" and lows[k + 1] == "to" and _manner(d, k + 2, s_hi)
+               for k in range(s_lo, s_hi - 1))
+
+
 _PHRASE_ENDS = frozenset(("and", "or", "but", "before", "after", "in", "on", "at", "by", "for",
                           "with", "from", "to", "as", "when", "while", "until", "so"))
 

@@ -10,6 +10,14 @@ sentence holds attributed content. The extractor asks it only about sentences th
 relation covers and in which the tagger sees a weaker cue (``extraction.py``): when the
 sentence model agrees, that weaker cue is kept.
 
+Its features also look past the sentence (``context_names``: it opens inside a quotation
+begun earlier, a quotation runs on past it, the sentence before holds a cue or a quote).
+A second stage (``SentenceGate.free_sentences``, the optional ``stack`` of the JSON) scores
+every sentence that no relation covers once the extraction is done, from the gate's
+probability, the tagger's strongest cue probability there and the neighbouring sentences;
+what it accepts is a cue-less ``sentence_only`` relation: attributed content for PolNeAR's
+sentence measure and an ``attributed`` sentence with no source, never an information source.
+
 Inference is plain Python (``zlib.crc32`` hashing and a dict of weights): no numpy, so
 that checking a short draft does not import it for this model.
 """
@@ -22,7 +30,7 @@ import operator
 import re
 import struct
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import islice, repeat
 from pathlib import Path
@@ -36,12 +44,12 @@ from checker.core.datafiles import (
     whole_number,
 )
 from rules.attribution.candidates import SortedWeights
-from rules.attribution.doc import TokenDoc
+from rules.attribution.doc import Extracted, TokenDoc
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.words import AUX, QUOTE_TOKENS
 
 GATE_FORMAT = "checker-attribution-sentence-gate"
-GATE_FORMAT_VERSION = 1
+GATE_FORMAT_VERSION = 2
 GATE_PATH = Path(__file__).resolve().parent / "sentence_gate.json"
 MAX_BITS = 22
 _DIGITS = re.compile(r"\d")
@@ -141,6 +149,46 @@ class WordMemo:
 
 
 _START_MIX = (_EDGE_START * _MIX) & _MASK64
+# the second stage's features (``SentenceGate.stack_features``): a constant, the gate's
+# log-odds, the strongest tagger cue's log-odds, whether that cue reaches the gate's cue
+# threshold, the share of quoted words, opens inside / runs on in a quotation, the sentence
+# before / after is covered by a relation, log of the word count, gate P times cue P
+STACK_FEATURES = ("bias", "gate_logit", "cue_logit", "weak_cue", "quoted", "qcont", "qruns",
+                  "prev_covered", "next_covered", "log_words", "gate_x_cue")
+_CONTEXT = {name: hash_feature(name) for name in (
+    "ctx=qcont", "ctx=qruns", "ctx=prev-cue", "ctx=prev-quoted", "ctx=qcont+prev-cue",
+    "ctx=first-sentence")}
+
+
+def context_names(d: TokenDoc, si: int) -> list[str]:
+    """Features of sentence ``si`` that look beyond it: it opens inside a quotation begun
+    in an earlier sentence ("qcont"), a quotation runs on past its end ("qruns"), the
+    sentence before holds a lexicon cue word ("prev-cue") or quoted words ("prev-quoted"),
+    or it is the text's first sentence. A quotation running over several sentences is
+    attributed as a whole, although only one of its sentences holds the cue."""
+    a, b = d.sent_tok[si]
+    out: list[str] = []
+    quote, quotes = d.tok_quote, d.quotes
+    start, end = d.sents[si]
+    qa = quote[a]
+    if qa >= 0 and quotes[qa][0] < start:
+        out.append("ctx=qcont")
+    qb = quote[b - 1]
+    if qb >= 0 and quotes[qb][1] > end:
+        out.append("ctx=qruns")
+    if si == 0:
+        out.append("ctx=first-sentence")
+        return out
+    pa, pb = d.sent_tok[si - 1]
+    cues = d.lex.cue_forms
+    if not cues.keys().isdisjoint(d.tok_lows[pa:pb]):
+        out.append("ctx=prev-cue")
+        if "ctx=qcont" in out:
+            out.append("ctx=qcont+prev-cue")
+    if pb > pa and quote[pa:pb].count(-1) < pb - pa:
+        out.append("ctx=prev-quoted")
+    return out
+
 
 
 def sentence_codes(d: TokenDoc, si: int, memo: WordMemo) -> set[int]:
@@ -178,7 +226,20 @@ def sentence_codes(d: TokenDoc, si: int, memo: WordMemo) -> set[int]:
     add(memo.name("last2=" + "_".join(memo.get(x, d)[0] for x in raw[-2:])))
     add(_LEN[min(n // 8, 6)])
     add(_QUOTED[min(4 * quoted // n, 3)])
+    out.update(_CONTEXT[name] for name in context_names(d, si))
     return out
+
+
+def covered_sentences(d: TokenDoc, results: Iterable[Extracted]) -> set[int]:
+    """The sentences that relations cover: the sentence of each cue and every sentence
+    that a content span touches."""
+    covered = set()
+    for r in results:
+        if r.cue is not None:
+            covered.add(d.sent_of(r.cue[0]))
+        for a, b in r.content:
+            covered.update(range(d.sent_of(a), d.sent_of(max(a, b - 1)) + 1))
+    return covered
 
 
 def feature_rows(codes: set[int], bits: int) -> set[int]:
@@ -195,7 +256,8 @@ class SentenceGate:
     the pair codes, so every code is kept as its row (small integers) in a memo of rows."""
 
     def __init__(self, bits: int, weights: Mapping[int, int], bias: float, threshold: float,
-                 cue_threshold: float, alone_threshold: float | None = None) -> None:
+                 cue_threshold: float, alone_threshold: float | None = None,
+                 stack: Sequence[float] | None = None, stack_threshold: float = 0.0) -> None:
         self.bits = bits
         self.weights = weights  # row -> weight in thousandths (as stored)
         self.bias = bias
@@ -204,7 +266,13 @@ class SentenceGate:
         # P(attributed) at which a sentence whose weak cue yields no relation is still read
         # as reporting something (``extraction.recover``); None: never
         self.alone_threshold = alone_threshold
+        # the second stage (``free_sentences``): weights of ``STACK_FEATURES`` and the
+        # log-odds a sentence needs (None: no second stage)
+        self.stack = list(stack) if stack is not None else None
+        self.stack_threshold = stack_threshold
         self.memo = WordMemo()
+        # the last document asked and its sentence -> P(attributed)
+        self._seen: tuple[TokenDoc | None, dict[int, float]] = (None, {})
         self._shift = 64 - bits
         # token text -> (word row, class row (-1: none), own rows, left word row, left
         # class row, normalised word)
@@ -215,12 +283,50 @@ class SentenceGate:
         self._pc, self._cp = _SALT_PC >> sh, _SALT_CP >> sh
         self._fixed = (_BIAS >> sh, [c >> sh for c in _LEN], [c >> sh for c in _QUOTED])
 
+    def stack_features(self, d: TokenDoc, si: int, covered: set[int], proba: Any
+                       ) -> list[float]:
+        """The second stage's features of sentence ``si`` (``STACK_FEATURES``, in order)."""
+        a, b = d.sent_tok[si]
+        p = self.proba(d, si)
+        cue = _strongest_cue(proba, a, b)
+        names = context_names(d, si)
+        n = b - a
+        quoted = (n - d.tok_quote[a:b].count(-1)) / n
+        return [1.0, _logit(p), _logit(cue), float(cue >= self.cue_threshold), quoted,
+                float("ctx=qcont" in names), float("ctx=qruns" in names),
+                float(si - 1 in covered), float(si + 1 in covered), math.log(n),
+                p * cue]
+
+    def free_sentences(self, d: TokenDoc, covered: set[int], proba: Any) -> list[int]:
+        """Sentences outside ``covered`` (of four or more words) that the second stage
+        reads as attributed: a logistic regression over the gate's probability, the
+        strongest tagger cue probability (``proba``: rows of O/B/I per token) and the
+        neighbouring sentences, at ``stack_threshold``; none without a second stage."""
+        if self.stack is None:
+            return []
+        w, th = self.stack, self.stack_threshold
+        out = []
+        for si, (a, b) in enumerate(d.sent_tok):
+            if b - a < 4 or si in covered:
+                continue
+            z = sum(map(operator.mul, w, self.stack_features(d, si, covered, proba)))
+            if z >= th:
+                out.append(si)
+        return out
+
     def proba(self, d: TokenDoc, si: int) -> float:
-        """P(sentence ``si`` holds attributed content)."""
-        w = self.weights
-        get = w.getter() if isinstance(w, SortedWeights) else w.get
-        z = self.bias + sum(map(get, self.rows(d, si), repeat(0))) / 1000
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        """P(sentence ``si`` holds attributed content) (kept for the last document, which
+        the weak-cue path and the second stage both ask)."""
+        seen = self._seen  # (one tuple: a thread that swaps it keeps its own document's)
+        if seen[0] is not d:
+            seen = self._seen = (d, {})
+        p = seen[1].get(si)
+        if p is None:
+            w = self.weights
+            get = w.getter() if isinstance(w, SortedWeights) else w.get
+            z = self.bias + sum(map(get, self.rows(d, si), repeat(0))) / 1000
+            p = seen[1][si] = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return p
 
     def _word_rows(self, low: str, d: TokenDoc) -> tuple[int, int, tuple[int, ...], int, int,
                                                           str]:
@@ -264,6 +370,7 @@ class SentenceGate:
                     memo.name("first=" + (get(raw[0]) or self._word_rows(raw[0], d))[5]) >> sh,
                     memo.name("last2=" + "_".join(
                         (get(x) or self._word_rows(x, d))[5] for x in raw[-2:])) >> sh))
+        out.update(_CONTEXT[name] >> sh for name in context_names(d, si))
         return out
 
 
@@ -313,4 +420,33 @@ def load_sentence_gate(path: str = str(GATE_PATH)) -> SentenceGate | None:
                         threshold=finite_number(data, "threshold", where, 0.0, 1.0),
                         cue_threshold=finite_number(data, "cue_threshold", where, 0.0, 1.0),
                         alone_threshold=(finite_number(data, "alone_threshold", where, 0.0, 1.0)
-                                         if data.get("alone_threshold") is not None else None))
+                                         if data.get("alone_threshold") is not None else None),
+                        **_stack(data, where))
+
+
+def _stack(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """The second stage of a gate file (``stack``: a weight per ``STACK_FEATURES`` name and
+    ``threshold`` in log-odds; absent or null: none)."""
+    raw = data.get("stack")
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not isinstance(raw.get("weights"), dict) \
+            or set(raw["weights"]) != set(STACK_FEATURES):
+        raise DataFileError(f"{where}: stack needs a weight for each of {STACK_FEATURES}")
+    weights = raw["weights"]
+    return {"stack": [finite_number(weights, k, where, -100.0, 100.0) for k in STACK_FEATURES],
+            "stack_threshold": finite_number(raw, "threshold", where, -100.0, 100.0)}
+
+
+def _strongest_cue(proba: Any, a: int, b: int) -> float:
+    """The largest B + I probability of tokens ``a`` to ``b - 1`` (``proba``: a numpy array
+    of O/B/I rows, or a list of such rows on the tagger's light path)."""
+    if isinstance(proba, list):
+        return max(r[1] + r[2] for r in proba[a:b])
+    return float((proba[a:b, 1] + proba[a:b, 2]).max())
+
+
+def _logit(p: float) -> float:
+    """log(p / (1 - p)), clipped to -8 .. 8."""
+    p = min(max(p, 0.000335), 0.999665)
+    return math.log(p / (1.0 - p))
