@@ -10,6 +10,7 @@ import pytest
 
 from checker.core.datafiles import DataFileError
 from checker.text.loader import document_from_text
+from rules.attribution import verifier
 from rules.attribution.doc import TokenDoc
 from rules.attribution.extraction import extract
 from rules.attribution.lexicon import get_lexicon
@@ -62,19 +63,26 @@ def test_a_proper_name_is_no_feature_of_its_own() -> None:
     assert not any("okonkwo" in f for f in feats)
 
 
-def test_a_verifier_that_rejects_everything_leaves_the_sentence_unattributed() -> None:
-    text = "The harbour master said the channel was closed to large ships."
+def test_a_doubted_source_is_not_listed_but_its_sentence_stays_attributed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Several harbour officials said the channel was closed to large ships."
     d, found = _relations(text)
     assert candidates(found)
     verify(d, found, SourceVerifier(weights={}, bias=-5.0, threshold=0.5))
-    assert not candidates(found) and all(not r.informational for r in found)
+    assert all(r.source_doubted and not r.vague for r in candidates(found))
+    before = analyse_attribution(text)
+    assert before.sources and [f for f in before.findings if f.code == "ATT001"]
+    rejecting = SourceVerifier(weights={}, bias=-5.0, threshold=0.5)
+    monkeypatch.setattr(verifier, "load_source_verifier", lambda: rejecting)
+    an = analyse_attribution(text)
+    assert not an.sources and all(an.attributed)
+    assert not [f for f in an.findings if f.code == "ATT001"]
 
 
 def test_no_verifier_keeps_every_relation() -> None:
     d, found = _relations("The harbour master said the channel was closed to large ships.")
-    before = [r.informational for r in found]
     verify(d, found, None)
-    assert [r.informational for r in found] == before
+    assert not any(r.source_doubted for r in found)
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,12 @@ whether it stands inside a quotation, whether the text names it elsewhere).
 
 It is trained on PolNeAR ``train`` by ``training/train_source_verifier.py`` and shipped
 as plain JSON (``source_verifier.json``, model card in ``docs/model-card-source-verifier.md``),
-loaded on the first extraction. :func:`verify` marks a relation ``informational=False``
-when the model's probability that its source is a source falls below the shipped
-threshold; the relation stays in the extraction (PolNeAR measures it), as the rules'
-rejections do.
+loaded on the first extraction. :func:`verify` marks a relation ``source_doubted`` when
+the model's probability that its source is a source falls below the shipped threshold:
+its phrase is then not listed among the sources (nor flagged as a vague source), but its
+sentence stays attributed, because on PolNeAR most such phrases are misread spans in
+sentences that do report ("said in his formal statement"). Actors that report nothing are
+the rules' business (``plausible.py``); the relation stays in the extraction either way.
 """
 
 from __future__ import annotations
@@ -110,14 +112,15 @@ def candidates(results: Iterable[Extracted]) -> list[Extracted]:
 def verify(d: TokenDoc, results: list[Extracted],
            model: SourceVerifier | None | bool = True) -> None:
     """Mark the relations whose source the verifier does not take for an information source
-    ``informational=False`` (``model=True``: the shipped one; None/False: do nothing)."""
+    ``source_doubted`` (``model=True``: the shipped one; None/False: do nothing)."""
     if model is True:
         model = load_source_verifier() if not _SWITCHED_OFF else None
     if not model:
         return
     for r in candidates(results):
         if model.proba(source_features(d, r)) < model.threshold:
-            r.informational = False
+            r.source_doubted = True
+            r.vague = False
 
 
 # --------------------------------------------------------------------------- features
