@@ -113,11 +113,14 @@ def verify(d: TokenDoc, results: list[Extracted],
            model: SourceVerifier | None | bool = True) -> None:
     """Mark the relations whose source the verifier does not take for an information source
     ``source_doubted`` (``model=True``: the shipped one; None/False: do nothing)."""
+    judged = candidates(results)
+    if not judged:
+        return  # (a short draft with no reporting verb never reads the model file)
     if model is True:
         model = load_source_verifier() if not _SWITCHED_OFF else None
     if not model:
         return
-    for r in candidates(results):
+    for r in judged:
         if model.proba(source_features(d, r)) < model.threshold:
             r.source_doubted = True
             r.vague = False
