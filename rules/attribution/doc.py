@@ -48,6 +48,11 @@ class Extracted:
     # for the PolNeAR sentence measure and is never an information source (its sentence is
     # attributed, with no source named: ``record.py``)
     sentence_only: bool = False
+    # the learned source verifier (``verifier.py``) does not take the source phrase for an
+    # information source ("spending reported", "in his formal statement"): mostly a
+    # misread span in a sentence that does report, so the sentence stays attributed, but
+    # the phrase is not listed among the sources nor flagged as vague
+    source_doubted: bool = False
 
 
 class TokenDoc:

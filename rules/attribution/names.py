@@ -71,6 +71,31 @@ def its_after_cue(d: TokenDoc, r: Extracted) -> bool:
     return any(w.strip(",.“\"").lower() in ("its", "itself") for w in after)
 
 
+# what only a body has: "Anglian Water, which ...", "a spokesperson for Anglian Water",
+# "Anglian Water's chief executive"
+_BODY_AFTER = r"(?:,\s+which\b|['’]s\s+(?:spokes\w+|chief\s+executive|board|shareholders|" \
+    r"employees|staff|website|annual\s+report|headquarters|press\s+office|subsidiary)\b)"
+_BODY_BEFORE = r"(?:\bspokes\w+|\bchief\s+executive|\bboard|\bstatement)\s+(?:for|of|from)\s+" \
+    r"(?:the\s+)?$"
+
+
+def body_in_context(d: TokenDoc, name: str) -> bool:
+    """Whether the text treats a name written like a person's ("Anglian Water") as a body:
+    "Anglian Water, which ...", "a spokesperson for Anglian Water", "Anglian Water's chief
+    executive". A personal pronoun or title for it elsewhere (:func:`person_in_context`)
+    is not looked for here: the caller asks only about names with no title or role."""
+    if not name or len(name) > 80:
+        return False
+    text = d.text
+    esc = re.escape(name)
+    if re.search(esc + _BODY_AFTER, text):
+        return True
+    for m in re.finditer(esc, text):
+        if re.search(_BODY_BEFORE, text[max(0, m.start() - 40):m.start()]):
+            return True
+    return False
+
+
 def _named_in_text(d: TokenDoc, word: str) -> bool:
     """Whether the text writes ``word`` after a personal title or a first name, in a
     subject's place ("Ms. Okafor said", "Ada Okafor, a nurse,"): see

@@ -101,7 +101,8 @@ def _record_sources(analysis: Analysis, r: Extracted, lex: Lexicon,
                     sent_index: SentenceOf) -> None:
     """The source mentions of a relation: its source, an outlet told (for an unnamed
     speaker) and a "citing ..." mention."""
-    if r.source is not None and r.source_name.lower() not in lex.pronouns:
+    if r.source is not None and r.source_name.lower() not in lex.pronouns \
+            and not r.source_doubted:
         # an unresolved pronoun ("he said" with nobody named before) names nobody
         analysis.sources.append(
             SourceMention(

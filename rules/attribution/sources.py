@@ -15,8 +15,14 @@ from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PER
 from checker.core.regexlit import lazy_compile
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
-from rules.attribution.names import its_after_cue, person_in_context, reference_names
+from rules.attribution.names import (
+    body_in_context,
+    its_after_cue,
+    person_in_context,
+    reference_names,
+)
 from rules.attribution.phrases import np_left
+from rules.attribution.verifier import verify
 from rules.attribution.words import (
     BOUNDARY_WORDS,
     COMPANY_SUFFIXES,
@@ -329,6 +335,13 @@ def _unnamed_body(words: list[str], lex: Lexicon) -> bool:
 
 
 def resolve(d: TokenDoc, results: list[Extracted]) -> None:
+    """Classify sources; resolve pronouns and short names to earlier full names; then let
+    the learned verifier (``verifier.py``) drop the sources it takes for no source."""
+    _resolve(d, results)
+    verify(d, results)
+
+
+def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
     """Classify sources; resolve pronouns and short names to earlier full names."""
     lex = d.lex
     people: list[tuple[int, str, str]] = []  # (offset, full name, role)
@@ -361,8 +374,10 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
             if kind == ORGANISATION and " " not in name and person_in_context(d, r, name):
                 kind = PERSON  # "Okafor said he ...", "Ms. Okafor" elsewhere in the text
             elif kind == PERSON and not role and " " in name \
-                    and name == r.source_text.strip() and its_after_cue(d, r):
-                kind = ORGANISATION  # "Kaiser Permanente said its hospitals were full"
+                    and name == r.source_text.strip() \
+                    and (its_after_cue(d, r) or body_in_context(d, name)):
+                # "Kaiser Permanente said its hospitals were full", "Anglian Water, which"
+                kind = ORGANISATION
         elif kind == ANONYMOUS:
             kind, name, role = _named_role(low, people, lex) or (kind, name, role)
         if kind == PERSON and name and low != "who":
