@@ -192,7 +192,8 @@ def evaluate(
         t_extract += time.perf_counter() - t0
         pred = _pred_rels(text, found, with_continuations)
         gold = _gold_rels(art)
-        count_article(text, [g.source for g in art.attributions], found, counts, vague)
+        count_article(text, [g.source for g in art.attributions], found, counts, vague,
+                      sentences=sents)
         # 1. sentences
         gold_chars = _chars([p for g in gold for p in g.content])
         pred_chars = _chars([p for r in pred for p in r.content])

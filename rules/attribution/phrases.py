@@ -10,6 +10,7 @@ from __future__ import annotations
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.tokens import is_cap, is_word
+from rules.attribution.vague import GROUP_WORD
 from rules.attribution.words import (
     BOUNDARY_WORDS,
     COMPANY_SUFFIXES,
@@ -41,6 +42,12 @@ def _plural_body(low: str, lex: Lexicon) -> bool:
     "groups in the city"): a place after it belongs to the phrase."""
     return low in ("businesses", "companies") or (
         low.endswith("s") and (low[:-1] in lex.organisation_nouns or low[:-1] in lex.outlet_nouns))
+
+
+def _group_members(word: str) -> bool:
+    """Whether a capitalised word names members of a group in the plural ("Canadians on
+    the trip", "Democrats in the state senate"): a place after it belongs to the phrase."""
+    return word.endswith("s") and bool(GROUP_WORD.match(word))
 
 
 def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
@@ -274,7 +281,8 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
                                         or toks[k - 1].low in lex.document_nouns)
     ) or (toks[k].low in ("in", "on", "with") and (toks[k - 1].low in lex.people_words
                                            or toks[k - 1].low in _GROUP_WORDS
-                                           or _plural_body(toks[k - 1].low, lex)))
+                                           or _plural_body(toks[k - 1].low, lex)
+                                           or _group_members(toks[k - 1].text)))
     ) and toks[k].sent == sent \
             and toks[k - 1].sent == sent and is_word(toks[k - 1]) \
             and toks[k - 1].low not in BOUNDARY_WORDS \

@@ -1,0 +1,334 @@
+"""Which sources name no one: the vagueness test of ATT001 beyond the source classifier.
+
+:func:`rules.attribution.sources.resolve` marks a relation ``vague`` when its source is an
+anonymous generic *who* ("officials", "a nurse"). Three classes of unnamed sources slip
+through that test, and this module catches them:
+
+- **source phrases that say they hide a name** (:func:`vague_source`): descriptive
+  anonymity ("an intelligence source, who was not authorised to speak", "one Democrat
+  familiar with the discussion", "a person with knowledge of the talks"), one or a few
+  unnamed members of a group written with a capital ("a Nevada Democrat", "another Ohio
+  Republican", "other Republicans", "a handful of Democrats"), unnamed bodies with a clause
+  ("progressive organisations that have endorsed him") and "the source(s)" told of before;
+- **anonymity asides in a sentence** (:func:`anonymity_asides`): "who asked not to be
+  named", "speaking on condition of anonymity", "who was not authorised to comment" mark
+  the sentence's source as unnamed whatever span the extractor read for it;
+- **an unnamed group with a that-clause** (:func:`group_claims`): "Critics charge that",
+  "Some economists now doubt that", "..., opponents contend." -- a reporting verb the
+  extractor may not know, after a plural noun for people with no name.
+
+A source resolved to a person ("the chief" after "Police Chief Ana Ruiz"), an
+organisation or an outlet is never vague here; only sources the classifier left anonymous
+are looked at again, and the scans skip quoted words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from checker.core.analysis import ANONYMOUS, ORGANISATION, PERSON
+from checker.core.regexlit import lazy_compile
+from rules.attribution.doc import Extracted
+from rules.attribution.lexicon import Lexicon
+
+Span = tuple[int, int]
+
+# descriptive anonymity inside a source phrase
+_ANONYMITY_IN_PHRASE = lazy_compile(
+    r"\b(?:familiar\s+with|close\s+to|with\s+(?:direct\s+|detailed\s+)?knowledge\s+of"
+    r"|briefed\s+on|privy\s+to|involved\s+in|unnamed|unidentified|anonymous|anonymity"
+    r"|not\s+(?:authori[sz]ed|allowed|permitted|cleared)\s+to"
+    r"|not\s+to\s+be\s+(?:named|identified|quoted)|declined\s+to\s+be\s+(?:named|identified))\b",
+    re.IGNORECASE,
+)
+# asides that mark a sentence's source as unnamed wherever it stands
+_ANONYMITY_ASIDE = lazy_compile(
+    r"\b(?:(?:who|because\s+(?:he|she|they))\s+(?:asked|requested|wished|wanted|preferred)"
+    r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity|to\s+remain\s+anonymous)"
+    r"|(?:speaking|spoke|speak|talking|talked)\s+(?:on|under)\s+(?:the\s+)?condition"
+    r"\s+(?:of|that\s+(?:he|she|they)\s+not\s+be\s+named)(?:\s+anonymity)?"
+    r"|on\s+(?:the\s+)?condition\s+of\s+anonymity"
+    r"|(?:speaking|spoke|speak)\s+anonymously"
+    r"|(?:who|as\s+(?:he|she|they))\s+(?:was|were|is|are)\s+not\s+(?:authori[sz]ed|allowed"
+    r"|permitted|cleared)\s+to\s+(?:speak|comment|talk|discuss|be\s+(?:named|quoted))"
+    r"|(?:who|and)\s+(?:declined|refused)\s+to\s+be\s+(?:named|identified)"
+    r"|(?:was|were)\s+granted\s+anonymity|requested\s+anonymity|insisted\s+on\s+anonymity)\b",
+    re.IGNORECASE,
+)
+# determiners that count off unnamed members of a group: "a Nevada Democrat", "other
+# Republicans", "a handful of Democrats"
+_COUNTING = frozenset(("a", "an", "one", "another", "some", "several", "many",
+                       "two", "three", "four", "five", "few", "various", "numerous",
+                       "multiple", "certain"))
+_COUNTING_PHRASES = ("a handful of", "a number of", "a group of", "a couple of",
+                     "a significant number of", "a majority of", "a few")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# capitalised words for members of a group: party members, nationalities and residents
+# ("a Nevada Democrat", "several Canadians", "two Texans"); not a surname ("a teary-eyed Bush")
+GROUP_WORD = re.compile(
+    r"^(?:(?:Democrat|Republican|Conservative|Liberal|Tory|Socialist|Libertarian|Progressive"
+    r"|Independent|Green|Labourite|Unionist|Nationalist|Loyalist|Separatist|Muslim|Christian"
+    r"|Catholic|Protestant|Jew|Sunni|Shiite|Evangelical)s?|Tories"
+    r"|[A-Z][a-z]+(?:ians?|eans?|ans|ese|is|ers|ites))$")
+# plural bodies that an unnamed group can be ("organisations that endorsed him")
+_GROUP_BODIES = frozenset(("groups", "organizations", "organisations", "companies",
+                           "businesses", "firms", "outlets", "agencies", "charities",
+                           "unions", "campaigns"))
+# words after a capitalised group word that show a name follows or the group is a body
+_NOT_GROUP = frozenset(("party", "campaign", "committee", "administration", "department",
+                        "office", "government", "ministry", "council", "board"))
+
+
+# a source phrase that names its members or itself: "officials, including Gov. Ann Lee",
+# "a man calling himself Tom", "a news site called The Local"
+_NAMES_ITSELF = lazy_compile(
+    r"\b(?:including|led\s+by|such\s+as|among\s+them|called|named|known\s+as|dubbed"
+    r"|calling\s+(?:himself|herself|themselves|itself))\s+[“\"‘']?(?:[a-z][\w-]*\s+){0,3}[A-Z]")
+
+
+# a postmodifier right after a source span that names its author or publisher: "a report
+# | in the Valley Ledger", "a spokesman | for Acme"
+_NAMED_AFTER = lazy_compile(r"\s+(?:in|by|from|for|at|of|with)\s+(?:the\s+)?[A-Z]")
+
+
+def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
+    """Whether ATT001 reports the informational relation ``r`` as a vague source: the
+    classifier's verdict (``r.vague``), or an anonymous source phrase of one of the classes
+    in the module doc; never a phrase that names its members ("officials, including Gov.
+    Ann Lee") or itself ("a news site called The Local"), nor (``text``: the document's
+    text) one that a named postmodifier follows ("a report | in the Valley Ledger")."""
+    if r.source is not None and _NAMES_ITSELF.search(r.source_text):
+        return False
+    if r.vague:
+        return True
+    if r.source is None or not r.informational:
+        return False
+    if text and _NAMED_AFTER.match(text, r.source[1], r.source[1] + 80):
+        return False
+    if r.source_kind == ANONYMOUS:
+        return unnamed_phrase(r.source_text, lex)
+    if r.source_kind in (PERSON, ORGANISATION):
+        # capitalised, so read as a name: "Several Canadians on the trip", "A Leeds Tory"
+        words = [w.rstrip(".") for w in _WORD.findall(r.source_text)]
+        lows = [w.lower() for w in words]
+        if len(words) < 2 or lows[0] not in _COUNTING:
+            return False
+        head_at = _head_index(words[1:], lows[1:])
+        return head_at is not None and bool(GROUP_WORD.match(words[1 + head_at])) \
+            and _counted_members(words, lows, lex)
+    return False
+
+
+def unnamed_phrase(text: str, lex: Lexicon) -> bool:
+    """Whether a source phrase the classifier left anonymous says it names no one."""
+    words = [w.rstrip(".") for w in _WORD.findall(text)]
+    if not words or re.match(r"[A-Z]\.", text.strip()):
+        return False  # "A. Baker": an initial, not the article
+    lows = [w.lower() for w in words]
+    if lows[0] in lex.pronouns and len(lows) == 1:
+        return False
+    if _ANONYMITY_IN_PHRASE.search(text):
+        return True
+    if lows[0] in ("the", "these", "this", "those") and len(lows) == 2 \
+            and lows[1] in ("source", "sources", "insider", "insiders", "official",
+                            "officials"):
+        return True  # "the sources said": the unnamed sources told of before
+    return _counted_members(words, lows, lex) or _unnamed_bodies(lows) \
+        or _unnamed_document(words, lows, lex)
+
+
+# documents that, indefinite and with no author or publisher named, name no source
+_REPORT_NOUNS = frozenset(("report", "study", "survey", "analysis", "memo", "document",
+                           "poll", "paper", "briefing", "assessment", "estimate", "review",
+                           "account", "dossier", "leak", "note", "letter", "filing"))
+
+
+def _unnamed_document(words: list[str], lows: list[str], lex: Lexicon) -> bool:
+    """"a report", "one recent study", "a report in a trade magazine": an indefinite
+    document with nothing capitalised after its determiner (no author, no outlet)."""
+    if lows[0] not in ("a", "an", "one", "another") or len(lows) > 8:
+        return False
+    if any(w[:1].isupper() for w in words[1:]):
+        return False  # "a report by Amnesty", "a study in The Lancet"
+    at = _head_index(words[1:], lows[1:])
+    head = lows[at + 1] if at is not None else ""
+    return head in _REPORT_NOUNS or (head in lex.document_nouns and head.isalpha()
+                                     and not head.endswith("s"))
+
+
+def _counted_members(words: list[str], lows: list[str], lex: Lexicon) -> bool:
+    """"a Nevada Democrat", "another Ohio Republican", "other Republicans", "a handful of
+    Democrats who point": a counting determiner, then a head noun for people or a
+    capitalised group word (a party member, a nationality) and no name after it."""
+    start = 1
+    joined = " ".join(lows)
+    for phrase in _COUNTING_PHRASES:
+        if joined.startswith(phrase + " "):
+            start = len(phrase.split())
+            break
+    else:
+        if lows[0] not in _COUNTING:
+            return False
+    body = words[start:]
+    head_at = _head_index(body, lows[start:])
+    if head_at is None:
+        return False
+    head = body[head_at]
+    low = head.lower()
+    if any(w.lower() in _NOT_GROUP or w.lower() in lex.organisation_words for w in body):
+        return False
+    if head[:1].isupper():
+        # a group word ("Democrat", "Republicans", "Texans"), not a name
+        return bool(GROUP_WORD.match(head)) and low not in lex.outlets
+    return low in lex.people_words or low in lex.anonymous_heads or low in lex.generic_people
+
+
+def _head_index(body: list[str], lows: list[str]) -> int | None:
+    """Index of the head noun of ``body``: the last word before a postmodifier ("who",
+    "familiar", "in", a past participle), if no capitalised word follows it."""
+    if not body:
+        return None
+    end = len(body)
+    for i, w in enumerate(lows):
+        if i and (w in ("who", "that", "whose", "of", "in", "at", "from", "on", "with",
+                        "for", "familiar", "close", "involved", "speaking")
+                  or w.endswith("ed")):
+            end = i
+            break
+    if any(w[:1].isupper() for w in body[end:]):
+        return None  # "a Democrat from Ohio named Ann Lee": a name after the head
+    return end - 1
+
+
+def _unnamed_bodies(lows: list[str]) -> bool:
+    """"progressive organisations that have endorsed him": plural bodies, no determiner,
+    defined by a clause rather than a name."""
+    for i, w in enumerate(lows):
+        if w in _GROUP_BODIES and 0 < i + 1 < len(lows) and lows[i + 1] in ("that", "who"):
+            return lows[0] not in ("the", "these", "those", "its", "their", "his", "her")
+    return False
+
+
+# ------------------------------------------------------------------ sentence scans
+
+# plural nouns for unnamed people that a that-clause after a reporting verb makes a source
+_GROUP_HEADS = frozenset((
+    "critics", "experts", "officials", "analysts", "observers", "opponents", "supporters",
+    "proponents", "detractors", "skeptics", "sceptics", "economists", "scientists",
+    "researchers", "historians", "commentators", "pundits", "insiders", "sources",
+    "activists", "campaigners", "advocates", "residents", "locals", "witnesses", "doctors",
+    "lawyers", "investigators", "diplomats", "lawmakers", "legislators", "strategists",
+    "analysts", "academics", "scholars", "specialists", "insiders", "observers", "parents",
+    "teachers", "neighbours", "neighbors", "executives", "investors", "traders", "bankers",
+    "officers", "authorities", "aides", "allies", "rivals", "environmentalists",
+    "conservationists", "physicians", "nurses", "clinicians", "epidemiologists",
+))
+_GROUP_CLAIM = lazy_compile(
+    r"(?:^|[,;:(—–]\s*|\b(?:but|while|although|though|as|because|since|where)\s+)"
+    r"(?P<src>(?:(?:some|many|several|most|other|few|a\s+few|a\s+number\s+of)\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z]+))"
+    r"\s+(?:(?:have|had|has|do|did)\s+)?(?:(?:long|also|now|privately|publicly|still"
+    r"|repeatedly|often|increasingly|widely|generally|already|even)\s+)?"
+    r"(?P<verb>[a-z]+)(?P<after>\s+that\b|\s*[.!?][\"”’']?\s*$|\s+(?=[a-z]))",
+    re.IGNORECASE,
+)
+# reporting verbs the cue lexicon leaves out, as news copy uses them after a group
+_MORE_VERBS = frozenset(("charge", "charged", "contend", "contended", "fear", "feared",
+                         "caution", "cautioned", "doubt", "doubted",
+                         "suspect", "suspected", "complain", "complained"))
+# verbs after which a group reports a clause or an object even without "that"
+# ("Doctors say the wait has doubled", "officials told reporters", "critics warned of")
+_CLAUSE_VERBS = frozenset(("say", "says", "said", "told", "tell", "argue", "argued", "warn",
+                           "warned", "believe", "believed", "think", "thought", "insist",
+                           "insisted", "contend", "contended", "claim", "claimed", "estimate",
+                           "estimated", "predict", "predicted", "agree", "agreed", "note",
+                           "noted", "acknowledge", "acknowledged", "concede", "conceded",
+                           "suspect", "suspected", "fear", "feared", "doubt", "doubted",
+                           "maintain", "maintained", "allege", "alleged", "caution",
+                           "cautioned", "charge", "charged", "report", "reported",
+                           "confirm", "confirmed", "explain", "explained", "stress",
+                           "stressed", "suggest", "suggested", "complain", "complained"))
+_QUOTE_CHARS = "\"“”"
+
+
+_UNNAMED_DOCUMENT = lazy_compile(
+    r"\b(?:according\s+to|as\s+per|citing|per)\s+(?:a|an|one|another)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?:report|study|survey|analysis|memo|document|poll|paper"
+    r"|briefing|assessment|estimate|review|account|dossier|filing)\b"
+    r"(?!\s+(?:in|by|from|for|of|at|with|on|published|released|commissioned)\s)",
+    re.IGNORECASE,
+)
+
+
+def unnamed_documents(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """Spans of "according to a report", "as per one study" (an indefinite document, no
+    author or publisher after it) outside quotations."""
+    out: list[Span] = []
+    for a, b in sentences:
+        s = text[a:b]
+        if "a" not in s:
+            continue
+        for m in _UNNAMED_DOCUMENT.finditer(s):
+            if not _quoted(s, m.start()):
+                out.append((a + m.start(), a + m.end()))
+    return out
+
+
+def anonymity_asides(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """Spans of anonymity asides ("who asked not to be named") outside quotations."""
+    out: list[Span] = []
+    for a, b in sentences:
+        s = text[a:b]
+        low = s.lower()
+        if "anonym" not in low and "named" not in low and "identified" not in low \
+                and "authori" not in low and "quoted" not in low and "allowed" not in low \
+                and "permitted" not in low and "cleared" not in low:
+            continue
+        for m in _ANONYMITY_ASIDE.finditer(s):
+            if not _quoted(s, m.start()):
+                out.append((a + m.start(), a + m.end()))
+    return out
+
+
+def group_claims(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span]:
+    """Spans of "<unnamed group> <reporting verb> that" (or a group and verb ending the
+    sentence: "..., critics charge.") outside quotations."""
+    out: list[Span] = []
+    verbs = lex.cue_forms
+    for a, b in sentences:
+        s = text[a:b]
+        for m in _GROUP_CLAIM.finditer(s):
+            head = m.group("head").lower()
+            verb = m.group("verb").lower()
+            if not _group_head(head, lex):
+                continue
+            after = m.group("after").strip().lower()
+            if after == "that" or after[:1] in (".", "!", "?"):
+                if not (verb in verbs or verb in _MORE_VERBS):
+                    continue
+            elif verb not in _CLAUSE_VERBS:
+                continue
+            src = m.group("src")
+            first_cap = m.start("src") > 0 and src[:1].isupper()
+            if first_cap or any(w[:1].isupper() for w in src.split()[1:]) \
+                    or _quoted(s, m.start("src")):
+                continue  # "some Acme analysts": named by their employer
+            if src.split()[0].lower() in ("the", "these", "those", "their", "his", "her"):
+                continue
+            out.append((a + m.start("src"), a + m.end("verb")))
+    return out
+
+
+def _group_head(head: str, lex: Lexicon) -> bool:
+    """Whether a lower-case plural noun names an unnamed group of people ("critics",
+    "paramedics", "farmers")."""
+    return head in _GROUP_HEADS or (head.endswith("s") and head not in ("others", "some")
+                                    and (head in lex.anonymous_heads
+                                         or head in lex.generic_people))
+
+
+def _quoted(s: str, at: int) -> bool:
+    """Whether offset ``at`` of sentence ``s`` lies inside a quotation (an odd number of
+    straight or curly double quotes before it)."""
+    return sum(s.count(q, 0, at) for q in _QUOTE_CHARS) % 2 == 1
