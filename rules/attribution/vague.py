@@ -31,6 +31,7 @@ from checker.core.analysis import ANONYMOUS, ORGANISATION, PERSON
 from checker.core.regexlit import lazy_compile
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
+from rules.attribution.words import BOUNDARY_WORDS
 
 Span = tuple[int, int]
 
@@ -53,6 +54,7 @@ _ANONYMITY_ASIDE = lazy_compile(
     r"|(?:who|as\s+(?:he|she|they))\s+(?:was|were|is|are)\s+not\s+(?:authori[sz]ed|allowed"
     r"|permitted|cleared)\s+to\s+(?:speak|comment|talk|discuss|be\s+(?:named|quoted))"
     r"|(?:who|and)\s+(?:declined|refused)\s+to\s+be\s+(?:named|identified)"
+    r"|who\s+(?:did|does|do)\s+not\s+(?:want|wish)\s+to\s+be\s+(?:named|identified)"
     r"|(?:was|were)\s+granted\s+anonymity|requested\s+anonymity|insisted\s+on\s+anonymity)\b",
     re.IGNORECASE,
 )
@@ -222,17 +224,10 @@ _GROUP_HEADS = frozenset((
     "analysts", "academics", "scholars", "specialists", "insiders", "observers", "parents",
     "teachers", "neighbours", "neighbors", "executives", "investors", "traders", "bankers",
     "officers", "authorities", "aides", "allies", "rivals", "environmentalists",
-    "conservationists", "physicians", "nurses", "clinicians", "epidemiologists",
+    "conservationists", "physicians", "nurses", "clinicians", "epidemiologists", "bosses",
+    "chiefs", "managers", "insiders", "campaigners", "unions", "charities", "agencies",
+    "groups", "organizations", "organisations", "businesses", "firms", "companies",
 ))
-_GROUP_CLAIM = lazy_compile(
-    r"(?:^|[,;:(—–]\s*|\b(?:but|while|although|though|as|because|since|where)\s+)"
-    r"(?P<src>(?:(?:some|many|several|most|other|few|a\s+few|a\s+number\s+of)\s+)?"
-    r"(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z]+))"
-    r"\s+(?:(?:have|had|has|do|did)\s+)?(?:(?:long|also|now|privately|publicly|still"
-    r"|repeatedly|often|increasingly|widely|generally|already|even)\s+)?"
-    r"(?P<verb>[a-z]+)(?P<after>\s+that\b|\s*[.!?][\"”’']?\s*$|\s+(?=[a-z]))",
-    re.IGNORECASE,
-)
 # reporting verbs the cue lexicon leaves out, as news copy uses them after a group
 _MORE_VERBS = frozenset(("charge", "charged", "contend", "contended", "fear", "feared",
                          "caution", "cautioned", "doubt", "doubted",
@@ -249,7 +244,20 @@ _CLAUSE_VERBS = frozenset(("say", "says", "said", "told", "tell", "argue", "argu
                            "cautioned", "charge", "charged", "report", "reported",
                            "confirm", "confirmed", "explain", "explained", "stress",
                            "stressed", "suggest", "suggested", "complain", "complained"))
+_GROUP_CLAIM = lazy_compile(
+    r"(?:^|[,;:(—–]\s*|\b(?:but|while|although|though|as|because|since|where)\s+)"
+    r"(?P<src>(?:(?:some|many|several|most|other|few|a\s+few|a\s+number\s+of)\s+)?"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s))"
+    r"\s+(?:(?:have|had|has|do|did)\s+)?(?:(?:long|also|now|privately|publicly|still"
+    r"|repeatedly|often|increasingly|widely|generally|already|even)\s+)?"
+    r"(?P<verb>(?:" + "|".join(sorted(_CLAUSE_VERBS | _MORE_VERBS, key=len, reverse=True))
+    + r")\b|[a-z]+(?=\s+that\b|\s*[.!?]))"
+    r"(?P<after>\s+that\b|\s*[.!?][\"”’']?\s*$|\s+(?=[a-z]))",
+    re.IGNORECASE,
+)
 _QUOTE_CHARS = "\"“”"
+_QUANTIFIERS = frozenset(("some", "many", "several", "most", "other", "few", "a", "number",
+                          "of"))
 
 
 _UNNAMED_DOCUMENT = lazy_compile(
@@ -310,6 +318,10 @@ def group_claims(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Spa
             elif verb not in _CLAUSE_VERBS:
                 continue
             src = m.group("src")
+            if any(w.lower() in lex.pronouns or w.lower() in BOUNDARY_WORDS
+                   or w.lower() in verbs or w.lower() in _CLAUSE_VERBS
+                   for w in src.split()[:-1] if w.lower() not in _QUANTIFIERS):
+                continue  # "She said leaders": no noun phrase
             first_cap = m.start("src") > 0 and src[:1].isupper()
             if first_cap or any(w[:1].isupper() for w in src.split()[1:]) \
                     or _quoted(s, m.start("src")):
