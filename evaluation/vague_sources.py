@@ -34,6 +34,7 @@ from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon, get_lexicon
 from rules.attribution.sources import classify
 from rules.attribution.vague import (
+    agentless_reports,
     anonymity_asides,
     group_claims,
     unnamed_documents,
@@ -131,7 +132,7 @@ def _scan_hits(text: str, sentences: Sequence[tuple[int, int]], lex: Lexicon
     """The spans the sentence scans of ATT001 flag: a group claim's source and verb, an
     anonymity aside ("who asked not to be named", which a gold source phrase may hold)."""
     return [*group_claims(text, sentences, lex), *anonymity_asides(text, sentences),
-            *unnamed_documents(text, sentences)]
+            *unnamed_documents(text, sentences), *agentless_reports(text, sentences)]
 
 
 def _head(words: list[str]) -> str:

@@ -42,6 +42,16 @@ def _vague(text: str) -> list[str]:
         ("The river rose overnight, though campaigners warned of worse to come.",
          "campaigners warned"),
         ("Aid agencies say thousands of families have left the valley.", "Aid agencies say"),
+        # an indefinite document with no author or publisher
+        ("The chain will shut forty stores, as per a report.", "as per a report"),
+        ("Fares will rise in May, according to one internal memo.",
+         "according to one internal memo"),
+        # agentless reports beyond the lexicon's phrase list
+        ("It was announced on Monday that the depot will close.", "It was announced"),
+        ("The fire is suspected to have started in the kitchen.", "is suspected to have"),
+        ("There are growing fears that the dam could fail.", "There are growing fears that"),
+        ("Concerns have been raised that the new road will flood.",
+         "Concerns have been raised that"),
         # an anonymity aside marks the sentence whatever the source span
         ("A manager at the depot, speaking on condition of anonymity, said two buses had "
          "failed inspection.", "A manager at the depot"),
@@ -65,6 +75,11 @@ def test_unnamed_sources_are_flagged(text: str, flagged: str) -> None:
         # a surname after an adjective, an initial: names
         "A tired Okafor said the count would finish at dawn.",
         "FBI counsel Jane A. Ruiz wrote that the files were incomplete.",
+        # a document with its publisher or author, a passive with its agent, no report
+        "The chain will shut forty stores, according to a report by Shop Watch.",
+        "Fares will rise in May, according to a memo seen by the Valley Ledger.",
+        "It was announced by the council that the depot will close.",
+        "It was said in jest, and nobody took it seriously.",
         # a named body; a pronoun subject and the group in its clause
         "The Green Party said that the levy was unfair.",
         "Ana Ruiz spoke after the vote. She said councillors had agreed to cut the levy.",

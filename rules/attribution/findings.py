@@ -25,6 +25,7 @@ from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon, PhraseRegex
 from rules.attribution.sources import classify
 from rules.attribution.vague import (
+    agentless_reports,
     anonymity_asides,
     group_claims,
     unnamed_documents,
@@ -156,14 +157,17 @@ def _report_vague_phrases(analysis: Analysis, body: list[Sentence], quotes: list
 
 def _report_unnamed_asides(analysis: Analysis, body: list[Sentence], quotes: list[Span],
                            lex: Lexicon, flagged: _Spans) -> None:
-    """ATT001 for anonymity asides ("who asked not to be named") and unnamed groups before a
-    that-clause ("Critics charge that"), outside quotations and spans already flagged."""
+    """ATT001 for anonymity asides ("who asked not to be named"), unnamed groups before a
+    that-clause ("Critics charge that"), indefinite documents ("as per a report") and
+    agentless reports ("It was confirmed that"), outside quotations and spans already
+    flagged."""
     text = analysis.doc.text
     spans = [(s.start, s.end) for s in body]
     quote_starts = [q[0] for q in quotes]
     hits = [(a, b, "aside") for a, b in anonymity_asides(text, spans)]
     hits += [(a, b, "group") for a, b in group_claims(text, spans, lex)]
     hits += [(a, b, "group") for a, b in unnamed_documents(text, spans)]
+    hits += [(a, b, "passive") for a, b in agentless_reports(text, spans)]
     by_start = {s.start: s.index for s in body}
     starts = sorted(by_start)
     for a, b, label in sorted(hits):
@@ -172,9 +176,10 @@ def _report_unnamed_asides(analysis: Analysis, body: list[Sentence], quotes: lis
         k = by_start[starts[bisect.bisect_right(starts, a) - 1]]
         flagged.add((a, b))
         phrase = text[a:b]
-        msg = (f"anonymous source '{phrase}': say why the source cannot be named and how the "
-               "claim was confirmed" if label == "aside"
-               else f"vague attribution '{phrase}': name who says so")
+        msg = {"aside": f"anonymous source '{phrase}': say why the source cannot be named "
+                        "and how the claim was confirmed",
+               "passive": f"agentless passive '{phrase}': who thinks or says so?",
+               }.get(label, f"vague attribution '{phrase}': name who says so")
         analysis.report(VAGUE, a, b, msg, sentence=k)
 
 

@@ -261,18 +261,24 @@ _QUANTIFIERS = frozenset(("some", "many", "several", "most", "other", "few", "a"
 
 
 _UNNAMED_DOCUMENT = lazy_compile(
-    r"\b(?:according\s+to|as\s+per|citing|per)\s+(?:a|an|one|another)\s+"
+    r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per|[Cc]iting|[Pp]er)\s+(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
     r"(?:[a-z][\w-]*\s+){0,2}?(?:report|study|survey|analysis|memo|document|poll|paper"
     r"|briefing|assessment|estimate|review|account|dossier|filing)\b"
     r"(?!\s+(?:in|by|from|for|of|at|with|on|published|released|commissioned)\s)",
-    re.IGNORECASE,
 )
+_CLAUSE_END = re.compile(r"[.,;:!?()]")
 
 
 def unnamed_documents(text: str, sentences: Iterable[Span]) -> list[Span]:
     """Spans of "according to a report", "as per one study" (an indefinite document, no
     author or publisher after it) outside quotations."""
-    return _scan(text, sentences, _DOCUMENT_KEYS, _UNNAMED_DOCUMENT)
+    out = []
+    for a, b in _scan(text, sentences, _DOCUMENT_KEYS, _UNNAMED_DOCUMENT):
+        end = _CLAUSE_END.search(text, b, b + 200)
+        rest = text[b:end.start() if end else b + 200].split()
+        if not any(w[:1].isupper() for w in rest):
+            out.append((a, b))  # no author or publisher later in the clause either
+    return out
 
 
 # words one of which a sentence must hold for a scan to run on it (most hold none)
@@ -290,7 +296,7 @@ def _lowered(text: str) -> str:
 
 
 def _scan(text: str, sentences: Iterable[Span], keys: tuple[str, ...],
-          pattern: re.Pattern[str]) -> list[Span]:
+          pattern: re.Pattern[str], lower: bool = False) -> list[Span]:
     """Spans of ``pattern`` outside quotations in the sentences that hold one of ``keys``
     (lower case; found with ``str.find``, much faster than a regex over the text)."""
     low = _lowered(text)
@@ -314,10 +320,40 @@ def _scan(text: str, sentences: Iterable[Span], keys: tuple[str, ...],
         seen.add(i)
         a, b = sents[i]
         s = text[a:b]
-        for m in pattern.finditer(s):
+        for m in pattern.finditer(low[a:b] if lower else s):  # ``lower``: a lower-case pattern
             if not _quoted(s, m.start()):
                 out.append((a + m.start(), a + m.end()))
     return sorted(out)
+
+
+# agentless reports the lexicon's phrase list leaves out: any tense of "it is <reported>
+# that", "<subject> is <suspected> to be/have", "there are fears that", "concerns have
+# been raised that"
+_REPORTED = (r"(?:announced|revealed|confirmed|suggested|claimed|alleged|argued|estimated"
+             r"|feared|hoped|believed|thought|understood|rumou?red|speculated|reported|said"
+             r"|known|expected|suspected|presumed|assumed|noted|acknowledged|disclosed)")
+_AGENTLESS = lazy_compile(
+    r"\bit\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|may\s+be|might\s+be)"
+    r"\s+(?:widely\s+|generally\s+|now\s+|also\s+|often\s+|since\s+|later\s+)?"
+    + _REPORTED + r"(?:\s+that\b|(?=(?:\s+(?!by\b)[\w-]+){1,4}?\s+that\b))"
+    r"|\b(?:is|are|was|were)\s+(?:widely\s+|generally\s+|now\s+|also\s+|strongly\s+)?"
+    r"(?:suspected|presumed|assumed|rumou?red|feared|alleged|reported|believed|thought"
+    r"|understood|said|claimed)\s+to\s+(?:be|have)\b"
+    r"|\bthere\s+(?:is|are|was|were|have\s+been|has\s+been)\s+(?:growing\s+|widespread\s+"
+    r"|mounting\s+|renewed\s+|persistent\s+|some\s+|also\s+)?(?:fears|concerns|suggestions"
+    r"|claims|allegations|reports|rumou?rs|speculation|worries)\s+that\b"
+    r"|\b(?:concerns|fears|questions|doubts|claims|allegations|suggestions)\s+(?:have|had|has)"
+    r"\s+(?:also\s+)?been\s+(?:raised|voiced|expressed|made)\s+that\b"
+)
+_AGENTLESS_KEYS = ("it is ", "it was ", "it has been", "it had been", "it will be",
+                   "it would be", "it may be", "it might be", " to be", " to have",
+                   "there ", " been raised", " been voiced", " been expressed", " been made")
+
+
+def agentless_reports(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """Spans of agentless reporting passives beyond the lexicon's list ("It was
+    confirmed that", "is suspected to have", "There are fears that") outside quotations."""
+    return _scan(text, sentences, _AGENTLESS_KEYS, _AGENTLESS, lower=True)
 
 
 def anonymity_asides(text: str, sentences: Iterable[Span]) -> list[Span]:
