@@ -288,11 +288,23 @@ _DOCUMENT_KEYS = ("according to", "as per", "citing", "per ")
 _PUNCT_CHARS = ".,;:!?()\"“”‘’'—–"
 
 
+# the last text lowered and its lower case, one tuple (read and replaced whole, so threads
+# never see a text with another's lower case): the scans of one text share it
+_last_lowered: tuple[str, str] = ("", "")
+
+
 def _lowered(text: str) -> str:
     """``text`` in lower case, offset for offset (a character whose lower case is longer
     keeps its first character)."""
+    global _last_lowered
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
     low = text.lower()
-    return low if len(low) == len(text) else "".join(c.lower()[:1] or c for c in text)
+    if len(low) != len(text):
+        low = "".join(c.lower()[:1] or c for c in text)
+    _last_lowered = (text, low)
+    return low
 
 
 def _scan(text: str, sentences: Iterable[Span], keys: tuple[str, ...],
@@ -371,6 +383,8 @@ def group_claims(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Spa
     for c in _PUNCT_CHARS:
         if c in words:
             words = words.replace(c, " ")
+    if heads.isdisjoint(words.split()):
+        return out
     for a, b in sentences:
         if heads.isdisjoint(words[a:b].split()):
             continue
