@@ -66,10 +66,10 @@ _COUNTING = frozenset(("a", "an", "one", "another", "some", "several", "many",
                        "multiple", "certain"))
 _COUNTING_PHRASES = ("a handful of", "a number of", "a group of", "a couple of",
                      "a significant number of", "a majority of", "a few")
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_WORD = lazy_compile(r"[^\W\d_][\w'’.-]*")
 # capitalised words for members of a group: party members, nationalities and residents
 # ("a Nevada Democrat", "several Canadians", "two Texans"); not a surname ("a teary-eyed Bush")
-GROUP_WORD = re.compile(
+GROUP_WORD = lazy_compile(
     r"^(?:(?:Democrat|Republican|Conservative|Liberal|Tory|Socialist|Libertarian|Progressive"
     r"|Independent|Green|Labourite|Unionist|Nationalist|Loyalist|Separatist|Muslim|Christian"
     r"|Catholic|Protestant|Jew|Sunni|Shiite|Evangelical)s?|Tories"
@@ -266,7 +266,7 @@ _UNNAMED_DOCUMENT = lazy_compile(
     r"|briefing|assessment|estimate|review|account|dossier|filing)\b"
     r"(?!\s+(?:in|by|from|for|of|at|with|on|published|released|commissioned)\s)",
 )
-_CLAUSE_END = re.compile(r"[.,;:!?()]")
+_CLAUSE_END = lazy_compile(r"[.,;:!?()]")
 
 
 def unnamed_documents(text: str, sentences: Iterable[Span]) -> list[Span]:
