@@ -52,6 +52,11 @@ def _vague(text: str) -> list[str]:
         ("There are growing fears that the dam could fail.", "There are growing fears that"),
         ("Concerns have been raised that the new road will flood.",
          "Concerns have been raised that"),
+        # a place name inside the source's postmodifier, a participle postmodifier
+        ("One senior ferry company manager in northern Norway told the Harbour Times that "
+         "crossings were cut.", "One senior ferry company manager in northern Norway"),
+        ("Medics working in the emergency unit described the night as chaotic.",
+         "Medics working in the emergency unit"),
         # an anonymity aside marks the sentence whatever the source span
         ("A manager at the depot, speaking on condition of anonymity, said two buses had "
          "failed inspection.", "A manager at the depot"),
