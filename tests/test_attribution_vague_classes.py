@@ -85,6 +85,8 @@ def test_unnamed_sources_are_flagged(text: str, flagged: str) -> None:
         "Fares will rise in May, according to a memo seen by the Valley Ledger.",
         "It was announced by the council that the depot will close.",
         "It was said in jest, and nobody took it seriously.",
+        # a group's stance with no content reported
+        "Rider groups disagreed.",
         # a named body; a pronoun subject and the group in its clause
         "The Green Party said that the levy was unfair.",
         "Ana Ruiz spoke after the vote. She said councillors had agreed to cut the levy.",

@@ -402,8 +402,9 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
     verb = m.group("verb")
     after = m.group("after").strip()
     if after == "that" or after[:1] in (".", "!", "?"):
-        if not (verb in verbs or verb in _MORE_VERBS):
-            return False
+        if not (verb in verbs or verb in _MORE_VERBS) \
+                or (after != "that" and m.start("src") == 0):
+            return False  # "Rider groups disagreed.": no content reported
     elif verb not in _CLAUSE_VERBS:
         return False
     lows = m.group("src").split()
