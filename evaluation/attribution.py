@@ -240,7 +240,8 @@ def evaluate(
         t_extract += time.perf_counter() - t0
         pred = _pred_rels(text, found, with_continuations)
         gold = _gold_rels(art)
-        count_article(text, [g.source for g in art.attributions], found, counts, vague)
+        count_article(text, [g.source for g in art.attributions], found, counts, vague,
+                      sentences=sents)
         # 1. sentences
         gold_chars = _chars([p for g in gold for p in g.content])
         # (a cue-less sentence the gate alone reads as attributed counts here only: it is a

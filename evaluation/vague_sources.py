@@ -26,13 +26,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from checker.core.analysis import ANONYMOUS
 from rules.attribution.doc import Extracted
-from rules.attribution.lexicon import get_lexicon
+from rules.attribution.lexicon import Lexicon, get_lexicon
 from rules.attribution.sources import classify
+from rules.attribution.vague import (
+    agentless_reports,
+    anonymity_asides,
+    group_claims,
+    unnamed_documents,
+    vague_source,
+)
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "who", "which", "that",
@@ -120,6 +127,14 @@ def gold_kind(span: str, counts: Counter[str]) -> str:
     return "vague"
 
 
+def _scan_hits(text: str, sentences: Sequence[tuple[int, int]], lex: Lexicon
+               ) -> list[tuple[int, int] | None]:
+    """The spans the sentence scans of ATT001 flag: a group claim's source and verb, an
+    anonymity aside ("who asked not to be named", which a gold source phrase may hold)."""
+    return [*group_claims(text, sentences, lex), *anonymity_asides(text, sentences),
+            *unnamed_documents(text, sentences), *agentless_reports(text, sentences)]
+
+
 def _head(words: list[str]) -> str:
     """The last word before a postmodifier ("officials | at the ministry")."""
     for i, w in enumerate(words):
@@ -134,13 +149,21 @@ def _overlaps(a: tuple[int, int], pieces: Iterable[tuple[int, int]]) -> bool:
 
 def count_article(text: str, gold_sources: list[tuple[tuple[int, int], ...]],
                   found: list[Extracted], counts: Counter[str], acc: VagueRecall,
-                  misses: list[str] | None = None) -> None:
-    """Add one article's vague-source counts to ``acc`` (``misses``: gold spans not found)."""
+                  misses: list[str] | None = None,
+                  sentences: Sequence[tuple[int, int]] | None = None) -> None:
+    """Add one article's vague-source counts to ``acc`` (``misses``: gold spans not found).
+
+    With ``sentences`` (the article's sentence spans), the sentence scans of ATT001 count
+    too: anonymity asides and unnamed groups before a that-clause
+    (``rules/attribution/vague.py``), when the span they flag overlaps the gold source."""
     lex = get_lexicon()
-    flagged = [r.source for r in found
-               if r.source is not None and r.vague and r.informational]
+    flagged: list[tuple[int, int] | None] = [
+        r.source for r in found
+        if r.source is not None and r.informational and vague_source(r, lex, text)]
     flagged += [r.citing for r in found if r.citing is not None
                 and classify(r.citing_text, lex)[0] == ANONYMOUS]
+    if sentences is not None:
+        flagged += _scan_hits(text, sentences, lex)
     for pieces in gold_sources:
         if not pieces:
             continue

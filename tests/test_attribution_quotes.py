@@ -31,8 +31,27 @@ def _quote_findings(text: str) -> list[str]:
         "The ferry operator's chief executive, Ann Holm, said the route lost money.\n\n"
         "We use cookies to improve your experience. Accept all cookies\n\n"
         "\u201cEvery crossing in January ran at less than a third full.\u201d\n",
+        # a run of quote paragraphs after the speaker's sentence: one speaker goes on
+        "Tom Berg also noted that the ferry had been late on most days.\n\n"
+        "\u201cI have missed the first hour of work eleven times since January.\u201d\n\n"
+        "\u201cMy employer has been patient, but that patience will not last.\u201d\n",
+        # a quote that continues across paragraphs after "said <name>"
+        "\u201cWe were never told about the closure,\u201d said Ann Lee, who lives on the "
+        "hill. \u201cThe council knew for months.\n\n"
+        "\u201cNow the road is shut and nobody will say when it reopens.\u201d\n",
+        # the speaker named as the subject of the sentence before, with no speech verb
+        "Lewis, the head of the port authority, was clear. \u201cWe will not dredge again "
+        "until the spring tides have passed.\u201d\n",
+        # other page chrome between: an advertisement label, a "Read more" line
+        "The ferry operator's chief executive, Ann Holm, said the route lost money.\n\n"
+        "Advertisement\n\n"
+        "\u201cEvery crossing in January ran at less than a third full.\u201d\n",
+        "The ferry operator's chief executive, Ann Holm, said the route lost money.\n\n"
+        "Read more: Ferry fares to rise in the spring\n\n"
+        "\u201cEvery crossing in January ran at less than a third full.\u201d\n",
     ],
-    ids=["after-she-said", "also-noted", "same-sentence", "across-chrome"],
+    ids=["after-she-said", "also-noted", "same-sentence", "across-chrome", "quote-run",
+         "continued-quote", "named-subject", "across-advert", "across-read-more"],
 )
 def test_quote_with_a_speaker_nearby_is_not_flagged(text: str) -> None:
     assert _quote_findings(text) == []
@@ -54,4 +73,23 @@ def test_speaker_two_sentences_back_does_not_cover_a_quote() -> None:
         "Dredging resumed in March after a two-month pause.\n\n"
         "\u201cThe port cannot take the larger container ships until the autumn.\u201d\n"
     )
+    assert len(_quote_findings(text)) == 1
+
+
+def test_a_run_of_quotes_with_no_speaker_is_flagged_throughout() -> None:
+    text = (
+        "Ticket prices rose by a fifth in the spring.\n\n"
+        "\u201cEvery crossing in January ran at less than a third full.\u201d\n\n"
+        "\u201cNobody wants to sail in a half-empty boat in the middle of winter.\u201d\n"
+    )
+    found = _quote_findings(text)
+    assert len(found) == 2 and "Nobody wants" in found[1]
+
+
+@pytest.mark.parametrize("before", [
+    "The tide tables were wrong all winter.",
+    "New ferry timetables were printed in March.",
+])
+def test_a_sentence_before_with_no_person_names_no_speaker(before: str) -> None:
+    text = f"{before} \u201cEvery crossing in January ran at less than a third full.\u201d\n"
     assert len(_quote_findings(text)) == 1

@@ -24,6 +24,13 @@ from checker.core.rule import Rule
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon, PhraseRegex
 from rules.attribution.sources import classify
+from rules.attribution.vague import (
+    agentless_reports,
+    anonymity_asides,
+    group_claims,
+    unnamed_documents,
+    vague_source,
+)
 
 NAME = "attribution"
 
@@ -75,6 +82,7 @@ def report_findings(analysis: Analysis, found: list[Extracted], quotes: list[Spa
     flagged = _Spans()  # ATT001 spans so far: a phrase hit overlapping one is skipped
     _report_vague_sources(analysis, found, lex, body_sentence, flagged)
     _report_vague_phrases(analysis, body, quotes, lex, flagged)
+    _report_unnamed_asides(analysis, body, quotes, lex, flagged)
     _report_unattributed_quotes(analysis, found, quotes, lex, body_sentence)
 
 
@@ -100,7 +108,7 @@ def _report_vague_sources(analysis: Analysis, found: list[Extracted], lex: Lexic
     for r in found:
         if not r.informational:
             continue
-        if r.source is not None and r.vague:
+        if r.source is not None and vague_source(r, lex, text):
             k = body_sentence(r.source[0])
             if k is not None:
                 end = r.cue[1] if r.cue and r.cue[0] >= r.source[1] else r.source[1]
@@ -147,6 +155,34 @@ def _report_vague_phrases(analysis: Analysis, body: list[Sentence], quotes: list
                 analysis.report(VAGUE, a, b, msg, sentence=s.index)
 
 
+def _report_unnamed_asides(analysis: Analysis, body: list[Sentence], quotes: list[Span],
+                           lex: Lexicon, flagged: _Spans) -> None:
+    """ATT001 for anonymity asides ("who asked not to be named"), unnamed groups before a
+    that-clause ("Critics charge that"), indefinite documents ("as per a report") and
+    agentless reports ("It was confirmed that"), outside quotations and spans already
+    flagged."""
+    text = analysis.doc.text
+    spans = [(s.start, s.end) for s in body]
+    quote_starts = [q[0] for q in quotes]
+    hits = [(a, b, "aside") for a, b in anonymity_asides(text, spans)]
+    hits += [(a, b, "group") for a, b in group_claims(text, spans, lex)]
+    hits += [(a, b, "group") for a, b in unnamed_documents(text, spans)]
+    hits += [(a, b, "passive") for a, b in agentless_reports(text, spans)]
+    by_start = {s.start: s.index for s in body}
+    starts = sorted(by_start)
+    for a, b, label in sorted(hits):
+        if flagged.overlaps(a, b) or _inside_quote(quotes, quote_starts, a):
+            continue
+        k = by_start[starts[bisect.bisect_right(starts, a) - 1]]
+        flagged.add((a, b))
+        phrase = text[a:b]
+        msg = {"aside": f"anonymous source '{phrase}': say why the source cannot be named "
+                        "and how the claim was confirmed",
+               "passive": f"agentless passive '{phrase}': who thinks or says so?",
+               }.get(label, f"vague attribution '{phrase}': name who says so")
+        analysis.report(VAGUE, a, b, msg, sentence=k)
+
+
 def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
                                 quotes: list[Span], lex: Lexicon,
                                 body_sentence: Callable[[int], int | None]) -> None:
@@ -163,28 +199,56 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
     speaking = {k for r in found if r.source is not None and r.informational
                 for k in (body_sentence(r.source[0]),) if k is not None}
     previous_body = _previous_body(analysis)
+    spoken: set[int] = set()  # sentences whose quotation has a speaker: a run goes on
     for qs, qe in quotes:
-        inner = text[qs:qe].strip("“”\"' \n")
-        if len(_WORD_RUN.findall(inner)) <= 3:
-            continue
-        if covered.overlaps(qs, qe):
-            continue
         k = body_sentence(qs)
         if k is None:
             continue
-        if analysis.sentence_footnotes and analysis.sentence_footnotes[k]:
-            continue
-        if linked.overlaps(qs, qe):
+        inner = text[qs:qe].strip("“”\"' \n")
+        if len(_WORD_RUN.findall(inner)) <= 3 or covered.overlaps(qs, qe) \
+                or (analysis.sentence_footnotes and analysis.sentence_footnotes[k]) \
+                or linked.overlaps(qs, qe):
+            spoken.add(k)
             continue
         prev = previous_body.get(k)
         if k in speaking or prev in speaking or _names_speaker(doc.sentences[k], (qs, qe), lex) \
-                or (prev is not None and _names_speaker(doc.sentences[prev], None, lex)):
+                or (prev is not None and (_names_speaker(doc.sentences[prev], None, lex)
+                                          or _named_subject(doc.sentences[prev].text)
+                                          or (prev in spoken
+                                              and _quote_only(doc.sentences[prev].text)))):
+            spoken.add(k)
             continue
         analysis.report(
             UNATTRIBUTED_QUOTE, qs, qe,
             "direct quotation with no identifiable speaker: say who said it",
             sentence=k,
         )
+
+
+# a sentence whose subject is a named person or a personal pronoun, before a verb or an
+# appositive: "Ann Holm was blunt.", "Lewis, the head of the port authority, was clear."
+_NAMED_SUBJECT = re.compile(
+    r"^[\"“‘']?(?:(?:He|She)\s|(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+"
+    r"(?:\s+[A-Z][\w’'-]+){0,2}\s*,\s+(?:a|an|the|who|whose)\s|(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+"
+    r"[A-Z][\w’'-]+|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+(?:was|is|had|has|seemed"
+    r"|sounded|remained|appeared|looked|became|grew|stayed|spoke|went|turned)\s)")
+_QUOTE_MARK_CHARS = "“”\"‘’'"
+
+
+def _named_subject(sentence: str) -> bool:
+    """Whether a sentence opens with a named person or "He"/"She" as its subject (the quote
+    that follows it is that person's): "Ann Holm was blunt.", "Lewis, the head of the port
+    authority, was clear."; not a sentence that opens with "The ..." or a plural noun."""
+    m = _NAMED_SUBJECT.match(sentence.strip())
+    return m is not None and not m.group().startswith(("The ", "This ", "These ", "A ", "An "))
+
+
+def _quote_only(sentence: str) -> bool:
+    """Whether a sentence is a quotation and nothing else ("“We were never asked.”"): the
+    next quote paragraph continues the same speaker's words."""
+    t = sentence.strip()
+    return len(t) > 2 and t[0] in _QUOTE_MARK_CHARS and (
+        t[-1] in _QUOTE_MARK_CHARS or t[-2] in _QUOTE_MARK_CHARS or t[-1] in ".!?")
 
 
 def _previous_body(analysis: Analysis) -> dict[int, int]:

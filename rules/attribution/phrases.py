@@ -10,6 +10,7 @@ from __future__ import annotations
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.tokens import is_cap, is_word
+from rules.attribution.vague import GROUP_WORD
 from rules.attribution.words import (
     BOUNDARY_WORDS,
     COMPANY_SUFFIXES,
@@ -41,6 +42,22 @@ def _plural_body(low: str, lex: Lexicon) -> bool:
     "groups in the city"): a place after it belongs to the phrase."""
     return low in ("businesses", "companies") or (
         low.endswith("s") and (low[:-1] in lex.organisation_nouns or low[:-1] in lex.outlet_nouns))
+
+
+def _group_members(word: str) -> bool:
+    """Whether a capitalised word names members of a group in the plural ("Canadians on
+    the trip", "Democrats in the state senate"): a place after it belongs to the phrase."""
+    return word.endswith("s") and bool(GROUP_WORD.match(word))
+
+
+def _people_doing(d: TokenDoc, k: int, sent: int) -> bool:
+    """Whether token ``k`` is an -ing participle after a plural noun for people ("medics
+    working in the unit", "families living near the plant"): the place after it belongs to
+    the phrase."""
+    toks = d.toks
+    low = toks[k].low
+    return k >= 1 and low.endswith("ing") and len(low) > 5 and toks[k - 1].sent == sent \
+        and toks[k - 1].low.endswith("s") and toks[k - 1].low in d.lex.people_words
 
 
 def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
@@ -103,6 +120,8 @@ def _past_reduced_relative(d: TokenDoc, a: int, end: int) -> int:
     m = end
     while m > a + 1 and is_cap(toks[m]) and end - m < 3:
         m -= 1
+    if any(toks[i].low in NP_INNER_PREPS for i in range(a + 1, m)):
+        return a  # "a leader in northern | England": the name is in a postmodifier
     if m < end and not is_cap(toks[m]):
         noun = toks[m].low
         if noun.isalpha() and noun not in lex.people_words and noun not in lex.titles \
@@ -274,7 +293,9 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
                                         or toks[k - 1].low in lex.document_nouns)
     ) or (toks[k].low in ("in", "on", "with") and (toks[k - 1].low in lex.people_words
                                            or toks[k - 1].low in _GROUP_WORDS
-                                           or _plural_body(toks[k - 1].low, lex)))
+                                           or _plural_body(toks[k - 1].low, lex)
+                                           or _group_members(toks[k - 1].text)
+                                           or _people_doing(d, k - 1, sent)))
     ) and toks[k].sent == sent \
             and toks[k - 1].sent == sent and is_word(toks[k - 1]) \
             and toks[k - 1].low not in BOUNDARY_WORDS \

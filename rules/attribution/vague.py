@@ -1,0 +1,445 @@
+"""Which sources name no one: the vagueness test of ATT001 beyond the source classifier.
+
+:func:`rules.attribution.sources.resolve` marks a relation ``vague`` when its source is an
+anonymous generic *who* ("officials", "a nurse"). Three classes of unnamed sources slip
+through that test, and this module catches them:
+
+- **source phrases that say they hide a name** (:func:`vague_source`): descriptive
+  anonymity ("an intelligence source, who was not authorised to speak", "one Democrat
+  familiar with the discussion", "a person with knowledge of the talks"), one or a few
+  unnamed members of a group written with a capital ("a Nevada Democrat", "another Ohio
+  Republican", "other Republicans", "a handful of Democrats"), unnamed bodies with a clause
+  ("progressive organisations that have endorsed him") and "the source(s)" told of before;
+- **anonymity asides in a sentence** (:func:`anonymity_asides`): "who asked not to be
+  named", "speaking on condition of anonymity", "who was not authorised to comment" mark
+  the sentence's source as unnamed whatever span the extractor read for it;
+- **an unnamed group with a that-clause** (:func:`group_claims`): "Critics charge that",
+  "Some economists now doubt that", "..., opponents contend." -- a reporting verb the
+  extractor may not know, after a plural noun for people with no name.
+
+A source resolved to a person ("the chief" after "Police Chief Ana Ruiz"), an
+organisation or an outlet is never vague here; only sources the classifier left anonymous
+are looked at again, and the scans skip quoted words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from checker.core.analysis import ANONYMOUS, ORGANISATION, PERSON
+from checker.core.regexlit import lazy_compile
+from rules.attribution.doc import Extracted
+from rules.attribution.lexicon import Lexicon
+from rules.attribution.words import BOUNDARY_WORDS
+
+Span = tuple[int, int]
+
+# descriptive anonymity inside a source phrase
+_ANONYMITY_IN_PHRASE = lazy_compile(
+    r"\b(?:familiar\s+with|close\s+to|with\s+(?:direct\s+|detailed\s+)?knowledge\s+of"
+    r"|briefed\s+on|privy\s+to|involved\s+in|unnamed|unidentified|anonymous|anonymity"
+    r"|not\s+(?:authori[sz]ed|allowed|permitted|cleared)\s+to"
+    r"|not\s+to\s+be\s+(?:named|identified|quoted)|declined\s+to\s+be\s+(?:named|identified))\b",
+    re.IGNORECASE,
+)
+# asides that mark a sentence's source as unnamed wherever it stands
+_ANONYMITY_ASIDE = lazy_compile(
+    r"\b(?:(?:who|because\s+(?:he|she|they))\s+(?:asked|requested|wished|wanted|preferred)"
+    r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity|to\s+remain\s+anonymous)"
+    r"|(?:speaking|spoke|speak|talking|talked)\s+(?:on|under)\s+(?:the\s+)?condition"
+    r"\s+(?:of|that\s+(?:he|she|they)\s+not\s+be\s+named)(?:\s+anonymity)?"
+    r"|on\s+(?:the\s+)?condition\s+of\s+anonymity"
+    r"|(?:speaking|spoke|speak)\s+anonymously"
+    r"|(?:who|as\s+(?:he|she|they))\s+(?:was|were|is|are)\s+not\s+(?:authori[sz]ed|allowed"
+    r"|permitted|cleared)\s+to\s+(?:speak|comment|talk|discuss|be\s+(?:named|quoted))"
+    r"|(?:who|and)\s+(?:declined|refused)\s+to\s+be\s+(?:named|identified)"
+    r"|who\s+(?:did|does|do)\s+not\s+(?:want|wish)\s+to\s+be\s+(?:named|identified)"
+    r"|(?:was|were)\s+granted\s+anonymity|requested\s+anonymity|insisted\s+on\s+anonymity)\b",
+    re.IGNORECASE,
+)
+# determiners that count off unnamed members of a group: "a Nevada Democrat", "other
+# Republicans", "a handful of Democrats"
+_COUNTING = frozenset(("a", "an", "one", "another", "some", "several", "many",
+                       "two", "three", "four", "five", "few", "various", "numerous",
+                       "multiple", "certain"))
+_COUNTING_PHRASES = ("a handful of", "a number of", "a group of", "a couple of",
+                     "a significant number of", "a majority of", "a few")
+_WORD = lazy_compile(r"[^\W\d_][\w'’.-]*")
+# capitalised words for members of a group: party members, nationalities and residents
+# ("a Nevada Democrat", "several Canadians", "two Texans"); not a surname ("a teary-eyed Bush")
+GROUP_WORD = lazy_compile(
+    r"^(?:(?:Democrat|Republican|Conservative|Liberal|Tory|Socialist|Libertarian|Progressive"
+    r"|Independent|Green|Labourite|Unionist|Nationalist|Loyalist|Separatist|Muslim|Christian"
+    r"|Catholic|Protestant|Jew|Sunni|Shiite|Evangelical)s?|Tories"
+    r"|[A-Z][a-z]+(?:ians?|eans?|ans|ese|is|ers|ites))$")
+# plural bodies that an unnamed group can be ("organisations that endorsed him")
+_GROUP_BODIES = frozenset(("groups", "organizations", "organisations", "companies",
+                           "businesses", "firms", "outlets", "agencies", "charities",
+                           "unions", "campaigns"))
+# words after a capitalised group word that show a name follows or the group is a body
+_NOT_GROUP = frozenset(("party", "campaign", "committee", "administration", "department",
+                        "office", "government", "ministry", "council", "board"))
+
+
+# a source phrase that names its members or itself: "officials, including Gov. Ann Lee",
+# "a man calling himself Tom", "a news site called The Local"
+_NAMES_ITSELF = lazy_compile(
+    r"\b(?:including|led\s+by|such\s+as|among\s+them|called|named|known\s+as|dubbed"
+    r"|calling\s+(?:himself|herself|themselves|itself))\s+[“\"‘']?(?:[a-z][\w-]*\s+){0,3}[A-Z]")
+
+
+# a postmodifier right after a source span that names its author or publisher: "a report
+# | in the Valley Ledger", "a spokesman | for Acme"
+_NAMED_AFTER = lazy_compile(r"\s+(?:in|by|from|for|at|of|with)\s+(?:the\s+)?[A-Z]")
+
+
+def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
+    """Whether ATT001 reports the informational relation ``r`` as a vague source: the
+    classifier's verdict (``r.vague``), or an anonymous source phrase of one of the classes
+    in the module doc; never a phrase that names its members ("officials, including Gov.
+    Ann Lee") or itself ("a news site called The Local"), nor (``text``: the document's
+    text) one that a named postmodifier follows ("a report | in the Valley Ledger")."""
+    if r.source is not None and _NAMES_ITSELF.search(r.source_text):
+        return False
+    if r.vague:
+        return True
+    if r.source is None or not r.informational:
+        return False
+    if text and _NAMED_AFTER.match(text, r.source[1], r.source[1] + 80):
+        return False
+    if r.source_kind == ANONYMOUS:
+        return unnamed_phrase(r.source_text, lex)
+    if r.source_kind in (PERSON, ORGANISATION):
+        # capitalised, so read as a name: "Several Canadians on the trip", "A Leeds Tory"
+        words = [w.rstrip(".") for w in _WORD.findall(r.source_text)]
+        lows = [w.lower() for w in words]
+        if len(words) < 2 or lows[0] not in _COUNTING:
+            return False
+        head_at = _head_index(words[1:], lows[1:])
+        return head_at is not None and bool(GROUP_WORD.match(words[1 + head_at])) \
+            and _counted_members(words, lows, lex)
+    return False
+
+
+def unnamed_phrase(text: str, lex: Lexicon) -> bool:
+    """Whether a source phrase the classifier left anonymous says it names no one."""
+    words = [w.rstrip(".") for w in _WORD.findall(text)]
+    if not words or re.match(r"[A-Z]\.", text.strip()):
+        return False  # "A. Baker": an initial, not the article
+    lows = [w.lower() for w in words]
+    if lows[0] in lex.pronouns and len(lows) == 1:
+        return False
+    if _ANONYMITY_IN_PHRASE.search(text):
+        return True
+    if lows[0] in ("the", "these", "this", "those") and len(lows) == 2 \
+            and lows[1] in ("source", "sources", "insider", "insiders", "official",
+                            "officials"):
+        return True  # "the sources said": the unnamed sources told of before
+    return _counted_members(words, lows, lex) or _unnamed_bodies(lows) \
+        or _unnamed_document(words, lows, lex)
+
+
+# documents that, indefinite and with no author or publisher named, name no source
+_REPORT_NOUNS = frozenset(("report", "study", "survey", "analysis", "memo", "document",
+                           "poll", "paper", "briefing", "assessment", "estimate", "review",
+                           "account", "dossier", "leak", "note", "letter", "filing"))
+
+
+def _unnamed_document(words: list[str], lows: list[str], lex: Lexicon) -> bool:
+    """"a report", "one recent study", "a report in a trade magazine": an indefinite
+    document with nothing capitalised after its determiner (no author, no outlet)."""
+    if lows[0] not in ("a", "an", "one", "another") or len(lows) > 8:
+        return False
+    if any(w[:1].isupper() for w in words[1:]):
+        return False  # "a report by Amnesty", "a study in The Lancet"
+    at = _head_index(words[1:], lows[1:])
+    head = lows[at + 1] if at is not None else ""
+    return head in _REPORT_NOUNS or (head in lex.document_nouns and head.isalpha()
+                                     and not head.endswith("s"))
+
+
+def _counted_members(words: list[str], lows: list[str], lex: Lexicon) -> bool:
+    """"a Nevada Democrat", "another Ohio Republican", "other Republicans", "a handful of
+    Democrats who point": a counting determiner, then a head noun for people or a
+    capitalised group word (a party member, a nationality) and no name after it."""
+    start = 1
+    joined = " ".join(lows)
+    for phrase in _COUNTING_PHRASES:
+        if joined.startswith(phrase + " "):
+            start = len(phrase.split())
+            break
+    else:
+        if lows[0] not in _COUNTING:
+            return False
+    body = words[start:]
+    head_at = _head_index(body, lows[start:])
+    if head_at is None:
+        return False
+    head = body[head_at]
+    low = head.lower()
+    if any(w.lower() in _NOT_GROUP or w.lower() in lex.organisation_words for w in body):
+        return False
+    if head[:1].isupper():
+        # a group word ("Democrat", "Republicans", "Texans"), not a name
+        return bool(GROUP_WORD.match(head)) and low not in lex.outlets
+    return low in lex.people_words or low in lex.anonymous_heads or low in lex.generic_people
+
+
+def _head_index(body: list[str], lows: list[str]) -> int | None:
+    """Index of the head noun of ``body``: the last word before a postmodifier ("who",
+    "familiar", "in", a past participle), if no capitalised word follows it."""
+    if not body:
+        return None
+    end = len(body)
+    for i, w in enumerate(lows):
+        if i and (w in ("who", "that", "whose", "of", "in", "at", "from", "on", "with",
+                        "for", "familiar", "close", "involved", "speaking")
+                  or w.endswith("ed")):
+            end = i
+            break
+    if any(w[:1].isupper() for w in body[end:]):
+        return None  # "a Democrat from Ohio named Ann Lee": a name after the head
+    return end - 1
+
+
+def _unnamed_bodies(lows: list[str]) -> bool:
+    """"progressive organisations that have endorsed him": plural bodies, no determiner,
+    defined by a clause rather than a name."""
+    for i, w in enumerate(lows):
+        if w in _GROUP_BODIES and 0 < i + 1 < len(lows) and lows[i + 1] in ("that", "who"):
+            return lows[0] not in ("the", "these", "those", "its", "their", "his", "her")
+    return False
+
+
+# ------------------------------------------------------------------ sentence scans
+
+# plural nouns for unnamed people that a that-clause after a reporting verb makes a source
+_GROUP_HEADS = frozenset((
+    "critics", "experts", "officials", "analysts", "observers", "opponents", "supporters",
+    "proponents", "detractors", "skeptics", "sceptics", "economists", "scientists",
+    "researchers", "historians", "commentators", "pundits", "insiders", "sources",
+    "activists", "campaigners", "advocates", "residents", "locals", "witnesses", "doctors",
+    "lawyers", "investigators", "diplomats", "lawmakers", "legislators", "strategists",
+    "analysts", "academics", "scholars", "specialists", "insiders", "observers", "parents",
+    "teachers", "neighbours", "neighbors", "executives", "investors", "traders", "bankers",
+    "officers", "authorities", "aides", "allies", "rivals", "environmentalists",
+    "conservationists", "physicians", "nurses", "clinicians", "epidemiologists", "bosses",
+    "chiefs", "managers", "insiders", "campaigners", "unions", "charities", "agencies",
+    "groups", "organizations", "organisations", "businesses", "firms", "companies",
+))
+# reporting verbs the cue lexicon leaves out, as news copy uses them after a group
+_MORE_VERBS = frozenset(("charge", "charged", "contend", "contended", "fear", "feared",
+                         "caution", "cautioned", "doubt", "doubted",
+                         "suspect", "suspected", "complain", "complained"))
+# verbs after which a group reports a clause or an object even without "that"
+# ("Doctors say the wait has doubled", "officials told reporters", "critics warned of")
+_CLAUSE_VERBS = frozenset(("say", "says", "said", "told", "tell", "argue", "argued", "warn",
+                           "warned", "believe", "believed", "think", "thought", "insist",
+                           "insisted", "contend", "contended", "claim", "claimed", "estimate",
+                           "estimated", "predict", "predicted", "agree", "agreed", "note",
+                           "noted", "acknowledge", "acknowledged", "concede", "conceded",
+                           "suspect", "suspected", "fear", "feared", "doubt", "doubted",
+                           "maintain", "maintained", "allege", "alleged", "caution",
+                           "cautioned", "charge", "charged", "report", "reported",
+                           "confirm", "confirmed", "explain", "explained", "stress",
+                           "stressed", "suggest", "suggested", "complain", "complained"))
+_GROUP_CLAIM = lazy_compile(
+    r"(?:^|[,;:(—–]\s*|\b(?:but|while|although|though|as|because|since|where)\s+)"
+    r"(?P<src>(?:(?:some|many|several|most|other|few|a\s+few|a\s+number\s+of)\s+)?"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s))"
+    r"\s+(?:(?:have|had|has|do|did)\s+)?(?:(?:long|also|now|privately|publicly|still"
+    r"|repeatedly|often|increasingly|widely|generally|already|even)\s+)?"
+    r"(?P<verb>(?:" + "|".join(sorted(_CLAUSE_VERBS | _MORE_VERBS, key=len, reverse=True))
+    + r")\b|[a-z]+(?=\s+that\b|\s*[.!?]))"
+    r"(?P<after>\s+that\b|\s*[.!?][\"”’']?\s*$|\s+(?=[a-z]))",
+)
+_QUOTE_CHARS = "\"“”"
+_QUANTIFIERS = frozenset(("some", "many", "several", "most", "other", "few", "a", "number",
+                          "of"))
+
+
+_UNNAMED_DOCUMENT = lazy_compile(
+    r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per|[Cc]iting|[Pp]er)\s+(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?:report|study|survey|analysis|memo|document|poll|paper"
+    r"|briefing|assessment|estimate|review|account|dossier|filing)\b"
+    r"(?!\s+(?:in|by|from|for|of|at|with|on|published|released|commissioned)\s)",
+)
+_CLAUSE_END = lazy_compile(r"[.,;:!?()]")
+
+
+def unnamed_documents(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """Spans of "according to a report", "as per one study" (an indefinite document, no
+    author or publisher after it) outside quotations."""
+    out = []
+    for a, b in _scan(text, sentences, _DOCUMENT_KEYS, _UNNAMED_DOCUMENT):
+        end = _CLAUSE_END.search(text, b, b + 200)
+        rest = text[b:end.start() if end else b + 200].split()
+        if not any(w[:1].isupper() for w in rest):
+            out.append((a, b))  # no author or publisher later in the clause either
+    return out
+
+
+# words one of which a sentence must hold for a scan to run on it (most hold none)
+_ASIDE_KEYS = ("anonym", "named", "identified", "authori", "quoted", "allowed", "permitted",
+               "cleared")
+_DOCUMENT_KEYS = ("according to", "as per", "citing", "per ")
+_PUNCT_CHARS = ".,;:!?()\"“”‘’'—–"
+
+
+# the last text lowered and its lower case, one tuple (read and replaced whole, so threads
+# never see a text with another's lower case): the scans of one text share it
+_last_lowered: tuple[str, str] = ("", "")
+
+
+def _lowered(text: str) -> str:
+    """``text`` in lower case, offset for offset (a character whose lower case is longer
+    keeps its first character)."""
+    global _last_lowered
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower()[:1] or c for c in text)
+    _last_lowered = (text, low)
+    return low
+
+
+def _scan(text: str, sentences: Iterable[Span], keys: tuple[str, ...],
+          pattern: re.Pattern[str], lower: bool = False) -> list[Span]:
+    """Spans of ``pattern`` outside quotations in the sentences that hold one of ``keys``
+    (lower case; found with ``str.find``, much faster than a regex over the text)."""
+    low = _lowered(text)
+    offsets = []
+    for k in keys:
+        i = low.find(k)
+        while i >= 0:
+            offsets.append(i)
+            i = low.find(k, i + 1)
+    if not offsets:
+        return []
+    offsets.sort()
+    sents = list(sentences)
+    starts = [a for a, _ in sents]
+    seen: set[int] = set()
+    out: list[Span] = []
+    for off in offsets:
+        i = bisect.bisect_right(starts, off) - 1
+        if i < 0 or i in seen or off >= sents[i][1]:
+            continue
+        seen.add(i)
+        a, b = sents[i]
+        s = text[a:b]
+        for m in pattern.finditer(low[a:b] if lower else s):  # ``lower``: a lower-case pattern
+            if not _quoted(s, m.start()):
+                out.append((a + m.start(), a + m.end()))
+    return sorted(out)
+
+
+# agentless reports the lexicon's phrase list leaves out: any tense of "it is <reported>
+# that", "<subject> is <suspected> to be/have", "there are fears that", "concerns have
+# been raised that"
+_REPORTED = (r"(?:announced|revealed|confirmed|suggested|claimed|alleged|argued|estimated"
+             r"|feared|hoped|believed|thought|understood|rumou?red|speculated|reported|said"
+             r"|known|expected|suspected|presumed|assumed|noted|acknowledged|disclosed)")
+_AGENTLESS = lazy_compile(
+    r"\bit\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|may\s+be|might\s+be)"
+    r"\s+(?:widely\s+|generally\s+|now\s+|also\s+|often\s+|since\s+|later\s+)?"
+    + _REPORTED + r"(?:\s+that\b|(?=(?:\s+(?!by\b)[\w-]+){1,4}?\s+that\b))"
+    r"|\b(?:is|are|was|were)\s+(?:widely\s+|generally\s+|now\s+|also\s+|strongly\s+)?"
+    r"(?:suspected|presumed|assumed|rumou?red|feared|alleged|reported|believed|thought"
+    r"|understood|said|claimed)\s+to\s+(?:be|have)\b"
+    r"|\bthere\s+(?:is|are|was|were|have\s+been|has\s+been)\s+(?:growing\s+|widespread\s+"
+    r"|mounting\s+|renewed\s+|persistent\s+|some\s+|also\s+)?(?:fears|concerns|suggestions"
+    r"|claims|allegations|reports|rumou?rs|speculation|worries)\s+that\b"
+    r"|\b(?:concerns|fears|questions|doubts|claims|allegations|suggestions)\s+(?:have|had|has)"
+    r"\s+(?:also\s+)?been\s+(?:raised|voiced|expressed|made)\s+that\b"
+)
+_AGENTLESS_KEYS = ("it is ", "it was ", "it has been", "it had been", "it will be",
+                   "it would be", "it may be", "it might be", " to be", " to have",
+                   "there ", " been raised", " been voiced", " been expressed", " been made")
+
+
+def agentless_reports(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """Spans of agentless reporting passives beyond the lexicon's list ("It was
+    confirmed that", "is suspected to have", "There are fears that") outside quotations."""
+    return _scan(text, sentences, _AGENTLESS_KEYS, _AGENTLESS, lower=True)
+
+
+def anonymity_asides(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """Spans of anonymity asides ("who asked not to be named") outside quotations."""
+    return _scan(text, sentences, _ASIDE_KEYS, _ANONYMITY_ASIDE)
+
+
+def group_claims(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span]:
+    """Spans of "<unnamed group> <reporting verb> that" (or a group and verb ending the
+    sentence: "..., critics charge.") outside quotations."""
+    out: list[Span] = []
+    heads = _group_heads(lex)
+    low = _lowered(text)
+    words = low
+    for c in _PUNCT_CHARS:
+        if c in words:
+            words = words.replace(c, " ")
+    if heads.isdisjoint(words.split()):
+        return out
+    for a, b in sentences:
+        if heads.isdisjoint(words[a:b].split()):
+            continue
+        s = text[a:b]
+        for m in _GROUP_CLAIM.finditer(low[a:b]):  # the pattern is in lower case
+            if m.group("head") in heads and _a_group_claim(m, s, lex):
+                out.append((a + m.start("src"), a + m.end("verb")))
+    return out
+
+
+def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
+    """Whether a match of :data:`_GROUP_CLAIM` in a lower-cased sentence (``s``: the
+    sentence as written) is an unnamed group reporting."""
+    verbs = lex.cue_forms
+    verb = m.group("verb")
+    after = m.group("after").strip()
+    if after == "that" or after[:1] in (".", "!", "?"):
+        if not (verb in verbs or verb in _MORE_VERBS) \
+                or (after != "that" and m.start("src") == 0):
+            return False  # "Rider groups disagreed.": no content reported
+    elif verb not in _CLAUSE_VERBS:
+        return False
+    lows = m.group("src").split()
+    if any(w in lex.pronouns or w in BOUNDARY_WORDS or w in verbs or w in _CLAUSE_VERBS
+           for w in lows[:-1] if w not in _QUANTIFIERS):
+        return False  # "She said leaders": no noun phrase
+    if lows[0] in ("the", "these", "those", "their", "his", "her"):
+        return False
+    at = m.start("src")
+    src = s[at:m.end("src")]
+    first_cap = at > 0 and src[:1].isupper()
+    # "some Acme analysts": named by their employer; quoted: the speaker's words
+    return not (first_cap or any(w[:1].isupper() for w in src.split()[1:])
+                or _quoted(s, at))
+
+
+_HEADS_OF: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _group_heads(lex: Lexicon) -> frozenset[str]:
+    """Lower-case plural nouns for unnamed groups of people ("critics", "paramedics",
+    "farmers"): the scan's own list and the lexicon's plural anonymous heads and generic
+    people (kept per lexicon)."""
+    got = _HEADS_OF.get(id(lex))
+    if got is None or got[0] is not lex:
+        more = {w for w in lex.anonymous_heads | lex.generic_people
+                if w.endswith("s") and " " not in w and w not in ("others", "some")}
+        got = (lex, _GROUP_HEADS | frozenset(more))
+        if len(_HEADS_OF) > 8:
+            _HEADS_OF.clear()
+        _HEADS_OF[id(lex)] = got
+    return got[1]
+
+
+def _quoted(s: str, at: int) -> bool:
+    """Whether offset ``at`` of sentence ``s`` lies inside a quotation (an odd number of
+    straight or curly double quotes before it)."""
+    return sum(s.count(q, 0, at) for q in _QUOTE_CHARS) % 2 == 1

@@ -1,0 +1,142 @@
+"""ATT001 on the classes of unnamed sources that the source classifier alone leaves out
+(``rules/attribution/vague.py``): descriptive anonymity, counted members of a group, unnamed
+groups before a that-clause, anonymity asides; and never on sources that name someone.
+Our own sentences."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from evaluation.vague_sources import VagueRecall, count_article
+from rules.attribution.lexicon import get_lexicon
+from rules.attribution.vague import anonymity_asides, group_claims, unnamed_phrase
+from tests.families import analyse_attribution
+
+
+def _vague(text: str) -> list[str]:
+    an = analyse_attribution(text)
+    return [text[f.start:f.end] for f in an.findings if f.rule == "vague-attribution"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # descriptive anonymity in the source phrase
+        ("A harbour pilot, who was not authorized to speak on the record, told us the "
+         "buoys had drifted.", "A harbour pilot"),
+        ("One Labour councillor familiar with the vote said the motion would fail.",
+         "One Labour councillor familiar with the vote"),
+        # counted members of a group, written with a capital
+        ("A Leeds Conservative said the count had been chaotic.", "A Leeds Conservative"),
+        ("Several Canadians on the trip said the border queue took four hours.",
+         "Several Canadians"),
+        # unnamed bodies defined by a clause
+        ("Tenant organizations that backed the levy say the rents are still too high.",
+         "Tenant organizations that backed the levy"),
+        # an unnamed group before a that-clause or ending the sentence
+        ("Critics charge that the new bus lanes slow the trams.", "Critics charge"),
+        ("The levy will double next year, opponents contend.", "opponents contend"),
+        ("Some historians now doubt that the bridge was built in 1620.", "Some historians"),
+        ("The river rose overnight, though campaigners warned of worse to come.",
+         "campaigners warned"),
+        ("Aid agencies say thousands of families have left the valley.", "Aid agencies say"),
+        # an indefinite document with no author or publisher
+        ("The chain will shut forty stores, as per a report.", "as per a report"),
+        ("Fares will rise in May, according to one internal memo.",
+         "according to one internal memo"),
+        # agentless reports beyond the lexicon's phrase list
+        ("It was announced on Monday that the depot will close.", "It was announced"),
+        ("The fire is suspected to have started in the kitchen.", "is suspected to have"),
+        ("There are growing fears that the dam could fail.", "There are growing fears that"),
+        ("Concerns have been raised that the new road will flood.",
+         "Concerns have been raised that"),
+        # a place name inside the source's postmodifier, a participle postmodifier
+        ("One senior ferry company manager in northern Norway told the Harbour Times that "
+         "crossings were cut.", "One senior ferry company manager in northern Norway"),
+        ("Medics working in the emergency unit described the night as chaotic.",
+         "Medics working in the emergency unit"),
+        # an anonymity aside marks the sentence whatever the source span
+        ("A manager at the depot, speaking on condition of anonymity, said two buses had "
+         "failed inspection.", "A manager at the depot"),
+    ],
+)
+def test_unnamed_sources_are_flagged(text: str, flagged: str) -> None:
+    found = _vague(text)
+    assert any(f.startswith(flagged) or flagged in f for f in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the chief" after a named "Police Chief ..." is that named person
+        "Police Chief Rick Dahl said the road would reopen on Monday. The chief said crews "
+        "were still clearing debris.",
+        # a group that names its members, or a source that names itself
+        "Harbour officials, including the harbour master Ruth Amos, said the channel had "
+        "silted up.",
+        "A local news site called The Valley Ledger reported that the mill would close.",
+        # a surname after an adjective, an initial: names
+        "A tired Okafor said the count would finish at dawn.",
+        "FBI counsel Jane A. Ruiz wrote that the files were incomplete.",
+        # a document with its publisher or author, a passive with its agent, no report
+        "The chain will shut forty stores, according to a report by Shop Watch.",
+        "Fares will rise in May, according to a memo seen by the Valley Ledger.",
+        "It was announced by the council that the depot will close.",
+        "It was said in jest, and nobody took it seriously.",
+        # a group's stance with no content reported
+        "Rider groups disagreed.",
+        # a named body; a pronoun subject and the group in its clause
+        "The Green Party said that the levy was unfair.",
+        "Ana Ruiz spoke after the vote. She said councillors had agreed to cut the levy.",
+        # critics inside a quotation: the speaker's words
+        "\u201cCritics charge that we are slow,\u201d the mayor, Ana Ruiz, said.",
+    ],
+)
+def test_named_sources_are_not_flagged(text: str) -> None:
+    assert _vague(text) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unnamed"),
+    [
+        ("an aide who asked not to be named", True),
+        ("two people with knowledge of the talks", True),
+        ("another Ohio Republican", True),
+        ("a handful of Democrats", True),
+        ("the sources", True),
+        ("a teary-eyed Bush", False),
+        ("A. Baker", False),
+        ("an honor Donald", False),
+        ("five to 10 years Iran", False),
+        ("a Democrat from Ohio named Ann Lee", False),
+        ("they", False),
+    ],
+)
+def test_unnamed_phrase(phrase: str, unnamed: bool) -> None:
+    assert unnamed_phrase(phrase, get_lexicon()) is unnamed
+
+
+def test_scans_skip_quotations_and_named_groups() -> None:
+    lex = get_lexicon()
+    text = ("\u201cCritics say that we are slow,\u201d she said. Ann Lee and critics say "
+            "that the fare is high. Residents, who asked not to be named, said it was late.")
+    first, second = text.index("Ann"), text.index("Residents")
+    sents = [(0, first - 1), (first, second - 1), (second, len(text))]
+    assert group_claims(text, sents, lex) == []  # quoted; "and" joins a named person
+    asides = anonymity_asides(text, sents)
+    assert [text[a:b] for a, b in asides] == ["who asked not to be named"]
+
+
+def test_the_measure_counts_what_the_scans_flag() -> None:
+    text = "The fare rose, critics say. A driver, who asked not to be named, said so."
+    gold = [((15, 22),), ((28, 36),)]
+    sents = [(0, 27), (28, len(text))]
+    counts = Counter({"critics": 2, "driver": 2, "a": 5})
+    acc = VagueRecall()
+    count_article(text, gold, [], counts, acc, sentences=sents)
+    assert (acc.vague, acc.vague_found) == (2, 1)  # the aside does not overlap "A driver"
+    acc = VagueRecall()
+    count_article(text, gold, [], counts, acc)
+    assert acc.vague_found == 0  # without the sentences, only relations count
