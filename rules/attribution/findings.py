@@ -108,6 +108,11 @@ def _report_vague_sources(analysis: Analysis, found: list[Extracted], lex: Lexic
     for r in found:
         if not r.informational:
             continue
+        if r.source is not None and r.source_doubted:
+            # the source verifier doubts that this phrase is a source at all: no ATT001 for
+            # it, from this rule or from the phrase scans after it
+            flagged.add(r.source)
+            continue
         if r.source is not None and vague_source(r, lex, text):
             k = body_sentence(r.source[0])
             if k is not None:
