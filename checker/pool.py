@@ -2,10 +2,13 @@
 
 :func:`run_article` is what each worker does for one article: look it up in the result
 cache, else :func:`~checker.article.audit_article` it; then prepare its report output
-(:func:`reports.stream.prepare`, and its HTML page when the audit writes one), so that
-serialising runs in the workers, in parallel, and the main process only appends text.
-:func:`iter_done` maps it over the inputs, lazily, with a bounded number of articles in
-flight, in one process or a process pool that survives a worker's death.
+(:func:`reports.stream.prepare`, and its HTML page when the audit writes one) and serialise
+it for every report writer (``Job.emit``: the bytes each appends; the page is written into
+the run's staging folder there and then), so that serialising runs in the workers, in
+parallel, and only those bytes and a few summary values cross to the main process, which
+appends them. :func:`iter_done` maps it over the inputs, lazily, a few articles at a time
+and a bounded number in flight, in one process or a process pool that survives a worker's
+death.
 """
 
 from __future__ import annotations
