@@ -359,12 +359,25 @@ class ReportWriter:
         self.sinks = []
         self.folder.__exit__()
 
+    @property
+    def emitters(self) -> tuple[Any, ...]:
+        """Per writer, what serialises an article for it in a worker (see ``Job.emit``)."""
+        return tuple(getattr(sink, "emitter", None) for sink in self.sinks)
+
     def put(self, done: Done) -> None:
-        """Hand one finished, prepared article to every writer."""
-        assert done.prepared is not None
+        """Hand one finished, prepared article to every writer: the bytes serialised for
+        it (``done.chunks``, made where the article was analysed), else the article."""
+        if done.write_error is not None:
+            path, errno, strerror = done.write_error
+            raise self._named(WriteError(path, OSError(errno, strerror)))
+        chunks = done.chunks or [None] * len(self.sinks)
         try:
-            for sink in self.sinks:
-                sink.put(done.fields, done.prepared)
+            for sink, data in zip(self.sinks, chunks, strict=True):
+                if data is None:
+                    assert done.prepared is not None
+                    sink.put(done.fields, done.prepared)
+                else:
+                    sink.append(data)
         except OSError as exc:
             named = self._named(exc)
             if named is exc:
@@ -456,6 +469,7 @@ def audit(
 
         job.page_meta = page_meta(result.meta())
     with ReportWriter(out, formats, result, result.columns, wait=wait) as writer:
+        job.emit = writer.emitters  # the workers serialise each article, and write its page
         for i, done in enumerate(iter_done(inputs, job, jobs), 1):
             writer.put(done)
             result.note(done)

@@ -2,10 +2,13 @@
 
 :func:`run_article` is what each worker does for one article: look it up in the result
 cache, else :func:`~checker.article.audit_article` it; then prepare its report output
-(:func:`reports.stream.prepare`, and its HTML page when the audit writes one), so that
-serialising runs in the workers, in parallel, and the main process only appends text.
-:func:`iter_done` maps it over the inputs, lazily, with a bounded number of articles in
-flight, in one process or a process pool that survives a worker's death.
+(:func:`reports.stream.prepare`, and its HTML page when the audit writes one) and serialise
+it for every report writer (``Job.emit``: the bytes each appends; the page is written into
+the run's staging folder there and then), so that serialising runs in the workers, in
+parallel, and only those bytes and a few summary values cross to the main process, which
+appends them. :func:`iter_done` maps it over the inputs, lazily, a few articles at a time
+and a bounded number in flight, in one process or a process pool that survives a worker's
+death.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Any
 from checker.article import audit_article
 from checker.core.budget import limit_memory
 from checker.core.config import Config
+from checker.core.io import WriteError
 from checker.pipeline import ArticleResult, failed_result, paused_gc
 from checker.resultcache import ResultCache
 from checker.text.tabular import ArticleInput
@@ -47,6 +51,10 @@ class Job:
     # the detail tables whose CSV lines are prepared in the workers (sentences only when
     # sentences.csv is written; a writer makes a missing table's lines from the record)
     tables: tuple[str, ...] = ("findings", "sources", "sentences")
+    # per report writer, what serialises an article for it (its ``emitter``: a callable
+    # (fields, prepared) -> list of bytes to append, writing the article's own files, i.e.
+    # its page, itself), or None where the writer takes the prepared article itself
+    emit: tuple[Any, ...] | None = None
 
 
 @dataclass
@@ -59,6 +67,10 @@ class Done:
     result: ArticleResult | None = None
     key: str | None = None
     cached: bool = False
+    # per report writer, the bytes it appends for this article (None: ``prepared`` is
+    # given to it instead); see ``Job.emit``
+    chunks: list[list[bytes] | None] | None = None
+    write_error: tuple[str, int | None, str | None] | None = None  # (path, errno, strerror)
 
     @property
     def summary(self) -> dict[str, Any]:
@@ -91,7 +103,25 @@ def run_article(item: ArticleInput, job: Job) -> Done:
     cost ~0.3 ms per article; what they leave is collected when it runs again.
     """
     with paused_gc():
-        return _run_article(item, job)
+        done = _run_article(item, job)
+        if job.emit is not None and done.prepared is not None:
+            _emit(done, job.emit)
+        return done
+
+
+def _emit(done: Done, emit: tuple[Any, ...]) -> None:
+    """Serialise ``done`` for every report writer that takes bytes (see ``Job.emit``),
+    writing its page; what is not needed any more is let go, so that little crosses
+    from a worker process to the audit's. A write error is kept, for the audit to name."""
+    prepared = done.prepared
+    assert prepared is not None
+    try:
+        done.chunks = [None if e is None else e(done.fields, prepared) for e in emit]
+    except WriteError as exc:
+        done.write_error = (exc.path, exc.errno, exc.strerror)
+        return
+    if all(e is not None for e in emit):
+        done.prepared = Prepared("", {}, prepared.summary)  # what the audit still counts
 
 
 def _run_article(item: ArticleInput, job: Job) -> Done:
@@ -141,52 +171,60 @@ def _init_worker(job: Job) -> None:
     limit_memory(job.config.memory_budget)
 
 
-def _analyse(item: ArticleInput) -> Done:
-    return run_article(item, _JOB[0])
+def _analyse(items: list[ArticleInput]) -> list[Done]:
+    return [run_article(item, _JOB[0]) for item in items]
+
+
+BATCH = 4  # articles sent to a worker at a time (fewer messages, less overhead per article)
 
 
 def iter_done(inputs: Iterable[ArticleInput], job: Job, jobs: int = 1) -> Iterator[Done]:
     """Run the articles in order, in this process (jobs=1) or a process pool.
 
     Inputs are consumed lazily and at most a few per worker are in flight, so memory
-    stays flat however many articles there are. With a pool, a worker process that
-    dies (killed for memory, a crash in native code) does not end the audit: the
-    articles that were in flight are analysed again one per process, the one that
-    kills its process gets an error row, and the pool goes on with the rest.
+    stays flat however many articles there are. In a pool, articles go to the workers
+    :data:`BATCH` at a time. A worker process that dies (killed for memory, a crash in
+    native code) does not end the audit: the articles that were in flight are analysed
+    again one per process, the one that kills its process gets an error row, and the
+    pool goes on with the rest.
     """
     if jobs <= 1:
         for item in inputs:
             yield run_article(item, job)
         return
     pending = iter(inputs)
-    window = jobs * 8
+    window = jobs * 4  # batches in flight
     while True:
-        inflight: deque[tuple[ArticleInput, Future[Done]]] = deque()
+        inflight: deque[tuple[list[ArticleInput], Future[list[Done]]]] = deque()
         try:
             with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(job,)) as pool:
-                for item in itertools.islice(pending, window):
-                    inflight.append((item, _submit(pool, item)))
+                for _ in range(window):
+                    batch = list(itertools.islice(pending, BATCH))
+                    if not batch:
+                        break
+                    inflight.append((batch, _submit(pool, batch)))
                 while inflight:
                     done = inflight[0][1].result()
                     inflight.popleft()
-                    yield done
-                    nxt = next(pending, None)
-                    if nxt is not None:
-                        inflight.append((nxt, _submit(pool, nxt)))
+                    yield from done
+                    batch = list(itertools.islice(pending, BATCH))
+                    if batch:
+                        inflight.append((batch, _submit(pool, batch)))
             return
         except BrokenProcessPool:
-            for item, _ in inflight:
-                yield _analyse_alone(item, job)
+            for batch, _ in inflight:
+                for item in batch:
+                    yield _analyse_alone(item, job)
 
 
-def _submit(pool: ProcessPoolExecutor, item: ArticleInput) -> Future[Done]:
-    """``item``'s analysis in the pool; a pool that broke since the last article (a worker
-    died while the caller was busy) gives a failed future, so that ``item`` is kept in flight
-    and analysed again with the others, not dropped."""
+def _submit(pool: ProcessPoolExecutor, batch: list[ArticleInput]) -> Future[list[Done]]:
+    """``batch``'s analysis in the pool; a pool that broke since the last article (a worker
+    died while the caller was busy) gives a failed future, so that ``batch`` is kept in
+    flight and analysed again with the others, not dropped."""
     try:
-        return pool.submit(_analyse, item)
+        return pool.submit(_analyse, batch)
     except BrokenProcessPool as exc:
-        failed: Future[Done] = Future()
+        failed: Future[list[Done]] = Future()
         failed.set_exception(exc)
         return failed
 
@@ -195,7 +233,7 @@ def _analyse_alone(item: ArticleInput, job: Job) -> Done:
     """Analyse one input in a process of its own; its death is the input's error row."""
     try:
         with ProcessPoolExecutor(1, initializer=_init_worker, initargs=(job,)) as pool:
-            return pool.submit(_analyse, item).result()
+            return pool.submit(_analyse, [item]).result()[0]
     except BrokenProcessPool:
         res = failed_result(item.article, item.path, f"{item.path}: {WORKER_DIED}")
         res.id, res.metadata, res.page = item.id, dict(item.metadata), item.page
@@ -204,6 +242,8 @@ def _analyse_alone(item: ArticleInput, job: Job) -> Done:
             done.prepared = prepare(res.to_dict(), job.columns, job.tables)
             if job.page_meta is not None:
                 done.prepared.html = _render(res.to_dict(), job)
+            if job.emit is not None:
+                _emit(done, job.emit)
         return done
 
 

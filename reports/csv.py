@@ -10,12 +10,11 @@ defused (:func:`defuse`).
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checker.core.io import open_report_file, safe_path
+from checker.core.io import open_report_bytes, safe_path
 from reports.rows import TABLES, Columns
 from reports.stream import (
     DETAIL,
@@ -46,6 +45,29 @@ CSV_TABLES = ("summary", "findings", "sources", "sentences")  # the ``csv`` form
 SENTENCE_TABLES = ("sentences",)  # the ``sentences`` format: sentences.csv alone
 
 
+class CsvLines:
+    """The bytes one article adds to each file of a :class:`CsvSink`, in the sink's order
+    of files: pure and picklable, so that an audit's worker processes make them (the main
+    process only appends; see :mod:`checker.pool`)."""
+
+    def __init__(self, columns: Columns, tables: list[str]) -> None:
+        self.columns = columns
+        self.summary = "summary" in tables
+        self.detail = [t for t in DETAIL if t in tables]
+
+    def __call__(self, fields: Mapping[str, Any], prepared: Prepared) -> list[bytes]:
+        out = []
+        if self.summary:
+            row = full_summary(fields, prepared, self.columns)
+            out.append(csv_text([[cell(v) for v in row.values()]]).encode())
+        head = lead(fields)
+        for table in self.detail:
+            lines = prepared.lines(table, fields, self.columns)
+            # each line ends with its line break: the lead goes before each
+            out.append((head + head.join(lines)).encode() if lines else b"")
+        return out
+
+
 class CsvSink:
     """Appends each article's rows to ``<table>.csv`` for each of ``tables`` (by default
     the four tables of the ``csv`` format)."""
@@ -58,31 +80,27 @@ class CsvSink:
         self.columns = columns
         self.tables = [t for t in TABLES if t in tables]  # in the tables' order
         self.paths = [safe_path(folder, f"{name}.csv") for name in self.tables]
-        self._files = dict(zip(self.tables, [open_report_file(p) for p in self.paths],
-                               strict=True))  # fmt: skip
-        self._summary = (csv.writer(self._files["summary"], lineterminator="\n")
-                         if "summary" in self._files else None)  # fmt: skip
-        for name, fh in self._files.items():
-            fh.write(csv_text([csv_columns(columns, name)]))
+        # binary: the lines come encoded (from the workers), in the order of ``paths``
+        self._files = [open_report_bytes(p) for p in self.paths]
+        for name, fh in zip(self.tables, self._files, strict=True):
+            fh.write(csv_text([csv_columns(columns, name)]).encode())
+        self.emitter = CsvLines(columns, self.tables)
 
     def add(self, article: Mapping[str, Any]) -> None:
         self.put(per_input(article), prepare(article, self.columns))
 
     def put(self, fields: Mapping[str, Any], prepared: Prepared) -> None:
         """Append one prepared article (``fields``: its input's own fields)."""
-        if self._summary is not None:
-            row = full_summary(fields, prepared, self.columns)
-            self._summary.writerow([cell(v) for v in row.values()])
-        head = lead(fields)
-        for table in DETAIL:
-            fh = self._files.get(table)
-            if fh is not None:
-                lines = prepared.lines(table, fields, self.columns)
-                if lines:  # each line ends with its line break: the lead goes before each
-                    fh.write(head + head.join(lines))
+        self.append(self.emitter(fields, prepared))
+
+    def append(self, chunks: list[bytes]) -> None:
+        """Append what :attr:`emitter` made of one article."""
+        for fh, data in zip(self._files, chunks, strict=True):
+            if data:
+                fh.write(data)
 
     def close(self) -> list[Path]:
-        for fh in self._files.values():
+        for fh in self._files:
             fh.close()
         return list(self.paths)
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from checker.core.io import open_report_file, safe_path
+from checker.core.io import open_report_bytes, open_report_file, safe_path
 from reports.compact import compact
 from reports.rows import Columns
 from reports.stream import PER_INPUT, Prepared, dumps, record_line
@@ -22,21 +22,31 @@ ARTICLES = "articles.jsonl"
 AUDIT = "audit.json"
 
 
+def jsonl_line(fields: Mapping[str, Any], prepared: Prepared) -> list[bytes]:
+    """The bytes one article adds to ``articles.jsonl`` (its line), as a one-item list: the
+    emitter of :class:`JsonSink` (made in an audit's worker processes)."""
+    return [(record_line(fields, prepared.body) + "\n").encode()]
+
+
 class JsonSink:
     """Appends one line per article to ``articles.jsonl``."""
 
+    emitter = staticmethod(jsonl_line)
+
     def __init__(self, folder: Path, meta: Mapping[str, Any], columns: Columns) -> None:
         self.path = safe_path(folder, ARTICLES)
-        self._fh = open_report_file(self.path)
+        self._fh = open_report_bytes(self.path)  # binary: lines come encoded
 
     def add(self, article: Mapping[str, Any]) -> None:
-        self._fh.write(record_line(article, dumps(compact(article, PER_INPUT))))
-        self._fh.write("\n")
+        self._fh.write((record_line(article, dumps(compact(article, PER_INPUT))) + "\n").encode())
 
     def put(self, fields: Mapping[str, Any], prepared: Prepared) -> None:
         """Append one prepared article (``fields``: its input's own fields)."""
-        self._fh.write(record_line(fields, prepared.body))
-        self._fh.write("\n")
+        self.append(jsonl_line(fields, prepared))
+
+    def append(self, chunks: list[bytes]) -> None:
+        """Append what :attr:`emitter` made of one article."""
+        self._fh.write(chunks[0])
 
     def close(self) -> list[Path]:
         self._fh.close()

@@ -68,6 +68,8 @@ def arrow_table(rows: list[dict[str, Any]], sch: pa.Schema) -> pa.Table:
 class ParquetSink:
     """Writes the four tables to ``<table>.parquet``, a row group every few thousand rows."""
 
+    emitter = None  # its rows are made here, from the prepared article (see ``put``)
+
     def __init__(self, folder: Path, meta: Mapping[str, Any], columns: Columns) -> None:
         import pyarrow.parquet as pq
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from checker.core.io import open_report_file
+from checker.core.io import WriteError, open_report_bytes, open_report_file
 from reports.compact import expand
 from reports.rows import Columns, columns_for, summary_row
 from reports.stream import Prepared, dumps, full_summary, record_line
@@ -69,6 +69,38 @@ def write_page_file(path: str, data: bytes) -> None:
         os.close(fd)
 
 
+class HtmlPages:
+    """What one article adds to a :class:`HtmlSink`: its page, written here into the report
+    folder (``articles/<page>.html``), and its index row, returned as bytes to append.
+    Picklable, so that an audit's worker processes write the pages (the main process only
+    appends the rows; see :mod:`checker.pool`)."""
+
+    def __init__(self, folder: Path, meta: Mapping[str, Any], columns: Columns) -> None:
+        self.folder = str(folder)
+        self.meta = meta
+        self.columns = columns
+
+    def __call__(self, fields: Mapping[str, Any], prepared: Prepared) -> list[bytes]:
+        html = prepared.html
+        if html is None:
+            line = record_line(fields, prepared.body)
+            html = render_page(expand(json.loads(line)), self.meta, line)
+        row = full_summary(fields, prepared, self.columns)
+        return self.write(fields, html, row)
+
+    def write(self, fields: Mapping[str, Any], html: str, row: dict[str, Any]) -> list[bytes]:
+        """Write the page; the index row to append."""
+        path = os.path.join(self.folder, str(fields["page"]))
+        try:
+            write_page_file(path, html.encode("utf-8"))
+        except FileNotFoundError:  # a page in a folder of its own (not one the audit names)
+            with open_report_file(Path(path)) as fh:
+                fh.write(html)
+        except OSError as exc:
+            raise WriteError(path, exc) from exc
+        return [(dumps([row[c] for c in self.columns.summary]) + "\n").encode()]
+
+
 class HtmlSink:
     """Writes each article's page as it comes, then ``index.html`` from the summary rows."""
 
@@ -81,35 +113,27 @@ class HtmlSink:
         # spilled to a temporary file as they come, read back for the index: memory stays
         # flat during the audit, whatever its size
         self.rows_path = self.folder / ".index-rows.tmp"
-        self._rows = open_report_file(self.rows_path)
+        self._rows = open_report_bytes(self.rows_path)  # binary: rows come encoded
         self.pages = 0
         (self.folder / "articles").mkdir(exist_ok=True)
+        self.emitter = HtmlPages(self.folder, self.meta, columns)
 
     def render(self, article: Mapping[str, Any]) -> str:
         """The page of one article record."""
         return render_page(article, self.meta)
 
     def add(self, article: Mapping[str, Any]) -> None:
-        self._write(article, self.render(article), summary_row(article, self.columns))
+        self.append(self.emitter.write(article, self.render(article),
+                                       summary_row(article, self.columns)))  # fmt: skip
 
     def put(self, fields: Mapping[str, Any], prepared: Prepared) -> None:
         """Write one prepared article's page (made now unless ``prepared.html`` is)."""
-        html = prepared.html
-        if html is None:
-            line = record_line(fields, prepared.body)
-            html = render_page(expand(json.loads(line)), self.meta, line)
-        self._write(fields, html, full_summary(fields, prepared, self.columns))
+        self.append(self.emitter(fields, prepared))
 
-    def _write(self, fields: Mapping[str, Any], html: str, row: dict[str, Any]) -> None:
-        path = os.path.join(self.folder, str(fields["page"]))
-        try:
-            write_page_file(path, html.encode("utf-8"))
-        except FileNotFoundError:  # a page in a folder of its own (not one the audit names)
-            with open_report_file(Path(path)) as fh:
-                fh.write(html)
+    def append(self, chunks: list[bytes]) -> None:
+        """Append the index row :attr:`emitter` returned (it has written the page)."""
         self.pages += 1
-        self._rows.write(dumps([row[c] for c in self.names]))
-        self._rows.write("\n")
+        self._rows.write(chunks[0])
 
     def close(self) -> list[Path]:
         self._rows.close()

@@ -94,6 +94,16 @@ def open_report_file(path: Path) -> IO[str]:
         raise WriteError(path, exc) from exc
 
 
+def open_report_bytes(path: Path) -> IO[bytes]:
+    """:func:`open_report_file` for bytes (text already encoded, as UTF-8)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # the umask applies
+        return os.fdopen(fd, "wb")
+    except OSError as exc:
+        raise WriteError(path, exc) from exc
+
+
 def _unlink_quietly(path: str) -> None:
     with contextlib.suppress(OSError):
         os.unlink(path)
