@@ -139,6 +139,8 @@ def test_family_scores_with_the_light_path() -> None:
     {"ngram_max": 3, "cues": False, "split_questions": False},
     {"ngram_max": 1, "cues": True, "split_questions": True},
     {"ngram_max": 2, "cues": True, "split_questions": True, "shapes": True},
+    {"ngram_max": 2, "cues": True, "split_questions": True, "shapes": True,
+     "general_weight": 3, "class_weight": "balanced"},
 ])
 def test_light_path_equals_estimator_for_a_newly_trained_model(tmp_path: Path,
                                                                  params: dict) -> None:

@@ -86,6 +86,29 @@ def test_questions_get_their_own_features() -> None:
     assert "spending rise" in same
 
 
+def test_balanced_model_is_calibrated_to_equal_classes() -> None:
+    """With class_weight="balanced" the calibration weighs the classes equally too: where
+    the words say nothing (no word occurs twice), the probability of a new sentence is about
+    one half, not the training set's share of claims (20 %)."""
+    import string
+
+    rng = np.random.default_rng(3)
+    letters = list(string.ascii_lowercase)
+
+    def word() -> str:
+        return "".join(rng.choice(letters, 7))
+
+    texts = [f"{word()} {word()} {word()}" for _ in range(50)]  # no word shared
+    labels = [1] * 10 + [0] * 40
+    probs = []
+    for weight in (None, "balanced"):
+        model = ClaimClassifier(n_features=2**16, min_df=1, calibration_folds=5,
+                                class_weight=weight).fit(texts, labels)
+        probs.append(model.predict_proba([f"{word()} {word()} {word()}"])[0, 1])
+    assert probs[0] == pytest.approx(0.2, abs=0.05)
+    assert probs[1] == pytest.approx(0.5, abs=0.05)
+
+
 def test_fit_predict_proba_shape_and_range() -> None:
     model = small_model()
     proba = model.predict_proba(["The bridge cost $40 million.", "Why not?"])

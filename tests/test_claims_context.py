@@ -146,6 +146,33 @@ def test_shape_cues_are_word_classes() -> None:
     assert "_num" not in ClaimAnalyzer()("In March 2021 prices rose 5%.")  # off by default
 
 
+def test_general_cues_of_analyzer_version_4() -> None:
+    feats = ClaimAnalyzer(ngram_max=1, shapes=True)(
+        "The jobless rate was 4.1% in 2019, higher than the 3.8% the Treasury had forecast.")
+    for cue in ("_num", "_num2", "_year", "_compar", "_stat", "_cap"):
+        assert cue in feats, cue
+    speech = ClaimAnalyzer(ngram_max=1, shapes=True)("Thank you all, and never give up!")
+    for cue in ("_interj", "_neg", "_excl"):
+        assert cue in speech, cue
+    assert "_imper" in ClaimAnalyzer(shapes=True)("Take the bus if you can.")
+    assert "_quote" in ClaimAnalyzer(shapes=True)("He called it “a disaster” on Friday.")
+    assert "_num2" not in ClaimAnalyzer(shapes=True)("Fares rose 5% this spring.")
+
+
+def test_general_weight_copies_cue_and_shape_tokens_only() -> None:
+    text = "In March 2021 Ms Lee said fares rose 5%."
+    one = ClaimAnalyzer(ngram_max=2, shapes=True)(text)
+    three = ClaimAnalyzer(ngram_max=2, shapes=True, general_weight=3)(text)
+    general = [f for f in one if f.startswith("_")]
+    assert general and "_num" in general
+    assert sorted(three) == sorted(one + [f"{g}~{i}" for g in general for i in (1, 2)])
+    question = ClaimAnalyzer(ngram_max=1, shapes=True, general_weight=2)(
+        "Did fares rise “5%” in March?")
+    assert "_q" in question and "_q~1" in question  # the question token is never prefixed
+    assert "?_quote" in question and "?_quote~1" in question and "_quote" not in question
+    assert "?fares" in question
+
+
 @pytest.mark.parametrize(("text", "reason"), [
     ("It is unclear whether the council will approve the new parking charges.", OPEN_QUESTION),
     ("But it remains to be seen whether the ceasefire holds through the winter.", OPEN_QUESTION),

@@ -102,6 +102,39 @@ def test_transfer_table_shows_shape_cues_carrying_across_sources() -> None:
     assert shapes["news_to_debates"]["n"] == 300 and shapes["debates_to_news"]["n"] == 60
 
 
+def test_grid_scores_measure_both_directions_and_balance_helps_across_shares() -> None:
+    """Two made-up sources with different shares of claims (80 % and 25 %) and no topic
+    word in common: the criterion is the mean of the four F1s, and the general features
+    (here weighted 4x against the words) carry each way once the classes are balanced."""
+    from training.cross_source import grid_scores
+
+    rng = np.random.default_rng(1)
+
+    def source(nouns: list[str], n: int, share: float, tag: str
+               ) -> tuple[list[str], np.ndarray, list[str]]:
+        texts, labels, groups = [], [], []
+        for i in range(n):
+            a, b = rng.choice(nouns, 2, replace=False)
+            if rng.random() < share:
+                texts.append(f"The {a} fell {rng.integers(2, 900)} percent in {b} in 2019.")
+                labels.append(1)
+            else:
+                texts.append(f"Please think about the {a} and the {b} with me, friends!")
+                labels.append(0)
+            groups.append(f"{tag}{i % 8}")
+        return texts, np.array(labels), groups
+
+    nt, ny, ng = source(["ferry", "harbour", "quay", "tide", "pier", "dock"], 80, 0.8, "n")
+    dt_, dy, _ = source(["tax", "budget", "deficit", "wage", "pension", "tariff"], 240, 0.25,
+                        "d")
+    got = grid_scores(dt_, dy, nt, ny, ng, C=1.0, shapes=True, news_weight=10.0,
+                      general_weight=4, class_weight="balanced")
+    four = [got[k] for k in ("f1_news_cv", "f1_debate_cv", "f1_debates_to_news",
+                             "f1_news_to_debates")]
+    assert got["criterion"] == pytest.approx(sum(four) / 4)
+    assert min(four) > 0.9
+
+
 @pytest.mark.skipif(not (REALNEWS.parents[1] / "attribution" / "polnear" / "dev").is_dir(),
                     reason="PolNeAR (../shared/data/attribution/polnear) not present")
 def test_polnear_audit_counts_flags_inside_gold_attribution() -> None:

@@ -1,8 +1,9 @@
 """Cross-source validation of the claim model: does what it learns on one source hold on another?
 
-Used by ``training/train_claims.py --select`` (choosing C, the shape cues and the news
-weight) and by ``python -m evaluation.claims`` (reporting). The sources are the debates and
-the tune half of the real-news dev labels (:mod:`training.claim_sources`). Measures:
+Used by ``training/train_claims.py --select`` (choosing C, the shape cues, the weight
+of the general features against the word n-grams, class weighting and the news weight)
+and by ``python -m evaluation.claims`` (reporting). The sources are the debates and the
+tune half of the real-news dev labels (:mod:`training.claim_sources`). Measures:
 
 * **debates -> news**: fit on every debate sentence, score the news sentences;
 * **news -> debates**: fit on the news sentences alone, score the debate sentences;
@@ -48,7 +49,8 @@ def _debate_split(labels: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
 
 
 def _raw_fit_proba(M: Any, y: np.ndarray, w: np.ndarray, train: np.ndarray,
-                   test: np.ndarray, C: float, min_df: int = 2) -> np.ndarray:
+                   test: np.ndarray, C: float, min_df: int = 2,
+                   class_weight: str | None = None) -> np.ndarray:
     """Logistic-regression probabilities of ``test`` rows, fitted on ``train`` rows (the
     estimator's min_df rule applied to the training rows only)."""
     from scipy import sparse
@@ -57,52 +59,68 @@ def _raw_fit_proba(M: Any, y: np.ndarray, w: np.ndarray, train: np.ndarray,
 
     keep = np.bincount(M[train].indices, minlength=M.shape[1]) >= min_df
     Mk = sparse.csr_matrix(M @ sparse.diags(keep.astype(np.float64)))
-    lr = logistic_regression(C).fit(Mk[train], y[train], sample_weight=w[train])
+    lr = logistic_regression(C, class_weight).fit(Mk[train], y[train], sample_weight=w[train])
     return lr.predict_proba(Mk[test])[:, 1]
 
 
 def grid_scores(debate_texts: list[str], debate_y: np.ndarray, news_texts: list[str],
                 news_y: np.ndarray, news_groups: list[str], C: float, shapes: bool,
-                news_weight: float, M: Any = None) -> dict[str, float]:
-    """Cheap (uncalibrated) news-CV, debate-CV and cross-source F1 of one grid point."""
+                news_weight: float, M: Any = None, general_weight: int = 1,
+                class_weight: str | None = None) -> dict[str, float]:
+    """Cheap (uncalibrated) F1 at 0.5 of one grid point, four ways: news CV, debate CV, and
+    the two pure cross-source directions (debates -> news: fit on the debates alone, score
+    the news; news -> debates: fit on the news alone, score the debates). The criterion is
+    their mean: a recipe must hold on the source it did not see, in both directions."""
     if M is None:
-        M = ClaimClassifier(shapes=shapes)._transform(debate_texts + news_texts)
+        M = ClaimClassifier(shapes=shapes, general_weight=general_weight)._transform(
+            debate_texts + news_texts)
     nd = len(debate_texts)
     y = np.concatenate([debate_y, news_y])
     w = np.concatenate([np.ones(nd), np.full(len(news_texts), news_weight)])
     debates = np.arange(nd)
     news = np.arange(nd, nd + len(news_texts))
+    fit = {"C": C, "class_weight": class_weight}
     news_prob = np.zeros(len(news))
     for tr, te in _news_split(news_groups):
         news_prob[te] = _raw_fit_proba(M, y, w, np.concatenate([debates, news[tr]]),
-                                       news[te], C)
+                                       news[te], **fit)
     debate_prob = np.zeros(nd)
     for tr, te in _debate_split(debate_y):
-        debate_prob[te] = _raw_fit_proba(M, y, w, np.concatenate([tr, news]), te, C)
-    f_news = binary_metrics(news_y, news_prob)["f1"]
-    f_deb = binary_metrics(debate_y, debate_prob)["f1"]
-    return {"f1_news_cv": f_news, "f1_debate_cv": f_deb,
-            "ap_news_cv": binary_metrics(news_y, news_prob)["average_precision"],
-            "criterion": (f_news + f_deb) / 2}
+        debate_prob[te] = _raw_fit_proba(M, y, w, np.concatenate([tr, news]), te, **fit)
+    ones = np.ones(len(y))
+    d2n = _raw_fit_proba(M, y, ones, debates, news, **fit)
+    n2d = _raw_fit_proba(M, y, ones, news, debates, **fit)
+    f = {"f1_news_cv": binary_metrics(news_y, news_prob)["f1"],
+         "f1_debate_cv": binary_metrics(debate_y, debate_prob)["f1"],
+         "f1_debates_to_news": binary_metrics(news_y, d2n)["f1"],
+         "f1_news_to_debates": binary_metrics(debate_y, n2d)["f1"]}
+    return {**f, "ap_news_cv": binary_metrics(news_y, news_prob)["average_precision"],
+            "criterion": float(np.mean(list(f.values())))}
 
 
 def select(debate_texts: list[str], debate_y: np.ndarray, news_texts: list[str],
            news_y: np.ndarray, news_groups: list[str], Cs: Sequence[float],
-           shapes_options: Sequence[bool], weights: Sequence[float]
+           shapes_options: Sequence[bool], weights: Sequence[float],
+           general_weights: Sequence[int] = (1,),
+           class_weights: Sequence[str | None] = (None,),
            ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The grid point with the best mean of news-CV F1 and debate-CV F1 (ties: news AP)."""
+    """The grid point with the best criterion of :func:`grid_scores` (ties: news AP)."""
     rows: list[dict[str, Any]] = []
     for shapes in shapes_options:
-        M = ClaimClassifier(shapes=shapes)._transform(debate_texts + news_texts)
-        for C in Cs:
-            for w in weights:
-                t0 = time.perf_counter()
-                s = grid_scores(debate_texts, debate_y, news_texts, news_y, news_groups,
-                                C, shapes, w, M)
-                row = {"C": C, "shapes": shapes, "news_weight": w,
-                       **{k: round(v, 4) for k, v in s.items()}}
-                rows.append(row)
-                print(f"  grid {row} ({time.perf_counter() - t0:.0f}s)", flush=True)
+        for k in general_weights:
+            M = ClaimClassifier(shapes=shapes, general_weight=k)._transform(
+                debate_texts + news_texts)
+            for C in Cs:
+                for cw in class_weights:
+                    for w in weights:
+                        t0 = time.perf_counter()
+                        s = grid_scores(debate_texts, debate_y, news_texts, news_y,
+                                        news_groups, C, shapes, w, M, k, cw)
+                        row = {"C": C, "shapes": shapes, "general_weight": k,
+                               "class_weight": cw, "news_weight": w,
+                               **{key: round(v, 4) for key, v in s.items()}}
+                        rows.append(row)
+                        print(f"  grid {row} ({time.perf_counter() - t0:.0f}s)", flush=True)
     best = max(rows, key=lambda r: (r["criterion"], r["ap_news_cv"]))
     return best, rows
 

@@ -62,7 +62,7 @@ UNSOURCED_CLAIM = Rule(
 
 
 CLAIM_THRESHOLD = Setting(
-    "claim_threshold", 0.4, fraction,
+    "claim_threshold", 0.55, fraction,
     "claim probability from which a body sentence counts as a factual claim",
 )  # fmt: skip
 CLAIM_MODEL = Setting(

@@ -59,9 +59,9 @@ __all__ = [
 
 @lru_cache(maxsize=16)
 def _vectorizer(n_features: int, ngram_max: int, cues: bool, split_questions: bool,
-                shapes: bool = False) -> HashingVectorizer:
+                shapes: bool = False, general_weight: int = 1) -> HashingVectorizer:
     return HashingVectorizer(
-        analyzer=ClaimAnalyzer(ngram_max, cues, split_questions, shapes),
+        analyzer=ClaimAnalyzer(ngram_max, cues, split_questions, shapes, general_weight),
         n_features=n_features,
         alternate_sign=False,
         binary=True,
@@ -80,6 +80,8 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
     split_questions : give questions their own feature weights (prefix ``?``).
     shapes : add word-class cue tokens (figures, years, dates, first person, modals, tense,
         units, opinion words; see :class:`ClaimAnalyzer`).
+    general_weight : copies of each cue and shape token (1-16): the general features are
+        regularised that many times less than the word n-grams (see :class:`ClaimAnalyzer`).
     C : inverse L2 regularisation strength of the logistic regression.
     class_weight : passed to ``LogisticRegression`` (``None`` or ``"balanced"``).
     min_df : a hashed feature must occur in at least this many training sentences.
@@ -94,6 +96,7 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
         cues: bool = True,
         split_questions: bool = True,
         shapes: bool = False,
+        general_weight: int = 1,
         C: float = 4.0,
         class_weight: str | None = None,
         min_df: int = 2,
@@ -105,6 +108,7 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
         self.cues = cues
         self.split_questions = split_questions
         self.shapes = shapes
+        self.general_weight = general_weight
         self.C = C
         self.class_weight = class_weight
         self.min_df = min_df
@@ -114,7 +118,7 @@ class ClaimClassifier(ClassifierMixin, BaseEstimator):
     # -- features and fitting ------------------------------------------------
     def _transform(self, X: Iterable[str]) -> sparse.csr_matrix:
         vec = _vectorizer(self.n_features, self.ngram_max, self.cues, self.split_questions,
-                          self.shapes)
+                          self.shapes, self.general_weight)
         return vec.transform(list(X))
 
     def fit(self, X: Iterable[str], y: Sequence[int] | np.ndarray,

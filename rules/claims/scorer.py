@@ -66,7 +66,7 @@ SMALL_BATCH = 64
 # switches to numpy for good.
 LIGHT_CALLS = 4
 # Bump whenever ClaimAnalyzer's output changes: a model trained on other features is refused.
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 4
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "model.json"
 
 # One C-level pass normalises a sentence for the word features: digits fold to "0"
@@ -101,7 +101,28 @@ _SHAPE_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
                         "dollars pounds euros miles kilometres km metres tons tonnes".split())),
     ("_opinion", frozenset("think believe feel hope want wish love hate great terrible "
                            "wonderful awful best worst beautiful disgrace shame".split())),
+    # added with analyzer version 4: general cues chosen for carrying across sources
+    ("_compar", frozenset("more less fewer higher lower larger smaller largest smallest biggest "
+                          "highest lowest most least than double doubled twice half "
+                          "tripled".split())),
+    ("_stat", frozenset("rate rates average total number numbers majority share data survey "
+                        "poll polls record percentage median statistics figures".split())),
+    ("_say", frozenset("said says told according announced stated claimed".split())),
+    ("_hedge", frozenset("perhaps maybe probably possibly likely unlikely seems "
+                         "appears".split())),
+    ("_neg", frozenset("not no never nothing none nobody neither nor".split())),
+    ("_present", frozenset("is are has have does am".split())),
+    ("_interj", frozenset("thank thanks applause laughter ok okay yes well hello please sir "
+                          "folks".split())),
+    ("_eval", frozenset("good bad wrong right important serious strong weak fair unfair "
+                        "ridiculous incredible tremendous amazing horrible disaster failed "
+                        "failure".split())),
 )
+# A first word that makes an imperative (or an address to the listener) likely.
+_IMPERATIVE_START = frozenset("let take make please go look think imagine remember consider "
+                              "join vote check watch read see try stop help keep get give tell "
+                              "ask be dont do".split())
+_QUOTE_MARKS = frozenset('"“”')
 # word -> the shape cue tokens it raises (a word such as "may" can be in two classes)
 _SHAPE_OF: dict[str, tuple[str, ...]] = {}
 for _name, _members in _SHAPE_CLASSES:
@@ -109,6 +130,7 @@ for _name, _members in _SHAPE_CLASSES:
         _SHAPE_OF[_word] = (*_SHAPE_OF.get(_word, ()), _name)
 _SHAPE_WORDS = frozenset(_SHAPE_OF)
 _NUMBER = re.compile(r"\d")
+_FIGURES = re.compile(r"\d[\d,.]*")
 _YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 
 
@@ -123,15 +145,27 @@ class ClaimAnalyzer:
     questions get their own weights (a number inside a question is not a claim).
     With ``shapes``, word-class tokens too: ``_num`` (a figure), ``_year``, and one token
     per class in :data:`_SHAPE_CLASSES` present (dates, first person, second person,
-    modals, future, past-tense reporting verbs, units, opinion words).
+    modals, future, past-tense reporting verbs, units, opinion words; since analyzer
+    version 4 also comparatives, statistics words, reporting verbs, hedges, negation,
+    present tense, interjections, evaluative words, an imperative first word, quotation
+    marks, an exclamation, two or more figures), and ``_cap2``/``_cap3`` for two or three
+    capitalised words.
+
+    ``general_weight`` (k) emits every cue and shape token k times under distinct names
+    (``_num``, ``_num~1``, ...): with an L2-penalised linear model that is the same as
+    scaling those features by sqrt(k), i.e. regularising them k times less than the word
+    n-grams. So one ``C`` and one k give a two-part model, general features against topic
+    words, whose balance is chosen by cross-source validation; the scorer needs nothing new.
     """
 
     def __init__(self, ngram_max: int = 2, cues: bool = True,
-                 split_questions: bool = True, shapes: bool = False) -> None:
+                 split_questions: bool = True, shapes: bool = False,
+                 general_weight: int = 1) -> None:
         self.ngram_max = ngram_max
         self.cues = cues
         self.split_questions = split_questions
         self.shapes = shapes
+        self.general_weight = general_weight
 
     def __call__(self, text: str) -> list[str]:
         words = text.lower().translate(_FOLD).split()
@@ -140,22 +174,35 @@ class ClaimAnalyzer:
             feats += map(" ".join, zip(words, words[1:]))  # noqa: B905 - ragged on purpose
         if self.ngram_max >= 3:
             feats += map(" ".join, zip(words, words[1:], words[2:]))  # noqa: B905
+        general: list[str] = []
         if self.cues:
             caps = len(_CAPWORD.findall(text))
             if caps:
-                feats += ["_cap"] * min(caps, 3)
+                general += ("_cap", "_cap2", "_cap3")[: min(caps, 3)]
             n = len(words)
-            feats.append(
+            general.append(
                 "_len0" if n < 6 else "_len1" if n < 12 else "_len2" if n < 25 else "_len3"
             )
         if self.shapes:
-            feats += _shape_tokens(text, words)
-        if text.rstrip(_CLOSERS).endswith("?"):
-            if self.split_questions:
-                feats = ["?" + f for f in feats]
-            if self.cues:
-                feats.append("_q")
+            general += _shape_tokens(text, words)
+        question = text.rstrip(_CLOSERS).endswith("?")
+        if question and self.cues:
+            general.append("_q")
+        if self.general_weight > 1:
+            copies = _copies
+            k = self.general_weight
+            general += [c for t in general for c in copies(t, k)]
+        if question and self.split_questions:
+            return ["?" + f for f in feats] + [
+                f if f == "_q" or f.startswith("_q~") else "?" + f for f in general]
+        feats += general
         return feats
+
+
+@lru_cache(maxsize=4096)
+def _copies(token: str, k: int) -> tuple[str, ...]:
+    """The k - 1 extra names of a general token (``_num~1`` ... ``_num~{k-1}``)."""
+    return tuple(f"{token}~{i}" for i in range(1, k))
 
 
 def _shape_tokens(text: str, words: list[str]) -> list[str]:
@@ -165,6 +212,14 @@ def _shape_tokens(text: str, words: list[str]) -> list[str]:
         out.append("_num")
         if _YEAR.search(text):
             out.append("_year")
+        if len(_FIGURES.findall(text)) > 1:
+            out.append("_num2")
+    if words and words[0] in _IMPERATIVE_START:
+        out.append("_imper")
+    if not _QUOTE_MARKS.isdisjoint(text):
+        out.append("_quote")
+    if text.rstrip(_CLOSERS).endswith("!"):
+        out.append("_excl")
     hits = _SHAPE_WORDS.intersection(words)
     if hits:
         out += sorted({name for word in hits for name in _SHAPE_OF[word]})
@@ -227,11 +282,12 @@ def _buckets(n_features: int) -> _Buckets:
 
 
 @lru_cache(maxsize=16)
-def analyzer(ngram_max: int, cues: bool, split_questions: bool, shapes: bool = False
-             ) -> ClaimAnalyzer:
-    return ClaimAnalyzer(ngram_max, cues, split_questions, shapes)
+def analyzer(ngram_max: int, cues: bool, split_questions: bool, shapes: bool = False,
+             general_weight: int = 1) -> ClaimAnalyzer:
+    return ClaimAnalyzer(ngram_max, cues, split_questions, shapes, general_weight)
 
 
+MAX_GENERAL_WEIGHT = 16  # copies of each general (cue and shape) token
 MAX_FEATURES = 2**24  # hashed columns: 128 MB of coefficients at most (the model has 2**20)
 
 
@@ -256,6 +312,7 @@ def check_model_dict(data: dict[str, Any], where: str = "claim model") -> None:
     for flag in ("cues", "split_questions"):
         field(data, f"params.{flag}", where, bool, default=True)
     field(data, "params.shapes", where, bool, default=False)
+    whole_number(data, "params.general_weight", where, 1, MAX_GENERAL_WEIGHT, default=1)
     finite_number(data, "intercept", where)
     field(data, "calibration", where, dict)
     finite_number(data, "calibration.a", where)
@@ -325,6 +382,7 @@ class ClaimScorer:
         self.cues = bool(params.get("cues", True))
         self.split_questions = bool(params.get("split_questions", True))
         self.shapes = bool(params.get("shapes", False))
+        self.general_weight = int(params.get("general_weight", 1))
         self.params = dict(params)
         self.indices_ = indices  # sorted non-zero columns
         self.values_ = values  # their coefficients
@@ -359,7 +417,8 @@ class ClaimScorer:
 
     def _rows(self, texts: list[str], vectorised: bool) -> tuple[list[int], list[int]]:
         """Every row's sorted distinct hashed columns, concatenated, and each row's count."""
-        features = analyzer(self.ngram_max, self.cues, self.split_questions, self.shapes)
+        features = analyzer(self.ngram_max, self.cues, self.split_questions, self.shapes,
+                            self.general_weight)
         buckets = _buckets(self.n_features)
         col = buckets.__getitem__
         misses = buckets.misses
