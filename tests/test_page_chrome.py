@@ -442,3 +442,43 @@ def test_a_contributor_bio_ending_the_text_is_not_analysed(bio: str) -> None:
 )
 def test_a_last_paragraph_that_introduces_a_source_is_prose(last: str) -> None:
     assert region_of(last, before=f"{LEAD}\n\n{TAIL}", after="") == BODY
+
+
+def test_a_headline_is_not_joined_to_a_paragraph_that_opens_with_a_lower_case_brand() -> None:
+    text = (
+        "Acme Widgets Reports Record Third Quarter Sales and Raises Yearly Outlook\n\n"
+        "eVolt Systems, the parent company of Acme Widgets, today reported sales of 40 million "
+        "dollars for the quarter, up 12 percent from a year earlier.\n"
+    )
+    doc = document_from_text(text)
+    regions = {doc.text[b.start : b.end]: b.region for b in doc.blocks}
+    assert regions[text.split("\n\n")[0]] != BODY
+    assert regions[text.split("\n\n")[1].strip()] == BODY
+
+
+def test_a_prose_sentence_broken_by_a_blank_line_is_still_joined() -> None:
+    text = (
+        f"{LEAD}\n\nThe agreement between the Federal Reserve Bank of New York and the\n\n"
+        "central banks of Canada and Japan was signed on Friday after two years of talks.\n"
+    )
+    doc = document_from_text(text)
+    body = [s.text for s in doc.sentences if s.region == BODY]
+    assert any(s.startswith("The agreement") and s.endswith("talks.") for s in body)
+
+
+def test_an_explainer_question_heading_with_only_chrome_after_it_is_not_analysed() -> None:
+    text = (
+        f"{LEAD}\n\nWhat changes for drivers?\n\n{TAIL}\n\nWhen do the new rules start?\n\n"
+        f"{TAIL}\n\nHow much will the fines be?\n\nAdvertisement\n"
+    )
+    doc = document_from_text(text)
+    regions = {doc.text[b.start : b.end]: b.region for b in doc.blocks}
+    assert regions["How much will the fines be?"] != BODY
+    assert regions[LEAD] == BODY
+
+
+def test_a_closing_question_of_an_article_without_question_headings_is_prose() -> None:
+    text = f"{LEAD}\n\n{TAIL}\n\nWill the council keep its promise this time?\n\nAdvertisement\n"
+    doc = document_from_text(text)
+    regions = {doc.text[b.start : b.end]: b.region for b in doc.blocks}
+    assert regions["Will the council keep its promise this time?"] == BODY
