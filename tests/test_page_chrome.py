@@ -59,6 +59,16 @@ CHROME = [
     "Share this article",
     "Facebook Twitter LinkedIn Email",
     "Share on WhatsApp",
+    # comment forms, contact lines, reporting credits and reader-funding prompts
+    "Your email address will not be published.",
+    "Ana Ruiz can be reached at ana.ruiz@example.com or 555-0142.",
+    "Associated Press writer Tom Lindqvist in Oslo contributed to this report.",
+    "Staff writers Dana Whitfield and Omar Haddad contributed reporting from Leeds.",
+    "Want to read more? Subscribe for 1 dollar a week.",
+    "Our journalism is free to read and always will be.",
+    "The Northfield Ledger is an independent, nonprofit newsroom.",
+    # a scene with its date, the caption's shape
+    "Rescue workers search through rubble after the earthquake in Northfield, March 7, 2023.",
     # timestamps and datelines
     "Published: 14 March 2024, 09:12 GMT",
     "Updated March 14, 2024 at 6:05 p.m. EDT",
@@ -271,6 +281,13 @@ PROSE_LIKE_CHROME = [
     # cookies near "police", not a cookie policy
     "Bakers handed out cookies to police stations across the county, and officers thanked them.",
     "The cookie jar was taken to the police station as evidence.",
+    # contact, credit, funding and newsroom words inside news sentences
+    "The mayor can be reached at city hall on weekdays, her office said.",
+    "Dozens of volunteers contributed reporting tips that led to the arrests.",
+    "Our reporting is independent of the council, the editor told the inquiry.",
+    "Want to see more of the plans? The council has published them online.",
+    "The Ledger is a nonprofit newsroom that sued the city over the records.",
+    "Rescue workers search the rubble for a second day, and the death toll rose to 40.",
     # an agency named with its abbreviation, closing a sentence
     "Shares in the firm rose sharply after the results were first published by the Associated "
     "Press (AP).",

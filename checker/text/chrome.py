@@ -309,7 +309,8 @@ def glued_captions(
 # a caption told by its wording names the scene's action or the picture itself; a block with
 # none of these words is not tried against those (slow) patterns
 CAPTION_WORDS = frozenset(
-    """speaks speak looks look gestures gesture poses pose waves arrives arrive listens listen
+    """speaks speak searches search works carries carry clears clear inspect visit ride
+    looks look gestures gesture poses pose waves arrives arrive listens listen
     attends watches walks stands sits delivers addresses gathers gather reacts react celebrates
     celebrate holds marches protests prays pray queues waits takes take shakes shake greets
     greet hugs hug embraces embrace leaves enters visits inspects rides plays sings kneels
