@@ -278,6 +278,31 @@ def test_unnamed_crowd_that_says_something_owns_its_hedge() -> None:
     assert [(h.text, h.flagged) for h in b.hedges if h.text.startswith("may")] == [("may be", True)]
 
 
+def test_a_comment_clause_after_reported_content_is_the_authors_hedge() -> None:
+    # ", which probably ..." and ", a move that could ..." comment on what was reported
+    for text, cue in (
+        ("The firm reported a loss of 3 million pounds, which probably reflects the recall.\n",
+         "probably"),
+        ("The survey by the council shows a rise in rents, which may reflect new demand.\n",
+         "may"),
+        ("Mayor Ana Ruiz announced a fare freeze, a move that could cost the city millions.\n",
+         "could"),
+    ):
+        hedges = [h for h in analyse(text).hedges if h.text.startswith(cue)]
+        assert [(h.speaker, h.flagged) for h in hedges] == [("", True)], text
+    # a relative clause closed before the hedge is inside what the source said
+    said = analyse("Maria Lopez said the bridge, which opened in 1890, could collapse.\n")
+    assert [(h.speaker, h.flagged) for h in said.hedges] == [("Maria Lopez", False)]
+
+
+def test_a_reporting_verb_inside_a_closed_relative_clause_makes_no_speaker() -> None:
+    a = analyse("Jones, who has denied wrongdoing, may face a retrial next year.\n")
+    assert [(h.text, h.speaker, h.flagged) for h in a.hedges] == [("may", "", True)]
+    # the same verb as the sentence's own reporting verb keeps the hedge the source's
+    b = analyse("Jones has denied that the payments may have broken the rules.\n")
+    assert [h.flagged for h in b.hedges] == [False]
+
+
 def test_attribution_cue_that_is_a_hedge_does_not_make_a_speaker() -> None:
     a = analyse("The review is expected to take months, and the plan could fail.\n")
     assert all(h.flagged for h in a.hedges)
