@@ -87,6 +87,9 @@ def analyse(text: str, config: Config | None = None) -> Analysis:
         ("Six fishermen are feared dead after the storm.", [("feared dead", "reportative")]),
         ("The video could not be independently verified.",
          [("could not be independently verified", "reportative")]),
+        ("The fire must have started upstairs.", [("must have started", "epistemic")]),
+        ("Chances are the vote will slip again.", [("Chances are", "epistemic")]),
+        ("Doubts remain over the bridge.", [("Doubts remain", "epistemic")]),
         ("The goal was clearly offside.", [("clearly", "booster")]),
         ("This is undoubtedly the club's best season.", [("undoubtedly", "booster")]),
         ("It was without question a turning point.", [("without question", "booster")]),
@@ -135,6 +138,9 @@ def test_cue_categories(text: str, expected: list[tuple[str, str]]) -> None:
         "Officials, expected to announce the result on Monday, declined to comment.",
         "The plan, if approved, would double the fare.",
         "True to form, the ferry left late.",
+        # a requirement and a compliment: not the author's doubt
+        "Applicants must have completed a degree.",
+        "The team could not have played better.",
         "The accounts were verified by the auditors in March.",
         "The appointment was confirmed on Monday.",
         # permission that a rule grants, not a possibility
