@@ -124,6 +124,11 @@ def test_cue_categories(text: str, expected: list[tuple[str, str]]) -> None:
         # purpose: "so (that) someone could/might"
         "She moved back to Leeds so she could care for her father.",
         "They saved for a decade so they might buy the farm.",
+        "The gates were widened so people could leave faster.",
+        "The ban was lifted so the fishermen could return to the bay.",
+        # capacity: what a ship or hall was able to hold
+        "The ferry could carry 2,000 passengers.",
+        "The old hall could seat about 600 people.",
         # statistical comparatives state a measured difference
         "Night-shift workers were twice as likely to report poor sleep.",
         "Cyclists are three times as likely to be hurt on that road.",
