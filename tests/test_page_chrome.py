@@ -67,6 +67,12 @@ CHROME = [
     "Want to read more? Subscribe for 1 dollar a week.",
     "Our journalism is free to read and always will be.",
     "The Northfield Ledger is an independent, nonprofit newsroom.",
+    "Share and comment below.",
+    "Comments are closed.",
+    "Audio is not supported on your browser.",
+    "A general view of the flooded high street in Northfield.",
+    "File photo of the old pier at Northfield.",
+    "Image for representation purposes only.",
     # a scene with its date, the caption's shape
     "Rescue workers search through rubble after the earthquake in Northfield, March 7, 2023.",
     # timestamps and datelines
@@ -288,6 +294,9 @@ PROSE_LIKE_CHROME = [
     "Want to see more of the plans? The council has published them online.",
     "The Ledger is a nonprofit newsroom that sued the city over the records.",
     "Rescue workers search the rubble for a second day, and the death toll rose to 40.",
+    "A general view of the budget is that it favours the suburbs.",
+    "A file photo of the suspect was shown to witnesses at the trial.",
+    "The comments were closed after abusive posts, the paper said.",
     # an agency named with its abbreviation, closing a sentence
     "Shares in the firm rose sharply after the results were first published by the Associated "
     "Press (AP).",
