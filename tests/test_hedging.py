@@ -85,8 +85,6 @@ def analyse(text: str, config: Config | None = None) -> Analysis:
         ("The ferry, expected to sail at noon, was held.", [("expected to", "reportative")]),
         ("Sales are projected to fall by a fifth.", [("are projected to", "reportative")]),
         ("Six fishermen are feared dead after the storm.", [("feared dead", "reportative")]),
-        ("The video could not be independently verified.",
-         [("could not be independently verified", "reportative")]),
         ("The fire must have started upstairs.", [("must have started", "epistemic")]),
         ("Chances are the vote will slip again.", [("Chances are", "epistemic")]),
         ("Doubts remain over the bridge.", [("Doubts remain", "epistemic")]),
@@ -129,6 +127,7 @@ def test_cue_categories(text: str, expected: list[tuple[str, str]]) -> None:
         # capacity: what a ship or hall was able to hold
         "The ferry could carry 2,000 passengers.",
         "The old hall could seat about 600 people.",
+        "The new terminal could handle twice as many flights.",
         # statistical comparatives state a measured difference
         "Night-shift workers were twice as likely to report poor sleep.",
         "Cyclists are three times as likely to be hurt on that road.",
