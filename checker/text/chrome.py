@@ -176,6 +176,7 @@ _DATE = (
     r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTH + r"\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}"
     r"|(?:on|in|,) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?: (?:morning|afternoon|evening|night))?"
     r"|in (?:this|a) (?:file )?(?:photo|picture|image)(?:graph)?"
     r"(?: (?:taken|released|provided|made available|obtained)\b[^\n.]{0,80})?"
     r"|file (?:photo|picture|image))"
@@ -310,7 +311,9 @@ def glued_captions(
 # none of these words is not tried against those (slow) patterns
 CAPTION_WORDS = frozenset(
     """speaks speak searches search works carries carry clears clear inspect visit ride
-    looks look gestures gesture poses pose waves arrives arrive listens listen
+    stand walk sit wait hold march protest attend watch play sing cheer rests rest prepares
+    prepare rises rise passes pass sorts sort loads load looks look gestures gesture poses pose
+    waves arrives arrive listens listen
     attends watches walks stands sits delivers addresses gathers gather reacts react celebrates
     celebrate holds marches protests prays pray queues waits takes take shakes shake greets
     greet hugs hug embraces embrace leaves enters visits inspects rides plays sings kneels
