@@ -311,9 +311,8 @@ def glued_captions(
 # none of these words is not tried against those (slow) patterns
 CAPTION_WORDS = frozenset(
     """speaks speak searches search works carries carry clears clear inspect visit ride
-    stand walk sit wait hold march protest attend watch play sing cheer rests rest prepares
-    prepare rises rise passes pass sorts sort loads load looks look gestures gesture poses pose
-    waves arrives arrive listens listen
+    stand walk sit wait hold march protest attend watch cheer prepares rises looks look gestures
+    gesture poses pose waves arrives arrive listens listen
     attends watches walks stands sits delivers addresses gathers gather reacts react celebrates
     celebrate holds marches protests prays pray queues waits takes take shakes shake greets
     greet hugs hug embraces embrace leaves enters visits inspects rides plays sings kneels
