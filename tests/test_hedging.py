@@ -78,6 +78,16 @@ def analyse(text: str, config: Config | None = None) -> Analysis:
         ("The leak looks to have started overnight.", [("looks to have", "epistemic")]),
         ("The levy is seen as a test for the council.", [("is seen as", "weasel")]),
         ("The striker is considered a doubt for Saturday.", [("is considered", "weasel")]),
+        ("The attack, if confirmed, would be the worst.", [("if confirmed", "epistemic")]),
+        ("If true, the claims would end his career.", [("If true", "epistemic")]),
+        ("The cause of the fire has yet to be determined.",
+         [("yet to be determined", "epistemic")]),
+        ("The ferry, expected to sail at noon, was held.", [("expected to", "reportative")]),
+        ("Sales are projected to fall by a fifth.", [("are projected to", "reportative")]),
+        ("Six fishermen are feared dead after the storm.", [("feared dead", "reportative")]),
+        ("The fire must have started upstairs.", [("must have started", "epistemic")]),
+        ("Chances are the vote will slip again.", [("Chances are", "epistemic")]),
+        ("Doubts remain over the bridge.", [("Doubts remain", "epistemic")]),
         ("The goal was clearly offside.", [("clearly", "booster")]),
         ("This is undoubtedly the club's best season.", [("undoubtedly", "booster")]),
         ("It was without question a turning point.", [("without question", "booster")]),
@@ -112,6 +122,12 @@ def test_cue_categories(text: str, expected: list[tuple[str, str]]) -> None:
         # purpose: "so (that) someone could/might"
         "She moved back to Leeds so she could care for her father.",
         "They saved for a decade so they might buy the farm.",
+        "The gates were widened so people could leave faster.",
+        "The ban was lifted so the fishermen could return to the bay.",
+        # capacity: what a ship or hall was able to hold
+        "The ferry could carry 2,000 passengers.",
+        "The old hall could seat about 600 people.",
+        "The new terminal could handle twice as many flights.",
         # statistical comparatives state a measured difference
         "Night-shift workers were twice as likely to report poor sleep.",
         "Cyclists are three times as likely to be hurt on that road.",
@@ -121,6 +137,16 @@ def test_cue_categories(text: str, expected: list[tuple[str, str]]) -> None:
         "The request was considered at Monday's meeting.",
         "The singer appeared at the festival in 2019.",
         "He appeared in court on Tuesday.",
+        # an expectation the subject holds, a condition that is not a doubt, a checked fact
+        "The company expected to sell a million heaters.",
+        "Officials, expected to announce the result on Monday, declined to comment.",
+        "The plan, if approved, would double the fare.",
+        "True to form, the ferry left late.",
+        # a requirement and a compliment: not the author's doubt
+        "Applicants must have completed a degree.",
+        "The team could not have played better.",
+        "The accounts were verified by the auditors in March.",
+        "The appointment was confirmed on Monday.",
         # permission that a rule grants, not a possibility
         "The club's rules say that members may bring two guests.",
         "The statute provides that a tenant may end the lease early.",
@@ -260,6 +286,31 @@ def test_unnamed_crowd_that_says_something_owns_its_hedge() -> None:
     # an agentless "it is thought" has no speaker: the modal stays the author's
     b = analyse("It is thought that the ferry may be sold.\n")
     assert [(h.text, h.flagged) for h in b.hedges if h.text.startswith("may")] == [("may be", True)]
+
+
+def test_a_comment_clause_after_reported_content_is_the_authors_hedge() -> None:
+    # ", which probably ..." and ", a move that could ..." comment on what was reported
+    for text, cue in (
+        ("The firm reported a loss of 3 million pounds, which probably reflects the recall.\n",
+         "probably"),
+        ("The survey by the council shows a rise in rents, which may reflect new demand.\n",
+         "may"),
+        ("Mayor Ana Ruiz announced a fare freeze, a move that could cost the city millions.\n",
+         "could"),
+    ):
+        hedges = [h for h in analyse(text).hedges if h.text.startswith(cue)]
+        assert [(h.speaker, h.flagged) for h in hedges] == [("", True)], text
+    # a relative clause closed before the hedge is inside what the source said
+    said = analyse("Maria Lopez said the bridge, which opened in 1890, could collapse.\n")
+    assert [(h.speaker, h.flagged) for h in said.hedges] == [("Maria Lopez", False)]
+
+
+def test_a_reporting_verb_inside_a_closed_relative_clause_makes_no_speaker() -> None:
+    a = analyse("Jones, who has denied wrongdoing, may face a retrial next year.\n")
+    assert [(h.text, h.speaker, h.flagged) for h in a.hedges] == [("may", "", True)]
+    # the same verb as the sentence's own reporting verb keeps the hedge the source's
+    b = analyse("Jones has denied that the payments may have broken the rules.\n")
+    assert [h.flagged for h in b.hedges] == [False]
 
 
 def test_attribution_cue_that_is_a_hedge_does_not_make_a_speaker() -> None:

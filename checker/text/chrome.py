@@ -176,6 +176,7 @@ _DATE = (
     r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTH + r"\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}"
     r"|(?:on|in|,) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?: (?:morning|afternoon|evening|night))?"
     r"|in (?:this|a) (?:file )?(?:photo|picture|image)(?:graph)?"
     r"(?: (?:taken|released|provided|made available|obtained)\b[^\n.]{0,80})?"
     r"|file (?:photo|picture|image))"
@@ -258,6 +259,19 @@ def mark_trailing_chrome(
             break
 
 
+def headline_shape(body: str) -> bool:
+    """Whether ``body`` is one line in headline case: nearly every word of more than three
+    letters capitalised (all but one in ten; "Acme Reports Fourth Quarter Results and Raises
+    Outlook"). A line of prose broken by a blank line has lower-case words among its names
+    ("The agreement between the Federal Reserve Bank of New York and the")."""
+    if "\n" in body.strip():
+        return False
+    words = [w for w in _WORD.findall(body) if len(w) > 3 and not w[0].isdigit()]
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.9 * len(words)
+
+
 def leading_dateline(text: str, start: int, end: int) -> int:
     """Where the text of a block ``text[start:end]`` starts after a timestamp glued to its
     start ("date 2024-01-28 PARIS: The ..."), or -1 when it does not start with one."""
@@ -296,7 +310,9 @@ def glued_captions(
 # a caption told by its wording names the scene's action or the picture itself; a block with
 # none of these words is not tried against those (slow) patterns
 CAPTION_WORDS = frozenset(
-    """speaks speak looks look gestures gesture poses pose waves arrives arrive listens listen
+    """speaks speak searches search works carries carry clears clear inspect visit ride
+    stand walk sit wait hold march protest attend watch cheer prepares rises looks look gestures
+    gesture poses pose waves arrives arrive listens listen
     attends watches walks stands sits delivers addresses gathers gather reacts react celebrates
     celebrate holds marches protests prays pray queues waits takes take shakes shake greets
     greet hugs hug embraces embrace leaves enters visits inspects rides plays sings kneels
@@ -357,6 +373,13 @@ def followed_by_longer(text: str, raw: Sequence[Span], i: int, words: int) -> bo
         if n > 3:
             return n > words
     return False
+
+
+def nothing_longer_after(text: str, raw: Sequence[Span], i: int) -> bool:
+    """Whether only short page chrome ("Hide Ad", "Advertisement") follows block ``i``: no
+    later block has more than three words. In an explainer of question headings, a question
+    there is the heading of a section the page cut off, not the author's closing question."""
+    return all(len(_WORD.findall(text[b.cstart : b.end])) <= 3 for b in raw[i + 1 :])
 
 
 def chrome_fragment(text: str, start: int, end: int, max_words: int = 4) -> bool:

@@ -350,14 +350,16 @@ def _joins_broken_sentence(text: str, prev: _RawBlock, b: _RawBlock) -> bool:
 
     "... is no longer perceived" + blank line + "in the Middle East": ``b`` opens in
     lower case, ``prev`` has no final punctuation and at least 8 words, and neither
-    is a heading, bullet or comment.
+    is a heading, bullet or comment; nor is ``prev`` a headline (:func:`chrome.headline_shape`:
+    a paragraph that opens with a brand in lower case, "j2 Global ...", is not its end).
     """
     if b.bullet or b.heading_mark or prev.heading_mark or prev.comment:
         return False
     if not text[b.cstart : b.cstart + 1].islower():
         return False
     prev_text = text[prev.start : prev.end]
-    return not _TERMINAL.search(prev_text) and word_count(prev_text) >= 8
+    return (not _TERMINAL.search(prev_text) and word_count(prev_text) >= 8
+            and not chrome.headline_shape(prev_text))
 
 
 def _merge_broken_sentences(text: str, blocks: list[_RawBlock]) -> list[_RawBlock]:
@@ -471,11 +473,10 @@ class _RegionClassifier:
         raw = self.raw
         n = len(raw)
         last = i == n - 1
-        if (
-            not last
-            and chrome.question_shape(body, words)
-            and (self.questions >= 2 or words <= 8 and _is_title_case(body[:-1]))
+        if not last and chrome.question_shape(body, words) and (
+            (self.questions >= 2 or words <= 8 and _is_title_case(body[:-1]))
             and chrome.followed_by_longer(self.text, raw, i, words)
+            or self.questions >= 2 and chrome.nothing_longer_after(self.text, raw, i)
         ):
             return HEADING, "question heading"
         unpunctuated = not _TERMINAL.search(body) and not chrome.cited_sentence_end(body)

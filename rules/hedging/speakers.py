@@ -39,7 +39,7 @@ class SpeechContext:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_quoted", SpanIndex(self.quotations))
         said = SpanIndex([(a, b) for a, b, _, _ in self.indirect],
-                         [n for *_, n, _ in self.indirect])
+                         [(n, a) for a, _, n, _ in self.indirect])
         object.__setattr__(self, "_said", said)
         spoken = SpanIndex([(a, b) for a, b, _ in self.direct], [n for *_, n in self.direct])
         object.__setattr__(self, "_spoken", spoken)
@@ -78,10 +78,18 @@ class SpeechContext:
         """(speaker, flagged) of the cue at ``[s, e)``: speaker "" for the author's own."""
         if self._quoted.holds(s, e):
             return self._quoted_speaker(s, e, sentence), False
+        text = self.sentences[sentence].text if 0 <= sentence < len(self.sentences) else ""
+        offset = self.sentences[sentence].start if text else 0
         if self._said.holds(s, e):
-            return self._said.containing(s, e)[0] or "unnamed source", False
+            name, start = self._said.containing(s, e)[0]
+            lo, at = start - offset, s - offset
+            if not (text and (comment_clause(text, lo, at) or closed_relative(text, lo, at))):
+                return name or "unnamed source", False
         for cue_end, name in self.named_cues.get(sentence, ()):
-            if cue_end <= s:
+            if cue_end <= s and not (
+                text and (comment_clause(text, cue_end - offset, s - offset)
+                          or closed_relative(text, cue_end - offset, s - offset))
+            ):
                 return name, False
         if 0 <= sentence < len(self.sentences):
             said = as_clause(self.sentences[sentence], s)
@@ -90,12 +98,44 @@ class SpeechContext:
         return "", True
 
     def _quoted_speaker(self, s: int, e: int, sentence: int) -> str:
-        for name in self._spoken.containing(s, e) + self._said.containing(s, e):
+        names = self._spoken.containing(s, e) + [n for n, _ in self._said.containing(s, e)]
+        for name in names:
             if name:
                 return name
         if 0 <= sentence < len(self.sentence_source) and self.sentence_source[sentence]:
             return self.sentence_source[sentence]
         return "unattributed quotation"
+
+
+# A comment clause still open at the cue, opened after the reported content began: a
+# sentential relative (", which probably reflects the recall") or an appositive about the
+# reported event (", a move that could slow growth"). It is the author's comment on what was
+# reported, not the source's words.
+_COMMENT_CLAUSE = lazy_compile(
+    r",\s+(?:which|a (?:[\w-]+ ){0,2}?(?:move|decision|step|sign|development|change|result|"
+    r"shift|rise|fall|drop|increase|cut|figure|finding|outcome) (?:that|which))\b"
+    r"[^,;:()\"“”—–]*$"
+)
+# A relative clause that opens before a reporting cue and closes (a comma) before the hedge:
+# "Jones, who has denied wrongdoing, is expected to ...": the cue belongs to the clause.
+_OPEN_RELATIVE = lazy_compile(r",\s+(?:who|whom|whose|which)\b[^,;:()]*$")
+
+
+def comment_clause(text: str, lo: int, cue_start: int) -> bool:
+    """Whether, in a sentence's ``text``, the cue at ``cue_start`` sits in a comment clause
+    (:data:`_COMMENT_CLAUSE`) that opens after ``lo`` (where the reported content starts, or
+    the reporting cue ends)."""
+    lo = max(lo, 0)
+    return lo < cue_start and _COMMENT_CLAUSE.search(text, lo, cue_start) is not None
+
+
+def closed_relative(text: str, cue_end: int, hedge_start: int) -> bool:
+    """Whether the reporting cue ending at ``cue_end`` sits in a relative clause that a comma
+    closes before the hedge at ``hedge_start`` (offsets in the sentence's ``text``)."""
+    if not 0 < cue_end <= hedge_start:
+        return False
+    return (_OPEN_RELATIVE.search(text, 0, cue_end) is not None
+            and "," in text[cue_end:hedge_start])
 
 
 def _cue_is_the_attribution(att: Attribution, cue_spans: Sequence[tuple[int, int]]) -> bool:
