@@ -71,6 +71,28 @@ def test_committed_model_records_cross_source_figures_and_its_news_threshold() -
     assert "held-out half is never read" in meta["training_data"]["news"]
 
 
+_HARBOUR = ["ferry", "harbour", "quay", "tide", "pier", "dock"]
+_BUDGET = ["tax", "budget", "deficit", "wage", "pension", "tariff"]
+
+
+def _made_up_source(rng: np.random.Generator, nouns: list[str], n: int, share: float,
+                    claim: str, other: str, tag: str = "s"
+                    ) -> tuple[list[str], np.ndarray, list[str]]:
+    """``n`` sentences about two of ``nouns`` each: a ``share`` of them claims (``claim``
+    filled with the nouns and a figure), the rest ``other``; groups of 8 named by ``tag``."""
+    texts, labels, groups = [], [], []
+    for i in range(n):
+        a, b = rng.choice(nouns, 2, replace=False)
+        if rng.random() < share:
+            texts.append(claim.format(a=a, b=b, n=rng.integers(2, 900)))
+            labels.append(1)
+        else:
+            texts.append(other.format(a=a, b=b))
+            labels.append(0)
+        groups.append(f"{tag}{i % 8}")
+    return texts, np.array(labels), groups
+
+
 def test_transfer_table_shows_shape_cues_carrying_across_sources() -> None:
     """Two made-up sources that share no topic word: in both, claims carry a figure and a
     past-tense verb and non-claims a modal of obligation. Words cannot carry over; the shape
@@ -78,21 +100,10 @@ def test_transfer_table_shows_shape_cues_carrying_across_sources() -> None:
     from training.cross_source import TRANSFER_FEATURES, transfer_table
 
     rng = np.random.default_rng(0)
-
-    def source(nouns: list[str], n: int, share: float) -> tuple[list[str], np.ndarray]:
-        texts, labels = [], []
-        for _ in range(n):
-            a, b = rng.choice(nouns, 2, replace=False)
-            if rng.random() < share:
-                texts.append(f"The {a} rose {rng.integers(2, 900)} percent in {b} last year.")
-                labels.append(1)
-            else:
-                texts.append(f"We should {a} the {b} before it is too late for everyone.")
-                labels.append(0)
-        return texts, np.array(labels)
-
-    news_t, news_y = source(["ferry", "harbour", "quay", "tide", "pier", "dock"], 60, 0.8)
-    deb_t, deb_y = source(["tax", "budget", "deficit", "wage", "pension", "tariff"], 300, 0.25)
+    claim = "The {a} rose {n} percent in {b} last year."
+    other = "We should {a} the {b} before it is too late for everyone."
+    news_t, news_y, _ = _made_up_source(rng, _HARBOUR, 60, 0.8, claim, other)
+    deb_t, deb_y, _ = _made_up_source(rng, _BUDGET, 300, 0.25, claim, other)
     rows = transfer_table(deb_t, deb_y, news_t, news_y)
     assert [(r["features"], r["balanced"]) for r in rows] == [
         (f, b) for f in TRANSFER_FEATURES for b in (False, True)]
@@ -109,24 +120,10 @@ def test_grid_scores_measure_both_directions_and_balance_helps_across_shares() -
     from training.cross_source import grid_scores
 
     rng = np.random.default_rng(1)
-
-    def source(nouns: list[str], n: int, share: float, tag: str
-               ) -> tuple[list[str], np.ndarray, list[str]]:
-        texts, labels, groups = [], [], []
-        for i in range(n):
-            a, b = rng.choice(nouns, 2, replace=False)
-            if rng.random() < share:
-                texts.append(f"The {a} fell {rng.integers(2, 900)} percent in {b} in 2019.")
-                labels.append(1)
-            else:
-                texts.append(f"Please think about the {a} and the {b} with me, friends!")
-                labels.append(0)
-            groups.append(f"{tag}{i % 8}")
-        return texts, np.array(labels), groups
-
-    nt, ny, ng = source(["ferry", "harbour", "quay", "tide", "pier", "dock"], 80, 0.8, "n")
-    dt_, dy, _ = source(["tax", "budget", "deficit", "wage", "pension", "tariff"], 240, 0.25,
-                        "d")
+    claim = "The {a} fell {n} percent in {b} in 2019."
+    other = "Please think about the {a} and the {b} with me, friends!"
+    nt, ny, ng = _made_up_source(rng, _HARBOUR, 80, 0.8, claim, other, tag="n")
+    dt_, dy, _ = _made_up_source(rng, _BUDGET, 240, 0.25, claim, other, tag="d")
     got = grid_scores(dt_, dy, nt, ny, ng, C=1.0, shapes=True, news_weight=10.0,
                       general_weight=4, class_weight="balanced")
     four = [got[k] for k in ("f1_news_cv", "f1_debate_cv", "f1_debates_to_news",
