@@ -24,7 +24,7 @@ def _vague(text: str) -> list[str]:
     ("text", "flagged"),
     [
         # descriptive anonymity in the source phrase
-        ("A harbour pilot, who was not authorized to speak on the record, told us the "
+        ("A harbour pilot, who was not cleared to brief the press, told us the "
          "buoys had drifted.", "A harbour pilot"),
         ("One Labour councillor familiar with the vote said the motion would fail.",
          "One Labour councillor familiar with the vote"),

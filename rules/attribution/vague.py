@@ -5,7 +5,7 @@ anonymous generic *who* ("officials", "a nurse"). Three classes of unnamed sourc
 through that test, and this module catches them:
 
 - **source phrases that say they hide a name** (:func:`vague_source`): descriptive
-  anonymity ("an intelligence source, who was not authorised to speak", "one Democrat
+  anonymity ("a harbour pilot, who was not cleared to brief the press", "one councillor
   familiar with the discussion", "a person with knowledge of the talks"), one or a few
   unnamed members of a group written with a capital ("a Nevada Democrat", "another Ohio
   Republican", "other Republicans", "a handful of Democrats"), unnamed bodies with a clause
