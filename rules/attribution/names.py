@@ -77,6 +77,8 @@ _BODY_AFTER = r"(?:,\s+which\b|['’]s\s+(?:spokes\w+|chief\s+executive|board|sh
     r"employees|staff|website|annual\s+report|headquarters|press\s+office|subsidiary)\b)"
 _BODY_BEFORE = r"(?:\bspokes\w+|\bchief\s+executive|\bboard|\bstatement)\s+(?:for|of|from)\s+" \
     r"(?:the\s+)?$"
+_BODY_AFTER_RE = re.compile(_BODY_AFTER)
+_BODY_BEFORE_RE = re.compile(_BODY_BEFORE)
 
 
 def body_in_context(d: TokenDoc, name: str) -> bool:
@@ -87,12 +89,16 @@ def body_in_context(d: TokenDoc, name: str) -> bool:
     if not name or len(name) > 80:
         return False
     text = d.text
-    esc = re.escape(name)
-    if re.search(esc + _BODY_AFTER, text):
-        return True
-    for m in re.finditer(esc, text):
-        if re.search(_BODY_BEFORE, text[max(0, m.start() - 40):m.start()]):
+    pos = text.find(name)
+    while pos >= 0:  # every start, overlapping too, as a search for name + after would try
+        if _BODY_AFTER_RE.match(text, pos + len(name)):
             return True
+        pos = text.find(name, pos + 1)
+    pos = text.find(name)
+    while pos >= 0:  # the non-overlapping occurrences, left to right
+        if _BODY_BEFORE_RE.search(text[max(0, pos - 40):pos]):
+            return True
+        pos = text.find(name, pos + len(name))
     return False
 
 

@@ -283,12 +283,14 @@ class SentenceGate:
         self._pc, self._cp = _SALT_PC >> sh, _SALT_CP >> sh
         self._fixed = (_BIAS >> sh, [c >> sh for c in _LEN], [c >> sh for c in _QUOTED])
 
-    def stack_features(self, d: TokenDoc, si: int, covered: set[int], proba: Any
-                       ) -> list[float]:
-        """The second stage's features of sentence ``si`` (``STACK_FEATURES``, in order)."""
+    def stack_features(self, d: TokenDoc, si: int, covered: set[int], proba: Any,
+                       cue_sums: Any = None) -> list[float]:
+        """The second stage's features of sentence ``si`` (``STACK_FEATURES``, in order);
+        ``cue_sums``: the B + I sum of every token (:func:`_cue_sums`), when the caller
+        asks about many sentences of one document."""
         a, b = d.sent_tok[si]
         p = self.proba(d, si)
-        cue = _strongest_cue(proba, a, b)
+        cue = _strongest_cue(proba, a, b) if cue_sums is None else float(max(cue_sums[a:b]))
         names = context_names(d, si)
         n = b - a
         quoted = (n - d.tok_quote[a:b].count(-1)) / n
@@ -306,10 +308,13 @@ class SentenceGate:
             return []
         w, th = self.stack, self.stack_threshold
         out = []
+        sums = None
         for si, (a, b) in enumerate(d.sent_tok):
             if b - a < 4 or si in covered:
                 continue
-            z = sum(map(operator.mul, w, self.stack_features(d, si, covered, proba)))
+            if sums is None:
+                sums = _cue_sums(proba)
+            z = sum(map(operator.mul, w, self.stack_features(d, si, covered, proba, sums)))
             if z >= th:
                 out.append(si)
         return out
@@ -444,6 +449,14 @@ def _strongest_cue(proba: Any, a: int, b: int) -> float:
     if isinstance(proba, list):
         return max(r[1] + r[2] for r in proba[a:b])
     return float((proba[a:b, 1] + proba[a:b, 2]).max())
+
+
+def _cue_sums(proba: Any) -> list[float]:
+    """The B + I probability of every token, as :func:`_strongest_cue` sums it (numpy's
+    float64 sums, kept as Python floats)."""
+    if isinstance(proba, list):
+        return [r[1] + r[2] for r in proba]
+    return (proba[:, 1] + proba[:, 2]).tolist()
 
 
 def _logit(p: float) -> float:

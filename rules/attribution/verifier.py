@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from checker.core.datafiles import (
@@ -74,7 +75,7 @@ class SourceVerifier:
     def proba(self, features: Iterable[str]) -> float:
         """P(the relation's source is an information source) given its features."""
         w = self.weights
-        z = self.bias + sum(w.get(f, 0.0) for f in features)
+        z = self.bias + sum(map(w.get, features, repeat(0.0)))
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
