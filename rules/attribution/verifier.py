@@ -245,7 +245,7 @@ def _source_features(d: TokenDoc, r: Extracted) -> list[str]:
            f"srckind={r.source_kind or 'none'}",
            f"kindcls={r.source_kind or 'none'}|{hcls}",
            f"caps={_bucket(sum(w[:1].isupper() for w in words), (0, 1, 2, 3))}"]
-    out.extend(f"has={c}" for c in {_word_class(w, d) for w in lows} if c)
+    out.extend(f"has={c}" for c in sorted({_word_class(w, d) for w in lows} - {""}))
     if hlow.endswith(_SUFFIXES):
         out.append(f"suffix={next(s for s in _SUFFIXES if hlow.endswith(s))}")
     if len(words) == 1 and hlow in d.lex.pronouns:
