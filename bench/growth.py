@@ -110,6 +110,10 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
     "say-and-run-on": (
         "text", lambda n: _rep("The plan, critics say, will fail, and officials say ", n)),
     "relative-say-run-on": ("text", lambda n: _rep("a plan that critics say will fail ", n)),
+    # one reported sentence of comment clauses, each with a hedge (whose hedge it is was
+    # once decided by a search from the content's start for every cue: quadratic)
+    "comment-clause-hedges": (
+        "text", lambda n: "Officials said that " + _rep("which probably could fail, ", n)),
 }
 
 

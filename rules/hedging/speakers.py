@@ -13,6 +13,7 @@ attributed content with their speakers.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -121,12 +122,38 @@ _COMMENT_CLAUSE = lazy_compile(
 _OPEN_RELATIVE = lazy_compile(r",\s+(?:who|whom|whose|which)\b[^,;:()]*$")
 
 
+_COMMENT_STOPS = ',;:()"“”—–'  # what the comment clause's tail may not contain
+_RELATIVE_STOPS = ",;:()"  # what the open relative clause's tail may not contain
+
+
+@functools.lru_cache(maxsize=64)
+def _stops(text: str, chars: str) -> list[int]:
+    """The offsets of ``chars`` in a sentence's ``text``, in order (remembered for the few
+    sentences being read, so that many cues in one sentence scan it once)."""
+    return [i for i, c in enumerate(text) if c in chars]
+
+
+def _last_stop(text: str, chars: str, lo: int, end: int) -> int | None:
+    """The offset of the last of ``chars`` in ``text[lo:end]``, or None."""
+    stops = _stops(text, chars)
+    i = bisect.bisect_left(stops, end) - 1
+    return stops[i] if i >= 0 and stops[i] >= lo else None
+
+
 def comment_clause(text: str, lo: int, cue_start: int) -> bool:
     """Whether, in a sentence's ``text``, the cue at ``cue_start`` sits in a comment clause
     (:data:`_COMMENT_CLAUSE`) that opens after ``lo`` (where the reported content starts, or
-    the reporting cue ends)."""
+    the reporting cue ends).
+
+    Such a clause opens at a comma and has none of :data:`_COMMENT_STOPS` after it, so only
+    the last of those before the cue can open it: one match there, not a search from ``lo``
+    for every cue (which made many hedges in one long sentence quadratic)."""
     lo = max(lo, 0)
-    return lo < cue_start and _COMMENT_CLAUSE.search(text, lo, cue_start) is not None
+    if lo >= cue_start:
+        return False
+    at = _last_stop(text, _COMMENT_STOPS, lo, cue_start)
+    return at is not None and text[at] == "," and (
+        _COMMENT_CLAUSE.match(text, at, cue_start) is not None)
 
 
 def closed_relative(text: str, cue_end: int, hedge_start: int) -> bool:
@@ -134,8 +161,11 @@ def closed_relative(text: str, cue_end: int, hedge_start: int) -> bool:
     closes before the hedge at ``hedge_start`` (offsets in the sentence's ``text``)."""
     if not 0 < cue_end <= hedge_start:
         return False
-    return (_OPEN_RELATIVE.search(text, 0, cue_end) is not None
-            and "," in text[cue_end:hedge_start])
+    at = _last_stop(text, _RELATIVE_STOPS, 0, cue_end)
+    if at is None or text[at] != "," or _OPEN_RELATIVE.match(text, at, cue_end) is None:
+        return False
+    comma = _last_stop(text, ",", cue_end, hedge_start)
+    return comma is not None
 
 
 def _cue_is_the_attribution(att: Attribution, cue_spans: Sequence[tuple[int, int]]) -> bool:
