@@ -168,6 +168,22 @@ class ClaimAnalyzer:
         self.general_weight = general_weight
 
     def __call__(self, text: str) -> list[str]:
+        feats, general, question = self.parts(text)
+        if self.general_weight > 1:
+            copies = _copies
+            k = self.general_weight
+            general += [c for t in general for c in copies(t, k)]
+        if question and self.split_questions:
+            return ["?" + f for f in feats] + [
+                f if f == "_q" or f.startswith("_q~") else "?" + f for f in general]
+        feats += general
+        return feats
+
+    def parts(self, text: str) -> tuple[list[str], list[str], bool]:
+        """The pieces :meth:`__call__` joins: the word n-grams, the general (cue and shape)
+        tokens once each, without copies or question prefixes, and whether the sentence is
+        a question. The scorer maps each general token straight to the columns of all its
+        copies (:func:`general_columns`) instead of naming and looking up every copy."""
         words = text.lower().translate(_FOLD).split()
         feats = list(words)
         if self.ngram_max >= 2:
@@ -188,15 +204,7 @@ class ClaimAnalyzer:
         question = text.rstrip(_CLOSERS).endswith("?")
         if question and self.cues:
             general.append("_q")
-        if self.general_weight > 1:
-            copies = _copies
-            k = self.general_weight
-            general += [c for t in general for c in copies(t, k)]
-        if question and self.split_questions:
-            return ["?" + f for f in feats] + [
-                f if f == "_q" or f.startswith("_q~") else "?" + f for f in general]
-        feats += general
-        return feats
+        return feats, general, question
 
 
 @lru_cache(maxsize=4096)
@@ -387,6 +395,7 @@ class ClaimScorer:
         self.indices_ = indices  # sorted non-zero columns
         self.values_ = values  # their coefficients
         self._dense: np.ndarray | None = None
+        self._general: dict[str, tuple[int, ...]] = {}  # see _general_columns
         self._light_calls = 0  # small batches scored in plain Python so far (see probabilities)
         self.intercept_ = float(intercept)
         self.calibration_ = (float(calibration[0]), float(calibration[1]))
@@ -424,9 +433,19 @@ class ClaimScorer:
         misses = buckets.misses
         rows: list[set[int]] = []
         unsettled: list[tuple[set[int], list[str]]] = []  # rows with new features (column -1)
+        general_cols = self._general_columns
+        split = self.split_questions
         for text in texts:
+            feats, general, question = features.parts(text)
             seen = len(misses)
-            row = set(map(col, features(text)))
+            if question and split:
+                row = set(map(col, ["?" + f for f in feats]))
+                for t in general:
+                    row.update(general_cols(t if t == "_q" else "?" + t))
+            else:
+                row = set(map(col, feats))
+                for t in general:
+                    row.update(general_cols(t))
             if len(misses) > seen:  # new features: their columns once they are hashed
                 row.discard(-1)
                 unsettled.append((row, misses[seen:]))
@@ -439,6 +458,16 @@ class ClaimScorer:
             cols += sorted(row)
             counts.append(len(row))
         return cols, counts
+
+    def _general_columns(self, name: str) -> tuple[int, ...]:
+        """The hashed columns of a general token and its ``general_weight - 1`` copies
+        (``name``, ``name~1``, ...), which always come together: hashed once per process."""
+        cols = self._general.get(name)
+        if cols is None:
+            n = self.n_features
+            names = (name, *(f"{name}~{i}" for i in range(1, self.general_weight)))
+            cols = self._general[name] = tuple(bucket(f, n) for f in names)
+        return cols
 
     def scores(self, texts: list[str]) -> list[float]:
         """Linear scores in plain Python: the same sums, in the same order, as
