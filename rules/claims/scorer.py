@@ -396,6 +396,7 @@ class ClaimScorer:
         self.values_ = values  # their coefficients
         self._dense: np.ndarray | None = None
         self._general: dict[str, tuple[int, ...]] = {}  # see _general_columns
+        self._general_sets: dict[tuple[Any, ...], frozenset[int]] = {}  # see _general_set
         self._light_calls = 0  # small batches scored in plain Python so far (see probabilities)
         self.intercept_ = float(intercept)
         self.calibration_ = (float(calibration[0]), float(calibration[1]))
@@ -433,19 +434,18 @@ class ClaimScorer:
         misses = buckets.misses
         rows: list[set[int]] = []
         unsettled: list[tuple[set[int], list[str]]] = []  # rows with new features (column -1)
-        general_cols = self._general_columns
+        parts = features.parts
+        known = self._general_sets
         split = self.split_questions
         for text in texts:
-            feats, general, question = features.parts(text)
+            feats, general, question = parts(text)
             seen = len(misses)
-            if question and split:
-                row = set(map(col, ["?" + f for f in feats]))
-                for t in general:
-                    row.update(general_cols(t if t == "_q" else "?" + t))
-            else:
-                row = set(map(col, feats))
-                for t in general:
-                    row.update(general_cols(t))
+            prefixed = question and split
+            row = set(map(col, ["?" + f for f in feats] if prefixed else feats))
+            # the general tokens' columns, all copies: one look-up per sentence
+            key = (prefixed, *general)
+            extra = known.get(key)
+            row.update(extra if extra is not None else self._general_set(key))
             if len(misses) > seen:  # new features: their columns once they are hashed
                 row.discard(-1)
                 unsettled.append((row, misses[seen:]))
@@ -458,6 +458,20 @@ class ClaimScorer:
             cols += sorted(row)
             counts.append(len(row))
         return cols, counts
+
+    def _general_set(self, key: tuple[Any, ...]) -> frozenset[int]:
+        """The columns of a sentence's general tokens and all their copies, for ``key`` =
+        (question-prefixed?, token, token, ...), remembered: sentences share a few
+        combinations."""
+        known = self._general_sets
+        if len(known) >= 50_000:  # bounded memory
+            known.clear()
+        prefixed, *tokens = key
+        cols: set[int] = set()
+        for t in tokens:
+            cols.update(self._general_columns("?" + t if prefixed and t != "_q" else t))
+        out = known[key] = frozenset(cols)
+        return out
 
     def _general_columns(self, name: str) -> tuple[int, ...]:
         """The hashed columns of a general token and its ``general_weight - 1`` copies
