@@ -32,8 +32,6 @@ import binascii
 import bisect
 import math
 import operator
-import re
-import string
 import sys
 from array import array
 from collections.abc import Iterable
@@ -52,6 +50,7 @@ from checker.core.datafiles import (
     whole_number,
     with_envelope,
 )
+from rules.claims.features import _CAPWORD, ClaimAnalyzer  # noqa: F401 - _CAPWORD re-exported
 from rules.claims.murmur import murmurhash3_32, murmurhash3_32_many
 
 if TYPE_CHECKING:
@@ -68,162 +67,6 @@ LIGHT_CALLS = 4
 # Bump whenever ClaimAnalyzer's output changes: a model trained on other features is refused.
 ANALYZER_VERSION = 4
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "model.json"
-
-# One C-level pass normalises a sentence for the word features: digits fold to "0"
-# (so "5,000" and "12,500" share the shape "0 000"), apostrophes vanish ("don't" ->
-# "dont"), currency and percent signs become tokens, other punctuation becomes space.
-_FOLD: dict[int, str | None] = {ord(c): " " for c in string.punctuation}
-_FOLD.update({ord(c): "0" for c in string.digits})
-_FOLD.update({ord(c): f" {c} " for c in "%$€£"})
-_FOLD.update({ord(c): None for c in "'’"})
-_FOLD.update({ord(c): " " for c in "‘“”«»—–…•·"})
-_CLOSERS = " \t\r\n\"'”’)]»"
-# A capitalised word after a space, "(" or an opening quote. The capital comes first and the
-# lookbehind (over it and the character before) second: the same matches as
-# ``(?<=[\s(\"“])[A-Z][a-z]*[A-Za-z]``, but the engine skips ahead to capitals.
-_CAPWORD = re.compile(r"[A-Z](?<=[\s(\"“][A-Z])[a-z]*[A-Za-z]")
-# Shape cues (``shapes=True``): word classes whose members share one weight, so that what a
-# model learns from "March" or "we" carries over to "October" or "our" (words seen in only
-# one source). Looked up on the folded words, so they cost one set intersection each.
-_SHAPE_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
-    ("_month", frozenset("january february march april may june july august september october "
-                         "november december jan feb mar apr jun jul aug sep sept oct nov dec "
-                         "monday tuesday wednesday thursday friday saturday sunday yesterday "
-                         "today".split())),
-    ("_first", frozenset("i we me us my our mine ours myself ourselves im ive id".split())),
-    ("_you", frozenset("you your yours yourself yourselves youre".split())),
-    ("_modal", frozenset("could might may should must would can ought cannot cant couldnt "
-                         "shouldnt wouldnt".split())),
-    ("_future", frozenset("will wont shall going".split())),
-    ("_past", frozenset("was were had did been said reported found rose fell grew dropped "
-                        "increased decreased killed died won lost announced became".split())),
-    ("_unit", frozenset("% $ € £ percent per cent million billion trillion thousand hundred "
-                        "dollars pounds euros miles kilometres km metres tons tonnes".split())),
-    ("_opinion", frozenset("think believe feel hope want wish love hate great terrible "
-                           "wonderful awful best worst beautiful disgrace shame".split())),
-    # added with analyzer version 4: general cues chosen for carrying across sources
-    ("_compar", frozenset("more less fewer higher lower larger smaller largest smallest biggest "
-                          "highest lowest most least than double doubled twice half "
-                          "tripled".split())),
-    ("_stat", frozenset("rate rates average total number numbers majority share data survey "
-                        "poll polls record percentage median statistics figures".split())),
-    ("_say", frozenset("said says told according announced stated claimed".split())),
-    ("_hedge", frozenset("perhaps maybe probably possibly likely unlikely seems "
-                         "appears".split())),
-    ("_neg", frozenset("not no never nothing none nobody neither nor".split())),
-    ("_present", frozenset("is are has have does am".split())),
-    ("_interj", frozenset("thank thanks applause laughter ok okay yes well hello please sir "
-                          "folks".split())),
-    ("_eval", frozenset("good bad wrong right important serious strong weak fair unfair "
-                        "ridiculous incredible tremendous amazing horrible disaster failed "
-                        "failure".split())),
-)
-# A first word that makes an imperative (or an address to the listener) likely.
-_IMPERATIVE_START = frozenset("let take make please go look think imagine remember consider "
-                              "join vote check watch read see try stop help keep get give tell "
-                              "ask be dont do".split())
-_QUOTE_MARKS = frozenset('"“”')
-# word -> the shape cue tokens it raises (a word such as "may" can be in two classes)
-_SHAPE_OF: dict[str, tuple[str, ...]] = {}
-for _name, _members in _SHAPE_CLASSES:
-    for _word in _members:
-        _SHAPE_OF[_word] = (*_SHAPE_OF.get(_word, ()), _name)
-_SHAPE_WORDS = frozenset(_SHAPE_OF)
-_NUMBER = re.compile(r"\d")
-_FIGURES = re.compile(r"\d[\d,.]*")
-_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
-
-
-class ClaimAnalyzer:
-    """Turn one sentence into hashed-feature strings (deterministic, picklable).
-
-    Produces lower-cased word n-grams (1 to ``ngram_max``) over digit-folded
-    text, and, when ``cues`` is on, tokens that words alone miss: ``_cap`` once per
-    capitalised word after the first token (named entities, up to 3),
-    ``_q`` for a question, ``_len<k>`` for the length bucket. With
-    ``split_questions`` every feature of a question is prefixed with ``?``, so that
-    questions get their own weights (a number inside a question is not a claim).
-    With ``shapes``, word-class tokens too: ``_num`` (a figure), ``_year``, and one token
-    per class in :data:`_SHAPE_CLASSES` present (dates, first person, second person,
-    modals, future, past-tense reporting verbs, units, opinion words; since analyzer
-    version 4 also comparatives, statistics words, reporting verbs, hedges, negation,
-    present tense, interjections, evaluative words, an imperative first word, quotation
-    marks, an exclamation, two or more figures), and ``_cap2``/``_cap3`` for two or three
-    capitalised words.
-
-    ``general_weight`` (k) emits every cue and shape token k times under distinct names
-    (``_num``, ``_num~1``, ...): with an L2-penalised linear model that is the same as
-    scaling those features by sqrt(k), i.e. regularising them k times less than the word
-    n-grams. So one ``C`` and one k give a two-part model, general features against topic
-    words, whose balance is chosen by cross-source validation; the scorer needs nothing new.
-    """
-
-    def __init__(self, ngram_max: int = 2, cues: bool = True,
-                 split_questions: bool = True, shapes: bool = False,
-                 general_weight: int = 1) -> None:
-        self.ngram_max = ngram_max
-        self.cues = cues
-        self.split_questions = split_questions
-        self.shapes = shapes
-        self.general_weight = general_weight
-
-    def __call__(self, text: str) -> list[str]:
-        words = text.lower().translate(_FOLD).split()
-        feats = list(words)
-        if self.ngram_max >= 2:
-            feats += map(" ".join, zip(words, words[1:]))  # noqa: B905 - ragged on purpose
-        if self.ngram_max >= 3:
-            feats += map(" ".join, zip(words, words[1:], words[2:]))  # noqa: B905
-        general: list[str] = []
-        if self.cues:
-            caps = len(_CAPWORD.findall(text))
-            if caps:
-                general += ("_cap", "_cap2", "_cap3")[: min(caps, 3)]
-            n = len(words)
-            general.append(
-                "_len0" if n < 6 else "_len1" if n < 12 else "_len2" if n < 25 else "_len3"
-            )
-        if self.shapes:
-            general += _shape_tokens(text, words)
-        question = text.rstrip(_CLOSERS).endswith("?")
-        if question and self.cues:
-            general.append("_q")
-        if self.general_weight > 1:
-            copies = _copies
-            k = self.general_weight
-            general += [c for t in general for c in copies(t, k)]
-        if question and self.split_questions:
-            return ["?" + f for f in feats] + [
-                f if f == "_q" or f.startswith("_q~") else "?" + f for f in general]
-        feats += general
-        return feats
-
-
-@lru_cache(maxsize=4096)
-def _copies(token: str, k: int) -> tuple[str, ...]:
-    """The k - 1 extra names of a general token (``_num~1`` ... ``_num~{k-1}``)."""
-    return tuple(f"{token}~{i}" for i in range(1, k))
-
-
-def _shape_tokens(text: str, words: list[str]) -> list[str]:
-    """The shape cue tokens of one sentence (see :class:`ClaimAnalyzer`)."""
-    out = []
-    if _NUMBER.search(text):
-        out.append("_num")
-        if _YEAR.search(text):
-            out.append("_year")
-        if len(_FIGURES.findall(text)) > 1:
-            out.append("_num2")
-    if words and words[0] in _IMPERATIVE_START:
-        out.append("_imper")
-    if not _QUOTE_MARKS.isdisjoint(text):
-        out.append("_quote")
-    if text.rstrip(_CLOSERS).endswith("!"):
-        out.append("_excl")
-    hits = _SHAPE_WORDS.intersection(words)
-    if hits:
-        out += sorted({name for word in hits for name in _SHAPE_OF[word]})
-    return out
 
 
 def bucket(feature: str, n_features: int) -> int:
@@ -387,6 +230,8 @@ class ClaimScorer:
         self.indices_ = indices  # sorted non-zero columns
         self.values_ = values  # their coefficients
         self._dense: np.ndarray | None = None
+        self._general: dict[str, tuple[int, ...]] = {}  # see _general_columns
+        self._general_sets: dict[tuple[Any, ...], frozenset[int]] = {}  # see _general_set
         self._light_calls = 0  # small batches scored in plain Python so far (see probabilities)
         self.intercept_ = float(intercept)
         self.calibration_ = (float(calibration[0]), float(calibration[1]))
@@ -424,9 +269,18 @@ class ClaimScorer:
         misses = buckets.misses
         rows: list[set[int]] = []
         unsettled: list[tuple[set[int], list[str]]] = []  # rows with new features (column -1)
+        parts = features.parts
+        known = self._general_sets
+        split = self.split_questions
         for text in texts:
+            feats, general, question = parts(text)
             seen = len(misses)
-            row = set(map(col, features(text)))
+            prefixed = question and split
+            row = set(map(col, ["?" + f for f in feats] if prefixed else feats))
+            # the general tokens' columns, all copies: one look-up per sentence
+            key = (prefixed, *general)
+            extra = known.get(key)
+            row.update(extra if extra is not None else self._general_set(key))
             if len(misses) > seen:  # new features: their columns once they are hashed
                 row.discard(-1)
                 unsettled.append((row, misses[seen:]))
@@ -439,6 +293,30 @@ class ClaimScorer:
             cols += sorted(row)
             counts.append(len(row))
         return cols, counts
+
+    def _general_set(self, key: tuple[Any, ...]) -> frozenset[int]:
+        """The columns of a sentence's general tokens and all their copies, for ``key`` =
+        (question-prefixed?, token, token, ...), remembered: sentences share a few
+        combinations."""
+        known = self._general_sets
+        if len(known) >= 50_000:  # bounded memory
+            known.clear()
+        prefixed, *tokens = key
+        cols: set[int] = set()
+        for t in tokens:
+            cols.update(self._general_columns("?" + t if prefixed and t != "_q" else t))
+        out = known[key] = frozenset(cols)
+        return out
+
+    def _general_columns(self, name: str) -> tuple[int, ...]:
+        """The hashed columns of a general token and its ``general_weight - 1`` copies
+        (``name``, ``name~1``, ...), which always come together: hashed once per process."""
+        cols = self._general.get(name)
+        if cols is None:
+            n = self.n_features
+            names = (name, *(f"{name}~{i}" for i in range(1, self.general_weight)))
+            cols = self._general[name] = tuple(bucket(f, n) for f in names)
+        return cols
 
     def scores(self, texts: list[str]) -> list[float]:
         """Linear scores in plain Python: the same sums, in the same order, as
@@ -479,13 +357,59 @@ class ClaimScorer:
         import numpy as np
 
         texts = X if isinstance(X, list) else list(X)
-        cols, counts = self._rows(texts, vectorised=True)
+        cols, counts = self._columns(texts)
         with np.errstate(divide="ignore"):
-            value = 1.0 / np.sqrt(np.asarray(counts, dtype=np.float64))
-        terms = np.repeat(value, counts) * self.coef_[np.asarray(cols, dtype=np.int64)]
+            value = 1.0 / np.sqrt(counts.astype(np.float64))
+        terms = np.repeat(value, counts) * self.coef_[cols]
         # bincount adds each row's terms one by one, in column order: the sparse product's sum
         rows = np.repeat(np.arange(len(texts)), counts)
         return np.bincount(rows, weights=terms, minlength=len(texts)) + self.intercept_
+
+    def _columns(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """What :meth:`_rows` gives (every row's sorted distinct columns, concatenated, and
+        each row's count), for a large batch: the rows' columns are gathered unsorted and
+        with repeats, and one numpy sort of (row, column) keys orders and dedupes them all."""
+        import numpy as np
+
+        features = analyzer(self.ngram_max, self.cues, self.split_questions, self.shapes,
+                            self.general_weight)
+        parts = features.parts
+        buckets = _buckets(self.n_features)
+        col = buckets.__getitem__
+        misses = buckets.misses
+        seen = len(misses)
+        known = self._general_sets
+        split = self.split_questions
+        flat: list[int] = []
+        lengths: list[int] = []
+        for text in texts:
+            feats, general, question = parts(text)
+            prefixed = question and split
+            size = len(flat)
+            flat += map(col, ["?" + f for f in feats] if prefixed else feats)
+            key = (prefixed, *general)
+            extra = known.get(key)
+            flat += extra if extra is not None else self._general_set(key)
+            lengths.append(len(flat) - size)
+        n = self.n_features
+        cols = np.asarray(flat, dtype=np.int64)
+        if len(misses) > seen:  # new features read as -1, in the order of ``misses``
+            new = misses[seen:]
+            buckets.settle(vectorised=True)
+            got = buckets.get
+            hashed = [got(f) for f in new]
+            if None in hashed:  # not remembered (more new features than the memo holds)
+                hashed = [bucket(f, n) for f in new]
+            cols[cols == -1] = hashed
+        rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        keys = rows * n + cols
+        keys.sort()  # by row, then column
+        if len(keys) > 1:  # distinct (np.unique hashes first, which is slower here)
+            keep = np.empty(len(keys), dtype=bool)
+            keep[0] = True
+            np.not_equal(keys[1:], keys[:-1], out=keep[1:])
+            keys = keys[keep]
+        return keys % n, np.bincount(keys // n, minlength=len(texts))
 
     @staticmethod
     def _settle(buckets: _Buckets, unsettled: list[tuple[set[int], list[str]]],
