@@ -110,6 +110,11 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
     "say-and-run-on": (
         "text", lambda n: _rep("The plan, critics say, will fail, and officials say ", n)),
     "relative-say-run-on": ("text", lambda n: _rep("a plan that critics say will fail ", n)),
+    # an explainer made of nothing but short question paragraphs: the question-heading test
+    # once looked through every later paragraph for each of them
+    "question-paragraphs": (
+        "text", lambda n: "The plan for the coming school year was set out in a letter.\n\n"
+        + _rep("Why not now?\n\n", n)),
 }
 
 
