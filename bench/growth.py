@@ -114,6 +114,11 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
     # once decided by a search from the content's start for every cue: quadratic)
     "comment-clause-hedges": (
         "text", lambda n: "Officials said that " + _rep("which probably could fail, ", n)),
+    # an explainer made of nothing but short question paragraphs: the question-heading test
+    # once looked through every later paragraph for each of them
+    "question-paragraphs": (
+        "text", lambda n: "The plan for the coming school year was set out in a letter.\n\n"
+        + _rep("Why not now?\n\n", n)),
 }
 
 

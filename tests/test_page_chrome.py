@@ -77,6 +77,13 @@ CHROME = [
     "Police officers stand guard near the scene of the shooting on Tuesday.",
     "Supporters of the mayor celebrate outside city hall in Northfield on Tuesday night.",
     "Smoke rises from a warehouse after the explosion in Northfield, March 5, 2024.",
+    "Volunteers search the flooded fields near Northfield on Sunday.",
+    "Hundreds of residents gather outside the town hall in Northfield to mark the anniversary, "
+    "Aug. 2, 2024.",
+    "Maria Santos, photographed at her studio in Lisbon.",
+    "A general view of the stadium packed with fans before the final.",
+    "A general view of the houses destroyed in the storm at Northfield.",
+    "Reuters reporter Ana Ruiz in Madrid also contributed.",
     # a press release's contact lines, wire footer and legal notice
     "Media contact: Ana Ruiz, 555-0142, press@example.com",
     "Investor Relations Contacts",
@@ -322,6 +329,21 @@ PROSE_LIKE_CHROME = [
     "Shares in the firm rose sharply after the results were first published by the Associated "
     "Press (AP).",
     "The ruling was first reported by Agence France-Presse (AFP).",
+    # a plural subject and a present-tense scene verb closed by a day: a caption only when it
+    # is short (at most 13 words) and no clause follows the verb
+    "Divers search for the missing fisherman along the rocky northern coast on Friday morning.",
+    "Democrats hold a slim lead in the Senate, and the budget vote comes on Wednesday.",
+    "Residents gather firewood as the blackout drags into a second week on Monday.",
+    "Pilots walk out because talks over pay collapse on Friday.",
+    # ", photographed at ..." after a clause, not after a name
+    "He was questioned for hours, photographed at the custody suite and sent home.",
+    "The driver was stopped, photographed at the roadside and fined.",
+    # "A general view of ..." as the subject of a finite past-tense verb
+    "A general view of the deal formed among investors after the bank's statement.",
+    "A general view of the risks took hold across the trading floor.",
+    # "also contributed" after a subject that is not a list of names
+    "Her cousin, a baker in York, also contributed from Lisbon.",
+    "Every family on the street also contributed.",
 ]
 
 

@@ -365,21 +365,35 @@ def question_blocks(text: str, raw: Sequence[Span]) -> int:
     return n
 
 
-def followed_by_longer(text: str, raw: Sequence[Span], i: int, words: int) -> bool:
-    """Whether the next block of more than three words (short page chrome such as "Hide Ad"
-    passed over) has more words than block ``i``'s ``words``."""
-    for b in raw[i + 1 :]:
+def next_long_words(text: str, raw: Sequence[Span]) -> list[int | None]:
+    """For each block of ``text``, the word count of the next later block of more than three
+    words (short page chrome such as "Hide Ad" passed over), or None when no such block
+    follows. Computed once per document, walking back from the end, so the question-heading
+    checks below take constant time per block."""
+    out: list[int | None] = [None] * len(raw)
+    nxt: int | None = None
+    for i in range(len(raw) - 1, -1, -1):
+        out[i] = nxt
+        b = raw[i]
         n = len(_WORD.findall(text[b.cstart : b.end]))
         if n > 3:
-            return n > words
-    return False
+            nxt = n
+    return out
 
 
-def nothing_longer_after(text: str, raw: Sequence[Span], i: int) -> bool:
+def followed_by_longer(next_long: Sequence[int | None], i: int, words: int) -> bool:
+    """Whether the next block of more than three words after block ``i`` (``next_long``
+    from :func:`next_long_words`) has more words than block ``i``'s ``words``."""
+    n = next_long[i]
+    return n is not None and n > words
+
+
+def nothing_longer_after(next_long: Sequence[int | None], i: int) -> bool:
     """Whether only short page chrome ("Hide Ad", "Advertisement") follows block ``i``: no
-    later block has more than three words. In an explainer of question headings, a question
-    there is the heading of a section the page cut off, not the author's closing question."""
-    return all(len(_WORD.findall(text[b.cstart : b.end])) <= 3 for b in raw[i + 1 :])
+    later block has more than three words (``next_long`` from :func:`next_long_words`). In
+    an explainer of question headings, a question there is the heading of a section the page
+    cut off, not the author's closing question."""
+    return next_long[i] is None
 
 
 def chrome_fragment(text: str, start: int, end: int, max_words: int = 4) -> bool:

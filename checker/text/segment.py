@@ -432,6 +432,15 @@ class _RegionClassifier:
         self.caption_single = self.pats.caption_single
         self.in_refs = False
         self.questions = chrome.question_blocks(text, raw)
+        self._next_long: list[int | None] | None = None  # see ``next_long``
+
+    @property
+    def next_long(self) -> list[int | None]:
+        """Each block's next block of more than three words' word count (None if none),
+        counted once per text, on the first question-shaped block."""
+        if self._next_long is None:
+            self._next_long = chrome.next_long_words(self.text, self.raw)
+        return self._next_long
 
     def region(self, i: int, b: _RawBlock, hint: str) -> tuple[str, str]:
         """``(region, reason)`` for block ``i`` (``b``), given its HTML hint kind."""
@@ -475,8 +484,8 @@ class _RegionClassifier:
         last = i == n - 1
         if not last and chrome.question_shape(body, words) and (
             (self.questions >= 2 or words <= 8 and _is_title_case(body[:-1]))
-            and chrome.followed_by_longer(self.text, raw, i, words)
-            or self.questions >= 2 and chrome.nothing_longer_after(self.text, raw, i)
+            and chrome.followed_by_longer(self.next_long, i, words)
+            or self.questions >= 2 and chrome.nothing_longer_after(self.next_long, i)
         ):
             return HEADING, "question heading"
         unpunctuated = not _TERMINAL.search(body) and not chrome.cited_sentence_end(body)
