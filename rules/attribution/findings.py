@@ -31,6 +31,7 @@ from rules.attribution.vague import (
     unnamed_documents,
     vague_source,
 )
+from rules.attribution.words import BOUNDARY_WORDS, DETERMINERS, TIME_WORDS
 
 NAME = "attribution"
 
@@ -218,7 +219,7 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
         prev = previous_body.get(k)
         if k in speaking or prev in speaking or _names_speaker(doc.sentences[k], (qs, qe), lex) \
                 or (prev is not None and (_names_speaker(doc.sentences[prev], None, lex)
-                                          or _named_subject(doc.sentences[prev].text)
+                                          or _named_subject(doc.sentences[prev].text, lex)
                                           or (prev in spoken
                                               and _quote_only(doc.sentences[prev].text)))):
             spoken.add(k)
@@ -232,20 +233,43 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
 
 # a sentence whose subject is a named person or a personal pronoun, before a verb or an
 # appositive: "Ann Holm was blunt.", "Lewis, the head of the port authority, was clear."
-_NAMED_SUBJECT = re.compile(
-    r"^[\"“‘']?(?:(?:He|She)\s|(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+"
-    r"(?:\s+[A-Z][\w’'-]+){0,2}\s*,\s+(?:a|an|the|who|whose)\s|(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+"
-    r"[A-Z][\w’'-]+|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+(?:was|is|had|has|seemed"
-    r"|sounded|remained|appeared|looked|became|grew|stayed|spoke|went|turned)\s)")
+_TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+"
+_NAME_WORD = r"[A-Z][\w’'-]+"
+_PRONOUN_SUBJECT = re.compile(r"(?:He|She)\s")
+# name, appositive opener and the appositive's first three words
+_APPOSITIVE = re.compile(
+    rf"({_TITLE})?({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s*,\s+(a|an|the|who|whose)\s"
+    r"(?:\s*([\w’'-]+))?(?:\s+([\w’'-]+))?(?:\s+([\w’'-]+))?")
+_SUBJECT_VERB = re.compile(
+    rf"(?:{_TITLE}{_NAME_WORD}|{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\s+(?:was|is|had|has"
+    r"|seemed|sounded|remained|appeared|looked|became|grew|stayed|spoke|went|turned)\s")
 _QUOTE_MARK_CHARS = "“”\"‘’'"
 
 
-def _named_subject(sentence: str) -> bool:
+def _named_subject(sentence: str, lex: Lexicon) -> bool:
     """Whether a sentence opens with a named person or "He"/"She" as its subject (the quote
     that follows it is that person's): "Ann Holm was blunt.", "Lewis, the head of the port
-    authority, was clear."; not a sentence that opens with "The ..." or a plural noun."""
-    m = _NAMED_SUBJECT.match(sentence.strip())
-    return m is not None and not m.group().startswith(("The ", "This ", "These ", "A ", "An "))
+    authority, was clear."; not a sentence that opens with "The ..." or a plural noun, nor
+    an opening phrase set off by a comma ("Yesterday, the council ...", "In Paris, the
+    ..."): a single capitalised word before an appositive names a person only when the
+    appositive gives a role ("the head of ...") or opens with "who"."""
+    s = sentence.strip().lstrip(_QUOTE_MARK_CHARS)
+    if _PRONOUN_SUBJECT.match(s):
+        return True
+    if s.startswith(("The ", "This ", "These ", "A ", "An ")):
+        return False
+    m = _APPOSITIVE.match(s)
+    if m is not None:
+        words = m.group(2).split()
+        lows = [w.lower() for w in words]
+        if lows[0] not in BOUNDARY_WORDS and lows[0] not in DETERMINERS \
+                and lows[0] not in lex.pronouns and not any(w in TIME_WORDS for w in lows):
+            if m.group(1) or len(words) > 1 or m.group(3) in ("who", "whose"):
+                return True  # "Dr Lewis, the ...", "Ann Lewis, a ...", "Lewis, who ..."
+            role = [w.lower() for w in m.group(4, 5, 6) if w]
+            if any(w in lex.role_nouns or w in lex.titles for w in role):
+                return True  # "Lewis, the head of the port authority, ..."
+    return _SUBJECT_VERB.match(s) is not None
 
 
 def _quote_only(sentence: str) -> bool:
