@@ -125,3 +125,11 @@ def test_a_named_person_in_an_appositive_still_names_the_speaker(before: str) ->
     text = (f"{before}\n\n"
             + _SHIFT_QUOTE + "\n")
     assert _quote_findings(text) == []
+
+
+def test_a_short_quote_with_no_speaker_does_not_excuse_the_next_quote() -> None:
+    """A quote of three words or fewer is not flagged, but it names no speaker either: the
+    unattributed quote paragraph after it is still flagged."""
+    text = _OPENER_ARTICLE.format(opener="On Friday", short="\u201cNot again.\u201d\n\n")
+    found = _quote_findings(text)
+    assert len(found) == 1 and "shift workers" in found[0]

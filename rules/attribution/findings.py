@@ -211,10 +211,10 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
         if k is None:
             continue
         inner = text[qs:qe].strip("“”\"' \n")
-        if len(_WORD_RUN.findall(inner)) <= 3 or covered.overlaps(qs, qe) \
+        if covered.overlaps(qs, qe) \
                 or (analysis.sentence_footnotes and analysis.sentence_footnotes[k]) \
                 or linked.overlaps(qs, qe):
-            spoken.add(k)
+            spoken.add(k)  # attributed another way: a run of quotes after it goes on
             continue
         prev = previous_body.get(k)
         if k in speaking or prev in speaking or _names_speaker(doc.sentences[k], (qs, qe), lex) \
@@ -224,6 +224,8 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
                                               and _quote_only(doc.sentences[prev].text)))):
             spoken.add(k)
             continue
+        if len(_WORD_RUN.findall(inner)) <= 3:
+            continue  # too short to flag; with no speaker, no excuse for the quote after it
         analysis.report(
             UNATTRIBUTED_QUOTE, qs, qe,
             "direct quotation with no identifiable speaker: say who said it",
