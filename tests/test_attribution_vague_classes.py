@@ -140,3 +140,22 @@ def test_the_measure_counts_what_the_scans_flag() -> None:
     acc = VagueRecall()
     count_article(text, gold, [], counts, acc)
     assert acc.vague_found == 0  # without the sentences, only relations count
+
+
+def _source_names(text: str) -> list[str]:
+    return [s.name for s in analyse_attribution(text).sources]
+
+
+@pytest.mark.parametrize("place", ["Paris", "Lewis", "Sanders", "Powers", "Travis"])
+def test_a_surname_or_place_ending_like_a_demonym_is_read_as_any_other_name(place: str) -> None:
+    """A place or surname ending in "-is" or "-ers" after "officials in" is not a group of
+    people: the source phrase is read as it is after any other place name."""
+    sentence = "Officials in {} in the spring said the ferry would stop running."
+    assert _source_names(sentence.format(place)) == _source_names(sentence.format("Harwich"))
+
+
+@pytest.mark.parametrize("members", ["Israelis", "Londoners", "Islanders", "Texans"])
+def test_listed_residents_and_nationalities_are_still_counted_members(members: str) -> None:
+    text = f"Several {members} on the ferry said the crossing took four hours."
+    found = _vague(text)
+    assert len(found) == 1 and found[0].startswith(f"Several {members}")

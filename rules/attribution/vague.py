@@ -67,13 +67,25 @@ _COUNTING = frozenset(("a", "an", "one", "another", "some", "several", "many",
 _COUNTING_PHRASES = ("a handful of", "a number of", "a group of", "a couple of",
                      "a significant number of", "a majority of", "a few")
 _WORD = lazy_compile(r"[^\W\d_][\w'’.-]*")
+# nationalities and residents whose endings are as common in surnames and places ("-is":
+# Lewis, Davis, Paris; "-ers": Sanders, Myers, Powers): named one by one
+_LISTED_MEMBERS = (
+    "Israelis", "Pakistanis", "Iraqis", "Saudis", "Somalis", "Yemenis", "Kuwaitis", "Omanis",
+    "Qataris", "Bahrainis", "Emiratis", "Bangladeshis", "Nepalis", "Azeris", "Punjabis",
+    "Kashmiris", "Londoners", "Northerners", "Southerners", "Westerners", "Easterners",
+    "Islanders", "Highlanders", "Lowlanders", "Midlanders", "Yorkers", "Icelanders",
+    "Netherlanders", "Newfoundlanders", "Marylanders",
+)
 # capitalised words for members of a group: party members, nationalities and residents
-# ("a Nevada Democrat", "several Canadians", "two Texans"); not a surname ("a teary-eyed Bush")
+# ("a Nevada Democrat", "several Canadians", "two Texans"); not a surname ("a teary-eyed Bush",
+# "Sanders") nor a place ("Paris"): an ending alone counts only where surnames rarely have it
 GROUP_WORD = lazy_compile(
     r"^(?:(?:Democrat|Republican|Conservative|Liberal|Tory|Socialist|Libertarian|Progressive"
     r"|Independent|Green|Labourite|Unionist|Nationalist|Loyalist|Separatist|Muslim|Christian"
-    r"|Catholic|Protestant|Jew|Sunni|Shiite|Evangelical)s?|Tories"
-    r"|[A-Z][a-z]+(?:ians?|eans?|ans|ese|is|ers|ites))$")
+    r"|Catholic|Protestant|Jew|Sunni|Shiite|Evangelical)s?|Tories|Israeli|Pakistani|Iraqi"
+    r"|Saudi|Somali|Yemeni|Kuwaiti|Omani|Qatari|Bahraini|Emirati|Bangladeshi|Nepali|Azeri"
+    r"|Punjabi|Kashmiri|" + "|".join(_LISTED_MEMBERS)
+    + r"|[A-Z][a-z]+(?:ians?|eans?|ans|ese|ites))$")
 # plural bodies that an unnamed group can be ("organisations that endorsed him")
 _GROUP_BODIES = frozenset(("groups", "organizations", "organisations", "companies",
                            "businesses", "firms", "outlets", "agencies", "charities",
