@@ -159,3 +159,16 @@ def test_listed_residents_and_nationalities_are_still_counted_members(members: s
     text = f"Several {members} on the ferry said the crossing took four hours."
     found = _vague(text)
     assert len(found) == 1 and found[0].startswith(f"Several {members}")
+
+
+@pytest.mark.parametrize("opener", ["Update: ", "Update \u2014 ", "Yet (", ""])
+def test_a_group_capitalised_after_a_colon_dash_or_bracket_is_still_unnamed(
+        opener: str) -> None:
+    """"Update: Critics charge that ...": a capital right after a colon, a dash or an
+    opening bracket is a sentence's capital, not a name's."""
+    found = _vague(f"{opener}Critics charge that the new bus lanes slow the trams.")
+    assert any(f.startswith("Critics charge") for f in found), found
+
+
+def test_a_capitalised_word_inside_a_sentence_still_names_the_group() -> None:
+    assert _vague("The trams are slower, Acme analysts charge.") == []

@@ -427,7 +427,9 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
         return False
     at = m.start("src")
     src = s[at:m.end("src")]
-    first_cap = at > 0 and src[:1].isupper()
+    # capitalised where a sentence starts or after a colon, dash or bracket ("Update: Critics
+    # charge ..."): the capital says nothing; elsewhere it marks a name ("Acme analysts")
+    first_cap = src[:1].isupper() and s[:at].rstrip()[-1:] not in ("", ":", "—", "–", "(")
     # "some Acme analysts": named by their employer; quoted: the speaker's words
     return not (first_cap or any(w[:1].isupper() for w in src.split()[1:])
                 or _quoted(s, at))
