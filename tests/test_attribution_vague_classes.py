@@ -172,3 +172,19 @@ def test_a_group_capitalised_after_a_colon_dash_or_bracket_is_still_unnamed(
 
 def test_a_capitalised_word_inside_a_sentence_still_names_the_group() -> None:
     assert _vague("The trams are slower, Acme analysts charge.") == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("The depot will close, according to a leaked letter.", "according to a leaked letter"),
+    ("The depot will close in May, as per a note.", "as per a note"),
+    ("Rival outlets reported that the depot will close.", "Rival outlets reported"),
+    ("Some campaigns charge that the depot will close.", "Some campaigns charge"),
+])
+def test_every_listed_document_and_body_noun_is_scanned_for(text: str, flagged: str) -> None:
+    """The indefinite-document scan knows every document noun the source-phrase check knows
+    (a leak, a note, a letter), and the group scan every plural body noun."""
+    assert any(f.startswith(flagged) for f in _vague(text)), _vague(text)
+
+
+def test_a_letter_with_its_author_named_is_no_vague_source() -> None:
+    assert _vague("The depot will close, according to a letter from the mayor.") == []

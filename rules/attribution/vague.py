@@ -153,7 +153,8 @@ def unnamed_phrase(text: str, lex: Lexicon) -> bool:
         or _unnamed_document(words, lows, lex)
 
 
-# documents that, indefinite and with no author or publisher named, name no source
+# documents that, indefinite and with no author or publisher named, name no source (as a
+# source phrase, and after "according to" / "as per" / "citing" in :data:`_UNNAMED_DOCUMENT`)
 _REPORT_NOUNS = frozenset(("report", "study", "survey", "analysis", "memo", "document",
                            "poll", "paper", "briefing", "assessment", "estimate", "review",
                            "account", "dossier", "leak", "note", "letter", "filing"))
@@ -230,17 +231,15 @@ def _unnamed_bodies(lows: list[str]) -> bool:
 # plural nouns for unnamed people that a that-clause after a reporting verb makes a source
 _GROUP_HEADS = frozenset((
     "critics", "experts", "officials", "analysts", "observers", "opponents", "supporters",
-    "proponents", "detractors", "skeptics", "sceptics", "economists", "scientists",
-    "researchers", "historians", "commentators", "pundits", "insiders", "sources",
-    "activists", "campaigners", "advocates", "residents", "locals", "witnesses", "doctors",
-    "lawyers", "investigators", "diplomats", "lawmakers", "legislators", "strategists",
-    "analysts", "academics", "scholars", "specialists", "insiders", "observers", "parents",
-    "teachers", "neighbours", "neighbors", "executives", "investors", "traders", "bankers",
-    "officers", "authorities", "aides", "allies", "rivals", "environmentalists",
+    "proponents", "detractors", "skeptics", "sceptics", "economists", "scientists", "researchers",
+    "historians", "commentators", "pundits", "insiders", "sources", "activists", "campaigners",
+    "advocates", "residents", "locals", "witnesses", "doctors", "lawyers", "investigators",
+    "diplomats", "lawmakers", "legislators", "strategists", "academics", "scholars", "specialists",
+    "parents", "teachers", "neighbours", "neighbors", "executives", "investors", "traders",
+    "bankers", "officers", "authorities", "aides", "allies", "rivals", "environmentalists",
     "conservationists", "physicians", "nurses", "clinicians", "epidemiologists", "bosses",
-    "chiefs", "managers", "insiders", "campaigners", "unions", "charities", "agencies",
-    "groups", "organizations", "organisations", "businesses", "firms", "companies",
-))
+    "chiefs", "managers",
+)) | _GROUP_BODIES
 # reporting verbs the cue lexicon leaves out, as news copy uses them after a group
 _MORE_VERBS = frozenset(("charge", "charged", "contend", "contended", "fear", "feared",
                          "caution", "cautioned", "doubt", "doubted",
@@ -274,8 +273,7 @@ _QUANTIFIERS = frozenset(("some", "many", "several", "most", "other", "few", "a"
 
 _UNNAMED_DOCUMENT = lazy_compile(
     r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per|[Cc]iting|[Pp]er)\s+(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
-    r"(?:[a-z][\w-]*\s+){0,2}?(?:report|study|survey|analysis|memo|document|poll|paper"
-    r"|briefing|assessment|estimate|review|account|dossier|filing)\b"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?:" + "|".join(sorted(_REPORT_NOUNS)) + r")\b"
     r"(?!\s+(?:in|by|from|for|of|at|with|on|published|released|commissioned)\s)",
 )
 _CLAUSE_END = lazy_compile(r"[.,;:!?()]")
