@@ -206,6 +206,36 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
                 for k in (body_sentence(r.source[0]),) if k is not None}
     previous_body = _previous_body(analysis)
     spoken: set[int] = set()  # sentences whose quotation has a speaker: a run goes on
+    cues: dict[int, list[int]] = {}  # sentence -> offsets of its speech verbs
+    named: dict[int, bool] = {}  # sentence -> whether it opens with a named subject
+    alone: dict[int, bool] = {}  # sentence -> whether it is a quotation and nothing else
+
+    def names_speaker(j: int, quote: Span | None) -> bool:
+        """Whether sentence ``j`` has a speaking verb outside ``quote`` (see
+        :func:`_speech_offsets`), its verbs found once per sentence
+        (a sentence with many quotations is not scanned again for each)."""
+        offs = cues.get(j)
+        if offs is None:
+            offs = cues[j] = _speech_offsets(doc.sentences[j], lex)
+        if quote is None:
+            return bool(offs)
+        inside = bisect.bisect_left(offs, quote[1]) - bisect.bisect_left(offs, quote[0])
+        return inside < len(offs)
+
+    def named_subject(j: int) -> bool:
+        """:func:`_named_subject` for sentence ``j``, decided once per sentence."""
+        got = named.get(j)
+        if got is None:
+            got = named[j] = _named_subject(doc.sentences[j].text, lex)
+        return got
+
+    def quote_only(j: int) -> bool:
+        """:func:`_quote_only` for sentence ``j``, decided once per sentence."""
+        got = alone.get(j)
+        if got is None:
+            got = alone[j] = _quote_only(doc.sentences[j].text)
+        return got
+
     for qs, qe in quotes:
         k = body_sentence(qs)
         if k is None:
@@ -217,11 +247,9 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
             spoken.add(k)  # attributed another way: a run of quotes after it goes on
             continue
         prev = previous_body.get(k)
-        if k in speaking or prev in speaking or _names_speaker(doc.sentences[k], (qs, qe), lex) \
-                or (prev is not None and (_names_speaker(doc.sentences[prev], None, lex)
-                                          or _named_subject(doc.sentences[prev].text, lex)
-                                          or (prev in spoken
-                                              and _quote_only(doc.sentences[prev].text)))):
+        if k in speaking or prev in speaking or names_speaker(k, (qs, qe)) \
+                or (prev is not None and (names_speaker(prev, None) or named_subject(prev)
+                                          or (prev in spoken and quote_only(prev)))):
             spoken.add(k)
             continue
         if len(_WORD_RUN.findall(inner)) <= 3:
@@ -296,16 +324,13 @@ def _previous_body(analysis: Analysis) -> dict[int, int]:
 _CUE_WORD = re.compile(r"[A-Za-z]+")
 
 
-def _names_speaker(s: Sentence, quote: Span | None, lex: Lexicon) -> bool:
-    """Whether sentence ``s`` has a speaking verb outside ``quote`` ("she said", "Lewis
-    also noted", "added the mayor"): its quotation, or the next one, has a speaker."""
-    for m in _CUE_WORD.finditer(s.text):
-        a = s.start + m.start()
-        if quote is not None and quote[0] <= a < quote[1]:
-            continue
-        if lex.cue_forms.get(m.group().lower()) == "speech":
-            return True
-    return False
+def _speech_offsets(s: Sentence, lex: Lexicon) -> list[int]:
+    """Offsets (in the text, ascending) of the speaking verbs of sentence ``s`` ("she
+    said", "Lewis also noted", "added the mayor"): one outside a quotation says that the
+    quotation, or the next one, has a speaker."""
+    forms = lex.cue_forms
+    return [s.start + m.start() for m in _CUE_WORD.finditer(s.text)
+            if forms.get(m.group().lower()) == "speech"]
 
 
 def _inside_quote(quotes: list[Span], starts: list[int], off: int) -> bool:
