@@ -93,3 +93,43 @@ def test_a_run_of_quotes_with_no_speaker_is_flagged_throughout() -> None:
 def test_a_sentence_before_with_no_person_names_no_speaker(before: str) -> None:
     text = f"{before} \u201cEvery crossing in January ran at less than a third full.\u201d\n"
     assert len(_quote_findings(text)) == 1
+
+
+_SHIFT_QUOTE = (
+    "\u201cThat leaves the first boat of the morning far too late for shift workers.\u201d"
+)
+_OPENER_ARTICLE = (
+    "The ferry has crossed the estuary every hour since the spring.\n\n"
+    "{opener}, the operator cut the winter timetable to four crossings a day.\n\n"
+    "{short}" + _SHIFT_QUOTE + "\n\n"
+    "The new timetable starts in November.\n"
+)
+
+
+@pytest.mark.parametrize("opener", ["On Friday", "Last Tuesday", "In Harwich", "However"])
+def test_an_opening_phrase_before_a_comma_names_no_speaker(opener: str) -> None:
+    """"Yesterday, the council ..." or "In Paris, the ...": a capitalised opening phrase set
+    off by a comma is no named person in the subject's place."""
+    text = _OPENER_ARTICLE.format(opener=opener, short="")
+    found = _quote_findings(text)
+    assert len(found) == 1 and "shift workers" in found[0]
+
+
+@pytest.mark.parametrize("before", [
+    "Okafor, the chair of the ferry users' group, was furious.",
+    "Dr Okafor, a commuter from the town, was furious.",
+    "Tom Okafor, a commuter from the town, was furious.",
+    "Okafor, who commutes every day, was furious.",
+])
+def test_a_named_person_in_an_appositive_still_names_the_speaker(before: str) -> None:
+    text = (f"{before}\n\n"
+            + _SHIFT_QUOTE + "\n")
+    assert _quote_findings(text) == []
+
+
+def test_a_short_quote_with_no_speaker_does_not_excuse_the_next_quote() -> None:
+    """A quote of three words or fewer is not flagged, but it names no speaker either: the
+    unattributed quote paragraph after it is still flagged."""
+    text = _OPENER_ARTICLE.format(opener="On Friday", short="\u201cNot again.\u201d\n\n")
+    found = _quote_findings(text)
+    assert len(found) == 1 and "shift workers" in found[0]

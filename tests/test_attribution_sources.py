@@ -3,9 +3,12 @@ not analysed. Our own sentences."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
+from rules.attribution import names
 from tests.families import analyse_attribution as _analyse
 
 
@@ -275,3 +278,31 @@ def test_the_authors_own_stance_names_no_source_but_is_no_bare_assertion() -> No
     assert an.sources == [] and an.attributions == []
     assert an.attributed == [True]
     assert not [f for f in an.findings if f.rule == "vague-attribution"]
+
+
+class _CountingPattern:
+    """A compiled pattern that counts its ``match`` calls."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.calls = 0
+
+    def match(self, *args: object) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.match(*args)  # type: ignore[arg-type]
+
+    def search(self, *args: object) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.search(*args)  # type: ignore[arg-type]
+
+
+def test_body_check_scans_each_name_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long text whose many sentences all quote one two-word name is scanned for that
+    name once, not once per sentence (which made the check quadratic in the text)."""
+    after = _CountingPattern(names._BODY_AFTER_RE)
+    before = _CountingPattern(names._BODY_BEFORE_RE)
+    monkeypatch.setattr(names, "_BODY_AFTER_RE", after)
+    monkeypatch.setattr(names, "_BODY_BEFORE_RE", before)
+    n = 120
+    _analyse(" ".join(["Nora Vance said the bridge would close."] * n))
+    assert 0 < after.calls <= n and before.calls <= n, (after.calls, before.calls)

@@ -140,3 +140,51 @@ def test_the_measure_counts_what_the_scans_flag() -> None:
     acc = VagueRecall()
     count_article(text, gold, [], counts, acc)
     assert acc.vague_found == 0  # without the sentences, only relations count
+
+
+def _source_names(text: str) -> list[str]:
+    return [s.name for s in analyse_attribution(text).sources]
+
+
+@pytest.mark.parametrize("place", ["Paris", "Lewis", "Sanders", "Powers", "Travis"])
+def test_a_surname_or_place_ending_like_a_demonym_is_read_as_any_other_name(place: str) -> None:
+    """A place or surname ending in "-is" or "-ers" after "officials in" is not a group of
+    people: the source phrase is read as it is after any other place name."""
+    sentence = "Officials in {} in the spring said the ferry would stop running."
+    assert _source_names(sentence.format(place)) == _source_names(sentence.format("Harwich"))
+
+
+@pytest.mark.parametrize("members", ["Israelis", "Londoners", "Islanders", "Texans"])
+def test_listed_residents_and_nationalities_are_still_counted_members(members: str) -> None:
+    text = f"Several {members} on the ferry said the crossing took four hours."
+    found = _vague(text)
+    assert len(found) == 1 and found[0].startswith(f"Several {members}")
+
+
+@pytest.mark.parametrize("opener", ["Update: ", "Update \u2014 ", "Yet (", ""])
+def test_a_group_capitalised_after_a_colon_dash_or_bracket_is_still_unnamed(
+        opener: str) -> None:
+    """"Update: Critics charge that ...": a capital right after a colon, a dash or an
+    opening bracket is a sentence's capital, not a name's."""
+    found = _vague(f"{opener}Critics charge that the new bus lanes slow the trams.")
+    assert any(f.startswith("Critics charge") for f in found), found
+
+
+def test_a_capitalised_word_inside_a_sentence_still_names_the_group() -> None:
+    assert _vague("The trams are slower, Acme analysts charge.") == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("The depot will close, according to a leaked letter.", "according to a leaked letter"),
+    ("The depot will close in May, as per a note.", "as per a note"),
+    ("Rival outlets reported that the depot will close.", "Rival outlets reported"),
+    ("Some campaigns charge that the depot will close.", "Some campaigns charge"),
+])
+def test_every_listed_document_and_body_noun_is_scanned_for(text: str, flagged: str) -> None:
+    """The indefinite-document scan knows every document noun the source-phrase check knows
+    (a leak, a note, a letter), and the group scan every plural body noun."""
+    assert any(f.startswith(flagged) for f in _vague(text)), _vague(text)
+
+
+def test_a_letter_with_its_author_named_is_no_vague_source() -> None:
+    assert _vague("The depot will close, according to a letter from the mayor.") == []

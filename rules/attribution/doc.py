@@ -87,6 +87,9 @@ class TokenDoc:
         self.first_hits: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
         # one-word source -> whether the text names it as a person (``sources.py``)
         self.person_names: dict[str, bool] = {}
+        # name -> whether the text treats it as a body (``names.body_in_context``): one
+        # scan of the text per distinct name, not one per relation naming it
+        self.body_names: dict[str, bool] = {}
         # lexicon cue candidates per set of extra cue forms (``candidates.cue_candidates``)
         self.candidates: dict[tuple[tuple[str, str], ...], list[tuple[int, int, str]]] = {}
 

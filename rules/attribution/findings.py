@@ -31,6 +31,7 @@ from rules.attribution.vague import (
     unnamed_documents,
     vague_source,
 )
+from rules.attribution.words import BOUNDARY_WORDS, DETERMINERS, TIME_WORDS
 
 NAME = "attribution"
 
@@ -205,24 +206,54 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
                 for k in (body_sentence(r.source[0]),) if k is not None}
     previous_body = _previous_body(analysis)
     spoken: set[int] = set()  # sentences whose quotation has a speaker: a run goes on
+    cues: dict[int, list[int]] = {}  # sentence -> offsets of its speech verbs
+    named: dict[int, bool] = {}  # sentence -> whether it opens with a named subject
+    alone: dict[int, bool] = {}  # sentence -> whether it is a quotation and nothing else
+
+    def names_speaker(j: int, quote: Span | None) -> bool:
+        """Whether sentence ``j`` has a speaking verb outside ``quote`` (see
+        :func:`_speech_offsets`), its verbs found once per sentence
+        (a sentence with many quotations is not scanned again for each)."""
+        offs = cues.get(j)
+        if offs is None:
+            offs = cues[j] = _speech_offsets(doc.sentences[j], lex)
+        if quote is None:
+            return bool(offs)
+        inside = bisect.bisect_left(offs, quote[1]) - bisect.bisect_left(offs, quote[0])
+        return inside < len(offs)
+
+    def named_subject(j: int) -> bool:
+        """:func:`_named_subject` for sentence ``j``, decided once per sentence."""
+        got = named.get(j)
+        if got is None:
+            got = named[j] = _named_subject(doc.sentences[j].text, lex)
+        return got
+
+    def quote_only(j: int) -> bool:
+        """:func:`_quote_only` for sentence ``j``, decided once per sentence."""
+        got = alone.get(j)
+        if got is None:
+            got = alone[j] = _quote_only(doc.sentences[j].text)
+        return got
+
     for qs, qe in quotes:
         k = body_sentence(qs)
         if k is None:
             continue
         inner = text[qs:qe].strip("“”\"' \n")
-        if len(_WORD_RUN.findall(inner)) <= 3 or covered.overlaps(qs, qe) \
+        if covered.overlaps(qs, qe) \
                 or (analysis.sentence_footnotes and analysis.sentence_footnotes[k]) \
                 or linked.overlaps(qs, qe):
-            spoken.add(k)
+            spoken.add(k)  # attributed another way: a run of quotes after it goes on
             continue
         prev = previous_body.get(k)
-        if k in speaking or prev in speaking or _names_speaker(doc.sentences[k], (qs, qe), lex) \
-                or (prev is not None and (_names_speaker(doc.sentences[prev], None, lex)
-                                          or _named_subject(doc.sentences[prev].text)
-                                          or (prev in spoken
-                                              and _quote_only(doc.sentences[prev].text)))):
+        if k in speaking or prev in speaking or names_speaker(k, (qs, qe)) \
+                or (prev is not None and (names_speaker(prev, None) or named_subject(prev)
+                                          or (prev in spoken and quote_only(prev)))):
             spoken.add(k)
             continue
+        if len(_WORD_RUN.findall(inner)) <= 3:
+            continue  # too short to flag; with no speaker, no excuse for the quote after it
         analysis.report(
             UNATTRIBUTED_QUOTE, qs, qe,
             "direct quotation with no identifiable speaker: say who said it",
@@ -232,20 +263,43 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
 
 # a sentence whose subject is a named person or a personal pronoun, before a verb or an
 # appositive: "Ann Holm was blunt.", "Lewis, the head of the port authority, was clear."
-_NAMED_SUBJECT = re.compile(
-    r"^[\"“‘']?(?:(?:He|She)\s|(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+"
-    r"(?:\s+[A-Z][\w’'-]+){0,2}\s*,\s+(?:a|an|the|who|whose)\s|(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+"
-    r"[A-Z][\w’'-]+|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+(?:was|is|had|has|seemed"
-    r"|sounded|remained|appeared|looked|became|grew|stayed|spoke|went|turned)\s)")
+_TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+"
+_NAME_WORD = r"[A-Z][\w’'-]+"
+_PRONOUN_SUBJECT = re.compile(r"(?:He|She)\s")
+# name, appositive opener and the appositive's first three words
+_APPOSITIVE = re.compile(
+    rf"({_TITLE})?({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s*,\s+(a|an|the|who|whose)\s"
+    r"(?:\s*([\w’'-]+))?(?:\s+([\w’'-]+))?(?:\s+([\w’'-]+))?")
+_SUBJECT_VERB = re.compile(
+    rf"(?:{_TITLE}{_NAME_WORD}|{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\s+(?:was|is|had|has"
+    r"|seemed|sounded|remained|appeared|looked|became|grew|stayed|spoke|went|turned)\s")
 _QUOTE_MARK_CHARS = "“”\"‘’'"
 
 
-def _named_subject(sentence: str) -> bool:
+def _named_subject(sentence: str, lex: Lexicon) -> bool:
     """Whether a sentence opens with a named person or "He"/"She" as its subject (the quote
     that follows it is that person's): "Ann Holm was blunt.", "Lewis, the head of the port
-    authority, was clear."; not a sentence that opens with "The ..." or a plural noun."""
-    m = _NAMED_SUBJECT.match(sentence.strip())
-    return m is not None and not m.group().startswith(("The ", "This ", "These ", "A ", "An "))
+    authority, was clear."; not a sentence that opens with "The ..." or a plural noun, nor
+    an opening phrase set off by a comma ("Yesterday, the council ...", "In Paris, the
+    ..."): a single capitalised word before an appositive names a person only when the
+    appositive gives a role ("the head of ...") or opens with "who"."""
+    s = sentence.strip().lstrip(_QUOTE_MARK_CHARS)
+    if _PRONOUN_SUBJECT.match(s):
+        return True
+    if s.startswith(("The ", "This ", "These ", "A ", "An ")):
+        return False
+    m = _APPOSITIVE.match(s)
+    if m is not None:
+        words = m.group(2).split()
+        lows = [w.lower() for w in words]
+        if lows[0] not in BOUNDARY_WORDS and lows[0] not in DETERMINERS \
+                and lows[0] not in lex.pronouns and not any(w in TIME_WORDS for w in lows):
+            if m.group(1) or len(words) > 1 or m.group(3) in ("who", "whose"):
+                return True  # "Dr Lewis, the ...", "Ann Lewis, a ...", "Lewis, who ..."
+            role = [w.lower() for w in m.group(4, 5, 6) if w]
+            if any(w in lex.role_nouns or w in lex.titles for w in role):
+                return True  # "Lewis, the head of the port authority, ..."
+    return _SUBJECT_VERB.match(s) is not None
 
 
 def _quote_only(sentence: str) -> bool:
@@ -270,16 +324,13 @@ def _previous_body(analysis: Analysis) -> dict[int, int]:
 _CUE_WORD = re.compile(r"[A-Za-z]+")
 
 
-def _names_speaker(s: Sentence, quote: Span | None, lex: Lexicon) -> bool:
-    """Whether sentence ``s`` has a speaking verb outside ``quote`` ("she said", "Lewis
-    also noted", "added the mayor"): its quotation, or the next one, has a speaker."""
-    for m in _CUE_WORD.finditer(s.text):
-        a = s.start + m.start()
-        if quote is not None and quote[0] <= a < quote[1]:
-            continue
-        if lex.cue_forms.get(m.group().lower()) == "speech":
-            return True
-    return False
+def _speech_offsets(s: Sentence, lex: Lexicon) -> list[int]:
+    """Offsets (in the text, ascending) of the speaking verbs of sentence ``s`` ("she
+    said", "Lewis also noted", "added the mayor"): one outside a quotation says that the
+    quotation, or the next one, has a speaker."""
+    forms = lex.cue_forms
+    return [s.start + m.start() for m in _CUE_WORD.finditer(s.text)
+            if forms.get(m.group().lower()) == "speech"]
 
 
 def _inside_quote(quotes: list[Span], starts: list[int], off: int) -> bool:

@@ -85,10 +85,19 @@ def body_in_context(d: TokenDoc, name: str) -> bool:
     """Whether the text treats a name written like a person's ("Anglian Water") as a body:
     "Anglian Water, which ...", "a spokesperson for Anglian Water", "Anglian Water's chief
     executive". A personal pronoun or title for it elsewhere (:func:`person_in_context`)
-    is not looked for here: the caller asks only about names with no title or role."""
+    is not looked for here: the caller asks only about names with no title or role.
+    The verdict is kept per name on ``d``: the text is scanned once for each distinct name."""
     if not name or len(name) > 80:
         return False
-    text = d.text
+    known = d.body_names.get(name)
+    if known is None:
+        known = d.body_names[name] = _body_in_text(d.text, name)
+    return known
+
+
+def _body_in_text(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` in a shape only a body takes (see
+    :func:`body_in_context`)."""
     pos = text.find(name)
     while pos >= 0:  # every start, overlapping too, as a search for name + after would try
         if _BODY_AFTER_RE.match(text, pos + len(name)):

@@ -67,13 +67,25 @@ _COUNTING = frozenset(("a", "an", "one", "another", "some", "several", "many",
 _COUNTING_PHRASES = ("a handful of", "a number of", "a group of", "a couple of",
                      "a significant number of", "a majority of", "a few")
 _WORD = lazy_compile(r"[^\W\d_][\w'’.-]*")
+# nationalities and residents whose endings are as common in surnames and places ("-is":
+# Lewis, Davis, Paris; "-ers": Sanders, Myers, Powers): named one by one
+_LISTED_MEMBERS = (
+    "Israelis", "Pakistanis", "Iraqis", "Saudis", "Somalis", "Yemenis", "Kuwaitis", "Omanis",
+    "Qataris", "Bahrainis", "Emiratis", "Bangladeshis", "Nepalis", "Azeris", "Punjabis",
+    "Kashmiris", "Londoners", "Northerners", "Southerners", "Westerners", "Easterners",
+    "Islanders", "Highlanders", "Lowlanders", "Midlanders", "Yorkers", "Icelanders",
+    "Netherlanders", "Newfoundlanders", "Marylanders",
+)
 # capitalised words for members of a group: party members, nationalities and residents
-# ("a Nevada Democrat", "several Canadians", "two Texans"); not a surname ("a teary-eyed Bush")
+# ("a Nevada Democrat", "several Canadians", "two Texans"); not a surname ("a teary-eyed Bush",
+# "Sanders") nor a place ("Paris"): an ending alone counts only where surnames rarely have it
 GROUP_WORD = lazy_compile(
     r"^(?:(?:Democrat|Republican|Conservative|Liberal|Tory|Socialist|Libertarian|Progressive"
     r"|Independent|Green|Labourite|Unionist|Nationalist|Loyalist|Separatist|Muslim|Christian"
-    r"|Catholic|Protestant|Jew|Sunni|Shiite|Evangelical)s?|Tories"
-    r"|[A-Z][a-z]+(?:ians?|eans?|ans|ese|is|ers|ites))$")
+    r"|Catholic|Protestant|Jew|Sunni|Shiite|Evangelical)s?|Tories|Israeli|Pakistani|Iraqi"
+    r"|Saudi|Somali|Yemeni|Kuwaiti|Omani|Qatari|Bahraini|Emirati|Bangladeshi|Nepali|Azeri"
+    r"|Punjabi|Kashmiri|" + "|".join(_LISTED_MEMBERS)
+    + r"|[A-Z][a-z]+(?:ians?|eans?|ans|ese|ites))$")
 # plural bodies that an unnamed group can be ("organisations that endorsed him")
 _GROUP_BODIES = frozenset(("groups", "organizations", "organisations", "companies",
                            "businesses", "firms", "outlets", "agencies", "charities",
@@ -141,7 +153,8 @@ def unnamed_phrase(text: str, lex: Lexicon) -> bool:
         or _unnamed_document(words, lows, lex)
 
 
-# documents that, indefinite and with no author or publisher named, name no source
+# documents that, indefinite and with no author or publisher named, name no source (as a
+# source phrase, and after "according to" / "as per" / "citing" in :data:`_UNNAMED_DOCUMENT`)
 _REPORT_NOUNS = frozenset(("report", "study", "survey", "analysis", "memo", "document",
                            "poll", "paper", "briefing", "assessment", "estimate", "review",
                            "account", "dossier", "leak", "note", "letter", "filing"))
@@ -218,17 +231,15 @@ def _unnamed_bodies(lows: list[str]) -> bool:
 # plural nouns for unnamed people that a that-clause after a reporting verb makes a source
 _GROUP_HEADS = frozenset((
     "critics", "experts", "officials", "analysts", "observers", "opponents", "supporters",
-    "proponents", "detractors", "skeptics", "sceptics", "economists", "scientists",
-    "researchers", "historians", "commentators", "pundits", "insiders", "sources",
-    "activists", "campaigners", "advocates", "residents", "locals", "witnesses", "doctors",
-    "lawyers", "investigators", "diplomats", "lawmakers", "legislators", "strategists",
-    "analysts", "academics", "scholars", "specialists", "insiders", "observers", "parents",
-    "teachers", "neighbours", "neighbors", "executives", "investors", "traders", "bankers",
-    "officers", "authorities", "aides", "allies", "rivals", "environmentalists",
+    "proponents", "detractors", "skeptics", "sceptics", "economists", "scientists", "researchers",
+    "historians", "commentators", "pundits", "insiders", "sources", "activists", "campaigners",
+    "advocates", "residents", "locals", "witnesses", "doctors", "lawyers", "investigators",
+    "diplomats", "lawmakers", "legislators", "strategists", "academics", "scholars", "specialists",
+    "parents", "teachers", "neighbours", "neighbors", "executives", "investors", "traders",
+    "bankers", "officers", "authorities", "aides", "allies", "rivals", "environmentalists",
     "conservationists", "physicians", "nurses", "clinicians", "epidemiologists", "bosses",
-    "chiefs", "managers", "insiders", "campaigners", "unions", "charities", "agencies",
-    "groups", "organizations", "organisations", "businesses", "firms", "companies",
-))
+    "chiefs", "managers",
+)) | _GROUP_BODIES
 # reporting verbs the cue lexicon leaves out, as news copy uses them after a group
 _MORE_VERBS = frozenset(("charge", "charged", "contend", "contended", "fear", "feared",
                          "caution", "cautioned", "doubt", "doubted",
@@ -262,8 +273,7 @@ _QUANTIFIERS = frozenset(("some", "many", "several", "most", "other", "few", "a"
 
 _UNNAMED_DOCUMENT = lazy_compile(
     r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per|[Cc]iting|[Pp]er)\s+(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
-    r"(?:[a-z][\w-]*\s+){0,2}?(?:report|study|survey|analysis|memo|document|poll|paper"
-    r"|briefing|assessment|estimate|review|account|dossier|filing)\b"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?:" + "|".join(sorted(_REPORT_NOUNS)) + r")\b"
     r"(?!\s+(?:in|by|from|for|of|at|with|on|published|released|commissioned)\s)",
 )
 _CLAUSE_END = lazy_compile(r"[.,;:!?()]")
@@ -415,7 +425,9 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
         return False
     at = m.start("src")
     src = s[at:m.end("src")]
-    first_cap = at > 0 and src[:1].isupper()
+    # capitalised where a sentence starts or after a colon, dash or bracket ("Update: Critics
+    # charge ..."): the capital says nothing; elsewhere it marks a name ("Acme analysts")
+    first_cap = src[:1].isupper() and s[:at].rstrip()[-1:] not in ("", ":", "—", "–", "(")
     # "some Acme analysts": named by their employer; quoted: the speaker's words
     return not (first_cap or any(w[:1].isupper() for w in src.split()[1:])
                 or _quoted(s, at))
