@@ -18,6 +18,7 @@ import copy
 import re
 import re._constants as _sre
 import re._parser as _sre_parser
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 _MAX_ALTERNATIVES = 64  # give up on longer lists of alternative strings
@@ -159,6 +160,28 @@ def opens_with_required_item(pattern: str, flags: int = 0) -> bool:
 _GROUP_REFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")  # \1, (?P=name), (?(1)...): not joined
 
 
+def analyse_pattern(source: str, flags: int = 0) -> tuple[str, int, tuple[str, ...]]:
+    """How :class:`PatternSet` runs ``source``: ``("anchored", flags, ())`` for a pattern
+    anchored at the text's start, else ``("unanchored", flags, needles)`` with the
+    lower-case strings one of which every match contains (``()``: none known). ``flags``
+    in the result are the compiled pattern's. Raises ``re.error`` for a bad pattern.
+
+    A pure function of the pattern (its needles are a property of the language it
+    matches), so it may be computed ahead and shipped as plain data."""
+    try:
+        tree = _sre_parser.parse(source, flags)
+        full_flags = tree.state.flags  # what the compiled pattern's .flags will be
+    except re.error:
+        raise
+    except Exception:  # the regex engine's internals changed: plain scanning
+        return ("unanchored", flags, ())
+    if _anchored_tree(tree, full_flags):
+        return ("anchored", full_flags, ())
+    found = _literals(tree, lowered=True) if full_flags & re.IGNORECASE else None
+    needles = tuple(sorted(found)) if found and len(found) <= _MAX_NEEDLES else ()
+    return ("unanchored", full_flags, needles)
+
+
 class PatternSet:
     """Regexes asked one question: does any of them match somewhere in a text?
 
@@ -172,25 +195,23 @@ class PatternSet:
     never used in a short text: their required strings are not in it).
     """
 
-    def __init__(self, patterns: list[str], flags: int = 0) -> None:
+    def __init__(self, patterns: list[str], flags: int = 0,
+                 known: Mapping[str, Sequence[Any]] | None = None) -> None:
+        """``known`` maps a pattern to its :func:`analyse_pattern` result, computed ahead
+        (with these ``flags``): such a pattern is not parsed again here."""
         self.patterns = tuple(lazy_compile(p, flags) for p in patterns)
         anchored: list[tuple[re.Pattern[str], str, int]] = []
         self.unanchored: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
         for source, p in zip(patterns, self.patterns, strict=True):
-            try:
-                tree = _sre_parser.parse(source, flags)
-                full_flags = tree.state.flags  # what the compiled pattern's .flags will be
-            except re.error:
-                raise
-            except Exception:  # the regex engine's internals changed: plain scanning
-                self.unanchored.append((p, ()))
-                continue
-            if _anchored_tree(tree, full_flags):
+            ahead = known.get(source) if known else None
+            if ahead is not None:
+                kind, full_flags, needles = ahead[0], int(ahead[1]), tuple(ahead[2])
+            else:
+                kind, full_flags, needles = analyse_pattern(source, flags)
+            if kind == "anchored":
                 anchored.append((p, source, full_flags))
-                continue
-            found = _literals(tree, lowered=True) if full_flags & re.IGNORECASE else None
-            needles = tuple(sorted(found)) if found and len(found) <= _MAX_NEEDLES else ()
-            self.unanchored.append((p, needles))
+            else:
+                self.unanchored.append((p, needles))
         self.anchored = _joined_sources(anchored)
 
     def within(self, text: str) -> PatternSet:

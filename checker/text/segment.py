@@ -32,6 +32,7 @@ from checker.core.words import WORD as _WORD
 from checker.core.words import word_count, word_tokens
 from checker.text import chrome
 from checker.text.blockspans import block_hints, mark_bullets
+from checker.text.pattern_index import known_analysis
 
 # --------------------------------------------------------------------- lexicons
 
@@ -56,15 +57,16 @@ def region_patterns() -> RegionPatterns:
     """The packaged boilerplate lexicon, compiled once."""
     data = packaged_data("checker.text", "lexicons/boilerplate.json", "checker-boilerplate-lexicon")
     short = data["boilerplate_short"]
+    known = known_analysis()  # the sets' patterns analysed ahead (pattern_index.py)
     return RegionPatterns(
-        boilerplate=PatternSet(data["boilerplate"], re.I),
-        boilerplate_short=PatternSet([p for p in short if not p.startswith("^")], re.I),
+        boilerplate=PatternSet(data["boilerplate"], re.I, known),
+        boilerplate_short=PatternSet([p for p in short if not p.startswith("^")], re.I, known),
         short_anchored=chrome.FirstCharIndex([p for p in short if p.startswith("^")]),
         short_words=int(data["short_words"]),
         byline=tuple(lazy_compile(p) for p in data["byline"]),
         byline_dated=tuple(lazy_compile(p) for p in data["byline_dated"]),
-        caption=PatternSet(data["caption"], re.I),
-        caption_single=PatternSet(data["caption_single"], re.I),
+        caption=PatternSet(data["caption"], re.I, known),
+        caption_single=PatternSet(data["caption_single"], re.I, known),
         references_heading=re.compile(data["references_heading"], re.I),
         references_inline=re.compile(data["references_inline"], re.I),
     )
