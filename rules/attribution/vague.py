@@ -245,24 +245,22 @@ _MORE_VERBS = frozenset(("charge", "charged", "contend", "contended", "fear", "f
                          "caution", "cautioned", "doubt", "doubted",
                          "suspect", "suspected", "complain", "complained"))
 # verbs after which a group reports a clause or an object even without "that"
-# ("Doctors say the wait has doubled", "officials told reporters", "critics warned of")
-_CLAUSE_VERBS = frozenset(("say", "says", "said", "told", "tell", "argue", "argued", "warn",
-                           "warned", "believe", "believed", "think", "thought", "insist",
-                           "insisted", "contend", "contended", "claim", "claimed", "estimate",
-                           "estimated", "predict", "predicted", "agree", "agreed", "note",
-                           "noted", "acknowledge", "acknowledged", "concede", "conceded",
-                           "suspect", "suspected", "fear", "feared", "doubt", "doubted",
-                           "maintain", "maintained", "allege", "alleged", "caution",
-                           "cautioned", "charge", "charged", "report", "reported",
-                           "confirm", "confirmed", "explain", "explained", "stress",
-                           "stressed", "suggest", "suggested", "complain", "complained"))
+# ("Doctors say the wait has doubled", "officials told reporters", "critics warned of"):
+# the verbs above and the common reporting verbs
+_CLAUSE_VERBS = _MORE_VERBS | frozenset((
+    "say", "says", "said", "told", "tell", "argue", "argued", "warn", "warned", "believe",
+    "believed", "think", "thought", "insist", "insisted", "claim", "claimed", "estimate",
+    "estimated", "predict", "predicted", "agree", "agreed", "note", "noted", "acknowledge",
+    "acknowledged", "concede", "conceded", "maintain", "maintained", "allege", "alleged",
+    "report", "reported", "confirm", "confirmed", "explain", "explained", "stress", "stressed",
+    "suggest", "suggested"))
 _GROUP_CLAIM = lazy_compile(
     r"(?:^|[,;:(—–]\s*|\b(?:but|while|although|though|as|because|since|where)\s+)"
     r"(?P<src>(?:(?:some|many|several|most|other|few|a\s+few|a\s+number\s+of)\s+)?"
     r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s))"
     r"\s+(?:(?:have|had|has|do|did)\s+)?(?:(?:long|also|now|privately|publicly|still"
     r"|repeatedly|often|increasingly|widely|generally|already|even)\s+)?"
-    r"(?P<verb>(?:" + "|".join(sorted(_CLAUSE_VERBS | _MORE_VERBS, key=len, reverse=True))
+    r"(?P<verb>(?:" + "|".join(sorted(_CLAUSE_VERBS, key=len, reverse=True))
     + r")\b|[a-z]+(?=\s+that\b|\s*[.!?]))"
     r"(?P<after>\s+that\b|\s*[.!?][\"”’']?\s*$|\s+(?=[a-z]))",
 )
