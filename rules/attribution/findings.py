@@ -16,7 +16,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from checker.core.analysis import ANONYMOUS, Analysis
 from checker.core.document import Sentence
@@ -206,35 +206,21 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
                 for k in (body_sentence(r.source[0]),) if k is not None}
     previous_body = _previous_body(analysis)
     spoken: set[int] = set()  # sentences whose quotation has a speaker: a run goes on
-    cues: dict[int, list[int]] = {}  # sentence -> offsets of its speech verbs
-    named: dict[int, bool] = {}  # sentence -> whether it opens with a named subject
-    alone: dict[int, bool] = {}  # sentence -> whether it is a quotation and nothing else
+    # per sentence, decided once (a sentence with many quotations is not scanned again for
+    # each): its speech verbs' offsets, whether it opens with a named subject, whether it is
+    # a quotation and nothing else
+    speech = cache(lambda j: _speech_offsets(doc.sentences[j], lex))
+    named_subject = cache(lambda j: _named_subject(doc.sentences[j].text, lex))
+    quote_only = cache(lambda j: _quote_only(doc.sentences[j].text))
 
     def names_speaker(j: int, quote: Span | None) -> bool:
         """Whether sentence ``j`` has a speaking verb outside ``quote`` (see
-        :func:`_speech_offsets`), its verbs found once per sentence
-        (a sentence with many quotations is not scanned again for each)."""
-        offs = cues.get(j)
-        if offs is None:
-            offs = cues[j] = _speech_offsets(doc.sentences[j], lex)
+        :func:`_speech_offsets`)."""
+        offs = speech(j)
         if quote is None:
             return bool(offs)
         inside = bisect.bisect_left(offs, quote[1]) - bisect.bisect_left(offs, quote[0])
         return inside < len(offs)
-
-    def named_subject(j: int) -> bool:
-        """:func:`_named_subject` for sentence ``j``, decided once per sentence."""
-        got = named.get(j)
-        if got is None:
-            got = named[j] = _named_subject(doc.sentences[j].text, lex)
-        return got
-
-    def quote_only(j: int) -> bool:
-        """:func:`_quote_only` for sentence ``j``, decided once per sentence."""
-        got = alone.get(j)
-        if got is None:
-            got = alone[j] = _quote_only(doc.sentences[j].text)
-        return got
 
     for qs, qe in quotes:
         k = body_sentence(qs)
