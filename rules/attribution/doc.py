@@ -90,6 +90,8 @@ class TokenDoc:
         # name -> whether the text treats it as a body (``names.body_in_context``): one
         # scan of the text per distinct name, not one per relation naming it
         self.body_names: dict[str, bool] = {}
+        # times each one-word source name occurs in the text (``verifier._source_features``)
+        self.name_counts: dict[str, int] = {}
         # lexicon cue candidates per set of extra cue forms (``candidates.cue_candidates``)
         self.candidates: dict[tuple[tuple[str, str], ...], list[tuple[int, int, str]]] = {}
 

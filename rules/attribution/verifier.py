@@ -257,7 +257,11 @@ def _source_features(d: TokenDoc, r: Extracted) -> list[str]:
     if any(c.isdigit() for c in text):
         out.append("digit")
     if len(words) == 1 and words[0][:1].isupper():
-        out.append(f"elsewhere={_bucket(d.text.count(words[0].strip(',.')), (1, 2, 4))}")
+        name = words[0].strip(",.")
+        n = d.name_counts.get(name)
+        if n is None:  # counted once per text, not once per relation naming it
+            n = d.name_counts[name] = d.text.count(name)
+        out.append(f"elsewhere={_bucket(n, (1, 2, 4))}")
     return out
 
 
