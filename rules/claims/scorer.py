@@ -34,7 +34,7 @@ import math
 import operator
 import sys
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,7 +50,7 @@ from checker.core.datafiles import (
     whole_number,
     with_envelope,
 )
-from rules.claims.features import _CAPWORD, ClaimAnalyzer  # noqa: F401 - _CAPWORD re-exported
+from rules.claims.features import _CAPWORD, ClaimAnalyzer, _copies  # noqa: F401 - _CAPWORD re-exported
 from rules.claims.murmur import murmurhash3_32, murmurhash3_32_many
 
 if TYPE_CHECKING:
@@ -262,25 +262,14 @@ class ClaimScorer:
 
     def _rows(self, texts: list[str], vectorised: bool) -> tuple[list[int], list[int]]:
         """Every row's sorted distinct hashed columns, concatenated, and each row's count."""
-        features = analyzer(self.ngram_max, self.cues, self.split_questions, self.shapes,
-                            self.general_weight)
         buckets = _buckets(self.n_features)
-        col = buckets.__getitem__
         misses = buckets.misses
         rows: list[set[int]] = []
         unsettled: list[tuple[set[int], list[str]]] = []  # rows with new features (column -1)
-        parts = features.parts
-        known = self._general_sets
-        split = self.split_questions
-        for text in texts:
-            feats, general, question = parts(text)
+        for words, general in self._sentence_columns(texts, buckets):
             seen = len(misses)
-            prefixed = question and split
-            row = set(map(col, ["?" + f for f in feats] if prefixed else feats))
-            # the general tokens' columns, all copies: one look-up per sentence
-            key = (prefixed, *general)
-            extra = known.get(key)
-            row.update(extra if extra is not None else self._general_set(key))
+            row = set(words)
+            row.update(general)
             if len(misses) > seen:  # new features: their columns once they are hashed
                 row.discard(-1)
                 unsettled.append((row, misses[seen:]))
@@ -293,6 +282,24 @@ class ClaimScorer:
             cols += sorted(row)
             counts.append(len(row))
         return cols, counts
+
+    def _sentence_columns(self, texts: list[str], buckets: _Buckets
+                          ) -> Iterator[tuple[Iterator[int], frozenset[int]]]:
+        """Per sentence: its word features' columns (lazily: a feature not hashed yet reads
+        as -1 and joins ``buckets.misses`` as it is read) and the columns of its general
+        tokens with all their copies (one look-up per sentence)."""
+        parts = analyzer(self.ngram_max, self.cues, self.split_questions, self.shapes,
+                         self.general_weight).parts
+        col = buckets.__getitem__
+        known = self._general_sets
+        split = self.split_questions
+        for text in texts:
+            feats, general, question = parts(text)
+            prefixed = question and split
+            key = (prefixed, *general)
+            extra = known.get(key)
+            yield (map(col, ["?" + f for f in feats] if prefixed else feats),
+                   extra if extra is not None else self._general_set(key))
 
     def _general_set(self, key: tuple[Any, ...]) -> frozenset[int]:
         """The columns of a sentence's general tokens and all their copies, for ``key`` =
@@ -314,7 +321,7 @@ class ClaimScorer:
         cols = self._general.get(name)
         if cols is None:
             n = self.n_features
-            names = (name, *(f"{name}~{i}" for i in range(1, self.general_weight)))
+            names = (name, *_copies(name, self.general_weight))
             cols = self._general[name] = tuple(bucket(f, n) for f in names)
         return cols
 
@@ -371,25 +378,15 @@ class ClaimScorer:
         with repeats, and one numpy sort of (row, column) keys orders and dedupes them all."""
         import numpy as np
 
-        features = analyzer(self.ngram_max, self.cues, self.split_questions, self.shapes,
-                            self.general_weight)
-        parts = features.parts
         buckets = _buckets(self.n_features)
-        col = buckets.__getitem__
         misses = buckets.misses
         seen = len(misses)
-        known = self._general_sets
-        split = self.split_questions
         flat: list[int] = []
         lengths: list[int] = []
-        for text in texts:
-            feats, general, question = parts(text)
-            prefixed = question and split
+        for words, general in self._sentence_columns(texts, buckets):
             size = len(flat)
-            flat += map(col, ["?" + f for f in feats] if prefixed else feats)
-            key = (prefixed, *general)
-            extra = known.get(key)
-            flat += extra if extra is not None else self._general_set(key)
+            flat += words
+            flat += general
             lengths.append(len(flat) - size)
         n = self.n_features
         cols = np.asarray(flat, dtype=np.int64)
