@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from checker.core.io import WriteError, open_report_bytes, open_report_file
+from checker.core.io import WriteError, new_report_fd, open_report_bytes, open_report_file
 from reports.compact import expand
 from reports.rows import Columns, columns_for, summary_row
 from reports.stream import Prepared, dumps, full_summary, record_line
@@ -60,7 +60,7 @@ def write_page_file(path: str, data: bytes) -> None:
     """Write a new page file (inside the staging folder: see :mod:`checker.core.staging`)
     in as few calls as it takes: one file per article, no text layer, no folder check.
     An OSError is the caller's to name (the audit names the report folder)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # the umask applies
+    fd = new_report_fd(path)
     try:
         view = memoryview(data)
         while view:  # a regular file takes it all in one call, unless the disk fills

@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 
 class OutputError(Exception):
@@ -80,26 +80,32 @@ def chmod_report_file(path: Path | str) -> None:
         raise WriteError(path, exc) from exc
 
 
+def new_report_fd(path: Path | str) -> int:
+    """A descriptor of a new (or emptied) report file open for writing, its mode as the
+    umask allows; an OSError is the caller's to name."""
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # the umask applies
+
+
 def open_report_file(path: Path) -> IO[str]:
     """Open a new report file for writing text (UTF-8, mode as the umask allows).
 
     Meant for files inside a staging folder (:class:`checker.core.staging.ReportFolder`),
     which become visible all at once; raises :class:`WriteError` naming the path.
     """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # the umask applies
-        return os.fdopen(fd, "w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise WriteError(path, exc) from exc
+    return _open_new(path, "w", encoding="utf-8", newline="")
 
 
 def open_report_bytes(path: Path) -> IO[bytes]:
     """:func:`open_report_file` for bytes (text already encoded, as UTF-8)."""
+    return _open_new(path, "wb")
+
+
+def _open_new(path: Path, mode: str, **options: Any) -> IO[Any]:
+    """:func:`new_report_fd` as a file object (its folder made if need be); raises
+    :class:`WriteError` naming the path."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # the umask applies
-        return os.fdopen(fd, "wb")
+        return os.fdopen(new_report_fd(path), mode, **options)
     except OSError as exc:
         raise WriteError(path, exc) from exc
 
