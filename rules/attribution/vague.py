@@ -82,9 +82,10 @@ _LISTED_MEMBERS = (
 GROUP_WORD = lazy_compile(
     r"^(?:(?:Democrat|Republican|Conservative|Liberal|Tory|Socialist|Libertarian|Progressive"
     r"|Independent|Green|Labourite|Unionist|Nationalist|Loyalist|Separatist|Muslim|Christian"
-    r"|Catholic|Protestant|Jew|Sunni|Shiite|Evangelical)s?|Tories|Israeli|Pakistani|Iraqi"
-    r"|Saudi|Somali|Yemeni|Kuwaiti|Omani|Qatari|Bahraini|Emirati|Bangladeshi|Nepali|Azeri"
-    r"|Punjabi|Kashmiri|" + "|".join(_LISTED_MEMBERS)
+    r"|Catholic|Protestant|Jew|Sunni|Shiite|Evangelical)s?|Tories|"
+    # the listed "-is" plurals and their singulars ("Israeli", "Kashmiri")
+    + "|".join(w[:-1] for w in _LISTED_MEMBERS if w.endswith("is")) + "|"
+    + "|".join(_LISTED_MEMBERS)
     + r"|[A-Z][a-z]+(?:ians?|eans?|ans|ese|ites))$")
 # plural bodies that an unnamed group can be ("organisations that endorsed him")
 _GROUP_BODIES = frozenset(("groups", "organizations", "organisations", "companies",
