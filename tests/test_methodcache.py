@@ -95,8 +95,11 @@ def test_other_packages_classes_are_not_cached_and_keep_their_methods(tmp_path: 
     assert cache.compiled == 0 and cache.codes is None
 
 
-@pytest.mark.parametrize("content", [b"", b"not marshal at all", marshal.dumps([1, 2]),
-                                     marshal.dumps({"def f(): pass": "not code"})])
+@pytest.mark.parametrize("content", [
+    b"", b"not marshal at all", marshal.dumps([1, 2]),
+    marshal.dumps((methodcache._magic(), {"def f(): pass": "not code"})),
+    marshal.dumps((b"other", {"def f(): pass": compile("def f(): pass", "<s>", "exec")})),
+])
 def test_a_bad_file_is_ignored_and_rewritten(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "methods.marshal"
     path.write_bytes(content)

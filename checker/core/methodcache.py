@@ -11,11 +11,11 @@ packages (``checker``, ``rules``, ``reports``), looks the compiled code up by it
 source text in a file in this package's bytecode cache folder, and compiles (as ``exec``
 would: file name ``<string>``, no inherited ``__future__`` flags) only what it does not
 find. The class gets the very methods it would have got; other classes are not touched.
-The file is read once per process (its name carries the interpreter's cache tag, like a
-``.pyc``), and written back at exit when something was compiled: as Python writes
-bytecode (not under ``PYTHONDONTWRITEBYTECODE``), atomically (a temporary file renamed
-over it), and never an error (a read-only install simply compiles every time). A missing,
-foreign or corrupt file is ignored and rewritten.
+The file is read once per process (its name carries the interpreter's cache tag, and it
+holds the bytecode magic number, like a ``.pyc``), and written back at exit when something
+was compiled: as Python writes bytecode (not under ``PYTHONDONTWRITEBYTECODE``), atomically
+(a temporary file renamed over it), and never an error (a read-only install simply
+compiles every time). A missing, foreign or corrupt file is ignored and rewritten.
 """
 
 from __future__ import annotations
@@ -46,6 +46,13 @@ def cache_path() -> Path | None:
     return Path(pyc).with_suffix(".marshal")
 
 
+def _magic() -> bytes:
+    """The interpreter's bytecode magic number (what a ``.pyc`` header is checked by)."""
+    import importlib.util
+
+    return importlib.util.MAGIC_NUMBER
+
+
 class MethodCache:
     """Compiled dataclass methods by their source text: read on first use, saved at exit."""
 
@@ -61,11 +68,14 @@ class MethodCache:
             data = marshal.loads(self.path.read_bytes())  # type: ignore[union-attr]
         except Exception:  # noqa: BLE001 - missing, foreign or corrupt: compile afresh
             return {}
-        if not isinstance(data, dict) or not all(
-            isinstance(k, str) and isinstance(v, types.CodeType) for k, v in data.items()
-        ):
+        if not (isinstance(data, tuple) and len(data) == 2 and data[0] == _magic()
+                and isinstance(data[1], dict)):
+            return {}  # not ours, or written by another interpreter's bytecode
+        codes = data[1]
+        if not all(isinstance(k, str) and isinstance(v, types.CodeType)
+                   for k, v in codes.items()):
             return {}
-        return data
+        return codes
 
     def code(self, source: str) -> types.CodeType:
         """The compiled ``source``: from the file, else compiled as ``exec`` compiles it."""
@@ -89,7 +99,7 @@ class MethodCache:
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(marshal.dumps(codes))
+            tmp.write_bytes(marshal.dumps((_magic(), codes)))
             os.replace(tmp, self.path)
         except Exception:  # noqa: BLE001 - read-only or full: compile again next time
             try:
