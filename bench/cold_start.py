@@ -6,7 +6,9 @@ that both see the same machine load, after one untimed run each (to have the fil
 the page cache: a hook runs on a machine that has run it before). Checker's modules are
 byte-compiled first, as ``pip install`` does for an installed package (and did for
 proselint): an editable install under ``PYTHONDONTWRITEBYTECODE`` would otherwise
-compile every module from source on every run. Prints the medians and their ratio, the
+compile every module from source on every run; for the same reason one untimed run writes
+the dataclass method cache beside the bytecode (``checker.core.methodcache``), as the first
+run of an installed package does. Prints the medians and their ratio, the
 start-up of ``checker rules`` and ``checker explain CLM001``, then where the draft
 check's time goes: the median of each part over fresh processes (interpreter start-up,
 imports, configuration, loading, each rule family's first run, scoring, output) and the
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import importlib.metadata
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -101,6 +104,12 @@ def byte_compile(python: str) -> None:
         capture_output=True, text=True, check=True).stdout.split()
     subprocess.run([python, "-m", "compileall", "-q", *where], stdout=subprocess.DEVNULL,
                    check=True)
+    # ... and let one run write the compiled dataclass methods beside the bytecode
+    # (checker.core.methodcache), as the first run of an installed package does: not under
+    # PYTHONDONTWRITEBYTECODE, which an editable checkout may set but an install does not
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([python, "-c", "import checker.cli, checker.cli_check, checker.check, "
+                    "checker.pipeline, rules, reports.text"], env=env, check=True)
 
 
 def _child_cpu() -> float:

@@ -251,3 +251,36 @@ def test_a_conclusion_in_a_headline_is_not_a_research_section() -> None:
         "schools instead, and I would argue the owners should pay for their own building.\n"
     )
     assert _analyse(text).metrics["genre"] == "opinion"
+
+
+def test_stored_needles_equal_what_the_patterns_give() -> None:
+    """cues.json stores each pattern cue's needles (looked for before the pattern runs, in
+    texts of any length): they must be what the pattern gives
+    (``python -m training.refresh_genre_cues`` rewrites them)."""
+    import copy
+    import importlib
+
+    detect = importlib.import_module("rules.genre.detect")
+    data = detect.load_data(detect.CUES_PATH, "checker-genre-cues", (2,))
+    fresh = copy.deepcopy(data)
+    assert detect.stored_needles(fresh) == 0, "run python -m training.refresh_genre_cues"
+    stored = [c.needles for c in detect.genre_cues().cues if c.pattern is not None]
+    assert stored and all(n is not None for n in stored) and sum(map(bool, stored)) > 15
+
+
+def test_a_draft_compiles_few_genre_patterns_and_counts_as_without_the_needles() -> None:
+    """With the stored needles a short text compiles only the patterns whose strings it holds;
+    every cue counts what the pattern alone counts."""
+    import importlib
+
+    detect = importlib.import_module("rules.genre.detect")
+    data = detect.load_data(detect.CUES_PATH, "checker-genre-cues", (2,))
+    cues = detect.compile_cues(data)
+    texts = detect.texts_of("Opinion: the bridge", ["I think the council was wrong."],
+                            "About the author: Ann Lee is a columnist.",
+                            "Opinion: the bridge\nAbout the author")
+    counts = [detect.cue_hits(c, texts) for c in cues.cues]
+    compiled = [c for c in cues.cues if c.pattern is not None and "search" in vars(c.pattern)]
+    assert 0 < len(compiled) < sum(c.pattern is not None for c in cues.cues) // 2
+    plain = [c._replace(needles=()) for c in cues.cues]  # no prefilter: every pattern runs
+    assert [detect.cue_hits(c, texts) for c in plain] == counts

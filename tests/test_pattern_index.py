@@ -48,3 +48,19 @@ def test_the_segmenter_uses_the_shipped_analysis() -> None:
         (HERE / pattern_index.LEXICON).read_text(encoding="utf-8")))) <= set(known)
     assert rp.boilerplate.search("All rights reserved.") or rp.boilerplate_short.search(
         "All rights reserved.")
+
+
+def test_a_first_char_index_built_from_the_analysis_runs_like_one_that_parses() -> None:
+    from checker.text.chrome import FirstCharIndex
+
+    lexicon = json.loads((HERE / pattern_index.LEXICON).read_text(encoding="utf-8"))
+    patterns = pattern_index.first_char_patterns(lexicon) + [r"^\w+ wrote\b"]  # one any-char
+    known = pattern_index.known_first_chars()
+    assert set(patterns) - set(known) == {r"^\w+ wrote\b"}  # unknown: parsed at start-up
+    ahead, parsed = FirstCharIndex(patterns, known=known), FirstCharIndex(patterns)
+    assert (ahead.by_char, ahead.any) == (parsed.by_char, parsed.any) and ahead.any
+    for text in ("Read more", "Skip to main content", "7 comments", "9 Comments", "Ann wrote",
+                 "© 2024", "Nothing here", "", "\u0663 shares"):
+        assert ahead.match(text) == parsed.match(text), text
+    # the ten digits share one compiled regex
+    assert ahead._regex("1") is ahead._regex("7")

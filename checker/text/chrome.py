@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import re._constants as _sre
 import re._parser as _sre_parser
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -469,30 +469,46 @@ def _first_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     return None
 
 
+def first_chars(pattern: str, flags: int = re.IGNORECASE) -> list[str] | None:
+    """The lower-cased characters a match of ``pattern`` can start with, sorted, or None
+    when it can start with any character (what :class:`FirstCharIndex` groups it by)."""
+    chars = _first_chars(list(_sre_parser.parse(pattern, flags)))
+    return None if chars is None else sorted(chars)
+
+
 class FirstCharIndex:
     """Patterns anchored at the start of a block, asked whether any matches it, grouped by
     the characters a match can start with: a block is tried only against the patterns that
     can start with its first character (joined into one regex per character, compiled on
-    first use), not against all of them in turn."""
+    first use and shared by the characters with the same patterns, such as the ten digits),
+    not against all of them in turn.
 
-    def __init__(self, patterns: Sequence[str], flags: int = re.IGNORECASE) -> None:
+    ``known`` maps a pattern to its :func:`first_chars`, worked out ahead (with these
+    ``flags``): such a pattern is not parsed again here."""
+
+    def __init__(self, patterns: Sequence[str], flags: int = re.IGNORECASE,
+                 known: Mapping[str, list[str] | None] | None = None) -> None:
         self.flags = flags
         self.any: list[str] = []  # patterns that can start with any character
         self.by_char: dict[str, list[str]] = {}
         for p in patterns:
-            chars = _first_chars(list(_sre_parser.parse(p, flags)))
+            chars = known[p] if known and p in known else first_chars(p, flags)
             if chars is None:
                 self.any.append(p)
             else:
                 for ch in chars:
                     self.by_char.setdefault(ch, []).append(p)
         self._joined: dict[str, re.Pattern[str] | None] = {}
+        self._by_group: dict[tuple[str, ...], re.Pattern[str]] = {}
 
     def _regex(self, ch: str) -> re.Pattern[str] | None:
         if ch not in self._joined:
-            group = self.by_char.get(ch, []) + self.any
-            source = "|".join(f"(?:{p})" for p in group)
-            self._joined[ch] = re.compile(source, self.flags) if group else None
+            group = (*self.by_char.get(ch, ()), *self.any)
+            regex = self._by_group.get(group)
+            if regex is None and group:
+                source = "|".join(f"(?:{p})" for p in group)
+                regex = self._by_group[group] = re.compile(source, self.flags)
+            self._joined[ch] = regex
         return self._joined[ch]
 
     def match(self, body: str) -> bool:

@@ -32,7 +32,7 @@ from checker.core.words import WORD as _WORD
 from checker.core.words import word_count, word_tokens
 from checker.text import chrome
 from checker.text.blockspans import block_hints, mark_bullets
-from checker.text.pattern_index import known_analysis
+from checker.text.pattern_index import known_analysis, known_first_chars
 
 # --------------------------------------------------------------------- lexicons
 
@@ -61,7 +61,8 @@ def region_patterns() -> RegionPatterns:
     return RegionPatterns(
         boilerplate=PatternSet(data["boilerplate"], re.I, known),
         boilerplate_short=PatternSet([p for p in short if not p.startswith("^")], re.I, known),
-        short_anchored=chrome.FirstCharIndex([p for p in short if p.startswith("^")]),
+        short_anchored=chrome.FirstCharIndex([p for p in short if p.startswith("^")],
+                                             known=known_first_chars()),
         short_words=int(data["short_words"]),
         byline=tuple(lazy_compile(p) for p in data["byline"]),
         byline_dated=tuple(lazy_compile(p) for p in data["byline_dated"]),

@@ -39,7 +39,7 @@ from typing import Any, NamedTuple
 
 from checker.core.datafiles import load_data
 from checker.core.document import BODY, Document
-from checker.core.regexlit import prefilter_needles
+from checker.core.regexlit import lazy_compile, prefilter_needles
 
 CUES_PATH = Path(__file__).resolve().parent / "cues.json"
 GENRES: tuple[str, ...] = (
@@ -73,6 +73,9 @@ class GenreCue(NamedTuple):
     words: tuple[str, ...] = ()
     count: str = ""  # one of COUNTS
     case: bool = False
+    # strings one of which every match of ``pattern`` holds (:func:`needles`), as the cue
+    # file stores them (() none; None: not stored, worked out for long texts)
+    needles: tuple[str, ...] | None = None
 
 
 class CueSet(NamedTuple):
@@ -137,7 +140,7 @@ def _cue(genre: str, raw: dict[str, Any]) -> GenreCue:
         if not case:  # case-insensitive cues run case-sensitively on the lower-cased text
             source = re.sub(r"(?<!\\)[A-Z]", lambda m: m.group(0).lower(), source)
         flags = re.MULTILINE if raw.get("multiline") else 0
-        pattern = re.compile(source, flags)
+        pattern = lazy_compile(source, flags)  # compiled when a text holds one of its needles
         anchored = source.startswith("^") and not flags
     return GenreCue(
         genre=genre,
@@ -150,12 +153,15 @@ def _cue(genre: str, raw: dict[str, Any]) -> GenreCue:
         words=tuple(" ".join(str(w).lower().split()) for w in raw.get("words", ())),
         count=count,
         case=case,
+        needles=tuple(raw["needles"]) if "needles" in raw else None,
     )
 
 
 # A text longer than this is first searched for the strings one of which every match of a
 # cue holds (:func:`needles`); a shorter one is searched with the pattern straight away,
-# which is quicker than working out those strings (a draft checked on save).
+# which is quicker than working out those strings (a draft checked on save). The cue file
+# stores each pattern's strings (``needles``), so that any text is searched for them first
+# and a pattern is compiled only when a text holds one of them.
 PREFILTER_FROM = 1500
 
 
@@ -167,6 +173,23 @@ def needles(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
 
 _WORD_RUN = re.compile(r"\w+")
+
+
+def stored_needles(data: dict[str, Any]) -> int:
+    """Store each pattern cue's :func:`needles` beside its ``re`` in the data of a cue file
+    (``python -m training.refresh_genre_cues`` after editing a pattern); the number of cues
+    whose stored strings changed."""
+    changed = 0
+    for spec in data["genres"].values():
+        for raw in spec["cues"]:
+            if "re" in raw:
+                bare = {k: v for k, v in raw.items() if k != "needles"}
+                pattern = _cue("news", bare).pattern
+                found = list(needles(pattern.compiled()))  # type: ignore[union-attr,attr-defined]
+                if raw.get("needles") != found:
+                    raw["needles"] = found
+                    changed += 1
+    return changed
 
 
 def _key_words(needles: tuple[str, ...]) -> tuple[str, ...]:
@@ -271,14 +294,17 @@ def cue_hits(cue: GenreCue, texts: Texts) -> float:
     :func:`word_hits`)."""
     if cue.pattern is not None:
         subject = getattr(texts, cue.where) if cue.case else texts.lowered(cue.where)
-        if cue.anchored:
-            return 1.0 if cue.pattern.match(subject) else 0.0
-        if len(subject) > PREFILTER_FROM and (keys := needles(cue.pattern)):
+        keys = cue.needles
+        if keys is None and not cue.anchored and len(subject) > PREFILTER_FROM:
+            keys = needles(cue.pattern)
+        if keys:  # every match holds one of them: none there, no match
             for n in keys:
                 if n in subject:
                     break
             else:
                 return 0.0
+        if cue.anchored:
+            return 1.0 if cue.pattern.match(subject) else 0.0
         return float(len(cue.pattern.findall(subject)))
     return float(getattr(texts, cue.count)) if cue.count else 0.0
 

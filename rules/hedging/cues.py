@@ -150,7 +150,10 @@ def all_matches(
     contains = (_Contains(text), _Contains(lowered))
     found: list[Cue] = []
     for entry in entries_for(freeze_extra(extra)):
-        if entry.category in wanted:
+        # most entries' needles are absent: tested here, before a generator is made for them
+        if entry.category in wanted and (
+            not entry.needles or any(map(contains[entry.lower].__getitem__, entry.needles))
+        ):
             found.extend(_entry_cues(entry, text, lowered, starts, contains))
     return found
 
