@@ -9,7 +9,7 @@ with no source (:func:`agentless`); or a participle modifying something else
 
 from __future__ import annotations
 
-from rules.attribution.doc import TokenDoc
+from rules.attribution.doc import TokenDoc, tok_index
 from rules.attribution.tokens import is_word
 from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS
 
@@ -104,3 +104,37 @@ def agentless(d: TokenDoc, ci: int, cj: int) -> bool:
             return nxt != "by"
     return False
 
+
+
+# verbs by which a document, poll or data set reports a finding without a that-clause
+# ("a new poll shows the mayor ahead", "the figures put the cost at $2 million")
+_EVIDENCE_VERBS = frozenset(
+    """show shows showed shown showing find finds found finding suggest suggests suggested
+    suggesting indicate indicates indicated indicating reveal reveals revealed revealing
+    put puts putting give gives gave giving estimate estimates estimated estimating
+    project projects projected projecting predict predicts predicted predicting
+    highlight highlights highlighted highlighting document documents documented
+    documenting illustrate illustrates illustrated illustrating""".split())
+# heads of a data source that PolNeAR and readers take as publishing a finding, beside the
+# lexicon's document nouns ("results", "numbers", "polling")
+_EVIDENCE_HEADS = frozenset(
+    """results numbers polling statistics stats tallies counts returns calculations
+    analyses reviews audits""".split())
+
+
+def document_evidence(d: TokenDoc, source: tuple[int, int], cue_text: str) -> bool:
+    """Whether a verb cue reports a finding of a document, poll or data set: the source
+    phrase's last word is a document noun ("The latest county poll", "Campaign records")
+    and the cue ends in an evidence verb ("showed", "puts", "found"). Such a relation is a
+    report even when no that-clause follows ("a new survey shows the governor ahead")."""
+    words = cue_text.lower().split()
+    if not words or words[-1] not in _EVIDENCE_VERBS:
+        return False
+    k = tok_index(d, source[1]) - 1
+    while k >= 0 and d.toks[k].end > source[0] and not is_word(d.toks[k]):
+        k -= 1
+    if k < 0 or d.toks[k].end <= source[0]:
+        return False
+    head = d.toks[k].low
+    return head in d.lex.document_nouns or head in _EVIDENCE_HEADS \
+        or (head.endswith("s") and head[:-1] in d.lex.document_nouns)

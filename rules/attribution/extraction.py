@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from rules.attribution.candidates import CueModel, cue_candidates, cue_features, load_cue_model
 from rules.attribution.citations import citation_relations
-from rules.attribution.cues import agentless, evidential, function_only, postmodifier, span_kind
+from rules.attribution.cues import (
+    agentless,
+    document_evidence,
+    evidential,
+    function_only,
+    postmodifier,
+    span_kind,
+)
 from rules.attribution.doc import Extracted, TokenDoc, free_tokens, tok_index
 from rules.attribution.lexicon import Lexicon, get_lexicon
 from rules.attribution.plausible import (
@@ -94,7 +101,11 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
     for r in results:
         retarget_time_source(d, r)
         initial_citing(d, r)
-        r.informational = not r.sentence_only and not rejection(d, r) \
+        why = rejection(d, r)
+        if why == "content" and r.source is not None \
+                and document_evidence(d, r.source, r.cue_text):
+            why = ""  # "a new poll shows the mayor ahead": a finding, not an act
+        r.informational = not r.sentence_only and not why \
             and not (r.weak and not _reports(d, r))
         outlet_told(d, r)
 

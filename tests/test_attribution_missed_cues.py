@@ -1,0 +1,55 @@
+"""Attributions the extractor used to miss or throw away, by class: a document, poll or
+data set that reports a finding without a that-clause ("a new poll shows the mayor
+ahead"). Our own sentences, read through the attribution family as in the pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.text.loader import document_from_text
+from rules.attribution.cues import document_evidence
+from rules.attribution.doc import TokenDoc
+from rules.attribution.extraction import extract
+from rules.attribution.lexicon import get_lexicon
+from tests.families import analyse_attribution
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    doc = document_from_text(text, path="t.txt", fmt="text")
+    return [(s.start, s.end) for s in doc.sentences]
+
+
+@pytest.mark.parametrize("text", [
+    "The latest Harbor Institute poll showed the mayor leading the field with 31 percent.",
+    "A new survey shows the governor ahead by ten points in the county.",
+    "Last week's county poll showed a slimmer lead for the incumbent.",
+])
+def test_a_document_reporting_a_finding_attributes_its_sentence(text: str) -> None:
+    an = analyse_attribution(text)
+    assert an.attributed == [True]
+    found, _ = extract(text, _sentences(text))
+    assert any(r.informational and r.cue_text.lower().startswith("show") for r in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor showed reporters the new bridge on Friday.",
+    "The harbour master found the missing boat near the pier.",
+])
+def test_a_person_showing_or_finding_a_thing_stays_an_action(text: str) -> None:
+    found, _ = extract(text, _sentences(text))
+    assert not any(r.informational for r in found)
+    assert analyse_attribution(text).attributed == [False]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "expected"), [
+    ("The new county figures put the cost at 40 million dollars.", "The new county figures",
+     "put", True),
+    ("Campaign records show a gap.", "Campaign records", "show", True),
+    ("The early results gave the senator a narrow lead.", "The early results", "gave", True),
+    ("The mayor showed the plans.", "The mayor", "showed", False),
+    ("The new poll worried the mayor.", "The new poll", "worried", False),
+])
+def test_document_evidence(text: str, source: str, cue: str, expected: bool) -> None:
+    d = TokenDoc(text, _sentences(text), get_lexicon())
+    a = text.index(source)
+    assert document_evidence(d, (a, a + len(source)), cue) is expected
