@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from checker.text.loader import document_from_text
-from rules.attribution.cues import document_evidence
+from rules.attribution.cues import document_evidence, judgement
 from rules.attribution.doc import TokenDoc
 from rules.attribution.extraction import extract
 from rules.attribution.lexicon import get_lexicon
@@ -53,3 +53,41 @@ def test_document_evidence(text: str, source: str, cue: str, expected: bool) -> 
     d = TokenDoc(text, _sentences(text), get_lexicon())
     a = text.index(source)
     assert document_evidence(d, (a, a + len(source)), cue) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor accused the council of hiding the costs of the bridge.",
+    "Residents praised the fire crews for their quick response.",
+    "The union has repeatedly criticized the board for cutting night shifts.",
+    "The senator blamed the ministry for the delays at the border.",
+])
+def test_praise_or_blame_of_someone_reports_the_speakers_judgement(text: str) -> None:
+    found, _ = extract(text, _sentences(text))
+    assert any(r.informational and r.source is not None for r in found)
+    assert analyse_attribution(text).attributed == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "The lorry slammed into the wall of the depot.",
+    "Russian forces attacked the town at dawn.",
+    "The harbour board charged the ferry company a higher fee.",
+])
+def test_physical_or_legal_acts_stay_unattributed(text: str) -> None:
+    found, _ = extract(text, _sentences(text))
+    assert not any(r.informational for r in found)
+    assert analyse_attribution(text).attributed == [False]
+
+
+@pytest.mark.parametrize(("cue", "content", "expected"), [
+    ("accused", "the council of hiding costs", True),
+    ("has repeatedly criticized", "the board for cuts", True),
+    ("slammed", "into the wall", False),
+    ("attacked", "the town", False),
+    ("complained", "about the noise", False),
+    ("commentators", "the plan", False),
+])
+def test_judgement(cue: str, content: str, expected: bool) -> None:
+    text = f"Someone {cue} {content}."
+    d = TokenDoc(text, _sentences(text), get_lexicon())
+    a = text.index(content)
+    assert judgement(d, cue, [(a, a + len(content))]) is expected

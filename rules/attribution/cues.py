@@ -138,3 +138,29 @@ def document_evidence(d: TokenDoc, source: tuple[int, int], cue_text: str) -> bo
     head = d.toks[k].low
     return head in d.lex.document_nouns or head in _EVIDENCE_HEADS \
         or (head.endswith("s") and head[:-1] in d.lex.document_nouns)
+
+
+# verbs of praise and blame: "accused the council of hiding the costs", "praised her for
+# ...": the speaker's judgement of someone, whose grounds are the speaker's claim (no
+# that-clause follows). Verbs with a common physical sense ("attacked", "charged",
+# "hailed") are left out.
+_JUDGEMENT_STEMS = (
+    "accus", "blam", "critici", "prais", "slam", "blast", "denounc", "condemn", "lambast",
+    "castigat", "rebuk", "chastis", "scold", "fault", "applaud", "commend", "credit",
+    "decri", "decry", "deplor", "assail", "excoriat", "berat", "ridicul")
+_OBJECT_STARTS = frozenset(("into", "onto", "on", "against", "through", "down", "up", "out",
+                            "off", "in", "at", "from", "to", "with", "across", "over"))
+
+
+def judgement(d: TokenDoc, cue_text: str, content: list[tuple[int, int]]) -> bool:
+    """Whether a verb cue voices the speaker's praise or blame of someone named right
+    after it ("accused Republicans of ...", "praised the mayor for ..."): a report of what
+    the speaker holds, not an act on the world ("slammed into the wall" is none)."""
+    words = cue_text.lower().split()
+    if not words or not content:
+        return False
+    last = words[-1]
+    if not last.startswith(_JUDGEMENT_STEMS) or last.endswith(("able", "ism", "ment")):
+        return False
+    first = d.text[content[0][0]:content[0][1]].split(maxsplit=1)
+    return bool(first) and first[0].lower() not in _OBJECT_STARTS

@@ -22,6 +22,7 @@ from rules.attribution.cues import (
     document_evidence,
     evidential,
     function_only,
+    judgement,
     postmodifier,
     span_kind,
 )
@@ -105,6 +106,8 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
         if why == "content" and r.source is not None \
                 and document_evidence(d, r.source, r.cue_text):
             why = ""  # "a new poll shows the mayor ahead": a finding, not an act
+        elif why == "content" and r.kind == "verb" and judgement(d, r.cue_text, r.content):
+            why = ""  # "accused the council of hiding the costs": the speaker's claim
         r.informational = not r.sentence_only and not why \
             and not (r.weak and not _reports(d, r))
         outlet_told(d, r)
