@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from checker.text.loader import document_from_text
-from rules.attribution.cues import document_evidence, judgement
+from rules.attribution.cues import characterisation, document_evidence, judgement
 from rules.attribution.doc import TokenDoc
 from rules.attribution.extraction import extract
 from rules.attribution.lexicon import get_lexicon
@@ -91,3 +91,40 @@ def test_judgement(cue: str, content: str, expected: bool) -> None:
     d = TokenDoc(text, _sentences(text), get_lexicon())
     a = text.index(content)
     assert judgement(d, cue, [(a, a + len(content))]) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor called the council’s decision “reckless.”",
+    "Most farmers see the new levy as a threat to their income.",
+    "The critics portrayed the budget as a giveaway to developers.",
+])
+def test_a_characterisation_reports_the_speakers_view(text: str) -> None:
+    found, _ = extract(text, _sentences(text))
+    assert any(r.informational and r.source is not None for r in found)
+    assert analyse_attribution(text).attributed == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "The neighbour called the police.",
+    "The harbour master saw the boat near the pier on Friday.",
+])
+def test_calling_or_seeing_a_thing_is_no_characterisation(text: str) -> None:
+    found, _ = extract(text, _sentences(text))
+    assert not any(r.informational for r in found)
+    assert analyse_attribution(text).attributed == [False]
+
+
+@pytest.mark.parametrize(("cue", "content", "expected"), [
+    ("called", "the plan “reckless”", True),
+    ("called", "the police", False),
+    ("has labelled", "the tax 'a disgrace'", False),  # single quotes alone: no marks read
+    ("sees", "the senator as a uniter", True),
+    ("saw", "the boat near the pier", False),
+    ("regarded", "asbestos", False),
+    ("built", "the shed as a store", False),
+])
+def test_characterisation(cue: str, content: str, expected: bool) -> None:
+    text = f"Someone {cue} {content}."
+    d = TokenDoc(text, _sentences(text), get_lexicon())
+    a = text.index(content)
+    assert characterisation(d, cue, [(a, a + len(content))]) is expected

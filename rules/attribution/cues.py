@@ -164,3 +164,36 @@ def judgement(d: TokenDoc, cue_text: str, content: list[tuple[int, int]]) -> boo
         return False
     first = d.text[content[0][0]:content[0][1]].split(maxsplit=1)
     return bool(first) and first[0].lower() not in _OBJECT_STARTS
+
+
+# verbs that characterise someone or something, with the characterisation after the
+# object: "called the suspension “arbitrary”" (a quoted word), "sees the senator as a
+# uniter", "portrayed the plan as a giveaway" (an "as" phrase)
+_NAMING = frozenset("""call calls called calling label labels labelled labeled labelling
+    labeling brand brands branded branding dub dubs dubbed dubbing""".split())
+_CHARACTERISING = frozenset("""see sees saw seen seeing view views viewed viewing regard
+    regards regarded regarding consider considers considered considering cast casts
+    casting portray portrays portrayed portraying describe describes described describing
+    paint paints painted painting characterize characterizes characterized characterizing
+    characterise characterises characterised characterising depict depicts depicted
+    depicting deem deems deemed deeming""".split())
+_QUOTE_MARKS = ("“", '"', "‘", "''")
+
+
+def characterisation(d: TokenDoc, cue_text: str, content: list[tuple[int, int]]) -> bool:
+    """Whether a verb cue reports how its speaker characterises something: "called the
+    plan “reckless”" (a quoted word after the object) or "sees the senator as a uniter"
+    (an "as" phrase after the object) -- a report of the speaker's view, with no
+    that-clause. ("called the police", "saw the film" are none.)"""
+    words = cue_text.lower().split()
+    if not words or not content:
+        return False
+    body = d.text[content[0][0]:content[-1][1]]
+    head, _, rest = body.partition(" ")
+    if not head or not rest:
+        return False
+    if words[-1] in _NAMING:
+        return any(q in rest for q in _QUOTE_MARKS)
+    if words[-1] in _CHARACTERISING:
+        return " as " in f" {rest.lower()} "
+    return False

@@ -19,6 +19,7 @@ from rules.attribution.candidates import CueModel, cue_candidates, cue_features,
 from rules.attribution.citations import citation_relations
 from rules.attribution.cues import (
     agentless,
+    characterisation,
     document_evidence,
     evidential,
     function_only,
@@ -106,8 +107,12 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
         if why == "content" and r.source is not None \
                 and document_evidence(d, r.source, r.cue_text):
             why = ""  # "a new poll shows the mayor ahead": a finding, not an act
-        elif why == "content" and r.kind == "verb" and judgement(d, r.cue_text, r.content):
-            why = ""  # "accused the council of hiding the costs": the speaker's claim
+        elif why == "content" and r.kind == "verb" and (
+                judgement(d, r.cue_text, r.content)
+                or characterisation(d, r.cue_text, r.content)):
+            # "accused the council of hiding the costs", "called the plan “reckless”",
+            # "sees the senator as a uniter": the speaker's claim or view
+            why = ""
         r.informational = not r.sentence_only and not why \
             and not (r.weak and not _reports(d, r))
         outlet_told(d, r)
