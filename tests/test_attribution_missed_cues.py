@@ -7,7 +7,12 @@ from __future__ import annotations
 import pytest
 
 from checker.text.loader import document_from_text
-from rules.attribution.cues import characterisation, document_evidence, judgement
+from rules.attribution.cues import (
+    characterisation,
+    document_evidence,
+    judgement,
+    spoken_object,
+)
 from rules.attribution.doc import TokenDoc
 from rules.attribution.extraction import extract
 from rules.attribution.lexicon import get_lexicon
@@ -128,3 +133,26 @@ def test_characterisation(cue: str, content: str, expected: bool) -> None:
     d = TokenDoc(text, _sentences(text), get_lexicon())
     a = text.index(content)
     assert characterisation(d, cue, [(a, a + len(content))]) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "The minister noted the rise in rents across the region.",
+    "The coach bemoaned the state of the pitch after the match.",
+    "The campaign has touted the endorsement on its website.",
+])
+def test_a_speech_verb_with_what_was_said_as_its_object_reports(text: str) -> None:
+    found, _ = extract(text, _sentences(text))
+    assert any(r.informational and r.source is not None for r in found)
+    assert analyse_attribution(text).attributed == [True]
+
+
+@pytest.mark.parametrize(("cue", "expected"), [
+    ("noted", True), ("has repeatedly stressed", True), ("explained", True),
+    ("note", False),  # the noun: "a handwritten note"
+    ("boasts", False),  # "the town boasts a harbour": has
+    ("conceded", False),  # "conceded the race": gave up
+    ("recalled", False),  # "recalled 10,000 cars"
+    ("explainable", False), ("", False),
+])
+def test_spoken_object(cue: str, expected: bool) -> None:
+    assert spoken_object(cue) is expected

@@ -197,3 +197,23 @@ def characterisation(d: TokenDoc, cue_text: str, content: list[tuple[int, int]])
     if words[-1] in _CHARACTERISING:
         return " as " in f" {rest.lower()} "
     return False
+
+
+# speech verbs whose object is what was said ("noted the rise in rents", "bemoaned the
+# climate in which ...", "touted his endorsement"): none has a common sense that is no
+# speech ("recalled", "repeated", "dismissed", "boasts a lead", "conceded the race" and
+# the noun "note" have one and are left out)
+_SPEECH_OBJECT_STEMS = (
+    "noted", "noting", "reiterat", "emphasi", "stress", "bemoan", "lament", "decri",
+    "decry", "tout", "recount", "explain", "acknowledg", "mention")
+
+
+def spoken_object(cue_text: str) -> bool:
+    """Whether a verb cue is a speech verb whose object is what was said ("noted the
+    attacks", "touted the deal"): a report, although no clause follows."""
+    words = cue_text.lower().split()
+    if not words:
+        return False
+    last = words[-1]
+    return last.startswith(_SPEECH_OBJECT_STEMS) and not last.endswith(
+        ("able", "ment", "ation", "ness", "book", "books", "worthy"))

@@ -26,6 +26,7 @@ from rules.attribution.cues import (
     judgement,
     postmodifier,
     span_kind,
+    spoken_object,
 )
 from rules.attribution.doc import Extracted, TokenDoc, free_tokens, tok_index
 from rules.attribution.lexicon import Lexicon, get_lexicon
@@ -109,9 +110,11 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
             why = ""  # "a new poll shows the mayor ahead": a finding, not an act
         elif why == "content" and r.kind == "verb" and (
                 judgement(d, r.cue_text, r.content)
-                or characterisation(d, r.cue_text, r.content)):
+                or characterisation(d, r.cue_text, r.content)
+                or spoken_object(r.cue_text)):
             # "accused the council of hiding the costs", "called the plan “reckless”",
-            # "sees the senator as a uniter": the speaker's claim or view
+            # "sees the senator as a uniter", "noted the rise in rents": the speaker's
+            # claim, view or words
             why = ""
         r.informational = not r.sentence_only and not why \
             and not (r.weak and not _reports(d, r))
