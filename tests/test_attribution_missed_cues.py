@@ -8,6 +8,7 @@ import pytest
 
 from checker.text.loader import document_from_text
 from rules.attribution.cues import (
+    addressed_clause,
     characterisation,
     document_evidence,
     judgement,
@@ -156,3 +157,24 @@ def test_a_speech_verb_with_what_was_said_as_its_object_reports(text: str) -> No
 ])
 def test_spoken_object(cue: str, expected: bool) -> None:
     assert spoken_object(cue) is expected
+
+
+def test_a_report_to_an_addressee_keeps_its_clause() -> None:
+    text = "The union wrote to the board that it would not accept the offer."
+    found, _ = extract(text, _sentences(text))
+    assert any(r.informational and r.source is not None for r in found)
+    assert analyse_attribution(text).attributed == [True]
+
+
+@pytest.mark.parametrize(("cue", "content", "expected"), [
+    ("wrote", "to the board that it would not accept", True),
+    ("complained", "to reporters that the count was wrong", True),
+    ("wrote", "to ask the board for a meeting", False),
+    ("drove", "to the station that night", False),  # no reporting verb
+    ("said", "that the count was wrong", False),  # no addressee: the rules' own case
+])
+def test_addressed_clause(cue: str, content: str, expected: bool) -> None:
+    text = f"Someone {cue} {content}."
+    d = TokenDoc(text, _sentences(text), get_lexicon())
+    a = text.index(content)
+    assert addressed_clause(d, cue, [(a, a + len(content))]) is expected

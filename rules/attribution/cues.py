@@ -217,3 +217,19 @@ def spoken_object(cue_text: str) -> bool:
     last = words[-1]
     return last.startswith(_SPEECH_OBJECT_STEMS) and not last.endswith(
         ("able", "ment", "ation", "ness", "book", "books", "worthy"))
+
+
+_CLAUSE_OPENERS = frozenset(("that", "whether", "how", "why", "what", "when", "where", "who"))
+
+
+def addressed_clause(d: TokenDoc, cue_text: str, content: list[tuple[int, int]]) -> bool:
+    """Whether a reporting verb's content is "to <addressee> that ...": "wrote to the board
+    that it would not accept the offer", "admitted to reporters that ..." -- the clause
+    after the addressee is the report (no infinitive: "wrote to ask" is none)."""
+    words = cue_text.lower().split()
+    if not words or words[-1] not in d.lex.cue_forms or not content:
+        return False
+    body = d.text[content[0][0]:content[-1][1]].lower().split()
+    if len(body) < 3 or body[0] != "to":
+        return False
+    return any(w in _CLAUSE_OPENERS for w in body[2:8])

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from rules.attribution.candidates import CueModel, cue_candidates, cue_features, load_cue_model
 from rules.attribution.citations import citation_relations
 from rules.attribution.cues import (
+    addressed_clause,
     agentless,
     characterisation,
     document_evidence,
@@ -111,10 +112,11 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
         elif why == "content" and r.kind == "verb" and (
                 judgement(d, r.cue_text, r.content)
                 or characterisation(d, r.cue_text, r.content)
-                or spoken_object(r.cue_text)):
+                or spoken_object(r.cue_text)
+                or addressed_clause(d, r.cue_text, r.content)):
             # "accused the council of hiding the costs", "called the plan “reckless”",
-            # "sees the senator as a uniter", "noted the rise in rents": the speaker's
-            # claim, view or words
+            # "sees the senator as a uniter", "noted the rise in rents", "wrote to the
+            # board that ...": the speaker's claim, view or words
             why = ""
         r.informational = not r.sentence_only and not why \
             and not (r.weak and not _reports(d, r))
