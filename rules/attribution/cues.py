@@ -9,7 +9,7 @@ with no source (:func:`agentless`); or a participle modifying something else
 
 from __future__ import annotations
 
-from rules.attribution.doc import TokenDoc
+from rules.attribution.doc import TokenDoc, tok_index
 from rules.attribution.tokens import is_word
 from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS
 
@@ -104,3 +104,132 @@ def agentless(d: TokenDoc, ci: int, cj: int) -> bool:
             return nxt != "by"
     return False
 
+
+
+# verbs by which a document, poll or data set reports a finding without a that-clause
+# ("a new poll shows the mayor ahead", "the figures put the cost at $2 million")
+_EVIDENCE_VERBS = frozenset(
+    """show shows showed shown showing find finds found finding suggest suggests suggested
+    suggesting indicate indicates indicated indicating reveal reveals revealed revealing
+    put puts putting give gives gave giving estimate estimates estimated estimating
+    project projects projected projecting predict predicts predicted predicting
+    highlight highlights highlighted highlighting document documents documented
+    documenting illustrate illustrates illustrated illustrating""".split())
+# heads of a data source that PolNeAR and readers take as publishing a finding, beside the
+# lexicon's document nouns ("results", "numbers", "polling")
+_EVIDENCE_HEADS = frozenset(
+    """results numbers polling statistics stats tallies counts returns calculations
+    analyses reviews audits""".split())
+
+
+def document_evidence(d: TokenDoc, source: tuple[int, int], cue_text: str) -> bool:
+    """Whether a verb cue reports a finding of a document, poll or data set: the source
+    phrase's last word is a document noun ("The latest county poll", "Campaign records")
+    and the cue ends in an evidence verb ("showed", "puts", "found"). Such a relation is a
+    report even when no that-clause follows ("a new survey shows the governor ahead")."""
+    words = cue_text.lower().split()
+    if not words or words[-1] not in _EVIDENCE_VERBS:
+        return False
+    k = tok_index(d, source[1]) - 1
+    while k >= 0 and d.toks[k].end > source[0] and not is_word(d.toks[k]):
+        k -= 1
+    if k < 0 or d.toks[k].end <= source[0]:
+        return False
+    head = d.toks[k].low
+    return head in d.lex.document_nouns or head in _EVIDENCE_HEADS \
+        or (head.endswith("s") and head[:-1] in d.lex.document_nouns)
+
+
+# verbs of praise and blame: "accused the council of hiding the costs", "praised her for
+# ...": the speaker's judgement of someone, whose grounds are the speaker's claim (no
+# that-clause follows). Verbs with a common physical sense ("attacked", "charged",
+# "hailed") are left out.
+_JUDGEMENT_STEMS = (
+    "accus", "blam", "critici", "prais", "slam", "blast", "denounc", "condemn", "lambast",
+    "castigat", "rebuk", "chastis", "scold", "fault", "applaud", "commend", "credit",
+    "decri", "decry", "deplor", "assail", "excoriat", "berat", "ridicul")
+_OBJECT_STARTS = frozenset(("into", "onto", "on", "against", "through", "down", "up", "out",
+                            "off", "in", "at", "from", "to", "with", "across", "over"))
+
+
+def judgement(d: TokenDoc, cue_text: str, content: list[tuple[int, int]]) -> bool:
+    """Whether a verb cue voices the speaker's praise or blame of someone named right
+    after it ("accused Republicans of ...", "praised the mayor for ..."): a report of what
+    the speaker holds, not an act on the world ("slammed into the wall" is none)."""
+    words = cue_text.lower().split()
+    if not words or not content:
+        return False
+    last = words[-1]
+    if not last.startswith(_JUDGEMENT_STEMS) or last.endswith(("able", "ism", "ment")):
+        return False
+    first = d.text[content[0][0]:content[0][1]].split(maxsplit=1)
+    return bool(first) and first[0].lower() not in _OBJECT_STARTS
+
+
+# verbs that characterise someone or something, with the characterisation after the
+# object: "called the suspension “arbitrary”" (a quoted word), "sees the senator as a
+# uniter", "portrayed the plan as a giveaway" (an "as" phrase)
+_NAMING = frozenset("""call calls called calling label labels labelled labeled labelling
+    labeling brand brands branded branding dub dubs dubbed dubbing""".split())
+_CHARACTERISING = frozenset("""see sees saw seen seeing view views viewed viewing regard
+    regards regarded regarding consider considers considered considering cast casts
+    casting portray portrays portrayed portraying describe describes described describing
+    paint paints painted painting characterize characterizes characterized characterizing
+    characterise characterises characterised characterising depict depicts depicted
+    depicting deem deems deemed deeming""".split())
+_QUOTE_MARKS = ("“", '"', "‘", "''")
+
+
+def characterisation(d: TokenDoc, cue_text: str, content: list[tuple[int, int]]) -> bool:
+    """Whether a verb cue reports how its speaker characterises something: "called the
+    plan “reckless”" (a quoted word after the object) or "sees the senator as a uniter"
+    (an "as" phrase after the object) -- a report of the speaker's view, with no
+    that-clause. ("called the police", "saw the film" are none.)"""
+    words = cue_text.lower().split()
+    if not words or not content:
+        return False
+    body = d.text[content[0][0]:content[-1][1]]
+    head, _, rest = body.partition(" ")
+    if not head or not rest:
+        return False
+    if words[-1] in _NAMING:
+        return any(q in rest for q in _QUOTE_MARKS)
+    if words[-1] in _CHARACTERISING:
+        return " as " in f" {rest.lower()} "
+    return False
+
+
+# speech verbs whose object is what was said ("noted the rise in rents", "bemoaned the
+# climate in which ...", "touted his endorsement"): none has a common sense that is no
+# speech ("recalled", "repeated", "dismissed", "boasts a lead", "conceded the race" and
+# the noun "note" have one and are left out)
+_SPEECH_OBJECT_STEMS = (
+    "noted", "noting", "reiterat", "emphasi", "stress", "bemoan", "lament", "decri",
+    "decry", "tout", "recount", "explain", "acknowledg", "mention")
+
+
+def spoken_object(cue_text: str) -> bool:
+    """Whether a verb cue is a speech verb whose object is what was said ("noted the
+    attacks", "touted the deal"): a report, although no clause follows."""
+    words = cue_text.lower().split()
+    if not words:
+        return False
+    last = words[-1]
+    return last.startswith(_SPEECH_OBJECT_STEMS) and not last.endswith(
+        ("able", "ment", "ation", "ness", "book", "books", "worthy"))
+
+
+_CLAUSE_OPENERS = frozenset(("that", "whether", "how", "why", "what", "when", "where", "who"))
+
+
+def addressed_clause(d: TokenDoc, cue_text: str, content: list[tuple[int, int]]) -> bool:
+    """Whether a reporting verb's content is "to <addressee> that ...": "wrote to the board
+    that it would not accept the offer", "admitted to reporters that ..." -- the clause
+    after the addressee is the report (no infinitive: "wrote to ask" is none)."""
+    words = cue_text.lower().split()
+    if not words or words[-1] not in d.lex.cue_forms or not content:
+        return False
+    body = d.text[content[0][0]:content[-1][1]].lower().split()
+    if len(body) < 3 or body[0] != "to":
+        return False
+    return any(w in _CLAUSE_OPENERS for w in body[2:8])

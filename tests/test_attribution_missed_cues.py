@@ -1,0 +1,180 @@
+"""Attributions the extractor used to miss or throw away, by class: a document, poll or
+data set that reports a finding without a that-clause ("a new poll shows the mayor
+ahead"). Our own sentences, read through the attribution family as in the pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.text.loader import document_from_text
+from rules.attribution.cues import (
+    addressed_clause,
+    characterisation,
+    document_evidence,
+    judgement,
+    spoken_object,
+)
+from rules.attribution.doc import TokenDoc
+from rules.attribution.extraction import extract
+from rules.attribution.lexicon import get_lexicon
+from tests.families import analyse_attribution
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    doc = document_from_text(text, path="t.txt", fmt="text")
+    return [(s.start, s.end) for s in doc.sentences]
+
+
+@pytest.mark.parametrize("text", [
+    "The latest Harbor Institute poll showed the mayor leading the field with 31 percent.",
+    "A new survey shows the governor ahead by ten points in the county.",
+    "Last week's county poll showed a slimmer lead for the incumbent.",
+])
+def test_a_document_reporting_a_finding_attributes_its_sentence(text: str) -> None:
+    an = analyse_attribution(text)
+    assert an.attributed == [True]
+    found, _ = extract(text, _sentences(text))
+    assert any(r.informational and r.cue_text.lower().startswith("show") for r in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor showed reporters the new bridge on Friday.",
+    "The harbour master found the missing boat near the pier.",
+])
+def test_a_person_showing_or_finding_a_thing_stays_an_action(text: str) -> None:
+    found, _ = extract(text, _sentences(text))
+    assert not any(r.informational for r in found)
+    assert analyse_attribution(text).attributed == [False]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "expected"), [
+    ("The new county figures put the cost at 40 million dollars.", "The new county figures",
+     "put", True),
+    ("Campaign records show a gap.", "Campaign records", "show", True),
+    ("The early results gave the senator a narrow lead.", "The early results", "gave", True),
+    ("The mayor showed the plans.", "The mayor", "showed", False),
+    ("The new poll worried the mayor.", "The new poll", "worried", False),
+])
+def test_document_evidence(text: str, source: str, cue: str, expected: bool) -> None:
+    d = TokenDoc(text, _sentences(text), get_lexicon())
+    a = text.index(source)
+    assert document_evidence(d, (a, a + len(source)), cue) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor accused the council of hiding the costs of the bridge.",
+    "Residents praised the fire crews for their quick response.",
+    "The union has repeatedly criticized the board for cutting night shifts.",
+    "The senator blamed the ministry for the delays at the border.",
+])
+def test_praise_or_blame_of_someone_reports_the_speakers_judgement(text: str) -> None:
+    found, _ = extract(text, _sentences(text))
+    assert any(r.informational and r.source is not None for r in found)
+    assert analyse_attribution(text).attributed == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "The lorry slammed into the wall of the depot.",
+    "Russian forces attacked the town at dawn.",
+    "The harbour board charged the ferry company a higher fee.",
+])
+def test_physical_or_legal_acts_stay_unattributed(text: str) -> None:
+    found, _ = extract(text, _sentences(text))
+    assert not any(r.informational for r in found)
+    assert analyse_attribution(text).attributed == [False]
+
+
+@pytest.mark.parametrize(("cue", "content", "expected"), [
+    ("accused", "the council of hiding costs", True),
+    ("has repeatedly criticized", "the board for cuts", True),
+    ("slammed", "into the wall", False),
+    ("attacked", "the town", False),
+    ("complained", "about the noise", False),
+    ("commentators", "the plan", False),
+])
+def test_judgement(cue: str, content: str, expected: bool) -> None:
+    text = f"Someone {cue} {content}."
+    d = TokenDoc(text, _sentences(text), get_lexicon())
+    a = text.index(content)
+    assert judgement(d, cue, [(a, a + len(content))]) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor called the council’s decision “reckless.”",
+    "Most farmers see the new levy as a threat to their income.",
+    "The critics portrayed the budget as a giveaway to developers.",
+])
+def test_a_characterisation_reports_the_speakers_view(text: str) -> None:
+    found, _ = extract(text, _sentences(text))
+    assert any(r.informational and r.source is not None for r in found)
+    assert analyse_attribution(text).attributed == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "The neighbour called the police.",
+    "The harbour master saw the boat near the pier on Friday.",
+])
+def test_calling_or_seeing_a_thing_is_no_characterisation(text: str) -> None:
+    found, _ = extract(text, _sentences(text))
+    assert not any(r.informational for r in found)
+    assert analyse_attribution(text).attributed == [False]
+
+
+@pytest.mark.parametrize(("cue", "content", "expected"), [
+    ("called", "the plan “reckless”", True),
+    ("called", "the police", False),
+    ("has labelled", "the tax 'a disgrace'", False),  # single quotes alone: no marks read
+    ("sees", "the senator as a uniter", True),
+    ("saw", "the boat near the pier", False),
+    ("regarded", "asbestos", False),
+    ("built", "the shed as a store", False),
+])
+def test_characterisation(cue: str, content: str, expected: bool) -> None:
+    text = f"Someone {cue} {content}."
+    d = TokenDoc(text, _sentences(text), get_lexicon())
+    a = text.index(content)
+    assert characterisation(d, cue, [(a, a + len(content))]) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "The minister noted the rise in rents across the region.",
+    "The coach bemoaned the state of the pitch after the match.",
+    "The campaign has touted the endorsement on its website.",
+])
+def test_a_speech_verb_with_what_was_said_as_its_object_reports(text: str) -> None:
+    found, _ = extract(text, _sentences(text))
+    assert any(r.informational and r.source is not None for r in found)
+    assert analyse_attribution(text).attributed == [True]
+
+
+@pytest.mark.parametrize(("cue", "expected"), [
+    ("noted", True), ("has repeatedly stressed", True), ("explained", True),
+    ("note", False),  # the noun: "a handwritten note"
+    ("boasts", False),  # "the town boasts a harbour": has
+    ("conceded", False),  # "conceded the race": gave up
+    ("recalled", False),  # "recalled 10,000 cars"
+    ("explainable", False), ("", False),
+])
+def test_spoken_object(cue: str, expected: bool) -> None:
+    assert spoken_object(cue) is expected
+
+
+def test_a_report_to_an_addressee_keeps_its_clause() -> None:
+    text = "The union wrote to the board that it would not accept the offer."
+    found, _ = extract(text, _sentences(text))
+    assert any(r.informational and r.source is not None for r in found)
+    assert analyse_attribution(text).attributed == [True]
+
+
+@pytest.mark.parametrize(("cue", "content", "expected"), [
+    ("wrote", "to the board that it would not accept", True),
+    ("complained", "to reporters that the count was wrong", True),
+    ("wrote", "to ask the board for a meeting", False),
+    ("drove", "to the station that night", False),  # no reporting verb
+    ("said", "that the count was wrong", False),  # no addressee: the rules' own case
+])
+def test_addressed_clause(cue: str, content: str, expected: bool) -> None:
+    text = f"Someone {cue} {content}."
+    d = TokenDoc(text, _sentences(text), get_lexicon())
+    a = text.index(content)
+    assert addressed_clause(d, cue, [(a, a + len(content))]) is expected
