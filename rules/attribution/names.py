@@ -9,13 +9,17 @@ kind (``checker/reference/outlets.json``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from checker.core.analysis import ORGANISATION, OUTLET
+from checker.core.regexlit import lazy_compile
 from checker.reference.domains import outlets_data
 from rules.attribution.doc import Extracted, TokenDoc
-from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS, TIME_WORDS
+from rules.attribution.lexicon import Lexicon
+from rules.attribution.vague import GROUP_WORD
+from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS, TIME_WORDS, acronym
 
 _PERSONAL = frozenset(("he", "she", "his", "her", "him", "himself", "herself"))
 _IMPERSONAL = frozenset(("it", "its", "itself", "they", "their", "them", "we", "our"))
@@ -26,6 +30,15 @@ _PLACE_FIRST = frozenset(("north", "south", "east", "west", "new", "northern", "
                           "little", "lake", "mount", "port", "fort", "cape", "sierra"))
 _PERSON_TITLES = frozenset(("mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov",
                             "sir", "dame", "lord", "lady", "rev"))
+# titles that only a person bears, whatever follows the name ("President Okafor's plan",
+# "Judge Okafor, who"): a lone name after one of them anywhere in the text is a person
+_OFFICE_TITLES = frozenset(("president", "senator", "governor", "mayor", "judge", "justice",
+                            "minister", "secretary", "chairman", "chairwoman", "professor",
+                            "ambassador", "sheriff", "commissioner", "superintendent",
+                            "detective", "sergeant", "captain", "colonel", "admiral",
+                            "rabbi", "imam", "pastor", "bishop", "cardinal", "pope", "king",
+                            "queen", "prince", "princess", "sheikh", "emir", "reverend",
+                            "congressman", "congresswoman", "councilman", "councilwoman"))
 
 
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]{1,14})(\.?)[ \t]+$")
@@ -128,14 +141,18 @@ def _named_in_text(d: TokenDoc, word: str) -> bool:
             m = _WORD_BEFORE.search(text, max(0, pos - 20), pos)
         after = _AFTER_NAME.match(text, end) if m else None
         pos = text.find(word, end)
-        if m is None or after is None:
+        if m is None:
+            continue
+        first = m.group(1)
+        low = first.lower()
+        if (low in _PERSON_TITLES or low in _OFFICE_TITLES) and not group:
+            return True  # "Ms. Okafor's office", "President Okafor, who": a person's title
+        if after is None:
             continue
         nxt = (after.group(1) or "").lower()
         if nxt and nxt not in lex.cue_forms and nxt not in AUX and nxt not in ("who", "and"):
             continue  # "Wilayat Twitter account": no name in a subject's place
-        first = m.group(1)
-        low = first.lower()
-        if low in _PERSON_TITLES or low + m.group(2) in lex.titles or low in lex.titles:
+        if low + m.group(2) in lex.titles or low in lex.titles:
             return True  # "Ms. Okafor", "Senator Okafor"
         if not group and not m.group(2) and low not in BOUNDARY_WORDS \
                 and low not in DETERMINERS and low not in TIME_WORDS \
@@ -162,3 +179,92 @@ def reference_names() -> dict[str, str]:
             if low not in ambiguous and len(low) > 2:
                 names.setdefault(low, kind)
     return names
+
+
+# ----------------------------------------------------------------- full names in the text
+
+_NAME_BEFORE = lazy_compile(r"((?:[A-Z][\w’'.-]*\s+(?:\([^)]{1,12}\)\s+)?){1,3})$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def full_name_before(d: TokenDoc, before: int, short: str) -> str:
+    """The last "First Last" name ending in the one-word name ``short`` before offset
+    ``before`` ("Ada Okafor" for "Okafor"), or "". The text is scanned once per distinct
+    short name (``TokenDoc.full_names``); each later question is a binary search."""
+    found = d.full_names.get(short)
+    if found is None:
+        found = d.full_names[short] = _full_names(d.text, short, d.lex)
+    ends, names = found
+    i = bisect.bisect_left(ends, before)
+    return names[i - 1] if i else ""
+
+
+def _full_names(text: str, short: str, lex: Lexicon) -> tuple[list[int], list[str]]:
+    """(offsets, full names) of the places where ``text`` writes ``short`` after a first
+    name, in text order."""
+    ends: list[int] = []
+    names: list[str] = []
+    if not short:
+        return ends, names
+    pos = text.find(short, 1)
+    while pos > 0:
+        name = name_ending_at(text, pos, short, lex)
+        if name:
+            ends.append(pos)
+            names.append(name)
+        pos = text.find(short, pos + 1)
+    return ends, names
+
+
+def _is_title(word: str, lex: Lexicon) -> bool:
+    """Whether a capitalised word is a title ("Gov.", "Maj.", "Senator", "Chief")."""
+    low = word.lower()
+    return low in lex.titles or low.rstrip(".") in _PERSON_TITLES or low + "." in lex.titles
+
+
+def _no_first_name(word: str, lex: Lexicon) -> bool:
+    """Whether a capitalised word before a surname cannot be a first name: a place's first
+    word, a group or nationality ("Iraqi"), an organisation or outlet word, an acronym, a
+    possessive, a day or month, a compound of names ("Hewlett-Packard") or an adjective in
+    "-ic" ("Islamic")."""
+    low = word.lower()
+    return low in _PLACE_FIRST or bool(GROUP_WORD.match(word)) \
+        or low in lex.organisation_words or low in lex.outlet_words \
+        or (acronym(word.strip(".")) and len(word.strip(".")) > 1) \
+        or word.endswith(("’s", "'s")) or low in TIME_WORDS \
+        or bool(re.search(r"-[A-Z]", word)) or (len(low) >= 6 and low.endswith("ic"))
+
+
+def name_ending_at(text: str, pos: int, short: str, lex: Lexicon) -> str:
+    """The "First Last" name whose last word ``short`` stands at ``pos``, or "": at most
+    two first names (more when initials: "Harry M. Reid"), after any title ("Ohio Gov.
+    Lund" has none); capitalised function words before it ("For Sanders", "But Lee") and
+    words no first name can be (:func:`_no_first_name`) are no part of it."""
+    after = text[pos + len(short) : pos + len(short) + 1]
+    if after.isalnum() or (pos > 0 and text[pos - 1].isalnum()):
+        return ""
+    m = _NAME_BEFORE.search(text, max(0, pos - 60), pos)
+    if not m:
+        return ""
+    words = m.group(1).split()
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if w.endswith(".") and len(w) > 3 and w not in lex.titles and w.lower() not in lex.titles:
+            words = words[i + 1:]  # "Sunday. Gore": the sentence before ended there
+            break
+        if _is_title(w, lex):
+            words = words[i + 1:]  # "Ohio Gov. Lund", "Maj. Tomas Berg": after the title
+            break
+    while words and (words[0].lower() in BOUNDARY_WORDS or words[0].lower() in DETERMINERS):
+        words.pop(0)
+    first: list[str] = []
+    for w in reversed(words):
+        if w.startswith("(") or w.endswith(")"):
+            continue
+        if _no_first_name(w, lex) or (first and len(first) >= 2 and not _INITIAL.match(
+                first[0])):
+            break
+        first.insert(0, w)
+    if not first or _INITIAL.match(first[0]):
+        return ""
+    return " ".join([*first, short])

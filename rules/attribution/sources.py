@@ -12,11 +12,11 @@ import re
 from typing import NamedTuple
 
 from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
-from checker.core.regexlit import lazy_compile
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.names import (
     body_in_context,
+    full_name_before,
     its_after_cue,
     person_in_context,
     reference_names,
@@ -24,7 +24,6 @@ from rules.attribution.names import (
 from rules.attribution.phrases import np_left
 from rules.attribution.verifier import verify
 from rules.attribution.words import (
-    BOUNDARY_WORDS,
     COMPANY_SUFFIXES,
     DETERMINERS,
     NP_INNER_PREPS,
@@ -39,7 +38,6 @@ NAME_TOKEN = re.compile(
 )
 PAREN = re.compile(r"\([^)]*\)")
 SPACES = re.compile(r"\s+")
-_NAME_BEFORE = lazy_compile(r"((?:[A-Z][\w’'.-]*\s+(?:\([^)]{1,12}\)\s+)?){1,3})$")
 
 Source = tuple[str, str, str]  # (kind, name, role)
 
@@ -474,41 +472,8 @@ def _full_name(d: TokenDoc, at: int, name: str, role: str,
         for _, full, frole in reversed(people):
             if full.split()[-1] == parts[0]:
                 return full, role or frole
-        full = _earlier_full_name(d.text, at, parts[0], lex)
+        full = full_name_before(d, at, parts[0])
         return (full or name), role
     if len(parts) >= 2:
         return bare, role
     return name, role
-
-
-def _earlier_full_name(text: str, before: int, short: str, lex: Lexicon) -> str:
-    """The last "First Last" (or longer) name ending in ``short`` before ``before``."""
-    lo = max(0, before - 20000)
-    pos = text.rfind(short, lo, before)
-    while pos > lo:
-        name = _name_ending_at(text, pos, short, lex)
-        if name:
-            return name
-        pos = text.rfind(short, lo, pos)
-    return ""
-
-
-def _name_ending_at(text: str, pos: int, short: str, lex: Lexicon) -> str:
-    """The "First Last" name whose last word ``short`` stands at ``pos``, or ""; capitalised
-    function words before it ("For Sanders", "But Lee") are no part of it."""
-    after = text[pos + len(short) : pos + len(short) + 1]
-    if after.isalnum() or (pos > 0 and text[pos - 1].isalnum()):
-        return ""
-    m = _NAME_BEFORE.search(text, max(0, pos - 60), pos)
-    if not m:
-        return ""
-    words = m.group(1).split()
-    for i in range(len(words) - 1, -1, -1):
-        w = words[i]
-        if w.endswith(".") and len(w) > 3 and w not in lex.titles and w.lower() not in lex.titles:
-            words = words[i + 1:]  # "Sunday. Gore": the sentence before ended there
-            break
-    while words and (words[0].lower() in BOUNDARY_WORDS or words[0].lower() in DETERMINERS):
-        words.pop(0)
-    name = title_free(" ".join([*words, short]), lex)
-    return name if len(name.split()) >= 2 else ""
