@@ -22,8 +22,10 @@ from rules.attribution.names import (
     reference_names,
 )
 from rules.attribution.phrases import np_left
+from rules.attribution.vague import GROUP_WORD
 from rules.attribution.verifier import verify
 from rules.attribution.words import (
+    BOUNDARY_WORDS,
     COMPANY_SUFFIXES,
     DETERMINERS,
     NP_INNER_PREPS,
@@ -50,6 +52,18 @@ GENERIC_DOCUMENTS = frozenset(("reports", "studies", "data", "research", "survey
 # documents (and bodies of findings) the lexicon's document nouns leave out; kept here, as
 # the cue tagger reads the lexicon's list (a change there would move its features)
 _MORE_DOCUMENTS = frozenset((*_MORE_GENERIC, "projection", "forecast"))
+# document heads the lexicon's document nouns leave out: a source that is a work or a record
+_MORE_DOCUMENT_HEADS = frozenset(("affidavit", "affidavits", "movie", "film", "documentary",
+                                  "timeline", "summary", "manifesto", "petition", "memoir",
+                                  "textbook", "dossiers", "memos", "emails", "e-mails",
+                                  "tweets", "letters", "transcripts", "filings", "ads",
+                                  "editorial", "column", "op-ed", "podcast", "obituary",
+                                  "calculations", "tallies", "spreadsheet", "slideshow"))
+# words for a body the lexicon's organisation nouns leave out ("a firm founded in 2014")
+_MORE_BODIES = frozenset(("firm", "nonprofit", "non-profit", "charity", "think-tank",
+                          "startup", "start-up", "lab", "laboratory", "watchdog",
+                          "regulator", "insurer", "lender", "retailer", "carrier", "chain",
+                          "manufacturer", "airline", "utility", "consultancy", "practice"))
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 # shares of a group: "the vast majority of voters", "half of the residents"
 _GROUP_SHARES = frozenset(("majority", "minority", "half", "third", "quarter", "share",
@@ -157,7 +171,31 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     p = _Phrase(words, lows, head_words, head, caps, main_clean, appos)
     if head in _GROUP_SHARES and len(lows) > len(head_words) and lows[len(head_words)] == "of":
         return ANONYMOUS, main_clean, appos  # "the vast majority of Norwegians": a group
-    return _named_holder(p, lex) or _by_head_word(p, lex) or _by_name(p, lex)
+    found = _named_holder(p, lex) or _by_head_word(p, lex) or _by_name(p, lex)
+    if found[0] == PERSON and appos and all(NAME_TOKEN.match(w) for w in words):
+        body = _appositive_body(appos, lex)
+        if body:  # "Harbour Watch, a group founded in 2019,": the group, no person
+            return body, main_clean, appos
+    return found
+
+
+def _appositive_body(appos: str, lex: Lexicon) -> str:
+    """ORGANISATION or OUTLET when an appositive says what a name is by a word for a body
+    ("a firm founded by two bankers", "the local news site"), else ""."""
+    words = [w.lower().strip(".,;") for w in PAREN.sub("", appos).split()[:6]]
+    if not words or words[0] not in ("a", "an", "the", "one"):
+        return ""
+    head = ""
+    for w in words[1:]:
+        if w in NP_INNER_PREPS or w in _RELATIVES or w in BOUNDARY_WORDS \
+                or (w.endswith(("ed", "ing")) and head):
+            break  # "a firm | founded in 2014", "a group | that"
+        head = w
+    if head in lex.outlet_nouns:
+        return OUTLET
+    if head in lex.organisation_nouns or head in lex.body_nouns or head in _MORE_BODIES:
+        return ORGANISATION
+    return ""
 
 
 def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
@@ -206,6 +244,10 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
             return ANONYMOUS, p.main, p.appos
         if not extra_doc:
             return DOCUMENT, p.main, p.appos
+    if head in _MORE_DOCUMENT_HEADS and head == lows[-1] and not (
+            head.endswith("s") and lows[0] not in _DEFINITE and not any(
+                w[:1].isupper() for w in words[1:])):
+        return DOCUMENT, p.main, p.appos  # "the affidavit", "a congressional timeline"
     if head == "authorities" and len(caps) > (1 if words[0][:1].isupper() else 0):
         return ORGANISATION, p.main, p.appos  # "the Gaza health authorities"
     if caps and caps[-1] == words[-1] and any(w.lower() in lex.outlet_words for w in caps) \
@@ -241,8 +283,15 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
 def _role_and_name(words: list[str], lex: Lexicon) -> bool:
     """Whether a phrase ends in a full name after a role noun ("A Plus reporter Isaac Saul")."""
     role, name = split_role_name(words, lex)
-    return len(name.split()) >= 2 and bool(role) \
-        and role.split()[-1].lower().rstrip(".") in lex.role_nouns | lex.titles
+    return len(name.split()) >= 2 and bool(role) and _role_word(role.split()[-1], lex)
+
+
+def _role_word(word: str, lex: Lexicon) -> bool:
+    """Whether a word is a role noun or a title, with or without its dot ("spokesman",
+    "Capt.", "Lt.", "Gov")."""
+    low = word.lower()
+    return low in lex.titles or low.rstrip(".") in lex.role_nouns \
+        or low.rstrip(".") in lex.titles or low + "." in lex.titles
 
 
 def _ends_in_name(words: list[str], lex: Lexicon) -> bool:
@@ -250,6 +299,25 @@ def _ends_in_name(words: list[str], lex: Lexicon) -> bool:
     Culture and Media Jane Doe"): the outlet word is not its last."""
     return words[-1].lower() not in lex.outlet_words and len(words) >= 2 \
         and not any(w.lower() in lex.outlet_words for w in words[-2:])
+
+
+def _role_then_full_name(p: _Phrase, lex: Lexicon) -> Source | None:
+    """A full name after a title or role ("Speaker of the House Rep. Ann Lee", "former
+    secretary of state Ann Lee") is a person; after a word for a body ("the activist group
+    Harbour Watch", "the news site Valley Wire") it is that body."""
+    role, name = split_role_name(p.words, lex)
+    if len(name.split()) < 2 or not role or any(w.lower() in lex.organisation_words
+                                                 for w in name.split()):
+        return None
+    last = role.split()[-1]
+    low = last.lower()
+    if low in lex.organisation_nouns or low in lex.body_nouns or low == "firm":
+        return ORGANISATION, name, ", ".join(x for x in (role, p.appos) if x)
+    if low in lex.outlet_nouns:
+        return OUTLET, name, ", ".join(x for x in (role, p.appos) if x)
+    if _role_word(last, lex):
+        return PERSON, name, ", ".join(x for x in (role, p.appos) if x)
+    return None
 
 
 def _by_name(p: _Phrase, lex: Lexicon) -> Source:
@@ -261,6 +329,9 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         # a common noun before a postmodifier that holds the names: "the latest polling in
         # Ohio", "Residents of Ohio", "Doctors at St. Mary Hospital": no person named
         return ANONYMOUS, p.main, p.appos
+    named = _role_then_full_name(p, lex)
+    if named is not None:
+        return named
     for cut, w in enumerate(words):
         if cut and w in ("of", "at", "from", "with"):
             role, name = split_role_name(words[:cut], lex)
@@ -270,18 +341,15 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
             if len(name.split()) >= 2:
                 return PERSON, name, " ".join([role, *words[cut:]]).strip()
             break
-    if head in lex.organisation_nouns or any(w.lower() in lex.organisation_words for w in caps):
-        # a named person may still end the phrase: "State Department spokesman Ned Price"
-        role, name = split_role_name(words, lex)
-        if name and len(name.split()) >= 2 and role and \
-                role.split()[-1].lower().rstrip(".") in lex.role_nouns | lex.titles:
-            return PERSON, name, ", ".join(x for x in (role, p.appos) if x)
-        return ORGANISATION, p.main, p.appos
-    if p.main.isupper() and len(p.main) <= 6:
+    if head in lex.organisation_nouns or any(w.lower() in lex.organisation_words for w in caps) \
+            or (p.main.isupper() and (len(p.main) <= 6 or len(words) >= 2)):
+        # (a named person after the body's name, "State Department spokesman Ned Price", is
+        # :func:`_role_then_full_name`'s); an acronym, an all-capitals heading
         return ORGANISATION, p.main, p.appos
     if caps == [words[0]] and len(words) > 1 and words[0].lower().endswith("s") \
-            and not NAME_TOKEN.match(words[-1]):
-        return ANONYMOUS, p.main, p.appos  # "Partisans on both sides": sentence-initial
+            and not NAME_TOKEN.match(words[-1]) or len(words) >= 2 and _unnamed_members(words):
+        # "Partisans on both sides": sentence-initial; "Leading Democrats"
+        return ANONYMOUS, p.main, p.appos
     if caps and NAME_TOKEN.match(words[-1]):
         role, name = split_role_name(words, lex)
         if not name:
@@ -292,8 +360,42 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         return ANONYMOUS, p.main, p.appos
     if (head in lex.organisation_nouns or head in lex.body_nouns) and head == p.lows[-1]:
         return ORGANISATION, p.main, p.appos  # "The city", "Each faction"
+    return _by_capitals(p), p.main, p.appos
+
+
+def _by_capitals(p: _Phrase) -> str:
+    """PERSON when a phrase nothing else classified holds a capitalised word past its
+    determiner and ends in one; else ANONYMOUS ("its Harbour office", "the Lund family's
+    lawyers": a common noun heads it)."""
+    words, caps = p.words, p.caps
     names = caps[1:] if caps and caps[0] == words[0] and p.lows[0] in DETERMINERS else caps
-    return ANONYMOUS if not names else PERSON, p.main, p.appos
+    if words[-1][:1].islower() and words[-1].isalpha():
+        return ANONYMOUS
+    return PERSON if names else ANONYMOUS
+
+
+# adjectives that open a phrase for unnamed members of a group ("Leading Democrats")
+_GROUP_ADJECTIVES = frozenset(("leading", "prominent", "top", "senior", "junior", "other",
+                               "fellow", "young", "older", "moderate", "conservative",
+                               "liberal", "progressive", "centrist", "rank-and-file",
+                               "ordinary", "disaffected", "frustrated", "angry", "wealthy",
+                               "local", "rural", "urban", "veteran", "influential", "key"))
+
+
+def _unnamed_members(words: list[str]) -> bool:
+    """Whether a phrase names plural members of a group and nobody in particular
+    ("Leading Democrats", "some young Europeans"): a plural group word at the end, only
+    determiners, numbers and common adjectives before it."""
+    last = words[-1]
+    if not last.endswith("s") or not GROUP_WORD.match(last) or words[0].lower() == "the":
+        return False  # ("the Democrats": the party)
+    for i, w in enumerate(words[:-1]):
+        low = w.lower()
+        if low in DETERMINERS or low in _GROUP_ADJECTIVES or low.isdigit():
+            continue
+        if i == 0 or not w[:1].islower():
+            return False
+    return True
 
 
 def is_generic_source(source_text: str, lex: Lexicon) -> bool:
