@@ -268,3 +268,65 @@ def name_ending_at(text: str, pos: int, short: str, lex: Lexicon) -> str:
     if not first or _INITIAL.match(first[0]):
         return ""
     return " ".join([*first, short])
+
+
+# ------------------------------------------------------------ who "the <role>" is
+
+# role nouns and their abbreviated titles ("Gov. Ann Lee" is the governor)
+_ROLE_ABBREVIATIONS = {"governor": "gov", "senator": "sen", "representative": "rep",
+                       "president": "pres", "secretary": "sec", "professor": "prof",
+                       "general": "gen", "captain": "capt", "colonel": "col",
+                       "lieutenant": "lt", "sergeant": "sgt", "admiral": "adm",
+                       "commander": "cmdr", "doctor": "dr", "detective": "det"}
+_CAP_WORD = r"[A-Z][\w’'-]+"
+
+
+@lru_cache(maxsize=256)
+def _role_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(title before a name, name before an appositive role) for one role noun: "Police
+    Chief Ann Lee", "Gov. Ann Lee", "the chief, Ann Lee"; "Ann Lee, the county's chief"."""
+    abbr = _ROLE_ABBREVIATIONS.get(noun)
+    forms = noun + (f"|{abbr}\\." if abbr else "")
+    title = re.compile(rf"\b(?i:{forms}),?\s+((?:{_CAP_WORD}\s+|[A-Z]\.\s+){{0,2}}{_CAP_WORD})")
+    appos = re.compile(rf"((?:{_CAP_WORD}\s+|[A-Z]\.\s+){{1,2}}{_CAP_WORD}),\s+(?:the|a|an)"
+                       rf"\s+(?:[\w’'-]+\s+){{0,4}}?(?i:{noun})\b")
+    return title, appos
+
+
+def role_holder_before(d: TokenDoc, before: int, noun: str) -> str:
+    """The person the text last named with the role ``noun`` before offset ``before``
+    ("Ann Lee" for "the chief" after "Fire Chief Ann Lee" or "Ann Lee, the county's
+    chief"), or "". The text is scanned once per role noun (``TokenDoc.role_names``)."""
+    found = d.role_names.get(noun)
+    if found is None:
+        found = d.role_names[noun] = _role_holders(d, noun)
+    ends, names = found
+    i = bisect.bisect_left(ends, before)
+    return names[i - 1] if i else ""
+
+
+def _role_holders(d: TokenDoc, noun: str) -> tuple[list[int], list[str]]:
+    """(offsets, names) of the people ``d``'s text names with the role ``noun``."""
+    text = d.text
+    if noun not in text.lower():
+        return [], []
+    title, appos = _role_patterns(noun)
+    hits: list[tuple[int, str]] = []
+    for m in title.finditer(text):
+        words = m.group(1).split()
+        if any(_no_first_name(w, d.lex) and w not in words[-1:] for w in words) \
+                or words[-1].lower() in BOUNDARY_WORDS or words[-1].lower() in d.lex.titles:
+            continue
+        name = " ".join(words)
+        if len(words) == 1:
+            name = full_name_before(d, m.start(1), words[0]) or name
+        hits.append((m.start(1), name))
+    for m in appos.finditer(text):
+        words = m.group(1).split()
+        while words and (words[0].lower() in BOUNDARY_WORDS or _no_first_name(words[0], d.lex)
+                         or words[0].lower() in DETERMINERS):
+            words.pop(0)
+        if len(words) >= 2:
+            hits.append((m.start(1), " ".join(words)))
+    hits.sort()
+    return [h[0] for h in hits], [h[1] for h in hits]

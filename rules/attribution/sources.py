@@ -8,6 +8,7 @@ generic anonymous sources ("officials said") as vague.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -20,6 +21,7 @@ from rules.attribution.names import (
     its_after_cue,
     person_in_context,
     reference_names,
+    role_holder_before,
 )
 from rules.attribution.phrases import np_left
 from rules.attribution.vague import GROUP_WORD
@@ -479,7 +481,7 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
                 # "Kaiser Permanente said its hospitals were full", "Anglian Water, which"
                 kind = ORGANISATION
         elif kind == ANONYMOUS:
-            kind, name, role = _named_role(low, people, lex) or (kind, name, role)
+            kind, name, role = _named_role(d, r.source[0], low, people) or (kind, name, role)
         if kind == PERSON and name and low != "who":
             people.append((r.source[0], name, role))
             last_person = (name, role)
@@ -531,16 +533,32 @@ def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str
     return PERSON
 
 
-def _named_role(low: str, people: list[tuple[int, str, str]], lex: Lexicon) -> Source | None:
-    """"The chief said" after "Police Chief Rick Mathwig": the last person whose role holds
-    the role noun of a definite "the <role>" source, as a named person."""
+def _named_role(d: TokenDoc, at: int, low: str,
+                people: list[tuple[int, str, str]]) -> Source | None:
+    """"The chief said" after "Police Chief Rick Mathwig": the last person named with the
+    role noun of a definite "the <role>" source before it, as a named person: a source
+    whose role holds the noun, or a name the text gives that role ("Gov. Ann Lee", "Ann
+    Lee, the county's chief"), whichever comes later."""
     words = low.split()
-    if len(words) < 2 or words[0] != "the" or words[-1] not in lex.role_nouns:
+    if len(words) < 2 or words[0] != "the" or words[-1] not in d.lex.role_nouns \
+            or any(w in NP_INNER_PREPS for w in words):
         return None
     noun = words[-1]
-    for _, full, frole in reversed(people[-20:]):
+    held: tuple[int, str, str] | None = None
+    for off, full, frole in reversed(people[-20:]):
         if noun in frole.lower().replace(",", " ").split():
-            return PERSON, full, frole
+            held = (off, full, frole)
+            break
+    named = role_holder_before(d, at, noun)
+    if named and " " in named:
+        # a holder named in the text, not as a source, only when no person was cited
+        # since: "Ann Lee, the chief, ... Ruiz said ... the chief said" stays unresolved
+        ends = d.role_names[noun][0]
+        since = ends[bisect.bisect_left(ends, at) - 1]
+        if not people or since > people[-1][0]:
+            return PERSON, named, " ".join(words[1:])
+    if held is not None:
+        return PERSON, held[1], held[2]
     return None
 
 
