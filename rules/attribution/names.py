@@ -222,7 +222,7 @@ def _is_title(word: str, lex: Lexicon) -> bool:
     return low in lex.titles or low.rstrip(".") in _PERSON_TITLES or low + "." in lex.titles
 
 
-def _no_first_name(word: str, lex: Lexicon) -> bool:
+def no_first_name(word: str, lex: Lexicon) -> bool:
     """Whether a capitalised word before a surname cannot be a first name: a place's first
     word, a group or nationality ("Iraqi"), an organisation or outlet word, an acronym, a
     possessive, a day or month, a compound of names ("Hewlett-Packard") or an adjective in
@@ -239,7 +239,7 @@ def name_ending_at(text: str, pos: int, short: str, lex: Lexicon) -> str:
     """The "First Last" name whose last word ``short`` stands at ``pos``, or "": at most
     two first names (more when initials: "Harry M. Reid"), after any title ("Ohio Gov.
     Lund" has none); capitalised function words before it ("For Sanders", "But Lee") and
-    words no first name can be (:func:`_no_first_name`) are no part of it."""
+    words no first name can be (:func:`no_first_name`) are no part of it."""
     after = text[pos + len(short) : pos + len(short) + 1]
     if after.isalnum() or (pos > 0 and text[pos - 1].isalnum()):
         return ""
@@ -261,7 +261,7 @@ def name_ending_at(text: str, pos: int, short: str, lex: Lexicon) -> str:
     for w in reversed(words):
         if w.startswith("(") or w.endswith(")"):
             continue
-        if _no_first_name(w, lex) or (first and len(first) >= 2 and not _INITIAL.match(
+        if no_first_name(w, lex) or (first and len(first) >= 2 and not _INITIAL.match(
                 first[0])):
             break
         first.insert(0, w)
@@ -314,7 +314,7 @@ def _role_holders(d: TokenDoc, noun: str) -> tuple[list[int], list[str]]:
     hits: list[tuple[int, str]] = []
     for m in title.finditer(text):
         words = m.group(1).split()
-        if any(_no_first_name(w, d.lex) and w not in words[-1:] for w in words) \
+        if any(no_first_name(w, d.lex) and w not in words[-1:] for w in words) \
                 or words[-1].lower() in BOUNDARY_WORDS or words[-1].lower() in d.lex.titles:
             continue
         name = " ".join(words)
@@ -323,7 +323,7 @@ def _role_holders(d: TokenDoc, noun: str) -> tuple[list[int], list[str]]:
         hits.append((m.start(1), name))
     for m in appos.finditer(text):
         words = m.group(1).split()
-        while words and (words[0].lower() in BOUNDARY_WORDS or _no_first_name(words[0], d.lex)
+        while words and (words[0].lower() in BOUNDARY_WORDS or no_first_name(words[0], d.lex)
                          or words[0].lower() in DETERMINERS):
             words.pop(0)
         if len(words) >= 2:

@@ -19,6 +19,7 @@ from rules.attribution.names import (
     body_in_context,
     full_name_before,
     its_after_cue,
+    no_first_name,
     person_in_context,
     reference_names,
     role_holder_before,
@@ -362,6 +363,8 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         return ANONYMOUS, p.main, p.appos
     if (head in lex.organisation_nouns or head in lex.body_nouns) and head == p.lows[-1]:
         return ORGANISATION, p.main, p.appos  # "The city", "Each faction"
+    if len(words) == 1 and p.lows[0].endswith("ing") and len(p.lows[0]) > 5:
+        return ANONYMOUS, p.main, p.appos  # "Having (announced ...)": a participle
     return _by_capitals(p), p.main, p.appos
 
 
@@ -447,7 +450,7 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
     """Classify sources; resolve pronouns and short names to earlier full names."""
     lex = d.lex
     people: list[tuple[int, str, str]] = []  # (offset, full name, role)
-    last_person = ("", "")
+    genders: dict[str, str] = {}  # full name -> "he" or "she", once a pronoun named it
     last_group = ("", "", "")
     last_direct_speaker: Extracted | None = None
     for r in sorted(results, key=lambda x: (x.source or x.content[0])[0]):
@@ -466,7 +469,7 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
             low = r.source_text.strip()  # "WHO said": the organisation, not the pronoun
         plural = low not in lex.pronouns and _common_plural(d, r.source, name, role)
         if low in lex.pronouns:
-            kind, name, role = _pronoun_referent(d, r.source[0], low, last_person,
+            kind, name, role = _pronoun_referent(d, r.source[0], low, (people, genders),
                                                  last_group, (kind, name, role))
         elif plural:
             kind = ANONYMOUS  # "Rabbis say": capitalised by its place alone, names no one
@@ -484,7 +487,6 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
             kind, name, role = _named_role(d, r.source[0], low, people) or (kind, name, role)
         if kind == PERSON and name and low != "who":
             people.append((r.source[0], name, role))
-            last_person = (name, role)
         elif kind in (ORGANISATION, OUTLET, ANONYMOUS, DOCUMENT):
             last_group = (name, kind, role)
         r.source_kind, r.source_name, r.role = kind, name, role
@@ -562,13 +564,28 @@ def _named_role(d: TokenDoc, at: int, low: str,
     return None
 
 
-def _pronoun_referent(d: TokenDoc, at: int, low: str, last_person: tuple[str, str],
+def _pronoun_referent(d: TokenDoc, at: int, low: str,
+                      cited: tuple[list[tuple[int, str, str]], dict[str, str]],
                       last_group: tuple[str, str, str], own: Source) -> Source:
-    """(kind, name, role) the pronoun source at offset ``at`` stands for: the last person
-    ("he", "she"), the last group ("they", "it", "we"), the noun phrase before "who";
-    else ``own``."""
-    if low in PERSON_PRONOUNS and last_person[0]:
-        return PERSON, last_person[0], last_person[1]
+    """(kind, name, role) the pronoun source at offset ``at`` stands for: the person named
+    as the subject that opens its sentence or a chain of sentences before it ("The
+    prosecutor, Ann Lee, left. She said ...") when no source was cited since, else the last
+    person cited ("he", "she"); the last group ("they", "it", "we"), the noun phrase before
+    "who"; else ``own``. A person that "he" named is not "she" and the other way round
+    (``cited``: the people cited so far, and the pronoun each was named by)."""
+    people, genders = cited
+    if low in ("he", "she"):
+        subject = _subject_before(d, at)
+        if subject is not None and (not people or subject[0] > people[-1][0]) \
+                and genders.get(subject[1], low) == low:
+            genders[subject[1]] = low
+            return PERSON, subject[1], ""
+        for _, full, frole in reversed(people):
+            if genders.get(full, low) == low:
+                genders[full] = low
+                return PERSON, full, frole
+    if low in PERSON_PRONOUNS and people:
+        return PERSON, people[-1][1], people[-1][2]
     if low in ("they", "it", "we") and last_group[0]:
         name, kind, role = last_group
         return kind, name, role
@@ -597,3 +614,56 @@ def _full_name(d: TokenDoc, at: int, name: str, role: str,
     if len(parts) >= 2:
         return bare, role
     return name, role
+
+
+# what may stand before the name that opens a sentence: "The prosecutor, Ann Lee,",
+# "Pollster Ann Lee", "Former Secretary of State Ann Lee"
+_OPENING = re.compile(r"\W*((?:(?:[Tt]he|[Aa]n?|[Ff]ormer|[a-z-]+,?|[A-Z][\w’'.-]*|of),?\s+){0,6}?)"
+                      r"(?!(?:The|An?|This|That|These|Those|His|Her|Its|Their|Former)\b)"
+                      r"([A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){0,2})\b")
+
+
+def _subject_before(d: TokenDoc, at: int) -> tuple[int, str] | None:
+    """(offset, full name) of the person whose name opens the sentence of the pronoun at
+    ``at`` (before it), or, while the sentences before open with "He"/"She", of the first
+    one that opens with a name; at most three sentences back."""
+    k = d.sent_of(at)
+    for j in range(k, max(-1, k - 3), -1):
+        a, b = d.sents[j]
+        seg = d.text[a:at if j == k else b]
+        found = _opening_name(d, a, seg)
+        if found is not None:
+            return found
+        first = re.match(r"\W*([A-Za-z]+)", seg)
+        if j < k and (first is None or first.group(1) not in ("He", "She")):
+            return None
+    return None
+
+
+def _opening_name(d: TokenDoc, a: int, seg: str) -> tuple[int, str] | None:
+    """(offset, full name) of a person's name that opens the sentence text ``seg`` (at
+    offset ``a``) after at most a role ("The prosecutor, Ann Lee, ..."), or None."""
+    m = _OPENING.match(seg)
+    if m is None:
+        return None
+    lex = d.lex
+    lead = m.group(1).replace(",", " ").split()
+    if any(w[:1].islower() and w not in DETERMINERS and w != "of" and w not in lex.titles
+           and w not in lex.role_nouns and w != "former" for w in lead):
+        return None  # "After meeting Ann Lee, she said": no subject
+    words = m.group(2).split()
+    while len(words) > 1 and (words[0].lower() in lex.titles or words[0].lower().rstrip(".")
+                              in lex.role_nouns):
+        words.pop(0)  # "Pollster Ann Lee": the name after the role
+    if words[0].lower() in BOUNDARY_WORDS or words[0].lower() in DETERMINERS \
+            or words[0].lower() in lex.pronouns \
+            or any(w.lower() in lex.organisation_words or w.lower() in lex.outlet_words
+                   for w in words):
+        return None
+    start = a + m.start(2)
+    if len(words) == 1:
+        full = full_name_before(d, start + 1, words[0]) if start else ""
+        return (start, full) if full else None
+    if no_first_name(words[0], lex) or GROUP_WORD.match(words[-1]):
+        return None
+    return start, " ".join(words)
