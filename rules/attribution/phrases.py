@@ -170,8 +170,20 @@ def _np_left_appositive(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | N
         if head and toks[k + 1].low not in ("and", "but", "or") and (
                 is_cap(toks[head[1]]) or _role_then_name(d, head, k + 1, end)
                 or _subject_aside(d, head, k + 1, sent)):
-            return (head[0], end)
+            return (_place_of_origin(d, head[0], sent), end)
     return None
+
+
+def _place_of_origin(d: TokenDoc, a: int, sent: int) -> int:
+    """The start of a speaker's phrase whose place of origin the walk reached first: "Ann
+    Lee, 22, of Flint, Mich., said" starts at "Ann", not at "Flint"."""
+    toks = d.toks
+    if a >= 2 and toks[a - 1].low in ("of", "from") and toks[a - 2].text == "," \
+            and toks[a - 2].sent == sent:
+        outer = np_left(d, a - 2, sent)
+        if outer is not None and is_cap(toks[outer[0]]):
+            return outer[0]
+    return a
 
 
 _RELATIVE = frozenset(("who", "which", "that"))
