@@ -15,6 +15,7 @@ from rules.attribution.words import (
     BOUNDARY_WORDS,
     COMPANY_SUFFIXES,
     DETERMINERS,
+    GROUP_QUANTIFIERS,
     NP_INNER_PREPS,
     POSTMOD_ADJECTIVES,
     QUOTE_TOKENS,
@@ -26,9 +27,6 @@ from rules.attribution.words import (
 _DEFINITE = frozenset(("the", "a", "an", "this", "these", "those", "his", "her", "their",
                        "its", "our", "my", "your"))
 _STOP = -1  # the next token index that ends the leftward walk
-# quantifiers that head a group of people: "some in the party", "those at the meeting"
-_GROUP_WORDS = frozenset(("some", "many", "most", "few", "several", "those", "others",
-                          "people", "all"))
 
 
 # adjectives coordinated before a noun for people: "current and former officials"
@@ -304,7 +302,7 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
         toks[k].low in ("in", "by") and (toks[k - 1].low.endswith("ed")
                                         or toks[k - 1].low in lex.document_nouns)
     ) or (toks[k].low in ("in", "on", "with") and (toks[k - 1].low in lex.people_words
-                                           or toks[k - 1].low in _GROUP_WORDS
+                                           or toks[k - 1].low in GROUP_QUANTIFIERS
                                            or _plural_body(toks[k - 1].low, lex)
                                            or _group_members(toks[k - 1].text)
                                            or _people_doing(d, k - 1, sent)))

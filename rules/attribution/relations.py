@@ -33,6 +33,7 @@ from rules.attribution.words import (
     AUX,
     BOUNDARY_WORDS,
     DETERMINERS,
+    GROUP_QUANTIFIERS,
     POLL_NOUNS,
     QUOTE_TOKENS,
     SENT_FINAL,
@@ -255,18 +256,16 @@ def _with_relative_clause(d: TokenDoc, np: Span | None, s_lo: int, sent: int) ->
     if w <= s_lo or toks[w].low not in ("who", "that"):
         return np
     before = toks[w - 1].low
-    if before not in d.lex.people_words and before not in _GROUP_WORDS \
+    if before not in d.lex.people_words and before not in GROUP_QUANTIFIERS \
             and not (toks[w].low == "that" and before.endswith("s")
                      and before[:-1] in d.lex.organisation_nouns):
         return np  # ("groups that have backed the plan say": plural bodies take "that")
     head = np_left(d, w - 1, sent)
-    if head is None and toks[w - 1].low in _GROUP_WORDS:
+    if head is None and toks[w - 1].low in GROUP_QUANTIFIERS:
         head = (w - 1, w - 1)  # "Those who live near the airport say"
     return (head[0], np[1]) if head else np
 
 
-# quantifiers that head a group of people before "who": "those who live near the airport"
-_GROUP_WORDS = frozenset(("some", "many", "most", "few", "several", "those", "others", "all"))
 
 
 # words that float between a subject and its verb: "Carter however said", "Lee and Ruiz

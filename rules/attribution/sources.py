@@ -31,6 +31,7 @@ from rules.attribution.words import (
     BOUNDARY_WORDS,
     COMPANY_SUFFIXES,
     DETERMINERS,
+    GROUP_QUANTIFIERS,
     NP_INNER_PREPS,
     PERSON_PRONOUNS,
     POSTMOD_ADJECTIVES,
@@ -73,11 +74,9 @@ _GROUP_SHARES = frozenset(("majority", "minority", "half", "third", "quarter", "
                            "percent", "proportion", "dozens", "hundreds", "thousands"))
 _DEFINITE = frozenset(("the", "this", "that", "these", "those", "its", "his", "her", "their",
                        "our", "my", "your"))
-_ACRONYM = re.compile(r"^[A-Z]{2,}$")
 _TIME_OPENERS = frozenset(("last", "this", "next", "on", "earlier", "late", "early"))
 _RELATIVES = frozenset(("who", "whose"))
 _INDEFINITE = frozenset(("a", "an", "one", "another"))
-_WHO_GROUPS = frozenset(("those", "some", "many", "others", "most", "several", "few"))
 # endings of nouns for people by their trade or view ("economist", "pediatrician"); long
 # words only, so that "list" or "median" are no people
 _PERSON_ENDINGS = ("ist", "ists", "ian", "ians")
@@ -219,8 +218,9 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
     if head in lex.role_nouns and p.head_words and n_head < len(lows) \
             and lows[n_head] in ("of", "for", "at") \
             and any(w[:1].isupper() for w in words[n_head:]):
-        # "the chairman of the Joint Chiefs": an identifiable office holder
-        return PERSON, p.main, p.appos
+        # "the chairman of the Joint Chiefs": an identifiable office holder (by name when
+        # one ends the phrase: "Speaker of the House Rep. Ann Lee")
+        return _role_then_full_name(p, lex) or (PERSON, p.main, p.appos)
     low = p.main.lower()
     stripped = low[4:] if low.startswith("the ") else low
     if low in lex.outlets or stripped in lex.outlets:
@@ -419,7 +419,7 @@ def is_generic_source(source_text: str, lex: Lexicon) -> bool:
         or "former" in words or _unnamed_body(words, lex) or (
         len(words) == 1 and words[0] in ("some", "many", "others", "several", "most")
     ) or (len(words) >= 2 and words[0] == "those" and words[1] in POSTMOD_ADJECTIVES) \
-        or (len(words) >= 3 and words[0] in _WHO_GROUPS and words[1] == "who")
+        or (len(words) >= 3 and words[0] in GROUP_QUANTIFIERS and words[1] == "who")
     # ("those close to the talks", "those familiar with her thinking", "those who live
     # near the airport")
 
@@ -529,7 +529,7 @@ def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str
         return ORGANISATION  # "The Tennessean reported": a name with "the" is no person
     if len(parts) == 1 and not titled and not role:
         return ORGANISATION
-    if len(parts) >= 2 and any(_ACRONYM.match(w) for w in parts) \
+    if len(parts) >= 2 and any(acronym(w) for w in parts) \
             and not all(w.isupper() for w in parts):
         return ORGANISATION
     return PERSON
@@ -584,6 +584,7 @@ def _pronoun_referent(d: TokenDoc, at: int, low: str,
             if genders.get(full, low) == low:
                 genders[full] = low
                 return PERSON, full, frole
+        return own  # nobody cited whom the pronoun can stand for
     if low in PERSON_PRONOUNS and people:
         return PERSON, people[-1][1], people[-1][2]
     if low in ("they", "it", "we") and last_group[0]:
@@ -664,6 +665,12 @@ def _opening_name(d: TokenDoc, a: int, seg: str) -> tuple[int, str] | None:
     if len(words) == 1:
         full = full_name_before(d, start + 1, words[0]) if start else ""
         return (start, full) if full else None
+    if len(words) > 2 and not _INITIAL_WORD.match(words[-2]):
+        start += m.group(2).find(words[-2])  # "Pilot Ann Lee": the last two words
+        words = words[-2:]
     if no_first_name(words[0], lex) or GROUP_WORD.match(words[-1]):
         return None
     return start, " ".join(words)
+
+
+_INITIAL_WORD = re.compile(r"^[A-Z]\.$")
