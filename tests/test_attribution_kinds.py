@@ -167,3 +167,10 @@ def test_a_suspect_is_not_a_reporter() -> None:
                        "a judge said on Friday.")
     assert not [n for n, cue in found if cue.startswith("accused")]
     assert ("a judge", "said") in found
+
+
+def test_who_was_told_is_not_the_speaker() -> None:
+    text = ("“We will not give up the harbour,” Mara Lund, who has not endorsed either plan, "
+            "told reporters in the port.")
+    assert _sources(text) == [("Mara Lund", PERSON)]
+

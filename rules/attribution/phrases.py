@@ -161,7 +161,7 @@ def _np_left_appositive(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | N
             toks[k].text not in (",", ";", ":") or _digit_comma(d, k)) \
             and toks[k].text not in QUOTE_TOKENS and (toks[k].low not in cue_forms
                                                       or toks[k - 1].text == ","
-                                                      or toks[k - 1].low in _RELATIVE):
+                                                      or _in_relative_clause(d, k)):
         k -= 1
     if k >= lim and toks[k].text == "," and toks[k].sent == sent and k + 1 < end:
         head = np_left(d, k - 1, sent)
@@ -185,6 +185,24 @@ def _place_of_origin(d: TokenDoc, a: int, sent: int) -> int:
 
 
 _RELATIVE = frozenset(("who", "which", "that"))
+
+
+def _in_relative_clause(d: TokenDoc, k: int) -> bool:
+    """Whether token ``k`` is the verb of a relative clause that opens at most four tokens
+    before it ("who said", "who has not endorsed"): an aside, not the main verb."""
+    toks = d.toks
+    for j in range(k - 1, max(k - 5, -1), -1):
+        if toks[j].low in _RELATIVE:
+            return True
+        if not is_word(toks[j]) or toks[j].low not in AUX_WORDS:
+            return False
+    return False
+
+
+# auxiliaries and adverbs between a relative pronoun and its verb ("who has not endorsed")
+AUX_WORDS = frozenset(("has", "have", "had", "is", "was", "were", "are", "not", "never",
+                       "also", "long", "since", "been", "repeatedly", "already", "once",
+                       "previously", "publicly", "recently", "n't", "did", "does", "do"))
 
 
 def _digit_comma(d: TokenDoc, k: int) -> bool:

@@ -96,7 +96,7 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
         return "label" if _colon_label(src, words, lex) else ""
     if src.isupper() and len(src) > 3 and _DATELINE_DASH.match(d.text, r.source[1]):
         return "label"  # "WASHINGTON — Sen. Ann Lee said ...": a dateline, not the sayer
-    if _passive_cue(r.cue_text) or _suspect_participle(r.cue_text):
+    if _passive_cue(r.cue_text) or _suspect_participle(d, r):
         return "passive"
     if len(words) == 1 and words[0].lower() in _NOT_SOURCES \
             and d.toks[tok_index(d, r.source[0])].quote < 0:
@@ -171,10 +171,12 @@ _SUSPECT = frozenset(("accused", "suspected", "convicted", "charged", "indicted"
                       "jailed", "sentenced", "acquitted", "cleared", "alleged"))
 
 
-def _suspect_participle(cue_text: str) -> bool:
+def _suspect_participle(d: TokenDoc, r: Extracted) -> bool:
     """Whether a cue is a participle with its preposition ("accused of", "charged with"):
     "The man accused of fraud" describes the man, who reports nothing."""
-    words = cue_text.lower().split()
+    words = r.cue_text.lower().split()
+    if len(words) == 1 and r.cue is not None:
+        words += d.text[r.cue[1]:r.cue[1] + 8].lower().split()[:1]  # the word after it
     return len(words) == 2 and words[0] in _SUSPECT and words[1] in ("of", "with", "in",
                                                                      "for", "on")
 
@@ -208,6 +210,8 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
     inside_quote = d.toks[tok_index(d, r.source[0])].quote >= 0 if r.source else False
     if len(words) == 1 and head in _NOT_SOURCES and not inside_quote:
         return False
+    if len(words) == 1 and head.endswith("ing") and _opens_sentence(d, r.source):
+        return False  # "Having announced that ..., the judge": a participle, nobody
     if low_words[0] in _CLAUSE_OPENERS:
         return False  # "that the turmoil": a clause, not a noun phrase
     if len(words) >= 2 and src.isupper() and r.kind == "verb" \

@@ -49,6 +49,7 @@ _PARTICLES.update({w: ("about",) for w in ("talk", "talks", "talked", "talking",
                                              "asks", "asking", "complained", "joked", "wrote",
                                              "writes", "write", "wonder", "wondered")})
 _PARTICLES.update({w: ("of",) for w in ("warn", "warns", "warned", "warning")})
+_TOLD_FORMS = frozenset(("told", "tell", "tells"))
 _TELL = frozenset(("told", "tell", "tells", "telling", "explained", "wrote", "writes"))
 
 Span = tuple[int, int]
@@ -337,7 +338,9 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
         return np, _LEFT
     if np is None or (appositive and cue_low not in _TELL and not cue_low.endswith("ing")):
         if (ci - 1 >= s_lo and toks[ci - 1].text in (",", "”", '"', "''") or ci == s_lo) \
-                and toks[cj].low not in _CUE_PARTICLES and not cue_low.endswith("ing"):
+                and toks[cj].low not in _CUE_PARTICLES and not cue_low.endswith("ing") \
+                and cue_low not in _TOLD_FORMS:
+            # (after "told" stands who was told: "..., told reporters" has no inverted source)
             r = np_right(d, cj + 1, sent, s_hi)
             if r and (np is None or r[1] + 1 >= s_hi - 1 or toks[r[1] + 1].text == ",") \
                     and not _opens_clause(d, r, s_hi) and not _named_as(d, cue_low, r, s_hi):

@@ -353,6 +353,8 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
             and not NAME_TOKEN.match(words[-1]) or len(words) >= 2 and _unnamed_members(words):
         # "Partisans on both sides": sentence-initial; "Leading Democrats"
         return ANONYMOUS, p.main, p.appos
+    if len(words) == 1 and p.lows[0].endswith("ing") and len(p.lows[0]) > 5:
+        return ANONYMOUS, p.main, p.appos  # "Having (announced ...)": a participle
     if caps and NAME_TOKEN.match(words[-1]):
         role, name = split_role_name(words, lex)
         if not name:
@@ -363,8 +365,6 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         return ANONYMOUS, p.main, p.appos
     if (head in lex.organisation_nouns or head in lex.body_nouns) and head == p.lows[-1]:
         return ORGANISATION, p.main, p.appos  # "The city", "Each faction"
-    if len(words) == 1 and p.lows[0].endswith("ing") and len(p.lows[0]) > 5:
-        return ANONYMOUS, p.main, p.appos  # "Having (announced ...)": a participle
     return _by_capitals(p), p.main, p.appos
 
 
@@ -487,7 +487,12 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
             kind, name, role = _named_role(d, r.source[0], low, people) or (kind, name, role)
         if kind == PERSON and name and low != "who":
             people.append((r.source[0], name, role))
-        elif kind in (ORGANISATION, OUTLET, ANONYMOUS, DOCUMENT):
+        elif kind in (ORGANISATION, OUTLET, ANONYMOUS, DOCUMENT) and (
+                r.informational or kind in (ORGANISATION, OUTLET)
+                or (kind == ANONYMOUS and name.lower().endswith(("s", "people", "staff"))
+                    and is_generic_source(name, lex))):
+            # (an actor's phrase is a group only when it names a body or people: "The police
+            # arrested ...", not "a challenge to us")
             last_group = (name, kind, role)
         r.source_kind, r.source_name, r.role = kind, name, role
         said_by = name if low == "who" else r.source_text  # "teachers, who say": teachers
