@@ -41,6 +41,9 @@ def _sources(text: str) -> list[tuple[str, str]]:
          DOCUMENT),
         ("A council timeline shows the alarm sounded just before noon.",
          "A council timeline", DOCUMENT),
+        # a generation after a name is no acronym of a body
+        ("“The drills go on,” harbour police spokesman Capt. Ron Amell III said.",
+         "Ron Amell III", PERSON),
         # a speaker's age and home town stay with the speaker
         ("“We came for the music,” Ana Ruiz, 31, of Tacoma, Wash., said on Friday.",
          "Ana Ruiz", PERSON),

@@ -219,8 +219,8 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
         return False  # "NEW HAMPSHIRE SHOWS ...": a headline in capitals ("BFM TV" a name)
     if any(w.endswith(_THING_SUFFIX) for w in low_words):
         return False
-    if all(w in TIME_WORDS or not w for w in low_words):
-        return False
+    if all(w in TIME_WORDS or w in _TIME_OPENERS or not w for w in low_words):
+        return False  # "Friday", "Last (week's footage)"
     if r.kind == "according":
         return True  # "according to the latest polling average": whatever is cited
     if head in lex.pronouns or head in lex.people_words or head in lex.organisation_nouns \
@@ -247,6 +247,7 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
 
 
 _PAREN = re.compile(r"\([^()]*\)")
+_TIME_OPENERS = frozenset(("last", "next", "earlier", "later"))
 _QUOTE_AFTER_PUNCT = re.compile(r"[,:]\s*[“\"]\s*\w")
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 # verbs only a speaker or writer does

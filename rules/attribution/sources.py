@@ -534,7 +534,7 @@ def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str
         return ORGANISATION  # "The Tennessean reported": a name with "the" is no person
     if len(parts) == 1 and not titled and not role:
         return ORGANISATION
-    if len(parts) >= 2 and any(acronym(w) for w in parts) \
+    if len(parts) >= 2 and any(acronym(w) and not _ROMAN.match(w) for w in parts) \
             and not all(w.isupper() for w in parts):
         return ORGANISATION
     return PERSON
@@ -679,3 +679,5 @@ def _opening_name(d: TokenDoc, a: int, seg: str) -> tuple[int, str] | None:
 
 
 _INITIAL_WORD = re.compile(r"^[A-Z]\.$")
+# a generation after a name ("Ann Lee III") is no acronym
+_ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII)$")
