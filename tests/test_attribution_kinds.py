@@ -44,6 +44,18 @@ def _sources(text: str) -> list[tuple[str, str]]:
         # a generation after a name is no acronym of a body
         ("“The drills go on,” harbour police spokesman Capt. Ron Amell III said.",
          "Ron Amell III", PERSON),
+        # a title that ends in a body's word is still a title
+        ("Former Secretary of State Ana Brill said the treaty was sound.", "Ana Brill",
+         PERSON),
+        # a name after a body's possessive is a person
+        ("The Valley Post's Ines Moreau reported that the mill had closed.", "Ines Moreau",
+         PERSON),
+        # a body's name in a person's appositive does not make the person a body
+        ("Tom Berg, a Valley University professor, said the dam was unsafe.", "Tom Berg",
+         PERSON),
+        # a title that is also a first name, before a lone surname, is the first name
+        ("Dean Ortiz, an economist at the institute, said rents would rise.", "Dean Ortiz",
+         PERSON),
         # a speaker's age and home town stay with the speaker
         ("“We came for the music,” Ana Ruiz, 31, of Tacoma, Wash., said on Friday.",
          "Ana Ruiz", PERSON),
@@ -177,3 +189,19 @@ def test_who_was_told_is_not_the_speaker() -> None:
             "told reporters in the port.")
     assert _sources(text) == [("Mara Lund", PERSON)]
 
+
+
+def test_a_pronoun_in_a_contraction_is_resolved() -> None:
+    found = _sources("Mara Lund said the port would close. "
+                     "She’s not saying the workers will lose their jobs.")
+    assert found == [("Mara Lund", PERSON), ("Mara Lund", PERSON)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["That’s not to suggest that the ferry is unsafe.",
+     "Whenever asked about the ferry, the crews change the subject."],
+)
+def test_function_words_are_no_sources(text: str) -> None:
+    assert _sources(text) == [] or all(n not in ("That’s", "Whenever") for n, _ in
+                                       _sources(text))

@@ -42,7 +42,7 @@ _OFFICE_TITLES = frozenset(("president", "senator", "governor", "mayor", "judge"
 
 
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]{1,14})(\.?)[ \t]+$")
-_AFTER_NAME = re.compile(r"[,;:.]|\s+(\w+)")
+_AFTER_NAME = re.compile(r"[,;:.]|\s*\(|\s+(\w+)")
 
 
 def person_in_context(d: TokenDoc, r: Extracted, word: str) -> bool:

@@ -34,7 +34,12 @@ from rules.attribution.lexicon import Lexicon
 from rules.attribution.phrases import np_left, np_right
 from rules.attribution.sources import classify
 from rules.attribution.tokens import is_cap
-from rules.attribution.words import NP_INNER_PREPS, POSTMOD_ADJECTIVES, TIME_WORDS
+from rules.attribution.words import (
+    BOUNDARY_WORDS,
+    NP_INNER_PREPS,
+    POSTMOD_ADJECTIVES,
+    TIME_WORDS,
+)
 
 # verbs that report content even when it is a noun phrase ("announced a deal", "denied
 # the report", "confirmed the figures")
@@ -210,6 +215,9 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
     inside_quote = d.toks[tok_index(d, r.source[0])].quote >= 0 if r.source else False
     if len(words) == 1 and head in _NOT_SOURCES and not inside_quote:
         return False
+    if len(words) == 1 and head not in lex.pronouns \
+            and (re.sub(r"['’]s$", "", head) in BOUNDARY_WORDS or head.endswith("ever")):
+        return False  # "That's (not to suggest)", "Whenever (asked about)": no noun
     if len(words) == 1 and head.endswith("ing") and _opens_sentence(d, r.source):
         return False  # "Having announced that ..., the judge": a participle, nobody
     if low_words[0] in _CLAUSE_OPENERS:

@@ -110,6 +110,9 @@ def split_role_name(words: list[str], lex: Lexicon) -> tuple[str, str]:
     while k > 0 and NAME_TOKEN.match(words[k - 1]) and words[k - 1].lower() not in lex.titles \
             and words[k - 1].lower().rstrip(".") not in lex.role_nouns:
         k -= 1
+    if k == 1 and len(words) == 2 and words[0].lower() in _FIRST_NAME_TITLES \
+            and words[0][:1].isupper():
+        k = 0  # "Dean Ortiz": a first name, not the title of a dean
     name = " ".join(words[k:])
     role = " ".join(w for w in words[:k] if w.lower() not in ("the", "a", "an"))
     return role, name
@@ -117,8 +120,15 @@ def split_role_name(words: list[str], lex: Lexicon) -> tuple[str, str]:
 
 def title_free(name: str, lex: Lexicon) -> str:
     """``name`` without parentheses and titles ("Sen. Ann Lee (D)" -> "Ann Lee")."""
-    words = [w for w in PAREN.sub("", name).split() if w.lower() not in lex.titles]
+    parts = PAREN.sub("", name).split()
+    words = [w for w in parts if w.lower() not in lex.titles]
+    if len(parts) == 2 and len(words) == 1 and parts[0].lower() in _FIRST_NAME_TITLES:
+        return " ".join(parts)  # "Dean Baker": a first name, not the title of a dean
     return " ".join(words)
+
+
+# titles that are also first names: before a lone surname they are the first name
+_FIRST_NAME_TITLES = frozenset(("dean", "major", "earl", "duke", "king", "prince"))
 
 
 # --------------------------------------------------------------------------- classify
@@ -173,7 +183,8 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     p = _Phrase(words, lows, head_words, head, caps, main_clean, appos)
     if head in _GROUP_SHARES and len(lows) > len(head_words) and lows[len(head_words)] == "of":
         return ANONYMOUS, main_clean, appos  # "the vast majority of Norwegians": a group
-    found = _named_holder(p, lex) or _by_head_word(p, lex) or _by_name(p, lex)
+    found = _after_possessive(p, lex) or _named_holder(p, lex) or _by_head_word(p, lex) \
+        or _by_name(p, lex)
     if found[0] == PERSON and appos and all(NAME_TOKEN.match(w) for w in words):
         body = _appositive_body(appos, lex)
         if body:  # "Harbour Watch, a group founded in 2019,": the group, no person
@@ -181,23 +192,51 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     return found
 
 
+_POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
+
+
+def _after_possessive(p: _Phrase, lex: Lexicon) -> Source | None:
+    """A name after a body's possessive ("the Valley Post's Ann Lee", "Harbour Watch's
+    Lund") is a person, the body their role."""
+    m = _POSSESSIVE.match(p.main)
+    if m is None:
+        return None
+    after = m.group(2).split()
+    if not 1 <= len(after) <= 3 or not all(NAME_TOKEN.match(w) and w[:1].isupper()
+                                           for w in after) \
+            or any(w.lower() in lex.organisation_words or w.lower() in lex.outlet_words
+                   or w.lower() in lex.titles or GROUP_WORD.match(w) for w in after):
+        return None
+    owner = m.group(1).split()
+    if len(after) == 1 and not any(w.lower() in lex.organisation_words or acronym(w)
+                                   or w.lower() in lex.outlet_words for w in owner):
+        return None  # ("Lund's Facebook": a person's page, no person)
+    role = m.group(1) + "’s" if "’" in p.main else m.group(1) + "'s"
+    return PERSON, " ".join(after), ", ".join(x for x in (role, p.appos) if x)
+
+
 def _appositive_body(appos: str, lex: Lexicon) -> str:
     """ORGANISATION or OUTLET when an appositive says what a name is by a word for a body
-    ("a firm founded by two bankers", "the local news site"), else ""."""
-    words = [w.lower().strip(".,;") for w in PAREN.sub("", appos).split()[:6]]
+    ("a firm founded by two bankers", "the local news site"), and no word for a person
+    ("a University of Ohio professor") comes before the clause that ends it, else ""."""
+    cased = [w.strip(".,;") for w in PAREN.sub("", appos).split()[:8]]
+    words = [w.lower() for w in cased]
     if not words or words[0] not in ("a", "an", "the", "one"):
         return ""
-    head = ""
-    for w in words[1:]:
-        if w in NP_INNER_PREPS or w in _RELATIVES or w in BOUNDARY_WORDS \
-                or (w.endswith(("ed", "ing")) and head):
+    kind = ""
+    for w, c in zip(words[1:], cased[1:], strict=True):
+        if c[:1].isupper():
+            continue  # part of a name that modifies the head ("a Valley University ...")
+        if w in _RELATIVES or (kind and w.endswith(("ed", "ing"))):
             break  # "a firm | founded in 2014", "a group | that"
-        head = w
-    if head in lex.outlet_nouns:
-        return OUTLET
-    if head in lex.organisation_nouns or head in lex.body_nouns or head in _MORE_BODIES:
-        return ORGANISATION
-    return ""
+        if person_noun(w, lex) or w in lex.role_nouns or w in lex.titles:
+            return ""
+        if not kind and w in lex.outlet_nouns:
+            kind = OUTLET
+        elif not kind and (w in lex.organisation_nouns or w in lex.body_nouns
+                           or w in _MORE_BODIES):
+            kind = ORGANISATION
+    return kind
 
 
 def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
@@ -314,12 +353,13 @@ def _role_then_full_name(p: _Phrase, lex: Lexicon) -> Source | None:
         return None
     last = role.split()[-1]
     low = last.lower()
+    full_role = ", ".join(x for x in (role, p.appos) if x)
+    if _role_word(last, lex):  # ("Secretary of State Ann Lee": "State" ends a title)
+        return PERSON, name, full_role
     if low in lex.organisation_nouns or low in lex.body_nouns or low == "firm":
-        return ORGANISATION, name, ", ".join(x for x in (role, p.appos) if x)
+        return ORGANISATION, name, full_role
     if low in lex.outlet_nouns:
-        return OUTLET, name, ", ".join(x for x in (role, p.appos) if x)
-    if _role_word(last, lex):
-        return PERSON, name, ", ".join(x for x in (role, p.appos) if x)
+        return OUTLET, name, full_role
     return None
 
 
@@ -464,7 +504,8 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
         if r.kind == "citation":
             continue  # named and classified where found (``citations.py``)
         kind, name, role = classify(r.source_text, lex)
-        low = r.source_text.strip().lower()
+        # "He's (not saying)": the pronoun in a contraction
+        low = _CONTRACTION.sub(r"\1", r.source_text.strip().lower())
         if acronym(r.source_text.strip()):
             low = r.source_text.strip()  # "WHO said": the organisation, not the pronoun
         plural = low not in lex.pronouns and _common_plural(d, r.source, name, role)
@@ -678,6 +719,7 @@ def _opening_name(d: TokenDoc, a: int, seg: str) -> tuple[int, str] | None:
     return start, " ".join(words)
 
 
+_CONTRACTION = re.compile(r"^(he|she|they|it|we)['’](?:s|re|ll|d|ve)$")
 _INITIAL_WORD = re.compile(r"^[A-Z]\.$")
 # a generation after a name ("Ann Lee III") is no acronym
 _ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII)$")
