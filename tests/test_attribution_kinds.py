@@ -36,6 +36,11 @@ def _sources(text: str) -> list[tuple[str, str]]:
         # members of a group with only adjectives before them name nobody
         ("Leading Republicans said the bill would fail in the upper house.",
          "Leading Republicans", ANONYMOUS),
+        # one person described by a common noun; a group or a thing by one: nobody named
+        ("The Labour frontrunner said the count had been fair.", "The Labour frontrunner",
+         PERSON),
+        ("The Harbour founders said the count had been fair.", "The Harbour founders",
+         ANONYMOUS),
         # records and works are documents
         ("The affidavit says the officer saw the car leave the lot.", "The affidavit",
          DOCUMENT),

@@ -414,9 +414,16 @@ def _by_capitals(p: _Phrase) -> str:
     lawyers": a common noun heads it)."""
     words, caps = p.words, p.caps
     names = caps[1:] if caps and caps[0] == words[0] and p.lows[0] in DETERMINERS else caps
+    head = p.lows[-1]
     if words[-1][:1].islower() and words[-1].isalpha():
-        return ANONYMOUS
+        # "the Democratic frontrunner": one person described, named elsewhere
+        one = p.lows[0] == "the" and not head.endswith("s") and head.endswith(_PERSON_NOUN)
+        return PERSON if names and one else ANONYMOUS
     return PERSON if names else ANONYMOUS
+
+
+# endings of singular nouns for a person ("frontrunner", "businessman", "nominee")
+_PERSON_NOUN = ("er", "or", "ist", "ian", "man", "woman", "ent", "ant", "ee")
 
 
 # adjectives that open a phrase for unnamed members of a group ("Leading Democrats")
