@@ -1,5 +1,7 @@
 """Names in context: whether a one-word source is a person or a body, read off the text
-around it, and the outlet and organisation names of the project's outlet table.
+around it; the full name a surname stands for and the person a "the <role>" stands for,
+each looked up in an index built once per text and name; and the outlet and organisation
+names of the project's outlet table.
 
 A lone name ("Okafor said") is a person when the text gives it a personal title or a first
 name anywhere, or a personal pronoun follows it; a two-word name written out in place
