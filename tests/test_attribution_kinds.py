@@ -108,18 +108,26 @@ def test_full_names_are_indexed_once_per_name(monkeypatch: pytest.MonkeyPatch) -
     """Many sentences that all cite one surname scan the text for its full name once, not
     once per sentence (which made long texts quadratic)."""
     calls = []
-    real = names._full_names
+    real = names._occurrences
+    reads = []
+    real_read = names.name_ending_at
 
-    def counting(text: str, short: str, lex: object) -> tuple[list[int], list[str]]:
+    def counting(text: str, short: str) -> tuple[list[int], list[str]]:
         calls.append(short)
-        return real(text, short, lex)  # type: ignore[arg-type]
+        return real(text, short)
 
-    monkeypatch.setattr(names, "_full_names", counting)
+    def reading(text: str, pos: int, short: str, lex: object) -> str:
+        reads.append(pos)
+        return real_read(text, pos, short, lex)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(names, "_occurrences", counting)
+    monkeypatch.setattr(names, "name_ending_at", reading)
     text = "Nora Vance opened the meeting. " + " ".join(["Vance said the bridge would close."]
                                                          * 200)
     found = _sources(text)
     assert found and all(f == ("Nora Vance", PERSON) for f in found)
     assert calls == ["Vance"]
+    assert len(reads) == len(set(reads))  # each place read once at most
 
 
 def test_the_role_after_a_titled_name_is_that_person_and_not_vague() -> None:

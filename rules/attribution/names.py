@@ -191,31 +191,41 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 
 def full_name_before(d: TokenDoc, before: int, short: str) -> str:
     """The last "First Last" name ending in the one-word name ``short`` before offset
-    ``before`` ("Ada Okafor" for "Okafor"), or "". The text is scanned once per distinct
-    short name (``TokenDoc.full_names``); each later question is a binary search."""
+    ``before`` ("Ada Okafor" for "Okafor"), or "". The places the text writes ``short``
+    are found once per distinct short name (``TokenDoc.full_names``), and each is read at
+    most once, as far as the questions reach: a later question is a binary search."""
     found = d.full_names.get(short)
     if found is None:
-        found = d.full_names[short] = _full_names(d.text, short, d.lex)
-    ends, names = found
-    i = bisect.bisect_left(ends, before)
-    return names[i - 1] if i else ""
+        found = d.full_names[short] = _occurrences(d.text, short)
+    spots, names = found
+    i = bisect.bisect_left(spots, before) - 1
+    while len(names) <= i:  # read the places up to the one asked about, once each
+        k = len(names)
+        name = name_ending_at(d.text, spots[k], short, d.lex) if _after_a_capital(
+            d.text, spots[k]) else ""
+        names.append(name or (names[-1] if names else ""))
+    return names[i] if i >= 0 else ""
 
 
-def _full_names(text: str, short: str, lex: Lexicon) -> tuple[list[int], list[str]]:
-    """(offsets, full names) of the places where ``text`` writes ``short`` after a first
-    name, in text order."""
-    ends: list[int] = []
-    names: list[str] = []
-    if not short:
-        return ends, names
-    pos = text.find(short, 1)
-    while pos > 0:
-        name = name_ending_at(text, pos, short, lex)
-        if name:
-            ends.append(pos)
-            names.append(name)
-        pos = text.find(short, pos + 1)
-    return ends, names
+def _occurrences(text: str, short: str) -> tuple[list[int], list[str]]:
+    """(offsets of ``short`` in ``text`` after its first character, no names read yet)."""
+    spots: list[int] = []
+    if short:
+        pos = text.find(short, 1)
+        while pos > 0:
+            spots.append(pos)
+            pos = text.find(short, pos + 1)
+    return spots, []
+
+
+def _after_a_capital(text: str, pos: int) -> bool:
+    """Whether the word before offset ``pos`` (past one space) is capitalised: the cheap
+    test before a full name is looked for there."""
+    if pos < 2 or text[pos - 1] not in " \u00a0":
+        return False
+    j = max(text.rfind(" ", max(0, pos - 40), pos - 1), text.rfind("\n", max(0, pos - 40),
+                                                                      pos - 1))
+    return text[j + 1:j + 2].isupper()
 
 
 def _is_title(word: str, lex: Lexicon) -> bool:
@@ -289,7 +299,7 @@ def _role_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     Chief Ann Lee", "Gov. Ann Lee", "the chief, Ann Lee"; "Ann Lee, the county's chief"."""
     abbr = _ROLE_ABBREVIATIONS.get(noun)
     forms = noun + (f"|{abbr}\\." if abbr else "")
-    title = re.compile(rf"\b(?i:{forms}),?\s+((?:{_CAP_WORD}\s+|[A-Z]\.\s+){{0,2}}{_CAP_WORD})")
+    title = re.compile(rf"(?i:{forms}),?\s+((?:{_CAP_WORD}\s+|[A-Z]\.\s+){{0,2}}{_CAP_WORD})")
     appos = re.compile(rf"((?:{_CAP_WORD}\s+|[A-Z]\.\s+){{1,2}}{_CAP_WORD}),\s+(?:the|a|an)"
                        rf"\s+(?:[\w’'-]+\s+){{0,4}}?(?i:{noun})\b")
     return title, appos
@@ -308,27 +318,49 @@ def role_holder_before(d: TokenDoc, before: int, noun: str) -> str:
 
 
 def _role_holders(d: TokenDoc, noun: str) -> tuple[list[int], list[str]]:
-    """(offsets, names) of the people ``d``'s text names with the role ``noun``."""
+    """(offsets, names) of the people ``d``'s text names with the role ``noun``: each place
+    the text writes the noun (or its abbreviated title) is read once."""
     text = d.text
-    if noun not in text.lower():
+    low = text.lower()
+    if noun not in low:
         return [], []
     title, appos = _role_patterns(noun)
+    abbr = _ROLE_ABBREVIATIONS.get(noun)
     hits: list[tuple[int, str]] = []
-    for m in title.finditer(text):
-        words = m.group(1).split()
-        if any(no_first_name(w, d.lex) and w not in words[-1:] for w in words) \
-                or words[-1].lower() in BOUNDARY_WORDS or words[-1].lower() in d.lex.titles:
-            continue
-        name = " ".join(words)
-        if len(words) == 1:
-            name = full_name_before(d, m.start(1), words[0]) or name
-        hits.append((m.start(1), name))
-    for m in appos.finditer(text):
-        words = m.group(1).split()
-        while words and (words[0].lower() in BOUNDARY_WORDS or no_first_name(words[0], d.lex)
-                         or words[0].lower() in DETERMINERS):
-            words.pop(0)
-        if len(words) >= 2:
-            hits.append((m.start(1), " ".join(words)))
+    as_title = abbr is not None or noun in d.lex.titles  # ("Official Ann Lee": no title)
+    for form in (noun, f"{abbr}.") if abbr else (noun,):
+        pos = low.find(form)
+        while pos >= 0:
+            if pos == 0 or not low[pos - 1].isalnum():
+                m = title.match(text, pos) if as_title else None
+                if m:
+                    _title_hit(d, m, hits)
+                if form == noun and text.find(", ", max(0, pos - 60), pos) >= 0:
+                    m = appos.search(text, max(0, pos - 120), pos + len(noun))
+                    if m and m.end() == pos + len(noun):
+                        _appos_hit(d, m, hits)
+            pos = low.find(form, pos + 1)
     hits.sort()
     return [h[0] for h in hits], [h[1] for h in hits]
+
+
+def _title_hit(d: TokenDoc, m: re.Match[str], hits: list[tuple[int, str]]) -> None:
+    """Note the name after a role used as a title ("Fire Chief Ann Lee")."""
+    words = m.group(1).split()
+    if any(no_first_name(w, d.lex) and w not in words[-1:] for w in words) \
+            or words[-1].lower() in BOUNDARY_WORDS or words[-1].lower() in d.lex.titles:
+        return
+    name = " ".join(words)
+    if len(words) == 1:
+        name = full_name_before(d, m.start(1), words[0]) or name
+    hits.append((m.start(1), name))
+
+
+def _appos_hit(d: TokenDoc, m: re.Match[str], hits: list[tuple[int, str]]) -> None:
+    """Note the name before an appositive role ("Ann Lee, the county's chief")."""
+    words = m.group(1).split()
+    while words and (words[0].lower() in BOUNDARY_WORDS or no_first_name(words[0], d.lex)
+                     or words[0].lower() in DETERMINERS):
+        words.pop(0)
+    if len(words) >= 2:
+        hits.append((m.start(1), " ".join(words)))

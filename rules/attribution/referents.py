@@ -186,7 +186,7 @@ def _pronoun_referent(d: TokenDoc, at: int, low: str,
     (``cited``: the people cited so far, and the pronoun each was named by)."""
     people, genders = cited
     if low in ("he", "she"):
-        subject = _subject_before(d, at)
+        subject = _subject_before(d, at, people[-1][0] if people else -1)
         if subject is not None and (not people or subject[0] > people[-1][0]) \
                 and genders.get(subject[1], low) == low:
             genders[subject[1]] = low
@@ -235,14 +235,16 @@ _OPENING = re.compile(r"\W*((?:(?:[Tt]he|[Aa]n?|[Ff]ormer|[a-z-]+,?|[A-Z][\w’'
                       r"([A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){0,2})\b")
 
 
-def _subject_before(d: TokenDoc, at: int) -> tuple[int, str] | None:
+def _subject_before(d: TokenDoc, at: int, cited: int) -> tuple[int, str] | None:
     """(offset, full name) of the person whose name opens the sentence of the pronoun at
     ``at`` (before it), or, while the sentences before open with "He"/"She", of the first
-    one that opens with a name; at most three sentences back."""
+    one that opens with a name; at most three sentences back, and none before the
+    sentence of the last person cited (at ``cited``), who is nearer."""
     k = d.sent_of(at)
-    for j in range(k, max(-1, k - 3), -1):
+    floor = d.sent_of(cited) if cited >= 0 else -1
+    for j in range(k, max(-1, k - 3, floor - 1), -1):
         a, b = d.sents[j]
-        seg = d.text[a:at if j == k else b]
+        seg = d.text[a:min(at if j == k else b, a + 160)]  # (a name opens it, if any)
         found = _opening_name(d, a, seg)
         if found is not None:
             return found

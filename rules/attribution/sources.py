@@ -185,7 +185,7 @@ _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
 def _after_possessive(p: _Phrase, lex: Lexicon) -> Source | None:
     """A name after a body's possessive ("the Valley Post's Ann Lee", "Harbour Watch's
     Lund") is a person, the body their role."""
-    m = _POSSESSIVE.match(p.main)
+    m = _POSSESSIVE.match(p.main) if "s " in p.main else None
     if m is None:
         return None
     after = m.group(2).split()
@@ -334,7 +334,10 @@ def _role_then_full_name(p: _Phrase, lex: Lexicon) -> Source | None:
     """A full name after a title or role ("Speaker of the House Rep. Ann Lee", "former
     secretary of state Ann Lee") is a person; after a word for a body ("the activist group
     Harbour Watch", "the news site Valley Wire") it is that body."""
-    role, name = split_role_name(p.words, lex)
+    words = p.words
+    if len(words) < 3 or not (words[-1][:1].isupper() and words[-2][:1].isupper()):
+        return None  # (no role and full name: the last two words are no name)
+    role, name = split_role_name(words, lex)
     if len(name.split()) < 2 or not role or any(w.lower() in lex.organisation_words
                                                  for w in name.split()):
         return None
