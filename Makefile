@@ -37,6 +37,7 @@ lint: install-test
 ## page chrome)
 eval: install
 	$(BIN)/python -m evaluation.attribution
+	$(BIN)/python -m evaluation.source_rows --split dev --sample 0
 	$(BIN)/python -m evaluation.claims --polnear
 	$(BIN)/python -m evaluation.hedging
 	$(BIN)/python -m evaluation.realnews

@@ -92,6 +92,12 @@ class TokenDoc:
         self.body_names: dict[str, bool] = {}
         # times each one-word source name occurs in the text (``verifier._source_features``)
         self.name_counts: dict[str, int] = {}
+        # one-word name -> (offsets, full names) where the text writes it after a first
+        # name (``names.full_name_before``): one scan of the text per distinct name
+        self.full_names: dict[str, tuple[list[int], list[str]]] = {}
+        # role noun -> (offsets, names) of the people the text names with it ("Gov. Ann
+        # Lee", "Ann Lee, the governor"): ``names.role_holder_before``
+        self.role_names: dict[str, tuple[list[int], list[str]]] = {}
         # lexicon cue candidates per set of extra cue forms (``candidates.cue_candidates``)
         self.candidates: dict[tuple[tuple[str, str], ...], list[tuple[int, int, str]]] = {}
 

@@ -37,13 +37,13 @@ from rules.attribution.plausible import (
     rejection,
     retarget_time_source,
 )
+from rules.attribution.referents import resolve
 from rules.attribution.relations import manner_according, relation, sourceless
 from rules.attribution.sentence_gate import (
     SentenceGate,
     covered_sentences,
     load_sentence_gate,
 )
-from rules.attribution.sources import resolve
 from rules.attribution.tokens import WORD
 from rules.attribution.words import BOUNDARY_WORDS, DETERMINERS, QUOTE_TOKENS
 

@@ -15,6 +15,7 @@ from rules.attribution.words import (
     BOUNDARY_WORDS,
     COMPANY_SUFFIXES,
     DETERMINERS,
+    GROUP_QUANTIFIERS,
     NP_INNER_PREPS,
     POSTMOD_ADJECTIVES,
     QUOTE_TOKENS,
@@ -26,9 +27,6 @@ from rules.attribution.words import (
 _DEFINITE = frozenset(("the", "a", "an", "this", "these", "those", "his", "her", "their",
                        "its", "our", "my", "your"))
 _STOP = -1  # the next token index that ends the leftward walk
-# quantifiers that head a group of people: "some in the party", "those at the meeting"
-_GROUP_WORDS = frozenset(("some", "many", "most", "few", "several", "those", "others",
-                          "people", "all"))
 
 
 # adjectives coordinated before a noun for people: "current and former officials"
@@ -163,18 +161,48 @@ def _np_left_appositive(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | N
             toks[k].text not in (",", ";", ":") or _digit_comma(d, k)) \
             and toks[k].text not in QUOTE_TOKENS and (toks[k].low not in cue_forms
                                                       or toks[k - 1].text == ","
-                                                      or toks[k - 1].low in _RELATIVE):
+                                                      or _in_relative_clause(d, k)):
         k -= 1
     if k >= lim and toks[k].text == "," and toks[k].sent == sent and k + 1 < end:
         head = np_left(d, k - 1, sent)
         if head and toks[k + 1].low not in ("and", "but", "or") and (
                 is_cap(toks[head[1]]) or _role_then_name(d, head, k + 1, end)
                 or _subject_aside(d, head, k + 1, sent)):
-            return (head[0], end)
+            return (_place_of_origin(d, head[0], sent), end)
     return None
 
 
+def _place_of_origin(d: TokenDoc, a: int, sent: int) -> int:
+    """The start of a speaker's phrase whose place of origin the walk reached first: "Ann
+    Lee, 22, of Flint, Mich., said" starts at "Ann", not at "Flint"."""
+    toks = d.toks
+    if a >= 2 and toks[a - 1].low in ("of", "from") and toks[a - 2].text == "," \
+            and toks[a - 2].sent == sent:
+        outer = np_left(d, a - 2, sent)
+        if outer is not None and is_cap(toks[outer[0]]):
+            return outer[0]
+    return a
+
+
 _RELATIVE = frozenset(("who", "which", "that"))
+
+
+def _in_relative_clause(d: TokenDoc, k: int) -> bool:
+    """Whether token ``k`` is the verb of a relative clause that opens at most four tokens
+    before it ("who said", "who has not endorsed"): an aside, not the main verb."""
+    toks = d.toks
+    for j in range(k - 1, max(k - 5, -1), -1):
+        if toks[j].low in _RELATIVE:
+            return True
+        if not is_word(toks[j]) or toks[j].low not in AUX_WORDS:
+            return False
+    return False
+
+
+# auxiliaries and adverbs between a relative pronoun and its verb ("who has not endorsed")
+AUX_WORDS = frozenset(("has", "have", "had", "is", "was", "were", "are", "not", "never",
+                       "also", "long", "since", "been", "repeatedly", "already", "once",
+                       "previously", "publicly", "recently", "n't", "did", "does", "do"))
 
 
 def _digit_comma(d: TokenDoc, k: int) -> bool:
@@ -292,7 +320,7 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
         toks[k].low in ("in", "by") and (toks[k - 1].low.endswith("ed")
                                         or toks[k - 1].low in lex.document_nouns)
     ) or (toks[k].low in ("in", "on", "with") and (toks[k - 1].low in lex.people_words
-                                           or toks[k - 1].low in _GROUP_WORDS
+                                           or toks[k - 1].low in GROUP_QUANTIFIERS
                                            or _plural_body(toks[k - 1].low, lex)
                                            or _group_members(toks[k - 1].text)
                                            or _people_doing(d, k - 1, sent)))

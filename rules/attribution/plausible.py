@@ -34,7 +34,12 @@ from rules.attribution.lexicon import Lexicon
 from rules.attribution.phrases import np_left, np_right
 from rules.attribution.sources import classify
 from rules.attribution.tokens import is_cap
-from rules.attribution.words import NP_INNER_PREPS, POSTMOD_ADJECTIVES, TIME_WORDS
+from rules.attribution.words import (
+    BOUNDARY_WORDS,
+    NP_INNER_PREPS,
+    POSTMOD_ADJECTIVES,
+    TIME_WORDS,
+)
 
 # verbs that report content even when it is a noun phrase ("announced a deal", "denied
 # the report", "confirmed the figures")
@@ -89,11 +94,14 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
     if not words:
         return "sayer"
     if r.kind == "colon":
-        # "PARIS: ...", "CREDIT: ...", "OP-ED: ...": datelines and labels
-        return "label" if src.isupper() else ""
+        # "PARIS: ...", "CREDIT: ...", "OP-ED: ...": datelines and labels; a headline or a
+        # column's title ("Monday's Morning Briefing: ..."); "Headline - Ann Lee: ..." is
+        # Ann Lee's
+        src, words = _colon_source(d, r, src)
+        return "label" if _colon_label(src, words, lex) else ""
     if src.isupper() and len(src) > 3 and _DATELINE_DASH.match(d.text, r.source[1]):
         return "label"  # "WASHINGTON — Sen. Ann Lee said ...": a dateline, not the sayer
-    if _passive_cue(r.cue_text):
+    if _passive_cue(r.cue_text) or _suspect_participle(d, r):
         return "passive"
     if len(words) == 1 and words[0].lower() in _NOT_SOURCES \
             and d.toks[tok_index(d, r.source[0])].quote < 0:
@@ -115,6 +123,41 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
     return "content"
 
 
+_HEADLINE_DASH = re.compile(r"\s(?:-|–|—|--)\s")
+
+
+def _colon_source(d: TokenDoc, r: Extracted, src: str) -> tuple[str, list[str]]:
+    """The source of a headline colon after a headline and a dash ("Rates rise again -
+    Ann Lee: ..." is Ann Lee's): the part after the last dash becomes the source span."""
+    parts = _HEADLINE_DASH.split(src)
+    if len(parts) > 1 and parts[-1].strip() and r.source is not None:
+        tail = parts[-1].strip()
+        start = r.source[0] + src.rfind(tail)
+        r.source = (start, start + len(tail))
+        r.source_text = d.text[r.source[0]:r.source[1]]
+        src = tail
+    return src, src.split()
+
+
+def _colon_label(src: str, words: list[str], lex: Lexicon) -> bool:
+    """Whether the phrase before a headline colon is a label, a headline or a title, not
+    who speaks: all capitals, more than six words, a day's name first ("Monday's"), or a
+    capitalised title ending in a document noun ("The Morning Briefing", "Culture Report")."""
+    if src.isupper() or len(words) > 6:
+        return True
+    first = re.sub(r"['’]s$", "", words[0]).lower()
+    if first in TIME_WORDS:
+        return True
+    last = words[-1].lower().strip(".,")
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) \
+        and (last in lex.document_nouns or last in _TITLE_NOUNS)
+
+
+# the last words of a column's or newsletter's title ("Morning Briefing", "Weekly Digest")
+_TITLE_NOUNS = frozenset(("briefing", "digest", "roundup", "round-up", "update", "brief",
+                          "edition", "wrap", "dispatch", "playbook", "newsletter", "email"))
+
+
 _DATELINE_DASH = re.compile(r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:—|–|--| - )")
 
 
@@ -125,6 +168,22 @@ def _passive_cue(cue_text: str) -> bool:
         words = words[1:]  # "had been warned", "will be told"
     return len(words) >= 2 and words[0] in _BE and words[-1].endswith(("ed", "en", "wn",
                                                                       "ght", "id", "nd"))
+
+
+# participles that describe a suspect, never report ("the man accused of ..."): with their
+# preposition right after them, no object between, they are passive
+_SUSPECT = frozenset(("accused", "suspected", "convicted", "charged", "indicted", "arrested",
+                      "jailed", "sentenced", "acquitted", "cleared", "alleged"))
+
+
+def _suspect_participle(d: TokenDoc, r: Extracted) -> bool:
+    """Whether a cue is a participle with its preposition ("accused of", "charged with"):
+    "The man accused of fraud" describes the man, who reports nothing."""
+    words = r.cue_text.lower().split()
+    if len(words) == 1 and r.cue is not None:
+        words += d.text[r.cue[1]:r.cue[1] + 8].lower().split()[:1]  # the word after it
+    return len(words) == 2 and words[0] in _SUSPECT and words[1] in ("of", "with", "in",
+                                                                     "for", "on")
 
 
 _PERFECT_OR_MODAL = frozenset(
@@ -156,6 +215,11 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
     inside_quote = d.toks[tok_index(d, r.source[0])].quote >= 0 if r.source else False
     if len(words) == 1 and head in _NOT_SOURCES and not inside_quote:
         return False
+    if len(words) == 1 and head not in lex.pronouns \
+            and (re.sub(r"['’]s$", "", head) in BOUNDARY_WORDS or head.endswith("ever")):
+        return False  # "That's (not to suggest)", "Whenever (asked about)": no noun
+    if len(words) == 1 and head.endswith("ing") and _opens_sentence(d, r.source):
+        return False  # "Having announced that ..., the judge": a participle, nobody
     if low_words[0] in _CLAUSE_OPENERS:
         return False  # "that the turmoil": a clause, not a noun phrase
     if len(words) >= 2 and src.isupper() and r.kind == "verb" \
@@ -163,8 +227,8 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
         return False  # "NEW HAMPSHIRE SHOWS ...": a headline in capitals ("BFM TV" a name)
     if any(w.endswith(_THING_SUFFIX) for w in low_words):
         return False
-    if all(w in TIME_WORDS or not w for w in low_words):
-        return False
+    if all(w in TIME_WORDS or w in _TIME_OPENERS or not w for w in low_words):
+        return False  # "Friday", "Last (week's footage)"
     if r.kind == "according":
         return True  # "according to the latest polling average": whatever is cited
     if head in lex.pronouns or head in lex.people_words or head in lex.organisation_nouns \
@@ -191,6 +255,7 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
 
 
 _PAREN = re.compile(r"\([^()]*\)")
+_TIME_OPENERS = frozenset(("last", "next", "earlier", "later"))
 _QUOTE_AFTER_PUNCT = re.compile(r"[,:]\s*[“\"]\s*\w")
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 # verbs only a speaker or writer does

@@ -33,6 +33,7 @@ from rules.attribution.words import (
     AUX,
     BOUNDARY_WORDS,
     DETERMINERS,
+    GROUP_QUANTIFIERS,
     POLL_NOUNS,
     QUOTE_TOKENS,
     SENT_FINAL,
@@ -48,6 +49,7 @@ _PARTICLES.update({w: ("about",) for w in ("talk", "talks", "talked", "talking",
                                              "asks", "asking", "complained", "joked", "wrote",
                                              "writes", "write", "wonder", "wondered")})
 _PARTICLES.update({w: ("of",) for w in ("warn", "warns", "warned", "warning")})
+_TOLD_FORMS = frozenset(("told", "tell", "tells"))
 _TELL = frozenset(("told", "tell", "tells", "telling", "explained", "wrote", "writes"))
 
 Span = tuple[int, int]
@@ -255,18 +257,16 @@ def _with_relative_clause(d: TokenDoc, np: Span | None, s_lo: int, sent: int) ->
     if w <= s_lo or toks[w].low not in ("who", "that"):
         return np
     before = toks[w - 1].low
-    if before not in d.lex.people_words and before not in _GROUP_WORDS \
+    if before not in d.lex.people_words and before not in GROUP_QUANTIFIERS \
             and not (toks[w].low == "that" and before.endswith("s")
                      and before[:-1] in d.lex.organisation_nouns):
         return np  # ("groups that have backed the plan say": plural bodies take "that")
     head = np_left(d, w - 1, sent)
-    if head is None and toks[w - 1].low in _GROUP_WORDS:
+    if head is None and toks[w - 1].low in GROUP_QUANTIFIERS:
         head = (w - 1, w - 1)  # "Those who live near the airport say"
     return (head[0], np[1]) if head else np
 
 
-# quantifiers that head a group of people before "who": "those who live near the airport"
-_GROUP_WORDS = frozenset(("some", "many", "most", "few", "several", "those", "others", "all"))
 
 
 # words that float between a subject and its verb: "Carter however said", "Lee and Ruiz
@@ -338,7 +338,9 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
         return np, _LEFT
     if np is None or (appositive and cue_low not in _TELL and not cue_low.endswith("ing")):
         if (ci - 1 >= s_lo and toks[ci - 1].text in (",", "”", '"', "''") or ci == s_lo) \
-                and toks[cj].low not in _CUE_PARTICLES and not cue_low.endswith("ing"):
+                and toks[cj].low not in _CUE_PARTICLES and not cue_low.endswith("ing") \
+                and cue_low not in _TOLD_FORMS:
+            # (after "told" stands who was told: "..., told reporters" has no inverted source)
             r = np_right(d, cj + 1, sent, s_hi)
             if r and (np is None or r[1] + 1 >= s_hi - 1 or toks[r[1] + 1].text == ",") \
                     and not _opens_clause(d, r, s_hi) and not _named_as(d, cue_low, r, s_hi):

@@ -1,9 +1,8 @@
-"""Who the sources are: classify each source phrase and resolve pronouns and short names.
+"""Who the sources are: classify each source phrase.
 
 :func:`classify` sorts a source noun phrase into a person (with role), organisation,
-outlet, document or anonymous source; :func:`resolve` walks the relations in text order,
-resolving pronouns and short names to the last full name mentioned earlier and marking
-generic anonymous sources ("officials said") as vague.
+outlet, document or anonymous source; ``referents.resolve`` then follows the text
+(pronouns, short names, "the <role>") with it.
 """
 
 from __future__ import annotations
@@ -12,23 +11,16 @@ import re
 from typing import NamedTuple
 
 from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
-from checker.core.regexlit import lazy_compile
-from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.names import (
-    body_in_context,
-    its_after_cue,
-    person_in_context,
     reference_names,
 )
-from rules.attribution.phrases import np_left
-from rules.attribution.verifier import verify
+from rules.attribution.vague import GROUP_WORD
 from rules.attribution.words import (
-    BOUNDARY_WORDS,
     COMPANY_SUFFIXES,
     DETERMINERS,
+    GROUP_QUANTIFIERS,
     NP_INNER_PREPS,
-    PERSON_PRONOUNS,
     POSTMOD_ADJECTIVES,
     TIME_WORDS,
     acronym,
@@ -39,7 +31,6 @@ NAME_TOKEN = re.compile(
 )
 PAREN = re.compile(r"\([^)]*\)")
 SPACES = re.compile(r"\s+")
-_NAME_BEFORE = lazy_compile(r"((?:[A-Z][\w’'.-]*\s+(?:\([^)]{1,12}\)\s+)?){1,3})$")
 
 Source = tuple[str, str, str]  # (kind, name, role)
 
@@ -52,17 +43,27 @@ GENERIC_DOCUMENTS = frozenset(("reports", "studies", "data", "research", "survey
 # documents (and bodies of findings) the lexicon's document nouns leave out; kept here, as
 # the cue tagger reads the lexicon's list (a change there would move its features)
 _MORE_DOCUMENTS = frozenset((*_MORE_GENERIC, "projection", "forecast"))
+# document heads the lexicon's document nouns leave out: a source that is a work or a record
+_MORE_DOCUMENT_HEADS = frozenset(("affidavit", "affidavits", "movie", "film", "documentary",
+                                  "timeline", "summary", "manifesto", "petition", "memoir",
+                                  "textbook", "dossiers", "memos", "emails", "e-mails",
+                                  "tweets", "letters", "transcripts", "filings", "ads",
+                                  "editorial", "column", "op-ed", "podcast", "obituary",
+                                  "calculations", "tallies", "spreadsheet", "slideshow"))
+# words for a body the lexicon's organisation nouns leave out ("a firm founded in 2014")
+_MORE_BODIES = frozenset(("firm", "nonprofit", "non-profit", "charity", "think-tank",
+                          "startup", "start-up", "lab", "laboratory", "watchdog",
+                          "regulator", "insurer", "lender", "retailer", "carrier", "chain",
+                          "manufacturer", "airline", "utility", "consultancy", "practice"))
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 # shares of a group: "the vast majority of voters", "half of the residents"
 _GROUP_SHARES = frozenset(("majority", "minority", "half", "third", "quarter", "share",
                            "percent", "proportion", "dozens", "hundreds", "thousands"))
 _DEFINITE = frozenset(("the", "this", "that", "these", "those", "its", "his", "her", "their",
                        "our", "my", "your"))
-_ACRONYM = re.compile(r"^[A-Z]{2,}$")
 _TIME_OPENERS = frozenset(("last", "this", "next", "on", "earlier", "late", "early"))
 _RELATIVES = frozenset(("who", "whose"))
 _INDEFINITE = frozenset(("a", "an", "one", "another"))
-_WHO_GROUPS = frozenset(("those", "some", "many", "others", "most", "several", "few"))
 # endings of nouns for people by their trade or view ("economist", "pediatrician"); long
 # words only, so that "list" or "median" are no people
 _PERSON_ENDINGS = ("ist", "ists", "ian", "ians")
@@ -96,6 +97,9 @@ def split_role_name(words: list[str], lex: Lexicon) -> tuple[str, str]:
     while k > 0 and NAME_TOKEN.match(words[k - 1]) and words[k - 1].lower() not in lex.titles \
             and words[k - 1].lower().rstrip(".") not in lex.role_nouns:
         k -= 1
+    if k == 1 and len(words) == 2 and words[0].lower() in _FIRST_NAME_TITLES \
+            and words[0][:1].isupper():
+        k = 0  # "Dean Ortiz": a first name, not the title of a dean
     name = " ".join(words[k:])
     role = " ".join(w for w in words[:k] if w.lower() not in ("the", "a", "an"))
     return role, name
@@ -103,8 +107,15 @@ def split_role_name(words: list[str], lex: Lexicon) -> tuple[str, str]:
 
 def title_free(name: str, lex: Lexicon) -> str:
     """``name`` without parentheses and titles ("Sen. Ann Lee (D)" -> "Ann Lee")."""
-    words = [w for w in PAREN.sub("", name).split() if w.lower() not in lex.titles]
+    parts = PAREN.sub("", name).split()
+    words = [w for w in parts if w.lower() not in lex.titles]
+    if len(parts) == 2 and len(words) == 1 and parts[0].lower() in _FIRST_NAME_TITLES:
+        return " ".join(parts)  # "Dean Baker": a first name, not the title of a dean
     return " ".join(words)
+
+
+# titles that are also first names: before a lone surname they are the first name
+_FIRST_NAME_TITLES = frozenset(("dean", "major", "earl", "duke", "king", "prince"))
 
 
 # --------------------------------------------------------------------------- classify
@@ -159,7 +170,60 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     p = _Phrase(words, lows, head_words, head, caps, main_clean, appos)
     if head in _GROUP_SHARES and len(lows) > len(head_words) and lows[len(head_words)] == "of":
         return ANONYMOUS, main_clean, appos  # "the vast majority of Norwegians": a group
-    return _named_holder(p, lex) or _by_head_word(p, lex) or _by_name(p, lex)
+    found = _after_possessive(p, lex) or _named_holder(p, lex) or _by_head_word(p, lex) \
+        or _by_name(p, lex)
+    if found[0] == PERSON and appos and all(NAME_TOKEN.match(w) for w in words):
+        body = _appositive_body(appos, lex)
+        if body:  # "Harbour Watch, a group founded in 2019,": the group, no person
+            return body, main_clean, appos
+    return found
+
+
+_POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
+
+
+def _after_possessive(p: _Phrase, lex: Lexicon) -> Source | None:
+    """A name after a body's possessive ("the Valley Post's Ann Lee", "Harbour Watch's
+    Lund") is a person, the body their role."""
+    m = _POSSESSIVE.match(p.main) if "s " in p.main else None
+    if m is None:
+        return None
+    after = m.group(2).split()
+    if not 1 <= len(after) <= 3 or not all(NAME_TOKEN.match(w) and w[:1].isupper()
+                                           for w in after) \
+            or any(w.lower() in lex.organisation_words or w.lower() in lex.outlet_words
+                   or w.lower() in lex.titles or GROUP_WORD.match(w) for w in after):
+        return None
+    owner = m.group(1).split()
+    if len(after) == 1 and not any(w.lower() in lex.organisation_words or acronym(w)
+                                   or w.lower() in lex.outlet_words for w in owner):
+        return None  # ("Lund's Facebook": a person's page, no person)
+    role = m.group(1) + "’s" if "’" in p.main else m.group(1) + "'s"
+    return PERSON, " ".join(after), ", ".join(x for x in (role, p.appos) if x)
+
+
+def _appositive_body(appos: str, lex: Lexicon) -> str:
+    """ORGANISATION or OUTLET when an appositive says what a name is by a word for a body
+    ("a firm founded by two bankers", "the local news site"), and no word for a person
+    ("a University of Ohio professor") comes before the clause that ends it, else ""."""
+    cased = [w.strip(".,;") for w in PAREN.sub("", appos).split()[:8]]
+    words = [w.lower() for w in cased]
+    if not words or words[0] not in ("a", "an", "the", "one"):
+        return ""
+    kind = ""
+    for w, c in zip(words[1:], cased[1:], strict=True):
+        if c[:1].isupper():
+            continue  # part of a name that modifies the head ("a Valley University ...")
+        if w in _RELATIVES or (kind and w.endswith(("ed", "ing"))):
+            break  # "a firm | founded in 2014", "a group | that"
+        if person_noun(w, lex) or w in lex.role_nouns or w in lex.titles:
+            return ""
+        if not kind and w in lex.outlet_nouns:
+            kind = OUTLET
+        elif not kind and (w in lex.organisation_nouns or w in lex.body_nouns
+                           or w in _MORE_BODIES):
+            kind = ORGANISATION
+    return kind
 
 
 def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
@@ -180,8 +244,9 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
     if head in lex.role_nouns and p.head_words and n_head < len(lows) \
             and lows[n_head] in ("of", "for", "at") \
             and any(w[:1].isupper() for w in words[n_head:]):
-        # "the chairman of the Joint Chiefs": an identifiable office holder
-        return PERSON, p.main, p.appos
+        # "the chairman of the Joint Chiefs": an identifiable office holder (by name when
+        # one ends the phrase: "Speaker of the House Rep. Ann Lee")
+        return _role_then_full_name(p, lex) or (PERSON, p.main, p.appos)
     low = p.main.lower()
     stripped = low[4:] if low.startswith("the ") else low
     if low in lex.outlets or stripped in lex.outlets:
@@ -208,6 +273,10 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
             return ANONYMOUS, p.main, p.appos
         if not extra_doc:
             return DOCUMENT, p.main, p.appos
+    if head in _MORE_DOCUMENT_HEADS and head == lows[-1] and not (
+            head.endswith("s") and lows[0] not in _DEFINITE and not any(
+                w[:1].isupper() for w in words[1:])):
+        return DOCUMENT, p.main, p.appos  # "the affidavit", "a congressional timeline"
     if head == "authorities" and len(caps) > (1 if words[0][:1].isupper() else 0):
         return ORGANISATION, p.main, p.appos  # "the Gaza health authorities"
     if caps and caps[-1] == words[-1] and any(w.lower() in lex.outlet_words for w in caps) \
@@ -243,8 +312,15 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
 def _role_and_name(words: list[str], lex: Lexicon) -> bool:
     """Whether a phrase ends in a full name after a role noun ("A Plus reporter Isaac Saul")."""
     role, name = split_role_name(words, lex)
-    return len(name.split()) >= 2 and bool(role) \
-        and role.split()[-1].lower().rstrip(".") in lex.role_nouns | lex.titles
+    return len(name.split()) >= 2 and bool(role) and _role_word(role.split()[-1], lex)
+
+
+def _role_word(word: str, lex: Lexicon) -> bool:
+    """Whether a word is a role noun or a title, with or without its dot ("spokesman",
+    "Capt.", "Lt.", "Gov")."""
+    low = word.lower()
+    return low in lex.titles or low.rstrip(".") in lex.role_nouns \
+        or low.rstrip(".") in lex.titles or low + "." in lex.titles
 
 
 def _ends_in_name(words: list[str], lex: Lexicon) -> bool:
@@ -252,6 +328,29 @@ def _ends_in_name(words: list[str], lex: Lexicon) -> bool:
     Culture and Media Jane Doe"): the outlet word is not its last."""
     return words[-1].lower() not in lex.outlet_words and len(words) >= 2 \
         and not any(w.lower() in lex.outlet_words for w in words[-2:])
+
+
+def _role_then_full_name(p: _Phrase, lex: Lexicon) -> Source | None:
+    """A full name after a title or role ("Speaker of the House Rep. Ann Lee", "former
+    secretary of state Ann Lee") is a person; after a word for a body ("the activist group
+    Harbour Watch", "the news site Valley Wire") it is that body."""
+    words = p.words
+    if len(words) < 3 or not (words[-1][:1].isupper() and words[-2][:1].isupper()):
+        return None  # (no role and full name: the last two words are no name)
+    role, name = split_role_name(words, lex)
+    if len(name.split()) < 2 or not role or any(w.lower() in lex.organisation_words
+                                                 for w in name.split()):
+        return None
+    last = role.split()[-1]
+    low = last.lower()
+    full_role = ", ".join(x for x in (role, p.appos) if x)
+    if _role_word(last, lex):  # ("Secretary of State Ann Lee": "State" ends a title)
+        return PERSON, name, full_role
+    if low in lex.organisation_nouns or low in lex.body_nouns or low == "firm":
+        return ORGANISATION, name, full_role
+    if low in lex.outlet_nouns:
+        return OUTLET, name, full_role
+    return None
 
 
 def _by_name(p: _Phrase, lex: Lexicon) -> Source:
@@ -263,6 +362,9 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         # a common noun before a postmodifier that holds the names: "the latest polling in
         # Ohio", "Residents of Ohio", "Doctors at St. Mary Hospital": no person named
         return ANONYMOUS, p.main, p.appos
+    named = _role_then_full_name(p, lex)
+    if named is not None:
+        return named
     for cut, w in enumerate(words):
         if cut and w in ("of", "at", "from", "with"):
             role, name = split_role_name(words[:cut], lex)
@@ -272,18 +374,17 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
             if len(name.split()) >= 2:
                 return PERSON, name, " ".join([role, *words[cut:]]).strip()
             break
-    if head in lex.organisation_nouns or any(w.lower() in lex.organisation_words for w in caps):
-        # a named person may still end the phrase: "State Department spokesman Ned Price"
-        role, name = split_role_name(words, lex)
-        if name and len(name.split()) >= 2 and role and \
-                role.split()[-1].lower().rstrip(".") in lex.role_nouns | lex.titles:
-            return PERSON, name, ", ".join(x for x in (role, p.appos) if x)
-        return ORGANISATION, p.main, p.appos
-    if p.main.isupper() and len(p.main) <= 6:
+    if head in lex.organisation_nouns or any(w.lower() in lex.organisation_words for w in caps) \
+            or (p.main.isupper() and (len(p.main) <= 6 or len(words) >= 2)):
+        # (a named person after the body's name, "State Department spokesman Ned Price", is
+        # :func:`_role_then_full_name`'s); an acronym, an all-capitals heading
         return ORGANISATION, p.main, p.appos
     if caps == [words[0]] and len(words) > 1 and words[0].lower().endswith("s") \
-            and not NAME_TOKEN.match(words[-1]):
-        return ANONYMOUS, p.main, p.appos  # "Partisans on both sides": sentence-initial
+            and not NAME_TOKEN.match(words[-1]) or len(words) >= 2 and _unnamed_members(words):
+        # "Partisans on both sides": sentence-initial; "Leading Democrats"
+        return ANONYMOUS, p.main, p.appos
+    if len(words) == 1 and p.lows[0].endswith("ing") and len(p.lows[0]) > 5:
+        return ANONYMOUS, p.main, p.appos  # "Having (announced ...)": a participle
     if caps and NAME_TOKEN.match(words[-1]):
         role, name = split_role_name(words, lex)
         if not name:
@@ -294,8 +395,49 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         return ANONYMOUS, p.main, p.appos
     if (head in lex.organisation_nouns or head in lex.body_nouns) and head == p.lows[-1]:
         return ORGANISATION, p.main, p.appos  # "The city", "Each faction"
+    return _by_capitals(p), p.main, p.appos
+
+
+def _by_capitals(p: _Phrase) -> str:
+    """PERSON when a phrase nothing else classified holds a capitalised word past its
+    determiner and ends in one; else ANONYMOUS ("its Harbour office", "the Lund family's
+    lawyers": a common noun heads it)."""
+    words, caps = p.words, p.caps
     names = caps[1:] if caps and caps[0] == words[0] and p.lows[0] in DETERMINERS else caps
-    return ANONYMOUS if not names else PERSON, p.main, p.appos
+    head = p.lows[-1]
+    if words[-1][:1].islower() and words[-1].isalpha():
+        # "the Democratic frontrunner": one person described, named elsewhere
+        one = p.lows[0] == "the" and not head.endswith("s") and head.endswith(_PERSON_NOUN)
+        return PERSON if names and one else ANONYMOUS
+    return PERSON if names else ANONYMOUS
+
+
+# endings of singular nouns for a person ("frontrunner", "businessman", "nominee")
+_PERSON_NOUN = ("er", "or", "ist", "ian", "man", "woman", "ent", "ant", "ee")
+
+
+# adjectives that open a phrase for unnamed members of a group ("Leading Democrats")
+_GROUP_ADJECTIVES = frozenset(("leading", "prominent", "top", "senior", "junior", "other",
+                               "fellow", "young", "older", "moderate", "conservative",
+                               "liberal", "progressive", "centrist", "rank-and-file",
+                               "ordinary", "disaffected", "frustrated", "angry", "wealthy",
+                               "local", "rural", "urban", "veteran", "influential", "key"))
+
+
+def _unnamed_members(words: list[str]) -> bool:
+    """Whether a phrase names plural members of a group and nobody in particular
+    ("Leading Democrats", "some young Europeans"): a plural group word at the end, only
+    determiners, numbers and common adjectives before it."""
+    last = words[-1]
+    if not last.endswith("s") or not GROUP_WORD.match(last) or words[0].lower() == "the":
+        return False  # ("the Democrats": the party)
+    for i, w in enumerate(words[:-1]):
+        low = w.lower()
+        if low in DETERMINERS or low in _GROUP_ADJECTIVES or low.isdigit():
+            continue
+        if i == 0 or not w[:1].islower():
+            return False
+    return True
 
 
 def is_generic_source(source_text: str, lex: Lexicon) -> bool:
@@ -314,7 +456,7 @@ def is_generic_source(source_text: str, lex: Lexicon) -> bool:
         or "former" in words or _unnamed_body(words, lex) or (
         len(words) == 1 and words[0] in ("some", "many", "others", "several", "most")
     ) or (len(words) >= 2 and words[0] == "those" and words[1] in POSTMOD_ADJECTIVES) \
-        or (len(words) >= 3 and words[0] in _WHO_GROUPS and words[1] == "who")
+        or (len(words) >= 3 and words[0] in GROUP_QUANTIFIERS and words[1] == "who")
     # ("those close to the talks", "those familiar with her thinking", "those who live
     # near the airport")
 
@@ -329,186 +471,3 @@ def _unnamed_body(words: list[str], lex: Lexicon) -> bool:
     bodies = lex.organisation_nouns | lex.body_nouns | lex.outlet_nouns \
         | {"businesses", "companies"}
     return any(w in bodies or (w.endswith("s") and w[:-1] in bodies) for w in words)
-
-
-# --------------------------------------------------------------------------- resolve
-
-
-def resolve(d: TokenDoc, results: list[Extracted]) -> None:
-    """Classify sources; resolve pronouns and short names to earlier full names; then let
-    the learned verifier (``verifier.py``) drop the sources it takes for no source."""
-    _resolve(d, results)
-    verify(d, results)
-
-
-def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
-    """Classify sources; resolve pronouns and short names to earlier full names."""
-    lex = d.lex
-    people: list[tuple[int, str, str]] = []  # (offset, full name, role)
-    last_person = ("", "")
-    last_group = ("", "", "")
-    last_direct_speaker: Extracted | None = None
-    for r in sorted(results, key=lambda x: (x.source or x.content[0])[0]):
-        if r.source is None:
-            # continuation of the previous quoted speaker (a cue without source has none)
-            if r.cue is None and last_direct_speaker is not None:
-                r.source_name = last_direct_speaker.source_name
-                r.source_kind = last_direct_speaker.source_kind
-                r.role = last_direct_speaker.role
-            continue
-        if r.kind == "citation":
-            continue  # named and classified where found (``citations.py``)
-        kind, name, role = classify(r.source_text, lex)
-        low = r.source_text.strip().lower()
-        if acronym(r.source_text.strip()):
-            low = r.source_text.strip()  # "WHO said": the organisation, not the pronoun
-        plural = low not in lex.pronouns and _common_plural(d, r.source, name, role)
-        if low in lex.pronouns:
-            kind, name, role = _pronoun_referent(d, r.source[0], low, last_person,
-                                                 last_group, (kind, name, role))
-        elif plural:
-            kind = ANONYMOUS  # "Rabbis say": capitalised by its place alone, names no one
-        elif kind == PERSON and all(NAME_TOKEN.match(w) for w in PAREN.sub("", name).split()):
-            name, role = _full_name(d, r.source[0], name, role, people)
-            kind = _person_or_body(r.source_text, name, role, lex)
-            if kind == ORGANISATION and " " not in name and person_in_context(d, r, name):
-                kind = PERSON  # "Okafor said he ...", "Ms. Okafor" elsewhere in the text
-            elif kind == PERSON and not role and " " in name \
-                    and name == r.source_text.strip() \
-                    and (its_after_cue(d, r) or body_in_context(d, name)):
-                # "Kaiser Permanente said its hospitals were full", "Anglian Water, which"
-                kind = ORGANISATION
-        elif kind == ANONYMOUS:
-            kind, name, role = _named_role(low, people, lex) or (kind, name, role)
-        if kind == PERSON and name and low != "who":
-            people.append((r.source[0], name, role))
-            last_person = (name, role)
-        elif kind in (ORGANISATION, OUTLET, ANONYMOUS, DOCUMENT):
-            last_group = (name, kind, role)
-        r.source_kind, r.source_name, r.role = kind, name, role
-        said_by = name if low == "who" else r.source_text  # "teachers, who say": teachers
-        r.vague = kind == ANONYMOUS and (plural or is_generic_source(said_by, lex))
-        if r.direct:
-            last_direct_speaker = r
-
-
-def _common_plural(d: TokenDoc, span: tuple[int, int], name: str, role: str) -> bool:
-    """Whether a one-word source is a plural common noun capitalised only because it opens
-    its sentence ("Immigrants say", "Billionaires themselves disagree"): it stands at the
-    sentence start, ends in -s, is a noun for people or written in lower case elsewhere in
-    the text, and the text never writes it capitalised inside a sentence ("Bernie Sanders")."""
-    word = name.strip()
-    if role or " " in word or len(word) < 5 or not word.endswith("s") or not word.isalpha() \
-            or not word[0].isupper() or word[1:].lower() != word[1:]:
-        return False
-    k = d.sent_of(span[0])
-    if d.text[d.sents[k][0]:span[0]].strip(" \t\n\"“‘'(-—"):
-        return False
-    low = word.lower()
-    if low in d.lex.outlets or low in d.lex.organisation_words \
-            or not (low in d.lex.people_words or re.search(rf"\b{low}\b", d.text)):
-        return False  # no sign that it is a common noun ("Democrats" is never lower-case)
-    for m in re.finditer(rf"\b{word}\b", d.text):
-        before = d.text[max(0, m.start() - 40):m.start()].rstrip(" \"“‘'(")
-        if before and before[-1] not in ".!?:\n—-" and not before.endswith("\n"):
-            return False  # written capitalised inside a sentence: a name
-    return True
-
-
-def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str:
-    """PERSON, or ORGANISATION for a "person" that is one word with no title or role and no
-    earlier full name ("Metra says", "the Fed announced", "China said"), or a name holding
-    an acronym ("NHS Digital")."""
-    parts = title_free(name, lex).split()
-    titled = any(w.lower() in lex.titles for w in source_text.split())
-    if source_text.lower().startswith("the ") and not titled and not role:
-        return ORGANISATION  # "The Tennessean reported": a name with "the" is no person
-    if len(parts) == 1 and not titled and not role:
-        return ORGANISATION
-    if len(parts) >= 2 and any(_ACRONYM.match(w) for w in parts) \
-            and not all(w.isupper() for w in parts):
-        return ORGANISATION
-    return PERSON
-
-
-def _named_role(low: str, people: list[tuple[int, str, str]], lex: Lexicon) -> Source | None:
-    """"The chief said" after "Police Chief Rick Mathwig": the last person whose role holds
-    the role noun of a definite "the <role>" source, as a named person."""
-    words = low.split()
-    if len(words) < 2 or words[0] != "the" or words[-1] not in lex.role_nouns:
-        return None
-    noun = words[-1]
-    for _, full, frole in reversed(people[-20:]):
-        if noun in frole.lower().replace(",", " ").split():
-            return PERSON, full, frole
-    return None
-
-
-def _pronoun_referent(d: TokenDoc, at: int, low: str, last_person: tuple[str, str],
-                      last_group: tuple[str, str, str], own: Source) -> Source:
-    """(kind, name, role) the pronoun source at offset ``at`` stands for: the last person
-    ("he", "she"), the last group ("they", "it", "we"), the noun phrase before "who";
-    else ``own``."""
-    if low in PERSON_PRONOUNS and last_person[0]:
-        return PERSON, last_person[0], last_person[1]
-    if low in ("they", "it", "we") and last_group[0]:
-        name, kind, role = last_group
-        return kind, name, role
-    if low == "who":
-        # relative pronoun: the noun phrase right before it
-        prev_np = np_left(d, tok_index(d, at) - 2, d.sent_of(at))
-        if prev_np:
-            txt = d.text[d.toks[prev_np[0]].start : d.toks[prev_np[1]].end]
-            return classify(txt, d.lex)
-    return own
-
-
-def _full_name(d: TokenDoc, at: int, name: str, role: str,
-               people: list[tuple[int, str, str]]) -> tuple[str, str]:
-    """(name, role) of the person source at offset ``at``: a surname alone becomes the last
-    earlier source (or name in the text) with that surname; a longer name loses titles."""
-    lex = d.lex
-    bare = title_free(name, lex)
-    parts = bare.split()
-    if len(parts) == 1:
-        for _, full, frole in reversed(people):
-            if full.split()[-1] == parts[0]:
-                return full, role or frole
-        full = _earlier_full_name(d.text, at, parts[0], lex)
-        return (full or name), role
-    if len(parts) >= 2:
-        return bare, role
-    return name, role
-
-
-def _earlier_full_name(text: str, before: int, short: str, lex: Lexicon) -> str:
-    """The last "First Last" (or longer) name ending in ``short`` before ``before``."""
-    lo = max(0, before - 20000)
-    pos = text.rfind(short, lo, before)
-    while pos > lo:
-        name = _name_ending_at(text, pos, short, lex)
-        if name:
-            return name
-        pos = text.rfind(short, lo, pos)
-    return ""
-
-
-def _name_ending_at(text: str, pos: int, short: str, lex: Lexicon) -> str:
-    """The "First Last" name whose last word ``short`` stands at ``pos``, or ""; capitalised
-    function words before it ("For Sanders", "But Lee") are no part of it."""
-    after = text[pos + len(short) : pos + len(short) + 1]
-    if after.isalnum() or (pos > 0 and text[pos - 1].isalnum()):
-        return ""
-    m = _NAME_BEFORE.search(text, max(0, pos - 60), pos)
-    if not m:
-        return ""
-    words = m.group(1).split()
-    for i in range(len(words) - 1, -1, -1):
-        w = words[i]
-        if w.endswith(".") and len(w) > 3 and w not in lex.titles and w.lower() not in lex.titles:
-            words = words[i + 1:]  # "Sunday. Gore": the sentence before ended there
-            break
-    while words and (words[0].lower() in BOUNDARY_WORDS or words[0].lower() in DETERMINERS):
-        words.pop(0)
-    name = title_free(" ".join([*words, short]), lex)
-    return name if len(name.split()) >= 2 else ""

@@ -44,6 +44,10 @@ COMPANY_SUFFIXES = frozenset(("inc", "ltd", "llc", "llp", "corp", "plc", "co", "
                               "gmbh", "nv", "lp"))
 # polls cited with "in": "in the latest Harbour Research poll"
 POLL_NOUNS = frozenset(("poll", "polls", "survey", "surveys"))
+# quantifiers that head a group of people: "some in the party", "those who live near the
+# airport", "many at the meeting" (phrases, relations and sources all read them so)
+GROUP_QUANTIFIERS = frozenset(("some", "many", "most", "few", "several", "those", "others",
+                               "all"))
 PERSON_PRONOUNS = frozenset(("he", "she", "i", "him", "her"))
 QUOTE_TOKENS = frozenset(('“', '”', '"', "''", "``", "‘", "’"))
 SENT_FINAL = frozenset((".", "!", "?"))

@@ -1,0 +1,292 @@
+"""Who a source phrase stands for, followed through the text.
+
+:func:`resolve` walks the relations in text order: it classifies each source
+(``sources.classify``), resolves pronouns to the person whose name opens their sentence or
+the last person cited, short names to the full name written earlier, "the <role>" to the
+person the text named with that role, and marks generic anonymous sources ("officials
+said") as vague; the learned verifier (``verifier.py``) then drops what it takes for no
+source.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
+from rules.attribution.doc import Extracted, TokenDoc, tok_index
+from rules.attribution.lexicon import Lexicon
+from rules.attribution.names import (
+    body_in_context,
+    full_name_before,
+    its_after_cue,
+    no_first_name,
+    person_in_context,
+    role_holder_before,
+)
+from rules.attribution.phrases import np_left
+from rules.attribution.sources import (
+    NAME_TOKEN,
+    PAREN,
+    Source,
+    classify,
+    is_generic_source,
+    title_free,
+)
+from rules.attribution.vague import GROUP_WORD
+from rules.attribution.verifier import verify
+from rules.attribution.words import (
+    BOUNDARY_WORDS,
+    DETERMINERS,
+    NP_INNER_PREPS,
+    PERSON_PRONOUNS,
+    acronym,
+)
+
+
+def resolve(d: TokenDoc, results: list[Extracted]) -> None:
+    """Classify sources; resolve pronouns and short names to earlier full names; then let
+    the learned verifier (``verifier.py``) drop the sources it takes for no source."""
+    _resolve(d, results)
+    verify(d, results)
+
+
+def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
+    """Classify sources; resolve pronouns and short names to earlier full names."""
+    lex = d.lex
+    people: list[tuple[int, str, str]] = []  # (offset, full name, role)
+    genders: dict[str, str] = {}  # full name -> "he" or "she", once a pronoun named it
+    last_group = ("", "", "")
+    last_direct_speaker: Extracted | None = None
+    for r in sorted(results, key=lambda x: (x.source or x.content[0])[0]):
+        if r.source is None:
+            # continuation of the previous quoted speaker (a cue without source has none)
+            if r.cue is None and last_direct_speaker is not None:
+                r.source_name = last_direct_speaker.source_name
+                r.source_kind = last_direct_speaker.source_kind
+                r.role = last_direct_speaker.role
+            continue
+        if r.kind == "citation":
+            continue  # named and classified where found (``citations.py``)
+        kind, name, role = classify(r.source_text, lex)
+        # "He's (not saying)": the pronoun in a contraction
+        low = _CONTRACTION.sub(r"\1", r.source_text.strip().lower())
+        if acronym(r.source_text.strip()):
+            low = r.source_text.strip()  # "WHO said": the organisation, not the pronoun
+        plural = low not in lex.pronouns and _common_plural(d, r.source, name, role)
+        if low in lex.pronouns:
+            kind, name, role = _pronoun_referent(d, r.source[0], low, (people, genders),
+                                                 last_group, (kind, name, role))
+        elif plural:
+            kind = ANONYMOUS  # "Rabbis say": capitalised by its place alone, names no one
+        elif kind == PERSON and all(NAME_TOKEN.match(w) for w in PAREN.sub("", name).split()):
+            name, role = _full_name(d, r.source[0], name, role, people)
+            kind = _person_or_body(r.source_text, name, role, lex)
+            if kind == ORGANISATION and " " not in name and person_in_context(d, r, name):
+                kind = PERSON  # "Okafor said he ...", "Ms. Okafor" elsewhere in the text
+            elif kind == PERSON and not role and " " in name \
+                    and name == r.source_text.strip() \
+                    and (its_after_cue(d, r) or body_in_context(d, name)):
+                # "Kaiser Permanente said its hospitals were full", "Anglian Water, which"
+                kind = ORGANISATION
+        elif kind == ANONYMOUS:
+            kind, name, role = _named_role(d, r.source[0], low, people) or (kind, name, role)
+        if kind == PERSON and name and low != "who":
+            people.append((r.source[0], name, role))
+        elif kind in (ORGANISATION, OUTLET, ANONYMOUS, DOCUMENT) and (
+                r.informational or kind in (ORGANISATION, OUTLET)
+                or (kind == ANONYMOUS and name.lower().endswith(("s", "people", "staff"))
+                    and is_generic_source(name, lex))):
+            # (an actor's phrase is a group only when it names a body or people: "The police
+            # arrested ...", not "a challenge to us")
+            last_group = (name, kind, role)
+        r.source_kind, r.source_name, r.role = kind, name, role
+        said_by = name if low == "who" else r.source_text  # "teachers, who say": teachers
+        r.vague = kind == ANONYMOUS and (plural or is_generic_source(said_by, lex))
+        if r.direct:
+            last_direct_speaker = r
+
+
+def _common_plural(d: TokenDoc, span: tuple[int, int], name: str, role: str) -> bool:
+    """Whether a one-word source is a plural common noun capitalised only because it opens
+    its sentence ("Immigrants say", "Billionaires themselves disagree"): it stands at the
+    sentence start, ends in -s, is a noun for people or written in lower case elsewhere in
+    the text, and the text never writes it capitalised inside a sentence ("Bernie Sanders")."""
+    word = name.strip()
+    if role or " " in word or len(word) < 5 or not word.endswith("s") or not word.isalpha() \
+            or not word[0].isupper() or word[1:].lower() != word[1:]:
+        return False
+    k = d.sent_of(span[0])
+    if d.text[d.sents[k][0]:span[0]].strip(" \t\n\"“‘'(-—"):
+        return False
+    low = word.lower()
+    if low in d.lex.outlets or low in d.lex.organisation_words \
+            or not (low in d.lex.people_words or re.search(rf"\b{low}\b", d.text)):
+        return False  # no sign that it is a common noun ("Democrats" is never lower-case)
+    for m in re.finditer(rf"\b{word}\b", d.text):
+        before = d.text[max(0, m.start() - 40):m.start()].rstrip(" \"“‘'(")
+        if before and before[-1] not in ".!?:\n—-" and not before.endswith("\n"):
+            return False  # written capitalised inside a sentence: a name
+    return True
+
+
+def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str:
+    """PERSON, or ORGANISATION for a "person" that is one word with no title or role and no
+    earlier full name ("Metra says", "the Fed announced", "China said"), or a name holding
+    an acronym ("NHS Digital")."""
+    parts = title_free(name, lex).split()
+    titled = any(w.lower() in lex.titles for w in source_text.split())
+    if source_text.lower().startswith("the ") and not titled and not role:
+        return ORGANISATION  # "The Tennessean reported": a name with "the" is no person
+    if len(parts) == 1 and not titled and not role:
+        return ORGANISATION
+    if len(parts) >= 2 and any(acronym(w) and not _ROMAN.match(w) for w in parts) \
+            and not all(w.isupper() for w in parts):
+        return ORGANISATION
+    return PERSON
+
+
+def _named_role(d: TokenDoc, at: int, low: str,
+                people: list[tuple[int, str, str]]) -> Source | None:
+    """"The chief said" after "Police Chief Rick Mathwig": the last person named with the
+    role noun of a definite "the <role>" source before it, as a named person: a source
+    whose role holds the noun, or a name the text gives that role ("Gov. Ann Lee", "Ann
+    Lee, the county's chief"), whichever comes later."""
+    words = low.split()
+    if len(words) < 2 or words[0] != "the" or words[-1] not in d.lex.role_nouns \
+            or any(w in NP_INNER_PREPS for w in words):
+        return None
+    noun = words[-1]
+    held: tuple[int, str, str] | None = None
+    for off, full, frole in reversed(people[-20:]):
+        if noun in frole.lower().replace(",", " ").split():
+            held = (off, full, frole)
+            break
+    named = role_holder_before(d, at, noun)
+    if named and " " in named:
+        # a holder named in the text, not as a source, only when no person was cited
+        # since: "Ann Lee, the chief, ... Ruiz said ... the chief said" stays unresolved
+        ends = d.role_names[noun][0]
+        since = ends[bisect.bisect_left(ends, at) - 1]
+        if not people or since > people[-1][0]:
+            return PERSON, named, " ".join(words[1:])
+    if held is not None:
+        return PERSON, held[1], held[2]
+    return None
+
+
+def _pronoun_referent(d: TokenDoc, at: int, low: str,
+                      cited: tuple[list[tuple[int, str, str]], dict[str, str]],
+                      last_group: tuple[str, str, str], own: Source) -> Source:
+    """(kind, name, role) the pronoun source at offset ``at`` stands for: the person named
+    as the subject that opens its sentence or a chain of sentences before it ("The
+    prosecutor, Ann Lee, left. She said ...") when no source was cited since, else the last
+    person cited ("he", "she"); the last group ("they", "it", "we"), the noun phrase before
+    "who"; else ``own``. A person that "he" named is not "she" and the other way round
+    (``cited``: the people cited so far, and the pronoun each was named by)."""
+    people, genders = cited
+    if low in ("he", "she"):
+        subject = _subject_before(d, at, people[-1][0] if people else -1)
+        if subject is not None and (not people or subject[0] > people[-1][0]) \
+                and genders.get(subject[1], low) == low:
+            genders[subject[1]] = low
+            return PERSON, subject[1], ""
+        for _, full, frole in reversed(people):
+            if genders.get(full, low) == low:
+                genders[full] = low
+                return PERSON, full, frole
+        return own  # nobody cited whom the pronoun can stand for
+    if low in PERSON_PRONOUNS and people:
+        return PERSON, people[-1][1], people[-1][2]
+    if low in ("they", "it", "we") and last_group[0]:
+        name, kind, role = last_group
+        return kind, name, role
+    if low == "who":
+        # relative pronoun: the noun phrase right before it
+        prev_np = np_left(d, tok_index(d, at) - 2, d.sent_of(at))
+        if prev_np:
+            txt = d.text[d.toks[prev_np[0]].start : d.toks[prev_np[1]].end]
+            return classify(txt, d.lex)
+    return own
+
+
+def _full_name(d: TokenDoc, at: int, name: str, role: str,
+               people: list[tuple[int, str, str]]) -> tuple[str, str]:
+    """(name, role) of the person source at offset ``at``: a surname alone becomes the last
+    earlier source (or name in the text) with that surname; a longer name loses titles."""
+    lex = d.lex
+    bare = title_free(name, lex)
+    parts = bare.split()
+    if len(parts) == 1:
+        for _, full, frole in reversed(people):
+            if full.split()[-1] == parts[0]:
+                return full, role or frole
+        full = full_name_before(d, at, parts[0])
+        return (full or name), role
+    if len(parts) >= 2:
+        return bare, role
+    return name, role
+
+
+# what may stand before the name that opens a sentence: "The prosecutor, Ann Lee,",
+# "Pollster Ann Lee", "Former Secretary of State Ann Lee"
+_OPENING = re.compile(r"\W*((?:(?:[Tt]he|[Aa]n?|[Ff]ormer|[a-z-]+,?|[A-Z][\w’'.-]*|of),?\s+){0,6}?)"
+                      r"(?!(?:The|An?|This|That|These|Those|His|Her|Its|Their|Former)\b)"
+                      r"([A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){0,2})\b")
+
+
+def _subject_before(d: TokenDoc, at: int, cited: int) -> tuple[int, str] | None:
+    """(offset, full name) of the person whose name opens the sentence of the pronoun at
+    ``at`` (before it), or, while the sentences before open with "He"/"She", of the first
+    one that opens with a name; at most three sentences back, and none before the
+    sentence of the last person cited (at ``cited``), who is nearer."""
+    k = d.sent_of(at)
+    floor = d.sent_of(cited) if cited >= 0 else -1
+    for j in range(k, max(-1, k - 3, floor - 1), -1):
+        a, b = d.sents[j]
+        seg = d.text[a:min(at if j == k else b, a + 160)]  # (a name opens it, if any)
+        found = _opening_name(d, a, seg)
+        if found is not None:
+            return found
+        first = re.match(r"\W*([A-Za-z]+)", seg)
+        if j < k and (first is None or first.group(1) not in ("He", "She")):
+            return None
+    return None
+
+
+def _opening_name(d: TokenDoc, a: int, seg: str) -> tuple[int, str] | None:
+    """(offset, full name) of a person's name that opens the sentence text ``seg`` (at
+    offset ``a``) after at most a role ("The prosecutor, Ann Lee, ..."), or None."""
+    m = _OPENING.match(seg)
+    if m is None:
+        return None
+    lex = d.lex
+    lead = m.group(1).replace(",", " ").split()
+    if any(w[:1].islower() and w not in DETERMINERS and w != "of" and w not in lex.titles
+           and w not in lex.role_nouns and w != "former" for w in lead):
+        return None  # "After meeting Ann Lee, she said": no subject
+    words = m.group(2).split()
+    while len(words) > 1 and (words[0].lower() in lex.titles or words[0].lower().rstrip(".")
+                              in lex.role_nouns):
+        words.pop(0)  # "Pollster Ann Lee": the name after the role
+    if words[0].lower() in BOUNDARY_WORDS or words[0].lower() in DETERMINERS \
+            or words[0].lower() in lex.pronouns \
+            or any(w.lower() in lex.organisation_words or w.lower() in lex.outlet_words
+                   for w in words):
+        return None
+    start = a + m.start(2)
+    if len(words) == 1:
+        full = full_name_before(d, start + 1, words[0]) if start else ""
+        return (start, full) if full else None
+    if len(words) > 2 and not _INITIAL_WORD.match(words[-2]):
+        start += m.group(2).find(words[-2])  # "Pilot Ann Lee": the last two words
+        words = words[-2:]
+    if no_first_name(words[0], lex) or GROUP_WORD.match(words[-1]):
+        return None
+    return start, " ".join(words)
+
+
+_CONTRACTION = re.compile(r"^(he|she|they|it|we)['’](?:s|re|ll|d|ve)$")
+_INITIAL_WORD = re.compile(r"^[A-Z]\.$")
+# a generation after a name ("Ann Lee III") is no acronym
+_ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII)$")

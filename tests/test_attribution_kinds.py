@@ -1,0 +1,220 @@
+"""Who a source is, followed through the text: titles, roles and appositives around a name,
+later short names, "the <role>" and pronouns; people, organisations, outlets, documents and
+unnamed groups told apart. Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, PERSON
+from checker.text.loader import document_from_text
+from rules.attribution import names
+from rules.attribution.extraction import extract
+from rules.attribution.lexicon import get_lexicon
+from tests.families import analyse_attribution as _analyse
+
+
+def _sources(text: str) -> list[tuple[str, str]]:
+    return [(s.name, s.kind) for s in _analyse(text).sources]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a full name after a title, a role or a body's name is the person
+        ("Speaker of the Assembly Rep. Tomas Berg said the session would close early.",
+         "Tomas Berg", PERSON),
+        ("Army Capt. Ines Moreau said the convoy left the base at dawn.", "Ines Moreau",
+         PERSON),
+        ("Coast Guard Lt. Pavel Duda said the crew was rescued within an hour.", "Pavel Duda",
+         PERSON),
+        # after a word for a body, the name is that body's
+        ("According to the advocacy group Harbour Watch, the river is badly polluted.",
+         "Harbour Watch", ORGANISATION),
+        ("Brannock Vale, a firm founded by two engineers, said the bridge was safe.",
+         "Brannock Vale", ORGANISATION),
+        # members of a group with only adjectives before them name nobody
+        ("Leading Republicans said the bill would fail in the upper house.",
+         "Leading Republicans", ANONYMOUS),
+        # one person described by a common noun; a group or a thing by one: nobody named
+        ("The Labour frontrunner said the count had been fair.", "The Labour frontrunner",
+         PERSON),
+        ("The Harbour founders said the count had been fair.", "The Harbour founders",
+         ANONYMOUS),
+        # records and works are documents
+        ("The affidavit says the officer saw the car leave the lot.", "The affidavit",
+         DOCUMENT),
+        ("A council timeline shows the alarm sounded just before noon.",
+         "A council timeline", DOCUMENT),
+        # a generation after a name is no acronym of a body
+        ("“The drills go on,” harbour police spokesman Capt. Ron Amell III said.",
+         "Ron Amell III", PERSON),
+        # a title that ends in a body's word is still a title
+        ("Former Secretary of State Ana Brill said the treaty was sound.", "Ana Brill",
+         PERSON),
+        # a name after a body's possessive is a person
+        ("The Valley Post's Ines Moreau reported that the mill had closed.", "Ines Moreau",
+         PERSON),
+        # a body's name in a person's appositive does not make the person a body
+        ("Tom Berg, a Valley University professor, said the dam was unsafe.", "Tom Berg",
+         PERSON),
+        # a title that is also a first name, before a lone surname, is the first name
+        ("Dean Ortiz, an economist at the institute, said rents would rise.", "Dean Ortiz",
+         PERSON),
+        # a speaker's age and home town stay with the speaker
+        ("“We came for the music,” Ana Ruiz, 31, of Tacoma, Wash., said on Friday.",
+         "Ana Ruiz", PERSON),
+    ],
+)
+def test_name_and_kind_of_a_source_phrase(text: str, name: str, kind: str) -> None:
+    assert _sources(text)[:1] == [(name, kind)]
+
+
+def test_a_lone_name_with_an_office_title_elsewhere_is_a_person() -> None:
+    text = ("President Okafor's plan for the port was published on Monday. "
+            "Okafor said the first ships would dock in May.")
+    assert _sources(text) == [("Okafor", PERSON)]
+
+
+def test_a_lone_name_with_no_sign_of_a_person_stays_a_body() -> None:
+    assert _sources("Brightwater said the new line would open in May.") == [
+        ("Brightwater", ORGANISATION)]
+
+
+@pytest.mark.parametrize(
+    ("before", "full"),
+    [
+        ("the plan of Ohio Gov. ", ""),  # a title, then no first name
+        ("the team of Sen. Harry M. ", "Harry M."),  # initials belong to the name
+        ("the head of Delta-Vance Mara ", "Mara"),  # a compound of names is no first name
+        ("a speech by the Iraqi ", ""),  # a nationality is no first name
+        ("the view of the Islamic ", ""),  # nor an adjective in -ic
+        ("the side of Mary Ann ", "Mary Ann"),  # two first names
+    ],
+)
+def test_the_full_name_before_a_surname(before: str, full: str) -> None:
+    text = before + "Lund said so."
+    got = names.name_ending_at(text, len(before), "Lund", get_lexicon())
+    assert got == (f"{full} Lund" if full else "")
+
+
+def test_a_short_name_takes_the_full_name_after_a_title() -> None:
+    text = ("Maj. Tomas Berg of the harbour police led the search on Sunday. "
+            "Berg said the divers found the wreck after two hours.")
+    assert ("Tomas Berg", PERSON) in _sources(text)
+
+
+def test_full_names_are_indexed_once_per_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many sentences that all cite one surname scan the text for its full name once, not
+    once per sentence (which made long texts quadratic)."""
+    calls = []
+    real = names._occurrences
+    reads = []
+    real_read = names.name_ending_at
+
+    def counting(text: str, short: str) -> tuple[list[int], list[str]]:
+        calls.append(short)
+        return real(text, short)
+
+    def reading(text: str, pos: int, short: str, lex: object) -> str:
+        reads.append(pos)
+        return real_read(text, pos, short, lex)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(names, "_occurrences", counting)
+    monkeypatch.setattr(names, "name_ending_at", reading)
+    text = "Nora Vance opened the meeting. " + " ".join(["Vance said the bridge would close."]
+                                                         * 200)
+    found = _sources(text)
+    assert found and all(f == ("Nora Vance", PERSON) for f in found)
+    assert calls == ["Vance"]
+    assert len(reads) == len(set(reads))  # each place read once at most
+
+
+def test_the_role_after_a_titled_name_is_that_person_and_not_vague() -> None:
+    an = _analyse("Gov. Mara Lund opened the new bridge on Monday. "
+                  "The governor said the repairs had cost three million dollars.")
+    assert [(s.name, s.kind) for s in an.sources] == [("Mara Lund", PERSON)]
+    assert not [f for f in an.findings if f.rule == "vague-attribution"]
+
+
+def test_the_role_is_not_given_to_someone_cited_since() -> None:
+    found = _sources("Gov. Mara Lund opened the new bridge on Monday. "
+                     "Engineer Tom Berg said the deck was safe. "
+                     "The governor said the repairs had cost three million dollars.")
+    assert found[0] == ("Tom Berg", PERSON)
+    assert found[1][0] != "Tom Berg" and found[1][0] != "Mara Lund"
+
+
+def test_a_pronoun_is_the_person_who_opens_the_sentences_before_it() -> None:
+    found = _sources("Defence lawyer Tom Berg said the trial had been unfair. "
+                     "The prosecutor, Nadia Orlov, left the room quickly. "
+                     "She did not look back. Later, she said the case was closed.")
+    assert found == [("Tom Berg", PERSON), ("Nadia Orlov", PERSON)]
+
+
+def test_a_pronoun_after_a_subject_in_its_own_sentence() -> None:
+    found = _sources("Harbour master Ida Kron said the quay would reopen. "
+                     "Sven Aalto has worked the strait for years, and he said delays "
+                     "were likely.")
+    assert found[-1] == ("Sven Aalto", PERSON)
+
+
+def test_he_is_not_a_person_that_she_named() -> None:
+    found = _sources("Ana Ruiz said the port would close. “We have no choice,” she said. "
+                     "Officials met later in the day. He said the vote was final.")
+    assert ("Ana Ruiz", PERSON) in found
+    assert len([f for f in found if f == ("Ana Ruiz", PERSON)]) == 2
+
+
+def _relations(text: str) -> list[tuple[str, str]]:
+    return [(s.name, s.cue) for s in _analyse(text).sources]
+
+
+def _colon_sources(text: str) -> list[tuple[str, bool]]:
+    """(source text, informational) of the headline-colon relations the extractor finds."""
+    doc = document_from_text(text, path="t.txt", fmt="text")
+    found, _ = extract(doc.text, [(s.start, s.end) for s in doc.sentences])
+    return [(r.source_text, r.informational) for r in found if r.kind == "colon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Monday’s Harbour Briefing: Ferry fares rise for the third time this year.", []),
+        ("Valley Culture Report: The old pier will close in May after a storm.", []),
+        ("HARBOUR FARES RISE AGAIN: The operator raised fares by a tenth.", []),
+        ("Lund: The operator must explain why fares rose again.", ["Lund"]),
+    ],
+)
+def test_a_title_before_a_colon_is_no_source(text: str, kept: list[str]) -> None:
+    assert [src for src, ok in _colon_sources(text) if ok] == kept
+
+
+def test_a_suspect_is_not_a_reporter() -> None:
+    found = _relations("The man accused of stealing the painting will stay in custody, "
+                       "a judge said on Friday.")
+    assert not [n for n, cue in found if cue.startswith("accused")]
+    assert ("a judge", "said") in found
+
+
+def test_who_was_told_is_not_the_speaker() -> None:
+    text = ("“We will not give up the harbour,” Mara Lund, who has not endorsed either plan, "
+            "told reporters in the port.")
+    assert _sources(text) == [("Mara Lund", PERSON)]
+
+
+
+def test_a_pronoun_in_a_contraction_is_resolved() -> None:
+    found = _sources("Mara Lund said the port would close. "
+                     "She’s not saying the workers will lose their jobs.")
+    assert found == [("Mara Lund", PERSON), ("Mara Lund", PERSON)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["That’s not to suggest that the ferry is unsafe.",
+     "Whenever asked about the ferry, the crews change the subject."],
+)
+def test_function_words_are_no_sources(text: str) -> None:
+    assert _sources(text) == [] or all(n not in ("That’s", "Whenever") for n, _ in
+                                       _sources(text))
