@@ -30,6 +30,7 @@ from collections.abc import Iterable
 
 from checker.core.analysis import ANONYMOUS, ORGANISATION, PERSON
 from checker.core.regexlit import lazy_compile
+from checker.text.lowercase import lowered
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.words import BOUNDARY_WORDS
@@ -303,15 +304,13 @@ _last_lowered: tuple[str, str] = ("", "")
 
 
 def _lowered(text: str) -> str:
-    """``text`` in lower case, offset for offset (a character whose lower case is longer
-    keeps its first character)."""
+    """``text`` in lower case, offset for offset (:func:`checker.text.lowercase.lowered`),
+    remembered for the last text."""
     global _last_lowered
     last = _last_lowered
     if last[0] is text:
         return last[1]
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower()[:1] or c for c in text)
+    low = lowered(text)
     _last_lowered = (text, low)
     return low
 
