@@ -161,7 +161,7 @@ def gold_kind(span: str, counts: Counter[str], inside: bool = False) -> str:
     if any(w in _POSSESSIVES or w.endswith(("'s", "’s", "s'", "s’")) for w in lows) \
             or lows[0] in PRONOUNS or first_base in PRONOUNS or any(w in _SHARES for w in lows):
         return "other"  # "his aides", "Sanders' aides"; poll shares ("half", "most voters")
-    if len(words[0]) == 1 or lows[0] in _NOT_A_PHRASE \
+    if (len(words) == 1 and len(words[0]) == 1) or lows[0] in _NOT_A_PHRASE \
             or (len(lows) == 1 and lows[0] in _INSTITUTIONS):
         return "other"  # "A" of a Q&A, "From", "According to"; "police" (the force)
     head = _head(words)
