@@ -30,6 +30,7 @@ from rules.attribution.vague import (
     anonymity_asides,
     group_claims,
     unnamed_documents,
+    unnamed_few,
     vague_source,
 )
 from rules.attribution.words import BOUNDARY_WORDS, DETERMINERS, TIME_WORDS
@@ -172,6 +173,8 @@ def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list
                     continue
                 if _inside_quote(quotes, quote_starts, a):
                     continue
+                if label == "agentless passive" and _AGENT_AFTER.match(text, b):
+                    continue  # "is considered by many to be": the agent is read after
                 flagged.add((a, b))
                 group = text[a:b]
                 msg = (
@@ -180,6 +183,10 @@ def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list
                     else f"vague attribution '{group}': name the source"
                 )
                 out.append(VagueFinding(a, b, msg, index))
+
+
+# a passive's agent right after it: the passive is not agentless
+_AGENT_AFTER = re.compile(r"\s+by\s")
 
 
 def _unnamed_asides(text: str, body: Sequence[tuple[int, int, int]], quotes: list[Span],
@@ -193,6 +200,7 @@ def _unnamed_asides(text: str, body: Sequence[tuple[int, int, int]], quotes: lis
     hits = [(a, b, "aside") for a, b in anonymity_asides(text, spans)]
     hits += [(a, b, "group") for a, b in group_claims(text, spans, lex)]
     hits += [(a, b, "group") for a, b in unnamed_documents(text, spans)]
+    hits += [(a, b, "group") for a, b in unnamed_few(text, spans, lex)]
     hits += [(a, b, "passive") for a, b in agentless_reports(text, spans)]
     by_start = {a: k for a, _, k in body}
     starts = sorted(by_start)

@@ -109,6 +109,11 @@ _NAMES_ITSELF = lazy_compile(
 _NAMED_AFTER = lazy_compile(r"\s+(?:in|by|from|for|at|of|with)\s+(?:the\s+)?[A-Z]")
 
 
+# a name joined to a source span before it: "Ana Ruiz and | others" (not a clause joined
+# after a comma: "..., in Colorado, and | a former official said")
+_NAMED_BEFORE = lazy_compile(r"([A-Z][\w'’-]*)\.?\s+(?:and|or)\s+$")
+
+
 def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
     """Whether ATT001 reports the informational relation ``r`` as a vague source: the
     classifier's verdict (``r.vague``), or an anonymous source phrase of one of the classes
@@ -117,6 +122,10 @@ def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
     text) one that a named postmodifier follows ("a report | in the Valley Ledger")."""
     if r.source is not None and _NAMES_ITSELF.search(r.source_text):
         return False
+    joined = _NAMED_BEFORE.search(text, max(0, r.source[0] - 80), r.source[0]) \
+        if text and r.source is not None else None
+    if joined is not None and not GROUP_WORD.match(joined.group(1)):
+        return False  # "Ana Ruiz and others said": one of them is named
     if r.vague:
         return True
     if r.source is None or not r.informational:
@@ -447,6 +456,106 @@ def _group_heads(lex: Lexicon) -> frozenset[str]:
             _HEADS_OF.clear()
         _HEADS_OF[id(lex)] = got
     return got[1]
+
+
+# ------------------------------------------------------- unnamed "some" and passive agents
+
+# reporting, belief and naming verbs (their forms) that an unnamed "some", "many" or
+# "others" can hold, and that a passive agent "by some" can follow
+_OPINION_VERBS = (
+    "say|says|said|saying|argue|argues|argued|believe|believes|believed|think|thinks|thought"
+    "|fear|fears|feared|worry|worries|worried|see|sees|saw|view|views|viewed|regard|regards"
+    "|regarded|call|calls|called|describe|describes|described|claim|claims|claimed|suggest"
+    "|suggests|suggested|contend|contends|contended|insist|insists|insisted|warn|warns|warned"
+    "|predict|predicts|predicted|doubt|doubts|doubted|question|questions|questioned|wonder"
+    "|wonders|wondered|speculate|speculates|speculated|criticize|criticizes|criticized"
+    r"|criticise|criticises|criticised|complain|complains|complained|point\s+out|points\s+out"
+    r"|pointed\s+out|note|notes|noted|accuse|accuses|accused|blame|blames|blamed|charge"
+    "|charges|charged|allege|alleges|alleged|consider|considers|considered|suspect|suspects"
+    "|suspected|maintain|maintains|maintained|dismiss|dismisses|dismissed|deride|derides"
+    "|derided|dub|dubs|dubbed|label|labels|labeled|labelled|brand|brands|branded|hail|hails"
+    "|hailed|praise|praises|praised|deem|deems|deemed|expect|expects|expected|assume"
+    "|assumes|assumed")
+_ADVERBS = (r"(?:(?:also|long|still|now|even|privately|publicly|likely|erroneously|already"
+            r"|often|openly|quietly|wrongly|rightly|widely|derisively|increasingly|repeatedly"
+            r"|would\s+likely|have\s+long)\s+)*")
+_OPINION_FORMS = _OPINION_VERBS.split("|")
+# the forms a plural subject takes (no "says", "calls", "views": after "some" or "many"
+# such a form is a noun, "some views on", "few calls for")
+_PLURAL_FORMS = "|".join(
+    v for v in _OPINION_FORMS
+    if not (v.endswith("s") and (v[:-1] in _OPINION_FORMS or v[:-2] in _OPINION_FORMS
+                                 or v[:-3] + "y" in _OPINION_FORMS))
+    and not v.startswith(r"points"))
+# verbs that are nouns too ("causing some worry", "with some fear"): after an unnamed
+# few only when an object or a clause follows ("some fear that", "what some call the")
+_NOUN_TOO = frozenset(("worry", "fear", "doubt", "question", "call", "view", "note", "claim",
+                       "charge", "label", "brand", "hail", "praise", "blame", "dub"))
+_OBJECT_NEXT = lazy_compile(
+    r"\s+(?:that|it|him|her|them|this|these|those|the|a|an|he|she|they|his|their|its"
+    r"|whether|if|[A-Z])\b")
+# "some say", "many would likely point out", "others have long argued", "some of them
+# fear", "led some to speculate" (an unnamed few as the sayer); in lower case
+_UNNAMED_FEW = lazy_compile(
+    r"(?<![\w'’-])(?P<src>(?:some|many|others|few)(?:\s+of\s+(?:them|those|us|these"
+    r"|the\s+[a-z]+))?)\s+(?:(?:have|had|would|will|may|might|could|are|were"
+    r"|do|did|must)\s+)?" + _ADVERBS + r"(?:been\s+)?(?P<verb>" + _PLURAL_FORMS + r")\b"
+    r"|\b(?:led|leading|leads|lead|leave|leaves|leaving|left|caused|causing|causes|prompted"
+    r"|prompting|prompts|encouraged|forcing|forced)\s+(?P<src2>some|many|others)\s+to\s+"
+    r"(?P<verb2>" + _PLURAL_FORMS + r")\b"
+)
+# "(is) seen by some as", "was criticized by libertarians", "known by some Republicans
+# as": an unnamed group as the agent of a passive reporting or opinion verb; in lower case
+_BY_UNNAMED = lazy_compile(
+    r"\b(?:" + _OPINION_VERBS + r"|known|seen|declared|disputed|challenged|cited|quoted"
+    r"|rejected|condemned|denounced|mocked|ridiculed)\s+" + _ADVERBS
+    + r"by\s+(?P<src>(?:some|many|others|few)\b(?!\s+of\b)|(?:(?:some|many|several|other"
+    r"|a\s+few|various|numerous|a\s+number\s+of|multiple|a\s+handful\s+of)\s+)?"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s)\b)"
+)
+_UNNAMED_KEYS = ("some", "many", "others", "few", " by ")
+
+
+def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span]:
+    """Spans of an unnamed "some", "many" or "others" reporting or believing ("some saw
+    it as", "many would likely point out", "led some to speculate"), and of an unnamed
+    group as the agent of a passive ("was seen by some as", "criticized by libertarians"),
+    outside quotations; never after "and"/"or" ("Ann Lee and others said": one is named)."""
+    heads = _group_heads(lex)
+    out: list[Span] = []
+    low = _lowered(text)
+    for a, b in _scan(text, sentences, _UNNAMED_KEYS, _UNNAMED_FEW, lower=True):
+        before = low[max(0, a - 5):a].split()
+        if before and before[-1] in ("and", "or", "the", "how", "so", "too", "as"):
+            continue
+        verb = low[a:b].split()[-1]
+        if verb in _NOUN_TOO and not _OBJECT_NEXT.match(text, b):
+            continue  # "causing some worry at the party"
+        out.append((a, b))
+    for a, b in _scan(text, sentences, (" by ",), _BY_UNNAMED, lower=True):
+        m = _BY_UNNAMED.match(low, a, b)
+        if m is not None and _unnamed_agent(text, m, heads, lex):
+            out.append((a, b))
+    return sorted(out)
+
+
+def _unnamed_agent(text: str, m: re.Match[str], heads: frozenset[str], lex: Lexicon) -> bool:
+    """Whether the passive agent of a :data:`_BY_UNNAMED` match names no one: "some",
+    "many", "others", or a plural group noun ("critics", "some Republicans") with nothing
+    capitalised but a group word and no name after it ("by officials at Acme")."""
+    head = m.group("head")
+    if head is None:
+        return True  # "by some", "by many"
+    src = text[m.start("src"):m.end("src")].split()
+    if head not in heads and not GROUP_WORD.match(src[-1]):
+        return False
+    if any(w[:1].isupper() for w in src[:-1]) or (src[-1][:1].isupper()
+                                                 and not GROUP_WORD.match(src[-1])):
+        return False
+    if any(w.lower() in lex.pronouns or w.lower() in ("the", "his", "her", "their", "its")
+           for w in src):
+        return False
+    return not _NAMED_AFTER.match(text, m.end("src"), m.end("src") + 80)
 
 
 def _quoted(s: str, at: int) -> bool:

@@ -1,0 +1,62 @@
+"""ATT001 on an unnamed few as the source ("some saw it as", "led many to wonder") and on an
+unnamed group as a passive's agent ("was seen by some as"), and not on look-alikes: a noun
+after "some" ("some views on"), a named agent ("by the council"), a named person with
+"others". Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.families import analyse_attribution
+
+
+def _vague(text: str) -> list[str]:
+    an = analyse_attribution(text)
+    return [text[f.start:f.end] for f in an.findings if f.rule == "vague-attribution"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Some saw the ferry fare rise as a tax on islanders.", "Some saw"),
+        ("The depot closure, many would likely point out, came a week after the vote.",
+         "many would likely point out"),
+        ("Others have long argued that the tram line was never needed.",
+         "Others have long argued"),
+        ("Some of the drivers said the new timetable was unworkable.",
+         "Some of the drivers said"),
+        ("The late vote led some to speculate that the mayor had lost her majority.",
+         "led some to speculate"),
+        ("The delay left many to wonder whether the bridge would open at all.",
+         "left many to wonder"),
+        ("Many fear the mill will not reopen after the flood.", "Many fear"),
+        ("The council pushed through what some call a tax on parking.", "some call"),
+        ("The reshuffle was seen by some as a demotion for the deputy mayor.",
+         "seen by some"),
+        ("The budget was criticised by local economists for ignoring the harbour.",
+         "criticised by local economists"),
+        ("The pier is considered by many to be the oldest on the coast.",
+         "considered by many"),
+    ],
+)
+def test_an_unnamed_few_is_flagged(text: str, flagged: str) -> None:
+    found = _vague(text)
+    assert any(flagged in f for f in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nouns after a quantifier, not verbs
+        "The two candidates share some views on housing and transport.",
+        "The late count was causing some worry at the party office.",
+        "There were few calls for a recount after the vote.",
+        # a named agent: the passive is attributed, not agentless
+        "The pier is considered by the county archivist to be the oldest on the coast.",
+        "The reshuffle was seen by Ana Ruiz as a demotion for her deputy.",
+        # one of the group is named
+        "Ana Ruiz and others said the depot would close.",
+    ],
+)
+def test_look_alikes_are_not_flagged(text: str) -> None:
+    assert _vague(text) == []
