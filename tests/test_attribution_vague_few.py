@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from rules.attribution.lexicon import get_lexicon
+from rules.attribution.vague import group_claims
 from tests.families import analyse_attribution
 
 
@@ -37,6 +39,18 @@ def _vague(text: str) -> list[str]:
          "criticised by local economists"),
         ("The pier is considered by many to be the oldest on the coast.",
          "considered by many"),
+        ("The bypass was cancelled, as some have speculated.", "some have speculated"),
+        # unnamed groups with a postmodifier, an aside, a joined pair, after a semicolon
+        ("Owners of small ferries, for example, argue that the levy is unfair.",
+         "Owners of small ferries"),
+        ("The mill shut in May, where inspectors reported a cracked boiler.",
+         "inspectors reported"),
+        ("The tram fares, many economists say, are the highest in the region.",
+         "many economists say"),
+        ("The depot is short of drivers, nurses and care workers told the council.",
+         "care workers told"),
+        ("Levy row splits the council; Critics charge that the vote was rushed.",
+         "Critics charge"),
     ],
 )
 def test_an_unnamed_few_is_flagged(text: str, flagged: str) -> None:
@@ -60,3 +74,11 @@ def test_an_unnamed_few_is_flagged(text: str, flagged: str) -> None:
 )
 def test_look_alikes_are_not_flagged(text: str) -> None:
     assert _vague(text) == []
+
+
+def test_the_group_scan_leaves_a_group_named_by_its_employer_to_the_classifier() -> None:
+    text = "Engineers at Acme Rail, for example, argue that the levy is unfair."
+    assert group_claims(text, [(0, len(text))], get_lexicon()) == []
+    text = "Engineers at the depot, for example, argue that the levy is unfair."
+    spans = group_claims(text, [(0, len(text))], get_lexicon())
+    assert [text[a:b] for a, b in spans] == ["Engineers at the depot, for example, argue"]

@@ -265,15 +265,26 @@ _CLAUSE_VERBS = _MORE_VERBS | frozenset((
     "acknowledged", "concede", "conceded", "maintain", "maintained", "allege", "alleged",
     "report", "reported", "confirm", "confirmed", "explain", "explained", "stress", "stressed",
     "suggest", "suggested"))
+_CONJ = r"(?:but|while|although|though|as|because|since|where|whereas)\s+"
+# a parenthetical between a group and its verb: "Cement makers, for instance, argue"
+_ASIDE = (r"(?:,\s+(?:for\s+instance|for\s+example|on\s+the\s+other\s+hand|meanwhile|however"
+          r"|though|in\s+turn|in\s+particular|too|instead|by\s+contrast|in\s+contrast"
+          r"|of\s+course|in\s+fact),)?")
 _GROUP_CLAIM = lazy_compile(
-    r"(?:^|[,;:(—–]\s*|\b(?:but|while|although|though|as|because|since|where)\s+)"
+    r"(?:^|[,;:(—–]\s*(?:" + _CONJ + r")?|\b" + _CONJ + r")"
     r"(?P<src>(?:(?:some|many|several|most|other|few|a\s+few|a\s+number\s+of)\s+)?"
-    r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s))"
+    r"(?:[a-z][\w'’-]*\s+and\s+)?(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s)"
+    # a postmodifier: "activists here", "supporters of abortion rights"
+    r"(?:\s+(?:here|there|alike)|\s+(?:of|in|at|from|on|across|within)\s+"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*(?=" + _ASIDE[3:-2] + r"|\s+(?:have|had|has"
+    r"|do|did|also|now|still|long)?\s*(?:" + "|".join(sorted(_CLAUSE_VERBS, key=len,
+                                                              reverse=True)) + r")\b))?)"
+    + _ASIDE +
     r"\s+(?:(?:have|had|has|do|did)\s+)?(?:(?:long|also|now|privately|publicly|still"
     r"|repeatedly|often|increasingly|widely|generally|already|even)\s+)?"
     r"(?P<verb>(?:" + "|".join(sorted(_CLAUSE_VERBS, key=len, reverse=True))
     + r")\b|[a-z]+(?=\s+that\b|\s*[.!?]))"
-    r"(?P<after>\s+that\b|\s*[.!?][\"”’']?\s*$|\s+(?=[a-z]))",
+    r"(?P<after>\s+that\b|\s*[.!?][\"”’']?\s*$|\s*,(?=\s)|\s+(?=[a-z]))",
 )
 _QUOTE_CHARS = "\"“”"
 _QUANTIFIERS = frozenset(("some", "many", "several", "most", "other", "few", "a", "number",
@@ -418,23 +429,29 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
     verbs = lex.cue_forms
     verb = m.group("verb")
     after = m.group("after").strip()
-    if after == "that" or after[:1] in (".", "!", "?"):
+    at = m.start("src")
+    if after == ",":
+        # "..., many economists say, ...": an aside set off by commas, a reporting verb
+        if s[:at].rstrip()[-1:] not in (",", "(", "—", "–") \
+                or not (verb in verbs or verb in _MORE_VERBS):
+            return False
+    elif after == "that" or after[:1] in (".", "!", "?"):
         if not (verb in verbs or verb in _MORE_VERBS) \
                 or (after != "that" and m.start("src") == 0):
             return False  # "Rider groups disagreed.": no content reported
     elif verb not in _CLAUSE_VERBS:
         return False
-    lows = m.group("src").split()
+    lows = s[at:m.start("head")].lower().split() + [m.group("head")]  # to the head
     if any(w in lex.pronouns or w in BOUNDARY_WORDS or w in verbs or w in _CLAUSE_VERBS
-           for w in lows[:-1] if w not in _QUANTIFIERS):
+           for w in lows[:-1] if w not in _QUANTIFIERS and w != "and"):
         return False  # "She said leaders": no noun phrase
     if lows[0] in ("the", "these", "those", "their", "his", "her"):
         return False
-    at = m.start("src")
     src = s[at:m.end("src")]
     # capitalised where a sentence starts or after a colon, dash or bracket ("Update: Critics
     # charge ..."): the capital says nothing; elsewhere it marks a name ("Acme analysts")
-    first_cap = src[:1].isupper() and s[:at].rstrip()[-1:] not in ("", ":", "—", "–", "(")
+    first_cap = src[:1].isupper() and s[:at].rstrip()[-1:] not in ("", ":", ";", "—", "–",
+                                                                  "(")
     # "some Acme analysts": named by their employer; quoted: the speaker's words
     return not (first_cap or any(w[:1].isupper() for w in src.split()[1:])
                 or _quoted(s, at))
@@ -526,7 +543,7 @@ def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span
     low = _lowered(text)
     for a, b in _scan(text, sentences, _UNNAMED_KEYS, _UNNAMED_FEW, lower=True):
         before = low[max(0, a - 5):a].split()
-        if before and before[-1] in ("and", "or", "the", "how", "so", "too", "as"):
+        if before and before[-1] in ("and", "or", "the", "how", "too"):
             continue
         verb = low[a:b].split()[-1]
         if verb in _NOUN_TOO and not _OBJECT_NEXT.match(text, b):
