@@ -40,6 +40,10 @@ def _vague(text: str) -> list[str]:
         ("The pier is considered by many to be the oldest on the coast.",
          "considered by many"),
         ("The bypass was cancelled, as some have speculated.", "some have speculated"),
+        ("The fire destroyed what investigators called the oldest mill in the county.",
+         "what investigators called"),
+        ("The fee stays under the level that economists generally consider fair.",
+         "that economists generally consider"),
         # unnamed groups with a postmodifier, an aside, a joined pair, after a semicolon
         ("Owners of small ferries, for example, argue that the levy is unfair.",
          "Owners of small ferries"),
@@ -65,6 +69,8 @@ def test_an_unnamed_few_is_flagged(text: str, flagged: str) -> None:
         "The two candidates share some views on housing and transport.",
         "The late count was causing some worry at the party office.",
         "There were few calls for a recount after the vote.",
+        # "called" as phoned
+        "She added that some drivers have called her to complain about the detour.",
         # a named agent: the passive is attributed, not agentless
         "The pier is considered by the county archivist to be the oldest on the coast.",
         "The reshuffle was seen by Ana Ruiz as a demotion for her deputy.",

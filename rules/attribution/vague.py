@@ -530,6 +530,16 @@ _BY_UNNAMED = lazy_compile(
     r"|a\s+few|various|numerous|a\s+number\s+of|multiple|a\s+handful\s+of)\s+)?"
     r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s)\b)"
 )
+# "what officials called a hate crime", "a bill that critics called unfair", "the limit
+# that economists generally consider safe": an unnamed group naming or judging; lower case
+_GROUP_CALLS = lazy_compile(
+    r"\b(?:what|which|that)\s+(?P<src>(?:(?:some|many|several|other|most)\s+)?"
+    r"(?:[a-z][\w'’-]*\s+)?(?P<head>[a-z]+s))\s+(?:(?:have|had|would|might|may)\s+)?"
+    r"(?:(?:long|often|also|generally|widely|once|now|still|privately|derisively)\s+)?"
+    r"(?:call|called|describe|described|dub|dubbed|label|labeled|labelled|term|termed"
+    r"|consider|considered|deem|deemed|regard\s+as|regarded\s+as|see\s+as|saw\s+as)\b"
+    r"(?!\s+(?:her|him|them|me|us|you|for|on|off|up|back|in|out)\b)"  # "called her": phoned
+)
 _UNNAMED_KEYS = ("some", "many", "others", "few", " by ")
 
 
@@ -549,15 +559,18 @@ def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span
         if verb in _NOUN_TOO and not _OBJECT_NEXT.match(text, b):
             continue  # "causing some worry at the party"
         out.append((a, b))
-    for a, b in _scan(text, sentences, (" by ",), _BY_UNNAMED, lower=True):
-        m = _BY_UNNAMED.match(low, a, b)
-        if m is not None and _unnamed_agent(text, m, heads, lex):
-            out.append((a, b))
+    for pattern, keys in ((_BY_UNNAMED, (" by ",)), (_GROUP_CALLS, ("what ", "which ",
+                                                                       "that "))):
+        for a, b in _scan(text, sentences, keys, pattern, lower=True):
+            m = pattern.match(low, a, b)
+            if m is not None and _unnamed_agent(text, m, heads, lex):
+                out.append((a, b))
     return sorted(out)
 
 
 def _unnamed_agent(text: str, m: re.Match[str], heads: frozenset[str], lex: Lexicon) -> bool:
-    """Whether the passive agent of a :data:`_BY_UNNAMED` match names no one: "some",
+    """Whether the passive agent of a :data:`_BY_UNNAMED` match (or the sayer of a
+    :data:`_GROUP_CALLS` one) names no one: "some",
     "many", "others", or a plural group noun ("critics", "some Republicans") with nothing
     capitalised but a group word and no name after it ("by officials at Acme")."""
     head = m.group("head")
