@@ -3,7 +3,8 @@
 PolNeAR marks every attribution's source span but says nothing about vagueness, so the gold
 side is read off the span's words by a fixed rule that does not use the tool's lexicon:
 
-- **vague**: no capitalised word after the first, the first word a common word (inside a
+- **vague**: a party member counted off ("a Nevada Democrat"); else no capitalised word
+  after the first, the first word a common word (inside a
   sentence written in lower case; opening one, its lower-case form is, in the corpus, more
   frequent than its capitalised form), no pronoun or possessive ("he", "his aides"), and
   no definite description ("the company", "the officials", which refer back to someone
@@ -18,7 +19,8 @@ side is read off the span's words by a fixed rule that does not use the tool's l
   someone depends on the text before them), unnamed members of a named group ("Florida
   election officials": the group is named, the people are not), poll shares ("47 percent",
   "most voters": the poll is the source) and documents ("a new poll", "emails"), and
-  "one"/"another" (which count off people named before); bare "police" (the force, like
+  "one"/"another" (which count off people named before); relative pronouns ("who",
+  which stand for a named or an unnamed antecedent); bare "police" (the force, like
   "the police"); and spans that are no noun phrase (a lone letter, "A:" of a Q&A, or a
   span opening with a preposition or a verb, "From", "According to", "asked").
 
@@ -55,6 +57,12 @@ from rules.attribution.vague import vague_source
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "who", "which", "that",
                       "him", "her", "them", "us", "me", "one's", "whom"))
+# relative pronouns stand for their antecedent, named ("Ann Lee, who said") or not ("some
+# analysts, who said"): left out
+_RELATIVES = frozenset(("who", "which", "that", "whom"))
+# a party's member, counted off with "a"/"an"/"another": "a Nevada Democrat" names no one
+_MEMBERS = frozenset(("democrat", "republican", "tory", "conservative", "liberal",
+                      "independent", "socialist", "libertarian"))
 _POSSESSIVES = frozenset(("his", "her", "its", "their", "our", "my", "your", "whose"))
 _DEFINITE = frozenset(("the", "this", "that", "these", "those", "such", "both", "each",
                        "either", "neither", "said"))
@@ -139,16 +147,28 @@ def case_counts(texts: Iterable[str]) -> Counter[str]:
     for t in texts:
         prev = "."
         for m in _WORD.finditer(t):
-            before = t[max(0, m.start() - 3) : m.start()].strip()
-            if before and before[-1] not in ".!?\"“”'‘’:(" and prev != ".":
+            # a closing bracket or quote after a sentence's end: the next sentence starts
+            before = t[max(0, m.start() - 4) : m.start()].strip().rstrip(")]\"”’'")
+            if before and before[-1] not in ".!?\"“”'‘’:(—–-" and prev != ".":
                 c[m.group()] += 1
             prev = m.group()
     return c
 
 
-def gold_kind(span: str, counts: Counter[str], inside: bool = False) -> str:
+def _title_case(line: str) -> bool:
+    """Whether a line is written in title case (a headline: "Critics Charge Plan Was
+    Rushed"), where a capital says nothing about a name: over half its words capitalised."""
+    words = _WORD.findall(line)
+    return len(words) > 2 and sum(w[:1].isupper() for w in words) * 2 > len(words)
+
+
+def gold_kind(span: str, counts: Counter[str], inside: bool = False,
+              own: Counter[str] | None = None) -> str:
     """``vague``, ``named`` or ``other`` for a gold source span (rule in the module doc;
-    ``inside``: the span starts inside a sentence, not at its start)."""
+    ``inside``: the span starts inside a sentence, not at its start; ``own``: the case
+    counts of the span's own article, but for its title-case lines, where a first word
+    written capitalised inside a sentence is a name: "Day said" after "Judge Ana Day",
+    "State" after "the State Department")."""
     words = _WORD.findall(span)
     if words and words[0].lower() == "by" and len(words) > 1:
         words, inside = words[1:], True  # "seen by some as": the passive agent
@@ -156,6 +176,8 @@ def gold_kind(span: str, counts: Counter[str], inside: bool = False) -> str:
         return "other"
     lows = [w.lower() for w in words]
     first_base = re.split(r"['’]", lows[0])[0]  # "we’ve" -> "we"
+    if len(words) == 1 and lows[0] in _RELATIVES:
+        return "other"
     if len(words) == 1 and (lows[0] in PRONOUNS or first_base in PRONOUNS):
         return "named"
     if any(w in _POSSESSIVES or w.endswith(("'s", "’s", "s'", "s’")) for w in lows) \
@@ -166,10 +188,13 @@ def gold_kind(span: str, counts: Counter[str], inside: bool = False) -> str:
         return "other"  # "A" of a Q&A, "From", "According to"; "police" (the force)
     head = _head(words)
     first = words[0]
-    proper_first = first[:1].isupper() and (inside or counts[first.lower()] <= counts[first])
+    proper_first = first[:1].isupper() and (inside or counts[first.lower()] <= counts[first]
+                                            or (own is not None and own[first] > 0))
     if head[:1].isupper() and (head is not first or proper_first):
         if lows[0] in _QUANTIFIERS and head.endswith("s"):
             return "vague"  # "some Democrats", "many Germans": unnamed members of a group
+        if lows[0] in ("a", "an", "another") and head.lower() in _MEMBERS:
+            return "vague"  # "a Nevada Democrat"
         return "named"  # "Hillary Clinton", "the Pentagon", "Obama"
     if any(w[:1].isupper() for w in words[1:]) or proper_first \
             or lows[-1] in _DOCUMENT_HEADS or _head(lows) in _DOCUMENT_HEADS:
@@ -215,11 +240,12 @@ def count_article(text: str, gold_sources: list[tuple[tuple[int, int], ...]],
     lex = get_lexicon()
     flagged = _flagged(text, found, lex, sentences, quotes)
     starts = sorted(a for a, _ in sentences or ())
+    own = case_counts(line for line in text.splitlines() if not _title_case(line))
     for i, pieces in enumerate(gold_sources):
         if not pieces:
             continue
         span = " ".join(text[a:b] for a, b in pieces)
-        kind = gold_kind(span, counts, _inside(text, pieces[0][0], starts))
+        kind = gold_kind(span, counts, _inside(text, pieces[0][0], starts), own)
         hit = any(_overlaps(f, pieces) for f in flagged)
         counted = cues is None or reporting(cues[i])
         if kind == "vague":

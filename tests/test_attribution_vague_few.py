@@ -74,8 +74,12 @@ def test_an_unnamed_few_is_flagged(text: str, flagged: str) -> None:
         # a named agent: the passive is attributed, not agentless
         "The pier is considered by the county archivist to be the oldest on the coast.",
         "The reshuffle was seen by Ana Ruiz as a demotion for her deputy.",
-        # one of the group is named
+        # one of the group is named; a relative pronoun after a name
         "Ana Ruiz and others said the depot would close.",
+        "The deal was struck over ten days with help from Harbour Commissioner Tomas Berg, who "
+        "said he expects the ferries to run again next week.",
+        "The ferry strike ended after talks with Transport Minister Ola Dahl, who said the "
+        "crews would return on Monday.",
     ],
 )
 def test_look_alikes_are_not_flagged(text: str) -> None:

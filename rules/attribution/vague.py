@@ -114,6 +114,10 @@ _NAMED_AFTER = lazy_compile(r"\s+(?:in|by|from|for|at|of|with)\s+(?:the\s+)?[A-Z
 _NAMED_BEFORE = lazy_compile(r"([A-Z][\w'’-]*)\.?\s+(?:and|or)\s+$")
 
 
+# a name right before a relative "who": "Ana Ruiz, | who"
+_NAME_BEFORE_WHO = lazy_compile(r"([A-Z][\w'’-]*)\.?,?\s*$")
+
+
 def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
     """Whether ATT001 reports the informational relation ``r`` as a vague source: the
     classifier's verdict (``r.vague``), or an anonymous source phrase of one of the classes
@@ -126,6 +130,10 @@ def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
         if text and r.source is not None else None
     if joined is not None and not GROUP_WORD.match(joined.group(1)):
         return False  # "Ana Ruiz and others said": one of them is named
+    if text and r.source is not None and r.source_text.strip().lower() in ("who", "whom"):
+        named = _NAME_BEFORE_WHO.search(text, max(0, r.source[0] - 80), r.source[0])
+        if named is not None and not GROUP_WORD.match(named.group(1)):
+            return False  # "Labor Secretary Ana Ruiz, who said": the relative names her
     if r.vague:
         return True
     if r.source is None or not r.informational:
