@@ -40,6 +40,11 @@ def _vague(text: str) -> list[str]:
         ("The pier is considered by many to be the oldest on the coast.",
          "considered by many"),
         ("The bypass was cancelled, as some have speculated.", "some have speculated"),
+        # a group word counted off before the source span; a common word opening a sentence
+        ("Many liberal Democrats have also warned the council not to raise the levy.",
+         "Democrats have also warned"),
+        ("The levy was raised in May. Protest groups say the new fees are unfair, and the "
+         "protest goes on.", "Protest groups say"),
         ("The fire destroyed what investigators called the oldest mill in the county.",
          "what investigators called"),
         ("The fee stays under the level that economists generally consider fair.",

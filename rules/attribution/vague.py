@@ -146,12 +146,43 @@ def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
         # capitalised, so read as a name: "Several Canadians on the trip", "A Leeds Tory"
         words = [w.rstrip(".") for w in _WORD.findall(r.source_text)]
         lows = [w.lower() for w in words]
+        if text and (_counted_before(text, r.source[0], words)
+                     or _common_first_word(text, r.source[0], words, lows, lex)):
+            return True
         if len(words) < 2 or lows[0] not in _COUNTING:
             return False
         head_at = _head_index(words[1:], lows[1:])
         return head_at is not None and bool(GROUP_WORD.match(words[1 + head_at])) \
             and _counted_members(words, lows, lex)
     return False
+
+
+# a counting word and lower-case modifiers right before a source span
+_COUNTED_BEFORE = lazy_compile(
+    r"\b(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Nn]umerous|[Vv]arious)\s+(?:[a-z][\w-]*\s+)"
+    r"{0,2}$")
+
+
+def _counted_before(text: str, at: int, words: list[str]) -> bool:
+    """"Many liberal | Democrats have warned": a source span of one group word ("Democrats")
+    that a counting word before it counts off."""
+    return len(words) == 1 and bool(GROUP_WORD.match(words[0])) \
+        and words[0].endswith("s") \
+        and _COUNTED_BEFORE.search(text, max(0, at - 60), at) is not None
+
+
+def _common_first_word(text: str, at: int, words: list[str], lows: list[str],
+                       lex: Lexicon) -> bool:
+    """"Protest groups say", "Nuclear proliferation experts have speculated": a plural group
+    noun whose only capital is a sentence's first letter, where the first word is a common
+    word (the text writes it in lower case elsewhere), not a name ("Acme workers")."""
+    if len(words) < 2 or any(w[:1].isupper() for w in words[1:]) \
+            or lows[-1] not in _group_heads(lex) or lows[0] in _COUNTING:
+        return False
+    before = text[max(0, at - 3):at].strip()
+    if before and before[-1] not in ".!?:;\"“”'‘’(—–-\n":
+        return False  # a capital inside a sentence: a name
+    return re.search(rf"(?<![\w-]){re.escape(lows[0])}(?![\w-])", text) is not None
 
 
 def unnamed_phrase(text: str, lex: Lexicon) -> bool:
