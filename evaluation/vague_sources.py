@@ -91,13 +91,14 @@ _NOT_A_PHRASE = frozenset(("from", "according", "asked", "at", "among", "in", "o
 # institutions named by their common noun, like "the police"
 _INSTITUTIONS = frozenset(("police",))
 # cues of reporting relations: verbs of saying, writing, showing and believing (the
-# beginnings of their forms), "according to", a speaker's colon
+# beginnings of their forms), "according to", a speaker's colon; not "ask" (a question
+# reports nothing)
 REPORTING_CUE = re.compile(
     r"^:$|\b(?:sa(?:y|id)|tell|told|writ|wrote|report|announc|claim|argu|contend|insist|assert"
     r"|maintain|stat(?:e|ed|es|ing|ement)\b|declar|note|add(?:s|ed|ing)?\b|explain|warn"
     r"|caution|predict|forecast|estimat|suggest|indicat|show|found\b|find|conclud|reveal"
     r"|confirm|acknowledg|admit|conced|den(?:y|ie)|accus|charg|alleg|complain|critici"
-    r"|call|describ|quot|cit(?:e|ed|es|ing)\b|according|tweet|ask|question|wonder|urg"
+    r"|call|describ|quot|cit(?:e|ed|es|ing)\b|according|tweet|question|wonder|urg"
     r"|recommend|believ|think|thought|feel|felt|fear|worr|doubt|suspect|expect|hope|know"
     r"|knew|se(?:e|es|en|eing)\b|saw\b|view|consider|regard|agree|speculat|point|stress|emphasi|assum"
     r"|presum|reckon|understand|understood|convinced|skeptic|sceptic|adamant|rumou?r"
