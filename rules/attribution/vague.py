@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from checker.core.analysis import ANONYMOUS, ORGANISATION, PERSON
 from checker.core.regexlit import lazy_compile
@@ -551,64 +551,120 @@ _OBJECT_NEXT = lazy_compile(
     r"\s+(?:that|it|him|her|them|this|these|those|the|a|an|he|she|they|his|their|its"
     r"|whether|if|[A-Z])\b")
 # "some say", "many would likely point out", "others have long argued", "some of them
-# fear", "led some to speculate" (an unnamed few as the sayer); in lower case
-_UNNAMED_FEW = lazy_compile(
-    r"(?<![\w'’-])(?P<src>(?:some|many|others|few)(?:\s+of\s+(?:them|those|us|these"
+# fear" (an unnamed few as the sayer); in lower case, matched where the quantifier starts
+_FEW_AT = lazy_compile(
+    r"(?P<src>(?:some|many|others|few)(?:\s+of\s+(?:them|those|us|these"
     r"|the\s+[a-z]+))?)\s+(?:(?:have|had|would|will|may|might|could|are|were"
     r"|do|did|must)\s+)?" + _ADVERBS + r"(?:been\s+)?(?P<verb>" + _PLURAL_FORMS + r")\b"
-    r"|\b(?:led|leading|leads|lead|leave|leaves|leaving|left|caused|causing|causes|prompted"
-    r"|prompting|prompts|encouraged|forcing|forced)\s+(?P<src2>some|many|others)\s+to\s+"
-    r"(?P<verb2>" + _PLURAL_FORMS + r")\b"
 )
+# "led some to speculate", "leaving many to wonder": matched where the quantifier starts,
+# the causing verb read before it
+_CAUSED_AT = lazy_compile(
+    r"(?P<src>some|many|others)\s+to\s+(?P<verb>" + _PLURAL_FORMS + r")\b")
+_CAUSE_BEFORE = lazy_compile(
+    r"\b(?:led|leading|leads|lead|leave|leaves|leaving|left|caused|causing|causes|prompted"
+    r"|prompting|prompts|encouraged|forcing|forced)\s+$")
 # "(is) seen by some as", "was criticized by libertarians", "known by some Republicans
-# as": an unnamed group as the agent of a passive reporting or opinion verb; in lower case
-_BY_UNNAMED = lazy_compile(
-    r"\b(?:" + _OPINION_VERBS + r"|known|seen|declared|disputed|challenged|cited|quoted"
-    r"|rejected|condemned|denounced|mocked|ridiculed)\s+" + _ADVERBS
-    + r"by\s+(?P<src>(?:some|many|others|few)\b(?!\s+of\b)|(?:(?:some|many|several|other"
+# as": an unnamed group as the agent of a passive reporting or opinion verb; in lower case,
+# matched where "by" starts, the verb read before it
+_BY_AT = lazy_compile(
+    r"by\s+(?P<src>(?:some|many|others|few)\b(?!\s+of\b)|(?:(?:some|many|several|other"
     r"|a\s+few|various|numerous|a\s+number\s+of|multiple|a\s+handful\s+of)\s+)?"
     r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s)\b)"
 )
+# the verbs a passive's unnamed agent can follow ("seen by some"), and the adverbs between
+_PASSIVE_FORMS = frozenset(_OPINION_FORMS) | frozenset((
+    "known", "seen", "declared", "disputed", "challenged", "cited", "quoted", "rejected",
+    "condemned", "denounced", "mocked", "ridiculed"))
+_ADVERB_WORDS = frozenset(re.findall(r"[a-z]+", _ADVERBS)) - {"would", "have", "s"}
 # "what officials called a hate crime", "a bill that critics called unfair", "the limit
 # that economists generally consider safe": an unnamed group naming or judging; lower case
 _GROUP_CALLS = lazy_compile(
-    r"\b(?:what|which|that)\s+(?P<src>(?:(?:some|many|several|other|most)\s+)?"
+    r"(?:what|which|that)\s+(?P<src>(?:(?:some|many|several|other|most)\s+)?"
     r"(?:[a-z][\w'’-]*\s+)?(?P<head>[a-z]+s))\s+(?:(?:have|had|would|might|may)\s+)?"
     r"(?:(?:long|often|also|generally|widely|once|now|still|privately|derisively)\s+)?"
     r"(?:call|called|describe|described|dub|dubbed|label|labeled|labelled|term|termed"
     r"|consider|considered|deem|deemed|regard\s+as|regarded\s+as|see\s+as|saw\s+as)\b"
     r"(?!\s+(?:her|him|them|me|us|you|for|on|off|up|back|in|out)\b)"  # "called her": phoned
 )
-_UNNAMED_KEYS = ("some", "many", "others", "few", " by ")
+_FEW_KEYS = ("some ", "many ", "others ", "few ")
+_NOT_BEFORE_FEW = frozenset(("and", "or", "the", "how", "too"))
 
 
 def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span]:
     """Spans of an unnamed "some", "many" or "others" reporting or believing ("some saw
-    it as", "many would likely point out", "led some to speculate"), and of an unnamed
-    group as the agent of a passive ("was seen by some as", "criticized by libertarians"),
-    outside quotations; never after "and"/"or" ("Ann Lee and others said": one is named)."""
+    it as", "many would likely point out", "led some to speculate"), of an unnamed group
+    as the agent of a passive ("was seen by some as", "criticized by libertarians") and of
+    one naming or judging in a relative clause ("what investigators called"), outside
+    quotations; never after "and"/"or" ("Ann Lee and others said": one is named).
+
+    Each pattern is tried only where its key word starts (``str.find`` over the lower
+    case), not over whole sentences."""
     heads = _group_heads(lex)
-    out: list[Span] = []
     low = _lowered(text)
-    for a, b in _scan(text, sentences, _UNNAMED_KEYS, _UNNAMED_FEW, lower=True):
-        before = low[max(0, a - 5):a].split()
-        if before and before[-1] in ("and", "or", "the", "how", "too"):
-            continue
-        verb = low[a:b].split()[-1]
-        if verb in _NOUN_TOO and not _OBJECT_NEXT.match(text, b):
-            continue  # "causing some worry at the party"
-        out.append((a, b))
-    for pattern, keys in ((_BY_UNNAMED, (" by ",)), (_GROUP_CALLS, ("what ", "which ",
-                                                                       "that "))):
-        for a, b in _scan(text, sentences, keys, pattern, lower=True):
-            m = pattern.match(low, a, b)
-            if m is not None and _unnamed_agent(text, m, heads, lex):
-                out.append((a, b))
+
+    def few(off: int) -> Span | None:
+        before = low[max(0, off - 16):off]
+        m = _FEW_AT.match(low, off)
+        if m is not None:
+            words = before.split()
+            if words and words[-1] in _NOT_BEFORE_FEW:
+                return None
+            if m.group("verb") in _NOUN_TOO and not _OBJECT_NEXT.match(text, m.end()):
+                return None  # "causing some worry at the party"
+            return m.span()
+        m = _CAUSED_AT.match(low, off)
+        if m is not None:
+            cause = _CAUSE_BEFORE.search(before)
+            if cause is not None:
+                return off - len(before) + cause.start(), m.end()
+        return None
+
+    def by(off: int) -> Span | None:
+        words = low[max(0, off - 60):off].split()
+        while words and words[-1] in _ADVERB_WORDS:
+            words.pop()
+        if not words or words[-1] not in _PASSIVE_FORMS:
+            return None
+        m = _BY_AT.match(low, off + 1)
+        if m is None or not _unnamed_agent(text, m, heads, lex):
+            return None
+        return low.rfind(words[-1], 0, off), m.end()
+
+    def calls(off: int) -> Span | None:
+        m = _GROUP_CALLS.match(low, off)
+        return m.span() if m is not None and _unnamed_agent(text, m, heads, lex) else None
+
+    sents = list(sentences)
+    out = _matches_at(text, low, sents, _FEW_KEYS, few)
+    out += _matches_at(text, low, sents, (" by ",), by)
+    out += _matches_at(text, low, sents, ("what ", "which ", "that "), calls)
     return sorted(out)
 
 
+def _matches_at(text: str, low: str, sents: list[Span], keys: tuple[str, ...],
+                match: Callable[[int], Span | None]) -> list[Span]:
+    """The spans ``match`` finds at the offsets of ``keys`` in ``low`` (each a word start,
+    or, for a key opening with a space, that space), inside one sentence of ``sents`` and
+    outside quotations."""
+    starts = [a for a, _ in sents]
+    out: list[Span] = []
+    for k in keys:
+        i = low.find(k)
+        while i >= 0:
+            if k[0] == " " or i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "'’-_"):
+                span = match(i)
+                if span is not None:
+                    j = bisect.bisect_right(starts, span[0]) - 1
+                    if j >= 0 and span[1] <= sents[j][1] \
+                            and not _quoted(text[sents[j][0]:span[0]], span[0] - sents[j][0]):
+                        out.append(span)
+            i = low.find(k, i + 1)
+    return out
+
+
 def _unnamed_agent(text: str, m: re.Match[str], heads: frozenset[str], lex: Lexicon) -> bool:
-    """Whether the passive agent of a :data:`_BY_UNNAMED` match (or the sayer of a
+    """Whether the passive agent of a :data:`_BY_AT` match (or the sayer of a
     :data:`_GROUP_CALLS` one) names no one: "some",
     "many", "others", or a plural group noun ("critics", "some Republicans") with nothing
     capitalised but a group word and no name after it ("by officials at Acme")."""
