@@ -127,7 +127,9 @@ def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
     if r.source is not None and _NAMES_ITSELF.search(r.source_text):
         return False
     joined = _NAMED_BEFORE.search(text, max(0, r.source[0] - 80), r.source[0]) \
-        if text and r.source is not None else None
+        if text and r.source is not None \
+        and text[max(0, r.source[0] - 5):r.source[0]].rstrip().endswith((" and", " or")) \
+        else None
     if joined is not None and not GROUP_WORD.match(joined.group(1)):
         return False  # "Ana Ruiz and others said": one of them is named
     if text and r.source is not None and r.source_text.strip().lower() in ("who", "whom"):
@@ -176,13 +178,14 @@ def _common_first_word(text: str, at: int, words: list[str], lows: list[str],
     """"Protest groups say", "Nuclear proliferation experts have speculated": a plural group
     noun whose only capital is a sentence's first letter, where the first word is a common
     word (the text writes it in lower case elsewhere), not a name ("Acme workers")."""
-    if len(words) < 2 or any(w[:1].isupper() for w in words[1:]) \
-            or lows[-1] not in _group_heads(lex) or lows[0] in _COUNTING:
+    if len(words) < 2 or not lows[-1].endswith("s") or lows[0] in _COUNTING \
+            or any(w[:1].isupper() for w in words[1:]):
         return False
     before = text[max(0, at - 3):at].strip()
     if before and before[-1] not in ".!?:;\"“”'‘’(—–-\n":
         return False  # a capital inside a sentence: a name
-    return re.search(rf"(?<![\w-]){re.escape(lows[0])}(?![\w-])", text) is not None
+    return lows[-1] in _group_heads(lex) \
+        and re.search(rf"(?<![\w-]){re.escape(lows[0])}(?![\w-])", text) is not None
 
 
 def unnamed_phrase(text: str, lex: Lexicon) -> bool:
@@ -450,16 +453,35 @@ def group_claims(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Spa
     for c in _PUNCT_CHARS:
         if c in words:
             words = words.replace(c, " ")
-    if heads.isdisjoint(words.split()):
+    present = heads.intersection(words.split())
+    if not present:
         return out
-    for a, b in sentences:
-        if heads.isdisjoint(words[a:b].split()):
-            continue
+    for a, b in _sentences_holding(words, present, sentences):
         s = text[a:b]
         for m in _GROUP_CLAIM.finditer(low[a:b]):  # the pattern is in lower case
             if m.group("head") in heads and _a_group_claim(m, s, lex):
                 out.append((a + m.start("src"), a + m.end("verb")))
     return out
+
+
+def _sentences_holding(words: str, present: Iterable[str], sentences: Iterable[Span]
+                       ) -> list[Span]:
+    """The sentences in which one of the words ``present`` occurs as a whole word of
+    ``words`` (the text lower-cased, punctuation turned into spaces), in order."""
+    sents = list(sentences)
+    starts = [a for a, _ in sents]
+    todo: set[int] = set()
+    n = len(words)
+    for w in present:
+        i = words.find(w)
+        while i >= 0:
+            end = i + len(w)
+            if (i == 0 or words[i - 1].isspace()) and (end == n or words[end].isspace()):
+                j = bisect.bisect_right(starts, i) - 1
+                if j >= 0 and i < sents[j][1]:
+                    todo.add(j)
+            i = words.find(w, end)
+    return [sents[j] for j in sorted(todo)]
 
 
 def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
