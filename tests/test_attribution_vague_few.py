@@ -40,6 +40,8 @@ def _vague(text: str) -> list[str]:
         ("The pier is considered by many to be the oldest on the coast.",
          "considered by many"),
         ("The bypass was cancelled, as some have speculated.", "some have speculated"),
+        # unnamed people whose only name is the document quoting them
+        ("Sources cited in the memo said the port might close.", "Sources cited in the memo"),
         # a group word counted off before the source span; a common word opening a sentence
         ("Many liberal Democrats have also warned the council not to raise the levy.",
          "Democrats have also warned"),
@@ -79,7 +81,8 @@ def test_an_unnamed_few_is_flagged(text: str, flagged: str) -> None:
         # a named agent: the passive is attributed, not agentless
         "The pier is considered by the county archivist to be the oldest on the coast.",
         "The reshuffle was seen by Ana Ruiz as a demotion for her deputy.",
-        # one of the group is named; a relative pronoun after a name
+        # people named in a document; one of the group is named; a relative after a name
+        "Officials named in the report said the port might close.",
         "Ana Ruiz and others said the depot would close.",
         "The deal was struck over ten days with help from Harbour Commissioner Tomas Berg, who "
         "said he expects the ferries to run again next week.",

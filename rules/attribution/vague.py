@@ -203,7 +203,23 @@ def unnamed_phrase(text: str, lex: Lexicon) -> bool:
                             "officials"):
         return True  # "the sources said": the unnamed sources told of before
     return _counted_members(words, lows, lex) or _unnamed_bodies(lows) \
-        or _unnamed_document(words, lows, lex)
+        or _unnamed_document(words, lows, lex) or _quoted_elsewhere(words, lows, lex)
+
+
+# participles after which unnamed people stay unnamed ("sources cited in the memo"); not
+# "named" ("officials named in the report" are named there)
+_QUOTED_PARTICIPLES = frozenset(("cited", "quoted", "mentioned", "interviewed", "contacted",
+                                 "consulted", "polled", "surveyed"))
+
+
+def _quoted_elsewhere(words: list[str], lows: list[str], lex: Lexicon) -> bool:
+    """"Sources cited in the memo", "several officials quoted in the report": people for
+    whom a document or an outlet is the only name given, with nothing capitalised."""
+    at = 1 if lows[0] in _COUNTING or lows[0] == "other" else 0
+    if len(lows) < at + 3 or any(w[:1].isupper() for w in words[1:]):
+        return False
+    return lows[at] in lex.anonymous_heads and lows[at + 1] in _QUOTED_PARTICIPLES \
+        and lows[at + 2] in ("in", "by")
 
 
 # documents that, indefinite and with no author or publisher named, name no source (as a
