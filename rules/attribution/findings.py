@@ -30,9 +30,9 @@ from rules.attribution.vague import (
     anonymity_asides,
     group_claims,
     unnamed_documents,
-    unnamed_few,
     vague_source,
 )
+from rules.attribution.vague_few import unnamed_few
 from rules.attribution.words import BOUNDARY_WORDS, DETERMINERS, TIME_WORDS
 
 NAME = "attribution"
