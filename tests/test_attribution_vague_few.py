@@ -40,6 +40,12 @@ def _vague(text: str) -> list[str]:
         ("The pier is considered by many to be the oldest on the coast.",
          "considered by many"),
         ("The bypass was cancelled, as some have speculated.", "some have speculated"),
+        # an unnamed group judging: "see ... as", "call it ...", "point to", "criticise"
+        ("Given the vote, party leaders see him as a safe pair of hands.",
+         "party leaders see"),
+        ("Critics call it a tax on commuters.", "Critics call"),
+        ("The levy passed, but critics point to the rising fares.", "critics point"),
+        ("Business groups criticise the levy on freight.", "Business groups criticise"),
         # unnamed people whose only name is the document quoting them
         ("Sources cited in the memo said the port might close.", "Sources cited in the memo"),
         # a group word counted off before the source span; a common word opening a sentence
@@ -81,6 +87,9 @@ def test_an_unnamed_few_is_flagged(text: str, flagged: str) -> None:
         # a named agent: the passive is attributed, not agentless
         "The pier is considered by the county archivist to be the oldest on the coast.",
         "The reshuffle was seen by Ana Ruiz as a demotion for her deputy.",
+        # seeing, calling (phoning) with no judgement
+        "Residents saw flames over the pier.",
+        "The mayor left early, and officials called him back.",
         # people named in a document; one of the group is named; a relative after a name
         "Officials named in the report said the port might close.",
         "Ana Ruiz and others said the depot would close.",

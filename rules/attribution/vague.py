@@ -327,6 +327,20 @@ _CLAUSE_VERBS = _MORE_VERBS | frozenset((
     "acknowledged", "concede", "conceded", "maintain", "maintained", "allege", "alleged",
     "report", "reported", "confirm", "confirmed", "explain", "explained", "stress", "stressed",
     "suggest", "suggested"))
+# verbs of judging after a group, each with what must follow it: "party leaders see him
+# as", "critics call it a tax", "critics point to", "business groups criticise the move"
+_AS_VERBS = frozenset(("see", "sees", "saw", "view", "views", "viewed", "regard", "regards",
+                       "regarded", "describe", "describes", "described"))
+_CALL_VERBS = frozenset(("call", "calls", "called"))
+_POINT_VERBS = frozenset(("point", "points", "pointed"))
+_CRITICISE = frozenset(("criticize", "criticizes", "criticized", "criticise", "criticises",
+                        "criticised"))
+_JUDGING_VERBS = _AS_VERBS | _CALL_VERBS | _POINT_VERBS | _CRITICISE
+_AS_AFTER = lazy_compile(r"(?:\s+[\w'’-]+){1,6}?\s+as\b")
+_CALL_AFTER = lazy_compile(
+    r"\s+(?:it|them|him|her|this|these|those)\s+(?!(?:on|back|to|at|in|after|before|last"
+    r"|and|or|for|up|out|off|about|with|from|by|when|while|every|each|twice|again)\b)"
+    r"[a-z“\"‘']")
 _CONJ = r"(?:but|while|although|though|as|because|since|where|whereas)\s+"
 # a parenthetical between a group and its verb: "Cement makers, for instance, argue"
 _ASIDE = (r"(?:,\s+(?:for\s+instance|for\s+example|on\s+the\s+other\s+hand|meanwhile|however"
@@ -344,7 +358,7 @@ _GROUP_CLAIM = lazy_compile(
     + _ASIDE +
     r"\s+(?:(?:have|had|has|do|did)\s+)?(?:(?:long|also|now|privately|publicly|still"
     r"|repeatedly|often|increasingly|widely|generally|already|even)\s+)?"
-    r"(?P<verb>(?:" + "|".join(sorted(_CLAUSE_VERBS, key=len, reverse=True))
+    r"(?P<verb>(?:" + "|".join(sorted(_CLAUSE_VERBS | _JUDGING_VERBS, key=len, reverse=True))
     + r")\b|[a-z]+(?=\s+that\b|\s*[.!?]))"
     r"(?P<after>\s+that\b|\s*[.!?][\"”’']?\s*$|\s*,(?=\s)|\s+(?=[a-z]))",
 )
@@ -504,6 +518,18 @@ def _sentences_holding(words: str, present: Iterable[str], sentences: Iterable[S
     return [sents[j] for j in sorted(todo)]
 
 
+def _judges(verb: str, s: str, end: int) -> bool:
+    """Whether a verb of judging (:data:`_JUDGING_VERBS`) ending at ``end`` of sentence
+    ``s`` reports a judgement: "see him as", "call it a tax", "point to", "criticise"."""
+    if verb in _AS_VERBS:
+        return _AS_AFTER.match(s, end, end + 80) is not None
+    if verb in _CALL_VERBS:
+        return _CALL_AFTER.match(s, end) is not None
+    if verb in _POINT_VERBS:
+        return s[end:end + 4].lower() == " to "
+    return verb in _CRITICISE
+
+
 def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
     """Whether a match of :data:`_GROUP_CLAIM` in a lower-cased sentence (``s``: the
     sentence as written) is an unnamed group reporting."""
@@ -520,7 +546,7 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
         if not (verb in verbs or verb in _MORE_VERBS) \
                 or (after != "that" and m.start("src") == 0):
             return False  # "Rider groups disagreed.": no content reported
-    elif verb not in _CLAUSE_VERBS:
+    elif verb not in _CLAUSE_VERBS and not _judges(verb, s, m.end("verb")):
         return False
     lows = s[at:m.start("head")].lower().split() + [m.group("head")]  # to the head
     if any(w in lex.pronouns or w in BOUNDARY_WORDS or w in verbs or w in _CLAUSE_VERBS
