@@ -46,6 +46,9 @@ def _vague(text: str) -> list[str]:
         ("Critics call it a tax on commuters.", "Critics call"),
         ("The levy passed, but critics point to the rising fares.", "critics point"),
         ("Business groups criticise the levy on freight.", "Business groups criticise"),
+        # "there are those who"
+        ("There are those who believe the tram will never run.", "those who believe"),
+        ("There are some economists who think the levy is too low.", "who think"),
         # unnamed people whose only name is the document quoting them
         ("Sources cited in the memo said the port might close.", "Sources cited in the memo"),
         # a group word counted off before the source span; a common word opening a sentence

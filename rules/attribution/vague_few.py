@@ -8,7 +8,9 @@ as a passive's agent, an unnamed group naming or judging in a relative clause.
 - **a passive's unnamed agent**: "was seen by some as", "criticised by local economists",
   "known by some Republicans as"; not a named agent ("by the council");
 - **relative naming**: "what investigators called", "the level that economists consider
-  fair"; not "called her" (phoned).
+  fair"; not "called her" (phoned);
+- **"there are those who"**: "there are those who believe", "there are some economists
+  who think".
 
 Each pattern is tried only where its key word starts (``str.find`` over the lower case),
 and spans inside quotations are skipped. ATT001 reports these spans
@@ -99,6 +101,13 @@ _GROUP_CALLS = lazy_compile(
     r"|consider|considered|deem|deemed|regard\s+as|regarded\s+as|see\s+as|saw\s+as)\b"
     r"(?!\s+(?:her|him|them|me|us|you|for|on|off|up|back|in|out)\b)"  # "called her": phoned
 )
+# "there are those who believe", "there are some economists who think": in lower case,
+# matched where "there" starts
+_THERE_ARE_AT = lazy_compile(
+    r"there\s+(?:are|were|have\s+been)\s+(?P<src>(?:(?:some|many|several|plenty\s+of|a\s+few"
+    r"|those|others|people)\b)(?:\s+[a-z][\w'’-]*){0,3}?)\s+who\s+(?:(?:also|still|now"
+    r"|even|privately|publicly)\s+)?(?P<verb>" + _PLURAL_FORMS + r")\b"
+)
 _FEW_KEYS = ("some ", "many ", "others ", "few ")
 _NOT_BEFORE_FEW = frozenset(("and", "or", "the", "how", "too"))
 
@@ -151,7 +160,26 @@ def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span
     out = _matches_at(text, low, sents, _FEW_KEYS, few)
     out += _matches_at(text, low, sents, (" by ",), by)
     out += _matches_at(text, low, sents, ("what ", "which ", "that "), calls)
+    out += _matches_at(text, low, sents, ("there ",), lambda off: _there_are(text, low, off,
+                                                                            heads, lex))
     return sorted(out)
+
+
+def _there_are(text: str, low: str, off: int, heads: frozenset[str], lex: Lexicon
+               ) -> Span | None:
+    """"There are those who believe", "there are some economists who think": the unnamed
+    people the sentence introduces, and their verb; the group, if named, is a plural group
+    noun with nothing capitalised."""
+    m = _THERE_ARE_AT.match(low, off)
+    if m is None:
+        return None
+    words = text[m.start("src"):m.end("src")].split()
+    last = words[-1].lower()
+    if len(words) > 1 and last not in ("people", "others", "those") and last not in heads:
+        return None
+    if any(w[:1].isupper() for w in words) or any(w.lower() in lex.pronouns for w in words[1:]):
+        return None
+    return m.start("src"), m.end("verb")
 
 
 def _matches_at(text: str, low: str, sents: list[Span], keys: tuple[str, ...],
