@@ -1,9 +1,11 @@
 """The attribution rules and their findings: ATT001 vague-attribution, ATT002 unattributed-quote.
 
 ATT001 flags, in body sentences, relations whose source is a generic anonymous one
-("officials said"), anonymous "citing ..." mentions, and lexicon phrases outside
+("officials said"), anonymous "citing ..." mentions, lexicon phrases outside
 quotations: agentless passives ("is thought to") and vague attributions ("critics
-say"). ATT002 flags direct quotations of more than three words that no relation,
+say"), and the sentence scans of ``vague.py`` and ``vague_few.py`` ("Critics charge
+that", "some saw it as", "was seen by some as"); :func:`vague_findings` returns them, the
+rule reports them and the PolNeAR vague-source measure counts them. ATT002 flags direct quotations of more than three words that no relation,
 footnote or link attributes.
 
 The phrase scan has a fast path (:func:`phrase_hits`): one case-sensitive scan over
