@@ -5,8 +5,8 @@ ATT001 flags, in body sentences, relations whose source is a generic anonymous o
 quotations: agentless passives ("is thought to") and vague attributions ("critics
 say"), and the sentence scans of ``vague.py`` and ``vague_few.py`` ("Critics charge
 that", "some saw it as", "was seen by some as"); :func:`vague_findings` returns them, the
-rule reports them and the PolNeAR vague-source measure counts them. ATT002 flags direct quotations of more than three words that no relation,
-footnote or link attributes.
+rule reports them and the PolNeAR vague-source measure counts them. ATT002 flags direct
+quotations of more than three words that no relation, footnote or link attributes.
 
 The phrase scan has a fast path (:func:`phrase_hits`): one case-sensitive scan over
 all sentences lower-cased, where that finds what the case-insensitive regexes find.
