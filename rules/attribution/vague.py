@@ -352,9 +352,7 @@ _GROUP_CLAIM = lazy_compile(
     r"(?:[a-z][\w'’-]*\s+and\s+)?(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s)"
     # a postmodifier: "activists here", "supporters of abortion rights"
     r"(?:\s+(?:here|there|alike)|\s+(?:of|in|at|from|on|across|within)\s+"
-    r"(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*(?=" + _ASIDE[3:-2] + r"|\s+(?:have|had|has"
-    r"|do|did|also|now|still|long)?\s*(?:" + "|".join(sorted(_CLAUSE_VERBS, key=len,
-                                                              reverse=True)) + r")\b))?)"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)?)"
     + _ASIDE +
     r"\s+(?:(?:have|had|has|do|did)\s+)?(?:(?:long|also|now|privately|publicly|still"
     r"|repeatedly|often|increasingly|widely|generally|already|even)\s+)?"
