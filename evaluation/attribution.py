@@ -17,8 +17,9 @@ Printed measures (last, the tool-output misses by class, ``MISS_CLASSES``):
 2. attribution level: a predicted relation matches a gold one when the contents overlap by at
    least 50% of the gold content's characters and the sources overlap (or both have no
    source); one-to-one greedy matching;
-3. vague-source recall: the share of gold sources that name no one which ATT001 would
-   flag, and the share of named ones it wrongly flags (``evaluation/vague_sources.py``);
+3. vague-source recall: the share of gold sources of reporting relations that name no one
+   which ATT001 flags, and the share of named ones it wrongly flags; and the same over every
+   relation (``evaluation/vague_sources.py``);
 4. span level per role (source, cue, content): exact match of the (discontinuous) span after
    stripping surrounding whitespace and ``,;:`` and token-overlap P/R/F1 (tokens of the role
    that carry the same role in gold).
@@ -236,12 +237,13 @@ def evaluate(
         sents = [(s.start, s.end) for s in doc.sentences]
         words += len(text.split())
         t0 = time.perf_counter()
-        found, _ = extract(text, sents, model=model, gate=gate)
+        found, quotes = extract(text, sents, model=model, gate=gate)
         t_extract += time.perf_counter() - t0
         pred = _pred_rels(text, found, with_continuations)
         gold = _gold_rels(art)
         count_article(text, [g.source for g in art.attributions], found, counts, vague,
-                      sentences=sents)
+                      sentences=sents, quotes=quotes,
+                      cues=[" ".join(text[a:b] for a, b in g.cue) for g in art.attributions])
         # 1. sentences
         gold_chars = _chars([p for g in gold for p in g.content])
         # (a cue-less sentence the gate alone reads as attributed counts here only: it is a
@@ -298,6 +300,9 @@ def evaluate(
         "vague_source_recall": vague.recall,
         "named_sources": vague.named,
         "named_flagged_vague": vague.false_rate,
+        "vague_sources_all": vague.vague_all,
+        "vague_source_recall_all": vague.recall_all,
+        "named_flagged_vague_all": vague.false_rate_all,
     }
     out.update({f"tool_miss_{k}": v for k, v in misses.items()})
     scored = [("sentence", sent), ("attribution", att)]
@@ -340,10 +345,12 @@ def format_table(m: dict[str, float], split: str) -> str:
         row("cue token overlap", "cue_token"),
         row("content token overlap", "content_token"),
         *_miss_lines(m),
-        f"vague sources flagged ATT001 (recall) {m['vague_source_recall']:.3f} of "
-        f"{int(m['vague_sources'])}; named sources flagged "
+        f"vague sources of reporting relations flagged ATT001 (recall) "
+        f"{m['vague_source_recall']:.3f} of {int(m['vague_sources'])}; named sources flagged "
         f"{m['named_flagged_vague']:.4f} of {int(m['named_sources'])} "
         "(evaluation/vague_sources.py)",
+        f"  every relation (actions and wishes too): {m['vague_source_recall_all']:.3f} of "
+        f"{int(m['vague_sources_all'])}; named flagged {m['named_flagged_vague_all']:.4f}",
     ]
     return "\n".join(lines)
 

@@ -1,10 +1,12 @@
 """The attribution rules and their findings: ATT001 vague-attribution, ATT002 unattributed-quote.
 
 ATT001 flags, in body sentences, relations whose source is a generic anonymous one
-("officials said"), anonymous "citing ..." mentions, and lexicon phrases outside
+("officials said"), anonymous "citing ..." mentions, lexicon phrases outside
 quotations: agentless passives ("is thought to") and vague attributions ("critics
-say"). ATT002 flags direct quotations of more than three words that no relation,
-footnote or link attributes.
+say"), and the sentence scans of ``vague.py`` and ``vague_few.py`` ("Critics charge
+that", "some saw it as", "was seen by some as"); :func:`vague_findings` returns them, the
+rule reports them and the PolNeAR vague-source measure counts them. ATT002 flags direct
+quotations of more than three words that no relation, footnote or link attributes.
 
 The phrase scan has a fast path (:func:`phrase_hits`): one case-sensitive scan over
 all sentences lower-cased, where that finds what the case-insensitive regexes find.
@@ -17,6 +19,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from checker.core.analysis import ANONYMOUS, Analysis
 from checker.core.document import Sentence
@@ -31,6 +34,7 @@ from rules.attribution.vague import (
     unnamed_documents,
     vague_source,
 )
+from rules.attribution.vague_few import unnamed_few
 from rules.attribution.words import BOUNDARY_WORDS, DETERMINERS, TIME_WORDS
 
 NAME = "attribution"
@@ -79,17 +83,42 @@ def report_findings(analysis: Analysis, found: list[Extracted], quotes: list[Spa
     body = list(analysis.body_sentences())
     if not body:
         return
+    spans = [(s.start, s.end, s.index) for s in body]
+    for f in vague_findings(analysis.doc.text, spans, found, quotes, lex):
+        analysis.report(VAGUE, f.start, f.end, f.message, sentence=f.sentence)
+    _report_unattributed_quotes(analysis, found, quotes, lex, _body_sentence_finder(spans))
+
+
+class VagueFinding(NamedTuple):
+    """One ATT001 finding: its span in the text, its message and its sentence's index."""
+
+    start: int
+    end: int
+    message: str
+    sentence: int
+
+
+def vague_findings(text: str, body: Sequence[tuple[int, int, int]], found: list[Extracted],
+                   quotes: list[Span], lex: Lexicon) -> list[VagueFinding]:
+    """The ATT001 findings of a text (``body``: the (start, end, index) of the sentences
+    to look at, in order; ``found``, ``quotes``: what ``extract`` returned): vague
+    sources, then lexicon phrases, then the sentence scans, none overlapping an earlier
+    one. The rule reports exactly these; the PolNeAR vague-source measure counts them."""
+    if not body:
+        return []
     body_sentence = _body_sentence_finder(body)
     flagged = _Spans()  # ATT001 spans so far: a phrase hit overlapping one is skipped
-    _report_vague_sources(analysis, found, lex, body_sentence, flagged)
-    _report_vague_phrases(analysis, body, quotes, lex, flagged)
-    _report_unnamed_asides(analysis, body, quotes, lex, flagged)
-    _report_unattributed_quotes(analysis, found, quotes, lex, body_sentence)
+    out: list[VagueFinding] = []
+    _vague_sources(text, found, lex, body_sentence, flagged, out)
+    _vague_phrases(text, body, quotes, lex, flagged, out)
+    _unnamed_asides(text, body, quotes, lex, flagged, out)
+    return out
 
 
-def _body_sentence_finder(body: list[Sentence]) -> Callable[[int], int | None]:
-    """A function from a text offset to the index of the body sentence holding it."""
-    body_ranges = [(s.start, s.end, s.index) for s in body]
+def _body_sentence_finder(body_ranges: Sequence[tuple[int, int, int]]
+                          ) -> Callable[[int], int | None]:
+    """A function from a text offset to the index of the body sentence holding it
+    (``body_ranges``: the body sentences' (start, end, index), in order)."""
     body_starts = [b[0] for b in body_ranges]
 
     def body_sentence(off: int) -> int | None:
@@ -101,11 +130,10 @@ def _body_sentence_finder(body: list[Sentence]) -> Callable[[int], int | None]:
     return body_sentence
 
 
-def _report_vague_sources(analysis: Analysis, found: list[Extracted], lex: Lexicon,
-                          body_sentence: Callable[[int], int | None], flagged: _Spans
-                          ) -> None:
+def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
+                   body_sentence: Callable[[int], int | None], flagged: _Spans,
+                   out: list[VagueFinding]) -> None:
     """ATT001 for generic anonymous sources and anonymous "citing ..." mentions."""
-    text = analysis.doc.text
     for r in found:
         if not r.informational:
             continue
@@ -120,61 +148,63 @@ def _report_vague_sources(analysis: Analysis, found: list[Extracted], lex: Lexic
                 end = r.cue[1] if r.cue and r.cue[0] >= r.source[1] else r.source[1]
                 start = min(r.source[0], r.cue[0]) if r.cue else r.source[0]
                 flagged.add((start, end))
-                analysis.report(
-                    VAGUE, start, end,
+                out.append(VagueFinding(
+                    start, end,
                     f"vague attribution: '{text[r.source[0]:r.source[1]].strip(' ,')}' is not "
-                    "an identifiable source; name who said it",
-                    sentence=k,
-                )
+                    "an identifiable source; name who said it", k))
         if r.citing is not None:
             kind, _, _ = classify(r.citing_text, lex)
             k = body_sentence(r.citing[0])
             if kind == ANONYMOUS and k is not None:
                 flagged.add(r.citing)
-                analysis.report(
-                    VAGUE, r.citing[0], r.citing[1],
-                    f"vague attribution: citing '{r.citing_text}' without naming them",
-                    sentence=k,
-                )
+                out.append(VagueFinding(
+                    r.citing[0], r.citing[1],
+                    f"vague attribution: citing '{r.citing_text}' without naming them", k))
 
 
-def _report_vague_phrases(analysis: Analysis, body: list[Sentence], quotes: list[Span],
-                          lex: Lexicon, flagged: _Spans) -> None:
+def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list[Span],
+                   lex: Lexicon, flagged: _Spans, out: list[VagueFinding]) -> None:
     """ATT001 for agentless passives and vague phrases outside quotations and flagged spans."""
-    hits = phrase_hits([s.text for s in body], (lex.agentless_re, lex.vague_re))
+    hits = phrase_hits([text[a:b] for a, b, _ in body], (lex.agentless_re, lex.vague_re))
     quote_starts = [q[0] for q in quotes]
-    for s, (agentless, vague) in zip(body, hits, strict=True):
+    for (start, _, index), (agentless, vague) in zip(body, hits, strict=True):
         for spans, label in ((agentless, "agentless passive"), (vague, "vague")):
             for ma, mb in spans:
-                a, b = s.start + ma, s.start + mb
+                a, b = start + ma, start + mb
                 if flagged.overlaps(a, b):
                     continue
                 if _inside_quote(quotes, quote_starts, a):
                     continue
+                if label == "agentless passive" and _AGENT_AFTER.match(text, b):
+                    continue  # "is considered by many to be": the agent is read after
                 flagged.add((a, b))
-                group = s.text[ma:mb]
+                group = text[a:b]
                 msg = (
                     f"agentless passive '{group}': who thinks or says so?"
                     if label == "agentless passive"
                     else f"vague attribution '{group}': name the source"
                 )
-                analysis.report(VAGUE, a, b, msg, sentence=s.index)
+                out.append(VagueFinding(a, b, msg, index))
 
 
-def _report_unnamed_asides(analysis: Analysis, body: list[Sentence], quotes: list[Span],
-                           lex: Lexicon, flagged: _Spans) -> None:
+# a passive's agent right after it: the passive is not agentless
+_AGENT_AFTER = re.compile(r"\s+by\s")
+
+
+def _unnamed_asides(text: str, body: Sequence[tuple[int, int, int]], quotes: list[Span],
+                    lex: Lexicon, flagged: _Spans, out: list[VagueFinding]) -> None:
     """ATT001 for anonymity asides ("who asked not to be named"), unnamed groups before a
     that-clause ("Critics charge that"), indefinite documents ("as per a report") and
     agentless reports ("It was confirmed that"), outside quotations and spans already
     flagged."""
-    text = analysis.doc.text
-    spans = [(s.start, s.end) for s in body]
+    spans = [(a, b) for a, b, _ in body]
     quote_starts = [q[0] for q in quotes]
     hits = [(a, b, "aside") for a, b in anonymity_asides(text, spans)]
     hits += [(a, b, "group") for a, b in group_claims(text, spans, lex)]
     hits += [(a, b, "group") for a, b in unnamed_documents(text, spans)]
+    hits += [(a, b, "group") for a, b in unnamed_few(text, spans, lex)]
     hits += [(a, b, "passive") for a, b in agentless_reports(text, spans)]
-    by_start = {s.start: s.index for s in body}
+    by_start = {a: k for a, _, k in body}
     starts = sorted(by_start)
     for a, b, label in sorted(hits):
         if flagged.overlaps(a, b) or _inside_quote(quotes, quote_starts, a):
@@ -186,7 +216,7 @@ def _report_unnamed_asides(analysis: Analysis, body: list[Sentence], quotes: lis
                         "and how the claim was confirmed",
                "passive": f"agentless passive '{phrase}': who thinks or says so?",
                }.get(label, f"vague attribution '{phrase}': name who says so")
-        analysis.report(VAGUE, a, b, msg, sentence=k)
+        out.append(VagueFinding(a, b, msg, k))
 
 
 def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],

@@ -17,6 +17,10 @@ through that test, and this module catches them:
   "Some economists now doubt that", "..., opponents contend." -- a reporting verb the
   extractor may not know, after a plural noun for people with no name.
 
+``vague_few.py`` holds the scans for an unnamed few as the sayer ("some saw it as"), an
+unnamed passive agent ("seen by some as") and relative naming ("what investigators
+called").
+
 A source resolved to a person ("the chief" after "Police Chief Ana Ruiz"), an
 organisation or an outlet is never vague here; only sources the classifier left anonymous
 are looked at again, and the scans skip quoted words.
@@ -30,6 +34,7 @@ from collections.abc import Iterable
 
 from checker.core.analysis import ANONYMOUS, ORGANISATION, PERSON
 from checker.core.regexlit import lazy_compile
+from checker.text.lowercase import lowered
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.words import BOUNDARY_WORDS
@@ -108,6 +113,15 @@ _NAMES_ITSELF = lazy_compile(
 _NAMED_AFTER = lazy_compile(r"\s+(?:in|by|from|for|at|of|with)\s+(?:the\s+)?[A-Z]")
 
 
+# a name joined to a source span before it: "Ana Ruiz and | others" (not a clause joined
+# after a comma: "..., in Colorado, and | a former official said")
+_NAMED_BEFORE = lazy_compile(r"([A-Z][\w'’-]*)\.?\s+(?:and|or)\s+$")
+
+
+# a name right before a relative "who": "Ana Ruiz, | who"
+_NAME_BEFORE_WHO = lazy_compile(r"([A-Z][\w'’-]*)\.?,?\s*$")
+
+
 def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
     """Whether ATT001 reports the informational relation ``r`` as a vague source: the
     classifier's verdict (``r.vague``), or an anonymous source phrase of one of the classes
@@ -116,6 +130,16 @@ def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
     text) one that a named postmodifier follows ("a report | in the Valley Ledger")."""
     if r.source is not None and _NAMES_ITSELF.search(r.source_text):
         return False
+    joined = _NAMED_BEFORE.search(text, max(0, r.source[0] - 80), r.source[0]) \
+        if text and r.source is not None \
+        and text[max(0, r.source[0] - 5):r.source[0]].rstrip().endswith((" and", " or")) \
+        else None
+    if joined is not None and not GROUP_WORD.match(joined.group(1)):
+        return False  # "Ana Ruiz and others said": one of them is named
+    if text and r.source is not None and r.source_text.strip().lower() in ("who", "whom"):
+        named = _NAME_BEFORE_WHO.search(text, max(0, r.source[0] - 80), r.source[0])
+        if named is not None and not GROUP_WORD.match(named.group(1)):
+            return False  # "Labor Secretary Ana Ruiz, who said": the relative names her
     if r.vague:
         return True
     if r.source is None or not r.informational:
@@ -128,12 +152,44 @@ def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
         # capitalised, so read as a name: "Several Canadians on the trip", "A Leeds Tory"
         words = [w.rstrip(".") for w in _WORD.findall(r.source_text)]
         lows = [w.lower() for w in words]
+        if text and (_counted_before(text, r.source[0], words)
+                     or _common_first_word(text, r.source[0], words, lows, lex)):
+            return True
         if len(words) < 2 or lows[0] not in _COUNTING:
             return False
         head_at = _head_index(words[1:], lows[1:])
         return head_at is not None and bool(GROUP_WORD.match(words[1 + head_at])) \
             and _counted_members(words, lows, lex)
     return False
+
+
+# a counting word and lower-case modifiers right before a source span
+_COUNTED_BEFORE = lazy_compile(
+    r"\b(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Nn]umerous|[Vv]arious)\s+(?:[a-z][\w-]*\s+)"
+    r"{0,2}$")
+
+
+def _counted_before(text: str, at: int, words: list[str]) -> bool:
+    """"Many liberal | Democrats have warned": a source span of one group word ("Democrats")
+    that a counting word before it counts off."""
+    return len(words) == 1 and bool(GROUP_WORD.match(words[0])) \
+        and words[0].endswith("s") \
+        and _COUNTED_BEFORE.search(text, max(0, at - 60), at) is not None
+
+
+def _common_first_word(text: str, at: int, words: list[str], lows: list[str],
+                       lex: Lexicon) -> bool:
+    """"Protest groups say", "Nuclear proliferation experts have speculated": a plural group
+    noun whose only capital is a sentence's first letter, where the first word is a common
+    word (the text writes it in lower case elsewhere), not a name ("Acme workers")."""
+    if len(words) < 2 or not lows[-1].endswith("s") or lows[0] in _COUNTING \
+            or any(w[:1].isupper() for w in words[1:]):
+        return False
+    before = text[max(0, at - 3):at].strip()
+    if before and before[-1] not in ".!?:;\"“”'‘’(—–-\n":
+        return False  # a capital inside a sentence: a name
+    return lows[-1] in _group_heads(lex) \
+        and re.search(rf"(?<![\w-]){re.escape(lows[0])}(?![\w-])", text) is not None
 
 
 def unnamed_phrase(text: str, lex: Lexicon) -> bool:
@@ -151,7 +207,23 @@ def unnamed_phrase(text: str, lex: Lexicon) -> bool:
                             "officials"):
         return True  # "the sources said": the unnamed sources told of before
     return _counted_members(words, lows, lex) or _unnamed_bodies(lows) \
-        or _unnamed_document(words, lows, lex)
+        or _unnamed_document(words, lows, lex) or _quoted_elsewhere(words, lows, lex)
+
+
+# participles after which unnamed people stay unnamed ("sources cited in the memo"); not
+# "named" ("officials named in the report" are named there)
+_QUOTED_PARTICIPLES = frozenset(("cited", "quoted", "mentioned", "interviewed", "contacted",
+                                 "consulted", "polled", "surveyed"))
+
+
+def _quoted_elsewhere(words: list[str], lows: list[str], lex: Lexicon) -> bool:
+    """"Sources cited in the memo", "several officials quoted in the report": people for
+    whom a document or an outlet is the only name given, with nothing capitalised."""
+    at = 1 if lows[0] in _COUNTING or lows[0] == "other" else 0
+    if len(lows) < at + 3 or any(w[:1].isupper() for w in words[1:]):
+        return False
+    return lows[at] in lex.anonymous_heads and lows[at + 1] in _QUOTED_PARTICIPLES \
+        and lows[at + 2] in ("in", "by")
 
 
 # documents that, indefinite and with no author or publisher named, name no source (as a
@@ -255,15 +327,38 @@ _CLAUSE_VERBS = _MORE_VERBS | frozenset((
     "acknowledged", "concede", "conceded", "maintain", "maintained", "allege", "alleged",
     "report", "reported", "confirm", "confirmed", "explain", "explained", "stress", "stressed",
     "suggest", "suggested"))
+# verbs of judging after a group, each with what must follow it: "party leaders see him
+# as", "critics call it a tax", "critics point to", "business groups criticise the move"
+_AS_VERBS = frozenset(("see", "sees", "saw", "view", "views", "viewed", "regard", "regards",
+                       "regarded", "describe", "describes", "described"))
+_CALL_VERBS = frozenset(("call", "calls", "called"))
+_POINT_VERBS = frozenset(("point", "points", "pointed"))
+_CRITICISE = frozenset(("criticize", "criticizes", "criticized", "criticise", "criticises",
+                        "criticised"))
+_JUDGING_VERBS = _AS_VERBS | _CALL_VERBS | _POINT_VERBS | _CRITICISE
+_AS_AFTER = lazy_compile(r"(?:\s+[\w'’-]+){1,6}?\s+as\b")
+_CALL_AFTER = lazy_compile(
+    r"\s+(?:it|them|him|her|this|these|those)\s+(?!(?:on|back|to|at|in|after|before|last"
+    r"|and|or|for|up|out|off|about|with|from|by|when|while|every|each|twice|again)\b)"
+    r"[a-z“\"‘']")
+_CONJ = r"(?:but|while|although|though|as|because|since|where|whereas)\s+"
+# a parenthetical between a group and its verb: "Cement makers, for instance, argue"
+_ASIDE = (r"(?:,\s+(?:for\s+instance|for\s+example|on\s+the\s+other\s+hand|meanwhile|however"
+          r"|though|in\s+turn|in\s+particular|too|instead|by\s+contrast|in\s+contrast"
+          r"|of\s+course|in\s+fact),)?")
 _GROUP_CLAIM = lazy_compile(
-    r"(?:^|[,;:(—–]\s*|\b(?:but|while|although|though|as|because|since|where)\s+)"
+    r"(?:^|[,;:(—–]\s*(?:" + _CONJ + r")?|\b" + _CONJ + r")"
     r"(?P<src>(?:(?:some|many|several|most|other|few|a\s+few|a\s+number\s+of)\s+)?"
-    r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s))"
+    r"(?:[a-z][\w'’-]*\s+and\s+)?(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s)"
+    # a postmodifier: "activists here", "supporters of abortion rights"
+    r"(?:\s+(?:here|there|alike)|\s+(?:of|in|at|from|on|across|within)\s+"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)?)"
+    + _ASIDE +
     r"\s+(?:(?:have|had|has|do|did)\s+)?(?:(?:long|also|now|privately|publicly|still"
     r"|repeatedly|often|increasingly|widely|generally|already|even)\s+)?"
-    r"(?P<verb>(?:" + "|".join(sorted(_CLAUSE_VERBS, key=len, reverse=True))
+    r"(?P<verb>(?:" + "|".join(sorted(_CLAUSE_VERBS | _JUDGING_VERBS, key=len, reverse=True))
     + r")\b|[a-z]+(?=\s+that\b|\s*[.!?]))"
-    r"(?P<after>\s+that\b|\s*[.!?][\"”’']?\s*$|\s+(?=[a-z]))",
+    r"(?P<after>\s+that\b|\s*[.!?][\"”’']?\s*$|\s*,(?=\s)|\s+(?=[a-z]))",
 )
 _QUOTE_CHARS = "\"“”"
 _QUANTIFIERS = frozenset(("some", "many", "several", "most", "other", "few", "a", "number",
@@ -303,15 +398,13 @@ _last_lowered: tuple[str, str] = ("", "")
 
 
 def _lowered(text: str) -> str:
-    """``text`` in lower case, offset for offset (a character whose lower case is longer
-    keeps its first character)."""
+    """``text`` in lower case, offset for offset (:func:`checker.text.lowercase.lowered`),
+    remembered for the last text."""
     global _last_lowered
     last = _last_lowered
     if last[0] is text:
         return last[1]
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower()[:1] or c for c in text)
+    low = lowered(text)
     _last_lowered = (text, low)
     return low
 
@@ -392,16 +485,47 @@ def group_claims(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Spa
     for c in _PUNCT_CHARS:
         if c in words:
             words = words.replace(c, " ")
-    if heads.isdisjoint(words.split()):
+    present = heads.intersection(words.split())
+    if not present:
         return out
-    for a, b in sentences:
-        if heads.isdisjoint(words[a:b].split()):
-            continue
+    for a, b in _sentences_holding(words, present, sentences):
         s = text[a:b]
         for m in _GROUP_CLAIM.finditer(low[a:b]):  # the pattern is in lower case
             if m.group("head") in heads and _a_group_claim(m, s, lex):
                 out.append((a + m.start("src"), a + m.end("verb")))
     return out
+
+
+def _sentences_holding(words: str, present: Iterable[str], sentences: Iterable[Span]
+                       ) -> list[Span]:
+    """The sentences in which one of the words ``present`` occurs as a whole word of
+    ``words`` (the text lower-cased, punctuation turned into spaces), in order."""
+    sents = list(sentences)
+    starts = [a for a, _ in sents]
+    todo: set[int] = set()
+    n = len(words)
+    for w in present:
+        i = words.find(w)
+        while i >= 0:
+            end = i + len(w)
+            if (i == 0 or words[i - 1].isspace()) and (end == n or words[end].isspace()):
+                j = bisect.bisect_right(starts, i) - 1
+                if j >= 0 and i < sents[j][1]:
+                    todo.add(j)
+            i = words.find(w, end)
+    return [sents[j] for j in sorted(todo)]
+
+
+def _judges(verb: str, s: str, end: int) -> bool:
+    """Whether a verb of judging (:data:`_JUDGING_VERBS`) ending at ``end`` of sentence
+    ``s`` reports a judgement: "see him as", "call it a tax", "point to", "criticise"."""
+    if verb in _AS_VERBS:
+        return _AS_AFTER.match(s, end, end + 80) is not None
+    if verb in _CALL_VERBS:
+        return _CALL_AFTER.match(s, end) is not None
+    if verb in _POINT_VERBS:
+        return s[end:end + 4].lower() == " to "
+    return verb in _CRITICISE
 
 
 def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
@@ -410,23 +534,29 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
     verbs = lex.cue_forms
     verb = m.group("verb")
     after = m.group("after").strip()
-    if after == "that" or after[:1] in (".", "!", "?"):
+    at = m.start("src")
+    if after == ",":
+        # "..., many economists say, ...": an aside set off by commas, a reporting verb
+        if s[:at].rstrip()[-1:] not in (",", "(", "—", "–") \
+                or not (verb in verbs or verb in _MORE_VERBS):
+            return False
+    elif after == "that" or after[:1] in (".", "!", "?"):
         if not (verb in verbs or verb in _MORE_VERBS) \
                 or (after != "that" and m.start("src") == 0):
             return False  # "Rider groups disagreed.": no content reported
-    elif verb not in _CLAUSE_VERBS:
+    elif verb not in _CLAUSE_VERBS and not _judges(verb, s, m.end("verb")):
         return False
-    lows = m.group("src").split()
+    lows = s[at:m.start("head")].lower().split() + [m.group("head")]  # to the head
     if any(w in lex.pronouns or w in BOUNDARY_WORDS or w in verbs or w in _CLAUSE_VERBS
-           for w in lows[:-1] if w not in _QUANTIFIERS):
+           for w in lows[:-1] if w not in _QUANTIFIERS and w != "and"):
         return False  # "She said leaders": no noun phrase
     if lows[0] in ("the", "these", "those", "their", "his", "her"):
         return False
-    at = m.start("src")
     src = s[at:m.end("src")]
     # capitalised where a sentence starts or after a colon, dash or bracket ("Update: Critics
     # charge ..."): the capital says nothing; elsewhere it marks a name ("Acme analysts")
-    first_cap = src[:1].isupper() and s[:at].rstrip()[-1:] not in ("", ":", "—", "–", "(")
+    first_cap = src[:1].isupper() and s[:at].rstrip()[-1:] not in ("", ":", ";", "—", "–",
+                                                                  "(")
     # "some Acme analysts": named by their employer; quoted: the speaker's words
     return not (first_cap or any(w[:1].isupper() for w in src.split()[1:])
                 or _quoted(s, at))

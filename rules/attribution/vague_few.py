@@ -1,0 +1,223 @@
+"""Unnamed sources that no source span holds: an unnamed few as the sayer, an unnamed group
+as a passive's agent, an unnamed group naming or judging in a relative clause.
+
+- **an unnamed few** (:func:`unnamed_few`): "some saw it as", "many would likely point
+  out", "others have long argued", "some of them fear", "led some to speculate"; not a
+  noun after the quantifier ("some views on", "causing some worry at"), nor "Ana Ruiz and
+  others" (one of them is named);
+- **a passive's unnamed agent**: "was seen by some as", "criticised by local economists",
+  "known by some Republicans as"; not a named agent ("by the council");
+- **relative naming**: "what investigators called", "the level that economists consider
+  fair"; not "called her" (phoned);
+- **"there are those who"**: "there are those who believe", "there are some economists
+  who think".
+
+Each pattern is tried only where its key word starts (``str.find`` over the lower case),
+and spans inside quotations are skipped. ATT001 reports these spans
+(``rules/attribution/findings.py``) beside the scans of ``vague.py``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+
+from checker.core.regexlit import lazy_compile
+from rules.attribution.lexicon import Lexicon
+from rules.attribution.vague import _NAMED_AFTER, GROUP_WORD, _group_heads, _lowered, _quoted
+
+Span = tuple[int, int]
+
+
+# reporting, belief and naming verbs (their forms) that an unnamed "some", "many" or
+# "others" can hold, and that a passive agent "by some" can follow
+_OPINION_VERBS = (
+    "say|says|said|saying|argue|argues|argued|believe|believes|believed|think|thinks|thought"
+    "|fear|fears|feared|worry|worries|worried|see|sees|saw|view|views|viewed|regard|regards"
+    "|regarded|call|calls|called|describe|describes|described|claim|claims|claimed|suggest"
+    "|suggests|suggested|contend|contends|contended|insist|insists|insisted|warn|warns|warned"
+    "|predict|predicts|predicted|doubt|doubts|doubted|question|questions|questioned|wonder"
+    "|wonders|wondered|speculate|speculates|speculated|criticize|criticizes|criticized"
+    r"|criticise|criticises|criticised|complain|complains|complained|point\s+out|points\s+out"
+    r"|pointed\s+out|note|notes|noted|accuse|accuses|accused|blame|blames|blamed|charge"
+    "|charges|charged|allege|alleges|alleged|consider|considers|considered|suspect|suspects"
+    "|suspected|maintain|maintains|maintained|dismiss|dismisses|dismissed|deride|derides"
+    "|derided|dub|dubs|dubbed|label|labels|labeled|labelled|brand|brands|branded|hail|hails"
+    "|hailed|praise|praises|praised|deem|deems|deemed|expect|expects|expected|assume"
+    "|assumes|assumed")
+_ADVERBS = (r"(?:(?:also|long|still|now|even|privately|publicly|likely|erroneously|already"
+            r"|often|openly|quietly|wrongly|rightly|widely|derisively|increasingly|repeatedly"
+            r"|would\s+likely|have\s+long)\s+)*")
+_OPINION_FORMS = _OPINION_VERBS.split("|")
+# the forms a plural subject takes (no "says", "calls", "views": after "some" or "many"
+# such a form is a noun, "some views on", "few calls for")
+_PLURAL_FORMS = "|".join(
+    v for v in _OPINION_FORMS
+    if not (v.endswith("s") and (v[:-1] in _OPINION_FORMS or v[:-2] in _OPINION_FORMS
+                                 or v[:-3] + "y" in _OPINION_FORMS))
+    and not v.startswith(r"points"))
+# verbs that are nouns too ("causing some worry", "with some fear"): after an unnamed
+# few only when an object or a clause follows ("some fear that", "what some call the")
+_NOUN_TOO = frozenset(("worry", "fear", "doubt", "question", "call", "view", "note", "claim",
+                       "charge", "label", "brand", "hail", "praise", "blame", "dub"))
+_OBJECT_NEXT = lazy_compile(
+    r"\s+(?:that|it|him|her|them|this|these|those|the|a|an|he|she|they|his|their|its"
+    r"|whether|if|[A-Z])\b")
+# "some say", "many would likely point out", "others have long argued", "some of them
+# fear" (an unnamed few as the sayer); in lower case, matched where the quantifier starts
+_FEW_AT = lazy_compile(
+    r"(?P<src>(?:some|many|others|few)(?:\s+of\s+(?:them|those|us|these"
+    r"|the\s+[a-z]+))?)\s+(?:(?:have|had|would|will|may|might|could|are|were"
+    r"|do|did|must)\s+)?" + _ADVERBS + r"(?:been\s+)?(?P<verb>" + _PLURAL_FORMS + r")\b"
+)
+# "led some to speculate", "leaving many to wonder": matched where the quantifier starts,
+# the causing verb read before it
+_CAUSED_AT = lazy_compile(
+    r"(?P<src>some|many|others)\s+to\s+(?P<verb>" + _PLURAL_FORMS + r")\b")
+_CAUSE_BEFORE = lazy_compile(
+    r"\b(?:led|leading|leads|lead|leave|leaves|leaving|left|caused|causing|causes|prompted"
+    r"|prompting|prompts|encouraged|forcing|forced)\s+$")
+# "(is) seen by some as", "was criticized by libertarians", "known by some Republicans
+# as": an unnamed group as the agent of a passive reporting or opinion verb; in lower case,
+# matched where "by" starts, the verb read before it
+_BY_AT = lazy_compile(
+    r"by\s+(?P<src>(?:some|many|others|few)\b(?!\s+of\b)|(?:(?:some|many|several|other"
+    r"|a\s+few|various|numerous|a\s+number\s+of|multiple|a\s+handful\s+of)\s+)?"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s)\b)"
+)
+# the verbs a passive's unnamed agent can follow ("seen by some"), and the adverbs between
+_PASSIVE_FORMS = frozenset(_OPINION_FORMS) | frozenset((
+    "known", "seen", "declared", "disputed", "challenged", "cited", "quoted", "rejected",
+    "condemned", "denounced", "mocked", "ridiculed"))
+_ADVERB_WORDS = frozenset(re.findall(r"[a-z]+", _ADVERBS)) - {"would", "have", "s"}
+# "what officials called a hate crime", "a bill that critics called unfair", "the limit
+# that economists generally consider safe": an unnamed group naming or judging; lower case
+_GROUP_CALLS = lazy_compile(
+    r"(?:what|which|that)\s+(?P<src>(?:(?:some|many|several|other|most)\s+)?"
+    r"(?:[a-z][\w'’-]*\s+)?(?P<head>[a-z]+s))\s+(?:(?:have|had|would|might|may)\s+)?"
+    r"(?:(?:long|often|also|generally|widely|once|now|still|privately|derisively)\s+)?"
+    r"(?:call|called|describe|described|dub|dubbed|label|labeled|labelled|term|termed"
+    r"|consider|considered|deem|deemed|regard\s+as|regarded\s+as|see\s+as|saw\s+as)\b"
+    r"(?!\s+(?:her|him|them|me|us|you|for|on|off|up|back|in|out)\b)"  # "called her": phoned
+)
+# "there are those who believe", "there are some economists who think": in lower case,
+# matched where "there" starts
+_THERE_ARE_AT = lazy_compile(
+    r"there\s+(?:are|were|have\s+been)\s+(?P<src>(?:(?:some|many|several|plenty\s+of|a\s+few"
+    r"|those|others|people)\b)(?:\s+[a-z][\w'’-]*){0,3}?)\s+who\s+(?:(?:also|still|now"
+    r"|even|privately|publicly)\s+)?(?P<verb>" + _PLURAL_FORMS + r")\b"
+)
+_FEW_KEYS = ("some ", "many ", "others ", "few ")
+_NOT_BEFORE_FEW = frozenset(("and", "or", "the", "how", "too"))
+
+
+def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span]:
+    """Spans of an unnamed "some", "many" or "others" reporting or believing ("some saw
+    it as", "many would likely point out", "led some to speculate"), of an unnamed group
+    as the agent of a passive ("was seen by some as", "criticized by libertarians") and of
+    one naming or judging in a relative clause ("what investigators called"), outside
+    quotations; never after "and"/"or" ("Ann Lee and others said": one is named).
+
+    Each pattern is tried only where its key word starts (``str.find`` over the lower
+    case), not over whole sentences."""
+    heads = _group_heads(lex)
+    low = _lowered(text)
+
+    def few(off: int) -> Span | None:
+        before = low[max(0, off - 16):off]
+        m = _FEW_AT.match(low, off)
+        if m is not None:
+            words = before.split()
+            if words and words[-1] in _NOT_BEFORE_FEW:
+                return None
+            if m.group("verb") in _NOUN_TOO and not _OBJECT_NEXT.match(text, m.end()):
+                return None  # "causing some worry at the party"
+            return m.span()
+        m = _CAUSED_AT.match(low, off)
+        if m is not None:
+            cause = _CAUSE_BEFORE.search(before)
+            if cause is not None:
+                return off - len(before) + cause.start(), m.end()
+        return None
+
+    def by(off: int) -> Span | None:
+        words = low[max(0, off - 60):off].split()
+        while words and words[-1] in _ADVERB_WORDS:
+            words.pop()
+        if not words or words[-1] not in _PASSIVE_FORMS:
+            return None
+        m = _BY_AT.match(low, off + 1)
+        if m is None or not _unnamed_agent(text, m, heads, lex):
+            return None
+        return low.rfind(words[-1], 0, off), m.end()
+
+    def calls(off: int) -> Span | None:
+        m = _GROUP_CALLS.match(low, off)
+        return m.span() if m is not None and _unnamed_agent(text, m, heads, lex) else None
+
+    sents = list(sentences)
+    out = _matches_at(text, low, sents, _FEW_KEYS, few)
+    out += _matches_at(text, low, sents, (" by ",), by)
+    out += _matches_at(text, low, sents, ("what ", "which ", "that "), calls)
+    out += _matches_at(text, low, sents, ("there ",), lambda off: _there_are(text, low, off,
+                                                                            heads, lex))
+    return sorted(out)
+
+
+def _there_are(text: str, low: str, off: int, heads: frozenset[str], lex: Lexicon
+               ) -> Span | None:
+    """"There are those who believe", "there are some economists who think": the unnamed
+    people the sentence introduces, and their verb; the group, if named, is a plural group
+    noun with nothing capitalised."""
+    m = _THERE_ARE_AT.match(low, off)
+    if m is None:
+        return None
+    words = text[m.start("src"):m.end("src")].split()
+    last = words[-1].lower()
+    if len(words) > 1 and last not in ("people", "others", "those") and last not in heads:
+        return None
+    if any(w[:1].isupper() for w in words) or any(w.lower() in lex.pronouns for w in words[1:]):
+        return None
+    return m.start("src"), m.end("verb")
+
+
+def _matches_at(text: str, low: str, sents: list[Span], keys: tuple[str, ...],
+                match: Callable[[int], Span | None]) -> list[Span]:
+    """The spans ``match`` finds at the offsets of ``keys`` in ``low`` (each a word start,
+    or, for a key opening with a space, that space), inside one sentence of ``sents`` and
+    outside quotations."""
+    starts = [a for a, _ in sents]
+    out: list[Span] = []
+    for k in keys:
+        i = low.find(k)
+        while i >= 0:
+            if k[0] == " " or i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "'’-_"):
+                span = match(i)
+                if span is not None:
+                    j = bisect.bisect_right(starts, span[0]) - 1
+                    if j >= 0 and span[1] <= sents[j][1] \
+                            and not _quoted(text[sents[j][0]:span[0]], span[0] - sents[j][0]):
+                        out.append(span)
+            i = low.find(k, i + 1)
+    return out
+
+
+def _unnamed_agent(text: str, m: re.Match[str], heads: frozenset[str], lex: Lexicon) -> bool:
+    """Whether the passive agent of a :data:`_BY_AT` match (or the sayer of a
+    :data:`_GROUP_CALLS` one) names no one: "some",
+    "many", "others", or a plural group noun ("critics", "some Republicans") with nothing
+    capitalised but a group word and no name after it ("by officials at Acme")."""
+    head = m.group("head")
+    if head is None:
+        return True  # "by some", "by many"
+    src = text[m.start("src"):m.end("src")].split()
+    if head not in heads and not GROUP_WORD.match(src[-1]):
+        return False
+    if any(w[:1].isupper() for w in src[:-1]) or (src[-1][:1].isupper()
+                                                 and not GROUP_WORD.match(src[-1])):
+        return False
+    if any(w.lower() in lex.pronouns or w.lower() in ("the", "his", "her", "their", "its")
+           for w in src):
+        return False
+    return not _NAMED_AFTER.match(text, m.end("src"), m.end("src") + 80)
