@@ -175,8 +175,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def record(threshold: float, rows: list[dict], path: Path = DEFAULT_MODEL_PATH) -> None:
-    """Write the chosen news threshold and the sweep into the model file's metadata (the
-    default ``claim_threshold`` in rules/claims/__init__.py must then equal it; a test checks)."""
+    """Write the chosen news threshold and the sweep into the model file's metadata, with
+    the ``*_at_news_threshold`` figures re-read from the training sweeps at that threshold
+    (the default ``claim_threshold`` in rules/claims/__init__.py must then equal it; a test
+    checks)."""
+    from training.train_claims import at_news_threshold
+
     data = json.loads(path.read_text(encoding="utf-8"))
     meta = data["metadata"]
     meta["sentence_threshold"] = meta.get("sentence_threshold", meta.get("news_threshold"))
@@ -185,6 +189,9 @@ def record(threshold: float, rows: list[dict], path: Path = DEFAULT_MODEL_PATH) 
     meta["selection"]["threshold_method"] = (
         "python -m training.claim_threshold: unsourced-claim F1 of the whole tool on the "
         "real-news tune half, each excerpt audited with a fold model that never saw it")
+    sweeps = meta["selection"].get("threshold_sweeps")
+    if sweeps:
+        at_news_threshold(meta["metrics"], sweeps, threshold)
     path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
 
 

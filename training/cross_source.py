@@ -168,6 +168,56 @@ def news_threshold(news_y: np.ndarray, news_prob: np.ndarray) -> tuple[float, li
     return best["threshold"], rows
 
 
+# Thresholds recorded per use (news, transcript) and swept for the model file's metadata.
+SWEEP = tuple(float(t) for t in np.round(np.arange(0.20, 0.901, 0.05), 2))
+
+
+def threshold_sweep(y: np.ndarray, prob: np.ndarray,
+                    thresholds: Sequence[float] = SWEEP) -> list[dict[str, Any]]:
+    """:func:`binary_metrics` of out-of-fold probabilities at every threshold (rounded to 4
+    digits), so that a threshold chosen later (the news threshold of
+    ``training/claim_threshold.py``) finds its figures in the model file."""
+    rows = []
+    for t in thresholds:
+        m = binary_metrics(y, prob, float(t))
+        rows.append({"threshold": float(t), **{k: round(v, 4) if isinstance(v, float) else v
+                                               for k, v in m.items()}})
+    return rows
+
+
+def best_threshold(y: np.ndarray, prob: np.ndarray,
+                   thresholds: Sequence[float] = SWEEP) -> float:
+    """The threshold with the best F1 of the claim class (ties: the higher threshold)."""
+    scores = [(binary_metrics(y, prob, float(t))["f1"], float(t)) for t in thresholds]
+    return max(scores)[1]
+
+
+def transcript_threshold(y: np.ndarray, prob: np.ndarray, folds: Sequence[np.ndarray]
+                         ) -> tuple[float, dict[str, float]]:
+    """The debate/transcript threshold, chosen on out-of-fold debate probabilities, and the
+    figures of that *choice* under cross-validation.
+
+    ``prob`` are out-of-fold probabilities of the debate sentences (5-fold CV on CheckThat!
+    2024 train) and ``folds`` the test indices of each fold. The threshold for the model
+    file is :func:`best_threshold` on all of them. The figure to quote is nested: for each
+    fold, the threshold is chosen on the other folds' sentences only and applied to this
+    fold's, so no sentence is scored at a threshold chosen with its own label.
+    """
+    y = np.asarray(y)
+    pred = np.zeros(len(y), dtype=bool)
+    chosen = []
+    for te in folds:
+        rest = np.setdiff1d(np.arange(len(y)), te)
+        t = best_threshold(y[rest], prob[rest])
+        chosen.append(t)
+        pred[te] = prob[te] >= t
+    nested = binary_metrics(y, pred.astype(float), 0.5)
+    nested = {**nested, "roc_auc": binary_metrics(y, prob)["roc_auc"],
+              "average_precision": binary_metrics(y, prob)["average_precision"],
+              "fold_thresholds": chosen}  # type: ignore[dict-item]
+    return best_threshold(y, prob), nested
+
+
 # Feature sets for the transfer analysis (:func:`transfer_table`): all the model's features,
 # single words with the cue and shape tokens, and the cue and shape tokens alone (word
 # classes, length, capitals, a question mark: no topic words at all).
@@ -213,4 +263,61 @@ def transfer_table(debate_texts: list[str], debate_y: np.ndarray, news_texts: li
                                         random_state=SEED).fit(Xa, ya)
                 row[key] = binary_metrics(yb, lr.predict_proba(Xb)[:, 1])
             rows.append(row)
+    return rows
+
+
+def size_control(debate_texts: list[str], debate_y: np.ndarray, news_texts: list[str],
+                 news_y: np.ndarray, params: dict[str, Any], draws: int = 5
+                 ) -> list[dict[str, Any]]:
+    """Why news -> debates is low: the news set's size, its share of claims, or its domain?
+
+    Fits plain logistic regressions (the model's features, C and class weighting; no
+    calibration) on: the news sentences alone (news -> debates); as many *debate* sentences
+    as there are news sentences, drawn at random (``draws`` times; the same source, so no
+    domain shift), once at the debates' own share of claims and once at the news share;
+    and growing random debate subsets (500, 2,000, 8,000). Each is scored on the debate
+    sentences it was not fitted on: F1 at 0.5, the best F1 over all thresholds (an upper
+    bound for any threshold choice, not a figure to quote) and ROC-AUC. If a same-size
+    debate sample does no better than the news, the gap is the size, not the domain.
+    """
+    from sklearn.metrics import precision_recall_curve, roc_auc_score
+
+    est = ClaimClassifier(shapes=bool(params.get("shapes", True)),
+                          general_weight=int(params.get("general_weight", 1)))
+    M = est._transform(list(debate_texts) + list(news_texts))
+    dy, ny = np.asarray(debate_y), np.asarray(news_y)
+    nd, nn = len(dy), len(ny)
+    y = np.concatenate([dy, ny])
+    ones = np.ones(len(y))
+    debates = np.arange(nd)
+    fit = {"C": float(params.get("C", 4.0)), "class_weight": params.get("class_weight")}
+    rng = np.random.default_rng(SEED)
+
+    def scored(train: np.ndarray) -> dict[str, float]:
+        test = np.setdiff1d(debates, train)
+        p = _raw_fit_proba(M, y, ones, train, test, **fit)
+        prec, rec, _ = precision_recall_curve(dy[test], p)
+        f = 2 * prec * rec / np.maximum(prec + rec, 1e-12)
+        return {"f1": binary_metrics(dy[test], p)["f1"], "best_f1": float(f.max()),
+                "roc_auc": float(roc_auc_score(dy[test], p))}
+
+    def mean(name: str, n: int, share: float, runs: list[dict[str, float]]
+             ) -> dict[str, Any]:
+        return {"trained_on": name, "n": n, "share_of_claims": round(share, 3),
+                **{k: float(np.mean([r[k] for r in runs])) for k in runs[0]}}
+
+    rows = [mean("news (the real-news tune half)", nn, float(ny.mean()),
+                 [scored(np.arange(nd, nd + nn))])]
+    pos, neg = debates[dy == 1], debates[dy == 0]
+    n_pos = int(ny.sum())
+    same = [scored(rng.choice(debates, nn, replace=False)) for _ in range(draws)]
+    rows.append(mean("debates, same size, debate share", nn, float(dy.mean()), same))
+    news_share = [scored(np.concatenate([rng.choice(pos, n_pos, replace=False),
+                                         rng.choice(neg, nn - n_pos, replace=False)]))
+                  for _ in range(draws)]
+    rows.append(mean("debates, same size, news share", nn, float(ny.mean()), news_share))
+    for n in (500, 2000, 8000):
+        if n < nd:
+            rows.append(mean("debates, random subset", n, float(dy.mean()),
+                             [scored(rng.choice(debates, n, replace=False))]))
     return rows
