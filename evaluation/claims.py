@@ -83,6 +83,7 @@ CROSS_SOURCE_TARGET = 0.70  # issue 14: cross-source F1, each direction
 _ROWS = (
     ("debates_to_news", "cross-source: debates -> real-news tune half"),
     ("news_to_debates", "cross-source: real-news tune half -> debates"),
+    ("news_and_own_to_debates", "  the same, tune half + own-written news sentences"),
     ("news_cv", "news CV: 4 folds by excerpt (debates + other folds)"),
     ("cv5_ct24_train", "5-fold CV on CheckThat! 2024 train"),
     ("cv5_ct24_train_at_news_threshold", "  the same at the news threshold"),

@@ -11,7 +11,13 @@ import pytest
 
 from rules.claims import CLAIM_THRESHOLD
 from rules.claims.model import DEFAULT_MODEL_PATH
-from training.claim_sources import NewsExample, read_realnews_tune, realnews_split
+from training.claim_sources import (
+    OWN_NEWS,
+    NewsExample,
+    read_own_news,
+    read_realnews_tune,
+    realnews_split,
+)
 from training.cross_source import news_threshold
 
 REALNEWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "realnews" / "dev"
@@ -186,3 +192,32 @@ def test_polnear_audit_counts_flags_inside_gold_attribution() -> None:
                and isinstance(getattr(context, n), str)}
     assert set(r["exempted"]) <= reasons | {"other"}
     assert r["exempted"].get("quotation", 0) > 0
+
+
+def test_own_news_sentences_are_read_and_a_bad_row_is_named(tmp_path: Path) -> None:
+    own = read_own_news()
+    assert len(own) >= 200 and 0.3 < sum(e.label for e in own) / len(own) < 0.7
+    assert len({e.text for e in own}) == len(own)
+    bad = tmp_path / "own.tsv"
+    bad.write_text("# note\nlabel\ttext\n1\tThe ferry carried 412 people.\nmaybe\tX\n")
+    with pytest.raises(ValueError, match=r"own.tsv:4"):
+        read_own_news(bad)
+    bad.write_text("text\tlabel\n")
+    with pytest.raises(ValueError, match="label<TAB>text"):
+        read_own_news(bad)
+
+
+def test_own_news_sentences_are_not_evaluation_sentences() -> None:
+    """None of the own-written sentences is in our news fixture (an evaluation set)."""
+    from training.train_claims import normalise, read_news_fixture
+
+    fixture = {normalise(e.text) for e in read_news_fixture()}
+    assert fixture and not fixture & {normalise(e.text) for e in read_own_news(OWN_NEWS)}
+
+
+def test_committed_model_records_the_own_sentences_weight() -> None:
+    meta = json.loads(DEFAULT_MODEL_PATH.read_text(encoding="utf-8"))["metadata"]
+    data = meta["training_data"]
+    assert data["own_weight"] >= 0 and "written by the project" in data["own"]
+    if data["own_weight"] > 0:
+        assert data["sources"]["own_news"]["kept"] == len(read_own_news())

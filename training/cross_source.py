@@ -20,6 +20,7 @@ calibration, exactly as shipped.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -66,35 +67,44 @@ def _raw_fit_proba(M: Any, y: np.ndarray, w: np.ndarray, train: np.ndarray,
 def grid_scores(debate_texts: list[str], debate_y: np.ndarray, news_texts: list[str],
                 news_y: np.ndarray, news_groups: list[str], C: float, shapes: bool,
                 news_weight: float, M: Any = None, general_weight: int = 1,
-                class_weight: str | None = None) -> dict[str, float]:
+                class_weight: str | None = None, own: tuple[list[str], np.ndarray] | None = None,
+                own_weight: float = 0.0) -> dict[str, float]:
     """Cheap (uncalibrated) F1 at 0.5 of one grid point, four ways: news CV, debate CV, and
     the two pure cross-source directions (debates -> news: fit on the debates alone, score
     the news; news -> debates: fit on the news alone, score the debates). The criterion is
-    their mean: a recipe must hold on the source it did not see, in both directions."""
+    their mean: a recipe must hold on the source it did not see, in both directions.
+
+    ``own`` (texts, labels): the own-written news-style sentences; with ``own_weight > 0``
+    they join every training set (news CV and debate CV folds, and the news side of news ->
+    debates), weighted ``own_weight``, and are never scored. ``M`` (if given) holds the
+    features of the debates, then the news, then ``own``."""
+    own_texts, own_y = own if own else ([], np.zeros(0, dtype=int))
     if M is None:
         M = ClaimClassifier(shapes=shapes, general_weight=general_weight)._transform(
-            debate_texts + news_texts)
-    nd = len(debate_texts)
-    y = np.concatenate([debate_y, news_y])
-    w = np.concatenate([np.ones(nd), np.full(len(news_texts), news_weight)])
+            debate_texts + news_texts + own_texts)
+    nd, nn = len(debate_texts), len(news_texts)
+    y = np.concatenate([debate_y, news_y, own_y])
+    w = np.concatenate([np.ones(nd), np.full(nn, news_weight), np.full(len(own_y), own_weight)])
     debates = np.arange(nd)
-    news = np.arange(nd, nd + len(news_texts))
+    news = np.arange(nd, nd + nn)
+    extra = np.arange(nd + nn, len(y)) if own_weight > 0 else np.zeros(0, dtype=int)
     fit = {"C": C, "class_weight": class_weight}
     news_prob = np.zeros(len(news))
     for tr, te in _news_split(news_groups):
-        news_prob[te] = _raw_fit_proba(M, y, w, np.concatenate([debates, news[tr]]),
+        news_prob[te] = _raw_fit_proba(M, y, w, np.concatenate([debates, news[tr], extra]),
                                        news[te], **fit)
     debate_prob = np.zeros(nd)
     for tr, te in _debate_split(debate_y):
-        debate_prob[te] = _raw_fit_proba(M, y, w, np.concatenate([tr, news]), te, **fit)
+        debate_prob[te] = _raw_fit_proba(M, y, w, np.concatenate([tr, news, extra]), te, **fit)
     ones = np.ones(len(y))
     d2n = _raw_fit_proba(M, y, ones, debates, news, **fit)
-    n2d = _raw_fit_proba(M, y, ones, news, debates, **fit)
+    n2d = _raw_fit_proba(M, y, ones, np.concatenate([news, extra]), debates, **fit)
     f = {"f1_news_cv": binary_metrics(news_y, news_prob)["f1"],
          "f1_debate_cv": binary_metrics(debate_y, debate_prob)["f1"],
          "f1_debates_to_news": binary_metrics(news_y, d2n)["f1"],
          "f1_news_to_debates": binary_metrics(debate_y, n2d)["f1"]}
     return {**f, "ap_news_cv": binary_metrics(news_y, news_prob)["average_precision"],
+            "auc_news_to_debates": binary_metrics(debate_y, n2d)["roc_auc"],
             "criterion": float(np.mean(list(f.values())))}
 
 
@@ -103,24 +113,25 @@ def select(debate_texts: list[str], debate_y: np.ndarray, news_texts: list[str],
            shapes_options: Sequence[bool], weights: Sequence[float],
            general_weights: Sequence[int] = (1,),
            class_weights: Sequence[str | None] = (None,),
+           own: tuple[list[str], np.ndarray] | None = None,
+           own_weights: Sequence[float] = (0.0,),
            ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The grid point with the best criterion of :func:`grid_scores` (ties: news AP)."""
     rows: list[dict[str, Any]] = []
+    own_texts = own[0] if own else []
     for shapes in shapes_options:
         for k in general_weights:
             M = ClaimClassifier(shapes=shapes, general_weight=k)._transform(
-                debate_texts + news_texts)
-            for C in Cs:
-                for cw in class_weights:
-                    for w in weights:
-                        t0 = time.perf_counter()
-                        s = grid_scores(debate_texts, debate_y, news_texts, news_y,
-                                        news_groups, C, shapes, w, M, k, cw)
-                        row = {"C": C, "shapes": shapes, "general_weight": k,
-                               "class_weight": cw, "news_weight": w,
-                               **{key: round(v, 4) for key, v in s.items()}}
-                        rows.append(row)
-                        print(f"  grid {row} ({time.perf_counter() - t0:.0f}s)", flush=True)
+                debate_texts + news_texts + own_texts)
+            for C, cw, w, ow in itertools.product(Cs, class_weights, weights, own_weights):
+                t0 = time.perf_counter()
+                s = grid_scores(debate_texts, debate_y, news_texts, news_y, news_groups, C,
+                                shapes, w, M, k, cw, own, ow)
+                row = {"C": C, "shapes": shapes, "general_weight": k, "class_weight": cw,
+                       "news_weight": w, "own_weight": ow,
+                       **{key: round(v, 4) for key, v in s.items()}}
+                rows.append(row)
+                print(f"  grid {row} ({time.perf_counter() - t0:.0f}s)", flush=True)
     best = max(rows, key=lambda r: (r["criterion"], r["ap_news_cv"]))
     return best, rows
 
@@ -130,22 +141,37 @@ def _fit(params: dict[str, Any], texts: list[str], y: np.ndarray,
     return ClaimClassifier(random_state=SEED, **params).fit(texts, y, sample_weight=w)
 
 
+Extra = tuple[list[str], np.ndarray, float]  # own-written rows: texts, labels, weight
+
+
 def report(params: dict[str, Any], news_weight: float, debate_texts: list[str],
            debate_y: np.ndarray, news_texts: list[str], news_y: np.ndarray,
-           news_groups: list[str]) -> tuple[dict[str, Any], np.ndarray]:
+           news_groups: list[str], extra: Extra | None = None
+           ) -> tuple[dict[str, Any], np.ndarray]:
     """Calibrated cross-source figures of the shipped recipe, and the out-of-fold news
-    probabilities (for choosing the news threshold)."""
+    probabilities (for choosing the news threshold).
+
+    ``extra``: the own-written news-style sentences (texts, labels, weight), added to every
+    training set of the shipped recipe (the news CV folds) and never scored. The pure
+    directions stay pure: ``news_to_debates`` is fitted on the real-news tune half alone
+    (as before); ``news_and_own_to_debates`` on the tune half plus the own sentences."""
     out: dict[str, Any] = {}
     dy, ny = np.asarray(debate_y), np.asarray(news_y)
+    et, ey, ew = extra if extra and extra[0] else ([], np.zeros(0, dtype=int), 0.0)
     out["debates_to_news"] = binary_metrics(
         ny, _fit(params, debate_texts, dy).predict_proba(news_texts)[:, 1])
     news_model = _fit({**params, "calibration_folds": 3}, news_texts, ny)
     out["news_to_debates"] = binary_metrics(dy, news_model.predict_proba(debate_texts)[:, 1])
+    if et:
+        both = _fit(params, news_texts + et, np.concatenate([ny, ey]))
+        out["news_and_own_to_debates"] = binary_metrics(
+            dy, both.predict_proba(debate_texts)[:, 1])
     news_prob = np.zeros(len(news_texts))
     for tr, te in _news_split(news_groups):
-        texts = debate_texts + [news_texts[i] for i in tr]
-        y = np.concatenate([dy, ny[tr]])
-        w = np.concatenate([np.ones(len(dy)), np.full(len(tr), news_weight)])
+        texts = debate_texts + [news_texts[i] for i in tr] + et
+        y = np.concatenate([dy, ny[tr], ey])
+        w = np.concatenate([np.ones(len(dy)), np.full(len(tr), news_weight),
+                            np.full(len(et), ew)])
         news_prob[te] = _fit(params, texts, y, w).predict_proba(
             [news_texts[i] for i in te])[:, 1]
     out["news_cv"] = binary_metrics(ny, news_prob)

@@ -79,7 +79,7 @@ def threshold_or_use(value: Any, name: str) -> float | str:
 
 
 CLAIM_THRESHOLD = Setting(
-    "claim_threshold", 0.55, threshold_or_use,
+    "claim_threshold", 0.5, threshold_or_use,
     "claim probability from which a body sentence counts as a factual claim: a number, or "
     "\"news\" / \"transcript\" for the threshold the model file records for that use",
 )  # fmt: skip
