@@ -27,8 +27,10 @@ wants, plans or does by speaking), so the share is an upper bound, not an exact 
 loss; it shows which way a change moves the flags on thousands of news sentences. The
 sentences the context rules exempt are counted by reason.
 
-``--transfer`` prints the transfer analysis of :func:`training.cross_source.transfer_table`
-(both directions, three feature sets, with and without class balancing).
+``--no-heldout`` leaves out the real-news held-out half (so that working runs never print
+it). ``--transfer`` prints the transfer analysis of :func:`training.cross_source.transfer_table`
+(both directions, three feature sets, with and without class balancing) and the size control
+of :func:`training.cross_source.size_control` (why news -> debates is low).
 """
 
 from __future__ import annotations
