@@ -16,7 +16,9 @@ import pytest
 from checker.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-VAGUE = "Experts say the new channel will need dredging again within five years."
+# a vague attribution of a forecast that no claim model reads as a claim (with "within five
+# years" it was a borderline one, 0.4-0.6, and the grade of the draft hung on it)
+VAGUE = "Experts say the new channel will need dredging again soon."
 CLAIM = "The harbour handled 3 million tonnes of cargo last year, up 40 percent on 2022."
 DRAFT = f"# Harbour works\n\n{VAGUE}\n\n{CLAIM}\n"
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): "

@@ -29,7 +29,9 @@ from checker.cli import main
 from reports.html import page_line
 
 ROOT = Path(__file__).resolve().parents[1]
-VAGUE = "Experts say the new channel will need dredging again within five years."
+# a vague attribution of a forecast that no claim model reads as a claim (with "within five
+# years" it was a borderline one, 0.4-0.6, and the grade of the draft hung on it)
+VAGUE = "Experts say the new channel will need dredging again soon."
 CLAIM = "The harbour handled 3 million tonnes of cargo last year, up 40 percent on 2022."
 # scores 42 (F): "Experts say" is one finding, deducted once
 F_DRAFT = f"# Harbour works\n\n{VAGUE}\n\n{CLAIM}\n"

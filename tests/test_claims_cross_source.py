@@ -11,7 +11,13 @@ import pytest
 
 from rules.claims import CLAIM_THRESHOLD
 from rules.claims.model import DEFAULT_MODEL_PATH
-from training.claim_sources import NewsExample, read_realnews_tune, realnews_split
+from training.claim_sources import (
+    OWN_NEWS,
+    NewsExample,
+    read_own_news,
+    read_realnews_tune,
+    realnews_split,
+)
 from training.cross_source import news_threshold
 
 REALNEWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "realnews" / "dev"
@@ -69,6 +75,44 @@ def test_committed_model_records_cross_source_figures_and_its_news_threshold() -
         assert 0.0 <= meta["metrics"][key]["f1"] <= 1.0
     assert meta["news_threshold"] == CLAIM_THRESHOLD.default
     assert "held-out half is never read" in meta["training_data"]["news"]
+
+
+def test_committed_model_figures_at_a_threshold_are_at_that_threshold() -> None:
+    """The ``*_at_news_threshold`` figures are those of the news threshold the tool uses
+    (not of an earlier, sentence-level choice), and the transcript threshold's figures are
+    recorded beside it, with the nested CV figure of choosing it."""
+    meta = json.loads(DEFAULT_MODEL_PATH.read_text(encoding="utf-8"))["metadata"]
+    sweeps = meta["selection"]["threshold_sweeps"]
+    for name in ("cv5_ct24_train", "news_cv"):
+        row = next(r for r in sweeps[name] if r["threshold"] == meta["news_threshold"])
+        recorded = meta["metrics"][f"{name}_at_news_threshold"]
+        assert recorded["f1"] == row["f1"] and recorded["precision"] == row["precision"]
+    t = meta["transcript_threshold"]
+    assert 0.2 <= t <= 0.9
+    best = max(sweeps["cv5_ct24_train"], key=lambda r: (r["f1"], r["threshold"]))
+    assert best["threshold"] == t
+    at = meta["metrics"]["cv5_ct24_train_at_transcript_threshold"]
+    assert abs(at["f1"] - best["f1"]) < 1e-4
+    nested = meta["metrics"]["cv5_ct24_train_transcript_threshold_nested"]
+    assert nested["n"] == meta["metrics"]["cv5_ct24_train"]["n"]
+    assert nested["f1"] <= at["f1"] + 1e-9  # choosing on other folds cannot beat the best
+
+
+def test_transcript_threshold_is_chosen_without_the_scored_fold() -> None:
+    from training.cross_source import transcript_threshold
+
+    rng = np.random.default_rng(1)
+    y = (rng.random(400) < 0.25).astype(int)
+    prob = np.clip(0.55 + 0.3 * y + rng.normal(0, 0.12, 400), 0, 1)
+    folds = [np.arange(i, 400, 4) for i in range(4)]
+    t, nested = transcript_threshold(y, prob, folds)
+    assert 0.6 <= t <= 0.9  # non-claims sit near 0.55: the best cut is well above 0.5
+    assert len(nested["fold_thresholds"]) == 4 and nested["n"] == 400
+    # a fold whose labels were flipped would change every threshold but its own
+    flipped = y.copy()
+    flipped[folds[0]] = 1 - flipped[folds[0]]
+    _, again = transcript_threshold(flipped, prob, folds)
+    assert again["fold_thresholds"][0] == nested["fold_thresholds"][0]
 
 
 _HARBOUR = ["ferry", "harbour", "quay", "tide", "pier", "dock"]
@@ -148,3 +192,32 @@ def test_polnear_audit_counts_flags_inside_gold_attribution() -> None:
                and isinstance(getattr(context, n), str)}
     assert set(r["exempted"]) <= reasons | {"other"}
     assert r["exempted"].get("quotation", 0) > 0
+
+
+def test_own_news_sentences_are_read_and_a_bad_row_is_named(tmp_path: Path) -> None:
+    own = read_own_news()
+    assert len(own) >= 200 and 0.3 < sum(e.label for e in own) / len(own) < 0.7
+    assert len({e.text for e in own}) == len(own)
+    bad = tmp_path / "own.tsv"
+    bad.write_text("# note\nlabel\ttext\n1\tThe ferry carried 412 people.\nmaybe\tX\n")
+    with pytest.raises(ValueError, match=r"own.tsv:4"):
+        read_own_news(bad)
+    bad.write_text("text\tlabel\n")
+    with pytest.raises(ValueError, match="label<TAB>text"):
+        read_own_news(bad)
+
+
+def test_own_news_sentences_are_not_evaluation_sentences() -> None:
+    """None of the own-written sentences is in our news fixture (an evaluation set)."""
+    from training.train_claims import normalise, read_news_fixture
+
+    fixture = {normalise(e.text) for e in read_news_fixture()}
+    assert fixture and not fixture & {normalise(e.text) for e in read_own_news(OWN_NEWS)}
+
+
+def test_committed_model_records_the_own_sentences_weight() -> None:
+    meta = json.loads(DEFAULT_MODEL_PATH.read_text(encoding="utf-8"))["metadata"]
+    data = meta["training_data"]
+    assert data["own_weight"] >= 0 and "written by the project" in data["own"]
+    if data["own_weight"] > 0:
+        assert data["sources"]["own_news"]["kept"] == len(read_own_news())

@@ -160,3 +160,65 @@ def test_rule_documentation_examples_behave_as_documented() -> None:
     _, good = analyse(rule.good + "\n")
     assert [f.rule for f in bad.findings] == ["unsourced-claim"]
     assert good.is_claim[0] and "unsourced-claim" not in [f.rule for f in good.findings]
+
+
+def _tiny_model(path: Path, metadata: dict) -> None:
+    texts = [f"The {w} depot shipped {n} crates in May." for w in "abcdefghij" for n in (4, 70)]
+    texts += [f"Thank you, {w}, it is good to be here." for w in "abcdefghijklmnopqrst"]
+    labels = [1] * 20 + [0] * 20
+    model = ClaimClassifier(n_features=2**16, min_df=1, calibration_folds=3).fit(texts, labels)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    model.save(path, metadata)
+
+
+def test_threshold_named_by_use_is_the_one_the_model_records(tmp_path: Path) -> None:
+    from checker.settings import load_config
+    from rules.claims.scorer import load_scorer
+
+    _tiny_model(tmp_path / "m.json", {"news_threshold": 0.0, "transcript_threshold": 1.0})
+    text = "The k depot shipped 12 crates in May. The q depot shipped 9 crates in May.\n"
+    for use, claims in (("news", 2), ("transcript", 0)):
+        cfg_file = tmp_path / f"{use}.toml"
+        cfg_file.write_text(f'[tool.checker]\nclaim_model = "m.json"\nclaim_threshold = "{use}"\n')
+        cfg = load_config(cfg_file)
+        _, a = analyse(text, cfg)
+        assert sum(a.is_claim) == claims, use
+    # the shipped model records both uses
+    shipped = load_scorer().metadata_
+    assert 0.0 < shipped["news_threshold"] < 1.0 and 0.0 < shipped["transcript_threshold"] < 1.0
+
+
+def test_threshold_per_folder_by_use(tmp_path: Path) -> None:
+    from checker.settings import load_config
+    from rules.claims import CLAIM_THRESHOLD, threshold_for
+    from rules.claims.scorer import load_scorer
+
+    cfg_file = tmp_path / "pyproject.toml"
+    cfg_file.write_text('[tool.checker]\n[[tool.checker.overrides]]\npaths = ["debates/*"]\n'
+                        'claim_threshold = "transcript"\n')
+    cfg = load_config(cfg_file)
+    model = load_scorer()
+    news = cfg.for_path(tmp_path / "news" / "a.md")
+    assert threshold_for(news, model) == CLAIM_THRESHOLD.default
+    debate = cfg.for_path(tmp_path / "debates" / "a.md")
+    assert threshold_for(debate, model) == model.metadata_["transcript_threshold"]
+
+
+@pytest.mark.parametrize(("toml", "needles"), [
+    ('claim_threshold = "sometimes"\n', ["'claim_threshold'", "'news'", "'transcript'"]),
+    ('claim_model = "m.json"\nclaim_threshold = "transcript"\n',
+     ["'claim_threshold'", "'transcript'", "no transcript threshold"]),
+])
+def test_a_bad_named_threshold_stops_the_run(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                             toml: str, needles: list[str]) -> None:
+    from checker.cli import main
+
+    _tiny_model(tmp_path / "m.json", {})
+    (tmp_path / ".checker.toml").write_text(toml, encoding="utf-8")
+    art = tmp_path / "articles" / "story.md"
+    art.parent.mkdir()
+    art.write_text("The depot shipped 40 crates in May.\n", encoding="utf-8")
+    assert main(["check", str(art)]) == 2
+    err = capsys.readouterr().err
+    for needle in needles:
+        assert needle in err, err

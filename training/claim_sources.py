@@ -27,6 +27,8 @@ from training.train_claims import SHARED, Example, normalise, training_set
 
 REALNEWS_DEV = SHARED / "realnews" / "dev"
 NEWS_SOURCE = "realnews_tune"
+OWN_NEWS = Path(__file__).resolve().parent / "data" / "own_news_claims.tsv"
+OWN_SOURCE = "own_news"
 CLAIM_LABELS = {"unsourced": 1, "sourced": 1, "not_claim": 0}
 
 
@@ -62,6 +64,39 @@ def read_realnews_tune(folder: Path = REALNEWS_DEV) -> list[NewsExample]:
             if label in CLAIM_LABELS and normalise(text):
                 out.append(NewsExample(text.strip(), CLAIM_LABELS[label], NEWS_SOURCE,
                                        path.stem))
+    return out
+
+
+def read_own_news(path: Path = OWN_NEWS) -> list[Example]:
+    """The news-style sentences the project wrote itself (``label<TAB>text`` rows after
+    ``#`` comments and a header). Raises ``ValueError`` naming the file and line of a
+    malformed row."""
+    out: list[Example] = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    body = [(i, line) for i, line in enumerate(lines, start=1)
+            if line.strip() and not line.startswith("#")]
+    if not body or body[0][1].split("\t") != ["label", "text"]:
+        raise ValueError(f"{path}: the first row after the comments must be 'label<TAB>text'")
+    for i, line in body[1:]:
+        parts = line.split("\t")
+        if len(parts) != 2 or parts[0] not in ("0", "1") or not normalise(parts[1]):
+            raise ValueError(f"{path}:{i}: expected 'label<TAB>text' with label 0 or 1")
+        out.append(Example(parts[1].strip(), int(parts[0]), OWN_SOURCE))
+    return out
+
+
+def own_news(debates: list[Example], news: list[NewsExample]) -> list[Example]:
+    """The own-written sentences, minus any whose normalised text is already in the
+    debates, the news or the evaluation sets (none are expected), de-duplicated."""
+    from training.train_claims import eval_keys
+
+    taken = eval_keys() | {normalise(e.text) for e in [*debates, *news]}
+    out = []
+    for e in read_own_news():
+        key = normalise(e.text)
+        if key not in taken:
+            taken.add(key)
+            out.append(e)
     return out
 
 

@@ -14,12 +14,12 @@ The claim model is trained on the tune half of the real-news dev labels, so its 
 for those sentences are in-sample: a threshold chosen on them would be too low. Here every
 tune excerpt is audited (``checker audit``, default configuration otherwise) with a model
 that never saw it: the 4 folds by excerpt of :mod:`training.cross_source`, each fold's model
-fitted on all debates plus the other folds' news (the shipped recipe, news weight and
-parameters from ``rules/claims/model.json``). Each audit runs at threshold 0; a threshold
-``t`` then keeps the unsourced-claim findings of sentences with ``claim_prob >= t`` (exactly
-what the rule would report at ``t``), and the real-news ``score.py`` scores the out-of-fold
-report against the tune half. The threshold with the best unsourced-claim F1 wins (ties: the
-higher threshold). The held-out half is not read.
+fitted on all debates plus the other folds' news plus the own-written sentences (the
+shipped recipe, weights and parameters from ``rules/claims/model.json``). Each audit runs
+at threshold 0; a threshold ``t`` then keeps the unsourced-claim findings of sentences
+with ``claim_prob >= t`` (exactly what the rule would report at ``t``), and the real-news
+``score.py`` scores the out-of-fold report against the tune half. The threshold with the
+best unsourced-claim F1 wins (ties: the higher threshold). The held-out half is not read.
 """
 
 from __future__ import annotations
@@ -39,8 +39,9 @@ from pathlib import Path
 import numpy as np
 
 from rules.claims.model import DEFAULT_MODEL_PATH, ClaimClassifier, load_model_file
-from training.claim_sources import REALNEWS_DEV, debate_and_news, realnews_split
+from training.claim_sources import REALNEWS_DEV, debate_and_news, own_news, realnews_split
 from training.cross_source import SEED, _news_split
+from training.train_claims import training_rows
 
 SCORER = REALNEWS_DEV.parent / "score.py"
 THRESHOLDS = tuple(float(t) for t in np.round(np.arange(0.20, 0.701, 0.05), 2))
@@ -81,12 +82,12 @@ def _fold_records(tmp: Path, models: Path | None = None) -> list[dict]:
     shipped = load_model_file(DEFAULT_MODEL_PATH)
     params = {k: v for k, v in shipped.get_params().items() if k != "random_state"}
     weight = float(shipped.metadata_["training_data"]["news_weight"])
+    own_weight = float(shipped.metadata_["training_data"].get("own_weight", 0.0))
     debates, news, _ = debate_and_news()
+    own = own_news(debates, news)
     records: list[dict] = []
     for k, (tr, te) in enumerate(_news_split([e.article for e in news])):
-        texts = [e.text for e in debates] + [news[i].text for i in tr]
-        y = np.array([e.label for e in debates] + [news[i].label for i in tr])
-        w = np.concatenate([np.ones(len(debates)), np.full(len(tr), weight)])
+        texts, y, w = training_rows(debates, [news[i] for i in tr], own, weight, own_weight)
         saved = (models or tmp) / fold_model_name(k, params, texts, y, w)
         if models is None or not saved.is_file():
             if models is not None:
@@ -175,8 +176,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def record(threshold: float, rows: list[dict], path: Path = DEFAULT_MODEL_PATH) -> None:
-    """Write the chosen news threshold and the sweep into the model file's metadata (the
-    default ``claim_threshold`` in rules/claims/__init__.py must then equal it; a test checks)."""
+    """Write the chosen news threshold and the sweep into the model file's metadata, with
+    the ``*_at_news_threshold`` figures re-read from the training sweeps at that threshold
+    (the default ``claim_threshold`` in rules/claims/__init__.py must then equal it; a test
+    checks)."""
+    from training.train_claims import at_news_threshold
+
     data = json.loads(path.read_text(encoding="utf-8"))
     meta = data["metadata"]
     meta["sentence_threshold"] = meta.get("sentence_threshold", meta.get("news_threshold"))
@@ -185,6 +190,9 @@ def record(threshold: float, rows: list[dict], path: Path = DEFAULT_MODEL_PATH) 
     meta["selection"]["threshold_method"] = (
         "python -m training.claim_threshold: unsourced-claim F1 of the whole tool on the "
         "real-news tune half, each excerpt audited with a fold model that never saw it")
+    sweeps = meta["selection"].get("threshold_sweeps")
+    if sweeps:
+        at_news_threshold(meta["metrics"], sweeps, threshold)
     path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
 
 

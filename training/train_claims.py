@@ -201,56 +201,108 @@ GRID_SHAPES = (True,)
 GRID_GENERAL_WEIGHTS = (4, 8)
 GRID_CLASS_WEIGHTS: tuple[str | None, ...] = ("balanced",)
 GRID_NEWS_WEIGHTS = (100.0,)
+# Weight of the own-written news-style sentences (training/data/own_news_claims.tsv; 0: not
+# used). C, general weight, balancing and news weight fixed at the previous choice.
+GRID_OWN_WEIGHTS = (0.0, 30.0, 100.0)
 # What --select chose last (so that a plain run reproduces the committed model).
-CHOSEN: dict[str, object] = {"C": 4.0, "shapes": True, "general_weight": 1,
-                             "class_weight": None}
+CHOSEN: dict[str, object] = {"C": 4.0, "shapes": True, "general_weight": 8,
+                             "class_weight": "balanced"}
 CHOSEN_NEWS_WEIGHT = 100.0
+CHOSEN_OWN_WEIGHT = 30.0
 
 
-def _selection(args: argparse.Namespace, debates: list[Example], news: list
-               ) -> tuple[dict[str, object], float, list[dict[str, object]]]:
-    """``(estimator params, news weight, grid rows)``: chosen by the grid or the defaults."""
+def _selection(args: argparse.Namespace, debates: list[Example], news: list,
+               own: list[Example]) -> tuple[dict[str, object], float, float,
+                                            list[dict[str, object]]]:
+    """``(estimator params, news weight, own weight, grid rows)``: chosen by the grid or
+    the defaults."""
     from training.cross_source import select
 
     params: dict[str, object] = {"ngram_max": 2, "cues": True, "split_questions": True,
                                  **CHOSEN}
     if not args.select:
-        return params, CHOSEN_NEWS_WEIGHT, []
+        return params, CHOSEN_NEWS_WEIGHT, CHOSEN_OWN_WEIGHT, []
     best, rows = select([e.text for e in debates], np.array([e.label for e in debates]),
                         [e.text for e in news], np.array([e.label for e in news]),
                         [e.article for e in news], GRID_C, GRID_SHAPES, GRID_NEWS_WEIGHTS,
-                        GRID_GENERAL_WEIGHTS, GRID_CLASS_WEIGHTS)
+                        GRID_GENERAL_WEIGHTS, GRID_CLASS_WEIGHTS,
+                        ([e.text for e in own], np.array([e.label for e in own])),
+                        GRID_OWN_WEIGHTS)
     params.update(C=best["C"], shapes=best["shapes"], general_weight=best["general_weight"],
                   class_weight=best["class_weight"])
-    return params, float(best["news_weight"]), rows
+    return params, float(best["news_weight"]), float(best["own_weight"]), rows
 
 
-def _evaluate(params: dict[str, object], news_weight: float, debates: list[Example],
-              news: list) -> tuple[dict[str, object], float, list[dict[str, object]]]:
-    """Cross-source figures, 5-fold CV on CT24 train (the shipped recipe: news in every
-    training fold) and the news threshold chosen on out-of-fold news probabilities."""
-    from training.cross_source import news_threshold, report
+def training_rows(debates: list[Example], news: list, own: list[Example], news_weight: float,
+                  own_weight: float) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Texts, labels and sample weights of the shipped recipe's training set: the debates
+    (weight 1), the real-news tune half (``news_weight``) and, with ``own_weight > 0``, the
+    own-written sentences (``own_weight``)."""
+    own = own if own_weight > 0 else []
+    rows = [*debates, *news, *own]
+    weights = [1.0] * len(debates) + [news_weight] * len(news) + [own_weight] * len(own)
+    return [e.text for e in rows], np.array([e.label for e in rows]), np.array(weights)
+
+
+def _evaluate(params: dict[str, object], news_weight: float, own_weight: float,
+              debates: list[Example], news: list, own: list[Example]
+              ) -> tuple[dict[str, object], dict[str, object]]:
+    """Cross-source figures, 5-fold CV on CT24 train (the shipped recipe: news and own
+    sentences in every training fold), and the thresholds per use: news (sentence level, on
+    out-of-fold news probabilities; ``training/claim_threshold.py`` then replaces it by the
+    whole tool's choice) and transcript (on the CT24 train folds, with its nested figure)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    from training.cross_source import (
+        news_threshold,
+        report,
+        threshold_sweep,
+        transcript_threshold,
+    )
 
     dt_, dy = [e.text for e in debates], np.array([e.label for e in debates])
     nt, ny = [e.text for e in news], np.array([e.label for e in news])
-    metrics, news_prob = report(params, news_weight, dt_, dy, nt, ny, [e.article for e in news])
+    extra = ([e.text for e in own], np.array([e.label for e in own]), own_weight)
+    metrics, news_prob = report(params, news_weight, dt_, dy, nt, ny,
+                                [e.article for e in news], extra if own_weight > 0 else None)
     threshold, sweep = news_threshold(ny, news_prob)
-    texts, labels = dt_ + nt, np.concatenate([dy, ny])
-    weights = np.concatenate([np.ones(len(dy)), np.full(len(ny), news_weight)])
+    texts, labels, weights = training_rows(debates, news, own, news_weight, own_weight)
     model = ClaimClassifier(random_state=SEED, **params)  # type: ignore[arg-type]
     cv, prob = cross_validate(model, texts, labels, folds=5, seed=SEED, sample_weight=weights)
-    ct24 = np.array([e.source == CT24_TRAIN.stem for e in debates] + [False] * len(nt))
+    ct24 = np.zeros(len(labels), dtype=bool)
+    ct24[: len(debates)] = [e.source == CT24_TRAIN.stem for e in debates]
+    # the CT24 sentences of each CV fold (the same folds as cross_validate's), renumbered
+    position = np.cumsum(ct24) - 1
+    folds = [position[te[ct24[te]]] for _, te in StratifiedKFold(
+        5, shuffle=True, random_state=SEED).split(np.zeros(len(labels)), labels)]
+    y24, p24 = labels[ct24], prob[ct24]
+    transcript, nested = transcript_threshold(y24, p24, folds)
     metrics["cv5_train"] = cv
-    metrics["cv5_ct24_train"] = binary_metrics(labels[ct24], prob[ct24])
-    metrics["cv5_ct24_train_at_news_threshold"] = binary_metrics(labels[ct24], prob[ct24],
-                                                                  threshold)
-    metrics["news_cv_at_news_threshold"] = binary_metrics(ny, news_prob, threshold)
-    return metrics, threshold, sweep
+    metrics["cv5_ct24_train"] = binary_metrics(y24, p24)
+    metrics["cv5_ct24_train_at_transcript_threshold"] = binary_metrics(y24, p24, transcript)
+    metrics["cv5_ct24_train_transcript_threshold_nested"] = nested
+    sweeps = {"cv5_ct24_train": threshold_sweep(y24, p24),
+              "news_cv": threshold_sweep(ny, news_prob)}
+    thresholds = {"news_threshold": threshold, "sentence_threshold": threshold,
+                  "transcript_threshold": transcript, "sweep": sweep, "sweeps": sweeps}
+    at_news_threshold(metrics, sweeps, threshold)
+    return metrics, thresholds
+
+
+def at_news_threshold(metrics: dict[str, object], sweeps: dict[str, list[dict[str, object]]],
+                      threshold: float) -> None:
+    """Set ``cv5_ct24_train_at_news_threshold`` and ``news_cv_at_news_threshold`` to the
+    swept figures at ``threshold`` (the news threshold the tool uses by default)."""
+    for name, rows in sweeps.items():
+        row = next((r for r in rows if abs(float(r["threshold"]) - threshold) < 1e-9), None)  # type: ignore[arg-type]
+        if row is None:
+            raise ValueError(f"news threshold {threshold} is not in the {name} sweep")
+        metrics[f"{name}_at_news_threshold"] = {k: v for k, v in row.items()
+                                               if k != "threshold"}
 
 
 def main(argv: list[str] | None = None) -> int:
-    from training.claim_sources import NEWS_SOURCE as NEWS
-    from training.claim_sources import debate_and_news
+    from training.claim_sources import OWN_NEWS, OWN_SOURCE, debate_and_news, own_news
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default=str(DEFAULT_MODEL_PATH))
@@ -266,14 +318,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"debate sentences: {len(debates)}; news sentences (real-news tune half): "
           f"{len(news)} ({sum(e.label for e in news)} claims)")
-    params, news_weight, grid = _selection(args, debates, news)
-    metrics, threshold, sweep = _evaluate(params, news_weight, debates, news)
-    for name in ("debates_to_news", "news_to_debates", "news_cv", "cv5_ct24_train"):
+    own = own_news(debates, news)
+    stats[OWN_SOURCE] = {"kept": len(own), "positives": sum(e.label for e in own)}
+    params, news_weight, own_weight, grid = _selection(args, debates, news, own)
+    metrics, th = _evaluate(params, news_weight, own_weight, debates, news, own)
+    for name in ("debates_to_news", "news_to_debates", "news_and_own_to_debates", "news_cv",
+                 "cv5_ct24_train", "cv5_ct24_train_transcript_threshold_nested"):
+        if name not in metrics:
+            continue
         print(f"  {name}: F1 {metrics[name]['f1']:.3f}")  # type: ignore[index]
-    print(f"chosen {params}, news weight {news_weight}, news threshold {threshold}")
-    texts = [e.text for e in debates] + [e.text for e in news]
-    labels = np.array([e.label for e in debates] + [e.label for e in news])
-    weights = np.array([news_weight if e.source == NEWS else 1.0 for e in debates + news])
+    print(f"chosen {params}, news weight {news_weight}, own weight {own_weight}, "
+          "news threshold (sentence level) "
+          f"{th['news_threshold']}, transcript threshold {th['transcript_threshold']}")
+    texts, labels, weights = training_rows(debates, news, own, news_weight, own_weight)
     t0 = time.perf_counter()
     model = ClaimClassifier(random_state=SEED, **params)  # type: ignore[arg-type]
     model.fit(texts, labels, sample_weight=weights)
@@ -281,10 +338,16 @@ def main(argv: list[str] | None = None) -> int:
         "trained": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "seed": SEED,
         "command": "python -m training.train_claims" + (" --select" if args.select else ""),
-        "news_threshold": threshold,
+        "news_threshold": th["news_threshold"],
+        "sentence_threshold": th["sentence_threshold"],
+        "transcript_threshold": th["transcript_threshold"],
         "training_data": {
             "sources": stats, "sentences": len(texts), "positives": int(labels.sum()),
             "news_weight": news_weight,
+            "own_weight": own_weight,
+            "own": f"{OWN_NEWS.relative_to(REPO)}: news-style sentences written by the "
+            "project (not from any article or data set), labelled by the real-news guide; "
+            "extra training rows of every training set of the recipe, never scored",
             "news": "real-news dev, tune half only (crc32(id) % 2 == 0): sourced/unsourced = "
             "claim, not_claim = not; borderline and skip lines left out; the held-out half "
             "is never read",
@@ -295,7 +358,12 @@ def main(argv: list[str] | None = None) -> int:
         },
         "selection": {"method": "grid scored by the mean of news CV F1 (4 folds by excerpt, "
                       "debates + other folds' news in training) and debate 5-fold CV F1",
-                      "grid": grid, "threshold_sweep": sweep},
+                      "grid": grid, "threshold_sweep": th["sweep"],
+                      "threshold_sweeps": th["sweeps"],
+                      "transcript_threshold_method": "best F1 of the 5-fold CV "
+                      "probabilities of the CheckThat! 2024 train sentences (news in every "
+                      "training fold); nested figure: each fold scored at the threshold "
+                      "chosen on the other four"},
         "metrics": metrics,
         "fit_seconds": round(time.perf_counter() - t0, 1),
     }

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from checker.core.analysis import Analysis, Family
 from checker.core.config import Config, ConfigError, Setting, fraction, path_string
@@ -61,9 +61,27 @@ UNSOURCED_CLAIM = Rule(
 )
 
 
+# Named thresholds: the use a threshold was chosen for, recorded in the model file's metadata
+# as ``<use>_threshold`` ("news": whole-tool audits of real news; "transcript": 5-fold CV on
+# CheckThat! 2024 train, debate transcripts). See docs/model-card-claims.md.
+THRESHOLD_USES = ("news", "transcript")
+
+
+def threshold_or_use(value: Any, name: str) -> float | str:
+    """Check a ``claim_threshold``: a number between 0 and 1, or the name of a use whose
+    threshold the model file records (``"news"``, ``"transcript"``)."""
+    if isinstance(value, str):
+        if value not in THRESHOLD_USES:
+            raise ConfigError(f"{name!r} must be a number between 0 and 1 or one of "
+                              f"{', '.join(repr(u) for u in THRESHOLD_USES)}")
+        return value
+    return fraction(value, name)
+
+
 CLAIM_THRESHOLD = Setting(
-    "claim_threshold", 0.55, fraction,
-    "claim probability from which a body sentence counts as a factual claim",
+    "claim_threshold", 0.5, threshold_or_use,
+    "claim probability from which a body sentence counts as a factual claim: a number, or "
+    "\"news\" / \"transcript\" for the threshold the model file records for that use",
 )  # fmt: skip
 CLAIM_MODEL = Setting(
     "claim_model", "", path_string,
@@ -108,24 +126,55 @@ def get_model(analysis: Analysis) -> ClaimScorer:
     return load_scorer(model_path(analysis))
 
 
+def threshold_for(config: Config, model: ClaimScorer) -> float:
+    """The configured ``claim_threshold`` as a number: a named use (``"news"``,
+    ``"transcript"``) is the threshold ``model``'s file records for it. Raises
+    :class:`ConfigError` when the model file records none for that use."""
+    value = config.get(CLAIM_THRESHOLD)
+    if not isinstance(value, str):
+        return float(value)
+    recorded = model.metadata_.get(f"{value}_threshold")
+    if not isinstance(recorded, int | float) or not 0.0 <= float(recorded) <= 1.0:
+        raise ConfigError(f"'claim_threshold' = {value!r}: the claim model records no "
+                          f"{value} threshold ({value}_threshold in its metadata); give a "
+                          "number instead")
+    return float(recorded)
+
+
+def _scopes(config: Config) -> list[tuple[str, str | None, Any]]:
+    """``(where, claim_model, claim_threshold)`` of the top level and each ``[[overrides]]``
+    table (an override without its own value inherits the top level's)."""
+    model_key, threshold_key = CLAIM_MODEL.key, CLAIM_THRESHOLD.key
+    top_model = config.settings.get(model_key)
+    top_threshold = config.settings.get(threshold_key)
+    out = [("", top_model, top_threshold)]
+    for i, ov in enumerate(config.overrides):
+        own = ov.settings.get("settings") or {}
+        out.append((f"overrides[{i}].", own.get(model_key, top_model),
+                    own.get(threshold_key, top_threshold)))
+    return out
+
+
 def validate(config: Config) -> None:
     """Every claim model the configuration names (top level and ``[[overrides]]``) loads
-    and is well-formed, so a bad one stops the run before any article (exit code 2)."""
+    and is well-formed, and a named ``claim_threshold`` ("news", "transcript") is recorded
+    in the model it applies to, so a bad one stops the run before any article (exit 2)."""
     from checker.core.datafiles import DataFileError
     from rules.claims.scorer import load_scorer
 
-    key = CLAIM_MODEL.key
-    named = [(key, config.settings.get(key))]
-    named += [(f"overrides[{i}].{key}", (ov.settings.get("settings") or {}).get(key))
-              for i, ov in enumerate(config.overrides)]
-    for name, value in named:
-        if not value:
+    where = f" in {config.source_file}" if config.source_file else ""
+    for scope, model_value, threshold in _scopes(config):
+        if not model_value and not isinstance(threshold, str):
             continue
         try:
-            load_scorer(config.resolve_path(value))
+            model = load_scorer(config.resolve_path(model_value) if model_value else None)
         except DataFileError as exc:
-            where = f" in {config.source_file}" if config.source_file else ""
-            raise ConfigError(f"{name!r}{where}: {exc}") from None
+            raise ConfigError(f"'{scope}{CLAIM_MODEL.key}'{where}: {exc}") from None
+        if isinstance(threshold, str):
+            try:
+                threshold_for(config.with_settings(**{CLAIM_THRESHOLD.key: threshold}), model)
+            except ConfigError as exc:
+                raise ConfigError(f"{scope}{exc}{where}") from None
 
 
 def quotation_spans(analysis: Analysis) -> SpanIndex:
@@ -151,7 +200,7 @@ def run(analysis: Analysis) -> None:
         return
     model = get_model(analysis)
     probs = model.probabilities([s.text for s in sentences])
-    threshold = float(analysis.config.get(CLAIM_THRESHOLD))
+    threshold = threshold_for(analysis.config, model)
     n = len(analysis.doc.sentences)
     quotes = quotation_spans(analysis)
     links = SpanIndex((link.start, link.end) for link in analysis.doc.links)
