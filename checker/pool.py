@@ -13,13 +13,14 @@ death.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from checker.article import audit_article
@@ -162,11 +163,70 @@ def _run_article(item: ArticleInput, job: Job) -> Done:
 
 _JOB: list[Job] = [Job()]  # the audit's job, in each worker
 
+# A sample article for :func:`warm_for_pool`: headline, dateline, quotes, named, anonymous
+# and vague sources, hedges, figures, a link and a footnote, repeated (each copy numbered)
+# past the length where the attribution tagger switches to its numpy form; then short
+# paragraphs that start with every letter and digit (page-chrome patterns are compiled per
+# first character of a paragraph, as paragraphs that start with it come).
+_SAMPLE_PART = """\
+Council approves budget after long debate ({n})
+
+RIVERTON, March {n} - The city council approved a budget of $41 million on Tuesday, \
+the mayor said, after a debate that lasted almost six hours.
+
+"We had to make hard choices," Mayor Dana Whitfield told reporters. "Nobody got \
+everything they asked for."
+
+Officials familiar with the talks said the transit office may lose about 12 staff. \
+Critics say the cuts could hurt bus routes, although the finance director, Omar \
+Lindqvist, insisted that no route would close this year.
+
+According to a report by the regional audit office [1], spending rose by 8 percent \
+in two years. Some residents reportedly plan to appeal. The plan is clearly the best \
+option, one council member wrote on https://example.org/council/budget.
+
+Unemployment in the region fell to 4.2 percent last year. Experts believe the trend \
+will continue, but it remains unclear whether wages will follow.
+
+[1] Regional Audit Office, "Municipal spending review", 2026.
+"""
+_SAMPLE = "\n".join(_SAMPLE_PART.format(n=n) for n in range(1, 9)) + "\n".join(
+    f"\n{c}{'' if c.isdigit() else 'nother'} line of the sample, which ends here."
+    for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789\"'([*-•#>|@")
+
+
+def warm_for_pool(job: Job) -> None:
+    """Do once, in this process, what every forked worker would otherwise do first on its
+    own: load the models, import numpy for long texts, compile the patterns made on first
+    use, load the page templates. A sample article goes through the job's per-article
+    work (nothing is written or cached), so that the workers start warm and share those
+    pages of memory with this process instead of each building its own copy. A problem
+    here is left for the articles to meet (each reports it in its own row)."""
+    from rules.credibility.outlets import outlet_table
+
+    sample = ArticleInput("warm-up", "warm-up", "warm-up", text=_SAMPLE, page="warm-up.html")
+    try:
+        with paused_gc():
+            _run_article(sample, replace(job, cache=None, keep=False))
+            # the outlet-name regexes a process compiles after its first few dozen texts
+            # (the same matches as the per-text ones it uses before)
+            table = outlet_table(job.config)
+            _ = table.scan, table.inner
+    except Exception:  # noqa: BLE001 - only a head start: the articles meet and report it
+        pass
+
 
 def _init_worker(job: Job) -> None:
     """Each worker keeps the audit's job and runs under ``memory_budget`` MB of address
     space (where the platform allows): a document that needs more fails with its own
-    error row ("ran out of memory") instead of starving the machine."""
+    error row ("ran out of memory") instead of starving the machine.
+
+    What the worker inherited from the audit's process (modules, models, lexicons:
+    everything that lives as long as the process) is moved out of the cycle collector's
+    view (``gc.freeze``, constant time): its passes would walk those objects again in
+    every worker, and writing into their headers copies each page of memory that the
+    worker shares with its parent."""
+    gc.freeze()
     _JOB[0] = job
     limit_memory(job.config.memory_budget)
 
@@ -194,6 +254,7 @@ def iter_done(inputs: Iterable[ArticleInput], job: Job, jobs: int = 1) -> Iterat
         return
     pending = iter(inputs)
     window = jobs * 4  # batches in flight
+    warm_for_pool(job)
     while True:
         inflight: deque[tuple[list[ArticleInput], Future[list[Done]]]] = deque()
         try:

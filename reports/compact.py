@@ -96,7 +96,11 @@ def _compact_item(
     item: dict[str, Any], drop: dict[str, type], sliced: bool, text: str,
     starts: list[int] | None = None,
 ) -> dict:  # fmt: skip
-    out = {k: v for k, v in item.items() if v or type(v) is not drop.get(k)}
+    out = item.copy()
+    for k, empty in drop.items():  # the schema's few droppable fields, not every field
+        v = out.get(k, True)
+        if not v and type(v) is empty:
+            del out[k]
     start = out.get("start")
     if type(start) is not int:
         return out
@@ -105,7 +109,8 @@ def _compact_item(
         if type(end) is int and text[start:end] == out["text"]:
             del out["text"]
     if starts is not None and 0 <= start <= len(text) and "line" in out and "column" in out:
-        if (out["line"], out["column"]) == _line_column(starts, start):
+        line = bisect.bisect_right(starts, start)  # (_line_column, without the call)
+        if (out["line"], out["column"]) == (line, start - starts[line - 1] + 1):
             del out["line"], out["column"]
     return out
 

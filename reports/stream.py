@@ -131,7 +131,10 @@ def detail_lines(record: Mapping[str, Any], columns: Columns, table: str) -> lis
     line per row, even with line breaks in cells; the lead is the input's: :func:`lead`).
 
     The rows are written in one go and cut at the line ends; only a table with a line
-    break inside a cell (a sentence over two lines) is written again row by row."""
+    break inside a cell (a sentence over two lines) is written again row by row. Text
+    cells that start like a formula are defused (:func:`defuse_rows`), looked for cell by
+    cell only where the written text says one may (:func:`may_start_formula`): in most
+    tables none does."""
     items = record.get(table) or ()
     if not items:
         return []
@@ -146,14 +149,17 @@ def detail_lines(record: Mapping[str, Any], columns: Columns, table: str) -> lis
             h, f = row[hi], row[fi]
             row[hi] = "; ".join(h) if h else ""
             row[fi] = " ".join(map(str, f)) if f else ""
-    for row in rows:
-        for i, v in enumerate(row):
-            if type(v) is str and v and v[0] in _FORMULA_CHARS:
-                row[i] = "'" + v
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerows(rows)
-    lines = buf.getvalue().split("\n")
+    text = buf.getvalue()
+    if may_start_formula(text):
+        defuse_rows(rows)
+        buf.seek(0)
+        buf.truncate()
+        writer.writerows(rows)
+        text = buf.getvalue()
+    lines = text.split("\n")
     lines.pop()
     if len(lines) == len(rows):
         return [line + "\n" for line in lines]
@@ -164,6 +170,36 @@ def detail_lines(record: Mapping[str, Any], columns: Columns, table: str) -> lis
         writer.writerow(row)
         lines.append(buf.getvalue())
     return lines
+
+
+def defuse_rows(rows: list[list[Any]]) -> None:
+    """Defuse, in place, every text cell of ``rows`` that starts like a formula (a leading
+    ``'``, as :func:`cell` does)."""
+    for row in rows:
+        for i, v in enumerate(row):
+            if type(v) is str and v and v[0] in _FORMULA_CHARS:
+                row[i] = "'" + v
+
+
+def may_start_formula(text: str) -> bool:
+    """Whether a cell of ``text``, lines written by the csv module, may start like a
+    formula: whether a formula character stands where a cell starts (a line's start or
+    after a comma), or behind a quote that does (a quoted cell). Never False when a cell
+    does; True for some text that only looks so (a negative number, a quoted cell's inner
+    comma and quote), where the caller looks cell by cell."""
+    for ch in _FORMULA_START:
+        i = text.find(ch)
+        while i >= 0:
+            if i == 0:
+                return True
+            before = text[i - 1]
+            if before == '"':
+                if i == 1 or text[i - 2] in ",\n":
+                    return True
+            elif before in ",\n":
+                return True
+            i = text.find(ch, i + 1)
+    return False
 
 
 def prepare(

@@ -122,3 +122,24 @@ def test_the_python_api_raises_a_write_error_naming_the_page(
         audit(src, out=tmp_path / "out", jobs=2, keep=False)
     assert info.value.path == str(tmp_path / "out" / "articles" / "in-story-03-txt.html")
     assert not (tmp_path / "out" / "articles").exists()
+
+
+def test_the_warm_up_before_the_pool_forks_is_in_no_report_and_no_cache(tmp_path: Path) -> None:
+    """The audit's process warms up on a sample article of its own before it forks its
+    workers: the sample is neither written nor cached, and the report is the same."""
+    from checker.core.config import Config
+    from checker.pool import _SAMPLE
+    from checker.resultcache import ResultCache
+    from checker.text.tabular import ArticleInput
+
+    src = _corpus(tmp_path / "in")
+    cache = tmp_path / "cache"
+    two = audit(src, out=tmp_path / "two", jobs=2, keep=False, cache=cache)
+    files = _files(tmp_path / "two")
+    assert len([k for k in files if k.startswith("articles/")]) == two.count
+    headline = _SAMPLE.splitlines()[0].encode()
+    assert [k for k, data in files.items() if headline in data or b"warm-up" in data] == []
+    store = ResultCache(cache, Config())
+    key = store.key(ArticleInput("warm-up", "warm-up", "warm-up", text=_SAMPLE))
+    assert key is not None and store.get(key) is None
+    assert audit(src, out=tmp_path / "one", jobs=1, keep=False).statuses == two.statuses
