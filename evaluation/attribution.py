@@ -42,6 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.text.loader import document_from_text
+from evaluation import f1 as f1_score
 from evaluation.polnear import Article, available, load_split
 from evaluation.vague_sources import VagueRecall, case_counts, count_article
 from rules.attribution.candidates import CueModel, load_cue_model
@@ -79,8 +80,7 @@ class PRF:
 
     @property
     def f1(self) -> float:
-        p, r = self.p, self.r
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.p, self.r)
 
     def add(self, gold: bool, pred: bool) -> None:
         """Count one item that is positive in gold and/or predicted."""

@@ -37,6 +37,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evaluation import f1 as f1_score
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data" / "hedging"
 WIKIWEASEL = SHARED / "wikiweasel" / "train.csv"
@@ -177,7 +179,7 @@ def load_data(with_bio: bool = True) -> Data:
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    f = f1_score(p, r)
     return p, r, f
 
 

@@ -30,6 +30,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from evaluation import f1 as f1_score
 from evaluation.polnear import Article, available, load_split
 
 Span = tuple[int, int]
@@ -57,8 +58,7 @@ class RowScore:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
 
 def sample(articles: Sequence[Article], n: int, skip: int = 0) -> list[Article]:
