@@ -93,6 +93,11 @@ def test_an_unnamed_few_is_flagged(text: str, flagged: str) -> None:
         # seeing, calling (phoning) with no judgement
         "Residents saw flames over the pier.",
         "The mayor left early, and officials called him back.",
+        # a thing seen, not a view: no "as" of judging after it
+        "Many saw the regatta from the harbour wall on Saturday.",
+        "Others saw a nurse at the clinic the next morning.",
+        "The ferry house was viewed by some buyers on Tuesday.",
+        "The harbour film was seen by many in its first week.",
         # people named in a document; one of the group is named; a relative after a name
         "Officials named in the report said the port might close.",
         "Ana Ruiz and others said the depot would close.",
