@@ -33,7 +33,7 @@ def _vague(text: str) -> list[str]:
          "left many to wonder"),
         ("Many fear the mill will not reopen after the flood.", "Many fear"),
         ("The council pushed through what some call a tax on parking.", "some call"),
-        ("The reshuffle was seen by some as a demotion for the deputy mayor.",
+        ("The move to the harbour office was seen by some as a step down for the clerk.",
          "seen by some"),
         ("The budget was criticised by local economists for ignoring the harbour.",
          "criticised by local economists"),
@@ -89,7 +89,7 @@ def test_an_unnamed_few_is_flagged(text: str, flagged: str) -> None:
         "She added that some drivers have called her to complain about the detour.",
         # a named agent: the passive is attributed, not agentless
         "The pier is considered by the county archivist to be the oldest on the coast.",
-        "The reshuffle was seen by Ana Ruiz as a demotion for her deputy.",
+        "The move to the harbour office was seen by Ana Ruiz as a step down for her clerk.",
         # seeing, calling (phoning) with no judgement
         "Residents saw flames over the pier.",
         "The mayor left early, and officials called him back.",
