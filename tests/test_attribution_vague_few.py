@@ -44,6 +44,9 @@ def _vague(text: str) -> list[str]:
         ("Given the vote, party leaders see him as a safe pair of hands.",
          "party leaders see"),
         ("Critics call it a tax on commuters.", "Critics call"),
+        ("Some called it a tax on islanders by another name.", "Some called"),
+        ("Others called for a recount of the harbour vote.", "Others called"),
+        ("Many called him “reckless” after the vote.", "Many called"),
         ("The levy passed, but critics point to the rising fares.", "critics point"),
         ("Business groups criticise the levy on freight.", "Business groups criticise"),
         # "there are those who"
@@ -98,6 +101,11 @@ def test_an_unnamed_few_is_flagged(text: str, flagged: str) -> None:
         "Others saw a nurse at the clinic the next morning.",
         "The ferry house was viewed by some buyers on Tuesday.",
         "The harbour film was seen by many in its first week.",
+        # calling as phoning, an idiom: no naming, no judgement
+        "Some called the ferry office after the storm.",
+        "Many called him back within the hour.",
+        "Some of the players called it a night after the final whistle.",
+        "Others called in sick on the day of the strike.",
         # people named in a document; one of the group is named; a relative after a name
         "Officials named in the report said the port might close.",
         "Ana Ruiz and others said the depot would close.",

@@ -115,6 +115,16 @@ _SEEING = frozenset(("see", "saw", "seen", "view", "viewed"))
 _VIEW_FOLLOWS = lazy_compile(
     r"\s+that\b|(?:\s+[\w'’-]+){0,6}?\s+as\s+(?!(?:it|he|she|they|we|i|you|soon|well|long"
     r"|far|though|if|usual|always|expected|planned|scheduled)\b)[\w“\"‘']")
+# "call" names or judges only with what it calls something ("some called it a tax", "many
+# called him “reckless”"), a demand ("others called for a recount") or in a relative
+# clause ("what some call a tax"); not phoning or an idiom ("some called the hotline",
+# "many called him back", "others called it a night", "some called in sick")
+_CALLING = frozenset(("call", "called"))
+_CALL_JUDGED = lazy_compile(
+    r"\s+(?:for\b|[“\"‘']|(?:it|them|him|her|this|these|those)\s+(?!(?:a\s+(?:day|night)\b"
+    r"|quits\b|on\b|back\b|to\b|at\b|in\b|after\b|before\b|last\b|and\b|or\b|for\b|up\b"
+    r"|out\b|off\b|about\b|with\b|from\b|by\b|when\b|while\b|every\b|each\b|twice\b"
+    r"|again\b|today\b|yesterday\b|later\b|[.,;!?]))[\w“\"‘'])")
 _FEW_KEYS = ("some ", "many ", "others ", "few ")
 _NOT_BEFORE_FEW = frozenset(("and", "or", "the", "how", "too"))
 
@@ -143,6 +153,9 @@ def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span
             if m.group("verb") in _SEEING and not _VIEW_FOLLOWS.match(low, m.end(),
                                                                      m.end() + 80):
                 return None  # "many saw the parade": a thing seen, no view
+            if m.group("verb") in _CALLING and not _CALL_JUDGED.match(low, m.end()) \
+                    and not (words and words[-1] in ("what", "which", "that")):
+                return None  # "some called the hotline": phoned
             return m.span()
         m = _CAUSED_AT.match(low, off)
         if m is not None:
