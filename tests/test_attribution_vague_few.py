@@ -33,7 +33,7 @@ def _vague(text: str) -> list[str]:
          "left many to wonder"),
         ("Many fear the mill will not reopen after the flood.", "Many fear"),
         ("The council pushed through what some call a tax on parking.", "some call"),
-        ("The reshuffle was seen by some as a demotion for the deputy mayor.",
+        ("The move to the harbour office was seen by some as a step down for the clerk.",
          "seen by some"),
         ("The budget was criticised by local economists for ignoring the harbour.",
          "criticised by local economists"),
@@ -44,6 +44,9 @@ def _vague(text: str) -> list[str]:
         ("Given the vote, party leaders see him as a safe pair of hands.",
          "party leaders see"),
         ("Critics call it a tax on commuters.", "Critics call"),
+        ("Some called it a tax on islanders by another name.", "Some called"),
+        ("Others called for a recount of the harbour vote.", "Others called"),
+        ("Many called him “reckless” after the vote.", "Many called"),
         ("The levy passed, but critics point to the rising fares.", "critics point"),
         ("Business groups criticise the levy on freight.", "Business groups criticise"),
         # "there are those who"
@@ -89,10 +92,20 @@ def test_an_unnamed_few_is_flagged(text: str, flagged: str) -> None:
         "She added that some drivers have called her to complain about the detour.",
         # a named agent: the passive is attributed, not agentless
         "The pier is considered by the county archivist to be the oldest on the coast.",
-        "The reshuffle was seen by Ana Ruiz as a demotion for her deputy.",
+        "The move to the harbour office was seen by Ana Ruiz as a step down for her clerk.",
         # seeing, calling (phoning) with no judgement
         "Residents saw flames over the pier.",
         "The mayor left early, and officials called him back.",
+        # a thing seen, not a view: no "as" of judging after it
+        "Many saw the regatta from the harbour wall on Saturday.",
+        "Others saw a nurse at the clinic the next morning.",
+        "The ferry house was viewed by some buyers on Tuesday.",
+        "The harbour film was seen by many in its first week.",
+        # calling as phoning, an idiom: no naming, no judgement
+        "Some called the ferry office after the storm.",
+        "Many called him back within the hour.",
+        "Some of the players called it a night after the final whistle.",
+        "Others called in sick on the day of the strike.",
         # people named in a document; one of the group is named; a relative after a name
         "Officials named in the report said the port might close.",
         "Ana Ruiz and others said the depot would close.",

@@ -36,6 +36,7 @@ from rules.attribution.plausible import (
     outlet_told,
     rejection,
     retarget_time_source,
+    trim_dateline,
 )
 from rules.attribution.referents import resolve
 from rules.attribution.relations import manner_according, relation, sourceless
@@ -103,6 +104,7 @@ def extract(
 def _flag(d: TokenDoc, results: list[Extracted]) -> None:
     """Trim times off sources, note "Quoting X, ..." and mark the information sources."""
     for r in results:
+        trim_dateline(d, r)
         retarget_time_source(d, r)
         initial_citing(d, r)
         why = rejection(d, r)

@@ -389,6 +389,27 @@ def outlet_told(d: TokenDoc, r: Extracted) -> None:
         r.recipient = span  # (a name told: an outlet, or at least a carrier of the words)
 
 
+# a wire dateline that opens a source span: "RIVERTON - | Mayor Ann Lee", "OSLO, May 3 -- |
+# Others", or its date's end ("3 -- | Others"); one with an agency's credit, "LONDON
+# (Reuters) -", is left whole (the credit would be read as an outlet the text cites)
+_DATELINE_OPENING = re.compile(
+    r"(?:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    r"|\d{1,2}(?=[ \t]*(?:—|–|--)))[ \t]*(?:—|–|--| - )[ \t]*(?=\S)")
+
+
+def trim_dateline(d: TokenDoc, r: Extracted) -> None:
+    """A source span that a wire dateline opens ("RIVERTON - Mayor Ann Lee") loses it: the
+    dateline names a place, not the sayer or the sayer's role."""
+    if r.source is None:
+        return
+    m = _DATELINE_OPENING.match(r.source_text)
+    if m is None or m.end() >= len(r.source_text.rstrip()):
+        return
+    start = r.source[0] + m.end()
+    r.source = (start, r.source[1])
+    r.source_text = d.text[start:r.source[1]]
+
+
 def retarget_time_source(d: TokenDoc, r: Extracted) -> None:
     """A source ending in a time ("A security source on Friday told ...", "the minister
     Sunday said") loses it; a source that is only a time ("On Friday told") takes the noun

@@ -108,6 +108,23 @@ _THERE_ARE_AT = lazy_compile(
     r"|those|others|people)\b)(?:\s+[a-z][\w'’-]*){0,3}?)\s+who\s+(?:(?:also|still|now"
     r"|even|privately|publicly)\s+)?(?P<verb>" + _PLURAL_FORMS + r")\b"
 )
+# verbs of seeing, which report a view only with an "as" ("some saw it as a tax", "seen by
+# many as") or a that-clause, not with a thing seen ("many saw the parade", "seen by many
+# in its first week", "some saw the comet as it passed")
+_SEEING = frozenset(("see", "saw", "seen", "view", "viewed"))
+_VIEW_FOLLOWS = lazy_compile(
+    r"\s+that\b|(?:\s+[\w'’-]+){0,6}?\s+as\s+(?!(?:it|he|she|they|we|i|you|soon|well|long"
+    r"|far|though|if|usual|always|expected|planned|scheduled)\b)[\w“\"‘']")
+# "call" names or judges only with what it calls something ("some called it a tax", "many
+# called him “reckless”"), a demand ("others called for a recount") or in a relative
+# clause ("what some call a tax"); not phoning or an idiom ("some called the hotline",
+# "many called him back", "others called it a night", "some called in sick")
+_CALLING = frozenset(("call", "called"))
+_CALL_JUDGED = lazy_compile(
+    r"\s+(?:for\b|[“\"‘']|(?:it|them|him|her|this|these|those)\s+(?!(?:a\s+(?:day|night)\b"
+    r"|quits\b|on\b|back\b|to\b|at\b|in\b|after\b|before\b|last\b|and\b|or\b|for\b|up\b"
+    r"|out\b|off\b|about\b|with\b|from\b|by\b|when\b|while\b|every\b|each\b|twice\b"
+    r"|again\b|today\b|yesterday\b|later\b|[.,;!?]))[\w“\"‘'])")
 _FEW_KEYS = ("some ", "many ", "others ", "few ")
 _NOT_BEFORE_FEW = frozenset(("and", "or", "the", "how", "too"))
 
@@ -133,6 +150,12 @@ def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span
                 return None
             if m.group("verb") in _NOUN_TOO and not _OBJECT_NEXT.match(text, m.end()):
                 return None  # "causing some worry at the party"
+            if m.group("verb") in _SEEING and not _VIEW_FOLLOWS.match(low, m.end(),
+                                                                     m.end() + 80):
+                return None  # "many saw the parade": a thing seen, no view
+            if m.group("verb") in _CALLING and not _CALL_JUDGED.match(low, m.end()) \
+                    and not (words and words[-1] in ("what", "which", "that")):
+                return None  # "some called the hotline": phoned
             return m.span()
         m = _CAUSED_AT.match(low, off)
         if m is not None:
@@ -150,6 +173,8 @@ def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span
         m = _BY_AT.match(low, off + 1)
         if m is None or not _unnamed_agent(text, m, heads, lex):
             return None
+        if words[-1] in _SEEING and not _VIEW_FOLLOWS.match(low, m.end(), m.end() + 80):
+            return None  # "seen by many in its first week": seen, not judged
         return low.rfind(words[-1], 0, off), m.end()
 
     def calls(off: int) -> Span | None:
