@@ -442,7 +442,7 @@ _LEADING_TIME = frozenset(("the", "same", "that", "this", "last", "next", "on", 
 
 
 def _trim_leading_time(d: TokenDoc, r: Extracted, a: int, b: int) -> None:
-    """"The number came the same day China announced": a time opening the source phrase
+    """"The vote came the same day Peru announced": a time opening the source phrase
     ("the same day", "last week") is not part of the name after it."""
     toks = d.toks
     k = a
