@@ -8,6 +8,7 @@ belongs to, and which tokens earlier relations already took (relations are univo
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress
@@ -170,7 +171,7 @@ def free_tokens(d: TokenDoc, ranges: Iterable[tuple[int, int]]) -> None:
     up)."""
     for lo, hi in ranges:
         d.used[lo:hi] = [False] * (hi - lo)
-    d._next_free = [k + 1 if u else k for k, u in enumerate(d.used)]
+    d._next_free = list(map(operator.add, range(len(d.used)), d.used))  # k + 1 if used
     d._next_free.append(len(d.used))
 
 
