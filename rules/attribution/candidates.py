@@ -54,8 +54,9 @@ class CueModel:
         """P(the candidate is a cue) given its features."""
         z = self.bias
         w = self.weights
+        get = w.getter() if isinstance(w, SortedWeights) else w.get
         for f in features:
-            z += w.get(f, 0.0)
+            z += get(f, 0.0)
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))

@@ -196,10 +196,13 @@ def own_clause_end(d: TokenDoc, k: int, s_end: int) -> int:
     return s_end
 
 
+_COMMA = frozenset((",",))
+
+
 def comma_positions(d: TokenDoc) -> list[int]:
     """The positions of the text's commas."""
     texts = d.tok_texts
-    return positions(d, "comma", lambda j: texts[j] == ",")
+    return positions(d, "comma", lambda j: texts[j] == ",", _COMMA)
 
 
 def _relative_marks(d: TokenDoc) -> list[int]:
@@ -208,7 +211,7 @@ def _relative_marks(d: TokenDoc) -> list[int]:
     toks, lows, cue_forms = d.toks, d.tok_lows, d.lex.cue_forms
     return positions(d, "relative", lambda j: (
         j > 0 and lows[j] in _RELATIVES and not is_cap(toks[j]) and toks[j].quote < 0
-        and lows[j - 1] not in cue_forms and lows[j - 1].isalpha()))
+        and lows[j - 1] not in cue_forms and lows[j - 1].isalpha()), _RELATIVES)
 
 
 def _conjunction_commas(d: TokenDoc) -> list[int]:
@@ -217,7 +220,7 @@ def _conjunction_commas(d: TokenDoc) -> list[int]:
     n = len(toks)
     return positions(d, "comma-conjunction", lambda j: (
         texts[j] == "," and j + 1 < n and lows[j + 1] in _CLAUSE_CONJUNCTIONS
-        and toks[j + 1].quote < 0))
+        and toks[j + 1].quote < 0), _COMMA)
 
 
 def _comma_opens_report(d: TokenDoc, j: int, s_end: int) -> bool:

@@ -8,6 +8,7 @@ belongs to, and which tokens earlier relations already took (relations are univo
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress
@@ -170,15 +171,21 @@ def free_tokens(d: TokenDoc, ranges: Iterable[tuple[int, int]]) -> None:
     up)."""
     for lo, hi in ranges:
         d.used[lo:hi] = [False] * (hi - lo)
-    d._next_free = [k + 1 if u else k for k, u in enumerate(d.used)]
+    d._next_free = list(map(operator.add, range(len(d.used)), d.used))  # k + 1 if used
     d._next_free.append(len(d.used))
 
 
-def positions(d: TokenDoc, kind: str, test: Callable[[int], bool]) -> list[int]:
-    """The sorted token indices for which ``test`` holds, found once per ``kind``."""
+def positions(d: TokenDoc, kind: str, test: Callable[[int], bool],
+              among: frozenset[str] | None = None) -> list[int]:
+    """The sorted token indices for which ``test`` holds, found once per ``kind``;
+    ``among``, when given, holds every lower-case token text ``test`` can accept (only
+    those tokens are tested: most kinds stand on a few words)."""
     found = d.positions.get(kind)
     if found is None:
-        found = d.positions[kind] = [k for k in range(len(d.toks)) if test(k)]
+        n = len(d.toks)
+        cands = range(n) if among is None else compress(range(n),
+                                                        map(among.__contains__, d.tok_lows))
+        found = d.positions[kind] = [k for k in cands if test(k)]
     return found
 
 

@@ -58,6 +58,7 @@ _CUE_TAIL_WORDS = frozenset(("at", "in", "on", "during", "a", "an", "the"))
 _ADVERBIAL_PREPS = frozenset(("at", "in", "on", "during"))
 _CLAUSE_MARKS = frozenset(("that", "is", "are", "was", "were", "has", "have", "had", "will",
                            "would", "could", "can", "may", "might", "should", "must"))
+_ACCORDING = frozenset(("according",))
 # what a cue kind finds: (source token range, content char spans, last cue token)
 _Found = tuple[Span, list[Span], int]
 
@@ -179,7 +180,7 @@ def _after_earlier_according(d: TokenDoc, s_lo: int, ci: int, s_hi: int) -> int:
     costs fell", not the analysts' report with it), else at the sentence start ``s_lo``."""
     lows = d.tok_lows
     marks = positions(d, "according-to", lambda k: lows[k] == "according"
-                      and k + 1 < len(lows) and lows[k + 1] == "to")
+                      and k + 1 < len(lows) and lows[k + 1] == "to", _ACCORDING)
     i = bisect.bisect_left(marks, ci) - 1
     if i < 0 or marks[i] < s_lo or _manner(d, marks[i] + 2, s_hi):
         return s_lo
@@ -514,8 +515,7 @@ def _left_source_content(d: TokenDoc, np: Span, cj: int, s_lo: int, s_hi: int,
 
 def _clause_marks(d: TokenDoc) -> list[int]:
     """The positions of the words that mark a clause (a verb, "that")."""
-    lows = d.tok_lows
-    return positions(d, "clause-mark", lambda k: lows[k] in _CLAUSE_MARKS)
+    return positions(d, "clause-mark", lambda k: True, _CLAUSE_MARKS)
 
 
 def _any_at(found: list[int], lo: int, hi: int) -> bool:

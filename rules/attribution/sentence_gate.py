@@ -273,6 +273,8 @@ class SentenceGate:
         self.memo = WordMemo()
         # the last document asked and its sentence -> P(attributed)
         self._seen: tuple[TokenDoc | None, dict[int, float]] = (None, {})
+        # and its sentence -> ``context_names`` (read by the gate and by the second stage)
+        self._context: tuple[TokenDoc | None, dict[int, list[str]]] = (None, {})
         self._shift = 64 - bits
         # token text -> (word row, class row (-1: none), own rows, left word row, left
         # class row, normalised word)
@@ -291,7 +293,7 @@ class SentenceGate:
         a, b = d.sent_tok[si]
         p = self.proba(d, si)
         cue = _strongest_cue(proba, a, b) if cue_sums is None else float(max(cue_sums[a:b]))
-        names = context_names(d, si)
+        names = self.context(d, si)
         n = b - a
         quoted = (n - d.tok_quote[a:b].count(-1)) / n
         return [1.0, _logit(p), _logit(cue), float(cue >= self.cue_threshold), quoted,
@@ -375,8 +377,19 @@ class SentenceGate:
                     memo.name("first=" + (get(raw[0]) or self._word_rows(raw[0], d))[5]) >> sh,
                     memo.name("last2=" + "_".join(
                         (get(x) or self._word_rows(x, d))[5] for x in raw[-2:])) >> sh))
-        out.update(_CONTEXT[name] >> sh for name in context_names(d, si))
+        out.update(_CONTEXT[name] >> sh for name in self.context(d, si))
         return out
+
+    def context(self, d: TokenDoc, si: int) -> list[str]:
+        """:func:`context_names` of sentence ``si``, kept for the last document (do not
+        change the list)."""
+        seen = self._context  # (one tuple, as ``_seen``)
+        if seen[0] is not d:
+            seen = self._context = (d, {})
+        names = seen[1].get(si)
+        if names is None:
+            names = seen[1][si] = context_names(d, si)
+        return names
 
 
 def pack_gate_weights(index: Sequence[int], milli: Sequence[int]) -> dict[str, str]:

@@ -83,8 +83,10 @@ def is_cap(t: Tok) -> bool:
 
 
 def is_word(t: Tok) -> bool:
-    """Whether a token starts with a word character."""
-    return bool(WORD.match(t.text))
+    """Whether a token starts with a word character (``WORD``'s ``\\w``: a letter, digit
+    or numeral, or an underscore; no regex call)."""
+    c = t.text[:1]
+    return c.isalnum() or c == "_"
 
 
 def count_words(toks: Sequence[Tok], a: int, b: int, cap: int) -> int:
