@@ -137,7 +137,7 @@ def test_characterisation(cue: str, content: str, expected: bool) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The minister noted the rise in rents across the region.",
+    "The minister reiterated her support for the rent cap.",
     "The coach bemoaned the state of the pitch after the match.",
     "The campaign has touted the endorsement on its website.",
 ])
@@ -148,8 +148,9 @@ def test_a_speech_verb_with_what_was_said_as_its_object_reports(text: str) -> No
 
 
 @pytest.mark.parametrize(("cue", "expected"), [
-    ("noted", True), ("has repeatedly stressed", True), ("explained", True),
+    ("has repeatedly stressed", True), ("explained", True), ("reiterated", True),
     ("note", False),  # the noun: "a handwritten note"
+    ("noted", False),  # also noticed or wrote down: "noted the readings in her log"
     ("boasts", False),  # "the town boasts a harbour": has
     ("conceded", False),  # "conceded the race": gave up
     ("recalled", False),  # "recalled 10,000 cars"
@@ -157,6 +158,14 @@ def test_a_speech_verb_with_what_was_said_as_its_object_reports(text: str) -> No
 ])
 def test_spoken_object(cue: str, expected: bool) -> None:
     assert spoken_object(cue) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "The engineer noted the readings in her log.",
+    "Nurses noted the patient's temperature every hour.",
+])
+def test_noting_something_down_is_no_report(text: str) -> None:
+    assert analyse_attribution(text).attributed == [False]
 
 
 def test_a_report_to_an_addressee_keeps_its_clause() -> None:
