@@ -17,18 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from rules.attribution.candidates import CueModel, cue_candidates, cue_features, load_cue_model
 from rules.attribution.citations import citation_relations
-from rules.attribution.cues import (
-    addressed_clause,
-    agentless,
-    characterisation,
-    document_evidence,
-    evidential,
-    function_only,
-    judgement,
-    postmodifier,
-    span_kind,
-    spoken_object,
-)
+from rules.attribution.cues import agentless, evidential, function_only, postmodifier, span_kind
 from rules.attribution.doc import Extracted, TokenDoc, free_tokens, tok_index
 from rules.attribution.lexicon import Lexicon, get_lexicon
 from rules.attribution.plausible import (
@@ -107,20 +96,7 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
         trim_dateline(d, r)
         retarget_time_source(d, r)
         initial_citing(d, r)
-        why = rejection(d, r)
-        if why == "content" and r.source is not None \
-                and document_evidence(d, r.source, r.cue_text):
-            why = ""  # "a new poll shows the mayor ahead": a finding, not an act
-        elif why == "content" and r.kind == "verb" and (
-                judgement(d, r.cue_text, r.content)
-                or characterisation(d, r.cue_text, r.content)
-                or spoken_object(r.cue_text)
-                or addressed_clause(d, r.cue_text, r.content)):
-            # "accused the council of hiding the costs", "called the plan “reckless”",
-            # "sees the senator as a uniter", "noted the rise in rents", "wrote to the
-            # board that ...": the speaker's claim, view or words
-            why = ""
-        r.informational = not r.sentence_only and not why \
+        r.informational = not r.sentence_only and not rejection(d, r) \
             and not (r.weak and not _reports(d, r))
         outlet_told(d, r)
 

@@ -9,7 +9,11 @@ threatened to cut supplies", "The union calls for a strike"). A relation is kept
   its own (reported speech: "said the road was closed"), content left of an inverted or
   comma cue ("..., she said"), or a phrase cue ("according to"); a bare noun phrase or an
   infinitive after a verb that is no reporting verb is an action ("approved the budget"),
-  and so is a passive agent ("proposed by the manager");
+  and so is a passive agent ("proposed by the manager"), except in the report classes of
+  ``cues`` (a document's finding, "a new poll shows the mayor ahead"; praise or blame,
+  "accused the council of hiding the costs"; a characterisation, "called the plan
+  “reckless”"; a speech verb whose object is what was said, "bemoaned the rise in rents";
+  a clause after an addressee, "wrote to the board that ...");
 - its source is something that can say or publish: a person, an organisation, an outlet,
   a document, a generic group of people, a pronoun, or a proper name; not a thing ("cars",
   "the new strains"), a time ("Friday"), the reader ("you") or the author's own "we";
@@ -29,6 +33,13 @@ from __future__ import annotations
 import re
 
 from checker.core.analysis import OUTLET
+from rules.attribution.cues import (
+    addressed_clause,
+    characterisation,
+    document_evidence,
+    judgement,
+    spoken_object,
+)
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.phrases import np_left, np_right
@@ -85,7 +96,32 @@ _THING_SUFFIX = ("n't", "n’t")
 def rejection(d: TokenDoc, r: Extracted) -> str:
     """Why relation ``r`` reports no information from a source ("" when it does):
     "label", "passive", "author" (the writer's or reader's own stance: ``r.stance`` is
-    set), "sayer" or "content" (see the module)."""
+    set), "sayer" or "content" (see the module). A cue with no content of its own is
+    still a report in the classes of :mod:`rules.attribution.cues` (a document's
+    finding, praise or blame, a characterisation, a spoken object, a clause after an
+    addressee)."""
+    why = _rejection(d, r)
+    if why == "content" and _reports_without_clause(d, r):
+        return ""
+    return why
+
+
+def _reports_without_clause(d: TokenDoc, r: Extracted) -> bool:
+    """Whether a relation whose cue introduces no content is a report all the same: "a new
+    poll shows the mayor ahead" (a finding), "accused the council of hiding the costs",
+    "called the plan “reckless”", "sees the senator as a uniter", "bemoaned the rise in
+    rents", "wrote to the board that ..." (the speaker's claim, view or words)."""
+    if r.source is not None and document_evidence(d, r.source, r.cue_text):
+        return True
+    return r.kind == "verb" and (
+        judgement(d, r.cue_text, r.content)
+        or characterisation(d, r.cue_text, r.content)
+        or spoken_object(r.cue_text)
+        or addressed_clause(d, r.cue_text, r.content))
+
+
+def _rejection(d: TokenDoc, r: Extracted) -> str:
+    """:func:`rejection` before the report classes of ``cues``."""
     if r.cue is None or r.source is None:
         return ""
     lex = d.lex
