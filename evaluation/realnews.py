@@ -15,12 +15,20 @@ set of the same kind that nobody here sees.
 
     python -m evaluation.realnews            # all / tune / held-out figures
     python -m evaluation.realnews --detail   # the tune half only, with its every miss and false hit
+    python -m evaluation.realnews --gold DIR # another labelled set in the same format, whole
+
+``--gold DIR`` scores a folder of ``<id>.txt`` + ``<id>.json`` files labelled by the same guide
+(``../shared/data/realnews/README.md``), for example a set labelled in-house from other outlets;
+it is scored whole (no split) and ``--detail`` then lists all of its errors, so a set whose
+errors are read becomes a tuning set: say so when quoting it.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -58,8 +66,23 @@ def audit(gold: Path, out: Path) -> Path:
         raise SystemExit(f"checker audit failed ({done.returncode}):\n{done.stderr}")
     for name in ("report.jsonl", "articles.jsonl", "report.json"):
         if (out / name).exists():
-            return out / name
+            return _as_document(out / name)
     raise SystemExit(f"no per-article JSON report in {out}")
+
+
+def _as_document(report: Path) -> Path:
+    """The JSON Lines report as one ``{"articles": [...]}`` document beside it.
+
+    ``score.py`` reads JSON Lines only when the file is not one JSON value, so a one-article
+    JSON Lines file (a single object) would be read as an empty report.
+    """
+    if report.suffix != ".jsonl":
+        return report
+    with report.open(encoding="utf-8") as lines:
+        articles = [json.loads(line) for line in lines if line.strip()]
+    document = report.with_name("articles-document.json")
+    document.write_text(json.dumps({"articles": articles}), encoding="utf-8")
+    return document
 
 
 def score(report: Path, gold: Path, detail: bool) -> str:
@@ -72,10 +95,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--detail", action="store_true",
                         help="the tune half only, with every miss and false hit")
+    parser.add_argument("--gold", type=Path, metavar="DIR",
+                        help="score another folder labelled in the same format, whole")
     args = parser.parse_args(argv)
     if not SCORER.exists():
         print(f"skipped real-news evaluation: {SCORER} not found (../shared absent)")
         return 0
+    if args.gold is not None:
+        return _score_other(args.gold, args.detail)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         report = audit(DEV, root / "out")
@@ -91,6 +118,27 @@ def main(argv: list[str] | None = None) -> int:
             text = score(report, gold, detail=args.detail and part == "tune")
             print(f"\n## {title}")
             print(text.rstrip())
+    return 0
+
+
+def _score_other(gold: Path, detail: bool) -> int:
+    """Audit and score a labelled folder other than the dev set, whole (exit 2 if unusable)."""
+    labels = sorted(gold.glob("*.json")) if gold.is_dir() else []
+    if not labels:
+        print(f"error: {gold}: not a folder of <id>.txt + <id>.json labelled files",
+              file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        linked = _subset(gold.resolve(), root / "gold", None)
+        texts = root / "texts"  # copies: the audit does not follow links out of its folder
+        texts.mkdir()
+        for label in labels:
+            if label.with_suffix(".txt").exists():
+                shutil.copyfile(label.with_suffix(".txt"), texts / f"{label.stem}.txt")
+        report = audit(texts, root / "out")
+        print(f"Labelled set {gold} ({len(labels)} excerpts, scored whole)")
+        print(score(report, linked, detail=detail).rstrip())
     return 0
 
 
