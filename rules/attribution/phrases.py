@@ -92,6 +92,17 @@ def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
         if a >= 1 and toks[a - 1].low in DETERMINERS and toks[a - 1].sent == sent:
             a -= 1
     a = _past_reduced_relative(d, a, end)
+    return _np_left_before(d, a, end, sent)
+
+
+def _np_left_before(d: TokenDoc, a: int, end: int, sent: int) -> tuple[int, int]:
+    """The phrase [a, end], or a longer one when what stands before ``a`` belongs to it: the
+    name before "and colleagues", or before a company suffix ("Acme Holdings, Inc.")."""
+    toks = d.toks
+    if a >= 2 and toks[a - 1].low == "and" and toks[a - 2].sent == sent:
+        named = _named_before_and(d, a, end, sent)
+        if named is not None:
+            return named
     if toks[a].low.rstrip(".") in COMPANY_SUFFIXES and a >= 2 and toks[a - 1].text == ",":
         # "Acme Holdings, Inc. said": the suffix belongs to the name before the comma
         name = np_left(d, a - 2, sent)
@@ -104,6 +115,51 @@ def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
 
 
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ee")
+
+# the people who work with a named person: "Ann Lee and colleagues said" cites Ann Lee
+_COMPANIONS = frozenset(("colleagues", "co-authors", "coauthors", "collaborators",
+                         "co-workers", "team", "teammates", "others", "associates"))
+# what a speaker is also called after "and" in an appositive: "Ann Lee, plant manager and
+# a Denver native, said", "Ann Lee, a nurse and mother of two, said"
+_ALSO_OPENERS = frozenset(("a", "an", "the", "mother", "father", "herself", "himself"))
+
+
+def _named_before_and(d: TokenDoc, a: int, end: int, sent: int) -> tuple[int, int] | None:
+    """The named speaker of a phrase that the walk cut at "and": "Ann Lee and colleagues"
+    -> "Ann Lee"; "Ann Lee, Plant Manager and a Denver native" -> the whole appositive,
+    which opens with the name. None when no capitalised name stands there."""
+    toks = d.toks
+    lex = d.lex
+    if a == end and toks[end].low in _COMPANIONS or (
+            end == a + 1 and toks[a].low in ("his", "her", "their")
+            and toks[end].low in _COMPANIONS):
+        name = np_left(d, a - 2, sent)
+        if name is not None and is_cap(toks[name[1]]) and toks[name[1]].low not in lex.pronouns \
+                and (is_cap(toks[name[0]]) or is_cap(toks[name[1] - 1])) \
+                and toks[name[1]].low not in lex.organisation_words:
+            return name
+        return None
+    if toks[a].low not in _ALSO_OPENERS:
+        return None
+    role = np_left(d, a - 2, sent)
+    if role is None or role[0] < 2 or toks[role[0] - 1].text != "," \
+            or not _role_word_at(d, role[1]):
+        return None
+    name = np_left(d, role[0] - 2, sent)
+    if name is None or not is_cap(toks[name[1]]) or not is_cap(toks[name[0]]) \
+            or toks[name[1]].low in lex.pronouns:
+        return None
+    s_lo = d.sent_tok[sent][0]
+    if name[0] > s_lo and toks[name[0] - 1].text not in (",", "”", '"', "''", ";", "—"):
+        return None  # the name opens the sentence or a clause: it is the subject
+    return (name[0], end)
+
+
+def _role_word_at(d: TokenDoc, k: int) -> bool:
+    """Whether token ``k`` is a role noun or a title ("Manager", "director", "Capt.")."""
+    low = d.toks[k].low.rstrip(".")
+    lex = d.lex
+    return low in lex.role_nouns or low in lex.titles or low.rstrip("s") in lex.role_nouns
 
 
 def _past_reduced_relative(d: TokenDoc, a: int, end: int) -> int:

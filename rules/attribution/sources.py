@@ -114,6 +114,9 @@ def title_free(name: str, lex: Lexicon) -> str:
     return " ".join(words)
 
 
+# abbreviated ranks in a firm that open a role ("VP of Sales, Omar Quint,")
+_ROLE_ABBREVIATIONS = frozenset(("vp", "svp", "evp", "avp", "md", "gm"))
+
 # titles that are also first names: before a lone surname they are the first name
 _FIRST_NAME_TITLES = frozenset(("dean", "major", "earl", "duke", "king", "prince"))
 
@@ -235,7 +238,8 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
     appos_words = PAREN.sub("", p.appos).split()
     if appos_words and len(appos_words) <= 4 and all(NAME_TOKEN.match(w) for w in appos_words) \
             and (head in lex.role_nouns or head in lex.anonymous_heads or lows[-1] in lex.titles
-                 or lows[-1] in lex.role_nouns
+                 or lows[-1] in lex.role_nouns or lows[0] in _ROLE_ABBREVIATIONS
+                 or (len(p.head_words) < len(lows) and _role_word(words[0], lex))
                  or (first == "the" and len(appos_words) >= 2
                      and not any(w.lower() in lex.organisation_words for w in appos_words))):
         # "the military spokesman for the ministry, Ana Ruiz," -> Ana Ruiz, with the role
@@ -265,7 +269,10 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
         return OUTLET, p.main, p.appos  # "the Post", "The Journal": the paper, not a post
     extra_doc = head in _MORE_DOCUMENTS and head not in lex.document_nouns
     if head in lex.document_nouns or extra_doc:
-        if (head in GENERIC_DOCUMENTS or head == "report" and lows[0] in ("a", "an")) \
+        if _research_body(p, lex):
+            return ORGANISATION, p.main, p.appos  # "Halden Research said": a firm
+        if (head in GENERIC_DOCUMENTS or head == "report" and lows[0] in ("a", "an")
+                and not _IDENTIFYING.intersection(lows[1:-1])) \
                 and lows[0] not in _DEFINITE and len(p.head_words) == len(lows) \
                 and not any(w[:1].isupper() for w in words[1:]):
             # "Reports suggest", "Recent data show", "as per a report": nobody named (no
@@ -273,6 +280,8 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
             return ANONYMOUS, p.main, p.appos
         if not extra_doc:
             return DOCUMENT, p.main, p.appos
+    if head in _RESULT_HEADS and head == lows[-1] and lows[0] in _DEFINITE:
+        return DOCUMENT, p.main, p.appos  # "The results showed", "Their answers suggest"
     if head in _MORE_DOCUMENT_HEADS and head == lows[-1] and not (
             head.endswith("s") and lows[0] not in _DEFINITE and not any(
                 w[:1].isupper() for w in words[1:])):
@@ -307,6 +316,44 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
         # "one New Hampshire Democrat", "some high-profile Republican": nobody named
         return ANONYMOUS, p.main, p.appos
     return None
+
+
+# adjectives that single out one document ("a new report", "a leaked report"): it is cited
+# as a document, not vaguely as "a report"
+_IDENTIFYING = frozenset(("new", "latest", "forthcoming", "annual", "internal", "confidential",
+                          "leaked", "draft", "separate", "independent", "official", "final",
+                          "preliminary", "interim", "damning", "detailed", "unpublished"))
+# what a poll, survey or filing returns, cited by a definite determiner ("the results
+# showed", "their answers suggest"): the document of the survey or the filing
+_RESULT_HEADS = frozenset(("results", "answers", "responses", "returns"))
+# heads of a firm's name that are also document nouns ("Halden Research", "Acme Analytics")
+_FIRM_HEADS = frozenset(("research", "analytics", "insights", "intelligence", "economics"))
+
+
+def _research_body(p: _Phrase, lex: Lexicon) -> bool:
+    """Whether a capitalised name ends in a document noun that names a firm ("Halden
+    Research", "Global Equities Research"): two or more capitalised words and nothing after
+    the head (not "ONS Research carried out in England", not "the Research")."""
+    words, lows = p.words, p.lows
+    if p.head not in _FIRM_HEADS or p.head != lows[-1] or len(p.head_words) != len(lows):
+        return False
+    named = [w for w, low in zip(words, lows, strict=True) if low not in DETERMINERS]
+    return len(named) >= 2 and all(w[:1].isupper() for w in named) \
+        and not any(w.lower() in lex.document_nouns for w in named[:-1])
+
+
+def _maker_or_body(head: str) -> bool:
+    """Whether a lower-case head word names a firm or body by its trade ("retailer",
+    "smartphone-maker", "carmaker", "lender"): after "the" it refers back to a named one."""
+    return head in _MORE_BODIES or (head.endswith("maker") and len(head) > 6
+                                    and head.replace("-", "") not in _MAKER_PEOPLE)
+
+
+# people, not firms, that "-maker" names ("lawmakers said" is a group of people)
+_MAKER_PEOPLE = frozenset(("lawmaker", "policymaker", "filmmaker", "decisionmaker",
+                           "peacemaker", "troublemaker", "matchmaker", "kingmaker",
+                           "homemaker", "dressmaker", "rainmaker", "playmaker",
+                           "moviemaker", "dealmaker", "haymaker", "merrymaker"))
 
 
 def _role_and_name(words: list[str], lex: Lexicon) -> bool:
@@ -395,6 +442,8 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         return ANONYMOUS, p.main, p.appos
     if (head in lex.organisation_nouns or head in lex.body_nouns) and head == p.lows[-1]:
         return ORGANISATION, p.main, p.appos  # "The city", "Each faction"
+    if p.lows[0] in _DEFINITE and head == p.lows[-1] and _maker_or_body(head):
+        return ORGANISATION, p.main, p.appos  # "the retailer", "the smartphone-maker"
     return _by_capitals(p), p.main, p.appos
 
 

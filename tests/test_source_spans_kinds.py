@@ -1,0 +1,77 @@
+"""Source rows on newsroom shapes: the named speaker of an appositive or of "X and
+colleagues", and the kind of a firm, a document or an office named by a common noun.
+Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.core.analysis import DOCUMENT, ORGANISATION, PERSON
+from tests.families import analyse_attribution
+
+
+def _rows(text: str) -> list[tuple[str, str]]:
+    return [(s.name, s.kind) for s in analyse_attribution(text).sources]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Dana Whitfield, Plant Manager and a Denver native said, "We ran out of room."',
+         "Dana Whitfield"),
+        ("Ann Lee, a nurse and mother of two, said the ward was full.", "Ann Lee"),
+        ('VP of Regional Sales, Omar Quint, commented, "The region is growing fast."',
+         "Omar Quint"),
+        ("Director of Public Health, Sara Nunn, said cases were rising.", "Sara Nunn"),
+        ("Bank analyst Rosa Leyland and colleagues said in a note that demand had peaked.",
+         "Rosa Leyland"),
+        ("The warning came from Halden Capital, where analyst Rosa Leyland and colleagues "
+         "said that demand had peaked.", "Rosa Leyland"),
+        ("Tomas Reyes and his team said the vaccine worked in mice.", "Tomas Reyes"),
+    ],
+)
+def test_the_named_speaker_is_the_source(text: str, name: str) -> None:
+    rows = _rows(text)
+    assert rows and {n for n, _ in rows} == {name}
+    assert all(kind == PERSON for _, kind in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The mayor and others said the road would close.",
+     "City officials and residents said the road would close."],
+)
+def test_no_name_before_and_leaves_the_group(text: str) -> None:
+    names = {n for n, _ in _rows(text)}
+    assert names and not any(n[:1].isupper() and " " in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Shares fell after the smartphone-maker reported a loss of $12 million.",
+         "the smartphone-maker", ORGANISATION),
+        ("Later the retailer reported weak sales in its stores.", "the retailer", ORGANISATION),
+        ("According to Halden Research, the market grew by 3 percent last year.",
+         "Halden Research", ORGANISATION),
+        ("According to FactSet, analysts expected a profit of 40 cents a share.",
+         "FactSet", ORGANISATION),
+        ("A new report published today has shown that prices fell.", "A new report", DOCUMENT),
+        ("The results showed revenue doubled to $24 million.", "The results", DOCUMENT),
+        ("The Secretary-General reiterates that the attacks are against international law.",
+         "The Secretary-General", PERSON),
+    ],
+)
+def test_kind_of_a_common_noun_source(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in _rows(text)
+
+
+def test_lawmakers_stay_people() -> None:
+    assert all(kind != ORGANISATION for _, kind in _rows(
+        "Lawmakers said the bill would pass next week."))
+
+
+def test_a_surname_after_the_full_name_is_the_person() -> None:
+    rows = _rows("Wedbush’s Jen Redding said in a note that sales were weak. Store sales "
+                 "were flat, Redding wrote.")
+    assert rows and all(r == ("Jen Redding", PERSON) for r in rows)
