@@ -75,3 +75,35 @@ def test_a_surname_after_the_full_name_is_the_person() -> None:
     rows = _rows("Wedbush’s Jen Redding said in a note that sales were weak. Store sales "
                  "were flat, Redding wrote.")
     assert rows and all(r == ("Jen Redding", PERSON) for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm saw its shares fall 21 percent on Thursday, despite reporting results that "
+        "beat forecasts.",
+        "Police have not released any details about the driver.",
+        "Police did not say whether the man was armed.",
+        "The council hasn't disclosed how much the study cost.",
+    ],
+)
+def test_no_source_row_for_a_preposition_or_a_withheld_report(text: str) -> None:
+    assert _rows(text) == []
+
+
+def test_a_noun_compound_is_no_report() -> None:
+    assert {n for n, _ in _rows("In an analyst note on Monday, Rita Osei said the stock "
+                                "would fall.")} == {"Rita Osei"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Police said the driver was not injured.", "Police"),
+        ("A spokesman for the harbour said the pier would not reopen.",
+         "A spokesman for the harbour"),
+        ("A Valley Water spokesman said supplies were safe.", "A Valley Water spokesman"),
+    ],
+)
+def test_a_negated_content_or_a_singular_sayer_stays_a_source(text: str, name: str) -> None:
+    assert name in {n for n, _ in _rows(text)}

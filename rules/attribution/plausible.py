@@ -139,6 +139,12 @@ def _rejection(d: TokenDoc, r: Extracted) -> str:
         return "label"  # "WASHINGTON — Sen. Ann Lee said ...": a dateline, not the sayer
     if _passive_cue(r.cue_text) or _suspect_participle(d, r):
         return "passive"
+    if len(words) == 1 and words[0].lower() in _FUNCTION_WORDS:
+        return "sayer"  # "despite reporting a loss": a preposition before a participle
+    if _withheld(r.cue_text):
+        return "content"  # "Police have not released any details": nothing reported
+    if _noun_compound(d, r, words):
+        return "sayer"  # "In an analyst note, Ann Lee said": a noun, not a verb
     if len(words) == 1 and words[0].lower() in _NOT_SOURCES \
             and d.toks[tok_index(d, r.source[0])].quote < 0:
         r.stance = True
@@ -160,6 +166,46 @@ def _rejection(d: TokenDoc, r: Extracted) -> str:
 
 
 _HEADLINE_DASH = re.compile(r"\s(?:-|–|—|--)\s")
+
+# words that open no noun phrase: a walk to the left of a cue that stops at one found none
+_FUNCTION_WORDS = frozenset("""despite although though while after before since because
+    unless until without upon amid including and but or nor so yet if whether than""".split())
+# verbs of making something known; negated ("has not released any details", "did not say
+# whether") they report nothing from their subject
+_DISCLOSE = frozenset("""release released releasing disclose disclosed reveal revealed identify
+    identified name named confirm confirmed provide provided give given gave share shared
+    specify specified publish published say said elaborate elaborated comment commented
+    divulge divulged""".split())
+_NEGATIONS = frozenset(("not", "n't", "n’t", "never", "cannot"))
+
+
+def _withheld(cue_text: str) -> bool:
+    """Whether a cue is a negated verb of disclosure ("have not released", "did not say",
+    "has never disclosed", "couldn't confirm"): its subject made nothing known."""
+    words = re.findall(r"[\w’']+", cue_text.lower().replace("n't", " n't").replace("n’t", " n’t"))
+    return any(w in _NEGATIONS for w in words) and any(w in _DISCLOSE for w in words)
+
+
+# cue words that are also nouns for what is said or written ("an analyst note")
+_NOUN_CUES = frozenset("""note report estimate forecast comment claim tweet post survey study
+    review count release poll memo warning""".split())
+
+
+def _noun_compound(d: TokenDoc, r: Extracted, words: list[str]) -> bool:
+    """Whether a one-word base-form cue right after a singular indefinite phrase is the
+    head noun of a compound ("an analyst note", "a company statement", "a police report"):
+    a singular subject would take "notes", "states", "reports"."""
+    if r.kind != "verb" or len(words) < 2 or words[0].lower() not in ("a", "an"):
+        return False
+    cue = r.cue_text.strip()
+    last = words[-1].lower()
+    if cue not in _NOUN_CUES:
+        return False
+    if last.endswith("s") or r.source is None or r.cue is None:
+        return False
+    between = d.text[r.source[1]:r.cue[0]]
+    return not between.strip()
+
 
 
 def _colon_source(d: TokenDoc, r: Extracted, src: str) -> tuple[str, list[str]]:
