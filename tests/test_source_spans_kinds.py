@@ -107,3 +107,10 @@ def test_a_noun_compound_is_no_report() -> None:
 )
 def test_a_negated_content_or_a_singular_sayer_stays_a_source(text: str, name: str) -> None:
     assert name in {n for n, _ in _rows(text)}
+
+
+@pytest.mark.parametrize("name", ["Artner Tamás", "Ferenc Kovács", "Marek Halvorsen"])
+def test_a_name_and_colon_before_a_quotation_is_its_speaker(name: str) -> None:
+    text = (f'{name}: "I would like to congratulate my side! We played very well when it '
+            'was eleven against eleven."')
+    assert {n for n, _ in _rows(text)} == {name}

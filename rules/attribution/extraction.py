@@ -104,8 +104,10 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
 def _reports(d: TokenDoc, r: Extracted) -> bool:
     """Whether a relation's cue holds a lexicon reporting or belief verb (a weak cue that
     is only a stance or an action, "took aim at", "is a fierce critic of", is a PolNeAR
-    attribution but names no information source)."""
-    return any(w in d.lex.cue_forms for w in r.cue_text.lower().split())
+    attribution but names no information source), or is a colon before a quotation
+    ("Ann Lee: “We played well.”")."""
+    return (r.kind == "colon" and r.direct) \
+        or any(w in d.lex.cue_forms for w in r.cue_text.lower().split())
 
 
 def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
