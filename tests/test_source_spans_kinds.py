@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.core.analysis import DOCUMENT, ORGANISATION, PERSON
+from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, PERSON
 from tests.families import analyse_attribution
 
 
@@ -114,3 +114,24 @@ def test_a_name_and_colon_before_a_quotation_is_its_speaker(name: str) -> None:
     text = (f'{name}: "I would like to congratulate my side! We played very well when it '
             'was eleven against eleven."')
     assert {n for n, _ in _rows(text)} == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The decision was welcomed by Tom Reid, chairman of the Harbour Trust, who said it "
+         "was overdue.", "Tom Reid", PERSON),
+        ("In a letter to shareholders, Acme Corp said profits had fallen.", "Acme Corp",
+         ORGANISATION),
+        ("Valley Foods Ltd. said sales rose in the spring.", "Valley Foods Ltd.", ORGANISATION),
+        ("Figures released by the health ministry on Tuesday showed 40 new cases.",
+         "Figures released by the health ministry", DOCUMENT),
+        ("A report from the audit office found 12 errors.", "A report from the audit office",
+         DOCUMENT),
+        ("Officials from the ministry said the talks had failed.",
+         "Officials from the ministry", ANONYMOUS),
+        ("A lawyer from the firm said the deal was legal.", "A lawyer from the firm", ANONYMOUS),
+    ],
+)
+def test_postmodified_and_appositive_sources(text: str, name: str, kind: str) -> None:
+    assert {r for r in _rows(text)} == {(name, kind)}

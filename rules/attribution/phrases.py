@@ -373,9 +373,9 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
             and toks[k - 1].sent == sent and toks[k - 2].sent == sent and is_word(toks[k - 2]):
         return k - 2  # "officials close to the talks", "people familiar with the matter"
     if k >= 1 and (toks[k].low in ("of", "for", "at") or (
-        toks[k].low in ("in", "by") and (toks[k - 1].low.endswith("ed")
-                                        or toks[k - 1].low in lex.document_nouns)
-    ) or (toks[k].low in ("in", "on", "with") and (toks[k - 1].low in lex.people_words
+        toks[k].low in ("in", "by", "from") and (toks[k - 1].low.endswith("ed")
+                                                or toks[k - 1].low in lex.document_nouns)
+    ) or (toks[k].low in ("in", "on", "with", "from") and (toks[k - 1].low in lex.people_words
                                            or toks[k - 1].low in GROUP_QUANTIFIERS
                                            or _plural_body(toks[k - 1].low, lex)
                                            or _group_members(toks[k - 1].text)

@@ -239,7 +239,11 @@ def _pronoun_referent(d: TokenDoc, at: int, low: str,
         return kind, name, role
     if low == "who":
         # relative pronoun: the noun phrase right before it
-        prev_np = np_left(d, tok_index(d, at) - 2, d.sent_of(at))
+        k = tok_index(d, at)
+        sent = d.sent_of(at)
+        # "Tom Reid, chairman of the trust, who said": the name the appositive describes
+        prev_np = (np_left(d, k - 1, sent) if k >= 1 and d.toks[k - 1].text == "," else None) \
+            or np_left(d, k - 2, sent)
         if prev_np:
             txt = d.text[d.toks[prev_np[0]].start : d.toks[prev_np[1]].end]
             return classify(txt, d.lex)

@@ -258,6 +258,9 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
     known = reference_names().get(stripped)
     if known is not None:
         return known, p.main, p.appos  # "TVNZ", "Fox Business", "Human Rights Watch"
+    if len(words) >= 2 and lows[-1] in COMPANY_SUFFIXES and words[-1][:1].isupper() \
+            and words[0][:1].isupper():
+        return ORGANISATION, p.main, p.appos  # "Acme Corp", "Valley Foods Ltd."
     return None
 
 
