@@ -135,3 +135,19 @@ def test_a_name_and_colon_before_a_quotation_is_its_speaker(name: str) -> None:
 )
 def test_postmodified_and_appositive_sources(text: str, name: str, kind: str) -> None:
     assert {r for r in _rows(text)} == {(name, kind)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("According to council documents seen by the Harbour Herald, the contract runs for "
+         "ten years.", "council documents seen by the Harbour Herald", DOCUMENT),
+        ("The report, by the Institute for Fiscal Studies, said taxes would rise.",
+         "The report", DOCUMENT),
+        ("Environmental groups criticised the decision, saying it would harm wildlife.",
+         "Environmental groups", ANONYMOUS),
+    ],
+)
+def test_documents_asides_and_plural_bodies(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in _rows(text)
+    assert all(n == name for n, _ in _rows(text))

@@ -275,7 +275,8 @@ def _digit_comma(d: TokenDoc, k: int) -> bool:
 _ASIDE_OPENERS = frozenset(("who", "whose", "which", "a", "an", "one", "himself", "herself",
                             "themselves", "itself", "both", "all", "each", "like", "many",
                             "some", "most", "among", "including", "in", "at", "after",
-                            "along", "together", "as", "then", "now", "once", "already"))
+                            "along", "together", "as", "then", "now", "once", "already",
+                            "by", "from"))
 
 
 def _subject_aside(d: TokenDoc, head: tuple[int, int], a: int, sent: int) -> bool:

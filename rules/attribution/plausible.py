@@ -315,8 +315,9 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
         return True  # "according to the latest polling average": whatever is cited
     if head in lex.pronouns or head in lex.people_words or head in lex.organisation_nouns \
             or head in lex.document_nouns or head in lex.outlet_nouns \
-            or (head.endswith("s") and head[:-1] in lex.document_nouns):
-        return True
+            or (head.endswith("s") and (head[:-1] in lex.document_nouns
+                                        or head[:-1] in lex.organisation_nouns)):
+        return True  # (plural bodies too: "Environmental groups criticised ...")
     # (the capital of a sentence's first word names nothing: "The billionaire investor")
     first = 1 if len(words) > 1 and _opens_sentence(d, r.source) else 0
     if any(w[:1].isupper() for w in words[first:cut]):

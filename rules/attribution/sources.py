@@ -56,6 +56,10 @@ _MORE_BODIES = frozenset(("firm", "nonprofit", "non-profit", "charity", "think-t
                           "regulator", "insurer", "lender", "retailer", "carrier", "chain",
                           "manufacturer", "airline", "utility", "consultancy", "practice"))
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
+# participles not in -ed that open a postmodifier ("documents seen by the Herald")
+_IRREGULAR_PARTICIPLES = frozenset(("seen", "given", "written", "taken", "drawn", "made",
+                                    "shown", "sent", "kept", "held", "brought", "won",
+                                    "put", "told", "known"))
 # shares of a group: "the vast majority of voters", "half of the residents"
 _GROUP_SHARES = frozenset(("majority", "minority", "half", "third", "quarter", "share",
                            "percent", "proportion", "dozens", "hundreds", "thousands"))
@@ -162,7 +166,8 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     for i, (w, orig) in enumerate(zip(lows, words, strict=True)):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if w in NP_INNER_PREPS or w in _RELATIVES \
-                or (w.endswith("ed") and head_words and orig[:1].islower()
+                or ((w.endswith("ed") or w in _IRREGULAR_PARTICIPLES) and head_words
+                    and orig[:1].islower()
                     and not nxt[:1].isupper()) \
                 or (w in POSTMOD_ADJECTIVES and head_words) \
                 or (head_words and w in _TIME_OPENERS and nxt.lower() in TIME_WORDS):
