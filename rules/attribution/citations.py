@@ -6,8 +6,12 @@
 - "as set out in a ... report", "as described in the ... commentary": the document after
   "in" is the source of the clause before.
 
-Both give relations of kind "citation" with an information source and the document kind;
-:func:`citation_relations` finds them in sentences no relation has used yet.
+- a heading that names who speaks in the quotation paragraphs below it, as press releases
+  write it ("Statement from Ann Lee:", "Remarks by the Mayor:"): the speaker is the source of
+  those paragraphs.
+
+All give relations of kind "citation" with an information source (the document kind for the
+first two); :func:`citation_relations` finds them in sentences no relation has used yet.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from functools import lru_cache
 from checker.core.analysis import DOCUMENT
 from checker.core.regexlit import lazy_compile
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
+from rules.attribution.sources import classify
 
 _NAME = r"[A-Z][\w'’-]+"
 _AUTHORS = rf"{_NAME}(?:\s+(?:et\s+al\.?|(?:and|&)\s+{_NAME}))?"
@@ -31,6 +36,58 @@ _AS_IN = (
     r"statement|essay|editorial|column|book|blog\s+post|op-ed|assessment|audit|filing|"
     r"ruling|judgment|judgement|white\s+paper))\b"
 )
+
+
+# "Statement from Ann Lee:" alone on its line, a quotation paragraph next
+_HEADING = (r"(?m)^[ \t]*(?:(?:A|The)\s+)?(?:Joint\s+)?(?:[Ss]tatement|[Rr]emarks|[Cc]omments?|"
+            r"[Qq]uotes?|[Mm]essage)\s+(?:from|by|of)\s+([A-Z][^\n:]{2,80}?)[ \t]*:[ \t]*\n")
+_QUOTE_OPEN = ("“", '"', "‘", "'")
+
+
+@lru_cache(maxsize=1)
+def _heading_pattern() -> re.Pattern[str]:
+    """The speaker heading of :data:`_HEADING`, compiled on first use."""
+    return lazy_compile(_HEADING)
+
+
+def heading_relations(d: TokenDoc) -> list[Extracted]:
+    """Relations of a speaker heading ("Statement from Ann Lee:") over the quotation
+    paragraphs right below it."""
+    out: list[Extracted] = []
+    text = d.text
+    if "tatement" not in text and "emarks" not in text and "omment" not in text \
+            and "uote" not in text and "essage" not in text:
+        return out
+    for m in _heading_pattern().finditer(text):
+        k = tok_index(d, m.start(1))
+        if k >= len(d.toks) or d.used[k]:
+            continue
+        content = _quoted_paragraphs(text, m.end())
+        if not content:
+            continue
+        kind, name, role = classify(m.group(1), d.lex)
+        out.append(Extracted(
+            source=(m.start(1), m.end(1)), cue=(m.end(1), m.end(1) + 1), content=content,
+            source_text=m.group(1), source_name=name, source_kind=kind, role=role,
+            direct=True, cue_text=":", kind="citation"))
+    return out
+
+
+def _quoted_paragraphs(text: str, at: int) -> list[tuple[int, int]]:
+    """Spans of the paragraphs from offset ``at`` on that open with a quotation mark (blank
+    lines between them are skipped), up to the first paragraph that does not."""
+    spans: list[tuple[int, int]] = []
+    pos = at
+    while pos < len(text):
+        while pos < len(text) and text[pos] in " \t\n":
+            pos += 1
+        if pos >= len(text) or not text.startswith(_QUOTE_OPEN, pos):
+            break
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        spans.append((pos, end))
+        pos = end
+    return spans
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rules.attribution.candidates import CueModel, cue_candidates, cue_features, load_cue_model
-from rules.attribution.citations import citation_relations
+from rules.attribution.citations import citation_relations, heading_relations
 from rules.attribution.cues import agentless, evidential, function_only, postmodifier, span_kind
 from rules.attribution.doc import Extracted, TokenDoc, free_tokens, tok_index
 from rules.attribution.lexicon import Lexicon, get_lexicon
@@ -83,6 +83,7 @@ def extract(
     _rescue(d, model if isinstance(model, CueModel) else None, results,
             model.extra_cues if model else {})
     results.extend(citation_relations(d))
+    results.extend(heading_relations(d))
     continuations(d, results)
     resolve(d, results)
     if proba is not None and isinstance(gate, SentenceGate):
