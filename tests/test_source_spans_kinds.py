@@ -151,3 +151,45 @@ def test_postmodified_and_appositive_sources(text: str, name: str, kind: str) ->
 def test_documents_asides_and_plural_bodies(text: str, name: str, kind: str) -> None:
     assert (name, kind) in _rows(text)
     assert all(n == name for n, _ in _rows(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("St. Michael in a statement on its website said the hospital was working with the "
+         "state.", "St. Michael"),
+        ("The union in a statement said the strike would go ahead.", "The union"),
+        ("The mayor in an interview with the Valley Post said the plan was dead.", "The mayor"),
+        ("Harbour Water in a letter to customers said bills would rise.", "Harbour Water"),
+    ],
+)
+def test_the_subject_before_in_a_statement_is_the_source(text: str, name: str) -> None:
+    assert {n for n, _ in _rows(text)} == {name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scott Pauley, a spokesperson for the agency, declined to tell reporters where the "
+        "passengers were taken.",
+        "More than 30 positive confirmed cases of the virus have been reported from the "
+        "hospital.",
+    ],
+)
+def test_declined_disclosure_and_counted_things_are_no_sources(text: str) -> None:
+    assert _rows(text) == []
+
+
+def test_a_share_of_people_stays_a_source() -> None:
+    assert ("21 percent", ANONYMOUS) in _rows("21 percent said they would not vote at all.")
+
+
+@pytest.mark.parametrize("name", ["The Spokesman-Review", "The Post-Gazette"])
+def test_a_hyphenated_paper_is_an_outlet(name: str) -> None:
+    assert (name, "outlet") in _rows(f"{name} reported that the mill would close in June.")
+
+
+def test_a_clock_time_is_no_part_of_the_source() -> None:
+    text = ("One pair arrived before noon, while the others arrived shortly before 4 p.m. "
+            "Hospital staff said the patients were in satisfactory condition.")
+    assert {n for n, _ in _rows(text)} == {"Hospital staff"}

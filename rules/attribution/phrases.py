@@ -333,8 +333,8 @@ def _np_left_step(d: TokenDoc, a: int, k: int, end: int, sent: int) -> tuple[int
         return a, k - 1
     if x.text == ")" and k >= 3 and toks[k - 2].text == "(" and is_cap(toks[k - 3]):
         return k - 3, k - 4  # "Col. (ret.) Jane Roe"
-    if not is_word(x):
-        return a, _STOP
+    if not is_word(x) or lw in ("p.m", "a.m", "p.m.", "a.m."):
+        return a, _STOP  # (a clock time ends a sentence the splitter ran on: "4 p.m. Staff")
     if lw == "that" and k + 1 <= end and (toks[k + 1].low.endswith("s") or is_cap(toks[k + 1])):
         return a, _STOP  # "a plan that critics say": a relative pronoun, no determiner
     if lw in DETERMINERS:

@@ -96,10 +96,11 @@ _THING_SUFFIX = ("n't", "n’t")
 def rejection(d: TokenDoc, r: Extracted) -> str:
     """Why relation ``r`` reports no information from a source ("" when it does):
     "label", "passive", "author" (the writer's or reader's own stance: ``r.stance`` is
-    set), "sayer" or "content" (see the module). A cue with no content of its own is
-    still a report in the classes of :mod:`rules.attribution.cues` (a document's
-    finding, praise or blame, a characterisation, a spoken object, a clause after an
-    addressee)."""
+    set), "sayer", "withheld" (a negated or declined disclosure: "has not released any
+    details", "declined to tell reporters") or "content" (see the module). A cue with no
+    content of its own is still a report in the classes of :mod:`rules.attribution.cues`
+    (a document's finding, praise or blame, a characterisation, a spoken object, a clause
+    after an addressee)."""
     why = _rejection(d, r)
     if why == "content" and _reports_without_clause(d, r):
         return ""
@@ -141,8 +142,8 @@ def _rejection(d: TokenDoc, r: Extracted) -> str:
         return "passive"
     if len(words) == 1 and words[0].lower() in _FUNCTION_WORDS:
         return "sayer"  # "despite reporting a loss": a preposition before a participle
-    if _withheld(r.cue_text):
-        return "content"  # "Police have not released any details": nothing reported
+    if _withheld_report(d, r):
+        return "withheld"  # "Police have not released any details": nothing reported
     if _noun_compound(d, r, words):
         return "sayer"  # "In an analyst note, Ann Lee said": a noun, not a verb
     if len(words) == 1 and words[0].lower() in _NOT_SOURCES \
@@ -179,11 +180,30 @@ _DISCLOSE = frozenset("""release released releasing disclose disclosed reveal re
 _NEGATIONS = frozenset(("not", "n't", "n’t", "never", "cannot"))
 
 
+def _withheld_report(d: TokenDoc, r: Extracted) -> bool:
+    """Whether a relation's cue withholds what it would report: a negated or declined verb
+    of disclosure, in the cue or, after a cue that is only "declined", right after it
+    ("declined | to tell reporters where ...")."""
+    if _withheld(r.cue_text):
+        return True
+    if r.cue is None or r.cue_text.lower() not in _DECLINED:
+        return False
+    after = d.text[r.cue[1]:r.cue[1] + 24].split(",")[0]
+    return _withheld(f"{r.cue_text} {after}")
+
+
 def _withheld(cue_text: str) -> bool:
-    """Whether a cue is a negated verb of disclosure ("have not released", "did not say",
-    "has never disclosed", "couldn't confirm"): its subject made nothing known."""
+    """Whether a cue is a negated or declined verb of disclosure ("have not released", "did
+    not say", "has never disclosed", "declined to tell"): its subject made nothing known."""
     words = re.findall(r"[\w’']+", cue_text.lower().replace("n't", " n't").replace("n’t", " n’t"))
-    return any(w in _NEGATIONS for w in words) and any(w in _DISCLOSE for w in words)
+    return (any(w in _NEGATIONS for w in words) and any(w in _DISCLOSE for w in words)) \
+        or (any(w in _DECLINED for w in words)
+            and any(w in _DISCLOSE or w in ("tell", "discuss") for w in words))
+
+
+# what a number before a sayer counts: a share of people ("21 percent said")
+_SHARE_WORDS = frozenset(("percent", "per", "%", "pc", "of", "in", "out"))
+_DECLINED = frozenset(("declined", "declines", "declining", "refused", "refuses", "refusing"))
 
 
 # cue words that are also nouns for what is said or written ("an analyst note")
@@ -318,6 +338,9 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
             or (head.endswith("s") and (head[:-1] in lex.document_nouns
                                         or head[:-1] in lex.organisation_nouns)):
         return True  # (plural bodies too: "Environmental groups criticised ...")
+    if low_words[0].replace(",", "").replace(".", "").isdigit() and r.kind == "verb" \
+            and len(low_words) >= 2 and low_words[1] not in _SHARE_WORDS:
+        return False  # "30 positive (confirmed cases)": a count of things, no sayer
     # (the capital of a sentence's first word names nothing: "The billionaire investor")
     first = 1 if len(words) > 1 and _opens_sentence(d, r.source) else 0
     if any(w[:1].isupper() for w in words[first:cut]):

@@ -296,7 +296,7 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
         return DOCUMENT, p.main, p.appos  # "the affidavit", "a congressional timeline"
     if head == "authorities" and len(caps) > (1 if words[0][:1].isupper() else 0):
         return ORGANISATION, p.main, p.appos  # "the Gaza health authorities"
-    if caps and caps[-1] == words[-1] and any(w.lower() in lex.outlet_words for w in caps) \
+    if caps and caps[-1] == words[-1] and any(_outlet_word(w, lex) for w in caps) \
             and len(caps) >= 2 and not _ends_in_name(words, lex) \
             and not (n_head < len(lows) and head in lex.people_words) \
             or head in lex.outlet_nouns:
@@ -381,8 +381,16 @@ def _role_word(word: str, lex: Lexicon) -> bool:
 def _ends_in_name(words: list[str], lex: Lexicon) -> bool:
     """Whether the phrase ends in a person's name after an outlet-like word ("Minister for
     Culture and Media Jane Doe"): the outlet word is not its last."""
-    return words[-1].lower() not in lex.outlet_words and len(words) >= 2 \
-        and not any(w.lower() in lex.outlet_words for w in words[-2:])
+    return not _outlet_word(words[-1], lex) and len(words) >= 2 \
+        and not any(_outlet_word(w, lex) for w in words[-2:])
+
+
+def _outlet_word(word: str, lex: Lexicon) -> bool:
+    """Whether a word, or the last part of a hyphenated name ("Spokesman-Review",
+    "Post-Gazette"), is a word of outlet names ("Times", "Review", "Gazette")."""
+    low = word.lower()
+    return low in lex.outlet_words or ("-" in low and word[:1].isupper()
+                                       and low.rsplit("-", 1)[1] in lex.outlet_words)
 
 
 def _role_then_full_name(p: _Phrase, lex: Lexicon) -> Source | None:
