@@ -193,3 +193,22 @@ def test_a_clock_time_is_no_part_of_the_source() -> None:
     text = ("One pair arrived before noon, while the others arrived shortly before 4 p.m. "
             "Hospital staff said the patients were in satisfactory condition.")
     assert {n for n, _ in _rows(text)} == {"Hospital staff"}
+
+
+def test_in_a_statement_from_names_each_body() -> None:
+    text = ("The estimate was first reported on Friday in a statement from the Harbour Health "
+            "District and the State Department of Health.")
+    assert set(_rows(text)) == {("the Harbour Health District", ORGANISATION),
+                                ("the State Department of Health", ORGANISATION)}
+
+
+@pytest.mark.parametrize("text", ["She lives in a house from the 1920s.",
+                                  "The plan was in a drawer from the old office."])
+def test_in_a_thing_from_somewhere_is_no_source(text: str) -> None:
+    assert _rows(text) == []
+
+
+def test_the_short_form_of_a_hospital_name_is_the_hospital() -> None:
+    text = ("Twelve cases were found at St. Anselm Medical Center on Friday. St. Anselm in a "
+            "statement said the hospital was testing every patient.")
+    assert ("St. Anselm", ORGANISATION) in _rows(text)

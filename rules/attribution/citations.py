@@ -116,14 +116,56 @@ def citation_relations(d: TokenDoc) -> list[Extracted]:
         rec = _relation(d, m.start(1), m.end(1), m.start(), m.start(1), content_end=m.start())
         if rec is not None:
             out.append(rec)
+    out.extend(_issued_by(d))
     return out
 
 
+# "(was announced) in a statement from the health district": who issued the document
+_ISSUED = (r"\bin\s+(?:a|an|the|its|their|a\s+joint)\s+(?:[a-z-]+\s+)?"
+           r"(?:statement|report|release|letter|filing|memo|notice|bulletin|update)\s+"
+           r"(?:from|by|issued\s+by|released\s+by)\s+"
+           r"((?:the[ \t]+)?[A-Z][\w’'&-]*(?:[ \t]+(?:of|for|and|the|[A-Z][\w’'&-]*))*)")
+_CONJUNCT = re.compile(r"\s+and\s+(?=(?:the\s+)?[A-Z])")
+
+
+def _issued_by(d: TokenDoc) -> list[Extracted]:
+    """Relations of "in a statement from <body>" in a sentence no relation has used: each
+    body named (split at "and") is a source of the sentence up to the phrase."""
+    out: list[Extracted] = []
+    text = d.text
+    if " in " not in text:
+        return out
+    for m in _issued_pattern().finditer(text):
+        names = m.group(1).rstrip()
+        while names.split()[-1] in ("of", "for", "and", "the"):
+            names = names.rsplit(None, 1)[0]
+        at = m.start(1)
+        for part in _CONJUNCT.split(names):
+            a = text.index(part, at)
+            cue_end = m.start() + len(text[m.start():m.start(1)].rstrip())
+            # (a sourceless cue, "was reported on Friday in", may have used the tokens)
+            rec = _relation(d, a, a + len(part), m.start(), cue_end, content_end=m.start(),
+                            check_used=False)
+            at = a + len(part)
+            if rec is not None:
+                kind, name, role = classify(part, d.lex)
+                rec.source_kind, rec.source_name, rec.role = kind, name, role
+                out.append(rec)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _issued_pattern() -> re.Pattern[str]:
+    """:data:`_ISSUED`, compiled on first use."""
+    return lazy_compile(_ISSUED)
+
+
 def _relation(d: TokenDoc, src_a: int, src_b: int, cue_a: int, cue_b: int,
-              content_end: int) -> Extracted | None:
-    """A citation relation: the source span, its cue, and the sentence up to the cue."""
+              content_end: int, check_used: bool = True) -> Extracted | None:
+    """A citation relation: the source span, its cue, and the sentence up to the cue; None
+    when (``check_used``) a relation has used the cue's first token."""
     k = tok_index(d, cue_a)
-    if k >= len(d.toks) or d.used[k] or d.toks[k].sent < 0:
+    if k >= len(d.toks) or (check_used and d.used[k]) or d.toks[k].sent < 0:
         return None
     s_start = d.sents[d.toks[k].sent][0]
     body = d.text[s_start:content_end].rstrip(" ,;")
