@@ -212,3 +212,19 @@ def test_the_short_form_of_a_hospital_name_is_the_hospital() -> None:
     text = ("Twelve cases were found at St. Anselm Medical Center on Friday. St. Anselm in a "
             "statement said the hospital was testing every patient.")
     assert ("St. Anselm", ORGANISATION) in _rows(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Data and statistics provided by the Harbour Chamber of Commerce illustrate how fast "
+         "the town has grown.", "the Harbour Chamber of Commerce"),
+        ("Data compiled by Bloomberg shows the yen fell 2 percent in a week.", "Bloomberg"),
+    ],
+)
+def test_the_body_that_compiled_the_data_is_the_source(text: str, name: str) -> None:
+    assert {n for n, _ in _rows(text)} == {name}
+
+
+def test_data_with_nothing_after_the_verb_names_no_source() -> None:
+    assert _rows("The data provided by Acme show nothing.") == []

@@ -98,9 +98,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 def citation_relations(d: TokenDoc) -> list[Extracted]:
-    """Relations of author-year citations and "as set out in a report" phrases, in
-    sentences whose tokens no relation has used."""
-    out: list[Extracted] = []
+    """Relations of author-year citations, "as set out in a report", "in a statement from
+    <body>" and "data compiled by <body> show" phrases, in sentences whose tokens no
+    relation has used."""
+    out = _data_by(d)
     text = d.text
     if "(" not in text and " in " not in text:
         return out
@@ -118,6 +119,47 @@ def citation_relations(d: TokenDoc) -> list[Extracted]:
             out.append(rec)
     out.extend(_issued_by(d))
     return out
+
+
+# "Data compiled by Bloomberg show ...", "Figures released by the ministry suggest ...": the
+# body that compiled the data is the source of what follows the verb
+_DATA_BY = (r"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Nn]umbers|[Rr]ecords|[Ee]stimates)"
+            r"(?:[ \t]+and[ \t]+[a-z]+)?[ \t]+(?:provided|compiled|released|published|"
+            r"gathered|collected|analy[sz]ed)[ \t]+by[ \t]+"
+            r"((?:the[ \t]+)?[A-Z][\w’'&-]*(?:[ \t]+(?:of|for|and|the|[A-Z][\w’'&-]*))*)"
+            r"[ \t]+(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|"
+            r"indicated|illustrate|illustrates|illustrated|reveal|reveals|revealed)\b")
+
+
+def _data_by(d: TokenDoc) -> list[Extracted]:
+    """Relations of "Data compiled by <body> show ...": the body is the source of the rest
+    of the sentence."""
+    out: list[Extracted] = []
+    text = d.text
+    if " by " not in text:
+        return out
+    for m in _data_pattern().finditer(text):
+        k = tok_index(d, m.start(1))
+        if k >= len(d.toks) or d.toks[k].sent < 0 or d.used[k]:
+            continue
+        s_end = d.sents[d.toks[k].sent][1]
+        after = text[m.end():s_end].strip()
+        if len(after.split()) < 3:
+            continue
+        a = m.end() + text[m.end():s_end].index(after[0])
+        kind, name, role = classify(m.group(1), d.lex)
+        verb = m.group().rsplit(None, 1)[1]
+        out.append(Extracted(
+            source=(m.start(1), m.end(1)), cue=(m.end() - len(verb), m.end()),
+            content=[(a, a + len(after.rstrip(".")))], source_text=m.group(1),
+            source_name=name, source_kind=kind, role=role, cue_text=verb, kind="citation"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _data_pattern() -> re.Pattern[str]:
+    """:data:`_DATA_BY`, compiled on first use."""
+    return lazy_compile(_DATA_BY)
 
 
 # "(was announced) in a statement from the health district": who issued the document
