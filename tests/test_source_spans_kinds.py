@@ -228,3 +228,22 @@ def test_the_body_that_compiled_the_data_is_the_source(text: str, name: str) -> 
 
 def test_data_with_nothing_after_the_verb_names_no_source() -> None:
     assert _rows("The data provided by Acme show nothing.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The results, along with comments from chief executive Ivo Brandt that further "
+         "losses were expected in the next quarter, hit the shares.", "Ivo Brandt", PERSON),
+        ("Shares fell after warnings from the Harbour Port Authority that traffic would slow "
+         "this year.", "the Harbour Port Authority", ORGANISATION),
+    ],
+)
+def test_a_nominal_report_with_a_that_clause_names_its_speaker(text: str, name: str,
+                                                                kind: str) -> None:
+    assert (name, kind) in _rows(text)
+
+
+def test_a_nominal_report_from_an_unnamed_group_names_nobody() -> None:
+    assert _rows("Shares fell after warnings from several traders that the market would "
+                 "turn.") == []

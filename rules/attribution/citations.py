@@ -101,7 +101,7 @@ def citation_relations(d: TokenDoc) -> list[Extracted]:
     """Relations of author-year citations, "as set out in a report", "in a statement from
     <body>" and "data compiled by <body> show" phrases, in sentences whose tokens no
     relation has used."""
-    out = _data_by(d)
+    out = _data_by(d) + _claims_from(d)
     text = d.text
     if "(" not in text and " in " not in text:
         return out
@@ -154,6 +154,44 @@ def _data_by(d: TokenDoc) -> list[Extracted]:
             content=[(a, a + len(after.rstrip(".")))], source_text=m.group(1),
             source_name=name, source_kind=kind, role=role, cue_text=verb, kind="citation"))
     return out
+
+
+# "comments from chief executive Ann Lee that losses would grow": a nominal report whose
+# that-clause is the speaker's
+_CLAIMS_FROM = (r"\b(?:comments?|remarks?|warnings?|claims?|assurances?|predictions?|"
+                r"statements?|suggestions?|allegations?|promises?|admissions?)[ \t]+"
+                r"(?:from|by)[ \t]+((?:[a-z-]+[ \t]+){0,3}?(?:[A-Z][\w’'.-]*[ \t]+){0,3}"
+                r"[A-Z][\w’'-]*)[ \t]+that\b")
+
+
+def _claims_from(d: TokenDoc) -> list[Extracted]:
+    """Relations of "comments from <speaker> that <clause>": the speaker is the source of
+    the clause (up to the next comma or the sentence end)."""
+    out: list[Extracted] = []
+    text = d.text
+    if " that " not in text:
+        return out
+    for m in _claims_pattern().finditer(text):
+        k = tok_index(d, m.start(1))
+        if k >= len(d.toks) or d.toks[k].sent < 0:
+            continue  # (the clause may sit in another relation's content: it is still hers)
+        s_end = d.sents[d.toks[k].sent][1]
+        clause = re.split(r"[,;]", text[m.end():s_end], maxsplit=1)[0].rstrip(" .")
+        if len(clause.split()) < 3:
+            continue
+        kind, name, role = classify(m.group(1), d.lex)
+        out.append(Extracted(
+            source=(m.start(1), m.end(1)), cue=(m.start(), m.start(1)),
+            content=[(m.end() + 1, m.end() + len(clause))], source_text=m.group(1),
+            source_name=name, source_kind=kind, role=role,
+            cue_text=text[m.start():m.start(1)].strip(), kind="citation"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _claims_pattern() -> re.Pattern[str]:
+    """:data:`_CLAIMS_FROM`, compiled on first use."""
+    return lazy_compile(_CLAIMS_FROM)
 
 
 @lru_cache(maxsize=1)
