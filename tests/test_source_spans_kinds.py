@@ -247,3 +247,16 @@ def test_a_nominal_report_with_a_that_clause_names_its_speaker(text: str, name: 
 def test_a_nominal_report_from_an_unnamed_group_names_nobody() -> None:
     assert _rows("Shares fell after warnings from several traders that the market would "
                  "turn.") == []
+
+
+def test_a_verb_and_its_object_are_no_source_and_cue() -> None:
+    assert _rows("The minister faced questions about the delay on Monday.") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Local businesses say they have lost customers since the road closed.", "Local businesses"),
+    ("Two charities said the cuts would hurt families.", "Two charities"),
+    ("Residents surveyed said the road was unsafe.", "Residents surveyed"),
+])
+def test_unnamed_bodies_and_people_are_anonymous(text: str, name: str) -> None:
+    assert _rows(text) == [(name, ANONYMOUS)]

@@ -140,12 +140,9 @@ def _rejection(d: TokenDoc, r: Extracted) -> str:
         return "label"  # "WASHINGTON — Sen. Ann Lee said ...": a dateline, not the sayer
     if _passive_cue(r.cue_text) or _suspect_participle(d, r):
         return "passive"
-    if len(words) == 1 and words[0].lower() in _FUNCTION_WORDS:
-        return "sayer"  # "despite reporting a loss": a preposition before a participle
-    if _withheld_report(d, r):
-        return "withheld"  # "Police have not released any details": nothing reported
-    if _noun_compound(d, r, words):
-        return "sayer"  # "In an analyst note, Ann Lee said": a noun, not a verb
+    shape = _no_report_shape(d, r, words)
+    if shape:
+        return shape
     if len(words) == 1 and words[0].lower() in _NOT_SOURCES \
             and d.toks[tok_index(d, r.source[0])].quote < 0:
         r.stance = True
@@ -178,6 +175,33 @@ _DISCLOSE = frozenset("""release released releasing disclose disclosed reveal re
     specify specified publish published say said elaborate elaborated comment commented
     divulge divulged""".split())
 _NEGATIONS = frozenset(("not", "n't", "n’t", "never", "cannot"))
+
+
+def _no_report_shape(d: TokenDoc, r: Extracted, words: list[str]) -> str:
+    """"sayer" or "withheld" when the relation's shape reports nothing: a preposition read
+    as the source ("despite reporting a loss"), a negated or declined disclosure ("Police
+    have not released any details"), a verb and its object ("The minister faced questions
+    about"), a noun compound ("an analyst note"); else ""."""
+    if len(words) == 1 and words[0].lower() in _FUNCTION_WORDS:
+        return "sayer"
+    if _withheld_report(d, r):
+        return "withheld"
+    if _verb_then_object(r, words) or _noun_compound(d, r, words):
+        return "sayer"
+    return ""
+
+
+def _verb_then_object(r: Extracted, words: list[str]) -> bool:
+    """Whether the "source" ends in a past-tense verb and the "cue" is its plural object
+    ("The minister faced | questions about the delay"): a subject that acts, no report.
+    ("Residents surveyed | say" keeps its -s-less verb; "says" after a participle stays.)"""
+    cue = r.cue_text.split()
+    if len(words) < 2 or not cue or r.kind != "verb":
+        return False
+    last, first = words[-1], cue[0].lower()
+    return last.islower() and last.endswith("ed") and len(last) > 4 \
+        and first.endswith("s") and not first.endswith("ss") \
+        and first not in ("says", "tells", "adds", "notes", "writes", "argues", "claims")
 
 
 def _withheld_report(d: TokenDoc, r: Extracted) -> bool:

@@ -179,7 +179,7 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     if head in _GROUP_SHARES and len(lows) > len(head_words) and lows[len(head_words)] == "of":
         return ANONYMOUS, main_clean, appos  # "the vast majority of Norwegians": a group
     found = _after_possessive(p, lex) or _named_holder(p, lex) or _by_head_word(p, lex) \
-        or _by_name(p, lex)
+        or _unnamed_bodies(p, lex) or _by_name(p, lex)
     if found[0] == PERSON and appos and all(NAME_TOKEN.match(w) for w in words):
         body = _appositive_body(appos, lex)
         if body:  # "Harbour Watch, a group founded in 2019,": the group, no person
@@ -362,6 +362,17 @@ _MAKER_PEOPLE = frozenset(("lawmaker", "policymaker", "filmmaker", "decisionmake
                            "peacemaker", "troublemaker", "matchmaker", "kingmaker",
                            "homemaker", "dressmaker", "rainmaker", "playmaker",
                            "moviemaker", "dealmaker", "haymaker", "merrymaker"))
+
+
+def _unnamed_bodies(p: _Phrase, lex: Lexicon) -> Source | None:
+    """ANONYMOUS for plural bodies with no name and no definite determiner ("Local
+    businesses say", "Two charities said"): nobody the reader can identify."""
+    head = p.head
+    if head.endswith("s") and p.lows[0] not in _DEFINITE and head == p.lows[-1] \
+            and (head[:-1] in lex.organisation_nouns or head in ("businesses", "companies")) \
+            and not any(w[:1].isupper() for w in p.words[1:]):
+        return ANONYMOUS, p.main, p.appos
+    return None
 
 
 def _role_and_name(words: list[str], lex: Lexicon) -> bool:
