@@ -260,3 +260,20 @@ def test_a_verb_and_its_object_are_no_source_and_cue() -> None:
 ])
 def test_unnamed_bodies_and_people_are_anonymous(text: str, name: str) -> None:
     assert _rows(text) == [(name, ANONYMOUS)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Goldman Sachs said oil prices would rise.", "Goldman Sachs"),
+    ("Morgan Stanley said in a note that the stock was cheap.", "Morgan Stanley"),
+    ("Downing Street said the prime minister had full confidence in her.", "Downing Street"),
+    ("Statistics Canada said the economy grew 0.3 percent.", "Statistics Canada"),
+    ("Johnson & Johnson said the vaccine was safe.", "Johnson & Johnson"),
+    ("Procter & Gamble said sales rose in the spring.", "Procter & Gamble"),
+])
+def test_firms_and_offices_named_like_people_are_organisations(text: str, name: str) -> None:
+    assert _rows(text) == [(name, ORGANISATION)]
+
+
+def test_people_at_a_firm_stay_anonymous() -> None:
+    assert _rows("Officials at Johnson & Johnson said the plant would close.") == [
+        ("Officials at Johnson & Johnson", ANONYMOUS)]

@@ -263,9 +263,11 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
     known = reference_names().get(stripped)
     if known is not None:
         return known, p.main, p.appos  # "TVNZ", "Fox Business", "Human Rights Watch"
-    if len(words) >= 2 and lows[-1] in COMPANY_SUFFIXES and words[-1][:1].isupper() \
-            and words[0][:1].isupper():
-        return ORGANISATION, p.main, p.appos  # "Acme Corp", "Valley Foods Ltd."
+    if len(words) >= 2 and words[-1][:1].isupper() and words[0][:1].isupper() and (
+            lows[-1] in COMPANY_SUFFIXES
+            or ("&" in words[1:-1] and all(w[:1].isupper() or w == "&" for w in words))):
+        # "Acme Corp", "Valley Foods Ltd.", "Procter & Gamble", "Johnson & Johnson"
+        return ORGANISATION, p.main, p.appos
     return None
 
 
