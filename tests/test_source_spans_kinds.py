@@ -277,3 +277,12 @@ def test_firms_and_offices_named_like_people_are_organisations(text: str, name: 
 def test_people_at_a_firm_stay_anonymous() -> None:
     assert _rows("Officials at Johnson & Johnson said the plant would close.") == [
         ("Officials at Johnson & Johnson", ANONYMOUS)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A resident who spoke at the meeting, Maria Diaz, said the library hours mattered most "
+     "to her family.", "Maria Diaz"),
+    ("The senator who chairs the panel, Ann Lee, said the bill would pass.", "Ann Lee"),
+])
+def test_a_name_after_a_relative_clause_is_the_speaker(text: str, name: str) -> None:
+    assert _rows(text) == [(name, PERSON)]

@@ -225,6 +225,30 @@ def _np_left_appositive(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | N
                 is_cap(toks[head[1]]) or _role_then_name(d, head, k + 1, end)
                 or _subject_aside(d, head, k + 1, sent)):
             return (_place_of_origin(d, head[0], sent), end)
+        described = _described_by_relative(d, k, end, sent)
+        if described is not None:
+            return described
+    return None
+
+
+def _described_by_relative(d: TokenDoc, comma: int, end: int,
+                           sent: int) -> tuple[int, int] | None:
+    """"A resident who spoke at the meeting, Maria Diaz," (the commas at ``comma`` and
+    ``end``): a noun phrase with a relative clause, then the name in apposition; the span
+    from the noun phrase to ``end``. None when no name stands between the commas."""
+    toks = d.toks
+    if not 1 <= end - comma - 1 <= 4 or not all(
+            is_cap(toks[j]) or toks[j].text == "." for j in range(comma + 1, end)):
+        return None
+    s_lo = d.sent_tok[sent][0]
+    for w in range(comma - 1, max(s_lo, comma - 12) - 1, -1):
+        if toks[w].low in ("who", "whose") and w > s_lo:
+            noun = np_left(d, w - 1, sent)
+            if noun is not None and noun[0] == s_lo:
+                return (noun[0], end)
+            return None
+        if not is_word(toks[w]):
+            return None
     return None
 
 
