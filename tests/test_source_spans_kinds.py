@@ -286,3 +286,21 @@ def test_people_at_a_firm_stay_anonymous() -> None:
 ])
 def test_a_name_after_a_relative_clause_is_the_speaker(text: str, name: str) -> None:
     assert _rows(text) == [(name, PERSON)]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("The company's filing with the Securities and Exchange Commission shows revenue fell.",
+     "The company's filing with the Securities and Exchange Commission", DOCUMENT),
+    ("The Department of Health and Human Services said the rule would change.",
+     "The Department of Health and Human Services", ORGANISATION),
+    ("Researchers led by Dr. Mia Chen at Stanford found that the drug worked.", "Mia Chen",
+     PERSON),
+    ("A team led by Ann Lee found that the drug worked in mice.", "Ann Lee", PERSON),
+])
+def test_names_with_and_filings_and_leaders(text: str, name: str, kind: str) -> None:
+    assert _rows(text) == [(name, kind)]
+
+
+def test_two_people_joined_by_and_stay_apart() -> None:
+    assert "Ann Lee and Tom Reid" not in {n for n, _ in _rows(
+        "Ann Lee and Tom Reid said the plan would fail.")}

@@ -130,6 +130,11 @@ def _named_before_and(d: TokenDoc, a: int, end: int, sent: int) -> tuple[int, in
     which opens with the name. None when no capitalised name stands there."""
     toks = d.toks
     lex = d.lex
+    if is_cap(toks[a]) and is_cap(toks[a - 2]) and toks[end].low in lex.organisation_words \
+            and toks[a - 2].low not in lex.pronouns:
+        # "the Securities and Exchange Commission", "Health and Human Services": one name
+        left = np_left(d, a - 2, sent)
+        return (left[0], end) if left is not None else None
     if a == end and toks[end].low in _COMPANIONS or (
             end == a + 1 and toks[a].low in ("his", "her", "their")
             and toks[end].low in _COMPANIONS):
@@ -400,6 +405,7 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
     if k >= 1 and (toks[k].low in ("of", "for", "at") or (
         toks[k].low in ("in", "by", "from") and (toks[k - 1].low.endswith("ed")
                                                 or toks[k - 1].low in lex.document_nouns)
+    ) or (toks[k].low == "with" and toks[k - 1].low in lex.document_nouns
     ) or (toks[k].low in ("in", "on", "with", "from") and (toks[k - 1].low in lex.people_words
                                            or toks[k - 1].low in GROUP_QUANTIFIERS
                                            or _plural_body(toks[k - 1].low, lex)

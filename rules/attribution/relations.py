@@ -258,16 +258,21 @@ def _subject_before_medium(d: TokenDoc, np: Span, s_lo: int, sent: int) -> Span:
     stopped inside that phrase ("St. Michael | in a statement on its website | said"), else
     ``np``."""
     toks = d.toks
-    for m in range(np[0] - 1, max(s_lo, np[0] - 9), -1):
-        if not is_word(toks[m]) and toks[m].text not in ("’s", "'s"):
+    for m in range(np[1] - 2, max(s_lo, np[0] - 9), -1):
+        if m < np[0] and not is_word(toks[m]) and toks[m].text not in ("’s", "'s"):
             return np
         if toks[m].low != "in" or toks[m + 1].low not in _MEDIUM_DETERMINERS:
             continue
+        if m >= np[0] and (toks[m + 1].low not in ("a", "an")
+                           or toks[m - 1].low.endswith("ed") or not is_word(toks[m - 1])):
+            continue  # inside the phrase only "<subject> in an interview with ...", not
+            # "Officials named in the report"
         noun = m + 2 if toks[m + 2].low in _MEDIUMS else m + 3
         if noun > np[1] + 3 or toks[noun].low not in _MEDIUMS:
             return np
         subject = np_left(d, m - 1, sent)
-        if subject is not None and subject[1] == m - 1 and is_word(toks[m - 1]):
+        if subject is not None and subject[1] == m - 1 and is_word(toks[m - 1]) \
+                and (m < np[0] or subject[0] == np[0]):
             return subject
         return np
     return np

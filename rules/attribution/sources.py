@@ -178,6 +178,9 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     p = _Phrase(words, lows, head_words, head, caps, main_clean, appos)
     if head in _GROUP_SHARES and len(lows) > len(head_words) and lows[len(head_words)] == "of":
         return ANONYMOUS, main_clean, appos  # "the vast majority of Norwegians": a group
+    leader = _led_by(words, lex)
+    if leader is not None:
+        return leader
     found = _after_possessive(p, lex) or _named_holder(p, lex) or _by_head_word(p, lex) \
         or _unnamed_bodies(p, lex) or _by_name(p, lex)
     if found[0] == PERSON and appos and all(NAME_TOKEN.match(w) for w in words):
@@ -364,6 +367,22 @@ _MAKER_PEOPLE = frozenset(("lawmaker", "policymaker", "filmmaker", "decisionmake
                            "peacemaker", "troublemaker", "matchmaker", "kingmaker",
                            "homemaker", "dressmaker", "rainmaker", "playmaker",
                            "moviemaker", "dealmaker", "haymaker", "merrymaker"))
+
+
+def _led_by(words: list[str], lex: Lexicon) -> Source | None:
+    """The person who leads the group a phrase names ("Researchers led by Dr. Mia Chen at
+    Stanford", "a team led by Ann Lee"): PERSON with the phrase as role, else None."""
+    for i in range(1, len(words) - 2):
+        if words[i].lower() == "led" and words[i + 1].lower() == "by":
+            rest = words[i + 2:]
+            cut = next((k for k, w in enumerate(rest) if w.lower() in NP_INNER_PREPS), len(rest))
+            _, name = split_role_name(rest[:cut], lex)
+            name = title_free(name, lex)
+            if len(name.split()) >= 2 and not any(w.lower() in lex.organisation_words
+                                                   for w in name.split()):
+                return PERSON, name, " ".join(words)
+            return None
+    return None
 
 
 def _unnamed_bodies(p: _Phrase, lex: Lexicon) -> Source | None:
