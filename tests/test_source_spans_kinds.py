@@ -304,3 +304,10 @@ def test_names_with_and_filings_and_leaders(text: str, name: str, kind: str) -> 
 def test_two_people_joined_by_and_stay_apart() -> None:
     assert "Ann Lee and Tom Reid" not in {n for n, _ in _rows(
         "Ann Lee and Tom Reid said the plan would fail.")}
+
+
+def test_who_after_a_chain_of_appositives_is_the_named_person() -> None:
+    text = ("The leader did not go as far as Sen. Ada Kohl, R-Maine, who serves on the "
+            "Senate Intelligence Committee, who on Tuesday suggested in a statement that the "
+            "talks had failed.")
+    assert _rows(text) == [("Ada Kohl", PERSON)]

@@ -244,6 +244,15 @@ def _pronoun_referent(d: TokenDoc, at: int, low: str,
         # "Tom Reid, chairman of the trust, who said": the name the appositive describes
         prev_np = (np_left(d, k - 1, sent) if k >= 1 and d.toks[k - 1].text == "," else None) \
             or np_left(d, k - 2, sent)
+        for _ in range(3):  # "Sen. Ann Lee, R-Maine, who serves on the panel, who said"
+            if not prev_np or prev_np[0] < 1 or d.toks[prev_np[0] - 1].text != ",":
+                break
+            outer = np_left(d, prev_np[0] - 1, sent)
+            if outer is None or outer[0] >= prev_np[0]:
+                outer = np_left(d, prev_np[0] - 2, sent)  # the name before the comma
+                if outer is None or not d.toks[outer[1]].text[:1].isupper():
+                    break
+            prev_np = (outer[0], prev_np[1])
         if prev_np:
             txt = d.text[d.toks[prev_np[0]].start : d.toks[prev_np[1]].end]
             return classify(txt, d.lex)
