@@ -229,8 +229,8 @@ def test_seed_004_media_line_unrated() -> None:
 
 @pytest.mark.parametrize("medium", ["appearance", "interview", "town hall"])
 def test_an_outlet_that_is_only_the_medium_is_not_a_named_source(medium: str) -> None:
-    from tests.families import analyse_attribution
     from rules import credibility
+    from tests.families import analyse_attribution
 
     an = analyse_attribution(
         f"The spokesman added in a Fox News {medium} that the president had spoken to some "
