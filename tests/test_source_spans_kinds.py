@@ -311,3 +311,14 @@ def test_who_after_a_chain_of_appositives_is_the_named_person() -> None:
             "Senate Intelligence Committee, who on Tuesday suggested in a statement that the "
             "talks had failed.")
     assert _rows(text) == [("Ada Kohl", PERSON)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Findings that are wrong gain more attention, according to academics who suspect that "
+     "the bar is lower.", "academics"),
+    ("The plan failed, according to officials who spoke on condition of anonymity.",
+     "officials"),
+])
+def test_a_relative_clause_after_according_to_is_no_part_of_the_source(text: str,
+                                                                        name: str) -> None:
+    assert _rows(text) == [(name, ANONYMOUS)]

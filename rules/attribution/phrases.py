@@ -461,8 +461,9 @@ def np_right(d: TokenDoc, start: int, sent: int, stop: int) -> tuple[int, int] |
             b = k
             k += 1
             continue
-        if lw in BOUNDARY_WORDS or (lw in lex.cue_forms and not is_cap(x)):
-            break
+        if lw in BOUNDARY_WORDS or (lw in lex.cue_forms and not is_cap(x)) \
+                or (lw in ("who", "whose", "which") and is_word(toks[k - 1])):
+            break  # (a relative clause is no part of the name: "academics | who suspect")
         if lw in TIME_WORDS and not is_cap(x):
             break
         b = k
