@@ -322,3 +322,12 @@ def test_who_after_a_chain_of_appositives_is_the_named_person() -> None:
 def test_a_relative_clause_after_according_to_is_no_part_of_the_source(text: str,
                                                                         name: str) -> None:
     assert _rows(text) == [(name, ANONYMOUS)]
+
+
+@pytest.mark.parametrize("text", [
+    "The automaker offered buyouts to 18,000 workers, but it has yet to say how many "
+    "accepted.",
+    "The firm has yet to disclose the price it paid.",
+])
+def test_a_disclosure_not_yet_made_names_no_source(text: str) -> None:
+    assert _rows(text) == []

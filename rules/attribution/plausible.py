@@ -220,7 +220,8 @@ def _withheld(cue_text: str) -> bool:
     """Whether a cue is a negated or declined verb of disclosure ("have not released", "did
     not say", "has never disclosed", "declined to tell"): its subject made nothing known."""
     words = re.findall(r"[\w’']+", cue_text.lower().replace("n't", " n't").replace("n’t", " n’t"))
-    return (any(w in _NEGATIONS for w in words) and any(w in _DISCLOSE for w in words)) \
+    negated = any(w in _NEGATIONS for w in words) or " yet to " in f" {' '.join(words)} "
+    return (negated and any(w in _DISCLOSE for w in words)) \
         or (any(w in _DECLINED for w in words)
             and any(w in _DISCLOSE or w in ("tell", "discuss") for w in words))
 
