@@ -331,3 +331,15 @@ def test_a_relative_clause_after_according_to_is_no_part_of_the_source(text: str
 ])
 def test_a_disclosure_not_yet_made_names_no_source(text: str) -> None:
     assert _rows(text) == []
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("WFMJ says the plant had more than 4,500 employees.", "WFMJ", "outlet"),
+    ("WJZ-TV reported that the road was closed.", "WJZ-TV", "outlet"),
+    ("WADA said the test was positive.", "WADA", ORGANISATION),
+    ("Flooding hit the town, according to Andrews Police Dispatch.", "Andrews Police Dispatch",
+     ORGANISATION),
+    ("Some stronger storms are possible, the advisory added.", "the advisory", DOCUMENT),
+])
+def test_stations_services_and_advisories(text: str, name: str, kind: str) -> None:
+    assert _rows(text) == [(name, kind)]

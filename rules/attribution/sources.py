@@ -49,7 +49,8 @@ _MORE_DOCUMENT_HEADS = frozenset(("affidavit", "affidavits", "movie", "film", "d
                                   "textbook", "dossiers", "memos", "emails", "e-mails",
                                   "tweets", "letters", "transcripts", "filings", "ads",
                                   "editorial", "column", "op-ed", "podcast", "obituary",
-                                  "calculations", "tallies", "spreadsheet", "slideshow"))
+                                  "calculations", "tallies", "spreadsheet", "slideshow",
+                                  "advisory", "advisories", "notice", "bulletin"))
 # words for a body the lexicon's organisation nouns leave out ("a firm founded in 2014")
 _MORE_BODIES = frozenset(("firm", "nonprofit", "non-profit", "charity", "think-tank",
                           "startup", "start-up", "lab", "laboratory", "watchdog",
@@ -117,6 +118,11 @@ def title_free(name: str, lex: Lexicon) -> str:
         return " ".join(parts)  # "Dean Baker": a first name, not the title of a dean
     return " ".join(words)
 
+
+# a North American broadcaster's call sign ("WFMJ", "KRLD-FM", "WJZ-TV")
+_CALL_SIGN = re.compile(r"^(?:[WK][A-Z]{3}(?:-(?:TV|FM|AM|DT))?|[WK][A-Z]{2}-(?:TV|FM|AM|DT))$")
+# bodies whose acronyms look like call signs
+_NOT_CALL_SIGNS = frozenset(("WADA", "WIPO", "WWII", "KFOR", "WTTC", "WCTU", "WRAP"))
 
 # abbreviated ranks in a firm that open a role ("VP of Sales, Omar Quint,")
 _ROLE_ABBREVIATIONS = frozenset(("vp", "svp", "evp", "avp", "md", "gm"))
@@ -266,6 +272,8 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
     known = reference_names().get(stripped)
     if known is not None:
         return known, p.main, p.appos  # "TVNZ", "Fox Business", "Human Rights Watch"
+    if len(words) == 1 and _CALL_SIGN.match(words[0]) and words[0] not in _NOT_CALL_SIGNS:
+        return OUTLET, p.main, p.appos  # "WFMJ says", "KABC reported": a station
     if len(words) >= 2 and words[-1][:1].isupper() and words[0][:1].isupper() and (
             lows[-1] in COMPANY_SUFFIXES
             or ("&" in words[1:-1] and all(w[:1].isupper() or w == "&" for w in words))):
@@ -302,6 +310,7 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
     if head == "authorities" and len(caps) > (1 if words[0][:1].isupper() else 0):
         return ORGANISATION, p.main, p.appos  # "the Gaza health authorities"
     if caps and caps[-1] == words[-1] and any(_outlet_word(w, lex) for w in caps) \
+            and not (len(words) >= 2 and words[-2].lower() in _SERVICE_WORDS) \
             and len(caps) >= 2 and not _ends_in_name(words, lex) \
             and not (n_head < len(lows) and head in lex.people_words) \
             or head in lex.outlet_nouns:
@@ -415,6 +424,11 @@ def _ends_in_name(words: list[str], lex: Lexicon) -> bool:
     Culture and Media Jane Doe"): the outlet word is not its last."""
     return not _outlet_word(words[-1], lex) and len(words) >= 2 \
         and not any(_outlet_word(w, lex) for w in words[-2:])
+
+
+# words of a public service before an outlet-like last word ("Police Dispatch", "Fire
+# Dispatch"): a service, not a paper
+_SERVICE_WORDS = frozenset(("police", "fire", "sheriff", "emergency", "ambulance", "county"))
 
 
 def _outlet_word(word: str, lex: Lexicon) -> bool:
