@@ -225,3 +225,15 @@ def test_seed_004_media_line_unrated() -> None:
     ms = by_domain(a, "themedialine.org")
     assert ms and all(m.rating_label == "unrated" and m.rating is None for m in ms)
     assert by_domain(a, "nytimes.com")[0].rating_label == "high"
+
+
+@pytest.mark.parametrize("medium", ["appearance", "interview", "town hall"])
+def test_an_outlet_that_is_only_the_medium_is_not_a_named_source(medium: str) -> None:
+    from rules import credibility
+    from tests.families import analyse_attribution
+
+    an = analyse_attribution(
+        f"The spokesman added in a Fox News {medium} that the president had spoken to some "
+        "of the senators.")
+    credibility.run(an)
+    assert not [s for s in an.sources if s.cue == "named"]

@@ -6,8 +6,12 @@
 - "as set out in a ... report", "as described in the ... commentary": the document after
   "in" is the source of the clause before.
 
-Both give relations of kind "citation" with an information source and the document kind;
-:func:`citation_relations` finds them in sentences no relation has used yet.
+- a heading that names who speaks in the quotation paragraphs below it, as press releases
+  write it ("Statement from Ann Lee:", "Remarks by the Mayor:"): the speaker is the source of
+  those paragraphs.
+
+All give relations of kind "citation" with an information source (the document kind for the
+first two); :func:`citation_relations` finds them in sentences no relation has used yet.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from functools import lru_cache
 from checker.core.analysis import DOCUMENT
 from checker.core.regexlit import lazy_compile
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
+from rules.attribution.sources import classify
 
 _NAME = r"[A-Z][\w'’-]+"
 _AUTHORS = rf"{_NAME}(?:\s+(?:et\s+al\.?|(?:and|&)\s+{_NAME}))?"
@@ -33,6 +38,58 @@ _AS_IN = (
 )
 
 
+# "Statement from Ann Lee:" alone on its line, a quotation paragraph next
+_HEADING = (r"(?m)^[ \t]*(?:(?:A|The)\s+)?(?:Joint\s+)?(?:[Ss]tatement|[Rr]emarks|[Cc]omments?|"
+            r"[Qq]uotes?|[Mm]essage)\s+(?:from|by|of)\s+([A-Z][^\n:]{2,80}?)[ \t]*:[ \t]*\n")
+_QUOTE_OPEN = ("“", '"', "‘", "'")
+
+
+@lru_cache(maxsize=1)
+def _heading_pattern() -> re.Pattern[str]:
+    """The speaker heading of :data:`_HEADING`, compiled on first use."""
+    return lazy_compile(_HEADING)
+
+
+def heading_relations(d: TokenDoc) -> list[Extracted]:
+    """Relations of a speaker heading ("Statement from Ann Lee:") over the quotation
+    paragraphs right below it."""
+    out: list[Extracted] = []
+    text = d.text
+    if "tatement" not in text and "emarks" not in text and "omment" not in text \
+            and "uote" not in text and "essage" not in text:
+        return out
+    for m in _heading_pattern().finditer(text):
+        k = tok_index(d, m.start(1))
+        if k >= len(d.toks) or d.used[k]:
+            continue
+        content = _quoted_paragraphs(text, m.end())
+        if not content:
+            continue
+        kind, name, role = classify(m.group(1), d.lex)
+        out.append(Extracted(
+            source=(m.start(1), m.end(1)), cue=(m.end(1), m.end(1) + 1), content=content,
+            source_text=m.group(1), source_name=name, source_kind=kind, role=role,
+            direct=True, cue_text=":", kind="citation"))
+    return out
+
+
+def _quoted_paragraphs(text: str, at: int) -> list[tuple[int, int]]:
+    """Spans of the paragraphs from offset ``at`` on that open with a quotation mark (blank
+    lines between them are skipped), up to the first paragraph that does not."""
+    spans: list[tuple[int, int]] = []
+    pos = at
+    while pos < len(text):
+        while pos < len(text) and text[pos] in " \t\n":
+            pos += 1
+        if pos >= len(text) or not text.startswith(_QUOTE_OPEN, pos):
+            break
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        spans.append((pos, end))
+        pos = end
+    return spans
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(author-year group, one author-year, "as set out in"), each compiled on first use (a
@@ -41,9 +98,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 def citation_relations(d: TokenDoc) -> list[Extracted]:
-    """Relations of author-year citations and "as set out in a report" phrases, in
-    sentences whose tokens no relation has used."""
-    out: list[Extracted] = []
+    """Relations of author-year citations, "as set out in a report", "in a statement from
+    <body>" and "data compiled by <body> show" phrases, in sentences whose tokens no
+    relation has used."""
+    out = _data_by(d) + _claims_from(d)
     text = d.text
     if "(" not in text and " in " not in text:
         return out
@@ -59,14 +117,139 @@ def citation_relations(d: TokenDoc) -> list[Extracted]:
         rec = _relation(d, m.start(1), m.end(1), m.start(), m.start(1), content_end=m.start())
         if rec is not None:
             out.append(rec)
+    out.extend(_issued_by(d))
     return out
 
 
+# "Data compiled by Bloomberg show ...", "Figures released by the ministry suggest ...": the
+# body that compiled the data is the source of what follows the verb
+_DATA_BY = (r"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Nn]umbers|[Rr]ecords|[Ee]stimates)"
+            r"(?:[ \t]+and[ \t]+[a-z]+)?[ \t]+(?:provided|compiled|released|published|"
+            r"gathered|collected|analy[sz]ed)[ \t]+by[ \t]+"
+            r"((?:the[ \t]+)?[A-Z][\w’'&-]*(?:[ \t]+(?:of|for|and|the|[A-Z][\w’'&-]*))*)"
+            r"[ \t]+(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|"
+            r"indicated|illustrate|illustrates|illustrated|reveal|reveals|revealed)\b")
+
+
+def _data_by(d: TokenDoc) -> list[Extracted]:
+    """Relations of "Data compiled by <body> show ...": the body is the source of the rest
+    of the sentence."""
+    out: list[Extracted] = []
+    text = d.text
+    if "ed by " not in text and "ered by " not in text:
+        return out  # (no participle before "by": a cheap test that spares most texts)
+    for m in _data_pattern().finditer(text):
+        k = tok_index(d, m.start(1))
+        if k >= len(d.toks) or d.toks[k].sent < 0 or d.used[k]:
+            continue
+        s_end = d.sents[d.toks[k].sent][1]
+        after = text[m.end():s_end].strip()
+        if len(after.split()) < 3:
+            continue
+        a = m.end() + text[m.end():s_end].index(after[0])
+        kind, name, role = classify(m.group(1), d.lex)
+        verb = m.group().rsplit(None, 1)[1]
+        out.append(Extracted(
+            source=(m.start(1), m.end(1)), cue=(m.end() - len(verb), m.end()),
+            content=[(a, a + len(after.rstrip(".")))], source_text=m.group(1),
+            source_name=name, source_kind=kind, role=role, cue_text=verb, kind="citation"))
+    return out
+
+
+# "comments from chief executive Ann Lee that losses would grow": a nominal report whose
+# that-clause is the speaker's
+_CLAIMS_FROM = (r"\b(?:comments?|remarks?|warnings?|claims?|assurances?|predictions?|"
+                r"statements?|suggestions?|allegations?|promises?|admissions?)[ \t]+"
+                r"(?:from|by)[ \t]+((?:[a-z-]+[ \t]+){0,3}?(?:[A-Z][\w’'.-]*[ \t]+){0,3}"
+                r"[A-Z][\w’'-]*)[ \t]+that\b")
+
+
+_CLAIM_STEMS = ("comment", "remark", "warning", "claim", "assurance", "prediction", "statement",
+                "suggestion", "allegation", "promise", "admission")
+
+
+def _claims_from(d: TokenDoc) -> list[Extracted]:
+    """Relations of "comments from <speaker> that <clause>": the speaker is the source of
+    the clause (up to the next comma or the sentence end)."""
+    out: list[Extracted] = []
+    text = d.text
+    if " that " not in text or not any(noun in text for noun in _CLAIM_STEMS):
+        return out
+    for m in _claims_pattern().finditer(text):
+        k = tok_index(d, m.start(1))
+        if k >= len(d.toks) or d.toks[k].sent < 0:
+            continue  # (the clause may sit in another relation's content: it is still hers)
+        s_end = d.sents[d.toks[k].sent][1]
+        clause = re.split(r"[,;]", text[m.end():s_end], maxsplit=1)[0].rstrip(" .")
+        if len(clause.split()) < 3:
+            continue
+        kind, name, role = classify(m.group(1), d.lex)
+        out.append(Extracted(
+            source=(m.start(1), m.end(1)), cue=(m.start(), m.start(1)),
+            content=[(m.end() + 1, m.end() + len(clause))], source_text=m.group(1),
+            source_name=name, source_kind=kind, role=role,
+            cue_text=text[m.start():m.start(1)].strip(), kind="citation"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _claims_pattern() -> re.Pattern[str]:
+    """:data:`_CLAIMS_FROM`, compiled on first use."""
+    return lazy_compile(_CLAIMS_FROM)
+
+
+@lru_cache(maxsize=1)
+def _data_pattern() -> re.Pattern[str]:
+    """:data:`_DATA_BY`, compiled on first use."""
+    return lazy_compile(_DATA_BY)
+
+
+# "(was announced) in a statement from the health district": who issued the document
+_ISSUED = (r"\bin\s+(?:a|an|the|its|their|a\s+joint)\s+(?:[a-z-]+\s+)?"
+           r"(?:statement|report|release|letter|filing|memo|notice|bulletin|update)\s+"
+           r"(?:from|by|issued\s+by|released\s+by)\s+"
+           r"((?:the[ \t]+)?[A-Z][\w’'&-]*(?:[ \t]+(?:of|for|and|the|[A-Z][\w’'&-]*))*)")
+_CONJUNCT = re.compile(r"\s+and\s+(?=(?:the\s+)?[A-Z])")
+
+
+def _issued_by(d: TokenDoc) -> list[Extracted]:
+    """Relations of "in a statement from <body>" in a sentence no relation has used: each
+    body named (split at "and") is a source of the sentence up to the phrase."""
+    out: list[Extracted] = []
+    text = d.text
+    if " in " not in text:
+        return out
+    for m in _issued_pattern().finditer(text):
+        names = m.group(1).rstrip()
+        while names.split()[-1] in ("of", "for", "and", "the"):
+            names = names.rsplit(None, 1)[0]
+        at = m.start(1)
+        for part in _CONJUNCT.split(names):
+            a = text.index(part, at)
+            cue_end = m.start() + len(text[m.start():m.start(1)].rstrip())
+            # (a sourceless cue, "was reported on Friday in", may have used the tokens)
+            rec = _relation(d, a, a + len(part), m.start(), cue_end, content_end=m.start(),
+                            check_used=False)
+            at = a + len(part)
+            if rec is not None:
+                kind, name, role = classify(part, d.lex)
+                rec.source_kind, rec.source_name, rec.role = kind, name, role
+                out.append(rec)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _issued_pattern() -> re.Pattern[str]:
+    """:data:`_ISSUED`, compiled on first use."""
+    return lazy_compile(_ISSUED)
+
+
 def _relation(d: TokenDoc, src_a: int, src_b: int, cue_a: int, cue_b: int,
-              content_end: int) -> Extracted | None:
-    """A citation relation: the source span, its cue, and the sentence up to the cue."""
+              content_end: int, check_used: bool = True) -> Extracted | None:
+    """A citation relation: the source span, its cue, and the sentence up to the cue; None
+    when (``check_used``) a relation has used the cue's first token."""
     k = tok_index(d, cue_a)
-    if k >= len(d.toks) or d.used[k] or d.toks[k].sent < 0:
+    if k >= len(d.toks) or (check_used and d.used[k]) or d.toks[k].sent < 0:
         return None
     s_start = d.sents[d.toks[k].sent][0]
     body = d.text[s_start:content_end].rstrip(" ,;")

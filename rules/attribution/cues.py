@@ -135,9 +135,28 @@ def document_evidence(d: TokenDoc, source: tuple[int, int], cue_text: str) -> bo
         k -= 1
     if k < 0 or d.toks[k].end <= source[0]:
         return False
-    head = d.toks[k].low
+    return _evidence_head(d, d.toks[k].low) or _evidence_head(d, _head_before_postmodifier(
+        d, tok_index(d, source[0]), k))
+
+
+def _evidence_head(d: TokenDoc, head: str) -> bool:
+    """Whether a lower-case head noun names a document, data or a finding."""
     return head in d.lex.document_nouns or head in _EVIDENCE_HEADS \
         or (head.endswith("s") and head[:-1] in d.lex.document_nouns)
+
+
+# words that open a postmodifier after a document's head noun ("Figures | released by the
+# ministry", "Data | compiled by Bloomberg", "a report | from the agency")
+_POSTMODIFIER_OPENERS = frozenset("""released compiled published issued gathered collected
+    obtained provided prepared seen analysed analyzed by from of""".split())
+
+
+def _head_before_postmodifier(d: TokenDoc, a: int, b: int) -> str:
+    """The word before the first postmodifier opener in tokens ``a``..``b`` ("" if none)."""
+    for k in range(a + 1, b + 1):
+        if d.toks[k].low in _POSTMODIFIER_OPENERS and is_word(d.toks[k - 1]):
+            return d.toks[k - 1].low
+    return ""
 
 
 # verbs of praise and blame: "accused the council of hiding the costs", "praised her for

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rules.attribution.candidates import CueModel, cue_candidates, cue_features, load_cue_model
-from rules.attribution.citations import citation_relations
+from rules.attribution.citations import citation_relations, heading_relations
 from rules.attribution.cues import agentless, evidential, function_only, postmodifier, span_kind
 from rules.attribution.doc import Extracted, TokenDoc, free_tokens, tok_index
 from rules.attribution.lexicon import Lexicon, get_lexicon
@@ -83,6 +83,7 @@ def extract(
     _rescue(d, model if isinstance(model, CueModel) else None, results,
             model.extra_cues if model else {})
     results.extend(citation_relations(d))
+    results.extend(heading_relations(d))
     continuations(d, results)
     resolve(d, results)
     if proba is not None and isinstance(gate, SentenceGate):
@@ -104,8 +105,10 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
 def _reports(d: TokenDoc, r: Extracted) -> bool:
     """Whether a relation's cue holds a lexicon reporting or belief verb (a weak cue that
     is only a stance or an action, "took aim at", "is a fierce critic of", is a PolNeAR
-    attribution but names no information source)."""
-    return any(w in d.lex.cue_forms for w in r.cue_text.lower().split())
+    attribution but names no information source), or is a colon before a quotation
+    ("Ann Lee: “We played well.”")."""
+    return (r.kind == "colon" and r.direct) \
+        or any(w in d.lex.cue_forms for w in r.cue_text.lower().split())
 
 
 def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],

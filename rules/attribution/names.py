@@ -87,9 +87,12 @@ def its_after_cue(d: TokenDoc, r: Extracted) -> bool:
 
 
 # what only a body has: "Anglian Water, which ...", "a spokesperson for Anglian Water",
-# "Anglian Water's chief executive"
+# "Anglian Water's chief executive"; the short form of a hospital's or college's full name
+# ("St. Michael" after "St. Michael Medical Center")
 _BODY_AFTER = r"(?:,\s+which\b|['’]s\s+(?:spokes\w+|chief\s+executive|board|shareholders|" \
-    r"employees|staff|website|annual\s+report|headquarters|press\s+office|subsidiary)\b)"
+    r"employees|staff|website|annual\s+report|headquarters|press\s+office|subsidiary)\b|" \
+    r"\s+(?:Medical\s+Cent(?:er|re)|Hospital|Health\s+System|University|College|Clinic|" \
+    r"Foundation|Institute)\b)"
 _BODY_BEFORE = r"(?:\bspokes\w+|\bchief\s+executive|\bboard|\bstatement)\s+(?:for|of|from)\s+" \
     r"(?:the\s+)?$"
 _BODY_AFTER_RE = re.compile(_BODY_AFTER)

@@ -92,6 +92,17 @@ def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
         if a >= 1 and toks[a - 1].low in DETERMINERS and toks[a - 1].sent == sent:
             a -= 1
     a = _past_reduced_relative(d, a, end)
+    return _np_left_before(d, a, end, sent)
+
+
+def _np_left_before(d: TokenDoc, a: int, end: int, sent: int) -> tuple[int, int]:
+    """The phrase [a, end], or a longer one when what stands before ``a`` belongs to it: the
+    name before "and colleagues", or before a company suffix ("Acme Holdings, Inc.")."""
+    toks = d.toks
+    if a >= 2 and toks[a - 1].low == "and" and toks[a - 2].sent == sent:
+        named = _named_before_and(d, a, end, sent)
+        if named is not None:
+            return named
     if toks[a].low.rstrip(".") in COMPANY_SUFFIXES and a >= 2 and toks[a - 1].text == ",":
         # "Acme Holdings, Inc. said": the suffix belongs to the name before the comma
         name = np_left(d, a - 2, sent)
@@ -104,6 +115,56 @@ def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
 
 
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ee")
+
+# the people who work with a named person: "Ann Lee and colleagues said" cites Ann Lee
+_COMPANIONS = frozenset(("colleagues", "co-authors", "coauthors", "collaborators",
+                         "co-workers", "team", "teammates", "others", "associates"))
+# what a speaker is also called after "and" in an appositive: "Ann Lee, plant manager and
+# a Denver native, said", "Ann Lee, a nurse and mother of two, said"
+_ALSO_OPENERS = frozenset(("a", "an", "the", "mother", "father", "herself", "himself"))
+
+
+def _named_before_and(d: TokenDoc, a: int, end: int, sent: int) -> tuple[int, int] | None:
+    """The named speaker of a phrase that the walk cut at "and": "Ann Lee and colleagues"
+    -> "Ann Lee"; "Ann Lee, Plant Manager and a Denver native" -> the whole appositive,
+    which opens with the name. None when no capitalised name stands there."""
+    toks = d.toks
+    lex = d.lex
+    if is_cap(toks[a]) and is_cap(toks[a - 2]) and toks[end].low in lex.organisation_words \
+            and toks[a - 2].low not in lex.pronouns:
+        # "the Securities and Exchange Commission", "Health and Human Services": one name
+        left = np_left(d, a - 2, sent)
+        return (left[0], end) if left is not None else None
+    if a == end and toks[end].low in _COMPANIONS or (
+            end == a + 1 and toks[a].low in ("his", "her", "their")
+            and toks[end].low in _COMPANIONS):
+        name = np_left(d, a - 2, sent)
+        if name is not None and is_cap(toks[name[1]]) and toks[name[1]].low not in lex.pronouns \
+                and (is_cap(toks[name[0]]) or is_cap(toks[name[1] - 1])) \
+                and toks[name[1]].low not in lex.organisation_words:
+            return name
+        return None
+    if toks[a].low not in _ALSO_OPENERS:
+        return None
+    role = np_left(d, a - 2, sent)
+    if role is None or role[0] < 2 or toks[role[0] - 1].text != "," \
+            or not _role_word_at(d, role[1]):
+        return None
+    name = np_left(d, role[0] - 2, sent)
+    if name is None or not is_cap(toks[name[1]]) or not is_cap(toks[name[0]]) \
+            or toks[name[1]].low in lex.pronouns:
+        return None
+    s_lo = d.sent_tok[sent][0]
+    if name[0] > s_lo and toks[name[0] - 1].text not in (",", "”", '"', "''", ";", "—"):
+        return None  # the name opens the sentence or a clause: it is the subject
+    return (name[0], end)
+
+
+def _role_word_at(d: TokenDoc, k: int) -> bool:
+    """Whether token ``k`` is a role noun or a title ("Manager", "director", "Capt.")."""
+    low = d.toks[k].low.rstrip(".")
+    lex = d.lex
+    return low in lex.role_nouns or low in lex.titles or low.rstrip("s") in lex.role_nouns
 
 
 def _past_reduced_relative(d: TokenDoc, a: int, end: int) -> int:
@@ -169,6 +230,30 @@ def _np_left_appositive(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | N
                 is_cap(toks[head[1]]) or _role_then_name(d, head, k + 1, end)
                 or _subject_aside(d, head, k + 1, sent)):
             return (_place_of_origin(d, head[0], sent), end)
+        described = _described_by_relative(d, k, end, sent)
+        if described is not None:
+            return described
+    return None
+
+
+def _described_by_relative(d: TokenDoc, comma: int, end: int,
+                           sent: int) -> tuple[int, int] | None:
+    """"A resident who spoke at the meeting, Maria Diaz," (the commas at ``comma`` and
+    ``end``): a noun phrase with a relative clause, then the name in apposition; the span
+    from the noun phrase to ``end``. None when no name stands between the commas."""
+    toks = d.toks
+    if not 1 <= end - comma - 1 <= 4 or not all(
+            is_cap(toks[j]) or toks[j].text == "." for j in range(comma + 1, end)):
+        return None
+    s_lo = d.sent_tok[sent][0]
+    for w in range(comma - 1, max(s_lo, comma - 12) - 1, -1):
+        if toks[w].low in ("who", "whose") and w > s_lo:
+            noun = np_left(d, w - 1, sent)
+            if noun is not None and noun[0] == s_lo:
+                return (noun[0], end)
+            return None
+        if not is_word(toks[w]):
+            return None
     return None
 
 
@@ -219,7 +304,8 @@ def _digit_comma(d: TokenDoc, k: int) -> bool:
 _ASIDE_OPENERS = frozenset(("who", "whose", "which", "a", "an", "one", "himself", "herself",
                             "themselves", "itself", "both", "all", "each", "like", "many",
                             "some", "most", "among", "including", "in", "at", "after",
-                            "along", "together", "as", "then", "now", "once", "already"))
+                            "along", "together", "as", "then", "now", "once", "already",
+                            "by", "from"))
 
 
 def _subject_aside(d: TokenDoc, head: tuple[int, int], a: int, sent: int) -> bool:
@@ -276,8 +362,8 @@ def _np_left_step(d: TokenDoc, a: int, k: int, end: int, sent: int) -> tuple[int
         return a, k - 1
     if x.text == ")" and k >= 3 and toks[k - 2].text == "(" and is_cap(toks[k - 3]):
         return k - 3, k - 4  # "Col. (ret.) Jane Roe"
-    if not is_word(x):
-        return a, _STOP
+    if not is_word(x) or lw in ("p.m", "a.m", "p.m.", "a.m."):
+        return a, _STOP  # (a clock time ends a sentence the splitter ran on: "4 p.m. Staff")
     if lw == "that" and k + 1 <= end and (toks[k + 1].low.endswith("s") or is_cap(toks[k + 1])):
         return a, _STOP  # "a plan that critics say": a relative pronoun, no determiner
     if lw in DETERMINERS:
@@ -317,9 +403,10 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
             and toks[k - 1].sent == sent and toks[k - 2].sent == sent and is_word(toks[k - 2]):
         return k - 2  # "officials close to the talks", "people familiar with the matter"
     if k >= 1 and (toks[k].low in ("of", "for", "at") or (
-        toks[k].low in ("in", "by") and (toks[k - 1].low.endswith("ed")
-                                        or toks[k - 1].low in lex.document_nouns)
-    ) or (toks[k].low in ("in", "on", "with") and (toks[k - 1].low in lex.people_words
+        toks[k].low in ("in", "by", "from") and (toks[k - 1].low.endswith("ed")
+                                                or toks[k - 1].low in lex.document_nouns)
+    ) or (toks[k].low == "with" and toks[k - 1].low in lex.document_nouns
+    ) or (toks[k].low in ("in", "on", "with", "from") and (toks[k - 1].low in lex.people_words
                                            or toks[k - 1].low in GROUP_QUANTIFIERS
                                            or _plural_body(toks[k - 1].low, lex)
                                            or _group_members(toks[k - 1].text)
@@ -374,8 +461,9 @@ def np_right(d: TokenDoc, start: int, sent: int, stop: int) -> tuple[int, int] |
             b = k
             k += 1
             continue
-        if lw in BOUNDARY_WORDS or (lw in lex.cue_forms and not is_cap(x)):
-            break
+        if lw in BOUNDARY_WORDS or (lw in lex.cue_forms and not is_cap(x)) \
+                or (lw in ("who", "whose", "which") and is_word(toks[k - 1])):
+            break  # (a relative clause is no part of the name: "academics | who suspect")
         if lw in TIME_WORDS and not is_cap(x):
             break
         b = k

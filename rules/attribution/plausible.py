@@ -96,10 +96,11 @@ _THING_SUFFIX = ("n't", "n’t")
 def rejection(d: TokenDoc, r: Extracted) -> str:
     """Why relation ``r`` reports no information from a source ("" when it does):
     "label", "passive", "author" (the writer's or reader's own stance: ``r.stance`` is
-    set), "sayer" or "content" (see the module). A cue with no content of its own is
-    still a report in the classes of :mod:`rules.attribution.cues` (a document's
-    finding, praise or blame, a characterisation, a spoken object, a clause after an
-    addressee)."""
+    set), "sayer", "withheld" (a negated or declined disclosure: "has not released any
+    details", "declined to tell reporters") or "content" (see the module). A cue with no
+    content of its own is still a report in the classes of :mod:`rules.attribution.cues`
+    (a document's finding, praise or blame, a characterisation, a spoken object, a clause
+    after an addressee)."""
     why = _rejection(d, r)
     if why == "content" and _reports_without_clause(d, r):
         return ""
@@ -139,6 +140,9 @@ def _rejection(d: TokenDoc, r: Extracted) -> str:
         return "label"  # "WASHINGTON — Sen. Ann Lee said ...": a dateline, not the sayer
     if _passive_cue(r.cue_text) or _suspect_participle(d, r):
         return "passive"
+    shape = _no_report_shape(d, r, words)
+    if shape:
+        return shape
     if len(words) == 1 and words[0].lower() in _NOT_SOURCES \
             and d.toks[tok_index(d, r.source[0])].quote < 0:
         r.stance = True
@@ -160,6 +164,93 @@ def _rejection(d: TokenDoc, r: Extracted) -> str:
 
 
 _HEADLINE_DASH = re.compile(r"\s(?:-|–|—|--)\s")
+
+# words that open no noun phrase: a walk to the left of a cue that stops at one found none
+_FUNCTION_WORDS = frozenset("""despite although though while after before since because
+    unless until without upon amid including and but or nor so yet if whether than""".split())
+# verbs of making something known; negated ("has not released any details", "did not say
+# whether") they report nothing from their subject
+_DISCLOSE = frozenset("""release released releasing disclose disclosed reveal revealed identify
+    identified name named confirm confirmed provide provided give given gave share shared
+    specify specified publish published say said elaborate elaborated comment commented
+    divulge divulged""".split())
+_NEGATIONS = frozenset(("not", "n't", "n’t", "never", "cannot"))
+
+
+def _no_report_shape(d: TokenDoc, r: Extracted, words: list[str]) -> str:
+    """"sayer" or "withheld" when the relation's shape reports nothing: a preposition read
+    as the source ("despite reporting a loss"), a negated or declined disclosure ("Police
+    have not released any details"), a verb and its object ("The minister faced questions
+    about"), a noun compound ("an analyst note"); else ""."""
+    if len(words) == 1 and words[0].lower() in _FUNCTION_WORDS:
+        return "sayer"
+    if _withheld_report(d, r):
+        return "withheld"
+    if _verb_then_object(r, words) or _noun_compound(d, r, words):
+        return "sayer"
+    return ""
+
+
+def _verb_then_object(r: Extracted, words: list[str]) -> bool:
+    """Whether the "source" ends in a past-tense verb and the "cue" is its plural object
+    ("The minister faced | questions about the delay"): a subject that acts, no report.
+    ("Residents surveyed | say" keeps its -s-less verb; "says" after a participle stays.)"""
+    cue = r.cue_text.split()
+    if len(words) < 2 or not cue or r.kind != "verb":
+        return False
+    last, first = words[-1], cue[0].lower()
+    return last.islower() and last.endswith("ed") and len(last) > 4 \
+        and first.endswith("s") and not first.endswith("ss") \
+        and first not in ("says", "tells", "adds", "notes", "writes", "argues", "claims")
+
+
+def _withheld_report(d: TokenDoc, r: Extracted) -> bool:
+    """Whether a relation's cue withholds what it would report: a negated or declined verb
+    of disclosure, in the cue or, after a cue that is only "declined", right after it
+    ("declined | to tell reporters where ...")."""
+    if _withheld(r.cue_text):
+        return True
+    if r.cue is None or r.cue_text.lower() not in _DECLINED:
+        return False
+    after = d.text[r.cue[1]:r.cue[1] + 24].split(",")[0]
+    return _withheld(f"{r.cue_text} {after}")
+
+
+def _withheld(cue_text: str) -> bool:
+    """Whether a cue is a negated or declined verb of disclosure ("have not released", "did
+    not say", "has never disclosed", "declined to tell"): its subject made nothing known."""
+    words = re.findall(r"[\w’']+", cue_text.lower().replace("n't", " n't").replace("n’t", " n’t"))
+    negated = any(w in _NEGATIONS for w in words) or " yet to " in f" {' '.join(words)} "
+    return (negated and any(w in _DISCLOSE for w in words)) \
+        or (any(w in _DECLINED for w in words)
+            and any(w in _DISCLOSE or w in ("tell", "discuss") for w in words))
+
+
+# what a number before a sayer counts: a share of people ("21 percent said")
+_SHARE_WORDS = frozenset(("percent", "per", "%", "pc", "of", "in", "out"))
+_DECLINED = frozenset(("declined", "declines", "declining", "refused", "refuses", "refusing"))
+
+
+# cue words that are also nouns for what is said or written ("an analyst note")
+_NOUN_CUES = frozenset("""note report estimate forecast comment claim tweet post survey study
+    review count release poll memo warning""".split())
+
+
+def _noun_compound(d: TokenDoc, r: Extracted, words: list[str]) -> bool:
+    """Whether a one-word base-form cue right after a singular indefinite phrase is the
+    head noun of a compound ("an analyst note", "a company statement", "a police report"):
+    a singular subject would take "notes", "states", "reports"."""
+    if r.kind != "verb" or len(words) < 2 or words[0].lower() not in ("a", "an"):
+        return False
+    cue = r.cue_text.strip()
+    last = words[-1].lower()
+    if cue not in _NOUN_CUES:
+        return False
+    if last.endswith("s") or r.source is None or r.cue is None:
+        return False
+    between = d.text[r.source[1]:r.cue[0]]
+    return not between.strip()
+
 
 
 def _colon_source(d: TokenDoc, r: Extracted, src: str) -> tuple[str, list[str]]:
@@ -269,8 +360,12 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
         return True  # "according to the latest polling average": whatever is cited
     if head in lex.pronouns or head in lex.people_words or head in lex.organisation_nouns \
             or head in lex.document_nouns or head in lex.outlet_nouns \
-            or (head.endswith("s") and head[:-1] in lex.document_nouns):
-        return True
+            or (head.endswith("s") and (head[:-1] in lex.document_nouns
+                                        or head[:-1] in lex.organisation_nouns)):
+        return True  # (plural bodies too: "Environmental groups criticised ...")
+    if low_words[0].replace(",", "").replace(".", "").isdigit() and r.kind == "verb" \
+            and len(low_words) >= 2 and low_words[1] not in _SHARE_WORDS:
+        return False  # "30 positive (confirmed cases)": a count of things, no sayer
     # (the capital of a sentence's first word names nothing: "The billionaire investor")
     first = 1 if len(words) > 1 and _opens_sentence(d, r.source) else 0
     if any(w[:1].isupper() for w in words[first:cut]):

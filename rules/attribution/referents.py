@@ -90,7 +90,8 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
                 # "Kaiser Permanente said its hospitals were full", "Anglian Water, which"
                 kind = ORGANISATION
         elif kind == ANONYMOUS:
-            kind, name, role = _named_role(d, r.source[0], low, people) or (kind, name, role)
+            kind, name, role = _anonymous_referent(d, r.source[0], low, (kind, name, role),
+                                                   people)
         if kind == PERSON and name and low != "who":
             people.append((r.source[0], name, role))
         elif kind in (ORGANISATION, OUTLET, ANONYMOUS, DOCUMENT) and (
@@ -135,7 +136,10 @@ def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str
     earlier full name ("Metra says", "the Fed announced", "China said"), or a name holding
     an acronym ("NHS Digital")."""
     parts = title_free(name, lex).split()
-    titled = any(w.lower() in lex.titles for w in source_text.split())
+    words = source_text.split()
+    titled = any(w.lower() in lex.titles for w in words)
+    if len(words) == 2 and words[0].lower() == "the" and _office(words[1], lex):
+        return PERSON  # "The Secretary-General reiterates": one office holder
     if source_text.lower().startswith("the ") and not titled and not role:
         return ORGANISATION  # "The Tennessean reported": a name with "the" is no person
     if len(parts) == 1 and not titled and not role:
@@ -144,6 +148,38 @@ def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str
             and not all(w.isupper() for w in parts):
         return ORGANISATION
     return PERSON
+
+
+def _anonymous_referent(d: TokenDoc, at: int, low: str, found: Source,
+                        people: list[tuple[int, str, str]]) -> Source:
+    """Who an anonymous-looking source stands for: the person cited earlier whose surname
+    it is ("Redding wrote" after "Jen Redding said"), the person named with that role ("the
+    chief" after "Police Chief Ann Lee"), or nobody named (``found`` unchanged)."""
+    kind, name, role = found
+    if _cited_surname(name, people):
+        name, role = _full_name(d, at, name, role, people)
+        return PERSON, name, role
+    return _named_role(d, at, low, people) or found
+
+
+def _cited_surname(name: str, people: list[tuple[int, str, str]]) -> bool:
+    """Whether a one-word capitalised source is the surname of a person cited earlier with
+    a full name (which the classifier, knowing no context, may take for something else:
+    "Redding" ends like a participle)."""
+    word = name.strip()
+    return " " not in word and bool(NAME_TOKEN.match(word)) and word[:1].isupper() \
+        and not word.isupper() and any(" " in full and full.split()[-1] == word
+                                       for _, full, _ in people)
+
+
+def _office(word: str, lex: Lexicon) -> bool:
+    """Whether a capitalised word names an office held by one person ("President",
+    "Secretary-General", "Attorney-General"): a title or role noun, or a hyphenated one."""
+    low = word.lower().strip(".,")
+    parts = low.split("-")
+    return low not in lex.outlets and (low in lex.titles or low in lex.role_nouns or (
+        len(parts) == 2 and (parts[0] in lex.titles or parts[0] in lex.role_nouns)
+        and parts[1] in ("general", "elect", "in-chief")))
 
 
 def _named_role(d: TokenDoc, at: int, low: str,
@@ -203,7 +239,20 @@ def _pronoun_referent(d: TokenDoc, at: int, low: str,
         return kind, name, role
     if low == "who":
         # relative pronoun: the noun phrase right before it
-        prev_np = np_left(d, tok_index(d, at) - 2, d.sent_of(at))
+        k = tok_index(d, at)
+        sent = d.sent_of(at)
+        # "Tom Reid, chairman of the trust, who said": the name the appositive describes
+        prev_np = (np_left(d, k - 1, sent) if k >= 1 and d.toks[k - 1].text == "," else None) \
+            or np_left(d, k - 2, sent)
+        for _ in range(3):  # "Sen. Ann Lee, R-Maine, who serves on the panel, who said"
+            if not prev_np or prev_np[0] < 1 or d.toks[prev_np[0] - 1].text != ",":
+                break
+            outer = np_left(d, prev_np[0] - 1, sent)
+            if outer is None or outer[0] >= prev_np[0]:
+                outer = np_left(d, prev_np[0] - 2, sent)  # the name before the comma
+                if outer is None or not d.toks[outer[1]].text[:1].isupper():
+                    break
+            prev_np = (outer[0], prev_np[1])
         if prev_np:
             txt = d.text[d.toks[prev_np[0]].start : d.toks[prev_np[1]].end]
             return classify(txt, d.lex)

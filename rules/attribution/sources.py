@@ -49,13 +49,18 @@ _MORE_DOCUMENT_HEADS = frozenset(("affidavit", "affidavits", "movie", "film", "d
                                   "textbook", "dossiers", "memos", "emails", "e-mails",
                                   "tweets", "letters", "transcripts", "filings", "ads",
                                   "editorial", "column", "op-ed", "podcast", "obituary",
-                                  "calculations", "tallies", "spreadsheet", "slideshow"))
+                                  "calculations", "tallies", "spreadsheet", "slideshow",
+                                  "advisory", "advisories", "notice", "bulletin"))
 # words for a body the lexicon's organisation nouns leave out ("a firm founded in 2014")
 _MORE_BODIES = frozenset(("firm", "nonprofit", "non-profit", "charity", "think-tank",
                           "startup", "start-up", "lab", "laboratory", "watchdog",
                           "regulator", "insurer", "lender", "retailer", "carrier", "chain",
                           "manufacturer", "airline", "utility", "consultancy", "practice"))
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
+# participles not in -ed that open a postmodifier ("documents seen by the Herald")
+_IRREGULAR_PARTICIPLES = frozenset(("seen", "given", "written", "taken", "drawn", "made",
+                                    "shown", "sent", "kept", "held", "brought", "won",
+                                    "put", "told", "known"))
 # shares of a group: "the vast majority of voters", "half of the residents"
 _GROUP_SHARES = frozenset(("majority", "minority", "half", "third", "quarter", "share",
                            "percent", "proportion", "dozens", "hundreds", "thousands"))
@@ -114,6 +119,14 @@ def title_free(name: str, lex: Lexicon) -> str:
     return " ".join(words)
 
 
+# a North American broadcaster's call sign ("WFMJ", "KRLD-FM", "WJZ-TV")
+_CALL_SIGN = re.compile(r"^(?:[WK][A-Z]{3}(?:-(?:TV|FM|AM|DT))?|[WK][A-Z]{2}-(?:TV|FM|AM|DT))$")
+# bodies whose acronyms look like call signs
+_NOT_CALL_SIGNS = frozenset(("WADA", "WIPO", "WWII", "KFOR", "WTTC", "WCTU", "WRAP"))
+
+# abbreviated ranks in a firm that open a role ("VP of Sales, Omar Quint,")
+_ROLE_ABBREVIATIONS = frozenset(("vp", "svp", "evp", "avp", "md", "gm"))
+
 # titles that are also first names: before a lone surname they are the first name
 _FIRST_NAME_TITLES = frozenset(("dean", "major", "earl", "duke", "king", "prince"))
 
@@ -159,7 +172,8 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     for i, (w, orig) in enumerate(zip(lows, words, strict=True)):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if w in NP_INNER_PREPS or w in _RELATIVES \
-                or (w.endswith("ed") and head_words and orig[:1].islower()
+                or ((w.endswith("ed") or w in _IRREGULAR_PARTICIPLES) and head_words
+                    and orig[:1].islower()
                     and not nxt[:1].isupper()) \
                 or (w in POSTMOD_ADJECTIVES and head_words) \
                 or (head_words and w in _TIME_OPENERS and nxt.lower() in TIME_WORDS):
@@ -170,8 +184,11 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     p = _Phrase(words, lows, head_words, head, caps, main_clean, appos)
     if head in _GROUP_SHARES and len(lows) > len(head_words) and lows[len(head_words)] == "of":
         return ANONYMOUS, main_clean, appos  # "the vast majority of Norwegians": a group
+    leader = _led_by(words, lex)
+    if leader is not None:
+        return leader
     found = _after_possessive(p, lex) or _named_holder(p, lex) or _by_head_word(p, lex) \
-        or _by_name(p, lex)
+        or _unnamed_bodies(p, lex) or _by_name(p, lex)
     if found[0] == PERSON and appos and all(NAME_TOKEN.match(w) for w in words):
         body = _appositive_body(appos, lex)
         if body:  # "Harbour Watch, a group founded in 2019,": the group, no person
@@ -235,7 +252,8 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
     appos_words = PAREN.sub("", p.appos).split()
     if appos_words and len(appos_words) <= 4 and all(NAME_TOKEN.match(w) for w in appos_words) \
             and (head in lex.role_nouns or head in lex.anonymous_heads or lows[-1] in lex.titles
-                 or lows[-1] in lex.role_nouns
+                 or lows[-1] in lex.role_nouns or lows[0] in _ROLE_ABBREVIATIONS
+                 or (len(p.head_words) < len(lows) and _role_word(words[0], lex))
                  or (first == "the" and len(appos_words) >= 2
                      and not any(w.lower() in lex.organisation_words for w in appos_words))):
         # "the military spokesman for the ministry, Ana Ruiz," -> Ana Ruiz, with the role
@@ -254,6 +272,13 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
     known = reference_names().get(stripped)
     if known is not None:
         return known, p.main, p.appos  # "TVNZ", "Fox Business", "Human Rights Watch"
+    if len(words) == 1 and _CALL_SIGN.match(words[0]) and words[0] not in _NOT_CALL_SIGNS:
+        return OUTLET, p.main, p.appos  # "WFMJ says", "KABC reported": a station
+    if len(words) >= 2 and words[-1][:1].isupper() and words[0][:1].isupper() and (
+            lows[-1] in COMPANY_SUFFIXES
+            or ("&" in words[1:-1] and all(w[:1].isupper() or w == "&" for w in words))):
+        # "Acme Corp", "Valley Foods Ltd.", "Procter & Gamble", "Johnson & Johnson"
+        return ORGANISATION, p.main, p.appos
     return None
 
 
@@ -265,7 +290,10 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
         return OUTLET, p.main, p.appos  # "the Post", "The Journal": the paper, not a post
     extra_doc = head in _MORE_DOCUMENTS and head not in lex.document_nouns
     if head in lex.document_nouns or extra_doc:
-        if (head in GENERIC_DOCUMENTS or head == "report" and lows[0] in ("a", "an")) \
+        if _research_body(p, lex):
+            return ORGANISATION, p.main, p.appos  # "Halden Research said": a firm
+        if (head in GENERIC_DOCUMENTS or head == "report" and lows[0] in ("a", "an")
+                and not _IDENTIFYING.intersection(lows[1:-1])) \
                 and lows[0] not in _DEFINITE and len(p.head_words) == len(lows) \
                 and not any(w[:1].isupper() for w in words[1:]):
             # "Reports suggest", "Recent data show", "as per a report": nobody named (no
@@ -273,13 +301,16 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
             return ANONYMOUS, p.main, p.appos
         if not extra_doc:
             return DOCUMENT, p.main, p.appos
+    if head in _RESULT_HEADS and head == lows[-1] and lows[0] in _DEFINITE:
+        return DOCUMENT, p.main, p.appos  # "The results showed", "Their answers suggest"
     if head in _MORE_DOCUMENT_HEADS and head == lows[-1] and not (
             head.endswith("s") and lows[0] not in _DEFINITE and not any(
                 w[:1].isupper() for w in words[1:])):
         return DOCUMENT, p.main, p.appos  # "the affidavit", "a congressional timeline"
     if head == "authorities" and len(caps) > (1 if words[0][:1].isupper() else 0):
         return ORGANISATION, p.main, p.appos  # "the Gaza health authorities"
-    if caps and caps[-1] == words[-1] and any(w.lower() in lex.outlet_words for w in caps) \
+    if caps and caps[-1] == words[-1] and any(_outlet_word(w, lex) for w in caps) \
+            and not (len(words) >= 2 and words[-2].lower() in _SERVICE_WORDS) \
             and len(caps) >= 2 and not _ends_in_name(words, lex) \
             and not (n_head < len(lows) and head in lex.people_words) \
             or head in lex.outlet_nouns:
@@ -309,6 +340,71 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
     return None
 
 
+# adjectives that single out one document ("a new report", "a leaked report"): it is cited
+# as a document, not vaguely as "a report"
+_IDENTIFYING = frozenset(("new", "latest", "forthcoming", "annual", "internal", "confidential",
+                          "leaked", "draft", "separate", "independent", "official", "final",
+                          "preliminary", "interim", "damning", "detailed", "unpublished"))
+# what a poll, survey or filing returns, cited by a definite determiner ("the results
+# showed", "their answers suggest"): the document of the survey or the filing
+_RESULT_HEADS = frozenset(("results", "answers", "responses", "returns"))
+# heads of a firm's name that are also document nouns ("Halden Research", "Acme Analytics")
+_FIRM_HEADS = frozenset(("research", "analytics", "insights", "intelligence", "economics"))
+
+
+def _research_body(p: _Phrase, lex: Lexicon) -> bool:
+    """Whether a capitalised name ends in a document noun that names a firm ("Halden
+    Research", "Global Equities Research"): two or more capitalised words and nothing after
+    the head (not "ONS Research carried out in England", not "the Research")."""
+    words, lows = p.words, p.lows
+    if p.head not in _FIRM_HEADS or p.head != lows[-1] or len(p.head_words) != len(lows):
+        return False
+    named = [w for w, low in zip(words, lows, strict=True) if low not in DETERMINERS]
+    return len(named) >= 2 and all(w[:1].isupper() for w in named) \
+        and not any(w.lower() in lex.document_nouns for w in named[:-1])
+
+
+def _maker_or_body(head: str) -> bool:
+    """Whether a lower-case head word names a firm or body by its trade ("retailer",
+    "smartphone-maker", "carmaker", "lender"): after "the" it refers back to a named one."""
+    return head in _MORE_BODIES or (head.endswith("maker") and len(head) > 6
+                                    and head.replace("-", "") not in _MAKER_PEOPLE)
+
+
+# people, not firms, that "-maker" names ("lawmakers said" is a group of people)
+_MAKER_PEOPLE = frozenset(("lawmaker", "policymaker", "filmmaker", "decisionmaker",
+                           "peacemaker", "troublemaker", "matchmaker", "kingmaker",
+                           "homemaker", "dressmaker", "rainmaker", "playmaker",
+                           "moviemaker", "dealmaker", "haymaker", "merrymaker"))
+
+
+def _led_by(words: list[str], lex: Lexicon) -> Source | None:
+    """The person who leads the group a phrase names ("Researchers led by Dr. Mia Chen at
+    Stanford", "a team led by Ann Lee"): PERSON with the phrase as role, else None."""
+    for i in range(1, len(words) - 2):
+        if words[i].lower() == "led" and words[i + 1].lower() == "by":
+            rest = words[i + 2:]
+            cut = next((k for k, w in enumerate(rest) if w.lower() in NP_INNER_PREPS), len(rest))
+            _, name = split_role_name(rest[:cut], lex)
+            name = title_free(name, lex)
+            if len(name.split()) >= 2 and not any(w.lower() in lex.organisation_words
+                                                   for w in name.split()):
+                return PERSON, name, " ".join(words)
+            return None
+    return None
+
+
+def _unnamed_bodies(p: _Phrase, lex: Lexicon) -> Source | None:
+    """ANONYMOUS for plural bodies with no name and no definite determiner ("Local
+    businesses say", "Two charities said"): nobody the reader can identify."""
+    head = p.head
+    if head.endswith("s") and p.lows[0] not in _DEFINITE and head == p.lows[-1] \
+            and (head[:-1] in lex.organisation_nouns or head in ("businesses", "companies")) \
+            and not any(w[:1].isupper() for w in p.words[1:]):
+        return ANONYMOUS, p.main, p.appos
+    return None
+
+
 def _role_and_name(words: list[str], lex: Lexicon) -> bool:
     """Whether a phrase ends in a full name after a role noun ("A Plus reporter Isaac Saul")."""
     role, name = split_role_name(words, lex)
@@ -326,8 +422,21 @@ def _role_word(word: str, lex: Lexicon) -> bool:
 def _ends_in_name(words: list[str], lex: Lexicon) -> bool:
     """Whether the phrase ends in a person's name after an outlet-like word ("Minister for
     Culture and Media Jane Doe"): the outlet word is not its last."""
-    return words[-1].lower() not in lex.outlet_words and len(words) >= 2 \
-        and not any(w.lower() in lex.outlet_words for w in words[-2:])
+    return not _outlet_word(words[-1], lex) and len(words) >= 2 \
+        and not any(_outlet_word(w, lex) for w in words[-2:])
+
+
+# words of a public service before an outlet-like last word ("Police Dispatch", "Fire
+# Dispatch"): a service, not a paper
+_SERVICE_WORDS = frozenset(("police", "fire", "sheriff", "emergency", "ambulance", "county"))
+
+
+def _outlet_word(word: str, lex: Lexicon) -> bool:
+    """Whether a word, or the last part of a hyphenated name ("Spokesman-Review",
+    "Post-Gazette"), is a word of outlet names ("Times", "Review", "Gazette")."""
+    low = word.lower()
+    return low in lex.outlet_words or ("-" in low and word[:1].isupper()
+                                       and low.rsplit("-", 1)[1] in lex.outlet_words)
 
 
 def _role_then_full_name(p: _Phrase, lex: Lexicon) -> Source | None:
@@ -395,6 +504,8 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         return ANONYMOUS, p.main, p.appos
     if (head in lex.organisation_nouns or head in lex.body_nouns) and head == p.lows[-1]:
         return ORGANISATION, p.main, p.appos  # "The city", "Each faction"
+    if p.lows[0] in _DEFINITE and head == p.lows[-1] and _maker_or_body(head):
+        return ORGANISATION, p.main, p.appos  # "the retailer", "the smartphone-maker"
     return _by_capitals(p), p.main, p.appos
 
 

@@ -257,8 +257,16 @@ def _context_ok(text: str, start: int, end: int, table: OutletTable) -> bool:
     if m and m.group(1) not in table.preceders and not before.rstrip().endswith((",", ":")):
         return False
     after = text[end : end + 40]
+    if _MEDIUM_AFTER.match(after):
+        return False  # "in a Fox News appearance": where someone spoke, not a source
     m = re.match(r"\s+([A-Z][\w'-]*)", after)
     return not (m and m.group(1) not in table.followers)
+
+
+# nouns after an outlet's name that make it the medium of someone's words
+_MEDIUM_AFTER = re.compile(
+    r"\s+(?:appearance|interview|town\s+hall|debate|broadcast|podcast|segment|documentary|"
+    r"special|show|programme|program)s?\b")
 
 
 def scan_outlets(
