@@ -39,6 +39,9 @@ it also depends on what kind of sentence it is and what kind of text it sits in:
   the plan “a gamble”, but fares rose 40 percent"): figures in quotations, dates and times
   do not count.
 
+Who is speaking (a reported speech act of the subject, the author in the first person, a
+headline, an embedded post) is :mod:`rules.claims.voice`'s question.
+
 An imperative is recognised after a leading conjunction too ("And don't ...", "So take ...").
 
 :func:`exemption` names the reason, or returns ``""`` when the sentence may be an unsourced
@@ -51,6 +54,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+
+from rules.claims.voice import own_result, voice_exemption
 
 QUESTION = "question"
 IMPERATIVE = "imperative"
@@ -467,7 +472,8 @@ def exemption(text: str, start: int, genre: str,
         return SPECULATION
     if _may_infer(folded) and p[INFERENCE].match(stripped.lstrip(_LEAD)):
         return INFERENCE
-    return _stance(stripped, folded, p) or _genre_exemption(stripped, genre, p)
+    return (_stance(stripped, folded, p) or voice_exemption(stripped, folded)
+            or _genre_exemption(stripped, genre, p))
 
 
 def _stance(stripped: str, folded: str, p: dict[str, re.Pattern[str]]) -> str:
@@ -506,6 +512,6 @@ def _genre_exemption(stripped: str, genre: str, p: dict[str, re.Pattern[str]]) -
     """The author's argument in an opinion piece, the authors' own result in research."""
     if genre in OPINION_GENRES and p[ARGUMENT].search(stripped):
         return ARGUMENT
-    if genre in RESEARCH_GENRES and p[OWN_RESULT].search(stripped):
+    if genre in RESEARCH_GENRES and (p[OWN_RESULT].search(stripped) or own_result(stripped)):
         return OWN_RESULT
     return ""
