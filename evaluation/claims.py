@@ -173,8 +173,10 @@ def polnear_audit(split: str, limit: int | None = None,
             counts["flagged"] += s.index in flagged
             counts["flagged_gold_attributed"] += s.index in flagged and attributed
             if dump is not None and s.index in flagged:
+                cues = [article.text[a:b] for g in article.attributions for a, b in g.cue
+                        if s.start <= a < s.end]
                 dump.append({"split": split, "article": article.name, "sentence": s.index,
-                             "inside_gold": attributed, "prob": round(prob, 3),
+                             "inside_gold": attributed, "prob": round(prob, 3), "cues": cues,
                              "genre": analysis.genre, "previous": previous, "text": s.text})
             previous = s.text
             if prob >= threshold and not analysis.is_claim[s.index]:

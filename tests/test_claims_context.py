@@ -11,6 +11,7 @@ from rules.claims.context import (
     DEFINITION,
     IMPERATIVE,
     INFERENCE,
+    JUDGEMENT,
     LEAD_IN,
     NO_COMMENT,
     OPEN_QUESTION,
@@ -255,3 +256,40 @@ def test_an_unclosed_quotation_after_a_speech_verb_is_read_in_linear_time() -> N
         t0 = time.process_time()
         exemption(text, 0, "news")
         assert time.process_time() - t0 < 2.0, opener
+
+
+@pytest.mark.parametrize("text", [
+    "The leaked sales figures are embarrassing for the board.",
+    "It has been a rough month for the ferry operator.",
+    "The mayor's credibility is at stake after the audit.",
+    "The delay is nothing short of a scandal for the county.",
+    "But the cause of the blackout remains a mystery.",
+])
+def test_value_judgements_are_not_claims(text: str) -> None:
+    assert exemption(text, 0, "news") == JUDGEMENT
+
+
+@pytest.mark.parametrize("text", [
+    "The dam would never have been built without federal money.",
+    "Without the sea wall, the harbour would have flooded.",
+    "The strike could easily have lasted into the spring.",
+])
+def test_counterfactuals_are_possibilities(text: str) -> None:
+    assert exemption(text, 0, "news") == SPECULATION
+
+
+@pytest.mark.parametrize("text", [
+    # a figure makes a judgement or counterfactual a claim
+    "The 40 percent rise in fares is embarrassing for the council.",
+    "The plant would have closed in 2019 without the subsidy.",
+    # obligation and possession, not counterfactuals
+    "Drivers would have to pay a toll under the new plan.",
+    "The council would have no say over the harbour budget.",
+    # feelings reported as facts stay claims
+    "Residents were worried about the smell from the plant.",
+    # "reportedly" / "allegedly" in a clause of its own leaves the main clause a claim
+    "Officers were called to the square for a report of someone allegedly cutting flags.",
+    "A man was arrested on Tuesday after he allegedly drove into a shop window.",
+])
+def test_figures_obligations_and_subordinate_hedges_stay_claims(text: str) -> None:
+    assert exemption(text, 0, "news") == ""

@@ -73,6 +73,7 @@ INFERENCE = "the author's reading of events"
 OPEN_QUESTION = "open question"
 VIEW = "the author's view"
 SPOKEN = "quoted speech"
+JUDGEMENT = "value judgement"
 
 OPINION_GENRES = frozenset({"opinion"})
 RESEARCH_GENRES = frozenset({"research"})
@@ -199,6 +200,25 @@ _OPEN_WORDS = ("unclear", "not clear", "uncertain", "unknown", "not known", "too
                "nobody knows")
 _VIEW_WORDS = ("i ", "we ", "in my ", "to me", "personally")
 _HEDGED_FORECAST = ("likely", "probably", "almost certainly", "inevitably")
+# Words that judge rather than describe, after a copula: "is embarrassing", "was a rough
+# week", "is at stake", "remains a mystery".
+_JUDGEMENT_WORDS = (
+    "embarrassing|concerning|worrying|troubling|alarming|disturbing|disappointing|"
+    "encouraging|heartening|impressive|admirable|shameful|disgraceful|deplorable|absurd|"
+    "ridiculous|outrageous|unacceptable|inexcusable|laughable|misguided|wrong-?headed|"
+    "foolish|reckless|irresponsible|scary|terrifying|frightening|baffling|puzzling|bizarre|"
+    "refreshing|regrettable|tragic|pathetic|hypocritical|unfair|unjust|undeserved|"
+    "(?:long\\s+)?overdue|mistake|disgrace|scandal|shame|travesty|farce|joke|"
+    "recipe\\s+for|rough|grim|bleak|dire|at\\s+stake|mystery|far\\s+from\\s+(?:over|certain|clear)"
+)
+_JUDGEMENT_STEMS = ("embarrass", "concern", "worr", "troubl", "alarm", "disturb", "disappoint",
+                    "encourag", "hearten", "impress", "admir", "shame", "disgrac", "deplor",
+                    "absurd", "ridicul", "outrag", "unaccept", "inexcus", "laugh", "misguid",
+                    "headed", "foolish", "reckless", "irrespons", "scary", "terrif", "fright",
+                    "baffl", "puzzl", "bizarre", "refresh", "regrett", "tragic", "pathetic",
+                    "hypocrit", "unfair", "unjust", "undeserv", "overdue", "mistake", "scandal",
+                    "travesty", "farce", "joke", "recipe", "rough", "grim", "bleak", "dire",
+                    "stake", "mystery", "far from")
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _SPEECH_STEMS = ("call", "describ", "dub", "label", "brand", "vow", "pledg", "promis", "urg",
@@ -261,6 +281,22 @@ def _stance_patterns() -> dict[str, Source]:
         "hypothetical": (
             r"^(?:(?:but|and|yet|so|still|even)\s*,?\s+)?(?:if|unless|were|had)\b[^,;]{3,140},\s+"
             r"(?:[\w’'.-]+\s+){0,6}?(?:would|could|might)\b",
+            re.IGNORECASE),
+        # a counterfactual: "The law would never have passed without ...", "Turnout could
+        # have been higher" (what did not happen cannot be checked)
+        "counterfactual": (
+            _CONJ + rf"(?:{_NOT_MAIN}[\w’'.-]+,?\s+){{0,10}}?(?:would|could|might)(?:n[’']t)?\s+"
+            r"(?:(?:never|not|surely|certainly|likely|probably|easily|still|also)\s+)?have\s+"
+            r"(?:been\s+)?(?!(?:to|a|an|the|no|some|any|more|less|had)\b)(?-i:[a-z]+)\b",
+            re.IGNORECASE),
+        # a value judgement in the author's voice: "The leaked figures are embarrassing",
+        # "It has been a rough week for the airline", "Its credibility is at stake"
+        JUDGEMENT: (
+            _CONJ + rf"(?:{_NOT_MAIN}[\w’'.,-]+\s+){{1,10}}?(?:is|are|was|were|(?:has|have|had)\s+"
+            r"been|seems?|seemed|remains?|remained|looks?|looked)\s+(?:(?:also|still|now|"
+            r"particularly|especially|deeply|truly|really|very|so|quite|rather|even|more|most|"
+            r"increasingly|hugely|profoundly|downright|simply|clearly|frankly|utterly|all\s+the|"
+            r"nothing\s+short\s+of)\s+){0,2}(?:an?\s+)?(?:" + _JUDGEMENT_WORDS + r")\b",
             re.IGNORECASE),
         # a reported speech act with the speaker's words quoted: "X called the plan “...”",
         # "She vowed to “keep fighting”" (a verb of speech before a quotation of 3+ words)
@@ -369,6 +405,11 @@ def _sources() -> dict[str, Source]:
             rf"\s+(?:that\b(?!\s+(?:{_TIME_NOUNS})\b)|to\s+(?:(?:{_RAISING_INFINITIVES})\b|{_OTHER_INFINITIVE}))|"
             r"\b(?:reportedly|allegedly|purportedly)\b",
             re.IGNORECASE),
+        # what stands before an adverb in a clause of its own: "after he allegedly ...",
+        # "a report of someone allegedly ...", "who reportedly ..."
+        "subordinate before": (
+            r"\b(?:of|for|after|before|since|because|when|while|who|which|that|whom|whose|"
+            r"where|as|if|with)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE),
         # not in a relative clause: "the summit, which is expected to draw ..." leaves the
         # main clause a claim
         "judged": (
@@ -459,7 +500,7 @@ def exemption(text: str, start: int, genre: str,
     folded = stripped.casefold()
     if _may_be_caption(folded) and p[CAPTION].search(stripped):
         return CAPTION
-    if (_may_be_vague(folded) and p[VAGUE].search(stripped)) or (
+    if (_may_be_vague(folded) and _vague(stripped, p)) or (
             _may_be_judged(folded) and p["judged"].search(stripped)):
         return VAGUE
     if _may_be_no_comment(folded) and p[NO_COMMENT].search(stripped):
@@ -476,6 +517,18 @@ def exemption(text: str, start: int, genre: str,
             or _genre_exemption(stripped, genre, p))
 
 
+def _vague(stripped: str, p: dict[str, re.Pattern[str]]) -> bool:
+    """An agentless reporting passive, or "reportedly" / "allegedly" in the main clause: in
+    a clause of its own ("Police were called after a report of someone allegedly cutting
+    the flags", "A man was arrested after he allegedly crashed ...") the adverb hedges that
+    clause, and the main clause is still a claim."""
+    for m in p[VAGUE].finditer(stripped):
+        if not m.group().endswith("ly") or not p["subordinate before"].search(
+                stripped, max(0, m.start() - 40), m.start()):
+            return True
+    return False
+
+
 def _stance(stripped: str, folded: str, p: dict[str, re.Pattern[str]]) -> str:
     """Open questions, the author's view or signpost, hedged forecasts, quoted speech acts."""
     lead = stripped.lstrip(_LEAD)
@@ -483,9 +536,15 @@ def _stance(stripped: str, folded: str, p: dict[str, re.Pattern[str]]) -> str:
         return OPEN_QUESTION
     if _may_be_view(lead.casefold()) and p[VIEW].match(lead):
         return VIEW
-    if (_may_forecast(folded) or _may_suppose(folded)) and not _has_figure(folded) and (
+    if _has_figure(folded):
+        pass
+    elif (_may_forecast(folded) or _may_suppose(folded)) and (
             p["forecast"].match(lead) or p["hypothetical"].match(lead)):
         return SPECULATION
+    elif " have " in folded and p["counterfactual"].match(lead):
+        return SPECULATION
+    elif any(w in folded for w in _JUDGEMENT_STEMS) and p[JUDGEMENT].match(lead):
+        return JUDGEMENT
     quoted = "“" in stripped or '"' in stripped or "‘" in stripped
     if quoted and any(v in folded for v in _SPEECH_STEMS):
         spoken = p[SPOKEN].search(stripped)
