@@ -293,3 +293,8 @@ def test_counterfactuals_are_possibilities(text: str) -> None:
 ])
 def test_figures_obligations_and_subordinate_hedges_stay_claims(text: str) -> None:
     assert exemption(text, 0, "news") == ""
+
+
+def test_a_subordinate_hedge_beside_a_reporting_verb_is_left_to_attribution() -> None:
+    text = "A man was arrested after he allegedly drove into a shop window, police said."
+    assert exemption(text, 0, "news") == VAGUE

@@ -410,6 +410,8 @@ def _sources() -> dict[str, Source]:
         "subordinate before": (
             r"\b(?:of|for|after|before|since|because|when|while|who|which|that|whom|whose|"
             r"where|as|if|with)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE),
+        "reporting verb": (r"\b(?:said|says|say|told|tells|according\s+to|reported|reports|"
+                           r"stated|announced)\b", re.IGNORECASE),
         # not in a relative clause: "the summit, which is expected to draw ..." leaves the
         # main clause a claim
         "judged": (
@@ -525,6 +527,10 @@ def _vague(stripped: str, p: dict[str, re.Pattern[str]]) -> bool:
     for m in p[VAGUE].finditer(stripped):
         if not m.group().endswith("ly") or not p["subordinate before"].search(
                 stripped, max(0, m.start() - 40), m.start()):
+            return True
+        # with a reporting verb as well ("..., after he allegedly crashed ..., police
+        # said"), the sentence is attributed: leave it to the attribution family
+        if p["reporting verb"].search(stripped):
             return True
     return False
 
