@@ -48,7 +48,7 @@ _SPEECH_VERBS = (
     "recalled|lamented|complained|condemned|condemns|decried|decries|slammed|blasted|mocked|"
     "touted|hailed|reiterated|reiterates|stressed|announced|announces|joked|quipped|tweeted|"
     "wrote|writes|asked|told|tells|said|says|testified|testifies|alleged|alleges|claimed|"
-    "pleaded\\s+with|appealed\\s+to|implored|thanked|congratulated"
+    "pleaded\\s+with|appealed\\s+to|implored|thanked|congratulated|expressed|voiced"
 )
 # Cheap test before the pattern: every match contains one of these (case-folded).
 _SPEECH_STEMS = (
@@ -56,7 +56,7 @@ _SPEECH_STEMS = (
     "conced", "argu", "insist", "call", "warn", "recall", "lament", "complain", "condemn",
     "decr", "slam", "blast", "mock", "tout", "hail", "reiterat", "stress", "announc", "jok",
     "quip", "tweet", "wrot", "writ", "ask", "tol", "said", "says", "testif", "alleg", "claim",
-    "plead", "appeal", "implor", "thank", "congratul",
+    "plead", "appeal", "implor", "thank", "congratul", "express", "voic",
 )
 # Cheap test before the document clause pattern.
 _DOCUMENT_WORDS = (" show", " suggest", " indicat")
