@@ -138,3 +138,12 @@ def test_research_voice_exempts_the_authors_passive_results_only_in_research_wri
         "the 14 schemes.\n")
     assert not any(t.startswith("Befriending") for t in _flagged(abstract))
     assert any(t.startswith("Befriending") for t in _flagged(news))
+
+
+@pytest.mark.parametrize("text", [
+    "Estimates range up to a trillion species, with 8.7 million whose cells are like ours.",
+    "Our planet has warmed by about 1.2C since the late nineteenth century.",
+    "Most of us carry two copies of the gene, one from each parent.",
+])
+def test_everyones_first_person_is_not_the_authors_voice(text: str) -> None:
+    assert exemption(text, 0, "news") == ""

@@ -14,7 +14,8 @@ because they are full of names, dates and events:
 - the author speaking in the first person outside quotation marks ("We visited the site in
   May", "I have covered the court for ten years", "our analysis of the filings shows ...",
   "Few of us remember ..."): the author's own view, experience or result, not a fact that
-  owes the reader a source (a name such as "Our Principles PAC" is not the first person);
+  owes the reader a source (a name such as "Our Principles PAC" is not the first person,
+  nor is everyone's "our planet", "cells like ours", "most of us");
 - a headline or a subhead that reached the body as a sentence: every long word capitalised
   ("Senate Leader Rejects Budget Deal."), or capitals throughout ("FLOODS CLOSE MAIN
   ROAD.");
@@ -101,6 +102,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?<![\w’'-])(?:we|us|our|ours|ourselves|me|my|myself)(?![\w’'-])|"
             r"(?<![\w(’'-])I(?:[’']m|[’']ve|[’']d|[’']ll)?(?![\w)’'.-])(?<!War I)|"
             r"(?:^|[.;:,—–]\s*)(?:We|Our|My)\b(?!\s+[A-Z])"),
+        # the first person of everyone, not the author's: "our planet", "cells like ours"
+        "generic we": re.compile(
+            r"\b(?:our|us)\s+(?:(?:own|whole|entire)\s+)?(?:planet|world|earth|species|"
+            r"bod(?:y|ies)|brains?|cells?|genes|galaxy|universe|solar\s+system|ancestors|"
+            r"oceans?|atmosphere|lifetimes?|history|civili[sz]ation)\b|\blike\s+(?:ours|us)\b|"
+            r"\b(?:all|each|every\s+one|most|many|some)\s+of\s+us\b", re.IGNORECASE),
         "quoted": re.compile(r"[“\"][^”\"]*(?:[”\"]|$)|(?<!\w)‘[^’]*(?:’(?!\w)|$)"),
         "post credit": re.compile(
             r"^[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s*(?:on\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+"
@@ -158,7 +165,7 @@ def _first_person(stripped: str, folded: str, p: dict[str, re.Pattern[str]]) -> 
     if not any(w in folded for w in _FIRST_PERSON_WORDS) and not folded.startswith(
             ("we", "our", "my", "i ")):
         return False
-    own = p["quoted"].sub(" ", stripped)
+    own = p["generic we"].sub(" ", p["quoted"].sub(" ", stripped))
     return bool(p[OWN_VOICE].search(own))
 
 
