@@ -60,7 +60,8 @@ _SPEECH_STEMS = (
     "plead", "appeal", "implor", "thank", "congratul", "express", "voic",
 )
 # Cheap test before the document clause pattern.
-_DOCUMENT_WORDS = (" show", " suggest", " indicat")
+_DOCUMENT_WORDS = (" show", " suggest", " indicat", " list", " put", " reveal", " record",
+                   " count", " give", " gave")
 # Words that open a subordinate clause: a speech verb after one of these is not the main
 # clause's ("Officials who warned of the flood were ...", "After she denied the charge, the
 # firm fell 9%").
@@ -96,6 +97,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"surveys?|documents|filings|estimates|tallies)\s+(?:show|shows|showed|suggest|"
             r"suggests|suggested|indicate|indicates|indicated)\s*(?:[,.;)]|$)",
             re.IGNORECASE),
+        # a document as the subject of what it shows: "Daily fire briefings showed ...",
+        # "Federal incident summaries listed the blaze at ...", "County records show ..."
+        "document subject": re.compile(
+            rf"^(?:(?:but|and|yet|so|still|meanwhile|now|then|later|earlier)\s*,?\s+)?"
+            # (named: "County records", not just "The figures" or "These data")
+            rf"(?:{_NOT_MAIN}[\w’'.()&-]+\s+){{1,8}}?(?<!\bthe\s)(?<!\bThe\s)(?<!\bthese\s)"
+            r"(?<!\bThese\s)(?<!\bthose\s)(?<!\bThose\s)(?<!\bits\s)(?<!\bIts\s)(?<!\btheir\s)"
+            r"(?<!\bTheir\s)(?:briefings|records|figures|data|"
+            r"statistics|documents|filings|summaries|logs|minutes|surveys?|polls?|estimates|"
+            r"census|tallies|tally|database|dashboard|spreadsheet)\s+(?:(?:released|published|"
+            r"posted|issued)\s+(?:\w+\s+){0,3})?(?:show|shows|showed|list|lists|listed|put|puts|"
+            r"indicate|indicates|indicated|reveal|reveals|revealed|record|records|recorded|"
+            r"count|counts|counted|give|gives|gave|suggest|suggests|suggested)\b"),
         # first person outside quotations: lower-case "we", "us", "our", "me", "my", or
         # "I"; "We", "Our", "My" opening a clause unless a capitalised name follows
         OWN_VOICE: re.compile(
@@ -213,13 +227,15 @@ def own_result(text: str) -> bool:
 
 def names_its_speaker(text: str) -> bool:
     """Whether ``text`` is a reported speech act of its subject ("The governor vowed to veto
-    the bill", "She was told by a nurse that ...") or credits a document in a reporting
-    clause of its own ("..., latest hospital figures show."): the source is named in the
+    the bill", "She was told by a nurse that ...") or credits a document, in a reporting
+    clause of its own ("..., latest hospital figures show.") or as the subject of what it
+    shows ("Daily fire briefings listed ...", "County records show ..."): the source is named in the
     sentence, so the claim is sourced (it stays a claim: what was said is checkable)."""
     stripped = text.strip()
     folded = stripped.casefold()
     p = _patterns()
     if any(stem in folded for stem in _SPEECH_STEMS) and p[SPEECH_ACT].match(stripped):
         return True
-    return any(w in folded for w in _DOCUMENT_WORDS) and bool(
-        p["document clause"].search(stripped))
+    if not any(w in folded for w in _DOCUMENT_WORDS):
+        return False
+    return bool(p["document clause"].search(stripped) or p["document subject"].match(stripped))
