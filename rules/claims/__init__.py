@@ -17,6 +17,9 @@ Modules:
 
 - :mod:`rules.claims.context`: when a check-worthy sentence is still not an unsourced claim
   (questions, imperatives, quotations, captions; the genre's argument or own results);
+- :mod:`rules.claims.voice`: whose voice a sentence is in (a speech act of its subject or a
+  named document sources it; the author's first person, headlines and embedded posts are
+  no claims; continued attribution; research writing in the first person plural);
 - :mod:`rules.claims.scorer`: the claim model's features, prediction and loading, with
   numpy alone (what the audit uses; :mod:`rules.claims.murmur` is its feature hash);
 - :mod:`rules.claims.model`: the scikit-learn estimator that fits the model (training only);
@@ -200,7 +203,8 @@ def claim_genre(analysis: Analysis, quotes: SpanIndex) -> str:
     if genre in RESEARCH_GENRES or genre in OPINION_GENRES:
         return genre
     own = (s.text for s in analysis.body_sentences()
-           if not analysis.attributed[s.index] and not quotes.touches(s.start, s.end))
+           if ("we " in s.text or "We " in s.text or "our " in s.text or "Our " in s.text)
+           and not analysis.attributed[s.index] and not quotes.touches(s.start, s.end))
     return "research" if research_voice(own) else genre
 
 

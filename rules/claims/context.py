@@ -55,7 +55,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from rules.claims.voice import own_result, voice_exemption
+from rules.claims.voice import own_result, voice_exemption, words_of
 
 QUESTION = "question"
 IMPERATIVE = "imperative"
@@ -163,15 +163,17 @@ def _may_be_caption(t: str) -> bool:
             or "afp" in t)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _has_figure(t: str) -> bool:
-    return any(c.isdigit() for c in t)
+    return _DIGIT.search(t) is not None
 
 
 def _may_speculate(t: str) -> bool:
-    # a forecast with a figure ("could cost 200 million pounds a day") is an estimate that
-    # needs a source: it stays a claim
-    return ("could " in t or "might " in t or "may " in t or "likely" in t or "poised" in t
-            ) and not _has_figure(t)
+    # (a forecast with a figure, "could cost 200 million pounds a day", is an estimate that
+    # needs a source: it stays a claim; the caller checks that)
+    return "could " in t or "might " in t or "may " in t or "likely" in t or "poised" in t
 
 
 def _without_dates(t: str, p: dict[str, re.Pattern[str]]) -> str:
@@ -217,14 +219,14 @@ _JUDGEMENT_WORDS = (
     "(?:long\\s+)?overdue|mistake|disgrace|scandal|shame|travesty|farce|joke|"
     "recipe\\s+for|rough|grim|bleak|dire|at\\s+stake|mystery|far\\s+from\\s+(?:over|certain|clear)"
 )
-_JUDGEMENT_STEMS = ("embarrass", "concern", "worr", "troubl", "alarm", "disturb", "disappoint",
-                    "encourag", "hearten", "impress", "admir", "shame", "disgrac", "deplor",
-                    "absurd", "ridicul", "outrag", "unaccept", "inexcus", "laugh", "misguid",
-                    "headed", "foolish", "reckless", "irrespons", "scary", "terrif", "fright",
-                    "baffl", "puzzl", "bizarre", "refresh", "regrett", "tragic", "pathetic",
-                    "hypocrit", "unfair", "unjust", "undeserv", "overdue", "mistake", "scandal",
-                    "travesty", "farce", "joke", "recipe", "rough", "grim", "bleak", "dire",
-                    "stake", "mystery", "far from")
+# One word of every judgement the pattern knows: a cheap test before it.
+_JUDGING = frozenset(
+    "embarrassing concerning worrying troubling alarming disturbing disappointing encouraging "
+    "heartening impressive admirable shameful disgraceful deplorable absurd ridiculous "
+    "outrageous unacceptable inexcusable laughable misguided wrongheaded headed foolish "
+    "reckless irresponsible scary terrifying frightening baffling puzzling bizarre refreshing "
+    "regrettable tragic pathetic hypocritical unfair unjust undeserved overdue mistake disgrace "
+    "scandal shame travesty farce joke recipe rough grim bleak dire stake mystery far".split())
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _SPEECH_STEMS = ("call", "describ", "dub", "label", "brand", "vow", "pledg", "promis", "urg",
@@ -527,8 +529,8 @@ def exemption(text: str, start: int, genre: str,
         return LEAD_IN
     if _may_define(folded) and p[DEFINITION].search(stripped):
         return DEFINITION
-    if _may_speculate(_without_dates(folded, p)) and p[SPECULATION].match(
-            stripped.lstrip(_LEAD)):
+    if _may_speculate(folded) and not _has_figure(_without_dates(folded, p)) and p[
+            SPECULATION].match(stripped.lstrip(_LEAD)):
         return SPECULATION
     if _may_infer(folded) and p[INFERENCE].match(stripped.lstrip(_LEAD)):
         return INFERENCE
@@ -559,15 +561,19 @@ def _stance(stripped: str, folded: str, p: dict[str, re.Pattern[str]]) -> str:
         return OPEN_QUESTION
     if _may_be_view(lead.casefold()) and p[VIEW].match(lead):
         return VIEW
-    if _has_figure(_without_dates(folded, p)):
-        pass
-    elif (_may_forecast(folded) or _may_suppose(folded)) and (
-            p["forecast"].match(lead) or p["hypothetical"].match(lead)):
-        return SPECULATION
-    elif " have " in folded and p["counterfactual"].match(lead):
-        return SPECULATION
-    elif any(w in folded for w in _JUDGEMENT_STEMS) and p[JUDGEMENT].match(lead):
-        return JUDGEMENT
+    forecast = _may_forecast(folded) or _may_suppose(folded)
+    counterfactual = " have " in folded and (
+        "would" in folded or "could" in folded or "might" in folded)
+    judging = not words_of(folded).isdisjoint(_JUDGING)
+    # (a figure other than a date makes any of them a claim: an estimate, a measure)
+    if (forecast or counterfactual or judging) and not (
+            _has_figure(folded) and _has_figure(_without_dates(folded, p))):
+        if forecast and (p["forecast"].match(lead) or p["hypothetical"].match(lead)):
+            return SPECULATION
+        if counterfactual and p["counterfactual"].match(lead):
+            return SPECULATION
+        if judging and p[JUDGEMENT].match(lead):
+            return JUDGEMENT
     quoted = "“" in stripped or '"' in stripped or "‘" in stripped
     if quoted and any(v in folded for v in _SPEECH_STEMS):
         spoken = p[SPOKEN].search(stripped)
