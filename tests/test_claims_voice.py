@@ -65,6 +65,7 @@ def test_other_sentences_do_not_name_a_speaker(text: str) -> None:
     ("FLOODWATERS CLOSE THE COAST ROAD FOR A THIRD DAY.", HEADLINE),
     ("Two hours to clear the square and still no buses #cityhall @metro_transit", EMBEDDED_POST),
     ("— A. Reader (@areader_42) May 3, 2021", EMBEDDED_POST),
+    ("A. Reader (@areader_42) May 3, 2021", EMBEDDED_POST),
 ])
 def test_voice_exemptions(text: str, reason: str) -> None:
     assert exemption(text, 0, "news") == reason

@@ -135,7 +135,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\b(?:all|each|every\s+one|most|many|some)\s+of\s+us\b", re.IGNORECASE),
         "quoted": re.compile(r"[“\"][^”\"]*(?:[”\"]|$)|(?<!\w)‘[^’]*(?:’(?!\w)|$)"),
         "post credit": re.compile(
-            r"^[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s*(?:on\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+"
+            r"^(?:[—–-]\s*)?[^()\n]{1,80}\(@\w{1,30}\)\s*(?:on\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+"
             r"\d{4}\s*$"),
         # a post's text ends with a hashtag, a handle or a picture link; prose that names
         # an account or a hashtag ("known as @cityhall", "the #MeToo hashtag") does not
