@@ -144,6 +144,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"[\s\W]{0,3}$|pic\.twitter\.com/"),
         "post words": re.compile(r"\b(?:hashtags?|accounts?|handles?|users?|named|called)\b",
                                  re.IGNORECASE),
+        **_account_patterns(),
+    }
+
+
+def _account_patterns() -> dict[str, re.Pattern[str]]:
+    """The patterns of continued attribution and of research writing."""
+    return {
         # what opens a sentence that goes on with the account before it: "These results
         # ...", "In addition, ...", "The study also ..."
         "continuation": re.compile(
