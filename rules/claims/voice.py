@@ -88,9 +88,9 @@ _MINOR = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _sources() -> dict[str, str | tuple[str, int]]:
     return {
-        SPEECH_ACT: re.compile(
+        SPEECH_ACT: (
             r"^(?:(?:but|and|yet|so|still|meanwhile|instead|now|then|later|earlier|also)\s*,?\s+)?"
             rf"(?:{_NOT_MAIN}[\w’'.()&-]+,?\s+){{1,8}}?"
             r"(?:(?:has|have|had)\s+)?(?:(?:(?:has|have|had)\s+been|was|were|is|are)\s+)?"
@@ -103,14 +103,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE),
         # a document credited in a reporting clause of its own: "..., latest government
         # figures show, ...", "..., the county's records showed."
-        "document clause": re.compile(
+        "document clause": (
             r"[,—–(]\s*(?:[\w’'-]+\s+){0,5}?(?:figures|data|statistics|records|numbers|polls?|"
             r"surveys?|documents|filings|estimates|tallies)\s+(?:show|shows|showed|suggest|"
             r"suggests|suggested|indicate|indicates|indicated)\s*(?:[,.;)]|$)",
             re.IGNORECASE),
         # a document as the subject of what it shows: "Daily fire briefings showed ...",
         # "Federal incident summaries listed the blaze at ...", "County records show ..."
-        "document subject": re.compile(
+        "document subject": (
             rf"^(?:(?:but|and|yet|so|still|meanwhile|now|then|later|earlier)\s*,?\s+)?"
             # (named: "County records", not just "The figures" or "These data")
             rf"(?:{_NOT_MAIN}[\w’'.()&-]+\s+){{1,8}}?(?<!\bthe\s)(?<!\bThe\s)(?<!\bthese\s)"
@@ -123,37 +123,37 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"count|counts|counted|give|gives|gave|suggest|suggests|suggested)\b"),
         # first person outside quotations: lower-case "we", "us", "our", "me", "my", or
         # "I"; "We", "Our", "My" opening a clause unless a capitalised name follows
-        OWN_VOICE: re.compile(
+        OWN_VOICE: (
             r"(?<![\w’'-])(?:we|us|our|ours|ourselves|me|my|myself)(?![\w’'-])|"
             r"(?<![\w(’'-])I(?:[’']m|[’']ve|[’']d|[’']ll)?(?![\w)’'.-])(?<!War I)|"
             r"(?:^|[.;:,—–]\s*)(?:We|Our|My)\b(?!\s+[A-Z])"),
         # the first person of everyone, not the author's: "our planet", "cells like ours"
-        "generic we": re.compile(
+        "generic we": (
             r"\b(?:our|us)\s+(?:(?:own|whole|entire)\s+)?(?:planet|world|earth|species|"
             r"bod(?:y|ies)|brains?|cells?|genes|galaxy|universe|solar\s+system|ancestors|"
             r"oceans?|atmosphere|lifetimes?|history|civili[sz]ation)\b|\blike\s+(?:ours|us)\b|"
             r"\b(?:all|each|every\s+one|most|many|some)\s+of\s+us\b", re.IGNORECASE),
-        "quoted": re.compile(r"[“\"][^”\"]*(?:[”\"]|$)|(?<!\w)‘[^’]*(?:’(?!\w)|$)"),
-        "post credit": re.compile(
+        "quoted": (r"[“\"][^”\"]*(?:[”\"]|$)|(?<!\w)‘[^’]*(?:’(?!\w)|$)"),
+        "post credit": (
             r"^(?:[—–-]\s*)?[^()\n]{1,80}\(@\w{1,30}\)\s*(?:on\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+"
             r"\d{4}\s*$"),
         # a post's text ends with a hashtag, a handle or a picture link; prose that names
         # an account or a hashtag ("known as @cityhall", "the #MeToo hashtag") does not
-        "post end": re.compile(
+        "post end": (
             r"(?:(?<![\w&/])#[A-Za-z]\w{1,60}|(?<![\w.@/])@\w{2,30}|pic\.twitter\.com/\w+)"
             r"[\s\W]{0,3}$|pic\.twitter\.com/"),
-        "post words": re.compile(r"\b(?:hashtags?|accounts?|handles?|users?|named|called)\b",
+        "post words": (r"\b(?:hashtags?|accounts?|handles?|users?|named|called)\b",
                                  re.IGNORECASE),
         **_account_patterns(),
     }
 
 
-def _account_patterns() -> dict[str, re.Pattern[str]]:
+def _account_patterns() -> dict[str, str | tuple[str, int]]:
     """The patterns of continued attribution and of research writing."""
     return {
         # what opens a sentence that goes on with the account before it: "These results
         # ...", "In addition, ...", "The study also ..."
-        "continuation": re.compile(
+        "continuation": (
             r"^(?:(?:These|This|Those)\b(?!\s+(?:year|week|month|morning|afternoon|evening|"
             r"time|season|summer|winter|spring|autumn|fall)\b)|(?:In\s+addition|Additionally|"
             r"Furthermore|Moreover)\b|(?:It|They|He|She|The\s+(?:study|report|survey|data|"
@@ -161,7 +161,7 @@ def _account_patterns() -> dict[str, re.Pattern[str]]:
             r"indictment))\s+(?:also|further|additionally)\b)"),
         # the authors' own research in the first person plural: "we reviewed", "Here we
         # show", "our analysis found"
-        "research voice": re.compile(
+        "research voice": (
             r"\b(?:[Ww]e|[Hh]ere,?\s+we)\s+(?:(?:also|then|first|further|systematically)\s+)?"
             r"(?:reviewed|analy[sz]ed|surveyed|measured|examined|investigated|assessed|"
             r"evaluated|compared|conducted|performed|recruited|enrolled|included|identified|"
@@ -170,7 +170,7 @@ def _account_patterns() -> dict[str, re.Pattern[str]]:
             r"sample|survey|trial)\b"),
         # a result or method stated in the passive, as research writing does: "X was
         # associated with Y", "Fifteen trials were included", "no significant difference"
-        "research result": re.compile(
+        "research result": (
             r"\b(?:was|were|is|are)\s+(?:(?:not|also|significantly|positively|negatively|"
             r"strongly|weakly|independently|inversely)\s+){0,2}(?:associated|correlated|"
             r"included|excluded|enrolled|recruited|randomi[sz]ed|analy[sz]ed|assessed|"
@@ -178,6 +178,21 @@ def _account_patterns() -> dict[str, re.Pattern[str]]:
             r"weak|strong|moderate)\s+evidence\b|\bno\s+(?:statistically\s+)?significant\b|"
             r"\bstatistically\s+significant\b"),
     }
+
+
+class _Compiled(dict[str, re.Pattern[str]]):
+    """The patterns by name, each compiled on first use (a draft's few sentences reach few)."""
+
+    def __missing__(self, key: str) -> re.Pattern[str]:
+        source = _sources()[key]
+        pattern = re.compile(*source) if isinstance(source, tuple) else re.compile(source)
+        self[key] = pattern
+        return pattern
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return _Compiled()
 
 
 def _headline(stripped: str) -> bool:
