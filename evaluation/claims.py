@@ -133,16 +133,19 @@ def cross_source_table(model: object, meta: dict, recompute: bool) -> None:
               f"{m['recall']:>6.3f} {m['roc_auc']:>6.3f}")
 
 
-def polnear_audit(split: str, limit: int | None = None) -> dict[str, object]:
+def polnear_audit(split: str, limit: int | None = None,
+                  dump: list[dict[str, object]] | None = None) -> dict[str, object]:
     """Unsourced-claim flags of the whole analysis on PolNeAR ``split`` against its gold
-    attribution (see the module docstring); empty when PolNeAR is absent."""
+    attribution (see the module docstring); empty when PolNeAR is absent. Each flag is
+    appended to ``dump`` (article, sentence index, text, probability, whether it lies inside
+    gold attribution) when a list is given, for reading the errors of the train split."""
     from collections import Counter
 
     from checker.core.config import Config
     from checker.pipeline import run_rules
     from checker.text.loader import document_from_text
     from evaluation.polnear import available, load_split
-    from rules.claims import quotation_spans, threshold_for
+    from rules.claims import claim_genre, quotation_spans, threshold_for
     from rules.claims.context import exemption
 
     if not available():
@@ -158,7 +161,9 @@ def polnear_audit(split: str, limit: int | None = None) -> dict[str, object]:
         gold = [p for g in article.attributions for p in (*g.content, *g.source, *g.cue)]
         flagged = {f.sentence for f in analysis.findings if f.code == "CLM001"}
         quotes = quotation_spans(analysis)
+        genre = claim_genre(analysis, quotes)
         counts["articles"] += 1
+        previous = ""
         for s in analysis.body_sentences():
             covered = sum(max(0, min(s.end, b) - max(s.start, a)) for a, b in gold)
             attributed = covered >= 0.5 * max(1, s.end - s.start)
@@ -167,15 +172,24 @@ def polnear_audit(split: str, limit: int | None = None) -> dict[str, object]:
             counts["gold_attributed"] += attributed
             counts["flagged"] += s.index in flagged
             counts["flagged_gold_attributed"] += s.index in flagged and attributed
+            if dump is not None and s.index in flagged:
+                cues = [article.text[a:b] for g in article.attributions for a, b in g.cue
+                        if s.start <= a < s.end]
+                dump.append({"split": split, "article": article.name, "sentence": s.index,
+                             "inside_gold": attributed, "prob": round(prob, 3), "cues": cues,
+                             "genre": analysis.genre, "previous": previous, "text": s.text})
+            previous = s.text
             if prob >= threshold and not analysis.is_claim[s.index]:
-                reasons[exemption(s.text, s.start, analysis.genre, quotes) or "other"] += 1
+                reasons[exemption(s.text, s.start, genre, quotes) or "other"] += 1
     return {"split": split, **counts, "exempted": dict(reasons.most_common())}
 
 
-def _print_polnear(limit: int | None) -> None:
+def _print_polnear(limit: int | None, splits: tuple[str, ...] = ("train", "dev"),
+                   dump: Path | None = None) -> None:
     print("\nPolNeAR audit: unsourced-claim flags inside gold attribution (lower is better)")
-    for split in ("train", "dev"):
-        r = polnear_audit(split, limit)
+    flags: list[dict[str, object]] = []
+    for split in splits:
+        r = polnear_audit(split, limit, flags if dump else None)
         if not r:
             print("skipped PolNeAR audit: ../shared/data/attribution/polnear not found")
             return
@@ -185,6 +199,10 @@ def _print_polnear(limit: int | None) -> None:
               f"{flagged} flagged unsourced ({flagged / max(1, int(r['sentences'])):.1%}), "  # type: ignore[call-overload]
               f"{inside} of them inside gold attribution ({inside / max(1, flagged):.1%})")
         print(f"       exempted by the context rules: {r['exempted']}")
+    if dump:
+        dump.write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in flags),
+                        encoding="utf-8")
+        print(f"       {len(flags)} flags written to {dump}")
 
 
 def _print_transfer() -> None:
@@ -242,6 +260,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="audit PolNeAR train and dev: unsourced flags inside gold attribution")
     ap.add_argument("--polnear-limit", type=int, default=None, metavar="N",
                     help="only the first N articles of each PolNeAR split")
+    ap.add_argument("--polnear-split", choices=("train", "dev"), action="append",
+                    help="audit only this PolNeAR split (repeatable; default both)")
+    ap.add_argument("--polnear-dump", type=Path, default=None, metavar="FILE",
+                    help="write every unsourced flag of the PolNeAR audit to FILE (JSONL), "
+                         "for reading errors: read those of train only, dev is for measuring")
     ap.add_argument("--no-heldout", action="store_true",
                     help="leave out the real-news held-out half (for use while working)")
     ap.add_argument("--transfer", action="store_true",
@@ -302,8 +325,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<60} {m['n']:>5} {m['positives']:>4} {m['f1']:>6.3f} "
                   f"{m['precision']:>6.3f} {m['recall']:>6.3f}")
     print(f"reference: {REFERENCE}")
-    if args.polnear:
-        _print_polnear(args.polnear_limit)
+    if args.polnear or args.polnear_split:
+        _print_polnear(args.polnear_limit, tuple(args.polnear_split or ("train", "dev")),
+                       args.polnear_dump)
     if args.transfer:
         _print_transfer()
     return 0

@@ -8,9 +8,11 @@ import time
 import pytest
 
 from rules.claims.context import (
+    ARGUMENT,
     DEFINITION,
     IMPERATIVE,
     INFERENCE,
+    JUDGEMENT,
     LEAD_IN,
     NO_COMMENT,
     OPEN_QUESTION,
@@ -255,3 +257,64 @@ def test_an_unclosed_quotation_after_a_speech_verb_is_read_in_linear_time() -> N
         t0 = time.process_time()
         exemption(text, 0, "news")
         assert time.process_time() - t0 < 2.0, opener
+
+
+@pytest.mark.parametrize("text", [
+    "The leaked sales figures are embarrassing for the board.",
+    "It has been a rough month for the ferry operator.",
+    "The mayor's credibility is at stake after the audit.",
+    "The delay is nothing short of a scandal for the county.",
+    "But the cause of the blackout remains a mystery.",
+])
+def test_value_judgements_are_not_claims(text: str) -> None:
+    assert exemption(text, 0, "news") == JUDGEMENT
+
+
+@pytest.mark.parametrize("text", [
+    "The dam would never have been built without federal money.",
+    "Without the sea wall, the harbour would have flooded.",
+    "The strike could easily have lasted into the spring.",
+])
+def test_counterfactuals_are_possibilities(text: str) -> None:
+    assert exemption(text, 0, "news") == SPECULATION
+
+
+@pytest.mark.parametrize("text", [
+    # a figure makes a judgement or counterfactual a claim
+    "The 40 percent rise in fares is embarrassing for the council.",
+    "The plant would have lost $40 million without the subsidy.",
+    # obligation and possession, not counterfactuals
+    "Drivers would have to pay a toll under the new plan.",
+    "The council would have no say over the harbour budget.",
+    # feelings reported as facts stay claims
+    "Residents were worried about the smell from the plant.",
+    # "reportedly" / "allegedly" in a clause of its own leaves the main clause a claim
+    "Officers were called to the square for a report of someone allegedly cutting flags.",
+    "A man was arrested on Tuesday after he allegedly drove into a shop window.",
+])
+def test_figures_obligations_and_subordinate_hedges_stay_claims(text: str) -> None:
+    assert exemption(text, 0, "news") == ""
+
+
+def test_a_subordinate_hedge_beside_a_reporting_verb_is_left_to_attribution() -> None:
+    text = "A man was arrested after he allegedly drove into a shop window, police said."
+    assert exemption(text, 0, "news") == VAGUE
+
+
+@pytest.mark.parametrize("text", [
+    "The measures the council passed appear thoughtful and necessary.",
+    "A second ferry is sorely needed on the island route.",
+    "The more telling sign came in the fight over the harbour levy.",
+    "Sending the question back to the voters is needless.",
+])
+def test_judging_words_are_the_argument_of_an_opinion_piece(text: str) -> None:
+    assert exemption(text, 0, "opinion") == ARGUMENT
+    # in a news report the same sentence is not exempted for its words alone
+    assert exemption(text, 0, "news") != ARGUMENT
+
+
+def test_a_forecast_with_only_a_year_is_still_a_forecast() -> None:
+    text = "The closure could prove costly for the governor in the 2026 race."
+    assert exemption(text, 0, "news") == SPECULATION
+    # a forecast with an amount is an estimate that needs a source
+    assert exemption("The closure could cost the county $3 million in 2026.", 0, "news") == ""

@@ -180,7 +180,7 @@ def test_grid_scores_measure_both_directions_and_balance_helps_across_shares() -
                     reason="PolNeAR (../shared/data/attribution/polnear) not present")
 def test_polnear_audit_counts_flags_inside_gold_attribution() -> None:
     from evaluation.claims import polnear_audit
-    from rules.claims import context
+    from rules.claims import context, voice
 
     r = polnear_audit("dev", limit=4)
     assert r["articles"] == 4
@@ -188,8 +188,8 @@ def test_polnear_audit_counts_flags_inside_gold_attribution() -> None:
     assert 0 < flagged < sentences
     assert 0 <= int(r["flagged_gold_attributed"]) <= flagged
     assert 0 < int(r["gold_attributed"]) <= sentences
-    reasons = {getattr(context, n) for n in dir(context) if n.isupper()
-               and isinstance(getattr(context, n), str)}
+    reasons = {getattr(m, n) for m in (context, voice) for n in dir(m) if n.isupper()
+               and isinstance(getattr(m, n), str)}
     assert set(r["exempted"]) <= reasons | {"other"}
     assert r["exempted"].get("quotation", 0) > 0
 

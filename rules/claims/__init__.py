@@ -5,7 +5,8 @@ Runs after footnotes, attribution and hedging. For every body sentence it record
 :mod:`rules.claims.scorer`) and ``analysis.is_claim[i]`` (probability at or above
 ``config.claim_threshold``), and reports ``unsourced-claim`` for a claim that no
 earlier family has tied to a source: not attributed, no footnote marker, no
-hyperlink inside the sentence.
+hyperlink inside the sentence, and not a speech act of its own subject ("The
+governor vowed to veto the bill": :func:`rules.claims.voice.names_its_speaker`).
 
 The model is the committed ``rules/claims/model.json`` unless
 ``[tool.checker] claim_model`` names another JSON model (relative paths are
@@ -16,6 +17,9 @@ Modules:
 
 - :mod:`rules.claims.context`: when a check-worthy sentence is still not an unsourced claim
   (questions, imperatives, quotations, captions; the genre's argument or own results);
+- :mod:`rules.claims.voice`: whose voice a sentence is in (a speech act of its subject or a
+  named document sources it; the author's first person, headlines and embedded posts are
+  no claims; continued attribution; research writing in the first person plural);
 - :mod:`rules.claims.scorer`: the claim model's features, prediction and loading, with
   numpy alone (what the audit uses; :mod:`rules.claims.murmur` is its feature hash);
 - :mod:`rules.claims.model`: the scikit-learn estimator that fits the model (training only);
@@ -32,7 +36,8 @@ from typing import TYPE_CHECKING, Any
 from checker.core.analysis import Analysis, Family
 from checker.core.config import Config, ConfigError, Setting, fraction, path_string
 from checker.core.rule import Rule
-from rules.claims.context import SpanIndex, exemption
+from rules.claims.context import OPINION_GENRES, RESEARCH_GENRES, SpanIndex, exemption
+from rules.claims.voice import continues_account, names_its_speaker, research_voice
 
 if TYPE_CHECKING:
     from rules.claims.scorer import ClaimScorer
@@ -189,6 +194,43 @@ def quotation_spans(analysis: Analysis) -> SpanIndex:
     return SpanIndex(spans)
 
 
+def claim_genre(analysis: Analysis, quotes: SpanIndex) -> str:
+    """The genre the context rules read the article as: its detected genre, or ``research``
+    when its authors report their own research in the first person plural outside
+    quotations and attribution (:func:`rules.claims.voice.research_voice`), whatever the
+    genre detector made of it (an opinion piece stays one)."""
+    genre = analysis.genre
+    if genre in RESEARCH_GENRES or genre in OPINION_GENRES:
+        return genre
+    own = (s.text for s in analysis.body_sentences()
+           if ("we " in s.text or "We " in s.text or "our " in s.text or "Our " in s.text)
+           and not analysis.attributed[s.index] and not quotes.touches(s.start, s.end))
+    return "research" if research_voice(own) else genre
+
+
+def _continued(analysis: Analysis, i: int, start: int, text: str) -> bool:
+    """Whether sentence ``i`` goes on with the account of the attributed sentence just
+    before it in the same paragraph ("..., the study found. These events are ...")."""
+    if i == 0 or not analysis.attributed[i - 1]:
+        return False
+    before = analysis.doc.sentences[i - 1]
+    return "\n" not in analysis.doc.text[before.end:start] and continues_account(text)
+
+
+def _sourced(analysis: Analysis, i: int, start: int, end: int, text: str,
+             links: SpanIndex) -> bool:
+    """Whether a claim is tied to a source: attributed, footnoted, listed with a source,
+    linked, a speech act of its own subject, or continued attribution."""
+    return (
+        analysis.attributed[i]
+        or bool(analysis.sentence_footnotes[i])
+        or bool(analysis.sentence_source[i])
+        or links.touches(start, end)
+        or names_its_speaker(text)
+        or _continued(analysis, i, start, text)
+    )
+
+
 def run(analysis: Analysis) -> None:
     """Score every body sentence; report the claims that no earlier family sourced.
 
@@ -204,22 +246,15 @@ def run(analysis: Analysis) -> None:
     n = len(analysis.doc.sentences)
     quotes = quotation_spans(analysis)
     links = SpanIndex((link.start, link.end) for link in analysis.doc.links)
+    genre = claim_genre(analysis, quotes)
     for s, prob in zip(sentences, probs, strict=True):
         i = s.index
         if i >= n:
             continue
         analysis.claim_prob[i] = prob
-        claim = prob >= threshold and not exemption(s.text, s.start, analysis.genre, quotes)
+        claim = prob >= threshold and not exemption(s.text, s.start, genre, quotes)
         analysis.is_claim[i] = claim
-        if not claim:
-            continue
-        sourced = (
-            analysis.attributed[i]
-            or bool(analysis.sentence_footnotes[i])
-            or bool(analysis.sentence_source[i])
-            or links.touches(s.start, s.end)
-        )
-        if sourced:
+        if not claim or _sourced(analysis, i, s.start, s.end, s.text, links):
             continue
         analysis.report(
             UNSOURCED_CLAIM,

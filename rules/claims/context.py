@@ -39,6 +39,9 @@ it also depends on what kind of sentence it is and what kind of text it sits in:
   the plan “a gamble”, but fares rose 40 percent"): figures in quotations, dates and times
   do not count.
 
+Who is speaking (a reported speech act of the subject, the author in the first person, a
+headline, an embedded post) is :mod:`rules.claims.voice`'s question.
+
 An imperative is recognised after a leading conjunction too ("And don't ...", "So take ...").
 
 :func:`exemption` names the reason, or returns ``""`` when the sentence may be an unsourced
@@ -48,9 +51,11 @@ claim. The patterns are compiled on first use.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
+
+from rules.claims.spans import SpanIndex
+from rules.claims.voice import own_result, voice_exemption, words_of
 
 QUESTION = "question"
 IMPERATIVE = "imperative"
@@ -68,6 +73,7 @@ INFERENCE = "the author's reading of events"
 OPEN_QUESTION = "open question"
 VIEW = "the author's view"
 SPOKEN = "quoted speech"
+JUDGEMENT = "value judgement"
 
 OPINION_GENRES = frozenset({"opinion"})
 RESEARCH_GENRES = frozenset({"research"})
@@ -157,15 +163,23 @@ def _may_be_caption(t: str) -> bool:
             or "afp" in t)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _has_figure(t: str) -> bool:
-    return any(c.isdigit() for c in t)
+    return _DIGIT.search(t) is not None
 
 
 def _may_speculate(t: str) -> bool:
-    # a forecast with a figure ("could cost 200 million pounds a day") is an estimate that
-    # needs a source: it stays a claim
-    return ("could " in t or "might " in t or "may " in t or "likely" in t or "poised" in t
-            ) and not _has_figure(t)
+    # (a forecast with a figure, "could cost 200 million pounds a day", is an estimate that
+    # needs a source: it stays a claim; the caller checks that)
+    return "could " in t or "might " in t or "may " in t or "likely" in t or "poised" in t
+
+
+def _without_dates(t: str, p: dict[str, re.Pattern[str]]) -> str:
+    """``t`` without its years, dates and times ("the 2020 campaign", "by March 3"): those
+    figures do not make a forecast an estimate that needs a source."""
+    return p["time figures"].sub(" ", t) if _has_figure(t) else t
 
 
 def _may_be_no_comment(t: str) -> bool:
@@ -194,6 +208,25 @@ _OPEN_WORDS = ("unclear", "not clear", "uncertain", "unknown", "not known", "too
                "nobody knows")
 _VIEW_WORDS = ("i ", "we ", "in my ", "to me", "personally")
 _HEDGED_FORECAST = ("likely", "probably", "almost certainly", "inevitably")
+# Words that judge rather than describe, after a copula: "is embarrassing", "was a rough
+# week", "is at stake", "remains a mystery".
+_JUDGEMENT_WORDS = (
+    "embarrassing|concerning|worrying|troubling|alarming|disturbing|disappointing|"
+    "encouraging|heartening|impressive|admirable|shameful|disgraceful|deplorable|absurd|"
+    "ridiculous|outrageous|unacceptable|inexcusable|laughable|misguided|wrong-?headed|"
+    "foolish|reckless|irresponsible|scary|terrifying|frightening|baffling|puzzling|bizarre|"
+    "refreshing|regrettable|tragic|pathetic|hypocritical|unfair|unjust|undeserved|"
+    "(?:long\\s+)?overdue|mistake|disgrace|scandal|shame|travesty|farce|joke|"
+    "recipe\\s+for|rough|grim|bleak|dire|at\\s+stake|mystery|far\\s+from\\s+(?:over|certain|clear)"
+)
+# One word of every judgement the pattern knows: a cheap test before it.
+_JUDGING = frozenset(
+    "embarrassing concerning worrying troubling alarming disturbing disappointing encouraging "
+    "heartening impressive admirable shameful disgraceful deplorable absurd ridiculous "
+    "outrageous unacceptable inexcusable laughable misguided wrongheaded headed foolish "
+    "reckless irresponsible scary terrifying frightening baffling puzzling bizarre refreshing "
+    "regrettable tragic pathetic hypocritical unfair unjust undeserved overdue mistake disgrace "
+    "scandal shame travesty farce joke recipe rough grim bleak dire stake mystery far".split())
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _SPEECH_STEMS = ("call", "describ", "dub", "label", "brand", "vow", "pledg", "promis", "urg",
@@ -256,6 +289,22 @@ def _stance_patterns() -> dict[str, Source]:
         "hypothetical": (
             r"^(?:(?:but|and|yet|so|still|even)\s*,?\s+)?(?:if|unless|were|had)\b[^,;]{3,140},\s+"
             r"(?:[\w’'.-]+\s+){0,6}?(?:would|could|might)\b",
+            re.IGNORECASE),
+        # a counterfactual: "The law would never have passed without ...", "Turnout could
+        # have been higher" (what did not happen cannot be checked)
+        "counterfactual": (
+            _CONJ + rf"(?:{_NOT_MAIN}[\w’'.-]+,?\s+){{0,10}}?(?:would|could|might)(?:n[’']t)?\s+"
+            r"(?:(?:never|not|surely|certainly|likely|probably|easily|still|also)\s+)?have\s+"
+            r"(?:been\s+)?(?!(?:to|a|an|the|no|some|any|more|less|had)\b)(?-i:[a-z]+)\b",
+            re.IGNORECASE),
+        # a value judgement in the author's voice: "The leaked figures are embarrassing",
+        # "It has been a rough week for the airline", "Its credibility is at stake"
+        JUDGEMENT: (
+            _CONJ + rf"(?:{_NOT_MAIN}[\w’'.,-]+\s+){{1,10}}?(?:is|are|was|were|(?:has|have|had)\s+"
+            r"been|seems?|seemed|remains?|remained|looks?|looked)\s+(?:(?:also|still|now|"
+            r"particularly|especially|deeply|truly|really|very|so|quite|rather|even|more|most|"
+            r"increasingly|hugely|profoundly|downright|simply|clearly|frankly|utterly|all\s+the|"
+            r"nothing\s+short\s+of)\s+){0,2}(?:an?\s+)?(?:" + _JUDGEMENT_WORDS + r")\b",
             re.IGNORECASE),
         # a reported speech act with the speaker's words quoted: "X called the plan “...”",
         # "She vowed to “keep fighting”" (a verb of speech before a quotation of 3+ words)
@@ -364,6 +413,13 @@ def _sources() -> dict[str, Source]:
             rf"\s+(?:that\b(?!\s+(?:{_TIME_NOUNS})\b)|to\s+(?:(?:{_RAISING_INFINITIVES})\b|{_OTHER_INFINITIVE}))|"
             r"\b(?:reportedly|allegedly|purportedly)\b",
             re.IGNORECASE),
+        # what stands before an adverb in a clause of its own: "after he allegedly ...",
+        # "a report of someone allegedly ...", "who reportedly ..."
+        "subordinate before": (
+            r"\b(?:of|for|after|before|since|because|when|while|who|which|that|whom|whose|"
+            r"where|as|if|with)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE),
+        "reporting verb": (r"\b(?:said|says|say|told|tells|according\s+to|reported|reports|"
+                           r"stated|announced)\b", re.IGNORECASE),
         # not in a relative clause: "the summit, which is expected to draw ..." leaves the
         # main clause a claim
         "judged": (
@@ -380,7 +436,17 @@ def _sources() -> dict[str, Source]:
             r"could|might|may|can't|can’t|cannot)\b|"
             r"\b(?:absurd|ridiculous|disgrace\w*|shameful|outrageous|foolish|reckless|"
             r"hypocri\w+|nonsense|surely|of course|downright|self-destructive|wrong|"
-            r"right to|best|worst|better|worse|great|terrible|fail\w*|mess)\b|"
+            r"right to|best|worst|better|worse|great|terrible|fail\w*|mess|"
+            # judging words an opinion piece argues with ("sorely needed", "bad
+            # legislation", "a telling measure", "is needless")
+            r"good|bad|needless|pointless|necessary|unnecessary|needed|sorely|thoughtful|"
+            r"telling|wasted?|wasteful|worthwhile|worthy|harmless|healthy|unhealthy|wise|"
+            r"unwise|sensible|smart|stupid|silly|naive|cynic\w*|sham|charade|folly|"
+            r"misguided|shortsighted|short-sighted|irresponsible|responsible|important|"
+            r"crucial|vital|essential|deserv\w*|fair|unfair|welcome|laudable|commendable|"
+            r"admirabl\w*|regrettabl\w*|unfortunate\w*|sadly|fortunately|clearly|obviously|"
+            r"simply|merely|indeed|truly|really|certainly|undoubtedly|arguably|tendency|"
+            r"prophecy|antidote|monument to|for the sake of|cop[- ]out)\b|"
             r"\btoo (?:often|much|many|few|little|long|late|slow|fast|far)\b",
             re.IGNORECASE,
         ),
@@ -408,29 +474,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return _Compiled()
 
 
-class SpanIndex:
-    """Character spans (such as quotations or links) sorted by start, for overlap questions
-    in time that does not grow with the number of spans: only spans that start within the
-    longest span's length before a range can reach into it."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        self.starts = [a for a, _ in self.spans]
-        self.longest = max((b - a for a, b in self.spans), default=0)
-
-    def _near(self, start: int, end: int) -> list[tuple[int, int]]:
-        lo = bisect_left(self.starts, start - self.longest)
-        return self.spans[lo : bisect_left(self.starts, end)]
-
-    def covered(self, start: int, end: int) -> int:
-        """Characters of ``start..end`` inside the spans (a span counted once each)."""
-        return sum(max(0, min(end, b) - max(start, a)) for a, b in self._near(start, end))
-
-    def touches(self, start: int, end: int) -> bool:
-        """Whether any span overlaps ``start..end``."""
-        return any(a < end and start < b for a, b in self._near(start, end))
-
-
 def _mostly_quoted(start: int, end: int, quotes: SpanIndex) -> bool:
     return quotes.covered(start, end) >= 0.6 * max(1, end - start)
 
@@ -454,7 +497,7 @@ def exemption(text: str, start: int, genre: str,
     folded = stripped.casefold()
     if _may_be_caption(folded) and p[CAPTION].search(stripped):
         return CAPTION
-    if (_may_be_vague(folded) and p[VAGUE].search(stripped)) or (
+    if (_may_be_vague(folded) and _vague(stripped, p)) or (
             _may_be_judged(folded) and p["judged"].search(stripped)):
         return VAGUE
     if _may_be_no_comment(folded) and p[NO_COMMENT].search(stripped):
@@ -463,11 +506,29 @@ def exemption(text: str, start: int, genre: str,
         return LEAD_IN
     if _may_define(folded) and p[DEFINITION].search(stripped):
         return DEFINITION
-    if _may_speculate(folded) and p[SPECULATION].match(stripped.lstrip(_LEAD)):
+    if _may_speculate(folded) and not _has_figure(_without_dates(folded, p)) and p[
+            SPECULATION].match(stripped.lstrip(_LEAD)):
         return SPECULATION
     if _may_infer(folded) and p[INFERENCE].match(stripped.lstrip(_LEAD)):
         return INFERENCE
-    return _stance(stripped, folded, p) or _genre_exemption(stripped, genre, p)
+    return (_stance(stripped, folded, p) or voice_exemption(stripped, folded)
+            or _genre_exemption(stripped, genre, p))
+
+
+def _vague(stripped: str, p: dict[str, re.Pattern[str]]) -> bool:
+    """An agentless reporting passive, or "reportedly" / "allegedly" in the main clause: in
+    a clause of its own ("Police were called after a report of someone allegedly cutting
+    the flags", "A man was arrested after he allegedly crashed ...") the adverb hedges that
+    clause, and the main clause is still a claim."""
+    for m in p[VAGUE].finditer(stripped):
+        if not m.group().endswith("ly") or not p["subordinate before"].search(
+                stripped, max(0, m.start() - 40), m.start()):
+            return True
+        # with a reporting verb as well ("..., after he allegedly crashed ..., police
+        # said"), the sentence is attributed: leave it to the attribution family
+        if p["reporting verb"].search(stripped):
+            return True
+    return False
 
 
 def _stance(stripped: str, folded: str, p: dict[str, re.Pattern[str]]) -> str:
@@ -477,9 +538,19 @@ def _stance(stripped: str, folded: str, p: dict[str, re.Pattern[str]]) -> str:
         return OPEN_QUESTION
     if _may_be_view(lead.casefold()) and p[VIEW].match(lead):
         return VIEW
-    if (_may_forecast(folded) or _may_suppose(folded)) and not _has_figure(folded) and (
-            p["forecast"].match(lead) or p["hypothetical"].match(lead)):
-        return SPECULATION
+    forecast = _may_forecast(folded) or _may_suppose(folded)
+    counterfactual = " have " in folded and (
+        "would" in folded or "could" in folded or "might" in folded)
+    judging = not words_of(folded).isdisjoint(_JUDGING)
+    # (a figure other than a date makes any of them a claim: an estimate, a measure)
+    if (forecast or counterfactual or judging) and not (
+            _has_figure(folded) and _has_figure(_without_dates(folded, p))):
+        if forecast and (p["forecast"].match(lead) or p["hypothetical"].match(lead)):
+            return SPECULATION
+        if counterfactual and p["counterfactual"].match(lead):
+            return SPECULATION
+        if judging and p[JUDGEMENT].match(lead):
+            return JUDGEMENT
     quoted = "“" in stripped or '"' in stripped or "‘" in stripped
     if quoted and any(v in folded for v in _SPEECH_STEMS):
         spoken = p[SPOKEN].search(stripped)
@@ -506,6 +577,6 @@ def _genre_exemption(stripped: str, genre: str, p: dict[str, re.Pattern[str]]) -
     """The author's argument in an opinion piece, the authors' own result in research."""
     if genre in OPINION_GENRES and p[ARGUMENT].search(stripped):
         return ARGUMENT
-    if genre in RESEARCH_GENRES and p[OWN_RESULT].search(stripped):
+    if genre in RESEARCH_GENRES and (p[OWN_RESULT].search(stripped) or own_result(stripped)):
         return OWN_RESULT
     return ""

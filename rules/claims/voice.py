@@ -1,0 +1,278 @@
+"""Whose voice a sentence is in, when that voice makes it no unsourced claim.
+
+:mod:`rules.claims.context` asks what a sentence does (asks, tells, supposes, quotes); this
+module asks who is speaking, for four kinds of sentence that a claim model scores highly
+because they are full of names, dates and events:
+
+- a reported speech act whose speaker is the sentence's subject ("The governor vowed to veto
+  the bill", "Two senators urged the agency to ...", "The driver was told by a nurse that
+  ..."): the content is what that speaker said, and the speaker is named right there, so it
+  is sourced, not unsourced. The verbs are those that report communication and nothing
+  else ("promised", "urged", "apologised", "accused", "warned", "was asked"); verbs that
+  also name an act ("agreed to pay", "declared an emergency", "admitted to hospital") are
+  left out;
+- the author speaking in the first person outside quotation marks ("We visited the site in
+  May", "I have covered the court for ten years", "our analysis of the filings shows ...",
+  "Few of us remember ..."): the author's own view, experience or result, not a fact that
+  owes the reader a source (a name such as "Our Principles PAC" is not the first person,
+  nor is everyone's "our planet", "cells like ours", "most of us");
+- a headline or a subhead that reached the body as a sentence: every long word capitalised
+  ("Senate Leader Rejects Budget Deal."), or capitals throughout ("FLOODS CLOSE MAIN
+  ROAD.");
+- an embedded social-media post: text with hashtags or @-handles ("Two hours to clear the
+  square #cityhall @metro_police"), or the credit line under such a post ("— A. Reader
+  (@areader) May 3, 2021").
+
+:func:`voice_exemption` names the reason for the last three, or returns ``""``; a reported
+speech act stays a claim (what was said is checkable) that :func:`names_its_speaker` marks as
+sourced. The patterns are compiled on
+first use, and each sits behind a cheap test of the sentence's letters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+SPEECH_ACT = "reported speech act"
+OWN_VOICE = "the author's own voice"
+HEADLINE = "headline"
+EMBEDDED_POST = "embedded post"
+
+# Verbs that report communication only, in forms that are not also plural nouns ("promises",
+# "calls", "claims", "recalls" are left out: "Insurance claims rose" has no speaker).
+_SPEECH_VERBS = (
+    "promised(?!\\s+to\\s+be\\b)|vowed|pledged(?!\\s+delegates?\\b)|urged|apologi[sz]ed|apologi[sz]es|accused|"
+    "accuses|critici[sz]ed|critici[sz]es|praised|denied(?!\\s+(?:bail|parole|entry|access)\\b)|denies|acknowledged|acknowledges|"
+    "conceded|concedes|argued|argues|insisted|insists|called\\s+(?:for|on)\\b|warned|warns|"
+    "recalled|lamented|complained|condemned|condemns|decried|decries|slammed|blasted|mocked|"
+    "touted|hailed|reiterated|reiterates|stressed|announced|announces|joked|quipped|tweeted|"
+    "wrote|writes|asked|told|tells|said|says|testified|testifies|alleged|alleges|claimed|"
+    "pleaded\\s+with|appealed\\s+to|implored|thanked|congratulated|expressed|voiced"
+)
+# Cheap test before the document clause pattern.
+_DOCUMENT_WORDS = (" show", " suggest", " indicat", " list", " put", " reveal", " record",
+                   " count", " give", " gave")
+# Whole words that every match of a pattern contains, for a cheap test before it (one set
+# operation on the sentence's words, :func:`words_of`).
+_SPEECH_WORDS = frozenset(
+    "promised vowed pledged urged apologised apologized apologises apologizes accused accuses "
+    "criticised criticized criticises criticizes praised denied denies acknowledged "
+    "acknowledges conceded concedes argued argues insisted insists called calls warned warns "
+    "recalled lamented complained condemned condemns decried decries slammed blasted mocked "
+    "touted hailed reiterated reiterates stressed announced announces joked quipped tweeted "
+    "wrote writes asked told tells said says testified testifies alleged alleges claimed "
+    "pleaded appealed implored thanked congratulated expressed voiced".split())
+_FIRST_PERSON = frozenset("we us our ours ourselves me my myself i".split())
+_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=16)
+def words_of(folded: str) -> frozenset[str]:
+    """The words (letters only) of a case-folded sentence, remembered for the few sentences
+    the checks of one sentence ask about."""
+    return frozenset(_WORD.findall(folded))
+
+
+# Words that open a subordinate clause: a speech verb after one of these is not the main
+# clause's ("Officials who warned of the flood were ...", "After she denied the charge, the
+# firm fell 9%").
+_NOT_MAIN = (r"(?!(?:which|that|who|whom|whose|where|when|if|unless|because|although|though|"
+             r"while|as|after|before|since|once|until|despite|with|without)\b)")
+# Short words a headline writer leaves in lower case.
+_MINOR = frozenset(
+    "a an the and or but nor of to in on at by for from with as into over amid than per via "
+    "vs is are be".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _sources() -> dict[str, str | tuple[str, int]]:
+    return {
+        SPEECH_ACT: (
+            r"^(?:(?:but|and|yet|so|still|meanwhile|instead|now|then|later|earlier|also)\s*,?\s+)?"
+            rf"(?:{_NOT_MAIN}[\w’'.()&-]+,?\s+){{1,8}}?"
+            r"(?:(?:has|have|had)\s+)?(?:(?:(?:has|have|had)\s+been|was|were|is|are)\s+)?"
+            r"(?:(?:also|again|repeatedly|publicly|privately|openly|since|already|long|recently|"
+            r"previously|once|even|just|quickly|then|strongly|sharply|formally|first|later)\s+)?"
+            # not a participle after a determiner ("The accused was taken to ...")
+            r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)"
+            r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)"
+            rf"(?:{_SPEECH_VERBS})\b",
+            re.IGNORECASE),
+        # a document credited in a reporting clause of its own: "..., latest government
+        # figures show, ...", "..., the county's records showed."
+        "document clause": (
+            r"[,—–(]\s*(?:[\w’'-]+\s+){0,5}?(?:figures|data|statistics|records|numbers|polls?|"
+            r"surveys?|documents|filings|estimates|tallies)\s+(?:show|shows|showed|suggest|"
+            r"suggests|suggested|indicate|indicates|indicated)\s*(?:[,.;)]|$)",
+            re.IGNORECASE),
+        # a document as the subject of what it shows: "Daily fire briefings showed ...",
+        # "Federal incident summaries listed the blaze at ...", "County records show ..."
+        "document subject": (
+            rf"^(?:(?:but|and|yet|so|still|meanwhile|now|then|later|earlier)\s*,?\s+)?"
+            # (named: "County records", not just "The figures" or "These data")
+            rf"(?:{_NOT_MAIN}[\w’'.()&-]+\s+){{1,8}}?(?<!\bthe\s)(?<!\bThe\s)(?<!\bthese\s)"
+            r"(?<!\bThese\s)(?<!\bthose\s)(?<!\bThose\s)(?<!\bits\s)(?<!\bIts\s)(?<!\btheir\s)"
+            r"(?<!\bTheir\s)(?:briefings|records|figures|data|"
+            r"statistics|documents|filings|summaries|logs|minutes|surveys?|polls?|estimates|"
+            r"census|tallies|tally|database|dashboard|spreadsheet)\s+(?:(?:released|published|"
+            r"posted|issued)\s+(?:\w+\s+){0,3})?(?:show|shows|showed|list|lists|listed|put|puts|"
+            r"indicate|indicates|indicated|reveal|reveals|revealed|record|records|recorded|"
+            r"count|counts|counted|give|gives|gave|suggest|suggests|suggested)\b"),
+        # first person outside quotations: lower-case "we", "us", "our", "me", "my", or
+        # "I"; "We", "Our", "My" opening a clause unless a capitalised name follows
+        OWN_VOICE: (
+            r"(?<![\w’'-])(?:we|us|our|ours|ourselves|me|my|myself)(?![\w’'-])|"
+            r"(?<![\w(’'-])I(?:[’']m|[’']ve|[’']d|[’']ll)?(?![\w)’'.-])(?<!War I)|"
+            r"(?:^|[.;:,—–]\s*)(?:We|Our|My)\b(?!\s+[A-Z])"),
+        # the first person of everyone, not the author's: "our planet", "cells like ours"
+        "generic we": (
+            r"\b(?:our|us)\s+(?:(?:own|whole|entire)\s+)?(?:planet|world|earth|species|"
+            r"bod(?:y|ies)|brains?|cells?|genes|galaxy|universe|solar\s+system|ancestors|"
+            r"oceans?|atmosphere|lifetimes?|history|civili[sz]ation)\b|\blike\s+(?:ours|us)\b|"
+            r"\b(?:all|each|every\s+one|most|many|some)\s+of\s+us\b", re.IGNORECASE),
+        "quoted": (r"[“\"][^”\"]*(?:[”\"]|$)|(?<!\w)‘[^’]*(?:’(?!\w)|$)"),
+        "post credit": (
+            r"^(?:[—–-]\s*)?[^()\n]{1,80}\(@\w{1,30}\)\s*(?:on\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+"
+            r"\d{4}\s*$"),
+        # a post's text ends with a hashtag, a handle or a picture link; prose that names
+        # an account or a hashtag ("known as @cityhall", "the #MeToo hashtag") does not
+        "post end": (
+            r"(?:(?<![\w&/])#[A-Za-z]\w{1,60}|(?<![\w.@/])@\w{2,30}|pic\.twitter\.com/\w+)"
+            r"[\s\W]{0,3}$|pic\.twitter\.com/"),
+        "post words": (r"\b(?:hashtags?|accounts?|handles?|users?|named|called)\b",
+                                 re.IGNORECASE),
+        **_account_patterns(),
+    }
+
+
+def _account_patterns() -> dict[str, str | tuple[str, int]]:
+    """The patterns of continued attribution and of research writing."""
+    return {
+        # what opens a sentence that goes on with the account before it: "These results
+        # ...", "In addition, ...", "The study also ..."
+        "continuation": (
+            r"^(?:(?:These|This|Those)\b(?!\s+(?:year|week|month|morning|afternoon|evening|"
+            r"time|season|summer|winter|spring|autumn|fall)\b)|(?:In\s+addition|Additionally|"
+            r"Furthermore|Moreover)\b|(?:It|They|He|She|The\s+(?:study|report|survey|data|"
+            r"figures|researchers|analysis|statement|review|paper|ruling|filing|complaint|"
+            r"indictment))\s+(?:also|further|additionally)\b)"),
+        # the authors' own research in the first person plural: "we reviewed", "Here we
+        # show", "our analysis found"
+        "research voice": (
+            r"\b(?:[Ww]e|[Hh]ere,?\s+we)\s+(?:(?:also|then|first|further|systematically)\s+)?"
+            r"(?:reviewed|analy[sz]ed|surveyed|measured|examined|investigated|assessed|"
+            r"evaluated|compared|conducted|performed|recruited|enrolled|included|identified|"
+            r"used|found|show|report|estimated|modelled|modeled|tested|sequenced|collected)\b|"
+            r"\b[Oo]ur\s+(?:study|analysis|review|meta-analysis|results|findings|data|model|"
+            r"sample|survey|trial)\b"),
+        # a result or method stated in the passive, as research writing does: "X was
+        # associated with Y", "Fifteen trials were included", "no significant difference"
+        "research result": (
+            r"\b(?:was|were|is|are)\s+(?:(?:not|also|significantly|positively|negatively|"
+            r"strongly|weakly|independently|inversely)\s+){0,2}(?:associated|correlated|"
+            r"included|excluded|enrolled|recruited|randomi[sz]ed|analy[sz]ed|assessed|"
+            r"measured|identified|observed|linked)\b|\b(?:insufficient|limited|no|little|"
+            r"weak|strong|moderate)\s+evidence\b|\bno\s+(?:statistically\s+)?significant\b|"
+            r"\bstatistically\s+significant\b"),
+    }
+
+
+class _Compiled(dict[str, re.Pattern[str]]):
+    """The patterns by name, each compiled on first use (a draft's few sentences reach few)."""
+
+    def __missing__(self, key: str) -> re.Pattern[str]:
+        source = _sources()[key]
+        pattern = re.compile(*source) if isinstance(source, tuple) else re.compile(source)
+        self[key] = pattern
+        return pattern
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return _Compiled()
+
+
+def _headline(stripped: str) -> bool:
+    """Every long word capitalised ("Senate Leader Rejects Budget Deal.") or all letters
+    capitals ("FLOODS CLOSE MAIN ROAD."): at least four words, no lower-case word of more
+    than three letters but the few a headline writer leaves in lower case. Stops at the
+    first such word, which ordinary prose reaches within a few words."""
+    # the first few words decide almost every sentence
+    for token in stripped.split(maxsplit=6)[:6]:
+        word = token.strip("\"“”‘’'()[],.;:!?—–-")
+        if word and word[0].islower() and word.casefold() not in _MINOR:
+            return False
+    words = 0
+    for token in stripped.split():
+        word = token.strip("\"“”‘’'()[],.;:!?—–-")
+        if not word or not word[0].isalpha():
+            continue
+        if word[0].islower() and word.casefold() not in _MINOR:
+            return False
+        words += 1
+    return words >= 4
+
+
+def _first_person(stripped: str, folded: str, p: dict[str, re.Pattern[str]]) -> bool:
+    if words_of(folded).isdisjoint(_FIRST_PERSON):
+        return False
+    own = p["generic we"].sub(" ", p["quoted"].sub(" ", stripped))
+    return bool(p[OWN_VOICE].search(own))
+
+
+def voice_exemption(stripped: str, folded: str) -> str:
+    """Why the sentence ``stripped`` (``folded`` is it case-folded) is, by its voice, not an
+    unsourced claim: the author's own voice, a headline or an embedded post; ``""`` if none.
+    A reported speech act is a claim, sourced by its subject: :func:`names_its_speaker`."""
+    p = _patterns()
+    if ("#" in stripped or "@" in stripped or "pic." in stripped) and (
+            p["post credit"].match(stripped) or (
+                p["post end"].search(stripped) and not p["post words"].search(stripped))):
+        return EMBEDDED_POST
+    if _headline(stripped):
+        return HEADLINE
+    if _first_person(stripped, folded, p):
+        return OWN_VOICE
+    return ""
+
+
+def continues_account(text: str) -> bool:
+    """Whether ``text`` opens by going on with the account of the sentence before it ("These
+    events are ...", "In addition, patients ...", "The study also ..."): after an attributed
+    sentence of the same paragraph it is continued attribution, not a new unsourced claim."""
+    return bool(_patterns()["continuation"].match(text.strip().lstrip("\"“‘'(")))
+
+
+def research_voice(texts: Iterable[str]) -> bool:
+    """Whether the authors of a text report their own research in the first person plural
+    ("we reviewed ...", "our analysis ...") outside quotation marks: then it is research
+    writing whatever else its genre cues say, and its passive results and methods are the
+    authors' own (:func:`own_result`)."""
+    p = _patterns()
+    voice, quoted = p["research voice"], p["quoted"]
+    return any(voice.search(text) and voice.search(quoted.sub(" ", text)) for text in texts)
+
+
+def own_result(text: str) -> bool:
+    """A result or method stated as research writing states it ("Fifteen trials were
+    included", "X was associated with Y", "there was insufficient evidence ...")."""
+    return bool(_patterns()["research result"].search(text))
+
+
+def names_its_speaker(text: str) -> bool:
+    """Whether ``text`` is a reported speech act of its subject ("The governor vowed to veto
+    the bill", "She was told by a nurse that ...") or credits a document, in a reporting
+    clause of its own ("..., latest hospital figures show.") or as the subject of what it
+    shows ("Daily fire briefings listed ...", "County records show ..."): the source is named in the
+    sentence, so the claim is sourced (it stays a claim: what was said is checkable)."""
+    stripped = text.strip()
+    folded = stripped.casefold()
+    p = _patterns()
+    if not words_of(folded).isdisjoint(_SPEECH_WORDS) and p[SPEECH_ACT].match(stripped):
+        return True
+    if not any(w in folded for w in _DOCUMENT_WORDS):
+        return False
+    return bool(p["document clause"].search(stripped) or p["document subject"].match(stripped))
