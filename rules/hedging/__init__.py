@@ -21,12 +21,15 @@ Modules:
 - :mod:`rules.hedging.merge`: one finding per phrase: an author's hedge that an attribution
   finding already reports (``reportedly``, ``critics argue``) is folded into that finding.
 
-Cues inside questions are not reported (a modal in a question asks, it does not hedge).
+Cues inside questions are not reported (a modal in a question asks, it does not hedge), nor
+those inside an indirect question ("whether they are likely to qualify") or in a line set in
+title case without closing punctuation (a headline or a related-story link left in the body).
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 
 from checker.core.analysis import Analysis, Family, HedgeCue
 from checker.core.document import BODY
@@ -93,11 +96,42 @@ def _is_question(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith("?")
 
 
+_LONG_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
+
+
+def _is_title_line(text: str) -> bool:
+    """A headline-like line: no closing punctuation, three words or more, and every word of
+    four letters or more capitalised ("What the Ruling Could Mean for Renters")."""
+    stripped = text.strip()
+    if not stripped or stripped[-1] in ".!?:;,\"”’)]»" or len(stripped.split()) < 3:
+        return False
+    long_words = _LONG_WORD.findall(stripped)
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+
+
+_WHETHER = re.compile(r"\bwhether\b[^,;:—–()]*$", re.IGNORECASE)
+
+
+def _in_indirect_question(text: str, at: int) -> bool:
+    """Whether the cue at ``at`` (an offset in the sentence ``text``) sits in a clause
+    opened by "whether", with no clause break between: it is asked about, not asserted."""
+    return "hether" in text and _WHETHER.search(text, 0, at) is not None
+
+
 def _outside_questions(analysis: Analysis, cues: list[tuple[Cue, int]]
                        ) -> list[tuple[Cue, int]]:
-    """The cues not in a question (a modal in a question asks; it does not weaken a claim)."""
+    """The cues not in a question, an indirect question or a headline-like line (a modal in
+    a question asks; it does not weaken a claim)."""
     sentences = analysis.doc.sentences
-    return [(c, i) for c, i in cues if not _is_question(sentences[i].text)]
+    kept = []
+    for c, i in cues:
+        s = sentences[i]
+        if _is_question(s.text) or _is_title_line(s.text):
+            continue
+        if _in_indirect_question(s.text, c.start - s.start):
+            continue
+        kept.append((c, i))
+    return kept
 
 
 def _judge_sentences(analysis: Analysis, located: list[tuple[Cue, int]],

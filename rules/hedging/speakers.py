@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,10 @@ from checker.core.document import Sentence
 from checker.core.regexlit import lazy_compile
 from rules.hedging.cues import quotation_spans
 from rules.hedging.spans import SpanIndex, overlaps_any
+
+# A "source" that is a lone determiner is a misreading ("the first reported case": no one
+# reports anything), not a speaker.
+_NO_SOURCE = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ class SpeechContext:
         cues = sorted(cue_spans)
         for att in analysis.attributions:
             name = att.source_name or ""
-            if _cue_is_the_attribution(att, cues):
+            if _cue_is_the_attribution(att, cues) or name.lower() in _NO_SOURCE:
                 continue
             if name and att.cue is not None and att.source_kind not in ("", ANONYMOUS):
                 at = analysis.doc.sentence_at(att.cue.start)
@@ -93,7 +98,8 @@ class SpeechContext:
             ):
                 return name, False
         if 0 <= sentence < len(self.sentences):
-            said = as_clause(self.sentences[sentence], s)
+            said = as_clause(self.sentences[sentence], s) or reported_by(
+                self.sentences[sentence], s)
             if said:
                 return said, False
         return "", True
@@ -114,7 +120,8 @@ class SpeechContext:
 # reported, not the source's words.
 _COMMENT_CLAUSE = lazy_compile(
     r",\s+(?:which|a (?:[\w-]+ ){0,2}?(?:move|decision|step|sign|development|change|result|"
-    r"shift|rise|fall|drop|increase|cut|figure|finding|outcome) (?:that|which))\b"
+    r"shift|rise|fall|drop|increase|cut|figure|finding|outcome) (?:that|which)|"
+    r"as(?:\s+(?:now|also))?(?:\s+(?:is|was|seems|seemed|appears|appeared|looks|looked))?(?=\s*$))\b"
     r"[^,;:()\"“”—–]*$"
 )
 # A relative clause that opens before a reporting cue and closes (a comma) before the hedge:
@@ -216,3 +223,90 @@ def as_clause(sentence: Sentence, cue_start: int) -> str:
     # characters (matched from there: a search would scan the whole sentence per cue)
     m = _AS_CLAUSE_AT_START.match(text, 0, max(0, cue_start - sentence.start))
     return "" if m is None else m.group("who")
+
+
+# What attribution may have missed: a reporting verb before the cue in the same sentence and
+# clause ("the study uses genetic data to claim that the virus may ...", "with economists
+# forecasting that it may ...", "the court didn't say the state could ..."), or a reporting
+# clause that closes the sentence ("This suggests the spread likely began early, the
+# researchers wrote."). The cue is inside what that subject said or wrote, not the author's
+# own hedge. First-person subjects ("we found that ... may") stay the author's.
+_VERBS_THAT = (
+    r"claim|claims|claimed|claiming|argue|argues|argued|arguing|contend|contends|contended|"
+    r"insist|insists|insisted|forecast|forecasts|forecasting|predict|predicts|predicted|"
+    r"predicting|warn|warns|warned|warning|believe|believes|believed|believing|think|thinks|"
+    r"fear|fears|feared|conclude|concludes|concluded|concluding|estimate|estimates|estimated|"
+    r"estimating|found|finds|reported|wrote|writes|noted|notes|noting|acknowledged|"
+    r"acknowledges|admitted|admits|conceded|concedes|maintain|maintains|maintained|asserted|"
+    r"asserts|alleged|alleges|alleging"
+)
+_SAY = r"say|says|said|saying|told\s+(?:[\w’'-]+\s+){1,3}?"
+_REPORTED_CLAUSE = lazy_compile(
+    r"(?P<who>(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s+"
+    r"(?:(?:also|now|had|has|have|did\s+not|didn[’']t|does\s+not|doesn[’']t|to)\s+){0,2}"
+    r"(?:(?:" + _SAY + r")(?:\s+that)?|(?:" + _VERBS_THAT + r")\s+that)\s"
+)
+_TAIL_VERBS = (
+    r"says|said|say|wrote|writes|write|added|adds|reported|reports|noted|notes|explained|"
+    r"explains|concluded|concludes|argued|argues|argue|estimated|estimate|estimates|believe|"
+    r"believes|told\s+[^,;:“”\"]{1,40}?"
+)
+_TAIL = lazy_compile(
+    r"[,”\"’]\s*(?:(?:says|said|wrote|writes|added|adds|reported|reports|noted|notes|"
+    r"explained|concluded|argued|argues|estimated)\s+(?P<who1>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)|"
+    r"(?P<who2>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+?)\s+(?:(?:also|had|has|have)\s+)?"
+    r"(?:" + _TAIL_VERBS + r"))"
+    r"(?:\s+(?:on|in|at|during|last|this|earlier|later|after|before|to|from)\b[^,;:“”\"]{0,60})?"
+    r"\s*[.!]?\s*[”\"’]?\s*$"
+)
+_FIRST_PERSON = frozenset({"i", "we"})
+_NOT_A_SUBJECT = frozenset({"is", "are", "was", "were", "be", "been", "being", "it"})
+_CLAUSE_STOPS = ";:—–"
+_LEADING = lazy_compile(r"^(?:(?:with|and|but|as|while|so|then|also)\s+)+", re.IGNORECASE)
+
+
+def _speaker_words(who: str) -> str:
+    """The subject words before a reporting verb, without a leading conjunction."""
+    return _LEADING.sub("", who.strip()).strip(" .!?")
+
+
+@functools.lru_cache(maxsize=256)
+def _reported_clauses(text: str) -> tuple[tuple[int, str], ...]:
+    """(end of the reporting verb, speaker) of each reporting verb with its clause in a
+    sentence's ``text``, and of a reporting clause that closes it (end 0: it covers the
+    sentence before it): worked out once per sentence."""
+    out: list[tuple[int, str]] = []
+    tail = _TAIL.search(text)
+    if tail is not None:
+        who = _speaker_words(tail.group("who1") or tail.group("who2") or "")
+        last = who.split()[-1].lower() if who else ""
+        if who and last not in _FIRST_PERSON and last not in _NOT_A_SUBJECT:
+            out.append((-tail.start(), who))
+    for m in _REPORTED_CLAUSE.finditer(text):
+        who = _speaker_words(m.group("who"))
+        words = who.lower().split()
+        if words and words[-1] not in _FIRST_PERSON and "we" not in words[-1:]:
+            out.append((m.end(), who))
+    return tuple(out)
+
+
+def reported_by(sentence: Sentence, cue_start: int) -> str:
+    """Who says the clause that holds the cue at ``cue_start`` (an article offset): the subject
+    of a reporting verb before it in the same clause, or of a reporting clause that closes the
+    sentence after it; "" when neither."""
+    text = sentence.text
+    at = cue_start - sentence.start
+    for end, who in _reported_clauses(text):
+        if end < 0:  # a closing reporting clause: covers what comes before it
+            if at < -end:
+                return who
+            continue
+        if end > at:
+            continue
+        between = text[end:at]
+        if any(c in between for c in _CLAUSE_STOPS) or ", but " in between:
+            continue
+        if comment_clause(text, end, at) or closed_relative(text, end, at):
+            continue
+        return who
+    return ""
