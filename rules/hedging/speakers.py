@@ -260,7 +260,7 @@ _TAIL = lazy_compile(
     r"\s*[.!]?\s*[”\"’]?\s*$"
 )
 _FIRST_PERSON = frozenset({"i", "we"})
-_NOT_A_SUBJECT = frozenset({"is", "are", "was", "were", "be", "been", "being", "it"})
+_NOT_A_SUBJECT = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _CLAUSE_STOPS = ";:—–"
 _LEADING = lazy_compile(r"^(?:(?:with|and|but|as|while|so|then|also)\s+)+", re.IGNORECASE)
 
