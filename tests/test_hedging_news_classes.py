@@ -143,3 +143,43 @@ def test_a_title_case_line_in_the_body_is_not_reported() -> None:
     a = analyse(text)
     found = [a.doc.text[f.start : f.end] for f in a.findings if f.code == "HDG001"]
     assert found == ["may"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a reporting verb used as a noun reports nothing
+        ("Concerns grew on Monday over claims that ballots had arrived late, apparently "
+         "tipping the count.", "apparently"),
+        # "say" with an object is not a report of the clause after it
+        ("Many backers do not want to say so publicly, with some likely to wait until spring.",
+         "likely"),
+        # a closing reporting clause covers its quotation, not the author's words before a colon
+        ("At the time, the mayor seemed to back down: “We will wait,” she told reporters.",
+         "seemed"),
+        # a hedge inside a noun phrase of an indirect question is still the author's
+        ("The dispute over whether to reopen the seemingly doomed mill is another hurdle.",
+         "seemingly"),
+    ],
+)
+def test_the_speaker_rules_leave_the_authors_hedges_alone(text: str, cue: str) -> None:
+    assert cue in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The hill is traditionally thought to be a burial site.",
+         "is traditionally thought to"),
+        ("Little is known about the second driver.", "Little is known"),
+        ("The cause of the blaze remains unknown.", "remains unknown"),
+        ("Turnout fell, which implies that the campaign failed.", "which implies that"),
+    ],
+)
+def test_more_news_cues(text: str, cue: str) -> None:
+    assert cue in [c.text for c in find_cues(text)]
+
+
+def test_an_unknown_quantity_and_a_named_insinuation_are_not_cues() -> None:
+    assert find_cues("An unknown number of people fled.", ("epistemic",)) == []
+    assert find_cues("Senators implied that the deal was dead.", ("epistemic",)) == []

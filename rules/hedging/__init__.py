@@ -109,6 +109,11 @@ def _is_title_line(text: str) -> bool:
     return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
 
 
+# The cues that an indirect question asks about rather than asserts: its modal or its
+# probability ("whether the plan could work"), not a hedge inside a noun phrase of it
+# ("whether the seemingly certain winner ...").
+_ASKED = frozenset({"may", "might", "could", "likely", "it is possible that", "it is likely",
+                    "possible", "probably", "possibly", "must have", "would appear"})
 _WHETHER = re.compile(r"\bwhether\b[^,;:—–()]*$", re.IGNORECASE)
 
 
@@ -128,7 +133,7 @@ def _outside_questions(analysis: Analysis, cues: list[tuple[Cue, int]]
         s = sentences[i]
         if _is_question(s.text) or _is_title_line(s.text):
             continue
-        if _in_indirect_question(s.text, c.start - s.start):
+        if c.key in _ASKED and _in_indirect_question(s.text, c.start - s.start):
             continue
         kept.append((c, i))
     return kept

@@ -240,7 +240,10 @@ _VERBS_THAT = (
     r"acknowledges|admitted|admits|conceded|concedes|maintain|maintains|maintained|asserted|"
     r"asserts|alleged|alleges|alleging"
 )
-_SAY = r"say|says|said|saying|told\s+(?:[\w’'-]+\s+){1,3}?"
+# "say" without "that" reports a clause, unless an object follows ("say so", "says something")
+_SAY = (r"(?:say|says|said|saying)(?!\s+(?:so|nothing|something|anything|much|little|"
+        r"more|less|no|yes|otherwise|about|goodbye|hello|sorry|thanks)\b)|"
+        r"told\s+(?:[\w’'-]+\s+){1,3}?")
 _REPORTED_CLAUSE = lazy_compile(
     r"(?P<who>(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s+"
     r"(?:(?:also|now|had|has|have|did\s+not|didn[’']t|does\s+not|doesn[’']t|to)\s+){0,2}"
@@ -262,6 +265,11 @@ _TAIL = lazy_compile(
 _FIRST_PERSON = frozenset({"i", "we"})
 _NOT_A_SUBJECT = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _CLAUSE_STOPS = ";:—–"
+_BEFORE_A_NOUN = frozenset({
+    "a", "an", "the", "this", "these", "those", "such", "his", "her", "their", "its", "our",
+    "my", "your", "of", "over", "amid", "about", "despite", "against", "from", "by", "for",
+    "on", "in", "with", "without", "after", "before", "among", "new", "recent", "earlier",
+    "unconfirmed", "false", "similar", "many", "some", "any", "no"})
 _LEADING = lazy_compile(r"^(?:(?:with|and|but|as|while|so|then|also)\s+)+", re.IGNORECASE)
 
 
@@ -285,7 +293,8 @@ def _reported_clauses(text: str) -> tuple[tuple[int, str], ...]:
     for m in _REPORTED_CLAUSE.finditer(text):
         who = _speaker_words(m.group("who"))
         words = who.lower().split()
-        if words and words[-1] not in _FIRST_PERSON and "we" not in words[-1:]:
+        # a determiner or preposition before the verb makes it a noun ("over claims that")
+        if words and words[-1] not in _FIRST_PERSON and words[-1] not in _BEFORE_A_NOUN:
             out.append((m.end(), who))
     return tuple(out)
 
@@ -297,8 +306,9 @@ def reported_by(sentence: Sentence, cue_start: int) -> str:
     text = sentence.text
     at = cue_start - sentence.start
     for end, who in _reported_clauses(text):
-        if end < 0:  # a closing reporting clause: covers what comes before it
-            if at < -end:
+        if end < 0:  # a closing reporting clause: covers what comes before it, back to a
+            # colon or semicolon (what precedes "...: 'quote,' he said." is the author's)
+            if at < -end and not any(c in text[at:-end] for c in ";:"):
                 return who
             continue
         if end > at:
