@@ -172,7 +172,7 @@ def test_the_speaker_rules_leave_the_authors_hedges_alone(text: str, cue: str) -
         ("The hill is traditionally thought to be a burial site.",
          "is traditionally thought to"),
         ("Little is known about the second driver.", "Little is known"),
-        ("The cause of the blaze remains unknown.", "remains unknown"),
+        ("The cause of the blaze remains unknown.", "unknown"),
         ("Turnout fell, which implies that the campaign failed.", "which implies that"),
     ],
 )

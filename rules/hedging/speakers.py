@@ -241,14 +241,18 @@ _VERBS_THAT = (
     r"asserts|alleged|alleges|alleging"
 )
 # "say" without "that" reports a clause, unless an object follows ("say so", "says something")
-_SAY = (r"(?:say|says|said|saying)(?!\s+(?:so|nothing|something|anything|much|little|"
-        r"more|less|no|yes|otherwise|about|goodbye|hello|sorry|thanks)\b)|"
-        r"told\s+(?:[\w’'-]+\s+){1,3}?")
-_REPORTED_CLAUSE = lazy_compile(
-    r"(?P<who>(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s+"
-    r"(?:(?:also|now|had|has|have|did\s+not|didn[’']t|does\s+not|doesn[’']t|to)\s+){0,2}"
-    r"(?:(?:" + _SAY + r")(?:\s+that)?|(?:" + _VERBS_THAT + r")\s+that)\s"
+_REPORTING_VERB = lazy_compile(
+    r"\b(?:(?:say|says|said|saying)(?!\s+(?:so|nothing|something|anything|much|little|more|"
+    r"less|no|yes|otherwise|about|goodbye|hello|sorry|thanks)\b)(?:\s+that\b)?|"
+    r"told\s+[\w’'-]+|(?:" + _VERBS_THAT + r")\s+that\b)"
 )
+# the subject words just before a reporting verb (and its auxiliaries), matched backwards
+# from the verb over a short window
+_SUBJECT_BEFORE = lazy_compile(
+    r"(?P<who>(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s+"
+    r"(?:(?:also|now|had|has|have|did\s+not|didn[’']t|does\s+not|doesn[’']t|to)\s+){0,2}$"
+)
+_TAIL_WINDOW = 200  # characters at a sentence's end where a closing reporting clause is sought
 _TAIL_VERBS = (
     r"says|said|say|wrote|writes|write|added|adds|reported|reports|noted|notes|explained|"
     r"explains|concluded|concludes|argued|argues|argue|estimated|estimate|estimates|believe|"
@@ -284,14 +288,19 @@ def _reported_clauses(text: str) -> tuple[tuple[int, str], ...]:
     sentence's ``text``, and of a reporting clause that closes it (end 0: it covers the
     sentence before it): worked out once per sentence."""
     out: list[tuple[int, str]] = []
-    tail = _TAIL.search(text)
+    tail = _TAIL.search(text, max(0, len(text) - _TAIL_WINDOW))
     if tail is not None:
         who = _speaker_words(tail.group("who1") or tail.group("who2") or "")
         last = who.split()[-1].lower() if who else ""
         if who and last not in _FIRST_PERSON and last not in _NOT_A_SUBJECT:
             out.append((-tail.start(), who))
-    for m in _REPORTED_CLAUSE.finditer(text):
-        who = _speaker_words(m.group("who"))
+    if "sa" not in text and "that" not in text and "told" not in text:
+        return tuple(out)  # no reporting verb of the list can occur
+    for m in _REPORTING_VERB.finditer(text):
+        w = _SUBJECT_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if w is None:
+            continue
+        who = _speaker_words(w.group("who"))
         words = who.lower().split()
         # a determiner or preposition before the verb makes it a noun ("over claims that")
         if words and words[-1] not in _FIRST_PERSON and words[-1] not in _BEFORE_A_NOUN:
