@@ -160,6 +160,10 @@ def test_a_title_case_line_in_the_body_is_not_reported() -> None:
         # a hedge inside a noun phrase of an indirect question is still the author's
         ("The dispute over whether to reopen the seemingly doomed mill is another hurdle.",
          "seemingly"),
+        # "that said" is a discourse marker, "says something about" no report of a clause
+        ("That said, the ruling may matter more than it seems.", "may"),
+        ("What gets funded says something about the council, and potential donors notice.",
+         "potential"),
     ],
 )
 def test_the_speaker_rules_leave_the_authors_hedges_alone(text: str, cue: str) -> None:
@@ -183,3 +187,18 @@ def test_more_news_cues(text: str, cue: str) -> None:
 def test_an_unknown_quantity_and_a_named_insinuation_are_not_cues() -> None:
     assert find_cues("An unknown number of people fled.", ("epistemic",)) == []
     assert find_cues("Senators implied that the deal was dead.", ("epistemic",)) == []
+
+
+def test_a_passive_said_to_is_no_ones_report() -> None:
+    # "are said to be" is the reportative cue itself (vague attribution), not a subject
+    # reporting the rest of the sentence: the author's inference after it stays flagged
+    assert "likely" in flagged(
+        "Board members are said to be split, meaning the final say will likely fall to the chair.")
+
+
+def test_a_dash_and_after_reported_content_opens_the_authors_addition() -> None:
+    assert "likely" in flagged(
+        "Two counties confirmed cases of the new strain – and more counties are likely to follow.")
+    # without the dash the clause is still read as part of what was confirmed
+    a = analyse("Two counties confirmed that more counties are likely to follow.\n")
+    assert [h.flagged for h in a.hedges if h.text == "likely"] == [False]

@@ -89,7 +89,8 @@ class SpeechContext:
         if self._said.holds(s, e):
             name, start = self._said.containing(s, e)[0]
             lo, at = start - offset, s - offset
-            if not (text and (comment_clause(text, lo, at) or closed_relative(text, lo, at))):
+            if not (text and (comment_clause(text, lo, at) or closed_relative(text, lo, at)
+                              or _DASH_AND.search(text, max(lo, 0), at))):
                 return name or "unnamed source", False
         for cue_end, name in self.named_cues.get(sentence, ()):
             if cue_end <= s and not (
@@ -126,6 +127,9 @@ _COMMENT_CLAUSE = lazy_compile(
 )
 # A relative clause that opens before a reporting cue and closes (a comma) before the hedge:
 # "Jones, who has denied wrongdoing, is expected to ...": the cue belongs to the clause.
+# A dash and a conjunction after the reported content began open the author's own addition:
+# "Two states confirmed cases of the strain – and more states are likely to follow."
+_DASH_AND = lazy_compile(r"\s[–—]\s+(?:and|but)\s")
 _OPEN_RELATIVE = lazy_compile(r",\s+(?:who|whom|whose|which)\b[^,;:()]*$")
 
 
@@ -242,8 +246,9 @@ _VERBS_THAT = (
 )
 # "say" without "that" reports a clause, unless an object follows ("say so", "says something")
 _REPORTING_VERB = lazy_compile(
-    r"\b(?:(?:say|says|said|saying)(?!\s+(?:so|nothing|something|anything|much|little|more|"
-    r"less|no|yes|otherwise|about|goodbye|hello|sorry|thanks)\b)(?:\s+that\b)?|"
+    r"\b(?:(?:say|says|said|saying)\b(?!\s+(?:so|nothing|something|anything|much|little|more|"
+    r"less|no|yes|otherwise|about|goodbye|hello|sorry|thanks|to\s+(?:be|have))\b)"
+    r"(?:\s+that\b)?|"
     r"told\s+[\w’'-]+|(?:" + _VERBS_THAT + r")\s+that\b)"
 )
 # the subject words just before a reporting verb (and its auxiliaries), matched backwards
@@ -273,7 +278,11 @@ _BEFORE_A_NOUN = frozenset({
     "a", "an", "the", "this", "these", "those", "such", "his", "her", "their", "its", "our",
     "my", "your", "of", "over", "amid", "about", "despite", "against", "from", "by", "for",
     "on", "in", "with", "without", "after", "before", "among", "new", "recent", "earlier",
-    "unconfirmed", "false", "similar", "many", "some", "any", "no"})
+    "unconfirmed", "false", "similar", "many", "some", "any", "no", "that",
+    # a conjunction before the verb: "that said, ...", "when told ..."
+    "when", "if", "once", "unless", "while", "as", "than",
+    # adjectives of the noun "say" ("the final say", "more say in")
+    "final", "last", "greater", "bigger", "equal", "real", "little", "much", "more", "full"})
 _LEADING = lazy_compile(r"^(?:(?:with|and|but|as|while|so|then|also)\s+)+", re.IGNORECASE)
 
 
@@ -302,8 +311,10 @@ def _reported_clauses(text: str) -> tuple[tuple[int, str], ...]:
             continue
         who = _speaker_words(w.group("who"))
         words = who.lower().split()
-        # a determiner or preposition before the verb makes it a noun ("over claims that")
-        if words and words[-1] not in _FIRST_PERSON and words[-1] not in _BEFORE_A_NOUN:
+        # a determiner or preposition before the verb makes it a noun ("over claims that"), a
+        # copula a passive ("are said to be divided": the reportative cue, no one's report)
+        if words and words[-1] not in _FIRST_PERSON and words[-1] not in _BEFORE_A_NOUN \
+                and words[-1] not in _NOT_A_SUBJECT:
             out.append((m.end(), who))
     return tuple(out)
 
