@@ -197,6 +197,10 @@ def test_a_passive_said_to_is_no_ones_report() -> None:
 def test_a_dash_and_after_reported_content_opens_the_authors_addition() -> None:
     assert "likely" in flagged(
         "Two counties confirmed cases of the new strain – and more counties are likely to follow.")
+    # a noun phrase after the dash is still inside what the residents fear
+    a = analyse("Some residents fear that the new arena – and potential late concerts "
+                "could bring more traffic.\n")
+    assert [h.flagged for h in a.hedges if h.text in ("potential", "could")] == [False, False]
     # without the dash the clause is still read as part of what was confirmed
     a = analyse("Two counties confirmed that more counties are likely to follow.\n")
     assert [h.flagged for h in a.hedges if h.text == "likely"] == [False]

@@ -127,9 +127,13 @@ _COMMENT_CLAUSE = lazy_compile(
 )
 # A relative clause that opens before a reporting cue and closes (a comma) before the hedge:
 # "Jones, who has denied wrongdoing, is expected to ...": the cue belongs to the clause.
-# A dash and a conjunction after the reported content began open the author's own addition:
-# "Two states confirmed cases of the strain – and more states are likely to follow."
-_DASH_AND = lazy_compile(r"\s[–—]\s+(?:and|but)\s")
+# A dash and a conjunction after the reported content began open the author's own addition
+# when a clause with its own verb follows: "Two states confirmed cases of the strain – and
+# more states are likely to follow" (not a noun phrase: "the stadium – and potential concert
+# nights – could ...").
+_DASH_AND = lazy_compile(
+    r"\s[–—]\s+(?:and|but)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?:is|are|was|were|will|would|has|have|had|seems?|appears?)\s[^–—]*$")
 _OPEN_RELATIVE = lazy_compile(r",\s+(?:who|whom|whose|which)\b[^,;:()]*$")
 
 
