@@ -114,13 +114,17 @@ def _is_title_line(text: str) -> bool:
 # ("whether the seemingly certain winner ...").
 _ASKED = frozenset({"may", "might", "could", "likely", "it is possible that", "it is likely",
                     "possible", "probably", "possibly", "must have", "would appear"})
-_WHETHER = re.compile(r"\bwhether\b[^,;:—–()]*$", re.IGNORECASE)
+_WHETHER = re.compile(r"(?<!\w)whether\b[^,;:—–()]*$", re.IGNORECASE)
 
 
 def _in_indirect_question(text: str, at: int) -> bool:
     """Whether the cue at ``at`` (an offset in the sentence ``text``) sits in a clause
-    opened by "whether", with no clause break between: it is asked about, not asserted."""
-    return "hether" in text and _WHETHER.search(text, 0, at) is not None
+    opened by "whether", with no clause break between: it is asked about, not asserted.
+    Only the last "whether" before the cue can open it (a constant-width match there)."""
+    if "hether" not in text:
+        return False
+    i = max(text.rfind("whether", 0, at), text.rfind("Whether", 0, at))
+    return i >= 0 and _WHETHER.match(text, i, at) is not None
 
 
 def _outside_questions(analysis: Analysis, cues: list[tuple[Cue, int]]
@@ -129,9 +133,12 @@ def _outside_questions(analysis: Analysis, cues: list[tuple[Cue, int]]
     a question asks; it does not weaken a claim)."""
     sentences = analysis.doc.sentences
     kept = []
+    asks: dict[int, bool] = {}  # per sentence, worked out once (a run-on one has many cues)
     for c, i in cues:
         s = sentences[i]
-        if _is_question(s.text) or _is_title_line(s.text):
+        if i not in asks:
+            asks[i] = _is_question(s.text) or _is_title_line(s.text)
+        if asks[i]:
             continue
         if c.key in _ASKED and _in_indirect_question(s.text, c.start - s.start):
             continue

@@ -295,52 +295,65 @@ def _speaker_words(who: str) -> str:
     return _LEADING.sub("", who.strip()).strip(" .!?")
 
 
+@dataclass(frozen=True)
+class _Reports:
+    """The reporting clauses of one sentence: the closing one (its start and speaker, or -1)
+    and the reporting verbs with their subjects, by the verb's end (sorted)."""
+
+    tail_start: int
+    tail_who: str
+    ends: list[int]
+    whos: list[str]
+
+
 @functools.lru_cache(maxsize=256)
-def _reported_clauses(text: str) -> tuple[tuple[int, str], ...]:
-    """(end of the reporting verb, speaker) of each reporting verb with its clause in a
-    sentence's ``text``, and of a reporting clause that closes it (end 0: it covers the
-    sentence before it): worked out once per sentence."""
-    out: list[tuple[int, str]] = []
+def _reported_clauses(text: str) -> _Reports:
+    """The reporting verbs with their clause in a sentence's ``text``, and a reporting clause
+    that closes it: worked out once per sentence."""
+    tail_start, tail_who = -1, ""
     tail = _TAIL.search(text, max(0, len(text) - _TAIL_WINDOW))
     if tail is not None:
         who = _speaker_words(tail.group("who1") or tail.group("who2") or "")
         last = who.split()[-1].lower() if who else ""
         if who and last not in _FIRST_PERSON and last not in _NOT_A_SUBJECT:
-            out.append((-tail.start(), who))
-    if "sa" not in text and "that" not in text and "told" not in text:
-        return tuple(out)  # no reporting verb of the list can occur
-    for m in _REPORTING_VERB.finditer(text):
-        w = _SUBJECT_BEFORE.search(text, max(0, m.start() - 80), m.start())
-        if w is None:
-            continue
-        who = _speaker_words(w.group("who"))
-        words = who.lower().split()
-        # a determiner or preposition before the verb makes it a noun ("over claims that"), a
-        # copula a passive ("are said to be divided": the reportative cue, no one's report)
-        if words and words[-1] not in _FIRST_PERSON and words[-1] not in _BEFORE_A_NOUN \
-                and words[-1] not in _NOT_A_SUBJECT:
-            out.append((m.end(), who))
-    return tuple(out)
+            tail_start, tail_who = tail.start(), who
+    ends: list[int] = []
+    whos: list[str] = []
+    if "sa" in text or "that" in text or "told" in text:  # else no verb of the list occurs
+        for m in _REPORTING_VERB.finditer(text):
+            w = _SUBJECT_BEFORE.search(text, max(0, m.start() - 80), m.start())
+            if w is None:
+                continue
+            who = _speaker_words(w.group("who"))
+            words = who.lower().split()
+            # a determiner or preposition before the verb makes it a noun ("over claims
+            # that"), a copula a passive ("are said to be divided": the reportative cue, no
+            # one's report)
+            if words and words[-1] not in _FIRST_PERSON and words[-1] not in _BEFORE_A_NOUN \
+                    and words[-1] not in _NOT_A_SUBJECT:
+                ends.append(m.end())
+                whos.append(who)
+    return _Reports(tail_start, tail_who, ends, whos)
 
 
 def reported_by(sentence: Sentence, cue_start: int) -> str:
     """Who says the clause that holds the cue at ``cue_start`` (an article offset): the subject
-    of a reporting verb before it in the same clause, or of a reporting clause that closes the
-    sentence after it; "" when neither."""
+    of the nearest reporting verb before it in the same clause, or of a reporting clause that
+    closes the sentence after it; "" when neither. Logarithmic per cue (a run-on sentence of
+    many reports and cues stays linear)."""
     text = sentence.text
     at = cue_start - sentence.start
-    for end, who in _reported_clauses(text):
-        if end < 0:  # a closing reporting clause: covers what comes before it, back to a
-            # colon or semicolon (what precedes "...: 'quote,' he said." is the author's)
-            if at < -end and not any(c in text[at:-end] for c in ";:"):
-                return who
-            continue
-        if end > at:
-            continue
-        between = text[end:at]
-        if any(c in between for c in _CLAUSE_STOPS) or ", but " in between:
-            continue
-        if comment_clause(text, end, at) or closed_relative(text, end, at):
-            continue
-        return who
-    return ""
+    found = _reported_clauses(text)
+    # a closing reporting clause covers what comes before it, back to a colon or semicolon
+    # (what precedes "...: 'quote,' he said." is the author's)
+    if 0 <= at < found.tail_start and _last_stop(text, ";:", at, found.tail_start) is None:
+        return found.tail_who
+    i = bisect.bisect_right(found.ends, at) - 1
+    if i < 0:
+        return ""
+    end = found.ends[i]
+    if _last_stop(text, _CLAUSE_STOPS, end, at) is not None or text.find(", but ", end, at) >= 0:
+        return ""
+    if comment_clause(text, end, at) or closed_relative(text, end, at):
+        return ""
+    return found.whos[i]
