@@ -33,6 +33,7 @@ import re
 
 from checker.core.analysis import Analysis, Family, HedgeCue
 from checker.core.document import BODY
+from checker.core.regexlit import lazy_compile
 from rules.hedging.checks import (
     APPROXIMATOR_RULE,
     CATEGORIES_SETTING,
@@ -96,7 +97,7 @@ def _is_question(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith("?")
 
 
-_LONG_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
+_LONG_WORD = lazy_compile(r"[^\W\d_][\w’'-]{3,}")
 
 
 def _is_title_line(text: str) -> bool:
@@ -114,7 +115,7 @@ def _is_title_line(text: str) -> bool:
 # ("whether the seemingly certain winner ...").
 _ASKED = frozenset({"may", "might", "could", "likely", "it is possible that", "it is likely",
                     "possible", "probably", "possibly", "must have", "would appear"})
-_WHETHER = re.compile(r"(?<!\w)whether\b[^,;:—–()]*$", re.IGNORECASE)
+_WHETHER = lazy_compile(r"(?<!\w)whether\b[^,;:—–()]*$", re.IGNORECASE)
 
 
 def _in_indirect_question(text: str, at: int) -> bool:
