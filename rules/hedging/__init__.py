@@ -21,15 +21,19 @@ Modules:
 - :mod:`rules.hedging.merge`: one finding per phrase: an author's hedge that an attribution
   finding already reports (``reportedly``, ``critics argue``) is folded into that finding.
 
-Cues inside questions are not reported (a modal in a question asks, it does not hedge).
+Cues inside questions are not reported (a modal in a question asks, it does not hedge), nor
+those inside an indirect question ("whether they are likely to qualify") or in a line set in
+title case without closing punctuation (a headline or a related-story link left in the body).
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 
 from checker.core.analysis import Analysis, Family, HedgeCue
 from checker.core.document import BODY
+from checker.core.regexlit import lazy_compile
 from rules.hedging.checks import (
     APPROXIMATOR_RULE,
     CATEGORIES_SETTING,
@@ -93,11 +97,54 @@ def _is_question(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith("?")
 
 
+_LONG_WORD = lazy_compile(r"[^\W\d_][\w’'-]{3,}")
+
+
+def _is_title_line(text: str) -> bool:
+    """A headline-like line: no closing punctuation, three words or more, and every word of
+    four letters or more capitalised ("What the Ruling Could Mean for Renters")."""
+    stripped = text.strip()
+    if not stripped or stripped[-1] in ".!?:;,\"”’)]»" or len(stripped.split()) < 3:
+        return False
+    long_words = _LONG_WORD.findall(stripped)
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+
+
+# The cues that an indirect question asks about rather than asserts: its modal or its
+# probability ("whether the plan could work"), not a hedge inside a noun phrase of it
+# ("whether the seemingly certain winner ...").
+_ASKED = frozenset({"may", "might", "could", "likely", "it is possible that", "it is likely",
+                    "possible", "probably", "possibly", "must have", "would appear"})
+_WHETHER = lazy_compile(r"(?<!\w)whether\b[^,;:—–()]*$", re.IGNORECASE)
+
+
+def _in_indirect_question(text: str, at: int) -> bool:
+    """Whether the cue at ``at`` (an offset in the sentence ``text``) sits in a clause
+    opened by "whether", with no clause break between: it is asked about, not asserted.
+    Only the last "whether" before the cue can open it (a constant-width match there)."""
+    if "hether" not in text:
+        return False
+    i = max(text.rfind("whether", 0, at), text.rfind("Whether", 0, at))
+    return i >= 0 and _WHETHER.match(text, i, at) is not None
+
+
 def _outside_questions(analysis: Analysis, cues: list[tuple[Cue, int]]
                        ) -> list[tuple[Cue, int]]:
-    """The cues not in a question (a modal in a question asks; it does not weaken a claim)."""
+    """The cues not in a question, an indirect question or a headline-like line (a modal in
+    a question asks; it does not weaken a claim)."""
     sentences = analysis.doc.sentences
-    return [(c, i) for c, i in cues if not _is_question(sentences[i].text)]
+    kept = []
+    asks: dict[int, bool] = {}  # per sentence, worked out once (a run-on one has many cues)
+    for c, i in cues:
+        s = sentences[i]
+        if i not in asks:
+            asks[i] = _is_question(s.text) or _is_title_line(s.text)
+        if asks[i]:
+            continue
+        if c.key in _ASKED and _in_indirect_question(s.text, c.start - s.start):
+            continue
+        kept.append((c, i))
+    return kept
 
 
 def _judge_sentences(analysis: Analysis, located: list[tuple[Cue, int]],

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,10 @@ from checker.core.document import Sentence
 from checker.core.regexlit import lazy_compile
 from rules.hedging.cues import quotation_spans
 from rules.hedging.spans import SpanIndex, overlaps_any
+
+# A "source" that is a lone determiner is a misreading ("the first reported case": no one
+# reports anything), not a speaker.
+_NO_SOURCE = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ class SpeechContext:
         cues = sorted(cue_spans)
         for att in analysis.attributions:
             name = att.source_name or ""
-            if _cue_is_the_attribution(att, cues):
+            if _cue_is_the_attribution(att, cues) or name.lower() in _NO_SOURCE:
                 continue
             if name and att.cue is not None and att.source_kind not in ("", ANONYMOUS):
                 at = analysis.doc.sentence_at(att.cue.start)
@@ -84,7 +89,8 @@ class SpeechContext:
         if self._said.holds(s, e):
             name, start = self._said.containing(s, e)[0]
             lo, at = start - offset, s - offset
-            if not (text and (comment_clause(text, lo, at) or closed_relative(text, lo, at))):
+            if not (text and (comment_clause(text, lo, at) or closed_relative(text, lo, at)
+                              or _DASH_AND.search(text, max(lo, 0), at))):
                 return name or "unnamed source", False
         for cue_end, name in self.named_cues.get(sentence, ()):
             if cue_end <= s and not (
@@ -93,7 +99,8 @@ class SpeechContext:
             ):
                 return name, False
         if 0 <= sentence < len(self.sentences):
-            said = as_clause(self.sentences[sentence], s)
+            said = as_clause(self.sentences[sentence], s) or reported_by(
+                self.sentences[sentence], s)
             if said:
                 return said, False
         return "", True
@@ -114,11 +121,19 @@ class SpeechContext:
 # reported, not the source's words.
 _COMMENT_CLAUSE = lazy_compile(
     r",\s+(?:which|a (?:[\w-]+ ){0,2}?(?:move|decision|step|sign|development|change|result|"
-    r"shift|rise|fall|drop|increase|cut|figure|finding|outcome) (?:that|which))\b"
+    r"shift|rise|fall|drop|increase|cut|figure|finding|outcome) (?:that|which)|"
+    r"as(?:\s+(?:now|also))?(?:\s+(?:is|was|seems|seemed|appears|appeared|looks|looked))?(?=\s*$))\b"
     r"[^,;:()\"“”—–]*$"
 )
 # A relative clause that opens before a reporting cue and closes (a comma) before the hedge:
 # "Jones, who has denied wrongdoing, is expected to ...": the cue belongs to the clause.
+# A dash and a conjunction after the reported content began open the author's own addition
+# when a clause with its own verb follows: "Two states confirmed cases of the strain – and
+# more states are likely to follow" (not a noun phrase: "the stadium – and potential concert
+# nights – could ...").
+_DASH_AND = lazy_compile(
+    r"\s[–—]\s+(?:and|but)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?:is|are|was|were|will|would|has|have|had|seems?|appears?)\s[^–—]*$")
 _OPEN_RELATIVE = lazy_compile(r",\s+(?:who|whom|whose|which)\b[^,;:()]*$")
 
 
@@ -216,3 +231,129 @@ def as_clause(sentence: Sentence, cue_start: int) -> str:
     # characters (matched from there: a search would scan the whole sentence per cue)
     m = _AS_CLAUSE_AT_START.match(text, 0, max(0, cue_start - sentence.start))
     return "" if m is None else m.group("who")
+
+
+# What attribution may have missed: a reporting verb before the cue in the same sentence and
+# clause ("the study uses genetic data to claim that the virus may ...", "with economists
+# forecasting that it may ...", "the court didn't say the state could ..."), or a reporting
+# clause that closes the sentence ("This suggests the spread likely began early, the
+# researchers wrote."). The cue is inside what that subject said or wrote, not the author's
+# own hedge. First-person subjects ("we found that ... may") stay the author's.
+_VERBS_THAT = (
+    r"claim|claims|claimed|claiming|argue|argues|argued|arguing|contend|contends|contended|"
+    r"insist|insists|insisted|forecast|forecasts|forecasting|predict|predicts|predicted|"
+    r"predicting|warn|warns|warned|warning|believe|believes|believed|believing|think|thinks|"
+    r"fear|fears|feared|conclude|concludes|concluded|concluding|estimate|estimates|estimated|"
+    r"estimating|found|finds|reported|wrote|writes|noted|notes|noting|acknowledged|"
+    r"acknowledges|admitted|admits|conceded|concedes|maintain|maintains|maintained|asserted|"
+    r"asserts|alleged|alleges|alleging"
+)
+# "say" without "that" reports a clause, unless an object follows ("say so", "says something")
+_REPORTING_VERB = lazy_compile(
+    r"\b(?:(?:say|says|said|saying)\b(?!\s+(?:so|nothing|something|anything|much|little|more|"
+    r"less|no|yes|otherwise|about|goodbye|hello|sorry|thanks|to\s+(?:be|have))\b)"
+    r"(?:\s+that\b)?|"
+    r"told\s+[\w’'-]+|(?:" + _VERBS_THAT + r")\s+that\b)"
+)
+# the subject words just before a reporting verb (and its auxiliaries), matched backwards
+# from the verb over a short window
+_SUBJECT_BEFORE = lazy_compile(
+    r"(?P<who>(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s+"
+    r"(?:(?:also|now|had|has|have|did\s+not|didn[’']t|does\s+not|doesn[’']t|to)\s+){0,2}$"
+)
+_TAIL_WINDOW = 200  # characters at a sentence's end where a closing reporting clause is sought
+_TAIL_VERBS = (
+    r"says|said|say|wrote|writes|write|added|adds|reported|reports|noted|notes|explained|"
+    r"explains|concluded|concludes|argued|argues|argue|estimated|estimate|estimates|believe|"
+    r"believes|told\s+[^,;:“”\"]{1,40}?"
+)
+_TAIL = lazy_compile(
+    r"[,”\"’]\s*(?:(?:says|said|wrote|writes|added|adds|reported|reports|noted|notes|"
+    r"explained|concluded|argued|argues|estimated)\s+(?P<who1>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)|"
+    r"(?P<who2>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+?)\s+(?:(?:also|had|has|have)\s+)?"
+    r"(?:" + _TAIL_VERBS + r"))"
+    r"(?:\s+(?:on|in|at|during|last|this|earlier|later|after|before|to|from)\b[^,;:“”\"]{0,60})?"
+    r"\s*[.!]?\s*[”\"’]?\s*$"
+)
+_FIRST_PERSON = frozenset({"i", "we"})
+_NOT_A_SUBJECT = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_CLAUSE_STOPS = ";:—–"
+_BEFORE_A_NOUN = frozenset({
+    "a", "an", "the", "this", "these", "those", "such", "his", "her", "their", "its", "our",
+    "my", "your", "of", "over", "amid", "about", "despite", "against", "from", "by", "for",
+    "on", "in", "with", "without", "after", "before", "among", "new", "recent", "earlier",
+    "unconfirmed", "false", "similar", "many", "some", "any", "no", "that",
+    # a conjunction before the verb: "that said, ...", "when told ..."
+    "when", "if", "once", "unless", "while", "as", "than",
+    # adjectives of the noun "say" ("the final say", "more say in")
+    "final", "last", "greater", "bigger", "equal", "real", "little", "much", "more", "full"})
+_LEADING = lazy_compile(r"^(?:(?:with|and|but|as|while|so|then|also)\s+)+", re.IGNORECASE)
+
+
+def _speaker_words(who: str) -> str:
+    """The subject words before a reporting verb, without a leading conjunction."""
+    return _LEADING.sub("", who.strip()).strip(" .!?")
+
+
+@dataclass(frozen=True)
+class _Reports:
+    """The reporting clauses of one sentence: the closing one (its start and speaker, or -1)
+    and the reporting verbs with their subjects, by the verb's end (sorted)."""
+
+    tail_start: int
+    tail_who: str
+    ends: list[int]
+    whos: list[str]
+
+
+@functools.lru_cache(maxsize=256)
+def _reported_clauses(text: str) -> _Reports:
+    """The reporting verbs with their clause in a sentence's ``text``, and a reporting clause
+    that closes it: worked out once per sentence."""
+    tail_start, tail_who = -1, ""
+    tail = _TAIL.search(text, max(0, len(text) - _TAIL_WINDOW))
+    if tail is not None:
+        who = _speaker_words(tail.group("who1") or tail.group("who2") or "")
+        last = who.split()[-1].lower() if who else ""
+        if who and last not in _FIRST_PERSON and last not in _NOT_A_SUBJECT:
+            tail_start, tail_who = tail.start(), who
+    ends: list[int] = []
+    whos: list[str] = []
+    if "sa" in text or "that" in text or "told" in text:  # else no verb of the list occurs
+        for m in _REPORTING_VERB.finditer(text):
+            w = _SUBJECT_BEFORE.search(text, max(0, m.start() - 80), m.start())
+            if w is None:
+                continue
+            who = _speaker_words(w.group("who"))
+            words = who.lower().split()
+            # a determiner or preposition before the verb makes it a noun ("over claims
+            # that"), a copula a passive ("are said to be divided": the reportative cue, no
+            # one's report)
+            if words and words[-1] not in _FIRST_PERSON and words[-1] not in _BEFORE_A_NOUN \
+                    and words[-1] not in _NOT_A_SUBJECT:
+                ends.append(m.end())
+                whos.append(who)
+    return _Reports(tail_start, tail_who, ends, whos)
+
+
+def reported_by(sentence: Sentence, cue_start: int) -> str:
+    """Who says the clause that holds the cue at ``cue_start`` (an article offset): the subject
+    of the nearest reporting verb before it in the same clause, or of a reporting clause that
+    closes the sentence after it; "" when neither. Logarithmic per cue (a run-on sentence of
+    many reports and cues stays linear)."""
+    text = sentence.text
+    at = cue_start - sentence.start
+    found = _reported_clauses(text)
+    # a closing reporting clause covers what comes before it, back to a colon or semicolon
+    # (what precedes "...: 'quote,' he said." is the author's)
+    if 0 <= at < found.tail_start and _last_stop(text, ";:", at, found.tail_start) is None:
+        return found.tail_who
+    i = bisect.bisect_right(found.ends, at) - 1
+    if i < 0:
+        return ""
+    end = found.ends[i]
+    if _last_stop(text, _CLAUSE_STOPS, end, at) is not None or text.find(", but ", end, at) >= 0:
+        return ""
+    if comment_clause(text, end, at) or closed_relative(text, end, at):
+        return ""
+    return found.whos[i]
