@@ -16,3 +16,34 @@ def line_starts(text: str) -> tuple[int, ...]:
         return tuple(starts)
     starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
     return tuple(starts)
+
+
+def hard_wrapped(lines: list[tuple[int, int]]) -> bool:
+    """Whether a paragraph's lines (``(start, end)`` spans) look wrapped at a fixed width:
+    all but the last of similar length (35 to 100 characters), and the last no longer than
+    the longest of them (a wrapped paragraph never has a longer last line: a short line of
+    a stock quote or a heading over a long sentence is not a wrapped paragraph)."""
+    if len(lines) < 2:
+        return False
+    body = [e - s for s, e in lines[:-1]]
+    longest = max(body)
+    last = lines[-1][1] - lines[-1][0]
+    return all(35 <= n <= 100 for n in body) and longest - min(body) <= 40 and (
+        last <= longest + 12)
+
+
+def indented_paragraphs(text: str, para: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """A run of lines cut where a line is indented, when that is how the text marks its
+    paragraphs (wire copy with no blank lines: each paragraph's first line indented, the
+    lines wrapped under it flush left). Otherwise the run as it is."""
+    if len(para) < 3 or text[para[0][0] : para[0][0] + 1] not in " \t":
+        return [para]
+    indented = [text[s : s + 1] in " \t" for s, _ in para]
+    if sum(indented) < 2 or all(indented):
+        return [para]
+    out: list[list[tuple[int, int]]] = []
+    for line, ind in zip(para, indented, strict=True):
+        if ind or not out:
+            out.append([])
+        out[-1].append(line)
+    return out
