@@ -18,13 +18,16 @@ def line_starts(text: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
-def hard_wrapped(lines: list[tuple[int, int]]) -> bool:
-    """Whether a paragraph's lines (``(start, end)`` spans) look wrapped at a fixed width:
-    all but the last of similar length (35 to 100 characters), and the last no longer than
+def hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether a paragraph's lines (``(start, end)`` spans in ``text``) look wrapped at a
+    fixed width: all but the last of similar length (35 to 100 characters), not every one
+    of them ending a sentence, and the last no longer than
     the longest of them (a wrapped paragraph never has a longer last line: a short line of
     a stock quote or a heading over a long sentence is not a wrapped paragraph)."""
     if len(lines) < 2:
         return False
+    if all(text[e - 1 : e] in ".!?\u2026" for _, e in lines[:-1] if e > 0):
+        return False  # every line ends a sentence: one sentence (or teaser) a line
     body = [e - s for s, e in lines[:-1]]
     longest = max(body)
     last = lines[-1][1] - lines[-1][0]

@@ -322,7 +322,7 @@ def _paragraph_blocks(text: str, para: list[tuple[int, int]], fmt: str) -> list[
     ``_continues_block``).
     """
     markdown = fmt == "markdown"
-    wrapped = markdown or hard_wrapped(para)
+    wrapped = markdown or hard_wrapped(text, para)
     blocks: list[_RawBlock] = []
     blk: _RawBlock | None = None
     for s, e in para:
