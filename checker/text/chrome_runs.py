@@ -20,7 +20,6 @@ and at the whole page, after every block has its first region:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 
 from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING
@@ -37,7 +36,8 @@ _POST_DATE = (
 # "— Jane Roe (@janeroe) May 3, 2024": who posted it, their handle and the date
 _SIGNATURE = (rf"[\u2014\u2013-]{{1,2}}\s*[^\n()]{{1,60}}\(@\w{{1,15}}\)\s*"
               rf"(?:on\s+)?(?:{_POST_DATE})?")
-_SIGNATURE_LINE = lazy_compile(_SIGNATURE + r"\s*")
+_SIGNATURE_LINE = lazy_compile(  # with no dash, a date must close it
+    rf"(?:{_SIGNATURE}|[^\n()]{{1,60}}\(@\w{{1,15}}\)\s*(?:on\s+)?{_POST_DATE})\s*")
 _POST_END = lazy_compile(
     r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)|[\u2014\u2013]\s*[^\n()]{1,60}\(@\w{1,15}\)\s+"
     + _POST_DATE + r"\s*$"
@@ -62,195 +62,191 @@ REPEAT_DISTANCE = 3  # a caption stands at most this many blocks from the text i
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 
 
-def _body(text: str, b: RawBlock) -> str:
-    return text[b.cstart : b.end].strip()
+class _Page:
+    """The blocks of one text as these rules see them: each block's text (stripped, taken
+    once), word count and region, which the rules relabel in place."""
+
+    def __init__(self, text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
+                 words: Sequence[int], bodies: Sequence[str]) -> None:
+        self.text = text
+        self.raw = raw
+        self.regions = regions
+        self.words = words
+        self.bodies = bodies
+        self.n = len(raw)
+
+    def open(self, i: int) -> bool:
+        """Whether block ``i`` is still read as text (or as a heading of its own shape)."""
+        return self.regions[i][0] in (BODY, HEADING)
+
+    def region(self, i: int) -> str:
+        return self.regions[i][0]
+
+    def mark(self, i: int, region: str, reason: str) -> None:
+        self.regions[i] = (region, reason)
+
+    def terminal(self, i: int) -> bool:
+        """Whether block ``i`` ends a sentence."""
+        return _TERMINAL.search(self.bodies[i]) is not None
 
 
-def _open(regions: list[tuple[str, str]], i: int) -> bool:
-    """Whether block ``i`` is still read as text (or as a heading of its own shape)."""
-    return regions[i][0] in (BODY, HEADING)
-
-
-def _mark(regions: list[tuple[str, str]], i: int, region: str, reason: str) -> None:
-    regions[i] = (region, reason)
-
-
-def _posts(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
-           words: Sequence[int]) -> None:
+def _posts(page: _Page) -> None:
     """Embedded posts: a signature line and the text before it, or a block ending in one."""
-    for i, b in enumerate(raw):
-        if not _open(regions, i):
+    for i, body in enumerate(page.bodies):
+        if not page.open(i) or not ("(@" in body or "t.co/" in body or "twitter.com/" in body):
             continue
-        body = _body(text, b)
-        whole = text[b.start : b.end].strip()  # with the dash a bullet marker would take
+        b = page.raw[i]
+        whole = page.text[b.start : b.end].strip()  # with the dash a bullet marker took
         if "(@" in body and _SIGNATURE_LINE.fullmatch(whole):
-            _mark(regions, i, BOILERPLATE, "embedded post")
-            if i > 0 and _open(regions, i - 1) and words[i - 1] <= 80:
-                _mark(regions, i - 1, BOILERPLATE, "embedded post")
-        elif words[i] <= 100 and ("t.co/" in body or "twitter.com/" in body or "(@" in body):
-            if _POST_END.search(body):
-                _mark(regions, i, BOILERPLATE, "embedded post")
+            page.mark(i, BOILERPLATE, "embedded post")
+            if i > 0 and page.open(i - 1) and page.words[i - 1] <= 80:
+                page.mark(i - 1, BOILERPLATE, "embedded post")
+        elif page.words[i] <= 100 and _POST_END.search(body):
+            page.mark(i, BOILERPLATE, "embedded post")
 
 
-def _teasers(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
-             words: Sequence[int]) -> None:
+def _teasers(page: _Page) -> None:
     """Runs of two or more blocks cut off with an ellipsis: other stories' first lines."""
     run: list[int] = []
-    for i in range(len(raw) + 1):
-        if i < len(raw) and _open(regions, i) and words[i] <= 60 and _body(
-                text, raw[i]).endswith(_TRUNCATED):
+    for i in range(page.n + 1):
+        if i < page.n and page.open(i) and page.words[i] <= 60 and page.bodies[i].endswith(
+                _TRUNCATED):
             run.append(i)
             continue
-        if i < len(raw) and run and regions[i][0] in (BYLINE, CAPTION, BOILERPLATE):
+        if i < page.n and run and page.region(i) in (BYLINE, CAPTION, BOILERPLATE):
             continue  # a timestamp or credit between two teasers
         if len(run) >= 2:
             for k in run:
-                _mark(regions, k, BOILERPLATE, "list of teasers")
+                page.mark(k, BOILERPLATE, "list of teasers")
         run = []
 
 
-def _link_lists(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
-                words: Sequence[int]) -> None:
+def _link_lists(page: _Page) -> None:
     """The short blocks after a related-link list's label ("Related articles")."""
     i = 0
-    while i < len(raw):
-        if regions[i][0] == BOILERPLATE and words[i] <= 6 and _LIST_LABEL.fullmatch(
-                _body(text, raw[i])):
+    while i < page.n:
+        if page.region(i) == BOILERPLATE and page.words[i] <= 6 and _LIST_LABEL.fullmatch(
+                page.bodies[i]):
             j = i + 1
-            while (j < len(raw) and j - i <= 15 and _open(regions, j)
-                   and words[j] <= LIST_ITEM_WORDS and one_sentence(_body(text, raw[j]))):
-                _mark(regions, j, BOILERPLATE, "related-link list")
+            while (j < page.n and j - i <= 15 and page.open(j)
+                   and page.words[j] <= LIST_ITEM_WORDS and one_sentence(page.bodies[j])):
+                page.mark(j, BOILERPLATE, "related-link list")
                 j += 1
             i = j
         else:
             i += 1
 
 
-def _prose_before(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
-                  i: int) -> bool:
-    """Whether a paragraph of the story (body text ending a sentence, not a bullet) comes
-    before block ``i``."""
-    return any(regions[k][0] == BODY and not raw[k].bullet and _TERMINAL.search(
-        _body(text, raw[k])) for k in range(i))
-
-
-def _headline_like(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
-                   words: Sequence[int], i: int) -> bool:
+def _headline_like(page: _Page, i: int) -> bool:
     """Whether block ``i`` is a heading, or body text shaped like a headline (short, with no
     final punctuation)."""
-    if regions[i][0] == HEADING:
+    if page.region(i) == HEADING:
         return True
-    return (regions[i][0] == BODY and words[i] <= 30
-            and not _TERMINAL.search(_body(text, raw[i])))
+    return page.region(i) == BODY and page.words[i] <= 30 and not page.terminal(i)
 
 
-def _previous_open(regions: list[tuple[str, str]], i: int) -> int:
+def _previous_open(page: _Page, i: int) -> int:
     """The nearest block before ``i`` that is body text or a heading (-1 if none)."""
     k = i - 1
-    while k >= 0 and regions[k][0] in (BYLINE, CAPTION, BOILERPLATE):
+    while k >= 0 and page.region(k) in (BYLINE, CAPTION, BOILERPLATE):
         k -= 1
     return k
 
 
-def _summaries(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
-               words: Sequence[int]) -> None:
+def _summaries(page: _Page) -> None:
     """Summary bullets under a headline (of five words or more: "Facts" or "Key dates" over
     a list is a section's heading), before the story's first paragraph (a one-sentence
     standfirst is left to be read: the labelled real news counts it as the story's)."""
-    n = len(raw)
+    raw = page.raw
+    # the story's first paragraph (body text ending a sentence, not a bullet); relabelling
+    # below touches only bullets and unpunctuated headlines, so it stays the first
+    first_prose = next((k for k in range(page.n) if page.region(k) == BODY
+                        and not raw[k].bullet and page.terminal(k)), page.n)
     i = 0
-    while i < n:
-        if regions[i][0] != BODY:
+    while i < min(page.n, first_prose + 1):
+        if page.region(i) != BODY or not raw[i].bullet:
             i += 1
             continue
         run_end = i
-        while run_end < n and raw[run_end].bullet and regions[run_end][0] == BODY and (
-                words[run_end] <= SUMMARY_WORDS):
+        while run_end < page.n and raw[run_end].bullet and page.region(run_end) == BODY and (
+                page.words[run_end] <= SUMMARY_WORDS):
             run_end += 1
-        head = _previous_open(regions, i)
-        under_headline = (head >= 0 and not raw[head].bullet and words[head] >= 5
-                          and _headline_like(text, raw, regions, words, head)
-                          and not _prose_before(text, raw, regions, head))
-        if run_end > i and under_headline and run_end - i <= 6:
+        head = _previous_open(page, i)
+        if (0 < run_end - i <= 6 and head >= 0 and not raw[head].bullet
+                and page.words[head] >= 5 and head < first_prose and _headline_like(page, head)):
             for k in range(i, run_end):
-                _mark(regions, k, HEADING, "summary bullets")
-            if regions[head][0] == BODY:
-                _mark(regions, head, HEADING, "headline")
-            i = run_end
-            continue
-        i += 1
+                page.mark(k, HEADING, "summary bullets")
+            if page.region(head) == BODY:
+                page.mark(head, HEADING, "headline")
+        i = max(run_end, i + 1)
 
 
-def _headlines(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
-               words: Sequence[int]) -> None:
+def _headlines(page: _Page) -> None:
     """A short block with no final punctuation that a byline or timestamp follows."""
-    for i in range(len(raw) - 1):
-        if (regions[i][0] == BODY and regions[i + 1][0] == BYLINE and words[i] <= 20
-                and not _TERMINAL.search(_body(text, raw[i]))):
-            _mark(regions, i, HEADING, "headline")
+    for i in range(page.n - 1):
+        if (page.region(i + 1) == BYLINE and page.region(i) == BODY and page.words[i] <= 20
+                and not page.terminal(i)):
+            page.mark(i, HEADING, "headline")
 
 
-def _title_case_headlines(text: str, raw: Sequence[RawBlock],
-                          regions: list[tuple[str, str]], words: Sequence[int]) -> None:
+def _title_case_headlines(page: _Page) -> None:
     """A line in headline case ("Work Rules Exempt the Frail. Deciding Who Qualifies Is
     Hard."), read as body text for its full stops, with no body text next to it (a list of
     names in a story, "Trump has won Georgia, Virginia, Alabama", is not one)."""
-    last = len(raw) - 1
-    for i, b in enumerate(raw):
-        if regions[i][0] == BODY and not b.bullet and words[i] <= 20 and headline_shape(
-                _body(text, b)) and (i == 0 or regions[i - 1][0] != BODY) and (
-                i == last or regions[i + 1][0] != BODY):
-            _mark(regions, i, HEADING, "headline")
+    last = page.n - 1
+    for i, b in enumerate(page.raw):
+        if (page.region(i) == BODY and not b.bullet and page.words[i] <= 20
+                and (i == 0 or page.region(i - 1) != BODY)
+                and (i == last or page.region(i + 1) != BODY)
+                and headline_shape(page.bodies[i])):
+            page.mark(i, HEADING, "headline")
 
 
-def _repeats(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
-             words: Sequence[int]) -> None:
+def _repeats(page: _Page) -> None:
     """A title printed twice in a row, and a caption that repeats a sentence of the story
     nearby: the copy standing alone as a block, where the other is inside a longer
     paragraph (two copies standing alone, apart, are left as they are: a refrain)."""
-    starts = [b.cstart for b in raw]
-    for i, b in enumerate(raw):
-        if not (_open(regions, i) and 4 <= words[i] <= 60) or b.bullet or not one_sentence(
-                _body(text, b)):
+    bodies = page.bodies
+    for i in range(page.n):
+        if not (page.open(i) and 4 <= page.words[i] <= 60) or page.raw[i].bullet:
             continue
-        body = _body(text, b)
-        pos = text.find(body)
-        other = text.find(body, b.end) if pos >= b.cstart else pos
-        if other < 0:
+        body = bodies[i]
+        if i + 1 < page.n and bodies[i + 1] == body and page.open(i + 1):
+            page.mark(i, HEADING, "repeated title")
+            page.mark(i + 1, HEADING, "repeated title")
             continue
-        j = bisect_right(starts, other) - 1
-        if j == i or j < 0 or abs(j - i) > REPEAT_DISTANCE or not _open(regions, j):
-            continue  # far apart: a live blog's entries repeat its running totals
-        if abs(j - i) == 1 and _body(text, raw[j]) == body:
-            _mark(regions, i, HEADING, "repeated title")
-            _mark(regions, j, HEADING, "repeated title")
-        elif regions[i][0] == BODY and regions[j][0] == BODY and len(
-                _body(text, raw[j])) > len(body):
-            _mark(regions, i, CAPTION, "caption repeating the text")
+        if page.region(i) != BODY:
+            continue
+        for j in range(max(0, i - REPEAT_DISTANCE), min(page.n, i + REPEAT_DISTANCE + 1)):
+            if (j != i and len(bodies[j]) > len(body) and body in bodies[j]
+                    and page.region(j) == BODY and one_sentence(body)):
+                page.mark(i, CAPTION, "caption repeating the text")
+                break
 
 
-def _contributor_lines(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
-                       words: Sequence[int]) -> None:
+def _contributor_lines(page: _Page) -> None:
     """A contributor's bio next to the byline, before the story's first paragraph."""
-    for i, b in enumerate(raw):
-        if regions[i][0] != BODY or words[i] > 60:
+    for i in range(page.n):
+        if page.region(i) != BODY or page.words[i] > 60:
             continue
-        near_byline = (i > 0 and regions[i - 1][0] == BYLINE
-                       or i + 1 < len(raw) and regions[i + 1][0] == BYLINE)
-        if near_byline and trailing_bio(_body(text, b)):
-            _mark(regions, i, BOILERPLATE, "contributor bio")
+        near_byline = (i > 0 and page.region(i - 1) == BYLINE
+                       or i + 1 < page.n and page.region(i + 1) == BYLINE)
+        if near_byline and trailing_bio(page.bodies[i]):
+            page.mark(i, BOILERPLATE, "contributor bio")
 
 
 def mark_runs(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
-              words: Sequence[int]) -> None:
-    """Relabel, in place, the page chrome told by its neighbours (see the module's doc)."""
+              words: Sequence[int], bodies: Sequence[str]) -> None:
+    """Relabel, in place, the page chrome told by its neighbours (see the module's doc).
+    ``words`` and ``bodies`` are each block's word count and stripped text."""
     if len(raw) < 2:
         return
-    _posts(text, raw, regions, words)
-    _teasers(text, raw, regions, words)
-    _link_lists(text, raw, regions, words)
-    _repeats(text, raw, regions, words)
-    _summaries(text, raw, regions, words)
-    _headlines(text, raw, regions, words)
-    _title_case_headlines(text, raw, regions, words)
-    _contributor_lines(text, raw, regions, words)
+    page = _Page(text, raw, regions, words, bodies)
+    _posts(page)
+    _teasers(page)
+    _link_lists(page)
+    _repeats(page)
+    _summaries(page)
+    _headlines(page)
+    _title_case_headlines(page)
+    _contributor_lines(page)

@@ -26,13 +26,13 @@ def hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     a stock quote or a heading over a long sentence is not a wrapped paragraph)."""
     if len(lines) < 2:
         return False
-    if all(text[e - 1 : e] in ".!?\u2026" for _, e in lines[:-1] if e > 0):
-        return False  # every line ends a sentence: one sentence (or teaser) a line
     body = [e - s for s, e in lines[:-1]]
     longest = max(body)
-    last = lines[-1][1] - lines[-1][0]
-    return all(35 <= n <= 100 for n in body) and longest - min(body) <= 40 and (
-        last <= longest + 12)
+    if not (all(35 <= n <= 100 for n in body) and longest - min(body) <= 40
+            and lines[-1][1] - lines[-1][0] <= longest + 12):
+        return False
+    # every line ending a sentence: one sentence (or teaser) a line
+    return not all(text[e - 1 : e] in ".!?\u2026" for _, e in lines[:-1])
 
 
 def indented_paragraphs(text: str, para: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:

@@ -430,6 +430,7 @@ class _RegionClassifier:
         self.caption = self.pats.caption.within(sized)
         self.caption_single = self.pats.caption_single
         self.in_refs = False
+        self.bodies: list[str] = []  # each block's stripped text, as ``region`` meets it
         self.questions = chrome.question_blocks(text, raw)
         self._next_long: list[int | None] | None = None  # see ``next_long``
 
@@ -445,6 +446,7 @@ class _RegionClassifier:
         """``(region, reason)`` for block ``i`` (``b``), given its HTML hint kind."""
         pats = self.pats
         body = self.text[b.cstart : b.end].strip()
+        self.bodies.append(body)
         if b.comment:
             return BOILERPLATE, "directive"
         if hint == "boilerplate":
@@ -518,7 +520,7 @@ def classify_blocks(
         if which[i] >= 0:
             _, _, hint, b.reason = hints[which[i]]  # type: ignore[index]
         regions.append(classifier.region(i, b, hint))
-    mark_runs(text, raw, regions, classifier.words)
+    mark_runs(text, raw, regions, classifier.words, classifier.bodies)
     chrome.mark_trailing_chrome(text, raw, regions, _TERMINAL)
     return [
         Block(i, b.start, b.end, region, b.bullet, reason)
