@@ -65,7 +65,10 @@ _CREDIT_NAMED = (
     rf"|(?:{_AGENCIES}|HT|File|Shutterstock)"
     r"(?: Photo(?:\s*/\s*[^()]{2,60})?|\s*/\s*[^()]{2,60})"
     r"|[A-Z][^()/]{1,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Shutterstock|Alamy)"
-    r"[^()]{0,40})\)"
+    r"[^()]{0,40}"
+    # a photographer and the outlet: "(Jane Roe/Northfield Gazette)"
+    r"|[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}\s*/\s*(?:The )?[A-Z][\w.&'\u2019-]*"
+    r"(?: [A-Z&][\w.&'\u2019-]*){0,4})\)"
 )
 _CREDIT_BARE = rf"\((?:{_AGENCIES}|File|Shutterstock)\)"
 _CREDIT = f"(?:{_CREDIT_NAMED}|{_CREDIT_BARE})"

@@ -203,7 +203,8 @@ def _title_case_headlines(page: _Page) -> None:
 
 
 def _repeats(page: _Page) -> None:
-    """A title printed twice in a row, and a caption that repeats a sentence of the story
+    """A title printed twice in a row (with no final full stop), and a caption that repeats
+    a sentence of the story
     nearby: the copy standing alone as a block, where the other is inside a longer
     paragraph (two copies standing alone, apart, are left as they are: a refrain)."""
     bodies = page.bodies
@@ -211,7 +212,8 @@ def _repeats(page: _Page) -> None:
         if not (page.open(i) and 4 <= page.words[i] <= 60) or page.raw[i].bullet:
             continue
         body = bodies[i]
-        if i + 1 < page.n and bodies[i + 1] == body and page.open(i + 1):
+        if (i + 1 < page.n and bodies[i + 1] == body and page.open(i + 1)
+                and not body.endswith(".")):  # a sentence said twice is not a title
             page.mark(i, HEADING, "repeated title")
             page.mark(i + 1, HEADING, "repeated title")
             continue
