@@ -287,3 +287,35 @@ def test_a_story_about_a_donation_drive_is_prose() -> None:
     )
     doc = document_from_text(page)
     assert len(analysed(doc)) == 2
+
+
+def test_reader_funding_appeals_are_chrome_and_a_report_about_funding_is_not() -> None:
+    appeals = [
+        "Independent journalism needs you. Give $5 a month to keep our reporting free.",
+        "Help us keep our reporting free for everyone.",
+        "Support our journalism. Become a member today.",
+    ]
+    page = STORY + "\n" + "\n\n".join(appeals) + "\n"
+    assert len(analysed(document_from_text(page))) == 2
+    report = (
+        "The station asked listeners to give what they can. Support may come as monthly "
+        "gifts or one-off donations, which pay for high-quality journalism, its director said."
+    )
+    doc = document_from_text(f"{STORY}\n{report}\n")
+    assert region_of(doc, "The station asked") == BODY
+    assert region_of(doc, "Support may come") == BODY
+
+
+def test_a_photographers_credit_in_brackets_after_a_sentence_is_not_analysed() -> None:
+    page = (
+        "The warehouse, which stored paint, had been inspected in March. "
+        "(Jane Roe/Northfield Gazette)\n"
+    )
+    doc = document_from_text(page)
+    assert analysed(doc) == ["The warehouse, which stored paint, had been inspected in March."]
+
+
+def test_a_sentence_said_twice_in_a_row_stays_prose() -> None:
+    line = "Officials said the bridge would reopen on Friday."
+    doc = document_from_text(f"{line}\n\n{line}\n")
+    assert len(analysed(doc)) == 2
