@@ -4,6 +4,8 @@ writing, in the shape a scraper leaves a news page; none is copied from any page
 
 from __future__ import annotations
 
+import pytest
+
 from checker.core.document import BODY, Document
 from checker.text.loader import document_from_text
 from checker.text.segment import split_blocks
@@ -319,3 +321,18 @@ def test_a_sentence_said_twice_in_a_row_stays_prose() -> None:
     line = "Officials said the bridge would reopen on Friday."
     doc = document_from_text(f"{line}\n\n{line}\n")
     assert len(analysed(doc)) == 2
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Related Stories:", "MORE FROM THE GAZETTE", "Also on Northfield Gazette", "Top Headlines",
+     "Promoted Stories", "Read These Next", "Latest", "In case you missed it",
+     "What others are reading", "You may be interested in", "Explore more"],
+)
+def test_a_related_link_list_is_told_by_many_labels(label: str) -> None:
+    page = (
+        f"{STORY}\n{label}\n\n"
+        "Harbour ferry fares will rise by a fifth from April.\n\n"
+        "Police arrest two men after a break-in at the library\n"
+    )
+    assert len(analysed(document_from_text(page))) == 2

@@ -47,14 +47,17 @@ _TRUNCATED = ("...", "\u2026", "[\u2026]", "[...]")
 _LIST_LABEL = lazy_compile(
     r"(?i:related(?: (?:articles?|stories|news|posts|content|coverage|links|reading|topics"
     r"|videos?))?"
-    r"|more (?:stories|news|articles|headlines|from\b[^\n]{1,40}|on\b[^\n]{1,40}|in\b[^\n]{1,40}"
-    r"|like this|to read)|read (?:more|next|also)|also read|see also|other news|in other news"
+    r"|more (?:stories|news|articles|headlines|coverage|from\b[^\n]{1,40}|on\b[^\n]{1,40}"
+    r"|in\b[^\n]{1,40}|like this|to read)|read (?:more|next|also|these next)|also read"
+    r"|also on\b[^\n]{1,40}|see also|other (?:news|stories)|in other news|explore more"
     r"|recommended(?: (?:for you|stories|articles|reading))?"
-    r"|you (?:may|might) also (?:like|enjoy|be interested in)"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)"
     r"|(?:latest|top|trending|popular|most (?:read|popular|viewed|shared))"
     r"(?: (?:news|stories|articles|headlines|now|videos?))?"
-    r"|promoted (?:articles|stories|content)|editors?'?\u2019?s? picks?|around the web"
-    r"|from (?:our|the) partners|what to read next|don'?\u2019?t miss)\s*[:\u00bb>|\u2192]?\s*"
+    r"|(?:promoted|sponsored|partner) (?:articles|stories|content|links)"
+    r"|editors?'?\u2019?s? picks?|around the web|from (?:our|the) partners|what to read next"
+    r"|what (?:others|people|readers) are reading|in case you missed it"
+    r"|don'?\u2019?t miss)\s*[:\u00bb>|\u2192]?\s*"
 )
 LIST_ITEM_WORDS = 25  # an item of a related-link list (a headline, or one short sentence)
 SUMMARY_WORDS = 45  # a summary bullet
@@ -125,8 +128,9 @@ def _link_lists(page: _Page) -> None:
     """The short blocks after a related-link list's label ("Related articles")."""
     i = 0
     while i < page.n:
-        if page.region(i) == BOILERPLATE and page.words[i] <= 6 and _LIST_LABEL.fullmatch(
-                page.bodies[i]):
+        if page.region(i) in (BOILERPLATE, HEADING) and page.words[i] <= 6 and (
+                _LIST_LABEL.fullmatch(page.bodies[i])):
+            page.mark(i, BOILERPLATE, "related-link list")
             j = i + 1
             while (j < page.n and j - i <= 15 and page.open(j)
                    and page.words[j] <= LIST_ITEM_WORDS and one_sentence(page.bodies[j])):
