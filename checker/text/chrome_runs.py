@@ -95,6 +95,9 @@ class _Page:
 
 def _posts(page: _Page) -> None:
     """Embedded posts: a signature line and the text before it, or a block ending in one."""
+    text = page.text
+    if "(@" not in text and "t.co/" not in text and "twitter.com/" not in text:
+        return
     for i, body in enumerate(page.bodies):
         if not page.open(i) or not ("(@" in body or "t.co/" in body or "twitter.com/" in body):
             continue
@@ -221,9 +224,11 @@ def _repeats(page: _Page) -> None:
             page.mark(i, HEADING, "repeated title")
             page.mark(i + 1, HEADING, "repeated title")
             continue
-        if page.region(i) != BODY:
-            continue
-        for j in range(max(0, i - REPEAT_DISTANCE), min(page.n, i + REPEAT_DISTANCE + 1)):
+        lo, hi = max(0, i - REPEAT_DISTANCE), min(page.n, i + REPEAT_DISTANCE + 1)
+        if page.regions[i][0] != BODY or page.text.count(
+                body, page.raw[lo].cstart, page.raw[hi - 1].end) < 2:
+            continue  # one count over the neighbourhood; most blocks stop here
+        for j in range(lo, hi):
             if (j != i and len(bodies[j]) > len(body) and body in bodies[j]
                     and page.region(j) == BODY and one_sentence(body)):
                 page.mark(i, CAPTION, "caption repeating the text")
