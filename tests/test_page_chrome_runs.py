@@ -336,3 +336,35 @@ def test_a_related_link_list_is_told_by_many_labels(label: str) -> None:
         "Police arrest two men after a break-in at the library\n"
     )
     assert len(analysed(document_from_text(page))) == 2
+
+
+def test_summary_bullets_under_a_long_headline_at_the_top_are_not_analysed() -> None:
+    page = (
+        "How full is YOUR school? Use our map to find out: one in five primary schools in the "
+        "county has more pupils than places and the worst has a waiting list of 300\n\n"
+        "  \u2022 One in five primary schools in the county has more pupils than places\n"
+        "  \u2022 Parents are seen queueing outside the busiest school on Monday\n"
+        "  \u2022 The council says it will open two new schools by 2027\n\n"
+        "Advertisement\n\n"
+        f"{STORY}"
+    )
+    doc = document_from_text(page)
+    assert len(analysed(doc)) == 2
+
+
+def test_reader_widgets_app_prompts_and_the_outlets_own_blurb_are_chrome() -> None:
+    page = (
+        "Hi, what are you looking for?\n\n"
+        f"{STORY}\n"
+        "How informative is this news?\n\n"
+        "Download the FREE Northfield News app for breaking news alerts.\n\n"
+        "The Northfield Ledger is a daily news site devoted to the county's politics and "
+        "courts.\n"
+    )
+    assert len(analysed(document_from_text(page))) == 2
+
+
+def test_a_newspaper_named_in_the_last_paragraph_of_a_story_is_prose_when_it_acts() -> None:
+    page = f"{STORY}\nThe Gazette reported last week that the council had cut the fund.\n"
+    doc = document_from_text(page)
+    assert region_of(doc, "The Gazette reported") == BODY

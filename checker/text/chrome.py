@@ -118,6 +118,14 @@ _BEAT_SENTENCE = (
     r"(?: [^\W\d][\w,&'\u2019-]*){1,8}(?: (?:for|at) (?:the )?[A-Z][\w.&'\u2019-]*"
     r"(?: [A-Z&][\w.&'\u2019-]*){0,4})?(?:,? and is based in [A-Z][\w.'\u2019 -]{1,30})?\."
 )
+# the outlet describing itself at the end of a story ("The Northfield Ledger is a daily news
+# site devoted to the county's politics.")
+_OUTLET_BIO = lazy_compile(
+    r"(?:The )?[A-Z][\w.&'\u2019-]*(?: [A-Z&][\w.&'\u2019-]*){0,5} is (?:a|an|the)"
+    r"(?: [\w,'\u2019-]+){0,5}? (?:news ?(?:site|website|outlet|organi[sz]ation|service)"
+    r"|newspaper|magazine|newsroom|news publication|media (?:company|outlet|organi[sz]ation))"
+    r"\b[^\n]{0,300}$"
+)
 _TRAILING_BIO = lazy_compile(
     rf"(?:{_BIO_SENTENCE}|{_BEAT_SENTENCE})(?:\s+{_BIO_SENTENCE}){{0,3}}"
     rf"(?:\s+{_BIO_CONTACT})?\s*$"
@@ -254,7 +262,8 @@ def mark_trailing_chrome(
         blk_text = text[raw[i].cstart : raw[i].end]
         nwords = len(_WORD.findall(blk_text))
         unpunctuated = not terminal.search(blk_text)
-        if r == BODY and nwords <= 60 and _TRAILING_BIO.match(blk_text):
+        if r == BODY and nwords <= 60 and (_TRAILING_BIO.match(blk_text)
+                                           or _OUTLET_BIO.match(blk_text)):
             regions[i] = (BOILERPLATE, "contributor bio")
             seen_chrome = True
             continue

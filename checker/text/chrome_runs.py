@@ -152,6 +152,13 @@ def _headline_like(page: _Page, i: int) -> bool:
     return page.region(i) == BODY and page.words[i] <= 30 and not page.terminal(i)
 
 
+def _top_headline(page: _Page, i: int) -> bool:
+    """Whether block ``i`` is the page's first block of text, a long headline with no final
+    full stop ("How is the crisis affecting YOUR hospital? Use our tool: ... at worst site")."""
+    return (page.region(i) == BODY and page.words[i] <= 60 and not page.terminal(i)
+            and _previous_open(page, i) < 0)
+
+
 def _previous_open(page: _Page, i: int) -> int:
     """The nearest block before ``i`` that is body text or a heading (-1 if none)."""
     k = i - 1
@@ -174,15 +181,17 @@ def _summaries(page: _Page) -> None:
         if page.region(i) != BODY or not raw[i].bullet:
             i += 1
             continue
-        run_end = i
-        while run_end < page.n and raw[run_end].bullet and page.region(run_end) == BODY and (
-                page.words[run_end] <= SUMMARY_WORDS):
+        run_end = i  # the run of bullets (one may read as a heading or a caption)
+        while run_end < page.n and raw[run_end].bullet and page.region(run_end) in (
+                BODY, HEADING, CAPTION) and page.words[run_end] <= SUMMARY_WORDS:
             run_end += 1
         head = _previous_open(page, i)
         if (0 < run_end - i <= 6 and head >= 0 and not raw[head].bullet
-                and page.words[head] >= 5 and head < first_prose and _headline_like(page, head)):
+                and page.words[head] >= 5 and head < first_prose
+                and (_headline_like(page, head) or _top_headline(page, head))):
             for k in range(i, run_end):
-                page.mark(k, HEADING, "summary bullets")
+                if page.region(k) == BODY:
+                    page.mark(k, HEADING, "summary bullets")
             if page.region(head) == BODY:
                 page.mark(head, HEADING, "headline")
         i = max(run_end, i + 1)
