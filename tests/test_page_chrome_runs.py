@@ -368,3 +368,28 @@ def test_a_newspaper_named_in_the_last_paragraph_of_a_story_is_prose_when_it_act
     page = f"{STORY}\nThe Gazette reported last week that the council had cut the fund.\n"
     doc = document_from_text(page)
     assert region_of(doc, "The Gazette reported") == BODY
+
+
+def test_a_lower_case_byline_under_a_teaser_is_its_own_line() -> None:
+    page = (
+        "Council approves budget with bigger road repair fund\n"
+        "The county council approved a new budget on Tuesday after a four-hour meeting, and "
+        "its leader said the roads had waited long enough for the money\n"
+        "by Jane Roe\n"
+        "Read More\n"
+    )
+    doc = document_from_text(page)
+    assert region_of(doc, "by Jane Roe") != BODY
+    assert region_of(doc, "The county council approved") == BODY
+
+
+def test_video_durations_and_a_credit_opening_a_sentence_are_not_analysed() -> None:
+    page = (
+        f"{STORY}\nFerry fares to rise by a fifth from April\n\n01:53\n\n"
+        "The delay came after residents raised concerns about the old pier. (Photo Credit: "
+        "Jane Roe) Part of the new path would cross the pier, the council said.\n"
+    )
+    doc = document_from_text(page)
+    assert region_of(doc, "01:53") != BODY
+    assert region_of(doc, "(Photo Credit: Jane Roe)") != BODY
+    assert region_of(doc, "Part of the new path") == BODY

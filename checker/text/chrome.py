@@ -61,7 +61,7 @@ _LEADING_TICKER = re.compile(
 _AGENCIES = (r"AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|PTI|ANI|Xinhua|Anadolu|dpa|PA"
              r"|IANS")
 _CREDIT_NAMED = (
-    r"\((?:(?:photo|image|picture|file photo|credit)s?\s*(?::|by)\s*[^()]{2,60}"
+    r"\((?:(?i:(?:photo|image|picture|file photo|credit)s?(?: credit)?)\s*(?::|by)\s*[^()]{2,60}"
     rf"|(?:{_AGENCIES}|HT|File|Shutterstock)"
     r"(?: Photo(?:\s*/\s*[^()]{2,60})?|\s*/\s*[^()]{2,60})"
     r"|[A-Z][^()/]{1,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Shutterstock|Alamy)"
@@ -78,6 +78,8 @@ _INLINE_CREDIT = lazy_compile(
 _CREDIT_ONLY = lazy_compile(_CREDIT + r"\.?")
 # the same credit glued between two sentences: "... in Mountain View.(AFP) The company ..."
 _GLUED_CREDIT = lazy_compile(r"[.!?]\s*" + _CREDIT + r"(?=\s+[A-Z\"\u201c])")
+# ... or opening the sentence after it: "... the theater. (Photo credit: Jane Roe) Part of ..."
+_LEADING_CREDIT = lazy_compile(_CREDIT + r"(?=\s+[A-Z\"\u201c])")
 # a sentence closed by a bracketed source list: "... leads in Indiana. [Courier, Gazette]"
 _CITED_END = lazy_compile(r"[.!?][\"'\u201d\u2019]?\s*\[[^\[\]\n]{1,80}\]\.?\s*$")
 # A contributor's bio, the last block of an opinion piece or essay ("Jane Roe is a senior
@@ -337,6 +339,12 @@ def glued_captions(
     out: list[tuple[int, int, bool]] = []
     for s, e in spans:
         if text.find("(", s, e) >= 0:
+            lead = _LEADING_CREDIT.match(text, s, e) if text.startswith("(", s) else None
+            if lead:
+                out.append((s, lead.end(), True))
+                s = lead.end()
+                while s < e and text[s].isspace():
+                    s += 1
             for m in _GLUED_CREDIT.finditer(text, s, e):
                 out.append((s, m.end(), True))
                 s = m.end()

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+# "by Jane Roe": a byline in lower case, a line of its own under a teaser, not the rest of
+# the sentence above it
+_LOWER_BYLINE = re.compile(r"[ \t]*by [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}[ \t]*")
+
 
 def line_starts(text: str) -> tuple[int, ...]:
     """The offset where each line of ``text`` starts (CRLF, CR and LF all end a line)."""
@@ -50,3 +54,8 @@ def indented_paragraphs(text: str, para: list[tuple[int, int]]) -> list[list[tup
             out.append([])
         out[-1].append(line)
     return out
+
+
+def lower_byline(line: str) -> bool:
+    """Whether ``line`` is only a byline in lower case ("by Jane Roe")."""
+    return _LOWER_BYLINE.fullmatch(line) is not None

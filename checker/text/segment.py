@@ -33,7 +33,7 @@ from checker.core.words import word_count, word_tokens
 from checker.text import chrome
 from checker.text.blockspans import block_hints, mark_bullets
 from checker.text.chrome_runs import mark_runs
-from checker.text.lines import hard_wrapped, indented_paragraphs
+from checker.text.lines import hard_wrapped, indented_paragraphs, lower_byline
 from checker.text.pattern_index import known_analysis, known_first_chars
 
 # --------------------------------------------------------------------- lexicons
@@ -275,7 +275,7 @@ def _continues_block(text: str, blk: _RawBlock, line: str, wrapped: bool) -> boo
         return False
     return (
         wrapped
-        or line.lstrip()[:1].islower()
+        or line.lstrip()[:1].islower() and not lower_byline(line)
         or _ends_open(text, blk.start, blk.end)
         or (blk.bullet and line[:1] in " \t")
     )
@@ -354,7 +354,7 @@ def _joins_broken_sentence(text: str, prev: _RawBlock, b: _RawBlock) -> bool:
     """
     if b.bullet or b.heading_mark or prev.heading_mark or prev.comment:
         return False
-    if not text[b.cstart : b.cstart + 1].islower():
+    if not text[b.cstart : b.cstart + 1].islower() or lower_byline(text[b.cstart : b.end]):
         return False
     prev_text = text[prev.start : prev.end]
     return (not _TERMINAL.search(prev_text) and word_count(prev_text) >= 8
