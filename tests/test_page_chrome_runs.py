@@ -374,7 +374,8 @@ def test_a_lower_case_byline_under_a_teaser_is_its_own_line() -> None:
     page = (
         "Council approves budget with bigger road repair fund\n"
         "The county council approved a new budget on Tuesday after a four-hour meeting, and "
-        "its leader said the roads had waited long enough for the money\n"
+        "its leader said the roads had waited long enough for the money that the county had "
+        "promised them in two budgets before this one, which she called\n"
         "by Jane Roe\n"
         "Read More\n"
     )
