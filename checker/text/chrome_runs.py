@@ -62,6 +62,7 @@ _LIST_LABEL = lazy_compile(
 LIST_ITEM_WORDS = 25  # an item of a related-link list (a headline, or one short sentence)
 SUMMARY_WORDS = 45  # a summary bullet
 REPEAT_DISTANCE = 3  # a caption stands at most this many blocks from the text it repeats
+_OPEN = (BODY, HEADING)  # a block still read as text, or as a heading of its own shape
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 
 
@@ -78,13 +79,6 @@ class _Page:
         self.bodies = bodies
         self.n = len(raw)
 
-    def open(self, i: int) -> bool:
-        """Whether block ``i`` is still read as text (or as a heading of its own shape)."""
-        return self.regions[i][0] in (BODY, HEADING)
-
-    def region(self, i: int) -> str:
-        return self.regions[i][0]
-
     def mark(self, i: int, region: str, reason: str) -> None:
         self.regions[i] = (region, reason)
 
@@ -99,13 +93,14 @@ def _posts(page: _Page) -> None:
     if "(@" not in text and "t.co/" not in text and "twitter.com/" not in text:
         return
     for i, body in enumerate(page.bodies):
-        if not page.open(i) or not ("(@" in body or "t.co/" in body or "twitter.com/" in body):
+        if page.regions[i][0] not in _OPEN or not (
+                "(@" in body or "t.co/" in body or "twitter.com/" in body):
             continue
         b = page.raw[i]
         whole = page.text[b.start : b.end].strip()  # with the dash a bullet marker took
         if "(@" in body and _SIGNATURE_LINE.fullmatch(whole):
             page.mark(i, BOILERPLATE, "embedded post")
-            if i > 0 and page.open(i - 1) and page.words[i - 1] <= 80:
+            if i > 0 and page.regions[i - 1][0] in _OPEN and page.words[i - 1] <= 80:
                 page.mark(i - 1, BOILERPLATE, "embedded post")
         elif page.words[i] <= 100 and _POST_END.search(body):
             page.mark(i, BOILERPLATE, "embedded post")
@@ -115,11 +110,11 @@ def _teasers(page: _Page) -> None:
     """Runs of two or more blocks cut off with an ellipsis: other stories' first lines."""
     run: list[int] = []
     for i in range(page.n + 1):
-        if i < page.n and page.open(i) and page.words[i] <= 60 and page.bodies[i].endswith(
-                _TRUNCATED):
+        if (i < page.n and page.regions[i][0] in _OPEN and page.words[i] <= 60
+                and page.bodies[i].endswith(_TRUNCATED)):
             run.append(i)
             continue
-        if i < page.n and run and page.region(i) in (BYLINE, CAPTION, BOILERPLATE):
+        if i < page.n and run and page.regions[i][0] in (BYLINE, CAPTION, BOILERPLATE):
             continue  # a timestamp or credit between two teasers
         if len(run) >= 2:
             for k in run:
@@ -131,11 +126,11 @@ def _link_lists(page: _Page) -> None:
     """The short blocks after a related-link list's label ("Related articles")."""
     i = 0
     while i < page.n:
-        if page.region(i) in (BOILERPLATE, HEADING) and page.words[i] <= 6 and (
+        if page.regions[i][0] in (BOILERPLATE, HEADING) and page.words[i] <= 6 and (
                 _LIST_LABEL.fullmatch(page.bodies[i])):
             page.mark(i, BOILERPLATE, "related-link list")
             j = i + 1
-            while (j < page.n and j - i <= 15 and page.open(j)
+            while (j < page.n and j - i <= 15 and page.regions[j][0] in _OPEN
                    and page.words[j] <= LIST_ITEM_WORDS and one_sentence(page.bodies[j])):
                 page.mark(j, BOILERPLATE, "related-link list")
                 j += 1
@@ -147,22 +142,22 @@ def _link_lists(page: _Page) -> None:
 def _headline_like(page: _Page, i: int) -> bool:
     """Whether block ``i`` is a heading, or body text shaped like a headline (short, with no
     final punctuation)."""
-    if page.region(i) == HEADING:
+    if page.regions[i][0] == HEADING:
         return True
-    return page.region(i) == BODY and page.words[i] <= 30 and not page.terminal(i)
+    return page.regions[i][0] == BODY and page.words[i] <= 30 and not page.terminal(i)
 
 
 def _top_headline(page: _Page, i: int) -> bool:
     """Whether block ``i`` is the page's first block of text, a long headline with no final
     full stop ("How is the crisis affecting YOUR hospital? Use our tool: ... at worst site")."""
-    return (page.region(i) == BODY and page.words[i] <= 60 and not page.terminal(i)
+    return (page.regions[i][0] == BODY and page.words[i] <= 60 and not page.terminal(i)
             and _previous_open(page, i) < 0)
 
 
 def _previous_open(page: _Page, i: int) -> int:
     """The nearest block before ``i`` that is body text or a heading (-1 if none)."""
     k = i - 1
-    while k >= 0 and page.region(k) in (BYLINE, CAPTION, BOILERPLATE):
+    while k >= 0 and page.regions[k][0] in (BYLINE, CAPTION, BOILERPLATE):
         k -= 1
     return k
 
@@ -174,15 +169,15 @@ def _summaries(page: _Page) -> None:
     raw = page.raw
     # the story's first paragraph (body text ending a sentence, not a bullet); relabelling
     # below touches only bullets and unpunctuated headlines, so it stays the first
-    first_prose = next((k for k in range(page.n) if page.region(k) == BODY
+    first_prose = next((k for k in range(page.n) if page.regions[k][0] == BODY
                         and not raw[k].bullet and page.terminal(k)), page.n)
     i = 0
     while i < min(page.n, first_prose + 1):
-        if page.region(i) != BODY or not raw[i].bullet:
+        if page.regions[i][0] != BODY or not raw[i].bullet:
             i += 1
             continue
         run_end = i  # the run of bullets (one may read as a heading or a caption)
-        while run_end < page.n and raw[run_end].bullet and page.region(run_end) in (
+        while run_end < page.n and raw[run_end].bullet and page.regions[run_end][0] in (
                 BODY, HEADING, CAPTION) and page.words[run_end] <= SUMMARY_WORDS:
             run_end += 1
         head = _previous_open(page, i)
@@ -190,9 +185,9 @@ def _summaries(page: _Page) -> None:
                 and page.words[head] >= 5 and head < first_prose
                 and (_headline_like(page, head) or _top_headline(page, head))):
             for k in range(i, run_end):
-                if page.region(k) == BODY:
+                if page.regions[k][0] == BODY:
                     page.mark(k, HEADING, "summary bullets")
-            if page.region(head) == BODY:
+            if page.regions[head][0] == BODY:
                 page.mark(head, HEADING, "headline")
         i = max(run_end, i + 1)
 
@@ -200,7 +195,7 @@ def _summaries(page: _Page) -> None:
 def _headlines(page: _Page) -> None:
     """A short block with no final punctuation that a byline or timestamp follows."""
     for i in range(page.n - 1):
-        if (page.region(i + 1) == BYLINE and page.region(i) == BODY and page.words[i] <= 20
+        if (page.regions[i + 1][0] == BYLINE and page.regions[i][0] == BODY and page.words[i] <= 20
                 and not page.terminal(i)):
             page.mark(i, HEADING, "headline")
 
@@ -211,9 +206,9 @@ def _title_case_headlines(page: _Page) -> None:
     names in a story, "Trump has won Georgia, Virginia, Alabama", is not one)."""
     last = page.n - 1
     for i, b in enumerate(page.raw):
-        if (page.region(i) == BODY and not b.bullet and page.words[i] <= 20
-                and (i == 0 or page.region(i - 1) != BODY)
-                and (i == last or page.region(i + 1) != BODY)
+        if (page.regions[i][0] == BODY and not b.bullet and page.words[i] <= 20
+                and (i == 0 or page.regions[i - 1][0] != BODY)
+                and (i == last or page.regions[i + 1][0] != BODY)
                 and headline_shape(page.bodies[i])):
             page.mark(i, HEADING, "headline")
 
@@ -225,10 +220,10 @@ def _repeats(page: _Page) -> None:
     paragraph (two copies standing alone, apart, are left as they are: a refrain)."""
     bodies = page.bodies
     for i in range(page.n):
-        if not (page.open(i) and 4 <= page.words[i] <= 60) or page.raw[i].bullet:
+        if not (page.regions[i][0] in _OPEN and 4 <= page.words[i] <= 60) or page.raw[i].bullet:
             continue
         body = bodies[i]
-        if (i + 1 < page.n and bodies[i + 1] == body and page.open(i + 1)
+        if (i + 1 < page.n and bodies[i + 1] == body and page.regions[i + 1][0] in _OPEN
                 and not body.endswith(".")):  # a sentence said twice is not a title
             page.mark(i, HEADING, "repeated title")
             page.mark(i + 1, HEADING, "repeated title")
@@ -239,7 +234,7 @@ def _repeats(page: _Page) -> None:
             continue  # one count over the neighbourhood; most blocks stop here
         for j in range(lo, hi):
             if (j != i and len(bodies[j]) > len(body) and body in bodies[j]
-                    and page.region(j) == BODY and one_sentence(body)):
+                    and page.regions[j][0] == BODY and one_sentence(body)):
                 page.mark(i, CAPTION, "caption repeating the text")
                 break
 
@@ -247,10 +242,10 @@ def _repeats(page: _Page) -> None:
 def _contributor_lines(page: _Page) -> None:
     """A contributor's bio next to the byline, before the story's first paragraph."""
     for i in range(page.n):
-        if page.region(i) != BODY or page.words[i] > 60:
+        if page.regions[i][0] != BODY or page.words[i] > 60:
             continue
-        near_byline = (i > 0 and page.region(i - 1) == BYLINE
-                       or i + 1 < page.n and page.region(i + 1) == BYLINE)
+        near_byline = (i > 0 and page.regions[i - 1][0] == BYLINE
+                       or i + 1 < page.n and page.regions[i + 1][0] == BYLINE)
         if near_byline and trailing_bio(page.bodies[i]):
             page.mark(i, BOILERPLATE, "contributor bio")
 
