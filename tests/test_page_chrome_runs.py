@@ -5,6 +5,8 @@ writing, in the shape a scraper leaves a news page; none is copied from any page
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.core.document import BODY, Document
 from checker.text.loader import document_from_text
@@ -394,3 +396,20 @@ def test_video_durations_and_a_credit_opening_a_sentence_are_not_analysed() -> N
     assert region_of(doc, "01:53") != BODY
     assert region_of(doc, "(Photo Credit: Jane Roe)") != BODY
     assert region_of(doc, "Part of the new path") == BODY
+
+
+PIECES = ["Related articles", "The council said the road would reopen.", "Ferry fares rise...",
+          "pic.twitter.com/Ab12", "\u2014 Jane Roe (@janeroe) May 3, 2024", "- ", "\u2022 ", "\n",
+          "\n\n", "By Jane Roe", "Updated: 3 hr ago", "NYSE: ACM 4.50 +0.2", "Source: AFP",
+          "   ", "(Photo credit: Jane Roe)", "by Jane Roe", "01:53", "Jane Roe covers courts."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_any_page_of_chrome_pieces_segments_into_valid_spans(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    doc = document_from_text(text)
+    for s in doc.sentences:
+        assert 0 <= s.start < s.end <= len(doc.text)
+        assert doc.text[s.start : s.end] == s.text
+    assert all(b.start <= b.end for b in doc.blocks)
