@@ -6,11 +6,12 @@ and at the whole page, after every block has its first region:
 - an **embedded post** (a tweet as a scraper flattens it): its text, then a signature line
   "— Jane Roe (@janeroe) May 3, 2024", or one block that holds both, or a
   "pic.twitter.com/..." link;
-- a **list of teasers**: two or more blocks in a row cut off with "..." (the first lines of
-  other stories, "GENEVA: Rights experts warned on Monday that...");
+- a **list of teasers**: three or more blocks in a row cut off with "..." (the first lines
+  of other stories, "GENEVA: Rights experts warned on Monday that..."), two ending the text;
 - a **related-link list** after its label ("Related articles", "More from Politics",
-  "Promoted articles"): the short blocks that follow it, even when they are full sentences;
-- **summary bullets** under a headline, before the story's first paragraph;
+  "Promoted articles"): the short blocks that follow it, even when they are full sentences,
+  where the text ends after them or more chrome follows (a "Read more" line inside a story
+  is followed by the story);
 - a **headline** with no final punctuation that its byline or timestamp follows;
 - a **repeated block**: a title printed twice in a row, or a photo caption that repeats a
   sentence of the story;
@@ -60,7 +61,6 @@ _LIST_LABEL = lazy_compile(
     r"|don'?\u2019?t miss)\s*[:\u00bb>|\u2192]?\s*"
 )
 LIST_ITEM_WORDS = 25  # an item of a related-link list (a headline, or one short sentence)
-SUMMARY_WORDS = 45  # a summary bullet
 REPEAT_DISTANCE = 3  # a caption stands at most this many blocks from the text it repeats
 _OPEN = (BODY, HEADING)  # a block still read as text, or as a heading of its own shape
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
@@ -107,7 +107,8 @@ def _posts(page: _Page) -> None:
 
 
 def _teasers(page: _Page) -> None:
-    """Runs of two or more blocks cut off with an ellipsis: other stories' first lines."""
+    """Runs of three or more blocks cut off with an ellipsis (two, ending the text): other
+    stories' first lines."""
     run: list[int] = []
     for i in range(page.n + 1):
         if (i < page.n and page.regions[i][0] in _OPEN and page.words[i] <= 60
@@ -116,7 +117,7 @@ def _teasers(page: _Page) -> None:
             continue
         if i < page.n and run and page.regions[i][0] in (BYLINE, CAPTION, BOILERPLATE):
             continue  # a timestamp or credit between two teasers
-        if len(run) >= 2:
+        if len(run) >= 3 or len(run) == 2 and i == page.n:
             for k in run:
                 page.mark(k, BOILERPLATE, "list of teasers")
         run = []
@@ -132,64 +133,15 @@ def _link_lists(page: _Page) -> None:
             j = i + 1
             while (j < page.n and j - i <= 15 and page.regions[j][0] in _OPEN
                    and page.words[j] <= LIST_ITEM_WORDS and one_sentence(page.bodies[j])):
-                page.mark(j, BOILERPLATE, "related-link list")
                 j += 1
+            # a list only where no story follows it: the text ends, or more chrome comes
+            # ("Read more" in a story, then its next short paragraphs, is no list)
+            if j == page.n or page.regions[j][0] in (BOILERPLATE, BYLINE, CAPTION):
+                for k in range(i + 1, j):
+                    page.mark(k, BOILERPLATE, "related-link list")
             i = j
         else:
             i += 1
-
-
-def _headline_like(page: _Page, i: int) -> bool:
-    """Whether block ``i`` is a heading, or body text shaped like a headline (short, with no
-    final punctuation)."""
-    if page.regions[i][0] == HEADING:
-        return True
-    return page.regions[i][0] == BODY and page.words[i] <= 30 and not page.terminal(i)
-
-
-def _top_headline(page: _Page, i: int) -> bool:
-    """Whether block ``i`` is the page's first block of text, a long headline with no final
-    full stop ("How is the crisis affecting YOUR hospital? Use our tool: ... at worst site")."""
-    return (page.regions[i][0] == BODY and page.words[i] <= 60 and not page.terminal(i)
-            and _previous_open(page, i) < 0)
-
-
-def _previous_open(page: _Page, i: int) -> int:
-    """The nearest block before ``i`` that is body text or a heading (-1 if none)."""
-    k = i - 1
-    while k >= 0 and page.regions[k][0] in (BYLINE, CAPTION, BOILERPLATE):
-        k -= 1
-    return k
-
-
-def _summaries(page: _Page) -> None:
-    """Summary bullets under a headline (of five words or more: "Facts" or "Key dates" over
-    a list is a section's heading), before the story's first paragraph (a one-sentence
-    standfirst is left to be read: the labelled real news counts it as the story's)."""
-    raw = page.raw
-    # the story's first paragraph (body text ending a sentence, not a bullet); relabelling
-    # below touches only bullets and unpunctuated headlines, so it stays the first
-    first_prose = next((k for k in range(page.n) if page.regions[k][0] == BODY
-                        and not raw[k].bullet and page.terminal(k)), page.n)
-    i = 0
-    while i < min(page.n, first_prose + 1):
-        if page.regions[i][0] != BODY or not raw[i].bullet:
-            i += 1
-            continue
-        run_end = i  # the run of bullets (one may read as a heading or a caption)
-        while run_end < page.n and raw[run_end].bullet and page.regions[run_end][0] in (
-                BODY, HEADING, CAPTION) and page.words[run_end] <= SUMMARY_WORDS:
-            run_end += 1
-        head = _previous_open(page, i)
-        if (0 < run_end - i <= 6 and head >= 0 and not raw[head].bullet
-                and page.words[head] >= 5 and head < first_prose
-                and (_headline_like(page, head) or _top_headline(page, head))):
-            for k in range(i, run_end):
-                if page.regions[k][0] == BODY:
-                    page.mark(k, HEADING, "summary bullets")
-            if page.regions[head][0] == BODY:
-                page.mark(head, HEADING, "headline")
-        i = max(run_end, i + 1)
 
 
 def _headlines(page: _Page) -> None:
@@ -261,7 +213,6 @@ def mark_runs(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]]
     _teasers(page)
     _link_lists(page)
     _repeats(page)
-    _summaries(page)
     _headlines(page)
     _title_case_headlines(page)
     _contributor_lines(page)

@@ -275,7 +275,7 @@ def _continues_block(text: str, blk: _RawBlock, line: str, wrapped: bool) -> boo
         return False
     return (
         wrapped
-        or line.lstrip()[:1].islower() and not lower_byline(line)
+        or line.lstrip()[:1].islower()
         or _ends_open(text, blk.start, blk.end)
         or (blk.bullet and line[:1] in " \t")
     )
