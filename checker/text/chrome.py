@@ -47,6 +47,12 @@ _LEADING_DATELINE = re.compile(
     r"(?:[ ,T]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?"
     r"[ \t]*[|\u2013\u2014-]?[ \t]+(?=[A-Z\"\u201c])"
 )
+# a stock quote glued to the start of a paragraph: "NYSE: ACM 45.20 +1.35 Acme Corp said ..."
+_LEADING_TICKER = re.compile(
+    r"\(?(?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|TSXV|ASX|HKEX|SGX|OTC|OTCQX|OTCQB|Euronext|XETRA)"
+    r"\s*:\s*[A-Z][A-Z0-9.\-]{0,6}\)?(?:\s*[-+$\u20ac\u00a3\u25b2\u25bc]?\s*\d[\d,.]*\s*%?"
+    r"|\s*\(\s*[-+]?\d[\d,.]*\s*%?\s*\)){1,4}[ \t]+(?=[A-Z\"\u201c])"
+)
 # A photo credit closing a sentence inside a paragraph: a caption that a scraper glued into
 # the text ("... at the annual conference in Mountain View.(AFP)", "(Jane Roe/Reuters)").
 # A named credit says it is one (a photographer, "Photo:", "AP Photo"); a bare agency name
@@ -55,11 +61,14 @@ _LEADING_DATELINE = re.compile(
 _AGENCIES = (r"AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|PTI|ANI|Xinhua|Anadolu|dpa|PA"
              r"|IANS")
 _CREDIT_NAMED = (
-    r"\((?:(?:photo|image|picture|file photo|credit)s?\s*(?::|by)\s*[^()]{2,60}"
+    r"\((?:(?i:(?:photo|image|picture|file photo|credit)s?(?: credit)?)\s*(?::|by)\s*[^()]{2,60}"
     rf"|(?:{_AGENCIES}|HT|File|Shutterstock)"
     r"(?: Photo(?:\s*/\s*[^()]{2,60})?|\s*/\s*[^()]{2,60})"
     r"|[A-Z][^()/]{1,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Shutterstock|Alamy)"
-    r"[^()]{0,40})\)"
+    r"[^()]{0,40}"
+    # a photographer and the outlet: "(Jane Roe/Northfield Gazette)"
+    r"|[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}\s*/\s*(?:The )?[A-Z][\w.&'\u2019-]*"
+    r"(?: [A-Z&][\w.&'\u2019-]*){0,4})\)"
 )
 _CREDIT_BARE = rf"\((?:{_AGENCIES}|File|Shutterstock)\)"
 _CREDIT = f"(?:{_CREDIT_NAMED}|{_CREDIT_BARE})"
@@ -69,6 +78,8 @@ _INLINE_CREDIT = lazy_compile(
 _CREDIT_ONLY = lazy_compile(_CREDIT + r"\.?")
 # the same credit glued between two sentences: "... in Mountain View.(AFP) The company ..."
 _GLUED_CREDIT = lazy_compile(r"[.!?]\s*" + _CREDIT + r"(?=\s+[A-Z\"\u201c])")
+# ... or opening the sentence after it: "... the theater. (Photo credit: Jane Roe) Part of ..."
+_LEADING_CREDIT = lazy_compile(_CREDIT + r"(?=\s+[A-Z\"\u201c])")
 # a sentence closed by a bracketed source list: "... leads in Indiana. [Courier, Gazette]"
 _CITED_END = lazy_compile(r"[.!?][\"'\u201d\u2019]?\s*\[[^\[\]\n]{1,80}\]\.?\s*$")
 # A contributor's bio, the last block of an opinion piece or essay ("Jane Roe is a senior
@@ -102,8 +113,24 @@ _BIO_CONTACT = (
     r"(?:(?:Follow|Reach|Contact|Email|E-mail) (?:her|him|them)"
     r"|(?:She|He|They) (?:tweets|can be reached|is on Twitter|are on Twitter))\b[^\n]{0,100}"
 )
+# "Jane Roe covers science for the Gazette.": a reporter's beat, a short object, perhaps the
+# outlet and where she is based; no digit (not "Medicare Part B covers 80 percent of ...")
+_BEAT_SENTENCE = (
+    r"[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3} (?:covers|reports on|writes about)"
+    r"(?: [^\W\d][\w,&'\u2019-]*){1,8}(?: (?:for|at) (?:the )?[A-Z][\w.&'\u2019-]*"
+    r"(?: [A-Z&][\w.&'\u2019-]*){0,4})?(?:,? and is based in [A-Z][\w.'\u2019 -]{1,30})?\."
+)
+# the outlet describing itself at the end of a story ("The Northfield Ledger is a daily news
+# site devoted to the county's politics.")
+_OUTLET_BIO = lazy_compile(
+    r"(?:The )?[A-Z][\w.&'\u2019-]*(?: [A-Z&][\w.&'\u2019-]*){0,5} is (?:a|an|the)"
+    r"(?: [\w,'\u2019-]+){0,5}? (?:news ?(?:site|website|outlet|organi[sz]ation|service)"
+    r"|newspaper|magazine|newsroom|news publication|media (?:company|outlet|organi[sz]ation))"
+    r"\b[^\n]{0,300}$"
+)
 _TRAILING_BIO = lazy_compile(
-    rf"{_BIO_SENTENCE}(?:\s+{_BIO_SENTENCE}){{0,3}}(?:\s+{_BIO_CONTACT})?\s*$"
+    rf"(?:{_BIO_SENTENCE}|{_BEAT_SENTENCE})(?:\s+{_BIO_SENTENCE}){{0,3}}"
+    rf"(?:\s+{_BIO_CONTACT})?\s*$"
 )
 QUESTION_HEADING_WORDS = 12  # a question heading has at most this many words
 # "Q:", "A.", "RAMOS:", "Sen. Smith:" at the start: a speaker's turn in an interview
@@ -237,7 +264,8 @@ def mark_trailing_chrome(
         blk_text = text[raw[i].cstart : raw[i].end]
         nwords = len(_WORD.findall(blk_text))
         unpunctuated = not terminal.search(blk_text)
-        if r == BODY and nwords <= 60 and _TRAILING_BIO.match(blk_text):
+        if r == BODY and nwords <= 60 and (_TRAILING_BIO.match(blk_text)
+                                           or _OUTLET_BIO.match(blk_text)):
             regions[i] = (BOILERPLATE, "contributor bio")
             seen_chrome = True
             continue
@@ -273,15 +301,28 @@ def headline_shape(body: str) -> bool:
 
 
 def leading_dateline(text: str, start: int, end: int) -> int:
-    """Where the text of a block ``text[start:end]`` starts after a timestamp glued to its
-    start ("date 2024-01-28 PARIS: The ..."), or -1 when it does not start with one."""
-    m = _LEADING_DATELINE.match(text, start, end)
+    """Where the text of a block ``text[start:end]`` starts after a timestamp or a stock quote
+    glued to its start ("date 2024-01-28 PARIS: The ...", "NYSE: ACM 45.20 +1.35 Acme ..."),
+    or -1 when it does not start with one."""
+    m = _LEADING_DATELINE.match(text, start, end) or _LEADING_TICKER.match(text, start, end)
     return m.end() if m and m.end() < end else -1
+
+
+def trailing_bio(body: str) -> bool:
+    """Whether ``body`` (a whole block) is a contributor's bio (:data:`_TRAILING_BIO`)."""
+    return bool(_TRAILING_BIO.match(body))
+
+
+# a wire story's credit closing its last paragraph: "(Reporting by Jane Roe; Editing by ...)"
+_WIRE_CREDIT = lazy_compile(r"\((?:additional )?(?:reporting|writing|editing|compiled) by\b",
+                            re.I)
 
 
 def inline_caption(text: str, start: int, end: int) -> bool:
     """Whether the sentence ``text[start:end]`` of a body paragraph is a photo caption glued
-    into it: it ends with a bracketed photo credit."""
+    into it: it ends with a bracketed photo credit; or a wire story's reporting credit."""
+    if text.startswith("(", start) and _WIRE_CREDIT.match(text, start, end):
+        return True
     if not (text.endswith(")", start, end) or text.endswith(").", start, end)):
         return False
     if text.startswith("(", start):
@@ -298,6 +339,12 @@ def glued_captions(
     out: list[tuple[int, int, bool]] = []
     for s, e in spans:
         if text.find("(", s, e) >= 0:
+            lead = _LEADING_CREDIT.match(text, s, e) if text.startswith("(", s) else None
+            if lead:
+                out.append((s, lead.end(), True))
+                s = lead.end()
+                while s < e and text[s].isspace():
+                    s += 1
             for m in _GLUED_CREDIT.finditer(text, s, e):
                 out.append((s, m.end(), True))
                 s = m.end()

@@ -32,6 +32,8 @@ from checker.core.words import WORD as _WORD
 from checker.core.words import word_count, word_tokens
 from checker.text import chrome
 from checker.text.blockspans import block_hints, mark_bullets
+from checker.text.chrome_runs import mark_runs
+from checker.text.lines import hard_wrapped, indented_paragraphs, lower_byline
 from checker.text.pattern_index import known_analysis, known_first_chars
 
 # --------------------------------------------------------------------- lexicons
@@ -233,14 +235,6 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    """Whether a paragraph's lines look wrapped at a fixed width (all but the last similar)."""
-    if len(lines) < 2:
-        return False
-    body = [e - s for s, e in lines[:-1]]
-    return all(35 <= n <= 100 for n in body) and max(body) - min(body) <= 40
-
-
 def _paragraphs(text: str, fmt: str) -> list[list[tuple[int, int]]]:
     """Runs of non-blank lines (line spans); blank lines in Markdown code fences do not split."""
     paragraphs: list[list[tuple[int, int]]] = []
@@ -258,7 +252,9 @@ def _paragraphs(text: str, fmt: str) -> list[list[tuple[int, int]]]:
         cur.append((s, e))
     if cur:
         paragraphs.append(cur)
-    return paragraphs
+    if fmt != "text":
+        return paragraphs
+    return [part for para in paragraphs for part in indented_paragraphs(text, para)]
 
 
 def _html_line_blocks(text: str, para: list[tuple[int, int]]) -> list[_RawBlock]:
@@ -326,7 +322,7 @@ def _paragraph_blocks(text: str, para: list[tuple[int, int]], fmt: str) -> list[
     ``_continues_block``).
     """
     markdown = fmt == "markdown"
-    wrapped = markdown or _is_hard_wrapped(text, para)
+    wrapped = markdown or hard_wrapped(text, para)
     blocks: list[_RawBlock] = []
     blk: _RawBlock | None = None
     for s, e in para:
@@ -358,7 +354,7 @@ def _joins_broken_sentence(text: str, prev: _RawBlock, b: _RawBlock) -> bool:
     """
     if b.bullet or b.heading_mark or prev.heading_mark or prev.comment:
         return False
-    if not text[b.cstart : b.cstart + 1].islower():
+    if not text[b.cstart : b.cstart + 1].islower() or lower_byline(text[b.cstart : b.end]):
         return False
     prev_text = text[prev.start : prev.end]
     return (not _TERMINAL.search(prev_text) and word_count(prev_text) >= 8
@@ -434,6 +430,7 @@ class _RegionClassifier:
         self.caption = self.pats.caption.within(sized)
         self.caption_single = self.pats.caption_single
         self.in_refs = False
+        self.bodies: list[str] = []  # each block's stripped text, as ``region`` meets it
         self.questions = chrome.question_blocks(text, raw)
         self._next_long: list[int | None] | None = None  # see ``next_long``
 
@@ -449,6 +446,7 @@ class _RegionClassifier:
         """``(region, reason)`` for block ``i`` (``b``), given its HTML hint kind."""
         pats = self.pats
         body = self.text[b.cstart : b.end].strip()
+        self.bodies.append(body)
         if b.comment:
             return BOILERPLATE, "directive"
         if hint == "boilerplate":
@@ -522,6 +520,7 @@ def classify_blocks(
         if which[i] >= 0:
             _, _, hint, b.reason = hints[which[i]]  # type: ignore[index]
         regions.append(classifier.region(i, b, hint))
+    mark_runs(text, raw, regions, classifier.words, classifier.bodies)
     chrome.mark_trailing_chrome(text, raw, regions, _TERMINAL)
     return [
         Block(i, b.start, b.end, region, b.bullet, reason)

@@ -130,14 +130,15 @@ def read_entries(
     entries = Entries()
     _read_md_footnote_definitions(text, entries)
     _read_md_reference_definitions(text, entries)
-    for m in line_matches(INLINE_LIST, text):
-        if not entries.covered(m.start()):
-            _read_inline_list(m, entries)
     page = _Page(
         heading_starts={b.start for b in blocks if b.region == HEADING},
         chrome=[(b.start, b.end) for b in blocks if b.region == BOILERPLATE],
         lex=lex,
     )
+    for m in line_matches(INLINE_LIST, text):  # not a wire credit of the page ("Source: AFP")
+        if not entries.covered(m.start()) and not any(
+                s <= m.start() < e for s, e in page.chrome):
+            _read_inline_list(m, entries)
     for m in line_matches(HEADING_LINE, text):
         head = " ".join(m.group("head").lower().split())
         if head in lex.section_headings and not entries.covered(m.start()):

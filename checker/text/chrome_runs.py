@@ -1,0 +1,218 @@
+"""Page chrome told by a block's neighbours rather than its own words.
+
+:mod:`checker.text.chrome` tests one block at a time; what is here looks at runs of blocks
+and at the whole page, after every block has its first region:
+
+- an **embedded post** (a tweet as a scraper flattens it): its text, then a signature line
+  "— Jane Roe (@janeroe) May 3, 2024", or one block that holds both, or a
+  "pic.twitter.com/..." link;
+- a **list of teasers**: three or more blocks in a row cut off with "..." (the first lines
+  of other stories, "GENEVA: Rights experts warned on Monday that..."), two ending the text;
+- a **related-link list** after its label ("Related articles", "More from Politics",
+  "Promoted articles"): the short blocks that follow it, even when they are full sentences,
+  where the text ends after them or more chrome follows (a "Read more" line inside a story
+  is followed by the story);
+- a **headline** with no final punctuation that its byline or timestamp follows;
+- a **repeated block**: a title printed twice in a row, or a photo caption that repeats a
+  sentence of the story;
+- a **contributor's line** by the byline ("Jane Roe covers science for the Gazette.").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING
+from checker.core.regexlit import lazy_compile
+from checker.text.chrome import RawBlock, headline_shape, one_sentence, trailing_bio
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_POST_DATE = (
+    rf"(?i:{_MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\.?,?\s+\d{{4}})"
+)
+# "— Jane Roe (@janeroe) May 3, 2024": who posted it, their handle and the date
+_SIGNATURE = (rf"[\u2014\u2013-]{{1,2}}\s*[^\n()]{{1,60}}\(@\w{{1,15}}\)\s*"
+              rf"(?:on\s+)?(?:{_POST_DATE})?")
+_SIGNATURE_LINE = lazy_compile(  # with no dash, a date must close it
+    rf"(?:{_SIGNATURE}|[^\n()]{{1,60}}\(@\w{{1,15}}\)\s*(?:on\s+)?{_POST_DATE})\s*")
+_POST_END = lazy_compile(
+    r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)|[\u2014\u2013]\s*[^\n()]{1,60}\(@\w{1,15}\)\s+"
+    + _POST_DATE + r"\s*$"
+)
+_TRUNCATED = ("...", "\u2026", "[\u2026]", "[...]")
+# the label of a list of links to other stories
+_LIST_LABEL = lazy_compile(
+    r"(?i:related(?: (?:articles?|stories|news|posts|content|coverage|links|reading|topics"
+    r"|videos?))?"
+    r"|more (?:stories|news|articles|headlines|coverage|from\b[^\n]{1,40}|on\b[^\n]{1,40}"
+    r"|in\b[^\n]{1,40}|like this|to read)|read (?:more|next|also|these next)|also read"
+    r"|also on\b[^\n]{1,40}|see also|other (?:news|stories)|in other news|explore more"
+    r"|recommended(?: (?:for you|stories|articles|reading))?"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)"
+    r"|(?:latest|top|trending|popular|most (?:read|popular|viewed|shared))"
+    r"(?: (?:news|stories|articles|headlines|now|videos?))?"
+    r"|(?:promoted|sponsored|partner) (?:articles|stories|content|links)"
+    r"|editors?'?\u2019?s? picks?|around the web|from (?:our|the) partners|what to read next"
+    r"|what (?:others|people|readers) are reading|in case you missed it"
+    r"|don'?\u2019?t miss)\s*[:\u00bb>|\u2192]?\s*"
+)
+LIST_ITEM_WORDS = 25  # an item of a related-link list (a headline, or one short sentence)
+REPEAT_DISTANCE = 3  # a caption stands at most this many blocks from the text it repeats
+_OPEN = (BODY, HEADING)  # a block still read as text, or as a heading of its own shape
+_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
+
+
+class _Page:
+    """The blocks of one text as these rules see them: each block's text (stripped, taken
+    once), word count and region, which the rules relabel in place."""
+
+    def __init__(self, text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
+                 words: Sequence[int], bodies: Sequence[str]) -> None:
+        self.text = text
+        self.raw = raw
+        self.regions = regions
+        self.words = words
+        self.bodies = bodies
+        self.n = len(raw)
+
+    def mark(self, i: int, region: str, reason: str) -> None:
+        self.regions[i] = (region, reason)
+
+    def terminal(self, i: int) -> bool:
+        """Whether block ``i`` ends a sentence."""
+        return _TERMINAL.search(self.bodies[i]) is not None
+
+
+def _posts(page: _Page) -> None:
+    """Embedded posts: a signature line and the text before it, or a block ending in one."""
+    text = page.text
+    if "(@" not in text and "t.co/" not in text and "twitter.com/" not in text:
+        return
+    for i, body in enumerate(page.bodies):
+        if page.regions[i][0] not in _OPEN or not (
+                "(@" in body or "t.co/" in body or "twitter.com/" in body):
+            continue
+        b = page.raw[i]
+        whole = page.text[b.start : b.end].strip()  # with the dash a bullet marker took
+        if "(@" in body and _SIGNATURE_LINE.fullmatch(whole):
+            page.mark(i, BOILERPLATE, "embedded post")
+            if i > 0 and page.regions[i - 1][0] in _OPEN and page.words[i - 1] <= 80:
+                page.mark(i - 1, BOILERPLATE, "embedded post")
+        elif page.words[i] <= 100 and _POST_END.search(body):
+            page.mark(i, BOILERPLATE, "embedded post")
+
+
+def _teasers(page: _Page) -> None:
+    """Runs of three or more blocks cut off with an ellipsis (two, ending the text): other
+    stories' first lines."""
+    run: list[int] = []
+    for i in range(page.n + 1):
+        if (i < page.n and page.regions[i][0] in _OPEN and page.words[i] <= 60
+                and page.bodies[i].endswith(_TRUNCATED)):
+            run.append(i)
+            continue
+        if i < page.n and run and page.regions[i][0] in (BYLINE, CAPTION, BOILERPLATE):
+            continue  # a timestamp or credit between two teasers
+        if len(run) >= 3 or len(run) == 2 and i == page.n:
+            for k in run:
+                page.mark(k, BOILERPLATE, "list of teasers")
+        run = []
+
+
+def _link_lists(page: _Page) -> None:
+    """The short blocks after a related-link list's label ("Related articles")."""
+    i = 0
+    while i < page.n:
+        if page.regions[i][0] in (BOILERPLATE, HEADING) and page.words[i] <= 6 and (
+                _LIST_LABEL.fullmatch(page.bodies[i])):
+            page.mark(i, BOILERPLATE, "related-link list")
+            j = i + 1
+            while (j < page.n and j - i <= 15 and page.regions[j][0] in _OPEN
+                   and page.words[j] <= LIST_ITEM_WORDS and one_sentence(page.bodies[j])):
+                j += 1
+            # a list only where no story follows it: the text ends, or more chrome comes
+            # ("Read more" in a story, then its next short paragraphs, is no list)
+            if j == page.n or page.regions[j][0] in (BOILERPLATE, BYLINE, CAPTION):
+                for k in range(i + 1, j):
+                    page.mark(k, BOILERPLATE, "related-link list")
+            i = j
+        else:
+            i += 1
+
+
+def _headlines(page: _Page) -> None:
+    """A short block with no final punctuation that a byline or timestamp follows."""
+    for i in range(page.n - 1):
+        if (page.regions[i + 1][0] == BYLINE and page.regions[i][0] == BODY and page.words[i] <= 20
+                and not page.terminal(i)):
+            page.mark(i, HEADING, "headline")
+
+
+def _title_case_headlines(page: _Page) -> None:
+    """A line in headline case ("Work Rules Exempt the Frail. Deciding Who Qualifies Is
+    Hard."), read as body text for its full stops, with no body text next to it (a list of
+    names in a story, "Trump has won Georgia, Virginia, Alabama", is not one)."""
+    last = page.n - 1
+    for i, b in enumerate(page.raw):
+        if (page.regions[i][0] == BODY and not b.bullet and page.words[i] <= 20
+                and (i == 0 or page.regions[i - 1][0] != BODY)
+                and (i == last or page.regions[i + 1][0] != BODY)
+                and headline_shape(page.bodies[i])):
+            page.mark(i, HEADING, "headline")
+
+
+def _repeats(page: _Page) -> None:
+    """A title printed twice in a row (with no final full stop), and a caption that repeats
+    a sentence of the story
+    nearby: the copy standing alone as a block, where the other is inside a longer
+    paragraph (two copies standing alone, apart, are left as they are: a refrain)."""
+    bodies = page.bodies
+    for i in range(page.n):
+        if not (page.regions[i][0] in _OPEN and 4 <= page.words[i] <= 60) or page.raw[i].bullet:
+            continue
+        body = bodies[i]
+        if (i + 1 < page.n and bodies[i + 1] == body and page.regions[i + 1][0] in _OPEN
+                and not body.endswith(".")):  # a sentence said twice is not a title
+            page.mark(i, HEADING, "repeated title")
+            page.mark(i + 1, HEADING, "repeated title")
+            continue
+        lo, hi = max(0, i - REPEAT_DISTANCE), min(page.n, i + REPEAT_DISTANCE + 1)
+        if page.regions[i][0] != BODY or page.text.count(
+                body, page.raw[lo].cstart, page.raw[hi - 1].end) < 2:
+            continue  # one count over the neighbourhood; most blocks stop here
+        for j in range(lo, hi):
+            if (j != i and len(bodies[j]) > len(body) and body in bodies[j]
+                    and page.regions[j][0] == BODY and one_sentence(body)):
+                page.mark(i, CAPTION, "caption repeating the text")
+                break
+
+
+def _contributor_lines(page: _Page) -> None:
+    """A contributor's bio next to the byline, before the story's first paragraph."""
+    for i in range(page.n):
+        if page.regions[i][0] != BODY or page.words[i] > 60:
+            continue
+        near_byline = (i > 0 and page.regions[i - 1][0] == BYLINE
+                       or i + 1 < page.n and page.regions[i + 1][0] == BYLINE)
+        if near_byline and trailing_bio(page.bodies[i]):
+            page.mark(i, BOILERPLATE, "contributor bio")
+
+
+def mark_runs(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
+              words: Sequence[int], bodies: Sequence[str]) -> None:
+    """Relabel, in place, the page chrome told by its neighbours (see the module's doc).
+    ``words`` and ``bodies`` are each block's word count and stripped text."""
+    if len(raw) < 2:
+        return
+    page = _Page(text, raw, regions, words, bodies)
+    _posts(page)
+    _teasers(page)
+    _link_lists(page)
+    _repeats(page)
+    _headlines(page)
+    _title_case_headlines(page)
+    _contributor_lines(page)
