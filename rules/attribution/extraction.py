@@ -191,6 +191,11 @@ def recover(d: TokenDoc, tagger: CueTagger, gate: SentenceGate, results: list[Ex
     rows = [proba[i] for i in idx] if isinstance(proba, list) else proba[idx].tolist()
     weak = [(idx[a], idx[b]) for a, b in
             decode_cue_spans(rows, [sent[i] for i in idx], gate.cue_threshold)]
+    # the gate scores the sentences it may be asked about below together (a few more than
+    # are asked, when a relation found below takes the next cue's token: the same numbers)
+    gate.prepare(d, {si for ci, _ in weak if (si := d.tok_sent[ci]) not in touched
+                     and not d.used[ci] and d.sent_tok[si][1] - d.sent_tok[si][0] >= 4
+                     and (d.toks[ci].quote < 0 or d.toks[ci].text in QUOTE_TOKENS)})
     verdict: dict[int, float] = {}
     found = []
     alone: dict[int, tuple[int, int]] = {}  # sentence -> its first weak cue (no relation yet)

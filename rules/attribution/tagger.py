@@ -167,8 +167,10 @@ class CodeTable:
     def _fresh(self) -> tuple[dict[str, int], np.ndarray]:
         import numpy as np
 
-        # text -> column; rows w, lx, sh, s (the order of _ATTRS)
-        return {}, np.empty((4, self.MAX_TEXTS), dtype=np.uint64)
+        # text -> row of the table; its columns w, lx, sh, s (the order of _ATTRS): the four
+        # codes of a text side by side, so that gathering a document's tokens reads one
+        # cache line per token, not four far apart
+        return {}, np.empty((self.MAX_TEXTS, 4), dtype=np.uint64)
 
     def _column(self, text: str) -> tuple[int, int, int, int]:
         """:func:`_word_codes` of ``text``, in the table's row order (w, lx, sh, s)."""
@@ -196,7 +198,7 @@ class CodeTable:
                     idx[i] = ids[texts[i]]
             else:
                 idx = list(map(ids.__getitem__, texts))
-        return np.take(table, np.array(idx, dtype=np.intp), axis=1)
+        return np.take(table, np.array(idx, dtype=np.intp), axis=0).T
 
     def _add(self, texts: Sequence[str],
              missing: Sequence[str]) -> tuple[dict[str, int], np.ndarray]:
@@ -211,7 +213,7 @@ class CodeTable:
                 return ids, table
         known = len(ids)
         cols = [self._column(x) for x in new]
-        table[:, known : known + len(new)] = np.array(cols, dtype=np.uint64).reshape(-1, 4).T
+        table[known : known + len(new)] = np.array(cols, dtype=np.uint64).reshape(-1, 4)
         ids.update(zip(new, range(known, known + len(new)), strict=True))
         return ids, table
 
