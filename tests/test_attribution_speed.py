@@ -186,6 +186,21 @@ def test_tagger_features_and_probabilities_are_those_of_the_plain_code() -> None
             assert tagger.proba(feats).tobytes() == (e / e.sum(axis=1, keepdims=True)).tobytes()
 
 
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS, st.lists(st.integers(0, 60), max_size=6))
+def test_tagger_rows_from_token_ranges_are_those_of_every_token(text: str,
+                                                                cuts: list[int]) -> None:
+    # sentences with gaps between them (tokens outside every sentence), empty ones too; the
+    # sentence, quote-flag and position rows are made from token ranges (``_range_ids``)
+    edges = sorted(min(c, len(text)) for c in cuts)
+    sents = list(zip(edges[::2], edges[1::2], strict=False))
+    d = TokenDoc(text, sents, get_lexicon())
+    want = _plain_attributes(d, {})
+    got = tagger_attributes(d, {})
+    for key in ("q", "pos", "sent"):
+        assert got[key].dtype == want[key].dtype and got[key].tolist() == want[key].tolist()
+
+
 def test_weight_sum_is_the_sequential_fold_of_numpy_sum() -> None:
     rng = np.random.default_rng(0)
     w = (rng.standard_normal((4096, 3)) * np.exp(rng.uniform(-6, 6, (4096, 3)))).astype(np.float32)

@@ -74,7 +74,9 @@ class TokenDoc:
                  for k in compress(range(n), map(QUOTE_MARKS.__contains__, texts))]
         self.quotes = quotes = find_quotes(text, marks)
         self.quote_starts = [q[0] for q in quotes]
-        self.tok_quote = quote = _quote_index(starts, quotes)
+        # the quotation of each token (-1: none), and the token range of each quotation
+        quote, self.quote_tok = _quote_index(starts, quotes)
+        self.tok_quote = quote
         self.tok_lows = lows = list(map(str.lower, texts))
         self.toks = make_toks(starts, ends, texts, lows, self.tok_sent, quote)
         self.used = [False] * n
@@ -123,17 +125,21 @@ def _sentence_index(starts: list[int], sents: list[tuple[int, int]]
     return sent, sent_tok
 
 
-def _quote_index(starts: list[int], quotes: list[tuple[int, int]]) -> list[int]:
-    """The quotation each token starts inside, or -1 (find_quotes opens one quotation at a
-    time, so its spans come in text order and do not overlap)."""
+def _quote_index(starts: list[int], quotes: list[tuple[int, int]]
+                 ) -> tuple[list[int], list[tuple[int, int]]]:
+    """(the quotation each token starts inside, or -1; the token range of each quotation)
+    (find_quotes opens one quotation at a time, so its spans come in text order and do not
+    overlap, and neither do the ranges)."""
     quote = [-1] * len(starts)
+    ranges = []
     prev_end = -1
     for qi, (qs, qe) in enumerate(quotes):
         a = bisect.bisect_left(starts, max(qs, prev_end))
         b = bisect.bisect_left(starts, qe)
         quote[a:b] = [qi] * (b - a)
+        ranges.append((a, max(a, b)))
         prev_end = qe
-    return quote
+    return quote, ranges
 
 
 def mark_used(d: TokenDoc, spans: Iterable[tuple[int, int]], tok_lo: int, tok_hi: int) -> None:
