@@ -82,6 +82,22 @@ def test_sentence_and_quote_of_every_token(text: str, cut: int) -> None:
         assert t.quote == (qi if inside else -1)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TEXTS, min_size=1, max_size=4))
+def test_lower_case_of_every_token_is_its_plain_lower_case(texts: list[str]) -> None:
+    from rules.attribution import doc as doc_module
+
+    for limit in (doc_module._LOWERED_LIMIT, 3):  # the memo kept, and started afresh
+        doc_module._LOWERED_LIMIT, saved = limit, doc_module._LOWERED_LIMIT
+        try:
+            for text in texts:
+                d = TokenDoc(text, [(0, len(text))], get_lexicon())
+                assert d.tok_lows == [t.lower() for t in d.tok_texts]
+                assert [t.low for t in d.toks] == d.tok_lows
+        finally:
+            doc_module._LOWERED_LIMIT = saved
+
+
 def _plain_phrase_re(phrases: list[str]) -> re.Pattern[str]:
     alts = sorted({p.lower() for p in phrases}, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)

@@ -77,7 +77,7 @@ class TokenDoc:
         # the quotation of each token (-1: none), and the token range of each quotation
         quote, self.quote_tok = _quote_index(starts, quotes)
         self.tok_quote = quote
-        self.tok_lows = lows = list(map(str.lower, texts))
+        self.tok_lows = lows = lower_all(texts)
         self.toks = make_toks(starts, ends, texts, lows, self.tok_sent, quote)
         self.used = [False] * n
         # for each token, a token at or before the first one from it not yet used
@@ -108,6 +108,29 @@ class TokenDoc:
         """The sentence an offset is in (the first one before every sentence)."""
         i = bisect.bisect_right(self._starts, offset) - 1
         return max(i, 0)
+
+
+class _Lowered(dict[str, str]):
+    """Token text -> its lower case, made once per process (bounded: see
+    :func:`lower_all`)."""
+
+    def __missing__(self, text: str) -> str:
+        low = self[text] = text.lower()
+        return low
+
+
+_LOWERED = _Lowered()
+_LOWERED_LIMIT = 200_000  # distinct token texts remembered before starting afresh
+
+
+def lower_all(texts: list[str]) -> list[str]:
+    """``[t.lower() for t in texts]``, each distinct lower case one string object kept
+    across documents: no new string per token, and its hash, computed on its first
+    look-up in any of the many sets and dicts the extractor keys by lower-case words
+    (lexicon, memos, tables), is kept with it for the next document's look-ups."""
+    if len(_LOWERED) > _LOWERED_LIMIT:
+        _LOWERED.clear()
+    return list(map(_LOWERED.__getitem__, texts))
 
 
 def _sentence_index(starts: list[int], sents: list[tuple[int, int]]
