@@ -207,7 +207,7 @@ def test_tagger_features_and_probabilities_are_those_of_the_plain_code() -> None
 def test_tagger_rows_from_token_ranges_are_those_of_every_token(text: str,
                                                                 cuts: list[int]) -> None:
     # sentences with gaps between them (tokens outside every sentence), empty ones too; the
-    # sentence, quote-flag and position rows are made from token ranges (``_range_ids``)
+    # sentence, quote-flag and position rows are made from token ranges (``token_ranges.py``)
     edges = sorted(min(c, len(text)) for c in cuts)
     sents = list(zip(edges[::2], edges[1::2], strict=False))
     d = TokenDoc(text, sents, get_lexicon())

@@ -50,6 +50,7 @@ from rules.attribution.tagger_light import (
 )
 from rules.attribution.tagger_light import pack_tagger_rows as pack_tagger_rows
 from rules.attribution.tagger_light import text_shape as _text_shape
+from rules.attribution.token_ranges import range_ids, range_offsets
 from rules.attribution.tokens import Tok
 from rules.attribution.words import (
     AUX,
@@ -234,54 +235,16 @@ def _attribute_matrix(d: TokenDoc, extra: dict[str, str]) -> np.ndarray:
     n = len(d.toks)
     vals = np.empty((len(_ATTRS), n), dtype=np.uint64)
     vals[:4] = _code_table(d.lex, extra).codes(d.tok_texts)
-    # the quote flag and position rows from the token ranges of the quotations and the
-    # sentences: a few array operations instead of converting a list of every token
-    vals[4] = _range_ids(d.quote_tok, n) >= 0
-    sent = _range_ids(d.sent_tok, n)
-    vals[5] = _pos_array()[np.minimum(_range_offsets(d.sent_tok, n), 7)]
+    vals[4] = range_ids(d.quote_tok, n) >= 0  # (from token ranges: ``token_ranges.py``)
+    sent = range_ids(d.sent_tok, n)
+    vals[5] = _pos_array()[np.minimum(range_offsets(d.sent_tok, n), 7)]
     vals[5][sent < 0] = 6  # tokens outside every sentence
     return vals
 
 
-def _segments(ranges: Sequence[tuple[int, int]], n: int) -> tuple[list[int], list[int]]:
-    """(id, length) of the runs of ``n`` tokens that the ascending, non-overlapping token
-    ``ranges`` cut them into: a gap before each range (id -1), the range (its index), and
-    the tail after the last."""
-    ids, lens = [], []
-    end = 0
-    for i, (a, b) in enumerate(ranges):
-        ids += (-1, i)
-        lens += (a - end, b - a)
-        end = b
-    ids.append(-1)
-    lens.append(n - end)
-    return ids, lens
-
-
-def _range_ids(ranges: Sequence[tuple[int, int]], n: int) -> np.ndarray:
-    """(n,) int64: the index of the range each token is in, or -1 (as ``TokenDoc.tok_sent``
-    and ``tok_quote`` hold them for the sentences and the quotations)."""
-    import numpy as np
-
-    ids, lens = _segments(ranges, n)
-    return np.repeat(np.array(ids, dtype=np.int64), lens)
-
-
-def _range_offsets(ranges: Sequence[tuple[int, int]], n: int) -> np.ndarray:
-    """(n,) int64: each token's place in its run (:func:`_segments`): in a range, the
-    token's index in it."""
-    import numpy as np
-
-    _, lens = _segments(ranges, n)
-    counts = np.array(lens, dtype=np.int64)
-    firsts = np.cumsum(counts) - counts
-    return np.arange(n, dtype=np.int64) - np.repeat(firsts, counts)
-
-
 @lru_cache(maxsize=1)
 def _pos_array() -> np.ndarray:
-    """The position code (:func:`_pos_code`) of a token's index in its sentence, for the
-    indices 0 to 7 (every later index has the code of 7)."""
+    """:func:`_pos_code` of the indices 0 to 7 (every later index has the code of 7)."""
     import numpy as np
 
     return np.array([_pos_code(k) for k in range(8)], dtype=np.uint64)
@@ -291,7 +254,7 @@ def tagger_attributes(d: TokenDoc, extra: dict[str, str] | None = None) -> dict[
     """Per-token attribute codes (uint64) and sentence ids of a document."""
     vals = _attribute_matrix(d, extra or {})
     attrs = {name: vals[i] for i, name in enumerate(_ATTRS)}
-    attrs["sent"] = _range_ids(d.sent_tok, len(d.toks))
+    attrs["sent"] = range_ids(d.sent_tok, len(d.toks))
     return attrs
 
 
@@ -532,7 +495,7 @@ class CueTagger:
         import numpy as np
 
         vals = _attribute_matrix(d, self.extra_cues)
-        sent = _range_ids(d.sent_tok, n)  # (``d.tok_sent`` as an array)
+        sent = range_ids(d.sent_tok, n)  # (``d.tok_sent`` as an array)
         if n <= _CHUNK:
             return self._proba_rows(_hash_rows(vals, sent, self.bits))
         # long texts a window of tokens at a time (each token's row is the same)
