@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -95,4 +96,7 @@ def test_weight_array_holds_every_weight(sorted_rows: bool) -> None:
     rows, vals = [1, 5, 63], [-7, 900, 3]
     weights = SortedWeights(rows, vals) if sorted_rows else dict(zip(rows, vals, strict=True))
     arr = gate_batch.weight_array(weights, 6)  # type: ignore[arg-type]
-    assert arr.tolist() == [0, -7, 0, 0, 0, 900, *[0] * 57, 3]
+    assert arr.tolist() == [0, -7, 0, 0, 0, 900, *[0] * 57, 3] and arr.dtype == np.int16
+    for big, dtype in ((40_000, np.int32), (-(2**40), np.int64)):  # wider weights: wider type
+        arr = gate_batch.weight_array({2: big, 3: 1}, 6)
+        assert arr.dtype == dtype and arr[2] == big and arr[3] == 1
