@@ -82,6 +82,22 @@ def test_sentence_and_quote_of_every_token(text: str, cut: int) -> None:
         assert t.quote == (qi if inside else -1)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TEXTS, min_size=1, max_size=4))
+def test_lower_case_of_every_token_is_its_plain_lower_case(texts: list[str]) -> None:
+    from rules.attribution import doc as doc_module
+
+    for limit in (doc_module._LOWERED_LIMIT, 3):  # the memo kept, and started afresh
+        doc_module._LOWERED_LIMIT, saved = limit, doc_module._LOWERED_LIMIT
+        try:
+            for text in texts:
+                d = TokenDoc(text, [(0, len(text))], get_lexicon())
+                assert d.tok_lows == [t.lower() for t in d.tok_texts]
+                assert [t.low for t in d.toks] == d.tok_lows
+        finally:
+            doc_module._LOWERED_LIMIT = saved
+
+
 def _plain_phrase_re(phrases: list[str]) -> re.Pattern[str]:
     alts = sorted({p.lower() for p in phrases}, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
@@ -184,6 +200,21 @@ def test_tagger_features_and_probabilities_are_those_of_the_plain_code() -> None
             # math.exp per element, as both prediction paths take it (tagger_light)
             e = np.array([[math.exp(v) for v in row] for row in z.tolist()])
             assert tagger.proba(feats).tobytes() == (e / e.sum(axis=1, keepdims=True)).tobytes()
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS, st.lists(st.integers(0, 60), max_size=6))
+def test_tagger_rows_from_token_ranges_are_those_of_every_token(text: str,
+                                                                cuts: list[int]) -> None:
+    # sentences with gaps between them (tokens outside every sentence), empty ones too; the
+    # sentence, quote-flag and position rows are made from token ranges (``token_ranges.py``)
+    edges = sorted(min(c, len(text)) for c in cuts)
+    sents = list(zip(edges[::2], edges[1::2], strict=False))
+    d = TokenDoc(text, sents, get_lexicon())
+    want = _plain_attributes(d, {})
+    got = tagger_attributes(d, {})
+    for key in ("q", "pos", "sent"):
+        assert got[key].dtype == want[key].dtype and got[key].tolist() == want[key].tolist()
 
 
 def test_weight_sum_is_the_sequential_fold_of_numpy_sum() -> None:

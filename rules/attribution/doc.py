@@ -74,8 +74,10 @@ class TokenDoc:
                  for k in compress(range(n), map(QUOTE_MARKS.__contains__, texts))]
         self.quotes = quotes = find_quotes(text, marks)
         self.quote_starts = [q[0] for q in quotes]
-        self.tok_quote = quote = _quote_index(starts, quotes)
-        self.tok_lows = lows = list(map(str.lower, texts))
+        # the quotation of each token (-1: none), and the token range of each quotation
+        quote, self.quote_tok = _quote_index(starts, quotes)
+        self.tok_quote = quote
+        self.tok_lows = lows = lower_all(texts)
         self.toks = make_toks(starts, ends, texts, lows, self.tok_sent, quote)
         self.used = [False] * n
         # for each token, a token at or before the first one from it not yet used
@@ -108,6 +110,29 @@ class TokenDoc:
         return max(i, 0)
 
 
+class _Lowered(dict[str, str]):
+    """Token text -> its lower case, made once per process (bounded: see
+    :func:`lower_all`)."""
+
+    def __missing__(self, text: str) -> str:
+        low = self[text] = text.lower()
+        return low
+
+
+_LOWERED = _Lowered()
+_LOWERED_LIMIT = 200_000  # distinct token texts remembered before starting afresh
+
+
+def lower_all(texts: list[str]) -> list[str]:
+    """``[t.lower() for t in texts]``, each distinct lower case one string object kept
+    across documents: no new string per token, and its hash, computed on its first
+    look-up in any of the many sets and dicts the extractor keys by lower-case words
+    (lexicon, memos, tables), is kept with it for the next document's look-ups."""
+    if len(_LOWERED) > _LOWERED_LIMIT:
+        _LOWERED.clear()
+    return list(map(_LOWERED.__getitem__, texts))
+
+
 def _sentence_index(starts: list[int], sents: list[tuple[int, int]]
                     ) -> tuple[list[int], list[tuple[int, int]]]:
     """(sentence of each token or -1, token range of each sentence): a sentence owns the
@@ -123,17 +148,21 @@ def _sentence_index(starts: list[int], sents: list[tuple[int, int]]
     return sent, sent_tok
 
 
-def _quote_index(starts: list[int], quotes: list[tuple[int, int]]) -> list[int]:
-    """The quotation each token starts inside, or -1 (find_quotes opens one quotation at a
-    time, so its spans come in text order and do not overlap)."""
+def _quote_index(starts: list[int], quotes: list[tuple[int, int]]
+                 ) -> tuple[list[int], list[tuple[int, int]]]:
+    """(the quotation each token starts inside, or -1; the token range of each quotation)
+    (find_quotes opens one quotation at a time, so its spans come in text order and do not
+    overlap, and neither do the ranges)."""
     quote = [-1] * len(starts)
+    ranges = []
     prev_end = -1
     for qi, (qs, qe) in enumerate(quotes):
         a = bisect.bisect_left(starts, max(qs, prev_end))
         b = bisect.bisect_left(starts, qe)
         quote[a:b] = [qi] * (b - a)
+        ranges.append((a, max(a, b)))
         prev_end = qe
-    return quote
+    return quote, ranges
 
 
 def mark_used(d: TokenDoc, spans: Iterable[tuple[int, int]], tok_lo: int, tok_hi: int) -> None:

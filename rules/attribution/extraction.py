@@ -194,6 +194,7 @@ def recover(d: TokenDoc, tagger: CueTagger, gate: SentenceGate, results: list[Ex
     rows = [proba[i] for i in idx] if isinstance(proba, list) else proba[idx].tolist()
     weak = [(idx[a], idx[b]) for a, b in
             decode_cue_spans(rows, [sent[i] for i in idx], gate.cue_threshold)]
+    _prepare_gate(d, gate, weak, touched)
     verdict: dict[int, float] = {}
     found = []
     alone: dict[int, tuple[int, int]] = {}  # sentence -> its first weak cue (no relation yet)
@@ -219,6 +220,22 @@ def recover(d: TokenDoc, tagger: CueTagger, gate: SentenceGate, results: list[Ex
     if found:
         results.extend(found)
         results.sort(key=lambda r: (r.cue or (0, 0))[0])
+
+
+def _prepare_gate(d: TokenDoc, gate: SentenceGate, weak: list[tuple[int, int]],
+                  touched: set[int]) -> None:
+    """Let the gate score together the sentences it may be asked about, by :func:`recover`
+    (those of its ``weak`` cue spans) and by its second stage (:func:`free_relations`: the
+    sentences of four or more tokens that nothing covers in the end, among those not
+    ``touched`` now), in one batch: a few more than are asked; a sentence asked later
+    and not scored here is scored then (the same numbers either way)."""
+    if gate.stack is not None:
+        gate.prepare(d, [si for si, (a, b) in enumerate(d.sent_tok)
+                         if b - a >= 4 and si not in touched])
+        return
+    gate.prepare(d, {si for ci, _ in weak if (si := d.tok_sent[ci]) not in touched
+                     and not d.used[ci] and d.sent_tok[si][1] - d.sent_tok[si][0] >= 4
+                     and (d.toks[ci].quote < 0 or d.toks[ci].text in QUOTE_TOKENS)})
 
 
 def free_relations(d: TokenDoc, gate: SentenceGate, results: list[Extracted],

@@ -29,6 +29,7 @@ import math
 import operator
 import re
 import struct
+import sys
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -45,6 +46,7 @@ from checker.core.datafiles import (
 )
 from rules.attribution.candidates import SortedWeights
 from rules.attribution.doc import Extracted, TokenDoc
+from rules.attribution.gate_batch import RowTable, logistic, sentence_sums, weight_array
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.words import AUX, QUOTE_TOKENS
 
@@ -280,6 +282,9 @@ class SentenceGate:
         # class row, normalised word)
         self._rows: dict[str, tuple[int, int, tuple[int, ...], int, int, str]] = {}
         self._lex: Lexicon | None = None
+        # the same rows in a numpy table, and the weights as an array (``prepare``)
+        self._table: tuple[Lexicon, RowTable] | None = None
+        self._weight_array: Any = None
         sh = self._shift
         self._start, self._end = _START_MIX >> sh, _EDGE_END >> sh
         self._pc, self._cp = _SALT_PC >> sh, _SALT_CP >> sh
@@ -311,9 +316,9 @@ class SentenceGate:
         w, th = self.stack, self.stack_threshold
         out = []
         sums = None
-        for si, (a, b) in enumerate(d.sent_tok):
-            if b - a < 4 or si in covered:
-                continue
+        asked = [si for si, (a, b) in enumerate(d.sent_tok) if b - a >= 4 and si not in covered]
+        self.prepare(d, asked)
+        for si in asked:
             if sums is None:
                 sums = _cue_sums(proba)
             z = sum(map(operator.mul, w, self.stack_features(d, si, covered, proba, sums)))
@@ -332,8 +337,45 @@ class SentenceGate:
             w = self.weights
             get = w.getter() if isinstance(w, SortedWeights) else w.get
             z = self.bias + sum(map(get, self.rows(d, si), repeat(0))) / 1000
-            p = seen[1][si] = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+            p = seen[1][si] = logistic(z)
         return p
+
+    def prepare(self, d: TokenDoc, sentences: Iterable[int]) -> None:
+        """Work out :meth:`proba` of ``sentences`` together, before they are asked one by
+        one: with numpy loaded (an audit), in a few array operations
+        (:func:`~rules.attribution.gate_batch.sentence_sums`), the same numbers; without
+        (a draft check), nothing is done here and :meth:`proba` scores each sentence in
+        plain Python, without importing numpy."""
+        if "numpy" not in sys.modules:
+            return
+        seen = self._seen
+        if seen[0] is not d:
+            seen = self._seen = (d, {})
+        todo = [si for si in sentences if si not in seen[1]]
+        if not todo:
+            return
+        if d.lex is not self._lex or len(self._rows) > _MEMO_LIMIT:
+            self._rows, self._lex = {}, d.lex
+        self.memo.check(d)
+        table = self._table
+        if table is None or table[0] is not d.lex:  # (a token's rows depend on the lexicon)
+            table = self._table = (d.lex, RowTable(_MEMO_LIMIT))
+        if self._weight_array is None:
+            self._weight_array = weight_array(self.weights, self.bits)
+        sums = sentence_sums(d, todo, _MAX_WORDS, self.bits, table[1],
+                             lambda low: self._entry(low, d),
+                             (self._start, self._end, self._pc, self._cp),
+                             lambda si, a, b: self._fixed_rows(si, a, b, d),
+                             self._weight_array)
+        bias = self.bias
+        seen[1].update((si, logistic(bias + s / 1000)) for si, s in sums.items())
+
+    def _entry(self, low: str, d: TokenDoc) -> tuple[int, int, int, int, int]:
+        """A token text's rows for :class:`~rules.attribution.gate_batch.RowTable`: word,
+        class (-1: none), left word, left class, and its quotation-mark or colon row (-1:
+        none; the last of its own rows when it has one beside the word and class)."""
+        w, c, own, wm, cm, _ = self._rows.get(low) or self._word_rows(low, d)
+        return w, c, wm, cm, own[-1] if len(own) == 2 + (c >= 0) else -1
 
     def _word_rows(self, low: str, d: TokenDoc) -> tuple[int, int, tuple[int, ...], int, int,
                                                           str]:
@@ -368,17 +410,25 @@ class SentenceGate:
                 add(prev_cm ^ w ^ cp)
             prev_wm, prev_cm = wm, cm
         add(prev_wm ^ self._end)
+        out.update(self._fixed_rows(si, a, b, d))
+        return out
+
+    def _fixed_rows(self, si: int, a: int, b: int, d: TokenDoc) -> list[int]:
+        """The rows of sentence ``si`` (tokens ``a`` to ``b - 1``, cut at ``_MAX_WORDS``,
+        at least one) that no word pair gives: bias, length, share of quoted words, first
+        word, last two words and the context (``context_names``)."""
+        raw = d.tok_lows[a:b]
         n = len(raw)
         quoted = n - d.tok_quote[a:b].count(-1)
         bias, lens, quotes = self._fixed
         sh = self._shift
         memo = self.memo
-        out.update((bias, lens[min(n // 8, 6)], quotes[min(4 * quoted // n, 3)],
-                    memo.name("first=" + (get(raw[0]) or self._word_rows(raw[0], d))[5]) >> sh,
-                    memo.name("last2=" + "_".join(
-                        (get(x) or self._word_rows(x, d))[5] for x in raw[-2:])) >> sh))
-        out.update(_CONTEXT[name] >> sh for name in self.context(d, si))
-        return out
+        get = self._rows.get
+        return [bias, lens[min(n // 8, 6)], quotes[min(4 * quoted // n, 3)],
+                memo.name("first=" + (get(raw[0]) or self._word_rows(raw[0], d))[5]) >> sh,
+                memo.name("last2=" + "_".join(
+                    (get(x) or self._word_rows(x, d))[5] for x in raw[-2:])) >> sh,
+                *(_CONTEXT[name] >> sh for name in self.context(d, si))]
 
     def context(self, d: TokenDoc, si: int) -> list[str]:
         """:func:`context_names` of sentence ``si``, kept for the last document (do not

@@ -50,6 +50,7 @@ from rules.attribution.tagger_light import (
 )
 from rules.attribution.tagger_light import pack_tagger_rows as pack_tagger_rows
 from rules.attribution.tagger_light import text_shape as _text_shape
+from rules.attribution.token_ranges import range_ids, range_offsets
 from rules.attribution.tokens import Tok
 from rules.attribution.words import (
     AUX,
@@ -167,8 +168,10 @@ class CodeTable:
     def _fresh(self) -> tuple[dict[str, int], np.ndarray]:
         import numpy as np
 
-        # text -> column; rows w, lx, sh, s (the order of _ATTRS)
-        return {}, np.empty((4, self.MAX_TEXTS), dtype=np.uint64)
+        # text -> row of the table; its columns w, lx, sh, s (the order of _ATTRS): the four
+        # codes of a text side by side, so that gathering a document's tokens reads one
+        # cache line per token, not four far apart
+        return {}, np.empty((self.MAX_TEXTS, 4), dtype=np.uint64)
 
     def _column(self, text: str) -> tuple[int, int, int, int]:
         """:func:`_word_codes` of ``text``, in the table's row order (w, lx, sh, s)."""
@@ -196,7 +199,7 @@ class CodeTable:
                     idx[i] = ids[texts[i]]
             else:
                 idx = list(map(ids.__getitem__, texts))
-        return np.take(table, np.array(idx, dtype=np.intp), axis=1)
+        return np.take(table, np.array(idx, dtype=np.intp), axis=0).T
 
     def _add(self, texts: Sequence[str],
              missing: Sequence[str]) -> tuple[dict[str, int], np.ndarray]:
@@ -211,7 +214,7 @@ class CodeTable:
                 return ids, table
         known = len(ids)
         cols = [self._column(x) for x in new]
-        table[:, known : known + len(new)] = np.array(cols, dtype=np.uint64).reshape(-1, 4).T
+        table[known : known + len(new)] = np.array(cols, dtype=np.uint64).reshape(-1, 4)
         ids.update(zip(new, range(known, known + len(new)), strict=True))
         return ids, table
 
@@ -232,21 +235,26 @@ def _attribute_matrix(d: TokenDoc, extra: dict[str, str]) -> np.ndarray:
     n = len(d.toks)
     vals = np.empty((len(_ATTRS), n), dtype=np.uint64)
     vals[:4] = _code_table(d.lex, extra).codes(d.tok_texts)
-    vals[4] = np.array(d.tok_quote) >= 0
-    pos = [6] * n  # tokens outside every sentence
-    for a, b in d.sent_tok:
-        pos[a:b] = _POS_CODES[: b - a] if b - a <= len(_POS_CODES) else map(_pos_code, range(b - a))
-    vals[5] = pos
+    vals[4] = range_ids(d.quote_tok, n) >= 0  # (from token ranges: ``token_ranges.py``)
+    sent = range_ids(d.sent_tok, n)
+    vals[5] = _pos_array()[np.minimum(range_offsets(d.sent_tok, n), 7)]
+    vals[5][sent < 0] = 6  # tokens outside every sentence
     return vals
+
+
+@lru_cache(maxsize=1)
+def _pos_array() -> np.ndarray:
+    """:func:`_pos_code` of the indices 0 to 7 (every later index has the code of 7)."""
+    import numpy as np
+
+    return np.array([_pos_code(k) for k in range(8)], dtype=np.uint64)
 
 
 def tagger_attributes(d: TokenDoc, extra: dict[str, str] | None = None) -> dict[str, np.ndarray]:
     """Per-token attribute codes (uint64) and sentence ids of a document."""
-    import numpy as np
-
     vals = _attribute_matrix(d, extra or {})
     attrs = {name: vals[i] for i, name in enumerate(_ATTRS)}
-    attrs["sent"] = np.array(d.tok_sent, dtype=np.int64)
+    attrs["sent"] = range_ids(d.sent_tok, len(d.toks))
     return attrs
 
 
@@ -487,7 +495,7 @@ class CueTagger:
         import numpy as np
 
         vals = _attribute_matrix(d, self.extra_cues)
-        sent = np.array(d.tok_sent, dtype=np.int64)
+        sent = range_ids(d.sent_tok, n)  # (``d.tok_sent`` as an array)
         if n <= _CHUNK:
             return self._proba_rows(_hash_rows(vals, sent, self.bits))
         # long texts a window of tokens at a time (each token's row is the same)
