@@ -11,8 +11,8 @@ inflate it), the ms per article of each part, and the bytes per article of each 
 as file sizes and as the disk allocates them.
 
 Each round also times the file system's own share: as many files as the pages, of the
-same sizes, created and written with plain ``os`` calls in a sibling folder (``floor``: no
-report code at all). On some machines creating a file costs far more than writing it (on
+same sizes, created and written with plain ``os`` calls in the pages' folder (no report
+code at all). On some machines creating a file costs far more than writing it (on
 this project's 2-core machines 0.03-0.9 ms of system CPU per new file, varying with where
 the folder lies on the disk); that part of the writing cost is the disk's, not the
 writers', and it moves from round to round.
@@ -92,20 +92,19 @@ def child(tree: Path, records_path: Path, meta_path: Path) -> dict:
         out = Path(tmp) / "out"
         out.mkdir()
         parts = write_once(records, meta, out)
-        return {"n": len(records), "parts": parts, "bytes": output_parts(out),
-                "disk": disk_bytes(out), "floor": file_floor(out / "articles", Path(tmp))}
+        sizes = {"bytes": output_parts(out), "disk": disk_bytes(out)}
+        return {"n": len(records), "parts": parts, **sizes, "floor": file_floor(out / "articles")}
 
 
-def file_floor(pages: Path, tmp: Path) -> float:
+def file_floor(pages: Path) -> float:
     """CPU seconds to create and write files of the pages' sizes with plain ``os`` calls,
-    in a new sibling folder of the report (the file system's share of writing pages)."""
+    in the pages' own folder (the file system's share of writing them; the cost of making
+    a file varies with where its folder lies on the disk)."""
     sizes = [p.stat().st_size for p in pages.iterdir()]
-    folder = tmp / "floor" / "articles"
-    folder.mkdir(parents=True)
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
     c0 = time.process_time()
     for i, size in enumerate(sizes):
-        fd = os.open(folder / f"page-{i}.html", flags, 0o666)
+        fd = os.open(pages / f"floor-{i}.tmp", flags, 0o666)
         try:
             os.write(fd, b"x" * size)
         finally:
