@@ -10,6 +10,13 @@ median CPU ms per article (the process's CPU time: other processes on a busy mac
 inflate it), the ms per article of each part, and the bytes per article of each kind of file,
 as file sizes and as the disk allocates them.
 
+Each round also times the file system's own share: as many files as the pages, of the
+same sizes, created and written with plain ``os`` calls in the pages' folder (no report
+code at all). On some machines creating a file costs far more than writing it (on
+this project's 2-core machines 0.03-0.9 ms of system CPU per new file, varying with where
+the folder lies on the disk); that part of the writing cost is the disk's, not the
+writers', and it moves from round to round.
+
 With ``--baseline TREE`` (another checkout of checker, e.g. the main branch), the same records
 are written by TREE's report code too, the two in turn, and the ratio of the medians printed.
 
@@ -85,8 +92,24 @@ def child(tree: Path, records_path: Path, meta_path: Path) -> dict:
         out = Path(tmp) / "out"
         out.mkdir()
         parts = write_once(records, meta, out)
-        return {"n": len(records), "parts": parts, "bytes": output_parts(out),
-                "disk": disk_bytes(out)}
+        sizes = {"bytes": output_parts(out), "disk": disk_bytes(out)}
+        return {"n": len(records), "parts": parts, **sizes, "floor": file_floor(out / "articles")}
+
+
+def file_floor(pages: Path) -> float:
+    """CPU seconds to create and write files of the pages' sizes with plain ``os`` calls,
+    in the pages' own folder (the file system's share of writing them; the cost of making
+    a file varies with where its folder lies on the disk)."""
+    sizes = [p.stat().st_size for p in pages.iterdir()]
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    c0 = time.process_time()
+    for i, size in enumerate(sizes):
+        fd = os.open(pages / f"floor-{i}.tmp", flags, 0o666)
+        try:
+            os.write(fd, b"x" * size)
+        finally:
+            os.close(fd)
+    return time.process_time() - c0
 
 
 def _round(tree: Path, records: Path, meta: Path) -> dict:
@@ -108,6 +131,13 @@ def _summary(name: str, runs: list[dict]) -> float:
           f"{statistics.median(totals):.2f} CPU ms per article (median of {len(runs)}; "
           f"{', '.join(f'{t:.2f}' for t in totals)})")  # fmt: skip
     print("  by part, CPU ms per article: " + ", ".join(f"{k} {v:.2f}" for k, v in each.items()))
+    if all("floor" in r for r in runs):
+        floors = [1000 * r["floor"] / n for r in runs]
+        own = statistics.median(t - f for t, f in zip(totals, floors, strict=True))
+        print(f"  of which the file system's (the same number of files of the same sizes, "
+              f"plain os calls): {statistics.median(floors):.2f} CPU ms per article "
+              f"({', '.join(f'{t:.2f}' for t in floors)}); the writers' own: "
+              f"{own:.2f}")  # fmt: skip
     parts = runs[0]["bytes"]
     print("  file sizes per article: " + ", ".join(
         f"{k} {v / n / 1024:.1f} KB" for k, v in sorted(parts.items(), key=lambda kv: -kv[1])

@@ -126,15 +126,25 @@ def _cells(header: list[str]) -> tuple[list[str], Any]:
     return known
 
 
+class _RowLines:
+    """A file for :func:`csv.writer` that keeps each row's line apart: the writer hands
+    ``write`` one whole row per call (its line end included), so a row whose cell holds a
+    line break is still one item."""
+
+    __slots__ = ("write",)
+
+    def __init__(self, lines: list[str]) -> None:
+        self.write = lines.append
+
+
 def detail_lines(record: Mapping[str, Any], columns: Columns, table: str) -> list[str]:
     """The CSV lines of one detail table of a record, each without its leading cells (one
     line per row, even with line breaks in cells; the lead is the input's: :func:`lead`).
 
-    The rows are written in one go and cut at the line ends; only a table with a line
-    break inside a cell (a sentence over two lines) is written again row by row. Text
-    cells that start like a formula are defused (:func:`defuse_rows`), looked for cell by
-    cell only where the written text says one may (:func:`may_start_formula`): in most
-    tables none does."""
+    The rows are written in one go, the writer handing over each row's line as it is
+    made (:class:`_RowLines`). Text cells that start like a formula are defused
+    (:func:`defuse_rows`), looked for cell by cell only where the written text says one
+    may (:func:`may_start_formula`): in most tables none does."""
     items = record.get(table) or ()
     if not items:
         return []
@@ -149,26 +159,13 @@ def detail_lines(record: Mapping[str, Any], columns: Columns, table: str) -> lis
             h, f = row[hi], row[fi]
             row[hi] = "; ".join(h) if h else ""
             row[fi] = " ".join(map(str, f)) if f else ""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    lines: list[str] = []
+    writer = csv.writer(_RowLines(lines), lineterminator="\n")
     writer.writerows(rows)
-    text = buf.getvalue()
-    if may_start_formula(text):
+    if may_start_formula("".join(lines)):
         defuse_rows(rows)
-        buf.seek(0)
-        buf.truncate()
+        lines.clear()
         writer.writerows(rows)
-        text = buf.getvalue()
-    lines = text.split("\n")
-    lines.pop()
-    if len(lines) == len(rows):
-        return [line + "\n" for line in lines]
-    lines = []
-    for row in rows:
-        buf.seek(0)
-        buf.truncate()
-        writer.writerow(row)
-        lines.append(buf.getvalue())
     return lines
 
 
