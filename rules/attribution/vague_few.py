@@ -25,7 +25,17 @@ from collections.abc import Callable, Iterable
 
 from checker.core.regexlit import lazy_compile
 from rules.attribution.lexicon import Lexicon
-from rules.attribution.vague import _NAMED_AFTER, GROUP_WORD, _group_heads, _lowered, _quoted
+from rules.attribution.vague import (
+    _CONCERN_AFTER,
+    _CONCERN_VERBS,
+    _NAMED_AFTER,
+    GROUP_WORD,
+    _group_heads,
+    _lowered,
+    _quoted,
+    _scan,
+)
+from rules.attribution.words import BOUNDARY_WORDS
 
 Span = tuple[int, int]
 
@@ -45,7 +55,7 @@ _OPINION_VERBS = (
     "|suspected|maintain|maintains|maintained|dismiss|dismisses|dismissed|deride|derides"
     "|derided|dub|dubs|dubbed|label|labels|labeled|labelled|brand|brands|branded|hail|hails"
     "|hailed|praise|praises|praised|deem|deems|deemed|expect|expects|expected|assume"
-    "|assumes|assumed")
+    "|assumes|assumed|raised|voiced|expressed")
 _ADVERBS = (r"(?:(?:also|long|still|now|even|privately|publicly|likely|erroneously|already"
             r"|often|openly|quietly|wrongly|rightly|widely|derisively|increasingly|repeatedly"
             r"|would\s+likely|have\s+long)\s+)*")
@@ -78,6 +88,15 @@ _CAUSED_AT = lazy_compile(
 _CAUSE_BEFORE = lazy_compile(
     r"\b(?:led|leading|leads|lead|leave|leaves|leaving|left|caused|causing|causes|prompted"
     r"|prompting|prompts|encouraged|forcing|forced)\s+$")
+# "caused residents to fear", "leading some allies to worry": a plural group noun made to
+# believe or say; in lower case, matched where the causing verb starts
+_CAUSE_KEYS = ("led ", "leading ", "leads ", "lead ", "leave ", "leaves ", "leaving ", "left ",
+               "caused ", "causing ", "causes ", "cause ", "prompted ", "prompting ",
+               "prompts ", "prompt ")
+_CAUSED_GROUP_AT = lazy_compile(
+    r"(?:led|leading|leads|lead|leave|leaves|leaving|left|caused|causing|causes|cause"
+    r"|prompted|prompting|prompts|prompt)\s+(?P<src>(?:(?:some|many|several|other|most)\s+)?"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s))\s+to\s+(?:" + _PLURAL_FORMS + r")\b")
 # "(is) seen by some as", "was criticized by libertarians", "known by some Republicans
 # as": an unnamed group as the agent of a passive reporting or opinion verb; in lower case,
 # matched where "by" starts, the verb read before it
@@ -145,18 +164,7 @@ def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span
         before = low[max(0, off - 16):off]
         m = _FEW_AT.match(low, off)
         if m is not None:
-            words = before.split()
-            if words and words[-1] in _NOT_BEFORE_FEW:
-                return None
-            if m.group("verb") in _NOUN_TOO and not _OBJECT_NEXT.match(text, m.end()):
-                return None  # "causing some worry at the party"
-            if m.group("verb") in _SEEING and not _VIEW_FOLLOWS.match(low, m.end(),
-                                                                     m.end() + 80):
-                return None  # "many saw the parade": a thing seen, no view
-            if m.group("verb") in _CALLING and not _CALL_JUDGED.match(low, m.end()) \
-                    and not (words and words[-1] in ("what", "which", "that")):
-                return None  # "some called the hotline": phoned
-            return m.span()
+            return m.span() if _few_reports(text, low, m, before.split()) else None
         m = _CAUSED_AT.match(low, off)
         if m is not None:
             cause = _CAUSE_BEFORE.search(before)
@@ -177,6 +185,12 @@ def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span
             return None  # "seen by many in its first week": seen, not judged
         return low.rfind(words[-1], 0, off), m.end()
 
+    def caused(off: int) -> Span | None:
+        m = _CAUSED_GROUP_AT.match(low, off)
+        if m is None or not _unnamed_agent(text, m, heads, lex):
+            return None
+        return m.start(), m.end()
+
     def calls(off: int) -> Span | None:
         m = _GROUP_CALLS.match(low, off)
         return m.span() if m is not None and _unnamed_agent(text, m, heads, lex) else None
@@ -184,10 +198,29 @@ def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span
     sents = list(sentences)
     out = _matches_at(text, low, sents, _FEW_KEYS, few)
     out += _matches_at(text, low, sents, (" by ",), by)
+    out += _matches_at(text, low, sents, _CAUSE_KEYS, caused)
     out += _matches_at(text, low, sents, ("what ", "which ", "that "), calls)
     out += _matches_at(text, low, sents, ("there ",), lambda off: _there_are(text, low, off,
                                                                             heads, lex))
     return sorted(out)
+
+
+def _few_reports(text: str, low: str, m: re.Match[str], words: list[str]) -> bool:
+    """Whether a :data:`_FEW_AT` match reports a view (``words``: the words before it):
+    not after "and"/"or", nor a noun ("causing some worry at"), a thing seen ("many saw
+    the parade"), a raised hand ("many raised their hands") or a phone call ("some called
+    the hotline")."""
+    verb = m.group("verb")
+    if words and words[-1] in _NOT_BEFORE_FEW:
+        return False
+    if verb in _NOUN_TOO and not _OBJECT_NEXT.match(text, m.end()):
+        return False
+    if verb in _SEEING and not _VIEW_FOLLOWS.match(low, m.end(), m.end() + 80):
+        return False
+    if verb in _CONCERN_VERBS and not _CONCERN_AFTER.match(low, m.end()):
+        return False
+    return not (verb in _CALLING and not _CALL_JUDGED.match(low, m.end())
+                and not (words and words[-1] in ("what", "which", "that")))
 
 
 def _there_are(text: str, low: str, off: int, heads: frozenset[str], lex: Lexicon
@@ -246,3 +279,38 @@ def _unnamed_agent(text: str, m: re.Match[str], heads: frozenset[str], lex: Lexi
            for w in src):
         return False
     return not _NAMED_AFTER.match(text, m.end("src"), m.end("src") + 80)
+
+
+# unnamed people described by their access: "people briefed on the plan", "a person close
+# to the talks", "two sources with direct knowledge of"; in lower case
+_ACCESS = lazy_compile(
+    r"\b(?:(?:a|an|one|two|three|four|five|several|some|many|multiple|other|the|these"
+    r"|those)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:people|person|sources?|officials?|insiders?"
+    r"|individuals?|someone|executives?|aides?|advisers?|advisors?|staffers?|employees?"
+    r"|bankers?|diplomats?)\s+(?:directly\s+|closely\s+)?(?:familiar\s+with|briefed\s+on"
+    r"|close\s+to|with\s+(?:direct\s+|detailed\s+|first-?hand\s+|inside\s+)?knowledge\s+of"
+    r"|privy\s+to)\b")
+_ACCESS_KEYS = ("familiar with", "briefed on", "close to", "knowledge of", "privy to")
+_WORDS = lazy_compile(r"[a-z]+")
+_ACCESS_LEAD = lazy_compile(r"([a-z][\w-]*)\s+")
+
+
+def unnamed_access(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span]:
+    """Spans of unnamed people described by their access ("people briefed on the plan
+    said", "according to a person close to the talks") outside quotations: a reporting
+    verb in the next twelve words, or "according to" / "citing" right before, makes them
+    a source ("people close to the river were evacuated" are none)."""
+    low = _lowered(text)
+    out = []
+    for a, b in _scan(text, sentences, _ACCESS_KEYS, _ACCESS, lower=True):
+        lead = _ACCESS_LEAD.match(low, a)
+        while lead is not None and lead.end() < b and (
+                lead.group(1) in lex.cue_forms or lead.group(1) in BOUNDARY_WORDS):
+            a = lead.end()  # "reported that | people close to": not the source's words
+            lead = _ACCESS_LEAD.match(low, a)
+        words = _WORDS.findall(low, b, b + 120)[:12]
+        before = low[max(0, a - 16):a]
+        if any(w in lex.cue_forms for w in words) \
+                or before.rstrip().endswith(("according to", "citing")):
+            out.append((a, b))
+    return out

@@ -1,0 +1,84 @@
+"""ATT001 on unnamed groups that voice a stance or a concern, unnamed people described by
+their access, reduced agentless passives, and the look-alikes that stay unflagged
+(``rules/attribution/vague.py``, ``vague_few.py``, ``vague_passive.py``,
+``findings.py``). Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.families import analyse_attribution
+
+
+def _vague(text: str) -> list[str]:
+    an = analyse_attribution(text)
+    return [text[f.start:f.end] for f in an.findings if f.rule == "vague-attribution"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # an unnamed group in the progressive, or judging with an object
+        ("Meanwhile, tenant groups are criticizing the council for raising rents twice.",
+         "tenant groups are criticizing"),
+        ("While planners say the depot brings jobs, many residents living beside it lament "
+         "the noise.", "many residents living beside it lament"),
+        ("Since the flood, farmers have blamed the new weir for the silt.",
+         "farmers have blamed"),
+        # a stance with a that-clause
+        ("Some economists are concerned that the levy will push prices up.",
+         "Some economists are concerned"),
+        # a concern voiced by an unnamed group or an unnamed few
+        ("After the vote, many raised concerns about the cost of the tunnel.", "many raised"),
+        ("Parents have voiced alarm over the closure of the crossing.",
+         "Parents have voiced"),
+        # a quantifier counting off a capitalised group word
+        ("The tax, many Liberals say, will never pass the upper house.", "many Liberals say"),
+        # an unnamed group made to believe or say
+        ("The leak caused residents to fear that the well water was unsafe.",
+         "caused residents to fear"),
+        # unnamed people described by their access, inside another report
+        ("The Harbour Gazette reported that people close to the talks said the deal was "
+         "off.", "people close to the talks"),
+        ("The airline will cut 900 jobs, people briefed on the plan said.",
+         "people briefed on"),
+        ("Another local told the radio station that the ferry had not run for a week.",
+         "Another local told"),
+        # a reduced agentless passive
+        ("A man, believed to be the driver, was taken to hospital.", "believed to be"),
+        ("The wreck thought to have sunk in 1702 was found off the cape.",
+         "thought to have"),
+    ],
+)
+def test_an_unnamed_stance_or_access_is_flagged(text: str, flagged: str) -> None:
+    got = _vague(text)
+    assert any(flagged in g or g in flagged for g in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a demand or a consent, not a report
+        ("The port is busy again, but some officials insist on anonymity when they talk "
+         "to reporters."),
+        "In the end, the unions agreed to meet the ferry company on Monday.",
+        # told, not telling
+        "Residents were told that the water would be back by noon.",
+        # a stance with no clause
+        "Many residents are worried about the new road.",
+        # hands raised, not concerns
+        "At the meeting, many raised their hands when asked who drove to work.",
+        # people close to a place, with nothing reported
+        "About forty people close to the river were moved to the school hall.",
+        # the reports told of before
+        ("The Valley Ledger and the Harbour Gazette both covered the closure. The depot will "
+         "shut in May, the reports said."),
+        # an active verb after a pronoun, not a passive
+        "They believed to the end in the plan.",
+        # named members and groups
+        "Ana Ruiz and other tenants are criticizing the council for the rent rise.",
+        "Meanwhile, Acme analysts are concerned that the levy will push prices up.",
+    ],
+)
+def test_look_alikes_are_not_flagged(text: str) -> None:
+    assert _vague(text) == []
