@@ -82,3 +82,43 @@ def test_an_unnamed_stance_or_access_is_flagged(text: str, flagged: str) -> None
 )
 def test_look_alikes_are_not_flagged(text: str) -> None:
     assert _vague(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a definite office holder, told of before
+        ("Mayor Ana Ruiz opened the bridge on Monday. The mayor said the tolls would end "
+         "in May."),
+        ("Former Transport Secretary Tom Berg spoke at the dock. The former secretary of "
+         "state said the ferries were safe."),
+        "Dr Lena Holm led the team. The surgeon said the patient was recovering well.",
+        # a document whose author or publisher the phrase names
+        ("Turnout was 61 percent, according to a new poll from Harbour University."),
+        "Crime fell by a fifth, according to calculations by Ann Lee of the Civic Institute.",
+        # a share or a count from a poll
+        ("The union polled its members: 1,204 nurses said they backed the strike."),
+        "In the survey, 28 percent of drivers said they would pay the toll.",
+        # "who" after a name in brackets
+        ("The deputy (who chaired the inquiry and said the port was safe) left in May."),
+    ],
+)
+def test_named_offices_documents_and_shares_are_not_vague(text: str) -> None:
+    assert _vague(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # words for sources that hide a name stay vague when definite
+        ("A port official spoke to us on Friday. The official said the cranes were idle.",
+         "The official"),
+        ("One source described the talks. The source said the deal was close.", "The source"),
+        # an indefinite document with no author, and unnamed people of a named body
+        ("Fares will rise in May, according to a report.", "according to a report"),
+        ("Ferry company officials say the timetable will change.", "officials"),
+    ],
+)
+def test_sources_that_hide_a_name_stay_vague(text: str, flagged: str) -> None:
+    got = _vague(text)
+    assert any(flagged in g for g in got), got

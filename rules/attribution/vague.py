@@ -37,6 +37,7 @@ from checker.core.regexlit import lazy_compile
 from checker.text.lowercase import lowered
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
+from rules.attribution.vague_named import names_someone
 from rules.attribution.words import BOUNDARY_WORDS
 
 Span = tuple[int, int]
@@ -119,7 +120,7 @@ _NAMED_BEFORE = lazy_compile(r"([A-Z][\w'’-]*)\.?\s+(?:and|or)\s+$")
 
 
 # a name right before a relative "who": "Ana Ruiz, | who"
-_NAME_BEFORE_WHO = lazy_compile(r"([A-Z][\w'’-]*)\.?,?\s*$")
+_NAME_BEFORE_WHO = lazy_compile(r"([A-Z][\w'’-]*)\.?\s*[,(]?\s*$")
 
 
 def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
@@ -128,8 +129,9 @@ def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
     in the module doc; never a phrase that names its members ("officials, including Gov.
     Ann Lee") or itself ("a news site called The Local"), nor (``text``: the document's
     text) one that a named postmodifier follows ("a report | in the Valley Ledger")."""
-    if r.source is not None and _NAMES_ITSELF.search(r.source_text):
-        return False
+    if r.source is not None and (_NAMES_ITSELF.search(r.source_text)
+                                 or names_someone(r.source_text, lex)):
+        return False  # "a news site called The Local", "the president", "a poll by Acme"
     joined = _NAMED_BEFORE.search(text, max(0, r.source[0] - 80), r.source[0]) \
         if text and r.source is not None \
         and text[max(0, r.source[0] - 5):r.source[0]].rstrip().endswith((" and", " or")) \
