@@ -32,6 +32,9 @@ def _vague(text: str) -> list[str]:
         ("After the vote, many raised concerns about the cost of the tunnel.", "many raised"),
         ("Parents have voiced alarm over the closure of the crossing.",
          "Parents have voiced"),
+        # a place in the group's postmodifier names none of them
+        ("Lawmakers in the U.S. are concerned that the data could be shared.",
+         "Lawmakers in the U.S. are concerned"),
         # a quantifier counting off a capitalised group word
         ("The tax, many Liberals say, will never pass the upper house.", "many Liberals say"),
         # an unnamed group made to believe or say

@@ -370,7 +370,7 @@ _GROUP_CLAIM = lazy_compile(
     r"(?:[a-z][\w'’-]*\s+and\s+)?(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s)"
     # a postmodifier: "activists here", "supporters of abortion rights"
     r"(?:\s+(?:here|there|alike)|\s+(?:of|in|at|from|on|across|within)\s+"
-    r"(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’.-]*"
     # "residents living in its shadow", "people working nearby"
     r"|\s+(?:living|working|based|staying)\s+(?:nearby|there|here|locally|(?:in|on|near|at"
     r"|along|around|by|under|beside)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*))?)"
@@ -553,6 +553,8 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
     first_cap = src[:1].isupper() and s[:at].rstrip()[-1:] not in ("", ":", ";", "—", "–",
                                                                   "(")
     words = src.split()[1:]
+    if " in " in src:  # "lawmakers in the U.S.", "residents in East Palestine": a place
+        words = src[:src.index(" in ")].split()[1:]
     if words and lows[0] in _QUANTIFIERS and GROUP_WORD.match(s[m.start("head"):m.end("head")]):
         words = [w for w in words if w != s[m.start("head"):m.end("head")]]  # "many Democrats"
     # "some Acme analysts": named by their employer; quoted: the speaker's words
