@@ -78,6 +78,11 @@ def test_an_unnamed_stance_or_access_is_flagged(text: str, flagged: str) -> None
          "shut in May, the reports said."),
         # an active verb after a pronoun, not a passive
         "They believed to the end in the plan.",
+        # the people told, not the teller; a wish, not a report
+        ("Patients being told they must wait nine hours is not acceptable, the minister "
+         "Ana Ruiz said."),
+        "When the dam failed, local leaders in the county weren't told what to say.",
+        "At the hall, residents want to know how the fire crews would reach the plant.",
         # named members and groups
         "Ana Ruiz and other tenants are criticizing the council for the rent rise.",
         "Meanwhile, Acme analysts are concerned that the levy will push prices up.",

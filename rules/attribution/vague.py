@@ -37,7 +37,7 @@ from checker.core.regexlit import lazy_compile
 from checker.text.lowercase import lowered
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
-from rules.attribution.vague_named import names_someone
+from rules.attribution.vague_named import names_someone, no_report
 from rules.attribution.words import BOUNDARY_WORDS
 
 Span = tuple[int, int]
@@ -132,6 +132,8 @@ def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
     if r.source is not None and (_NAMES_ITSELF.search(r.source_text)
                                  or names_someone(r.source_text, lex)):
         return False  # "a news site called The Local", "the president", "a poll by Acme"
+    if text and r.source is not None and no_report(text, r.source[1], r.cue):
+        return False  # "Patients being told", "residents want to know"
     joined = _NAMED_BEFORE.search(text, max(0, r.source[0] - 80), r.source[0]) \
         if text and r.source is not None \
         and text[max(0, r.source[0] - 5):r.source[0]].rstrip().endswith((" and", " or")) \
@@ -522,7 +524,7 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
     verb = m.group("verb")
     after = m.group("after").strip()
     at = m.start("src")
-    being = _BE_BEFORE.search(s, m.end("src"), m.start("verb")) is not None
+    being = _BE_BEFORE.search(s, m.end("head"), m.start("verb")) is not None
     if (being and not (verb in _STANCES or verb.endswith("ing"))) \
             or (verb in _STANCES and after != "that"):
         return False  # "Residents were told that": told, not telling; "are concerned that"
@@ -561,7 +563,7 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
     return not (first_cap or any(w[:1].isupper() for w in words) or _quoted(s, at))
 
 
-_BE_BEFORE = lazy_compile(r"\s(?:are|were)\s")
+_BE_BEFORE = lazy_compile(r"\s(?:are|were|is|was|be|been|being)(?:n['’]t)?\s", re.IGNORECASE)
 # what follows "insist" or "agree" when it is a demand or a consent: "insist on", "agree to"
 _NOT_A_REPORT = lazy_compile(r"\s+(?:on|upon|to|with)\b")
 

@@ -99,3 +99,26 @@ _GROUPISH = lazy_compile(r"(?:Democrat|Republican|Conservative|Liberal|Labour|To
 _COMMON_OPENERS = frozenset(("recent", "new", "early", "preliminary", "exit", "other", "latest",
                              "official", "internal", "leaked", "independent", "several",
                              "some", "many", "most", "two", "three", "both", "all"))
+
+
+# a passive of telling between a source span and its cue's end: the span names the people
+# told, not the teller ("Patients being told they must wait", "leaders weren't told")
+_TOLD = lazy_compile(
+    r"\b(?:be|being|been|was|were|is|are|am|get|gets|got|getting|wasn't|weren't|isn't"
+    r"|aren't)\s+(?:not\s+|never\s+|also\s+|reportedly\s+|repeatedly\s+|first\s+)?(?:told"
+    r"|asked|informed|advised|warned|notified|assured|reassured|reminded|promised|briefed)\b",
+    re.IGNORECASE)
+# cues of a wish, not a report: "residents want to know how", "parents wish the school"
+_WISHES = frozenset(("want", "wants", "wanted", "wanting", "wish", "wishes", "wished"))
+
+
+def no_report(text: str, source_end: int, cue: tuple[int, int] | None) -> bool:
+    """Whether a relation's cue makes its source span no sayer: a passive of telling
+    after the span ("Patients being told", "leaders weren't told") or a wish ("residents
+    want to know")."""
+    if cue is None or cue[1] < source_end:
+        return False
+    if _TOLD.search(text, source_end, cue[1]) is not None:
+        return True
+    words = text[cue[0]:cue[1]].lower().split()
+    return bool(words) and words[0] in _WISHES
