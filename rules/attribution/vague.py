@@ -37,7 +37,7 @@ from checker.core.regexlit import lazy_compile
 from checker.text.lowercase import lowered
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
-from rules.attribution.vague_named import names_someone, no_report
+from rules.attribution.vague_named import counted_capitals, names_someone, no_report
 from rules.attribution.words import BOUNDARY_WORDS
 
 Span = tuple[int, int]
@@ -128,12 +128,18 @@ def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
     classifier's verdict (``r.vague``), or an anonymous source phrase of one of the classes
     in the module doc; never a phrase that names its members ("officials, including Gov.
     Ann Lee") or itself ("a news site called The Local"), nor (``text``: the document's
-    text) one that a named postmodifier follows ("a report | in the Valley Ledger")."""
-    if r.source is not None and (_NAMES_ITSELF.search(r.source_text)
-                                 or names_someone(r.source_text, lex)):
-        return False  # "a news site called The Local", "the president", "a poll by Acme"
-    if text and r.source is not None and no_report(text, r.source[1], r.cue):
-        return False  # "Patients being told", "residents want to know"
+    text) one that a named postmodifier follows ("a report | in the Valley Ledger"), one
+    that points at someone named or known ("the president", "a poll by Acme",
+    ``vague_named.py``), nor the people told or a wish ("Patients being told")."""
+    return _unnamed_source(r, lex, text) and not (
+        names_someone(r.source_text, lex)
+        or (text and r.source is not None and no_report(text, r.source[1], r.cue)))
+
+
+def _unnamed_source(r: Extracted, lex: Lexicon, text: str) -> bool:
+    """:func:`vague_source` but for the phrases ``vague_named.py`` finds named."""
+    if r.source is not None and _NAMES_ITSELF.search(r.source_text):
+        return False  # "a news site called The Local"
     joined = _NAMED_BEFORE.search(text, max(0, r.source[0] - 80), r.source[0]) \
         if text and r.source is not None \
         and text[max(0, r.source[0] - 5):r.source[0]].rstrip().endswith((" and", " or")) \
@@ -459,7 +465,7 @@ def group_claims(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Spa
         if c in words:
             words = words.replace(c, " ")
     present = set(heads.intersection(words.split()))
-    present.update(m.group(1).lower() for m in _COUNTED_CAPITAL.finditer(text))
+    present.update(counted_capitals(text, low))
     if not present:
         return out
     for a, b in _sentences_holding(words, present, sentences):
@@ -469,10 +475,6 @@ def group_claims(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Spa
                     and _a_group_claim(m, s, lex):
                 out.append((a + m.start("src"), a + m.end("verb")))
     return out
-
-
-_COUNTED_CAPITAL = lazy_compile(
-    r"\b(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost)\s+([A-Z][a-z]+s)\b")
 
 
 def _counted_group(m: re.Match[str], s: str) -> bool:

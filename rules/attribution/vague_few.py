@@ -33,7 +33,6 @@ from rules.attribution.vague import (
     _group_heads,
     _lowered,
     _quoted,
-    _scan,
 )
 from rules.attribution.words import BOUNDARY_WORDS
 
@@ -186,6 +185,8 @@ def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span
         return low.rfind(words[-1], 0, off), m.end()
 
     def caused(off: int) -> Span | None:
+        if low.find(" to ", off, off + 70) < 0:
+            return None  # no "<group> to <verb>" can follow
         m = _CAUSED_GROUP_AT.match(low, off)
         if m is None or not _unnamed_agent(text, m, heads, lex):
             return None
@@ -282,14 +283,16 @@ def _unnamed_agent(text: str, m: re.Match[str], heads: frozenset[str], lex: Lexi
 
 
 # unnamed people described by their access: "people briefed on the plan", "a person close
-# to the talks", "two sources with direct knowledge of"; in lower case
-_ACCESS = lazy_compile(
+# to the talks", "two sources with direct knowledge of"; in lower case, matched in the
+# words before the access phrase (the window ends where the phrase starts)
+_ACCESS_WHO = lazy_compile(
     r"\b(?:(?:a|an|one|two|three|four|five|several|some|many|multiple|other|the|these"
     r"|those)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:people|person|sources?|officials?|insiders?"
     r"|individuals?|someone|executives?|aides?|advisers?|advisors?|staffers?|employees?"
-    r"|bankers?|diplomats?)\s+(?:directly\s+|closely\s+)?(?:familiar\s+with|briefed\s+on"
-    r"|close\s+to|with\s+(?:direct\s+|detailed\s+|first-?hand\s+|inside\s+)?knowledge\s+of"
-    r"|privy\s+to)\b")
+    r"|bankers?|diplomats?)\s+(?:directly\s+|closely\s+)?$")
+_ACCESS = lazy_compile(r"(?:familiar\s+with|briefed\s+on|close\s+to|knowledge\s+of"
+                       r"|privy\s+to)\b")
+_WITH_BEFORE = lazy_compile(r"\bwith\s+(?:direct\s+|detailed\s+|first-?hand\s+|inside\s+)?$")
 _ACCESS_KEYS = ("familiar with", "briefed on", "close to", "knowledge of", "privy to")
 _WORDS = lazy_compile(r"[a-z]+")
 _ACCESS_LEAD = lazy_compile(r"([a-z][\w-]*)\s+")
@@ -301,8 +304,22 @@ def unnamed_access(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[S
     verb in the next twelve words, or "according to" / "citing" right before, makes them
     a source ("people close to the river were evacuated" are none)."""
     low = _lowered(text)
+
+    def access(off: int) -> Span | None:
+        m = _ACCESS.match(low, off)
+        if m is None:
+            return None
+        if low.startswith("knowledge", off):  # "with (direct) knowledge of": from "with"
+            w = _WITH_BEFORE.search(low, max(0, off - 30), off)
+            if w is None:
+                return None
+            off = w.start()
+        who = _ACCESS_WHO.search(low, max(0, off - 60), off)
+        return (who.start(), m.end()) if who is not None else None
+
     out = []
-    for a, b in _scan(text, sentences, _ACCESS_KEYS, _ACCESS, lower=True):
+    spans = _matches_at(text, low, list(sentences), _ACCESS_KEYS, access)
+    for a, b in spans:
         lead = _ACCESS_LEAD.match(low, a)
         while lead is not None and lead.end() < b and (
                 lead.group(1) in lex.cue_forms or lead.group(1) in BOUNDARY_WORDS):

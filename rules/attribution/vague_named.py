@@ -122,3 +122,24 @@ def no_report(text: str, source_end: int, cue: tuple[int, int] | None) -> bool:
         return True
     words = text[cue[0]:cue[1]].lower().split()
     return bool(words) and words[0] in _WISHES
+
+
+_COUNTING_KEYS = ("some ", "many ", "several ", "other ", "most ")
+_CAPITAL_PLURAL = lazy_compile(r"[A-Z][a-z]+s\b")
+
+
+def counted_capitals(text: str, low: str) -> set[str]:
+    """The capitalised plurals a quantifier counts off in ``text`` ("many Democrats"), in
+    lower case (``low``: the text lower-cased; found with ``str.find``): the group scan of
+    ``vague.py`` looks at the sentences holding them."""
+    out = set()
+    for k in _COUNTING_KEYS:
+        i = low.find(k)
+        while i >= 0:
+            j = i + len(k)
+            if text[j:j + 1].isupper() and (i == 0 or not low[i - 1].isalpha()):
+                m = _CAPITAL_PLURAL.match(text, j)
+                if m is not None:
+                    out.add(m.group().lower())
+            i = low.find(k, j)
+    return out

@@ -35,8 +35,8 @@ _AGENTLESS = lazy_compile(
     r"(?:suspected|presumed|assumed|rumou?red|feared|alleged|reported|believed|thought"
     r"|understood|said|claimed)\s+to\s+(?:be|have)\b"
     # the reduced form: "a man believed to be", "the wreck, thought to have"
-    r"|(?<=[\w,])\s+(?:widely\s+|generally\s+|now\s+)?(?:believed|thought|suspected"
-    r"|rumou?red|reputed|alleged|presumed|understood|feared)\s+to\s+(?:be|have)\b"
+    r"|\b(?:believed|thought|suspected|rumou?red|reputed|alleged|presumed|understood"
+    r"|feared)\s+to\s+(?:be|have)\b"
     r"(?!\s+been\s+(?:told|asked|warned|advised)\b)"
     r"|\bthere\s+(?:is|are|was|were|have\s+been|has\s+been)\s+(?:growing\s+|widespread\s+"
     r"|mounting\s+|renewed\s+|persistent\s+|some\s+|also\s+)?(?:fears|concerns|suggestions"
@@ -47,6 +47,8 @@ _AGENTLESS = lazy_compile(
 _AGENTLESS_KEYS = ("it is ", "it was ", "it has been", "it had been", "it will be",
                    "it would be", "it may be", "it might be", " to be", " to have",
                    "there ", " been raised", " been voiced", " been expressed", " been made")
+_REDUCED = ("believed", "thought", "suspected", "rumoured", "rumored", "reputed", "alleged",
+            "presumed", "understood", "feared")
 # words before a reduced participle that make it active or a verb of its own: "they
 # believed to be", "who thought to have", "had thought to be"
 _NOT_BEFORE_REDUCED = frozenset((
@@ -62,10 +64,12 @@ def agentless_reports(text: str, sentences: Iterable[Span]) -> list[Span]:
     low = _lowered(text)
     out = []
     for a, b in _scan(text, sentences, _AGENTLESS_KEYS, _AGENTLESS, lower=True):
-        if low[a].isspace():  # the reduced form: the word before must be a noun or a comma
-            a += len(low[a:b]) - len(low[a:b].lstrip())
+        if low.startswith(_REDUCED, a):  # the reduced form: after a noun or a comma
             before = low[max(0, a - 30):a].split()
-            if not before or before[-1].strip(",") in _NOT_BEFORE_REDUCED:
+            while before and before[-1] in ("widely", "generally", "now"):
+                before.pop()
+            if not before or before[-1].strip(",") in _NOT_BEFORE_REDUCED \
+                    or not (before[-1][-1:].isalnum() or before[-1].endswith(",")):
                 continue
         out.append((a, b))
     return out
