@@ -107,6 +107,12 @@ def test_look_alikes_are_not_flagged(text: str) -> None:
         # a share or a count from a poll
         ("The union polled its members: 1,204 nurses said they backed the strike."),
         "In the survey, 28 percent of drivers said they would pay the toll.",
+        "One in four drivers in a Harbour Gazette poll said the toll was too high.",
+        # a definite leader, and both office holders, told of before
+        ("Senate minority leader Ana Ruiz spoke last. The minority leader said the vote "
+         "would fail."),
+        ("Senators Ana Ruiz and Tom Berg met on Monday, both senators saying the port "
+         "would stay open."),
         # "who" after a name in brackets
         ("The deputy (who chaired the inquiry and said the port was safe) left in May."),
     ],

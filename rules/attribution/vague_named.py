@@ -29,8 +29,15 @@ OFFICES = frozenset((
     "general", "admiral", "sheriff", "superintendent", "principal", "headteacher",
     "treasurer", "speaker", "founder", "king", "queen", "pope", "prince", "princess",
     "frontrunner", "front-runner", "incumbent", "challenger", "defendant", "plaintiff",
-    "author", "owner", "manager", "chairperson", "dean", "rector", "bishop", "archbishop"))
-_DEFINITE = frozenset(("the", "this", "that", "these", "those"))
+    "author", "owner", "manager", "chairperson", "dean", "rector", "bishop", "archbishop",
+    "leader"))
+# offices whose holders, counted together and definite, are a known few ("the candidates",
+# "both senators"); not "the leaders", often an unnamed group told of before
+_PLURAL_OFFICES = frozenset(("candidate", "nominee", "judge", "justice", "governor", "mayor",
+                             "senator", "minister", "president", "chairman", "prosecutor",
+                             "congressman", "congresswoman", "ambassador", "coach",
+                             "defendant", "plaintiff", "frontrunner", "front-runner"))
+_DEFINITE = frozenset(("the", "this", "that", "these", "those", "both"))
 # words that end the head of a source phrase: a postmodifier starts
 _POSTMOD = frozenset(("of", "for", "at", "in", "from", "on", "with", "who", "whose", "that",
                       "which", "to", "and", "or"))
@@ -61,8 +68,7 @@ def _office_holder(lows: list[str], lex: Lexicon) -> bool:
         return False
     end = next((i for i, w in enumerate(lows) if i and w in _POSTMOD), len(lows))
     head = lows[end - 1]
-    single = head[:-1] if head.endswith("s") and head[:-1] in OFFICES else head
-    if end > 1 and single in OFFICES:
+    if end > 1 and (head in OFFICES or (head.endswith("s") and head[:-1] in _PLURAL_OFFICES)):
         return True
     return end > 1 and lows[0] in ("the", "this", "that") and head in lex.role_nouns \
         and head not in lex.anonymous_heads and head not in lex.generic_people
@@ -90,7 +96,9 @@ def _named_document(words: list[str], lows: list[str], lex: Lexicon) -> bool:
 _SHARE = lazy_compile(
     r"(?:(?:just|only|nearly|almost|about|some|roughly|over|more\s+than|less\s+than|at\s+least)"
     r"\s+)?(?:\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)|\d{1,3},\d{3}\b|\d{2,}\s+[a-z]"
-    r"|(?:half|a\s+third|two-thirds|a\s+quarter|three-quarters|a\s+majority)\s+of\b)",
+    r"|(?:half|a\s+third|two-thirds|a\s+quarter|three-quarters|a\s+majority)\s+of\b"
+    r"|(?:one|two|three|four|\d+)\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight"
+    r"|nine|ten|\d+)\b)",
     re.IGNORECASE)
 # capitalised words for members of a group, which name no author ("Democratic voters")
 _GROUPISH = lazy_compile(r"(?:Democrat|Republican|Conservative|Liberal|Labour|Tory|Green)"
