@@ -47,6 +47,13 @@ def _vague(text: str) -> list[str]:
          "people briefed on"),
         ("Another local told the radio station that the ferry had not run for a week.",
          "Another local told"),
+        # an unnamed group as the sayer of a relative clause, and "counter"
+        ("The levy drew fire from various groups who claim it harms renters.",
+         "various groups who claim"),
+        ("The ruling alarmed legal experts, who warn that appeals will drag on.",
+         "legal experts, who warn"),
+        ("Supporters say the toll pays for the bridge; opponents counter that it hurts "
+         "commuters.", "opponents counter"),
         # a reduced agentless passive
         ("A man, believed to be the driver, was taken to hospital.", "believed to be"),
         ("The wreck thought to have sunk in 1702 was found off the cape.",
@@ -83,6 +90,9 @@ def test_an_unnamed_stance_or_access_is_flagged(text: str, flagged: str) -> None
          "Ana Ruiz said."),
         "When the dam failed, local leaders in the county weren't told what to say.",
         "At the hall, residents want to know how the fire crews would reach the plant.",
+        # knowing states a fact; a named member among the group
+        "The test works before many women know they are pregnant.",
+        "The levy drew praise from Ana Ruiz and other tenants who say it helps.",
         # named members and groups
         "Ana Ruiz and other tenants are criticizing the council for the rent rise.",
         "Meanwhile, Acme analysts are concerned that the levy will push prices up.",

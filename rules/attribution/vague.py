@@ -326,7 +326,8 @@ _GROUP_HEADS = frozenset((
 # reporting verbs the cue lexicon leaves out, as news copy uses them after a group
 _MORE_VERBS = frozenset(("charge", "charged", "contend", "contended", "fear", "feared",
                          "caution", "cautioned", "doubt", "doubted",
-                         "suspect", "suspected", "complain", "complained"))
+                         "suspect", "suspected", "complain", "complained", "counter",
+                         "countered", "worry", "worried"))
 # verbs after which a group reports a clause or an object even without "that"
 # ("Doctors say the wait has doubled", "officials told reporters", "critics warned of"):
 # the verbs above and the common reporting verbs

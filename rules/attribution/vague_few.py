@@ -201,6 +201,8 @@ def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span
     out += _matches_at(text, low, sents, (" by ",), by)
     out += _matches_at(text, low, sents, _CAUSE_KEYS, caused)
     out += _matches_at(text, low, sents, ("what ", "which ", "that "), calls)
+    out += _matches_at(text, low, sents, ("who ",),
+                       lambda off: _who_says(text, low, off, heads, lex))
     out += _matches_at(text, low, sents, ("there ",), lambda off: _there_are(text, low, off,
                                                                             heads, lex))
     return sorted(out)
@@ -222,6 +224,41 @@ def _few_reports(text: str, low: str, m: re.Match[str], words: list[str]) -> boo
         return False
     return not (verb in _CALLING and not _CALL_JUDGED.match(low, m.end())
                 and not (words and words[-1] in ("what", "which", "that")))
+
+
+# "various groups who claim", "legal experts, who worry that": an unnamed group as the
+# sayer of its relative clause; in lower case, matched where "who" starts, the group read
+# before it
+_WHO_SAYS = lazy_compile(
+    r"who\s+(?:(?:have|had|also|long|still|now|often|publicly|privately)\s+){0,2}"
+    r"(?:say|said|claim|claimed|argue|argued|believe|believed|warn|warned|contend|contended"
+    r"|insist|insisted|fear|feared|worry|worried|maintain|maintained|allege|alleged"
+    r"|predict|predicted|suspect|suspected)\b")
+_GROUP_BEFORE_WHO = lazy_compile(
+    r"(?:^|[\s(])(?P<src>(?:(?:some|many|several|other|various|numerous|most|a\s+few)\s+)?"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s))\s*,?\s*$")
+
+
+def _who_says(text: str, low: str, off: int, heads: frozenset[str], lex: Lexicon
+              ) -> Span | None:
+    """"various groups who claim it", "experts, who warn that": the group before a
+    relative "who" and its reporting verb, unnamed (a plural group noun, nothing
+    capitalised, no determiner that refers back)."""
+    m = _WHO_SAYS.match(low, off)
+    if m is None:
+        return None
+    g = _GROUP_BEFORE_WHO.search(low, max(0, off - 50), off)
+    if g is None or g.group("head") not in heads or not _unnamed_agent(text, g, heads, lex):
+        return None
+    start = g.start("src")
+    for w in low[start:g.start("head")].split():
+        if w in ("and", "or", "nor"):
+            return None  # "Ana Ruiz and other tenants who say": one of them is named
+        if w in BOUNDARY_WORDS or w in lex.cue_forms or w.endswith("ed"):
+            start = low.index(w, start) + len(w)  # "from | various groups", "alarmed | experts"
+    while start < off and low[start].isspace():
+        start += 1
+    return start, m.end()
 
 
 def _there_are(text: str, low: str, off: int, heads: frozenset[str], lex: Lexicon

@@ -117,13 +117,16 @@ _TOLD = lazy_compile(
     r"|asked|informed|advised|warned|notified|assured|reassured|reminded|promised|briefed)\b",
     re.IGNORECASE)
 # cues of a wish, not a report: "residents want to know how", "parents wish the school"
-_WISHES = frozenset(("want", "wants", "wanted", "wanting", "wish", "wishes", "wished"))
+_WISHES = frozenset(("want", "wants", "wanted", "wanting", "wish", "wishes", "wished",
+                     # knowing states a fact, it reports no one's claim: "before many
+                     # women know they are pregnant"
+                     "know", "knows", "knew", "knowing"))
 
 
 def no_report(text: str, source_end: int, cue: tuple[int, int] | None) -> bool:
     """Whether a relation's cue makes its source span no sayer: a passive of telling
-    after the span ("Patients being told", "leaders weren't told") or a wish ("residents
-    want to know")."""
+    after the span ("Patients being told", "leaders weren't told"), a wish ("residents
+    want to know") or knowing ("many women know they are pregnant")."""
     if cue is None or cue[1] < source_end:
         return False
     if _TOLD.search(text, source_end, cue[1]) is not None:
