@@ -72,6 +72,9 @@ def test_an_unnamed_stance_or_access_is_flagged(text: str, flagged: str) -> None
         ("The port is busy again, but some officials insist on anonymity when they talk "
          "to reporters."),
         "In the end, the unions agreed to meet the ferry company on Monday.",
+        # questioning people, charging a suspect: acts, not reports
+        "Investigators are still questioning witnesses about the blaze.",
+        "Prosecutors are charging the driver with careless driving.",
         # told, not telling
         "Residents were told that the water would be back by noon.",
         # a stance with no clause
@@ -93,6 +96,8 @@ def test_an_unnamed_stance_or_access_is_flagged(text: str, flagged: str) -> None
         # knowing states a fact; a named member among the group
         "The test works before many women know they are pregnant.",
         "The levy drew praise from Ana Ruiz and other tenants who say it helps.",
+        # named members in an aside after the group
+        "Harbour board members — including chair Ana Ruiz — said the port would stay open.",
         # named members and groups
         "Ana Ruiz and other tenants are criticizing the council for the rent rise.",
         "Meanwhile, Acme analysts are concerned that the levy will push prices up.",

@@ -37,6 +37,7 @@ from checker.core.regexlit import lazy_compile
 from checker.text.lowercase import lowered
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
+from rules.attribution.vague_named import MEMBERS_NAMED_AFTER as _MEMBERS_AFTER
 from rules.attribution.vague_named import counted_capitals, names_someone, no_report
 from rules.attribution.words import BOUNDARY_WORDS
 
@@ -138,8 +139,9 @@ def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
 
 def _unnamed_source(r: Extracted, lex: Lexicon, text: str) -> bool:
     """:func:`vague_source` but for the phrases ``vague_named.py`` finds named."""
-    if r.source is not None and _NAMES_ITSELF.search(r.source_text):
-        return False  # "a news site called The Local"
+    if r.source is not None and (_NAMES_ITSELF.search(r.source_text) or (
+            text and _MEMBERS_AFTER.match(text, r.source[1], r.source[1] + 80))):
+        return False  # "a news site called The Local", "board members — including Ann Lee"
     joined = _NAMED_BEFORE.search(text, max(0, r.source[0] - 80), r.source[0]) \
         if text and r.source is not None \
         and text[max(0, r.source[0] - 5):r.source[0]].rstrip().endswith((" and", " or")) \
@@ -356,9 +358,9 @@ _CONCERN_AFTER = lazy_compile(r"\s+(?:(?:serious|grave|growing|deep|strong|simil
                               r"|new|fresh)\s+)?(?:concerns?|alarm|fears?|doubts|worries"
                               r"|objections|misgivings|skepticism|scepticism|reservations)\b")
 # -ing forms for a group in the progressive ("critics are saying", "groups are criticizing")
+# (not "questioning": "Investigators are questioning witnesses" interrogate them)
 _ING_VERBS = frozenset(("saying", "arguing", "warning", "claiming", "predicting",
-                        "complaining", "questioning", "speculating", "suggesting",
-                        "insisting", "charging", "alleging"))
+                        "complaining", "speculating", "suggesting", "insisting", "alleging"))
 _JUDGING_VERBS = _AS_VERBS | _CALL_VERBS | _POINT_VERBS | _CRITICISE | _CONCERN_VERBS
 # a stance after "are": "Some economists are concerned that", "residents were worried that"
 _STANCES = ("concerned", "worried", "convinced", "alarmed", "adamant", "confident",

@@ -109,6 +109,12 @@ _COMMON_OPENERS = frozenset(("recent", "new", "early", "preliminary", "exit", "o
                              "some", "many", "most", "two", "three", "both", "all"))
 
 
+# an aside right after a source span that names its members: "board members — including
+# chairman Ann Lee —", "officials, among them Tom Berg,"
+MEMBERS_NAMED_AFTER = lazy_compile(
+    r"\s*[,—–(]\s*(?:including|among\s+them|such\s+as|led\s+by)\s+(?:[a-z][\w-]*\s+){0,3}[A-Z]")
+
+
 # a passive of telling between a source span and its cue's end: the span names the people
 # told, not the teller ("Patients being told they must wait", "leaders weren't told")
 _TOLD = lazy_compile(
