@@ -89,13 +89,13 @@ _CAUSE_BEFORE = lazy_compile(
     r"|prompting|prompts|encouraged|forcing|forced)\s+$")
 # "caused residents to fear", "leading some allies to worry": a plural group noun made to
 # believe or say; in lower case, matched where the causing verb starts
-_CAUSE_KEYS = ("led ", "leading ", "leads ", "lead ", "leave ", "leaves ", "leaving ", "left ",
-               "caused ", "causing ", "causes ", "cause ", "prompted ", "prompting ",
-               "prompts ", "prompt ")
 _CAUSED_GROUP_AT = lazy_compile(
     r"(?:led|leading|leads|lead|leave|leaves|leaving|left|caused|causing|causes|cause"
     r"|prompted|prompting|prompts|prompt)\s+(?P<src>(?:(?:some|many|several|other|most)\s+)?"
     r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s))\s+to\s+(?:" + _PLURAL_FORMS + r")\b")
+# the causing verbs, read back from a plural noun before " to " (the scan's key)
+_CAUSE_BACK = lazy_compile(r"\b(?:led|leading|leads|lead|leave|leaves|leaving|left|caused"
+                           r"|causing|causes|cause|prompted|prompting|prompts|prompt)\s")
 # "(is) seen by some as", "was criticized by libertarians", "known by some Republicans
 # as": an unnamed group as the agent of a passive reporting or opinion verb; in lower case,
 # matched where "by" starts, the verb read before it
@@ -185,24 +185,27 @@ def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span
         return low.rfind(words[-1], 0, off), m.end()
 
     def caused(off: int) -> Span | None:
-        if low.find(" to ", off, off + 70) < 0:
-            return None  # no "<group> to <verb>" can follow
-        m = _CAUSED_GROUP_AT.match(low, off)
-        if m is None or not _unnamed_agent(text, m, heads, lex):
+        # keyed on " to ": a plural noun before it, a causing verb a few words before that
+        if low[off - 1:off] != "s":
             return None
-        return m.start(), m.end()
+        for c in _CAUSE_BACK.finditer(low, max(0, off - 70), off):
+            m = _CAUSED_GROUP_AT.match(low, c.start())
+            if m is not None and m.end("head") == off:
+                return m.span() if _unnamed_agent(text, m, heads, lex) else None
+        return None
 
     def calls(off: int) -> Span | None:
         m = _GROUP_CALLS.match(low, off)
         return m.span() if m is not None and _unnamed_agent(text, m, heads, lex) else None
 
     sents = list(sentences)
-    out = _matches_at(text, low, sents, _FEW_KEYS, few)
-    out += _matches_at(text, low, sents, (" by ",), by)
-    out += _matches_at(text, low, sents, _CAUSE_KEYS, caused)
-    out += _matches_at(text, low, sents, ("what ", "which ", "that "), calls)
+    st = [a for a, _ in sents]
+    out = _matches_at(text, low, sents, _FEW_KEYS, few, st)
+    out += _matches_at(text, low, sents, (" by ",), by, st)
+    out += _matches_at(text, low, sents, (" to ",), caused, st)
+    out += _matches_at(text, low, sents, ("what ", "which ", "that "), calls, st)
     out += _matches_at(text, low, sents, ("who ",),
-                       lambda off: _who_says(text, low, off, heads, lex))
+                       lambda off: _who_says(text, low, off, heads, lex), st)
     out += _matches_at(text, low, sents, ("there ",), lambda off: _there_are(text, low, off,
                                                                             heads, lex))
     return sorted(out)
@@ -279,11 +282,13 @@ def _there_are(text: str, low: str, off: int, heads: frozenset[str], lex: Lexico
 
 
 def _matches_at(text: str, low: str, sents: list[Span], keys: tuple[str, ...],
-                match: Callable[[int], Span | None]) -> list[Span]:
+                match: Callable[[int], Span | None], starts: list[int] | None = None
+                ) -> list[Span]:
     """The spans ``match`` finds at the offsets of ``keys`` in ``low`` (each a word start,
     or, for a key opening with a space, that space), inside one sentence of ``sents`` and
-    outside quotations."""
-    starts = [a for a, _ in sents]
+    outside quotations (``starts``: the sentences' starts, if the caller has them)."""
+    if starts is None:
+        starts = [a for a, _ in sents]
     out: list[Span] = []
     for k in keys:
         i = low.find(k)
