@@ -87,7 +87,8 @@ def _named_document(words: list[str], lows: list[str], lex: Lexicon) -> bool:
             and (i or (lows[0] not in lex.vague_determiners and lows[0] not in _DEFINITE
                        and lows[0] not in _COMMON_OPENERS and lows[0] not in lex.anonymous_heads
                        and lows[0] not in lex.people_words and lows[0] not in _DOCUMENTS
-                       and lows[0] not in lex.document_nouns))]
+                       and lows[0] not in lex.document_nouns
+                       and not lows[0].endswith(_ADJECTIVE_ENDINGS)))]
     return any(not _GROUPISH.fullmatch(w) for w in caps)
 
 
@@ -103,6 +104,10 @@ _SHARE = lazy_compile(
 # capitalised words for members of a group, which name no author ("Democratic voters")
 _GROUPISH = lazy_compile(r"(?:Democrat|Republican|Conservative|Liberal|Labour|Tory|Green)"
                          r"(?:s|ic)?|Tories|[A-Z][a-z]+(?:ans?|ese|ites)")
+# endings of adjectives that open a sentence ("Anecdotal evidence", "Official figures"),
+# which a name of a pollster or publisher rarely has ("Gallup data", "Crowdpac data")
+_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ary", "ent", "ant", "ed", "ing", "ible",
+                      "able", "ful", "less", "ish", "ian")
 # first words that are common words when capitalised at a sentence start
 _COMMON_OPENERS = frozenset(("recent", "new", "early", "preliminary", "exit", "other", "latest",
                              "official", "internal", "leaked", "independent", "several",
