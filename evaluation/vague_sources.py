@@ -229,15 +229,17 @@ def count_article(text: str, gold_sources: list[tuple[tuple[int, int], ...]],
                   misses: list[str] | None = None,
                   sentences: Sequence[tuple[int, int]] | None = None,
                   quotes: Sequence[tuple[int, int]] = (),
-                  cues: Sequence[str] | None = None) -> None:
+                  cues: Sequence[str] | None = None,
+                  false_hits: list[str] | None = None) -> None:
     """Add one article's vague-source counts to ``acc`` (``misses``: reporting gold spans
-    not found).
+    not found, each as "span<TAB>cue<TAB>sentence").
 
     With ``sentences`` (the article's sentence spans) and ``quotes`` (the quotations
     ``extract`` returned), a gold source is found by any ATT001 finding over it
     (``findings.vague_findings``); without them, by a relation's vague source only.
     ``cues``: each gold relation's cue text (a relation counts as reporting when its cue
-    is, :func:`reporting`; without ``cues``, every relation does)."""
+    is, :func:`reporting`; without ``cues``, every relation does). ``false_hits``: filled
+    like ``misses`` with the named sources of reporting relations flagged."""
     lex = get_lexicon()
     flagged = _flagged(text, found, lex, sentences, quotes)
     starts = sorted(a for a, _ in sentences or ())
@@ -256,13 +258,17 @@ def count_article(text: str, gold_sources: list[tuple[tuple[int, int], ...]],
                 acc.vague += 1
                 acc.vague_found += hit
                 if not hit and misses is not None:
-                    misses.append(span)
+                    misses.append("\t".join((span, cues[i] if cues is not None else "",
+                                              _sentence_of(text, pieces[0][0], starts))))
         elif kind == "named":
             acc.named_all += 1
             acc.named_all_flagged += hit
             if counted:
                 acc.named += 1
                 acc.named_flagged += hit
+                if hit and false_hits is not None:
+                    false_hits.append("\t".join((span, cues[i] if cues is not None else "",
+                                                  _sentence_of(text, pieces[0][0], starts))))
 
 
 def _flagged(text: str, found: list[Extracted], lex: Lexicon,
@@ -279,6 +285,15 @@ def _flagged(text: str, found: list[Extracted], lex: Lexicon,
     return out
 
 
+def _sentence_of(text: str, at: int, starts: Sequence[int]) -> str:
+    """The text of the sentence holding offset ``at`` (``starts``: the sentence starts,
+    sorted; without them, its line), on one line: the context of a listed miss."""
+    i = bisect.bisect_right(starts, at) - 1
+    begin = starts[i] if i >= 0 else text.rfind("\n", 0, at) + 1
+    end = starts[i + 1] if 0 <= i < len(starts) - 1 else text.find("\n", at)
+    return " ".join(text[begin:end if end >= 0 else len(text)].split())
+
+
 def _inside(text: str, at: int, starts: Sequence[int]) -> bool:
     """Whether offset ``at`` lies inside a sentence, after a word of it (``starts``: the
     sentence starts, sorted; without them, after a word on the same line that ends no
@@ -290,9 +305,11 @@ def _inside(text: str, at: int, starts: Sequence[int]) -> bool:
     return bool(before) and before[-1] not in ".!?:"
 
 
-def measure(split: str, misses: list[str] | None = None, limit: int = 0) -> VagueRecall:
+def measure(split: str, misses: list[str] | None = None, limit: int = 0,
+            false_hits: list[str] | None = None) -> VagueRecall:
     """The vague-source counts of a PolNeAR split (``misses``: filled with the reporting
-    vague gold sources not flagged, each with its sentence)."""
+    vague gold sources not flagged, each with its cue and sentence; ``false_hits``: the
+    named ones flagged, likewise)."""
     from checker.text.loader import document_from_text
     from evaluation.polnear import load_split
     from rules.attribution.extraction import extract
@@ -305,12 +322,15 @@ def measure(split: str, misses: list[str] | None = None, limit: int = 0) -> Vagu
         sents = [(s.start, s.end) for s in doc.sentences]
         found, quotes = extract(art.text, sents)
         missed: list[str] | None = [] if misses is not None else None
+        wrong: list[str] | None = [] if false_hits is not None else None
         count_article(art.text, [g.source for g in art.attributions], found, counts, acc,
                       missed, sentences=sents, quotes=quotes,
                       cues=[" ".join(art.text[a:b] for a, b in g.cue)
-                            for g in art.attributions])
+                            for g in art.attributions], false_hits=wrong)
         if misses is not None and missed:
             misses.extend(f"{art.name}\t{m}" for m in missed)
+        if false_hits is not None and wrong:
+            false_hits.extend(f"{art.name}\tNAMED\t{m}" for m in wrong)
     return acc
 
 
@@ -326,23 +346,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="dev", choices=("dev", "train"))
     ap.add_argument("--misses", action="store_true",
                     help="list the vague gold sources not flagged (train only)")
+    ap.add_argument("--false-hits", action="store_true",
+                    help="list the named gold sources flagged (train only)")
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args(argv)
     if not available():
         print("PolNeAR not found under ../shared/data/attribution/polnear; nothing to measure",
               file=sys.stderr)
         return 2
-    if args.misses and args.split != "train":
-        print("--misses lists train errors only (dev is for reporting)", file=sys.stderr)
+    if (args.misses or args.false_hits) and args.split != "train":
+        print("--misses and --false-hits list train errors only (dev is for reporting)",
+              file=sys.stderr)
         return 2
     misses: list[str] | None = [] if args.misses else None
-    acc = measure(args.split, misses, args.limit)
+    false_hits: list[str] | None = [] if args.false_hits else None
+    acc = measure(args.split, misses, args.limit, false_hits)
     print(f"PolNeAR {args.split}: vague gold sources of reporting relations flagged by "
           f"ATT001 {acc.recall:.3f} of {acc.vague}; named flagged {acc.false_rate:.4f} of "
           f"{acc.named}")
     print(f"  every relation (actions and wishes too): {acc.recall_all:.3f} of "
           f"{acc.vague_all}; named flagged {acc.false_rate_all:.4f} of {acc.named_all}")
-    for m in misses or ():
+    for m in (misses or []) + (false_hits or []):
         print(m)
     return 0
 

@@ -114,7 +114,8 @@ def test_the_measure_counts_found_missed_and_wrongly_flagged_sources() -> None:
     misses: list[str] = []
     count_article(text, gold, [wrong], counts, acc, misses)
     assert (acc.vague_found, acc.named_flagged, acc.recall, acc.false_rate) == (0, 1, 0.0, 1.0)
-    assert misses == ["Officials"]
+    # each miss with its cue (none given here) and its sentence (here, its line)
+    assert misses == ["Officials\t\t" + text]
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.text.lowercase import lowered
-from rules.attribution.vague import agentless_reports
+from rules.attribution.vague_passive import agentless_reports
 
 
 def test_dotted_capital_i_lowers_to_one_character() -> None:

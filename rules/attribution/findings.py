@@ -28,13 +28,12 @@ from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon, PhraseRegex
 from rules.attribution.sources import classify
 from rules.attribution.vague import (
-    agentless_reports,
     anonymity_asides,
     group_claims,
-    unnamed_documents,
     vague_source,
 )
-from rules.attribution.vague_few import unnamed_few
+from rules.attribution.vague_few import unnamed_access, unnamed_few
+from rules.attribution.vague_passive import agentless_reports, unnamed_documents
 from rules.attribution.words import BOUNDARY_WORDS, DETERMINERS, TIME_WORDS
 
 NAME = "attribution"
@@ -177,6 +176,9 @@ def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list
                     continue
                 if label == "agentless passive" and _AGENT_AFTER.match(text, b):
                     continue  # "is considered by many to be": the agent is read after
+                if label == "vague" and _DEFINITE_DOCUMENTS.match(text, a) \
+                        and _DEFINITE_BEFORE.search(text, max(0, a - 12), a):
+                    continue  # "the reports said": the reports named before
                 flagged.add((a, b))
                 group = text[a:b]
                 msg = (
@@ -189,6 +191,11 @@ def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list
 
 # a passive's agent right after it: the passive is not agentless
 _AGENT_AFTER = re.compile(r"\s+by\s")
+# documents that a definite determiner before a vague phrase refers back to ("the reports
+# said", "these studies show": the reports and studies named before)
+_DEFINITE_DOCUMENTS = re.compile(r"(?:reports|studies|research|data)\b", re.IGNORECASE)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our)\s+$",
+                              re.IGNORECASE)
 
 
 def _unnamed_asides(text: str, body: Sequence[tuple[int, int, int]], quotes: list[Span],
@@ -203,6 +210,7 @@ def _unnamed_asides(text: str, body: Sequence[tuple[int, int, int]], quotes: lis
     hits += [(a, b, "group") for a, b in group_claims(text, spans, lex)]
     hits += [(a, b, "group") for a, b in unnamed_documents(text, spans)]
     hits += [(a, b, "group") for a, b in unnamed_few(text, spans, lex)]
+    hits += [(a, b, "group") for a, b in unnamed_access(text, spans, lex)]
     hits += [(a, b, "passive") for a, b in agentless_reports(text, spans)]
     by_start = {a: k for a, _, k in body}
     starts = sorted(by_start)

@@ -37,6 +37,8 @@ from checker.core.regexlit import lazy_compile
 from checker.text.lowercase import lowered
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
+from rules.attribution.vague_named import MEMBERS_NAMED_AFTER as _MEMBERS_AFTER
+from rules.attribution.vague_named import counted_capitals, names_someone, no_report
 from rules.attribution.words import BOUNDARY_WORDS
 
 Span = tuple[int, int]
@@ -119,7 +121,7 @@ _NAMED_BEFORE = lazy_compile(r"([A-Z][\w'’-]*)\.?\s+(?:and|or)\s+$")
 
 
 # a name right before a relative "who": "Ana Ruiz, | who"
-_NAME_BEFORE_WHO = lazy_compile(r"([A-Z][\w'’-]*)\.?,?\s*$")
+_NAME_BEFORE_WHO = lazy_compile(r"([A-Z][\w'’-]*)\.?\s*[,(]?\s*$")
 
 
 def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
@@ -127,9 +129,19 @@ def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
     classifier's verdict (``r.vague``), or an anonymous source phrase of one of the classes
     in the module doc; never a phrase that names its members ("officials, including Gov.
     Ann Lee") or itself ("a news site called The Local"), nor (``text``: the document's
-    text) one that a named postmodifier follows ("a report | in the Valley Ledger")."""
-    if r.source is not None and _NAMES_ITSELF.search(r.source_text):
-        return False
+    text) one that a named postmodifier follows ("a report | in the Valley Ledger"), one
+    that points at someone named or known ("the president", "a poll by Acme",
+    ``vague_named.py``), nor the people told or a wish ("Patients being told")."""
+    return _unnamed_source(r, lex, text) and not (
+        names_someone(r.source_text, lex)
+        or (text and r.source is not None and no_report(text, r.source[1], r.cue)))
+
+
+def _unnamed_source(r: Extracted, lex: Lexicon, text: str) -> bool:
+    """:func:`vague_source` but for the phrases ``vague_named.py`` finds named."""
+    if r.source is not None and (_NAMES_ITSELF.search(r.source_text) or (
+            text and _MEMBERS_AFTER.match(text, r.source[1], r.source[1] + 80))):
+        return False  # "a news site called The Local", "board members — including Ann Lee"
     joined = _NAMED_BEFORE.search(text, max(0, r.source[0] - 80), r.source[0]) \
         if text and r.source is not None \
         and text[max(0, r.source[0] - 5):r.source[0]].rstrip().endswith((" and", " or")) \
@@ -227,7 +239,7 @@ def _quoted_elsewhere(words: list[str], lows: list[str], lex: Lexicon) -> bool:
 
 
 # documents that, indefinite and with no author or publisher named, name no source (as a
-# source phrase, and after "according to" / "as per" / "citing" in :data:`_UNNAMED_DOCUMENT`)
+# source phrase, and after "according to" / "as per" / "citing" in ``vague_passive.py``)
 _REPORT_NOUNS = frozenset(("report", "study", "survey", "analysis", "memo", "document",
                            "poll", "paper", "briefing", "assessment", "estimate", "review",
                            "account", "dossier", "leak", "note", "letter", "filing"))
@@ -316,7 +328,8 @@ _GROUP_HEADS = frozenset((
 # reporting verbs the cue lexicon leaves out, as news copy uses them after a group
 _MORE_VERBS = frozenset(("charge", "charged", "contend", "contended", "fear", "feared",
                          "caution", "cautioned", "doubt", "doubted",
-                         "suspect", "suspected", "complain", "complained"))
+                         "suspect", "suspected", "complain", "complained", "counter",
+                         "countered", "worry", "worried"))
 # verbs after which a group reports a clause or an object even without "that"
 # ("Doctors say the wait has doubled", "officials told reporters", "critics warned of"):
 # the verbs above and the common reporting verbs
@@ -334,8 +347,24 @@ _AS_VERBS = frozenset(("see", "sees", "saw", "view", "views", "viewed", "regard"
 _CALL_VERBS = frozenset(("call", "calls", "called"))
 _POINT_VERBS = frozenset(("point", "points", "pointed"))
 _CRITICISE = frozenset(("criticize", "criticizes", "criticized", "criticise", "criticises",
-                        "criticised"))
-_JUDGING_VERBS = _AS_VERBS | _CALL_VERBS | _POINT_VERBS | _CRITICISE
+                        "criticised", "criticizing", "criticising", "lament", "laments",
+                        "lamented", "lamenting", "decry", "decries", "decried", "decrying",
+                        "denounce", "denounces", "denounced", "denouncing", "blame", "blamed",
+                        "blaming", "condemn", "condemns", "condemned", "condemning"))
+# verbs after which a group voices a concern: "residents raised concerns", "many voiced alarm"
+_CONCERN_VERBS = frozenset(("raise", "raised", "raising", "voice", "voiced", "voicing",
+                            "express", "expressed", "expressing", "air", "aired"))
+_CONCERN_AFTER = lazy_compile(r"\s+(?:(?:serious|grave|growing|deep|strong|similar|their|some"
+                              r"|new|fresh)\s+)?(?:concerns?|alarm|fears?|doubts|worries"
+                              r"|objections|misgivings|skepticism|scepticism|reservations)\b")
+# -ing forms for a group in the progressive ("critics are saying", "groups are criticizing")
+# (not "questioning": "Investigators are questioning witnesses" interrogate them)
+_ING_VERBS = frozenset(("saying", "arguing", "warning", "claiming", "predicting",
+                        "complaining", "speculating", "suggesting", "insisting", "alleging"))
+_JUDGING_VERBS = _AS_VERBS | _CALL_VERBS | _POINT_VERBS | _CRITICISE | _CONCERN_VERBS
+# a stance after "are": "Some economists are concerned that", "residents were worried that"
+_STANCES = ("concerned", "worried", "convinced", "alarmed", "adamant", "confident",
+            "skeptical", "sceptical", "fearful", "certain")
 _AS_AFTER = lazy_compile(r"(?:\s+[\w'’-]+){1,6}?\s+as\b")
 _CALL_AFTER = lazy_compile(
     r"\s+(?:it|them|him|her|this|these|those)\s+(?!(?:on|back|to|at|in|after|before|last"
@@ -352,11 +381,15 @@ _GROUP_CLAIM = lazy_compile(
     r"(?:[a-z][\w'’-]*\s+and\s+)?(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s)"
     # a postmodifier: "activists here", "supporters of abortion rights"
     r"(?:\s+(?:here|there|alike)|\s+(?:of|in|at|from|on|across|within)\s+"
-    r"(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)?)"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’.-]*"
+    # "residents living in its shadow", "people working nearby"
+    r"|\s+(?:living|working|based|staying)\s+(?:nearby|there|here|locally|(?:in|on|near|at"
+    r"|along|around|by|under|beside)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*))?)"
     + _ASIDE +
-    r"\s+(?:(?:have|had|has|do|did)\s+)?(?:(?:long|also|now|privately|publicly|still"
-    r"|repeatedly|often|increasingly|widely|generally|already|even)\s+)?"
-    r"(?P<verb>(?:" + "|".join(sorted(_CLAUSE_VERBS | _JUDGING_VERBS, key=len, reverse=True))
+    r"\s+(?:(?:have|had|has|do|did|are|were)\s+)?(?:(?:long|also|now|privately|publicly"
+    r"|still|repeatedly|often|increasingly|widely|generally|already|even|deeply)\s+)?"
+    r"(?P<verb>(?:" + "|".join(sorted(_CLAUSE_VERBS | _JUDGING_VERBS | _ING_VERBS
+                                     | frozenset(_STANCES), key=len, reverse=True))
     + r")\b|[a-z]+(?=\s+that\b|\s*[.!?]))"
     r"(?P<after>\s+that\b|\s*[.!?][\"”’']?\s*$|\s*,(?=\s)|\s+(?=[a-z]))",
 )
@@ -365,30 +398,9 @@ _QUANTIFIERS = frozenset(("some", "many", "several", "most", "other", "few", "a"
                           "of"))
 
 
-_UNNAMED_DOCUMENT = lazy_compile(
-    r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per|[Cc]iting|[Pp]er)\s+(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
-    r"(?:[a-z][\w-]*\s+){0,2}?(?:" + "|".join(sorted(_REPORT_NOUNS)) + r")\b"
-    r"(?!\s+(?:in|by|from|for|of|at|with|on|published|released|commissioned)\s)",
-)
-_CLAUSE_END = lazy_compile(r"[.,;:!?()]")
-
-
-def unnamed_documents(text: str, sentences: Iterable[Span]) -> list[Span]:
-    """Spans of "according to a report", "as per one study" (an indefinite document, no
-    author or publisher after it) outside quotations."""
-    out = []
-    for a, b in _scan(text, sentences, _DOCUMENT_KEYS, _UNNAMED_DOCUMENT):
-        end = _CLAUSE_END.search(text, b, b + 200)
-        rest = text[b:end.start() if end else b + 200].split()
-        if not any(w[:1].isupper() for w in rest):
-            out.append((a, b))  # no author or publisher later in the clause either
-    return out
-
-
 # words one of which a sentence must hold for a scan to run on it (most hold none)
 _ASIDE_KEYS = ("anonym", "named", "identified", "authori", "quoted", "allowed", "permitted",
                "cleared")
-_DOCUMENT_KEYS = ("according to", "as per", "citing", "per ")
 _PUNCT_CHARS = ".,;:!?()\"“”‘’'—–"
 
 
@@ -440,36 +452,6 @@ def _scan(text: str, sentences: Iterable[Span], keys: tuple[str, ...],
     return sorted(out)
 
 
-# agentless reports the lexicon's phrase list leaves out: any tense of "it is <reported>
-# that", "<subject> is <suspected> to be/have", "there are fears that", "concerns have
-# been raised that"
-_REPORTED = (r"(?:announced|revealed|confirmed|suggested|claimed|alleged|argued|estimated"
-             r"|feared|hoped|believed|thought|understood|rumou?red|speculated|reported|said"
-             r"|known|expected|suspected|presumed|assumed|noted|acknowledged|disclosed)")
-_AGENTLESS = lazy_compile(
-    r"\bit\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|may\s+be|might\s+be)"
-    r"\s+(?:widely\s+|generally\s+|now\s+|also\s+|often\s+|since\s+|later\s+)?"
-    + _REPORTED + r"(?:\s+that\b|(?=(?:\s+(?!by\b)[\w-]+){1,4}?\s+that\b))"
-    r"|\b(?:is|are|was|were)\s+(?:widely\s+|generally\s+|now\s+|also\s+|strongly\s+)?"
-    r"(?:suspected|presumed|assumed|rumou?red|feared|alleged|reported|believed|thought"
-    r"|understood|said|claimed)\s+to\s+(?:be|have)\b"
-    r"|\bthere\s+(?:is|are|was|were|have\s+been|has\s+been)\s+(?:growing\s+|widespread\s+"
-    r"|mounting\s+|renewed\s+|persistent\s+|some\s+|also\s+)?(?:fears|concerns|suggestions"
-    r"|claims|allegations|reports|rumou?rs|speculation|worries)\s+that\b"
-    r"|\b(?:concerns|fears|questions|doubts|claims|allegations|suggestions)\s+(?:have|had|has)"
-    r"\s+(?:also\s+)?been\s+(?:raised|voiced|expressed|made)\s+that\b"
-)
-_AGENTLESS_KEYS = ("it is ", "it was ", "it has been", "it had been", "it will be",
-                   "it would be", "it may be", "it might be", " to be", " to have",
-                   "there ", " been raised", " been voiced", " been expressed", " been made")
-
-
-def agentless_reports(text: str, sentences: Iterable[Span]) -> list[Span]:
-    """Spans of agentless reporting passives beyond the lexicon's list ("It was
-    confirmed that", "is suspected to have", "There are fears that") outside quotations."""
-    return _scan(text, sentences, _AGENTLESS_KEYS, _AGENTLESS, lower=True)
-
-
 def anonymity_asides(text: str, sentences: Iterable[Span]) -> list[Span]:
     """Spans of anonymity asides ("who asked not to be named") outside quotations."""
     return _scan(text, sentences, _ASIDE_KEYS, _ANONYMITY_ASIDE)
@@ -485,15 +467,25 @@ def group_claims(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Spa
     for c in _PUNCT_CHARS:
         if c in words:
             words = words.replace(c, " ")
-    present = heads.intersection(words.split())
+    present = set(heads.intersection(words.split()))
+    present.update(counted_capitals(text, low))
     if not present:
         return out
     for a, b in _sentences_holding(words, present, sentences):
         s = text[a:b]
         for m in _GROUP_CLAIM.finditer(low[a:b]):  # the pattern is in lower case
-            if m.group("head") in heads and _a_group_claim(m, s, lex):
+            if (m.group("head") in heads or _counted_group(m, s)) \
+                    and _a_group_claim(m, s, lex):
                 out.append((a + m.start("src"), a + m.end("verb")))
     return out
+
+
+def _counted_group(m: re.Match[str], s: str) -> bool:
+    """"many Democrats", "some Texans": a capitalised group word (:data:`GROUP_WORD`)
+    that a quantifier counts off, as the head of a :data:`_GROUP_CLAIM` match."""
+    return s[m.start("src"):m.start("head")].lower().split()[:1] \
+        in (["some"], ["many"], ["several"], ["other"], ["most"]) \
+        and GROUP_WORD.match(s[m.start("head"):m.end("head")]) is not None
 
 
 def _sentences_holding(words: str, present: Iterable[str], sentences: Iterable[Span]
@@ -525,6 +517,8 @@ def _judges(verb: str, s: str, end: int) -> bool:
         return _CALL_AFTER.match(s, end) is not None
     if verb in _POINT_VERBS:
         return s[end:end + 4].lower() == " to "
+    if verb in _CONCERN_VERBS:
+        return _CONCERN_AFTER.match(s, end) is not None
     return verb in _CRITICISE
 
 
@@ -535,7 +529,15 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
     verb = m.group("verb")
     after = m.group("after").strip()
     at = m.start("src")
-    if after == ",":
+    being = _BE_BEFORE.search(s, m.end("head"), m.start("verb")) is not None
+    if (being and not (verb in _STANCES or verb.endswith("ing"))) \
+            or (verb in _STANCES and after != "that"):
+        return False  # "Residents were told that": told, not telling; "are concerned that"
+    if _NOT_A_REPORT.match(s, m.end("verb")) and verb.startswith(("insist", "agree")):
+        return False  # "some officials insist on anonymity", "critics agreed to meet"
+    if verb in _STANCES or verb in _ING_VERBS:
+        pass
+    elif after == ",":
         # "..., many economists say, ...": an aside set off by commas, a reporting verb
         if s[:at].rstrip()[-1:] not in (",", "(", "—", "–") \
                 or not (verb in verbs or verb in _MORE_VERBS):
@@ -557,9 +559,18 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
     # charge ..."): the capital says nothing; elsewhere it marks a name ("Acme analysts")
     first_cap = src[:1].isupper() and s[:at].rstrip()[-1:] not in ("", ":", ";", "—", "–",
                                                                   "(")
+    words = src.split()[1:]
+    if " in " in src:  # "lawmakers in the U.S.", "residents in East Palestine": a place
+        words = src[:src.index(" in ")].split()[1:]
+    if words and lows[0] in _QUANTIFIERS and GROUP_WORD.match(s[m.start("head"):m.end("head")]):
+        words = [w for w in words if w != s[m.start("head"):m.end("head")]]  # "many Democrats"
     # "some Acme analysts": named by their employer; quoted: the speaker's words
-    return not (first_cap or any(w[:1].isupper() for w in src.split()[1:])
-                or _quoted(s, at))
+    return not (first_cap or any(w[:1].isupper() for w in words) or _quoted(s, at))
+
+
+_BE_BEFORE = lazy_compile(r"\s(?:are|were|is|was|be|been|being)(?:n['’]t)?\s", re.IGNORECASE)
+# what follows "insist" or "agree" when it is a demand or a consent: "insist on", "agree to"
+_NOT_A_REPORT = lazy_compile(r"\s+(?:on|upon|to|with)\b")
 
 
 _HEADS_OF: dict[int, tuple[Lexicon, frozenset[str]]] = {}

@@ -25,7 +25,16 @@ from collections.abc import Callable, Iterable
 
 from checker.core.regexlit import lazy_compile
 from rules.attribution.lexicon import Lexicon
-from rules.attribution.vague import _NAMED_AFTER, GROUP_WORD, _group_heads, _lowered, _quoted
+from rules.attribution.vague import (
+    _CONCERN_AFTER,
+    _CONCERN_VERBS,
+    _NAMED_AFTER,
+    GROUP_WORD,
+    _group_heads,
+    _lowered,
+    _quoted,
+)
+from rules.attribution.words import BOUNDARY_WORDS
 
 Span = tuple[int, int]
 
@@ -45,7 +54,7 @@ _OPINION_VERBS = (
     "|suspected|maintain|maintains|maintained|dismiss|dismisses|dismissed|deride|derides"
     "|derided|dub|dubs|dubbed|label|labels|labeled|labelled|brand|brands|branded|hail|hails"
     "|hailed|praise|praises|praised|deem|deems|deemed|expect|expects|expected|assume"
-    "|assumes|assumed")
+    "|assumes|assumed|raised|voiced|expressed")
 _ADVERBS = (r"(?:(?:also|long|still|now|even|privately|publicly|likely|erroneously|already"
             r"|often|openly|quietly|wrongly|rightly|widely|derisively|increasingly|repeatedly"
             r"|would\s+likely|have\s+long)\s+)*")
@@ -78,6 +87,15 @@ _CAUSED_AT = lazy_compile(
 _CAUSE_BEFORE = lazy_compile(
     r"\b(?:led|leading|leads|lead|leave|leaves|leaving|left|caused|causing|causes|prompted"
     r"|prompting|prompts|encouraged|forcing|forced)\s+$")
+# "caused residents to fear", "leading some allies to worry": a plural group noun made to
+# believe or say; in lower case, matched where the causing verb starts
+_CAUSED_GROUP_AT = lazy_compile(
+    r"(?:led|leading|leads|lead|leave|leaves|leaving|left|caused|causing|causes|cause"
+    r"|prompted|prompting|prompts|prompt)\s+(?P<src>(?:(?:some|many|several|other|most)\s+)?"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s))\s+to\s+(?:" + _PLURAL_FORMS + r")\b")
+# the causing verbs, read back from a plural noun before " to " (the scan's key)
+_CAUSE_BACK = lazy_compile(r"\b(?:led|leading|leads|lead|leave|leaves|leaving|left|caused"
+                           r"|causing|causes|cause|prompted|prompting|prompts|prompt)\s")
 # "(is) seen by some as", "was criticized by libertarians", "known by some Republicans
 # as": an unnamed group as the agent of a passive reporting or opinion verb; in lower case,
 # matched where "by" starts, the verb read before it
@@ -145,18 +163,7 @@ def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span
         before = low[max(0, off - 16):off]
         m = _FEW_AT.match(low, off)
         if m is not None:
-            words = before.split()
-            if words and words[-1] in _NOT_BEFORE_FEW:
-                return None
-            if m.group("verb") in _NOUN_TOO and not _OBJECT_NEXT.match(text, m.end()):
-                return None  # "causing some worry at the party"
-            if m.group("verb") in _SEEING and not _VIEW_FOLLOWS.match(low, m.end(),
-                                                                     m.end() + 80):
-                return None  # "many saw the parade": a thing seen, no view
-            if m.group("verb") in _CALLING and not _CALL_JUDGED.match(low, m.end()) \
-                    and not (words and words[-1] in ("what", "which", "that")):
-                return None  # "some called the hotline": phoned
-            return m.span()
+            return m.span() if _few_reports(text, low, m, before.split()) else None
         m = _CAUSED_AT.match(low, off)
         if m is not None:
             cause = _CAUSE_BEFORE.search(before)
@@ -177,17 +184,84 @@ def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span
             return None  # "seen by many in its first week": seen, not judged
         return low.rfind(words[-1], 0, off), m.end()
 
+    def caused(off: int) -> Span | None:
+        # keyed on " to ": a plural noun before it, a causing verb a few words before that
+        if low[off - 1:off] != "s":
+            return None
+        for c in _CAUSE_BACK.finditer(low, max(0, off - 70), off):
+            m = _CAUSED_GROUP_AT.match(low, c.start())
+            if m is not None and m.end("head") == off:
+                return m.span() if _unnamed_agent(text, m, heads, lex) else None
+        return None
+
     def calls(off: int) -> Span | None:
         m = _GROUP_CALLS.match(low, off)
         return m.span() if m is not None and _unnamed_agent(text, m, heads, lex) else None
 
     sents = list(sentences)
-    out = _matches_at(text, low, sents, _FEW_KEYS, few)
-    out += _matches_at(text, low, sents, (" by ",), by)
-    out += _matches_at(text, low, sents, ("what ", "which ", "that "), calls)
+    st = [a for a, _ in sents]
+    out = _matches_at(text, low, sents, _FEW_KEYS, few, st)
+    out += _matches_at(text, low, sents, (" by ",), by, st)
+    out += _matches_at(text, low, sents, (" to ",), caused, st)
+    out += _matches_at(text, low, sents, ("what ", "which ", "that "), calls, st)
+    out += _matches_at(text, low, sents, ("who ",),
+                       lambda off: _who_says(text, low, off, heads, lex), st)
     out += _matches_at(text, low, sents, ("there ",), lambda off: _there_are(text, low, off,
                                                                             heads, lex))
     return sorted(out)
+
+
+def _few_reports(text: str, low: str, m: re.Match[str], words: list[str]) -> bool:
+    """Whether a :data:`_FEW_AT` match reports a view (``words``: the words before it):
+    not after "and"/"or", nor a noun ("causing some worry at"), a thing seen ("many saw
+    the parade"), a raised hand ("many raised their hands") or a phone call ("some called
+    the hotline")."""
+    verb = m.group("verb")
+    if words and words[-1] in _NOT_BEFORE_FEW:
+        return False
+    if verb in _NOUN_TOO and not _OBJECT_NEXT.match(text, m.end()):
+        return False
+    if verb in _SEEING and not _VIEW_FOLLOWS.match(low, m.end(), m.end() + 80):
+        return False
+    if verb in _CONCERN_VERBS and not _CONCERN_AFTER.match(low, m.end()):
+        return False
+    return not (verb in _CALLING and not _CALL_JUDGED.match(low, m.end())
+                and not (words and words[-1] in ("what", "which", "that")))
+
+
+# "various groups who claim", "legal experts, who worry that": an unnamed group as the
+# sayer of its relative clause; in lower case, matched where "who" starts, the group read
+# before it
+_WHO_SAYS = lazy_compile(
+    r"who\s+(?:(?:have|had|also|long|still|now|often|publicly|privately)\s+){0,2}"
+    r"(?:say|said|claim|claimed|argue|argued|believe|believed|warn|warned|contend|contended"
+    r"|insist|insisted|fear|feared|worry|worried|maintain|maintained|allege|alleged"
+    r"|predict|predicted|suspect|suspected)\b")
+_GROUP_BEFORE_WHO = lazy_compile(
+    r"(?:^|[\s(])(?P<src>(?:(?:some|many|several|other|various|numerous|most|a\s+few)\s+)?"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s))\s*,?\s*$")
+
+
+def _who_says(text: str, low: str, off: int, heads: frozenset[str], lex: Lexicon
+              ) -> Span | None:
+    """"various groups who claim it", "experts, who warn that": the group before a
+    relative "who" and its reporting verb, unnamed (a plural group noun, nothing
+    capitalised, no determiner that refers back)."""
+    m = _WHO_SAYS.match(low, off)
+    if m is None:
+        return None
+    g = _GROUP_BEFORE_WHO.search(low, max(0, off - 50), off)
+    if g is None or g.group("head") not in heads or not _unnamed_agent(text, g, heads, lex):
+        return None
+    start = g.start("src")
+    for w in low[start:g.start("head")].split():
+        if w in ("and", "or", "nor"):
+            return None  # "Ana Ruiz and other tenants who say": one of them is named
+        if w in BOUNDARY_WORDS or w in lex.cue_forms or w.endswith("ed"):
+            start = low.index(w, start) + len(w)  # "from | various groups", "alarmed | experts"
+    while start < off and low[start].isspace():
+        start += 1
+    return start, m.end()
 
 
 def _there_are(text: str, low: str, off: int, heads: frozenset[str], lex: Lexicon
@@ -208,11 +282,13 @@ def _there_are(text: str, low: str, off: int, heads: frozenset[str], lex: Lexico
 
 
 def _matches_at(text: str, low: str, sents: list[Span], keys: tuple[str, ...],
-                match: Callable[[int], Span | None]) -> list[Span]:
+                match: Callable[[int], Span | None], starts: list[int] | None = None
+                ) -> list[Span]:
     """The spans ``match`` finds at the offsets of ``keys`` in ``low`` (each a word start,
     or, for a key opening with a space, that space), inside one sentence of ``sents`` and
-    outside quotations."""
-    starts = [a for a, _ in sents]
+    outside quotations (``starts``: the sentences' starts, if the caller has them)."""
+    if starts is None:
+        starts = [a for a, _ in sents]
     out: list[Span] = []
     for k in keys:
         i = low.find(k)
@@ -246,3 +322,54 @@ def _unnamed_agent(text: str, m: re.Match[str], heads: frozenset[str], lex: Lexi
            for w in src):
         return False
     return not _NAMED_AFTER.match(text, m.end("src"), m.end("src") + 80)
+
+
+# unnamed people described by their access: "people briefed on the plan", "a person close
+# to the talks", "two sources with direct knowledge of"; in lower case, matched in the
+# words before the access phrase (the window ends where the phrase starts)
+_ACCESS_WHO = lazy_compile(
+    r"\b(?:(?:a|an|one|two|three|four|five|several|some|many|multiple|other|the|these"
+    r"|those)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:people|person|sources?|officials?|insiders?"
+    r"|individuals?|someone|executives?|aides?|advisers?|advisors?|staffers?|employees?"
+    r"|bankers?|diplomats?)\s+(?:directly\s+|closely\s+)?$")
+_ACCESS = lazy_compile(r"(?:familiar\s+with|briefed\s+on|close\s+to|knowledge\s+of"
+                       r"|privy\s+to)\b")
+_WITH_BEFORE = lazy_compile(r"\bwith\s+(?:direct\s+|detailed\s+|first-?hand\s+|inside\s+)?$")
+_ACCESS_KEYS = ("familiar with", "briefed on", "close to", "knowledge of", "privy to")
+_WORDS = lazy_compile(r"[a-z]+")
+_ACCESS_LEAD = lazy_compile(r"([a-z][\w-]*)\s+")
+
+
+def unnamed_access(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span]:
+    """Spans of unnamed people described by their access ("people briefed on the plan
+    said", "according to a person close to the talks") outside quotations: a reporting
+    verb in the next twelve words, or "according to" / "citing" right before, makes them
+    a source ("people close to the river were evacuated" are none)."""
+    low = _lowered(text)
+
+    def access(off: int) -> Span | None:
+        m = _ACCESS.match(low, off)
+        if m is None:
+            return None
+        if low.startswith("knowledge", off):  # "with (direct) knowledge of": from "with"
+            w = _WITH_BEFORE.search(low, max(0, off - 30), off)
+            if w is None:
+                return None
+            off = w.start()
+        who = _ACCESS_WHO.search(low, max(0, off - 60), off)
+        return (who.start(), m.end()) if who is not None else None
+
+    out = []
+    spans = _matches_at(text, low, list(sentences), _ACCESS_KEYS, access)
+    for a, b in spans:
+        lead = _ACCESS_LEAD.match(low, a)
+        while lead is not None and lead.end() < b and (
+                lead.group(1) in lex.cue_forms or lead.group(1) in BOUNDARY_WORDS):
+            a = lead.end()  # "reported that | people close to": not the source's words
+            lead = _ACCESS_LEAD.match(low, a)
+        words = _WORDS.findall(low, b, b + 120)[:12]
+        before = low[max(0, a - 16):a]
+        if any(w in lex.cue_forms for w in words) \
+                or before.rstrip().endswith(("according to", "citing")):
+            out.append((a, b))
+    return out

@@ -1,0 +1,98 @@
+"""Agentless reports and unnamed documents that the lexicon's phrase list leaves out, for
+ATT001.
+
+- any tense of "it is <reported> that" ("It was confirmed that", "it has since been
+  suggested that");
+- "<subject> is <suspected> to be/have" and its reduced form after a noun or a comma ("a
+  man believed to be the gunman", "the ship, thought to have sunk in 1702"): who believes
+  or thinks so is left unsaid; not after a pronoun or "who" ("they believed to be" is no
+  passive);
+- "there are fears that", "concerns have been raised that";
+- an indefinite document with no author or publisher after "according to", "as per" or
+  "citing" ("according to a report", "citing one recent study").
+
+Spans inside quotations are skipped (``vague._scan``); each pattern is tried only in
+sentences that hold one of its key strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from checker.core.regexlit import lazy_compile
+from rules.attribution.vague import _REPORT_NOUNS, _lowered, _scan
+
+Span = tuple[int, int]
+
+_REPORTED = (r"(?:announced|revealed|confirmed|suggested|claimed|alleged|argued|estimated"
+             r"|feared|hoped|believed|thought|understood|rumou?red|speculated|reported|said"
+             r"|known|expected|suspected|presumed|assumed|noted|acknowledged|disclosed)")
+_AGENTLESS = lazy_compile(
+    r"\bit\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|may\s+be|might\s+be)"
+    r"\s+(?:widely\s+|generally\s+|now\s+|also\s+|often\s+|since\s+|later\s+)?"
+    + _REPORTED + r"(?:\s+that\b|(?=(?:\s+(?!by\b)[\w-]+){1,4}?\s+that\b))"
+    r"|\b(?:is|are|was|were)\s+(?:widely\s+|generally\s+|now\s+|also\s+|strongly\s+)?"
+    r"(?:suspected|presumed|assumed|rumou?red|feared|alleged|reported|believed|thought"
+    r"|understood|said|claimed)\s+to\s+(?:be|have)\b"
+    # the reduced form: "a man believed to be", "the wreck, thought to have"
+    r"|\b(?:believed|thought|suspected|rumou?red|reputed|alleged|presumed|understood"
+    r"|feared)\s+to\s+(?:be|have)\b"
+    r"(?!\s+been\s+(?:told|asked|warned|advised)\b)"
+    r"|\bthere\s+(?:is|are|was|were|have\s+been|has\s+been)\s+(?:growing\s+|widespread\s+"
+    r"|mounting\s+|renewed\s+|persistent\s+|some\s+|also\s+)?(?:fears|concerns|suggestions"
+    r"|claims|allegations|reports|rumou?rs|speculation|worries)\s+that\b"
+    r"|\b(?:concerns|fears|questions|doubts|claims|allegations|suggestions)\s+(?:have|had|has)"
+    r"\s+(?:also\s+)?been\s+(?:raised|voiced|expressed|made)\s+that\b"
+)
+_AGENTLESS_KEYS = ("it is ", "it was ", "it has been", "it had been", "it will be",
+                   "it would be", "it may be", "it might be", " to be", " to have",
+                   "there ", " been raised", " been voiced", " been expressed", " been made")
+_REDUCED = ("believed", "thought", "suspected", "rumoured", "rumored", "reputed", "alleged",
+            "presumed", "understood", "feared")
+# words before a reduced participle that make it active or a verb of its own: "they
+# believed to be", "who thought to have", "had thought to be"
+_NOT_BEFORE_REDUCED = frozenset((
+    "i", "you", "he", "she", "we", "they", "who", "which", "that", "it", "had", "has", "have",
+    "having", "be", "been", "being", "not", "never", "once", "also", "and", "or", "but",
+    "is", "are", "was", "were", "am", "do", "did", "does", "what", "whom", "whoever"))
+
+
+def agentless_reports(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """Spans of agentless reporting passives beyond the lexicon's list ("It was
+    confirmed that", "is suspected to have", "a man believed to be", "There are fears
+    that") outside quotations."""
+    low = _lowered(text)
+    out = []
+    for a, b in _scan(text, sentences, _AGENTLESS_KEYS, _AGENTLESS, lower=True):
+        if low.startswith(_REDUCED, a):  # the reduced form: after a noun or a comma
+            before = low[max(0, a - 30):a].split()
+            while before and before[-1] in ("widely", "generally", "now"):
+                before.pop()
+            if not before or before[-1].strip(",") in _NOT_BEFORE_REDUCED \
+                    or not (before[-1][-1:].isalnum() or before[-1].endswith(",")):
+                continue
+        out.append((a, b))
+    return out
+
+
+_UNNAMED_DOCUMENT = lazy_compile(
+    r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per|[Cc]iting|[Pp]er)\s+(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?:" + "|".join(sorted(_REPORT_NOUNS)) + r")\b"
+    r"(?!\s+(?:in|by|from|for|of|at|with|on|published|released|commissioned)\s)",
+)
+_CLAUSE_END = lazy_compile(r"[.,;:!?()]")
+
+
+def unnamed_documents(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """Spans of "according to a report", "as per one study" (an indefinite document, no
+    author or publisher after it) outside quotations."""
+    out = []
+    for a, b in _scan(text, sentences, _DOCUMENT_KEYS, _UNNAMED_DOCUMENT):
+        end = _CLAUSE_END.search(text, b, b + 200)
+        rest = text[b:end.start() if end else b + 200].split()
+        if not any(w[:1].isupper() for w in rest):
+            out.append((a, b))  # no author or publisher later in the clause either
+    return out
+
+
+_DOCUMENT_KEYS = ("according to", "as per", "citing", "per ")
