@@ -48,7 +48,7 @@ def test_other_set_is_audited_and_scored_whole(tmp_path, capsys):
     assert "(1 excerpts, scored whole)" in out
     assert "missing articles=0" in out
     assert "unlocated sentences=0" in out
-    assert "tp=1" in out  # the unattributed fare rise is found
+    assert "(tp=1 fp=0 fn=0)" in out  # the unattributed fare rise is found, nothing else
 
 
 @NEEDS_SCORER

@@ -181,7 +181,8 @@ def test_declined_disclosure_and_counted_things_are_no_sources(text: str) -> Non
 
 
 def test_a_share_of_people_stays_a_source() -> None:
-    assert ("21 percent", ANONYMOUS) in _rows("21 percent said they would skip the ballot this year.")
+    rows = _rows("21 percent said they would skip the ballot this year.")
+    assert ("21 percent", ANONYMOUS) in rows
 
 
 @pytest.mark.parametrize("name", ["The Spokesman-Review", "The Post-Gazette"])
