@@ -228,6 +228,7 @@ def _contributor_lines(page: _Page) -> None:
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019-]+")
+_FOR_OUTLET = re.compile(r" (?:for|at) (?:the )?[A-Z]")
 
 
 def byline_bio(body: str, byline: str) -> bool:
@@ -235,13 +236,17 @@ def byline_bio(body: str, byline: str) -> bool:
     line: a beat ("Jane Roe covers science for the Gazette."), or a bio whose subject shares
     a name with the byline ("By Jane Roe" then "Jane Roe is a senior fellow at ..."). A bio of
     anyone else there is a profile's first paragraph ("Ada Kohl is a retired teacher ...")."""
-    if beat_line(body):
-        return True
-    if not trailing_bio(body):
+    beat = beat_line(body)
+    if not beat and not trailing_bio(body):
         return False
-    subject = body.split(" is ", 1)[0].split(" are ", 1)[0].split(" has been ", 1)[0]
+    subject = re.split(r" (?:is|are|has been|covers|reports on|writes about) ", body, maxsplit=1)[0]
+    if subject.lower() in ("the author", "the authors", "the writer", "the writers"):
+        return True
     names = {w for w in _NAME_WORD.findall(subject) if len(w) > 2}
-    return bool(names) and bool(names & set(_NAME_WORD.findall(byline)))
+    if names & set(_NAME_WORD.findall(byline)):
+        return True
+    # a beat that names its outlet ("... covers housing for the Courier") needs no name
+    return beat and _FOR_OUTLET.search(body) is not None
 
 
 def mark_runs(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
