@@ -407,7 +407,8 @@ SUBHEAD_ITEMS = (
 )
 
 
-@pytest.mark.parametrize("label", ["More on the budget", "Latest", "Also on the agenda"])
+@pytest.mark.parametrize("label", ["More on the budget", "Latest", "Also on the agenda",
+                                   "More from the hearing", "More in the report"])
 def test_a_subhead_over_short_sentences_closing_a_story_is_prose(label: str) -> None:
     page = f"{STORY}\n{label}\n\n{SUBHEAD_ITEMS}"
     doc = document_from_text(page)

@@ -51,8 +51,8 @@ _LIST_LABEL = lazy_compile(
     r"|videos?))?"
     # a section or an outlet by name: "More on Politics", "Also on Northfield Gazette"
     r"|(?:more (?:from|on|in)|also on) (?-i:(?:[A-Z][\w.&'\u2019-]*\s*){1,5})"
-    r"|more (?:stories|news|articles|headlines|coverage|from\b[^\n]{1,40}"
-    r"|in\b[^\n]{1,40}|like this|to read)|read (?:more|next|also|these next)|also read"
+    r"|more (?:stories|news|articles|headlines|coverage|from (?:our|this)\b[^\n]{1,40}"
+    r"|like this|to read)|read (?:more|next|also|these next)|also read"
     r"|see also|other (?:news|stories)|in other news|explore more"
     r"|recommended(?: (?:for you|stories|articles|reading))?"
     r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)"
@@ -67,7 +67,7 @@ _LIST_LABEL = lazy_compile(
 # a label that is also a story's subhead ("Latest", "More on the budget", "Also on the
 # agenda"): a list only where every item looks like a link (no final stop, or headline case)
 _WEAK_LABEL = lazy_compile(
-    r"(?i:latest|top|popular|latest now|more on\b[^\n]{1,40}|also on\b[^\n]{1,40})"
+    r"(?i:latest|top|popular|latest now|(?:more (?:on|from|in)|also on)\b[^\n]{1,40})"
     r"\s*[:\u00bb>|\u2192]?\s*"
 )
 LIST_ITEM_WORDS = 25  # an item of a related-link list (a headline, or one short sentence)
