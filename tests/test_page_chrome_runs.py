@@ -327,7 +327,7 @@ def test_a_sentence_said_twice_in_a_row_stays_prose() -> None:
 @pytest.mark.parametrize(
     "label",
     ["Related Stories:", "MORE FROM THE GAZETTE", "Also on Northfield Gazette", "Top Headlines",
-     "Promoted Stories", "Read These Next", "Latest", "In case you missed it",
+     "Promoted Stories", "Read These Next", "Latest News", "In case you missed it",
      "What others are reading", "You may be interested in", "Explore more"],
 )
 def test_a_related_link_list_is_told_by_many_labels(label: str) -> None:
@@ -398,3 +398,105 @@ def test_any_page_of_chrome_pieces_segments_into_valid_spans(pieces: list[str]) 
         assert 0 <= s.start < s.end <= len(doc.text)
         assert doc.text[s.start : s.end] == s.text
     assert all(b.start <= b.end for b in doc.blocks)
+
+
+SUBHEAD_ITEMS = (
+    "Bus fares will rise by 10 percent for adult riders from March.\n\n"
+    "The library gets two new branches, the first since 1998.\n\n"
+    "Street lights will switch to LED lamps over three years.\n"
+)
+
+
+@pytest.mark.parametrize("label", ["More on the budget", "Latest", "Also on the agenda",
+                                   "More from the hearing", "More in the report"])
+def test_a_subhead_over_short_sentences_closing_a_story_is_prose(label: str) -> None:
+    page = f"{STORY}\n{label}\n\n{SUBHEAD_ITEMS}"
+    doc = document_from_text(page)
+    assert len(analysed(doc)) == 5
+    assert region_of(doc, "Bus fares will rise") == BODY
+
+
+@pytest.mark.parametrize("label", ["Latest", "More on the budget"])
+def test_a_subhead_like_label_over_link_shaped_lines_is_still_a_link_list(label: str) -> None:
+    page = (
+        f"{STORY}\n{label}\n\n"
+        "Ferry Fares to Rise by a Fifth From April\n\n"
+        "Two men arrested after a break-in at the library\n\n"
+        "Why the bypass plan keeps coming back\n"
+    )
+    assert len(analysed(document_from_text(page))) == 2
+
+
+def test_related_articles_over_full_sentences_is_still_a_link_list() -> None:
+    page = f"{STORY}\nRelated articles\n\n{SUBHEAD_ITEMS}"
+    assert len(analysed(document_from_text(page))) == 2
+
+
+def test_a_profile_lede_after_the_byline_is_prose() -> None:
+    page = (
+        "Tenants Take On the Landlord\n\nBy Jane Roe\n\n"
+        "Omar Fell is a retired bus driver in Eastvale, and his rent has risen by half in "
+        "three years.\n\n"
+        "His landlord raised rents across the block by 30 percent last spring.\n"
+    )
+    doc = document_from_text(page)
+    assert region_of(doc, "Omar Fell is a retired") == BODY
+
+
+def test_the_bylined_writers_own_bio_and_beat_by_the_byline_are_chrome() -> None:
+    for bio in ("Jane Roe is a senior fellow at the Eastvale Policy Institute.",
+                "The writer is a professor of law at Eastvale University.",
+                "Jane Roe covers housing for the Eastvale Courier.",
+                "Sam Ortiz covers housing for the Eastvale Courier."):
+        page = (
+            "Tenants Take On the Landlord\n\nBy Jane Roe\n\n"
+            f"{bio}\n\n"
+            "The landlord raised rents across the block by 30 percent last spring.\n"
+        )
+        doc = document_from_text(page)
+        assert region_of(doc, bio[:8]) != BODY, bio
+        assert len(analysed(doc)) == 1
+
+
+@pytest.mark.parametrize("last", [
+    "The Eastvale Courier is a weekly newspaper that will close in June after losing "
+    "$400,000 last year.",
+    "The Eastvale Courier is a weekly newspaper that laid off half its reporters in May.",
+])
+def test_a_closing_paragraph_of_news_about_a_newspaper_is_prose(last: str) -> None:
+    doc = document_from_text(f"{STORY}\n{last}\n")
+    assert region_of(doc, "The Eastvale Courier") == BODY
+
+
+def test_an_outlets_own_blurb_with_its_founding_year_is_chrome() -> None:
+    last = "The Eastvale Courier is a nonprofit news site founded in 2015 that covers the valley."
+    doc = document_from_text(f"{STORY}\n{last}\n")
+    assert region_of(doc, "The Eastvale Courier") != BODY
+
+
+def test_two_places_in_brackets_after_a_sentence_are_not_a_photo_credit() -> None:
+    page = (
+        "Freight through the two harbours rose 9 percent in May (Port Adley/West Quay).\n\n"
+        "Air traffic at the paired airports fell by a tenth (Fort Lyle/New Carrow).\n"
+    )
+    doc = document_from_text(page)
+    assert len(analysed(doc)) == 2
+
+
+def test_a_photographer_and_outlet_in_brackets_are_still_a_credit() -> None:
+    page = (
+        f"{STORY}\n"
+        "Crowds gather at the harbour for the festival. (Jane Roe/Eastvale Courier)\n\n"
+        "Firefighters at the scene on Monday. (Tom Berg/NPR)\n"
+    )
+    assert not [s for s in analysed(document_from_text(page)) if "/" in s]
+
+
+def test_someone_else_covering_a_cost_after_the_byline_is_prose() -> None:
+    page = (
+        "Caring at Home\n\nBy Jane Roe\n\n"
+        "Omar Fell covers his mother's care with his small pension.\n\n"
+        "The state cut home-care grants by a fifth last year.\n"
+    )
+    doc = document_from_text(page)
+    assert region_of(doc, "Omar Fell covers") == BODY

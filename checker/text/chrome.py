@@ -60,15 +60,26 @@ _LEADING_TICKER = re.compile(
 # (AP)."), so it is a credit only glued after a sentence's end, or closing an unpunctuated one.
 _AGENCIES = (r"AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|PTI|ANI|Xinhua|Anadolu|dpa|PA"
              r"|IANS")
+# a word of a news outlet's or a picture desk's name
+_OUTLET_WORDS = (
+    r"(?:Times|Post|News|Gazette|Herald|Journal|Tribune|Ledger|Press|Chronicle|Star|Observer"
+    r"|Guardian|Telegraph|Independent|Mail|Express|Mirror|Standard|Examiner|Inquirer|Sentinel"
+    r"|Courier|Record|Register|Review|Bulletin|Daily|Weekly|Magazine|Today|Wire|Media|Images"
+    r"|Photos?|Pictures|Photography|Staff|Network|Radio|TV|Television|Agency|Pool|Handout"
+    r"|Alamy|Getty|Shutterstock|Newspapers?|Dispatch|Globe|Democrat|Republican|Enquirer)\b"
+)
 _CREDIT_NAMED = (
     r"\((?:(?i:(?:photo|image|picture|file photo|credit)s?(?: credit)?)\s*(?::|by)\s*[^()]{2,60}"
     rf"|(?:{_AGENCIES}|HT|File|Shutterstock)"
     r"(?: Photo(?:\s*/\s*[^()]{2,60})?|\s*/\s*[^()]{2,60})"
     r"|[A-Z][^()/]{1,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Shutterstock|Alamy)"
     r"[^()]{0,40}"
-    # a photographer and the outlet: "(Jane Roe/Northfield Gazette)"
-    r"|[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}\s*/\s*(?:The )?[A-Z][\w.&'\u2019-]*"
-    r"(?: [A-Z&][\w.&'\u2019-]*){0,4})\)"
+    # a photographer and an outlet ("(Jane Roe/Northfield Gazette)"), or a credit word before
+    # the slash; not two places ("(Los Angeles/Long Beach)")
+    r"|[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}\s*/\s*(?:The )?"
+    r"(?:[A-Z][\w.&'\u2019-]*(?: [A-Z&][\w.&'\u2019-]*){0,3} )?"
+    rf"(?:{_OUTLET_WORDS}|[A-Z]{{2,6}}\b)(?: [A-Z&][\w.&'\u2019-]*){{0,3}}"
+    r"|(?i:staff|courtesy|handout|pool|photo)\b[^()/]{0,30}/\s*[A-Z][^()]{1,50})\)"
 )
 _CREDIT_BARE = rf"\((?:{_AGENCIES}|File|Shutterstock)\)"
 _CREDIT = f"(?:{_CREDIT_NAMED}|{_CREDIT_BARE})"
@@ -128,6 +139,17 @@ _OUTLET_BIO = lazy_compile(
     r"|newspaper|magazine|newsroom|news publication|media (?:company|outlet|organi[sz]ation))"
     r"\b[^\n]{0,300}$"
 )
+# what makes an outlet's line news about it: a figure (not the year it was founded) or a
+# verb of an event, past or future ("laid off", "will stop printing", "after losing")
+_OUTLET_NEWS = lazy_compile(
+    r"(?<!founded in )(?<!established in )(?<!launched in )(?<!since )(?<!in )\b\d"
+    r"|[$\u00a3\u20ac]\s*\d|\b(?:will|would|was|were|had|has (?!been\b)\w+ed|plans? to"
+    r"|is set to|lost|losing|laid|lay(?:ing)? off|cut|cutting|closed|closing|shut|shutting"
+    r"|sold|selling|stopped|stopping|stop|announced|filed|fired|firing|merged|merging|ceased"
+    r"|suspended|acquired|bought|went|became|won|fell|rose|said|says|reported|faces|facing)\b",
+    re.I,
+)
+_BEAT_LINE = lazy_compile(rf"{_BEAT_SENTENCE}(?:\s+{_BIO_CONTACT})?\s*")
 _TRAILING_BIO = lazy_compile(
     rf"(?:{_BIO_SENTENCE}|{_BEAT_SENTENCE})(?:\s+{_BIO_SENTENCE}){{0,3}}"
     rf"(?:\s+{_BIO_CONTACT})?\s*$"
@@ -265,7 +287,7 @@ def mark_trailing_chrome(
         nwords = len(_WORD.findall(blk_text))
         unpunctuated = not terminal.search(blk_text)
         if r == BODY and nwords <= 60 and (_TRAILING_BIO.match(blk_text)
-                                           or _OUTLET_BIO.match(blk_text)):
+                                           or outlet_bio(blk_text)):
             regions[i] = (BOILERPLATE, "contributor bio")
             seen_chrome = True
             continue
@@ -308,9 +330,20 @@ def leading_dateline(text: str, start: int, end: int) -> int:
     return m.end() if m and m.end() < end else -1
 
 
+def outlet_bio(body: str) -> bool:
+    """Whether ``body`` is an outlet describing itself (:data:`_OUTLET_BIO`), not news about it."""
+    m = _OUTLET_BIO.match(body)
+    return bool(m) and not _OUTLET_NEWS.search(body, m.start())
+
+
 def trailing_bio(body: str) -> bool:
     """Whether ``body`` (a whole block) is a contributor's bio (:data:`_TRAILING_BIO`)."""
     return bool(_TRAILING_BIO.match(body))
+
+
+def beat_line(body: str) -> bool:
+    """Whether ``body`` (a whole block) is a reporter's beat (:data:`_BEAT_SENTENCE`)."""
+    return bool(_BEAT_LINE.fullmatch(body))
 
 
 # a wire story's credit closing its last paragraph: "(Reporting by Jane Roe; Editing by ...)"

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING
 from checker.core.regexlit import lazy_compile
-from checker.text.chrome import RawBlock, headline_shape, one_sentence, trailing_bio
+from checker.text.chrome import RawBlock, beat_line, headline_shape, one_sentence, trailing_bio
 
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -44,21 +44,31 @@ _POST_END = lazy_compile(
     + _POST_DATE + r"\s*$"
 )
 _TRUNCATED = ("...", "\u2026", "[\u2026]", "[...]")
-# the label of a list of links to other stories
+# the label of a list of links to other stories: one that says so ("Related articles", "Read
+# more", "More stories", "Recommended", "Most read")
 _LIST_LABEL = lazy_compile(
     r"(?i:related(?: (?:articles?|stories|news|posts|content|coverage|links|reading|topics"
     r"|videos?))?"
-    r"|more (?:stories|news|articles|headlines|coverage|from\b[^\n]{1,40}|on\b[^\n]{1,40}"
-    r"|in\b[^\n]{1,40}|like this|to read)|read (?:more|next|also|these next)|also read"
-    r"|also on\b[^\n]{1,40}|see also|other (?:news|stories)|in other news|explore more"
+    # a section or an outlet by name: "More on Politics", "Also on Northfield Gazette"
+    r"|(?:more (?:from|on|in)|also on) (?-i:(?:[A-Z][\w.&'\u2019-]*\s*){1,5})"
+    r"|more (?:stories|news|articles|headlines|coverage|from (?:our|this)\b[^\n]{1,40}"
+    r"|like this|to read)|read (?:more|next|also|these next)|also read"
+    r"|see also|other (?:news|stories)|in other news|explore more"
     r"|recommended(?: (?:for you|stories|articles|reading))?"
     r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)"
     r"|(?:latest|top|trending|popular|most (?:read|popular|viewed|shared))"
-    r"(?: (?:news|stories|articles|headlines|now|videos?))?"
+    r" (?:news|stories|articles|headlines|videos?)|trending(?: now)?|most (?:read|popular|viewed"
+    r"|shared)"
     r"|(?:promoted|sponsored|partner) (?:articles|stories|content|links)"
     r"|editors?'?\u2019?s? picks?|around the web|from (?:our|the) partners|what to read next"
     r"|what (?:others|people|readers) are reading|in case you missed it"
     r"|don'?\u2019?t miss)\s*[:\u00bb>|\u2192]?\s*"
+)
+# a label that is also a story's subhead ("Latest", "More on the budget", "Also on the
+# agenda"): a list only where every item looks like a link (no final stop, or headline case)
+_WEAK_LABEL = lazy_compile(
+    r"(?i:latest|top|popular|latest now|(?:more (?:on|from|in)|also on)\b[^\n]{1,40})"
+    r"\s*[:\u00bb>|\u2192]?\s*"
 )
 LIST_ITEM_WORDS = 25  # an item of a related-link list (a headline, or one short sentence)
 REPEAT_DISTANCE = 3  # a caption stands at most this many blocks from the text it repeats
@@ -124,24 +134,38 @@ def _teasers(page: _Page) -> None:
 
 
 def _link_lists(page: _Page) -> None:
-    """The short blocks after a related-link list's label ("Related articles")."""
+    """The short blocks after a related-link list's label ("Related articles"); after a label
+    that may be a subhead ("Latest", "More on the budget"), only blocks shaped like links."""
     i = 0
     while i < page.n:
-        if page.regions[i][0] in (BOILERPLATE, HEADING) and page.words[i] <= 6 and (
-                _LIST_LABEL.fullmatch(page.bodies[i])):
-            page.mark(i, BOILERPLATE, "related-link list")
-            j = i + 1
-            while (j < page.n and j - i <= 15 and page.regions[j][0] in _OPEN
-                   and page.words[j] <= LIST_ITEM_WORDS and one_sentence(page.bodies[j])):
-                j += 1
-            # a list only where no story follows it: the text ends, or more chrome comes
-            # ("Read more" in a story, then its next short paragraphs, is no list)
-            if j == page.n or page.regions[j][0] in (BOILERPLATE, BYLINE, CAPTION):
-                for k in range(i + 1, j):
-                    page.mark(k, BOILERPLATE, "related-link list")
-            i = j
-        else:
+        if not (page.regions[i][0] in (BOILERPLATE, HEADING) and page.words[i] <= 6):
             i += 1
+            continue
+        explicit = _LIST_LABEL.fullmatch(page.bodies[i]) is not None
+        if not explicit and not _WEAK_LABEL.fullmatch(page.bodies[i]):
+            i += 1
+            continue
+        j = i + 1
+        while (j < page.n and j - i <= 15 and page.regions[j][0] in _OPEN
+               and page.words[j] <= LIST_ITEM_WORDS and one_sentence(page.bodies[j])
+               and (explicit or _link_shaped(page, j))):
+            j += 1
+        # a list only where no story follows it: the text ends, or more chrome comes
+        # ("Read more" in a story, then its next short paragraphs, is no list)
+        ends = j == page.n or page.regions[j][0] in (BOILERPLATE, BYLINE, CAPTION)
+        if explicit or ends and j > i + 1:
+            page.mark(i, BOILERPLATE, "related-link list")
+        if ends:
+            for k in range(i + 1, j):
+                page.mark(k, BOILERPLATE, "related-link list")
+        i = j
+
+
+def _link_shaped(page: _Page, i: int) -> bool:
+    """Whether block ``i`` reads as a link's text rather than a sentence of the story: no
+    final stop, or a line in headline case."""
+    return page.regions[i][0] == HEADING or not page.terminal(i) or headline_shape(
+        page.bodies[i])
 
 
 def _headlines(page: _Page) -> None:
@@ -196,10 +220,33 @@ def _contributor_lines(page: _Page) -> None:
     for i in range(page.n):
         if page.regions[i][0] != BODY or page.words[i] > 60:
             continue
-        near_byline = (i > 0 and page.regions[i - 1][0] == BYLINE
-                       or i + 1 < page.n and page.regions[i + 1][0] == BYLINE)
-        if near_byline and trailing_bio(page.bodies[i]):
-            page.mark(i, BOILERPLATE, "contributor bio")
+        for k in (i - 1, i + 1):
+            if 0 <= k < page.n and page.regions[k][0] == BYLINE and byline_bio(
+                    page.bodies[i], page.bodies[k]):
+                page.mark(i, BOILERPLATE, "contributor bio")
+                break
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'\u2019-]+")
+_FOR_OUTLET = re.compile(r" (?:for|at) (?:the )?[A-Z]")
+
+
+def byline_bio(body: str, byline: str) -> bool:
+    """Whether ``body`` (a whole block next to the byline ``byline``) is the contributor's
+    line: a beat ("Jane Roe covers science for the Gazette."), or a bio whose subject shares
+    a name with the byline ("By Jane Roe" then "Jane Roe is a senior fellow at ..."). A bio of
+    anyone else there is a profile's first paragraph ("Ada Kohl is a retired teacher ...")."""
+    beat = beat_line(body)
+    if not beat and not trailing_bio(body):
+        return False
+    subject = re.split(r" (?:is|are|has been|covers|reports on|writes about) ", body, maxsplit=1)[0]
+    if subject.lower() in ("the author", "the authors", "the writer", "the writers"):
+        return True
+    names = {w for w in _NAME_WORD.findall(subject) if len(w) > 2}
+    if names & set(_NAME_WORD.findall(byline)):
+        return True
+    # a beat that names its outlet ("... covers housing for the Courier") needs no name
+    return beat and _FOR_OUTLET.search(body) is not None
 
 
 def mark_runs(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
