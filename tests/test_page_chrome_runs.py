@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.core.document import BODY, Document
+from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, Document
+from checker.text import chrome_runs
 from checker.text.loader import document_from_text
 from checker.text.segment import split_blocks
 
@@ -500,3 +501,37 @@ def test_someone_else_covering_a_cost_after_the_byline_is_prose() -> None:
     )
     doc = document_from_text(page)
     assert region_of(doc, "Omar Fell covers") == BODY
+
+
+def _teasers_without_precheck(page: chrome_runs._Page) -> None:
+    """The teaser rule as it was before its whole-text test (the oracle of the next test)."""
+    run: list[int] = []
+    for i in range(page.n + 1):
+        if (i < page.n and page.regions[i][0] in chrome_runs._OPEN and page.words[i] <= 60
+                and page.bodies[i].endswith(chrome_runs._TRUNCATED)):
+            run.append(i)
+            continue
+        if i < page.n and run and page.regions[i][0] in (BYLINE, CAPTION, BOILERPLATE):
+            continue
+        if len(run) >= 3 or len(run) == 2 and i == page.n:
+            for k in run:
+                page.mark(k, BOILERPLATE, "list of teasers")
+        run = []
+
+
+TEASER_PIECES = [*PIECES, "Rights experts warned on Monday that\u2026", "Read the rest [...]",
+                 "The mayor said [\u2026]", "Fares rise again..", "A story cut off ..."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(TEASER_PIECES), max_size=30))
+def test_the_teaser_rule_skips_only_pages_it_cannot_change(pieces: list[str]) -> None:
+    text = "\n\n".join(pieces)
+    fast = [(b.region, b.reason) for b in document_from_text(text).blocks]
+    real = chrome_runs._teasers
+    chrome_runs._teasers = _teasers_without_precheck
+    try:
+        slow = [(b.region, b.reason) for b in document_from_text(text).blocks]
+    finally:
+        chrome_runs._teasers = real
+    assert fast == slow

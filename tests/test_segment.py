@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.text.loader import document_from_text
-from checker.text.segment import split_sentences
+from checker.text.segment import region_patterns, split_sentences
 
 
 def sents(text: str) -> list[str]:
@@ -247,3 +249,30 @@ def test_body_words_leave_out_headings_bylines_and_chrome() -> None:
     doc = document_from_text(text)
     assert doc.body_words == ["The", "council", "approved", "the", "budget", "on", "Monday",
                               "It", "rose", "4.5", "percent"]  # fmt: skip
+
+
+def test_the_boilerplate_patterns_anchored_at_the_start_run_as_one_regex() -> None:
+    """A pattern whose text merely looks like a conditional group ("\\(?(?-i:...") once kept
+    the twenty start-of-block chrome patterns from being joined: every block then paid
+    twenty matches instead of one."""
+    anchored = region_patterns().boilerplate.anchored
+    assert len(anchored) == 1
+    joined = anchored[0]
+    re.compile(joined.pattern, joined.flags)  # compiles as one regex (no per-pattern fallback)
+
+
+_CHROME_LINES = st.sampled_from([
+    "Skip to main content", "Acme Corp (NYSE: ACM) 45.20 +1.35 (3.1%)", "NASDAQ: ACM 4.50",
+    "Follow us on social media", "Copyright 2024 The Gazette", "Tags: courts, county",
+    "The council said the road would reopen.", "Source: AFP", "Editor's note: updated",
+    "(NYSE: ACM)", "Nasdaq: XYZ -0.5%", "Click here to subscribe", " ", "\u00a9 2023", "Acme",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CHROME_LINES, min_size=1, max_size=4))
+def test_the_joined_start_patterns_answer_as_the_patterns_one_by_one(parts: list[str]) -> None:
+    line = " ".join(parts)
+    pats = region_patterns().boilerplate
+    one_by_one = any(p.match(line) for p in pats.patterns if p.pattern.startswith("^"))
+    assert pats.search(line) == one_by_one

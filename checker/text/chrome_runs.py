@@ -119,6 +119,8 @@ def _posts(page: _Page) -> None:
 def _teasers(page: _Page) -> None:
     """Runs of three or more blocks cut off with an ellipsis (two, ending the text): other
     stories' first lines."""
+    if "..." not in page.text and "\u2026" not in page.text:
+        return  # no block can end with an ellipsis (every marker holds one of the two)
     run: list[int] = []
     for i in range(page.n + 1):
         if (i < page.n and page.regions[i][0] in _OPEN and page.words[i] <= 60

@@ -165,6 +165,9 @@ def run(analysis: Analysis) -> None:
     report the author's own cues (once per phrase)."""
     located, wanted = _body_cues(analysis)
     reported = _outside_questions(analysis, wanted)
+    if not reported:  # no cue to give a speaker (a quarter of articles): no context built
+        _judge_sentences(analysis, located, set())
+        return
     speech = SpeechContext.of(
         analysis, [(c.start, c.end) for c, _ in reported if c.category != BOOSTER]
     )
