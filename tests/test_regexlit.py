@@ -70,6 +70,9 @@ def test_pattern_sets_answer_like_any_search() -> None:
 def test_pattern_set_joins_only_safe_patterns() -> None:
     assert len(PatternSet(["^a", "^b"]).anchored) == 1
     assert len(PatternSet(["^(a)\\1", "^b"]).anchored) == 2  # a group reference
+    assert len(PatternSet(["^(a)?(?(1)b|c)", "^d"]).anchored) == 2  # a conditional group
+    assert len(PatternSet(["^(a)?\\\\(?(1)b|c)", "^d"]).anchored) == 2  # after an escaped backslash
+    assert len(PatternSet(["^\\(?(?-i:X)", "^b"]).anchored) == 1  # an optional literal bracket
     assert len(PatternSet(["(?i)^a", "(?x)^b"], re.I).anchored) == 2  # inline global flags
     ps = PatternSet(["^a|b", "c$"], re.I)  # top-level alternation: not anchored
     assert not ps.anchored and ps.search("xB") and ps.search("C") and not ps.search("xa")

@@ -157,7 +157,9 @@ def opens_with_required_item(pattern: str, flags: int = 0) -> bool:
         )
     except Exception:  # the regex engine's internals changed: no shortcut
         return False
-_GROUP_REFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")  # \1, (?P=name), (?(1)...): not joined
+# \1, (?P=name), (?(1)...): not joined. The bracket must not be escaped ("\(?(?-i:x)" is an
+# optional literal bracket before a group, not a conditional): an even run of backslashes only.
+_GROUP_REFERENCE = re.compile(r"\\\d|(?<!\\)(?:\\\\)*\((?:\?P=|\?\()")
 
 
 def analyse_pattern(source: str, flags: int = 0) -> tuple[str, int, tuple[str, ...]]:
