@@ -133,3 +133,14 @@ def test_a_vaguely_attributed_claim_is_not_also_unsourced() -> None:
     rules = [f["rule"] for f in result.findings]
     assert "vague-attribution" in rules
     assert "unsourced-claim" not in rules
+
+
+def test_the_claims_genre_is_reported_beside_the_detected_genre() -> None:
+    doc = document_from_text(NEWS_WITH_ONE_WE, path="article.txt")
+    result = analyse_document(doc, Config())
+    assert result.metrics["claims_genre"] == result.metrics["genre"]
+    abstract = document_from_text(
+        "Falls are common among older adults living alone. We analysed 22 trials of home "
+        "exercise programmes. We then measured the risk of bias in each trial. Home "
+        "exercise was associated with a 20 percent fall in injuries.\n", path="a.txt")
+    assert analyse_document(abstract, Config()).metrics["claims_genre"] == "research"

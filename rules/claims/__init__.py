@@ -262,6 +262,9 @@ def run(analysis: Analysis) -> None:
     by the article's genre, the author's argument (opinion) or own result (research), is
     not a claim whatever its probability (:func:`rules.claims.context.exemption`)."""
     sentences = list(analysis.body_sentences())
+    # the genre the claim rules read the article as, beside the detected ``genre`` in
+    # summary.csv: they differ only where first-person research writing overrode it
+    analysis.metrics["claims_genre"] = analysis.genre
     if not sentences:
         return
     model = get_model(analysis)
@@ -271,6 +274,7 @@ def run(analysis: Analysis) -> None:
     quotes = quotation_spans(analysis)
     links = SpanIndex((link.start, link.end) for link in analysis.doc.links)
     genre = claim_genre(analysis, quotes)
+    analysis.metrics["claims_genre"] = genre
     vague = vaguely_attributed(analysis)
     for s, prob in zip(sentences, probs, strict=True):
         i = s.index
@@ -299,7 +303,7 @@ FAMILY = Family(
         {"attributed", "sentence_footnotes", "sentence_source", "quotes", "genre",
          "findings", "genre_confidence"}
     ),
-    writes=frozenset({"claim_prob", "is_claim", "findings"}),
+    writes=frozenset({"claim_prob", "is_claim", "findings", "metrics"}),
     settings=(CLAIM_THRESHOLD, CLAIM_MODEL),
     validate=validate,
 )
