@@ -109,8 +109,11 @@ def _sources() -> dict[str, str | tuple[str, int]]:
                    r"\s*,", re.IGNORECASE),
         # a past participle or a preposition straight after the verb: "announced in 2021",
         # "accused of arson", "touted as a boon", "expressed in 2020 dollars"
-        "participle use": (r"\s+(?:of|as|in|by|at|for|with|from|during|since|under|over|"
-                           r"after|before|amid)\b", re.IGNORECASE),
+        "participle use": (r"\s+(?:of|as|in|by|at|with|from|during|since|under)\b",
+                           re.IGNORECASE),
+        # an auxiliary before the verb: a finite passive ("is accused of", "was hailed as")
+        "auxiliary": (r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+(?:\w+ly\s+)?$",
+                      re.IGNORECASE),
         # a document credited in a reporting clause of its own: "..., latest government
         # figures show, ...", "..., the county's records showed."
         "document clause": (
@@ -311,9 +314,13 @@ def own_result(text: str) -> bool:
 
 
 # Speech verbs whose past form is also a participle that modifies a noun ("The project,
-# announced in 2021, ...", "A man accused of arson ..."); say, tell and write are left out
-# ("said in a statement the ..." is the speech act).
-_SAYING = frozenset("said says told tells wrote writes".split())
+# announced in 2021, ...", "A man accused of arson ..."): transitive ones; say, tell and
+# write are left out ("said in a statement the ..." is the speech act), and so are verbs
+# without an object ("argued in court", "testified in May").
+_PARTICIPLES = frozenset(
+    "accused announced touted hailed expressed praised criticised criticized condemned "
+    "alleged claimed denied acknowledged mocked slammed blasted decried promised pledged "
+    "voiced reiterated stressed recalled thanked congratulated asked warned urged".split())
 
 
 def _speech_act(stripped: str, spoken: re.Match[str], p: dict[str, re.Pattern[str]]) -> bool:
@@ -323,14 +330,18 @@ def _speech_act(stripped: str, spoken: re.Match[str], p: dict[str, re.Pattern[st
     accused of arson was arrested"; a phrase straight after the verb needs a that-clause, a
     to-infinitive or a quotation later), and "called on" with someone "to" do something
     ("called on a $2 billion credit line" is no speech)."""
-    subject = p["opener"].sub("", stripped[:spoken.start("verb")])
-    if subject.count(",") % 2 == 1:
+    before = stripped[:spoken.start("verb")]
+    subject = p["opener"].sub("", before)
+    # (an opening phrase and its comma before the subject, "In a letter, the mayor urged",
+    # or an appositive closed by a second comma, "The mayor, a Democrat, said", are fine)
+    if subject.count(",") % 2 == 1 and subject.rstrip().endswith(","):
         return False
     verb = spoken.group("verb").casefold()
     rest = stripped[spoken.end():]
     if verb.startswith("called") and verb.endswith("on"):
         return bool(re.search(r"\bto\s+[a-z]", rest, re.IGNORECASE))
-    if verb in _SAYING or not p["participle use"].match(rest):
+    if verb not in _PARTICIPLES or p["auxiliary"].search(before) or not p[
+            "participle use"].match(rest):
         return True
     return bool(p["complement"].search(rest))
 
