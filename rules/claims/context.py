@@ -437,7 +437,7 @@ def _sources() -> dict[str, Source]:
             r"\b(?:absurd|ridiculous|disgrace\w*|shameful|outrageous|foolish|reckless|"
             r"hypocri\w+|nonsense|surely|of course|downright|self-destructive|wrong|"
             r"right to|best|worst|better|worse|great|terrible|fail\w*|mess|sham|charade|"
-            r"folly|cop[- ]out|monument to)\b|"
+            r"folly|cop[- ]out|monument to|for the sake of|deserv\w*)\b|"
             r"\btoo (?:often|much|many|few|little|long|late|slow|fast|far)\b",
             re.IGNORECASE,
         ),
