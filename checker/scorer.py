@@ -77,7 +77,11 @@ def compute_metrics(analysis: Analysis, *, readability: bool = True) -> dict[str
     body_words = doc.body_words  # the body sentences' words, counted once by the segmenter
     words = len(body_words)
     claims = [s for s in body if analysis.is_claim[s.index]]
-    attributed_claims = sum(1 for s in claims if analysis.attributed[s.index])
+    # a claim credited to an unnamed source ("Parents are worried that ...") is attributed,
+    # vaguely: its vague-attribution finding is its one deduction, not also an unsourced one
+    vague = {f.sentence for f in analysis.findings if f.code == VAGUE.id}
+    attributed_claims = sum(1 for s in claims
+                            if analysis.attributed[s.index] or s.index in vague)
     author_hedges = [h for h in analysis.hedges if h.flagged and h.category != "booster"]
     by_cat = Counter(h.category for h in analysis.hedges if h.flagged)
     sev = Counter(f.severity for f in findings)

@@ -85,7 +85,8 @@ def test_names_quotations_and_prose_mentions_are_not_voice_exemptions(text: str)
 
 def test_continuation_openers() -> None:
     assert continues_account("These levels are the highest the gauge has recorded.")
-    assert continues_account("In addition, the survey found 40 percent had no heating.")
+    assert continues_account("In addition, the survey found 40 percent had no heating.",
+                             "Of the homes surveyed, 40 percent were cold, the survey found.")
     assert continues_account("“The report also lists 12 unsafe bridges.")
     assert not continues_account("This year the river froze twice.")
     assert not continues_account("Prices rose again in June.")
@@ -136,8 +137,8 @@ def test_research_voice_exempts_the_authors_passive_results_only_in_research_wri
     abstract = (
         "Loneliness is common among older adults in rural areas. In this review, we "
         "analysed 14 randomised trials of befriending schemes published between 2005 and "
-        "2020. Befriending was associated with a 12 percent fall in reported loneliness "
-        "across the 14 trials.\n")
+        "2020. We also assessed the quality of each trial. Befriending was associated "
+        "with a 12 percent fall in reported loneliness across the 14 trials.\n")
     news = (
         "Loneliness is common among older adults in rural areas, the county council said. "
         "The council analysed 14 befriending schemes run between 2005 and 2020.\n\n"

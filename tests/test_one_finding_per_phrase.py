@@ -47,3 +47,13 @@ def test_without_the_attribution_rule_the_hedge_is_reported() -> None:
 def test_a_plain_hedge_is_still_a_hedging_finding() -> None:
     result = _result("The new bridge may never open, and its cost seems to have doubled.")
     assert [f["text"] for f in result.findings if f["rule"] == "hedging"] == ["may never", "seems"]
+
+
+def test_a_claim_credited_to_a_vague_source_is_one_finding_and_one_deduction() -> None:
+    result = _result("Parents are worried that the district will cut 35 teaching posts.")
+    rules = [f["rule"] for f in result.findings]
+    assert rules == ["vague-attribution"]
+    # attributed, vaguely: not counted as an unsourced claim in the score either
+    assert result.metrics["unsourced_claims"] == 0
+    components = {p["component"] for p in result.score_breakdown}
+    assert "unsourced claims" not in components

@@ -54,7 +54,7 @@ _METRIC_KEYS = {
     "distinct_sources", "quotes", "findings", "errors", "warnings_count", "suggestions",
     "flesch_reading_ease", "grade_level", "distinct_named_sources", "anonymous_source_share",
     "rated_sources", "unrated_sources", "low_credibility_sources", "mean_credibility",
-    "min_credibility", "rating_sets", "genre_confidence",
+    "min_credibility", "rating_sets", "genre_confidence", "claims_genre",
 }  # fmt: skip
 _ROW_KEYS = {
     "id", "article", "path", "page", "status", "error", "warnings", "score", "grade", "genre",

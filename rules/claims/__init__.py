@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from rules.claims.scorer import ClaimScorer
 
 NAME = "claims"
+# the rule id of a vague attribution (the attribution family's ATT001), read from findings
+VAGUE_CODE = "ATT001"
 
 UNSOURCED_CLAIM = Rule(
     id="CLM001",
@@ -194,18 +196,29 @@ def quotation_spans(analysis: Analysis) -> SpanIndex:
     return SpanIndex(spans)
 
 
+# How sure the genre detector must be of news for the claim rules never to read the article
+# as research, and how many first-person method or result sentences make research writing.
+_CONFIDENT_NEWS = 0.5
+_RESEARCH_SENTENCES = 2
+
+
 def claim_genre(analysis: Analysis, quotes: SpanIndex) -> str:
     """The genre the context rules read the article as: its detected genre, or ``research``
     when its authors report their own research in the first person plural outside
-    quotations and attribution (:func:`rules.claims.voice.research_voice`), whatever the
-    genre detector made of it (an opinion piece stays one)."""
+    quotations and attribution in at least two sentences
+    (:func:`rules.claims.voice.research_voice`) and the detector is not confident it is news
+    (an opinion piece stays one)."""
     genre = analysis.genre
     if genre in RESEARCH_GENRES or genre in OPINION_GENRES:
+        return genre
+    # a confident news genre stays news: a reporter's "We reviewed 300 inspection reports
+    # for this story" does not make the story's passive findings the authors' research
+    if genre == "news" and (analysis.genre_confidence or 0.0) >= _CONFIDENT_NEWS:
         return genre
     own = (s.text for s in analysis.body_sentences()
            if ("we " in s.text or "We " in s.text or "our " in s.text or "Our " in s.text)
            and not analysis.attributed[s.index] and not quotes.touches(s.start, s.end))
-    return "research" if research_voice(own) else genre
+    return "research" if research_voice(own, at_least=_RESEARCH_SENTENCES) else genre
 
 
 def _continued(analysis: Analysis, i: int, start: int, text: str) -> bool:
@@ -214,15 +227,26 @@ def _continued(analysis: Analysis, i: int, start: int, text: str) -> bool:
     if i == 0 or not analysis.attributed[i - 1]:
         return False
     before = analysis.doc.sentences[i - 1]
-    return "\n" not in analysis.doc.text[before.end:start] and continues_account(text)
+    return "\n" not in analysis.doc.text[before.end:start] and continues_account(
+        text, before.text)
+
+
+def vaguely_attributed(analysis: Analysis) -> set[int]:
+    """The sentences a vague-attribution finding (ATT001) credits to an unnamed source
+    ("Parents are worried that ..."): attributed, vaguely, so that finding is the one
+    finding of the sentence and it is no unsourced claim as well."""
+    return {f.sentence for f in analysis.findings
+            if f.code == VAGUE_CODE and f.sentence is not None}
 
 
 def _sourced(analysis: Analysis, i: int, start: int, end: int, text: str,
-             links: SpanIndex) -> bool:
-    """Whether a claim is tied to a source: attributed, footnoted, listed with a source,
-    linked, a speech act of its own subject, or continued attribution."""
+             links: SpanIndex, vague: set[int]) -> bool:
+    """Whether a claim is tied to a source: attributed (named or vaguely), footnoted,
+    listed with a source, linked, a speech act of its own subject, or continued
+    attribution."""
     return (
         analysis.attributed[i]
+        or i in vague
         or bool(analysis.sentence_footnotes[i])
         or bool(analysis.sentence_source[i])
         or links.touches(start, end)
@@ -238,6 +262,9 @@ def run(analysis: Analysis) -> None:
     by the article's genre, the author's argument (opinion) or own result (research), is
     not a claim whatever its probability (:func:`rules.claims.context.exemption`)."""
     sentences = list(analysis.body_sentences())
+    # the genre the claim rules read the article as, beside the detected ``genre`` in
+    # summary.csv: they differ only where first-person research writing overrode it
+    analysis.metrics["claims_genre"] = analysis.genre
     if not sentences:
         return
     model = get_model(analysis)
@@ -247,6 +274,8 @@ def run(analysis: Analysis) -> None:
     quotes = quotation_spans(analysis)
     links = SpanIndex((link.start, link.end) for link in analysis.doc.links)
     genre = claim_genre(analysis, quotes)
+    analysis.metrics["claims_genre"] = genre
+    vague = vaguely_attributed(analysis)
     for s, prob in zip(sentences, probs, strict=True):
         i = s.index
         if i >= n:
@@ -254,7 +283,7 @@ def run(analysis: Analysis) -> None:
         analysis.claim_prob[i] = prob
         claim = prob >= threshold and not exemption(s.text, s.start, genre, quotes)
         analysis.is_claim[i] = claim
-        if not claim or _sourced(analysis, i, s.start, s.end, s.text, links):
+        if not claim or _sourced(analysis, i, s.start, s.end, s.text, links, vague):
             continue
         analysis.report(
             UNSOURCED_CLAIM,
@@ -271,9 +300,10 @@ FAMILY = Family(
     rules=(UNSOURCED_CLAIM,),
     run=run,
     reads=frozenset(
-        {"attributed", "sentence_footnotes", "sentence_source", "quotes", "genre"}
+        {"attributed", "sentence_footnotes", "sentence_source", "quotes", "genre",
+         "findings", "genre_confidence"}
     ),
-    writes=frozenset({"claim_prob", "is_claim", "findings"}),
+    writes=frozenset({"claim_prob", "is_claim", "findings", "metrics"}),
     settings=(CLAIM_THRESHOLD, CLAIM_MODEL),
     validate=validate,
 )

@@ -99,8 +99,21 @@ def _sources() -> dict[str, str | tuple[str, int]]:
             # not a participle after a determiner ("The accused was taken to ...")
             r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)"
             r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)"
-            rf"(?:{_SPEECH_VERBS})\b",
+            rf"(?P<verb>{_SPEECH_VERBS})\b",
             re.IGNORECASE),
+        # what makes a speech verb report speech when a phrase follows it directly: a
+        # that-clause, a to-infinitive, a quotation or a colon ("said in a statement that")
+        "complement": (r"\bthat\b|\bto\s+[a-z]|[“\"‘:]", re.IGNORECASE),
+        # an opening conjunction and its comma ("But, ...") before the subject
+        "opener": (r"^(?:but|and|yet|so|still|meanwhile|instead|now|then|later|earlier|also)"
+                   r"\s*,", re.IGNORECASE),
+        # a past participle or a preposition straight after the verb: "announced in 2021",
+        # "accused of arson", "touted as a boon", "expressed in 2020 dollars"
+        "participle use": (r"\s+(?:of|as|in|by|at|with|from|during|since|under)\b",
+                           re.IGNORECASE),
+        # an auxiliary before the verb: a finite passive ("is accused of", "was hailed as")
+        "auxiliary": (r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+(?:\w+ly\s+)?$",
+                      re.IGNORECASE),
         # a document credited in a reporting clause of its own: "..., latest government
         # figures show, ...", "..., the county's records showed."
         "document clause": (
@@ -132,6 +145,12 @@ def _sources() -> dict[str, str | tuple[str, int]]:
             r"\b(?:our|us)\s+(?:(?:own|whole|entire)\s+)?(?:planet|world|earth|species|"
             r"bod(?:y|ies)|brains?|cells?|genes|galaxy|universe|solar\s+system|ancestors|"
             r"oceans?|atmosphere|lifetimes?|history|civili[sz]ation)\b|\blike\s+(?:ours|us)\b|"
+            # a place or community the reader shares ("crime in our city rose 30 percent"):
+            # a fact about it, not the author's own experience
+            r"\bour\s+(?:(?:own|whole|entire|great|fair|local|beloved)\s+)?(?:city|cities|"
+            r"towns?|county|counties|state|states|communit(?:y|ies)|region|schools?|"
+            r"countr(?:y|ies)|nation|neighbou?rhoods?|village|district|province|streets|"
+            r"hospitals|economy|society|children|kids|borough|parish|island|capital)\b|"
             r"\b(?:all|each|every\s+one|most|many|some)\s+of\s+us\b", re.IGNORECASE),
         "quoted": (r"[“\"][^”\"]*(?:[”\"]|$)|(?<!\w)‘[^’]*(?:’(?!\w)|$)"),
         "post credit": (
@@ -153,12 +172,26 @@ def _account_patterns() -> dict[str, str | tuple[str, int]]:
     return {
         # what opens a sentence that goes on with the account before it: "These results
         # ...", "In addition, ...", "The study also ..."
+        # (a bare "This" or "These" before a verb, "This comes after ...", "This is the
+        # third time ...", and "He also ..." go on with the story, not with the account)
         "continuation": (
-            r"^(?:(?:These|This|Those)\b(?!\s+(?:year|week|month|morning|afternoon|evening|"
-            r"time|season|summer|winter|spring|autumn|fall)\b)|(?:In\s+addition|Additionally|"
-            r"Furthermore|Moreover)\b|(?:It|They|He|She|The\s+(?:study|report|survey|data|"
-            r"figures|researchers|analysis|statement|review|paper|ruling|filing|complaint|"
-            r"indictment))\s+(?:also|further|additionally)\b)"),
+            r"^(?:(?:These|This|Those)\s+(?!(?:year|week|month|morning|afternoon|evening|"
+            r"time|season|summer|winter|spring|autumn|fall|is|was|are|were|comes|came|come|"
+            r"has|have|had|means|meant|follows|followed|marks|marked|would|will|could|can|"
+            r"may|might|should|must|also|includes|included|led|leads|happened|occurred|"
+            r"remains|makes|made|puts|put|raises|raised|brings|brought|adds|added|did|does|"
+            r"do|is|came)\b)[a-z]+|(?:In\s+addition|Additionally|Furthermore|Moreover)\b|"
+            r"(?:They|The\s+(?:study|report|survey|data|figures|researchers|analysis|statement|"
+            r"review|paper|ruling|filing|complaint|indictment))\s+(?:also|further|"
+            r"additionally)\b)"),
+        # a continuation that names its source: "The study also ..."
+        "named continuation": (
+            r"^The\s+(?:study|report|survey|data|figures|researchers|analysis|statement|"
+            r"review|paper|ruling|filing|complaint|indictment)\s+(?:also|further|"
+            r"additionally)\b"),
+        # the figures of a sentence but its years ("since 1998" dates the account it goes
+        # on with), to tell a figure a continuation brings of its own
+        "facts": (r"(?<![\d.,])(?!(?:1[89]|20)\d\d(?![\d.,]\d))\d[\d.,]*(?<![.,])"),
         # the authors' own research in the first person plural: "we reviewed", "Here we
         # show", "our analysis found"
         "research voice": (
@@ -239,27 +272,78 @@ def voice_exemption(stripped: str, folded: str) -> str:
     return ""
 
 
-def continues_account(text: str) -> bool:
-    """Whether ``text`` opens by going on with the account of the sentence before it ("These
-    events are ...", "In addition, patients ...", "The study also ..."): after an attributed
-    sentence of the same paragraph it is continued attribution, not a new unsourced claim."""
-    return bool(_patterns()["continuation"].match(text.strip().lstrip("\"“‘'(")))
+def continues_account(text: str, before: str = "") -> bool:
+    """Whether ``text`` opens by going on with the account of the sentence ``before`` it
+    ("These events are ...", "In addition, patients ...", "The study also ..."): after an
+    attributed sentence of the same paragraph it is continued attribution, not a new
+    unsourced claim. One that brings a figure or a date of its own outside quotation marks
+    ("In addition, the county borrowed $12 million in 2023") is the author's claim, unless it
+    names its source ("The study also found 40 percent ...")."""
+    p = _patterns()
+    opening = text.strip().lstrip("\"“‘'(")
+    if not p["continuation"].match(opening):
+        return False
+    if p["named continuation"].match(opening):
+        return True
+    known = {f.casefold() for f in p["facts"].findall(before)}
+    own = p["facts"].findall(p["quoted"].sub(" ", text))
+    return all(f.casefold() in known for f in own)
 
 
-def research_voice(texts: Iterable[str]) -> bool:
+def research_voice(texts: Iterable[str], at_least: int = 1) -> bool:
     """Whether the authors of a text report their own research in the first person plural
-    ("we reviewed ...", "our analysis ...") outside quotation marks: then it is research
-    writing whatever else its genre cues say, and its passive results and methods are the
-    authors' own (:func:`own_result`)."""
+    ("we reviewed ...", "our analysis ...") outside quotation marks, in ``at_least`` of the
+    sentences ``texts``: then it is research writing, and its passive results and methods
+    are the authors' own (:func:`own_result`). One such sentence is a reporter's note on
+    method ("We reviewed 300 reports for this story"), not a research paper."""
     p = _patterns()
     voice, quoted = p["research voice"], p["quoted"]
-    return any(voice.search(text) and voice.search(quoted.sub(" ", text)) for text in texts)
+    found = 0
+    for text in texts:
+        if voice.search(text) and voice.search(quoted.sub(" ", text)):
+            found += 1
+            if found >= at_least:
+                return True
+    return False
 
 
 def own_result(text: str) -> bool:
     """A result or method stated as research writing states it ("Fifteen trials were
     included", "X was associated with Y", "there was insufficient evidence ...")."""
     return bool(_patterns()["research result"].search(text))
+
+
+# Speech verbs whose past form is also a participle that modifies a noun ("The project,
+# announced in 2021, ...", "A man accused of arson ..."): transitive ones; say, tell and
+# write are left out ("said in a statement the ..." is the speech act), and so are verbs
+# without an object ("argued in court", "testified in May").
+_PARTICIPLES = frozenset(
+    "accused announced touted hailed expressed praised criticised criticized condemned "
+    "alleged claimed denied acknowledged mocked slammed blasted decried promised pledged "
+    "voiced reiterated stressed recalled thanked congratulated asked warned urged".split())
+
+
+def _speech_act(stripped: str, spoken: re.Match[str], p: dict[str, re.Pattern[str]]) -> bool:
+    """Whether the speech verb that ``spoken`` found is the finite verb of the sentence's
+    subject with what it reports, not a participle: not in an appositive after a comma ("The
+    stadium, touted as a boon, lost ..."), not a reduced relative after a bare noun ("A man
+    accused of arson was arrested"; a phrase straight after the verb needs a that-clause, a
+    to-infinitive or a quotation later), and "called on" with someone "to" do something
+    ("called on a $2 billion credit line" is no speech)."""
+    before = stripped[:spoken.start("verb")]
+    subject = p["opener"].sub("", before)
+    # (an opening phrase and its comma before the subject, "In a letter, the mayor urged",
+    # or an appositive closed by a second comma, "The mayor, a Democrat, said", are fine)
+    if subject.count(",") % 2 == 1 and subject.rstrip().endswith(","):
+        return False
+    verb = spoken.group("verb").casefold()
+    rest = stripped[spoken.end():]
+    if verb.startswith("called") and verb.endswith("on"):
+        return bool(re.search(r"\bto\s+[a-z]", rest, re.IGNORECASE))
+    if verb not in _PARTICIPLES or p["auxiliary"].search(before) or not p[
+            "participle use"].match(rest):
+        return True
+    return bool(p["complement"].search(rest))
 
 
 def names_its_speaker(text: str) -> bool:
@@ -271,8 +355,10 @@ def names_its_speaker(text: str) -> bool:
     stripped = text.strip()
     folded = stripped.casefold()
     p = _patterns()
-    if not words_of(folded).isdisjoint(_SPEECH_WORDS) and p[SPEECH_ACT].match(stripped):
-        return True
+    if not words_of(folded).isdisjoint(_SPEECH_WORDS):
+        spoken = p[SPEECH_ACT].match(stripped)
+        if spoken and _speech_act(stripped, spoken, p):
+            return True
     if not any(w in folded for w in _DOCUMENT_WORDS):
         return False
     return bool(p["document clause"].search(stripped) or p["document subject"].match(stripped))
