@@ -18,7 +18,7 @@ import copy
 import re
 import re._constants as _sre
 import re._parser as _sre_parser
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 _MAX_ALTERNATIVES = 64  # give up on longer lists of alternative strings
@@ -383,3 +383,22 @@ def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, compiled on first use (see :class:`LazyPattern`)."""
     lazy: Any = LazyPattern(pattern, flags)
     return lazy  # typed as the pattern it stands for
+
+
+class CompiledOnUse(dict[str, re.Pattern[str]]):
+    """Named patterns, each compiled the first time it is asked for.
+
+    ``sources`` returns every name's pattern source, or ``(source, flags)``; it is called on
+    each first use, so it should be cached. A short draft compiles only the patterns its
+    sentences reach (most sentences stop at a cheap word test before any pattern).
+    """
+
+    def __init__(self, sources: Callable[[], Mapping[str, str | tuple[str, int]]]) -> None:
+        super().__init__()
+        self._sources = sources
+
+    def __missing__(self, key: str) -> re.Pattern[str]:
+        source = self._sources()[key]
+        pattern = re.compile(*source) if isinstance(source, tuple) else re.compile(source)
+        self[key] = pattern
+        return pattern

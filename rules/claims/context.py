@@ -54,6 +54,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from checker.core.regexlit import CompiledOnUse
 from rules.claims.spans import SpanIndex
 from rules.claims.voice import own_result, voice_exemption, words_of
 
@@ -472,20 +473,10 @@ def _sources() -> dict[str, Source]:
     }
 
 
-class _Compiled(dict[str, re.Pattern[str]]):
-    """The patterns by name, each compiled on first use: a short draft compiles only those
-    its sentences reach (most sentences stop at a cheap word test)."""
-
-    def __missing__(self, key: str) -> re.Pattern[str]:
-        source = _sources()[key]
-        pattern = re.compile(*source) if isinstance(source, tuple) else re.compile(source)
-        self[key] = pattern
-        return pattern
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    return _Compiled()
+    """The patterns by name, each compiled on first use."""
+    return CompiledOnUse(_sources)
 
 
 def _mostly_quoted(start: int, end: int, quotes: SpanIndex) -> bool:

@@ -35,6 +35,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from checker.core.regexlit import CompiledOnUse
+
 SPEECH_ACT = "reported speech act"
 OWN_VOICE = "the author's own voice"
 HEADLINE = "headline"
@@ -213,19 +215,10 @@ def _account_patterns() -> dict[str, str | tuple[str, int]]:
     }
 
 
-class _Compiled(dict[str, re.Pattern[str]]):
-    """The patterns by name, each compiled on first use (a draft's few sentences reach few)."""
-
-    def __missing__(self, key: str) -> re.Pattern[str]:
-        source = _sources()[key]
-        pattern = re.compile(*source) if isinstance(source, tuple) else re.compile(source)
-        self[key] = pattern
-        return pattern
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    return _Compiled()
+    """The patterns by name, each compiled on first use."""
+    return CompiledOnUse(_sources)
 
 
 def _headline(stripped: str) -> bool:
