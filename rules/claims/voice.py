@@ -1,8 +1,8 @@
 """Whose voice a sentence is in, when that voice makes it no unsourced claim.
 
 :mod:`rules.claims.context` asks what a sentence does (asks, tells, supposes, quotes); this
-module asks who is speaking, for four kinds of sentence that a claim model scores highly
-because they are full of names, dates and events:
+module asks who is speaking, for kinds of sentence that a claim model scores highly because
+they are full of names, dates and events:
 
 - a reported speech act whose speaker is the sentence's subject ("The governor vowed to veto
   the bill", "Two senators urged the agency to ...", "The driver was told by a nurse that
@@ -23,10 +23,18 @@ because they are full of names, dates and events:
   square #cityhall @metro_police"), or the credit line under such a post ("— A. Reader
   (@areader) May 3, 2021").
 
-:func:`voice_exemption` names the reason for the last three, or returns ``""``; a reported
-speech act stays a claim (what was said is checkable) that :func:`names_its_speaker` marks as
-sourced. The patterns are compiled on
-first use, and each sits behind a cheap test of the sentence's letters.
+- a sentence that goes on with the account of an attributed sentence just before it in the
+  same paragraph ("The study also found ...", "In addition, ...": :func:`continues_account`;
+  a bare "This ..." or "He also ..." is not such a continuation, and one that brings a figure
+  of its own is the author's claim);
+- research writing: authors who report their own methods and results in the first person
+  plural in at least two sentences (:func:`research_voice`), whose passive results ("were
+  included", "was associated with") are theirs (:func:`own_result`).
+
+:func:`voice_exemption` names the reason for the first person, headlines and embedded posts, or
+returns ``""``; a reported speech act stays a claim (what was said is checkable) that
+:func:`names_its_speaker` marks as sourced. The patterns are compiled on first use, and each
+sits behind a cheap test of the sentence's letters.
 """
 
 from __future__ import annotations
