@@ -193,9 +193,9 @@ def _title_case_headlines(page: _Page) -> None:
 
 def _repeats(page: _Page) -> None:
     """A title printed twice in a row (with no final full stop), and a caption that repeats
-    a sentence of the story
-    nearby: the copy standing alone as a block, where the other is inside a longer
-    paragraph (two copies standing alone, apart, are left as they are: a refrain)."""
+    a sentence of the story nearby: the copy standing alone as a block, where the other is
+    inside a longer paragraph (two copies standing alone, apart, are left as they are: a
+    refrain)."""
     bodies = page.bodies
     for i in range(page.n):
         if not (page.regions[i][0] in _OPEN and 4 <= page.words[i] <= 60) or page.raw[i].bullet:

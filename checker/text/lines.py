@@ -25,9 +25,9 @@ def line_starts(text: str) -> tuple[int, ...]:
 def hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     """Whether a paragraph's lines (``(start, end)`` spans in ``text``) look wrapped at a
     fixed width: all but the last of similar length (35 to 100 characters), not every one
-    of them ending a sentence, and the last no longer than
-    the longest of them (a wrapped paragraph never has a longer last line: a short line of
-    a stock quote or a heading over a long sentence is not a wrapped paragraph)."""
+    of them ending a sentence, and the last no longer than the longest of them (a wrapped
+    paragraph never has a longer last line: a short line of a stock quote or a heading over a
+    long sentence is not a wrapped paragraph)."""
     if len(lines) < 2:
         return False
     body = [e - s for s, e in lines[:-1]]
