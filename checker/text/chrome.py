@@ -34,7 +34,7 @@ from checker.core.regexlit import lazy_compile
 if TYPE_CHECKING:
     from checker.core.regexlit import PatternSet
 
-_MONTH = (
+MONTH = (  # a month name or its abbreviation, lower case (use under re.I)
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
@@ -42,7 +42,7 @@ _MONTH = (
 # glued to the start of a paragraph by a scraper that flattened the page
 _LEADING_DATELINE = re.compile(
     r"(?i:date|dated|published|posted|updated|last updated|first published)\s*[:\-\u2013]?\s*"
-    r"(?i:\d{4}-\d{2}-\d{2}|" + _MONTH + r"\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH
+    r"(?i:\d{4}-\d{2}-\d{2}|" + MONTH + r"\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + MONTH
     + r"\.?,?\s+\d{4})"
     r"(?:[ ,T]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?"
     r"[ \t]*[|\u2013\u2014-]?[ \t]+(?=[A-Z\"\u201c])"
@@ -222,8 +222,8 @@ _NOT_VERB = (  # words ending in -s that are not a verb
 )
 _FINITE = rf"(?:{_AUX}|said|says|told|{_NOT_VERB}(?-i:[a-z]{{2,}}ed|[a-z]+[^\Ws]s))\b"
 _DATE = (
-    r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+"
-    + _MONTH + r"\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}"
+    r"(?:" + MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+"
+    + MONTH + r"\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}"
     r"|(?:on|in|,) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?: (?:morning|afternoon|evening|night))?"
     r"|in (?:this|a) (?:file )?(?:photo|picture|image)(?:graph)?"

@@ -25,14 +25,17 @@ from collections.abc import Sequence
 
 from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING
 from checker.core.regexlit import lazy_compile
-from checker.text.chrome import RawBlock, beat_line, headline_shape, one_sentence, trailing_bio
-
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+from checker.text.chrome import (
+    MONTH,
+    RawBlock,
+    beat_line,
+    headline_shape,
+    one_sentence,
+    trailing_bio,
 )
+
 _POST_DATE = (
-    rf"(?i:{_MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\.?,?\s+\d{{4}})"
+    rf"(?i:{MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\.?,?\s+\d{{4}})"
 )
 # "— Jane Roe (@janeroe) May 3, 2024": who posted it, their handle and the date
 _SIGNATURE = (rf"[\u2014\u2013-]{{1,2}}\s*[^\n()]{{1,60}}\(@\w{{1,15}}\)\s*"

@@ -55,6 +55,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from checker.core.regexlit import CompiledOnUse
+from checker.text.chrome import MONTH
 from rules.claims.spans import SpanIndex
 from rules.claims.voice import own_result, voice_exemption, words_of
 
@@ -228,8 +229,7 @@ _JUDGING = frozenset(
     "reckless irresponsible scary terrifying frightening baffling puzzling bizarre refreshing "
     "regrettable tragic pathetic hypocritical unfair unjust undeserved overdue mistake disgrace "
     "scandal shame travesty farce joke recipe rough grim bleak dire stake mystery far".split())
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+_MONTHS = MONTH + r"\b"
 _SPEECH_STEMS = ("call", "describ", "dub", "label", "brand", "vow", "pledg", "promis", "urg",
                  "accus", "prais", "warn", "insist", "den", "tout", "hail", "decr", "slam",
                  "blast", "ask")
