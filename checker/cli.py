@@ -55,8 +55,8 @@ output files (in --out; the whole folder is replaced at the end of each run):
   summary.csv     one row per article (failed ones too): status, score, grade, metadata, metrics
   findings.csv    one row per finding: article_id, rule, id, severity, line, text...
   sources.csv     one row per source mention: name, kind, role, cue, footnote, url, domain
-  sentences.csv   one row per sentence (region, is_claim, claim_prob, attributed,
-                  uncertainty, hedged, hedges...)
+  sentences.csv   one row per sentence (region, is_claim, claim_prob, claim_status:
+                  why a claim is or is not flagged, attributed, hedged, hedges...)
   articles.jsonl  everything, one JSON object per article per line
   audit.json      the run: id, time, version, counts, rules
   index.html      the audit at a glance; articles/<page>.html per article

@@ -34,7 +34,7 @@ from checker.core.budget import BudgetExceeded, Deadline
 from checker.core.config import Config
 from checker.core.document import Document
 from checker.core.results import NO_TEXT
-from checker.scorer import has_article_text, score_analysis
+from checker.scorer import has_article_text, score_analysis, settle_claim_status
 from checker.text.loader import (
     EMPTY_FILE,
     MAX_BYTES,
@@ -155,6 +155,7 @@ def run_rules(
             raise StageError(f"rules.{family.name}", exc) from exc
         if timings is not None:
             _add_time(timings, f"rules.{family.name}", t0)
+    settle_claim_status(analysis)
     return analysis
 
 
@@ -238,6 +239,7 @@ def _sentence_records(analysis: Analysis) -> list[dict[str, Any]]:
             "text": s.text,
             "is_claim": analysis.is_claim[s.index],
             "claim_prob": _probability(analysis.claim_prob[s.index]),
+            "claim_status": analysis.claim_status[s.index],
             "attributed": analysis.attributed[s.index],
             "source": analysis.sentence_source[s.index],
             "uncertainty": _probability(analysis.uncertainty[s.index]),

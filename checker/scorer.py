@@ -17,6 +17,10 @@ report can list exactly which components cost how many points:
 
 Grades: A >= 90, B >= 80, C >= 70, D >= 60, else F.
 
+"Unsourced claims" are the claims whose ``claim_status`` is ``unsourced``: exactly those with
+an ``unsourced-claim`` finding (a suppressed or disabled one costs nothing); a claim the
+claims family ties to a source in any way (``sourced: ...``) counts as attributed.
+
 No verdict without text: an article with fewer than :data:`MIN_BODY_WORDS` words in
 its body sentences (the text left once page boilerplate, headlines and headings,
 bylines, captions and the reference list are set aside) has no analysable body
@@ -37,12 +41,30 @@ from checker.core.results import MIN_BODY_WORDS
 from checker.core.rule import Finding, Rule
 from checker.text.readability import readability as flesch
 from rules.attribution import UNATTRIBUTED_QUOTE, VAGUE
+from rules.claims import UNSOURCED, UNSOURCED_CLAIM
 from rules.credibility import LOW_CREDIBILITY
 from rules.footnotes import DANGLING
 from rules.hedging import OVERSTATED_CERTAINTY
 from rules.suppress import UNUSED_SUPPRESSION
 
 GRADES = ((90.0, "A"), (80.0, "B"), (70.0, "C"), (60.0, "D"), (0.0, "F"))
+# ``claim_status`` of an unsourced claim whose finding did not survive: an inline
+# suppression covers it or the configuration disables the rule (no deduction either)
+UNREPORTED = "unsourced: not reported (suppressed or rule disabled)"
+
+
+def settle_claim_status(analysis: Analysis) -> None:
+    """Mark the unsourced claims left with no ``unsourced-claim`` finding once every family
+    has run (suppressions are applied last) as :data:`UNREPORTED`, so that the claims whose
+    ``claim_status`` is ``unsourced`` are exactly the CLM001 findings, and the score's
+    "unsourced claims" component counts those and nothing else."""
+    status = analysis.claim_status
+    if UNSOURCED not in status:
+        return
+    reported = {f.sentence for f in analysis.findings if f.rule == UNSOURCED_CLAIM.name}
+    for i, st in enumerate(status):
+        if st == UNSOURCED and i not in reported:
+            status[i] = UNREPORTED
 
 
 def has_article_text(metrics: dict[str, Any]) -> bool:
@@ -77,11 +99,14 @@ def compute_metrics(analysis: Analysis, *, readability: bool = True) -> dict[str
     body_words = doc.body_words  # the body sentences' words, counted once by the segmenter
     words = len(body_words)
     claims = [s for s in body if analysis.is_claim[s.index]]
-    # a claim credited to an unnamed source ("Parents are worried that ...") is attributed,
-    # vaguely: its vague-attribution finding is its one deduction, not also an unsourced one
-    vague = {f.sentence for f in analysis.findings if f.code == VAGUE.id}
-    attributed_claims = sum(1 for s in claims
-                            if analysis.attributed[s.index] or s.index in vague)
+    # what the claims family decided per claim (settled against the findings that survived
+    # suppression, see settle_claim_status): "unsourced" claims are the CLM001 findings;
+    # "sourced: ..." ones are tied to a source by attribution (named or vague: a vague
+    # attribution's own finding is then its one deduction), a footnote, a link, a speech
+    # act of the sentence's subject or an account it continues
+    status = analysis.claim_status
+    unsourced = sum(1 for s in claims if status[s.index] == UNSOURCED)
+    attributed_claims = sum(1 for s in claims if status[s.index].startswith("sourced"))
     author_hedges = [h for h in analysis.hedges if h.flagged and h.category != "booster"]
     by_cat = Counter(h.category for h in analysis.hedges if h.flagged)
     sev = Counter(f.severity for f in findings)
@@ -95,7 +120,7 @@ def compute_metrics(analysis: Analysis, *, readability: bool = True) -> dict[str
         "body_sentences": len(body),
         "claims": len(claims),
         "attributed_claims": attributed_claims,
-        "unsourced_claims": len(claims) - attributed_claims,
+        "unsourced_claims": unsourced,
         "attribution_rate": round(attributed_claims / len(claims), 3) if claims else None,
         "hedges": len(author_hedges),
         "hedges_per_100_words": round(100 * len(author_hedges) / words, 2) if words else 0.0,

@@ -39,8 +39,8 @@ _POSITION = object()  # the item's position in its list
 SCHEMA: dict[str, tuple[tuple[str, Any], ...]] = {
     "sentences": (("index", _KEEP), ("start", _KEEP), ("end", _KEEP), ("line", _LINE),
                   ("column", _COLUMN), ("region", ""), ("text", _SLICE), ("is_claim", False),
-                  ("claim_prob", None), ("attributed", False), ("source", ""),
-                  ("uncertainty", None), ("hedged", False), ("hedges", []),
+                  ("claim_prob", None), ("claim_status", ""), ("attributed", False),
+                  ("source", ""), ("uncertainty", None), ("hedged", False), ("hedges", []),
                   ("footnotes", [])),
     "findings": (("rule", _KEEP), ("id", _KEEP), ("severity", _KEEP), ("line", _LINE),
                  ("column", _COLUMN), ("start", _KEEP), ("end", _KEEP), ("text", _SLICE),

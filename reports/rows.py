@@ -33,8 +33,8 @@ SOURCE_COLUMNS = [
 ]  # fmt: skip
 SENTENCE_COLUMNS = [
     "article", "article_id", "index", "start", "end", "line", "column", "region", "text",
-    "is_claim", "claim_prob", "attributed", "source", "uncertainty", "hedged", "hedges",
-    "footnotes",
+    "is_claim", "claim_prob", "claim_status", "attributed", "source", "uncertainty", "hedged",
+    "hedges", "footnotes",
 ]  # fmt: skip
 
 # column type: "str", "int", "float" or "bool" (nullable); unlisted columns are "str"

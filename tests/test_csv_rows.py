@@ -16,15 +16,19 @@ cells = st.one_of(st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(0,
 # (no bare CR: the loader turns every line end into LF, so article text has none)
 
 
-@given(rows=st.lists(st.lists(cells, min_size=15, max_size=15), max_size=6))
+_DETAIL = SENTENCE_COLUMNS[2:]  # the sentence columns after article and article_id
+
+
+@given(rows=st.lists(st.lists(cells, min_size=len(_DETAIL), max_size=len(_DETAIL)), max_size=6))
 @settings(max_examples=200, deadline=None)
 def test_each_row_is_one_csv_line_that_reads_back_defused(rows: list[list[object]]) -> None:
-    names = SENTENCE_COLUMNS[2:]
+    names = _DETAIL
+    hedges, footnotes = names.index("hedges"), names.index("footnotes")
     items = []
     for row in rows:
         item = dict(zip(names, row, strict=True))
-        item["hedges"] = [str(row[13] or "")] if row[13] else []
-        item["footnotes"] = [str(row[14])] if row[14] else []
+        item["hedges"] = [str(row[hedges] or "")] if row[hedges] else []
+        item["footnotes"] = [str(row[footnotes])] if row[footnotes] else []
         items.append(item)
     lines = detail_lines({"article": "a", "sentences": items}, columns_for({}), "sentences")
     assert len(lines) == len(items) and all(line.endswith("\n") for line in lines)

@@ -59,15 +59,20 @@ def _plain_lines(items: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
-@given(rows=st.lists(st.lists(CELLS, min_size=15, max_size=15), max_size=6))
+_DETAIL = SENTENCE_COLUMNS[2:]  # the sentence columns after article and article_id
+
+
+@given(rows=st.lists(st.lists(CELLS, min_size=len(_DETAIL), max_size=len(_DETAIL)),
+                     max_size=6))
 @settings(max_examples=300, deadline=None)
 def test_detail_lines_equal_the_plain_form(rows: list[list[Any]]) -> None:
-    names = SENTENCE_COLUMNS[2:]
+    names = _DETAIL
+    hedges, footnotes = names.index("hedges"), names.index("footnotes")
     items = []
     for row in rows:
         item = dict(zip(names, row, strict=True))
-        item["hedges"] = [str(row[13])] if row[13] else []
-        item["footnotes"] = [str(row[14])] if row[14] else []
+        item["hedges"] = [str(row[hedges])] if row[hedges] else []
+        item["footnotes"] = [str(row[footnotes])] if row[footnotes] else []
         items.append(item)
     got = detail_lines({"article": "a", "sentences": items}, columns_for({}), "sentences")
     assert got == _plain_lines(items)
@@ -103,8 +108,8 @@ def sentences(draw: st.DrawFn, text: str) -> dict[str, Any]:
         item["line"], item["column"] = line + draw(st.sampled_from([0, 0, 1])), column
     if draw(st.booleans()):
         item["text"] = text[start:end] if draw(st.booleans()) else "other"
-    for key in ("region", "is_claim", "claim_prob", "attributed", "source", "uncertainty",
-                "hedged", "hedges", "footnotes", "extra"):  # fmt: skip
+    for key in ("region", "is_claim", "claim_prob", "claim_status", "attributed", "source",
+                "uncertainty", "hedged", "hedges", "footnotes", "extra"):  # fmt: skip
         if draw(st.booleans()):
             item[key] = draw(EMPTIES)
     return item

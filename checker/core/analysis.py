@@ -169,6 +169,9 @@ class Analysis:
     sentence_footnotes: list[list[str]] = field(default_factory=list)
     is_claim: list[bool] = field(default_factory=list)
     claim_prob: list[float | None] = field(default_factory=list)
+    # why a sentence scored as check-worthy is or is not an unsourced claim ("unsourced",
+    # "sourced: <how>", "not a claim: <why>"; "" below the threshold or outside the body)
+    claim_status: list[str] = field(default_factory=list)
     # the sentence's one uncertainty judgement: the learned probability and the verdict that
     # combines it with the author's hedge cues (written by the hedging family)
     uncertainty: list[float | None] = field(default_factory=list)
@@ -188,6 +191,7 @@ class Analysis:
             self.sentence_footnotes = [[] for _ in range(n)]
             self.is_claim = [False] * n
             self.claim_prob = [None] * n
+            self.claim_status = [""] * n
         if not self.hedged:
             self.uncertainty = [None] * n
             self.hedged = [False] * n

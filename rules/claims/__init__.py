@@ -3,10 +3,14 @@
 Runs after footnotes, attribution and hedging. For every body sentence it records
 ``analysis.claim_prob[i]`` (calibrated probability from the claim model,
 :mod:`rules.claims.scorer`) and ``analysis.is_claim[i]`` (probability at or above
-``config.claim_threshold``), and reports ``unsourced-claim`` for a claim that no
-earlier family has tied to a source: not attributed, no footnote marker, no
-hyperlink inside the sentence, and not a speech act of its own subject ("The
-governor vowed to veto the bill": :func:`rules.claims.voice.names_its_speaker`).
+``config.claim_threshold`` and not exempt by its context), and reports
+``unsourced-claim`` for a claim that no earlier family has tied to a source: not
+attributed, no footnote marker, no hyperlink inside the sentence, and not a speech act
+of its own subject ("The governor vowed to veto the bill":
+:func:`rules.claims.voice.names_its_speaker`). ``analysis.claim_status[i]`` says which of
+these holds for every sentence at or above the threshold (``unsourced``, ``sourced: ...``
+by how, or ``not a claim: ...`` with the exemption's reason): sentences.csv's
+``claim_status``, so that ``is_claim`` and the CLM001 findings never need explaining.
 
 The model is the committed ``rules/claims/model.json`` unless
 ``[tool.checker] claim_model`` names another JSON model (relative paths are
@@ -239,20 +243,38 @@ def vaguely_attributed(analysis: Analysis) -> set[int]:
             if f.code == VAGUE_CODE and f.sentence is not None}
 
 
-def _sourced(analysis: Analysis, i: int, start: int, end: int, text: str,
-             links: SpanIndex, vague: set[int]) -> bool:
-    """Whether a claim is tied to a source: attributed (named or vaguely), footnoted,
-    listed with a source, linked, a speech act of its own subject, or continued
-    attribution."""
-    return (
-        analysis.attributed[i]
-        or i in vague
-        or bool(analysis.sentence_footnotes[i])
-        or bool(analysis.sentence_source[i])
-        or links.touches(start, end)
-        or names_its_speaker(text)
-        or _continued(analysis, i, start, text)
-    )
+# what ``claim_status`` says of a claim tied to a source, by how it is tied (sentences.csv)
+ATTRIBUTED = "sourced: attributed"
+VAGUELY = "sourced: vague attribution"
+FOOTNOTED = "sourced: footnote"
+SOURCE_LISTED = "sourced: source list"
+LINKED = "sourced: link"
+SPEAKER = "sourced: speech act of its subject"
+CONTINUED = "sourced: continues an attributed account"
+UNSOURCED = "unsourced"
+NOT_A_CLAIM = "not a claim: "  # followed by the exemption's reason ("question", ...)
+
+
+def claim_source(analysis: Analysis, i: int, start: int, end: int, text: str,
+                 links: SpanIndex, vague: set[int]) -> str:
+    """How a claim is tied to a source (one of the ``sourced: ...`` statuses), or ``""``
+    if it is not: attributed (named or vaguely), footnoted, listed with a source, linked,
+    a speech act of its own subject, or continued attribution -- the first that holds."""
+    if analysis.attributed[i]:
+        return ATTRIBUTED
+    if i in vague:
+        return VAGUELY
+    if analysis.sentence_footnotes[i]:
+        return FOOTNOTED
+    if analysis.sentence_source[i]:
+        return SOURCE_LISTED
+    if links.touches(start, end):
+        return LINKED
+    if names_its_speaker(text):
+        return SPEAKER
+    if _continued(analysis, i, start, text):
+        return CONTINUED
+    return ""
 
 
 def run(analysis: Analysis) -> None:
@@ -281,9 +303,16 @@ def run(analysis: Analysis) -> None:
         if i >= n:
             continue
         analysis.claim_prob[i] = prob
-        claim = prob >= threshold and not exemption(s.text, s.start, genre, quotes)
-        analysis.is_claim[i] = claim
-        if not claim or _sourced(analysis, i, s.start, s.end, s.text, links, vague):
+        if prob < threshold:
+            continue
+        reason = exemption(s.text, s.start, genre, quotes)
+        if reason:
+            analysis.claim_status[i] = NOT_A_CLAIM + reason
+            continue
+        analysis.is_claim[i] = True
+        tied = claim_source(analysis, i, s.start, s.end, s.text, links, vague)
+        analysis.claim_status[i] = tied or UNSOURCED
+        if tied:
             continue
         analysis.report(
             UNSOURCED_CLAIM,
@@ -303,7 +332,7 @@ FAMILY = Family(
         {"attributed", "sentence_footnotes", "sentence_source", "quotes", "genre",
          "findings", "genre_confidence"}
     ),
-    writes=frozenset({"claim_prob", "is_claim", "findings", "metrics"}),
+    writes=frozenset({"claim_prob", "is_claim", "claim_status", "findings", "metrics"}),
     settings=(CLAIM_THRESHOLD, CLAIM_MODEL),
     validate=validate,
 )
