@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from rules.attribution.candidates import CueModel, cue_candidates, cue_features, load_cue_model
 from rules.attribution.citations import citation_relations, heading_relations
-from rules.attribution.cues import agentless, evidential, function_only, postmodifier, span_kind
+from rules.attribution.cues import (
+    agentless,
+    evidential,
+    function_only,
+    no_response,
+    postmodifier,
+    span_kind,
+)
 from rules.attribution.doc import Extracted, TokenDoc, free_tokens, tok_index
 from rules.attribution.lexicon import Lexicon, get_lexicon
 from rules.attribution.plausible import (
@@ -97,9 +104,39 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
         trim_dateline(d, r)
         retarget_time_source(d, r)
         initial_citing(d, r)
-        r.informational = not r.sentence_only and not rejection(d, r) \
+        why = rejection(d, r)
+        r.informational = not r.sentence_only and not why \
             and not (r.weak and not _reports(d, r))
+        if why in ("withheld", "content") and r.cue is not None and _named_holder(r) \
+                and " be " not in f" {r.cue_text.lower()} " \
+                and (why == "withheld" or no_response(d.text, r.cue)):
+            _withheld(d, r)
         outlet_told(d, r)
+
+
+def _named_holder(r: Extracted) -> bool:
+    """Whether a relation's source is more than a bare lower-case word: "companies
+    generally do not disclose ..." is a general claim, "The council declined to say" and
+    "He declined to comment" are not."""
+    words = r.source_text.split()
+    return len(words) > 1 or (bool(words) and (words[0][:1].isupper()
+                                               or words[0].lower() in _HOLDER_PRONOUNS))
+
+
+_HOLDER_PRONOUNS = frozenset(("he", "she", "they", "it", "who"))
+
+
+def _withheld(d: TokenDoc, r: Extracted) -> None:
+    """A source that declined to comment or did not answer ("The council declined to say
+    when ...", "did not respond to requests for comment") names no source of information,
+    but its sentence is no unsourced claim of the author's either: it reports on the
+    reporting. It is framed like a stance (``stance``: attributed, no source named); with
+    no content of its own, its cue's sentence is the content."""
+    r.stance = True
+    if not r.content and r.cue is not None:
+        si = d.sent_of(r.cue[0])
+        if si >= 0:
+            r.content = [d.sents[si]]
 
 
 def _reports(d: TokenDoc, r: Extracted) -> bool:
