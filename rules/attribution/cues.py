@@ -299,3 +299,21 @@ def no_response(text: str, cue: tuple[int, int]) -> bool:
     the source did not answer ("did not respond to requests for comment", "could not be
     reached"): a report on the reporting, no claim of the author's."""
     return bool(_NO_RESPONSE.search(text, max(0, cue[0] - 12), cue[1] + 60))
+
+
+# a subject pronoun opening a clause with no "that" after a verb of saying ("saying she
+# favors ...", "suggested they tweet ...")
+_SUBJECTS = frozenset(("he", "she", "they", "we", "i", "there"))
+_CLAUSE_REPORTERS = frozenset(
+    """say says said saying suggest suggests suggested suggesting note notes noted noting
+    add adds added adding argue argues argued arguing insist insists insisted insisting
+    claim claims claimed claiming explain explains explained explaining write writes wrote
+    writing acknowledge acknowledges acknowledged admit admits admitted contend contends
+    contended maintain maintains maintained predict predicts predicted""".split())
+
+
+def bare_clause(first_word: str, cue_head: str) -> bool:
+    """Whether content opening with ``first_word`` (lower case) after a verb of saying
+    ``cue_head`` is a clause with no "that" ("saying she favors ...", "suggested they
+    tweet ..."): a subject pronoun first."""
+    return first_word in _SUBJECTS and cue_head in _CLAUSE_REPORTERS

@@ -35,6 +35,7 @@ import re
 from checker.core.analysis import OUTLET
 from rules.attribution.cues import (
     addressed_clause,
+    bare_clause,
     characterisation,
     document_evidence,
     judgement,
@@ -86,15 +87,6 @@ _CLAUSE_WORDS = frozenset(
     told said won lost ran held kept paid sent spent built brought cut put set hit led met
     sold bought fled flew drew wrote spoke broke chose fought stood struck swept""".split()
 )
-# a subject pronoun opening a clause with no "that" after a verb of saying ("saying she
-# favors ...", "suggested they tweet ...")
-_SUBJECTS = frozenset(("he", "she", "they", "we", "i", "there"))
-_CLAUSE_REPORTERS = frozenset(
-    """say says said saying suggest suggests suggested suggesting note notes noted noting
-    add adds added adding argue argues argued arguing insist insists insisted insisting
-    claim claims claimed claiming explain explains explained explaining write writes wrote
-    writing acknowledge acknowledges acknowledged admit admits admitted contend contends
-    contended maintain maintains maintained predict predicts predicted""".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # who cannot be a source outside a quotation: the reader, the author
 _NOT_SOURCES = frozenset(("you", "we", "us", "i", "me", "your", "our", "my"))
@@ -476,7 +468,7 @@ def _introduces_content(d: TokenDoc, r: Extracted) -> bool:
         return True
     if last_cue in _ECM_REPORTERS and "to" in words[1:5]:
         return True  # "Analysts expect the bank to cut rates": a forecast, not an act
-    if words[0] in _SUBJECTS and last_cue in _CLAUSE_REPORTERS:
+    if bare_clause(words[0], last_cue):
         return True  # "saying she favors ...": a clause with no "that"
     if any(w in _CLAUSE_WORDS or (i and w.endswith("ed") and len(w) > 4
                                   and (i + 1 == len(words) or words[i + 1] != "by"))

@@ -1,0 +1,61 @@
+"""Sentences that report on the reporting, and findings and clauses the rules used to miss,
+through the whole tool (the ``attributed`` column of ``sentences.csv``). Our own sentences.
+
+- a named source that declined to comment or did not answer: the sentence is no unsourced
+  claim of the author's (attributed), yet the source gave no information (not a source);
+- a bare plural ("companies do not disclose ...") stays a claim of the author's;
+- a poll named before its author ("A poll released by the Herald shows ..."): a finding;
+- a clause with no "that" after a verb of saying ("saying she favors ...").
+"""
+
+from __future__ import annotations
+
+from checker.article import audit_article
+from checker.text.tabular import ArticleInput
+
+
+def _audit(text: str) -> tuple[dict[str, bool], list[str]]:
+    """Each sentence's ``attributed`` and the source names of the whole tool's output."""
+    out = audit_article(ArticleInput("t", "t", "t.txt", text, "text")).to_dict()
+    attributed = {s["text"]: bool(s["attributed"]) for s in out["sentences"]}
+    names = [str(s["name"]) for s in out["sources"]]
+    return attributed, names
+
+
+def _is_attributed(attributed: dict[str, bool], start: str) -> bool:
+    return next(v for k, v in attributed.items() if k.startswith(start))
+
+
+def test_a_declined_comment_frames_its_sentence_but_names_no_source() -> None:
+    text = ("The harbour board raised mooring fees by a third in March. "
+            "A spokeswoman for the Lakeside Sailing Club declined to comment on the rise. "
+            "Councillor Ann Brody did not respond to requests for comment. "
+            "The harbourmaster, Tom Reyes, said the rise was overdue.")
+    attributed, names = _audit(text)
+    assert any("Tom Reyes" in n for n in names)  # (a source that spoke is listed)
+    assert not _is_attributed(attributed, "The harbour board raised")
+    assert _is_attributed(attributed, "A spokeswoman for the Lakeside")
+    assert _is_attributed(attributed, "Councillor Ann Brody did not")
+    assert not any("Brody" in n or "Lakeside" in n for n in names)
+
+
+def test_a_bare_plural_that_does_not_disclose_stays_the_authors_claim() -> None:
+    text = ("Boat owners pay the fee each spring. "
+            "Marinas generally do not disclose their mooring income to the council.")
+    attributed, _ = _audit(text)
+    assert not _is_attributed(attributed, "Marinas generally")
+
+
+def test_a_poll_named_before_its_author_is_a_finding() -> None:
+    text = ("The vote is on Thursday. A survey released on Monday by the Valley Herald "
+            "shows the incumbent mayor ahead by six points among likely voters.")
+    attributed, _ = _audit(text)
+    assert _is_attributed(attributed, "A survey released")
+
+
+def test_a_clause_without_that_after_saying_is_reported() -> None:
+    text = ("The mayor opened the new ferry terminal on Friday. Brody was more cautious, "
+            "saying she expects the fares to rise again next year.")
+    attributed, names = _audit(text)
+    assert _is_attributed(attributed, "Brody was more cautious")
+    assert not _is_attributed(attributed, "The mayor opened")
