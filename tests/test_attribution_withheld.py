@@ -5,7 +5,8 @@ through the whole tool (the ``attributed`` column of ``sentences.csv``). Our own
   claim of the author's (attributed), yet the source gave no information (not a source);
 - a bare plural ("companies do not disclose ...") stays a claim of the author's;
 - a poll named before its author ("A poll released by the Herald shows ..."): a finding;
-- a clause with no "that" after a verb of saying ("saying she favors ...").
+- a clause with no "that" after a verb of saying ("saying she favors ...");
+- a report inside an agentless passive ("X, who was named ..., said ...").
 """
 
 from __future__ import annotations
@@ -59,3 +60,14 @@ def test_a_clause_without_that_after_saying_is_reported() -> None:
     attributed, names = _audit(text)
     assert _is_attributed(attributed, "Brody was more cautious")
     assert not _is_attributed(attributed, "The mayor opened")
+
+
+def test_a_report_inside_an_agentless_passive_keeps_its_speaker() -> None:
+    text = ("The harbour board met on Monday. Shortly after the budget was declared final, "
+            "Councillor Ann Brody told reporters that the mooring fees would rise again. "
+            "Tom Reyes, who was named harbourmaster in May, said the rise was overdue.")
+    attributed, names = _audit(text)
+    assert _is_attributed(attributed, "Shortly after the budget")
+    assert _is_attributed(attributed, "Tom Reyes, who was named")
+    assert any("Ann Brody" in n for n in names) and any("Tom Reyes" in n for n in names)
+    assert not _is_attributed(attributed, "The harbour board met")

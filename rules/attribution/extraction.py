@@ -151,11 +151,17 @@ def _reports(d: TokenDoc, r: Extracted) -> bool:
 def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
             extra_cues: dict[str, str]) -> None:
     """An action relation ("Biden spoke with the emir to discuss efforts, the White House
-    said") took the tokens of the report inside it: free its tokens and keep the
+    said") or an agentless passive ("Lee, who was named to the board in May, said ...")
+    took the tokens of the report inside it: free its tokens and keep the
     information-source relations that the lexicon candidates find there."""
-    actions = [r for r in results if not r.informational and not r.sentence_only]
+    actions = [r for r in results if (not r.informational or r.source is None)
+               and not r.sentence_only and r.cue is not None]
     if not actions:
         return
+    # an agentless cue is read again by no candidate ("was named" would take a source)
+    fixed = {k for r in actions if r.source is None and r.cue
+             for k in range(bisect.bisect_left(d.tok_starts, r.cue[0]),
+                            bisect.bisect_left(d.tok_starts, r.cue[1]))}
     free_tokens(d, ((bisect.bisect_left(d.tok_starts, a), bisect.bisect_left(d.tok_starts, b))
                     for r in actions
                     for a, b in [*r.content, *(s for s in (r.cue, r.source) if s)]))
@@ -173,7 +179,7 @@ def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
         cue_model = load_cue_model()
     cands = [c for c in cue_candidates(d, cue_model) if d.toks[c[0]].sent in sents]
     candidate_relations(d, cue_model, extra, skip=skip, sentences=sents, cands=cands)
-    candidate_relations(d, cue_model, extra, sentences=sents, cands=cands)
+    candidate_relations(d, cue_model, extra, skip=fixed, sentences=sents, cands=cands)
     _flag(d, extra)
     results.extend(r for r in extra if r.informational)
     results.sort(key=lambda r: (r.cue or (0, 0))[0])
