@@ -6,7 +6,8 @@ through the whole tool (the ``attributed`` column of ``sentences.csv``). Our own
 - a bare plural ("companies do not disclose ...") stays a claim of the author's;
 - a poll named before its author ("A poll released by the Herald shows ..."): a finding;
 - a clause with no "that" after a verb of saying ("saying she favors ...");
-- a report inside an agentless passive ("X, who was named ..., said ...").
+- a report inside an agentless passive ("X, who was named ..., said ...");
+- a quotation paragraph with no speaker: someone's words, not the author's claim.
 """
 
 from __future__ import annotations
@@ -71,3 +72,19 @@ def test_a_report_inside_an_agentless_passive_keeps_its_speaker() -> None:
     assert _is_attributed(attributed, "Tom Reyes, who was named")
     assert any("Ann Brody" in n for n in names) and any("Tom Reyes" in n for n in names)
     assert not _is_attributed(attributed, "The harbour board met")
+
+
+def test_a_quotation_paragraph_is_someones_words_and_still_wants_a_speaker() -> None:
+    text = ("The ferry fares rose again in May. Ann Brody runs the sailing school on the "
+            "quay.\n\n“The fares have doubled in three years. Most of our pupils come by "
+            "ferry from the islands. Some of them have already stopped coming.”\n\n"
+            "The board meets in June.")
+    out = audit_article(ArticleInput("t", "t", "t.txt", text, "text")).to_dict()
+    attributed = {s["text"]: bool(s["attributed"]) for s in out["sentences"]}
+    for start in ("“The fares have", "Most of our pupils", "Some of them have"):
+        assert _is_attributed(attributed, start)
+    assert not _is_attributed(attributed, "The board meets")
+    assert not _is_attributed(attributed, "The ferry fares rose")
+    # no speaker: the quotation is still flagged, and no source is invented
+    assert [f["rule"] for f in out["findings"]].count("unattributed-quote") == 1
+    assert out["sources"] == []
