@@ -63,6 +63,14 @@ def test_a_clause_without_that_after_saying_is_reported() -> None:
     assert not _is_attributed(attributed, "The mayor opened")
 
 
+def test_a_belief_with_a_contracted_clause_is_reported() -> None:
+    text = ("The council cut the ferry subsidy in May. Councillor Ann Brody thinks it's "
+            "unfair to the islands.")
+    attributed, _ = _audit(text)
+    assert _is_attributed(attributed, "Councillor Ann Brody thinks")
+    assert not _is_attributed(attributed, "The council cut")
+
+
 def test_a_report_inside_an_agentless_passive_keeps_its_speaker() -> None:
     text = ("The harbour board met on Monday. Shortly after the budget was declared final, "
             "Councillor Ann Brody told reporters that the mooring fees would rise again. "

@@ -309,11 +309,15 @@ _CLAUSE_REPORTERS = frozenset(
     add adds added adding argue argues argued arguing insist insists insisted insisting
     claim claims claimed claiming explain explains explained explaining write writes wrote
     writing acknowledge acknowledges acknowledged admit admits admitted contend contends
-    contended maintain maintains maintained predict predicts predicted""".split())
+    contended maintain maintains maintained predict predicts predicted think thinks
+    believe believes believed fear fears feared""".split())
+# a pronoun's contraction opens a clause too ("said it's over", "thinks they're wrong")
+_CONTRACTED = re.compile(r"(?:it|he|she|they|we|i|that|there|you)['’](?:s|re|ll|d|ve|m)")
 
 
 def bare_clause(first_word: str, cue_head: str) -> bool:
     """Whether content opening with ``first_word`` (lower case) after a verb of saying
     ``cue_head`` is a clause with no "that" ("saying she favors ...", "suggested they
-    tweet ..."): a subject pronoun first."""
-    return first_word in _SUBJECTS and cue_head in _CLAUSE_REPORTERS
+    tweet ...", "thinks it's un-American"): a subject pronoun or its contraction first."""
+    return cue_head in _CLAUSE_REPORTERS \
+        and (first_word in _SUBJECTS or bool(_CONTRACTED.fullmatch(first_word)))
