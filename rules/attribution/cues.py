@@ -9,6 +9,7 @@ with no source (:func:`agentless`); or a participle modifying something else
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rules.attribution.doc import TokenDoc, tok_index
@@ -287,18 +288,22 @@ def addressed_clause(d: TokenDoc, cue_text: str, content: list[tuple[int, int]])
 
 # a source that did not answer: "did not respond to requests for comment", "has not
 # returned calls", "could not immediately be reached for comment"
-_NO_RESPONSE = re.compile(
-    r"(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+){0,2}?(?:respond(?:ed)?|returned?|answer(?:ed)?)"
-    r"\s+(?:to\s+)?(?:\w+\s+){0,3}?(?:requests?|messages?|e-?mails?|calls?|inquir\w+|"
-    r"queries|questions|phone)\b"
-    r"|\b(?:not|n['’]t)\s+(?:\w+\s+){0,2}?be\s+reached\b", re.IGNORECASE)
+@functools.cache
+def _no_response() -> re.Pattern[str]:
+    """The pattern of a source that did not answer (compiled on first use: a short draft's
+    start-up does not pay for it)."""
+    return re.compile(
+        r"(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+){0,2}?(?:respond(?:ed)?|returned?|"
+        r"answer(?:ed)?)\s+(?:to\s+)?(?:\w+\s+){0,3}?(?:requests?|messages?|e-?mails?|"
+        r"calls?|inquir\w+|queries|questions|phone)\b"
+        r"|\b(?:not|n['’]t)\s+(?:\w+\s+){0,2}?be\s+reached\b", re.IGNORECASE)
 
 
 def no_response(text: str, cue: tuple[int, int]) -> bool:
     """Whether a cue at ``cue`` (character offsets) and the words right after it say that
     the source did not answer ("did not respond to requests for comment", "could not be
     reached"): a report on the reporting, no claim of the author's."""
-    return bool(_NO_RESPONSE.search(text, max(0, cue[0] - 12), cue[1] + 60))
+    return bool(_no_response().search(text, max(0, cue[0] - 12), cue[1] + 60))
 
 
 # a subject pronoun opening a clause with no "that" after a verb of saying ("saying she

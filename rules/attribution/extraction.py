@@ -182,8 +182,30 @@ def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
     candidate_relations(d, cue_model, extra, skip=skip, sentences=sents, cands=cands)
     candidate_relations(d, cue_model, extra, skip=fixed, sentences=sents, cands=cands)
     _flag(d, extra)
-    results.extend(r for r in extra if r.informational)
+    # inside an agentless passive's content, only a sayer that names someone ("the final
+    # say will fall to ..." is no report)
+    passive = [span for r in actions if r.source is None for span in r.content]
+    results.extend(r for r in extra if r.informational
+                   and (r.cue is None or not _inside(r.cue[0], passive) or _names(d, r)))
     results.sort(key=lambda r: (r.cue or (0, 0))[0])
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``offset`` lies inside one of ``spans``."""
+    return any(a <= offset < b for a, b in spans)
+
+
+def _names(d: TokenDoc, r: Extracted) -> bool:
+    """Whether a relation's source names someone: a capitalised word after its first, or
+    a head that is a pronoun or a person, group, organisation or outlet noun."""
+    words = r.source_text.split()
+    if any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()):
+        return True
+    head = words[-1].lower().strip(".,;:") if words else ""
+    lex = d.lex
+    return head in lex.pronouns or head in lex.people_words \
+        or head in lex.organisation_nouns or head in lex.outlet_nouns \
+        or head.rstrip("s") in lex.people_words or head.rstrip("s") in lex.organisation_nouns
 
 
 def _tagged_relations(d: TokenDoc, tagger: CueTagger, results: list[Extracted],
