@@ -9,6 +9,9 @@ with no source (:func:`agentless`); or a participle modifying something else
 
 from __future__ import annotations
 
+import functools
+import re
+
 from rules.attribution.doc import TokenDoc, tok_index
 from rules.attribution.tokens import is_word
 from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS
@@ -119,7 +122,7 @@ _EVIDENCE_VERBS = frozenset(
 # lexicon's document nouns ("results", "numbers", "polling")
 _EVIDENCE_HEADS = frozenset(
     """results numbers polling statistics stats tallies counts returns calculations
-    analyses reviews audits""".split())
+    analyses reviews audits average averages""".split())
 
 
 def document_evidence(d: TokenDoc, source: tuple[int, int], cue_text: str) -> bool:
@@ -135,8 +138,31 @@ def document_evidence(d: TokenDoc, source: tuple[int, int], cue_text: str) -> bo
         k -= 1
     if k < 0 or d.toks[k].end <= source[0]:
         return False
-    return _evidence_head(d, d.toks[k].low) or _evidence_head(d, _head_before_postmodifier(
-        d, tok_index(d, source[0]), k))
+    a = tok_index(d, source[0])
+    return _evidence_head(d, d.toks[k].low) \
+        or _evidence_head(d, _head_before_postmodifier(d, a, k)) \
+        or _document_subject(d, a)
+
+
+# words that end a walk to the left of a source phrase: a clause or list boundary
+_SUBJECT_STOPS = frozenset((",", ";", ":", "(", ")", "that", "which", "who", "as", "when",
+                            "while", "after", "before", "if", "because", "said", "says"))
+
+
+def _document_subject(d: TokenDoc, a: int) -> bool:
+    """Whether the source phrase starting at token ``a`` is the agent of a document named
+    just before it in the same clause ("A poll released Sunday by | the Herald shows ...",
+    "exit polls conducted by | Edison Research show ..."): the document, not its author,
+    is the subject of the evidence verb. The walk goes left at most ten tokens and stops at
+    a comma or a clause opener; a document head right before a postmodifier opener counts."""
+    sent = d.toks[a].sent
+    k = a - 1
+    while k > 0 and a - k <= 10 and d.toks[k - 1].sent == sent \
+            and d.toks[k - 1].low not in _SUBJECT_STOPS:
+        if d.toks[k].low in _POSTMODIFIER_OPENERS and _evidence_head(d, d.toks[k - 1].low):
+            return True
+        k -= 1
+    return False
 
 
 def _evidence_head(d: TokenDoc, head: str) -> bool:
@@ -148,7 +174,8 @@ def _evidence_head(d: TokenDoc, head: str) -> bool:
 # words that open a postmodifier after a document's head noun ("Figures | released by the
 # ministry", "Data | compiled by Bloomberg", "a report | from the agency")
 _POSTMODIFIER_OPENERS = frozenset("""released compiled published issued gathered collected
-    obtained provided prepared seen analysed analyzed by from of""".split())
+    obtained provided prepared seen analysed analyzed conducted taken commissioned carried
+    by from of in for""".split())
 
 
 def _head_before_postmodifier(d: TokenDoc, a: int, b: int) -> str:
@@ -156,6 +183,9 @@ def _head_before_postmodifier(d: TokenDoc, a: int, b: int) -> str:
     for k in range(a + 1, b + 1):
         if d.toks[k].low in _POSTMODIFIER_OPENERS and is_word(d.toks[k - 1]):
             return d.toks[k - 1].low
+        if d.toks[k].low in _POSTMODIFIER_OPENERS and d.toks[k - 1].text == "," \
+                and k >= 2 and is_word(d.toks[k - 2]):
+            return d.toks[k - 2].low  # "The poll, released on Wednesday by ..."
     return ""
 
 
@@ -254,3 +284,45 @@ def addressed_clause(d: TokenDoc, cue_text: str, content: list[tuple[int, int]])
     if len(body) < 3 or body[0] != "to":
         return False
     return any(w in _CLAUSE_OPENERS for w in body[2:8])
+
+
+# a source that did not answer: "did not respond to requests for comment", "has not
+# returned calls", "could not immediately be reached for comment"
+@functools.cache
+def _no_response() -> re.Pattern[str]:
+    """The pattern of a source that did not answer (compiled on first use: a short draft's
+    start-up does not pay for it)."""
+    return re.compile(
+        r"(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+){0,2}?(?:respond(?:ed)?|returned?|"
+        r"answer(?:ed)?)\s+(?:to\s+)?(?:\w+\s+){0,3}?(?:requests?|messages?|e-?mails?|"
+        r"calls?|inquir\w+|queries|questions|phone)\b"
+        r"|\b(?:not|n['’]t)\s+(?:\w+\s+){0,2}?be\s+reached\b", re.IGNORECASE)
+
+
+def no_response(text: str, cue: tuple[int, int]) -> bool:
+    """Whether a cue at ``cue`` (character offsets) and the words right after it say that
+    the source did not answer ("did not respond to requests for comment", "could not be
+    reached"): a report on the reporting, no claim of the author's."""
+    return bool(_no_response().search(text, max(0, cue[0] - 12), cue[1] + 60))
+
+
+# a subject pronoun opening a clause with no "that" after a verb of saying ("saying she
+# favors ...", "suggested they tweet ...")
+_SUBJECTS = frozenset(("he", "she", "they", "we", "i", "there"))
+_CLAUSE_REPORTERS = frozenset(
+    """say says said saying suggest suggests suggested suggesting note notes noted noting
+    add adds added adding argue argues argued arguing insist insists insisted insisting
+    claim claims claimed claiming explain explains explained explaining write writes wrote
+    writing acknowledge acknowledges acknowledged admit admits admitted contend contends
+    contended maintain maintains maintained predict predicts predicted think thinks
+    believe believes believed fear fears feared""".split())
+# a pronoun's contraction opens a clause too ("said it's over", "thinks they're wrong")
+_CONTRACTED = re.compile(r"(?:it|he|she|they|we|i|that|there|you)['’](?:s|re|ll|d|ve|m)")
+
+
+def bare_clause(first_word: str, cue_head: str) -> bool:
+    """Whether content opening with ``first_word`` (lower case) after a verb of saying
+    ``cue_head`` is a clause with no "that" ("saying she favors ...", "suggested they
+    tweet ...", "thinks it's un-American"): a subject pronoun or its contraction first."""
+    return cue_head in _CLAUSE_REPORTERS \
+        and (first_word in _SUBJECTS or bool(_CONTRACTED.fullmatch(first_word)))

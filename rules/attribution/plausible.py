@@ -35,6 +35,7 @@ import re
 from checker.core.analysis import OUTLET
 from rules.attribution.cues import (
     addressed_clause,
+    bare_clause,
     characterisation,
     document_evidence,
     judgement,
@@ -467,6 +468,8 @@ def _introduces_content(d: TokenDoc, r: Extracted) -> bool:
         return True
     if last_cue in _ECM_REPORTERS and "to" in words[1:5]:
         return True  # "Analysts expect the bank to cut rates": a forecast, not an act
+    if bare_clause(words[0], last_cue):
+        return True  # "saying she favors ...": a clause with no "that"
     if any(w in _CLAUSE_WORDS or (i and w.endswith("ed") and len(w) > 4
                                   and (i + 1 == len(words) or words[i + 1] != "by"))
            for i, w in enumerate(words)):
