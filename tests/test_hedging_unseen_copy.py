@@ -148,3 +148,35 @@ def test_not_everybody_knows_is_no_booster() -> None:
     a = analyse("Not everybody knows that the lake froze in 1963.")
     assert [f for f in a.findings if f.code == "HDG002"] == []
     assert cues("Everybody knows the lake froze in 1963.") == ["Everybody knows"]
+
+
+# ------------------------------------------------------------- denials, closing reports
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There is no evidence to suggest that the dye harms fish.", []),
+        ("There is little reason to suggest the bridge is unsafe.", []),
+        ("Early counts suggest turnout rose in the north.", ["suggest"]),
+        ("It is still too early to say whether the dam will hold.", ["still too early to say"]),
+        ("It's too soon to tell how many homes were lost.", ["too soon to tell"]),
+    ],
+)
+def test_denials_and_too_early_to_tell(text: str, expected: list[str]) -> None:
+    assert cues(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an inverted closing report: "..., say people who know the plans"
+        "The insurer is likely to cut 500 jobs this year, say people briefed on the plans.",
+        # a verb of estimating or expecting whose clause has no "that"
+        "The weather office estimates it could be the wettest June on record.",
+        "Analysts expect the rate may rise again in June.",
+    ],
+)
+def test_reports_without_that_or_inverted_own_their_hedges(text: str) -> None:
+    a = analyse(text)
+    assert a.hedges and not any(h.flagged for h in a.hedges if h.category == "epistemic")

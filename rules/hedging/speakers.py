@@ -277,12 +277,21 @@ _VERBS_THAT = (
     r"acknowledges|admitted|admits|conceded|concedes|maintain|maintains|maintained|asserted|"
     r"asserts|alleged|alleges|alleging"
 )
+_VERBS_BARE = (
+    r"estimate|estimates|estimated|believe|believes|believed|expect|expects|predict|predicts|"
+    r"predicted|fear|fears|feared|think|thinks|reckon|reckons|warn|warns|warned"
+)
+_BARE_NEEDLES = ("estimat", "believ", "expect", "predict", "fear", "think", "reckon", "warn")
 # "say" without "that" reports a clause, unless an object follows ("say so", "says something")
 _REPORTING_VERB = lazy_compile(
     r"\b(?:(?:say|says|said|saying)\b(?!\s+(?:so|nothing|something|anything|much|little|more|"
     r"less|no|yes|otherwise|about|goodbye|hello|sorry|thanks|to\s+(?:be|have))\b)"
     r"(?:\s+that\b)?|"
-    r"told\s+[\w’'-]+|(?:" + _VERBS_THAT + r")\s+that\b)"
+    r"told\s+[\w’'-]+|(?:" + _VERBS_THAT + r")\s+that\b|"
+    # a verb of estimating or believing whose clause opens without "that" ("the agency
+    # estimates it could ...", "analysts expect the rate may ...")
+    r"(?:" + _VERBS_BARE + r")(?=\s+(?:it|he|she|they|we|there|the|this|these|those|its|"
+    r"their|his|her)\s))"
 )
 # the subject words just before a reporting verb (and its auxiliaries), matched backwards
 # from the verb over a short window
@@ -297,7 +306,7 @@ _TAIL_VERBS = (
     r"believes|told\s+[^,;:“”\"]{1,40}?"
 )
 _TAIL = lazy_compile(
-    r"[,”\"’]\s*(?:(?:says|said|wrote|writes|added|adds|reported|reports|noted|notes|"
+    r"[,”\"’]\s*(?:(?:says|said|say|wrote|writes|added|adds|reported|reports|noted|notes|"
     r"explained|concluded|argued|argues|estimated)\s+(?P<who1>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)|"
     r"(?P<who2>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+?)\s+(?:(?:also|had|has|have)\s+)?"
     r"(?:" + _TAIL_VERBS + r"))"
@@ -350,7 +359,8 @@ def _reported_clauses(text: str) -> _Reports:
             tail_start, tail_who = tail.start(), who
     ends: list[int] = []
     whos: list[str] = []
-    if "sa" in text or "that" in text or "told" in text:  # else no verb of the list occurs
+    if "sa" in text or "that" in text or "told" in text or any(
+            n in text for n in _BARE_NEEDLES):  # else no verb of the list occurs
         for m in _REPORTING_VERB.finditer(text):
             w = _SUBJECT_BEFORE.search(text, max(0, m.start() - 80), m.start())
             if w is None:
