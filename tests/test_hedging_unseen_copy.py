@@ -180,3 +180,11 @@ def test_denials_and_too_early_to_tell(text: str, expected: list[str]) -> None:
 def test_reports_without_that_or_inverted_own_their_hedges(text: str) -> None:
     a = analyse(text)
     assert a.hedges and not any(h.flagged for h in a.hedges if h.category == "epistemic")
+
+
+def test_a_study_that_suggests_owns_its_hedges_but_the_authors_figures_do_not() -> None:
+    a = analyse("The upside is that early trials suggest that the drug works, although it might "
+                "be weaker in older patients.")
+    assert not any(h.flagged for h in a.hedges if h.text.startswith("might"))
+    # the author's own reading of the figures stays the author's hedge
+    assert "suggest" in flagged("The latest figures suggest that rents have stopped rising.")

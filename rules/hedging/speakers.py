@@ -275,7 +275,8 @@ _VERBS_THAT = (
     r"fear|fears|feared|conclude|concludes|concluded|concluding|estimate|estimates|estimated|"
     r"estimating|found|finds|reported|wrote|writes|noted|notes|noting|acknowledged|"
     r"acknowledges|admitted|admits|conceded|concedes|maintain|maintains|maintained|asserted|"
-    r"asserts|alleged|alleges|alleging"
+    r"asserts|alleged|alleges|alleging|suggest|suggests|suggested|indicate|indicates|"
+    r"indicated|show|shows|showed"
 )
 _VERBS_BARE = (
     r"estimate|estimates|estimated|believe|believes|believed|expect|expects|predict|predicts|"
@@ -317,6 +318,12 @@ _FIRST_PERSON = frozenset({"i", "we"})
 _NOT_A_SUBJECT = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 # "there is good reason to think that ...", "grounds to believe": the author's own stance
 _STANCE_NOUNS = frozenset({"reason", "reasons", "grounds", "cause", "evidence", "room"})
+# the author's own evidence, whose reading ("these figures suggest that ...") is the author's
+# inference, not a source's report (a study, a survey or a poll is a source)
+_EVIDENCE = frozenset({
+    "it", "this", "that", "which", "data", "figures", "numbers", "results", "findings",
+    "signs", "trends", "evidence", "statistics", "readings", "counts", "totals"})
+_EVIDENTIAL_VERBS = ("sugg", "ind", "show")
 _CLAUSE_STOPS = ";:—–"
 _BEFORE_A_NOUN = frozenset({
     "a", "an", "the", "this", "these", "those", "such", "his", "her", "their", "its", "our",
@@ -371,7 +378,9 @@ def _reported_clauses(text: str) -> _Reports:
             # that"), a copula a passive ("are said to be divided": the reportative cue, no
             # one's report)
             if words and words[-1] not in _FIRST_PERSON and words[-1] not in _BEFORE_A_NOUN \
-                    and words[-1] not in _NOT_A_SUBJECT and words[-1] not in _STANCE_NOUNS:
+                    and words[-1] not in _NOT_A_SUBJECT and words[-1] not in _STANCE_NOUNS \
+                    and not (words[-1] in _EVIDENCE and m.group(0).lower().startswith(
+                        _EVIDENTIAL_VERBS)):
                 ends.append(m.end())
                 whos.append(who)
     return _Reports(tail_start, tail_who, ends, whos)
