@@ -188,3 +188,23 @@ def test_a_study_that_suggests_owns_its_hedges_but_the_authors_figures_do_not() 
     assert not any(h.flagged for h in a.hedges if h.text.startswith("might"))
     # the author's own reading of the figures stays the author's hedge
     assert "suggest" in flagged("The latest figures suggest that rents have stopped rising.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named person who indicates or suggests something reports it
+        ("Board chair Maria Lopez has indicated that the vote will go ahead.", []),
+        ("Senator Ann Cole suggested that the audit was rushed.", []),
+        ("The latest survey indicated that rents may rise.", ["indicated that", "may"]),
+        # "make X seem", "cause X to appear": how a thing looks, not a hedge
+        ("The low count makes the outbreak seem small.", []),
+        ("Dust causes the moon to appear to glow red.", []),
+        ("The outbreak seems to be slowing.", ["seems"]),
+        # an expectation without "to"
+        ("More storms are expected.", ["are expected"]),
+    ],
+)
+def test_named_reports_appearances_and_bare_expectations(text: str,
+                                                         expected: list[str]) -> None:
+    assert cues(text) == expected
