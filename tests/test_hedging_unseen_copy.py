@@ -159,7 +159,7 @@ def test_not_everybody_knows_is_no_booster() -> None:
         ("There is no evidence to suggest that the dye harms fish.", []),
         ("There is little reason to suggest the bridge is unsafe.", []),
         ("Early counts suggest turnout rose in the north.", ["suggest"]),
-        ("It is still too early to say whether the dam will hold.", ["still too early to say"]),
+        ("It is still too early to say whether the dam will hold.", ["too early to say"]),
         ("It's too soon to tell how many homes were lost.", ["too soon to tell"]),
     ],
 )
