@@ -208,3 +208,21 @@ def test_a_study_that_suggests_owns_its_hedges_but_the_authors_figures_do_not() 
 def test_named_reports_appearances_and_bare_expectations(text: str,
                                                          expected: list[str]) -> None:
     assert cues(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It wasn't clear whether the pump had failed.", ["wasn't clear"]),
+        ("It isn’t known how many boats sank.", ["isn’t known"]),
+        ("The results weren't always clear-cut.", []),
+    ],
+)
+def test_contracted_not_clear_or_known(text: str, expected: list[str]) -> None:
+    assert cues(text) == expected
+
+
+def test_a_dash_and_though_after_a_report_opens_the_authors_addition() -> None:
+    text = ("A county official told reporters that the levee had been leaking for weeks "
+            "– though it is not clear exactly how long.")
+    assert flagged(text) == ["not clear"]

@@ -134,7 +134,7 @@ _COMMENT_CLAUSE = lazy_compile(
 # more states are likely to follow" (not a noun phrase: "the stadium – and potential concert
 # nights – could ...").
 _DASH_AND = lazy_compile(
-    r"\s[–—]\s+(?:and|but)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"\s[–—]\s+(?:and|but|though|although)\s+(?:[\w’'-]+\s+){0,4}?"
     r"(?:is|are|was|were|will|would|has|have|had|seems?|appears?)\s[^–—]*$")
 _OPEN_RELATIVE = lazy_compile(r",\s+(?:who|whom|whose|which)\b[^,;:()]*$")
 
