@@ -200,7 +200,8 @@ def test_a_dash_and_after_reported_content_opens_the_authors_addition() -> None:
     # a noun phrase after the dash is still inside what the residents fear
     a = analyse("Some residents fear that the new arena – and potential late concerts "
                 "could bring more traffic.\n")
-    assert [h.flagged for h in a.hedges if h.text in ("potential", "could")] == [False, False]
+    # ("potential" before a noun of an event is no cue at all: only "could" is recorded)
+    assert [h.flagged for h in a.hedges if h.text in ("potential", "could")] == [False]
     # without the dash the clause is still read as part of what was confirmed
     a = analyse("Two counties confirmed that more counties are likely to follow.\n")
     assert [h.flagged for h in a.hedges if h.text == "likely"] == [False]

@@ -118,14 +118,35 @@ _ASKED = frozenset({"may", "might", "could", "likely", "it is possible that", "i
 _WHETHER = lazy_compile(r"(?<!\w)whether\b[^,;:—–()]*$", re.IGNORECASE)
 
 
+# A wh-clause that a verb or noun of knowing, asking or finding out takes as its object
+# ("to identify which species are likely to ...", "an explanation of what may have led to
+# ...", "it is unclear how the plan could work"): the cue is asked about, not asserted.
+_WH_ASKED = lazy_compile(
+    r"\b(?:know|knows|knew|known|ask|asks|asked|asking|wonder|wonders|wondered|wondering|"
+    r"determine|determines|determined|determining|identify|identifies|identified|identifying|"
+    r"understand|understands|understood|understanding|explain|explains|explained|explaining|"
+    r"explanation|explanations|predict|predicts|predicted|predicting|decide|decides|decided|"
+    r"deciding|learn|learns|learned|learnt|investigate|investigates|investigating|"
+    r"investigation|examine|examines|examining|assess|assesses|assessing|study|studies|"
+    r"studying|question|questions|unclear|unknown|idea|clue|sure|certain|out|show|shows|"
+    r"showed|see|tell|told)"
+    r"\s+(?:(?:of|for|about|on|into|as\s+to)\s+)?(?:what|which|who|whom|how|why|where|when)\b"
+    r"[^,;:—–()]*$", re.IGNORECASE)
+_WH_WINDOW = 160  # characters before a cue where its wh-clause may open
+
+
 def _in_indirect_question(text: str, at: int) -> bool:
     """Whether the cue at ``at`` (an offset in the sentence ``text``) sits in a clause
-    opened by "whether", with no clause break between: it is asked about, not asserted.
-    Only the last "whether" before the cue can open it (a constant-width match there)."""
-    if "hether" not in text:
-        return False
-    i = max(text.rfind("whether", 0, at), text.rfind("Whether", 0, at))
-    return i >= 0 and _WHETHER.match(text, i, at) is not None
+    opened by "whether", or by a wh-word after a verb or noun of knowing or asking, with no
+    clause break between: it is asked about, not asserted. Only the last "whether" before
+    the cue can open it (a constant-width match there)."""
+    if "hether" in text:
+        i = max(text.rfind("whether", 0, at), text.rfind("Whether", 0, at))
+        if i >= 0 and _WHETHER.match(text, i, at) is not None:
+            return True
+    low = text.lower()
+    return ("wh" in low or "how" in low) and (
+        _WH_ASKED.search(text, max(0, at - _WH_WINDOW), at) is not None)
 
 
 def _outside_questions(analysis: Analysis, cues: list[tuple[Cue, int]]

@@ -145,6 +145,8 @@ def all_matches(
     """Every match of the lexicon in ``text`` (overlapping ones too), in no set order: one
     scan that :func:`select` then narrows for different purposes."""
     wanted = set(categories)
+    if "--" in text:  # a dash typed as two hyphens opens a word ("shots--seemingly aimed")
+        text = text.replace("--", "——")  # the same length: every offset stays
     lowered = _lowered(text)
     starts = (Starts(text, WORD_CHARS_BEFORE), Starts(lowered, WORD_CHARS_BEFORE))
     contains = (_Contains(text), _Contains(lowered))

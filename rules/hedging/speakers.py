@@ -90,12 +90,14 @@ class SpeechContext:
             name, start = self._said.containing(s, e)[0]
             lo, at = start - offset, s - offset
             if not (text and (comment_clause(text, lo, at) or closed_relative(text, lo, at)
-                              or _DASH_AND.search(text, max(lo, 0), at))):
+                              or _DASH_AND.search(text, max(lo, 0), at)
+                              or opening_clause_closed(text, lo, at))):
                 return name or "unnamed source", False
         for cue_end, name in self.named_cues.get(sentence, ()):
             if cue_end <= s and not (
                 text and (comment_clause(text, cue_end - offset, s - offset)
-                          or closed_relative(text, cue_end - offset, s - offset))
+                          or closed_relative(text, cue_end - offset, s - offset)
+                          or opening_clause_closed(text, cue_end - offset, s - offset))
             ):
                 return name, False
         if 0 <= sentence < len(self.sentences):
@@ -132,7 +134,7 @@ _COMMENT_CLAUSE = lazy_compile(
 # more states are likely to follow" (not a noun phrase: "the stadium – and potential concert
 # nights – could ...").
 _DASH_AND = lazy_compile(
-    r"\s[–—]\s+(?:and|but)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"\s[–—]\s+(?:and|but|though|although)\s+(?:[\w’'-]+\s+){0,4}?"
     r"(?:is|are|was|were|will|would|has|have|had|seems?|appears?)\s[^–—]*$")
 _OPEN_RELATIVE = lazy_compile(r",\s+(?:who|whom|whose|which)\b[^,;:()]*$")
 
@@ -181,6 +183,33 @@ def closed_relative(text: str, cue_end: int, hedge_start: int) -> bool:
         return False
     comma = _last_stop(text, ",", cue_end, hedge_start)
     return comma is not None
+
+
+# An adverbial clause that opens the sentence ("After the mayor said she would resign, ...",
+# "When the ministry announced the cuts, ..."): a report inside it does not reach the main
+# clause after its comma, whose hedges are the author's ("..., the council may choose").
+_OPENING_CLAUSE = lazy_compile(
+    r"\s*[\"“'‘(]?(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?:(?:[Jj]ust|[Ss]hortly|[Ss]oon|[Ll]ong|"
+    r"(?:[\w-]+\s+)?(?:[Mm]inutes|[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears))\s+)?"
+    r"(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ww]henever|[Oo]nce|[Ss]ince|[Bb]ecause|[Aa]lthough|"
+    r"[Tt]hough|[Ee]ven\s+(?:though|if|as)|[Ww]hile|[Ww]hilst|[Uu]ntil|[Ii]f|[Uu]nless|"
+    r"[Aa]s\s+soon\s+as|[Nn]ow\s+that|[Gg]iven\s+that)\s")
+# what opens a phrase inside the report rather than the main clause after its comma
+_NOT_MAIN_CLAUSE = lazy_compile(
+    r"\s*(?:which|who|whom|whose|that|and|or|but|as|according|citing|saying|adding|in\s+a\b)\b")
+
+
+def opening_clause_closed(text: str, lo: int, at: int) -> bool:
+    """Whether, in a sentence's ``text``, the report that starts at ``lo`` (its cue's end or
+    its content's start) sits in an adverbial clause opening the sentence that a comma closes
+    before the cue at ``at``: the cue is in the main clause, not in what was reported."""
+    if not 0 < lo < at or "," not in text:
+        return False
+    m = _OPENING_CLAUSE.match(text)
+    if m is None or m.end() > lo or _last_stop(text, ",;:()", m.end(), lo) is not None:
+        return False  # no such clause, or it closed before the report began
+    comma = text.find(",", lo, at)
+    return comma >= 0 and _NOT_MAIN_CLAUSE.match(text, comma + 1) is None
 
 
 def _cue_is_the_attribution(att: Attribution, cue_spans: Sequence[tuple[int, int]]) -> bool:
@@ -246,14 +275,24 @@ _VERBS_THAT = (
     r"fear|fears|feared|conclude|concludes|concluded|concluding|estimate|estimates|estimated|"
     r"estimating|found|finds|reported|wrote|writes|noted|notes|noting|acknowledged|"
     r"acknowledges|admitted|admits|conceded|concedes|maintain|maintains|maintained|asserted|"
-    r"asserts|alleged|alleges|alleging"
+    r"asserts|alleged|alleges|alleging|suggest|suggests|suggested|indicate|indicates|"
+    r"indicated|show|shows|showed"
 )
+_VERBS_BARE = (
+    r"estimate|estimates|estimated|believe|believes|believed|expect|expects|predict|predicts|"
+    r"predicted|fear|fears|feared|think|thinks|reckon|reckons|warn|warns|warned"
+)
+_BARE_NEEDLES = ("estimat", "believ", "expect", "predict", "fear", "think", "reckon", "warn")
 # "say" without "that" reports a clause, unless an object follows ("say so", "says something")
 _REPORTING_VERB = lazy_compile(
     r"\b(?:(?:say|says|said|saying)\b(?!\s+(?:so|nothing|something|anything|much|little|more|"
     r"less|no|yes|otherwise|about|goodbye|hello|sorry|thanks|to\s+(?:be|have))\b)"
     r"(?:\s+that\b)?|"
-    r"told\s+[\w’'-]+|(?:" + _VERBS_THAT + r")\s+that\b)"
+    r"told\s+[\w’'-]+|(?:" + _VERBS_THAT + r")\s+that\b|"
+    # a verb of estimating or believing whose clause opens without "that" ("the agency
+    # estimates it could ...", "analysts expect the rate may ...")
+    r"(?:" + _VERBS_BARE + r")(?=\s+(?:it|he|she|they|we|there|the|this|these|those|its|"
+    r"their|his|her)\s))"
 )
 # the subject words just before a reporting verb (and its auxiliaries), matched backwards
 # from the verb over a short window
@@ -268,7 +307,7 @@ _TAIL_VERBS = (
     r"believes|told\s+[^,;:“”\"]{1,40}?"
 )
 _TAIL = lazy_compile(
-    r"[,”\"’]\s*(?:(?:says|said|wrote|writes|added|adds|reported|reports|noted|notes|"
+    r"[,”\"’]\s*(?:(?:says|said|say|wrote|writes|added|adds|reported|reports|noted|notes|"
     r"explained|concluded|argued|argues|estimated)\s+(?P<who1>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)|"
     r"(?P<who2>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+?)\s+(?:(?:also|had|has|have)\s+)?"
     r"(?:" + _TAIL_VERBS + r"))"
@@ -277,6 +316,14 @@ _TAIL = lazy_compile(
 )
 _FIRST_PERSON = frozenset({"i", "we"})
 _NOT_A_SUBJECT = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# "there is good reason to think that ...", "grounds to believe": the author's own stance
+_STANCE_NOUNS = frozenset({"reason", "reasons", "grounds", "cause", "evidence", "room"})
+# the author's own evidence, whose reading ("these figures suggest that ...") is the author's
+# inference, not a source's report (a study, a survey or a poll is a source)
+_EVIDENCE = frozenset({
+    "it", "this", "that", "which", "data", "figures", "numbers", "results", "findings",
+    "signs", "trends", "evidence", "statistics", "readings", "counts", "totals"})
+_EVIDENTIAL_VERBS = ("sugg", "ind", "show")
 _CLAUSE_STOPS = ";:—–"
 _BEFORE_A_NOUN = frozenset({
     "a", "an", "the", "this", "these", "those", "such", "his", "her", "their", "its", "our",
@@ -319,7 +366,8 @@ def _reported_clauses(text: str) -> _Reports:
             tail_start, tail_who = tail.start(), who
     ends: list[int] = []
     whos: list[str] = []
-    if "sa" in text or "that" in text or "told" in text:  # else no verb of the list occurs
+    if "sa" in text or "that" in text or "told" in text or any(
+            n in text for n in _BARE_NEEDLES):  # else no verb of the list occurs
         for m in _REPORTING_VERB.finditer(text):
             w = _SUBJECT_BEFORE.search(text, max(0, m.start() - 80), m.start())
             if w is None:
@@ -330,7 +378,9 @@ def _reported_clauses(text: str) -> _Reports:
             # that"), a copula a passive ("are said to be divided": the reportative cue, no
             # one's report)
             if words and words[-1] not in _FIRST_PERSON and words[-1] not in _BEFORE_A_NOUN \
-                    and words[-1] not in _NOT_A_SUBJECT:
+                    and words[-1] not in _NOT_A_SUBJECT and words[-1] not in _STANCE_NOUNS \
+                    and not (words[-1] in _EVIDENCE and m.group(0).lower().startswith(
+                        _EVIDENTIAL_VERBS)):
                 ends.append(m.end())
                 whos.append(who)
     return _Reports(tail_start, tail_who, ends, whos)
@@ -354,6 +404,7 @@ def reported_by(sentence: Sentence, cue_start: int) -> str:
     end = found.ends[i]
     if _last_stop(text, _CLAUSE_STOPS, end, at) is not None or text.find(", but ", end, at) >= 0:
         return ""
-    if comment_clause(text, end, at) or closed_relative(text, end, at):
+    if comment_clause(text, end, at) or closed_relative(text, end, at) \
+            or opening_clause_closed(text, end, at):
         return ""
     return found.whos[i]
