@@ -83,7 +83,7 @@ _OPENERS = "\"“‘'«„"
 _IMPERATIVE_VERBS = (
     "avoid|book|bring|call|check|choose|click|consider|contact|download|email|find|follow|"
     "get|go|imagine|join|keep|learn|listen|look|make|note|order|please|read|register|"
-    "remember|see|share|shop|sign|simply|just|subscribe|take|tell|try|turn|visit|watch|"
+    "remember|see|share|shop|sign|subscribe|take|tell|try|turn|visit|watch|"
     "don't|don’t|do not|let's|let’s"
 )
 # Conjunctions and adverbs that may open an imperative ("And don't ...", "So, take ...").
@@ -172,8 +172,9 @@ def _may_infer(t: str) -> bool:
 
 def _may_define(t: str) -> bool:
     # a definition states no fact; one with a figure carries a claim with it
-    return (" is a " in t or " is an " in t or "refers to" in t or "stands for" in t or
-            "defined as" in t or "short for" in t) and not has_figure(t)
+    return (" is a " in t or " is an " in t or " is the " in t or " are the " in t or
+            "refers to" in t or "stands for" in t or "defined as" in t or "short for" in t
+            ) and not has_figure(t)
 
 
 
@@ -228,8 +229,20 @@ def _statement_patterns() -> dict[str, Source]:
             # refers to ..." (not "The mayor stands for re-election")
             r"^(?:the\s+(?:term|word|phrase|name|abbreviation|acronym|initialism)\s+(?:\S+\s+)?"
             r"|(?:[“\"‘'][^”\"’']{1,40}[”\"’']|(?-i:[A-Z][A-Z0-9&.]{1,9}))\s+)"
-            r"(?:refers\s+to|stands\s+for|is\s+short\s+for|is\s+defined\s+as)\b",
+            r"(?:refers\s+to|stands\s+for|is\s+short\s+for|is\s+defined\s+as)\b|"
+            # a general term, with no article, by what it is: "Inflation is the rise in
+            # prices over time", "Erosion is a process by which ..." (a pronoun is no term,
+            # and a ranking is a claim: "Smoking is the leading cause of ...", "Tesla is the
+            # largest maker of ...")
+            r"^(?!(?:the|a|an|it|this|that|these|those|he|she|they|there|here|what|which|who)\b)"
+            r"(?-i:[A-Z][a-z]+)(?:\s+(?-i:[a-z]+)){0,2}\s+(?:is|are)\s+(?:the|an?)\s+"
+            r"(?!(?:leading|main|primary|principal|chief|only|first|second|third|last|single|"
+            r"top|most|least|sole|\w+est)\b)(?-i:[a-z]+)\s+(?:of|in|by|whereby)\b",
             re.IGNORECASE),
+        # a word that opens a clause inside a sentence: what follows is not its main clause
+        "clause opener": (
+            r"\b(?:that|which|who|whom|whose|where|when|whether|if|because|unless|until|than|"
+            r"while|after|before|so|ensur\w*|mean\w*)\b", re.IGNORECASE),
         CAPTION: (
             r"\b(?:(?:is|are) (?:seen|pictured|shown)\b|watch(?:es)? as\b|looks? on\b|"
             r"pose[sd]? (?:for|with|during)\b|gestures (?:as|during|while)\b|"
@@ -240,15 +253,22 @@ def _statement_patterns() -> dict[str, Source]:
     }
 
 
+# The most words a caption's subject has before "is seen" ("U.S. Senator Jane Roe, centre, and
+# her aides are seen ..."): a longer stretch is a sentence of its own.
+_CAPTION_SUBJECT_WORDS = 10
+
+
 @lru_cache(maxsize=1)
 def _sources() -> dict[str, Source]:
     return {
         **_statement_patterns(),
         # the verb is a whole word ("sign-ups" is not "sign"), not a noun that a finite
         # verb follows ("Share prices fell", "And visit counts doubled")
-        IMPERATIVE: (rf"(?:{_IMPERATIVE_OPENERS})?(?:{_IMPERATIVE_VERBS})(?![\w'’-])"
-                               r"(?!\s+(?:is|are|was|were|has|had)\b)"
-                               rf"(?!\s+[\w'’-]+\s+(?:{_FINITE})\b)", re.IGNORECASE),
+        # ("just" and "simply" only before such a verb: "Just last week, ..." is no order)
+        IMPERATIVE: (rf"(?:{_IMPERATIVE_OPENERS})?(?:(?:just|simply)\s+)?"
+                     rf"(?:{_IMPERATIVE_VERBS})(?![\w'’-])"
+                     r"(?!\s+(?:is|are|was|were|has|had)\b)"
+                     rf"(?!\s+[\w'’-]+\s+(?:{_FINITE})\b)", re.IGNORECASE),
         VAGUE: (
             rf"\b(?:is|are|was|were|(?:has|have|had) been)\s+(?:\w+ly\s+)?(?:{_REPORTING})"
             rf"\s+(?:that\b(?!\s+(?:{_TIME_NOUNS})\b)|to\s+(?:(?:{_RAISING_INFINITIVES})\b|{_OTHER_INFINITIVE}))|"
@@ -271,6 +291,13 @@ def _sources() -> dict[str, Source]:
         "words": (r"[A-Za-z]+(?:['’-][A-Za-z]+)*"),
         # at least four of those words (possessive: a word is never split to make four)
         "four words": (r"(?:[^A-Za-z]*+[A-Za-z]++(?:['’-][A-Za-z]++)*+){4}"),
+        # a sentence of two or three words that tells an event, a subject and a verb in the
+        # past ("They were overruled.", "He resigned."), not a label or a stub in the
+        # present ("Comments are closed.", "Story continues.")
+        "short clause": (
+            r"^(?!All\b)[A-Z][\w’'-]*\s+(?:(?!(?:is|are|has|have)\b)[a-z][\w’'-]*\s+)?"
+            r"(?:(?:was|were|had)\s+)?"
+            r"(?:was|were|(?-i:[a-z]+ed)|died|quit|won|lost|fell|rose)\s*[.!]\s*$"),
         ARGUMENT: (
             r"\b(?:I|I'm|I've|I'd|I’m|I’ve|I’d|my|me|we|we're|we’re|our|us)\b|"
             r"\b(?:should|must|ought|need to|needs to|have to|has to|will|won't|won’t|would|"
@@ -333,14 +360,14 @@ def exemption(text: str, start: int, genre: str,
     stripped = text.strip()
     if stripped.rstrip(_CLOSERS).endswith("?"):
         return QUESTION
-    if not p["four words"].match(stripped):
+    if not p["four words"].match(stripped) and not p["short clause"].match(stripped):
         return FRAGMENT
     if stripped[:1] in _OPENERS or _mostly_quoted(start, start + len(text), quotes):
         return QUOTATION
     if p[IMPERATIVE].match(stripped.lstrip(LEAD)):
         return IMPERATIVE
     folded = stripped.casefold()
-    if _may_be_caption(folded) and p[CAPTION].search(stripped):
+    if _may_be_caption(folded) and _caption(stripped, p):
         return CAPTION
     if (_may_be_vague(folded) and _vague(stripped, p)) or (
             _may_be_judged(folded) and p["judged"].search(stripped)):
@@ -358,6 +385,21 @@ def exemption(text: str, start: int, genre: str,
         return INFERENCE
     return (stance(stripped, folded) or voice_exemption(stripped, folded)
             or _genre_exemption(stripped, genre, p))
+
+
+def _caption(stripped: str, p: dict[str, re.Pattern[str]]) -> bool:
+    """A photo caption or credit. "X is seen / pictured / shown ..." describes a picture only
+    as the main clause after a short subject ("Rescuers are seen outside the school"), not
+    inside a clause of a longer sentence ("No trust ensured that 92 percent of patients are
+    seen within the target")."""
+    for m in p[CAPTION].finditer(stripped):
+        if not m.group().casefold().startswith(("is ", "are ")):
+            return True
+        before = stripped[:m.start()]
+        if len(before.split()) <= _CAPTION_SUBJECT_WORDS and not p["clause opener"].search(
+                before):
+            return True
+    return False
 
 
 def _vague(stripped: str, p: dict[str, re.Pattern[str]]) -> bool:

@@ -65,7 +65,10 @@ _CONJ_WORDS = ("but", "and", "yet", "so", "still", "however", "indeed", "ultimat
 _CONJ = rf"^(?:(?:{'|'.join(_CONJ_WORDS)})\s*,?\s+)?"
 _OPEN_WORDS = ("unclear", "not clear", "uncertain", "unknown", "not known", "too early",
                "too soon", "yet known", "remains to be seen", "time will tell", "no one knows",
-               "nobody knows")
+               "nobody knows", "whether")
+# What an illustration opens with (the sentence case-folded): a cheap test before its pattern.
+_ILLUSTRATING = ("for example", "for instance", "suppose", "imagine", "say ", "let's say",
+                 "let’s say")
 _VIEW_WORDS = ("i ", "we ", "in my ", "to me", "personally")
 _HEDGED_FORECAST = ("likely", "probably", "almost certainly", "inevitably")
 # Words that judge rather than describe, after a copula: "is embarrassing", "was a rough
@@ -75,7 +78,8 @@ _JUDGEMENT_WORDS = (
     "encouraging|heartening|impressive|admirable|shameful|disgraceful|deplorable|absurd|"
     "ridiculous|outrageous|unacceptable|inexcusable|laughable|misguided|wrong-?headed|"
     "foolish|reckless|irresponsible|scary|terrifying|frightening|baffling|puzzling|bizarre|"
-    "refreshing|regrettable|tragic|pathetic|hypocritical|unfair|unjust|undeserved|"
+    "(?:un)?surprising|refreshing|regrettable|tragic|pathetic|hypocritical|unfair|unjust|"
+    "undeserved|"
     "(?:long\\s+)?overdue|mistake|disgrace|scandal|shame|travesty|farce|joke|"
     "recipe\\s+for|rough|grim|bleak|dire|at\\s+stake|mystery|far\\s+from\\s+(?:over|certain|clear)"
 )
@@ -85,6 +89,7 @@ _JUDGING = frozenset(
     "heartening impressive admirable shameful disgraceful deplorable absurd ridiculous "
     "outrageous unacceptable inexcusable laughable misguided wrongheaded headed foolish "
     "reckless irresponsible scary terrifying frightening baffling puzzling bizarre refreshing "
+    "surprising unsurprising "
     "regrettable tragic pathetic hypocritical unfair unjust undeserved overdue mistake disgrace "
     "scandal shame travesty farce joke recipe rough grim bleak dire stake mystery far".split())
 _MONTHS = MONTH + r"\b"
@@ -117,6 +122,27 @@ def _may_suppose(t: str) -> bool:
          "so if ", "yet if "))
 
 
+def _supposition_patterns() -> dict[str, Source]:
+    """The patterns of what the author makes up or supposes: illustrations and
+    counterfactuals."""
+    return {
+        # an illustration the author makes up: "For example, if a ticket costs 2 dollars
+        # ...", "Suppose a family earns ...", "Say you borrow ..."
+        "illustration": (
+            r"(?:for\s+(?:example|instance)\s*,?\s+(?:let[’']s\s+say\s+|say\s+)?(?:if|suppose|"
+            r"imagine)\b|(?:suppose|imagine)\s+(?:that\s+)?(?:you|a|an|someone|somebody)\b|"
+            r"(?:let[’']s\s+)?say\s+(?:that\s+)?(?:you|someone|somebody)\b)",
+            re.IGNORECASE),
+        # a counterfactual: "The law would never have passed without ...", "Turnout could
+        # have been higher" (what did not happen cannot be checked)
+        "counterfactual": (
+            _CONJ + rf"(?:{NOT_MAIN}[\w’'.-]+,?\s+){{0,10}}?(?:would|could|might)(?:n[’']t)?\s+"
+            r"(?:(?:never|not|surely|certainly|likely|probably|easily|still|also)\s+)?have\s+"
+            r"(?:been\s+)?(?!(?:to|a|an|the|no|some|any|more|less|had)\b)(?-i:[a-z]+)\b",
+            re.IGNORECASE),
+    }
+
+
 def _stance_patterns() -> dict[str, Source]:
     """The patterns of open questions, the author's view or signpost, hedged forecasts,
     hypotheticals and quoted speech acts."""
@@ -127,7 +153,10 @@ def _stance_patterns() -> dict[str, Source]:
             _CONJ + r"(?:it\s+(?:is|was|’s|'s|remains|remained|seems)\s+(?:(?:still|not|yet|also|"
             r"far|now|as\s+yet)\s+){0,2}(?:unclear|not\s+clear|uncertain|unknown|not\s+(?:yet\s+)?known|"
             r"too\s+(?:early|soon))\b|it\s+remains\s+to\s+be\s+seen\b|"
-            r"(?:only\s+)?time\s+will\s+tell\b|no\s*(?:-\s*)?(?:one|body)\s+knows\b)",
+            r"(?:only\s+)?time\s+will\s+tell\b|no\s*(?:-\s*)?(?:one|body)\s+knows\b|"
+            # a whether-clause as the subject: "Whether the deal survives depends on ..."
+            r"whether\b(?=[^,;]{3,}?\s(?:depends|depended|hinges|hinged|turns|rests|remains|"
+            r"is|was)\b))",
             re.IGNORECASE),
         # "I think ...", "In my view, ...", "Here's what we know." (a signpost to what follows)
         VIEW: (
@@ -149,18 +178,14 @@ def _stance_patterns() -> dict[str, Source]:
             r"^(?:(?:but|and|yet|so|still|even)\s*,?\s+)?(?:if|unless|were|had)\b[^,;]{3,140},\s+"
             r"(?:[\w’'.-]+\s+){0,6}?(?:would|could|might)\b",
             re.IGNORECASE),
-        # a counterfactual: "The law would never have passed without ...", "Turnout could
-        # have been higher" (what did not happen cannot be checked)
-        "counterfactual": (
-            _CONJ + rf"(?:{NOT_MAIN}[\w’'.-]+,?\s+){{0,10}}?(?:would|could|might)(?:n[’']t)?\s+"
-            r"(?:(?:never|not|surely|certainly|likely|probably|easily|still|also)\s+)?have\s+"
-            r"(?:been\s+)?(?!(?:to|a|an|the|no|some|any|more|less|had)\b)(?-i:[a-z]+)\b",
-            re.IGNORECASE),
+        **_supposition_patterns(),
         # a value judgement in the author's voice: "The leaked figures are embarrassing",
         # "It has been a rough week for the airline", "Its credibility is at stake"
         JUDGEMENT: (
             _CONJ + rf"(?:{NOT_MAIN}[\w’'.,-]+\s+){{1,10}}?(?:is|are|was|were|(?:has|have|had)\s+"
-            r"been|seems?|seemed|remains?|remained|looks?|looked)\s+(?:(?:also|still|now|"
+            r"been|seems?|seemed|remains?|remained|looks?|looked|(?:should|shouldn[’']t|would|"
+            r"wouldn[’']t|must|can[’']t|cannot|could|couldn[’']t)\s+(?:not\s+)?(?:have\s+been|be)"
+            r")\s+(?:(?:also|still|now|"
             r"particularly|especially|deeply|truly|really|very|so|quite|rather|even|more|most|"
             r"increasingly|hugely|profoundly|downright|simply|clearly|frankly|utterly|all\s+the|"
             r"nothing\s+short\s+of)\s+){0,2}(?:an?\s+)?(?:" + _JUDGEMENT_WORDS + r")\b",
@@ -203,6 +228,8 @@ def stance(stripped: str, folded: str) -> str:
         return OPEN_QUESTION
     if _may_be_view(lead.casefold()) and p[VIEW].match(lead):
         return VIEW
+    if folded.startswith(_ILLUSTRATING) and p["illustration"].match(lead):
+        return SPECULATION  # (its figures are the example's, not facts)
     forecast = _may_forecast(folded) or _may_suppose(folded)
     counterfactual = " have " in folded and (
         "would" in folded or "could" in folded or "might" in folded)
