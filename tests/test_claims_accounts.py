@@ -8,7 +8,7 @@ import pytest
 from checker.core.config import Config
 from checker.pipeline import run_rules
 from checker.text.loader import document_from_text
-from rules.claims.context import CAPTION, DEFINITION, FRAGMENT, IMPERATIVE, exemption
+from rules.claims.context import CAPTION, FRAGMENT, IMPERATIVE, exemption
 from rules.claims.stance import JUDGEMENT, OPEN_QUESTION, SPECULATION
 from rules.claims.voice import continues_account, names_its_speaker, told_after
 
@@ -29,9 +29,7 @@ def _flagged(text: str) -> list[str]:
     # a short clause with a finite verb is a sentence, not a stub
     "The motion failed.",
     "They were outvoted.",
-    # a ranking or a figure is a claim, not a definition
-    "Cycling is the fastest way to cross the old town at rush hour.",
-    "Malaria is the leading cause of death among children in the district.",
+    "She was rebuffed.",
     # an example sentence that reports a study is a claim
     "For example, a 2021 survey of 900 tenants found that half had damp homes.",
 ])
@@ -43,18 +41,19 @@ def test_sentences_that_only_look_exempt_stay_claims(text: str) -> None:
     ("Just call the library before noon to reserve a room.", IMPERATIVE),
     ("Simply visit any ticket office with the old pass.", IMPERATIVE),
     ("Firefighters are seen outside the warehouse on Monday morning.", CAPTION),
+    ("In the footage filmed by a passer-by on Tuesday night, a man is seen running.", CAPTION),
+    ("Just ask the drivers who queued for three hours on the ring road.", IMPERATIVE),
     ("Connect with us:", FRAGMENT),
     ("Comments are closed.", FRAGMENT),
+    ("And they were.", FRAGMENT),
     ("All rights reserved.", FRAGMENT),
-    ("Deflation is the fall in the general level of prices over time.", DEFINITION),
-    ("Erosion is a process by which wind and water wear away the soil.", DEFINITION),
     ("Whether the truce holds depends on talks due to resume in the spring.", OPEN_QUESTION),
     ("For instance, if a coffee costs 3 dollars and rises by 30 cents, prices are up 10%.",
      SPECULATION),
     ("Say you borrow 5,000 pounds over two years at 6 percent.", SPECULATION),
     ("It should not be surprising to anyone who has ridden the night bus.", JUDGEMENT),
 ])
-def test_illustrations_definitions_open_questions_and_judgements(text: str, reason: str) -> None:
+def test_illustrations_open_questions_and_judgements(text: str, reason: str) -> None:
     assert exemption(text, 0, "news") == reason
 
 
@@ -76,33 +75,34 @@ def test_an_estimate_of_its_subject_names_its_source(text: str) -> None:
     "Sales were weaker than expected in the third quarter.",
     "The bakery raised prices by 5 percent in March.",
     "The projected deficit grew to 4 billion dollars.",
+    "Eagerly anticipated, the new bridge opened to traffic on Monday.",
 ])
 def test_estimates_without_an_estimator_stay_unsourced(text: str) -> None:
     assert not names_its_speaker(text)
 
 
-def test_the_next_step_of_a_told_account_continues_it() -> None:
+def test_only_openers_that_add_to_an_account_continue_it() -> None:
     said = "Police said officers stopped the van on the bridge and arrested the driver."
-    assert continues_account("She is being held at the county jail.", said)
-    assert continues_account("The driver then ran across the road.", said)
-    assert continues_account("At one point the passenger tried to grab the wheel.", said)
-    # a pronoun for the speakers themselves is the writer's account of them
-    assert not continues_account("They were outvoted.",
-                                 "Two members voiced concerns over the levy.")
-    # "He also ..." adds a fact of the writer's; a figure of its own is the writer's claim
-    assert not continues_account("He also coached the junior side.", said)
-    assert not continues_account("She is being held on 50,000 dollars bail.", said)
-    # across a paragraph break only an opener that adds to the account
     assert continues_account("Similarly, the depot on the ring road had a long queue.", said,
                              across_paragraphs=True)
-    assert not continues_account("She is being held at the county jail.", said,
+    assert continues_account("Also, the second van carried no cargo.", said,
+                             across_paragraphs=True)
+    # the next step of a story is as often the writer's own fact as the source's
+    assert not continues_account("She is being held at the county jail.", said)
+    assert not continues_account("The driver then ran across the road.", said)
+    # "He also ..." adds a fact of the writer's; a figure of its own is the writer's claim
+    assert not continues_account("He also coached the junior side.", said)
+    assert not continues_account("Similarly, 40 drivers were stopped in May.", said,
+                                 across_paragraphs=True)
+    # "In addition to" a thing is no opener that adds to the account
+    assert not continues_account("In addition to the van, the driver owned two lorries.", said,
                                  across_paragraphs=True)
 
 
 def test_a_sentence_the_next_one_credits_to_its_teller() -> None:
     assert told_after("He swerved into the hard shoulder and hit a parked lorry.",
                       "This caused the van to roll over, said Sgt. Ann Lee.")
-    assert told_after("The man then left his car and walked off.",
+    assert told_after("The man left his car and walked off.",
                       "That is when officers caught up with him, the sergeant said.")
     assert not told_after("The crash sent 12 people to hospital.",
                           "This caused the road to close, said Sgt. Ann Lee.")
@@ -115,9 +115,8 @@ def test_told_accounts_are_not_flagged_but_the_writers_facts_are() -> None:
         "The driver was travelling north on the bypass when he clipped a cyclist, said "
         "Sgt. Ann Lee. He then kept driving and struck a parked delivery lorry near the "
         "roundabout. This caused his van to roll onto its roof, said Lee.\n\n"
-        "Police said officers arrested the driver on the bridge after a short chase. She "
-        "is being held at the county jail pending a court hearing.\n\n"
+
         "The bypass was closed for six hours while crews cleared the wreckage from the "
         "carriageway.\n")
-    assert not any(t.startswith(("He then", "She is being")) for t in flagged)
+    assert not any(t.startswith("He then") for t in flagged)
     assert any(t.startswith("The bypass was closed") for t in flagged)

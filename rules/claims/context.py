@@ -81,7 +81,7 @@ _OPENERS = "\"“‘'«„"
 
 # Base-form verbs that open an imperative addressed to the reader.
 _IMPERATIVE_VERBS = (
-    "avoid|book|bring|call|check|choose|click|consider|contact|download|email|find|follow|"
+    "ask|avoid|book|bring|call|check|choose|click|consider|contact|download|email|find|follow|"
     "get|go|imagine|join|keep|learn|listen|look|make|note|order|please|read|register|"
     "remember|see|share|shop|sign|subscribe|take|tell|try|turn|visit|watch|"
     "don't|don’t|do not|let's|let’s"
@@ -172,9 +172,8 @@ def _may_infer(t: str) -> bool:
 
 def _may_define(t: str) -> bool:
     # a definition states no fact; one with a figure carries a claim with it
-    return (" is a " in t or " is an " in t or " is the " in t or " are the " in t or
-            "refers to" in t or "stands for" in t or "defined as" in t or "short for" in t
-            ) and not has_figure(t)
+    return (" is a " in t or " is an " in t or "refers to" in t or "stands for" in t or
+            "defined as" in t or "short for" in t) and not has_figure(t)
 
 
 
@@ -229,15 +228,7 @@ def _statement_patterns() -> dict[str, Source]:
             # refers to ..." (not "The mayor stands for re-election")
             r"^(?:the\s+(?:term|word|phrase|name|abbreviation|acronym|initialism)\s+(?:\S+\s+)?"
             r"|(?:[“\"‘'][^”\"’']{1,40}[”\"’']|(?-i:[A-Z][A-Z0-9&.]{1,9}))\s+)"
-            r"(?:refers\s+to|stands\s+for|is\s+short\s+for|is\s+defined\s+as)\b|"
-            # a general term, with no article, by what it is: "Inflation is the rise in
-            # prices over time", "Erosion is a process by which ..." (a pronoun is no term,
-            # and a ranking is a claim: "Smoking is the leading cause of ...", "Tesla is the
-            # largest maker of ...")
-            r"^(?!(?:the|a|an|it|this|that|these|those|he|she|they|there|here|what|which|who)\b)"
-            r"(?-i:[A-Z][a-z]+)(?:\s+(?-i:[a-z]+)){0,2}\s+(?:is|are)\s+(?:the|an?)\s+"
-            r"(?!(?:leading|main|primary|principal|chief|only|first|second|third|last|single|"
-            r"top|most|least|sole|\w+est)\b)(?-i:[a-z]+)\s+(?:of|in|by|whereby)\b",
+            r"(?:refers\s+to|stands\s+for|is\s+short\s+for|is\s+defined\s+as)\b",
             re.IGNORECASE),
         # a word that opens a clause inside a sentence: what follows is not its main clause
         "clause opener": (
@@ -297,7 +288,7 @@ def _sources() -> dict[str, Source]:
         "short clause": (
             r"^(?!All\b)[A-Z][\w’'-]*\s+(?:(?!(?:is|are|has|have)\b)[a-z][\w’'-]*\s+)?"
             r"(?:(?:was|were|had)\s+)?"
-            r"(?:was|were|(?-i:[a-z]+ed)|died|quit|won|lost|fell|rose)\s*[.!]\s*$"),
+            r"(?:(?-i:[a-z]+ed)|died|quit|won|lost|fell|rose)\s*[.!]\s*$"),
         ARGUMENT: (
             r"\b(?:I|I'm|I've|I'd|I’m|I’ve|I’d|my|me|we|we're|we’re|our|us)\b|"
             r"\b(?:should|must|ought|need to|needs to|have to|has to|will|won't|won’t|would|"
@@ -395,7 +386,8 @@ def _caption(stripped: str, p: dict[str, re.Pattern[str]]) -> bool:
     for m in p[CAPTION].finditer(stripped):
         if not m.group().casefold().startswith(("is ", "are ")):
             return True
-        before = stripped[:m.start()]
+        # (the subject after an opening phrase: "In the video, a man is seen ...")
+        before = stripped[:m.start()].rsplit(",", 1)[-1]
         if len(before.split()) <= _CAPTION_SUBJECT_WORDS and not p["clause opener"].search(
                 before):
             return True
