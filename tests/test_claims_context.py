@@ -12,19 +12,16 @@ from rules.claims.context import (
     DEFINITION,
     IMPERATIVE,
     INFERENCE,
-    JUDGEMENT,
     LEAD_IN,
     NO_COMMENT,
-    OPEN_QUESTION,
     QUESTION,
     QUOTATION,
     SPECULATION,
-    SPOKEN,
     VAGUE,
-    VIEW,
     exemption,
 )
 from rules.claims.scorer import ClaimAnalyzer
+from rules.claims.stance import JUDGEMENT, OPEN_QUESTION, SPOKEN, VIEW
 
 
 @pytest.mark.parametrize("text", [

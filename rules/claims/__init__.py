@@ -41,7 +41,13 @@ from checker.core.analysis import Analysis, Family
 from checker.core.config import Config, ConfigError, Setting, fraction, path_string
 from checker.core.rule import Rule
 from rules.claims.context import OPINION_GENRES, RESEARCH_GENRES, SpanIndex, exemption
-from rules.claims.voice import continues_account, names_its_speaker, research_voice
+from rules.claims.voice import (
+    OWN_VOICE,
+    continues_account,
+    names_its_speaker,
+    research_voice,
+    told_after,
+)
 
 if TYPE_CHECKING:
     from rules.claims.scorer import ClaimScorer
@@ -225,14 +231,24 @@ def claim_genre(analysis: Analysis, quotes: SpanIndex) -> str:
     return "research" if research_voice(own, at_least=_RESEARCH_SENTENCES) else genre
 
 
-def _continued(analysis: Analysis, i: int, start: int, text: str) -> bool:
-    """Whether sentence ``i`` goes on with the account of the attributed sentence just
-    before it in the same paragraph ("..., the study found. These events are ...")."""
-    if i == 0 or not analysis.attributed[i - 1]:
-        return False
-    before = analysis.doc.sentences[i - 1]
-    return "\n" not in analysis.doc.text[before.end:start] and continues_account(
-        text, before.text)
+def _continued(analysis: Analysis, i: int, start: int, end: int, text: str,
+               told: set[int]) -> bool:
+    """Whether sentence ``i`` is part of an account told in the same paragraph: it goes on
+    with the told sentence just before it ("..., the study found. These events are ...";
+    ``told`` holds the sentences that are attributed, continue an account, or report the
+    author's own observation), or the next sentence goes on with it and names its teller at
+    its end ("He swerved. This caused him to flip the van, said Sgt. Lee.")."""
+    sentences, whole = analysis.doc.sentences, analysis.doc.text
+    if i > 0 and i - 1 in told:
+        before = sentences[i - 1]
+        # (across a paragraph break only an opener that adds to the account: "Similarly, ...")
+        across = "\n" in whole[before.end:start]
+        if continues_account(text, before.text, across_paragraphs=across):
+            return True
+    if i + 1 < len(sentences) and analysis.attributed[i + 1]:
+        after = sentences[i + 1]
+        return "\n" not in whole[end:after.start] and told_after(text, after.text)
+    return False
 
 
 def vaguely_attributed(analysis: Analysis) -> set[int]:
@@ -249,17 +265,18 @@ VAGUELY = "sourced: vague attribution"
 FOOTNOTED = "sourced: footnote"
 SOURCE_LISTED = "sourced: source list"
 LINKED = "sourced: link"
-SPEAKER = "sourced: speech act of its subject"
-CONTINUED = "sourced: continues an attributed account"
+SPEAKER = "sourced: said or estimated by its subject"
+CONTINUED = "sourced: part of an attributed account"
 UNSOURCED = "unsourced"
 NOT_A_CLAIM = "not a claim: "  # followed by the exemption's reason ("question", ...)
 
 
 def claim_source(analysis: Analysis, i: int, start: int, end: int, text: str,
-                 links: SpanIndex, vague: set[int]) -> str:
+                 links: SpanIndex, vague: set[int], told: set[int]) -> str:
     """How a claim is tied to a source (one of the ``sourced: ...`` statuses), or ``""``
     if it is not: attributed (named or vaguely), footnoted, listed with a source, linked,
-    a speech act of its own subject, or continued attribution -- the first that holds."""
+    a speech act or an estimate of its own subject, or part of a told account
+    (:func:`_continued`) -- the first that holds."""
     if analysis.attributed[i]:
         return ATTRIBUTED
     if i in vague:
@@ -272,9 +289,17 @@ def claim_source(analysis: Analysis, i: int, start: int, end: int, text: str,
         return LINKED
     if names_its_speaker(text):
         return SPEAKER
-    if _continued(analysis, i, start, text):
+    if _continued(analysis, i, start, end, text, told):
         return CONTINUED
     return ""
+
+
+def _tells(analysis: Analysis, i: int, text: str, vague: set[int], reason: str) -> bool:
+    """Whether sentence ``i`` tells an account that the next sentence may go on with: it is
+    attributed (named or vaguely), a speech act of its subject, or the author's own
+    observation ("Our correspondent saw long queues at ...")."""
+    return (analysis.attributed[i] or i in vague or reason == OWN_VOICE
+            or names_its_speaker(text))
 
 
 def run(analysis: Analysis) -> None:
@@ -298,21 +323,27 @@ def run(analysis: Analysis) -> None:
     genre = claim_genre(analysis, quotes)
     analysis.metrics["claims_genre"] = genre
     vague = vaguely_attributed(analysis)
+    told: set[int] = set()  # sentences that tell an account the next one may go on with
     for s, prob in zip(sentences, probs, strict=True):
         i = s.index
         if i >= n:
             continue
         analysis.claim_prob[i] = prob
-        if prob < threshold:
-            continue
-        reason = exemption(s.text, s.start, genre, quotes)
+        reason = exemption(s.text, s.start, genre, quotes) if prob >= threshold else ""
+        claim = prob >= threshold and not reason
+        analysis.is_claim[i] = claim
         if reason:
             analysis.claim_status[i] = NOT_A_CLAIM + reason
-            continue
-        analysis.is_claim[i] = True
-        tied = claim_source(analysis, i, s.start, s.end, s.text, links, vague)
-        analysis.claim_status[i] = tied or UNSOURCED
+        tied = claim_source(analysis, i, s.start, s.end, s.text, links, vague, told) if (
+            claim) else ""
+        if claim:
+            analysis.claim_status[i] = tied or UNSOURCED
         if tied:
+            told.add(i)
+            continue
+        if _tells(analysis, i, s.text, vague, reason):
+            told.add(i)
+        if not claim:
             continue
         analysis.report(
             UNSOURCED_CLAIM,

@@ -24,9 +24,15 @@ they are full of names, dates and events:
   (@areader) May 3, 2021").
 
 - a sentence that goes on with the account of an attributed sentence just before it in the
-  same paragraph ("The study also found ...", "In addition, ...": :func:`continues_account`;
-  a bare "This ..." or "He also ..." is not such a continuation, and one that brings a figure
-  of its own is the author's claim);
+  same paragraph ("The study also found ...", "In addition, ...", "Similarly, ...", also
+  across a paragraph break: :func:`continues_account`; a bare "This ..." or "He also ..." is
+  not such a continuation, nor is the next step of a story, "He then ...", "She is being
+  held ...", which news writers use for their own facts as often as for the source's, and
+  one that brings a figure of its own is the author's claim), or one that the next sentence
+  goes on with and credits to its teller ("He swerved. This caused him to flip the van,
+  said Sgt. Lee.": :func:`told_after`);
+- an estimate or a forecast of the sentence's subject ("Analysts had estimated earnings of
+  ...", "The company provided guidance of ..."): like a speech act, sourced by its subject;
 - research writing: authors who report their own methods and results in the first person
   plural in at least two sentences (:func:`research_voice`), whose passive results ("were
   included", "was associated with") are theirs (:func:`own_result`).
@@ -74,6 +80,10 @@ _SPEECH_WORDS = frozenset(
     "touted hailed reiterated reiterates stressed announced announces joked quipped tweeted "
     "wrote writes asked told tells said says testified testifies alleged alleges claimed "
     "pleaded appealed implored thanked congratulated expressed voiced".split())
+# Whole words one of which every forecast act contains.
+_FORECAST_WORDS = frozenset(
+    "estimated forecast forecasted predicted projected anticipated expected guidance outlook "
+    "estimate estimates forecasts projection projections target targets".split())
 _FIRST_PERSON = frozenset("we us our ours ourselves me my myself i".split())
 _WORD = re.compile(r"[a-z]+")
 
@@ -124,26 +134,7 @@ def _sources() -> dict[str, str | tuple[str, int]]:
         # an auxiliary before the verb: a finite passive ("is accused of", "was hailed as")
         "auxiliary": (r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+(?:\w+ly\s+)?$",
                       re.IGNORECASE),
-        # a document credited in a reporting clause of its own: "..., latest government
-        # figures show, ...", "..., the county's records showed."
-        "document clause": (
-            r"[,—–(]\s*(?:[\w’'-]+\s+){0,5}?(?:figures|data|statistics|records|numbers|polls?|"
-            r"surveys?|documents|filings|estimates|tallies)\s+(?:show|shows|showed|suggest|"
-            r"suggests|suggested|indicate|indicates|indicated)\s*(?:[,.;)]|$)",
-            re.IGNORECASE),
-        # a document as the subject of what it shows: "Daily fire briefings showed ...",
-        # "Federal incident summaries listed the blaze at ...", "County records show ..."
-        "document subject": (
-            rf"^(?:(?:but|and|yet|so|still|meanwhile|now|then|later|earlier)\s*,?\s+)?"
-            # (named: "County records", not just "The figures" or "These data")
-            rf"(?:{_NOT_MAIN}[\w’'.()&-]+\s+){{1,8}}?(?<!\bthe\s)(?<!\bThe\s)(?<!\bthese\s)"
-            r"(?<!\bThese\s)(?<!\bthose\s)(?<!\bThose\s)(?<!\bits\s)(?<!\bIts\s)(?<!\btheir\s)"
-            r"(?<!\bTheir\s)(?:briefings|records|figures|data|"
-            r"statistics|documents|filings|summaries|logs|minutes|surveys?|polls?|estimates|"
-            r"census|tallies|tally|database|dashboard|spreadsheet)\s+(?:(?:released|published|"
-            r"posted|issued)\s+(?:\w+\s+){0,3})?(?:show|shows|showed|list|lists|listed|put|puts|"
-            r"indicate|indicates|indicated|reveal|reveals|revealed|record|records|recorded|"
-            r"count|counts|counted|give|gives|gave|suggest|suggests|suggested)\b"),
+        **_source_patterns(),
         # first person outside quotations: lower-case "we", "us", "our", "me", "my", or
         # "I"; "We", "Our", "My" opening a clause unless a capitalised name follows
         OWN_VOICE: (
@@ -177,6 +168,51 @@ def _sources() -> dict[str, str | tuple[str, int]]:
     }
 
 
+def _source_patterns() -> dict[str, str | tuple[str, int]]:
+    """The patterns of a source named as the subject or in a clause of its own: documents
+    and estimates."""
+    return {
+        # a document credited in a reporting clause of its own: "..., latest government
+        # figures show, ...", "..., the county's records showed."
+        "document clause": (
+            r"[,—–(]\s*(?:[\w’'-]+\s+){0,5}?(?:figures|data|statistics|records|numbers|polls?|"
+            r"surveys?|documents|filings|estimates|tallies)\s+(?:show|shows|showed|suggest|"
+            r"suggests|suggested|indicate|indicates|indicated)\s*(?:[,.;)]|$)",
+            re.IGNORECASE),
+        # a document as the subject of what it shows: "Daily fire briefings showed ...",
+        # "Federal incident summaries listed the blaze at ...", "County records show ..."
+        "document subject": (
+            rf"^(?:(?:but|and|yet|so|still|meanwhile|now|then|later|earlier)\s*,?\s+)?"
+            # (named: "County records", not just "The figures" or "These data")
+            rf"(?:{_NOT_MAIN}[\w’'.()&-]+\s+){{1,8}}?(?<!\bthe\s)(?<!\bThe\s)(?<!\bthese\s)"
+            r"(?<!\bThese\s)(?<!\bthose\s)(?<!\bThose\s)(?<!\bits\s)(?<!\bIts\s)(?<!\btheir\s)"
+            r"(?<!\bTheir\s)(?:briefings|records|figures|data|"
+            r"statistics|documents|filings|summaries|logs|minutes|surveys?|polls?|estimates|"
+            r"census|tallies|tally|database|dashboard|spreadsheet)\s+(?:(?:released|published|"
+            r"posted|issued)\s+(?:\w+\s+){0,3})?(?:show|shows|showed|list|lists|listed|put|puts|"
+            r"indicate|indicates|indicated|reveal|reveals|revealed|record|records|recorded|"
+            r"count|counts|counted|give|gives|gave|suggest|suggests|suggested)\b"),
+        # an estimate or forecast of the sentence's subject, in the active voice: "Analysts
+        # had estimated earnings of $1.34 a share", "The firm forecast revenue of ...",
+        # "Analysts at the bank lowered their estimates", "The company provided guidance
+        # of ..." (the passive, "Revenue is forecast to rise", credits no one; a participle,
+        # "A storm expected to reach ...", "damage estimated at ...", is no act)
+        "forecast act": (
+            r"^(?:(?:but|and|yet|so|still|meanwhile|however|instead|now|then|later|earlier|"
+            r"also)\s*,?\s+)?"
+            rf"(?:{_NOT_MAIN}(?!(?:than|is|are|was|were|be|been|being)\b)[\w’'.()&-]+,?\s+){{1,8}}?"
+            r"(?:(?:has|have|had)\s+)?(?:(?:also|again|previously|already|now|recently|"
+            r"on\s+average,?)\s+)?"
+            r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)"
+            r"(?:(?:estimated|forecast|forecasted|predicted|projected|anticipated|expected)\b"
+            r"(?!\s*,|\s+(?:to|at|by|in|for|on|of|as|that)\b)|(?:provided|issued|gave|raised|"
+            r"lowered|cut|reiterated|reaffirmed|maintained|trimmed|lifted)\s+(?:(?:its|their|"
+            r"his|her|the)\s+)?(?:[\w-]+\s+){0,3}?(?:guidance|forecasts?|outlook|estimates?|"
+            r"projections?|(?:price\s+)?targets?)\b)",
+            re.IGNORECASE),
+    }
+
+
 def _account_patterns() -> dict[str, str | tuple[str, int]]:
     """The patterns of continued attribution and of research writing."""
     return {
@@ -190,10 +226,19 @@ def _account_patterns() -> dict[str, str | tuple[str, int]]:
             r"has|have|had|means|meant|follows|followed|marks|marked|would|will|could|can|"
             r"may|might|should|must|also|includes|included|led|leads|happened|occurred|"
             r"remains|makes|made|puts|put|raises|raised|brings|brought|adds|added|did|does|"
-            r"do|is|came)\b)[a-z]+|(?:In\s+addition|Additionally|Furthermore|Moreover)\b|"
+            r"do|is|came)\b)[a-z]+|(?:In\s+addition|Additionally|Furthermore|Moreover|Similarly|"
+            r"Likewise)\b|Also\s*,|"
             r"(?:They|The\s+(?:study|report|survey|data|figures|researchers|analysis|statement|"
             r"review|paper|ruling|filing|complaint|indictment))\s+(?:also|further|"
             r"additionally)\b)"),
+        # the openers that add to an account across a paragraph break as well
+        "additive": (r"^(?:In\s+addition\s*,|(?:Additionally|Furthermore|Moreover|Similarly|"
+                     r"Likewise)\b|Also\s*,)"),
+        # a sentence that goes on with the one before and names its teller at its end:
+        # "This caused him to swerve, said Sgt. Lee.", "That is when police arrived, she said."
+        "told after": (
+            r"^(?:This|That)\b[^“\"”]*,\s*(?:(?:said|says|added)\s+(?:[\w’'.-]+\s+){0,6}?"
+            r"[\w’'.-]+|(?:[\w’'.-]+\s+){0,6}?(?:said|says|added))\s*\.?\s*$"),
         # a continuation that names its source: "The study also ..."
         "named continuation": (
             r"^The\s+(?:study|report|survey|data|figures|researchers|analysis|statement|"
@@ -273,22 +318,38 @@ def voice_exemption(stripped: str, folded: str) -> str:
     return ""
 
 
-def continues_account(text: str, before: str = "") -> bool:
+def continues_account(text: str, before: str = "", across_paragraphs: bool = False) -> bool:
     """Whether ``text`` opens by going on with the account of the sentence ``before`` it
-    ("These events are ...", "In addition, patients ...", "The study also ..."): after an
-    attributed sentence of the same paragraph it is continued attribution, not a new
-    unsourced claim. One that brings a figure or a date of its own outside quotation marks
-    ("In addition, the county borrowed $12 million in 2023") is the author's claim, unless it
-    names its source ("The study also found 40 percent ...")."""
+    ("These events are ...", "In addition, patients ...", "Similarly, ...", "The study also
+    ..."): after an attributed sentence of the same paragraph it is continued attribution,
+    not a new unsourced claim (``across_paragraphs``: ``before`` ends the
+    paragraph before, and only an opener that adds to it, "In addition", "Similarly", "Also,",
+    goes on with it). One that brings a figure or a date of its own
+    outside quotation marks ("In addition, the county borrowed $12 million in 2023") is the
+    author's claim, unless it names its source ("The study also found 40 percent ...")."""
     p = _patterns()
     opening = text.strip().lstrip("\"“‘'(")
-    if not p["continuation"].match(opening):
+    if across_paragraphs:
+        if not p["additive"].match(opening):
+            return False
+    elif not p["continuation"].match(opening):
         return False
     if p["named continuation"].match(opening):
         return True
     known = {f.casefold() for f in p["facts"].findall(before)}
     own = p["facts"].findall(p["quoted"].sub(" ", text))
     return all(f.casefold() in known for f in own)
+
+
+def told_after(text: str, after: str) -> bool:
+    """Whether the sentence ``after``, next in the same paragraph, goes on with the account
+    of ``text`` and names its teller at its end ("He swerved into a truck. This caused him
+    to flip the van, said Sgt. Lee."): then ``text`` is part of that told account. One that
+    brings a figure of its own ("Four people were hurt.") stays the writer's claim."""
+    p = _patterns()
+    if not p["told after"].match(after.strip()):
+        return False
+    return not p["facts"].findall(p["quoted"].sub(" ", text))
 
 
 def research_voice(texts: Iterable[str], at_least: int = 1) -> bool:
@@ -360,6 +421,8 @@ def names_its_speaker(text: str) -> bool:
         spoken = p[SPEECH_ACT].match(stripped)
         if spoken and _speech_act(stripped, spoken, p):
             return True
+    if not words_of(folded).isdisjoint(_FORECAST_WORDS) and p["forecast act"].match(stripped):
+        return True
     if not any(w in folded for w in _DOCUMENT_WORDS):
         return False
     return bool(p["document clause"].search(stripped) or p["document subject"].match(stripped))
