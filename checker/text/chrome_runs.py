@@ -25,14 +25,8 @@ from collections.abc import Sequence
 
 from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING
 from checker.core.regexlit import lazy_compile
-from checker.text.chrome import (
-    MONTH,
-    RawBlock,
-    beat_line,
-    headline_shape,
-    one_sentence,
-    trailing_bio,
-)
+from checker.text.chrome import MONTH, RawBlock, headline_shape, one_sentence
+from checker.text.chrome_bio import beat_line, trailing_bio
 
 _POST_DATE = (
     rf"(?i:{MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\.?,?\s+\d{{4}})"
