@@ -100,8 +100,9 @@ def mark_trailing_chrome(
         blk_text = text[raw[i].cstart : raw[i].end]
         nwords = len(WORD.findall(blk_text))
         unpunctuated = not terminal.search(blk_text)
-        if r == BODY and nwords <= 60 and (_TRAILING_BIO.match(blk_text)
-                                           or outlet_bio(blk_text)):
+        if r == BODY and nwords <= 60 and (
+                _TRAILING_BIO.match(blk_text) and not _named_before(text, raw, regions, i)
+                or outlet_bio(blk_text)):
             regions[i] = (BOILERPLATE, "contributor bio")
             seen_chrome = True
             continue
@@ -121,6 +122,27 @@ def mark_trailing_chrome(
             continue
         else:
             break
+
+
+_BIO_VERB = re.compile(r" (?:is|are|has been|teaches|directs|leads|chairs|runs|writes|covers"
+                       r"|reports on|writes about) ")
+_NAME = re.compile(r"[A-Z][\w'\u2019-]{2,}")
+
+
+def _named_before(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
+                  i: int) -> bool:
+    """Whether the person block ``i`` introduces ("Ada Kohl is the senior captain of ...") is
+    named, by surname, in the story's body text before it: a source the story quoted,
+    described in its closing paragraph (or an excerpt cut there). A contributor's bio names
+    the writer, whom the story does not name."""
+    body = text[raw[i].cstart : raw[i].end]
+    subject = _BIO_VERB.split(body, maxsplit=1)[0]
+    names = _NAME.findall(subject)
+    if not names or subject.lower().startswith("the "):
+        return False
+    surname = re.compile(rf"\b{re.escape(names[-1])}\b")
+    return any(regions[k][0] == BODY and surname.search(text, raw[k].cstart, raw[k].end)
+               for k in range(i))
 
 
 def outlet_bio(body: str) -> bool:

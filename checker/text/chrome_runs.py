@@ -36,9 +36,16 @@ _SIGNATURE = (rf"[\u2014\u2013-]{{1,2}}\s*[^\n()]{{1,60}}\(@\w{{1,15}}\)\s*"
               rf"(?:on\s+)?(?:{_POST_DATE})?")
 _SIGNATURE_LINE = lazy_compile(  # with no dash, a date must close it
     rf"(?:{_SIGNATURE}|[^\n()]{{1,60}}\(@\w{{1,15}}\)\s*(?:on\s+)?{_POST_DATE})\s*")
+_POST_LINK = r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)"
+# A post's end: its signature, or its own link closing it (then perhaps more links, the tag a
+# scraper left and the signature). A link inside a paragraph that goes on ("A video posted at
+# pic.twitter.com/x shows ...") is the author's prose citing the post, not the post.
+_POST_TAIL = r"(?:\s*(?:</?tweet/?>|[.\u2026]))*\s*$"  # a scraper's closing tag, a stop
 _POST_END = lazy_compile(
-    r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)|[\u2014\u2013]\s*[^\n()]{1,60}\(@\w{1,15}\)\s+"
-    + _POST_DATE + r"\s*$"
+    rf"{_POST_LINK}(?:\s*{_POST_LINK})*"
+    r"(?:\s*[\u2014\u2013]\s*[^\n()]{1,60}\(@\w{1,15}\)\s*(?:on\s+)?(?:" + _POST_DATE + r")?)?"
+    + _POST_TAIL
+    + r"|[\u2014\u2013]\s*[^\n()]{1,60}\(@\w{1,15}\)\s+" + _POST_DATE + _POST_TAIL
 )
 _TRUNCATED = ("...", "\u2026", "[\u2026]", "[...]")
 # the label of a list of links to other stories: one that says so ("Related articles", "Read
@@ -95,7 +102,9 @@ class _Page:
 
 
 def _posts(page: _Page) -> None:
-    """Embedded posts: a signature line and the text before it, or a block ending in one."""
+    """Embedded posts: a signature line and the text before it (not the author's lead-in
+    ending with a colon), or a block that a signature or the post's own link closes (a link
+    inside a paragraph that goes on is the author citing the post)."""
     text = page.text
     if "(@" not in text and "t.co/" not in text and "twitter.com/" not in text:
         return
@@ -107,7 +116,8 @@ def _posts(page: _Page) -> None:
         whole = page.text[b.start : b.end].strip()  # with the dash a bullet marker took
         if "(@" in body and _SIGNATURE_LINE.fullmatch(whole):
             page.mark(i, BOILERPLATE, "embedded post")
-            if i > 0 and page.regions[i - 1][0] in _OPEN and page.words[i - 1] <= 80:
+            if (i > 0 and page.regions[i - 1][0] in _OPEN and page.words[i - 1] <= 80
+                    and not page.bodies[i - 1].endswith(":")):  # the author's lead-in
                 page.mark(i - 1, BOILERPLATE, "embedded post")
         elif page.words[i] <= 100 and _POST_END.search(body):
             page.mark(i, BOILERPLATE, "embedded post")
@@ -134,7 +144,9 @@ def _teasers(page: _Page) -> None:
 
 def _link_lists(page: _Page) -> None:
     """The short blocks after a related-link list's label ("Related articles"); after a label
-    that may be a subhead ("Latest", "More on the budget"), only blocks shaped like links."""
+    that may be a subhead ("Latest", "More on the budget"), only blocks shaped like links. A
+    run of full sentences after the label is a list only where the text ends with it: before
+    a caption or a byline it is the story going on, where the page lost the list's links."""
     i = 0
     while i < page.n:
         if not (page.regions[i][0] in (BOILERPLATE, HEADING) and page.words[i] <= 6):
@@ -145,13 +157,17 @@ def _link_lists(page: _Page) -> None:
             i += 1
             continue
         j = i + 1
+        links = False  # whether an item is shaped like a link's text
         while (j < page.n and j - i <= 15 and page.regions[j][0] in _OPEN
                and page.words[j] <= LIST_ITEM_WORDS and one_sentence(page.bodies[j])
                and (explicit or _link_shaped(page, j))):
+            links = links or _link_shaped(page, j)
             j += 1
         # a list only where no story follows it: the text ends, or more chrome comes
-        # ("Read more" in a story, then its next short paragraphs, is no list)
-        ends = j == page.n or page.regions[j][0] in (BOILERPLATE, BYLINE, CAPTION)
+        # ("Read more" in a story, then its next short paragraphs, is no list); a run of
+        # full sentences only where the text ends with it (a story's short paragraphs after
+        # a label whose links the page lost go on to a photo caption or a byline)
+        ends = j == page.n or links and page.regions[j][0] in (BOILERPLATE, BYLINE, CAPTION)
         if explicit or ends and j > i + 1:
             page.mark(i, BOILERPLATE, "related-link list")
         if ends:
@@ -168,10 +184,11 @@ def _link_shaped(page: _Page, i: int) -> bool:
 
 
 def _headlines(page: _Page) -> None:
-    """A short block with no final punctuation that a byline or timestamp follows."""
+    """A short block with no final punctuation that a byline or timestamp follows (not a
+    lead-in ending with a colon: "She wrote on Monday:" before the post's date)."""
     for i in range(page.n - 1):
         if (page.regions[i + 1][0] == BYLINE and page.regions[i][0] == BODY and page.words[i] <= 20
-                and not page.terminal(i)):
+                and not page.terminal(i) and not page.bodies[i].endswith(":")):
             page.mark(i, HEADING, "headline")
 
 
