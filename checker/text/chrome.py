@@ -90,11 +90,17 @@ def headline_shape(body: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 
+# a quote widget's ticker left on a line of its own inside a sentence ("Oracle / ORCL, /
+# shares fell ..."): one upper-case symbol and a comma, the sentence going on in lower case
+_TICKER_LINE = re.compile(r"[A-Z]{2,5}(?:\.[A-Z]{1,2})?,[ \t]*\n(?=[a-z])")
+
+
 def leading_dateline(text: str, start: int, end: int) -> int:
-    """Where the text of a block ``text[start:end]`` starts after a timestamp or a stock quote
-    glued to its start ("date 2024-01-28 PARIS: The ...", "NYSE: ACM 45.20 +1.35 Acme ..."),
-    or -1 when it does not start with one."""
-    m = _LEADING_DATELINE.match(text, start, end) or _LEADING_TICKER.match(text, start, end)
+    """Where the text of a block ``text[start:end]`` starts after a timestamp, a stock quote
+    or a ticker's line glued to its start ("date 2024-01-28 PARIS: The ...", "NYSE: ACM 45.20
+    +1.35 Acme ...", "ORCL,\nshares fell ..."), or -1 when it does not start with one."""
+    m = (_LEADING_DATELINE.match(text, start, end) or _LEADING_TICKER.match(text, start, end)
+         or _TICKER_LINE.match(text, start, end))
     return m.end() if m and m.end() < end else -1
 
 

@@ -15,7 +15,10 @@ and at the whole page, after every block has its first region:
 - a **headline** with no final punctuation that its byline or timestamp follows;
 - a **repeated block**: a title printed twice in a row, or a photo caption that repeats a
   sentence of the story;
-- a **contributor's line** by the byline ("Jane Roe covers science for the Gazette.").
+- a **contributor's line** by the byline ("Jane Roe covers science for the Gazette.");
+- a **list of links with no label**: bullets in a row that are each a headline, or each a
+  title with its date (a recent-posts widget);
+- a **site tagline** in lower case over the story ("a Northfield Media site").
 """
 
 from __future__ import annotations
@@ -176,6 +179,46 @@ def _link_lists(page: _Page) -> None:
         i = j
 
 
+# a recent-posts widget's item: a title, then its date ("Fuel subsidy to end - May 3, 2024")
+_DATED_ITEM = lazy_compile(rf".{{8,160}}\s[\u2013\u2014-]\s(?:{_POST_DATE})\s*")
+LINK_BULLETS = 3  # a list of links with no label: at least this many bullets in a row
+
+
+def _link_bullets(page: _Page) -> None:
+    """A list of links with no label: three or more bullets in a row with no final stop,
+    nearly all (four in five) headlines ("- Diabetes Programme Saves Money, Study Shows"), or
+    two or more that each
+    end with a dash and their date (a recent-posts widget). A story's bullets are sentences,
+    in sentence case."""
+    i = 0
+    while i < page.n:
+        j = i
+        while (j < page.n and page.raw[j].bullet and page.regions[j][0] in _OPEN
+               and page.words[j] <= LIST_ITEM_WORDS):
+            j += 1
+        items = range(i, j)
+        if j - i >= LINK_BULLETS and not any(page.terminal(k) for k in items) and sum(
+                headline_shape(page.bodies[k]) for k in items) >= 0.8 * (j - i) or (
+                j - i >= 2 and all(_DATED_ITEM.fullmatch(page.bodies[k]) for k in items)):
+            for k in items:
+                page.mark(k, BOILERPLATE, "related-link list")
+        i = max(j, i + 1)
+
+
+def _taglines(page: _Page) -> None:
+    """A site's tagline over the story: the text's first blocks, each line of at most ten
+    words and starting with a lower-case word ("the traveller's guide to festivals", "a Northfield
+    Media site"), before any body text. A brand written in lower case ("eBay", "iPhone") is a
+    name, not a tagline."""
+    for i in range(page.n):
+        if page.regions[i][0] not in _OPEN:
+            continue
+        if not all(len(line.split()) <= 10 and line[:1].islower() and not line[1:2].isupper()
+                   for line in page.bodies[i].splitlines()):
+            return
+        page.mark(i, BOILERPLATE, "site tagline")
+
+
 def _link_shaped(page: _Page, i: int) -> bool:
     """Whether block ``i`` reads as a link's text rather than a sentence of the story: no
     final stop, or a line in headline case."""
@@ -275,6 +318,8 @@ def mark_runs(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]]
     _posts(page)
     _teasers(page)
     _link_lists(page)
+    _link_bullets(page)
+    _taglines(page)
     _repeats(page)
     _headlines(page)
     _title_case_headlines(page)
