@@ -194,3 +194,30 @@ def test_labels_and_pointers_closing_a_page_are_chrome(line: str) -> None:
 def test_a_company_that_has_more_stores_is_prose() -> None:
     page = f"{STORY}\nThe company has more stores in the county than any rival, its filings show.\n"
     assert len(analysed(document_from_text(page))) == 3
+
+
+def test_teasers_each_under_its_own_headline_are_a_list_of_other_stories() -> None:
+    page = (
+        "Wire stories, page 12\n"
+        "Harbour board approves late ferry sailings\n"
+        "NORTHFIELD \u2014 The harbour board voted on Monday to add two late sailings on "
+        "Fridays after commuters asked for them in a survey, and its chair said...\n"
+        "Library branch to open in the spring\n"
+        "NORTHFIELD \u2014 The county's first new library branch since 1998 will open in "
+        "April on the site of the old fire station, officials said...\n"
+        "Street lights to switch to LED lamps\n"
+        "NORTHFIELD \u2014 Every street light in the county will switch to LED lamps over "
+        "three years under a plan the council approved on Tuesday, which...\n"
+    )
+    assert analysed(document_from_text(page)) == []
+
+
+def test_a_quote_trailing_off_in_a_story_with_subheads_stays_prose() -> None:
+    page = (
+        f"{STORY}\n"
+        "A long night\n\n"
+        "\"We kept thinking the water would stop rising, and then it didn't...\"\n\n"
+        "Residents said the pumps failed twice before midnight.\n"
+    )
+    doc = document_from_text(page)
+    assert region_of(doc, "\"We kept thinking") == BODY

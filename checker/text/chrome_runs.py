@@ -137,8 +137,8 @@ def _teasers(page: _Page) -> None:
                 and page.bodies[i].endswith(_TRUNCATED)):
             run.append(i)
             continue
-        if i < page.n and run and page.regions[i][0] in (BYLINE, CAPTION, BOILERPLATE):
-            continue  # a timestamp or credit between two teasers
+        if i < page.n and run and page.regions[i][0] in (BYLINE, CAPTION, BOILERPLATE, HEADING):
+            continue  # a timestamp, a credit or the next teaser's headline between two teasers
         if len(run) >= 3 or len(run) == 2 and i == page.n:
             for k in run:
                 page.mark(k, BOILERPLATE, "list of teasers")
