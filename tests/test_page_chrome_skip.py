@@ -221,3 +221,25 @@ def test_a_quote_trailing_off_in_a_story_with_subheads_stays_prose() -> None:
     )
     doc = document_from_text(page)
     assert region_of(doc, "\"We kept thinking") == BODY
+
+
+def test_a_lone_short_question_capitalised_by_its_names_is_prose() -> None:
+    page = (
+        f"{STORY}\n"
+        "What was Maya Stone's answer on Twitter?\n\n"
+        "\"We listened to drivers and we acted,\" Stone wrote on Wednesday, adding that the "
+        "repairs would start in March.\n"
+    )
+    doc = document_from_text(page)
+    assert region_of(doc, "What was Maya Stone's answer") == BODY
+
+
+def test_a_lone_short_question_in_title_case_is_still_a_heading() -> None:
+    page = (
+        f"{STORY}\n"
+        "What Went Wrong?\n\n"
+        "The council's own review found that the contract had no penalty for late work, and "
+        "that nobody had checked the first repairs before paying for them.\n"
+    )
+    doc = document_from_text(page)
+    assert region_of(doc, "What Went Wrong?") != BODY

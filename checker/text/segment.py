@@ -410,6 +410,15 @@ def _is_title_case(text: str) -> bool:
     return sum(w[0].isupper() or w[0].isdigit() for w in words) / len(words) >= 0.6
 
 
+def _title_case_after_first(text: str) -> bool:
+    """Whether ``text`` is in title case past its first word, which is capitalised in any
+    sentence: nearly every word of more than three letters (nine in ten) capitalised. A lone
+    short question is a heading when written as one ("What Went Wrong?"), not when names make
+    up most of its capitals ("What was Jane Roe's answer on Twitter?")."""
+    words = [w for w in _WORD.findall(text)[1:] if len(w) > 3]
+    return sum(w[0].isupper() or w[0].isdigit() for w in words) >= 0.9 * len(words)
+
+
 class _RegionClassifier:
     """Decides the region of each block of one text, walking the blocks in order.
 
@@ -484,7 +493,8 @@ class _RegionClassifier:
         n = len(raw)
         last = i == n - 1
         if not last and chrome.question_shape(body, words) and (
-            (self.questions >= 2 or words <= 8 and _is_title_case(body[:-1]))
+            (self.questions >= 2 or words <= 8 and (
+                _is_title_case(body[:-1]) if i == 0 else _title_case_after_first(body[:-1])))
             and chrome.followed_by_longer(self.next_long, i, words)
             or self.questions >= 2 and chrome.nothing_longer_after(self.next_long, i)
         ):
