@@ -40,15 +40,16 @@ _SIGNATURE = (rf"[\u2014\u2013-]{{1,2}}\s*[^\n()]{{1,60}}\(@\w{{1,15}}\)\s*"
 _SIGNATURE_LINE = lazy_compile(  # with no dash, a date must close it
     rf"(?:{_SIGNATURE}|[^\n()]{{1,60}}\(@\w{{1,15}}\)\s*(?:on\s+)?{_POST_DATE})\s*")
 _POST_LINK = r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)"
-# A post's end: its signature, or its own link closing it (then perhaps more links, the tag a
-# scraper left and the signature). A link inside a paragraph that goes on ("A video posted at
-# pic.twitter.com/x shows ...") is the author's prose citing the post, not the post.
+# A post's mark: its signature with its date (anywhere: two posts may share a block), or its
+# own link closing the block (then perhaps more links, the tag a scraper left, the
+# signature). A link inside a paragraph that goes on ("A video posted at pic.twitter.com/x
+# shows ...") is the author's prose citing the post, not the post.
 _POST_TAIL = r"(?:\s*(?:</?tweet/?>|[.\u2026]))*\s*$"  # a scraper's closing tag, a stop
 _POST_END = lazy_compile(
     rf"{_POST_LINK}(?:\s*{_POST_LINK})*"
     r"(?:\s*[\u2014\u2013]\s*[^\n()]{1,60}\(@\w{1,15}\)\s*(?:on\s+)?(?:" + _POST_DATE + r")?)?"
     + _POST_TAIL
-    + r"|[\u2014\u2013]\s*[^\n()]{1,60}\(@\w{1,15}\)\s+" + _POST_DATE + _POST_TAIL
+    + r"|[\u2014\u2013]\s*[^\n()]{1,60}\(@\w{1,15}\)\s+" + _POST_DATE
 )
 _TRUNCATED = ("...", "\u2026", "[\u2026]", "[...]")
 # the label of a list of links to other stories: one that says so ("Related articles", "Read
