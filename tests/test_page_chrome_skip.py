@@ -243,3 +243,24 @@ def test_a_lone_short_question_in_title_case_is_still_a_heading() -> None:
     )
     doc = document_from_text(page)
     assert region_of(doc, "What Went Wrong?") != BODY
+
+
+def test_a_letter_writers_closing_line_before_the_pages_end_is_chrome() -> None:
+    page = (
+        "The council should publish every repair contract before it signs, not after. "
+        "Residents pay for these roads and deserve to see what they buy.\n\n"
+        "Tom Bell is a resident of Northfield.\n\n"
+        "Copy the Story Link\n"
+    )
+    doc = document_from_text(page)
+    assert region_of(doc, "Tom Bell is a resident") == BOILERPLATE
+
+
+def test_a_resident_the_story_quoted_described_at_its_end_is_prose() -> None:
+    page = (
+        f"{STORY}\n"
+        "\"The potholes on my street have been there since spring,\" said Tom Bell.\n\n"
+        "Tom Bell is a resident of Northfield.\n"
+    )
+    doc = document_from_text(page)
+    assert region_of(doc, "Tom Bell is a resident") == BODY

@@ -40,7 +40,7 @@ _BIO_SENTENCE = (  # the name and verb first: most blocks fail there, before the
     r"chairman|chairwoman|member|researcher|writer|columnist|contributor|economist|analyst|"
     r"scholar|historian|editor|journalist|reporter|correspondent|campaigner|activist|"
     r"executive|chief executive|partner|consultant|adviser|advisor|attorney|lawyer|physician|"
-    r"doctor|teacher|student|former|retired|emeritus|head of|dean)\b"
+    r"doctor|teacher|student|former|retired|emeritus|head of|dean|resident)\b"
     rf"{_BIO_CHAR}{{0,240}}[.!?]?"
 )
 _BIO_CONTACT = (
@@ -86,7 +86,7 @@ def mark_trailing_chrome(
 
     Walking back from the end: a contributor's bio (:data:`_TRAILING_BIO`); short or
     unpunctuated blocks (no ``terminal`` punctuation)
-    that sit among boilerplate ("Power the / Fearless Valley / Newsroom today."); bylines,
+    that sit among boilerplate ("Power the / Fearless Valley / Newsroom today."); headings, bylines,
     captions and references are passed over; a bullet or body text stops the walk.
     """
     seen_chrome = False
@@ -118,7 +118,7 @@ def mark_trailing_chrome(
             regions[i] = (BOILERPLATE, "trailing page chrome")
         elif r == HEADING and seen_chrome:
             regions[i] = (BOILERPLATE, "trailing page chrome")
-        elif r in (BYLINE, CAPTION, REFERENCES):
+        elif r in (BYLINE, CAPTION, REFERENCES, HEADING):  # a heading ending the text heads nothing
             continue
         else:
             break
