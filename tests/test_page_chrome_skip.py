@@ -264,3 +264,29 @@ def test_a_resident_the_story_quoted_described_at_its_end_is_prose() -> None:
     )
     doc = document_from_text(page)
     assert region_of(doc, "Tom Bell is a resident") == BODY
+
+
+LONG = (
+    "The council's own review found that the contract had no penalty for late work, and that "
+    "nobody had checked the first repairs before paying for them in full last spring."
+)
+
+
+def test_a_series_of_rhetorical_questions_in_an_article_is_prose() -> None:
+    page = (
+        f"{STORY}\n"
+        "Why had nobody checked the first repairs before paying?\n\n"
+        "Who signed a contract with no penalty for late work, and why did the council not ask?\n\n"
+        f"{LONG}\n\n"
+        "Why?\n\n"
+        f"{LONG}\n"
+    )
+    doc = document_from_text(page)
+    assert region_of(doc, "Why had nobody checked") == BODY
+    assert region_of(doc, "Why?") == BODY
+
+
+def test_a_headline_question_in_title_case_opening_the_text_is_a_heading() -> None:
+    page = f"As Rivals Merge, Will the Harbour Ferry Be Next?\n\n{STORY}"
+    doc = document_from_text(page)
+    assert region_of(doc, "As Rivals Merge") != BODY

@@ -126,12 +126,14 @@ def question_shape(body: str, words: int) -> bool:
 
 
 def question_blocks(text: str, raw: Sequence[Span]) -> int:
-    """How many blocks of ``text`` are a question of heading shape."""
+    """How many blocks of ``text`` are a question of heading shape and at least three words
+    ("Why?" and "Come again?" are rhetoric, not an explainer's sections)."""
     n = 0
     for b in raw:
         if text[b.end - 1 : b.end] == "?":
             body = text[b.cstart : b.end].strip()
-            n += question_shape(body, len(_WORD.findall(body)))
+            words = len(_WORD.findall(body))
+            n += words >= 3 and question_shape(body, words)
     return n
 
 

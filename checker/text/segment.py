@@ -416,7 +416,8 @@ def _title_case_after_first(text: str) -> bool:
     short question is a heading when written as one ("What Went Wrong?"), not when names make
     up most of its capitals ("What was Jane Roe's answer on Twitter?")."""
     words = [w for w in _WORD.findall(text)[1:] if len(w) > 3]
-    return sum(w[0].isupper() or w[0].isdigit() for w in words) >= 0.9 * len(words)
+    return bool(words) and sum(w[0].isupper() or w[0].isdigit() for w in words) >= 0.9 * len(
+        words)
 
 
 class _RegionClassifier:
@@ -492,11 +493,15 @@ class _RegionClassifier:
         raw = self.raw
         n = len(raw)
         last = i == n - 1
+        # an explainer's section question: three words or more ("Why?", "Come again?" are
+        # rhetoric) and not one of a series of questions (the next paragraph asking another)
+        explainer = self.questions >= 2 and words >= 3 and not self.text[
+            raw[i + 1].end - 1 : raw[i + 1].end].endswith("?") if not last else False
         if not last and chrome.question_shape(body, words) and (
-            (self.questions >= 2 or words <= 8 and (
-                _is_title_case(body[:-1]) if i == 0 else _title_case_after_first(body[:-1])))
+            (explainer or (_is_title_case(body[:-1]) if i == 0  # the text's headline
+                           else words <= 8 and _title_case_after_first(body[:-1])))
             and chrome.followed_by_longer(self.next_long, i, words)
-            or self.questions >= 2 and chrome.nothing_longer_after(self.next_long, i)
+            or explainer and chrome.nothing_longer_after(self.next_long, i)
         ):
             return HEADING, "question heading"
         unpunctuated = not _TERMINAL.search(body) and not chrome.cited_sentence_end(body)
