@@ -290,3 +290,12 @@ def test_a_headline_question_in_title_case_opening_the_text_is_a_heading() -> No
     page = f"As Rivals Merge, Will the Harbour Ferry Be Next?\n\n{STORY}"
     doc = document_from_text(page)
     assert region_of(doc, "As Rivals Merge") != BODY
+
+
+def test_a_post_whose_signature_the_page_cut_after_its_dash_is_not_analysed() -> None:
+    page = (
+        f"{STORY}\n"
+        "JUST IN: Crews close Harbour Road as the water rises pic.twitter.com/Xy12Ab \u2014\n"
+    )
+    doc = document_from_text(page)
+    assert region_of(doc, "JUST IN: Crews close") == BOILERPLATE

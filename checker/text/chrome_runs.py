@@ -47,7 +47,8 @@ _POST_LINK = r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)"
 _POST_TAIL = r"(?:\s*(?:</?tweet/?>|[.\u2026]))*\s*$"  # a scraper's closing tag, a stop
 _POST_END = lazy_compile(
     rf"{_POST_LINK}(?:\s*{_POST_LINK})*"
-    r"(?:\s*[\u2014\u2013]\s*[^\n()]{1,60}\(@\w{1,15}\)\s*(?:on\s+)?(?:" + _POST_DATE + r")?)?"
+    r"(?:\s*[\u2014\u2013]\s*(?:[^\n()]{1,60}\(@\w{1,15}\)\s*(?:on\s+)?(?:" + _POST_DATE
+    + r")?)?)?"  # the signature, or its dash where the page was cut off
     + _POST_TAIL
     + r"|[\u2014\u2013]\s*[^\n()]{1,60}\(@\w{1,15}\)\s+" + _POST_DATE
 )
