@@ -192,7 +192,10 @@ def _link_bullets(page: _Page) -> None:
     two or more that each
     end with a dash and their date (a recent-posts widget). A story's bullets are sentences,
     in sentence case."""
-    i = 0
+    bullets = [k for k, b in enumerate(page.raw) if b.bullet]
+    if len(bullets) < 2:
+        return
+    i = bullets[0]
     while i < page.n:
         j = i
         while (j < page.n and page.raw[j].bullet and page.regions[j][0] in _OPEN
@@ -215,8 +218,10 @@ def _taglines(page: _Page) -> None:
     for i in range(page.n):
         if page.regions[i][0] not in _OPEN:
             continue
-        if not all(len(line.split()) <= 10 and line[:1].islower() and not line[1:2].isupper()
-                   for line in page.bodies[i].splitlines()):
+        body = page.bodies[i]
+        if not (body[:1].islower() and all(
+                len(line.split()) <= 10 and line[:1].islower() and not line[1:2].isupper()
+                for line in body.splitlines())):
             return
         page.mark(i, BOILERPLATE, "site tagline")
 
