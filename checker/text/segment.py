@@ -488,21 +488,27 @@ class _RegionClassifier:
             return self._unmarked_region(i, body, words)
         return BODY, ""
 
+    def _question_heading(self, i: int, body: str, words: int) -> bool:
+        """Whether a short question standing alone (block ``i``, not the last) heads a section:
+        in an explainer (two or more such questions), one of three words or more ("Why?" and
+        "Come again?" are rhetoric) that is not one of a series (the next paragraph asking
+        another), or a question in title case; followed by a longer paragraph, or in an
+        explainer by nothing but short chrome."""
+        nxt = self.raw[i + 1]
+        explainer = (self.questions >= 2 and words >= 3
+                     and self.text[nxt.end - 1 : nxt.end] != "?")
+        titled = (_is_title_case(body[:-1]) if i == 0  # the text's headline
+                  else words <= 8 and _title_case_after_first(body[:-1]))
+        return ((explainer or titled) and chrome.followed_by_longer(self.next_long, i, words)
+                or explainer and chrome.nothing_longer_after(self.next_long, i))
+
     def _unmarked_region(self, i: int, body: str, words: int) -> tuple[str, str]:
         """Body text, or a heading told only by its shape (short, unpunctuated, a question)."""
         raw = self.raw
         n = len(raw)
         last = i == n - 1
-        # an explainer's section question: three words or more ("Why?", "Come again?" are
-        # rhetoric) and not one of a series of questions (the next paragraph asking another)
-        explainer = self.questions >= 2 and words >= 3 and not self.text[
-            raw[i + 1].end - 1 : raw[i + 1].end].endswith("?") if not last else False
-        if not last and chrome.question_shape(body, words) and (
-            (explainer or (_is_title_case(body[:-1]) if i == 0  # the text's headline
-                           else words <= 8 and _title_case_after_first(body[:-1])))
-            and chrome.followed_by_longer(self.next_long, i, words)
-            or explainer and chrome.nothing_longer_after(self.next_long, i)
-        ):
+        if not last and chrome.question_shape(body, words) and self._question_heading(
+                i, body, words):
             return HEADING, "question heading"
         unpunctuated = not _TERMINAL.search(body) and not chrome.cited_sentence_end(body)
         if unpunctuated and words <= 30 and not (last and words > 8):
