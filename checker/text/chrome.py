@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from checker.core.regexlit import lazy_compile
+from checker.core.words import WORD as _CORE_WORD
 from checker.text.firstchar import FirstCharIndex, first_chars
 
 __all__ = ["MONTH", "WORD", "FirstCharIndex", "RawBlock", "Span", "first_chars"]
@@ -135,6 +136,42 @@ def question_blocks(text: str, raw: Sequence[Span]) -> int:
             words = len(_WORD.findall(body))
             n += words >= 3 and question_shape(body, words)
     return n
+
+
+def title_case(text: str) -> bool:
+    """Whether at least 60% of the words longer than 3 letters are capitalised (or numbers)."""
+    words = [w for w in _CORE_WORD.findall(text) if len(w) > 3]
+    if not words:
+        return True
+    return sum(w[0].isupper() or w[0].isdigit() for w in words) / len(words) >= 0.6
+
+
+def title_case_after_first(text: str) -> bool:
+    """Whether ``text`` is in title case past its first word, which is capitalised in any
+    sentence: nearly every word of more than three letters (nine in ten) capitalised. A lone
+    short question is a heading when written as one ("What Went Wrong?"), not when names make
+    up most of its capitals ("What was Jane Roe's answer on Twitter?")."""
+    words = [w for w in _CORE_WORD.findall(text)[1:] if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() or w[0].isdigit() for w in words) >= 0.9 * len(
+        words)
+
+
+def question_heading(text: str, raw: Sequence[Span], i: int, words: int, questions: int,
+                     next_long: Sequence[int | None]) -> bool:
+    """Whether a short question standing alone (block ``i`` of ``raw``, not the last, of
+    ``words`` words; :func:`question_shape`) heads a section. In an explainer (``questions``,
+    from :func:`question_blocks`, two or more): one of three words or more ("Why?" and "Come
+    again?" are rhetoric) that is not one of a series (the next paragraph asking another);
+    else a question in title case (:func:`title_case_after_first`; the text's first block, its
+    headline, by :func:`title_case`). Followed by a longer paragraph, or in an explainer by
+    nothing but short chrome (``next_long`` from :func:`next_long_words`)."""
+    body = text[raw[i].cstart : raw[i].end].strip()[:-1]
+    nxt = raw[i + 1]
+    explainer = questions >= 2 and words >= 3 and text[nxt.end - 1 : nxt.end] != "?"
+    titled = (title_case(body) if i == 0
+              else words <= 8 and title_case_after_first(body))
+    return ((explainer or titled) and followed_by_longer(next_long, i, words)
+            or explainer and nothing_longer_after(next_long, i))
 
 
 def next_long_words(text: str, raw: Sequence[Span]) -> list[int | None]:

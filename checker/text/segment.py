@@ -402,22 +402,7 @@ def _is_byline(pats: RegionPatterns, body: str) -> bool:
     )
 
 
-def _is_title_case(text: str) -> bool:
-    """Whether at least 60% of the words longer than 3 letters are capitalised (or numbers)."""
-    words = [w for w in _WORD.findall(text) if len(w) > 3]
-    if not words:
-        return True
-    return sum(w[0].isupper() or w[0].isdigit() for w in words) / len(words) >= 0.6
-
-
-def _title_case_after_first(text: str) -> bool:
-    """Whether ``text`` is in title case past its first word, which is capitalised in any
-    sentence: nearly every word of more than three letters (nine in ten) capitalised. A lone
-    short question is a heading when written as one ("What Went Wrong?"), not when names make
-    up most of its capitals ("What was Jane Roe's answer on Twitter?")."""
-    words = [w for w in _WORD.findall(text)[1:] if len(w) > 3]
-    return bool(words) and sum(w[0].isupper() or w[0].isdigit() for w in words) >= 0.9 * len(
-        words)
+_is_title_case = chrome.title_case  # at least 60% of the long words capitalised
 
 
 class _RegionClassifier:
@@ -488,27 +473,13 @@ class _RegionClassifier:
             return self._unmarked_region(i, body, words)
         return BODY, ""
 
-    def _question_heading(self, i: int, body: str, words: int) -> bool:
-        """Whether a short question standing alone (block ``i``, not the last) heads a section:
-        in an explainer (two or more such questions), one of three words or more ("Why?" and
-        "Come again?" are rhetoric) that is not one of a series (the next paragraph asking
-        another), or a question in title case; followed by a longer paragraph, or in an
-        explainer by nothing but short chrome."""
-        nxt = self.raw[i + 1]
-        explainer = (self.questions >= 2 and words >= 3
-                     and self.text[nxt.end - 1 : nxt.end] != "?")
-        titled = (_is_title_case(body[:-1]) if i == 0  # the text's headline
-                  else words <= 8 and _title_case_after_first(body[:-1]))
-        return ((explainer or titled) and chrome.followed_by_longer(self.next_long, i, words)
-                or explainer and chrome.nothing_longer_after(self.next_long, i))
-
     def _unmarked_region(self, i: int, body: str, words: int) -> tuple[str, str]:
         """Body text, or a heading told only by its shape (short, unpunctuated, a question)."""
         raw = self.raw
         n = len(raw)
         last = i == n - 1
-        if not last and chrome.question_shape(body, words) and self._question_heading(
-                i, body, words):
+        if not last and chrome.question_shape(body, words) and chrome.question_heading(
+                self.text, raw, i, words, self.questions, self.next_long):
             return HEADING, "question heading"
         unpunctuated = not _TERMINAL.search(body) and not chrome.cited_sentence_end(body)
         if unpunctuated and words <= 30 and not (last and words > 8):
