@@ -14,16 +14,20 @@ Figures are printed for the tune half, and with ``--heldout`` for all excerpts a
 half (the fixed split of :mod:`evaluation.realnews`; ask for them once, for the final figures, not
 while choosing rules); ``--detail`` lists the tune half's errors only (the held-out half's lines
 are never listed). A second check needs no labels: PolNeAR's articles
-(``../shared/data/attribution/polnear/train``, 840 US election stories) are clean article prose,
+(``../shared/data/attribution/polnear/train`` and ``dev``, 840 and 84 US election stories) are
+clean article prose,
 so every sentence read as anything but body text, past each article's first block (its
 headline), is prose skipped (or chrome that the corpus kept: "Follow X on Twitter"); the
-count and the reasons are printed.
+count and the reasons are printed. ``--explain FILE`` lists one text's blocks that are not
+analysed, each with the rule that skipped it and the blocks either side (the neighbours the
+neighbour rules look at).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -31,7 +35,23 @@ from checker.core.document import BODY, Document
 from checker.text.loader import load_document
 from evaluation.realnews import DEV, REPO, split_of
 
-POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "attribution" / "polnear" / "train" / "text"
+POLNEAR = REPO.parent / "shared" / "data" / "attribution" / "polnear"
+POLNEAR_TRAIN = POLNEAR / "train" / "text"
+POLNEAR_DEV = POLNEAR / "dev" / "text"
+# the rule behind each reason a neighbour rule gives (checker.text.chrome_runs and chrome_bio)
+NEIGHBOUR_RULES = {
+    "embedded post": "chrome_runs._posts (a signature line after it, or a post's link)",
+    "list of teasers": "chrome_runs._teasers (a run of blocks cut off with an ellipsis)",
+    "related-link list": "chrome_runs._link_lists (after a list's label)",
+    "headline": "chrome_runs._headlines / _title_case_headlines (a byline after it, or headline "
+                "case alone)",
+    "repeated title": "chrome_runs._repeats (the same line twice in a row)",
+    "caption repeating the text": "chrome_runs._repeats (the copy of a nearby paragraph's "
+                                  "sentence)",
+    "contributor bio": "chrome_bio (the text's last block) or chrome_runs._contributor_lines "
+                       "(by the byline)",
+    "trailing page chrome": "chrome_bio.mark_trailing_chrome (short blocks among the end's chrome)",
+}
 
 
 def _skipped(doc: Document, start: int, end: int) -> tuple[bool, str]:
@@ -81,7 +101,31 @@ def report(rows: list[tuple[str, str, bool, str, str]], title: str, detail: bool
     return "\n".join(lines)
 
 
-def polnear_check(folder: Path = POLNEAR_TRAIN, detail: bool = False) -> str:
+def explain(path: Path) -> str:
+    """Every block of one text that is not analysed: its region, the reason the segmenter
+    gave, the rule behind a neighbour-told reason, and the blocks either side of it (what the
+    neighbour rules look at)."""
+    doc = load_document(path)
+    blocks = doc.blocks
+
+    def show(k: int) -> str:
+        if not 0 <= k < len(blocks):
+            return "(none)"
+        b = blocks[k]
+        return f"{b.region}: {doc.text[b.start:b.end].strip()[:70]!r}"
+
+    lines = [f"{path}: {len(blocks)} blocks"]
+    for k, b in enumerate(blocks):
+        if b.region == BODY:
+            continue
+        rule = NEIGHBOUR_RULES.get(b.reason, "the block's own words or shape (segment.py)")
+        lines += [f"#{k} {b.region} [{b.reason}] by {rule}",
+                  f"    text:   {doc.text[b.start:b.end].strip()[:160]!r}",
+                  f"    before: {show(k - 1)}", f"    after:  {show(k + 1)}"]
+    return "\n".join(lines)
+
+
+def polnear_check(folder: Path = POLNEAR_TRAIN, detail: bool = False, name: str = "train") -> str:
     """Lines of clean article prose (PolNeAR) shown as not analysed, past each headline."""
     files = sorted(folder.glob("*.txt"))
     if not files:
@@ -104,7 +148,7 @@ def polnear_check(folder: Path = POLNEAR_TRAIN, detail: bool = False) -> str:
                 if detail and len(examples) < 40:
                     examples.append(f"  {f.name[:40]} [{reason}]: {sent.text[:80]!r}")
     top = ", ".join(f"{r} {n}" for r, n in reasons.most_common(6))
-    text = (f"PolNeAR train ({len(files)} articles of clean prose): {skipped}/{total} sentences "
+    text = (f"PolNeAR {name} ({len(files)} articles of clean prose): {skipped}/{total} sentences "
             f"after the headline not analysed ({top})")
     return "\n".join([text, *examples])
 
@@ -115,7 +159,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="list the tune half's errors and PolNeAR's skipped blocks")
     parser.add_argument("--heldout", action="store_true",
                         help="also print the held-out half's counts (for the final report only)")
+    parser.add_argument("--explain", type=Path, metavar="FILE", action="append",
+                        help="list one text's blocks that are not analysed, each with the rule "
+                             "that skipped it and its neighbours (repeatable); nothing else")
     args = parser.parse_args(argv)
+    if args.explain:
+        for path in args.explain:
+            if not path.is_file():
+                print(f"error: {path}: no such file", file=sys.stderr)
+                return 2
+            print(explain(path))
+        return 0
     if not DEV.is_dir():
         print(f"skipped page-chrome evaluation: {DEV} not found (../shared absent)")
         return 0
@@ -126,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         print(report(rows, "all", False))
         print(report([r for r in rows if split_of(r[0]) == "heldout"], "held-out half", False))
     print(polnear_check(detail=args.detail))
+    print(polnear_check(POLNEAR_DEV, detail=args.detail, name="dev"))
     return 0
 
 

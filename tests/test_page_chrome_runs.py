@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, Document
+from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING, Document
 from checker.text import chrome_runs
 from checker.text.loader import document_from_text
 from checker.text.segment import split_blocks
@@ -511,7 +511,7 @@ def _teasers_without_precheck(page: chrome_runs._Page) -> None:
                 and page.bodies[i].endswith(chrome_runs._TRUNCATED)):
             run.append(i)
             continue
-        if i < page.n and run and page.regions[i][0] in (BYLINE, CAPTION, BOILERPLATE):
+        if i < page.n and run and page.regions[i][0] in (BYLINE, CAPTION, BOILERPLATE, HEADING):
             continue
         if len(run) >= 3 or len(run) == 2 and i == page.n:
             for k in run:

@@ -15,7 +15,10 @@ and at the whole page, after every block has its first region:
 - a **headline** with no final punctuation that its byline or timestamp follows;
 - a **repeated block**: a title printed twice in a row, or a photo caption that repeats a
   sentence of the story;
-- a **contributor's line** by the byline ("Jane Roe covers science for the Gazette.").
+- a **contributor's line** by the byline ("Jane Roe covers science for the Gazette.");
+- a **list of links with no label**: bullets in a row that are each a headline, or each a
+  title with its date (a recent-posts widget);
+- a **site tagline** in lower case over the story ("a Northfield Media site").
 """
 
 from __future__ import annotations
@@ -25,14 +28,8 @@ from collections.abc import Sequence
 
 from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING
 from checker.core.regexlit import lazy_compile
-from checker.text.chrome import (
-    MONTH,
-    RawBlock,
-    beat_line,
-    headline_shape,
-    one_sentence,
-    trailing_bio,
-)
+from checker.text.chrome import MONTH, RawBlock, headline_shape, one_sentence
+from checker.text.chrome_bio import beat_line, trailing_bio
 
 _POST_DATE = (
     rf"(?i:{MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\.?,?\s+\d{{4}})"
@@ -42,9 +39,18 @@ _SIGNATURE = (rf"[\u2014\u2013-]{{1,2}}\s*[^\n()]{{1,60}}\(@\w{{1,15}}\)\s*"
               rf"(?:on\s+)?(?:{_POST_DATE})?")
 _SIGNATURE_LINE = lazy_compile(  # with no dash, a date must close it
     rf"(?:{_SIGNATURE}|[^\n()]{{1,60}}\(@\w{{1,15}}\)\s*(?:on\s+)?{_POST_DATE})\s*")
+_POST_LINK = r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)"
+# A post's mark: its signature with its date (anywhere: two posts may share a block), or its
+# own link closing the block (then perhaps more links, the tag a scraper left, the
+# signature). A link inside a paragraph that goes on ("A video posted at pic.twitter.com/x
+# shows ...") is the author's prose citing the post, not the post.
+_POST_TAIL = r"(?:\s*(?:</?tweet/?>|[.\u2026]))*\s*$"  # a scraper's closing tag, a stop
 _POST_END = lazy_compile(
-    r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)|[\u2014\u2013]\s*[^\n()]{1,60}\(@\w{1,15}\)\s+"
-    + _POST_DATE + r"\s*$"
+    rf"{_POST_LINK}(?:\s*{_POST_LINK})*"
+    r"(?:\s*[\u2014\u2013]\s*(?:[^\n()]{1,60}\(@\w{1,15}\)\s*(?:on\s+)?(?:" + _POST_DATE
+    + r")?)?)?"  # the signature, or its dash where the page was cut off
+    + _POST_TAIL
+    + r"|[\u2014\u2013]\s*[^\n()]{1,60}\(@\w{1,15}\)\s+" + _POST_DATE
 )
 _TRUNCATED = ("...", "\u2026", "[\u2026]", "[...]")
 # the label of a list of links to other stories: one that says so ("Related articles", "Read
@@ -101,7 +107,9 @@ class _Page:
 
 
 def _posts(page: _Page) -> None:
-    """Embedded posts: a signature line and the text before it, or a block ending in one."""
+    """Embedded posts: a signature line and the text before it (not the author's lead-in
+    ending with a colon), or a block that a signature or the post's own link closes (a link
+    inside a paragraph that goes on is the author citing the post)."""
     text = page.text
     if "(@" not in text and "t.co/" not in text and "twitter.com/" not in text:
         return
@@ -113,7 +121,8 @@ def _posts(page: _Page) -> None:
         whole = page.text[b.start : b.end].strip()  # with the dash a bullet marker took
         if "(@" in body and _SIGNATURE_LINE.fullmatch(whole):
             page.mark(i, BOILERPLATE, "embedded post")
-            if i > 0 and page.regions[i - 1][0] in _OPEN and page.words[i - 1] <= 80:
+            if (i > 0 and page.regions[i - 1][0] in _OPEN and page.words[i - 1] <= 80
+                    and not page.bodies[i - 1].endswith(":")):  # the author's lead-in
                 page.mark(i - 1, BOILERPLATE, "embedded post")
         elif page.words[i] <= 100 and _POST_END.search(body):
             page.mark(i, BOILERPLATE, "embedded post")
@@ -130,8 +139,8 @@ def _teasers(page: _Page) -> None:
                 and page.bodies[i].endswith(_TRUNCATED)):
             run.append(i)
             continue
-        if i < page.n and run and page.regions[i][0] in (BYLINE, CAPTION, BOILERPLATE):
-            continue  # a timestamp or credit between two teasers
+        if i < page.n and run and page.regions[i][0] in (BYLINE, CAPTION, BOILERPLATE, HEADING):
+            continue  # a timestamp, a credit or the next teaser's headline between two teasers
         if len(run) >= 3 or len(run) == 2 and i == page.n:
             for k in run:
                 page.mark(k, BOILERPLATE, "list of teasers")
@@ -140,7 +149,9 @@ def _teasers(page: _Page) -> None:
 
 def _link_lists(page: _Page) -> None:
     """The short blocks after a related-link list's label ("Related articles"); after a label
-    that may be a subhead ("Latest", "More on the budget"), only blocks shaped like links."""
+    that may be a subhead ("Latest", "More on the budget"), only blocks shaped like links. A
+    run of full sentences after the label is a list only where the text ends with it: before
+    a caption or a byline it is the story going on, where the page lost the list's links."""
     i = 0
     while i < page.n:
         if not (page.regions[i][0] in (BOILERPLATE, HEADING) and page.words[i] <= 6):
@@ -151,19 +162,68 @@ def _link_lists(page: _Page) -> None:
             i += 1
             continue
         j = i + 1
+        links = False  # whether an item is shaped like a link's text
         while (j < page.n and j - i <= 15 and page.regions[j][0] in _OPEN
                and page.words[j] <= LIST_ITEM_WORDS and one_sentence(page.bodies[j])
                and (explicit or _link_shaped(page, j))):
+            links = links or _link_shaped(page, j)
             j += 1
         # a list only where no story follows it: the text ends, or more chrome comes
-        # ("Read more" in a story, then its next short paragraphs, is no list)
-        ends = j == page.n or page.regions[j][0] in (BOILERPLATE, BYLINE, CAPTION)
+        # ("Read more" in a story, then its next short paragraphs, is no list); a run of
+        # full sentences only where the text ends with it (a story's short paragraphs after
+        # a label whose links the page lost go on to a photo caption or a byline)
+        ends = j == page.n or links and page.regions[j][0] in (BOILERPLATE, BYLINE, CAPTION)
         if explicit or ends and j > i + 1:
             page.mark(i, BOILERPLATE, "related-link list")
         if ends:
             for k in range(i + 1, j):
                 page.mark(k, BOILERPLATE, "related-link list")
         i = j
+
+
+# a recent-posts widget's item: a title, then its date ("Fuel subsidy to end - May 3, 2024")
+_DATED_ITEM = lazy_compile(rf".{{8,160}}\s[\u2013\u2014-]\s(?:{_POST_DATE})\s*")
+LINK_BULLETS = 3  # a list of links with no label: at least this many bullets in a row
+
+
+def _link_bullets(page: _Page) -> None:
+    """A list of links with no label: three or more bullets in a row with no final stop,
+    nearly all (four in five) headlines ("- Diabetes Programme Saves Money, Study Shows"), or
+    two or more that each
+    end with a dash and their date (a recent-posts widget). A story's bullets are sentences,
+    in sentence case."""
+    bullets = [k for k, b in enumerate(page.raw) if b.bullet]
+    if len(bullets) < 2:
+        return
+    i = bullets[0]
+    while i < page.n:
+        j = i
+        while (j < page.n and page.raw[j].bullet and page.regions[j][0] in _OPEN
+               and page.words[j] <= LIST_ITEM_WORDS):
+            j += 1
+        items = range(i, j)
+        if j - i >= LINK_BULLETS and not any(page.terminal(k) for k in items) and sum(
+                headline_shape(page.bodies[k]) for k in items) >= 0.8 * (j - i) or (
+                j - i >= 2 and all(_DATED_ITEM.fullmatch(page.bodies[k]) for k in items)):
+            for k in items:
+                page.mark(k, BOILERPLATE, "related-link list")
+        i = max(j, i + 1)
+
+
+def _taglines(page: _Page) -> None:
+    """A site's tagline over the story: the text's first blocks, each line of at most ten
+    words and starting with a lower-case word ("the traveller's guide to festivals", "a Northfield
+    Media site"), before any body text. A brand written in lower case ("eBay", "iPhone") is a
+    name, not a tagline."""
+    for i in range(page.n):
+        if page.regions[i][0] not in _OPEN:
+            continue
+        body = page.bodies[i]
+        if not (body[:1].islower() and all(
+                len(line.split()) <= 10 and line[:1].islower() and not line[1:2].isupper()
+                for line in body.splitlines())):
+            return
+        page.mark(i, BOILERPLATE, "site tagline")
 
 
 def _link_shaped(page: _Page, i: int) -> bool:
@@ -174,10 +234,11 @@ def _link_shaped(page: _Page, i: int) -> bool:
 
 
 def _headlines(page: _Page) -> None:
-    """A short block with no final punctuation that a byline or timestamp follows."""
+    """A short block with no final punctuation that a byline or timestamp follows (not a
+    lead-in ending with a colon: "She wrote on Monday:" before the post's date)."""
     for i in range(page.n - 1):
         if (page.regions[i + 1][0] == BYLINE and page.regions[i][0] == BODY and page.words[i] <= 20
-                and not page.terminal(i)):
+                and not page.terminal(i) and not page.bodies[i].endswith(":")):
             page.mark(i, HEADING, "headline")
 
 
@@ -264,6 +325,8 @@ def mark_runs(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]]
     _posts(page)
     _teasers(page)
     _link_lists(page)
+    _link_bullets(page)
+    _taglines(page)
     _repeats(page)
     _headlines(page)
     _title_case_headlines(page)

@@ -30,7 +30,7 @@ from checker.core.document import (
 from checker.core.regexlit import PatternSet, lazy_compile
 from checker.core.words import WORD as _WORD
 from checker.core.words import word_count, word_tokens
-from checker.text import chrome
+from checker.text import captions, chrome, chrome_bio, firstchar
 from checker.text.blockspans import block_hints, mark_bullets
 from checker.text.chrome_runs import mark_runs
 from checker.text.lines import hard_wrapped, indented_paragraphs, lower_byline
@@ -44,7 +44,7 @@ class RegionPatterns(NamedTuple):
 
     boilerplate: PatternSet
     boilerplate_short: PatternSet  # only for blocks of at most ``short_words`` words...
-    short_anchored: chrome.FirstCharIndex  # ...and its patterns anchored at the start
+    short_anchored: firstchar.FirstCharIndex  # ...and its patterns anchored at the start
     short_words: int
     byline: tuple[re.Pattern[str], ...]
     byline_dated: tuple[re.Pattern[str], ...]  # byline patterns that only match with a digit
@@ -63,7 +63,7 @@ def region_patterns() -> RegionPatterns:
     return RegionPatterns(
         boilerplate=PatternSet(data["boilerplate"], re.I, known),
         boilerplate_short=PatternSet([p for p in short if not p.startswith("^")], re.I, known),
-        short_anchored=chrome.FirstCharIndex([p for p in short if p.startswith("^")],
+        short_anchored=firstchar.FirstCharIndex([p for p in short if p.startswith("^")],
                                              known=known_first_chars()),
         short_words=int(data["short_words"]),
         byline=tuple(lazy_compile(p) for p in data["byline"]),
@@ -402,12 +402,7 @@ def _is_byline(pats: RegionPatterns, body: str) -> bool:
     )
 
 
-def _is_title_case(text: str) -> bool:
-    """Whether at least 60% of the words longer than 3 letters are capitalised (or numbers)."""
-    words = [w for w in _WORD.findall(text) if len(w) > 3]
-    if not words:
-        return True
-    return sum(w[0].isupper() or w[0].isdigit() for w in words) / len(words) >= 0.6
+_is_title_case = chrome.title_case  # at least 60% of the long words capitalised
 
 
 class _RegionClassifier:
@@ -425,7 +420,7 @@ class _RegionClassifier:
         self.tokens = [word_tokens(text[b.cstart : b.end]) for b in raw]  # each block's words
         self.words = [len(t) for t in self.tokens]
         self.boilerplate = self.pats.boilerplate.within(text)
-        short, sized = chrome.short_texts(text, raw, self.words, self.pats.short_words)
+        short, sized = captions.short_texts(text, raw, self.words, self.pats.short_words)
         self.boilerplate_short = self.pats.boilerplate_short.within(short)
         self.caption = self.pats.caption.within(sized)
         self.caption_single = self.pats.caption_single
@@ -470,7 +465,7 @@ class _RegionClassifier:
         if self.in_refs:
             return REFERENCES, "in references section"
         sets = (self.caption, self.caption_single, pats.short_words)
-        if hint == "caption" or chrome.is_caption(body, words, *sets):
+        if hint == "caption" or captions.is_caption(body, words, *sets):
             return CAPTION, "caption / photo credit"
         if hint == "byline" or (words <= 12 and _is_byline(pats, body)):
             return BYLINE, "byline or date"
@@ -483,11 +478,8 @@ class _RegionClassifier:
         raw = self.raw
         n = len(raw)
         last = i == n - 1
-        if not last and chrome.question_shape(body, words) and (
-            (self.questions >= 2 or words <= 8 and _is_title_case(body[:-1]))
-            and chrome.followed_by_longer(self.next_long, i, words)
-            or self.questions >= 2 and chrome.nothing_longer_after(self.next_long, i)
-        ):
+        if not last and chrome.question_shape(body, words) and chrome.question_heading(
+                self.text, raw, i, words, self.questions, self.next_long):
             return HEADING, "question heading"
         unpunctuated = not _TERMINAL.search(body) and not chrome.cited_sentence_end(body)
         if unpunctuated and words <= 30 and not (last and words > 8):
@@ -521,7 +513,7 @@ def classify_blocks(
             _, _, hint, b.reason = hints[which[i]]  # type: ignore[index]
         regions.append(classifier.region(i, b, hint))
     mark_runs(text, raw, regions, classifier.words, classifier.bodies)
-    chrome.mark_trailing_chrome(text, raw, regions, _TERMINAL)
+    chrome_bio.mark_trailing_chrome(text, raw, regions, _TERMINAL)
     return [
         Block(i, b.start, b.end, region, b.bullet, reason)
         for i, (b, (region, reason)) in enumerate(zip(raw, regions, strict=True))
@@ -577,7 +569,7 @@ def segment(
         if not body:
             marked = [(*sp, False) for sp in spans]
         else:  # a caption glued into the paragraph is marked; the words are its sentences'
-            marked = list(chrome.glued_captions(text, spans))
+            marked = list(captions.glued_captions(text, spans))
             if any(glued for _, _, glued in marked):  # the block's words less its captions'
                 body_words += [w for s, e, g in marked if not g for w in word_tokens(text[s:e])]
             else:
