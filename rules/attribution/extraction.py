@@ -20,19 +20,19 @@ from rules.attribution.citations import citation_relations, heading_relations
 from rules.attribution.cues import agentless, evidential, function_only, postmodifier, span_kind
 from rules.attribution.doc import Extracted, TokenDoc, free_tokens, tok_index
 from rules.attribution.lexicon import Lexicon, get_lexicon
-from rules.attribution.plausible import (
-    initial_citing,
-    outlet_told,
-    rejection,
-    retarget_time_source,
-    trim_dateline,
-)
+from rules.attribution.plausible import rejection
 from rules.attribution.referents import resolve
 from rules.attribution.relations import manner_according, relation, sourceless
 from rules.attribution.sentence_gate import (
     SentenceGate,
     covered_sentences,
     load_sentence_gate,
+)
+from rules.attribution.source_spans import (
+    initial_citing,
+    outlet_told,
+    retarget_time_source,
+    trim_dateline,
 )
 from rules.attribution.tokens import WORD
 from rules.attribution.words import BOUNDARY_WORDS, DETERMINERS, QUOTE_TOKENS
