@@ -253,4 +253,9 @@ def addressed_clause(d: TokenDoc, cue_text: str, content: list[tuple[int, int]])
     body = d.text[content[0][0]:content[-1][1]].lower().split()
     if len(body) < 3 or body[0] != "to":
         return False
-    return any(w in _CLAUSE_OPENERS for w in body[2:8])
+    for w in body[2:8]:  # (an addressee is a noun phrase: no comma, no infinitive)
+        if w in _CLAUSE_OPENERS:
+            return True
+        if w.endswith(",") or w in ("to", "of"):
+            return False
+    return False

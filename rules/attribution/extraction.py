@@ -30,6 +30,7 @@ from rules.attribution.sentence_gate import (
 )
 from rules.attribution.source_spans import (
     initial_citing,
+    noun_out_of_cue,
     outlet_told,
     retarget_time_source,
     trim_dateline,
@@ -95,6 +96,7 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
     """Trim times off sources, note "Quoting X, ..." and mark the information sources."""
     for r in results:
         trim_dateline(d, r)
+        noun_out_of_cue(d, r)
         retarget_time_source(d, r)
         initial_citing(d, r)
         r.informational = not r.sentence_only and not rejection(d, r) \

@@ -41,6 +41,7 @@ from rules.attribution.cues import (
 )
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
+from rules.attribution.report_shapes import no_report_shape
 from rules.attribution.words import (
     BOUNDARY_WORDS,
     NP_INNER_PREPS,
@@ -62,8 +63,22 @@ _NP_REPORTERS = frozenset(
     stresses stressed criticise criticises criticised criticize criticizes criticized
     question questions questioned dispute disputes disputed brand brands branded dub dubs
     dubbed label labels labelled labeled hail hails hailed condemn condemns condemned
-    denounce denounces denounced""".split()
+    denounce denounces denounced expect expects expected forecast forecasts forecasted
+    echo echoes echoed refute refutes refuted rebut rebuts rebutted mock mocks mocked
+    defend defends defended discuss discusses discussed praise praises praised lament
+    laments lamented""".split()
 )
+
+
+def _np_reporter(word: str) -> bool:
+    """Whether a cue word is a verb of :data:`_NP_REPORTERS` or one of its participles that
+    report ("telling", "citing", "reporting")."""
+    return word in _NP_REPORTERS or word in _ING_REPORTERS
+
+
+_ING_REPORTERS = frozenset("""saying telling citing quoting reporting announcing confirming
+    claiming warning revealing disclosing describing writing posting tweeting denying
+    acknowledging admitting predicting estimating""".split())
 # verbs after which an infinitive is reported content ("said to be", "claimed to have")
 _INF_REPORTERS = frozenset("say says said claim claims claimed".split())
 # verbs of belief or forecast whose object and infinitive are the content ("expect prices
@@ -136,7 +151,7 @@ def _rejection(d: TokenDoc, r: Extracted) -> str:
         return "label"  # "WASHINGTON — Sen. Ann Lee said ...": a dateline, not the sayer
     if _passive_cue(r.cue_text) or _suspect_participle(d, r):
         return "passive"
-    shape = _no_report_shape(d, r, words)
+    shape = no_report_shape(d, r, words)
     if shape:
         return shape
     if len(words) == 1 and words[0].lower() in _NOT_SOURCES \
@@ -160,94 +175,8 @@ def _rejection(d: TokenDoc, r: Extracted) -> str:
 
 
 _HEADLINE_DASH = re.compile(r"\s(?:-|–|—|--)\s")
-
-# words that open no noun phrase: a walk to the left of a cue that stops at one found none
-_FUNCTION_WORDS = frozenset("""despite although though while after before since because
-    unless until without upon amid including and but or nor so yet if whether than""".split())
-# verbs of making something known; negated ("has not released any details", "did not say
-# whether") they report nothing from their subject
-_DISCLOSE = frozenset("""release released releasing disclose disclosed reveal revealed identify
-    identified name named confirm confirmed provide provided give given gave share shared
-    specify specified publish published say said elaborate elaborated comment commented
-    divulge divulged""".split())
-_NEGATIONS = frozenset(("not", "n't", "n’t", "never", "cannot"))
-
-
-def _no_report_shape(d: TokenDoc, r: Extracted, words: list[str]) -> str:
-    """"sayer" or "withheld" when the relation's shape reports nothing: a preposition read
-    as the source ("despite reporting a loss"), a negated or declined disclosure ("Police
-    have not released any details"), a verb and its object ("The minister faced questions
-    about"), a noun compound ("an analyst note"); else ""."""
-    if len(words) == 1 and words[0].lower() in _FUNCTION_WORDS:
-        return "sayer"
-    if _withheld_report(d, r):
-        return "withheld"
-    if _verb_then_object(r, words) or _noun_compound(d, r, words):
-        return "sayer"
-    return ""
-
-
-def _verb_then_object(r: Extracted, words: list[str]) -> bool:
-    """Whether the "source" ends in a past-tense verb and the "cue" is its plural object
-    ("The minister faced | questions about the delay"): a subject that acts, no report.
-    ("Residents surveyed | say" keeps its -s-less verb; "says" after a participle stays.)"""
-    cue = r.cue_text.split()
-    if len(words) < 2 or not cue or r.kind != "verb":
-        return False
-    last, first = words[-1], cue[0].lower()
-    return last.islower() and last.endswith("ed") and len(last) > 4 \
-        and first.endswith("s") and not first.endswith("ss") \
-        and first not in ("says", "tells", "adds", "notes", "writes", "argues", "claims")
-
-
-def _withheld_report(d: TokenDoc, r: Extracted) -> bool:
-    """Whether a relation's cue withholds what it would report: a negated or declined verb
-    of disclosure, in the cue or, after a cue that is only "declined", right after it
-    ("declined | to tell reporters where ...")."""
-    if _withheld(r.cue_text):
-        return True
-    if r.cue is None or r.cue_text.lower() not in _DECLINED:
-        return False
-    after = d.text[r.cue[1]:r.cue[1] + 24].split(",")[0]
-    return _withheld(f"{r.cue_text} {after}")
-
-
-def _withheld(cue_text: str) -> bool:
-    """Whether a cue is a negated or declined verb of disclosure ("have not released", "did
-    not say", "has never disclosed", "declined to tell"): its subject made nothing known."""
-    words = re.findall(r"[\w’']+", cue_text.lower().replace("n't", " n't").replace("n’t", " n’t"))
-    negated = any(w in _NEGATIONS for w in words) or " yet to " in f" {' '.join(words)} "
-    return (negated and any(w in _DISCLOSE for w in words)) \
-        or (any(w in _DECLINED for w in words)
-            and any(w in _DISCLOSE or w in ("tell", "discuss") for w in words))
-
-
 # what a number before a sayer counts: a share of people ("21 percent said")
 _SHARE_WORDS = frozenset(("percent", "per", "%", "pc", "of", "in", "out"))
-_DECLINED = frozenset(("declined", "declines", "declining", "refused", "refuses", "refusing"))
-
-
-# cue words that are also nouns for what is said or written ("an analyst note")
-_NOUN_CUES = frozenset("""note report estimate forecast comment claim tweet post survey study
-    review count release poll memo warning""".split())
-
-
-def _noun_compound(d: TokenDoc, r: Extracted, words: list[str]) -> bool:
-    """Whether a one-word base-form cue right after a singular indefinite phrase is the
-    head noun of a compound ("an analyst note", "a company statement", "a police report"):
-    a singular subject would take "notes", "states", "reports"."""
-    if r.kind != "verb" or len(words) < 2 or words[0].lower() not in ("a", "an"):
-        return False
-    cue = r.cue_text.strip()
-    last = words[-1].lower()
-    if cue not in _NOUN_CUES:
-        return False
-    if last.endswith("s") or r.source is None or r.cue is None:
-        return False
-    between = d.text[r.source[1]:r.cue[0]]
-    return not between.strip()
-
-
 
 def _colon_source(d: TokenDoc, r: Extracted, src: str) -> tuple[str, list[str]]:
     """The source of a headline colon after a headline and a dash ("Rates rise again -
@@ -269,6 +198,8 @@ def _colon_label(src: str, words: list[str], lex: Lexicon) -> bool:
     if src.isupper() or len(words) > 6:
         return True
     first = re.sub(r"['’]s$", "", words[0]).lower()
+    if first.strip(".,") in _LABEL_WORDS:
+        return True  # "Published:", "Source: ...", "Quoting Management:"
     if first in TIME_WORDS:
         return True
     last = words[-1].lower().strip(".,")
@@ -276,6 +207,11 @@ def _colon_label(src: str, words: list[str], lex: Lexicon) -> bool:
         and (last in lex.document_nouns or last in _TITLE_NOUNS)
 
 
+# a page's labels and a lead-in before a quotation ("Published: | Updated:", "Source: ...",
+# "Photo: ...", "Quoting Management: ..."): no speaker
+_LABEL_WORDS = frozenset("""published updated posted source sources credit credits photo
+    photos image images caption editor note correction disclaimer related tags topics filed
+    quoting citing""".split())
 # the last words of a column's or newsletter's title ("Morning Briefing", "Weekly Digest")
 _TITLE_NOUNS = frozenset(("briefing", "digest", "roundup", "round-up", "update", "brief",
                           "edition", "wrap", "dispatch", "playbook", "newsletter", "email"))
@@ -338,13 +274,8 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
     inside_quote = d.toks[tok_index(d, r.source[0])].quote >= 0 if r.source else False
     if len(words) == 1 and head in _NOT_SOURCES and not inside_quote:
         return False
-    if len(words) == 1 and head not in lex.pronouns \
-            and (re.sub(r"['’]s$", "", head) in BOUNDARY_WORDS or head.endswith("ever")):
-        return False  # "That's (not to suggest)", "Whenever (asked about)": no noun
-    if len(words) == 1 and head.endswith("ing") and _opens_sentence(d, r.source):
-        return False  # "Having announced that ..., the judge": a participle, nobody
-    if low_words[0] in _CLAUSE_OPENERS:
-        return False  # "that the turmoil": a clause, not a noun phrase
+    if _no_noun(d, r, words, low_words, head):
+        return False
     if len(words) >= 2 and src.isupper() and r.kind == "verb" \
             and any(len(w.strip(".,")) > 4 for w in words):
         return False  # "NEW HAMPSHIRE SHOWS ...": a headline in capitals ("BFM TV" a name)
@@ -381,6 +312,26 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
         or (kind == "belief" and low_words[0] in lex.vague_determiners and head.endswith("s"))
 
 
+def _no_noun(d: TokenDoc, r: Extracted, words: list[str], low_words: list[str],
+             head: str) -> bool:
+    """Whether a source phrase is no noun phrase at all: a function word, a participle or an
+    adverb opening the sentence, or a clause."""
+    if len(words) == 1 and head not in d.lex.pronouns \
+            and (re.sub(r"['’]s$", "", head) in BOUNDARY_WORDS or head.endswith("ever")):
+        return True  # "That's (not to suggest)", "Whenever (asked about)": no noun
+    if len(words) == 1 and head.endswith("ing") and _opens_sentence(d, r.source):
+        return True  # "Having announced that ..., the judge": a participle, nobody
+    if re.sub(r"['’]s$", "", low_words[0]) in _CLAUSE_OPENERS:
+        return True  # "that the turmoil", "what's driving it": a clause, not a noun phrase
+    if len(words) == 1 and head.endswith(_ADVERB_ENDINGS) and len(head) > 6 \
+            and _opens_sentence(d, r.source):
+        return True  # "Scientifically, an asteroid is ...": an adverb, nobody
+    return False
+
+
+# endings of sentence adverbs ("Scientifically,", "Separately,"), not of names ("Kelly")
+_ADVERB_ENDINGS = ("ally", "ously", "ively", "ently", "antly", "edly", "ingly", "fully",
+                   "lessly", "ately", "arly")
 _PAREN = re.compile(r"\([^()]*\)")
 _TIME_OPENERS = frozenset(("last", "next", "earlier", "later"))
 _QUOTE_AFTER_PUNCT = re.compile(r"[,:]\s*[“\"]\s*\w")
@@ -414,7 +365,8 @@ def _opens_sentence(d: TokenDoc, span: tuple[int, int] | None) -> bool:
 
 _NO_REPORT = frozenset("""seem seems seemed appear appears appeared look looks looked remain
     remains remained become becomes became""".split())
-_CLAUSE_OPENERS = frozenset("""that which whether if because although though while when
+_CLAUSE_OPENERS = frozenset("""that which whether if because although though while when what
+    how why where
     as since unless including""".split())
 _GENERIC_SAYERS = frozenset(
     """who which everyone everybody someone somebody anyone nobody none one they others
@@ -450,21 +402,75 @@ def _introduces_content(d: TokenDoc, r: Extracted) -> bool:
     if ":" in between:
         return True
     body = text[first[0]:first[1]]
-    words = [w.lower() for w in _WORD.findall(body)]
+    found = _WORD.findall(body)
+    lead = _leading_adjuncts(found)
+    found = found[lead:]
+    words = [w.lower() for w in found]
     if not words:
         return False
     if words[0] in ("by",):
         return False
     if _QUOTE_AFTER_PUNCT.search(body):
         return True  # "wrote to his followers, “It is time ...”": a quotation follows
-    if words[0] == "to" or between.strip().lower().endswith(" to") or between.strip() == "to":
-        return last_cue in _INF_REPORTERS
+    if words[0] == "to" or (not lead and (between.strip().lower().endswith(" to")
+                                          or between.strip() == "to")):
+        # ("warned the Fed not to act": a warning; "expressed a desire not to vote": none)
+        return last_cue in _INF_REPORTERS or (lead > 0 and _np_reporter(last_cue))
     if words[0] in ("that", "whether", "if", "how", "why", "what", "when", "where", "who"):
         return True
     if last_cue in _ECM_REPORTERS and "to" in words[1:5]:
         return True  # "Analysts expect the bank to cut rates": a forecast, not an act
-    if any(w in _CLAUSE_WORDS or (i and w.endswith("ed") and len(w) > 4
-                                  and (i + 1 == len(words) or words[i + 1] != "by"))
-           for i, w in enumerate(words)):
-        return True
-    return any(w in _NP_REPORTERS for w in cue_words)
+    if any(_np_reporter(w) or w in _CLAUSE_TAKERS for w in cue_words):
+        return any(w in _CLAUSE_WORDS or (i and w.endswith("ed") and len(w) > 4
+                                          and (i + 1 == len(words) or words[i + 1] != "by"))
+                   for i, w in enumerate(words)) or any(_np_reporter(w) for w in cue_words)
+    return _object_clause(d, found, words)
+
+
+# what may stand between a cue and its content without being either: "agreed Tuesday to",
+# "expressed a desire not to", "said again that"
+_ADJUNCTS = frozenset(("not", "never", "again", "also", "instead", "once", "still"))
+# verbs whose bare object clause is their content ("argued the plan would fail"), beyond
+# the verbs that report a noun phrase too
+_CLAUSE_TAKERS = frozenset(
+    """argue argues argued arguing think thinks thought believe believes believed believing
+    insist insists insisted suggest suggests suggested fear fears feared hope hopes hoped
+    feel feels felt know knows knew find finds found conclude concludes concluded assert
+    asserts asserted contend contends contended maintain maintains maintained note notes
+    noted add adds added explain explains explained agree agrees agreed indicate indicates
+    indicated show shows showed shown suspect suspects suspected worry worries worried
+    recall recalls recalled complain complains complained concede concedes conceded
+    acknowledged observe observes observed testify testifies testified""".split()
+    + list(_ECM_REPORTERS))
+# words after which a verb belongs to a postmodifier of the object, not to a content clause:
+# "approved a plan that would ...", "asked for the support of those who did ...",
+# "delivered a profit and missed ...", "accepted the offer to send ... how the UN can ..."
+_OBJECT_STOPS = frozenset("""that which who whom whose where when how why what whether if
+    and but or to of for in on at from with by about over into after before""".split())
+
+
+def _leading_adjuncts(found: list[str]) -> int:
+    """How many words open the content without belonging to it: times ("Tuesday",
+    "Wednesday night") and adverbs ("not", "again"): "agreed Tuesday to earmark the funds"
+    is an infinitive after "agreed", not a clause."""
+    k = 0
+    while k < len(found) - 1 and (found[k].lower() in TIME_WORDS or found[k].lower() in _ADJUNCTS):
+        k += 1
+    return k
+
+
+def _object_clause(d: TokenDoc, found: list[str], words: list[str]) -> bool:
+    """Whether the content after a verb that is no reporting verb ("approved", "asked
+    for", "delivered") is a clause of its own: a finite verb before anything that opens a
+    postmodifier of an object ("approved a plan that would put money into roads" is an
+    act; "persuaded the board that the plan works" is a report, the board being people)."""
+    lex = d.lex
+    for i, w in enumerate(words):
+        if i and w in _OBJECT_STOPS:
+            prev = words[i - 1]
+            return w == "that" and (prev in lex.pronouns or prev in lex.people_words
+                                    or found[i - 1][:1].isupper())
+        if w in _CLAUSE_WORDS or (i and w.endswith("ed") and len(w) > 4
+                                  and (i + 1 == len(words) or words[i + 1] != "by")):
+            return True  # ("the budget proposed by the manager": a participle)
+    return False

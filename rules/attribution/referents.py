@@ -15,6 +15,7 @@ import re
 
 from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
+from rules.attribution.generic import is_generic_source
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.names import (
     body_in_context,
@@ -30,7 +31,6 @@ from rules.attribution.sources import (
     PAREN,
     Source,
     classify,
-    is_generic_source,
     title_free,
 )
 from rules.attribution.vague import GROUP_WORD
@@ -48,7 +48,55 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
     """Classify sources; resolve pronouns and short names to earlier full names; then let
     the learned verifier (``verifier.py``) drop the sources it takes for no source."""
     _resolve(d, results)
+    _one_kind_per_name(results)
+    _definite_bodies(d, results)
     verify(d, results)
+
+
+def _definite_bodies(d: TokenDoc, results: list[Extracted]) -> None:
+    """"The agency said" after "the FDA said", "the department" after "the Commerce
+    Department": a definite "the <body noun>" stands for the organisation last cited by
+    name when the noun fits that name (:func:`_fits`), one row for one source; else it
+    stays as written."""
+    last = ""
+    for r in sorted((x for x in results if x.source is not None and x.source_name),
+                    key=lambda x: x.source[0]):  # type: ignore[index]
+        if r.source_kind != ORGANISATION:
+            continue
+        words = r.source_name.lower().split()
+        if words[0] != "the" or not 2 <= len(words) <= 3 \
+                or words[-1] not in d.lex.organisation_nouns \
+                or any(w[:1].isupper() for w in r.source_name.split()[1:]):
+            last = r.source_name  # a body named: "the FDA", "Eskom"
+            continue
+        if last and _fits(words[-1], last):
+            r.source_name = last
+
+
+# what a body's name ends in for each noun that refers back to it ("the agency" after "the
+# Food and Drug Administration"); otherwise the noun must be in the name ("the department"
+# after "the Commerce Department")
+_BODY_ENDINGS = {"agency": ("administration", "agency", "commission", "bureau", "service",
+                            "authority", "office", "fda", "epa", "cdc", "fbi", "cia", "nasa"),
+                 "company": ("inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "plc", "llc",
+                             "company", "holdings", "group")}
+
+
+def _fits(noun: str, name: str) -> bool:
+    """Whether "the <noun>" can stand for the body ``name`` (see :data:`_BODY_ENDINGS`)."""
+    words = name.lower().replace(",", " ").split()
+    return noun in words or (bool(words) and words[-1] in _BODY_ENDINGS.get(noun, ()))
+
+
+def _one_kind_per_name(results: list[Extracted]) -> None:
+    """One name, one kind: a one-word name read as a body where the text gave no sign
+    ("according to Schiff") and as a person where it did ("Schiff said he ...") is the
+    person in every row."""
+    people = {r.source_name for r in results if r.source_kind == PERSON and r.source_name
+              and " " not in r.source_name.strip()}
+    for r in results:
+        if r.source_kind == ORGANISATION and r.source_name in people:
+            r.source_kind = PERSON
 
 
 def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
@@ -89,7 +137,8 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
                     and (its_after_cue(d, r) or body_in_context(d, name)):
                 # "Kaiser Permanente said its hospitals were full", "Anglian Water, which"
                 kind = ORGANISATION
-        elif kind == ANONYMOUS:
+        elif kind == ANONYMOUS or low.startswith("the "):
+            # ("The Arkansas senator said" after "Sen. Tom Cotton": a person, named)
             kind, name, role = _anonymous_referent(d, r.source[0], low, (kind, name, role),
                                                    people)
         if kind == PERSON and name and low != "who":
@@ -204,7 +253,7 @@ def _named_role(d: TokenDoc, at: int, low: str,
         # since: "Ann Lee, the chief, ... Ruiz said ... the chief said" stays unresolved
         ends = d.role_names[noun][0]
         since = ends[bisect.bisect_left(ends, at) - 1]
-        if not people or since > people[-1][0]:
+        if not people or since > people[-1][0] or people[-1][1] == named:
             return PERSON, named, " ".join(words[1:])
     if held is not None:
         return PERSON, held[1], held[2]

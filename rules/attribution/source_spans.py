@@ -134,3 +134,24 @@ def _trim_leading_time(d: TokenDoc, r: Extracted, a: int, b: int) -> None:
 
 
 _TIME_PREPS = frozenset(("on", "last", "this", "early", "late", "next", "late"))
+
+
+# nouns for a group that a cue tagger may take into the cue ("The Sachs | family said")
+_GROUP_NOUNS = frozenset(("family", "families", "team", "campaign", "household", "estate",
+                          "camp", "side", "lawyers", "attorneys", "representatives"))
+
+
+def noun_out_of_cue(d: TokenDoc, r: Extracted) -> None:
+    """A cue that opens with the head noun of its source ("The Sachs | family said") gives
+    that noun back to the source: "The Sachs family" said it, not "The Sachs"."""
+    if r.source is None or r.cue is None or r.kind != "verb":
+        return
+    first, _, rest = r.cue_text.partition(" ")
+    if first.lower() not in _GROUP_NOUNS or not rest or d.text[r.source[1]:r.cue[0]].strip():
+        return
+    end = r.cue[0] + len(first)
+    r.source = (r.source[0], end)
+    r.source_text = d.text[r.source[0]:end]
+    start = end + (len(r.cue_text) - len(first) - len(rest))
+    r.cue = (start, r.cue[1])
+    r.cue_text = d.text[start:r.cue[1]]
