@@ -518,7 +518,7 @@ def _roles_before_name(d: TokenDoc, start: int, k: int, stop: int) -> bool:
     while m < stop and m - k <= 4 and not is_cap(toks[m]) and is_word(toks[m]) \
             and toks[m].low not in BOUNDARY_WORDS:
         m += 1
-    return m < stop and m > k + 1 and is_cap(toks[m]) and _role_like(toks[m - 1].low, lex)
+    return m < stop and m > k + 1 and is_cap(toks[m])
 
 
 def _role_like(low: str, lex: Lexicon) -> bool:

@@ -76,7 +76,18 @@ def _np_reporter(word: str) -> bool:
     return word in _NP_REPORTERS or word in _ING_REPORTERS
 
 
-_ING_REPORTERS = frozenset("""saying telling citing quoting reporting announcing confirming
+def _points_out(cue_words: list[str]) -> bool:
+    """Whether a cue is "point(s/ed/ing) out" or "point(s/ed/ing) to": a speaker citing
+    something ("pointed to the ruling", "also points out another bill"); "pointed a torch
+    at" is no report."""
+    return any(w in _POINT for w in cue_words) and ("out" in cue_words or "to" in cue_words)
+
+
+_POINT = frozenset(("point", "points", "pointed", "pointing"))
+# nouns of wanting: "expressed a desire not to vote" is a wish, not a report
+_WANTS = frozenset(("desire", "wish", "intention", "willingness", "interest", "hope", "plan",
+                    "preference", "readiness", "eagerness", "reluctance"))
+_ING_REPORTERS = frozenset("""noting saying telling citing quoting reporting announcing confirming
     claiming warning revealing disclosing describing writing posting tweeting denying
     acknowledging admitting predicting estimating""".split())
 # verbs after which an infinitive is reported content ("said to be", "claimed to have")
@@ -415,15 +426,17 @@ def _introduces_content(d: TokenDoc, r: Extracted) -> bool:
     if words[0] == "to" or (not lead and (between.strip().lower().endswith(" to")
                                           or between.strip() == "to")):
         # ("warned the Fed not to act": a warning; "expressed a desire not to vote": none)
-        return last_cue in _INF_REPORTERS or (lead > 0 and _np_reporter(last_cue))
+        return last_cue in _INF_REPORTERS or (
+            lead > 0 and last_cue not in _WANTS and any(_np_reporter(w) for w in cue_words))
     if words[0] in ("that", "whether", "if", "how", "why", "what", "when", "where", "who"):
         return True
     if last_cue in _ECM_REPORTERS and "to" in words[1:5]:
         return True  # "Analysts expect the bank to cut rates": a forecast, not an act
-    if any(_np_reporter(w) or w in _CLAUSE_TAKERS for w in cue_words):
+    if _points_out(cue_words) or any(_np_reporter(w) or w in _CLAUSE_TAKERS for w in cue_words):
         return any(w in _CLAUSE_WORDS or (i and w.endswith("ed") and len(w) > 4
                                           and (i + 1 == len(words) or words[i + 1] != "by"))
-                   for i, w in enumerate(words)) or any(_np_reporter(w) for w in cue_words)
+                   for i, w in enumerate(words)) or _points_out(cue_words) \
+            or any(_np_reporter(w) for w in cue_words)
     return _object_clause(d, found, words)
 
 
