@@ -113,3 +113,33 @@ def test_one_name_has_one_kind() -> None:
 )
 def test_reports_stay_sources(text: str) -> None:
     assert _sources(text) != []
+
+
+def test_an_acronym_is_the_body_it_abbreviates() -> None:
+    text = ("Two wells failed the test, the Regional Water Authority said on Monday.\n\n"
+            "The wells “will stay shut until further notice,” the RWA said in a notice.")
+    assert {name for name, _ in _sources(text)} == {"the Regional Water Authority"}
+
+
+def test_a_time_opening_the_sentence_is_nobody() -> None:
+    text = ("Last Friday, when the inspector toured the plant, he revealed that two valves "
+            "had failed.")
+    assert all(name != "Last Friday" for name, _ in _sources(text))
+
+
+def test_a_noun_for_what_is_said_in_object_position_is_no_source() -> None:
+    assert _sources("We have gathered the most recent quarterly forecasts to see whether "
+                    "brokers changed their view.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Brokers polled by Halden Financial expect sales of four million.",
+         "Halden Financial", ORGANISATION),
+        ("“The quarter was hard,” said Marta deSilva, the chief executive.",
+         "Marta deSilva", PERSON),
+    ],
+)
+def test_names_and_kinds_of_less_common_shapes(text: str, name: str, kind: str) -> None:
+    assert _sources(text) == [(name, kind)]

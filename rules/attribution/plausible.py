@@ -42,6 +42,7 @@ from rules.attribution.cues import (
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.report_shapes import no_report_shape
+from rules.attribution.sources import GATHERED
 from rules.attribution.words import (
     BOUNDARY_WORDS,
     NP_INNER_PREPS,
@@ -294,8 +295,9 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
         return False
     if all(w in TIME_WORDS or w in _TIME_OPENERS or not w for w in low_words):
         return False  # "Friday", "Last (week's footage)"
-    if r.kind == "according":
-        return True  # "according to the latest polling average": whatever is cited
+    if r.kind == "according" or any(w in GATHERED and v == "by"
+                                    for w, v in zip(low_words, low_words[1:], strict=False)):
+        return True  # "according to the latest polling average", "Brokers polled by X"
     if head in lex.pronouns or head in lex.people_words or head in lex.organisation_nouns \
             or head in lex.document_nouns or head in lex.outlet_nouns \
             or (head.endswith("s") and (head[:-1] in lex.document_nouns

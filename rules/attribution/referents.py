@@ -40,6 +40,7 @@ from rules.attribution.words import (
     DETERMINERS,
     NP_INNER_PREPS,
     PERSON_PRONOUNS,
+    TIME_WORDS,
     acronym,
 )
 
@@ -56,18 +57,24 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
 def _definite_bodies(d: TokenDoc, results: list[Extracted]) -> None:
     """"The agency said" after "the FDA said", "the department" after "the Commerce
     Department": a definite "the <body noun>" stands for the organisation last cited by
-    name when the noun fits that name (:func:`_fits`), one row for one source; else it
-    stays as written."""
+    name when the noun fits that name (:func:`_fits`), and an acronym for the name it
+    abbreviates ("FDA"): one row for one source; else the name stays as written."""
     last = ""
+    named: list[str] = []
     for r in sorted((x for x in results if x.source is not None and x.source_name),
                     key=lambda x: x.source[0]):  # type: ignore[index]
         if r.source_kind != ORGANISATION:
+            continue
+        spelled = _spelled_out(r.source_name, named)
+        if spelled:
+            r.source_name = last = spelled  # "FDA" after "the U.S. Food and Drug Administration"
             continue
         words = r.source_name.lower().split()
         if words[0] != "the" or not 2 <= len(words) <= 3 \
                 or words[-1] not in d.lex.organisation_nouns \
                 or any(w[:1].isupper() for w in r.source_name.split()[1:]):
             last = r.source_name  # a body named: "the FDA", "Eskom"
+            named.append(last)
             continue
         if last and _fits(words[-1], last):
             r.source_name = last
@@ -80,6 +87,21 @@ _BODY_ENDINGS = {"agency": ("administration", "agency", "commission", "bureau", 
                             "authority", "office", "fda", "epa", "cdc", "fbi", "cia", "nasa"),
                  "company": ("inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "plc", "llc",
                              "company", "holdings", "group")}
+
+
+def _spelled_out(name: str, named: list[str]) -> str:
+    """The body cited earlier whose name ``name`` abbreviates ("FDA" for "the U.S. Food and
+    Drug Administration": the initials of its capitalised words), or ""."""
+    short = name.strip()
+    if short[:4].lower() == "the ":
+        short = short[4:]
+    if not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()):
+        return ""
+    for full in reversed(named):
+        initials = "".join(w[0] for w in full.split() if w[:1].isupper() and w.isalpha())
+        if initials == short:
+            return full
+    return ""
 
 
 def _fits(noun: str, name: str) -> bool:
@@ -370,8 +392,8 @@ def _opening_name(d: TokenDoc, a: int, seg: str) -> tuple[int, str] | None:
     if words[0].lower() in BOUNDARY_WORDS or words[0].lower() in DETERMINERS \
             or words[0].lower() in lex.pronouns \
             or any(w.lower() in lex.organisation_words or w.lower() in lex.outlet_words
-                   for w in words):
-        return None
+                   or w.lower() in TIME_WORDS for w in words):
+        return None  # (nor a time: "Last Monday, when ..., he revealed")
     start = a + m.start(2)
     if len(words) == 1:
         full = full_name_before(d, start + 1, words[0]) if start else ""

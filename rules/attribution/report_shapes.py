@@ -38,6 +38,8 @@ def no_report_shape(d: TokenDoc, r: Extracted, words: list[str]) -> str:
         return "sayer"
     if _withheld_report(d, r) or _negated_subject(d, r):
         return "withheld"
+    if own_in_quotation(d, r, words):
+        return "sayer"
     if _verb_then_object(r, words) or _noun_compound(d, r, words) \
             or _noun_cue(d, r, words) or _after_modal(d, r):
         return "sayer"
@@ -76,11 +78,42 @@ def _noun_cue(d: TokenDoc, r: Extracted, words: list[str]) -> bool:
     if len(cue) == 2 and cue[0] in _NOUN_CUES and cue[1] in ("for", "of"):
         return True
     cue = cue[:1] if len(r.cue_text.split()) == 1 else cue
+    if len(cue) <= 2 and cue[-1].removesuffix("s") in _NOUN_CUES and _object_position(d, r):
+        return True  # "We've gathered | the latest | forecasts": a noun phrase, an object
     if len(words) != 1 or words[0].lower() not in _SINGULAR or len(cue) != 1:
         return False
     w = cue[0]
     return not w.endswith(("s", "ed")) and w not in _IRREGULAR_PAST \
         and not d.text[r.source[1]:r.cue[0]].strip() if r.source else False  # type: ignore[index]
+
+
+def _object_position(d: TokenDoc, r: Extracted) -> bool:
+    """Whether the "source" stands where an object does: right after a preposition, a
+    verb's past participle or a form of "have" ("in | analyst notes", "gathered | the latest
+    forecasts"), in lower case."""
+    if r.source is None:
+        return False
+    k = tok_index(d, r.source[0])
+    toks = d.toks
+    if k < 1 or toks[k - 1].sent != toks[k].sent or not toks[k - 1].text.islower():
+        return False
+    prev = toks[k - 1].low
+    return prev in _OBJECT_PREPS or (prev.endswith("ed") and len(prev) > 4) \
+        or prev in ("have", "has", "had", "’ve", "'ve")
+
+
+_OBJECT_PREPS = frozenset(("in", "of", "with", "from", "to", "by", "for", "on", "at"))
+# what a quoted speaker calls their own ("Our analysis suggests ...", inside the quotation):
+# the speaker's words, not a second source
+_OWN = frozenset(("our", "my"))
+
+
+def own_in_quotation(d: TokenDoc, r: Extracted, words: list[str]) -> bool:
+    """Whether the source is the quoted speaker's own ("“Our preliminary analysis suggests
+    ...,” said the chief executive"): inside a quotation, opened by "our" or "my"."""
+    if r.source is None or words[0].lower() not in _OWN:
+        return False
+    return d.toks[tok_index(d, r.source[0])].quote >= 0
 
 
 def _after_modal(d: TokenDoc, r: Extracted) -> bool:

@@ -26,7 +26,8 @@ from rules.attribution.words import (
 )
 
 NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][\w’'.-]*|al-\w+|el-\w+|bin|ibn|de|van|von|der|da|di|la|le|du)$"
+    r"^(?:[A-Z][\w’'.-]*|al-\w+|el-\w+|bin|ibn|de|van|von|der|da|di|la|le|du"
+    r"|(?:de|da|di|du|la|le|van|von|mc|mac)[A-Z][\w’'.-]*)$"  # ("deSouza", "vanDyke")
 )
 PAREN = re.compile(r"\([^)]*\)")
 SPACES = re.compile(r"\s+")
@@ -392,7 +393,7 @@ def _led_by(words: list[str], lex: Lexicon) -> Source | None:
                                                    for w in name.split()):
                 return PERSON, name, " ".join(words)
             return None
-        if words[i].lower() in _GATHERED and words[i + 1].lower() == "by" \
+        if words[i].lower() in GATHERED and words[i + 1].lower() == "by" \
                 and (words[i + 2][:1].isupper() or words[i + 2].lower() == "the"):
             # "Data compiled by Bloomberg", "Analysts surveyed by FactSet": who gathered it
             kind, name, _ = classify(" ".join(words[i + 2:]), lex)
@@ -401,7 +402,7 @@ def _led_by(words: list[str], lex: Lexicon) -> Source | None:
 
 
 # participles of gathering that name, after "by", whoever stands behind figures or a panel
-_GATHERED = frozenset(("compiled", "surveyed", "polled", "gathered", "collected", "analysed",
+GATHERED = frozenset(("compiled", "surveyed", "polled", "gathered", "collected", "analysed",
                        "analyzed", "tracked", "conducted", "commissioned"))
 
 
