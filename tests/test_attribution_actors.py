@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import rules.credibility
 from checker.core.analysis import ORGANISATION, PERSON
 from tests.families import analyse_attribution as _analyse
 
@@ -143,3 +144,28 @@ def test_a_noun_for_what_is_said_in_object_position_is_no_source() -> None:
 )
 def test_names_and_kinds_of_less_common_shapes(text: str, name: str, kind: str) -> None:
     assert _sources(text) == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oslo (Reuters) The port authority reported that traffic had doubled since May.",
+        "The mayor did not answer CNN's request for comment on the new tolls, officials said.",
+        "A former CNN reporter told the inquiry that the tapes had been cut.",
+    ],
+)
+def test_an_outlet_named_as_credit_or_employer_is_no_source(text: str) -> None:
+    an = _analyse(text)
+    for s in an.body_sentences():
+        an.is_claim[s.index] = True
+    rules.credibility.run(an)
+    names = {s.name for s in an.sources}
+    assert "Reuters" not in names and "CNN" not in names
+
+
+def test_an_outlet_cited_is_still_a_source() -> None:
+    an = _analyse("The port authority cut its fees, CNN reported on Monday.")
+    for s in an.body_sentences():
+        an.is_claim[s.index] = True
+    rules.credibility.run(an)
+    assert "CNN" in {s.name for s in an.sources}
