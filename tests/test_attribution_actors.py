@@ -169,3 +169,17 @@ def test_an_outlet_cited_is_still_a_source() -> None:
         an.is_claim[s.index] = True
     rules.credibility.run(an)
     assert "CNN" in {s.name for s in an.sources}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "First Death From the Fever Reported in Ohio",
+        "Lund and Berg scored 31 runs each and Okafor, once again showing that he can bat, "
+        "added 30.",
+        "He was 85 and still going strong when this was filmed, attending shows and keeping "
+        "up with the scene.",
+    ],
+)
+def test_headline_passives_adverbial_participles_and_gerunds_are_no_sources(text: str) -> None:
+    assert _sources(text) == []

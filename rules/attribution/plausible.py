@@ -332,8 +332,9 @@ def _no_noun(d: TokenDoc, r: Extracted, words: list[str], low_words: list[str],
     if len(words) == 1 and head not in d.lex.pronouns \
             and (re.sub(r"['’]s$", "", head) in BOUNDARY_WORDS or head.endswith("ever")):
         return True  # "That's (not to suggest)", "Whenever (asked about)": no noun
-    if len(words) == 1 and head.endswith("ing") and _opens_sentence(d, r.source):
-        return True  # "Having announced that ..., the judge": a participle, nobody
+    if len(words) == 1 and head.endswith("ing") and not head.endswith("thing") \
+            and (_opens_sentence(d, r.source) or words[0][:1].islower()):
+        return True  # "Having announced that ..., the judge", "..., attending shows": nobody
     if re.sub(r"['’]s$", "", low_words[0]) in _CLAUSE_OPENERS:
         return True  # "that the turmoil", "what's driving it": a clause, not a noun phrase
     if len(words) == 1 and head.endswith(_ADVERB_ENDINGS) and len(head) > 6 \

@@ -47,6 +47,8 @@ def no_report_shape(d: TokenDoc, r: Extracted, words: list[str]) -> str:
         return "sayer"  # "All told, the city spent ...": an idiom, nobody told anything
     if _shown_by_actor(d, r):
         return "content"
+    if _headline_participle(d, r):
+        return "passive"  # "First Death From the Fever Reported in Ohio": a headline's passive
     return ""
 
 
@@ -61,6 +63,8 @@ _IRREGULAR_PAST = frozenset("""said told wrote thought knew saw found felt spoke
 _SHOWING = frozenset(("showing", "offering", "demonstrating", "proving", "reflecting",
                       "illustrating", "underscoring", "underlining", "signalling",
                       "signaling", "giving", "providing"))
+_CUE_ADVERBS = frozenset(("once", "again", "also", "still", "further", "thereby", "thus",
+                          "clearly", "perhaps"))
 _MODALS = frozenset(("may", "might", "can", "could", "will", "would", "should", "must",
                      "shall"))
 _PLACE_PREPS = frozenset(("in", "on", "by", "since", "until", "of", "from", "through"))
@@ -143,13 +147,28 @@ def _negated_subject(d: TokenDoc, r: Extracted) -> bool:
     return first in ("neither", "no", "none") or before in ("nor", "neither")
 
 
+def _headline_participle(d: TokenDoc, r: Extracted) -> bool:
+    """Whether the cue is a capitalised participle in a headline with a preposition after
+    it ("... Death From Bird Flu Reported in Ohio"): a passive with its "was" left out."""
+    if r.cue is None or r.kind != "verb":
+        return False
+    cue = r.cue_text.split()
+    if len(cue) != 1 or not cue[0][:1].isupper() or not cue[0].endswith("ed"):
+        return False
+    k = tok_index(d, r.cue[0])
+    toks = d.toks
+    if k == 0 or toks[k - 1].sent != toks[k].sent or k + 1 >= len(toks):
+        return False
+    return toks[k + 1].low in ("in", "at", "on", "by", "as", "for", "after")
+
+
 def _shown_by_actor(d: TokenDoc, r: Extracted) -> bool:
     """Whether a participle that shows or offers something follows an act ("Analysts
     reconfirmed their target, showing that ...", "Starc, once again showing that he can
     bat"): the writer's reading of the act; a document that shows is a report."""
-    cue = r.cue_text.lower().split()
+    cue = [w for w in r.cue_text.lower().split() if w not in _CUE_ADVERBS]
     if r.kind != "verb" or not cue or cue[0] not in _SHOWING or r.source is None:
-        return False
+        return False  # ("once again showing that ...": the participle after its adverbs)
     return not document_evidence(d, r.source, r.cue_text)
 
 
