@@ -183,3 +183,8 @@ def test_an_outlet_cited_is_still_a_source() -> None:
 )
 def test_headline_passives_adverbial_participles_and_gerunds_are_no_sources(text: str) -> None:
     assert _sources(text) == []
+
+
+def test_comments_from_a_speaker_opening_a_sentence() -> None:
+    assert _sources("Comments from Ann Lee that the plan was dead drew criticism from the "
+                    "council.") == [("Ann Lee", PERSON)]
