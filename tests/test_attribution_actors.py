@@ -188,3 +188,8 @@ def test_headline_passives_adverbial_participles_and_gerunds_are_no_sources(text
 def test_comments_from_a_speaker_opening_a_sentence() -> None:
     assert _sources("Comments from Ann Lee that the plan was dead drew criticism from the "
                     "council.") == [("Ann Lee", PERSON)]
+
+
+def test_a_spokeswoman_for_someone_is_not_that_someone() -> None:
+    assert _sources("A spokeswoman for Gov. Ann Lee says the new report contains more false "
+                    "claims.") == [("A spokeswoman for Gov. Ann Lee", PERSON)]

@@ -265,7 +265,10 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
             and lows[n_head] in ("of", "for", "at") \
             and any(w[:1].isupper() for w in words[n_head:]):
         # "the chairman of the Joint Chiefs": an identifiable office holder (by name when
-        # one ends the phrase: "Speaker of the House Rep. Ann Lee")
+        # one ends the phrase: "Speaker of the House Rep. Ann Lee"); "a spokeswoman for Gov.
+        # Ann Lee" speaks for Ann Lee, who is not the speaker
+        if first in ("a", "an") and lows[n_head] == "for":
+            return PERSON, p.main, p.appos
         return _role_then_full_name(p, lex) or (PERSON, p.main, p.appos)
     low = p.main.lower()
     stripped = low[4:] if low.startswith("the ") else low
