@@ -173,7 +173,8 @@ def _claims_from(d: TokenDoc) -> list[Extracted]:
     the clause (up to the next comma or the sentence end)."""
     out: list[Extracted] = []
     text = d.text
-    if " that " not in text or not any(noun[1:] in text for noun in _CLAIM_STEMS):
+    if " that " not in text or not any(noun in text or noun.capitalize() in text
+                                       for noun in _CLAIM_STEMS):
         return out
     for m in _claims_pattern().finditer(text):
         k = tok_index(d, m.start(1))
