@@ -158,8 +158,9 @@ def _data_by(d: TokenDoc) -> list[Extracted]:
 
 # "comments from chief executive Ann Lee that losses would grow" (the noun capitalised too,
 # opening a sentence): a nominal report whose that-clause is the speaker's
-_CLAIMS_FROM = (r"\b(?i:comments?|remarks?|warnings?|claims?|assurances?|predictions?|"
-                r"statements?|suggestions?|allegations?|promises?|admissions?)[ \t]+"
+_CLAIMS_FROM = (r"\b(?:[Cc]omments?|[Rr]emarks?|[Ww]arnings?|[Cc]laims?|[Aa]ssurances?|"
+                r"[Pp]redictions?|[Ss]tatements?|[Ss]uggestions?|[Aa]llegations?|[Pp]romises?|"
+                r"[Aa]dmissions?)[ \t]+"
                 r"(?:from|by)[ \t]+((?:[a-z-]+[ \t]+){0,3}?(?:[A-Z][\w’'.-]*[ \t]+){0,3}"
                 r"[A-Z][\w’'-]*)[ \t]+that\b")
 

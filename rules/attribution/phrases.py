@@ -482,8 +482,9 @@ def np_right(d: TokenDoc, start: int, sent: int, stop: int) -> tuple[int, int] |
             b = k
             k += 1
             continue
-        if _inside_name(d, k, stop) or _roles_before_name(d, start, k, stop):
-            b = k
+        if lw in BOUNDARY_WORDS and (_inside_name(d, k, stop)
+                                     or _roles_before_name(d, start, k, stop)):
+            b = k  # "NASA Near Earth Object ...", "astronomer and former astronaut X"
             k += 1
             continue
         if lw in BOUNDARY_WORDS or (lw in lex.cue_forms and not is_cap(x)) \

@@ -30,10 +30,13 @@ _NEGATIONS = frozenset(("not", "n't", "n’t", "never", "cannot"))
 
 
 def no_report_shape(d: TokenDoc, r: Extracted, words: list[str]) -> str:
-    """"sayer" or "withheld" when the relation's shape reports nothing: a preposition read
-    as the source ("despite reporting a loss"), a negated or declined disclosure ("Police
-    have not released any details"), a verb and its object ("The minister faced questions
-    about"), a noun compound ("an analyst note"); else ""."""
+    """Why the relation's shape reports nothing, else "": "sayer" for a preposition read as
+    the source ("despite reporting a loss"), the quoted speaker's own "our ...", a verb and
+    its object ("The minister faced questions about"), a noun read as the cue ("an analyst
+    note", "One joke going around"), a verb after a modal or an idiom; "withheld" for a
+    negated or declined disclosure ("Police have not released any details", "Neither X nor
+    Y revealed"); "content" for a participle that shows after an act; "passive" for a
+    headline's participle ("... Reported in Ohio")."""
     if len(words) == 1 and words[0].lower() in _FUNCTION_WORDS:
         return "sayer"
     if _withheld_report(d, r) or _negated_subject(d, r):
