@@ -156,10 +156,11 @@ def _data_by(d: TokenDoc) -> list[Extracted]:
     return out
 
 
-# "comments from chief executive Ann Lee that losses would grow": a nominal report whose
-# that-clause is the speaker's
-_CLAIMS_FROM = (r"\b(?:comments?|remarks?|warnings?|claims?|assurances?|predictions?|"
-                r"statements?|suggestions?|allegations?|promises?|admissions?)[ \t]+"
+# "comments from chief executive Ann Lee that losses would grow" (the noun capitalised too,
+# opening a sentence): a nominal report whose that-clause is the speaker's
+_CLAIMS_FROM = (r"\b(?:[Cc]omments?|[Rr]emarks?|[Ww]arnings?|[Cc]laims?|[Aa]ssurances?|"
+                r"[Pp]redictions?|[Ss]tatements?|[Ss]uggestions?|[Aa]llegations?|[Pp]romises?|"
+                r"[Aa]dmissions?)[ \t]+"
                 r"(?:from|by)[ \t]+((?:[a-z-]+[ \t]+){0,3}?(?:[A-Z][\w’'.-]*[ \t]+){0,3}"
                 r"[A-Z][\w’'-]*)[ \t]+that\b")
 
@@ -173,7 +174,8 @@ def _claims_from(d: TokenDoc) -> list[Extracted]:
     the clause (up to the next comma or the sentence end)."""
     out: list[Extracted] = []
     text = d.text
-    if " that " not in text or not any(noun in text for noun in _CLAIM_STEMS):
+    if " that " not in text or not any(noun in text or noun.capitalize() in text
+                                       for noun in _CLAIM_STEMS):
         return out
     for m in _claims_pattern().finditer(text):
         k = tok_index(d, m.start(1))

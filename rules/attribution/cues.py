@@ -273,6 +273,19 @@ def spoken_object(cue_text: str) -> bool:
 _CLAUSE_OPENERS = frozenset(("that", "whether", "how", "why", "what", "when", "where", "who"))
 
 
+def _addressee(d: TokenDoc, start: int) -> bool:
+    """Whether the word after "to" at ``start`` opens a noun phrase for whom it was said
+    (a name, a determiner, a pronoun, people): "to see whether" is an infinitive."""
+    words = d.text[start:start + 40].split()
+    if len(words) < 2:
+        return False
+    w = words[1].strip(",.")
+    low = w.lower()
+    return w[:1].isupper() or low in ("the", "a", "an", "his", "her", "their", "its", "our",
+                                      "my", "your", "this", "that", "these", "those") \
+        or low in d.lex.pronouns or low in d.lex.people_words
+
+
 def addressed_clause(d: TokenDoc, cue_text: str, content: list[tuple[int, int]]) -> bool:
     """Whether a reporting verb's content is "to <addressee> that ...": "wrote to the board
     that it would not accept the offer", "admitted to reporters that ..." -- the clause
@@ -281,9 +294,14 @@ def addressed_clause(d: TokenDoc, cue_text: str, content: list[tuple[int, int]])
     if not words or words[-1] not in d.lex.cue_forms or not content:
         return False
     body = d.text[content[0][0]:content[-1][1]].lower().split()
-    if len(body) < 3 or body[0] != "to":
+    if len(body) < 3 or body[0] != "to" or not _addressee(d, content[0][0]):
         return False
-    return any(w in _CLAUSE_OPENERS for w in body[2:8])
+    for w in body[2:8]:  # (an addressee is a noun phrase: no comma, no infinitive)
+        if w in _CLAUSE_OPENERS:
+            return True
+        if w.endswith(",") or w in ("to", "of"):
+            return False
+    return False
 
 
 # a source that did not answer: "did not respond to requests for comment", "has not

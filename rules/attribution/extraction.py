@@ -27,19 +27,20 @@ from rules.attribution.cues import (
 )
 from rules.attribution.doc import Extracted, TokenDoc, free_tokens, tok_index
 from rules.attribution.lexicon import Lexicon, get_lexicon
-from rules.attribution.plausible import (
-    initial_citing,
-    outlet_told,
-    rejection,
-    retarget_time_source,
-    trim_dateline,
-)
+from rules.attribution.plausible import rejection
 from rules.attribution.referents import resolve
 from rules.attribution.relations import manner_according, relation, sourceless
 from rules.attribution.sentence_gate import (
     SentenceGate,
     covered_sentences,
     load_sentence_gate,
+)
+from rules.attribution.source_spans import (
+    initial_citing,
+    noun_out_of_cue,
+    outlet_told,
+    retarget_time_source,
+    trim_dateline,
 )
 from rules.attribution.tokens import WORD
 from rules.attribution.words import BOUNDARY_WORDS, DETERMINERS, QUOTE_TOKENS
@@ -103,6 +104,7 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
     """Trim times off sources, note "Quoting X, ..." and mark the information sources."""
     for r in results:
         trim_dateline(d, r)
+        noun_out_of_cue(d, r)
         retarget_time_source(d, r)
         initial_citing(d, r)
         why = rejection(d, r)

@@ -7,6 +7,8 @@ stay inside one sentence; they return inclusive token ranges.
 
 from __future__ import annotations
 
+import re
+
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.tokens import is_cap, is_word
@@ -261,12 +263,31 @@ def _place_of_origin(d: TokenDoc, a: int, sent: int) -> int:
     """The start of a speaker's phrase whose place of origin the walk reached first: "Ann
     Lee, 22, of Flint, Mich., said" starts at "Ann", not at "Flint"."""
     toks = d.toks
+    if a >= 2 and toks[a - 1].text == "," and toks[a - 2].sent == sent and _party_tag(d, a):
+        # "Sen. Ada Kohl, R-Maine, who serves on the panel, said": the tag names no one
+        name = np_left(d, a - 2, sent)
+        if name is not None and is_cap(toks[name[1]]):
+            return name[0]
     if a >= 2 and toks[a - 1].low in ("of", "from") and toks[a - 2].text == "," \
             and toks[a - 2].sent == sent:
         outer = np_left(d, a - 2, sent)
         if outer is not None and is_cap(toks[outer[0]]):
             return outer[0]
     return a
+
+
+# a legislator's party and state: "R-Maine", "D-Calif.", "R-N.C.", "I-Vt."
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+
+
+def _party_tag(d: TokenDoc, a: int) -> bool:
+    """Whether the phrase at token ``a`` is a party-and-state tag ("R-Maine", "D-Calif.")."""
+    toks = d.toks
+    end = a
+    while end + 1 < len(toks) and toks[end + 1].start == toks[end].end \
+            and toks[end + 1].text not in (",", ")"):
+        end += 1
+    return _PARTY_TAG.fullmatch(d.text[toks[a].start:toks[end].end]) is not None
 
 
 _RELATIVE = frozenset(("who", "which", "that"))
@@ -461,6 +482,11 @@ def np_right(d: TokenDoc, start: int, sent: int, stop: int) -> tuple[int, int] |
             b = k
             k += 1
             continue
+        if lw in BOUNDARY_WORDS and (_inside_name(d, k, stop)
+                                     or _roles_before_name(d, start, k, stop)):
+            b = k  # "NASA Near Earth Object ...", "astronomer and former astronaut X"
+            k += 1
+            continue
         if lw in BOUNDARY_WORDS or (lw in lex.cue_forms and not is_cap(x)) \
                 or (lw in ("who", "whose", "which") and is_word(toks[k - 1])):
             break  # (a relative clause is no part of the name: "academics | who suspect")
@@ -470,3 +496,33 @@ def np_right(d: TokenDoc, start: int, sent: int, stop: int) -> tuple[int, int] |
         k += 1
     return (start, b)
 
+
+
+def _inside_name(d: TokenDoc, k: int, stop: int) -> bool:
+    """Whether token ``k`` is a capitalised word between two others of a name ("NASA Near
+    Earth Object program manager"): a word such as "Near" or "By" is then part of it."""
+    toks = d.toks
+    return 0 < k < stop - 1 and is_cap(toks[k]) and is_cap(toks[k - 1]) \
+        and is_cap(toks[k + 1]) and toks[k + 1].sent == toks[k].sent
+
+
+def _roles_before_name(d: TokenDoc, start: int, k: int, stop: int) -> bool:
+    """Whether "and" at ``k`` joins two roles before a name ("said astronomer and former
+    astronaut John Grunsfeld"): lower-case role words on both sides, then a capitalised name."""
+    toks = d.toks
+    lex = d.lex
+    if toks[k].low != "and" or is_cap(toks[start]) or k - start > 3:
+        return False
+    if not any(_role_like(toks[i].low, lex) for i in range(start, k)):
+        return False
+    m = k + 1
+    while m < stop and m - k <= 4 and not is_cap(toks[m]) and is_word(toks[m]) \
+            and toks[m].low not in BOUNDARY_WORDS:
+        m += 1
+    return m < stop and m > k + 1 and is_cap(toks[m])
+
+
+def _role_like(low: str, lex: Lexicon) -> bool:
+    """Whether a lower-case word names a role or a trade ("astronomer", "astronaut")."""
+    return low in lex.role_nouns or low in lex.people_words \
+        or low.endswith(_PERSON_SUFFIXES + ("naut",))

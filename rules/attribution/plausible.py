@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import re
 
-from checker.core.analysis import OUTLET
 from rules.attribution.cues import (
     addressed_clause,
     bare_clause,
@@ -43,9 +42,8 @@ from rules.attribution.cues import (
 )
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.lexicon import Lexicon
-from rules.attribution.phrases import np_left, np_right
-from rules.attribution.sources import classify
-from rules.attribution.tokens import is_cap
+from rules.attribution.report_shapes import no_report_shape
+from rules.attribution.sources import GATHERED
 from rules.attribution.words import (
     BOUNDARY_WORDS,
     NP_INNER_PREPS,
@@ -67,8 +65,33 @@ _NP_REPORTERS = frozenset(
     stresses stressed criticise criticises criticised criticize criticizes criticized
     question questions questioned dispute disputes disputed brand brands branded dub dubs
     dubbed label labels labelled labeled hail hails hailed condemn condemns condemned
-    denounce denounces denounced""".split()
+    denounce denounces denounced expect expects expected forecast forecasts forecasted
+    echo echoes echoed refute refutes refuted rebut rebuts rebutted mock mocks mocked
+    defend defends defended discuss discusses discussed praise praises praised lament
+    laments lamented""".split()
 )
+
+
+def _np_reporter(word: str) -> bool:
+    """Whether a cue word is a verb of :data:`_NP_REPORTERS` or one of its participles that
+    report ("telling", "citing", "reporting")."""
+    return word in _NP_REPORTERS or word in _ING_REPORTERS
+
+
+def _points_out(cue_words: list[str]) -> bool:
+    """Whether a cue is "point(s/ed/ing) out" or "point(s/ed/ing) to": a speaker citing
+    something ("pointed to the ruling", "also points out another bill"); "pointed a torch
+    at" is no report."""
+    return any(w in _POINT for w in cue_words) and ("out" in cue_words or "to" in cue_words)
+
+
+_POINT = frozenset(("point", "points", "pointed", "pointing"))
+# nouns of wanting: "expressed a desire not to vote" is a wish, not a report
+_WANTS = frozenset(("desire", "wish", "intention", "willingness", "interest", "hope", "plan",
+                    "preference", "readiness", "eagerness", "reluctance"))
+_ING_REPORTERS = frozenset("""noting saying telling citing quoting reporting announcing confirming
+    claiming warning revealing disclosing describing writing posting tweeting denying
+    acknowledging admitting predicting estimating""".split())
 # verbs after which an infinitive is reported content ("said to be", "claimed to have")
 _INF_REPORTERS = frozenset("say says said claim claims claimed".split())
 # verbs of belief or forecast whose object and infinitive are the content ("expect prices
@@ -141,7 +164,7 @@ def _rejection(d: TokenDoc, r: Extracted) -> str:
         return "label"  # "WASHINGTON — Sen. Ann Lee said ...": a dateline, not the sayer
     if _passive_cue(r.cue_text) or _suspect_participle(d, r):
         return "passive"
-    shape = _no_report_shape(d, r, words)
+    shape = no_report_shape(d, r, words)
     if shape:
         return shape
     if len(words) == 1 and words[0].lower() in _NOT_SOURCES \
@@ -165,94 +188,8 @@ def _rejection(d: TokenDoc, r: Extracted) -> str:
 
 
 _HEADLINE_DASH = re.compile(r"\s(?:-|–|—|--)\s")
-
-# words that open no noun phrase: a walk to the left of a cue that stops at one found none
-_FUNCTION_WORDS = frozenset("""despite although though while after before since because
-    unless until without upon amid including and but or nor so yet if whether than""".split())
-# verbs of making something known; negated ("has not released any details", "did not say
-# whether") they report nothing from their subject
-_DISCLOSE = frozenset("""release released releasing disclose disclosed reveal revealed identify
-    identified name named confirm confirmed provide provided give given gave share shared
-    specify specified publish published say said elaborate elaborated comment commented
-    divulge divulged""".split())
-_NEGATIONS = frozenset(("not", "n't", "n’t", "never", "cannot"))
-
-
-def _no_report_shape(d: TokenDoc, r: Extracted, words: list[str]) -> str:
-    """"sayer" or "withheld" when the relation's shape reports nothing: a preposition read
-    as the source ("despite reporting a loss"), a negated or declined disclosure ("Police
-    have not released any details"), a verb and its object ("The minister faced questions
-    about"), a noun compound ("an analyst note"); else ""."""
-    if len(words) == 1 and words[0].lower() in _FUNCTION_WORDS:
-        return "sayer"
-    if _withheld_report(d, r):
-        return "withheld"
-    if _verb_then_object(r, words) or _noun_compound(d, r, words):
-        return "sayer"
-    return ""
-
-
-def _verb_then_object(r: Extracted, words: list[str]) -> bool:
-    """Whether the "source" ends in a past-tense verb and the "cue" is its plural object
-    ("The minister faced | questions about the delay"): a subject that acts, no report.
-    ("Residents surveyed | say" keeps its -s-less verb; "says" after a participle stays.)"""
-    cue = r.cue_text.split()
-    if len(words) < 2 or not cue or r.kind != "verb":
-        return False
-    last, first = words[-1], cue[0].lower()
-    return last.islower() and last.endswith("ed") and len(last) > 4 \
-        and first.endswith("s") and not first.endswith("ss") \
-        and first not in ("says", "tells", "adds", "notes", "writes", "argues", "claims")
-
-
-def _withheld_report(d: TokenDoc, r: Extracted) -> bool:
-    """Whether a relation's cue withholds what it would report: a negated or declined verb
-    of disclosure, in the cue or, after a cue that is only "declined", right after it
-    ("declined | to tell reporters where ...")."""
-    if _withheld(r.cue_text):
-        return True
-    if r.cue is None or r.cue_text.lower() not in _DECLINED:
-        return False
-    after = d.text[r.cue[1]:r.cue[1] + 24].split(",")[0]
-    return _withheld(f"{r.cue_text} {after}")
-
-
-def _withheld(cue_text: str) -> bool:
-    """Whether a cue is a negated or declined verb of disclosure ("have not released", "did
-    not say", "has never disclosed", "declined to tell"): its subject made nothing known."""
-    words = re.findall(r"[\w’']+", cue_text.lower().replace("n't", " n't").replace("n’t", " n’t"))
-    negated = any(w in _NEGATIONS for w in words) or " yet to " in f" {' '.join(words)} "
-    return (negated and any(w in _DISCLOSE for w in words)) \
-        or (any(w in _DECLINED for w in words)
-            and any(w in _DISCLOSE or w in ("tell", "discuss") for w in words))
-
-
 # what a number before a sayer counts: a share of people ("21 percent said")
 _SHARE_WORDS = frozenset(("percent", "per", "%", "pc", "of", "in", "out"))
-_DECLINED = frozenset(("declined", "declines", "declining", "refused", "refuses", "refusing"))
-
-
-# cue words that are also nouns for what is said or written ("an analyst note")
-_NOUN_CUES = frozenset("""note report estimate forecast comment claim tweet post survey study
-    review count release poll memo warning""".split())
-
-
-def _noun_compound(d: TokenDoc, r: Extracted, words: list[str]) -> bool:
-    """Whether a one-word base-form cue right after a singular indefinite phrase is the
-    head noun of a compound ("an analyst note", "a company statement", "a police report"):
-    a singular subject would take "notes", "states", "reports"."""
-    if r.kind != "verb" or len(words) < 2 or words[0].lower() not in ("a", "an"):
-        return False
-    cue = r.cue_text.strip()
-    last = words[-1].lower()
-    if cue not in _NOUN_CUES:
-        return False
-    if last.endswith("s") or r.source is None or r.cue is None:
-        return False
-    between = d.text[r.source[1]:r.cue[0]]
-    return not between.strip()
-
-
 
 def _colon_source(d: TokenDoc, r: Extracted, src: str) -> tuple[str, list[str]]:
     """The source of a headline colon after a headline and a dash ("Rates rise again -
@@ -274,6 +211,8 @@ def _colon_label(src: str, words: list[str], lex: Lexicon) -> bool:
     if src.isupper() or len(words) > 6:
         return True
     first = re.sub(r"['’]s$", "", words[0]).lower()
+    if first.strip(".,") in _LABEL_WORDS:
+        return True  # "Published:", "Source: ...", "Quoting Management:"
     if first in TIME_WORDS:
         return True
     last = words[-1].lower().strip(".,")
@@ -281,6 +220,11 @@ def _colon_label(src: str, words: list[str], lex: Lexicon) -> bool:
         and (last in lex.document_nouns or last in _TITLE_NOUNS)
 
 
+# a page's labels and a lead-in before a quotation ("Published: | Updated:", "Source: ...",
+# "Photo: ...", "Quoting Management: ..."): no speaker
+_LABEL_WORDS = frozenset("""published updated posted source sources credit credits photo
+    photos image images caption editor note correction disclaimer related tags topics filed
+    quoting citing""".split())
 # the last words of a column's or newsletter's title ("Morning Briefing", "Weekly Digest")
 _TITLE_NOUNS = frozenset(("briefing", "digest", "roundup", "round-up", "update", "brief",
                           "edition", "wrap", "dispatch", "playbook", "newsletter", "email"))
@@ -343,13 +287,8 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
     inside_quote = d.toks[tok_index(d, r.source[0])].quote >= 0 if r.source else False
     if len(words) == 1 and head in _NOT_SOURCES and not inside_quote:
         return False
-    if len(words) == 1 and head not in lex.pronouns \
-            and (re.sub(r"['’]s$", "", head) in BOUNDARY_WORDS or head.endswith("ever")):
-        return False  # "That's (not to suggest)", "Whenever (asked about)": no noun
-    if len(words) == 1 and head.endswith("ing") and _opens_sentence(d, r.source):
-        return False  # "Having announced that ..., the judge": a participle, nobody
-    if low_words[0] in _CLAUSE_OPENERS:
-        return False  # "that the turmoil": a clause, not a noun phrase
+    if _no_noun(d, r, words, low_words, head):
+        return False
     if len(words) >= 2 and src.isupper() and r.kind == "verb" \
             and any(len(w.strip(".,")) > 4 for w in words):
         return False  # "NEW HAMPSHIRE SHOWS ...": a headline in capitals ("BFM TV" a name)
@@ -357,8 +296,9 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
         return False
     if all(w in TIME_WORDS or w in _TIME_OPENERS or not w for w in low_words):
         return False  # "Friday", "Last (week's footage)"
-    if r.kind == "according":
-        return True  # "according to the latest polling average": whatever is cited
+    if r.kind == "according" or any(w in GATHERED and v == "by"
+                                    for w, v in zip(low_words, low_words[1:], strict=False)):
+        return True  # "according to the latest polling average", "Brokers polled by X"
     if head in lex.pronouns or head in lex.people_words or head in lex.organisation_nouns \
             or head in lex.document_nouns or head in lex.outlet_nouns \
             or (head.endswith("s") and (head[:-1] in lex.document_nouns
@@ -386,6 +326,27 @@ def _sayer(d: TokenDoc, r: Extracted, src: str, words: list[str], lex: Lexicon) 
         or (kind == "belief" and low_words[0] in lex.vague_determiners and head.endswith("s"))
 
 
+def _no_noun(d: TokenDoc, r: Extracted, words: list[str], low_words: list[str],
+             head: str) -> bool:
+    """Whether a source phrase is no noun phrase at all: a function word, a participle or an
+    adverb opening the sentence, or a clause."""
+    if len(words) == 1 and head not in d.lex.pronouns \
+            and (re.sub(r"['’]s$", "", head) in BOUNDARY_WORDS or head.endswith("ever")):
+        return True  # "That's (not to suggest)", "Whenever (asked about)": no noun
+    if len(words) == 1 and head.endswith("ing") and not head.endswith("thing") \
+            and (_opens_sentence(d, r.source) or words[0][:1].islower()):
+        return True  # "Having announced that ..., the judge", "..., attending shows": nobody
+    if re.sub(r"['’]s$", "", low_words[0]) in _CLAUSE_OPENERS:
+        return True  # "that the turmoil", "what's driving it": a clause, not a noun phrase
+    if len(words) == 1 and head.endswith(_ADVERB_ENDINGS) and len(head) > 6 \
+            and _opens_sentence(d, r.source):
+        return True  # "Scientifically, an asteroid is ...": an adverb, nobody
+    return False
+
+
+# endings of sentence adverbs ("Scientifically,", "Separately,"), not of names ("Kelly")
+_ADVERB_ENDINGS = ("ally", "ously", "ively", "ently", "antly", "edly", "ingly", "fully",
+                   "lessly", "ately", "arly")
 _PAREN = re.compile(r"\([^()]*\)")
 _TIME_OPENERS = frozenset(("last", "next", "earlier", "later"))
 _QUOTE_AFTER_PUNCT = re.compile(r"[,:]\s*[“\"]\s*\w")
@@ -419,7 +380,8 @@ def _opens_sentence(d: TokenDoc, span: tuple[int, int] | None) -> bool:
 
 _NO_REPORT = frozenset("""seem seems seemed appear appears appeared look looks looked remain
     remains remained become becomes became""".split())
-_CLAUSE_OPENERS = frozenset("""that which whether if because although though while when
+_CLAUSE_OPENERS = frozenset("""that which whether if because although though while when what
+    how why where
     as since unless including""".split())
 _GENERIC_SAYERS = frozenset(
     """who which everyone everybody someone somebody anyone nobody none one they others
@@ -455,140 +417,79 @@ def _introduces_content(d: TokenDoc, r: Extracted) -> bool:
     if ":" in between:
         return True
     body = text[first[0]:first[1]]
-    words = [w.lower() for w in _WORD.findall(body)]
+    found = _WORD.findall(body)
+    lead = _leading_adjuncts(found)
+    found = found[lead:]
+    words = [w.lower() for w in found]
     if not words:
         return False
     if words[0] in ("by",):
         return False
     if _QUOTE_AFTER_PUNCT.search(body):
         return True  # "wrote to his followers, “It is time ...”": a quotation follows
-    if words[0] == "to" or between.strip().lower().endswith(" to") or between.strip() == "to":
-        return last_cue in _INF_REPORTERS
+    if words[0] == "to" or (not lead and (between.strip().lower().endswith(" to")
+                                          or between.strip() == "to")):
+        # ("warned the Fed not to act": a warning; "expressed a desire not to vote": none)
+        return last_cue in _INF_REPORTERS or (
+            lead > 0 and last_cue not in _WANTS and any(_np_reporter(w) for w in cue_words))
     if words[0] in ("that", "whether", "if", "how", "why", "what", "when", "where", "who"):
         return True
     if last_cue in _ECM_REPORTERS and "to" in words[1:5]:
         return True  # "Analysts expect the bank to cut rates": a forecast, not an act
     if bare_clause(words[0], last_cue):
         return True  # "saying she favors ...": a clause with no "that"
-    if any(w in _CLAUSE_WORDS or (i and w.endswith("ed") and len(w) > 4
-                                  and (i + 1 == len(words) or words[i + 1] != "by"))
-           for i, w in enumerate(words)):
-        return True
-    return any(w in _NP_REPORTERS for w in cue_words)
+    if _points_out(cue_words) or any(_np_reporter(w) or w in _CLAUSE_TAKERS for w in cue_words):
+        return any(w in _CLAUSE_WORDS or (i and w.endswith("ed") and len(w) > 4
+                                          and (i + 1 == len(words) or words[i + 1] != "by"))
+                   for i, w in enumerate(words)) or _points_out(cue_words) \
+            or any(_np_reporter(w) for w in cue_words)
+    return _object_clause(d, found, words)
 
 
-def initial_citing(d: TokenDoc, r: Extracted) -> None:
-    """"Quoting unidentified officials, it said ...": a sentence that opens with "Quoting"
-    or "Citing" and a noun phrase up to a comma names a nested source of the relation."""
-    if r.citing is not None or r.cue is None:
-        return
-    toks = d.toks
-    sent = toks[tok_index(d, r.cue[0])].sent
-    if sent < 0:
-        return
-    lo, hi = d.sent_tok[sent]
-    if lo >= hi or toks[lo].low not in ("quoting", "citing") or toks[lo + 1].quote >= 0:
-        return  # (citing a quotation names nobody)
-    for k in range(lo + 1, min(hi, lo + 14)):
-        if toks[k].text == ",":
-            if k > lo + 1 and toks[k - 1].end <= r.cue[0]:
-                r.citing = (toks[lo + 1].start, toks[k - 1].end)
-                r.citing_text = d.text[r.citing[0]:r.citing[1]]
-            return
+# what may stand between a cue and its content without being either: "agreed Tuesday to",
+# "expressed a desire not to", "said again that"
+_ADJUNCTS = frozenset(("not", "never", "again", "also", "instead", "once", "still"))
+# verbs whose bare object clause is their content ("argued the plan would fail"), beyond
+# the verbs that report a noun phrase too
+_CLAUSE_TAKERS = frozenset(
+    """argue argues argued arguing think thinks thought believe believes believed believing
+    insist insists insisted suggest suggests suggested fear fears feared hope hopes hoped
+    feel feels felt know knows knew find finds found conclude concludes concluded assert
+    asserts asserted contend contends contended maintain maintains maintained note notes
+    noted add adds added explain explains explained agree agrees agreed indicate indicates
+    indicated show shows showed shown suspect suspects suspected worry worries worried
+    recall recalls recalled complain complains complained concede concedes conceded
+    acknowledged observe observes observed testify testifies testified""".split()
+    + list(_ECM_REPORTERS))
+# words after which a verb belongs to a postmodifier of the object, not to a content clause:
+# "approved a plan that would ...", "asked for the support of those who did ...",
+# "delivered a profit and missed ...", "accepted the offer to send ... how the UN can ..."
+_OBJECT_STOPS = frozenset("""that which who whom whose where when how why what whether if
+    and but or to of for in on at from with by about over into after before""".split())
 
 
-_TOLD = frozenset(("told", "tells", "tell", "telling"))
-
-
-def outlet_told(d: TokenDoc, r: Extracted) -> None:
-    """"... told the Valley Journal that ...": an outlet (or journal) told is a source of
-    the relation too (``r.recipient``)."""
-    if r.cue is None or not r.informational or r.kind != "verb":
-        return
-    words = r.cue_text.lower().split()
-    if not words or words[-1] not in _TOLD:
-        return
-    k = tok_index(d, r.cue[1])
-    if k >= len(d.toks):
-        return
-    sent = d.toks[k].sent
-    if sent < 0:
-        return
-    np = np_right(d, k, sent, d.sent_tok[sent][1])
-    if np is None:
-        return
-    span = (d.toks[np[0]].start, d.toks[np[1]].end)
-    if classify(d.text[span[0]:span[1]], d.lex)[0] == OUTLET \
-            or (is_cap(d.toks[np[0]]) and d.toks[np[0]].low not in d.lex.pronouns):
-        r.recipient = span  # (a name told: an outlet, or at least a carrier of the words)
-
-
-# a wire dateline that opens a source span: "RIVERTON - | Mayor Ann Lee", "OSLO, May 3 -- |
-# Others", or its date's end ("3 -- | Others"); one with an agency's credit, "LONDON
-# (Reuters) -", is left whole (the credit would be read as an outlet the text cites)
-_DATELINE_OPENING = re.compile(
-    r"(?:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
-    r"|\d{1,2}(?=[ \t]*(?:—|–|--)))[ \t]*(?:—|–|--| - )[ \t]*(?=\S)")
-
-
-def trim_dateline(d: TokenDoc, r: Extracted) -> None:
-    """A source span that a wire dateline opens ("RIVERTON - Mayor Ann Lee") loses it: the
-    dateline names a place, not the sayer or the sayer's role."""
-    if r.source is None:
-        return
-    m = _DATELINE_OPENING.match(r.source_text)
-    if m is None or m.end() >= len(r.source_text.rstrip()):
-        return
-    start = r.source[0] + m.end()
-    r.source = (start, r.source[1])
-    r.source_text = d.text[start:r.source[1]]
-
-
-def retarget_time_source(d: TokenDoc, r: Extracted) -> None:
-    """A source ending in a time ("A security source on Friday told ...", "the minister
-    Sunday said") loses it; a source that is only a time ("On Friday told") takes the noun
-    phrase before it instead."""
-    if r.source is None:
-        return
-    toks = d.toks
-    a = tok_index(d, r.source[0])
-    b = tok_index(d, r.source[1]) - 1
-    k = b
-    while k >= a and (toks[k].low in TIME_WORDS or toks[k].low in _TIME_PREPS and k < b):
-        k -= 1
-    if k == b:
-        _trim_leading_time(d, r, a, b)
-        return
-    if k < a:
-        k = a - 1
-        if k >= 0 and toks[k].low in _TIME_PREPS:
-            k -= 1
-        np = np_left(d, k, toks[k].sent) if k >= 0 else None
-        if np is None:
-            return
-        a, k = np
-    r.source = (toks[a].start, toks[k].end)
-    r.source_text = d.text[r.source[0]:r.source[1]]
-
-
-_LEADING_TIME = frozenset(("the", "same", "that", "this", "last", "next", "on", "earlier",
-                           "later", "day", "days", "early", "late", "a", "an"))
-
-
-def _trim_leading_time(d: TokenDoc, r: Extracted, a: int, b: int) -> None:
-    """"The vote came the same day Peru announced": a time opening the source phrase
-    ("the same day", "last week") is not part of the name after it."""
-    toks = d.toks
-    k = a
-    while k < b and (toks[k].low in _LEADING_TIME or toks[k].low in TIME_WORDS):
+def _leading_adjuncts(found: list[str]) -> int:
+    """How many words open the content without belonging to it: times ("Tuesday",
+    "Wednesday night") and adverbs ("not", "again"): "agreed Tuesday to earmark the funds"
+    is an infinitive after "agreed", not a clause."""
+    k = 0
+    while k < len(found) - 1 and (found[k].lower() in TIME_WORDS or found[k].lower() in _ADJUNCTS):
         k += 1
-    if k == a or k > b or not toks[k].text[:1].isupper():
-        return
-    if not any(toks[j].low in TIME_WORDS or toks[j].low in ("day", "days")
-               for j in range(a, k)):
-        return
-    r.source = (toks[k].start, toks[b].end)
-    r.source_text = d.text[r.source[0]:r.source[1]]
+    return k
 
 
-_TIME_PREPS = frozenset(("on", "last", "this", "early", "late", "next", "late"))
+def _object_clause(d: TokenDoc, found: list[str], words: list[str]) -> bool:
+    """Whether the content after a verb that is no reporting verb ("approved", "asked
+    for", "delivered") is a clause of its own: a finite verb before anything that opens a
+    postmodifier of an object ("approved a plan that would put money into roads" is an
+    act; "persuaded the board that the plan works" is a report, the board being people)."""
+    lex = d.lex
+    for i, w in enumerate(words):
+        if i and w in _OBJECT_STOPS:
+            prev = words[i - 1]
+            return w == "that" and (prev in lex.pronouns or prev in lex.people_words
+                                    or found[i - 1][:1].isupper())
+        if w in _CLAUSE_WORDS or (i and w.endswith("ed") and len(w) > 4
+                                  and (i + 1 == len(words) or words[i + 1] != "by")):
+            return True  # ("the budget proposed by the manager": a participle)
+    return False

@@ -15,6 +15,7 @@ import re
 
 from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
+from rules.attribution.generic import is_generic_source
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.names import (
     body_in_context,
@@ -30,7 +31,6 @@ from rules.attribution.sources import (
     PAREN,
     Source,
     classify,
-    is_generic_source,
     title_free,
 )
 from rules.attribution.vague import GROUP_WORD
@@ -40,6 +40,7 @@ from rules.attribution.words import (
     DETERMINERS,
     NP_INNER_PREPS,
     PERSON_PRONOUNS,
+    TIME_WORDS,
     acronym,
 )
 
@@ -48,7 +49,76 @@ def resolve(d: TokenDoc, results: list[Extracted]) -> None:
     """Classify sources; resolve pronouns and short names to earlier full names; then let
     the learned verifier (``verifier.py``) drop the sources it takes for no source."""
     _resolve(d, results)
+    _one_kind_per_name(results)
+    _definite_bodies(d, results)
     verify(d, results)
+
+
+def _definite_bodies(d: TokenDoc, results: list[Extracted]) -> None:
+    """"The agency said" after "the FDA said", "the department" after "the Commerce
+    Department": a definite "the <body noun>" stands for the organisation last cited by
+    name when the noun fits that name (:func:`_fits`), and an acronym for the name it
+    abbreviates ("FDA"): one row for one source; else the name stays as written."""
+    last = ""
+    named: list[str] = []
+    for r in sorted((x for x in results if x.source is not None and x.source_name),
+                    key=lambda x: x.source[0]):  # type: ignore[index]
+        if r.source_kind != ORGANISATION:
+            continue
+        spelled = _spelled_out(r.source_name, named)
+        if spelled:
+            r.source_name = last = spelled  # "FDA" after "the U.S. Food and Drug Administration"
+            continue
+        words = r.source_name.lower().split()
+        if words[0] != "the" or not 2 <= len(words) <= 3 \
+                or words[-1] not in d.lex.organisation_nouns \
+                or any(w[:1].isupper() for w in r.source_name.split()[1:]):
+            last = r.source_name  # a body named: "the FDA", "Eskom"
+            named.append(last)
+            continue
+        if last and _fits(words[-1], last):
+            r.source_name = last
+
+
+# what a body's name ends in for each noun that refers back to it ("the agency" after "the
+# Food and Drug Administration"); otherwise the noun must be in the name ("the department"
+# after "the Commerce Department")
+_BODY_ENDINGS = {"agency": ("administration", "agency", "commission", "bureau", "service",
+                            "authority", "office", "fda", "epa", "cdc", "fbi", "cia", "nasa"),
+                 "company": ("inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "plc", "llc",
+                             "company", "holdings", "group")}
+
+
+def _spelled_out(name: str, named: list[str]) -> str:
+    """The body cited earlier whose name ``name`` abbreviates ("FDA" for "the U.S. Food and
+    Drug Administration": the initials of its capitalised words), or ""."""
+    short = name.strip()
+    if short[:4].lower() == "the ":
+        short = short[4:]
+    if not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()):
+        return ""
+    for full in reversed(named):
+        initials = "".join(w[0] for w in full.split() if w[:1].isupper() and w.isalpha())
+        if initials == short:
+            return full
+    return ""
+
+
+def _fits(noun: str, name: str) -> bool:
+    """Whether "the <noun>" can stand for the body ``name`` (see :data:`_BODY_ENDINGS`)."""
+    words = name.lower().replace(",", " ").split()
+    return noun in words or (bool(words) and words[-1] in _BODY_ENDINGS.get(noun, ()))
+
+
+def _one_kind_per_name(results: list[Extracted]) -> None:
+    """One name, one kind: a one-word name read as a body where the text gave no sign
+    ("according to Schiff") and as a person where it did ("Schiff said he ...") is the
+    person in every row."""
+    people = {r.source_name for r in results if r.source_kind == PERSON and r.source_name
+              and " " not in r.source_name.strip()}
+    for r in results:
+        if r.source_kind == ORGANISATION and r.source_name in people:
+            r.source_kind = PERSON
 
 
 def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
@@ -89,7 +159,8 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
                     and (its_after_cue(d, r) or body_in_context(d, name)):
                 # "Kaiser Permanente said its hospitals were full", "Anglian Water, which"
                 kind = ORGANISATION
-        elif kind == ANONYMOUS:
+        elif kind == ANONYMOUS or low.startswith("the "):
+            # ("The Arkansas senator said" after "Sen. Tom Cotton": a person, named)
             kind, name, role = _anonymous_referent(d, r.source[0], low, (kind, name, role),
                                                    people)
         if kind == PERSON and name and low != "who":
@@ -204,7 +275,7 @@ def _named_role(d: TokenDoc, at: int, low: str,
         # since: "Ann Lee, the chief, ... Ruiz said ... the chief said" stays unresolved
         ends = d.role_names[noun][0]
         since = ends[bisect.bisect_left(ends, at) - 1]
-        if not people or since > people[-1][0]:
+        if not people or since > people[-1][0] or people[-1][1] == named:
             return PERSON, named, " ".join(words[1:])
     if held is not None:
         return PERSON, held[1], held[2]
@@ -321,8 +392,8 @@ def _opening_name(d: TokenDoc, a: int, seg: str) -> tuple[int, str] | None:
     if words[0].lower() in BOUNDARY_WORDS or words[0].lower() in DETERMINERS \
             or words[0].lower() in lex.pronouns \
             or any(w.lower() in lex.organisation_words or w.lower() in lex.outlet_words
-                   for w in words):
-        return None
+                   or w.lower() in TIME_WORDS for w in words):
+        return None  # (nor a time: "Last Monday, when ..., he revealed")
     start = a + m.start(2)
     if len(words) == 1:
         full = full_name_before(d, start + 1, words[0]) if start else ""

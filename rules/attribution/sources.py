@@ -19,7 +19,6 @@ from rules.attribution.vague import GROUP_WORD
 from rules.attribution.words import (
     COMPANY_SUFFIXES,
     DETERMINERS,
-    GROUP_QUANTIFIERS,
     NP_INNER_PREPS,
     POSTMOD_ADJECTIVES,
     TIME_WORDS,
@@ -27,7 +26,8 @@ from rules.attribution.words import (
 )
 
 NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][\w’'.-]*|al-\w+|el-\w+|bin|ibn|de|van|von|der|da|di|la|le|du)$"
+    r"^(?:[A-Z][\w’'.-]*|al-\w+|el-\w+|bin|ibn|de|van|von|der|da|di|la|le|du"
+    r"|(?:de|da|di|du|la|le|van|von|mc|mac)[A-Z][\w’'.-]*)$"  # ("deSouza", "vanDyke")
 )
 PAREN = re.compile(r"\([^)]*\)")
 SPACES = re.compile(r"\s+")
@@ -64,7 +64,7 @@ _IRREGULAR_PARTICIPLES = frozenset(("seen", "given", "written", "taken", "drawn"
 # shares of a group: "the vast majority of voters", "half of the residents"
 _GROUP_SHARES = frozenset(("majority", "minority", "half", "third", "quarter", "share",
                            "percent", "proportion", "dozens", "hundreds", "thousands"))
-_DEFINITE = frozenset(("the", "this", "that", "these", "those", "its", "his", "her", "their",
+DEFINITE = frozenset(("the", "this", "that", "these", "those", "its", "his", "her", "their",
                        "our", "my", "your"))
 _TIME_OPENERS = frozenset(("last", "this", "next", "on", "earlier", "late", "early"))
 _RELATIVES = frozenset(("who", "whose"))
@@ -87,7 +87,7 @@ def _generic_head(p: _Phrase, lex: Lexicon) -> bool:
     head = p.head
     if head in lex.anonymous_heads or head in lex.generic_people:
         return True
-    if p.lows[0] in _DEFINITE:
+    if p.lows[0] in DEFINITE:
         return False
     if head.endswith("s") and head in lex.people_words:
         return True
@@ -184,6 +184,8 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     p = _Phrase(words, lows, head_words, head, caps, main_clean, appos)
     if head in _GROUP_SHARES and len(lows) > len(head_words) and lows[len(head_words)] == "of":
         return ANONYMOUS, main_clean, appos  # "the vast majority of Norwegians": a group
+    if head in ("family", "families") and any(w[:1].isupper() for w in words[1:]):
+        return PERSON, main_clean, appos  # "The Sachs family": named people, no body
     leader = _led_by(words, lex)
     if leader is not None:
         return leader
@@ -263,7 +265,10 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
             and lows[n_head] in ("of", "for", "at") \
             and any(w[:1].isupper() for w in words[n_head:]):
         # "the chairman of the Joint Chiefs": an identifiable office holder (by name when
-        # one ends the phrase: "Speaker of the House Rep. Ann Lee")
+        # one ends the phrase: "Speaker of the House Rep. Ann Lee"); "a spokeswoman for Gov.
+        # Ann Lee" speaks for Ann Lee, who is not the speaker
+        if first in ("a", "an") and lows[n_head] == "for":
+            return PERSON, p.main, p.appos
         return _role_then_full_name(p, lex) or (PERSON, p.main, p.appos)
     low = p.main.lower()
     stripped = low[4:] if low.startswith("the ") else low
@@ -286,7 +291,7 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
     """A document, an outlet, or an anonymous source, by the head word or determiner."""
     words, lows, head, caps = p.words, p.lows, p.head, p.caps
     n_head = len(p.head_words)
-    if n_head >= 2 and words[n_head - 1] in lex.outlet_word_forms and lows[0] in _DEFINITE:
+    if n_head >= 2 and words[n_head - 1] in lex.outlet_word_forms and lows[0] in DEFINITE:
         return OUTLET, p.main, p.appos  # "the Post", "The Journal": the paper, not a post
     extra_doc = head in _MORE_DOCUMENTS and head not in lex.document_nouns
     if head in lex.document_nouns or extra_doc:
@@ -294,17 +299,17 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
             return ORGANISATION, p.main, p.appos  # "Halden Research said": a firm
         if (head in GENERIC_DOCUMENTS or head == "report" and lows[0] in ("a", "an")
                 and not _IDENTIFYING.intersection(lows[1:-1])) \
-                and lows[0] not in _DEFINITE and len(p.head_words) == len(lows) \
+                and lows[0] not in DEFINITE and len(p.head_words) == len(lows) \
                 and not any(w[:1].isupper() for w in words[1:]):
             # "Reports suggest", "Recent data show", "as per a report": nobody named (no
             # author, no postmodifier such as "by the audit office")
             return ANONYMOUS, p.main, p.appos
         if not extra_doc:
             return DOCUMENT, p.main, p.appos
-    if head in _RESULT_HEADS and head == lows[-1] and lows[0] in _DEFINITE:
+    if head in _RESULT_HEADS and head == lows[-1] and lows[0] in DEFINITE:
         return DOCUMENT, p.main, p.appos  # "The results showed", "Their answers suggest"
     if head in _MORE_DOCUMENT_HEADS and head == lows[-1] and not (
-            head.endswith("s") and lows[0] not in _DEFINITE and not any(
+            head.endswith("s") and lows[0] not in DEFINITE and not any(
                 w[:1].isupper() for w in words[1:])):
         return DOCUMENT, p.main, p.appos  # "the affidavit", "a congressional timeline"
     if head == "authorities" and len(caps) > (1 if words[0][:1].isupper() else 0):
@@ -391,14 +396,24 @@ def _led_by(words: list[str], lex: Lexicon) -> Source | None:
                                                    for w in name.split()):
                 return PERSON, name, " ".join(words)
             return None
+        if words[i].lower() in GATHERED and words[i + 1].lower() == "by" \
+                and (words[i + 2][:1].isupper() or words[i + 2].lower() == "the"):
+            # "Data compiled by Bloomberg", "Analysts surveyed by FactSet": who gathered it
+            kind, name, _ = classify(" ".join(words[i + 2:]), lex)
+            return (ORGANISATION if kind == ANONYMOUS else kind), name, " ".join(words)
     return None
+
+
+# participles of gathering that name, after "by", whoever stands behind figures or a panel
+GATHERED = frozenset(("compiled", "surveyed", "polled", "gathered", "collected", "analysed",
+                       "analyzed", "tracked", "conducted", "commissioned"))
 
 
 def _unnamed_bodies(p: _Phrase, lex: Lexicon) -> Source | None:
     """ANONYMOUS for plural bodies with no name and no definite determiner ("Local
     businesses say", "Two charities said"): nobody the reader can identify."""
     head = p.head
-    if head.endswith("s") and p.lows[0] not in _DEFINITE and head == p.lows[-1] \
+    if head.endswith("s") and p.lows[0] not in DEFINITE and head == p.lows[-1] \
             and (head[:-1] in lex.organisation_nouns or head in ("businesses", "companies")) \
             and not any(w[:1].isupper() for w in p.words[1:]):
         return ANONYMOUS, p.main, p.appos
@@ -504,7 +519,7 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         return ANONYMOUS, p.main, p.appos
     if (head in lex.organisation_nouns or head in lex.body_nouns) and head == p.lows[-1]:
         return ORGANISATION, p.main, p.appos  # "The city", "Each faction"
-    if p.lows[0] in _DEFINITE and head == p.lows[-1] and _maker_or_body(head):
+    if p.lows[0] in DEFINITE and head == p.lows[-1] and _maker_or_body(head):
         return ORGANISATION, p.main, p.appos  # "the retailer", "the smartphone-maker"
     return _by_capitals(p), p.main, p.appos
 
@@ -549,36 +564,3 @@ def _unnamed_members(words: list[str]) -> bool:
         if i == 0 or not w[:1].islower():
             return False
     return True
-
-
-def is_generic_source(source_text: str, lex: Lexicon) -> bool:
-    """Whether an anonymous source names a generic *who* ("officials", "a nurse", "many").
-
-    A phrase the extractor could not classify ("the lower valley", "less") is not a
-    vague attribution: flagging it would blame the author for our own parse.
-    """
-    words = [w.lower().strip(".,'’") for w in SPACES.split(source_text) if w]
-    if any(w in ("in", "on", "from") and words[i + 1] in _DEFINITE
-           and words[i + 2] in lex.document_nouns and (i == 0 or words[i - 1] not in
-                                                       POSTMOD_ADJECTIVES)
-           for i, w in enumerate(words[:-2])):
-        return False  # "people in the study": the group that the study identifies
-    return any(person_noun(w, lex) or w in GENERIC_DOCUMENTS for w in words) \
-        or "former" in words or _unnamed_body(words, lex) or (
-        len(words) == 1 and words[0] in ("some", "many", "others", "several", "most")
-    ) or (len(words) >= 2 and words[0] == "those" and words[1] in POSTMOD_ADJECTIVES) \
-        or (len(words) >= 3 and words[0] in GROUP_QUANTIFIERS and words[1] == "who")
-    # ("those close to the talks", "those familiar with her thinking", "those who live
-    # near the airport")
-
-
-def _unnamed_body(words: list[str], lex: Lexicon) -> bool:
-    """Whether lower-case words name an organisation or outlet nobody can identify:
-    an indefinite or counted one ("an outside group", "multiple outlets", "two businesses"),
-    never a definite one ("the company", which refers back to a name)."""
-    if not words or words[0] in _DEFINITE or any(w in lex.pronouns for w in words) \
-            or any(w in ("called", "named", "dubbed") for w in words):
-        return False  # "a news site called The Local" names it
-    bodies = lex.organisation_nouns | lex.body_nouns | lex.outlet_nouns \
-        | {"businesses", "companies"}
-    return any(w in bodies or (w.endswith("s") and w[:-1] in bodies) for w in words)

@@ -257,12 +257,20 @@ def _context_ok(text: str, start: int, end: int, table: OutletTable) -> bool:
     if m and m.group(1) not in table.preceders and not before.rstrip().endswith((",", ":")):
         return False
     after = text[end : end + 40]
-    if _MEDIUM_AFTER.match(after):
-        return False  # "in a Fox News appearance": where someone spoke, not a source
+    if _MEDIUM_AFTER.match(after) or _NOT_CITED_AFTER.match(after) \
+            or (before.endswith("(") and after.startswith(")")):
+        # "in a Fox News appearance": where someone spoke; "Washington (CNN)": the credit;
+        # "CNN's request for comment", "former CBS reporter": no source
+        return False
     m = re.match(r"\s+([A-Z][\w'-]*)", after)
     return not (m and m.group(1) not in table.followers)
 
 
+# what after an outlet's name makes it no source: its request, its staff
+_NOT_CITED_AFTER = re.compile(
+    r"(?:['’]s\s+(?:request|requests|inquiry|inquiries|question|questions|email|emails|"
+    r"call|calls|message|messages)|\s+(?:reporter|correspondent|anchor|host|journalist|"
+    r"columnist|producer|contributor)s?)\b")
 # nouns after an outlet's name that make it the medium of someone's words
 _MEDIUM_AFTER = re.compile(
     r"\s+(?:appearance|interview|town\s+hall|debate|broadcast|podcast|segment|documentary|"

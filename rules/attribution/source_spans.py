@@ -1,0 +1,157 @@
+"""Source spans set right before the relations are judged: a wire dateline or a time
+trimmed off the source ("RIVERTON - Mayor Ann Lee", "the minister Sunday"), a nested source
+named by an opening "Quoting ..." or "Citing ...", and an outlet told ("told the Valley
+Journal that ...") kept as a source of the relation too.
+
+Split out of ``plausible.py`` (which decides whether a relation reports information); the
+extraction runs these first, on every relation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.core.analysis import OUTLET
+from rules.attribution.doc import Extracted, TokenDoc, tok_index
+from rules.attribution.phrases import np_left, np_right
+from rules.attribution.sources import classify
+from rules.attribution.tokens import is_cap
+from rules.attribution.words import TIME_WORDS
+
+
+def initial_citing(d: TokenDoc, r: Extracted) -> None:
+    """"Quoting unidentified officials, it said ...": a sentence that opens with "Quoting"
+    or "Citing" and a noun phrase up to a comma names a nested source of the relation."""
+    if r.citing is not None or r.cue is None:
+        return
+    toks = d.toks
+    sent = toks[tok_index(d, r.cue[0])].sent
+    if sent < 0:
+        return
+    lo, hi = d.sent_tok[sent]
+    if lo >= hi or toks[lo].low not in ("quoting", "citing") or toks[lo + 1].quote >= 0:
+        return  # (citing a quotation names nobody)
+    for k in range(lo + 1, min(hi, lo + 14)):
+        if toks[k].text == ",":
+            if k > lo + 1 and toks[k - 1].end <= r.cue[0]:
+                r.citing = (toks[lo + 1].start, toks[k - 1].end)
+                r.citing_text = d.text[r.citing[0]:r.citing[1]]
+            return
+
+
+_TOLD = frozenset(("told", "tells", "tell", "telling"))
+
+
+def outlet_told(d: TokenDoc, r: Extracted) -> None:
+    """"... told the Valley Journal that ...": an outlet (or journal) told is a source of
+    the relation too (``r.recipient``)."""
+    if r.cue is None or not r.informational or r.kind != "verb":
+        return
+    words = r.cue_text.lower().split()
+    if not words or words[-1] not in _TOLD:
+        return
+    k = tok_index(d, r.cue[1])
+    if k >= len(d.toks):
+        return
+    sent = d.toks[k].sent
+    if sent < 0:
+        return
+    np = np_right(d, k, sent, d.sent_tok[sent][1])
+    if np is None:
+        return
+    span = (d.toks[np[0]].start, d.toks[np[1]].end)
+    if classify(d.text[span[0]:span[1]], d.lex)[0] == OUTLET \
+            or (is_cap(d.toks[np[0]]) and d.toks[np[0]].low not in d.lex.pronouns):
+        r.recipient = span  # (a name told: an outlet, or at least a carrier of the words)
+
+
+# a wire dateline that opens a source span: "RIVERTON - | Mayor Ann Lee", "OSLO, May 3 -- |
+# Others", or its date's end ("3 -- | Others"); one with an agency's credit, "LONDON
+# (Reuters) -", is left whole (the credit would be read as an outlet the text cites)
+_DATELINE_OPENING = re.compile(
+    r"(?:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    r"|\d{1,2}(?=[ \t]*(?:—|–|--)))[ \t]*(?:—|–|--| - )[ \t]*(?=\S)")
+
+
+def trim_dateline(d: TokenDoc, r: Extracted) -> None:
+    """A source span that a wire dateline opens ("RIVERTON - Mayor Ann Lee") loses it: the
+    dateline names a place, not the sayer or the sayer's role."""
+    if r.source is None:
+        return
+    m = _DATELINE_OPENING.match(r.source_text)
+    if m is None or m.end() >= len(r.source_text.rstrip()):
+        return
+    start = r.source[0] + m.end()
+    r.source = (start, r.source[1])
+    r.source_text = d.text[start:r.source[1]]
+
+
+def retarget_time_source(d: TokenDoc, r: Extracted) -> None:
+    """A source ending in a time ("A security source on Friday told ...", "the minister
+    Sunday said") loses it; a source that is only a time ("On Friday told") takes the noun
+    phrase before it instead."""
+    if r.source is None:
+        return
+    toks = d.toks
+    a = tok_index(d, r.source[0])
+    b = tok_index(d, r.source[1]) - 1
+    k = b
+    while k >= a and (toks[k].low in TIME_WORDS or toks[k].low in _TIME_PREPS and k < b):
+        k -= 1
+    if k == b:
+        _trim_leading_time(d, r, a, b)
+        return
+    if k < a:
+        k = a - 1
+        if k >= 0 and toks[k].low in _TIME_PREPS:
+            k -= 1
+        np = np_left(d, k, toks[k].sent) if k >= 0 else None
+        if np is None:
+            return
+        a, k = np
+    r.source = (toks[a].start, toks[k].end)
+    r.source_text = d.text[r.source[0]:r.source[1]]
+
+
+_LEADING_TIME = frozenset(("the", "same", "that", "this", "last", "next", "on", "earlier",
+                           "later", "day", "days", "early", "late", "a", "an"))
+
+
+def _trim_leading_time(d: TokenDoc, r: Extracted, a: int, b: int) -> None:
+    """"The vote came the same day Peru announced": a time opening the source phrase
+    ("the same day", "last week") is not part of the name after it."""
+    toks = d.toks
+    k = a
+    while k < b and (toks[k].low in _LEADING_TIME or toks[k].low in TIME_WORDS):
+        k += 1
+    if k == a or k > b or not toks[k].text[:1].isupper():
+        return
+    if not any(toks[j].low in TIME_WORDS or toks[j].low in ("day", "days")
+               for j in range(a, k)):
+        return
+    r.source = (toks[k].start, toks[b].end)
+    r.source_text = d.text[r.source[0]:r.source[1]]
+
+
+_TIME_PREPS = frozenset(("on", "last", "this", "early", "late", "next", "late"))
+
+
+# nouns for a group that a cue tagger may take into the cue ("The Sachs | family said")
+_GROUP_NOUNS = frozenset(("family", "families", "team", "campaign", "household", "estate",
+                          "camp", "side", "lawyers", "attorneys", "representatives"))
+
+
+def noun_out_of_cue(d: TokenDoc, r: Extracted) -> None:
+    """A cue that opens with the head noun of its source ("The Sachs | family said") gives
+    that noun back to the source: "The Sachs family" said it, not "The Sachs"."""
+    if r.source is None or r.cue is None or r.kind != "verb":
+        return
+    first, _, rest = r.cue_text.partition(" ")
+    if first.lower() not in _GROUP_NOUNS or not rest or d.text[r.source[1]:r.cue[0]].strip():
+        return
+    end = r.cue[0] + len(first)
+    r.source = (r.source[0], end)
+    r.source_text = d.text[r.source[0]:end]
+    start = end + (len(r.cue_text) - len(first) - len(rest))
+    r.cue = (start, r.cue[1])
+    r.cue_text = d.text[start:r.cue[1]]

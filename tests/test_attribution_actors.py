@@ -1,0 +1,195 @@
+"""Who is cited on unseen copy: actors and look-alikes are no source rows, spans name the
+speaker, and one source is one row. Our own sentences, one class each."""
+
+from __future__ import annotations
+
+import pytest
+
+import rules.credibility
+from checker.core.analysis import ORGANISATION, PERSON
+from tests.families import analyse_attribution as _analyse
+
+
+def _sources(text: str) -> list[tuple[str, str]]:
+    return [(s.name, s.kind) for s in _analyse(text).sources]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb that reports nothing, whose object has a clause of its own
+        "The parish council has approved a scheme that would put new lamps on every lane.",
+        "Harbour Mutual delivered a profit and missed the forecasts of most brokers.",
+        "The minister accepted the offer of the mayor to send an envoy to discuss how the "
+        "port could reopen.",
+        "In her speech she asked for the support of those who did not vote for her.",
+        # a time or "not" between the verb and its infinitive
+        "The trustees agreed Monday to set aside the surplus from completed works for the roof.",
+        "Three trustees expressed a desire not to vote on the budget that evening.",
+        "The town board voted Wednesday night to approve the new parking rules.",
+        # a refusal to disclose, a negated subject
+        "Lindqvist Foods declined to immediately comment on the recall.",
+        "Neither Okafor nor Brandt revealed any findings of the inquiry so far.",
+        # the writer's reading of an act
+        "Brokers raised their price target on the shares, showing that the firm is doing well.",
+        # nouns read as cues, verbs read as sources, idioms, adverbs, clauses, labels
+        "One rumour going around is that the stadium will be sold.",
+        "Shares fell after the brewer's sales forecast for the winter fell short.",
+        "Blood Test May Help Predict How Long A Fever Lasts",
+        "All told, the district spent four million on the new bridge.",
+        "Geologically, the ridge is a remnant of an old reef, offering clues about how the "
+        "valley formed.",
+        "Here we look at what that means, explain what's driving the increase, and ask what "
+        "comes next.",
+        "Quoting Management: “We are pleased with the quarter.”",
+    ],
+)
+def test_actors_and_look_alikes_give_no_source_row(text: str) -> None:
+    assert _sources(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sen. Ada Kohl, R-Maine, who serves on the committee, said the bill was weak.",
+         "Ada Kohl"),
+        ("Committee Chairman Piet Varga, R-N.C., said the hearing would be public.",
+         "Piet Varga"),
+        ("Every few million years a large rock hits the planet, said Skywatch Near Earth "
+         "Object program manager Lena Ortiz.", "Lena Ortiz"),
+        ("The agency has no story to tell, said astronomer and former pilot Anders Holm.",
+         "Anders Holm"),
+    ],
+)
+def test_titles_party_tags_and_roles_stay_with_the_name(text: str, name: str) -> None:
+    assert _sources(text) == [(name, PERSON)]
+
+
+def test_a_named_family_is_the_family() -> None:
+    assert _sources("The Morales family said the house had been sold in May.") \
+        == [("The Morales family", PERSON)]
+
+
+def test_who_gathered_the_figures_is_the_source() -> None:
+    text = ("Data compiled by Halden Analytics shows that rents rose. Rents fell in the "
+            "north, according to data compiled by Halden Analytics. Traders surveyed by "
+            "Halden Analytics had expected a cut of half a point.")
+    names = {name for name, _ in _sources(text)}
+    assert names == {"Halden Analytics"}
+
+
+def test_a_later_role_or_body_noun_is_the_source_named_before() -> None:
+    text = ("Sen. Tom Varga, R-Ark., said that the inquiry had run for months.\n\n"
+            "The Arkansas senator said that the inquiry had been kept from the public.\n\n"
+            "Nineteen patients fell ill after taking the tablets, the National Medicines "
+            "Administration said on Thursday.\n\n"
+            "Seven of the patients took them too often, the agency said in a notice.")
+    assert _sources(text) == [("Tom Varga", PERSON), ("Tom Varga", PERSON),
+                              ("the National Medicines Administration", ORGANISATION),
+                              ("the National Medicines Administration", ORGANISATION)]
+
+
+def test_a_body_noun_that_fits_no_earlier_name_stays_as_written() -> None:
+    text = ("Norland announced new tariffs on steel, the trade office said.\n\n"
+            "The administration indicated it had no intention of backing down.")
+    assert ("The administration", ORGANISATION) in _sources(text)
+
+
+def test_one_name_has_one_kind() -> None:
+    text = ("The panel is reading a trove of letters, according to Brandvold.\n\n"
+            "“It was a useful meeting,” Brandvold said.\n\n"
+            "Brandvold said he was pleased with the vote.")
+    assert {kind for _, kind in _sources(text)} == {PERSON}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor assured residents that the water was safe to drink.",
+        "The chief joked to Finance Minister Ruth Alder that the budget was already spent.",
+        "Several councillors have also warned the board not to sell the depot, noting the "
+        "rise in rents.",
+        "Ann Lee, citing figures from the port authority, said that traffic had doubled.",
+    ],
+)
+def test_reports_stay_sources(text: str) -> None:
+    assert _sources(text) != []
+
+
+def test_an_acronym_is_the_body_it_abbreviates() -> None:
+    text = ("Two wells failed the test, the Regional Water Authority said on Monday.\n\n"
+            "The wells “will stay shut until further notice,” the RWA said in a notice.")
+    assert {name for name, _ in _sources(text)} == {"the Regional Water Authority"}
+
+
+def test_a_time_opening_the_sentence_is_nobody() -> None:
+    text = ("Last Friday, when the inspector toured the plant, he revealed that two valves "
+            "had failed.")
+    assert all(name != "Last Friday" for name, _ in _sources(text))
+
+
+def test_a_noun_for_what_is_said_in_object_position_is_no_source() -> None:
+    assert _sources("We have gathered the most recent quarterly forecasts to see whether "
+                    "brokers changed their view.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Brokers polled by Halden Financial expect sales of four million.",
+         "Halden Financial", ORGANISATION),
+        ("“The quarter was hard,” said Marta deSilva, the chief executive.",
+         "Marta deSilva", PERSON),
+    ],
+)
+def test_names_and_kinds_of_less_common_shapes(text: str, name: str, kind: str) -> None:
+    assert _sources(text) == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oslo (Reuters) The port authority reported that traffic had doubled since May.",
+        "The mayor did not answer CNN's request for comment on the new tolls, officials said.",
+        "A former CNN reporter told the inquiry that the tapes had been cut.",
+    ],
+)
+def test_an_outlet_named_as_credit_or_employer_is_no_source(text: str) -> None:
+    an = _analyse(text)
+    for s in an.body_sentences():
+        an.is_claim[s.index] = True
+    rules.credibility.run(an)
+    names = {s.name for s in an.sources}
+    assert "Reuters" not in names and "CNN" not in names
+
+
+def test_an_outlet_cited_is_still_a_source() -> None:
+    an = _analyse("The port authority cut its fees, CNN reported on Monday.")
+    for s in an.body_sentences():
+        an.is_claim[s.index] = True
+    rules.credibility.run(an)
+    assert "CNN" in {s.name for s in an.sources}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "First Death From the Fever Reported in Ohio",
+        "Lund and Berg scored 31 runs each and Okafor, once again showing that he can bat, "
+        "added 30.",
+        "He was 85 and still going strong when this was filmed, attending shows and keeping "
+        "up with the scene.",
+    ],
+)
+def test_headline_passives_adverbial_participles_and_gerunds_are_no_sources(text: str) -> None:
+    assert _sources(text) == []
+
+
+def test_comments_from_a_speaker_opening_a_sentence() -> None:
+    assert _sources("Comments from Ann Lee that the plan was dead drew criticism from the "
+                    "council.") == [("Ann Lee", PERSON)]
+
+
+def test_a_spokeswoman_for_someone_is_not_that_someone() -> None:
+    assert _sources("A spokeswoman for Gov. Ann Lee says the new report contains more false "
+                    "claims.") == [("A spokeswoman for Gov. Ann Lee", PERSON)]
