@@ -25,15 +25,9 @@ from collections.abc import Callable, Iterable
 
 from checker.core.regexlit import lazy_compile
 from rules.attribution.lexicon import Lexicon
-from rules.attribution.vague import (
-    _CONCERN_AFTER,
-    _CONCERN_VERBS,
-    _NAMED_AFTER,
-    GROUP_WORD,
-    _group_heads,
-    _lowered,
-    _quoted,
-)
+from rules.attribution.vague import _NAMED_AFTER
+from rules.attribution.vague_groups import _CONCERN_AFTER, _CONCERN_VERBS
+from rules.attribution.vague_words import GROUP_WORD, _group_heads, _lowered, _quoted
 from rules.attribution.words import BOUNDARY_WORDS
 
 Span = tuple[int, int]

@@ -11,7 +11,7 @@ ATT001.
 - an indefinite document with no author or publisher after "according to", "as per" or
   "citing" ("according to a report", "citing one recent study").
 
-Spans inside quotations are skipped (``vague._scan``); each pattern is tried only in
+Spans inside quotations are skipped (``vague_words._scan``); each pattern is tried only in
 sentences that hold one of its key strings.
 """
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from checker.core.regexlit import lazy_compile
-from rules.attribution.vague import _REPORT_NOUNS, _lowered, _scan
+from rules.attribution.vague_words import _REPORT_NOUNS, _lowered, _scan
 
 Span = tuple[int, int]
 

@@ -1,0 +1,242 @@
+"""Sentence scans of ATT001: an unnamed group reporting, and anonymity asides.
+
+- **an unnamed group with a that-clause** (:func:`group_claims`): "Critics charge that",
+  "Some economists now doubt that", "..., opponents contend." -- a reporting verb the
+  extractor may not know, after a plural noun for people with no name; also a group
+  judging ("critics call it a tax"), voicing a concern ("residents raised concerns") or
+  holding a stance ("Some economists are concerned that");
+- **anonymity asides in a sentence** (:func:`anonymity_asides`): "who asked not to be
+  named", "speaking on condition of anonymity", "who was not authorised to comment" mark
+  the sentence's source as unnamed whatever span the extractor read for it.
+
+Both skip quoted words and run only on sentences that hold one of their key words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from checker.core.regexlit import lazy_compile
+from rules.attribution.lexicon import Lexicon
+from rules.attribution.vague_named import counted_capitals
+from rules.attribution.vague_words import GROUP_WORD, _group_heads, _lowered, _quoted, _scan
+from rules.attribution.words import BOUNDARY_WORDS
+
+Span = tuple[int, int]
+
+# asides that mark a sentence's source as unnamed wherever it stands
+_ANONYMITY_ASIDE = lazy_compile(
+    r"\b(?:(?:who|because\s+(?:he|she|they))\s+(?:asked|requested|wished|wanted|preferred)"
+    r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity|to\s+remain\s+anonymous)"
+    r"|(?:speaking|spoke|speak|talking|talked)\s+(?:on|under)\s+(?:the\s+)?condition"
+    r"\s+(?:of|that\s+(?:he|she|they)\s+not\s+be\s+named)(?:\s+anonymity)?"
+    r"|on\s+(?:the\s+)?condition\s+of\s+anonymity"
+    r"|(?:speaking|spoke|speak)\s+anonymously"
+    r"|(?:who|as\s+(?:he|she|they))\s+(?:was|were|is|are)\s+not\s+(?:authori[sz]ed|allowed"
+    r"|permitted|cleared)\s+to\s+(?:speak|comment|talk|discuss|be\s+(?:named|quoted))"
+    r"|(?:who|and)\s+(?:declined|refused)\s+to\s+be\s+(?:named|identified)"
+    r"|who\s+(?:did|does|do)\s+not\s+(?:want|wish)\s+to\s+be\s+(?:named|identified)"
+    r"|(?:was|were)\s+granted\s+anonymity|requested\s+anonymity|insisted\s+on\s+anonymity)\b",
+    re.IGNORECASE,
+)
+# reporting verbs the cue lexicon leaves out, as news copy uses them after a group
+_MORE_VERBS = frozenset(("charge", "charged", "contend", "contended", "fear", "feared",
+                         "caution", "cautioned", "doubt", "doubted",
+                         "suspect", "suspected", "complain", "complained", "counter",
+                         "countered", "worry", "worried"))
+# verbs after which a group reports a clause or an object even without "that"
+# ("Doctors say the wait has doubled", "officials told reporters", "critics warned of"):
+# the verbs above and the common reporting verbs
+_CLAUSE_VERBS = _MORE_VERBS | frozenset((
+    "say", "says", "said", "told", "tell", "argue", "argued", "warn", "warned", "believe",
+    "believed", "think", "thought", "insist", "insisted", "claim", "claimed", "estimate",
+    "estimated", "predict", "predicted", "agree", "agreed", "note", "noted", "acknowledge",
+    "acknowledged", "concede", "conceded", "maintain", "maintained", "allege", "alleged",
+    "report", "reported", "confirm", "confirmed", "explain", "explained", "stress", "stressed",
+    "suggest", "suggested"))
+# verbs of judging after a group, each with what must follow it: "party leaders see him
+# as", "critics call it a tax", "critics point to", "business groups criticise the move"
+_AS_VERBS = frozenset(("see", "sees", "saw", "view", "views", "viewed", "regard", "regards",
+                       "regarded", "describe", "describes", "described"))
+_CALL_VERBS = frozenset(("call", "calls", "called"))
+_POINT_VERBS = frozenset(("point", "points", "pointed"))
+_CRITICISE = frozenset(("criticize", "criticizes", "criticized", "criticise", "criticises",
+                        "criticised", "criticizing", "criticising", "lament", "laments",
+                        "lamented", "lamenting", "decry", "decries", "decried", "decrying",
+                        "denounce", "denounces", "denounced", "denouncing", "blame", "blamed",
+                        "blaming", "condemn", "condemns", "condemned", "condemning"))
+# verbs after which a group voices a concern: "residents raised concerns", "many voiced alarm"
+_CONCERN_VERBS = frozenset(("raise", "raised", "raising", "voice", "voiced", "voicing",
+                            "express", "expressed", "expressing", "air", "aired"))
+_CONCERN_AFTER = lazy_compile(r"\s+(?:(?:serious|grave|growing|deep|strong|similar|their|some"
+                              r"|new|fresh)\s+)?(?:concerns?|alarm|fears?|doubts|worries"
+                              r"|objections|misgivings|skepticism|scepticism|reservations)\b")
+# -ing forms for a group in the progressive ("critics are saying", "groups are criticizing")
+# (not "questioning": "Investigators are questioning witnesses" interrogate them)
+_ING_VERBS = frozenset(("saying", "arguing", "warning", "claiming", "predicting",
+                        "complaining", "speculating", "suggesting", "insisting", "alleging"))
+_JUDGING_VERBS = _AS_VERBS | _CALL_VERBS | _POINT_VERBS | _CRITICISE | _CONCERN_VERBS
+# a stance after "are": "Some economists are concerned that", "residents were worried that"
+_STANCES = ("concerned", "worried", "convinced", "alarmed", "adamant", "confident",
+            "skeptical", "sceptical", "fearful", "certain")
+_AS_AFTER = lazy_compile(r"(?:\s+[\w'’-]+){1,6}?\s+as\b")
+_CALL_AFTER = lazy_compile(
+    r"\s+(?:it|them|him|her|this|these|those)\s+(?!(?:on|back|to|at|in|after|before|last"
+    r"|and|or|for|up|out|off|about|with|from|by|when|while|every|each|twice|again)\b)"
+    r"[a-z“\"‘']")
+_CONJ = r"(?:but|while|although|though|as|because|since|where|whereas)\s+"
+# a parenthetical between a group and its verb: "Cement makers, for instance, argue"
+_ASIDE = (r"(?:,\s+(?:for\s+instance|for\s+example|on\s+the\s+other\s+hand|meanwhile|however"
+          r"|though|in\s+turn|in\s+particular|too|instead|by\s+contrast|in\s+contrast"
+          r"|of\s+course|in\s+fact),)?")
+_GROUP_CLAIM = lazy_compile(
+    r"(?:^|[,;:(—–]\s*(?:" + _CONJ + r")?|\b" + _CONJ + r")"
+    r"(?P<src>(?:(?:some|many|several|most|other|few|a\s+few|a\s+number\s+of)\s+)?"
+    r"(?:[a-z][\w'’-]*\s+and\s+)?(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s)"
+    # a postmodifier: "activists here", "supporters of abortion rights"
+    r"(?:\s+(?:here|there|alike)|\s+(?:of|in|at|from|on|across|within)\s+"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’.-]*"
+    # "residents living in its shadow", "people working nearby"
+    r"|\s+(?:living|working|based|staying)\s+(?:nearby|there|here|locally|(?:in|on|near|at"
+    r"|along|around|by|under|beside)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*))?)"
+    + _ASIDE +
+    r"\s+(?:(?:have|had|has|do|did|are|were)\s+)?(?:(?:long|also|now|privately|publicly"
+    r"|still|repeatedly|often|increasingly|widely|generally|already|even|deeply)\s+)?"
+    r"(?P<verb>(?:" + "|".join(sorted(_CLAUSE_VERBS | _JUDGING_VERBS | _ING_VERBS
+                                     | frozenset(_STANCES), key=len, reverse=True))
+    + r")\b|[a-z]+(?=\s+that\b|\s*[.!?]))"
+    r"(?P<after>\s+that\b|\s*[.!?][\"”’']?\s*$|\s*,(?=\s)|\s+(?=[a-z]))",
+)
+_QUANTIFIERS = frozenset(("some", "many", "several", "most", "other", "few", "a", "number",
+                          "of"))
+
+
+# words one of which a sentence must hold for a scan to run on it (most hold none)
+_ASIDE_KEYS = ("anonym", "named", "identified", "authori", "quoted", "allowed", "permitted",
+               "cleared")
+_PUNCT_CHARS = ".,;:!?()\"“”‘’'—–"
+
+
+def anonymity_asides(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """Spans of anonymity asides ("who asked not to be named") outside quotations."""
+    return _scan(text, sentences, _ASIDE_KEYS, _ANONYMITY_ASIDE)
+
+
+def group_claims(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span]:
+    """Spans of "<unnamed group> <reporting verb> that" (or a group and verb ending the
+    sentence: "..., critics charge.") outside quotations."""
+    out: list[Span] = []
+    heads = _group_heads(lex)
+    low = _lowered(text)
+    words = low
+    for c in _PUNCT_CHARS:
+        if c in words:
+            words = words.replace(c, " ")
+    present = set(heads.intersection(words.split()))
+    present.update(counted_capitals(text, low))
+    if not present:
+        return out
+    for a, b in _sentences_holding(words, present, sentences):
+        s = text[a:b]
+        for m in _GROUP_CLAIM.finditer(low[a:b]):  # the pattern is in lower case
+            if (m.group("head") in heads or _counted_group(m, s)) \
+                    and _a_group_claim(m, s, lex):
+                out.append((a + m.start("src"), a + m.end("verb")))
+    return out
+
+
+def _counted_group(m: re.Match[str], s: str) -> bool:
+    """"many Democrats", "some Texans": a capitalised group word (:data:`GROUP_WORD`)
+    that a quantifier counts off, as the head of a :data:`_GROUP_CLAIM` match."""
+    return s[m.start("src"):m.start("head")].lower().split()[:1] \
+        in (["some"], ["many"], ["several"], ["other"], ["most"]) \
+        and GROUP_WORD.match(s[m.start("head"):m.end("head")]) is not None
+
+
+def _sentences_holding(words: str, present: Iterable[str], sentences: Iterable[Span]
+                       ) -> list[Span]:
+    """The sentences in which one of the words ``present`` occurs as a whole word of
+    ``words`` (the text lower-cased, punctuation turned into spaces), in order."""
+    sents = list(sentences)
+    starts = [a for a, _ in sents]
+    todo: set[int] = set()
+    n = len(words)
+    for w in present:
+        i = words.find(w)
+        while i >= 0:
+            end = i + len(w)
+            if (i == 0 or words[i - 1].isspace()) and (end == n or words[end].isspace()):
+                j = bisect.bisect_right(starts, i) - 1
+                if j >= 0 and i < sents[j][1]:
+                    todo.add(j)
+            i = words.find(w, end)
+    return [sents[j] for j in sorted(todo)]
+
+
+def _judges(verb: str, s: str, end: int) -> bool:
+    """Whether a verb of judging (:data:`_JUDGING_VERBS`) ending at ``end`` of sentence
+    ``s`` reports a judgement: "see him as", "call it a tax", "point to", "criticise"."""
+    if verb in _AS_VERBS:
+        return _AS_AFTER.match(s, end, end + 80) is not None
+    if verb in _CALL_VERBS:
+        return _CALL_AFTER.match(s, end) is not None
+    if verb in _POINT_VERBS:
+        return s[end:end + 4].lower() == " to "
+    if verb in _CONCERN_VERBS:
+        return _CONCERN_AFTER.match(s, end) is not None
+    return verb in _CRITICISE
+
+
+def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
+    """Whether a match of :data:`_GROUP_CLAIM` in a lower-cased sentence (``s``: the
+    sentence as written) is an unnamed group reporting."""
+    verbs = lex.cue_forms
+    verb = m.group("verb")
+    after = m.group("after").strip()
+    at = m.start("src")
+    being = _BE_BEFORE.search(s, m.end("head"), m.start("verb")) is not None
+    if (being and not (verb in _STANCES or verb.endswith("ing"))) \
+            or (verb in _STANCES and after != "that"):
+        return False  # "Residents were told that": told, not telling; "are concerned that"
+    if _NOT_A_REPORT.match(s, m.end("verb")) and verb.startswith(("insist", "agree")):
+        return False  # "some officials insist on anonymity", "critics agreed to meet"
+    if verb in _STANCES or verb in _ING_VERBS:
+        pass
+    elif after == ",":
+        # "..., many economists say, ...": an aside set off by commas, a reporting verb
+        if s[:at].rstrip()[-1:] not in (",", "(", "—", "–") \
+                or not (verb in verbs or verb in _MORE_VERBS):
+            return False
+    elif after == "that" or after[:1] in (".", "!", "?"):
+        if not (verb in verbs or verb in _MORE_VERBS) \
+                or (after != "that" and m.start("src") == 0):
+            return False  # "Rider groups disagreed.": no content reported
+    elif verb not in _CLAUSE_VERBS and not _judges(verb, s, m.end("verb")):
+        return False
+    lows = s[at:m.start("head")].lower().split() + [m.group("head")]  # to the head
+    if any(w in lex.pronouns or w in BOUNDARY_WORDS or w in verbs or w in _CLAUSE_VERBS
+           for w in lows[:-1] if w not in _QUANTIFIERS and w != "and"):
+        return False  # "She said leaders": no noun phrase
+    if lows[0] in ("the", "these", "those", "their", "his", "her"):
+        return False
+    src = s[at:m.end("src")]
+    # capitalised where a sentence starts or after a colon, dash or bracket ("Update: Critics
+    # charge ..."): the capital says nothing; elsewhere it marks a name ("Acme analysts")
+    first_cap = src[:1].isupper() and s[:at].rstrip()[-1:] not in ("", ":", ";", "—", "–",
+                                                                  "(")
+    words = src.split()[1:]
+    if " in " in src:  # "lawmakers in the U.S.", "residents in East Palestine": a place
+        words = src[:src.index(" in ")].split()[1:]
+    if words and lows[0] in _QUANTIFIERS and GROUP_WORD.match(s[m.start("head"):m.end("head")]):
+        words = [w for w in words if w != s[m.start("head"):m.end("head")]]  # "many Democrats"
+    # "some Acme analysts": named by their employer; quoted: the speaker's words
+    return not (first_cap or any(w[:1].isupper() for w in words) or _quoted(s, at))
+
+
+_BE_BEFORE = lazy_compile(r"\s(?:are|were|is|was|be|been|being)(?:n['’]t)?\s", re.IGNORECASE)
+# what follows "insist" or "agree" when it is a demand or a consent: "insist on", "agree to"
+_NOT_A_REPORT = lazy_compile(r"\s+(?:on|upon|to|with)\b")
+
+
