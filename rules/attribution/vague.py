@@ -38,7 +38,14 @@ from rules.attribution.lexicon import Lexicon
 from rules.attribution.vague_groups import anonymity_asides, group_claims
 from rules.attribution.vague_named import MEMBERS_NAMED_AFTER as _MEMBERS_AFTER
 from rules.attribution.vague_named import names_someone, no_report
-from rules.attribution.vague_words import _GROUP_BODIES, _REPORT_NOUNS, GROUP_WORD, _group_heads
+from rules.attribution.vague_words import (
+    _GROUP_BODIES,
+    _HIDDEN_HEADS,
+    _REPORT_NOUNS,
+    GROUP_WORD,
+    _group_heads,
+    lazy_named_role,
+)
 
 __all__ = ["GROUP_WORD", "anonymity_asides", "group_claims", "unnamed_phrase", "vague_source"]
 
@@ -69,7 +76,8 @@ _NOT_GROUP = frozenset(("party", "campaign", "committee", "administration", "dep
 # "a man calling himself Tom", "a news site called The Local"
 _NAMES_ITSELF = lazy_compile(
     r"\b(?:including|led\s+by|such\s+as|among\s+them|called|named|known\s+as|dubbed"
-    r"|calling\s+(?:himself|herself|themselves|itself))\s+[“\"‘']?(?:[a-z][\w-]*\s+){0,3}[A-Z]")
+    r"|calling\s+(?:himself|herself|themselves|itself))\s+[“\"‘']?(?:[a-z][\w-]*\s+){0,3}"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\b(?!\s+[a-z]+s\b)")  # not "Apollo astronauts"
 
 
 # a postmodifier right after a source span that names its author or publisher: "a report
@@ -108,12 +116,15 @@ def _unnamed_source(r: Extracted, lex: Lexicon, text: str) -> bool:
         if text and r.source is not None \
         and text[max(0, r.source[0] - 5):r.source[0]].rstrip().endswith((" and", " or")) \
         else None
-    if joined is not None and not GROUP_WORD.match(joined.group(1)):
-        return False  # "Ana Ruiz and others said": one of them is named
+    if joined is not None and not GROUP_WORD.match(joined.group(1)) \
+            and not _MODIFIER.match(joined.group(1)):
+        return False  # "Ana Ruiz and others said": one of them is named (not "U.S. and")
     if text and r.source is not None and r.source_text.strip().lower() in ("who", "whom"):
         named = _NAME_BEFORE_WHO.search(text, max(0, r.source[0] - 80), r.source[0])
         if named is not None and not GROUP_WORD.match(named.group(1)):
             return False  # "Labor Secretary Ana Ruiz, who said": the relative names her
+    if text and r.source is not None and _group_named_before(r.source_text, text, r.source[0]):
+        return False  # "the researchers" after "researchers led by Ana Ruiz"
     if r.vague:
         return True
     if r.source is None or not r.informational:
@@ -122,6 +133,8 @@ def _unnamed_source(r: Extracted, lex: Lexicon, text: str) -> bool:
         return False
     if r.source_kind == ANONYMOUS:
         return unnamed_phrase(r.source_text, lex)
+    if r.source_kind == PERSON and text and _definite_hidden(r.source_text, text, r.source[0]):
+        return True  # "the Iranian official said": the unnamed official told of before
     if r.source_kind in (PERSON, ORGANISATION):
         # capitalised, so read as a name: "Several Canadians on the trip", "A Leeds Tory"
         words = [w.rstrip(".") for w in _WORD.findall(r.source_text)]
@@ -135,6 +148,52 @@ def _unnamed_source(r: Extracted, lex: Lexicon, text: str) -> bool:
         return head_at is not None and bool(GROUP_WORD.match(words[1 + head_at])) \
             and _counted_members(words, lows, lex)
     return False
+
+
+# a capitalised word that modifies a head rather than names a person: an abbreviation
+# ("U.S.", "EU") or an adjective of a nation or region ("Iranian", "Western", "Israeli")
+_MODIFIER = lazy_compile(
+    r"(?:[A-Z]|(?:[A-Z]\.){1,3}|[A-Z]{2,4}|[A-Z][a-z]+(?:ian|ese)|Israeli|Western|Eastern"
+    r"|Northern|Southern|British|Irish|Scottish|Welsh|Spanish|Polish|Danish|Swedish|Turkish"
+    r"|Finnish|Arab|Thai|Iraqi|Pakistani|Saudi|Kurdish|Dutch|French|Greek|Swiss)$")
+_HIDDEN_PHRASE = lazy_compile(
+    r"^(?:[Tt]he|[Tt]hat|[Tt]hose|[Tt]hese)\s+(?:(?:[a-z][\w-]*|(?:[A-Z]\.){1,3}|[A-Z]{2,4}"
+    r"|[A-Z][a-z]+(?:an|ian|ese|ish|i|ern))\s+){1,4}(?P<head>[a-z]+)$")
+
+
+def _definite_hidden(source: str, text: str, at: int) -> bool:
+    """"the Iranian official", "the senior U.S. official", "the two diplomats": a definite
+    phrase of modifiers (lower-case words, abbreviations, adjectives of nations) before a
+    word for a source that withholds a name, with no one named by that word before it in
+    the text ("Iranian official Ali Rahimi ... the Iranian official": named)."""
+    m = _HIDDEN_PHRASE.match(source.strip())
+    if m is None or m.group("head") not in _HIDDEN_HEADS:
+        return False
+    head = m.group("head").rstrip("s")
+    named = lazy_named_role(head)
+    return named.search(text, 0, at) is None
+
+
+# a definite plural group: "the researchers", "the study's authors", "the scientists"
+_DEFINITE_GROUP = lazy_compile(r"^(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[a-z][\w'’-]*\s+){0,2}"
+                               r"(?P<head>[a-z]+s)$")
+
+
+def _group_named_before(source: str, text: str, at: int) -> bool:
+    """Whether a definite plural group ("the researchers", "the authors") points back at
+    a group the text named before it: "researchers led by Ana Ruiz", "Ann Lee, one of the
+    authors" (not "researchers at Harbour University": its members stay unnamed)."""
+    m = _DEFINITE_GROUP.match(source.strip())
+    if m is None:
+        return False
+    head = m.group("head")
+    if head in _HIDDEN_HEADS:
+        return lazy_named_role(head.rstrip("s")).search(text, 0, at) is not None
+    named = re.compile(
+        rf"\b{head}\s+(?:led\s+by|headed\s+by|including|such\s+as|among\s+them)\s+"
+        rf"(?:[a-z][\w-]*\s+){{0,3}}[A-Z]"
+        rf"|[A-Z][\w'’-]+,\s+(?:one|two|some)\s+of\s+the\s+(?:[\w'’-]+\s+){{0,2}}?{head}\b")
+    return named.search(text, 0, at) is not None
 
 
 # a counting word and lower-case modifiers right before a source span

@@ -20,8 +20,21 @@ from collections.abc import Iterable
 
 from checker.core.regexlit import lazy_compile
 from rules.attribution.lexicon import Lexicon
-from rules.attribution.vague_named import counted_capitals
-from rules.attribution.vague_words import GROUP_WORD, _group_heads, _lowered, _quoted, _scan
+from rules.attribution.vague_named import (
+    CONCERN_CONTENT,
+    CONCERN_NOUN,
+    MEMBERS_NAMED_AFTER,
+    counted_capitals,
+)
+from rules.attribution.vague_words import (
+    _HIDDEN_HEADS,
+    GROUP_WORD,
+    _group_heads,
+    _lowered,
+    _quoted,
+    _scan,
+    lazy_named_role,
+)
 from rules.attribution.words import BOUNDARY_WORDS
 
 Span = tuple[int, int]
@@ -66,18 +79,30 @@ _CRITICISE = frozenset(("criticize", "criticizes", "criticized", "criticise", "c
                         "criticised", "criticizing", "criticising", "lament", "laments",
                         "lamented", "lamenting", "decry", "decries", "decried", "decrying",
                         "denounce", "denounces", "denounced", "denouncing", "blame", "blamed",
-                        "blaming", "condemn", "condemns", "condemned", "condemning"))
+                        "blaming", "condemn", "condemns", "condemned", "condemning", "blast",
+                        "blasts", "blasted", "slam", "slams", "slammed", "assail", "assails",
+                        "assailed", "lambast", "lambaste", "lambasted", "deride", "derided"))
+# "cast doubt on", "sounded the alarm": a judgement in a verb and its object
+_CAST_VERBS = frozenset(("cast", "casts", "casting", "sound", "sounds", "sounded",
+                         "sounding"))
+_CAST_AFTER = lazy_compile(r"\s+(?:(?:serious|new|fresh|further)\s+)?doubts?\s+(?:on|over)\b"
+                           r"|\s+(?:the\s+|an\s+)?alarm\b")
 # verbs after which a group voices a concern: "residents raised concerns", "many voiced alarm"
 _CONCERN_VERBS = frozenset(("raise", "raised", "raising", "voice", "voiced", "voicing",
                             "express", "expressed", "expressing", "air", "aired"))
-_CONCERN_AFTER = lazy_compile(r"\s+(?:(?:serious|grave|growing|deep|strong|similar|their|some"
-                              r"|new|fresh)\s+)?(?:concerns?|alarm|fears?|doubts|worries"
-                              r"|objections|misgivings|skepticism|scepticism|reservations)\b")
+# (with what the concern holds: "raised concerns that the pier is unsafe", "voiced doubts about
+# whether"; a concern about a topic alone, "voiced concerns over the budget", reports no
+# claim: an act, as the labelling guide reads it)
+_CONCERN_AFTER = lazy_compile(CONCERN_NOUN + CONCERN_CONTENT)
 # -ing forms for a group in the progressive ("critics are saying", "groups are criticizing")
 # (not "questioning": "Investigators are questioning witnesses" interrogate them)
 _ING_VERBS = frozenset(("saying", "arguing", "warning", "claiming", "predicting",
                         "complaining", "speculating", "suggesting", "insisting", "alleging"))
-_JUDGING_VERBS = _AS_VERBS | _CALL_VERBS | _POINT_VERBS | _CRITICISE | _CONCERN_VERBS
+# verbs of forecasting, which report a figure: "analysts had forecast $9.4 billion"
+_FORECASTS = frozenset(("forecast", "forecasted", "expected", "projected", "estimated",
+                        "predicted", "expect", "project", "estimate", "predict"))
+_JUDGING_VERBS = _AS_VERBS | _CALL_VERBS | _POINT_VERBS | _CRITICISE | _CONCERN_VERBS \
+    | _CAST_VERBS
 # a stance after "are": "Some economists are concerned that", "residents were worried that"
 _STANCES = ("concerned", "worried", "convinced", "alarmed", "adamant", "confident",
             "skeptical", "sceptical", "fearful", "certain")
@@ -90,7 +115,7 @@ _CONJ = r"(?:but|while|although|though|as|because|since|where|whereas)\s+"
 # a parenthetical between a group and its verb: "Cement makers, for instance, argue"
 _ASIDE = (r"(?:,\s+(?:for\s+instance|for\s+example|on\s+the\s+other\s+hand|meanwhile|however"
           r"|though|in\s+turn|in\s+particular|too|instead|by\s+contrast|in\s+contrast"
-          r"|of\s+course|in\s+fact),)?")
+          r"|of\s+course|in\s+fact|on\s+average|in\s+general|for\s+their\s+part),)?")
 _GROUP_CLAIM = lazy_compile(
     r"(?:^|[,;:(—–]\s*(?:" + _CONJ + r")?|\b" + _CONJ + r")"
     r"(?P<src>(?:(?:some|many|several|most|other|few|a\s+few|a\s+number\s+of)\s+)?"
@@ -104,10 +129,10 @@ _GROUP_CLAIM = lazy_compile(
     + _ASIDE +
     r"\s+(?:(?:have|had|has|do|did|are|were)\s+)?(?:(?:long|also|now|privately|publicly"
     r"|still|repeatedly|often|increasingly|widely|generally|already|even|deeply)\s+)?"
-    r"(?P<verb>(?:" + "|".join(sorted(_CLAUSE_VERBS | _JUDGING_VERBS | _ING_VERBS
+    r"(?P<verb>(?:" + "|".join(sorted(_CLAUSE_VERBS | _JUDGING_VERBS | _ING_VERBS | _FORECASTS
                                      | frozenset(_STANCES), key=len, reverse=True))
     + r")\b|[a-z]+(?=\s+that\b|\s*[.!?]))"
-    r"(?P<after>\s+that\b|\s*[.!?][\"”’']?\s*$|\s*,(?=\s)|\s+(?=[a-z]))",
+    r"(?P<after>\s+that\b|\s*[.!?][\"”’']?\s*$|\s*,(?=\s)|\s+(?=[a-z])|\s+(?=[$£€¥\d]))",
 )
 _QUANTIFIERS = frozenset(("some", "many", "several", "most", "other", "few", "a", "number",
                           "of"))
@@ -138,13 +163,88 @@ def group_claims(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Spa
     present.update(counted_capitals(text, low))
     if not present:
         return out
-    for a, b in _sentences_holding(words, present, sentences):
+    sents = list(sentences)
+    for a, b in _sentences_holding(words, present, sents):
         s = text[a:b]
         for m in _GROUP_CLAIM.finditer(low[a:b]):  # the pattern is in lower case
             if (m.group("head") in heads or _counted_group(m, s)) \
-                    and _a_group_claim(m, s, lex):
+                    and _a_group_claim(m, s, lex, text[:a]):
                 out.append((a + m.start("src"), a + m.end("verb")))
+    out += _continued(text, sents, heads, lex)
+    return sorted(out)
+
+
+# a sentence that goes on with an unnamed group's account: "They argue that", "They dismiss
+# talk of", "These critics say" (the group of the sentence before: "Critics have blasted
+# the plan."); the verbs, as the group scan reads them
+_THEY = lazy_compile(r"(?:but\s+|and\s+|yet\s+)?(?P<src>they|these\s+[a-z]+s|those\s+[a-z]+s)"
+                     r"\s+(?:(?:also|now|still|further|too|even|instead)\s+)?"
+                     r"(?P<verb>[a-z]+)\b")
+# the subject that opens the sentence before: an unnamed group (lower case, quantifiers,
+# up to three modifiers) after an opening connective
+_OPENING_GROUP = lazy_compile(
+    r"(?:(?:however|but|and|meanwhile|still|yet|instead|now),?\s+)?(?:(?:some|many|several|most"
+    r"|other|two|three|a\s+few|a\s+number\s+of)\s+)?(?:[a-z][\w'’-]*\s+){0,3}?"
+    r"(?P<head>[a-z]+s)\b(?!\s+(?:of|at|from|for|with)\s+(?:the\s+)?[A-Z])")
+
+
+def _continued(text: str, sents: list[Span], heads: frozenset[str],
+               lex: Lexicon) -> list[Span]:
+    """Spans of "They <reporting verb>" opening a sentence whose sentence before opens
+    with an unnamed group as its subject ("Critics, including former pilots, have blasted
+    the plan. They dismiss ...")."""
+    out: list[Span] = []
+    low = _lowered(text)
+    went_on = -1  # the last sentence that went on with a group's account
+    for i in range(1, len(sents)):
+        a, b = sents[i]
+        m = _THEY.match(low, a, b)
+        if m is None or not _reports(m.group("verb"), low, m.end("verb"), lex):
+            continue
+        if went_on != i - 1 and not _opens_with_group(text, low, sents[i - 1], heads, lex):
+            continue
+        out.append((m.start("src"), m.end("verb")))
+        went_on = i
     return out
+
+
+# words before a group's head that make it definite, joined or owned: "The aides", "She
+# and her defenders", "their members" (someone named before, or one of them named)
+_NOT_BEFORE_HEAD = frozenset(("the", "these", "those", "their", "his", "her", "its", "our",
+                              "and", "or", "both", "all"))
+
+
+def _opens_with_group(text: str, low: str, sent: Span, heads: frozenset[str],
+                      lex: Lexicon) -> bool:
+    """Whether sentence ``sent`` opens with an unnamed group as its subject: indefinite,
+    in lower case after its first letter, no pronoun or "and" before the head, and no
+    members named right after it ("Critics, including Ana Ruiz,")."""
+    g = _OPENING_GROUP.match(low, sent[0], sent[1])
+    if g is None or g.group("head") not in heads:
+        return False
+    phrase = text[sent[0]:g.end("head")]
+    if phrase[1:].lower() != phrase[1:]:
+        return False  # a capital after its first letter: a name ("Acme workers")
+    before = low[sent[0]:g.start("head")].replace(",", " ").split()
+    if any(w in _NOT_BEFORE_HEAD or w in lex.pronouns for w in before):
+        return False
+    return MEMBERS_NAMED_AFTER.match(text, g.end("head"), g.end("head") + 80) is None
+
+
+# verbs that report after a continuing "They": the group scan's reporting verbs and verbs
+# of judging, and "dismiss"
+_DISMISS = frozenset(("dismiss", "dismissed", "reject", "rejected"))
+
+
+def _reports(verb: str, low: str, end: int, lex: Lexicon) -> bool:
+    """Whether ``verb`` after "They" reports a claim or a judgement."""
+    if verb in _STANCES and low.startswith(" that", end):
+        return True
+    if verb in _CLAUSE_VERBS or verb in _ING_VERBS:
+        return True
+    if verb in _DISMISS:
+        return low.startswith((" the ", " talk", " claims", " suggestions", " fears"), end)
+    return verb in _JUDGING_VERBS and _judges(verb, low, end)
 
 
 def _counted_group(m: re.Match[str], s: str) -> bool:
@@ -186,12 +286,14 @@ def _judges(verb: str, s: str, end: int) -> bool:
         return s[end:end + 4].lower() == " to "
     if verb in _CONCERN_VERBS:
         return _CONCERN_AFTER.match(s, end) is not None
+    if verb in _CAST_VERBS:
+        return _CAST_AFTER.match(s, end) is not None
     return verb in _CRITICISE
 
 
-def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
+def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon, before: str = "") -> bool:
     """Whether a match of :data:`_GROUP_CLAIM` in a lower-cased sentence (``s``: the
-    sentence as written) is an unnamed group reporting."""
+    sentence as written; ``before``: the text before it) is an unnamed group reporting."""
     verbs = lex.cue_forms
     verb = m.group("verb")
     after = m.group("after").strip()
@@ -213,14 +315,20 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon) -> bool:
         if not (verb in verbs or verb in _MORE_VERBS) \
                 or (after != "that" and m.start("src") == 0):
             return False  # "Rider groups disagreed.": no content reported
+    elif after == "" and s[m.end("after"):m.end("after") + 1] in "$£€¥0123456789":
+        if verb not in _FORECASTS:
+            return False  # "analysts had forecast $9 billion"; not "officials spent $9"
     elif verb not in _CLAUSE_VERBS and not _judges(verb, s, m.end("verb")):
         return False
     lows = s[at:m.start("head")].lower().split() + [m.group("head")]  # to the head
     if any(w in lex.pronouns or w in BOUNDARY_WORDS or w in verbs or w in _CLAUSE_VERBS
            for w in lows[:-1] if w not in _QUANTIFIERS and w != "and"):
         return False  # "She said leaders": no noun phrase
-    if lows[0] in ("the", "these", "those", "their", "his", "her"):
-        return False
+    if lows[0] in ("the", "these", "those", "their", "his", "her") and not (
+            lows[0] != "their" and lows[0] != "his" and lows[0] != "her"
+            and m.group("head") in _HIDDEN_HEADS
+            and lazy_named_role(m.group("head")[:-1]).search(before) is None):
+        return False  # "the diplomats cautioned": unnamed diplomats told of before
     src = s[at:m.end("src")]
     # capitalised where a sentence starts or after a colon, dash or bracket ("Update: Critics
     # charge ..."): the capital says nothing; elsewhere it marks a name ("Acme analysts")

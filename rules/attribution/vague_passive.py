@@ -17,6 +17,7 @@ sentences that hold one of its key strings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from checker.core.regexlit import lazy_compile
@@ -26,7 +27,8 @@ Span = tuple[int, int]
 
 _REPORTED = (r"(?:announced|revealed|confirmed|suggested|claimed|alleged|argued|estimated"
              r"|feared|hoped|believed|thought|understood|rumou?red|speculated|reported|said"
-             r"|known|expected|suspected|presumed|assumed|noted|acknowledged|disclosed)")
+             r"|known|expected|suspected|presumed|assumed|noted|acknowledged|disclosed|learnt|learned"
+             r"|gathered)")
 _AGENTLESS = lazy_compile(
     r"\bit\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|may\s+be|might\s+be)"
     r"\s+(?:widely\s+|generally\s+|now\s+|also\s+|often\s+|since\s+|later\s+)?"
@@ -43,10 +45,23 @@ _AGENTLESS = lazy_compile(
     r"|claims|allegations|reports|rumou?rs|speculation|worries)\s+that\b"
     r"|\b(?:concerns|fears|questions|doubts|claims|allegations|suggestions)\s+(?:have|had|has)"
     r"\s+(?:also\s+)?been\s+(?:raised|voiced|expressed|made)\s+that\b"
+    # concerns that exist, are widespread, remain: "Concerns exist that", "fears remain that"
+    r"|\b(?:concerns|fears|doubts|worries|suspicions)\s+(?:exist|persist|remain|linger|abound"
+    r"|are\s+widespread|are\s+growing|have\s+grown|have\s+emerged)\s+that\b"
+    # a view held by no one named: "the argument is that", "the thinking was that"
+    r"|\bthe\s+(?:prevailing\s+|general\s+|conventional\s+|common\s+|official\s+)?"
+    r"(?:argument|thinking|reasoning|theory|assumption|consensus|belief|expectation|suspicion"
+    r"|word|rumou?r|perception|feeling)\s+(?:is|was|goes|went|remains|has\s+been)\s+that\b"
+    # a parenthesis: "The fire, it was learnt, started", "..., it is understood."
+    r"|(?<=,\s)it\s+(?:is|was|has\s+been|had\s+been)\s+(?:learnt|learned|gathered|understood"
+    r"|believed|reported|said|claimed|alleged|rumou?red)(?=\s*[,.;])"
 )
 _AGENTLESS_KEYS = ("it is ", "it was ", "it has been", "it had been", "it will be",
                    "it would be", "it may be", "it might be", " to be", " to have",
-                   "there ", " been raised", " been voiced", " been expressed", " been made")
+                   "there ", " been raised", " been voiced", " been expressed", " been made",
+                   " exist that", " persist that", " remain that", " linger that", " abound that",
+                   " widespread that", " growing that", " grown that", " emerged that",
+                   " is that", " was that", " goes that", " went that", " remains that")
 _REDUCED = ("believed", "thought", "suspected", "rumoured", "rumored", "reputed", "alleged",
             "presumed", "understood", "feared")
 # words before a reduced participle that make it active or a verb of its own: "they
@@ -85,14 +100,56 @@ _CLAUSE_END = lazy_compile(r"[.,;:!?()]")
 
 def unnamed_documents(text: str, sentences: Iterable[Span]) -> list[Span]:
     """Spans of "according to a report", "as per one study" (an indefinite document, no
-    author or publisher after it) outside quotations."""
-    out = []
+    author or publisher after it) and of an unnamed person an outlet cites or quotes
+    ("citing a senior official", "quoted an unnamed diplomat as saying") outside
+    quotations."""
+    out = _cited_unnamed(text, sentences)
     for a, b in _scan(text, sentences, _DOCUMENT_KEYS, _UNNAMED_DOCUMENT):
         end = _CLAUSE_END.search(text, b, b + 200)
         rest = text[b:end.start() if end else b + 200].split()
         if not any(w[:1].isupper() for w in rest):
             out.append((a, b))  # no author or publisher later in the clause either
-    return out
+    return sorted(out)
 
 
 _DOCUMENT_KEYS = ("according to", "as per", "citing", "per ")
+
+# words for a person who is a source and whose name an indefinite phrase withholds
+_HIDDEN = (r"officials?|sources?|insiders?|diplomats?|aides?|negotiators?|staffers?|persons?"
+           r"|people|employees?|officers?|executives?|envoys?|lawmakers?|ministers?|advisers?"
+           r"|advisors?|spokes(?:man|woman|person)")
+# an outlet or a document citing or quoting such a person: "citing a senior official",
+# "quoted an unnamed diplomat as saying", "quoting two people briefed on the talks"
+_CITED_UNNAMED = lazy_compile(
+    r"\b(?:citing|quoting|quoted|quotes|cited)\s+(?:an?|one|two|three|four|several|some"
+    r"|other|unnamed|anonymous)\s+[\"“‘']?(?:[\w.'’-]+\s+){0,4}?(?:" + _HIDDEN + r")\b"
+    r"(?!(?-i:\s*,\s+[A-Z]|\s+(?:named|called)\b|\s+[A-Z][a-z]))",
+    re.IGNORECASE)
+_CITED_KEYS = ("citing", "quoting", "quoted", "quotes", "cited")
+
+
+def _cited_unnamed(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """Spans of an unnamed person that an outlet or a document cites or quotes: an
+    indefinite phrase ("a", "two", "unnamed") whose head is a word for a source that
+    withholds a name, not followed by the name ("citing an official, Ana Ruiz,")."""
+    return _scan(text, sentences, _CITED_KEYS, _CITED_UNNAMED, lower=False)
+
+
+# what makes a lexicon phrase hit no report: a phrasal verb after "been called" ("the army
+# has been called in": summoned), a negated subject before "been reported" ("no deaths
+# have been reported": nothing happened, nobody is cited)
+_CALLED_PARTICLE = lazy_compile(r"\s+(?:in|out|up|off|back|upon|on|for|to\s+(?!be\b))\b")
+_NO_SUBJECT = lazy_compile(r"\b(?:[Nn]o|[Nn]either|[Nn]one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}$")
+
+
+def no_agentless_report(text: str, start: int, end: int) -> bool:
+    """Whether the agentless-passive phrase ``text[start:end]`` (a lexicon hit) reports
+    nothing: "have been called in", "no injuries were reported"."""
+    phrase = text[start:end].lower()
+    if phrase.endswith("called"):
+        return _CALLED_PARTICLE.match(text, end) is not None
+    if phrase.endswith("reported") and not phrase.startswith("it "):
+        head = text[max(0, start - 60):start]
+        cut = max(head.rfind(c) for c in ".;:!?")
+        return _NO_SUBJECT.search(head[cut + 1:]) is not None
+    return False

@@ -66,6 +66,25 @@ _GROUP_HEADS = frozenset((
 _QUOTE_CHARS = "\"“”"
 
 
+# words for a source that withhold a name ("the senior U.S. official", "the diplomats")
+_HIDDEN_HEADS = frozenset(("official", "officials", "source", "sources", "insider", "insiders",
+                           "diplomat", "diplomats", "aide", "aides", "envoys", "negotiators"))
+
+_NAMED_ROLE: dict[str, re.Pattern[str]] = {}
+
+
+def lazy_named_role(head: str) -> re.Pattern[str]:
+    """A pattern for someone named with the role ``head``: "official Ana Ruiz", "Ana Ruiz,
+    a senior official", "Ruiz, the bank's envoy"."""
+    got = _NAMED_ROLE.get(head)
+    if got is None:
+        got = re.compile(rf"\b{head}s?\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’-]*\s+[A-Z][\w'’-]+"
+                         rf"|[A-Z][\w'’-]+,\s+(?:an?|the|one)\s+(?:[\w.'’-]+\s+){{0,5}}?"
+                         rf"{head}s?\b")
+        _NAMED_ROLE[head] = got
+    return got
+
+
 # the last text lowered and its lower case, one tuple (read and replaced whole, so threads
 # never see a text with another's lower case): the scans of one text share it
 _last_lowered: tuple[str, str] = ("", "")
