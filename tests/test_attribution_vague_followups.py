@@ -50,6 +50,20 @@ def _vague(text: str) -> list[str]:
          "the argument is that"),
         ("Concerns exist that the new rules will raise rents.", "Concerns exist that"),
         ("The blaze, it was learnt, started in the boiler room.", "it was learnt"),
+        # media of a place or a kind, no outlet named
+        ("A blast shook the depot on Friday morning, Dutch media said.", "Dutch media said"),
+        ("The fire spread to the roof, according to local media.",
+         "according to local media"),
+        # an unnamed official told of before, in a long sentence with another source
+        ("Asked about the ruling, which the Ledger reported on Monday, the official said the "
+         "port would appeal.", "the official said"),
+        # an act before the report; haste to report; a passive whose agent is a group
+        ("But reporters interrupted and pointed out that the pier had been shut before.",
+         "reporters interrupted and pointed"),
+        ("Policy experts were quick to sound the alarm after the levy was announced.",
+         "Policy experts were quick to sound"),
+        ("The levy is being widely critiqued by tax experts as unfair.",
+         "critiqued by tax experts"),
         # a forecast figure after a group and an aside
         ("The firm made $9 billion, while analysts, on average, had forecast $8 billion.",
          "analysts, on average, had forecast"),
@@ -92,6 +106,10 @@ def test_unnamed_sources_are_flagged(text: str, flagged: str) -> None:
         # a pronoun after a sentence that opens with no unnamed group
         "Harbour Police officers searched the car. They said a knife was found.",
         "Ann Lee and Tom Berg ran the depot. They argue that it made money.",
+        # media named; an official named with the role before; haste to act
+        "Media outlets such as the Harbour Ledger said the pier was shut.",
+        "Ann Lee, a senior port official, met us. The official said the pier was shut.",
+        "Police were quick to arrest the driver.",
         # a problem, not a view
         "The problem is that the pier is old.",
     ],

@@ -158,12 +158,12 @@ _MODIFIER = lazy_compile(
     r"|Finnish|Arab|Thai|Iraqi|Pakistani|Saudi|Kurdish|Dutch|French|Greek|Swiss)$")
 _HIDDEN_PHRASE = lazy_compile(
     r"^(?:[Tt]he|[Tt]hat|[Tt]hose|[Tt]hese)\s+(?:(?:[a-z][\w-]*|(?:[A-Z]\.){1,3}|[A-Z]{2,4}"
-    r"|[A-Z][a-z]+(?:an|ian|ese|ish|i|ern))\s+){1,4}(?P<head>[a-z]+)$")
+    r"|[A-Z][a-z]+)\s+){1,4}(?P<head>[a-z]+)$")
 
 
 def _definite_hidden(source: str, text: str, at: int) -> bool:
-    """"the Iranian official", "the senior U.S. official", "the two diplomats": a definite
-    phrase of modifiers (lower-case words, abbreviations, adjectives of nations) before a
+    """"the Iranian official", "the senior State Department official", "the two diplomats": a
+    definite phrase of modifiers (lower-case words, abbreviations, capitalised words) before a
     word for a source that withholds a name, with no one named by that word before it in
     the text ("Iranian official Ali Rahimi ... the Iranian official": named)."""
     m = _HIDDEN_PHRASE.match(source.strip())

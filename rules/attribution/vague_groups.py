@@ -117,7 +117,7 @@ _ASIDE = (r"(?:,\s+(?:for\s+instance|for\s+example|on\s+the\s+other\s+hand|meanw
           r"|though|in\s+turn|in\s+particular|too|instead|by\s+contrast|in\s+contrast"
           r"|of\s+course|in\s+fact|on\s+average|in\s+general|for\s+their\s+part),)?")
 _GROUP_CLAIM = lazy_compile(
-    r"(?:^|[,;:(—–]\s*(?:" + _CONJ + r")?|\b" + _CONJ + r")"
+    r"(?:^(?:(?:but|and|yet|so|still)\s+)?|[,;:(—–]\s*(?:" + _CONJ + r")?|\b" + _CONJ + r")"
     r"(?P<src>(?:(?:some|many|several|most|other|few|a\s+few|a\s+number\s+of)\s+)?"
     r"(?:[a-z][\w'’-]*\s+and\s+)?(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s)"
     # a postmodifier: "activists here", "supporters of abortion rights"
@@ -129,6 +129,8 @@ _GROUP_CLAIM = lazy_compile(
     + _ASIDE +
     r"\s+(?:(?:have|had|has|do|did|are|were)\s+)?(?:(?:long|also|now|privately|publicly"
     r"|still|repeatedly|often|increasingly|widely|generally|already|even|deeply)\s+)?"
+    # "were quick to", "interrupted and": a verb of manner or an act before the report
+    r"(?P<lead>(?:quick|swift|eager|keen|fast|slow)\s+to\s+|[a-z]+ed\s+and\s+)?"
     r"(?P<verb>(?:" + "|".join(sorted(_CLAUSE_VERBS | _JUDGING_VERBS | _ING_VERBS | _FORECASTS
                                      | frozenset(_STANCES), key=len, reverse=True))
     + r")\b|[a-z]+(?=\s+that\b|\s*[.!?]))"
@@ -283,7 +285,7 @@ def _judges(verb: str, s: str, end: int) -> bool:
     if verb in _CALL_VERBS:
         return _CALL_AFTER.match(s, end) is not None
     if verb in _POINT_VERBS:
-        return s[end:end + 4].lower() == " to "
+        return s[end:end + 4].lower() in (" to ", " out")
     if verb in _CONCERN_VERBS:
         return _CONCERN_AFTER.match(s, end) is not None
     if verb in _CAST_VERBS:
@@ -291,35 +293,43 @@ def _judges(verb: str, s: str, end: int) -> bool:
     return verb in _CRITICISE
 
 
-def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon, before: str = "") -> bool:
-    """Whether a match of :data:`_GROUP_CLAIM` in a lower-cased sentence (``s``: the
-    sentence as written; ``before``: the text before it) is an unnamed group reporting."""
+def _verb_reports(m: re.Match[str], s: str, lex: Lexicon) -> bool:
+    """Whether the verb of a :data:`_GROUP_CLAIM` match, with what follows it, reports a
+    claim, a judgement, a stance or a figure (not "were told", "insist on", "disagreed.")."""
     verbs = lex.cue_forms
     verb = m.group("verb")
     after = m.group("after").strip()
-    at = m.start("src")
-    being = _BE_BEFORE.search(s, m.end("head"), m.start("verb")) is not None
+    being = _BE_BEFORE.search(s, m.end("head"), m.start("lead") if m.group("lead")
+                              else m.start("verb")) is not None
+    if being and (m.group("lead") or "").endswith(" to "):
+        being = False  # "Experts were quick to warn": they warned
     if (being and not (verb in _STANCES or verb.endswith("ing"))) \
             or (verb in _STANCES and after != "that"):
         return False  # "Residents were told that": told, not telling; "are concerned that"
     if _NOT_A_REPORT.match(s, m.end("verb")) and verb.startswith(("insist", "agree")):
         return False  # "some officials insist on anonymity", "critics agreed to meet"
     if verb in _STANCES or verb in _ING_VERBS:
-        pass
-    elif after == ",":
+        return True
+    if after == ",":
         # "..., many economists say, ...": an aside set off by commas, a reporting verb
-        if s[:at].rstrip()[-1:] not in (",", "(", "—", "–") \
-                or not (verb in verbs or verb in _MORE_VERBS):
-            return False
-    elif after == "that" or after[:1] in (".", "!", "?"):
-        if not (verb in verbs or verb in _MORE_VERBS) \
-                or (after != "that" and m.start("src") == 0):
-            return False  # "Rider groups disagreed.": no content reported
-    elif after == "" and s[m.end("after"):m.end("after") + 1] in "$£€¥0123456789":
-        if verb not in _FORECASTS:
-            return False  # "analysts had forecast $9 billion"; not "officials spent $9"
-    elif verb not in _CLAUSE_VERBS and not _judges(verb, s, m.end("verb")):
+        return s[:m.start("src")].rstrip()[-1:] in (",", "(", "—", "–") \
+            and (verb in verbs or verb in _MORE_VERBS)
+    if after == "that" or after[:1] in (".", "!", "?"):
+        # not "Rider groups disagreed.": no content reported
+        return (verb in verbs or verb in _MORE_VERBS) \
+            and (after == "that" or m.start("src") != 0)
+    if after == "" and s[m.end("after"):m.end("after") + 1] in "$£€¥0123456789":
+        return verb in _FORECASTS  # "analysts had forecast $9 billion"; not "spent $9"
+    return verb in _CLAUSE_VERBS or _judges(verb, s, m.end("verb"))
+
+
+def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon, before: str = "") -> bool:
+    """Whether a match of :data:`_GROUP_CLAIM` in a lower-cased sentence (``s``: the
+    sentence as written; ``before``: the text before it) is an unnamed group reporting."""
+    if not _verb_reports(m, s, lex):
         return False
+    verbs = lex.cue_forms
+    at = m.start("src")
     lows = s[at:m.start("head")].lower().split() + [m.group("head")]  # to the head
     if any(w in lex.pronouns or w in BOUNDARY_WORDS or w in verbs or w in _CLAUSE_VERBS
            for w in lows[:-1] if w not in _QUANTIFIERS and w != "and"):

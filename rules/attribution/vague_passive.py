@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 
 from checker.core.regexlit import lazy_compile
-from rules.attribution.vague_words import _REPORT_NOUNS, _lowered, _scan
+from rules.attribution.vague_words import _REPORT_NOUNS, _lowered, _scan, lazy_named_role
 
 Span = tuple[int, int]
 
@@ -103,8 +103,10 @@ def unnamed_documents(text: str, sentences: Iterable[Span]) -> list[Span]:
     author or publisher after it) and of an unnamed person an outlet cites or quotes
     ("citing a senior official", "quoted an unnamed diplomat as saying") outside
     quotations."""
-    out = _cited_unnamed(text, sentences)
-    for a, b in _scan(text, sentences, _DOCUMENT_KEYS, _UNNAMED_DOCUMENT):
+    sents = list(sentences)
+    out = _cited_unnamed(text, sents) + _unnamed_media(text, sents) \
+        + _definite_hidden_says(text, sents)
+    for a, b in _scan(text, sents, _DOCUMENT_KEYS, _UNNAMED_DOCUMENT):
         end = _CLAUSE_END.search(text, b, b + 200)
         rest = text[b:end.start() if end else b + 200].split()
         if not any(w[:1].isupper() for w in rest):
@@ -133,6 +135,48 @@ def _cited_unnamed(text: str, sentences: Iterable[Span]) -> list[Span]:
     indefinite phrase ("a", "two", "unnamed") whose head is a word for a source that
     withholds a name, not followed by the name ("citing an official, Ana Ruiz,")."""
     return _scan(text, sentences, _CITED_KEYS, _CITED_UNNAMED, lower=False)
+
+
+# the media of a place or a kind, no outlet named: "Italian media said", "local media
+# reported", "according to state media"
+_MEDIA = lazy_compile(
+    r"\b(?:(?:[Aa]ccording\s+to|[Cc]iting|[Qq]uoting)\s+(?:(?:[A-Z][a-z]+|local|state|national"
+    r"|regional|foreign|international|social|news|official|government|domestic|western)\s+)+"
+    r"media\b(?!\s+(?:outlets?\s+)?(?:such\s+as|including|like)\b)"
+    r"|(?<![\w-])(?:[A-Z][a-z]+|[Ll]ocal|[Ss]tate|[Nn]ational|[Rr]egional|[Ff]oreign|[Ss]ocial"
+    r"|[Nn]ews|[Gg]overnment|[Dd]omestic|[Ww]estern)\s+(?:(?:state|news|broadcast|local)\s+)?media"
+    r"\s+(?:outlets\s+|reports\s+)?(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:said|say|says"
+    r"|reported|report|reports|quoted|cited|claimed|suggested|showed))\b")
+_MEDIA_KEYS = ("media",)
+
+
+def _unnamed_media(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """Spans of "Italian media said", "according to local media": media of a place or a
+    kind, no outlet named (not "media outlets such as The Ledger")."""
+    return _scan(text, sentences, _MEDIA_KEYS, _MEDIA)
+
+
+# an unnamed person told of before, as the subject of a reporting verb: "the official says
+# that", "the senior U.S. official also said" (the relation extractor may read another
+# source in a long sentence); not when someone was named with that role before
+_DEFINITE_HIDDEN = lazy_compile(
+    r"\b[Tt]he\s+(?:(?:[a-z][\w-]*|(?:[A-Z]\.){1,3}|[A-Z][a-z]+)\s+){0,3}?(?P<head>official"
+    r"|source|insider|diplomat|aide|envoy|negotiator)\s+(?:also\s+|later\s+|then\s+)?"
+    r"(?:said|says|told|added|noted|confirmed|explained|insisted|cautioned|warned|stressed"
+    r"|acknowledged|pointed\s+out)\b")
+_DEFINITE_KEYS = (" official ", " source ", " insider ", " diplomat ", " aide ", " envoy ",
+                  " negotiator ")
+
+
+def _definite_hidden_says(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """Spans of "the official says", "the senior U.S. official also said" where no one was
+    named with that role before ("official Ana Ruiz", "Ana Ruiz, a senior official")."""
+    out = []
+    for a, b in _scan(text, sentences, _DEFINITE_KEYS, _DEFINITE_HIDDEN):
+        m = _DEFINITE_HIDDEN.match(text, a, b)
+        if m is not None and lazy_named_role(m.group("head")).search(text, 0, a) is None:
+            out.append((a, b))
+    return out
 
 
 # what makes a lexicon phrase hit no report: a phrasal verb after "been called" ("the army

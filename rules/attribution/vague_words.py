@@ -61,7 +61,7 @@ _GROUP_HEADS = frozenset((
     "parents", "teachers", "neighbours", "neighbors", "executives", "investors", "traders",
     "bankers", "officers", "authorities", "aides", "allies", "rivals", "environmentalists",
     "conservationists", "physicians", "nurses", "clinicians", "epidemiologists", "bosses",
-    "chiefs", "managers",
+    "chiefs", "managers", "reporters", "journalists", "authors",
 )) | _GROUP_BODIES
 _QUOTE_CHARS = "\"“”"
 
