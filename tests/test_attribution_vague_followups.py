@@ -60,8 +60,10 @@ def _vague(text: str) -> list[str]:
         # an act before the report; haste to report; a passive whose agent is a group
         ("But reporters interrupted and pointed out that the pier had been shut before.",
          "reporters interrupted and pointed"),
-        ("Policy experts were quick to sound the alarm after the levy was announced.",
-         "Policy experts were quick to sound"),
+        ("Policy experts were quick to warn that the levy would raise rents.",
+         "Policy experts were quick to warn"),
+        ("Engineers at the depot in Leeds also cast doubt on the timetable.",
+         "Engineers at the depot in Leeds also cast"),
         ("The levy is being widely critiqued by tax experts as unfair.",
          "critiqued by tax experts"),
         # a forecast figure after a group and an aside
@@ -110,6 +112,8 @@ def test_unnamed_sources_are_flagged(text: str, flagged: str) -> None:
         "Media outlets such as the Harbour Ledger said the pier was shut.",
         "Ann Lee, a senior port official, met us. The official said the pier was shut.",
         "Police were quick to arrest the driver.",
+        # an alarm sounded with no content: a concern about a topic only
+        "Policy experts were quick to sound the alarm after the levy was announced.",
         # a problem, not a view
         "The problem is that the pier is old.",
     ],
