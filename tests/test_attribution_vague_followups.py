@@ -66,6 +66,14 @@ def _vague(text: str) -> list[str]:
          "Engineers at the depot in Leeds also cast"),
         ("The levy is being widely critiqued by tax experts as unfair.",
          "critiqued by tax experts"),
+        # a modifier in capitals joined to another ("US and diplomatic officials")
+        ("The ferry was sold to a Danish firm, UK and port officials told the Ledger.",
+         "UK and port officials told"),
+        # reports that surface with no source; a joined group of unnamed people
+        ("On Monday, reports emerged that the harbour master had resigned.",
+         "reports emerged that"),
+        ("Residents and visitors said they saw the pier sway in the wind.",
+         "Residents and visitors said"),
         # a forecast figure after a group and an aside
         ("The firm made $9 billion, while analysts, on average, had forecast $8 billion.",
          "analysts, on average, had forecast"),
@@ -114,6 +122,11 @@ def test_unnamed_sources_are_flagged(text: str, flagged: str) -> None:
         "Police were quick to arrest the driver.",
         # an alarm sounded with no content: a concern about a topic only
         "Policy experts were quick to sound the alarm after the levy was announced.",
+        # a request, with whom it asks and what to do: an appeal, no claim
+        "Harbour officials asked residents in the valley to stay indoors.",
+        "City officials urged people to leave their homes before dark.",
+        # a named body and its supporters: one of them is named
+        "The Harbour Board and its supporters, however, believe the levy is fair.",
         # a problem, not a view
         "The problem is that the pier is old.",
     ],

@@ -41,6 +41,7 @@ from rules.attribution.vague_named import names_someone, no_report
 from rules.attribution.vague_words import (
     _GROUP_BODIES,
     _HIDDEN_HEADS,
+    _MODIFIER,
     _REPORT_NOUNS,
     GROUP_WORD,
     _group_heads,
@@ -116,9 +117,13 @@ def _unnamed_source(r: Extracted, lex: Lexicon, text: str) -> bool:
         if text and r.source is not None \
         and text[max(0, r.source[0] - 5):r.source[0]].rstrip().endswith((" and", " or")) \
         else None
-    if joined is not None and not GROUP_WORD.match(joined.group(1)) \
-            and not _MODIFIER.match(joined.group(1)):
-        return False  # "Ana Ruiz and others said": one of them is named (not "U.S. and")
+    if joined is not None and not GROUP_WORD.match(joined.group(1)) and not (
+            _MODIFIER.match(joined.group(1))
+            and r.source_text.split()[:1] != [] and r.source_text.split()[0].lower()
+            not in _JOINED_DETERMINERS):
+        # "Ana Ruiz and others said", "the DOJ and its supporters": one of them is named
+        # (not "Senior U.S. and Iranian officials": two modifiers of one head)
+        return False
     if text and r.source is not None and r.source_text.strip().lower() in ("who", "whom"):
         named = _NAME_BEFORE_WHO.search(text, max(0, r.source[0] - 80), r.source[0])
         if named is not None and not GROUP_WORD.match(named.group(1)):
@@ -150,12 +155,10 @@ def _unnamed_source(r: Extracted, lex: Lexicon, text: str) -> bool:
     return False
 
 
-# a capitalised word that modifies a head rather than names a person: an abbreviation
-# ("U.S.", "EU") or an adjective of a nation or region ("Iranian", "Western", "Israeli")
-_MODIFIER = lazy_compile(
-    r"(?:[A-Z]|(?:[A-Z]\.){1,3}|[A-Z]{2,4}|[A-Z][a-z]+(?:ian|ese)|Israeli|Western|Eastern"
-    r"|Northern|Southern|British|Irish|Scottish|Welsh|Spanish|Polish|Danish|Swedish|Turkish"
-    r"|Finnish|Arab|Thai|Iraqi|Pakistani|Saudi|Kurdish|Dutch|French|Greek|Swiss)$")
+# first words of a source joined after "and" that start a noun phrase of its own
+_JOINED_DETERMINERS = frozenset(("its", "their", "his", "her", "the", "other", "others",
+                                 "some", "many", "several", "a", "an", "one", "two", "these",
+                                 "those", "our", "all", "both"))
 _HIDDEN_PHRASE = lazy_compile(
     r"^(?:[Tt]he|[Tt]hat|[Tt]hose|[Tt]hese)\s+(?:(?:[a-z][\w-]*|(?:[A-Z]\.){1,3}|[A-Z]{2,4}"
     r"|[A-Z][a-z]+)\s+){1,4}(?P<head>[a-z]+)$")

@@ -31,6 +31,7 @@ from rules.attribution.vague_named import (
 )
 from rules.attribution.vague_words import (
     _HIDDEN_HEADS,
+    _MODIFIER,
     GROUP_WORD,
     _group_heads,
     _lowered,
@@ -333,29 +334,36 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon, before: str = "") -> 
         return False
     verbs = lex.cue_forms
     at = m.start("src")
-    lows = s[at:m.start("head")].lower().split() + [m.group("head")]  # to the head
+    written = s[at:m.start("head")].split()
+    lows = [w.lower() for w in written] + [m.group("head")]  # to the head
     if any(w in lex.pronouns or w in BOUNDARY_WORDS or w in verbs or w in _CLAUSE_VERBS
-           for w in lows[:-1] if w not in _QUANTIFIERS and w != "and"):
-        return False  # "She said leaders": no noun phrase
-    if lows[0] in ("the", "these", "those", "their", "his", "her") and not (
-            lows[0] != "their" and lows[0] != "his" and lows[0] != "her"
-            and m.group("head") in _HIDDEN_HEADS
-            and lazy_named_role(m.group("head")[:-1]).search(before) is None):
-        return False  # "the diplomats cautioned": unnamed diplomats told of before
+           for w, o in zip(lows, written, strict=False)
+           if w not in _QUANTIFIERS and w != "and" and not (len(o) > 1 and o.isupper())):
+        return False  # "She said leaders": no noun phrase ("US and Danish officials" is one)
+    if any(w in _OWNERS for w in lows[:-1]) or (lows[0] in ("the", "these", "those") and not (
+            m.group("head") in _HIDDEN_HEADS
+            and lazy_named_role(m.group("head")[:-1]).search(before) is None)):
+        return False  # "its supporters": the owner is named; "the diplomats cautioned":
+        # unnamed diplomats told of before are vague
     src = s[at:m.end("src")]
     # capitalised where a sentence starts or after a colon, dash or bracket ("Update: Critics
     # charge ..."): the capital says nothing; elsewhere it marks a name ("Acme analysts")
     first_cap = src[:1].isupper() and s[:at].rstrip()[-1:] not in ("", ":", ";", "—", "–",
-                                                                  "(")
+                                                                  "(") \
+        and not _MODIFIER.match(src.split()[0].rstrip(","))  # not "US", "Danish"
     words = src.split()[1:]
     if " in " in src:  # "lawmakers in the U.S.", "residents in East Palestine": a place
         words = src[:src.index(" in ")].split()[1:]
     if words and lows[0] in _QUANTIFIERS and GROUP_WORD.match(s[m.start("head"):m.end("head")]):
         words = [w for w in words if w != s[m.start("head"):m.end("head")]]  # "many Democrats"
     # "some Acme analysts": named by their employer; quoted: the speaker's words
-    return not (first_cap or any(w[:1].isupper() for w in words) or _quoted(s, at))
+    return not (first_cap or any(w[:1].isupper() and not _MODIFIER.match(w.rstrip(","))
+                                 for w in words) or _quoted(s, at))
 
 
+# owners before a group's head: the group is someone's, who is named ("the DOJ and its
+# supporters", "her aides")
+_OWNERS = frozenset(("its", "their", "his", "her", "our", "your", "my"))
 _BE_BEFORE = lazy_compile(r"\s(?:are|were|is|was|be|been|being)(?:n['’]t)?\s", re.IGNORECASE)
 # what follows "insist" or "agree" when it is a demand or a consent: "insist on", "agree to"
 _NOT_A_REPORT = lazy_compile(r"\s+(?:on|upon|to|with)\b")

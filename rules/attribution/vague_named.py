@@ -153,6 +153,14 @@ _CONCERN_ONLY = lazy_compile(
     re.IGNORECASE)
 
 
+# a request or an order, with whom it asks and what to do: "officials asked residents to
+# shelter in place", "City officials urged people to leave" (an appeal, no claim reported;
+# not "told reporters that", not "warned residents to": a warning carries a claim)
+_DIRECTIVE = lazy_compile(
+    r"(?:asked|asks|ask|urged|urges|urge|ordered|orders|order|instructed|instructs|advised"
+    r"|advises|encouraged|encourages|called\s+on|calls\s+on|begged|pleaded\s+with|told|tells)"
+    r"\s+(?:(?!that\b)[\w'’.-]+,?\s+){1,8}?to\s+(?!(?:be|all|the|a|an|his|her|their|them|him"
+    r"|me|us|each|every|both|its|this|that|these|those)\b)[a-z]+", re.IGNORECASE)
 # a wish expressed: "expressed a desire not to vote", "voiced a willingness to talk"
 _WISH_EXPRESSED = lazy_compile(
     r"(?:express|voice|state)(?:s|d|ed|ing)?\s+(?:a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?"
@@ -163,14 +171,16 @@ _WISH_EXPRESSED = lazy_compile(
 def no_report(text: str, source_end: int, cue: tuple[int, int] | None) -> bool:
     """Whether a relation's cue makes its source span no sayer: a passive of telling
     after the span ("Patients being told", "leaders weren't told"), a wish ("residents
-    want to know"), knowing ("many women know they are pregnant") or a concern voiced
-    with no content ("Residents voiced concerns over the budget")."""
+    want to know"), knowing ("many women know they are pregnant"), a concern voiced
+    with no content ("Residents voiced concerns over the budget") or a request ("officials
+    asked residents to stay indoors")."""
     if cue is None or cue[1] < source_end:
         return False
     if _TOLD.search(text, source_end, cue[1]) is not None:
         return True
     if _CONCERN_ONLY.match(text, source_end) is not None \
-            or _WISH_EXPRESSED.match(text, cue[0]) is not None:
+            or _WISH_EXPRESSED.match(text, cue[0]) is not None \
+            or _DIRECTIVE.match(text, cue[0]) is not None:
         return True
     words = text[cue[0]:cue[1]].lower().split()
     return bool(words) and words[0] in _WISHES

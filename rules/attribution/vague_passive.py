@@ -45,6 +45,9 @@ _AGENTLESS = lazy_compile(
     r"|claims|allegations|reports|rumou?rs|speculation|worries)\s+that\b"
     r"|\b(?:concerns|fears|questions|doubts|claims|allegations|suggestions)\s+(?:have|had|has)"
     r"\s+(?:also\s+)?been\s+(?:raised|voiced|expressed|made)\s+that\b"
+    # reports that surface: "reports emerged that", "rumours have circulated that"
+    r"|\b(?:reports|rumou?rs|claims|allegations|suggestions|accounts)\s+(?:have\s+|had\s+)?"
+    r"(?:also\s+)?(?:emerged|surfaced|circulated|swirled)\s+(?:\w+\s+){0,2}?that\b"
     # concerns that exist, are widespread, remain: "Concerns exist that", "fears remain that"
     r"|\b(?:concerns|fears|doubts|worries|suspicions)\s+(?:exist|persist|remain|linger|abound"
     r"|are\s+widespread|are\s+growing|have\s+grown|have\s+emerged)\s+that\b"
@@ -61,7 +64,8 @@ _AGENTLESS_KEYS = ("it is ", "it was ", "it has been", "it had been", "it will b
                    "there ", " been raised", " been voiced", " been expressed", " been made",
                    " exist that", " persist that", " remain that", " linger that", " abound that",
                    " widespread that", " growing that", " grown that", " emerged that",
-                   " is that", " was that", " goes that", " went that", " remains that")
+                   " is that", " was that", " goes that", " went that", " remains that",
+                   " emerged", " surfaced", " circulated", " swirled")
 _REDUCED = ("believed", "thought", "suspected", "rumoured", "rumored", "reputed", "alleged",
             "presumed", "understood", "feared")
 # words before a reduced participle that make it active or a verb of its own: "they

@@ -61,10 +61,18 @@ _GROUP_HEADS = frozenset((
     "parents", "teachers", "neighbours", "neighbors", "executives", "investors", "traders",
     "bankers", "officers", "authorities", "aides", "allies", "rivals", "environmentalists",
     "conservationists", "physicians", "nurses", "clinicians", "epidemiologists", "bosses",
-    "chiefs", "managers", "reporters", "journalists", "authors",
+    "chiefs", "managers", "reporters", "journalists", "authors", "visitors", "motorists",
+    "tourists", "homeowners", "survivors",
 )) | _GROUP_BODIES
 _QUOTE_CHARS = "\"“”"
 
+
+# a capitalised word that modifies a head rather than names a person: an abbreviation
+# ("U.S.", "EU") or an adjective of a nation or region ("Iranian", "Western", "Israeli")
+_MODIFIER = lazy_compile(
+    r"(?:[A-Z]|(?:[A-Z]\.){1,3}|[A-Z]{2,4}|[A-Z][a-z]+(?:ian|ese)|Israeli|Western|Eastern"
+    r"|Northern|Southern|British|Irish|Scottish|Welsh|Spanish|Polish|Danish|Swedish|Turkish"
+    r"|Finnish|Arab|Thai|Iraqi|Pakistani|Saudi|Kurdish|Dutch|French|Greek|Swiss)$")
 
 # words for a source that withhold a name ("the senior U.S. official", "the diplomats")
 _HIDDEN_HEADS = frozenset(("official", "officials", "source", "sources", "insider", "insiders",
