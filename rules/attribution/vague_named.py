@@ -159,7 +159,7 @@ _CONCERN_ONLY = lazy_compile(
 _DIRECTIVE = lazy_compile(
     r"(?:asked|asks|ask|urged|urges|urge|ordered|orders|order|instructed|instructs|advised"
     r"|advises|encouraged|encourages|called\s+on|calls\s+on|begged|pleaded\s+with|told|tells)"
-    r"\s+(?:(?!that\b)[\w'’.-]+,?\s+){1,8}?to\s+(?!(?:be|all|the|a|an|his|her|their|them|him"
+    r"\s+(?:(?!that\b)[\w'’.-]+,?\s+){1,14}?to\s+(?!(?:be|all|the|a|an|his|her|their|them|him"
     r"|me|us|each|every|both|its|this|that|these|those)\b)[a-z]+", re.IGNORECASE)
 # a wish expressed: "expressed a desire not to vote", "voiced a willingness to talk"
 _WISH_EXPRESSED = lazy_compile(
