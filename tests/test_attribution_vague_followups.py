@@ -74,6 +74,13 @@ def _vague(text: str) -> list[str]:
          "reports emerged that"),
         ("Residents and visitors said they saw the pier sway in the wind.",
          "Residents and visitors said"),
+        # an outlet citing unnamed people with no determiner; "It was gathered"; a judgement
+        # passive with an adverb inside
+        ("The bid rose, the newspaper said, citing people involved in the talks.",
+         "citing people"),
+        ("It was gathered the bodies are being prepared for burial.", "It was gathered"),
+        ("The ferry firm has also been criticised for its plan to cut night crossings.",
+         "has also been criticised"),
         # a forecast figure after a group and an aside
         ("The firm made $9 billion, while analysts, on average, had forecast $8 billion.",
          "analysts, on average, had forecast"),
@@ -127,6 +134,10 @@ def test_unnamed_sources_are_flagged(text: str, flagged: str) -> None:
         "City officials urged people to leave their homes before dark.",
         # a named body and its supporters: one of them is named
         "The Harbour Board and its supporters, however, believe the levy is fair.",
+        # a spokesperson for a named body; a pronoun after named reporters
+        "A spokesman for the Harbour Board denied that the pier was shut, the paper said.",
+        ("Reporters Ann Lee and Tom Berg wrote that the talks were tense. They also point out "
+         "that any merger faces hurdles."),
         # a problem, not a view
         "The problem is that the pier is old.",
     ],

@@ -86,6 +86,11 @@ _NAMES_ITSELF = lazy_compile(
 _NAMED_AFTER = lazy_compile(r"\s+(?:in|by|from|for|at|of|with)\s+(?:the\s+)?[A-Z]")
 
 
+# people who speak for a body, which a postmodifier names ("a spokeswoman for Acme")
+_SPOKESPERSON = lazy_compile(r"\b(?:spokes(?:man|woman|person|people|men|women)|representatives?"
+                             r"|press\s+officers?)$", re.IGNORECASE)
+
+
 # a name joined to a source span before it: "Ana Ruiz and | others" (not a clause joined
 # after a comma: "..., in Colorado, and | a former official said")
 _NAMED_BEFORE = lazy_compile(r"([A-Z][\w'’-]*)\.?\s+(?:and|or)\s+$")
@@ -128,6 +133,9 @@ def _unnamed_source(r: Extracted, lex: Lexicon, text: str) -> bool:
         named = _NAME_BEFORE_WHO.search(text, max(0, r.source[0] - 80), r.source[0])
         if named is not None and not GROUP_WORD.match(named.group(1)):
             return False  # "Labor Secretary Ana Ruiz, who said": the relative names her
+    if text and r.source is not None and _SPOKESPERSON.search(r.source_text) \
+            and _NAMED_AFTER.match(text, r.source[1], r.source[1] + 80):
+        return False  # "a spokesman for the Federal Reserve": the body speaks through them
     if text and r.source is not None and _group_named_before(r.source_text, text, r.source[0]):
         return False  # "the researchers" after "researchers led by Ana Ruiz"
     if r.vague:

@@ -191,7 +191,10 @@ _THEY = lazy_compile(r"(?:but\s+|and\s+|yet\s+)?(?P<src>they|these\s+[a-z]+s|tho
 _OPENING_GROUP = lazy_compile(
     r"(?:(?:however|but|and|meanwhile|still|yet|instead|now),?\s+)?(?:(?:some|many|several|most"
     r"|other|two|three|a\s+few|a\s+number\s+of)\s+)?(?:[a-z][\w'’-]*\s+){0,3}?"
-    r"(?P<head>[a-z]+s)\b(?!\s+(?:of|at|from|for|with)\s+(?:the\s+)?[A-Z])")
+    r"(?P<head>[a-z]+s)\b")
+# what follows a group's head when its members are named: a name ("Reporters Ann Lee and
+# Tom Berg"; not "analysts at Acme", whose members stay unnamed); read on the text as written
+_NAMED_NEXT = lazy_compile(r"\s+[A-Z]")
 
 
 def _continued(text: str, sents: list[Span], heads: frozenset[str],
@@ -234,7 +237,8 @@ def _opens_with_group(text: str, low: str, sent: Span, heads: frozenset[str],
     before = low[sent[0]:g.start("head")].replace(",", " ").split()
     if any(w in _NOT_BEFORE_HEAD or w in lex.pronouns for w in before):
         return False
-    return MEMBERS_NAMED_AFTER.match(text, g.end("head"), g.end("head") + 80) is None
+    return MEMBERS_NAMED_AFTER.match(text, g.end("head"), g.end("head") + 80) is None \
+        and _NAMED_NEXT.match(text, g.end("head")) is None
 
 
 # verbs that report after a continuing "They": the group scan's reporting verbs and verbs

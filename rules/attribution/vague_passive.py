@@ -48,6 +48,11 @@ _AGENTLESS = lazy_compile(
     # reports that surface: "reports emerged that", "rumours have circulated that"
     r"|\b(?:reports|rumou?rs|claims|allegations|suggestions|accounts)\s+(?:have\s+|had\s+)?"
     r"(?:also\s+)?(?:emerged|surfaced|circulated|swirled)\s+(?:\w+\s+){0,2}?that\b"
+    # a judgement passive with an adverb inside, no agent: "has also been criticised for"
+    r"|\b(?:has|have|had)\s+(?:also|widely|repeatedly|long|often|since|previously|already)\s+"
+    r"been\s+(?:criticised|criticized|accused|condemned|described\s+as|blamed)\b(?!\s+by\b)"
+    # gathered, learnt: reporting in any clause ("It was gathered the bodies were buried")
+    r"|\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:gathered|learnt|learned)\b(?!\s+from\b)"
     # concerns that exist, are widespread, remain: "Concerns exist that", "fears remain that"
     r"|\b(?:concerns|fears|doubts|worries|suspicions)\s+(?:exist|persist|remain|linger|abound"
     r"|are\s+widespread|are\s+growing|have\s+grown|have\s+emerged)\s+that\b"
@@ -65,7 +70,9 @@ _AGENTLESS_KEYS = ("it is ", "it was ", "it has been", "it had been", "it will b
                    " exist that", " persist that", " remain that", " linger that", " abound that",
                    " widespread that", " growing that", " grown that", " emerged that",
                    " is that", " was that", " goes that", " went that", " remains that",
-                   " emerged", " surfaced", " circulated", " swirled")
+                   " emerged", " surfaced", " circulated", " swirled", " been criticis",
+                   " been criticiz", " been accused", " been condemned", " been described",
+                   " been blamed")
 _REDUCED = ("believed", "thought", "suspected", "rumoured", "rumored", "reputed", "alleged",
             "presumed", "understood", "feared")
 # words before a reduced participle that make it active or a verb of its own: "they
@@ -127,8 +134,11 @@ _HIDDEN = (r"officials?|sources?|insiders?|diplomats?|aides?|negotiators?|staffe
 # an outlet or a document citing or quoting such a person: "citing a senior official",
 # "quoted an unnamed diplomat as saying", "quoting two people briefed on the talks"
 _CITED_UNNAMED = lazy_compile(
-    r"\b(?:citing|quoting|quoted|quotes|cited)\s+(?:an?|one|two|three|four|several|some"
+    r"\b(?:citing|quoting|quoted|quotes|cited)\s+(?:(?:an?|one|two|three|four|several|some"
     r"|other|unnamed|anonymous)\s+[\"“‘']?(?:[\w.'’-]+\s+){0,4}?(?:" + _HIDDEN + r")\b"
+    # a bare plural with what describes it: "citing people involved in the talks"
+    r"|(?:people|officials|sources|insiders|diplomats|executives)(?=\s+(?:involved|familiar"
+    r"|close|briefed|with\s+knowledge|who|in\s+the\s+know)\b))"
     r"(?!(?-i:\s*,\s+[A-Z]|\s+(?:named|called)\b|\s+[A-Z][a-z]))",
     re.IGNORECASE)
 _CITED_KEYS = ("citing", "quoting", "quoted", "quotes", "cited")
