@@ -200,11 +200,20 @@ def _group_named_before(source: str, text: str, at: int) -> bool:
     head = m.group("head")
     if head in _HIDDEN_HEADS:
         return lazy_named_role(head.rstrip("s")).search(text, 0, at) is not None
-    named = re.compile(
-        rf"\b{head}\s+(?:led\s+by|headed\s+by|including|such\s+as|among\s+them)\s+"
-        rf"(?:[a-z][\w-]*\s+){{0,3}}[A-Z]"
-        rf"|[A-Z][\w'’-]+,\s+(?:one|two|some)\s+of\s+the\s+(?:[\w'’-]+\s+){{0,2}}?{head}\b")
+    named = _GROUP_NAMED.get(head)
+    if named is None:
+        named = re.compile(
+            rf"\b{head}\s+(?:led\s+by|headed\s+by|including|such\s+as|among\s+them)\s+"
+            rf"(?:[a-z][\w-]*\s+){{0,3}}[A-Z]"
+            rf"|[A-Z][\w'’-]+,\s+(?:one|two|some)\s+of\s+the\s+(?:[\w'’-]+\s+){{0,2}}?"
+            rf"{head}\b")
+        if len(_GROUP_NAMED) > 256:
+            _GROUP_NAMED.clear()
+        _GROUP_NAMED[head] = named
     return named.search(text, 0, at) is not None
+
+
+_GROUP_NAMED: dict[str, re.Pattern[str]] = {}
 
 
 # a counting word and lower-case modifiers right before a source span

@@ -56,10 +56,6 @@ _AGENTLESS = lazy_compile(
     # concerns that exist, are widespread, remain: "Concerns exist that", "fears remain that"
     r"|\b(?:concerns|fears|doubts|worries|suspicions)\s+(?:exist|persist|remain|linger|abound"
     r"|are\s+widespread|are\s+growing|have\s+grown|have\s+emerged)\s+that\b"
-    # a view held by no one named: "the argument is that", "the thinking was that"
-    r"|\bthe\s+(?:prevailing\s+|general\s+|conventional\s+|common\s+|official\s+)?"
-    r"(?:argument|thinking|reasoning|theory|assumption|consensus|belief|expectation|suspicion"
-    r"|word|rumou?r|perception|feeling)\s+(?:is|was|goes|went|remains|has\s+been)\s+that\b"
     # a parenthesis: "The fire, it was learnt, started", "..., it is understood."
     r"|(?<=,\s)it\s+(?:is|was|has\s+been|had\s+been)\s+(?:learnt|learned|gathered|understood"
     r"|believed|reported|said|claimed|alleged|rumou?red)(?=\s*[,.;])"
@@ -69,7 +65,6 @@ _AGENTLESS_KEYS = ("it is ", "it was ", "it has been", "it had been", "it will b
                    "there ", " been raised", " been voiced", " been expressed", " been made",
                    " exist that", " persist that", " remain that", " linger that", " abound that",
                    " widespread that", " growing that", " grown that", " emerged that",
-                   " is that", " was that", " goes that", " went that", " remains that",
                    " emerged", " surfaced", " circulated", " swirled", " been criticis",
                    " been criticiz", " been accused", " been condemned", " been described",
                    " been blamed")
@@ -83,12 +78,26 @@ _NOT_BEFORE_REDUCED = frozenset((
     "is", "are", "was", "were", "am", "do", "did", "does", "what", "whom", "whoever"))
 
 
+# a view held by no one named: "the argument is that", "the thinking was that" (its own
+# scan: the keys of the main pattern do not hold its nouns)
+_VIEW_NOUNS = ("argument", "thinking", "reasoning", "theory", "assumption", "consensus",
+               "belief", "expectation", "suspicion", "word", "rumour", "rumor", "perception",
+               "feeling")
+_VIEW = lazy_compile(
+    r"\bthe\s+(?:prevailing\s+|general\s+|conventional\s+|common\s+|official\s+)?"
+    r"(?:" + "|".join(_VIEW_NOUNS) + r")\s+(?:is|was|goes|went|remains|has\s+been)\s+that\b")
+_VIEW_KEYS = (" is that", " was that", " goes that", " went that", " remains that",
+              " been that")
+
+
 def agentless_reports(text: str, sentences: Iterable[Span]) -> list[Span]:
     """Spans of agentless reporting passives beyond the lexicon's list ("It was
     confirmed that", "is suspected to have", "a man believed to be", "There are fears
-    that") outside quotations."""
+    that") and of views held by no one named ("the argument is that") outside
+    quotations."""
     low = _lowered(text)
-    out = []
+    sentences = list(sentences)
+    out = _scan(text, sentences, _VIEW_KEYS, _VIEW, lower=True)
     for a, b in _scan(text, sentences, _AGENTLESS_KEYS, _AGENTLESS, lower=True):
         if low.startswith(_REDUCED, a):  # the reduced form: after a noun or a comma
             before = low[max(0, a - 30):a].split()
@@ -98,7 +107,7 @@ def agentless_reports(text: str, sentences: Iterable[Span]) -> list[Span]:
                     or not (before[-1][-1:].isalnum() or before[-1].endswith(",")):
                 continue
         out.append((a, b))
-    return out
+    return sorted(out)
 
 
 _UNNAMED_DOCUMENT = lazy_compile(
