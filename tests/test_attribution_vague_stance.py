@@ -29,8 +29,10 @@ def _vague(text: str) -> list[str]:
         ("Some economists are concerned that the levy will push prices up.",
          "Some economists are concerned"),
         # a concern voiced by an unnamed group or an unnamed few
-        ("After the vote, many raised concerns about the cost of the tunnel.", "many raised"),
-        ("Parents have voiced alarm over the closure of the crossing.",
+        # (with what the concern holds: a clause, "about whether", a colon)
+        ("After the vote, many raised concerns that the tunnel would cost twice as much.",
+         "many raised"),
+        ("Parents have voiced alarm about whether the crossing will reopen.",
          "Parents have voiced"),
         # a place in the group's postmodifier names none of them
         ("Lawmakers in the U.S. are concerned that the data could be shared.",

@@ -33,7 +33,11 @@ from rules.attribution.vague import (
     vague_source,
 )
 from rules.attribution.vague_few import unnamed_access, unnamed_few
-from rules.attribution.vague_passive import agentless_reports, unnamed_documents
+from rules.attribution.vague_passive import (
+    agentless_reports,
+    no_agentless_report,
+    unnamed_documents,
+)
 from rules.attribution.words import BOUNDARY_WORDS, DETERMINERS, TIME_WORDS
 
 NAME = "attribution"
@@ -174,8 +178,10 @@ def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list
                     continue
                 if _inside_quote(quotes, quote_starts, a):
                     continue
-                if label == "agentless passive" and _AGENT_AFTER.match(text, b):
-                    continue  # "is considered by many to be": the agent is read after
+                if label == "agentless passive" and (_AGENT_AFTER.match(text, b)
+                                                     or no_agentless_report(text, a, b)):
+                    continue  # "is considered by many to be": the agent is read after;
+                    # "has been called in", "no injuries were reported": no report
                 if label == "vague" and _DEFINITE_DOCUMENTS.match(text, a) \
                         and _DEFINITE_BEFORE.search(text, max(0, a - 12), a):
                     continue  # "the reports said": the reports named before

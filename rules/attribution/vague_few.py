@@ -25,15 +25,9 @@ from collections.abc import Callable, Iterable
 
 from checker.core.regexlit import lazy_compile
 from rules.attribution.lexicon import Lexicon
-from rules.attribution.vague import (
-    _CONCERN_AFTER,
-    _CONCERN_VERBS,
-    _NAMED_AFTER,
-    GROUP_WORD,
-    _group_heads,
-    _lowered,
-    _quoted,
-)
+from rules.attribution.vague import _NAMED_AFTER
+from rules.attribution.vague_groups import _CONCERN_AFTER, _CONCERN_VERBS
+from rules.attribution.vague_words import GROUP_WORD, _group_heads, _lowered, _quoted
 from rules.attribution.words import BOUNDARY_WORDS
 
 Span = tuple[int, int]
@@ -107,7 +101,8 @@ _BY_AT = lazy_compile(
 # the verbs a passive's unnamed agent can follow ("seen by some"), and the adverbs between
 _PASSIVE_FORMS = frozenset(_OPINION_FORMS) | frozenset((
     "known", "seen", "declared", "disputed", "challenged", "cited", "quoted", "rejected",
-    "condemned", "denounced", "mocked", "ridiculed"))
+    "condemned", "denounced", "mocked", "ridiculed", "critiqued", "panned", "slammed",
+    "blasted", "hailed"))
 _ADVERB_WORDS = frozenset(re.findall(r"[a-z]+", _ADVERBS)) - {"would", "have", "s"}
 # "what officials called a hate crime", "a bill that critics called unfair", "the limit
 # that economists generally consider safe": an unnamed group naming or judging; lower case

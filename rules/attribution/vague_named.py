@@ -117,7 +117,11 @@ _COMMON_OPENERS = frozenset(("recent", "new", "early", "preliminary", "exit", "o
 # an aside right after a source span that names its members: "board members — including
 # chairman Ann Lee —", "officials, among them Tom Berg,"
 MEMBERS_NAMED_AFTER = lazy_compile(
-    r"\s*[,—–(]\s*(?:including|among\s+them|such\s+as|led\s+by)\s+(?:[a-z][\w-]*\s+){0,3}[A-Z]")
+    r"\s*[,—–(]\s*(?:including|among\s+them|such\s+as|led\s+by)\s+(?:[a-z][\w-]*\s+){0,3}"
+    + r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\b" + r"(?!\s+[a-z]+s\b)")
+# a capital that names no one: a capitalised modifier of a plural noun after "including"
+# ("including former Apollo astronauts": the members are still unnamed) is kept out by the
+# look-ahead above
 
 
 # a passive of telling between a source span and its cue's end: the span names the people
@@ -134,13 +138,49 @@ _WISHES = frozenset(("want", "wants", "wanted", "wanting", "wish", "wishes", "wi
                      "know", "knows", "knew", "knowing"))
 
 
+# a concern voiced, raised or expressed, and what it holds when it reports a claim
+CONCERN_NOUN = (r"\s+(?:(?:serious|grave|growing|deep|strong|similar|their|some|new|fresh)\s+)?"
+                r"(?:concerns?|alarm|fears?|doubts|worries|objections|misgivings|skepticism"
+                r"|scepticism|reservations)\b")
+_CONTENT = (r"\s+(?:that|about\s+(?:whether|how|what|why|if)|over\s+(?:whether|how|what|why"
+            r"|if))\b|\s*:")
+CONCERN_CONTENT = "(?=" + _CONTENT + ")"
+# a concern with no content after the sayer: "Two board members voiced concerns over the
+# budget", "Residents have expressed deep concerns." (an act, not a claim reported)
+_CONCERN_ONLY = lazy_compile(
+    r"\s*(?:(?:have|has|had|also|both|all)\s+)*(?:raise[sd]?|raising|voice[sd]?|voicing"
+    r"|express(?:es|ed|ing)?|air(?:s|ed|ing)?)" + CONCERN_NOUN + "(?!" + _CONTENT + ")",
+    re.IGNORECASE)
+
+
+# a request or an order, with whom it asks and what to do: "officials asked residents to
+# shelter in place", "City officials urged people to leave" (an appeal, no claim reported;
+# not "told reporters that", not "warned residents to": a warning carries a claim)
+_DIRECTIVE = lazy_compile(
+    r"(?:asked|asks|ask|urged|urges|urge|ordered|orders|order|instructed|instructs|advised"
+    r"|advises|encouraged|encourages|called\s+on|calls\s+on|begged|pleaded\s+with|told|tells)"
+    r"\s+(?:(?!that\b)[\w'’.-]+,?\s+){1,14}?to\s+(?!(?:be|all|the|a|an|his|her|their|them|him"
+    r"|me|us|each|every|both|its|this|that|these|those)\b)[a-z]+", re.IGNORECASE)
+# a wish expressed: "expressed a desire not to vote", "voiced a willingness to talk"
+_WISH_EXPRESSED = lazy_compile(
+    r"(?:express|voice|state)(?:s|d|ed|ing)?\s+(?:a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?"
+    r"(?:strong\s+|clear\s+)?(?:desire|wish|willingness|readiness|interest|preference|eagerness)"
+    r"\b", re.IGNORECASE)
+
+
 def no_report(text: str, source_end: int, cue: tuple[int, int] | None) -> bool:
     """Whether a relation's cue makes its source span no sayer: a passive of telling
     after the span ("Patients being told", "leaders weren't told"), a wish ("residents
-    want to know") or knowing ("many women know they are pregnant")."""
+    want to know"), knowing ("many women know they are pregnant"), a concern voiced
+    with no content ("Residents voiced concerns over the budget") or a request ("officials
+    asked residents to stay indoors")."""
     if cue is None or cue[1] < source_end:
         return False
     if _TOLD.search(text, source_end, cue[1]) is not None:
+        return True
+    if _CONCERN_ONLY.match(text, source_end) is not None \
+            or _WISH_EXPRESSED.match(text, cue[0]) is not None \
+            or _DIRECTIVE.match(text, cue[0]) is not None:
         return True
     words = text[cue[0]:cue[1]].lower().split()
     return bool(words) and words[0] in _WISHES

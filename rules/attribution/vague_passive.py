@@ -11,22 +11,24 @@ ATT001.
 - an indefinite document with no author or publisher after "according to", "as per" or
   "citing" ("according to a report", "citing one recent study").
 
-Spans inside quotations are skipped (``vague._scan``); each pattern is tried only in
+Spans inside quotations are skipped (``vague_words._scan``); each pattern is tried only in
 sentences that hold one of its key strings.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from checker.core.regexlit import lazy_compile
-from rules.attribution.vague import _REPORT_NOUNS, _lowered, _scan
+from rules.attribution.vague_words import _REPORT_NOUNS, _lowered, _scan, lazy_named_role
 
 Span = tuple[int, int]
 
 _REPORTED = (r"(?:announced|revealed|confirmed|suggested|claimed|alleged|argued|estimated"
              r"|feared|hoped|believed|thought|understood|rumou?red|speculated|reported|said"
-             r"|known|expected|suspected|presumed|assumed|noted|acknowledged|disclosed)")
+             r"|known|expected|suspected|presumed|assumed|noted|acknowledged|disclosed|learnt|learned"
+             r"|gathered)")
 _AGENTLESS = lazy_compile(
     r"\bit\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|may\s+be|might\s+be)"
     r"\s+(?:widely\s+|generally\s+|now\s+|also\s+|often\s+|since\s+|later\s+)?"
@@ -43,10 +45,29 @@ _AGENTLESS = lazy_compile(
     r"|claims|allegations|reports|rumou?rs|speculation|worries)\s+that\b"
     r"|\b(?:concerns|fears|questions|doubts|claims|allegations|suggestions)\s+(?:have|had|has)"
     r"\s+(?:also\s+)?been\s+(?:raised|voiced|expressed|made)\s+that\b"
+    # reports that surface: "reports emerged that", "rumours have circulated that"
+    r"|\b(?:reports|rumou?rs|claims|allegations|suggestions|accounts)\s+(?:have\s+|had\s+)?"
+    r"(?:also\s+)?(?:emerged|surfaced|circulated|swirled)\s+(?:\w+\s+){0,2}?that\b"
+    # a judgement passive with an adverb inside, no agent: "has also been criticised for"
+    r"|\b(?:has|have|had)\s+(?:also|widely|repeatedly|long|often|since|previously|already)\s+"
+    r"been\s+(?:criticised|criticized|accused|condemned|described\s+as|blamed)\b(?!\s+by\b)"
+    # gathered, learnt: reporting in any clause ("It was gathered the bodies were buried")
+    r"|\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:gathered|learnt|learned)\b(?!\s+from\b)"
+    # concerns that exist, are widespread, remain: "Concerns exist that", "fears remain that"
+    r"|\b(?:concerns|fears|doubts|worries|suspicions)\s+(?:exist|persist|remain|linger|abound"
+    r"|are\s+widespread|are\s+growing|have\s+grown|have\s+emerged)\s+that\b"
+    # a parenthesis: "The fire, it was learnt, started", "..., it is understood."
+    r"|(?<=,\s)it\s+(?:is|was|has\s+been|had\s+been)\s+(?:learnt|learned|gathered|understood"
+    r"|believed|reported|said|claimed|alleged|rumou?red)(?=\s*[,.;])"
 )
 _AGENTLESS_KEYS = ("it is ", "it was ", "it has been", "it had been", "it will be",
                    "it would be", "it may be", "it might be", " to be", " to have",
-                   "there ", " been raised", " been voiced", " been expressed", " been made")
+                   "there ", " been raised", " been voiced", " been expressed", " been made",
+                   " exist that", " persist that", " remain that", " linger that", " abound that",
+                   " widespread that", " growing that", " grown that", " emerged that",
+                   " emerged", " surfaced", " circulated", " swirled", " been criticis",
+                   " been criticiz", " been accused", " been condemned", " been described",
+                   " been blamed")
 _REDUCED = ("believed", "thought", "suspected", "rumoured", "rumored", "reputed", "alleged",
             "presumed", "understood", "feared")
 # words before a reduced participle that make it active or a verb of its own: "they
@@ -57,12 +78,26 @@ _NOT_BEFORE_REDUCED = frozenset((
     "is", "are", "was", "were", "am", "do", "did", "does", "what", "whom", "whoever"))
 
 
+# a view held by no one named: "the argument is that", "the thinking was that" (its own
+# scan: the keys of the main pattern do not hold its nouns)
+_VIEW_NOUNS = ("argument", "thinking", "reasoning", "theory", "assumption", "consensus",
+               "belief", "expectation", "suspicion", "word", "rumour", "rumor", "perception",
+               "feeling")
+_VIEW = lazy_compile(
+    r"\bthe\s+(?:prevailing\s+|general\s+|conventional\s+|common\s+|official\s+)?"
+    r"(?:" + "|".join(_VIEW_NOUNS) + r")\s+(?:is|was|goes|went|remains|has\s+been)\s+that\b")
+_VIEW_KEYS = (" is that", " was that", " goes that", " went that", " remains that",
+              " been that")
+
+
 def agentless_reports(text: str, sentences: Iterable[Span]) -> list[Span]:
     """Spans of agentless reporting passives beyond the lexicon's list ("It was
     confirmed that", "is suspected to have", "a man believed to be", "There are fears
-    that") outside quotations."""
+    that") and of views held by no one named ("the argument is that") outside
+    quotations."""
     low = _lowered(text)
-    out = []
+    sentences = list(sentences)
+    out = _scan(text, sentences, _VIEW_KEYS, _VIEW, lower=True)
     for a, b in _scan(text, sentences, _AGENTLESS_KEYS, _AGENTLESS, lower=True):
         if low.startswith(_REDUCED, a):  # the reduced form: after a noun or a comma
             before = low[max(0, a - 30):a].split()
@@ -72,7 +107,7 @@ def agentless_reports(text: str, sentences: Iterable[Span]) -> list[Span]:
                     or not (before[-1][-1:].isalnum() or before[-1].endswith(",")):
                 continue
         out.append((a, b))
-    return out
+    return sorted(out)
 
 
 _UNNAMED_DOCUMENT = lazy_compile(
@@ -85,14 +120,103 @@ _CLAUSE_END = lazy_compile(r"[.,;:!?()]")
 
 def unnamed_documents(text: str, sentences: Iterable[Span]) -> list[Span]:
     """Spans of "according to a report", "as per one study" (an indefinite document, no
-    author or publisher after it) outside quotations."""
-    out = []
-    for a, b in _scan(text, sentences, _DOCUMENT_KEYS, _UNNAMED_DOCUMENT):
+    author or publisher after it) and of an unnamed person an outlet cites or quotes
+    ("citing a senior official", "quoted an unnamed diplomat as saying") outside
+    quotations."""
+    sents = list(sentences)
+    out = _cited_unnamed(text, sents) + _unnamed_media(text, sents) \
+        + _definite_hidden_says(text, sents)
+    for a, b in _scan(text, sents, _DOCUMENT_KEYS, _UNNAMED_DOCUMENT):
         end = _CLAUSE_END.search(text, b, b + 200)
         rest = text[b:end.start() if end else b + 200].split()
         if not any(w[:1].isupper() for w in rest):
             out.append((a, b))  # no author or publisher later in the clause either
-    return out
+    return sorted(out)
 
 
 _DOCUMENT_KEYS = ("according to", "as per", "citing", "per ")
+
+# words for a person who is a source and whose name an indefinite phrase withholds
+_HIDDEN = (r"officials?|sources?|insiders?|diplomats?|aides?|negotiators?|staffers?|persons?"
+           r"|people|employees?|officers?|executives?|envoys?|lawmakers?|ministers?|advisers?"
+           r"|advisors?|spokes(?:man|woman|person)")
+# an outlet or a document citing or quoting such a person: "citing a senior official",
+# "quoted an unnamed diplomat as saying", "quoting two people briefed on the talks"
+_CITED_UNNAMED = lazy_compile(
+    r"\b(?:citing|quoting|quoted|quotes|cited)\s+(?:(?:an?|one|two|three|four|several|some"
+    r"|other|unnamed|anonymous)\s+[\"“‘']?(?:[\w.'’-]+\s+){0,4}?(?:" + _HIDDEN + r")\b"
+    # a bare plural with what describes it: "citing people involved in the talks"
+    r"|(?:people|officials|sources|insiders|diplomats|executives)(?=\s+(?:involved|familiar"
+    r"|close|briefed|with\s+knowledge|who|in\s+the\s+know)\b))"
+    r"(?!(?-i:\s*,\s+[A-Z]|\s+(?:named|called)\b|\s+[A-Z][a-z]))",
+    re.IGNORECASE)
+_CITED_KEYS = ("citing", "quoting", "quoted", "quotes", "cited")
+
+
+def _cited_unnamed(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """Spans of an unnamed person that an outlet or a document cites or quotes: an
+    indefinite phrase ("a", "two", "unnamed") whose head is a word for a source that
+    withholds a name, not followed by the name ("citing an official, Ana Ruiz,")."""
+    return _scan(text, sentences, _CITED_KEYS, _CITED_UNNAMED, lower=False)
+
+
+# the media of a place or a kind, no outlet named: "Italian media said", "local media
+# reported", "according to state media"
+_MEDIA = lazy_compile(
+    r"\b(?:(?:[Aa]ccording\s+to|[Cc]iting|[Qq]uoting)\s+(?:(?:[A-Z][a-z]+|local|state|national"
+    r"|regional|foreign|international|social|news|official|government|domestic|western)\s+)+"
+    r"media\b(?!\s+(?:outlets?\s+)?(?:such\s+as|including|like)\b)"
+    r"|(?<![\w-])(?:[A-Z][a-z]+|[Ll]ocal|[Ss]tate|[Nn]ational|[Rr]egional|[Ff]oreign|[Ss]ocial"
+    r"|[Nn]ews|[Gg]overnment|[Dd]omestic|[Ww]estern)\s+(?:(?:state|news|broadcast|local)\s+)?media"
+    r"\s+(?:outlets\s+|reports\s+)?(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:said|say|says"
+    r"|reported|report|reports|quoted|cited|claimed|suggested|showed))\b")
+_MEDIA_KEYS = ("media",)
+
+
+def _unnamed_media(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """Spans of "Italian media said", "according to local media": media of a place or a
+    kind, no outlet named (not "media outlets such as The Ledger")."""
+    return _scan(text, sentences, _MEDIA_KEYS, _MEDIA)
+
+
+# an unnamed person told of before, as the subject of a reporting verb: "the official says
+# that", "the senior U.S. official also said" (the relation extractor may read another
+# source in a long sentence); not when someone was named with that role before
+_DEFINITE_HIDDEN = lazy_compile(
+    r"\b[Tt]he\s+(?:(?:[a-z][\w-]*|(?:[A-Z]\.){1,3}|[A-Z][a-z]+)\s+){0,3}?(?P<head>official"
+    r"|source|insider|diplomat|aide|envoy|negotiator)\s+(?:also\s+|later\s+|then\s+)?"
+    r"(?:said|says|told|added|noted|confirmed|explained|insisted|cautioned|warned|stressed"
+    r"|acknowledged|pointed\s+out)\b")
+_DEFINITE_KEYS = (" official ", " source ", " insider ", " diplomat ", " aide ", " envoy ",
+                  " negotiator ")
+
+
+def _definite_hidden_says(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """Spans of "the official says", "the senior U.S. official also said" where no one was
+    named with that role before ("official Ana Ruiz", "Ana Ruiz, a senior official")."""
+    out = []
+    for a, b in _scan(text, sentences, _DEFINITE_KEYS, _DEFINITE_HIDDEN):
+        m = _DEFINITE_HIDDEN.match(text, a, b)
+        if m is not None and lazy_named_role(m.group("head")).search(text, 0, a) is None:
+            out.append((a, b))
+    return out
+
+
+# what makes a lexicon phrase hit no report: a phrasal verb after "been called" ("the army
+# has been called in": summoned), a negated subject before "been reported" ("no deaths
+# have been reported": nothing happened, nobody is cited)
+_CALLED_PARTICLE = lazy_compile(r"\s+(?:in|out|up|off|back|upon|on|for|to\s+(?!be\b))\b")
+_NO_SUBJECT = lazy_compile(r"\b(?:[Nn]o|[Nn]either|[Nn]one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}$")
+
+
+def no_agentless_report(text: str, start: int, end: int) -> bool:
+    """Whether the agentless-passive phrase ``text[start:end]`` (a lexicon hit) reports
+    nothing: "have been called in", "no injuries were reported"."""
+    phrase = text[start:end].lower()
+    if phrase.endswith("called"):
+        return _CALLED_PARTICLE.match(text, end) is not None
+    if phrase.endswith("reported") and not phrase.startswith("it "):
+        head = text[max(0, start - 60):start]
+        cut = max(head.rfind(c) for c in ".;:!?")
+        return _NO_SUBJECT.search(head[cut + 1:]) is not None
+    return False

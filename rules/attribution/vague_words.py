@@ -1,0 +1,165 @@
+"""The word lists and text helpers that the ATT001 vagueness scans share.
+
+Capitalised words for members of a group (:data:`GROUP_WORD`: "a Nevada Democrat", "two
+Texans"), plural nouns for unnamed groups of people (:func:`_group_heads`), indefinite
+document nouns (:data:`_REPORT_NOUNS`), and the scans' plumbing: one text's lower case
+shared by its scans (:func:`_lowered`), a sentence scan gated by key strings that skips
+quotations (:func:`_scan`, :func:`_quoted`). ``vague.py`` (source phrases),
+``vague_groups.py`` (group and aside scans), ``vague_few.py`` and ``vague_passive.py``
+read them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from checker.core.regexlit import lazy_compile
+from checker.text.lowercase import lowered
+from rules.attribution.lexicon import Lexicon
+
+Span = tuple[int, int]
+
+# nationalities and residents whose endings are as common in surnames and places ("-is":
+# Lewis, Davis, Paris; "-ers": Sanders, Myers, Powers): named one by one
+_LISTED_MEMBERS = (
+    "Israelis", "Pakistanis", "Iraqis", "Saudis", "Somalis", "Yemenis", "Kuwaitis", "Omanis",
+    "Qataris", "Bahrainis", "Emiratis", "Bangladeshis", "Nepalis", "Azeris", "Punjabis",
+    "Kashmiris", "Londoners", "Northerners", "Southerners", "Westerners", "Easterners",
+    "Islanders", "Highlanders", "Lowlanders", "Midlanders", "Yorkers", "Icelanders",
+    "Netherlanders", "Newfoundlanders", "Marylanders",
+)
+# capitalised words for members of a group: party members, nationalities and residents
+# ("a Nevada Democrat", "several Canadians", "two Texans"); not a surname ("a teary-eyed Bush",
+# "Sanders") nor a place ("Paris"): an ending alone counts only where surnames rarely have it
+GROUP_WORD = lazy_compile(
+    r"^(?:(?:Democrat|Republican|Conservative|Liberal|Tory|Socialist|Libertarian|Progressive"
+    r"|Independent|Green|Labourite|Unionist|Nationalist|Loyalist|Separatist|Muslim|Christian"
+    r"|Catholic|Protestant|Jew|Sunni|Shiite|Evangelical)s?|Tories|"
+    # the listed "-is" plurals and their singulars ("Israeli", "Kashmiri")
+    + "|".join(w[:-1] for w in _LISTED_MEMBERS if w.endswith("is")) + "|"
+    + "|".join(_LISTED_MEMBERS)
+    + r"|[A-Z][a-z]+(?:ians?|eans?|ans|ese|ites))$")
+# plural bodies that an unnamed group can be ("organisations that endorsed him")
+_GROUP_BODIES = frozenset(("groups", "organizations", "organisations", "companies",
+                           "businesses", "firms", "outlets", "agencies", "charities",
+                           "unions", "campaigns"))
+
+_REPORT_NOUNS = frozenset(("report", "study", "survey", "analysis", "memo", "document",
+                           "poll", "paper", "briefing", "assessment", "estimate", "review",
+                           "account", "dossier", "leak", "note", "letter", "filing"))
+
+
+# plural nouns for unnamed people that a that-clause after a reporting verb makes a source
+_GROUP_HEADS = frozenset((
+    "critics", "experts", "officials", "analysts", "observers", "opponents", "supporters",
+    "proponents", "detractors", "skeptics", "sceptics", "economists", "scientists", "researchers",
+    "historians", "commentators", "pundits", "insiders", "sources", "activists", "campaigners",
+    "advocates", "residents", "locals", "witnesses", "doctors", "lawyers", "investigators",
+    "diplomats", "lawmakers", "legislators", "strategists", "academics", "scholars", "specialists",
+    "parents", "teachers", "neighbours", "neighbors", "executives", "investors", "traders",
+    "bankers", "officers", "authorities", "aides", "allies", "rivals", "environmentalists",
+    "conservationists", "physicians", "nurses", "clinicians", "epidemiologists", "bosses",
+    "chiefs", "managers", "reporters", "journalists", "authors", "visitors", "motorists",
+    "tourists", "homeowners", "survivors",
+)) | _GROUP_BODIES
+_QUOTE_CHARS = "\"“”"
+
+
+# a capitalised word that modifies a head rather than names a person: an abbreviation
+# ("U.S.", "EU") or an adjective of a nation or region ("Iranian", "Western", "Israeli")
+_MODIFIER = lazy_compile(
+    r"(?:[A-Z]|(?:[A-Z]\.){1,3}|[A-Z]{2,4}|[A-Z][a-z]+(?:ian|ese)|Israeli|Western|Eastern"
+    r"|Northern|Southern|British|Irish|Scottish|Welsh|Spanish|Polish|Danish|Swedish|Turkish"
+    r"|Finnish|Arab|Thai|Iraqi|Pakistani|Saudi|Kurdish|Dutch|French|Greek|Swiss)$")
+
+# words for a source that withhold a name ("the senior U.S. official", "the diplomats")
+_HIDDEN_HEADS = frozenset(("official", "officials", "source", "sources", "insider", "insiders",
+                           "diplomat", "diplomats", "aide", "aides", "envoys", "negotiators"))
+
+_NAMED_ROLE: dict[str, re.Pattern[str]] = {}
+
+
+def lazy_named_role(head: str) -> re.Pattern[str]:
+    """A pattern for someone named with the role ``head``: "official Ana Ruiz", "Ana Ruiz,
+    a senior official", "Ruiz, the bank's envoy"."""
+    got = _NAMED_ROLE.get(head)
+    if got is None:
+        got = re.compile(rf"\b{head}s?\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’-]*\s+[A-Z][\w'’-]+"
+                         rf"|[A-Z][\w'’-]+,\s+(?:an?|the|one)\s+(?:[\w.'’-]+\s+){{0,5}}?"
+                         rf"{head}s?\b")
+        _NAMED_ROLE[head] = got
+    return got
+
+
+# the last text lowered and its lower case, one tuple (read and replaced whole, so threads
+# never see a text with another's lower case): the scans of one text share it
+_last_lowered: tuple[str, str] = ("", "")
+
+
+def _lowered(text: str) -> str:
+    """``text`` in lower case, offset for offset (:func:`checker.text.lowercase.lowered`),
+    remembered for the last text."""
+    global _last_lowered
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
+    low = lowered(text)
+    _last_lowered = (text, low)
+    return low
+
+
+def _scan(text: str, sentences: Iterable[Span], keys: tuple[str, ...],
+          pattern: re.Pattern[str], lower: bool = False) -> list[Span]:
+    """Spans of ``pattern`` outside quotations in the sentences that hold one of ``keys``
+    (lower case; found with ``str.find``, much faster than a regex over the text)."""
+    low = _lowered(text)
+    offsets = []
+    for k in keys:
+        i = low.find(k)
+        while i >= 0:
+            offsets.append(i)
+            i = low.find(k, i + 1)
+    if not offsets:
+        return []
+    offsets.sort()
+    sents = list(sentences)
+    starts = [a for a, _ in sents]
+    seen: set[int] = set()
+    out: list[Span] = []
+    for off in offsets:
+        i = bisect.bisect_right(starts, off) - 1
+        if i < 0 or i in seen or off >= sents[i][1]:
+            continue
+        seen.add(i)
+        a, b = sents[i]
+        s = text[a:b]
+        for m in pattern.finditer(low[a:b] if lower else s):  # ``lower``: a lower-case pattern
+            if not _quoted(s, m.start()):
+                out.append((a + m.start(), a + m.end()))
+    return sorted(out)
+
+
+_HEADS_OF: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _group_heads(lex: Lexicon) -> frozenset[str]:
+    """Lower-case plural nouns for unnamed groups of people ("critics", "paramedics",
+    "farmers"): the scan's own list and the lexicon's plural anonymous heads and generic
+    people (kept per lexicon)."""
+    got = _HEADS_OF.get(id(lex))
+    if got is None or got[0] is not lex:
+        more = {w for w in lex.anonymous_heads | lex.generic_people
+                if w.endswith("s") and " " not in w and w not in ("others", "some")}
+        got = (lex, _GROUP_HEADS | frozenset(more))
+        if len(_HEADS_OF) > 8:
+            _HEADS_OF.clear()
+        _HEADS_OF[id(lex)] = got
+    return got[1]
+
+
+def _quoted(s: str, at: int) -> bool:
+    """Whether offset ``at`` of sentence ``s`` lies inside a quotation (an odd number of
+    straight or curly double quotes before it)."""
+    return sum(s.count(q, 0, at) for q in _QUOTE_CHARS) % 2 == 1
