@@ -15,13 +15,13 @@ run again one at a time, alone on the cluster, and an article that still kills i
 becomes an error row worded as the local pool words it ("the worker process ended
 unexpectedly"): every other article of the slice gets its real result, as with ``--jobs``.
 
-Nothing that this second pass needs lives on a worker: the slice's rows are read once (by a
-task of their own, tried again if its worker dies) and kept by the driver (at
-most ``rows_per_task`` rows), and each article's task carries its own row, so it has no
-dependency to lose with a worker: a ``KilledWorker`` can only be its own. (``distributed``
-recomputes a lost dependency, but a task keeps its count of workers that died while it ran,
-even across ``retry``, and a dependency that reaches ``allowed-failures`` fails every task
-that needs it, with a ``KilledWorker`` naming the dependency.)
+Nothing that this second pass needs lives on a worker: the slice's rows are read once (by
+tasks of their own, the partition's read included, under new keys if a worker dies) and kept
+by the driver (at most ``rows_per_task`` rows), and each article's task carries its own row,
+so it has no dependency to lose with a worker: a ``KilledWorker`` can only be its own.
+(``distributed`` recomputes a lost dependency, but a task keeps its count of workers that
+died while it ran, even across ``retry``, and a dependency that reaches ``allowed-failures``
+fails every task that needs it, with a ``KilledWorker`` naming the dependency.)
 
 The driver never waits on the cluster without bound (:class:`Limits`): it looks at the cluster
 every few seconds while it waits, stops the audit with a :class:`ClusterError` naming the slice
