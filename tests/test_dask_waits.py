@@ -142,3 +142,14 @@ def test_the_clis_defaults_are_the_engines():
 
     assert (cli_dask.TASK_TIMEOUT, cli_dask.NO_WORKERS_TIMEOUT) == (
         dask_run.TASK_TIMEOUT, dask_run.NO_WORKERS_TIMEOUT)  # fmt: skip
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "soon", "inf"])
+def test_the_cli_refuses_a_wait_limit_that_is_not_a_positive_number(value, capsys):
+    from checker.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["audit", "unused.parquet", "--engine", "dask", "--no-workers-timeout", value])
+    assert exit_.value.code == 2
+    assert f"--no-workers-timeout: {value!r} is not a positive number of seconds" in \
+        capsys.readouterr().err  # fmt: skip
