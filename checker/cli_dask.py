@@ -109,10 +109,11 @@ def cmd_audit_dask(args: argparse.Namespace, config: Any, formats: list[str], ta
         kw = {} if table is None else {"text_column": table.text_column,
               "id_column": table.id_column, "format_column": table.format_column,
               "input_format": table.input_format}  # fmt: skip
-        tables = audit_dask(ddf, config=config, source=str(args.paths[0]), **kw)
-        pages = page_meta(config) if "html" in formats else None
+        limits = Limits(task=args.task_timeout, no_workers=args.no_workers_timeout)
         try:
-            limits = Limits(task=args.task_timeout, no_workers=args.no_workers_timeout)
+            tables = audit_dask(ddf, config=config, source=str(args.paths[0]), limits=limits,
+                                **kw)  # fmt: skip
+            pages = page_meta(config) if "html" in formats else None
             summary = write_tables(tables, args.out, summary_csv="csv" in formats, pages=pages,
                                    limits=limits)  # fmt: skip
         except ClusterError as exc:

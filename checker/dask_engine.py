@@ -37,7 +37,7 @@ import pandas as pd
 
 from checker.core.config import Config, ConfigError
 from checker.dask_names import Survey, names_for, settle, survey
-from checker.dask_run import NO_WORKERS_TIMEOUT, Limits, Plan, rows_of
+from checker.dask_run import NO_WORKERS_TIMEOUT, Limits, Plan, compute, rows_of
 from checker.dask_tables import (
     FILE_COLUMNS,
     HIDDEN,
@@ -144,14 +144,14 @@ def _name_columns(ddf: dd.DataFrame, spec: RowSpec) -> list[str]:
     return cols or [ddf.columns[0]]
 
 
-def _survey(ddf: dd.DataFrame, spec: RowSpec) -> list[Survey]:
+def _survey(ddf: dd.DataFrame, spec: RowSpec, limits: Limits | None) -> list[Survey]:
     """Each partition's rows, file and article names (:func:`checker.dask_names.survey`):
     one quick pass over the id and location columns."""
     import dask
 
     parts = ddf[_name_columns(ddf, spec)].to_delayed()
-    return list(dask.compute(*[dask.delayed(survey, pure=True)(p, spec, PATH_COLUMN)
-                               for p in parts]))  # fmt: skip
+    return compute([dask.delayed(survey, pure=True)(p, spec, PATH_COLUMN) for p in parts],
+                   "counting the rows of the input", limits)  # fmt: skip
 
 
 def _befores(lengths: list[tuple[int, Any]]) -> list[int]:
@@ -165,15 +165,16 @@ def _befores(lengths: list[tuple[int, Any]]) -> list[int]:
     return out
 
 
-def _collector(ddf: dd.DataFrame, spec: RowSpec, befores: list[int]) -> Any:
+def _collector(ddf: dd.DataFrame, spec: RowSpec, befores: list[int],
+               limits: Limits | None) -> Any:  # fmt: skip
     """``collect`` for :func:`checker.dask_names.settle`: ids of some rows of some partitions."""
     import dask
 
     def collect(wanted: dict[int, list[int]]) -> dict[int, list[tuple[int, str]]]:
         parts = ddf[_name_columns(ddf, spec)].to_delayed()
         keys = sorted(wanted)
-        got = dask.compute(*[dask.delayed(_ids_of, pure=True)(parts[p], befores[p], spec,
-                                                              wanted[p]) for p in keys])
+        got = compute([dask.delayed(_ids_of, pure=True)(parts[p], befores[p], spec, wanted[p])
+                       for p in keys], "reading the ids that several rows share", limits)
         return dict(zip(keys, got, strict=True))
 
     return collect
@@ -237,6 +238,7 @@ def audit_dask(
     config: Config | None = None,
     source: str = "<table>",
     rows_per_task: int | None = None,
+    limits: Limits | None = None,
 ) -> AuditTables:
     """Audit every row of a Dask DataFrame; returns the four tables as Dask DataFrames.
 
@@ -254,7 +256,8 @@ def audit_dask(
     another article has too), and each task audits at most ``rows_per_task`` rows, so that a
     few large Parquet files still spread over every worker (default: enough tasks for about
     :data:`TASKS_PER_WORKER` per worker of the current client's cluster, at most
-    :data:`ROWS_PER_TASK` rows each).
+    :data:`ROWS_PER_TASK` rows each). On a ``distributed`` cluster, that pass is waited
+    for within ``limits`` (:class:`checker.dask_run.Limits`; default: its defaults).
     """
     require_dask()
     import dask
@@ -266,10 +269,10 @@ def audit_dask(
     meta = empty_tables(columns)
     if rows_per_task is not None and rows_per_task < 1:
         raise EngineError("rows per task must be at least 1")
-    surveys = _survey(ddf, spec)
+    surveys = _survey(ddf, spec, limits)
     lengths = [(s.rows, s.path) for s in surveys]
     befores = _befores(lengths)
-    names = settle(surveys, befores, _collector(ddf, spec, befores)) if spec.table else {}
+    names = settle(surveys, befores, _collector(ddf, spec, befores, limits)) if spec.table else {}
     del surveys
     rows_per_task = rows_per_task or _rows_per_task(sum(n for n, _ in lengths))
     parts = ddf.to_delayed()

@@ -135,6 +135,28 @@ def _result(client: Client, fut: Any, what: str, limits: Limits) -> Any:
             raise _Overdue(what)
 
 
+def compute(objs: list[Any], what: str, limits: Limits | None = None) -> list[Any]:
+    """``dask.compute(*objs)``; on a ``distributed`` cluster (the current client), waited
+    for within ``limits`` (:func:`_result`): a :class:`ClusterError` naming ``what``
+    instead of a wait without end when the cluster has no workers, or a task never ends."""
+    import dask
+
+    try:
+        from distributed import get_client
+
+        client = get_client()
+    except (ImportError, ValueError):  # no distributed, or no client: Dask's own scheduler
+        return list(dask.compute(*objs))
+    limits = limits or Limits()
+    futures = client.compute(objs)
+    try:
+        return [_result(client, fut, what, limits) for fut in futures]
+    except _Overdue:
+        raise ClusterError(f"{what}: a task ran past {limits.task:g} s") from None
+    finally:
+        client.cancel(futures)
+
+
 @dataclass
 class Plan:
     """An audit cut into tasks: the input's partitions (Dask delayed objects), each task's

@@ -17,7 +17,7 @@ pytest.importorskip("distributed", reason="the dask extra is not installed")
 
 from distributed import KilledWorker  # noqa: E402
 
-from checker.dask_run import ClusterError, Limits, _result, _retrying  # noqa: E402
+from checker.dask_run import ClusterError, Limits, _result, _retrying, compute  # noqa: E402
 
 FAST = Limits(task=0.3, no_workers=0.3, poll=0.02)
 
@@ -67,6 +67,13 @@ class FakeClient:
 
     def nthreads(self) -> dict[str, int]:
         return {f"tcp://worker-{i}": 1 for i in range(self.workers)}
+
+    def compute(self, objs: list[object]) -> list[FakeFuture]:
+        return [self.submit(audit_row, obj, pure=False) for obj in objs]
+
+    def cancel(self, futures: list[FakeFuture]) -> None:
+        for fut in futures:
+            fut.cancel()
 
 
 def audit_row(*args):  # the name the fake's keys carry
@@ -129,6 +136,18 @@ def test_a_worker_that_comes_back_in_time_lets_the_task_finish():
     fut = client.submit(audit_row, pure=False)
     assert _result(client, fut, "slice 0", Limits(task=60, no_workers=10, poll=0.02)) == \
         "finished"  # fmt: skip
+
+
+def test_the_first_pass_over_the_input_is_bounded_too(monkeypatch):
+    """audit_dask's count of the rows runs on the cluster before any slice: bounded as well."""
+    import distributed
+
+    client = FakeClient(3, FakeFuture.LOST, workers=0)
+    monkeypatch.setattr(distributed, "get_client", lambda: client)
+    with pytest.raises(ClusterError, match="^counting the rows of the input: the Dask cluster "
+                       "has had no workers"):  # fmt: skip
+        compute(["part 0", "part 1"], "counting the rows of the input", FAST)
+    assert all(f.cancelled for f in client.futures)
 
 
 @pytest.mark.parametrize("field", ["task", "no_workers", "poll"])
