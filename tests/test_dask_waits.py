@@ -146,7 +146,8 @@ def test_the_first_pass_over_the_input_is_bounded_too(monkeypatch):
     monkeypatch.setattr(distributed, "get_client", lambda: client)
     with pytest.raises(ClusterError, match="^counting the rows of the input: the Dask cluster "
                        "has had no workers"):  # fmt: skip
-        compute(["part 0", "part 1"], "counting the rows of the input", FAST)
+        compute(["part 0", "part 1"], "counting the rows of the input",
+                Limits(task=60, no_workers=0.2, poll=0.02))
     assert all(f.cancelled for f in client.futures)
 
 
