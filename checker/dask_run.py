@@ -43,6 +43,7 @@ import re
 import time
 import uuid
 from collections.abc import Callable, Mapping
+from concurrent.futures import CancelledError
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -340,6 +341,9 @@ def _on_cluster(plan: Plan, target: Target, client: Client, tasks: list[Any],
             try:
                 done, pending = wait(list(pending), timeout=limits.poll,
                                      return_when="FIRST_COMPLETED")  # fmt: skip
+            except CancelledError:  # one lost a dependency that cannot be computed again
+                done = {f for f in pending if f.done()}
+                pending -= done
             except TimeoutError:
                 watch.check(_waiting_for(plan, sorted(where[f.key] for f in pending)))
                 if time.monotonic() - moved > limits.task:  # none finished for that long:
@@ -351,7 +355,7 @@ def _on_cluster(plan: Plan, target: Target, client: Client, tasks: list[Any],
             for fut in done:
                 try:
                     summaries[where[fut.key]] = fut.result()
-                except KilledWorker:
+                except (KilledWorker, CancelledError):  # run again, row by row
                     killed.append(where[fut.key])
                 fut.release()
     except BaseException:
@@ -389,7 +393,7 @@ def _one_at_a_time(plan: Plan, i: int, target: Target, client: Client,
                 raise
             pieces.append(_retrying(client, f"{what}: its error row", limits, audit_row,
                                     row, j, *args, target, WORKER_DIED))  # fmt: skip
-        except _Overdue:  # lost, or slow: tried again under new keys
+        except (_Overdue, CancelledError):  # lost, or slow: tried again under new keys
             fut.cancel()
             pieces.append(_retrying(client, what, limits, audit_row, row, j, *args, target))
         finally:
@@ -419,8 +423,8 @@ def _read_rows(plan: Plan, i: int, client: Client, limits: Limits) -> pd.DataFra
         try:
             rows = _result(client, fut, what, limits)
             break
-        except (KilledWorker, _Overdue):
-            fut.cancel()
+        except (KilledWorker, _Overdue, CancelledError):  # CancelledError: the partition's
+            fut.cancel()  # read was lost with a worker and cannot be computed again
         finally:
             fut.release()
     else:
@@ -443,7 +447,7 @@ def _retrying(client: Client, what: str, limits: Limits, fn: Callable[..., Any],
         fut = client.submit(fn, *args, pure=False)
         try:
             return _result(client, fut, what, limits)
-        except (KilledWorker, _Overdue):
+        except (KilledWorker, _Overdue, CancelledError):
             fut.cancel()
             continue
         finally:

@@ -89,6 +89,14 @@ def test_a_lost_result_is_computed_again_under_a_new_key():
     assert first.cancelled and first.released and second.released
 
 
+def test_a_task_cancelled_for_a_lost_dependency_is_submitted_again():
+    from concurrent.futures import CancelledError
+
+    client = FakeClient(CancelledError("lost dependencies"), "done")
+    assert _retrying(client, "slice 0: its part", FAST, audit_row) == "done"
+    assert client.futures[0].key != client.futures[1].key
+
+
 def test_a_task_that_never_finishes_ends_in_an_error_naming_it():
     client = FakeClient(*[FakeFuture.LOST] * 3)
     started = time.monotonic()
