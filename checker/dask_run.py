@@ -15,13 +15,14 @@ run again one at a time, alone on the cluster, and an article that still kills i
 becomes an error row worded as the local pool words it ("the worker process ended
 unexpectedly"): every other article of the slice gets its real result, as with ``--jobs``.
 
-Nothing that this second pass needs lives on a worker: the slice's rows are read once (by
-tasks of their own, the partition's read included, under new keys if a worker dies) and kept
-by the driver (at most ``rows_per_task`` rows), and each article's task carries its own row,
-so it has no dependency to lose with a worker: a ``KilledWorker`` can only be its own.
-(``distributed`` recomputes a lost dependency, but a task keeps its count of workers that
-died while it ran, even across ``retry``, and a dependency that reaches ``allowed-failures``
-fails every task that needs it, with a ``KilledWorker`` naming the dependency.)
+Nothing that this second pass needs lives on a worker: the slice's rows are read once, by
+the driver itself, and kept there (at most ``rows_per_task`` rows), and each article's task
+carries its own row, so it has no dependency to lose with a worker: a ``KilledWorker`` can
+only be its own. (``distributed`` recomputes a lost dependency, but a task keeps its count of
+workers that died while it ran, even across ``retry``, and a dependency that reaches
+``allowed-failures`` fails every task that needs it, with a ``KilledWorker`` naming the
+dependency; data lost with a worker that cannot be computed again cancels every task that
+needs it.)
 
 The driver never waits on the cluster without bound (:class:`Limits`): it looks at the cluster
 every few seconds while it waits, stops the audit with a :class:`ClusterError` naming the slice
@@ -379,7 +380,7 @@ def _one_at_a_time(plan: Plan, i: int, target: Target, client: Client,
     from distributed import KilledWorker
 
     part, start, stop, _ = plan.slices[i]
-    rows = _read_rows(plan, i, client, limits)
+    rows = _read_rows(plan, i)
     args = plan.args(i)
     pieces = []
     for j in range(stop - start):
@@ -404,32 +405,19 @@ def _one_at_a_time(plan: Plan, i: int, target: Target, client: Client,
     return tables["summary"]
 
 
-def _read_rows(plan: Plan, i: int, client: Client, limits: Limits) -> pd.DataFrame:
-    """The rows of slice ``i``, read on the cluster and kept here (few: one slice's).
+def _read_rows(plan: Plan, i: int) -> pd.DataFrame:
+    """The rows of slice ``i``, read here, on the driver (Dask's synchronous scheduler), and
+    kept (few: one slice's; the read holds its partition for a moment).
 
-    Each try reads the partition under keys of its own (``clone``): the first pass's read of
-    the partition may have failed for good (a task keeps its count of workers that died
-    while it was assigned to them, and a failed key stays failed while anyone holds it), and
-    ``Future.retry`` of a dependency that this client holds no future of fails."""
+    Not on the cluster: the first pass's read of the partition may have failed for good (a
+    task keeps its count of workers that died while it was assigned to them), or its graph
+    may hold data that was lost with a worker and cannot be computed again, so that every
+    task needing it is cancelled ("lost dependencies"), whatever its own key."""
     import dask
-    from dask.graph_manipulation import clone
-    from distributed import KilledWorker
 
     part, start, stop, _ = plan.slices[i]
-    what = f"{slice_name(plan, i)}: reading its rows"
-    for _ in range(RETRIES):
-        fresh = clone(plan.parts[part], seed=uuid.uuid4().hex)
-        fut = client.compute(dask.delayed(rows_of, pure=False)(fresh, start, stop))
-        try:
-            rows = _result(client, fut, what, limits)
-            break
-        except (KilledWorker, _Overdue, CancelledError):  # CancelledError: the partition's
-            fut.cancel()  # read was lost with a worker and cannot be computed again
-        finally:
-            fut.release()
-    else:
-        raise ClusterError(f"{what}: every try lost its worker or ran past "
-                           f"{limits.task:g} s ({RETRIES} tries)")  # fmt: skip
+    (rows,) = dask.compute(dask.delayed(rows_of, pure=False)(plan.parts[part], start, stop),
+                           scheduler="sync")  # fmt: skip
     if len(rows) != stop - start:
         raise RuntimeError(f"slice {i}: read {len(rows)} rows of partition {part} where "
                            f"{stop - start} were counted")  # fmt: skip
