@@ -329,7 +329,12 @@ def _main_within(argv: list[str], timeout: float = HARD_TIMEOUT) -> int:
     thread = threading.Thread(target=lambda: codes.append(main(argv)), daemon=True)
     thread.start()
     thread.join(timeout)
-    assert not thread.is_alive(), f"the audit hung: still running after {timeout} s"
+    if thread.is_alive():  # where it waits, for the report
+        import sys
+        import traceback
+
+        stack = "".join(traceback.format_stack(sys._current_frames()[thread.ident]))
+        raise AssertionError(f"the audit hung: still running after {timeout} s, in\n{stack}")
     assert codes, "the audit raised (its traceback is above)"
     return codes[0]
 
