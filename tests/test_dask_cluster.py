@@ -404,7 +404,7 @@ def test_a_cluster_left_without_workers_stops_the_audit_with_a_clear_error(tmp_p
     (out / "summary" / "part.0000000.parquet").write_bytes(b"the previous run's")
     with _crash_cluster("0.1s") as local:
         code = _main_within([*argv, "--engine", "dask", "--scheduler", local.scheduler_address,
-                             "--out", str(out), "--no-workers-timeout", "3"], timeout=300)
+                             "--out", str(out), "--no-workers-timeout", "3"], timeout=150)
         assert not local.scheduler.workers  # it did lose them all
     err = capsys.readouterr().err
     assert code == 70, err
