@@ -22,6 +22,10 @@ from typing import Any
 
 from checker.core.results import EXIT_INTERNAL
 
+# the defaults of checker.dask_run.Limits (not imported here: the parser stays light)
+TASK_TIMEOUT = 1800.0
+NO_WORKERS_TIMEOUT = 300.0
+
 ENGINES = ("local", "dask")
 MAX_ERRORS_SHOWN = 50
 
@@ -39,6 +43,23 @@ def add_engine_options(a: argparse.ArgumentParser) -> None:
                    help="with --engine dask: the scheduler (tcp://host:8786, or a scheduler "
                    "JSON file); default: a local cluster of --jobs workers, one per core if "
                    "--jobs is not given")  # fmt: skip
+    g.add_argument("--task-timeout", metavar="SECONDS", type=_seconds, default=TASK_TIMEOUT,
+                   help="with --engine dask: give up a task that runs longer and run it again "
+                   f"under a new key (default {TASK_TIMEOUT:g})")  # fmt: skip
+    g.add_argument("--no-workers-timeout", metavar="SECONDS", type=_seconds,
+                   default=NO_WORKERS_TIMEOUT,
+                   help="with --engine dask: stop the audit (exit 70) when the cluster has had "
+                   f"no workers for this long (default {NO_WORKERS_TIMEOUT:g})")  # fmt: skip
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
 
 
 def _frame(args: argparse.Namespace, table: Any, config: Any) -> Any:
@@ -74,6 +95,8 @@ def cmd_audit_dask(args: argparse.Namespace, config: Any, formats: list[str], ta
     require_dask()
     from distributed import KilledWorker
 
+    from checker.dask_run import ClusterError, Limits
+
     if "json" in formats and not args.quiet:
         print("checker: note: --engine dask writes Parquet tables, summary.csv, index.html "
               "and article pages (no report.json or articles.jsonl)", file=sys.stderr)  # fmt: skip
@@ -86,10 +109,16 @@ def cmd_audit_dask(args: argparse.Namespace, config: Any, formats: list[str], ta
         kw = {} if table is None else {"text_column": table.text_column,
               "id_column": table.id_column, "format_column": table.format_column,
               "input_format": table.input_format}  # fmt: skip
-        tables = audit_dask(ddf, config=config, source=str(args.paths[0]), **kw)
-        pages = page_meta(config) if "html" in formats else None
+        limits = Limits(task=args.task_timeout, no_workers=args.no_workers_timeout)
         try:
-            summary = write_tables(tables, args.out, summary_csv="csv" in formats, pages=pages)
+            tables = audit_dask(ddf, config=config, source=str(args.paths[0]), limits=limits,
+                                **kw)  # fmt: skip
+            pages = page_meta(config) if "html" in formats else None
+            summary = write_tables(tables, args.out, summary_csv="csv" in formats, pages=pages,
+                                   limits=limits)  # fmt: skip
+        except ClusterError as exc:
+            print(f"checker: error: {exc}; the previous tables are unchanged", file=sys.stderr)
+            return EXIT_INTERNAL
         except KilledWorker as exc:  # not expected: write_tables isolates such an article
             print(f"checker: error: the audit stopped: {exc}; the previous tables are "
                   "unchanged", file=sys.stderr)  # fmt: skip

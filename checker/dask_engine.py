@@ -37,7 +37,7 @@ import pandas as pd
 
 from checker.core.config import Config, ConfigError
 from checker.dask_names import Survey, names_for, settle, survey
-from checker.dask_run import Plan, rows_of
+from checker.dask_run import NO_WORKERS_TIMEOUT, Limits, Plan, compute, rows_of
 from checker.dask_tables import (
     FILE_COLUMNS,
     HIDDEN,
@@ -61,6 +61,11 @@ ROWS_PER_TASK = 128  # articles per task at most: ~2 s of work, small enough to 
 # Workers' statistical profiler samples the running task's stack every 10 ms: on the audit's
 # deep pure-Python stacks it cost about 2x the analysis time (measured, bench/dask_bench.py).
 WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+# A local cluster closes a nanny for good when its restarted worker has not registered again
+# within lost-worker-timeout (15 s by default): on a loaded machine, a worker that an article
+# crashed takes longer than that to start again (a new process imports checker and loads the
+# models), and the cluster was left with no workers. Its own nannies restart their workers.
+LOCAL_CLUSTER_CONFIG = {"distributed.deploy.lost-worker-timeout": f"{NO_WORKERS_TIMEOUT:g}s"}
 TASKS_PER_WORKER = 8  # for a small input: tasks enough to keep every worker busy to the end
 
 
@@ -139,14 +144,14 @@ def _name_columns(ddf: dd.DataFrame, spec: RowSpec) -> list[str]:
     return cols or [ddf.columns[0]]
 
 
-def _survey(ddf: dd.DataFrame, spec: RowSpec) -> list[Survey]:
+def _survey(ddf: dd.DataFrame, spec: RowSpec, limits: Limits | None) -> list[Survey]:
     """Each partition's rows, file and article names (:func:`checker.dask_names.survey`):
     one quick pass over the id and location columns."""
     import dask
 
     parts = ddf[_name_columns(ddf, spec)].to_delayed()
-    return list(dask.compute(*[dask.delayed(survey, pure=True)(p, spec, PATH_COLUMN)
-                               for p in parts]))  # fmt: skip
+    return compute([dask.delayed(survey, pure=True)(p, spec, PATH_COLUMN) for p in parts],
+                   "counting the rows of the input", limits)  # fmt: skip
 
 
 def _befores(lengths: list[tuple[int, Any]]) -> list[int]:
@@ -160,15 +165,16 @@ def _befores(lengths: list[tuple[int, Any]]) -> list[int]:
     return out
 
 
-def _collector(ddf: dd.DataFrame, spec: RowSpec, befores: list[int]) -> Any:
+def _collector(ddf: dd.DataFrame, spec: RowSpec, befores: list[int],
+               limits: Limits | None) -> Any:  # fmt: skip
     """``collect`` for :func:`checker.dask_names.settle`: ids of some rows of some partitions."""
     import dask
 
     def collect(wanted: dict[int, list[int]]) -> dict[int, list[tuple[int, str]]]:
         parts = ddf[_name_columns(ddf, spec)].to_delayed()
         keys = sorted(wanted)
-        got = dask.compute(*[dask.delayed(_ids_of, pure=True)(parts[p], befores[p], spec,
-                                                              wanted[p]) for p in keys])
+        got = compute([dask.delayed(_ids_of, pure=True)(parts[p], befores[p], spec, wanted[p])
+                       for p in keys], "reading the ids that several rows share", limits)
         return dict(zip(keys, got, strict=True))
 
     return collect
@@ -232,6 +238,7 @@ def audit_dask(
     config: Config | None = None,
     source: str = "<table>",
     rows_per_task: int | None = None,
+    limits: Limits | None = None,
 ) -> AuditTables:
     """Audit every row of a Dask DataFrame; returns the four tables as Dask DataFrames.
 
@@ -249,7 +256,8 @@ def audit_dask(
     another article has too), and each task audits at most ``rows_per_task`` rows, so that a
     few large Parquet files still spread over every worker (default: enough tasks for about
     :data:`TASKS_PER_WORKER` per worker of the current client's cluster, at most
-    :data:`ROWS_PER_TASK` rows each).
+    :data:`ROWS_PER_TASK` rows each). On a ``distributed`` cluster, that pass is waited
+    for within ``limits`` (:class:`checker.dask_run.Limits`; default: its defaults).
     """
     require_dask()
     import dask
@@ -261,10 +269,10 @@ def audit_dask(
     meta = empty_tables(columns)
     if rows_per_task is not None and rows_per_task < 1:
         raise EngineError("rows per task must be at least 1")
-    surveys = _survey(ddf, spec)
+    surveys = _survey(ddf, spec, limits)
     lengths = [(s.rows, s.path) for s in surveys]
     befores = _befores(lengths)
-    names = settle(surveys, befores, _collector(ddf, spec, befores)) if spec.table else {}
+    names = settle(surveys, befores, _collector(ddf, spec, befores, limits)) if spec.table else {}
     del surveys
     rows_per_task = rows_per_task or _rows_per_task(sum(n for n, _ in lengths))
     parts = ddf.to_delayed()
@@ -366,7 +374,7 @@ def cluster(
     import dask
 
     n = workers or len(os.sched_getaffinity(0))
-    with dask.config.set(WORKER_CONFIG), LocalCluster(
+    with dask.config.set({**WORKER_CONFIG, **LOCAL_CLUSTER_CONFIG}), LocalCluster(
         n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
         memory_limit=memory_limit,
     ) as local, Client(local) as client:  # fmt: skip
@@ -380,7 +388,7 @@ def cluster(
 def write_tables(
     tables: dict[str, dd.DataFrame], out: str | os.PathLike[str], *,
     summary_csv: bool = True, storage_options: dict[str, Any] | None = None,
-    pages: Mapping[str, Any] | None = None,
+    pages: Mapping[str, Any] | None = None, limits: Limits | None = None,
 ) -> pd.DataFrame:  # fmt: skip
     """Write the four tables as partitioned Parquet (``out/<table>/part.N.parquet``) and
     ``out/summary.csv``, in one pass over the input; returns the summary (in memory).
@@ -391,6 +399,8 @@ def write_tables(
     report's description, as :func:`page_meta` gives it) each article's HTML page goes to
     ``out/articles/``, written by the workers, which must reach ``out`` (a shared filesystem,
     or an fsspec URL). Other Dask DataFrames are written with ``to_parquet``, without pages.
+    On a cluster the waits are bounded by ``limits`` (:class:`checker.dask_run.Limits`): a
+    :class:`checker.dask_run.ClusterError` when the cluster has had no workers for too long.
 
     On a local folder, the tables are written to a temporary folder beside them and moved
     into place at the end, so a failed or killed run leaves the previous tables; on a URL
@@ -406,7 +416,8 @@ def write_tables(
         if plan is not None:
             from checker.dask_run import Target, run_plan
 
-            summary = run_plan(plan, Target(base, storage_options or {}, pages), _client())
+            summary = run_plan(plan, Target(base, storage_options or {}, pages), _client(),
+                               limits)  # fmt: skip
         else:
             if pages is not None:
                 warnings.warn("write_tables: these tables did not come from audit_dask (no "

@@ -15,13 +15,22 @@ run again one at a time, alone on the cluster, and an article that still kills i
 becomes an error row worded as the local pool words it ("the worker process ended
 unexpectedly"): every other article of the slice gets its real result, as with ``--jobs``.
 
-Nothing that this second pass needs lives on a worker: the slice's rows are read once (by a
-task of their own, tried again if its worker dies) and kept by the driver (at
-most ``rows_per_task`` rows), and each article's task carries its own row, so it has no
-dependency to lose with a worker: a ``KilledWorker`` can only be its own. (``distributed``
-recomputes a lost dependency, but a task keeps its count of workers that died while it ran,
-even across ``retry``, and a dependency that reaches ``allowed-failures`` fails every task
-that needs it, with a ``KilledWorker`` naming the dependency.)
+Nothing that this second pass needs lives on a worker: the slice's rows are read once, by
+the driver itself, and kept there (at most ``rows_per_task`` rows), and each article's task
+carries its own row, so it has no dependency to lose with a worker: a ``KilledWorker`` can
+only be its own. (``distributed`` recomputes a lost dependency, but a task keeps its count of
+workers that died while it ran, even across ``retry``, and a dependency that reaches
+``allowed-failures`` fails every task that needs it, with a ``KilledWorker`` naming the
+dependency; data lost with a worker that cannot be computed again cancels every task that
+needs it.)
+
+The driver never waits on the cluster without bound (:class:`Limits`): it looks at the cluster
+every few seconds while it waits, stops the audit with a :class:`ClusterError` naming the slice
+(and row) it waited for when the cluster has had no workers for ``Limits.no_workers`` seconds
+(every worker died or was shut down, and none came back), and gives up a task that runs past
+``Limits.task`` seconds: a slice of the first pass then runs again one article at a time, and an
+article's task is submitted again under a new key (``RETRIES`` tries in all, then a
+:class:`ClusterError`). A result lost on the way is thus computed again, never waited for.
 
 Every file is written under a hidden temporary name and then renamed into place, so a part
 or page that a task writes again (Dask may run a task twice: a result lost with its worker
@@ -32,8 +41,10 @@ half-written part for a reader of the folder to pick up.
 from __future__ import annotations
 
 import re
+import time
 import uuid
 from collections.abc import Callable, Mapping
+from concurrent.futures import CancelledError
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -52,11 +63,100 @@ from checker.pipeline import ArticleResult
 from checker.pool import WORKER_DIED
 
 RETRIES = 3  # tries of a task that cannot kill its worker (reading rows, writing a part)
+TASK_TIMEOUT = 1800.0  # seconds a task may run (a slice of <= 128 articles takes ~2-20 s)
+NO_WORKERS_TIMEOUT = 300.0  # seconds the cluster may have no worker (restarts, scaling up)
 _PAGE = re.compile(r"articles/[A-Za-z0-9._-]+\.html")
 
 if TYPE_CHECKING:
     import pandas as pd
     from distributed import Client
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How long the driver waits on the cluster, in seconds: for one task to finish
+    (``task``; then the task is given up and run again under a new key), for a worker when
+    the cluster has none (``no_workers``; then the audit stops with a :class:`ClusterError`),
+    and between two looks at the cluster while it waits (``poll``).
+    ``checker audit --engine dask --task-timeout S --no-workers-timeout S`` sets the first two."""
+
+    task: float = TASK_TIMEOUT
+    no_workers: float = NO_WORKERS_TIMEOUT
+    poll: float = 2.0
+
+    def __post_init__(self) -> None:
+        for name in ("task", "no_workers", "poll"):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"Limits.{name} must be a positive number of seconds")
+
+
+class ClusterError(RuntimeError):
+    """The audit cannot go on on this cluster: it has had no workers for too long, or a task
+    could not finish in any of its tries. The message names the slice (and row) concerned."""
+
+
+class _Overdue(Exception):
+    """A task that has run longer than ``Limits.task``."""
+
+
+class _Watch:
+    """Since when the cluster has had no workers, while the driver waits on ``what``."""
+
+    def __init__(self, client: Client, limits: Limits) -> None:
+        self.client, self.limits = client, limits
+        self.since: float | None = None
+
+    def check(self, what: str) -> None:
+        """Raise :class:`ClusterError` once the cluster has had no worker for
+        ``Limits.no_workers`` seconds (counted from the first look that found none)."""
+        if self.client.nthreads():  # asks the scheduler: the workers registered now
+            self.since = None
+            return
+        now = time.monotonic()
+        self.since = now if self.since is None else self.since
+        if now - self.since >= self.limits.no_workers:
+            raise ClusterError(
+                f"{what}: the Dask cluster has had no workers for {now - self.since:.0f} s "
+                f"(limit {self.limits.no_workers:g} s: every worker died or was shut down and "
+                "none came back); the audit stopped")  # fmt: skip
+
+
+def _result(client: Client, fut: Any, what: str, limits: Limits) -> Any:
+    """``fut.result()``, waited for in steps of ``Limits.poll`` seconds: a
+    :class:`ClusterError` when the cluster has had no workers for ``Limits.no_workers``
+    seconds, :class:`_Overdue` after ``Limits.task`` seconds (the caller cancels it)."""
+    started = time.monotonic()
+    watch = _Watch(client, limits)
+    while True:
+        try:
+            return fut.result(timeout=limits.poll)
+        except TimeoutError:
+            pass
+        watch.check(what)
+        if time.monotonic() - started > limits.task:
+            raise _Overdue(what)
+
+
+def compute(objs: list[Any], what: str, limits: Limits | None = None) -> list[Any]:
+    """``dask.compute(*objs)``; on a ``distributed`` cluster (the current client), waited
+    for within ``limits`` (:func:`_result`): a :class:`ClusterError` naming ``what``
+    instead of a wait without end when the cluster has no workers, or a task never ends."""
+    import dask
+
+    try:
+        from distributed import get_client
+
+        client = get_client()
+    except (ImportError, ValueError):  # no distributed, or no client: Dask's own scheduler
+        return list(dask.compute(*objs))
+    limits = limits or Limits()
+    futures = client.compute(objs)
+    try:
+        return [_result(client, fut, what, limits) for fut in futures]
+    except _Overdue:
+        raise ClusterError(f"{what}: a task ran past {limits.task:g} s") from None
+    finally:
+        client.cancel(futures)
 
 
 @dataclass
@@ -181,30 +281,42 @@ def part_name(i: int) -> str:
     return f"{i:07d}"
 
 
-def run_plan(plan: Plan, target: Target, client: Client | None) -> pd.DataFrame:
+def run_plan(plan: Plan, target: Target, client: Client | None,
+             limits: Limits | None = None) -> pd.DataFrame:  # fmt: skip
     """Run every slice's task (see the module docstring); the summary rows, in order.
     Without a ``distributed`` client, the tasks run on Dask's default scheduler, with no
-    isolation of an article that kills its process."""
+    isolation of an article that kills its process (and no :class:`Limits`)."""
     import dask
     import pandas as pd
 
-    tasks = [
-        dask.delayed(audit_slice, pure=False)(
-            dask.delayed(rows_of, pure=True)(plan.parts[part], start, stop),
-            *plan.args(i), target, part_name(i),
-        )
-        for i, (part, start, stop, _) in enumerate(plan.slices)
-    ]  # fmt: skip
+    tasks = [_slice_task(plan, i, target) for i in range(len(plan.slices))]
     if client is None:
         done = list(dask.compute(*tasks))
     else:
-        done = _on_cluster(plan, target, client, tasks)
+        done = _on_cluster(plan, target, client, tasks, limits or Limits())
     _sweep(target)
     if not done:
         from checker.dask_tables import empty_tables
 
         return empty_tables(plan.columns)["summary"]
     return pd.concat(done, ignore_index=True)
+
+
+def _slice_task(plan: Plan, i: int, target: Target) -> Any:
+    """The task of slice ``i`` (a Dask delayed object under a new key at each call)."""
+    import dask
+
+    part, start, stop, _ = plan.slices[i]
+    return dask.delayed(audit_slice, pure=False)(
+        dask.delayed(rows_of, pure=True)(plan.parts[part], start, stop),
+        *plan.args(i), target, part_name(i),
+    )  # fmt: skip
+
+
+def slice_name(plan: Plan, i: int) -> str:
+    """How errors name slice ``i``: its number and its rows in its partition."""
+    part, start, stop, _ = plan.slices[i]
+    return f"slice {i} (rows {start + 1}-{stop} of partition {part})"
 
 
 def _sweep(target: Target) -> None:
@@ -214,93 +326,119 @@ def _sweep(target: Target) -> None:
         fs.rm(leftover)
 
 
-def _on_cluster(plan: Plan, target: Target, client: Client, tasks: list[Any]
-                ) -> list[pd.DataFrame]:  # fmt: skip
-    from distributed import KilledWorker, as_completed
+def _on_cluster(plan: Plan, target: Target, client: Client, tasks: list[Any],
+                limits: Limits) -> list[pd.DataFrame]:  # fmt: skip
+    """The first pass (every slice a task), then the slices that failed with
+    ``KilledWorker`` or ran past ``Limits.task`` again one article at a time."""
+    from distributed import KilledWorker, wait
 
     futures = client.compute(tasks)
     where = {f.key: i for i, f in enumerate(futures)}
     summaries: list[pd.DataFrame | None] = [None] * len(futures)
-    killed = []
+    killed: list[int] = []
+    pending, watch, moved = set(futures), _Watch(client, limits), time.monotonic()
     try:
-        for fut in as_completed(futures):
+        while pending:
             try:
-                summaries[where[fut.key]] = fut.result()
-            except KilledWorker:
-                killed.append(where[fut.key])
-            fut.release()
+                done, pending = wait(list(pending), timeout=limits.poll,
+                                     return_when="FIRST_COMPLETED")  # fmt: skip
+            except CancelledError:  # one lost a dependency that cannot be computed again
+                done = {f for f in pending if f.done()}
+                pending -= done
+            except TimeoutError:
+                watch.check(_waiting_for(plan, sorted(where[f.key] for f in pending)))
+                if time.monotonic() - moved > limits.task:  # none finished for that long:
+                    client.cancel(list(pending))  # given up, run again row by row
+                    killed += [where[f.key] for f in pending]
+                    pending = set()
+                continue
+            moved = time.monotonic()
+            for fut in done:
+                try:
+                    summaries[where[fut.key]] = fut.result()
+                except (KilledWorker, CancelledError):  # run again, row by row
+                    killed.append(where[fut.key])
+                fut.release()
     except BaseException:
         client.cancel(futures)
         raise
     for i in sorted(killed):
-        summaries[i] = _one_at_a_time(plan, i, target, client)
+        summaries[i] = _one_at_a_time(plan, i, target, client, limits)
     return [s for s in summaries if s is not None]
 
 
-def _one_at_a_time(plan: Plan, i: int, target: Target, client: Client) -> pd.DataFrame:
+def _waiting_for(plan: Plan, slices: list[int]) -> str:
+    shown = ", ".join(slice_name(plan, i) for i in slices[:3])
+    return f"waiting for {shown}{f' and {len(slices) - 3} more' if len(slices) > 3 else ''}"
+
+
+def _one_at_a_time(plan: Plan, i: int, target: Target, client: Client,
+                   limits: Limits) -> pd.DataFrame:  # fmt: skip
     """Slice ``i`` again, one article per task, each alone on the cluster; an article whose
     task kills its worker again is an error row. Its table part; its summary."""
     import pandas as pd
     from distributed import KilledWorker
 
     part, start, stop, _ = plan.slices[i]
-    rows = _read_rows(plan, i, client)
+    rows = _read_rows(plan, i)
     args = plan.args(i)
     pieces = []
     for j in range(stop - start):
         row = rows.iloc[j:j + 1]  # fmt: skip  # its own copy: nothing on a worker to lose
+        what = f"{slice_name(plan, i)}: row {start + j + 1} of partition {part}"
         fut = client.submit(audit_row, row, j, *args, target, pure=False)
         try:
-            pieces.append(fut.result())
+            pieces.append(_result(client, fut, what, limits))
         except KilledWorker as exc:
             if exc.task != fut.key:  # it has no dependency: no other task can be named
                 raise
-            pieces.append(_retrying(client, f"slice {i}: the error row of its row {j}",
-                                    audit_row, row, j, *args, target, WORKER_DIED))  # fmt: skip
-        fut.release()
+            pieces.append(_retrying(client, f"{what}: its error row", limits, audit_row,
+                                    row, j, *args, target, WORKER_DIED))  # fmt: skip
+        except (_Overdue, CancelledError):  # lost, or slow: tried again under new keys
+            fut.cancel()
+            pieces.append(_retrying(client, what, limits, audit_row, row, j, *args, target))
+        finally:
+            fut.release()
     tables = {name: pd.concat([p[name] for p in pieces], ignore_index=True) for name in TABLES}
-    _retrying(client, f"slice {i}: its part", write_part, tables, target, part_name(i),
-              plan.columns)  # fmt: skip
+    _retrying(client, f"{slice_name(plan, i)}: its part", limits, write_part, tables, target,
+              part_name(i), plan.columns)  # fmt: skip
     return tables["summary"]
 
 
-def _read_rows(plan: Plan, i: int, client: Client) -> pd.DataFrame:
-    """The rows of slice ``i``, read on the cluster and kept here (few: one slice's)."""
+def _read_rows(plan: Plan, i: int) -> pd.DataFrame:
+    """The rows of slice ``i``, read here, on the driver (Dask's synchronous scheduler), and
+    kept (few: one slice's; the read holds its partition for a moment).
+
+    Not on the cluster: the first pass's read of the partition may have failed for good (a
+    task keeps its count of workers that died while it was assigned to them), or its graph
+    may hold data that was lost with a worker and cannot be computed again, so that every
+    task needing it is cancelled ("lost dependencies"), whatever its own key."""
     import dask
-    from distributed import KilledWorker
 
     part, start, stop, _ = plan.slices[i]
-    # a new key: this read does not inherit the count of deaths of the first pass's
-    fut = client.compute(dask.delayed(rows_of, pure=False)(plan.parts[part], start, stop))
-    try:
-        for _ in range(RETRIES):
-            try:
-                rows = fut.result()
-                break
-            except KilledWorker:  # its own task or the partition's read (shared, so maybe
-                fut.retry()  # still failed from the first pass): the scheduler reruns both
-        else:
-            raise RuntimeError(f"slice {i}: its rows could not be read: every try lost its "
-                               f"worker ({RETRIES} tries)")  # fmt: skip
-    finally:
-        fut.release()
+    (rows,) = dask.compute(dask.delayed(rows_of, pure=False)(plan.parts[part], start, stop),
+                           scheduler="sync")  # fmt: skip
     if len(rows) != stop - start:
         raise RuntimeError(f"slice {i}: read {len(rows)} rows of partition {part} where "
                            f"{stop - start} were counted")  # fmt: skip
     return rows
 
 
-def _retrying(client: Client, what: str, fn: Callable[..., Any], *args: Any) -> Any:
-    """``fn(*args)`` as a task of its own (no dependency), tried again if workers die under
-    it (a task that cannot itself kill one: an error row, a part's files)."""
+def _retrying(client: Client, what: str, limits: Limits, fn: Callable[..., Any],
+              *args: Any) -> Any:  # fmt: skip
+    """``fn(*args)`` as a task of its own (no dependency), under a new key at each try, tried
+    again if workers die under it or it runs past ``Limits.task`` (a task that cannot itself
+    kill one: an error row, a part's files)."""
     from distributed import KilledWorker
 
     for _ in range(RETRIES):
         fut = client.submit(fn, *args, pure=False)
         try:
-            return fut.result()
-        except KilledWorker:
+            return _result(client, fut, what, limits)
+        except (KilledWorker, _Overdue, CancelledError):
+            fut.cancel()
             continue
         finally:
             fut.release()
-    raise RuntimeError(f"{what}: every try lost its worker ({RETRIES} tries)")
+    raise ClusterError(f"{what}: every try lost its worker or ran past {limits.task:g} s "
+                       f"({RETRIES} tries)")  # fmt: skip

@@ -9,9 +9,13 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import signal
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -310,29 +314,69 @@ def read_tables(out: Path, like: dict[str, pd.DataFrame]) -> dict[str, pd.DataFr
     return {name: got[name].astype(like[name].dtypes.to_dict()) for name in TABLES}
 
 
-def test_an_article_that_kills_every_worker_is_its_error_row_as_locally(tmp_path, capsys,
-                                                                        monkeypatch):
-    """Dask retries a task whose worker died; an article that kills every worker it runs on
-    is found (its slice again one article at a time) and is an error row, as with --jobs."""
+# Each run of the CLI below must end within this (seconds): a hang fails the test, not CI.
+HARD_TIMEOUT = 600
+
+
+def _main_within(argv: list[str], timeout: float = HARD_TIMEOUT) -> int:
+    """``checker`` with ``argv``, run in a thread so that an audit that hangs fails the test
+    after ``timeout`` seconds instead of stopping the test run."""
+    import threading
+
+    from checker.cli import main
+
+    codes: list[int] = []
+    thread = threading.Thread(target=lambda: codes.append(main(argv)), daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():  # where it waits, for the report
+        import sys
+        import traceback
+
+        stack = "".join(traceback.format_stack(sys._current_frames()[thread.ident]))
+        raise AssertionError(f"the audit hung: still running after {timeout} s, in\n{stack}")
+    assert codes, "the audit raised (its traceback is above)"
+    return codes[0]
+
+
+@contextmanager
+def _crash_cluster(lost_worker_timeout: str) -> Iterator[Any]:
+    """A 2-worker LocalCluster whose workers die on a text containing CRASH; a task is failed
+    after 2 deaths; a nanny whose worker has not registered again ``lost_worker_timeout``
+    after it was removed is closed for good by the cluster (``distributed`` waits 15 s by
+    default: less than a worker's restart takes on a loaded machine)."""
     import dask
     from distributed import Client, LocalCluster
     from distributed.diagnostics.plugin import WorkerPlugin
 
-    from checker.cli import main
-
-    data = rows(40)
-    data[17]["body"] = "CRASH " + str(data[17]["body"])
-    path = tmp_path / "t.parquet"
-    pd.DataFrame(data).to_parquet(path, row_group_size=20)
-    argv = ["audit", str(path), "--text-column", "body", "--id-column", "id", "--format-column",
-            "fmt", "--quiet"]  # fmt: skip
-    out = tmp_path / "out"
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), LocalCluster(
+    config = {"distributed.scheduler.allowed-failures": 1,
+              "distributed.deploy.lost-worker-timeout": lost_worker_timeout}  # fmt: skip
+    with dask.config.set(config), LocalCluster(
         n_workers=2, threads_per_worker=1, dashboard_address=":0"
     ) as local, Client(local) as c:  # fmt: skip
         c.register_plugin(type("Crash", (_Crash, WorkerPlugin), {})(), name=_Crash.name)
-        code = main([*argv, "--engine", "dask", "--scheduler", local.scheduler_address,
-                     "--out", str(out)])  # fmt: skip
+        yield local
+
+
+def _crash_table(tmp_path: Path, n: int, culprit: int) -> tuple[Path, list[str]]:
+    data = rows(n)
+    data[culprit]["body"] = "CRASH " + str(data[culprit]["body"])
+    path = tmp_path / "t.parquet"
+    pd.DataFrame(data).to_parquet(path, row_group_size=20)
+    return path, ["audit", str(path), "--text-column", "body", "--id-column", "id",
+                  "--format-column", "fmt", "--quiet"]  # fmt: skip
+
+
+def test_an_article_that_kills_every_worker_is_its_error_row_as_locally(tmp_path, capsys,
+                                                                        monkeypatch):
+    """Dask retries a task whose worker died; an article that kills every worker it runs on
+    is found (its slice again one article at a time) and is an error row, as with --jobs."""
+    path, argv = _crash_table(tmp_path, 40, 17)
+    out = tmp_path / "out"
+    # the nannies wait for their restarted workers as long as the audit does (as cluster() sets)
+    with _crash_cluster("300s") as local:
+        code = _main_within([*argv, "--engine", "dask", "--scheduler",
+                             local.scheduler_address, "--out", str(out)])  # fmt: skip
     err = capsys.readouterr().err
     _crash_locally(monkeypatch)
     want = local_audit(path, jobs=2, out=tmp_path / "local")  # its tables and pages
@@ -346,7 +390,30 @@ def test_an_article_that_kills_every_worker_is_its_error_row_as_locally(tmp_path
         "system, e.g. out of memory, or crashed)")  # fmt: skip
     assert summary["score"].notna().sum() == 39
     assert f"checker: error: {summary.loc['story-0017', 'error']}" in err
-    assert_same_pages(out, tmp_path / "local", len(data))
+    assert_same_pages(out, tmp_path / "local", 40)
+
+
+def test_a_cluster_left_without_workers_stops_the_audit_with_a_clear_error(tmp_path, capsys):
+    """The hang of a loaded machine, made certain: the cluster closes each nanny whose worker
+    has not come back 0.1 s after it died, so the article that kills its workers leaves the
+    cluster with none. The audit stops (exit 70) naming what it waited for; it used to wait
+    for ever. The previous tables are unchanged."""
+    path, argv = _crash_table(tmp_path, 8, 2)
+    out = tmp_path / "out"
+    (out / "summary").mkdir(parents=True)
+    (out / "summary" / "part.0000000.parquet").write_bytes(b"the previous run's")
+    with _crash_cluster("0.1s") as local:
+        code = _main_within([*argv, "--engine", "dask", "--scheduler", local.scheduler_address,
+                             "--out", str(out), "--no-workers-timeout", "3"], timeout=150)
+        assert not local.scheduler.workers  # it did lose them all
+    err = capsys.readouterr().err
+    assert code == 70, err
+    assert re.search(r"checker: error: (waiting for )?slice \d+ \(rows \d+-\d+ of partition 0\)"
+                     r".*: the Dask cluster has had no workers for \d+ s \(limit 3 s: every "
+                     "worker died or was shut down and none came back\\); the audit stopped; "
+                     "the previous tables are unchanged\n", err), err  # fmt: skip
+    assert (out / "summary" / "part.0000000.parquet").read_bytes() == b"the previous run's"
+    assert sorted(p.name for p in out.iterdir()) == ["summary"]
 
 
 def assert_same_pages(out: Path, local: Path, n: int) -> None:
