@@ -15,11 +15,13 @@ from checker.core.config import Config
 from checker.pipeline import analyse_document
 from checker.scorer import UNREPORTED
 from checker.text.loader import document_from_text, load_document
-from rules.claims import SPEAKER, UNSOURCED
+from rules.claims import SPEAKER, UNSOURCED, VAGUELY
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 UNSOURCED_TEXT = "The new bridge cost 41 million dollars, twice the budget the council set in 2021."
+ANY_PROBABILITY = Config(settings={"claim_threshold": 0.0})
+NO_PROBABILITY = Config(settings={"claim_threshold": 1.0})
 SPEECH_ACT = "The governor vowed on Monday to veto the 41 million dollar bridge bill in 2025."
 
 
@@ -63,13 +65,25 @@ def test_an_attributed_claim_names_how_it_is_sourced() -> None:
 
 def test_an_exempt_sentence_says_why_it_is_no_claim() -> None:
     text = "Did the bridge really cost 41 million dollars, twice the budget set in 2021?"
-    result = _result(text)
-    sentence = next(s for s in result.sentences if s["text"] == text)
-    if sentence["claim_prob"] is not None and sentence["claim_prob"] >= 0.5:
-        assert sentence["claim_status"] == "not a claim: question"
-    else:
-        assert sentence["claim_status"] == ""
+    # at threshold 0 every body sentence is scored check-worthy: the question's exemption
+    # is what keeps it from being a claim
+    sentence = next(s for s in _result(text, ANY_PROBABILITY).sentences if s["text"] == text)
+    assert sentence["claim_status"] == "not a claim: question"
     assert sentence["is_claim"] is False
+    # below the threshold a sentence has no status at all
+    low = next(s for s in _result(text, NO_PROBABILITY).sentences if s["text"] == text)
+    assert low["claim_status"] == "" and low["is_claim"] is False
+
+
+def test_a_claim_worded_as_an_unnamed_view_is_vaguely_attributed() -> None:
+    text = "The new bridge is expected to cost twice the budget the council set in 2021."
+    result = _result(text, ANY_PROBABILITY)
+    sentence = next(s for s in result.sentences if s["text"] == text)
+    assert sentence["claim_status"] == VAGUELY and sentence["is_claim"] is True
+    assert [f["id"] for f in result.findings if f["sentence"] == sentence["index"]] == ["ATT001"]
+    # counted as a claim credited to someone (vaguely): no unsourced-claims deduction
+    assert result.metrics["attributed_claims"] == result.metrics["claims"] >= 1
+    assert _unsourced_points(result) == 0
 
 
 @pytest.mark.parametrize("config,text", [

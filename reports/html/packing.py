@@ -90,6 +90,9 @@ _FRAGMENTS = (
     '{"index":,"start":,"end":,"region":"body","claim_prob":0.,"uncertainty":0.},',
     '{"index":,"start":,"end":,"region":"body","is_claim":true,"claim_prob":0.,'
     '"uncertainty":0.},',
+    # claim_status: the statuses that recur (rules.claims)
+    '"claim_status":"sourced: attributed","claim_status":"unsourced",'
+    '"claim_status":"not a claim: quotation","claim_status":"sourced: vague attribution",',
 )
 PAGE_DICT: bytes = "".join(_FRAGMENTS).encode("ascii")
 DICT_ID = zlib.adler32(PAGE_DICT)

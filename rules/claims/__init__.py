@@ -41,6 +41,7 @@ from checker.core.analysis import Analysis, Family
 from checker.core.config import Config, ConfigError, Setting, fraction, path_string
 from checker.core.rule import Rule
 from rules.claims.context import OPINION_GENRES, RESEARCH_GENRES, SpanIndex, exemption
+from rules.claims.context import VAGUE as VAGUE_WORDING
 from rules.claims.voice import (
     OWN_VOICE,
     continues_account,
@@ -330,14 +331,21 @@ def run(analysis: Analysis) -> None:
             continue
         analysis.claim_prob[i] = prob
         reason = exemption(s.text, s.start, genre, quotes) if prob >= threshold else ""
-        claim = prob >= threshold and not reason
+        # worded as someone's unnamed view ("is expected to", "reportedly"): a claim,
+        # vaguely attributed (ATT001 asks who), like one an unnamed group voices
+        worded_vaguely = reason == VAGUE_WORDING
+        claim = prob >= threshold and (not reason or worded_vaguely)
         analysis.is_claim[i] = claim
-        if reason:
+        if reason and not worded_vaguely:
             analysis.claim_status[i] = NOT_A_CLAIM + reason
         tied = claim_source(analysis, i, s.start, s.end, s.text, links, vague, told) if (
             claim) else ""
         if claim:
-            analysis.claim_status[i] = tied or UNSOURCED
+            analysis.claim_status[i] = tied or (VAGUELY if worded_vaguely else UNSOURCED)
+        if worded_vaguely and not tied:
+            if _tells(analysis, i, s.text, vague, reason):
+                told.add(i)
+            continue
         if tied:
             told.add(i)
             continue
