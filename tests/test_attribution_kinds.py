@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, PERSON
+from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
 from checker.text.loader import document_from_text
 from rules.attribution import names
 from rules.attribution.extraction import extract
 from rules.attribution.lexicon import get_lexicon
+from rules.attribution.sources import classify
 from tests.families import analyse_attribution as _analyse
 
 
@@ -218,3 +219,56 @@ def test_a_pronoun_in_a_contraction_is_resolved() -> None:
 def test_function_words_are_no_sources(text: str) -> None:
     assert _sources(text) == [] or all(n not in ("That’s", "Whenever") for n, _ in
                                        _sources(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # figures whose issuer an adjective gives are a published record
+        ("Hospital admissions rose by a fifth in January, official figures show.",
+         "official figures", DOCUMENT),
+        ("The jobless rate climbed to 6 per cent, government data showed on Friday.",
+         "government data", DOCUMENT),
+        # the outlet's own reporter behind findings: the reporter, unnamed
+        ("Checks by our correspondent showed that most bakeries had raised prices.",
+         "our correspondent", ANONYMOUS),
+    ],
+)
+def test_collectives_records_and_own_reporters(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in _sources(text)
+
+
+def test_recent_figures_name_no_issuer() -> None:
+    assert ("recent figures", ANONYMOUS) in _sources(
+        "Rents rose by a tenth last year, recent figures suggest.")
+
+
+def test_records_named_by_their_issuer_stay_vague_but_own_reporters_do_not() -> None:
+    vague = [f for f in _analyse("Hospital admissions rose by a fifth in January, official "
+                                 "figures show.").findings if f.rule == "vague-attribution"]
+    assert vague
+    own = [f for f in _analyse("Checks by our correspondent showed that most bakeries had "
+                               "raised prices.").findings if f.rule == "vague-attribution"]
+    assert not own
+
+
+def test_the_team_after_a_team_led_by_someone_is_that_person() -> None:
+    text = ("Seedlings grow faster in blue light, according to researchers led by Ines Moreau "
+            "at Lund University. The effect doubled in cold rooms, the researchers said.")
+    assert _sources(text) == [("Ines Moreau", PERSON), ("Ines Moreau", PERSON)]
+
+
+def test_the_team_with_no_leader_named_stays_unnamed() -> None:
+    text = ("Seedlings grow faster in blue light, according to researchers at Lund "
+            "University. The effect doubled in cold rooms, the researchers said.")
+    assert ("the researchers", ANONYMOUS) in _sources(text)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [("Wall Street", ANONYMOUS), ("the Street", ANONYMOUS), ("Silicon Valley", ANONYMOUS),
+     ("Street", PERSON),  # a surname alone
+     ("the Wall Street Journal", OUTLET)],
+)
+def test_a_market_named_by_its_place_is_a_collective(phrase: str, kind: str) -> None:
+    assert classify(phrase, get_lexicon())[0] == kind
