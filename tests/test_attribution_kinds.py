@@ -272,3 +272,35 @@ def test_the_team_with_no_leader_named_stays_unnamed() -> None:
 )
 def test_a_market_named_by_its_place_is_a_collective(phrase: str, kind: str) -> None:
     assert classify(phrase, get_lexicon())[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a one-word name after a word for a body is that body, not a person
+        ("Tablet sales fell by a third, according to research firm Quillmetric.",
+         "Quillmetric", ORGANISATION),
+        # a definite description of a maker refers to a firm
+        ("The country's largest bicycle maker said its orders doubled in May.",
+         "The country's largest bicycle maker", ORGANISATION),
+    ],
+)
+def test_bodies_described_by_their_trade(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in _sources(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ivo Long, an analyst at a bank, cut his target. The slump may last into spring, "
+     "Long said.",
+     "Ivo Long, an analyst at a bank, cut his target. Long said the slump may last into "
+     "spring."],
+)
+def test_a_surname_that_is_also_an_adverb_is_the_speaker(text: str) -> None:
+    assert _sources(text) == [("Ivo Long", PERSON)]
+
+
+def test_an_adverb_before_the_cue_is_still_no_speaker() -> None:
+    text = "The slump, she has long said, may last into spring."
+    found, _ = extract(text, [(0, len(text))], get_lexicon())
+    assert [r.source_text for r in found] == ["she"]

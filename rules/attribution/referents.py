@@ -218,10 +218,23 @@ def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str
         return ORGANISATION  # "The Tennessean reported": a name with "the" is no person
     if len(parts) == 1 and not titled and not role:
         return ORGANISATION
+    if len(parts) == 1 and not titled and _body_role(role, lex):
+        return ORGANISATION  # "research firm Gartner", "the carmaker Tesla": the firm
     if len(parts) >= 2 and any(acronym(w) and not _ROMAN.match(w) for w in parts) \
             and not all(w.isupper() for w in parts):
         return ORGANISATION
     return PERSON
+
+
+def _body_role(role: str, lex: Lexicon) -> bool:
+    """Whether the role before a one-word name is a word for a body ("research firm",
+    "the carmaker", "the advocacy group"), not for a person."""
+    words = role.split(",")[0].split()
+    if not words:
+        return False
+    last = words[-1].lower().strip(".")
+    return last in lex.organisation_nouns or last in lex.body_nouns \
+        or last in ("firm", "carmaker", "automaker", "retailer", "lender", "insurer")
 
 
 def _anonymous_referent(d: TokenDoc, at: int, low: str, found: Source,

@@ -404,7 +404,7 @@ def _research_body(p: _Phrase, lex: Lexicon) -> bool:
 def _maker_or_body(head: str) -> bool:
     """Whether a lower-case head word names a firm or body by its trade ("retailer",
     "smartphone-maker", "carmaker", "lender"): after "the" it refers back to a named one."""
-    return head in _MORE_BODIES or (head.endswith("maker") and len(head) > 6
+    return head in _MORE_BODIES or (head.endswith("maker") and len(head) >= 5
                                     and head.replace("-", "") not in _MAKER_PEOPLE)
 
 
