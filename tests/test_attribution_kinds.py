@@ -280,6 +280,9 @@ def test_a_market_named_by_its_place_is_a_collective(phrase: str, kind: str) -> 
         # a one-word name after a word for a body is that body, not a person
         ("Tablet sales fell by a third, according to research firm Quillmetric.",
          "Quillmetric", ORGANISATION),
+        # a definite panel is the body named before it
+        ("An inquiry panel reviewed the ward. The panel says the rota was too thin.",
+         "The panel", ORGANISATION),
         # a definite description of a maker refers to a firm
         ("The country's largest bicycle maker said its orders doubled in May.",
          "The country's largest bicycle maker", ORGANISATION),

@@ -55,7 +55,8 @@ _MORE_DOCUMENT_HEADS = frozenset(("affidavit", "affidavits", "movie", "film", "d
 _MORE_BODIES = frozenset(("firm", "nonprofit", "non-profit", "charity", "think-tank",
                           "startup", "start-up", "lab", "laboratory", "watchdog",
                           "regulator", "insurer", "lender", "retailer", "carrier", "chain",
-                          "manufacturer", "airline", "utility", "consultancy", "practice"))
+                          "manufacturer", "airline", "utility", "consultancy", "practice",
+                          "panel", "tribunal", "jury"))
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 # participles not in -ed that open a postmodifier ("documents seen by the Herald")
 _IRREGULAR_PARTICIPLES = frozenset(("seen", "given", "written", "taken", "drawn", "made",
