@@ -307,3 +307,9 @@ def test_an_adverb_before_the_cue_is_still_no_speaker() -> None:
     text = "The slump, she has long said, may last into spring."
     found, _ = extract(text, [(0, len(text))], get_lexicon())
     assert [r.source_text for r in found] == ["she"]
+
+
+@pytest.mark.parametrize("party", ["D-Calif.", "R-Maine", "D-N.Y."])
+def test_a_titled_name_with_party_and_relative_clause_is_the_speaker(party: str) -> None:
+    text = f"Rep. Ines Moreau, {party}, who chairs the panel, said the vote would come soon."
+    assert _sources(text) == [("Ines Moreau", PERSON)]
