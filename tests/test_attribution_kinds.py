@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, PERSON
+from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
 from checker.text.loader import document_from_text
 from rules.attribution import names
 from rules.attribution.extraction import extract
 from rules.attribution.lexicon import get_lexicon
+from rules.attribution.sources import classify
 from tests.families import analyse_attribution as _analyse
 
 
@@ -218,3 +219,97 @@ def test_a_pronoun_in_a_contraction_is_resolved() -> None:
 def test_function_words_are_no_sources(text: str) -> None:
     assert _sources(text) == [] or all(n not in ("That’s", "Whenever") for n, _ in
                                        _sources(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # figures whose issuer an adjective gives are a published record
+        ("Hospital admissions rose by a fifth in January, official figures show.",
+         "official figures", DOCUMENT),
+        ("The jobless rate climbed to 6 per cent, government data showed on Friday.",
+         "government data", DOCUMENT),
+        # the outlet's own reporter behind findings: the reporter, unnamed
+        ("Checks by our correspondent showed that most bakeries had raised prices.",
+         "our correspondent", ANONYMOUS),
+    ],
+)
+def test_collectives_records_and_own_reporters(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in _sources(text)
+
+
+def test_recent_figures_name_no_issuer() -> None:
+    assert ("recent figures", ANONYMOUS) in _sources(
+        "Rents rose by a tenth last year, recent figures suggest.")
+
+
+def test_records_named_by_their_issuer_stay_vague_but_own_reporters_do_not() -> None:
+    vague = [f for f in _analyse("Hospital admissions rose by a fifth in January, official "
+                                 "figures show.").findings if f.rule == "vague-attribution"]
+    assert vague
+    own = [f for f in _analyse("Checks by our correspondent showed that most bakeries had "
+                               "raised prices.").findings if f.rule == "vague-attribution"]
+    assert not own
+
+
+def test_the_team_after_a_team_led_by_someone_is_that_person() -> None:
+    text = ("Seedlings grow faster in blue light, according to researchers led by Ines Moreau "
+            "at Lund University. The effect doubled in cold rooms, the researchers said.")
+    assert _sources(text) == [("Ines Moreau", PERSON), ("Ines Moreau", PERSON)]
+
+
+def test_the_team_with_no_leader_named_stays_unnamed() -> None:
+    text = ("Seedlings grow faster in blue light, according to researchers at Lund "
+            "University. The effect doubled in cold rooms, the researchers said.")
+    assert ("the researchers", ANONYMOUS) in _sources(text)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [("Wall Street", ANONYMOUS), ("the Street", ANONYMOUS), ("Silicon Valley", ANONYMOUS),
+     ("Street", PERSON),  # a surname alone
+     ("the Wall Street Journal", OUTLET)],
+)
+def test_a_market_named_by_its_place_is_a_collective(phrase: str, kind: str) -> None:
+    assert classify(phrase, get_lexicon())[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a one-word name after a word for a body is that body, not a person
+        ("Tablet sales fell by a third, according to research firm Quillmetric.",
+         "Quillmetric", ORGANISATION),
+        # a definite panel is the body named before it
+        ("An inquiry panel reviewed the ward. The panel says the rota was too thin.",
+         "The panel", ORGANISATION),
+        # a definite description of a maker refers to a firm
+        ("The country's largest bicycle maker said its orders doubled in May.",
+         "The country's largest bicycle maker", ORGANISATION),
+    ],
+)
+def test_bodies_described_by_their_trade(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in _sources(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ivo Long, an analyst at a bank, cut his target. The slump may last into spring, "
+     "Long said.",
+     "Ivo Long, an analyst at a bank, cut his target. Long said the slump may last into "
+     "spring."],
+)
+def test_a_surname_that_is_also_an_adverb_is_the_speaker(text: str) -> None:
+    assert _sources(text) == [("Ivo Long", PERSON)]
+
+
+def test_an_adverb_before_the_cue_is_still_no_speaker() -> None:
+    text = "The slump, she has long said, may last into spring."
+    found, _ = extract(text, [(0, len(text))], get_lexicon())
+    assert [r.source_text for r in found] == ["she"]
+
+
+@pytest.mark.parametrize("party", ["D-Calif.", "R-Maine", "D-N.Y."])
+def test_a_titled_name_with_party_and_relative_clause_is_the_speaker(party: str) -> None:
+    text = f"Rep. Ines Moreau, {party}, who chairs the panel, said the vote would come soon."
+    assert _sources(text) == [("Ines Moreau", PERSON)]

@@ -227,7 +227,10 @@ def _np_left_appositive(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | N
                                                       or _in_relative_clause(d, k)):
         k -= 1
     if k >= lim and toks[k].text == "," and toks[k].sent == sent and k + 1 < end:
-        head = np_left(d, k - 1, sent)
+        last = k - 1
+        if last > lim and toks[last].text == "." and toks[last - 1].end == toks[last].start:
+            last -= 1  # "Ann Lee, D-Calif., who chairs the panel,": an abbreviation's dot
+        head = np_left(d, last, sent)
         if head and toks[k + 1].low not in ("and", "but", "or") and (
                 is_cap(toks[head[1]]) or _role_then_name(d, head, k + 1, end)
                 or _subject_aside(d, head, k + 1, sent)):

@@ -32,6 +32,7 @@ from rules.attribution.sources import (
     Source,
     classify,
     title_free,
+    unnamed_record,
 )
 from rules.attribution.vague import GROUP_WORD
 from rules.attribution.verifier import verify
@@ -174,7 +175,9 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
             last_group = (name, kind, role)
         r.source_kind, r.source_name, r.role = kind, name, role
         said_by = name if low == "who" else r.source_text  # "teachers, who say": teachers
-        r.vague = kind == ANONYMOUS and (plural or is_generic_source(said_by, lex))
+        r.vague = kind == ANONYMOUS and (plural or is_generic_source(said_by, lex)) \
+            and not name.lower().startswith(_OWN_STAFF) \
+            or kind == DOCUMENT and unnamed_record(name)  # "official figures show"
         if r.direct:
             last_direct_speaker = r
 
@@ -215,10 +218,23 @@ def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str
         return ORGANISATION  # "The Tennessean reported": a name with "the" is no person
     if len(parts) == 1 and not titled and not role:
         return ORGANISATION
+    if len(parts) == 1 and not titled and _body_role(role, lex):
+        return ORGANISATION  # "research firm Gartner", "the carmaker Tesla": the firm
     if len(parts) >= 2 and any(acronym(w) and not _ROMAN.match(w) for w in parts) \
             and not all(w.isupper() for w in parts):
         return ORGANISATION
     return PERSON
+
+
+def _body_role(role: str, lex: Lexicon) -> bool:
+    """Whether the role before a one-word name is a word for a body ("research firm",
+    "the carmaker", "the advocacy group"), not for a person."""
+    words = role.split(",")[0].split()
+    if not words:
+        return False
+    last = words[-1].lower().strip(".")
+    return last in lex.organisation_nouns or last in lex.body_nouns \
+        or last in ("firm", "carmaker", "automaker", "retailer", "lender", "insurer")
 
 
 def _anonymous_referent(d: TokenDoc, at: int, low: str, found: Source,
@@ -230,7 +246,27 @@ def _anonymous_referent(d: TokenDoc, at: int, low: str, found: Source,
     if _cited_surname(name, people):
         name, role = _full_name(d, at, name, role, people)
         return PERSON, name, role
-    return _named_role(d, at, low, people) or found
+    return _named_role(d, at, low, people) or _group_leader(low, people) or found
+
+
+# how a text names its own outlet's reporters ("our correspondent", "this paper's
+# reporters"): the outlet vouches for them, they are no vague source
+_OWN_STAFF = ("our ", "my ", "this newspaper", "this paper", "this site", "this publication")
+# plural nouns for a research or reporting team that "the <noun>" refers back to
+_TEAM_NOUNS = frozenset(("researchers", "scientists", "authors", "investigators", "scholars",
+                         "economists", "analysts", "engineers", "doctors", "experts"))
+
+
+def _group_leader(low: str, people: list[tuple[int, str, str]]) -> Source | None:
+    """"The researchers said" after "researchers led by Ada Kohl": the person who leads
+    the team cited before, named (the last such source, among the last 20 cited)."""
+    words = low.split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in _TEAM_NOUNS:
+        return None
+    for _, full, role in reversed(people[-20:]):
+        if re.match(rf"{words[1]}\s+(?:led|headed)\s+by\b", role.lower()):
+            return PERSON, full, role
+    return None
 
 
 def _cited_surname(name: str, people: list[tuple[int, str, str]]) -> bool:

@@ -353,12 +353,28 @@ def _left_of_auxiliaries(d: TokenDoc, ci: int, s_lo: int) -> int:
     """The token before the auxiliaries and -ly adverbs right before the cue at ``ci``."""
     toks = d.toks
     left_k = ci - 1
+    if left_k >= s_lo and _surname_not_adverb(d, left_k, s_lo):
+        return left_k  # ", Long said", "Still said": a surname that is also an adverb
     while left_k >= s_lo and (toks[left_k].low in AUX or (
         toks[left_k].low.endswith("ly") and not is_cap(toks[left_k]) and left_k < ci
         and len(toks[left_k].low) > 4
     )):
         left_k -= 1
     return left_k
+
+
+# adverbs in :data:`AUX` that are also surnames ("Long said", "Still said")
+_SURNAME_ADVERBS = frozenset(("long", "still", "first", "last", "even", "now", "once"))
+
+
+def _surname_not_adverb(d: TokenDoc, k: int, s_lo: int) -> bool:
+    """Whether the capitalised token ``k`` right before a cue is a surname, not an adverb:
+    a surname-like word of :data:`AUX` inside its sentence ("..., Long said"), or opening it
+    when it is one of those words that never open a clause as adverbs ("Long said")."""
+    t = d.toks[k]
+    if t.low not in _SURNAME_ADVERBS or not t.text[:1].isupper() or t.text.isupper():
+        return False
+    return k > s_lo or t.low in ("long", "still")
 
 
 def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,

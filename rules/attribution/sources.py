@@ -55,7 +55,8 @@ _MORE_DOCUMENT_HEADS = frozenset(("affidavit", "affidavits", "movie", "film", "d
 _MORE_BODIES = frozenset(("firm", "nonprofit", "non-profit", "charity", "think-tank",
                           "startup", "start-up", "lab", "laboratory", "watchdog",
                           "regulator", "insurer", "lender", "retailer", "carrier", "chain",
-                          "manufacturer", "airline", "utility", "consultancy", "practice"))
+                          "manufacturer", "airline", "utility", "consultancy", "practice",
+                          "panel", "tribunal", "jury"))
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 # participles not in -ed that open a postmodifier ("documents seen by the Herald")
 _IRREGULAR_PARTICIPLES = frozenset(("seen", "given", "written", "taken", "drawn", "made",
@@ -167,6 +168,11 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     if not words:
         return ANONYMOUS, txt, ""
     lows = [w.lower().strip(".,") for w in words]
+    if " ".join(lows) in _COLLECTIVES or " ".join(lows[1:]) in _COLLECTIVES and lows[0] == "the":
+        return ANONYMOUS, main_clean, appos  # "Wall Street expects": the market, nobody named
+    own = _OWN_REPORTER.search(main_clean)
+    if own is not None:
+        return ANONYMOUS, own.group(1), appos  # "Checks by our correspondent showed"
     # postmodifiers: "sources cited in the article", "a spokesman for the campaign"
     head_words = []
     for i, (w, orig) in enumerate(zip(lows, words, strict=True)):
@@ -297,7 +303,8 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
     if head in lex.document_nouns or extra_doc:
         if _research_body(p, lex):
             return ORGANISATION, p.main, p.appos  # "Halden Research said": a firm
-        if (head in GENERIC_DOCUMENTS or head == "report" and lows[0] in ("a", "an")
+        if (head in GENERIC_DOCUMENTS and not _ISSUED.intersection(lows[:-1])
+                or head == "report" and lows[0] in ("a", "an")
                 and not _IDENTIFYING.intersection(lows[1:-1])) \
                 and lows[0] not in DEFINITE and len(p.head_words) == len(lows) \
                 and not any(w[:1].isupper() for w in words[1:]):
@@ -350,6 +357,32 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
 _IDENTIFYING = frozenset(("new", "latest", "forthcoming", "annual", "internal", "confidential",
                           "leaked", "draft", "separate", "independent", "official", "final",
                           "preliminary", "interim", "damning", "detailed", "unpublished"))
+# adjectives that name who issues figures or data ("official figures", "government data"):
+# a published record, a document, though its issuer stays unnamed
+_ISSUED = frozenset(("official", "government", "governmental", "federal", "census",
+                     "ministry", "council", "police", "court", "hospital", "nhs"))
+# places that stand for a market or an industry as a whole ("Wall Street expects", "the
+# City was braced"): a collective nobody can name
+_COLLECTIVES = frozenset(("wall street", "main street", "silicon valley", "madison avenue",
+                          "fleet street", "hollywood", "the street"))
+# the outlet's own unnamed reporter behind findings ("Findings by our correspondent",
+# "checks by this newspaper's reporters"): an anonymous source, the reporter
+_OWN_REPORTER = re.compile(
+    r"\bby\s+((?:our|my|this\s+(?:newspaper|paper|site|publication)['’]s)\s+"
+    r"(?:own\s+)?(?:correspondents?|reporters?|journalists?|staff|team|newsroom))$",
+    re.IGNORECASE)
+
+
+def unnamed_record(phrase: str) -> bool:
+    """Whether a document source names its issuer by an adjective alone ("official figures",
+    "government data"): a document, yet cited vaguely, as nobody identifiable issued it."""
+    words = phrase.split()
+    if len(words) < 2 or any(w[:1].isupper() for w in words[1:]):
+        return False
+    lows = [w.lower() for w in words]
+    return lows[-1] in GENERIC_DOCUMENTS and all(w in _ISSUED for w in lows[:-1])
+
+
 # what a poll, survey or filing returns, cited by a definite determiner ("the results
 # showed", "their answers suggest"): the document of the survey or the filing
 _RESULT_HEADS = frozenset(("results", "answers", "responses", "returns"))
@@ -372,7 +405,7 @@ def _research_body(p: _Phrase, lex: Lexicon) -> bool:
 def _maker_or_body(head: str) -> bool:
     """Whether a lower-case head word names a firm or body by its trade ("retailer",
     "smartphone-maker", "carmaker", "lender"): after "the" it refers back to a named one."""
-    return head in _MORE_BODIES or (head.endswith("maker") and len(head) > 6
+    return head in _MORE_BODIES or (head.endswith("maker") and len(head) >= 5
                                     and head.replace("-", "") not in _MAKER_PEOPLE)
 
 
