@@ -311,7 +311,8 @@ _TAIL_WINDOW = 200  # characters at a sentence's end where a closing reporting c
 _TAIL_VERBS = (
     r"says|said|say|wrote|writes|write|added|adds|reported|reports|noted|notes|explained|"
     r"explains|concluded|concludes|argued|argues|argue|estimated|estimate|estimates|believe|"
-    r"believes|told\s+[^,;:“”\"]{1,40}?"
+    r"believes|speculate|speculates|speculated|warn|warns|warned|caution|cautions|cautioned|"
+    r"predict|predicts|predicted|told\s+[^,;:“”\"]{1,40}?"
 )
 _TAIL = lazy_compile(
     r"[,”\"’]\s*(?:(?:says|said|say|wrote|writes|added|adds|reported|reports|noted|notes|"
@@ -361,7 +362,7 @@ _STUDY_PHRASE = lazy_compile(
     r"\b(?:" + "|".join(sorted(_STUDIES)) + r")\s+(?:of|by|from|in|on|for|into|published"
     r"|released|conducted|led|commissioned|carried)\b(?:[^,;:()]|(?<=\d),(?=\d)){0,80}$",
     re.IGNORECASE)
-_REPORT_CUES = frozenset({"sugg", "indi", "impl"})
+_REPORT_CUES = frozenset({"sugg", "indi", "impl", "spec"})  # ... implies, speculate
 _NOT_A_NAME = frozenset({"it", "this", "that", "these", "those", "which", "there", "such",
                          "what", "all", "both", "each", "one", "some", "many", "most"})
 _BEFORE_A_NOUN = frozenset({
