@@ -43,6 +43,8 @@ NEIGHBOUR_RULES = {
     "embedded post": "chrome_runs._posts (a signature line after it, or a post's link)",
     "list of teasers": "chrome_runs._teasers (a run of blocks cut off with an ellipsis)",
     "related-link list": "chrome_runs._link_lists (after a list's label)",
+    "list of links": "chrome_runs._link_bullets (bullets with no label: headlines, or titles "
+                     "with their dates where the text ends, chrome follows or they are links)",
     "headline": "chrome_runs._headlines / _title_case_headlines (a byline after it, or headline "
                 "case alone)",
     "repeated title": "chrome_runs._repeats (the same line twice in a row)",

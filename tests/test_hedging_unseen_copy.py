@@ -226,3 +226,68 @@ def test_a_dash_and_though_after_a_report_opens_the_authors_addition() -> None:
     text = ("A county official told reporters that the levee had been leaking for weeks "
             "– though it is not clear exactly how long.")
     assert flagged(text) == ["not clear"]
+
+
+# ------------------------------------------------- a speaker's hedge, other people's reports
+
+
+def hedged(text: str) -> bool:
+    """Whether a one-sentence article's sentence is ``hedged`` (what sentences.csv shows)."""
+    return any(analyse(text).hedged)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is far too early to tell," said Dr. Ravi Menon of Eastbrook Clinic.',
+        "The harbour master said it was too early to say whether the ferry would run again.",
+    ],
+)
+def test_a_sentence_whose_only_hedge_is_a_speakers_is_not_hedged(text: str) -> None:
+    a = analyse(text)
+    assert a.hedges and not any(h.flagged for h in a.hedges)
+    assert not any(a.hedged)
+
+
+def test_the_authors_own_hedge_still_makes_the_sentence_hedged() -> None:
+    assert hedged("It is too early to say whether the ferry will run again.")
+    # the author's cue beside a speaker's: still the author's uncertainty
+    assert hedged("The council will probably vote in May, after the harbour master said the "
+                  "ferry might run again.")
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # a study's finding, with or without "that"
+        ("A new survey suggests tenants may be paying more than they realise.", "A new survey"),
+        ("A study of 12,000 nurses suggests that night shifts may raise the risk.",
+         "A study of 12,000 nurses"),
+        # an organisation or an official that indicates something states it
+        ("The transport department indicated that fares could rise in spring.",
+         "The transport department"),
+        ("Company officials indicated that the plant might close.", "Company officials"),
+        # a closing report of speculation: the hedge and the verb are the researchers'
+        ("Warm winters could shorten the season, the researchers speculate.",
+         "the researchers"),
+    ],
+)
+def test_a_study_or_organisation_that_suggests_or_indicates_reports_it(text: str,
+                                                                     owner: str) -> None:
+    verb = next(h for h in analyse(text).hedges
+                if h.text.lower().startswith(("sugg", "indic", "spec")))
+    assert (verb.speaker, verb.flagged) == (owner, False)
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the author's reading of evidence stays the author's hedge
+        "These numbers suggest that the scheme may be working.",
+        "This indicates that the pump failed.",
+        "Higher prices suggest that demand is cooling.",
+    ],
+)
+def test_the_authors_own_reading_of_evidence_stays_flagged(text: str) -> None:
+    assert flagged(text)[:1] and flagged(text)[0].lower().startswith(("sugg", "indic"))

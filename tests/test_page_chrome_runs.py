@@ -8,27 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING, Document
+from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING
 from checker.text import chrome_runs
 from checker.text.loader import document_from_text
 from checker.text.segment import split_blocks
-
-
-def analysed(doc: Document) -> list[str]:
-    """The sentences read as article text."""
-    return [s.text for s in doc.sentences if s.region == BODY]
-
-
-def region_of(doc: Document, line: str) -> str:
-    """The region of the sentence that starts with ``line``."""
-    return next(s.region for s in doc.sentences if s.text.startswith(line))
-
-
-STORY = (
-    "The county council approved a new budget on Tuesday after a four-hour meeting, raising "
-    "spending on road repairs by 12 percent.\n\n"
-    "Council leader Maya Stone said the increase was overdue after two hard winters.\n"
-)
+from tests.chrome_pages import STORY, analysed, region_of
 
 
 def test_a_list_of_related_headlines_after_its_label_is_not_analysed() -> None:

@@ -7,26 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from checker.core.document import BODY, BOILERPLATE, Document
+from checker.core.document import BODY, BOILERPLATE
+from checker.text import chrome_runs
 from checker.text.loader import document_from_text
-
-
-def analysed(doc: Document) -> list[str]:
-    """The sentences read as article text."""
-    return [s.text for s in doc.sentences if s.region == BODY]
-
-
-def region_of(doc: Document, line: str) -> str:
-    """The region of the sentence that starts with ``line``."""
-    return next(s.region for s in doc.sentences if s.text.startswith(line))
-
-
-STORY = (
-    "The county council approved a new budget on Tuesday after a four-hour meeting, raising "
-    "spending on road repairs by 12 percent.\n\n"
-    "Council leader Maya Stone said the increase was overdue after two hard winters.\n"
-)
-
+from checker.text.segment import split_blocks
+from tests.chrome_pages import STORY, analysed, region_of
 
 # ---------------------------------------------------------------- prose the neighbour rules took
 
@@ -160,6 +145,59 @@ def test_a_recent_posts_widget_of_dated_titles_is_a_list_of_links() -> None:
         "- Library branch to open in the spring - April 28, 2024\n"
     )
     assert len(analysed(document_from_text(page))) == 2
+
+
+TIMELINE = (
+    "Protests spread through the capital over the spring, and the government fell within six "
+    "weeks.\n\n"
+    "- Bread subsidies are cut and flour prices triple \u2013 March 5, 2024\n"
+    "- Soldiers fire on marchers outside the parliament \u2013 April 3, 2024\n"
+    "- The cabinet steps down \u2013 April 14, 2024\n\n"
+)
+
+
+def test_a_storys_dated_timeline_that_the_story_follows_is_prose() -> None:
+    page = (
+        f"{STORY}\n{TIMELINE}"
+        "An interim council has promised elections before the end of the year, though no date "
+        "has been set.\n"
+    )
+    doc = document_from_text(page)
+    assert region_of(doc, "Bread subsidies are cut") == BODY
+    assert region_of(doc, "The cabinet steps down") == BODY
+    assert len(analysed(doc)) == 7
+
+
+def test_a_dated_list_followed_by_more_chrome_is_a_list_of_links() -> None:
+    page = f"{STORY}\n{TIMELINE}Share this article\n\nCopyright 2024 Northfield Media\n"
+    doc = document_from_text(page)
+    assert region_of(doc, "Bread subsidies are cut") == BOILERPLATE
+    assert region_of(doc, "The cabinet steps down") == BOILERPLATE
+    assert len(analysed(doc)) == 3
+
+
+def test_a_dated_list_of_links_in_the_markup_is_chrome_even_inside_the_story() -> None:
+    page = f"{STORY}\n{TIMELINE}The interim council meets again on Monday.\n"
+    raw = split_blocks(page, "text")
+    bullets = [b for b in raw if "2024" in page[b.start : b.end]]
+    for b in bullets:
+        b.bullet = True
+    regions = [(BODY, "") for _ in raw]
+    words = [len(page[b.cstart : b.end].split()) for b in raw]
+    bodies = [page[b.cstart : b.end].strip() for b in raw]
+    unlinked = list(regions)
+    chrome_runs.mark_runs(page, raw, unlinked, words, bodies)
+    assert all(unlinked[raw.index(b)][0] == BODY for b in bullets)
+    anchors = [(b.cstart, b.cstart + bodies[raw.index(b)].index(" \u2013 ")) for b in bullets]
+    chrome_runs.mark_runs(page, raw, regions, words, bodies, anchors)
+    assert [regions[raw.index(b)] for b in bullets] == [(BOILERPLATE, "list of links")] * 3
+
+
+def test_a_list_of_links_gives_its_own_reason() -> None:
+    page = f"{STORY}\n{TIMELINE}"
+    doc = document_from_text(page)
+    reasons = {b.reason for b in doc.blocks if b.region == BOILERPLATE}
+    assert reasons == {"list of links"}
 
 
 def test_a_lower_case_site_tagline_over_the_story_is_chrome() -> None:

@@ -71,7 +71,7 @@ def short_texts(
             body = text[b.cstart : b.end]
             if n <= short_words:
                 short.append(body)
-            if caption_sized(body, n):
+            if caption_sized(n):
                 sized.append(body)
     return "\n".join(short), "\n".join(sized)
 
@@ -82,7 +82,7 @@ def is_caption(
     """Whether a block (``body``, ``words`` long) is a photo caption or credit: a caption
     pattern matches it, or it is one sentence of at most ``short_words`` words that names a
     pictured scene and a ``single`` pattern matches."""
-    if not caption_sized(body, words):
+    if not caption_sized(words):
         return False
     if caption.search(body):
         return True
@@ -206,7 +206,7 @@ def caption_words(body: str) -> bool:
     return not CAPTION_WORDS.isdisjoint(body.split())
 
 
-def caption_sized(body: str, words: int) -> bool:
+def caption_sized(words: int) -> bool:
     """Whether a block could be a caption as a whole: at most 80 words (a longer paragraph
     that ends in a credit is prose with a caption glued to it: :func:`glued_captions` marks
     that caption's sentence)."""

@@ -17,7 +17,8 @@ and at the whole page, after every block has its first region:
   sentence of the story;
 - a **contributor's line** by the byline ("Jane Roe covers science for the Gazette.");
 - a **list of links with no label**: bullets in a row that are each a headline, or each a
-  title with its date (a recent-posts widget);
+  title with its date (a recent-posts widget: where the text ends with it, more chrome
+  follows or its items are links; a story's dated timeline goes on to more story);
 - a **site tagline** in lower case over the story ("a Northfield Media site").
 """
 
@@ -90,8 +91,10 @@ class _Page:
     once), word count and region, which the rules relabel in place."""
 
     def __init__(self, text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
-                 words: Sequence[int], bodies: Sequence[str]) -> None:
+                 words: Sequence[int], bodies: Sequence[str],
+                 links: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
+        self.links = links  # the spans of the markup's links' anchor texts
         self.raw = raw
         self.regions = regions
         self.words = words
@@ -184,14 +187,25 @@ def _link_lists(page: _Page) -> None:
 # a recent-posts widget's item: a title, then its date ("Fuel subsidy to end - May 3, 2024")
 _DATED_ITEM = lazy_compile(rf".{{8,160}}\s[\u2013\u2014-]\s(?:{_POST_DATE})\s*")
 LINK_BULLETS = 3  # a list of links with no label: at least this many bullets in a row
+LINK_LIST = "list of links"  # the reason _link_bullets gives (a list with no label)
+
+
+def _linked(page: _Page, k: int) -> bool:
+    """Whether at least half of block ``k``'s text is a link's anchor text in the markup
+    (a widget links its titles; the date after one may be plain text)."""
+    b = page.raw[k]
+    covered = sum(max(0, min(end, b.end) - max(start, b.cstart)) for start, end in page.links)
+    return covered >= 0.5 * max(1, b.end - b.cstart)
 
 
 def _link_bullets(page: _Page) -> None:
     """A list of links with no label: three or more bullets in a row with no final stop,
     nearly all (four in five) headlines ("- Diabetes Programme Saves Money, Study Shows"), or
-    two or more that each
-    end with a dash and their date (a recent-posts widget). A story's bullets are sentences,
-    in sentence case."""
+    two or more that each end with a dash and their date (a recent-posts widget). A story's
+    bullets are sentences, in sentence case; a story's timeline ("- Prime minister resigns -
+    April 12, 2024") has the dated shape too, so a dated list is a widget only where
+    :func:`_link_lists` would call a list chrome: the text ends with it or more chrome
+    follows it, or its items are links in the markup."""
     bullets = [k for k, b in enumerate(page.raw) if b.bullet]
     if len(bullets) < 2:
         return
@@ -204,9 +218,11 @@ def _link_bullets(page: _Page) -> None:
         items = range(i, j)
         if j - i >= LINK_BULLETS and not any(page.terminal(k) for k in items) and sum(
                 headline_shape(page.bodies[k]) for k in items) >= 0.8 * (j - i) or (
-                j - i >= 2 and all(_DATED_ITEM.fullmatch(page.bodies[k]) for k in items)):
+                j - i >= 2 and all(_DATED_ITEM.fullmatch(page.bodies[k]) for k in items)
+                and (j == page.n or page.regions[j][0] in (BOILERPLATE, BYLINE, CAPTION)
+                     or all(_linked(page, k) for k in items))):
             for k in items:
-                page.mark(k, BOILERPLATE, "related-link list")
+                page.mark(k, BOILERPLATE, LINK_LIST)
         i = max(j, i + 1)
 
 
@@ -316,12 +332,14 @@ def byline_bio(body: str, byline: str) -> bool:
 
 
 def mark_runs(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]],
-              words: Sequence[int], bodies: Sequence[str]) -> None:
+              words: Sequence[int], bodies: Sequence[str],
+              links: Sequence[tuple[int, int]] = ()) -> None:
     """Relabel, in place, the page chrome told by its neighbours (see the module's doc).
-    ``words`` and ``bodies`` are each block's word count and stripped text."""
+    ``words`` and ``bodies`` are each block's word count and stripped text; ``links`` the
+    ``(start, end)`` spans of the markup's links' anchor texts, where the page had markup."""
     if len(raw) < 2:
         return
-    page = _Page(text, raw, regions, words, bodies)
+    page = _Page(text, raw, regions, words, bodies, links)
     _posts(page)
     _teasers(page)
     _link_lists(page)

@@ -169,8 +169,11 @@ def _outside_questions(analysis: Analysis, cues: list[tuple[Cue, int]]
 
 
 def _judge_sentences(analysis: Analysis, located: list[tuple[Cue, int]],
-                     author: set[int]) -> None:
-    """Record each body sentence's uncertainty probability and ``hedged`` verdict."""
+                     author: set[int], spoken: frozenset[int] = frozenset()) -> None:
+    """Record each body sentence's uncertainty probability and ``hedged`` verdict. A
+    sentence whose every hedge cue is a speaker's (``spoken``, none in ``author``) is not
+    hedged, whatever the model says: a speaker's hedge is not the author's uncertainty ("The
+    mayor said it was too early to say ..."). One with no cue at all is the model's call."""
     model = load_sentence_model()
     by_sentence: dict[int, list[tuple[str, str]]] = {}
     for cue, i in located:
@@ -178,7 +181,8 @@ def _judge_sentences(analysis: Analysis, located: list[tuple[Cue, int]],
     for s in analysis.body_sentences():
         p = model.sentence_probability(s.text, by_sentence.get(s.index, ()))
         analysis.uncertainty[s.index] = p
-        analysis.hedged[s.index] = model.is_hedged(p, s.index in author)
+        analysis.hedged[s.index] = s.index not in spoken and model.is_hedged(
+            p, s.index in author)
 
 
 def run(analysis: Analysis) -> None:
@@ -194,8 +198,11 @@ def run(analysis: Analysis) -> None:
     )
     merger = PhraseMerger.of(analysis)
     author: set[int] = set()
+    speakers: set[int] = set()  # sentences with a speaker's hedge cue
     for cue, sentence in reported:
         speaker, flagged = speech.owner(cue.start, cue.end, sentence)
+        if not flagged and cue.category in HEDGE_CATEGORIES:
+            speakers.add(sentence)
         carried_by = ""
         if flagged and cue.category in HEDGE_CATEGORIES:
             author.add(sentence)
@@ -220,7 +227,7 @@ def run(analysis: Analysis) -> None:
                 message(cue.category, cue.text),
                 sentence=sentence,
             )
-    _judge_sentences(analysis, located, author)
+    _judge_sentences(analysis, located, author, frozenset(speakers - author))
 
 
 FAMILY = Family(

@@ -103,6 +103,8 @@ class SpeechContext:
         if 0 <= sentence < len(self.sentences):
             said = as_clause(self.sentences[sentence], s) or reported_by(
                 self.sentences[sentence], s)
+            if not said and text[s - offset : s - offset + 4].lower() in _REPORT_CUES:
+                said = source_subject(text, s - offset)  # "the ministry indicated that"
             if said:
                 return said, False
         return "", True
@@ -282,13 +284,18 @@ _VERBS_BARE = (
     r"estimate|estimates|estimated|believe|believes|believed|expect|expects|predict|predicts|"
     r"predicted|fear|fears|feared|think|thinks|reckon|reckons|warn|warns|warned"
 )
-_BARE_NEEDLES = ("estimat", "believ", "expect", "predict", "fear", "think", "reckon", "warn")
+_BARE_NEEDLES = ("estimat", "believ", "expect", "predict", "fear", "think", "reckon", "warn",
+                 "sugg", "indicat", "show")
 # "say" without "that" reports a clause, unless an object follows ("say so", "says something")
 _REPORTING_VERB = lazy_compile(
     r"\b(?:(?:say|says|said|saying)\b(?!\s+(?:so|nothing|something|anything|much|little|more|"
     r"less|no|yes|otherwise|about|goodbye|hello|sorry|thanks|to\s+(?:be|have))\b)"
     r"(?:\s+that\b)?|"
     r"told\s+[\w’'-]+|(?:" + _VERBS_THAT + r")\s+that\b|"
+    # a study's or report's finding with no "that" ("a large study suggests coffee may
+    # ...": kept only where the subject is a study or report, see _reported_clauses)
+    r"(?P<bare>suggest|suggests|suggested|indicate|indicates|indicated|show|shows|showed)"
+    r"(?=\s+[\w’'-])|"
     # a verb of estimating or believing whose clause opens without "that" ("the agency
     # estimates it could ...", "analysts expect the rate may ...")
     r"(?:" + _VERBS_BARE + r")(?=\s+(?:it|he|she|they|we|there|the|this|these|those|its|"
@@ -304,7 +311,8 @@ _TAIL_WINDOW = 200  # characters at a sentence's end where a closing reporting c
 _TAIL_VERBS = (
     r"says|said|say|wrote|writes|write|added|adds|reported|reports|noted|notes|explained|"
     r"explains|concluded|concludes|argued|argues|argue|estimated|estimate|estimates|believe|"
-    r"believes|told\s+[^,;:“”\"]{1,40}?"
+    r"believes|speculate|speculates|speculated|warn|warns|warned|caution|cautions|cautioned|"
+    r"predict|predicts|predicted|told\s+[^,;:“”\"]{1,40}?"
 )
 _TAIL = lazy_compile(
     r"[,”\"’]\s*(?:(?:says|said|say|wrote|writes|added|adds|reported|reports|noted|notes|"
@@ -325,6 +333,38 @@ _EVIDENCE = frozenset({
     "signs", "trends", "evidence", "statistics", "readings", "counts", "totals"})
 _EVIDENTIAL_VERBS = ("sugg", "ind", "show")
 _CLAUSE_STOPS = ";:—–"
+# A source as the subject of "suggests", "indicates" or "implies" (the verb is the hedge cue):
+# a study or report (what it suggests is its finding), or an organisation or official (what
+# it indicates is its statement), named by the subject's head noun. The author's own
+# evidence (_EVIDENCE: "these figures suggest") is not one.
+_STUDIES = frozenset({
+    "study", "studies", "report", "reports", "survey", "surveys", "analysis", "analyses",
+    "paper", "papers", "review", "trial", "trials", "research", "poll", "polls", "audit",
+    "investigation", "inquiry", "assessment", "evaluation", "experiment", "experiments",
+    "census", "forecast", "projections", "journal", "article", "memo", "filing", "filings",
+    "document", "documents", "records", "ruling", "verdict"})
+_SOURCES = _STUDIES | frozenset({
+    "ministry", "department", "agency", "government", "council", "committee", "commission",
+    "court", "company", "firm", "bank", "board", "office", "authority", "authorities",
+    "police", "official", "officials", "spokesperson", "spokesman", "spokeswoman",
+    "minister", "ministers", "secretary", "president", "mayor", "governor", "regulator",
+    "regulators", "administration", "union", "party", "federation", "association",
+    "institute", "university", "hospital", "group", "organisation", "organization",
+    "researchers", "scientists", "experts", "analysts", "economists", "prosecutors",
+    "investigators", "lawyers", "leaders", "management", "executives", "cabinet",
+    "parliament", "senate", "congress", "military", "army", "team", "club", "school",
+    "district", "city", "county", "state", "prosecutor", "chief", "director", "chair",
+    "chairman", "chairwoman", "ceo", "judge", "coach", "manager", "owner", "owners"})
+# a study or report named by what it was of or who made it ("a study of 4,000 adults
+# published in ... suggests")
+_STUDY_PHRASE = lazy_compile(
+    r"(?:\b(?:the|a|an|one|this|that|its|their|his|her|our)\s+(?:[\w’'-]+\s+){0,2}?)?"
+    r"\b(?:" + "|".join(sorted(_STUDIES)) + r")\s+(?:of|by|from|in|on|for|into|published"
+    r"|released|conducted|led|commissioned|carried)\b(?:[^,;:()]|(?<=\d),(?=\d)){0,80}$",
+    re.IGNORECASE)
+_REPORT_CUES = frozenset({"sugg", "indi", "impl", "spec"})  # ... implies, speculate
+_NOT_A_NAME = frozenset({"it", "this", "that", "these", "those", "which", "there", "such",
+                         "what", "all", "both", "each", "one", "some", "many", "most"})
 _BEFORE_A_NOUN = frozenset({
     "a", "an", "the", "this", "these", "those", "such", "his", "her", "their", "its", "our",
     "my", "your", "of", "over", "amid", "about", "despite", "against", "from", "by", "for",
@@ -377,6 +417,8 @@ def _reported_clauses(text: str) -> _Reports:
             # a determiner or preposition before the verb makes it a noun ("over claims
             # that"), a copula a passive ("are said to be divided": the reportative cue, no
             # one's report)
+            if m.group("bare") and not _study_subject(who):
+                continue  # "the data show", "he showed the way": no study's report
             if words and words[-1] not in _FIRST_PERSON and words[-1] not in _BEFORE_A_NOUN \
                     and words[-1] not in _NOT_A_SUBJECT and words[-1] not in _STANCE_NOUNS \
                     and not (words[-1] in _EVIDENCE and m.group(0).lower().startswith(
@@ -384,6 +426,41 @@ def _reported_clauses(text: str) -> _Reports:
                 ends.append(m.end())
                 whos.append(who)
     return _Reports(tail_start, tail_who, ends, whos)
+
+
+def _study_subject(who: str) -> bool:
+    """Whether the subject words ``who`` before a verb name a study or report."""
+    words = who.lower().split()
+    return bool(words) and (words[-1] in _STUDIES or _STUDY_PHRASE.search(who) is not None)
+
+
+def source_subject(text: str, at: int) -> str:
+    """The subject of the report verb at ``at`` in a sentence's ``text`` ("suggests",
+    "indicated that") when it is a source: a study or report, an organisation or an official
+    by its head noun, or one by its name ("Acme", "NASA"); "" when it is anything else (the
+    author's own evidence, a pronoun, no subject)."""
+    w = _SUBJECT_BEFORE.search(text, max(0, at - 120), at)
+    if w is None:
+        return ""
+    who = _speaker_words(w.group("who"))
+    words = who.split()
+    if not words:
+        return ""
+    head = words[-1]
+    low = head.lower()
+    if low in _EVIDENCE or low in _NOT_A_NAME or low in _FIRST_PERSON:
+        return ""
+    if low in _SOURCES:
+        return who
+    study = _STUDY_PHRASE.search(text, max(0, at - 120), at)
+    if study is not None:
+        return study.group(0).strip()
+    # a name: an organisation by its name or initials, not a capitalised first word alone
+    # of a longer subject ("Higher rents suggest ...")
+    if head[:1].isupper() and (len(words) == 1 or words[-2][:1].isupper()) and not (
+            len(words) == 1 and low in _BEFORE_A_NOUN):
+        return who
+    return ""
 
 
 def reported_by(sentence: Sentence, cue_start: int) -> str:
