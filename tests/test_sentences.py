@@ -113,3 +113,19 @@ def test_glued_sentences_split_at_the_dot(first: list[str], second: list[str]) -
     b = "Later " + " ".join(second) + "."
     spans = split_sentences(a + b)
     assert spans == [(0, len(a)), (len(a), len(a) + len(b))]
+
+
+def test_a_quotation_ending_in_a_question_keeps_its_named_speaker() -> None:
+    assert sents('"Who pays for the bridge?" Dana Ruiz asked. Nobody answered.') == [
+        '"Who pays for the bridge?" Dana Ruiz asked.',
+        "Nobody answered.",
+    ]
+    assert sents("''We won!'' Mr. Pell wrote on his page.") == [
+        "''We won!'' Mr. Pell wrote on his page."
+    ]
+
+
+def test_a_new_sentence_after_a_quoted_question_still_splits() -> None:
+    assert sents('"Stay!" She left the room.') == ['"Stay!"', "She left the room."]
+    assert sents('"Why now?" The answer came later.') == ['"Why now?"', "The answer came later."]
+    assert sents("Was it fair? Ruiz said no.") == ["Was it fair?", "Ruiz said no."]

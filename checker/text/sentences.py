@@ -52,6 +52,15 @@ _BOUNDARY = re.compile(
 _BREAK = re.compile(
     _BOUNDARY.pattern + r"|\.(?=[A-Z][a-z])(?:(?<=[a-z]{2}\.)|(?<=\d\d\.)|(?<=%\.))"
 )
+# A name and a speech verb after a quotation that closes on "?" or "!" ("Who pays?" Dana
+# Ruiz asked.): the cue belongs to the quotation's sentence. Pronouns are left out ("Stay!"
+# She left.) and so are common openers (``SENTENCE_STARTERS``).
+_NAME_CUE = re.compile(
+    r"([A-Z][\w'\u2019.-]*)(?: [A-Z][\w'\u2019.-]*){0,2} (?:said|says|asked|asks|wrote|writes"
+    r"|told|tells|added|adds|tweeted|replied|recalled|explained|shouted|yelled|wondered)\b"
+)
+_QUOTE_CLOSERS = frozenset("\"'\u201d\u2019\u00bb")
+_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "you", "it", "who", "one"))
 _PARTY_STATE = re.compile(r"[DRI]-")  # "R-Fla.": a party before a state
 _TITLE = re.compile(r"([A-Z][a-z]{1,4})\.\s")  # "Gov. ", "Sen. ", "Rep. "
 _OPENERS = "\"'\u201c\u2018\u00ab([\u00bf\u00a1*_"
@@ -133,6 +142,20 @@ def _state_decides(text: str, dot: int, tok: str, nxt: int) -> bool | None:
     return None  # otherwise as any other word or dotted abbreviation
 
 
+def _cue_after_quote(text: str, boundary: str, nxt: int) -> bool:
+    """Whether a quotation closing on "?" or "!" goes on with its speaker on the same line.
+
+    ("Who pays?" Lee asked.)
+    """
+    if "\n" in text[nxt - 3 : nxt] or not any(c in _QUOTE_CLOSERS for c in boundary):
+        return False
+    cue = _NAME_CUE.match(text, nxt)
+    if not cue:
+        return False
+    first = cue.group(1).lower()
+    return first not in _PRONOUNS and first not in SENTENCE_STARTERS
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` inside ``text[start:end]`` (whitespace trimmed)."""
     end = len(text) if end is None else end
@@ -149,6 +172,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
                 continue
         punct_pos = m.start()
+        if text[punct_pos] in "!?" and j < end and _cue_after_quote(text, m.group(), j):
+            continue
         if text[punct_pos] == "." and _dot_does_not_end(text, punct_pos, b, j, end):
             continue
         s, e = _trim(text, cur, b)
