@@ -49,8 +49,10 @@ _BOUNDARY = re.compile(
 # A boundary, or a full stop that lost the space after it ("rose 5%.The council", "the
 # panel said.Here we"): after a lower-case word, a number or a percent sign, before a
 # capitalised word. ``_BOUNDARY`` itself stays as it was (tests compare it to its old form).
+# The leading lookahead lets the engine skip to the next mark (faster than ``_BOUNDARY`` alone).
 _BREAK = re.compile(
-    _BOUNDARY.pattern + r"|\.(?=[A-Z][a-z])(?:(?<=[a-z]{2}\.)|(?<=\d\d\.)|(?<=%\.))"
+    r"(?=[.!?\u2026])(?:" + _BOUNDARY.pattern
+    + r"|\.(?=[A-Z][a-z])(?:(?<=[a-z]{2}\.)|(?<=\d\d\.)|(?<=%\.)))"
 )
 # A name and a speech verb after a quotation that closes on "?" or "!" ("Who pays?" Dana
 # Ruiz asked.): the cue belongs to the quotation's sentence. Pronouns are left out ("Stay!"
