@@ -193,6 +193,31 @@ def test_a_dated_list_of_links_in_the_markup_is_chrome_even_inside_the_story() -
     assert [regions[raw.index(b)] for b in bullets] == [(BOILERPLATE, "list of links")] * 3
 
 
+def _html_page(linked: bool) -> str:
+    """The story, then the dated timeline as an HTML list (its titles links or not), then
+    another paragraph of the story."""
+    items = [("Bread subsidies are cut and flour prices triple", "March 5, 2024"),
+             ("Soldiers fire on marchers outside the parliament", "April 3, 2024"),
+             ("The cabinet steps down", "April 14, 2024")]
+    lis = "".join(
+        f'<li><a href="/news/{n}">{title}</a> \u2013 {date}</li>' if linked
+        else f"<li>{title} \u2013 {date}</li>"
+        for n, (title, date) in enumerate(items))
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY.split("\n\n") if p.strip())
+    return (f"<html><body><article>{paragraphs}<p>Protests spread through the capital over the "
+            f"spring.</p><ul>{lis}</ul><p>The interim council meets again on Monday.</p>"
+            "</article></body></html>")
+
+
+@pytest.mark.parametrize(("linked", "region"), [(True, BOILERPLATE), (False, BODY)])
+def test_a_dated_list_in_html_is_chrome_only_when_its_titles_are_links(linked: bool,
+                                                                        region: str) -> None:
+    doc = document_from_text(_html_page(linked), path="page.html", fmt="html")
+    assert region_of(doc, "Bread subsidies are cut") == region
+    assert region_of(doc, "The cabinet steps down") == region
+    assert region_of(doc, "The interim council meets again") == BODY
+
+
 def test_a_list_of_links_gives_its_own_reason() -> None:
     page = f"{STORY}\n{TIMELINE}"
     doc = document_from_text(page)

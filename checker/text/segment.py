@@ -391,13 +391,15 @@ def classify_blocks(
     fmt: str,
     hints: list[tuple[int, int, str, str]] | None = None,
     words: dict[int, list[str]] | None = None,
+    links: list[Link] | None = None,
 ) -> list[Block]:
     """Give every raw block its region (body, heading, byline, ...) and the reason why.
 
     ``hints`` are the HTML renderer's ``(start, end, kind, reason)`` region hints.
     ``fmt`` is accepted for the callers' sake; the decisions do not depend on it.
     ``words``, when given, receives the words of every block, counted on the way
-    (block index -> ``word_tokens`` of its content).
+    (block index -> ``word_tokens`` of its content). ``links`` are the markup's links (their
+    anchor texts tell a list of links from a list in the story).
     """
     classifier = _RegionClassifier(text, raw)
     if words is not None:
@@ -409,7 +411,8 @@ def classify_blocks(
         if which[i] >= 0:
             _, _, hint, b.reason = hints[which[i]]  # type: ignore[index]
         regions.append(classifier.region(i, b, hint))
-    mark_runs(text, raw, regions, classifier.words, classifier.bodies)
+    mark_runs(text, raw, regions, classifier.words, classifier.bodies,
+              [(link.start, link.end) for link in links or ()])
     chrome_bio.mark_trailing_chrome(text, raw, regions, _TERMINAL)
     return [
         Block(i, b.start, b.end, region, b.bullet, reason)
@@ -442,7 +445,7 @@ def segment(
     raw = split_blocks(text, fmt)
     mark_bullets(raw, bullets or [])
     block_words: dict[int, list[str]] = {}
-    blocks = classify_blocks(text, raw, fmt, hints, block_words)
+    blocks = classify_blocks(text, raw, fmt, hints, block_words, links)
     doc = Document(
         path=path,
         text=text,
