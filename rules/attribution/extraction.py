@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -135,11 +136,35 @@ def _withheld(d: TokenDoc, r: Extracted) -> None:
     but its sentence is no unsourced claim of the author's either: it reports on the
     reporting. It is framed like a stance (``stance``: attributed, no source named); with
     no content of its own, its cue's sentence is the content."""
+    si = d.sent_of(r.cue[0]) if r.cue is not None else -1
+    if si >= 0 and r.source is not None and r.cue is not None:
+        start, end = d.sents[si]
+        if _CLAUSE_BEFORE.search(d.text, start, r.source[0]):
+            # "The factory will close in March, but the owners declined to say why": the
+            # first clause is the author's own claim; only the holder's clause reports on
+            # the reporting, and the sentence is not framed
+            r.content = [(r.source[0], end)]
+            return
+        if _PLAIN_OBJECT.match(d.text, r.cue[1]) \
+                and not _ASKED_OBJECT.search(d.text, r.cue[1], end):
+            # "Police have not released the names of the victims, who died in ...": what
+            # is withheld is a thing, and the facts around it stay the author's
+            return
     r.stance = True
-    if not r.content and r.cue is not None:
-        si = d.sent_of(r.cue[0])
-        if si >= 0:
-            r.content = [d.sents[si]]
+    if not r.content and si >= 0:
+        r.content = [d.sents[si]]
+
+
+# a clause boundary before a withholder: the sentence's first clause is the author's own
+_CLAUSE_BEFORE = re.compile(r"\w[\w'’%)]*\s*(?:,|;|\s—|\s-)\s*(?:but|though|although|while|and|yet)"
+                            r"\s+[^,;]*$|\w[\w'’%)]*\s+(?:but|though|although|while)\s+[^,;]*$",
+                            re.IGNORECASE)
+# a withholding verb's object that is a plain noun phrase ("have not released the names")
+_PLAIN_OBJECT = re.compile(r"\s+(?:the|a|an|its|their|his|her|any|all|further|more|details|"
+                           r"names|figures|\d+)\b", re.IGNORECASE)
+# ... unless that object is a request or an answer ("did not return a request for comment")
+_ASKED_OBJECT = re.compile(r"\b(?:comments?|requests?|calls?|messages?|e-?mails?|inquir\w*|"
+                           r"enquir\w*|questions?|queries|answers?)\b", re.IGNORECASE)
 
 
 def _reports(d: TokenDoc, r: Extracted) -> bool:
