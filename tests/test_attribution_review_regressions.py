@@ -71,3 +71,20 @@ def test_a_passive_inside_a_named_sources_words_is_not_vague(text: str) -> None:
 def test_a_passive_inside_an_anonymous_sources_words_stays_vague() -> None:
     out = _audit("Officials said prices are expected to rise further.")
     assert any("agentless passive 'are expected to'" in m for m in _messages(out))
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Another shopkeeper, Tom Reed, asked for more parking on Elm Street, arguing that "
+     "trade had fallen by half.", "Tom Reed", ""),
+    ("Tom Reed, a baker on Elm Street, spoke at the meeting, saying trade had fallen by "
+     "half.", "Tom Reed", "a baker on Elm Street"),
+    ("A second resident, Mary Cole, called the council, complaining that the bins had not "
+     "been emptied for weeks.", "Mary Cole", "A second resident"),
+    ("The club's treasurer, Dan Pike, voted against the budget, warning that reserves "
+     "would run out by May.", "Dan Pike", "The club's treasurer"),
+])
+def test_an_act_between_a_name_and_a_participle_is_no_role(text: str, name: str,
+                                                           role: str) -> None:
+    rows = [s for s in _audit(text)["sources"] if s["name"] == name]
+    assert rows
+    assert rows[0]["role"] == role

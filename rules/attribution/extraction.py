@@ -37,6 +37,7 @@ from rules.attribution.sentence_gate import (
     load_sentence_gate,
 )
 from rules.attribution.source_spans import (
+    act_before_participle,
     initial_citing,
     noun_out_of_cue,
     outlet_told,
@@ -105,6 +106,7 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
     """Trim times off sources, note "Quoting X, ..." and mark the information sources."""
     for r in results:
         trim_dateline(d, r)
+        act_before_participle(d, r)
         noun_out_of_cue(d, r)
         retarget_time_source(d, r)
         initial_citing(d, r)
