@@ -88,3 +88,19 @@ def test_an_act_between_a_name_and_a_participle_is_no_role(text: str, name: str,
     rows = [s for s in _audit(text)["sources"] if s["name"] == name]
     assert rows
     assert rows[0]["role"] == role
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ann Lee, the finance minister, gave a speech in which she promised lower taxes.",
+     "Ann Lee"),
+    ("Tom Hart, the plant manager, held a briefing in which he promised new jobs.",
+     "Tom Hart"),
+    ("Mayor Rosa Diaz visited the flooded school, where she pledged new classrooms.",
+     "Rosa Diaz"),
+])
+def test_a_report_in_a_relative_clause_after_an_act_is_the_subjects(text: str,
+                                                                    name: str) -> None:
+    out = _audit(text)
+    assert any(name in str(s["name"]) for s in out["sources"])
+    assert out["sentences"][0]["attributed"]
+    assert "unsourced-claim" not in _rules(out)

@@ -169,6 +169,25 @@ _ASKED_OBJECT = re.compile(r"\b(?:comments?|requests?|calls?|messages?|e-?mails?
                            r"enquir\w*|questions?|queries|answers?)\b", re.IGNORECASE)
 
 
+def _relative_report(d: TokenDoc, r: Extracted) -> bool:
+    """Whether a relation is a report in a relative clause after an action ("Ann Lee gave
+    a speech in which she promised lower taxes", "... visited the plant, where he said
+    ..."): a pronoun source after "in which" / "where", with a lexicon reporting cue. The
+    pronoun is resolved to the named subject later (``referents``)."""
+    if r.source is None or r.cue is None or r.source_doubted:
+        return False
+    k = tok_index(d, r.source[0])
+    toks = d.toks
+    if toks[k].low not in _HOLDER_PRONOUNS or tok_index(d, r.source[1]) - k != 1 or k < 2:
+        return False
+    rel = toks[k - 1].low == "where" or (toks[k - 1].low == "which"
+                                         and toks[k - 2].low in _RELATIVE_PREPS)
+    return rel and any(w in d.lex.cue_forms for w in r.cue_text.lower().split())
+
+
+_RELATIVE_PREPS = frozenset(("in", "at", "during", "on", "through"))
+
+
 def _reports(d: TokenDoc, r: Extracted) -> bool:
     """Whether a relation's cue holds a lexicon reporting or belief verb (a weak cue that
     is only a stance or an action, "took aim at", "is a fierce critic of", is a PolNeAR
@@ -211,6 +230,9 @@ def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
     candidate_relations(d, cue_model, extra, skip=skip, sentences=sents, cands=cands)
     candidate_relations(d, cue_model, extra, skip=fixed, sentences=sents, cands=cands)
     _flag(d, extra)
+    for r in extra:
+        if not r.informational and _relative_report(d, r):
+            r.informational = True
     # inside an agentless passive's content, only a sayer that names someone ("the final
     # say will fall to ..." is no report)
     passive = [span for r in actions if r.source is None for span in r.content]
