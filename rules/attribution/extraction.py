@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,7 @@ from rules.attribution.sentence_gate import (
     load_sentence_gate,
 )
 from rules.attribution.source_spans import (
+    act_before_participle,
     initial_citing,
     noun_out_of_cue,
     outlet_told,
@@ -104,6 +106,7 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
     """Trim times off sources, note "Quoting X, ..." and mark the information sources."""
     for r in results:
         trim_dateline(d, r)
+        act_before_participle(d, r)
         noun_out_of_cue(d, r)
         retarget_time_source(d, r)
         initial_citing(d, r)
@@ -135,11 +138,54 @@ def _withheld(d: TokenDoc, r: Extracted) -> None:
     but its sentence is no unsourced claim of the author's either: it reports on the
     reporting. It is framed like a stance (``stance``: attributed, no source named); with
     no content of its own, its cue's sentence is the content."""
+    si = d.sent_of(r.cue[0]) if r.cue is not None else -1
+    if si >= 0 and r.source is not None and r.cue is not None:
+        start, end = d.sents[si]
+        if _CLAUSE_BEFORE.search(d.text, start, r.source[0]):
+            # "The factory will close in March, but the owners declined to say why": the
+            # first clause is the author's own claim; only the holder's clause reports on
+            # the reporting, and the sentence is not framed
+            r.content = [(r.source[0], end)]
+            return
+        if _PLAIN_OBJECT.match(d.text, r.cue[1]) \
+                and not _ASKED_OBJECT.search(d.text, r.cue[1], end):
+            # "Police have not released the names of the victims, who died in ...": what
+            # is withheld is a thing, and the facts around it stay the author's
+            return
     r.stance = True
-    if not r.content and r.cue is not None:
-        si = d.sent_of(r.cue[0])
-        if si >= 0:
-            r.content = [d.sents[si]]
+    if not r.content and si >= 0:
+        r.content = [d.sents[si]]
+
+
+# a clause boundary before a withholder: the sentence's first clause is the author's own
+_CLAUSE_BEFORE = re.compile(r"\w[\w'’%)]*\s*(?:,|;|\s—|\s-)\s*(?:but|though|although|while|and|yet)"
+                            r"\s+[^,;]*$|\w[\w'’%)]*\s+(?:but|though|although|while)\s+[^,;]*$",
+                            re.IGNORECASE)
+# a withholding verb's object that is a plain noun phrase ("have not released the names")
+_PLAIN_OBJECT = re.compile(r"\s+(?:the|a|an|its|their|his|her|any|all|further|more|details|"
+                           r"names|figures|\d+)\b", re.IGNORECASE)
+# ... unless that object is a request or an answer ("did not return a request for comment")
+_ASKED_OBJECT = re.compile(r"\b(?:comments?|requests?|calls?|messages?|e-?mails?|inquir\w*|"
+                           r"enquir\w*|questions?|queries|answers?)\b", re.IGNORECASE)
+
+
+def _relative_report(d: TokenDoc, r: Extracted) -> bool:
+    """Whether a relation is a report in a relative clause after an action ("Ann Lee gave
+    a speech in which she promised lower taxes", "... visited the plant, where he said
+    ..."): a pronoun source after "in which" / "where", with a lexicon reporting cue. The
+    pronoun is resolved to the named subject later (``referents``)."""
+    if r.source is None or r.cue is None or r.source_doubted:
+        return False
+    k = tok_index(d, r.source[0])
+    toks = d.toks
+    if toks[k].low not in _HOLDER_PRONOUNS or tok_index(d, r.source[1]) - k != 1 or k < 2:
+        return False
+    rel = toks[k - 1].low == "where" or (toks[k - 1].low == "which"
+                                         and toks[k - 2].low in _RELATIVE_PREPS)
+    return rel and any(w in d.lex.cue_forms for w in r.cue_text.lower().split())
+
+
+_RELATIVE_PREPS = frozenset(("in", "at", "during", "on", "through"))
 
 
 def _reports(d: TokenDoc, r: Extracted) -> bool:
@@ -184,6 +230,9 @@ def _rescue(d: TokenDoc, cue_model: CueModel | None, results: list[Extracted],
     candidate_relations(d, cue_model, extra, skip=skip, sentences=sents, cands=cands)
     candidate_relations(d, cue_model, extra, skip=fixed, sentences=sents, cands=cands)
     _flag(d, extra)
+    for r in extra:
+        if not r.informational and _relative_report(d, r):
+            r.informational = True
     # inside an agentless passive's content, only a sayer that names someone ("the final
     # say will fall to ..." is no report)
     passive = [span for r in actions if r.source is None for span in r.content]

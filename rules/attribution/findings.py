@@ -113,8 +113,9 @@ def vague_findings(text: str, body: Sequence[tuple[int, int, int]], found: list[
     flagged = _Spans()  # ATT001 spans so far: a phrase hit overlapping one is skipped
     out: list[VagueFinding] = []
     _vague_sources(text, found, lex, body_sentence, flagged, out)
-    _vague_phrases(text, body, quotes, lex, flagged, out)
-    _unnamed_asides(text, body, quotes, lex, flagged, out)
+    named = _named_content(text, found, lex)
+    _vague_phrases(text, body, quotes, lex, flagged, out, named)
+    _unnamed_asides(text, body, quotes, lex, flagged, out, named)
     return out
 
 
@@ -165,9 +166,26 @@ def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
                     f"vague attribution: citing '{r.citing_text}' without naming them", k))
 
 
+def _named_content(text: str, found: list[Extracted], lex: Lexicon) -> list[Span]:
+    """The content spans of the relations whose source is named and not anonymous ("Prices
+    are expected to rise, the central bank said": the bank says the prices are expected to
+    rise, so the passive inside has its sayer)."""
+    spans: list[Span] = []
+    for r in found:
+        if not r.informational or r.source is None or r.source_doubted or not r.content:
+            continue
+        if vague_source(r, lex, text) or classify(r.source_text, lex)[0] == ANONYMOUS:
+            continue
+        spans.extend(r.content)
+    return spans
+
+
 def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list[Span],
-                   lex: Lexicon, flagged: _Spans, out: list[VagueFinding]) -> None:
-    """ATT001 for agentless passives and vague phrases outside quotations and flagged spans."""
+                   lex: Lexicon, flagged: _Spans, out: list[VagueFinding],
+                   named: Sequence[Span] = ()) -> None:
+    """ATT001 for agentless passives and vague phrases outside quotations and flagged spans;
+    an agentless passive or "reportedly" inside what a named, non-anonymous source says
+    (``named``: those relations' content spans) has its sayer and is not flagged."""
     hits = phrase_hits([text[a:b] for a, b, _ in body], (lex.agentless_re, lex.vague_re))
     quote_starts = [q[0] for q in quotes]
     for (start, _, index), (agentless, vague) in zip(body, hits, strict=True):
@@ -182,6 +200,9 @@ def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list
                                                      or no_agentless_report(text, a, b)):
                     continue  # "is considered by many to be": the agent is read after;
                     # "has been called in", "no injuries were reported": no report
+                if (label == "agentless passive" or text[a:b].lower() == "reportedly") \
+                        and any(ca <= a and b <= cb for ca, cb in named):
+                    continue  # "Prices are expected to rise, the central bank said"
                 if label == "vague" and _DEFINITE_DOCUMENTS.match(text, a) \
                         and _DEFINITE_BEFORE.search(text, max(0, a - 12), a):
                     continue  # "the reports said": the reports named before
@@ -205,7 +226,8 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our)
 
 
 def _unnamed_asides(text: str, body: Sequence[tuple[int, int, int]], quotes: list[Span],
-                    lex: Lexicon, flagged: _Spans, out: list[VagueFinding]) -> None:
+                    lex: Lexicon, flagged: _Spans, out: list[VagueFinding],
+                    named: Sequence[Span] = ()) -> None:
     """ATT001 for anonymity asides ("who asked not to be named"), unnamed groups before a
     that-clause ("Critics charge that"), indefinite documents ("as per a report") and
     agentless reports ("It was confirmed that"), outside quotations and spans already
@@ -223,6 +245,8 @@ def _unnamed_asides(text: str, body: Sequence[tuple[int, int, int]], quotes: lis
     for a, b, label in sorted(hits):
         if flagged.overlaps(a, b) or _inside_quote(quotes, quote_starts, a):
             continue
+        if label == "passive" and any(ca <= a and b <= cb for ca, cb in named):
+            continue  # a named source says it ("..., Tom Hart told reporters")
         k = by_start[starts[bisect.bisect_right(starts, a) - 1]]
         flagged.add((a, b))
         phrase = text[a:b]

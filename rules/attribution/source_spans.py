@@ -16,7 +16,7 @@ from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.phrases import np_left, np_right
 from rules.attribution.sources import classify
 from rules.attribution.tokens import is_cap
-from rules.attribution.words import TIME_WORDS
+from rules.attribution.words import AUX, TIME_WORDS
 
 
 def initial_citing(d: TokenDoc, r: Extracted) -> None:
@@ -155,3 +155,50 @@ def noun_out_of_cue(d: TokenDoc, r: Extracted) -> None:
     start = end + (len(r.cue_text) - len(first) - len(rest))
     r.cue = (start, r.cue[1])
     r.cue_text = d.text[start:r.cue[1]]
+
+
+def act_before_participle(d: TokenDoc, r: Extracted) -> None:
+    """A source that runs from a name through an act up to a participle cue ("Another
+    shopkeeper, Tom Reed, asked for more parking, arguing ...": "Tom Reed, asked for more
+    parking,") loses the act: text between a name and a participle cue is no role. The
+    source is the noun phrase before the act, with its apposition ("Another shopkeeper,
+    Tom Reed")."""
+    if r.source is None or r.cue is None or not r.cue_text.lower().endswith("ing"):
+        return
+    toks = d.toks
+    a = tok_index(d, r.source[0])
+    b = tok_index(d, r.source[1]) - 1
+    sent = toks[a].sent
+    for k in range(a + 1, b):
+        if toks[k].text == "," and _opens_act(d, k + 1) and k - 1 >= a:
+            np = np_left(d, k - 1, sent) or (a, k - 1)
+            s_lo = d.sent_tok[sent][0]
+            if np[0] - 2 >= s_lo and toks[np[0] - 1].text == ",":
+                head = np_left(d, np[0] - 2, sent)
+                if head is not None and head[0] == s_lo \
+                        and (toks[head[1]].low in d.lex.role_nouns
+                             or toks[head[1]].low in d.lex.people_words
+                             or all(is_cap(toks[j]) for j in range(head[0], head[1] + 1))):
+                    np = (head[0], np[1])  # the apposition ("Another shopkeeper, Tom Reed")
+            start, end = toks[np[0]].start, toks[np[1]].end
+            r.source = (start, end)
+            r.source_text = d.text[start:end]
+            return
+
+
+def _opens_act(d: TokenDoc, k: int) -> bool:
+    """Whether token ``k`` opens a verb phrase (a past or present verb: "asked for",
+    "spoke at", "has called"), not an apposition ("a baker", "45", "owner of")."""
+    t = d.toks[k]
+    low = t.low
+    if not low.isalpha() or t.text[:1].isupper() or low in d.lex.role_nouns \
+            or low in d.lex.people_words:
+        return False
+    return low in AUX or low in _PAST_VERBS or (low.endswith("ed") and low not in _ED_WORDS)
+
+
+# common irregular past tenses that open an act after a name ("Tom Reed, spoke at ...")
+_PAST_VERBS = frozenset("""spoke went made took gave came met wrote held led left sent won
+    lost ran sought brought put set paid kept stood began rose fell bought sold told""".split())
+# -ed words that open an apposition, not an act ("Tom Reed, retired teacher, ...")
+_ED_WORDS = frozenset("retired unemployed disabled elected appointed self-employed".split())
