@@ -338,20 +338,13 @@ def run(analysis: Analysis) -> None:
         analysis.is_claim[i] = claim
         if reason and not worded_vaguely:
             analysis.claim_status[i] = NOT_A_CLAIM + reason
-        tied = claim_source(analysis, i, s.start, s.end, s.text, links, vague, told) if (
-            claim) else ""
+        tied = ""
         if claim:
+            tied = claim_source(analysis, i, s.start, s.end, s.text, links, vague, told)
             analysis.claim_status[i] = tied or (VAGUELY if worded_vaguely else UNSOURCED)
-        if worded_vaguely and not tied:
-            if _tells(analysis, i, s.text, vague, reason):
-                told.add(i)
-            continue
-        if tied:
+        if tied or _tells(analysis, i, s.text, vague, reason):
             told.add(i)
-            continue
-        if _tells(analysis, i, s.text, vague, reason):
-            told.add(i)
-        if not claim:
+        if tied or not claim or worded_vaguely:
             continue
         analysis.report(
             UNSOURCED_CLAIM,
