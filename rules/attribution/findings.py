@@ -112,8 +112,7 @@ def vague_findings(text: str, body: Sequence[tuple[int, int, int]], found: list[
     body_sentence = _body_sentence_finder(body)
     flagged = _Spans()  # ATT001 spans so far: a phrase hit overlapping one is skipped
     out: list[VagueFinding] = []
-    _vague_sources(text, found, lex, body_sentence, flagged, out)
-    named = _named_content(text, found, lex)
+    named = _vague_sources(text, found, lex, body_sentence, flagged, out)
     _vague_phrases(text, body, quotes, lex, flagged, out, named)
     _unnamed_asides(text, body, quotes, lex, flagged, out, named)
     return out
@@ -136,8 +135,12 @@ def _body_sentence_finder(body_ranges: Sequence[tuple[int, int, int]]
 
 def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
                    body_sentence: Callable[[int], int | None], flagged: _Spans,
-                   out: list[VagueFinding]) -> None:
-    """ATT001 for generic anonymous sources and anonymous "citing ..." mentions."""
+                   out: list[VagueFinding]) -> list[Span]:
+    """ATT001 for generic anonymous sources and anonymous "citing ..." mentions. Returns
+    the content spans of the relations whose source is named and not anonymous ("Prices
+    are expected to rise, the central bank said": the bank says the prices are expected to
+    rise, so a passive inside has its sayer)."""
+    named: list[Span] = []
     for r in found:
         if not r.informational:
             continue
@@ -156,6 +159,9 @@ def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
                     start, end,
                     f"vague attribution: '{text[r.source[0]:r.source[1]].strip(' ,')}' is not "
                     "an identifiable source; name who said it", k))
+        elif r.source is not None and r.content \
+                and classify(r.source_text, lex)[0] != ANONYMOUS:
+            named.extend(r.content)
         if r.citing is not None:
             kind, _, _ = classify(r.citing_text, lex)
             k = body_sentence(r.citing[0])
@@ -164,20 +170,7 @@ def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
                 out.append(VagueFinding(
                     r.citing[0], r.citing[1],
                     f"vague attribution: citing '{r.citing_text}' without naming them", k))
-
-
-def _named_content(text: str, found: list[Extracted], lex: Lexicon) -> list[Span]:
-    """The content spans of the relations whose source is named and not anonymous ("Prices
-    are expected to rise, the central bank said": the bank says the prices are expected to
-    rise, so the passive inside has its sayer)."""
-    spans: list[Span] = []
-    for r in found:
-        if not r.informational or r.source is None or r.source_doubted or not r.content:
-            continue
-        if vague_source(r, lex, text) or classify(r.source_text, lex)[0] == ANONYMOUS:
-            continue
-        spans.extend(r.content)
-    return spans
+    return named
 
 
 def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list[Span],
