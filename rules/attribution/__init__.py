@@ -42,8 +42,10 @@ first use):
   earlier and classify every source (person with role, organisation, outlet, document,
   anonymous); ``extraction.py`` runs these stages (``extract``);
 - ``record.py`` keeps the relations of analysed (body) sentences and fills the
-  ``Analysis`` contract from the informational ones; ``findings.py`` holds the rules and
-  emits ATT001/ATT002.
+  ``Analysis`` contract from the informational ones; ``rows.py`` (when
+  ``source_rows.json`` is shipped) applies the "who is cited" row model learned from
+  news-convention labels (keep a row, its kind) over ``row_features.py``;
+  ``findings.py`` holds the rules and emits ATT001/ATT002.
 
 ``run(analysis)`` is the pipeline step. ``extraction.extract(text, sentences)`` is the
 plain-string API used by the evaluation.
@@ -56,6 +58,7 @@ from rules.attribution.extraction import extract
 from rules.attribution.findings import NAME, UNATTRIBUTED_QUOTE, VAGUE, report_findings
 from rules.attribution.lexicon import get_lexicon
 from rules.attribution.record import analysed_only, record
+from rules.attribution.row_features import ROWS_PATH
 
 
 def _config_extra(analysis: Analysis) -> dict[str, list[str]] | None:
@@ -70,6 +73,10 @@ def run(analysis: Analysis) -> None:
     found, quotes = extract(doc.text, [(s.start, s.end) for s in doc.sentences], lex)
     found, quotes = analysed_only(doc, found, quotes)
     record(analysis, found, quotes, lex)
+    if analysis.sources and ROWS_PATH.is_file():
+        from rules.attribution.rows import apply_row_model  # read only when it can apply
+
+        apply_row_model(analysis, lex)
     report_findings(analysis, found, quotes, lex)
 
 
