@@ -131,3 +131,16 @@ def test_training_rows_match_gold_sources_as_the_scorer_does() -> None:
     assert _match("ana", forms) == 2  # a form itself, however short
     assert _match("ana ruiz", forms) is None  # short forms match only whole
     assert _match("the harbour", forms) is None
+
+
+def test_the_shipped_model_loads_and_judges_rows_of_our_own_text() -> None:
+    from rules.attribution.record import ROWS_PATH
+
+    if not ROWS_PATH.is_file():
+        pytest.skip("no row model shipped")
+    model = load_row_model(str(ROWS_PATH))
+    assert model is not None and model.kind_weights is not None
+    an = analyse_attribution(TEXT)  # the pipeline applies it inside record
+    kinds = {row_key(m.name): m.kind for m in an.sources}
+    assert kinds.get("tomas okafor") == "person"
+    assert kinds.get("annual safety report") == "document"

@@ -17,13 +17,15 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from unittest import mock
 
+from checker.core.analysis import SourceMention
 from checker.core.config import Config
 from checker.pipeline import run_rules
 from checker.text.loader import load_document
 from evaluation.realnews import DEV, SCORER, split_of
-from rules.attribution.lexicon import get_lexicon
-from rules.attribution.row_features import UNJUDGED_CUES, row_features, rows_of
+from rules.attribution import rows
+from rules.attribution.row_features import UNJUDGED_CUES, row_features, row_key
 
 
 @dataclass
@@ -33,7 +35,10 @@ class Row:
     article: str  # "<set>/<id>"
     key: str  # the scorer's normalised name
     judged: bool  # made by an attribution relation (the learned decision applies)
-    rule_kind: str
+    rule_kind: str  # the kind the report gives it (after the credibility family)
+    # the rules' kind where the row model reads it (the credibility family may then make a
+    # person an outlet whose name its outlet table knows)
+    kind_before: str = ""
     features: list[str] = field(default_factory=list)
     gold: int | None = None  # index of the gold source it names (scorer's match), else None
     gold_kind: str = ""
@@ -73,31 +78,48 @@ def _match(key: str, forms: list[set[str]]) -> int | None:
     return None
 
 
+def _pipeline_rows(txt: Path) -> tuple[list[SourceMention], dict[str, list[str]]]:
+    """The report's sources of one excerpt, and the features of each judged row as the
+    row model reads them in the pipeline (inside ``record``, with every row kept)."""
+    seen: dict[str, list[str]] = {}
+
+    def features(first, mentions, text, lex, score):  # noqa: ANN001, ANN202
+        f = row_features(first, mentions, text, lex, score)
+        seen[row_key(first.name)] = f
+        return f
+
+    record = importlib.import_module("rules.attribution.record")  # (the package's
+    # ``record`` attribute is the function of that name)
+    keep_all = rows.RowModel({}, 30.0, 0.0, (), None, ())
+    with mock.patch.object(record, "ROWS_PATH", SCORER), \
+            mock.patch.object(rows, "load_row_model", lambda _path: keep_all), \
+            mock.patch.object(rows, "row_features", features):
+        analysis = run_rules(load_document(txt), Config())
+    return analysis.sources, seen
+
+
 def excerpt_rows(txt: Path, label: dict, part: str, norm) -> Excerpt:  # noqa: ANN001
     """Run the pipeline over one excerpt and match its rows to its gold sources."""
-    lex = get_lexicon(None)
-    doc = load_document(txt)
-    analysis = run_rules(doc, Config())
+    sources, seen = _pipeline_rows(txt)
     gold = label.get("sources", [])
     forms = [{norm(m) for m in [g["name"], *g.get("mentions", [])] if norm(m)} for g in gold]
-    judged = rows_of(analysis.sources)
     firsts: dict[str, tuple[str, bool]] = {}
-    for m in analysis.sources:
+    for m in sources:
         n = norm(m.name or "")
         if n and n not in firsts:
             firsts[n] = (m.kind, m.cue not in UNJUDGED_CUES)
-    rows = []
+    out = []
     for key, (kind, is_judged) in firsts.items():
-        row = Row(article=f"{part}/{txt.stem}", key=key, judged=is_judged and key in judged,
+        row = Row(article=f"{part}/{txt.stem}", key=key, judged=is_judged and key in seen,
                   rule_kind=kind)
         if row.judged:
-            mentions = judged[key]
-            row.features = row_features(mentions[0], mentions, doc.text, lex)
+            row.features = seen[key]
+            row.kind_before = next(f[5:] for f in row.features if f.startswith("kind="))
         row.gold = _match(key, forms)
         if row.gold is not None:
             row.gold_kind = gold[row.gold]["kind"]
-        rows.append(row)
-    return Excerpt(article=f"{part}/{txt.stem}", part=part, n_gold=len(gold), rows=rows)
+        out.append(row)
+    return Excerpt(article=f"{part}/{txt.stem}", part=part, n_gold=len(gold), rows=out)
 
 
 def collect(web: Path | None) -> list[Excerpt]:
@@ -119,6 +141,15 @@ def collect(web: Path | None) -> list[Excerpt]:
     return out
 
 
+def final_kind(r: Row, predicted: str | None) -> str:
+    """The kind the report would give a row whose kind the model made ``predicted``."""
+    if predicted is None or predicted == r.kind_before:
+        return r.rule_kind
+    if predicted == "person" and r.rule_kind == "outlet" and r.kind_before == "person":
+        return r.rule_kind  # the outlet table knows the name: it is made an outlet again
+    return predicted
+
+
 def figures(excerpts: list[Excerpt], keep: dict[tuple[str, str], bool] | None = None,
             kinds: dict[tuple[str, str], str] | None = None) -> tuple[float, float, float, float]:
     """Sources P, R, F1 and kind accuracy as the scorer counts them, with rows dropped
@@ -136,8 +167,7 @@ def figures(excerpts: list[Excerpt], keep: dict[tuple[str, str], bool] | None = 
                 continue
             tp += 1
             matched.add(r.gold)
-            kind = kinds.get(k, r.rule_kind) if kinds is not None else r.rule_kind
-            ok += kind == r.gold_kind
+            ok += final_kind(r, kinds.get(k) if kinds is not None else None) == r.gold_kind
         hit += len(matched)
     p = tp / pred if pred else 0.0
     rc = hit / gold_n if gold_n else 0.0

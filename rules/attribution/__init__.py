@@ -58,7 +58,6 @@ from rules.attribution.extraction import extract
 from rules.attribution.findings import NAME, UNATTRIBUTED_QUOTE, VAGUE, report_findings
 from rules.attribution.lexicon import get_lexicon
 from rules.attribution.record import analysed_only, record
-from rules.attribution.row_features import ROWS_PATH
 
 
 def _config_extra(analysis: Analysis) -> dict[str, list[str]] | None:
@@ -73,10 +72,6 @@ def run(analysis: Analysis) -> None:
     found, quotes = extract(doc.text, [(s.start, s.end) for s in doc.sentences], lex)
     found, quotes = analysed_only(doc, found, quotes)
     record(analysis, found, quotes, lex)
-    if analysis.sources and ROWS_PATH.is_file():
-        from rules.attribution.rows import apply_row_model  # read only when it can apply
-
-        apply_row_model(analysis, lex)
     report_findings(analysis, found, quotes, lex)
 
 

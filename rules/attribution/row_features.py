@@ -7,7 +7,8 @@ names: the rules' kind and how the name was read, the cue (reporting verb, phras
 determiner), its lower-case head word and ending (common nouns only: a proper name is a
 shape), the lexicon classes of its words (titles, role nouns, anonymous heads, bodies,
 outlets, documents, time words, company suffixes), whether the row was resolved from a
-pronoun or a short form, a role, how often the article cites it and with how many cues.
+pronoun or a short form, a role, how often the article cites it and with how many cues,
+and the learned source verifier's score for its first relation, in bands.
 
 ``training/train_source_rows.py`` reads these to learn the news-level row decision and the
 row's kind; ``rows.py`` applies the shipped model.
@@ -17,14 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
 from checker.core.analysis import SourceMention
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.words import COMPANY_SUFFIXES, DETERMINERS, TIME_WORDS
 
-# the row model (``rows.py``; absent: the rules' rows stand)
-ROWS_PATH = Path(__file__).resolve().parent / "source_rows.json"
 # the cues of mentions no attribution relation made (a footnote, a source list, a link, an
 # outlet named by the credibility family): not judged
 UNJUDGED_CUES = frozenset(("footnote", "link", "source list", "named"))
@@ -66,10 +64,11 @@ def _classes(low: str, lex: Lexicon) -> list[str]:
 
 
 def row_features(first: SourceMention, mentions: Sequence[SourceMention], text: str,
-                 lex: Lexicon) -> list[str]:
+                 lex: Lexicon, score: float = -1.0) -> list[str]:
     """Binary features of the row whose first mention is ``first`` (``mentions``: all of
-    the row's mentions in the article, in order)."""
-    f = [f"kind={first.kind}"]
+    the row's mentions in the article, in order; ``score``: the source verifier's
+    probability for the first mention's relation, -1 when it judged none)."""
+    f = [f"kind={first.kind}", _verifier_bucket(score)]
     _name_features(first.name.strip(), lex, f)
     _cue_features(first.cue.lower().strip(), lex, f)
     if first.role:
@@ -91,6 +90,16 @@ def row_features(first: SourceMention, mentions: Sequence[SourceMention], text: 
     if not first.role and any(m.role for m in mentions):
         f.append("role_later")
     return f
+
+
+def _verifier_bucket(score: float) -> str:
+    """The source verifier's score, in bands (it judges verb cues only)."""
+    if score < 0:
+        return "ver=none"
+    for edge in (0.7, 0.85, 0.95):
+        if score < edge:
+            return f"ver<{edge}"
+    return "ver>=0.95"
 
 
 def _name_features(name: str, lex: Lexicon, f: list[str]) -> None:

@@ -19,7 +19,8 @@ links). The file is read on the first article that cites anyone.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import replace
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
@@ -28,24 +29,32 @@ from typing import Any
 from checker.core.analysis import SOURCE_KINDS, Analysis
 from checker.core.datafiles import DataFileError, all_finite, finite_number, load_data, mapping
 from rules.attribution.lexicon import Lexicon
-from rules.attribution.row_features import ROWS_PATH, row_features, rows_of
+from rules.attribution.row_features import row_features, rows_of
 
+# (the shipped file is ``record.ROWS_PATH``, ``source_rows.json`` beside this module)
 ROWS_FORMAT = "checker-attribution-source-rows"
 ROWS_FORMAT_VERSION = 1
 
 
-@dataclass(frozen=True)
 class RowModel:
-    """The keep regression (or None) and the kind regression (or None)."""
+    """The keep regression (or None) and the kind regression (or None). (A plain class: a
+    dataclass costs the draft check's start-up more than the model's whole work.)"""
 
-    keep_weights: dict[str, float] | None
-    keep_bias: float
-    threshold: float
-    kinds: tuple[str, ...]
-    kind_weights: dict[str, list[float]] | None
-    kind_bias: tuple[float, ...]
-    kind_scale: float = 1.0
-    margin: float = 0.0
+    __slots__ = ("keep_weights", "keep_bias", "threshold", "kinds", "kind_weights",
+                 "kind_bias", "kind_scale", "margin")
+
+    def __init__(self, keep_weights: dict[str, float] | None, keep_bias: float,
+                 threshold: float, kinds: tuple[str, ...],
+                 kind_weights: dict[str, list[float]] | None, kind_bias: tuple[float, ...],
+                 kind_scale: float = 1.0, margin: float = 0.0) -> None:
+        self.keep_weights = keep_weights
+        self.keep_bias = keep_bias
+        self.threshold = threshold
+        self.kinds = kinds
+        self.kind_weights = kind_weights
+        self.kind_bias = kind_bias
+        self.kind_scale = kind_scale
+        self.margin = margin
 
     def keep(self, features: list[str]) -> bool:
         if self.keep_weights is None:
@@ -105,7 +114,7 @@ def _kind_part(data: dict[str, Any], where: str
 
 
 @lru_cache(maxsize=4)
-def load_row_model(path: str = str(ROWS_PATH)) -> RowModel | None:
+def load_row_model(path: str) -> RowModel | None:
     """The row model at ``path`` (None when there is no such file or both parts are null);
     a bad file is a :class:`~checker.core.datafiles.DataFileError` naming it."""
     p = Path(path)
@@ -120,21 +129,23 @@ def load_row_model(path: str = str(ROWS_PATH)) -> RowModel | None:
                     scale, margin)
 
 
-def apply_row_model(analysis: Analysis, lex: Lexicon, model: RowModel | None | bool = True
-                    ) -> None:
+def apply_row_model(analysis: Analysis, lex: Lexicon, model: RowModel | Path | None,
+                    scores: Mapping[int, float] | None = None) -> None:
     """Drop the rows the model does not keep and give each kept row the model's kind
-    (``model=True``: the shipped file; None/False: the rules' rows stand)."""
+    (``model``: the model or the path of its file; None: the rules' rows stand;
+    ``scores``: the source verifier's score of a mention, by the mention's id)."""
     rows = rows_of(analysis.sources)
     if not rows:
         return
-    if model is True:
-        model = load_row_model()
-    if not model:
+    if isinstance(model, Path):
+        model = load_row_model(str(model))
+    if model is None:
         return
     dropped: set[int] = set()
     kinds: dict[int, str] = {}
     for mentions in rows.values():
-        features = row_features(mentions[0], mentions, analysis.doc.text, lex)
+        score = scores.get(id(mentions[0]), -1.0) if scores else -1.0
+        features = row_features(mentions[0], mentions, analysis.doc.text, lex, score)
         if not model.keep(features):
             dropped.update(id(m) for m in mentions)
             continue
