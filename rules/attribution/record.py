@@ -21,7 +21,8 @@ from rules.attribution.lexicon import Lexicon
 from rules.attribution.sources import classify
 
 SentenceOf = Callable[[int], int | None]  # text offset -> sentence index
-# the learned "who is cited" row model (``rows.py``); without the file the rules' rows stand
+# the learned "who is cited" row model (``rows.py``); without the file (none is shipped:
+# docs/model-card-source-rows.md) the rules' rows stand
 ROWS_PATH = Path(__file__).resolve().parent / "source_rows.json"
 
 
