@@ -42,8 +42,10 @@ first use):
   earlier and classify every source (person with role, organisation, outlet, document,
   anonymous); ``extraction.py`` runs these stages (``extract``);
 - ``record.py`` keeps the relations of analysed (body) sentences and fills the
-  ``Analysis`` contract from the informational ones; ``findings.py`` holds the rules and
-  emits ATT001/ATT002.
+  ``Analysis`` contract from the informational ones; ``rows.py`` (when
+  ``source_rows.json`` is shipped) applies the "who is cited" row model learned from
+  news-convention labels (keep a row, its kind) over ``row_features.py``;
+  ``findings.py`` holds the rules and emits ATT001/ATT002.
 
 ``run(analysis)`` is the pipeline step. ``extraction.extract(text, sentences)`` is the
 plain-string API used by the evaluation.

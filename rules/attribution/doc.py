@@ -54,6 +54,9 @@ class Extracted:
     # misread span in a sentence that does report, so the sentence stays attributed, but
     # the phrase is not listed among the sources nor flagged as vague
     source_doubted: bool = False
+    # the verifier's probability that the source is an information source (-1: not judged);
+    # a feature of the "who is cited" row model (``rows.py``)
+    source_score: float = -1.0
 
 
 class TokenDoc:

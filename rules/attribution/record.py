@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from pathlib import Path
 
 from checker.core.analysis import ANONYMOUS, OUTLET, Analysis, Attribution, SourceMention
 from checker.core.document import BODY, Document, Span
@@ -20,6 +21,9 @@ from rules.attribution.lexicon import Lexicon
 from rules.attribution.sources import classify
 
 SentenceOf = Callable[[int], int | None]  # text offset -> sentence index
+# the learned "who is cited" row model (``rows.py``); without the file (none is shipped:
+# docs/model-card-source-rows.md) the rules' rows stand
+ROWS_PATH = Path(__file__).resolve().parent / "source_rows.json"
 
 
 def analysed_only(doc: Document, found: list[Extracted], quotes: list[tuple[int, int]]
@@ -49,9 +53,12 @@ def analysed_only(doc: Document, found: list[Extracted], quotes: list[tuple[int,
 def record(analysis: Analysis, found: list[Extracted], quotes: list[tuple[int, int]],
            lex: Lexicon) -> None:
     """Fill quotes, attributions, sources, attributed and sentence_source from the
-    informational relations (an actor doing something is no source: ``plausible.py``)."""
+    informational relations (an actor doing something is no source: ``plausible.py``);
+    the row model, when shipped, then keeps or drops each "who is cited" row and gives
+    its kind (``rows.py``)."""
     analysis.quotes.extend(Span(a, b) for a, b in quotes)
     sent_index = _sentence_finder(analysis.doc)
+    scores: dict[int, float] = {}  # id of a relation's source mention -> verifier score
     for r in found:
         if r.stance:
             _mark_stance(analysis, r, sent_index)
@@ -60,8 +67,12 @@ def record(analysis: Analysis, found: list[Extracted], quotes: list[tuple[int, i
                 _mark_gate_verdict(analysis, r, sent_index)
             continue
         analysis.attributions.append(_attribution(r))
-        _record_sources(analysis, r, lex, sent_index)
+        _record_sources(analysis, r, lex, sent_index, scores)
         _mark_attributed(analysis, r, sent_index)
+    if analysis.sources and ROWS_PATH.is_file():
+        from rules.attribution.rows import apply_row_model  # imported once it can apply
+
+        apply_row_model(analysis, lex, ROWS_PATH, scores)
     # footnote markers and hyperlinks attribute their sentence
     for s in analysis.doc.sentences:
         if analysis.sentence_footnotes and analysis.sentence_footnotes[s.index]:
@@ -98,23 +109,24 @@ def _attribution(r: Extracted) -> Attribution:
 
 
 def _record_sources(analysis: Analysis, r: Extracted, lex: Lexicon,
-                    sent_index: SentenceOf) -> None:
+                    sent_index: SentenceOf, scores: dict[int, float]) -> None:
     """The source mentions of a relation: its source, an outlet told (for an unnamed
-    speaker) and a "citing ..." mention."""
+    speaker) and a "citing ..." mention (``scores``: the source mention's verifier score,
+    by the mention's id)."""
     if r.source is not None and r.source_name.lower() not in lex.pronouns \
             and not r.source_doubted:
         # an unresolved pronoun ("he said" with nobody named before) names nobody
-        analysis.sources.append(
-            SourceMention(
-                name=r.source_name or r.source_text,
-                kind=r.source_kind or ANONYMOUS,
-                start=r.source[0],
-                end=r.source[1],
-                sentence=sent_index(r.source[0]),
-                cue=r.cue_text.lower(),
-                role=r.role,
-            )
+        mention = SourceMention(
+            name=r.source_name or r.source_text,
+            kind=r.source_kind or ANONYMOUS,
+            start=r.source[0],
+            end=r.source[1],
+            sentence=sent_index(r.source[0]),
+            cue=r.cue_text.lower(),
+            role=r.role,
         )
+        analysis.sources.append(mention)
+        scores[id(mention)] = r.source_score
     if r.recipient is not None and (r.source_kind or ANONYMOUS) != ANONYMOUS:
         analysis.carriers.append(Span(r.recipient[0], r.recipient[1]))
     elif r.recipient is not None and (told := classify(

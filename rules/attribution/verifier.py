@@ -122,7 +122,8 @@ def verify(d: TokenDoc, results: list[Extracted],
     if not model:
         return
     for r in judged:
-        if model.proba(source_features(d, r)) < model.threshold:
+        r.source_score = model.proba(source_features(d, r))
+        if r.source_score < model.threshold:
             r.source_doubted = True
             r.vague = False
 
