@@ -8,14 +8,16 @@ Data: the real-news dev set's **tune** half (``evaluation.realnews.split_of``; t
 is never read here) and the labelled web working sets given with ``--web`` (default
 ``../tools/webtrain3`` when present), both in the real-news format (``<id>.txt`` + ``<id>.json``).
 
-1. segment every excerpt with the chrome rules alone (the model off) and keep the blocks the
-   rules leave as body text: the only ones the model decides;
+1. segment every excerpt with the chrome rules alone (the model off);
 2. label each block 1 when every labelled item in it is ``skip`` (not article prose), 0 when
    any is prose (``unsourced``, ``sourced``, ``not_claim``, ``borderline``);
 3. a logistic regression (scikit-learn, liblinear, L2, standardised features of
-   :mod:`checker.text.line_model`); C and the threshold chosen only by cross-validation grouped
-   by excerpt (one outlet per excerpt): the threshold is the lowest that loses no prose line
-   out of fold, plus a margin; C the one that then catches the most chrome lines;
+   :mod:`checker.text.line_model`) fitted on every block (what the rules said of a block is not
+   one of its own features, only of its neighbours': the chrome the rules find teaches the
+   model what chrome looks like); C and the threshold chosen only by cross-validation grouped
+   by excerpt (one outlet per excerpt), on the blocks the rules leave as body (the only ones the
+   model decides): the threshold is the lowest that loses no prose line out of fold, plus a
+   margin; C the one that then catches the most chrome lines;
 4. the cross-validated figures on the whole pipeline: for each fold, the excerpts held out are
    audited with the rules alone and with the fold's model, and the skip lines that carry a
    finding and the prose lines lost are counted (as ``score.py`` counts them);
@@ -46,8 +48,8 @@ WEB = REPO.parent / "tools" / "webtrain3"
 LABELS = ("skip", "unsourced", "sourced", "not_claim", "borderline")
 SEED = 13
 FOLDS = 5
-C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
-MARGIN = 0.05  # added to the out-of-fold prose maximum
+C_GRID = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
+MARGIN = 0.02  # added to the out-of-fold prose maximum
 
 
 class DataError(ValueError):
@@ -109,16 +111,18 @@ def read_set(folder: Path, tag: str, part: str | None = None) -> list[Excerpt]:
 
 @dataclass
 class Block:
-    """A block the rules leave as body text, with its label and features."""
+    """A labelled block, with its features and whether the model decides it (the rules left
+    it as body text: :func:`checker.text.line_model.decided`)."""
 
     excerpt: int
     label: int
     lines: int  # labelled items in it
     row: list[float]
+    body: bool
 
 
 def rule_blocks(excerpts: list[Excerpt]) -> list[Block]:
-    """The body blocks of every excerpt under the rules alone, labelled."""
+    """The labelled blocks of every excerpt under the rules alone."""
     line_model.use(None)
     out = []
     for e, ex in enumerate(excerpts):
@@ -126,14 +130,13 @@ def rule_blocks(excerpts: list[Excerpt]) -> list[Block]:
         spans = [(b.start, b.end) for b in doc.blocks]
         chrome = [b.region != BODY for b in doc.blocks]
         rows = line_model.features(doc.text, spans, chrome)
+        decided = set(line_model.decided(doc.text, spans, chrome))
         for b in doc.blocks:
-            if b.region != BODY:
-                continue
             labels = [lab for s, t, lab in ex.items if s < b.end and t > b.start]
             if not labels:
                 continue
             chrome_line = all(lab == "skip" for lab in labels)
-            out.append(Block(e, int(chrome_line), len(labels), rows[b.index]))
+            out.append(Block(e, int(chrome_line), len(labels), rows[b.index], b.index in decided))
     return out
 
 
@@ -174,10 +177,12 @@ def choose(blocks: list[Block], folds: list[tuple[np.ndarray, np.ndarray]]
     (plus ``MARGIN``), and the chrome lines it catches; the C catching most wins."""
     y = np.array([b.label for b in blocks])
     lines = np.array([b.lines for b in blocks])
+    body = np.array([b.body for b in blocks])
+    y, lines = y[body], lines[body]
     best: tuple[int, float, float] | None = None
     log = []
     for c in C_GRID:
-        p = out_of_fold(blocks, c, folds)
+        p = out_of_fold(blocks, c, folds)[body]
         threshold = min(1.0, float(p[y == 0].max()) + MARGIN)
         caught = int(lines[(y == 1) & (p >= threshold)].sum())
         log.append(f"C={c}: threshold {threshold:.3f}, chrome lines caught out of fold "
@@ -262,13 +267,15 @@ def main(argv: list[str] | None = None) -> int:
     extra = {
         "trained": dt.date.today().isoformat(),
         "data": {tag: sum(ex.name.startswith(tag + "/") for ex in excerpts) for tag in tags},
-        "blocks": {"chrome": int(y.sum()), "prose": int(len(y) - y.sum())},
+        "blocks": {"chrome": int(y.sum()), "prose": int(len(y) - y.sum()),
+                   "body_chrome": sum(b.label for b in blocks if b.body),
+                   "body_prose": sum(1 - b.label for b in blocks if b.body)},
         "C": c, "seed": SEED, "folds": FOLDS, "margin": MARGIN, "selection": log,
         "cv_pipeline": cv,
     }
     data = as_model(clf, mean, scale, threshold, extra)
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({len(blocks)} body blocks, {int(y.sum())} chrome)")
+    print(f"wrote {args.out} ({len(blocks)} blocks, {int(y.sum())} chrome)")
     assert not math.isnan(threshold)
     return 0
 

@@ -33,7 +33,13 @@ _WORD = re.compile(r"[^\W_][\w'\u2019.-]*")
 _BULLET = re.compile(r"\s*(?:[-*+\u2022\u2023\u25aa\u25cf\u2013\u2014>\u00bb]|\d{1,3}[.)])\s")
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 _URL = re.compile(r"https?://|www\.|\w\.(?:com|org|net|co|gov|edu)\b|\S@\S+\.\w", re.I)
+_URL_MARKS = ("@", "://", "www.", ".co", ".org", ".net", ".gov", ".edu")  # before _URL
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]")
+_CAPITALISED = re.compile(r"(?<![\w'\u2019.-])[A-Z]")  # a word's capital first letter
+_UPPER = re.compile(r"(?<![\w'\u2019.-])[A-Z]{2,}\b")  # a word in capitals
+_BRACKET = re.compile(r"[\[\]()]")
+_QUOTE = re.compile("[\"\u201c\u201d]")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 _SEPARATOR = re.compile(r"[|\u2022\u00b7\u00bb\u203a/]")
 # common finite verbs: prose has them, menus, credits and headline fragments seldom
 _VERBS = frozenset(
@@ -47,6 +53,7 @@ _PROMPTS = frozenset(
     "photo image video picture credit contact email comments comment reply loading "
     "please enable".split()
 )
+_OPEN_END = frozenset(",;\u2013\u2014-")  # a line the next one carries on (a list in a sentence)
 _SECOND_PERSON = frozenset("you your you're yours".split())
 # English function words: running prose is full of them, names, titles and foreign credits not
 _FUNCTION = frozenset(
@@ -60,11 +67,13 @@ OWN = (
     "upper_share", "digit_share", "bracket", "bracket_start", "url_or_email", "bullet",
     "verb", "quote", "lower_start", "prompt_start", "second_person", "separator", "one_word",
     "sentences", "function_share", "code_token", "bullet_terminal", "bullet_digits",
+    "open_end",
 )
 NEIGHBOUR = ("rule_chrome", "log_words", "terminal", "bullet", "verb", "colon_end", "missing")
 FEATURES = (
     OWN
-    + ("first", "last", "position", "log_index", "log_from_end", "bullet_run")
+    + ("first", "last", "position", "log_index", "log_from_end", "bullet_run",
+       "prev2_rule_chrome", "next2_rule_chrome", "text_chrome_share")
     + tuple(f"prev_{n}" for n in NEIGHBOUR)
     + tuple(f"next_{n}" for n in NEIGHBOUR)
 )
@@ -74,13 +83,12 @@ def _own(line: str) -> list[float]:
     """The form features of one line (its text, stripped), in the order of ``OWN``."""
     bullet = _BULLET.match(line)
     body = line[bullet.end():] if bullet else line
-    words = _WORD.findall(body)
-    n = len(words)
-    lower = [w.lower().rstrip(".") for w in words]
-    caps = sum(w[0].isupper() for w in words)
-    upper = sum(len(w) > 1 and w.isupper() for w in words)
+    lower = _WORD.findall(body.lower())
+    n = len(lower)
+    caps = len(_CAPITALISED.findall(body))
+    upper = len(_UPPER.findall(body)) if caps else 0
     chars = len(body)
-    digits = sum(c.isdigit() for c in body)
+    digits = chars - len(body.translate(_NO_DIGITS))
     end = body.rstrip()[-1:] if body.strip() else ""
     return [
         math.log1p(n),
@@ -91,22 +99,23 @@ def _own(line: str) -> list[float]:
         caps / n if n else 0.0,
         upper / n if n else 0.0,
         digits / chars if chars else 0.0,
-        1.0 if any(c in body for c in "[]()") else 0.0,
+        1.0 if _BRACKET.search(body) else 0.0,
         1.0 if body[:1] in "[(" else 0.0,
-        1.0 if _URL.search(body) else 0.0,
+        1.0 if any(m in body for m in _URL_MARKS) and _URL.search(body) else 0.0,
         1.0 if bullet else 0.0,
-        1.0 if any(w in _VERBS for w in lower) else 0.0,
-        1.0 if any(c in body for c in "\"\u201c\u201d") else 0.0,
+        0.0 if _VERBS.isdisjoint(lower) else 1.0,
+        1.0 if _QUOTE.search(body) else 0.0,
         1.0 if body[:1].islower() else 0.0,
-        1.0 if lower and lower[0] in _PROMPTS else 0.0,
-        1.0 if any(w in _SECOND_PERSON for w in lower) else 0.0,
+        1.0 if lower and lower[0].rstrip(".") in _PROMPTS else 0.0,
+        0.0 if _SECOND_PERSON.isdisjoint(lower) else 1.0,
         1.0 if _SEPARATOR.search(body) else 0.0,
         1.0 if n == 1 else 0.0,
         float(min(len(_SENTENCE_END.findall(body)), 3)),
-        sum(w in _FUNCTION for w in lower) / n if n else 0.0,
-        1.0 if _CODE.search(body) else 0.0,
+        sum(map(_FUNCTION.__contains__, lower)) / n if n else 0.0,
+        1.0 if digits and _CODE.search(body) else 0.0,
         1.0 if bullet and _TERMINAL.search(body) else 0.0,
         digits / chars if bullet and chars else 0.0,
+        1.0 if end in _OPEN_END or (lower and lower[-1] in ("and", "or")) else 0.0,
     ]
 
 
@@ -150,12 +159,14 @@ def features(text: str, spans: Sequence[tuple[int, int]], chrome: Sequence[bool]
             hi += 1
         return math.log1p(hi - lo + 1)
 
+    share = sum(chrome) / n if n else 0.0
     rows = {}
     for i in todo:
         row = list(own(i) or ())
         row += [1.0 if i == 0 else 0.0, 1.0 if i == n - 1 else 0.0,
                 i / (n - 1) if n > 1 else 0.0, math.log1p(i), math.log1p(n - 1 - i),
-                run(i)]
+                run(i), 1.0 if i > 1 and chrome[i - 2] else 0.0,
+                1.0 if i < n - 2 and chrome[i + 2] else 0.0, share]
         row += _neighbour(own(i - 1), i > 0 and chrome[i - 1])
         row += _neighbour(own(i + 1), i < n - 1 and chrome[i + 1])
         rows[i] = row
@@ -216,16 +227,30 @@ def use(model: LineModel | None) -> None:
     _model = model
 
 
+MIN_BLOCKS = 3  # a text of fewer blocks is no page: the rules alone decide
+_QUESTION_END = re.compile(r"\?[\"'\u201d\u2019)]*\s*$")
+
+
+def decided(text: str, spans: Sequence[tuple[int, int]], chrome: Sequence[bool]) -> list[int]:
+    """The blocks the model decides: those the rules left as body text, in a text of at least
+    ``MIN_BLOCKS`` blocks, except questions (a rhetorical "Why?" is the author's; the rules tell
+    question headings)."""
+    if len(spans) < MIN_BLOCKS:
+        return []
+    return [i for i, (s, e) in enumerate(spans)
+            if not chrome[i] and not _QUESTION_END.search(text, s, e)]
+
+
 def mark_chrome(text: str, spans: Sequence[tuple[int, int]],
                 regions: list[tuple[str, str]], boilerplate: str) -> None:
     """Turn each body block of ``regions`` the model calls chrome into ``boilerplate``."""
     model = current()
     if model is None:
         return
-    body = [i for i, (region, _) in enumerate(regions) if region == BODY]
+    chrome = [region != BODY for region, _ in regions]
+    body = decided(text, spans, chrome)
     if not body:
         return
-    chrome = [region != BODY for region, _ in regions]
     rows = features(text, spans, chrome, body)
     for i in body:
         if model.probability(rows[i]) >= model.threshold:
