@@ -93,7 +93,7 @@ def test_prose_short_quotes_and_one_sentence_paragraphs_stay_body() -> None:
 
 def test_the_model_is_plain_json_with_its_features() -> None:
     data = json.loads(line_model.MODEL_PATH.read_text(encoding="utf-8"))
-    assert data["format"] == line_model.FORMAT
+    assert data["format"] == line_model.FORMAT and data["format_version"] == 1
     assert data["features"] == list(line_model.FEATURES)
     assert 0.5 < data["threshold"] <= 1.0
     model = line_model.LineModel(data)
@@ -109,6 +109,10 @@ def test_a_malformed_model_file_is_named(tmp_path: Path) -> None:
     data["features"] = data["features"][:-1]
     bad.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValueError, match="features do not match"):
+        line_model.load(bad)
+    data["format"] = "checker-claim-model"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="not a checker-line-model file"):
         line_model.load(bad)
 
 

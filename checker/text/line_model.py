@@ -20,9 +20,11 @@ import json
 import math
 import re
 from collections.abc import Sequence
+from operator import mul
 from pathlib import Path
 from typing import Any
 
+from checker.core.datafiles import packaged_data
 from checker.core.document import BODY
 
 MODEL_PATH = Path(__file__).with_name("lexicons") / "line_model.json"
@@ -177,8 +179,6 @@ class LineModel:
     """Weights, intercept and threshold of the line model, checked against ``FEATURES``."""
 
     def __init__(self, data: dict[str, Any], where: str = "line model") -> None:
-        if data.get("format") != FORMAT or data.get("format_version") != 1:
-            raise ValueError(f"{where}: not a {FORMAT} file (format_version 1)")
         names = data.get("features")
         if names != list(FEATURES):
             raise ValueError(f"{where}: its features do not match this version's")
@@ -193,7 +193,9 @@ class LineModel:
         self.threshold = float(data["threshold"])
 
     def probability(self, row: Sequence[float]) -> float:
-        z = self.intercept + sum(w * x for w, x in zip(self.weights, row, strict=True))
+        if len(row) != len(self.weights):
+            raise ValueError("line model: a feature row of the wrong length")
+        z = self.intercept + sum(map(mul, self.weights, row))
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
 
@@ -201,14 +203,19 @@ _UNSET: Any = object()
 _model: Any = _UNSET
 
 
-def load(path: Path = MODEL_PATH) -> LineModel:
-    """The model in ``path`` (plain JSON); ValueError naming the file when it is malformed."""
+def load(path: Path | None = None) -> LineModel:
+    """The packaged model, or the one in ``path`` (plain JSON with the data files' envelope);
+    ValueError naming the file when it is malformed."""
+    if path is None:
+        data = packaged_data("checker.text", "lexicons/line_model.json", FORMAT)
+        return LineModel(data, str(MODEL_PATH))
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise ValueError(f"{path}: cannot read the line model: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: not a JSON object")
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get(
+            "format_version") != 1:
+        raise ValueError(f"{path}: not a {FORMAT} file (format_version 1)")
     return LineModel(data, str(path))
 
 
@@ -227,15 +234,16 @@ def use(model: LineModel | None) -> None:
     _model = model
 
 
-MIN_BLOCKS = 3  # a text of fewer blocks is no page: the rules alone decide
+MIN_BLOCKS = 6  # a text of fewer blocks is no page: the rules alone decide...
+MIN_BODY = 3  # ...and so they do in one with fewer body blocks (too little article to judge by)
 _QUESTION_END = re.compile(r"\?[\"'\u201d\u2019)]*\s*$")
 
 
 def decided(text: str, spans: Sequence[tuple[int, int]], chrome: Sequence[bool]) -> list[int]:
     """The blocks the model decides: those the rules left as body text, in a text of at least
-    ``MIN_BLOCKS`` blocks, except questions (a rhetorical "Why?" is the author's; the rules tell
-    question headings)."""
-    if len(spans) < MIN_BLOCKS:
+    ``MIN_BLOCKS`` blocks with at least ``MIN_BODY`` body blocks, except questions (a
+    rhetorical "Why?" is the author's; the rules tell question headings)."""
+    if len(spans) < MIN_BLOCKS or len(chrome) - sum(chrome) < MIN_BODY:
         return []
     return [i for i, (s, e) in enumerate(spans)
             if not chrome[i] and not _QUESTION_END.search(text, s, e)]
