@@ -26,23 +26,24 @@ from typing import Any
 
 from checker.core.datafiles import packaged_data
 from checker.core.document import BODY
+from checker.core.regexlit import lazy_compile
 
 MODEL_PATH = Path(__file__).with_name("lexicons") / "line_model.json"
 FORMAT = "checker-line-model"
 REASON = "page chrome (line model)"
 
-_WORD = re.compile(r"[^\W_][\w'\u2019.-]*")
-_BULLET = re.compile(r"\s*(?:[-*+\u2022\u2023\u25aa\u25cf\u2013\u2014>\u00bb]|\d{1,3}[.)])\s")
-_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
-_URL = re.compile(r"https?://|www\.|\w\.(?:com|org|net|co|gov|edu)\b|\S@\S+\.\w", re.I)
+_WORD = lazy_compile(r"[^\W_][\w'\u2019.-]*")
+_BULLET = lazy_compile(r"\s*(?:[-*+\u2022\u2023\u25aa\u25cf\u2013\u2014>\u00bb]|\d{1,3}[.)])\s")
+_TERMINAL = lazy_compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
+_URL = lazy_compile(r"https?://|www\.|\w\.(?:com|org|net|co|gov|edu)\b|\S@\S+\.\w", re.I)
 _URL_MARKS = ("@", "://", "www.", ".co", ".org", ".net", ".gov", ".edu")  # before _URL
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]")
-_CAPITALISED = re.compile(r"(?<![\w'\u2019.-])[A-Z]")  # a word's capital first letter
-_UPPER = re.compile(r"(?<![\w'\u2019.-])[A-Z]{2,}\b")  # a word in capitals
-_BRACKET = re.compile(r"[\[\]()]")
-_QUOTE = re.compile("[\"\u201c\u201d]")
+_SENTENCE_END = lazy_compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]")
+_CAPITALISED = lazy_compile(r"(?<![\w'\u2019.-])[A-Z]")  # a word's capital first letter
+_UPPER = lazy_compile(r"(?<![\w'\u2019.-])[A-Z]{2,}\b")  # a word in capitals
+_BRACKET = lazy_compile(r"[\[\]()]")
+_QUOTE = lazy_compile("[\"\u201c\u201d]")
 _NO_DIGITS = str.maketrans("", "", "0123456789")
-_SEPARATOR = re.compile(r"[|\u2022\u00b7\u00bb\u203a/]")
+_SEPARATOR = lazy_compile(r"[|\u2022\u00b7\u00bb\u203a/]")
 # common finite verbs: prose has them, menus, credits and headline fragments seldom
 _VERBS = frozenset(
     "is are was were has have had will would can could said says say told tells added "
@@ -62,7 +63,7 @@ _FUNCTION = frozenset(
     "the a an of to and in on for with at by from that this it as or but not its their "
     "his her they he she we".split()
 )
-_CODE = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{6,}\b")
+_CODE = lazy_compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{6,}\b")
 
 OWN = (
     "log_words", "log_chars", "terminal", "colon_end", "question_end", "cap_share",
@@ -236,7 +237,7 @@ def use(model: LineModel | None) -> None:
 
 MIN_BLOCKS = 6  # a text of fewer blocks is no page: the rules alone decide...
 MIN_BODY = 3  # ...and so they do in one with fewer body blocks (too little article to judge by)
-_QUESTION_END = re.compile(r"\?[\"'\u201d\u2019)]*\s*$")
+_QUESTION_END = lazy_compile(r"\?[\"'\u201d\u2019)]*\s*$")
 
 
 def decided(text: str, spans: Sequence[tuple[int, int]], chrome: Sequence[bool]) -> list[int]:
@@ -252,12 +253,12 @@ def decided(text: str, spans: Sequence[tuple[int, int]], chrome: Sequence[bool])
 def mark_chrome(text: str, spans: Sequence[tuple[int, int]],
                 regions: list[tuple[str, str]], boilerplate: str) -> None:
     """Turn each body block of ``regions`` the model calls chrome into ``boilerplate``."""
-    model = current()
-    if model is None:
-        return
     chrome = [region != BODY for region, _ in regions]
     body = decided(text, spans, chrome)
     if not body:
+        return  # a short draft: the weights are not even read
+    model = current()
+    if model is None:
         return
     rows = features(text, spans, chrome, body)
     for i in body:
