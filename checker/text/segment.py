@@ -29,7 +29,7 @@ from checker.core.document import (
 )
 from checker.core.regexlit import PatternSet, lazy_compile
 from checker.core.words import word_count, word_tokens
-from checker.text import captions, chrome, chrome_bio, firstchar, line_model
+from checker.text import captions, chrome, chrome_bio, firstchar
 from checker.text.blockspans import block_hints, mark_bullets
 from checker.text.chrome_runs import mark_runs
 from checker.text.lines import hard_wrapped, indented_paragraphs, lower_byline
@@ -414,7 +414,10 @@ def classify_blocks(
     mark_runs(text, raw, regions, classifier.words, classifier.bodies,
               [(link.start, link.end) for link in links or ()])
     chrome_bio.mark_trailing_chrome(text, raw, regions, _TERMINAL)
-    line_model.mark_chrome(text, [(b.start, b.end) for b in raw], regions, BOILERPLATE)
+    if len(raw) >= 6:  # a page, not a draft: the learned line model (its MIN_BLOCKS) may add chrome
+        from checker.text import line_model
+
+        line_model.mark_chrome(text, [(b.start, b.end) for b in raw], regions, BOILERPLATE)
     return [
         Block(i, b.start, b.end, region, b.bullet, reason)
         for i, (b, (region, reason)) in enumerate(zip(raw, regions, strict=True))
