@@ -31,6 +31,7 @@ from checker.core.datafiles import (
 SHIPPED = [
     ("checker.text", "lexicons/boilerplate.json", "checker-boilerplate-lexicon"),
     ("checker.text", "lexicons/boilerplate-analysis.json", "checker-pattern-analysis"),
+    ("checker.text", "lexicons/line_model.json", "checker-line-model"),
     ("checker.reference", "outlets.json", "checker-outlets"),
     ("checker.reference", "domains.json", "checker-domains"),
     ("rules.attribution", "lexicon.json", "checker-attribution-lexicon"),

@@ -414,6 +414,10 @@ def classify_blocks(
     mark_runs(text, raw, regions, classifier.words, classifier.bodies,
               [(link.start, link.end) for link in links or ()])
     chrome_bio.mark_trailing_chrome(text, raw, regions, _TERMINAL)
+    if len(raw) >= 6:  # a page, not a draft: the learned line model (its MIN_BLOCKS) may add chrome
+        from checker.text import line_model
+
+        line_model.mark_chrome(text, [(b.start, b.end) for b in raw], regions, BOILERPLATE)
     return [
         Block(i, b.start, b.end, region, b.bullet, reason)
         for i, (b, (region, reason)) in enumerate(zip(raw, regions, strict=True))
