@@ -8,6 +8,7 @@ code on random and tricky input.
 
 from __future__ import annotations
 
+import bisect
 import math
 import random
 import re
@@ -19,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.text.loader import document_from_text
-from rules.attribution import content
+from rules.attribution import content, vague_words
 from rules.attribution.doc import TokenDoc, free_tokens, mark_used
 from rules.attribution.findings import phrase_hits
 from rules.attribution.lexicon import base_lexicon_data, get_lexicon, phrase_regex
@@ -34,6 +35,7 @@ from rules.attribution.tagger import (
     _pos_code,
     _shape_code,
     _word_codes,
+    decode_cue_spans,
     load_cue_tagger,
     tagger_attributes,
     tagger_feature_indices,
@@ -408,3 +410,59 @@ def test_marking_used_tokens_is_the_plain_marking(n: int, ops) -> None:  # noqa:
             mark_used(d, [(2 * lo, 2 * hi)], 0, n)
             plain[lo:hi] = [True] * (hi - lo)
         assert d.used == plain
+
+
+def _plain_scan(text: str, sentences: list[tuple[int, int]], keys: tuple[str, ...],
+                pattern: re.Pattern[str], lower: bool) -> list[tuple[int, int]]:
+    """``vague_words._scan`` as it first was: every start of every key, sorted, each
+    looked up among the sentences."""
+    low = text.lower()
+    offsets = sorted(i for k in keys for i in range(len(low)) if low.startswith(k, i))
+    starts = [a for a, _ in sentences]
+    seen: set[int] = set()
+    out = []
+    for off in offsets:
+        i = bisect.bisect_right(starts, off) - 1
+        if i < 0 or i in seen or off >= sentences[i][1]:
+            continue
+        seen.add(i)
+        a, b = sentences[i]
+        s = text[a:b]
+        for m in pattern.finditer(low[a:b] if lower else s):
+            if not vague_words._quoted(s, m.start()):
+                out.append((a + m.start(), a + m.end()))
+    return sorted(out)
+
+
+_SCAN_TEXTS = st.lists(st.sampled_from(["it is ", "said ", "it ", "is", " ", ". ", "“", "”",
+                                        "x", "It Is ", "\n", "it is said"]),
+                       max_size=25).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SCAN_TEXTS, st.lists(st.integers(0, 80), max_size=12), st.booleans())
+def test_key_scan_finds_the_sentences_every_key_start_finds(text: str, cuts: list[int],
+                                                            lower: bool) -> None:
+    """The scan that skips to the next sentence after a key's hit runs the pattern on the
+    sentences that every start of every key would find (sentences with gaps between them,
+    text before the first and after the last, keys that overlap)."""
+    edges = sorted({min(c, len(text)) for c in cuts})
+    sentences = [(edges[i], edges[i + 1]) for i in range(0, len(edges) - 1, 2)]
+    keys = ("it is ", "is ", "said")
+    pattern = re.compile(r"it\s+is\s+said|\bis\b")
+    got = vague_words._scan(text, sentences, keys, pattern, lower)
+    assert got == _plain_scan(text, sentences, keys, pattern, lower)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1), st.integers(-1, 3)),
+                max_size=40), st.floats(0.05, 0.95))
+def test_cue_spans_decoded_from_an_array_are_those_of_its_plain_rows(
+        rows: list[tuple[float, float, int]], threshold: float) -> None:
+    """The weak-cue pass decodes numpy rows as they are: the same spans as from the rows
+    turned into Python floats (the same float64 sums)."""
+    proba = np.array([[1.0 - b / 2 - i / 2, b / 2, i / 2] for b, i, _ in rows],
+                     dtype=np.float64).reshape(-1, 3)
+    sent = sorted(s for _, _, s in rows)
+    assert decode_cue_spans(proba, sent, threshold) \
+        == decode_cue_spans(proba.tolist(), sent, threshold)

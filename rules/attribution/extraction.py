@@ -307,8 +307,9 @@ def recover(d: TokenDoc, tagger: CueTagger, gate: SentenceGate, results: list[Ex
         return
     # decode those sentences only (decoding never joins tokens of two sentences)
     idx = [i for si in sorted(weak_sents) for i in range(*d.sent_tok[si])]
-    # plain rows of those tokens (tolist() keeps numpy's float64s)
-    rows = [proba[i] for i in idx] if isinstance(proba, list) else proba[idx].tolist()
+    # those tokens' rows (numpy's: decoded as an array, which turns only the tokens at the
+    # lower threshold into floats, the same float64 sums as on plain rows)
+    rows = [proba[i] for i in idx] if isinstance(proba, list) else proba[idx]
     weak = [(idx[a], idx[b]) for a, b in
             decode_cue_spans(rows, [sent[i] for i in idx], gate.cue_threshold)]
     _prepare_gate(d, gate, weak, touched)

@@ -511,6 +511,7 @@ def phrase_hits(texts: Sequence[str], pats: Sequence[PhraseRegex]
     lows = _safe_lowers(texts, whole)
     joinable = lows is not None and whole.count("\0") == len(texts) - 1
     words_first = lows is not None and len(whole) < WORD_SCAN_LIMIT
+    joined: tuple[str, list[int]] | None = None  # the lower-cased texts joined, their bases
     for pi, pat in enumerate(pats):
         if words_first and not pat.compiled and pat.index is not None \
                 and pat.word_scans < WORD_SCANS:
@@ -525,12 +526,15 @@ def phrase_hits(texts: Sequence[str], pats: Sequence[PhraseRegex]
             for ti, t in enumerate(texts):
                 out[ti][pi] = [m.span() for m in pat.regex.finditer(t)]
             continue
-        bases = []
-        base = 0
-        for low in lows:
-            bases.append(base)
-            base += len(low) + 1
-        for m in pat.twin.finditer("\0".join(lows)):
+        if joined is None:  # (once for all the patterns)
+            bases = []
+            base = 0
+            for low in lows:
+                bases.append(base)
+                base += len(low) + 1
+            joined = ("\0".join(lows), bases)
+        bases = joined[1]
+        for m in pat.twin.finditer(joined[0]):
             a, b = m.span()
             ti = bisect.bisect_right(bases, a) - 1
             out[ti][pi].append((a - bases[ti], b - bases[ti]))

@@ -29,6 +29,8 @@ ExtraKey = tuple[tuple[str, str], ...]
 
 def extra_key(extra: dict[str, str]) -> ExtraKey:
     """Cache key of a cue model's extra cue forms (``form -> kind``)."""
+    if not extra:
+        return ()  # (the shipped models have none: asked a few times per relation)
     return tuple(sorted(extra.items()))
 
 

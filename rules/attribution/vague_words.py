@@ -115,24 +115,24 @@ def _scan(text: str, sentences: Iterable[Span], keys: tuple[str, ...],
     """Spans of ``pattern`` outside quotations in the sentences that hold one of ``keys``
     (lower case; found with ``str.find``, much faster than a regex over the text)."""
     low = _lowered(text)
-    offsets = []
+    sents = list(sentences)
+    starts = [a for a, _ in sents]
+    n = len(sents)
+    # the sentences in which a key starts (one before every sentence, or between two, is
+    # in none); after each start found, a key's search goes on where the next sentence
+    # starts: the starts before it would find the same sentence again, or none
+    hit: set[int] = set()
     for k in keys:
         i = low.find(k)
         while i >= 0:
-            offsets.append(i)
-            i = low.find(k, i + 1)
-    if not offsets:
+            si = bisect.bisect_right(starts, i) - 1
+            if si >= 0 and i < sents[si][1]:
+                hit.add(si)
+            i = low.find(k, starts[si + 1]) if si + 1 < n else -1
+    if not hit:
         return []
-    offsets.sort()
-    sents = list(sentences)
-    starts = [a for a, _ in sents]
-    seen: set[int] = set()
     out: list[Span] = []
-    for off in offsets:
-        i = bisect.bisect_right(starts, off) - 1
-        if i < 0 or i in seen or off >= sents[i][1]:
-            continue
-        seen.add(i)
+    for i in sorted(hit):
         a, b = sents[i]
         s = text[a:b]
         for m in pattern.finditer(low[a:b] if lower else s):  # ``lower``: a lower-case pattern
