@@ -232,6 +232,7 @@ class ClaimScorer:
         self._dense: np.ndarray | None = None
         self._general: dict[str, tuple[int, ...]] = {}  # see _general_columns
         self._general_sets: dict[tuple[Any, ...], frozenset[int]] = {}  # see _general_set
+        self._general_arrays: dict[frozenset[int], np.ndarray] = {}  # see _sentence_arrays
         self._light_calls = 0  # small batches scored in plain Python so far (see probabilities)
         self.intercept_ = float(intercept)
         self.calibration_ = (float(calibration[0]), float(calibration[1]))
@@ -357,7 +358,9 @@ class ClaimScorer:
         if len(batch) <= SMALL_BATCH and self._dense is None and self._light_calls < LIGHT_CALLS:
             self._light_calls += 1
             return [sigmoid(z, self.calibration_) for z in self.scores(batch)]
-        return self.predict_proba(batch)[:, 1].tolist()
+        # (the second column of :meth:`predict_proba`, without building its array)
+        calibration = self.calibration_
+        return [sigmoid(z, calibration) for z in self.decision_function(batch).tolist()]
 
     def decision_function(self, X: Iterable[str]) -> np.ndarray:
         """Linear scores, computed as scikit-learn's sparse product computes them."""
@@ -374,8 +377,10 @@ class ClaimScorer:
 
     def _columns(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """What :meth:`_rows` gives (every row's sorted distinct columns, concatenated, and
-        each row's count), for a large batch: the rows' columns are gathered unsorted and
-        with repeats, and one numpy sort of (row, column) keys orders and dedupes them all."""
+        each row's count), for a large batch: the rows' word columns are gathered unsorted
+        and with repeats, their general columns (one cached array per combination of
+        general tokens) are joined to them, and one numpy sort of (row, column) keys orders
+        and dedupes them all."""
         import numpy as np
 
         buckets = _buckets(self.n_features)
@@ -383,13 +388,14 @@ class ClaimScorer:
         seen = len(misses)
         flat: list[int] = []
         lengths: list[int] = []
-        for words, general in self._sentence_columns(texts, buckets):
+        general: list[np.ndarray] = []
+        for words, extra in self._sentence_arrays(texts, buckets):
             size = len(flat)
             flat += words
-            flat += general
             lengths.append(len(flat) - size)
+            general.append(extra)
         n = self.n_features
-        cols = np.asarray(flat, dtype=np.int64)
+        cols = np.fromiter(flat, dtype=np.int64, count=len(flat))
         if len(misses) > seen:  # new features read as -1, in the order of ``misses``
             new = misses[seen:]
             buckets.settle(vectorised=True)
@@ -398,7 +404,11 @@ class ClaimScorer:
             if None in hashed:  # not remembered (more new features than the memo holds)
                 hashed = [bucket(f, n) for f in new]
             cols[cols == -1] = hashed
-        rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        index = np.arange(len(texts), dtype=np.int64)
+        rows = np.repeat(index, lengths)
+        if general:
+            cols = np.concatenate((cols, *general))
+            rows = np.concatenate((rows, np.repeat(index, [len(g) for g in general])))
         keys = rows * n + cols
         keys.sort()  # by row, then column
         if len(keys) > 1:  # distinct (np.unique hashes first, which is slower here)
@@ -407,6 +417,21 @@ class ClaimScorer:
             np.not_equal(keys[1:], keys[:-1], out=keep[1:])
             keys = keys[keep]
         return keys % n, np.bincount(keys // n, minlength=len(texts))
+
+    def _sentence_arrays(self, texts: list[str], buckets: _Buckets
+                         ) -> Iterator[tuple[Iterator[int], np.ndarray]]:
+        """:meth:`_sentence_columns` with each sentence's general columns as an int64 array
+        (one per combination of general tokens, made once and shared)."""
+        import numpy as np
+
+        arrays = self._general_arrays
+        for words, extra in self._sentence_columns(texts, buckets):
+            got = arrays.get(extra)
+            if got is None:
+                if len(arrays) >= 50_000:  # bounded memory
+                    arrays.clear()
+                got = arrays[extra] = np.fromiter(extra, dtype=np.int64, count=len(extra))
+            yield words, got
 
     @staticmethod
     def _settle(buckets: _Buckets, unsettled: list[tuple[set[int], list[str]]],
