@@ -231,13 +231,20 @@ def test_fold_equals_the_translation_table_on_every_character() -> None:
         assert fold(text) == text.lower().translate(_FOLD)
 
 
-def test_large_batches_score_as_the_plain_path_does() -> None:
+@pytest.mark.parametrize("limit", [None, 5])
+def test_large_batches_score_as_the_plain_path_does(limit: int | None,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The numpy path (word columns gathered, general columns joined as shared arrays) gives
     the plain path's probabilities, question prefixes and repeated general tokens included."""
     texts = ["Why did the council raise rates by 4% in 2019?", "We will win.",
              "Unemployment fell to 3.9 percent in March, the lowest since 2000.",
              "Thank you!", "", "It is what it is", "Prices rose 12 percent last year."] * 12
     scorer = load_scorer()
+    if limit:  # a feature memo too small for one batch: new features hashed again
+        from rules.claims import scorer as scorer_module
+
+        monkeypatch.setattr(scorer_module._Buckets, "limit", limit)
+        scorer_module._buckets(scorer.n_features).clear()
     assert scorer.predict_proba(texts)[:, 1].tolist() == [
         sigmoid(z, scorer.calibration_) for z in scorer.scores(texts)]
     assert scorer.probabilities(texts) == scorer.predict_proba(texts)[:, 1].tolist()

@@ -36,6 +36,7 @@ import sys
 from array import array
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -106,6 +107,10 @@ class _Buckets(Memo[str, int]):
         new = list(self.pending)
         self.pending.clear()
         self.misses.clear()
+        self.learn(new, vectorised)
+
+    def learn(self, new: list[str], vectorised: bool = True) -> None:
+        """Hash and remember ``new`` (distinct features not remembered yet)."""
         if len(self) + len(new) > self.limit:
             self.clear()
         n = self.n_features
@@ -289,9 +294,15 @@ class ClaimScorer:
         """Per sentence: its word features' columns (lazily: a feature not hashed yet reads
         as -1 and joins ``buckets.misses`` as it is read) and the columns of its general
         tokens with all their copies (one look-up per sentence)."""
+        col = buckets.__getitem__
+        for feats, extra in self._sentence_features(texts):
+            yield map(col, feats), extra
+
+    def _sentence_features(self, texts: list[str]) -> Iterator[tuple[list[str], frozenset[int]]]:
+        """Per sentence: its word features (``?``-prefixed in a question when questions are
+        split) and the columns of its general tokens with all their copies."""
         parts = analyzer(self.ngram_max, self.cues, self.split_questions, self.shapes,
                          self.general_weight).parts
-        col = buckets.__getitem__
         known = self._general_sets
         split = self.split_questions
         for text in texts:
@@ -299,7 +310,7 @@ class ClaimScorer:
             prefixed = question and split
             key = (prefixed, *general)
             extra = known.get(key)
-            yield (map(col, ["?" + f for f in feats] if prefixed else feats),
+            yield (["?" + f for f in feats] if prefixed else feats,
                    extra if extra is not None else self._general_set(key))
 
     def _general_set(self, key: tuple[Any, ...]) -> frozenset[int]:
@@ -384,26 +395,26 @@ class ClaimScorer:
         import numpy as np
 
         buckets = _buckets(self.n_features)
-        misses = buckets.misses
-        seen = len(misses)
-        flat: list[int] = []
+        flat: list[str] = []
         lengths: list[int] = []
         general: list[np.ndarray] = []
-        for words, extra in self._sentence_arrays(texts, buckets):
-            size = len(flat)
-            flat += words
-            lengths.append(len(flat) - size)
+        for feats, extra in self._sentence_arrays(texts):
+            flat += feats
+            lengths.append(len(feats))
             general.append(extra)
         n = self.n_features
-        cols = np.fromiter(flat, dtype=np.int64, count=len(flat))
-        if len(misses) > seen:  # new features read as -1, in the order of ``misses``
-            new = misses[seen:]
-            buckets.settle(vectorised=True)
+        # every feature looked up in C (``dict.get``, -1 for one not hashed yet: columns are
+        # never negative); only the new ones are then named, hashed together and filled in
+        cols = np.fromiter(map(buckets.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
+        unknown = np.flatnonzero(cols == -1)
+        if len(unknown):
+            new = [flat[i] for i in unknown.tolist()]
+            buckets.learn(list(dict.fromkeys(new)), vectorised=True)
             got = buckets.get
             hashed = [got(f) for f in new]
             if None in hashed:  # not remembered (more new features than the memo holds)
                 hashed = [bucket(f, n) for f in new]
-            cols[cols == -1] = hashed
+            cols[unknown] = hashed
         index = np.arange(len(texts), dtype=np.int64)
         rows = np.repeat(index, lengths)
         if general:
@@ -418,14 +429,13 @@ class ClaimScorer:
             keys = keys[keep]
         return keys % n, np.bincount(keys // n, minlength=len(texts))
 
-    def _sentence_arrays(self, texts: list[str], buckets: _Buckets
-                         ) -> Iterator[tuple[Iterator[int], np.ndarray]]:
-        """:meth:`_sentence_columns` with each sentence's general columns as an int64 array
+    def _sentence_arrays(self, texts: list[str]) -> Iterator[tuple[list[str], np.ndarray]]:
+        """:meth:`_sentence_features` with each sentence's general columns as an int64 array
         (one per combination of general tokens, made once and shared)."""
         import numpy as np
 
         arrays = self._general_arrays
-        for words, extra in self._sentence_columns(texts, buckets):
+        for words, extra in self._sentence_features(texts):
             got = arrays.get(extra)
             if got is None:
                 if len(arrays) >= 50_000:  # bounded memory
