@@ -216,3 +216,35 @@ def test_capitalised_word_pattern_matches_its_plain_form(text: str) -> None:
     """The capitalised-word cue finds what the plain lookbehind-first pattern finds."""
     plain = re.compile(r"(?<=[\s(\"“])[A-Z][a-z]*[A-Za-z]")
     assert _CAPWORD.findall(text) == plain.findall(text)
+
+
+def test_fold_equals_the_translation_table_on_every_character() -> None:
+    """The quick fold of the word features is ``lower().translate(_FOLD)`` exactly, for every
+    code point (lone surrogates included) and for sentences mixing signs, quotes and digits."""
+    from rules.claims.features import _FOLD, fold
+
+    every = "".join(map(chr, range(0x110000)))
+    assert fold(every) == every.lower().translate(_FOLD)
+    for text in ("The levy rose 4% to $1,250 (€1.1m) – a “record”, officials’ data show.",
+                 "ΟΔΟΣ ΑΘΗΝΑΣ: prices fell £3 in 2019 … don't panic",
+                 "plain ascii only", "", "İstanbul's mayor said: «no»!", "\ud800 x"):
+        assert fold(text) == text.lower().translate(_FOLD)
+
+
+@pytest.mark.parametrize("limit", [None, 5])
+def test_large_batches_score_as_the_plain_path_does(limit: int | None,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The numpy path (word columns gathered, general columns joined as shared arrays) gives
+    the plain path's probabilities, question prefixes and repeated general tokens included."""
+    texts = ["Why did the council raise rates by 4% in 2019?", "We will win.",
+             "Unemployment fell to 3.9 percent in March, the lowest since 2000.",
+             "Thank you!", "", "It is what it is", "Prices rose 12 percent last year."] * 12
+    scorer = load_scorer()
+    if limit:  # a feature memo too small for one batch: new features hashed again
+        from rules.claims import scorer as scorer_module
+
+        monkeypatch.setattr(scorer_module._Buckets, "limit", limit)
+        scorer_module._buckets(scorer.n_features).clear()
+    assert scorer.predict_proba(texts)[:, 1].tolist() == [
+        sigmoid(z, scorer.calibration_) for z in scorer.scores(texts)]
+    assert scorer.probabilities(texts) == scorer.predict_proba(texts)[:, 1].tolist()

@@ -20,6 +20,32 @@ _FOLD.update({ord(c): "0" for c in string.digits})
 _FOLD.update({ord(c): f" {c} " for c in "%$€£"})
 _FOLD.update({ord(c): None for c in "'’"})
 _FOLD.update({ord(c): " " for c in "‘“”«»—–…•·"})
+# The same fold, quicker: ``str.translate`` walks a dict per character unless every mapped
+# value is one character and the text is ASCII (news copy has curly quotes), about 17 µs a
+# sentence. :func:`fold` instead widens the four signs and replaces the few non-ASCII
+# characters of the table with ``str.replace`` (only those present), then maps the ASCII
+# characters byte for byte with ``bytes.translate`` (other bytes, UTF-8 of the rest, stay).
+_SIGNS = tuple((chr(k), v) for k, v in _FOLD.items() if v is not None and len(v) > 1)
+_WIDE = tuple((chr(k), v or "") for k, v in _FOLD.items()
+              if k > 127 and (v is None or len(v) == 1))
+_ASCII = bytes(k if k > 127 or k not in _FOLD or _FOLD[k] is None or len(_FOLD[k] or "") > 1
+               else ord(_FOLD[k] or "") for k in range(256))
+_DELETE = bytes(k for k, v in _FOLD.items() if k < 128 and v is None)
+
+
+def fold(text: str) -> str:
+    """``text.lower().translate(_FOLD)``, the same string (a test compares every character)."""
+    low = text.lower()
+    for c, wide in _SIGNS:
+        if c in low:
+            low = low.replace(c, wide)
+    if low.isascii():
+        return low.encode("ascii").translate(_ASCII, _DELETE).decode("ascii")
+    for c, v in _WIDE:
+        if c in low:
+            low = low.replace(c, v)
+    return low.encode("utf-8", "surrogatepass").translate(_ASCII, _DELETE).decode(
+        "utf-8", "surrogatepass")
 _CLOSERS = " \t\r\n\"'”’)]»"
 # A capitalised word after a space, "(" or an opening quote. The capital comes first and the
 # lookbehind (over it and the character before) second: the same matches as
@@ -127,7 +153,7 @@ class ClaimAnalyzer:
         tokens once each, without copies or question prefixes, and whether the sentence is
         a question. The scorer maps each general token straight to the columns of all its
         copies (:func:`general_columns`) instead of naming and looking up every copy."""
-        words = text.lower().translate(_FOLD).split()
+        words = fold(text).split()
         feats = list(words)
         if self.ngram_max >= 2:
             feats += map(" ".join, zip(words, words[1:]))  # noqa: B905 - ragged on purpose

@@ -36,6 +36,7 @@ import sys
 from array import array
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -106,6 +107,10 @@ class _Buckets(Memo[str, int]):
         new = list(self.pending)
         self.pending.clear()
         self.misses.clear()
+        self.learn(new, vectorised)
+
+    def learn(self, new: list[str], vectorised: bool = True) -> None:
+        """Hash and remember ``new`` (distinct features not remembered yet)."""
         if len(self) + len(new) > self.limit:
             self.clear()
         n = self.n_features
@@ -232,6 +237,7 @@ class ClaimScorer:
         self._dense: np.ndarray | None = None
         self._general: dict[str, tuple[int, ...]] = {}  # see _general_columns
         self._general_sets: dict[tuple[Any, ...], frozenset[int]] = {}  # see _general_set
+        self._general_arrays: dict[frozenset[int], np.ndarray] = {}  # see _sentence_arrays
         self._light_calls = 0  # small batches scored in plain Python so far (see probabilities)
         self.intercept_ = float(intercept)
         self.calibration_ = (float(calibration[0]), float(calibration[1]))
@@ -288,9 +294,15 @@ class ClaimScorer:
         """Per sentence: its word features' columns (lazily: a feature not hashed yet reads
         as -1 and joins ``buckets.misses`` as it is read) and the columns of its general
         tokens with all their copies (one look-up per sentence)."""
+        col = buckets.__getitem__
+        for feats, extra in self._sentence_features(texts):
+            yield map(col, feats), extra
+
+    def _sentence_features(self, texts: list[str]) -> Iterator[tuple[list[str], frozenset[int]]]:
+        """Per sentence: its word features (``?``-prefixed in a question when questions are
+        split) and the columns of its general tokens with all their copies."""
         parts = analyzer(self.ngram_max, self.cues, self.split_questions, self.shapes,
                          self.general_weight).parts
-        col = buckets.__getitem__
         known = self._general_sets
         split = self.split_questions
         for text in texts:
@@ -298,7 +310,7 @@ class ClaimScorer:
             prefixed = question and split
             key = (prefixed, *general)
             extra = known.get(key)
-            yield (map(col, ["?" + f for f in feats] if prefixed else feats),
+            yield (["?" + f for f in feats] if prefixed else feats,
                    extra if extra is not None else self._general_set(key))
 
     def _general_set(self, key: tuple[Any, ...]) -> frozenset[int]:
@@ -357,7 +369,9 @@ class ClaimScorer:
         if len(batch) <= SMALL_BATCH and self._dense is None and self._light_calls < LIGHT_CALLS:
             self._light_calls += 1
             return [sigmoid(z, self.calibration_) for z in self.scores(batch)]
-        return self.predict_proba(batch)[:, 1].tolist()
+        # (the second column of :meth:`predict_proba`, without building its array)
+        calibration = self.calibration_
+        return [sigmoid(z, calibration) for z in self.decision_function(batch).tolist()]
 
     def decision_function(self, X: Iterable[str]) -> np.ndarray:
         """Linear scores, computed as scikit-learn's sparse product computes them."""
@@ -374,31 +388,38 @@ class ClaimScorer:
 
     def _columns(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """What :meth:`_rows` gives (every row's sorted distinct columns, concatenated, and
-        each row's count), for a large batch: the rows' columns are gathered unsorted and
-        with repeats, and one numpy sort of (row, column) keys orders and dedupes them all."""
+        each row's count), for a large batch: the rows' word columns are gathered unsorted
+        and with repeats, their general columns (one cached array per combination of
+        general tokens) are joined to them, and one numpy sort of (row, column) keys orders
+        and dedupes them all."""
         import numpy as np
 
         buckets = _buckets(self.n_features)
-        misses = buckets.misses
-        seen = len(misses)
-        flat: list[int] = []
+        flat: list[str] = []
         lengths: list[int] = []
-        for words, general in self._sentence_columns(texts, buckets):
-            size = len(flat)
-            flat += words
-            flat += general
-            lengths.append(len(flat) - size)
+        general: list[np.ndarray] = []
+        for feats, extra in self._sentence_arrays(texts):
+            flat += feats
+            lengths.append(len(feats))
+            general.append(extra)
         n = self.n_features
-        cols = np.asarray(flat, dtype=np.int64)
-        if len(misses) > seen:  # new features read as -1, in the order of ``misses``
-            new = misses[seen:]
-            buckets.settle(vectorised=True)
+        # every feature looked up in C (``dict.get``, -1 for one not hashed yet: columns are
+        # never negative); only the new ones are then named, hashed together and filled in
+        cols = np.fromiter(map(buckets.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
+        unknown = np.flatnonzero(cols == -1)
+        if len(unknown):
+            new = [flat[i] for i in unknown.tolist()]
+            buckets.learn(list(dict.fromkeys(new)), vectorised=True)
             got = buckets.get
             hashed = [got(f) for f in new]
             if None in hashed:  # not remembered (more new features than the memo holds)
                 hashed = [bucket(f, n) for f in new]
-            cols[cols == -1] = hashed
-        rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+            cols[unknown] = hashed
+        index = np.arange(len(texts), dtype=np.int64)
+        rows = np.repeat(index, lengths)
+        if general:
+            cols = np.concatenate((cols, *general))
+            rows = np.concatenate((rows, np.repeat(index, [len(g) for g in general])))
         keys = rows * n + cols
         keys.sort()  # by row, then column
         if len(keys) > 1:  # distinct (np.unique hashes first, which is slower here)
@@ -407,6 +428,20 @@ class ClaimScorer:
             np.not_equal(keys[1:], keys[:-1], out=keep[1:])
             keys = keys[keep]
         return keys % n, np.bincount(keys // n, minlength=len(texts))
+
+    def _sentence_arrays(self, texts: list[str]) -> Iterator[tuple[list[str], np.ndarray]]:
+        """:meth:`_sentence_features` with each sentence's general columns as an int64 array
+        (one per combination of general tokens, made once and shared)."""
+        import numpy as np
+
+        arrays = self._general_arrays
+        for words, extra in self._sentence_features(texts):
+            got = arrays.get(extra)
+            if got is None:
+                if len(arrays) >= 50_000:  # bounded memory
+                    arrays.clear()
+                got = arrays[extra] = np.fromiter(extra, dtype=np.int64, count=len(extra))
+            yield words, got
 
     @staticmethod
     def _settle(buckets: _Buckets, unsettled: list[tuple[set[int], list[str]]],

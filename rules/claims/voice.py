@@ -408,6 +408,9 @@ def _speech_act(stripped: str, spoken: re.Match[str], p: dict[str, re.Pattern[st
     return bool(p["complement"].search(rest))
 
 
+# (a sentence's claim source and whether it tells an account both ask: worked out once;
+# the answer depends on the text alone)
+@lru_cache(maxsize=256)
 def names_its_speaker(text: str) -> bool:
     """Whether ``text`` is a reported speech act of its subject ("The governor vowed to veto
     the bill", "She was told by a nurse that ...") or credits a document, in a reporting
