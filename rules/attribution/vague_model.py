@@ -1,0 +1,246 @@
+"""A learned sentence-level decision for ATT001: is this sentence's attribution vague?
+
+The ATT001 scans (``findings.py``) decide phrase by phrase. This module reads, per body
+sentence, what the pipeline already knows -- the sentence's attribution relations and their
+sources' kind, number and determiner, the rule's own findings and their reason, agentless
+reporting passives and "reportedly"-type adverbs -- and a logistic regression
+(``vague_model.json``: plain weights, trained by ``training/train_vague_model.py``, model card
+in ``docs/model-card-vague.md``) turns that into one probability per sentence.
+
+:func:`apply` makes the findings follow the decision: a sentence the model reads as vague keeps
+the rule's findings, or gains one on the vague source's span when the rule had none; a
+sentence it does not read as vague loses them. The weights load on first use, and
+features are computed only for sentences that carry an attribution, a rule finding or a
+cue word, so a text with none of these costs a dictionary lookup per sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple, TypeVar
+
+from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
+from checker.core.regexlit import lazy_compile
+from rules.attribution.doc import Extracted
+from rules.attribution.lexicon import Lexicon
+
+MODEL_PATH = Path(__file__).with_name("vague_model.json")
+
+Span = tuple[int, int]
+F = TypeVar("F", bound="Finding")
+
+# the feature names, in the order of the weight vector
+FEATURES = (
+    "rule_source", "rule_citing", "rule_agentless", "rule_phrase", "rule_aside",
+    "rule_group", "rel", "src_anonymous", "src_vague_flag", "src_plural", "src_indefinite",
+    "src_definite", "src_bare", "src_role", "src_capital", "src_person", "src_org",
+    "src_document", "src_pronoun", "src_spokes_unnamed", "sentence_only", "doubted",
+    "adverb", "it_passive", "people_passive", "group_verb", "quote_open",
+)
+
+_ADVERB = lazy_compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|apparently|"
+                     r"reputedly|ostensibly)\b", re.IGNORECASE)
+# "it is understood that", "it's hoped", "it was widely believed"
+_IT_PASSIVE = lazy_compile(
+    r"\bit(?:\s+is|\s+was|\s+has\s+been|’s|'s)\s+(?:\w+ly\s+)?(?:understood|believed|thought"
+    r"|hoped|feared|expected|claimed|alleged|said|reported|rumou?red|suggested|estimated"
+    r"|argued|known|assumed|anticipated)\b", re.IGNORECASE)
+# "residents are being warned", "people were told", "experts are concerned"
+_PEOPLE_PASSIVE = lazy_compile(
+    r"\b(?:are|were|have\s+been|are\s+being|were\s+being)\s+(?:being\s+)?(?:warned|told|urged"
+    r"|advised|asked)\b", re.IGNORECASE)
+# an unnamed plural group before a reporting or belief verb: "experts expect", "numerous
+# indicators suggest", "analysts say"
+_GROUP_VERB = lazy_compile(
+    r"\b(?:experts?|analysts?|economists?|scientists?|researchers?|observers?|critics?"
+    r"|officials?|sources?|insiders?|meteorologists?|forecasters?|indicators?|studies"
+    r"|polls?|polling|surveys?|reports?|residents?|locals?|witnesses|protesters?|farmers"
+    r"|many|some|others)\s+(?:\w+ly\s+)?(?:say|said|says|expect|expects|expected|suggest"
+    r"|suggests|suggested|believe|believes|believed|warn|warns|warned|claim|claims|claimed"
+    r"|argue|argues|argued|think|thinks|fear|fears|feared|predict|predicts|predicted"
+    r"|estimate|estimates|estimated|are\s+concerned|were\s+concerned|worry|worried|told"
+    r"|noted|insist|insisted|agree|agreed|commended|reckon|contend|charge)\b",
+    re.IGNORECASE)
+_CUE_WORDS = lazy_compile(r"\b(?:it|are|were|have|reportedly|allegedly|purportedly|supposedly|"
+                        r"apparently|reputedly|ostensibly|experts?|analysts?|economists?|"
+                        r"scientists?|researchers?|observers?|critics?|officials?|sources?|"
+                        r"insiders?|meteorologists?|forecasters?|indicators?|studies|polls?|"
+                        r"polling|surveys?|reports?|residents?|locals?|witnesses|protesters?|"
+                        r"farmers|many|some|others)\b", re.IGNORECASE)
+_INDEFINITE = frozenset(("a", "an", "one", "some", "several", "many", "other", "another",
+                         "few", "various", "numerous", "certain", "two", "three", "most"))
+_DEFINITE = frozenset(("the", "this", "these", "those", "that", "its", "their", "his",
+                       "her", "our"))
+_SPOKES = lazy_compile(r"\b(?:spokes(?:man|woman|person|people)|representatives?)\b",
+                     re.IGNORECASE)
+_WORDS = lazy_compile(r"[\w’'-]+")
+
+
+class Finding(NamedTuple):
+    """An ATT001 finding as ``findings.VagueFinding`` holds it."""
+
+    start: int
+    end: int
+    message: str
+    sentence: int
+
+
+@cache
+def load_model(path: Path = MODEL_PATH) -> dict[str, Any] | None:
+    """The model's plain-JSON weights, or None when the file is absent (rules alone)."""
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if list(data["features"]) != list(FEATURES):
+        raise ValueError(f"{path}: feature list does not match this module's")
+    return data
+
+
+def _rule_reason(message: str) -> str:
+    """Which ATT001 scan made a finding, read from its message."""
+    if message.startswith("vague attribution: citing"):
+        return "rule_citing"
+    if message.startswith("vague attribution: '"):
+        return "rule_source"
+    if message.startswith("agentless passive"):
+        return "rule_agentless"
+    if message.startswith("anonymous source"):
+        return "rule_aside"
+    if message.endswith("name who says so"):
+        return "rule_group"
+    return "rule_phrase"
+
+
+def _source_features(r: Extracted, text: str, lex: Lexicon, f: dict[str, float]) -> None:
+    """Add the features of one informational relation with a source to ``f``."""
+    f["rel"] = 1.0
+    kind = r.source_kind
+    words = _WORDS.findall(r.source_text)
+    if kind == PERSON:
+        f["src_person"] = 1.0
+    elif kind in (ORGANISATION, OUTLET):
+        f["src_org"] = 1.0
+    elif kind == DOCUMENT:
+        f["src_document"] = 1.0
+    if r.source_text.strip().lower() in lex.pronouns:
+        f["src_pronoun"] = 1.0
+    if kind != ANONYMOUS or not words:
+        if words and _SPOKES.search(r.source_text) and not any(
+                w[0].isupper() for w in words[1:]):
+            f["src_spokes_unnamed"] = 1.0
+        return
+    f["src_anonymous"] = 1.0
+    if r.vague:
+        f["src_vague_flag"] = 1.0
+    lows = [w.lower() for w in words]
+    head = lows[-1]
+    if head.endswith("s") and not head.endswith("ss"):
+        f["src_plural"] = 1.0
+    if lows[0] in _INDEFINITE:
+        f["src_indefinite"] = 1.0
+    elif lows[0] in _DEFINITE:
+        f["src_definite"] = 1.0
+    else:
+        f["src_bare"] = 1.0
+    if any(w in lex.role_nouns or w.rstrip("s") in lex.role_nouns for w in lows):
+        f["src_role"] = 1.0
+    if any(w[0].isupper() for w in words[1:]):
+        f["src_capital"] = 1.0
+    if _SPOKES.search(r.source_text):
+        f["src_spokes_unnamed"] = 1.0
+
+
+def sentence_features(text: str, body: Sequence[tuple[int, int, int]],
+                      found: Sequence[Extracted], lex: Lexicon,
+                      rule: Sequence[Finding]) -> dict[int, tuple[dict[str, float], Span | None]]:
+    """Per body sentence index with anything to read: its non-zero features and the span
+    a finding would take when the rule has none (an unnamed source's, else a cue phrase's).
+    Sentences absent from the result have all features zero."""
+    starts = [b[0] for b in body]
+    out: dict[int, tuple[dict[str, float], Span | None]] = {}
+
+    spans: dict[int, Span] = {}
+    for fnd in rule:
+        feats = out.setdefault(fnd.sentence, ({}, None))[0]
+        feats[_rule_reason(fnd.message)] = 1.0
+    for r in found:
+        if r.sentence_only and r.cue is None and r.source is None:
+            continue
+        anchor = r.source or r.cue or (r.content[0] if r.content else None)
+        if anchor is None:
+            continue
+        i = bisect.bisect_right(starts, anchor[0]) - 1
+        if i < 0 or anchor[0] >= body[i][1]:
+            continue
+        k = body[i][2]
+        feats = out.setdefault(k, ({}, None))[0]
+        if r.sentence_only:
+            feats["sentence_only"] = 1.0
+            continue
+        if r.source is not None and r.source_doubted:
+            feats["doubted"] = 1.0
+            continue
+        if r.source is None or not r.informational:
+            continue
+        _source_features(r, text, lex, feats)
+        if r.source_kind == ANONYMOUS and k not in spans:
+            spans[k] = r.source
+    _phrase_features(text, body, out, spans)
+    return {k: (f, spans.get(k)) for k, (f, _) in out.items() if f}
+
+
+def _phrase_features(text: str, body: Sequence[tuple[int, int, int]],
+                     out: dict[int, tuple[dict[str, float], Span | None]],
+                     spans: dict[int, Span]) -> None:
+    """Add the cue-phrase features of every body sentence that holds a cue word."""
+    for a, b, k in body:
+        sent = text[a:b]
+        if not _CUE_WORDS.search(sent):
+            continue
+        feats = out.setdefault(k, ({}, None))[0]
+        for name, pat in (("adverb", _ADVERB), ("it_passive", _IT_PASSIVE),
+                          ("people_passive", _PEOPLE_PASSIVE), ("group_verb", _GROUP_VERB)):
+            m = pat.search(sent)
+            if m is not None:
+                feats[name] = 1.0
+                if k not in spans:
+                    spans[k] = (a + m.start(), a + m.end())
+        if sent.lstrip()[:1] in "“\"‘":
+            feats["quote_open"] = 1.0
+
+
+def probability(feats: dict[str, float], model: dict[str, Any]) -> float:
+    """The model's probability that a sentence with these features is a vague attribution."""
+    w = model["weights"]
+    z = model["bias"] + sum(w[name] * v for name, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def apply(text: str, body: Sequence[tuple[int, int, int]], found: Sequence[Extracted],
+          lex: Lexicon, rule: list[F], make: Callable[[int, int, str, int], F],
+          model: dict[str, Any] | None = None) -> list[F]:
+    """The ATT001 findings after the learned decision (``rule``: the scans' findings, kept
+    as they are when there is no model file; ``make``: builds a new finding)."""
+    model = model if model is not None else load_model()
+    if model is None:
+        return rule
+    threshold = model["threshold"]
+    rows = sentence_features(text, body, found, lex, rule)
+    vague = {k for k, (f, _) in rows.items() if probability(f, model) >= threshold}
+    out = rule if model.get("mode") == "add" else [f for f in rule if f.sentence in vague]
+    have = {f.sentence for f in out}
+    for k in sorted(vague - have):
+        span = rows[k][1]
+        if span is None:
+            continue
+        phrase = text[span[0]:span[1]].strip(" ,")
+        out.append(make(span[0], span[1],
+                        f"vague attribution '{phrase}': no identifiable source; name who "
+                        "says so", k))
+    return out
