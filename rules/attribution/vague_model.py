@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
-from checker.core.regexlit import lazy_compile
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
 
@@ -44,42 +43,44 @@ FEATURES = (
     "adverb", "it_passive", "people_passive", "group_verb", "quote_open",
 )
 
-_ADVERB = lazy_compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|apparently|"
-                     r"reputedly|ostensibly)\b", re.IGNORECASE)
+# the cue-phrase features are read from word runs with set lookups, not large regexes (a
+# draft check compiles nothing for them)
+_ADVERBS = frozenset(("reportedly", "allegedly", "purportedly", "supposedly", "apparently",
+                      "reputedly", "ostensibly"))
 # "it is understood that", "it's hoped", "it was widely believed"
-_IT_PASSIVE = lazy_compile(
-    r"\bit(?:\s+is|\s+was|\s+has\s+been|’s|'s)\s+(?:\w+ly\s+)?(?:understood|believed|thought"
-    r"|hoped|feared|expected|claimed|alleged|said|reported|rumou?red|suggested|estimated"
-    r"|argued|known|assumed|anticipated)\b", re.IGNORECASE)
-# "residents are being warned", "people were told", "experts are concerned"
-_PEOPLE_PASSIVE = lazy_compile(
-    r"\b(?:are|were|have\s+been|are\s+being|were\s+being)\s+(?:being\s+)?(?:warned|told|urged"
-    r"|advised|asked)\b", re.IGNORECASE)
-# an unnamed plural group before a reporting or belief verb: "experts expect", "numerous
-# indicators suggest", "analysts say"
-_GROUP_VERB = lazy_compile(
-    r"\b(?:experts?|analysts?|economists?|scientists?|researchers?|observers?|critics?"
-    r"|officials?|sources?|insiders?|meteorologists?|forecasters?|indicators?|studies"
-    r"|polls?|polling|surveys?|reports?|residents?|locals?|witnesses|protesters?|farmers"
-    r"|many|some|others)\s+(?:\w+ly\s+)?(?:say|said|says|expect|expects|expected|suggest"
-    r"|suggests|suggested|believe|believes|believed|warn|warns|warned|claim|claims|claimed"
-    r"|argue|argues|argued|think|thinks|fear|fears|feared|predict|predicts|predicted"
-    r"|estimate|estimates|estimated|are\s+concerned|were\s+concerned|worry|worried|told"
-    r"|noted|insist|insisted|agree|agreed|commended|reckon|contend|charge)\b",
-    re.IGNORECASE)
-_CUE_WORDS = lazy_compile(r"\b(?:it|are|were|have|reportedly|allegedly|purportedly|supposedly|"
-                        r"apparently|reputedly|ostensibly|experts?|analysts?|economists?|"
-                        r"scientists?|researchers?|observers?|critics?|officials?|sources?|"
-                        r"insiders?|meteorologists?|forecasters?|indicators?|studies|polls?|"
-                        r"polling|surveys?|reports?|residents?|locals?|witnesses|protesters?|"
-                        r"farmers|many|some|others)\b", re.IGNORECASE)
+_IT_VERBS = frozenset(("understood", "believed", "thought", "hoped", "feared", "expected",
+                       "claimed", "alleged", "said", "reported", "rumoured", "rumored",
+                       "suggested", "estimated", "argued", "known", "assumed", "anticipated"))
+_IT_BE = frozenset(("it's", "it’s"))
+_BE = frozenset(("is", "was"))
+# "residents are being warned", "people were told"
+_PEOPLE_VERBS = frozenset(("warned", "told", "urged", "advised", "asked"))
+_PLURAL_BE = frozenset(("are", "were"))
+# an unnamed group before a reporting or belief verb: "experts expect", "numerous
+# indicators suggest", "analysts say", "economists are concerned"
+_GROUPS = frozenset((
+    "expert", "experts", "analyst", "analysts", "economist", "economists", "scientist",
+    "scientists", "researcher", "researchers", "observer", "observers", "critic", "critics",
+    "official", "officials", "source", "sources", "insider", "insiders", "meteorologist",
+    "meteorologists", "forecaster", "forecasters", "indicator", "indicators", "studies",
+    "poll", "polls", "polling", "survey", "surveys", "report", "reports", "resident",
+    "residents", "local", "locals", "witnesses", "protester", "protesters", "farmers",
+    "many", "some", "others"))
+_GROUP_VERBS = frozenset((
+    "say", "said", "says", "expect", "expects", "expected", "suggest", "suggests",
+    "suggested", "believe", "believes", "believed", "warn", "warns", "warned", "claim",
+    "claims", "claimed", "argue", "argues", "argued", "think", "thinks", "fear", "fears",
+    "feared", "predict", "predicts", "predicted", "estimate", "estimates", "estimated",
+    "worry", "worried", "told", "noted", "insist", "insisted", "agree", "agreed",
+    "commended", "reckon", "contend", "charge"))
+_CONCERNED = frozenset(("concerned",))
 _INDEFINITE = frozenset(("a", "an", "one", "some", "several", "many", "other", "another",
                          "few", "various", "numerous", "certain", "two", "three", "most"))
 _DEFINITE = frozenset(("the", "this", "these", "those", "that", "its", "their", "his",
                        "her", "our"))
-_SPOKES = lazy_compile(r"\b(?:spokes(?:man|woman|person|people)|representatives?)\b",
+_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person|people)|representatives?)\b",
                      re.IGNORECASE)
-_WORDS = lazy_compile(r"[\w’'-]+")
+_WORDS = re.compile(r"[\w’'-]+")
 
 
 class Finding(NamedTuple):
@@ -189,8 +190,9 @@ def sentence_features(text: str, body: Sequence[tuple[int, int, int]],
         if r.source is None or not r.informational:
             continue
         _source_features(r, text, lex, feats)
-        if r.source_kind == ANONYMOUS and k not in spans:
-            spans[k] = r.source
+        if r.source_kind == ANONYMOUS and k not in spans:  # "analysts expect": with the cue
+            a, b = r.source
+            spans[k] = (a, r.cue[1] if r.cue and r.cue[0] >= b else b)
     _phrase_features(text, body, out, spans)
     return {k: (f, spans.get(k)) for k, (f, _) in out.items() if f}
 
@@ -201,18 +203,43 @@ def _phrase_features(text: str, body: Sequence[tuple[int, int, int]],
     """Add the cue-phrase features of every body sentence that holds a cue word."""
     for a, b, k in body:
         sent = text[a:b]
-        if not _CUE_WORDS.search(sent):
-            continue
-        feats = out.setdefault(k, ({}, None))[0]
-        for name, pat in (("adverb", _ADVERB), ("it_passive", _IT_PASSIVE),
-                          ("people_passive", _PEOPLE_PASSIVE), ("group_verb", _GROUP_VERB)):
-            m = pat.search(sent)
-            if m is not None:
-                feats[name] = 1.0
-                if k not in spans:
-                    spans[k] = (a + m.start(), a + m.end())
         if sent.lstrip()[:1] in "“\"‘":
-            feats["quote_open"] = 1.0
+            out.setdefault(k, ({}, None))[0]["quote_open"] = 1.0
+        runs = [(m.start(), m.end(), m.group().lower()) for m in _WORDS.finditer(sent)]
+        for name, i, j in _phrase_hits([w for _, _, w in runs]):
+            feats = out.setdefault(k, ({}, None))[0]
+            feats[name] = 1.0
+            if k not in spans:
+                spans[k] = (a + runs[i][0], a + runs[j][1])
+
+
+def _phrase_hits(words: list[str]) -> list[tuple[str, int, int]]:
+    """(feature, first word, last word) of each cue phrase in a sentence's lower-case words."""
+    out: list[tuple[str, int, int]] = []
+    n = len(words)
+    for i, w in enumerate(words):
+        if w in _ADVERBS:
+            out.append(("adverb", i, i))
+            continue
+        j = i + 1
+        if j < n and words[j].endswith("ly") and words[j] not in _GROUP_VERBS:
+            j += 1  # "experts broadly agree", "it is widely believed"
+        if w in _GROUPS and j < n and (words[j] in _GROUP_VERBS or (
+                words[j] in _PLURAL_BE and j + 1 < n and words[j + 1] in _CONCERNED)):
+            out.append(("group_verb", i, j))
+        elif w in _IT_BE or (w == "it" and i + 1 < n and words[i + 1] in _BE):
+            j = i + 1 if w in _IT_BE else i + 2
+            if j < n and words[j].endswith("ly"):
+                j += 1
+            if j < n and words[j] in _IT_VERBS:
+                out.append(("it_passive", i, j))
+        elif w in _PLURAL_BE:
+            j = i + 1
+            if j < n and words[j] == "being":
+                j += 1
+            if j < n and words[j] in _PEOPLE_VERBS:
+                out.append(("people_passive", i, j))
+    return out
 
 
 def probability(feats: dict[str, float], model: dict[str, Any]) -> float:
