@@ -1,6 +1,6 @@
 """Train the sentence-level vague-attribution decision (``rules/attribution/vague_model.json``).
 
-    python training/train_vague_model.py [--webset DIR] [--write]
+    python training/train_vague_model.py --webset DIR [--write]
 
 Data: the real-news dev **tune** half (``evaluation.realnews.split_of``; the held-out half is
 never read here) and a labelled web set in the same format (``--webset``, one outlet per
@@ -177,7 +177,8 @@ def cross_validate(excerpts: list[Any], cols: list[int], C: float, thresholds: l
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--webset", type=Path, default=REPO.parent / "tools" / "webtrain3")
+    parser.add_argument("--webset", type=Path, required=True,
+                        help="a labelled folder in the real-news format, one outlet per excerpt")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
     # no model while reading features: the rules' own findings
