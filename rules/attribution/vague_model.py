@@ -19,11 +19,10 @@ from __future__ import annotations
 import bisect
 import json
 import math
-import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
 from rules.attribution.doc import Extracted
@@ -32,7 +31,7 @@ from rules.attribution.lexicon import Lexicon
 MODEL_PATH = Path(__file__).with_name("vague_model.json")
 
 Span = tuple[int, int]
-F = TypeVar("F", bound="Finding")
+F = TypeVar("F")  # an ATT001 finding: start, end, message, sentence (findings.VagueFinding)
 
 # the feature names, in the order of the weight vector
 FEATURES = (
@@ -78,18 +77,25 @@ _INDEFINITE = frozenset(("a", "an", "one", "some", "several", "many", "other", "
                          "few", "various", "numerous", "certain", "two", "three", "most"))
 _DEFINITE = frozenset(("the", "this", "these", "those", "that", "its", "their", "his",
                        "her", "our"))
-_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person|people)|representatives?)\b",
-                     re.IGNORECASE)
-_WORDS = re.compile(r"[\w’'-]+")
+_SPOKES = frozenset(("spokesman", "spokeswoman", "spokesperson", "spokespeople",
+                     "spokesmen", "spokeswomen", "representative", "representatives"))
+# punctuation around a word (word runs are read with str.split: no regex to compile)
+_PUNCT = "\"“”‘’'.,;:!?()[]{}—–-…*"
 
 
-class Finding(NamedTuple):
-    """An ATT001 finding as ``findings.VagueFinding`` holds it."""
-
-    start: int
-    end: int
-    message: str
-    sentence: int
+def _word_runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the whitespace-separated words of ``text``, without the
+    punctuation around them."""
+    out = []
+    pos = 0
+    for w in text.split():
+        i = text.index(w, pos)
+        pos = i + len(w)
+        core = w.strip(_PUNCT)
+        if core:
+            j = i + w.index(core)
+            out.append((j, j + len(core), core))
+    return out
 
 
 @cache
@@ -122,7 +128,7 @@ def _source_features(r: Extracted, text: str, lex: Lexicon, f: dict[str, float])
     """Add the features of one informational relation with a source to ``f``."""
     f["rel"] = 1.0
     kind = r.source_kind
-    words = _WORDS.findall(r.source_text)
+    words = [w for _, _, w in _word_runs(r.source_text)]
     if kind == PERSON:
         f["src_person"] = 1.0
     elif kind in (ORGANISATION, OUTLET):
@@ -132,7 +138,7 @@ def _source_features(r: Extracted, text: str, lex: Lexicon, f: dict[str, float])
     if r.source_text.strip().lower() in lex.pronouns:
         f["src_pronoun"] = 1.0
     if kind != ANONYMOUS or not words:
-        if words and _SPOKES.search(r.source_text) and not any(
+        if any(w.lower() in _SPOKES for w in words) and not any(
                 w[0].isupper() for w in words[1:]):
             f["src_spokes_unnamed"] = 1.0
         return
@@ -153,13 +159,13 @@ def _source_features(r: Extracted, text: str, lex: Lexicon, f: dict[str, float])
         f["src_role"] = 1.0
     if any(w[0].isupper() for w in words[1:]):
         f["src_capital"] = 1.0
-    if _SPOKES.search(r.source_text):
+    if any(w in _SPOKES for w in lows):
         f["src_spokes_unnamed"] = 1.0
 
 
 def sentence_features(text: str, body: Sequence[tuple[int, int, int]],
                       found: Sequence[Extracted], lex: Lexicon,
-                      rule: Sequence[Finding]) -> dict[int, tuple[dict[str, float], Span | None]]:
+                      rule: Sequence[Any]) -> dict[int, tuple[dict[str, float], Span | None]]:
     """Per body sentence index with anything to read: its non-zero features and the span
     a finding would take when the rule has none (an unnamed source's, else a cue phrase's).
     Sentences absent from the result have all features zero."""
@@ -205,8 +211,8 @@ def _phrase_features(text: str, body: Sequence[tuple[int, int, int]],
         sent = text[a:b]
         if sent.lstrip()[:1] in "“\"‘":
             out.setdefault(k, ({}, None))[0]["quote_open"] = 1.0
-        runs = [(m.start(), m.end(), m.group().lower()) for m in _WORDS.finditer(sent)]
-        for name, i, j in _phrase_hits([w for _, _, w in runs]):
+        runs = _word_runs(sent)
+        for name, i, j in _phrase_hits([w.lower() for _, _, w in runs]):
             feats = out.setdefault(k, ({}, None))[0]
             feats[name] = 1.0
             if k not in spans:
