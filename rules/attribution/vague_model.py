@@ -230,7 +230,8 @@ def _phrase_hits(words: list[str]) -> list[tuple[str, int, int]]:
         j = i + 1
         if j < n and words[j].endswith("ly") and words[j] not in _GROUP_VERBS:
             j += 1  # "experts broadly agree", "it is widely believed"
-        if w in _GROUPS and j < n and (words[j] in _GROUP_VERBS or (
+        if w in _GROUPS and (i == 0 or words[i - 1] not in _DEFINITE) and j < n and (
+                words[j] in _GROUP_VERBS or (
                 words[j] in _PLURAL_BE and j + 1 < n and words[j + 1] in _CONCERNED)):
             out.append(("group_verb", i, j))
         elif w in _IT_BE or (w == "it" and i + 1 < n and words[i + 1] in _BE):
