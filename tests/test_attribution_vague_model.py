@@ -58,7 +58,7 @@ def _run(text: str, model: dict[str, object]) -> list[str]:
         rule = vague_findings(text, body, found, list(quotes), lex)
     finally:
         vague_model.load_model = real  # type: ignore[assignment]
-    out = vague_model.apply(text, body, found, lex, rule, VagueFinding, model=model)
+    out = vague_model.apply(text, body, found, lex, rule, VagueFinding, quotes, model=model)
     return [text[f.start:f.end] for f in out]
 
 

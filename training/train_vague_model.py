@@ -74,8 +74,9 @@ def excerpt_rows(txt: Path, gold: dict[str, Any]) -> dict[str, Any]:
     finding span exists; per scored gold sentence its label and the body sentences it hits."""
     seen: list[Any] = []
 
-    def capture(text, body, found, lex, rule, make, model=None):  # type: ignore[no-untyped-def]
-        seen.append(vague_model.sentence_features(text, body, found, lex, rule))
+    def capture(text, body, found, lex, rule, make, quotes=(),  # type: ignore[no-untyped-def]
+                model=None):
+        seen.append(vague_model.sentence_features(text, body, found, lex, rule, quotes))
         seen.append({f.sentence for f in rule})
         seen.append([b for b in body])
         return rule

@@ -116,7 +116,7 @@ def vague_findings(text: str, body: Sequence[tuple[int, int, int]], found: list[
     named = _vague_sources(text, found, lex, body_sentence, flagged, out)
     _vague_phrases(text, body, quotes, lex, flagged, out, named)
     _unnamed_asides(text, body, quotes, lex, flagged, out, named)
-    return vague_model.apply(text, body, found, lex, out, VagueFinding)
+    return vague_model.apply(text, body, found, lex, out, VagueFinding, quotes)
 
 
 def _body_sentence_finder(body_ranges: Sequence[tuple[int, int, int]]

@@ -38,7 +38,8 @@ FEATURES = (
     "rule_source", "rule_citing", "rule_agentless", "rule_phrase", "rule_aside",
     "rule_group", "rel", "src_anonymous", "src_vague_flag", "src_plural", "src_indefinite",
     "src_definite", "src_bare", "src_role", "src_capital", "src_person", "src_org",
-    "src_document", "src_pronoun", "src_spokes_unnamed", "sentence_only", "doubted",
+    "src_document", "src_pronoun", "src_spokes_unnamed", "src_unflagged", "sentence_only",
+    "doubted",
     "adverb", "it_passive", "people_passive", "group_verb", "quote_open",
 )
 
@@ -50,10 +51,15 @@ _ADVERBS = frozenset(("reportedly", "allegedly", "purportedly", "supposedly", "a
 _IT_VERBS = frozenset(("understood", "believed", "thought", "hoped", "feared", "expected",
                        "claimed", "alleged", "said", "reported", "rumoured", "rumored",
                        "suggested", "estimated", "argued", "known", "assumed", "anticipated"))
+# a source phrase naming its people elsewhere, or the outlet's own reporter: "officials
+# named in the report", "our correspondent"
+_NAMED_OR_OWN = frozenset(("named", "identified", "our", "my"))
+_IT_REPORTS = frozenset(("said", "known", "reported", "claimed", "alleged", "suggested",
+                         "argued"))  # these report only before "that" or "to"
 _IT_BE = frozenset(("it's", "it’s"))
 _BE = frozenset(("is", "was"))
 # "residents are being warned", "people were told"
-_PEOPLE_VERBS = frozenset(("warned", "told", "urged", "advised", "asked"))
+_PEOPLE_VERBS = frozenset(("warned", "urged", "advised"))  # not "told": the people told
 _PLURAL_BE = frozenset(("are", "were"))
 # an unnamed group before a reporting or belief verb: "experts expect", "numerous
 # indicators suggest", "analysts say", "economists are concerned"
@@ -63,14 +69,13 @@ _GROUPS = frozenset((
     "official", "officials", "source", "sources", "insider", "insiders", "meteorologist",
     "meteorologists", "forecaster", "forecasters", "indicator", "indicators", "studies",
     "poll", "polls", "polling", "survey", "surveys", "report", "reports", "resident",
-    "residents", "local", "locals", "witnesses", "protester", "protesters", "farmers",
-    "many", "some", "others"))
+    "residents", "local", "locals", "witnesses", "protester", "protesters", "farmers"))
 _GROUP_VERBS = frozenset((
     "say", "said", "says", "expect", "expects", "expected", "suggest", "suggests",
     "suggested", "believe", "believes", "believed", "warn", "warns", "warned", "claim",
     "claims", "claimed", "argue", "argues", "argued", "think", "thinks", "fear", "fears",
     "feared", "predict", "predicts", "predicted", "estimate", "estimates", "estimated",
-    "worry", "worried", "told", "noted", "insist", "insisted", "agree", "agreed",
+    "worry", "worried", "told", "noted", "agree", "agreed",
     "commended", "reckon", "contend", "charge"))
 _CONCERNED = frozenset(("concerned",))
 _INDEFINITE = frozenset(("a", "an", "one", "some", "several", "many", "other", "another",
@@ -164,11 +169,13 @@ def _source_features(r: Extracted, text: str, lex: Lexicon, f: dict[str, float])
 
 
 def sentence_features(text: str, body: Sequence[tuple[int, int, int]],
-                      found: Sequence[Extracted], lex: Lexicon,
-                      rule: Sequence[Any]) -> dict[int, tuple[dict[str, float], Span | None]]:
+                      found: Sequence[Extracted], lex: Lexicon, rule: Sequence[Any],
+                      quotes: Sequence[Span] = ()
+                      ) -> dict[int, tuple[dict[str, float], Span | None]]:
     """Per body sentence index with anything to read: its non-zero features and the span
-    a finding would take when the rule has none (an unnamed source's, else a cue phrase's).
-    Sentences absent from the result have all features zero."""
+    a finding would take when the rule has none (an unnamed source's, not the author's own
+    reporter nor one named elsewhere, else a cue phrase's outside ``quotes``, the sorted
+    quotations). Sentences absent from the result have all features zero."""
     starts = [b[0] for b in body]
     out: dict[int, tuple[dict[str, float], Span | None]] = {}
 
@@ -196,31 +203,44 @@ def sentence_features(text: str, body: Sequence[tuple[int, int, int]],
         if r.source is None or not r.informational:
             continue
         _source_features(r, text, lex, feats)
-        if r.source_kind == ANONYMOUS and k not in spans:  # "analysts expect": with the cue
+        if r.source_kind == ANONYMOUS and k not in spans and not _NAMED_OR_OWN.intersection(
+                r.source_text.lower().split()):  # "analysts expect": with the cue
             a, b = r.source
             spans[k] = (a, r.cue[1] if r.cue and r.cue[0] >= b else b)
-    _phrase_features(text, body, out, spans)
+    _phrase_features(text, body, out, spans, quotes)
+    for feats, _ in out.values():
+        if "src_anonymous" in feats and not any(name.startswith("rule_") for name in feats):
+            feats["src_unflagged"] = 1.0  # the scans read the unnamed source and let it be
     return {k: (f, spans.get(k)) for k, (f, _) in out.items() if f}
 
 
 def _phrase_features(text: str, body: Sequence[tuple[int, int, int]],
                      out: dict[int, tuple[dict[str, float], Span | None]],
-                     spans: dict[int, Span]) -> None:
-    """Add the cue-phrase features of every body sentence that holds a cue word."""
+                     spans: dict[int, Span], quotes: Sequence[Span]) -> None:
+    """Add the cue-phrase features of every body sentence (none inside a quotation: the
+    speaker's words)."""
+    quote_starts = [q[0] for q in quotes]
     for a, b, k in body:
         sent = text[a:b]
         if sent.lstrip()[:1] in "“\"‘":
             out.setdefault(k, ({}, None))[0]["quote_open"] = 1.0
         runs = _word_runs(sent)
-        for name, i, j in _phrase_hits([w.lower() for _, _, w in runs]):
+        for name, i, j in _phrase_hits([w.lower() for _, _, w in runs],
+                                       [w[0].isupper() for _, _, w in runs]):
+            q = bisect.bisect_right(quote_starts, a + runs[i][0]) - 1
+            if q >= 0 and a + runs[i][0] < quotes[q][1]:
+                continue
             feats = out.setdefault(k, ({}, None))[0]
             feats[name] = 1.0
             if k not in spans:
                 spans[k] = (a + runs[i][0], a + runs[j][1])
 
 
-def _phrase_hits(words: list[str]) -> list[tuple[str, int, int]]:
-    """(feature, first word, last word) of each cue phrase in a sentence's lower-case words."""
+def _phrase_hits(words: list[str], caps: list[bool]) -> list[tuple[str, int, int]]:
+    """(feature, first word, last word) of each cue phrase in a sentence's lower-case words
+    (``caps``: which words are written with a capital). A group word after a definite
+    determiner refers back ("the survey said"), one after a capitalised word is named
+    ("Acme analysts say")."""
     out: list[tuple[str, int, int]] = []
     n = len(words)
     for i, w in enumerate(words):
@@ -230,16 +250,17 @@ def _phrase_hits(words: list[str]) -> list[tuple[str, int, int]]:
         j = i + 1
         if j < n and words[j].endswith("ly") and words[j] not in _GROUP_VERBS:
             j += 1  # "experts broadly agree", "it is widely believed"
-        if w in _GROUPS and (i == 0 or words[i - 1] not in _DEFINITE) and j < n and (
-                words[j] in _GROUP_VERBS or (
+        if w in _GROUPS and (i == 0 or (words[i - 1] not in _DEFINITE and not (
+                i > 1 and caps[i - 1]))) and j < n and (words[j] in _GROUP_VERBS or (
                 words[j] in _PLURAL_BE and j + 1 < n and words[j + 1] in _CONCERNED)):
             out.append(("group_verb", i, j))
         elif w in _IT_BE or (w == "it" and i + 1 < n and words[i + 1] in _BE):
             j = i + 1 if w in _IT_BE else i + 2
             if j < n and words[j].endswith("ly"):
                 j += 1
-            if j < n and words[j] in _IT_VERBS:
-                out.append(("it_passive", i, j))
+            if j < n and words[j] in _IT_VERBS and (words[j] not in _IT_REPORTS or (
+                    j + 1 < n and words[j + 1] in ("that", "to"))):
+                out.append(("it_passive", i, j))  # not "it was said in jest"
         elif w in _PLURAL_BE:
             j = i + 1
             if j < n and words[j] == "being":
@@ -258,14 +279,15 @@ def probability(feats: dict[str, float], model: dict[str, Any]) -> float:
 
 def apply(text: str, body: Sequence[tuple[int, int, int]], found: Sequence[Extracted],
           lex: Lexicon, rule: list[F], make: Callable[[int, int, str, int], F],
-          model: dict[str, Any] | None = None) -> list[F]:
+          quotes: Sequence[Span] = (), model: dict[str, Any] | None = None) -> list[F]:
     """The ATT001 findings after the learned decision (``rule``: the scans' findings, kept
-    as they are when there is no model file; ``make``: builds a new finding)."""
+    as they are when there is no model file; ``make``: builds a new finding; ``quotes``:
+    the sorted quotations)."""
     model = model if model is not None else load_model()
     if model is None:
         return rule
     threshold = model["threshold"]
-    rows = sentence_features(text, body, found, lex, rule)
+    rows = sentence_features(text, body, found, lex, rule, quotes)
     vague = {k for k, (f, _) in rows.items() if probability(f, model) >= threshold}
     out = rule if model.get("mode") == "add" else [f for f in rule if f.sentence in vague]
     have = {f.sentence for f in out}
