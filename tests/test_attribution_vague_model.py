@@ -39,6 +39,8 @@ def test_named_sources_and_plain_facts_are_not_vague(text: str) -> None:
 
 def test_the_model_is_plain_json_with_a_weight_for_every_feature() -> None:
     data = json.loads(vague_model.MODEL_PATH.read_text(encoding="utf-8"))
+    assert data["format"] == vague_model.MODEL_FORMAT
+    data = {k: v for k, v in data.items() if k not in ("format", "format_version")}
     assert data["features"] == list(vague_model.FEATURES)
     assert set(data["weights"]) == set(vague_model.FEATURES)
     assert 0.0 < data["threshold"] < 1.0

@@ -32,6 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from checker.core.config import Config  # noqa: E402
+from checker.core.datafiles import with_envelope  # noqa: E402
 from checker.pipeline import run_rules  # noqa: E402
 from checker.text.loader import load_document  # noqa: E402
 from evaluation.realnews import DEV, split_of  # noqa: E402
@@ -199,7 +200,10 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{name:17} C={C:<4} t={t:.2f} {mode:7} pooled F1 {score:.3f} web "
                           f"{f1(cv['model'][(t, mode, 'web')]):.3f} tune "
                           f"{f1(cv['model'][(t, mode, 'tune')]):.3f}", file=sys.stderr)
-                    if best is None or score > best[0]:
+                    # ties go to the higher threshold (fewer findings added), then to
+                    # the stronger regularisation (the smaller C)
+                    if best is None or (round(score, 4), t, -C) > (round(best[0], 4),
+                                                                    best[3], -best[2]):
                         best = (score, name, C, t, mode, cv)
     assert best is not None
     score, name, C, t, mode, cv = best
@@ -231,7 +235,8 @@ def main(argv: list[str] | None = None) -> int:
                                 "web_excerpts": sum(p == "web" for _, p, _ in excerpts),
                                 "sentences": int(len(y)), "vague": int(y.sum())},
                  "metrics": figures, "adopted": adopt}
-        OUT.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+        OUT.write_text(json.dumps(with_envelope(vague_model.MODEL_FORMAT, model), indent=1)
+                       + "\n", encoding="utf-8")
         print(f"wrote {OUT}")
     return 0
 

@@ -17,7 +17,6 @@ cue word, so a text with none of these costs a dictionary lookup per sentence.
 from __future__ import annotations
 
 import bisect
-import json
 import math
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -25,10 +24,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
+from checker.core.datafiles import load_data
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
 
 MODEL_PATH = Path(__file__).with_name("vague_model.json")
+MODEL_FORMAT = "checker-attribution-vague-model"
 
 Span = tuple[int, int]
 F = TypeVar("F")  # an ATT001 finding: start, end, message, sentence (findings.VagueFinding)
@@ -108,7 +109,7 @@ def load_model(path: Path = MODEL_PATH) -> dict[str, Any] | None:
     """The model's plain-JSON weights, or None when the file is absent (rules alone)."""
     if not path.exists():
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = load_data(path, MODEL_FORMAT)
     if list(data["features"]) != list(FEATURES):
         raise ValueError(f"{path}: feature list does not match this module's")
     return data
@@ -180,6 +181,7 @@ def sentence_features(text: str, body: Sequence[tuple[int, int, int]],
     out: dict[int, tuple[dict[str, float], Span | None]] = {}
 
     spans: dict[int, Span] = {}
+    blocked: list[Span] = []  # doubted sources: no cue phrase inside them either
     for fnd in rule:
         feats = out.setdefault(fnd.sentence, ({}, None))[0]
         feats[_rule_reason(fnd.message)] = 1.0
@@ -199,6 +201,7 @@ def sentence_features(text: str, body: Sequence[tuple[int, int, int]],
             continue
         if r.source is not None and r.source_doubted:
             feats["doubted"] = 1.0
+            blocked.append(r.source)  # no finding on it, as the scans decide
             continue
         if r.source is None or not r.informational:
             continue
@@ -207,7 +210,7 @@ def sentence_features(text: str, body: Sequence[tuple[int, int, int]],
                 r.source_text.lower().split()):  # "analysts expect": with the cue
             a, b = r.source
             spans[k] = (a, r.cue[1] if r.cue and r.cue[0] >= b else b)
-    _phrase_features(text, body, out, spans, quotes)
+    _phrase_features(text, body, out, spans, sorted([*quotes, *blocked]))
     for feats, _ in out.values():
         if "src_anonymous" in feats and not any(name.startswith("rule_") for name in feats):
             feats["src_unflagged"] = 1.0  # the scans read the unnamed source and let it be
@@ -238,9 +241,9 @@ def _phrase_features(text: str, body: Sequence[tuple[int, int, int]],
 
 def _phrase_hits(words: list[str], caps: list[bool]) -> list[tuple[str, int, int]]:
     """(feature, first word, last word) of each cue phrase in a sentence's lower-case words
-    (``caps``: which words are written with a capital). A group word after a definite
-    determiner refers back ("the survey said"), one after a capitalised word is named
-    ("Acme analysts say")."""
+    (``caps``: which words are written with a capital). A group word up to three words
+    after a definite determiner refers back ("the survey said", "the senior ferry official
+    said"), one after a capitalised word is named ("Acme analysts say")."""
     out: list[tuple[str, int, int]] = []
     n = len(words)
     for i, w in enumerate(words):
@@ -250,8 +253,8 @@ def _phrase_hits(words: list[str], caps: list[bool]) -> list[tuple[str, int, int
         j = i + 1
         if j < n and words[j].endswith("ly") and words[j] not in _GROUP_VERBS:
             j += 1  # "experts broadly agree", "it is widely believed"
-        if w in _GROUPS and (i == 0 or (words[i - 1] not in _DEFINITE and not (
-                i > 1 and caps[i - 1]))) and j < n and (words[j] in _GROUP_VERBS or (
+        if w in _GROUPS and not _DEFINITE.intersection(words[max(0, i - 3):i]) and not (
+                i > 1 and caps[i - 1]) and j < n and (words[j] in _GROUP_VERBS or (
                 words[j] in _PLURAL_BE and j + 1 < n and words[j + 1] in _CONCERNED)):
             out.append(("group_verb", i, j))
         elif w in _IT_BE or (w == "it" and i + 1 < n and words[i + 1] in _BE):
