@@ -39,6 +39,7 @@ SHIPPED = [
     ("rules.attribution", "tagger.json", "checker-attribution-tagger"),
     ("rules.attribution", "sentence_gate.json", "checker-attribution-sentence-gate"),
     ("rules.attribution", "source_verifier.json", "checker-attribution-source-verifier"),
+    ("rules.attribution", "vague_model.json", "checker-attribution-vague-model"),
     ("rules.footnotes", "lexicon.json", "checker-footnotes-lexicon"),
     ("rules.hedging", "lexicon.json", "checker-hedging-lexicon"),
     ("rules.hedging", "sentence_model.json", "checker-hedge-sentence-model"),

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from checker.core.analysis import ANONYMOUS, Analysis
 from checker.core.document import Sentence
 from checker.core.rule import Rule
+from rules.attribution import vague_model
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon, PhraseRegex
 from rules.attribution.sources import classify
@@ -115,7 +116,7 @@ def vague_findings(text: str, body: Sequence[tuple[int, int, int]], found: list[
     named = _vague_sources(text, found, lex, body_sentence, flagged, out)
     _vague_phrases(text, body, quotes, lex, flagged, out, named)
     _unnamed_asides(text, body, quotes, lex, flagged, out, named)
-    return out
+    return vague_model.apply(text, body, found, lex, out, VagueFinding, quotes)
 
 
 def _body_sentence_finder(body_ranges: Sequence[tuple[int, int, int]]
