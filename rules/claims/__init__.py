@@ -103,7 +103,7 @@ CLAIM_THRESHOLD = Setting(
     "\"news\" / \"transcript\" for the threshold the model file records for that use",
 )  # fmt: skip
 CLAIM_DECISION = Setting(
-    "claim_decision", "rules", one_of("rules", "model"),
+    "claim_decision", "model", one_of("rules", "model"),
     "who decides which body sentences are unsourced claims: \"rules\" (the claim rules' "
     "verdict) or \"model\" (the learned decision over what the rules and the pipeline "
     "saw, rules/claims/decision.json)",
@@ -429,7 +429,7 @@ FAMILY = Family(
     run=run,
     reads=frozenset(
         {"attributed", "sentence_footnotes", "sentence_source", "quotes", "genre",
-         "findings", "genre_confidence", "uncertainty", "hedged"}
+         "findings", "genre_confidence", "uncertainty", "hedged", "attributions"}
     ),
     writes=frozenset({"claim_prob", "is_claim", "claim_status", "findings", "metrics"}),
     settings=(CLAIM_THRESHOLD, CLAIM_MODEL, CLAIM_DECISION),

@@ -68,6 +68,12 @@ _SOURCE_KINDS = ("person", "organisation", "outlet", "document", "anonymous")
 CORE_CUES = frozenset(
     "said says say saying told tells tell added adds explained explains noted notes wrote "
     "writes stated states asked quoted according".split())
+# features weighed separately where the rules call a sentence an unsourced claim: what makes
+# their verdict more or less likely to hold
+_WITH_RULE = ("modal", "future", "judging_words", "no_end_punct", "address_or_handle",
+              "relation_other_cue", "past_tense", "has_figure", "names", "short",
+              "pronoun_subject", "quoted_share", "first_body_sentence", "title_case_share",
+              "told_prev", "attributed_prev", "claim_logit")
 _GENRES = ("news", "analysis", "opinion", "press-release", "research", "reference")
 
 FEATURES: tuple[str, ...] = (
@@ -86,6 +92,7 @@ FEATURES: tuple[str, ...] = (
     "judging_words", "ly_adverbs", "past_tense", "pronoun_subject",
     "no_end_punct", "ends_with_colon", "address_or_handle", "title_case_share",
     "uncertainty", "hedged",
+    *(f"rule_unsourced*{name}" for name in _WITH_RULE),
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -242,6 +249,9 @@ def sentence_features(analysis: Analysis, sentences: list[Sentence], seen: list[
         values["paragraph_sentences_1"] = float(len(mates) == 1)
         values["bullet"] = float(s.block < len(blocks) and blocks[s.block].bullet)
         values.update(_text_features(s.text))
+        if v.rule_flag:
+            for name in _WITH_RULE:
+                values[f"rule_unsourced*{name}"] = values.get(name, 0.0)
         for name, value in values.items():
             row[INDEX[name]] = value
         rows.append(row)
