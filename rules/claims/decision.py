@@ -26,9 +26,7 @@ It is read on first use only.
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -96,14 +94,14 @@ FEATURES: tuple[str, ...] = (
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
-_DIGIT = re.compile(r"\d")
-_YEARLESS = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_MONEY = re.compile(r"%|\bper ?cent\b|[$£€¥]|\b(?:million|billion|trillion)\b", re.IGNORECASE)
-_DATE = re.compile(
-    r"\b(?:January|February|March|April|June|July|August|September|October|November|"
-    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Yy]esterday|"
-    r"[Tt]oday|[Ll]ast (?:year|month|week))\b")
-_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# (string tests, no regular expressions: a draft check compiles nothing for the decision)
+_STRIP = "\"'“”‘’()[]{}<>.,;:!?…–—*•/"
+_MONEY_SIGNS = ("%", "$", "£", "€", "¥", "per cent")
+_MONEY_WORDS = frozenset("percent million billion trillion".split())
+_DATE_WORDS = frozenset(
+    "january february march april june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
+_LAST = ("last year", "last month", "last week")
 _FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i’m", "i've", "i’ve",
                              "i'd", "i’d"})
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves", "we're", "we’re"})
@@ -120,26 +118,34 @@ _JUDGING = frozenset(
     "shame farce grim bleak dire mystery unimaginable".split())
 _PAST = frozenset("was were had did".split())
 _PRONOUN_SUBJECTS = frozenset("he she it they this these that those".split())
-_ADDRESS = re.compile(r"@|https?:|www\.|\.com\b|©|\|")
+_ADDRESS = ("@", "http:", "https:", "www.", ".com", "©", "|")
 _ENDS = ".!?\"'”’)]…:"
 
 
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and token[:2] in ("18", "19", "20")
+
+
 def _text_features(text: str) -> dict[str, float]:
-    words = _WORD.findall(text)
+    tokens = [t.strip(_STRIP) for t in text.split()]
+    words = [t for t in tokens if t[:1].isalpha()]
     lowered = [w.lower() for w in words]
     folded = set(lowered)
     caps = sum(1 for w in words[1:] if w[:1].isupper())
     long_words = [w for w in words if len(w) > 3]
     title = sum(1 for w in long_words if w[:1].isupper()) / len(long_words) if long_words else 0.0
-    figure = _DIGIT.search(_YEARLESS.sub("", text)) is not None
+    numeric = [t for t in tokens if any(c.isdigit() for c in t)]
+    figure = any(not _is_year(t) for t in numeric)
+    low = text.lower()
     stripped = text.rstrip()
     return {
         "words_log": math.log1p(len(words)),
         "short": float(len(words) < 6),
-        "has_digit": float(_DIGIT.search(text) is not None),
+        "has_digit": float(bool(numeric)),
         "has_figure": float(figure),
-        "has_percent_or_money": float(_MONEY.search(text) is not None),
-        "has_date_word": float(_DATE.search(text) is not None),
+        "has_percent_or_money": float(any(m in low for m in _MONEY_SIGNS)
+                                      or bool(folded & _MONEY_WORDS)),
+        "has_date_word": float(bool(folded & _DATE_WORDS) or any(d in low for d in _LAST)),
         "names": min(caps, 6) / 6.0,
         "first_person_singular": float(bool(folded & _FIRST_SINGULAR)),
         "first_person_plural": float(bool(folded & _FIRST_PLURAL)),
@@ -153,7 +159,7 @@ def _text_features(text: str) -> dict[str, float]:
         "future": float(bool(folded & _FUTURE) or "’ll " in text or "'ll " in text),
         "no_end_punct": float(not stripped or stripped[-1] not in _ENDS),
         "ends_with_colon": float(stripped.endswith(":")),
-        "address_or_handle": float(_ADDRESS.search(text) is not None),
+        "address_or_handle": float(any(a in low for a in _ADDRESS)),
         "title_case_share": title,
     }
 
@@ -258,16 +264,16 @@ def sentence_features(analysis: Analysis, sentences: list[Sentence], seen: list[
     return rows
 
 
-@dataclass(frozen=True)
 class Decision:
     """A fitted logistic regression over standardised :data:`FEATURES`."""
 
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
-    threshold: float
-    metadata: dict[str, Any]
+    __slots__ = ("coef", "intercept", "mean", "metadata", "scale", "threshold")
+
+    def __init__(self, mean: tuple[float, ...], scale: tuple[float, ...],
+                 coef: tuple[float, ...], intercept: float, threshold: float,
+                 metadata: dict[str, Any]) -> None:
+        self.mean, self.scale, self.coef = mean, scale, coef
+        self.intercept, self.threshold, self.metadata = intercept, threshold, metadata
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str) -> Decision:
