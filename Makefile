@@ -33,13 +33,14 @@ test-fast: install-test
 lint: install-test
 	$(BIN)/ruff check .
 
-## eval: accuracy evaluations on ../shared/data (attribution, claims, hedging, real news, genre,
-## page chrome)
+## eval: accuracy evaluations on ../shared/data (attribution, claims, hedging, the learned claim
+## decision's CV figures, real news, genre, page chrome)
 eval: install
 	$(BIN)/python -m evaluation.attribution
 	$(BIN)/python -m evaluation.source_rows --split dev --sample 0
 	$(BIN)/python -m evaluation.claims --polnear
 	$(BIN)/python -m evaluation.hedging
+	$(BIN)/python -m evaluation.claim_decision
 	$(BIN)/python -m evaluation.realnews
 	$(BIN)/python -m evaluation.genre --heldout
 	$(BIN)/python -m evaluation.chrome --heldout

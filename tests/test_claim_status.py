@@ -47,7 +47,9 @@ def test_an_unsourced_claim_is_flagged_and_says_so() -> None:
 
 
 def test_a_speech_act_of_its_subject_is_sourced_and_costs_nothing() -> None:
-    result = _result(SPEECH_ACT)
+    # the rules' verdict (the learned decision weighs this tie with the rest, and the
+    # labelled news it was fitted on often calls such sentences unsourced)
+    result = _result(SPEECH_ACT, Config(settings={"claim_decision": "rules"}))
     sentence = next(s for s in result.sentences if s["text"] == SPEECH_ACT)
     assert sentence["is_claim"] is True
     assert sentence["claim_status"] == SPEAKER

@@ -35,10 +35,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.core.analysis import Analysis, Family
-from checker.core.config import Config, ConfigError, Setting, fraction, path_string
+from checker.core.config import Config, ConfigError, Setting, fraction, one_of, path_string
 from checker.core.rule import Rule
 from rules.claims.context import OPINION_GENRES, RESEARCH_GENRES, SpanIndex, exemption
 from rules.claims.context import VAGUE as VAGUE_WORDING
@@ -51,6 +51,7 @@ from rules.claims.voice import (
 )
 
 if TYPE_CHECKING:
+    from checker.core.document import Sentence
     from rules.claims.scorer import ClaimScorer
 
 NAME = "claims"
@@ -100,6 +101,12 @@ CLAIM_THRESHOLD = Setting(
     "claim_threshold", 0.5, threshold_or_use,
     "claim probability from which a body sentence counts as a factual claim: a number, or "
     "\"news\" / \"transcript\" for the threshold the model file records for that use",
+)  # fmt: skip
+CLAIM_DECISION = Setting(
+    "claim_decision", "model", one_of("rules", "model"),
+    "who decides which body sentences are unsourced claims: \"rules\" (the claim rules' "
+    "verdict) or \"model\" (the learned decision over what the rules and the pipeline "
+    "saw, rules/claims/decision.json)",
 )  # fmt: skip
 CLAIM_MODEL = Setting(
     "claim_model", "", path_string,
@@ -260,6 +267,20 @@ def vaguely_attributed(analysis: Analysis) -> set[int]:
             if f.code == VAGUE_CODE and f.sentence is not None}
 
 
+class Seen(NamedTuple):
+    """What the claims family worked out about one body sentence before deciding (the
+    learned decision's input, :mod:`rules.claims.decision`)."""
+
+    prob: float
+    threshold: float
+    reason: str  # the exemption's reason, "" when none (worked out whatever the probability)
+    tie: str  # the "sourced: ..." status that ties it to a source, "" when none
+    rule_flag: bool  # whether the rules alone report it as an unsourced claim
+    told_prev: bool  # the previous sentence tells an account this one may go on with
+    vague: bool  # an ATT001 finding credits it to an unnamed source
+    quoted: float  # share of its characters inside quotations
+
+
 # what ``claim_status`` says of a claim tied to a source, by how it is tied (sentences.csv)
 ATTRIBUTED = "sourced: attributed"
 VAGUELY = "sourced: vague attribution"
@@ -303,57 +324,103 @@ def _tells(analysis: Analysis, i: int, text: str, vague: set[int], reason: str) 
             or names_its_speaker(text))
 
 
-def run(analysis: Analysis) -> None:
-    """Score every body sentence; report the claims that no earlier family sourced.
-
-    A sentence that is a question, an imperative, a quotation, a caption or a fragment, or,
-    by the article's genre, the author's argument (opinion) or own result (research), is
-    not a claim whatever its probability (:func:`rules.claims.context.exemption`)."""
-    sentences = list(analysis.body_sentences())
+def rule_pass(analysis: Analysis) -> tuple[list[Sentence], list[Seen], list[str], list[bool]]:
+    """The rules' verdict on every body sentence: the sentences, what was seen of each
+    (:class:`rules.claims.decision.Seen`, the learned decision's input), its
+    ``claim_status`` and ``is_claim`` by the rules. Records ``claim_prob`` and the
+    ``claims_genre`` metric."""
     # the genre the claim rules read the article as, beside the detected ``genre`` in
     # summary.csv: they differ only where first-person research writing overrode it
     analysis.metrics["claims_genre"] = analysis.genre
+    n = len(analysis.doc.sentences)
+    sentences = [s for s in analysis.body_sentences() if s.index < n]
     if not sentences:
-        return
+        return [], [], [], []
     model = get_model(analysis)
     probs = model.probabilities([s.text for s in sentences])
     threshold = threshold_for(analysis.config, model)
-    n = len(analysis.doc.sentences)
     quotes = quotation_spans(analysis)
     links = SpanIndex((link.start, link.end) for link in analysis.doc.links)
     genre = claim_genre(analysis, quotes)
     analysis.metrics["claims_genre"] = genre
     vague = vaguely_attributed(analysis)
     told: set[int] = set()  # sentences that tell an account the next one may go on with
+    seen: list[Seen] = []
+    statuses: list[str] = []
+    claims: list[bool] = []
     for s, prob in zip(sentences, probs, strict=True):
         i = s.index
-        if i >= n:
-            continue
         analysis.claim_prob[i] = prob
-        reason = exemption(s.text, s.start, genre, quotes) if prob >= threshold else ""
+        # (the reason and the tie are worked out below the threshold too: the learned
+        # decision reads them; the rules' verdict does not)
+        any_reason = exemption(s.text, s.start, genre, quotes)
+        reason = any_reason if prob >= threshold else ""
         # worded as someone's unnamed view ("is expected to", "reportedly"): a claim,
         # vaguely attributed (ATT001 asks who), like one an unnamed group voices
         worded_vaguely = reason == VAGUE_WORDING
         claim = prob >= threshold and (not reason or worded_vaguely)
-        analysis.is_claim[i] = claim
-        if reason and not worded_vaguely:
-            analysis.claim_status[i] = NOT_A_CLAIM + reason
-        tied = ""
+        status = NOT_A_CLAIM + reason if reason and not worded_vaguely else ""
+        tie = claim_source(analysis, i, s.start, s.end, s.text, links, vague, told)
+        tied = tie if claim else ""
         if claim:
-            tied = claim_source(analysis, i, s.start, s.end, s.text, links, vague, told)
-            analysis.claim_status[i] = tied or (VAGUELY if worded_vaguely else UNSOURCED)
+            status = tied or (VAGUELY if worded_vaguely else UNSOURCED)
+        told_prev = i - 1 in told
         if tied or _tells(analysis, i, s.text, vague, reason):
             told.add(i)
-        if tied or not claim or worded_vaguely:
+        quoted = quotes.covered(s.start, s.end) / max(1, s.end - s.start)
+        seen.append(Seen(prob=prob, threshold=threshold, reason=any_reason, tie=tie,
+                         rule_flag=status == UNSOURCED, told_prev=told_prev,
+                         vague=i in vague, quoted=min(1.0, quoted)))
+        statuses.append(status)
+        claims.append(claim)
+    return sentences, seen, statuses, claims
+
+
+def run(analysis: Analysis) -> None:
+    """Score every body sentence; report the claims that no earlier family sourced.
+
+    A sentence that is a question, an imperative, a quotation, a caption or a fragment, or,
+    by the article's genre, the author's argument (opinion) or own result (research), is
+    not a claim whatever its probability (:func:`rules.claims.context.exemption`). With
+    ``claim_decision = "model"`` the learned decision (:mod:`rules.claims.decision`) has
+    the last word on which sentences are unsourced claims (:func:`decide`)."""
+    sentences, seen, statuses, claims = rule_pass(analysis)
+    if not sentences:
+        return
+    if analysis.config.get(CLAIM_DECISION) == "model":
+        decide(analysis, sentences, seen, statuses, claims)
+    for s, v, status, claim in zip(sentences, seen, statuses, claims, strict=True):
+        i = s.index
+        analysis.is_claim[i] = claim
+        analysis.claim_status[i] = status
+        if status != UNSOURCED:
             continue
         analysis.report(
             UNSOURCED_CLAIM,
             s.start,
             s.end,
-            f"Checkable claim (claim probability {prob:.2f}) with no source: say who "
+            f"Checkable claim (claim probability {v.prob:.2f}) with no source: say who "
             "established it, or link or footnote the evidence.",
             sentence=i,
         )
+
+
+def decide(analysis: Analysis, sentences: list[Sentence], seen: list[Seen],
+           statuses: list[str], claims: list[bool]) -> None:
+    """Let the learned decision settle ``statuses`` and ``claims`` in place: a sentence it
+    calls an unsourced claim is one (``unsourced``, a claim); one it does not keeps the
+    rules' reason (``not a claim: ...``, ``sourced: ...``), and where the rules had none,
+    says what argued most against it (``not a claim: learned decision (...)``)."""
+    from rules.claims.decision import load_decision, sentence_features
+
+    model = load_decision()
+    rows = sentence_features(analysis, sentences, seen, analysis.metrics["claims_genre"])
+    for k, (row, status) in enumerate(zip(rows, statuses, strict=True)):
+        if model.probability(row) >= model.threshold:
+            statuses[k], claims[k] = UNSOURCED, True
+        elif status == UNSOURCED:
+            statuses[k] = f"{NOT_A_CLAIM}learned decision ({model.strongest_against(row)})"
+            claims[k] = False
 
 
 FAMILY = Family(
@@ -362,9 +429,9 @@ FAMILY = Family(
     run=run,
     reads=frozenset(
         {"attributed", "sentence_footnotes", "sentence_source", "quotes", "genre",
-         "findings", "genre_confidence"}
+         "findings", "genre_confidence", "uncertainty", "hedged", "attributions"}
     ),
     writes=frozenset({"claim_prob", "is_claim", "claim_status", "findings", "metrics"}),
-    settings=(CLAIM_THRESHOLD, CLAIM_MODEL),
+    settings=(CLAIM_THRESHOLD, CLAIM_MODEL, CLAIM_DECISION),
     validate=validate,
 )

@@ -1,0 +1,322 @@
+"""The learned final decision: is a body sentence an unsourced claim?
+
+The claims family's rules (:mod:`rules.claims.context`, :mod:`rules.claims.voice`, the
+sources :func:`rules.claims.claim_source` finds) each answer one question about a sentence.
+Their verdict was fitted by hand to the copy it was read against and carried poorly to copy
+nobody had read; this module weighs what the pipeline knows about a sentence instead, with a
+logistic regression fitted by ``training/train_claim_decision.py`` on hand-labelled news
+(docs/model-card-claim-decision.md):
+
+- the claim model's probability and whether it clears ``claim_threshold``;
+- what the rules said: the exemption's reason by kind (question, quotation, caption,
+  opinion, judgement...), how a claim is tied to a source (attributed, vaguely, footnote,
+  link, speech act of its subject, continued account), whether CLM001 would fire;
+- attribution around it: the previous and next sentence, the paragraph;
+- how much of it is quoted; the article's genre and the detector's confidence;
+- its position in the article and the paragraph, its length; figures, dates, names; first and
+  second person, modals and the future; whether it ends like a sentence (page chrome often
+  does not), and the hedging family's uncertainty.
+
+:func:`sentence_features` builds one row per sentence (:data:`FEATURES` names the columns);
+:class:`Decision` is the fitted model read from plain JSON (``decision.json`` beside this
+module: scaling, coefficients, intercept and threshold, no text), scored in plain Python.
+It is read on first use only.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from checker.core.datafiles import DataFileError, field, finite_number, load_data
+
+if TYPE_CHECKING:
+    from checker.core.analysis import Analysis
+    from checker.core.document import Sentence
+    from rules.claims import Seen
+
+FORMAT = "checker-claim-decision"
+DEFAULT_PATH = Path(__file__).resolve().parent / "decision.json"
+
+# the exemption reasons of rules.claims.context / stance / voice, grouped by kind
+REASON_GROUPS: dict[str, str] = {
+    "question": "question", "open question": "question",
+    "imperative": "imperative",
+    "quotation": "quotation", "quoted speech": "quotation",
+    "caption": "chrome", "fragment": "chrome", "headline": "chrome", "embedded post": "chrome",
+    "lead-in to a quotation or list": "chrome", "request for comment": "chrome",
+    "opinion": "argument", "the author's view": "argument", "value judgement": "argument",
+    "the author's reading of events": "argument",
+    "possibility or prediction": "forecast",
+    "authors' own result": "own", "the author's own voice": "own",
+    "definition": "definition",
+    "vaguely attributed": "vague",
+}
+_REASON_KINDS = ("question", "imperative", "quotation", "chrome", "argument", "forecast", "own",
+                 "definition", "vague", "other")
+# how the rules tie a claim to a source (the ``sourced: ...`` statuses, without the prefix)
+_TIES = ("attributed", "vague attribution", "footnote", "source list", "link",
+         "said or estimated by its subject", "part of an attributed account")
+_SOURCE_KINDS = ("person", "organisation", "outlet", "document", "anonymous")
+# the cues that report speech or writing and nothing else ("said", "told", "according to");
+# a relation on another cue ("announced", "rejected", "posted") is more often an actor's act
+CORE_CUES = frozenset(
+    "said says say saying told tells tell added adds explained explains noted notes wrote "
+    "writes stated states asked quoted according".split())
+# features weighed separately where the rules call a sentence an unsourced claim: what makes
+# their verdict more or less likely to hold
+_WITH_RULE = ("modal", "future", "judging_words", "no_end_punct", "address_or_handle",
+              "relation_other_cue", "past_tense", "has_figure", "names", "short",
+              "pronoun_subject", "quoted_share", "first_body_sentence", "title_case_share",
+              "told_prev", "attributed_prev", "claim_logit")
+_GENRES = ("news", "analysis", "opinion", "press-release", "research", "reference")
+
+FEATURES: tuple[str, ...] = (
+    "claim_prob", "claim_logit", "above_threshold", "rule_unsourced",
+    *(f"reason:{k}" for k in _REASON_KINDS),
+    *(f"tie:{t}" for t in _TIES),
+    "attributed_prev", "attributed_next", "attributed_no_relation", "relation_core_cue",
+    "relation_other_cue", "attributed_other_cue_only", "relation_direct", "relation_content_share",
+    *(f"source:{k}" for k in _SOURCE_KINDS), "told_prev", "paragraph_attributed_share",
+    "vague_finding", "quoted_share",
+    *(f"genre:{g}" for g in _GENRES), "genre_confidence", "claims_genre_differs",
+    "position_in_article", "first_body_sentence", "first_in_paragraph", "paragraph_sentences_1",
+    "bullet", "words_log", "short",
+    "has_digit", "has_figure", "has_percent_or_money", "has_date_word", "names",
+    "first_person_singular", "first_person_plural", "second_person", "modal", "future",
+    "judging_words", "ly_adverbs", "past_tense", "pronoun_subject",
+    "no_end_punct", "ends_with_colon", "address_or_handle", "title_case_share",
+    "uncertainty", "hedged",
+    *(f"rule_unsourced*{name}" for name in _WITH_RULE),
+)
+INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+# (string tests, no regular expressions: a draft check compiles nothing for the decision)
+_STRIP = "\"'“”‘’()[]{}<>.,;:!?…–—*•/"
+_MONEY_SIGNS = ("%", "$", "£", "€", "¥", "per cent")
+_MONEY_WORDS = frozenset("percent million billion trillion".split())
+_DATE_WORDS = frozenset(
+    "january february march april june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
+_LAST = ("last year", "last month", "last week")
+_FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i’m", "i've", "i’ve",
+                             "i'd", "i’d"})
+_FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves", "we're", "we’re"})
+_SECOND = frozenset({"you", "your", "yours", "yourself", "you're", "you’re"})
+_MODALS = frozenset({"could", "might", "may", "would", "should", "must", "can", "cannot"})
+_FUTURE = frozenset({"will", "won't", "won’t", "shall"})
+# words that judge or intensify rather than describe (an opinion's or a narrative's voice)
+_JUDGING = frozenset(
+    "very extremely incredibly remarkably stunning shocking horribly terribly unprecedented "
+    "dramatic dramatically certainly surely clearly obviously undoubtedly simply truly "
+    "embarrassing worrying troubling alarming disturbing disappointing encouraging impressive "
+    "shameful disgraceful absurd ridiculous outrageous unacceptable foolish reckless "
+    "irresponsible scary terrifying bizarre tragic unfair unjust mistake disgrace scandal "
+    "shame farce grim bleak dire mystery unimaginable".split())
+_PAST = frozenset("was were had did".split())
+_PRONOUN_SUBJECTS = frozenset("he she it they this these that those".split())
+_ADDRESS = ("@", "http:", "https:", "www.", ".com", "©", "|")
+_ENDS = ".!?\"'”’)]…:"
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and token[:2] in ("18", "19", "20")
+
+
+def _text_features(text: str) -> dict[str, float]:
+    tokens = [t.strip(_STRIP) for t in text.split()]
+    words = [t for t in tokens if t[:1].isalpha()]
+    lowered = [w.lower() for w in words]
+    folded = set(lowered)
+    caps = sum(1 for w in words[1:] if w[:1].isupper())
+    long_words = [w for w in words if len(w) > 3]
+    title = sum(1 for w in long_words if w[:1].isupper()) / len(long_words) if long_words else 0.0
+    numeric = [t for t in tokens if any(c.isdigit() for c in t)]
+    figure = any(not _is_year(t) for t in numeric)
+    low = text.lower()
+    stripped = text.rstrip()
+    return {
+        "words_log": math.log1p(len(words)),
+        "short": float(len(words) < 6),
+        "has_digit": float(bool(numeric)),
+        "has_figure": float(figure),
+        "has_percent_or_money": float(any(m in low for m in _MONEY_SIGNS)
+                                      or bool(folded & _MONEY_WORDS)),
+        "has_date_word": float(bool(folded & _DATE_WORDS) or any(d in low for d in _LAST)),
+        "names": min(caps, 6) / 6.0,
+        "first_person_singular": float(bool(folded & _FIRST_SINGULAR)),
+        "first_person_plural": float(bool(folded & _FIRST_PLURAL)),
+        "second_person": float(bool(folded & _SECOND)),
+        "modal": float(bool(folded & _MODALS)),
+        "judging_words": float(bool(folded & _JUDGING)),
+        "ly_adverbs": min(3, sum(1 for w in lowered if w.endswith("ly") and len(w) > 4)) / 3,
+        "past_tense": float(bool(folded & _PAST) or any(
+            w.endswith("ed") and len(w) > 4 for w in lowered[1:])),
+        "pronoun_subject": float(bool(lowered) and lowered[0] in _PRONOUN_SUBJECTS),
+        "future": float(bool(folded & _FUTURE) or "’ll " in text or "'ll " in text),
+        "no_end_punct": float(not stripped or stripped[-1] not in _ENDS),
+        "ends_with_colon": float(stripped.endswith(":")),
+        "address_or_handle": float(any(a in low for a in _ADDRESS)),
+        "title_case_share": title,
+    }
+
+
+def _relations(analysis: Analysis, sentences: list[Sentence]) -> dict[int, dict[str, float]]:
+    """Per body sentence (by index), what the attribution relations touching it are like:
+    cue kind, direct quotation, share of it that is content, the source's kind."""
+    text = analysis.doc.text
+    starts = [s.start for s in sentences]
+    out: dict[int, dict[str, float]] = {}
+
+    def at(offset: int) -> Sentence | None:
+        k = bisect_right(starts, offset) - 1
+        return sentences[k] if k >= 0 and offset < sentences[k].end else None
+
+    for r in analysis.attributions:
+        touched: dict[int, float] = {}
+        for c in r.content:
+            k = bisect_right(starts, c.start) - 1
+            for s in sentences[max(0, k):]:
+                if s.start >= c.end:
+                    break
+                share = max(0, min(s.end, c.end) - max(s.start, c.start)) / max(1, s.end - s.start)
+                touched[s.index] = touched.get(s.index, 0.0) + share
+        for span in (r.cue, r.source):
+            s = at(span.start) if span is not None else None
+            if s is not None:
+                touched.setdefault(s.index, 0.0)
+        cue = text[r.cue.start:r.cue.end].lower().split() if r.cue is not None else []
+        core = bool(cue) and cue[0].strip(",:") in CORE_CUES
+        for i, share in touched.items():
+            f = out.setdefault(i, {})
+            f["relation_core_cue" if core else "relation_other_cue"] = 1.0
+            if r.direct:
+                f["relation_direct"] = 1.0
+            f["relation_content_share"] = min(1.0, max(f.get("relation_content_share", 0.0),
+                                                       share))
+            if r.source_kind in _SOURCE_KINDS:
+                f[f"source:{r.source_kind}"] = 1.0
+    return out
+
+
+def sentence_features(analysis: Analysis, sentences: list[Sentence], seen: list[Seen],
+                      claims_genre: str) -> list[list[float]]:
+    """One row of :data:`FEATURES` per body sentence (``seen[k]`` belongs to
+    ``sentences[k]``)."""
+    attributed = analysis.attributed
+    n_all = len(attributed)
+    by_block: dict[int, list[int]] = {}
+    for s in sentences:
+        by_block.setdefault(s.block, []).append(s.index)
+    blocks = analysis.doc.blocks
+    genre = analysis.genre or ""
+    confidence = float(analysis.genre_confidence or 0.0)
+    n = len(sentences)
+    relations = _relations(analysis, sentences)
+    rows = []
+    for k, (s, v) in enumerate(zip(sentences, seen, strict=True)):
+        i = s.index
+        row = [0.0] * len(FEATURES)
+        prob = min(max(v.prob, 1e-4), 1 - 1e-4)
+        values: dict[str, float] = {
+            "claim_prob": v.prob, "claim_logit": math.log(prob / (1 - prob)),
+            "above_threshold": float(v.prob >= v.threshold), "rule_unsourced": float(v.rule_flag),
+            "attributed_prev": float(i > 0 and attributed[i - 1]),
+            "attributed_next": float(i + 1 < n_all and attributed[i + 1]),
+            "told_prev": float(v.told_prev), "vague_finding": float(v.vague),
+            "quoted_share": v.quoted,
+            "genre_confidence": confidence, "claims_genre_differs": float(claims_genre != genre),
+            "position_in_article": k / max(1, n - 1),
+            "first_body_sentence": float(k == 0),
+            "uncertainty": float(analysis.uncertainty[i] or 0.0) if i < n_all else 0.0,
+            "hedged": float(analysis.hedged[i]) if i < n_all else 0.0,
+        }
+        found = relations.get(i)
+        if found:
+            values.update(found)
+            if attributed[i] and "relation_core_cue" not in found:
+                values["attributed_other_cue_only"] = 1.0
+        elif i < n_all and attributed[i]:
+            values["attributed_no_relation"] = 1.0
+        if v.reason:
+            values[f"reason:{REASON_GROUPS.get(v.reason, 'other')}"] = 1.0
+        if v.tie:
+            values[f"tie:{v.tie.removeprefix('sourced: ')}"] = 1.0
+        if genre in _GENRES:
+            values[f"genre:{genre}"] = 1.0
+        mates = by_block.get(s.block, [i])
+        others = [j for j in mates if j != i]
+        values["paragraph_attributed_share"] = (
+            sum(1 for j in others if j < n_all and attributed[j]) / len(others) if others else 0.0)
+        values["first_in_paragraph"] = float(mates[0] == i)
+        values["paragraph_sentences_1"] = float(len(mates) == 1)
+        values["bullet"] = float(s.block < len(blocks) and blocks[s.block].bullet)
+        values.update(_text_features(s.text))
+        if v.rule_flag:
+            for name in _WITH_RULE:
+                values[f"rule_unsourced*{name}"] = values.get(name, 0.0)
+        for name, value in values.items():
+            row[INDEX[name]] = value
+        rows.append(row)
+    return rows
+
+
+class Decision:
+    """A fitted logistic regression over standardised :data:`FEATURES`."""
+
+    __slots__ = ("coef", "intercept", "mean", "metadata", "scale", "threshold")
+
+    def __init__(self, mean: tuple[float, ...], scale: tuple[float, ...],
+                 coef: tuple[float, ...], intercept: float, threshold: float,
+                 metadata: dict[str, Any]) -> None:
+        self.mean, self.scale, self.coef = mean, scale, coef
+        self.intercept, self.threshold, self.metadata = intercept, threshold, metadata
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], where: str) -> Decision:
+        names = field(data, "features", where, list)
+        if tuple(names) != FEATURES:
+            raise DataFileError(f"{where}: 'features' differ from the features this version "
+                                "computes (retrain the decision)")
+        arrays = []
+        for key in ("mean", "scale", "coef"):
+            values = field(data, key, where, list)
+            if len(values) != len(FEATURES) or not all(
+                    isinstance(x, int | float) and not isinstance(x, bool) for x in values):
+                raise DataFileError(f"{where}: {key!r} must be {len(FEATURES)} numbers")
+            arrays.append(tuple(float(x) for x in values))
+        if any(x <= 0 for x in arrays[1]):
+            raise DataFileError(f"{where}: 'scale' must be positive")
+        return cls(mean=arrays[0], scale=arrays[1], coef=arrays[2],
+                   intercept=finite_number(data, "intercept", where),
+                   threshold=finite_number(data, "threshold", where, 0.0, 1.0),
+                   metadata=field(data, "metadata", where, dict, {}))
+
+    def contributions(self, row: list[float]) -> list[float]:
+        """Each feature's share of the decision's log-odds for ``row``."""
+        return [c * (x - m) / s for x, m, s, c in zip(row, self.mean, self.scale, self.coef,
+                                                     strict=True)]
+
+    def probability(self, row: list[float]) -> float:
+        z = self.intercept + math.fsum(self.contributions(row))
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+    def strongest_against(self, row: list[float]) -> str:
+        """The feature that argues most against a claim in ``row`` (for ``claim_status``)."""
+        parts = self.contributions(row)
+        k = min(range(len(parts)), key=parts.__getitem__)
+        return FEATURES[k]
+
+
+def read_decision(path: str | Path) -> Decision:
+    """Read a decision model file (``DataFileError`` names the file and the problem)."""
+    return Decision.from_dict(load_data(path, FORMAT, (1,)), where=str(path))
+
+
+@lru_cache(maxsize=4)
+def load_decision(path: str = "") -> Decision:
+    """The decision model at ``path`` (default: the shipped one), read once per process."""
+    return read_decision(path or DEFAULT_PATH)

@@ -1,0 +1,108 @@
+"""The claims family's learned decision (rules/claims/decision.py, decision.json): what it
+flags, what ``claim_status`` says when it says no, and that it is read from plain JSON.
+Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.core.config import Config, ConfigError
+from checker.core.datafiles import DataFileError
+from checker.pipeline import run_rules
+from checker.settings import load_config
+from checker.text.loader import document_from_text
+from rules.claims import CLAIM_DECISION, UNSOURCED
+from rules.claims.decision import DEFAULT_PATH, FEATURES, FORMAT, load_decision, read_decision
+
+MODEL = Config(settings={"claim_decision": "model"})
+RULES = Config(settings={"claim_decision": "rules"})
+
+ARTICLE = (
+    "Flood defences along the river cost the county 14 million pounds in 2022.\n\n"
+    "The county's chief engineer, Maria Lenz, said the new barrier had held back a "
+    "record surge in March.\n\n"
+    "\"We were lucky this time, and the next storm will test us again,\" Lenz said.\n"
+)
+
+
+def _statuses(text: str, config: Config) -> tuple[list[str], list[str], list[str]]:
+    doc = document_from_text(text, path="article.txt")
+    analysis = run_rules(doc, config)
+    flagged = [doc.sentences[f.sentence].text for f in analysis.findings if f.code == "CLM001"]
+    return flagged, [s.text for s in doc.sentences], analysis.claim_status
+
+
+def test_the_decision_flags_an_unsourced_claim_not_an_attributed_one_or_a_quotation() -> None:
+    flagged, sentences, status = _statuses(ARTICLE, MODEL)
+    assert flagged == [sentences[0]]
+    assert status[0] == UNSOURCED
+    assert status[1].startswith("sourced: ")  # attributed to the engineer
+    assert not status[2].startswith(UNSOURCED)  # her quotation
+
+
+def test_the_score_counts_exactly_the_findings_the_decision_reports() -> None:
+    doc = document_from_text(ARTICLE, path="article.txt")
+    analysis = run_rules(doc, MODEL)
+    reported = {f.sentence for f in analysis.findings if f.code == "CLM001"}
+    assert reported == {i for i, st in enumerate(analysis.claim_status) if st == UNSOURCED}
+
+
+def test_a_sentence_the_decision_clears_says_why() -> None:
+    model = load_decision()
+    # a sentence the rules call unsourced: where the decision disagrees, claim_status names
+    # the learned decision and the feature that argued most against it
+    text = ("Officials in the valley opened two shelters on Tuesday.\n\n"
+            "It was a long night for everyone in the valley.\n")
+    _, _, by_rules = _statuses(text, RULES)
+    _, _, by_model = _statuses(text, MODEL)
+    for rule_status, model_status in zip(by_rules, by_model, strict=True):
+        if rule_status == UNSOURCED and model_status != UNSOURCED:
+            reason = model_status.removeprefix("not a claim: learned decision (").rstrip(")")
+            assert reason in FEATURES
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_the_setting_accepts_rules_or_model_only(tmp_path: Path) -> None:
+    assert Config().get(CLAIM_DECISION) == "model"
+    path = tmp_path / ".checker.toml"
+    path.write_text('[tool.checker]\nclaim_decision = "rules"\n', encoding="utf-8")
+    assert load_config(path).get(CLAIM_DECISION) == "rules"
+    path.write_text('[tool.checker]\nclaim_decision = "forest"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="claim_decision"):
+        load_config(path)
+
+
+def test_the_shipped_decision_is_plain_json_with_its_cv_figures() -> None:
+    data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    assert data["format"] == FORMAT
+    assert data["features"] == list(FEATURES)
+    assert len(data["coef"]) == len(data["mean"]) == len(data["scale"]) == len(FEATURES)
+    cv = data["metadata"]["cv"]
+    for part in ("web", "tune"):
+        for who in ("learned", "rules"):
+            assert 0.0 <= cv[part][who]["f1"] <= 1.0
+
+
+def test_a_decision_file_is_read_and_checked(tmp_path: Path) -> None:
+    n = len(FEATURES)
+    data = {"format": FORMAT, "format_version": 1, "features": list(FEATURES),
+            "mean": [0.0] * n, "scale": [1.0] * n,
+            "coef": [2.0 if name == "rule_unsourced" else 0.0 for name in FEATURES],
+            "intercept": -1.0, "threshold": 0.5}
+    path = tmp_path / "decision.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    model = read_decision(path)
+    row = [0.0] * n
+    assert model.probability(row) == pytest.approx(1 / (1 + 2.718281828459045))
+    row[FEATURES.index("rule_unsourced")] = 1.0
+    assert model.probability(row) == pytest.approx(1 / (1 + 2.718281828459045 ** -1))
+    assert model.strongest_against([0.0] * n) in FEATURES
+    path.write_text(json.dumps({**data, "features": list(FEATURES)[:-1]}), encoding="utf-8")
+    with pytest.raises(DataFileError, match="features"):
+        read_decision(path)
+    path.write_text(json.dumps({**data, "scale": [0.0] * n}), encoding="utf-8")
+    with pytest.raises(DataFileError, match="scale"):
+        read_decision(path)
