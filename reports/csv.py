@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checker.core.io import open_report_bytes, safe_path
+from checker.core.io import close_all, open_report_bytes, safe_path
 from reports.rows import TABLES, Columns
 from reports.stream import (
     DETAIL,
@@ -100,8 +100,7 @@ class CsvSink:
                 fh.write(data)
 
     def close(self) -> list[Path]:
-        for fh in self._files:
-            fh.close()
+        close_all(self._files)
         return list(self.paths)
 
 

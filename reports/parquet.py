@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checker.core.io import safe_path
+from checker.core.io import close_all, safe_path
 from reports.rows import TABLES, Columns, rows_of
 from reports.stream import Prepared
 
@@ -97,9 +97,11 @@ class ParquetSink:
             self._buffers[i] = []
 
     def close(self) -> list[Path]:
-        for i, w in enumerate(self._writers):
-            self._flush(i)
-            w.close()
+        try:
+            for i in range(len(self._writers)):
+                self._flush(i)
+        finally:
+            close_all(self._writers)
         return list(self.paths)
 
 

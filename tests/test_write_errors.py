@@ -43,6 +43,18 @@ def tmpfs(where: Path, options: str) -> Iterator[Path]:
         subprocess.run(["umount", str(where)], check=False)
 
 
+def open_files_under(folder: Path) -> list[str]:
+    """Files under ``folder`` that this process still holds open (Linux)."""
+    fds = Path("/proc/self/fd")
+    held = []
+    for fd in fds.iterdir() if fds.is_dir() else []:
+        with contextlib.suppress(OSError):
+            target = os.readlink(fd)
+            if target.startswith(str(folder) + os.sep):
+                held.append(target)
+    return held
+
+
 def one_error(err: str, *needles: str) -> str:
     lines = [line for line in err.splitlines() if line.startswith("checker: error:")]
     assert len(lines) == 1, err
@@ -79,6 +91,7 @@ def test_a_really_full_disk_keeps_the_previous_report(
         assert code == EXIT_WRITE
         one_error(err, f"cannot write {out}", "No space left on device")
         assert snapshot(out) == before  # no half-written report, no temporary files
+        assert open_files_under(disk) == []  # every report file closed (the disk unmounts)
 
 
 @pytest.mark.skipif(not _can_mount(), reason="mounting a tmpfs needs root")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import IO, Any
@@ -45,6 +45,19 @@ os.umask(_UMASK)
 
 # (temporary file, target) pairs waiting for the end of staged_writes(), or None
 _STAGED: ContextVar[list[tuple[str, Path]] | None] = ContextVar("staged_writes", default=None)
+
+
+def close_all(handles: Iterable[Any]) -> None:
+    """Close every handle (a file, a writer), even when one fails to (a full disk fails the
+    flush of each): the first failure is raised once all are closed, so none is left open."""
+    first: BaseException | None = None
+    for handle in handles:
+        try:
+            handle.close()
+        except BaseException as exc:  # noqa: BLE001 - re-raised below, after the others
+            first = first or exc
+    if first is not None:
+        raise first
 
 
 def safe_path(out_dir: Path, relative: str) -> Path:
