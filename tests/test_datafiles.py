@@ -45,6 +45,7 @@ SHIPPED = [
     ("rules.hedging", "sentence_model.json", "checker-hedge-sentence-model"),
     ("rules.genre", "cues.json", "checker-genre-cues"),
     ("rules.claims", "model.json", "checker-claim-model"),
+    ("rules.claims", "decision.json", "checker-claim-decision"),
 ]
 
 
