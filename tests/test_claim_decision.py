@@ -106,3 +106,34 @@ def test_a_decision_file_is_read_and_checked(tmp_path: Path) -> None:
     path.write_text(json.dumps({**data, "scale": [0.0] * n}), encoding="utf-8")
     with pytest.raises(DataFileError, match="scale"):
         read_decision(path)
+
+
+class _SaysYes:
+    """A decision that calls every sentence an unsourced claim."""
+
+    threshold = 0.5
+
+    def probability(self, row: object) -> float:
+        return 1.0
+
+    def strongest_against(self, row: object) -> str:
+        return "nothing"
+
+
+HARD_CASES = (
+    "The bridge cost the city 40 million dollars last year.\n\n"  # the one claim
+    "Will the bridge cost the city another 40 million dollars next year?\n\n"
+    "\"The bridge cost us 40 million dollars and it will cost us more,\" Ann Roe said.\n\n"
+    "Check the bridge's accounts before the council meeting on Monday.\n\n"
+    "Critics say the bridge cost the city far more than 40 million dollars.\n"
+)
+
+
+def test_whatever_the_decision_says_a_question_quotation_order_or_vague_claim_is_not_flagged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # issue 14: quotations, questions and imperatives are never unsourced claims, and a
+    # vaguely attributed sentence carries ATT001 only (one finding per phrase)
+    monkeypatch.setattr("rules.claims.decision.load_decision", lambda path="": _SaysYes())
+    flagged, sentences, _ = _statuses(HARD_CASES, MODEL)
+    assert flagged == [sentences[0]]

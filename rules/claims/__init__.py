@@ -40,7 +40,17 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from checker.core.analysis import Analysis, Family
 from checker.core.config import Config, ConfigError, Setting, fraction, one_of, path_string
 from checker.core.rule import Rule
-from rules.claims.context import OPINION_GENRES, RESEARCH_GENRES, SpanIndex, exemption
+from rules.claims.context import (
+    CAPTION,
+    FRAGMENT,
+    IMPERATIVE,
+    OPINION_GENRES,
+    QUESTION,
+    QUOTATION,
+    RESEARCH_GENRES,
+    SpanIndex,
+    exemption,
+)
 from rules.claims.context import VAGUE as VAGUE_WORDING
 from rules.claims.voice import (
     OWN_VOICE,
@@ -326,7 +336,7 @@ def _tells(analysis: Analysis, i: int, text: str, vague: set[int], reason: str) 
 
 def rule_pass(analysis: Analysis) -> tuple[list[Sentence], list[Seen], list[str], list[bool]]:
     """The rules' verdict on every body sentence: the sentences, what was seen of each
-    (:class:`rules.claims.decision.Seen`, the learned decision's input), its
+    (:class:`Seen`, the learned decision's input), its
     ``claim_status`` and ``is_claim`` by the rules. Records ``claim_prob`` and the
     ``claims_genre`` metric."""
     # the genre the claim rules read the article as, beside the detected ``genre`` in
@@ -405,10 +415,25 @@ def run(analysis: Analysis) -> None:
         )
 
 
+# what is never an unsourced claim, whatever the learned decision says: someone else's
+# words, a question, an instruction, a caption or a fragment asserts nothing of the
+# author's; and a sentence ATT001 flags as vaguely attributed carries that finding only
+# (one finding per phrase)
+HARD_EXEMPTIONS = frozenset({QUESTION, IMPERATIVE, QUOTATION, CAPTION, FRAGMENT})
+
+
+def _never_unsourced(seen: Seen) -> bool:
+    """Whether the rules rule out an unsourced claim whatever the learned decision says
+    (:data:`HARD_EXEMPTIONS`, or the sentence is vaguely attributed)."""
+    return seen.reason in HARD_EXEMPTIONS or seen.vague
+
+
 def decide(analysis: Analysis, sentences: list[Sentence], seen: list[Seen],
            statuses: list[str], claims: list[bool]) -> None:
     """Let the learned decision settle ``statuses`` and ``claims`` in place: a sentence it
-    calls an unsourced claim is one (``unsourced``, a claim); one it does not keeps the
+    calls an unsourced claim is one (``unsourced``, a claim) unless the rules rule that out
+    (:func:`_never_unsourced`: quotations, questions, imperatives, captions, fragments and
+    vaguely attributed sentences keep the rules' verdict); one it does not keeps the
     rules' reason (``not a claim: ...``, ``sourced: ...``), and where the rules had none,
     says what argued most against it (``not a claim: learned decision (...)``)."""
     from rules.claims.decision import load_decision, sentence_features
@@ -416,7 +441,7 @@ def decide(analysis: Analysis, sentences: list[Sentence], seen: list[Seen],
     model = load_decision()
     rows = sentence_features(analysis, sentences, seen, analysis.metrics["claims_genre"])
     for k, (row, status) in enumerate(zip(rows, statuses, strict=True)):
-        if model.probability(row) >= model.threshold:
+        if model.probability(row) >= model.threshold and not _never_unsourced(seen[k]):
             statuses[k], claims[k] = UNSOURCED, True
         elif status == UNSOURCED:
             statuses[k] = f"{NOT_A_CLAIM}learned decision ({model.strongest_against(row)})"
