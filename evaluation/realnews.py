@@ -34,6 +34,7 @@ import sys
 import tempfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 REALNEWS = REPO.parent / "shared" / "data" / "realnews"
@@ -45,6 +46,28 @@ def split_of(article_id: str) -> str:
     """``tune`` or ``heldout`` for an excerpt id such as ``a07`` (fixed, text-blind rule)."""
     return "tune" if zlib.crc32(article_id.encode()) % 2 == 0 else "heldout"
 
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters two ``(start, end)`` spans share."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def locate(text: str, sentences: list[dict[str, Any]]) -> list[tuple[int, int] | None]:
+    """The gold sentences' ``(start, end)`` in ``text``, found as ``score.py`` finds them
+    (in order, from where the last one ended; anywhere if not there); ``None`` if absent."""
+    out: list[tuple[int, int] | None] = []
+    pos = 0
+    for s in sentences:
+        i = text.find(s["text"], pos)
+        if i < 0:
+            i = text.find(s["text"])
+        if i < 0:
+            out.append(None)
+            continue
+        out.append((i, i + len(s["text"])))
+        pos = i + len(s["text"])
+    return out
 
 def _subset(gold: Path, dest: Path, part: str | None) -> Path:
     """A folder of links to the gold files of one split (all of them when ``part`` is None)."""

@@ -48,7 +48,7 @@ from checker.core.analysis import Analysis
 from checker.core.config import Config
 from checker.core.datafiles import with_envelope
 from checker.text.loader import load_document
-from evaluation.realnews import DEV, split_of
+from evaluation.realnews import DEV, locate, overlap, split_of
 from rules.claims import UNSOURCED, rule_pass
 from rules.claims.decision import DEFAULT_PATH, FEATURES, FORMAT, sentence_features
 
@@ -75,25 +75,6 @@ class Excerpt:
     gold: list[tuple[str, list[int]]]  # per gold sentence (not borderline): label, its rows
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def _locate(text: str, sentences: Sequence[dict]) -> list[tuple[int, int] | None]:
-    """The gold sentences' spans, found as ``score.py`` finds them."""
-    out: list[tuple[int, int] | None] = []
-    pos = 0
-    for s in sentences:
-        i = text.find(s["text"], pos)
-        if i < 0:
-            i = text.find(s["text"])
-        if i < 0:
-            out.append(None)
-            continue
-        out.append((i, i + len(s["text"])))
-        pos = i + len(s["text"])
-    return out
-
 
 def analyse(path: Path) -> tuple[list[tuple[int, int]], list[list[float]], list[bool], str]:
     """Body sentence spans, feature rows and the rules' flags of one file, and its text."""
@@ -112,7 +93,7 @@ def analyse(path: Path) -> tuple[list[tuple[int, int]], list[list[float]], list[
 def load_excerpt(label_file: Path, part: str) -> Excerpt:
     gold = json.loads(label_file.read_text(encoding="utf-8"))
     spans, rows, flags, text = analyse(label_file.with_suffix(".txt"))
-    located = _locate(text, gold["sentences"])
+    located = locate(text, gold["sentences"])
     labels = [""] * len(spans)
     best = [0] * len(spans)
     per_gold: list[tuple[str, list[int]]] = []
@@ -120,16 +101,16 @@ def load_excerpt(label_file: Path, part: str) -> Excerpt:
         if sp is None or g["label"] == "borderline":
             if sp is not None:  # a borderline sentence's rows are left out of training
                 for r, rs in enumerate(spans):
-                    if _overlap(rs, sp) > best[r]:
-                        best[r], labels[r] = _overlap(rs, sp), "borderline"
+                    if overlap(rs, sp) > best[r]:
+                        best[r], labels[r] = overlap(rs, sp), "borderline"
             continue
         length = sp[1] - sp[0]
         hit = [r for r, rs in enumerate(spans)
-               if _overlap(rs, sp) >= 0.5 * min(length, max(1, rs[1] - rs[0]))]
+               if overlap(rs, sp) >= 0.5 * min(length, max(1, rs[1] - rs[0]))]
         per_gold.append((g["label"], hit))
         for r, rs in enumerate(spans):
-            if _overlap(rs, sp) > best[r]:
-                best[r], labels[r] = _overlap(rs, sp), g["label"]
+            if overlap(rs, sp) > best[r]:
+                best[r], labels[r] = overlap(rs, sp), g["label"]
     return Excerpt(label_file.stem, part, np.array(rows, dtype=float).reshape(-1, len(FEATURES)),
                    np.array(flags, dtype=bool), labels, per_gold)
 

@@ -35,7 +35,7 @@ from checker.core.config import Config  # noqa: E402
 from checker.core.datafiles import with_envelope  # noqa: E402
 from checker.pipeline import run_rules  # noqa: E402
 from checker.text.loader import load_document  # noqa: E402
-from evaluation.realnews import DEV, split_of  # noqa: E402
+from evaluation.realnews import DEV, locate, overlap, split_of  # noqa: E402
 from rules.attribution import vague_model  # noqa: E402
 
 OUT = REPO / "rules" / "attribution" / "vague_model.json"
@@ -50,24 +50,6 @@ GROUPS = {  # feature subsets compared by CV
     "rule_and_sources": tuple(f for f in FEATURES if f.startswith(("rule_", "src_", "rel"))),
 }
 
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def _locate(text: str, sents: list[dict[str, Any]]) -> list[tuple[int, int] | None]:
-    out: list[tuple[int, int] | None] = []
-    pos = 0
-    for s in sents:
-        i = text.find(s["text"], pos)
-        if i < 0:
-            i = text.find(s["text"])
-        if i < 0:
-            out.append(None)
-            continue
-        out.append((i, i + len(s["text"])))
-        pos = i + len(s["text"])
-    return out
 
 
 def excerpt_rows(txt: Path, gold: dict[str, Any]) -> dict[str, Any]:
@@ -101,12 +83,12 @@ def excerpt_rows(txt: Path, gold: dict[str, Any]) -> dict[str, Any]:
     index = {k: i for i, (k, *_rest) in enumerate(sents)}
     spans = {b[2]: (b[0], b[1]) for b in body}
     golds = []
-    for s, sp in zip(gold["sentences"], _locate(text, gold["sentences"]), strict=True):
+    for s, sp in zip(gold["sentences"], locate(text, gold["sentences"]), strict=True):
         if sp is None or s["label"] in ("borderline", "skip"):
             continue
         length = sp[1] - sp[0]
         hit = [index[k] for k, t in spans.items()
-               if _overlap(t, sp) >= 0.5 * min(length, max(1, t[1] - t[0]))]
+               if overlap(t, sp) >= 0.5 * min(length, max(1, t[1] - t[0]))]
         golds.append((bool(s.get("vague")), hit))
     return {"sents": sents, "golds": golds}
 
