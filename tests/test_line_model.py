@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.core.config import Config
 from checker.core.document import BODY, BOILERPLATE, Document
@@ -134,3 +138,34 @@ def test_the_training_reader_names_a_malformed_file(tmp_path: Path) -> None:
         encoding="utf-8")
     (excerpt,) = read_set(tmp_path, "t")
     assert excerpt.items == [(0, 7, "skip")]
+
+
+# the address test as it was a regular expression (quadratic in a run of "@")
+_OLD_URL = re.compile(r"https?://|www\.|\w\.(?:com|org|net|co|gov|edu)\b|\S@\S+\.\w", re.I)
+
+
+def _old_url_or_email(line: str) -> bool:
+    return any(m in line for m in line_model._URL_MARKS) and bool(_OLD_URL.search(line))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a1_@.-/: \t\u00a0\u2028\u00e9WwCcOoMm"),
+               max_size=40))
+def test_the_address_feature_reads_as_its_regular_expression_did(line: str) -> None:
+    assert line_model._url_or_email(line) == _old_url_or_email(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Write to desk@paper.com today.", "a@b.c", "x@@.c", "@a.b", "a@.b", "a@b@.c", "a @b.c",
+    "Mail: jo\u00e9@x.\u00e9", "no address here", "follow @harbourboard", "a@b.",
+])
+def test_the_address_feature_on_addresses_and_near_misses(line: str) -> None:
+    assert line_model._url_or_email(line) == _old_url_or_email(line)
+
+
+def test_a_long_run_of_at_signs_is_read_in_linear_time() -> None:
+    # a 100,000-character run of "@a" took the address regular expression about 12 s (and
+    # an article of three such runs past the 60 s time budget: an error, no result)
+    start = time.perf_counter()
+    line_model._own("Handles " + "@a" * 50_000 + " closed.")
+    assert time.perf_counter() - start < 1.0

@@ -35,8 +35,9 @@ REASON = "page chrome (line model)"
 _WORD = lazy_compile(r"[^\W_][\w'\u2019.-]*")
 _BULLET = lazy_compile(r"\s*(?:[-*+\u2022\u2023\u25aa\u25cf\u2013\u2014>\u00bb]|\d{1,3}[.)])\s")
 _TERMINAL = lazy_compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
-_URL = lazy_compile(r"https?://|www\.|\w\.(?:com|org|net|co|gov|edu)\b|\S@\S+\.\w", re.I)
+_URL = lazy_compile(r"https?://|www\.|\w\.(?:com|org|net|co|gov|edu)\b", re.I)
 _URL_MARKS = ("@", "://", "www.", ".co", ".org", ".net", ".gov", ".edu")  # before _URL
+_DOT_WORD = lazy_compile(r"\.\w")
 _SENTENCE_END = lazy_compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]")
 _CAPITALISED = lazy_compile(r"(?<![\w'\u2019.-])[A-Z]")  # a word's capital first letter
 _UPPER = lazy_compile(r"(?<![\w'\u2019.-])[A-Z]{2,}\b")  # a word in capitals
@@ -82,6 +83,23 @@ FEATURES = (
 )
 
 
+def _email(line: str) -> bool:
+    """Whether ``line`` holds an address: a run of non-space characters with an ``@`` after
+    its first character and a dot and a word character at least two characters after that
+    ``@`` (the regular expression ``\\S@\\S+\\.\\w``, read in linear time: that one backtracks
+    from every ``@`` to the end of its run, minutes on a long run of them)."""
+    for run in line.split():
+        at = run.find("@", 1)  # the first such "@" is the one to try: any later one's dot is its
+        if at > 0 and _DOT_WORD.search(run, at + 2):
+            return True
+    return False
+
+
+def _url_or_email(line: str) -> bool:
+    return any(m in line for m in _URL_MARKS) and (
+        _URL.search(line) is not None or ("@" in line and _email(line)))
+
+
 def _own(line: str) -> list[float]:
     """The form features of one line (its text, stripped), in the order of ``OWN``."""
     bullet = _BULLET.match(line)
@@ -104,7 +122,7 @@ def _own(line: str) -> list[float]:
         digits / chars if chars else 0.0,
         1.0 if _BRACKET.search(body) else 0.0,
         1.0 if body[:1] in "[(" else 0.0,
-        1.0 if any(m in body for m in _URL_MARKS) and _URL.search(body) else 0.0,
+        1.0 if _url_or_email(body) else 0.0,
         1.0 if bullet else 0.0,
         0.0 if _VERBS.isdisjoint(lower) else 1.0,
         1.0 if _QUOTE.search(body) else 0.0,
