@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
 from collections.abc import Iterator
@@ -169,3 +170,34 @@ def test_a_long_run_of_at_signs_is_read_in_linear_time() -> None:
     start = time.perf_counter()
     line_model._own("Handles " + "@a" * 50_000 + " closed.")
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_bullet_run_is_its_length_for_every_item() -> None:
+    lines = ["- one.", "- two.", "Prose between them.", "- three.", "- four.", "- five.",
+             "End."]
+    text = "\n".join(lines)
+    spans, pos = [], 0
+    for line in lines:
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    rows = line_model.features(text, spans, [False] * len(lines))
+    k = line_model.FEATURES.index("bullet_run")
+    runs = [2, 2, 0, 3, 3, 3, 0]
+    assert [rows[i][k] for i in range(len(lines))] == [
+        math.log1p(r) if r else 0.0 for r in runs]
+
+
+def test_a_list_of_thousands_of_items_takes_linear_time() -> None:
+    # each item walked its whole run of bullets: 8,000 items took about 10 s
+    n = 8_000
+    lines = [f"- Item {i} of the list." for i in range(n)]
+    text = "\n".join(lines)
+    spans, pos = [], 0
+    for line in lines:
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    start = time.perf_counter()
+    rows = line_model.features(text, spans, [False] * n)
+    assert time.perf_counter() - start < 5.0
+    k = line_model.FEATURES.index("bullet_run")
+    assert rows[0][k] == rows[n - 1][k] == math.log1p(n)

@@ -169,16 +169,20 @@ def features(text: str, spans: Sequence[tuple[int, int]], chrome: Sequence[bool]
             cache[k] = _own(text[spans[k][0]:spans[k][1]].strip())
         return cache[k]
 
+    runs: dict[int, float] = {}  # each block of a run of bullets: the run's (log) length
+
     def run(i: int) -> float:
         """The bullets in a row around bullet block ``i`` (log; 0 for a block no bullet)."""
         if not own(i)[_I_BULLET]:  # type: ignore[index]
             return 0.0
-        lo = hi = i
-        while lo > 0 and own(lo - 1)[_I_BULLET]:  # type: ignore[index]
-            lo -= 1
-        while hi < n - 1 and own(hi + 1)[_I_BULLET]:  # type: ignore[index]
-            hi += 1
-        return math.log1p(hi - lo + 1)
+        if i not in runs:  # (a run is walked once: a list of 10,000 items is no 10,000 walks)
+            lo = hi = i
+            while lo > 0 and own(lo - 1)[_I_BULLET]:  # type: ignore[index]
+                lo -= 1
+            while hi < n - 1 and own(hi + 1)[_I_BULLET]:  # type: ignore[index]
+                hi += 1
+            runs.update(dict.fromkeys(range(lo, hi + 1), math.log1p(hi - lo + 1)))
+        return runs[i]
 
     share = sum(chrome) / n if n else 0.0
     rows = {}
