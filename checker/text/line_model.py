@@ -27,6 +27,7 @@ from typing import Any
 from checker.core.datafiles import packaged_data
 from checker.core.document import BODY
 from checker.core.regexlit import lazy_compile
+from checker.text.lines import without_trailing_pictographs
 
 MODEL_PATH = Path(__file__).with_name("lexicons") / "line_model.json"
 FORMAT = "checker-line-model"
@@ -110,11 +111,13 @@ def _own(line: str) -> list[float]:
     upper = len(_UPPER.findall(body)) if caps else 0
     chars = len(body)
     digits = chars - len(body.translate(_NO_DIGITS))
-    end = body.rstrip()[-1:] if body.strip() else ""
+    tail = without_trailing_pictographs(body)  # (a sentence ends before its emoji)
+    end = tail.rstrip()[-1:] if tail.strip() else ""
+    terminal = _TERMINAL.search(tail) is not None
     return [
         math.log1p(n),
         math.log1p(chars),
-        1.0 if _TERMINAL.search(body) else 0.0,
+        1.0 if terminal else 0.0,
         1.0 if end == ":" else 0.0,
         1.0 if end == "?" else 0.0,
         caps / n if n else 0.0,
@@ -134,7 +137,7 @@ def _own(line: str) -> list[float]:
         float(min(len(_SENTENCE_END.findall(body)), 3)),
         sum(map(_FUNCTION.__contains__, lower)) / n if n else 0.0,
         1.0 if digits and _CODE.search(body) else 0.0,
-        1.0 if bullet and _TERMINAL.search(body) else 0.0,
+        1.0 if bullet and terminal else 0.0,
         digits / chars if bullet and chars else 0.0,
         1.0 if end in _OPEN_END or (lower and lower[-1] in ("and", "or")) else 0.0,
     ]
