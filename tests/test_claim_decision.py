@@ -137,3 +137,54 @@ def test_whatever_the_decision_says_a_question_quotation_order_or_vague_claim_is
     monkeypatch.setattr("rules.claims.decision.load_decision", lambda path="": _SaysYes())
     flagged, sentences, _ = _statuses(HARD_CASES, MODEL)
     assert flagged == [sentences[0]]
+
+
+def _paragraph_share(analysis, sentences, i: int) -> float:  # type: ignore[no-untyped-def]
+    """The share of the other sentences of sentence ``i``'s paragraph that are attributed,
+    counted the plain way."""
+    block = next(s.block for s in sentences if s.index == i)
+    others = [s.index for s in sentences if s.block == block and s.index != i]
+    return sum(analysis.attributed[j] for j in others) / len(others) if others else 0.0
+
+
+def test_the_paragraph_attributed_share_counts_the_other_sentences() -> None:
+    from rules.claims import rule_pass
+    from rules.claims.decision import INDEX, sentence_features
+
+    text = ("The ferry fare rose by a fifth in May. The operator said fuel cost more. "
+            "Riders were angry, a union official said. Services run hourly.\n\n"
+            "The bridge reopens in June.\n\n"
+            "Tolls will double. The council said so on Monday.\n")
+    analysis = run_rules(document_from_text(text, path="a.txt"), RULES)
+    sentences, seen, _, _ = rule_pass(analysis)
+    rows = sentence_features(analysis, sentences, seen, "news")
+    shares = [row[INDEX["paragraph_attributed_share"]] for row in rows]
+    assert shares == [_paragraph_share(analysis, sentences, s.index) for s in sentences]
+    assert 0.0 < shares[0] < 1.0 and shares[4] == 0.0  # (a paragraph of one sentence)
+
+
+def test_the_features_of_a_paragraph_of_thousands_of_sentences_take_linear_time() -> None:
+    # a transcript pasted as one paragraph: the paragraph's attributed share was counted
+    # anew for every sentence (20,000 sentences: about a minute, past the time budget)
+    import time
+    from types import SimpleNamespace
+
+    from checker.core.document import BODY, Block, Sentence
+    from rules.claims import Seen
+    from rules.claims.decision import INDEX, sentence_features
+
+    n = 20_000
+    line = "The mayor said the bridge would close in May. "
+    sentences = [Sentence(i, i * len(line), (i + 1) * len(line) - 1, line.strip(), 0, BODY, 1,
+                          1 + i * len(line)) for i in range(n)]
+    analysis = SimpleNamespace(
+        attributed=[i % 2 == 0 for i in range(n)], genre="news", genre_confidence=0.9,
+        doc=SimpleNamespace(text=line * n, blocks=[Block(0, 0, n * len(line), BODY)]),
+        attributions=[], uncertainty=[0.0] * n, hedged=[False] * n)
+    seen = [Seen(prob=0.8, threshold=0.5, reason="", tie="", rule_flag=False,
+                 told_prev=False, vague=False, quoted=0.0)] * n
+    start = time.perf_counter()
+    rows = sentence_features(analysis, sentences, seen, "news")  # type: ignore[arg-type]
+    assert time.perf_counter() - start < 10.0
+    share = INDEX["paragraph_attributed_share"]
+    assert rows[0][share] == (n // 2 - 1) / (n - 1) and rows[1][share] == (n // 2) / (n - 1)

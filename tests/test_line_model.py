@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import math
+import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.core.config import Config
 from checker.core.document import BODY, BOILERPLATE, Document
@@ -134,3 +139,65 @@ def test_the_training_reader_names_a_malformed_file(tmp_path: Path) -> None:
         encoding="utf-8")
     (excerpt,) = read_set(tmp_path, "t")
     assert excerpt.items == [(0, 7, "skip")]
+
+
+# the address test as it was a regular expression (quadratic in a run of "@")
+_OLD_URL = re.compile(r"https?://|www\.|\w\.(?:com|org|net|co|gov|edu)\b|\S@\S+\.\w", re.I)
+
+
+def _old_url_or_email(line: str) -> bool:
+    return any(m in line for m in line_model._URL_MARKS) and bool(_OLD_URL.search(line))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a1_@.-/: \t\u00a0\u2028\u00e9WwCcOoMm"),
+               max_size=40))
+def test_the_address_feature_reads_as_its_regular_expression_did(line: str) -> None:
+    assert line_model._url_or_email(line) == _old_url_or_email(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Write to desk@paper.com today.", "a@b.c", "x@@.c", "@a.b", "a@.b", "a@b@.c", "a @b.c",
+    "Mail: jo\u00e9@x.\u00e9", "no address here", "follow @harbourboard", "a@b.",
+])
+def test_the_address_feature_on_addresses_and_near_misses(line: str) -> None:
+    assert line_model._url_or_email(line) == _old_url_or_email(line)
+
+
+def test_a_long_run_of_at_signs_is_read_in_linear_time() -> None:
+    # a 100,000-character run of "@a" took the address regular expression about 12 s (and
+    # an article of three such runs past the 60 s time budget: an error, no result)
+    start = time.perf_counter()
+    line_model._own("Handles " + "@a" * 50_000 + " closed.")
+    assert time.perf_counter() - start < 1.0
+
+
+def test_a_bullet_run_is_its_length_for_every_item() -> None:
+    lines = ["- one.", "- two.", "Prose between them.", "- three.", "- four.", "- five.",
+             "End."]
+    text = "\n".join(lines)
+    spans, pos = [], 0
+    for line in lines:
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    rows = line_model.features(text, spans, [False] * len(lines))
+    k = line_model.FEATURES.index("bullet_run")
+    runs = [2, 2, 0, 3, 3, 3, 0]
+    assert [rows[i][k] for i in range(len(lines))] == [
+        math.log1p(r) if r else 0.0 for r in runs]
+
+
+def test_a_list_of_thousands_of_items_takes_linear_time() -> None:
+    # each item walked its whole run of bullets: 8,000 items took about 10 s
+    n = 8_000
+    lines = [f"- Item {i} of the list." for i in range(n)]
+    text = "\n".join(lines)
+    spans, pos = [], 0
+    for line in lines:
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    start = time.perf_counter()
+    rows = line_model.features(text, spans, [False] * n)
+    assert time.perf_counter() - start < 5.0
+    k = line_model.FEATURES.index("bullet_run")
+    assert rows[0][k] == rows[n - 1][k] == math.log1p(n)

@@ -276,3 +276,52 @@ def test_the_joined_start_patterns_answer_as_the_patterns_one_by_one(parts: list
     pats = region_patterns().boilerplate
     one_by_one = any(p.match(line) for p in pats.patterns if p.pattern.startswith("^"))
     assert pats.search(line) == one_by_one
+
+
+# prose with an emoji after its full stop: a social-media habit, and no heading for that
+EMOJI_STORY = [
+    "The harbour board approved four late ferry runs on Tuesday. \U0001f6a2",
+    "Fares for adults will rise by a fifth from March. \U0001f62c",
+    "Ferry use has grown by a third since the bridge shut. \U0001f4c8",
+    "The western route gains two of the new runs. \U0001f44d\U0001f3fd",
+    "Riders can buy tickets on the quay or online. \U0001f39f\ufe0f",
+    "The board meets again in June. \U0001f5d3",
+]
+
+
+def test_a_paragraph_ending_in_an_emoji_after_its_full_stop_is_body_text() -> None:
+    for text in ("\n\n".join(EMOJI_STORY), "\n\n".join(EMOJI_STORY[:3])):
+        doc = document_from_text(text)
+        assert [b.region for b in doc.blocks] == ["body"] * len(doc.blocks), [
+            (b.region, b.reason) for b in doc.blocks]
+
+
+def test_a_sentence_ending_in_an_emoji_is_audited() -> None:
+    from checker.core.config import Config
+    from checker.pipeline import run_rules
+
+    text = "\n\n".join(["Flood defences \U0001f30a", *EMOJI_STORY])
+    doc = document_from_text(text)
+    assert doc.blocks[0].region == "heading"  # (an emoji after no punctuation: a title)
+    analysis = run_rules(doc, Config())
+    flagged = {doc.sentences[f.sentence].text for f in analysis.findings if f.code == "CLM001"}
+    assert any(s.startswith("Fares for adults") for s in flagged)
+
+
+def test_a_sentence_said_twice_with_an_emoji_is_no_repeated_title() -> None:
+    line = "Fares for adults will rise by a fifth from March. \U0001f62c"
+    doc = document_from_text("\n\n".join([line, line, *EMOJI_STORY[2:]]))
+    assert [b.region for b in doc.blocks[:2]] == ["body", "body"]
+
+
+def test_trailing_pictographs_are_read_in_linear_time() -> None:
+    import time
+
+    from checker.text.lines import without_trailing_pictographs
+
+    assert without_trailing_pictographs("on Tuesday. \U0001f44d\U0001f3fd \ufe0f") == "on Tuesday."
+    quoted = "no emoji, \u201cquoted\u201d"
+    assert without_trailing_pictographs(quoted) == quoted
+    start = time.perf_counter()
+    without_trailing_pictographs("\U0001f525" * 100_000 + "x")
+    assert time.perf_counter() - start < 1.0

@@ -31,6 +31,7 @@ from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING
 from checker.core.regexlit import lazy_compile
 from checker.text.chrome import MONTH, RawBlock, headline_shape, one_sentence
 from checker.text.chrome_bio import beat_line, trailing_bio
+from checker.text.lines import without_trailing_pictographs
 
 _POST_DATE = (
     rf"(?i:{MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\.?,?\s+\d{{4}})"
@@ -105,8 +106,8 @@ class _Page:
         self.regions[i] = (region, reason)
 
     def terminal(self, i: int) -> bool:
-        """Whether block ``i`` ends a sentence."""
-        return _TERMINAL.search(self.bodies[i]) is not None
+        """Whether block ``i`` ends a sentence (before any emoji after it)."""
+        return _TERMINAL.search(without_trailing_pictographs(self.bodies[i])) is not None
 
 
 def _posts(page: _Page) -> None:
@@ -281,8 +282,9 @@ def _repeats(page: _Page) -> None:
         if not (page.regions[i][0] in _OPEN and 4 <= page.words[i] <= 60) or page.raw[i].bullet:
             continue
         body = bodies[i]
+        # (a sentence said twice is not a title, an emoji after its full stop or not)
         if (i + 1 < page.n and bodies[i + 1] == body and page.regions[i + 1][0] in _OPEN
-                and not body.endswith(".")):  # a sentence said twice is not a title
+                and not without_trailing_pictographs(body).endswith(".")):
             page.mark(i, HEADING, "repeated title")
             page.mark(i + 1, HEADING, "repeated title")
             continue

@@ -27,6 +27,7 @@ from typing import Any
 from checker.core.datafiles import packaged_data
 from checker.core.document import BODY
 from checker.core.regexlit import lazy_compile
+from checker.text.lines import without_trailing_pictographs
 
 MODEL_PATH = Path(__file__).with_name("lexicons") / "line_model.json"
 FORMAT = "checker-line-model"
@@ -35,8 +36,9 @@ REASON = "page chrome (line model)"
 _WORD = lazy_compile(r"[^\W_][\w'\u2019.-]*")
 _BULLET = lazy_compile(r"\s*(?:[-*+\u2022\u2023\u25aa\u25cf\u2013\u2014>\u00bb]|\d{1,3}[.)])\s")
 _TERMINAL = lazy_compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
-_URL = lazy_compile(r"https?://|www\.|\w\.(?:com|org|net|co|gov|edu)\b|\S@\S+\.\w", re.I)
+_URL = lazy_compile(r"https?://|www\.|\w\.(?:com|org|net|co|gov|edu)\b", re.I)
 _URL_MARKS = ("@", "://", "www.", ".co", ".org", ".net", ".gov", ".edu")  # before _URL
+_DOT_WORD = lazy_compile(r"\.\w")
 _SENTENCE_END = lazy_compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]")
 _CAPITALISED = lazy_compile(r"(?<![\w'\u2019.-])[A-Z]")  # a word's capital first letter
 _UPPER = lazy_compile(r"(?<![\w'\u2019.-])[A-Z]{2,}\b")  # a word in capitals
@@ -82,6 +84,23 @@ FEATURES = (
 )
 
 
+def _email(line: str) -> bool:
+    """Whether ``line`` holds an address: a run of non-space characters with an ``@`` after
+    its first character and a dot and a word character at least two characters after that
+    ``@`` (the regular expression ``\\S@\\S+\\.\\w``, read in linear time: that one backtracks
+    from every ``@`` to the end of its run, minutes on a long run of them)."""
+    for run in line.split():
+        at = run.find("@", 1)  # the first such "@" is the one to try: any later one's dot is its
+        if at > 0 and _DOT_WORD.search(run, at + 2):
+            return True
+    return False
+
+
+def _url_or_email(line: str) -> bool:
+    return any(m in line for m in _URL_MARKS) and (
+        _URL.search(line) is not None or ("@" in line and _email(line)))
+
+
 def _own(line: str) -> list[float]:
     """The form features of one line (its text, stripped), in the order of ``OWN``."""
     bullet = _BULLET.match(line)
@@ -92,11 +111,13 @@ def _own(line: str) -> list[float]:
     upper = len(_UPPER.findall(body)) if caps else 0
     chars = len(body)
     digits = chars - len(body.translate(_NO_DIGITS))
-    end = body.rstrip()[-1:] if body.strip() else ""
+    tail = without_trailing_pictographs(body)  # (a sentence ends before its emoji)
+    end = tail.rstrip()[-1:] if tail.strip() else ""
+    terminal = _TERMINAL.search(tail) is not None
     return [
         math.log1p(n),
         math.log1p(chars),
-        1.0 if _TERMINAL.search(body) else 0.0,
+        1.0 if terminal else 0.0,
         1.0 if end == ":" else 0.0,
         1.0 if end == "?" else 0.0,
         caps / n if n else 0.0,
@@ -104,7 +125,7 @@ def _own(line: str) -> list[float]:
         digits / chars if chars else 0.0,
         1.0 if _BRACKET.search(body) else 0.0,
         1.0 if body[:1] in "[(" else 0.0,
-        1.0 if any(m in body for m in _URL_MARKS) and _URL.search(body) else 0.0,
+        1.0 if _url_or_email(body) else 0.0,
         1.0 if bullet else 0.0,
         0.0 if _VERBS.isdisjoint(lower) else 1.0,
         1.0 if _QUOTE.search(body) else 0.0,
@@ -116,7 +137,7 @@ def _own(line: str) -> list[float]:
         float(min(len(_SENTENCE_END.findall(body)), 3)),
         sum(map(_FUNCTION.__contains__, lower)) / n if n else 0.0,
         1.0 if digits and _CODE.search(body) else 0.0,
-        1.0 if bullet and _TERMINAL.search(body) else 0.0,
+        1.0 if bullet and terminal else 0.0,
         digits / chars if bullet and chars else 0.0,
         1.0 if end in _OPEN_END or (lower and lower[-1] in ("and", "or")) else 0.0,
     ]
@@ -151,16 +172,20 @@ def features(text: str, spans: Sequence[tuple[int, int]], chrome: Sequence[bool]
             cache[k] = _own(text[spans[k][0]:spans[k][1]].strip())
         return cache[k]
 
+    runs: dict[int, float] = {}  # each block of a run of bullets: the run's (log) length
+
     def run(i: int) -> float:
         """The bullets in a row around bullet block ``i`` (log; 0 for a block no bullet)."""
         if not own(i)[_I_BULLET]:  # type: ignore[index]
             return 0.0
-        lo = hi = i
-        while lo > 0 and own(lo - 1)[_I_BULLET]:  # type: ignore[index]
-            lo -= 1
-        while hi < n - 1 and own(hi + 1)[_I_BULLET]:  # type: ignore[index]
-            hi += 1
-        return math.log1p(hi - lo + 1)
+        if i not in runs:  # (a run is walked once: a list of 10,000 items is no 10,000 walks)
+            lo = hi = i
+            while lo > 0 and own(lo - 1)[_I_BULLET]:  # type: ignore[index]
+                lo -= 1
+            while hi < n - 1 and own(hi + 1)[_I_BULLET]:  # type: ignore[index]
+                hi += 1
+            runs.update(dict.fromkeys(range(lo, hi + 1), math.log1p(hi - lo + 1)))
+        return runs[i]
 
     share = sum(chrome) / n if n else 0.0
     rows = {}

@@ -7,6 +7,25 @@ import re
 # "by Jane Roe": a byline in lower case, a line of its own under a teaser, not the rest of
 # the sentence above it
 _LOWER_BYLINE = re.compile(r"[ \t]*by [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}[ \t]*")
+# pictographs at the end of a line: symbols and emoji (code point ranges), their modifiers
+# (variation selectors, keycaps, the joiner) and the spaces between them
+_PICTOGRAPH_RANGES = ((0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF))
+_MODIFIERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
+
+
+def _pictograph(c: str) -> bool:
+    o = ord(c)
+    return c.isspace() or c in _MODIFIERS or any(a <= o <= b for a, b in _PICTOGRAPH_RANGES)
+
+
+def without_trailing_pictographs(line: str) -> str:
+    """``line`` without the emoji at its end ("... on Tuesday. \U0001f6a2" ends "Tuesday.");
+    read from the end, a character at a time (a pattern anchored at the end would try every
+    start in a long run of them)."""
+    end = len(line)
+    while end and _pictograph(line[end - 1]):
+        end -= 1
+    return line[:end]
 
 
 def line_starts(text: str) -> tuple[int, ...]:

@@ -32,7 +32,12 @@ from checker.core.words import word_count, word_tokens
 from checker.text import captions, chrome, chrome_bio, firstchar
 from checker.text.blockspans import block_hints, mark_bullets
 from checker.text.chrome_runs import mark_runs
-from checker.text.lines import hard_wrapped, indented_paragraphs, lower_byline
+from checker.text.lines import (
+    hard_wrapped,
+    indented_paragraphs,
+    lower_byline,
+    without_trailing_pictographs,
+)
 from checker.text.pattern_index import known_analysis, known_first_chars
 from checker.text.sentences import (  # noqa: F401  (re-exported: the splitter's names)
     _BOUNDARY,
@@ -94,6 +99,16 @@ _COMMENT_LINE = re.compile(r"[ \t]*+<!--.*-->[ \t]*+$")
 _TERMINAL = re.compile(
     r"[.!?\u2026:;][\"'\u201d\u2019\u00bb)\]]*(?:\d{1,3}|\[\^?[\w-]{1,20}\])?\s*$"
 )
+
+
+def _ends_a_sentence(body: str) -> bool:
+    """Whether ``body`` ends with sentence-final punctuation, past any pictographs after it
+    ("... on Tuesday. \U0001f6a2" is no heading)."""
+    if _TERMINAL.search(body):
+        return True
+    bare = without_trailing_pictographs(body)
+    return len(bare) < len(body) and _TERMINAL.search(bare) is not None
+
 
 # A line ending in one of these leaves its block open for the next line.
 _OPEN_ENDINGS = (",", ";", "-", "\u2013", "\u2014", "\u201c")
@@ -378,7 +393,7 @@ class _RegionClassifier:
         if not last and chrome.question_shape(body, words) and chrome.question_heading(
                 self.text, raw, i, words, self.questions, self.next_long):
             return HEADING, "question heading"
-        unpunctuated = not _TERMINAL.search(body) and not chrome.cited_sentence_end(body)
+        unpunctuated = not _ends_a_sentence(body) and not chrome.cited_sentence_end(body)
         if unpunctuated and words <= 30 and not (last and words > 8):
             if words <= 14 or i < 4 or _is_title_case(body):
                 return HEADING, "title or heading (no final punctuation)"

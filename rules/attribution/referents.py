@@ -129,6 +129,7 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
     genders: dict[str, str] = {}  # full name -> "he" or "she", once a pronoun named it
     last_group = ("", "", "")
     last_direct_speaker: Extracted | None = None
+    plurals: dict[str, bool] = {}  # one-word plural source -> the text writes it as a noun
     for r in sorted(results, key=lambda x: (x.source or x.content[0])[0]):
         if r.source is None:
             # continuation of the previous quoted speaker (a cue without source has none)
@@ -144,7 +145,7 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
         low = _CONTRACTION.sub(r"\1", r.source_text.strip().lower())
         if acronym(r.source_text.strip()):
             low = r.source_text.strip()  # "WHO said": the organisation, not the pronoun
-        plural = low not in lex.pronouns and _common_plural(d, r.source, name, role)
+        plural = low not in lex.pronouns and _common_plural(d, r.source, name, role, plurals)
         if low in lex.pronouns:
             kind, name, role = _pronoun_referent(d, r.source[0], low, (people, genders),
                                                  last_group, (kind, name, role))
@@ -182,11 +183,13 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
             last_direct_speaker = r
 
 
-def _common_plural(d: TokenDoc, span: tuple[int, int], name: str, role: str) -> bool:
+def _common_plural(d: TokenDoc, span: tuple[int, int], name: str, role: str,
+                   memo: dict[str, bool] | None = None) -> bool:
     """Whether a one-word source is a plural common noun capitalised only because it opens
     its sentence ("Immigrants say", "Billionaires themselves disagree"): it stands at the
     sentence start, ends in -s, is a noun for people or written in lower case elsewhere in
-    the text, and the text never writes it capitalised inside a sentence ("Bernie Sanders")."""
+    the text, and the text never writes it capitalised inside a sentence ("Bernie Sanders").
+    ``memo`` keeps what the text says of each word, for the next source of the same text."""
     word = name.strip()
     if role or " " in word or len(word) < 5 or not word.endswith("s") or not word.isalpha() \
             or not word[0].isupper() or word[1:].lower() != word[1:]:
@@ -194,6 +197,16 @@ def _common_plural(d: TokenDoc, span: tuple[int, int], name: str, role: str) -> 
     k = d.sent_of(span[0])
     if d.text[d.sents[k][0]:span[0]].strip(" \t\n\"“‘'(-—"):
         return False
+    if memo is None:
+        memo = {}
+    if word not in memo:  # (read from the whole text once per word, not once per sentence)
+        memo[word] = _common_noun_in_text(d, word)
+    return memo[word]
+
+
+def _common_noun_in_text(d: TokenDoc, word: str) -> bool:
+    """Whether the text writes ``word`` as a common noun: a noun for people or written in
+    lower case somewhere, and never capitalised inside a sentence."""
     low = word.lower()
     if low in d.lex.outlets or low in d.lex.organisation_words \
             or not (low in d.lex.people_words or re.search(rf"\b{low}\b", d.text)):

@@ -178,10 +178,9 @@ def _relations(analysis: Analysis, sentences: list[Sentence]) -> dict[int, dict[
     for r in analysis.attributions:
         touched: dict[int, float] = {}
         for c in r.content:
-            k = bisect_right(starts, c.start) - 1
-            for s in sentences[max(0, k):]:
-                if s.start >= c.end:
-                    break
+            k = max(0, bisect_right(starts, c.start) - 1)
+            while k < len(sentences) and (s := sentences[k]).start < c.end:
+                k += 1
                 share = max(0, min(s.end, c.end) - max(s.start, c.start)) / max(1, s.end - s.start)
                 touched[s.index] = touched.get(s.index, 0.0) + share
         for span in (r.cue, r.source):
@@ -211,6 +210,10 @@ def sentence_features(analysis: Analysis, sentences: list[Sentence], seen: list[
     by_block: dict[int, list[int]] = {}
     for s in sentences:
         by_block.setdefault(s.block, []).append(s.index)
+    # attributed sentences per paragraph, counted once (not once per sentence: a paragraph of
+    # thousands of sentences, a transcript's, would take minutes)
+    block_attributed = {b: sum(1 for j in mates if j < n_all and attributed[j])
+                        for b, mates in by_block.items()}
     blocks = analysis.doc.blocks
     genre = analysis.genre or ""
     confidence = float(analysis.genre_confidence or 0.0)
@@ -248,9 +251,9 @@ def sentence_features(analysis: Analysis, sentences: list[Sentence], seen: list[
         if genre in _GENRES:
             values[f"genre:{genre}"] = 1.0
         mates = by_block.get(s.block, [i])
-        others = [j for j in mates if j != i]
-        values["paragraph_attributed_share"] = (
-            sum(1 for j in others if j < n_all and attributed[j]) / len(others) if others else 0.0)
+        others = len(mates) - 1  # (the sentence is one of its paragraph's)
+        attributed_others = block_attributed.get(s.block, 0) - bool(i < n_all and attributed[i])
+        values["paragraph_attributed_share"] = attributed_others / others if others else 0.0
         values["first_in_paragraph"] = float(mates[0] == i)
         values["paragraph_sentences_1"] = float(len(mates) == 1)
         values["bullet"] = float(s.block < len(blocks) and blocks[s.block].bullet)
