@@ -119,6 +119,21 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
     "question-paragraphs": (
         "text", lambda n: "The plan for the coming school year was set out in a letter.\n\n"
         + _rep("Why not now?\n\n", n)),
+    # found by the robustness review of the learned decisions (2026-12-02): a run of '@'
+    # (the line model's address feature backtracked), one pasted-transcript paragraph of
+    # thousands of sentences (the claim decision recounted the paragraph per sentence), a
+    # list of thousands of bullets (each item rescanned its run), sentences opened by a
+    # plural ("Experts say": the whole text searched again per sentence), paragraphs that
+    # end in an emoji after their full stop
+    "at-sign-run": (
+        "text", lambda n: "Intro line.\n\nContact " + _rep("@a", n) + " now.\n\nEnd line.\n"),
+    "one-paragraph-transcript": (
+        "text", lambda n: _rep("The mayor said the roads cost 5 million euros. ", n)),
+    "bullet-list": (
+        "markdown", lambda n: "Intro.\n\n" + _rep("- An item of the list, 5 euros.\n", n)),
+    "plural-openers": ("text", lambda n: _rep("Experts say the bridge will close. ", n)),
+    "emoji-paragraphs": (
+        "text", lambda n: _rep("The ferry ran late on Tuesday. \U0001f6a2\n\n", n)),
 }
 
 
