@@ -554,3 +554,33 @@ def test_a_closing_question_of_an_article_without_question_headings_is_prose() -
     doc = document_from_text(text)
     regions = {doc.text[b.start : b.end]: b.region for b in doc.blocks}
     assert regions["Will the council keep its promise this time?"] == BODY
+
+
+@pytest.mark.parametrize("block", [
+    "Dana Whitfield is a senior fellow at the Lakeside Institute.",
+    "Omar Reyes teaches history at Pine Valley College.",
+    "Lena Ford has been a columnist for the paper since 2010.",
+    "Priya Nand writes about farming and is the author of two books.",
+    "Tom Hale covers city hall for the Ridge Courier.",
+    "Ana Ruiz reports on schools for the Ledger.",
+    "Kim Lowe writes about housing for the Northfield Post.",
+    "The authors are researchers at the university's climate lab.",
+    "Hospital admissions rose 40 percent in the first week of July.",
+    "Dana Whitfield\tis a senior fellow at the Lakeside Institute.",
+])
+def test_the_bio_verb_test_before_the_bio_pattern_changes_no_answer(block: str) -> None:
+    """A block is tried against the long bio pattern only when a bio verb stands between
+    spaces in it; every bio has one, so the answer is the pattern's."""
+    from checker.text import chrome_bio
+
+    assert chrome_bio.trailing_bio(block) == bool(chrome_bio._TRAILING_BIO.match(block))
+
+
+def test_every_bio_verb_is_in_the_bio_verb_test() -> None:
+    from checker.text import chrome_bio
+
+    verbs = re.findall(r"\(\?:((?:is|are|covers)\|[^)]*)\)", chrome_bio._TRAILING_BIO.pattern)
+    assert verbs  # the pattern's verb alternations, found
+    for group in verbs:
+        for verb in group.split("|"):
+            assert chrome_bio._BIO_VERB.search(f"Ann Lee {verb} a"), verb
