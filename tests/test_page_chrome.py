@@ -584,3 +584,49 @@ def test_every_bio_verb_is_in_the_bio_verb_test() -> None:
     for group in verbs:
         for verb in group.split("|"):
             assert chrome_bio._BIO_VERB.search(f"Ann Lee {verb} a"), verb
+
+
+def test_the_list_label_first_letters_are_the_pattern_s() -> None:
+    from checker.text import chrome_runs
+    from checker.text.firstchar import first_chars
+
+    assert set(first_chars(chrome_runs._LIST_LABEL.pattern, 0)) == chrome_runs._LIST_LABEL_FIRST
+
+
+@pytest.mark.parametrize("block", [
+    "Updated Jan. 5, 2024 The council met on Monday.",
+    "LAST UPDATED: 2024-01-28 | The mayor said on Tuesday.",
+    "first published 3 March 2024 10:42 GMT The port reopened.",
+    "F\u0130rst published 3 March 2024 The port reopened.",
+    "Dated 2024-01-28 \u201cWe are ready,\u201d she said.",
+    "(NYSE: ACM) 45.20 +1.35 Acme Corp said it would hire.",
+    "NASDAQ: XYZ -0.5% Shares of Xyz fell.",
+    "TSXV: ABC 1.20 The miner said.",
+    "ORCL,\nshares fell after the report.",
+    "Hospital admissions rose 40 percent in July.",
+    "Datelines are not timestamps, the editor said.",
+    "",
+])
+def test_the_leading_dateline_tests_change_no_answer(block: str) -> None:
+    from checker.text import chrome
+
+    text = f"Intro.\n\n{block}"
+    start, end = len("Intro.\n\n"), len(text)
+    m = (chrome._LEADING_DATELINE.match(text, start, end)
+         or chrome._LEADING_TICKER.match(text, start, end)
+         or chrome._TICKER_LINE.match(text, start, end))
+    assert chrome.leading_dateline(text, start, end) == (m.end() if m and m.end() < end else -1)
+
+
+@pytest.mark.parametrize("block", [
+    "The Northfield Ledger is a daily news site covering the county.",
+    "Acme Wire is an independent newsroom based in Ohio.",
+    "The Ridge Courier was a weekly newspaper.",
+    "Hospital admissions rose 40 percent in July.",
+])
+def test_the_outlet_bio_verb_test_changes_no_answer(block: str) -> None:
+    from checker.text import chrome_bio
+
+    m = chrome_bio._OUTLET_BIO.match(block)
+    assert chrome_bio.outlet_bio(block) == (
+        bool(m) and not chrome_bio._OUTLET_NEWS.search(block, m.start()))

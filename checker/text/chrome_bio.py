@@ -147,7 +147,7 @@ def _named_before(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, s
 
 def outlet_bio(body: str) -> bool:
     """Whether ``body`` is an outlet describing itself (:data:`_OUTLET_BIO`), not news about it."""
-    m = _OUTLET_BIO.match(body)
+    m = _OUTLET_BIO.match(body) if " is " in body else None  # the pattern's verb
     return bool(m) and not _OUTLET_NEWS.search(body, m.start())
 
 
