@@ -87,7 +87,7 @@ _WEAK_LABEL = lazy_compile(
 LIST_ITEM_WORDS = 25  # an item of a related-link list (a headline, or one short sentence)
 REPEAT_DISTANCE = 3  # a caption stands at most this many blocks from the text it repeats
 _OPEN = (BODY, HEADING)  # a block still read as text, or as a heading of its own shape
-_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
+_TERMINAL = lazy_compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 
 
 class _Page:
