@@ -554,3 +554,79 @@ def test_a_closing_question_of_an_article_without_question_headings_is_prose() -
     doc = document_from_text(text)
     regions = {doc.text[b.start : b.end]: b.region for b in doc.blocks}
     assert regions["Will the council keep its promise this time?"] == BODY
+
+
+@pytest.mark.parametrize("block", [
+    "Dana Whitfield is a senior fellow at the Lakeside Institute.",
+    "Omar Reyes teaches history at Pine Valley College.",
+    "Lena Ford has been a columnist for the paper since 2010.",
+    "Priya Nand writes about farming and is the author of two books.",
+    "Tom Hale covers city hall for the Ridge Courier.",
+    "Ana Ruiz reports on schools for the Ledger.",
+    "Kim Lowe writes about housing for the Northfield Post.",
+    "The authors are researchers at the university's climate lab.",
+    "Hospital admissions rose 40 percent in the first week of July.",
+    "Dana Whitfield\tis a senior fellow at the Lakeside Institute.",
+])
+def test_the_bio_verb_test_before_the_bio_pattern_changes_no_answer(block: str) -> None:
+    """A block is tried against the long bio pattern only when a bio verb stands between
+    spaces in it; every bio has one, so the answer is the pattern's."""
+    from checker.text import chrome_bio
+
+    assert chrome_bio.trailing_bio(block) == bool(chrome_bio._TRAILING_BIO.match(block))
+
+
+def test_every_bio_verb_is_in_the_bio_verb_test() -> None:
+    from checker.text import chrome_bio
+
+    verbs = re.findall(r"\(\?:((?:is|are|covers)\|[^)]*)\)", chrome_bio._TRAILING_BIO.pattern)
+    assert verbs  # the pattern's verb alternations, found
+    for group in verbs:
+        for verb in group.split("|"):
+            assert chrome_bio._BIO_VERB.search(f"Ann Lee {verb} a"), verb
+
+
+def test_the_list_label_first_letters_are_the_pattern_s() -> None:
+    from checker.text import chrome_runs
+    from checker.text.firstchar import first_chars
+
+    assert set(first_chars(chrome_runs._LIST_LABEL.pattern, 0)) == chrome_runs._LIST_LABEL_FIRST
+
+
+@pytest.mark.parametrize("block", [
+    "Updated Jan. 5, 2024 The council met on Monday.",
+    "LAST UPDATED: 2024-01-28 | The mayor said on Tuesday.",
+    "first published 3 March 2024 10:42 GMT The port reopened.",
+    "F\u0130rst published 3 March 2024 The port reopened.",
+    "Dated 2024-01-28 \u201cWe are ready,\u201d she said.",
+    "(NYSE: ACM) 45.20 +1.35 Acme Corp said it would hire.",
+    "NASDAQ: XYZ -0.5% Shares of Xyz fell.",
+    "TSXV: ABC 1.20 The miner said.",
+    "ORCL,\nshares fell after the report.",
+    "Hospital admissions rose 40 percent in July.",
+    "Datelines are not timestamps, the editor said.",
+    "",
+])
+def test_the_leading_dateline_tests_change_no_answer(block: str) -> None:
+    from checker.text import chrome
+
+    text = f"Intro.\n\n{block}"
+    start, end = len("Intro.\n\n"), len(text)
+    m = (chrome._LEADING_DATELINE.match(text, start, end)
+         or chrome._LEADING_TICKER.match(text, start, end)
+         or chrome._TICKER_LINE.match(text, start, end))
+    assert chrome.leading_dateline(text, start, end) == (m.end() if m and m.end() < end else -1)
+
+
+@pytest.mark.parametrize("block", [
+    "The Northfield Ledger is a daily news site covering the county.",
+    "Acme Wire is an independent newsroom based in Ohio.",
+    "The Ridge Courier was a weekly newspaper.",
+    "Hospital admissions rose 40 percent in July.",
+])
+def test_the_outlet_bio_verb_test_changes_no_answer(block: str) -> None:
+    from checker.text import chrome_bio
+
+    m = chrome_bio._OUTLET_BIO.match(block)
+    assert chrome_bio.outlet_bio(block) == (
+        bool(m) and not chrome_bio._OUTLET_NEWS.search(block, m.start()))

@@ -158,3 +158,78 @@ def test_joined_anchored_patterns_compile_on_first_use_and_fall_back() -> None:
     assert ps.search("B x") and not ps.search("c") and "match" in vars(joined)
     clash = PatternSet(["^(?P<x>a)", "^(?P<x>b)c"])  # a group name twice: cannot be joined
     assert clash.search("bc") and clash.search("a") and not clash.search("b")
+
+
+def test_start_patterns_grouped_by_first_character_answer_as_the_whole_join() -> None:
+    from checker.core.regexlit import _JoinedByFirstChar
+    from checker.text.firstchar import first_chars
+
+    patterns = [r"^skip to\b", r"^(?:[0-9]+|photo)\b", r"^\(?(?:nyse|nasdaq):", r"^\w+ ad\b",
+                r"^(?:\u00a9|copyright)", r"^k\u00e4se", r"^\u017fs", r"^i\d", r"^(?:x)?y"]
+    first = {p: first_chars(p) for p in patterns}
+    grouped, whole = PatternSet(patterns, re.I, first=first), PatternSet(patterns, re.I)
+    (joined,) = grouped.anchored
+    assert isinstance(joined, _JoinedByFirstChar)
+    texts = ["Skip to main", "skip", "2024 results", "\u0663\u0662 x", "Photo Ann", "(NYSE: X)",
+             "Nasdaq: Y", "Big ad", "\u00e9t\u00e9 ad", "\u00a9 2024", "Copyright", "K\u00e4se",
+             "\u212a\u00e4se", "ss", "Ss", "\u017fs", "I9", "\u0130\u0665", "\u0131\u0663", "y",
+             "xy", "Y", "", " skip to", "\u201cQuote\u201d", "Zebra"]
+    for text in texts:
+        assert grouped.search(text) == whole.search(text) == any(
+            re.match(p, text, re.I) for p in patterns), text
+    fresh = PatternSet(patterns, re.I, first=first)
+    assert fresh.search("Skip to content")  # compiles the patterns that can start with "s"
+    (joined,) = fresh.anchored
+    assert [[patterns[k] for k in group] for group in joined._by_group] == [
+        [r"^skip to\b", r"^\w+ ad\b", r"^\u017fs"]]
+
+
+def test_the_boilerplate_start_patterns_compile_by_first_letter() -> None:
+    """A draft's blocks starting with a few letters compile a few small regexes, not the
+    join of every start-of-block pattern (a sixth of a short draft's segmenting time)."""
+    from checker.core.regexlit import _JoinedByFirstChar
+    from checker.text.pattern_index import known_analysis, known_first_chars, known_needles
+
+    pats = region_patterns()
+    for s in (pats.boilerplate, pats.caption, pats.caption_single):
+        (joined,) = s.anchored
+        assert isinstance(joined, _JoinedByFirstChar)  # the shipped analysis knows them all
+    sources = [p.pattern for p in pats.boilerplate.patterns]
+    fresh = PatternSet(sources, re.I, known_analysis(), known_first_chars())
+    (joined,) = fresh.anchored
+    assert not fresh.search("Hospital admissions rose in July.")
+    (group,) = joined._by_group
+    assert 0 < len(group) < len(sources) / 4
+    for text in ("Skip to main content", "skip to content now", "Sign up for our newsletter"):
+        assert fresh.search(text) == any(re.match(p, text, re.I) for p in sources), text
+    # with the strings every match holds: nothing compiled for a block that has none of them
+    fresh = PatternSet(sources, re.I, known_analysis(), known_first_chars(), known_needles())
+    (joined,) = fresh.anchored
+    assert not fresh.search("Hospital admissions rose in July.") and not joined._by_group
+    for text in ("Skip to main content", "SKIP TO CONTENT now", "Acme (NYSE: ACM) 4.5",
+                 "Sk\u0130p to content", "\u212aey facts"):
+        assert fresh.search(text) == any(re.match(p, text, re.I) for p in sources), text
+
+
+def test_start_patterns_are_compiled_only_for_a_text_with_one_of_their_strings() -> None:
+    from checker.core.regexlit import _JoinedByFirstChar
+    from checker.text.firstchar import FirstCharIndex, first_chars
+
+    patterns = [r"^skip to\b", r"^sign (?:up|in)\b", r"^s\w+ ad\b", r"^\w+ now$"]
+    first = {p: first_chars(p) for p in patterns}
+    needles = {p: sorted(required_literals(p, re.I, lowered=True) or ()) or None
+               for p in patterns}
+    assert needles[r"^\w+ now$"] == [" now"] and needles[r"^s\w+ ad\b"] == [" ad"]
+    texts = ["Summer heat", "Skip to it", "SIGN UP", "Sale ad", "Stay now", "Sk\u0130p to",
+             "\u017fign in", "Hospital", "", "sign-up"]
+    for make in (lambda: PatternSet(patterns, re.I, first=first, start_needles=needles),
+                 lambda: FirstCharIndex(patterns, known=first, needles=needles)):
+        index = make()
+        assert not index.match("Summer heat") if isinstance(index, FirstCharIndex) else not (
+            index.search("Summer heat"))
+        compiled = index._by_group if isinstance(index, FirstCharIndex) else next(
+            a for a in index.anchored if isinstance(a, _JoinedByFirstChar))._by_group
+        assert not compiled  # no pattern's string in the text: nothing compiled
+        for text in texts:
+            got = index.match(text) if isinstance(index, FirstCharIndex) else index.search(text)
+            assert bool(got) == any(re.match(p, text, re.I) for p in patterns), text

@@ -198,9 +198,17 @@ class PatternSet:
     """
 
     def __init__(self, patterns: list[str], flags: int = 0,
-                 known: Mapping[str, Sequence[Any]] | None = None) -> None:
+                 known: Mapping[str, Sequence[Any]] | None = None,
+                 first: Mapping[str, Sequence[str] | None] | None = None,
+                 start_needles: Mapping[str, Sequence[str] | None] | None = None) -> None:
         """``known`` maps a pattern to its :func:`analyse_pattern` result, computed ahead
-        (with these ``flags``): such a pattern is not parsed again here."""
+        (with these ``flags``): such a pattern is not parsed again here. ``first`` maps an
+        anchored pattern to the characters a match can start with (lower case; None: any),
+        as :func:`checker.text.firstchar.first_chars` works them out: when every anchored
+        pattern is in it, a text is tried only against those that can start with its first
+        character (see :class:`_JoinedByFirstChar`). ``start_needles`` maps an anchored pattern
+        to its :func:`required_literals` (``lowered``; None: none known), by which those
+        are not even compiled for a text that has none of their strings."""
         self.patterns = tuple(lazy_compile(p, flags) for p in patterns)
         anchored: list[tuple[re.Pattern[str], str, int]] = []
         self.unanchored: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
@@ -214,7 +222,7 @@ class PatternSet:
                 anchored.append((p, source, full_flags))
             else:
                 self.unanchored.append((p, needles))
-        self.anchored = _joined_sources(anchored)
+        self.anchored = _joined_sources(anchored, first, start_needles)
 
     def within(self, text: str) -> PatternSet:
         """This set for searching pieces of ``text``: without the unanchored patterns none of
@@ -268,10 +276,13 @@ _INLINE_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # "(?i)...": not inside 
 
 def _joined_sources(
     patterns: list[tuple[re.Pattern[str], str, int]],
+    first: Mapping[str, Sequence[str] | None] | None = None,
+    needles: Mapping[str, Sequence[str] | None] | None = None,
 ) -> tuple[re.Pattern[str], ...]:
     """One regex matching where any of ``patterns`` (each with its source and full flags)
-    matches, when they can be joined (compiled on its first use: see :class:`_Joined`);
-    else the patterns themselves."""
+    matches, when they can be joined (compiled on its first use: see :class:`_Joined`, or
+    by the text's first character: :class:`_JoinedByFirstChar`, when ``first`` knows
+    every pattern's first characters); else the patterns themselves."""
     alone = tuple(p for p, _, _ in patterns)
     if len(patterns) < 2 or len({flags for _, _, flags in patterns}) > 1:
         return alone
@@ -280,9 +291,17 @@ def _joined_sources(
         for _, source, _ in patterns
     ):
         return alone  # group numbers change in the joined pattern; flags must come first
-    joined: Any = _Joined(
-        "|".join(f"(?:{source})" for _, source, _ in patterns), patterns[0][2], alone
-    )
+    joined: Any
+    if first is not None and all(source in first for _, source, _ in patterns):
+        known = needles is not None and all(source in needles for _, source, _ in patterns)
+        joined = _JoinedByFirstChar(
+            [source for _, source, _ in patterns], patterns[0][2], alone,
+            [first[source] for _, source, _ in patterns],
+            [needles[source] for _, source, _ in patterns] if known else None)  # type: ignore[index]
+    else:
+        joined = _Joined(
+            "|".join(f"(?:{source})" for _, source, _ in patterns), patterns[0][2], alone
+        )
     return (joined,)
 
 
@@ -304,6 +323,114 @@ class _Joined:
             alone = self.alone
             self.match = lambda t: next((m for p in alone if (m := p.match(t))), None)  # type: ignore[method-assign]
         return self.match(text)
+
+
+class _JoinedByFirstChar:
+    """Anchored patterns joined by the character a match can start with: a text is tried
+    against one regex joining only the patterns that can start with its first character,
+    compiled on first use (a short draft whose blocks start with a few letters compiles a
+    few small regexes, not one joining every pattern). The same answers as :class:`_Joined`
+    (``pattern`` and ``flags`` are the whole join's):
+
+    - an ASCII first character is looked up in lower case (a pattern's characters are in
+      lower case: the ASCII letters are the only characters a case-insensitive ASCII letter
+      matches, besides :data:`FOLDS_TO_ASCII`);
+    - another first character: the patterns that can start with a non-ASCII character,
+      unless it is in :data:`FOLDS_TO_ASCII` or a digit (``\\d`` matches any script's):
+      then every pattern;
+    - a pattern that can start with any character (None), or with one of
+      :data:`FOLDS_TO_ASCII` (or a character whose lower case is two, as ``\u0130``'s), is
+      tried on every text.
+
+    With ``needles`` (each pattern's lower-case :func:`required_literals`, None: none
+    known), the regex of a first character is compiled only when a text comes that holds
+    one of its patterns' strings (no text that holds none can match): a short draft's
+    blocks seldom do. Once compiled, it answers every text of that first character.
+    """
+
+    def __init__(self, sources: list[str], flags: int, alone: tuple[re.Pattern[str], ...],
+                 firsts: list[Sequence[str] | None],
+                 needles: list[Sequence[str] | None] | None = None) -> None:
+        self.pattern = "|".join(f"(?:{source})" for source in sources)
+        self.flags = flags
+        self._sources = sources
+        self._alone = alone
+        any_start: list[int] = []
+        by_char: dict[str, list[int]] = {}
+        other: list[int] = []  # can start with a non-ASCII character
+        for k, chars in enumerate(firsts):
+            if chars is None or any(len(c) != 1 or c in FOLDS_TO_ASCII for c in chars):
+                any_start.append(k)
+                continue
+            for c in chars:
+                if c.isascii():
+                    by_char.setdefault(c, []).append(k)
+            if not all(c.isascii() for c in chars):
+                other.append(k)
+        self._any = any_start
+        self._by_char = by_char
+        self._other = other
+        self._needles = needles
+        self._by_key: dict[str, Callable[[str], Any] | None] = {}
+        self._by_group: dict[tuple[int, ...], Callable[[str], Any]] = {}
+        self._members: dict[str, tuple[int, ...]] = {}
+
+    def _key(self, ch: str) -> str:
+        if ch.isascii():
+            return ch.lower()
+        if ch in FOLDS_TO_ASCII or ch.isdigit():
+            return "all"
+        return "other"
+
+    def _group(self, key: str) -> tuple[int, ...]:
+        """The patterns (their indices, in order) a text of this key may match."""
+        group = self._members.get(key)
+        if group is None:
+            if key == "all":
+                members = set(range(len(self._sources)))
+            elif key == "other":
+                members = {*self._other, *self._any}
+            else:
+                members = {*self._by_char.get(key, ()), *self._any}
+            group = self._members[key] = tuple(sorted(members))  # as the whole join tries them
+        return group
+
+    def _may_match(self, group: tuple[int, ...], text: str) -> bool:
+        """Whether ``text`` holds a string of one of the patterns of ``group`` (or one of
+        them has none known, or the text has a letter whose lower case is ASCII)."""
+        needles = self._needles
+        if needles is None or not text.isascii() and any(ch in text for ch in FOLDS_TO_ASCII):
+            return True
+        low = text.lower()
+        return any(needles[k] is None or any(map(low.__contains__, needles[k]))  # type: ignore[arg-type]
+                   for k in group)
+
+    def _matcher(self, key: str) -> Callable[[str], Any] | None:
+        group = self._group(key)
+        if not group:
+            self._by_key[key] = None
+            return None
+        fn = self._by_group.get(group)
+        if fn is None:
+            try:
+                fn = re.compile("|".join(f"(?:{self._sources[k]})" for k in group),
+                                self.flags).match
+            except re.error:
+                alone = [self._alone[k] for k in group]
+                fn = lambda t: next((m for p in alone if (m := p.match(t))), None)  # noqa: E731
+            self._by_group[group] = fn
+        self._by_key[key] = fn
+        return fn
+
+    def match(self, text: str) -> Any:
+        key = self._key(text[:1]) if text else ""
+        try:
+            fn = self._by_key[key]
+        except KeyError:
+            if not self._may_match(self._group(key), text):
+                return None  # nothing to compile for it yet
+            fn = self._matcher(key)
+        return fn(text) if fn is not None else None
 
 
 _PATTERN_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn",

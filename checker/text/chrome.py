@@ -38,16 +38,20 @@ MONTH = (  # a month name or its abbreviation, lower case (use under re.I)
 )
 # "date 2024-01-28", "Published: 3 March 2024 10:42 GMT", "Updated Jan. 5, 2024": a timestamp
 # glued to the start of a paragraph by a scraper that flattened the page
-_LEADING_DATELINE = re.compile(
-    r"(?i:date|dated|published|posted|updated|last updated|first published)\s*[:\-\u2013]?\s*"
+_DATE_LABELS = ("date", "dated", "published", "posted", "updated", "last updated",
+                "first published")
+_LEADING_DATELINE = lazy_compile(
+    r"(?i:" + "|".join(_DATE_LABELS) + r")\s*[:\-\u2013]?\s*"
     r"(?i:\d{4}-\d{2}-\d{2}|" + MONTH + r"\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + MONTH
     + r"\.?,?\s+\d{4})"
     r"(?:[ ,T]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?"
     r"[ \t]*[|\u2013\u2014-]?[ \t]+(?=[A-Z\"\u201c])"
 )
 # a stock quote glued to the start of a paragraph: "NYSE: ACM 45.20 +1.35 Acme Corp said ..."
-_LEADING_TICKER = re.compile(
-    r"\(?(?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|TSXV|ASX|HKEX|SGX|OTC|OTCQX|OTCQB|Euronext|XETRA)"
+_EXCHANGES = ("NYSE", "NASDAQ", "Nasdaq", "AMEX", "LSE", "TSX", "TSXV", "ASX", "HKEX", "SGX",
+              "OTC", "OTCQX", "OTCQB", "Euronext", "XETRA")
+_LEADING_TICKER = lazy_compile(
+    r"\(?(?:" + "|".join(_EXCHANGES) + r")"
     r"\s*:\s*[A-Z][A-Z0-9.\-]{0,6}\)?(?:\s*[-+$\u20ac\u00a3\u25b2\u25bc]?\s*\d[\d,.]*\s*%?"
     r"|\s*\(\s*[-+]?\d[\d,.]*\s*%?\s*\)){1,4}[ \t]+(?=[A-Z\"\u201c])"
 )
@@ -100,8 +104,16 @@ def leading_dateline(text: str, start: int, end: int) -> int:
     """Where the text of a block ``text[start:end]`` starts after a timestamp, a stock quote
     or a ticker's line glued to its start ("date 2024-01-28 PARIS: The ...", "NYSE: ACM 45.20
     +1.35 Acme ...", "ORCL,\nshares fell ..."), or -1 when it does not start with one."""
-    m = (_LEADING_DATELINE.match(text, start, end) or _LEADING_TICKER.match(text, start, end)
-         or _TICKER_LINE.match(text, start, end))
+    m = None
+    head = text[start : start + 16]  # the longest label is 15 characters
+    # a timestamp opens with a label, a quote with an exchange's name: a block that opens
+    # with neither is not run against (nor compiles) their patterns. Case-insensitive labels
+    # are compared in lower case, in ASCII (lower() of other letters is not re.I's folding)
+    if not head.isascii() or head.lower().startswith(_DATE_LABELS):
+        m = _LEADING_DATELINE.match(text, start, end)
+    if m is None and text.startswith(_EXCHANGES, start + text.startswith("(", start)):
+        m = _LEADING_TICKER.match(text, start, end)
+    m = m or _TICKER_LINE.match(text, start, end)
     return m.end() if m and m.end() < end else -1
 
 

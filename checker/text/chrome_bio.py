@@ -101,7 +101,7 @@ def mark_trailing_chrome(
         nwords = len(WORD.findall(blk_text))
         unpunctuated = not terminal.search(blk_text)
         if r == BODY and nwords <= 60 and (
-                _TRAILING_BIO.match(blk_text) and not _named_before(text, raw, regions, i)
+                trailing_bio(blk_text) and not _named_before(text, raw, regions, i)
                 or outlet_bio(blk_text)):
             regions[i] = (BOILERPLATE, "contributor bio")
             seen_chrome = True
@@ -147,13 +147,16 @@ def _named_before(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, s
 
 def outlet_bio(body: str) -> bool:
     """Whether ``body`` is an outlet describing itself (:data:`_OUTLET_BIO`), not news about it."""
-    m = _OUTLET_BIO.match(body)
+    m = _OUTLET_BIO.match(body) if " is " in body else None  # the pattern's verb
     return bool(m) and not _OUTLET_NEWS.search(body, m.start())
 
 
 def trailing_bio(body: str) -> bool:
-    """Whether ``body`` (a whole block) is a contributor's bio (:data:`_TRAILING_BIO`)."""
-    return bool(_TRAILING_BIO.match(body))
+    """Whether ``body`` (a whole block) is a contributor's bio (:data:`_TRAILING_BIO`).
+
+    Every bio or beat sentence has its verb between spaces (:data:`_BIO_VERB`): a block
+    without one is not tried against the long pattern (nor compiles it)."""
+    return _BIO_VERB.search(body) is not None and _TRAILING_BIO.match(body) is not None
 
 
 def beat_line(body: str) -> bool:

@@ -75,6 +75,9 @@ _LIST_LABEL = lazy_compile(
     r"|what (?:others|people|readers) are reading|in case you missed it"
     r"|don'?\u2019?t miss)\s*[:\u00bb>|\u2192]?\s*"
 )
+# the letters a list label can start with (tested against the pattern): a heading that
+# starts with another (ASCII) letter is not run against it
+_LIST_LABEL_FIRST = frozenset("adefilmoprstwy")
 # a label that is also a story's subhead ("Latest", "More on the budget", "Also on the
 # agenda"): a list only where every item looks like a link (no final stop, or headline case)
 _WEAK_LABEL = lazy_compile(
@@ -84,7 +87,7 @@ _WEAK_LABEL = lazy_compile(
 LIST_ITEM_WORDS = 25  # an item of a related-link list (a headline, or one short sentence)
 REPEAT_DISTANCE = 3  # a caption stands at most this many blocks from the text it repeats
 _OPEN = (BODY, HEADING)  # a block still read as text, or as a heading of its own shape
-_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
+_TERMINAL = lazy_compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 
 
 class _Page:
@@ -161,7 +164,9 @@ def _link_lists(page: _Page) -> None:
         if not (page.regions[i][0] in (BOILERPLATE, HEADING) and page.words[i] <= 6):
             i += 1
             continue
-        explicit = _LIST_LABEL.fullmatch(page.bodies[i]) is not None
+        body = page.bodies[i]
+        explicit = (not (body[:1].isascii() and body[:1].lower() not in _LIST_LABEL_FIRST)
+                    and _LIST_LABEL.fullmatch(body) is not None)
         if not explicit and not _WEAK_LABEL.fullmatch(page.bodies[i]):
             i += 1
             continue

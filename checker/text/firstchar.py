@@ -14,6 +14,8 @@ import re._parser as _sre_parser
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from checker.core.regexlit import FOLDS_TO_ASCII
+
 _MAX_RANGE = 40  # a character class wider than this tells nothing about the first character
 
 
@@ -81,10 +83,16 @@ class FirstCharIndex:
     not against all of them in turn.
 
     ``known`` maps a pattern to its :func:`first_chars`, worked out ahead (with these
-    ``flags``): such a pattern is not parsed again here."""
+    ``flags``): such a pattern is not parsed again here. ``needles`` maps a pattern to the
+    lower-case strings every match contains
+    (:func:`checker.core.regexlit.required_literals`, None: none known): when every pattern
+    is in it, a character's regex is compiled only for a block that holds one of its
+    patterns' strings (a short draft's blocks seldom do), and then answers every block of
+    that character."""
 
     def __init__(self, patterns: Sequence[str], flags: int = re.IGNORECASE,
-                 known: Mapping[str, list[str] | None] | None = None) -> None:
+                 known: Mapping[str, list[str] | None] | None = None,
+                 needles: Mapping[str, Sequence[str] | None] | None = None) -> None:
         self.flags = flags
         self.any: list[str] = []  # patterns that can start with any character
         self.by_char: dict[str, list[str]] = {}
@@ -95,6 +103,8 @@ class FirstCharIndex:
             else:
                 for ch in chars:
                     self.by_char.setdefault(ch, []).append(p)
+        self._needles = needles if needles is not None and all(
+            p in needles for p in patterns) else None
         self._joined: dict[str, re.Pattern[str] | None] = {}
         self._by_group: dict[tuple[str, ...], re.Pattern[str]] = {}
 
@@ -113,5 +123,18 @@ class FirstCharIndex:
         key = body[:1].casefold()[:1]
         if key.isdigit() and not key.isascii():
             key = "0"  # another script's digit: the patterns that start with any digit
+        if key not in self._joined and self._needles is not None and not self._may_match(
+                key, body):
+            return False  # no pattern of this character can match: nothing compiled yet
         regex = self._regex(key)
         return bool(regex and regex.match(body))
+
+    def _may_match(self, key: str, body: str) -> bool:
+        """Whether ``body`` holds a string of one of the patterns of ``key`` (or one of them
+        has none known, or ``body`` has a letter whose lower case is ASCII)."""
+        needles: Any = self._needles
+        if not body.isascii() and any(ch in body for ch in FOLDS_TO_ASCII):
+            return True
+        low = body.lower()
+        return any(needles[p] is None or any(map(low.__contains__, needles[p]))
+                   for p in (*self.by_char.get(key, ()), *self.any))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from checker.core.regexlit import lazy_compile
+
 # "by Jane Roe": a byline in lower case, a line of its own under a teaser, not the rest of
 # the sentence above it
-_LOWER_BYLINE = re.compile(r"[ \t]*by [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}[ \t]*")
+_LOWER_BYLINE = lazy_compile(r"[ \t]*by [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}[ \t]*")
 # pictographs at the end of a line: symbols and emoji (code point ranges), their modifiers
 # (variation selectors, keycaps, the joiner) and the spaces between them
 _PICTOGRAPH_RANGES = ((0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF))

@@ -38,7 +38,7 @@ from checker.text.lines import (
     lower_byline,
     without_trailing_pictographs,
 )
-from checker.text.pattern_index import known_analysis, known_first_chars
+from checker.text.pattern_index import known_analysis, known_first_chars, known_needles
 from checker.text.sentences import (  # noqa: F401  (re-exported: the splitter's names)
     _BOUNDARY,
     ABBREVIATIONS,
@@ -72,16 +72,18 @@ def region_patterns() -> RegionPatterns:
     data = packaged_data("checker.text", "lexicons/boilerplate.json", "checker-boilerplate-lexicon")
     short = data["boilerplate_short"]
     known = known_analysis()  # the sets' patterns analysed ahead (pattern_index.py)
+    first, needles = known_first_chars(), known_needles()
     return RegionPatterns(
-        boilerplate=PatternSet(data["boilerplate"], re.I, known),
-        boilerplate_short=PatternSet([p for p in short if not p.startswith("^")], re.I, known),
+        boilerplate=PatternSet(data["boilerplate"], re.I, known, first, needles),
+        boilerplate_short=PatternSet([p for p in short if not p.startswith("^")], re.I, known,
+                                     first, needles),
         short_anchored=firstchar.FirstCharIndex([p for p in short if p.startswith("^")],
-                                             known=known_first_chars()),
+                                             known=first, needles=needles),
         short_words=int(data["short_words"]),
         byline=tuple(lazy_compile(p) for p in data["byline"]),
         byline_dated=tuple(lazy_compile(p) for p in data["byline_dated"]),
-        caption=PatternSet(data["caption"], re.I, known),
-        caption_single=PatternSet(data["caption_single"], re.I, known),
+        caption=PatternSet(data["caption"], re.I, known, first, needles),
+        caption_single=PatternSet(data["caption_single"], re.I, known, first, needles),
         references_heading=re.compile(data["references_heading"], re.I),
         references_inline=re.compile(data["references_inline"], re.I),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from checker.core.regexlit import lazy_compile
 from checker.core.words import WORD as _WORD
 
 # Words after which a full stop does not end the sentence (titles, initials...).
@@ -40,8 +41,9 @@ STATE_ABBREVIATIONS = frozenset(
 )
 
 # The lookbehind starts a boundary only at the first mark of a run ("....": one try, not
-# one per dot, each scanning the rest of the run).
-_BOUNDARY = re.compile(
+# one per dot, each scanning the rest of the run). Only its source is used here (in
+# ``_BREAK``): compiled on first use, by a test that compares it with its old form.
+_BOUNDARY = lazy_compile(
     r"(?<![.!?\u2026])(?:\.\.\.|[.!?\u2026]++)[\"'\u201d\u2019\u00bb)\]]*"
     r"(?:\[\d{1,3}(?:[,\u2013-]\s?\d{1,3})*\]|\^?\d{1,3}(?:,\d{1,3})*|[\u00b9\u00b2\u00b3\u2070-\u2079]+)?"
     r"(?=\s|$)"
@@ -57,7 +59,7 @@ _BREAK = re.compile(
 # A name and a speech verb after a quotation that closes on "?" or "!" ("Who pays?" Dana
 # Ruiz asked.): the cue belongs to the quotation's sentence. Pronouns are left out ("Stay!"
 # She left.) and so are common openers (``SENTENCE_STARTERS``).
-_NAME_CUE = re.compile(
+_NAME_CUE = lazy_compile(
     r"([A-Z][\w'\u2019.-]*)(?: [A-Z][\w'\u2019.-]*){0,2} (?:said|says|asked|asks|wrote|writes"
     r"|told|tells|added|adds|tweeted|replied|recalled|explained|shouted|yelled|wondered)\b"
 )

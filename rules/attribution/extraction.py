@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from checker.core.regexlit import lazy_compile
 from rules.attribution.candidates import CueModel, cue_candidates, cue_features, load_cue_model
 from rules.attribution.citations import citation_relations, heading_relations
 from rules.attribution.cues import (
@@ -158,9 +159,10 @@ def _withheld(d: TokenDoc, r: Extracted) -> None:
 
 
 # a clause boundary before a withholder: the sentence's first clause is the author's own
-_CLAUSE_BEFORE = re.compile(r"\w[\w'’%)]*\s*(?:,|;|\s—|\s-)\s*(?:but|though|although|while|and|yet)"
-                            r"\s+[^,;]*$|\w[\w'’%)]*\s+(?:but|though|although|while)\s+[^,;]*$",
-                            re.IGNORECASE)
+_CLAUSE_BEFORE = lazy_compile(
+    r"\w[\w'’%)]*\s*(?:,|;|\s—|\s-)\s*(?:but|though|although|while|and|yet)"
+    r"\s+[^,;]*$|\w[\w'’%)]*\s+(?:but|though|although|while)\s+[^,;]*$",
+    re.IGNORECASE)
 # a withholding verb's object that is a plain noun phrase ("have not released the names")
 _PLAIN_OBJECT = re.compile(r"\s+(?:the|a|an|its|their|his|her|any|all|further|more|details|"
                            r"names|figures|\d+)\b", re.IGNORECASE)

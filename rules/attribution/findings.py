@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from checker.core.analysis import ANONYMOUS, Analysis
 from checker.core.document import Sentence
+from checker.core.regexlit import lazy_compile
 from checker.core.rule import Rule
 from rules.attribution import vague_model
 from rules.attribution.doc import Extracted
@@ -314,11 +315,12 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
 _TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+"
 _NAME_WORD = r"[A-Z][\w’'-]+"
 _PRONOUN_SUBJECT = re.compile(r"(?:He|She)\s")
-# name, appositive opener and the appositive's first three words
-_APPOSITIVE = re.compile(
+# name, appositive opener and the appositive's first three words (this and the next
+# compiled on first use: only an unattributed quotation reaches them)
+_APPOSITIVE = lazy_compile(
     rf"({_TITLE})?({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s*,\s+(a|an|the|who|whose)\s"
     r"(?:\s*([\w’'-]+))?(?:\s+([\w’'-]+))?(?:\s+([\w’'-]+))?")
-_SUBJECT_VERB = re.compile(
+_SUBJECT_VERB = lazy_compile(
     rf"(?:{_TITLE}{_NAME_WORD}|{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\s+(?:was|is|had|has"
     r"|seemed|sounded|remained|appeared|looked|became|grew|stayed|spoke|went|turned)\s")
 _QUOTE_MARK_CHARS = "“”\"‘’'"

@@ -95,8 +95,8 @@ _BODY_AFTER = r"(?:,\s+which\b|['’]s\s+(?:spokes\w+|chief\s+executive|board|sh
     r"Foundation|Institute)\b)"
 _BODY_BEFORE = r"(?:\bspokes\w+|\bchief\s+executive|\bboard|\bstatement)\s+(?:for|of|from)\s+" \
     r"(?:the\s+)?$"
-_BODY_AFTER_RE = re.compile(_BODY_AFTER)
-_BODY_BEFORE_RE = re.compile(_BODY_BEFORE)
+_BODY_AFTER_RE = lazy_compile(_BODY_AFTER)
+_BODY_BEFORE_RE = lazy_compile(_BODY_BEFORE)
 
 
 def body_in_context(d: TokenDoc, name: str) -> bool:

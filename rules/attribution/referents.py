@@ -14,6 +14,7 @@ import bisect
 import re
 
 from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
+from checker.core.regexlit import lazy_compile
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
 from rules.attribution.generic import is_generic_source
 from rules.attribution.lexicon import Lexicon
@@ -399,9 +400,10 @@ def _full_name(d: TokenDoc, at: int, name: str, role: str,
 
 # what may stand before the name that opens a sentence: "The prosecutor, Ann Lee,",
 # "Pollster Ann Lee", "Former Secretary of State Ann Lee"
-_OPENING = re.compile(r"\W*((?:(?:[Tt]he|[Aa]n?|[Ff]ormer|[a-z-]+,?|[A-Z][\w’'.-]*|of),?\s+){0,6}?)"
-                      r"(?!(?:The|An?|This|That|These|Those|His|Her|Its|Their|Former)\b)"
-                      r"([A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){0,2})\b")
+_OPENING = lazy_compile(
+    r"\W*((?:(?:[Tt]he|[Aa]n?|[Ff]ormer|[a-z-]+,?|[A-Z][\w’'.-]*|of),?\s+){0,6}?)"
+    r"(?!(?:The|An?|This|That|These|Those|His|Her|Its|Their|Former)\b)"
+    r"([A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){0,2})\b")
 
 
 def _subject_before(d: TokenDoc, at: int, cited: int) -> tuple[int, str] | None:

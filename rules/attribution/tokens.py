@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from itertools import accumulate, repeat
 from typing import Any, NamedTuple
 
+from checker.core.regexlit import lazy_compile
+
 _ABBREV = (
     r"Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Rev|St|Jr|Sr|Maj|Adm|Cmdr|Brig|Inc|Corp|"
     r"Co|Ltd|No|Mt|Ft|Pres|Sec|Amb|Calif|Mass|Vt|Fla|Ill|Tenn|Ariz|Conn|Penn|Pa|Va|Ga|Wash|Ore|"
@@ -22,8 +24,9 @@ _ABBREV = (
 # the first alternative starts with a character class (which the regex engine rejects
 # quickly), and the lookahead before the abbreviations is implied by them (every one starts
 # with a capital or r/v/e/a and has at most six characters before its dot); it only saves
-# trying the ~90 alternatives at every other word.
-TOKEN = re.compile(
+# trying the ~90 alternatives at every other word. The tokens are found with its captured
+# form (``_TOKEN_SPLIT``): this one is compiled only if used.
+TOKEN = lazy_compile(
     rf"[A-Za-z]\.(?:[A-Za-z]\.)+|(?=[A-Zrvea][\w'.]{{0,5}}\.)(?:{_ABBREV})\.(?=\s|\)|,|$)|''|``|"
     r"[\w@#]+(?:[-’'.&/]\w+)*|[“”\"‘’']|[^\w\s]",
 )

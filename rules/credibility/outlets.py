@@ -267,7 +267,7 @@ def _context_ok(text: str, start: int, end: int, table: OutletTable) -> bool:
 
 
 # what after an outlet's name makes it no source: its request, its staff
-_NOT_CITED_AFTER = re.compile(
+_NOT_CITED_AFTER = lazy_compile(
     r"(?:['’]s\s+(?:request|requests|inquiry|inquiries|question|questions|email|emails|"
     r"call|calls|message|messages)|\s+(?:reporter|correspondent|anchor|host|journalist|"
     r"columnist|producer|contributor)s?)\b")
