@@ -437,6 +437,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     print("Why it matters\n" + fill.fill(r.rationale) + "\n")
     print("Example (flagged)\n" + _example(fill, r.bad) + "\n")
     print("Use instead\n" + _example(fill, r.good))
+    _print_settings(r.family, fill)
     if r.context:
         print("\nThe examples run with")
         if r.context.ratings:
@@ -444,6 +445,24 @@ def cmd_explain(args: argparse.Namespace) -> int:
         if r.context.config:
             print("  this configuration ([tool.checker]):\n" + _verbatim(r.context.config))
     return EXIT_OK
+
+
+def _print_settings(family: str, fill: TextWrapper) -> None:
+    """The ``[tool.checker]`` settings of a rule's family: key, default and what it does."""
+    import json
+    from textwrap import TextWrapper
+
+    from rules import FAMILIES
+
+    settings = [st for f in FAMILIES if f.name == family for st in f.settings]
+    if not settings:
+        return
+    deeper = TextWrapper(width=fill.width, initial_indent="    ", subsequent_indent="    ")
+    print(f"\nSettings of the {family} family ([tool.checker]; docs/configuration.md)")
+    for st in settings:
+        print(f"  {st.key} = {json.dumps(st.default)}")
+        if st.summary:
+            print(deeper.fill(st.summary))
 
 
 def _example(fill: TextWrapper, text: str) -> str:

@@ -202,3 +202,14 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     text = capsys.readouterr().out
     assert "Why it matters" in text and "Use instead" in text
     assert main(["explain", "no-such-rule"]) == 2
+
+
+def test_explain_lists_the_settings_of_the_rules_family(capsys: pytest.CaptureFixture[str]) -> None:
+    # how CLM001 decides is configurable: explain says so, with each key's default
+    assert main(["explain", "CLM001"]) == 0
+    text = capsys.readouterr().out
+    assert "Settings of the claims family" in text
+    assert 'claim_decision = "model"' in text and "claim_threshold = 0.5" in text
+    # a family with no settings of its own prints no such section
+    assert main(["explain", "SUP001"]) == 0
+    assert "Settings of the" not in capsys.readouterr().out
