@@ -47,7 +47,6 @@ def split_of(article_id: str) -> str:
     return "tune" if zlib.crc32(article_id.encode()) % 2 == 0 else "heldout"
 
 
-
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Characters two ``(start, end)`` spans share."""
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
@@ -68,6 +67,7 @@ def locate(text: str, sentences: list[dict[str, Any]]) -> list[tuple[int, int] |
         out.append((i, i + len(s["text"])))
         pos = i + len(s["text"])
     return out
+
 
 def _subset(gold: Path, dest: Path, part: str | None) -> Path:
     """A folder of links to the gold files of one split (all of them when ``part`` is None)."""

@@ -18,7 +18,7 @@ import copy
 import re
 import re._constants as _sre
 import re._parser as _sre_parser
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 _MAX_ALTERNATIVES = 64  # give up on longer lists of alternative strings
@@ -325,6 +325,17 @@ class _Joined:
         return self.match(text)
 
 
+def may_hold_literals(text: str, literals: Iterable[Sequence[str] | None]) -> bool:
+    """Whether ``text`` may match one of some patterns, each given by the lower-case strings
+    every match of it contains (:func:`required_literals`, ``lowered``; None: none known):
+    it holds one of a pattern's strings, a pattern has none known, or ``text`` has a letter
+    of :data:`FOLDS_TO_ASCII` (whose lower case is not what ``re.I`` matches)."""
+    if not text.isascii() and any(ch in text for ch in FOLDS_TO_ASCII):
+        return True
+    low = text.lower()
+    return any(found is None or any(map(low.__contains__, found)) for found in literals)
+
+
 class _JoinedByFirstChar:
     """Anchored patterns joined by the character a match can start with: a text is tried
     against one regex joining only the patterns that can start with its first character,
@@ -396,14 +407,9 @@ class _JoinedByFirstChar:
         return group
 
     def _may_match(self, group: tuple[int, ...], text: str) -> bool:
-        """Whether ``text`` holds a string of one of the patterns of ``group`` (or one of
-        them has none known, or the text has a letter whose lower case is ASCII)."""
+        """Whether ``text`` may match a pattern of ``group`` (:func:`may_hold_literals`)."""
         needles = self._needles
-        if needles is None or not text.isascii() and any(ch in text for ch in FOLDS_TO_ASCII):
-            return True
-        low = text.lower()
-        return any(needles[k] is None or any(map(low.__contains__, needles[k]))  # type: ignore[arg-type]
-                   for k in group)
+        return needles is None or may_hold_literals(text, [needles[k] for k in group])
 
     def _matcher(self, key: str) -> Callable[[str], Any] | None:
         group = self._group(key)

@@ -14,7 +14,7 @@ import re._parser as _sre_parser
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from checker.core.regexlit import FOLDS_TO_ASCII
+from checker.core.regexlit import may_hold_literals
 
 _MAX_RANGE = 40  # a character class wider than this tells nothing about the first character
 
@@ -130,11 +130,7 @@ class FirstCharIndex:
         return bool(regex and regex.match(body))
 
     def _may_match(self, key: str, body: str) -> bool:
-        """Whether ``body`` holds a string of one of the patterns of ``key`` (or one of them
-        has none known, or ``body`` has a letter whose lower case is ASCII)."""
+        """Whether ``body`` may match a pattern of ``key`` (:func:`may_hold_literals`)."""
         needles: Any = self._needles
-        if not body.isascii() and any(ch in body for ch in FOLDS_TO_ASCII):
-            return True
-        low = body.lower()
-        return any(needles[p] is None or any(map(low.__contains__, needles[p]))
-                   for p in (*self.by_char.get(key, ()), *self.any))
+        return may_hold_literals(body, [needles[p] for p in (*self.by_char.get(key, ()),
+                                                              *self.any)])

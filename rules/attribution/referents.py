@@ -185,7 +185,7 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
 
 
 def _common_plural(d: TokenDoc, span: tuple[int, int], name: str, role: str,
-                   memo: dict[str, bool] | None = None) -> bool:
+                   memo: dict[str, bool]) -> bool:
     """Whether a one-word source is a plural common noun capitalised only because it opens
     its sentence ("Immigrants say", "Billionaires themselves disagree"): it stands at the
     sentence start, ends in -s, is a noun for people or written in lower case elsewhere in
@@ -198,8 +198,6 @@ def _common_plural(d: TokenDoc, span: tuple[int, int], name: str, role: str,
     k = d.sent_of(span[0])
     if d.text[d.sents[k][0]:span[0]].strip(" \t\n\"“‘'(-—"):
         return False
-    if memo is None:
-        memo = {}
     if word not in memo:  # (read from the whole text once per word, not once per sentence)
         memo[word] = _common_noun_in_text(d, word)
     return memo[word]
