@@ -40,11 +40,15 @@ _URL = lazy_compile(r"https?://|www\.|\w\.(?:com|org|net|co|gov|edu)\b", re.I)
 _URL_MARKS = ("@", "://", "www.", ".co", ".org", ".net", ".gov", ".edu")  # before _URL
 _DOT_WORD = lazy_compile(r"\.\w")
 _SENTENCE_END = lazy_compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]")
-_CAPITALISED = lazy_compile(r"(?<![\w'\u2019.-])[A-Z]")  # a word's capital first letter
-_UPPER = lazy_compile(r"(?<![\w'\u2019.-])[A-Z]{2,}\b")  # a word in capitals
+# A word's capital first letter, and a word in capitals: the capital first, then the
+# lookbehind "no word character or ' \u2019 . - before it" (as "(?<![\w'\u2019.-])[A-Z]" and
+# "(?<![\w'\u2019.-])[A-Z]{2,}\b" say it, the same matches: a leading lookbehind would
+# keep the regex engine from skipping ahead to the next capital).
+_CAPITALISED = lazy_compile(r"[A-Z](?<![\w'\u2019.-].)")
+_UPPER = lazy_compile(r"[A-Z](?<![\w'\u2019.-].)[A-Z]+\b")
 _BRACKET = lazy_compile(r"[\[\]()]")
 _QUOTE = lazy_compile("[\"\u201c\u201d]")
-_NO_DIGITS = str.maketrans("", "", "0123456789")
+_ASCII_DIGIT = lazy_compile("[0-9]")
 _SEPARATOR = lazy_compile(r"[|\u2022\u00b7\u00bb\u203a/]")
 # common finite verbs: prose has them, menus, credits and headline fragments seldom
 _VERBS = frozenset(
@@ -66,6 +70,10 @@ _FUNCTION = frozenset(
     "his her they he she we".split()
 )
 _CODE = lazy_compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{6,}\b")
+# An ASCII digit next to an ASCII letter: every _CODE match has one (its word is ASCII letters
+# and digits, with both), and most lines with digits ("2016", "$4.5 million") none. Found
+# from the digit: the regex engine skips ahead to the next digit, which _CODE cannot.
+_LETTER_DIGIT = lazy_compile(r"[0-9](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
 
 OWN = (
     "log_words", "log_chars", "terminal", "colon_end", "question_end", "cap_share",
@@ -97,7 +105,7 @@ def _email(line: str) -> bool:
 
 
 def _url_or_email(line: str) -> bool:
-    return any(m in line for m in _URL_MARKS) and (
+    return any(map(line.__contains__, _URL_MARKS)) and (
         _URL.search(line) is not None or ("@" in line and _email(line)))
 
 
@@ -110,7 +118,7 @@ def _own(line: str) -> list[float]:
     caps = len(_CAPITALISED.findall(body))
     upper = len(_UPPER.findall(body)) if caps else 0
     chars = len(body)
-    digits = chars - len(body.translate(_NO_DIGITS))
+    digits = len(_ASCII_DIGIT.findall(body))
     tail = without_trailing_pictographs(body)  # (a sentence ends before its emoji)
     end = tail.rstrip()[-1:] if tail.strip() else ""
     terminal = _TERMINAL.search(tail) is not None
@@ -136,7 +144,7 @@ def _own(line: str) -> list[float]:
         1.0 if n == 1 else 0.0,
         float(min(len(_SENTENCE_END.findall(body)), 3)),
         sum(map(_FUNCTION.__contains__, lower)) / n if n else 0.0,
-        1.0 if digits and _CODE.search(body) else 0.0,
+        1.0 if digits and _LETTER_DIGIT.search(body) and _CODE.search(body) else 0.0,
         1.0 if bullet and terminal else 0.0,
         digits / chars if bullet and chars else 0.0,
         1.0 if end in _OPEN_END or (lower and lower[-1] in ("and", "or")) else 0.0,
