@@ -46,10 +46,12 @@ _SENTENCE_END = lazy_compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-
 # keep the regex engine from skipping ahead to the next capital).
 _CAPITALISED = lazy_compile(r"[A-Z](?<![\w'\u2019.-].)")
 _UPPER = lazy_compile(r"[A-Z](?<![\w'\u2019.-].)[A-Z]+\b")
-_BRACKET = lazy_compile(r"[\[\]()]")
-_QUOTE = lazy_compile("[\"\u201c\u201d]")
 _ASCII_DIGIT = lazy_compile("[0-9]")
-_SEPARATOR = lazy_compile(r"[|\u2022\u00b7\u00bb\u203a/]")
+# brackets, double quotes and separators: which of them a line holds, found in one scan
+_BRACKETS = frozenset("[]()")
+_QUOTES = frozenset("\"\u201c\u201d")
+_SEPARATORS = frozenset("|\u2022\u00b7\u00bb\u203a/")
+_MARK = lazy_compile("[" + re.escape("".join(sorted(_BRACKETS | _QUOTES | _SEPARATORS))) + "]")
 # common finite verbs: prose has them, menus, credits and headline fragments seldom
 _VERBS = frozenset(
     "is are was were has have had will would can could said says say told tells added "
@@ -122,6 +124,7 @@ def _own(line: str) -> list[float]:
     tail = without_trailing_pictographs(body)  # (a sentence ends before its emoji)
     end = tail.rstrip()[-1:] if tail.strip() else ""
     terminal = _TERMINAL.search(tail) is not None
+    marks = set(_MARK.findall(body))
     return [
         math.log1p(n),
         math.log1p(chars),
@@ -131,16 +134,16 @@ def _own(line: str) -> list[float]:
         caps / n if n else 0.0,
         upper / n if n else 0.0,
         digits / chars if chars else 0.0,
-        1.0 if _BRACKET.search(body) else 0.0,
+        0.0 if _BRACKETS.isdisjoint(marks) else 1.0,
         1.0 if body[:1] in "[(" else 0.0,
         1.0 if _url_or_email(body) else 0.0,
         1.0 if bullet else 0.0,
         0.0 if _VERBS.isdisjoint(lower) else 1.0,
-        1.0 if _QUOTE.search(body) else 0.0,
+        0.0 if _QUOTES.isdisjoint(marks) else 1.0,
         1.0 if body[:1].islower() else 0.0,
         1.0 if lower and lower[0].rstrip(".") in _PROMPTS else 0.0,
         0.0 if _SECOND_PERSON.isdisjoint(lower) else 1.0,
-        1.0 if _SEPARATOR.search(body) else 0.0,
+        0.0 if _SEPARATORS.isdisjoint(marks) else 1.0,
         1.0 if n == 1 else 0.0,
         float(min(len(_SENTENCE_END.findall(body)), 3)),
         sum(map(_FUNCTION.__contains__, lower)) / n if n else 0.0,
