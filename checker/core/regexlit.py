@@ -223,21 +223,26 @@ class PatternSet:
             else:
                 self.unanchored.append((p, needles))
         self.anchored = _joined_sources(anchored, first, start_needles)
+        self.pieces = False  # True for a set narrowed by ``within``: its texts hold no FOLDS
 
     def within(self, text: str) -> PatternSet:
         """This set for searching pieces of ``text``: without the unanchored patterns none of
-        whose required strings is anywhere in ``text`` (without FOLDS_TO_ASCII, the ASCII
-        strings of a piece's lower case come from ASCII characters, so they are in
-        ``text.lower()`` too)."""
+        whose required strings is anywhere in ``text``, and each other one with only those of
+        its strings that are (without FOLDS_TO_ASCII, the ASCII strings of a piece's lower
+        case come from ASCII characters, so they are in ``text.lower()`` too; and a piece of
+        ``text`` holds no FOLDS_TO_ASCII letter: :meth:`search` does not look for one)."""
         if not self.unanchored or not text.isascii() and any(ch in text for ch in FOLDS_TO_ASCII):
             return self  # nothing to narrow, or a letter whose lower case is ASCII
         low = text.lower()
         narrowed = copy.copy(self)
-        narrowed.unanchored = [
-            (p, needles)
-            for p, needles in self.unanchored
-            if not needles or any(map(low.__contains__, needles))
-        ]
+        narrowed.pieces = True
+        narrowed.unanchored = []
+        for p, needles in self.unanchored:
+            if needles:
+                needles = tuple(filter(low.__contains__, needles))  # a piece holds no other
+                if not needles:
+                    continue
+            narrowed.unanchored.append((p, needles))
         return narrowed
 
     def search(self, text: str) -> bool:
@@ -247,8 +252,9 @@ class PatternSet:
         unanchored = self.unanchored
         if not unanchored:
             return False
-        # rare (never in ASCII text): lower() would miss a match
-        if not text.isascii() and any(ch in text for ch in FOLDS_TO_ASCII):
+        # rare (never in ASCII text, nor in a piece of a text ``within`` narrowed to): lower()
+        # would miss a match
+        if not self.pieces and not text.isascii() and any(ch in text for ch in FOLDS_TO_ASCII):
             return any(p.search(text) for p, _ in unanchored)
         low = ""  # lower-cased once a pattern has needles to look for
         for p, needles in unanchored:

@@ -40,12 +40,18 @@ _URL = lazy_compile(r"https?://|www\.|\w\.(?:com|org|net|co|gov|edu)\b", re.I)
 _URL_MARKS = ("@", "://", "www.", ".co", ".org", ".net", ".gov", ".edu")  # before _URL
 _DOT_WORD = lazy_compile(r"\.\w")
 _SENTENCE_END = lazy_compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]")
-_CAPITALISED = lazy_compile(r"(?<![\w'\u2019.-])[A-Z]")  # a word's capital first letter
-_UPPER = lazy_compile(r"(?<![\w'\u2019.-])[A-Z]{2,}\b")  # a word in capitals
-_BRACKET = lazy_compile(r"[\[\]()]")
-_QUOTE = lazy_compile("[\"\u201c\u201d]")
-_NO_DIGITS = str.maketrans("", "", "0123456789")
-_SEPARATOR = lazy_compile(r"[|\u2022\u00b7\u00bb\u203a/]")
+# A word's capital first letter, and a word in capitals: the capital first, then the
+# lookbehind "no word character or ' \u2019 . - before it" (as "(?<![\w'\u2019.-])[A-Z]" and
+# "(?<![\w'\u2019.-])[A-Z]{2,}\b" say it, the same matches: a leading lookbehind would
+# keep the regex engine from skipping ahead to the next capital).
+_CAPITALISED = lazy_compile(r"[A-Z](?<![\w'\u2019.-].)")
+_UPPER = lazy_compile(r"[A-Z](?<![\w'\u2019.-].)[A-Z]+\b")
+_ASCII_DIGIT = lazy_compile("[0-9]")
+# brackets, double quotes and separators: which of them a line holds, found in one scan
+_BRACKETS = frozenset("[]()")
+_QUOTES = frozenset("\"\u201c\u201d")
+_SEPARATORS = frozenset("|\u2022\u00b7\u00bb\u203a/")
+_MARK = lazy_compile("[" + re.escape("".join(sorted(_BRACKETS | _QUOTES | _SEPARATORS))) + "]")
 # common finite verbs: prose has them, menus, credits and headline fragments seldom
 _VERBS = frozenset(
     "is are was were has have had will would can could said says say told tells added "
@@ -66,6 +72,10 @@ _FUNCTION = frozenset(
     "his her they he she we".split()
 )
 _CODE = lazy_compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{6,}\b")
+# An ASCII digit next to an ASCII letter: every _CODE match has one (its word is ASCII letters
+# and digits, with both), and most lines with digits ("2016", "$4.5 million") none. Found
+# from the digit: the regex engine skips ahead to the next digit, which _CODE cannot.
+_LETTER_DIGIT = lazy_compile(r"[0-9](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
 
 OWN = (
     "log_words", "log_chars", "terminal", "colon_end", "question_end", "cap_share",
@@ -97,7 +107,7 @@ def _email(line: str) -> bool:
 
 
 def _url_or_email(line: str) -> bool:
-    return any(m in line for m in _URL_MARKS) and (
+    return any(map(line.__contains__, _URL_MARKS)) and (
         _URL.search(line) is not None or ("@" in line and _email(line)))
 
 
@@ -110,10 +120,11 @@ def _own(line: str) -> list[float]:
     caps = len(_CAPITALISED.findall(body))
     upper = len(_UPPER.findall(body)) if caps else 0
     chars = len(body)
-    digits = chars - len(body.translate(_NO_DIGITS))
+    digits = len(_ASCII_DIGIT.findall(body))
     tail = without_trailing_pictographs(body)  # (a sentence ends before its emoji)
     end = tail.rstrip()[-1:] if tail.strip() else ""
     terminal = _TERMINAL.search(tail) is not None
+    marks = set(_MARK.findall(body))
     return [
         math.log1p(n),
         math.log1p(chars),
@@ -123,20 +134,20 @@ def _own(line: str) -> list[float]:
         caps / n if n else 0.0,
         upper / n if n else 0.0,
         digits / chars if chars else 0.0,
-        1.0 if _BRACKET.search(body) else 0.0,
+        0.0 if _BRACKETS.isdisjoint(marks) else 1.0,
         1.0 if body[:1] in "[(" else 0.0,
         1.0 if _url_or_email(body) else 0.0,
         1.0 if bullet else 0.0,
         0.0 if _VERBS.isdisjoint(lower) else 1.0,
-        1.0 if _QUOTE.search(body) else 0.0,
+        0.0 if _QUOTES.isdisjoint(marks) else 1.0,
         1.0 if body[:1].islower() else 0.0,
         1.0 if lower and lower[0].rstrip(".") in _PROMPTS else 0.0,
         0.0 if _SECOND_PERSON.isdisjoint(lower) else 1.0,
-        1.0 if _SEPARATOR.search(body) else 0.0,
+        0.0 if _SEPARATORS.isdisjoint(marks) else 1.0,
         1.0 if n == 1 else 0.0,
         float(min(len(_SENTENCE_END.findall(body)), 3)),
         sum(map(_FUNCTION.__contains__, lower)) / n if n else 0.0,
-        1.0 if digits and _CODE.search(body) else 0.0,
+        1.0 if digits and _LETTER_DIGIT.search(body) and _CODE.search(body) else 0.0,
         1.0 if bullet and terminal else 0.0,
         digits / chars if bullet and chars else 0.0,
         1.0 if end in _OPEN_END or (lower and lower[-1] in ("and", "or")) else 0.0,

@@ -17,6 +17,8 @@ _MODIFIERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
 
 def _pictograph(c: str) -> bool:
     o = ord(c)
+    if o < 0x200D:  # below the first modifier and range: only a space can be one
+        return c.isspace()
     return c.isspace() or c in _MODIFIERS or any(a <= o <= b for a, b in _PICTOGRAPH_RANGES)
 
 
