@@ -28,7 +28,6 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from functools import lru_cache
-from operator import mul, sub, truediv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -317,12 +316,9 @@ class Decision:
                    metadata=field(data, "metadata", where, dict, {}))
 
     def contributions(self, row: list[float]) -> list[float]:
-        """Each feature's share of the decision's log-odds for ``row``: ``c * (x - m) / s``
-        per feature, by C-level ``map`` over the columns (the same operations in the same
-        order as the expression)."""
-        if len(row) != len(self.coef):
-            raise ValueError(f"a row of {len(row)} values; the decision has {len(self.coef)}")
-        return list(map(truediv, map(mul, self.coef, map(sub, row, self.mean)), self.scale))
+        """Each feature's share of the decision's log-odds for ``row``."""
+        return [c * (x - m) / s for x, m, s, c in zip(row, self.mean, self.scale, self.coef,
+                                                     strict=True)]
 
     def probability(self, row: list[float]) -> float:
         z = self.intercept + math.fsum(self.contributions(row))
