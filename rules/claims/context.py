@@ -167,7 +167,7 @@ _INFERENCE_STEMS = ("reflect", "underscor", "highlight", "illustrat", "demonstra
 
 
 def _may_infer(t: str) -> bool:
-    return any(map(t.__contains__, _INFERENCE_STEMS)) and not has_figure(t)
+    return any(stem in t for stem in _INFERENCE_STEMS) and not has_figure(t)
 
 
 def _may_define(t: str) -> bool:

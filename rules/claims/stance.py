@@ -99,7 +99,7 @@ _SPEECH_STEMS = ("call", "describ", "dub", "label", "brand", "vow", "pledg", "pr
 
 
 def _may_be_open(t: str) -> bool:
-    return any(map(t.__contains__, _OPEN_WORDS))
+    return any(w in t for w in _OPEN_WORDS)
 
 
 def _may_be_view(t: str) -> bool:
@@ -113,7 +113,7 @@ def _may_be_view(t: str) -> bool:
 
 
 def _may_forecast(t: str) -> bool:
-    return ("will " in t or "would " in t) and any(map(t.__contains__, _HEDGED_FORECAST))
+    return ("will " in t or "would " in t) and any(w in t for w in _HEDGED_FORECAST)
 
 
 def _may_suppose(t: str) -> bool:
@@ -244,7 +244,7 @@ def stance(stripped: str, folded: str) -> str:
         if judging and p[JUDGEMENT].match(lead):
             return JUDGEMENT
     quoted = "“" in stripped or '"' in stripped or "‘" in stripped
-    if quoted and any(map(folded.__contains__, _SPEECH_STEMS)):
+    if quoted and any(v in folded for v in _SPEECH_STEMS):
         spoken = p[SPOKEN].search(stripped)
         if spoken and not _figure_beside(stripped, spoken, p):
             return SPOKEN

@@ -426,6 +426,6 @@ def names_its_speaker(text: str) -> bool:
             return True
     if not words_of(folded).isdisjoint(_FORECAST_WORDS) and p["forecast act"].match(stripped):
         return True
-    if not any(map(folded.__contains__, _DOCUMENT_WORDS)):
+    if not any(w in folded for w in _DOCUMENT_WORDS):
         return False
     return bool(p["document clause"].search(stripped) or p["document subject"].match(stripped))
