@@ -73,6 +73,13 @@ _WITH_RULE = ("modal", "future", "judging_words", "no_end_punct", "address_or_ha
               "pronoun_subject", "quoted_share", "first_body_sentence", "title_case_share",
               "told_prev", "attributed_prev", "claim_logit")
 _GENRES = ("news", "analysis", "opinion", "press-release", "research", "reference")
+# what the sentence's own words show (:func:`_text_features`), one run of columns in FEATURES
+_TEXT_FEATURES = (
+    "words_log", "short", "has_digit", "has_figure", "has_percent_or_money", "has_date_word",
+    "names", "first_person_singular", "first_person_plural", "second_person", "modal", "future",
+    "judging_words", "ly_adverbs", "past_tense", "pronoun_subject", "no_end_punct",
+    "ends_with_colon", "address_or_handle", "title_case_share",
+)
 
 FEATURES: tuple[str, ...] = (
     "claim_prob", "claim_logit", "above_threshold", "rule_unsourced",
@@ -84,15 +91,13 @@ FEATURES: tuple[str, ...] = (
     "vague_finding", "quoted_share",
     *(f"genre:{g}" for g in _GENRES), "genre_confidence", "claims_genre_differs",
     "position_in_article", "first_body_sentence", "first_in_paragraph", "paragraph_sentences_1",
-    "bullet", "words_log", "short",
-    "has_digit", "has_figure", "has_percent_or_money", "has_date_word", "names",
-    "first_person_singular", "first_person_plural", "second_person", "modal", "future",
-    "judging_words", "ly_adverbs", "past_tense", "pronoun_subject",
-    "no_end_punct", "ends_with_colon", "address_or_handle", "title_case_share",
+    "bullet", *_TEXT_FEATURES,
     "uncertainty", "hedged",
     *(f"rule_unsourced*{name}" for name in _WITH_RULE),
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
+_TEXT_START = INDEX[_TEXT_FEATURES[0]]
+_TEXT_END = _TEXT_START + len(_TEXT_FEATURES)
 
 # (string tests, no regular expressions: a draft check compiles nothing for the decision)
 _STRIP = "\"'“”‘’()[]{}<>.,;:!?…–—*•/"
@@ -126,42 +131,50 @@ def _is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and token[:2] in ("18", "19", "20")
 
 
-def _text_features(text: str) -> dict[str, float]:
+def _text_features(text: str) -> list[float]:
+    """The values of :data:`_TEXT_FEATURES`, in that order. (C-level passes where they give
+    the same values: ``map`` over bound string methods and set tests instead of a generator
+    per word.)"""
     tokens = [t.strip(_STRIP) for t in text.split()]
     words = [t for t in tokens if t[:1].isalpha()]
     lowered = [w.lower() for w in words]
     folded = set(lowered)
-    caps = sum(1 for w in words[1:] if w[:1].isupper())
-    long_words = [w for w in words if len(w) > 3]
-    title = sum(1 for w in long_words if w[:1].isupper()) / len(long_words) if long_words else 0.0
-    numeric = [t for t in tokens if any(c.isdigit() for c in t)]
-    figure = any(not _is_year(t) for t in numeric)
+    # (every word has a first character: it is a letter)
+    caps = sum(map(str.isupper, [w[0] for w in words[1:]]))
+    long_initials = [w[0] for w in words if len(w) > 3]
+    title = (sum(map(str.isupper, long_initials)) / len(long_initials) if long_initials
+             else 0.0)
+    # a token of letters alone holds no digit: only the others are read character by character
+    numeric = [t for t in tokens if not t.isalpha() and any(map(str.isdigit, t))]
+    figure = not all(map(_is_year, numeric))
     low = text.lower()
     stripped = text.rstrip()
-    return {
-        "words_log": math.log1p(len(words)),
-        "short": float(len(words) < 6),
-        "has_digit": float(bool(numeric)),
-        "has_figure": float(figure),
-        "has_percent_or_money": float(any(m in low for m in _MONEY_SIGNS)
-                                      or bool(folded & _MONEY_WORDS)),
-        "has_date_word": float(bool(folded & _DATE_WORDS) or any(d in low for d in _LAST)),
-        "names": min(caps, 6) / 6.0,
-        "first_person_singular": float(bool(folded & _FIRST_SINGULAR)),
-        "first_person_plural": float(bool(folded & _FIRST_PLURAL)),
-        "second_person": float(bool(folded & _SECOND)),
-        "modal": float(bool(folded & _MODALS)),
-        "judging_words": float(bool(folded & _JUDGING)),
-        "ly_adverbs": min(3, sum(1 for w in lowered if w.endswith("ly") and len(w) > 4)) / 3,
-        "past_tense": float(bool(folded & _PAST) or any(
+    n = len(words)
+    return [
+        math.log1p(n),  # words_log
+        float(n < 6),  # short
+        float(bool(numeric)),  # has_digit
+        float(figure),  # has_figure
+        float(any(map(low.__contains__, _MONEY_SIGNS))  # has_percent_or_money
+              or not _MONEY_WORDS.isdisjoint(folded)),
+        float(not _DATE_WORDS.isdisjoint(folded)  # has_date_word
+              or any(map(low.__contains__, _LAST))),
+        min(caps, 6) / 6.0,  # names
+        float(not _FIRST_SINGULAR.isdisjoint(folded)),  # first_person_singular
+        float(not _FIRST_PLURAL.isdisjoint(folded)),  # first_person_plural
+        float(not _SECOND.isdisjoint(folded)),  # second_person
+        float(not _MODALS.isdisjoint(folded)),  # modal
+        float(not _FUTURE.isdisjoint(folded) or "’ll " in text or "'ll " in text),  # future
+        float(not _JUDGING.isdisjoint(folded)),  # judging_words
+        min(3, len([w for w in lowered if w.endswith("ly") and len(w) > 4])) / 3,  # ly_adverbs
+        float(not _PAST.isdisjoint(folded) or any(  # past_tense
             w.endswith("ed") and len(w) > 4 for w in lowered[1:])),
-        "pronoun_subject": float(bool(lowered) and lowered[0] in _PRONOUN_SUBJECTS),
-        "future": float(bool(folded & _FUTURE) or "’ll " in text or "'ll " in text),
-        "no_end_punct": float(not stripped or stripped[-1] not in _ENDS),
-        "ends_with_colon": float(stripped.endswith(":")),
-        "address_or_handle": float(any(a in low for a in _ADDRESS)),
-        "title_case_share": title,
-    }
+        float(bool(lowered) and lowered[0] in _PRONOUN_SUBJECTS),  # pronoun_subject
+        float(not stripped or stripped[-1] not in _ENDS),  # no_end_punct
+        float(stripped.endswith(":")),  # ends_with_colon
+        float(any(map(low.__contains__, _ADDRESS))),  # address_or_handle
+        title,  # title_case_share
+    ]
 
 
 def _relations(analysis: Analysis, sentences: list[Sentence]) -> dict[int, dict[str, float]]:
@@ -219,50 +232,54 @@ def sentence_features(analysis: Analysis, sentences: list[Sentence], seen: list[
     confidence = float(analysis.genre_confidence or 0.0)
     n = len(sentences)
     relations = _relations(analysis, sentences)
+    at = INDEX
+    width = len(FEATURES)
     rows = []
     for k, (s, v) in enumerate(zip(sentences, seen, strict=True)):
         i = s.index
-        row = [0.0] * len(FEATURES)
+        # (each value written straight to its column; a column nobody writes stays 0.0)
+        row = [0.0] * width
         prob = min(max(v.prob, 1e-4), 1 - 1e-4)
-        values: dict[str, float] = {
-            "claim_prob": v.prob, "claim_logit": math.log(prob / (1 - prob)),
-            "above_threshold": float(v.prob >= v.threshold), "rule_unsourced": float(v.rule_flag),
-            "attributed_prev": float(i > 0 and attributed[i - 1]),
-            "attributed_next": float(i + 1 < n_all and attributed[i + 1]),
-            "told_prev": float(v.told_prev), "vague_finding": float(v.vague),
-            "quoted_share": v.quoted,
-            "genre_confidence": confidence, "claims_genre_differs": float(claims_genre != genre),
-            "position_in_article": k / max(1, n - 1),
-            "first_body_sentence": float(k == 0),
-            "uncertainty": float(analysis.uncertainty[i] or 0.0) if i < n_all else 0.0,
-            "hedged": float(analysis.hedged[i]) if i < n_all else 0.0,
-        }
+        row[at["claim_prob"]] = v.prob
+        row[at["claim_logit"]] = math.log(prob / (1 - prob))
+        row[at["above_threshold"]] = float(v.prob >= v.threshold)
+        row[at["rule_unsourced"]] = float(v.rule_flag)
+        row[at["attributed_prev"]] = float(i > 0 and attributed[i - 1])
+        row[at["attributed_next"]] = float(i + 1 < n_all and attributed[i + 1])
+        row[at["told_prev"]] = float(v.told_prev)
+        row[at["vague_finding"]] = float(v.vague)
+        row[at["quoted_share"]] = v.quoted
+        row[at["genre_confidence"]] = confidence
+        row[at["claims_genre_differs"]] = float(claims_genre != genre)
+        row[at["position_in_article"]] = k / max(1, n - 1)
+        row[at["first_body_sentence"]] = float(k == 0)
+        row[at["uncertainty"]] = float(analysis.uncertainty[i] or 0.0) if i < n_all else 0.0
+        row[at["hedged"]] = float(analysis.hedged[i]) if i < n_all else 0.0
         found = relations.get(i)
         if found:
-            values.update(found)
+            for name, value in found.items():
+                row[at[name]] = value
             if attributed[i] and "relation_core_cue" not in found:
-                values["attributed_other_cue_only"] = 1.0
+                row[at["attributed_other_cue_only"]] = 1.0
         elif i < n_all and attributed[i]:
-            values["attributed_no_relation"] = 1.0
+            row[at["attributed_no_relation"]] = 1.0
         if v.reason:
-            values[f"reason:{REASON_GROUPS.get(v.reason, 'other')}"] = 1.0
+            row[at[f"reason:{REASON_GROUPS.get(v.reason, 'other')}"]] = 1.0
         if v.tie:
-            values[f"tie:{v.tie.removeprefix('sourced: ')}"] = 1.0
+            row[at[f"tie:{v.tie.removeprefix('sourced: ')}"]] = 1.0
         if genre in _GENRES:
-            values[f"genre:{genre}"] = 1.0
+            row[at[f"genre:{genre}"]] = 1.0
         mates = by_block.get(s.block, [i])
         others = len(mates) - 1  # (the sentence is one of its paragraph's)
         attributed_others = block_attributed.get(s.block, 0) - bool(i < n_all and attributed[i])
-        values["paragraph_attributed_share"] = attributed_others / others if others else 0.0
-        values["first_in_paragraph"] = float(mates[0] == i)
-        values["paragraph_sentences_1"] = float(len(mates) == 1)
-        values["bullet"] = float(s.block < len(blocks) and blocks[s.block].bullet)
-        values.update(_text_features(s.text))
+        row[at["paragraph_attributed_share"]] = attributed_others / others if others else 0.0
+        row[at["first_in_paragraph"]] = float(mates[0] == i)
+        row[at["paragraph_sentences_1"]] = float(len(mates) == 1)
+        row[at["bullet"]] = float(s.block < len(blocks) and blocks[s.block].bullet)
+        row[_TEXT_START:_TEXT_END] = _text_features(s.text)
         if v.rule_flag:
             for name in _WITH_RULE:
-                values[f"rule_unsourced*{name}"] = values.get(name, 0.0)
-        for name, value in values.items():
-            row[INDEX[name]] = value
+                row[at[f"rule_unsourced*{name}"]] = row[at[name]]
         rows.append(row)
     return rows
 

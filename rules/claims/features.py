@@ -91,7 +91,6 @@ _SHAPE_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
 _IMPERATIVE_START = frozenset("let take make please go look think imagine remember consider "
                               "join vote check watch read see try stop help keep get give tell "
                               "ask be dont do".split())
-_QUOTE_MARKS = frozenset('"“”')
 # word -> the shape cue tokens it raises (a word such as "may" can be in two classes)
 _SHAPE_OF: dict[str, tuple[str, ...]] = {}
 for _name, _members in _SHAPE_CLASSES:
@@ -193,7 +192,8 @@ def _shape_tokens(text: str, words: list[str]) -> list[str]:
             out.append("_num2")
     if words and words[0] in _IMPERATIVE_START:
         out.append("_imper")
-    if not _QUOTE_MARKS.isdisjoint(text):
+    # (three scans in C: quicker than a set test per character of the sentence)
+    if '"' in text or "“" in text or "”" in text:
         out.append("_quote")
     if text.rstrip(_CLOSERS).endswith("!"):
         out.append("_excl")

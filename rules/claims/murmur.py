@@ -54,12 +54,19 @@ def murmurhash3_32(key: str | bytes, seed: int = 0) -> int:
     return h - 0x100000000 if h & 0x80000000 else h
 
 
+# Keys longer than this (in bytes) are hashed one by one: a padded row per key is as wide as
+# the longest key, so one pathological token (a run-on word of thousands of characters) would
+# otherwise widen every row of the batch.
+LONG_KEY = 256
+
+
 def murmurhash3_32_many(keys: list[bytes]) -> np.ndarray:  # numpy only when called
     """:func:`murmurhash3_32` (seed 0) of many byte strings at once, as signed int64 values.
 
     The same steps on numpy ``uint32`` columns (whose arithmetic wraps as the C code's
     does): keys are laid out null-padded in rows, every row runs the block loop up to
-    its own number of blocks, and the tail bytes are the (zero-padded) next word.
+    its own number of blocks, and the tail bytes are the (zero-padded) next word. Keys
+    over :data:`LONG_KEY` bytes are hashed by :func:`murmurhash3_32` instead.
     """
     import numpy as np
 
@@ -67,7 +74,16 @@ def murmurhash3_32_many(keys: list[bytes]) -> np.ndarray:  # numpy only when cal
     if not m:
         return np.zeros(0, dtype=np.int64)
     lengths = np.fromiter(map(len, keys), dtype=np.int64, count=m)
-    width = max(4, int(-(-int(lengths.max()) // 4)) * 4)
+    longest = int(lengths.max())
+    if longest > LONG_KEY:
+        out = np.empty(m, dtype=np.int64)
+        long_rows = np.flatnonzero(lengths > LONG_KEY)
+        out[long_rows] = [murmurhash3_32(keys[i]) for i in long_rows.tolist()]
+        short_rows = np.flatnonzero(lengths <= LONG_KEY)
+        if len(short_rows):
+            out[short_rows] = murmurhash3_32_many([keys[i] for i in short_rows.tolist()])
+        return out
+    width = max(4, -(-longest // 4) * 4)
     words = np.array(keys, dtype=f"S{width}").view("<u4").reshape(m, width // 4)
     nblocks = lengths >> 2
     h = np.zeros(m, dtype=np.uint32)

@@ -14,7 +14,8 @@ the two equal on 10,000 sentences.
 Two paths, the same digits. A small batch (a draft's few sentences) is scored in plain
 Python: features hashed one by one, each row's coefficients found by binary search in the
 model's sorted column list, summed in column order, then the sigmoid. A large batch (an
-archive) is scored with numpy (one gather and one ``bincount``). numpy is imported only for
+archive) is scored with numpy (all its features hashed in one pass, one gather and one
+``bincount``). numpy is imported only for
 a large batch, so a draft check pays neither its import nor a dense coefficient vector.
 The sigmoid is ``math.exp`` per row on both paths (numpy's vectorised ``exp`` differs from
 it in the last digit for about 2% of inputs). Nothing here imports scikit-learn.
@@ -36,7 +37,6 @@ import sys
 from array import array
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,11 +78,12 @@ def bucket(feature: str, n_features: int) -> int:
 
 
 class _Buckets(Memo[str, int]):
-    """Feature string -> hashed column (:func:`bucket`), remembered per process.
+    """Feature string -> hashed column (:func:`bucket`), remembered per process, for the
+    plain path (a draft check's few sentences; a large batch hashes its features with numpy,
+    :meth:`ClaimScorer._columns`).
 
-    Scoring a document needs only dict look-ups for features seen before. A new feature
-    reads as ``-1`` and waits in ``pending``; :meth:`settle` then hashes all of them in
-    one numpy pass (a pure-Python MurmurHash3 per feature would be ten times slower).
+    Scoring a draft needs only dict look-ups for features seen before. A new feature reads
+    as ``-1`` and waits in ``pending``; :meth:`settle` then hashes them.
     """
 
     limit = 300_000  # entries; starts afresh beyond this so memory stays bounded
@@ -102,26 +103,19 @@ class _Buckets(Memo[str, int]):
         self.misses.append(feature)
         return -1
 
-    def settle(self, vectorised: bool = True) -> None:
-        """Hash and remember the pending features (one by one unless ``vectorised``)."""
+    def settle(self) -> None:
+        """Hash and remember the pending features."""
         new = list(self.pending)
         self.pending.clear()
         self.misses.clear()
-        self.learn(new, vectorised)
+        self.learn(new)
 
-    def learn(self, new: list[str], vectorised: bool = True) -> None:
-        """Hash and remember ``new`` (distinct features not remembered yet)."""
+    def learn(self, new: list[str]) -> None:
+        """Hash and remember ``new`` (distinct features not remembered yet), one by one."""
         if len(self) + len(new) > self.limit:
             self.clear()
         n = self.n_features
-        if len(new) < 16 or not vectorised:  # a few: one by one is as quick
-            self.update((f, bucket(f, n)) for f in new)
-            return
-        import numpy as np
-
-        h = murmurhash3_32_many([f.encode("utf-8") for f in new])
-        cols = np.where(h == -2147483648, (2147483647 - (n - 1)) % n, np.abs(h) % n)
-        self.update(zip(new, cols.tolist(), strict=True))
+        self.update((f, bucket(f, n)) for f in new)
 
 
 @lru_cache(maxsize=8)
@@ -266,7 +260,7 @@ class ClaimScorer:
             self._dense = dense
         return self._dense
 
-    def _rows(self, texts: list[str], vectorised: bool) -> tuple[list[int], list[int]]:
+    def _rows(self, texts: list[str]) -> tuple[list[int], list[int]]:
         """Every row's sorted distinct hashed columns, concatenated, and each row's count."""
         buckets = _buckets(self.n_features)
         misses = buckets.misses
@@ -281,7 +275,7 @@ class ClaimScorer:
                 unsettled.append((row, misses[seen:]))
             rows.append(row)
         if unsettled:
-            self._settle(buckets, unsettled, vectorised)
+            self._settle(buckets, unsettled)
         cols: list[int] = []
         counts: list[int] = []
         for row in rows:
@@ -340,7 +334,7 @@ class ClaimScorer:
     def scores(self, texts: list[str]) -> list[float]:
         """Linear scores in plain Python: the same sums, in the same order, as
         :meth:`decision_function` (and scikit-learn's sparse product)."""
-        cols, counts = self._rows(texts, vectorised=False)
+        cols, counts = self._rows(texts)
         idx, vals = self.indices_, self.values_
         n_idx = len(idx)
         find = bisect.bisect_left
@@ -388,13 +382,16 @@ class ClaimScorer:
 
     def _columns(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """What :meth:`_rows` gives (every row's sorted distinct columns, concatenated, and
-        each row's count), for a large batch: the rows' word columns are gathered unsorted
-        and with repeats, their general columns (one cached array per combination of
-        general tokens) are joined to them, and one numpy sort of (row, column) keys orders
-        and dedupes them all."""
+        each row's count), for a large batch: the rows' word features are hashed together
+        (one numpy MurmurHash3 pass over all of them, unsorted and with repeats), their
+        general columns (one cached array per combination of general tokens) are joined to
+        them, and one numpy sort of (row, column) keys orders and dedupes them all.
+
+        (No memo of feature columns here: a third of an article's n-grams are new to any
+        memo, and looking up the rest in a memo of a hundred thousand strings cost more than
+        hashing them all again.)"""
         import numpy as np
 
-        buckets = _buckets(self.n_features)
         flat: list[str] = []
         lengths: list[int] = []
         general: list[np.ndarray] = []
@@ -403,18 +400,9 @@ class ClaimScorer:
             lengths.append(len(feats))
             general.append(extra)
         n = self.n_features
-        # every feature looked up in C (``dict.get``, -1 for one not hashed yet: columns are
-        # never negative); only the new ones are then named, hashed together and filled in
-        cols = np.fromiter(map(buckets.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
-        unknown = np.flatnonzero(cols == -1)
-        if len(unknown):
-            new = [flat[i] for i in unknown.tolist()]
-            buckets.learn(list(dict.fromkeys(new)), vectorised=True)
-            got = buckets.get
-            hashed = [got(f) for f in new]
-            if None in hashed:  # not remembered (more new features than the memo holds)
-                hashed = [bucket(f, n) for f in new]
-            cols[unknown] = hashed
+        h = murmurhash3_32_many([f.encode("utf-8") for f in flat])
+        # abs() of INT_MIN as scikit-learn's _hashing_fast takes it (see :func:`bucket`)
+        cols = np.where(h == -2147483648, (2147483647 - (n - 1)) % n, np.abs(h) % n)
         index = np.arange(len(texts), dtype=np.int64)
         rows = np.repeat(index, lengths)
         if general:
@@ -444,11 +432,10 @@ class ClaimScorer:
             yield words, got
 
     @staticmethod
-    def _settle(buckets: _Buckets, unsettled: list[tuple[set[int], list[str]]],
-                vectorised: bool) -> None:
+    def _settle(buckets: _Buckets, unsettled: list[tuple[set[int], list[str]]]) -> None:
         """Hash the pending features (together) and add their columns to the rows that
         have them."""
-        buckets.settle(vectorised)
+        buckets.settle()
         col = buckets.get
         n = buckets.n_features
         for row, new in unsettled:
