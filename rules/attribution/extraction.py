@@ -400,11 +400,13 @@ def quoted_sentences(d: TokenDoc, results: list[Extracted]) -> None:
         if si in covered or si >= len(d.sents):
             continue
         a, b = d.sents[si]
-        if len(text[a:b].split()) < QUOTED_MIN_WORDS:
+        words = text[a:b].split()
+        if len(words) < QUOTED_MIN_WORDS:
             continue
-        chars = sum(not c.isspace() for c in text[a:b])
-        inside = sum(not c.isspace() for qa, qb in d.quotes if qa < b and qb > a
-                     for c in text[max(a, qa):min(b, qb)])
+        # non-space characters: the lengths of the pieces that ``split`` leaves
+        chars = sum(map(len, words))
+        inside = sum(len(piece) for qa, qb in d.quotes if qa < b and qb > a
+                     for piece in text[max(a, qa):min(b, qb)].split())
         if chars and inside >= QUOTED_SHARE * chars:
             results.append(_sentence_only(d, si, None, None))
 

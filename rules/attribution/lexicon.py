@@ -103,7 +103,33 @@ def phrase_regex(phrases: Iterable[str]) -> PhraseRegex:
         for p in alts:
             words = tuple(p.split(" "))
             index.setdefault(words[0], []).append(words)
+    grouped = _by_first_char(alts)
+    if grouped is not None:
+        return PhraseRegex(rf"(?:{grouped})(?![\w-])", index)
     return PhraseRegex(rf"(?<![\w-]){_first_two_re(alts)}(?:{body})(?![\w-])", index)
+
+
+def _by_first_char(phrases: Sequence[str]) -> str | None:
+    r"""``(?<![\w-])(?:p1|p2|...)`` (the escaped ``phrases``, in order) as one branch per
+    first character, ``c(?<![\w-]c)`` and the rests of its phrases in their order: the
+    same matches, but a pattern that opens with literal characters, which the regex engine
+    looks for before it tries a phrase (an opening lookbehind has it try every offset).
+    None when a phrase is empty or opens with whitespace."""
+    groups: dict[str, list[str]] = {}
+    for p in phrases:
+        if not p or p[0].isspace():
+            return None
+        groups.setdefault(p[0], []).append(p[1:])
+    branches = []
+    for first, rests in groups.items():
+        c = re.escape(first)
+        seconds = sorted({r[:1] for r in rests})
+        # the characters a rest can open with (implied: it spares trying each rest)
+        ahead = "" if "" in seconds else "(?=[{}])".format(
+            "".join(r"\s" if x == " " else re.escape(x) for x in seconds))
+        body = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in rests)
+        branches.append(f"{c}(?<![\\w-]{c}){ahead}(?:{body})")
+    return "|".join(branches)
 
 
 _PURE_WORDS = re.compile(r"[a-z]+(?: [a-z]+)*")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import Any, TypeVar
 
 from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
 from checker.core.datafiles import load_data
+from checker.core.regexlit import lazy_compile
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
 
@@ -87,6 +89,25 @@ _SPOKES = frozenset(("spokesman", "spokeswoman", "spokesperson", "spokespeople",
                      "spokesmen", "spokeswomen", "representative", "representatives"))
 # punctuation around a word (word runs are read with str.split: no regex to compile)
 _PUNCT = "\"“”‘’'.,;:!?()[]{}—–-…*"
+
+
+# A sentence's cue phrase needs one of these words (the prefilter of :func:`_may_hit`; none
+# of them holds a character of _PUNCT)
+_ADVERB_OR_PEOPLE = _ADVERBS | _PEOPLE_VERBS
+_GROUP_VERB_WORDS = _GROUP_VERBS | _CONCERNED
+_CORE_WORDS = lazy_compile(rf"[^\s{re.escape(_PUNCT)}]+")
+
+
+def _may_hit(sent: str) -> bool:
+    """False when ``sent`` surely holds no cue phrase of :func:`_phrase_hits` (it needs an
+    adverb or a people passive's verb; a group word and a group verb; or "it" and an "it"
+    passive's verb): most sentences are read no further. A word run's lower-case core
+    without punctuation is one of the runs of the lower-cased sentence that hold neither
+    whitespace nor punctuation."""
+    words = set(_CORE_WORDS.findall(sent.lower()))
+    return not (words.isdisjoint(_ADVERB_OR_PEOPLE)
+                and ("it" not in words or words.isdisjoint(_IT_VERBS))
+                and (words.isdisjoint(_GROUP_VERB_WORDS) or words.isdisjoint(_GROUPS)))
 
 
 def _word_runs(text: str) -> list[tuple[int, int, str]]:
@@ -227,6 +248,8 @@ def _phrase_features(text: str, body: Sequence[tuple[int, int, int]],
         sent = text[a:b]
         if sent.lstrip()[:1] in "“\"‘":
             out.setdefault(k, ({}, None))[0]["quote_open"] = 1.0
+        if not _may_hit(sent):
+            continue
         runs = _word_runs(sent)
         for name, i, j in _phrase_hits([w.lower() for _, _, w in runs],
                                        [w[0].isupper() for _, _, w in runs]):
