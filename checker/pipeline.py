@@ -35,6 +35,7 @@ from checker.core.config import Config
 from checker.core.document import Document
 from checker.core.results import NO_TEXT
 from checker.scorer import has_article_text, score_analysis, settle_claim_status
+from checker.text import line_model
 from checker.text.loader import (
     EMPTY_FILE,
     MAX_BYTES,
@@ -340,6 +341,7 @@ def warm_up(config: Config, *, readability: bool = True) -> None:
             doc = document_from_text("The mayor said on Monday that the council met.",
                                      path="-")
             analyse_document(doc, config, readability=readability)
+            line_model.current()  # a one-sentence text is too short for the line model
             if gc.get_freeze_count():
                 gc.freeze()
     except Exception:  # noqa: BLE001 - the real document will meet and report it
