@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Collection, Mapping
+from itertools import accumulate
 from typing import Any
 
 _SLICE = object()  # the field is the article's text[start:end]
@@ -71,12 +72,9 @@ def _droppable(fields: tuple[tuple[str, Any], ...]) -> dict[str, type]:
 
 def line_starts(text: str) -> list[int]:
     """The offset in ``text`` where each line starts (the first is 0)."""
-    starts = [0]
-    i = text.find("\n")
-    while i >= 0:
-        starts.append(i + 1)
-        i = text.find("\n", i + 1)
-    return starts
+    # each line's length plus its line break, summed up (in C; a loop of ``find``
+    # calls took twice as long)
+    return [0, *accumulate([len(line) + 1 for line in text.split("\n")][:-1])]
 
 
 def _line_column(starts: list[int], offset: int) -> tuple[int, int]:
@@ -97,9 +95,8 @@ def _compact_item(
     starts: list[int] | None = None,
 ) -> dict:  # fmt: skip
     out = item.copy()
-    for k, empty in drop.items():  # the schema's few droppable fields, not every field
-        v = out.get(k, True)
-        if not v and type(v) is empty:
+    for k in [k for k, v in item.items() if not v]:  # the empty values only
+        if type(out[k]) is drop.get(k):  # (None for a field that is never left out)
             del out[k]
     start = out.get("start")
     if type(start) is not int:
@@ -110,7 +107,7 @@ def _compact_item(
             del out["text"]
     if starts is not None and 0 <= start <= len(text) and "line" in out and "column" in out:
         line = bisect.bisect_right(starts, start)  # (_line_column, without the call)
-        if (out["line"], out["column"]) == (line, start - starts[line - 1] + 1):
+        if out["line"] == line and out["column"] == start - starts[line - 1] + 1:
             del out["line"], out["column"]
     return out
 
@@ -130,12 +127,10 @@ def compact(record: Mapping[str, Any], drop: Collection[str] = ()) -> dict[str, 
             body[name] = [_compact_item(x, drop, sliced, text, placed) if type(x) is dict else x
                           for x in items]  # fmt: skip
     blocks = body.get("blocks")
-    if blocks and isinstance(blocks, list):
-        body["blocks"] = [
-            {k: v for k, v in b.items() if k != "index"}
-            if type(b) is dict and type(b.get("index")) is int and b["index"] == i else b
-            for i, b in enumerate(blocks)
-        ]
+    if blocks and isinstance(blocks, list):  # new dicts already (blocks are in SCHEMA)
+        for i, b in enumerate(blocks):
+            if type(b) is dict and type(b.get("index")) is int and b["index"] == i:
+                del b["index"]
     for a in body.get("attributions") or ():  # new dicts already (attributions are in SCHEMA)
         if type(a) is not dict:
             continue
