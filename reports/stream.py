@@ -63,6 +63,7 @@ def finite(value: Any) -> Any:
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+_ASCII = json.JSONEncoder(ensure_ascii=True, allow_nan=False, separators=(",", ":"))
 
 
 def dumps(value: Any, **options: Any) -> str:
@@ -92,7 +93,14 @@ class Prepared:
     html: str | None = None  # the page (per input: not cached with the rest)
 
     def to_json(self) -> str:
-        return dumps({"body": self.body, "rows": self.rows, "summary": self.summary})
+        """The prepared output as one line of JSON in ASCII (for the result cache: escaping
+        the few non-ASCII characters costs less than keeping them, and UTF-8 encoding an
+        ASCII line is a copy); a number that is not finite is written as null."""
+        value = {"body": self.body, "rows": self.rows, "summary": self.summary}
+        try:
+            return _ASCII.encode(value)
+        except ValueError:
+            return _ASCII.encode(finite(value))
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Prepared:
