@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Collection, Mapping
-from itertools import accumulate
 from typing import Any
 
 _SLICE = object()  # the field is the article's text[start:end]
@@ -72,9 +71,12 @@ def _droppable(fields: tuple[tuple[str, Any], ...]) -> dict[str, type]:
 
 def line_starts(text: str) -> list[int]:
     """The offset in ``text`` where each line starts (the first is 0)."""
-    # each line's length plus its line break, summed up (in C; a loop of ``find``
-    # calls took twice as long)
-    return [0, *accumulate([len(line) + 1 for line in text.split("\n")][:-1])]
+    starts = [0]
+    i = text.find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    return starts
 
 
 def _line_column(starts: list[int], offset: int) -> tuple[int, int]:
@@ -95,8 +97,9 @@ def _compact_item(
     starts: list[int] | None = None,
 ) -> dict:  # fmt: skip
     out = item.copy()
-    for k in [k for k, v in item.items() if not v]:  # the empty values only
-        if type(out[k]) is drop.get(k):  # (None for a field that is never left out)
+    for k, empty in drop.items():  # the schema's few droppable fields, not every field
+        v = out.get(k, True)
+        if not v and type(v) is empty:
             del out[k]
     start = out.get("start")
     if type(start) is not int:
