@@ -350,8 +350,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         try:
             result = audit(
                 args.paths, out=out, formats=formats, jobs=args.jobs, include=args.include,
-                exclude=args.exclude, config=config, progress=tick, table=table, keep=False,
-                wait=args.wait, cache=_cache_for(args), group_by=args.group_by,
+                exclude=args.exclude, config=config, progress=tick if show else None, table=table,
+                keep=False, wait=args.wait, cache=_cache_for(args), group_by=args.group_by,
             )  # fmt: skip
         except OutputError as exc:
             print(f"checker: error: {exc}; the previous report (if any) is unchanged",

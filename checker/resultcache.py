@@ -106,6 +106,7 @@ class ResultCache:
             f"{self.base}\0{tree_digest([ROOT / 'reports'])}".encode()
         ).hexdigest()
         self._configs: dict[int, tuple[Config, str]] = {}
+        self._folders: set[Path] = set()  # entry folders made (see _temporary)
         self.hits = 0
         self.started = time.time()  # entries used by this run are newer (see prune)
 
@@ -206,15 +207,36 @@ class ResultCache:
     def _write(self, key: str, suffix: str, body: bytes) -> None:
         path = self._path(key, suffix)
         with contextlib.suppress(OSError):  # a cache that cannot be written is no cache
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+            fd, tmp = self._temporary(path)
             try:
-                with open(fd, "wb") as fh:
-                    fh.write(f"{FORMAT} {VERSION} {key}\n".encode() + body)
+                try:
+                    view = memoryview(f"{FORMAT} {VERSION} {key}\n".encode() + body)
+                    while view:  # a regular file takes it all in one call, unless the disk fills
+                        view = view[os.write(fd, view) :]
+                finally:
+                    os.close(fd)
                 os.replace(tmp, path)
             except OSError:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
+
+    def _temporary(self, path: Path) -> tuple[int, str]:
+        """A new private temporary file beside ``path`` (its descriptor and name), named
+        after ``path`` and this process: two processes writing the same entry write apart.
+        Its folder is made the first time (``_folders``: at most 256 names per cache)."""
+        folder = path.parent
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        tmp = os.path.join(folder, f".{path.name}.{os.getpid()}.tmp")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+        try:  # mode 0600, as tempfile.mkstemp's (that makes a random name: slower)
+            return os.open(tmp, flags, 0o600), tmp
+        except FileNotFoundError:  # the folder went away since: made again (once)
+            folder.mkdir(parents=True, exist_ok=True)
+            return os.open(tmp, flags, 0o600), tmp
+        except FileExistsError:  # left by a killed writer that had this process id
+            return tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
 
     def get(self, key: str) -> Prepared | None:
         """The prepared output cached under this key, or None when there is none or it

@@ -110,7 +110,7 @@ def _compact_item(
             del out["text"]
     if starts is not None and 0 <= start <= len(text) and "line" in out and "column" in out:
         line = bisect.bisect_right(starts, start)  # (_line_column, without the call)
-        if (out["line"], out["column"]) == (line, start - starts[line - 1] + 1):
+        if out["line"] == line and out["column"] == start - starts[line - 1] + 1:
             del out["line"], out["column"]
     return out
 
@@ -130,12 +130,10 @@ def compact(record: Mapping[str, Any], drop: Collection[str] = ()) -> dict[str, 
             body[name] = [_compact_item(x, drop, sliced, text, placed) if type(x) is dict else x
                           for x in items]  # fmt: skip
     blocks = body.get("blocks")
-    if blocks and isinstance(blocks, list):
-        body["blocks"] = [
-            {k: v for k, v in b.items() if k != "index"}
-            if type(b) is dict and type(b.get("index")) is int and b["index"] == i else b
-            for i, b in enumerate(blocks)
-        ]
+    if blocks and isinstance(blocks, list):  # new dicts already (blocks are in SCHEMA)
+        for i, b in enumerate(blocks):
+            if type(b) is dict and type(b.get("index")) is int and b["index"] == i:
+                del b["index"]
     for a in body.get("attributions") or ():  # new dicts already (attributions are in SCHEMA)
         if type(a) is not dict:
             continue

@@ -63,6 +63,7 @@ def finite(value: Any) -> Any:
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+_ASCII = json.JSONEncoder(ensure_ascii=True, allow_nan=False, separators=(",", ":"))
 
 
 def dumps(value: Any, **options: Any) -> str:
@@ -92,7 +93,14 @@ class Prepared:
     html: str | None = None  # the page (per input: not cached with the rest)
 
     def to_json(self) -> str:
-        return dumps({"body": self.body, "rows": self.rows, "summary": self.summary})
+        """The prepared output as one line of JSON in ASCII (for the result cache: escaping
+        the few non-ASCII characters costs less than keeping them, and UTF-8 encoding an
+        ASCII line is a copy); a number that is not finite is written as null."""
+        value = {"body": self.body, "rows": self.rows, "summary": self.summary}
+        try:
+            return _ASCII.encode(value)
+        except ValueError:
+            return _ASCII.encode(finite(value))
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Prepared:
@@ -140,11 +148,8 @@ class _RowLines:
 def detail_lines(record: Mapping[str, Any], columns: Columns, table: str) -> list[str]:
     """The CSV lines of one detail table of a record, each without its leading cells (one
     line per row, even with line breaks in cells; the lead is the input's: :func:`lead`).
-
-    The rows are written in one go, the writer handing over each row's line as it is
-    made (:class:`_RowLines`). Text cells that start like a formula are defused
-    (:func:`defuse_rows`), looked for cell by cell only where the written text says one
-    may (:func:`may_start_formula`): in most tables none does."""
+    Text cells that start like a formula are defused (as :func:`defuse_rows` does); the
+    lines are those the csv module writes (:func:`csv_lines`)."""
     items = record.get(table) or ()
     if not items:
         return []
@@ -159,14 +164,56 @@ def detail_lines(record: Mapping[str, Any], columns: Columns, table: str) -> lis
             h, f = row[hi], row[fi]
             row[hi] = "; ".join(h) if h else ""
             row[fi] = " ".join(map(str, f)) if f else ""
+    return csv_lines(rows)
+
+
+def csv_lines(rows: list[list[Any]]) -> list[str]:
+    """Each row as the line ``csv.writer(..., lineterminator="\\n")`` writes for it, text cells
+    that start like a formula defused (a leading ``'``, as :func:`defuse_rows` does).
+
+    Written here rather than by the csv module, which looks at every character of every
+    cell twice (the detail tables' text is most of a CSV report): a text cell is quoted
+    when it holds a quote (doubled), a comma or a line feed; None is empty; an int, float
+    or bool is its ``str``, as the csv module writes them. A row with anything else (a
+    carriage return, whose quoting differs across Python versions; another type; fewer
+    than two cells) is written by the csv module itself."""
+    out: list[str] = []
+    for row in rows:
+        cells: list[str] = []
+        plain = len(row) > 1
+        for v in row:
+            t = type(v)
+            if t is str:
+                if v:
+                    if v[0] in _FORMULA_CHARS:
+                        v = "'" + v
+                    if '"' in v:
+                        v = '"' + v.replace('"', '""') + '"'
+                    elif "," in v or "\n" in v:
+                        v = '"' + v + '"'
+            elif v is None:
+                v = ""
+            elif t is int or t is float or t is bool:
+                v = str(v)
+            else:
+                plain = False
+                break
+            cells.append(v)
+        line = ",".join(cells) if plain else ""
+        if plain and "\r" not in line:
+            out.append(line + "\n")
+        else:
+            out.append(_csv_module_line(row))
+    return out
+
+
+def _csv_module_line(row: list[Any]) -> str:
+    """One row's line as the csv module writes it, its formula-like text cells defused."""
+    defused = [row[:]]
+    defuse_rows(defused)
     lines: list[str] = []
-    writer = csv.writer(_RowLines(lines), lineterminator="\n")
-    writer.writerows(rows)
-    if may_start_formula("".join(lines)):
-        defuse_rows(rows)
-        lines.clear()
-        writer.writerows(rows)
-    return lines
+    csv.writer(_RowLines(lines), lineterminator="\n").writerows(defused)
+    return lines[0]
 
 
 def defuse_rows(rows: list[list[Any]]) -> None:
@@ -183,7 +230,8 @@ def may_start_formula(text: str) -> bool:
     formula: whether a formula character stands where a cell starts (a line's start or
     after a comma), or behind a quote that does (a quoted cell). Never False when a cell
     does; True for some text that only looks so (a negative number, a quoted cell's inner
-    comma and quote), where the caller looks cell by cell."""
+    comma and quote), where the caller looks cell by cell. (For text the csv module has
+    written already: :func:`csv_lines` defuses as it writes.)"""
     for ch in _FORMULA_START:
         i = text.find(ch)
         while i >= 0:
