@@ -225,28 +225,6 @@ def defuse_rows(rows: list[list[Any]]) -> None:
                 row[i] = "'" + v
 
 
-def may_start_formula(text: str) -> bool:
-    """Whether a cell of ``text``, lines written by the csv module, may start like a
-    formula: whether a formula character stands where a cell starts (a line's start or
-    after a comma), or behind a quote that does (a quoted cell). Never False when a cell
-    does; True for some text that only looks so (a negative number, a quoted cell's inner
-    comma and quote), where the caller looks cell by cell. (For text the csv module has
-    written already: :func:`csv_lines` defuses as it writes.)"""
-    for ch in _FORMULA_START:
-        i = text.find(ch)
-        while i >= 0:
-            if i == 0:
-                return True
-            before = text[i - 1]
-            if before == '"':
-                if i == 1 or text[i - 2] in ",\n":
-                    return True
-            elif before in ",\n":
-                return True
-            i = text.find(ch, i + 1)
-    return False
-
-
 def prepare(
     record: Mapping[str, Any], columns: Columns, tables: tuple[str, ...] = DETAIL
 ) -> Prepared:

@@ -1,7 +1,7 @@
 """The report writers' shortcuts give what their plain forms give (property-tested).
 
-- ``detail_lines`` looks for formula-like cells one by one only where the CSV text it wrote
-  says one may start (``may_start_formula``); the plain form defuses every cell first.
+- ``detail_lines`` writes the CSV lines itself (quoting and defusing text cells as it goes);
+  the plain form defuses every cell, then writes them with the csv module.
 - ``compact`` drops a schema's empty fields by looking at those fields only, and compares
   line and column without a helper call; the plain form keeps every non-empty field of
   the item in a comprehension and asks ``_line_column``.
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from reports.compact import _DROP, _line_column, compact, line_starts
 from reports.rows import SENTENCE_COLUMNS, columns_for
-from reports.stream import _FORMULA_START, cell, detail_lines, may_start_formula
+from reports.stream import cell, detail_lines
 
 TEXT = st.text(alphabet="ab =+-@\t\r\n\",'é", max_size=10)
 CELLS = st.one_of(st.none(), st.booleans(), st.integers(-5, 99), st.floats(-1, 1), TEXT)
@@ -28,24 +28,6 @@ def _written(rows: list[list[Any]]) -> str:
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(rows)
     return buf.getvalue()
-
-
-@given(rows=st.lists(st.lists(CELLS, min_size=1, max_size=5), max_size=5))
-@settings(max_examples=400, deadline=None)
-def test_a_cell_that_starts_like_a_formula_is_never_missed(rows: list[list[Any]]) -> None:
-    starts = any(isinstance(v, str) and v.startswith(_FORMULA_START) for r in rows for v in r)
-    if starts:
-        assert may_start_formula(_written(rows))
-
-
-def test_plain_text_cells_are_not_looked_at_one_by_one() -> None:
-    rows = [[0, 12, "body", "A well-known fact, said the mayor.", 0.5, "", ""]]
-    assert not may_start_formula(_written(rows))
-    assert may_start_formula(_written([["a", "-1"]]))
-    assert may_start_formula(_written([["x", "=1,2"]]))  # quoted: behind the quote
-    assert may_start_formula(_written([["@home"]]))  # at the text's start
-    assert may_start_formula(_written([["a"], ["+1 more"]]))  # at a later line's start
-    assert may_start_formula(_written([["a"], ['=1,"2"']]))  # quoted, at a line's start
 
 
 def _plain_lines(items: list[dict[str, Any]]) -> list[str]:
