@@ -18,6 +18,7 @@ from checker.core.io import close_all, open_report_bytes, safe_path
 from reports.rows import TABLES, Columns
 from reports.stream import (
     DETAIL,
+    FORMULA_START,
     Prepared,
     cell,
     csv_columns,
@@ -31,12 +32,10 @@ from reports.stream import (
 if TYPE_CHECKING:
     import pandas as pd
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def defuse(value: Any) -> Any:
     """Keep spreadsheet programs from evaluating a text cell as a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
 

@@ -32,15 +32,15 @@ from reports.rows import TABLES, Columns, summary_row
 
 PER_INPUT = ("article", "id", "path", "page", "metadata")
 DETAIL = TABLES[1:]  # findings, sources, sentences
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_CHARS = frozenset(_FORMULA_START)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARS = frozenset(FORMULA_START)
 
 
 def cell(value: Any) -> Any:
     """A CSV cell: None as empty, formula-like text defused (a leading ``'``)."""
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
 
