@@ -15,10 +15,13 @@ it, every helper falls back to plain scanning: slower, never wrong.
 from __future__ import annotations
 
 import copy
+import os
 import re
 import re._constants as _sre
 import re._parser as _sre_parser
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cached_property
+from itertools import pairwise
 from typing import Any
 
 _MAX_ALTERNATIVES = 64  # give up on longer lists of alternative strings
@@ -233,17 +236,22 @@ class PatternSet:
         ``text`` holds no FOLDS_TO_ASCII letter: :meth:`search` does not look for one)."""
         if not self.unanchored or not text.isascii() and any(ch in text for ch in FOLDS_TO_ASCII):
             return self  # nothing to narrow, or a letter whose lower case is ASCII
-        low = text.lower()
+        present = _present(text.lower(), self._needle_checks)
         narrowed = copy.copy(self)
         narrowed.pieces = True
         narrowed.unanchored = []
         for p, needles in self.unanchored:
             if needles:
-                needles = tuple(filter(low.__contains__, needles))  # a piece holds no other
+                needles = tuple(filter(present.__getitem__, needles))  # a piece holds no other
                 if not needles:
                     continue
             narrowed.unanchored.append((p, needles))
         return narrowed
+
+    @cached_property
+    def _needle_checks(self) -> tuple[tuple[str, str | None], ...]:
+        """The unanchored patterns' strings, for :func:`_present`."""
+        return _guarded_checks([n for _, needles in self.unanchored for n in needles])
 
     def search(self, text: str) -> bool:
         for a in self.anchored:
@@ -265,6 +273,39 @@ class PatternSet:
             if p.search(text):
                 return True
         return False
+
+
+_GUARD_PREFIX = 7  # a prefix this long that two strings share is looked for before either
+
+
+def _guarded_checks(needles: Iterable[str]) -> tuple[tuple[str, str | None], ...]:
+    """``(string, guard)`` pairs for :func:`_present`, shortest string first: every distinct
+    string of ``needles``, and every prefix of at least ``_GUARD_PREFIX`` characters that two
+    of them share (" can be contacted " for " can be contacted at", "... by"); each with its
+    guard, the longest shorter one of these strings it contains (None: none). A string is not
+    in a text whose guard is not: one ``in`` saves many (a third of the time on news text)."""
+    distinct = set(needles)
+    strings = set(distinct)
+    ordered = sorted(distinct)
+    for pair in pairwise(ordered):  # neighbours in sorted order share the longest prefixes
+        prefix = os.path.commonprefix(pair)
+        if len(prefix) >= _GUARD_PREFIX:
+            strings.add(prefix)
+    by_length = sorted(strings, key=lambda s: (len(s), s))
+    checks: list[tuple[str, str | None]] = []
+    for i, s in enumerate(by_length):
+        inside = [g for g in by_length[:i] if len(g) < len(s) and g in s]
+        checks.append((s, max(inside, key=len) if inside else None))
+    return tuple(checks)
+
+
+def _present(low: str, checks: tuple[tuple[str, str | None], ...]) -> dict[str | None, bool]:
+    """Whether each string of ``checks`` (:func:`_guarded_checks`) is in ``low``: looked for
+    only when its guard is."""
+    seen: dict[str | None, bool] = {None: True}
+    for s, guard in checks:
+        seen[s] = seen[guard] and s in low
+    return seen
 
 
 def _anchored_tree(tree: Any, flags: int) -> bool:

@@ -44,8 +44,9 @@ _SENTENCE_END = lazy_compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-
 # lookbehind "no word character or ' \u2019 . - before it" (as "(?<![\w'\u2019.-])[A-Z]" and
 # "(?<![\w'\u2019.-])[A-Z]{2,}\b" say it, the same matches: a leading lookbehind would
 # keep the regex engine from skipping ahead to the next capital).
-_CAPITALISED = lazy_compile(r"[A-Z](?<![\w'\u2019.-].)")
-_UPPER = lazy_compile(r"[A-Z](?<![\w'\u2019.-].)[A-Z]+\b")
+# Both in one scan: a match for each capitalised word, its group the rest of the word when
+# the word is in capitals ("" when it is not).
+_CAPITALISED_UPPER = lazy_compile(r"[A-Z](?<![\w'\u2019.-].)([A-Z]+\b)?")
 _ASCII_DIGIT = lazy_compile("[0-9]")
 # brackets, double quotes and separators: which of them a line holds, found in one scan
 _BRACKETS = frozenset("[]()")
@@ -117,8 +118,9 @@ def _own(line: str) -> list[float]:
     body = line[bullet.end():] if bullet else line
     lower = _WORD.findall(body.lower())
     n = len(lower)
-    caps = len(_CAPITALISED.findall(body))
-    upper = len(_UPPER.findall(body)) if caps else 0
+    capitalised = _CAPITALISED_UPPER.findall(body)
+    caps = len(capitalised)
+    upper = caps - capitalised.count("")
     chars = len(body)
     digits = len(_ASCII_DIGIT.findall(body))
     tail = without_trailing_pictographs(body)  # (a sentence ends before its emoji)

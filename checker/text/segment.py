@@ -241,11 +241,14 @@ def _paragraph_blocks(text: str, para: list[tuple[int, int]], fmt: str) -> list[
     blk: _RawBlock | None = None
     for s, e in para:
         line = text[s:e]
-        bullet = _BULLET.match(line)
-        heading = markdown and _MD_HEADING.match(line)
-        mdef = _MD_DEF.match(line)
-        table = markdown and _TABLE_ROW.match(line)
-        comment = _COMMENT_LINE.match(line)
+        if line[:1].isalpha():  # no marker starts with a letter (most lines: no regex tried)
+            bullet = heading = mdef = table = comment = None
+        else:
+            bullet = _BULLET.match(line)
+            heading = markdown and _MD_HEADING.match(line)
+            mdef = _MD_DEF.match(line)
+            table = markdown and _TABLE_ROW.match(line)
+            comment = _COMMENT_LINE.match(line)
         if (
             blk is not None
             and not (bullet or heading or mdef or table or comment)
