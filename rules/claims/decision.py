@@ -28,12 +28,15 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checker.core.datafiles import DataFileError, field, finite_number, load_data
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from checker.core.analysis import Analysis
     from checker.core.document import Sentence
     from rules.claims import Seen
@@ -287,13 +290,22 @@ def sentence_features(analysis: Analysis, sentences: list[Sentence], seen: list[
 class Decision:
     """A fitted logistic regression over standardised :data:`FEATURES`."""
 
-    __slots__ = ("coef", "intercept", "mean", "metadata", "scale", "threshold")
+    __slots__ = ("_at_zero", "_at_zero_sum", "coef", "intercept", "mean", "metadata", "scale",
+                 "threshold")
 
     def __init__(self, mean: tuple[float, ...], scale: tuple[float, ...],
                  coef: tuple[float, ...], intercept: float, threshold: float,
                  metadata: dict[str, Any]) -> None:
         self.mean, self.scale, self.coef = mean, scale, coef
         self.intercept, self.threshold, self.metadata = intercept, threshold, metadata
+        # each feature's contribution when its value is 0.0 (most of a row's values), and
+        # their sum held exactly as a few floats (see :meth:`probability`); ``None`` where a
+        # contribution is not finite and the sparse sum would not be exact
+        at_zero = tuple(c * (0.0 - m) / s for m, s, c in zip(mean, scale, coef, strict=True))
+        partials = _exact_partials(at_zero)
+        finite = all(map(math.isfinite, at_zero)) and all(map(math.isfinite, partials))
+        self._at_zero = at_zero if finite else None
+        self._at_zero_sum = partials if finite else []
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str) -> Decision:
@@ -321,7 +333,21 @@ class Decision:
                                                      strict=True)]
 
     def probability(self, row: list[float]) -> float:
-        z = self.intercept + math.fsum(self.contributions(row))
+        """The logistic of ``intercept + fsum(contributions(row))``. ``fsum`` rounds the exact
+        sum of its terms once, so the sum is taken from the exact sum of the contributions at
+        0.0 (:attr:`_at_zero_sum`), plus the contributions of the row's non-zero values, minus
+        those values' contributions at 0.0: the same exact sum, so the same float, with the
+        arithmetic done for the non-zero values only."""
+        at_zero = self._at_zero
+        if at_zero is None or len(row) != len(at_zero):
+            z = self.intercept + math.fsum(self.contributions(row))
+        else:
+            mean, scale, coef = self.mean, self.scale, self.coef
+            nonzero = list(compress(range(len(row)), row))
+            z = self.intercept + math.fsum(
+                [*self._at_zero_sum,
+                 *[coef[k] * (row[k] - mean[k]) / scale[k] for k in nonzero],
+                 *[-at_zero[k] for k in nonzero]])
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
     def strongest_against(self, row: list[float]) -> str:
@@ -329,6 +355,25 @@ class Decision:
         parts = self.contributions(row)
         k = min(range(len(parts)), key=parts.__getitem__)
         return FEATURES[k]
+
+
+def _exact_partials(values: Iterable[float]) -> list[float]:
+    """Floats whose exact sum is the exact sum of ``values`` (finite ones), non-overlapping:
+    Shewchuk's running partials, as ``math.fsum`` keeps them before it rounds once."""
+    partials: list[float] = []
+    for x in values:
+        i = 0
+        for y in partials:
+            if abs(x) < abs(y):
+                x, y = y, x
+            high = x + y
+            low = y - (high - x)
+            if low:
+                partials[i] = low
+                i += 1
+            x = high
+        partials[i:] = [x]
+    return partials
 
 
 def read_decision(path: str | Path) -> Decision:

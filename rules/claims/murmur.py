@@ -86,23 +86,21 @@ def murmurhash3_32_many(keys: list[bytes]) -> np.ndarray:  # numpy only when cal
     width = max(4, -(-longest // 4) * 4)
     words = np.array(keys, dtype=f"S{width}").view("<u4").reshape(m, width // 4)
     nblocks = lengths >> 2
-    h = np.zeros(m, dtype=np.uint32)
-    for j in range(width // 4):
-        active = nblocks > j
-        if not active.any():
-            break
-        k = words[:, j] * np.uint32(_C1)
-        k = (k << np.uint32(15)) | (k >> np.uint32(17))
-        k *= np.uint32(_C2)
-        step = h ^ k
-        step = (step << np.uint32(13)) | (step >> np.uint32(19))
-        step = step * np.uint32(5) + np.uint32(0xE6546B64)
-        h = np.where(active, step, h)
-    has_tail = (lengths & 3) > 0
-    k = words[np.arange(m), np.minimum(nblocks, width // 4 - 1)] * np.uint32(_C1)
+    # every word's mixed value k, the blocks' and the tail's alike, in one pass over all
+    # columns (then the block loop only folds them into h, row by row as far as each goes)
+    k = words * np.uint32(_C1)
     k = (k << np.uint32(15)) | (k >> np.uint32(17))
     k *= np.uint32(_C2)
-    h = np.where(has_tail, h ^ k, h)
+    h = np.zeros(m, dtype=np.uint32)
+    for j in range(longest // 4):
+        step = h ^ k[:, j]
+        step = (step << np.uint32(13)) | (step >> np.uint32(19))
+        step *= np.uint32(5)
+        step += np.uint32(0xE6546B64)
+        h = np.where(nblocks > j, step, h)
+    # the tail bytes are the (zero-padded) word after the last block
+    tail = k[np.arange(m), np.minimum(nblocks, width // 4 - 1)]
+    h = np.where((lengths & 3) > 0, h ^ tail, h)
     h ^= lengths.astype(np.uint32)
     h ^= h >> np.uint32(16)
     h *= np.uint32(0x85EBCA6B)
