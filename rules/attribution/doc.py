@@ -112,6 +112,21 @@ class TokenDoc:
         i = bisect.bisect_right(self._starts, offset) - 1
         return max(i, 0)
 
+    def covered_sentences(self, results: Iterable[Extracted]) -> set[int]:
+        """The sentences that relations cover: the sentence of each cue and every sentence
+        that a content span touches (:meth:`sent_of` written out: asked for every span of
+        every relation, several times per text)."""
+        covered: set[int] = set()
+        starts = self._starts
+        find = bisect.bisect_right
+        for r in results:
+            if r.cue is not None:
+                covered.add(max(find(starts, r.cue[0]) - 1, 0))
+            for a, b in r.content:
+                covered.update(range(max(find(starts, a) - 1, 0),
+                                     max(find(starts, max(a, b - 1)) - 1, 0) + 1))
+        return covered
+
 
 class _Lowered(dict[str, str]):
     """Token text -> its lower case, made once per process (bounded: see
@@ -182,9 +197,10 @@ def mark_used(d: TokenDoc, spans: Iterable[tuple[int, int]], tok_lo: int, tok_hi
         k = bisect.bisect_left(starts, a, tok_lo, tok_hi)
         hi = bisect.bisect_left(starts, b, tok_lo, tok_hi)
         while k < hi:
-            k = _find_free(nxt, k)
-            if k >= hi:
-                break
+            if nxt[k] != k:  # (a free token is its own entry: no call for it)
+                k = _find_free(nxt, k)
+                if k >= hi:
+                    break
             used[k] = True
             nxt[k] = k + 1
             k += 1
@@ -215,10 +231,28 @@ def positions(d: TokenDoc, kind: str, test: Callable[[int], bool],
     found = d.positions.get(kind)
     if found is None:
         n = len(d.toks)
-        cands = range(n) if among is None else compress(range(n),
-                                                        map(among.__contains__, d.tok_lows))
+        cands: Iterable[int]
+        if among is None:
+            cands = range(n)
+        elif len(among) == 1:  # (one word: found by ``list.index``, faster than a test each)
+            cands = _indices(d.tok_lows, next(iter(among)))
+        else:
+            cands = compress(range(n), map(among.__contains__, d.tok_lows))
         found = d.positions[kind] = [k for k in cands if test(k)]
     return found
+
+
+def _indices(items: list[str], x: str) -> list[int]:
+    """The ascending indices of ``x`` in ``items``."""
+    out: list[int] = []
+    find = items.index
+    i = -1
+    try:
+        while True:
+            i = find(x, i + 1)
+            out.append(i)
+    except ValueError:
+        return out
 
 
 def first_hit(d: TokenDoc, kind: str, cands: list[int], k: int, limit: int,

@@ -298,12 +298,8 @@ def recover(d: TokenDoc, tagger: CueTagger, gate: SentenceGate, results: list[Ex
     weak_sents.discard(-1)
     if not weak_sents:
         return
-    touched = set()
-    for r in results:  # content running over several sentences touches each of them
-        if r.cue is not None:
-            touched.add(d.sent_of(r.cue[0]))
-        for a, b in r.content:
-            touched.update(range(d.sent_of(a), d.sent_of(max(a, b - 1)) + 1))
+    # (content running over several sentences touches each of them)
+    touched = d.covered_sentences(results)
     weak_sents -= touched
     if not weak_sents:
         return

@@ -449,11 +449,13 @@ def _char_lowers_safely(c: str) -> bool:
             and all(bool(ti.match(c)) == bool(t.match(low)) for ti, t in _CHAR_TESTS))
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _lowers_safely(text: str) -> bool:
-    """Whether every character of ``text`` is ASCII or safe."""
-    return text.isascii() or all(
-        _char_lowers_safely(c) for c in set(text) if not c.isascii()
-    )
+    """Whether every character of ``text`` is ASCII or safe (the non-ASCII ones found by a
+    regex: faster than a set of every character)."""
+    return text.isascii() or all(map(_char_lowers_safely, set(_NON_ASCII.findall(text))))
 
 
 def _safe_lowers(texts: Sequence[str], whole: str) -> list[str] | None:

@@ -235,13 +235,7 @@ def sentence_codes(d: TokenDoc, si: int, memo: WordMemo) -> set[int]:
 def covered_sentences(d: TokenDoc, results: Iterable[Extracted]) -> set[int]:
     """The sentences that relations cover: the sentence of each cue and every sentence
     that a content span touches."""
-    covered = set()
-    for r in results:
-        if r.cue is not None:
-            covered.add(d.sent_of(r.cue[0]))
-        for a, b in r.content:
-            covered.update(range(d.sent_of(a), d.sent_of(max(a, b - 1)) + 1))
-    return covered
+    return d.covered_sentences(results)
 
 
 def feature_rows(codes: set[int], bits: int) -> set[int]:

@@ -287,16 +287,25 @@ def scan_outlets(
     doc = analysis.doc
     text = doc.text
     found: list[SourceMention] = []
+    # the text lower-cased once, when none of its letters lower-cases to ASCII (the Kelvin
+    # sign's lower case is "k", and "İ" lengthens): then its words in a sentence's span are
+    # those of the sentence lower-cased (no other letter's lower case is ASCII or longer)
+    low = None
+    if text.isascii() or not any(ch in text for ch in FOLDS_TO_ASCII):
+        low = text.lower()
     for s in doc.sentences:
         if s.region not in (BODY, REFERENCES):
             continue
         chunk = text[s.start : s.end]
         if s.region == BODY:
-            # the sentence lower-cased first gives the same words, unless it holds one of
-            # the letters whose lower case is ASCII (the Kelvin sign's is "k")
-            folds = not chunk.isascii() and any(ch in chunk for ch in FOLDS_TO_ASCII)
-            words = ({w.lower() for w in _WORD.findall(chunk)} if folds
-                     else set(_WORD.findall(chunk.lower())))  # fmt: skip
+            if low is not None:
+                words = set(_WORD.findall(low, s.start, s.end))
+            else:
+                # the sentence lower-cased first gives the same words, unless it holds one
+                # of the letters whose lower case is ASCII
+                folds = not chunk.isascii() and any(ch in chunk for ch in FOLDS_TO_ASCII)
+                words = ({w.lower() for w in _WORD.findall(chunk)} if folds
+                         else set(_WORD.findall(chunk.lower())))  # fmt: skip
             if words.isdisjoint(table.cues):
                 continue
         scan = table.scanned.pattern_for(chunk)
