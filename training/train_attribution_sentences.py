@@ -57,7 +57,6 @@ from rules.attribution.sentence_gate import (
     STACK_FEATURES,
     SentenceGate,
     WordMemo,
-    covered_sentences,
     feature_rows,
     pack_gate_weights,
     sentence_codes,
@@ -206,7 +205,7 @@ def stack_data(hold: list[Article], tagger: CueTagger, gate: SentenceGate
         pred = _chars([p for r in _pred_rels(text, found, False) for p in r.content])
         d = TokenDoc(text, sents, lex)
         proba = tagger.token_proba(d)
-        covered = covered_sentences(d, found)
+        covered = d.covered_sentences(found)
         for si, (a, b) in enumerate(sents):
             g = any(i in gold for i in range(a, b))
             p = any(i in pred for i in range(a, b))

@@ -114,17 +114,14 @@ class TokenDoc:
 
     def covered_sentences(self, results: Iterable[Extracted]) -> set[int]:
         """The sentences that relations cover: the sentence of each cue and every sentence
-        that a content span touches (:meth:`sent_of` written out: asked for every span of
-        every relation, several times per text)."""
+        that a content span touches."""
         covered: set[int] = set()
-        starts = self._starts
-        find = bisect.bisect_right
+        sent_of = self.sent_of
         for r in results:
             if r.cue is not None:
-                covered.add(max(find(starts, r.cue[0]) - 1, 0))
+                covered.add(sent_of(r.cue[0]))
             for a, b in r.content:
-                covered.update(range(max(find(starts, a) - 1, 0),
-                                     max(find(starts, max(a, b - 1)) - 1, 0) + 1))
+                covered.update(range(sent_of(a), sent_of(max(a, b - 1)) + 1))
         return covered
 
 

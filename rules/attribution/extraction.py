@@ -34,7 +34,6 @@ from rules.attribution.referents import resolve
 from rules.attribution.relations import manner_according, relation, sourceless
 from rules.attribution.sentence_gate import (
     SentenceGate,
-    covered_sentences,
     load_sentence_gate,
 )
 from rules.attribution.source_spans import (
@@ -364,7 +363,7 @@ def free_relations(d: TokenDoc, gate: SentenceGate, results: list[Extracted],
     sentence is ``attributed``, with no source: ``record.py``)."""
     if gate.stack is None:
         return
-    covered = covered_sentences(d, results)
+    covered = d.covered_sentences(results)
     # (the tagger's cue in "went according to plan" is a manner, which the rules turned
     # down: the second stage would read the sentence as a report on that cue alone)
     results.extend(_sentence_only(d, si, None, None)
@@ -391,7 +390,7 @@ def quoted_sentences(d: TokenDoc, results: list[Extracted]) -> None:
     text = d.text
     candidates = sorted({si for qa, qb in d.quotes
                          for si in range(d.sent_of(qa), d.sent_of(max(qa, qb - 1)) + 1)})
-    covered = covered_sentences(d, results)
+    covered = d.covered_sentences(results)
     for si in candidates:
         if si in covered or si >= len(d.sents):
             continue

@@ -45,7 +45,7 @@ from checker.core.datafiles import (
     whole_number,
 )
 from rules.attribution.candidates import SortedWeights
-from rules.attribution.doc import Extracted, TokenDoc
+from rules.attribution.doc import TokenDoc
 from rules.attribution.gate_batch import RowTable, logistic, sentence_sums, weight_array
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.words import AUX, QUOTE_TOKENS
@@ -230,12 +230,6 @@ def sentence_codes(d: TokenDoc, si: int, memo: WordMemo) -> set[int]:
     add(_QUOTED[min(4 * quoted // n, 3)])
     out.update(_CONTEXT[name] for name in context_names(d, si))
     return out
-
-
-def covered_sentences(d: TokenDoc, results: Iterable[Extracted]) -> set[int]:
-    """The sentences that relations cover: the sentence of each cue and every sentence
-    that a content span touches."""
-    return d.covered_sentences(results)
 
 
 def feature_rows(codes: set[int], bits: int) -> set[int]:
