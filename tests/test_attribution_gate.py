@@ -66,8 +66,9 @@ def test_a_weak_cue_is_kept_only_where_the_gate_agrees() -> None:
     assert "betting" in r.cue_text
     assert BETTING[r.source[0]:r.source[1]] == "The governor's allies"
     assert BETTING[r.content[0][0]:r.content[0][1]].startswith("that turnout")
-    # a stance, not a report: a PolNeAR attribution, but no information source
-    assert r.weak and not r.informational
+    # no lexicon reporting verb, but its content is a that-clause: what the allies
+    # expect is theirs, not the author's claim (issue 13), so it is an information source
+    assert r.weak and r.informational
 
 
 def test_weak_cue_with_a_reporting_verb_is_an_information_source() -> None:

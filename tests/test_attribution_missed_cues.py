@@ -123,7 +123,8 @@ def test_calling_or_seeing_a_thing_is_no_characterisation(text: str) -> None:
 @pytest.mark.parametrize(("cue", "content", "expected"), [
     ("called", "the plan “reckless”", True),
     ("called", "the police", False),
-    ("has labelled", "the tax 'a disgrace'", False),  # single quotes alone: no marks read
+    ("has labelled", "the tax 'disgraceful'", False),  # single quotes alone: no marks read
+    ("has labelled", "the tax a disgrace", True),  # an indefinite complement: what it was called
     ("sees", "the senator as a uniter", True),
     ("saw", "the boat near the pier", False),
     ("regarded", "asbestos", False),

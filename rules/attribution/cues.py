@@ -9,12 +9,13 @@ with no source (:func:`agentless`); or a participle modifying something else
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
 from rules.attribution.doc import TokenDoc, tok_index
 from rules.attribution.tokens import is_word
-from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS
+from rules.attribution.words import AUX, BOUNDARY_WORDS, DETERMINERS, TIME_WORDS
 
 _BE = frozenset(("is", "was", "were", "are", "been", "being", "be", "'s", "’s", "am"))
 _PARTICIPLES = frozenset(
@@ -231,9 +232,11 @@ _QUOTE_MARKS = ("“", '"', "‘", "''")
 
 def characterisation(d: TokenDoc, cue_text: str, content: list[tuple[int, int]]) -> bool:
     """Whether a verb cue reports how its speaker characterises something: "called the
-    plan “reckless”" (a quoted word after the object) or "sees the senator as a uniter"
-    (an "as" phrase after the object) -- a report of the speaker's view, with no
-    that-clause. ("called the police", "saw the film" are none.)"""
+    plan “reckless”" (a quoted word after the object), "called the levy a tax grab" (an
+    indefinite complement), "sees the senator as a uniter" (an "as" phrase after the
+    object) or "dismissed the report as a stunt" (an "as" verdict after a verb that also
+    acts) -- a report of the speaker's view, with no that-clause. ("called the police",
+    "saw the film", "attacked the convoy as it crossed" are none.)"""
     words = cue_text.lower().split()
     if not words or not content:
         return False
@@ -242,9 +245,125 @@ def characterisation(d: TokenDoc, cue_text: str, content: list[tuple[int, int]])
     if not head or not rest:
         return False
     if words[-1] in _NAMING:
-        return any(q in rest for q in _QUOTE_MARKS)
+        return any(q in rest for q in _QUOTE_MARKS) or _named_as(body)
     if words[-1] in _CHARACTERISING:
         return " as " in f" {rest.lower()} "
+    verb = next((w for w in reversed(words) if w not in _CUE_TAIL), "")
+    if verb.startswith(_AS_SPEECH_STEMS):  # ("referred to Lee as “a fraud”")
+        return _AS_PHRASE.search(rest) is not None
+    return False
+
+
+# what may open the object of a naming verb before its complement: "called him a fraud",
+# "calling the levy a tax grab", "called Lee a liar"
+_OBJECT_OPENERS = frozenset("""him her them it us me himself herself themselves itself
+    this that these those the his its their our my your""".split())
+# what follows "a"/"an" after "called the office" when the verb is no naming: "called the
+# police a second time", "called him a cab", "called it a night"
+_NOT_COMPLEMENTS = frozenset("""second third fourth few couple day night week month year
+    dozen number half cab taxi car ambulance doctor meeting""".split())
+_OBJECT_STOPS = frozenset("""to for on off in at up back out by from with about over into
+    after before and but or who which that when where while because""".split())
+
+
+def _named_as(body: str) -> bool:
+    """Whether the content of a naming verb is an object and what it was called, an
+    indefinite noun phrase: "him a political opportunist", "the levy a tax grab", "Lee a
+    liar" ("the police a second time", "an emergency session", "Lee on Friday" are none)."""
+    found = _NP_WORDS.findall(body, 0, 120)
+    if len(found) < 3:
+        return False
+    first = found[0]
+    if first.lower() not in _OBJECT_OPENERS and not first[:1].isupper():
+        return False
+    for i, w in enumerate(found[1:8], start=1):
+        low = w.lower()
+        if low in ("a", "an"):
+            return i + 1 < len(found) and found[i + 1].lower() not in _NOT_COMPLEMENTS
+        if not w[0].isalpha() or low in _OBJECT_STOPS or low in TIME_WORDS:
+            return False
+    return False
+
+
+# verbs whose "as" phrase after the object is the speaker's verdict ("dismissed the mayor
+# as a showman", "mocked the plan as “fantasy”", "touted the deal as a win"); they also
+# act ("attacked the convoy as it crossed", "dismissed the coach as losses mounted",
+# "promoted her as head of sales"), so only an "as" that opens a description counts:
+# "a"/"an", "being", a hedge ("nothing but", "merely", "too") or a quotation
+_AS_SPEECH_STEMS = ("dismiss", "mock", "derid", "ridicul", "tout", "hail", "attack",
+                    "knock", "lampoon", "disparag", "belittl", "refer", "identif")
+_AS_PHRASE = re.compile(r"\bas\s+(?:(?:a|an|being|nothing|merely|mere|just|simply|little|"
+                        r"too|more|less)\b|[“\"‘]|'')", re.IGNORECASE)
+
+
+def spoken_content(d: TokenDoc, content: list[tuple[int, int]]) -> bool:
+    """Whether a relation's content opens with someone's words: a quotation of three or
+    more words that is no title ("cautioned “let's not get ahead of ourselves”",
+    "chanted “build the wall”"; "promoted “Harbour Nights”", "The Long Way Home" are
+    titles: every longer word capitalised)."""
+    if not content:
+        return False
+    text = d.text
+    a, b = content[0]
+    while a < b and (text[a].isspace() or text[a] in ",:"):
+        a += 1
+    if not text.startswith(_QUOTE_MARKS, a) and not text.startswith(("''", "``"), a):
+        return False
+    i = bisect.bisect_right(d.quote_starts, a + 1) - 1
+    if i < 0 or not d.quotes[i][0] <= a < d.quotes[i][1]:
+        return False
+    words = _WORDS.findall(text, d.quotes[i][0], d.quotes[i][1])
+    return len(words) >= 3 and any(len(w) >= 4 and w.islower() for w in words)
+
+
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_NP_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,;:()—]")
+# nouns of something said or held: "rejected the notion that ...", "dismissed concerns
+# that ...", "repeated his contention that ..."
+_PROPOSITION_NOUNS = frozenset("""claim claims notion idea ideas suggestion suggestions
+    accusation accusations allegation allegations charge charges assertion assertions
+    argument arguments report reports rumor rumors rumour rumours speculation concern
+    concerns fear fears criticism criticisms view views belief beliefs theory theories
+    contention contentions comment comments remark remarks statement statements warning
+    warnings prediction predictions insinuation insinuations complaint complaints
+    characterization characterisation premise narrative""".split())
+# verbs that answer what someone said: with a proposition noun as their object they
+# report a stance on words ("rejected Clinton's claim", "dismissed the comment")
+_RESPONSE_STEMS = ("reject", "dismiss", "deni", "deny", "disput", "challeng", "contest",
+                   "refut", "rebut", "counter", "derid", "mock", "ridicul", "scoff",
+                   "repeat", "reiterat", "echo")
+_NP_STOPS = frozenset("""of for in on at from with by about over into after before to
+    and but or which who whom whose when where as than""".split())
+# what opens a that-clause's subject (a relative "that" is followed by its verb: "the
+# claims that were filed", "the reports that arrived")
+_NOT_SUBJECT = frozenset("""is are was were be been has have had will would can could may
+    might must should shall do does did""".split())
+
+
+def proposition_object(d: TokenDoc, cue_text: str, content: list[tuple[int, int]]) -> bool:
+    """Whether a verb cue's object is something said or held: a proposition noun with its
+    that-clause ("rejected the notion that the plan was rushed", "repeated his contention
+    that ...", "dismissed concerns that ...") after any verb, or a proposition noun after
+    a verb that answers it ("rejected the mayor's claim", "dismissed the comment"). "paid
+    the claims that were filed" (a relative clause) and "approved the plan" are none."""
+    words = cue_text.lower().split()
+    if not words or not content:
+        return False
+    found = _NP_WORDS.findall(d.text, content[0][0], min(content[0][1], content[0][0] + 160))
+    low = [w.lower() for w in found]
+    k = 0
+    while k < len(low) - 1 and (low[k] in TIME_WORDS
+                                or (low[k] == "to" and "to" not in low[:k])):
+        k += 1  # "responded Sunday to accusations that ..."
+    for i in range(k, min(len(low), k + 6)):
+        w = low[i]
+        if w in _PROPOSITION_NOUNS:
+            if i + 2 < len(low) and low[i + 1] in ("that", "whether"):
+                nxt = re.sub(r"['’](?:s|re|ll|d|ve)$", "", low[i + 2])
+                return nxt not in _NOT_SUBJECT and not nxt.endswith("ed")
+            return words[-1].startswith(_RESPONSE_STEMS)
+        if w in _NP_STOPS or w == "that" or not w[0].isalpha():
+            return False
     return False
 
 
@@ -344,3 +463,56 @@ def bare_clause(first_word: str, cue_head: str) -> bool:
     tweet ...", "thinks it's un-American"): a subject pronoun or its contraction first."""
     return cue_head in _CLAUSE_REPORTERS \
         and (first_word in _SUBJECTS or bool(_CONTRACTED.fullmatch(first_word)))
+
+
+def clause_content(d: TokenDoc, content: list[tuple[int, int]]) -> bool:
+    """Whether a relation's content opens with a that- or whether-clause ("is betting that
+    voters will ...", "raised questions about whether ..."): "that" followed by a verb is
+    a relative clause or a pronoun ("that was", "that worked"), no content clause."""
+    if not content:
+        return False
+    found = _WORDS.findall(d.text, content[0][0], min(content[0][1], content[0][0] + 60))
+    if len(found) < 2 or found[0].lower() not in ("that", "whether"):
+        return False
+    nxt = re.sub(r"['’](?:s|re|ll|d|ve)$", "", found[1].lower())
+    if nxt in _NOT_SUBJECT or nxt.endswith("ed"):
+        return False
+    # "used that victory to ...", "brought that down to ...": a demonstrative "that"
+    return found[0].lower() == "whether" or len(found) < 3 or found[1][:1].isupper() \
+        or found[2].lower() not in _OBJECT_STOPS
+
+
+def reported_content(d: TokenDoc, cue_text: str, content: list[tuple[int, int]]) -> bool:
+    """Whether a relation's content is what someone said or holds, whatever its cue: a
+    quotation (:func:`spoken_content`), a that- or whether-clause (:func:`clause_content`)
+    or a proposition object (:func:`proposition_object`). A weak cue that the sentence
+    gate found ("fumed", "is betting", "made charges") reports with such content; with a
+    plain object ("sued the board", "blocked the law") it stays an action."""
+    return spoken_content(d, content) or clause_content(d, content) \
+        or proposition_object(d, cue_text, content)
+
+
+# verbs of asking: the question after the addressee is what was said ("asked the mayor
+# whether ...", "asking voters if ...")
+_ASKING = frozenset("""ask asks asked asking""".split())
+_QUESTION_OPENERS = frozenset(("whether", "if", "why", "how", "what", "when", "where",
+                               "who"))
+
+
+def asked_question(d: TokenDoc, cue_text: str, content: list[tuple[int, int]]) -> bool:
+    """Whether an asking verb reports its question: an addressee, then a whether-, if- or
+    wh-clause or a quotation ("asked the board whether the ferry would run", "asked
+    them “please be patient”"). "asked the council to vote" (a request) and "asked for a
+    recount" are none."""
+    words = cue_text.lower().split()
+    if not words or words[-1] not in _ASKING or not content:
+        return False
+    a, b = content[0]
+    found = _NP_WORDS.findall(d.text, a, min(b, a + 120))
+    for i, w in enumerate(found[:7]):
+        low = w.lower()
+        if i and low in _QUESTION_OPENERS:
+            return True
+        if not w[0].isalpha() or low in _NP_STOPS or low == "that":
+            return False
+    return False

@@ -29,7 +29,7 @@ from rules.attribution.cues import (
 )
 from rules.attribution.doc import Extracted, TokenDoc, free_tokens, tok_index
 from rules.attribution.lexicon import Lexicon, get_lexicon
-from rules.attribution.plausible import rejection
+from rules.attribution.plausible import rejection, reports_content
 from rules.attribution.referents import resolve
 from rules.attribution.relations import manner_according, relation, sourceless
 from rules.attribution.sentence_gate import (
@@ -112,7 +112,7 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
         initial_citing(d, r)
         why = rejection(d, r)
         r.informational = not r.sentence_only and not why \
-            and not (r.weak and not _reports(d, r))
+            and not (r.weak and not _reports(d, r) and not reports_content(d, r))
         if why in ("withheld", "content") and r.cue is not None and _named_holder(r) \
                 and " be " not in f" {r.cue_text.lower()} " \
                 and (why == "withheld" or no_response(d.text, r.cue)):

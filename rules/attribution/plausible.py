@@ -12,8 +12,12 @@ threatened to cut supplies", "The union calls for a strike"). A relation is kept
   and so is a passive agent ("proposed by the manager"), except in the report classes of
   ``cues`` (a document's finding, "a new poll shows the mayor ahead"; praise or blame,
   "accused the council of hiding the costs"; a characterisation, "called the plan
-  “reckless”"; a speech verb whose object is what was said, "bemoaned the rise in rents";
-  a clause after an addressee, "wrote to the board that ...");
+  “reckless”", "called the levy a tax grab"; a speech verb whose object is what was said,
+  "bemoaned the rise in rents"; a clause after an addressee, "wrote to the board that
+  ..."; a question after one, "asked the mayor whether ..."; and content that is words or
+  a proposition whatever the verb: a quotation opening it, "cautioned “let us not
+  ...”", a proposition noun with its clause, "rejected the notion that ...", "dismissed
+  concerns that ..." -- but "rejected the budget" is an act);
 - its source is something that can say or publish: a person, an organisation, an outlet,
   a document, a generic group of people, a pronoun, or a proper name; not a thing ("cars",
   "the new strains"), a time ("Friday"), the reader ("you") or the author's own "we";
@@ -34,10 +38,15 @@ import re
 
 from rules.attribution.cues import (
     addressed_clause,
+    asked_question,
     bare_clause,
     characterisation,
+    clause_content,
     document_evidence,
     judgement,
+    proposition_object,
+    reported_content,
+    spoken_content,
     spoken_object,
 )
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
@@ -131,6 +140,16 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
     return why
 
 
+def reports_content(d: TokenDoc, r: Extracted) -> bool:
+    """Whether a relation's content is someone's words or view, whatever its cue: a
+    quotation, a that- or whether-clause, a proposition object (``cues.reported_content``)
+    or one of the report classes of ``cues`` ("castigated the mayor for ...", "casts the
+    senator as a liberal", "touts the deal"). A weak cue the sentence gate found ("fumed",
+    "is betting that", "needled") is an information source with such content; with a
+    plain object ("sued the board", "passed a budget") it stays an action."""
+    return reported_content(d, r.cue_text, r.content) or _reports_without_clause(d, r)
+
+
 def _reports_without_clause(d: TokenDoc, r: Extracted) -> bool:
     """Whether a relation whose cue introduces no content is a report all the same: "a new
     poll shows the mayor ahead" (a finding), "accused the council of hiding the costs",
@@ -142,7 +161,10 @@ def _reports_without_clause(d: TokenDoc, r: Extracted) -> bool:
         judgement(d, r.cue_text, r.content)
         or characterisation(d, r.cue_text, r.content)
         or spoken_object(r.cue_text)
-        or addressed_clause(d, r.cue_text, r.content))
+        or addressed_clause(d, r.cue_text, r.content)
+        or spoken_content(d, r.content)
+        or proposition_object(d, r.cue_text, r.content)
+        or asked_question(d, r.cue_text, r.content))
 
 
 def _rejection(d: TokenDoc, r: Extracted) -> str:
@@ -172,6 +194,8 @@ def _rejection(d: TokenDoc, r: Extracted) -> str:
         r.stance = True
         return "author"  # "We understand that ...", "you might want to ..."
     if r.cue_text.lower().startswith("to "):
+        if _purpose_report(d, r):
+            r.stance = True
         return "content"  # "spoke with the emir to discuss ...": a purpose, not a report
     if _cue_head(r) in _NO_REPORT:
         return "content"  # "the state seems stable": a look, not a report
@@ -185,6 +209,18 @@ def _rejection(d: TokenDoc, r: Extracted) -> str:
     if r.kind != "verb" or _introduces_content(d, r):
         return ""
     return "content"
+
+
+def _purpose_report(d: TokenDoc, r: Extracted) -> bool:
+    """Whether an infinitive cue of a lexicon reporting or belief verb introduces a clause
+    or a quotation ("used the speech to argue that the Fed ...", "led some to speculate
+    that ...", "leaving many to wonder whether ..."): the sentence reports what someone
+    said or thought, though the phrase before the infinitive is no sayer. It is framed,
+    not asserted (``stance``: attributed, no source named); "spoke with the emir to
+    discuss the deal" stays the author's account of an act."""
+    words = r.cue_text.lower().split()
+    return len(words) >= 2 and words[1] in d.lex.cue_forms \
+        and (clause_content(d, r.content) or spoken_content(d, r.content))
 
 
 _HEADLINE_DASH = re.compile(r"\s(?:-|–|—|--)\s")
