@@ -88,6 +88,7 @@ def test_judgements_and_concerns_of_no_one_are_vague(text: str) -> None:
     "Questions were raised by the auditor about the cost of the bridge.",
     "The fee was raised to 40 dollars in March.",
     "She was described by neighbours as a careful driver.",
+    "The mission was billed as a rescue, but it ended with the fall of the port in 2011.",
 ])
 def test_judgements_with_their_judge_are_left_to_attribution(text: str) -> None:
     assert exemption(text, 0, "news") != VAGUE
@@ -124,8 +125,13 @@ def test_a_participle_before_the_subjects_quoted_words_is_quoted_speech(text: st
     assert exemption(text, 0, "news") == SPOKEN
 
 
-def test_a_participle_without_a_quotation_stays_a_claim() -> None:
-    text = "The board met on Monday, saying little about the plan to sell the pier."
+@pytest.mark.parametrize("text", [
+    "The board met on Monday, saying little about the plan to sell the pier.",
+    # a title, not the subject's words
+    "The mayor's son has built a career on the harbour, writing a book called “Boats Of "
+    "The North Sea” in 2019.",
+])
+def test_a_participle_without_the_subjects_quoted_words_stays_a_claim(text: str) -> None:
     assert exemption(text, 0, "news") != SPOKEN
 
 

@@ -102,7 +102,9 @@ _REPORTING = "thought|believed|said|reported|understood|alleged|rumou?red|claime
 _JUDGED = (r"considered|regarded\s+as|seen\s+as|viewed\s+as|expected\s+to|estimated\s+to|"
            # a judgement credited to no one: "was widely criticised as ...", "is described as"
            r"(?:being\s+)?(?:critici[sz]ed|described|denounced|condemned|derided|decried|"
-           r"hailed|praised|touted|billed|branded|dismissed)\s+as(?![^.;,]*\bby\b)")
+           r"hailed|praised|touted|billed|branded|dismissed)\s+as(?![^.;,]*\bby\b)"
+           # (not when a clause of the author's own follows: "was billed as X, but led to Y")
+           r"(?![^.;]*,\s*but\b)")
 # Verbs after a speculative modal that make the sentence a possibility or a forecast:
 # "could be", "might mean", "may prove".
 _SPECULATIVE_VERBS = (

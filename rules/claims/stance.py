@@ -205,7 +205,9 @@ def _stance_patterns() -> dict[str, Source]:
             r"insist(?:s|ed|ing)|den(?:y|ies|ied|ying)|tout(?:s|ed|ing)|hail(?:s|ed|ing)|"
             r"decr(?:ies|ied|ying)|slam(?:s|med|ming)|blast(?:s|ed|ing)|ask(?:s|ed|ing)|"
             # a participle that hands over to the subject's own words: "..., saying, “...”"
-            r"(?:(?<=,\s)|(?<=,[”\"’]\s))(?:saying|adding|writing|tweeting))\b"
+            # (not a title: "writing a book called “...”" is no speech)
+            r"(?:(?<=,\s)|(?<=,[”\"’]\s))(?:saying|adding|writing|tweeting)"
+            r"(?![^“\"”.;]{0,80}?\b(?:called|titled|entitled|named|headlined|dubbed)\s+[“\"‘]))\b"
             # (each part can match a character one way only, and the quotation is at most
             # 300 characters: time stays linear in the sentence's length, even unclosed)
             r"[^“\"”.;]{0,80}(?:[“\"][^”\"\s]+\s+[^”\"\s]+\s[^”\"]{0,300}[”\"]|"
