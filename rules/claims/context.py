@@ -235,28 +235,6 @@ def _statement_patterns() -> dict[str, Source]:
             r"(?:reflect(?:s|ed)?|underscor(?:es|ed)|highlight(?:s|ed)|illustrat(?:es|ed)|"
             r"demonstrat(?:es|ed)|signal(?:s|ed|led)|suggest(?:s|ed)|indicat(?:es|ed))\b",
             re.IGNORECASE),
-        # a forecast of a consequence in the main clause: "It will also put more strain on
-        # the deal", "The ruling is going to hurt the smaller ports" (not a scheduled act:
-        # "The agency will open two offices", "The law will take effect in May")
-        "consequence": (
-            r"^(?:(?:but|and|yet|so|still|however|indeed|ultimately|eventually|instead|now|"
-            r"then)\s*,?\s+)?"
-            rf"(?:{NOT_MAIN}[\w’'.-]+,?\s+){{0,7}}?"
-            r"(?:will|is\s+going\s+to|are\s+going\s+to)\s+(?:(?:also|only|further|surely|"
-            r"certainly|probably|likely|inevitably|almost\s+certainly|undoubtedly)\s+)?"
-            r"(?:put\s+(?:(?:more|further|new|added|extra|even\s+more)\s+)?(?:pressure|strain)|"
-            r"add\s+(?:to\s+the\s+)?(?:pressure|strain)|hurt|harm|damage|undermine|complicate|"
-            r"weaken|strengthen|deepen|worsen|fuel|spark|embolden|energi[sz]e|doom|derail|"
-            r"haunt|dog|test|shape|define|reshape|raise\s+(?:(?:new|more|further|fresh)\s+)?"
-            r"(?:questions|doubts|concerns|fears)|make\s+it\s+(?:harder|easier|more\s+difficult))\b",
-            re.IGNORECASE),
-        # "X does not necessarily mean / represent / tell ...": the author's reasoning
-        "not necessarily": (
-            r"^(?:(?:but|and|yet|so|still|however|indeed|of\s+course)\s*,?\s+)?"
-            rf"(?:{NOT_MAIN}[\w’'.-]+,?\s+){{1,10}}?"
-            r"(?:do|does|did|is|are|was|were|will|would|can|could)\s*(?:n[’']t|\s+not)\s+"
-            r"necessarily\b",
-            re.IGNORECASE),
         # "A levy is a type of tax ...", "The term refers to ..."
         DEFINITION: (
             r"^(?:an?|the)\s+[\w’'-]+(?:\s+[\w’'()-]+){0,5}?\s+(?:is|are)\s+(?:an?\s+)?"
@@ -283,22 +261,39 @@ def _statement_patterns() -> dict[str, Source]:
     }
 
 
-# The most words a caption's subject has before "is seen" ("U.S. Senator Jane Roe, centre, and
-# her aides are seen ..."): a longer stretch is a sentence of its own.
-_CAPTION_SUBJECT_WORDS = 10
-
-
-@lru_cache(maxsize=1)
-def _sources() -> dict[str, Source]:
+def _reasoning_patterns() -> dict[str, Source]:
+    """The patterns of the author's reasoning that states no fact to source: forecasts of a
+    consequence and "does not necessarily"."""
     return {
-        **_statement_patterns(),
-        # the verb is a whole word ("sign-ups" is not "sign"), not a noun that a finite
-        # verb follows ("Share prices fell", "And visit counts doubled")
-        # ("just" and "simply" only before such a verb: "Just last week, ..." is no order)
-        IMPERATIVE: (rf"(?:{_IMPERATIVE_OPENERS})?(?:(?:just|simply)\s+)?"
-                     rf"(?:{_IMPERATIVE_VERBS})(?![\w'’-])"
-                     r"(?!\s+(?:is|are|was|were|has|had)\b)"
-                     rf"(?!\s+[\w'’-]+\s+(?:{_FINITE})\b)", re.IGNORECASE),
+        # a forecast of a consequence in the main clause: "It will also put more strain on
+        # the deal", "The ruling is going to hurt the smaller ports" (not a scheduled act:
+        # "The agency will open two offices", "The law will take effect in May")
+        "consequence": (
+            r"^(?:(?:but|and|yet|so|still|however|indeed|ultimately|eventually|instead|now|"
+            r"then)\s*,?\s+)?"
+            rf"(?:{NOT_MAIN}[\w’'.-]+,?\s+){{0,7}}?"
+            r"(?:will|is\s+going\s+to|are\s+going\s+to)\s+(?:(?:also|only|further|surely|"
+            r"certainly|probably|likely|inevitably|almost\s+certainly|undoubtedly)\s+)?"
+            r"(?:put\s+(?:(?:more|further|new|added|extra|even\s+more)\s+)?(?:pressure|strain)|"
+            r"add\s+(?:to\s+the\s+)?(?:pressure|strain)|hurt|harm|damage|undermine|complicate|"
+            r"weaken|strengthen|deepen|worsen|fuel|spark|embolden|energi[sz]e|doom|derail|"
+            r"haunt|dog|test|shape|define|reshape|raise\s+(?:(?:new|more|further|fresh)\s+)?"
+            r"(?:questions|doubts|concerns|fears)|make\s+it\s+(?:harder|easier|more\s+difficult))\b",
+            re.IGNORECASE),
+        # "X does not necessarily mean / represent / tell ...": the author's reasoning
+        "not necessarily": (
+            r"^(?:(?:but|and|yet|so|still|however|indeed|of\s+course)\s*,?\s+)?"
+            rf"(?:{NOT_MAIN}[\w’'.-]+,?\s+){{1,10}}?"
+            r"(?:do|does|did|is|are|was|were|will|would|can|could)\s*(?:n[’']t|\s+not)\s+"
+            r"necessarily\b",
+            re.IGNORECASE),
+    }
+
+
+def _vague_patterns() -> dict[str, Source]:
+    """The patterns of content credited to no one named: agentless reporting passives,
+    "reportedly", concerns raised by no one, agentless judgements."""
+    return {
         VAGUE: (
             rf"\b(?:is|are|was|were|(?:has|have|had) been)\s+(?:\w+ly\s+)?(?:{_REPORTING})"
             rf"\s+(?:that\b(?!\s+(?:{_TIME_NOUNS})\b)|to\s+(?:(?:{_RAISING_INFINITIVES})\b|{_OTHER_INFINITIVE}))|"
@@ -323,6 +318,27 @@ def _sources() -> dict[str, Source]:
             r"(?:(?:\w+ly|often|still|now|also|already|long|being)\s+){0,2}"
             rf"(?:{_JUDGED})\b",
             re.IGNORECASE),
+    }
+
+
+# The most words a caption's subject has before "is seen" ("U.S. Senator Jane Roe, centre, and
+# her aides are seen ..."): a longer stretch is a sentence of its own.
+_CAPTION_SUBJECT_WORDS = 10
+
+
+@lru_cache(maxsize=1)
+def _sources() -> dict[str, Source]:
+    return {
+        **_statement_patterns(),
+        **_reasoning_patterns(),
+        **_vague_patterns(),
+        # the verb is a whole word ("sign-ups" is not "sign"), not a noun that a finite
+        # verb follows ("Share prices fell", "And visit counts doubled")
+        # ("just" and "simply" only before such a verb: "Just last week, ..." is no order)
+        IMPERATIVE: (rf"(?:{_IMPERATIVE_OPENERS})?(?:(?:just|simply)\s+)?"
+                     rf"(?:{_IMPERATIVE_VERBS})(?![\w'’-])"
+                     r"(?!\s+(?:is|are|was|were|has|had)\b)"
+                     rf"(?!\s+[\w'’-]+\s+(?:{_FINITE})\b)", re.IGNORECASE),
         "words": (r"[A-Za-z]+(?:['’-][A-Za-z]+)*"),
         # at least four of those words (possessive: a word is never split to make four)
         "four words": (r"(?:[^A-Za-z]*+[A-Za-z]++(?:['’-][A-Za-z]++)*+){4}"),
