@@ -58,6 +58,10 @@ def test_acts_that_are_no_speech_keep_no_speaker(text: str) -> None:
     "The terms of the sale were detailed in the company's annual report.",
     "Nearly 60% of the spots booked for May come from outside groups, tallies by the "
     "state election office and two private trackers show.",
+    # a named author's work as the subject of what it tells, a title between or not
+    "Ann Lee's new memoir documents thirty years of strikes at the Dunmore mill.",
+    "Ann Lee's memoir “Mill Town Days” recounts the strike of 1984.",
+    "Harbour Watch's latest audit found that the pier fund was never spent.",
 ])
 def test_documents_that_hold_the_claim_source_it(text: str) -> None:
     assert names_its_speaker(text)
@@ -67,6 +71,9 @@ def test_documents_that_hold_the_claim_source_it(text: str) -> None:
     "The driver was detailed to guard the gate in the report week.",
     "Nearly 60% of the spots booked for May come from outside groups.",
     "The clinic's records were kept in a locked room until 2019.",
+    "Ann Lee's memoir sold 200,000 copies in its first year.",
+    "The company's report shows that profits rose in the spring.",
+    "Lee's study group met on Monday and found a leak in the main.",
 ])
 def test_sentences_without_such_a_document_name_none(text: str) -> None:
     assert not names_its_speaker(text)

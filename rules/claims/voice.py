@@ -92,6 +92,10 @@ _LIGHT_VERBS = frozenset("issued released put raised took offered unveiled".spli
 _DOCUMENT_PASSIVE_WORDS = frozenset(
     "explained detailed described outlined documented set laid spelled spelt recorded "
     "listed".split())
+# Whole words one of which every authored-work match ("Ann Lee's book documents") contains.
+_WORKS = frozenset(
+    "book memoir report study memo letter paper column essay op article audit "
+    "biography".split())
 # Whole words one of which every forecast act contains.
 _FORECAST_WORDS = frozenset(
     "estimated forecast forecasted predicted projected anticipated expected guidance outlook "
@@ -241,6 +245,16 @@ def _source_patterns() -> dict[str, str | tuple[str, int]]:
             r"posted|issued)\s+(?:\w+\s+){0,3})?(?:show|shows|showed|list|lists|listed|put|puts|"
             r"indicate|indicates|indicated|reveal|reveals|revealed|record|records|recorded|"
             r"count|counts|counted|give|gives|gave|suggest|suggests|suggested)\b"),
+        # a named author's work as the subject of what it tells: "Ann Lee's new book
+        # documents ...", "Pew's latest study found ..." (a title may stand between)
+        "authored work": (
+            r"^(?:(?:but|and|yet|so|still|meanwhile|now|then|later|earlier)\s*,?\s+)?"
+            r"(?:[A-Z][\w.’'-]*\s+){0,4}?[A-Z][\w.-]*[’']s?\s+"
+            r"(?:(?:new|latest|recent|forthcoming|own|\d{4})\s+){0,2}"
+            r"(?:book|memoir|report|study|memo|letter|paper|column|essay|op-ed|article|audit|"
+            r"biography)\b(?:\s+[A-Z“\"‘][^.;]{0,90}?)?\s+(?:documents|details|chronicles|describes|recounts|"
+            r"argues|argued|finds|found|shows|showed|reveals|revealed|concludes|concluded|"
+            r"traces|traced)\b"),
         # an estimate or forecast of the sentence's subject, in the active voice: "Analysts
         # had estimated earnings of $1.34 a share", "The firm forecast revenue of ...",
         # "Analysts at the bank lowered their estimates", "The company provided guidance
@@ -479,6 +493,9 @@ def names_its_speaker(text: str) -> bool:
         return True
     if " in " in folded and not words_of(folded).isdisjoint(_DOCUMENT_PASSIVE_WORDS) and p[
             "document passive"].search(stripped):
+        return True
+    if ("’s " in stripped or "'s " in stripped) and not words_of(folded).isdisjoint(
+            _WORKS) and p["authored work"].match(stripped):
         return True
     if not any(w in folded for w in _DOCUMENT_WORDS):
         return False
