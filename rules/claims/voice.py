@@ -151,6 +151,7 @@ def _sources() -> dict[str, str | tuple[str, int]]:
         "auxiliary": (r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+(?:\w+ly\s+)?$",
                       re.IGNORECASE),
         **_source_patterns(),
+        **_act_patterns(),
         # first person outside quotations: lower-case "we", "us", "our", "me", "my", or
         # "I"; "We", "Our", "My" opening a clause unless a capitalised name follows
         OWN_VOICE: (
@@ -185,8 +186,8 @@ def _sources() -> dict[str, str | tuple[str, int]]:
 
 
 def _source_patterns() -> dict[str, str | tuple[str, int]]:
-    """The patterns of a source named as the subject or in a clause of its own: documents,
-    estimates and speech acts worded as a light verb and a speech noun."""
+    """The patterns of a source named as the subject or in a clause of its own: documents
+    and estimates."""
     return {
         # a document credited in a reporting clause of its own: "..., latest government
         # figures show, ...", "..., the county's records showed.", also with who compiled
@@ -198,6 +199,45 @@ def _source_patterns() -> dict[str, str | tuple[str, int]]:
             r"(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)"
             r"\s*(?:[,.;)]|$)",
             re.IGNORECASE),
+        # a document as the subject of what it shows: "Daily fire briefings showed ...",
+        # "Federal incident summaries listed the blaze at ...", "County records show ..."
+        "document subject": (
+            rf"^(?:(?:but|and|yet|so|still|meanwhile|now|then|later|earlier)\s*,?\s+)?"
+            # (named: "County records", not just "The figures" or "These data")
+            rf"(?:{_NOT_MAIN}[\w’'.()&-]+\s+){{1,8}}?(?<!\bthe\s)(?<!\bThe\s)(?<!\bthese\s)"
+            r"(?<!\bThese\s)(?<!\bthose\s)(?<!\bThose\s)(?<!\bits\s)(?<!\bIts\s)(?<!\btheir\s)"
+            r"(?<!\bTheir\s)(?:briefings|records|figures|data|"
+            r"statistics|documents|filings|summaries|logs|minutes|surveys?|polls?|estimates|"
+            r"census|tallies|tally|database|dashboard|spreadsheet)\s+(?:(?:released|published|"
+            r"posted|issued)\s+(?:\w+\s+){0,3})?(?:show|shows|showed|list|lists|listed|put|puts|"
+            r"indicate|indicates|indicated|reveal|reveals|revealed|record|records|recorded|"
+            r"count|counts|counted|give|gives|gave|suggest|suggests|suggested)\b"),
+        # an estimate or forecast of the sentence's subject, in the active voice: "Analysts
+        # had estimated earnings of $1.34 a share", "The firm forecast revenue of ...",
+        # "Analysts at the bank lowered their estimates", "The company provided guidance
+        # of ..." (the passive, "Revenue is forecast to rise", credits no one; a participle,
+        # "A storm expected to reach ...", "damage estimated at ...", is no act)
+        "forecast act": (
+            r"^(?:(?:but|and|yet|so|still|meanwhile|however|instead|now|then|later|earlier|"
+            r"also)\s*,?\s+)?"
+            rf"(?:{_NOT_MAIN}(?!(?:than|is|are|was|were|be|been|being)\b)[\w’'.()&-]+,?\s+){{1,8}}?"
+            r"(?:(?:has|have|had)\s+)?(?:(?:also|again|previously|already|now|recently|"
+            r"on\s+average,?)\s+)?"
+            r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)"
+            r"(?:(?:estimated|forecast|forecasted|predicted|projected|anticipated|expected)\b"
+            r"(?!\s*,|\s+(?:to|at|by|in|for|on|of|as|that)\b)|(?:provided|issued|gave|raised|"
+            r"lowered|cut|reiterated|reaffirmed|maintained|trimmed|lifted)\s+(?:(?:its|their|"
+            r"his|her|the)\s+)?(?:[\w-]+\s+){0,3}?(?:guidance|forecasts?|outlook|estimates?|"
+            r"projections?|(?:price\s+)?targets?)\b)",
+            re.IGNORECASE),
+    }
+
+
+def _act_patterns() -> dict[str, str | tuple[str, int]]:
+    """The patterns of a source named in the sentence by what it did or holds: speech acts
+    worded as a light verb and a speech noun, documents that hold the claim, a named
+    author's work."""
+    return {
         # a document that the sentence says holds what it tells: "The charge is set out in an
         # affidavit filed by ...", "The terms are detailed in the company's annual report."
         "document passive": (
@@ -232,19 +272,6 @@ def _source_patterns() -> dict[str, str | tuple[str, int]]:
             r"unveiled\s+(?:(?:an?|the|his|her|its|their)\s+)?(?:[\w’'$.,-]+\s+){0,4}?"
             r"(?:plan|proposal|policy|strategy|agenda|platform|framework|blueprint)s?\b)",
             re.IGNORECASE),
-        # a document as the subject of what it shows: "Daily fire briefings showed ...",
-        # "Federal incident summaries listed the blaze at ...", "County records show ..."
-        "document subject": (
-            rf"^(?:(?:but|and|yet|so|still|meanwhile|now|then|later|earlier)\s*,?\s+)?"
-            # (named: "County records", not just "The figures" or "These data")
-            rf"(?:{_NOT_MAIN}[\w’'.()&-]+\s+){{1,8}}?(?<!\bthe\s)(?<!\bThe\s)(?<!\bthese\s)"
-            r"(?<!\bThese\s)(?<!\bthose\s)(?<!\bThose\s)(?<!\bits\s)(?<!\bIts\s)(?<!\btheir\s)"
-            r"(?<!\bTheir\s)(?:briefings|records|figures|data|"
-            r"statistics|documents|filings|summaries|logs|minutes|surveys?|polls?|estimates|"
-            r"census|tallies|tally|database|dashboard|spreadsheet)\s+(?:(?:released|published|"
-            r"posted|issued)\s+(?:\w+\s+){0,3})?(?:show|shows|showed|list|lists|listed|put|puts|"
-            r"indicate|indicates|indicated|reveal|reveals|revealed|record|records|recorded|"
-            r"count|counts|counted|give|gives|gave|suggest|suggests|suggested)\b"),
         # a named author's work as the subject of what it tells: "Ann Lee's new book
         # documents ...", "Pew's latest study found ..." (a title may stand between)
         "authored work": (
@@ -255,24 +282,6 @@ def _source_patterns() -> dict[str, str | tuple[str, int]]:
             r"biography)\b(?:\s+[A-Z“\"‘][^.;]{0,90}?)?\s+(?:documents|details|chronicles|describes|recounts|"
             r"argues|argued|finds|found|shows|showed|reveals|revealed|concludes|concluded|"
             r"traces|traced)\b"),
-        # an estimate or forecast of the sentence's subject, in the active voice: "Analysts
-        # had estimated earnings of $1.34 a share", "The firm forecast revenue of ...",
-        # "Analysts at the bank lowered their estimates", "The company provided guidance
-        # of ..." (the passive, "Revenue is forecast to rise", credits no one; a participle,
-        # "A storm expected to reach ...", "damage estimated at ...", is no act)
-        "forecast act": (
-            r"^(?:(?:but|and|yet|so|still|meanwhile|however|instead|now|then|later|earlier|"
-            r"also)\s*,?\s+)?"
-            rf"(?:{_NOT_MAIN}(?!(?:than|is|are|was|were|be|been|being)\b)[\w’'.()&-]+,?\s+){{1,8}}?"
-            r"(?:(?:has|have|had)\s+)?(?:(?:also|again|previously|already|now|recently|"
-            r"on\s+average,?)\s+)?"
-            r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)"
-            r"(?:(?:estimated|forecast|forecasted|predicted|projected|anticipated|expected)\b"
-            r"(?!\s*,|\s+(?:to|at|by|in|for|on|of|as|that)\b)|(?:provided|issued|gave|raised|"
-            r"lowered|cut|reiterated|reaffirmed|maintained|trimmed|lifted)\s+(?:(?:its|their|"
-            r"his|her|the)\s+)?(?:[\w-]+\s+){0,3}?(?:guidance|forecasts?|outlook|estimates?|"
-            r"projections?|(?:price\s+)?targets?)\b)",
-            re.IGNORECASE),
     }
 
 
