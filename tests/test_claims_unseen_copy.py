@@ -164,7 +164,7 @@ def test_in_an_article_only_the_plain_claim_is_flagged(decision: str) -> None:
 # 7. a forecast of a consequence, a forecast after a short lead and a colon, and "does not
 # necessarily" reasoning are no claims; a scheduled act or a figure keeps the claim
 @pytest.mark.parametrize("text", [
-    "It will also put more strain on the ferry deal signed last week.",
+    "The new timetable will put extra pressure on the island ferry crews.",
     "The closure is going to hurt the smaller shops along the quay.",
     "Whatever the result of the May 4 vote, the outlook is the same: the levy is likely to "
     "stay.",

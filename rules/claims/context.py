@@ -25,9 +25,9 @@ it also depends on what kind of sentence it is and what kind of text it sits in:
 - a possibility or forecast in the main clause ("This could mean ...", "Turnout is likely to
   ...", "It's unlikely that ...", also after a short lead and a colon: "the outlook is the
   same: the levy is likely to stay") is not a checkable fact (a modal in a relative clause
-  leaves the main clause a claim), nor is a forecast of a consequence ("It will put more
-  strain on the deal", "The closure is going to hurt ..."; a scheduled act, "The agency will
-  open two offices", and a figure stay claims);
+  leaves the main clause a claim), nor is a forecast of a consequence ("The timetable will
+  put extra pressure on the crews", "The closure is going to hurt ..."; a scheduled act,
+  "The agency will open two offices", and a figure stay claims);
 - what an event or document shows, read by the author ("The speech reflected ...", "The
   ruling suggests ..."), without figures, is an inference, not a fact to source, and so is
   the author's "X does not necessarily mean ...";
@@ -265,9 +265,9 @@ def _reasoning_patterns() -> dict[str, Source]:
     """The patterns of the author's reasoning that states no fact to source: forecasts of a
     consequence and "does not necessarily"."""
     return {
-        # a forecast of a consequence in the main clause: "It will also put more strain on
-        # the deal", "The ruling is going to hurt the smaller ports" (not a scheduled act:
-        # "The agency will open two offices", "The law will take effect in May")
+        # a forecast of a consequence in the main clause: "The timetable will put extra
+        # pressure on the crews", "The ruling is going to hurt the smaller ports" (not a
+        # scheduled act: "The agency will open two offices", "The law will take effect in May")
         "consequence": (
             r"^(?:(?:but|and|yet|so|still|however|indeed|ultimately|eventually|instead|now|"
             r"then)\s*,?\s+)?"
