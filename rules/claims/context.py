@@ -18,12 +18,19 @@ it also depends on what kind of sentence it is and what kind of text it sits in:
   vaguely: that is a vague-attribution problem (and the hedging family's cue), not an
   unsourced claim.
 
-- agentless judgements and expectations ("is widely seen as", "are expected to") are vague
-  attributions too, unless they sit in a relative clause ("..., which is expected to ...");
+- agentless judgements and expectations ("is widely seen as", "are expected to", "was
+  criticised as", "is billed as") are vague attributions too, unless they sit in a relative
+  clause ("..., which is expected to ...") or name their judge ("criticised as ... by the
+  union"), and so are concerns raised by no one ("concerns were raised that ...");
 - a possibility or forecast in the main clause ("This could mean ...", "Turnout is likely to
-  ...") is not a checkable fact (a modal in a relative clause leaves the main clause a claim);
+  ...", "It's unlikely that ...", also after a short lead and a colon: "the outlook is the
+  same: the levy is likely to stay") is not a checkable fact (a modal in a relative clause
+  leaves the main clause a claim), nor is a forecast of a consequence ("The timetable will
+  put extra pressure on the crews", "The closure is going to hurt ..."; a scheduled act,
+  "The agency will open two offices", and a figure stay claims);
 - what an event or document shows, read by the author ("The speech reflected ...", "The
-  ruling suggests ..."), without figures, is an inference, not a fact to source;
+  ruling suggests ..."), without figures, is an inference, not a fact to source, and so is
+  the author's "X does not necessarily mean ...";
 - the reporter's own request for comment ("did not respond to a request for comment"), a
   lead-in that only introduces a quotation or list ("One resident wrote:"), and a definition
   ("A tariff is a type of tax ...") are not claims to source.
@@ -92,7 +99,12 @@ _IMPERATIVE_OPENERS = r"(?:and|but|so|or|now|then|also|instead|first|finally)\s*
 _REPORTING = "thought|believed|said|reported|understood|alleged|rumou?red|claimed"
 # Agentless judgements and expectations ("is widely seen as", "are expected to"): credited
 # to an unnamed "everyone", like the reporting passives.
-_JUDGED = r"considered|regarded\s+as|seen\s+as|viewed\s+as|expected\s+to|estimated\s+to"
+_JUDGED = (r"considered|regarded\s+as|seen\s+as|viewed\s+as|expected\s+to|estimated\s+to|"
+           # a judgement credited to no one: "was widely criticised as ...", "is described as"
+           r"(?:being\s+)?(?:critici[sz]ed|described|denounced|condemned|derided|decried|"
+           r"hailed|praised|touted|billed|branded|dismissed)\s+as(?![^.;,]*\bby\b)"
+           # (not when a clause of the author's own follows: "was billed as X, but led to Y")
+           r"(?![^.;]*,\s*but\b)")
 # Verbs after a speculative modal that make the sentence a possibility or a forecast:
 # "could be", "might mean", "may prove".
 _SPECULATIVE_VERBS = (
@@ -136,12 +148,13 @@ def _may_be_vague(t: str) -> bool:
     """A cheap test before the pattern (``t`` case-folded): every match contains one of
     these words."""
     return ("said" in t or "report" in t or "thought" in t or "believed" in t or "alleged" in t
-            or "understood" in t or "claimed" in t or "rumo" in t or "purported" in t)
+            or "understood" in t or "claimed" in t or "rumo" in t or "purported" in t
+            or "raised" in t)
 
 
 def _may_be_judged(t: str) -> bool:
     return ("consider" in t or "regarded" in t or " seen " in t or "viewed" in t
-            or "expected" in t or "estimated" in t)
+            or "expected" in t or "estimated" in t or " as " in t)
 
 
 def _may_be_caption(t: str) -> bool:
@@ -191,7 +204,11 @@ def _statement_patterns() -> dict[str, Source]:
             r"eventually\s+|ultimately\s+|still\s+)?"
             rf"(?:{_SPECULATIVE_VERBS})\b(?!\s+(?:heard|seen)\b)|"
             r"(?:is|are|was|were)\s+(?:(?:\w+ly|also|still|now)\s+)?"
-            r"(?:(?:un)?likely|poised|bound)\s+to\b)",
+            r"(?:(?:un)?likely|poised|bound)\s+to\b)|"
+            # "It's unlikely that many will return", "It is likely that the vote slips"
+            r"^(?:(?:but|and|yet|so|still|however|indeed)\s*,?\s+)?it\s*(?:is|’s|'s|was|"
+            r"seems|looks|remains)\s+(?:(?:very|highly|quite|also|still|now|increasingly|"
+            r"more|less|far|most)\s+){0,2}(?:un)?likely\s+that\b",
             re.IGNORECASE),
         # the reporter's own request for comment: "did not respond to a request for comment"
         NO_COMMENT: (
@@ -244,26 +261,47 @@ def _statement_patterns() -> dict[str, Source]:
     }
 
 
-# The most words a caption's subject has before "is seen" ("U.S. Senator Jane Roe, centre, and
-# her aides are seen ..."): a longer stretch is a sentence of its own.
-_CAPTION_SUBJECT_WORDS = 10
-
-
-@lru_cache(maxsize=1)
-def _sources() -> dict[str, Source]:
+def _reasoning_patterns() -> dict[str, Source]:
+    """The patterns of the author's reasoning that states no fact to source: forecasts of a
+    consequence and "does not necessarily"."""
     return {
-        **_statement_patterns(),
-        # the verb is a whole word ("sign-ups" is not "sign"), not a noun that a finite
-        # verb follows ("Share prices fell", "And visit counts doubled")
-        # ("just" and "simply" only before such a verb: "Just last week, ..." is no order)
-        IMPERATIVE: (rf"(?:{_IMPERATIVE_OPENERS})?(?:(?:just|simply)\s+)?"
-                     rf"(?:{_IMPERATIVE_VERBS})(?![\w'’-])"
-                     r"(?!\s+(?:is|are|was|were|has|had)\b)"
-                     rf"(?!\s+[\w'’-]+\s+(?:{_FINITE})\b)", re.IGNORECASE),
+        # a forecast of a consequence in the main clause: "The timetable will put extra
+        # pressure on the crews", "The ruling is going to hurt the smaller ports" (not a
+        # scheduled act: "The agency will open two offices", "The law will take effect in May")
+        "consequence": (
+            r"^(?:(?:but|and|yet|so|still|however|indeed|ultimately|eventually|instead|now|"
+            r"then)\s*,?\s+)?"
+            rf"(?:{NOT_MAIN}[\w’'.-]+,?\s+){{0,7}}?"
+            r"(?:will|is\s+going\s+to|are\s+going\s+to)\s+(?:(?:also|only|further|surely|"
+            r"certainly|probably|likely|inevitably|almost\s+certainly|undoubtedly)\s+)?"
+            r"(?:put\s+(?:(?:more|further|new|added|extra|even\s+more)\s+)?(?:pressure|strain)|"
+            r"add\s+(?:to\s+the\s+)?(?:pressure|strain)|hurt|harm|damage|undermine|complicate|"
+            r"weaken|strengthen|deepen|worsen|fuel|spark|embolden|energi[sz]e|doom|derail|"
+            r"haunt|dog|test|shape|define|reshape|raise\s+(?:(?:new|more|further|fresh)\s+)?"
+            r"(?:questions|doubts|concerns|fears)|make\s+it\s+(?:harder|easier|more\s+difficult))\b",
+            re.IGNORECASE),
+        # "X does not necessarily mean / represent / tell ...": the author's reasoning
+        "not necessarily": (
+            r"^(?:(?:but|and|yet|so|still|however|indeed|of\s+course)\s*,?\s+)?"
+            rf"(?:{NOT_MAIN}[\w’'.-]+,?\s+){{1,10}}?"
+            r"(?:do|does|did|is|are|was|were|will|would|can|could)\s*(?:n[’']t|\s+not)\s+"
+            r"necessarily\b",
+            re.IGNORECASE),
+    }
+
+
+def _vague_patterns() -> dict[str, Source]:
+    """The patterns of content credited to no one named: agentless reporting passives,
+    "reportedly", concerns raised by no one, agentless judgements."""
+    return {
         VAGUE: (
             rf"\b(?:is|are|was|were|(?:has|have|had) been)\s+(?:\w+ly\s+)?(?:{_REPORTING})"
             rf"\s+(?:that\b(?!\s+(?:{_TIME_NOUNS})\b)|to\s+(?:(?:{_RAISING_INFINITIVES})\b|{_OTHER_INFINITIVE}))|"
-            r"\b(?:reportedly|allegedly|purportedly)\b",
+            r"\b(?:reportedly|allegedly|purportedly)\b|"
+            # concerns or questions raised by no one named: "concerns were raised that ..."
+            r"\b(?:concerns?|fears?|doubts?|questions?|alarm|objections?)\s+(?:(?:have|has|had)\s+"
+            r"(?:also\s+|already\s+|long\s+)?been|were|was|are|is)\s+(?:(?:\w+ly|also|already|again|now)\s+)?raised\b"
+            r"(?!\s+by\b)",
             re.IGNORECASE),
         # what stands before an adverb in a clause of its own: "after he allegedly ...",
         # "a report of someone allegedly ...", "who reportedly ..."
@@ -276,9 +314,31 @@ def _sources() -> dict[str, Source]:
         # main clause a claim
         "judged": (
             r"(?<!\bwhich\s)(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhat\s)"
-            r"\b(?:is|are|was|were|(?:has|have|had) been)\s+(?:(?:\w+ly|often|still|now|also)\s+)?"
+            r"\b(?:is|are|was|were|(?:has|have|had) been)\s+"
+            r"(?:(?:\w+ly|often|still|now|also|already|long|being)\s+){0,2}"
             rf"(?:{_JUDGED})\b",
             re.IGNORECASE),
+    }
+
+
+# The most words a caption's subject has before "is seen" ("U.S. Senator Jane Roe, centre, and
+# her aides are seen ..."): a longer stretch is a sentence of its own.
+_CAPTION_SUBJECT_WORDS = 10
+
+
+@lru_cache(maxsize=1)
+def _sources() -> dict[str, Source]:
+    return {
+        **_statement_patterns(),
+        **_reasoning_patterns(),
+        **_vague_patterns(),
+        # the verb is a whole word ("sign-ups" is not "sign"), not a noun that a finite
+        # verb follows ("Share prices fell", "And visit counts doubled")
+        # ("just" and "simply" only before such a verb: "Just last week, ..." is no order)
+        IMPERATIVE: (rf"(?:{_IMPERATIVE_OPENERS})?(?:(?:just|simply)\s+)?"
+                     rf"(?:{_IMPERATIVE_VERBS})(?![\w'’-])"
+                     r"(?!\s+(?:is|are|was|were|has|had)\b)"
+                     rf"(?!\s+[\w'’-]+\s+(?:{_FINITE})\b)", re.IGNORECASE),
         "words": (r"[A-Za-z]+(?:['’-][A-Za-z]+)*"),
         # at least four of those words (possessive: a word is never split to make four)
         "four words": (r"(?:[^A-Za-z]*+[A-Za-z]++(?:['’-][A-Za-z]++)*+){4}"),
@@ -369,13 +429,31 @@ def exemption(text: str, start: int, genre: str,
         return LEAD_IN
     if _may_define(folded) and p[DEFINITION].search(stripped):
         return DEFINITION
-    if _may_speculate(folded) and not has_figure(without_dates(folded)) and p[
-            SPECULATION].match(stripped.lstrip(LEAD)):
+    if _may_speculate(folded) and not has_figure(without_dates(folded)) and (
+            p[SPECULATION].match(stripped.lstrip(LEAD)) or _after_colon(stripped, p)):
+        return SPECULATION
+    if (" will " in folded or "going to" in folded) and not has_figure(
+            without_dates(folded)) and p["consequence"].match(stripped.lstrip(LEAD)):
         return SPECULATION
     if _may_infer(folded) and p[INFERENCE].match(stripped.lstrip(LEAD)):
         return INFERENCE
+    if "necessarily" in folded and p["not necessarily"].match(stripped.lstrip(LEAD)):
+        return INFERENCE
     return (stance(stripped, folded) or voice_exemption(stripped, folded)
             or _genre_exemption(stripped, genre, p))
+
+
+# The most words a lead before a colon has ("The forecast remains the same: ...") for the
+# clause after it to be read as the sentence's main clause.
+_COLON_LEAD_WORDS = 16
+
+
+def _after_colon(stripped: str, p: dict[str, re.Pattern[str]]) -> bool:
+    """A possibility or forecast after a short lead and a colon: "Whatever the outcome, the
+    forecast is the same: the race is likely to end in June." (the lead announces it)."""
+    lead, colon, rest = stripped.partition(": ")
+    return bool(colon) and len(lead.split()) <= _COLON_LEAD_WORDS and bool(
+        p[SPECULATION].match(rest.lstrip(LEAD)))
 
 
 def _caption(stripped: str, p: dict[str, re.Pattern[str]]) -> bool:

@@ -10,12 +10,14 @@ answers it for the author's stance:
 - a first-person view ("I think ...", "In my view ...") and a signpost ("Here's what we
   know.");
 - a forecast hedged by the author ("The vote will likely ..."), a hypothetical ("If the bill
-  passes, renters could ..."), an illustration ("For example, if a ticket costs ...") and a
+  passes, renters could ...", or with a forecast: "If the vote fails, the party will ...",
+  "..., the mayor risks losing ..."), an illustration ("For example, if a ticket costs ...") and a
   counterfactual ("The law would never have passed without ...");
 - a value judgement in the author's voice ("The leaked figures are embarrassing");
 - a reported speech act with the speaker's own words in quotation marks ("The mayor called
-  the plan “a reckless gamble”"): a quotation with its speaker, unless the sentence also
-  states a figure of the author's own.
+  the plan “a reckless gamble”", or handed over by a participle: "The union walked out,
+  saying “...”"): a quotation with its speaker, unless the sentence also states a figure of
+  the author's own.
 
 A figure other than a date makes a forecast, a supposition or a judgement an estimate or a
 measure that needs a source. The patterns are compiled on first use.
@@ -95,7 +97,7 @@ _JUDGING = frozenset(
 _MONTHS = MONTH + r"\b"
 _SPEECH_STEMS = ("call", "describ", "dub", "label", "brand", "vow", "pledg", "promis", "urg",
                  "accus", "prais", "warn", "insist", "den", "tout", "hail", "decr", "slam",
-                 "blast", "ask")
+                 "blast", "ask", "saying", "adding", "writing", "tweeting")
 
 
 def _may_be_open(t: str) -> bool:
@@ -117,7 +119,8 @@ def _may_forecast(t: str) -> bool:
 
 
 def _may_suppose(t: str) -> bool:
-    return ("would" in t or "could" in t or "might" in t) and t.startswith(
+    return ("would" in t or "could" in t or "might" in t or "will" in t or "may " in t
+            or "risk" in t) and t.startswith(
         ("if ", "unless ", "were ", "had ", "but if ", "and if ", "even if ", "still, if ",
          "so if ", "yet if "))
 
@@ -173,10 +176,12 @@ def _stance_patterns() -> dict[str, Source]:
             r"(?:will|would)\s+(?:likely|probably|almost\s+certainly|inevitably)\b",
             re.IGNORECASE),
         # a hypothetical: "If the bill passes, renters could ...", "Had the alarm sounded, the
-        # crew might have ..." (a conditional clause, then a main clause with would/could/might)
+        # crew might have ..." (a conditional clause, then a main clause with would/could/might),
+        # or a conditional forecast: "If the vote fails, the party will ...", "If turnout
+        # falls short, the mayor risks losing ..."
         "hypothetical": (
             r"^(?:(?:but|and|yet|so|still|even)\s*,?\s+)?(?:if|unless|were|had)\b[^,;]{3,140},\s+"
-            r"(?:[\w’'.-]+\s+){0,6}?(?:would|could|might)\b",
+            r"(?:[\w’'.-]+\s+){0,6}?(?:would|could|might|will|may|risks?|stands?\s+to)\b",
             re.IGNORECASE),
         **_supposition_patterns(),
         # a value judgement in the author's voice: "The leaked figures are embarrassing",
@@ -198,7 +203,11 @@ def _stance_patterns() -> dict[str, Source]:
             r"brand(?:s|ed|ing)|vow(?:s|ed|ing)|pledg(?:es|ed|ing)|promis(?:es|ed|ing)|"
             r"urg(?:es|ed|ing)|accus(?:es|ed|ing)|prais(?:es|ed|ing)|warn(?:s|ed|ing)|"
             r"insist(?:s|ed|ing)|den(?:y|ies|ied|ying)|tout(?:s|ed|ing)|hail(?:s|ed|ing)|"
-            r"decr(?:ies|ied|ying)|slam(?:s|med|ming)|blast(?:s|ed|ing)|ask(?:s|ed|ing))\b"
+            r"decr(?:ies|ied|ying)|slam(?:s|med|ming)|blast(?:s|ed|ing)|ask(?:s|ed|ing)|"
+            # a participle that hands over to the subject's own words: "..., saying, “...”"
+            # (not a title: "writing a book called “...”" is no speech)
+            r"(?:(?<=,\s)|(?<=,[”\"’]\s))(?:saying|adding|writing|tweeting)"
+            r"(?![^“\"”.;]{0,80}?\b(?:called|titled|entitled|named|headlined|dubbed)\s+[“\"‘]))\b"
             # (each part can match a character one way only, and the quotation is at most
             # 300 characters: time stays linear in the sentence's length, even unclosed)
             r"[^“\"”.;]{0,80}(?:[“\"][^”\"\s]+\s+[^”\"\s]+\s[^”\"]{0,300}[”\"]|"

@@ -10,7 +10,13 @@ they are full of names, dates and events:
   is sourced, not unsourced. The verbs are those that report communication and nothing
   else ("promised", "urged", "apologised", "accused", "warned", "was asked"); verbs that
   also name an act ("agreed to pay", "declared an emergency", "admitted to hospital") are
-  left out;
+  left out; the same for a speech act worded as a light verb and a speech noun ("The museum
+  issued a statement of concern", "Residents raised concerns that ...", "She took several
+  shots at her rival", "He offered a spirited defence of ...", "The governor unveiled a road
+  plan"), also after an opening phrase ("At a rally on Friday, ...");
+- a document that the sentence says holds what it tells ("The charge is set out in an
+  affidavit filed by ..."), or tallies credited with who compiled them ("..., tallies by the
+  election office and two trackers show.");
 - the author speaking in the first person outside quotation marks ("We visited the site in
   May", "I have covered the court for ten years", "our analysis of the filings shows ...",
   "Few of us remember ..."): the author's own view, experience or result, not a fact that
@@ -80,6 +86,16 @@ _SPEECH_WORDS = frozenset(
     "touted hailed reiterated reiterates stressed announced announces joked quipped tweeted "
     "wrote writes asked told tells said says testified testifies alleged alleges claimed "
     "pleaded appealed implored thanked congratulated expressed voiced".split())
+# Whole words one of which every light-verb speech act ("issued a statement") contains.
+_LIGHT_VERBS = frozenset("issued released put raised took offered unveiled".split())
+# Whole words one of which every document-passive match ("is detailed in a report") contains.
+_DOCUMENT_PASSIVE_WORDS = frozenset(
+    "explained detailed described outlined documented set laid spelled spelt recorded "
+    "listed".split())
+# Whole words one of which every authored-work match ("Ann Lee's book documents") contains.
+_WORKS = frozenset(
+    "book memoir report study memo letter paper column essay op article audit "
+    "biography".split())
 # Whole words one of which every forecast act contains.
 _FORECAST_WORDS = frozenset(
     "estimated forecast forecasted predicted projected anticipated expected guidance outlook "
@@ -135,6 +151,7 @@ def _sources() -> dict[str, str | tuple[str, int]]:
         "auxiliary": (r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+(?:\w+ly\s+)?$",
                       re.IGNORECASE),
         **_source_patterns(),
+        **_act_patterns(),
         # first person outside quotations: lower-case "we", "us", "our", "me", "my", or
         # "I"; "We", "Our", "My" opening a clause unless a capitalised name follows
         OWN_VOICE: (
@@ -173,11 +190,14 @@ def _source_patterns() -> dict[str, str | tuple[str, int]]:
     and estimates."""
     return {
         # a document credited in a reporting clause of its own: "..., latest government
-        # figures show, ...", "..., the county's records showed."
+        # figures show, ...", "..., the county's records showed.", also with who compiled
+        # it: "..., tallies by the state's election office and two trackers show."
         "document clause": (
             r"[,—–(]\s*(?:[\w’'-]+\s+){0,5}?(?:figures|data|statistics|records|numbers|polls?|"
-            r"surveys?|documents|filings|estimates|tallies)\s+(?:show|shows|showed|suggest|"
-            r"suggests|suggested|indicate|indicates|indicated)\s*(?:[,.;)]|$)",
+            r"surveys?|documents|filings|estimates|tallies)\s+"
+            r"(?:(?:by|from|of|compiled\s+by|kept\s+by)\s+(?:[\w’'&.-]+\s+){1,9}?)?"
+            r"(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)"
+            r"\s*(?:[,.;)]|$)",
             re.IGNORECASE),
         # a document as the subject of what it shows: "Daily fire briefings showed ...",
         # "Federal incident summaries listed the blaze at ...", "County records show ..."
@@ -210,6 +230,58 @@ def _source_patterns() -> dict[str, str | tuple[str, int]]:
             r"his|her|the)\s+)?(?:[\w-]+\s+){0,3}?(?:guidance|forecasts?|outlook|estimates?|"
             r"projections?|(?:price\s+)?targets?)\b)",
             re.IGNORECASE),
+    }
+
+
+def _act_patterns() -> dict[str, str | tuple[str, int]]:
+    """The patterns of a source named in the sentence by what it did or holds: speech acts
+    worded as a light verb and a speech noun, documents that hold the claim, a named
+    author's work."""
+    return {
+        # a document that the sentence says holds what it tells: "The charge is set out in an
+        # affidavit filed by ...", "The terms are detailed in the company's annual report."
+        "document passive": (
+            r"\b(?:is|are|was|were|(?:has|have|had)\s+been)\s+(?:(?:also|further|fully)\s+)?"
+            r"(?:explained|detailed|described|outlined|documented|set\s+out|laid\s+out|"
+            r"spelled\s+out|spelt\s+out|recorded|listed)\s+in\s+(?:an?|the|his|her|its|their|"
+            r"[\w’'.-]+[’']s?)\s+(?:[\w’'-]+\s+){0,3}?(?:affidavit|report|filing|complaint|"
+            r"memo|memorandum|letter|lawsuit|indictment|document|study|court\s+papers|"
+            r"records|audit|ruling|minutes|transcript|statement)s?\b",
+            re.IGNORECASE),
+        # a speech act worded as a light verb and a speech noun, of the sentence's subject
+        # (after an opening phrase and its comma): "The museum issued a statement of
+        # concern about ...", "Residents raised concerns that ...", "She took several
+        # shots at her rival", "He offered a spirited defence of the plan", "The governor
+        # unveiled a $2 billion road plan" (unveiling a plan, not a statue, is telling)
+        "light speech act": (
+            r"^(?:(?:(?:days|hours|weeks|months|minutes|moments|shortly|soon|just)\s+)?"
+            r"(?:in|at|on|during|as|after|before|with|from|by|when|while|amid)\b[^;:.]{1,100}?,"
+            r"[”\"’]?\s+)?"
+            r"(?:(?:but|and|yet|so|still|meanwhile|instead|now|then|later|earlier|also)\s*,?\s+)?"
+            rf"(?:{_NOT_MAIN}[\w’'.()&-]+,?\s+){{1,8}}?"
+            r"(?:(?:has|have|had)\s+)?(?:(?:also|again|repeatedly|publicly|quickly|swiftly|"
+            r"later|then|already|first|once\s+again)\s+)?"
+            r"(?:(?:issued|released|put\s+out)\s+(?:(?:an?|the|its|their|his|her)\s+)?"
+            r"(?:[\w’'-]+\s+){0,2}?statements?\b|"
+            r"raised\s+(?:(?:new|fresh|serious|grave|further|similar|the\s+same)\s+)?"
+            r"(?:concerns?|alarm|objections?|doubts?)\s+(?:that|about|over)\b|"
+            r"took\s+(?:(?:some|several|a\s+few|repeated|a|another|more|fresh|pointed)\s+)?"
+            r"(?:shots?|swipes?|jabs?|aim)\s+at\b|"
+            r"offered\s+(?:(?:an?|the|his|her|its|their)\s+)?(?:[\w’'-]+\s+){0,2}?"
+            r"(?:defen[cs]es?|apolog(?:y|ies)|assurances?|condolences|explanations?)\b|"
+            r"unveiled\s+(?:(?:an?|the|his|her|its|their)\s+)?(?:[\w’'$.,-]+\s+){0,4}?"
+            r"(?:plan|proposal|policy|strategy|agenda|platform|framework|blueprint)s?\b)",
+            re.IGNORECASE),
+        # a named author's work as the subject of what it tells: "Ann Lee's new book
+        # documents ...", "Pew's latest study found ..." (a title may stand between)
+        "authored work": (
+            r"^(?:(?:but|and|yet|so|still|meanwhile|now|then|later|earlier)\s*,?\s+)?"
+            r"(?:[A-Z][\w.’'-]*\s+){0,4}?[A-Z][\w.-]*[’']s?\s+"
+            r"(?:(?:new|latest|recent|forthcoming|own|\d{4})\s+){0,2}"
+            r"(?:book|memoir|report|study|memo|letter|paper|column|essay|op-ed|article|audit|"
+            r"biography)\b(?:\s+[A-Z“\"‘][^.;]{0,90}?)?\s+(?:documents|details|chronicles|describes|recounts|"
+            r"argues|argued|finds|found|shows|showed|reveals|revealed|concludes|concluded|"
+            r"traces|traced)\b"),
     }
 
 
@@ -425,6 +497,14 @@ def names_its_speaker(text: str) -> bool:
         if spoken and _speech_act(stripped, spoken, p):
             return True
     if not words_of(folded).isdisjoint(_FORECAST_WORDS) and p["forecast act"].match(stripped):
+        return True
+    if not words_of(folded).isdisjoint(_LIGHT_VERBS) and p["light speech act"].match(stripped):
+        return True
+    if " in " in folded and not words_of(folded).isdisjoint(_DOCUMENT_PASSIVE_WORDS) and p[
+            "document passive"].search(stripped):
+        return True
+    if ("’s " in stripped or "'s " in stripped) and not words_of(folded).isdisjoint(
+            _WORKS) and p["authored work"].match(stripped):
         return True
     if not any(w in folded for w in _DOCUMENT_WORDS):
         return False
