@@ -10,7 +10,8 @@ knowledge of how each kind of text is built, not fitted to any set of articles:
   first person singular and plural, second person, obligation modals, reporting verbs,
   interpretive phrases, research phrases ("we found"), questions, quotation density, and
   whether the author speaks in no one's voice (``impersonal``: reference text) or for
-  themself with no one quoted (``unreported``: argument);
+  themself with no one quoted (``unreported``: argument) or quotes others with no reporting
+  verb (``unsaid``: a columnist quoting what others wrote, not a reporter quoting sources);
 - boilerplate at the edges of the page (its first :data:`EDGE_CHARS` characters and its last
   :data:`TAIL_CHARS`): "For immediate release", "About <organisation>", media contacts,
   stock tickers, newswire credits, "This editorial...", a contributor's one-line bio,
@@ -54,7 +55,9 @@ PLACES = ("head", "body", "tail", "edges")
 # quotation, question, first or second person or reporting verb: the register of reference text)
 # ``unreported``: 1 for a body with no quotation and no reporting verb (the author speaks
 # for themself: argument, analysis, reference)
-COUNTS = ("quotes", "questions", "impersonal", "unreported")
+# ``unsaid``: 1 for a body that quotes but has no reporting verb (quotations woven into the
+# author's argument: news quotes its sources with "said", "told", "according to")
+COUNTS = ("quotes", "questions", "impersonal", "unreported", "unsaid")
 # the words whose absence, with no quotation or question, makes a body impersonal
 REPORTING = frozenset("said says told tells according".split())
 PERSONAL = REPORTING | frozenset("i me my we us our you your".split())
@@ -250,6 +253,13 @@ class Texts:
     def unreported(self) -> int:
         """1 when the body quotes no one and has no reporting verb, else 0."""
         if self.quotes or not self.n_sentences:
+            return 0
+        return int(self.tokens().keys().isdisjoint(_REPORTING_TOKENS))
+
+    @property
+    def unsaid(self) -> int:
+        """1 when the body quotes someone but has no reporting verb, else 0."""
+        if not self.quotes or not self.n_sentences:
             return 0
         return int(self.tokens().keys().isdisjoint(_REPORTING_TOKENS))
 
