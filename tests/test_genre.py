@@ -376,3 +376,34 @@ def test_unsaid_counts_quotations_with_no_reporting_verb() -> None:
     unquoted = texts_of("", ["Nobody did this. It is wrong."], "", "")
     assert (argued.unsaid, reported.unsaid, unquoted.unsaid) == (1, 0, 0)
     assert (argued.unreported, unquoted.unreported) == (0, 1)
+
+
+CHROME = "Skip to content\nSubscribe | Sign in\nAdvertisement\n" + "Menu\n" * 60
+
+
+@pytest.mark.parametrize(
+    ("label", "genre"),
+    [("Analysis by Ann Lee, Courier", "analysis"), ("NEWS ANALYSIS | Harbour", "analysis"),
+     ("Opinion: Our harbour deserves better", "opinion"), ("COMMENTARY | Ann Lee", "opinion")],
+)
+def test_a_label_line_below_the_page_chrome(label: str, genre: str) -> None:
+    """A label line past the first 300 characters (below menus and ads) still names the genre."""
+    body = ("The harbour board approved the sea wall plan on Tuesday, the chairman said. Work "
+            "will start in March, according to the board.\n")
+    text = CHROME + "\n" + label + "\n\nSea wall plan approved\n\n" + body
+    assert 300 < text.index(label) < 1000
+    assert _analyse(text).metrics["genre"] == genre
+    assert _analyse(CHROME + "\nSea wall plan approved\n\n" + body).metrics["genre"] == "news"
+
+
+def test_genre_words_in_a_news_lead_are_not_labels() -> None:
+    """"analysis", "opinion" or "column" in the first lines of a story (an analysis by an
+    institute, an opinion poll, a court's opinion) are not the page's label: a label stands at
+    a line start or beside a separator ("Analysis:", "Opinion |", "ANALYSIS" on its own line)."""
+    text = ("Sea wall costs rise\n\nThe sea wall will cost 12 million, an analysis by the Coastal "
+            "Institute found, the board said on Tuesday. In an opinion poll, most residents backed "
+            "it. The court's opinion in the case was cited, the chairman told reporters.\n")
+    assert text.index("court") < 300
+    assert _analyse(text).metrics["genre"] == "news"
+    for label in ("Analysis: ", "Opinion | ", "ANALYSIS\n"):
+        assert _analyse(label + text).metrics["genre"] != "news"
