@@ -407,3 +407,23 @@ def test_genre_words_in_a_news_lead_are_not_labels() -> None:
     assert _analyse(text).metrics["genre"] == "news"
     for label in ("Analysis: ", "Opinion | ", "ANALYSIS\n"):
         assert _analyse(label + text).metrics["genre"] != "news"
+
+
+DATED_RELEASE = """Harbour Co. adds an evening ferry to Millbrook
+
+MILLBROOK, Maine, March 3, 2026 /Coast Newswire/ -- Harbour Co. will run an evening ferry
+between Millbrook and Port Ames from April, the company said. The sailing leaves Millbrook at
+8 p.m. and returns at 9:30 p.m.
+
+"Commuters asked for a later boat," said Dana Reyes, the company's chief executive. The ferry
+carries 120 passengers.
+"""
+
+
+def test_a_dateline_with_the_full_date_is_a_press_release() -> None:
+    """A release's dateline carries the year (and often a newswire); a news dateline does not."""
+    assert _analyse(DATED_RELEASE).metrics["genre"] == "press-release"
+    wire = DATED_RELEASE.replace(", March 3, 2026 /Coast Newswire/ --", " (Courier) -")
+    assert _analyse(wire).metrics["genre"] == "news"
+    undated = DATED_RELEASE.replace(", March 3, 2026 /Coast Newswire/ --", " --")
+    assert _analyse(undated).metrics["genre"] == "news"
