@@ -10,11 +10,14 @@ knowledge of how each kind of text is built, not fitted to any set of articles:
   first person singular and plural, second person, obligation modals, reporting verbs,
   interpretive phrases, research phrases ("we found"), questions, quotation density, and
   whether the author speaks in no one's voice (``impersonal``: reference text) or for
-  themself with no one quoted (``unreported``: argument);
+  themself with no one quoted (``unreported``: argument) or quotes others with no reporting
+  verb (``unsaid``: a columnist quoting what others wrote, not a reporter quoting sources);
 - boilerplate at the edges of the page (its first :data:`EDGE_CHARS` characters and its last
   :data:`TAIL_CHARS`): "For immediate release", "About <organisation>", media contacts,
   stock tickers, newswire credits, "This editorial...", a contributor's one-line bio,
-  bulleted lists.
+  bulleted lists;
+- a label line in the page's first :data:`EDGE_CHARS` characters (``top``), below any page
+  chrome: "Analysis by <Name>", "Opinion: ...", "COMMENTARY |".
 
 Each cue counts once per hit, or as a rate per body sentence (``per_sentence``: ten times
 hits per sentence), capped so that one long article cannot run away with it. The genre with
@@ -49,12 +52,15 @@ HEAD_CHARS = 300  # the page's head: where labels such as "Opinion" sit
 TAIL_CHARS = 2000  # the page's end: where "About <organisation>" and media contacts sit
 BODY_CHARS = 3000  # the body sentences read: the first ones, up to about this many characters
 EDGE_CHARS = 1000  # with the tail, the page's edges: where boilerplate sits
-PLACES = ("head", "body", "tail", "edges")
+# ``top``: the page's first EDGE_CHARS characters (a label line below the page chrome)
+PLACES = ("head", "body", "tail", "edges", "top")
 # structural counts a cue may use instead of a pattern (``impersonal``: 1 for a body with no
 # quotation, question, first or second person or reporting verb: the register of reference text)
 # ``unreported``: 1 for a body with no quotation and no reporting verb (the author speaks
 # for themself: argument, analysis, reference)
-COUNTS = ("quotes", "questions", "impersonal", "unreported")
+# ``unsaid``: 1 for a body that quotes but has no reporting verb (quotations woven into the
+# author's argument: news quotes its sources with "said", "told", "according to")
+COUNTS = ("quotes", "questions", "impersonal", "unreported", "unsaid")
 # the words whose absence, with no quotation or question, makes a body impersonal
 REPORTING = frozenset("said says told tells according".split())
 PERSONAL = REPORTING | frozenset("i me my we us our you your".split())
@@ -231,6 +237,11 @@ class Texts:
     quotes: int  # quoted passages in the body
     questions: int  # body sentences that end in a question mark
 
+    @property
+    def top(self) -> str:
+        """The page's first EDGE_CHARS characters (``edges`` starts with them)."""
+        return self.edges[:EDGE_CHARS]
+
     def lowered(self, where: str) -> str:
         """The text of ``where`` in lower case (offsets may differ: only counts are read)."""
         cache = self.__dict__.setdefault("_lowered", {})
@@ -250,6 +261,13 @@ class Texts:
     def unreported(self) -> int:
         """1 when the body quotes no one and has no reporting verb, else 0."""
         if self.quotes or not self.n_sentences:
+            return 0
+        return int(self.tokens().keys().isdisjoint(_REPORTING_TOKENS))
+
+    @property
+    def unsaid(self) -> int:
+        """1 when the body quotes someone but has no reporting verb, else 0."""
+        if not self.quotes or not self.n_sentences:
             return 0
         return int(self.tokens().keys().isdisjoint(_REPORTING_TOKENS))
 
