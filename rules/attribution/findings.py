@@ -191,10 +191,13 @@ def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list
                     continue
                 if _inside_quote(quotes, quote_starts, a):
                     continue
-                if label == "agentless passive" and (_AGENT_AFTER.match(text, b)
-                                                     or no_agentless_report(text, a, b)):
+                if label == "agentless passive" and (
+                        _AGENT_AFTER.match(text, b) or no_agentless_report(text, a, b)
+                        or (text[a:b].lower().endswith(" as")
+                            and _AGENT_AFTER_COMPLEMENT.match(text, b))):
                     continue  # "is considered by many to be": the agent is read after;
-                    # "has been called in", "no injuries were reported": no report
+                    # "has been called in", "no injuries were reported": no report; "was
+                    # seen as a snub by the board": the agent after the complement
                 if (label == "agentless passive" or text[a:b].lower() == "reportedly") \
                         and any(ca <= a and b <= cb for ca, cb in named):
                     continue  # "Prices are expected to rise, the central bank said"
@@ -213,6 +216,9 @@ def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list
 
 # a passive's agent right after it: the passive is not agentless
 _AGENT_AFTER = re.compile(r"\s+by\s")
+# an agent after the complement of "seen as", "regarded as" in the same clause: "was seen as
+# a snub by the board"
+_AGENT_AFTER_COMPLEMENT = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+by\s")
 # documents that a definite determiner before a vague phrase refers back to ("the reports
 # said", "these studies show": the reports and studies named before)
 _DEFINITE_DOCUMENTS = re.compile(r"(?:reports|studies|research|data)\b", re.IGNORECASE)

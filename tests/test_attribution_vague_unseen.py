@@ -1,0 +1,89 @@
+"""ATT001 on classes of unnamed sources found in error analysis for issue 13 (past-tense and
+adverb agentless passives, indefinite documents of findings, ranked unnamed groups), and never
+on a named person whose appositive holds a group word ("Ann Lee, a local resident, said").
+Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.attribution.vague_model import _phrase_hits
+from tests.families import analyse_attribution
+
+
+def _vague(text: str) -> list[str]:
+    an = analyse_attribution(text)
+    return [text[f.start:f.end] for f in an.findings if f.rule == "vague-attribution"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # agentless passives in the past tense or with "widely"
+        ("It was thought the ferry had left early.", "It was thought"),
+        ("It was believed that the mill would reopen.", "It was believed"),
+        ("It was widely reported that the depot would close.", "It was widely reported"),
+        ("The vote was widely seen as a rebuke to the council.", "was widely seen as"),
+        ("The new stand was regarded as the best in the league.", "was regarded as"),
+        ("The fare rise has been widely criticised.", "has been widely criticised"),
+        ("The mayor was widely expected to resign.", "was widely expected to"),
+        # an indefinite document of findings, with no author or publisher
+        ("A recent study found that cyclists sleep longer.", "A recent study found"),
+        ("One survey suggests that most tenants back the levy.", "One survey suggests"),
+        ("A new report found that the canal is badly polluted.", "A new report found"),
+        ("A poll of 900 voters showed the mayor ahead.", "A poll of 900 voters showed"),
+        # a rank word before an unnamed group written with a capital
+        ("Senior Tories believe the leader must go before spring.", "Senior Tories"),
+        ("Prominent Republicans say the bill will pass.", "Prominent Republicans"),
+        ("Senior government figures believe the levy will fail.",
+         "Senior government figures"),
+    ],
+)
+def test_unnamed_sources_are_flagged(text: str, flagged: str) -> None:
+    found = _vague(text)
+    assert any(f.startswith(flagged) or flagged in f for f in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a named person with an appositive that holds a group word, an age before it
+        "Tom Berg, a local resident, said the noise was unbearable.",
+        "Tom Berg, 45, a local resident, said the noise was unbearable.",
+        "Ann Lee and Tom Berg, both residents, said the road was dangerous.",
+        "Ruth Amos, a critic of the scheme, said the levy was unfair.",
+        # a passive with its agent, a sight rather than a view
+        "The vote was widely seen as a rebuke by the council's own members.",
+        "The mayor was seen leaving the town hall at noon.",
+        # a document with its publisher or author, a letter or statement (its writer told
+        # of around it), a document the text names before
+        "A recent study by Harbour University found that cyclists sleep longer.",
+        "A survey published in the Valley Ledger found that most tenants back the levy.",
+        "The club wrote to fans on Monday. A letter said the stand would close.",
+        "Harbour University published a study on Monday. The study found that cyclists "
+        "sleep longer.",
+        # the lede's document, named in the next sentence; a document as where a named
+        # sayer found something; its author after it
+        "A new poll shows the mayor ahead. The Valley Ledger poll of 900 voters gave her "
+        "a lead of six points.",
+        "A recent survey suggests tenants back the levy. The survey, released on Monday by "
+        "the Harbour Institute, asked 2,000 tenants.",
+        "In a poll of 900 voters, the Valley Ledger found that the mayor was ahead.",
+        "According to a 2019 study by economists Ann Lee and Tom Berg, the levy cut traffic.",
+        # a rank word before a group that names its members
+        "Senior Tories such as Ann Lee say the leader must go.",
+        # "the chief" after the named chief
+        "Police Chief Rick Dahl said the road was shut. The chief said crews were still "
+        "clearing debris.",
+    ],
+)
+def test_named_sources_are_not_flagged(text: str) -> None:
+    assert _vague(text) == []
+
+
+def test_a_group_word_closing_an_appositive_after_a_name_is_no_group_subject() -> None:
+    words = ["ann", "lee", "a", "local", "resident", "said", "so"]
+    caps = [True, True, False, False, False, False, False]
+    assert _phrase_hits(words, caps) == [("group_verb", 4, 5)]
+    closes = [False, True, False, False, True, False, False]
+    assert _phrase_hits(words, caps, closes) == []
