@@ -1,7 +1,7 @@
 """ATT001 on classes of unnamed sources found in error analysis for issue 13 (past-tense and
-adverb agentless passives, indefinite documents of findings, ranked unnamed groups), and never
-on a named person whose appositive holds a group word ("Ann Lee, a local resident, said").
-Our own sentences."""
+adverb agentless passives, indefinite documents of findings, ranked unnamed groups, "as per
+sources"), and never on a named person whose appositive holds a group word ("Ann Lee, a local
+resident, said") nor on a name leading "others". Our own sentences."""
 
 from __future__ import annotations
 
@@ -27,6 +27,11 @@ def _vague(text: str) -> list[str]:
         ("The new stand was regarded as the best in the league.", "was regarded as"),
         ("The fare rise has been widely criticised.", "has been widely criticised"),
         ("The mayor was widely expected to resign.", "was widely expected to"),
+        ("Three crew members are feared dead after the ferry capsized.", "are feared dead"),
+        # a vague phrase with "as per"
+        ("As per sources, the mayor will resign on Friday.", "As per sources"),
+        # "others" led by no name
+        ("Several others said the count had been chaotic.", "Several others said"),
         # an indefinite document of findings, with no author or publisher
         ("A recent study found that cyclists sleep longer.", "A recent study found"),
         ("One survey suggests that most tenants back the levy.", "One survey suggests"),
@@ -70,6 +75,11 @@ def test_unnamed_sources_are_flagged(text: str, flagged: str) -> None:
         "the Harbour Institute, asked 2,000 tenants.",
         "In a poll of 900 voters, the Valley Ledger found that the mayor was ahead.",
         "According to a 2019 study by economists Ann Lee and Tom Berg, the levy cut traffic.",
+        # a name leading "others"
+        "Berg and others who oppose the levy said the vote was unfair.",
+        "Ann Berg and several others said the vote was unfair.",
+        # "as per" a named rule book
+        "As per the club's rules, the vote was void.",
         # a rank word before a group that names its members
         "Senior Tories such as Ann Lee say the leader must go.",
         # "the chief" after the named chief

@@ -129,6 +129,8 @@ def _named_in_context(r: Extracted, text: str) -> bool:
     if r.source is not None and (_NAMES_ITSELF.search(r.source_text) or (
             text and _MEMBERS_AFTER.match(text, r.source[1], r.source[1] + 80))):
         return True  # "a news site called The Local", "board members — including Ann Lee"
+    if r.source is not None and _name_and_others(r.source_text, text):
+        return True  # "Ann Hawkins and others who oppose the ban said": a name leads them
     if text and r.source is not None and _AGE_FIRST.match(r.source_text) \
             and _NAME_BEFORE_COMMA.search(text, max(0, r.source[0] - 60), r.source[0]):
         return True  # "Ann Lee, | 45, a local resident, said": the appositive of a name
@@ -153,6 +155,28 @@ def _named_in_context(r: Extracted, text: str) -> bool:
     if text and r.source is not None and _group_named_before(r.source_text, text, r.source[0]):
         return True  # "the researchers" after "researchers led by Ana Ruiz"
     return False
+
+
+# a name, then "and others": "Ann Hawkins and others", "Hawkins and several others"
+_AND_OTHERS = lazy_compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:and|or)"
+                           r"\s+(?:(?:many|several|some|a\s+few)\s+)?others?\b")
+
+
+def _name_and_others(source: str, text: str) -> bool:
+    """Whether a source phrase opens with a name joined to "others" ("Ann Hawkins and
+    others", "Hawkins and others who oppose the ban"): a capitalised phrase that is no
+    group word ("Democrats and others") and, one word long, is written with a capital
+    everywhere in the text ("Rabbis and others" where the text has "rabbis": a common
+    word)."""
+    m = _AND_OTHERS.match(source.strip())
+    if m is None:
+        return False
+    words = m.group("name").split()
+    if GROUP_WORD.match(words[-1].rstrip(".")):
+        return False
+    low = words[0].lower()
+    return len(words) > 1 or not text \
+        or re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is None
 
 
 def _unnamed_source(r: Extracted, lex: Lexicon, text: str) -> bool:
