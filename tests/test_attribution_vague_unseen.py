@@ -30,6 +30,9 @@ def _vague(text: str) -> list[str]:
         ("Three crew members are feared dead after the ferry capsized.", "are feared dead"),
         # a vague phrase with "as per"
         ("As per sources, the mayor will resign on Friday.", "As per sources"),
+        # a spokesperson of no named body
+        ("A Turkish spokesman said the talks had stalled.", "A Turkish spokesman"),
+        ("A government spokeswoman said the talks had stalled.", "A government spokeswoman"),
         # "others" led by no name
         ("Several others said the count had been chaotic.", "Several others said"),
         # an indefinite document of findings, with no author or publisher
@@ -75,6 +78,9 @@ def test_unnamed_sources_are_flagged(text: str, flagged: str) -> None:
         "the Harbour Institute, asked 2,000 tenants.",
         "In a poll of 900 voters, the Valley Ledger found that the mayor was ahead.",
         "According to a 2019 study by economists Ann Lee and Tom Berg, the levy cut traffic.",
+        # a spokesperson of a body named before the word, as "a spokesperson for ..."
+        "A Harbour Council spokesperson said the road would reopen on Monday.",
+        "The ferry will run again, a Valley Rail spokesman said.",
         # a name leading "others"
         "Berg and others who oppose the levy said the vote was unfair.",
         "Ann Berg and several others said the vote was unfair.",

@@ -94,6 +94,22 @@ _SPOKESPERSON = lazy_compile(r"\b(?:spokes(?:man|woman|person|people|men|women)|
                              r"|press\s+officers?)$", re.IGNORECASE)
 
 
+# a spokesperson with a capitalised body before the word: "a Harbour Council spokesperson",
+# "a White House spokesman"
+_BODY_SPOKESPERSON = lazy_compile(
+    r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?P<body>(?:[A-Z][\w'’.&-]*\s+){1,4})(?:spokes(?:man|woman"
+    r"|person)|press\s+(?:officer|secretary)|representative)$")
+
+
+def _body_spokesperson(source: str) -> bool:
+    """"A Harbour Council spokesperson", "a White House spokesman": a spokesperson for a
+    body the capitalised words before it name (not only a nation's adjective or a group
+    word: "a Turkish spokesman", "a Republican spokesman" name no body)."""
+    m = _BODY_SPOKESPERSON.match(source.strip())
+    return m is not None and not all(
+        _MODIFIER.match(w.rstrip(".")) or GROUP_WORD.match(w) for w in m.group("body").split())
+
+
 # a name joined to a source span before it: "Ana Ruiz and | others" (not a clause joined
 # after a comma: "..., in Colorado, and | a former official said")
 _NAMED_BEFORE = lazy_compile(r"([A-Z][\w'’-]*)\.?\s+(?:and|or)\s+$")
@@ -149,6 +165,8 @@ def _named_in_context(r: Extracted, text: str) -> bool:
         named = _NAME_BEFORE_WHO.search(text, max(0, r.source[0] - 80), r.source[0])
         if named is not None and not GROUP_WORD.match(named.group(1)):
             return True  # "Labor Secretary Ana Ruiz, who said": the relative names her
+    if r.source is not None and _body_spokesperson(r.source_text):
+        return True  # "a Harbour Council spokesperson": the body speaks through them
     if text and r.source is not None and _SPOKESPERSON.search(r.source_text) \
             and _NAMED_AFTER.match(text, r.source[1], r.source[1] + 80):
         return True  # "a spokesman for the Federal Reserve": the body speaks through them
