@@ -81,6 +81,11 @@ def test_unnamed_sources_are_flagged(text: str, flagged: str) -> None:
         # a spokesperson of a body named before the word, as "a spokesperson for ..."
         "A Harbour Council spokesperson said the road would reopen on Monday.",
         "The ferry will run again, a Valley Rail spokesman said.",
+        # a full name as the source phrase's appositive, or the person a span opens with
+        "The pier was never safe, said his oldest friend at Harbour School, Tom Berg.",
+        "One of her advisers, Ruth Amos, told reporters that the levy would stay.",
+        "The project's website, run by Ann Lee, a lecturer at Harbour College, said turnout "
+        "was high.",
         # a name leading "others"
         "Berg and others who oppose the levy said the vote was unfair.",
         "Ann Berg and several others said the vote was unfair.",

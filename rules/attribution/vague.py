@@ -145,6 +145,11 @@ def _named_in_context(r: Extracted, text: str) -> bool:
     if r.source is not None and (_NAMES_ITSELF.search(r.source_text) or (
             text and _MEMBERS_AFTER.match(text, r.source[1], r.source[1] + 80))):
         return True  # "a news site called The Local", "board members — including Ann Lee"
+    if r.source is not None and (_NAME_LAST.search(r.source_text.rstrip(" ,"))
+                                 or _LED_BY_NAME.match(r.source_text.strip())):
+        # "his best friend at Lehigh, Tom Berg": the appositive names him; "run by Ann
+        # Lee, a professor": a span that opens with the person it names
+        return True
     if r.source is not None and _name_and_others(r.source_text, text):
         return True  # "Ann Hawkins and others who oppose the ban said": a name leads them
     if text and r.source is not None and _AGE_FIRST.match(r.source_text) \
@@ -173,6 +178,19 @@ def _named_in_context(r: Extracted, text: str) -> bool:
     if text and r.source is not None and _group_named_before(r.source_text, text, r.source[0]):
         return True  # "the researchers" after "researchers led by Ana Ruiz"
     return False
+
+
+# a full name closing a source phrase as its appositive: "his best friend at Lehigh, Tom
+# Berg", "a neighbour, Dr. Ann Lee" (not a place: "officials in Leeds, West Yorkshire")
+_NAME_LAST = lazy_compile(
+    r",\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?!(?:North|South|East|West|New|Northern|Southern"
+    r"|Eastern|Western|Central|Upper|Lower|Greater|Saint|San|Santa|Los|Las|El|United|Great"
+    r"|Old|Little|Lake|Mount|Port|Fort|Cape)\s)[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?"
+    r"\s+[A-Z][a-z][\w'’-]*$")
+# a source span that opens with a participle and the person it names: "run by Ann Lee, a
+# professor at ...,"
+_LED_BY_NAME = lazy_compile(r"(?:run|led|headed|founded|chaired|written|edited|directed"
+                            r"|organi[sz]ed|hosted)\s+by\s+(?:[A-Z]\w*\.?\s+)?[A-Z][a-z]")
 
 
 # a name, then "and others": "Ann Hawkins and others", "Hawkins and several others"
