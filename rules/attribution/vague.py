@@ -436,6 +436,17 @@ def _unnamed_document(words: list[str], lows: list[str], lex: Lexicon) -> bool:
                                      and not head.endswith("s"))
 
 
+# people counted off as the source but not read as sources after "his"/"the" (which refer
+# to someone named: "his mother said"): "a mother of two said", "one passenger said"
+_COUNTED_PEOPLE = frozenset((
+    "mother", "father", "parent", "parents", "mum", "dad", "grandmother", "grandfather",
+    "grandparent", "widow", "widower", "pensioner", "pensioners", "passenger", "passengers",
+    "motorist", "motorists", "commuter", "commuters", "shopper", "shoppers", "customer",
+    "customers", "patient", "patients", "fan", "fans", "survivor", "survivors", "teenager",
+    "teenagers", "pupil", "pupils", "student", "students", "tenant", "tenants", "driver",
+    "drivers", "farmer", "farmers", "villager", "villagers", "homeowner", "homeowners"))
+
+
 def _counted_members(words: list[str], lows: list[str], lex: Lexicon) -> bool:
     """"a Nevada Democrat", "another Ohio Republican", "other Republicans", "a handful of
     Democrats who point": a counting determiner, then a head noun for people or a
@@ -460,7 +471,8 @@ def _counted_members(words: list[str], lows: list[str], lex: Lexicon) -> bool:
     if head[:1].isupper():
         # a group word ("Democrat", "Republicans", "Texans"), not a name
         return bool(GROUP_WORD.match(head)) and low not in lex.outlets
-    return low in lex.people_words or low in lex.anonymous_heads or low in lex.generic_people
+    return low in lex.people_words or low in lex.anonymous_heads or low in lex.generic_people \
+        or low in _COUNTED_PEOPLE
 
 
 def _head_index(body: list[str], lows: list[str]) -> int | None:
