@@ -33,6 +33,13 @@ def _vague(text: str) -> list[str]:
         # a family or everyday noun counted off
         ("A mother of two said the school gates were never locked.", "A mother of two"),
         ("One passenger said the train stopped without warning.", "One passenger"),
+        # a trade or industry, unnamed
+        ("Cement makers argue that imports have doubled.", "Cement makers argue"),
+        ("Manufacturers say the levy will cost jobs.", "Manufacturers say"),
+        ("Insurers warned that premiums would rise.", "Insurers warned"),
+        # "other ..." with no name before
+        ("Critics and other experts warned that the dam could fail.",
+         "Critics and other experts warned"),
         # a vague phrase with "as per"
         ("As per sources, the mayor will resign on Friday.", "As per sources"),
         # a spokesperson of no named body
@@ -94,6 +101,11 @@ def test_unnamed_sources_are_flagged(text: str, flagged: str) -> None:
         # a family noun after a possessive or named in an appositive
         "Tom Berg was hurt in the crash. His mother said he was recovering.",
         "A mother of two, Ann Lee, said the school gates were never locked.",
+        # a name leading "other ..." (the scans and the learned decision)
+        "Acme and other carmakers warned that prices would rise.",
+        "Ann Lee and other critics warned that the dam could fail.",
+        # a trade named by its members
+        "Carmakers such as Acme warn that prices will rise.",
         # a name leading "others"
         "Berg and others who oppose the levy said the vote was unfair.",
         "Ann Berg and several others said the vote was unfair.",

@@ -51,7 +51,8 @@ from rules.attribution.vague_words import (
     named_document_later,
 )
 
-__all__ = ["GROUP_WORD", "anonymity_asides", "group_claims", "unnamed_phrase", "vague_source"]
+__all__ = ["GROUP_WORD", "anonymity_asides", "group_claims", "named_in_context", "unnamed_phrase",
+           "vague_source"]
 
 Span = tuple[int, int]
 
@@ -137,7 +138,7 @@ def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
         or (text and r.source is not None and no_report(text, r.source[1], r.cue)))
 
 
-def _named_in_context(r: Extracted, text: str) -> bool:
+def named_in_context(r: Extracted, text: str) -> bool:
     """Whether the words of the source phrase or around it (``text``: the document's text)
     name its people: the phrase names itself or its members, an age appositive or a
     relative "who" after a name, a name joined by "and", a body a spokesperson speaks for,
@@ -217,7 +218,7 @@ def _name_and_others(source: str, text: str) -> bool:
 
 def _unnamed_source(r: Extracted, lex: Lexicon, text: str) -> bool:
     """:func:`vague_source` but for the phrases ``vague_named.py`` finds named."""
-    if r.source is not None and _named_in_context(r, text):
+    if r.source is not None and named_in_context(r, text):
         return False
     if r.vague:
         return True

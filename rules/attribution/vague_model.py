@@ -29,6 +29,7 @@ from checker.core.datafiles import load_data
 from checker.core.regexlit import lazy_compile
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
+from rules.attribution.vague import named_in_context
 from rules.attribution.vague_words import LATER, named_document_later
 
 MODEL_PATH = Path(__file__).with_name("vague_model.json")
@@ -357,9 +358,16 @@ def apply(text: str, body: Sequence[tuple[int, int, int]], found: Sequence[Extra
     vague = {k for k, (f, _) in rows.items() if probability(f, model) >= threshold}
     out = rule if model.get("mode") == "add" else [f for f in rule if f.sentence in vague]
     have = {f.sentence for f in out}
+    named: list[Span] | None = None
     for k in sorted(vague - have):
         span = rows[k][1]
         if span is None:
+            continue
+        if named is None:  # sources that the words around them name ("Ann Lee and other
+            # critics", "Tom Berg, 45, a local resident"): no finding on them either
+            named = [r.source for r in found if r.source is not None and r.informational
+                     and named_in_context(r, text)]
+        if any(a < span[1] and span[0] < b for a, b in named):
             continue
         phrase = text[span[0]:span[1]].strip(" ,")
         out.append(make(span[0], span[1],

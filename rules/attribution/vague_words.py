@@ -69,6 +69,10 @@ _GROUP_HEADS = frozenset((
     "conservationists", "physicians", "nurses", "clinicians", "epidemiologists", "bosses",
     "chiefs", "managers", "reporters", "journalists", "authors", "visitors", "motorists",
     "tourists", "homeowners", "survivors",
+    # trades and industries, unnamed: "Manufacturers say", "Cement makers argue"
+    "makers", "manufacturers", "producers", "retailers", "lenders", "insurers", "employers",
+    "exporters", "importers", "suppliers", "carmakers", "automakers", "drugmakers",
+    "chipmakers", "airlines", "banks", "growers", "builders", "developers", "operators",
 )) | _GROUP_BODIES
 _QUOTE_CHARS = "\"“”"
 
