@@ -121,6 +121,13 @@ _AGE_FIRST = lazy_compile(r"\s*\(?\d{1,3}\)?\s*,")
 _NAME_BEFORE_COMMA = lazy_compile(r"[A-Z][\w'’-]*\.?\s*,\s*$")
 
 
+# a definite group right before a relative "who": "the residents, | who", "its members |
+# who" (not "the officials, who": unnamed officials stay vague)
+_DEFINITE_BEFORE_WHO = lazy_compile(
+    r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+(?:[a-z][\w-]*\s+)"
+    r"{0,2}(?P<head>[a-z]+s)\s*,?\s*$")
+
+
 # a name right before a relative "who": "Ana Ruiz, | who"
 _NAME_BEFORE_WHO = lazy_compile(r"([A-Z][\w'’-]*)\.?\s*[,(]?\s*$")
 
@@ -171,6 +178,9 @@ def named_in_context(r: Extracted, text: str) -> bool:
         named = _NAME_BEFORE_WHO.search(text, max(0, r.source[0] - 80), r.source[0])
         if named is not None and not GROUP_WORD.match(named.group(1)):
             return True  # "Labor Secretary Ana Ruiz, who said": the relative names her
+        definite = _DEFINITE_BEFORE_WHO.search(text, max(0, r.source[0] - 60), r.source[0])
+        if definite is not None and definite.group("head") not in _HIDDEN_HEADS:
+            return True  # "the residents, who noted": a group told of before
     if r.source is not None and _body_spokesperson(r.source_text):
         return True  # "a Harbour Council spokesperson": the body speaks through them
     if text and r.source is not None and _SPOKESPERSON.search(r.source_text) \

@@ -237,7 +237,8 @@ _WHO_SAYS = lazy_compile(
     r"who\s+(?:(?:have|had|also|long|still|now|often|publicly|privately)\s+){0,2}"
     r"(?:say|said|claim|claimed|argue|argued|believe|believed|warn|warned|contend|contended"
     r"|insist|insisted|fear|feared|worry|worried|maintain|maintained|allege|alleged"
-    r"|predict|predicted|suspect|suspected)\b")
+    r"|predict|predicted|suspect|suspected|suggest|suggested|speculate|speculated"
+    r"|note|noted|point\s+out|pointed\s+out)\b")
 _GROUP_BEFORE_WHO = lazy_compile(
     r"(?:^|[\s(])(?P<src>(?:(?:some|many|several|other|various|numerous|most|a\s+few)\s+)?"
     r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s))\s*,?\s*$")
