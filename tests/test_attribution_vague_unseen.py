@@ -57,6 +57,12 @@ def _vague(text: str) -> list[str]:
         ("One survey suggests that most tenants back the levy.", "One survey suggests"),
         ("A new report found that the canal is badly polluted.", "A new report found"),
         ("A poll of 900 voters showed the mayor ahead.", "A poll of 900 voters showed"),
+        # bare figures or data as the sayer, opening a clause
+        ("Figures released on Monday show that bus use fell.",
+         "Figures released on Monday show"),
+        ("Statistics show that burglaries have halved.", "Statistics show"),
+        ("Fares rose, but early results suggest that bus use held up.",
+         "early results suggest"),
         # a rank word before an unnamed group written with a capital
         ("Senior Tories believe the leader must go before spring.", "Senior Tories"),
         ("Prominent Republicans say the bill will pass.", "Prominent Republicans"),
@@ -120,6 +126,13 @@ def test_unnamed_sources_are_flagged(text: str, flagged: str) -> None:
         "Ann Berg and several others said the vote was unfair.",
         # "as per" a named rule book
         "As per the club's rules, the vote was void.",
+        # figures with their publisher, owned, definite, named next, or a named source's
+        "Figures released by Harbour Council show that bus use fell.",
+        "Harbour Council figures show that bus use fell.",
+        "Its figures show that bus use fell.",
+        "Figures released on Monday show that bus use fell. The Harbour Council figures "
+        "cover every route.",
+        "Figures show bus use fell, the Harbour Council said.",
         # a rank word before a group that names its members
         "Senior Tories such as Ann Lee say the leader must go.",
         # "the chief" after the named chief

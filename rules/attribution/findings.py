@@ -38,6 +38,7 @@ from rules.attribution.vague_few import unnamed_access, unnamed_few
 from rules.attribution.vague_passive import (
     agentless_reports,
     no_agentless_report,
+    unnamed_data,
     unnamed_documents,
 )
 from rules.attribution.words import BOUNDARY_WORDS, DETERMINERS, TIME_WORDS
@@ -230,14 +231,16 @@ def _unnamed_asides(text: str, body: Sequence[tuple[int, int, int]], quotes: lis
                     lex: Lexicon, flagged: _Spans, out: list[VagueFinding],
                     named: Sequence[Span] = ()) -> None:
     """ATT001 for anonymity asides ("who asked not to be named"), unnamed groups before a
-    that-clause ("Critics charge that"), indefinite documents ("as per a report") and
-    agentless reports ("It was confirmed that"), outside quotations and spans already
-    flagged."""
+    that-clause ("Critics charge that"), indefinite documents ("as per a report"), bare
+    figures or data ("Figures released on Monday show") and agentless reports ("It was
+    confirmed that"), outside quotations and spans already flagged; the last two not inside
+    what a named source says."""
     spans = [(a, b) for a, b, _ in body]
     quote_starts = [q[0] for q in quotes]
     hits = [(a, b, "aside") for a, b in anonymity_asides(text, spans)]
     hits += [(a, b, "group") for a, b in group_claims(text, spans, lex)]
     hits += [(a, b, "group") for a, b in unnamed_documents(text, spans)]
+    hits += [(a, b, "data") for a, b in unnamed_data(text, spans)]
     hits += [(a, b, "group") for a, b in unnamed_few(text, spans, lex)]
     hits += [(a, b, "group") for a, b in unnamed_access(text, spans, lex)]
     hits += [(a, b, "passive") for a, b in agentless_reports(text, spans)]
@@ -246,8 +249,9 @@ def _unnamed_asides(text: str, body: Sequence[tuple[int, int, int]], quotes: lis
     for a, b, label in sorted(hits):
         if flagged.overlaps(a, b) or _inside_quote(quotes, quote_starts, a):
             continue
-        if label == "passive" and any(ca <= a and b <= cb for ca, cb in named):
-            continue  # a named source says it ("..., Tom Hart told reporters")
+        if label in ("passive", "data") and any(ca <= a and b <= cb for ca, cb in named):
+            continue  # a named source says it ("..., Tom Hart told reporters"; "Figures
+            # show ..., the council said": the council's figures)
         k = by_start[starts[bisect.bisect_right(starts, a) - 1]]
         flagged.add((a, b))
         phrase = text[a:b]
