@@ -132,7 +132,7 @@ def test_unnamed_sources_are_flagged(text: str, flagged: str) -> None:
         "Its figures show that bus use fell.",
         "Figures released on Monday show that bus use fell. The Harbour Council figures "
         "cover every route.",
-        "Figures show bus use fell, the Harbour Council said.",
+        "Figures show crime has fallen, the Harbour Council said.",
         # a rank word before a group that names its members
         "Senior Tories such as Ann Lee say the leader must go.",
         # "the chief" after the named chief
