@@ -45,6 +45,7 @@ def _vague(text: str) -> list[str]:
          "some commentators who have suggested"),
         ("The plan was backed by economists who pointed out that the levy was small.",
          "economists who pointed out"),
+        ("Those in the know say the depot will close in May.", "Those in the know"),
         # a vague phrase with "as per"
         ("As per sources, the mayor will resign on Friday.", "As per sources"),
         # a spokesperson of no named body
