@@ -101,6 +101,8 @@ def test_unnamed_sources_are_flagged(text: str, flagged: str) -> None:
         "A recent survey suggests tenants back the levy. The survey, released on Monday by "
         "the Harbour Institute, asked 2,000 tenants.",
         "In a poll of 900 voters, the Valley Ledger found that the mayor was ahead.",
+        "The Valley Ledger reported that, according to an analysis of council records, most "
+        "meetings were private.",
         "According to a 2019 study by economists Ann Lee and Tom Berg, the levy cut traffic.",
         # a spokesperson of a body named before the word, as "a spokesperson for ..."
         "A Harbour Council spokesperson said the road would reopen on Monday.",

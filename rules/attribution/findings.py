@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from checker.core.analysis import ANONYMOUS, Analysis
+from checker.core.analysis import ANONYMOUS, DOCUMENT, Analysis
 from checker.core.document import Sentence
 from checker.core.regexlit import lazy_compile
 from checker.core.rule import Rule
@@ -144,6 +144,7 @@ def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
     are expected to rise, the central bank said": the bank says the prices are expected to
     rise, so a passive inside has its sayer)."""
     named: list[Span] = []
+    sayers: list[Span] | None = None  # what named people say (read once, when needed)
     for r in found:
         if not r.informational:
             continue
@@ -152,6 +153,12 @@ def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
             # it, from this rule or from the phrase scans after it
             flagged.add(r.source)
             continue
+        if r.source is not None and r.source_kind == DOCUMENT:
+            if sayers is None:
+                sayers = _named_content(found, lex)
+            if _sayers_document(text, r.source, sayers):
+                continue  # "The AP reported that, according to an analysis of ...": the
+                # document is the named sayer's
         if r.source is not None and vague_source(r, lex, text):
             k = body_sentence(r.source[0])
             if k is not None:
@@ -174,6 +181,32 @@ def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
                     r.citing[0], r.citing[1],
                     f"vague attribution: citing '{r.citing_text}' without naming them", k))
     return named
+
+
+def _named_content(found: list[Extracted], lex: Lexicon) -> list[Span]:
+    """From the cue to the end of the content of each informational relation whose source
+    names a person, an organisation or an outlet (not a document, not an anonymous source):
+    a document read there is that sayer's."""
+    return [(r.cue[1] if r.cue else min(a for a, _ in r.content), max(b for _, b in r.content))
+            for r in found
+            if r.informational and r.source is not None and not r.source_doubted and r.content
+            and r.source_kind != DOCUMENT and classify(r.source_text, lex)[0] != ANONYMOUS]
+
+
+# what joins a named sayer's cue to a document it reads: "The Ledger reported | that,
+# according to | an analysis of ..."
+_SAYER_TO_DOCUMENT = re.compile(r"\s*(?:that\s*)?,?\s*(?:according\s+to|citing|as\s+per)\s+$",
+                                re.IGNORECASE)
+
+
+def _sayers_document(text: str, source: Span, sayers: list[Span]) -> bool:
+    """Whether a document source lies in what a named sayer says (``sayers``: from
+    :func:`_named_content`) or right after the sayer's cue ("The Ledger reported that,
+    according to an analysis of ...": the extractor may cut the content there)."""
+    return any(ca <= source[0] and source[1] <= cb
+               or (0 <= source[0] - ca <= 40
+                   and _SAYER_TO_DOCUMENT.match(text, ca, source[0]) is not None)
+               for ca, cb in sayers)
 
 
 def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list[Span],
