@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from checker.core.analysis import ANONYMOUS, Analysis
+from checker.core.analysis import ANONYMOUS, DOCUMENT, Analysis
 from checker.core.document import Sentence
 from checker.core.regexlit import lazy_compile
 from checker.core.rule import Rule
@@ -38,6 +38,7 @@ from rules.attribution.vague_few import unnamed_access, unnamed_few
 from rules.attribution.vague_passive import (
     agentless_reports,
     no_agentless_report,
+    unnamed_data,
     unnamed_documents,
 )
 from rules.attribution.words import BOUNDARY_WORDS, DETERMINERS, TIME_WORDS
@@ -143,6 +144,7 @@ def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
     are expected to rise, the central bank said": the bank says the prices are expected to
     rise, so a passive inside has its sayer)."""
     named: list[Span] = []
+    sayers: list[Span] | None = None  # what named people say (read once, when needed)
     for r in found:
         if not r.informational:
             continue
@@ -151,6 +153,12 @@ def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
             # it, from this rule or from the phrase scans after it
             flagged.add(r.source)
             continue
+        if r.source is not None and r.source_kind == DOCUMENT:
+            if sayers is None:
+                sayers = _named_content(found, lex)
+            if _sayers_document(text, r.source, sayers):
+                continue  # "The AP reported that, according to an analysis of ...": the
+                # document is the named sayer's
         if r.source is not None and vague_source(r, lex, text):
             k = body_sentence(r.source[0])
             if k is not None:
@@ -175,6 +183,32 @@ def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
     return named
 
 
+def _named_content(found: list[Extracted], lex: Lexicon) -> list[Span]:
+    """From the cue to the end of the content of each informational relation whose source
+    names a person, an organisation or an outlet (not a document, not an anonymous source):
+    a document read there is that sayer's."""
+    return [(r.cue[1] if r.cue else min(a for a, _ in r.content), max(b for _, b in r.content))
+            for r in found
+            if r.informational and r.source is not None and not r.source_doubted and r.content
+            and r.source_kind != DOCUMENT and classify(r.source_text, lex)[0] != ANONYMOUS]
+
+
+# what joins a named sayer's cue to a document it reads: "The Ledger reported | that,
+# according to | an analysis of ..."
+_SAYER_TO_DOCUMENT = re.compile(r"\s*(?:that\s*)?,?\s*(?:according\s+to|citing|as\s+per)\s+$",
+                                re.IGNORECASE)
+
+
+def _sayers_document(text: str, source: Span, sayers: list[Span]) -> bool:
+    """Whether a document source lies in what a named sayer says (``sayers``: from
+    :func:`_named_content`) or right after the sayer's cue ("The Ledger reported that,
+    according to an analysis of ...": the extractor may cut the content there)."""
+    return any(ca <= source[0] and source[1] <= cb
+               or (0 <= source[0] - ca <= 40
+                   and _SAYER_TO_DOCUMENT.match(text, ca, source[0]) is not None)
+               for ca, cb in sayers)
+
+
 def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list[Span],
                    lex: Lexicon, flagged: _Spans, out: list[VagueFinding],
                    named: Sequence[Span] = ()) -> None:
@@ -191,10 +225,13 @@ def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list
                     continue
                 if _inside_quote(quotes, quote_starts, a):
                     continue
-                if label == "agentless passive" and (_AGENT_AFTER.match(text, b)
-                                                     or no_agentless_report(text, a, b)):
+                if label == "agentless passive" and (
+                        _AGENT_AFTER.match(text, b) or no_agentless_report(text, a, b)
+                        or (text[a:b].lower().endswith(" as")
+                            and _AGENT_AFTER_COMPLEMENT.match(text, b))):
                     continue  # "is considered by many to be": the agent is read after;
-                    # "has been called in", "no injuries were reported": no report
+                    # "has been called in", "no injuries were reported": no report; "was
+                    # seen as a snub by the board": the agent after the complement
                 if (label == "agentless passive" or text[a:b].lower() == "reportedly") \
                         and any(ca <= a and b <= cb for ca, cb in named):
                     continue  # "Prices are expected to rise, the central bank said"
@@ -213,6 +250,9 @@ def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list
 
 # a passive's agent right after it: the passive is not agentless
 _AGENT_AFTER = re.compile(r"\s+by\s")
+# an agent after the complement of "seen as", "regarded as" in the same clause: "was seen as
+# a snub by the board"
+_AGENT_AFTER_COMPLEMENT = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+by\s")
 # documents that a definite determiner before a vague phrase refers back to ("the reports
 # said", "these studies show": the reports and studies named before)
 _DEFINITE_DOCUMENTS = re.compile(r"(?:reports|studies|research|data)\b", re.IGNORECASE)
@@ -224,14 +264,16 @@ def _unnamed_asides(text: str, body: Sequence[tuple[int, int, int]], quotes: lis
                     lex: Lexicon, flagged: _Spans, out: list[VagueFinding],
                     named: Sequence[Span] = ()) -> None:
     """ATT001 for anonymity asides ("who asked not to be named"), unnamed groups before a
-    that-clause ("Critics charge that"), indefinite documents ("as per a report") and
-    agentless reports ("It was confirmed that"), outside quotations and spans already
-    flagged."""
+    that-clause ("Critics charge that"), indefinite documents ("as per a report"), bare
+    figures or data ("Figures released on Monday show") and agentless reports ("It was
+    confirmed that"), outside quotations and spans already flagged; the last two not inside
+    what a named source says."""
     spans = [(a, b) for a, b, _ in body]
     quote_starts = [q[0] for q in quotes]
     hits = [(a, b, "aside") for a, b in anonymity_asides(text, spans)]
     hits += [(a, b, "group") for a, b in group_claims(text, spans, lex)]
     hits += [(a, b, "group") for a, b in unnamed_documents(text, spans)]
+    hits += [(a, b, "data") for a, b in unnamed_data(text, spans)]
     hits += [(a, b, "group") for a, b in unnamed_few(text, spans, lex)]
     hits += [(a, b, "group") for a, b in unnamed_access(text, spans, lex)]
     hits += [(a, b, "passive") for a, b in agentless_reports(text, spans)]
@@ -240,8 +282,9 @@ def _unnamed_asides(text: str, body: Sequence[tuple[int, int, int]], quotes: lis
     for a, b, label in sorted(hits):
         if flagged.overlaps(a, b) or _inside_quote(quotes, quote_starts, a):
             continue
-        if label == "passive" and any(ca <= a and b <= cb for ca, cb in named):
-            continue  # a named source says it ("..., Tom Hart told reporters")
+        if label in ("passive", "data") and any(ca <= a and b <= cb for ca, cb in named):
+            continue  # a named source says it ("..., Tom Hart told reporters"; "Figures
+            # show ..., the council said": the council's figures)
         k = by_start[starts[bisect.bisect_right(starts, a) - 1]]
         flagged.add((a, b))
         phrase = text[a:b]

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from checker.core.analysis import ANONYMOUS, ORGANISATION, PERSON
+from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, PERSON
 from checker.core.regexlit import lazy_compile
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
@@ -44,11 +44,15 @@ from rules.attribution.vague_words import (
     _MODIFIER,
     _REPORT_NOUNS,
     GROUP_WORD,
+    LATER,
+    RANKS,
     _group_heads,
     lazy_named_role,
+    named_document_later,
 )
 
-__all__ = ["GROUP_WORD", "anonymity_asides", "group_claims", "unnamed_phrase", "vague_source"]
+__all__ = ["GROUP_WORD", "anonymity_asides", "group_claims", "named_in_context", "unnamed_phrase",
+           "vague_source"]
 
 Span = tuple[int, int]
 
@@ -91,9 +95,37 @@ _SPOKESPERSON = lazy_compile(r"\b(?:spokes(?:man|woman|person|people|men|women)|
                              r"|press\s+officers?)$", re.IGNORECASE)
 
 
+# a spokesperson with a capitalised body before the word: "a Harbour Council spokesperson",
+# "a White House spokesman"
+_BODY_SPOKESPERSON = lazy_compile(
+    r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?P<body>(?:[A-Z][\w'’.&-]*\s+){1,4})(?:spokes(?:man|woman"
+    r"|person)|press\s+(?:officer|secretary)|representative)$")
+
+
+def _body_spokesperson(source: str) -> bool:
+    """"A Harbour Council spokesperson", "a White House spokesman": a spokesperson for a
+    body the capitalised words before it name (not only a nation's adjective or a group
+    word: "a Turkish spokesman", "a Republican spokesman" name no body)."""
+    m = _BODY_SPOKESPERSON.match(source.strip())
+    return m is not None and not all(
+        _MODIFIER.match(w.rstrip(".")) or GROUP_WORD.match(w) for w in m.group("body").split())
+
+
 # a name joined to a source span before it: "Ana Ruiz and | others" (not a clause joined
 # after a comma: "..., in Colorado, and | a former official said")
 _NAMED_BEFORE = lazy_compile(r"([A-Z][\w'’-]*)\.?\s+(?:and|or)\s+$")
+
+
+# an age opening an appositive, and the name before it: "Ann Lee, | 45, a nurse,"
+_AGE_FIRST = lazy_compile(r"\s*\(?\d{1,3}\)?\s*,")
+_NAME_BEFORE_COMMA = lazy_compile(r"[A-Z][\w'’-]*\.?\s*,\s*$")
+
+
+# a definite group right before a relative "who": "the residents, | who", "its members |
+# who" (not "the officials, who": unnamed officials stay vague)
+_DEFINITE_BEFORE_WHO = lazy_compile(
+    r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+(?:[a-z][\w-]*\s+)"
+    r"{0,2}(?P<head>[a-z]+s)\s*,?\s*$")
 
 
 # a name right before a relative "who": "Ana Ruiz, | who"
@@ -113,11 +145,24 @@ def vague_source(r: Extracted, lex: Lexicon, text: str = "") -> bool:
         or (text and r.source is not None and no_report(text, r.source[1], r.cue)))
 
 
-def _unnamed_source(r: Extracted, lex: Lexicon, text: str) -> bool:
-    """:func:`vague_source` but for the phrases ``vague_named.py`` finds named."""
+def named_in_context(r: Extracted, text: str) -> bool:
+    """Whether the words of the source phrase or around it (``text``: the document's text)
+    name its people: the phrase names itself or its members, an age appositive or a
+    relative "who" after a name, a name joined by "and", a body a spokesperson speaks for,
+    a group named before."""
     if r.source is not None and (_NAMES_ITSELF.search(r.source_text) or (
             text and _MEMBERS_AFTER.match(text, r.source[1], r.source[1] + 80))):
-        return False  # "a news site called The Local", "board members — including Ann Lee"
+        return True  # "a news site called The Local", "board members — including Ann Lee"
+    if r.source is not None and (_NAME_LAST.search(r.source_text.rstrip(" ,"))
+                                 or _LED_BY_NAME.match(r.source_text.strip())):
+        # "his best friend at Lehigh, Tom Berg": the appositive names him; "run by Ann
+        # Lee, a professor": a span that opens with the person it names
+        return True
+    if r.source is not None and _name_and_others(r.source_text, text):
+        return True  # "Ann Hawkins and others who oppose the ban said": a name leads them
+    if text and r.source is not None and _AGE_FIRST.match(r.source_text) \
+            and _NAME_BEFORE_COMMA.search(text, max(0, r.source[0] - 60), r.source[0]):
+        return True  # "Ann Lee, | 45, a local resident, said": the appositive of a name
     joined = _NAMED_BEFORE.search(text, max(0, r.source[0] - 80), r.source[0]) \
         if text and r.source is not None \
         and text[max(0, r.source[0] - 5):r.source[0]].rstrip().endswith((" and", " or")) \
@@ -128,16 +173,63 @@ def _unnamed_source(r: Extracted, lex: Lexicon, text: str) -> bool:
             not in _JOINED_DETERMINERS):
         # "Ana Ruiz and others said", "the DOJ and its supporters": one of them is named
         # (not "Senior U.S. and Iranian officials": two modifiers of one head)
-        return False
+        return True
     if text and r.source is not None and r.source_text.strip().lower() in ("who", "whom"):
         named = _NAME_BEFORE_WHO.search(text, max(0, r.source[0] - 80), r.source[0])
         if named is not None and not GROUP_WORD.match(named.group(1)):
-            return False  # "Labor Secretary Ana Ruiz, who said": the relative names her
+            return True  # "Labor Secretary Ana Ruiz, who said": the relative names her
+        definite = _DEFINITE_BEFORE_WHO.search(text, max(0, r.source[0] - 60), r.source[0])
+        if definite is not None and definite.group("head") not in _HIDDEN_HEADS:
+            return True  # "the residents, who noted": a group told of before
+    if r.source is not None and _body_spokesperson(r.source_text):
+        return True  # "a Harbour Council spokesperson": the body speaks through them
     if text and r.source is not None and _SPOKESPERSON.search(r.source_text) \
             and _NAMED_AFTER.match(text, r.source[1], r.source[1] + 80):
-        return False  # "a spokesman for the Federal Reserve": the body speaks through them
+        return True  # "a spokesman for the Federal Reserve": the body speaks through them
     if text and r.source is not None and _group_named_before(r.source_text, text, r.source[0]):
-        return False  # "the researchers" after "researchers led by Ana Ruiz"
+        return True  # "the researchers" after "researchers led by Ana Ruiz"
+    return False
+
+
+# a full name closing a source phrase as its appositive: "his best friend at Lehigh, Tom
+# Berg", "a neighbour, Dr. Ann Lee" (not a place: "officials in Leeds, West Yorkshire")
+_NAME_LAST = lazy_compile(
+    r",\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?!(?:North|South|East|West|New|Northern|Southern"
+    r"|Eastern|Western|Central|Upper|Lower|Greater|Saint|San|Santa|Los|Las|El|United|Great"
+    r"|Old|Little|Lake|Mount|Port|Fort|Cape)\s)[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?"
+    r"\s+[A-Z][a-z][\w'’-]*$")
+# a source span that opens with a participle and the person it names: "run by Ann Lee, a
+# professor at ...,"
+_LED_BY_NAME = lazy_compile(r"(?:run|led|headed|founded|chaired|written|edited|directed"
+                            r"|organi[sz]ed|hosted)\s+by\s+(?:[A-Z]\w*\.?\s+)?[A-Z][a-z]")
+
+
+# a name, then "and others": "Ann Hawkins and others", "Hawkins and several others"
+_AND_OTHERS = lazy_compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:and|or)"
+                           r"\s+(?:(?:many|several|some|a\s+few)\s+)?others?\b")
+
+
+def _name_and_others(source: str, text: str) -> bool:
+    """Whether a source phrase opens with a name joined to "others" ("Ann Hawkins and
+    others", "Hawkins and others who oppose the ban"): a capitalised phrase that is no
+    group word ("Democrats and others") and, one word long, is written with a capital
+    everywhere in the text ("Rabbis and others" where the text has "rabbis": a common
+    word)."""
+    m = _AND_OTHERS.match(source.strip())
+    if m is None:
+        return False
+    words = m.group("name").split()
+    if GROUP_WORD.match(words[-1].rstrip(".")):
+        return False
+    low = words[0].lower()
+    return len(words) > 1 or not text \
+        or re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is None
+
+
+def _unnamed_source(r: Extracted, lex: Lexicon, text: str) -> bool:
+    """:func:`vague_source` but for the phrases ``vague_named.py`` finds named."""
+    if r.source is not None and named_in_context(r, text):
+        return False
     if r.vague:
         return True
     if r.source is None or not r.informational:
@@ -146,6 +238,15 @@ def _unnamed_source(r: Extracted, lex: Lexicon, text: str) -> bool:
         return False
     if r.source_kind == ANONYMOUS:
         return unnamed_phrase(r.source_text, lex)
+    if r.source_kind == DOCUMENT:
+        # "A recent study found", "One survey suggests": no author, no publisher; "Senior
+        # government figures believe": people, read as numbers
+        words = [w.rstrip(".") for w in _WORD.findall(r.source_text)]
+        lows = [w.lower() for w in words]
+        if _ranked_group(words, lows):
+            return True
+        head = _unnamed_finding(words, lows, lex)
+        return head is not None and not (text and _document_named(r, text, head))
     if r.source_kind == PERSON and text and _definite_hidden(r.source_text, text, r.source[0]):
         return True  # "the Iranian official said": the unnamed official told of before
     if r.source_kind in (PERSON, ORGANISATION):
@@ -260,7 +361,59 @@ def unnamed_phrase(text: str, lex: Lexicon) -> bool:
                             "officials"):
         return True  # "the sources said": the unnamed sources told of before
     return _counted_members(words, lows, lex) or _unnamed_bodies(lows) \
-        or _unnamed_document(words, lows, lex) or _quoted_elsewhere(words, lows, lex)
+        or _unnamed_document(words, lows, lex) or _quoted_elsewhere(words, lows, lex) \
+        or _ranked_group(words, lows)
+
+
+# documents whose findings, with no author or publisher named, come from no one the reader
+# can weigh: "a recent study found", "one survey suggests" (not "a letter said", "a
+# statement said", "a court document says": whose letter, statement or filing the
+# sentences around it usually say)
+_FINDING_DOCUMENTS = frozenset(("report", "study", "survey", "poll", "analysis", "paper",
+                                "assessment", "estimate", "review", "dossier"))
+# a document's author or publisher after it: "a 2013 study | by economists Ann Lee and",
+# "a poll | conducted by the Valley Ledger", "a survey | of voters published by Acme"
+_AUTHOR_AFTER = lazy_compile(
+    r"[^.;:!?]{0,60}?\b(?:by|from)\s+(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z]")
+# "in" right before a document: "In a poll of voters, Acme found": the document is where a
+# sayer named after it found something
+_IN_BEFORE = lazy_compile(r"\b[Ii]n\s+$")
+
+
+def _document_named(r: Extracted, text: str, head: str) -> bool:
+    """Whether the text names the author or publisher of the document source of ``r``
+    (``head``: its head noun) right after it or in the next sentences ("a new poll shows
+    ... | The Harbour Ledger poll found": the lede's document, named next), or reads the
+    document as where someone else found something."""
+    assert r.source is not None
+    a, b = r.source
+    return _AUTHOR_AFTER.match(text, b, b + 100) is not None \
+        or _IN_BEFORE.search(text, max(0, a - 4), a) is not None \
+        or named_document_later(head).search(text, b, b + LATER) is not None
+
+
+
+
+def _unnamed_finding(words: list[str], lows: list[str], lex: Lexicon) -> str | None:
+    """The head noun of an :func:`_unnamed_document` that is a document of findings (a
+    study, a survey, a report), not a letter or a statement; else None."""
+    if not words or not _unnamed_document(words, lows, lex):
+        return None
+    at = _head_index(words[1:], lows[1:])
+    return lows[at + 1] if at is not None and lows[at + 1] in _FINDING_DOCUMENTS else None
+
+
+def _ranked_group(words: list[str], lows: list[str]) -> bool:
+    """"Senior Tories", "Leading Democrats", "senior Labour figures", "top government
+    figures": a rank word, then a capitalised plural group word or "figures" as the head
+    (with at most two modifiers between), and nothing after the head (no name, no
+    postmodifier: "senior Tories such as Ann Lee" names one)."""
+    if not 2 <= len(words) <= 4 or lows[0] not in RANKS:
+        return False
+    head = words[-1]
+    if lows[-1] == "figures":
+        return True
+    return head[:1].isupper() and head.endswith("s") and bool(GROUP_WORD.match(head))
 
 
 # participles after which unnamed people stay unnamed ("sources cited in the memo"); not
@@ -294,6 +447,17 @@ def _unnamed_document(words: list[str], lows: list[str], lex: Lexicon) -> bool:
                                      and not head.endswith("s"))
 
 
+# people counted off as the source but not read as sources after "his"/"the" (which refer
+# to someone named: "his mother said"): "a mother of two said", "one passenger said"
+_COUNTED_PEOPLE = frozenset((
+    "mother", "father", "parent", "parents", "mum", "dad", "grandmother", "grandfather",
+    "grandparent", "widow", "widower", "pensioner", "pensioners", "passenger", "passengers",
+    "motorist", "motorists", "commuter", "commuters", "shopper", "shoppers", "customer",
+    "customers", "patient", "patients", "fan", "fans", "survivor", "survivors", "teenager",
+    "teenagers", "pupil", "pupils", "student", "students", "tenant", "tenants", "driver",
+    "drivers", "farmer", "farmers", "villager", "villagers", "homeowner", "homeowners"))
+
+
 def _counted_members(words: list[str], lows: list[str], lex: Lexicon) -> bool:
     """"a Nevada Democrat", "another Ohio Republican", "other Republicans", "a handful of
     Democrats who point": a counting determiner, then a head noun for people or a
@@ -318,7 +482,8 @@ def _counted_members(words: list[str], lows: list[str], lex: Lexicon) -> bool:
     if head[:1].isupper():
         # a group word ("Democrat", "Republicans", "Texans"), not a name
         return bool(GROUP_WORD.match(head)) and low not in lex.outlets
-    return low in lex.people_words or low in lex.anonymous_heads or low in lex.generic_people
+    return low in lex.people_words or low in lex.anonymous_heads or low in lex.generic_people \
+        or low in _COUNTED_PEOPLE
 
 
 def _head_index(body: list[str], lows: list[str]) -> int | None:

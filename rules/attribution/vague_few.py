@@ -206,12 +206,18 @@ def unnamed_few(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Span
     return sorted(out)
 
 
+# quantifiers before "others": "and several others", "and many others"
+_QUANTIFIERS_BEFORE = frozenset(("several", "many", "some", "few", "numerous", "various"))
+
+
 def _few_reports(text: str, low: str, m: re.Match[str], words: list[str]) -> bool:
     """Whether a :data:`_FEW_AT` match reports a view (``words``: the words before it):
     not after "and"/"or", nor a noun ("causing some worry at"), a thing seen ("many saw
     the parade"), a raised hand ("many raised their hands") or a phone call ("some called
     the hotline")."""
     verb = m.group("verb")
+    if words and words[-1] in _QUANTIFIERS_BEFORE:
+        words = words[:-1]  # "Ann Lee and several | others said"
     if words and words[-1] in _NOT_BEFORE_FEW:
         return False
     if verb in _NOUN_TOO and not _OBJECT_NEXT.match(text, m.end()):
@@ -231,7 +237,8 @@ _WHO_SAYS = lazy_compile(
     r"who\s+(?:(?:have|had|also|long|still|now|often|publicly|privately)\s+){0,2}"
     r"(?:say|said|claim|claimed|argue|argued|believe|believed|warn|warned|contend|contended"
     r"|insist|insisted|fear|feared|worry|worried|maintain|maintained|allege|alleged"
-    r"|predict|predicted|suspect|suspected)\b")
+    r"|predict|predicted|suspect|suspected|suggest|suggested|speculate|speculated"
+    r"|note|noted|point\s+out|pointed\s+out)\b")
 _GROUP_BEFORE_WHO = lazy_compile(
     r"(?:^|[\s(])(?P<src>(?:(?:some|many|several|other|various|numerous|most|a\s+few)\s+)?"
     r"(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z]+s))\s*,?\s*$")

@@ -360,9 +360,25 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon, before: str = "") -> 
         words = src[:src.index(" in ")].split()[1:]
     if words and lows[0] in _QUANTIFIERS and GROUP_WORD.match(s[m.start("head"):m.end("head")]):
         words = [w for w in words if w != s[m.start("head"):m.end("head")]]  # "many Democrats"
+    if _named_lead(src, lex):
+        return False  # "Acme and other carmakers warned": one of them is named
     # "some Acme analysts": named by their employer; quoted: the speaker's words
     return not (first_cap or any(w[:1].isupper() and not _MODIFIER.match(w.rstrip(","))
                                  for w in words) or _quoted(s, at))
+
+
+def _named_lead(src: str, lex: Lexicon) -> bool:
+    """Whether a group phrase opens with a name joined to "other ..." ("Acme and other
+    carmakers", "Ann Lee and other critics"): a capitalised first word that is no common
+    word for people, no group word and no modifier ("Critics and other experts": none)."""
+    pre, sep, _ = src.partition(" and other")
+    words = pre.split()
+    if not sep or not words or not 1 <= len(words) <= 3:
+        return False
+    first = words[0].rstrip(",")
+    return first[:1].isupper() and first.lower() not in lex.people_words \
+        and first.lower() not in _group_heads(lex) and not GROUP_WORD.match(first) \
+        and not _MODIFIER.match(first)
 
 
 # owners before a group's head: the group is someone's, who is named ("the DOJ and its

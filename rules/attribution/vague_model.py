@@ -29,6 +29,8 @@ from checker.core.datafiles import load_data
 from checker.core.regexlit import lazy_compile
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
+from rules.attribution.vague import named_in_context
+from rules.attribution.vague_words import LATER, named_document_later
 
 MODEL_PATH = Path(__file__).with_name("vague_model.json")
 MODEL_FORMAT = "checker-attribution-vague-model"
@@ -89,6 +91,12 @@ _SPOKES = frozenset(("spokesman", "spokeswoman", "spokesperson", "spokespeople",
                      "spokesmen", "spokeswomen", "representative", "representatives"))
 # punctuation around a word (word runs are read with str.split: no regex to compile)
 _PUNCT = "\"“”‘’'.,;:!?()[]{}—–-…*"
+
+
+# group words for documents, which the next sentences may name ("a new poll shows ... The
+# Harbour Ledger poll"): their singular
+_NAMEABLE_DOCUMENTS = {"poll": "poll", "polls": "poll", "survey": "survey",
+                       "surveys": "survey", "report": "report", "reports": "report"}
 
 
 # A sentence's cue phrase needs one of these words (the prefilter of :func:`_may_hit`; none
@@ -252,21 +260,53 @@ def _phrase_features(text: str, body: Sequence[tuple[int, int, int]],
             continue
         runs = _word_runs(sent)
         for name, i, j in _phrase_hits([w.lower() for _, _, w in runs],
-                                       [w[0].isupper() for _, _, w in runs]):
+                                       [w[0].isupper() for _, _, w in runs],
+                                       [sent[e:e + 1] == "," and _closes_apposition(sent, st)
+                                        for st, e, _ in runs]):
             q = bisect.bisect_right(quote_starts, a + runs[i][0]) - 1
             if q >= 0 and a + runs[i][0] < quotes[q][1]:
                 continue
+            doc = _NAMEABLE_DOCUMENTS.get(runs[i][2].lower()) if name == "group_verb" else None
+            if doc and named_document_later(doc).search(text, a + runs[j][1],
+                                                        a + runs[j][1] + LATER):
+                continue  # "A new poll shows ... The Acme poll found": named next
             feats = out.setdefault(k, ({}, None))[0]
             feats[name] = 1.0
             if k not in spans:
                 spans[k] = (a + runs[i][0], a + runs[j][1])
 
 
-def _phrase_hits(words: list[str], caps: list[bool]) -> list[tuple[str, int, int]]:
+# the word before a comma: "Ann Lee|,", "45|,"
+_WORD_BEFORE = lazy_compile(r"([\w'’.-]+)\s*$")
+
+
+def _closes_apposition(sent: str, at: int) -> bool:
+    """Whether the words of ``sent`` from the comma before offset ``at`` form an appositive
+    after a name: "Ann Lee, a local | resident,", "Tom Hart, 45, a | resident," (the word
+    before that comma, or before the one ahead of an age, written with a capital)."""
+    comma = sent.rfind(",", 0, at)
+    for _ in range(2):
+        if comma < 0:
+            return False
+        m = _WORD_BEFORE.search(sent, max(0, comma - 40), comma)
+        if m is None:
+            return False
+        word = m.group(1)
+        if not (word.isdigit() and len(word) <= 3):
+            return word[:1].isupper()
+        comma = sent.rfind(",", 0, m.start())  # an age: the name before it
+    return False
+
+
+def _phrase_hits(words: list[str], caps: list[bool], apposition: Sequence[bool] = ()
+                 ) -> list[tuple[str, int, int]]:
     """(feature, first word, last word) of each cue phrase in a sentence's lower-case words
-    (``caps``: which words are written with a capital). A group word up to three words
-    after a definite determiner refers back ("the survey said", "the senior ferry official
-    said"), one after a capitalised word is named ("Acme analysts say")."""
+    (``caps``: which words are written with a capital; ``apposition``: which words close an
+    appositive after a name, a comma after them). A group word up to three words after a
+    definite determiner refers back ("the survey said", "the senior ferry official said"),
+    one after a capitalised word is named ("Acme analysts say"), and one closing an
+    appositive after a name is no subject ("Ann Lee, a local resident, said": the named
+    person speaks)."""
     out: list[tuple[str, int, int]] = []
     n = len(words)
     for i, w in enumerate(words):
@@ -277,7 +317,8 @@ def _phrase_hits(words: list[str], caps: list[bool]) -> list[tuple[str, int, int
         if j < n and words[j].endswith("ly") and words[j] not in _GROUP_VERBS:
             j += 1  # "experts broadly agree", "it is widely believed"
         if w in _GROUPS and not _DEFINITE.intersection(words[max(0, i - 3):i]) and not (
-                i > 1 and caps[i - 1]) and j < n and (words[j] in _GROUP_VERBS or (
+                i > 1 and caps[i - 1]) and not (i < len(apposition) and apposition[i]) \
+                and j < n and (words[j] in _GROUP_VERBS or (
                 words[j] in _PLURAL_BE and j + 1 < n and words[j + 1] in _CONCERNED)):
             out.append(("group_verb", i, j))
         elif w in _IT_BE or (w == "it" and i + 1 < n and words[i + 1] in _BE):
@@ -317,9 +358,16 @@ def apply(text: str, body: Sequence[tuple[int, int, int]], found: Sequence[Extra
     vague = {k for k, (f, _) in rows.items() if probability(f, model) >= threshold}
     out = rule if model.get("mode") == "add" else [f for f in rule if f.sentence in vague]
     have = {f.sentence for f in out}
+    named: list[Span] | None = None
     for k in sorted(vague - have):
         span = rows[k][1]
         if span is None:
+            continue
+        if named is None:  # sources that the words around them name ("Ann Lee and other
+            # critics", "Tom Berg, 45, a local resident"): no finding on them either
+            named = [r.source for r in found if r.source is not None and r.informational
+                     and named_in_context(r, text)]
+        if any(a < span[1] and span[0] < b for a, b in named):
             continue
         phrase = text[span[0]:span[1]].strip(" ,")
         out.append(make(span[0], span[1],

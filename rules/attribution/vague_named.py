@@ -19,6 +19,7 @@ import re
 
 from checker.core.regexlit import lazy_compile
 from rules.attribution.lexicon import Lexicon
+from rules.attribution.vague_words import RANKS
 
 # offices with one holder (or a known few) at a time, that a definite article points at
 OFFICES = frozenset((
@@ -87,7 +88,7 @@ def _named_document(words: list[str], lows: list[str], lex: Lexicon) -> bool:
             and (i or (lows[0] not in lex.vague_determiners and lows[0] not in _DEFINITE
                        and lows[0] not in _COMMON_OPENERS and lows[0] not in lex.anonymous_heads
                        and lows[0] not in lex.people_words and lows[0] not in _DOCUMENTS
-                       and lows[0] not in lex.document_nouns
+                       and lows[0] not in lex.document_nouns and lows[0] not in RANKS
                        and not lows[0].endswith(_ADJECTIVE_ENDINGS)))]
     return any(not _GROUPISH.fullmatch(w) for w in caps)
 

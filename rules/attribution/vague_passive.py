@@ -9,7 +9,9 @@ ATT001.
   passive);
 - "there are fears that", "concerns have been raised that";
 - an indefinite document with no author or publisher after "according to", "as per" or
-  "citing" ("according to a report", "citing one recent study").
+  "citing" ("according to a report", "citing one recent study");
+- bare figures or data opening a clause as the sayer ("Figures released on Monday show",
+  "Statistics show that"), unless the next sentences name them (:func:`unnamed_data`).
 
 Spans inside quotations are skipped (``vague_words._scan``); each pattern is tried only in
 sentences that hold one of its key strings.
@@ -21,7 +23,14 @@ import re
 from collections.abc import Iterable
 
 from checker.core.regexlit import lazy_compile
-from rules.attribution.vague_words import _REPORT_NOUNS, _lowered, _scan, lazy_named_role
+from rules.attribution.vague_words import (
+    _REPORT_NOUNS,
+    LATER,
+    _lowered,
+    _scan,
+    lazy_named_role,
+    named_document_later,
+)
 
 Span = tuple[int, int]
 
@@ -116,6 +125,34 @@ _UNNAMED_DOCUMENT = lazy_compile(
     r"(?!\s+(?:in|by|from|for|of|at|with|on|published|released|commissioned)\s)",
 )
 _CLAUSE_END = lazy_compile(r"[.,;:!?()]")
+
+
+# bare figures or data opening a clause as the sayer: "Figures released on Monday show",
+# "Statistics show that", "Early results suggest" (no owner before, no publisher after)
+_UNNAMED_DATA = lazy_compile(
+    r"(?:^|(?<=[,;:—–]\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bas\s)|(?<=\bwhile\s))"
+    r"(?:(?:new|latest|recent|early|preliminary|provisional|fresh|official|initial)\s+)?"
+    r"(?P<head>figures|data|statistics|numbers|results|estimates|findings)"
+    r"(?:\s+(?:released|published|issued|out)(?:\s+(?:on|this|last|in|earlier|late)"
+    r"(?:\s+[\w-]+)?|\s+(?:yesterday|today))?)?"
+    r"\s+(?:have\s+|has\s+)?(?:show|shows|showed|shown|suggest|suggests|suggested|indicate"
+    r"|indicates|indicated|reveal|reveals|revealed)\b",
+    re.IGNORECASE)
+_DATA_KEYS = ("figures", "data", "statistics", "numbers", "results", "estimates", "findings")
+
+
+def unnamed_data(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """Spans of bare figures or data as the sayer ("Figures released on Monday show",
+    "Statistics show that") outside quotations, unless the next sentences name them ("...
+    The Harbour Council figures also show")."""
+    out = []
+    for a, b in _scan(text, sentences, _DATA_KEYS, _UNNAMED_DATA):
+        m = _UNNAMED_DATA.match(text, a, b)
+        head = m.group("head").lower() if m is not None else ""
+        if head and named_document_later(head[:-1] if head.endswith("s") else head).search(
+                text, b, b + LATER) is None:
+            out.append((a, b))
+    return out
 
 
 def unnamed_documents(text: str, sentences: Iterable[Span]) -> list[Span]:

@@ -46,6 +46,12 @@ _GROUP_BODIES = frozenset(("groups", "organizations", "organisations", "companie
                            "businesses", "firms", "outlets", "agencies", "charities",
                            "unions", "campaigns"))
 
+# rank words before an unnamed group: "senior Tories", "leading Democrats", "top
+# Republicans", "senior government figures" (a first word that names no one)
+RANKS = frozenset(("senior", "leading", "top", "prominent", "veteran", "moderate", "rebel",
+                   "backbench", "influential", "high-ranking", "junior", "key", "centrist",
+                   "hardline", "mainstream", "establishment"))
+
 _REPORT_NOUNS = frozenset(("report", "study", "survey", "analysis", "memo", "document",
                            "poll", "paper", "briefing", "assessment", "estimate", "review",
                            "account", "dossier", "leak", "note", "letter", "filing"))
@@ -63,6 +69,10 @@ _GROUP_HEADS = frozenset((
     "conservationists", "physicians", "nurses", "clinicians", "epidemiologists", "bosses",
     "chiefs", "managers", "reporters", "journalists", "authors", "visitors", "motorists",
     "tourists", "homeowners", "survivors",
+    # trades and industries, unnamed: "Manufacturers say", "Cement makers argue"
+    "makers", "manufacturers", "producers", "retailers", "lenders", "insurers", "employers",
+    "exporters", "importers", "suppliers", "carmakers", "automakers", "drugmakers",
+    "chipmakers", "airlines", "banks", "growers", "builders", "developers", "operators",
 )) | _GROUP_BODIES
 _QUOTE_CHARS = "\"“”"
 
@@ -90,6 +100,25 @@ def lazy_named_role(head: str) -> re.Pattern[str]:
                          rf"|[A-Z][\w'’-]+,\s+(?:an?|the|one)\s+(?:[\w.'’-]+\s+){{0,5}}?"
                          rf"{head}s?\b")
         _NAMED_ROLE[head] = got
+    return got
+
+
+LATER = 500  # characters after a document in which the text may name it
+_LATER_NAMED: dict[str, re.Pattern[str]] = {}
+
+
+def named_document_later(head: str) -> re.Pattern[str]:
+    """A pattern for a document with the head noun ``head`` and its author or publisher:
+    "A Harbour Ledger poll", "The USA TODAY/Acme poll", "the survey, released by Acme",
+    "a new poll by the Harbour Institute"."""
+    got = _LATER_NAMED.get(head)
+    if got is None:
+        got = re.compile(
+            rf"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|One|Another"
+            rf"|New|Latest|Last|Same|Such)\s)"
+            rf"[A-Z][\w'’./&-]*\s+(?:[A-Z\d][\w'’./&-]*\s+)*(?:[a-z]+\s+)?{head}s?\b"
+            rf"|\b{head}s?\b[^.;!?]{{0,80}}?\b(?:by|from)\s+(?:the\s+)?[A-Z]")
+        _LATER_NAMED[head] = got
     return got
 
 
