@@ -157,7 +157,7 @@ def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
             if sayers is None:
                 sayers = _named_content(found, lex)
             if _sayers_document(text, r.source, sayers):
-                continue  # "The AP reported that, according to an analysis of ...": the
+                continue  # "The Herald said that, according to a survey by ...": the
                 # document is the named sayer's
         if r.source is not None and vague_source(r, lex, text):
             k = body_sentence(r.source[0])
