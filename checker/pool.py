@@ -227,6 +227,7 @@ def _init_worker(job: Job) -> None:
     every worker, and writing into their headers copies each page of memory that the
     worker shares with its parent."""
     gc.freeze()
+    gc.set_threshold(ARTICLES_GC_THRESHOLD, *gc.get_threshold()[1:])
     _JOB[0] = job
     limit_memory(job.config.memory_budget)
 
@@ -234,6 +235,16 @@ def _init_worker(job: Job) -> None:
 def _analyse(items: list[ArticleInput]) -> list[Done]:
     return [run_article(item, _JOB[0]) for item in items]
 
+
+# The cycle collector's first threshold (net new objects between its young passes; Python's
+# default is 700) while articles are audited. The collector is paused during each article
+# (run_article), so with the default it ran as soon as most articles ended, over what the
+# article left alive (the last article's token view, new cache entries: 1,000-5,000
+# objects, ~0.7 ms a pass), finding nothing to free. With this threshold it passes every
+# few dozen articles: the collections of a 200-article audit took 0.25 ms per article
+# instead of 0.5. What an article leaves in reference cycles waits longer to be freed (the
+# peak memory of a 2,000-article audit did not change).
+ARTICLES_GC_THRESHOLD = 50_000
 
 BATCH = 4  # articles sent to a worker at a time (fewer messages, less overhead per article)
 
@@ -249,8 +260,13 @@ def iter_done(inputs: Iterable[ArticleInput], job: Job, jobs: int = 1) -> Iterat
     pool goes on with the rest.
     """
     if jobs <= 1:
-        for item in inputs:
-            yield run_article(item, job)
+        before = gc.get_threshold()
+        gc.set_threshold(ARTICLES_GC_THRESHOLD, *before[1:])
+        try:
+            for item in inputs:
+                yield run_article(item, job)
+        finally:
+            gc.set_threshold(*before)
         return
     pending = iter(inputs)
     window = jobs * 4  # batches in flight
