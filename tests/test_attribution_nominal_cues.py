@@ -76,3 +76,24 @@ def test_no_named_holder_or_no_content_clause_stays_unattributed(text: str) -> N
     found, _ = extract(text, _sentences(text))
     assert not any(r.informational or r.stance for r in found)
     assert analyse_attribution(text).attributed == [False]
+
+
+@pytest.mark.parametrize(("text", "informational"), [
+    ("In their view, the levy will pay for itself within a decade.", False),
+    ("The levy, in Ana Ruiz's opinion, is a tax on sunshine.", True),
+    ("In the mayor's words, the ferry is a lifeline for the island.", True),
+])
+def test_in_a_holders_view_frames_the_rest_of_the_sentence(text: str,
+                                                           informational: bool) -> None:
+    found, _ = extract(text, _sentences(text))
+    assert any(r.cue_text.lower().startswith("in ") and r.informational == informational
+               and r.stance != informational for r in found)
+    assert analyse_attribution(text).attributed == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "Lee was less sure in his estimation of the market's strength.",
+    "They had tears in their eyes as the ferry left the harbour.",
+])
+def test_in_a_view_that_is_no_parenthetical_frames_nothing(text: str) -> None:
+    assert analyse_attribution(text).attributed == [False]

@@ -15,6 +15,10 @@ source ("the minister's" rejected as no sayer), the relation is set right here.
   no source named), as for a belief whose holder we cannot name.
 - No holder ("speculation that ...", "the idea is that ...") is no cue here: an unsourced
   rumour or idea stays the author's claim.
+- A parenthetical "in <holder's> view" ("In their view, ...", "The levy, in Ana Ruiz's
+  opinion, is ...", "In the mayor's words, ...") frames the rest of the sentence as the
+  holder's view or words, like "according to"; with no comma after it it is a topic ("in
+  his estimation of the market"), inside a clause an adverbial ("tears in their eyes").
 - The clause must be a content clause: "that" followed by its verb is a relative clause
   ("the claims that were filed"), and so is a clause whose verb takes the noun as its
   object ("the statement that she issued on Monday", "the promise that he made").
@@ -36,6 +40,10 @@ NOMINAL_CUES = _PROPOSITION_NOUNS | frozenset(
     assumptions position finding findings conclusion conclusions suspicion suspicions
     expectation expectations denial denials admission admissions explanation message
     case proposition""".split())
+# "in <holder's> view," frames the rest of the sentence as the holder's view or words
+_VIEW_NOUNS = frozenset(("view", "opinion", "words", "estimation", "judgment", "judgement",
+                         "assessment", "reckoning"))
+_NOUNS = NOMINAL_CUES | _VIEW_NOUNS
 # possessive pronouns naming the holder ("our", "my", "your" are the author's or the
 # reader's own)
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
@@ -71,9 +79,13 @@ def nominal_relations(d: TokenDoc, results: list[Extracted]) -> None:
     toks = d.toks
     n = len(toks)
     added = False
-    for i in compress(range(n), map(NOMINAL_CUES.__contains__, d.tok_lows)):
+    for i in compress(range(n), map(_NOUNS.__contains__, d.tok_lows)):
         t = toks[i]
         if t.quote >= 0 or t.sent < 0:
+            continue
+        view = _view_phrase(d, i)
+        if view is not None:
+            added |= _put(d, results, *view)
             continue
         that = _clause_start(d, i)
         if that < 0:
@@ -81,33 +93,86 @@ def nominal_relations(d: TokenDoc, results: list[Extracted]) -> None:
         holder = _holder(d, i)
         if holder is None:
             continue
-        src, pronoun = holder
         content = _clause(d, that)
-        if content is None:
-            continue
-        cue = (t.start, t.end)
-        old = next((r for r in results if r.cue is not None
-                    and r.cue[0] <= t.start < r.cue[1]), None)
-        if old is not None:
-            if old.informational or old.stance or old.sentence_only:
-                continue
-            rec = old  # a cue read with a wrong source: set right
-        else:
-            rec = Extracted(source=None, cue=None, content=[])
-            results.append(rec)
-            added = True
-        rec.source = src
-        rec.source_text = d.text[src[0]:src[1]]
-        rec.cue = cue
-        rec.cue_text = t.text
-        rec.content = [content]
-        rec.kind = "verb"
-        rec.direct = False
-        rec.weak = False
-        rec.informational = not pronoun
-        rec.stance = pronoun
+        if content is not None:
+            added |= _put(d, results, (t.start, t.end), holder, [content])
     if added:
         results.sort(key=lambda r: (r.cue or (0, 0))[0])
+
+
+def _put(d: TokenDoc, results: list[Extracted], cue: tuple[int, int],
+         holder: tuple[tuple[int, int], bool], content: list[tuple[int, int]]) -> bool:
+    """Record a nominal relation (cue, holder and whether it is a pronoun, content);
+    whether a relation was added (a relation the tagger found on the same cue with a
+    misread source is set right instead; one that already reports is left alone)."""
+    old = next((r for r in results if r.cue is not None
+                and r.cue[0] < cue[1] and cue[0] < r.cue[1]), None)
+    if old is not None and (old.informational or old.stance or old.sentence_only):
+        return False
+    rec = old or Extracted(source=None, cue=None, content=[])
+    src, pronoun = holder
+    rec.source = src
+    rec.source_text = d.text[src[0]:src[1]]
+    rec.cue = cue
+    rec.cue_text = d.text[cue[0]:cue[1]]
+    rec.content = content
+    rec.kind = "verb"
+    rec.direct = False
+    rec.weak = False
+    rec.informational = not pronoun
+    rec.stance = pronoun
+    if old is None:
+        results.append(rec)
+    return old is None
+
+
+def _view_phrase(d: TokenDoc, i: int) -> tuple[tuple[int, int], tuple[tuple[int, int], bool],
+                                               list[tuple[int, int]]] | None:
+    """A parenthetical "in <holder's> view" at the view noun ``i`` ("In their view, the
+    levy ...", "The fix, in Professor Lee's view, would be ...", "in the mayor's words,"):
+    (cue span, (holder span, pronoun), the rest of the sentence as content), or None.
+    "in his estimation of the market" (no comma after it) is a topic, not a frame."""
+    if d.tok_lows[i] not in _VIEW_NOUNS:
+        return None
+    toks = d.toks
+    sent = toks[i].sent
+    lo, hi = d.sent_tok[sent]
+    if i + 1 >= hi or toks[i + 1].text not in (",", "—"):
+        return None
+    k = i - 1
+    if k >= lo and toks[k].low == "own":
+        k -= 1
+    start = k
+    while start > lo and toks[start - 1].low != "in" and k - start < 5:
+        start -= 1
+    if start <= lo or toks[start - 1].low != "in" or start > k:
+        return None
+    at = start - 1  # the "in"
+    if at > lo and toks[at - 1].text not in (",", "—"):
+        return None  # an adverbial inside a clause ("tears in their eyes")
+    poss = toks[k]
+    if start == k and poss.low in _POSSESSIVE_PRONOUNS:
+        holder = ((poss.start, poss.end), True)
+    elif _POSSESSIVE_S.search(poss.text) and len(poss.text) > 2:
+        head = poss.low[:-2]
+        words = [toks[m] for m in range(start, k + 1)]
+        if not (is_cap(poss) or head in d.lex.people_words
+                or head in d.lex.organisation_nouns) \
+                or any(w.quote >= 0 or not (is_word(w) or w.text == ".") for w in words):
+            return None
+        holder = ((toks[start].start, poss.end - 2), False)
+    else:
+        return None
+    text = d.text
+    a, b = d.sents[sent]
+    end = toks[i + 1].end
+    content = [(x, y) for x, y in ((a, toks[at].start), (end, b))
+               if text[x:y].strip(" ,.—\n")]
+    if not content:
+        return None
+    content = [(x + len(text[x:y]) - len(text[x:y].lstrip(" ,—\n")),
+                y - (len(text[x:y]) - len(text[x:y].rstrip(" ,.—\n")))) for x, y in content]
+    return (toks[at].start, toks[i].end), holder, content
 
 
 def _clause_start(d: TokenDoc, i: int) -> int:
