@@ -188,3 +188,16 @@ def test_addressed_clause(cue: str, content: str, expected: bool) -> None:
     d = TokenDoc(text, _sentences(text), get_lexicon())
     a = text.index(content)
     assert addressed_clause(d, cue, [(a, a + len(content))]) is expected
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Officials there said the pier would stay closed until spring.", "Officials"),
+    ("Residents here say the ferry has been late every week since May.", "Residents"),
+    ("Polls there show Lee trailing Berg just ahead of the vote.", "Polls"),
+])
+def test_a_place_adverb_between_source_and_cue_keeps_the_source(text: str,
+                                                                 source: str) -> None:
+    # "there" / "here" float between the subject and its verb like "however"
+    found, _ = extract(text, _sentences(text))
+    assert any(r.informational and r.source_text == source for r in found)
+    assert analyse_attribution(text).attributed == [True]

@@ -29,6 +29,7 @@ from rules.attribution.cues import (
 )
 from rules.attribution.doc import Extracted, TokenDoc, free_tokens, tok_index
 from rules.attribution.lexicon import Lexicon, get_lexicon
+from rules.attribution.nominal import nominal_relations
 from rules.attribution.plausible import rejection, reports_content
 from rules.attribution.referents import resolve
 from rules.attribution.relations import manner_according, relation, sourceless
@@ -93,6 +94,7 @@ def extract(
     _rescue(d, model if isinstance(model, CueModel) else None, results,
             model.extra_cues if model else {})
     results.extend(citation_relations(d))
+    nominal_relations(d, results)
     results.extend(heading_relations(d))
     continuations(d, results)
     resolve(d, results)

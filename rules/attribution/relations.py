@@ -308,9 +308,9 @@ def _with_relative_clause(d: TokenDoc, np: Span | None, s_lo: int, sent: int) ->
 
 
 # words that float between a subject and its verb: "Carter however said", "Lee and Ruiz
-# both stressed", "the senators, however, said"
-_FLOATING = frozenset(("however", "both", "all", "each", "too", "though", "themselves",
-                       "himself", "herself", "instead", "meanwhile", "therefore"))
+# both stressed", "the senators, however, said", "Officials there said", "Voters here say"
+_FLOATING = frozenset(("however", "both", "all", "each", "too", "though", "themselves", "himself",
+                       "herself", "instead", "meanwhile", "therefore", "there", "here"))
 
 
 def _np_before_floating(d: TokenDoc, k: int, s_lo: int, sent: int) -> Span | None:
