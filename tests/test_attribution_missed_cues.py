@@ -129,6 +129,12 @@ def test_calling_or_seeing_a_thing_is_no_characterisation(text: str) -> None:
     ("saw", "the boat near the pier", False),
     ("regarded", "asbestos", False),
     ("built", "the shed as a store", False),
+    # the "as" must belong to the object's complement, not to a later clause
+    ("dismissed", "the plan as a stunt", True),
+    ("attacked", "the ferry timetable as “a shambles”", True),
+    ("attacked", "the convoy near the border on Friday, which came as a surprise", False),
+    ("dismissed", "the coach after the defeat, as a storm of criticism grew", False),
+    ("saw", "the pier on Friday, as a crowd gathered", False),
 ])
 def test_characterisation(cue: str, content: str, expected: bool) -> None:
     text = f"Someone {cue} {content}."

@@ -62,6 +62,9 @@ def _vague(text: str) -> list[str]:
         ("Figures released on Monday show that bus use fell.",
          "Figures released on Monday show"),
         ("Statistics show that burglaries have halved.", "Statistics show"),
+        # ... after another sentence too (not only as the text's first words)
+        ("Bus fares rose in May. Figures released on Monday show that bus use fell.",
+         "Figures released on Monday show"),
         ("Fares rose, but early results suggest that bus use held up.",
          "early results suggest"),
         # a rank word before an unnamed group written with a capital

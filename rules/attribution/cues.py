@@ -247,11 +247,28 @@ def characterisation(d: TokenDoc, cue_text: str, content: list[tuple[int, int]])
     if words[-1] in _NAMING:
         return any(q in rest for q in _QUOTE_MARKS) or _named_as(body)
     if words[-1] in _CHARACTERISING:
-        return " as " in f" {rest.lower()} "
+        return " as " in f" {_object_window(rest).lower()} "
     verb = next((w for w in reversed(words) if w not in _CUE_TAIL), "")
     if verb.startswith(_AS_SPEECH_STEMS):  # ("referred to Lee as “a fraud”")
-        return _AS_PHRASE.search(rest) is not None
+        return _AS_PHRASE.search(_object_window(rest)) is not None
     return False
+
+
+# where the object of a characterising verb ends: a clause of its own ("..., which came as a
+# surprise", "... after he served as a judge") or a pause ("..., as a storm of criticism grew")
+_OBJECT_END = re.compile(r"[,;:()—–]|\s(?:which|when|while|after|before|because|since|until)\s",
+                         re.IGNORECASE)
+
+
+def _object_window(rest: str) -> str:
+    """The object of a characterising verb and what may follow it as its complement: up to
+    the first clause break, at most twelve words ("dismissed the plan as a stunt" keeps
+    "as a stunt"; in "attacked the convoy near the border on Friday, which came as a
+    surprise" and "dismissed the coach after the defeat, as a storm of criticism grew" the
+    "as" is another clause's)."""
+    m = _OBJECT_END.search(rest)
+    head = rest[:m.start()] if m else rest
+    return " ".join(head.split()[:12])
 
 
 # what may open the object of a naming verb before its complement: "called him a fraud",
@@ -268,7 +285,7 @@ _OBJECT_STOPS = frozenset("""to for on off in at up back out by from with about 
 
 def _named_as(body: str) -> bool:
     """Whether the content of a naming verb is an object and what it was called, an
-    indefinite noun phrase: "him a political opportunist", "the levy a tax grab", "Lee a
+    indefinite noun phrase: "him a fair-weather friend", "the levy a tax grab", "Lee a
     liar" ("the police a second time", "an emergency session", "Lee on Friday" are none)."""
     found = _NP_WORDS.findall(body, 0, 120)
     if len(found) < 3:
@@ -298,8 +315,8 @@ _AS_PHRASE = re.compile(r"\bas\s+(?:(?:a|an|being|nothing|merely|mere|just|simpl
 
 def spoken_content(d: TokenDoc, content: list[tuple[int, int]]) -> bool:
     """Whether a relation's content opens with someone's words: a quotation of three or
-    more words that is no title ("cautioned “let's not get ahead of ourselves”",
-    "chanted “build the wall”"; "promoted “Harbour Nights”", "The Long Way Home" are
+    more words that is no title ("cautioned “let us wait for the count”",
+    "chanted “save the pier”"; "promoted “Harbour Nights”", "The Long Way Home" are
     titles: every longer word capitalised)."""
     if not content:
         return False
@@ -328,7 +345,7 @@ _PROPOSITION_NOUNS = frozenset("""claim claims notion idea ideas suggestion sugg
     warnings prediction predictions insinuation insinuations complaint complaints
     characterization characterisation premise narrative""".split())
 # verbs that answer what someone said: with a proposition noun as their object they
-# report a stance on words ("rejected Clinton's claim", "dismissed the comment")
+# report a stance on words ("rejected the mayor's claim", "dismissed the comment")
 _RESPONSE_STEMS = ("reject", "dismiss", "deni", "deny", "disput", "challeng", "contest",
                    "refut", "rebut", "counter", "derid", "mock", "ridicul", "scoff",
                    "repeat", "reiterat", "echo")

@@ -144,7 +144,7 @@ def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
     are expected to rise, the central bank said": the bank says the prices are expected to
     rise, so a passive inside has its sayer)."""
     named: list[Span] = []
-    sayers: list[Span] | None = None  # what named people say (read once, when needed)
+    sayers: _Sayers | None = None  # what named people say (read once, when needed)
     for r in found:
         if not r.informational:
             continue
@@ -183,30 +183,56 @@ def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
     return named
 
 
-def _named_content(found: list[Extracted], lex: Lexicon) -> list[Span]:
+def _named_content(found: list[Extracted], lex: Lexicon) -> _Sayers:
     """From the cue to the end of the content of each informational relation whose source
     names a person, an organisation or an outlet (not a document, not an anonymous source):
     a document read there is that sayer's."""
-    return [(r.cue[1] if r.cue else min(a for a, _ in r.content), max(b for _, b in r.content))
-            for r in found
-            if r.informational and r.source is not None and not r.source_doubted and r.content
-            and r.source_kind != DOCUMENT and classify(r.source_text, lex)[0] != ANONYMOUS]
+    return _Sayers([(r.cue[1] if r.cue else min(a for a, _ in r.content),
+                     max(b for _, b in r.content))
+                    for r in found
+                    if r.informational and r.source is not None and not r.source_doubted
+                    and r.content and r.source_kind != DOCUMENT
+                    and classify(r.source_text, lex)[0] != ANONYMOUS])
 
 
-# what joins a named sayer's cue to a document it reads: "The Ledger reported | that,
-# according to | an analysis of ..."
+class _Sayers:
+    """What named sayers say (spans from a cue to the end of its content), sorted by start,
+    with the furthest end reached so far: whether a span lies in one of them is two bisects,
+    not a scan of every sayer for every document (an article of many reports and documents
+    would be quadratic)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, b in self.spans:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def covers(self, span: Span) -> bool:
+        """Whether some sayer's span starts at or before ``span`` and ends at or after it."""
+        i = bisect.bisect_right(self.starts, span[0])
+        return i > 0 and self.reach[i - 1] >= span[1]
+
+    def starting_within(self, lo: int, hi: int) -> list[Span]:
+        """The sayers' spans that start in ``[lo, hi]``."""
+        return self.spans[bisect.bisect_left(self.starts, lo):bisect.bisect_right(self.starts, hi)]
+
+
+# what joins a named sayer's cue to a document it reads: "The Herald said | that,
+# according to | a survey by ..."
 _SAYER_TO_DOCUMENT = re.compile(r"\s*(?:that\s*)?,?\s*(?:according\s+to|citing|as\s+per)\s+$",
                                 re.IGNORECASE)
 
 
-def _sayers_document(text: str, source: Span, sayers: list[Span]) -> bool:
+def _sayers_document(text: str, source: Span, sayers: _Sayers) -> bool:
     """Whether a document source lies in what a named sayer says (``sayers``: from
-    :func:`_named_content`) or right after the sayer's cue ("The Ledger reported that,
-    according to an analysis of ...": the extractor may cut the content there)."""
-    return any(ca <= source[0] and source[1] <= cb
-               or (0 <= source[0] - ca <= 40
-                   and _SAYER_TO_DOCUMENT.match(text, ca, source[0]) is not None)
-               for ca, cb in sayers)
+    :func:`_named_content`) or right after the sayer's cue ("The Herald said that,
+    according to a survey by ...": the extractor may cut the content there)."""
+    return sayers.covers(source) or any(
+        _SAYER_TO_DOCUMENT.match(text, ca, source[0]) is not None
+        for ca, _ in sayers.starting_within(source[0] - 40, source[0]))
 
 
 def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list[Span],

@@ -147,7 +147,9 @@ def unnamed_data(text: str, sentences: Iterable[Span]) -> list[Span]:
     The Harbour Council figures also show")."""
     out = []
     for a, b in _scan(text, sentences, _DATA_KEYS, _UNNAMED_DATA):
-        m = _UNNAMED_DATA.match(text, a, b)
+        # (on the span alone: the pattern opens with ``^``, which a match from an offset
+        # into the whole text would never meet past its first sentence)
+        m = _UNNAMED_DATA.match(text[a:b])
         head = m.group("head").lower() if m is not None else ""
         if head and named_document_later(head[:-1] if head.endswith("s") else head).search(
                 text, b, b + LATER) is None:
