@@ -57,6 +57,11 @@ _MORE_BODIES = frozenset(("firm", "nonprofit", "non-profit", "charity", "think-t
                           "regulator", "insurer", "lender", "retailer", "carrier", "chain",
                           "manufacturer", "airline", "utility", "consultancy", "practice",
                           "panel", "tribunal", "jury"))
+# a person who gives a name to themselves: "a man calling himself Paul Paul", "a user who
+# calls herself Ann L."
+_SELF_NAMED = re.compile(
+    r"^(.+?)\s+(?:calling|who\s+calls|who\s+called|naming|identifying)\s+"
+    r"(?:himself|herself|themselves)(?:\s+as)?\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})$")
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 # participles not in -ed that open a postmodifier ("documents seen by the Herald")
 _IRREGULAR_PARTICIPLES = frozenset(("seen", "given", "written", "taken", "drawn", "made",
@@ -167,6 +172,10 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
         main_clean = " ".join(words)
     if not words:
         return ANONYMOUS, txt, ""
+    self_named = _SELF_NAMED.match(main_clean)
+    if self_named is not None and _people_word(self_named.group(1).split()[-1].lower(), lex):
+        # "a man calling himself Paul Paul": the name he writes under is the source
+        return PERSON, self_named.group(2), self_named.group(1)
     lows = [w.lower().strip(".,") for w in words]
     if " ".join(lows) in _COLLECTIVES or " ".join(lows[1:]) in _COLLECTIVES and lows[0] == "the":
         return ANONYMOUS, main_clean, appos  # "Wall Street expects": the market, nobody named
@@ -197,11 +206,27 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
         return leader
     found = _after_possessive(p, lex) or _named_holder(p, lex) or _by_head_word(p, lex) \
         or _unnamed_bodies(p, lex) or _by_name(p, lex)
+    if found[0] == ORGANISATION:
+        found = _without_place(found, lex)
     if found[0] == PERSON and appos and all(NAME_TOKEN.match(w) for w in words):
         body = _appositive_body(appos, lex)
         if body:  # "Harbour Watch, a group founded in 2019,": the group, no person
             return body, main_clean, appos
     return found
+
+
+# "The Maritime Museum in Bergen": a place after the body word of a name
+_IN_PLACE = re.compile(r"^(.*\s([A-Z][\w’'-]+))\s+in\s+(?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*)?$")
+
+
+def _without_place(found: Source, lex: Lexicon) -> Source:
+    """An organisation's name without the place that follows its body word ("the Holocaust
+    Memorial Museum | in Washington"): the place says where the body is, not who it is."""
+    kind, name, role = found
+    m = _IN_PLACE.match(name)
+    if m is None or m.group(2).lower() not in lex.organisation_words:
+        return found
+    return kind, m.group(1), role
 
 
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
@@ -266,6 +291,13 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
                      and not any(w.lower() in lex.organisation_words for w in appos_words))):
         # "the military spokesman for the ministry, Ana Ruiz," -> Ana Ruiz, with the role
         return PERSON, title_free(" ".join(appos_words), lex), p.main
+    if 2 <= len(appos_words) <= 4 and all(NAME_TOKEN.match(w) and w[:1].isupper()
+                                          for w in appos_words) \
+            and _people_word(head, lex) and head == lows[-1] and not head.endswith("s") \
+            and not any(w.lower() in lex.organisation_words or w.lower() in lex.outlet_words
+                        for w in appos_words):
+        # "another Twitter user, Ann Lee": the user is named, her name is the source
+        return PERSON, title_free(" ".join(appos_words), lex), p.main
     n_head = len(p.head_words)
     if head in lex.role_nouns and p.head_words and n_head < len(lows) \
             and lows[n_head] in ("of", "for", "at") \
@@ -291,6 +323,14 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
         # "Acme Corp", "Valley Foods Ltd.", "Procter & Gamble", "Johnson & Johnson"
         return ORGANISATION, p.main, p.appos
     return None
+
+
+def _people_word(word: str, lex: Lexicon) -> bool:
+    """A common noun for one person or for people, singular or plural ("user", "reader",
+    "man", "residents")."""
+    return word.isalpha() and any(
+        w in lex.people_words or w in lex.generic_people or w in lex.anonymous_heads
+        for w in (word, word + "s"))
 
 
 def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
@@ -597,3 +637,36 @@ def _unnamed_members(words: list[str]) -> bool:
         if i == 0 or not w[:1].islower():
             return False
     return True
+
+
+# words for information that a source gives, beside the lexicon's document nouns
+_SOURCE_WORDS = frozenset(("statistics", "numbers", "research", "testimony", "accounts",
+                           "account", "remarks", "comments", "words"))
+
+
+def names_a_source(source_text: str, lex: Lexicon) -> bool:
+    """Whether a phrase can name a source at all: anything the rules read as a named
+    person, body, outlet or document, or an unnamed one whose head is a word for people,
+    bodies, documents or sources ("unnamed officials", "a report", "data"). A topic cited
+    as a reason ("citing | slow wage growth", "citing | weak demand in Asia") names none."""
+    kind = classify(source_text, lex)[0]
+    if kind != ANONYMOUS:
+        return True
+    main = PAREN.sub("", SPACES.sub(" ", source_text).strip().partition(",")[0]).split()
+    heads: list[str] = []
+    for w in main:
+        low = w.lower().strip(".,;:!?\"'’“”")
+        if heads and (low in NP_INNER_PREPS or low in _RELATIVES or low in ("that", "which")):
+            break
+        if w[:1].isupper() and low not in DETERMINERS:
+            return True  # a name in the phrase ("citing Valley police records")
+        heads.append(low)
+    if not heads:
+        return True
+    return any(
+        w in _SOURCE_WORDS or w in lex.anonymous_heads or w in lex.generic_people
+        or w in lex.people_words
+        or w in lex.document_nouns or w in lex.body_nouns or w in lex.organisation_words
+        or w in lex.organisation_nouns or w in lex.outlet_words or w in lex.outlet_nouns
+        or w in lex.role_nouns or w in lex.titles or person_noun(w, lex)
+        for head in heads for w in (head, head + "s", head.removesuffix("s")))
