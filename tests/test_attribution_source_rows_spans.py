@@ -120,3 +120,22 @@ def test_a_reason_cited_is_no_source_and_not_vague() -> None:
 )
 def test_names_a_source(phrase: str, source: bool) -> None:
     assert names_a_source(phrase, get_lexicon()) is source
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("The lopsided spending by super PACs", ANONYMOUS),
+        ("heavy buying by Valley Foods", ANONYMOUS),
+        ("a report by Harbour Watch", "document"),
+        ("a survey by Gallup", "document"),
+    ],
+)
+def test_an_act_by_a_name_names_no_person(phrase: str, kind: str) -> None:
+    # ("PACs" or "Valley Foods" do the spending; the phrase is no person named "PACs")
+    assert classify(phrase, get_lexicon())[0] == kind
+
+
+def test_a_reason_done_by_a_name_is_no_source_cited() -> None:
+    assert not names_a_source("heavy spending by local unions", get_lexicon())
+    assert not names_a_source("the lopsided spending by super PACs", get_lexicon())

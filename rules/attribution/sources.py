@@ -555,9 +555,11 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
     words, head, caps = p.words, p.head, p.caps
     n_head = len(p.head_words)
     if 0 < n_head < len(words) and not any(w[:1].isupper() for w in words[1:n_head]) \
-            and (words[n_head - 1][:1].islower() or (n_head == 1 and head in lex.people_words)):
+            and (words[n_head - 1][:1].islower() or (n_head == 1 and head in lex.people_words)) \
+            or _act_by_name(p, lex):
         # a common noun before a postmodifier that holds the names: "the latest polling in
-        # Ohio", "Residents of Ohio", "Doctors at St. Mary Hospital": no person named
+        # Ohio", "Residents of Ohio", "Doctors at St. Mary Hospital", "spending by super
+        # PACs": no person named
         return ANONYMOUS, p.main, p.appos
     named = _role_then_full_name(p, lex)
     if named is not None:
@@ -595,6 +597,22 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
     if p.lows[0] in DEFINITE and head == p.lows[-1] and _maker_or_body(head):
         return ORGANISATION, p.main, p.appos  # "the retailer", "the smartphone-maker"
     return _by_capitals(p), p.main, p.appos
+
+
+def _act_by_name(p: _Phrase, lex: Lexicon) -> bool:
+    """"The lopsided spending by super PACs", "heavy buying by Valley Foods": a lower-case
+    noun for an act or a state before "by" and the names; the names do it, and the phrase
+    names no source (a report, a comment or a person by someone is left to the rules)."""
+    words, lows = p.words, p.lows
+    for k in range(1, len(words) - 1):
+        if lows[k] != "by":
+            continue
+        noun = words[k - 1]
+        if not noun[:1].islower() or any(w[:1].isupper() for w in words[1:k]) \
+                or not words[k + 1:] or not any(w[:1].isupper() for w in words[k + 1:]):
+            return False
+        return noun.isalpha() and not _source_word(lows[k - 1], lex)
+    return False
 
 
 def _by_capitals(p: _Phrase) -> str:
@@ -656,17 +674,24 @@ def names_a_source(source_text: str, lex: Lexicon) -> bool:
     heads: list[str] = []
     for w in main:
         low = w.lower().strip(".,;:!?\"'’“”")
-        if heads and (low in NP_INNER_PREPS or low in _RELATIVES or low in ("that", "which")):
+        if heads and (low in NP_INNER_PREPS or low in _RELATIVES
+                      or low in ("that", "which", "by")):
             break
         if w[:1].isupper() and low not in DETERMINERS:
             return True  # a name in the phrase ("citing Valley police records")
         heads.append(low)
     if not heads:
         return True
+    return any(_source_word(head, lex) for head in heads)
+
+
+def _source_word(word: str, lex: Lexicon) -> bool:
+    """Whether a lower-case word (or its plural or singular) is a word for people, bodies,
+    outlets, documents or sources."""
     return any(
         w in _SOURCE_WORDS or w in lex.anonymous_heads or w in lex.generic_people
         or w in lex.people_words
         or w in lex.document_nouns or w in lex.body_nouns or w in lex.organisation_words
         or w in lex.organisation_nouns or w in lex.outlet_words or w in lex.outlet_nouns
         or w in lex.role_nouns or w in lex.titles or person_noun(w, lex)
-        for head in heads for w in (head, head + "s", head.removesuffix("s")))
+        for w in (word, word + "s", word.removesuffix("s")))
