@@ -10,7 +10,8 @@ import pytest
 
 from checker.core.analysis import ANONYMOUS, ORGANISATION, PERSON
 from rules.attribution.lexicon import get_lexicon
-from rules.attribution.sources import classify, names_a_source
+from rules.attribution.source_spans import names_a_source
+from rules.attribution.sources import classify
 from tests.families import analyse_attribution as _analyse
 
 

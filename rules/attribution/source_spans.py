@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 
-from checker.core.analysis import OUTLET, PERSON
+from checker.core.analysis import ANONYMOUS, OUTLET, PERSON
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
+from rules.attribution.lexicon import Lexicon
 from rules.attribution.phrases import np_left, np_right
-from rules.attribution.sources import classify, names_a_source
+from rules.attribution.source_words import source_word
+from rules.attribution.sources import PAREN, SPACES, classify
 from rules.attribution.tokens import is_cap
-from rules.attribution.words import AUX, TIME_WORDS
+from rules.attribution.words import AUX, DETERMINERS, NP_INNER_PREPS, TIME_WORDS
 
 
 def topic_not_cited(d: TokenDoc, r: Extracted) -> None:
@@ -301,3 +303,26 @@ def self_named_source(d: TokenDoc, r: Extracted) -> None:
         return
     r.source = (r.source[0], toks[j - 1].end)
     r.source_text = d.text[r.source[0]:r.source[1]]
+
+
+def names_a_source(source_text: str, lex: Lexicon) -> bool:
+    """Whether a phrase can name a source at all: anything the rules read as a named
+    person, body, outlet or document, or an unnamed one whose head is a word for people,
+    bodies, documents or sources ("unnamed officials", "a report", "data"). A topic cited
+    as a reason ("citing | slow wage growth", "citing | weak demand in Asia") names none."""
+    if classify(source_text, lex)[0] != ANONYMOUS:
+        return True
+    main = PAREN.sub("", SPACES.sub(" ", source_text).strip().partition(",")[0]).split()
+    heads: list[str] = []
+    for w in main:
+        low = w.lower().strip(".,;:!?\"'’“”")
+        if heads and (low in NP_INNER_PREPS or low in _AFTER_HEAD):
+            break
+        if w[:1].isupper() and low not in DETERMINERS:
+            return True  # a name in the phrase ("citing Valley police records")
+        heads.append(low)
+    return not heads or any(source_word(head, lex) for head in heads)
+
+
+# words that end the head of a phrase besides the inner prepositions
+_AFTER_HEAD = frozenset(("who", "whose", "that", "which", "by"))

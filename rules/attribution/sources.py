@@ -15,6 +15,14 @@ from rules.attribution.lexicon import Lexicon
 from rules.attribution.names import (
     reference_names,
 )
+from rules.attribution.source_words import (
+    SELF_NAMED,
+    act_by_name,
+    people_word,
+    person_noun,
+    unnamed_members,
+    without_place,
+)
 from rules.attribution.vague import GROUP_WORD
 from rules.attribution.words import (
     COMPANY_SUFFIXES,
@@ -57,11 +65,6 @@ _MORE_BODIES = frozenset(("firm", "nonprofit", "non-profit", "charity", "think-t
                           "regulator", "insurer", "lender", "retailer", "carrier", "chain",
                           "manufacturer", "airline", "utility", "consultancy", "practice",
                           "panel", "tribunal", "jury"))
-# a person who gives a name to themselves: "a man calling himself Paul Paul", "a user who
-# calls herself Ann L."
-_SELF_NAMED = re.compile(
-    r"^(.+?)\s+(?:calling|who\s+calls|who\s+called|naming|identifying)\s+"
-    r"(?:himself|herself|themselves)(?:\s+as)?\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})$")
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 # participles not in -ed that open a postmodifier ("documents seen by the Herald")
 _IRREGULAR_PARTICIPLES = frozenset(("seen", "given", "written", "taken", "drawn", "made",
@@ -75,17 +78,6 @@ DEFINITE = frozenset(("the", "this", "that", "these", "those", "its", "his", "he
 _TIME_OPENERS = frozenset(("last", "this", "next", "on", "earlier", "late", "early"))
 _RELATIVES = frozenset(("who", "whose"))
 _INDEFINITE = frozenset(("a", "an", "one", "another"))
-# endings of nouns for people by their trade or view ("economist", "pediatrician"); long
-# words only, so that "list" or "median" are no people
-_PERSON_ENDINGS = ("ist", "ists", "ian", "ians")
-
-
-def person_noun(word: str, lex: Lexicon) -> bool:
-    """Whether a lower-case word is a common noun for people ("donors", "a pediatrician")."""
-    return word in lex.people_words or (len(word) >= 8 and word.endswith(_PERSON_ENDINGS)
-                                        and word.isalpha())
-
-
 def _generic_head(p: _Phrase, lex: Lexicon) -> bool:
     """Whether the head of a phrase names unnamed people: an anonymous head ("officials"),
     a generic noun for people ("a friend", "Allies"), a plural role noun with no definite
@@ -172,8 +164,8 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
         main_clean = " ".join(words)
     if not words:
         return ANONYMOUS, txt, ""
-    self_named = _SELF_NAMED.match(main_clean)
-    if self_named is not None and _people_word(self_named.group(1).split()[-1].lower(), lex):
+    self_named = SELF_NAMED.match(main_clean)
+    if self_named is not None and people_word(self_named.group(1).split()[-1].lower(), lex):
         # "a man calling himself Paul Paul": the name he writes under is the source
         return PERSON, self_named.group(2), self_named.group(1)
     lows = [w.lower().strip(".,") for w in words]
@@ -207,26 +199,12 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     found = _after_possessive(p, lex) or _named_holder(p, lex) or _by_head_word(p, lex) \
         or _unnamed_bodies(p, lex) or _by_name(p, lex)
     if found[0] == ORGANISATION:
-        found = _without_place(found, lex)
+        found = without_place(found, lex)
     if found[0] == PERSON and appos and all(NAME_TOKEN.match(w) for w in words):
         body = _appositive_body(appos, lex)
         if body:  # "Harbour Watch, a group founded in 2019,": the group, no person
             return body, main_clean, appos
     return found
-
-
-# "The Maritime Museum in Bergen": a place after the body word of a name
-_IN_PLACE = re.compile(r"^(.*\s([A-Z][\w’'-]+))\s+in\s+(?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*)?$")
-
-
-def _without_place(found: Source, lex: Lexicon) -> Source:
-    """An organisation's name without the place that follows its body word ("the Holocaust
-    Memorial Museum | in Washington"): the place says where the body is, not who it is."""
-    kind, name, role = found
-    m = _IN_PLACE.match(name)
-    if m is None or m.group(2).lower() not in lex.organisation_words:
-        return found
-    return kind, m.group(1), role
 
 
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
@@ -293,7 +271,7 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
         return PERSON, title_free(" ".join(appos_words), lex), p.main
     if 2 <= len(appos_words) <= 4 and all(NAME_TOKEN.match(w) and w[:1].isupper()
                                           for w in appos_words) \
-            and _people_word(head, lex) and head == lows[-1] and not head.endswith("s") \
+            and people_word(head, lex) and head == lows[-1] and not head.endswith("s") \
             and not any(w.lower() in lex.organisation_words or w.lower() in lex.outlet_words
                         for w in appos_words):
         # "another Twitter user, Ann Lee": the user is named, her name is the source
@@ -323,14 +301,6 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
         # "Acme Corp", "Valley Foods Ltd.", "Procter & Gamble", "Johnson & Johnson"
         return ORGANISATION, p.main, p.appos
     return None
-
-
-def _people_word(word: str, lex: Lexicon) -> bool:
-    """A common noun for one person or for people, singular or plural ("user", "reader",
-    "man", "residents")."""
-    return word.isalpha() and any(
-        w in lex.people_words or w in lex.generic_people or w in lex.anonymous_heads
-        for w in (word, word + "s"))
 
 
 def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
@@ -556,7 +526,7 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
     n_head = len(p.head_words)
     if 0 < n_head < len(words) and not any(w[:1].isupper() for w in words[1:n_head]) \
             and (words[n_head - 1][:1].islower() or (n_head == 1 and head in lex.people_words)) \
-            or _act_by_name(p, lex):
+            or act_by_name(p.words, p.lows, lex):
         # a common noun before a postmodifier that holds the names: "the latest polling in
         # Ohio", "Residents of Ohio", "Doctors at St. Mary Hospital", "spending by super
         # PACs": no person named
@@ -579,7 +549,7 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         # :func:`_role_then_full_name`'s); an acronym, an all-capitals heading
         return ORGANISATION, p.main, p.appos
     if caps == [words[0]] and len(words) > 1 and words[0].lower().endswith("s") \
-            and not NAME_TOKEN.match(words[-1]) or len(words) >= 2 and _unnamed_members(words):
+            and not NAME_TOKEN.match(words[-1]) or len(words) >= 2 and unnamed_members(words):
         # "Partisans on both sides": sentence-initial; "Leading Democrats"
         return ANONYMOUS, p.main, p.appos
     if len(words) == 1 and p.lows[0].endswith("ing") and len(p.lows[0]) > 5:
@@ -599,22 +569,6 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
     return _by_capitals(p), p.main, p.appos
 
 
-def _act_by_name(p: _Phrase, lex: Lexicon) -> bool:
-    """"The lopsided spending by super PACs", "heavy buying by Valley Foods": a lower-case
-    noun for an act or a state before "by" and the names; the names do it, and the phrase
-    names no source (a report, a comment or a person by someone is left to the rules)."""
-    words, lows = p.words, p.lows
-    for k in range(1, len(words) - 1):
-        if lows[k] != "by":
-            continue
-        noun = words[k - 1]
-        if not noun[:1].islower() or any(w[:1].isupper() for w in words[1:k]) \
-                or not words[k + 1:] or not any(w[:1].isupper() for w in words[k + 1:]):
-            return False
-        return noun.isalpha() and not _source_word(lows[k - 1], lex)
-    return False
-
-
 def _by_capitals(p: _Phrase) -> str:
     """PERSON when a phrase nothing else classified holds a capitalised word past its
     determiner and ends in one; else ANONYMOUS ("its Harbour office", "the Lund family's
@@ -631,67 +585,3 @@ def _by_capitals(p: _Phrase) -> str:
 
 # endings of singular nouns for a person ("frontrunner", "businessman", "nominee")
 _PERSON_NOUN = ("er", "or", "ist", "ian", "man", "woman", "ent", "ant", "ee")
-
-
-# adjectives that open a phrase for unnamed members of a group ("Leading Democrats")
-_GROUP_ADJECTIVES = frozenset(("leading", "prominent", "top", "senior", "junior", "other",
-                               "fellow", "young", "older", "moderate", "conservative",
-                               "liberal", "progressive", "centrist", "rank-and-file",
-                               "ordinary", "disaffected", "frustrated", "angry", "wealthy",
-                               "local", "rural", "urban", "veteran", "influential", "key"))
-
-
-def _unnamed_members(words: list[str]) -> bool:
-    """Whether a phrase names plural members of a group and nobody in particular
-    ("Leading Democrats", "some young Europeans"): a plural group word at the end, only
-    determiners, numbers and common adjectives before it."""
-    last = words[-1]
-    if not last.endswith("s") or not GROUP_WORD.match(last) or words[0].lower() == "the":
-        return False  # ("the Democrats": the party)
-    for i, w in enumerate(words[:-1]):
-        low = w.lower()
-        if low in DETERMINERS or low in _GROUP_ADJECTIVES or low.isdigit():
-            continue
-        if i == 0 or not w[:1].islower():
-            return False
-    return True
-
-
-# words for information that a source gives, beside the lexicon's document nouns
-_SOURCE_WORDS = frozenset(("statistics", "numbers", "research", "testimony", "accounts",
-                           "account", "remarks", "comments", "words"))
-
-
-def names_a_source(source_text: str, lex: Lexicon) -> bool:
-    """Whether a phrase can name a source at all: anything the rules read as a named
-    person, body, outlet or document, or an unnamed one whose head is a word for people,
-    bodies, documents or sources ("unnamed officials", "a report", "data"). A topic cited
-    as a reason ("citing | slow wage growth", "citing | weak demand in Asia") names none."""
-    kind = classify(source_text, lex)[0]
-    if kind != ANONYMOUS:
-        return True
-    main = PAREN.sub("", SPACES.sub(" ", source_text).strip().partition(",")[0]).split()
-    heads: list[str] = []
-    for w in main:
-        low = w.lower().strip(".,;:!?\"'’“”")
-        if heads and (low in NP_INNER_PREPS or low in _RELATIVES
-                      or low in ("that", "which", "by")):
-            break
-        if w[:1].isupper() and low not in DETERMINERS:
-            return True  # a name in the phrase ("citing Valley police records")
-        heads.append(low)
-    if not heads:
-        return True
-    return any(_source_word(head, lex) for head in heads)
-
-
-def _source_word(word: str, lex: Lexicon) -> bool:
-    """Whether a lower-case word (or its plural or singular) is a word for people, bodies,
-    outlets, documents or sources."""
-    return any(
-        w in _SOURCE_WORDS or w in lex.anonymous_heads or w in lex.generic_people
-        or w in lex.people_words
-        or w in lex.document_nouns or w in lex.body_nouns or w in lex.organisation_words
-        or w in lex.organisation_nouns or w in lex.outlet_words or w in lex.outlet_nouns
-        or w in lex.role_nouns or w in lex.titles or person_noun(w, lex)
-        for w in (word, word + "s", word.removesuffix("s")))
