@@ -101,7 +101,7 @@ def test_a_reason_cited_is_no_source_and_not_vague() -> None:
             "rising fuel prices.")
     an = _analyse(text)
     assert [s.cue for s in an.sources] == ["said"]
-    assert not any(f.rule == "ATT001" for f in an.findings)
+    assert not any(f.rule == "vague-attribution" for f in an.findings)
 
 
 @pytest.mark.parametrize(
@@ -140,3 +140,30 @@ def test_an_act_by_a_name_names_no_person(phrase: str, kind: str) -> None:
 def test_a_reason_done_by_a_name_is_no_source_cited() -> None:
     assert not names_a_source("heavy spending by local unions", get_lexicon())
     assert not names_a_source("the lopsided spending by super PACs", get_lexicon())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It gets your attention when a leader says the country is at the start of a war.",
+        "If a doctor tells you that the drug is safe, you believe it.",
+        "Prices rise when a central bank says so.",
+    ],
+)
+def test_a_case_of_someone_saying_is_no_source_and_not_vague(text: str) -> None:
+    an = _analyse(text)
+    assert an.sources == []
+    assert not any(f.rule == "vague-attribution" for f in an.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("When a spokesman said the plant would close, workers walked out.", "a spokesman"),
+        ("A spokesman says the plant will close.", "A spokesman"),
+        ("When Ann Lee says the plant will close, workers listen.", "Ann Lee"),
+    ],
+)
+def test_a_report_that_happened_or_a_named_speaker_stays_a_source(text: str,
+                                                                  name: str) -> None:
+    assert name in [s.name for s in _analyse(text).sources]
