@@ -60,7 +60,7 @@ def test_a_time_phrase_and_a_body_before_the_comma_are_not_taken() -> None:
     [
         ("“We are tired of the noise,” said another forum user, Lisa Dahl.", "Lisa Dahl"),
         ("“The ferry is always late,” said one reader, Tom Vik.", "Tom Vik"),
-        ("“Close the road!” wrote a man calling himself Nils Nils.", "Nils Nils"),
+        ("“Close the road!” wrote a man calling himself Nils Quist.", "Nils Quist"),
     ],
 )
 def test_a_person_named_after_a_word_for_people_is_cited_by_name(text: str,
@@ -145,7 +145,7 @@ def test_a_reason_done_by_a_name_is_no_source_cited() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "It gets your attention when a leader says the country is at the start of a war.",
+        "It is striking when a leader says the harbour will close within a year.",
         "If a doctor tells you that the drug is safe, you believe it.",
         "Prices rise when a central bank says so.",
     ],

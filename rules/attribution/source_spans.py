@@ -4,7 +4,7 @@ named by an opening "Quoting ..." or "Citing ...", and an outlet told ("told the
 Journal that ...") kept as a source of the relation too. A name runs on through a middle
 initial ("Anna K. | Berglund"), takes back its name before two appositives ("T.R. Holmgren,
 | editor of ..., a weekly paper,") and the name a source calls itself ("a man | calling
-himself Paul Paul"); a ", citing ..." phrase that names no source (a reason: "citing slow
+himself Tom Quill"); a ", citing ..." phrase that names no source (a reason: "citing slow
 wage growth") is dropped.
 
 Split out of ``plausible.py`` (which decides whether a relation reports information); the
@@ -285,7 +285,7 @@ _SELF = frozenset(("himself", "herself", "themselves"))
 
 
 def self_named_source(d: TokenDoc, r: Extracted) -> None:
-    """"wrote a man | calling himself Paul Paul": the name a source gives itself right after
+    """"wrote a man | calling himself Tom Quill": the name a source gives itself right after
     the source belongs to it (``sources.classify`` makes that name the source)."""
     if r.source is None:
         return

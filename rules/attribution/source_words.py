@@ -49,7 +49,7 @@ def source_word(word: str, lex: Lexicon) -> bool:
         for w in (word, word + "s", word.removesuffix("s")))
 
 
-# a person who gives a name to themselves: "a man calling himself Paul Paul", "a user who
+# a person who gives a name to themselves: "a man calling himself Tom Quill", "a user who
 # calls herself Ann L."
 SELF_NAMED = re.compile(
     r"^(.+?)\s+(?:calling|who\s+calls|who\s+called|naming|identifying)\s+"

@@ -166,7 +166,7 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
         return ANONYMOUS, txt, ""
     self_named = SELF_NAMED.match(main_clean)
     if self_named is not None and people_word(self_named.group(1).split()[-1].lower(), lex):
-        # "a man calling himself Paul Paul": the name he writes under is the source
+        # "a man calling himself Tom Quill": the name he writes under is the source
         return PERSON, self_named.group(2), self_named.group(1)
     lows = [w.lower().strip(".,") for w in words]
     if " ".join(lows) in _COLLECTIVES or " ".join(lows[1:]) in _COLLECTIVES and lows[0] == "the":

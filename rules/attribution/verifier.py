@@ -137,7 +137,7 @@ _IF_OR_WHEN = frozenset(("when", "whenever", "if", "unless", "once"))
 
 
 def hypothetical_speaker(d: TokenDoc, r: Extracted) -> bool:
-    """"It gets your attention when a leader says ...", "If a doctor tells you ...": one
+    """"It is striking when a leader says ...", "If a doctor tells you ...": one
     unnamed person ("a"/"an" and a lower-case noun) after "when" or "if", with a present-tense
     cue, is anyone who might say it, no source the text cites."""
     if r.source is None or r.cue is None:
