@@ -40,9 +40,13 @@ from rules.attribution.sentence_gate import (
 from rules.attribution.source_spans import (
     act_before_participle,
     initial_citing,
+    name_before_appositives,
+    name_through_initial,
     noun_out_of_cue,
     outlet_told,
     retarget_time_source,
+    self_named_source,
+    topic_not_cited,
     trim_dateline,
 )
 from rules.attribution.tokens import WORD
@@ -108,9 +112,13 @@ def _flag(d: TokenDoc, results: list[Extracted]) -> None:
     """Trim times off sources, note "Quoting X, ..." and mark the information sources."""
     for r in results:
         trim_dateline(d, r)
+        name_through_initial(d, r)
+        name_before_appositives(d, r)
+        self_named_source(d, r)
         act_before_participle(d, r)
         noun_out_of_cue(d, r)
         retarget_time_source(d, r)
+        topic_not_cited(d, r)
         initial_citing(d, r)
         why = rejection(d, r)
         r.informational = not r.sentence_only and not why \

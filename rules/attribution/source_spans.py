@@ -1,7 +1,11 @@
 """Source spans set right before the relations are judged: a wire dateline or a time
 trimmed off the source ("RIVERTON - Mayor Ann Lee", "the minister Sunday"), a nested source
 named by an opening "Quoting ..." or "Citing ...", and an outlet told ("told the Valley
-Journal that ...") kept as a source of the relation too.
+Journal that ...") kept as a source of the relation too. A name runs on through a middle
+initial ("Anna K. | Berglund"), takes back its name before two appositives ("T.R. Holmgren,
+| editor of ..., a weekly paper,") and the name a source calls itself ("a man | calling
+himself Tom Quill"); a ", citing ..." phrase that names no source (a reason: "citing slow
+wage growth") is dropped.
 
 Split out of ``plausible.py`` (which decides whether a relation reports information); the
 extraction runs these first, on every relation.
@@ -11,12 +15,22 @@ from __future__ import annotations
 
 import re
 
-from checker.core.analysis import OUTLET
+from checker.core.analysis import ANONYMOUS, OUTLET, PERSON
 from rules.attribution.doc import Extracted, TokenDoc, tok_index
+from rules.attribution.lexicon import Lexicon
 from rules.attribution.phrases import np_left, np_right
-from rules.attribution.sources import classify
+from rules.attribution.source_words import source_word
+from rules.attribution.sources import PAREN, SPACES, classify
 from rules.attribution.tokens import is_cap
-from rules.attribution.words import AUX, TIME_WORDS
+from rules.attribution.words import AUX, DETERMINERS, NP_INNER_PREPS, TIME_WORDS
+
+
+def topic_not_cited(d: TokenDoc, r: Extracted) -> None:
+    """", citing slow wage growth and high rents": a "citing ..." phrase that names no
+    person, body, document or source gives the speaker's reasons, not a nested source."""
+    if r.citing is not None and not names_a_source(r.citing_text, d.lex):
+        r.citing = None
+        r.citing_text = ""
 
 
 def initial_citing(d: TokenDoc, r: Extracted) -> None:
@@ -202,3 +216,113 @@ _PAST_VERBS = frozenset("""spoke went made took gave came met wrote held led lef
     lost ran sought brought put set paid kept stood began rose fell bought sold told""".split())
 # -ed words that open an apposition, not an act ("Tom Reed, retired teacher, ...")
 _ED_WORDS = frozenset("retired unemployed disabled elected appointed self-employed".split())
+
+
+def name_through_initial(d: TokenDoc, r: Extracted) -> None:
+    """A source cut at a middle initial's dot ("writes Anna K. | Berglund", "said J. R. |
+    Lund") runs on through the initials to the surname: the dot ends no name."""
+    if r.source is None:
+        return
+    toks = d.toks
+    b = tok_index(d, r.source[1]) - 1
+    if b < 0 or b + 2 >= len(toks):
+        return
+    sent = toks[b].sent
+    k = b
+    while k + 2 < len(toks) and toks[k + 2].sent == sent and _initial(toks[k].text) \
+            and toks[k + 1].text == "." and toks[k + 1].start == toks[k].end \
+            and is_cap(toks[k + 2]) and toks[k + 2].low.isalpha():
+        k += 2  # "K" "." "Berglund": on to the capitalised word after the dot
+    if k == b or (r.cue is not None and toks[k].end > r.cue[0] > r.source[1]):
+        return
+    r.source = (r.source[0], toks[k].end)
+    r.source_text = d.text[r.source[0]:r.source[1]]
+
+
+def _initial(word: str) -> bool:
+    """One capital letter ("K"), or initials written as one token before it ("J.R")."""
+    return len(word) == 1 and word.isupper() and word.isalpha()
+
+
+def name_before_appositives(d: TokenDoc, r: Extracted) -> None:
+    """"T.R. Holmgren, editor of the Valley Herald, a weekly paper, wrote": a source that
+    opens with a role after a comma, the role after a name that opens the sentence (or
+    its clause after a time phrase), takes the name back: the editor is Holmgren."""
+    if r.source is None or r.cue is None or r.source[1] > r.cue[0]:
+        return
+    toks = d.toks
+    a = tok_index(d, r.source[0])
+    if a < 2 or toks[a - 1].text != ",":
+        return
+    first = a + 1 if toks[a].low in ("the", "a", "an") else a
+    if first >= len(toks) or toks[first].low not in d.lex.role_nouns \
+            or toks[first].text[:1].isupper():
+        return
+    sent = toks[a].sent
+    lo = d.sent_tok[sent][0]
+    k = a - 2
+    while k >= lo and is_cap(toks[k]) and k > a - 6:
+        k -= 1
+    start = k + 1
+    if start > a - 2 or (k >= lo and toks[k].text != ","):
+        return  # no name right before the comma, or no clause start before the name
+    if k >= lo and not (k - 1 >= lo and toks[k - 1].low in TIME_WORDS | _TIME_TAIL):
+        return  # ("Last week, | T.R. Holmgren, ..."), nothing else before the comma
+    name = d.text[toks[start].start:toks[a - 2].end]
+    if toks[start].low in TIME_WORDS or classify(name, d.lex)[0] != PERSON:
+        return
+    r.source = (toks[start].start, r.source[1])
+    r.source_text = d.text[r.source[0]:r.source[1]]
+
+
+# time words that end an opening time phrase before a comma ("Last week, Ann Lee, ...")
+_TIME_TAIL = frozenset(("week", "month", "year", "weekend", "night", "morning", "evening",
+                        "afternoon", "ago", "earlier", "later", "meanwhile", "yesterday",
+                        "today"))
+
+
+_SELF = frozenset(("himself", "herself", "themselves"))
+
+
+def self_named_source(d: TokenDoc, r: Extracted) -> None:
+    """"wrote a man | calling himself Tom Quill": the name a source gives itself right after
+    the source belongs to it (``sources.classify`` makes that name the source)."""
+    if r.source is None:
+        return
+    toks = d.toks
+    k = tok_index(d, r.source[1])
+    if k + 2 >= len(toks) or toks[k].low not in ("calling", "naming") \
+            or toks[k + 1].low not in _SELF:
+        return
+    sent = toks[k].sent
+    j = k + 2
+    while j < len(toks) and j < k + 5 and toks[j].sent == sent and is_cap(toks[j]) \
+            and toks[j].low.isalpha():
+        j += 1
+    if j == k + 2 or (r.cue is not None and r.source[1] <= r.cue[0] < toks[j - 1].end):
+        return
+    r.source = (r.source[0], toks[j - 1].end)
+    r.source_text = d.text[r.source[0]:r.source[1]]
+
+
+def names_a_source(source_text: str, lex: Lexicon) -> bool:
+    """Whether a phrase can name a source at all: anything the rules read as a named
+    person, body, outlet or document, or an unnamed one whose head is a word for people,
+    bodies, documents or sources ("unnamed officials", "a report", "data"). A topic cited
+    as a reason ("citing | slow wage growth", "citing | weak demand in Asia") names none."""
+    if classify(source_text, lex)[0] != ANONYMOUS:
+        return True
+    main = PAREN.sub("", SPACES.sub(" ", source_text).strip().partition(",")[0]).split()
+    heads: list[str] = []
+    for w in main:
+        low = w.lower().strip(".,;:!?\"'’“”")
+        if heads and (low in NP_INNER_PREPS or low in _AFTER_HEAD):
+            break
+        if w[:1].isupper() and low not in DETERMINERS:
+            return True  # a name in the phrase ("citing Valley police records")
+        heads.append(low)
+    return not heads or any(source_word(head, lex) for head in heads)
+
+
+# words that end the head of a phrase besides the inner prepositions
+_AFTER_HEAD = frozenset(("who", "whose", "that", "which", "by"))

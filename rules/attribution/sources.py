@@ -15,6 +15,14 @@ from rules.attribution.lexicon import Lexicon
 from rules.attribution.names import (
     reference_names,
 )
+from rules.attribution.source_words import (
+    SELF_NAMED,
+    act_by_name,
+    people_word,
+    person_noun,
+    unnamed_members,
+    without_place,
+)
 from rules.attribution.vague import GROUP_WORD
 from rules.attribution.words import (
     COMPANY_SUFFIXES,
@@ -70,17 +78,6 @@ DEFINITE = frozenset(("the", "this", "that", "these", "those", "its", "his", "he
 _TIME_OPENERS = frozenset(("last", "this", "next", "on", "earlier", "late", "early"))
 _RELATIVES = frozenset(("who", "whose"))
 _INDEFINITE = frozenset(("a", "an", "one", "another"))
-# endings of nouns for people by their trade or view ("economist", "pediatrician"); long
-# words only, so that "list" or "median" are no people
-_PERSON_ENDINGS = ("ist", "ists", "ian", "ians")
-
-
-def person_noun(word: str, lex: Lexicon) -> bool:
-    """Whether a lower-case word is a common noun for people ("donors", "a pediatrician")."""
-    return word in lex.people_words or (len(word) >= 8 and word.endswith(_PERSON_ENDINGS)
-                                        and word.isalpha())
-
-
 def _generic_head(p: _Phrase, lex: Lexicon) -> bool:
     """Whether the head of a phrase names unnamed people: an anonymous head ("officials"),
     a generic noun for people ("a friend", "Allies"), a plural role noun with no definite
@@ -167,6 +164,10 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
         main_clean = " ".join(words)
     if not words:
         return ANONYMOUS, txt, ""
+    self_named = SELF_NAMED.match(main_clean)
+    if self_named is not None and people_word(self_named.group(1).split()[-1].lower(), lex):
+        # "a man calling himself Tom Quill": the name he writes under is the source
+        return PERSON, self_named.group(2), self_named.group(1)
     lows = [w.lower().strip(".,") for w in words]
     if " ".join(lows) in _COLLECTIVES or " ".join(lows[1:]) in _COLLECTIVES and lows[0] == "the":
         return ANONYMOUS, main_clean, appos  # "Wall Street expects": the market, nobody named
@@ -197,6 +198,8 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
         return leader
     found = _after_possessive(p, lex) or _named_holder(p, lex) or _by_head_word(p, lex) \
         or _unnamed_bodies(p, lex) or _by_name(p, lex)
+    if found[0] == ORGANISATION:
+        found = without_place(found, lex)
     if found[0] == PERSON and appos and all(NAME_TOKEN.match(w) for w in words):
         body = _appositive_body(appos, lex)
         if body:  # "Harbour Watch, a group founded in 2019,": the group, no person
@@ -265,6 +268,13 @@ def _named_holder(p: _Phrase, lex: Lexicon) -> Source | None:
                  or (first == "the" and len(appos_words) >= 2
                      and not any(w.lower() in lex.organisation_words for w in appos_words))):
         # "the military spokesman for the ministry, Ana Ruiz," -> Ana Ruiz, with the role
+        return PERSON, title_free(" ".join(appos_words), lex), p.main
+    if 2 <= len(appos_words) <= 4 and all(NAME_TOKEN.match(w) and w[:1].isupper()
+                                          for w in appos_words) \
+            and people_word(head, lex) and head == lows[-1] and not head.endswith("s") \
+            and not any(w.lower() in lex.organisation_words or w.lower() in lex.outlet_words
+                        for w in appos_words):
+        # "another Twitter user, Ann Lee": the user is named, her name is the source
         return PERSON, title_free(" ".join(appos_words), lex), p.main
     n_head = len(p.head_words)
     if head in lex.role_nouns and p.head_words and n_head < len(lows) \
@@ -515,9 +525,11 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
     words, head, caps = p.words, p.head, p.caps
     n_head = len(p.head_words)
     if 0 < n_head < len(words) and not any(w[:1].isupper() for w in words[1:n_head]) \
-            and (words[n_head - 1][:1].islower() or (n_head == 1 and head in lex.people_words)):
+            and (words[n_head - 1][:1].islower() or (n_head == 1 and head in lex.people_words)) \
+            or act_by_name(p.words, p.lows, lex):
         # a common noun before a postmodifier that holds the names: "the latest polling in
-        # Ohio", "Residents of Ohio", "Doctors at St. Mary Hospital": no person named
+        # Ohio", "Residents of Ohio", "Doctors at St. Mary Hospital", "spending by super
+        # PACs": no person named
         return ANONYMOUS, p.main, p.appos
     named = _role_then_full_name(p, lex)
     if named is not None:
@@ -537,7 +549,7 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
         # :func:`_role_then_full_name`'s); an acronym, an all-capitals heading
         return ORGANISATION, p.main, p.appos
     if caps == [words[0]] and len(words) > 1 and words[0].lower().endswith("s") \
-            and not NAME_TOKEN.match(words[-1]) or len(words) >= 2 and _unnamed_members(words):
+            and not NAME_TOKEN.match(words[-1]) or len(words) >= 2 and unnamed_members(words):
         # "Partisans on both sides": sentence-initial; "Leading Democrats"
         return ANONYMOUS, p.main, p.appos
     if len(words) == 1 and p.lows[0].endswith("ing") and len(p.lows[0]) > 5:
@@ -573,27 +585,3 @@ def _by_capitals(p: _Phrase) -> str:
 
 # endings of singular nouns for a person ("frontrunner", "businessman", "nominee")
 _PERSON_NOUN = ("er", "or", "ist", "ian", "man", "woman", "ent", "ant", "ee")
-
-
-# adjectives that open a phrase for unnamed members of a group ("Leading Democrats")
-_GROUP_ADJECTIVES = frozenset(("leading", "prominent", "top", "senior", "junior", "other",
-                               "fellow", "young", "older", "moderate", "conservative",
-                               "liberal", "progressive", "centrist", "rank-and-file",
-                               "ordinary", "disaffected", "frustrated", "angry", "wealthy",
-                               "local", "rural", "urban", "veteran", "influential", "key"))
-
-
-def _unnamed_members(words: list[str]) -> bool:
-    """Whether a phrase names plural members of a group and nobody in particular
-    ("Leading Democrats", "some young Europeans"): a plural group word at the end, only
-    determiners, numbers and common adjectives before it."""
-    last = words[-1]
-    if not last.endswith("s") or not GROUP_WORD.match(last) or words[0].lower() == "the":
-        return False  # ("the Democrats": the party)
-    for i, w in enumerate(words[:-1]):
-        low = w.lower()
-        if low in DETERMINERS or low in _GROUP_ADJECTIVES or low.isdigit():
-            continue
-        if i == 0 or not w[:1].islower():
-            return False
-    return True

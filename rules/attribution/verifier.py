@@ -117,6 +117,10 @@ def verify(d: TokenDoc, results: list[Extracted],
     judged = candidates(results)
     if not judged:
         return  # (a short draft with no reporting verb never reads the model file)
+    for r in judged:
+        if hypothetical_speaker(d, r):
+            r.source_doubted = True
+            r.vague = False
     if model is True:
         model = load_source_verifier() if not _SWITCHED_OFF else None
     if not model:
@@ -126,6 +130,28 @@ def verify(d: TokenDoc, results: list[Extracted],
         if r.source_score < model.threshold:
             r.source_doubted = True
             r.vague = False
+
+
+# subordinators that make a present-tense report a case, not an event ("when a leader says")
+_IF_OR_WHEN = frozenset(("when", "whenever", "if", "unless", "once"))
+
+
+def hypothetical_speaker(d: TokenDoc, r: Extracted) -> bool:
+    """"It is striking when a leader says ...", "If a doctor tells you ...": one
+    unnamed person ("a"/"an" and a lower-case noun) after "when" or "if", with a present-tense
+    cue, is anyone who might say it, no source the text cites."""
+    if r.source is None or r.cue is None:
+        return False
+    words = r.source_text.split()
+    cue = r.cue_text.split()
+    if not 2 <= len(words) <= 3 or words[0].lower() not in ("a", "an") \
+            or not all(w.isalpha() and w.islower() for w in words[1:]) \
+            or not cue or not cue[0].isalpha() or not cue[0].endswith("s") \
+            or cue[0].endswith("ss") or r.cue[0] < r.source[1]:
+        return False
+    k = tok_index(d, r.source[0]) - 1
+    return k >= 0 and d.toks[k].low in _IF_OR_WHEN \
+        and d.toks[k].sent == d.toks[k + 1].sent
 
 
 # --------------------------------------------------------------------------- features

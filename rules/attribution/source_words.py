@@ -1,0 +1,108 @@
+"""Words that say whether a source phrase names a source, and who: nouns for people, for
+sources and information, a name a person gives themselves, a place after a body's name,
+an act done by a name, and unnamed members of a group. Used by ``sources.classify`` and
+``source_spans``; kept apart so that the classifier stays one readable module."""
+
+from __future__ import annotations
+
+import re
+
+from rules.attribution.lexicon import Lexicon
+from rules.attribution.vague import GROUP_WORD
+from rules.attribution.words import DETERMINERS
+
+Source = tuple[str, str, str]  # (kind, name, role), as in ``sources``
+
+# endings of nouns for people by their trade or view ("economist", "pediatrician"); long
+# words only, so that "list" or "median" are no people
+_PERSON_ENDINGS = ("ist", "ists", "ian", "ians")
+
+
+def person_noun(word: str, lex: Lexicon) -> bool:
+    """Whether a lower-case word is a common noun for people ("donors", "a pediatrician")."""
+    return word in lex.people_words or (len(word) >= 8 and word.endswith(_PERSON_ENDINGS)
+                                        and word.isalpha())
+
+
+def people_word(word: str, lex: Lexicon) -> bool:
+    """A common noun for one person or for people, singular or plural ("user", "reader",
+    "man", "residents")."""
+    return word.isalpha() and any(
+        w in lex.people_words or w in lex.generic_people or w in lex.anonymous_heads
+        for w in (word, word + "s"))
+
+
+# words for information that a source gives, beside the lexicon's document nouns
+_SOURCE_WORDS = frozenset(("statistics", "numbers", "research", "testimony", "accounts",
+                           "account", "remarks", "comments", "words"))
+
+
+def source_word(word: str, lex: Lexicon) -> bool:
+    """Whether a lower-case word (or its plural or singular) is a word for people, bodies,
+    outlets, documents or sources."""
+    return any(
+        w in _SOURCE_WORDS or w in lex.anonymous_heads or w in lex.generic_people
+        or w in lex.people_words
+        or w in lex.document_nouns or w in lex.body_nouns or w in lex.organisation_words
+        or w in lex.organisation_nouns or w in lex.outlet_words or w in lex.outlet_nouns
+        or w in lex.role_nouns or w in lex.titles or person_noun(w, lex)
+        for w in (word, word + "s", word.removesuffix("s")))
+
+
+# a person who gives a name to themselves: "a man calling himself Tom Quill", "a user who
+# calls herself Ann L."
+SELF_NAMED = re.compile(
+    r"^(.+?)\s+(?:calling|who\s+calls|who\s+called|naming|identifying)\s+"
+    r"(?:himself|herself|themselves)(?:\s+as)?\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})$")
+
+# "The Maritime Museum in Bergen": a place after the body word of a name
+_IN_PLACE = re.compile(r"^(.*\s([A-Z][\w’'-]+))\s+in\s+(?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*)?$")
+
+
+def without_place(found: Source, lex: Lexicon) -> Source:
+    """An organisation's name without the place that follows its body word ("the Holocaust
+    Memorial Museum | in Washington"): the place says where the body is, not who it is."""
+    kind, name, role = found
+    m = _IN_PLACE.match(name)
+    if m is None or m.group(2).lower() not in lex.organisation_words:
+        return found
+    return kind, m.group(1), role
+
+
+def act_by_name(words: list[str], lows: list[str], lex: Lexicon) -> bool:
+    """"The lopsided spending by super PACs", "heavy buying by Valley Foods": a lower-case
+    noun for an act or a state before "by" and the names; the names do it, and the phrase
+    names no source (a report, a comment or a person by someone is left to the rules)."""
+    for k in range(1, len(words) - 1):
+        if lows[k] != "by":
+            continue
+        noun = words[k - 1]
+        if not noun[:1].islower() or any(w[:1].isupper() for w in words[1:k]) \
+                or not any(w[:1].isupper() for w in words[k + 1:]):
+            return False
+        return noun.isalpha() and not source_word(lows[k - 1], lex)
+    return False
+
+
+# adjectives that open a phrase for unnamed members of a group ("Leading Democrats")
+_GROUP_ADJECTIVES = frozenset(("leading", "prominent", "top", "senior", "junior", "other",
+                               "fellow", "young", "older", "moderate", "conservative",
+                               "liberal", "progressive", "centrist", "rank-and-file",
+                               "ordinary", "disaffected", "frustrated", "angry", "wealthy",
+                               "local", "rural", "urban", "veteran", "influential", "key"))
+
+
+def unnamed_members(words: list[str]) -> bool:
+    """Whether a phrase names plural members of a group and nobody in particular
+    ("Leading Democrats", "some young Europeans"): a plural group word at the end, only
+    determiners, numbers and common adjectives before it."""
+    last = words[-1]
+    if not last.endswith("s") or not GROUP_WORD.match(last) or words[0].lower() == "the":
+        return False  # ("the Democrats": the party)
+    for i, w in enumerate(words[:-1]):
+        low = w.lower()
+        if low in DETERMINERS or low in _GROUP_ADJECTIVES or low.isdigit():
+            continue
+        if i == 0 or not w[:1].islower():
+            return False
+    return True
