@@ -28,6 +28,7 @@ from checker.core.rule import Rule
 from rules.attribution import vague_model
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon, PhraseRegex
+from rules.attribution.sayers import Sayers, named_content, sayers_document
 from rules.attribution.sources import classify
 from rules.attribution.vague import (
     anonymity_asides,
@@ -144,7 +145,7 @@ def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
     are expected to rise, the central bank said": the bank says the prices are expected to
     rise, so a passive inside has its sayer)."""
     named: list[Span] = []
-    sayers: _Sayers | None = None  # what named people say (read once, when needed)
+    sayers: Sayers | None = None  # what named people say (read once, when needed)
     for r in found:
         if not r.informational:
             continue
@@ -155,8 +156,8 @@ def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
             continue
         if r.source is not None and r.source_kind == DOCUMENT:
             if sayers is None:
-                sayers = _named_content(found, lex)
-            if _sayers_document(text, r.source, sayers):
+                sayers = named_content(found, lex)
+            if sayers_document(text, r.source, sayers):
                 continue  # "The Herald said that, according to a survey by ...": the
                 # document is the named sayer's
         if r.source is not None and vague_source(r, lex, text):
@@ -181,58 +182,6 @@ def _vague_sources(text: str, found: list[Extracted], lex: Lexicon,
                     r.citing[0], r.citing[1],
                     f"vague attribution: citing '{r.citing_text}' without naming them", k))
     return named
-
-
-def _named_content(found: list[Extracted], lex: Lexicon) -> _Sayers:
-    """From the cue to the end of the content of each informational relation whose source
-    names a person, an organisation or an outlet (not a document, not an anonymous source):
-    a document read there is that sayer's."""
-    return _Sayers([(r.cue[1] if r.cue else min(a for a, _ in r.content),
-                     max(b for _, b in r.content))
-                    for r in found
-                    if r.informational and r.source is not None and not r.source_doubted
-                    and r.content and r.source_kind != DOCUMENT
-                    and classify(r.source_text, lex)[0] != ANONYMOUS])
-
-
-class _Sayers:
-    """What named sayers say (spans from a cue to the end of its content), sorted by start,
-    with the furthest end reached so far: whether a span lies in one of them is two bisects,
-    not a scan of every sayer for every document (an article of many reports and documents
-    would be quadratic)."""
-
-    def __init__(self, spans: list[Span]) -> None:
-        self.spans = sorted(spans)
-        self.starts = [a for a, _ in self.spans]
-        self.reach: list[int] = []
-        furthest = -1
-        for _, b in self.spans:
-            furthest = max(furthest, b)
-            self.reach.append(furthest)
-
-    def covers(self, span: Span) -> bool:
-        """Whether some sayer's span starts at or before ``span`` and ends at or after it."""
-        i = bisect.bisect_right(self.starts, span[0])
-        return i > 0 and self.reach[i - 1] >= span[1]
-
-    def starting_within(self, lo: int, hi: int) -> list[Span]:
-        """The sayers' spans that start in ``[lo, hi]``."""
-        return self.spans[bisect.bisect_left(self.starts, lo):bisect.bisect_right(self.starts, hi)]
-
-
-# what joins a named sayer's cue to a document it reads: "The Herald said | that,
-# according to | a survey by ..."
-_SAYER_TO_DOCUMENT = re.compile(r"\s*(?:that\s*)?,?\s*(?:according\s+to|citing|as\s+per)\s+$",
-                                re.IGNORECASE)
-
-
-def _sayers_document(text: str, source: Span, sayers: _Sayers) -> bool:
-    """Whether a document source lies in what a named sayer says (``sayers``: from
-    :func:`_named_content`) or right after the sayer's cue ("The Herald said that,
-    according to a survey by ...": the extractor may cut the content there)."""
-    return sayers.covers(source) or any(
-        _SAYER_TO_DOCUMENT.match(text, ca, source[0]) is not None
-        for ca, _ in sayers.starting_within(source[0] - 40, source[0]))
 
 
 def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list[Span],
