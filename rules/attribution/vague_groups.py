@@ -352,8 +352,7 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon, before: str = "") -> 
     src = s[at:m.end("src")]
     # capitalised where a sentence starts or after a colon, dash or bracket ("Update: Critics
     # charge ..."): the capital says nothing; elsewhere it marks a name ("Acme analysts")
-    first_cap = src[:1].isupper() and s[:at].rstrip()[-1:] not in ("", ":", ";", "—", "–",
-                                                                  "(") \
+    first_cap = src[:1].isupper() and _last_char(s, at) not in ("", ":", ";", "—", "–", "(") \
         and not _MODIFIER.match(src.split()[0].rstrip(","))  # not "US", "Danish"
     words = src.split()[1:]
     if " in " in src:  # "lawmakers in the U.S.", "residents in East Palestine": a place
@@ -365,6 +364,15 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon, before: str = "") -> 
     # "some Acme analysts": named by their employer; quoted: the speaker's words
     return not (first_cap or any(w[:1].isupper() and not _MODIFIER.match(w.rstrip(","))
                                  for w in words) or _quoted(s, at))
+
+
+def _last_char(s: str, at: int) -> str:
+    """The last character of ``s[:at]`` that is not white space, or "" (``s[:at].rstrip()
+    [-1:]`` for ``at >= 0``, without copying the sentence up to ``at`` for every match)."""
+    k = min(at, len(s)) - 1
+    while k >= 0 and s[k].isspace():
+        k -= 1
+    return s[k] if k >= 0 else ""
 
 
 def _named_lead(src: str, lex: Lexicon) -> bool:

@@ -12,6 +12,7 @@ read them.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 
@@ -188,7 +189,23 @@ def _group_heads(lex: Lexicon) -> frozenset[str]:
     return got[1]
 
 
-def _quoted(s: str, at: int) -> bool:
-    """Whether offset ``at`` of sentence ``s`` lies inside a quotation (an odd number of
-    straight or curly double quotes before it)."""
-    return sum(s.count(q, 0, at) for q in _QUOTE_CHARS) % 2 == 1
+def _quoted(s: str, at: int, lo: int = 0) -> bool:
+    """Whether offset ``at`` of sentence ``s`` (or of the sentence ``s[lo:]``) lies inside a
+    quotation (an odd number of straight or curly double quotes in ``s[lo:at]``). The
+    quotes' offsets are found once per text (:func:`_quote_offsets`): counting them from
+    the sentence's start for every phrase made a run-on sentence of many phrases quadratic."""
+    if at < 0 or lo < 0:  # slice offsets from the end: as ``str.count`` reads them
+        return sum(s.count(q, lo, at) for q in _QUOTE_CHARS) % 2 == 1
+    if at <= lo:
+        return False
+    quotes = _quote_offsets(s)
+    return (bisect.bisect_left(quotes, at) - bisect.bisect_left(quotes, lo)) % 2 == 1
+
+
+@functools.lru_cache(maxsize=64)
+def _quote_offsets(s: str) -> list[int]:
+    """The offsets of the straight and curly double quotes in ``s``, in order."""
+    return [m.start() for m in _QUOTE.finditer(s)]
+
+
+_QUOTE = re.compile("[" + _QUOTE_CHARS + "]")
