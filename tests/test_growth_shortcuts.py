@@ -112,3 +112,29 @@ def test_a_long_word_is_hyphenated_in_linear_time() -> None:
     hyphenation_points("warm")  # the trie is built on first use
     small, large = seconds(62_500), seconds(500_000)
     assert large <= max(16 * small, 0.15), (small, large)  # linear: 8x; it was about 25x
+
+
+NAMED_TEXTS = [
+    "The officials said so. Later official Ana Ruiz spoke. The official said: yes.",
+    "Ana Ruiz, a senior official, spoke. The officials cautioned that. The aide said it.",
+    "official Ana Ruiz-Lee's officialdom; the officials' aide-de-camp official's Bo Li",
+    "The researchers led by Ana Ruiz said so; Bo Li, one of the researchers, agreed.",
+    "Nothing to see. The officials said. The officials said.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NAMED_TEXTS)
+def test_found_before_as_the_search_from_the_start(text: str) -> None:
+    """The bisection over the places no match can end finds what a search of ``text[:at]``
+    finds, at every offset (mid-word ones too)."""
+    from rules.attribution.vague import _GROUP_NAMED, _group_named_before
+    from rules.attribution.vague_words import found_before, lazy_named_role
+
+    _group_named_before("the researchers", text, len(text))  # builds the group pattern
+    patterns = [lazy_named_role(h) for h in ("official", "aide", "researcher")]
+    patterns += [_GROUP_NAMED["researchers"]]
+    for pattern in patterns:
+        for at in range(-2, len(text) + 3):
+            assert found_before(pattern, text, at) == (
+                pattern.search(text, 0, at) is not None), (pattern.pattern[:20], at)

@@ -37,6 +37,7 @@ from rules.attribution.vague_words import (
     _lowered,
     _quoted,
     _scan,
+    found_before,
     lazy_named_role,
 )
 from rules.attribution.words import BOUNDARY_WORDS
@@ -174,7 +175,7 @@ def group_claims(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Spa
         s = text[a:b]
         for m in _GROUP_CLAIM.finditer(low[a:b]):  # the pattern is in lower case
             if (m.group("head") in heads or _counted_group(m, s)) \
-                    and _a_group_claim(m, s, lex, text[:a]):
+                    and _a_group_claim(m, s, lex, text, a):
                 out.append((a + m.start("src"), a + m.end("verb")))
     out += _continued(text, sents, heads, lex)
     return sorted(out)
@@ -331,9 +332,10 @@ def _verb_reports(m: re.Match[str], s: str, lex: Lexicon) -> bool:
     return verb in _CLAUSE_VERBS or _judges(verb, s, m.end("verb"))
 
 
-def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon, before: str = "") -> bool:
+def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon, text: str = "", start: int = 0
+                   ) -> bool:
     """Whether a match of :data:`_GROUP_CLAIM` in a lower-cased sentence (``s``: the
-    sentence as written; ``before``: the text before it) is an unnamed group reporting."""
+    sentence as written, at ``start`` in ``text``) is an unnamed group reporting."""
     if not _verb_reports(m, s, lex):
         return False
     verbs = lex.cue_forms
@@ -346,7 +348,7 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon, before: str = "") -> 
         return False  # "She said leaders": no noun phrase ("US and Danish officials" is one)
     if any(w in _OWNERS for w in lows[:-1]) or (lows[0] in ("the", "these", "those") and not (
             m.group("head") in _HIDDEN_HEADS
-            and lazy_named_role(m.group("head")[:-1]).search(before) is None)):
+            and not found_before(lazy_named_role(m.group("head")[:-1]), text, start))):
         return False  # "its supporters": the owner is named; "the diplomats cautioned":
         # unnamed diplomats told of before are vague
     src = s[at:m.end("src")]
