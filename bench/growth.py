@@ -134,6 +134,12 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
     "plural-openers": ("text", lambda n: _rep("Experts say the bridge will close. ", n)),
     "emoji-paragraphs": (
         "text", lambda n: _rep("The ferry ran late on Tuesday. \U0001f6a2\n\n", n)),
+    # found by the growth review (2026-12-02): sentences whose source is a definite unnamed
+    # official or group ("the officials cautioned", "the researchers said"), each of which
+    # searched the whole text before it for someone named with that role
+    "definite-officials": (
+        "text", lambda n: _rep("The officials cautioned that the plan fails. The Iranian "
+                               "official said so. The researchers said it. ", n)),
 }
 
 

@@ -71,3 +71,32 @@ def test_the_families_cover_the_issue() -> None:
     for name, (fmt, gen) in FAMILIES.items():
         assert fmt in ("text", "markdown", "html")
         assert 9_000 <= len(gen(10_000)) <= 11_000, name
+
+
+def _stage_seconds(name: str, size: int, stage: str) -> float:
+    """The best of two runs of one stage of the per-document path on family ``name``."""
+    fmt, gen = FAMILIES[name]
+    text = gen(size)
+    best = float("inf")
+    for _ in range(2):
+        timings: dict[str, float] = {}
+        with paused_gc():
+            analyse_document(document_from_text(text, path=f"x.{fmt}", fmt=fmt),
+                             Config(time_budget=0), timings=timings)
+        best = min(best, timings[stage])
+    return best
+
+
+# run-on families whose super-linear part only shows past the smoke test's sizes (the stage's
+# quadratic term is small at 32k characters): one stage, timed at 25k and 200k
+STAGE_FAMILIES = [("comment-clause-hedges", "rules.hedging")]  # was x26 for x8 the size
+
+
+@pytest.mark.parametrize(("name", "stage"), STAGE_FAMILIES)
+def test_a_run_on_stage_grows_linearly(name: str, stage: str) -> None:
+    small = _stage_seconds(name, 25_000, stage)
+    large = _stage_seconds(name, 200_000, stage)
+    assert large <= max(16 * small, FLOOR), (
+        f"{name} {stage}: {small:.3f} s at 25k chars, {large:.3f} s at 200k "
+        f"(x{large / max(small, 1e-9):.0f} for x8 the size)"
+    )

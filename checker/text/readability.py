@@ -78,8 +78,8 @@ def hyphenation_points(word: str) -> int:
     for i in range(n - 2):  # a pattern from the last letter on sets no point in the word
         node: _Trie | None = trie
         deepest = None
-        for ch in pointed[i:]:
-            node = node.get(ch)  # type: ignore[union-attr]
+        for j in range(i, n):  # not ``pointed[i:]``: a copy per place is quadratic
+            node = node.get(pointed[j])  # type: ignore[union-attr]
             if node is None:
                 break
             deepest = node

@@ -47,6 +47,7 @@ from rules.attribution.vague_words import (
     LATER,
     RANKS,
     _group_heads,
+    found_before,
     lazy_named_role,
     named_document_later,
 )
@@ -282,8 +283,7 @@ def _definite_hidden(source: str, text: str, at: int) -> bool:
     if m is None or m.group("head") not in _HIDDEN_HEADS:
         return False
     head = m.group("head").rstrip("s")
-    named = lazy_named_role(head)
-    return named.search(text, 0, at) is None
+    return not found_before(lazy_named_role(head), text, at)
 
 
 # a definite plural group: "the researchers", "the study's authors", "the scientists"
@@ -300,7 +300,7 @@ def _group_named_before(source: str, text: str, at: int) -> bool:
         return False
     head = m.group("head")
     if head in _HIDDEN_HEADS:
-        return lazy_named_role(head.rstrip("s")).search(text, 0, at) is not None
+        return found_before(lazy_named_role(head.rstrip("s")), text, at)
     named = _GROUP_NAMED.get(head)
     if named is None:
         named = re.compile(
@@ -311,7 +311,7 @@ def _group_named_before(source: str, text: str, at: int) -> bool:
         if len(_GROUP_NAMED) > 256:
             _GROUP_NAMED.clear()
         _GROUP_NAMED[head] = named
-    return named.search(text, 0, at) is not None
+    return found_before(named, text, at)
 
 
 _GROUP_NAMED: dict[str, re.Pattern[str]] = {}

@@ -300,7 +300,7 @@ def _matches_at(text: str, low: str, sents: list[Span], keys: tuple[str, ...],
                 if span is not None:
                     j = bisect.bisect_right(starts, span[0]) - 1
                     if j >= 0 and span[1] <= sents[j][1] \
-                            and not _quoted(text[sents[j][0]:span[0]], span[0] - sents[j][0]):
+                            and not _quoted(text, span[0], sents[j][0]):
                         out.append(span)
             i = low.find(k, i + 1)
     return out

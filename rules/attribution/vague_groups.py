@@ -37,6 +37,7 @@ from rules.attribution.vague_words import (
     _lowered,
     _quoted,
     _scan,
+    found_before,
     lazy_named_role,
 )
 from rules.attribution.words import BOUNDARY_WORDS
@@ -174,7 +175,7 @@ def group_claims(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Spa
         s = text[a:b]
         for m in _GROUP_CLAIM.finditer(low[a:b]):  # the pattern is in lower case
             if (m.group("head") in heads or _counted_group(m, s)) \
-                    and _a_group_claim(m, s, lex, text[:a]):
+                    and _a_group_claim(m, s, lex, text, a):
                 out.append((a + m.start("src"), a + m.end("verb")))
     out += _continued(text, sents, heads, lex)
     return sorted(out)
@@ -331,9 +332,10 @@ def _verb_reports(m: re.Match[str], s: str, lex: Lexicon) -> bool:
     return verb in _CLAUSE_VERBS or _judges(verb, s, m.end("verb"))
 
 
-def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon, before: str = "") -> bool:
+def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon, text: str = "", start: int = 0
+                   ) -> bool:
     """Whether a match of :data:`_GROUP_CLAIM` in a lower-cased sentence (``s``: the
-    sentence as written; ``before``: the text before it) is an unnamed group reporting."""
+    sentence as written, at ``start`` in ``text``) is an unnamed group reporting."""
     if not _verb_reports(m, s, lex):
         return False
     verbs = lex.cue_forms
@@ -346,14 +348,13 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon, before: str = "") -> 
         return False  # "She said leaders": no noun phrase ("US and Danish officials" is one)
     if any(w in _OWNERS for w in lows[:-1]) or (lows[0] in ("the", "these", "those") and not (
             m.group("head") in _HIDDEN_HEADS
-            and lazy_named_role(m.group("head")[:-1]).search(before) is None)):
+            and not found_before(lazy_named_role(m.group("head")[:-1]), text, start))):
         return False  # "its supporters": the owner is named; "the diplomats cautioned":
         # unnamed diplomats told of before are vague
     src = s[at:m.end("src")]
     # capitalised where a sentence starts or after a colon, dash or bracket ("Update: Critics
     # charge ..."): the capital says nothing; elsewhere it marks a name ("Acme analysts")
-    first_cap = src[:1].isupper() and s[:at].rstrip()[-1:] not in ("", ":", ";", "—", "–",
-                                                                  "(") \
+    first_cap = src[:1].isupper() and _last_char(s, at) not in ("", ":", ";", "—", "–", "(") \
         and not _MODIFIER.match(src.split()[0].rstrip(","))  # not "US", "Danish"
     words = src.split()[1:]
     if " in " in src:  # "lawmakers in the U.S.", "residents in East Palestine": a place
@@ -365,6 +366,15 @@ def _a_group_claim(m: re.Match[str], s: str, lex: Lexicon, before: str = "") -> 
     # "some Acme analysts": named by their employer; quoted: the speaker's words
     return not (first_cap or any(w[:1].isupper() and not _MODIFIER.match(w.rstrip(","))
                                  for w in words) or _quoted(s, at))
+
+
+def _last_char(s: str, at: int) -> str:
+    """The last character of ``s[:at]`` that is not white space, or "" (``s[:at].rstrip()
+    [-1:]`` for ``at >= 0``, without copying the sentence up to ``at`` for every match)."""
+    k = min(at, len(s)) - 1
+    while k >= 0 and s[k].isspace():
+        k -= 1
+    return s[k] if k >= 0 else ""
 
 
 def _named_lead(src: str, lex: Lexicon) -> bool:

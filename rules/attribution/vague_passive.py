@@ -28,6 +28,7 @@ from rules.attribution.vague_words import (
     LATER,
     _lowered,
     _scan,
+    found_before,
     lazy_named_role,
     named_document_later,
 )
@@ -236,7 +237,7 @@ def _definite_hidden_says(text: str, sentences: Iterable[Span]) -> list[Span]:
     out = []
     for a, b in _scan(text, sentences, _DEFINITE_KEYS, _DEFINITE_HIDDEN):
         m = _DEFINITE_HIDDEN.match(text, a, b)
-        if m is not None and lazy_named_role(m.group("head")).search(text, 0, a) is None:
+        if m is not None and not found_before(lazy_named_role(m.group("head")), text, a):
             out.append((a, b))
     return out
 

@@ -12,6 +12,7 @@ read them.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 
@@ -103,6 +104,47 @@ def lazy_named_role(head: str) -> re.Pattern[str]:
     return got
 
 
+def found_before(pattern: re.Pattern[str], text: str, at: int) -> bool:
+    """``pattern.search(text, 0, at) is not None`` for a pattern whose every match ends in
+    a word character, an apostrophe or a hyphen and looks past its end by ``\\b`` at most
+    (:func:`lazy_named_role`, the group patterns of ``vague.py``), without a search from the
+    text's start for every phrase (a long text of "the officials said" sentences was
+    quadratic).
+
+    Where ``text[at - 1]`` is none of those, no match can end at ``at``, so one is found in
+    ``text[:at]`` exactly when the text holds a match ending before ``at``: true from some
+    offset on. That offset, among such places, is found once per pattern and text by
+    bisection (:func:`_first_place_after_a_match`); any other ``at`` is searched as before."""
+    if not 0 < at < len(text) or _MATCH_END.match(text, at - 1):
+        return pattern.search(text, 0, at) is not None
+    places, first = _first_place_after_a_match(pattern, text)
+    k = bisect.bisect_left(places, at)
+    return k < len(places) and places[k] == at and k >= first
+
+
+@functools.lru_cache(maxsize=32)
+def _first_place_after_a_match(pattern: re.Pattern[str], text: str) -> tuple[list[int], int]:
+    """The offsets ``p`` (0 < p < len(text)) where ``text[p - 1]`` cannot end a match, in
+    order, and the index of the first of them with a match in ``text[:p]`` (``len`` when
+    none). Whether ``text[:p]`` holds a match only grows with ``p`` at these places (a
+    match there is a match of the whole text ending before ``p``), so bisection finds it."""
+    places = [m.end() for m in _NOT_MATCH_END.finditer(text, 0, len(text) - 1)]
+    lo, hi = 0, len(places)
+    if hi and pattern.search(text, 0, places[-1]) is None:
+        return places, hi
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if pattern.search(text, 0, places[mid]) is not None:
+            hi = mid
+        else:
+            lo = mid + 1
+    return places, lo
+
+
+_MATCH_END = re.compile(r"[\w'’-]")
+_NOT_MATCH_END = re.compile(r"[^\w'’-]")
+
+
 LATER = 500  # characters after a document in which the text may name it
 _LATER_NAMED: dict[str, re.Pattern[str]] = {}
 
@@ -188,7 +230,23 @@ def _group_heads(lex: Lexicon) -> frozenset[str]:
     return got[1]
 
 
-def _quoted(s: str, at: int) -> bool:
-    """Whether offset ``at`` of sentence ``s`` lies inside a quotation (an odd number of
-    straight or curly double quotes before it)."""
-    return sum(s.count(q, 0, at) for q in _QUOTE_CHARS) % 2 == 1
+def _quoted(s: str, at: int, lo: int = 0) -> bool:
+    """Whether offset ``at`` of sentence ``s`` (or of the sentence ``s[lo:]``) lies inside a
+    quotation (an odd number of straight or curly double quotes in ``s[lo:at]``). The
+    quotes' offsets are found once per text (:func:`_quote_offsets`): counting them from
+    the sentence's start for every phrase made a run-on sentence of many phrases quadratic."""
+    if at < 0 or lo < 0:  # slice offsets from the end: as ``str.count`` reads them
+        return sum(s.count(q, lo, at) for q in _QUOTE_CHARS) % 2 == 1
+    if at <= lo:
+        return False
+    quotes = _quote_offsets(s)
+    return (bisect.bisect_left(quotes, at) - bisect.bisect_left(quotes, lo)) % 2 == 1
+
+
+@functools.lru_cache(maxsize=64)
+def _quote_offsets(s: str) -> list[int]:
+    """The offsets of the straight and curly double quotes in ``s``, in order."""
+    return [m.start() for m in _QUOTE.finditer(s)]
+
+
+_QUOTE = re.compile("[" + _QUOTE_CHARS + "]")

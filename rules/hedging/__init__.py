@@ -29,6 +29,7 @@ title case without closing punctuation (a headline or a related-story link left 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from checker.core.analysis import Analysis, Family, HedgeCue
@@ -140,13 +141,24 @@ def _in_indirect_question(text: str, at: int) -> bool:
     opened by "whether", or by a wh-word after a verb or noun of knowing or asking, with no
     clause break between: it is asked about, not asserted. Only the last "whether" before
     the cue can open it (a constant-width match there)."""
-    if "hether" in text:
-        i = max(text.rfind("whether", 0, at), text.rfind("Whether", 0, at))
-        if i >= 0 and _WHETHER.match(text, i, at) is not None:
-            return True
+    whethers, wh = _question_words(text)
+    k = bisect.bisect_right(whethers, at - len("whether")) - 1  # the last one ending by ``at``
+    if k >= 0 and _WHETHER.match(text, whethers[k], at) is not None:
+        return True
+    return wh and _WH_ASKED.search(text, max(0, at - _WH_WINDOW), at) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _question_words(text: str) -> tuple[list[int], bool]:
+    """The offsets of "whether" and "Whether" in a sentence's ``text`` (in order), and
+    whether "wh" or "how" occurs in it in any case: worked out once per sentence, not once
+    per cue (a run-on sentence of many cues stays linear)."""
+    whethers = sorted(m.start() for m in _WHETHER_WORD.finditer(text)) if "hether" in text else []
     low = text.lower()
-    return ("wh" in low or "how" in low) and (
-        _WH_ASKED.search(text, max(0, at - _WH_WINDOW), at) is not None)
+    return whethers, "wh" in low or "how" in low
+
+
+_WHETHER_WORD = re.compile("[wW]hether")
 
 
 def _outside_questions(analysis: Analysis, cues: list[tuple[Cue, int]]

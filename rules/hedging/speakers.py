@@ -159,6 +159,26 @@ def _last_stop(text: str, chars: str, lo: int, end: int) -> int | None:
     return stops[i] if i >= 0 and stops[i] >= lo else None
 
 
+def _but_between(text: str, lo: int, end: int) -> bool:
+    """Whether ", but " occurs in a sentence's ``text[lo:end]`` (``text.find(", but ", lo,
+    end) >= 0``), by the sentence's offsets of it found once: not a scan from the reporting
+    verb for every cue."""
+    if lo < 0 or end < 0:  # slice offsets from the end: as ``str.find`` reads them
+        return text.find(", but ", lo, end) >= 0
+    buts = _buts(text)
+    i = bisect.bisect_left(buts, lo)
+    return i < len(buts) and buts[i] + len(", but ") <= end
+
+
+@functools.lru_cache(maxsize=64)
+def _buts(text: str) -> list[int]:
+    """The offsets of ", but " in a sentence's ``text``, in order."""
+    return [m.start() for m in _BUT.finditer(text)] if ", but " in text else []
+
+
+_BUT = re.compile(", but ")
+
+
 def comment_clause(text: str, lo: int, cue_start: int) -> bool:
     """Whether, in a sentence's ``text``, the cue at ``cue_start`` sits in a comment clause
     (:data:`_COMMENT_CLAUSE`) that opens after ``lo`` (where the reported content starts, or
@@ -479,7 +499,7 @@ def reported_by(sentence: Sentence, cue_start: int) -> str:
     if i < 0:
         return ""
     end = found.ends[i]
-    if _last_stop(text, _CLAUSE_STOPS, end, at) is not None or text.find(", but ", end, at) >= 0:
+    if _last_stop(text, _CLAUSE_STOPS, end, at) is not None or _but_between(text, end, at):
         return ""
     if comment_clause(text, end, at) or closed_relative(text, end, at) \
             or opening_clause_closed(text, end, at):
