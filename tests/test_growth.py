@@ -89,7 +89,8 @@ def _stage_seconds(name: str, size: int, stage: str) -> float:
 
 # run-on families whose super-linear part only shows past the smoke test's sizes (the stage's
 # quadratic term is small at 32k characters): one stage, timed at 25k and 200k
-STAGE_FAMILIES = [("comment-clause-hedges", "rules.hedging")]  # was x26 for x8 the size
+STAGE_FAMILIES = [("comment-clause-hedges", "rules.hedging"),  # was x26 for x8 the size
+                  ("say-and-run-on", "rules.attribution")]
 
 
 @pytest.mark.parametrize(("name", "stage"), STAGE_FAMILIES)

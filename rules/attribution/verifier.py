@@ -304,5 +304,8 @@ def _place_features(d: TokenDoc, r: Extracted) -> list[str]:
            f"gap={_bucket(abs(ci - si), (1, 2, 4, 8, 16))}",
            f"inquote={d.toks[si].quote >= 0}"]
     if lead:
-        out.append(f"prev={lead[-1] if not lead[-1].isalnum() else _shape(lead.split()[-1])}")
+        # the last word by rsplit, not split: a list of the sentence's words per relation
+        # made a run-on sentence of many reports quadratic (bench/growth.py say-and-run-on)
+        last = lead[-1] if not lead[-1].isalnum() else _shape(lead.rsplit(None, 1)[-1])
+        out.append(f"prev={last}")
     return out
