@@ -351,10 +351,20 @@ _RESPONSE_STEMS = ("reject", "dismiss", "deni", "deny", "disput", "challeng", "c
                    "repeat", "reiterat", "echo")
 _NP_STOPS = frozenset("""of for in on at from with by about over into after before to
     and but or which who whom whose when where as than""".split())
-# what opens a that-clause's subject (a relative "that" is followed by its verb: "the
+# what opens no that-clause's subject (a relative "that" is followed by its verb: "the
 # claims that were filed", "the reports that arrived")
 _NOT_SUBJECT = frozenset("""is are was were be been has have had will would can could may
     might must should shall do does did""".split())
+_CONTRACTION = re.compile(r"['’](?:s|re|ll|d|ve)$")
+
+
+def opens_subject(word: str) -> bool:
+    """Whether a lower-case word right after "that" or "whether" may open the subject of a
+    content clause: no auxiliary and no -ed verb, which open a relative clause's predicate
+    ("the claims that were filed", "the reports that arrived"); a contraction is read as
+    its pronoun ("she's", "they'd")."""
+    word = _CONTRACTION.sub("", word)
+    return word not in _NOT_SUBJECT and not word.endswith("ed")
 
 
 def proposition_object(d: TokenDoc, cue_text: str, content: list[tuple[int, int]]) -> bool:
@@ -376,8 +386,7 @@ def proposition_object(d: TokenDoc, cue_text: str, content: list[tuple[int, int]
         w = low[i]
         if w in _PROPOSITION_NOUNS:
             if i + 2 < len(low) and low[i + 1] in ("that", "whether"):
-                nxt = re.sub(r"['’](?:s|re|ll|d|ve)$", "", low[i + 2])
-                return nxt not in _NOT_SUBJECT and not nxt.endswith("ed")
+                return opens_subject(low[i + 2])
             return words[-1].startswith(_RESPONSE_STEMS)
         if w in _NP_STOPS or w == "that" or not w[0].isalpha():
             return False
@@ -491,8 +500,7 @@ def clause_content(d: TokenDoc, content: list[tuple[int, int]]) -> bool:
     found = _WORDS.findall(d.text, content[0][0], min(content[0][1], content[0][0] + 60))
     if len(found) < 2 or found[0].lower() not in ("that", "whether"):
         return False
-    nxt = re.sub(r"['’](?:s|re|ll|d|ve)$", "", found[1].lower())
-    if nxt in _NOT_SUBJECT or nxt.endswith("ed"):
+    if not opens_subject(found[1].lower()):
         return False
     # "used that victory to ...", "brought that down to ...": a demonstrative "that"
     return found[0].lower() == "whether" or len(found) < 3 or found[1][:1].isupper() \

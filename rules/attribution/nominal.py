@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from itertools import compress
 
-from rules.attribution.cues import _NOT_SUBJECT, _PROPOSITION_NOUNS
+from rules.attribution.cues import _PROPOSITION_NOUNS, opens_subject
 from rules.attribution.doc import Extracted, TokenDoc
 from rules.attribution.tokens import is_cap, is_word
 
@@ -213,9 +213,8 @@ def _content_clause(d: TokenDoc, j: int) -> bool:
              _WORDS.findall(d.text, toks[j].end, stop.start() if stop else end)[:8]]
     if len(words) < 4:
         return False
-    first = re.sub(r"'(?:re|ll|d|ve)$", "", words[0])
     # (a contraction is one word: "he wouldn't make it")
-    if first in _NOT_SUBJECT or first.endswith("ed"):
+    if not opens_subject(words[0]):
         return False
     # the subject's words, then any auxiliaries and adverbs, then the verb
     for k, w in enumerate(words[1:4], 1):

@@ -392,8 +392,6 @@ def _document_named(r: Extracted, text: str, head: str) -> bool:
         or named_document_later(head).search(text, b, b + LATER) is not None
 
 
-
-
 def _unnamed_finding(words: list[str], lows: list[str], lex: Lexicon) -> str | None:
     """The head noun of an :func:`_unnamed_document` that is a document of findings (a
     study, a survey, a report), not a letter or a statement; else None."""

@@ -146,22 +146,18 @@ _NOT_MATCH_END = re.compile(r"[^\w'’-]")
 
 
 LATER = 500  # characters after a document in which the text may name it
-_LATER_NAMED: dict[str, re.Pattern[str]] = {}
 
 
+@functools.cache  # a head noun of a document: a handful of them
 def named_document_later(head: str) -> re.Pattern[str]:
     """A pattern for a document with the head noun ``head`` and its author or publisher:
     "A Harbour Ledger poll", "The USA TODAY/Acme poll", "the survey, released by Acme",
     "a new poll by the Harbour Institute"."""
-    got = _LATER_NAMED.get(head)
-    if got is None:
-        got = re.compile(
-            rf"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|One|Another"
-            rf"|New|Latest|Last|Same|Such)\s)"
-            rf"[A-Z][\w'’./&-]*\s+(?:[A-Z\d][\w'’./&-]*\s+)*(?:[a-z]+\s+)?{head}s?\b"
-            rf"|\b{head}s?\b[^.;!?]{{0,80}}?\b(?:by|from)\s+(?:the\s+)?[A-Z]")
-        _LATER_NAMED[head] = got
-    return got
+    return re.compile(
+        rf"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|One|Another"
+        rf"|New|Latest|Last|Same|Such)\s)"
+        rf"[A-Z][\w'’./&-]*\s+(?:[A-Z\d][\w'’./&-]*\s+)*(?:[a-z]+\s+)?{head}s?\b"
+        rf"|\b{head}s?\b[^.;!?]{{0,80}}?\b(?:by|from)\s+(?:the\s+)?[A-Z]")
 
 
 # the last text lowered and its lower case, one tuple (read and replaced whole, so threads
