@@ -53,6 +53,7 @@ from rules.claims.context import (
 )
 from rules.claims.context import VAGUE as VAGUE_WORDING
 from rules.claims.voice import (
+    HEADLINE,
     OWN_VOICE,
     continues_account,
     names_its_speaker,
@@ -249,6 +250,29 @@ def claim_genre(analysis: Analysis, quotes: SpanIndex) -> str:
     return "research" if research_voice(own, at_least=_RESEARCH_SENTENCES) else genre
 
 
+# A title line that reached the body: the text's first paragraph, with nothing before it,
+# of at most this many words and two sentences, with more paragraphs after it.
+_TITLE_WORDS = 16
+_TITLE_SENTENCES = 2
+
+
+def title_lines(analysis: Analysis, sentences: list[Sentence]) -> set[int]:
+    """The body sentences (by index) of a headline that reached the body as a sentence in
+    sentence case ("Storm closes coastal road; / Ferries cancelled until Friday."): the
+    text's first paragraph, when nothing but white space comes before it, it has at most
+    :data:`_TITLE_SENTENCES` sentences and :data:`_TITLE_WORDS` words, and more paragraphs
+    follow. A file starts with its title; an article's lead runs longer."""
+    if not sentences or analysis.doc.text[:sentences[0].start].strip():
+        return set()
+    block = sentences[0].block
+    first = [s for s in sentences if s.block == block]
+    if (len(first) > _TITLE_SENTENCES or len(first) == len(sentences)
+            or sum(len(s.text.split()) for s in first) > _TITLE_WORDS
+            or any(s.text.rstrip(" \t\"”’')").endswith((":", "?")) for s in first)):
+        return set()
+    return {s.index for s in first}
+
+
 def _continued(analysis: Analysis, i: int, start: int, end: int, text: str,
                told: set[int]) -> bool:
     """Whether sentence ``i`` is part of an account told in the same paragraph: it goes on
@@ -354,6 +378,7 @@ def rule_pass(analysis: Analysis) -> tuple[list[Sentence], list[Seen], list[str]
     genre = claim_genre(analysis, quotes)
     analysis.metrics["claims_genre"] = genre
     vague = vaguely_attributed(analysis)
+    titles = title_lines(analysis, sentences)
     told: set[int] = set()  # sentences that tell an account the next one may go on with
     seen: list[Seen] = []
     statuses: list[str] = []
@@ -363,7 +388,7 @@ def rule_pass(analysis: Analysis) -> tuple[list[Sentence], list[Seen], list[str]
         analysis.claim_prob[i] = prob
         # (the reason and the tie are worked out below the threshold too: the learned
         # decision reads them; the rules' verdict does not)
-        any_reason = exemption(s.text, s.start, genre, quotes)
+        any_reason = HEADLINE if i in titles else exemption(s.text, s.start, genre, quotes)
         reason = any_reason if prob >= threshold else ""
         # worded as someone's unnamed view ("is expected to", "reportedly"): a claim,
         # vaguely attributed (ATT001 asks who), like one an unnamed group voices

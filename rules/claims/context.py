@@ -11,6 +11,10 @@ it also depends on what kind of sentence it is and what kind of text it sits in:
 - in opinion pieces and editorials, the author's argument, predictions and value judgements
   (first person, "should", "must", "will", evaluative words) are the point of the piece, not
   claims to source; factual statements there are still checked;
+- in analysis and opinion pieces, the author's reading of events ("The stumbles are
+  emblematic of ...", "She appeared to lose her footing", "If June was the high point, July
+  was the reckoning", "The reaction was swift and angry", the "so-called" offence) is the
+  point of the piece too; a figure or a dated event there is still checked;
 - in research text, the authors' own methods and findings ("we found", "our results", "this
   study") are their results, not unsourced claims;
 - a sentence that credits its content to an unnamed source through an agentless reporting
@@ -81,6 +85,9 @@ DEFINITION = "definition"
 INFERENCE = "the author's reading of events"
 
 OPINION_GENRES = frozenset({"opinion"})
+# analysis reads events for the reader: its interpretive sentences are the author's reading,
+# not claims; its modals and first person are not exempted as an opinion piece's are
+ANALYSIS_GENRES = frozenset({"analysis"})
 RESEARCH_GENRES = frozenset({"research"})
 
 _CLOSERS = " \t\r\n\"'”’)]»"
@@ -383,6 +390,24 @@ def _sources() -> dict[str, Source]:
             r"\b(?:January|February|March|April|May|June|July|August|September|October|"
             r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
             r"[Yy]esterday|[Ll]ast\s+(?:year|month|week|spring|summer|autumn|fall|winter))\b"),
+        # the author's reading of events in an analysis or opinion piece: what something is
+        # a sign of, how things appeared, a conditional comparison, a two-word verdict
+        "reading": (
+            r"\b(?:emblematic|symptomatic|so-called|(?:a|the)\s+(?:sign|symbol|measure|"
+            r"reminder|testament|hallmark)\s+of|(?:seem|appear)(?:s|ed)?\s+to|"
+            r"(?:no\s+longer|not)\s+good\s+enough|(?:greater|more|less|little|no)\s+weight|"
+            r",\s+only\s+to|just\s+how|(?:explain|explains|explained|understand)\s+why|"
+            r"rationale)\b|"
+            # "If March was the high point, April was the reckoning": the author's comparison
+            r"^if\b[^,]{5,200},\s+[^,]*\b(?:is|was|represent(?:s|ed)?|marks?|marked)\b|"
+            # "The reaction was swift and angry.": a verdict in two words
+            r"^(?:the|its|their|his|her|this|that)\s+(?:[\w’'-]+\s+){1,4}?(?:is|are|was|were)\s+"
+            r"(?:\w+ly\s+)?[a-z]+,?\s+and\s+[a-z]+\s*[.!]?\s*$",
+            re.IGNORECASE),
+        # the opinion writer addressing the reader or saying what anyone can do or see
+        "address": (r"\b(?:you|your|you're|you’re)\b|"
+                    r"\bcan\s+(?:sense|see|feel|hear|tell|imagine|understand)\b",
+                    re.IGNORECASE),
         OWN_RESULT: (
             r"\b(?:we|We|our|Our)\b|\b(?:this|the present|the current) "
             r"(?:study|paper|work|review|meta-analysis|analysis)\b|\bhere,? we\b",
@@ -489,13 +514,17 @@ def _vague(stripped: str, p: dict[str, re.Pattern[str]]) -> bool:
 
 
 def _genre_exemption(stripped: str, genre: str, p: dict[str, re.Pattern[str]]) -> str:
-    """The author's argument in an opinion piece, the authors' own result in research."""
+    """The author's argument in an opinion piece, the author's reading of events in an
+    analysis or opinion piece, the authors' own result in research."""
     # (a figure or a dated event, "cut it by 40 percent", "died in March", is a fact an
     # opinion piece owes a source, argue as it may)
-    if genre in OPINION_GENRES and not has_figure(stripped) and not p["dated"].search(
-            stripped) and (
-            p[ARGUMENT].search(stripped) or p["judging predicate"].search(stripped)):
-        return ARGUMENT
+    if (genre in OPINION_GENRES or genre in ANALYSIS_GENRES) and not has_figure(
+            stripped) and not p["dated"].search(stripped):
+        if genre in OPINION_GENRES and (p[ARGUMENT].search(stripped)
+                                        or p["address"].search(stripped)):
+            return ARGUMENT
+        if p["judging predicate"].search(stripped) or p["reading"].search(stripped):
+            return ARGUMENT
     if genre in RESEARCH_GENRES and (p[OWN_RESULT].search(stripped) or own_result(stripped)):
         return OWN_RESULT
     return ""
