@@ -72,8 +72,9 @@ TITLED = (
     "The council shut the road to all traffic after an inspection found deep cracks in the "
     "wall.\n")
 
-PLAIN_TITLED = (
+DATELINE_TITLED = (
     "Quarry owner fined 40,000 pounds over dust from blasting in May.\n\n"
+    "DUNMORE (Courier) — "
     "The owner of the Dunmore quarry was fined 40,000 pounds on Thursday for dust that "
     "covered the village after blasting in May.\n")
 
@@ -81,7 +82,7 @@ PLAIN_TITLED = (
 @pytest.mark.parametrize("decision", ["model", "rules"])
 @pytest.mark.parametrize(("text", "title"), [
     (TITLED, "Storm closes coastal road; \nFerries cancelled until the weekend."),
-    (PLAIN_TITLED, "Quarry owner fined 40,000 pounds over dust from blasting in May."),
+    (DATELINE_TITLED, "Quarry owner fined 40,000 pounds over dust from blasting in May."),
 ])
 def test_a_title_line_at_the_top_of_the_text_is_no_claim(text: str, title: str,
                                                           decision: str) -> None:
@@ -113,3 +114,14 @@ LEAD_IN = (
 def test_an_opening_sentence_that_is_not_a_title_line_keeps_its_verdict(text: str) -> None:
     statuses = _statuses(text, "rules")
     assert "not a claim: headline" not in statuses.values()
+
+
+NO_TITLE = (
+    "Flood defences along the river cost the county 14 million pounds in 2022.\n\n"
+    "The county's chief engineer said the new barrier had held back a record surge.\n")
+
+
+def test_a_short_opening_paragraph_of_a_draft_with_no_title_is_still_a_claim() -> None:
+    """Only a paragraph built as a title is one: not a short lead with no dateline after it."""
+    statuses = _statuses(NO_TITLE, "rules")
+    assert statuses[NO_TITLE.split("\n")[0]] == "unsourced"

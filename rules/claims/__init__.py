@@ -251,24 +251,33 @@ def claim_genre(analysis: Analysis, quotes: SpanIndex) -> str:
 
 
 # A title line that reached the body: the text's first paragraph, with nothing before it,
-# of at most this many words and two sentences, with more paragraphs after it.
+# of at most this many words and two sentences, with more paragraphs after it, and built
+# as a title: a headline and its subhead run together ("Storm closes road; \nFerries
+# cancelled."), or a paragraph that a dateline follows ("PORTLOE (Courier) — ...").
 _TITLE_WORDS = 16
 _TITLE_SENTENCES = 2
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .]+\))?\s*[-–—:]\s")
 
 
 def title_lines(analysis: Analysis, sentences: list[Sentence]) -> set[int]:
     """The body sentences (by index) of a headline that reached the body as a sentence in
-    sentence case ("Storm closes coastal road; / Ferries cancelled until Friday."): the
-    text's first paragraph, when nothing but white space comes before it, it has at most
-    :data:`_TITLE_SENTENCES` sentences and :data:`_TITLE_WORDS` words, and more paragraphs
-    follow. A file starts with its title; an article's lead runs longer."""
-    if not sentences or analysis.doc.text[:sentences[0].start].strip():
+    sentence case: the text's first paragraph, when nothing but white space comes before
+    it, it has at most :data:`_TITLE_SENTENCES` sentences and :data:`_TITLE_WORDS` words,
+    does not end in a colon or a question mark, and is built as a title: a line break or a
+    semicolon ends one of its lines ("Storm closes coastal road; \nFerries cancelled.") or
+    the next paragraph opens with a dateline ("PORTLOE (Courier) — ..."). A short opening
+    paragraph of a draft with no title keeps its verdict."""
+    text = analysis.doc.text
+    if not sentences or text[:sentences[0].start].strip():
         return set()
     block = sentences[0].block
     first = [s for s in sentences if s.block == block]
     if (len(first) > _TITLE_SENTENCES or len(first) == len(sentences)
             or sum(len(s.text.split()) for s in first) > _TITLE_WORDS
             or any(s.text.rstrip(" \t\"”’')").endswith((":", "?")) for s in first)):
+        return set()
+    joined = any("\n" in s.text.strip() or s.text.rstrip().endswith(";") for s in first)
+    if not joined and not _DATELINE_RE.match(sentences[len(first)].text):
         return set()
     return {s.index for s in first}
 
