@@ -79,9 +79,18 @@ DATELINE_TITLED = (
     "covered the village after blasting in May.\n")
 
 
+ONE_LINE_TITLED = (
+    "Council sells the old pier;  Developer plans flats and a marina on the site of the old "
+    "ferry landing.\n\n"
+    "The harbour board sold the old pier to a developer from Truro for 2 million pounds on "
+    "Friday after a vote of five to four.\n")
+
+
 @pytest.mark.parametrize("decision", ["model", "rules"])
 @pytest.mark.parametrize(("text", "title"), [
     (TITLED, "Storm closes coastal road; \nFerries cancelled until the weekend."),
+    (ONE_LINE_TITLED, "Council sells the old pier;  Developer plans flats and a marina on the "
+                      "site of the old ferry landing."),
     (DATELINE_TITLED, "Quarry owner fined 40,000 pounds over dust from blasting in May."),
 ])
 def test_a_title_line_at_the_top_of_the_text_is_no_claim(text: str, title: str,
@@ -120,8 +129,88 @@ NO_TITLE = (
     "Flood defences along the river cost the county 14 million pounds in 2022.\n\n"
     "The county's chief engineer said the new barrier had held back a record surge.\n")
 
+WRAPPED_NO_TITLE = (
+    "Flood defences along the river cost the county 14 million pounds\nin 2022.\n\n"
+    "The county's chief engineer said the new barrier had held back a record surge.\n")
 
-def test_a_short_opening_paragraph_of_a_draft_with_no_title_is_still_a_claim() -> None:
-    """Only a paragraph built as a title is one: not a short lead with no dateline after it."""
-    statuses = _statuses(NO_TITLE, "rules")
-    assert statuses[NO_TITLE.split("\n")[0]] == "unsourced"
+
+@pytest.mark.parametrize(("text", "lead"), [
+    (NO_TITLE, "Flood defences along the river cost the county 14 million pounds in 2022."),
+    (WRAPPED_NO_TITLE, "Flood defences along the river cost the county 14 million pounds\nin "
+                       "2022."),
+])
+def test_a_short_opening_paragraph_of_a_draft_with_no_title_is_still_a_claim(
+        text: str, lead: str) -> None:
+    """Only a paragraph built as a title is one: not a short lead (hard-wrapped or not)
+    with no subhead run into it and no dateline after it."""
+    assert _statuses(text, "rules")[lead] == "unsourced"
+
+
+@pytest.mark.parametrize("text", [
+    "The council's “zero waste” pledge was nearly as hollow as its promise on the buses.",
+    "The chairman's “10-point plan” is every bit as vague as the one before it.",
+])
+def test_a_comparison_in_an_opinion_piece_is_its_argument_whatever_it_quotes(text: str) -> None:
+    """A figure inside quotation marks names a remark or a slogan; the comparison is the
+    writer's judgement."""
+    assert exemption(text, 0, "opinion") == ARGUMENT
+    assert exemption(text, 0, "news") != ARGUMENT
+
+
+@pytest.mark.parametrize("text", [
+    "The council's “zero waste” pledge cut 40 jobs at the depot.",
+    "The levy was almost as high as 30 percent of the fare.",
+])
+def test_a_figure_outside_quotation_marks_stays_a_claim_in_an_opinion_piece(text: str) -> None:
+    assert exemption(text, 0, "opinion") == ""
+
+
+CLOSING_NOTES = (
+    "The Harbour Board Has Lost the Town\n\n"
+    "The harbour board sold the old pier to a developer from Truro for 2 million pounds.\n\n"
+    "The crews were not consulted before the sale.\n\n"
+    "Ann Kerr is a former chair of the Portloe Fishermen's Association.\n\n"
+    "Reprinted with permission from the Portloe Gazette.\n")
+
+
+def test_a_note_on_the_writer_and_a_reprint_credit_closing_the_text_are_no_claims() -> None:
+    statuses = _statuses(CLOSING_NOTES, "rules")
+    for note in ("Ann Kerr is a former chair of the Portloe Fishermen's Association.",
+                 "Reprinted with permission from the Portloe Gazette."):
+        assert statuses[note] == "not a claim: note on the writer or a reprint credit"
+    assert statuses["The harbour board sold the old pier to a developer from Truro for 2 "
+                    "million pounds."] == "unsourced"
+
+
+MID_TEXT_ROLE = (
+    "Ann Kerr is a former chair of the Portloe Fishermen's Association.\n\n"
+    "She was fined 2,000 pounds for landing undersized crabs in March.\n\n"
+    "The harbour board sold the old pier to a developer from Truro.\n")
+
+
+def test_a_sentence_naming_a_role_inside_the_text_keeps_its_verdict() -> None:
+    """Only the paragraphs that close the text are notes: a role named before the end is
+    the article's own statement."""
+    statuses = _statuses(MID_TEXT_ROLE, "rules")
+    assert "not a claim: note on the writer or a reprint credit" not in statuses.values()
+
+
+BOOK_EXCERPT = (
+    "The harbour board sold the old pier to a developer from Truro for 2 million pounds.\n\n"
+    "The crews were not consulted before the sale, and they have not forgotten it.\n\n"
+    "From HARBOUR DAYS by Ann Kerr. Copyright © 2024 by Ann Kerr. Reprinted courtesy of "
+    "Portloe Books.\n")
+
+ENDS_IN_PROSE = (
+    "The harbour board sold the old pier to a developer from Truro for 2 million pounds.\n\n"
+    "The crews were not consulted. Ann Kerr is a former chair of the fishermen's "
+    "association.\n")
+
+
+def test_a_closing_paragraph_of_credits_is_no_claim_but_a_paragraph_of_prose_is() -> None:
+    book = _statuses(BOOK_EXCERPT, "rules")
+    assert [t for t, st in book.items() if st == "not a claim: note on the writer or a "
+            "reprint credit"] == ["From HARBOUR DAYS by Ann Kerr.", "Copyright © 2024 by Ann Kerr.",
+                                  "Reprinted courtesy of Portloe Books."]
+    prose = _statuses(ENDS_IN_PROSE, "rules")
+    assert "not a claim: note on the writer or a reprint credit" not in prose.values()

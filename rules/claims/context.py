@@ -328,6 +328,34 @@ def _vague_patterns() -> dict[str, Source]:
     }
 
 
+def _genre_patterns() -> dict[str, Source]:
+    """The patterns of the author's reading of events (analysis and opinion pieces) and of
+    the opinion writer's address to the reader."""
+    return {
+        # the author's reading of events in an analysis or opinion piece: what something is
+        # a sign of, how things appeared, a conditional comparison, a two-word verdict
+        "reading": (
+            r"\b(?:emblematic|symptomatic|so-called|(?:a|the)\s+(?:sign|symbol|measure|"
+            r"reminder|testament|hallmark)\s+of|(?:seem|appear)(?:s|ed)?\s+to|"
+            r"(?:no\s+longer|not)\s+good\s+enough|(?:greater|more|less|little|no)\s+weight|"
+            r",\s+only\s+to|just\s+how|(?:explain|explains|explained|understand)\s+why|"
+            r"rationale|(?:nearly|almost|just|every\s+bit|no\s+less|hardly)\s+as\s+"
+            r"(?!(?:many|much|few|little|soon|well|long|far|often|early|late)\b)[a-z]+\s+as)\b|"
+            # "If March was the high point, April was the reckoning": the author's comparison
+            r"^if\b[^,]{5,200},\s+[^,]*\b(?:is|was|represent(?:s|ed)?|marks?|marked)\b|"
+            # "The reaction was swift and angry.": a verdict in two words
+            r"^(?:the|its|their|his|her|this|that)\s+(?:[\w’'-]+\s+){1,4}?(?:is|are|was|were)\s+"
+            r"(?:\w+ly\s+)?[a-z]+,?\s+and\s+[a-z]+\s*[.!]?\s*$",
+            re.IGNORECASE),
+        # a short quoted phrase (its figures name a remark or a slogan)
+        "quoted": (r"[“\"‘][^”\"’\n]{1,60}[”\"’]"),
+        # the opinion writer addressing the reader or saying what anyone can do or see
+        "address": (r"\b(?:you|your|you're|you’re)\b|"
+                    r"\bcan\s+(?:sense|see|feel|hear|tell|imagine|understand)\b",
+                    re.IGNORECASE),
+    }
+
+
 # The most words a caption's subject has before "is seen" ("U.S. Senator Jane Roe, centre, and
 # her aides are seen ..."): a longer stretch is a sentence of its own.
 _CAPTION_SUBJECT_WORDS = 10
@@ -339,6 +367,7 @@ def _sources() -> dict[str, Source]:
         **_statement_patterns(),
         **_reasoning_patterns(),
         **_vague_patterns(),
+        **_genre_patterns(),
         # the verb is a whole word ("sign-ups" is not "sign"), not a noun that a finite
         # verb follows ("Share prices fell", "And visit counts doubled")
         # ("just" and "simply" only before such a verb: "Just last week, ..." is no order)
@@ -390,24 +419,6 @@ def _sources() -> dict[str, Source]:
             r"\b(?:January|February|March|April|May|June|July|August|September|October|"
             r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
             r"[Yy]esterday|[Ll]ast\s+(?:year|month|week|spring|summer|autumn|fall|winter))\b"),
-        # the author's reading of events in an analysis or opinion piece: what something is
-        # a sign of, how things appeared, a conditional comparison, a two-word verdict
-        "reading": (
-            r"\b(?:emblematic|symptomatic|so-called|(?:a|the)\s+(?:sign|symbol|measure|"
-            r"reminder|testament|hallmark)\s+of|(?:seem|appear)(?:s|ed)?\s+to|"
-            r"(?:no\s+longer|not)\s+good\s+enough|(?:greater|more|less|little|no)\s+weight|"
-            r",\s+only\s+to|just\s+how|(?:explain|explains|explained|understand)\s+why|"
-            r"rationale)\b|"
-            # "If March was the high point, April was the reckoning": the author's comparison
-            r"^if\b[^,]{5,200},\s+[^,]*\b(?:is|was|represent(?:s|ed)?|marks?|marked)\b|"
-            # "The reaction was swift and angry.": a verdict in two words
-            r"^(?:the|its|their|his|her|this|that)\s+(?:[\w’'-]+\s+){1,4}?(?:is|are|was|were)\s+"
-            r"(?:\w+ly\s+)?[a-z]+,?\s+and\s+[a-z]+\s*[.!]?\s*$",
-            re.IGNORECASE),
-        # the opinion writer addressing the reader or saying what anyone can do or see
-        "address": (r"\b(?:you|your|you're|you’re)\b|"
-                    r"\bcan\s+(?:sense|see|feel|hear|tell|imagine|understand)\b",
-                    re.IGNORECASE),
         OWN_RESULT: (
             r"\b(?:we|We|our|Our)\b|\b(?:this|the present|the current) "
             r"(?:study|paper|work|review|meta-analysis|analysis)\b|\bhere,? we\b",
@@ -518,8 +529,9 @@ def _genre_exemption(stripped: str, genre: str, p: dict[str, re.Pattern[str]]) -
     analysis or opinion piece, the authors' own result in research."""
     # (a figure or a dated event, "cut it by 40 percent", "died in March", is a fact an
     # opinion piece owes a source, argue as it may)
+    # (a figure inside quotation marks names what someone said, "the '47 percent' remark")
     if (genre in OPINION_GENRES or genre in ANALYSIS_GENRES) and not has_figure(
-            stripped) and not p["dated"].search(stripped):
+            p["quoted"].sub(" ", stripped)) and not p["dated"].search(stripped):
         if genre in OPINION_GENRES and (p[ARGUMENT].search(stripped)
                                         or p["address"].search(stripped)):
             return ARGUMENT
