@@ -214,3 +214,20 @@ def test_a_closing_paragraph_of_credits_is_no_claim_but_a_paragraph_of_prose_is(
                                   "Reprinted courtesy of Portloe Books."]
     prose = _statuses(ENDS_IN_PROSE, "rules")
     assert "not a claim: note on the writer or a reprint credit" not in prose.values()
+
+
+@pytest.mark.parametrize("text", [
+    "But the mayor also managed to underscore her strength among the harbour crews.",
+    "The walkout helped highlight the rift between the board and the crews.",
+    "The second vote served to illustrate how little the board had listened.",
+])
+def test_the_authors_reading_through_a_verb_of_achieving_is_no_claim(text: str) -> None:
+    assert exemption(text, 0, "news") == "the author's reading of events"
+
+
+@pytest.mark.parametrize("text", [
+    "The board managed to sell the pier before the vote.",
+    "The mayor helped underscore 40 percent of the cuts in the budget.",
+])
+def test_an_achievement_or_a_figure_is_still_a_claim(text: str) -> None:
+    assert exemption(text, 0, "news") == ""

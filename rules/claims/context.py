@@ -239,7 +239,11 @@ def _statement_patterns() -> dict[str, Source]:
         INFERENCE: (
             r"^(?:(?:but|and|yet|so|still|however|indeed|instead|now|then)\s*,?\s+)?"
             rf"(?:{NOT_MAIN}[\w’'.,-]+\s+){{1,14}}?(?:(?:also|only|further|clearly|perhaps)\s+)?"
-            r"(?:reflect(?:s|ed)?|underscor(?:es|ed)|highlight(?:s|ed)|illustrat(?:es|ed)|"
+            # (also through a verb of achieving: "The vote helped underscore ...", "She
+            # managed to highlight ...")
+            r"(?:(?:managed|helped|served|went\s+on)\s+(?:to\s+)?(?:reflect|underscore|"
+            r"highlight|illustrate|demonstrate|signal)\b|"
+            r"reflect(?:s|ed)?|underscor(?:es|ed)|highlight(?:s|ed)|illustrat(?:es|ed)|"
             r"demonstrat(?:es|ed)|signal(?:s|ed|led)|suggest(?:s|ed)|indicat(?:es|ed))\b",
             re.IGNORECASE),
         # "A levy is a type of tax ...", "The term refers to ..."
