@@ -231,3 +231,21 @@ def test_the_authors_reading_through_a_verb_of_achieving_is_no_claim(text: str) 
 ])
 def test_an_achievement_or_a_figure_is_still_a_claim(text: str) -> None:
     assert exemption(text, 0, "news") == ""
+
+
+@pytest.mark.parametrize("text", [
+    "In this case, the board's approach seems to have backfired on its chairman.",
+    "The gamble on a second ferry appears to have paid off for the harbour board.",
+    "But that strategy seemed to have fallen flat with the crews.",
+])
+def test_how_a_course_of_action_turned_out_as_the_author_reads_it_is_no_claim(text: str) -> None:
+    assert exemption(text, 0, "news") == "the author's reading of events"
+
+
+@pytest.mark.parametrize("text", [
+    "The fire appears to have started in the kitchen of the harbour cafe.",
+    "The strategy appears to have cost the board 40,000 pounds.",
+    "Police said the approach seems to have failed, and two men were arrested.",
+])
+def test_what_appears_to_have_happened_is_still_a_claim(text: str) -> None:
+    assert exemption(text, 0, "news") != "the author's reading of events"

@@ -298,6 +298,14 @@ def _reasoning_patterns() -> dict[str, Source]:
             r"(?:do|does|did|is|are|was|were|will|would|can|could)\s*(?:n[’']t|\s+not)\s+"
             r"necessarily\b",
             re.IGNORECASE),
+        # how a course of action turned out, as the author reads it: "In this case, the
+        # approach seems to have backfired", "The gamble appears to have paid off"
+        "turned out": (
+            r"^(?:(?:but|and|yet|so|still|however|indeed)\s*,?\s+)?(?:[^,;:]{1,40},\s+)?"
+            r"(?:the|this|that|these|those|their|his|her|its|our)\s+(?:[\w’'-]+\s+){0,6}?"
+            r"(?:seems?|seemed|appears?|appeared)\s+to\s+have\s+(?:backfired|misfired|"
+            r"paid\s+off|worked|failed|succeeded|stalled|fizzled|fallen\s+flat)\b",
+            re.IGNORECASE),
     }
 
 
@@ -472,15 +480,24 @@ def exemption(text: str, start: int, genre: str,
     if _may_speculate(folded) and not has_figure(without_dates(folded)) and (
             p[SPECULATION].match(stripped.lstrip(LEAD)) or _after_colon(stripped, p)):
         return SPECULATION
+    return (_reasoning(stripped, folded, p) or stance(stripped, folded)
+            or voice_exemption(stripped, folded) or _genre_exemption(stripped, genre, p))
+
+
+def _reasoning(stripped: str, folded: str, p: dict[str, re.Pattern[str]]) -> str:
+    """The author's reasoning in any genre: a forecast of a consequence, a reading of what
+    an event shows, "does not necessarily", how a course of action turned out."""
+    lead = stripped.lstrip(LEAD)
     if (" will " in folded or "going to" in folded) and not has_figure(
-            without_dates(folded)) and p["consequence"].match(stripped.lstrip(LEAD)):
+            without_dates(folded)) and p["consequence"].match(lead):
         return SPECULATION
-    if _may_infer(folded) and p[INFERENCE].match(stripped.lstrip(LEAD)):
+    if _may_infer(folded) and p[INFERENCE].match(lead):
         return INFERENCE
-    if "necessarily" in folded and p["not necessarily"].match(stripped.lstrip(LEAD)):
+    if "necessarily" in folded and p["not necessarily"].match(lead):
         return INFERENCE
-    return (stance(stripped, folded) or voice_exemption(stripped, folded)
-            or _genre_exemption(stripped, genre, p))
+    if " to have " in folded and not has_figure(folded) and p["turned out"].match(lead):
+        return INFERENCE
+    return ""
 
 
 # The most words a lead before a colon has ("The forecast remains the same: ...") for the
