@@ -427,3 +427,54 @@ def test_a_dateline_with_the_full_date_is_a_press_release() -> None:
     assert _analyse(wire).metrics["genre"] == "news"
     undated = DATED_RELEASE.replace(", March 3, 2026 /Coast Newswire/ --", " --")
     assert _analyse(undated).metrics["genre"] == "news"
+
+
+# Issue 14: an analysis known by its reading of events, and a column that answers other
+# writers and argues about reasons, with no label, no "missteps" and no contempt.
+READING_ANALYSIS = """Ferry vote leaves the harbour board exposed
+
+The board won the vote on the ferry contract, only to find the town more divided than it was
+before. So far the quarrel is a sign of a deeper rift over who runs the harbour, and a test of the
+new chairman. "We have heard the crews," the chairman told the Courier. The vote showed just how
+thin his majority on the board has become. The challenge for the board is to win back the crews
+before the next contract. The upside for the crews is a seat at the next round of talks.
+"""
+
+ANSWERING_COLUMN = """The harbour board's friends have the wrong answer
+
+The board's defenders are struggling to explain why the crews have turned against it.
+"The crews simply dislike change," writes Tom Hale in the Courier, and Ann Kerr argues much
+the same in the Gazette. That is part of the explanation. But it does not explain why the
+crews backed the last two contracts without a murmur. The real reason is simpler and less
+flattering to the board. To be sure, the crews are not saints. In other words, the board lost
+the crews the day it stopped asking them anything.
+"""
+
+
+@pytest.mark.parametrize(("text", "genre"),
+                         [(READING_ANALYSIS, "analysis"), (ANSWERING_COLUMN, "opinion")])
+def test_an_analysis_by_its_reading_and_a_column_by_its_argument(text: str, genre: str) -> None:
+    assert _analyse(text).metrics["genre"] == genre
+
+
+def test_the_reading_and_argument_cues_decide_these_pieces() -> None:
+    """Without the reading cue the analysis reads as news; without the argument and the
+    answering-writers cues the column is no longer read as opinion."""
+    import importlib
+
+    detect = importlib.import_module("rules.genre.detect")
+    data = detect.load_data(detect.CUES_PATH, "checker-genre-cues", (2,))
+    full = detect.compile_cues(data)
+
+    def genre_without(text: str, *dropped: str) -> str:
+        cues = full._replace(cues=tuple(
+            c._replace(weight=0.0) if any(d in c.words for d in dropped) else c
+            for c in full.cues))
+        doc = document_from_text(text, path="a.md")
+        body = [s.text for s in doc.sentences if s.region == "body"]
+        texts = detect.texts_of(doc.text[:detect.HEAD_CHARS], body,
+                                doc.text[-detect.TAIL_CHARS:], doc.text)
+        return detect.classify(detect.genre_scores_of(texts, cues))[0]
+
+    assert genre_without(READING_ANALYSIS, "a sign of") == "news"
+    assert genre_without(ANSWERING_COLUMN, "part of the explanation", "writes") != "opinion"

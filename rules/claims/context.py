@@ -11,6 +11,10 @@ it also depends on what kind of sentence it is and what kind of text it sits in:
 - in opinion pieces and editorials, the author's argument, predictions and value judgements
   (first person, "should", "must", "will", evaluative words) are the point of the piece, not
   claims to source; factual statements there are still checked;
+- in analysis and opinion pieces, the author's reading of events ("The stumbles are
+  emblematic of ...", "She appeared to lose her footing", "If June was the high point, July
+  was the reckoning", "The reaction was swift and angry", the "so-called" offence) is the
+  point of the piece too; a figure or a dated event there is still checked;
 - in research text, the authors' own methods and findings ("we found", "our results", "this
   study") are their results, not unsourced claims;
 - a sentence that credits its content to an unnamed source through an agentless reporting
@@ -81,6 +85,9 @@ DEFINITION = "definition"
 INFERENCE = "the author's reading of events"
 
 OPINION_GENRES = frozenset({"opinion"})
+# analysis reads events for the reader: its interpretive sentences are the author's reading,
+# not claims; its modals and first person are not exempted as an opinion piece's are
+ANALYSIS_GENRES = frozenset({"analysis"})
 RESEARCH_GENRES = frozenset({"research"})
 
 _CLOSERS = " \t\r\n\"'”’)]»"
@@ -232,7 +239,11 @@ def _statement_patterns() -> dict[str, Source]:
         INFERENCE: (
             r"^(?:(?:but|and|yet|so|still|however|indeed|instead|now|then)\s*,?\s+)?"
             rf"(?:{NOT_MAIN}[\w’'.,-]+\s+){{1,14}}?(?:(?:also|only|further|clearly|perhaps)\s+)?"
-            r"(?:reflect(?:s|ed)?|underscor(?:es|ed)|highlight(?:s|ed)|illustrat(?:es|ed)|"
+            # (also through a verb of achieving: "The vote helped underscore ...", "She
+            # managed to highlight ...")
+            r"(?:(?:managed|helped|served|went\s+on)\s+(?:to\s+)?(?:reflect|underscore|"
+            r"highlight|illustrate|demonstrate|signal)\b|"
+            r"reflect(?:s|ed)?|underscor(?:es|ed)|highlight(?:s|ed)|illustrat(?:es|ed)|"
             r"demonstrat(?:es|ed)|signal(?:s|ed|led)|suggest(?:s|ed)|indicat(?:es|ed))\b",
             re.IGNORECASE),
         # "A levy is a type of tax ...", "The term refers to ..."
@@ -287,6 +298,14 @@ def _reasoning_patterns() -> dict[str, Source]:
             r"(?:do|does|did|is|are|was|were|will|would|can|could)\s*(?:n[’']t|\s+not)\s+"
             r"necessarily\b",
             re.IGNORECASE),
+        # how a course of action turned out, as the author reads it: "In this case, the
+        # approach seems to have backfired", "The gamble appears to have paid off"
+        "turned out": (
+            r"^(?:(?:but|and|yet|so|still|however|indeed)\s*,?\s+)?(?:[^,;:]{1,40},\s+)?"
+            r"(?:the|this|that|these|those|their|his|her|its|our)\s+(?:[\w’'-]+\s+){0,6}?"
+            r"(?:seems?|seemed|appears?|appeared)\s+to\s+have\s+(?:backfired|misfired|"
+            r"paid\s+off|worked|failed|succeeded|stalled|fizzled|fallen\s+flat)\b",
+            re.IGNORECASE),
     }
 
 
@@ -321,6 +340,34 @@ def _vague_patterns() -> dict[str, Source]:
     }
 
 
+def _genre_patterns() -> dict[str, Source]:
+    """The patterns of the author's reading of events (analysis and opinion pieces) and of
+    the opinion writer's address to the reader."""
+    return {
+        # the author's reading of events in an analysis or opinion piece: what something is
+        # a sign of, how things appeared, a conditional comparison, a two-word verdict
+        "reading": (
+            r"\b(?:emblematic|symptomatic|so-called|(?:a|the)\s+(?:sign|symbol|measure|"
+            r"reminder|testament|hallmark)\s+of|(?:seem|appear)(?:s|ed)?\s+to|"
+            r"(?:no\s+longer|not)\s+good\s+enough|(?:greater|more|less|little|no)\s+weight|"
+            r",\s+only\s+to|just\s+how|(?:explain|explains|explained|understand)\s+why|"
+            r"rationale|(?:nearly|almost|just|every\s+bit|no\s+less|hardly)\s+as\s+"
+            r"(?!(?:many|much|few|little|soon|well|long|far|often|early|late)\b)[a-z]+\s+as)\b|"
+            # "If March was the high point, April was the reckoning": the author's comparison
+            r"^if\b[^,]{5,200},\s+[^,]*\b(?:is|was|represent(?:s|ed)?|marks?|marked)\b|"
+            # "The reaction was swift and angry.": a verdict in two words
+            r"^(?:the|its|their|his|her|this|that)\s+(?:[\w’'-]+\s+){1,4}?(?:is|are|was|were)\s+"
+            r"(?:\w+ly\s+)?[a-z]+,?\s+and\s+[a-z]+\s*[.!]?\s*$",
+            re.IGNORECASE),
+        # a short quoted phrase (its figures name a remark or a slogan)
+        "quoted": (r"[“\"‘][^”\"’\n]{1,60}[”\"’]"),
+        # the opinion writer addressing the reader or saying what anyone can do or see
+        "address": (r"\b(?:you|your|you're|you’re)\b|"
+                    r"\bcan\s+(?:sense|see|feel|hear|tell|imagine|understand)\b",
+                    re.IGNORECASE),
+    }
+
+
 # The most words a caption's subject has before "is seen" ("U.S. Senator Jane Roe, centre, and
 # her aides are seen ..."): a longer stretch is a sentence of its own.
 _CAPTION_SUBJECT_WORDS = 10
@@ -332,6 +379,7 @@ def _sources() -> dict[str, Source]:
         **_statement_patterns(),
         **_reasoning_patterns(),
         **_vague_patterns(),
+        **_genre_patterns(),
         # the verb is a whole word ("sign-ups" is not "sign"), not a noun that a finite
         # verb follows ("Share prices fell", "And visit counts doubled")
         # ("just" and "simply" only before such a verb: "Just last week, ..." is no order)
@@ -432,15 +480,24 @@ def exemption(text: str, start: int, genre: str,
     if _may_speculate(folded) and not has_figure(without_dates(folded)) and (
             p[SPECULATION].match(stripped.lstrip(LEAD)) or _after_colon(stripped, p)):
         return SPECULATION
+    return (_reasoning(stripped, folded, p) or stance(stripped, folded)
+            or voice_exemption(stripped, folded) or _genre_exemption(stripped, genre, p))
+
+
+def _reasoning(stripped: str, folded: str, p: dict[str, re.Pattern[str]]) -> str:
+    """The author's reasoning in any genre: a forecast of a consequence, a reading of what
+    an event shows, "does not necessarily", how a course of action turned out."""
+    lead = stripped.lstrip(LEAD)
     if (" will " in folded or "going to" in folded) and not has_figure(
-            without_dates(folded)) and p["consequence"].match(stripped.lstrip(LEAD)):
+            without_dates(folded)) and p["consequence"].match(lead):
         return SPECULATION
-    if _may_infer(folded) and p[INFERENCE].match(stripped.lstrip(LEAD)):
+    if _may_infer(folded) and p[INFERENCE].match(lead):
         return INFERENCE
-    if "necessarily" in folded and p["not necessarily"].match(stripped.lstrip(LEAD)):
+    if "necessarily" in folded and p["not necessarily"].match(lead):
         return INFERENCE
-    return (stance(stripped, folded) or voice_exemption(stripped, folded)
-            or _genre_exemption(stripped, genre, p))
+    if " to have " in folded and not has_figure(folded) and p["turned out"].match(lead):
+        return INFERENCE
+    return ""
 
 
 # The most words a lead before a colon has ("The forecast remains the same: ...") for the
@@ -489,13 +546,18 @@ def _vague(stripped: str, p: dict[str, re.Pattern[str]]) -> bool:
 
 
 def _genre_exemption(stripped: str, genre: str, p: dict[str, re.Pattern[str]]) -> str:
-    """The author's argument in an opinion piece, the authors' own result in research."""
+    """The author's argument in an opinion piece, the author's reading of events in an
+    analysis or opinion piece, the authors' own result in research."""
     # (a figure or a dated event, "cut it by 40 percent", "died in March", is a fact an
     # opinion piece owes a source, argue as it may)
-    if genre in OPINION_GENRES and not has_figure(stripped) and not p["dated"].search(
-            stripped) and (
-            p[ARGUMENT].search(stripped) or p["judging predicate"].search(stripped)):
-        return ARGUMENT
+    # (a figure inside quotation marks names what someone said, "the '47 percent' remark")
+    if (genre in OPINION_GENRES or genre in ANALYSIS_GENRES) and not has_figure(
+            p["quoted"].sub(" ", stripped)) and not p["dated"].search(stripped):
+        if genre in OPINION_GENRES and (p[ARGUMENT].search(stripped)
+                                        or p["address"].search(stripped)):
+            return ARGUMENT
+        if p["judging predicate"].search(stripped) or p["reading"].search(stripped):
+            return ARGUMENT
     if genre in RESEARCH_GENRES and (p[OWN_RESULT].search(stripped) or own_result(stripped)):
         return OWN_RESULT
     return ""
