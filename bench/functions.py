@@ -11,7 +11,8 @@ Analyses ``--articles`` PolNeAR train texts (``../shared``) as ``bench/stages.py
 to fill the per-word caches, then ``--rounds`` timed passes; ``--cold``: texts new to the
 caches, one pass) and prints, per function and per stage, the median CPU ms per article,
 largest first. Name a function as ``module:name`` or ``module:Class.method``; a function
-imported by name into other modules (``from m import f``) is wrapped there too.
+imported by name into other modules (``from m import f``) is wrapped there too. The code
+timed is the one on ``PYTHONPATH`` (another checkout's: ``PYTHONPATH=TREE``), or this one's.
 
     python bench/functions.py rules.attribution.extraction:extract \\
         rules.claims.scorer:ClaimScorer.probabilities [--articles 200] [--rounds 3] [--cold]
@@ -31,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT))  # (last: with PYTHONPATH=TREE, TREE's code is the one timed)
 
 from bench.stages import POLNEAR, _ThreadClock  # noqa: E402
 
