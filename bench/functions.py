@@ -62,11 +62,14 @@ def wrap(spec: str, spent: dict[str, float]) -> None:
     module_name, _, path = spec.partition(":")
     if not path:
         raise SystemExit(f"bench/functions.py: name a function as module:name, not {spec!r}")
-    owner: Any = importlib.import_module(module_name)
     *outer, attr = path.split(".")
-    for part in outer:
-        owner = getattr(owner, part)
-    raw = inspect.getattr_static(owner, attr)
+    try:
+        owner: Any = importlib.import_module(module_name)
+        for part in outer:
+            owner = getattr(owner, part)
+        raw = inspect.getattr_static(owner, attr)
+    except (ImportError, AttributeError) as exc:
+        raise SystemExit(f"bench/functions.py: no function {spec} ({exc!r})") from None
     if isinstance(raw, staticmethod | classmethod):
         setattr(owner, attr, type(raw)(_timed(raw.__func__, spec, spent)))
         return
