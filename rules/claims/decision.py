@@ -101,6 +101,23 @@ FEATURES: tuple[str, ...] = (
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 _TEXT_START = INDEX[_TEXT_FEATURES[0]]
 _TEXT_END = _TEXT_START + len(_TEXT_FEATURES)
+# the columns :func:`sentence_features` writes for every sentence, looked up once here
+(_CLAIM_PROB, _CLAIM_LOGIT, _ABOVE, _RULE, _ATTR_PREV, _ATTR_NEXT, _TOLD_PREV, _VAGUE, _QUOTED,
+ _GENRE_CONFIDENCE, _GENRE_DIFFERS, _POSITION, _FIRST_BODY, _UNCERTAINTY, _HEDGED,
+ _OTHER_CUE_ONLY, _NO_RELATION, _PARAGRAPH_SHARE, _FIRST_IN_PARAGRAPH, _PARAGRAPH_1,
+ _BULLET) = (INDEX[name] for name in (
+    "claim_prob", "claim_logit", "above_threshold", "rule_unsourced", "attributed_prev",
+    "attributed_next", "told_prev", "vague_finding", "quoted_share", "genre_confidence",
+    "claims_genre_differs", "position_in_article", "first_body_sentence", "uncertainty",
+    "hedged", "attributed_other_cue_only", "attributed_no_relation",
+    "paragraph_attributed_share", "first_in_paragraph", "paragraph_sentences_1", "bullet"))
+# an exemption's reason and a tie (with or without its "sourced: ") -> their column; any
+# other is looked up by name, as it always was
+_REASON_AT = {reason: INDEX[f"reason:{group}"] for reason, group in REASON_GROUPS.items()}
+_TIE_AT = {f"sourced: {t}": INDEX[f"tie:{t}"] for t in _TIES} | {
+    t: INDEX[f"tie:{t}"] for t in _TIES}
+# (column of ``rule_unsourced*name``, column of ``name``) for each name of _WITH_RULE
+_WITH_RULE_AT = tuple((INDEX[f"rule_unsourced*{name}"], INDEX[name]) for name in _WITH_RULE)
 
 # (string tests, no regular expressions: a draft check compiles nothing for the decision)
 _STRIP = "\"'“”‘’()[]{}<>.,;:!?…–—*•/"
@@ -237,52 +254,59 @@ def sentence_features(analysis: Analysis, sentences: list[Sentence], seen: list[
     relations = _relations(analysis, sentences)
     at = INDEX
     width = len(FEATURES)
+    genre_at = at[f"genre:{genre}"] if genre in _GENRES else -1
+    differs = float(claims_genre != genre)
+    uncertainty, hedged = analysis.uncertainty, analysis.hedged
     rows = []
     for k, (s, v) in enumerate(zip(sentences, seen, strict=True)):
         i = s.index
+        inside = i < n_all
         # (each value written straight to its column; a column nobody writes stays 0.0)
         row = [0.0] * width
         prob = min(max(v.prob, 1e-4), 1 - 1e-4)
-        row[at["claim_prob"]] = v.prob
-        row[at["claim_logit"]] = math.log(prob / (1 - prob))
-        row[at["above_threshold"]] = float(v.prob >= v.threshold)
-        row[at["rule_unsourced"]] = float(v.rule_flag)
-        row[at["attributed_prev"]] = float(i > 0 and attributed[i - 1])
-        row[at["attributed_next"]] = float(i + 1 < n_all and attributed[i + 1])
-        row[at["told_prev"]] = float(v.told_prev)
-        row[at["vague_finding"]] = float(v.vague)
-        row[at["quoted_share"]] = v.quoted
-        row[at["genre_confidence"]] = confidence
-        row[at["claims_genre_differs"]] = float(claims_genre != genre)
-        row[at["position_in_article"]] = k / max(1, n - 1)
-        row[at["first_body_sentence"]] = float(k == 0)
-        row[at["uncertainty"]] = float(analysis.uncertainty[i] or 0.0) if i < n_all else 0.0
-        row[at["hedged"]] = float(analysis.hedged[i]) if i < n_all else 0.0
+        row[_CLAIM_PROB] = v.prob
+        row[_CLAIM_LOGIT] = math.log(prob / (1 - prob))
+        row[_ABOVE] = float(v.prob >= v.threshold)
+        row[_RULE] = float(v.rule_flag)
+        row[_ATTR_PREV] = float(i > 0 and attributed[i - 1])
+        row[_ATTR_NEXT] = float(i + 1 < n_all and attributed[i + 1])
+        row[_TOLD_PREV] = float(v.told_prev)
+        row[_VAGUE] = float(v.vague)
+        row[_QUOTED] = v.quoted
+        row[_GENRE_CONFIDENCE] = confidence
+        row[_GENRE_DIFFERS] = differs
+        row[_POSITION] = k / max(1, n - 1)
+        row[_FIRST_BODY] = float(k == 0)
+        row[_UNCERTAINTY] = float(uncertainty[i] or 0.0) if inside else 0.0
+        row[_HEDGED] = float(hedged[i]) if inside else 0.0
         found = relations.get(i)
         if found:
             for name, value in found.items():
                 row[at[name]] = value
             if attributed[i] and "relation_core_cue" not in found:
-                row[at["attributed_other_cue_only"]] = 1.0
-        elif i < n_all and attributed[i]:
-            row[at["attributed_no_relation"]] = 1.0
+                row[_OTHER_CUE_ONLY] = 1.0
+        elif inside and attributed[i]:
+            row[_NO_RELATION] = 1.0
         if v.reason:
-            row[at[f"reason:{REASON_GROUPS.get(v.reason, 'other')}"]] = 1.0
+            reason_at = _REASON_AT.get(v.reason)
+            row[reason_at if reason_at is not None else at["reason:other"]] = 1.0
         if v.tie:
-            row[at[f"tie:{v.tie.removeprefix('sourced: ')}"]] = 1.0
-        if genre in _GENRES:
-            row[at[f"genre:{genre}"]] = 1.0
+            tie_at = _TIE_AT.get(v.tie)
+            row[tie_at if tie_at is not None
+                else at[f"tie:{v.tie.removeprefix('sourced: ')}"]] = 1.0
+        if genre_at >= 0:
+            row[genre_at] = 1.0
         mates = by_block.get(s.block, [i])
         others = len(mates) - 1  # (the sentence is one of its paragraph's)
-        attributed_others = block_attributed.get(s.block, 0) - bool(i < n_all and attributed[i])
-        row[at["paragraph_attributed_share"]] = attributed_others / others if others else 0.0
-        row[at["first_in_paragraph"]] = float(mates[0] == i)
-        row[at["paragraph_sentences_1"]] = float(len(mates) == 1)
-        row[at["bullet"]] = float(s.block < len(blocks) and blocks[s.block].bullet)
+        attributed_others = block_attributed.get(s.block, 0) - bool(inside and attributed[i])
+        row[_PARAGRAPH_SHARE] = attributed_others / others if others else 0.0
+        row[_FIRST_IN_PARAGRAPH] = float(mates[0] == i)
+        row[_PARAGRAPH_1] = float(len(mates) == 1)
+        row[_BULLET] = float(s.block < len(blocks) and blocks[s.block].bullet)
         row[_TEXT_START:_TEXT_END] = _text_features(s.text)
         if v.rule_flag:
-            for name in _WITH_RULE:
-                row[at[f"rule_unsourced*{name}"]] = row[at[name]]
+            for to, of in _WITH_RULE_AT:
+                row[to] = row[of]
         rows.append(row)
     return rows
 
