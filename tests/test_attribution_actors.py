@@ -193,3 +193,28 @@ def test_comments_from_a_speaker_opening_a_sentence() -> None:
 def test_a_spokeswoman_for_someone_is_not_that_someone() -> None:
     assert _sources("A spokeswoman for Gov. Ann Lee says the new report contains more false "
                     "claims.") == [("A spokeswoman for Gov. Ann Lee", PERSON)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour board members who backed the toll were mocked and criticized online.",
+        "The ferry captain was booed and then criticized by the crowd at the pier.",
+        "Two trustees were praised, thanked and quoted in the newsletter.",
+    ],
+)
+def test_the_second_participle_of_a_passive_is_no_cue_of_its_subject(text: str) -> None:
+    an = _analyse(text)
+    assert [(s.name, s.kind) for s in an.sources] == []
+    assert not [f for f in an.findings if f.code == "ATT001"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor was interrupted, and said the crossing would run on Sunday.",
+        "The mayor was interrupted and said that the crossing would run on Sunday.",
+    ],
+)
+def test_a_finite_verb_after_a_passive_still_reports(text: str) -> None:
+    assert [s.name for s in _analyse(text).sources] == ["The mayor"]
