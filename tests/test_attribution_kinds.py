@@ -313,3 +313,25 @@ def test_an_adverb_before_the_cue_is_still_no_speaker() -> None:
 def test_a_titled_name_with_party_and_relative_clause_is_the_speaker(party: str) -> None:
     text = f"Rep. Ines Moreau, {party}, who chairs the panel, said the vote would come soon."
     assert _sources(text) == [("Ines Moreau", PERSON)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a batch or copy of documents is a document
+        ("The latest batch of memos shows that the harbour board knew of the leak.", DOCUMENT),
+        ("A trove of emails reveals that the trustees met the builder twice.", DOCUMENT),
+        ("Copies of the invoices show the council paid the builder twice.", DOCUMENT),
+        # documents held by someone ("her texts", "their communications") are documents
+        ("Their communications suggest that the trustees met the builder twice.", DOCUMENT),
+        ("His texts show that the trustee met the builder twice.", DOCUMENT),
+        # a plural document word opening a sentence is no person or body, but the bare
+        # plural it is inside a sentence ("reports suggest"): nobody named
+        ("Memos show that the harbour board knew of the leak.", ANONYMOUS),
+        ("Emails reveal that the trustees met the builder twice.", ANONYMOUS),
+        # a batch of people is still people
+        ("A handful of residents said the ferry ran late all winter.", ANONYMOUS),
+    ],
+)
+def test_batches_and_holders_of_documents_are_documents(text: str, kind: str) -> None:
+    assert [k for _, k in _sources(text)] == [kind]
