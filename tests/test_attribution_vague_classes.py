@@ -188,3 +188,22 @@ def test_every_listed_document_and_body_noun_is_scanned_for(text: str, flagged: 
 
 def test_a_letter_with_its_author_named_is_no_vague_source() -> None:
     assert _vague("The depot will close, according to a letter from the mayor.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Sources inside the ministry said the ferry plan was dead.",
+         "Sources inside the ministry"),
+        ("Critics among the trustees said the ferry plan was dead.",
+         "Critics among the trustees"),
+        ("But advocates within the farming community cite his voting record as proof.",
+         "advocates within the farming community"),
+        ("Officials within the Harbour Authority said the ferry plan was dead.",
+         "Officials within the Harbour Authority"),
+    ],
+)
+def test_people_placed_in_a_group_or_body_are_the_unnamed_source(text: str, source: str) -> None:
+    an = analyse_attribution(text)
+    assert [(s.name, s.kind) for s in an.sources] == [(source, "anonymous")]
+    assert _vague(text)

@@ -412,6 +412,12 @@ def _np_left_step(d: TokenDoc, a: int, k: int, end: int, sent: int) -> tuple[int
     return k, k - 1
 
 
+# prepositions that place people in a group or a place ("advocates in the farming
+# community", "sources inside the ministry", "critics among the trustees")
+_GROUP_PREPS = frozenset(("in", "on", "with", "from", "within", "inside", "among", "amongst",
+                          "across", "throughout"))
+
+
 def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
     """The next token to look at left of the determiner at ``k``: a definite or possessive
     determiner ends the phrase (:data:`_STOP`) unless a preposition of a postmodifier
@@ -430,7 +436,7 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
         toks[k].low in ("in", "by", "from") and (toks[k - 1].low.endswith("ed")
                                                 or toks[k - 1].low in lex.document_nouns)
     ) or (toks[k].low == "with" and toks[k - 1].low in lex.document_nouns
-    ) or (toks[k].low in ("in", "on", "with", "from") and (toks[k - 1].low in lex.people_words
+    ) or (toks[k].low in _GROUP_PREPS and (toks[k - 1].low in lex.people_words
                                            or toks[k - 1].low in GROUP_QUANTIFIERS
                                            or _plural_body(toks[k - 1].low, lex)
                                            or _group_members(toks[k - 1].text)

@@ -65,6 +65,7 @@ DEFINITE = frozenset(("the", "this", "that", "these", "those", "its", "his", "he
                        "our", "my", "your"))
 _TIME_OPENERS = frozenset(("last", "this", "next", "on", "earlier", "late", "early"))
 _RELATIVES = frozenset(("who", "whose"))
+_GROUP_PREPS = frozenset(("within", "inside", "among", "amongst", "across", "throughout"))
 _INDEFINITE = frozenset(("a", "an", "one", "another"))
 def _generic_head(p: _Phrase, lex: Lexicon) -> bool:
     """Whether the head of a phrase names unnamed people: an anonymous head ("officials"),
@@ -166,7 +167,7 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     head_words = []
     for i, (w, orig) in enumerate(zip(lows, words, strict=True)):
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if w in NP_INNER_PREPS or w in _RELATIVES \
+        if w in NP_INNER_PREPS or w in _RELATIVES or (w in _GROUP_PREPS and head_words) \
                 or ((w.endswith("ed") or w in _IRREGULAR_PARTICIPLES) and head_words
                     and orig[:1].islower()
                     and not nxt[:1].isupper()) \
