@@ -207,3 +207,29 @@ def test_people_placed_in_a_group_or_body_are_the_unnamed_source(text: str, sour
     an = analyse_attribution(text)
     assert [(s.name, s.kind) for s in an.sources] == [(source, "anonymous")]
     assert _vague(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Concerns were raised about the ferry timetable even before the vote.",
+        "Doubts have been voiced over the cost of the new bridge.",
+        "The toll was already being criticized as a tax on commuters.",
+        "The harbour board was roundly condemned for the delays.",
+    ],
+)
+def test_agentless_concerns_and_judgements_are_vague(text: str) -> None:
+    assert _vague(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll was criticized as a tax on commuters by the chamber of commerce.",
+        "The mayor raised concerns about the ferry timetable.",
+        "Councillor Ann Lee said concerns were raised about the ferry timetable.",
+        "Councillor Ann Lee criticized the toll as a tax on work.",
+    ],
+)
+def test_concerns_and_judgements_with_their_holder_are_not_vague(text: str) -> None:
+    assert not _vague(text)
