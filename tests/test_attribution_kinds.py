@@ -335,3 +335,20 @@ def test_a_titled_name_with_party_and_relative_clause_is_the_speaker(party: str)
 )
 def test_batches_and_holders_of_documents_are_documents(text: str, kind: str) -> None:
     assert [k for _, k in _sources(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a firm's or an agency's name by its last word, not a person's
+        ("Harbour Digital said the waiting figures were wrong.", "Harbour Digital",
+         ORGANISATION),
+        ("Nordic Pharma said the trial would resume in May.", "Nordic Pharma", ORGANISATION),
+        ("Public Health Wales said cases of the fever were rising.", "Public Health Wales",
+         ORGANISATION),
+        # a nation after a given name is a surname
+        ("Ann England said the ferry would run on Sunday.", "Ann England", PERSON),
+    ],
+)
+def test_bodies_named_by_their_last_word(text: str, name: str, kind: str) -> None:
+    assert _sources(text) == [(name, kind)]

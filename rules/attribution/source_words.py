@@ -141,3 +141,26 @@ def document_word(low: str, lex: Lexicon) -> bool:
     """Whether a lower-case word is a document noun (the lexicon's or this module's)."""
     return low in lex.document_nouns or low in MORE_DOCUMENT_HEADS \
         or low in GENERIC_DOCUMENTS or low in MORE_DOCUMENTS
+
+
+# last words of a firm's or an agency's name that the lexicon's organisation words leave out
+# ("Harbour Digital", "Nordic Pharma", "Vale Telecom"); kept here, as the cue tagger reads
+# the lexicon's list
+_BODY_NAME_ENDS = frozenset(("digital", "pharma", "pharmaceuticals", "telecom", "telecoms",
+                             "networks", "resources", "properties", "biotech", "therapeutics",
+                             "logistics", "health", "healthcare", "aerospace", "automotive"))
+_NATIONS = frozenset(("england", "scotland", "wales", "ireland"))
+
+
+def body_name(words: list[str], lex: Lexicon) -> bool:
+    """Whether a capitalised name of two words or more ends like a body's name: "Harbour
+    Digital", "Nordic Pharma"; a nation after a body's word or an acronym ("Public Health
+    Wales", "NHS England"), not after a given name ("Ann England")."""
+    if len(words) < 2 or not all(w[:1].isupper() for w in words[-2:]):
+        return False
+    last, before = words[-1].lower().strip(".,"), words[-2].strip(".,")
+    if last in _BODY_NAME_ENDS:
+        return True
+    return last in _NATIONS and (before.lower() in _BODY_NAME_ENDS
+                                 or before.lower() in lex.organisation_words
+                                 or (before.isupper() and len(before) >= 2))

@@ -22,6 +22,7 @@ from rules.attribution.source_words import (
     MORE_DOCUMENTS,
     SELF_NAMED,
     act_by_name,
+    body_name,
     document_word,
     people_word,
     person_noun,
@@ -548,7 +549,8 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
                 return PERSON, name, " ".join([role, *words[cut:]]).strip()
             break
     if head in lex.organisation_nouns or any(w.lower() in lex.organisation_words for w in caps) \
-            or (p.main.isupper() and (len(p.main) <= 6 or len(words) >= 2)):
+            or (p.main.isupper() and (len(p.main) <= 6 or len(words) >= 2)) \
+            or body_name(words, lex):
         # (a named person after the body's name, "State Department spokesman Ned Price", is
         # :func:`_role_then_full_name`'s); an acronym, an all-capitals heading
         return ORGANISATION, p.main, p.appos
