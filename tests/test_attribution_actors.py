@@ -218,3 +218,25 @@ def test_the_second_participle_of_a_passive_is_no_cue_of_its_subject(text: str) 
 )
 def test_a_finite_verb_after_a_passive_still_reports(text: str) -> None:
     assert [s.name for s in _analyse(text).sources] == ["The mayor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The mayors of the ten largest towns in the region have said the toll is unfair.",
+         "The mayors of the ten largest towns in the region"),
+        ("Leaders of the biggest unions in the state said the toll is unfair.",
+         "Leaders of the biggest unions in the state"),
+    ],
+)
+def test_a_place_after_the_plural_of_an_of_phrase_is_no_source(text: str, source: str) -> None:
+    assert [s.name for s in _analyse(text).sources] == [source]
+
+
+def test_a_semicolon_ends_the_object_of_an_act() -> None:
+    text = ("Most of the mayors of the ten largest towns in the region have publicly endorsed "
+            "her; last week, the campaign unveiled a list of 40 mayors from across the "
+            "region, including some in the hills.")
+    an = _analyse(text)
+    assert an.sources == []
+    assert not [f for f in an.findings if f.code == "ATT001"]

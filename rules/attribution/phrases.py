@@ -60,6 +60,23 @@ def _people_doing(d: TokenDoc, k: int, sent: int) -> bool:
         and toks[k - 1].low.endswith("s") and toks[k - 1].low in d.lex.people_words
 
 
+def _plural_of_phrase(d: TokenDoc, k: int, sent: int) -> bool:
+    """Whether token ``k`` is a plural common noun inside an of-phrase ("the mayors of the
+    largest towns in the nation"): the place after it belongs to the phrase, which goes on
+    to its head ("mayors"); "the nation" alone is no subject after "in"."""
+    toks = d.toks
+    x = toks[k]
+    if not (x.text.isalpha() and x.text.islower() and len(x.low) > 3 and x.low.endswith("s")
+            and not x.low.endswith("ss")):
+        return False
+    # "of" within a few words before it: "of the ten largest towns", "of towns"
+    j = k - 1
+    while j >= 0 and k - j <= 4 and toks[j].sent == sent and is_word(toks[j]) \
+            and toks[j].low != "of":
+        j -= 1
+    return j >= 0 and toks[j].sent == sent and toks[j].low == "of"
+
+
 def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
     """Token range [a, end] of the noun phrase ending at token ``end`` (inclusive)."""
     toks = d.toks
@@ -440,7 +457,8 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
                                            or toks[k - 1].low in GROUP_QUANTIFIERS
                                            or _plural_body(toks[k - 1].low, lex)
                                            or _group_members(toks[k - 1].text)
-                                           or _people_doing(d, k - 1, sent)))
+                                           or _people_doing(d, k - 1, sent)
+                                           or _plural_of_phrase(d, k - 1, sent)))
     ) and toks[k].sent == sent \
             and toks[k - 1].sent == sent and is_word(toks[k - 1]) \
             and toks[k - 1].low not in BOUNDARY_WORDS \

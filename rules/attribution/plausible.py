@@ -478,7 +478,8 @@ def _introduces_content(d: TokenDoc, r: Extracted) -> bool:
     between = text[r.cue[1]:first[0]]  # type: ignore[index]
     if ":" in between:
         return True
-    body = text[first[0]:first[1]]
+    # a semicolon ends the cue's clause: "have endorsed her; last month, the campaign ..."
+    body = text[first[0]:first[1]].split(";", 1)[0]
     found = _WORD.findall(body)
     lead = _leading_adjuncts(found)
     found = found[lead:]
