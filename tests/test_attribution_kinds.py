@@ -352,3 +352,32 @@ def test_batches_and_holders_of_documents_are_documents(text: str, kind: str) ->
 )
 def test_bodies_named_by_their_last_word(text: str, name: str, kind: str) -> None:
     assert _sources(text) == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Figures obtained under freedom of information laws show that ferry waits grew.",
+         "Figures obtained under freedom of information laws"),
+        ("Data obtained through a records request shows that ferry waits grew.",
+         "Data obtained through a records request"),
+        ("Figures obtained by the Harbour Herald under freedom of information laws show "
+         "that ferry waits grew.",
+         "Figures obtained by the Harbour Herald under freedom of information laws"),
+        ("Documents released under the Freedom of Information Act show that the trustee "
+         "knew.", "Documents released under the Freedom of Information Act"),
+    ],
+)
+def test_the_route_of_a_document_belongs_to_its_phrase(text: str, name: str) -> None:
+    assert _sources(text) == [(name, DOCUMENT)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbour Records Act says that every ferry log must be kept for ten years.",
+        "The Ferry Safety Amendment says that every ferry must carry a raft.",
+    ],
+)
+def test_a_named_law_or_signed_text_is_a_document(text: str) -> None:
+    assert [k for _, k in _sources(text)] == [DOCUMENT]

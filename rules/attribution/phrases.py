@@ -60,6 +60,30 @@ def _people_doing(d: TokenDoc, k: int, sent: int) -> bool:
         and toks[k - 1].low.endswith("s") and toks[k - 1].low in d.lex.people_words
 
 
+# prepositions of the way a document was got or made public ("obtained under freedom of
+# information laws", "released through a request", "published via the portal")
+_ROUTE_PREPS = frozenset(("under", "through", "via"))
+_PARTICIPLES = frozenset(("obtained", "released", "published", "seen", "gathered", "collected",
+                          "compiled", "disclosed", "leaked", "filed", "provided", "shared",
+                          "made", "issued", "produced", "posted", "sent", "given"))
+
+
+def _after_participle(d: TokenDoc, k: int, sent: int) -> bool:
+    """Whether the preposition at ``k`` follows a participle of getting or publishing a
+    document, directly or after its agent ("obtained under", "obtained by the Harbour
+    Herald under"): the phrase after it belongs to the document's phrase."""
+    toks = d.toks
+    j = k - 1
+    if j >= 0 and toks[j].sent == sent and toks[j].low in _PARTICIPLES:
+        return True
+    # back over the agent: capitalised words, a determiner, then "by" and the participle
+    while j >= 0 and k - j <= 6 and toks[j].sent == sent \
+            and (is_cap(toks[j]) or toks[j].low in ("the", "a", "an")):
+        j -= 1
+    return j >= 1 and j < k - 1 and toks[j].low == "by" and toks[j - 1].sent == sent \
+        and toks[j - 1].low in _PARTICIPLES
+
+
 def _plural_of_phrase(d: TokenDoc, k: int, sent: int) -> bool:
     """Whether token ``k`` is a plural common noun inside an of-phrase ("the mayors of the
     largest towns in the nation"): the place after it belongs to the phrase, which goes on
@@ -409,6 +433,8 @@ def _np_left_step(d: TokenDoc, a: int, k: int, end: int, sent: int) -> tuple[int
         return a, _STOP  # "a plan that critics say": a relative pronoun, no determiner
     if lw in DETERMINERS:
         return k, _left_of_determiner(d, k, sent)
+    if lw in _ROUTE_PREPS and _after_participle(d, k, sent):
+        return a, k - 1  # "figures obtained (by the Herald) under freedom of information laws"
     if lw in NP_INNER_PREPS and k > 1 and toks[k - 1].low in ("out", "up") \
             and toks[k - 2].low.endswith("ed") and toks[k - 2].sent == sent:
         return a, k - 2  # "research carried out in England", "a panel set up by"
@@ -449,6 +475,8 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
             and toks[k - 1].low in POSTMOD_ADJECTIVES \
             and toks[k - 1].sent == sent and toks[k - 2].sent == sent and is_word(toks[k - 2]):
         return k - 2  # "officials close to the talks", "people familiar with the matter"
+    if k >= 1 and toks[k].low in _ROUTE_PREPS and _after_participle(d, k, sent):
+        return k - 1  # "documents released under the Freedom of Information Act"
     if k >= 1 and (toks[k].low in ("of", "for", "at") or (
         toks[k].low in ("in", "by", "from") and (toks[k - 1].low.endswith("ed")
                                                 or toks[k - 1].low in lex.document_nouns)

@@ -164,3 +164,10 @@ def body_name(words: list[str], lex: Lexicon) -> bool:
     return last in _NATIONS and (before.lower() in _BODY_NAME_ENDS
                                  or before.lower() in lex.organisation_words
                                  or (before.isupper() and len(before) >= 2))
+
+
+# last words of the name of a law or a signed text ("the Clean Air Act", "the Water Framework
+# Directive", "the First Amendment"): a document, not a person
+DOCUMENT_NAME_ENDS = frozenset(("act", "acts", "directive", "accord", "accords", "charter",
+                                "protocol", "amendment", "declaration", "ordinance", "statute",
+                                "regulations", "treaty", "covenant"))

@@ -17,6 +17,7 @@ from rules.attribution.names import (
 )
 from rules.attribution.source_words import (
     BATCH_HEADS,
+    DOCUMENT_NAME_ENDS,
     GENERIC_DOCUMENTS,
     MORE_DOCUMENT_HEADS,
     MORE_DOCUMENTS,
@@ -206,6 +207,9 @@ def _documents(p: _Phrase, lex: Lexicon) -> Source | None:
     if p.head in BATCH_HEADS and len(lows) > n_head and lows[n_head] == "of" \
             and document_word(lows[-1], lex):
         return DOCUMENT, p.main, p.appos
+    if len(words) >= 2 and words[-1][:1].isupper() and lows[-1] in DOCUMENT_NAME_ENDS \
+            and n_head == len(words):
+        return DOCUMENT, p.main, p.appos  # "the Clean Air Act", "the First Amendment"
     if len(words) == 1 and words[0][:1].isupper() and words[0][1:].islower() \
             and lows[0].endswith("s") and document_word(lows[0], lex):
         return _classify(lows[0], lex)[0], p.main, p.appos
