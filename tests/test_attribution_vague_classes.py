@@ -233,3 +233,18 @@ def test_agentless_concerns_and_judgements_are_vague(text: str) -> None:
 )
 def test_concerns_and_judgements_with_their_holder_are_not_vague(text: str) -> None:
     assert not _vague(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union, which represents ferry workers, said the strike would go ahead.",
+        "The Harbour Board, which employs 300 dock workers, said the cranes were safe.",
+    ],
+)
+def test_a_body_with_a_relative_clause_about_people_is_not_vague(text: str) -> None:
+    assert not _vague(text)
+
+
+def test_a_plural_group_with_a_relative_clause_stays_vague() -> None:
+    assert _vague("Protest groups, which marched on Sunday, say the toll is unfair.")
