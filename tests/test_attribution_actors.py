@@ -240,3 +240,21 @@ def test_a_semicolon_ends_the_object_of_an_act() -> None:
     an = _analyse(text)
     assert an.sources == []
     assert not [f for f in an.findings if f.code == "ATT001"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Most commuters want the toll scrapped, the mayor said.", "the mayor"),
+        ("The ferry company expects fares to rise, a spokesman said.", "a spokesman"),
+        ("Dock workers fear the crane will fail, the union's safety officer said.",
+         "the union's safety officer"),
+    ],
+)
+def test_a_speech_tag_after_a_clause_with_its_own_verb_of_wanting_or_fearing_is_a_source(
+        text: str, speaker: str) -> None:
+    an = _analyse(text)
+    assert speaker in [s.name for s in an.sources]
+    tail = next(r for r in an.attributions
+                if r.source and text[r.source.start:r.source.end] == speaker)
+    assert tail.content and tail.content[0].start == 0  # the whole clause is the speaker's
