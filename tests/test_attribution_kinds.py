@@ -381,3 +381,18 @@ def test_the_route_of_a_document_belongs_to_its_phrase(text: str, name: str) -> 
 )
 def test_a_named_law_or_signed_text_is_a_document(text: str) -> None:
     assert [k for _, k in _sources(text)] == [DOCUMENT]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Harbour Water, the region's biggest supplier, said the pipes were safe.",
+         "Harbour Water", ORGANISATION),
+        ("Vale Metals, the country's largest exporter, said sales fell in May.",
+         "Vale Metals", ORGANISATION),
+        ("Ann Lee, a crane operator, said the cranes were safe.", "Ann Lee", PERSON),
+    ],
+)
+def test_an_appositive_naming_a_trade_makes_the_name_a_body(text: str, name: str,
+                                                             kind: str) -> None:
+    assert _sources(text) == [(name, kind)]

@@ -54,7 +54,9 @@ _MORE_BODIES = frozenset(("firm", "nonprofit", "non-profit", "charity", "think-t
                           "startup", "start-up", "lab", "laboratory", "watchdog",
                           "regulator", "insurer", "lender", "retailer", "carrier", "chain",
                           "manufacturer", "airline", "utility", "consultancy", "practice",
-                          "panel", "tribunal", "jury"))
+                          "panel", "tribunal", "jury", "supplier", "provider",
+                          "distributor", "wholesaler", "exporter", "importer", "miner",
+                          "refiner", "conglomerate", "housebuilder", "brokerage", "cooperative"))
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 # participles not in -ed that open a postmodifier ("documents seen by the Herald")
 _IRREGULAR_PARTICIPLES = frozenset(("seen", "given", "written", "taken", "drawn", "made",
