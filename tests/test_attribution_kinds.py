@@ -396,3 +396,18 @@ def test_a_named_law_or_signed_text_is_a_document(text: str) -> None:
 def test_an_appositive_naming_a_trade_makes_the_name_a_body(text: str, name: str,
                                                              kind: str) -> None:
     assert _sources(text) == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("“I am not running for the harbour board,” Okafor said.", PERSON),
+        ("“My ferry will run on Sunday,” Okafor said.", PERSON),
+        # no first person singular: one word with no title stays a body
+        ("“The ferry will run on Sunday,” Metra said.", ORGANISATION),
+        ("“We will run the ferry on Sunday,” Metra said.", ORGANISATION),
+    ],
+)
+def test_a_one_word_speaker_of_a_quotation_in_the_first_person_is_a_person(
+        text: str, kind: str) -> None:
+    assert [k for _, k in _sources(text)] == [kind]

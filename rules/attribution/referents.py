@@ -155,8 +155,11 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
         elif kind == PERSON and all(NAME_TOKEN.match(w) for w in PAREN.sub("", name).split()):
             name, role = _full_name(d, r.source[0], name, role, people)
             kind = _person_or_body(r.source_text, name, role, lex)
-            if kind == ORGANISATION and " " not in name and person_in_context(d, r, name):
-                kind = PERSON  # "Okafor said he ...", "Ms. Okafor" elsewhere in the text
+            if kind == ORGANISATION and " " not in name \
+                    and (person_in_context(d, r, name) or _speaks_as_i(d, r)):
+                # "Okafor said he ...", "Ms. Okafor" elsewhere in the text, "“I ...,” Okafor
+                # said": a person
+                kind = PERSON
             elif kind == PERSON and not role and " " in name \
                     and name == r.source_text.strip() \
                     and (its_after_cue(d, r) or body_in_context(d, name)):
@@ -182,6 +185,15 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
             or kind == DOCUMENT and unnamed_record(name)  # "official figures show"
         if r.direct:
             last_direct_speaker = r
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Mm]e|[Mm]yself)\b")
+
+
+def _speaks_as_i(d: TokenDoc, r: Extracted) -> bool:
+    """Whether a relation's content is a direct quotation in the first person singular
+    ("“I am not running,” Okafor said"): its speaker is a person, not a body."""
+    return r.direct and any(_FIRST_PERSON.search(d.text, a, b) for a, b in r.content)
 
 
 def _common_plural(d: TokenDoc, span: tuple[int, int], name: str, role: str,
