@@ -411,3 +411,15 @@ def test_an_appositive_naming_a_trade_makes_the_name_a_body(text: str, name: str
 def test_a_one_word_speaker_of_a_quotation_in_the_first_person_is_a_person(
         text: str, kind: str) -> None:
     assert [k for _, k in _sources(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee MP said the clinic on the quay was full.",
+        "Ivo Berg KC said the appeal over the pier would fail.",
+        "The Rt Rev Ivo Berg said the harbour church would reopen.",
+    ],
+)
+def test_letters_after_a_name_and_titles_without_a_dot_leave_a_person(text: str) -> None:
+    assert [k for _, k in _sources(text)] == [PERSON]

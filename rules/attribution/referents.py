@@ -235,7 +235,7 @@ def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str
     an acronym ("NHS Digital")."""
     parts = title_free(name, lex).split()
     words = source_text.split()
-    titled = any(w.lower() in lex.titles for w in words)
+    titled = any(w.lower() in lex.titles or w.lower().rstrip(".") in _MORE_TITLES for w in words)
     if len(words) == 2 and words[0].lower() == "the" and _office(words[1], lex):
         return PERSON  # "The Secretary-General reiterates": one office holder
     if source_text.lower().startswith("the ") and not titled and not role:
@@ -244,7 +244,8 @@ def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str
         return ORGANISATION
     if len(parts) == 1 and not titled and _body_role(role, lex):
         return ORGANISATION  # "research firm Gartner", "the carmaker Tesla": the firm
-    if len(parts) >= 2 and any(acronym(w) and not _ROMAN.match(w) for w in parts) \
+    if len(parts) >= 2 and any(acronym(w) and not _ROMAN.match(w) and w not in _POST_NOMINALS
+                               for w in parts) \
             and not all(w.isupper() for w in parts):
         return ORGANISATION
     return PERSON
@@ -471,3 +472,10 @@ _CONTRACTION = re.compile(r"^(he|she|they|it|we)['’](?:s|re|ll|d|ve)$")
 _INITIAL_WORD = re.compile(r"^[A-Z]\.$")
 # a generation after a name ("Ann Lee III") is no acronym
 _ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII)$")
+# letters after a person's name ("Ann Lee MP", "Ivo Berg KC"): no acronym of a body
+_POST_NOMINALS = frozenset(("MP", "MPs", "MSP", "MS", "AM", "MLA", "MEP", "TD", "QC", "KC",
+                            "OBE", "MBE", "CBE", "KBE", "DBE", "PhD", "MD", "FRS", "Jr", "Sr"))
+# titles written without a dot that the lexicon's titles leave out ("The Rt Rev Ivo Berg",
+# "Cllr Ann Lee")
+_MORE_TITLES = frozenset(("rev", "revd", "rt", "dr", "prof", "cllr", "supt", "insp", "det",
+                          "sgt", "hon", "fr"))
