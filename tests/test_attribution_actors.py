@@ -193,3 +193,68 @@ def test_comments_from_a_speaker_opening_a_sentence() -> None:
 def test_a_spokeswoman_for_someone_is_not_that_someone() -> None:
     assert _sources("A spokeswoman for Gov. Ann Lee says the new report contains more false "
                     "claims.") == [("A spokeswoman for Gov. Ann Lee", PERSON)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour board members who backed the toll were mocked and criticized online.",
+        "The ferry captain was booed and then criticized by the crowd at the pier.",
+        "Two trustees were praised, thanked and quoted in the newsletter.",
+    ],
+)
+def test_the_second_participle_of_a_passive_is_no_cue_of_its_subject(text: str) -> None:
+    an = _analyse(text)
+    assert [(s.name, s.kind) for s in an.sources] == []
+    assert not [f for f in an.findings if f.code == "ATT001"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor was interrupted, and said the crossing would run on Sunday.",
+        "The mayor was interrupted and said that the crossing would run on Sunday.",
+    ],
+)
+def test_a_finite_verb_after_a_passive_still_reports(text: str) -> None:
+    assert [s.name for s in _analyse(text).sources] == ["The mayor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The mayors of the ten largest towns in the region have said the toll is unfair.",
+         "The mayors of the ten largest towns in the region"),
+        ("Leaders of the biggest unions in the state said the toll is unfair.",
+         "Leaders of the biggest unions in the state"),
+    ],
+)
+def test_a_place_after_the_plural_of_an_of_phrase_is_no_source(text: str, source: str) -> None:
+    assert [s.name for s in _analyse(text).sources] == [source]
+
+
+def test_a_semicolon_ends_the_object_of_an_act() -> None:
+    text = ("Most of the mayors of the ten largest towns in the region have publicly endorsed "
+            "her; last week, the campaign unveiled a list of 40 mayors from across the "
+            "region, including some in the hills.")
+    an = _analyse(text)
+    assert an.sources == []
+    assert not [f for f in an.findings if f.code == "ATT001"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Most commuters want the toll scrapped, the mayor said.", "the mayor"),
+        ("The ferry company expects fares to rise, a spokesman said.", "a spokesman"),
+        ("Dock workers fear the crane will fail, the union's safety officer said.",
+         "the union's safety officer"),
+    ],
+)
+def test_a_speech_tag_after_a_clause_with_its_own_verb_of_wanting_or_fearing_is_a_source(
+        text: str, speaker: str) -> None:
+    an = _analyse(text)
+    assert speaker in [s.name for s in an.sources]
+    tail = next(r for r in an.attributions
+                if r.source and text[r.source.start:r.source.end] == speaker)
+    assert tail.content and tail.content[0].start == 0  # the whole clause is the speaker's

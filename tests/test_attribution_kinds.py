@@ -313,3 +313,113 @@ def test_an_adverb_before_the_cue_is_still_no_speaker() -> None:
 def test_a_titled_name_with_party_and_relative_clause_is_the_speaker(party: str) -> None:
     text = f"Rep. Ines Moreau, {party}, who chairs the panel, said the vote would come soon."
     assert _sources(text) == [("Ines Moreau", PERSON)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a batch or copy of documents is a document
+        ("The latest batch of memos shows that the harbour board knew of the leak.", DOCUMENT),
+        ("A trove of emails reveals that the trustees met the builder twice.", DOCUMENT),
+        ("Copies of the invoices show the council paid the builder twice.", DOCUMENT),
+        # documents held by someone ("her texts", "their communications") are documents
+        ("Their communications suggest that the trustees met the builder twice.", DOCUMENT),
+        ("His texts show that the trustee met the builder twice.", DOCUMENT),
+        # a plural document word opening a sentence is no person or body, but the bare
+        # plural it is inside a sentence ("reports suggest"): nobody named
+        ("Memos show that the harbour board knew of the leak.", ANONYMOUS),
+        ("Emails reveal that the trustees met the builder twice.", ANONYMOUS),
+        # a batch of people is still people
+        ("A handful of residents said the ferry ran late all winter.", ANONYMOUS),
+    ],
+)
+def test_batches_and_holders_of_documents_are_documents(text: str, kind: str) -> None:
+    assert [k for _, k in _sources(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a firm's or an agency's name by its last word, not a person's
+        ("Harbour Digital said the waiting figures were wrong.", "Harbour Digital",
+         ORGANISATION),
+        ("Nordic Pharma said the trial would resume in May.", "Nordic Pharma", ORGANISATION),
+        ("Public Health Wales said cases of the fever were rising.", "Public Health Wales",
+         ORGANISATION),
+        # a nation after a given name is a surname
+        ("Ann England said the ferry would run on Sunday.", "Ann England", PERSON),
+    ],
+)
+def test_bodies_named_by_their_last_word(text: str, name: str, kind: str) -> None:
+    assert _sources(text) == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Figures obtained under freedom of information laws show that ferry waits grew.",
+         "Figures obtained under freedom of information laws"),
+        ("Data obtained through a records request shows that ferry waits grew.",
+         "Data obtained through a records request"),
+        ("Figures obtained by the Harbour Herald under freedom of information laws show "
+         "that ferry waits grew.",
+         "Figures obtained by the Harbour Herald under freedom of information laws"),
+        ("Documents released under the Freedom of Information Act show that the trustee "
+         "knew.", "Documents released under the Freedom of Information Act"),
+    ],
+)
+def test_the_route_of_a_document_belongs_to_its_phrase(text: str, name: str) -> None:
+    assert _sources(text) == [(name, DOCUMENT)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbour Records Act says that every ferry log must be kept for ten years.",
+        "The Ferry Safety Amendment says that every ferry must carry a raft.",
+    ],
+)
+def test_a_named_law_or_signed_text_is_a_document(text: str) -> None:
+    assert [k for _, k in _sources(text)] == [DOCUMENT]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Harbour Water, the region's biggest supplier, said the pipes were safe.",
+         "Harbour Water", ORGANISATION),
+        ("Vale Metals, the country's largest exporter, said sales fell in May.",
+         "Vale Metals", ORGANISATION),
+        ("Ann Lee, a crane operator, said the cranes were safe.", "Ann Lee", PERSON),
+    ],
+)
+def test_an_appositive_naming_a_trade_makes_the_name_a_body(text: str, name: str,
+                                                             kind: str) -> None:
+    assert _sources(text) == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("“I am not running for the harbour board,” Okafor said.", PERSON),
+        ("“My ferry will run on Sunday,” Okafor said.", PERSON),
+        # no first person singular: one word with no title stays a body
+        ("“The ferry will run on Sunday,” Metra said.", ORGANISATION),
+        ("“We will run the ferry on Sunday,” Metra said.", ORGANISATION),
+    ],
+)
+def test_a_one_word_speaker_of_a_quotation_in_the_first_person_is_a_person(
+        text: str, kind: str) -> None:
+    assert [k for _, k in _sources(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee MP said the clinic on the quay was full.",
+        "Ivo Berg KC said the appeal over the pier would fail.",
+        "The Rt Rev Ivo Berg said the harbour church would reopen.",
+    ],
+)
+def test_letters_after_a_name_and_titles_without_a_dot_leave_a_person(text: str) -> None:
+    assert [k for _, k in _sources(text)] == [PERSON]

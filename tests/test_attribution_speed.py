@@ -360,10 +360,9 @@ def _plain_own_clause_end(d: TokenDoc, k: int, s_end: int) -> int:
         return s_end
     if lows[k] in conj and toks[k].quote < 0:
         return k
-    for j in commas:
-        if k < j < comma - 1 and lows[j + 1] in conj and toks[j + 1].quote < 0:
-            return j
-    return s_end
+    tail = comma if content._reports_on_its_own(d, comma + 1, s_end) else s_end
+    return next((j for j in commas
+                 if k < j < comma - 1 and lows[j + 1] in conj and toks[j + 1].quote < 0), tail)
 
 
 @settings(max_examples=300, deadline=None)

@@ -188,3 +188,63 @@ def test_every_listed_document_and_body_noun_is_scanned_for(text: str, flagged: 
 
 def test_a_letter_with_its_author_named_is_no_vague_source() -> None:
     assert _vague("The depot will close, according to a letter from the mayor.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Sources inside the ministry said the ferry plan was dead.",
+         "Sources inside the ministry"),
+        ("Critics among the trustees said the ferry plan was dead.",
+         "Critics among the trustees"),
+        ("But advocates within the farming community cite his voting record as proof.",
+         "advocates within the farming community"),
+        ("Officials within the Harbour Authority said the ferry plan was dead.",
+         "Officials within the Harbour Authority"),
+    ],
+)
+def test_people_placed_in_a_group_or_body_are_the_unnamed_source(text: str, source: str) -> None:
+    an = analyse_attribution(text)
+    assert [(s.name, s.kind) for s in an.sources] == [(source, "anonymous")]
+    assert _vague(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Concerns were raised about the ferry timetable even before the vote.",
+        "Doubts have been voiced over the cost of the new bridge.",
+        "The toll was already being criticized as a tax on commuters.",
+        "The harbour board was roundly condemned for the delays.",
+    ],
+)
+def test_agentless_concerns_and_judgements_are_vague(text: str) -> None:
+    assert _vague(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll was criticized as a tax on commuters by the chamber of commerce.",
+        "The mayor raised concerns about the ferry timetable.",
+        "Councillor Ann Lee said concerns were raised about the ferry timetable.",
+        "Councillor Ann Lee criticized the toll as a tax on work.",
+    ],
+)
+def test_concerns_and_judgements_with_their_holder_are_not_vague(text: str) -> None:
+    assert not _vague(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union, which represents ferry workers, said the strike would go ahead.",
+        "The Harbour Board, which employs 300 dock workers, said the cranes were safe.",
+    ],
+)
+def test_a_body_with_a_relative_clause_about_people_is_not_vague(text: str) -> None:
+    assert not _vague(text)
+
+
+def test_a_plural_group_with_a_relative_clause_stays_vague() -> None:
+    assert _vague("Protest groups, which marched on Sunday, say the toll is unfair.")

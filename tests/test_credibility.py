@@ -237,3 +237,44 @@ def test_an_outlet_that_is_only_the_medium_is_not_a_named_source(medium: str) ->
         "of the senators.")
     credibility.run(an)
     assert not [s for s in an.sources if s.cue == "named"]
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour master spoke for an hour in a long interview with reporters from the "
+    "Chicago Tribune about the dredging plan.",
+    "Fewer viewers watched the second council debate on CNN than the first one.",
+    "She reported on tides for a decade as a staff writer at the Chicago Tribune.",
+    "Guests on the list included the mayor, CNN, the Chicago Tribune and two bakers, "
+    "the organisers said.",
+    "Listen to CNN's conversation with the harbour master in the episode below, she said.",
+])
+def test_an_outlet_merely_mentioned_near_a_citing_word_is_not_a_named_source(text: str) -> None:
+    from rules import credibility
+    from tests.families import analyse_attribution
+
+    an = analyse_attribution(text)
+    credibility.run(an)
+    assert not [s for s in an.sources if s.cue == "named"]
+
+
+@pytest.mark.parametrize(("text", "outlets"), [
+    ("Turnout at the harbour vote fell by a third, according to a report in the Chicago "
+     "Tribune.", {"Chicago Tribune"}),
+    ("A new survey conducted by the Chicago Tribune and CNN puts the ferry plan ahead.",
+     {"Chicago Tribune", "CNN"}),
+    ("By the Chicago Tribune's tally, the ferry plan has lost two votes since March.",
+     {"Chicago Tribune"}),
+    ("The dredging memo, a copy of which was obtained by the Chicago Tribune, puts the cost "
+     "at twice the estimate.", {"Chicago Tribune"}),
+    ("The harbour fund lent money to three bakeries that, CNN later reported, belonged "
+     "to the mayor's cousin.", {"CNN"}),
+])
+def test_an_outlet_that_reports_or_publishes_what_is_cited_is_a_named_source(
+        text: str, outlets: set[str]) -> None:
+    from rules import credibility
+    from tests.families import analyse_attribution
+
+    an = analyse_attribution(text)
+    credibility.run(an)
+    names = {s.name.removeprefix("the ").removesuffix("'s") for s in an.sources}
+    assert outlets <= names, an.sources

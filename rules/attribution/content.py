@@ -193,6 +193,8 @@ def own_clause_end(d: TokenDoc, k: int, s_end: int) -> int:
     i = bisect.bisect_right(conj, k)
     if i < len(conj) and conj[i] < comma - 1:
         return conj[i]
+    if _reports_on_its_own(d, comma + 1, s_end):
+        return comma  # "Residents want the toll scrapped, the mayor said": the tail's own
     return s_end
 
 
@@ -303,6 +305,16 @@ def content_left(d: TokenDoc, s_start: int, k: int) -> list[tuple[int, int]]:
         return [(start, toks[b].end)]
     span = _trim_content(d, s_start, b)
     return [span] if span else []
+
+def nested(d: TokenDoc, s_start: int, k: int, rest_words: int) -> list[tuple[int, int]]:
+    """Content of a speech tag ending the sentence after a comma at token ``k`` when an
+    earlier relation took all of the clause before it: "Residents want the toll scrapped,
+    the mayor said." (the clause holds a relation of its own, a wish or a fear, which the
+    tag reports whole); nothing when words follow the tag or no comma precedes it."""
+    if rest_words or k < s_start or d.toks[k].text != ",":
+        return []
+    return content_left(d, s_start, k)
+
 
 def is_direct(d: TokenDoc, span: tuple[int, int]) -> bool:
     """Whether a quotation covers at least half of ``span`` (quotations are sorted and

@@ -60,6 +60,47 @@ def _people_doing(d: TokenDoc, k: int, sent: int) -> bool:
         and toks[k - 1].low.endswith("s") and toks[k - 1].low in d.lex.people_words
 
 
+# prepositions of the way a document was got or made public ("obtained under freedom of
+# information laws", "released through a request", "published via the portal")
+_ROUTE_PREPS = frozenset(("under", "through", "via"))
+_PARTICIPLES = frozenset(("obtained", "released", "published", "seen", "gathered", "collected",
+                          "compiled", "disclosed", "leaked", "filed", "provided", "shared",
+                          "made", "issued", "produced", "posted", "sent", "given"))
+
+
+def _after_participle(d: TokenDoc, k: int, sent: int) -> bool:
+    """Whether the preposition at ``k`` follows a participle of getting or publishing a
+    document, directly or after its agent ("obtained under", "obtained by the Harbour
+    Herald under"): the phrase after it belongs to the document's phrase."""
+    toks = d.toks
+    j = k - 1
+    if j >= 0 and toks[j].sent == sent and toks[j].low in _PARTICIPLES:
+        return True
+    # back over the agent: capitalised words, a determiner, then "by" and the participle
+    while j >= 0 and k - j <= 6 and toks[j].sent == sent \
+            and (is_cap(toks[j]) or toks[j].low in ("the", "a", "an")):
+        j -= 1
+    return j >= 1 and j < k - 1 and toks[j].low == "by" and toks[j - 1].sent == sent \
+        and toks[j - 1].low in _PARTICIPLES
+
+
+def _plural_of_phrase(d: TokenDoc, k: int, sent: int) -> bool:
+    """Whether token ``k`` is a plural common noun inside an of-phrase ("the mayors of the
+    largest towns in the nation"): the place after it belongs to the phrase, which goes on
+    to its head ("mayors"); "the nation" alone is no subject after "in"."""
+    toks = d.toks
+    x = toks[k]
+    if not (x.text.isalpha() and x.text.islower() and len(x.low) > 3 and x.low.endswith("s")
+            and not x.low.endswith("ss")):
+        return False
+    # "of" within a few words before it: "of the ten largest towns", "of towns"
+    j = k - 1
+    while j >= 0 and k - j <= 4 and toks[j].sent == sent and is_word(toks[j]) \
+            and toks[j].low != "of":
+        j -= 1
+    return j >= 0 and toks[j].sent == sent and toks[j].low == "of"
+
+
 def np_left(d: TokenDoc, end: int, sent: int) -> tuple[int, int] | None:
     """Token range [a, end] of the noun phrase ending at token ``end`` (inclusive)."""
     toks = d.toks
@@ -392,6 +433,8 @@ def _np_left_step(d: TokenDoc, a: int, k: int, end: int, sent: int) -> tuple[int
         return a, _STOP  # "a plan that critics say": a relative pronoun, no determiner
     if lw in DETERMINERS:
         return k, _left_of_determiner(d, k, sent)
+    if lw in _ROUTE_PREPS and _after_participle(d, k, sent):
+        return a, k - 1  # "figures obtained (by the Herald) under freedom of information laws"
     if lw in NP_INNER_PREPS and k > 1 and toks[k - 1].low in ("out", "up") \
             and toks[k - 2].low.endswith("ed") and toks[k - 2].sent == sent:
         return a, k - 2  # "research carried out in England", "a panel set up by"
@@ -412,6 +455,12 @@ def _np_left_step(d: TokenDoc, a: int, k: int, end: int, sent: int) -> tuple[int
     return k, k - 1
 
 
+# prepositions that place people in a group or a place ("advocates in the farming
+# community", "sources inside the ministry", "critics among the trustees")
+_GROUP_PREPS = frozenset(("in", "on", "with", "from", "within", "inside", "among", "amongst",
+                          "across", "throughout"))
+
+
 def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
     """The next token to look at left of the determiner at ``k``: a definite or possessive
     determiner ends the phrase (:data:`_STOP`) unless a preposition of a postmodifier
@@ -426,15 +475,18 @@ def _left_of_determiner(d: TokenDoc, k: int, sent: int) -> int:
             and toks[k - 1].low in POSTMOD_ADJECTIVES \
             and toks[k - 1].sent == sent and toks[k - 2].sent == sent and is_word(toks[k - 2]):
         return k - 2  # "officials close to the talks", "people familiar with the matter"
+    if k >= 1 and toks[k].low in _ROUTE_PREPS and _after_participle(d, k, sent):
+        return k - 1  # "documents released under the Freedom of Information Act"
     if k >= 1 and (toks[k].low in ("of", "for", "at") or (
         toks[k].low in ("in", "by", "from") and (toks[k - 1].low.endswith("ed")
                                                 or toks[k - 1].low in lex.document_nouns)
     ) or (toks[k].low == "with" and toks[k - 1].low in lex.document_nouns
-    ) or (toks[k].low in ("in", "on", "with", "from") and (toks[k - 1].low in lex.people_words
+    ) or (toks[k].low in _GROUP_PREPS and (toks[k - 1].low in lex.people_words
                                            or toks[k - 1].low in GROUP_QUANTIFIERS
                                            or _plural_body(toks[k - 1].low, lex)
                                            or _group_members(toks[k - 1].text)
-                                           or _people_doing(d, k - 1, sent)))
+                                           or _people_doing(d, k - 1, sent)
+                                           or _plural_of_phrase(d, k - 1, sent)))
     ) and toks[k].sent == sent \
             and toks[k - 1].sent == sent and is_word(toks[k - 1]) \
             and toks[k - 1].low not in BOUNDARY_WORDS \

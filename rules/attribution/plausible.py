@@ -184,7 +184,7 @@ def _rejection(d: TokenDoc, r: Extracted) -> str:
         return "label" if _colon_label(src, words, lex) else ""
     if src.isupper() and len(src) > 3 and _DATELINE_DASH.match(d.text, r.source[1]):
         return "label"  # "WASHINGTON — Sen. Ann Lee said ...": a dateline, not the sayer
-    if _passive_cue(r.cue_text) or _suspect_participle(d, r):
+    if _passive_cue(r.cue_text) or _suspect_participle(d, r) or _coordinated_passive(d, r):
         return "passive"
     shape = no_report_shape(d, r, words)
     if shape:
@@ -276,6 +276,32 @@ def _passive_cue(cue_text: str) -> bool:
         words = words[1:]  # "had been warned", "will be told"
     return len(words) >= 2 and words[0] in _BE and words[-1].endswith(("ed", "en", "wn",
                                                                       "ght", "id", "nd"))
+
+
+# a passive participle and a conjunction right before a bare participle cue: "were mocked and
+# criticized", "is praised, quoted and cited": the cue shares the passive (its subject is
+# who is talked about)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s+(?:\w+ly\s+)?"
+    r"\w+(?:ed|en|wn|ght|id|nd)(?:\s*,\s*(?:\w+ly\s+)?\w+(?:ed|en|wn|ght|id|nd))*"
+    r"\s*,?\s+(?:and|or)\s+(?:(?:then|later|also|\w+ly)\s+)?$", re.I)
+
+
+def _coordinated_passive(d: TokenDoc, r: Extracted) -> bool:
+    """Whether a one-word cue is the second participle of a passive ("Officials were mocked
+    and criticized online"): the source before it is what is talked about."""
+    if r.cue is None or r.kind != "verb" or " " in r.cue_text.strip():
+        return False
+    if _PASSIVE_BEFORE.search(d.text, max(0, r.cue[0] - 80), r.cue[0]) is None:
+        return False
+    # "was interrupted, and said the ferry would run": a finite verb with its content; a
+    # passive participle ends its clause or takes a phrase ("criticized by", "on", ".")
+    return _PASSIVE_AFTER.match(d.text, r.cue[1]) is not None
+
+
+_PASSIVE_AFTER = re.compile(
+    r"\s*(?:[.,;:!?)\u2014\u2013-]|$|(?:\w+ly\s+)?(?:by|on|in|at|for|as|over|after|during|"
+    r"from|across|online|throughout|alike|again|too|widely|publicly)\b)", re.I)
 
 
 # participles that describe a suspect, never report ("the man accused of ..."): with their
@@ -452,7 +478,8 @@ def _introduces_content(d: TokenDoc, r: Extracted) -> bool:
     between = text[r.cue[1]:first[0]]  # type: ignore[index]
     if ":" in between:
         return True
-    body = text[first[0]:first[1]]
+    # a semicolon ends the cue's clause: "have endorsed her; last month, the campaign ..."
+    body = text[first[0]:first[1]].split(";", 1)[0]
     found = _WORD.findall(body)
     lead = _leading_adjuncts(found)
     found = found[lead:]

@@ -155,8 +155,11 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
         elif kind == PERSON and all(NAME_TOKEN.match(w) for w in PAREN.sub("", name).split()):
             name, role = _full_name(d, r.source[0], name, role, people)
             kind = _person_or_body(r.source_text, name, role, lex)
-            if kind == ORGANISATION and " " not in name and person_in_context(d, r, name):
-                kind = PERSON  # "Okafor said he ...", "Ms. Okafor" elsewhere in the text
+            if kind == ORGANISATION and " " not in name \
+                    and (person_in_context(d, r, name) or _speaks_as_i(d, r)):
+                # "Okafor said he ...", "Ms. Okafor" elsewhere in the text, "“I ...,” Okafor
+                # said": a person
+                kind = PERSON
             elif kind == PERSON and not role and " " in name \
                     and name == r.source_text.strip() \
                     and (its_after_cue(d, r) or body_in_context(d, name)):
@@ -182,6 +185,15 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
             or kind == DOCUMENT and unnamed_record(name)  # "official figures show"
         if r.direct:
             last_direct_speaker = r
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Mm]e|[Mm]yself)\b")
+
+
+def _speaks_as_i(d: TokenDoc, r: Extracted) -> bool:
+    """Whether a relation's content is a direct quotation in the first person singular
+    ("“I am not running,” Okafor said"): its speaker is a person, not a body."""
+    return r.direct and any(_FIRST_PERSON.search(d.text, a, b) for a, b in r.content)
 
 
 def _common_plural(d: TokenDoc, span: tuple[int, int], name: str, role: str,
@@ -223,7 +235,7 @@ def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str
     an acronym ("NHS Digital")."""
     parts = title_free(name, lex).split()
     words = source_text.split()
-    titled = any(w.lower() in lex.titles for w in words)
+    titled = any(w.lower() in lex.titles or w.lower().rstrip(".") in _MORE_TITLES for w in words)
     if len(words) == 2 and words[0].lower() == "the" and _office(words[1], lex):
         return PERSON  # "The Secretary-General reiterates": one office holder
     if source_text.lower().startswith("the ") and not titled and not role:
@@ -232,7 +244,8 @@ def _person_or_body(source_text: str, name: str, role: str, lex: Lexicon) -> str
         return ORGANISATION
     if len(parts) == 1 and not titled and _body_role(role, lex):
         return ORGANISATION  # "research firm Gartner", "the carmaker Tesla": the firm
-    if len(parts) >= 2 and any(acronym(w) and not _ROMAN.match(w) for w in parts) \
+    if len(parts) >= 2 and any(acronym(w) and not _ROMAN.match(w) and w not in _POST_NOMINALS
+                               for w in parts) \
             and not all(w.isupper() for w in parts):
         return ORGANISATION
     return PERSON
@@ -459,3 +472,10 @@ _CONTRACTION = re.compile(r"^(he|she|they|it|we)['’](?:s|re|ll|d|ve)$")
 _INITIAL_WORD = re.compile(r"^[A-Z]\.$")
 # a generation after a name ("Ann Lee III") is no acronym
 _ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII)$")
+# letters after a person's name ("Ann Lee MP", "Ivo Berg KC"): no acronym of a body
+_POST_NOMINALS = frozenset(("MP", "MPs", "MSP", "MS", "AM", "MLA", "MEP", "TD", "QC", "KC",
+                            "OBE", "MBE", "CBE", "KBE", "DBE", "PhD", "MD", "FRS", "Jr", "Sr"))
+# titles written without a dot that the lexicon's titles leave out ("The Rt Rev Ivo Berg",
+# "Cllr Ann Lee")
+_MORE_TITLES = frozenset(("rev", "revd", "rt", "dr", "prof", "cllr", "supt", "insp", "det",
+                          "sgt", "hon", "fr"))

@@ -24,6 +24,7 @@ from rules.attribution.content import (
     content_right,
     free_start,
     is_direct,
+    nested,
     skip_after_cue,
 )
 from rules.attribution.doc import Extracted, TokenDoc, mark_used, positions
@@ -548,7 +549,7 @@ def _left_source_content(d: TokenDoc, np: Span, cj: int, s_lo: int, s_hi: int,
     adverbial = after < s_hi and (toks[cj].low in _CUE_TAIL_WORDS or (
         toks[after].low in _ADVERBIAL_PREPS and not _any_at(_clause_marks(d), after, s_hi)))
     if left_has and (left_quote or starts_comma or rest_words < 2 or adverbial):
-        content = content_left(d, free_start(d, s_lo, k0), k0)
+        content = content_left(d, free_start(d, s_lo, k0), k0) or nested(d, s_lo, k0, rest_words)
         if starts_comma and rest_words >= 2:
             content += content_right(d, after, s_hi)
         return content

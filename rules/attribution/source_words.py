@@ -106,3 +106,68 @@ def unnamed_members(words: list[str]) -> bool:
         if i == 0 or not w[:1].islower():
             return False
     return True
+
+
+# --------------------------------------------------------------------------- documents
+
+# bodies of findings, plural or mass, that the lexicon's document nouns leave out
+_MORE_GENERIC = ("polling", "evidence", "projections", "forecasts", "modelling", "modeling")
+# documents that, plural or mass and without a definite determiner, name nobody
+GENERIC_DOCUMENTS = frozenset(("reports", "studies", "data", "research", "surveys", "polls",
+                               "figures", "estimates", "statistics", "findings", "analyses",
+                               *_MORE_GENERIC))
+# documents (and bodies of findings) the lexicon's document nouns leave out; kept here, as
+# the cue tagger reads the lexicon's list (a change there would move its features)
+MORE_DOCUMENTS = frozenset((*_MORE_GENERIC, "projection", "forecast"))
+# document heads the lexicon's document nouns leave out: a source that is a work or a record
+MORE_DOCUMENT_HEADS = frozenset(("affidavit", "affidavits", "movie", "film", "documentary",
+                                  "timeline", "summary", "manifesto", "petition", "memoir",
+                                  "textbook", "dossiers", "memos", "emails", "e-mails",
+                                  "tweets", "letters", "transcripts", "filings", "ads",
+                                  "editorial", "column", "op-ed", "podcast", "obituary",
+                                  "calculations", "tallies", "spreadsheet", "slideshow",
+                                  "advisory", "advisories", "notice", "bulletin",
+                                  "communications", "texts", "cables", "files", "recordings",
+                                  "receipts", "invoices", "logs"))
+# a batch or copy of documents ("the next batch of emails", "a trove of memos", "copies of
+# the filings"): the documents are the source
+BATCH_HEADS = frozenset(("batch", "batches", "set", "sets", "series", "trove", "troves",
+                          "cache", "caches", "tranche", "tranches", "collection", "bundle",
+                          "stack", "pile", "copy", "copies", "excerpt", "excerpts", "handful",
+                          "sample", "release"))
+
+
+def document_word(low: str, lex: Lexicon) -> bool:
+    """Whether a lower-case word is a document noun (the lexicon's or this module's)."""
+    return low in lex.document_nouns or low in MORE_DOCUMENT_HEADS \
+        or low in GENERIC_DOCUMENTS or low in MORE_DOCUMENTS
+
+
+# last words of a firm's or an agency's name that the lexicon's organisation words leave out
+# ("Harbour Digital", "Nordic Pharma", "Vale Telecom"); kept here, as the cue tagger reads
+# the lexicon's list
+_BODY_NAME_ENDS = frozenset(("digital", "pharma", "pharmaceuticals", "telecom", "telecoms",
+                             "networks", "resources", "properties", "biotech", "therapeutics",
+                             "logistics", "health", "healthcare", "aerospace", "automotive"))
+_NATIONS = frozenset(("england", "scotland", "wales", "ireland"))
+
+
+def body_name(words: list[str], lex: Lexicon) -> bool:
+    """Whether a capitalised name of two words or more ends like a body's name: "Harbour
+    Digital", "Nordic Pharma"; a nation after a body's word or an acronym ("Public Health
+    Wales", "NHS England"), not after a given name ("Ann England")."""
+    if len(words) < 2 or not all(w[:1].isupper() for w in words[-2:]):
+        return False
+    last, before = words[-1].lower().strip(".,"), words[-2].strip(".,")
+    if last in _BODY_NAME_ENDS:
+        return True
+    return last in _NATIONS and (before.lower() in _BODY_NAME_ENDS
+                                 or before.lower() in lex.organisation_words
+                                 or (before.isupper() and len(before) >= 2))
+
+
+# last words of the name of a law or a signed text ("the Clean Air Act", "the Water Framework
+# Directive", "the First Amendment"): a document, not a person
+DOCUMENT_NAME_ENDS = frozenset(("act", "acts", "directive", "accord", "accords", "charter",
+                                "protocol", "amendment", "declaration", "ordinance", "statute",
+                                "regulations", "treaty", "covenant"))

@@ -16,8 +16,15 @@ from rules.attribution.names import (
     reference_names,
 )
 from rules.attribution.source_words import (
+    BATCH_HEADS,
+    DOCUMENT_NAME_ENDS,
+    GENERIC_DOCUMENTS,
+    MORE_DOCUMENT_HEADS,
+    MORE_DOCUMENTS,
     SELF_NAMED,
     act_by_name,
+    body_name,
+    document_word,
     people_word,
     person_noun,
     unnamed_members,
@@ -42,29 +49,14 @@ SPACES = re.compile(r"\s+")
 
 Source = tuple[str, str, str]  # (kind, name, role)
 
-# bodies of findings, plural or mass, that the lexicon's document nouns leave out
-_MORE_GENERIC = ("polling", "evidence", "projections", "forecasts", "modelling", "modeling")
-# documents that, plural or mass and without a definite determiner, name nobody
-GENERIC_DOCUMENTS = frozenset(("reports", "studies", "data", "research", "surveys", "polls",
-                               "figures", "estimates", "statistics", "findings", "analyses",
-                               *_MORE_GENERIC))
-# documents (and bodies of findings) the lexicon's document nouns leave out; kept here, as
-# the cue tagger reads the lexicon's list (a change there would move its features)
-_MORE_DOCUMENTS = frozenset((*_MORE_GENERIC, "projection", "forecast"))
-# document heads the lexicon's document nouns leave out: a source that is a work or a record
-_MORE_DOCUMENT_HEADS = frozenset(("affidavit", "affidavits", "movie", "film", "documentary",
-                                  "timeline", "summary", "manifesto", "petition", "memoir",
-                                  "textbook", "dossiers", "memos", "emails", "e-mails",
-                                  "tweets", "letters", "transcripts", "filings", "ads",
-                                  "editorial", "column", "op-ed", "podcast", "obituary",
-                                  "calculations", "tallies", "spreadsheet", "slideshow",
-                                  "advisory", "advisories", "notice", "bulletin"))
 # words for a body the lexicon's organisation nouns leave out ("a firm founded in 2014")
 _MORE_BODIES = frozenset(("firm", "nonprofit", "non-profit", "charity", "think-tank",
                           "startup", "start-up", "lab", "laboratory", "watchdog",
                           "regulator", "insurer", "lender", "retailer", "carrier", "chain",
                           "manufacturer", "airline", "utility", "consultancy", "practice",
-                          "panel", "tribunal", "jury"))
+                          "panel", "tribunal", "jury", "supplier", "provider",
+                          "distributor", "wholesaler", "exporter", "importer", "miner",
+                          "refiner", "conglomerate", "housebuilder", "brokerage", "cooperative"))
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
 # participles not in -ed that open a postmodifier ("documents seen by the Herald")
 _IRREGULAR_PARTICIPLES = frozenset(("seen", "given", "written", "taken", "drawn", "made",
@@ -77,6 +69,7 @@ DEFINITE = frozenset(("the", "this", "that", "these", "those", "its", "his", "he
                        "our", "my", "your"))
 _TIME_OPENERS = frozenset(("last", "this", "next", "on", "earlier", "late", "early"))
 _RELATIVES = frozenset(("who", "whose"))
+_GROUP_PREPS = frozenset(("within", "inside", "among", "amongst", "across", "throughout"))
 _INDEFINITE = frozenset(("a", "an", "one", "another"))
 def _generic_head(p: _Phrase, lex: Lexicon) -> bool:
     """Whether the head of a phrase names unnamed people: an anonymous head ("officials"),
@@ -178,7 +171,7 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     head_words = []
     for i, (w, orig) in enumerate(zip(lows, words, strict=True)):
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if w in NP_INNER_PREPS or w in _RELATIVES \
+        if w in NP_INNER_PREPS or w in _RELATIVES or (w in _GROUP_PREPS and head_words) \
                 or ((w.endswith("ed") or w in _IRREGULAR_PARTICIPLES) and head_words
                     and orig[:1].islower()
                     and not nxt[:1].isupper()) \
@@ -196,8 +189,8 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     leader = _led_by(words, lex)
     if leader is not None:
         return leader
-    found = _after_possessive(p, lex) or _named_holder(p, lex) or _by_head_word(p, lex) \
-        or _unnamed_bodies(p, lex) or _by_name(p, lex)
+    found = _documents(p, lex) or _after_possessive(p, lex) or _named_holder(p, lex) \
+        or _by_head_word(p, lex) or _unnamed_bodies(p, lex) or _by_name(p, lex)
     if found[0] == ORGANISATION:
         found = without_place(found, lex)
     if found[0] == PERSON and appos and all(NAME_TOKEN.match(w) for w in words):
@@ -205,6 +198,24 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
         if body:  # "Harbour Watch, a group founded in 2019,": the group, no person
             return body, main_clean, appos
     return found
+
+
+def _documents(p: _Phrase, lex: Lexicon) -> Source | None:
+    """Documents named by a batch of them or by a capitalised plural: "The next batch of
+    emails shows ...", "a trove of memos"; "Memos show ...", "Emails reveal ..." (a capital
+    opening a sentence or a headline word, no proper name: the kind of the word as it is
+    written inside a sentence)."""
+    words, lows, n_head = p.words, p.lows, len(p.head_words)
+    if p.head in BATCH_HEADS and len(lows) > n_head and lows[n_head] == "of" \
+            and document_word(lows[-1], lex):
+        return DOCUMENT, p.main, p.appos
+    if len(words) >= 2 and words[-1][:1].isupper() and lows[-1] in DOCUMENT_NAME_ENDS \
+            and n_head == len(words):
+        return DOCUMENT, p.main, p.appos  # "the Clean Air Act", "the First Amendment"
+    if len(words) == 1 and words[0][:1].isupper() and words[0][1:].islower() \
+            and lows[0].endswith("s") and document_word(lows[0], lex):
+        return _classify(lows[0], lex)[0], p.main, p.appos
+    return None
 
 
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
@@ -309,7 +320,7 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
     n_head = len(p.head_words)
     if n_head >= 2 and words[n_head - 1] in lex.outlet_word_forms and lows[0] in DEFINITE:
         return OUTLET, p.main, p.appos  # "the Post", "The Journal": the paper, not a post
-    extra_doc = head in _MORE_DOCUMENTS and head not in lex.document_nouns
+    extra_doc = head in MORE_DOCUMENTS and head not in lex.document_nouns
     if head in lex.document_nouns or extra_doc:
         if _research_body(p, lex):
             return ORGANISATION, p.main, p.appos  # "Halden Research said": a firm
@@ -325,7 +336,7 @@ def _by_head_word(p: _Phrase, lex: Lexicon) -> Source | None:
             return DOCUMENT, p.main, p.appos
     if head in _RESULT_HEADS and head == lows[-1] and lows[0] in DEFINITE:
         return DOCUMENT, p.main, p.appos  # "The results showed", "Their answers suggest"
-    if head in _MORE_DOCUMENT_HEADS and head == lows[-1] and not (
+    if head in MORE_DOCUMENT_HEADS and head == lows[-1] and not (
             head.endswith("s") and lows[0] not in DEFINITE and not any(
                 w[:1].isupper() for w in words[1:])):
         return DOCUMENT, p.main, p.appos  # "the affidavit", "a congressional timeline"
@@ -544,7 +555,8 @@ def _by_name(p: _Phrase, lex: Lexicon) -> Source:
                 return PERSON, name, " ".join([role, *words[cut:]]).strip()
             break
     if head in lex.organisation_nouns or any(w.lower() in lex.organisation_words for w in caps) \
-            or (p.main.isupper() and (len(p.main) <= 6 or len(words) >= 2)):
+            or (p.main.isupper() and (len(p.main) <= 6 or len(words) >= 2)) \
+            or body_name(words, lex):
         # (a named person after the body's name, "State Department spokesman Ned Price", is
         # :func:`_role_then_full_name`'s); an acronym, an all-capitals heading
         return ORGANISATION, p.main, p.appos

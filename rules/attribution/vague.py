@@ -251,8 +251,9 @@ def _unnamed_source(r: Extracted, lex: Lexicon, text: str) -> bool:
     if r.source_kind == PERSON and text and _definite_hidden(r.source_text, text, r.source[0]):
         return True  # "the Iranian official said": the unnamed official told of before
     if r.source_kind in (PERSON, ORGANISATION):
-        # capitalised, so read as a name: "Several Canadians on the trip", "A Leeds Tory"
-        words = [w.rstrip(".") for w in _WORD.findall(r.source_text)]
+        # capitalised, so read as a name: "Several Canadians on the trip", "A Leeds Tory";
+        # the main phrase only ("The union, which represents ferry workers,": the union)
+        words = [w.rstrip(".") for w in _WORD.findall(r.source_text.split(",", 1)[0])]
         lows = [w.lower() for w in words]
         if text and (_counted_before(text, r.source[0], words)
                      or _common_first_word(text, r.source[0], words, lows, lex)):

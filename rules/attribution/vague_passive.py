@@ -61,6 +61,16 @@ _AGENTLESS = lazy_compile(
     # a judgement passive with an adverb inside, no agent: "has also been criticised for"
     r"|\b(?:has|have|had)\s+(?:also|widely|repeatedly|long|often|since|previously|already)\s+"
     r"been\s+(?:criticised|criticized|accused|condemned|described\s+as|blamed)\b(?!\s+by\b)"
+    # concerns raised, no one raising them: "Concerns were raised about", "doubts were
+    # voiced over" (any tense; "that" after it is the perfect form above)
+    r"|\b(?:concerns|fears|questions|doubts|objections|worries)\s+(?:were|was|are|is|had"
+    r"\s+been|have\s+been|has\s+been)\s+(?:(?:also|already|repeatedly|widely|quickly)\s+)?"
+    r"(?:raised|voiced|expressed|aired)\s+(?:about|over|regarding|around|as\s+to)\b"
+    # a judgement passive in any tense with what it judges ("was being criticized as a
+    # threat", "were condemned for"), no agent in the clause
+    r"|\b(?:is|are|was|were|being|been)\s+(?:(?:already|also|widely|repeatedly|increasingly"
+    r"|often|long|roundly|sharply|heavily|publicly)\s+)*(?:being\s+)?(?:criticised|criticized"
+    r"|condemned|denounced|derided|decried|branded)\s+(?:as|for)\b(?![^.;:]{0,80}\bby\s)"
     # gathered, learnt: reporting in any clause ("It was gathered the bodies were buried")
     r"|\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:gathered|learnt|learned)\b(?!\s+from\b)"
     # concerns that exist, are widespread, remain: "Concerns exist that", "fears remain that"
@@ -77,7 +87,9 @@ _AGENTLESS_KEYS = ("it is ", "it was ", "it has been", "it had been", "it will b
                    " widespread that", " growing that", " grown that", " emerged that",
                    " emerged", " surfaced", " circulated", " swirled", " been criticis",
                    " been criticiz", " been accused", " been condemned", " been described",
-                   " been blamed")
+                   " been blamed", " raised ", " voiced ", " expressed ", " aired ",
+                   "criticised ", "criticized ", "condemned ", "denounced ", "derided ",
+                   "decried ", "branded ")
 _REDUCED = ("believed", "thought", "suspected", "rumoured", "rumored", "reputed", "alleged",
             "presumed", "understood", "feared")
 # words before a reduced participle that make it active or a verb of its own: "they

@@ -271,6 +271,51 @@ _NOT_CITED_AFTER = lazy_compile(
     r"(?:['’]s\s+(?:request|requests|inquiry|inquiries|question|questions|email|emails|"
     r"call|calls|message|messages)|\s+(?:reporter|correspondent|anchor|host|journalist|"
     r"columnist|producer|contributor)s?)\b")
+# An outlet named in a body sentence is cited only when it stands in a citing relation to
+# the sentence's words, not merely when a citing word is somewhere in the sentence ("in an
+# interview with X, she said", "the debate on X", "on staff at X", a list of names): it
+# reports, finds or tells something itself ("X reported", "which X discovered"), its
+# document is named ("X's tally", "a new X poll", "the X/Y survey"), or it publishes,
+# conducts or receives what is cited ("according to a report in X", "obtained by X",
+# "a poll conducted for X", "told X").
+_DOC_NOUNS = (
+    r"reports?|reporting|stor(?:y|ies)|articles?|analys[ie]s|investigations?|reviews?|"
+    r"surveys?|polls?|polling|exit\s+polls?|count|tally|data|estimates?|figures|editorials?|"
+    r"headlines?|documents?|statements?|footage|projections?|calculations?|"
+    r"fact[- ]?check(?:er|s)?|database|records?|transcripts?|findings")
+_CITING_AFTER = lazy_compile(
+    r"(?:['\u2019]s?)?(?:\s*/\s*[\w.&'\u2019 -]{1,40}?)?"  # "X's", "X/Y"
+    r"(?:\s+(?:also|first|later|previously|recently|earlier|initially|has|have|had|was|were|"
+    r"is|last\s+\w+|on\s+\w+day|this\s+(?:week|month|year)|\w+ly|new|own|"
+    r"latest|\w+day))*"
+    r"\s+(?:reported|reports|reporting|report|said|says|found|finds|discovered|discovers|"
+    r"revealed|reveals|confirmed|confirms|learned|learns|obtained|published|publishes|noted|"
+    r"notes|wrote|writes|estimated|estimates|surveyed|counted|tallied|analy[sz]ed|"
+    r"documented|recorded|broadcast|aired|cited|cites|quoted|quotes|claimed|claims|alleged|"
+    r"stated|tweeted|posted|announced|understands|projected|projects|calculated|"
+    r"(?:" + _DOC_NOUNS + r"))\b",
+    re.I)
+_CITING_BEFORE = lazy_compile(
+    r"(?:\baccording\s+to|\b(?:" + _DOC_NOUNS + r")(?:\s+[\w'\u2019-]+){0,3}?\s+"
+    r"(?:in|by|from|for|of|at)|"
+    r"\b(?:obtained|released|published|conducted|commissioned|reported|cited|quoted|aired|"
+    r"broadcast|posted|provided|compiled|analy[sz]ed|reviewed|seen|estimated|counted|"
+    r"surveyed|tallied|projected|calculated|confirmed|revealed)"
+    r"(?:\s+[\w'\u2019-]+){0,2}?\s+(?:by|for|in|on)|"
+    r"\b(?:told|tells|tell|telling|per|via)|\bas\s+(?:first\s+)?reported\s+(?:by|in))"
+    r"\s+(?:(?:a|an|the|this|that|its|new|recent|latest)\s+)*$",
+    re.I)
+_AND_BEFORE = re.compile(r"^\s*(?:,\s*)?(?:and|&|/|,)\s*(?:the\s+)?$", re.I)
+
+
+def _cited_here(chunk: str, start: int, end: int) -> bool:
+    """Whether the outlet at ``chunk[start:end]`` (one sentence) stands in a citing relation
+    to the sentence: see ``_CITING_AFTER`` and ``_CITING_BEFORE``."""
+    if _CITING_AFTER.match(chunk, end):
+        return True
+    return _CITING_BEFORE.search(chunk[max(0, start - 80) : start]) is not None
+
+
 # nouns after an outlet's name that make it the medium of someone's words
 _MEDIUM_AFTER = re.compile(
     r"\s+(?:appearance|interview|town\s+hall|debate|broadcast|podcast|segment|documentary|"
@@ -311,12 +356,19 @@ def scan_outlets(
         scan = table.scanned.pattern_for(chunk)
         if scan is None:
             continue
+        cited_end = -1  # end of the last outlet of this sentence found cited
         for m in scan.finditer(chunk):
             a, b = s.start + m.start(), s.start + m.end()
             if any(x < b and a < y for x, y in taken):
                 continue
-            if s.region == BODY and not _context_ok(text, a, b, table):
-                continue
+            if s.region == BODY:
+                if not _context_ok(text, a, b, table):
+                    continue
+                # cited itself, or joined to a cited outlet ("a poll by X and Y")
+                joined = cited_end >= 0 and _AND_BEFORE.match(chunk[cited_end : m.start()])
+                if not (joined or _cited_here(chunk, m.start(), m.end())):
+                    continue
+                cited_end = m.end()
             footnote = None
             if s.region == REFERENCES:
                 num = _FOOTNOTE_NUM.search(text[max(s.start, a - 4) : a])
