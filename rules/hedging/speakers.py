@@ -41,6 +41,7 @@ class SpeechContext:
     # per sentence: where each named source's reporting cue ends, and the source's name
     named_cues: dict[int, list[tuple[int, str]]]
     sentences: Sequence[Sentence] = ()  # the article's sentences (for "as X found, ...")
+    text: str = ""  # the document's text (for the speaker label of a transcript's turn)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_quoted", SpanIndex(self.quotations))
@@ -78,7 +79,7 @@ class SpeechContext:
             | {(a, b) for a, b, _ in direct}
         )
         return cls(direct, indirect, quotations, analysis.sentence_source, named_cues,
-                   analysis.doc.sentences)
+                   analysis.doc.sentences, analysis.doc.text)
 
     def owner(self, s: int, e: int, sentence: int) -> tuple[str, bool]:
         """(speaker, flagged) of the cue at ``[s, e)``: speaker "" for the author's own."""
@@ -107,6 +108,9 @@ class SpeechContext:
                 said = source_subject(text, s - offset)  # "the ministry indicated that"
             if said:
                 return said, False
+        turn = transcript_speaker(self.text, s)
+        if turn:
+            return turn, False
         return "", True
 
     def _quoted_speaker(self, s: int, e: int, sentence: int) -> str:
@@ -117,6 +121,35 @@ class SpeechContext:
         if 0 <= sentence < len(self.sentence_source) and self.sentence_source[sentence]:
             return self.sentence_source[sentence]
         return "unattributed quotation"
+
+
+# A transcript's turn: a line that opens with its speaker's name in capitals and a colon
+# ("HOLT: I think the levy will pass."; "SEN. JANE ROE: ..."). What follows the label is the
+# speaker's, hedges included. Labels of the page, not of a speaker, are left out.
+_TURN = lazy_compile(
+    r"((?:[A-Z][A-Z'’.-]*[A-Z.][ \t]+){0,3}[A-Z][A-Z'’-]*[A-Z])"  # the name, in capitals
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?:\s"  # "(D-Ore.)", then the colon
+)
+_NOT_A_TURN = frozenset({
+    "update", "updated", "updates", "correction", "corrections", "clarification", "note",
+    "editor's note", "editor’s note", "editors note", "breaking", "breaking news", "watch",
+    "read", "read more", "more", "related", "see also", "also", "photos", "photo", "video",
+    "listen", "live", "analysis", "opinion", "exclusive", "advertisement", "disclaimer",
+    "file", "source", "sources", "caption", "credit", "warning", "fact check", "ps", "nb",
+})
+
+
+def transcript_speaker(text: str, at: int) -> str:
+    """The speaker of the transcript turn holding position ``at`` of ``text`` (the capitalised
+    label that opens its line, as the text writes it), or "" when the line is no turn."""
+    line = text.rfind("\n", 0, at) + 1
+    m = _TURN.match(text, line)
+    if m is None or m.end() > at:
+        return ""
+    label = m.group(1)
+    if label.lower() in _NOT_A_TURN or len(label.replace(".", "")) < 2:
+        return ""
+    return label
 
 
 # A comment clause still open at the cue, opened after the reported content began: a
