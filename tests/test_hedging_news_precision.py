@@ -1,7 +1,8 @@
 """Hedging precision on news copy: idioms and constructions that carry a hedge word but state
 no doubt of the author's ("can't seem to", "not known as", "was supposed to be", "made the
-merger possible", "suggested the aide be fired", "how easily a newcomer could win"), and the
-turns of an interview transcript, whose hedges are the speaker's ("HOLT: I think ...")."""
+merger possible", "suggested the aide be fired", "how easily a newcomer could win"), the
+legal caution of "the alleged gunman", and the turns of an interview transcript, whose
+hedges are the speaker's ("HOLT: I think ...")."""
 
 from __future__ import annotations
 
@@ -59,6 +60,12 @@ def hedge_cues(text: str) -> list[str]:
         "The inspector suggested the ramp be rebuilt.",
         "Two trustees suggested that the vote be delayed until March.",
         "The auditors suggested the fees not be raised.",
+        # legal caution about a charge not yet proven, not the author's doubt
+        "The alleged gunman appeared in court on Tuesday.",
+        "Two of the alleged victims were minors.",
+        "The alleged armed robbery took place near the depot.",
+        "The trader allegedly laundered cash through a car wash.",
+        "The guard allegedly punched a visitor.",
         # the degree of an ability, not a possibility
         "The primary showed how easily an outsider could outspend the party's favourite.",
         "The drill tested how quickly crews could clear the tunnel.",
@@ -79,6 +86,8 @@ def test_idioms_and_constructions_are_not_hedges(text: str) -> None:
         ("The readings suggested the well was contaminated.", "suggested"),
         ("The outage suggests the grid may be overloaded.", "suggests"),
         ("The flood could close the bridge by Friday.", "could"),
+        ("The alleged cover-up reached the cabinet.", "alleged"),
+        ("The firm allegedly knew of the fault for years.", "allegedly"),
     ],
 )
 def test_the_hedges_around_them_stay_cues(text: str, cue: str) -> None:
