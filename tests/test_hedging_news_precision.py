@@ -1,8 +1,9 @@
 """Hedging precision on news copy: idioms and constructions that carry a hedge word but state
 no doubt of the author's ("can't seem to", "not known as", "was supposed to be", "made the
 merger possible", "suggested the aide be fired", "how easily a newcomer could win"), the
-legal caution of "the alleged gunman", and the turns of an interview transcript, whose
-hedges are the speaker's ("HOLT: I think ...")."""
+legal caution of "the alleged gunman"; and hedges that are a speaker's: a named source's own
+verb of saying ("Okafor suggested that ...") and the turns of an interview transcript
+("HOLT: I think ...")."""
 
 from __future__ import annotations
 
@@ -66,6 +67,12 @@ def hedge_cues(text: str) -> list[str]:
         "The alleged armed robbery took place near the depot.",
         "The trader allegedly laundered cash through a car wash.",
         "The guard allegedly punched a visitor.",
+        # a person's reporting verb, not evidence
+        "A retired admiral who suggested the port should be sold has resigned.",
+        "She repeatedly suggested the figures were wrong.",
+        "They publicly suggested that the count was rigged.",
+        # an equative, not a possibility
+        "The clinic wanted to vaccinate as many children as possible before winter.",
         # the degree of an ability, not a possibility
         "The primary showed how easily an outsider could outspend the party's favourite.",
         "The drill tested how quickly crews could clear the tunnel.",
@@ -86,12 +93,49 @@ def test_idioms_and_constructions_are_not_hedges(text: str) -> None:
         ("The readings suggested the well was contaminated.", "suggested"),
         ("The outage suggests the grid may be overloaded.", "suggests"),
         ("The flood could close the bridge by Friday.", "could"),
+        ("The drop in Texas suggests demand is cooling.", "suggests"),
+        ("Rain in April suggested the drought was over.", "suggested"),
+        ("A deal with the union is possible.", "possible"),
         ("The alleged cover-up reached the cabinet.", "alleged"),
         ("The firm allegedly knew of the fault for years.", "allegedly"),
     ],
 )
 def test_the_hedges_around_them_stay_cues(text: str, cue: str) -> None:
     assert cue in hedge_cues(text)
+
+
+# --------------------------------------------------------------------------- named speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Neither rival has won a county, and Okafor strongly suggested they should quit.",
+         "Okafor"),
+        ("The mayor, Ana Ruiz, bluntly suggested that the plan was dead.", "Ana Ruiz"),
+        ("Tomas Berg, the club's treasurer, suggested that the losses came from bad luck.",
+         "Tomas Berg"),
+    ],
+)
+def test_a_named_speakers_verb_of_saying_is_theirs(text: str, speaker: str) -> None:
+    a = analyse(text + "\n")
+    assert flagged(text) == []
+    said = [h for h in a.hedges if h.text.lower().startswith("suggest")]
+    assert [(h.speaker, h.flagged) for h in said] == [(speaker, False)]
+    # what the sentence says is still put forward as tentative: it stays hedged
+    assert a.hedged[said[0].sentence] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The early figures suggest that turnout fell in the valley.",  # a document: evidence
+        "Ana Ruiz seemed to hesitate before the vote.",  # the author's reading of her
+        "Okafor may have left the party before the count.",
+    ],
+)
+def test_other_hedges_by_a_named_subject_stay_the_authors(text: str) -> None:
+    assert flagged(text) != []
 
 
 # --------------------------------------------------------------------------- transcripts
@@ -122,7 +166,9 @@ def test_hedges_in_a_transcript_turn_are_the_speakers() -> None:
         ("SEN. JANE ROE (D-Ore.): Maybe next week.", "SEN. JANE ROE"),
         ("UPDATE: The road may reopen on Friday.", ""),  # a label of the page
         ("EDITOR'S NOTE: The vote may be delayed.", ""),
-        ("Q: Might the vote slip?", ""),  # a one-letter label names no one
+        ("A: I think it will pass.", "the interviewee"),  # a question-and-answer interview
+        ("Q: Might the vote slip?", "the interviewer"),
+        ("B: Maybe next week.", ""),  # no other one-letter label names anyone
         ("Update: the road may reopen.", ""),  # not in capitals
         ("The road may reopen: HOLT said so.", ""),  # the label must open the line
     ],
