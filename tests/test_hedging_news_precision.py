@@ -43,6 +43,9 @@ def hedge_cues(text: str) -> list[str]:
 @pytest.mark.parametrize(
     "text",
     [
+        # a verdict the author boosts, not a doubt
+        "The old excuses for the delay seem downright reckless today.",
+        "The rule seems utterly absurd to the growers.",
         # inability, not doubt
         "The coach just can't seem to settle on a goalkeeper.",
         "The council cannot seem to agree on a budget.",
@@ -86,6 +89,7 @@ def test_idioms_and_constructions_are_not_hedges(text: str) -> None:
     ("text", "cue"),
     [
         ("The striker seems to have lost his pace.", "seems"),
+        ("A late deal seems truly unlikely.", "seems"),
         ("Why the pump failed is not yet known.", "not yet known"),
         ("It is not known whether the levee held.", "It is not known whether"),
         ("The amulet is supposed to be cursed.", "supposed"),
