@@ -211,10 +211,16 @@ def run(analysis: Analysis) -> None:
     merger = PhraseMerger.of(analysis)
     author: set[int] = set()
     speakers: set[int] = set()  # sentences with a speaker's hedge cue
+    # sentences framed as tentative by a named source's own verb of saying ("Okafor
+    # suggested that ..."): no hedge of the author's, but the sentence is uncertain
+    framed: set[int] = set()
     for cue, sentence in reported:
         speaker, flagged = speech.owner(cue.start, cue.end, sentence)
         if not flagged and cue.category in HEDGE_CATEGORIES:
-            speakers.add(sentence)
+            if speech.says(cue.start, cue.end, sentence):
+                framed.add(sentence)
+            else:
+                speakers.add(sentence)
         carried_by = ""
         if flagged and cue.category in HEDGE_CATEGORIES:
             author.add(sentence)
@@ -239,7 +245,7 @@ def run(analysis: Analysis) -> None:
                 message(cue.category, cue.text),
                 sentence=sentence,
             )
-    _judge_sentences(analysis, located, author, frozenset(speakers - author))
+    _judge_sentences(analysis, located, author | framed, frozenset(speakers - author - framed))
 
 
 FAMILY = Family(

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.core.analysis import ANONYMOUS, Analysis, Attribution
+from checker.core.analysis import ANONYMOUS, ORGANISATION, OUTLET, PERSON, Analysis, Attribution
 from checker.core.document import Sentence
 from checker.core.regexlit import lazy_compile
 from rules.hedging.cues import quotation_spans
@@ -28,6 +28,10 @@ from rules.hedging.spans import SpanIndex, overlaps_any
 # A "source" that is a lone determiner is a misreading ("the first reported case": no one
 # reports anything), not a speaker.
 _NO_SOURCE = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# The kinds of named source that speak: their own reporting verb is their act of speech
+_SPEAKING = frozenset({PERSON, ORGANISATION, OUTLET})
+# The hedge cues that are verbs of saying (not "seemed to", "may have thought")
+_SAYING = lazy_compile(r"(?i:suggest|indicat|impl(?:y|ie|ying))")
 
 
 @dataclass(frozen=True)
@@ -38,9 +42,11 @@ class SpeechContext:
     indirect: list[tuple[int, int, str, bool]]  # + whether the speaker is named
     quotations: list[tuple[int, int]]  # every quotation span, sorted
     sentence_source: list[str]  # ``analysis.sentence_source``
-    # per sentence: where each named source's reporting cue ends, and the source's name
-    named_cues: dict[int, list[tuple[int, str]]]
+    # per sentence: where each named source's reporting cue starts (-1 for a document) and
+    # ends, and the source's name
+    named_cues: dict[int, list[tuple[int, int, str]]]
     sentences: Sequence[Sentence] = ()  # the article's sentences (for "as X found, ...")
+    text: str = ""  # the document's text (for the speaker label of a transcript's turn)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_quoted", SpanIndex(self.quotations))
@@ -56,7 +62,7 @@ class SpeechContext:
         boosters), whose attributions make no speaker (see :func:`_cue_is_the_attribution`)."""
         direct: list[tuple[int, int, str]] = []
         indirect: list[tuple[int, int, str, bool]] = []
-        named_cues: dict[int, list[tuple[int, str]]] = {}
+        named_cues: dict[int, list[tuple[int, int, str]]] = {}
         cues = sorted(cue_spans)
         for att in analysis.attributions:
             name = att.source_name or ""
@@ -65,7 +71,10 @@ class SpeechContext:
             if name and att.cue is not None and att.source_kind not in ("", ANONYMOUS):
                 at = analysis.doc.sentence_at(att.cue.start)
                 if at is not None:
-                    named_cues.setdefault(at.index, []).append((att.cue.end, name))
+                    # a document's reporting verb ("the figures suggest") is evidence the
+                    # author weighs: only a speaker's verb is the speaker's (start -1)
+                    start = att.cue.start if att.source_kind in _SPEAKING else -1
+                    named_cues.setdefault(at.index, []).append((start, att.cue.end, name))
             for sp in att.content:
                 if att.direct:
                     direct.append((sp.start, sp.end, name))
@@ -78,7 +87,7 @@ class SpeechContext:
             | {(a, b) for a, b, _ in direct}
         )
         return cls(direct, indirect, quotations, analysis.sentence_source, named_cues,
-                   analysis.doc.sentences)
+                   analysis.doc.sentences, analysis.doc.text)
 
     def owner(self, s: int, e: int, sentence: int) -> tuple[str, bool]:
         """(speaker, flagged) of the cue at ``[s, e)``: speaker "" for the author's own."""
@@ -93,7 +102,10 @@ class SpeechContext:
                               or _DASH_AND.search(text, max(lo, 0), at)
                               or opening_clause_closed(text, lo, at))):
                 return name or "unnamed source", False
-        for cue_end, name in self.named_cues.get(sentence, ()):
+        said_by = self.says(s, e, sentence)
+        if said_by:
+            return said_by, False
+        for _, cue_end, name in self.named_cues.get(sentence, ()):
             if cue_end <= s and not (
                 text and (comment_clause(text, cue_end - offset, s - offset)
                           or closed_relative(text, cue_end - offset, s - offset)
@@ -107,7 +119,20 @@ class SpeechContext:
                 said = source_subject(text, s - offset)  # "the ministry indicated that"
             if said:
                 return said, False
+        turn = transcript_speaker(self.text, s)
+        if turn:
+            return turn, False
         return "", True
+
+    def says(self, s: int, e: int, sentence: int) -> str:
+        """The named source whose own verb of saying the cue at ``[s, e)`` is ("Okafor
+        suggested that ...", "the professors suggest ..."): the source's act of speech, not
+        the author's hedge; "" if none. (It still frames what follows as tentative: the
+        sentence's uncertainty counts it, see :func:`rules.hedging.run`.)"""
+        for cue_start, cue_end, name in self.named_cues.get(sentence, ()):
+            if 0 <= cue_start < e and s < cue_end and _SAYING.match(self.text, s):
+                return name
+        return ""
 
     def _quoted_speaker(self, s: int, e: int, sentence: int) -> str:
         names = self._spoken.containing(s, e) + [n for n, _ in self._said.containing(s, e)]
@@ -117,6 +142,39 @@ class SpeechContext:
         if 0 <= sentence < len(self.sentence_source) and self.sentence_source[sentence]:
             return self.sentence_source[sentence]
         return "unattributed quotation"
+
+
+# A transcript's turn: a line that opens with its speaker's name in capitals and a colon
+# ("HOLT: I think the levy will pass."; "SEN. JANE ROE: ..."; "A: ..." in a question-and-
+# answer interview). What follows the label is the speaker's, hedges included. Labels of the
+# page, not of a speaker, are left out.
+_TURN = lazy_compile(
+    r"((?:[A-Z][A-Z'’.-]*[A-Z.][ \t]+){0,3}[A-Z][A-Z'’-]*[A-Z]|[QA])"  # the name, in capitals
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?:\s"  # "(D-Ore.)", then the colon
+)
+_NOT_A_TURN = frozenset({
+    "update", "updated", "updates", "correction", "corrections", "clarification", "note",
+    "editor's note", "editor’s note", "editors note", "breaking", "breaking news", "watch",
+    "read", "read more", "more", "related", "see also", "also", "photos", "photo", "video",
+    "listen", "live", "analysis", "opinion", "exclusive", "advertisement", "disclaimer",
+    "file", "source", "sources", "caption", "credit", "warning", "fact check", "ps", "nb",
+})
+
+# A question-and-answer interview: "A:" opens the interviewee's answer ("Q:" the question).
+_INTERVIEW = {"Q": "the interviewer", "A": "the interviewee"}
+
+
+def transcript_speaker(text: str, at: int) -> str:
+    """The speaker of the transcript turn holding position ``at`` of ``text`` (the capitalised
+    label that opens its line, as the text writes it), or "" when the line is no turn."""
+    line = text.rfind("\n", 0, at) + 1
+    m = _TURN.match(text, line)
+    if m is None or m.end() > at:
+        return ""
+    label = m.group(1)
+    if label.lower() in _NOT_A_TURN:
+        return ""
+    return _INTERVIEW.get(label, label)
 
 
 # A comment clause still open at the cue, opened after the reported content began: a
