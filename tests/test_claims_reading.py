@@ -11,23 +11,36 @@ from checker.pipeline import run_rules
 from checker.text.loader import document_from_text
 from rules.claims.context import ARGUMENT, exemption
 
+READING = "the author's reading of events"
+
 
 @pytest.mark.parametrize("text", [
+    # what something is a sign of, as the main clause's predicate
     "The delays are emblematic of a council that has lost its grip on the harbour works.",
+    "The walkout was symptomatic of a deeper distrust between the crews and the board.",
+    "The empty benches at the meeting were a sign of how tired the town had grown.",
+    "Yet the quarrel is also a telling reminder of who really runs the harbour.",
+    # how someone seemed to be, not what seemed to happen
     "At the crucial moment, the chairman appeared to lose his nerve.",
-    "If the spring session was the board's high point, the autumn was its reckoning.",
-    "The reaction on the quay was swift and angry.",
-    "In the board's version of events, the so-called rebels are the fishermen themselves.",
-    "The row over the pier showed just how brittle the coalition on the council had become.",
-    "But this only explains why the fishermen walked out of the meeting.",
+    "By the spring the board seemed to lack any plan for the pier.",
+    "The mayor appears to be increasingly isolated on the council.",
+    "Twice the chairman seemed to step on his own good news.",
+    # a limited explanation, a verdict of "not good enough", "just how"
+    "But this only explains why the crews walked out of the meeting.",
+    "That does not explain why the board ignored its own engineers.",
     "Winning the vote on the levy was no longer good enough for the chairman.",
-    "The most convenient rationale for the board is that the crews are simply stubborn.",
+    "The row over the pier showed just how brittle the coalition had become.",
+    # a comparison of two things that were, a verdict in two adjectives
+    "If the spring session was the board's high point, the autumn was its reckoning.",
+    "If the first budget marked a truce, the second represented open war.",
+    "The reaction on the quay was swift and angry.",
+    "Its answer to the crews was curt and dismissive.",
 ])
 def test_the_authors_reading_in_analysis_and_opinion_is_no_claim(text: str) -> None:
-    assert exemption(text, 0, "analysis") == ARGUMENT
-    assert exemption(text, 0, "opinion") == ARGUMENT
+    assert exemption(text, 0, "analysis") == READING
+    assert exemption(text, 0, "opinion") in {READING, ARGUMENT}
     # in a news report the same sentence is not exempted as the author's reading
-    assert exemption(text, 0, "news") != ARGUMENT
+    assert exemption(text, 0, "news") not in {READING, ARGUMENT}
 
 
 @pytest.mark.parametrize("text", [
@@ -37,6 +50,27 @@ def test_the_authors_reading_in_analysis_and_opinion_is_no_claim(text: str) -> N
     # a plain account of what happened
     "The harbour board sold the old pier to a developer from Truro.",
     "The chairman resigned after the inspectors found cracks in the sea wall.",
+    # what appeared to happen: a report, not a reading
+    "Footage from the pier appeared to show a guard pushing a protester into the water.",
+    "The crane seemed to topple before the driver could jump clear.",
+    "The letters appear to confirm that the board knew of the cracks.",
+    # "so-called", "rationale", "only to" and "explain why" carry facts as often as readings
+    "The so-called night crews cut the nets of two trawlers in the outer harbour.",
+    "A judge struck down the council's rationale for closing the ferry office.",
+    "The skipper was rescued once, only to be swept overboard again an hour later.",
+    "The inspectors were asked to explain why the wall had not been repaired.",
+    # a sign or a symbol of something inside a relative clause is a fact about a thing
+    "The mayor carried a flag that is a symbol of the fishermen's union.",
+    "Divers found a buoy which was a sign of an old wreck.",
+    # a condition, not a comparison
+    "If the ferry runs late, the council is obliged to refund the fare.",
+    "If a skipper lands undersized crabs, the board is required to suspend his licence.",
+    # two participles are what happened to someone, not a verdict
+    "The skipper was arrested and charged.",
+    "The old pier was sold and demolished.",
+    # judging words are an opinion writer's argument; in an analysis a fact
+    "The contractor was responsible for the collapse of the sea wall.",
+    "The new harbour master is important to the plan, the board believes.",
 ])
 def test_facts_in_an_analysis_are_still_checked(text: str) -> None:
     assert exemption(text, 0, "analysis") == ""
@@ -46,6 +80,8 @@ def test_facts_in_an_analysis_are_still_checked(text: str) -> None:
     "Stand on the quay at dusk and you can sense the frustration of the crews.",
     "On one side of the quarrel you have the harbour board and its consultants.",
     "Anyone on the quay can see the frustration of the crews.",
+    "Walk past the empty berths and you'll understand the anger.",
+    "On any morning at the fish market you can hear the same complaint.",
 ])
 def test_an_opinion_writer_addressing_the_reader_is_no_claim(text: str) -> None:
     assert exemption(text, 0, "opinion") == ARGUMENT
@@ -53,8 +89,19 @@ def test_an_opinion_writer_addressing_the_reader_is_no_claim(text: str) -> None:
     assert exemption(text, 0, "analysis") == ""
 
 
-def test_what_something_can_do_is_still_a_claim_in_an_opinion_piece() -> None:
-    text = "The solvent can damage the lungs of children who breathe its fumes."
+@pytest.mark.parametrize("text", [
+    # "you" and "your" in a statement of fact
+    "A season's mooring in the new marina costs more than you earn in a month.",
+    "The ferry fare is higher than your bus pass covers.",
+    "Your local harbour board sold the pier to a developer from Truro.",
+    # "you" inside a relative clause: a fact about what anyone gets
+    "Saving what you can earn on the boats has in fact ruined many families in Portloe.",
+    "The pier sold for less than all you can catch in a season.",
+    # an interviewer's line
+    "Q: You have run the harbour board since the ferry company left.",
+    "Q. Your father sold the boatyard to the council.",
+])
+def test_you_in_a_statement_of_fact_is_still_a_claim_in_an_opinion_piece(text: str) -> None:
     assert exemption(text, 0, "opinion") == ""
 
 
@@ -119,7 +166,24 @@ LEAD_IN = (
     "A bill that raises the school leaving age to eighteen from next September.\n")
 
 
-@pytest.mark.parametrize("text", [LONG_LEAD, ONE_PARAGRAPH, AFTER_TEXT, LEAD_IN])
+SEMICOLON_LEAD = (
+    "The harbour master retired on Friday; his deputy, Tom Hale, takes over the port until "
+    "the board meets in June.\n\n"
+    "The board thanked him for twenty years of service.\n")
+
+LABELLED_UPDATE = (
+    "The board voted on Monday to sell the old boatyard to the council.\n\n"
+    "CORRECTION: An earlier version gave the wrong price for the boatyard.\n\n"
+    "The sale will close in the autumn.\n")
+
+CAPITAL_AFTER_SEMICOLON = (
+    "Two trawlers collided off Portloe at dawn; Coastguard crews pulled four men from the "
+    "water.\n\n"
+    "All four were taken to hospital in Truro.\n")
+
+
+@pytest.mark.parametrize("text", [LONG_LEAD, ONE_PARAGRAPH, AFTER_TEXT, LEAD_IN,
+                                  SEMICOLON_LEAD, LABELLED_UPDATE, CAPITAL_AFTER_SEMICOLON])
 def test_an_opening_sentence_that_is_not_a_title_line_keeps_its_verdict(text: str) -> None:
     statuses = _statuses(text, "rules")
     assert "not a claim: headline" not in statuses.values()
@@ -153,8 +217,8 @@ def test_a_short_opening_paragraph_of_a_draft_with_no_title_is_still_a_claim(
 def test_a_comparison_in_an_opinion_piece_is_its_argument_whatever_it_quotes(text: str) -> None:
     """A figure inside quotation marks names a remark or a slogan; the comparison is the
     writer's judgement."""
-    assert exemption(text, 0, "opinion") == ARGUMENT
-    assert exemption(text, 0, "news") != ARGUMENT
+    assert exemption(text, 0, "opinion") == READING
+    assert exemption(text, 0, "news") not in {READING, ARGUMENT}
 
 
 @pytest.mark.parametrize("text", [
@@ -216,6 +280,52 @@ def test_a_closing_paragraph_of_credits_is_no_claim_but_a_paragraph_of_prose_is(
     assert "not a claim: note on the writer or a reprint credit" not in prose.values()
 
 
+STORY_ENDING_ON_BACKGROUND = (
+    "A fishing boat sank off Portloe on Tuesday night.\n\n"
+    "The coastguard said two of the crew were rescued.\n\n"
+    "The skipper was a member of the harbour board for a decade.\n\n"
+    "His brother was the chairman of the lifeboat trust until he was convicted of theft in "
+    "2019.\n\n"
+    "It was the third boat lost from the harbour this year.\n")
+
+STORY_ENDING_ON_COPYRIGHT = (
+    "The Portloe museum reopened on Saturday after a year of repairs.\n\n"
+    "The curator said visitors had queued since dawn.\n\n"
+    "Copyright disputes over the museum's photographs went to court twice last year.\n")
+
+
+@pytest.mark.parametrize("text", [STORY_ENDING_ON_BACKGROUND, STORY_ENDING_ON_COPYRIGHT])
+def test_a_story_that_ends_on_background_has_no_closing_note(text: str) -> None:
+    """A note on the writer opens with the writer's name, not with "The skipper", "His
+    brother" or "It"; a credit says "Copyright ©", "Copyright 2024" or "Copyright by", not
+    "Copyright disputes"."""
+    for decision in ("rules", "model"):
+        statuses = _statuses(text, decision)
+        assert "not a claim: note on the writer or a reprint credit" not in statuses.values()
+
+
+@pytest.mark.parametrize("note", [
+    "Tom Hale is a retired skipper and a columnist for the Portloe Gazette.",
+    "Dr. Ann Kerr is a lecturer in marine history at the University of Falmouth.",
+    "Adapted from a talk Tom Hale gave at the Portloe book festival.",
+])
+def test_notes_on_the_writer_in_other_words(note: str) -> None:
+    text = ("The Harbour Board Has Lost the Town\n\n"
+            "The harbour board sold the old pier to a developer from Truro.\n\n"
+            "The crews were not consulted before the sale.\n\n" + note + "\n\n"
+            "Reprinted with permission from the Portloe Gazette.\n")
+    statuses = _statuses(text, "rules")
+    assert statuses[note] == "not a claim: note on the writer or a reprint credit"
+    assert statuses["The harbour board sold the old pier to a developer from Truro."] == (
+        "unsourced")
+
+
+def test_a_closing_note_is_chrome_to_the_learned_decision() -> None:
+    from rules.claims.decision import REASON_GROUPS
+    from rules.claims.edges import CLOSING_NOTE
+    assert REASON_GROUPS[CLOSING_NOTE] == REASON_GROUPS["headline"] == "chrome"
+
+
 @pytest.mark.parametrize("text", [
     "But the mayor also managed to underscore her strength among the harbour crews.",
     "The walkout helped highlight the rift between the board and the crews.",
@@ -228,6 +338,10 @@ def test_the_authors_reading_through_a_verb_of_achieving_is_no_claim(text: str) 
 @pytest.mark.parametrize("text", [
     "The board managed to sell the pier before the vote.",
     "The mayor helped underscore 40 percent of the cuts in the budget.",
+    # verbs of achieving before an act, not a reading
+    "A deckhand managed to signal the lifeboat with a torch.",
+    "The receipts helped demonstrate the theft to the auditors, who called the police.",
+    "The new radar served to signal ships away from the rocks.",
 ])
 def test_an_achievement_or_a_figure_is_still_a_claim(text: str) -> None:
     assert exemption(text, 0, "news") == ""
@@ -237,6 +351,8 @@ def test_an_achievement_or_a_figure_is_still_a_claim(text: str) -> None:
     "In this case, the board's approach seems to have backfired on its chairman.",
     "The gamble on a second ferry appears to have paid off for the harbour board.",
     "But that strategy seemed to have fallen flat with the crews.",
+    "So far, the mayor's charm offensive appears to have worked.",
+    "Her bid for the chair seems to have stalled: the crews have not forgotten the sale.",
 ])
 def test_how_a_course_of_action_turned_out_as_the_author_reads_it_is_no_claim(text: str) -> None:
     assert exemption(text, 0, "news") == "the author's reading of events"
@@ -246,6 +362,12 @@ def test_how_a_course_of_action_turned_out_as_the_author_reads_it_is_no_claim(te
     "The fire appears to have started in the kitchen of the harbour cafe.",
     "The strategy appears to have cost the board 40,000 pounds.",
     "Police said the approach seems to have failed, and two men were arrested.",
+    # a machine or an office that failed is an event, and "failed to" names what it failed
+    # to do
+    "The lifeboat's engine appears to have failed off the point.",
+    "The harbour office seems to have failed to renew its insurance last year.",
+    "Their plan seems to have failed to win a single vote on the board.",
+    "The ferry's pumps seem to have worked until the hull split.",
 ])
 def test_what_appears_to_have_happened_is_still_a_claim(text: str) -> None:
     assert exemption(text, 0, "news") != "the author's reading of events"

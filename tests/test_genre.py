@@ -433,11 +433,11 @@ def test_a_dateline_with_the_full_date_is_a_press_release() -> None:
 # writers and argues about reasons, with no label, no "missteps" and no contempt.
 READING_ANALYSIS = """Ferry vote leaves the harbour board exposed
 
-The board won the vote on the ferry contract, only to find the town more divided than it was
-before. So far the quarrel is a sign of a deeper rift over who runs the harbour, and a test of the
-new chairman. "We have heard the crews," the chairman told the Courier. The vote showed just how
-thin his majority on the board has become. The challenge for the board is to win back the crews
-before the next contract. The upside for the crews is a seat at the next round of talks.
+The board won the vote on the ferry contract, but the town is more divided than it was before.
+The quarrel is a sign of a deeper rift over who runs the harbour. "We have heard the crews," the
+chairman told the Courier. The vote showed just how thin his majority on the board has become.
+The empty seats at the meeting were emblematic of a board that no longer listens. The crews
+will get a seat at the next round of talks.
 """
 
 ANSWERING_COLUMN = """The harbour board's friends have the wrong answer
@@ -476,5 +476,36 @@ def test_the_reading_and_argument_cues_decide_these_pieces() -> None:
                                 doc.text[-detect.TAIL_CHARS:], doc.text)
         return detect.classify(detect.genre_scores_of(texts, cues))[0]
 
-    assert genre_without(READING_ANALYSIS, "a sign of") == "news"
-    assert genre_without(ANSWERING_COLUMN, "part of the explanation", "writes") != "opinion"
+    assert genre_without(READING_ANALYSIS, "emblematic of") == "news"
+    assert genre_without(ANSWERING_COLUMN, "part of the explanation") != "opinion"
+
+
+# A court story in plain news words: a lawsuit that "argues", a board that "contends", a
+# letter the chair "writes", a case that is "a test of" powers, a win "only to" lose again.
+COURT_STORY = """Skippers sue harbour board over winter mooring fees
+
+Six skippers sued the Portloe harbour board on Tuesday over its new winter mooring fees.
+The lawsuit argues that the board raised the fees without the notice its own rules require.
+The board contends that no notice was needed. In a letter to members, the chair writes that
+the fees pay for the new breakwater. The case is a test of the board's powers under the old
+harbour act. The skippers won a similar case in 2021, only to see the board raise the fees
+again a year later. The challenge for the court is to read an act written for sailing boats.
+A hearing is set for April. The board did not respond to a request for comment.
+"""
+
+COLUMN_NAMING_WRITERS = """The pier sale was a mistake
+
+Tom Hale writes in the Gazette that the crews only dislike change. Ann Kerr argues much the
+same. They are both wrong. The board sold the pier because it stopped asking anyone anything,
+and the town has paid for it ever since. The real reason is simpler than either of them admits.
+"""
+
+
+def test_a_court_story_in_plain_news_words_stays_news() -> None:
+    assert _analyse(COURT_STORY).metrics["genre"] == "news"
+
+
+def test_a_columnist_naming_other_writers() -> None:
+    """"Tom Hale writes in the Gazette", "Ann Kerr argues": a named writer in the present
+    tense, not a lawsuit that argues or a chair who writes."""
+    assert _analyse(COLUMN_NAMING_WRITERS).metrics["genre"] == "opinion"

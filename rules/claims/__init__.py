@@ -24,6 +24,8 @@ Modules:
 - :mod:`rules.claims.voice`: whose voice a sentence is in (a speech act of its subject or a
   named document sources it; the author's first person, headlines and embedded posts are
   no claims; continued attribution; research writing in the first person plural);
+- :mod:`rules.claims.edges`: a title line at the top of a text and the notes on the writer and
+  reprint credits that close it, no claims;
 - :mod:`rules.claims.scorer`: the claim model's features, prediction and loading, with
   numpy alone (what the audit uses; :mod:`rules.claims.murmur` is its feature hash);
 - :mod:`rules.claims.model`: the scikit-learn estimator that fits the model (training only);
@@ -52,6 +54,7 @@ from rules.claims.context import (
     exemption,
 )
 from rules.claims.context import VAGUE as VAGUE_WORDING
+from rules.claims.edges import CLOSING_NOTE, closing_notes, title_lines
 from rules.claims.voice import (
     HEADLINE,
     OWN_VOICE,
@@ -250,78 +253,6 @@ def claim_genre(analysis: Analysis, quotes: SpanIndex) -> str:
     return "research" if research_voice(own, at_least=_RESEARCH_SENTENCES) else genre
 
 
-# A title line that reached the body: the text's first paragraph, with nothing before it,
-# of at most this many words and two sentences, with more paragraphs after it, and built
-# as a title: a headline and its subhead run together ("Storm closes road; \nFerries
-# cancelled.", "Storm closes road;  Ferries cancelled until Friday."), or a paragraph that a
-# dateline follows ("PORTLOE (Courier) — ...").
-_TITLE_WORDS = 24
-_TITLE_SENTENCES = 2
-_SUBHEAD_RE = re.compile(r";(?:\s+[A-Z]|\s*\n|\s*$)")
-_DATELINE_RE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .]+\))?\s*[-–—:]\s")
-
-
-def title_lines(analysis: Analysis, sentences: list[Sentence]) -> set[int]:
-    """The body sentences (by index) of a headline that reached the body as a sentence in
-    sentence case: the text's first paragraph, when nothing but white space comes before
-    it, it has at most :data:`_TITLE_SENTENCES` sentences and :data:`_TITLE_WORDS` words,
-    does not end in a colon or a question mark, and is built as a title: a headline and its
-    subhead run together, after a line break or a semicolon ("Storm closes coastal road;
-    \nFerries cancelled.", "Storm closes coastal road;  Ferries cancelled until Friday."),
-    or the next paragraph opens with a dateline ("PORTLOE (Courier) — ..."). A short opening
-    paragraph of a draft with no title keeps its verdict."""
-    text = analysis.doc.text
-    if not sentences or text[:sentences[0].start].strip():
-        return set()
-    block = sentences[0].block
-    first = [s for s in sentences if s.block == block]
-    if (len(first) > _TITLE_SENTENCES or len(first) == len(sentences)
-            or sum(len(s.text.split()) for s in first) > _TITLE_WORDS
-            or any(s.text.rstrip(" \t\"”’')").endswith((":", "?")) for s in first)):
-        return set()
-    joined = any(_SUBHEAD_RE.search(s.text.strip()) for s in first)
-    if not joined and not _DATELINE_RE.match(sentences[len(first)].text):
-        return set()
-    return {s.index for s in first}
-
-
-# Notes on the writer and reprint credits closing the text: "Ann Lee is a professor of
-# history at Kent.", "From HARBOUR DAYS by Ann Lee. Copyright © 2024 by Ann Lee. Reprinted
-# with permission of Harbour Books."
-_ROLES = (
-    "professor|lecturer|fellow|author|writer|columnist|contributor|editor|correspondent|"
-    "reporter|director|founder|co-founder|president|chair|chairman|chairwoman|member|"
-    "researcher|economist|analyst|attorney|lawyer|physician|doctor|teacher|student|"
-    "executive|partner|consultant|historian|scientist|journalist|pastor|veteran|former|"
-    "retired|candidate"
-)
-_CLOSING_NOTE_RE = re.compile(
-    r"(?:\(?[A-Z][\w.’'()-]*\s+){1,5}(?:is|was)\s+(?:a|an|the)\s+"
-    rf"(?:[\w.’'(),-]+\s+){{0,6}}?(?:{_ROLES})\b|"
-    r"(?:reprinted|excerpted|adapted)\s+(?:courtesy\s+of|with\s+(?:the\s+)?permission|from)\b|"
-    r"(?:copyright\b|©)|from\s+[A-Z][^.]{1,80}?\s+by\s+[A-Z]", re.IGNORECASE)
-CLOSING_NOTE = "note on the writer or a reprint credit"
-_CLOSING_BLOCKS = 3
-
-
-def closing_notes(analysis: Analysis, sentences: list[Sentence]) -> set[int]:
-    """The body sentences (by index) of the notes that close a text: notes on the writer
-    ("Ann Lee is a professor of history at Kent.") and reprint credits ("Reprinted with
-    permission of Harbour Books.", "Copyright © 2024 ..."), read back from the last
-    sentence while they last, in at most :data:`_CLOSING_BLOCKS` paragraphs; only whole
-    paragraphs (the last sentence of a paragraph of prose is no note)."""
-    k = len(sentences)
-    while k > 1 and _CLOSING_NOTE_RE.match(sentences[k - 1].text.strip()):
-        k -= 1
-    # (back to the first note that opens its paragraph, never the text's first paragraph)
-    while k < len(sentences) and sentences[k - 1].block == sentences[k].block:
-        k += 1
-    notes = sentences[k:]
-    if not notes or len({s.block for s in notes}) > _CLOSING_BLOCKS:
-        return set()
-    return {s.index for s in notes}
-
-
 def _continued(analysis: Analysis, i: int, start: int, end: int, text: str,
                told: set[int]) -> bool:
     """Whether sentence ``i`` is part of an account told in the same paragraph: it goes on
@@ -427,8 +358,8 @@ def rule_pass(analysis: Analysis) -> tuple[list[Sentence], list[Seen], list[str]
     genre = claim_genre(analysis, quotes)
     analysis.metrics["claims_genre"] = genre
     vague = vaguely_attributed(analysis)
-    titles = title_lines(analysis, sentences)
-    notes = closing_notes(analysis, sentences)
+    titles = title_lines(analysis.doc.text, sentences)
+    notes = closing_notes(sentences)
     told: set[int] = set()  # sentences that tell an account the next one may go on with
     seen: list[Seen] = []
     statuses: list[str] = []

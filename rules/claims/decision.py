@@ -51,6 +51,7 @@ REASON_GROUPS: dict[str, str] = {
     "quotation": "quotation", "quoted speech": "quotation",
     "caption": "chrome", "fragment": "chrome", "headline": "chrome", "embedded post": "chrome",
     "lead-in to a quotation or list": "chrome", "request for comment": "chrome",
+    "note on the writer or a reprint credit": "chrome",
     "opinion": "argument", "the author's view": "argument", "value judgement": "argument",
     "the author's reading of events": "argument",
     "possibility or prediction": "forecast",
