@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from checker.core.analysis import DOCUMENT
 from checker.text.loader import document_from_text
 from rules.attribution.cues import (
     addressed_clause,
     characterisation,
     document_evidence,
+    document_finding,
     judgement,
     spoken_object,
 )
@@ -35,6 +37,33 @@ def test_a_document_reporting_a_finding_attributes_its_sentence(text: str) -> No
     assert an.attributed == [True]
     found, _ = extract(text, _sentences(text))
     assert any(r.informational and r.cue_text.lower().startswith("show") for r in found)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a data subject whose postmodifier names its author, in the present tense, with no
+    # "that": the cue classifier alone turned the verb down after a capitalised name
+    ("Figures from the Pellworth Trust show waiting times grew sharply last winter.",
+     "Figures from the Pellworth Trust"),
+    ("Data from the Office for Ferry Statistics suggest fares rose by a tenth.",
+     "Data from the Office for Ferry Statistics"),
+    ("The latest records from the Grain Council indicate yields fell in the north.",
+     "The latest records from the Grain Council"),
+])
+def test_figures_from_a_body_report_a_finding(text: str, source: str) -> None:
+    an = analyse_attribution(text)
+    assert an.attributed == [True]
+    assert [(s.name, s.kind) for s in an.sources] == [(source, DOCUMENT)]
+
+
+@pytest.mark.parametrize("text", [
+    # a place, not an author, after the head; a clause boundary before the verb
+    "Figures in the old mural show two women at a well.",
+    "Figures from the archive, which the museum bought, show two women at a well.",
+])
+def test_figures_without_an_author_are_no_document_finding(text: str) -> None:
+    d = TokenDoc(text, _sentences(text), get_lexicon())
+    verb = next(i for i, t in enumerate(d.toks) if t.low == "show")
+    assert not document_finding(d, verb)
 
 
 @pytest.mark.parametrize("text", [
