@@ -65,6 +65,15 @@ def _sources(text: str) -> list[tuple[str, str]]:
         # a speaker's age and home town stay with the speaker
         ("“We came for the music,” Ana Ruiz, 31, of Tacoma, Wash., said on Friday.",
          "Ana Ruiz", PERSON),
+        # a body named after its yard, palace or line, or a water or rail company
+        ("Scotland Yard said two men had been held overnight.", "Scotland Yard",
+         ORGANISATION),
+        ("Kelmscott Palace said the visit would go ahead in June.", "Kelmscott Palace",
+         ORGANISATION),
+        ("Brenmoor Water said the pipes under the square were being replaced.",
+         "Brenmoor Water", ORGANISATION),
+        ("Northern Valley Rail said the line would reopen on Monday.",
+         "Northern Valley Rail", ORGANISATION),
     ],
 )
 def test_name_and_kind_of_a_source_phrase(text: str, name: str, kind: str) -> None:
