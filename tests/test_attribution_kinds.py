@@ -65,6 +65,12 @@ def _sources(text: str) -> list[tuple[str, str]]:
         # a speaker's age and home town stay with the speaker
         ("“We came for the music,” Ana Ruiz, 31, of Tacoma, Wash., said on Friday.",
          "Ana Ruiz", PERSON),
+        # records that reached the public under a law or through a body are documents, not
+        # the law's or the body's name read as a person
+        ("Memos released under the Harbour Access Act show the board knew of the leak.",
+         "Memos released under the Harbour Access Act", DOCUMENT),
+        ("Emails obtained by the Freedom of Speech Trust reveal the plan was changed.",
+         "Emails obtained by the Freedom of Speech Trust", DOCUMENT),
         # a body named after its yard, palace or line, or a water or rail company
         ("Scotland Yard said two men had been held overnight.", "Scotland Yard",
          ORGANISATION),
