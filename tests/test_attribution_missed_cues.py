@@ -236,3 +236,35 @@ def test_a_place_adverb_between_source_and_cue_keeps_the_source(text: str,
     found, _ = extract(text, _sentences(text))
     assert any(r.informational and r.source_text == source for r in found)
     assert analyse_attribution(text).attributed == [True]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a passive of praise or blame names its judge after "by": the judge is the source,
+    # the subject is what is judged
+    ("The ferry timetable was criticized by Mayor Lena Dorsch as a waste of money.",
+     "Lena Dorsch"),
+    ("The new ferry timetable has been roundly praised by Tomas Perl, who runs the café.",
+     "Tomas Perl"),
+    ("The harbour levy was condemned by the Dockers Guild on Tuesday.", "Dockers Guild"),
+    # a group followed by the one of them who is named: the named one
+    ("The ferry timetable has been praised by harbour critics, including economist Tomas "
+     "Perl.", "Tomas Perl"),
+])
+def test_a_passive_judgement_cites_its_judge(text: str, source: str) -> None:
+    an = analyse_attribution(text)
+    assert an.attributed == [True]
+    assert [s.name for s in an.sources] == [source]
+    found, _ = extract(text, _sentences(text))
+    judged = [r for r in found if r.informational and r.source_text.endswith(source)]
+    assert judged and text.startswith(text[judged[0].content[0][0]:judged[0].content[0][1]])
+
+
+@pytest.mark.parametrize("text", [
+    # acts that share the passive form: a vote, a jet of water, a greeting
+    "The harbour levy was rejected by the council on Tuesday.",
+    "The driver was blasted by a jet of water from the broken main.",
+    "The visitors were welcomed by the mayor at the pier.",
+])
+def test_a_passive_act_by_someone_cites_nobody(text: str) -> None:
+    an = analyse_attribution(text)
+    assert an.sources == [] and an.attributed == [False]

@@ -160,9 +160,9 @@ def document_finding(d: TokenDoc, ci: int) -> bool:
     toks = d.toks
     if toks[ci].low not in _FINDING_VERBS:
         return False
-    a = d.sent_tok[toks[ci].sent][0]
-    if ci - a < 3 or ci - a > 12:
-        return False
+    a, b = d.sent_tok[toks[ci].sent]
+    if ci - a < 3 or ci - a > 12 or sum(is_word(toks[k]) for k in range(ci + 1, b)) < 3:
+        return False  # (a finding takes more than "show nothing")
     if any(toks[k].low in _SUBJECT_STOPS or toks[k].low in d.lex.cue_forms
            for k in range(a, ci)):
         return False

@@ -49,7 +49,7 @@ from rules.attribution.cues import (
     spoken_content,
     spoken_object,
 )
-from rules.attribution.doc import Extracted, TokenDoc, tok_index
+from rules.attribution.doc import Extracted, TokenDoc, judge_after, tok_index
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.report_shapes import no_report_shape
 from rules.attribution.sources import GATHERED
@@ -184,7 +184,8 @@ def _rejection(d: TokenDoc, r: Extracted) -> str:
         return "label" if _colon_label(src, words, lex) else ""
     if src.isupper() and len(src) > 3 and _DATELINE_DASH.match(d.text, r.source[1]):
         return "label"  # "WASHINGTON — Sen. Ann Lee said ...": a dateline, not the sayer
-    if _passive_cue(r.cue_text) or _suspect_participle(d, r) or _coordinated_passive(d, r):
+    if (_passive_cue(r.cue_text) and not judge_after(r)) or _suspect_participle(d, r) \
+            or _coordinated_passive(d, r):
         return "passive"
     shape = no_report_shape(d, r, words)
     if shape:

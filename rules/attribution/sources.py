@@ -27,6 +27,7 @@ from rules.attribution.source_words import (
     document_word,
     people_word,
     person_noun,
+    released_records,
     unnamed_members,
     without_place,
 )
@@ -200,12 +201,6 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
     return found
 
 
-# participles by which records reach the public ("memos released under ...", "emails
-# obtained by ...")
-_RELEASED = frozenset(("released", "obtained", "disclosed", "published", "leaked", "seen",
-                       "filed", "made", "handed", "given", "provided", "shared", "unsealed"))
-
-
 def _documents(p: _Phrase, lex: Lexicon) -> Source | None:
     """Documents named by a batch of them or by a capitalised plural: "The next batch of
     emails shows ...", "a trove of memos"; "Memos show ...", "Emails reveal ..." (a capital
@@ -213,14 +208,8 @@ def _documents(p: _Phrase, lex: Lexicon) -> Source | None:
     written inside a sentence)."""
     words, lows, n_head = p.words, p.lows, len(p.head_words)
     if p.head in BATCH_HEADS and len(lows) > n_head and lows[n_head] == "of" \
-            and document_word(lows[-1], lex):
-        return DOCUMENT, p.main, p.appos
-    if 0 < n_head < len(lows) and lows[n_head] in _RELEASED and lows[n_head + 1:][:1] \
-            and lows[n_head + 1] in ("under", "through", "via", "by", "from", "to") \
-            and document_word(p.head, lex) and p.head not in ("data", "research"):
-        # "Memos released under the Freedom of Information Act", "Emails obtained by the
-        # Freedom of Information Trust": the records, not the law or the body named after
-        return DOCUMENT, p.main, p.appos
+            and document_word(lows[-1], lex) or released_records(lows, n_head, p.head, lex):
+        return DOCUMENT, p.main, p.appos  # (or "Memos released under the ... Act")
     if len(words) >= 2 and words[-1][:1].isupper() and lows[-1] in DOCUMENT_NAME_ENDS \
             and n_head == len(words):
         return DOCUMENT, p.main, p.appos  # "the Clean Air Act", "the First Amendment"
