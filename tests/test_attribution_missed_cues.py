@@ -8,6 +8,7 @@ import pytest
 
 from checker.core.analysis import DOCUMENT
 from checker.text.loader import document_from_text
+from rules.attribution.candidates import as_put_it
 from rules.attribution.cues import (
     addressed_clause,
     characterisation,
@@ -268,3 +269,27 @@ def test_a_passive_judgement_cites_its_judge(text: str, source: str) -> None:
 def test_a_passive_act_by_someone_cites_nobody(text: str) -> None:
     an = analyse_attribution(text)
     assert an.sources == [] and an.attributed == [False]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # "as <someone> put(s) it": the words around it are that person's
+    ("As Lena Dorsch put it, the ferry plan is a betrayal of rural voters.", "Lena Dorsch"),
+    ("The ferry plan, as The Valley Post's Ana Brill puts it, is a betrayal.", "Ana Brill"),
+    ("As the mayor put it, the tide waits for no one.", "the mayor"),
+])
+def test_as_someone_put_it_cites_them(text: str, source: str) -> None:
+    an = analyse_attribution(text)
+    assert an.attributed == [True]
+    assert [s.name for s in an.sources] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "As a rule, the ferry put it off until May.",
+    "The ferry, as usual, put it off until May.",
+    "As the tide rose, the crew put it back in the shed.",
+])
+def test_putting_something_off_is_no_report(text: str) -> None:
+    d = TokenDoc(text, _sentences(text), get_lexicon())
+    verb = next(i for i, t in enumerate(d.toks) if t.low == "put")
+    assert not as_put_it(d, verb)
+    assert analyse_attribution(text).sources == []

@@ -135,8 +135,9 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
     (a document's finding, praise or blame, a characterisation, a spoken object, a clause
     after an addressee)."""
     why = _rejection(d, r)
-    if why == "content" and _reports_without_clause(d, r):
-        return ""
+    if why == "content" and (_reports_without_clause(d, r)
+                             or r.cue_text.lower().endswith(("put it", "puts it"))):
+        return ""  # ("as the mayor put it, ...": the words that follow are the mayor's)
     return why
 
 

@@ -107,9 +107,11 @@ def candidates(results: Iterable[Extracted]) -> list[Extracted]:
     bracketed citation names its source by its construction, and PolNeAR, which the
     verifier learns from, annotates few of the newsroom phrase cues the rules read; a
     passive judgement names its judge after "by" ("was applauded by the unions"), which the
-    verifier, fitted on sources before their verb, cannot read."""
+    verifier, fitted on sources before their verb, cannot read, and "as Ann Lee put it"
+    names its speaker (found only in that construction: ``candidates.as_put_it``)."""
     return [r for r in results if r.informational and r.source is not None and r.cue is not None
-            and r.kind == "verb" and not r.sentence_only and not judge_after(r)]
+            and r.kind == "verb" and not r.sentence_only and not judge_after(r)
+            and not r.cue_text.lower().endswith(("put it", "puts it"))]
 
 
 def verify(d: TokenDoc, results: list[Extracted],
