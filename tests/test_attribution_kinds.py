@@ -71,6 +71,11 @@ def _sources(text: str) -> list[tuple[str, str]]:
          "Memos released under the Harbour Access Act", DOCUMENT),
         ("Emails obtained by the Freedom of Speech Trust reveal the plan was changed.",
          "Emails obtained by the Freedom of Speech Trust", DOCUMENT),
+        # one person among others described by a common noun, then named in apposition
+        ("Another reader, Tomas Perl, wrote that the harbour had lost its charm.",
+         "Tomas Perl", PERSON),
+        ("One user, Ines Moreau, wrote of a ferry that never came.", "Ines Moreau", PERSON),
+        ("A customer, Lena Dorsch, said the fares had doubled.", "Lena Dorsch", PERSON),
         # a body named after its yard, palace or line, or a water or rail company
         ("Scotland Yard said two men had been held overnight.", "Scotland Yard",
          ORGANISATION),
