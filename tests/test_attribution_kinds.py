@@ -71,6 +71,9 @@ def _sources(text: str) -> list[tuple[str, str]]:
          "Memos released under the Harbour Access Act", DOCUMENT),
         ("Emails obtained by the Freedom of Speech Trust reveal the plan was changed.",
          "Emails obtained by the Freedom of Speech Trust", DOCUMENT),
+        # a dash typed as two hyphens closes an aside before the speaker
+        ("In a speech at the port -- which holds its vote on Saturday -- Ines Moreau "
+         "claimed the ferry would return.", "Ines Moreau", PERSON),
         # one person among others described by a common noun, then named in apposition
         ("Another reader, Tomas Perl, wrote that the harbour had lost its charm.",
          "Tomas Perl", PERSON),

@@ -430,6 +430,8 @@ def _np_left_step(d: TokenDoc, a: int, k: int, end: int, sent: int) -> tuple[int
     lw = x.low
     if x.text in ("’s", "'s") or (x.text == "." and k > 0 and toks[k - 1].end == x.start):
         return a, k - 1
+    if x.text == "-" and k > 0 and toks[k - 1].text == "-" and toks[k - 1].end == x.start:
+        return a, _STOP  # a dash typed as two hyphens ("Wyoming -- which holds a caucus --")
     if x.text == "-" or x.text == "&":
         return a, k - 1
     if x.text == ")" and k >= 3 and toks[k - 2].text == "(" and is_cap(toks[k - 3]):
