@@ -293,3 +293,16 @@ def test_putting_something_off_is_no_report(text: str) -> None:
     verb = next(i for i, t in enumerate(d.toks) if t.low == "put")
     assert not as_put_it(d, verb)
     assert analyse_attribution(text).sources == []
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # "in the view (opinion) of X", like "in the words of X"
+    ("In the view of economist Ivo Tanner, the rate rise on the ferries came too late.",
+     "Ivo Tanner"),
+    ("The island fares are far too high, in the opinion of the Harbour Riders Trust.",
+     "the Harbour Riders Trust"),
+])
+def test_in_the_view_of_someone_cites_them(text: str, source: str) -> None:
+    an = analyse_attribution(text)
+    assert an.attributed == [True]
+    assert [s.name for s in an.sources] == [source]

@@ -274,8 +274,9 @@ def _find_candidates(d: TokenDoc, extra: dict[str, str]) -> list[tuple[int, int,
             # survey": the poll is the source of the figures
             out.append((i, i, "according"))
             continue
-        if low == "in" and i + 3 < n and toks[i + 1].low == "the" and toks[i + 2].low == "words" \
-                and toks[i + 3].low == "of":
+        if low == "in" and i + 3 < n and toks[i + 1].low == "the" \
+                and toks[i + 2].low in ("words", "view", "opinion", "judgment", "judgement") \
+                and toks[i + 3].low == "of":  # "in the words of", "in the view of"
             out.append((i, i + 3, "according"))
             nxt = i + 4
             continue
