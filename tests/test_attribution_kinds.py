@@ -65,6 +65,29 @@ def _sources(text: str) -> list[tuple[str, str]]:
         # a speaker's age and home town stay with the speaker
         ("“We came for the music,” Ana Ruiz, 31, of Tacoma, Wash., said on Friday.",
          "Ana Ruiz", PERSON),
+        # records that reached the public under a law or through a body are documents, not
+        # the law's or the body's name read as a person
+        ("Memos released under the Harbour Access Act show the board knew of the leak.",
+         "Memos released under the Harbour Access Act", DOCUMENT),
+        ("Emails obtained by the Freedom of Speech Trust reveal the plan was changed.",
+         "Emails obtained by the Freedom of Speech Trust", DOCUMENT),
+        # a dash typed as two hyphens closes an aside before the speaker
+        ("In a speech at the port -- which holds its vote on Saturday -- Ines Moreau "
+         "claimed the ferry would return.", "Ines Moreau", PERSON),
+        # one person among others described by a common noun, then named in apposition
+        ("Another reader, Tomas Perl, wrote that the harbour had lost its charm.",
+         "Tomas Perl", PERSON),
+        ("One user, Ines Moreau, wrote of a ferry that never came.", "Ines Moreau", PERSON),
+        ("A customer, Lena Dorsch, said the fares had doubled.", "Lena Dorsch", PERSON),
+        # a body named after its yard, palace or line, or a water or rail company
+        ("Scotland Yard said two men had been held overnight.", "Scotland Yard",
+         ORGANISATION),
+        ("Kelmscott Palace said the visit would go ahead in June.", "Kelmscott Palace",
+         ORGANISATION),
+        ("Brenmoor Water said the pipes under the square were being replaced.",
+         "Brenmoor Water", ORGANISATION),
+        ("Northern Valley Rail said the line would reopen on Monday.",
+         "Northern Valley Rail", ORGANISATION),
     ],
 )
 def test_name_and_kind_of_a_source_phrase(text: str, name: str, kind: str) -> None:

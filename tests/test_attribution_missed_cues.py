@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+from checker.core.analysis import DOCUMENT
 from checker.text.loader import document_from_text
+from rules.attribution.candidates import as_put_it
 from rules.attribution.cues import (
     addressed_clause,
     characterisation,
     document_evidence,
+    document_finding,
     judgement,
     spoken_object,
 )
@@ -35,6 +38,33 @@ def test_a_document_reporting_a_finding_attributes_its_sentence(text: str) -> No
     assert an.attributed == [True]
     found, _ = extract(text, _sentences(text))
     assert any(r.informational and r.cue_text.lower().startswith("show") for r in found)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a data subject whose postmodifier names its author, in the present tense, with no
+    # "that": the cue classifier alone turned the verb down after a capitalised name
+    ("Figures from the Pellworth Trust show waiting times grew sharply last winter.",
+     "Figures from the Pellworth Trust"),
+    ("Data from the Office for Ferry Statistics suggest fares rose by a tenth.",
+     "Data from the Office for Ferry Statistics"),
+    ("The latest records from the Grain Council indicate yields fell in the north.",
+     "The latest records from the Grain Council"),
+])
+def test_figures_from_a_body_report_a_finding(text: str, source: str) -> None:
+    an = analyse_attribution(text)
+    assert an.attributed == [True]
+    assert [(s.name, s.kind) for s in an.sources] == [(source, DOCUMENT)]
+
+
+@pytest.mark.parametrize("text", [
+    # a place, not an author, after the head; a clause boundary before the verb
+    "Figures in the old mural show two women at a well.",
+    "Figures from the archive, which the museum bought, show two women at a well.",
+])
+def test_figures_without_an_author_are_no_document_finding(text: str) -> None:
+    d = TokenDoc(text, _sentences(text), get_lexicon())
+    verb = next(i for i, t in enumerate(d.toks) if t.low == "show")
+    assert not document_finding(d, verb)
 
 
 @pytest.mark.parametrize("text", [
@@ -207,3 +237,72 @@ def test_a_place_adverb_between_source_and_cue_keeps_the_source(text: str,
     found, _ = extract(text, _sentences(text))
     assert any(r.informational and r.source_text == source for r in found)
     assert analyse_attribution(text).attributed == [True]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a passive of praise or blame names its judge after "by": the judge is the source,
+    # the subject is what is judged
+    ("The ferry timetable was criticized by Mayor Lena Dorsch as a waste of money.",
+     "Lena Dorsch"),
+    ("The new ferry timetable has been roundly praised by Tomas Perl, who runs the café.",
+     "Tomas Perl"),
+    ("The harbour levy was condemned by the Dockers Guild on Tuesday.", "Dockers Guild"),
+    # a group followed by the one of them who is named: the named one
+    ("The ferry timetable has been praised by harbour critics, including economist Tomas "
+     "Perl.", "Tomas Perl"),
+])
+def test_a_passive_judgement_cites_its_judge(text: str, source: str) -> None:
+    an = analyse_attribution(text)
+    assert an.attributed == [True]
+    assert [s.name for s in an.sources] == [source]
+    found, _ = extract(text, _sentences(text))
+    judged = [r for r in found if r.informational and r.source_text.endswith(source)]
+    assert judged and text.startswith(text[judged[0].content[0][0]:judged[0].content[0][1]])
+
+
+@pytest.mark.parametrize("text", [
+    # acts that share the passive form: a vote, a jet of water, a greeting
+    "The harbour levy was rejected by the council on Tuesday.",
+    "The driver was blasted by a jet of water from the broken main.",
+    "The visitors were welcomed by the mayor at the pier.",
+])
+def test_a_passive_act_by_someone_cites_nobody(text: str) -> None:
+    an = analyse_attribution(text)
+    assert an.sources == [] and an.attributed == [False]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # "as <someone> put(s) it": the words around it are that person's
+    ("As Lena Dorsch put it, the ferry plan is a betrayal of rural voters.", "Lena Dorsch"),
+    ("The ferry plan, as The Valley Post's Ana Brill puts it, is a betrayal.", "Ana Brill"),
+    ("As the mayor put it, the tide waits for no one.", "the mayor"),
+])
+def test_as_someone_put_it_cites_them(text: str, source: str) -> None:
+    an = analyse_attribution(text)
+    assert an.attributed == [True]
+    assert [s.name for s in an.sources] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "As a rule, the ferry put it off until May.",
+    "The ferry, as usual, put it off until May.",
+    "As the tide rose, the crew put it back in the shed.",
+])
+def test_putting_something_off_is_no_report(text: str) -> None:
+    d = TokenDoc(text, _sentences(text), get_lexicon())
+    verb = next(i for i, t in enumerate(d.toks) if t.low == "put")
+    assert not as_put_it(d, verb)
+    assert analyse_attribution(text).sources == []
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # "in the view (opinion) of X", like "in the words of X"
+    ("In the view of economist Ivo Tanner, the rate rise on the ferries came too late.",
+     "Ivo Tanner"),
+    ("The island fares are far too high, in the opinion of the Harbour Riders Trust.",
+     "the Harbour Riders Trust"),
+])
+def test_in_the_view_of_someone_cites_them(text: str, source: str) -> None:
+    an = analyse_attribution(text)
+    assert an.attributed == [True]
+    assert [s.name for s in an.sources] == [source]

@@ -394,6 +394,42 @@ def test_inline_links_recorded_as_sources() -> None:
     assert links[0].url.startswith("https://english.harbour-news")
 
 
+@pytest.mark.parametrize(
+    ("link", "name", "domain"),
+    [
+        # an outlet's own short link cites that outlet
+        ("http://nyti.ms/4QpLmZ", "The New York Times", "nytimes.com"),
+        ("https://politi.co/2WxYv", "Politico", "politico.com"),
+        ("http://wapo.st/3kTr9", "The Washington Post", "washingtonpost.com"),
+        # one the outlet table does not name: its domain
+        ("http://nyp.st/1aB2c", "nypost.com", "nypost.com"),
+        # a subdomain of the outlet's own domain already is the outlet's
+        ("http://on.wsj.com/1aQz", "The Wall Street Journal", "wsj.com"),
+    ],
+)
+def test_outlet_short_links_cite_the_outlet(link: str, name: str, domain: str) -> None:
+    text = f"The ferry operator lost its licence on Tuesday, the paper reported. {link}\n"
+    a = Analysis(doc=document_from_text(text, path="x.txt"), config=Config())
+    F.run(a)
+    links = [s for s in a.sources if s.cue == "link"]
+    assert [(s.name, s.domain, s.kind) for s in links] == [(name, domain, "outlet")]
+    assert links[0].url == link
+
+
+@pytest.mark.parametrize("link", ["http://bit.ly/2Lm0Qx", "https://t.co/Zq81Kd",
+                                  "https://goo.gl/abc12", "http://ow.ly/Xy7Q"])
+def test_links_through_anyones_shortener_name_no_source(link: str) -> None:
+    text = f"Tickets for the harbour concert sold out within the hour: {link}\n"
+    a = Analysis(doc=document_from_text(text, path="x.txt"), config=Config())
+    F.run(a)
+    assert [s for s in a.sources if s.cue == "link"] == []
+    # the same sentence with the full link cites the site
+    full = text.replace(link, "https://www.harbourtickets.example.org/sold-out")
+    a = Analysis(doc=document_from_text(full, path="x.txt"), config=Config())
+    F.run(a)
+    assert [s.domain for s in a.sources if s.cue == "link"] == ["example.org"]
+
+
 def test_bracketed_number_without_notes_is_not_a_marker() -> None:
     # a pollster cited as "[538]" in a piece that has no notes at all
     text = "The average gave him a lead of 4 points, it said. [538]\n\nHe disputed it.\n"

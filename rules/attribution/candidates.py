@@ -163,7 +163,8 @@ class SortedWeights(Mapping[str, float]):
 _MISSING = object()
 
 
-_PHRASE_CUE_STARTS = frozenset(("according", "as", "in", "per", "pointed", "points", ":"))
+_PHRASE_CUE_STARTS = frozenset(("according", "as", "in", "per", "pointed", "points", ":",
+                                "put", "puts"))
 
 
 def candidate_starters(lex: Lexicon, extra: dict[str, str]) -> frozenset[str]:
@@ -273,10 +274,15 @@ def _find_candidates(d: TokenDoc, extra: dict[str, str]) -> list[tuple[int, int,
             # survey": the poll is the source of the figures
             out.append((i, i, "according"))
             continue
-        if low == "in" and i + 3 < n and toks[i + 1].low == "the" and toks[i + 2].low == "words" \
-                and toks[i + 3].low == "of":
+        if low == "in" and i + 3 < n and toks[i + 1].low == "the" \
+                and toks[i + 2].low in ("words", "view", "opinion", "judgment", "judgement") \
+                and toks[i + 3].low == "of":  # "in the words of", "in the view of"
             out.append((i, i + 3, "according"))
             nxt = i + 4
+            continue
+        if low in ("put", "puts") and as_put_it(d, i):
+            out.append((i, i + 1, "speech"))  # "As the mayor put it, ..."
+            nxt = i + 2
             continue
         kind = lex.cue_forms.get(low) or extra.get(low)
         if kind:
@@ -291,6 +297,24 @@ def _find_candidates(d: TokenDoc, extra: dict[str, str]) -> list[tuple[int, int,
         elif low == ":" and i > 0 and t.quote < 0:
             out.append((i, i, "colon"))
     return out
+
+
+def as_put_it(d: TokenDoc, i: int) -> bool:
+    """Whether "put"/"puts" at token ``i`` is the verb of "as <someone> put(s) it" ("As the
+    mayor put it, ...", "as The Post's Ann Lee puts it"): "it" follows, and "as" opens the
+    clause (sentence start or after a comma) one to eight tokens before, with no comma
+    between."""
+    toks = d.toks
+    if i + 1 >= len(toks) or toks[i + 1].low != "it":
+        return False
+    sent = toks[i].sent
+    for k in range(i - 1, max(i - 10, -1), -1):
+        if toks[k].sent != sent or toks[k].text in (",", ";", ":"):
+            return False
+        if toks[k].low == "as" and k < i - 1:
+            return k == d.sent_tok[sent][0] or toks[k - 1].text in (",", "—", "–", "(") \
+                or toks[k - 1].text in QUOTE_TOKENS
+    return False
 
 
 def cue_features(toks: Sequence[Tok], i: int, j: int) -> list[str]:

@@ -145,6 +145,42 @@ def document_evidence(d: TokenDoc, source: tuple[int, int], cue_text: str) -> bo
         or _document_subject(d, a)
 
 
+# evidence verbs by which a data subject reports a finding in the present or past tense
+_FINDING_VERBS = frozenset("""show shows showed suggest suggests suggested indicate indicates
+    indicated reveal reveals revealed""".split())
+
+
+def document_finding(d: TokenDoc, ci: int) -> bool:
+    """Whether the lexicon verb at token ``ci`` reports the finding of a document or data
+    set that opens its sentence ("Figures from the Harbour Trust show waits grew", "Data
+    published by the board suggest ..."): the verb is a finding verb ("show", "suggested")
+    and the words from the sentence start to it are a document head with its postmodifier,
+    with no clause boundary between. The cue classifier, which reads only the verb's
+    neighbours, often turns the present tense down after a capitalised name."""
+    toks = d.toks
+    if toks[ci].low not in _FINDING_VERBS:
+        return False
+    a, b = d.sent_tok[toks[ci].sent]
+    if ci - a < 3 or ci - a > 12 or sum(is_word(toks[k]) for k in range(ci + 1, b)) < 3:
+        return False  # (a finding takes more than "show nothing")
+    if any(toks[k].low in _SUBJECT_STOPS or toks[k].low in d.lex.cue_forms
+           for k in range(a, ci)):
+        return False
+    while a < ci and toks[a].low in _SUBJECT_LEADS:
+        a += 1
+    return a + 1 < ci and toks[a + 1].low in _POSTMODIFIER_OPENERS \
+        and toks[a + 1].low not in _PLACE_OPENERS and _evidence_head(d, toks[a].low)
+
+
+# postmodifier openers that need not name an author ("Figures in the painting show ...")
+_PLACE_OPENERS = frozenset(("in", "of", "for"))
+
+
+# words that may open a document subject before its head ("The latest official figures")
+_SUBJECT_LEADS = frozenset("""the a an new latest recent official fresh provisional final
+    early these those its their his her monthly weekly annual quarterly""".split())
+
+
 # words that end a walk to the left of a source phrase: a clause or list boundary
 _SUBJECT_STOPS = frozenset((",", ";", ":", "(", ")", "that", "which", "who", "as", "when",
                             "while", "after", "before", "if", "because", "said", "says"))

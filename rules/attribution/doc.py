@@ -15,6 +15,7 @@ from itertools import compress
 
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.tokens import QUOTE_MARKS, Tok, find_quotes, make_toks, token_spans
+from rules.attribution.words import JUDGED_BY
 
 
 @dataclass
@@ -276,3 +277,12 @@ def first_hit(d: TokenDoc, kind: str, cands: list[int], k: int, limit: int,
 def tok_index(d: TokenDoc, offset: int) -> int:
     """Index of the first token starting at or after ``offset``."""
     return bisect.bisect_left(d.tok_starts, offset)
+
+
+def judge_after(r: Extracted) -> bool:
+    """Whether a passive cue of praise or blame has its source after it, the judge named
+    after "by" ("was applauded by the unions"): a report of the judge's view, whose source
+    the construction names."""
+    words = r.cue_text.lower().split()
+    return bool(words) and words[-1] in JUDGED_BY and r.source is not None \
+        and r.cue is not None and r.source[0] >= r.cue[1]

@@ -17,10 +17,17 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from checker.core.regexlit import lazy_compile
-from rules.attribution.candidates import CueModel, cue_candidates, cue_features, load_cue_model
+from rules.attribution.candidates import (
+    CueModel,
+    as_put_it,
+    cue_candidates,
+    cue_features,
+    load_cue_model,
+)
 from rules.attribution.citations import citation_relations, heading_relations
 from rules.attribution.cues import (
     agentless,
+    document_finding,
     evidential,
     function_only,
     no_response,
@@ -498,7 +505,8 @@ def candidate_relations(d: TokenDoc, cue_model: CueModel | None, results: list[E
             continue
         if cue_model is not None and kind != "according":
             p = cue_model.prob(cue_features(toks, ci, cj))
-            if p < cue_model.threshold:
+            if p < cue_model.threshold and not document_finding(d, ci) \
+                    and not as_put_it(d, ci):
                 continue
         if kind != "according" and kind != "colon" and postmodifier(d, ci):
             continue

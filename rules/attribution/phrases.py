@@ -11,6 +11,7 @@ import re
 
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon
+from rules.attribution.source_words import people_word
 from rules.attribution.tokens import is_cap, is_word
 from rules.attribution.vague import GROUP_WORD
 from rules.attribution.words import (
@@ -391,14 +392,20 @@ def _subject_aside(d: TokenDoc, head: tuple[int, int], a: int, sent: int) -> boo
                                      and len(low) > 4 and low not in BOUNDARY_WORDS)
 
 
+# determiners of one person among others: "Another reader, Tom Berg,", "One user, Ana Ruiz,"
+_ONE_OF = frozenset(("a", "an", "another", "one"))
+
+
 def _role_then_name(d: TokenDoc, role: tuple[int, int], a: int, b: int) -> bool:
     """Whether "<role>, <Name Name>," stands here: the role phrase ``role`` ends in a role
-    noun or opens with "the" ("the city engineer, Ana Ruiz,", "the harbour master, Tom
-    Berg,") and tokens ``a``..``b - 1`` are a capitalised name."""
+    noun, opens with "the" ("the city engineer, Ana Ruiz,", "the harbour master, Tom
+    Berg,") or is one person described by a common noun ("Another reader, Tom Berg,", "One
+    user, Ana Ruiz,"), and tokens ``a``..``b - 1`` are a capitalised name."""
     toks = d.toks
     low = toks[role[1]].low
     roles = d.lex.role_nouns
-    return (low in roles or low.rstrip("s") in roles or toks[role[0]].low == "the") \
+    return (low in roles or low.rstrip("s") in roles or toks[role[0]].low == "the"
+            or toks[role[0]].low in _ONE_OF and people_word(low, d.lex)) \
         and 1 <= b - a <= 4 \
         and all(is_cap(toks[k]) or toks[k].text == "." for k in range(a, b))
 
@@ -423,6 +430,8 @@ def _np_left_step(d: TokenDoc, a: int, k: int, end: int, sent: int) -> tuple[int
     lw = x.low
     if x.text in ("’s", "'s") or (x.text == "." and k > 0 and toks[k - 1].end == x.start):
         return a, k - 1
+    if x.text == "-" and k > 0 and toks[k - 1].text == "-" and toks[k - 1].end == x.start:
+        return a, _STOP  # a dash typed as two hyphens ("Wyoming -- which holds a caucus --")
     if x.text == "-" or x.text == "&":
         return a, k - 1
     if x.text == ")" and k >= 3 and toks[k - 2].text == "(" and is_cap(toks[k - 3]):

@@ -49,7 +49,7 @@ from rules.attribution.cues import (
     spoken_content,
     spoken_object,
 )
-from rules.attribution.doc import Extracted, TokenDoc, tok_index
+from rules.attribution.doc import Extracted, TokenDoc, judge_after, tok_index
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.report_shapes import no_report_shape
 from rules.attribution.sources import GATHERED
@@ -135,8 +135,9 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
     (a document's finding, praise or blame, a characterisation, a spoken object, a clause
     after an addressee)."""
     why = _rejection(d, r)
-    if why == "content" and _reports_without_clause(d, r):
-        return ""
+    if why == "content" and (_reports_without_clause(d, r)
+                             or r.cue_text.lower().endswith(("put it", "puts it"))):
+        return ""  # ("as the mayor put it, ...": the words that follow are the mayor's)
     return why
 
 
@@ -184,7 +185,8 @@ def _rejection(d: TokenDoc, r: Extracted) -> str:
         return "label" if _colon_label(src, words, lex) else ""
     if src.isupper() and len(src) > 3 and _DATELINE_DASH.match(d.text, r.source[1]):
         return "label"  # "WASHINGTON — Sen. Ann Lee said ...": a dateline, not the sayer
-    if _passive_cue(r.cue_text) or _suspect_participle(d, r) or _coordinated_passive(d, r):
+    if (_passive_cue(r.cue_text) and not judge_after(r)) or _suspect_participle(d, r) \
+            or _coordinated_passive(d, r):
         return "passive"
     shape = no_report_shape(d, r, words)
     if shape:

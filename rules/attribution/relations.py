@@ -28,6 +28,7 @@ from rules.attribution.content import (
     skip_after_cue,
 )
 from rules.attribution.doc import Extracted, TokenDoc, mark_used, positions
+from rules.attribution.judged import judged_relation
 from rules.attribution.phrases import np_left, np_right
 from rules.attribution.tokens import count_words, is_cap, is_word
 from rules.attribution.words import (
@@ -209,6 +210,8 @@ def _verb_relation(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str, rec: 
     content that goes with where the source stands."""
     s_lo, s_hi = d.sent_tok[sent]
     np, cj = _verb_left_source(d, ci, cj, sent, cue_low, rec, fixed)
+    if (judged := judged_relation(d, np, cj, sent, s_hi)) is not None:
+        return judged  # "The plan was applauded by the unions as overdue"
     np, where = _verb_other_source(d, ci, cj, sent, cue_low, np)
     if np is None:
         return None
@@ -304,8 +307,6 @@ def _with_relative_clause(d: TokenDoc, np: Span | None, s_lo: int, sent: int) ->
     if head is None and toks[w - 1].low in GROUP_QUANTIFIERS:
         head = (w - 1, w - 1)  # "Those who live near the airport say"
     return (head[0], np[1]) if head else np
-
-
 
 
 # words that float between a subject and its verb: "Carter however said", "Lee and Ruiz
@@ -423,8 +424,7 @@ def _verb_other_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
 _CUE_PARTICLES = frozenset(("about", "for", "on", "to", "of", "with"))
 
 
-# verbs of naming take an object and what it is called ("called the law 'much better'"),
-# never an inverted source
+# naming verbs take an object and its name ("called the law 'much better'"), no inverted source
 _NAMING_VERBS = frozenset(("called", "call", "calls", "described", "describes", "describe",
                            "labelled", "labeled", "dubbed", "branded", "termed"))
 

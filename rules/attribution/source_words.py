@@ -171,3 +171,20 @@ def body_name(words: list[str], lex: Lexicon) -> bool:
 DOCUMENT_NAME_ENDS = frozenset(("act", "acts", "directive", "accord", "accords", "charter",
                                 "protocol", "amendment", "declaration", "ordinance", "statute",
                                 "regulations", "treaty", "covenant"))
+
+
+# participles by which records reach the public ("memos released under ...", "emails
+# obtained by ...")
+_RELEASED = frozenset(("released", "obtained", "disclosed", "published", "leaked", "seen",
+                       "filed", "made", "handed", "given", "provided", "shared", "unsealed"))
+_RELEASED_THROUGH = frozenset(("under", "through", "via", "by", "from", "to"))
+
+
+def released_records(lows: list[str], n_head: int, head: str, lex: Lexicon) -> bool:
+    """Whether a source phrase (lower-case words ``lows``, head word ``head`` ending its
+    first ``n_head`` words) names records that reached the public under a law or through a
+    body ("Memos released under the Freedom of Information Act", "Emails obtained by the
+    ... Trust"): the records are the source, not the law or the body named after them."""
+    return 0 < n_head < len(lows) - 1 and lows[n_head] in _RELEASED \
+        and lows[n_head + 1] in _RELEASED_THROUGH and document_word(head, lex) \
+        and head not in ("data", "research")

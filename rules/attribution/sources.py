@@ -27,6 +27,7 @@ from rules.attribution.source_words import (
     document_word,
     people_word,
     person_noun,
+    released_records,
     unnamed_members,
     without_place,
 )
@@ -207,8 +208,8 @@ def _documents(p: _Phrase, lex: Lexicon) -> Source | None:
     written inside a sentence)."""
     words, lows, n_head = p.words, p.lows, len(p.head_words)
     if p.head in BATCH_HEADS and len(lows) > n_head and lows[n_head] == "of" \
-            and document_word(lows[-1], lex):
-        return DOCUMENT, p.main, p.appos
+            and document_word(lows[-1], lex) or released_records(lows, n_head, p.head, lex):
+        return DOCUMENT, p.main, p.appos  # (or "Memos released under the ... Act")
     if len(words) >= 2 and words[-1][:1].isupper() and lows[-1] in DOCUMENT_NAME_ENDS \
             and n_head == len(words):
         return DOCUMENT, p.main, p.appos  # "the Clean Air Act", "the First Amendment"

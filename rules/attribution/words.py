@@ -57,3 +57,13 @@ def acronym(text: str) -> bool:
     """Whether a word is written as an acronym ("WHO", "US", "IT"): never the pronoun or
     function word of the same letters."""
     return len(text) > 1 and text.isupper() and text.isalpha()
+
+
+# participles of praise and blame whose passive names the judge after "by" ("was applauded
+# by the unions", "has been criticised by Mayor Lee"): the judge is the source, the subject
+# what is judged. Acts that share the form ("was rejected by the Senate", "was welcomed by
+# the mayor", "was questioned by police") and verbs with a physical sense ("was slammed by
+# waves", "blasted by a jet of water") are left out.
+JUDGED_BY = frozenset("""praised applauded hailed lauded commended criticized criticised
+    condemned denounced decried deplored lambasted rebuked mocked derided
+    ridiculed disputed accused""".split())

@@ -33,6 +33,9 @@ class Lexicon(NamedTuple):
     domain_names: dict[str, str]  # registrable domain -> outlet name
     social_domains: frozenset[str]
     suffixes: frozenset[str]
+    # link shorteners: an outlet's own (nyti.ms -> nytimes.com) and anyone's (bit.ly)
+    outlet_shorteners: dict[str, str]
+    generic_shorteners: frozenset[str]
 
 
 def _build_lexicon(data: dict[str, Any]) -> Lexicon:
@@ -61,6 +64,8 @@ def _build_lexicon(data: dict[str, Any]) -> Lexicon:
         domain_names=domain_names,
         social_domains=frozenset(s.lower() for s in data["social_domains"]),
         suffixes=suffixes,
+        outlet_shorteners={k.lower(): v.lower() for k, v in data["link_shorteners"].items()},
+        generic_shorteners=frozenset(s.lower() for s in data["generic_shorteners"]),
     )
 
 
@@ -78,10 +83,10 @@ def _lexicon_for(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon
     }
     data["multi_part_suffixes"] = []  # beyond checker/reference/domains.json, from config
     for key, values in extra:
-        if key == "outlets":
+        if key == "outlets" or key == "link_shorteners":
             for v in values:
                 name, _, dom = v.partition("=")
-                data["outlets"][name.strip()] = dom.strip()
+                data[key][name.strip()] = dom.strip()
         elif key in data and isinstance(data[key], list):
             data[key].extend(values)
     return _build_lexicon(data)

@@ -233,15 +233,17 @@ def _link_mentions(doc: Document, res: FootnoteParse, lex: Lexicon) -> list[Sour
     for lk in res.links:
         if lk.kind == "definition" or in_references.overlaps(lk.start, lk.start + 1):
             continue
-        domain = url_domain(lk.url)
+        domain = link_domain(lk.url, lex)
         if not domain:
-            continue  # relative links and fragments name no source
+            continue  # relative links, fragments and anyone's short links name no source
         s = doc.sentence_at(lk.start)
         name = lex.domain_names.get(domain, domain)
         mentions.append(
             SourceMention(
                 name=name,
-                kind=guess_kind(name if domain in lex.domain_names else "", lk.url, lex),
+                kind=guess_kind(name if domain in lex.domain_names else "",
+                                lk.url if domain == url_domain(lk.url) else f"https://{domain}/",
+                                lex),
                 start=lk.start,
                 end=lk.end,
                 sentence=s.index if s else None,
@@ -251,6 +253,17 @@ def _link_mentions(doc: Document, res: FootnoteParse, lex: Lexicon) -> list[Sour
             )
         )
     return mentions
+
+
+def link_domain(url: str, lex: Lexicon) -> str:
+    """The registrable domain a link cites: an outlet's own short link stands for the
+    outlet's domain (``nyti.ms/..`` -> ``nytimes.com``); a link through anyone's shortener
+    (``bit.ly``, ``t.co``...) hides its target and names no source (""), nor does a relative
+    link or a fragment."""
+    domain = url_domain(url)
+    if domain in lex.generic_shorteners:
+        return ""
+    return lex.outlet_shorteners.get(domain, domain)
 
 
 def _outlet_domain(name: str, lex: Lexicon) -> str:
