@@ -231,7 +231,8 @@ def _verb_left_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
     toks = d.toks
     s_lo, s_hi = d.sent_tok[sent]
     left_k = _left_of_auxiliaries(d, ci, s_lo)
-    np = np_left(d, left_k, sent) if left_k >= s_lo else None
+    np = np_left(d, left_k, sent) if left_k >= s_lo \
+        and toks[left_k].low not in ("all", "both", "each") else None  # "CNN all said"
     if np is None and left_k > s_lo:
         np = _np_before_floating(d, left_k, s_lo, sent) or _np_before_dashes(d, left_k, s_lo,
                                                                               sent)
@@ -304,7 +305,6 @@ def _with_relative_clause(d: TokenDoc, np: Span | None, s_lo: int, sent: int) ->
     if head is None and toks[w - 1].low in GROUP_QUANTIFIERS:
         head = (w - 1, w - 1)  # "Those who live near the airport say"
     return (head[0], np[1]) if head else np
-
 
 
 

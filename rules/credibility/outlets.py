@@ -287,7 +287,7 @@ _CITING_AFTER = lazy_compile(
     r"(?:['\u2019]s?)?(?:\s*/\s*[\w.&'\u2019 -]{1,40}?)?"  # "X's", "X/Y"
     r"(?:\s+(?:also|first|later|previously|recently|earlier|initially|has|have|had|was|were|"
     r"is|last\s+\w+|on\s+\w+day|this\s+(?:week|month|year)|\w+ly|new|own|"
-    r"latest|\w+day))*"
+    r"latest|all|both|\w+day))*"
     r"\s+(?:reported|reports|reporting|report|said|says|found|finds|discovered|discovers|"
     r"revealed|reveals|confirmed|confirms|learned|learns|obtained|published|publishes|noted|"
     r"notes|wrote|writes|estimated|estimates|surveyed|counted|tallied|analy[sz]ed|"
@@ -314,6 +314,30 @@ def _cited_here(chunk: str, start: int, end: int) -> bool:
     if _CITING_AFTER.match(chunk, end):
         return True
     return _CITING_BEFORE.search(chunk[max(0, start - 80) : start]) is not None
+
+
+def _cited_runs(
+    text: str, chunk: str, offset: int, ms: list[re.Match[str]], held: list[bool],
+    table: OutletTable,
+) -> list[bool]:
+    """For each outlet named in one body sentence, whether it is cited: outlets listed
+    together ("a poll by X and Y", "according to X and Y", "X, Y and Z all reported") are
+    cited together when one of them is cited itself or already recorded (``held``)."""
+    cited = [False] * len(ms)
+    k = 0
+    while k < len(ms):
+        j = k
+        while j + 1 < len(ms) and _AND_BEFORE.match(chunk[ms[j].end() : ms[j + 1].start()]):
+            j += 1
+        run = range(k, j + 1)
+        if any(held[i] or (_context_ok(text, offset + ms[i].start(), offset + ms[i].end(),
+                                       table)
+                           and _cited_here(chunk, ms[i].start(), ms[i].end()))
+               for i in run):  # fmt: skip
+            for i in run:
+                cited[i] = True
+        k = j + 1
+    return cited
 
 
 # nouns after an outlet's name that make it the medium of someone's words
@@ -356,19 +380,16 @@ def scan_outlets(
         scan = table.scanned.pattern_for(chunk)
         if scan is None:
             continue
-        cited_end = -1  # end of the last outlet of this sentence found cited
-        for m in scan.finditer(chunk):
+        ms = list(scan.finditer(chunk))
+        held = [any(x < s.start + m.end() and s.start + m.start() < y for x, y in taken)
+                for m in ms]  # fmt: skip
+        cited = _cited_runs(text, chunk, s.start, ms, held, table) if s.region == BODY else []
+        for k, m in enumerate(ms):
             a, b = s.start + m.start(), s.start + m.end()
-            if any(x < b and a < y for x, y in taken):
+            if held[k]:
                 continue
-            if s.region == BODY:
-                if not _context_ok(text, a, b, table):
-                    continue
-                # cited itself, or joined to a cited outlet ("a poll by X and Y")
-                joined = cited_end >= 0 and _AND_BEFORE.match(chunk[cited_end : m.start()])
-                if not (joined or _cited_here(chunk, m.start(), m.end())):
-                    continue
-                cited_end = m.end()
+            if s.region == BODY and not (cited[k] and _context_ok(text, a, b, table)):
+                continue
             footnote = None
             if s.region == REFERENCES:
                 num = _FOOTNOTE_NUM.search(text[max(s.start, a - 4) : a])
