@@ -9,6 +9,8 @@ broadcaster X reported") or that a source list names.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -316,6 +318,13 @@ def _cited_here(chunk: str, start: int, end: int) -> bool:
     return _CITING_BEFORE.search(chunk[max(0, start - 80) : start]) is not None
 
 
+def _overlaps(spans: tuple[list[tuple[int, int]], list[int]], a: int, b: int) -> bool:
+    """Whether one of ``spans`` (sorted spans, their running maximum end) overlaps
+    ``a``-``b``."""
+    i = bisect.bisect_left(spans[0], (b,)) - 1
+    return i >= 0 and spans[1][i] > a
+
+
 def _cited_runs(
     text: str, chunk: str, offset: int, ms: list[re.Match[str]], held: list[bool],
     table: OutletTable,
@@ -362,6 +371,10 @@ def scan_outlets(
     low = None
     if text.isascii() or not any(ch in text for ch in FOLDS_TO_ASCII):
         low = text.lower()
+    # the spans taken before this scan, sorted with their running maximum end (what this
+    # scan adds lies in earlier sentences or apart in this one: no later outlet overlaps it)
+    before = sorted(taken)
+    before_ends = (before, list(itertools.accumulate((y for _, y in before), max)))
     for s in doc.sentences:
         if s.region not in (BODY, REFERENCES):
             continue
@@ -381,8 +394,7 @@ def scan_outlets(
         if scan is None:
             continue
         ms = list(scan.finditer(chunk))
-        held = [any(x < s.start + m.end() and s.start + m.start() < y for x, y in taken)
-                for m in ms]  # fmt: skip
+        held = [_overlaps(before_ends, s.start + m.start(), s.start + m.end()) for m in ms]
         cited = _cited_runs(text, chunk, s.start, ms, held, table) if s.region == BODY else []
         for k, m in enumerate(ms):
             a, b = s.start + m.start(), s.start + m.end()
