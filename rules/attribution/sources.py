@@ -209,8 +209,8 @@ def _documents(p: _Phrase, lex: Lexicon) -> Source | None:
     if p.head in BATCH_HEADS and len(lows) > n_head and lows[n_head] == "of" \
             and document_word(lows[-1], lex):
         return DOCUMENT, p.main, p.appos
-    if len(words) >= 2 and words[-1][:1].isupper() and lows[-1] in DOCUMENT_NAME_ENDS \
-            and n_head == len(words):
+    if (len(words) >= 3 or lows[0] == "the") and words[-1][:1].isupper() \
+            and lows[-1] in DOCUMENT_NAME_ENDS and n_head == len(words):  # not "Alan Charter"
         return DOCUMENT, p.main, p.appos  # "the Clean Air Act", "the First Amendment"
     if len(words) == 1 and words[0][:1].isupper() and words[0][1:].islower() \
             and lows[0].endswith("s") and document_word(lows[0], lex):
