@@ -312,3 +312,30 @@ def test_an_outlet_listed_beside_an_uncited_one_stays_uncited() -> None:
                              "podcast twice, she said.")
     credibility.run(an)
     assert not [s for s in an.sources if s.cue == "named"]
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    # the citing verb before the outlet after a comma, an aside between outlet and verb
+    ("Ann Lee said the toll is \u201cunfair\u201d to commuters, reported the Chicago Tribune.",
+     "Chicago Tribune"),
+    ("\u201cThe toll is unfair,\u201d said Ann Lee, a harbour trustee, reports CNN.", "CNN"),
+    ("CNN, the harbour master said, reported that the ferry will stop at the old pier.",
+     "CNN"),
+])
+def test_an_outlet_cited_after_a_comma_or_an_aside_is_a_named_source(
+        text: str, outlet: str) -> None:
+    from rules import credibility
+    from tests.families import analyse_attribution
+
+    an = analyse_attribution(text)
+    credibility.run(an)
+    assert outlet in {s.name.removeprefix("the ") for s in an.sources}, an.sources
+
+
+def test_an_outlet_said_about_is_not_cited() -> None:
+    from rules import credibility
+    from tests.families import analyse_attribution
+
+    an = analyse_attribution("The harbour master said CNN was wrong about the ferry.")
+    credibility.run(an)
+    assert not [s for s in an.sources if s.cue == "named"]

@@ -287,6 +287,7 @@ _DOC_NOUNS = (
     r"fact[- ]?check(?:er|s)?|database|records?|transcripts?|findings")
 _CITING_AFTER = lazy_compile(
     r"(?:['\u2019]s?)?(?:\s*/\s*[\w.&'\u2019 -]{1,40}?)?"  # "X's", "X/Y"
+    r"(?:\s*,[^,]{1,40},)?"  # an aside: "CNN, the mayor said, reported"
     r"(?:\s+(?:also|first|later|previously|recently|earlier|initially|has|have|had|was|were|"
     r"is|last\s+\w+|on\s+\w+day|this\s+(?:week|month|year)|\w+ly|new|own|"
     r"latest|all|both|\w+day))*"
@@ -304,7 +305,8 @@ _CITING_BEFORE = lazy_compile(
     r"broadcast|posted|provided|compiled|analy[sz]ed|reviewed|seen|estimated|counted|"
     r"surveyed|tallied|projected|calculated|confirmed|revealed)"
     r"(?:\s+[\w'\u2019-]+){0,2}?\s+(?:by|for|in|on)|"
-    r"\b(?:told|tells|tell|telling|per|via)|\bas\s+(?:first\s+)?reported\s+(?:by|in))"
+    r"\b(?:told|tells|tell|telling|per|via)|\bas\s+(?:first\s+)?reported\s+(?:by|in)|"
+    r",\s*(?:reported|reports|said|says|wrote|writes))"  # "..., reported the Examiner"
     r"\s+(?:(?:a|an|the|this|that|its|new|recent|latest)\s+)*$",
     re.I)
 _AND_BEFORE = re.compile(r"^\s*(?:,\s*)?(?:and|&|/|,)\s*(?:the\s+)?$", re.I)
