@@ -214,10 +214,20 @@ def test_the_second_participle_of_a_passive_is_no_cue_of_its_subject(text: str) 
     [
         "The mayor was interrupted, and said the crossing would run on Sunday.",
         "The mayor was interrupted and said that the crossing would run on Sunday.",
+        # a phrase after the verb that is no by-agent, then its content
+        "The mayor was interviewed, and said on Tuesday that the crossing would run.",
+        "The mayor was released and said on Tuesday he was innocent.",
+        "The mayor was re-elected and said in a statement that the tolls would fall.",
     ],
 )
 def test_a_finite_verb_after_a_passive_still_reports(text: str) -> None:
     assert [s.name for s in _analyse(text).sources] == ["The mayor"]
+
+
+def test_a_by_agent_right_after_the_second_participle_keeps_it_passive() -> None:
+    an = _analyse("The harbour master was briefed and warned by aides that the crossing "
+                  "would not run.")
+    assert "The harbour master" not in [s.name for s in an.sources]
 
 
 @pytest.mark.parametrize(
@@ -258,3 +268,17 @@ def test_a_speech_tag_after_a_clause_with_its_own_verb_of_wanting_or_fearing_is_
     tail = next(r for r in an.attributions
                 if r.source and text[r.source.start:r.source.end] == speaker)
     assert tail.content and tail.content[0].start == 0  # the whole clause is the speaker's
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The mayor, the harbour master and Ivo Berg all said the pier would close.", "Ivo Berg"),
+        ("Ann Lee and Ivo Berg both said the pier would close.", "Ivo Berg"),
+        ("The harbour board members each said the pier would close.",
+         "The harbour board members"),
+    ],
+)
+def test_a_quantifier_after_the_subject_is_not_part_of_its_name(text: str, name: str) -> None:
+    names = [s.name for s in _analyse(text).sources]
+    assert name in names and not [n for n in names if n.endswith(("all", "both", "each"))]

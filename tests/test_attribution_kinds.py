@@ -371,6 +371,20 @@ def test_batches_and_holders_of_documents_are_documents(text: str, kind: str) ->
          ORGANISATION),
         # a nation after a given name is a surname
         ("Ann England said the ferry would run on Sunday.", "Ann England", PERSON),
+        # a surname that ends like a body's name, with signs of a person: her age, "she",
+        # a first-person quotation, a noun for a person after the name
+        ("Greta Health, 61, said she would sell the bakery in March.", "Greta Health", PERSON),
+        ("\u201cI will sell the bakery,\u201d Greta Health said.", "Greta Health", PERSON),
+        ("Tomas Networks said he had never seen the ferry so full.", "Tomas Networks", PERSON),
+        ("Ivo Digital, a pharmacist, said the stock had run out.", "Ivo Digital", PERSON),
+        ("Harbour Health said it would sell the bakery in March.", "Harbour Health",
+         ORGANISATION),
+        # the end of a law's name after a given name alone: a surname, not a document
+        ("Alan Charter said the ferry would run on Sunday.", "Alan Charter", PERSON),
+        ("Greta Protocol said the ferry would run on Sunday.", "Greta Protocol", PERSON),
+        ("The Act says every ferry must carry a raft.", "The Act", DOCUMENT),
+        ("The Harbour Safety Act says every ferry must carry a raft.",
+         "The Harbour Safety Act", DOCUMENT),
     ],
 )
 def test_bodies_named_by_their_last_word(text: str, name: str, kind: str) -> None:

@@ -465,3 +465,25 @@ def test_cue_spans_decoded_from_an_array_are_those_of_its_plain_rows(
     sent = sorted(s for _, _, s in rows)
     assert decode_cue_spans(proba, sent, threshold) \
         == decode_cue_spans(proba.tolist(), sent, threshold)
+
+
+_SPAN = st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SPAN, max_size=12), _SPAN)
+def test_enclosing_and_overlapping_spans_by_bisection_match_a_scan(
+        spans: list[tuple[int, int]], probe: tuple[int, int]) -> None:
+    # findings._FixedSpans.encloses (a named source's content holding a passive) and
+    # outlets._overlaps (an outlet already taken) against the scans they replace
+    import itertools
+
+    from rules.attribution.findings import _FixedSpans
+    from rules.credibility.outlets import _overlaps
+
+    a, b = probe
+    assert _FixedSpans(list(spans)).encloses(a, b) == any(
+        ca <= a and b <= cb for ca, cb in spans)
+    ordered = sorted(spans)
+    ends = list(itertools.accumulate((y for _, y in ordered), max))
+    assert _overlaps((ordered, ends), a, b) == any(x < b and a < y for x, y in spans)

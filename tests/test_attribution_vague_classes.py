@@ -216,6 +216,9 @@ def test_people_placed_in_a_group_or_body_are_the_unnamed_source(text: str, sour
         "Doubts have been voiced over the cost of the new bridge.",
         "The toll was already being criticized as a tax on commuters.",
         "The harbour board was roundly condemned for the delays.",
+        "The new toll was branded as a tax on commuters.",
+        "The harbour master was branded as reckless after the collision.",
+        "The old pier was condemned for its cost, not its safety.",
     ],
 )
 def test_agentless_concerns_and_judgements_are_vague(text: str) -> None:
@@ -229,6 +232,18 @@ def test_agentless_concerns_and_judgements_are_vague(text: str) -> None:
         "The mayor raised concerns about the ferry timetable.",
         "Councillor Ann Lee said concerns were raised about the ferry timetable.",
         "Councillor Ann Lee criticized the toll as a tax on work.",
+        # the agent later in the clause, after the concern's topic or a time
+        "Concerns were raised about the cost of the new pier by the council's auditor.",
+        "The questions were raised about an hour into the meeting by Councillor Ann Lee.",
+        # the holder named in the same clause outside a by-phrase
+        "The toll was condemned for its cost in a statement from councillor Ivo Berg.",
+        "The toll was sharply criticized as unfair, with councillor Ivo Berg calling it "
+        "a tax on work.",
+        # condemned, branded in senses that judge nothing
+        "The old warehouse was condemned for demolition after the flood.",
+        "The harbour cottages were condemned for human habitation in 1950.",
+        "Most of the timber is branded for export.",
+        "The lambs were branded as yearlings.",
     ],
 )
 def test_concerns_and_judgements_with_their_holder_are_not_vague(text: str) -> None:

@@ -278,3 +278,64 @@ def test_an_outlet_that_reports_or_publishes_what_is_cited_is_a_named_source(
     credibility.run(an)
     names = {s.name.removeprefix("the ").removesuffix("'s") for s in an.sources}
     assert outlets <= names, an.sources
+
+
+@pytest.mark.parametrize(("text", "outlets"), [
+    # the cited one first, second or in the middle; one of them already a source of the
+    # attribution family ("X and Y confirmed")
+    ("The ferry will stop at the old pier, according to the Chicago Tribune and CNN.",
+     {"Chicago Tribune", "CNN"}),
+    ("The ferry will stop at the old pier, according to CNN and the Chicago Tribune.",
+     {"Chicago Tribune", "CNN"}),
+    ("The Chicago Tribune and CNN confirmed that the ferry will stop at the old pier.",
+     {"Chicago Tribune", "CNN"}),
+    ("The ferry will stop at the old pier, the Chicago Tribune and CNN reported.",
+     {"Chicago Tribune", "CNN"}),
+    ("Reuters, the Chicago Tribune and CNN all reported that the ferry will stop at the "
+     "old pier.", {"Reuters", "Chicago Tribune", "CNN"}),
+])
+def test_outlets_listed_together_are_cited_together(text: str, outlets: set[str]) -> None:
+    from rules import credibility
+    from tests.families import analyse_attribution
+
+    an = analyse_attribution(text)
+    credibility.run(an)
+    names = {s.name.removeprefix("The ").removeprefix("the ") for s in an.sources}
+    assert outlets <= names, an.sources
+
+
+def test_an_outlet_listed_beside_an_uncited_one_stays_uncited() -> None:
+    from rules import credibility
+    from tests.families import analyse_attribution
+
+    an = analyse_attribution("The harbour master has appeared on CNN and the Chicago Tribune "
+                             "podcast twice, she said.")
+    credibility.run(an)
+    assert not [s for s in an.sources if s.cue == "named"]
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    # the citing verb before the outlet after a comma, an aside between outlet and verb
+    ("Ann Lee said the toll is \u201cunfair\u201d to commuters, reported the Chicago Tribune.",
+     "Chicago Tribune"),
+    ("\u201cThe toll is unfair,\u201d said Ann Lee, a harbour trustee, reports CNN.", "CNN"),
+    ("CNN, the harbour master said, reported that the ferry will stop at the old pier.",
+     "CNN"),
+])
+def test_an_outlet_cited_after_a_comma_or_an_aside_is_a_named_source(
+        text: str, outlet: str) -> None:
+    from rules import credibility
+    from tests.families import analyse_attribution
+
+    an = analyse_attribution(text)
+    credibility.run(an)
+    assert outlet in {s.name.removeprefix("the ") for s in an.sources}, an.sources
+
+
+def test_an_outlet_said_about_is_not_cited() -> None:
+    from rules import credibility
+    from tests.families import analyse_attribution
+
+    an = analyse_attribution("The harbour master said CNN was wrong about the ferry.")
+    credibility.run(an)
+    assert not [s for s in an.sources if s.cue == "named"]

@@ -192,6 +192,7 @@ def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list
     (``named``: those relations' content spans) has its sayer and is not flagged."""
     hits = phrase_hits([text[a:b] for a, b, _ in body], (lex.agentless_re, lex.vague_re))
     quote_starts = [q[0] for q in quotes]
+    inside_named = _FixedSpans(list(named))
     for (start, _, index), (agentless, vague) in zip(body, hits, strict=True):
         for spans, label in ((agentless, "agentless passive"), (vague, "vague")):
             for ma, mb in spans:
@@ -208,7 +209,7 @@ def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list
                     # "has been called in", "no injuries were reported": no report; "was
                     # seen as a snub by the board": the agent after the complement
                 if (label == "agentless passive" or text[a:b].lower() == "reportedly") \
-                        and any(ca <= a and b <= cb for ca, cb in named):
+                        and inside_named.encloses(a, b):
                     continue  # "Prices are expected to rise, the central bank said"
                 if label == "vague" and _DEFINITE_DOCUMENTS.match(text, a) \
                         and _DEFINITE_BEFORE.search(text, max(0, a - 12), a):
@@ -254,10 +255,11 @@ def _unnamed_asides(text: str, body: Sequence[tuple[int, int, int]], quotes: lis
     hits += [(a, b, "passive") for a, b in agentless_reports(text, spans)]
     by_start = {a: k for a, _, k in body}
     starts = sorted(by_start)
+    inside_named = _FixedSpans(list(named))
     for a, b, label in sorted(hits):
         if flagged.overlaps(a, b) or _inside_quote(quotes, quote_starts, a):
             continue
-        if label in ("passive", "data") and any(ca <= a and b <= cb for ca, cb in named):
+        if label in ("passive", "data") and inside_named.encloses(a, b):
             continue  # a named source says it ("..., Tom Hart told reporters"; "Figures
             # show ..., the council said": the council's figures)
         k = by_start[starts[bisect.bisect_right(starts, a) - 1]]
@@ -421,6 +423,11 @@ class _FixedSpans:
         """Whether a span starting before ``b`` ends after ``a``."""
         i = bisect.bisect_left(self._starts, b) - 1
         return i >= 0 and self._max_end[i] > a
+
+    def encloses(self, a: int, b: int) -> bool:
+        """Whether a span starting at or before ``a`` ends at or after ``b``."""
+        i = bisect.bisect_right(self._starts, a) - 1
+        return i >= 0 and self._max_end[i] >= b
 
 
 class _Spans:

@@ -297,13 +297,35 @@ def _coordinated_passive(d: TokenDoc, r: Extracted) -> bool:
     if _PASSIVE_BEFORE.search(d.text, max(0, r.cue[0] - 80), r.cue[0]) is None:
         return False
     # "was interrupted, and said the ferry would run": a finite verb with its content; a
-    # passive participle ends its clause or takes a phrase ("criticized by", "on", ".")
+    # passive participle ends its clause or takes a phrase ("criticized by", "on", "."). With
+    # content read ("was released and said on Tuesday he was innocent") only a by-agent right
+    # after the cue makes it passive ("was briefed and warned by aides that ..."), not "by
+    # phone"
+    if _clausal(d.text, r.content):
+        return _BY_AGENT_AFTER.match(d.text, r.cue[1]) is not None
     return _PASSIVE_AFTER.match(d.text, r.cue[1]) is not None
 
 
 _PASSIVE_AFTER = re.compile(
     r"\s*(?:[.,;:!?)\u2014\u2013-]|$|(?:\w+ly\s+)?(?:by|on|in|at|for|as|over|after|during|"
     r"from|across|online|throughout|alike|again|too|widely|publicly)\b)", re.I)
+def _clausal(text: str, content: list[tuple[int, int]]) -> bool:
+    """Whether a relation's content reads as a clause ("she was innocent", "that it would
+    run", "in court that she was innocent"), not a phrase of the participle ("online",
+    "across the region")."""
+    if not content:
+        return False
+    first = text[content[0][0] : content[0][1]]
+    return len(first.split()) >= 2 and (_PASSIVE_AFTER.match(first) is None
+                                        or _THAT.search(first) is not None)
+
+
+_THAT = re.compile(r"\bthat\b", re.I)
+
+
+_BY_AGENT_AFTER = re.compile(
+    r"\s+(?:\w+ly\s+)?by\s+(?!(?:phone|telephone|email|e-mail|text|letter|video|"
+    r"videolink|satellite|mail|post|fax|radio|zoom|skype)\b)", re.I)
 
 
 # participles that describe a suspect, never report ("the man accused of ..."): with their

@@ -27,6 +27,7 @@ from rules.attribution.names import (
     role_holder_before,
 )
 from rules.attribution.phrases import np_left
+from rules.attribution.source_words import body_name, person_noun
 from rules.attribution.sources import (
     NAME_TOKEN,
     PAREN,
@@ -141,7 +142,7 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
             continue
         if r.kind == "citation":
             continue  # named and classified where found (``citations.py``)
-        kind, name, role = classify(r.source_text, lex)
+        kind, name, role = _named_like_a_body(d, r, classify(r.source_text, lex))
         # "He's (not saying)": the pronoun in a contraction
         low = _CONTRACTION.sub(r"\1", r.source_text.strip().lower())
         if acronym(r.source_text.strip()):
@@ -188,6 +189,25 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Mm]e|[Mm]yself)\b")
+
+
+def _named_like_a_body(d: TokenDoc, r: Extracted, found: Source) -> Source:
+    """A person for a name read as a body's by its last word when the text shows a person:
+    "Greta Health, 61, said she ...", "“I ...,” Greta Health said", "Ivo Digital, a
+    pharmacist, said"; else ``found``."""
+    kind, name, role = found
+    if kind == ORGANISATION and body_name(name.split(), d.lex) \
+            and (person_in_context(d, r, name) or _speaks_as_i(d, r)
+                 or _person_appositive(role, d.lex)):
+        return PERSON, name, role
+    return found
+
+
+def _person_appositive(role: str, lex: Lexicon) -> bool:
+    """Whether the aside after a name gives a person's age or a noun for a person ("Jo
+    Digital, 54,", "Jo Digital, a nurse,")."""
+    words = role.split(",")[0].split()
+    return bool(words) and (words[0].isdigit() or person_noun(words[-1].lower(), lex))
 
 
 def _speaks_as_i(d: TokenDoc, r: Extracted) -> bool:

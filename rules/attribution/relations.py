@@ -234,7 +234,8 @@ def _verb_left_source(d: TokenDoc, ci: int, cj: int, sent: int, cue_low: str,
     toks = d.toks
     s_lo, s_hi = d.sent_tok[sent]
     left_k = _left_of_auxiliaries(d, ci, s_lo)
-    np = np_left(d, left_k, sent) if left_k >= s_lo else None
+    np = np_left(d, left_k, sent) if left_k >= s_lo \
+        and toks[left_k].low not in ("all", "both", "each") else None  # "CNN all said"
     if np is None and left_k > s_lo:
         np = _np_before_floating(d, left_k, s_lo, sent) or _np_before_dashes(d, left_k, s_lo,
                                                                               sent)
@@ -309,8 +310,7 @@ def _with_relative_clause(d: TokenDoc, np: Span | None, s_lo: int, sent: int) ->
     return (head[0], np[1]) if head else np
 
 
-# words that float between a subject and its verb: "Carter however said", "Lee and Ruiz
-# both stressed", "the senators, however, said", "Officials there said", "Voters here say"
+# words floating between a subject and its verb ("Lee and Ruiz both said", "Officials there said")
 _FLOATING = frozenset(("however", "both", "all", "each", "too", "though", "themselves", "himself",
                        "herself", "instead", "meanwhile", "therefore", "there", "here"))
 

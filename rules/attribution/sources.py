@@ -210,8 +210,8 @@ def _documents(p: _Phrase, lex: Lexicon) -> Source | None:
     if p.head in BATCH_HEADS and len(lows) > n_head and lows[n_head] == "of" \
             and document_word(lows[-1], lex) or released_records(lows, n_head, p.head, lex):
         return DOCUMENT, p.main, p.appos  # (or "Memos released under the ... Act")
-    if len(words) >= 2 and words[-1][:1].isupper() and lows[-1] in DOCUMENT_NAME_ENDS \
-            and n_head == len(words):
+    if (len(words) >= 3 or lows[0] == "the") and words[-1][:1].isupper() \
+            and lows[-1] in DOCUMENT_NAME_ENDS and n_head == len(words):  # not "Alan Charter"
         return DOCUMENT, p.main, p.appos  # "the Clean Air Act", "the First Amendment"
     if len(words) == 1 and words[0][:1].isupper() and words[0][1:].islower() \
             and lows[0].endswith("s") and document_word(lows[0], lex):

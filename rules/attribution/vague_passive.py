@@ -39,6 +39,12 @@ _REPORTED = (r"(?:announced|revealed|confirmed|suggested|claimed|alleged|argued|
              r"|feared|hoped|believed|thought|understood|rumou?red|speculated|reported|said"
              r"|known|expected|suspected|presumed|assumed|noted|acknowledged|disclosed|learnt|learned"
              r"|gathered)")
+# what "branded as" judges with when no article follows ("branded as racist")
+_JUDGING = (r"(?:racist|sexist|bigoted|reckless|dangerous|unfair|illegal|unlawful"
+            r"|irresponsible|hypocritical|dishonest|corrupt|cruel|extreme|extremist|divisive"
+            r"|misleading|offensive|unacceptable|disgraceful|shameful|incompetent|naive"
+            r"|traitors?|liars?|hypocrites?|cowards?|terrorists?|criminals?|elitist|arrogant"
+            r"|anti-\w+|un-\w+|too\s+\w+)")
 _AGENTLESS = lazy_compile(
     r"\bit\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|may\s+be|might\s+be)"
     r"\s+(?:widely\s+|generally\s+|now\s+|also\s+|often\s+|since\s+|later\s+)?"
@@ -66,11 +72,16 @@ _AGENTLESS = lazy_compile(
     r"|\b(?:concerns|fears|questions|doubts|objections|worries)\s+(?:were|was|are|is|had"
     r"\s+been|have\s+been|has\s+been)\s+(?:(?:also|already|repeatedly|widely|quickly)\s+)?"
     r"(?:raised|voiced|expressed|aired)\s+(?:about|over|regarding|around|as\s+to)\b"
+    r"(?![^.;:]{0,80}\bby\s)"
     # a judgement passive in any tense with what it judges ("was being criticized as a
     # threat", "were condemned for"), no agent in the clause
     r"|\b(?:is|are|was|were|being|been)\s+(?:(?:already|also|widely|repeatedly|increasingly"
-    r"|often|long|roundly|sharply|heavily|publicly)\s+)*(?:being\s+)?(?:criticised|criticized"
-    r"|condemned|denounced|derided|decried|branded)\s+(?:as|for)\b(?![^.;:]{0,80}\bby\s)"
+    r"|often|long|roundly|sharply|heavily|publicly)\s+)*(?:being\s+)?(?:(?:criticised|criticized"
+    r"|condemned|denounced|derided|decried)\s+(?:as|for)\b"
+    # not a building condemned for demolition, cattle branded as calves, steel for export
+    r"(?!\s+(?:its\s+|their\s+|the\s+)?(?:demolition|destruction|habitation|human"
+    r"\s+habitation|occupancy|use|scrap|salvage)\b)"
+    r"|branded\s+as\s+(?:an?\s|" + _JUDGING + r"\b))(?![^.;:]{0,80}\bby\s)"
     # gathered, learnt: reporting in any clause ("It was gathered the bodies were buried")
     r"|\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:gathered|learnt|learned)\b(?!\s+from\b)"
     # concerns that exist, are widespread, remain: "Concerns exist that", "fears remain that"
@@ -128,8 +139,20 @@ def agentless_reports(text: str, sentences: Iterable[Span]) -> list[Span]:
             if not before or before[-1].strip(",") in _NOT_BEFORE_REDUCED \
                     or not (before[-1][-1:].isalnum() or before[-1].endswith(",")):
                 continue
+        elif _JUDGED.search(low, a, b) and _NAMED_LATER_IN_CLAUSE.match(text, b):
+            continue  # "condemned for the cuts in a statement from Senator Ann Lee"
         out.append((a, b))
     return sorted(out)
+
+
+# a judgement or concerns passive ("was condemned for", "concerns were raised about") whose
+# clause goes on to name who judges: "..., with opposition leader Ann Lee calling it
+# reckless", "in a statement from the Harbour Trust" (two capitalised words or more)
+_JUDGED = re.compile(r"criticis|criticiz|condemned|denounced|derided|decried|branded|raised"
+                     r"|voiced|expressed|aired")
+_NAMED_LATER_IN_CLAUSE = re.compile(
+    r"[^.;:!?]{0,100}?\b(?:from|with|including|by)\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,4}?"
+    r"(?:[A-Z][a-z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+")
 
 
 _UNNAMED_DOCUMENT = lazy_compile(

@@ -9,6 +9,8 @@ broadcaster X reported") or that a source list names.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -285,9 +287,10 @@ _DOC_NOUNS = (
     r"fact[- ]?check(?:er|s)?|database|records?|transcripts?|findings")
 _CITING_AFTER = lazy_compile(
     r"(?:['\u2019]s?)?(?:\s*/\s*[\w.&'\u2019 -]{1,40}?)?"  # "X's", "X/Y"
+    r"(?:\s*,[^,]{1,40},)?"  # an aside: "CNN, the mayor said, reported"
     r"(?:\s+(?:also|first|later|previously|recently|earlier|initially|has|have|had|was|were|"
     r"is|last\s+\w+|on\s+\w+day|this\s+(?:week|month|year)|\w+ly|new|own|"
-    r"latest|\w+day))*"
+    r"latest|all|both|\w+day))*"
     r"\s+(?:reported|reports|reporting|report|said|says|found|finds|discovered|discovers|"
     r"revealed|reveals|confirmed|confirms|learned|learns|obtained|published|publishes|noted|"
     r"notes|wrote|writes|estimated|estimates|surveyed|counted|tallied|analy[sz]ed|"
@@ -302,7 +305,8 @@ _CITING_BEFORE = lazy_compile(
     r"broadcast|posted|provided|compiled|analy[sz]ed|reviewed|seen|estimated|counted|"
     r"surveyed|tallied|projected|calculated|confirmed|revealed)"
     r"(?:\s+[\w'\u2019-]+){0,2}?\s+(?:by|for|in|on)|"
-    r"\b(?:told|tells|tell|telling|per|via)|\bas\s+(?:first\s+)?reported\s+(?:by|in))"
+    r"\b(?:told|tells|tell|telling|per|via)|\bas\s+(?:first\s+)?reported\s+(?:by|in)|"
+    r",\s*(?:reported|reports|said|says|wrote|writes))"  # "..., reported the Examiner"
     r"\s+(?:(?:a|an|the|this|that|its|new|recent|latest)\s+)*$",
     re.I)
 _AND_BEFORE = re.compile(r"^\s*(?:,\s*)?(?:and|&|/|,)\s*(?:the\s+)?$", re.I)
@@ -314,6 +318,37 @@ def _cited_here(chunk: str, start: int, end: int) -> bool:
     if _CITING_AFTER.match(chunk, end):
         return True
     return _CITING_BEFORE.search(chunk[max(0, start - 80) : start]) is not None
+
+
+def _overlaps(spans: tuple[list[tuple[int, int]], list[int]], a: int, b: int) -> bool:
+    """Whether one of ``spans`` (sorted spans, their running maximum end) overlaps
+    ``a``-``b``."""
+    i = bisect.bisect_left(spans[0], (b,)) - 1
+    return i >= 0 and spans[1][i] > a
+
+
+def _cited_runs(
+    text: str, chunk: str, offset: int, ms: list[re.Match[str]], held: list[bool],
+    table: OutletTable,
+) -> list[bool]:
+    """For each outlet named in one body sentence, whether it is cited: outlets listed
+    together ("a poll by X and Y", "according to X and Y", "X, Y and Z all reported") are
+    cited together when one of them is cited itself or already recorded (``held``)."""
+    cited = [False] * len(ms)
+    k = 0
+    while k < len(ms):
+        j = k
+        while j + 1 < len(ms) and _AND_BEFORE.match(chunk[ms[j].end() : ms[j + 1].start()]):
+            j += 1
+        run = range(k, j + 1)
+        if any(held[i] or (_context_ok(text, offset + ms[i].start(), offset + ms[i].end(),
+                                       table)
+                           and _cited_here(chunk, ms[i].start(), ms[i].end()))
+               for i in run):  # fmt: skip
+            for i in run:
+                cited[i] = True
+        k = j + 1
+    return cited
 
 
 # nouns after an outlet's name that make it the medium of someone's words
@@ -338,6 +373,10 @@ def scan_outlets(
     low = None
     if text.isascii() or not any(ch in text for ch in FOLDS_TO_ASCII):
         low = text.lower()
+    # the spans taken before this scan, sorted with their running maximum end (what this
+    # scan adds lies in earlier sentences or apart in this one: no later outlet overlaps it)
+    before = sorted(taken)
+    before_ends = (before, list(itertools.accumulate((y for _, y in before), max)))
     for s in doc.sentences:
         if s.region not in (BODY, REFERENCES):
             continue
@@ -356,19 +395,15 @@ def scan_outlets(
         scan = table.scanned.pattern_for(chunk)
         if scan is None:
             continue
-        cited_end = -1  # end of the last outlet of this sentence found cited
-        for m in scan.finditer(chunk):
+        ms = list(scan.finditer(chunk))
+        held = [_overlaps(before_ends, s.start + m.start(), s.start + m.end()) for m in ms]
+        cited = _cited_runs(text, chunk, s.start, ms, held, table) if s.region == BODY else []
+        for k, m in enumerate(ms):
             a, b = s.start + m.start(), s.start + m.end()
-            if any(x < b and a < y for x, y in taken):
+            if held[k]:
                 continue
-            if s.region == BODY:
-                if not _context_ok(text, a, b, table):
-                    continue
-                # cited itself, or joined to a cited outlet ("a poll by X and Y")
-                joined = cited_end >= 0 and _AND_BEFORE.match(chunk[cited_end : m.start()])
-                if not (joined or _cited_here(chunk, m.start(), m.end())):
-                    continue
-                cited_end = m.end()
+            if s.region == BODY and not (cited[k] and _context_ok(text, a, b, table)):
+                continue
             footnote = None
             if s.region == REFERENCES:
                 num = _FOOTNOTE_NUM.search(text[max(s.start, a - 4) : a])
