@@ -487,3 +487,73 @@ def test_enclosing_and_overlapping_spans_by_bisection_match_a_scan(
     ordered = sorted(spans)
     ends = list(itertools.accumulate((y for _, y in ordered), max))
     assert _overlaps((ordered, ends), a, b) == any(x < b and a < y for x, y in spans)
+
+
+# pieces of sentences for the ATT001 sentence scans: their key words, the words around them,
+# punctuation that splits words and white space of several kinds
+_ASIDE_PIECES = st.sampled_from(
+    ["it is ", "it was ", " believed", " thought", " to be", " to have", "there are ",
+     " fears", " concerns", " have been raised", " been", " raised ", "raised", " that ",
+     " critics", " charge", " officials", " say", "Some ", "many ", "Democrats ", " by some",
+     "according to a report", " as per ", "citing ", " an official ", "the official said ",
+     "Figures show", " data", "who asked not to be named", " familiar with", " the talks",
+     "people ", " said.", ", ", ". ", "(", ")", "“", "”", "'", "—", "-", "[", "\n", "  ",
+     "\u00a0", "\t", "x", "İt is ", "Σ", "widely ", "reportedly ", "condemned ", " for"])
+_ASIDE_TEXTS = st.lists(_ASIDE_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ASIDE_TEXTS, st.lists(st.integers(0, 400), max_size=10))
+def test_key_words_skip_only_keys_a_text_cannot_hold(text: str, cuts: list[int]) -> None:
+    """The sentence scans skip a key whose inner word the text lacks (``key_words``): the
+    seven scans of ``findings._unnamed_asides`` give what they give when every key is
+    looked for."""
+    from rules.attribution.vague_few import unnamed_access, unnamed_few
+    from rules.attribution.vague_groups import anonymity_asides, group_claims
+    from rules.attribution.vague_passive import agentless_reports, unnamed_data, unnamed_documents
+
+    lex = get_lexicon()
+    edges = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
+    sentences = [(edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
+
+    def scans() -> list[list[tuple[int, int]]]:
+        return [anonymity_asides(text, sentences), group_claims(text, sentences, lex),
+                unnamed_documents(text, sentences), unnamed_data(text, sentences),
+                unnamed_few(text, sentences, lex), unnamed_access(text, sentences, lex),
+                agentless_reports(text, sentences)]
+
+    fast = scans()
+    gate = vague_words.key_words
+    vague_words.key_words = lambda keys: tuple(() for _ in keys)  # every key looked for
+    try:
+        plain = scans()
+    finally:
+        vague_words.key_words = gate
+    assert fast == plain
+
+
+def test_key_words_are_the_inner_words_of_each_key() -> None:
+    assert vague_words.key_words((" been raised", "it is ", "there ", " a b c ", " x.y z",
+                                  "figures")) == (("been",), ("is",), (), ("a", "b", "c"),
+                                                  (), ())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ASIDE_TEXTS, st.lists(st.integers(0, 400), max_size=10),
+       st.sampled_from(["", "\x1c", "\x85", "\u2028", "\u200b", "İ", "…", "*", "{"]))
+def test_cue_phrase_prefilter_on_the_flat_text_is_the_one_per_sentence(
+        text: str, cuts: list[int], extra: str) -> None:
+    """The vague model's prefilter read from the whole text lower-cased once, punctuation
+    turned into spaces, says what it says on each sentence lower-cased alone."""
+    from rules.attribution import vague_model
+
+    text = text.replace("x", extra)
+    flat = vague_model._flat_lower(text)
+    if flat is None:
+        assert len(text.lower()) != len(text)
+        return
+    edges = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
+    for a, b in zip(edges, edges[1:], strict=False):
+        words = set(flat[a:b].split())
+        assert words == set(vague_model._CORE_WORDS.findall(text[a:b].lower()))
+        assert vague_model._may_hit_words(words) == vague_model._may_hit(text[a:b])

@@ -37,6 +37,7 @@ from rules.attribution.vague_words import (
     _lowered,
     _quoted,
     _scan,
+    _words,
     found_before,
     lazy_named_role,
 )
@@ -148,7 +149,6 @@ _QUANTIFIERS = frozenset(("some", "many", "several", "most", "other", "few", "a"
 # words one of which a sentence must hold for a scan to run on it (most hold none)
 _ASIDE_KEYS = ("anonym", "named", "identified", "authori", "quoted", "allowed", "permitted",
                "cleared")
-_PUNCT_CHARS = ".,;:!?()\"“”‘’'—–"
 
 
 def anonymity_asides(text: str, sentences: Iterable[Span]) -> list[Span]:
@@ -162,11 +162,8 @@ def group_claims(text: str, sentences: Iterable[Span], lex: Lexicon) -> list[Spa
     out: list[Span] = []
     heads = _group_heads(lex)
     low = _lowered(text)
-    words = low
-    for c in _PUNCT_CHARS:
-        if c in words:
-            words = words.replace(c, " ")
-    present = set(heads.intersection(words.split()))
+    words, vocab = _words(text)
+    present = set(heads & vocab)
     present.update(counted_capitals(text, low))
     if not present:
         return out

@@ -112,10 +112,29 @@ def _may_hit(sent: str) -> bool:
     passive's verb): most sentences are read no further. A word run's lower-case core
     without punctuation is one of the runs of the lower-cased sentence that hold neither
     whitespace nor punctuation."""
-    words = set(_CORE_WORDS.findall(sent.lower()))
+    return _may_hit_words(set(_CORE_WORDS.findall(sent.lower())))
+
+
+def _may_hit_words(words: set[str]) -> bool:
+    """:func:`_may_hit` of a sentence whose lower-case cores are ``words``."""
     return not (words.isdisjoint(_ADVERB_OR_PEOPLE)
                 and ("it" not in words or words.isdisjoint(_IT_VERBS))
                 and (words.isdisjoint(_GROUP_VERB_WORDS) or words.isdisjoint(_GROUPS)))
+
+
+def _flat_lower(text: str) -> str | None:
+    """``text`` lower-cased with every character of :data:`_PUNCT` turned into a space,
+    offset for offset, so that the white-space separated words of ``_flat_lower(text)[a:b]``
+    are the cores :func:`_may_hit` reads in ``text[a:b]`` (``str.split`` and the regex's
+    ``\\s`` know the same white space); None where lower case changes the length ("İ"):
+    then each sentence is lower-cased alone."""
+    flat = text.lower()
+    if len(flat) != len(text):
+        return None
+    for c in _PUNCT:
+        if c in flat:
+            flat = flat.replace(c, " ")
+    return flat
 
 
 def _word_runs(text: str) -> list[tuple[int, int, str]]:
@@ -252,11 +271,12 @@ def _phrase_features(text: str, body: Sequence[tuple[int, int, int]],
     """Add the cue-phrase features of every body sentence (none inside a quotation: the
     speaker's words)."""
     quote_starts = [q[0] for q in quotes]
+    flat = _flat_lower(text)  # (one pass over the text, not a regex per sentence)
     for a, b, k in body:
         sent = text[a:b]
         if sent.lstrip()[:1] in "“\"‘":
             out.setdefault(k, ({}, None))[0]["quote_open"] = 1.0
-        if not _may_hit(sent):
+        if not (_may_hit(sent) if flat is None else _may_hit_words(set(flat[a:b].split()))):
             continue
         runs = _word_runs(sent)
         for name, i, j in _phrase_hits([w.lower() for _, _, w in runs],

@@ -177,19 +177,60 @@ def _lowered(text: str) -> str:
     return low
 
 
+# characters that separate words in :func:`_words`' copy of a text (besides white space)
+PUNCT_CHARS = ".,;:!?()\"“”‘’'—–"
+# the last text's words: its lower case with :data:`PUNCT_CHARS` turned into spaces, offset
+# for offset, and the set of its white-space separated words (one tuple, as above)
+_last_words: tuple[str, str, frozenset[str]] = ("", "", frozenset())
+
+
+def _words(text: str) -> tuple[str, frozenset[str]]:
+    """``text`` lower-cased with :data:`PUNCT_CHARS` turned into spaces (offset for
+    offset), and the set of its words (split at white space), remembered for the last
+    text: the scans of one text share them, to skip the keys that text cannot hold."""
+    global _last_words
+    last = _last_words
+    if last[0] is text:
+        return last[1], last[2]
+    words = _lowered(text)
+    for c in PUNCT_CHARS:
+        if c in words:
+            words = words.replace(c, " ")
+    vocab = frozenset(words.split())
+    _last_words = (text, words, vocab)
+    return words, vocab
+
+
+@functools.cache  # one tuple of keys per scan: a few dozen in all
+def key_words(keys: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """For each key, the words that every text holding it holds (:func:`_words`): those
+    with a space on both sides inside the key (" been raised": "been"; "it is ": "is"),
+    none of them with a character of :data:`PUNCT_CHARS`."""
+    out = []
+    for k in keys:
+        inner = k.split(" ")[1:-1]
+        out.append(tuple(w for w in inner if w and w.split() == [w]
+                         and not any(c in PUNCT_CHARS for c in w)))
+    return tuple(out)
+
+
 def _scan(text: str, sentences: Iterable[Span], keys: tuple[str, ...],
           pattern: re.Pattern[str], lower: bool = False) -> list[Span]:
     """Spans of ``pattern`` outside quotations in the sentences that hold one of ``keys``
-    (lower case; found with ``str.find``, much faster than a regex over the text)."""
+    (lower case; found with ``str.find``, much faster than a regex over the text; a key
+    with a word the text lacks (:func:`key_words`) is not looked for)."""
     low = _lowered(text)
     sents = list(sentences)
     starts = [a for a, _ in sents]
     n = len(sents)
+    vocab = _words(text)[1]
     # the sentences in which a key starts (one before every sentence, or between two, is
     # in none); after each start found, a key's search goes on where the next sentence
     # starts: the starts before it would find the same sentence again, or none
     hit: set[int] = set()
-    for k in keys:
+    for k, needed in zip(keys, key_words(keys), strict=True):
+        if needed and not all(w in vocab for w in needed):
+            continue  # a word of the key is nowhere in the text
         i = low.find(k)
         while i >= 0:
             si = bisect.bisect_right(starts, i) - 1
