@@ -204,6 +204,13 @@ def test_a_title_tells_which_pronoun_may_stand_for_a_person() -> None:
     assert ("Tom Hart", PERSON) in found and found.count(("Tom Hart", PERSON)) == 1
 
 
+def test_a_surname_alone_keeps_the_pronoun_its_full_name_has() -> None:
+    found = _sources("Hart says the ferry will run. Mr. Tom Hart said the terminal was "
+                     "ready. The quay was praised by traders. She said the quay would reopen "
+                     "soon.")
+    assert [f for f in found if f[1] == PERSON] == [("Hart", PERSON), ("Tom Hart", PERSON)]
+
+
 def test_one_of_some_people_named_after_the_comma_is_that_person() -> None:
     assert _sources("One of the authors of the harbour report, Tom Berg, said the data were "
                     "weak.") == [("Tom Berg", PERSON)]

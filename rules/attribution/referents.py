@@ -198,11 +198,12 @@ def _judged_person(d: TokenDoc, r: Extracted, people: list[tuple[int, str, str]]
                    genders: dict[str, str]) -> None:
     """"Ann Ross was praised by Mayor Lee. She said": the person judged, the subject of a
     judgement passive whose judge is its source, stays the antecedent nearest at hand."""
-    if judge_after(r) and r.content:
+    if judge_after(r) and r.content and r.cue is not None and r.source is not None \
+            and d.text[r.cue[1]:r.source[0]].strip().lower() == "by":
         a, b = r.content[0]
         kind, name, role = classify(d.text[a:b], d.lex)
         if kind == PERSON and name and all(NAME_TOKEN.match(w) for w in name.split()):
-            _add_person(people, genders, a, name, role)
+            _add_person(people, genders, a, *_full_name(d, a, name, role, people))
 
 
 def _add_person(people: list[tuple[int, str, str]], genders: dict[str, str], at: int,
@@ -410,11 +411,11 @@ def _pronoun_referent(d: TokenDoc, at: int, low: str,
     if low in ("he", "she"):
         subject = _subject_before(d, at, people[-1][0] if people else -1)
         if subject is not None and (not people or subject[0] > people[-1][0]) \
-                and genders.get(subject[1], low) == low:
+                and _may_be(genders, subject[1], low):
             genders[subject[1]] = low
             return PERSON, subject[1], ""
         for _, full, frole in reversed(people):
-            if genders.get(full, low) == low:
+            if _may_be(genders, full, low):
                 genders[full] = low
                 return PERSON, full, frole
         return own  # nobody cited whom the pronoun can stand for
@@ -443,6 +444,16 @@ def _pronoun_referent(d: TokenDoc, at: int, low: str,
             txt = d.text[d.toks[prev_np[0]].start : d.toks[prev_np[1]].end]
             return classify(txt, d.lex)
     return own
+
+
+def _may_be(genders: dict[str, str], name: str, pronoun: str) -> bool:
+    """Whether "he" or "she" (``pronoun``) may stand for ``name``: no other pronoun named
+    it, nor, for a surname alone ("Trump" in a headline), a full name it ends ("Mr.
+    Donald J. Trump")."""
+    if genders.get(name, pronoun) != pronoun:
+        return False
+    return " " in name or all(g == pronoun for full, g in genders.items()
+                              if full.rsplit(" ", 1)[-1] == name)
 
 
 def _full_name(d: TokenDoc, at: int, name: str, role: str,
