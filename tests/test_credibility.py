@@ -314,6 +314,22 @@ def test_an_outlet_listed_beside_an_uncited_one_stays_uncited() -> None:
     assert not [s for s in an.sources if s.cue == "named"]
 
 
+@pytest.mark.parametrize(("text", "cited"), [
+    # an aside after the outlet, then another speaker's inverted verb: no citing of it
+    ("She left CNN, the network she joined in 2001, said a spokesman.", False),
+    ("She left CNN, the network she joined in 2001, said the harbour's lawyer.", False),
+    ("CNN, the cable network, said the ferry would stop at the old pier.", True),
+])
+def test_an_outlet_before_an_aside_and_an_inverted_speaker_is_not_cited(
+        text: str, cited: bool) -> None:
+    from rules import credibility
+    from tests.families import analyse_attribution
+
+    an = analyse_attribution(text)
+    credibility.run(an)
+    assert ("CNN" in [s.name for s in an.sources]) is cited, an.sources
+
+
 @pytest.mark.parametrize("text", [
     # outlets that only heard a named speaker: none of them cites, nor do its neighbours
     "Harbour master Ann Lee told CNN and the Chicago Tribune that the ferry would stop.",

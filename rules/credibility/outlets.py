@@ -287,7 +287,7 @@ _DOC_NOUNS = (
     r"fact[- ]?check(?:er|s)?|database|records?|transcripts?|findings")
 _CITING_AFTER = lazy_compile(
     r"(?:['\u2019]s?)?(?:\s*/\s*[\w.&'\u2019 -]{1,40}?)?"  # "X's", "X/Y"
-    r"(?:\s*,[^,]{1,40},)?"  # an aside: "CNN, the mayor said, reported"
+    r"(?P<aside>\s*,[^,]{1,40},)?"  # an aside: "CNN, the mayor said, reported"
     r"(?:\s+(?:also|first|later|previously|recently|earlier|initially|has|have|had|was|were|"
     r"is|last\s+\w+|on\s+\w+day|this\s+(?:week|month|year)|\w+ly|new|own|"
     r"latest|all|both|\w+day))*"
@@ -296,7 +296,11 @@ _CITING_AFTER = lazy_compile(
     r"notes|wrote|writes|estimated|estimates|surveyed|counted|tallied|analy[sz]ed|"
     r"documented|recorded|broadcast|aired|cited|cites|quoted|quotes|claimed|claims|alleged|"
     r"stated|tweeted|posted|announced|understands|projected|projects|calculated|"
-    r"(?:" + _DOC_NOUNS + r"))\b",
+    r"(?:" + _DOC_NOUNS + r"))\b"
+    # (after an aside, not another speaker's inverted verb: "She left CNN, the network she
+    # joined in 2001, said a spokesman.")
+    r"(?(aside)(?!(?:(?<=said)|(?<=says)|(?<=added)|(?<=told))\s+(?:an?|the|his|her|its"
+    r"|their)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?\s*[.,;]))",
     re.I)
 _CITING_BEFORE = lazy_compile(
     r"(?:\baccording\s+to|\b(?:" + _DOC_NOUNS + r")(?:\s+[\w'\u2019-]+){0,3}?\s+"
