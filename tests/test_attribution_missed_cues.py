@@ -311,3 +311,12 @@ def test_in_the_view_of_someone_cites_them(text: str, source: str) -> None:
     an = analyse_attribution(text)
     assert an.attributed == [True]
     assert [s.name for s in an.sources] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    # a view that is a sight: nobody holds it
+    "In the view of the harbour camera, the quay was empty all night.",
+    "In the view of the old lighthouse, the ferry slowly turned east.",
+])
+def test_in_the_view_of_a_thing_cites_nobody(text: str) -> None:
+    assert analyse_attribution(text).sources == []
