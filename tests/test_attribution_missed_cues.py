@@ -250,6 +250,9 @@ def test_a_place_adverb_between_source_and_cue_keeps_the_source(text: str,
     # a group followed by the one of them who is named: the named one
     ("The ferry timetable has been praised by harbour critics, including economist Tomas "
      "Perl.", "Tomas Perl"),
+    # the grounds of the judgement after the judge are no part of the judge
+    ("The ferry timetable was criticised by commuters for the delays.", "commuters"),
+    ("The ferry timetable was praised by Ann Lee as a model of its kind.", "Ann Lee"),
 ])
 def test_a_passive_judgement_cites_its_judge(text: str, source: str) -> None:
     an = analyse_attribution(text)
@@ -262,6 +265,8 @@ def test_a_passive_judgement_cites_its_judge(text: str, source: str) -> None:
 
 @pytest.mark.parametrize("text", [
     # acts that share the passive form: a vote, a jet of water, a greeting
+    # a dispute between two parties is no judgement of anyone's
+    "The island is disputed by the two harbour towns.",
     "The harbour levy was rejected by the council on Tuesday.",
     "The driver was blasted by a jet of water from the broken main.",
     "The visitors were welcomed by the mayor at the pier.",
@@ -306,3 +311,12 @@ def test_in_the_view_of_someone_cites_them(text: str, source: str) -> None:
     an = analyse_attribution(text)
     assert an.attributed == [True]
     assert [s.name for s in an.sources] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    # a view that is a sight: nobody holds it
+    "In the view of the harbour camera, the quay was empty all night.",
+    "In the view of the old lighthouse, the ferry slowly turned east.",
+])
+def test_in_the_view_of_a_thing_cites_nobody(text: str) -> None:
+    assert analyse_attribution(text).sources == []

@@ -219,10 +219,24 @@ def test_people_placed_in_a_group_or_body_are_the_unnamed_source(text: str, sour
         "The new toll was branded as a tax on commuters.",
         "The harbour master was branded as reckless after the collision.",
         "The old pier was condemned for its cost, not its safety.",
+        # a "by" later in the clause that names no one: a vague few, a time
+        "Concerns were raised about the ferry fares by many.",
+        "Concerns were raised about the ferry fares by some residents.",
+        "Concerns were raised about the cost of the new pier by the end of the meeting.",
+        "Doubts were voiced over the ferry fares by Monday.",
+        "The harbour levy was condemned for its cost by some in the Labour Party.",
+        "The harbour levy was criticised as a tax on work by fishermen.",
     ],
 )
 def test_agentless_concerns_and_judgements_are_vague(text: str) -> None:
     assert _vague(text)
+
+
+def test_a_judgement_finding_ends_on_its_word() -> None:
+    text = "The new toll was branded as a tax on commuters."
+    spans = [text[f.start:f.end] for f in analyse_attribution(text).findings
+             if f.rule == "vague-attribution"]
+    assert spans == ["was branded as a"]
 
 
 @pytest.mark.parametrize(
@@ -235,6 +249,9 @@ def test_agentless_concerns_and_judgements_are_vague(text: str) -> None:
         # the agent later in the clause, after the concern's topic or a time
         "Concerns were raised about the cost of the new pier by the council's auditor.",
         "The questions were raised about an hour into the meeting by Councillor Ann Lee.",
+        "Concerns were raised about the ferry fares by the Treasury.",
+        "Concerns were raised about the ferry fares by the harbour council.",
+        "The harbour levy was condemned for its cost by Lee.",
         # the holder named in the same clause outside a by-phrase
         "The toll was condemned for its cost in a statement from councillor Ivo Berg.",
         "The toll was sharply criticized as unfair, with councillor Ivo Berg calling it "

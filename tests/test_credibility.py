@@ -314,6 +314,36 @@ def test_an_outlet_listed_beside_an_uncited_one_stays_uncited() -> None:
     assert not [s for s in an.sources if s.cue == "named"]
 
 
+@pytest.mark.parametrize(("text", "cited"), [
+    # an aside after the outlet, then another speaker's inverted verb: no citing of it
+    ("She left CNN, the network she joined in 2001, said a spokesman.", False),
+    ("She left CNN, the network she joined in 2001, said the harbour's lawyer.", False),
+    ("CNN, the cable network, said the ferry would stop at the old pier.", True),
+])
+def test_an_outlet_before_an_aside_and_an_inverted_speaker_is_not_cited(
+        text: str, cited: bool) -> None:
+    from rules import credibility
+    from tests.families import analyse_attribution
+
+    an = analyse_attribution(text)
+    credibility.run(an)
+    assert ("CNN" in [s.name for s in an.sources]) is cited, an.sources
+
+
+@pytest.mark.parametrize("text", [
+    # outlets that only heard a named speaker: none of them cites, nor do its neighbours
+    "Harbour master Ann Lee told CNN and the Chicago Tribune that the ferry would stop.",
+    "Ann Lee told CNN, the Chicago Tribune and Reuters the ferry fares were too high.",
+])
+def test_outlets_listed_beside_an_addressee_stay_uncited(text: str) -> None:
+    from rules import credibility
+    from tests.families import analyse_attribution
+
+    an = analyse_attribution(text)
+    credibility.run(an)
+    assert [s.name for s in an.sources] == ["Ann Lee"], an.sources
+
+
 @pytest.mark.parametrize(("text", "outlet"), [
     # the citing verb before the outlet after a comma, an aside between outlet and verb
     ("Ann Lee said the toll is \u201cunfair\u201d to commuters, reported the Chicago Tribune.",

@@ -33,6 +33,7 @@ from checker.core.datafiles import (
 )
 from rules.attribution.doc import TokenDoc
 from rules.attribution.lexicon import Lexicon, extra_key
+from rules.attribution.source_words import people_word
 from rules.attribution.tokens import Tok, is_cap, is_word
 from rules.attribution.words import BOUNDARY_WORDS, PERSON_PRONOUNS, POLL_NOUNS, QUOTE_TOKENS
 
@@ -276,8 +277,8 @@ def _find_candidates(d: TokenDoc, extra: dict[str, str]) -> list[tuple[int, int,
             continue
         if low == "in" and i + 3 < n and toks[i + 1].low == "the" \
                 and toks[i + 2].low in ("words", "view", "opinion", "judgment", "judgement") \
-                and toks[i + 3].low == "of":  # "in the words of", "in the view of"
-            out.append((i, i + 3, "according"))
+                and toks[i + 3].low == "of" and _holder_after(d, i + 4):
+            out.append((i, i + 3, "according"))  # "in the words of", "in the view of"
             nxt = i + 4
             continue
         if low in ("put", "puts") and as_put_it(d, i):
@@ -297,6 +298,22 @@ def _find_candidates(d: TokenDoc, extra: dict[str, str]) -> list[tuple[int, int,
         elif low == ":" and i > 0 and t.quote < 0:
             out.append((i, i, "colon"))
     return out
+
+
+def _holder_after(d: TokenDoc, k: int) -> bool:
+    """Whether the phrase from token ``k`` (after "in the view of") names someone who can
+    hold a view within four words: a capitalised word, a pronoun, a word for people, a role
+    or a body ("the court", "many economists", "its founder"); not "the camera"."""
+    toks = d.toks
+    lex = d.lex
+    for m in range(k, min(k + 4, len(toks))):
+        t = toks[m]
+        if t.sent != toks[k].sent or not is_word(t):
+            return False
+        if is_cap(t) or t.low in lex.pronouns or t.low in lex.role_nouns \
+                or t.low in lex.organisation_words or people_word(t.low, lex):
+            return True
+    return False
 
 
 def as_put_it(d: TokenDoc, i: int) -> bool:

@@ -10,6 +10,7 @@ from rules.attribution.phrases import np_right
 from rules.attribution.tokens import is_cap, is_word
 from rules.attribution.words import JUDGED_BY
 
+_GROUNDS = frozenset(("for", "as", "over"))
 _BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being", "'s", "’s"))
 
 
@@ -29,6 +30,13 @@ def judged_by(d: TokenDoc, cj: int, sent: int, s_hi: int) -> tuple[int, int] | N
     agent = np_right(d, cj + 2, sent, s_hi)
     if agent is None or not any(is_word(toks[m]) for m in range(agent[0], agent[1] + 1)):
         return None
+    for m in range(agent[0] + 1, agent[1] + 1):
+        # the grounds of the judgement end the judge: "by residents | for the delays",
+        # "by critics | as a failure", "by police | of the theft" (not "the Bank of England")
+        if toks[m].low in _GROUNDS or (toks[m].low == "of" and m + 1 <= agent[1]
+                                       and not is_cap(toks[m + 1])
+                                       and toks[cj].low == "accused"):
+            return agent[0], m - 1
     return agent
 
 

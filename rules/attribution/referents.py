@@ -15,7 +15,7 @@ import re
 
 from checker.core.analysis import ANONYMOUS, DOCUMENT, ORGANISATION, OUTLET, PERSON
 from checker.core.regexlit import lazy_compile
-from rules.attribution.doc import Extracted, TokenDoc, tok_index
+from rules.attribution.doc import Extracted, TokenDoc, judge_after, tok_index
 from rules.attribution.generic import is_generic_source
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.names import (
@@ -171,7 +171,7 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
             kind, name, role = _anonymous_referent(d, r.source[0], low, (kind, name, role),
                                                    people)
         if kind == PERSON and name and low != "who":
-            people.append((r.source[0], name, role))
+            _add_person(people, genders, r.source[0], name, role)
         elif kind in (ORGANISATION, OUTLET, ANONYMOUS, DOCUMENT) and (
                 r.informational or kind in (ORGANISATION, OUTLET)
                 or (kind == ANONYMOUS and name.lower().endswith(("s", "people", "staff"))
@@ -179,6 +179,7 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
             # (an actor's phrase is a group only when it names a body or people: "The police
             # arrested ...", not "a challenge to us")
             last_group = (name, kind, role)
+        _judged_person(d, r, people, genders)
         r.source_kind, r.source_name, r.role = kind, name, role
         said_by = name if low == "who" else r.source_text  # "teachers, who say": teachers
         r.vague = kind == ANONYMOUS and (plural or is_generic_source(said_by, lex)) \
@@ -186,6 +187,33 @@ def _resolve(d: TokenDoc, results: list[Extracted]) -> None:
             or kind == DOCUMENT and unnamed_record(name)  # "official figures show"
         if r.direct:
             last_direct_speaker = r
+
+
+# titles that tell a person's sex: a pronoun of the other sex does not stand for them
+_TITLE_GENDER = {"mr": "he", "mr.": "he", "ms": "she", "ms.": "she", "mrs": "she",
+                 "mrs.": "she", "miss": "she"}
+
+
+def _judged_person(d: TokenDoc, r: Extracted, people: list[tuple[int, str, str]],
+                   genders: dict[str, str]) -> None:
+    """"Ann Ross was praised by Mayor Lee. She said": the person judged, the subject of a
+    judgement passive whose judge is its source, stays the antecedent nearest at hand."""
+    if judge_after(r) and r.content and r.cue is not None and r.source is not None \
+            and d.text[r.cue[1]:r.source[0]].strip().lower() == "by":
+        a, b = r.content[0]
+        kind, name, role = classify(d.text[a:b], d.lex)
+        if kind == PERSON and name and all(NAME_TOKEN.match(w) for w in name.split()):
+            _add_person(people, genders, a, *_full_name(d, a, name, role, people))
+
+
+def _add_person(people: list[tuple[int, str, str]], genders: dict[str, str], at: int,
+                name: str, role: str) -> None:
+    """Record a person cited at offset ``at``; "Mr."/"Ms." in the role ("Mr. Tom Hart")
+    sets the pronoun that may stand for them."""
+    people.append((at, name, role))
+    words = role.lower().split()
+    if words and words[-1] in _TITLE_GENDER:
+        genders.setdefault(name, _TITLE_GENDER[words[-1]])
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Mm]e|[Mm]yself)\b")
@@ -196,10 +224,17 @@ def _named_like_a_body(d: TokenDoc, r: Extracted, found: Source) -> Source:
     "Greta Health, 61, said she ...", "“I ...,” Greta Health said", "Ivo Digital, a
     pharmacist, said"; else ``found``."""
     kind, name, role = found
-    if kind == ORGANISATION and body_name(name.split(), d.lex) \
-            and (person_in_context(d, r, name) or _speaks_as_i(d, r)
-                 or _person_appositive(role, d.lex)):
+    if kind != ORGANISATION:
+        return found
+    words = name.split()
+    if body_name(words, d.lex) and (person_in_context(d, r, name) or _speaks_as_i(d, r)
+                                    or _person_appositive(role, d.lex)):
         return PERSON, name, role
+    if len(words) == 2 and words[1].lower() in d.lex.organisation_words \
+            and NAME_TOKEN.match(words[0]) and not no_first_name(words[0], d.lex) \
+            and (_speaks_as_i(d, r) or _person_appositive(role, d.lex)):
+        return PERSON, name, role  # "Greta Water, 61,", "Jo Palace, a nurse,": the lexicon's
+        # body words, where only an age, a person's noun or "I" shows the person
     return found
 
 
@@ -376,11 +411,11 @@ def _pronoun_referent(d: TokenDoc, at: int, low: str,
     if low in ("he", "she"):
         subject = _subject_before(d, at, people[-1][0] if people else -1)
         if subject is not None and (not people or subject[0] > people[-1][0]) \
-                and genders.get(subject[1], low) == low:
+                and _may_be(genders, subject[1], low):
             genders[subject[1]] = low
             return PERSON, subject[1], ""
         for _, full, frole in reversed(people):
-            if genders.get(full, low) == low:
+            if _may_be(genders, full, low):
                 genders[full] = low
                 return PERSON, full, frole
         return own  # nobody cited whom the pronoun can stand for
@@ -409,6 +444,16 @@ def _pronoun_referent(d: TokenDoc, at: int, low: str,
             txt = d.text[d.toks[prev_np[0]].start : d.toks[prev_np[1]].end]
             return classify(txt, d.lex)
     return own
+
+
+def _may_be(genders: dict[str, str], name: str, pronoun: str) -> bool:
+    """Whether "he" or "she" (``pronoun``) may stand for ``name``: no other pronoun named
+    it, nor, for a surname alone ("Trump" in a headline), a full name it ends ("Mr.
+    Donald J. Trump")."""
+    if genders.get(name, pronoun) != pronoun:
+        return False
+    return " " in name or all(g == pronoun for full, g in genders.items()
+                              if full.rsplit(" ", 1)[-1] == name)
 
 
 def _full_name(d: TokenDoc, at: int, name: str, role: str,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from checker.core.analysis import PERSON
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.vague import GROUP_WORD
 from rules.attribution.words import DETERMINERS
@@ -30,6 +31,26 @@ def people_word(word: str, lex: Lexicon) -> bool:
     return word.isalpha() and any(
         w in lex.people_words or w in lex.generic_people or w in lex.anonymous_heads
         for w in (word, word + "s"))
+
+
+_OWNERS = frozenset(("the", "its", "his", "her", "their", "our", "your"))
+
+
+def one_of_named(main: str, appos: str, lex: Lexicon) -> Source | None:
+    """PERSON for one of some people named after the comma ("One of the authors of the
+    report, Tom Berg", "one of his aides, Ann Lee"): the name the source, the phrase its
+    role; else None."""
+    words = main.lower().split()
+    names = appos.split()
+    if len(words) < 4 or words[:2] != ["one", "of"] or words[2] not in _OWNERS \
+            or not (person_noun(words[3], lex) or words[3].rstrip("s") in lex.role_nouns):
+        return None
+    if not 1 <= len(names) <= 4 or any(
+            not (w[:1].isupper() and w.replace(".", "").replace("-", "").replace("'", "")
+                 .replace("’", "").isalpha()) or w.lower() in lex.organisation_words
+            for w in names):
+        return None
+    return PERSON, appos, main
 
 
 # words for information that a source gives, beside the lexicon's document nouns

@@ -2,8 +2,7 @@
 
 :func:`classify` sorts a source noun phrase into a person (with role), organisation,
 outlet, document or anonymous source; ``referents.resolve`` then follows the text
-(pronouns, short names, "the <role>") with it.
-"""
+(pronouns, short names, "the <role>") with it."""
 
 from __future__ import annotations
 
@@ -25,6 +24,7 @@ from rules.attribution.source_words import (
     act_by_name,
     body_name,
     document_word,
+    one_of_named,
     people_word,
     person_noun,
     released_records,
@@ -187,7 +187,7 @@ def _classify(source_text: str, lex: Lexicon) -> Source:
         return ANONYMOUS, main_clean, appos  # "the vast majority of Norwegians": a group
     if head in ("family", "families") and any(w[:1].isupper() for w in words[1:]):
         return PERSON, main_clean, appos  # "The Sachs family": named people, no body
-    leader = _led_by(words, lex)
+    leader = _led_by(words, lex) or one_of_named(main_clean, appos, lex)
     if leader is not None:
         return leader
     found = _documents(p, lex) or _after_possessive(p, lex) or _named_holder(p, lex) \

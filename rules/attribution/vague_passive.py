@@ -72,7 +72,6 @@ _AGENTLESS = lazy_compile(
     r"|\b(?:concerns|fears|questions|doubts|objections|worries)\s+(?:were|was|are|is|had"
     r"\s+been|have\s+been|has\s+been)\s+(?:(?:also|already|repeatedly|widely|quickly)\s+)?"
     r"(?:raised|voiced|expressed|aired)\s+(?:about|over|regarding|around|as\s+to)\b"
-    r"(?![^.;:]{0,80}\bby\s)"
     # a judgement passive in any tense with what it judges ("was being criticized as a
     # threat", "were condemned for"), no agent in the clause
     r"|\b(?:is|are|was|were|being|been)\s+(?:(?:already|also|widely|repeatedly|increasingly"
@@ -81,7 +80,7 @@ _AGENTLESS = lazy_compile(
     # not a building condemned for demolition, cattle branded as calves, steel for export
     r"(?!\s+(?:its\s+|their\s+|the\s+)?(?:demolition|destruction|habitation|human"
     r"\s+habitation|occupancy|use|scrap|salvage)\b)"
-    r"|branded\s+as\s+(?:an?\s|" + _JUDGING + r"\b))(?![^.;:]{0,80}\bby\s)"
+    r"|branded\s+as\s+(?:an?(?=\s)|" + _JUDGING + r"\b))"
     # gathered, learnt: reporting in any clause ("It was gathered the bodies were buried")
     r"|\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:gathered|learnt|learned)\b(?!\s+from\b)"
     # concerns that exist, are widespread, remain: "Concerns exist that", "fears remain that"
@@ -139,7 +138,9 @@ def agentless_reports(text: str, sentences: Iterable[Span]) -> list[Span]:
             if not before or before[-1].strip(",") in _NOT_BEFORE_REDUCED \
                     or not (before[-1][-1:].isalnum() or before[-1].endswith(",")):
                 continue
-        elif _JUDGED.search(low, a, b) and _NAMED_LATER_IN_CLAUSE.match(text, b):
+        elif _JUDGED.search(low, a, b) and (
+                _NAMED_LATER_IN_CLAUSE.match(text, b)
+                or (not low.endswith("that", a, b) and _BY_AGENT.match(text, b))):
             continue  # "condemned for the cuts in a statement from Senator Ann Lee"
         out.append((a, b))
     return sorted(out)
@@ -150,9 +151,25 @@ def agentless_reports(text: str, sentences: Iterable[Span]) -> list[Span]:
 # reckless", "in a statement from the Harbour Trust" (two capitalised words or more)
 _JUDGED = re.compile(r"criticis|criticiz|condemned|denounced|derided|decried|branded|raised"
                      r"|voiced|expressed|aired")
+# (not a vague quantifier, "by some in the Labour Party", nor a group in a body, "with
+# critics in the Treasury")
+_VAGUE_AGENT = (r"(?:some|many|several|few|a\s+few|most|others|all|both|various|numerous"
+                r"|certain|those|these|them)\b")
 _NAMED_LATER_IN_CLAUSE = re.compile(
-    r"[^.;:!?]{0,100}?\b(?:from|with|including|by)\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,4}?"
+    r"[^.;:!?]{0,100}?\b(?:from|with|including|by)\s+(?!" + _VAGUE_AGENT + r")(?:the\s+)?"
+    r"(?:(?!(?:in|of|at|on|for|among|about|over|from|by)\b)[a-z][\w'’-]*\s+){0,4}?"
     r"(?:[A-Z][a-z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+")
+# the agent after "by" later in the clause that names who judges or raises ("by Ann Lee",
+# "by the Treasury", "by the council"): a capitalised name or "the" and a singular noun;
+# not a time ("by the end", "by Monday", "by 2020", "by then"), a vague quantifier ("by
+# many", "by some residents") or a bare plural ("by residents")
+_BY_AGENT = re.compile(
+    r"[^.;:!?]{0,80}?\bby\s+(?!" + _VAGUE_AGENT + r"|(?:Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Christmas|Easter)\b)"
+    r"(?:the\s+)?(?:[A-Z][\w'’.-]*|(?<=the\s)(?!(?:end|time|start|close|middle|beginning"
+    r"|turn|way|same|likes|hour|day|week|month|year|dozen|hundred|thousand)\b)"
+    r"[a-z][\w-]*(?:['’]s\b|(?<![^s]s)\b(?!['’])))")
 
 
 _UNNAMED_DOCUMENT = lazy_compile(

@@ -66,4 +66,4 @@ def acronym(text: str) -> bool:
 # waves", "blasted by a jet of water") are left out.
 JUDGED_BY = frozenset("""praised applauded hailed lauded commended criticized criticised
     condemned denounced decried deplored lambasted rebuked mocked derided
-    ridiculed disputed accused""".split())
+    ridiculed accused""".split())  # (not "disputed": "a territory disputed by two states")

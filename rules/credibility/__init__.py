@@ -70,8 +70,8 @@ def run(analysis: Analysis) -> None:
     table = outlet_table(analysis.config)
     sets = load_ratings(analysis.config)
     taken = [(m.start, m.end) for m in analysis.sources if m.start >= 0]
-    taken += [(c.start, c.end) for c in analysis.carriers]
-    analysis.sources.extend(scan_outlets(analysis, table, taken))
+    carried = [(c.start, c.end) for c in analysis.carriers]
+    analysis.sources.extend(scan_outlets(analysis, table, taken, carried))
     analysis.sources[:] = [rate_mention(m, table, sets) for m in analysis.sources]
     done: set[tuple[int, str]] = set()
     low = [m for m in analysis.sources if m.rating_label in LOW_LABELS]

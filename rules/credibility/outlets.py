@@ -287,7 +287,7 @@ _DOC_NOUNS = (
     r"fact[- ]?check(?:er|s)?|database|records?|transcripts?|findings")
 _CITING_AFTER = lazy_compile(
     r"(?:['\u2019]s?)?(?:\s*/\s*[\w.&'\u2019 -]{1,40}?)?"  # "X's", "X/Y"
-    r"(?:\s*,[^,]{1,40},)?"  # an aside: "CNN, the mayor said, reported"
+    r"(?P<aside>\s*,[^,]{1,40},)?"  # an aside: "CNN, the mayor said, reported"
     r"(?:\s+(?:also|first|later|previously|recently|earlier|initially|has|have|had|was|were|"
     r"is|last\s+\w+|on\s+\w+day|this\s+(?:week|month|year)|\w+ly|new|own|"
     r"latest|all|both|\w+day))*"
@@ -296,7 +296,11 @@ _CITING_AFTER = lazy_compile(
     r"notes|wrote|writes|estimated|estimates|surveyed|counted|tallied|analy[sz]ed|"
     r"documented|recorded|broadcast|aired|cited|cites|quoted|quotes|claimed|claims|alleged|"
     r"stated|tweeted|posted|announced|understands|projected|projects|calculated|"
-    r"(?:" + _DOC_NOUNS + r"))\b",
+    r"(?:" + _DOC_NOUNS + r"))\b"
+    # (after an aside, not another speaker's inverted verb: "She left CNN, the network she
+    # joined in 2001, said a spokesman.")
+    r"(?(aside)(?!(?:(?<=said)|(?<=says)|(?<=added)|(?<=told))\s+(?:an?|the|his|her|its"
+    r"|their)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?\s*[.,;]))",
     re.I)
 _CITING_BEFORE = lazy_compile(
     r"(?:\baccording\s+to|\b(?:" + _DOC_NOUNS + r")(?:\s+[\w'\u2019-]+){0,3}?\s+"
@@ -329,11 +333,13 @@ def _overlaps(spans: tuple[list[tuple[int, int]], list[int]], a: int, b: int) ->
 
 def _cited_runs(
     text: str, chunk: str, offset: int, ms: list[re.Match[str]], held: list[bool],
-    table: OutletTable,
+    carried: list[bool], table: OutletTable,
 ) -> list[bool]:
     """For each outlet named in one body sentence, whether it is cited: outlets listed
     together ("a poll by X and Y", "according to X and Y", "X, Y and Z all reported") are
-    cited together when one of them is cited itself or already recorded (``held``)."""
+    cited together when one of them is cited itself or already recorded as a source
+    (``held``); one that only carries words to or from someone ("told CNN and Fox News
+    that", ``carried``) cites none of its neighbours."""
     cited = [False] * len(ms)
     k = 0
     while k < len(ms):
@@ -341,8 +347,9 @@ def _cited_runs(
         while j + 1 < len(ms) and _AND_BEFORE.match(chunk[ms[j].end() : ms[j + 1].start()]):
             j += 1
         run = range(k, j + 1)
-        if any(held[i] or (_context_ok(text, offset + ms[i].start(), offset + ms[i].end(),
-                                       table)
+        if any(held[i] or (not carried[i]
+                           and _context_ok(text, offset + ms[i].start(), offset + ms[i].end(),
+                                           table)
                            and _cited_here(chunk, ms[i].start(), ms[i].end()))
                for i in run):  # fmt: skip
             for i in run:
@@ -358,10 +365,12 @@ _MEDIUM_AFTER = re.compile(
 
 
 def scan_outlets(
-    analysis: Analysis, table: OutletTable, taken: list[tuple[int, int]]
+    analysis: Analysis, table: OutletTable, taken: list[tuple[int, int]],
+    carried: list[tuple[int, int]] | None = None,
 ) -> list[SourceMention]:
     """Outlets named in citing sentences (body) or listed in source lists (references)
-    that no earlier family recorded."""
+    that no earlier family recorded (``taken``: the sources' spans) and that carry no one's
+    words (``carried``: the addressees and media of relations, "told CNN")."""
     if not table.scanned:
         return []
     doc = analysis.doc
@@ -377,6 +386,8 @@ def scan_outlets(
     # scan adds lies in earlier sentences or apart in this one: no later outlet overlaps it)
     before = sorted(taken)
     before_ends = (before, list(itertools.accumulate((y for _, y in before), max)))
+    carriers = sorted(carried or [])
+    carrier_ends = (carriers, list(itertools.accumulate((y for _, y in carriers), max)))
     for s in doc.sentences:
         if s.region not in (BODY, REFERENCES):
             continue
@@ -397,10 +408,12 @@ def scan_outlets(
             continue
         ms = list(scan.finditer(chunk))
         held = [_overlaps(before_ends, s.start + m.start(), s.start + m.end()) for m in ms]
-        cited = _cited_runs(text, chunk, s.start, ms, held, table) if s.region == BODY else []
+        blocked = [_overlaps(carrier_ends, s.start + m.start(), s.start + m.end()) for m in ms]
+        cited = _cited_runs(text, chunk, s.start, ms, held, blocked, table) \
+            if s.region == BODY else []
         for k, m in enumerate(ms):
             a, b = s.start + m.start(), s.start + m.end()
-            if held[k]:
+            if held[k] or blocked[k]:
                 continue
             if s.region == BODY and not (cited[k] and _context_ok(text, a, b, table)):
                 continue
