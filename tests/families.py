@@ -1,5 +1,6 @@
 """Test helpers for rule families: run one through a wrapper (to make it fail, stall or hog
-memory on chosen articles) for the length of a test; run the attribution family on a text."""
+memory on chosen articles) for the length of a test; run the attribution or hedging family
+(after the families it reads) on a text."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import rules
 from checker.core.analysis import Analysis
 from checker.core.config import Config
 from checker.text.loader import document_from_text
-from rules import attribution, footnotes
+from rules import attribution, footnotes, hedging
 
 Run = Callable[[Analysis], None]
 
@@ -34,3 +35,21 @@ def analyse_attribution(text: str, fmt: str = "text", path: str = "t.txt") -> An
     footnotes.run(an)
     attribution.run(an)
     return an
+
+
+def analyse_hedging(text: str, config: Config | None = None) -> Analysis:
+    """``text`` read as a plain-text file, then the families hedging reads (footnotes,
+    attribution) and hedging itself run on it, as in the pipeline."""
+    doc = document_from_text(text, path="t.txt")
+    an = Analysis(doc, config or Config())
+    footnotes.run(an)
+    attribution.run(an)
+    hedging.run(an)
+    return an
+
+
+def hedge_findings(text: str) -> list[str]:
+    """The texts of the HDG001 findings of ``text`` read as a one-paragraph article (a
+    final newline added)."""
+    an = analyse_hedging(text + "\n")
+    return [an.doc.text[f.start : f.end] for f in an.findings if f.code == "HDG001"]

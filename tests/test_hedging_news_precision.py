@@ -7,30 +7,14 @@ verb of saying ("Okafor suggested that ...") and the turns of an interview trans
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 
-from checker.core.analysis import Analysis
-from checker.core.config import Config
-from checker.text.loader import document_from_text
-from rules.hedging import find_cues, run
+from rules.hedging import find_cues
 from rules.hedging.speakers import transcript_speaker
+from tests.families import analyse_hedging, hedge_findings
 
-
-def analyse(text: str) -> Analysis:
-    doc = document_from_text(text, path="t.txt")
-    analysis = Analysis(doc, Config())
-    for fam in ("footnotes", "attribution"):
-        importlib.import_module(f"rules.{fam}").run(analysis)
-    run(analysis)
-    return analysis
-
-
-def flagged(text: str) -> list[str]:
-    """The texts of the HDG001 findings of an article."""
-    a = analyse(text + "\n")
-    return [a.doc.text[f.start : f.end] for f in a.findings if f.code == "HDG001"]
+analyse = analyse_hedging
+flagged = hedge_findings
 
 
 def hedge_cues(text: str) -> list[str]:

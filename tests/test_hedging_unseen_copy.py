@@ -4,29 +4,18 @@ forecasts, analysis and crime reports (our own example sentences)."""
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 
 from checker.core.analysis import Analysis
-from checker.core.config import Config
-from checker.text.loader import document_from_text
-from rules.hedging import find_cues, run
+from rules.hedging import find_cues
+from tests.families import analyse_hedging, hedge_findings
 
 
 def analyse(text: str) -> Analysis:
-    doc = document_from_text(text + "\n", path="t.txt")
-    analysis = Analysis(doc, Config())
-    for fam in ("footnotes", "attribution"):
-        importlib.import_module(f"rules.{fam}").run(analysis)
-    run(analysis)
-    return analysis
+    return analyse_hedging(text + "\n")
 
 
-def flagged(text: str) -> list[str]:
-    """The texts of the HDG001 findings of a one-paragraph article."""
-    a = analyse(text)
-    return [a.doc.text[f.start : f.end] for f in a.findings if f.code == "HDG001"]
+flagged = hedge_findings
 
 
 def cues(text: str) -> list[str]:
