@@ -474,19 +474,14 @@ _SPAN = st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: (t[0], t
 @given(st.lists(_SPAN, max_size=12), _SPAN)
 def test_enclosing_and_overlapping_spans_by_bisection_match_a_scan(
         spans: list[tuple[int, int]], probe: tuple[int, int]) -> None:
-    # findings._FixedSpans.encloses (a named source's content holding a passive) and
-    # outlets._overlaps (an outlet already taken) against the scans they replace
-    import itertools
-
-    from rules.attribution.findings import _FixedSpans
-    from rules.credibility.outlets import _overlaps
+    # checker.core.spans.FixedSpans: encloses (a named source's content holding a passive)
+    # and overlaps (an outlet already taken) against the scans they replace
+    from checker.core.spans import FixedSpans
 
     a, b = probe
-    assert _FixedSpans(list(spans)).encloses(a, b) == any(
-        ca <= a and b <= cb for ca, cb in spans)
-    ordered = sorted(spans)
-    ends = list(itertools.accumulate((y for _, y in ordered), max))
-    assert _overlaps((ordered, ends), a, b) == any(x < b and a < y for x, y in spans)
+    fixed = FixedSpans(spans)
+    assert fixed.encloses(a, b) == any(ca <= a and b <= cb for ca, cb in spans)
+    assert fixed.overlaps(a, b) == any(x < b and a < y for x, y in spans)
 
 
 # pieces of sentences for the ATT001 sentence scans: their key words, the words around them,

@@ -15,7 +15,6 @@ all sentences lower-cased, where that finds what the case-insensitive regexes fi
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
@@ -25,6 +24,7 @@ from checker.core.analysis import ANONYMOUS, DOCUMENT, Analysis
 from checker.core.document import Sentence
 from checker.core.regexlit import lazy_compile
 from checker.core.rule import Rule
+from checker.core.spans import FixedSpans
 from rules.attribution import vague_model
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon, PhraseRegex
@@ -192,7 +192,7 @@ def _vague_phrases(text: str, body: Sequence[tuple[int, int, int]], quotes: list
     (``named``: those relations' content spans) has its sayer and is not flagged."""
     hits = phrase_hits([text[a:b] for a, b, _ in body], (lex.agentless_re, lex.vague_re))
     quote_starts = [q[0] for q in quotes]
-    inside_named = _FixedSpans(list(named))
+    inside_named = FixedSpans(list(named))
     for (start, _, index), (agentless, vague) in zip(body, hits, strict=True):
         for spans, label in ((agentless, "agentless passive"), (vague, "vague")):
             for ma, mb in spans:
@@ -255,7 +255,7 @@ def _unnamed_asides(text: str, body: Sequence[tuple[int, int, int]], quotes: lis
     hits += [(a, b, "passive") for a, b in agentless_reports(text, spans)]
     by_start = {a: k for a, _, k in body}
     starts = sorted(by_start)
-    inside_named = _FixedSpans(list(named))
+    inside_named = FixedSpans(list(named))
     for a, b, label in sorted(hits):
         if flagged.overlaps(a, b) or _inside_quote(quotes, quote_starts, a):
             continue
@@ -281,10 +281,10 @@ def _report_unattributed_quotes(analysis: Analysis, found: list[Extracted],
     the quotation's paragraph continues."""
     doc = analysis.doc
     text = doc.text
-    covered = _FixedSpans([c for r in found
+    covered = FixedSpans([c for r in found
                            if (r.source is not None or r.cue is None) and not r.sentence_only
                            for c in r.content])
-    linked = _FixedSpans([(link.start, link.end) for link in doc.links])
+    linked = FixedSpans([(link.start, link.end) for link in doc.links])
     speaking = {k for r in found if r.source is not None and r.informational
                 for k in (body_sentence(r.source[0]),) if k is not None}
     previous_body = _previous_body(analysis)
@@ -408,26 +408,6 @@ def _inside_quote(quotes: list[Span], starts: list[int], off: int) -> bool:
     (``starts``: their start offsets)."""
     i = bisect.bisect_right(starts, off) - 1
     return i >= 0 and quotes[i][0] <= off < quotes[i][1]
-
-
-class _FixedSpans:
-    """A fixed set of character spans with an overlap test in logarithmic time: sorted by
-    start, with the running maximum of their ends."""
-
-    def __init__(self, spans: list[Span]) -> None:
-        spans = sorted(spans)
-        self._starts = [a for a, _ in spans]
-        self._max_end = list(itertools.accumulate((b for _, b in spans), max))
-
-    def overlaps(self, a: int, b: int) -> bool:
-        """Whether a span starting before ``b`` ends after ``a``."""
-        i = bisect.bisect_left(self._starts, b) - 1
-        return i >= 0 and self._max_end[i] > a
-
-    def encloses(self, a: int, b: int) -> bool:
-        """Whether a span starting at or before ``a`` ends at or after ``b``."""
-        i = bisect.bisect_right(self._starts, a) - 1
-        return i >= 0 and self._max_end[i] >= b
 
 
 class _Spans:

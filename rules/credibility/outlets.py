@@ -9,8 +9,6 @@ broadcaster X reported") or that a source list names.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -19,6 +17,7 @@ from typing import Any, NamedTuple
 from checker.core.analysis import DOCUMENT, ORGANISATION, OUTLET, Analysis, SourceMention
 from checker.core.document import BODY, REFERENCES
 from checker.core.regexlit import FOLDS_TO_ASCII, lazy_compile
+from checker.core.spans import FixedSpans
 from checker.reference.domains import host_of, outlets_data, registrable_domain
 
 LEXICON_KEY = "credibility"  # [tool.checker.lexicon.credibility]: domain -> extra names
@@ -324,22 +323,16 @@ def _cited_here(chunk: str, start: int, end: int) -> bool:
     return _CITING_BEFORE.search(chunk[max(0, start - 80) : start]) is not None
 
 
-def _overlaps(spans: tuple[list[tuple[int, int]], list[int]], a: int, b: int) -> bool:
-    """Whether one of ``spans`` (sorted spans, their running maximum end) overlaps
-    ``a``-``b``."""
-    i = bisect.bisect_left(spans[0], (b,)) - 1
-    return i >= 0 and spans[1][i] > a
-
-
 def _cited_runs(
-    text: str, chunk: str, offset: int, ms: list[re.Match[str]], held: list[bool],
-    carried: list[bool], table: OutletTable,
+    chunk: str, ms: list[re.Match[str]], held: list[bool], carried: list[bool],
+    ok: list[bool],
 ) -> list[bool]:
     """For each outlet named in one body sentence, whether it is cited: outlets listed
     together ("a poll by X and Y", "according to X and Y", "X, Y and Z all reported") are
     cited together when one of them is cited itself or already recorded as a source
     (``held``); one that only carries words to or from someone ("told CNN and Fox News
-    that", ``carried``) cites none of its neighbours."""
+    that", ``carried``) cites none of its neighbours, nor does one that is part of a longer
+    name (not ``ok``: :func:`_context_ok`)."""
     cited = [False] * len(ms)
     k = 0
     while k < len(ms):
@@ -347,9 +340,7 @@ def _cited_runs(
         while j + 1 < len(ms) and _AND_BEFORE.match(chunk[ms[j].end() : ms[j + 1].start()]):
             j += 1
         run = range(k, j + 1)
-        if any(held[i] or (not carried[i]
-                           and _context_ok(text, offset + ms[i].start(), offset + ms[i].end(),
-                                           table)
+        if any(held[i] or (not carried[i] and ok[i]
                            and _cited_here(chunk, ms[i].start(), ms[i].end()))
                for i in run):  # fmt: skip
             for i in run:
@@ -382,12 +373,10 @@ def scan_outlets(
     low = None
     if text.isascii() or not any(ch in text for ch in FOLDS_TO_ASCII):
         low = text.lower()
-    # the spans taken before this scan, sorted with their running maximum end (what this
-    # scan adds lies in earlier sentences or apart in this one: no later outlet overlaps it)
-    before = sorted(taken)
-    before_ends = (before, list(itertools.accumulate((y for _, y in before), max)))
-    carriers = sorted(carried or [])
-    carrier_ends = (carriers, list(itertools.accumulate((y for _, y in carriers), max)))
+    # the spans taken before this scan (what this scan adds lies in earlier sentences or
+    # apart in this one: no later outlet overlaps it)
+    before = FixedSpans(taken)
+    carriers = FixedSpans(carried or [])
     for s in doc.sentences:
         if s.region not in (BODY, REFERENCES):
             continue
@@ -407,15 +396,16 @@ def scan_outlets(
         if scan is None:
             continue
         ms = list(scan.finditer(chunk))
-        held = [_overlaps(before_ends, s.start + m.start(), s.start + m.end()) for m in ms]
-        blocked = [_overlaps(carrier_ends, s.start + m.start(), s.start + m.end()) for m in ms]
-        cited = _cited_runs(text, chunk, s.start, ms, held, blocked, table) \
-            if s.region == BODY else []
+        held = [before.overlaps(s.start + m.start(), s.start + m.end()) for m in ms]
+        blocked = [carriers.overlaps(s.start + m.start(), s.start + m.end()) for m in ms]
+        if s.region == BODY:
+            ok = [_context_ok(text, s.start + m.start(), s.start + m.end(), table) for m in ms]
+            cited = _cited_runs(chunk, ms, held, blocked, ok)
         for k, m in enumerate(ms):
             a, b = s.start + m.start(), s.start + m.end()
             if held[k] or blocked[k]:
                 continue
-            if s.region == BODY and not (cited[k] and _context_ok(text, a, b, table)):
+            if s.region == BODY and not (cited[k] and ok[k]):
                 continue
             footnote = None
             if s.region == REFERENCES:
