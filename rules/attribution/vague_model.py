@@ -30,7 +30,7 @@ from checker.core.regexlit import lazy_compile
 from rules.attribution.doc import Extracted
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.vague import named_in_context
-from rules.attribution.vague_words import LATER, named_document_later
+from rules.attribution.vague_words import LATER, blank_out, named_document_later
 
 MODEL_PATH = Path(__file__).with_name("vague_model.json")
 MODEL_FORMAT = "checker-attribution-vague-model"
@@ -129,12 +129,7 @@ def _flat_lower(text: str) -> str | None:
     ``\\s`` know the same white space); None where lower case changes the length ("İ"):
     then each sentence is lower-cased alone."""
     flat = text.lower()
-    if len(flat) != len(text):
-        return None
-    for c in _PUNCT:
-        if c in flat:
-            flat = flat.replace(c, " ")
-    return flat
+    return blank_out(flat, _PUNCT) if len(flat) == len(text) else None
 
 
 def _word_runs(text: str) -> list[tuple[int, int, str]]:

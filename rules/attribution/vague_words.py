@@ -177,6 +177,14 @@ def _lowered(text: str) -> str:
     return low
 
 
+def blank_out(text: str, chars: str) -> str:
+    """``text`` with every character of ``chars`` turned into a space, offset for offset."""
+    for c in chars:
+        if c in text:
+            text = text.replace(c, " ")
+    return text
+
+
 # characters that separate words in :func:`_words`' copy of a text (besides white space)
 PUNCT_CHARS = ".,;:!?()\"“”‘’'—–"
 # the last text's words: its lower case with :data:`PUNCT_CHARS` turned into spaces, offset
@@ -192,10 +200,7 @@ def _words(text: str) -> tuple[str, frozenset[str]]:
     last = _last_words
     if last[0] is text:
         return last[1], last[2]
-    words = _lowered(text)
-    for c in PUNCT_CHARS:
-        if c in words:
-            words = words.replace(c, " ")
+    words = blank_out(_lowered(text), PUNCT_CHARS)
     vocab = frozenset(words.split())
     _last_words = (text, words, vocab)
     return words, vocab
