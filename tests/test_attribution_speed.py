@@ -545,7 +545,7 @@ def test_cue_phrase_prefilter_on_the_flat_text_is_the_one_per_sentence(
     text = text.replace("x", extra)
     flat = vague_model._flat_lower(text)
     if flat is None:
-        assert len(text.lower()) != len(text)
+        assert len(text.lower()) != len(text) or "Σ" in text
         return
     edges = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
     for a, b in zip(edges, edges[1:], strict=False):

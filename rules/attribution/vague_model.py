@@ -126,10 +126,11 @@ def _flat_lower(text: str) -> str | None:
     """``text`` lower-cased with every character of :data:`_PUNCT` turned into a space,
     offset for offset, so that the white-space separated words of ``_flat_lower(text)[a:b]``
     are the cores :func:`_may_hit` reads in ``text[a:b]`` (``str.split`` and the regex's
-    ``\\s`` know the same white space); None where lower case changes the length ("İ"):
-    then each sentence is lower-cased alone."""
+    ``\\s`` know the same white space); None where lower case changes the length ("İ")
+    or depends on where a word ends (a capital sigma lowers to a final "ς" at a word's end,
+    which a cut between sentences can move): then each sentence is lower-cased alone."""
     flat = text.lower()
-    return blank_out(flat, _PUNCT) if len(flat) == len(text) else None
+    return blank_out(flat, _PUNCT) if len(flat) == len(text) and "Σ" not in text else None
 
 
 def _word_runs(text: str) -> list[tuple[int, int, str]]:
