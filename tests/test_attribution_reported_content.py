@@ -56,7 +56,8 @@ def test_a_cue_with_a_proposition_or_words_attributes_its_sentence(text: str) ->
     "The board rejected the budget for the new pier.",
     "The insurer paid the claims that were filed in May.",
     "The coach called the police a second time.",
-    "The mayor asked the council to vote on the levy.",
+    # (a request, "asked the council to vote", is the mayor's: tests/test_attribution_held.py)
+    "The mayor asked the council a second time.",
 ])
 def test_an_action_on_a_plain_object_stays_the_authors_claim(text: str) -> None:
     found, _ = extract(text, _sentences(text))

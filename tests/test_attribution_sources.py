@@ -22,7 +22,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
         "The regional bank raised its lending rate by half a point on Thursday.",
         "The county board approved the budget proposed by the city manager, Ed Lund.",
         "The senator has failed his duty to the voters of the valley.",
-        "The dock workers' union calls for a strike over the new rosters.",
+        # (a call for a strike is the union's request: ``held``, tests/test_attribution_held.py)
+        "The dock workers' union called a strike over the new rosters.",
         "The utility threatened to cut supplies to the two mills.",
         "The harbour town is bracing for a storm surge this weekend.",
         "The rail operator rejected the offer from the drivers.",

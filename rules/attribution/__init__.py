@@ -37,6 +37,9 @@ first use):
 - ``plausible.py``: information sources, not actors: a relation whose cue introduces no
   content ("raised rates", "calls for a strike") or whose source cannot say anything
   ("the new strains", "you") is kept for PolNeAR but marked ``informational=False``;
+  ``held.py``: of those, a wish, intention, commitment, request or belief told without a
+  clause ("wants to raise the fees", "urged the board to act") is marked ``held``: its
+  sentence is attributed, with no source named;
   ``citations.py``: author-year citations and "as set out in a ... report";
 - ``sources.py``: resolve pronouns and short names to the last full name mentioned
   earlier and classify every source (person with role, organisation, outlet, document,

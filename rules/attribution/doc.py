@@ -42,6 +42,11 @@ class Extracted:
     # the author's or the reader's own stance ("We understand that ...", "you might want
     # to ..."): no source, but no bare factual assertion either (``plausible.py``)
     stance: bool = False
+    # an actor's own wish, intention, commitment, request or belief ("wants to raise the
+    # wage", "urged the board to act", "called for an inquiry"): no information
+    # source (``informational`` stays False), but its content is the actor's, not the
+    # author's claim (``held.py``: attributed, no source named)
+    held: bool = False
     # found by the sentence gate from a weaker tagger cue (``extraction.recover``): an
     # information source only when its cue is a lexicon reporting or belief verb
     weak: bool = False

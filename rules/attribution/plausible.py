@@ -27,7 +27,9 @@ threatened to cut supplies", "The union calls for a strike"). A relation is kept
 The relations stay in the extraction (PolNeAR annotates desires, actions and sentiments as
 attributions too, and its evaluation measures them); a rejected relation is marked
 ``informational=False``, and the record and the findings leave it out: it names no source
-and attributes no sentence.
+and attributes no sentence -- except content the actor holds (``held.py``: "wants to raise
+the fees", "urged the board to act", "called for an inquiry"), marked ``held``, whose
+sentence is attributed with no source named.
 
 Headline datelines and labels that a colon follows ("PARIS:", "CREDIT:") are no sources.
 """
@@ -50,6 +52,7 @@ from rules.attribution.cues import (
     spoken_object,
 )
 from rules.attribution.doc import Extracted, TokenDoc, judge_after, tok_index
+from rules.attribution.held import held_content
 from rules.attribution.lexicon import Lexicon
 from rules.attribution.report_shapes import no_report_shape
 from rules.attribution.sources import GATHERED
@@ -130,14 +133,17 @@ def rejection(d: TokenDoc, r: Extracted) -> str:
     """Why relation ``r`` reports no information from a source ("" when it does):
     "label", "passive", "author" (the writer's or reader's own stance: ``r.stance`` is
     set), "sayer", "withheld" (a negated or declined disclosure: "has not released any
-    details", "declined to tell reporters") or "content" (see the module). A cue with no
-    content of its own is still a report in the classes of :mod:`rules.attribution.cues`
-    (a document's finding, praise or blame, a characterisation, a spoken object, a clause
-    after an addressee)."""
+    details", "declined to tell reporters") or "content" (see the module; ``r.held`` is
+    set when that content is the actor's own wish, intention, commitment, request or
+    belief: ``held.py``). A cue with no content of its own is still a report in the
+    classes of :mod:`rules.attribution.cues` (a document's finding, praise or blame, a
+    characterisation, a spoken object, a clause after an addressee)."""
     why = _rejection(d, r)
     if why == "content" and (_reports_without_clause(d, r)
                              or r.cue_text.lower().endswith(("put it", "puts it"))):
-        return ""  # ("as the mayor put it, ...": the words that follow are the mayor's)
+        why = ""  # ("as the mayor put it, ...": the words that follow are the mayor's)
+    # ("wants to raise the wage", "endorsed the mayor": no source, but the actor's content)
+    r.held = why == "content" and held_content(d, r)
     return why
 
 

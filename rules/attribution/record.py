@@ -5,7 +5,8 @@
 ``attributed`` and ``sentence_source`` per sentence: a sentence is attributed when it
 holds content or the source of a sourced relation, a footnote marker or a link, or when
 the sentence gate alone reads it as reported speech or thought (``sentence_only``, no
-source named then).
+source named then); the content of a stance or of content an actor holds (``held``:
+"wants to raise the fees") is attributed with no source named.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def record(analysis: Analysis, found: list[Extracted], quotes: list[tuple[int, i
     sent_index = _sentence_finder(analysis.doc)
     scores: dict[int, float] = {}  # id of a relation's source mention -> verifier score
     for r in found:
-        if r.stance:
+        if r.stance or r.held:
             _mark_stance(analysis, r, sent_index)
         if not r.informational:
             if r.sentence_only:
@@ -165,8 +166,9 @@ def _mark_attributed(analysis: Analysis, r: Extracted, sent_index: SentenceOf) -
 
 
 def _mark_stance(analysis: Analysis, r: Extracted, sent_index: SentenceOf) -> None:
-    """The sentences of the author's or reader's own stance ("We understand that ...")
-    are no unsourced factual assertion: attributed, with no source named."""
+    """The sentences of the author's or reader's own stance ("We understand that ...") or
+    of content an actor holds ("The mayor wants to raise the fees") are no unsourced
+    factual assertion of the author's: attributed, with no source named."""
     for a, _ in r.content:
         k = sent_index(a)
         if k is not None:
