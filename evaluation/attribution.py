@@ -33,6 +33,7 @@ token tagger, ``--no-gate`` without the sentence gate, ``--limit N`` for a quick
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import re
 import sys
@@ -46,7 +47,7 @@ from evaluation import f1 as f1_score
 from evaluation.polnear import Article, available, load_split
 from evaluation.vague_sources import VagueRecall, case_counts, count_article
 from rules.attribution.candidates import CueModel, load_cue_model
-from rules.attribution.doc import Extracted
+from rules.attribution.doc import Extracted, TokenDoc
 from rules.attribution.extraction import extract
 from rules.attribution.sentence_gate import SentenceGate
 from rules.attribution.tagger import CueTagger
@@ -107,6 +108,42 @@ def _tool_sentences(art: Article) -> list[tuple[int, int, bool]]:
     return [(s["start"], s["end"], bool(s.get("attributed"))) for s in rows]
 
 
+def tool_attributed(sents: Sequence[tuple[int, int]], found: Sequence[Extracted]) -> list[bool]:
+    """Which of ``sents`` the tool marks ``attributed`` from ``extract``'s relations
+    ``found``, read as ``rules.attribution.record`` reads them (an information source's
+    content and source sentences, unless it is agentless; a stance's content; a
+    ``sentence_only`` verdict's sentence), without the whole audit: what training scores
+    the tool's output by with models that are not shipped (a plain text has no links or
+    footnote markers, the other ways a sentence is attributed)."""
+    starts = [a for a, _ in sents]
+    out = [False] * len(sents)
+
+    def mark(off: int) -> None:
+        k = bisect.bisect_right(starts, off) - 1
+        if 0 <= k < len(out):
+            out[k] = True
+
+    for r in found:
+        if r.stance:
+            for a, _ in r.content:
+                mark(a)
+        if not r.informational:
+            if r.sentence_only and r.content:
+                mark(r.content[0][0])
+            continue
+        if r.source is None and r.cue is not None:
+            continue
+        for a, b in r.content:
+            i = bisect.bisect_right(starts, a) - 1
+            j = bisect.bisect_right(starts, max(a, b - 1)) - 1
+            if i >= 0 and j >= 0:
+                for k in range(i, j + 1):
+                    out[k] = True
+        if r.source is not None:
+            mark(r.source[0])
+    return out
+
+
 # why the tool's output misses a gold sentence (printed below the table), tested in order
 MISS_CLASSES = {
     "actor": "a relation whose source acts rather than reports (plausible.rejection)",
@@ -144,12 +181,73 @@ def _miss_class(a: int, b: int, found: list[Extracted], gold: list[Rel]) -> str:
     return "precedes" if cues else "no_cue"
 
 
+# what became of a missed gold cue (``cue_missed``), by the tagger's score on it (the
+# largest B + I probability of its tokens); and whether it holds a lexicon reporting or
+# belief word (counted apart, ``cue_missed_lexicon``)
+CUE_MISSED_TIERS = {
+    "strong": "the tagger marks it (its threshold): the relation rules build nothing there",
+    "weak": "the tagger sees it weakly (gate's cue threshold up to its own): the sentence "
+            "gate turns the sentence down",
+    "low": "below the gate's cue threshold: the tagger does not see it",
+}
+
+
+@dataclass
+class CueScores:
+    """One article's tagger scores per token and what a missed gold cue is measured by."""
+
+    d: TokenDoc
+    sums: list[float]  # P(B) + P(I) of each token
+    threshold: float  # the tagger's
+    cue_threshold: float  # the sentence gate's (weak cues)
+
+    def tier(self, cue: Pieces) -> tuple[str, bool]:
+        """The ``CUE_MISSED_TIERS`` key of a gold cue and whether it holds a lexicon
+        reporting or belief word."""
+        d = self.d
+        toks = [k for a, b in cue
+                for k in range(bisect.bisect_left(d.tok_starts, a),
+                               bisect.bisect_left(d.tok_starts, b))]
+        score = max((self.sums[k] for k in toks), default=0.0)
+        lexical = any(d.tok_lows[k] in d.lex.cue_forms for k in toks)
+        tier = "strong" if score >= self.threshold else \
+            "weak" if score >= self.cue_threshold else "low"
+        return tier, lexical
+
+
 def _count_misses(misses: Counter[str], sents: list[tuple[int, int, bool]],
-                  gold_chars: set[int], found: list[Extracted], gold: list[Rel]) -> None:
-    """Count the gold sentences the tool's output misses, by ``_miss_class``."""
+                  gold_chars: set[int], found: list[Extracted], gold: list[Rel],
+                  scores: CueScores | None = None) -> None:
+    """Count the gold sentences the tool's output misses, by ``_miss_class`` (and the
+    ``cue_missed`` ones by ``CUE_MISSED_TIERS``, given the article's tagger ``scores``)."""
     for a, b, pred in sents:
         if not pred and any(i in gold_chars for i in range(a, b)):
-            misses[_miss_class(a, b, found, gold)] += 1
+            key = _miss_class(a, b, found, gold)
+            misses[key] += 1
+            if key == "cue_missed" and scores is not None:
+                cue = next(g.cue for g in gold if g.cue and a <= g.cue[0][0] < b
+                           and any(x < b and y > a for x, y in g.content))
+                tier, lexical = scores.tier(cue)
+                misses[f"cue_missed_{tier}"] += 1
+                misses["cue_missed_lexicon"] += lexical
+
+
+def _cue_scores(text: str, sents: list[tuple[int, int]], model: object,
+                gate: object) -> CueScores | None:
+    """The tagger's token scores on one article, when the extraction runs the committed
+    tagger (``model`` True or a tagger) with a sentence gate; else None."""
+    from rules.attribution.lexicon import get_lexicon
+    from rules.attribution.sentence_gate import load_sentence_gate
+    from rules.attribution.tagger import load_cue_tagger
+
+    tagger = load_cue_tagger() if model is True else model
+    the_gate = load_sentence_gate() if gate is True else gate
+    if not isinstance(tagger, CueTagger) or not isinstance(the_gate, SentenceGate):
+        return None
+    d = TokenDoc(text, sents, get_lexicon())
+    proba = tagger.token_proba(d)
+    sums = [float(r[1] + r[2]) for r in proba]
+    return CueScores(d, sums, tagger.threshold, the_gate.cue_threshold)
 
 
 def _norm(text: str, pieces: Sequence[tuple[int, int]]) -> Pieces:
@@ -256,7 +354,8 @@ def evaluate(
         if tool is not None:
             tool_sents = _tool_sentences(art)
             _count_sentences(tool, tool_sents, gold_chars)
-            _count_misses(misses, tool_sents, gold_chars, found, gold)
+            _count_misses(misses, tool_sents, gold_chars, found, gold,
+                          _cue_scores(text, sents, model, gate))
         # 2. relations
         att.n_pred += len(pred)
         att.n_gold += len(gold)
@@ -362,7 +461,15 @@ def _miss_lines(m: dict[str, float]) -> list[str]:
     if not gold or not keys:
         return []
     lines = ["tool-output misses by class (share of gold sentences):"]
-    lines += [f"  {m[f'tool_miss_{k}'] / gold:6.3f}  {k:<15}{MISS_CLASSES[k]}" for k in keys]
+    for k in keys:
+        lines.append(f"  {m[f'tool_miss_{k}'] / gold:6.3f}  {k:<15}{MISS_CLASSES[k]}")
+        if k != "cue_missed":
+            continue
+        lines += [f"  {m.get(f'tool_miss_cue_missed_{t}', 0) / gold:6.3f}    {t:<13}{why}"
+                  for t, why in CUE_MISSED_TIERS.items() if f"tool_miss_cue_missed_{t}" in m]
+        if "tool_miss_cue_missed_lexicon" in m:
+            lines.append(f"  {m['tool_miss_cue_missed_lexicon'] / gold:6.3f}    (of which the "
+                         "cue holds a lexicon reporting or belief word)")
     return lines
 
 
