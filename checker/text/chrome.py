@@ -117,6 +117,12 @@ def leading_dateline(text: str, start: int, end: int) -> int:
     return m.end() if m and m.end() < end else -1
 
 
+def sentence_count(body: str) -> int:
+    """How many sentences ``body`` holds, by its inner sentence ends (a full stop, question or
+    exclamation mark and a capital after it)."""
+    return len(_INNER_END.findall(body)) + 1
+
+
 def one_sentence(body: str) -> bool:
     """Whether ``body`` holds no sentence end before its last one."""
     return not _INNER_END.search(body)

@@ -41,7 +41,7 @@ _BIO_SENTENCE = (  # the name and verb first: most blocks fail there, before the
     r"scholar|historian|editor|journalist|reporter|correspondent|campaigner|activist|"
     r"executive|chief executive|partner|consultant|adviser|advisor|attorney|lawyer|physician|"
     r"doctor|teacher|student|former|retired|emeritus|head of|dean|resident)\b"
-    rf"{_BIO_CHAR}{{0,240}}[.!?]?"
+    rf"{_BIO_CHAR}{{0,240}}[.!?]?[\"'\u201d\u2019)]*"  # a title in quotes may close it
 )
 _BIO_CONTACT = (
     r"(?:(?:Follow|Reach|Contact|Email|E-mail) (?:her|him|them)"
@@ -72,9 +72,21 @@ _OUTLET_NEWS = lazy_compile(
     r"|suspended|acquired|bought|went|became|won|fell|rose|said|says|reported|faces|facing)\b",
     re.I,
 )
+# what a bio goes on to say of the writer, in the pronoun after the first sentence ("She was
+# previously a reporter at ...", "He joined the paper in 2019.", "Her book on ... is published
+# next year."): only after a bio or beat sentence, and only where the bio ends the text
+_BIO_MORE = (
+    r"(?:(?:She|He|They) (?:was previously|were previously|previously (?:worked|wrote"
+    r"|reported|served|covered)|has (?:also )?(?:written|worked|reported|covered|contributed)"
+    r"|have (?:also )?(?:written|worked|reported)|joined|lives|live|is based|are based"
+    r"|was born|tweets|can be reached|holds|also writes|writes|is the author|is working on)"
+    r"|(?:Her|His|Their) (?:latest |new |first |most recent |forthcoming |next )?(?:book|novel"
+    r"|memoir|podcast|newsletter|collection|documentary)s?)\b"
+    rf"{_BIO_CHAR}{{0,200}}[.!?]"
+)
 _BEAT_LINE = lazy_compile(rf"{_BEAT_SENTENCE}(?:\s+{_BIO_CONTACT})?\s*")
 _TRAILING_BIO = lazy_compile(
-    rf"(?:{_BIO_SENTENCE}|{_BEAT_SENTENCE})(?:\s+{_BIO_SENTENCE}){{0,3}}"
+    rf"(?:{_BIO_SENTENCE}|{_BEAT_SENTENCE})(?:\s+(?:{_BIO_SENTENCE}|{_BIO_MORE})){{0,3}}"
     rf"(?:\s+{_BIO_CONTACT})?\s*$"
 )
 

@@ -13,6 +13,11 @@ and at the whole page, after every block has its first region:
   where the text ends after them or more chrome follows (a "Read more" line inside a story
   is followed by the story);
 - a **headline** with no final punctuation that its byline or timestamp follows;
+- the **headline and deck over the byline**: the short blocks that open the text before a
+  byline or timestamp among its first blocks, full stops or not (a plain-text export prints
+  "Title.", "Standfirst.", "By Jane Roe");
+- a **table of contents** after its label ("In this article:", "Contents"): the short,
+  unpunctuated section titles that follow it;
 - a **repeated block**: a title printed twice in a row, or a photo caption that repeats a
   sentence of the story;
 - a **contributor's line** by the byline ("Jane Roe covers science for the Gazette.");
@@ -29,7 +34,7 @@ from collections.abc import Sequence
 
 from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING
 from checker.core.regexlit import lazy_compile
-from checker.text.chrome import MONTH, RawBlock, headline_shape, one_sentence
+from checker.text.chrome import MONTH, RawBlock, headline_shape, one_sentence, sentence_count
 from checker.text.chrome_bio import beat_line, trailing_bio
 from checker.text.lines import without_trailing_pictographs
 
@@ -264,6 +269,68 @@ def _headlines(page: _Page) -> None:
             page.mark(i, HEADING, "headline")
 
 
+MASTHEAD_BLOCKS = 4  # a byline under the headline stands at most this far from the start
+DECK_WORDS = 45  # a headline or deck (standfirst) has at most this many words...
+DECK_SENTENCES = 2  # ...and sentences
+
+
+def _names_writer(body: str) -> bool:
+    """Whether a byline block names its writer ("By Jane Roe", "Jane Roe, Health Editor"),
+    not only a date or time: a page prints a summary line over its date as well as over its
+    byline, and that one is the lead's twin more often than a deck."""
+    return " by " in f" {body.lower()}" or not any(c.isdigit() for c in body)
+
+
+def _masthead(page: _Page) -> None:
+    """The headline and deck (standfirst) over the byline: where a byline that names the
+    writer (:func:`_names_writer`) is one of the text's first blocks (within
+    :data:`MASTHEAD_BLOCKS` of the start) and body text follows it, every block before it is
+    the page's title furniture when it is short (:data:`DECK_WORDS`,
+    :data:`DECK_SENTENCES`), with or without a final full stop. A story opens with its lead
+    paragraph, not a byline; what a page prints over the byline is its headline, deck,
+    kicker and section label."""
+    k = next((i for i in range(min(page.n, MASTHEAD_BLOCKS + 1))
+              if page.regions[i][0] == BYLINE and _names_writer(page.bodies[i])), None)
+    if not k or not any(page.regions[j][0] == BODY for j in range(k + 1, page.n)):
+        return
+    before = range(k)
+    if any(page.raw[i].bullet or page.regions[i][0] == BODY and (
+            page.words[i] > DECK_WORDS or sentence_count(page.bodies[i]) > DECK_SENTENCES)
+           for i in before):
+        return  # a paragraph of the story before it: a byline that is not the page's
+    for i in before:
+        if page.regions[i][0] == BODY:
+            page.mark(i, HEADING, "headline or deck")
+
+
+# the label of a table of contents: "In this article:", "Contents", "Jump to"
+_CONTENTS_LABEL = lazy_compile(
+    r"(?i:in this (?:article|story|guide|explainer|piece|report|post)|(?:table of )?contents"
+    r"|on this page|(?:jump|skip) to(?: a)? (?:section|topic)s?|jump to"
+    r"|what(?:'|\u2019)s in this (?:article|story|guide|explainer))\s*[:\u00bb>|\u2192]?\s*"
+)
+CONTENTS_ITEM_WORDS = 12  # a section's title in a table of contents
+
+
+def _contents(page: _Page) -> None:
+    """A table of contents: its label (:data:`_CONTENTS_LABEL`) and the section titles after
+    it, short blocks (:data:`CONTENTS_ITEM_WORDS`) with no final punctuation."""
+    i = 0
+    while i < page.n - 1:
+        if not (page.words[i] <= 6 and page.regions[i][0] in (*_OPEN, BOILERPLATE)
+                and _CONTENTS_LABEL.fullmatch(page.bodies[i])):
+            i += 1
+            continue
+        j = i + 1
+        while (j < page.n and page.regions[j][0] in (*_OPEN, BOILERPLATE)
+               and page.words[j] <= CONTENTS_ITEM_WORDS and not page.terminal(j)):
+            j += 1
+        if j > i + 1:
+            for k in range(i, j):
+                page.mark(k, BOILERPLATE, "table of contents")
+        i = j
+
+
 def _title_case_headlines(page: _Page) -> None:
     """A line in headline case ("Work Rules Exempt the Frail. Deciding Who Qualifies Is
     Hard."), read as body text for its full stops, with no body text next to it (a list of
@@ -354,5 +421,7 @@ def mark_runs(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]]
     _taglines(page)
     _repeats(page)
     _headlines(page)
+    _masthead(page)
+    _contents(page)
     _title_case_headlines(page)
     _contributor_lines(page)

@@ -1,0 +1,445 @@
+"""A fixture of news pages of our own writing, each line marked as page chrome or article
+prose, in the shapes newsrooms' publishing systems print them: UK, US, Australian and wire
+copy, as plain text, Markdown and HTML. None is copied from any page.
+
+Each page is a list of ``(kind, line)``: ``C`` a line that is not article prose (headline,
+deck, byline, dateline, caption, credit, prompt, note, bio, copyright...), ``P`` article prose,
+``L`` article prose that looks like chrome (a one-line quote, "By the end of ...", a sentence
+about a photo) and must stay analysed. :func:`render` writes a page in one format;
+:func:`measure` runs the whole audit over every page and counts, for the chrome lines, how
+many are read as article text and how many carry a finding, a source or an attribution, and
+for the prose lines how many are not analysed. ``python -m tests.chrome_fixture`` prints it.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+Page = tuple[str, list[tuple[str, str]]]  # (format, [(kind, line)])
+
+# ------------------------------------------------------------------ plain text pages
+
+_T1: list[tuple[str, str]] = [  # a UK broadsheet, copied from the browser
+    ("C", "Councils warn of bin collection cuts as budgets tighten"),
+    ("C", "Local authorities in England say weekly rounds are under threat after a decade of "
+          "squeezed funding"),
+    ("C", "By Harriet Lowe and Tom Ainsley"),
+    ("C", "Sun 14 Apr 2024 06.00 BST"),
+    ("C", "Last modified on Sun 14 Apr 2024 11.12 BST"),
+    ("P", "Weekly bin collections in dozens of English towns will end next year, council "
+          "leaders have warned, as the cost of running depots has risen by a third since 2019."),
+    ("C", "A refuse lorry on its round in Leeds. Photograph: Chris North/Alamy"),
+    ("P", "The Local Government Association said 41 councils had drawn up plans to move to "
+          "fortnightly rounds, and that several more were consulting residents."),
+    ("L", "\u201cWe have cut everything else,\u201d said Ann Price, who leads Barnet council."),
+    ("P", "Rising fuel prices have added about \u00a3180m a year to collection costs across "
+          "the country."),
+    ("C", "Related: Recycling rates in England fall for third year running"),
+    ("P", "Ministers have promised a review of how councils are funded, but it will not report "
+          "until after the election."),
+    ("L", "By the end of the decade, every household will need three separate bins."),
+    ("C", "This article was amended on 15 April 2024 to correct the number of councils "
+          "consulting residents."),
+    ("C", "Explore more on these topics"),
+    ("C", "Local government"),
+    ("C", "Share"),
+    ("C", "Reuse this content"),
+]
+
+_T2: list[tuple[str, str]] = [  # a wire story as a plain-text export, title and deck first
+    ("C", "EU agrees to extend gas price cap for another year."),
+    ("C", "Ministers back the measure despite objections from two member states."),
+    ("C", "By Paul Wexler and Ines Moreau"),
+    ("C", "BRUSSELS, March 4 (Reuters) -"),
+    ("P", "European Union energy ministers agreed on Monday to keep a cap on wholesale gas "
+          "prices for another year, the bloc's rotating presidency said."),
+    ("P", "The cap, introduced after prices surged in 2022, has never been triggered, but "
+          "supporters say it has calmed the market."),
+    ("L", "Germany and the Netherlands abstained."),
+    ("P", "Gas prices have fallen by more than 80 percent from their peak and storage sites "
+          "are close to full."),
+    ("C", "Reporting by Paul Wexler; Additional reporting by Ines Moreau in Paris; Editing by "
+          "Jane Merriman"),
+    ("C", "Our Standards: The Thomson Reuters Trust Principles."),
+]
+
+_T3: list[tuple[str, str]] = [  # a US metro daily, plain text with its page furniture
+    ("C", "City Council OKs $2B Transit Plan After Marathon Session"),
+    ("C", "The vote caps two years of wrangling over bus lanes and a new light rail spur"),
+    ("C", "Maria Delgado, City Hall Reporter"),
+    ("C", "Updated 3:42 p.m. ET Oct. 9, 2023"),
+    ("C", "Published 11:05 a.m. ET Oct. 9, 2023"),
+    ("P", "The City Council approved a $2 billion transit plan on Monday night, ending a "
+          "fight that split the council for two years."),
+    ("C", "Council member Rosa Vega speaks during Monday's meeting. (Photo: Dan Ruiz/The "
+          "Herald)"),
+    ("P", "The plan adds 14 miles of bus lanes and a light rail spur to the airport, and it "
+          "will be paid for with a half-cent sales tax."),
+    ("C", "Advertisement"),
+    ("P", "Opponents argued the tax would hit low-income residents hardest, and that ridership "
+          "has not recovered since the pandemic."),
+    ("C", "Read more: What the transit tax means for your commute"),
+    ("L", "Photos of the packed chamber spread quickly on social media."),
+    ("P", "Construction on the first bus lanes is due to start in the spring."),
+    ("C", "Maria Delgado covers City Hall. Contact her at mdelgado@herald-example.com or "
+          "follow her on X @mdelgado."),
+    ("C", "Copyright 2023 The Herald. All rights reserved."),
+]
+
+_T4: list[tuple[str, str]] = [  # an Australian site, plain text
+    ("C", "Bushfire crews brace for catastrophic conditions in NSW"),
+    ("C", "Fire authorities have warned residents to leave early as temperatures soar"),
+    ("C", "Sarah Nguyen"),
+    ("C", "Posted Tue 12 Nov 2019 at 5:04am, updated Tue 12 Nov 2019 at 9:40am"),
+    ("P", "Firefighters across New South Wales are preparing for the worst fire danger the state "
+          "has faced, with catastrophic conditions forecast for Sydney for the first time."),
+    ("C", "Image source, AAP"),
+    ("C", "Image caption, Crews at a fire near Taree on Monday"),
+    ("P", "More than 600 schools will close on Tuesday and total fire bans are in place across "
+          "the state."),
+    ("C", "Key points:"),
+    ("C", "Catastrophic fire danger has been declared for Sydney"),
+    ("C", "More than 600 schools are closed"),
+    ("P", "Residents in high-risk areas have been told to leave by the morning."),
+    ("L", "\u201cThis is as bad as it gets,\u201d the commissioner said."),
+    ("C", "Follow our live coverage of the fires"),
+    ("C", "Topics: bushfire, emergency-incidents, nsw"),
+    ("C", "First posted Tue 12 Nov 2019 at 5:04am"),
+]
+
+_T5: list[tuple[str, str]] = [  # a live blog copied as text
+    ("C", "Election results live: counting under way in key marginals"),
+    ("C", "Key events"),
+    ("C", "Show key events only"),
+    ("C", "11.42pm BST"),
+    ("P", "The first result of the night has come in from Sunderland South, where turnout fell "
+          "by six points on the last election."),
+    ("C", "11.15pm BST"),
+    ("P", "The exit poll suggests the government will lose about 90 seats, a swing bigger than "
+          "the polls had shown."),
+    ("C", "Updated at 11.20pm BST"),
+    ("C", "Share"),
+    ("C", "10.58pm BST"),
+    ("P", "Polling stations closed at 10pm and the counts have begun in more than 600 "
+          "constituencies."),
+    ("C", "Andrew Sparrow (now) and Jessica Elgot (earlier)"),
+    ("C", "Fri 5 Jul 2024 00.12 BST"),
+]
+
+_T6: list[tuple[str, str]] = [  # an opinion piece and its bio, plain text
+    ("C", "Opinion"),
+    ("C", "Why the four-day week is not a fantasy"),
+    ("C", "Trials show productivity holds up. Employers should take note"),
+    ("C", "Guest Essay by Laura Kim"),
+    ("C", "Ms. Kim is an economist at the Brookings Institution."),
+    ("P", "When 61 British companies tried a four-day week in 2022, all but three kept it, and "
+          "revenue barely moved."),
+    ("P", "Staff took fewer sick days, and resignations fell by more than half."),
+    ("L", "By the end of the trial, most managers had become converts."),
+    ("P", "Critics point out that the firms volunteered, so they were likely to be suited to it."),
+    ("C", "Laura Kim is a senior fellow at the Brookings Institution and the author of \u201cTime "
+          "Poor.\u201d"),
+    ("C", "The Times is committed to publishing a diversity of letters to the editor. We\u2019d "
+          "like to hear what you think about this or any of our articles."),
+    ("C", "Follow the Opinion section on Facebook, Instagram and Threads."),
+]
+
+_T7: list[tuple[str, str]] = [  # a wire story with the agency tag and an AP-style byline
+    ("C", "Storm knocks out power to 200,000 in Texas"),
+    ("C", "By JAMES OKAFOR Associated Press"),
+    ("C", "HOUSTON (AP) \u2014"),
+    ("P", "A line of severe thunderstorms knocked out power to more than 200,000 homes and "
+          "businesses in the Houston area on Thursday."),
+    ("P", "Winds of up to 80 mph tore roofs from buildings and brought down power lines."),
+    ("C", "FILE - Utility workers repair a power line in Houston, May 17, 2024. (AP Photo/David "
+          "J. Phillip, File)"),
+    ("P", "Schools in several districts closed for the day."),
+    ("C", "___"),
+    ("C", "Associated Press writer Maria Chen in Dallas contributed to this report."),
+    ("C", "Copyright 2024 The Associated Press. All rights reserved. This material may not be "
+          "published, broadcast, rewritten or redistributed."),
+]
+
+_T8: list[tuple[str, str]] = [  # a magazine feature with its credits and corrections
+    ("C", "The Last Lighthouse Keepers"),
+    ("C", "On a windswept rock off the Cornish coast, two men keep an old job alive"),
+    ("C", "Words by Ellen Marsh"),
+    ("C", "Photographs by Joe Tanner"),
+    ("C", "12 min read"),
+    ("P", "The lighthouse at Longships was automated in 1988, and the last keepers left that "
+          "summer."),
+    ("C", "Keeper Tom Reed pictured in 2019"),
+    ("P", "Today two volunteers visit once a month to check the lamp and the fog signal."),
+    ("C", "Clarification: An earlier version of this article misstated the year the "
+          "lighthouse was automated."),
+    ("C", "Editor\u2019s note: Names of some volunteers have been changed at their request."),
+    ("C", "Ellen Marsh is a writer based in Penzance. Her book on Cornish lighthouses is "
+          "published next year."),
+    ("C", "This story appears in the May 2024 issue."),
+    ("C", "Subscribe to the magazine"),
+]
+
+_T9: list[tuple[str, str]] = [  # a plain-text export: title and deck ending in full stops
+    ("C", "Water bills to rise by average of 21 percent."),
+    ("C", "Regulator approves increase to fund sewage upgrades."),
+    ("C", "By Ruth Adeyemi, Environment Correspondent."),
+    ("C", "Published: 19 December 2024."),
+    ("P", "Household water bills in England and Wales will rise by an average of 21 percent "
+          "over five years after the regulator approved most of the companies' plans."),
+    ("P", "The money will pay for upgrades to stop sewage spilling into rivers and the sea."),
+    ("C", "Pictured: A sewage outfall on the River Wye."),
+    ("P", "Campaigners said customers were paying for decades of underinvestment."),
+    ("C", "Additional reporting by Sam Ortiz."),
+    ("C", "Sign up to our free environment newsletter."),
+]
+
+# ------------------------------------------------------------------ Markdown pages
+
+_M1: list[tuple[str, str]] = [  # a CMS exported to Markdown
+    ("C", "Hospital waiting lists fall for first time in a year"),
+    ("C", "*The number of patients waiting more than 18 weeks dropped in March*"),
+    ("C", "**By Claire Hobbs, Health Editor**"),
+    ("C", "_Published 11 April 2024, 09:30_"),
+    ("P", "The waiting list for hospital treatment in England fell in March for the first time "
+          "in a year, to 7.5 million cases."),
+    ("C", "![Nurses on a ward](https://example.com/ward.jpg)"),
+    ("C", "*Nurses on a ward at St Thomas' Hospital in London. (Getty Images)*"),
+    ("P", "The number waiting more than a year also fell, by about 8,000."),
+    ("C", "**Read more:** [Junior doctors vote for new strikes](https://example.com/strikes)"),
+    ("P", "Hospital leaders warned that strikes could reverse the gains."),
+    ("L", "\u201cOne month is not a trend,\u201d the chief executive said."),
+    ("C", "*Clare Hobbs is the health editor. Email her at health@example.com.*"),
+    ("C", "\u00a9 2024 Example News Ltd"),
+]
+
+_M2: list[tuple[str, str]] = [  # a newsletter-style Markdown post
+    ("C", "Why Britain's Trains Keep Running Late"),
+    ("C", "Kit Rowe, Transport Correspondent"),
+    ("C", "April 3, 2024 \u00b7 6 min read"),
+    ("C", "In this article:"),
+    ("C", "1. The timetable problem"),
+    ("C", "2. Signals and staff"),
+    ("C", "3. What happens next"),
+    ("P", "Only 64 percent of trains in Britain arrived on time last year, the lowest figure "
+          "since records began."),
+    ("C", "Thanks for reading! Subscribe for free to receive new posts and support my work."),
+    ("P", "Signal failures caused about a fifth of all delays, and staff shortages another "
+          "tenth."),
+    ("C", "Share this post"),
+    ("C", "Leave a comment"),
+    ("P", "The government has promised a new timetable by 2026."),
+    ("C", "Kit Rowe writes about transport. He was previously a reporter at the Yorkshire "
+          "Post."),
+]
+
+_M3: list[tuple[str, str]] = [  # an Australian explainer in Markdown
+    ("C", "# Interest rates held at 4.35 per cent"),
+    ("C", "The Reserve Bank has left rates on hold for a seventh straight meeting."),
+    ("C", "By **Ben Cho** and **Lily Park**"),
+    ("C", "Updated 2 hours ago"),
+    ("P", "The Reserve Bank of Australia kept its cash rate at 4.35 per cent on Tuesday, as "
+          "inflation eased to 3.6 per cent."),
+    ("C", "*Image: The Reserve Bank building in Sydney. Picture: Supplied*"),
+    ("P", "Economists expect the first cut in early 2025."),
+    ("C", "**Loading...**"),
+    ("C", "Listen to this article"),
+    ("C", "Posted 5h ago"),
+    ("C", "*With AAP*"),
+]
+
+# ------------------------------------------------------------------ HTML pages (all <p>)
+
+_H1: list[tuple[str, str]] = [  # a US site whose CMS puts every line in a paragraph
+    ("C", "Senate Passes Stopgap Bill to Avert Shutdown"),
+    ("C", "The measure funds the government through mid-December"),
+    ("C", "By Nina Patel and Carlos Ruiz"),
+    ("C", "Nov. 16, 2023 at 9:02 p.m. EST"),
+    ("P", "The Senate passed a stopgap spending bill on Wednesday night, sending it to the "
+          "president hours before a shutdown deadline."),
+    ("C", "Senate Majority Leader Chuck Schumer (D-N.Y.) walks to the chamber on Wednesday. "
+          "(Kent Nishimura/Getty Images)"),
+    ("P", "The bill passed 87 to 11 and keeps spending at current levels."),
+    ("C", "Story continues below advertisement"),
+    ("P", "Both parties now have until December to agree on full-year budgets."),
+    ("C", "Sign up for our politics newsletter"),
+    ("L", "Photographs from the floor showed senators crowding around the clerk."),
+    ("C", "Nina Patel is a congressional reporter. She joined the paper in 2019."),
+    ("C", "Comments"),
+    ("C", "Gift this article"),
+]
+
+_H2: list[tuple[str, str]] = [  # a UK tabloid page
+    ("C", "EXCLUSIVE: Pub landlord's fury as brewery doubles rent"),
+    ("C", "By JAMES HOLT FOR MAILONLINE"),
+    ("C", "PUBLISHED: 10:14 BST, 2 May 2024 | UPDATED: 12:40 BST, 2 May 2024"),
+    ("C", "View comments"),
+    ("P", "A pub landlord has been told his rent will double next year, and he says he will have "
+          "to close if it goes ahead."),
+    ("C", "Landlord Dave Moss, 58, outside the Red Lion in Stockport"),
+    ("P", "The brewery says the new rent reflects the market value of the building."),
+    ("C", "RELATED ARTICLES"),
+    ("C", "Share or comment on this article:"),
+    ("C", "Do you have a story? Email tips@example.co.uk"),
+    ("L", "\u201cI\u2019ve given this place twenty years,\u201d he said."),
+]
+
+_H3: list[tuple[str, str]] = [  # a broadcaster's page
+    ("C", "Flooding: Hundreds evacuated as river bursts banks"),
+    ("C", "Published 6 hours ago"),
+    ("C", "Share"),
+    ("C", "Image source, Getty Images"),
+    ("C", "Image caption, Rescue teams used boats to reach stranded residents"),
+    ("P", "Hundreds of people have been evacuated from their homes after the River Severn burst "
+          "its banks."),
+    ("P", "The Environment Agency has issued 12 severe flood warnings, meaning there is a "
+          "danger to life."),
+    ("C", "Related Topics"),
+    ("C", "More on this story"),
+    ("C", "Get in touch"),
+    ("C", "Have you been affected by the flooding? Share your experiences."),
+]
+
+_H4: list[tuple[str, str]] = [  # a business site with timestamps and tags
+    ("C", "Retailer Cuts 2,000 Jobs as Sales Slump"),
+    ("C", "Shares fell 8% in early trading"),
+    ("C", "Written by Omar Farouk"),
+    ("C", "Reviewed by Sue Lin"),
+    ("C", "Last Updated: January 9, 2024 | 4 min read"),
+    ("P", "The retailer said on Tuesday it would cut 2,000 jobs and close 40 stores after sales "
+          "fell for a fourth quarter."),
+    ("P", "Online sales rose, but not enough to make up for falling footfall."),
+    ("C", "Contact the author at ofarouk@example.com"),
+    ("C", "Tags: retail, jobs, high street"),
+    ("C", "Disclosure: The author holds no position in the stocks mentioned."),
+    ("C", "Editing by Sue Lin"),
+    ("C", "\u00a9 2024 Example Media Group"),
+]
+
+_T10: list[tuple[str, str]] = [  # an agency roundup with a pull quote and a timeline
+    ("C", "Ceasefire talks resume in Cairo"),
+    ("C", "AFP"),
+    ("C", "CAIRO, Egypt \u2014"),
+    ("P", "Negotiators met in Cairo on Sunday for a new round of ceasefire talks, officials "
+          "from two delegations said."),
+    ("C", "\u2018We are closer than we have ever been\u2019"),
+    ("P", "The talks stalled last month over the timing of a prisoner exchange."),
+    ("C", "Timeline: How the talks unfolded"),
+    ("C", "Watch: Crowds gather in the capital"),
+    ("P", "Mediators said the two sides had agreed on most of the text."),
+    ("C", "\u2014 With reporting by Sami Aziz in Cairo and Rachel Green in Jerusalem"),
+    ("C", "This story has been updated with additional information."),
+    ("C", "Correction: An earlier version of this story gave the wrong date for the talks."),
+]
+
+_T11: list[tuple[str, str]] = [  # a regional US paper
+    ("C", "School board approves later start times"),
+    ("C", "Posted Sep 3, 2023"),
+    ("C", "By Emily Carter | ecarter@example.com"),
+    ("C", "The Valley Tribune"),
+    ("P", "High schools in the district will start at 8:30 a.m. from next fall, an hour later "
+          "than now."),
+    ("C", "Students board a bus outside Lincoln High School in 2022. File photo"),
+    ("P", "Research has linked early start times with poor sleep among teenagers."),
+    ("C", "Emily Carter is a staff writer covering education for The Valley Tribune."),
+    ("C", "Have a news tip? Call 555-0142 or email news@example.com."),
+    ("C", "Get Breaking News delivered to your inbox"),
+    ("C", "Print this article"),
+]
+
+PAGES: list[Page] = [
+    ("text", _T1), ("text", _T2), ("text", _T3), ("text", _T4), ("text", _T5),
+    ("text", _T6), ("text", _T7), ("text", _T8), ("text", _T9), ("text", _T10),
+    ("text", _T11),
+    ("markdown", _M1), ("markdown", _M2), ("markdown", _M3),
+    ("html", _H1), ("html", _H2), ("html", _H3), ("html", _H4),
+    # the same pages in the other formats: a page's shape, not its markup, tells its chrome
+    ("html", _T1), ("html", _T3), ("html", _T7), ("markdown", _T2), ("markdown", _T6),
+    ("text", _H1), ("text", _H2), ("text", _H4),
+]
+
+_SUFFIX = {"text": ".txt", "markdown": ".md", "html": ".html"}
+
+
+def render(fmt: str, lines: list[tuple[str, str]]) -> str:
+    """The page in ``fmt``: paragraphs between blank lines (text, Markdown), or every line in
+    a ``<p>`` of an ``<article>`` (HTML, as many publishing systems export a story)."""
+    if fmt != "html":
+        return "\n\n".join(line for _, line in lines) + "\n"
+    body = "\n".join(f"<p>{html.escape(line, quote=False)}</p>" for _, line in lines)
+    return f"<html><body><article>\n{body}\n</article></body></html>\n"
+
+
+def _visible(fmt: str, line: str) -> str:
+    """The part of ``line`` that a loaded page's text holds (Markdown marks are dropped by
+    the loader: the longest run of plain words is searched for)."""
+    if fmt != "markdown":
+        return line
+    parts = [p for p in line.replace("**", "\0").replace("*", "\0").replace("_", "\0")
+             .replace("![", "\0").replace("](", "\0").replace("[", "\0").replace("#", "\0")
+             .split("\0")]
+    return max(parts, key=len).strip()
+
+
+@dataclass
+class Tally:
+    """What :func:`measure` counts."""
+
+    chrome: int = 0
+    chrome_analysed: list[str] = field(default_factory=list)
+    chrome_found: list[str] = field(default_factory=list)  # a finding, source or attribution
+    prose: int = 0
+    prose_skipped: list[str] = field(default_factory=list)
+
+
+def measure(pages: list[Page] = PAGES) -> Tally:
+    """Audit every page (the whole pipeline, default configuration) and count."""
+    from checker.core.document import BODY
+    from checker.pipeline import analyse_text
+
+    t = Tally()
+    for n, (fmt, lines) in enumerate(pages):
+        result = analyse_text(render(fmt, lines), f"page{n}{_SUFFIX[fmt]}", fmt=fmt)
+        text = result.text
+        sents = result.sentences
+        spans = [(f["start"], f["end"]) for f in result.findings]
+        spans += [(src["start"], src["end"]) for src in result.sources]
+        for rec in result.attributions:
+            parts = [rec.get("source"), rec.get("cue"), *(rec.get("content") or ())]
+            spans += [(sp["start"], sp["end"]) for sp in parts if sp]
+        pos = 0
+        for kind, line in lines:
+            needle = _visible(fmt, html.unescape(line))
+            i = text.find(needle, pos)
+            if i < 0:
+                raise AssertionError(f"page {n} ({fmt}): {needle!r} not in the loaded text")
+            s, e = i, i + len(needle)
+            pos = e
+            analysed = any(x["region"] == BODY and x["start"] < e and s < x["end"]
+                           for x in sents)
+            tag = f"{n}/{fmt}: {line[:70]}"
+            if kind == "C":
+                t.chrome += 1
+                if analysed:
+                    t.chrome_analysed.append(tag)
+                if any(a < e and s < b for a, b in spans):
+                    t.chrome_found.append(tag)
+            else:
+                t.prose += 1
+                if not analysed:
+                    t.prose_skipped.append(tag)
+    return t
+
+
+if __name__ == "__main__":
+    tally = measure()
+    print(f"chrome lines read as article text: {len(tally.chrome_analysed)} of {tally.chrome}")
+    for tag in tally.chrome_analysed:
+        print("  analysed ", tag)
+    print(f"chrome lines with a finding, source or attribution: {len(tally.chrome_found)} of "
+          f"{tally.chrome}")
+    for tag in tally.chrome_found:
+        print("  found    ", tag)
+    print(f"prose lines not analysed: {len(tally.prose_skipped)} of {tally.prose}")
+    for tag in tally.prose_skipped:
+        print("  skipped  ", tag)
