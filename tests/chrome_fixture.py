@@ -347,6 +347,177 @@ _T11: list[tuple[str, str]] = [  # a regional US paper
     ("C", "Print this article"),
 ]
 
+# ------------------------------------------------------------------ a second set, written
+# after the rules of 2026-12-02's night round and measured before any change for it
+
+_B1: list[tuple[str, str]] = [  # a US cable network's site, plain text
+    ("C", "Supreme Court to hear challenge to state abortion pill limits"),
+    ("C", "By Devan Cole and Ariane de Vogue, CNN"),
+    ("C", "Updated 6:15 PM EDT, Fri April 12, 2024"),
+    ("C", "Source: CNN"),
+    ("P", "The Supreme Court agreed on Friday to decide whether states can restrict access to a "
+          "widely used abortion pill, setting up a ruling before the summer."),
+    ("L", "The justices did not explain their order."),
+    ("P", "Lower courts had split on the question, and the pill is used in more than half of all "
+          "abortions in the country."),
+    ("C", "Demonstrators gather outside the Supreme Court in Washington, DC, on March 26, 2024."),
+    ("C", "Kevin Dietsch/Getty Images"),
+    ("P", "Arguments are expected in the autumn."),
+    ("C", "CNN\u2019s Tierney Sneed contributed to this report."),
+    ("C", "Get Our Free Politics Newsletter"),
+]
+
+_B2: list[tuple[str, str]] = [  # a UK regional site, Markdown
+    ("C", "Man, 34, charged after crash that closed the A38 for six hours"),
+    ("C", "Police say a second driver is recovering in hospital"),
+    ("C", "[Sam Holt](https://example.com/authors/sam-holt)"),
+    ("C", "Crime Reporter"),
+    ("C", "08:14, 22 Feb 2024"),
+    ("P", "A man has been charged with dangerous driving after a crash that closed the A38 near "
+          "Bodmin for six hours on Tuesday."),
+    ("C", "*The scene on the A38 on Tuesday afternoon (Image: Cornwall Live)*"),
+    ("P", "Devon and Cornwall Police said the 34-year-old would appear before magistrates next "
+          "month."),
+    ("C", "**READ NEXT:**"),
+    ("C", "- [Village pub saved by locals reopens its doors](https://example.com/pub)"),
+    ("C", "- [Council approves 300 homes on edge of town](https://example.com/homes)"),
+    ("P", "A second driver was taken to Derriford Hospital with injuries that are not thought to "
+          "be life-threatening."),
+    ("L", "Anyone with dashcam footage has been asked to call 101."),
+    ("C", "*Want more stories like this? Sign up to our daily newsletter.*"),
+]
+
+_B3: list[tuple[str, str]] = [  # an Australian broadsheet, HTML all in paragraphs
+    ("C", "Treasurer flags tax relief in May budget"),
+    ("C", "Jim Chalmers says cost-of-living help will be targeted."),
+    ("C", "Shane Wright"),
+    ("C", "Senior economics correspondent"),
+    ("C", "April 21, 2024 \u2014 5.00am"),
+    ("P", "Treasurer Jim Chalmers will use next month's budget to offer more cost-of-living "
+          "relief, while insisting it will not add to inflation."),
+    ("C", "Treasurer Jim Chalmers in Canberra last week. Credit: Alex Ellinghausen"),
+    ("P", "Inflation fell to 4.1 per cent in the December quarter, its lowest level in two years."),
+    ("C", "Save"),
+    ("C", "Log in, register or subscribe to save articles for later."),
+    ("P", "Economists expect a small surplus for a second year."),
+    ("C", "License this article"),
+    ("C", "Shane Wright is a senior economics correspondent for The Age and The Sydney Morning "
+          "Herald."),
+]
+
+_B4: list[tuple[str, str]] = [  # a public broadcaster, plain text, a plain-text export
+    ("C", "Teachers in Scotland vote to strike over pay."),
+    ("C", "By Jamie McIvor, BBC Scotland education correspondent."),
+    ("P", "Teachers in Scotland have voted to strike over pay after rejecting an offer worth "
+          "5 percent this year."),
+    ("C", "Image caption: Teachers on a picket line in Glasgow last year."),
+    ("P", "The largest union said 94 percent of members who voted backed action."),
+    ("L", "\u201cWe did not want this,\u201d one headteacher said."),
+    ("P", "The Scottish government said the offer was fair and affordable."),
+    ("C", "More on this story"),
+    ("C", "Teachers' union rejects latest pay offer"),
+    ("C", "Published 3 days ago"),
+]
+
+_B5: list[tuple[str, str]] = [  # a US magazine, HTML
+    ("C", "POLITICS"),
+    ("C", "The Quiet Collapse of the Farm-State Democrat"),
+    ("C", "Rural voters have abandoned the party. Can anyone win them back?"),
+    ("C", "By Elaine Godfrey"),
+    ("C", "Illustration by Paul Spella / The Atlantic. Sources: Getty."),
+    ("C", "June 3, 2024, 7 AM ET"),
+    ("C", "Share"),
+    ("C", "Save"),
+    ("P", "In 2008, Democrats held 11 Senate seats in states where farming drives the economy. "
+          "Today they hold three."),
+    ("P", "Party strategists blame a message that speaks to cities and suburbs, not small towns."),
+    ("L", "By then, most of the county's farms had been sold to larger operators."),
+    ("C", "Elaine Godfrey is a staff writer at The Atlantic."),
+]
+
+_B6: list[tuple[str, str]] = [  # a wire story in Markdown with a fact box and timeline
+    ("C", "## Japan's economy shrinks as consumers cut back"),
+    ("C", "*TOKYO, Feb 15 (Kyodo) --*"),
+    ("P", "Japan's economy contracted at an annualised rate of 0.4 percent in the last quarter "
+          "of 2023, government data showed on Thursday."),
+    ("P", "Private consumption, which makes up more than half of output, fell for a third "
+          "quarter in a row."),
+    ("C", "**FACTBOX**"),
+    ("P", "The weak data make it less likely that the central bank will raise rates in March."),
+    ("C", "*(Editing by Kim Coghill)*"),
+    ("C", "Kyodo News"),
+]
+
+_B7: list[tuple[str, str]] = [  # a live page of a UK tabloid, plain text
+    ("C", "Storm Henk LIVE: Amber warning as 80mph winds batter south"),
+    ("C", "Follow below for the latest updates"),
+    ("C", "Jack Wright"),
+    ("C", "11:02, 2 Jan 2024"),
+    ("C", "Updated 14:35, 2 Jan 2024"),
+    ("C", "14:30"),
+    ("C", "Trains cancelled across the South West"),
+    ("P", "Great Western Railway has cancelled all services west of Exeter because of fallen "
+          "trees."),
+    ("C", "13:55"),
+    ("C", "Flood warnings rise to 40"),
+    ("P", "The Environment Agency now has 40 flood warnings in force across England."),
+    ("C", "Key Events"),
+    ("C", "Our live coverage has now ended. Thanks for following."),
+]
+
+_B8: list[tuple[str, str]] = [  # a think-tank blog post in Markdown with its author box
+    ("C", "# What the new housing target really means"),
+    ("C", "Posted on 9 March 2024 by Priya Shah"),
+    ("C", "Estimated reading time: 5 minutes"),
+    ("P", "The government wants 1.5 million new homes built in England by the end of this "
+          "parliament."),
+    ("P", "That means building about 300,000 homes a year, a rate last reached in the 1960s."),
+    ("L", "Pictures of half-finished estates have become a symbol of the shortfall."),
+    ("C", "### About the author"),
+    ("C", "Priya Shah is a senior researcher at the Centre for Cities. She previously worked at "
+          "the Treasury."),
+    ("C", "### Share this:"),
+    ("C", "- [Twitter](https://example.com/share/tw)"),
+    ("C", "- [LinkedIn](https://example.com/share/li)"),
+    ("C", "*The views expressed are those of the author and not necessarily those of the "
+          "Centre.*"),
+]
+
+_B9: list[tuple[str, str]] = [  # a US local TV station's page, HTML
+    ("C", "Water main break floods downtown streets"),
+    ("C", "Crews expect repairs to last into Thursday."),
+    ("C", "Author: KARE 11 Staff"),
+    ("C", "Published: 4:56 PM CST January 16, 2024"),
+    ("C", "Updated: 7:10 PM CST January 16, 2024"),
+    ("P", "A water main break flooded several downtown streets on Tuesday afternoon and left "
+          "about 200 buildings without water."),
+    ("P", "City crews shut off the main within two hours."),
+    ("C", "Watch the latest news from KARE 11 on YouTube"),
+    ("C", "Download the KARE 11 app"),
+    ("C", "Copyright 2024 KARE. All Rights Reserved."),
+]
+
+_B10: list[tuple[str, str]] = [  # an Irish paper, plain text
+    ("C", "Housing"),
+    ("C", "Rents rise 8% as supply of homes hits new low"),
+    ("C", "Report says just 1,200 homes were available to rent nationwide on May 1st"),
+    ("C", "Sat May 18 2024 - 06:00"),
+    ("P", "Rents nationally rose by 8 per cent in the year to March, according to the latest "
+          "report from the property website Daft.ie."),
+    ("P", "Just 1,200 homes were available to rent across the country on May 1st."),
+    ("C", "Listen | 4:12"),
+    ("L", "In Dublin, the average rent is now more than \u20ac2,300 a month."),
+    ("C", "Sign up for push alerts and have the best news, analysis and comment delivered "
+          "directly to your phone"),
+    ("C", "Find The Irish Times on WhatsApp and stay up to date"),
+    ("C", "Our Irish Times Inside Politics podcast is available wherever you listen"),
+]
+
+UNSEEN: list[Page] = [
+    ("text", _B1), ("markdown", _B2), ("html", _B3), ("text", _B4), ("html", _B5),
+    ("markdown", _B6), ("text", _B7), ("markdown", _B8), ("html", _B9), ("text", _B10),
+]
+
 PAGES: list[Page] = [
     ("text", _T1), ("text", _T2), ("text", _T3), ("text", _T4), ("text", _T5),
     ("text", _T6), ("text", _T7), ("text", _T8), ("text", _T9), ("text", _T10),
@@ -432,7 +603,9 @@ def measure(pages: list[Page] = PAGES) -> Tally:
 
 
 if __name__ == "__main__":
-    tally = measure()
+    import sys
+
+    tally = measure(UNSEEN if "--unseen" in sys.argv else PAGES)
     print(f"chrome lines read as article text: {len(tally.chrome_analysed)} of {tally.chrome}")
     for tag in tally.chrome_analysed:
         print("  analysed ", tag)

@@ -98,7 +98,9 @@ def mark_trailing_chrome(
 
     Walking back from the end: a contributor's bio (:data:`_TRAILING_BIO`); short or
     unpunctuated blocks (no ``terminal`` punctuation)
-    that sit among boilerplate ("Power the / Fearless Valley / Newsroom today."); headings, bylines,
+    that sit among boilerplate ("Power the / Fearless Valley / Newsroom today."; not a
+    sentence after a photo's credit, "Jane Roe/Getty Images", which is no banner's piece);
+    headings, bylines,
     captions and references are passed over; a bullet or body text stops the walk.
     """
     seen_chrome = False
@@ -125,6 +127,7 @@ def mark_trailing_chrome(
                 unpunctuated
                 and (seen_chrome or nwords <= 3)
                 or seen_chrome and nwords <= 6 and broken_banner(text, raw, i)
+                and not (i > 0 and regions[i - 1][0] in (CAPTION, BYLINE))
             )
         ):
             regions[i] = (BOILERPLATE, "trailing page chrome")

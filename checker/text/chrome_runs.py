@@ -16,6 +16,7 @@ and at the whole page, after every block has its first region:
 - the **headline and deck over the byline**: the short blocks that open the text before a
   byline or timestamp among its first blocks, full stops or not (a plain-text export prints
   "Title.", "Standfirst.", "By Jane Roe");
+- an **author box**: "About the author" and the bio under it;
 - a **table of contents** after its label ("In this article:", "Contents"): the short,
   unpunctuated section titles that follow it;
 - a **repeated block**: a title printed twice in a row, or a photo caption that repeats a
@@ -32,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING
+from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING, REFERENCES
 from checker.core.regexlit import lazy_compile
 from checker.text.chrome import MONTH, RawBlock, headline_shape, one_sentence, sentence_count
 from checker.text.chrome_bio import beat_line, trailing_bio
@@ -177,16 +178,21 @@ def _link_lists(page: _Page) -> None:
             continue
         j = i + 1
         links = False  # whether an item is shaped like a link's text
+        bulleted = j < page.n and page.raw[j].bullet  # a list's items all bullets, or none
         while (j < page.n and j - i <= 15 and page.regions[j][0] in _OPEN
+               and page.raw[j].bullet == bulleted
                and page.words[j] <= LIST_ITEM_WORDS and one_sentence(page.bodies[j])
                and (explicit or _link_shaped(page, j))):
             links = links or _link_shaped(page, j)
             j += 1
+        # bullets that are the markup's links are the list, whatever follows them
+        linked = bulleted and j > i + 1 and all(_linked(page, k) for k in range(i + 1, j))
         # a list only where no story follows it: the text ends, or more chrome comes
         # ("Read more" in a story, then its next short paragraphs, is no list); a run of
         # full sentences only where the text ends with it (a story's short paragraphs after
         # a label whose links the page lost go on to a photo caption or a byline)
-        ends = j == page.n or links and page.regions[j][0] in (BOILERPLATE, BYLINE, CAPTION)
+        ends = (j == page.n or links and page.regions[j][0] in (BOILERPLATE, BYLINE, CAPTION)
+                or linked)
         if explicit or ends and j > i + 1:
             page.mark(i, BOILERPLATE, "related-link list")
         if ends:
@@ -303,6 +309,17 @@ def _masthead(page: _Page) -> None:
             page.mark(i, HEADING, "headline or deck")
 
 
+def _leading_source_line(page: _Page) -> None:
+    """A "Source: <outlet>" line over the story's first paragraph is the page's credit for
+    where the copy came from, not the story's list of sources (which closes it)."""
+    for i in range(page.n):
+        region, reason = page.regions[i]
+        if region == BODY:
+            return
+        if region == REFERENCES and reason == "source list" and page.words[i] <= 6:
+            page.mark(i, BYLINE, "credit line")
+
+
 # the label of a table of contents: "In this article:", "Contents", "Jump to"
 _CONTENTS_LABEL = lazy_compile(
     r"(?i:in this (?:article|story|guide|explainer|piece|report|post)|(?:table of )?contents"
@@ -331,15 +348,44 @@ def _contents(page: _Page) -> None:
         i = j
 
 
+# the heading of an author box: "About the author", "Author bio", "Meet the writers"
+_ABOUT_AUTHOR = lazy_compile(
+    r"(?i:about (?:the |this )?(?:authors?|writers?|contributors?|reporters?|columnists?)"
+    r"|(?:the )?(?:authors?|writers?|contributors?)(?:'|\u2019)?s? (?:bio(?:graphy)?|info)"
+    r"|meet the (?:authors?|writers?|reporters?))\s*:?\s*"
+)
+AUTHOR_BOX_WORDS = 80  # the bio under an author box's heading
+
+
+def _author_box(page: _Page) -> None:
+    """An author box: its heading ("About the author") and the paragraph under it, a bio
+    of at most :data:`AUTHOR_BOX_WORDS` words that opens with a name."""
+    for i in range(page.n - 1):
+        if page.words[i] <= 5 and _ABOUT_AUTHOR.fullmatch(page.bodies[i]):
+            page.mark(i, BOILERPLATE, "contributor bio")
+            j = i + 1
+            if (page.regions[j][0] in _OPEN and not page.raw[j].bullet
+                    and page.words[j] <= AUTHOR_BOX_WORDS and _NAME_START.match(page.bodies[j])):
+                page.mark(j, BOILERPLATE, "contributor bio")
+
+
+_NAME_START = re.compile(r"(?:[A-Z][\w.'\u2019-]+ ){1,3}(?:is|was|has|covers|writes|reports"
+                         r"|joined|teaches|leads|runs)\b")
+
+
 def _title_case_headlines(page: _Page) -> None:
     """A line in headline case ("Work Rules Exempt the Frail. Deciding Who Qualifies Is
     Hard."), read as body text for its full stops, with no body text next to it (a list of
-    names in a story, "Trump has won Georgia, Virginia, Alabama", is not one)."""
+    names in a story, "Trump has won Georgia, Virginia, Alabama", is not one). The text's
+    first block is its title when it is one sentence in headline case, whatever follows it
+    ("Senator Says Voters' Anger Appeals to 'Bad Angels of Our Nature.'" over the lead): a
+    story never opens with one."""
     last = page.n - 1
     for i, b in enumerate(page.raw):
         if (page.regions[i][0] == BODY and not b.bullet and page.words[i] <= 20
                 and (i == 0 or page.regions[i - 1][0] != BODY)
-                and (i == last or page.regions[i + 1][0] != BODY)
+                and (i == last or page.regions[i + 1][0] != BODY
+                     or i == 0 and one_sentence(page.bodies[i]))
                 and headline_shape(page.bodies[i])):
             page.mark(i, HEADING, "headline")
 
@@ -422,6 +468,8 @@ def mark_runs(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]]
     _repeats(page)
     _headlines(page)
     _masthead(page)
+    _leading_source_line(page)
     _contents(page)
+    _author_box(page)
     _title_case_headlines(page)
     _contributor_lines(page)

@@ -452,6 +452,8 @@ def classify_blocks(
         from checker.text import line_model
 
         line_model.mark_chrome(text, [(b.start, b.end) for b in raw], regions, BOILERPLATE)
+        # the end's chrome again: a bio over share buttons that only the line model told
+        chrome_bio.mark_trailing_chrome(text, raw, regions, _TERMINAL)
     return [
         Block(i, b.start, b.end, region, b.bullet, reason)
         for i, (b, (region, reason)) in enumerate(zip(raw, regions, strict=True))

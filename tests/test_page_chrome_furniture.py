@@ -1,0 +1,278 @@
+"""Page furniture that is not article prose, both ways (issue 13): the headline and deck over
+the byline, bylines and credits in their many shapes, timestamps, tables of contents, author
+boxes and bios, prompts and notes; and the prose that looks like them, which stays analysed.
+Nothing from a block that is not analysed reaches the findings, sources or attributions.
+Every page is of our own writing, in the shapes publishing systems print; none is copied."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.core.document import BODY, BOILERPLATE, BYLINE, HEADING, REFERENCES, Document
+from checker.pipeline import analyse_text
+from checker.text.loader import document_from_text
+from tests.chrome_fixture import PAGES, UNSEEN, measure, render
+from tests.chrome_pages import STORY
+
+LEAD = ("The regional water company will raise bills by 9 percent from April after the "
+        "regulator approved its spending plans on Monday.")
+SECOND = "The company said the money would pay for new pipes and two reservoirs."
+THIRD = "Customer groups said households already struggled to pay their bills."
+
+
+def page(*blocks: str) -> str:
+    """Blocks as paragraphs between blank lines."""
+    return "\n\n".join(blocks) + "\n"
+
+
+def region_of(doc: Document, needle: str) -> str:
+    """The region of the block that holds the first ``needle`` of the text."""
+    start = doc.text.index(needle)
+    return next(b.region for b in doc.blocks if b.start <= start < b.end)
+
+
+# ------------------------------------------------------------- the masthead over the byline
+
+
+def test_a_title_and_deck_ending_in_full_stops_over_the_byline_are_not_analysed() -> None:
+    doc = document_from_text(page(
+        "Water bills to rise by 9 percent in April.",
+        "The regulator backs the company's plan for new reservoirs.",
+        "By Tom Reyes, Consumer Affairs Correspondent",
+        LEAD, SECOND, THIRD))
+    assert region_of(doc, "Water bills to rise") == HEADING
+    assert region_of(doc, "The regulator backs") == HEADING
+    assert region_of(doc, LEAD) == BODY
+
+
+def test_a_summary_over_a_date_alone_stays_prose() -> None:
+    # over a timestamp, a page's first sentence is as often the lead's twin as a deck
+    doc = document_from_text(page(
+        "Water bills rise",
+        "The regional water company will raise bills by 9 percent from April.",
+        "March 4, 2024",
+        LEAD, SECOND))
+    assert region_of(doc, "The regional water company will raise bills by 9 percent from "
+                          "April.") == BODY
+
+
+def test_a_lead_paragraph_before_a_late_byline_stays_prose() -> None:
+    long_lead = LEAD + " " + SECOND + " " + THIRD
+    doc = document_from_text(page("Bills to rise", long_lead, "By Tom Reyes", SECOND, THIRD))
+    assert region_of(doc, LEAD) == BODY
+
+
+def test_a_first_block_in_headline_case_with_a_full_stop_is_the_title() -> None:
+    doc = document_from_text(page(
+        "Mayor Says Flood Defences Will Be Ready Before Winter Storms Arrive.",
+        LEAD, SECOND))
+    assert region_of(doc, "Mayor Says Flood") == HEADING
+    assert region_of(doc, LEAD) == BODY
+
+
+def test_a_first_sentence_with_names_in_it_stays_prose() -> None:
+    first = "Maria Lopez, the Mayor of Eastport, opened the new Harbour Bridge on Sunday."
+    doc = document_from_text(page(first, LEAD, SECOND))
+    assert region_of(doc, first) == BODY
+
+
+# ------------------------------------------------------------- bylines, credits, timestamps
+
+
+@pytest.mark.parametrize("line", [
+    "Guest Essay by Laura Kim",
+    "Analysis by Sam Wu",
+    "Reviewed by Sue Lin",
+    "Edited by Mark Ellis",
+    "Crime Reporter",
+    "Senior economics correspondent",
+    "First posted Tue 12 Nov 2019 at 5:04am",
+    "Published: 19 December 2024.",
+    "Originally published March 3, 2024",
+])
+def test_bylines_credits_and_timestamps_are_bylines(line: str) -> None:
+    doc = document_from_text(page("Bills to rise", line, LEAD, SECOND))
+    assert region_of(doc, line) == BYLINE
+
+
+@pytest.mark.parametrize("line", [
+    "**By Claire Hobbs, Health Editor**",
+    "_Published 11 April 2024, 09:30_",
+    "By **Ben Cho** and **Lily Park**",
+])
+def test_a_byline_in_markdown_emphasis_is_a_byline(line: str) -> None:
+    doc = document_from_text(page("Bills to rise", line, LEAD, SECOND), fmt="markdown")
+    assert region_of(doc, line) == BYLINE
+
+
+@pytest.mark.parametrize("line", [
+    "\u2014 With reporting by Sami Aziz in Cairo and Rachel Green in Jerusalem and Amman",
+    "--additional reporting from Dana Wells.",
+    "This story appears in the May 2024 issue.",
+    "A version of this article appears in print on page A12 of the New York edition.",
+    "Have you been affected by the flooding? Share your experiences.",
+    "Do you have information about this story? Email tips@example.com.",
+    "We\u2019d like to hear what you think about this or any of our articles.",
+    "Log in, register or subscribe to save articles for later.",
+    "Our live coverage has now ended. Thanks for following.",
+    "Thanks for reading.",
+    "The Weekly Politics podcast is available wherever you listen",
+    "Listen to our interview with the mayor in the podcast embedded below. The discussion "
+    "starts at the 12:40 mark.",
+    "Watch the full clip above.",
+])
+def test_notes_prompts_and_credits_are_chrome(line: str) -> None:
+    doc = document_from_text(page(LEAD, SECOND, line, THIRD))
+    assert region_of(doc, line) == BOILERPLATE
+
+
+@pytest.mark.parametrize("line", [
+    "By the end of the decade, every household will need three separate bins.",
+    "Reporting by the local paper first revealed the leak in 2021.",
+    "Thanks to the new pipes, leaks fell by a third.",
+    "Subscribers to the company's payment plan will be protected from the rise.",
+    "Listeners heard the minister defend the plan on the radio on Monday.",
+    "The editor of the local paper said readers had written hundreds of letters.",
+    "Have the company's profits risen? Yes, by 12 percent, its accounts show.",
+])
+def test_prose_that_opens_like_a_note_stays_prose(line: str) -> None:
+    doc = document_from_text(page(LEAD, SECOND, line, THIRD))
+    assert region_of(doc, line) == BODY
+
+
+# ------------------------------------------------------------- lists: contents and links
+
+
+def test_a_table_of_contents_after_its_label_is_not_analysed() -> None:
+    doc = document_from_text(page(
+        "Why trains run late", "In this article:", "1. The timetable problem",
+        "2. Signals and staff", "3. What happens next", LEAD, SECOND), fmt="markdown")
+    for line in ("In this article:", "The timetable problem", "Signals and staff",
+                 "What happens next"):
+        assert region_of(doc, line) == BOILERPLATE, line
+    assert region_of(doc, LEAD) == BODY
+
+
+def test_a_contents_label_followed_by_sentences_stays_prose() -> None:
+    doc = document_from_text(page(LEAD, "Contents:", SECOND, THIRD))
+    assert region_of(doc, SECOND) == BODY
+
+
+def test_prose_after_a_list_of_linked_bullets_stays_prose() -> None:
+    doc = document_from_text(page(
+        LEAD, "**READ NEXT:**",
+        "- [Village pub reopens its doors](https://example.com/pub)",
+        "- [Council approves 300 homes](https://example.com/homes)",
+        SECOND, THIRD), fmt="markdown")
+    assert region_of(doc, "[Village pub") == BOILERPLATE
+    assert region_of(doc, SECOND) == BODY
+    assert region_of(doc, THIRD) == BODY
+
+
+# ------------------------------------------------------------- bios and author boxes
+
+
+@pytest.mark.parametrize("bio", [
+    "Nina Patel is a congressional reporter. She joined the paper in 2019.",
+    "Kit Rowe writes about transport. He was previously a reporter at the Yorkshire Post.",
+    "Ellen Marsh is a writer based in Penzance. Her book on Cornish lighthouses is published "
+    "next year.",
+    "Laura Kim is a senior fellow at the Brookings Institution and the author of \u201cTime "
+    "Poor.\u201d",
+])
+def test_a_bio_with_its_pronoun_sentences_ending_the_text_is_chrome(bio: str) -> None:
+    doc = document_from_text(page(LEAD, SECOND, THIRD, bio, "Comments"))
+    assert region_of(doc, bio[:20]) == BOILERPLATE
+
+
+def test_a_closing_paragraph_about_a_source_stays_prose() -> None:
+    last = ("Ada Kohl is a retired teacher who has lived on the street for 40 years. She "
+            "joined the protest in May.")
+    doc = document_from_text(page(LEAD, SECOND, THIRD, last))
+    assert region_of(doc, "Ada Kohl") == BODY
+
+
+def test_an_author_box_is_not_analysed() -> None:
+    doc = document_from_text(page(
+        "# Housing targets", LEAD, SECOND, "### About the author",
+        "Priya Shah is a senior researcher at the Centre for Cities. She previously worked at "
+        "the Treasury.",
+        "- [Twitter](https://example.com/tw)", "- [LinkedIn](https://example.com/li)"),
+        fmt="markdown")
+    assert region_of(doc, "Priya Shah") == BOILERPLATE
+    assert region_of(doc, LEAD) == BODY
+
+
+def test_a_sentence_after_a_photo_credit_at_the_end_stays_prose() -> None:
+    doc = document_from_text(page(
+        LEAD, SECOND,
+        "Protesters outside the company's offices on Monday, March 4, 2024.",
+        "Dan Ruiz/Getty Images",
+        "Bills will rise again next year.",
+        "Sign up for our newsletter"))
+    assert region_of(doc, "Bills will rise again") == BODY
+
+
+# ------------------------------------------------------------- nothing from chrome
+
+
+def test_links_and_source_lines_in_chrome_give_no_source() -> None:
+    text = page(
+        "Bills to rise", "By Tom Reyes", "Source: Example Wire",
+        LEAD, "**Read more:** [Why bills rise](https://www.bbc.co.uk/news/bills)", SECOND,
+        "Sources: Ofwat; Office for National Statistics")
+    result = analyse_text(text, "page.md", fmt="markdown")
+    names = {s["name"] for s in result.sources}
+    assert "BBC" not in names and "bbc.co.uk" not in names
+    assert not any("Example Wire" in n for n in names)
+    assert "Ofwat" in names  # a closing source list is the story's
+
+
+def test_a_link_in_the_story_is_still_a_source() -> None:
+    text = page(LEAD, "The regulator's [decision](https://www.ofwat.gov.uk/decision) runs to "
+                "200 pages.", SECOND)
+    result = analyse_text(text, "page.md", fmt="markdown")
+    assert any(s["cue"] == "link" for s in result.sources)
+
+
+@pytest.mark.parametrize("n", range(len(PAGES)))
+def test_nothing_from_a_block_that_is_not_analysed(n: int) -> None:
+    fmt, lines = PAGES[n]
+    suffix = {"text": ".txt", "markdown": ".md", "html": ".html"}[fmt]
+    result = analyse_text(render(fmt, lines), f"page{suffix}", fmt=fmt)
+    open_regions = (BODY, REFERENCES)
+    sents = result.sentences
+
+    def regions(a: int, b: int) -> set[str]:
+        return {s["region"] for s in sents if s["start"] < max(b, a + 1) and a < s["end"]}
+
+    spans = [(f["start"], f["end"]) for f in result.findings]
+    spans += [(s["start"], s["end"]) for s in result.sources]
+    for rec in result.attributions:
+        spans += [(p["start"], p["end"]) for p in (rec["source"], rec["cue"]) if p]
+    for a, b in spans:
+        got = regions(a, b)
+        assert not got or got & set(open_regions), (result.text[a:b], got)
+
+
+# ------------------------------------------------------------- the fixture as a whole
+
+
+def test_the_fixture_pages_chrome_is_not_analysed_and_their_prose_is() -> None:
+    tally = measure(PAGES)
+    assert tally.chrome >= 150
+    assert tally.chrome_analysed == []
+    assert tally.chrome_found == []
+    assert tally.prose_skipped == []
+
+
+def test_the_second_fixture_set_chrome_is_not_analysed_and_its_prose_is() -> None:
+    tally = measure(UNSEEN)
+    assert tally.chrome_analysed == []
+    assert tally.chrome_found == []
+    assert tally.prose_skipped == []
+
+
+def test_story_pages_of_the_other_tests_keep_their_prose() -> None:
+    doc = document_from_text(STORY)
+    assert all(s.region == BODY for s in doc.sentences)
