@@ -518,6 +518,150 @@ UNSEEN: list[Page] = [
     ("markdown", _B6), ("text", _B7), ("markdown", _B8), ("html", _B9), ("text", _B10),
 ]
 
+# ------------------------------------------------------------------ a third set, written
+# after the second pass and measured before any change for it
+
+_C1: list[tuple[str, str]] = [  # a US newspaper's app export, plain text
+    ("C", "NATIONAL"),
+    ("C", "Drought Forces Farmers to Sell Herds Early"),
+    ("C", "Ranchers across the Plains say hay prices have doubled since spring."),
+    ("C", "By Mitch Keller and Anna Ruiz | Photographs by Leo Park for The Daily"),
+    ("C", "Aug. 14, 2023, 5:00 a.m. ET"),
+    ("P", "Cattle ranchers across the southern Plains are selling their herds months early, as a "
+          "second year of drought has doubled the price of hay."),
+    ("C", "A rancher moves cattle near Dodge City, Kan., last month. Prices for hay have doubled."),
+    ("P", "Beef cow numbers in the United States are at their lowest since 1962, according to "
+          "the Agriculture Department."),
+    ("L", "Photographs taken from the air show fields that should be green turned brown."),
+    ("P", "Economists expect beef prices in shops to rise by about 8 percent next year."),
+    ("C", "A version of this article appears in print on Aug. 15, 2023, Section A, Page 1 of the "
+          "New York edition with the headline: Drought Forces Farmers to Sell Herds Early."),
+    ("C", "Order Reprints | Today\u2019s Paper | Subscribe"),
+]
+
+_C2: list[tuple[str, str]] = [  # a UK broadcaster's live page, HTML
+    ("C", "Budget 2024: Chancellor cuts national insurance by 2p"),
+    ("C", "Live Reporting"),
+    ("C", "Edited by Sophie Grant"),
+    ("C", "All times stated are UK"),
+    ("C", "Posted at 13:41"),
+    ("C", "What we know so far"),
+    ("P", "The chancellor has cut employee national insurance by two percentage points, saving a "
+          "typical worker about \u00a3450 a year."),
+    ("C", "Posted at 13:20"),
+    ("C", "Analysis: A pre-election giveaway, but a modest one"),
+    ("C", "Faisal Islam"),
+    ("C", "Economics editor"),
+    ("P", "The tax cut is funded largely by higher borrowing in the early years of the forecast."),
+    ("L", "By the time of the election, the tax burden will still be near a 70-year high."),
+    ("C", "Image source, PA Media"),
+    ("C", "Get in touch with us"),
+]
+
+_C3: list[tuple[str, str]] = [  # an Australian tabloid, Markdown
+    ("C", "# \u2018Absolute carnage\u2019: Commuters stranded as Sydney trains halt"),
+    ("C", "Thousands of commuters were left stranded after a signal failure brought Sydney's "
+          "train network to a standstill."),
+    ("C", "*Staff writers*"),
+    ("C", "*3 min read*"),
+    ("C", "*April 8, 2024 - 7:42AM*"),
+    ("P", "A signal failure at Central station halted every train line in Sydney for more than "
+          "two hours on Monday morning."),
+    ("C", "*Commuters wait at Central station on Monday. Picture: NewsWire / Gaye Gerard*"),
+    ("P", "Transport for NSW said services were resuming but delays would continue until the "
+          "afternoon."),
+    ("C", "**MORE NEWS**"),
+    ("C", "[Man charged over Bondi crash](https://example.com/bondi)"),
+    ("C", "[Heatwave warning for western suburbs](https://example.com/heat)"),
+    ("P", "It is the third major failure on the network this year."),
+    ("C", "*Originally published as \u2018Absolute carnage\u2019: Commuters stranded as Sydney "
+          "trains halt*"),
+]
+
+_C4: list[tuple[str, str]] = [  # a wire story with a pull quote and an editor's tag
+    ("C", "Kenya\u2019s parliament passes finance bill amid protests"),
+    ("C", "Updated 2:05 PM GMT+3, June 25, 2024"),
+    ("C", "NAIROBI, Kenya (AP) \u2014"),
+    ("P", "Kenya's parliament passed a finance bill with new taxes on Tuesday as thousands of "
+          "protesters gathered outside."),
+    ("P", "Police fired tear gas at crowds who tried to break through barriers."),
+    ("C", "\u201cWe will not be silenced,\u201d"),
+    ("P", "The bill now goes to the president, who has two weeks to sign it."),
+    ("C", "___"),
+    ("C", "Follow AP's Africa coverage at https://apnews.com/hub/africa"),
+    ("C", "Evelyne Musambi, The Associated Press"),
+]
+
+_C5: list[tuple[str, str]] = [  # a tech site, HTML
+    ("C", "Tech"),
+    ("C", "Chipmaker\u2019s profit triples on AI demand"),
+    ("C", "The company now expects revenue of $28 billion in the current quarter."),
+    ("C", "Written by Priya Raman, Senior Reporter"),
+    ("C", "May 22, 2024 at 4:30 p.m. PT"),
+    ("C", "Comments (124)"),
+    ("P", "The chipmaker said on Wednesday that its quarterly profit more than tripled, as "
+          "companies raced to buy processors for artificial intelligence."),
+    ("C", "Image: Example Corp"),
+    ("P", "Revenue in its data centre business rose fivefold from a year earlier."),
+    ("C", "Most Popular"),
+    ("C", "Disclosure: Example Media has a commercial partnership with one of the companies "
+          "mentioned."),
+    ("C", "Priya Raman is a senior reporter covering semiconductors. Send tips to "
+          "priya@example.com."),
+]
+
+_C6: list[tuple[str, str]] = [  # an Irish/UK regional, plain text with social prompts
+    ("C", "Galway hospital declares major incident over trolley numbers"),
+    ("C", "Sinead Walsh"),
+    ("C", "Wed, 10 Jan, 2024 - 18:30"),
+    ("P", "University Hospital Galway has declared a major incident after 62 patients were "
+          "left waiting on trolleys."),
+    ("P", "The hospital asked people to attend their GP or a pharmacy unless they were "
+          "seriously ill."),
+    ("C", "Read More"),
+    ("C", "Related Articles"),
+    ("C", "Emergency department wait times at record high"),
+    ("C", "More in this section"),
+    ("C", "Join our WhatsApp channel for the latest news"),
+    ("C", "\u00a9 Irish Examiner Ltd"),
+]
+
+_C7: list[tuple[str, str]] = [  # an opinion column with standfirst and ending note, Markdown
+    ("C", "COMMENT"),
+    ("C", "## The housing crisis will not be solved by planning reform alone."),
+    ("C", "Building more homes needs builders, and we are short of 200,000 of them."),
+    ("C", "**Jonathan Reed**"),
+    ("C", "Sunday 5 May 2024 8:00 am"),
+    ("P", "Every government since 2010 has promised to fix the planning system, and every one "
+          "has found that permission is not the same as a finished home."),
+    ("L", "\u201cWe have the land,\u201d one builder told me. \u201cWe don\u2019t have the "
+          "bricklayers.\u201d"),
+    ("P", "The construction industry has lost a quarter of its workforce since 2008."),
+    ("C", "*Jonathan Reed is a former housing minister.*"),
+    ("C", "*Do you agree? Have your say in the comments below.*"),
+]
+
+_C8: list[tuple[str, str]] = [  # a science news site, plain text
+    ("C", "Scientists find water ice near Moon\u2019s south pole"),
+    ("C", "New measurements suggest deposits are larger than thought."),
+    ("C", "By Rachel Moss"),
+    ("C", "Science Correspondent"),
+    ("C", "5 March 2024"),
+    ("P", "Deposits of water ice near the Moon's south pole may be several times larger than "
+          "earlier estimates, a study published on Tuesday suggests."),
+    ("C", "An artist\u2019s impression of the lunar south pole. Credit: ESA"),
+    ("P", "The findings could make it easier to supply a crewed base."),
+    ("C", "Journal reference: Nature Astronomy, DOI: 10.1038/s41550-024-00000-0"),
+    ("C", "Topics:"),
+    ("C", "Moon"),
+    ("C", "Space exploration"),
+]
+
+THIRD: list[Page] = [
+    ("text", _C1), ("html", _C2), ("markdown", _C3), ("text", _C4), ("html", _C5),
+    ("text", _C6), ("markdown", _C7), ("text", _C8),
+]
+
 PAGES: list[Page] = [
     ("text", _T1), ("text", _T2), ("text", _T3), ("text", _T4), ("text", _T5),
     ("text", _T6), ("text", _T7), ("text", _T8), ("text", _T9), ("text", _T10),
@@ -605,7 +749,8 @@ def measure(pages: list[Page] = PAGES) -> Tally:
 if __name__ == "__main__":
     import sys
 
-    tally = measure(UNSEEN if "--unseen" in sys.argv else PAGES)
+    tally = measure(THIRD if "--third" in sys.argv else UNSEEN if "--unseen" in sys.argv
+                    else PAGES)
     print(f"chrome lines read as article text: {len(tally.chrome_analysed)} of {tally.chrome}")
     for tag in tally.chrome_analysed:
         print("  analysed ", tag)

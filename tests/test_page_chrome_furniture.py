@@ -12,6 +12,7 @@ from checker.core.document import BODY, BOILERPLATE, BYLINE, HEADING, REFERENCES
 from checker.pipeline import analyse_text
 from checker.text.loader import document_from_text
 from tests.chrome_fixture import PAGES, UNSEEN, measure, render
+from tests.chrome_fixture import THIRD as THIRD_SET
 from tests.chrome_pages import STORY
 
 LEAD = ("The regional water company will raise bills by 9 percent from April after the "
@@ -42,6 +43,28 @@ def test_a_title_and_deck_ending_in_full_stops_over_the_byline_are_not_analysed(
         LEAD, SECOND, THIRD))
     assert region_of(doc, "Water bills to rise") == HEADING
     assert region_of(doc, "The regulator backs") == HEADING
+    assert region_of(doc, LEAD) == BODY
+
+
+@pytest.mark.parametrize("byline", [
+    "By Mitch Keller and Anna Ruiz | Photographs by Leo Park for The Daily",
+    "BY JAMES HOLT FOR THE EVENING POST",
+])
+def test_a_deck_over_a_byline_the_patterns_leave_as_a_heading_is_not_analysed(
+        byline: str) -> None:
+    doc = document_from_text(page(
+        "Bills to rise", "Households face a 9 percent increase from April.", byline,
+        "March 4, 2024", LEAD, SECOND))
+    assert region_of(doc, "Households face") == HEADING
+    assert region_of(doc, LEAD) == BODY
+
+
+def test_a_deck_over_a_name_line_and_its_date_is_not_analysed() -> None:
+    doc = document_from_text(page(
+        "## Bills will rise again next year.",
+        "Households face a 9 percent increase, and the regulator expects more.",
+        "**Jonathan Reed**", "Sunday 5 May 2024 8:00 am", LEAD, SECOND), fmt="markdown")
+    assert region_of(doc, "Households face") == HEADING
     assert region_of(doc, LEAD) == BODY
 
 
@@ -120,9 +143,14 @@ def test_a_byline_in_markdown_emphasis_is_a_byline(line: str) -> None:
     "Listen to our interview with the mayor in the podcast embedded below. The discussion "
     "starts at the 12:40 mark.",
     "Watch the full clip above.",
+    "A version of this article appears in print on Aug. 15, 2023, Section A, Page 1 of the "
+    "New York edition with the headline: Water Bills to Rise by 9 Percent in April.",
+    "*Originally published as \u2018Water bills to rise\u2019*",
+    "Originally published on The Conversation",
+    "*Do you agree? Have your say in the comments below.*",
 ])
 def test_notes_prompts_and_credits_are_chrome(line: str) -> None:
-    doc = document_from_text(page(LEAD, SECOND, line, THIRD))
+    doc = document_from_text(page(LEAD, SECOND, line, THIRD), fmt="markdown")
     assert region_of(doc, line) == BOILERPLATE
 
 
@@ -134,6 +162,8 @@ def test_notes_prompts_and_credits_are_chrome(line: str) -> None:
     "Listeners heard the minister defend the plan on the radio on Monday.",
     "The editor of the local paper said readers had written hundreds of letters.",
     "Have the company's profits risen? Yes, by 12 percent, its accounts show.",
+    "Originally published in 1851, the paper now prints only on Sundays.",
+    "What do you think will happen, she asked the crowd below the stage.",
 ])
 def test_prose_that_opens_like_a_note_stays_prose(line: str) -> None:
     doc = document_from_text(page(LEAD, SECOND, line, THIRD))
@@ -158,6 +188,17 @@ def test_a_contents_label_followed_by_sentences_stays_prose() -> None:
     assert region_of(doc, SECOND) == BODY
 
 
+def test_prose_after_a_list_of_linked_lines_stays_prose() -> None:
+    doc = document_from_text(page(
+        LEAD, "**MORE NEWS**",
+        "[Man charged over harbour crash](https://example.com/crash)",
+        "[Heatwave warning for the west](https://example.com/heat)",
+        "It is the third rise in three years.",
+        "*Originally published as \u2018Water bills to rise\u2019*"), fmt="markdown")
+    assert region_of(doc, "[Man charged") == BOILERPLATE
+    assert region_of(doc, "It is the third rise") == BODY
+
+
 def test_prose_after_a_list_of_linked_bullets_stays_prose() -> None:
     doc = document_from_text(page(
         LEAD, "**READ NEXT:**",
@@ -179,6 +220,8 @@ def test_prose_after_a_list_of_linked_bullets_stays_prose() -> None:
     "next year.",
     "Laura Kim is a senior fellow at the Brookings Institution and the author of \u201cTime "
     "Poor.\u201d",
+    "Priya Raman is a senior reporter covering semiconductors. Send tips to priya@example.com.",
+    "*Jonathan Reed is a former housing minister.*",
 ])
 def test_a_bio_with_its_pronoun_sentences_ending_the_text_is_chrome(bio: str) -> None:
     doc = document_from_text(page(LEAD, SECOND, THIRD, bio, "Comments"))
@@ -270,6 +313,15 @@ def test_the_second_fixture_set_chrome_is_not_analysed_and_its_prose_is() -> Non
     tally = measure(UNSEEN)
     assert tally.chrome_analysed == []
     assert tally.chrome_found == []
+    assert tally.prose_skipped == []
+
+
+def test_the_third_fixture_set_less_a_caption_without_credit() -> None:
+    # a caption that is two full sentences with no credit ("A rancher moves cattle near
+    # Dodge City, Kan., last month. Prices for hay have doubled.") is still read as text
+    tally = measure(THIRD_SET)
+    assert [t.split(": ", 1)[1][:20] for t in tally.chrome_analysed] == ["A rancher moves catt"]
+    assert len(tally.chrome_found) <= 1
     assert tally.prose_skipped == []
 
 

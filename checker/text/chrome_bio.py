@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING, REFERENCES
 from checker.core.regexlit import lazy_compile
-from checker.text.chrome import WORD, RawBlock, broken_banner
+from checker.text.chrome import WORD, RawBlock, broken_banner, without_emphasis
 
 # A contributor's bio, the last block of an opinion piece or essay ("Jane Roe is a senior
 # fellow at the Institute for ..."; "... is the author of ..."): sentences that each introduce
@@ -45,7 +45,8 @@ _BIO_SENTENCE = (  # the name and verb first: most blocks fail there, before the
 )
 _BIO_CONTACT = (
     r"(?:(?:Follow|Reach|Contact|Email|E-mail) (?:her|him|them)"
-    r"|(?:She|He|They) (?:tweets|can be reached|is on Twitter|are on Twitter))\b[^\n]{0,100}"
+    r"|(?:She|He|They) (?:tweets|can be reached|is on Twitter|are on Twitter)"
+    r"|Send (?:her |him |them )?(?:news )?(?:tips|story ideas|feedback))\b[^\n]{0,100}"
 )
 # "Jane Roe covers science for the Gazette.": a reporter's beat, a short object, perhaps the
 # outlet and where she is based; no digit (not "Medicare Part B covers 80 percent of ...")
@@ -111,7 +112,7 @@ def mark_trailing_chrome(
             continue
         if raw[i].bullet:
             break
-        blk_text = text[raw[i].cstart : raw[i].end]
+        blk_text = without_emphasis(text[raw[i].cstart : raw[i].end])
         nwords = len(WORD.findall(blk_text))
         unpunctuated = not terminal.search(blk_text)
         if r == BODY and nwords <= 60 and (
@@ -150,7 +151,7 @@ def _named_before(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, s
     named, by surname, in the story's body text before it: a source the story quoted,
     described in its closing paragraph (or an excerpt cut there). A contributor's bio names
     the writer, whom the story does not name."""
-    body = text[raw[i].cstart : raw[i].end]
+    body = without_emphasis(text[raw[i].cstart : raw[i].end])
     subject = _BIO_VERB.split(body, maxsplit=1)[0]
     names = _NAME.findall(subject)
     if not names or subject.lower().startswith("the "):

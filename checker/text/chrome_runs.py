@@ -178,15 +178,19 @@ def _link_lists(page: _Page) -> None:
             continue
         j = i + 1
         links = False  # whether an item is shaped like a link's text
-        bulleted = j < page.n and page.raw[j].bullet  # a list's items all bullets, or none
+        # a list's items share their shape: all bullets or none, all the markup's links or
+        # none (where the page had markup): the story's prose after a list of links is no item
+        bulleted = j < page.n and page.raw[j].bullet
+        linked = bool(page.links) and j < page.n and _linked(page, j)
         while (j < page.n and j - i <= 15 and page.regions[j][0] in _OPEN
                and page.raw[j].bullet == bulleted
+               and (not page.links or _linked(page, j) == linked)
                and page.words[j] <= LIST_ITEM_WORDS and one_sentence(page.bodies[j])
                and (explicit or _link_shaped(page, j))):
             links = links or _link_shaped(page, j)
             j += 1
-        # bullets that are the markup's links are the list, whatever follows them
-        linked = bulleted and j > i + 1 and all(_linked(page, k) for k in range(i + 1, j))
+        # items that are the markup's links are the list, whatever follows them
+        linked = linked and j > i + 1
         # a list only where no story follows it: the text ends, or more chrome comes
         # ("Read more" in a story, then its next short paragraphs, is no list); a run of
         # full sentences only where the text ends with it (a story's short paragraphs after
@@ -287,6 +291,30 @@ def _names_writer(body: str) -> bool:
     return " by " in f" {body.lower()}" or not any(c.isdigit() for c in body)
 
 
+# "By Jane Roe and John Doe | Photographs by ...": a byline longer or odder than the byline
+# patterns, told by its opening "By" and a capitalised name
+_BY_NAME = re.compile(r"(?:[Bb]y|BY) [A-Z\u00c0-\u00de][\w.'\u2019-]+ [A-Z\u00c0-\u00de]")
+# a writer's name on a line of its own: two to four capitalised words
+_NAME_LINE = re.compile(
+    r"[A-Z\u00c0-\u00de][\w'\u2019-]+(?: [A-Z\u00c0-\u00de][\w.'\u2019-]*){1,3}")
+
+
+def _byline_at(page: _Page, i: int) -> bool:
+    """Whether block ``i`` is the page's byline: a byline that names the writer, a line
+    that opens "By <Name>" the byline patterns left as a heading, or a writer's name on a
+    line of its own over a dated byline ("Jane Roe" / "Sunday 5 May 2024 8:00 am")."""
+    region = page.regions[i][0]
+    if region == BYLINE:
+        return _names_writer(page.bodies[i])
+    if region != HEADING or page.words[i] > 30:
+        return False
+    body = page.bodies[i]
+    return _BY_NAME.match(body) is not None or (
+        page.words[i] <= 4 and _NAME_LINE.fullmatch(body) is not None
+        and i + 1 < page.n and page.regions[i + 1][0] == BYLINE
+        and any(c.isdigit() for c in page.bodies[i + 1]))
+
+
 def _masthead(page: _Page) -> None:
     """The headline and deck (standfirst) over the byline: where a byline that names the
     writer (:func:`_names_writer`) is one of the text's first blocks (within
@@ -295,8 +323,7 @@ def _masthead(page: _Page) -> None:
     :data:`DECK_SENTENCES`), with or without a final full stop. A story opens with its lead
     paragraph, not a byline; what a page prints over the byline is its headline, deck,
     kicker and section label."""
-    k = next((i for i in range(min(page.n, MASTHEAD_BLOCKS + 1))
-              if page.regions[i][0] == BYLINE and _names_writer(page.bodies[i])), None)
+    k = next((i for i in range(min(page.n, MASTHEAD_BLOCKS + 1)) if _byline_at(page, i)), None)
     if not k or not any(page.regions[j][0] == BODY for j in range(k + 1, page.n)):
         return
     before = range(k)

@@ -319,18 +319,6 @@ def _is_byline(pats: RegionPatterns, body: str) -> bool:
     )
 
 
-# Markdown emphasis around words ("**By Jane Roe**", "_Published 3 May 2024_", "By **Jane
-# Roe**"): the marks, not the underscores inside a word or a handle ("@jane_roe")
-_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
-
-
-def without_emphasis(body: str) -> str:
-    """``body`` without the Markdown emphasis marks around its words, for the region tests
-    (a byline or caption in bold or italics is one all the same); ``body`` itself when
-    nothing but marks would be left (a rule drawn with underscores)."""
-    return _EMPHASIS.sub("", body).strip() or body
-
-
 _is_title_case = chrome.title_case  # at least 60% of the long words capitalised
 
 
@@ -371,7 +359,7 @@ class _RegionClassifier:
         pats = self.pats
         body = self.text[b.cstart : b.end].strip()
         if "*" in body or "_" in body:
-            body = without_emphasis(body)
+            body = chrome.without_emphasis(body)
         self.bodies.append(body)
         if b.comment:
             return BOILERPLATE, "directive"
