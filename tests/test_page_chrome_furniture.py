@@ -148,6 +148,12 @@ def test_a_byline_in_markdown_emphasis_is_a_byline(line: str) -> None:
     "*Originally published as \u2018Water bills to rise\u2019*",
     "Originally published on The Conversation",
     "*Do you agree? Have your say in the comments below.*",
+    "This report was produced in partnership with the Water Desk.",
+    "If you or someone you know is affected by any of the issues raised in this story, call "
+    "the helpline on 0800 000 000.",
+    "For confidential support call the Samaritans on 116 123.",
+    "In the UK and Ireland, Samaritans can be contacted on freephone 116 123.",
+    "Open this photo in gallery:",
 ])
 def test_notes_prompts_and_credits_are_chrome(line: str) -> None:
     doc = document_from_text(page(LEAD, SECOND, line, THIRD), fmt="markdown")
@@ -164,6 +170,14 @@ def test_notes_prompts_and_credits_are_chrome(line: str) -> None:
     "Have the company's profits risen? Yes, by 12 percent, its accounts show.",
     "Originally published in 1851, the paper now prints only on Sundays.",
     "What do you think will happen, she asked the crowd below the stage.",
+    "If you want to know why bills rise, look at the pipes.",
+    "For support, the council turned to its reserves.",
+    "This report was welcomed by campaigners.",
+    "In the UK, the helpline received 2,000 calls in March, the charity said.",
+    "View the full list of affected streets on the council's website.",
+    "The photo, taken in 2019, shows the reservoir almost empty.",
+    "Credit card debt rose by 8 percent last year.",
+    "Supported by the council, the scheme will run until 2026.",
 ])
 def test_prose_that_opens_like_a_note_stays_prose(line: str) -> None:
     doc = document_from_text(page(LEAD, SECOND, line, THIRD))
