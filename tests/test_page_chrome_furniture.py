@@ -93,6 +93,12 @@ def test_a_first_block_in_headline_case_with_a_full_stop_is_the_title() -> None:
     assert region_of(doc, LEAD) == BODY
 
 
+def test_a_first_line_in_headline_case_that_ends_with_a_colon_introduces_the_text() -> None:
+    doc = document_from_text(page("Statement by Council Leader Maya Stone:",
+                                  "\u201cWe will open the new bridge in May.\u201d"))
+    assert region_of(doc, "Statement by") == BODY
+
+
 def test_a_first_sentence_with_names_in_it_stays_prose() -> None:
     first = "Maria Lopez, the Mayor of Eastport, opened the new Harbour Bridge on Sunday."
     doc = document_from_text(page(first, LEAD, SECOND))
@@ -313,6 +319,22 @@ def test_nothing_from_a_block_that_is_not_analysed(n: int) -> None:
 
 
 # ------------------------------------------------------------- the fixture as a whole
+
+
+_SUFFIX = {"text": ".txt", "markdown": ".md", "html": ".html"}
+
+
+@pytest.mark.parametrize("fmt,lines", PAGES + UNSEEN, ids=lambda v: v if isinstance(v, str)
+                         else str(len(v)))
+def test_a_page_audits_as_its_prose_alone(fmt: str, lines: list[tuple[str, str]]) -> None:
+    # issue 13: nothing from the blocks that are not analysed, in findings, sources or score
+    name = f"page{_SUFFIX[fmt]}"
+    full = analyse_text(render(fmt, lines), name, fmt=fmt)
+    bare = analyse_text(render(fmt, [x for x in lines if x[0] != "C"]), name, fmt=fmt)
+    assert sorted((f["rule"], f["text"]) for f in full.findings) == sorted(
+        (f["rule"], f["text"]) for f in bare.findings)
+    assert sorted(s["name"] for s in full.sources) == sorted(s["name"] for s in bare.sources)
+    assert full.score == bare.score
 
 
 def test_the_fixture_pages_chrome_is_not_analysed_and_their_prose_is() -> None:

@@ -406,13 +406,15 @@ def _title_case_headlines(page: _Page) -> None:
     names in a story, "Trump has won Georgia, Virginia, Alabama", is not one). The text's
     first block is its title when it is one sentence in headline case, whatever follows it
     ("Senator Says Voters' Anger Appeals to 'Bad Angels of Our Nature.'" over the lead): a
-    story never opens with one."""
+    story never opens with one. Not a line that ends with a colon ("Remarks by Mayor Carla
+    Mendes:"), which introduces what follows it."""
     last = page.n - 1
     for i, b in enumerate(page.raw):
         if (page.regions[i][0] == BODY and not b.bullet and page.words[i] <= 20
                 and (i == 0 or page.regions[i - 1][0] != BODY)
                 and (i == last or page.regions[i + 1][0] != BODY
-                     or i == 0 and one_sentence(page.bodies[i]))
+                     or i == 0 and one_sentence(page.bodies[i])
+                     and not page.bodies[i].endswith(":"))
                 and headline_shape(page.bodies[i])):
             page.mark(i, HEADING, "headline")
 
