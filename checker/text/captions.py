@@ -196,11 +196,7 @@ CAPTION_WORDS = frozenset(
     celebrate holds marches protests prays pray queues waits takes take shakes shake greets
     greet hugs hug embraces embrace leaves enters visits inspects rides plays sings kneels
     kneel mourns mourn cheers salutes salute pictured seen shown displayed (pictured) (left)
-    (right) (center) (centre) (top) (bottom) (above) (below) (front) (back) (inset)
-    battles battle repairs repair fights fight cleans clean surveys survey loads load unloads
-    unload pushes push pulls pull wears wear paints paint climbs climb smiles smile laughs laugh
-    weeps weep cries cry rests rest sleeps sleep tends tend rescues rescue checks check queue
-    work passes pass crosses cross boards board""".split()
+    (right) (center) (centre) (top) (bottom) (above) (below) (front) (back) (inset)""".split()
 )
 
 
