@@ -82,6 +82,20 @@ class RawBlock(Span, Protocol):
     comment: bool
 
 
+# Markdown emphasis around words ("**By Jane Roe**", "_Published 3 May 2024_", "By **Jane
+# Roe**"): the marks, not the underscores inside a word or a handle ("@jane_roe")
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
+
+
+def without_emphasis(body: str) -> str:
+    """``body`` without the Markdown emphasis marks around its words, for the region tests
+    (a byline, caption or bio in bold or italics is one all the same); ``body`` itself when
+    nothing but marks would be left (a rule drawn with underscores)."""
+    if "*" not in body and "_" not in body:
+        return body
+    return _EMPHASIS.sub("", body).strip() or body
+
+
 def headline_shape(body: str) -> bool:
     """Whether ``body`` is one line in headline case: nearly every word of more than three
     letters capitalised (all but one in ten; "Acme Reports Fourth Quarter Results and Raises
@@ -115,6 +129,12 @@ def leading_dateline(text: str, start: int, end: int) -> int:
         m = _LEADING_TICKER.match(text, start, end)
     m = m or _TICKER_LINE.match(text, start, end)
     return m.end() if m and m.end() < end else -1
+
+
+def sentence_count(body: str) -> int:
+    """How many sentences ``body`` holds, by its inner sentence ends (a full stop, question or
+    exclamation mark and a capital after it)."""
+    return len(_INNER_END.findall(body)) + 1
 
 
 def one_sentence(body: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING, REFERENCES
 from checker.core.regexlit import lazy_compile
-from checker.text.chrome import WORD, RawBlock, broken_banner
+from checker.text.chrome import WORD, RawBlock, broken_banner, without_emphasis
 
 # A contributor's bio, the last block of an opinion piece or essay ("Jane Roe is a senior
 # fellow at the Institute for ..."; "... is the author of ..."): sentences that each introduce
@@ -41,11 +41,12 @@ _BIO_SENTENCE = (  # the name and verb first: most blocks fail there, before the
     r"scholar|historian|editor|journalist|reporter|correspondent|campaigner|activist|"
     r"executive|chief executive|partner|consultant|adviser|advisor|attorney|lawyer|physician|"
     r"doctor|teacher|student|former|retired|emeritus|head of|dean|resident)\b"
-    rf"{_BIO_CHAR}{{0,240}}[.!?]?"
+    rf"{_BIO_CHAR}{{0,240}}[.!?]?[\"'\u201d\u2019)]*"  # a title in quotes may close it
 )
 _BIO_CONTACT = (
     r"(?:(?:Follow|Reach|Contact|Email|E-mail) (?:her|him|them)"
-    r"|(?:She|He|They) (?:tweets|can be reached|is on Twitter|are on Twitter))\b[^\n]{0,100}"
+    r"|(?:She|He|They) (?:tweets|can be reached|is on Twitter|are on Twitter)"
+    r"|Send (?:her |him |them )?(?:news )?(?:tips|story ideas|feedback))\b[^\n]{0,100}"
 )
 # "Jane Roe covers science for the Gazette.": a reporter's beat, a short object, perhaps the
 # outlet and where she is based; no digit (not "Medicare Part B covers 80 percent of ...")
@@ -72,9 +73,21 @@ _OUTLET_NEWS = lazy_compile(
     r"|suspended|acquired|bought|went|became|won|fell|rose|said|says|reported|faces|facing)\b",
     re.I,
 )
+# what a bio goes on to say of the writer, in the pronoun after the first sentence ("She was
+# previously a reporter at ...", "He joined the paper in 2019.", "Her book on ... is published
+# next year."): only after a bio or beat sentence, and only where the bio ends the text
+_BIO_MORE = (
+    r"(?:(?:She|He|They) (?:was previously|were previously|previously (?:worked|wrote"
+    r"|reported|served|covered)|has (?:also )?(?:written|worked|reported|covered|contributed)"
+    r"|have (?:also )?(?:written|worked|reported)|joined|lives|live|is based|are based"
+    r"|was born|tweets|can be reached|holds|also writes|writes|is the author|is working on)"
+    r"|(?:Her|His|Their) (?:latest |new |first |most recent |forthcoming |next )?(?:book|novel"
+    r"|memoir|podcast|newsletter|collection|documentary)s?)\b"
+    rf"{_BIO_CHAR}{{0,200}}[.!?]"
+)
 _BEAT_LINE = lazy_compile(rf"{_BEAT_SENTENCE}(?:\s+{_BIO_CONTACT})?\s*")
 _TRAILING_BIO = lazy_compile(
-    rf"(?:{_BIO_SENTENCE}|{_BEAT_SENTENCE})(?:\s+{_BIO_SENTENCE}){{0,3}}"
+    rf"(?:{_BIO_SENTENCE}|{_BEAT_SENTENCE})(?:\s+(?:{_BIO_SENTENCE}|{_BIO_MORE})){{0,3}}"
     rf"(?:\s+{_BIO_CONTACT})?\s*$"
 )
 
@@ -86,7 +99,9 @@ def mark_trailing_chrome(
 
     Walking back from the end: a contributor's bio (:data:`_TRAILING_BIO`); short or
     unpunctuated blocks (no ``terminal`` punctuation)
-    that sit among boilerplate ("Power the / Fearless Valley / Newsroom today."); headings, bylines,
+    that sit among boilerplate ("Power the / Fearless Valley / Newsroom today."; not a
+    sentence after a photo's credit, "Jane Roe/Getty Images", which is no banner's piece);
+    headings, bylines,
     captions and references are passed over; a bullet or body text stops the walk.
     """
     seen_chrome = False
@@ -97,7 +112,7 @@ def mark_trailing_chrome(
             continue
         if raw[i].bullet:
             break
-        blk_text = text[raw[i].cstart : raw[i].end]
+        blk_text = without_emphasis(text[raw[i].cstart : raw[i].end])
         nwords = len(WORD.findall(blk_text))
         unpunctuated = not terminal.search(blk_text)
         if r == BODY and nwords <= 60 and (
@@ -113,6 +128,7 @@ def mark_trailing_chrome(
                 unpunctuated
                 and (seen_chrome or nwords <= 3)
                 or seen_chrome and nwords <= 6 and broken_banner(text, raw, i)
+                and not (i > 0 and regions[i - 1][0] in (CAPTION, BYLINE))
             )
         ):
             regions[i] = (BOILERPLATE, "trailing page chrome")
@@ -135,7 +151,7 @@ def _named_before(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, s
     named, by surname, in the story's body text before it: a source the story quoted,
     described in its closing paragraph (or an excerpt cut there). A contributor's bio names
     the writer, whom the story does not name."""
-    body = text[raw[i].cstart : raw[i].end]
+    body = without_emphasis(text[raw[i].cstart : raw[i].end])
     subject = _BIO_VERB.split(body, maxsplit=1)[0]
     names = _NAME.findall(subject)
     if not names or subject.lower().startswith("the "):

@@ -13,6 +13,12 @@ and at the whole page, after every block has its first region:
   where the text ends after them or more chrome follows (a "Read more" line inside a story
   is followed by the story);
 - a **headline** with no final punctuation that its byline or timestamp follows;
+- the **headline and deck over the byline**: the short blocks that open the text before a
+  byline or timestamp among its first blocks, full stops or not (a plain-text export prints
+  "Title.", "Standfirst.", "By Jane Roe");
+- an **author box**: "About the author" and the bio under it;
+- a **table of contents** after its label ("In this article:", "Contents"): the short,
+  unpunctuated section titles that follow it;
 - a **repeated block**: a title printed twice in a row, or a photo caption that repeats a
   sentence of the story;
 - a **contributor's line** by the byline ("Jane Roe covers science for the Gazette.");
@@ -27,9 +33,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING
+from checker.core.document import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING, REFERENCES
 from checker.core.regexlit import lazy_compile
-from checker.text.chrome import MONTH, RawBlock, headline_shape, one_sentence
+from checker.text.chrome import MONTH, RawBlock, headline_shape, one_sentence, sentence_count
 from checker.text.chrome_bio import beat_line, trailing_bio
 from checker.text.lines import without_trailing_pictographs
 
@@ -172,16 +178,25 @@ def _link_lists(page: _Page) -> None:
             continue
         j = i + 1
         links = False  # whether an item is shaped like a link's text
+        # a list's items share their shape: all bullets or none, all the markup's links or
+        # none (where the page had markup): the story's prose after a list of links is no item
+        bulleted = j < page.n and page.raw[j].bullet
+        linked = bool(page.links) and j < page.n and _linked(page, j)
         while (j < page.n and j - i <= 15 and page.regions[j][0] in _OPEN
+               and page.raw[j].bullet == bulleted
+               and (not page.links or _linked(page, j) == linked)
                and page.words[j] <= LIST_ITEM_WORDS and one_sentence(page.bodies[j])
                and (explicit or _link_shaped(page, j))):
             links = links or _link_shaped(page, j)
             j += 1
+        # items that are the markup's links are the list, whatever follows them
+        linked = linked and j > i + 1
         # a list only where no story follows it: the text ends, or more chrome comes
         # ("Read more" in a story, then its next short paragraphs, is no list); a run of
         # full sentences only where the text ends with it (a story's short paragraphs after
         # a label whose links the page lost go on to a photo caption or a byline)
-        ends = j == page.n or links and page.regions[j][0] in (BOILERPLATE, BYLINE, CAPTION)
+        ends = (j == page.n or links and page.regions[j][0] in (BOILERPLATE, BYLINE, CAPTION)
+                or linked)
         if explicit or ends and j > i + 1:
             page.mark(i, BOILERPLATE, "related-link list")
         if ends:
@@ -264,15 +279,142 @@ def _headlines(page: _Page) -> None:
             page.mark(i, HEADING, "headline")
 
 
+MASTHEAD_BLOCKS = 4  # a byline under the headline stands at most this far from the start
+DECK_WORDS = 45  # a headline or deck (standfirst) has at most this many words...
+DECK_SENTENCES = 2  # ...and sentences
+
+
+def _names_writer(body: str) -> bool:
+    """Whether a byline block names its writer ("By Jane Roe", "Jane Roe, Health Editor"),
+    not only a date or time: a page prints a summary line over its date as well as over its
+    byline, and that one is the lead's twin more often than a deck."""
+    return " by " in f" {body.lower()}" or not any(c.isdigit() for c in body)
+
+
+# "By Jane Roe and John Doe | Photographs by ...": a byline longer or odder than the byline
+# patterns, told by its opening "By" and a capitalised name
+_BY_NAME = re.compile(r"(?:[Bb]y|BY) [A-Z\u00c0-\u00de][\w.'\u2019-]+ [A-Z\u00c0-\u00de]")
+# a writer's name on a line of its own: two to four capitalised words
+_NAME_LINE = re.compile(
+    r"[A-Z\u00c0-\u00de][\w'\u2019-]+(?: [A-Z\u00c0-\u00de][\w.'\u2019-]*){1,3}")
+
+
+def _byline_at(page: _Page, i: int) -> bool:
+    """Whether block ``i`` is the page's byline: a byline that names the writer, a line
+    that opens "By <Name>" the byline patterns left as a heading, or a writer's name on a
+    line of its own over a dated byline ("Jane Roe" / "Sunday 5 May 2024 8:00 am")."""
+    region = page.regions[i][0]
+    if region == BYLINE:
+        return _names_writer(page.bodies[i])
+    if region != HEADING or page.words[i] > 30:
+        return False
+    body = page.bodies[i]
+    return _BY_NAME.match(body) is not None or (
+        page.words[i] <= 4 and _NAME_LINE.fullmatch(body) is not None
+        and i + 1 < page.n and page.regions[i + 1][0] == BYLINE
+        and any(c.isdigit() for c in page.bodies[i + 1]))
+
+
+def _masthead(page: _Page) -> None:
+    """The headline and deck (standfirst) over the byline: where a byline that names the
+    writer (:func:`_names_writer`) is one of the text's first blocks (within
+    :data:`MASTHEAD_BLOCKS` of the start) and body text follows it, every block before it is
+    the page's title furniture when it is short (:data:`DECK_WORDS`,
+    :data:`DECK_SENTENCES`), with or without a final full stop. A story opens with its lead
+    paragraph, not a byline; what a page prints over the byline is its headline, deck,
+    kicker and section label."""
+    k = next((i for i in range(min(page.n, MASTHEAD_BLOCKS + 1)) if _byline_at(page, i)), None)
+    if not k or not any(page.regions[j][0] == BODY for j in range(k + 1, page.n)):
+        return
+    before = range(k)
+    if any(page.raw[i].bullet or page.regions[i][0] == BODY and (
+            page.words[i] > DECK_WORDS or sentence_count(page.bodies[i]) > DECK_SENTENCES)
+           for i in before):
+        return  # a paragraph of the story before it: a byline that is not the page's
+    for i in before:
+        if page.regions[i][0] == BODY:
+            page.mark(i, HEADING, "headline or deck")
+
+
+def _leading_source_line(page: _Page) -> None:
+    """A "Source: <outlet>" line over the story's first paragraph is the page's credit for
+    where the copy came from, not the story's list of sources (which closes it)."""
+    for i in range(page.n):
+        region, reason = page.regions[i]
+        if region == BODY:
+            return
+        if region == REFERENCES and reason == "source list" and page.words[i] <= 6:
+            page.mark(i, BYLINE, "credit line")
+
+
+# the label of a table of contents: "In this article:", "Contents", "Jump to"
+_CONTENTS_LABEL = lazy_compile(
+    r"(?i:in this (?:article|story|guide|explainer|piece|report|post)|(?:table of )?contents"
+    r"|on this page|(?:jump|skip) to(?: a)? (?:section|topic)s?|jump to"
+    r"|what(?:'|\u2019)s in this (?:article|story|guide|explainer))\s*[:\u00bb>|\u2192]?\s*"
+)
+CONTENTS_ITEM_WORDS = 12  # a section's title in a table of contents
+
+
+def _contents(page: _Page) -> None:
+    """A table of contents: its label (:data:`_CONTENTS_LABEL`) and the section titles after
+    it, short blocks (:data:`CONTENTS_ITEM_WORDS`) with no final punctuation."""
+    i = 0
+    while i < page.n - 1:
+        if not (page.words[i] <= 6 and page.regions[i][0] in (*_OPEN, BOILERPLATE)
+                and _CONTENTS_LABEL.fullmatch(page.bodies[i])):
+            i += 1
+            continue
+        j = i + 1
+        while (j < page.n and page.regions[j][0] in (*_OPEN, BOILERPLATE)
+               and page.words[j] <= CONTENTS_ITEM_WORDS and not page.terminal(j)):
+            j += 1
+        if j > i + 1:
+            for k in range(i, j):
+                page.mark(k, BOILERPLATE, "table of contents")
+        i = j
+
+
+# the heading of an author box: "About the author", "Author bio", "Meet the writers"
+_ABOUT_AUTHOR = lazy_compile(
+    r"(?i:about (?:the |this )?(?:authors?|writers?|contributors?|reporters?|columnists?)"
+    r"|(?:the )?(?:authors?|writers?|contributors?)(?:'|\u2019)?s? (?:bio(?:graphy)?|info)"
+    r"|meet the (?:authors?|writers?|reporters?))\s*:?\s*"
+)
+AUTHOR_BOX_WORDS = 80  # the bio under an author box's heading
+
+
+def _author_box(page: _Page) -> None:
+    """An author box: its heading ("About the author") and the paragraph under it, a bio
+    of at most :data:`AUTHOR_BOX_WORDS` words that opens with a name."""
+    for i in range(page.n - 1):
+        if page.words[i] <= 5 and _ABOUT_AUTHOR.fullmatch(page.bodies[i]):
+            page.mark(i, BOILERPLATE, "contributor bio")
+            j = i + 1
+            if (page.regions[j][0] in _OPEN and not page.raw[j].bullet
+                    and page.words[j] <= AUTHOR_BOX_WORDS and _NAME_START.match(page.bodies[j])):
+                page.mark(j, BOILERPLATE, "contributor bio")
+
+
+_NAME_START = re.compile(r"(?:[A-Z][\w.'\u2019-]+ ){1,3}(?:is|was|has|covers|writes|reports"
+                         r"|joined|teaches|leads|runs)\b")
+
+
 def _title_case_headlines(page: _Page) -> None:
     """A line in headline case ("Work Rules Exempt the Frail. Deciding Who Qualifies Is
     Hard."), read as body text for its full stops, with no body text next to it (a list of
-    names in a story, "Trump has won Georgia, Virginia, Alabama", is not one)."""
+    names in a story, "Trump has won Georgia, Virginia, Alabama", is not one). The text's
+    first block is its title when it is one sentence in headline case, whatever follows it
+    ("Senator Says Voters' Anger Appeals to 'Bad Angels of Our Nature.'" over the lead): a
+    story never opens with one. Not a line that ends with a colon ("Remarks by Mayor Carla
+    Mendes:"), which introduces what follows it."""
     last = page.n - 1
     for i, b in enumerate(page.raw):
         if (page.regions[i][0] == BODY and not b.bullet and page.words[i] <= 20
                 and (i == 0 or page.regions[i - 1][0] != BODY)
-                and (i == last or page.regions[i + 1][0] != BODY)
+                and (i == last or page.regions[i + 1][0] != BODY
+                     or i == 0 and one_sentence(page.bodies[i])
+                     and not page.bodies[i].endswith(":"))
                 and headline_shape(page.bodies[i])):
             page.mark(i, HEADING, "headline")
 
@@ -354,5 +496,9 @@ def mark_runs(text: str, raw: Sequence[RawBlock], regions: list[tuple[str, str]]
     _taglines(page)
     _repeats(page)
     _headlines(page)
+    _masthead(page)
+    _leading_source_line(page)
+    _contents(page)
+    _author_box(page)
     _title_case_headlines(page)
     _contributor_lines(page)

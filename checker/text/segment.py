@@ -320,6 +320,7 @@ def _is_byline(pats: RegionPatterns, body: str) -> bool:
 
 
 _is_title_case = chrome.title_case  # at least 60% of the long words capitalised
+DECK_WORDS = 60  # a deck in bold or italics over the story has at most this many words
 
 
 class _RegionClassifier:
@@ -345,6 +346,7 @@ class _RegionClassifier:
         self.bodies: list[str] = []  # each block's stripped text, as ``region`` meets it
         self.questions = chrome.question_blocks(text, raw)
         self._next_long: list[int | None] | None = None  # see ``next_long``
+        self.seen_body = False  # whether a block of body text came before
 
     @property
     def next_long(self) -> list[int | None]:
@@ -358,6 +360,10 @@ class _RegionClassifier:
         """``(region, reason)`` for block ``i`` (``b``), given its HTML hint kind."""
         pats = self.pats
         body = self.text[b.cstart : b.end].strip()
+        emphasised = False  # the whole block in bold or italics ("*An explainer by ...*")
+        if "*" in body or "_" in body:
+            emphasised = body[:1] in "*_" and body[-1:] in "*_" and len(body) > 2
+            body = chrome.without_emphasis(body)
         self.bodies.append(body)
         if b.comment:
             return BOILERPLATE, "directive"
@@ -387,10 +393,22 @@ class _RegionClassifier:
         if hint == "byline" or (words <= 12 and _is_byline(pats, body)):
             return BYLINE, "byline or date"
         if not b.bullet:
-            return self._unmarked_region(i, body, words)
+            return self._unmarked_region(i, body, words, emphasised)
+        self.seen_body = True
         return BODY, ""
 
-    def _unmarked_region(self, i: int, body: str, words: int) -> tuple[str, str]:
+    def _unmarked_region(self, i: int, body: str, words: int,
+                         emphasised: bool = False) -> tuple[str, str]:
+        """Body text, or a heading told only by its shape (short, unpunctuated, a question);
+        a block wholly in bold or italics over the text's first paragraph of body text is its
+        deck ("*An explainer by the Coastline Desk. Updated weekly.*" under the headline)."""
+        if emphasised and not self.seen_body and words <= DECK_WORDS:
+            return HEADING, "deck (bold or italics over the story)"
+        region = self._shape_region(i, body, words)
+        self.seen_body = self.seen_body or region[0] == BODY
+        return region
+
+    def _shape_region(self, i: int, body: str, words: int) -> tuple[str, str]:
         """Body text, or a heading told only by its shape (short, unpunctuated, a question)."""
         raw = self.raw
         n = len(raw)
@@ -438,6 +456,8 @@ def classify_blocks(
         from checker.text import line_model
 
         line_model.mark_chrome(text, [(b.start, b.end) for b in raw], regions, BOILERPLATE)
+        # the end's chrome again: a bio over share buttons that only the line model told
+        chrome_bio.mark_trailing_chrome(text, raw, regions, _TERMINAL)
     return [
         Block(i, b.start, b.end, region, b.bullet, reason)
         for i, (b, (region, reason)) in enumerate(zip(raw, regions, strict=True))

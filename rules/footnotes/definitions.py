@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from checker.core.analysis import FootnoteDefinition
-from checker.core.document import BOILERPLATE, HEADING, REFERENCES, Block, Link
+from checker.core.document import BOILERPLATE, BYLINE, CAPTION, HEADING, REFERENCES, Block, Link
 from checker.core.regexlit import lazy_compile
 from checker.reference.domains import url_domain
 from rules.footnotes.lexicon import Lexicon
@@ -123,6 +123,9 @@ class Entries:
         )
 
 
+_NOT_ANALYSED = frozenset({BOILERPLATE, BYLINE, CAPTION, HEADING})  # regions with no sources
+
+
 def read_entries(
     text: str, blocks: list[Block], links: Sequence[Link], fmt: str, lex: Lexicon
 ) -> Entries:
@@ -135,9 +138,12 @@ def read_entries(
         chrome=[(b.start, b.end) for b in blocks if b.region == BOILERPLATE],
         lex=lex,
     )
-    for m in line_matches(INLINE_LIST, text):  # not a wire credit of the page ("Source: AFP")
+    # not a wire credit of the page ("Source: AFP"), nor a line of the headline's, byline's
+    # or a caption's (a credit under the byline, "Source: CNN"): blocks that are not analysed
+    furniture = [(b.start, b.end) for b in blocks if b.region in _NOT_ANALYSED]
+    for m in line_matches(INLINE_LIST, text):
         if not entries.covered(m.start()) and not any(
-                s <= m.start() < e for s, e in page.chrome):
+                s <= m.start() < e for s, e in furniture):
             _read_inline_list(m, entries)
     for m in line_matches(HEADING_LINE, text):
         head = " ".join(m.group("head").lower().split())

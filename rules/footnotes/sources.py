@@ -22,6 +22,7 @@ from checker.core.analysis import (
     FootnoteDefinition,
     SourceMention,
 )
+from checker.core.document import BOILERPLATE, BYLINE, CAPTION, HEADING
 from checker.core.regexlit import lazy_compile
 from checker.reference.domains import registrable, url_domain
 from rules.footnotes.lexicon import Lexicon, lexicon
@@ -223,9 +224,14 @@ def _entry_mention(
     )
 
 
+# the regions that are not analysed and cite nothing: a link in a headline, a byline, a
+# caption's credit or the page's chrome ("Read more: <link>", a share button) is navigation
+_UNCITED_REGIONS = frozenset({HEADING, BYLINE, CAPTION, BOILERPLATE})
+
+
 def _link_mentions(doc: Document, res: FootnoteParse, lex: Lexicon) -> list[SourceMention]:
-    """A mention per absolute link outside the reference sections, named by its outlet
-    (or its domain)."""
+    """A mention per absolute link outside the reference sections and the text's
+    non-analysed blocks (:data:`_UNCITED_REGIONS`), named by its outlet (or its domain)."""
     mentions: list[SourceMention] = []
     in_references = Taken()
     for span in sorted(res.reference_spans):
@@ -237,6 +243,8 @@ def _link_mentions(doc: Document, res: FootnoteParse, lex: Lexicon) -> list[Sour
         if not domain:
             continue  # relative links, fragments and anyone's short links name no source
         s = doc.sentence_at(lk.start)
+        if s is not None and s.region in _UNCITED_REGIONS:
+            continue
         name = lex.domain_names.get(domain, domain)
         mentions.append(
             SourceMention(
