@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.core.config import Config, ConfigError
 from checker.core.datafiles import DataFileError
@@ -188,3 +190,71 @@ def test_the_features_of_a_paragraph_of_thousands_of_sentences_take_linear_time(
     assert time.perf_counter() - start < 10.0
     share = INDEX["paragraph_attributed_share"]
     assert rows[0][share] == (n // 2 - 1) / (n - 1) and rows[1][share] == (n // 2) / (n - 1)
+
+
+def _plain_text_features(text: str) -> list[float]:
+    """The text features of one sentence, word by word (what ``text_features`` reads from
+    its per-token table, in plain words)."""
+    import math
+
+    from rules.claims import decision as d
+
+    tokens = [t.strip(d._STRIP) for t in text.split()]
+    words = [t for t in tokens if t[:1].isalpha()]
+    lowered = [w.lower() for w in words]
+    folded = set(lowered)
+    long_words = [w for w in words if len(w) > 3]
+    numeric = [t for t in tokens if not t.isalpha() and any(c.isdigit() for c in t)]
+    low, stripped, n = text.lower(), text.rstrip(), len(words)
+    return [
+        math.log1p(n), float(n < 6), float(bool(numeric)),
+        float(any(not d._is_year(t) for t in numeric)),
+        float(any(s in low for s in d._MONEY_SIGNS) or bool(folded & d._MONEY_WORDS)),
+        float(bool(folded & d._DATE_WORDS) or any(s in low for s in d._LAST)),
+        min(sum(w[0].isupper() for w in words[1:]), 6) / 6.0,
+        float(bool(folded & d._FIRST_SINGULAR)), float(bool(folded & d._FIRST_PLURAL)),
+        float(bool(folded & d._SECOND)), float(bool(folded & d._MODALS)),
+        float(bool(folded & d._FUTURE) or "’ll " in text or "'ll " in text),
+        float(bool(folded & d._JUDGING)),
+        min(3, sum(w.endswith("ly") and len(w) > 4 for w in lowered)) / 3,
+        float(bool(folded & d._PAST) or any(w.endswith("ed") and len(w) > 4
+                                            for w in lowered[1:])),
+        float(bool(lowered) and lowered[0] in d._PRONOUN_SUBJECTS),
+        float(not stripped or stripped[-1] not in d._ENDS), float(stripped.endswith(":")),
+        float(any(s in low for s in d._ADDRESS)),
+        sum(w[0].isupper() for w in long_words) / len(long_words) if long_words else 0.0,
+    ]
+
+
+_WORDS = ["He", "they", "We", "I’ll", "you're", "Could", "will", "was", "walked", "Reed",
+          "quickly", "Fly", "1990", "2020s", "3M", "x²", "$5", "percent", "Monday", "last",
+          "week", "very", "İstanbul", "ΣΟΦΙΑ", "“Maybe”", "(may)", "--", "...", "@x", "www.",
+          ":", "é", "Ünal", "FIFTY", "so-called", "5,000", "½"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([*_WORDS, " ", "\n", ".", "?"]), max_size=14).map(
+    " ".join), max_size=6))
+def test_text_features_of_all_sentences_at_once_are_each_sentences_own(texts: list[str]) -> None:
+    from rules.claims.decision import _TEXT_FEATURES, text_features
+
+    rows = text_features(texts)
+    assert len(rows) == len(texts)
+    for text, row in zip(texts, rows, strict=True):
+        assert len(row) == len(_TEXT_FEATURES)
+        assert list(map(repr, row)) == list(map(repr, _plain_text_features(text))), text
+
+
+def test_the_decision_works_out_no_row_where_the_rules_settle_the_sentence() -> None:
+    from rules.claims import _never_unsourced, rule_pass
+    from rules.claims.decision import sentence_features
+
+    text = ("Is the bridge safe? \"It is,\" the engineer said. Tolls will double in June, "
+            "officials are expected to say. The council spent 4 million pounds on it.\n")
+    analysis = run_rules(document_from_text(text, path="a.txt"), MODEL)
+    sentences, seen, _, _ = rule_pass(analysis)
+    wanted = [not _never_unsourced(v) for v in seen]
+    assert not all(wanted) and any(wanted)
+    full = sentence_features(analysis, sentences, seen, "news")
+    some = sentence_features(analysis, sentences, seen, "news", wanted)
+    assert some == [row if w else [] for row, w in zip(full, wanted, strict=True)]

@@ -6,7 +6,10 @@ import re
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from checker.core.needles import NeedleIndex
 from checker.core.regexlit import FOLDS_TO_ASCII, PatternSet, required_literals
 from checker.text.segment import region_patterns
 
@@ -233,3 +236,32 @@ def test_start_patterns_are_compiled_only_for_a_text_with_one_of_their_strings()
         for text in texts:
             got = index.match(text) if isinstance(index, FirstCharIndex) else index.search(text)
             assert bool(got) == any(re.match(p, text, re.I) for p in patterns), text
+
+
+_NEEDLE_CHARS = "aeiloprstyMI'’-][^\\ \u03a3\u0130"
+
+
+@settings(max_examples=300, deadline=None)
+@given(needles=st.lists(st.text(alphabet=_NEEDLE_CHARS, max_size=5), min_size=0, max_size=60),
+       texts=st.lists(st.text(alphabet=_NEEDLE_CHARS + ".,\n3x", max_size=40), max_size=4))
+def test_needle_index_finds_what_in_finds(needles: list[str], texts: list[str]) -> None:
+    for index in (NeedleIndex(needles), NeedleIndex(needles, few=0)):
+        for text in [*texts, *texts]:  # (the second time from the remembered runs)
+            assert index.present(text) == {n for n in needles if n in text}
+
+
+def test_needle_index_reads_runs_and_remembers_them() -> None:
+    words = [f"{a}{b}" for a in "abcdefgh" for b in "aeiou"]  # more than a few strings
+    index = NeedleIndex([*words, "may", "possib", "clear"])
+    text = "It may be possible, though unclear; it may. Clearly."
+    assert index.present(text) == {"may", "possib", "clear", *(w for w in words if w in text)}
+    # (runs of the strings' characters: "n" is none of them, so "unclear" reads as "u clear")
+    assert {"clear", "possible", "may", "u"} <= set(index._in_run)
+    index.limit = 1  # a full memo starts afresh, and the answer stays the same
+    assert index.present(text) == {"may", "possib", "clear", *(w for w in words if w in text)}
+    assert len(index._in_run) == len(set(index._runs.findall(text)))
+    few = NeedleIndex(["may", "clear"])  # few strings (or one with a space): plain ``in``
+    spaced = NeedleIndex([*words, "it may"])
+    assert few._plain and spaced._plain and not index._plain
+    assert few.present(text) == {"may", "clear"}
+    assert spaced.present(text) == {"it may", *(w for w in words if w in text)}

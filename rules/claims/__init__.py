@@ -446,8 +446,15 @@ def decide(analysis: Analysis, sentences: list[Sentence], seen: list[Seen],
     from rules.claims.decision import load_decision, sentence_features
 
     model = load_decision()
-    rows = sentence_features(analysis, sentences, seen, analysis.metrics["claims_genre"])
+    # (the decision changes nothing where the rules rule an unsourced claim out and did not
+    # call the sentence one: its row is not worked out)
+    wanted = [not _never_unsourced(v) or status == UNSOURCED
+              for v, status in zip(seen, statuses, strict=True)]
+    rows = sentence_features(analysis, sentences, seen, analysis.metrics["claims_genre"],
+                             wanted)
     for k, (row, status) in enumerate(zip(rows, statuses, strict=True)):
+        if not wanted[k]:
+            continue
         if model.probability(row) >= model.threshold and not _never_unsourced(seen[k]):
             statuses[k], claims[k] = UNSOURCED, True
         elif status == UNSOURCED:

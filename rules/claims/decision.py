@@ -27,15 +27,17 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from functools import lru_cache
-from itertools import compress
+from functools import lru_cache, reduce
+from itertools import chain, compress, repeat
+from operator import itemgetter, or_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from checker.core.cache import Memo
 from checker.core.datafiles import DataFileError, field, finite_number, load_data
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from checker.core.analysis import Analysis
     from checker.core.document import Sentence
@@ -77,7 +79,7 @@ _WITH_RULE = ("modal", "future", "judging_words", "no_end_punct", "address_or_ha
               "pronoun_subject", "quoted_share", "first_body_sentence", "title_case_share",
               "told_prev", "attributed_prev", "claim_logit")
 _GENRES = ("news", "analysis", "opinion", "press-release", "research", "reference")
-# what the sentence's own words show (:func:`_text_features`), one run of columns in FEATURES
+# what the sentence's own words show (:func:`text_features`), one run of columns in FEATURES
 _TEXT_FEATURES = (
     "words_log", "short", "has_digit", "has_figure", "has_percent_or_money", "has_date_word",
     "names", "first_person_singular", "first_person_plural", "second_person", "modal", "future",
@@ -152,50 +154,104 @@ def _is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and token[:2] in ("18", "19", "20")
 
 
-def _text_features(text: str) -> list[float]:
-    """The values of :data:`_TEXT_FEATURES`, in that order. (C-level passes where they give
-    the same values: ``map`` over bound string methods and set tests instead of a generator
-    per word.)"""
-    tokens = [t.strip(_STRIP) for t in text.split()]
-    words = [t for t in tokens if t[:1].isalpha()]
-    lowered = [w.lower() for w in words]
-    folded = set(lowered)
-    # (every word has a first character: it is a letter)
-    caps = sum(map(str.isupper, [w[0] for w in words[1:]]))
-    long_initials = [w[0] for w in words if len(w) > 3]
-    title = (sum(map(str.isupper, long_initials)) / len(long_initials) if long_initials
-             else 0.0)
-    # a token of letters alone holds no digit: only the others are read character by character
-    numeric = [t for t in tokens if not t.isalpha() and any(map(str.isdigit, t))]
-    figure = not all(map(_is_year, numeric))
-    low = text.lower()
-    stripped = text.rstrip()
-    n = len(words)
-    return [
-        math.log1p(n),  # words_log
-        float(n < 6),  # short
-        float(bool(numeric)),  # has_digit
-        float(figure),  # has_figure
-        float(any(map(low.__contains__, _MONEY_SIGNS))  # has_percent_or_money
-              or not _MONEY_WORDS.isdisjoint(folded)),
-        float(not _DATE_WORDS.isdisjoint(folded)  # has_date_word
-              or any(map(low.__contains__, _LAST))),
-        min(caps, 6) / 6.0,  # names
-        float(not _FIRST_SINGULAR.isdisjoint(folded)),  # first_person_singular
-        float(not _FIRST_PLURAL.isdisjoint(folded)),  # first_person_plural
-        float(not _SECOND.isdisjoint(folded)),  # second_person
-        float(not _MODALS.isdisjoint(folded)),  # modal
-        float(not _FUTURE.isdisjoint(folded) or "’ll " in text or "'ll " in text),  # future
-        float(not _JUDGING.isdisjoint(folded)),  # judging_words
-        min(3, len([w for w in lowered if w.endswith("ly") and len(w) > 4])) / 3,  # ly_adverbs
-        float(not _PAST.isdisjoint(folded) or any(  # past_tense
-            w.endswith("ed") and len(w) > 4 for w in lowered[1:])),
-        float(bool(lowered) and lowered[0] in _PRONOUN_SUBJECTS),  # pronoun_subject
-        float(not stripped or stripped[-1] not in _ENDS),  # no_end_punct
-        float(stripped.endswith(":")),  # ends_with_colon
-        float(any(map(low.__contains__, _ADDRESS))),  # address_or_handle
-        title,  # title_case_share
-    ]
+# (per-token facts, :class:`_WordFacts`: bits that say what a sentence's words hold, and
+# counts packed into one int, _COUNT_BITS bits each, so that a sentence's counts are one sum)
+_COUNT_BITS = 48
+_WORD, _CAP, _LONG, _LONG_CAP, _LY, _ED = (1 << (_COUNT_BITS * k) for k in range(6))
+_COUNT_MASK = (1 << _COUNT_BITS) - 1
+# the word sets tested on a sentence's lower-case words, one bit each
+_WORD_SETS = (_MONEY_WORDS, _DATE_WORDS, _FIRST_SINGULAR, _FIRST_PLURAL, _SECOND, _MODALS,
+              _FUTURE, _JUDGING, _PAST)
+(_IN_MONEY, _IN_DATE, _IN_FIRST_SINGULAR, _IN_FIRST_PLURAL, _IN_SECOND, _IN_MODALS,
+ _IN_FUTURE, _IN_JUDGING, _IN_PAST) = (1 << k for k in range(len(_WORD_SETS)))
+_PRONOUN = 1 << len(_WORD_SETS)  # a pronoun subject (read on the first word only)
+_NUMERIC = _PRONOUN << 1  # a token with a digit that is not all letters
+_NOT_YEAR = _NUMERIC << 1  # ... and not a year
+
+
+class _WordFacts(Memo[str, tuple[int, int]]):
+    """A whitespace token with the punctuation stripped (:data:`_STRIP`) -> (bits, packed
+    counts) of what :func:`text_features` reads in it: whether it is a word (its first
+    character a letter), capitalised, longer than three characters, an -ly adverb or an -ed
+    form (of its lower case, longer than four), in which word sets its lower case is, a
+    pronoun; whether it holds a figure that is not a year. Remembered per process."""
+
+    limit = 200_000
+
+    def compute(self, token: str) -> tuple[int, int]:
+        bits = counts = 0
+        if token[:1].isalpha():
+            low = token.lower()
+            cap = token[0].isupper()
+            long = len(token) > 3
+            counts = _WORD | (_CAP if cap else 0) | (_LONG if long else 0) \
+                | (_LONG_CAP if long and cap else 0) \
+                | (_LY if low.endswith("ly") and len(low) > 4 else 0) \
+                | (_ED if low.endswith("ed") and len(low) > 4 else 0)
+            bits = sum(1 << k for k, words in enumerate(_WORD_SETS) if low in words)
+            if low in _PRONOUN_SUBJECTS:
+                bits |= _PRONOUN
+        if not token.isalpha() and any(map(str.isdigit, token)):
+            bits |= _NUMERIC | (0 if _is_year(token) else _NOT_YEAR)
+        return bits, counts
+
+
+_WORD_FACTS = _WordFacts()
+
+
+def text_features(texts: Sequence[str]) -> list[list[float]]:
+    """The values of :data:`_TEXT_FEATURES`, in that order, for each of ``texts``. The
+    tokens of all the texts are read in one pass (each through :class:`_WordFacts`); per
+    text, its tokens' bits are joined and their counts summed."""
+    splits = list(map(str.split, texts))
+    tokens = list(map(str.strip, chain.from_iterable(splits), repeat(_STRIP)))
+    facts = list(map(_WORD_FACTS.__getitem__, tokens))
+    flags = list(map(itemgetter(0), facts))
+    counts = list(map(itemgetter(1), facts))
+    rows = []
+    a = 0
+    for text, split in zip(texts, splits, strict=True):
+        b = a + len(split)
+        bits = reduce(or_, flags[a:b], 0)
+        total = sum(counts[a:b])
+        # the first word: its capital and -ed form do not count, its pronoun does
+        first_bits = first_counts = 0
+        for k in range(a, b):
+            if counts[k] & _WORD:
+                first_bits, first_counts = flags[k], counts[k]
+                break
+        a = b
+        n = total & _COUNT_MASK
+        caps = (total // _CAP & _COUNT_MASK) - bool(first_counts & _CAP)
+        long = total // _LONG & _COUNT_MASK
+        low = text.lower()
+        stripped = text.rstrip()
+        rows.append([
+            math.log1p(n),  # words_log
+            float(n < 6),  # short
+            float(bool(bits & _NUMERIC)),  # has_digit
+            float(bool(bits & _NOT_YEAR)),  # has_figure
+            float(any(map(low.__contains__, _MONEY_SIGNS))  # has_percent_or_money
+                  or bool(bits & _IN_MONEY)),
+            float(bool(bits & _IN_DATE)  # has_date_word
+                  or any(map(low.__contains__, _LAST))),
+            min(caps, 6) / 6.0,  # names
+            float(bool(bits & _IN_FIRST_SINGULAR)),  # first_person_singular
+            float(bool(bits & _IN_FIRST_PLURAL)),  # first_person_plural
+            float(bool(bits & _IN_SECOND)),  # second_person
+            float(bool(bits & _IN_MODALS)),  # modal
+            float(bool(bits & _IN_FUTURE) or "’ll " in text or "'ll " in text),  # future
+            float(bool(bits & _IN_JUDGING)),  # judging_words
+            min(3, total // _LY & _COUNT_MASK) / 3,  # ly_adverbs
+            float(bool(bits & _IN_PAST)  # past_tense
+                  or (total // _ED & _COUNT_MASK) > bool(first_counts & _ED)),
+            float(bool(first_bits & _PRONOUN)),  # pronoun_subject
+            float(not stripped or stripped[-1] not in _ENDS),  # no_end_punct
+            float(stripped.endswith(":")),  # ends_with_colon
+            float(any(map(low.__contains__, _ADDRESS))),  # address_or_handle
+            (total // _LONG_CAP & _COUNT_MASK) / long if long else 0.0,  # title_case_share
+        ])
+    return rows
 
 
 def _relations(analysis: Analysis, sentences: list[Sentence]) -> dict[int, dict[str, float]]:
@@ -235,19 +291,28 @@ def _relations(analysis: Analysis, sentences: list[Sentence]) -> dict[int, dict[
     return out
 
 
-def sentence_features(analysis: Analysis, sentences: list[Sentence], seen: list[Seen],
-                      claims_genre: str) -> list[list[float]]:
-    """One row of :data:`FEATURES` per body sentence (``seen[k]`` belongs to
-    ``sentences[k]``)."""
-    attributed = analysis.attributed
+def _paragraphs(attributed: list[bool], sentences: list[Sentence]
+                ) -> tuple[dict[int, list[int]], dict[int, int]]:
+    """The sentences of each paragraph (block), and how many of them are attributed, counted
+    once per paragraph (not once per sentence: a paragraph of thousands of sentences, a
+    transcript's, would take minutes)."""
     n_all = len(attributed)
     by_block: dict[int, list[int]] = {}
     for s in sentences:
         by_block.setdefault(s.block, []).append(s.index)
-    # attributed sentences per paragraph, counted once (not once per sentence: a paragraph of
-    # thousands of sentences, a transcript's, would take minutes)
-    block_attributed = {b: sum(1 for j in mates if j < n_all and attributed[j])
-                        for b, mates in by_block.items()}
+    return by_block, {b: sum(1 for j in mates if j < n_all and attributed[j])
+                      for b, mates in by_block.items()}
+
+
+def sentence_features(analysis: Analysis, sentences: list[Sentence], seen: list[Seen],
+                      claims_genre: str, wanted: Sequence[bool] | None = None
+                      ) -> list[list[float]]:
+    """One row of :data:`FEATURES` per body sentence (``seen[k]`` belongs to
+    ``sentences[k]``); with ``wanted``, an empty row for each sentence whose ``wanted[k]``
+    is false (its row is not worked out; the others' do not change)."""
+    attributed = analysis.attributed
+    n_all = len(attributed)
+    by_block, block_attributed = _paragraphs(attributed, sentences)
     blocks = analysis.doc.blocks
     genre = analysis.genre or ""
     confidence = float(analysis.genre_confidence or 0.0)
@@ -258,8 +323,14 @@ def sentence_features(analysis: Analysis, sentences: list[Sentence], seen: list[
     genre_at = at[f"genre:{genre}"] if genre in _GENRES else -1
     differs = float(claims_genre != genre)
     uncertainty, hedged = analysis.uncertainty, analysis.hedged
-    rows = []
-    for k, (s, v) in enumerate(zip(sentences, seen, strict=True)):
+    if wanted is None:
+        wanted = [True] * n
+    words = iter(text_features([s.text for s, w in zip(sentences, wanted, strict=True) if w]))
+    rows: list[list[float]] = []
+    for k, (s, v, w) in enumerate(zip(sentences, seen, wanted, strict=True)):
+        if not w:
+            rows.append([])
+            continue
         i = s.index
         inside = i < n_all
         # (each value written straight to its column; a column nobody writes stays 0.0)
@@ -304,7 +375,7 @@ def sentence_features(analysis: Analysis, sentences: list[Sentence], seen: list[
         row[_FIRST_IN_PARAGRAPH] = float(mates[0] == i)
         row[_PARAGRAPH_1] = float(len(mates) == 1)
         row[_BULLET] = float(s.block < len(blocks) and blocks[s.block].bullet)
-        row[_TEXT_START:_TEXT_END] = _text_features(s.text)
+        row[_TEXT_START:_TEXT_END] = next(words)
         if v.rule_flag:
             for to, of in _WITH_RULE_AT:
                 row[to] = row[of]

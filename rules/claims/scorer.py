@@ -400,7 +400,7 @@ class ClaimScorer:
             lengths.append(len(feats))
             general.append(extra)
         n = self.n_features
-        h = murmurhash3_32_many([f.encode("utf-8") for f in flat])
+        h = murmurhash3_32_many(list(map(str.encode, flat)))  # (UTF-8, strict: as encode("utf-8"))
         # abs() of INT_MIN as scikit-learn's _hashing_fast takes it (see :func:`bucket`)
         cols = np.where(h == -2147483648, (2147483647 - (n - 1)) % n, np.abs(h) % n)
         index = np.arange(len(texts), dtype=np.int64)

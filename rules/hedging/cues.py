@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
 from typing import NamedTuple
 
+from checker.core.needles import NeedleIndex
 from rules.hedging.lexicon import (
     APPROXIMATOR,
     BOOSTER,
@@ -20,6 +23,7 @@ from rules.hedging.lexicon import (
     REPORTATIVE,
     WEASEL,
     WORD_CHARS_BEFORE,
+    FrozenExtra,
     LexiconEntry,
     as_list,
     entries_for,
@@ -51,31 +55,17 @@ def _lowered(text: str) -> str:
     return lowered
 
 
-class _Contains(dict[str, bool]):
-    """``contains[s]`` is ``s in text``, worked out once per string and text (entries of
-    one scan share needles)."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def __missing__(self, s: str) -> bool:
-        found = self[s] = s in self.text
-        return found
-
-
 def _entry_cues(entry: LexiconEntry, text: str, lowered: str,
                 starts: tuple[Starts, Starts] | None = None,
-                contains: tuple[_Contains, _Contains] | None = None) -> Iterator[Cue]:
+                holds: tuple[AbstractSet[str], AbstractSet[str]] | None = None
+                ) -> Iterator[Cue]:
     """The matches of one entry that its vetoes let through (``starts``: where leading
-    strings occur in ``text`` and in ``lowered``, ``contains``: which strings they hold,
-    both shared by the entries of one scan)."""
+    strings occur in ``text`` and in ``lowered``, ``holds``: the entries' needles each of
+    them holds, both shared by the entries of one scan)."""
     subject = lowered if entry.lower else text
     if entry.needles:
-        if contains:
-            present = any(map(contains[entry.lower].__getitem__, entry.needles))
+        if holds:
+            present = any(map(holds[entry.lower].__contains__, entry.needles))
         else:
             present = any(n in subject for n in entry.needles)
         if not present:
@@ -149,15 +139,26 @@ def all_matches(
         text = text.replace("--", "——")  # the same length: every offset stays
     lowered = _lowered(text)
     starts = (Starts(text, WORD_CHARS_BEFORE), Starts(lowered, WORD_CHARS_BEFORE))
-    contains = (_Contains(text), _Contains(lowered))
+    frozen = freeze_extra(extra)
+    in_text, in_lowered = _needle_indexes(frozen)
+    holds = (in_text.present(text), in_lowered.present(lowered))
     found: list[Cue] = []
-    for entry in entries_for(freeze_extra(extra)):
+    for entry in entries_for(frozen):
         # most entries' needles are absent: tested here, before a generator is made for them
         if entry.category in wanted and (
-            not entry.needles or any(map(contains[entry.lower].__getitem__, entry.needles))
+            not entry.needles or any(map(holds[entry.lower].__contains__, entry.needles))
         ):
-            found.extend(_entry_cues(entry, text, lowered, starts, contains))
+            found.extend(_entry_cues(entry, text, lowered, starts, holds))
     return found
+
+
+@lru_cache(maxsize=32)
+def _needle_indexes(extra: FrozenExtra) -> tuple[NeedleIndex, NeedleIndex]:
+    """The needles of the entries (with ``extra``) looked for in the text as it is and in
+    its lower case (the entries that match case-sensitively and the others)."""
+    entries = entries_for(extra)
+    return (NeedleIndex(n for e in entries if not e.lower for n in e.needles or ()),
+            NeedleIndex(n for e in entries if e.lower for n in e.needles or ()))
 
 
 def select(
